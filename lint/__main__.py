@@ -1,0 +1,4 @@
+"""`python -m newslint`."""
+from newslint.cli import main
+
+main()

@@ -1,0 +1,238 @@
+"""The command line (Typer). Thin: it parses arguments and calls the runner and reporters.
+
+    newslint check [PATHS]... [--fix] [--unsafe-fixes] [--diff] [--format text|json|github|sarif]
+    newslint rules | newslint rule CODE | newslint config [PATH]
+
+Exit codes: 0 nothing left to report; 1 problems remain; 2 usage, config or input errors.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from newslint import __version__, sources
+from newslint.config import ConfigError
+from newslint.registry import UnknownSelector, all_rules, rule_by_code
+from newslint.report import FileResult, ReportOptions
+from newslint.report import diff as diff_report
+from newslint.report import github, sarif, text
+from newslint.report import json as json_report
+from newslint.runner import ConfigResolver, RunOptions, discover, process_file, process_text
+
+app = typer.Typer(
+    name="newslint",
+    help="A text-cleanup and style linter for news wire copy.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+RENDERERS = {"text": text.render, "json": json_report.render, "github": github.render, "sarif": sarif.render}
+
+
+def _split(values: list[str] | None) -> tuple[str, ...]:
+    return tuple(v.strip() for value in values or [] for v in value.split(",") if v.strip())
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"newslint: error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"newslint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Print the version and exit.")] = False) -> None:
+    """A text-cleanup and style linter for news wire copy."""
+
+
+@app.command()
+def check(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Files or directories; '-' reads stdin.")] = None,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes.")] = False,
+    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="Also apply (and count) unsafe fixes.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Print a diff of what --fix would change; write nothing.")] = False,
+    select: Annotated[Optional[list[str]], typer.Option(help="Rules to use (codes, prefixes, names), instead of the defaults.")] = None,
+    extend_select: Annotated[Optional[list[str]], typer.Option(help="Rules to add to the selection.")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option(help="Rules to leave out.")] = None,
+    config: Annotated[Optional[Path], typer.Option(help="Use this config file for every file.")] = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", help="Report format.")] = OutputFormat.text,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when problems remain.")] = False,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Count problems per rule.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary.")] = False,
+    stdin_filename: Annotated[Optional[str], typer.Option(help="The name of the text read from stdin, for config matching.")] = None,
+    locale: Annotated[Optional[str], typer.Option(help="en-US, en-GB, en-CA or en-AU (overrides the config).")] = None,
+    style: Annotated[Optional[str], typer.Option(help="House style: ap, reuters, guardian or bbc.")] = None,
+) -> None:
+    """Check stories for problems, and with --fix repair what can be repaired safely."""
+    overrides = {k: v for k, v in (("locale", locale), ("style", style)) if v is not None}
+    options = RunOptions(
+        fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
+        select=_split(select) or None if select else None,
+        extend_select=_split(extend_select), ignore=_split(ignore), config=config, overrides=overrides,
+    )
+    try:
+        from newslint.registry import validate_selectors
+
+        validate_selectors([*(options.select or ()), *options.extend_select, *options.ignore])
+        resolver = ConfigResolver(config, overrides)
+    except (ConfigError, UnknownSelector) as exc:
+        _fail(str(exc))
+    targets = paths or ["."]
+    use_stdin = "-" in targets
+    results: list[FileResult] = []
+    filtered: bytes | None = None
+    for target in targets:
+        if target == "-":
+            result, filtered = _check_stdin(stdin_filename, resolver, options)
+            results.append(result)
+            continue
+        path = Path(target)
+        if not path.exists() and not path.is_symlink():
+            results.append(FileResult(target, error=f"{target}: no such file or directory"))
+            continue
+        try:
+            files = list(discover([path], resolver))
+        except ConfigError as exc:
+            _fail(str(exc))
+        for file in files:
+            results.append(process_file(file, str(file), resolver, options))
+    _emit(results, options, output_format.value, statistics, quiet, use_stdin, filtered)
+    errors = [r for r in results if r.error]
+    if errors:
+        raise typer.Exit(2)
+    remaining = any(r.diagnostics for r in results)
+    if diff:
+        remaining = remaining or any(r.original is not None and r.original != r.text for r in results)
+    raise typer.Exit(0 if exit_zero or not remaining else 1)
+
+
+def _check_stdin(name: str | None, resolver: ConfigResolver, options: RunOptions) -> tuple[FileResult, bytes | None]:
+    display = name or "-"
+    data = sys.stdin.buffer.read()
+    try:
+        settings = resolver.for_path(Path(name) if name else Path.cwd() / "-")
+        source = sources.decode(data, display, settings.fallback_encoding)
+    except sources.BinaryFile as exc:
+        return FileResult(display, warning=str(exc)), (data if options.fix else None)
+    except (sources.SourceError, ConfigError) as exc:
+        return FileResult(display, error=str(exc)), (data if options.fix else None)
+    result = process_text(source, settings, options)
+    if not options.fix or options.diff:
+        return result, None
+    if result.error or result.text == source.text:
+        return result, data  # unchanged: the same bytes, byte for byte
+    try:
+        return result, source.encode(result.text)
+    except sources.SourceError as exc:
+        result.error = str(exc)
+        return result, data
+
+
+def _emit(results: list[FileResult], options: RunOptions, fmt: str, statistics: bool, quiet: bool,
+          use_stdin: bool, filtered: bytes | None) -> None:
+    # In filter mode (stdin with --fix) stdout carries the fixed story, so reports go to stderr.
+    report_stream = sys.stderr if filtered is not None else sys.stdout
+    color = fmt == "text" and report_stream.isatty() and "NO_COLOR" not in os.environ
+    report_options = ReportOptions(fix=options.fix, unsafe_fixes=options.unsafe_fixes, statistics=statistics,
+                                   quiet=quiet, color=color)
+    for r in results:
+        for message in (r.warning, r.error):
+            if message:
+                typer.echo(f"newslint: {'error' if message is r.error else 'warning'}: {message}", err=True)
+    if options.diff:
+        sys.stdout.write(diff_report.render(results))
+        fixable = sum(1 for r in results if r.original is not None and r.original != r.text)
+        typer.echo(f"{fixable} file{'s' * (fixable != 1)} would be changed by --fix"
+                   f"{' --unsafe-fixes' if options.unsafe_fixes else ''}.", err=True)
+        return
+    report_stream.write(RENDERERS[fmt](results, report_options))
+    report_stream.flush()
+    if filtered is not None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(filtered)
+        sys.stdout.buffer.flush()
+
+
+@app.command("rules")
+def list_rules(
+    output_format: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+) -> None:
+    """List every rule: code, name, family, fix availability, and whether it is on by default."""
+    rows = [{"code": r.code, "name": r.name, "family": r.family(), "fix": r.fix_availability.value,
+             "default": r.enabled_by_default, "summary": r.summary()} for r in all_rules()]
+    if output_format == "json":
+        typer.echo(json.dumps(rows, indent=2))
+        return
+    typer.echo(f"{'code':6}  {'name':32} {'family':12} {'fix':9} {'default':7}  summary")
+    for row in rows:
+        typer.echo(f"{row['code']:6}  {row['name']:32} {row['family']:12} {row['fix']:9} "
+                   f"{'on' if row['default'] else 'off':7}  {row['summary']}")
+
+
+@app.command("rule")
+def explain_rule(code: Annotated[str, typer.Argument(help="A rule code or name, e.g. NL101.")]) -> None:
+    """Explain one rule, from its documentation."""
+    from newslint.docs import rule_markdown
+
+    try:
+        rule = rule_by_code(code)
+    except UnknownSelector as exc:
+        _fail(str(exc))
+    typer.echo(rule_markdown(rule))
+
+
+@app.command("config")
+def show_config(path: Annotated[Optional[Path], typer.Argument(help="A file or directory to resolve settings for.")] = None,
+                config: Annotated[Optional[Path], typer.Option(help="Use this config file.")] = None) -> None:
+    """Show the resolved settings for PATH and the file each one came from."""
+    try:
+        settings = ConfigResolver(config).for_path(path or Path.cwd())
+    except ConfigError as exc:
+        _fail(str(exc))
+    typer.echo(f"# settings for {path or Path.cwd()}; config file: {settings.source}")
+    shown = {
+        "select": settings.select, "extend-select": settings.extend_select, "ignore": settings.ignore,
+        "per-file-ignores": settings.per_file_ignores, "exclude": settings.exclude, "extend-exclude": settings.extend_exclude,
+        "include": settings.include, "locale": settings.locale, "style": settings.style,
+        "vocabulary": sorted(settings.vocabulary), "severity": {k: v.value for k, v in settings.severity.items()},
+        "unsafe-fixes": settings.unsafe_fixes, "fallback-encoding": settings.fallback_encoding,
+        "max-file-size": settings.max_file_size, "languagetool": settings.languagetool, "rules": settings.rules,
+    }
+    for key, value in shown.items():
+        origin = settings.origins.get(key, "default")
+        typer.echo(f"{key} = {json.dumps(value, ensure_ascii=False)}  # from {origin}")
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("newslint: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # never a traceback for a user; NEWSLINT_DEBUG=1 shows it
+        if os.environ.get("NEWSLINT_DEBUG"):
+            raise
+        typer.echo(f"newslint: internal error: {type(exc).__name__}: {exc} "
+                   "(set NEWSLINT_DEBUG=1 for details; please report it)", err=True)
+        sys.exit(2)

@@ -1,0 +1,326 @@
+"""Configuration: `newslint.toml`, `.newslint.toml` or `[tool.newslint]` in `pyproject.toml`.
+
+The nearest file to each checked file wins (found by walking up its directories); `extend`
+chains to a base file whose values the nearer file overrides; `--config PATH` names one file
+for the whole run. Unknown keys and bad values are errors that name the file and the key.
+`newslint config` prints the resolved settings and where each came from.
+"""
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pathspec
+
+from newslint.violation import Severity
+
+CONFIG_NAMES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
+LOCALES = ("en-US", "en-GB", "en-CA", "en-AU")
+STYLES = ("ap", "reuters", "guardian", "bbc")
+DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", "build", "dist")
+
+
+class ConfigError(Exception):
+    """A configuration problem, worded as `file: key: what is wrong`."""
+
+
+def _str_list(value: Any, where: str) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: expected a list of strings, got {value!r}")
+    return list(value)
+
+
+@dataclass(frozen=True)
+class Settings:
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    exclude: list[str] = field(default_factory=list)
+    extend_exclude: list[str] = field(default_factory=list)
+    include: list[str] = field(default_factory=lambda: ["*.txt", "*.md"])
+    locale: str | None = None
+    style: str | None = None
+    vocabulary: frozenset[str] = frozenset()
+    severity: dict[str, Severity] = field(default_factory=dict)
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)  # options by rule name
+    unsafe_fixes: bool = False
+    fallback_encoding: str | None = "windows-1252"
+    max_file_size: int = 10 * 1024 * 1024
+    languagetool: dict[str, Any] = field(default_factory=dict)
+    root: Path = field(default_factory=Path.cwd)  # globs are relative to this
+    source: str = "defaults"
+    origins: dict[str, str] = field(default_factory=dict)  # key -> file it came from
+
+    # --- queries ------------------------------------------------------------------------
+    def ignores_for(self, path: str) -> list[str]:
+        rel = _relative(path, self.root)
+        out: list[str] = []
+        for pattern, codes in self.per_file_ignores.items():
+            if _spec((pattern,)).match_file(rel):
+                out.extend(codes)
+        return out
+
+    def is_excluded(self, path: Path) -> bool:
+        rel = _relative(str(path), self.root)
+        patterns = tuple(self.exclude or DEFAULT_EXCLUDE) + tuple(self.extend_exclude)
+        return _spec(patterns).match_file(rel) or _spec(patterns).match_file(rel + "/")
+
+    def is_included(self, path: Path) -> bool:
+        return _spec(tuple(self.include)).match_file(path.name) or _spec(tuple(self.include)).match_file(
+            _relative(str(path), self.root))
+
+    def options_for(self, rule: type) -> object:
+        """The rule's Options, built from `[rules.<rule-name>]`, validated when loading."""
+        values = self.rules.get(rule.name, {})
+        return rule.Options(**values)
+
+
+@lru_cache(maxsize=256)
+def _spec(patterns: tuple[str, ...]) -> pathspec.PathSpec:
+    return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+
+
+def _relative(path: str, root: Path) -> str:
+    p = Path(path)
+    try:
+        return p.resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError):
+        return p.as_posix()
+
+
+# --- loading ------------------------------------------------------------------------------
+_KEYS = {
+    "extend", "select", "extend-select", "ignore", "per-file-ignores", "exclude", "extend-exclude",
+    "include", "locale", "style", "vocabulary", "severity", "rules", "unsafe-fixes", "fallback-encoding",
+    "max-file-size", "languagetool",
+}
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest config file at or above `start` (a directory)."""
+    for directory in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            candidate = directory / name
+            if candidate.is_file():
+                if name != "pyproject.toml" or "newslint" in _read_toml(candidate).get("tool", {}):
+                    return candidate
+    return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def _table_of(path: Path) -> dict[str, Any]:
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("newslint", {})
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.newslint] must be a table")
+        return table
+    return data
+
+
+def load_settings(path: Path | None, overrides: dict[str, Any] | None = None) -> Settings:
+    """Settings from the config file `path` (with its `extend` chain), or the defaults."""
+    raw: dict[str, Any] = {}
+    origins: dict[str, str] = {}
+    root = Path.cwd()
+    if path is not None:
+        raw, origins = _load_chain(path.resolve(), seen=())
+        root = path.resolve().parent
+    for key, value in (overrides or {}).items():
+        raw[key] = value
+        origins[key] = "command line"
+    return _build(raw, origins, root, str(path) if path else "defaults")
+
+
+def _load_chain(path: Path, seen: tuple[Path, ...]) -> tuple[dict[str, Any], dict[str, str]]:
+    if path in seen:
+        raise ConfigError(f"{path}: extend: circular chain of config files")
+    table = dict(_table_of(path))
+    raw: dict[str, Any] = {}
+    origins: dict[str, str] = {}
+    base = table.pop("extend", None)
+    if base is not None:
+        if not isinstance(base, str):
+            raise ConfigError(f"{path}: extend: expected a path string")
+        base_path = (path.parent / base).resolve()
+        if not base_path.is_file():
+            raise ConfigError(f"{path}: extend: no such file {base_path}")
+        raw, origins = _load_chain(base_path, seen + (path,))
+    for key, value in table.items():
+        if key not in _KEYS:
+            raise ConfigError(f"{path}: unknown key {key!r} (known keys: {', '.join(sorted(_KEYS))})")
+        if key == "rules" and isinstance(value, dict) and isinstance(raw.get("rules"), dict):
+            merged = dict(raw["rules"])
+            merged.update(value)
+            value = merged
+        raw[key] = value
+        origins[key] = str(path)
+        if key == "vocabulary":  # its files are relative to the config file that names them
+            raw["_vocabulary_dir"] = str(path.parent)
+    return raw, origins
+
+
+def _build(raw: dict[str, Any], origins: dict[str, str], root: Path, source: str) -> Settings:
+    def where(key: str) -> str:
+        return f"{origins.get(key, source)}: {key}"
+
+    kwargs: dict[str, Any] = {"root": root, "source": source, "origins": dict(origins)}
+    if "select" in raw:
+        kwargs["select"] = _str_list(raw["select"], where("select"))
+    for key in ("extend-select", "ignore", "exclude", "extend-exclude", "include"):
+        if key in raw:
+            kwargs[key.replace("-", "_")] = _str_list(raw[key], where(key))
+    from newslint.registry import UnknownSelector, validate_selectors
+
+    for key in ("select", "extend-select", "ignore"):
+        try:
+            validate_selectors(kwargs.get(key.replace("-", "_")) or [])
+        except UnknownSelector as exc:
+            raise ConfigError(f"{where(key)}: {exc}") from None
+    if "per-file-ignores" in raw:
+        table = raw["per-file-ignores"]
+        if not isinstance(table, dict):
+            raise ConfigError(f"{where('per-file-ignores')}: expected a table of glob = [codes]")
+        kwargs["per_file_ignores"] = {g: _str_list(c, f"{where('per-file-ignores')}.{g}") for g, c in table.items()}
+    if "locale" in raw:
+        kwargs["locale"] = _choice(raw["locale"], LOCALES, where("locale"), fold=True)
+    if "style" in raw:
+        kwargs["style"] = _choice(raw["style"], STYLES, where("style"), fold=True) if raw["style"] not in ("", "none") else None
+    if "vocabulary" in raw:
+        kwargs["vocabulary"] = _vocabulary(raw["vocabulary"], where("vocabulary"), Path(raw.get("_vocabulary_dir", root)))
+    if "severity" in raw:
+        kwargs["severity"] = _severities(raw["severity"], where("severity"))
+    if "unsafe-fixes" in raw:
+        kwargs["unsafe_fixes"] = _typed(raw["unsafe-fixes"], bool, where("unsafe-fixes"))
+    if "fallback-encoding" in raw:
+        value = raw["fallback-encoding"]
+        kwargs["fallback_encoding"] = None if value in ("none", "", False) else _choice(
+            value, ("windows-1252",), where("fallback-encoding"))
+    if "max-file-size" in raw:
+        kwargs["max_file_size"] = _typed(raw["max-file-size"], int, where("max-file-size"))
+    if "languagetool" in raw:
+        kwargs["languagetool"] = _typed(raw["languagetool"], dict, where("languagetool"))
+    if "rules" in raw:
+        kwargs["rules"] = _rule_options(raw["rules"], where("rules"))
+    return Settings(**kwargs)
+
+
+def _typed(value: Any, kind: type, where: str) -> Any:
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise ConfigError(f"{where}: expected {kind.__name__}, got {value!r}")
+    return value
+
+
+def _choice(value: Any, choices: tuple[str, ...], where: str, fold: bool = False) -> str:
+    if isinstance(value, str):
+        for choice in choices:
+            if value == choice or (fold and value.lower() == choice.lower()):
+                return choice
+    raise ConfigError(f"{where}: {value!r} is not one of {', '.join(choices)}")
+
+
+def _severities(value: Any, where: str) -> dict[str, Severity]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: expected a table of CODE = \"warning\"|\"error\"")
+    out = {}
+    for code, level in value.items():
+        try:
+            out[code.upper()] = Severity(level)
+        except ValueError:
+            raise ConfigError(f"{where}.{code}: {level!r} is not \"warning\" or \"error\"") from None
+    return out
+
+
+def _vocabulary(value: Any, where: str, base: Path) -> frozenset[str]:
+    """`vocabulary = ["Zelenskyy", ...]` or `{ accept = [...], files = ["names.txt"] }`."""
+    if isinstance(value, list):
+        return frozenset(_str_list(value, where))
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: expected a list of words or a table with accept/files")
+    unknown = set(value) - {"accept", "files"}
+    if unknown:
+        raise ConfigError(f"{where}: unknown key {sorted(unknown)[0]!r} (known: accept, files)")
+    words = set(_str_list(value.get("accept", []), f"{where}.accept"))
+    for name in _str_list(value.get("files", []), f"{where}.files"):
+        path = (base / name)
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{where}.files: cannot read {path}: {exc}") from None
+        words.update(w.strip() for w in lines if w.strip() and not w.lstrip().startswith("#"))
+    return frozenset(words)
+
+
+def _rule_options(value: Any, where: str) -> dict[str, dict[str, Any]]:
+    from newslint.registry import all_rules
+
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: expected a table of rule-name = {{ options }}")
+    by_name = {r.name: r for r in all_rules()}
+    by_name.update({r.code: r for r in all_rules()})
+    out: dict[str, dict[str, Any]] = {}
+    for key, options in value.items():
+        rule = by_name.get(key)
+        if rule is None:
+            raise ConfigError(f"{where}.{key}: no rule named {key!r} (see `newslint rules`)")
+        if not isinstance(options, dict):
+            raise ConfigError(f"{where}.{key}: expected a table of options")
+        out[rule.name] = _validate_options(rule, options, f"{where}.{key}")
+    return out
+
+
+def _validate_options(rule: type, options: dict[str, Any], where: str) -> dict[str, Any]:
+    fields = {f.name.replace("_", "-"): f for f in dataclasses.fields(rule.Options)}
+    values: dict[str, Any] = {}
+    for key, value in options.items():
+        f = fields.get(key) or fields.get(key.replace("_", "-"))
+        if f is None:
+            known = ", ".join(sorted(fields)) or "none"
+            raise ConfigError(f"{where}: unknown option {key!r} (known options: {known})")
+        default = f.default if f.default is not dataclasses.MISSING else f.default_factory()  # type: ignore[misc]
+        values[f.name] = _coerce(value, default, f"{where}.{key}")
+    try:
+        built = rule.Options(**values)
+        check = getattr(built, "validate", None)
+        if check is not None:
+            check()
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"{where}: {exc}") from None
+    return values
+
+
+def _coerce(value: Any, default: Any, where: str) -> Any:
+    """Check a TOML value against the type of the option's default."""
+    if default is None:
+        return value
+    if isinstance(default, bool):
+        return _typed(value, bool, where)
+    if isinstance(default, (int, float)) and not isinstance(default, bool):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ConfigError(f"{where}: expected a number, got {value!r}")
+        return value
+    if isinstance(default, (tuple, list, frozenset)):
+        if not isinstance(value, list):
+            raise ConfigError(f"{where}: expected a list, got {value!r}")
+        return type(default)(value)
+    if isinstance(default, dict):
+        return _typed(value, dict, where)
+    if isinstance(default, str):
+        return _typed(value, str, where)
+    return value

@@ -1,0 +1,76 @@
+"""Applying fixes: one pass over non-overlapping fixes, then re-check, to a fixpoint.
+
+Follows ruff's `apply_fixes` and `lint_fix`: a fix that overlaps or touches one already taken
+in this pass waits for the next pass, where it is recomputed on the new text; the loop stops
+when nothing applicable is left, and fails (leaving the text untouched) when it runs too long
+or comes back to a text it has seen, naming the rules that fought.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from newslint.violation import Applicability, Fix, Violation
+
+MAX_PASSES = 20
+
+
+class FixError(Exception):
+    """Fixing did not converge; the caller leaves the file as it was."""
+
+    def __init__(self, message: str, codes: Iterable[str]) -> None:
+        self.codes = sorted(set(codes))
+        super().__init__(f"{message} (rules involved: {', '.join(self.codes) or 'none'}); "
+                         "the file was left unchanged. This is a newslint bug: please report it.")
+
+
+@dataclass
+class FixOutcome:
+    text: str
+    applied: Counter = field(default_factory=Counter)  # fixes applied, per rule code
+    remaining: list[Violation] = field(default_factory=list)  # what the last check reported
+
+
+def apply_fixes(text: str, violations: Iterable[Violation], required: Applicability) -> tuple[str, list[Violation]]:
+    """Apply the fixes that reach `required`, skipping any that overlap one already applied."""
+    fixable = sorted(
+        (v for v in violations if v.fix is not None and v.fix.applies(required)),
+        key=lambda v: (v.fix.span.start, v.fix.span.end, v.code),
+    )
+    out: list[str] = []
+    applied: list[Violation] = []
+    cursor = 0
+    last_end = -1
+    for v in fixable:
+        fix: Fix = v.fix  # type: ignore[assignment]
+        if fix.span.start <= last_end:
+            continue
+        for edit in fix.edits:
+            out.append(text[cursor : edit.span.start])
+            out.append(edit.content)
+            cursor = edit.span.end
+        last_end = fix.span.end
+        applied.append(v)
+    out.append(text[cursor:])
+    return "".join(out), applied
+
+
+def fix_until_stable(text: str, check: Callable[[str], list[Violation]], required: Applicability) -> FixOutcome:
+    """Fix `text` again and again until the check finds nothing more to apply."""
+    seen = {text}
+    outcome = FixOutcome(text)
+    history: list[str] = []
+    for _ in range(MAX_PASSES):
+        violations = check(outcome.text)
+        new_text, applied = apply_fixes(outcome.text, violations, required)
+        if not applied or new_text == outcome.text:
+            outcome.remaining = violations
+            return outcome
+        history.extend(v.code for v in applied)
+        if new_text in seen:
+            raise FixError("fixes undo each other", (v.code for v in applied))
+        seen.add(new_text)
+        outcome.applied.update(v.code for v in applied)
+        outcome.text = new_text
+    raise FixError(f"fixes did not settle after {MAX_PASSES} passes", history[-20:])

@@ -1,0 +1,124 @@
+"""The engine: run the selected rules over a document and turn violations into diagnostics.
+
+Data flow: text -> `segment.parse` -> Document -> each rule's `check` -> violations ->
+(drop those in markup, marked [sic] or suppressed inline; demote word fixes inside
+quotations to display-only) -> diagnostics. `Linter.fix` runs that check to a fixpoint.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newslint import segment, suppress
+from newslint.config import Settings
+from newslint.document import Document, RegionKind
+from newslint.fix import FixOutcome, fix_until_stable
+from newslint.registry import select_rules
+from newslint.rule import Rule, RuleContext
+from newslint.span import Span
+from newslint.violation import Applicability, Diagnostic, Severity, Violation
+
+_MARKUP = (RegionKind.CODE, RegionKind.FRONT_MATTER, RegionKind.COMMENT, RegionKind.LINK_TARGET)
+
+
+class RuleCrash(Exception):
+    """A rule raised an exception: reported as an internal error naming the rule."""
+
+
+def format_of(path: str) -> str:
+    return "markdown" if path.lower().endswith((".md", ".markdown", ".mdx")) else "text"
+
+
+@dataclass
+class CheckResult:
+    document: Document
+    violations: list[Violation]
+
+
+class Linter:
+    """The rules chosen for one file, ready to check and fix texts."""
+
+    def __init__(self, settings: Settings, path: str = "-",
+                 select: Sequence[str] | None = None, extend_select: Sequence[str] = (),
+                 ignore: Sequence[str] = ()) -> None:
+        self.settings = settings
+        self.path = path
+        chosen = select_rules(
+            list(select) if select is not None else settings.select,
+            [*settings.extend_select, *extend_select],
+            [*settings.ignore, *settings.ignores_for(path), *ignore],
+        )
+        context = RuleContext(locale=settings.locale, style=settings.style, vocabulary=settings.vocabulary)
+        self.rules: list[Rule] = [rule(settings.options_for(rule), context) for rule in chosen]
+        self.by_code = {type(r).code: r for r in self.rules}
+
+    # --- checking ---------------------------------------------------------------------
+    def check(self, text: str, format: str | None = None) -> CheckResult:
+        doc = segment.parse(text, self.path, format or format_of(self.path))
+        raw: list[Violation] = []
+        for rule in self.rules:
+            try:
+                raw.extend(rule.check(doc))
+            except Exception as exc:  # a crashing rule must not take the run down silently
+                raise RuleCrash(f"rule {type(rule).code} ({type(rule).name}) crashed on {self.path}: "
+                                f"{type(exc).__name__}: {exc}") from exc
+        kept = [self._protect(doc, v) for v in raw if self._reportable(doc, v)]
+        kept = self._apply_suppressions(doc, kept)
+        kept.sort(key=lambda v: (v.span.start, v.span.end, v.code))
+        return CheckResult(doc, kept)
+
+    def violations(self, text: str) -> list[Violation]:
+        return self.check(text).violations
+
+    def _reportable(self, doc: Document, v: Violation) -> bool:
+        if any(s.overlaps(v.span) or s.contains(v.span) for s in _markup_spans(doc)):
+            return False
+        rule = self.by_code.get(v.code)
+        if rule is not None and not rule.repairs_characters and doc.is_marked_sic(v.span):
+            return False
+        return True
+
+    def _protect(self, doc: Document, v: Violation) -> Violation:
+        """Words inside a direct quotation are reported, never auto-edited."""
+        rule = self.by_code.get(v.code)
+        if v.fix is None or (rule is not None and rule.repairs_characters):
+            return v
+        if v.fix.applicability > Applicability.DISPLAY_ONLY and any(doc.is_quoted(e.span) for e in v.fix.edits):
+            return Violation(v.code, v.span, v.message,
+                             v.fix.demoted(Applicability.DISPLAY_ONLY, "inside a quotation: not applied"))
+        return v
+
+    def _apply_suppressions(self, doc: Document, violations: list[Violation]) -> list[Violation]:
+        directives = suppress.scan(doc)
+        if not directives:
+            return violations
+        kept = []
+        for v in violations:
+            name = type(self.by_code[v.code]).name if v.code in self.by_code else v.code
+            hits = [d for d in directives if d.covers(v.code, name, v.span.start)]
+            for d in hits:
+                d.used = True
+            if not hits:
+                kept.append(v)
+        unused = [d for d in directives if not d.used]
+        for rule in self.rules:
+            audit = getattr(rule, "check_suppressions", None)
+            if audit is not None and unused:
+                kept.extend(audit(doc, unused))
+        return kept
+
+    # --- fixing -----------------------------------------------------------------------
+    def fix(self, text: str, unsafe: bool = False) -> FixOutcome:
+        required = Applicability.UNSAFE if unsafe else Applicability.SAFE
+        return fix_until_stable(text, self.violations, required)
+
+    # --- reporting --------------------------------------------------------------------
+    def diagnostic(self, v: Violation, path: str | None = None) -> Diagnostic:
+        rule = self.by_code.get(v.code)
+        name = type(rule).name if rule else v.code
+        severity = self.settings.severity.get(v.code) or (type(rule).default_severity if rule else Severity.ERROR)
+        return Diagnostic(path or self.path, v.code, name, v.message, severity, v.span, v.fix)
+
+
+def _markup_spans(doc: Document) -> list[Span]:
+    return [r.span for r in doc.regions if r.kind in _MARKUP]

@@ -1,0 +1,76 @@
+"""Finding rules by code, prefix, name or family, and resolving --select/--ignore.
+
+Selectors follow ruff: `NL1` (a code prefix), `NL101` (a code), `unknown-word` (a name),
+`typos` (a family), or `ALL`. When selectors disagree about a rule, the more specific one wins
+(`select = ["NL1"]`, `ignore = ["NL101"]` keeps the rest of NL1); on a tie, ignore wins.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from newslint.rule import FAMILIES, Rule
+
+
+class UnknownSelector(ValueError):
+    pass
+
+
+def all_rules() -> tuple[type[Rule], ...]:
+    from newslint.rules import ALL_RULES
+
+    return ALL_RULES
+
+
+def rule_by_code(code: str) -> type[Rule]:
+    for rule in all_rules():
+        if rule.code == code.upper() or rule.name == code.lower():
+            return rule
+    raise UnknownSelector(f"no rule {code!r} (see `newslint rules`)")
+
+
+def _specificity(selector: str, rule: type[Rule]) -> int | None:
+    """How precisely `selector` names `rule`, or None when it does not match it."""
+    sel = selector.strip()
+    if sel.upper() == "ALL":
+        return 0
+    if sel.lower() == rule.name:
+        return 100
+    if sel.lower() == rule.family():
+        return 2
+    if sel.upper().startswith("NL") and rule.code.startswith(sel.upper()):
+        return len(sel)
+    return None
+
+
+def validate_selectors(selectors: Iterable[str]) -> None:
+    rules = all_rules()
+    for sel in selectors:
+        known = sel.upper() == "ALL" or sel.lower() in FAMILIES.values() or any(
+            _specificity(sel, r) is not None for r in rules
+        )
+        if not known and not (sel.upper().startswith("NL") and sel[2:].isdigit()):
+            raise UnknownSelector(f"unknown rule selector {sel!r}")
+
+
+def select_rules(
+    select: Sequence[str] | None = None,
+    extend_select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> tuple[type[Rule], ...]:
+    """The rules a run uses. With no `select`, the rules that are on by default."""
+    chosen = []
+    for rule in all_rules():
+        positive = [s for sel in (select or []) + list(extend_select) if (s := _specificity(sel, rule)) is not None]
+        negative = [s for sel in ignore if (s := _specificity(sel, rule)) is not None]
+        if positive:
+            best = max(positive)
+            # "ALL" alone does not switch on rules that are off by default.
+            on = rule.enabled_by_default or best > 0
+        else:
+            best = -1
+            on = select is None and rule.enabled_by_default
+        if negative and max(negative) >= best:
+            on = False
+        if on:
+            chosen.append(rule)
+    return tuple(chosen)

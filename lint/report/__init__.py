@@ -1,0 +1,79 @@
+"""Reporters: each turns the results of a run into one output format.
+
+`FileResult` is what the runner hands over for each file: the diagnostics that remain (their
+spans index `text`), the fixes applied, and any error reading the file.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from newslint.span import LineIndex, Position
+from newslint.violation import Applicability, Diagnostic
+
+
+@dataclass
+class FileResult:
+    path: str
+    text: str = ""  # the text the diagnostics' spans refer to (the fixed text after --fix)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    fixed: Counter = field(default_factory=Counter)  # fixes applied, per rule code
+    original: str | None = None  # the text before fixing, for --diff
+    error: str | None = None  # could not be read or written: exit code 2
+    warning: str | None = None  # read with a fallback, skipped as binary, ...
+    _lines: LineIndex | None = field(default=None, repr=False)
+
+    def position(self, offset: int) -> Position:
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        return self._lines.position(offset)
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    fix: bool = False  # --fix was given
+    unsafe_fixes: bool = False
+    statistics: bool = False
+    quiet: bool = False
+    color: bool = False
+
+    @property
+    def applied_level(self) -> Applicability:
+        return Applicability.UNSAFE if self.unsafe_fixes else Applicability.SAFE
+
+
+def fixable_now(d: Diagnostic, options: ReportOptions) -> bool:
+    """Would --fix (with --unsafe-fixes if given) apply this diagnostic's fix?"""
+    return d.fix is not None and d.fix.applies(options.applied_level)
+
+
+def counts(results: list[FileResult], options: ReportOptions) -> tuple[int, int, int]:
+    """(problems, fixable with the fix level asked for, more fixable with --unsafe-fixes)."""
+    total = fixable = hidden = 0
+    for r in results:
+        for d in r.diagnostics:
+            total += 1
+            if fixable_now(d, options):
+                fixable += 1
+            elif d.fix is not None and not options.unsafe_fixes and d.fix.applies(Applicability.UNSAFE):
+                hidden += 1
+    return total, fixable, hidden
+
+
+def rule_statistics(results: list[FileResult]) -> list[tuple[str, str, int, int]]:
+    """(code, name, problems remaining, fixes applied) per rule, most frequent first."""
+    found: Counter = Counter()
+    names: dict[str, str] = {}
+    fixed: Counter = Counter()
+    for r in results:
+        fixed.update(r.fixed)
+        for d in r.diagnostics:
+            found[d.code] += 1
+            names[d.code] = d.name
+    codes = set(found) | set(fixed)
+    if codes - set(names):
+        from newslint.registry import all_rules
+
+        names.update({rule.code: rule.name for rule in all_rules() if rule.code in codes})
+    rows = [(c, names.get(c, ""), found[c], fixed[c]) for c in codes]
+    return sorted(rows, key=lambda row: (-(row[2] + row[3]), row[0]))

@@ -1,0 +1,68 @@
+"""`--format sarif`: SARIF 2.1.0 for code-scanning tools. Columns count Unicode code points,
+stated in `run.columnKind`; every rule of the run is described in `tool.driver.rules`."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from newslint import __version__
+from newslint.report import FileResult, ReportOptions
+from newslint.violation import Diagnostic
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def _region(result: FileResult, start: int, end: int) -> dict[str, int]:
+    a, b = result.position(start), result.position(end)
+    return {"startLine": a.line, "startColumn": a.column, "endLine": b.line, "endColumn": b.column,
+            "charOffset": start, "charLength": end - start}
+
+
+def _result(r: FileResult, d: Diagnostic, rule_index: dict[str, int]) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "ruleId": d.code,
+        "ruleIndex": rule_index[d.code],
+        "level": "error" if d.severity.value == "error" else "warning",
+        "message": {"text": d.message},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": r.path.replace("\\", "/")},
+            "region": _region(r, d.span.start, d.span.end),
+        }}],
+    }
+    if d.fix is not None and d.fix.applicability.label != "display-only":
+        out["fixes"] = [{
+            "description": {"text": f"{d.fix.title} ({d.fix.applicability.label})"},
+            "artifactChanges": [{
+                "artifactLocation": {"uri": r.path.replace("\\", "/")},
+                "replacements": [{"deletedRegion": _region(r, e.span.start, e.span.end),
+                                  "insertedContent": {"text": e.content}} for e in d.fix.edits],
+            }],
+        }]
+    return out
+
+
+def render(results: list[FileResult], options: ReportOptions) -> str:
+    from newslint.registry import all_rules
+
+    rules = all_rules()
+    rule_index = {rule.code: i for i, rule in enumerate(rules)}
+    descriptors = [{
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary() or rule.name},
+        "fullDescription": {"text": " ".join((rule.__doc__ or rule.name).split())},
+        "defaultConfiguration": {"level": "error" if rule.default_severity.value == "error" else "warning",
+                                 "enabled": rule.enabled_by_default},
+        "properties": {"family": rule.family(), "fix": rule.fix_availability.value},
+    } for rule in rules]
+    sarif = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "newslint", "version": __version__,
+                                "informationUri": "https://pypi.org/project/newslint/", "rules": descriptors}},
+            "columnKind": "unicodeCodePoints",
+            "results": [_result(r, d, rule_index) for r in results for d in r.diagnostics],
+        }],
+    }
+    return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,47 @@
+"""The default, human format: `path:line:col: CODE [*] message`, then a summary line."""
+from __future__ import annotations
+
+from newslint.report import FileResult, ReportOptions, counts, fixable_now, rule_statistics
+
+_BOLD, _RED, _CYAN, _DIM, _RESET = "\x1b[1m", "\x1b[31m", "\x1b[36m", "\x1b[2m", "\x1b[0m"
+
+
+def render(results: list[FileResult], options: ReportOptions) -> str:
+    paint = (lambda code, s: f"{code}{s}{_RESET}") if options.color else (lambda code, s: s)
+    lines: list[str] = []
+    if not options.quiet:
+        for r in results:
+            for d in r.diagnostics:
+                pos = r.position(d.span.start)
+                mark = " [*]" if fixable_now(d, options) else ""
+                lines.append(f"{paint(_BOLD, r.path)}:{pos.line}:{pos.column}: {paint(_RED, d.code)}{paint(_CYAN, mark)} {d.message}")
+    if options.statistics:
+        lines.extend(statistics_table(results))
+    lines.append(summary(results, options))
+    return "\n".join(lines) + "\n"
+
+
+def statistics_table(results: list[FileResult]) -> list[str]:
+    rows = rule_statistics(results)
+    return [f"{found:6} {code:6} {name:32} {'(' + str(fixed) + ' fixed)' if fixed else ''}".rstrip()
+            for code, name, found, fixed in rows]
+
+
+def summary(results: list[FileResult], options: ReportOptions) -> str:
+    total, fixable, hidden = counts(results, options)
+    fixed = sum(sum(r.fixed.values()) for r in results)
+    parts = []
+    if fixed:
+        parts.append(f"Fixed {fixed} problem{'s' * (fixed != 1)}.")
+    if total == 0:
+        parts.append("No problems found." if not fixed else "No problems remain.")
+        return " ".join(parts)
+    noun = "problem" if total == 1 else "problems"
+    extra = []
+    if fixable and not options.fix:
+        extra.append(f"{fixable} fixable with --fix" if not options.unsafe_fixes else f"{fixable} fixable with --fix --unsafe-fixes")
+    if hidden:
+        extra.append(f"{hidden} more with --unsafe-fixes" if extra else f"{hidden} fixable with --unsafe-fixes")
+    tail = f" ({', '.join(extra)})" if extra else ""
+    parts.append(f"{total} {noun}{' remaining' if fixed else ''}{tail}.")
+    return " ".join(parts)

@@ -1,0 +1,91 @@
+"""The base class every rule derives from, and what the engine tells rules about the run.
+
+A rule is one small module under `rules/<family>/` with one `Rule` subclass. Its docstring is
+its documentation (`newslint rule CODE` prints it, `docs/rules/` is generated from it) and has
+the sections `## What it does`, `## Why is this bad?`, `## Example`, `## Use instead` and, when
+the rule can fix, `## Fix safety`.
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+
+from newslint.document import Document
+from newslint.span import Span
+from newslint.violation import Edit, Fix, FixAvailability, Severity, Violation
+
+
+@dataclass(frozen=True)
+class NoOptions:
+    """A rule without options."""
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """Settings of the run that every rule may read."""
+
+    locale: str | None = None  # en-US, en-GB, en-CA, en-AU, or None: the story decides
+    style: str | None = None  # ap, reuters, guardian, bbc, or None
+    vocabulary: frozenset[str] = frozenset()  # accepted words and names, exactly as written
+
+    def accepts(self, word: str) -> bool:
+        return word in self.vocabulary
+
+
+class Rule:
+    code: ClassVar[str]  # "NL101": NL + family digit + two digits; stable forever
+    name: ClassVar[str]  # "unknown-word": names the problem, not the fix (ruff convention)
+    fix_availability: ClassVar[FixAvailability] = FixAvailability.NONE
+    default_severity: ClassVar[Severity] = Severity.ERROR
+    enabled_by_default: ClassVar[bool] = True
+    # False: the rule corrects words or style, so its fixes are never applied inside a direct
+    # quotation (the engine demotes them to display-only). True: the rule repairs encoding or
+    # whitespace, which is safe inside quotations too.
+    repairs_characters: ClassVar[bool] = False
+    Options: ClassVar[type] = NoOptions
+
+    def __init__(self, options: object | None = None, context: RuleContext | None = None) -> None:
+        self.options = options if options is not None else self.Options()
+        self.context = context or RuleContext()
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        raise NotImplementedError
+
+    # --- helpers for subclasses --------------------------------------------------------
+    def violation(self, span: Span, message: str, fix: Fix | None = None) -> Violation:
+        return Violation(self.code, span, message, fix)
+
+    @classmethod
+    def family(cls) -> str:
+        return FAMILIES[cls.code[2]]
+
+    @classmethod
+    def summary(cls) -> str:
+        """The first sentence of `## What it does`."""
+        doc = cls.__doc__ or ""
+        body = doc.split("## What it does", 1)[-1].strip().split("\n\n")[0]
+        return " ".join(body.split())
+
+    @classmethod
+    def option_fields(cls) -> tuple[dataclasses.Field, ...]:
+        return dataclasses.fields(cls.Options)
+
+
+FAMILIES = {
+    "0": "meta",
+    "1": "typos",
+    "2": "naming",
+    "3": "structure",
+    "4": "numbers",
+    "5": "typography",
+    "6": "house-style",
+    "9": "grammar",
+}
+
+
+def replace_fix(title: str, span: Span, content: str, safe: bool) -> Fix:
+    """A one-edit replacement, safe or unsafe."""
+    edit = Edit.replace(span, content)
+    return Fix.safe(title, edit) if safe else Fix.unsafe(title, edit)

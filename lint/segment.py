@@ -1,0 +1,323 @@
+"""Parse a story's text into a `Document`: headline, dateline, paragraphs, sentences, tokens,
+quotations, tables and other non-prose regions.
+
+The parts of a wire story, as the heuristics here see them:
+- headline: the first paragraph when it looks like one (one line, short, no final full stop;
+  ALL CAPS allowed, as in Reuters copy), or a Markdown `# heading`;
+- dateline: `WASHINGTON (Reuters) -`, `SALVADOR, Feb 26 -`, `KYIV, Ukraine (AP) —` at the start
+  of the first body paragraph;
+- paragraphs: blank-line separated blocks, and inside a block every indented line starts a new
+  paragraph (the hard-wrapped, indented paragraphs of Reuters copy);
+- tables: lines with column gaps (three or more spaces, a tab, or two gaps of two spaces).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from newslint.document import Document, Region, RegionKind, Token, TokenKind
+from newslint.span import LineIndex, Span
+
+MAX_HEADLINE_CHARS = 200
+
+_BLOCK_SEP = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)*")
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\d+(?:[.,:]\d+)+|\w+(?:['’\-]\w+)*")
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’\- ]{1,40}?"  # city, in capitals
+    r"(?:,\s+[A-Z][A-Za-z.'’\- ]{1,30}?)?"  # country or state
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # date: Feb 26
+    r"(?:\s+\([A-Za-z.\- ]{2,25}\))?"  # agency: (Reuters)
+    r"\s*[-–—]{1,2}\s"
+)
+_AGENCY_DATELINE = re.compile(r"[A-Z][\w.'’\-, ]{1,60}?\((?:Reuters|AP|AFP|UPI|Bloomberg|dpa|IANS|PTI)\)\s*[-–—]{1,2}\s")
+
+_URL = re.compile(
+    r"(?:\bhttps?://|\bwww\.)[^\s<>\"“”]+"
+    r"|\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|gov|edu|int|mil|io|info|biz|co\.uk|org\.uk|gov\.uk|ac\.uk|uk)\b(?:/[^\s<>\"“”]*)?",
+    re.IGNORECASE,
+)
+_EMAIL = re.compile(r"\b[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
+_HASHTAG = re.compile(r"(?<![\w&#])#[A-Za-z]\w*")
+_TICKER = re.compile(r"<[A-Z][A-Z0-9.]{0,9}>|\((?:[A-Z]{1,5}\.[A-Z]{1,2}|(?:NYSE|Nasdaq|NASDAQ|LSE|AMEX|TSX)[: ]+[A-Z.]{1,6})\)")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_TABLE_GAP = re.compile(r"\S(?: {3,}|\t+ *)\S")
+_TWO_SPACE_GAP = re.compile(r"\S {2}\S")
+
+_MD_FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+)[ \t]*(?:\n|\Z)", re.DOTALL)
+_MD_FENCE = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)", re.DOTALL | re.MULTILINE)
+_MD_INDENTED_CODE = re.compile(r"(?:(?<=\n\n)|\A)(?:(?: {4}|\t)[^\n]*(?:\n|\Z))+")
+_MD_INLINE_CODE = re.compile(r"(`+)[^`\n]+?\1")
+_MD_LINK_TARGET = re.compile(r"(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+_MD_REF_DEF = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*$", re.MULTILINE)
+_MD_AUTOLINK = re.compile(r"<(?:https?|mailto):[^>\s]+>")
+_MD_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9\-]*(?:\s[^<>]*)?/?>")
+_MD_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+([^\n]*?)[ \t#]*$", re.MULTILINE)
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st sen rep gov gen col lt sgt capt cmdr adm maj rev hon jr sr "
+    "jan feb mar apr jun jul aug sep sept oct nov dec no nos vs etc inc corp ltd co bros "
+    "mt ft approx dept est fig gen univ ave blvd rd".split()
+)
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+
+
+def parse(text: str, path: str = "-", format: str = "text") -> Document:
+    """Build the document model of `text`. `format` is "text" or "markdown"."""
+    lines = LineIndex(text)
+    regions = _regions(text, format, lines)
+    skip = [r.span for r in regions if r.kind in _NOT_TEXT]
+    blocks = _blocks(text, skip)
+    headline, blocks = _headline(text, blocks, format)
+    paragraphs = tuple(p for b in blocks for p in _split_indented(text, b))
+    dateline = _dateline(text, paragraphs[0]) if paragraphs else None
+    quotations = _quotations(text, ([headline] if headline else []) + list(paragraphs))
+    sentences = tuple(_sentences(text, headline, paragraphs, dateline))
+    doc_regions = tuple(regions)
+    tokens = tuple(_tokens(text, sentences, headline, doc_regions, quotations))
+    sic = tuple(_sic_spans(text))
+    return Document(
+        text=text, path=path, format=format, headline=headline, dateline=dateline,
+        paragraphs=paragraphs, sentences=sentences, tokens=tokens, quotations=quotations,
+        regions=doc_regions, sic=sic, lines=lines,
+    )
+
+
+# --- regions ---------------------------------------------------------------------------
+_NOT_TEXT = {RegionKind.CODE, RegionKind.FRONT_MATTER, RegionKind.COMMENT}
+
+
+def _regions(text: str, format: str, lines: LineIndex) -> list[Region]:
+    found: list[Region] = []
+
+    def add(kind: RegionKind, pattern: re.Pattern[str], group: int = 0) -> None:
+        for m in pattern.finditer(text):
+            if m.end(group) > m.start(group):
+                found.append(Region(kind, Span(m.start(group), m.end(group))))
+
+    add(RegionKind.COMMENT, _HTML_COMMENT)
+    if format == "markdown":
+        add(RegionKind.FRONT_MATTER, _MD_FRONT_MATTER)
+        add(RegionKind.CODE, _MD_FENCE)
+        add(RegionKind.CODE, _MD_INDENTED_CODE)
+        add(RegionKind.CODE, _MD_INLINE_CODE)
+        add(RegionKind.LINK_TARGET, _MD_LINK_TARGET)
+        add(RegionKind.LINK_TARGET, _MD_REF_DEF)
+        add(RegionKind.LINK_TARGET, _MD_AUTOLINK)
+        add(RegionKind.CODE, _MD_HTML_TAG)
+    add(RegionKind.EMAIL, _EMAIL)
+    add(RegionKind.URL, _URL)
+    add(RegionKind.HANDLE, _HANDLE)
+    add(RegionKind.HASHTAG, _HASHTAG)
+    add(RegionKind.TICKER, _TICKER)
+    found.extend(Region(RegionKind.TABLE, s) for s in _tables(text, lines))
+    # A URL inside an e-mail address or a comment is part of it, not a region of its own.
+    found.sort(key=lambda r: (r.span.start, -r.span.end))
+    kept: list[Region] = []
+    for r in found:
+        if kept and r.kind is not RegionKind.TABLE and any(
+            k.kind is not RegionKind.TABLE and k.span.contains(r.span) for k in kept[-3:]
+        ):
+            continue
+        kept.append(r)
+    return kept
+
+
+def _is_table_line(line: str) -> bool:
+    body = line.strip()
+    if not body:
+        return False
+    return bool(_TABLE_GAP.search(body)) or len(_TWO_SPACE_GAP.findall(body)) >= 2
+
+
+def _tables(text: str, lines: LineIndex) -> Iterable[Span]:
+    run_start = run_end = None
+    for n in range(1, len(lines) + 1):
+        span = lines.line_span(n)
+        if _is_table_line(text[span.start : span.end]):
+            run_start = span.start if run_start is None else run_start
+            run_end = span.end
+        elif run_start is not None:
+            yield Span(run_start, run_end)
+            run_start = None
+    if run_start is not None:
+        yield Span(run_start, run_end)
+
+
+# --- blocks, headline, paragraphs ------------------------------------------------------
+def _trim(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end) if end > start else None
+
+
+def _blocks(text: str, skip: list[Span]) -> list[Span]:
+    """Blank-line separated blocks, trimmed, leaving out blocks that are wholly markup."""
+    out: list[Span] = []
+    pos = 0
+    for m in _BLOCK_SEP.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    blocks = [s for a, b in out if (s := _trim(text, a, b))]
+    return [b for b in blocks if not any(k.contains(b) for k in skip)]
+
+
+def _looks_like_headline(line: str) -> bool:
+    if "\n" in line or len(line) > MAX_HEADLINE_CHARS or len(line.split()) < 2 and not line.isupper():
+        return False
+    letters = [c for c in line if c.isalpha()]
+    if not letters:
+        return False
+    if line.isupper():
+        return True
+    return not line.endswith(".") and not line.endswith(":")
+
+
+def _headline(text: str, blocks: list[Span], format: str) -> tuple[Span | None, list[Span]]:
+    if not blocks:
+        return None, blocks
+    first = blocks[0]
+    if format == "markdown":
+        m = _MD_HEADING.match(text, first.start)
+        if m and m.group(1) == "#" and m.end() >= first.start and "\n" not in text[first.start : m.end()]:
+            rest = _trim(text, m.end(), first.end)
+            head = Span(m.start(2), m.end(2)) if m.end(2) > m.start(2) else None
+            return head, ([rest] if rest else []) + blocks[1:]
+        return None, blocks
+    if len(blocks) > 1 and _looks_like_headline(text[first.start : first.end]):
+        return first, blocks[1:]
+    return None, blocks
+
+
+def _split_indented(text: str, block: Span) -> Iterable[Span]:
+    """Split a block at lines that start with indentation (wire-copy paragraphs)."""
+    start = block.start
+    i = text.find("\n", block.start, block.end)
+    while i != -1:
+        nxt = i + 1
+        if nxt < block.end and text[nxt] in " \t":
+            if (s := _trim(text, start, i)):
+                yield s
+            start = nxt
+        i = text.find("\n", nxt, block.end)
+    if (s := _trim(text, start, block.end)):
+        yield s
+
+
+def _dateline(text: str, first: Span) -> Span | None:
+    head = text[first.start : min(first.end, first.start + 120)]
+    m = _AGENCY_DATELINE.match(head) or _DATELINE.match(head)
+    if not m:
+        return None
+    end = first.start + len(m.group(0).rstrip())
+    return Span(first.start, end)
+
+
+# --- sentences, quotations, tokens -----------------------------------------------------
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Is the full stop at `dot` part of an abbreviation (Mr., U.S., Jan.) rather than an end?"""
+    j = dot
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+        j -= 1
+    word = text[j:dot]
+    if "." in word or len(word) == 1:  # U.S. / initials
+        return True
+    return word.lower() in _ABBREVIATIONS
+
+
+def _sentences(text: str, headline: Span | None, paragraphs: tuple[Span, ...], dateline: Span | None) -> Iterable[Span]:
+    if headline:
+        yield headline
+    for p in paragraphs:
+        start = dateline.end if dateline and dateline.start == p.start else p.start
+        start = _trim(text, start, p.end).start if _trim(text, start, p.end) else p.start
+        for m in _SENTENCE_END.finditer(text, start, p.end):
+            dot = m.start() + len(m.group(0).rstrip("\"”’')]")) - 1
+            if text[dot] == "." and _is_abbreviation(text, dot):
+                continue
+            if (s := _trim(text, start, m.end())):
+                yield s
+            start = m.end()
+        if (s := _trim(text, start, p.end)):
+            yield s
+
+
+_OPENERS = " \t\n([{—–-/“‘"
+
+
+def _quotations(text: str, parts: list[Span]) -> tuple[Span, ...]:
+    spans: list[Span] = []
+    for part in parts:
+        spans.extend(_double_quotes(text, part))
+        spans.extend(_single_quotes(text, part))
+    return tuple(sorted(spans))
+
+
+def _double_quotes(text: str, part: Span) -> Iterable[Span]:
+    open_at: int | None = None
+    for i in range(part.start, part.end):
+        ch = text[i]
+        if ch not in "“”\"":
+            continue
+        if open_at is None:
+            before = text[i - 1] if i > part.start else " "
+            if ch == "“" or (ch == '"' and before in _OPENERS):
+                open_at = i
+        elif ch in "”\"":
+            yield Span(open_at, i + 1)
+            open_at = None
+    if open_at is not None:  # runs on to the paragraph's end, as wire quotes do
+        yield Span(open_at, part.end)
+
+
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[“\"—–]))[‘'](?=[^\W\d_])", re.MULTILINE)
+_SINGLE_CLOSE = re.compile(r"(?<=[^\s‘'])[’'](?![^\W_])")
+
+
+def _single_quotes(text: str, part: Span) -> Iterable[Span]:
+    pos = part.start
+    while True:
+        m = _SINGLE_OPEN.search(text, pos, part.end)
+        if not m:
+            return
+        c = _SINGLE_CLOSE.search(text, m.end(), min(part.end, m.end() + 200))
+        if not c or "\n\n" in text[m.start() : c.end()]:
+            pos = m.end()
+            continue
+        yield Span(m.start(), c.end())
+        pos = c.end()
+
+
+def _tokens(text: str, sentences: tuple[Span, ...], headline: Span | None, regions: tuple[Region, ...],
+            quotations: tuple[Span, ...]) -> Iterable[Token]:
+    from newslint.document import SpanSet
+
+    blocked = SpanSet([r.span for r in regions])
+    quoted = SpanSet(quotations)
+    for sentence in sentences:
+        first = True
+        for m in _TOKEN.finditer(text, sentence.start, sentence.end):
+            span = Span(m.start(), m.end())
+            if blocked.touches(span):
+                continue
+            word = m.group(0)
+            if word.isdigit() or word[0].isdigit() and not any(c.isalpha() for c in word):
+                kind = TokenKind.NUMBER
+            elif any(c.isdigit() for c in word) or "_" in word:
+                kind = TokenKind.MIXED
+            else:
+                kind = TokenKind.WORD
+            in_head = headline is not None and headline.contains(span)
+            yield Token(span, word, kind, first, in_head, quoted.touches(span))
+            first = False
+
+
+_SIC = re.compile(r"(\w+(?:['’\-]\w+)*)[\"”’']?\s*\[sic\]", re.IGNORECASE)
+
+
+def _sic_spans(text: str) -> Iterable[Span]:
+    for m in _SIC.finditer(text):
+        yield Span(m.start(1), m.end())

@@ -1,0 +1,158 @@
+"""Reading and writing story files without ever damaging them.
+
+Reading: UTF-8 with or without BOM, UTF-16 with BOM; invalid UTF-8 falls back to Windows-1252
+(with a warning, since wire copy often arrives that way) unless `fallback-encoding = "none"`;
+binary files are refused. A file whose line endings are all CRLF (or all CR) is checked with
+`\\n` line endings and written back with its own.
+
+Writing: only when the text changed; to a temporary file in the same directory, flushed, given
+the original's permissions, then renamed over the original (atomic); refused when the file
+changed on disk since it was read.
+"""
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class SourceError(Exception):
+    """A file that cannot be read or written; the message says why, in one line."""
+
+
+class BinaryFile(SourceError):
+    """Not text: skipped with a message."""
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str  # as shown in reports
+    text: str  # decoded, with uniform CRLF/CR line endings turned into \n
+    encoding: str  # "utf-8", "utf-16", "windows-1252"
+    bom: bytes
+    newline: str  # what \n stands for on disk: "\n", "\r\n" or "\r"
+    raw: bytes  # the bytes read, to detect changes on disk before writing
+    warning: str | None = None
+
+    def encode(self, text: str) -> bytes:
+        if self.newline != "\n":
+            text = text.replace("\n", self.newline)
+        codec = "utf-16-le" if self.bom == codecs.BOM_UTF16_LE else "utf-16-be" if self.bom == codecs.BOM_UTF16_BE else self.encoding
+        try:
+            return self.bom + text.encode(codec)
+        except UnicodeEncodeError as exc:
+            raise SourceError(f"{self.path}: the fixed text cannot be written as {self.encoding} "
+                              f"({exc.reason} at {exc.start}); file left unchanged") from None
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32 and b != 27)
+    return len(head) > 0 and controls / len(head) > 0.1
+
+
+def decode(data: bytes, path: str, fallback: str | None = "windows-1252") -> Source:
+    if _looks_binary(data):
+        raise BinaryFile(f"{path}: binary file skipped")
+    warning = None
+    if data.startswith(codecs.BOM_UTF8):
+        bom, encoding, body = codecs.BOM_UTF8, "utf-8", data[3:]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        bom, encoding, body = data[:2], "utf-16", data[2:]
+    else:
+        bom, encoding, body = b"", "utf-8", data
+    try:
+        if encoding == "utf-16":
+            text = body.decode("utf-16-le" if bom == codecs.BOM_UTF16_LE else "utf-16-be")
+        else:
+            text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if encoding != "utf-8" or bom or fallback is None:
+            raise SourceError(f"{path}: not valid {encoding.upper()} (byte {exc.start}: {exc.reason})") from None
+        try:
+            text = body.decode("cp1252")
+        except UnicodeDecodeError:
+            raise SourceError(f"{path}: not valid UTF-8 (byte {exc.start}) nor Windows-1252") from None
+        encoding = "windows-1252"
+        warning = f"{path}: not valid UTF-8 (byte {exc.start}); read as Windows-1252 and will be written back as such"
+    if "\x00" in text:
+        raise BinaryFile(f"{path}: contains NUL characters; skipped as binary")
+    text, newline = _normalise_newlines(text)
+    return Source(path, text, encoding, bom, newline, data, warning)
+
+
+def _normalise_newlines(text: str) -> tuple[str, str]:
+    crlf = text.count("\r\n")
+    cr = text.count("\r") - crlf
+    lf = text.count("\n") - crlf
+    if crlf and not cr and not lf:
+        return text.replace("\r\n", "\n"), "\r\n"
+    if cr and not crlf and not lf:
+        return text.replace("\r", "\n"), "\r"
+    return text, "\n"  # uniform LF, or mixed endings that a rule reports as they are
+
+
+def read(path: Path, display: str | None = None, fallback: str | None = "windows-1252",
+         max_size: int | None = None) -> Source:
+    shown = display or str(path)
+    try:
+        size = path.stat().st_size
+        if max_size is not None and size > max_size:
+            raise SourceError(f"{shown}: file too large ({size / 1e6:.1f} MB > {max_size / 1e6:.1f} MB); "
+                              "raise max-file-size to check it")
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise SourceError(f"{shown}: is a directory") from None
+    except FileNotFoundError:
+        raise SourceError(f"{shown}: no such file") from None
+    except PermissionError:
+        raise SourceError(f"{shown}: permission denied") from None
+    except OSError as exc:
+        raise SourceError(f"{shown}: cannot read ({exc.strerror or exc})") from None
+    return decode(data, shown, fallback)
+
+
+def write_if_changed(path: Path, source: Source, text: str) -> bool:
+    """Atomically replace `path` with `text` in the source's encoding. False if nothing changed."""
+    data = source.encode(text)
+    if data == source.raw:
+        return False
+    target = path.resolve()  # write through a symlink to the real file, keeping the link
+    try:
+        if target.read_bytes() != source.raw:
+            raise SourceError(f"{source.path}: changed on disk while being checked; not overwritten")
+        mode = stat.S_IMODE(target.stat().st_mode)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".newslint", dir=target.parent)
+    except PermissionError:
+        raise SourceError(f"{source.path}: permission denied; not fixed") from None
+    except OSError as exc:
+        if isinstance(exc, SourceError):
+            raise
+        raise SourceError(f"{source.path}: cannot write ({exc.strerror or exc}); not fixed") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        if target.read_bytes() != source.raw:
+            raise SourceError(f"{source.path}: changed on disk while being fixed; not overwritten")
+        os.replace(tmp, target)
+    except BaseException as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(exc, SourceError):
+            raise
+        if isinstance(exc, OSError):
+            raise SourceError(f"{source.path}: cannot write ({exc.strerror or exc}); file left unchanged") from None
+        raise
+    return True

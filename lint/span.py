@@ -1,0 +1,68 @@
+"""Spans over the one immutable story text, and offset -> line/column conversion.
+
+Every part of a story (headline, sentence, token, quotation) and every fix edit is a
+`Span` into `Document.text`: a half-open range of code-point offsets (Python `str` indices).
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    start: int
+    end: int  # exclusive
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"invalid span {self.start}..{self.end}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: Span) -> bool:
+        """True when the two spans share a character, or an empty span sits strictly inside."""
+        if self.start == self.end:
+            return other.start < self.start < other.end
+        if other.start == other.end:
+            return self.start < other.start < self.end
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    line: int  # 1-based
+    column: int  # 1-based, in code points
+    offset: int  # 0-based code-point offset into the text
+
+
+class LineIndex:
+    """Line starts of a text, for converting offsets to 1-based line and column numbers."""
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        find = text.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        self.starts = starts
+        self.length = len(text)
+
+    def position(self, offset: int) -> Position:
+        offset = max(0, min(offset, self.length))
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return Position(line + 1, offset - self.starts[line] + 1, offset)
+
+    def line_span(self, line: int) -> Span:
+        """The span of 1-based `line`, without its newline."""
+        start = self.starts[line - 1]
+        end = self.starts[line] - 1 if line < len(self.starts) else self.length
+        return Span(start, end)
+
+    def __len__(self) -> int:
+        return len(self.starts)

@@ -1,0 +1,121 @@
+"""What rules produce: violations with optional fixes made of edits, each with a safety level.
+
+Modelled on ruff's Edit/Fix/Applicability: safety is a property of every fix, chosen by the
+rule at the place where it knows how sure it is.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import Enum, IntEnum
+
+from newslint.span import Span
+
+
+class Applicability(IntEnum):
+    """How sure a fix is. A fix is applied when its level is at least the level asked for."""
+
+    DISPLAY_ONLY = 0  # a suggestion shown to the user, never applied
+    UNSAFE = 1  # may be what the writer meant; applied only with --unsafe-fixes
+    SAFE = 2  # keeps the meaning exactly; applied with --fix
+
+    @property
+    def label(self) -> str:
+        return {0: "display-only", 1: "unsafe", 2: "safe"}[self.value]
+
+
+class FixAvailability(Enum):
+    """Declared by each rule and checked by the test harness against what it really emits."""
+
+    NONE = "none"
+    SOMETIMES = "sometimes"
+    ALWAYS = "always"
+
+
+class Severity(Enum):
+    WARNING = "warning"
+    ERROR = "error"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Edit:
+    """Replace the text of `span` with `content`: an empty span inserts, empty content deletes."""
+
+    span: Span
+    content: str
+
+    @classmethod
+    def replace(cls, span: Span, content: str) -> Edit:
+        return cls(span, content)
+
+    @classmethod
+    def delete(cls, span: Span) -> Edit:
+        return cls(span, "")
+
+    @classmethod
+    def insert(cls, at: int, content: str) -> Edit:
+        return cls(Span(at, at), content)
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A group of edits applied all together or not at all."""
+
+    title: str
+    edits: tuple[Edit, ...]
+    applicability: Applicability
+
+    def __post_init__(self) -> None:
+        if not self.edits:
+            raise ValueError("a fix needs at least one edit")
+        ordered = tuple(sorted(self.edits))
+        for a, b in zip(ordered, ordered[1:]):
+            if a.span.end > b.span.start or a.span == b.span:
+                raise ValueError(f"overlapping edits in fix {self.title!r}")
+        object.__setattr__(self, "edits", ordered)
+
+    @classmethod
+    def safe(cls, title: str, *edits: Edit) -> Fix:
+        return cls(title, edits, Applicability.SAFE)
+
+    @classmethod
+    def unsafe(cls, title: str, *edits: Edit) -> Fix:
+        return cls(title, edits, Applicability.UNSAFE)
+
+    @classmethod
+    def display_only(cls, title: str, *edits: Edit) -> Fix:
+        return cls(title, edits, Applicability.DISPLAY_ONLY)
+
+    @property
+    def span(self) -> Span:
+        return Span(self.edits[0].span.start, self.edits[-1].span.end)
+
+    def applies(self, required: Applicability) -> bool:
+        return self.applicability >= required
+
+    def demoted(self, applicability: Applicability, note: str = "") -> Fix:
+        level = min(self.applicability, applicability)
+        title = f"{self.title} ({note})" if note else self.title
+        return replace(self, applicability=Applicability(level), title=title)
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """What a rule yields: a problem at a span of the text, maybe with a fix."""
+
+    code: str
+    span: Span
+    message: str
+    fix: Fix | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """What the engine reports: a violation after selection and suppression, with its rule's data."""
+
+    path: str
+    code: str
+    name: str
+    message: str
+    severity: Severity
+    span: Span
+    fix: Fix | None

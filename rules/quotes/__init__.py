@@ -1,0 +1,2 @@
+"""See rules/__init__.py."""
+RULES: tuple = ()

@@ -1,0 +1,27 @@
+"""Shared test helpers."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def run_cli(tmp_path):
+    """Run the real `newslint` console entry in a subprocess: (exit code, stdout, stderr)."""
+    import subprocess
+
+    def run(*args: str, input: bytes | str | None = None, cwd: Path | None = None, env: dict | None = None):
+        data = input.encode("utf-8") if isinstance(input, str) else input
+        proc = subprocess.run(
+            [sys.executable, "-m", "newslint", *args], input=data, capture_output=True,
+            cwd=cwd or tmp_path, env={**os.environ, "NO_COLOR": "1", **(env or {})},
+        )
+        return proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace")
+
+    return run
