@@ -41,8 +41,7 @@ _HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
 _HASHTAG = re.compile(r"(?<![\w&#])#[A-Za-z]\w*")
 _TICKER = re.compile(r"<[A-Z][A-Z0-9.]{0,9}>|\((?:[A-Z]{1,5}\.[A-Z]{1,2}|(?:NYSE|Nasdaq|NASDAQ|LSE|AMEX|TSX)[: ]+[A-Z.]{1,6})\)")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_TABLE_GAP = re.compile(r"\S(?: {3,}|\t+ *)\S")
-_TWO_SPACE_GAP = re.compile(r"\S {2}\S")
+_COLUMN_GAP = re.compile(r"(?<=\S)(?: {2,}|\t[ \t]*)(?=\S)")
 
 _MD_FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+)[ \t]*(?:\n|\Z)", re.DOTALL)
 _MD_FENCE = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)", re.DOTALL | re.MULTILINE)
@@ -124,10 +123,15 @@ def _regions(text: str, format: str, lines: LineIndex) -> list[Region]:
 
 
 def _is_table_line(line: str) -> bool:
-    body = line.strip()
-    if not body:
-        return False
-    return bool(_TABLE_GAP.search(body)) or len(_TWO_SPACE_GAP.findall(body)) >= 2
+    """Column-aligned data: two or more column gaps, or one wide gap before a figure."""
+    gaps = list(_COLUMN_GAP.finditer(line.strip()))
+    if len(gaps) >= 2:
+        return True
+    if len(gaps) == 1:
+        gap = gaps[0]
+        wide = len(gap.group()) >= 5 or (len(gap.group()) >= 3 or "\t" in gap.group())
+        return wide and any(c.isdigit() for c in line.strip()[gap.end():])
+    return False
 
 
 def _tables(text: str, lines: LineIndex) -> Iterable[Span]:
