@@ -122,30 +122,37 @@ def _regions(text: str, format: str, lines: LineIndex) -> list[Region]:
     return kept
 
 
-def _is_table_line(line: str) -> bool:
-    """Column-aligned data: two or more column gaps, or one wide gap before a figure."""
-    gaps = list(_COLUMN_GAP.finditer(line.strip()))
-    if len(gaps) >= 2:
-        return True
-    if len(gaps) == 1:
-        gap = gaps[0]
-        wide = len(gap.group()) >= 5 or (len(gap.group()) >= 3 or "\t" in gap.group())
-        return wide and any(c.isdigit() for c in line.strip()[gap.end():])
-    return False
+def _table_strength(line: str) -> int:
+    """2: surely column-aligned data; 1: maybe (two narrow gaps); 0: prose."""
+    body = line.strip()
+    gaps = [(m.end() - m.start(), m.end()) for m in _COLUMN_GAP.finditer(body)]
+    if not gaps:
+        return 0
+    wide = [end for width, end in gaps if width >= 3 or "\t" in body]
+    if len(gaps) >= 2 and wide:
+        return 2
+    if any(width >= 5 or any(c.isdigit() for c in body[end:]) for width, end in gaps if width >= 3 or "\t" in body):
+        return 2
+    return 1 if len(gaps) >= 2 else 0
 
 
 def _tables(text: str, lines: LineIndex) -> Iterable[Span]:
-    run_start = run_end = None
+    """Runs of table lines; a run of only 'maybe' lines needs two lines to count."""
+    run: list[tuple[Span, int]] = []
     for n in range(1, len(lines) + 1):
         span = lines.line_span(n)
-        if _is_table_line(text[span.start : span.end]):
-            run_start = span.start if run_start is None else run_start
-            run_end = span.end
-        elif run_start is not None:
-            yield Span(run_start, run_end)
-            run_start = None
-    if run_start is not None:
-        yield Span(run_start, run_end)
+        strength = _table_strength(text[span.start : span.end])
+        if strength:
+            run.append((span, strength))
+            continue
+        yield from _table_run(run)
+        run = []
+    yield from _table_run(run)
+
+
+def _table_run(run: list[tuple[Span, int]]) -> Iterable[Span]:
+    if run and (len(run) >= 2 or run[0][1] == 2):
+        yield Span(run[0][0].start, run[-1][0].end)
 
 
 # --- blocks, headline, paragraphs ------------------------------------------------------

@@ -29,12 +29,16 @@ class TrailingWhitespace(Rule):
     ## Fix safety
     Safe: only whitespace before a line break is removed. In Markdown, two trailing spaces are a
     hard line break and are left alone.
+
+    Off by default: trailing spaces are invisible in print and on the web, and published copy
+    is full of them. Turn it on (`extend-select = ["NL502"]`) for stories kept in git.
     """
 
     code = "NL502"
     name = "trailing-whitespace"
     fix_availability = FixAvailability.ALWAYS
     repairs_characters = True
+    enabled_by_default = False
 
     def check(self, doc: Document) -> Iterator[Violation]:
         for m in _TRAILING.finditer(doc.text):
