@@ -6,6 +6,7 @@ Writes rules/typos/data/:
 - words.txt          lowercase English word forms (SCOWL size 70, American + British + Canadian,
                      plus the newsroom lexicon), most frequent first: the order is the frequency rank
                      used to rank suggestions (frequencies from pyspellchecker's English list, MIT).
+- names.txt          capitalised SCOWL entries (proper nouns: places, nationalities, common names).
 - rare-words.txt     the further words of SCOWL size 80 (American + British): accepted, never suggested.
 - misspellings.tsv   Wikipedia's common misspellings (CC BY-SA 3.0), without entries that are real
                      words; several corrections are kept comma-separated (ambiguous: never auto-fixed).
@@ -60,6 +61,9 @@ def main() -> None:
     ordered = sorted(words, key=lambda w: (-freq.get(w, 0), w))
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "words.txt").write_text("\n".join(ordered), encoding="utf-8")
+    names = sorted({w.strip() for name in LISTS for w in (data / "scowl" / name).read_text(encoding="utf-8").splitlines()
+                    if w.strip()[:1].isupper() and w.strip()[1:].islower() and w.strip().isalpha()})
+    (OUT / "names.txt").write_text("\n".join(names), encoding="utf-8")
     rare = sorted(word_forms(data / "scowl", RARE_LISTS) - words)
     (OUT / "rare-words.txt").write_text("\n".join(rare), encoding="utf-8")
     rows = []

@@ -40,6 +40,13 @@ def rare_words() -> frozenset[str]:
 
 
 @cache
+def known_names() -> frozenset[str]:
+    """Proper nouns the SCOWL lists know: California, Friday, Jones, Chelsea."""
+    text = resources.files("newslint.rules.typos").joinpath("data/names.txt").read_text(encoding="utf-8")
+    return frozenset(text.split("\n"))
+
+
+@cache
 def misspellings() -> dict[str, tuple[str, ...]]:
     """misspelling -> its corrections (one: unambiguous)."""
     text = resources.files("newslint.rules.typos").joinpath("data/misspellings.tsv").read_text(encoding="utf-8")
