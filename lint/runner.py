@@ -15,6 +15,7 @@ from newslint import sources
 from newslint.config import ConfigError, Settings, find_config_file, load_settings
 from newslint.fix import FixError
 from newslint.lint import Linter, RuleCrash
+from newslint.rule import RuleUnavailable
 from newslint.report import FileResult
 
 
@@ -91,6 +92,9 @@ def process_text(source: sources.Source, settings: Settings, options: RunOptions
         result.diagnostics = [linter.diagnostic(v, source.path) for v in remaining]
     except (FixError, RuleCrash) as exc:
         result.error = f"{source.path}: {exc}"
+        result.text, result.fixed, result.original = source.text, Counter(), None
+    except RuleUnavailable as exc:  # the same for every file: reported once for the run
+        result.error = str(exc)
         result.text, result.fixed, result.original = source.text, Counter(), None
     return result
 
@@ -192,4 +196,6 @@ def run_tasks(tasks: Sequence[FileTask | TextTask], resolver: ConfigResolver, op
             results.append(result)
             if on_result is not None:
                 on_result(result)
+        pool.close()  # let workers exit normally, so their finalizers run (a local LanguageTool
+        pool.join()  # server started in a worker is stopped, not orphaned)
     return results
