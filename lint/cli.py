@@ -251,10 +251,12 @@ def _emit(results: list[FileResult], options: RunOptions, fmt: str, statistics: 
     color = fmt == "text" and report_stream.isatty() and "NO_COLOR" not in os.environ
     report_options = ReportOptions(fix=options.fix, unsafe_fixes=options.unsafe_fixes, statistics=statistics,
                                    quiet=quiet, color=color)
+    said: set[str] = set()
     for r in results:
-        for message in (r.warning, r.error):
-            if message:
-                typer.echo(f"newslint: {'error' if message is r.error else 'warning'}: {message}", err=True)
+        for kind, message in (("warning", r.warning), ("error", r.error)):
+            if message and message not in said:  # a run-wide problem (a service down) is said once
+                said.add(message)
+                typer.echo(f"newslint: {kind}: {message}", err=True)
     if options.diff:
         sys.stdout.write(diff_report.render(results))
         fixable = sum(1 for r in results if r.original is not None and r.original != r.text)

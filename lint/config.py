@@ -143,6 +143,8 @@ def load_settings(path: Path | None, overrides: dict[str, Any] | None = None) ->
         raw, origins = _load_chain(path.resolve(), seen=())
         root = path.resolve().parent
     for key, value in (overrides or {}).items():
+        if key == "languagetool" and isinstance(raw.get(key), dict):  # --languagetool URL keeps the
+            value = {k: v for k, v in raw[key].items() if k not in ("server", "local")} | value  # other keys
         raw[key] = value
         origins[key] = "command line"
     return _build(raw, origins, root, str(path) if path else "defaults")
@@ -215,7 +217,7 @@ def _build(raw: dict[str, Any], origins: dict[str, str], root: Path, source: str
     if "max-file-size" in raw:
         kwargs["max_file_size"] = _typed(raw["max-file-size"], int, where("max-file-size"))
     if "languagetool" in raw:
-        kwargs["languagetool"] = _typed(raw["languagetool"], dict, where("languagetool"))
+        kwargs["languagetool"] = _languagetool(raw["languagetool"], where("languagetool"))
     if "rules" in raw:
         kwargs["rules"] = _rule_options(raw["rules"], where("rules"))
     return Settings(**kwargs)
@@ -225,6 +227,29 @@ def _typed(value: Any, kind: type, where: str) -> Any:
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         raise ConfigError(f"{where}: expected {kind.__name__}, got {value!r}")
     return value
+
+
+LANGUAGETOOL_KEYS = {"server": str, "local": bool, "language": str, "disabled-rules": list,
+                     "disabled-categories": list, "picky": bool}
+
+
+def _languagetool(value: Any, where: str) -> dict[str, Any]:
+    """`languagetool = { server = "http://localhost:8081" }` or `{ local = true }`, plus options."""
+    table = _typed(value, dict, where)
+    for key, item in table.items():
+        kind = LANGUAGETOOL_KEYS.get(key)
+        if kind is None:
+            raise ConfigError(f"{where}: unknown key {key!r} (known keys: {', '.join(LANGUAGETOOL_KEYS)})")
+        if kind is list:
+            _str_list(item, f"{where}.{key}")
+        else:
+            _typed(item, kind, f"{where}.{key}")
+    server = table.get("server")
+    if server is not None and not server.startswith(("http://", "https://")):
+        raise ConfigError(f"{where}.server: {server!r} is not an http:// or https:// URL")
+    if server is not None and table.get("local"):
+        raise ConfigError(f"{where}: give either server or local = true, not both")
+    return dict(table)
 
 
 def _choice(value: Any, choices: tuple[str, ...], where: str, fold: bool = False) -> str:
