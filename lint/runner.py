@@ -171,7 +171,25 @@ def _start_worker(config: Path | None, overrides: dict, options: RunOptions) -> 
 
 def _run_in_worker(task: FileTask | TextTask) -> FileResult:
     assert _worker_state is not None, "worker not initialised"
-    return task.run(*_worker_state)
+    result = task.run(*_worker_state)
+    if isinstance(task, TextTask):  # the parent has this text already: do not send it back
+        if result.text == task.text:
+            result.text = _SAME_TEXT
+        if result.original == task.text:
+            result.original = _SAME_TEXT
+    return result
+
+
+_SAME_TEXT = "\x00newslint: the task's own text\x00"  # never a checked text: NUL is refused on input
+
+
+def _restore(task: FileTask | TextTask, result: FileResult) -> FileResult:
+    if isinstance(task, TextTask):
+        if result.text == _SAME_TEXT:
+            result.text = task.text
+        if result.original == _SAME_TEXT:
+            result.original = task.text
+    return result
 
 
 def run_tasks(tasks: Sequence[FileTask | TextTask], resolver: ConfigResolver, options: RunOptions,
@@ -192,8 +210,8 @@ def run_tasks(tasks: Sequence[FileTask | TextTask], resolver: ConfigResolver, op
     chunk = max(1, min(64, len(tasks) // (jobs * 8)))
     with context.Pool(jobs, _start_worker, (options.config, resolver.overrides, options)) as pool:
         results = []
-        for result in pool.imap(_run_in_worker, tasks, chunksize=chunk):
-            results.append(result)
+        for task, result in zip(tasks, pool.imap(_run_in_worker, tasks, chunksize=chunk)):
+            results.append(_restore(task, result))
             if on_result is not None:
                 on_result(result)
         pool.close()  # let workers exit normally, so their finalizers run (a local LanguageTool
