@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -68,13 +69,23 @@ class Settings:
         return out
 
     def is_excluded(self, path: Path) -> bool:
-        rel = _relative(str(path), self.root)
-        patterns = tuple(self.exclude or DEFAULT_EXCLUDE) + tuple(self.extend_exclude)
-        return _spec(patterns).match_file(rel) or _spec(patterns).match_file(rel + "/")
+        return self.excludes(self.relative(path))
 
     def is_included(self, path: Path) -> bool:
-        return _spec(tuple(self.include)).match_file(path.name) or _spec(tuple(self.include)).match_file(
-            _relative(str(path), self.root))
+        return self.includes(path.name, lambda: self.relative(path))
+
+    # The same tests on a path already made relative to `root` (directory walks do that once per
+    # directory, not once per file: resolving every path dominated large walks).
+    def relative(self, path: Path) -> str:
+        return _relative(str(path), self.root)
+
+    def excludes(self, rel: str) -> bool:
+        spec = _spec(tuple(self.exclude or DEFAULT_EXCLUDE) + tuple(self.extend_exclude))
+        return spec.match_file(rel) or spec.match_file(rel + "/")
+
+    def includes(self, name: str, rel: Callable[[], str] | str) -> bool:
+        spec = _spec(tuple(self.include))
+        return spec.match_file(name) or spec.match_file(rel() if callable(rel) else rel)
 
     def options_for(self, rule: type) -> object:
         """The rule's Options, built from `[rules.<rule-name>]`, validated when loading."""

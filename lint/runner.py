@@ -65,11 +65,16 @@ def discover(paths: list[Path], resolver: ConfigResolver) -> Iterator[Path]:
         for root, dirs, files in os.walk(path):
             root_path = Path(root)
             settings = resolver.for_path(root_path)
-            dirs[:] = sorted(d for d in dirs if not settings.is_excluded(root_path / d))
+            rel_dir = settings.relative(root_path)
+            dirs[:] = sorted(d for d in dirs if not settings.excludes(_join(rel_dir, d)))
             for name in sorted(files):
-                file = root_path / name
-                if settings.is_included(file) and not settings.is_excluded(file):
-                    yield file
+                rel = _join(rel_dir, name)
+                if settings.includes(name, rel) and not settings.excludes(rel):
+                    yield root_path / name
+
+
+def _join(rel_dir: str, name: str) -> str:
+    return name if rel_dir in (".", "") else f"{rel_dir}/{name}"
 
 
 def _linter(settings: Settings, display: str, options: RunOptions) -> Linter:

@@ -188,3 +188,13 @@ def test_progress_bar_on_a_terminal(tmp_path):
     os.close(leader)
     assert b"checking" in seen and b"120" in seen
     assert b"checking" not in out  # the report stream stays clean
+
+
+def test_directory_walk_honours_exclude_and_include(run_cli, tmp_path):
+    for name in (".git/a.md", "node_modules/b.md", "drafts/c.md", "desk/d.md", "desk/e.rst", "desk/sub/f.txt"):
+        path = tmp_path / "repo" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(UNUSED, encoding="utf-8")
+    (tmp_path / "repo" / "newslint.toml").write_text('extend-exclude = ["drafts/"]\n', encoding="utf-8")
+    code, out, err = run_cli("check", "repo", "--format", "json")
+    assert sorted({item["path"] for item in json.loads(out)}) == ["repo/desk/d.md", "repo/desk/sub/f.txt"]
