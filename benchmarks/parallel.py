@@ -8,8 +8,10 @@ stories (and over the JSON Lines corpora themselves), for each job count, median
 Without --stories, the corpora beside the repository (../shared/corpora/*.jsonl) are written as
 one .txt file per story (headline, blank line, body) under a temporary directory, which is how
 newslint meets stories on disk. The default rules run; the report goes to /dev/null (--quiet),
-so the time is checking, not printing. One untimed warm-up run comes first. A benchmark, not a
-test: it asserts nothing.
+so the time is checking, not printing. One untimed warm-up run comes first; runs of the job counts
+are interleaved. The `ceiling` row times a pure-Python loop on 1 and N processes: what this machine
+gives at best (virtual machines often give less than N times on N cores). A benchmark, not a test:
+it asserts nothing.
 """
 from __future__ import annotations
 
@@ -53,13 +55,44 @@ def timed(args: list[str]) -> float:
 
 def bench(label: str, args: list[str], jobs: list[int], runs: int) -> None:
     timed([*args, "--jobs", str(jobs[-1])])  # warm-up: file cache, bytecode, lazily built data
-    medians = {}
-    for n in jobs:
-        times = [timed([*args, "--jobs", str(n)]) for _ in range(runs)]
-        medians[n] = statistics.median(times)
-        spread = f"{min(times):.2f}-{max(times):.2f}"
-        speedup = medians[jobs[0]] / medians[n]
-        print(f"{label:8} {n:5} {medians[n]:9.2f} {spread:>13} {speedup:8.2f}x")
+    times: dict[int, list[float]] = {n: [] for n in jobs}
+    for _ in range(runs):  # interleaved, so a slow spell of the machine hits every setting alike
+        for n in jobs:
+            times[n].append(timed([*args, "--jobs", str(n)]))
+    report(label, times)
+
+
+def report(label: str, times: dict[int, list[float]]) -> None:
+    base = statistics.median(next(iter(times.values())))
+    for n, runs in times.items():
+        median = statistics.median(runs)
+        print(f"{label:8} {n:5} {median:9.2f} {min(runs):6.2f}-{max(runs):<6.2f} {base / median:8.2f}x")
+
+
+def _spin(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def calibrate(jobs: list[int], runs: int, work: int = 20_000_000) -> None:
+    """The machine's own ceiling: the same pure-Python loop, `n` copies on `n` processes, against
+    `n` copies on one. Virtual machines often give less than n times on n cores."""
+    import multiprocessing
+
+    times: dict[int, list[float]] = {n: [] for n in jobs}
+    for _ in range(runs):
+        for n in jobs:
+            copies = [work] * max(jobs)
+            start = time.perf_counter()
+            if n == 1:
+                [_spin(c) for c in copies]
+            else:
+                with multiprocessing.get_context().Pool(n) as pool:
+                    pool.map(_spin, copies, chunksize=1)
+            times[n].append(time.perf_counter() - start)
+    report("ceiling", times)
 
 
 def main() -> None:
@@ -69,6 +102,7 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--runs", type=int, default=3, help="runs per setting; the median is reported")
     ap.add_argument("--no-jsonl", action="store_true", help="skip the JSON Lines run")
+    ap.add_argument("--no-calibrate", action="store_true", help="skip measuring the machine's own ceiling")
     a = ap.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="newslint-bench-") as tmp:
@@ -86,6 +120,8 @@ def main() -> None:
               f"Python {platform.python_version()} on {platform.machine()} {platform.system()}; "
               f"median of {a.runs} runs")
         print(f"{'input':8} {'jobs':>5} {'median s':>9} {'min-max s':>13} {'speedup':>9}")
+        if not a.no_calibrate:
+            calibrate(a.jobs, a.runs)
         bench("files", ["check", str(stories), "--quiet", "--exit-zero"], a.jobs, a.runs)
         corpora = sorted(a.corpora.glob("*.jsonl")) if a.corpora.is_dir() else []
         if corpora and not a.no_jsonl:
