@@ -41,8 +41,7 @@ _HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
 _HASHTAG = re.compile(r"(?<![\w&#])#[A-Za-z]\w*")
 _TICKER = re.compile(r"<[A-Z][A-Z0-9.]{0,9}>|\((?:[A-Z]{1,5}\.[A-Z]{1,2}|(?:NYSE|Nasdaq|NASDAQ|LSE|AMEX|TSX)[: ]+[A-Z.]{1,6})\)")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_TABLE_GAP = re.compile(r"\S(?: {3,}|\t+ *)\S")
-_TWO_SPACE_GAP = re.compile(r"\S {2}\S")
+_COLUMN_GAP = re.compile(r"(?<=\S)(?: {2,}|\t[ \t]*)(?=\S)")
 
 _MD_FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+)[ \t]*(?:\n|\Z)", re.DOTALL)
 _MD_FENCE = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)", re.DOTALL | re.MULTILINE)
@@ -123,25 +122,37 @@ def _regions(text: str, format: str, lines: LineIndex) -> list[Region]:
     return kept
 
 
-def _is_table_line(line: str) -> bool:
+def _table_strength(line: str) -> int:
+    """2: surely column-aligned data; 1: maybe (two narrow gaps); 0: prose."""
     body = line.strip()
-    if not body:
-        return False
-    return bool(_TABLE_GAP.search(body)) or len(_TWO_SPACE_GAP.findall(body)) >= 2
+    gaps = [(m.end() - m.start(), m.end()) for m in _COLUMN_GAP.finditer(body)]
+    if not gaps:
+        return 0
+    wide = [end for width, end in gaps if width >= 3 or "\t" in body]
+    if len(gaps) >= 2 and wide:
+        return 2
+    if any(width >= 5 or any(c.isdigit() for c in body[end:]) for width, end in gaps if width >= 3 or "\t" in body):
+        return 2
+    return 1 if len(gaps) >= 2 else 0
 
 
 def _tables(text: str, lines: LineIndex) -> Iterable[Span]:
-    run_start = run_end = None
+    """Runs of table lines; a run of only 'maybe' lines needs two lines to count."""
+    run: list[tuple[Span, int]] = []
     for n in range(1, len(lines) + 1):
         span = lines.line_span(n)
-        if _is_table_line(text[span.start : span.end]):
-            run_start = span.start if run_start is None else run_start
-            run_end = span.end
-        elif run_start is not None:
-            yield Span(run_start, run_end)
-            run_start = None
-    if run_start is not None:
-        yield Span(run_start, run_end)
+        strength = _table_strength(text[span.start : span.end])
+        if strength:
+            run.append((span, strength))
+            continue
+        yield from _table_run(run)
+        run = []
+    yield from _table_run(run)
+
+
+def _table_run(run: list[tuple[Span, int]]) -> Iterable[Span]:
+    if run and (len(run) >= 2 or run[0][1] == 2):
+        yield Span(run[0][0].start, run[-1][0].end)
 
 
 # --- blocks, headline, paragraphs ------------------------------------------------------

@@ -1,2 +1,6 @@
-"""See rules/__init__.py."""
-RULES: tuple = ()
+"""NL52x: encoding damage."""
+from newslint.rules.encoding.html_entity import HtmlEntity
+from newslint.rules.encoding.invisible_character import InvisibleCharacter
+from newslint.rules.encoding.mojibake import Mojibake
+
+RULES = (Mojibake, HtmlEntity, InvisibleCharacter)

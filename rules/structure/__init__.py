@@ -1,2 +1,7 @@
-"""See rules/__init__.py."""
-RULES: tuple = ()
+"""NL3xx: story structure and scraping debris."""
+from newslint.rules.structure.boilerplate_line import BoilerplateLine
+from newslint.rules.structure.duplicated_headline import DuplicatedHeadline
+from newslint.rules.structure.duplicated_paragraph import DuplicatedParagraph
+from newslint.rules.structure.truncated_ending import TruncatedEnding
+
+RULES = (DuplicatedHeadline, DuplicatedParagraph, TruncatedEnding, BoilerplateLine)

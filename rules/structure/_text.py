@@ -1,0 +1,37 @@
+"""Shared helpers for comparing story parts: fold away differences that do not change words."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from newslint.document import Document
+from newslint.span import Span
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"', "″": '"'})
+_DASHES = str.maketrans({"–": "-", "—": "-", "−": "-", "‐": "-", "‑": "-"})
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_SPACE = re.compile(r"\s+")
+
+
+def fold_quotes(text: str) -> str:
+    return text.translate(_QUOTES)
+
+
+def normalise(text: str) -> str:
+    """Compare-only form: NFKC, one quote and dash style, no invisible characters, single
+    spaces, case-folded, trailing punctuation dropped."""
+    text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text)).translate(_QUOTES).translate(_DASHES)
+    return _SPACE.sub(" ", text).strip().casefold().rstrip(".!?:;,'\" ")
+
+
+def deletion_span(doc: Document, part: Span) -> Span:
+    """The span that removes `part` together with the blank line or newline before it."""
+    start = part.start
+    while start > 0 and doc.text[start - 1] in " \t\r\n":
+        start -= 1
+    if start == 0:  # at the top: take the separator after it instead
+        end = part.end
+        while end < len(doc.text) and doc.text[end] in " \t\r\n":
+            end += 1
+        return Span(0, end)
+    return Span(start, part.end)

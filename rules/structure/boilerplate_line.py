@@ -1,0 +1,87 @@
+"""NL304 boilerplate-line."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newslint.document import Document
+from newslint.rule import Rule
+from newslint.span import Span
+from newslint.violation import Edit, Fix, FixAvailability, Violation
+
+# Whole lines that are page furniture, never story text (compared case-insensitively, trimmed).
+_EXACT = frozenset(
+    line.casefold()
+    for line in (
+        "Advertisement", "Skip advertisement", "Story continues below advertisement", "Continue reading",
+        "Continue reading below", "Read more", "Read more:", "Share this article", "Share this", "Share",
+        "Click here", "Click here to subscribe", "Subscribe", "Listen to this article", "Loading...",
+        "Loading…", "Related:", "Related coverage", "Related content", "Reuse this content",
+        "Explore more on these topics", "Sign up for our newsletter", "Most read", "Image caption",
+        "Media caption", "Image source", "Getty Images", "Publicidad", "Advertisement - scroll to continue",
+    )
+)
+_MINUTES = re.compile(r"^\d{1,2} min(?:ute)?s? read$", re.IGNORECASE)
+# Lines that are probably furniture but carry other text: a person decides.
+_LIKELY = re.compile(
+    r"^(?:read more|related|related coverage|see also|more on this story)\s*:.{0,120}$"
+    r"|^(?:sign up for|subscribe to|follow us on|click here)\b.{0,100}$"
+    r"|^(?:file photo:|file -|image caption,|media caption,|image source,|photograph:)"
+    r"|\((?:AP|AFP|Reuters) Photo/[^)]*\)\s*$|^REUTERS/[A-Z][\w .'-]*(?:/File Photo)?\s*$",
+    re.IGNORECASE,
+)
+
+
+class BoilerplateLine(Rule):
+    """## What it does
+    Finds lines that are web-page furniture rather than story text: "Advertisement",
+    "Read more", "Share this article", "Click here", newsletter prompts, and photo captions
+    and credits inside the body ("(AP Photo/...)", "REUTERS/...").
+
+    ## Why is this bad?
+    Scraped copy keeps the page around the story; the furniture ends up in archives, search
+    indexes and republished text.
+
+    ## Example
+        The talks resumed on Monday.
+        Advertisement
+        Both sides said progress was made.
+
+    ## Use instead
+        The talks resumed on Monday.
+        Both sides said progress was made.
+
+    ## Fix safety
+    Safe only for a whole line that is exactly one of the known furniture lines. Unsafe for
+    lines that carry more text (a "Read more:" teaser, a caption), which a person should see.
+    """
+
+    code = "NL304"
+    name = "boilerplate-line"
+    fix_availability = FixAvailability.ALWAYS
+    repairs_characters = True
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        for n in range(1, len(doc.lines) + 1):
+            line = doc.lines.line_span(n)
+            raw = doc.text[line.start : line.end]
+            body = raw.strip()
+            if not body or doc.in_table(line) or not doc.is_prose(line):
+                continue
+            exact = body.casefold() in _EXACT or bool(_MINUTES.match(body))
+            if not exact and not _LIKELY.search(body):
+                continue
+            if not exact and doc.is_quoted(line):
+                continue
+            make = Fix.safe if exact else Fix.unsafe
+            yield self.violation(Span(line.start + raw.index(body[0]), line.start + len(raw.rstrip())),
+                                 f"{body[:40]!r} is page furniture, not story text",
+                                 make("Delete the line", Edit.delete(_line_deletion(doc.text, line))))
+
+
+def _line_deletion(text: str, line: Span) -> Span:
+    """The line with its newline; a line standing alone between blank lines takes one with it."""
+    end = min(line.end + 1, len(text))
+    if text[line.start - 2 : line.start] == "\n\n" and text[line.end : line.end + 2] == "\n\n":
+        return Span(line.start - 1, end)
+    return Span(line.start, end)

@@ -1,0 +1,84 @@
+"""NL301 duplicated-headline."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from newslint.document import Document
+from newslint.rule import Rule
+from newslint.rules.structure._text import deletion_span, fold_quotes, normalise
+from newslint.span import Span
+from newslint.violation import Edit, Fix, FixAvailability, Violation
+
+
+class DuplicatedHeadline(Rule):
+    """## What it does
+    Finds the headline repeated at the top of the body: as the first body paragraph, or as the
+    opening words of the first paragraph. Differences of quote style, dashes, case, spacing and
+    invisible characters do not hide a repeat.
+
+    ## Why is this bad?
+    Scrapers and syndication feeds paste the title into the body; readers then see the
+    headline twice.
+
+    ## Example
+        Syria: U.S.-led airstrikes kill dozens of Assad regime’s soldiers
+
+        Syria: U.S.-led airstrikes kill dozens of Assad regime's soldiers
+
+        U.S.-led coalition jets bombed ...
+
+    ## Use instead
+        Syria: U.S.-led airstrikes kill dozens of Assad regime’s soldiers
+
+        U.S.-led coalition jets bombed ...
+
+    ## Fix safety
+    Safe when the repeat is exact, or differs only in quote marks: deleting it loses no words.
+    Unsafe when it differs in case, dashes or spacing, or when the headline opens the first
+    paragraph (a lede may echo its headline on purpose).
+    """
+
+    code = "NL301"
+    name = "duplicated-headline"
+    fix_availability = FixAvailability.ALWAYS
+    repairs_characters = True  # deletes a whole paragraph; quotations inside it go with it
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        head = doc.headline
+        paragraphs = doc.paragraphs
+        if head is None:
+            if len(paragraphs) < 3 or len(paragraphs[0]) > 200:
+                return
+            head, paragraphs = paragraphs[0], paragraphs[1:]
+        if not paragraphs:
+            return
+        first = paragraphs[0]
+        head_text, first_text = doc.slice(head), doc.slice(first)
+        key = normalise(head_text)
+        if not key:
+            return
+        if normalise(first_text) == key:
+            exact = fold_quotes(head_text).strip() == fold_quotes(first_text).strip()
+            make = Fix.safe if exact else Fix.unsafe
+            yield self.violation(first, "the headline is repeated as the first paragraph",
+                                 make("Delete the repeated headline", Edit.delete(deletion_span(doc, first))))
+            return
+        prefix = self._repeated_prefix(head_text, first_text)
+        if prefix:
+            span = Span(first.start, first.start + prefix)
+            yield self.violation(span, "the first paragraph starts with the headline",
+                                 Fix.unsafe("Delete the repeated headline", Edit.delete(span)))
+
+    @staticmethod
+    def _repeated_prefix(head: str, body: str) -> int:
+        """Length of `body`'s opening that repeats `head`, with the space after it; 0 if none."""
+        n = len(head)
+        if len(body) <= n + 1 or len(head.split()) < 4:
+            return 0
+        if normalise(body[:n]) != normalise(head) or not body[n].isspace():
+            return 0
+        end = n
+        while end < len(body) and body[end].isspace():
+            end += 1
+        rest = body[end:]
+        return end if rest[:1].isupper() or rest[:1] in "“\"‘'" else 0

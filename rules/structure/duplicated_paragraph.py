@@ -1,0 +1,57 @@
+"""NL302 duplicated-paragraph."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from newslint.document import Document
+from newslint.rule import Rule
+from newslint.rules.structure._text import deletion_span, normalise
+from newslint.violation import Edit, Fix, FixAvailability, Violation
+
+SAFE_MIN_CHARS = 60
+
+
+class DuplicatedParagraph(Rule):
+    """## What it does
+    Finds a body paragraph that repeats an earlier one.
+
+    ## Why is this bad?
+    Scrapers repeat pull quotes and teasers, and syndication glues two copies of a story
+    together; readers get the same paragraph twice.
+
+    ## Example
+        The ministry said talks would resume on Monday.
+
+        The ministry said talks would resume on Monday.
+
+    ## Use instead
+        The ministry said talks would resume on Monday.
+
+    ## Fix safety
+    Safe when the repeat is identical (after folding spaces and quote marks) and at least 60
+    characters long: keeping the first copy loses nothing. Unsafe for short repeats, which can
+    be deliberate (a chant, a slogan). Tables are left alone.
+    """
+
+    code = "NL302"
+    name = "duplicated-paragraph"
+    fix_availability = FixAvailability.ALWAYS
+    repairs_characters = True
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        seen: dict[str, int] = {}
+        head_key = normalise(doc.slice(doc.headline)) if doc.headline else None
+        for i, p in enumerate(doc.paragraphs):
+            text = doc.slice(p)
+            key = normalise(text)
+            if doc.in_table(p) or sum(1 for w in key.split() if any(c.isalpha() for c in w)) < 3:
+                continue
+            if i == 0 and key == head_key:
+                continue  # the duplicated headline is NL301's report
+            if key in seen:
+                line = doc.lines.position(doc.paragraphs[seen[key]].start).line
+                make = Fix.safe if len(text) >= SAFE_MIN_CHARS else Fix.unsafe
+                yield self.violation(p, f"this paragraph repeats the one on line {line}",
+                                     make("Delete the repeated paragraph", Edit.delete(deletion_span(doc, p))))
+            else:
+                seen[key] = i

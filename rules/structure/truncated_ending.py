@@ -1,0 +1,73 @@
+"""NL303 truncated-ending."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newslint.document import Document
+from newslint.rule import Rule
+from newslint.span import Span
+from newslint.violation import Violation
+
+_SIGN_OFF_LINE = re.compile(
+    r"^(?:reuters?|\(?reuters?\)?|ap|afp|--+|#+|\*+|ends?|more|\(reporting by.*\)|\(editing by.*\)|"
+    r"\(additional reporting.*\)|\(writing by.*\)|reporting by.*|editing by.*|\(.*\bcontributed\b.*\))\s*$",
+    re.IGNORECASE,
+)
+_SIGN_OFF_TAIL = re.compile(r"\s+(?:reuters?|afp)\s*$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+")
+_ENDS_WELL = tuple(".!?\"”’')]…:;*")
+MAX_STRAY_WORDS = 6
+MIN_CUT_WORDS = 12
+
+
+class TruncatedEnding(Rule):
+    """## What it does
+    Finds a story that stops mid-sentence: a stray fragment after the last full stop (a tag or
+    section name pasted on), or a long last sentence that breaks off on a lowercase word.
+
+    ## Why is this bad?
+    A cut-off ending means part of the story is missing, or a stray word was pasted after it.
+    An editor has to look.
+
+    ## Example
+        ... and more than 12 million have lost their homes. Syria
+
+    ## Use instead
+        ... and more than 12 million have lost their homes.
+
+    ## Fix safety
+    No fix: only a person can tell whether text is missing or a stray word must go.
+    Sign-offs (`Reuter`, `(Reporting by ...)`), tables and data lines at the end, and one-line
+    promos or fact lines without a full stop ("GoldenEye is out now") are not reported.
+    """
+
+    code = "NL303"
+    name = "truncated-ending"
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        paragraphs = [p for p in doc.paragraphs if not _SIGN_OFF_LINE.match(doc.slice(p))]
+        if len(paragraphs) < 2:
+            return
+        last = paragraphs[-1]
+        text = doc.slice(last)
+        tail = _SIGN_OFF_TAIL.search(text)
+        lines = text[: tail.start() if tail else len(text)].rstrip().split("\n")
+        while len(lines) > 1 and _SIGN_OFF_LINE.match(lines[-1].strip()):
+            lines.pop()
+        text = "\n".join(lines).rstrip()
+        end = last.start + len(text)
+        if not text or doc.in_table(Span(end - 1, end)) or not doc.is_prose(Span(end - 1, end)):
+            return
+        if text.endswith(_ENDS_WELL) or not text[-1].isalpha():
+            return
+        ends = list(_SENTENCE_END.finditer(text))
+        fragment = text[ends[-1].end() :] if ends else text
+        if any(c.isdigit() for c in fragment):  # a data line, not a sentence
+            return
+        if ends and len(fragment.split()) <= MAX_STRAY_WORDS:
+            start = last.start + ends[-1].end()
+            yield self.violation(Span(start, end), f"the story ends in a fragment after its last sentence: {fragment!r}")
+        elif text[-1].islower() and len(fragment.split()) >= MIN_CUT_WORDS:
+            yield self.violation(Span(end - len(text.split()[-1]), end),
+                                 "the story breaks off mid-sentence: text may be missing")

@@ -1,0 +1,62 @@
+"""The shipped English word list and misspelling list, loaded once per process on first use."""
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+
+
+class WordList:
+    """Lowercase English word forms; the file lists them most frequent first."""
+
+    def __init__(self, ordered: list[str]) -> None:
+        self.ordered = ordered
+        self.words = frozenset(ordered)
+        self._rank: dict[str, int] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.words
+
+    def frequency_rank(self, word: str) -> int:
+        """0 for the most frequent word; built on first use, since only suggestions need it."""
+        if self._rank is None:
+            self._rank = dict(zip(self.ordered, range(len(self.ordered))))
+        return self._rank.get(word, len(self.ordered))
+
+
+@cache
+def english() -> WordList:
+    text = resources.files("newslint.rules.typos").joinpath("data/words.txt").read_text(encoding="utf-8")
+    return WordList(text.split("\n"))
+
+
+@cache
+def misspellings() -> dict[str, tuple[str, ...]]:
+    """misspelling -> its corrections (one: unambiguous)."""
+    text = resources.files("newslint.rules.typos").joinpath("data/misspellings.tsv").read_text(encoding="utf-8")
+    table = {}
+    for line in text.splitlines():
+        wrong, _, right = line.partition("\t")
+        if wrong:
+            table[wrong] = tuple(c.strip() for c in right.split(",") if c.strip())
+    return table
+
+
+def one_edit_away(word: str) -> set[str]:
+    """Every string one deletion, transposition, substitution or insertion away from `word`."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in ALPHABET if c != b[0]}
+    inserts = {a + c + b for a, b in splits for c in ALPHABET}
+    return deletes | transposes | replaces | inserts
+
+
+def match_case(model: str, word: str) -> str:
+    """`word` written in the case pattern of `model` (Regime, REGIME, regime)."""
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word

@@ -1,0 +1,60 @@
+"""NL103 doubled-word."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newslint.document import Document
+from newslint.rule import Rule
+from newslint.span import Span
+from newslint.violation import Edit, Fix, FixAvailability, Violation
+
+_DOUBLE = re.compile(r"\b(\w+)(\s+)(\1)\b", re.IGNORECASE)
+# Doubles that grammar allows ("she had had enough", "he said that that was all").
+_GRAMMATICAL = frozenset({"had", "that", "bye", "no", "very", "so", "far", "many", "more", "knock", "pom", "tut", "ha", "boo"})
+# Function words whose doubling is always a slip: deleting one is safe.
+_FUNCTION = frozenset("the a an to of in on at by for from with and or but as is was were are be been it its this "
+                      "their his her our your my we they he she not has have will would can could should".split())
+
+
+class DoubledWord(Rule):
+    """## What it does
+    Finds a word written twice in a row: "the the", "in in".
+
+    ## Why is this bad?
+    A doubled word is an editing slip that readers notice at once.
+
+    ## Example
+        The minister said the the talks had failed.
+
+    ## Use instead
+        The minister said the talks had failed.
+
+    ## Fix safety
+    Safe for function words (the, a, to, of, in, was, ...): deleting the second copy keeps the
+    meaning. Unsafe for other words. Grammatical doubles ("had had", "that that", "what it is
+    is") and names (Boutros Boutros-Ghali, Sirhan Sirhan, Walla Walla) are not reported.
+    Inside direct quotations a stutter is reported, never changed.
+    """
+
+    code = "NL103"
+    name = "doubled-word"
+    fix_availability = FixAvailability.ALWAYS
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        text = doc.text
+        for m in _DOUBLE.finditer(text):
+            first, second = m.group(1), m.group(3)
+            word = first.lower()
+            if word in _GRAMMATICAL or word.isdigit() or "\n\n" in m.group(2):
+                continue
+            if second[:1].isupper() and not (first[:1].isupper() and first[1:].islower() and word in _FUNCTION):
+                continue  # names: Sirhan Sirhan, Walla Walla
+            if word == "is" and re.search(r"\b(?:it|what|this|that)\s+$", text[max(0, m.start() - 12) : m.start()], re.I):
+                continue  # "what it is is"
+            span = Span(m.start(3), m.end(3))
+            if not doc.is_prose(Span(m.start(), m.end())) or text[m.end() : m.end() + 1] == "-":
+                continue  # Boutros Boutros-Ghali
+            make = Fix.safe if word in _FUNCTION else Fix.unsafe
+            yield self.violation(span, f"{second!r} is doubled",
+                                 make(f"Delete the second {second!r}", Edit.delete(Span(m.end(1), m.end(3)))))

@@ -1,0 +1,57 @@
+"""NL102 known-misspelling."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from newslint.document import Document
+from newslint.rule import Rule
+from newslint.rules.typos._words import match_case, misspellings
+from newslint.violation import Edit, Fix, FixAvailability, Violation
+
+
+class KnownMisspelling(Rule):
+    """## What it does
+    Finds words on a curated list of common misspellings (Wikipedia's list of common English
+    misspellings): `accomodate`, `goverment`, `recieved`, `independant`.
+
+    ## Why is this bad?
+    These are the misspellings writers make most; each has a known correction.
+
+    ## Example
+        The goverment recieved the report.
+
+    ## Use instead
+        The government received the report.
+
+    ## Fix safety
+    Safe when the list gives exactly one correction (the case of the original is kept: a
+    capitalised misspelling gets a capitalised correction). Display-only when it lists several.
+    Inside direct quotations the word is reported, never changed.
+    """
+
+    code = "NL102"
+    name = "known-misspelling"
+    fix_availability = FixAvailability.ALWAYS
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        table = misspellings()
+        for tok in doc.words():
+            if tok.is_all_caps:
+                continue
+            word = tok.text.lower()
+            corrections = table.get(word)
+            if not corrections or self.context.accepts(tok.text):
+                continue
+            if not tok.text.islower() and not (tok.text[0].isupper() and tok.text[1:].islower()):
+                continue
+            if tok.text[0].isupper() and not tok.sentence_start and not tok.in_headline:
+                continue  # a capitalised word mid-sentence may be a name (Wich, Goverment Ltd)
+            best = match_case(tok.text, corrections[0])
+            if len(corrections) == 1:
+                fix = Fix.safe(f"Replace with {best!r}", Edit.replace(tok.span, best))
+                message = f"{tok.text!r} is a common misspelling of {best!r}"
+            else:
+                listed = ", ".join(repr(match_case(tok.text, c)) for c in corrections)
+                fix = Fix.display_only(f"Replace with {best!r}", Edit.replace(tok.span, best))
+                message = f"{tok.text!r} is a common misspelling of one of {listed}"
+            yield self.violation(tok.span, message, fix)

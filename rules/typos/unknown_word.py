@@ -1,0 +1,117 @@
+"""NL101 unknown-word."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from newslint.document import Document, Token
+from newslint.rule import Rule
+from newslint.rules.typos._words import english, match_case, misspellings, one_edit_away
+from newslint.span import Span
+from newslint.violation import Edit, Fix, FixAvailability, Violation
+
+_PART = re.compile(r"[a-z]+(?:'[a-z]+)*")
+_POSSESSIVE = re.compile(r"'s$|'$")
+COMMON_RANK = 20000  # within the 20,000 most frequent words: "a common word"
+MIN_LENGTH = 3
+
+
+def story_counts(doc: Document) -> Counter:
+    """How often each lowercase word (and each part of a hyphenated word) occurs in the story."""
+    counts: Counter = Counter()
+    for tok in doc.words():
+        word = tok.text.lower().replace("’", "'")
+        counts[word] += 1
+        if "-" in word:
+            counts.update(word.split("-"))
+        base = _POSSESSIVE.sub("", word)
+        if base != word:
+            counts[base] += 1
+    return counts
+
+
+def suggestions(word: str, counts: Counter) -> tuple[list[str], list[str]]:
+    """(candidates used more often in this story, other candidates by frequency), one edit away."""
+    words = english()
+    candidates = [c for c in one_edit_away(word) if c in words]
+    evidence = sorted((c for c in candidates if counts[c] > counts[word]), key=lambda c: (-counts[c], words.frequency_rank(c)))
+    others = sorted((c for c in candidates if c not in evidence), key=words.frequency_rank)
+    return evidence, others
+
+
+class UnknownWord(Rule):
+    """## What it does
+    Finds a lowercase word that is in no English word list (American, British or Canadian
+    spelling) and suggests the word it was probably meant to be, using the story itself as
+    evidence: a word one letter away that the story uses elsewhere, more often, is almost surely
+    the intended one ("reigme" twice, "regime" ten times).
+
+    Capitalised words are taken as names and left to the naming rules; ALL-CAPS text, URLs,
+    handles, codes (F-16s) and tables are not checked. Hyphenated compounds are checked part by
+    part. Words in the configured `vocabulary` and words marked `[sic]` are accepted.
+
+    ## Why is this bad?
+    A misspelt word in published copy costs the story its credibility, and dictionary checkers
+    that flag every foreign name are switched off by the desks that need them.
+
+    ## Example
+        killing dozens of Assad reigme's soldiers
+
+    ## Use instead
+        killing dozens of Assad regime's soldiers
+
+    ## Fix safety
+    Safe when exactly one word one edit away is used more often in the same story, or when only
+    one common English word is one edit away. Unsafe when the best candidate is a guess among
+    several; display-only with the top candidates when none is close. Inside direct quotations
+    the word is reported, never changed.
+    """
+
+    code = "NL101"
+    name = "unknown-word"
+    fix_availability = FixAvailability.SOMETIMES
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        words = english()
+        known_wrong = misspellings()
+        counts: Counter | None = None
+        for tok in doc.words():
+            if not tok.text.islower() or not tok.text.isascii() and "’" not in tok.text:
+                continue  # names, acronyms, foreign words
+            for part, span in _parts(tok):
+                if len(part) < MIN_LENGTH or part in words or part in known_wrong or self.context.accepts(part):
+                    continue
+                if counts is None:
+                    counts = story_counts(doc)
+                yield self._report(doc, tok, part, span, counts)
+
+    def _report(self, doc: Document, tok: Token, part: str, span: Span, counts: Counter) -> Violation:
+        evidence, others = suggestions(part, counts)
+        original = doc.slice(span)
+        if evidence:
+            best = evidence[0]
+            uses = counts[best]
+            message = f"unknown word {original!r}: the story uses {best!r} {uses} time{'s' * (uses != 1)}"
+            fix = (Fix.safe if len(evidence) == 1 else Fix.unsafe)(
+                f"Replace with {best!r}", Edit.replace(span, match_case(original, best)))
+            return self.violation(span, message, fix)
+        if others:
+            best = others[0]
+            rank = english().frequency_rank(best)
+            clear = len(others) == 1 and rank < COMMON_RANK
+            listed = ", ".join(repr(c) for c in others[:3])
+            fix = (Fix.safe if clear else Fix.unsafe)(f"Replace with {best!r}", Edit.replace(span, match_case(original, best)))
+            return self.violation(span, f"unknown word {original!r}; did you mean {listed}?", fix)
+        return self.violation(span, f"unknown word {original!r}")
+
+
+def _parts(tok: Token) -> Iterator[tuple[str, Span]]:
+    """The lowercase parts of a word token (split at hyphens, possessive 's dropped), with spans."""
+    text = tok.text.replace("’", "'")
+    for m in _PART.finditer(text):
+        part = _POSSESSIVE.sub("", m.group())
+        if part.endswith("'") or not part:
+            continue
+        start = tok.span.start + m.start()
+        yield part, Span(start, start + len(part))

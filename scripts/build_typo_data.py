@@ -1,0 +1,74 @@
+"""Build the typo rules' shipped data from the inputs in ../shared/data (run once; output is committed).
+
+    python scripts/build_typo_data.py [--shared ../shared] [--frequencies en.json.gz]
+
+Writes rules/typos/data/:
+- words.txt          lowercase English word forms (SCOWL size 70, American + British + Canadian,
+                     plus the newsroom lexicon), most frequent first: the order is the frequency rank
+                     used to rank suggestions (frequencies from pyspellchecker's English list, MIT).
+- misspellings.tsv   Wikipedia's common misspellings (CC BY-SA 3.0), without entries that are real
+                     words; several corrections are kept comma-separated (ambiguous: never auto-fixed).
+- SCOWL-COPYRIGHT, MISSPELLINGS-LICENSE, FREQUENCIES-LICENSE: the inputs' notices.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "rules" / "typos" / "data"
+LISTS = ("american-english-large", "british-english-large", "canadian-english-large")
+
+
+def word_forms(scowl: Path) -> set[str]:
+    words: set[str] = set()
+    for name in LISTS:
+        for line in (scowl / name).read_text(encoding="utf-8").splitlines():
+            w = line.strip()
+            if w and w.islower() and w.replace("'", "").replace("-", "").isalpha():
+                words.add(w)
+    return words
+
+
+def lexicon() -> set[str]:
+    text = (OUT.parent / "lexicon.txt").read_text(encoding="utf-8")
+    return {w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#")}
+
+
+def frequencies(path: Path | None) -> dict[str, int]:
+    if path is None:
+        import spellchecker  # pyspellchecker, a build-time input only
+
+        path = Path(spellchecker.__file__).parent / "resources" / "en.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--frequencies", type=Path)
+    args = ap.parse_args()
+    data = args.shared / "data"
+    words = word_forms(data / "scowl") | lexicon()
+    freq = frequencies(args.frequencies)
+    ordered = sorted(words, key=lambda w: (-freq.get(w, 0), w))
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "words.txt").write_text("\n".join(ordered), encoding="utf-8")
+    rows = []
+    for line in (data / "misspellings" / "wikipedia_common_misspellings.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        wrong, _, right = line.partition("\t")
+        wrong, right = wrong.strip(), right.strip()
+        if wrong and right and wrong.lower() not in words and wrong.islower():
+            rows.append(f"{wrong}\t{right}")
+    (OUT / "misspellings.tsv").write_text("\n".join(sorted(set(rows))) + "\n", encoding="utf-8")
+    shutil.copy(data / "scowl" / "COPYRIGHT", OUT / "SCOWL-COPYRIGHT")
+    shutil.copy(data / "misspellings" / "README.md", OUT / "MISSPELLINGS-LICENSE")
+    print(f"{len(ordered)} words, {len(rows)} misspellings")
+
+
+if __name__ == "__main__":
+    main()
