@@ -110,7 +110,8 @@ def test_github_annotation_escapes_file_and_message(run_cli, tmp_path):
 
 # --- JSON: every fix with its edits -------------------------------------------------------------
 def test_json_fix_edits_reproduce_the_fixed_text(run_cli, tmp_path):
-    path = _write(tmp_path, "story.md", STORY)
+    story = "Talks resume in Geneva\n\n<!-- newslint: ignore-next-line NL101 -->\nThe talks resumed on Monday.\n"
+    path = _write(tmp_path, "story.md", story)
     code, out, err = run_cli("check", "--format", "json", "story.md", cwd=tmp_path)
     assert code == 1, err
     [item] = json.loads(out)
