@@ -20,13 +20,13 @@ from typing import Annotated, Optional
 import typer
 
 from newslint import __version__, sources
+from newslint import jsonl as jsonl_corpus
 from newslint.config import ConfigError
 from newslint.registry import UnknownSelector, all_rules, rule_by_code
 from newslint.report import FileResult, ReportOptions
 from newslint.report import diff as diff_report
 from newslint.report import github, sarif, text
 from newslint.report import json as json_report
-from newslint import jsonl as jsonl_corpus
 from newslint.runner import (
     ConfigResolver,
     FileTask,
@@ -233,8 +233,8 @@ def _write_corpus(corpus: Path, records: list, results: list[FileResult], field:
                   output: Path | None) -> list[FileResult]:
     """Write a fixed JSON Lines corpus; a failure is reported as an error result."""
     target = output or jsonl_corpus.default_output(corpus)
-    checked = [r for r, record in zip(results, [r for r in records if r.error or r.value is not None])
-               if record.value is not None]
+    reported = [r for r in records if r.error or r.value is not None]  # one item each, in order
+    checked = [result for record, result in zip(reported, results) if record.error is None]
     try:
         changed = jsonl_corpus.write_fixed(target, records, checked, field)
     except jsonl_corpus.CorpusError as exc:
