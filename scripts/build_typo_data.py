@@ -6,6 +6,8 @@ Writes rules/typos/data/:
 - words.txt          lowercase English word forms (SCOWL size 70, American + British + Canadian,
                      plus the newsroom lexicon), most frequent first: the order is the frequency rank
                      used to rank suggestions (frequencies from pyspellchecker's English list, MIT).
+- names.txt          capitalised SCOWL entries (proper nouns: places, nationalities, common names).
+- rare-words.txt     the further words of SCOWL size 80 (American + British): accepted, never suggested.
 - misspellings.tsv   Wikipedia's common misspellings (CC BY-SA 3.0), without entries that are real
                      words; several corrections are kept comma-separated (ambiguous: never auto-fixed).
 - SCOWL-COPYRIGHT, MISSPELLINGS-LICENSE, FREQUENCIES-LICENSE: the inputs' notices.
@@ -21,11 +23,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "rules" / "typos" / "data"
 LISTS = ("american-english-large", "british-english-large", "canadian-english-large")
+RARE_LISTS = ("american-english-huge", "british-english-huge")
 
 
-def word_forms(scowl: Path) -> set[str]:
+def word_forms(scowl: Path, lists: tuple[str, ...] = LISTS) -> set[str]:
     words: set[str] = set()
-    for name in LISTS:
+    for name in lists:
         for line in (scowl / name).read_text(encoding="utf-8").splitlines():
             w = line.strip()
             if w and w.islower() and w.replace("'", "").replace("-", "").isalpha():
@@ -58,6 +61,11 @@ def main() -> None:
     ordered = sorted(words, key=lambda w: (-freq.get(w, 0), w))
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "words.txt").write_text("\n".join(ordered), encoding="utf-8")
+    names = sorted({w.strip() for name in LISTS for w in (data / "scowl" / name).read_text(encoding="utf-8").splitlines()
+                    if w.strip()[:1].isupper() and w.strip()[1:].islower() and w.strip().isalpha()})
+    (OUT / "names.txt").write_text("\n".join(names), encoding="utf-8")
+    rare = sorted(word_forms(data / "scowl", RARE_LISTS) - words)
+    (OUT / "rare-words.txt").write_text("\n".join(rare), encoding="utf-8")
     rows = []
     for line in (data / "misspellings" / "wikipedia_common_misspellings.tsv").read_text(encoding="utf-8").splitlines()[1:]:
         wrong, _, right = line.partition("\t")

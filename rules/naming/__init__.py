@@ -1,2 +1,5 @@
-"""See rules/__init__.py."""
-RULES: tuple = ()
+"""NL2xx: naming and consistency."""
+from newslint.rules.naming.name_variant import NameVariant
+from newslint.rules.naming.variety_mix import EnglishVarietyMix
+
+RULES = (EnglishVarietyMix, NameVariant)

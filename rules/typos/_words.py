@@ -32,6 +32,21 @@ def english() -> WordList:
 
 
 @cache
+def rare_words() -> frozenset[str]:
+    """Rare but real words (SCOWL size 80): never reported, never suggested. Loaded only when a
+    word is missing from the main list."""
+    text = resources.files("newslint.rules.typos").joinpath("data/rare-words.txt").read_text(encoding="utf-8")
+    return frozenset(text.split("\n"))
+
+
+@cache
+def known_names() -> frozenset[str]:
+    """Proper nouns the SCOWL lists know: California, Friday, Jones, Chelsea."""
+    text = resources.files("newslint.rules.typos").joinpath("data/names.txt").read_text(encoding="utf-8")
+    return frozenset(text.split("\n"))
+
+
+@cache
 def misspellings() -> dict[str, tuple[str, ...]]:
     """misspelling -> its corrections (one: unambiguous)."""
     text = resources.files("newslint.rules.typos").joinpath("data/misspellings.tsv").read_text(encoding="utf-8")

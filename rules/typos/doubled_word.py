@@ -13,6 +13,9 @@ _DOUBLE = re.compile(r"\b(\w+)(\s+)(\1)\b", re.IGNORECASE)
 # Doubles that grammar allows ("she had had enough", "he said that that was all").
 _GRAMMATICAL = frozenset({"had", "that", "bye", "no", "very", "so", "far", "many", "more", "knock", "pom", "tut", "ha", "boo"})
 # Function words whose doubling is always a slip: deleting one is safe.
+# "that that" is grammatical ("he said that that was all") unless an article or a pronoun
+# follows, as in "said that that the talks ...".
+_THAT_SLIP = re.compile(r"\s+(?:the|a|an|he|she|it|they|we|i|you|his|her|their|its|there|these|those)\b", re.IGNORECASE)
 _FUNCTION = frozenset("the a an to of in on at by for from with and or but as is was were are be been it its this "
                       "their his her our your my we they he she not has have will would can could should".split())
 
@@ -32,7 +35,7 @@ class DoubledWord(Rule):
 
     ## Fix safety
     Safe for function words (the, a, to, of, in, was, ...): deleting the second copy keeps the
-    meaning. Unsafe for other words. Grammatical doubles ("had had", "that that", "what it is
+    meaning. Unsafe for other words. Grammatical doubles ("had had", "that that was", "what it is
     is") and names (Boutros Boutros-Ghali, Sirhan Sirhan, Walla Walla) are not reported.
     Inside direct quotations a stutter is reported, never changed.
     """
@@ -46,7 +49,9 @@ class DoubledWord(Rule):
         for m in _DOUBLE.finditer(text):
             first, second = m.group(1), m.group(3)
             word = first.lower()
-            if word in _GRAMMATICAL or word.isdigit() or "\n\n" in m.group(2):
+            if word.isdigit() or "\n\n" in m.group(2):
+                continue
+            if word in _GRAMMATICAL and not (word == "that" and _THAT_SLIP.match(text, m.end())):
                 continue
             if second[:1].isupper() and not (first[:1].isupper() and first[1:].islower() and word in _FUNCTION):
                 continue  # names: Sirhan Sirhan, Walla Walla
@@ -55,6 +60,6 @@ class DoubledWord(Rule):
             span = Span(m.start(3), m.end(3))
             if not doc.is_prose(Span(m.start(), m.end())) or text[m.end() : m.end() + 1] == "-":
                 continue  # Boutros Boutros-Ghali
-            make = Fix.safe if word in _FUNCTION else Fix.unsafe
+            make = Fix.safe if word in _FUNCTION or word == "that" else Fix.unsafe
             yield self.violation(span, f"{second!r} is doubled",
                                  make(f"Delete the second {second!r}", Edit.delete(Span(m.end(1), m.end(3)))))

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from newslint.document import Document, Token
 from newslint.rule import Rule
-from newslint.rules.typos._words import english, match_case, misspellings, one_edit_away
+from newslint.rules.typos._words import english, match_case, misspellings, one_edit_away, rare_words
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
@@ -82,12 +82,22 @@ class UnknownWord(Rule):
             for part, span in _parts(tok):
                 if len(part) < MIN_LENGTH or part in words or part in known_wrong or self.context.accepts(part):
                     continue
+                if part in rare_words():
+                    continue
                 if counts is None:
                     counts = story_counts(doc)
-                yield self._report(doc, tok, part, span, counts)
+                found = self._report(doc, part, span, counts)
+                if found is not None:
+                    yield found
 
-    def _report(self, doc: Document, tok: Token, part: str, span: Span, counts: Counter) -> Violation:
+    def _report(self, doc: Document, part: str, span: Span, counts: Counter) -> Violation | None:
         evidence, others = suggestions(part, counts)
+        if not evidence and is_derived_word(part) and not _obvious_slip(others):
+            return None
+        if not evidence and counts[part] >= 2:
+            return None  # used twice with no likelier word nearby: jargon, not a slip
+        if not evidence and not others:
+            return None  # nothing one edit away: a rare or foreign word, not a typo we can name
         original = doc.slice(span)
         if evidence:
             best = evidence[0]
@@ -103,7 +113,37 @@ class UnknownWord(Rule):
             listed = ", ".join(repr(c) for c in others[:3])
             fix = (Fix.safe if clear else Fix.unsafe)(f"Replace with {best!r}", Edit.replace(span, match_case(original, best)))
             return self.violation(span, f"unknown word {original!r}; did you mean {listed}?", fix)
-        return self.violation(span, f"unknown word {original!r}")
+        return None
+
+
+PREFIXES = ("pre", "non", "mid", "anti", "pro", "co", "re", "un", "over", "under", "out", "post", "sub", "super",
+            "multi", "semi", "inter", "euro", "mega", "micro", "nano", "cyber", "eco", "bio", "geo", "tele", "ultra",
+            "self", "counter", "cross", "mis", "dis", "de")
+
+
+def _obvious_slip(candidates: list[str]) -> bool:
+    """One candidate only, and a common word: a slip even when the word parses as a compound."""
+    return len(candidates) == 1 and english().frequency_rank(candidates[0]) < COMMON_RANK
+
+
+def is_derived_word(word: str) -> bool:
+    """A word missing from the lists that is still English: a plural of a known noun, a known
+    word with a common prefix, or two known words run together (stockmarket, sugarbeet)."""
+    words = english()
+    if word.endswith("ies") and word[:-3] + "y" in words:
+        return True
+    if word.endswith("es") and word[:-2] in words and word[:-2].endswith(("s", "x", "z", "ch", "sh")):
+        return True
+    if word.endswith("s") and not word.endswith(("ss", "ys")) and len(word) > 4 and word[:-1] in words:
+        return True
+    for prefix in PREFIXES:
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and len(rest) >= 4 and (rest in words or rest in rare_words()):
+            return True
+    for i in range(4, len(word) - 3):
+        if word[:i] in words and word[i:] in words:
+            return True
+    return False
 
 
 def _parts(tok: Token) -> Iterator[tuple[str, Span]]:

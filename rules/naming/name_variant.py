@@ -1,0 +1,136 @@
+"""NL202 name-variant."""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from newslint.document import Document, Token
+from newslint.rule import Rule
+from newslint.rules.typos._words import english, known_names, one_edit_away, rare_words
+from newslint.span import Span
+from newslint.violation import Edit, Fix, FixAvailability, Violation
+
+_POSSESSIVE = re.compile(r"['’]s$")
+MIN_LENGTH = 4
+
+
+def _name_tokens(doc: Document) -> list[tuple[Token, str]]:
+    """Capitalised words that are not ALL CAPS, with a possessive 's cut off."""
+    out = []
+    for tok in doc.words():
+        if tok.is_capitalised and not tok.is_all_caps and not tok.text[1:].isupper():
+            out.append((tok, _POSSESSIVE.sub("", tok.text)))
+    return out
+
+
+def _is_english_word(name: str) -> bool:
+    word = name.lower()
+    return word in english() or word in rare_words()
+
+
+def _only_ending_differs(a: str, b: str) -> bool:
+    """Israel/Israeli, Korea/Korean, American/Americans: related words, not variants."""
+    short, long_ = sorted((a, b), key=len)
+    return long_.startswith(short) or short[:-1] == long_[:-1] and len(short) == len(long_)
+
+
+class NameVariant(Rule):
+    """## What it does
+    Finds a name spelled two ways in one story: a one-letter variant (Rinaldi / Rinladi,
+    Gaddafi / Gadaffi) or a spacing and hyphen variant (TimeWarner / Time Warner,
+    al-Qaeda / al Qaeda). The form the story uses most is taken as right; a tie goes to the
+    first use. Every occurrence of the other form is reported with its own fix.
+
+    Words the English word lists know (Mark / Marks), related forms (Israel / Israeli,
+    American / Americans) and names the story uses only once each are left alone; real
+    near-homonyms (Hamad / Hamid) are why the fix is not safe.
+
+    ## Why is this bad?
+    A name spelled two ways makes readers wonder whether two people or places are meant, and
+    splits the story in archive searches.
+
+    ## Example
+        Rinaldi said on Monday ... Rinaldi's office ... Rinladi added.
+
+    ## Use instead
+        Rinaldi said on Monday ... Rinaldi's office ... Rinaldi added.
+
+    ## Fix safety
+    Unsafe: the majority is a good guess, not proof. Safe when the configured `vocabulary`
+    lists the canonical form. Inside direct quotations the name is reported, never changed.
+    """
+
+    code = "NL202"
+    name = "name-variant"
+    fix_availability = FixAvailability.ALWAYS
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        names = _name_tokens(doc)
+        counts = Counter(name for _, name in names)
+        first_use = {}
+        for i, (_, name) in enumerate(names):
+            first_use.setdefault(name, i)
+        canonical_of = self._one_edit_variants(counts, first_use)
+        for tok, name in names:
+            canonical = canonical_of.get(name)
+            if canonical is None:
+                continue
+            span = Span(tok.span.start, tok.span.start + len(name))
+            yield self._report(span, name, canonical, counts)
+        yield from self._spacing_variants(doc)
+
+    def _one_edit_variants(self, counts: Counter, first_use: dict[str, int]) -> dict[str, str]:
+        canonical_of: dict[str, str] = {}
+        names = known_names()
+        for name, n in counts.items():
+            if len(name) < MIN_LENGTH or self.context.accepts(name) or _is_english_word(name) or name in names:
+                continue
+            lowered = name.lower()
+            for candidate in one_edit_away(lowered):
+                other = candidate[:1].upper() + candidate[1:]
+                if other == name or other not in counts or other[0] != name[0] or _only_ending_differs(name, other):
+                    continue
+                known = other in names or self.context.accepts(other)
+                if _is_english_word(other) and not known:
+                    continue  # Life / Liffe: a common word at a sentence start is no evidence
+                m = counts[other]
+                more = m > n or (m == n and first_use[other] < first_use[name])
+                if more and (m + n >= 3 or known):
+                    canonical_of[name] = other
+        return canonical_of
+
+    def _spacing_variants(self, doc: Document) -> Iterator[Violation]:
+        """TimeWarner / Time Warner, al-Qaeda / al Qaeda: the same letters, spaced differently."""
+        forms: dict[str, list[Span]] = defaultdict(list)
+        text = doc.text
+        pattern = re.compile(r"\b(?:(?:al|el|ad|as|ash|ez|az|an|bin|abu)[- ])?[A-Z][a-z]+(?:[A-Z][a-z]+|(?:[ -][A-Z][a-z]+))?\b")
+        for m in pattern.finditer(text):
+            span = Span(m.start(), m.end())
+            if doc.is_prose(span):
+                forms[m.group()].append(span)
+        by_key: dict[str, list[str]] = defaultdict(list)
+        for form in forms:
+            key = form.replace(" ", "").replace("-", "").lower()
+            if " " in form or "-" in form or any(c.isupper() for c in form[1:]):
+                by_key[key].append(form)
+            elif key in {k for k in by_key} or True:
+                by_key[key].append(form)
+        for key, variants in by_key.items():
+            variants = [v for v in set(variants) if forms[v]]
+            if len(variants) < 2 or not any(" " in v or "-" in v or any(c.isupper() for c in v[1:]) for v in variants):
+                continue
+            ranked = sorted(variants, key=lambda v: (-len(forms[v]), forms[v][0].start))
+            canonical = ranked[0]
+            for minority in ranked[1:]:
+                if minority.replace("-", " ").lower() == canonical.replace("-", " ").lower() and minority.lower() != minority:
+                    pass
+                for span in forms[minority]:
+                    yield self._report(span, minority, canonical, Counter({canonical: len(forms[canonical]), minority: len(forms[minority])}))
+
+    def _report(self, span: Span, name: str, canonical: str, counts: Counter) -> Violation:
+        safe = self.context.accepts(canonical)
+        fix = (Fix.safe if safe else Fix.unsafe)(f"Write {canonical!r}", Edit.replace(span, canonical))
+        uses = counts[canonical]
+        return self.violation(span, f"{name!r} is spelled {canonical!r} elsewhere in the story "
+                                    f"({uses} time{'s' * (uses != 1)})", fix)

@@ -1,0 +1,91 @@
+"""NL410 time-of-day-style."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newslint.document import Document
+from newslint.rule import Rule
+from newslint.span import Span
+from newslint.violation import Edit, Fix, FixAvailability, Violation
+
+_MERIDIEM = r"(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
+_TIME = re.compile(
+    rf"(?<![\w:.,$£€])(\d{{1,2}})(?:[:.](\d{{2}}))?\s*({_MERIDIEM})?"
+    rf"(?:\s*(?:-|–|to)\s*(\d{{1,2}})(?:[:.](\d{{2}}))?)?\s*({_MERIDIEM})",
+    re.IGNORECASE,
+)
+
+
+def _meridiem(raw: str | None) -> str | None:
+    return None if raw is None else ("a" if raw.lower().startswith("a") else "p")
+
+
+class TimeOfDayStyle(Rule):
+    """## What it does
+    Checks clock times against the house style chosen with `style`:
+    `ap` writes `5 p.m.`, `5:30 p.m.`, no `:00`, one meridiem for a range (`5-5:50 p.m.`),
+    and `noon`/`midnight` for 12; `guardian` writes `5pm`, `5.30pm`, `5pm-5.50pm`.
+    With no style (or `reuters`/`bbc`, which use other clocks) it reports nothing.
+
+    ## Why is this bad?
+    A story that writes times three ways looks careless, and desks publish to one style.
+
+    ## Example
+        The strikes had been carried out between 5pm-5:50pm local time.
+
+    ## Use instead
+        The strikes had been carried out between 5-5:50 p.m. local time.   (style = "ap")
+
+    ## Fix safety
+    Safe: the time is parsed and rewritten with the same hours and minutes. Unsafe for `12`
+    to `noon` or `midnight`, because writers often mix up 12 a.m. and 12 p.m.
+    """
+
+    code = "NL410"
+    name = "time-of-day-style"
+    fix_availability = FixAvailability.ALWAYS
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        style = self.context.style
+        if style not in ("ap", "guardian"):
+            return
+        for m in _TIME.finditer(doc.text):
+            span = Span(m.start(), m.end())
+            if not doc.is_prose(span):
+                continue
+            written, unsafe = self._render(m, style)
+            if written and written.endswith(".") and doc.text[m.end() : m.end() + 1] == ".":
+                written = written[:-1]  # "5 p.m." ends the sentence with its own full stop
+            if written is None or written == m.group():
+                continue
+            make = Fix.unsafe if unsafe else Fix.safe
+            yield self.violation(span, f"{m.group()!r} is written {written!r} in {style.upper() if style == 'ap' else style.title()} style",
+                                 make(f"Write {written!r}", Edit.replace(span, written)))
+
+    @staticmethod
+    def _render(m: re.Match, style: str) -> tuple[str | None, bool]:
+        h1, m1, mer1, h2, m2, mer2 = m.groups()
+        end_mer = _meridiem(mer2)
+        start_mer = _meridiem(mer1) or end_mer
+        if int(h1) > 12 or (h2 and int(h2) > 12):
+            return None, False
+
+        def clock(hour: str, minutes: str | None) -> str:
+            hour = str(int(hour))
+            if minutes and minutes != "00":
+                return f"{hour}{':' if style == 'ap' else '.'}{minutes}"
+            return hour
+
+        def mark(letter: str) -> str:
+            return f" {letter}.m." if style == "ap" else f"{letter}m"
+
+        if h2 is None:
+            if style == "ap" and int(h1) == 12 and not m1:
+                return ("noon" if end_mer == "p" else "midnight"), True
+            return clock(h1, m1) + mark(end_mer), False
+        if style == "ap":
+            if start_mer == end_mer:
+                return f"{clock(h1, m1)}-{clock(h2, m2)}{mark(end_mer)}", False
+            return f"{clock(h1, m1)}{mark(start_mer)} to {clock(h2, m2)}{mark(end_mer)}", False
+        return f"{clock(h1, m1)}{mark(start_mer)}-{clock(h2, m2)}{mark(end_mer)}", False
