@@ -10,6 +10,9 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -17,13 +20,23 @@ from typing import Annotated, Optional
 import typer
 
 from newslint import __version__, sources
+from newslint import jsonl as jsonl_corpus
 from newslint.config import ConfigError
 from newslint.registry import UnknownSelector, all_rules, rule_by_code
 from newslint.report import FileResult, ReportOptions
 from newslint.report import diff as diff_report
 from newslint.report import github, sarif, text
 from newslint.report import json as json_report
-from newslint.runner import ConfigResolver, RunOptions, discover, process_file, process_text
+from newslint.runner import (
+    ConfigResolver,
+    FileTask,
+    RunOptions,
+    TextTask,
+    default_jobs,
+    discover,
+    process_text,
+    run_tasks,
+)
 
 app = typer.Typer(
     name="newslint",
@@ -83,9 +96,22 @@ def check(
     stdin_filename: Annotated[Optional[str], typer.Option(help="The name of the text read from stdin, for config matching.")] = None,
     locale: Annotated[Optional[str], typer.Option(help="en-US, en-GB, en-CA or en-AU (overrides the config).")] = None,
     style: Annotated[Optional[str], typer.Option(help="House style: ap, reuters, guardian or bbc.")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help=(
+        "Worker processes (default: one per core for runs of 64 files or more, else 1)."))] = None,
+    jsonl: Annotated[Optional[list[Path]], typer.Option("--jsonl", help=(
+        "A JSON Lines corpus to check: one story a line, its text in --field."))] = None,
+    field: Annotated[str, typer.Option("--field", help="The field holding the story text in --jsonl records.")] = "body",
+    id_field: Annotated[str, typer.Option("--id-field", help="The field naming each --jsonl record in reports.")] = "id",
+    jsonl_output: Annotated[Optional[Path], typer.Option("--jsonl-output", help=(
+        "Where --fix writes the fixed corpus (default: NAME.fixed.jsonl beside it; "
+        "naming the input itself fixes it in place)."))] = None,
+    languagetool: Annotated[Optional[str], typer.Option("--languagetool", metavar="URL", help=(
+        "Check grammar with the LanguageTool server at URL (rules NL9xx), or 'local'."))] = None,
 ) -> None:
     """Check stories for problems, and with --fix repair what can be repaired safely."""
     overrides = {k: v for k, v in (("locale", locale), ("style", style)) if v is not None}
+    if languagetool is not None:
+        overrides["languagetool"] = {"local": True} if languagetool == "local" else {"server": languagetool}
     options = RunOptions(
         fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
         select=_split(select) or None if select else None,
@@ -98,25 +124,40 @@ def check(
         resolver = ConfigResolver(config, overrides)
     except (ConfigError, UnknownSelector) as exc:
         _fail(str(exc))
-    targets = paths or ["."]
+    if jsonl and len(jsonl) > 1 and jsonl_output is not None:
+        _fail("--jsonl-output names one file; give one --jsonl corpus with it")
+    targets = paths or ([] if jsonl else ["."])
     use_stdin = "-" in targets
-    results: list[FileResult] = []
+    items: list[FileResult | FileTask | TextTask] = []
     filtered: bytes | None = None
     for target in targets:
         if target == "-":
             result, filtered = _check_stdin(stdin_filename, resolver, options)
-            results.append(result)
+            items.append(result)
             continue
         path = Path(target)
         if not path.exists() and not path.is_symlink():
-            results.append(FileResult(target, error=f"{target}: no such file or directory"))
+            items.append(FileResult(target, error=f"{target}: no such file or directory"))
             continue
         try:
-            files = list(discover([path], resolver))
+            items.extend(FileTask(str(file), str(file)) for file in discover([path], resolver))
         except ConfigError as exc:
             _fail(str(exc))
-        for file in files:
-            results.append(process_file(file, str(file), resolver, options))
+    corpora = []
+    for corpus in jsonl or []:
+        try:
+            records = jsonl_corpus.read(corpus, field, id_field)
+        except jsonl_corpus.CorpusError as exc:
+            items.append(FileResult(str(corpus), error=str(exc)))
+            continue
+        first = len(items)
+        items.extend(FileResult(r.display, error=r.error) if r.error else TextTask(r.display, r.value[field], str(corpus))
+                     for r in records if r.error or r.value is not None)
+        corpora.append((corpus, records, first, len(items)))
+    results = _run_all(items, resolver, options, jobs)
+    if options.fix and not options.diff:
+        for corpus, records, first, last in corpora:
+            results.extend(_write_corpus(corpus, records, results[first:last], field, jsonl_output))
     _emit(results, options, output_format.value, statistics, quiet, use_stdin, filtered)
     errors = [r for r in results if r.error]
     if errors:
@@ -149,6 +190,60 @@ def _check_stdin(name: str | None, resolver: ConfigResolver, options: RunOptions
         return result, data
 
 
+def _run_all(items: list[FileResult | FileTask | TextTask], resolver: ConfigResolver, options: RunOptions,
+             jobs: int | None) -> list[FileResult]:
+    """Run the tasks among `items` (in parallel when asked, or when the run is large) and
+    return one result per item, in the order of `items`."""
+    tasks = [item for item in items if not isinstance(item, FileResult)]
+    with _progress(len(tasks)) as advance:
+        done = iter(run_tasks(tasks, resolver, options, jobs or default_jobs(len(tasks)), advance))
+    return [item if isinstance(item, FileResult) else next(done) for item in items]
+
+
+PROGRESS_MIN_TASKS = 100  # a progress bar only for runs long enough to want one
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[FileResult], None] | None]:
+    """A rich progress bar on stderr, only when stderr is a terminal and the run is long."""
+    if total < PROGRESS_MIN_TASKS or not sys.stderr.isatty() or os.environ.get("CI"):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    # No refresh thread: the worker processes are forked while the bar is shown.
+    with Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=Console(stderr=True), transient=True, auto_refresh=False) as bar:
+        task = bar.add_task("checking", total=total)
+        last = 0.0
+
+        def advance(_: FileResult) -> None:
+            nonlocal last
+            bar.advance(task)
+            now = time.monotonic()
+            if now - last > 0.1:
+                bar.refresh()
+                last = now
+
+        yield advance
+
+
+def _write_corpus(corpus: Path, records: list, results: list[FileResult], field: str,
+                  output: Path | None) -> list[FileResult]:
+    """Write a fixed JSON Lines corpus; a failure is reported as an error result."""
+    target = output or jsonl_corpus.default_output(corpus)
+    reported = [r for r in records if r.error or r.value is not None]  # one item each, in order
+    checked = [result for record, result in zip(reported, results) if record.error is None]
+    try:
+        changed = jsonl_corpus.write_fixed(target, records, checked, field)
+    except jsonl_corpus.CorpusError as exc:
+        return [FileResult(str(corpus), error=str(exc))]
+    if changed:
+        typer.echo(f"newslint: {changed} record{'s' * (changed != 1)} fixed; corpus written to {target}", err=True)
+    return []
+
+
 def _emit(results: list[FileResult], options: RunOptions, fmt: str, statistics: bool, quiet: bool,
           use_stdin: bool, filtered: bytes | None) -> None:
     # In filter mode (stdin with --fix) stdout carries the fixed story, so reports go to stderr.
@@ -156,10 +251,12 @@ def _emit(results: list[FileResult], options: RunOptions, fmt: str, statistics: 
     color = fmt == "text" and report_stream.isatty() and "NO_COLOR" not in os.environ
     report_options = ReportOptions(fix=options.fix, unsafe_fixes=options.unsafe_fixes, statistics=statistics,
                                    quiet=quiet, color=color)
+    said: set[str] = set()
     for r in results:
-        for message in (r.warning, r.error):
-            if message:
-                typer.echo(f"newslint: {'error' if message is r.error else 'warning'}: {message}", err=True)
+        for kind, message in (("warning", r.warning), ("error", r.error)):
+            if message and message not in said:  # a run-wide problem (a service down) is said once
+                said.add(message)
+                typer.echo(f"newslint: {kind}: {message}", err=True)
     if options.diff:
         sys.stdout.write(diff_report.render(results))
         fixable = sum(1 for r in results if r.original is not None and r.original != r.text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -68,13 +69,23 @@ class Settings:
         return out
 
     def is_excluded(self, path: Path) -> bool:
-        rel = _relative(str(path), self.root)
-        patterns = tuple(self.exclude or DEFAULT_EXCLUDE) + tuple(self.extend_exclude)
-        return _spec(patterns).match_file(rel) or _spec(patterns).match_file(rel + "/")
+        return self.excludes(self.relative(path))
 
     def is_included(self, path: Path) -> bool:
-        return _spec(tuple(self.include)).match_file(path.name) or _spec(tuple(self.include)).match_file(
-            _relative(str(path), self.root))
+        return self.includes(path.name, lambda: self.relative(path))
+
+    # The same tests on a path already made relative to `root` (directory walks do that once per
+    # directory, not once per file: resolving every path dominated large walks).
+    def relative(self, path: Path) -> str:
+        return _relative(str(path), self.root)
+
+    def excludes(self, rel: str) -> bool:
+        spec = _spec(tuple(self.exclude or DEFAULT_EXCLUDE) + tuple(self.extend_exclude))
+        return spec.match_file(rel) or spec.match_file(rel + "/")
+
+    def includes(self, name: str, rel: Callable[[], str] | str) -> bool:
+        spec = _spec(tuple(self.include))
+        return spec.match_file(name) or spec.match_file(rel() if callable(rel) else rel)
 
     def options_for(self, rule: type) -> object:
         """The rule's Options, built from `[rules.<rule-name>]`, validated when loading."""
@@ -143,6 +154,8 @@ def load_settings(path: Path | None, overrides: dict[str, Any] | None = None) ->
         raw, origins = _load_chain(path.resolve(), seen=())
         root = path.resolve().parent
     for key, value in (overrides or {}).items():
+        if key == "languagetool" and isinstance(raw.get(key), dict):  # --languagetool URL keeps the
+            value = {k: v for k, v in raw[key].items() if k not in ("server", "local")} | value  # other keys
         raw[key] = value
         origins[key] = "command line"
     return _build(raw, origins, root, str(path) if path else "defaults")
@@ -215,7 +228,7 @@ def _build(raw: dict[str, Any], origins: dict[str, str], root: Path, source: str
     if "max-file-size" in raw:
         kwargs["max_file_size"] = _typed(raw["max-file-size"], int, where("max-file-size"))
     if "languagetool" in raw:
-        kwargs["languagetool"] = _typed(raw["languagetool"], dict, where("languagetool"))
+        kwargs["languagetool"] = _languagetool(raw["languagetool"], where("languagetool"))
     if "rules" in raw:
         kwargs["rules"] = _rule_options(raw["rules"], where("rules"))
     return Settings(**kwargs)
@@ -225,6 +238,29 @@ def _typed(value: Any, kind: type, where: str) -> Any:
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         raise ConfigError(f"{where}: expected {kind.__name__}, got {value!r}")
     return value
+
+
+LANGUAGETOOL_KEYS = {"server": str, "local": bool, "language": str, "disabled-rules": list,
+                     "disabled-categories": list, "picky": bool}
+
+
+def _languagetool(value: Any, where: str) -> dict[str, Any]:
+    """`languagetool = { server = "http://localhost:8081" }` or `{ local = true }`, plus options."""
+    table = _typed(value, dict, where)
+    for key, item in table.items():
+        kind = LANGUAGETOOL_KEYS.get(key)
+        if kind is None:
+            raise ConfigError(f"{where}: unknown key {key!r} (known keys: {', '.join(LANGUAGETOOL_KEYS)})")
+        if kind is list:
+            _str_list(item, f"{where}.{key}")
+        else:
+            _typed(item, kind, f"{where}.{key}")
+    server = table.get("server")
+    if server is not None and not server.startswith(("http://", "https://")):
+        raise ConfigError(f"{where}.server: {server!r} is not an http:// or https:// URL")
+    if server is not None and table.get("local"):
+        raise ConfigError(f"{where}: give either server or local = true, not both")
+    return dict(table)
 
 
 def _choice(value: Any, choices: tuple[str, ...], where: str, fold: bool = False) -> str:

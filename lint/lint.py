@@ -14,7 +14,7 @@ from newslint.config import Settings
 from newslint.document import Document, RegionKind
 from newslint.fix import FixOutcome, fix_until_stable
 from newslint.registry import select_rules
-from newslint.rule import Rule, RuleContext
+from newslint.rule import Rule, RuleContext, RuleUnavailable
 from newslint.span import Span
 from newslint.violation import Applicability, Diagnostic, Severity, Violation
 
@@ -48,7 +48,8 @@ class Linter:
             [*settings.extend_select, *extend_select],
             [*settings.ignore, *settings.ignores_for(path), *ignore],
         )
-        context = RuleContext(locale=settings.locale, style=settings.style, vocabulary=settings.vocabulary)
+        context = RuleContext(locale=settings.locale, style=settings.style, vocabulary=settings.vocabulary,
+                              languagetool=settings.languagetool)
         self.rules: list[Rule] = [rule(settings.options_for(rule), context) for rule in chosen]
         self.by_code = {type(r).code: r for r in self.rules}
 
@@ -59,9 +60,12 @@ class Linter:
         for rule in self.rules:
             try:
                 raw.extend(rule.check(doc))
+            except RuleUnavailable:
+                raise
             except Exception as exc:  # a crashing rule must not take the run down silently
                 raise RuleCrash(f"rule {type(rule).code} ({type(rule).name}) crashed on {self.path}: "
                                 f"{type(exc).__name__}: {exc}") from exc
+        raw = self._drop_deferred(raw)
         kept = [self._protect(doc, v) for v in raw if self._reportable(doc, v)]
         kept = self._apply_suppressions(doc, kept)
         kept.sort(key=lambda v: (v.span.start, v.span.end, v.code))
@@ -69,6 +73,14 @@ class Linter:
 
     def violations(self, text: str) -> list[Violation]:
         return self.check(text).violations
+
+    def _drop_deferred(self, raw: list[Violation]) -> list[Violation]:
+        """Violations of deferring rules (outside checkers) that newslint's own rules also report."""
+        deferring = {type(r).code for r in self.rules if r.defers_to_other_rules}
+        if not deferring:
+            return raw
+        own = [v.span for v in raw if v.code not in deferring]
+        return [v for v in raw if v.code not in deferring or not any(s == v.span or s.overlaps(v.span) for s in own)]
 
     def _reportable(self, doc: Document, v: Violation) -> bool:
         if any(s.overlaps(v.span) or s.contains(v.span) for s in _markup_spans(doc)):

@@ -8,9 +8,9 @@ the rule can fix, `## Fix safety`.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import ClassVar
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
 
 from newslint.document import Document
 from newslint.span import Span
@@ -29,9 +29,16 @@ class RuleContext:
     locale: str | None = None  # en-US, en-GB, en-CA, en-AU, or None: the story decides
     style: str | None = None  # ap, reuters, guardian, bbc, or None
     vocabulary: frozenset[str] = frozenset()  # accepted words and names, exactly as written
+    # The `languagetool` config table (server, local, language, ...); empty: not configured.
+    languagetool: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def accepts(self, word: str) -> bool:
         return word in self.vocabulary
+
+
+class RuleUnavailable(Exception):
+    """A rule cannot run because an outside service it needs is unreachable or misconfigured.
+    The message is one line without a path: the run reports it once, not once per file."""
 
 
 class Rule:
@@ -44,6 +51,9 @@ class Rule:
     # quotation (the engine demotes them to display-only). True: the rule repairs encoding or
     # whitespace, which is safe inside quotations too.
     repairs_characters: ClassVar[bool] = False
+    # True for rules backed by an outside checker (LanguageTool): their violations are dropped
+    # where one of newslint's own rules already reports an overlapping span.
+    defers_to_other_rules: ClassVar[bool] = False
     Options: ClassVar[type] = NoOptions
 
     def __init__(self, options: object | None = None, context: RuleContext | None = None) -> None:

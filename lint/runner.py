@@ -3,9 +3,11 @@ fix it, and hand back a `FileResult` per file for the reporters.
 """
 from __future__ import annotations
 
+import multiprocessing
 import os
+import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,6 +15,7 @@ from newslint import sources
 from newslint.config import ConfigError, Settings, find_config_file, load_settings
 from newslint.fix import FixError
 from newslint.lint import Linter, RuleCrash
+from newslint.rule import RuleUnavailable
 from newslint.report import FileResult
 
 
@@ -62,11 +65,16 @@ def discover(paths: list[Path], resolver: ConfigResolver) -> Iterator[Path]:
         for root, dirs, files in os.walk(path):
             root_path = Path(root)
             settings = resolver.for_path(root_path)
-            dirs[:] = sorted(d for d in dirs if not settings.is_excluded(root_path / d))
+            rel_dir = settings.relative(root_path)
+            dirs[:] = sorted(d for d in dirs if not settings.excludes(_join(rel_dir, d)))
             for name in sorted(files):
-                file = root_path / name
-                if settings.is_included(file) and not settings.is_excluded(file):
-                    yield file
+                rel = _join(rel_dir, name)
+                if settings.includes(name, rel) and not settings.excludes(rel):
+                    yield root_path / name
+
+
+def _join(rel_dir: str, name: str) -> str:
+    return name if rel_dir in (".", "") else f"{rel_dir}/{name}"
 
 
 def _linter(settings: Settings, display: str, options: RunOptions) -> Linter:
@@ -90,6 +98,9 @@ def process_text(source: sources.Source, settings: Settings, options: RunOptions
     except (FixError, RuleCrash) as exc:
         result.error = f"{source.path}: {exc}"
         result.text, result.fixed, result.original = source.text, Counter(), None
+    except RuleUnavailable as exc:  # the same for every file: reported once for the run
+        result.error = str(exc)
+        result.text, result.fixed, result.original = source.text, Counter(), None
     return result
 
 
@@ -108,3 +119,106 @@ def process_file(path: Path, display: str, resolver: ConfigResolver, options: Ru
         except sources.SourceError as exc:
             result.error = str(exc)
     return result
+
+
+# --- many files: tasks, run in parallel processes ------------------------------------------
+PARALLEL_MIN_TASKS = 64  # below this, starting worker processes costs more than it saves
+
+
+def available_cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def default_jobs(tasks: int) -> int:
+    """`--jobs` not given: one process per core for large runs, one process otherwise."""
+    return available_cores() if tasks >= PARALLEL_MIN_TASKS else 1
+
+
+@dataclass(frozen=True)
+class FileTask:
+    """Check (or fix) one file on disk."""
+
+    path: str
+    display: str
+
+    def run(self, resolver: ConfigResolver, options: RunOptions) -> FileResult:
+        return process_file(Path(self.path), self.display, resolver, options)
+
+
+@dataclass(frozen=True)
+class TextTask:
+    """Check (or fix, in memory) one text that is not a file of its own, e.g. a JSON Lines record.
+    `anchor` is the path whose config applies."""
+
+    display: str
+    text: str
+    anchor: str
+
+    def run(self, resolver: ConfigResolver, options: RunOptions) -> FileResult:
+        try:
+            settings = resolver.for_path(Path(self.anchor))
+        except ConfigError as exc:
+            return FileResult(self.display, error=str(exc))
+        source = sources.Source(self.display, self.text, "utf-8", b"", "\n", b"")
+        return process_text(source, settings, options)
+
+
+_worker_state: tuple[ConfigResolver, RunOptions] | None = None
+
+
+def _start_worker(config: Path | None, overrides: dict, options: RunOptions) -> None:
+    global _worker_state
+    _worker_state = (ConfigResolver(config, overrides), options)
+
+
+def _run_in_worker(task: FileTask | TextTask) -> FileResult:
+    assert _worker_state is not None, "worker not initialised"
+    result = task.run(*_worker_state)
+    if isinstance(task, TextTask):  # the parent has this text already: do not send it back
+        if result.text == task.text:
+            result.text = _SAME_TEXT
+        if result.original == task.text:
+            result.original = _SAME_TEXT
+    return result
+
+
+_SAME_TEXT = "\x00newslint: the task's own text\x00"  # never a checked text: NUL is refused on input
+
+
+def _restore(task: FileTask | TextTask, result: FileResult) -> FileResult:
+    if isinstance(task, TextTask):
+        if result.text == _SAME_TEXT:
+            result.text = task.text
+        if result.original == _SAME_TEXT:
+            result.original = task.text
+    return result
+
+
+def run_tasks(tasks: Sequence[FileTask | TextTask], resolver: ConfigResolver, options: RunOptions,
+              jobs: int = 1, on_result: Callable[[FileResult], None] | None = None) -> list[FileResult]:
+    """Run every task, in `jobs` worker processes when jobs > 1. Results come back in the
+    order of `tasks`, whatever the number of processes, so reports are deterministic."""
+    jobs = max(1, min(jobs, len(tasks)))
+    if jobs == 1:
+        results = []
+        for task in tasks:
+            results.append(task.run(resolver, options))
+            if on_result is not None:
+                on_result(results[-1])
+        return results
+    # fork starts workers fast and with the modules already imported; elsewhere (macOS,
+    # Windows) fork is unsafe or missing, and the platform default is used.
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+    chunk = max(1, min(64, len(tasks) // (jobs * 8)))
+    with context.Pool(jobs, _start_worker, (options.config, resolver.overrides, options)) as pool:
+        results = []
+        for task, result in zip(tasks, pool.imap(_run_in_worker, tasks, chunksize=chunk)):
+            results.append(_restore(task, result))
+            if on_result is not None:
+                on_result(result)
+        pool.close()  # let workers exit normally, so their finalizers run (a local LanguageTool
+        pool.join()  # server started in a worker is stopped, not orphaned)
+    return results

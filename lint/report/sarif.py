@@ -1,9 +1,18 @@
-"""`--format sarif`: SARIF 2.1.0 for code-scanning tools. Columns count Unicode code points,
-stated in `run.columnKind`; every rule of the run is described in `tool.driver.rules`."""
+"""`--format sarif`: SARIF 2.1.0 for code-scanning tools (GitHub code scanning and others).
+
+Regions are given as 1-based lines and columns; columns count Unicode code points, as
+`run.columnKind = "unicodeCodePoints"` states (not UTF-16 code units). Character offsets are left
+out on purpose: newslint reads CRLF files with \n line endings, so its offsets would not match
+the file on disk, while lines and columns do. Every rule newslint has is described in
+`tool.driver.rules`; fixes other than display-only ones go in `result.fixes`. Paths become
+percent-encoded URI references. `tests/integrations/test_formats.py` validates the output
+against the OASIS schema.
+"""
 from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import quote
 
 from newslint import __version__
 from newslint.report import FileResult, ReportOptions
@@ -14,8 +23,11 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 def _region(result: FileResult, start: int, end: int) -> dict[str, int]:
     a, b = result.position(start), result.position(end)
-    return {"startLine": a.line, "startColumn": a.column, "endLine": b.line, "endColumn": b.column,
-            "charOffset": start, "charLength": end - start}
+    return {"startLine": a.line, "startColumn": a.column, "endLine": b.line, "endColumn": b.column}
+
+
+def _uri(path: str) -> str:
+    return quote(path.replace("\\", "/"), safe="/")
 
 
 def _result(r: FileResult, d: Diagnostic, rule_index: dict[str, int]) -> dict[str, Any]:
@@ -25,7 +37,7 @@ def _result(r: FileResult, d: Diagnostic, rule_index: dict[str, int]) -> dict[st
         "level": "error" if d.severity.value == "error" else "warning",
         "message": {"text": d.message},
         "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": r.path.replace("\\", "/")},
+            "artifactLocation": {"uri": _uri(r.path)},
             "region": _region(r, d.span.start, d.span.end),
         }}],
     }
@@ -33,7 +45,7 @@ def _result(r: FileResult, d: Diagnostic, rule_index: dict[str, int]) -> dict[st
         out["fixes"] = [{
             "description": {"text": f"{d.fix.title} ({d.fix.applicability.label})"},
             "artifactChanges": [{
-                "artifactLocation": {"uri": r.path.replace("\\", "/")},
+                "artifactLocation": {"uri": _uri(r.path)},
                 "replacements": [{"deletedRegion": _region(r, e.span.start, e.span.end),
                                   "insertedContent": {"text": e.content}} for e in d.fix.edits],
             }],

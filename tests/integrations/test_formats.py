@@ -1,0 +1,124 @@
+"""CI and editor formats: `--format sarif` validates against the SARIF 2.1.0 schema (shipped with
+the tests: no network), `--format github` escapes workflow commands, `--format json` carries
+every fix with its edits."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from newslint.report.github import escape_data, escape_property
+
+SCHEMA = Path(__file__).resolve().parent.parent / "data" / "sarif" / "sarif-schema-2.1.0.json"
+# An unused suppression (NL001, fixable) after an astral character: its column differs in code
+# points (newslint's unit) and UTF-16 code units.
+EMOJI_LINE = "Rescue teams 😀 said <!-- newslint: disable NL101 --> more.\n"
+STORY = "Talks resume in Geneva\n\n" + EMOJI_LINE + "The talks resumed on Monday.\n"
+
+
+def _write(tmp_path: Path, name: str, text: str, newline: str = "\n") -> Path:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.replace("\n", newline).encode("utf-8"))
+    return path
+
+
+# --- SARIF ------------------------------------------------------------------------------------
+def _sarif(run_cli, tmp_path: Path, *names: str) -> dict:
+    code, out, err = run_cli("check", "--format", "sarif", *names, cwd=tmp_path)
+    assert code == 1, err
+    return json.loads(out)
+
+
+def test_sarif_validates_against_the_schema(run_cli, tmp_path):
+    _write(tmp_path, "desk/story one.md", STORY)
+    _write(tmp_path, "desk/crlf 50%.md", STORY, newline="\r\n")
+    _write(tmp_path, "desk/clean.md", "Talks resume\n\nThe talks resumed.\n")
+    log = _sarif(run_cli, tmp_path, "desk")
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    validator = jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker())
+    errors = sorted(validator.iter_errors(log), key=lambda e: list(e.path))
+    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:10])
+    assert len(log["runs"][0]["results"]) == 2
+
+
+def test_sarif_columns_count_code_points_and_say_so(run_cli, tmp_path):
+    _write(tmp_path, "story.md", STORY)
+    run = _sarif(run_cli, tmp_path, "story.md")["runs"][0]
+    assert run["columnKind"] == "unicodeCodePoints"
+    [result] = run["results"]
+    region = result["locations"][0]["physicalLocation"]["region"]
+    column = EMOJI_LINE.index("<!--") + 1
+    assert region["startLine"] == 3 and region["startColumn"] == column
+    assert region["endColumn"] == EMOJI_LINE.index("-->") + 4
+    assert column == len("Rescue teams 😀 said ") + 1  # one code point for the emoji, not two
+
+
+def test_sarif_result_refers_to_its_rule_and_carries_the_fix(run_cli, tmp_path):
+    _write(tmp_path, "story one.md", STORY)
+    run = _sarif(run_cli, tmp_path, "story one.md")["runs"][0]
+    [result] = run["results"]
+    rules = run["tool"]["driver"]["rules"]
+    assert rules[result["ruleIndex"]]["id"] == result["ruleId"] == "NL001"
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "story%20one.md"
+    [fix] = result["fixes"]
+    [replacement] = fix["artifactChanges"][0]["replacements"]
+    assert replacement["insertedContent"]["text"] == ""
+    assert replacement["deletedRegion"]["startLine"] == 3
+
+
+def test_sarif_with_nothing_found_is_valid_and_empty(run_cli, tmp_path):
+    _write(tmp_path, "clean.md", "Talks resume\n\nThe talks resumed.\n")
+    code, out, err = run_cli("check", "--format", "sarif", "clean.md", cwd=tmp_path)
+    assert code == 0, err
+    log = json.loads(out)
+    jsonschema.Draft4Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).validate(log)
+    assert log["runs"][0]["results"] == []
+
+
+# --- GitHub workflow commands -------------------------------------------------------------------
+def _unescape(value: str) -> str:
+    for code, char in (("%2C", ","), ("%3A", ":"), ("%0A", "\n"), ("%0D", "\r"), ("%25", "%")):
+        value = value.replace(code, char)
+    return value
+
+
+@pytest.mark.parametrize("raw", ["plain", "50% of 100%", "line\nbreak", "cr\r\nlf", "%0A literal", "a:b,c"])
+def test_github_escaping_round_trips(raw):
+    assert _unescape(escape_data(raw)) == raw
+    assert _unescape(escape_property(raw)) == raw
+    assert "\n" not in escape_data(raw) and "\r" not in escape_data(raw)
+    assert ":" not in escape_property(raw) and "," not in escape_property(raw)
+
+
+def test_github_annotation_escapes_file_and_message(run_cli, tmp_path):
+    _write(tmp_path, "50%, a:b.md", STORY)
+    code, out, err = run_cli("check", "--format", "github", "50%, a:b.md", cwd=tmp_path)
+    assert code == 1, err
+    [line] = out.splitlines()
+    head, message = line.split("::", 2)[1:]
+    level, props = head.split(" ", 1)
+    fields = dict(item.split("=", 1) for item in props.split(","))
+    assert level == "warning"  # NL001's default severity
+    assert _unescape(fields["file"]) == "50%, a:b.md"
+    assert fields["line"] == "3" and fields["col"] == str(EMOJI_LINE.index("<!--") + 1)
+    assert _unescape(fields["title"]) == "NL001 unused-suppression"
+    assert message.startswith("NL001 suppression '<!-- newslint: disable NL101 -->'")  # ':' is fine in data
+
+
+# --- JSON: every fix with its edits -------------------------------------------------------------
+def test_json_fix_edits_reproduce_the_fixed_text(run_cli, tmp_path):
+    story = "Talks resume in Geneva\n\n<!-- newslint: ignore-next-line NL101 -->\nThe talks resumed on Monday.\n"
+    path = _write(tmp_path, "story.md", story)
+    code, out, err = run_cli("check", "--format", "json", "story.md", cwd=tmp_path)
+    assert code == 1, err
+    [item] = json.loads(out)
+    fix = item["fix"]
+    assert fix["applicability"] == "safe" and fix["title"]
+    text = path.read_text(encoding="utf-8")
+    for edit in sorted(fix["edits"], key=lambda e: e["start"]["offset"], reverse=True):
+        text = text[: edit["start"]["offset"]] + edit["content"] + text[edit["end"]["offset"]:]
+    code, out, err = run_cli("check", "--fix", "story.md", cwd=tmp_path)
+    assert path.read_text(encoding="utf-8") == text
