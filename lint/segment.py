@@ -23,16 +23,16 @@ MAX_HEADLINE_CHARS = 200
 _BLOCK_SEP = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)*")
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\d+(?:[.,:]\d+)+|\w+(?:['’\-]\w+)*")
 _DATELINE = re.compile(
-    r"[A-Z][A-Z.'’\- ]{1,40}?"  # city, in capitals
+    r"[A-Z][A-Z.'’/\-]*(?: [A-Z][A-Z.'’/\-]*){0,3}"  # city, in capitals, four words at most
     r"(?:,\s+[A-Z][A-Za-z.'’\- ]{1,30}?)?"  # country or state
     r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # date: Feb 26
     r"(?:\s+\([A-Za-z.\- ]{2,25}\))?"  # agency: (Reuters)
-    r"\s*[-–—]{1,2}\s"
+    r"\s*[-–—]{1,2}\s(?=[\"“‘'(]?[A-Z0-9])"  # then a sentence starts: not "NATO - the alliance"
 )
-_AGENCY_DATELINE = re.compile(r"[A-Z][\w.'’\-, ]{1,60}?\((?:Reuters|AP|AFP|UPI|Bloomberg|dpa|IANS|PTI)\)\s*[-–—]{1,2}\s")
+_AGENCY_DATELINE = re.compile(r"[A-Z][\w.'’/\-, ]{1,60}?\((?:Reuters|AP|AFP|UPI|Bloomberg|dpa|IANS|PTI)\)\s*[-–—]{1,2}\s")
 
 _URL = re.compile(
-    r"(?:\bhttps?://|\bwww\.)[^\s<>\"“”]+"
+    r"(?:\bhttps?://|\bwww\.)(?:[^\s<>\"“”()]|\([^\s()<>\"]*\))*(?:[^\s<>\"“”().,;:!?\]'’]|\([^\s()<>\"]*\))"
     r"|\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|gov|edu|int|mil|io|info|biz|co\.uk|org\.uk|gov\.uk|ac\.uk|uk)\b(?:/[^\s<>\"“”]*)?",
     re.IGNORECASE,
 )
@@ -65,7 +65,7 @@ def parse(text: str, path: str = "-", format: str = "text") -> Document:
     """Build the document model of `text`. `format` is "text" or "markdown"."""
     lines = LineIndex(text)
     regions = _regions(text, format, lines)
-    skip = [r.span for r in regions if r.kind in _NOT_TEXT]
+    skip = [r.span for r in regions if r.kind in _NOT_TEXT and _fills_lines(text, r.span)]
     blocks = _blocks(text, skip)
     headline, blocks = _headline(text, blocks, format)
     paragraphs = tuple(p for b in blocks for p in _split_indented(text, b))
@@ -165,15 +165,33 @@ def _trim(text: str, start: int, end: int) -> Span | None:
 
 
 def _blocks(text: str, skip: list[Span]) -> list[Span]:
-    """Blank-line separated blocks, trimmed, leaving out blocks that are wholly markup."""
-    out: list[Span] = []
+    """Blank-line separated blocks, trimmed. Markup that is not text (front matter, code
+    blocks, comments) also ends a block, so it never becomes part of a headline or paragraph."""
+    out: list[tuple[int, int]] = []
+    for start, end in _outside(len(text), skip):
+        pos = start
+        for m in _BLOCK_SEP.finditer(text, start, end):
+            out.append((pos, m.start()))
+            pos = m.end()
+        out.append((pos, end))
+    return [s for a, b in out if (s := _trim(text, a, b))]
+
+
+def _fills_lines(text: str, span: Span) -> bool:
+    starts_line = span.start == 0 or text[span.start - 1] == "\n"
+    ends_line = span.end == len(text) or text[span.end - 1] == "\n" or text[span.end] == "\n"
+    return starts_line and ends_line
+
+
+def _outside(length: int, skip: list[Span]) -> Iterable[tuple[int, int]]:
+    """The stretches of [0, length) that no `skip` span covers."""
     pos = 0
-    for m in _BLOCK_SEP.finditer(text):
-        out.append((pos, m.start()))
-        pos = m.end()
-    out.append((pos, len(text)))
-    blocks = [s for a, b in out if (s := _trim(text, a, b))]
-    return [b for b in blocks if not any(k.contains(b) for k in skip)]
+    for s in sorted(skip):
+        if s.start > pos:
+            yield pos, s.start
+        pos = max(pos, s.end)
+    if pos < length:
+        yield pos, length
 
 
 def _looks_like_headline(line: str) -> bool:
@@ -223,7 +241,10 @@ def _dateline(text: str, first: Span) -> Span | None:
     m = _AGENCY_DATELINE.match(head) or _DATELINE.match(head)
     if not m:
         return None
-    end = first.start + len(m.group(0).rstrip())
+    found = m.group(0).rstrip()
+    if not any(c in found for c in ",(") and sum(c.isalpha() for c in found) < 3:
+        return None  # "US - China talks": a bare dateline needs a real place name
+    end = first.start + len(found)
     return Span(first.start, end)
 
 
