@@ -283,8 +283,12 @@ _OPENERS = " \t\n([{—–-/“‘"
 def _quotations(text: str, parts: list[Span]) -> tuple[Span, ...]:
     spans: list[Span] = []
     for part in parts:
-        spans.extend(_double_quotes(text, part))
-        spans.extend(_single_quotes(text, part))
+        doubles = list(_double_quotes(text, part))
+        spans.extend(doubles)
+        # A single-quoted stretch nests inside a double-quoted one or stands apart; one that
+        # crosses a double quotation's edge is apostrophes, not a quotation.
+        spans.extend(s for s in _single_quotes(text, part)
+                     if all(not s.overlaps(d) or d.contains(s) for d in doubles))
     return tuple(sorted(spans))
 
 
