@@ -95,7 +95,11 @@ class Settings:
 
 @lru_cache(maxsize=256)
 def _spec(patterns: tuple[str, ...]) -> pathspec.PathSpec:
-    return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+    return pathspec.PathSpec.from_lines(_GITIGNORE, patterns)
+
+
+# pathspec 1.x calls gitignore patterns "gitignore" and deprecates the older name.
+_GITIGNORE = "gitignore" if "gitignore" in pathspec.util._registered_patterns else "gitwildmatch"
 
 
 def _relative(path: str, root: Path) -> str:
