@@ -122,22 +122,29 @@ def _regions(text: str, format: str, lines: LineIndex) -> list[Region]:
     return kept
 
 
+SURE, MAYBE, WEAK = 3, 2, 1
+
+
 def _table_strength(line: str) -> int:
-    """2: surely column-aligned data; 1: maybe (two narrow gaps); 0: prose."""
+    """SURE: column-aligned data; MAYBE: two narrow gaps; WEAK: one wide gap (a header row
+    such as `This week    Last week`, or sloppy prose); 0: prose."""
     body = line.strip()
     gaps = [(m.end() - m.start(), m.end()) for m in _COLUMN_GAP.finditer(body)]
     if not gaps:
         return 0
-    wide = [end for width, end in gaps if width >= 3 or "\t" in body]
+    wide = [(width, end) for width, end in gaps if width >= 3 or "\t" in body]
     if len(gaps) >= 2 and wide:
-        return 2
-    if any(width >= 5 or any(c.isdigit() for c in body[end:]) for width, end in gaps if width >= 3 or "\t" in body):
-        return 2
-    return 1 if len(gaps) >= 2 else 0
+        return SURE
+    if any(width >= 5 or any(c.isdigit() for c in body[end:]) for width, end in wide):
+        return SURE
+    if len(gaps) >= 2:
+        return MAYBE
+    return WEAK if wide else 0
 
 
 def _tables(text: str, lines: LineIndex) -> Iterable[Span]:
-    """Runs of table lines; a run of only 'maybe' lines needs two lines to count."""
+    """Runs of table lines. A run counts when it has a sure line, or two 'maybe' lines; a weak
+    line counts only as part of a run that counts (a header above the numbers)."""
     run: list[tuple[Span, int]] = []
     for n in range(1, len(lines) + 1):
         span = lines.line_span(n)
@@ -151,7 +158,8 @@ def _tables(text: str, lines: LineIndex) -> Iterable[Span]:
 
 
 def _table_run(run: list[tuple[Span, int]]) -> Iterable[Span]:
-    if run and (len(run) >= 2 or run[0][1] == 2):
+    strengths = [s for _, s in run]
+    if SURE in strengths or strengths.count(MAYBE) >= 2:
         yield Span(run[0][0].start, run[-1][0].end)
 
 

@@ -224,6 +224,18 @@ def test_column_aligned_wire_table_is_a_table():
     assert not doc.in_table(doc.paragraphs[0]) and not doc.in_table(doc.paragraphs[-1])
 
 
+def test_a_header_row_with_one_wide_gap_joins_the_table_below_it():
+    text = ("Grain stocks\n\nLoadings were as follows:\n\n"
+            "                    This week    Last week\n"
+            "    Soybeans          210,000      340,000\n")
+    assert regions(parse(text), RegionKind.TABLE) == [text[text.index("   "):].rstrip("\n")]
+
+
+def test_prose_lines_with_one_wide_gap_are_not_a_table():
+    doc = parse("Head line\n\nThe talks ended.   Nobody spoke\nof them again.   Then it rained.\n")
+    assert regions(doc, RegionKind.TABLE) == []
+
+
 def test_double_space_in_prose_is_not_a_table():
     doc = parse("Head line\n\nThe talks ended.  Nobody spoke.\n")
     assert regions(doc, RegionKind.TABLE) == []
