@@ -1,0 +1,93 @@
+"""NL510 quote-style-mix."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from newslint.document import Document
+from newslint.rule import Rule
+from newslint.span import Span
+from newslint.violation import Edit, Fix, FixAvailability, Violation
+
+# An apostrophe: between letters (regime's, don't) or after a plural s (farmers' land).
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])|(?<=[sS])['’](?=\s)")
+_DOUBLE = re.compile(r"[\"“”]")
+STYLES = {"curly": "curly (’ “ ”)", "straight": "straight (' \")"}
+
+
+class QuoteStyleMix(Rule):
+    """## What it does
+    Finds curly and straight marks mixed in one story: apostrophes (`regime’s` and
+    `regime's`) and double quotation marks (`“...”` and `"..."`). The house style decides when
+    the rule's `prefer` option is set (`curly` or `straight`); otherwise the story's majority
+    does, and marks of the other style are reported.
+
+    ## Why is this bad?
+    Mixed marks come from pasting between systems; they look careless in print, and a search
+    for `regime's` misses `regime’s`.
+
+    ## Example
+        Russia’s ministry said ... the Assad regime's soldiers ...
+
+    ## Use instead
+        Russia’s ministry said ... the Assad regime’s soldiers ...
+
+    ## Fix safety
+    Safe when the house style is configured or the majority is at least two to one; unsafe on a
+    closer count. A quote mark is typography, not the speaker's words, so marks inside
+    quotations are repaired too. Feet and inches (5'11"), the Hawaiian ʻokina and
+    transliteration marks (ʿ ʼ) are different characters and are not touched.
+    """
+
+    code = "NL510"
+    name = "quote-style-mix"
+    fix_availability = FixAvailability.ALWAYS
+    repairs_characters = True
+
+    @dataclass(frozen=True)
+    class Options:
+        prefer: str = ""  # "curly", "straight", or "" for the story's majority
+
+        def validate(self) -> None:
+            if self.prefer not in ("", "curly", "straight"):
+                raise ValueError(f"prefer: {self.prefer!r} is not \"curly\" or \"straight\"")
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        text = doc.text
+        apostrophes = [m for m in _APOSTROPHE.finditer(text) if doc.is_prose(Span(m.start(), m.end()))]
+        yield from self._mixed(apostrophes, "apostrophe", lambda m, style: "’" if style == "curly" else "'")
+        doubles = [m for m in _DOUBLE.finditer(text) if doc.is_prose(Span(m.start(), m.end())) and not _is_inches(text, m.start())]
+        yield from self._mixed(doubles, "quotation mark", lambda m, style: _double_mark(text, m.start(), style))
+
+    def _mixed(self, marks: list[re.Match], what: str, render) -> Iterator[Violation]:
+        curly = [m for m in marks if m.group() in "’“”"]
+        straight = [m for m in marks if m.group() in "'\""]
+        if not curly or not straight:
+            return
+        prefer = self.options.prefer
+        if prefer:
+            style, sure = prefer, True
+        else:
+            style = "curly" if len(curly) > len(straight) or (len(curly) == len(straight) and curly[0].start() < straight[0].start()) else "straight"
+            major, minor = (len(curly), len(straight)) if style == "curly" else (len(straight), len(curly))
+            sure = major >= 2 * minor
+        wrong = straight if style == "curly" else curly
+        for m in wrong:
+            span = Span(m.start(), m.end())
+            right = render(m, style)
+            fix = (Fix.safe if sure else Fix.unsafe)(f"Use {right!r}", Edit.replace(span, right))
+            why = "the house style" if prefer else "the rest of the story"
+            yield self.violation(span, f"{'straight' if style == 'curly' else 'curly'} {what} {m.group()!r}; "
+                                       f"{why} uses {STYLES[style]}", fix)
+
+
+def _is_inches(text: str, at: int) -> bool:
+    return at > 0 and text[at - 1].isdigit() and text[at] == '"'
+
+
+def _double_mark(text: str, at: int, style: str) -> str:
+    if style == "straight":
+        return '"'
+    before = text[at - 1] if at else " "
+    return "“" if before.isspace() or before in "([{—–-/" else "”"
