@@ -95,11 +95,7 @@ class Settings:
 
 @lru_cache(maxsize=256)
 def _spec(patterns: tuple[str, ...]) -> pathspec.PathSpec:
-    return pathspec.PathSpec.from_lines(_GITIGNORE, patterns)
-
-
-# pathspec 1.x calls gitignore patterns "gitignore" and deprecates the older name.
-_GITIGNORE = "gitignore" if "gitignore" in pathspec.util._registered_patterns else "gitwildmatch"
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
 def _relative(path: str, root: Path) -> str:

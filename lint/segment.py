@@ -32,7 +32,7 @@ _DATELINE = re.compile(
 _AGENCY_DATELINE = re.compile(r"[A-Z][\w.'’/\-, ]{1,60}?\((?:Reuters|AP|AFP|UPI|Bloomberg|dpa|IANS|PTI)\)\s*[-–—]{1,2}\s")
 
 _URL = re.compile(
-    r"(?:\bhttps?://|\bwww\.)(?:[^\s<>\"“”()]|\([^\s()<>\"]*\))*(?:[^\s<>\"“”().,;:!?\]'’]|\([^\s()<>\"]*\))"
+    r"(?:\bhttps?://|\bwww\.)[^\s<>\"“”]+"
     r"|\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|gov|edu|int|mil|io|info|biz|co\.uk|org\.uk|gov\.uk|ac\.uk|uk)\b(?:/[^\s<>\"“”]*)?",
     re.IGNORECASE,
 )
@@ -91,8 +91,14 @@ def _regions(text: str, format: str, lines: LineIndex) -> list[Region]:
 
     def add(kind: RegionKind, pattern: re.Pattern[str], group: int = 0) -> None:
         for m in pattern.finditer(text):
-            if m.end(group) > m.start(group):
-                found.append(Region(kind, Span(m.start(group), m.end(group))))
+            start, end = m.start(group), m.end(group)
+            if kind in (RegionKind.URL, RegionKind.EMAIL):
+                while end > start and text[end - 1] in ".,;:!?)]'\"’”":  # sentence punctuation after it
+                    if text[end - 1] == ")" and text.count("(", start, end) >= text.count(")", start, end):
+                        break  # a balanced bracket belongs to it: /wiki/Foo_(bar)
+                    end -= 1
+            if end > start:
+                found.append(Region(kind, Span(start, end)))
 
     add(RegionKind.COMMENT, _HTML_COMMENT)
     if format == "markdown":

@@ -231,6 +231,13 @@ def test_diff_prints_a_unified_diff_and_writes_nothing(tmp_path, story):
     assert "1 file would be changed by --fix." in err
 
 
+def test_unchanged_file_is_not_rewritten(tmp_path, story):
+    path = story(CLEAN)
+    before = path.stat().st_mtime_ns
+    assert cli(["check", "story.txt", "--fix"], tmp_path)[0] == 0
+    assert path.stat().st_mtime_ns == before
+
+
 def test_diff_exits_0_when_nothing_would_change(tmp_path, story):
     story(CLEAN)
     code, out, _ = cli(["check", "story.txt", "--diff"], tmp_path)

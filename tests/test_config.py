@@ -184,6 +184,12 @@ def test_settings_select_and_severity_reach_the_linter():
     assert linter.diagnostic(v).severity is Severity.WARNING
 
 
+def test_rule_options_reach_the_rule(tmp_path):
+    config = write(tmp_path / "newslint.toml", '[rules.quote-style-mix]\nprefer = "curly"\n')
+    linter = Linter(load_settings(config), "a.txt", select=["NL510"])
+    assert linter.fix("It's the regime’s choice.\n").text == "It’s the regime’s choice.\n"
+
+
 # --- errors: one line, exit 2, the file and the key -------------------------------------------
 @pytest.mark.parametrize("body, key, words", [
     ("selcet = ['NL1']\n", "selcet", "unknown key"),

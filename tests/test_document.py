@@ -27,6 +27,7 @@ def regions(doc, kind):
     ("Ferry sinks off coast\n\nA ferry sank on Monday.\n", "Ferry sinks off coast"),
     ("TIN PRICES EASE ON LONDON MARKET\n\nTin prices eased.\n", "TIN PRICES EASE ON LONDON MARKET"),
     ("TRADE\n\nTalks resumed.\n", "TRADE"),  # a one-word ALL CAPS slug
+    ("OIL PRICES FALL IN LONDON.\n\nOil fell.\n", "OIL PRICES FALL IN LONDON."),  # ALL CAPS: the stop is no matter
     ("'Deadly' storm hits coast\n\nThe storm hit.\n", "'Deadly' storm hits coast"),
 ])
 def test_headline_is_a_short_first_paragraph(text, headline):

@@ -1,72 +1,39 @@
-"""Golden end-to-end stories: the CLI's text report and `--fix` output for each story in
-tests/golden/stories/, compared with the files stored beside it:
+"""Golden end-to-end stories: the CLI's text report and its --fix output, stored beside each story.
 
-    <stem>.report.txt    `newslint check <story>` (stdout, then the exit code)
-    <stem>.fixed<suffix> the story after `--fix`
-
-Regenerate after a deliberate change, then read the diff before committing:
-
-    NEWSLINT_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py
+Regenerate after an intended change with `NEWSLINT_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py`
+and read the diff before committing.
 """
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
-from newslint.cli import app
 
 STORIES = Path(__file__).parent / "golden" / "stories"
-UPDATE = os.environ.get("NEWSLINT_UPDATE_GOLDEN") == "1"
-RUNNER = CliRunner()
+UPDATE = bool(os.environ.get("NEWSLINT_UPDATE_GOLDEN"))
+RUNS = [(story, ()) for story in sorted(STORIES.iterdir())
+        if story.suffix in (".txt", ".md") and ".report" not in story.name and ".fixed" not in story.name]
+RUNS.append((STORIES / "syria-airstrikes.txt", ("--style", "ap")))
 
 
-def _is_story(path: Path) -> bool:
-    return path.suffix in (".txt", ".md") and not any(path.stem.endswith(s) for s in (".report", ".fixed"))
-
-
-CASES = sorted(p for p in STORIES.iterdir() if _is_story(p))
-
-
-def run(args: list[str], data: bytes | None = None) -> tuple[int, str, str]:
-    cwd = Path.cwd()
-    os.chdir(STORIES)  # paths in the report are relative to the stories folder
-    try:
-        result = RUNNER.invoke(app, args, input=data, env={"NO_COLOR": "1"})
-    finally:
-        os.chdir(cwd)
-    return result.exit_code, result.stdout, result.stderr
-
-
-def compare(expected_file: Path, actual: str) -> None:
+def _expect(path: Path, actual: str) -> None:
     if UPDATE:
-        expected_file.write_bytes(actual.encode("utf-8"))
-        return
-    assert expected_file.is_file(), f"{expected_file.name} is missing; run with NEWSLINT_UPDATE_GOLDEN=1"
-    assert actual == expected_file.read_bytes().decode("utf-8"), (
-        f"{expected_file.name} differs; if the change is intended, regenerate with NEWSLINT_UPDATE_GOLDEN=1")
+        path.write_text(actual, encoding="utf-8")
+    assert path.is_file(), f"missing {path.name}: run with NEWSLINT_UPDATE_GOLDEN=1"
+    assert actual == path.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("story", CASES, ids=[p.name for p in CASES])
-def test_report(story):
-    code, out, err = run(["check", story.name])
-    assert err == ""
-    compare(story.with_name(f"{story.stem}.report.txt"), f"{out}exit code {code}\n")
-
-
-@pytest.mark.parametrize("story", CASES, ids=[p.name for p in CASES])
-def test_fixed_text(story):
-    data = story.read_bytes()
-    code, out, _ = run(["check", "-", "--fix", "--stdin-filename", story.name], data)
-    assert code in (0, 1)
-    compare(story.with_name(f"{story.stem}.fixed{story.suffix}"), out)
-    # The stored fixed text is itself stable: fixing it again changes nothing.
-    again, out2, _ = run(["check", "-", "--fix", "--stdin-filename", story.name], out.encode("utf-8"))
-    assert out2 == out
-
-
-def test_there_are_golden_stories():
-    names = {p.name for p in CASES}
-    assert "syria-airstrikes.txt" in names and len(names) >= 4
+@pytest.mark.parametrize("story, extra", RUNS, ids=[s.stem + "".join(e) for s, e in RUNS])
+def test_golden_story(run_cli, tmp_path, story, extra):
+    suffix = "".join(a.lstrip("-") for a in extra)
+    stem = story.stem + (f".{suffix}" if suffix else "")
+    work = tmp_path / story.name
+    shutil.copy(story, work)
+    code, report, err = run_cli("check", *extra, story.name, cwd=tmp_path)
+    assert code in (0, 1), err
+    _expect(STORIES / f"{stem}.report.txt", report)
+    code, _, err = run_cli("check", "--fix", *extra, story.name, cwd=tmp_path)
+    assert code in (0, 1), err
+    _expect(STORIES / f"{stem}.fixed{story.suffix}", work.read_text(encoding="utf-8"))

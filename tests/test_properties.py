@@ -9,7 +9,7 @@ import newslint
 from newslint.cli import app
 from newslint.fix import apply_fixes
 from newslint.segment import parse
-from newslint.span import Span
+from newslint.span import LineIndex, Span
 from newslint.violation import Applicability, Edit, Fix, Violation
 
 # Story-shaped text: words, names, numbers, quotes of every kind, dashes, indentation, blank
@@ -20,7 +20,7 @@ PIECES = st.sampled_from([
     ".", ",", "!", "?", ":", " ", "  ", "   ", "\t", "\n", "\n\n", "\n    ", "\r\n", "WASHINGTON (Reuters) -",
     "SALVADOR, Feb 26 -", "HEADLINE", "# ", "`", "```", "---", "<!-- newslint: disable -->",
     "<!-- newslint: enable -->", "<!-- newslint: ignore-next-line NL101 -->", "https://example.org/a_(b)",
-    "www.example.com.", "a@b.co", "@desk", "#tag", "<AAPL.O>", "Â£", "&amp;", "\u200b", "\ufeff", "😀", "é",
+    "www.example.com.", "a@b.co", "Rinaldi", "Rinladi", "colour", "color", "5pm-5:50pm", "Reuter", "@desk", "#tag", "<AAPL.O>", "Â£", "&amp;", "\u200b", "\ufeff", "😀", "é",
 ])
 STORIES = st.lists(st.one_of(PIECES, st.text(max_size=6)), max_size=60).map("".join)
 FORMATS = st.sampled_from(["text", "markdown"])
@@ -59,6 +59,16 @@ def test_document_spans_lie_inside_the_text_in_order_without_overlap(text, fmt):
             assert a.end <= b.start or a.contains(b) or b.contains(a), f"quotations {a} and {b} cross"
     for r in doc.regions:
         assert 0 <= r.span.start < r.span.end <= n
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=200), st.data())
+def test_line_index_agrees_with_a_naive_count(text, data):
+    offset = data.draw(st.integers(0, len(text)))
+    pos = LineIndex(text).position(offset)
+    before = text[:offset]
+    assert pos.line == before.count("\n") + 1
+    assert pos.column == len(before) - (before.rfind("\n") + 1) + 1
 
 
 @st.composite

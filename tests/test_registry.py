@@ -43,6 +43,17 @@ def test_every_rule_class_in_the_package_is_registered():
     assert found - registered == set(), f"rule classes missing from a family's RULES: {found - registered}"
 
 
+FAMILY_PACKAGES = {"meta": "0", "typos": "1", "naming": "2", "structure": "3", "numbers": "4",
+                   "whitespace": "5", "quotes": "5", "encoding": "5", "house": "6", "grammar": "9"}
+
+
+@pytest.mark.parametrize("rule", RULES, ids=IDS)
+def test_rule_lives_in_the_package_of_its_family(rule):
+    package = rule.__module__.split(".")[2]
+    assert FAMILY_PACKAGES[package] == rule.code[2], f"{rule.code} is in rules/{package}/"
+    assert rule in importlib.import_module(f"newslint.rules.{package}").RULES
+
+
 SECTIONS = ("## What it does", "## Why is this bad?", "## Example", "## Use instead")
 
 
