@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from newslint.cli import app
 
-DIRTY = "Talks resume in Geneva\n\nThe minister said the the talks failed.  Rebels agreed.\n"
+DIRTY = "Talks resume in Geneva\n\nThe minister said the the talks  failed. Rebels agreed.\n"
 CLEAN = "Talks resume in Geneva\n\nThe minister said the talks failed. Rebels agreed.\n"
 
 
@@ -44,7 +44,7 @@ def test_exit_1_when_problems_remain(cli, tmp_path):
     code, out, _ = cli("check", "a.txt")
     assert code == 1
     assert "a.txt:3:23: NL103 [*] 'the' is doubled" in out
-    assert "a.txt:3:40: NL501 [*] 2 spaces between words" in out
+    assert "a.txt:3:32: NL501 [*] 2 spaces between words" in out
     assert out.rstrip().endswith("2 problems (2 fixable with --fix).")
 
 
@@ -126,7 +126,7 @@ def test_selection_by_code_prefix_name_and_family(cli, tmp_path, args, expect):
 def test_fix_writes_the_file_and_diff_writes_nothing(cli, tmp_path):
     story = write(tmp_path / "a.txt", DIRTY)
     code, out, _ = cli("check", "--diff", "a.txt")
-    assert code == 1 and "-The minister said the the talks failed.  Rebels agreed." in out
+    assert code == 1 and "-The minister said the the talks  failed. Rebels agreed." in out
     assert story.read_text(encoding="utf-8") == DIRTY
     code, out, _ = cli("check", "--fix", "a.txt")
     assert code == 0 and "Fixed 2 problems." in out
@@ -143,7 +143,7 @@ def test_unchanged_file_is_not_rewritten(cli, tmp_path):
 def test_stdin_filter_mode(cli, tmp_path):
     write(tmp_path / "newslint.toml", '[per-file-ignores]\n"desk/*.txt" = ["NL501"]\n')
     code, out, err = cli("check", "--fix", "-", "--stdin-filename", "desk/story.txt", input=DIRTY)
-    assert out == "Talks resume in Geneva\n\nThe minister said the talks failed.  Rebels agreed.\n"
+    assert out == "Talks resume in Geneva\n\nThe minister said the talks  failed. Rebels agreed.\n"
     code, out, _ = cli("check", "-", input=DIRTY)
     assert code == 1 and "-:3:23: NL103" in out
 
