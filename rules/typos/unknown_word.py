@@ -83,6 +83,10 @@ class UnknownWord(Rule):
         for tok in doc.words():
             if not tok.text.islower() or not tok.text.isascii() and "’" not in tok.text:
                 continue  # names, acronyms, foreign words
+            if "-" in tok.text and tok.text.lower().replace("-", "") in words:
+                continue  # pre-empt, co-operate: the compound is a word written whole
+            if tok.span.start and doc.text[tok.span.start - 1] in ";&":
+                continue  # the tail of a word cut by an HTML entity: B&#233;ziers
             for part, span in _parts(tok):
                 if len(part) < MIN_LENGTH or part in words or part in known_wrong or self.context.accepts(part):
                     continue
