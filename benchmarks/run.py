@@ -66,7 +66,7 @@ def machine() -> str:
     return f"{cpu}, {cores} cores, Python {platform.python_version()} ({platform.system()})"
 
 
-def stories_dir(corpora: Path, tmp: Path) -> Path:
+def stories_dir(corpora: Path, tmp: Path, limit: int | None = None) -> Path:
     """A directory of story files: `corpora` itself, or its JSON Lines written out under `tmp`."""
     if not any(corpora.glob("*.jsonl")):
         return corpora
@@ -74,10 +74,12 @@ def stories_dir(corpora: Path, tmp: Path) -> Path:
     out.mkdir()
     script = corpora / "materialize.py"
     if script.exists():
-        subprocess.run([sys.executable, str(script), str(out)], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run([sys.executable, str(script), str(out), *(["--limit", str(limit)] if limit else [])], check=True, stdout=subprocess.DEVNULL)
     else:
         for corpus in sorted(corpora.glob("*.jsonl")):
-            for line in corpus.open(encoding="utf-8"):
+            for number, line in enumerate(corpus.open(encoding="utf-8")):
+                if limit and number >= limit:
+                    break
                 story = json.loads(line)
                 (out / f"{story['id']}.txt").write_text(f"{story['headline']}\n\n{story['body']}", encoding="utf-8")
     return out
@@ -121,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     default = next((p / "shared" / "corpora" for p in ROOT.parents if (p / "shared" / "corpora").is_dir()), None)
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpora", type=Path, default=default, help="story files, or JSON Lines corpora")
+    ap.add_argument("--limit", type=int, help="only the first N stories of each corpus (JSON Lines input)")
     ap.add_argument("--runs", type=int, default=5, help="runs for the start-up median")
     ap.add_argument("--no-compare", action="store_true", help="skip codespell and typos")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
@@ -140,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(("start-up, one short story", f"{startup:.3f} s (median of {args.runs})",
                      _verdict(startup < BUDGETS["startup"], "< 0.3 s")))
 
-        corpus = stories_dir(args.corpora, tmp)
+        corpus = stories_dir(args.corpora, tmp, args.limit)
         files = story_files(corpus)
         size_mb = sum(p.stat().st_size for p in files) / 1e6
         elapsed, peak = run_child(base + [str(corpus)])
