@@ -63,7 +63,8 @@ def machine() -> str:
     except OSError:
         pass
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return f"{cpu}, {cores} cores, Python {platform.python_version()} ({platform.system()})"
+    load = f", load average {os.getloadavg()[0]:.1f} at start" if hasattr(os, "getloadavg") else ""
+    return f"{cpu}, {cores} cores, Python {platform.python_version()} ({platform.system()}){load}"
 
 
 def stories_dir(corpora: Path, tmp: Path, limit: int | None = None) -> Path:
