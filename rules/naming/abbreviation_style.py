@@ -63,19 +63,24 @@ class AbbreviationStyle(Rule):
         for m in _FORMS.finditer(doc.text):
             span = Span(m.start(), m.end())
             form = m.group()
-            if not doc.is_prose(span) or doc.in_headline(span) or _shouting(doc.text, span):
-                continue
             if form[1:].islower() and (form.lower() in english() or form in known_names()):
                 continue  # Rice and RICE, Beirut and BEIRUT: a word or a name, and the same in capitals
             forms[_letters(form)][form].append(span)
         for by_form in forms.values():
             if len(by_form) < 2 or not any(f == f.upper() for f in by_form):
                 continue  # Nato and Unesco alone are words, not a second form
+            by_form = {f: kept for f, spans in by_form.items() if (kept := [s for s in spans if self._counts(doc, s)])}
+            if len(by_form) < 2:
+                continue
             ranked = sorted(by_form.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start))
             canonical, uses = ranked[0]
             for form, spans in ranked[1:]:
                 for span in spans:
                     yield self._report(doc, span, form, canonical, len(uses))
+
+    @staticmethod
+    def _counts(doc: Document, span: Span) -> bool:
+        return doc.is_prose(span) and not doc.in_headline(span) and not _shouting(doc.text, span)
 
     def _report(self, doc: Document, span: Span, form: str, canonical: str, uses: int) -> Violation:
         message = f"{form!r} is written {canonical!r} elsewhere in the story ({uses} time{'s' * (uses != 1)})"
