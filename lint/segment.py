@@ -91,8 +91,12 @@ def _regions(text: str, format: str, lines: LineIndex) -> list[Region]:
 
     def add(kind: RegionKind, pattern: re.Pattern[str], group: int = 0) -> None:
         for m in pattern.finditer(text):
-            if m.end(group) > m.start(group):
-                found.append(Region(kind, Span(m.start(group), m.end(group))))
+            start, end = m.start(group), m.end(group)
+            if kind in (RegionKind.URL, RegionKind.EMAIL):
+                while end > start and text[end - 1] in ".,;:!?)]'\"’”":  # sentence punctuation after it
+                    end -= 1
+            if end > start:
+                found.append(Region(kind, Span(start, end)))
 
     add(RegionKind.COMMENT, _HTML_COMMENT)
     if format == "markdown":
@@ -172,8 +176,14 @@ def _blocks(text: str, skip: list[Span]) -> list[Span]:
         out.append((pos, m.start()))
         pos = m.end()
     out.append((pos, len(text)))
-    blocks = [s for a, b in out if (s := _trim(text, a, b))]
-    return [b for b in blocks if not any(k.contains(b) for k in skip)]
+    blocks = []
+    for a, b in out:
+        for k in sorted(skip):  # a block that opens with markup (front matter) starts after it
+            if k.start <= a < k.end:
+                a = k.end
+        if (span := _trim(text, a, max(a, b))) and not any(k.contains(span) for k in skip):
+            blocks.append(span)
+    return blocks
 
 
 def _looks_like_headline(line: str) -> bool:

@@ -64,5 +64,8 @@ class Mojibake(Rule):
             if not doc.is_prose(span) and not doc.in_table(span):
                 continue
             bad, good = original[i1:i2], repaired[j1:j2]
-            yield self.violation(span, f"mojibake {bad!r} (mis-decoded {good!r})",
-                                 Fix.safe(f"Replace with {good!r}", Edit.replace(span, good)))
+            context = original[max(0, i1 - 1) : i2 + 1]
+            message = (f"mojibake {bad!r} (mis-decoded {good!r})" if good
+                       else f"mojibake: stray {bad!r} in {context!r}, left by a mis-decoding")
+            title = f"Replace with {good!r}" if good else f"Delete the stray {bad!r}"
+            yield self.violation(span, message, Fix.safe(title, Edit.replace(span, good)))

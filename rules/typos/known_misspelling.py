@@ -35,6 +35,8 @@ class KnownMisspelling(Rule):
 
     def check(self, doc: Document) -> Iterator[Violation]:
         table = misspellings()
+        # A capitalised form that also stands mid-sentence is a name (Varity Corp), not a slip.
+        names = {t.text for t in doc.words() if t.is_capitalised and not t.sentence_start and not t.in_headline}
         for tok in doc.words():
             if tok.is_all_caps:
                 continue
@@ -44,8 +46,8 @@ class KnownMisspelling(Rule):
                 continue
             if not tok.text.islower() and not (tok.text[0].isupper() and tok.text[1:].islower()):
                 continue
-            if tok.text[0].isupper() and not tok.sentence_start and not tok.in_headline:
-                continue  # a capitalised word mid-sentence may be a name (Wich, Goverment Ltd)
+            if tok.text[0].isupper() and (not tok.sentence_start and not tok.in_headline or tok.text in names):
+                continue  # a capitalised word mid-sentence may be a name (Varity, Goverment Ltd)
             best = match_case(tok.text, corrections[0])
             if len(corrections) == 1:
                 fix = Fix.safe(f"Replace with {best!r}", Edit.replace(tok.span, best))

@@ -10,6 +10,9 @@ from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
 _RUN = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
+# Two spaces after a full stop are a typing convention, and "--" or ALL-CAPS data lines are
+# wire formatting: neither is damage between words.
+_AFTER_SENTENCE = re.compile(r"[.!?:][\"”’')\]]?$")
 
 
 class DoubleSpace(Rule):
@@ -27,8 +30,9 @@ class DoubleSpace(Rule):
         violent clashes took place between the Assad regime forces around the position.
 
     ## Fix safety
-    Safe: collapsing a run of spaces to one changes no word. Column-aligned tables (wire data)
-    are left alone, and so is indentation at the start of a line.
+    Safe: collapsing a run of spaces to one changes no word. Column-aligned tables (wire data),
+    ALL-CAPS data lines, indentation at the start of a line, and two spaces after a full stop
+    (a typing convention, not damage) are left alone.
     """
 
     code = "NL501"
@@ -37,9 +41,17 @@ class DoubleSpace(Rule):
     repairs_characters = True
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        for m in _RUN.finditer(doc.text):
+        text = doc.text
+        for m in _RUN.finditer(text):
             span = Span(m.start(), m.end())
             if doc.in_table(span) or not doc.is_prose(Span(span.start - 1, span.end + 1)):
+                continue
+            before = text[max(0, span.start - 3) : span.start]
+            if _AFTER_SENTENCE.search(before) or before.endswith("-") or text[span.end] == "-":
+                continue
+            line = doc.lines.line_span(doc.lines.position(span.start).line)
+            letters = [c for c in text[line.start : line.end] if c.isalpha()]
+            if len(letters) > 3 and all(c.isupper() for c in letters):
                 continue
             yield self.violation(span, f"{len(m.group())} spaces between words",
                                  Fix.safe("Replace with one space", Edit.replace(span, " ")))
