@@ -137,7 +137,13 @@ def _table_strength(line: str) -> int:
         return 2
     if any(width >= 5 or any(c.isdigit() for c in body[end:]) for width, end in gaps if width >= 3 or "\t" in body):
         return 2
-    return 1 if len(gaps) >= 2 else 0
+    if len(gaps) >= 2:
+        return 1
+    # One gap: a column header ("April 1   Previous") or a line of figures
+    # ("04/09/87 03/09/87  04/09/87 03/09/87") counts as maybe, so it joins the table beside it.
+    tokens = body.split()
+    figures = sum(1 for t in tokens if any(c.isdigit() for c in t))
+    return 1 if gaps[0][0] >= 3 or figures * 5 >= len(tokens) * 2 else 0
 
 
 def _tables(text: str, lines: LineIndex) -> Iterable[Span]:
