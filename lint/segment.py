@@ -145,6 +145,11 @@ def _table_strength(line: str) -> int:
         return SURE
     if len(gaps) >= 2:
         return MAYBE
+    # One gap: a line mostly of figures ("04/09/87 03/09/87  04/09/87") joins the table beside it.
+    tokens = body.split()
+    figures = sum(1 for t in tokens if any(c.isdigit() for c in t))
+    if figures * 5 >= len(tokens) * 2:
+        return MAYBE
     return WEAK if wide else 0
 
 
