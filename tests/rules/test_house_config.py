@@ -40,6 +40,6 @@ def test_runaway_pattern_is_skipped_within_its_time_limit(tmp_path: Path) -> Non
     linter = Linter(settings, select=["NL603"])
     started = time.monotonic()
     found = linter.violations("Head\n\n" + "x" * 5000 + " the end\n")
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < 30  # without the limit this pattern would run for ages
     assert [v.message for v in found][0].startswith("house-style entry 1 took longer than 0.1s")
     assert any(v.message.startswith("'end'") for v in found)
