@@ -91,10 +91,10 @@ def per_rule_times(files: list[Path]) -> tuple[list[tuple[str, float]], int]:
     docs = [segment.parse(p.read_text(encoding="utf-8"), str(p)) for p in files]
     totals = {}
     for rule in linter.rules:
-        start = time.perf_counter()
+        start = time.process_time()  # CPU time: a busy machine does not inflate it
         for doc in docs:
             list(rule.check(doc))
-        totals[type(rule).code] = time.perf_counter() - start
+        totals[type(rule).code] = time.process_time() - start
     return sorted(totals.items(), key=lambda kv: -kv[1]), sum(p.stat().st_size for p in files)
 
 
@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     newslint = [sys.executable, "-m", "newslint", "check", "--quiet", "--exit-zero", "--jobs", "1"]
 
     rows: list[tuple[str, str, str]] = []
-    with tempfile.TemporaryDirectory(prefix="newslint-bench-") as tmpname:
+    with tempfile.TemporaryDirectory(prefix="nlbench-run-") as tmpname:
         tmp = Path(tmpname)
         short = tmp / "short.txt"
         short.write_text(SHORT_STORY, encoding="utf-8")
@@ -161,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
         rule_times, sample_bytes = per_rule_times(sample)
         total = sum(t for _, t in rule_times)
         rows.append((f"all {len(rule_times)} rules' check() over {len(sample)} parsed stories "
-                     f"({sample_bytes / 1e6:.1f} MB)", f"{total:.2f} s", f"{sample_bytes / 1e6 / total:.2f} MB/s in rules"))
+                     f"({sample_bytes / 1e6:.1f} MB)", f"{total:.2f} s CPU", f"{sample_bytes / 1e6 / total:.2f} MB/s in rules"))
         for rule_code, seconds in rule_times[:6]:
             rows.append((f"rule {rule_code}", f"{seconds:.3f} s", f"{100 * seconds / total:.0f}% of rule time"))
 
