@@ -26,3 +26,26 @@ def rule_markdown(rule: type[Rule]) -> str:
             default = f.default if f.default is not dataclasses.MISSING else f.default_factory()  # type: ignore[misc]
             lines.append(f"| `{f.name.replace('_', '-')}` | `{default!r}` |")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def index_markdown(rules) -> str:
+    """The rule index: one table per family, each rule linking to its page."""
+    lines = [
+        "# Rules",
+        "",
+        "Generated from the rules by `python scripts/generate_rule_docs.py`; do not edit by hand.",
+        "`newslint rule CODE` prints the same page in the terminal.",
+        "",
+        "Fix: `always` or `sometimes` a fix is offered (safe or unsafe, as each page says), `none`: reported only.",
+    ]
+    by_family: dict[str, list] = {}
+    for rule in rules:
+        by_family.setdefault(rule.family(), []).append(rule)
+    for family, members in by_family.items():
+        lines += ["", f"## {family} (NL{members[0].code[2]}xx)", "", "| code | name | fix | on by default | what it does |",
+                  "|---|---|---|---|---|"]
+        for rule in members:
+            summary = rule.summary().replace("|", "\\|")
+            lines.append(f"| [{rule.code}]({rule.code}-{rule.name}.md) | {rule.name} | {rule.fix_availability.value} "
+                         f"| {'yes' if rule.enabled_by_default else 'no'} | {summary} |")
+    return "\n".join(lines) + "\n"

@@ -48,7 +48,9 @@ def validate_selectors(selectors: Iterable[str]) -> None:
         known = sel.upper() == "ALL" or sel.lower() in FAMILIES.values() or any(
             _specificity(sel, r) is not None for r in rules
         )
-        if not known and not (sel.upper().startswith("NL") and sel[2:].isdigit()):
+        # A code or prefix of a known family names rules to come as well (NL6 before any NL6xx).
+        reserved = sel.upper().startswith("NL") and sel[2:].isdigit() and len(sel) <= 5 and sel[2:3] in ("", *FAMILIES)
+        if not known and not reserved:
             raise UnknownSelector(f"unknown rule selector {sel!r}")
 
 

@@ -23,13 +23,13 @@ MAX_HEADLINE_CHARS = 200
 _BLOCK_SEP = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)*")
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\d+(?:[.,:]\d+)+|\w+(?:['’\-]\w+)*")
 _DATELINE = re.compile(
-    r"[A-Z][A-Z.'’\- ]{1,40}?"  # city, in capitals
+    r"[A-Z][A-Z.'’/\-]*(?: [A-Z][A-Z.'’/\-]*){0,3}"  # city, in capitals, four words at most
     r"(?:,\s+[A-Z][A-Za-z.'’\- ]{1,30}?)?"  # country or state
     r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # date: Feb 26
     r"(?:\s+\([A-Za-z.\- ]{2,25}\))?"  # agency: (Reuters)
-    r"\s*[-–—]{1,2}\s"
+    r"\s*[-–—]{1,2}\s(?=[\"“‘'(]?[A-Z0-9])"  # then a sentence starts: not "NATO - the alliance"
 )
-_AGENCY_DATELINE = re.compile(r"[A-Z][\w.'’\-, ]{1,60}?\((?:Reuters|AP|AFP|UPI|Bloomberg|dpa|IANS|PTI)\)\s*[-–—]{1,2}\s")
+_AGENCY_DATELINE = re.compile(r"[A-Z][\w.'’/\-, ]{1,60}?\((?:Reuters|AP|AFP|UPI|Bloomberg|dpa|IANS|PTI)\)\s*[-–—]{1,2}\s")
 
 _URL = re.compile(
     r"(?:\bhttps?://|\bwww\.)[^\s<>\"“”]+"
@@ -65,7 +65,7 @@ def parse(text: str, path: str = "-", format: str = "text") -> Document:
     """Build the document model of `text`. `format` is "text" or "markdown"."""
     lines = LineIndex(text)
     regions = _regions(text, format, lines)
-    skip = [r.span for r in regions if r.kind in _NOT_TEXT]
+    skip = [r.span for r in regions if r.kind in _NOT_TEXT and _fills_lines(text, r.span)]
     blocks = _blocks(text, skip)
     headline, blocks = _headline(text, blocks, format)
     paragraphs = tuple(p for b in blocks for p in _split_indented(text, b))
@@ -94,6 +94,8 @@ def _regions(text: str, format: str, lines: LineIndex) -> list[Region]:
             start, end = m.start(group), m.end(group)
             if kind in (RegionKind.URL, RegionKind.EMAIL):
                 while end > start and text[end - 1] in ".,;:!?)]'\"’”":  # sentence punctuation after it
+                    if text[end - 1] == ")" and text.count("(", start, end) >= text.count(")", start, end):
+                        break  # a balanced bracket belongs to it: /wiki/Foo_(bar)
                     end -= 1
             if end > start:
                 found.append(Region(kind, Span(start, end)))
@@ -126,22 +128,34 @@ def _regions(text: str, format: str, lines: LineIndex) -> list[Region]:
     return kept
 
 
+SURE, MAYBE, WEAK = 3, 2, 1
+
+
 def _table_strength(line: str) -> int:
-    """2: surely column-aligned data; 1: maybe (two narrow gaps); 0: prose."""
+    """SURE: column-aligned data; MAYBE: two narrow gaps; WEAK: one wide gap (a header row
+    such as `This week    Last week`, or sloppy prose); 0: prose."""
     body = line.strip()
     gaps = [(m.end() - m.start(), m.end()) for m in _COLUMN_GAP.finditer(body)]
     if not gaps:
         return 0
-    wide = [end for width, end in gaps if width >= 3 or "\t" in body]
+    wide = [(width, end) for width, end in gaps if width >= 3 or "\t" in body]
     if len(gaps) >= 2 and wide:
-        return 2
-    if any(width >= 5 or any(c.isdigit() for c in body[end:]) for width, end in gaps if width >= 3 or "\t" in body):
-        return 2
-    return 1 if len(gaps) >= 2 else 0
+        return SURE
+    if any(width >= 5 or any(c.isdigit() for c in body[end:]) for width, end in wide):
+        return SURE
+    if len(gaps) >= 2:
+        return MAYBE
+    # One gap: a line mostly of figures ("04/09/87 03/09/87  04/09/87") joins the table beside it.
+    tokens = body.split()
+    figures = sum(1 for t in tokens if any(c.isdigit() for c in t))
+    if figures * 5 >= len(tokens) * 2:
+        return MAYBE
+    return WEAK if wide else 0
 
 
 def _tables(text: str, lines: LineIndex) -> Iterable[Span]:
-    """Runs of table lines; a run of only 'maybe' lines needs two lines to count."""
+    """Runs of table lines. A run counts when it has a sure line, or two 'maybe' lines; a weak
+    line counts only as part of a run that counts (a header above the numbers)."""
     run: list[tuple[Span, int]] = []
     for n in range(1, len(lines) + 1):
         span = lines.line_span(n)
@@ -155,7 +169,8 @@ def _tables(text: str, lines: LineIndex) -> Iterable[Span]:
 
 
 def _table_run(run: list[tuple[Span, int]]) -> Iterable[Span]:
-    if run and (len(run) >= 2 or run[0][1] == 2):
+    strengths = [s for _, s in run]
+    if SURE in strengths or strengths.count(MAYBE) >= 2:
         yield Span(run[0][0].start, run[-1][0].end)
 
 
@@ -169,21 +184,33 @@ def _trim(text: str, start: int, end: int) -> Span | None:
 
 
 def _blocks(text: str, skip: list[Span]) -> list[Span]:
-    """Blank-line separated blocks, trimmed, leaving out blocks that are wholly markup."""
-    out: list[Span] = []
+    """Blank-line separated blocks, trimmed. Markup that is not text (front matter, code
+    blocks, comments) also ends a block, so it never becomes part of a headline or paragraph."""
+    out: list[tuple[int, int]] = []
+    for start, end in _outside(len(text), skip):
+        pos = start
+        for m in _BLOCK_SEP.finditer(text, start, end):
+            out.append((pos, m.start()))
+            pos = m.end()
+        out.append((pos, end))
+    return [s for a, b in out if (s := _trim(text, a, b))]
+
+
+def _fills_lines(text: str, span: Span) -> bool:
+    starts_line = span.start == 0 or text[span.start - 1] == "\n"
+    ends_line = span.end == len(text) or text[span.end - 1] == "\n" or text[span.end] == "\n"
+    return starts_line and ends_line
+
+
+def _outside(length: int, skip: list[Span]) -> Iterable[tuple[int, int]]:
+    """The stretches of [0, length) that no `skip` span covers."""
     pos = 0
-    for m in _BLOCK_SEP.finditer(text):
-        out.append((pos, m.start()))
-        pos = m.end()
-    out.append((pos, len(text)))
-    blocks = []
-    for a, b in out:
-        for k in sorted(skip):  # a block that opens with markup (front matter) starts after it
-            if k.start <= a < k.end:
-                a = k.end
-        if (span := _trim(text, a, max(a, b))) and not any(k.contains(span) for k in skip):
-            blocks.append(span)
-    return blocks
+    for s in sorted(skip):
+        if s.start > pos:
+            yield pos, s.start
+        pos = max(pos, s.end)
+    if pos < length:
+        yield pos, length
 
 
 def _looks_like_headline(line: str) -> bool:
@@ -233,7 +260,10 @@ def _dateline(text: str, first: Span) -> Span | None:
     m = _AGENCY_DATELINE.match(head) or _DATELINE.match(head)
     if not m:
         return None
-    end = first.start + len(m.group(0).rstrip())
+    found = m.group(0).rstrip()
+    if not any(c in found for c in ",(") and sum(c.isalpha() for c in found) < 3:
+        return None  # "US - China talks": a bare dateline needs a real place name
+    end = first.start + len(found)
     return Span(first.start, end)
 
 
@@ -272,8 +302,12 @@ _OPENERS = " \t\n([{—–-/“‘"
 def _quotations(text: str, parts: list[Span]) -> tuple[Span, ...]:
     spans: list[Span] = []
     for part in parts:
-        spans.extend(_double_quotes(text, part))
-        spans.extend(_single_quotes(text, part))
+        doubles = list(_double_quotes(text, part))
+        spans.extend(doubles)
+        # A single-quoted stretch nests inside a double-quoted one or stands apart; one that
+        # crosses a double quotation's edge is apostrophes, not a quotation.
+        spans.extend(s for s in _single_quotes(text, part)
+                     if all(not s.overlaps(d) or d.contains(s) for d in doubles))
     return tuple(sorted(spans))
 
 

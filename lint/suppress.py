@@ -24,6 +24,7 @@ class Suppression:
     selectors: tuple[str, ...]  # empty: every rule
     region: Span  # which offsets it covers
     used: bool = field(default=False)
+    closer: Span | None = None  # the `enable` comment that ends a `disable` block, if any
 
     def covers(self, code: str, name: str, offset: int) -> bool:
         if not self.region.start <= offset < max(self.region.end, self.region.start + 1):
@@ -55,5 +56,6 @@ def scan(doc: Document) -> list[Suppression]:
             for block in list(open_blocks):
                 if not selectors or set(block.selectors) & set(selectors) or not block.selectors:
                     block.region = Span(block.region.start, m.start())
+                    block.closer = here
                     open_blocks.remove(block)
     return out

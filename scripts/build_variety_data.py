@@ -1,63 +1,99 @@
 """Build rules/naming/data/varieties.tsv from VarCon (../shared/data/varcon/varcon.txt).
 
-Each output line: `american<TAB>british<TAB>kind`, kind `spelling` (centre/center, behaviour/
-behavior: the variety is plain) or `ize` (organise/organize: Oxford British writes -ize too, so
-only a story that uses both forms is inconsistent). Left out, because one spelling is a different
-word or the choice depends on the sense or the part of speech: lines with sense or POS notes, the
-known asymmetric pairs (program, license, practice, story, tire, check, draft, disk, curb, ...),
-and variants that dictionaries call rare.
+Each output line: `word<TAB>variety<TAB>other<TAB>kind`. The word is written only in that variety
+(us or gb) in every sense VarCon lists for it, and `other` is its spelling in the other variety.
+VarCon's tags decide: a spelling counts as used in a variety when it carries the variety's tag plain,
+equal (`.`) or as a variant (`v`); seldom used (`V`), possible (`-`) and improper (`x`) variants do
+not count. So `programme` marks British copy but `program` marks nothing (British writes it for
+software), `licence` and `practise` mark British but `license` and `practice` mark nothing (British
+verb and noun), and `centre` / `center` each mark their own variety.
+
+Lines with a sense note (`| street edge`) only list the sense where the spellings differ; the
+American form is often the ordinary word in its other senses (curb, check, draft, tire, story), so
+such lines give British markers only.
+
+Kinds: `spelling` (centre/center), `ise` (organise: British -ise spelling, whose American form is
+also Oxford British) and `ize` (organize: American and Oxford British; only inconsistent in a story
+that also writes -ise).
 """
 from __future__ import annotations
 
 import argparse
 import shutil
+from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "rules" / "naming" / "data"
-ASYMMETRIC = {
-    "program", "programs", "license", "licensed", "licenses", "licensing", "practice", "practiced", "practices",
-    "practicing", "story", "stories", "tire", "tires", "tired", "check", "checks", "checked", "draft", "drafts",
-    "disk", "disks", "curb", "curbs", "ton", "tons", "gray", "plow", "mold", "molds", "annex",
-    "analog", "dialog", "catalog", "jewelry", "mustache", "pajamas", "toward", "afterward", "gotten", "install",
-    "enroll", "fulfill", "skillful", "willful", "judgment", "acknowledgment", "aging", "focused", "benefited",
-}
+COUNTS = ("", ".", "v")
+MAIN = ("", ".")
 
 
-def parse_line(line: str) -> dict[str, list[str]]:
-    forms: dict[str, list[str]] = {}
-    for part in line.split(" / "):
+def parse_line(line: str) -> tuple[list[tuple[str, list[str]]], str]:
+    body, _, note = line.partition("|")
+    forms = []
+    for part in body.split(" / "):
         tags, _, word = part.partition(": ")
-        forms[word.strip()] = tags.split()
-    return forms
+        forms.append((word.strip(), tags.split()))
+    return forms, note.strip()
+
+
+def used_in(tags: list[str], letters: str, mods=COUNTS) -> bool:
+    return any(t[0] in letters and t[1:] in mods for t in tags)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--shared", type=Path, default=Path("/work/shared") if not (ROOT.parent / "shared").exists() else ROOT.parent / "shared")
     args = ap.parse_args()
     source = args.shared / "data" / "varcon"
-    rows = set()
+    uses: dict[str, set[str]] = defaultdict(set)
+    oxford: set[str] = set()
+    noted: set[str] = set()
+    other: dict[tuple[str, str], set[str]] = defaultdict(set)
     for raw in (source / "varcon.txt").read_text(encoding="latin-1").splitlines():
-        if not raw or raw.startswith("#") or "|" in raw:
+        if not raw or raw.startswith("#"):
             continue
-        forms = parse_line(raw)
-        american = [w for w, tags in forms.items() if "A" in tags]
-        british = [w for w, tags in forms.items() if "B" in tags]
-        if len(american) != 1 or len(british) != 1 or american == british:
+        forms, note = parse_line(raw)
+        main_form = {v: [w for w, t in forms if used_in(t, letters, MAIN)] for v, letters in (("us", "A"), ("gb", "B"))}
+        for word, tags in forms:
+            if used_in(tags, "A"):
+                uses[word].add("us")
+            if used_in(tags, "BZ"):
+                uses[word].add("gb")
+            if used_in(tags, "Z") and not used_in(tags, "B"):
+                oxford.add(word)
+            if note:
+                noted.add(word)
+            for v in ("us", "gb"):
+                if len(main_form[v]) == 1 and main_form[v][0] != word:
+                    other[(word, v)].add(main_form[v][0])
+    rows = []
+    for word, varieties in uses.items():
+        if not word.islower() or not word.replace("'", "").isalpha():
             continue
-        us, gb = american[0], british[0]
-        if not us.isalpha() and "'" not in us or us.lower() in ASYMMETRIC or gb.lower() in ASYMMETRIC:
+        if varieties == {"us", "gb"} and word in oxford and "us" in varieties:
+            variety, kind = "us", "ize"  # organize: American, and Oxford British
+        elif len(varieties) == 1:
+            variety = next(iter(varieties))
+            kind = "spelling"
+        else:
             continue
-        if any(t in ("Av", "AV", "A-") for t in forms[gb]) or any(t in ("Bv", "BV", "B-") for t in forms[us]):
-            continue  # each spelling is also used in the other variety
-        kind = "ize" if "Z" in forms[us] else "spelling"
-        rows.add(f"{us}\t{gb}\t{kind}")
+        if variety == "us" and word in noted:
+            continue
+        target = "gb" if variety == "us" else "us"
+        candidates = other.get((word, target), set())
+        if len(candidates) != 1:
+            continue
+        replacement = next(iter(candidates))
+        if kind == "spelling" and variety == "gb" and replacement in oxford:
+            kind = "ise"
+        rows.append(f"{word}\t{variety}\t{replacement}\t{kind}")
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "varieties.tsv").write_text("\n".join(sorted(rows)) + "\n", encoding="utf-8")
     shutil.copy(source / "README.varcon", OUT / "VARCON-README")
     (OUT / "VARCON-README").chmod(0o644)
-    print(f"{len(rows)} pairs")
+    print(f"{len(rows)} spellings")
 
 
 if __name__ == "__main__":

@@ -1,187 +1,340 @@
-"""The command line: exit codes, formats, selection, fixing, stdin, rules/rule/config commands."""
+"""The command line: exit codes, formats, rule selection, and the other commands.
+
+Most tests run the CLI in-process (typer's CliRunner); a few that need a real process (the
+`python -m newslint` entry, colour on a terminal) start one.
+"""
 from __future__ import annotations
 
 import json
+import os
+import pty
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from newslint.cli import app
+from newslint.registry import all_rules
 
-DIRTY = "Talks resume in Geneva\n\nThe minister said the the talks  failed. Rebels agreed.\n"
-CLEAN = "Talks resume in Geneva\n\nThe minister said the talks failed. Rebels agreed.\n"
+RUNNER = CliRunner()
+CLEAN = "Talks resume in Geneva\n\nDiplomats met in Geneva on Monday to resume the talks.\n"
+DOUBLED = "Talks resume\n\nThe the talks resumed on Monday.\n"  # NL103, a safe fix on line 3
+# NL103 (safe fix) and NL101 with several candidates (an unsafe fix).
+MIXED = "Talks resume\n\nThe the officials met the farrmers on Monday.\n"
+
+
+def cli(args, cwd: Path, input: str | bytes | None = None, env: dict | None = None):
+    old = Path.cwd()
+    os.chdir(cwd)
+    try:
+        result = RUNNER.invoke(app, args, input=input, env={"NO_COLOR": "1", **(env or {})})
+    finally:
+        os.chdir(old)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture
-def cli(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    runner = CliRunner()
+def story(tmp_path):
+    def make(text: str, name: str = "story.txt") -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
 
-    def invoke(*args: str, input: str | None = None):
-        result = runner.invoke(app, list(args), input=input)
-        return result.exit_code, result.stdout, result.stderr
-
-    return invoke
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
+    return make
 
 
-# --- exit codes --------------------------------------------------------------------------
-def test_exit_0_when_clean(cli, tmp_path):
-    write(tmp_path / "a.txt", CLEAN)
-    code, out, _ = cli("check", "a.txt")
-    assert code == 0
-    assert "No problems found." in out
+# --- exit codes ------------------------------------------------------------------------------
+def test_exit_0_when_nothing_to_report(tmp_path, story):
+    story(CLEAN)
+    code, out, err = cli(["check", "story.txt"], tmp_path)
+    assert (code, out, err) == (0, "No problems found.\n", "")
 
 
-def test_exit_1_when_problems_remain(cli, tmp_path):
-    write(tmp_path / "a.txt", DIRTY)
-    code, out, _ = cli("check", "a.txt")
+def test_exit_1_when_problems_remain(tmp_path, story):
+    story(DOUBLED)
+    code, out, _ = cli(["check", "story.txt"], tmp_path)
     assert code == 1
-    assert "a.txt:3:23: NL103 [*] 'the' is doubled" in out
-    assert "a.txt:3:32: NL501 [*] 2 spaces between words" in out
-    assert out.rstrip().endswith("2 problems (2 fixable with --fix).")
+    assert out == "story.txt:3:5: NL103 [*] 'the' is doubled\n1 problem (1 fixable with --fix).\n"
 
 
-def test_exit_2_for_a_missing_file_unknown_selector_and_bad_config(cli, tmp_path):
-    code, _, err = cli("check", "nope.txt")
-    assert code == 2 and "nope.txt: no such file or directory" in err
-    write(tmp_path / "a.txt", CLEAN)
-    code, _, err = cli("check", "--select", "NL1,bogus", "a.txt")
-    assert code == 2 and "unknown rule selector 'bogus'" in err
-    write(tmp_path / "newslint.toml", "colour = 1\n")
-    code, _, err = cli("check", "a.txt")
-    assert code == 2 and "newslint.toml: unknown key 'colour'" in err and "Traceback" not in err
+@pytest.mark.parametrize("args, message", [
+    (["check", "missing.txt"], "missing.txt: no such file or directory"),
+    (["check", "story.txt", "--select", "NL1X"], "unknown rule selector 'NL1X'"),
+    (["check", "story.txt", "--ignore", "no-such-rule"], "unknown rule selector 'no-such-rule'"),
+    (["check", "story.txt", "--config", "missing.toml"], "missing.toml: cannot read"),
+    (["check", "story.txt", "--locale", "en-NZ"], "locale: 'en-NZ' is not one of"),
+    (["rule", "NL999"], "no rule 'NL999'"),
+])
+def test_exit_2_on_usage_config_and_input_errors_with_one_line(tmp_path, story, args, message):
+    story(DOUBLED)
+    code, _, err = cli(args, tmp_path)
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1 and message in err and "Traceback" not in err, err
 
 
-def test_exit_zero_keeps_problems_but_exits_0(cli, tmp_path):
-    write(tmp_path / "a.txt", DIRTY)
-    code, out, _ = cli("check", "--exit-zero", "a.txt")
+def test_exit_2_wins_over_problems_in_other_files(tmp_path, story):
+    story(DOUBLED)
+    code, out, err = cli(["check", "story.txt", "missing.txt"], tmp_path)
+    assert code == 2 and "story.txt:3:5: NL103" in out and "missing.txt" in err
+
+
+def test_unknown_option_is_a_usage_error(tmp_path):
+    assert cli(["check", "--frobnicate"], tmp_path)[0] == 2
+
+
+def test_exit_zero(tmp_path, story):
+    story(DOUBLED)
+    code, out, _ = cli(["check", "story.txt", "--exit-zero"], tmp_path)
     assert code == 0 and "NL103" in out
 
 
-# --- formats -----------------------------------------------------------------------------
-def test_summary_counts_fixes_hidden_behind_unsafe_fixes(cli, tmp_path):
-    write(tmp_path / "a.txt", "Talks resume\n\nThe chairman chairman resigned and the the board met.\n")
-    code, out, _ = cli("check", "a.txt")
-    assert out.rstrip().endswith("2 problems (1 fixable with --fix, 1 more with --unsafe-fixes).")
-    code, out, _ = cli("check", "--unsafe-fixes", "a.txt")
-    assert "NL103 [*] 'chairman' is doubled" in out
+def test_fix_exits_0_when_everything_was_fixed_and_1_when_something_remains(tmp_path, story):
+    path = story(DOUBLED)
+    code, out, _ = cli(["check", "story.txt", "--fix"], tmp_path)
+    assert code == 0 and out == "Fixed 1 problem. No problems remain.\n"
+    assert path.read_text() == "Talks resume\n\nThe talks resumed on Monday.\n"
+    path = story(MIXED)
+    code, out, _ = cli(["check", "story.txt", "--fix"], tmp_path)
+    assert code == 1
+    assert "NL101" in out and "NL103" not in out and "Fixed 1 problem." in out
 
 
-def test_json_format_is_exactly_the_documented_shape(cli, tmp_path):
-    write(tmp_path / "a.txt", "Café talks\n\nThe café said the the talks failed.\n")
-    code, out, _ = cli("check", "--format", "json", "a.txt")
+# --- text format -----------------------------------------------------------------------------
+def test_summary_counts_safe_and_unsafe_fixes(tmp_path, story):
+    story(MIXED)
+    code, out, _ = cli(["check", "story.txt"], tmp_path)
+    lines = out.splitlines()
+    assert lines[0] == "story.txt:3:5: NL103 [*] 'the' is doubled"
+    assert lines[1].startswith("story.txt:3:27: NL101 ") and "[*]" not in lines[1]
+    assert lines[-1] == "2 problems (1 fixable with --fix, 1 more with --unsafe-fixes)."
+    code, out, _ = cli(["check", "story.txt", "--unsafe-fixes"], tmp_path)
+    assert "story.txt:3:27: NL101 [*]" in out
+    assert out.splitlines()[-1] == "2 problems (2 fixable with --fix --unsafe-fixes)."
+
+
+def test_quiet_prints_only_the_summary(tmp_path, story):
+    story(MIXED)
+    code, out, _ = cli(["check", "story.txt", "--quiet"], tmp_path)
+    assert code == 1 and out == "2 problems (1 fixable with --fix, 1 more with --unsafe-fixes).\n"
+
+
+def test_statistics_counts_per_rule(tmp_path, story):
+    story(MIXED + "It was was over.\n")
+    code, out, _ = cli(["check", "story.txt", "--statistics", "--quiet"], tmp_path)
+    rows = [line.split() for line in out.splitlines()[:-1]]
+    assert rows == [["2", "NL103", "doubled-word"], ["1", "NL101", "unknown-word"]]
+
+
+def test_no_colour_when_not_on_a_terminal(tmp_path, story):
+    story(DOUBLED)
+    _, out, _ = cli(["check", "story.txt"], tmp_path, env={"NO_COLOR": ""})
+    assert "\x1b[" not in out
+
+
+def test_colour_on_a_terminal(tmp_path, story):
+    story(DOUBLED)
+    primary, replica = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    proc = subprocess.run([sys.executable, "-m", "newslint", "check", "story.txt"], cwd=tmp_path,
+                          stdout=replica, stderr=subprocess.PIPE, env=env, timeout=60)
+    os.close(replica)
+    out = os.read(primary, 65536).decode()
+    os.close(primary)
+    assert proc.returncode == 1
+    assert "\x1b[31mNL103\x1b[0m" in out and "'the' is doubled" in out
+
+
+# --- json and github formats -------------------------------------------------------------------
+def test_json_is_exactly_the_documented_shape(tmp_path, story):
+    story("Talks resume\n\nThe the talks resumed in Zürich.\n")
+    code, out, _ = cli(["check", "story.txt", "--format", "json"], tmp_path)
+    assert code == 1
+    assert json.loads(out) == [{
+        "path": "story.txt", "code": "NL103", "name": "doubled-word", "message": "'the' is doubled",
+        "severity": "error",
+        "start": {"line": 3, "column": 5, "offset": 18}, "end": {"line": 3, "column": 8, "offset": 21},
+        "fix": {"applicability": "safe", "title": "Delete the second 'the'",
+                "edits": [{"start": {"line": 3, "column": 4, "offset": 17},
+                           "end": {"line": 3, "column": 8, "offset": 21}, "content": ""}]},
+    }]
+
+
+def test_json_columns_count_code_points(tmp_path, story):
+    story("Talks resume\n\n😀 Zürich said the the talks resumed.\n")
+    _, out, _ = cli(["check", "story.txt", "--format", "json", "--select", "NL103"], tmp_path)
+    [item] = json.loads(out)
+    text = (tmp_path / "story.txt").read_text(encoding="utf-8")
+    assert text[item["start"]["offset"] : item["end"]["offset"]] == "the"
+    assert item["start"]["column"] == text.splitlines()[2].index("the the") + 5
+
+
+def test_json_with_nothing_found_is_an_empty_array(tmp_path, story):
+    story(CLEAN)
+    code, out, _ = cli(["check", "story.txt", "--format", "json"], tmp_path)
+    assert code == 0 and json.loads(out) == []
+
+
+def test_json_fix_is_null_without_a_fix(tmp_path, story):
+    story("Talks resume\n\nThe talks resumed on Monday.\n\nThe war began in 2011. Syria")  # NL303: no fix
+    _, out, _ = cli(["check", "story.txt", "--format", "json", "--select", "NL303"], tmp_path)
     items = json.loads(out)
-    assert code == 1 and len(items) == 1
-    item = items[0]
-    assert set(item) == {"path", "code", "name", "message", "severity", "start", "end", "fix"}
-    assert item["path"] == "a.txt" and item["code"] == "NL103" and item["name"] == "doubled-word"
-    assert item["severity"] == "error"
-    # column and offset count code points: "The café said the " is 18 of them
-    assert item["start"] == {"line": 3, "column": 19, "offset": 30}
-    assert item["end"] == {"line": 3, "column": 22, "offset": 33}
-    fix = item["fix"]
-    assert fix["applicability"] == "safe" and fix["title"]
-    assert fix["edits"] == [{"start": {"line": 3, "column": 18, "offset": 29},
-                             "end": {"line": 3, "column": 22, "offset": 33}, "content": ""}]
+    assert items and all(i["fix"] is None for i in items)
 
 
-def test_github_format(cli, tmp_path):
-    write(tmp_path / "a.txt", DIRTY)
-    _, out, _ = cli("check", "--format", "github", "a.txt")
-    assert out.splitlines()[0].startswith("::error file=a.txt,line=3,col=23,endLine=3,endColumn=26,title=NL103 doubled-word::NL103 ")
+def test_github_format(tmp_path, story):
+    story(DOUBLED)
+    code, out, _ = cli(["check", "story.txt", "--format", "github"], tmp_path)
+    assert code == 1
+    assert out == ("::error file=story.txt,line=3,col=5,endLine=3,endColumn=8,"
+                   "title=NL103 doubled-word::NL103 'the' is doubled\n")
 
 
-def test_quiet_and_statistics(cli, tmp_path):
-    write(tmp_path / "a.txt", DIRTY)
-    _, out, _ = cli("check", "--quiet", "a.txt")
-    assert "NL103 [*]" not in out and "2 problems" in out
-    _, out, _ = cli("check", "--quiet", "--statistics", "a.txt")
-    assert any(line.split()[:3] == ["1", "NL103", "doubled-word"] for line in out.splitlines())
+# --- selection ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("selector", ["NL103", "NL10", "NL1", "doubled-word", "typos", "nl103"])
+def test_select_by_code_prefix_name_and_family(tmp_path, story, selector):
+    story(MIXED)
+    _, out, _ = cli(["check", "story.txt", "--select", selector, "--format", "json"], tmp_path)
+    assert "NL103" in {i["code"] for i in json.loads(out)}
 
 
-# --- selection -----------------------------------------------------------------------------
-@pytest.mark.parametrize("args, expect", [
-    (["--select", "NL103"], {"NL103"}),
-    (["--select", "NL1"], {"NL103"}),
-    (["--select", "doubled-word"], {"NL103"}),
-    (["--select", "typos"], {"NL103"}),
-    (["--ignore", "NL5"], {"NL103"}),
-    (["--select", "NL1", "--extend-select", "double-space"], {"NL103", "NL501"}),
-    (["--ignore", "NL103,NL501"], set()),
-])
-def test_selection_by_code_prefix_name_and_family(cli, tmp_path, args, expect):
-    write(tmp_path / "a.txt", DIRTY)
-    _, out, _ = cli("check", "--format", "json", *args, "a.txt")
-    assert {i["code"] for i in json.loads(out)} == expect
+def test_select_narrows_and_ignore_removes(tmp_path, story):
+    story(MIXED)
+    codes = lambda *a: {i["code"] for i in json.loads(cli(["check", "story.txt", "--format", "json", *a], tmp_path)[1])}
+    assert codes() == {"NL101", "NL103"}
+    assert codes("--select", "NL103") == {"NL103"}
+    assert codes("--ignore", "doubled-word") == {"NL101"}
+    assert codes("--ignore", "typos") == set()
+    assert codes("--select", "NL1", "--ignore", "NL101") == {"NL103"}  # the more specific wins
+    assert codes("--select", "NL101,NL103") == {"NL101", "NL103"}
 
 
-# --- fixing ------------------------------------------------------------------------------
-def test_fix_writes_the_file_and_diff_writes_nothing(cli, tmp_path):
-    story = write(tmp_path / "a.txt", DIRTY)
-    code, out, _ = cli("check", "--diff", "a.txt")
-    assert code == 1 and "-The minister said the the talks  failed. Rebels agreed." in out
-    assert story.read_text(encoding="utf-8") == DIRTY
-    code, out, _ = cli("check", "--fix", "a.txt")
-    assert code == 0 and "Fixed 2 problems." in out
-    assert story.read_text(encoding="utf-8") == CLEAN
+def test_extend_select_adds_a_rule_that_is_off_by_default(tmp_path, story):
+    story("Talks resume\n\nThe talks resumed.   \n")
+    default = cli(["check", "story.txt", "--format", "json"], tmp_path)[1]
+    assert "NL502" not in {i["code"] for i in json.loads(default)}
+    _, out, _ = cli(["check", "story.txt", "--format", "json", "--extend-select", "trailing-whitespace"], tmp_path)
+    assert "NL502" in {i["code"] for i in json.loads(out)}
 
 
-def test_unchanged_file_is_not_rewritten(cli, tmp_path):
-    story = write(tmp_path / "a.txt", CLEAN)
-    before = story.stat().st_mtime_ns
-    cli("check", "--fix", "a.txt")
-    assert story.stat().st_mtime_ns == before
+# --- --diff, stdin ------------------------------------------------------------------------------
+def test_diff_prints_a_unified_diff_and_writes_nothing(tmp_path, story):
+    path = story(DOUBLED)
+    before = path.stat().st_mtime_ns
+    code, out, err = cli(["check", "story.txt", "--diff"], tmp_path)
+    assert code == 1
+    assert "-The the talks resumed on Monday.\n+The talks resumed on Monday.\n" in out
+    assert path.read_text() == DOUBLED and path.stat().st_mtime_ns == before
+    assert "1 file would be changed by --fix." in err
 
 
-def test_stdin_filter_mode(cli, tmp_path):
-    write(tmp_path / "newslint.toml", '[per-file-ignores]\n"desk/*.txt" = ["NL501"]\n')
-    code, out, err = cli("check", "--fix", "-", "--stdin-filename", "desk/story.txt", input=DIRTY)
-    assert out == "Talks resume in Geneva\n\nThe minister said the talks  failed. Rebels agreed.\n"
-    code, out, _ = cli("check", "-", input=DIRTY)
-    assert code == 1 and "-:3:23: NL103" in out
+def test_unchanged_file_is_not_rewritten(tmp_path, story):
+    path = story(CLEAN)
+    before = path.stat().st_mtime_ns
+    assert cli(["check", "story.txt", "--fix"], tmp_path)[0] == 0
+    assert path.stat().st_mtime_ns == before
 
 
-def test_directories_recurse_into_txt_and_md_and_honour_exclude(cli, tmp_path):
-    write(tmp_path / "desk/a.txt", DIRTY)
-    write(tmp_path / "desk/b.md", DIRTY)
-    write(tmp_path / "desk/c.html", DIRTY)
-    write(tmp_path / "desk/archive/d.txt", DIRTY)
-    write(tmp_path / "newslint.toml", 'extend-exclude = ["archive/"]\n')
-    _, out, _ = cli("check", "--format", "json", "desk")
-    assert {Path(i["path"]).name for i in json.loads(out)} == {"a.txt", "b.md"}
+def test_diff_exits_0_when_nothing_would_change(tmp_path, story):
+    story(CLEAN)
+    code, out, _ = cli(["check", "story.txt", "--diff"], tmp_path)
+    assert code == 0 and out == ""
 
 
-# --- suppression -------------------------------------------------------------------------
-def test_suppression_comments_and_unused_suppressions(cli, tmp_path):
-    write(tmp_path / "a.md", "# Talks\n\n<!-- newslint: ignore-next-line NL103 -->\nThe the talks failed.\n\n"
-                             "<!-- newslint: disable doubled-word -->\nIt was was over.\n<!-- newslint: enable -->\n\n"
-                             "<!-- newslint: ignore-next-line NL401 -->\nNothing to hide here.\n")
-    _, out, _ = cli("check", "--format", "json", "a.md")
-    items = json.loads(out)
-    assert [(i["code"], i["start"]["line"]) for i in items] == [("NL001", 10)]
+def test_stdin_with_a_filename_for_config_matching(tmp_path):
+    (tmp_path / "newslint.toml").write_text('[per-file-ignores]\n"sport/*" = ["NL103"]\n')
+    code, out, _ = cli(["check", "-", "--stdin-filename", "sport/match.txt"], tmp_path, input=DOUBLED)
+    assert code == 0, out
+    code, out, _ = cli(["check", "-", "--stdin-filename", "news/talks.txt"], tmp_path, input=DOUBLED)
+    assert code == 1 and out.startswith("news/talks.txt:3:5: NL103")
 
 
-# --- other commands ----------------------------------------------------------------------
-def test_rules_rule_and_config_commands(cli, tmp_path):
-    code, out, _ = cli("rules")
-    assert code == 0 and "NL101" in out and "unknown-word" in out
-    code, out, _ = cli("rule", "NL101")
-    assert code == 0 and out.startswith("# NL101 unknown-word") and "## Fix safety" in out
-    code, _, err = cli("rule", "NL999")
-    assert code == 2
-    write(tmp_path / "newslint.toml", 'locale = "en-GB"\n')
-    code, out, _ = cli("config", ".")
-    assert code == 0 and 'locale = "en-GB"' in out and "newslint.toml" in out
+def test_stdin_without_a_filename_is_called_dash(tmp_path):
+    code, out, _ = cli(["check", "-"], tmp_path, input=DOUBLED)
+    assert code == 1 and out.startswith("-:3:5: NL103")
 
 
-def test_python_dash_m_newslint(run_cli, tmp_path):
-    write(tmp_path / "a.txt", DIRTY)
-    code, out, err = run_cli("check", "a.txt")
-    assert code == 1 and "NL103" in out and not err.strip()
+def test_stdin_fix_writes_the_fixed_text_to_stdout_and_the_report_to_stderr(tmp_path):
+    code, out, err = cli(["check", "-", "--fix"], tmp_path, input=MIXED)
+    assert out == MIXED.replace("The the", "The")
+    assert code == 1 and "NL101" in err and "Fixed 1 problem." in err
+
+
+# --- suppression ---------------------------------------------------------------------------------
+def test_suppression_directives(tmp_path, story):
+    story("# Talks resume\n\n<!-- newslint: ignore-next-line NL103 -->\nThe the talks resumed.\n\n"
+          "<!-- newslint: disable doubled-word -->\nIt was was over.\n<!-- newslint: enable -->\n\n"
+          "And and then it rained.\n", "story.md")
+    _, out, _ = cli(["check", "story.md", "--format", "json"], tmp_path)
+    assert [(i["code"], i["start"]["line"]) for i in json.loads(out)] == [("NL103", 10)]
+
+
+def test_unused_suppression_is_reported_and_removed_by_fix(tmp_path, story):
+    path = story("# Talks resume\n\n<!-- newslint: disable NL101 -->\nThe talks resumed.\n"
+                 "<!-- newslint: enable -->\n", "story.md")
+    code, out, _ = cli(["check", "story.md"], tmp_path)
+    assert code == 1 and "story.md:3:1: NL001 [*] suppression" in out
+    assert cli(["check", "story.md", "--fix"], tmp_path)[0] == 0
+    assert path.read_text() == "# Talks resume\n\nThe talks resumed.\n"
+
+
+def test_directives_work_in_plain_text_too(tmp_path, story):
+    story("Talks resume\n\n<!-- newslint: ignore-next-line doubled-word -->\nThe the talks resumed.\n")
+    assert cli(["check", "story.txt"], tmp_path)[0] == 0
+
+
+def test_sic_leaves_a_word_alone(tmp_path, story):
+    story("Talks resume\n\nThe sign read 'the the' [sic] at the door.\n")
+    assert cli(["check", "story.txt", "--select", "NL103"], tmp_path)[0] == 0
+
+
+# --- other commands -------------------------------------------------------------------------------
+def test_rules_lists_every_rule(tmp_path):
+    code, out, _ = cli(["rules"], tmp_path)
+    assert code == 0
+    rows = out.splitlines()[1:]
+    assert [row.split()[0] for row in rows] == [r.code for r in all_rules()]
+    nl502 = next(row for row in rows if row.startswith("NL502"))
+    assert nl502.split()[1:5] == ["trailing-whitespace", "typography", "always", "off"]
+
+
+def test_rules_as_json(tmp_path):
+    code, out, _ = cli(["rules", "--format", "json"], tmp_path)
+    rows = json.loads(out)
+    assert code == 0 and {r["code"] for r in rows} == {r.code for r in all_rules()}
+    assert set(rows[0]) == {"code", "name", "family", "fix", "default", "summary"}
+
+
+@pytest.mark.parametrize("which", ["NL103", "nl103", "doubled-word"])
+def test_rule_explains_one_rule(tmp_path, which):
+    code, out, _ = cli(["rule", which], tmp_path)
+    assert code == 0 and out.startswith("# NL103 doubled-word\n")
+    assert "## What it does" in out and "## Fix safety" in out
+
+
+def test_version(tmp_path):
+    from newslint import __version__
+
+    assert cli(["--version"], tmp_path)[1] == f"newslint {__version__}\n"
+
+
+def test_python_dash_m_newslint(tmp_path, story):
+    story(DOUBLED)
+    proc = subprocess.run([sys.executable, "-m", "newslint", "check", "story.txt"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=60, env={**os.environ, "NO_COLOR": "1"})
+    assert proc.returncode == 1 and proc.stdout.startswith("story.txt:3:5: NL103 [*]")
+
+
+def test_internal_error_is_one_line_without_a_traceback(tmp_path, story, monkeypatch):
+    from newslint import cli as cli_module
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(cli_module, "app", boom)
+    with pytest.raises(SystemExit) as exit_info:
+        cli_module.main()
+    assert exit_info.value.code == 2

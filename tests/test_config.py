@@ -1,13 +1,30 @@
-"""Configuration: discovery, extend chains, validation messages that name file and key."""
+"""Configuration: discovery, `extend`, every key, errors that name the file and key, and
+`newslint config`. The CLI runs in-process (typer's CliRunner) for speed."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
-from newslint.config import ConfigError, find_config_file, load_settings
+from newslint.cli import app
+from newslint.config import ConfigError, Settings, find_config_file, load_settings
 from newslint.lint import Linter
-from newslint.runner import ConfigResolver
+from newslint.violation import Severity
+
+RUNNER = CliRunner()
+DOUBLED = "Talks resume\n\nThe the talks resumed on Monday.\n"  # NL103 doubled-word
+
+
+def cli(args, cwd: Path, input: str | None = None):
+    old = Path.cwd()
+    os.chdir(cwd)
+    try:
+        result = RUNNER.invoke(app, args, input=input, env={"NO_COLOR": "1"})
+    finally:
+        os.chdir(old)
+    return result.exit_code, result.stdout, result.stderr
 
 
 def write(path: Path, text: str) -> Path:
@@ -16,72 +33,155 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-def test_nearest_config_file_wins(tmp_path):
-    write(tmp_path / "pyproject.toml", '[tool.newslint]\nlocale = "en-US"\n')
-    write(tmp_path / "desk/newslint.toml", 'locale = "en-GB"\n')
-    write(tmp_path / "desk/sport/.newslint.toml", 'locale = "en-AU"\n')
-    resolver = ConfigResolver()
-    assert resolver.for_path(tmp_path / "story.txt").locale == "en-US"
-    assert resolver.for_path(tmp_path / "desk/story.txt").locale == "en-GB"
-    assert resolver.for_path(tmp_path / "desk/sport/story.txt").locale == "en-AU"
-
-
-def test_pyproject_without_a_newslint_table_is_skipped(tmp_path):
-    write(tmp_path / "newslint.toml", 'style = "ap"\n')
-    write(tmp_path / "desk/pyproject.toml", "[tool.black]\nline-length = 80\n")
-    assert find_config_file(tmp_path / "desk") == tmp_path / "newslint.toml"
-
-
-def test_extend_chain_overrides_the_base(tmp_path):
-    write(tmp_path / "base.toml", 'style = "ap"\nlocale = "en-US"\nignore = ["NL303"]\n')
-    config = write(tmp_path / "desk/newslint.toml", 'extend = "../base.toml"\nlocale = "en-GB"\n')
-    settings = load_settings(config)
-    assert (settings.style, settings.locale, settings.ignore) == ("ap", "en-GB", ["NL303"])
-    assert settings.origins["style"].endswith("base.toml") and settings.origins["locale"].endswith("newslint.toml")
-
-
-@pytest.mark.parametrize("text, message", [
-    ('colour = "red"\n', "unknown key 'colour'"),
-    ('locale = "fr-FR"\n', "locale: 'fr-FR' is not one of en-US, en-GB, en-CA, en-AU"),
-    ('style = "nyt"\n', "style: 'nyt' is not one of"),
-    ('select = ["NL1", "XX9"]\n', "select: unknown rule selector 'XX9'"),
-    ('select = "NL1\n', "invalid TOML"),
-    ('[rules.no-such-rule]\nx = 1\n', "rules.no-such-rule: no rule named 'no-such-rule'"),
-    ('[rules.quote-style-mix]\nprefer = "fancy"\n', "rules.quote-style-mix: prefer: 'fancy' is not"),
-    ('[rules.quote-style-mix]\nprefered = "curly"\n', "rules.quote-style-mix: unknown option 'prefered'"),
-    ('[rules.quote-style-mix]\nprefer = 3\n', "rules.quote-style-mix.prefer: expected str"),
-    ('max-file-size = "big"\n', "max-file-size: expected int"),
-    ('vocabulary = { words = ["x"] }\n', "vocabulary: unknown key 'words'"),
-    ('extend = "missing.toml"\n', "extend: no such file"),
+# --- discovery -----------------------------------------------------------------------------
+@pytest.mark.parametrize("name, body", [
+    ("newslint.toml", 'locale = "en-GB"\n'),
+    (".newslint.toml", 'locale = "en-GB"\n'),
+    ("pyproject.toml", '[project]\nname = "x"\n\n[tool.newslint]\nlocale = "en-GB"\n'),
 ])
-def test_errors_name_the_file_and_the_key(tmp_path, text, message):
-    config = write(tmp_path / "newslint.toml", text)
-    with pytest.raises(ConfigError) as err:
-        load_settings(config)
-    assert str(err.value).startswith(str(config)) or str(config) in str(err.value)
-    assert message in str(err.value)
+def test_nearest_config_file_is_found(tmp_path, name, body):
+    write(tmp_path / name, body)
+    deep = tmp_path / "a" / "b"
+    deep.mkdir(parents=True)
+    assert find_config_file(deep) == tmp_path / name
+    assert load_settings(find_config_file(deep)).locale == "en-GB"
 
 
-def test_per_file_ignores_exclude_and_include(tmp_path):
-    config = write(tmp_path / "newslint.toml",
-                   'extend-exclude = ["archive/"]\ninclude = ["*.txt", "*.story"]\n\n'
-                   '[per-file-ignores]\n"sport/**" = ["NL1"]\n')
-    settings = load_settings(config)
-    assert settings.ignores_for(str(tmp_path / "sport/a.txt")) == ["NL1"]
-    assert settings.ignores_for(str(tmp_path / "news/a.txt")) == []
-    assert settings.is_excluded(tmp_path / "archive")
-    assert settings.is_included(tmp_path / "x.story") and not settings.is_included(tmp_path / "x.md")
-    codes = {type(r).code for r in Linter(settings, str(tmp_path / "sport/a.txt")).rules}
-    assert not any(code.startswith("NL1") for code in codes)
+def test_pyproject_without_a_newslint_table_is_passed_over(tmp_path):
+    write(tmp_path / "newslint.toml", 'locale = "en-AU"\n')
+    write(tmp_path / "sub" / "pyproject.toml", '[project]\nname = "x"\n')
+    assert find_config_file(tmp_path / "sub") == tmp_path / "newslint.toml"
 
 
-def test_vocabulary_inline_and_from_a_file(tmp_path):
-    write(tmp_path / "names.txt", "# desk names\nZelenskyy\nRinladi\n")
-    config = write(tmp_path / "newslint.toml", 'vocabulary = { accept = ["polcie"], files = ["names.txt"] }\n')
-    settings = load_settings(config)
-    assert settings.vocabulary == {"polcie", "Zelenskyy", "Rinladi"}
-    linter = Linter(settings, "a.txt")
-    assert not [v for v in linter.violations("The polcie came.\n") if v.code == "NL101"]
+def test_the_nearest_file_wins_per_checked_file(tmp_path):
+    write(tmp_path / "newslint.toml", 'ignore = ["NL103"]\n')
+    write(tmp_path / "desk" / "newslint.toml", "select = [\"NL103\"]\n")
+    write(tmp_path / "top.txt", DOUBLED)
+    write(tmp_path / "desk" / "story.txt", DOUBLED)
+    code, out, _ = cli(["check", "."], tmp_path)
+    assert code == 1
+    assert "desk/story.txt:3:5: NL103" in out
+    assert "top.txt" not in out
+
+
+def test_config_option_names_one_file_for_the_whole_run(tmp_path):
+    write(tmp_path / "newslint.toml", 'ignore = ["NL103"]\n')
+    write(tmp_path / "other.toml", 'select = ["NL103"]\n')
+    write(tmp_path / "story.txt", DOUBLED)
+    assert cli(["check", "story.txt"], tmp_path)[0] == 0
+    assert cli(["check", "story.txt", "--config", "other.toml"], tmp_path)[0] == 1
+
+
+# --- extend --------------------------------------------------------------------------------
+def test_extend_chains_and_the_nearer_file_overrides(tmp_path):
+    write(tmp_path / "base.toml", 'locale = "en-US"\nstyle = "ap"\nignore = ["NL501"]\n')
+    write(tmp_path / "mid.toml", 'extend = "base.toml"\nstyle = "reuters"\n')
+    write(tmp_path / "desk" / "newslint.toml", 'extend = "../mid.toml"\nlocale = "en-GB"\n')
+    settings = load_settings(tmp_path / "desk" / "newslint.toml")
+    assert (settings.locale, settings.style, settings.ignore) == ("en-GB", "reuters", ["NL501"])
+    assert settings.origins["locale"].endswith("desk/newslint.toml")
+    assert settings.origins["style"].endswith("mid.toml")
+    assert settings.origins["ignore"].endswith("base.toml")
+
+
+def test_extend_merges_rule_options(tmp_path):
+    write(tmp_path / "base.toml", '[rules.quote-style-mix]\nprefer = "curly"\n')
+    write(tmp_path / "newslint.toml", 'extend = "base.toml"\nlocale = "en-GB"\n')
+    assert load_settings(tmp_path / "newslint.toml").rules == {"quote-style-mix": {"prefer": "curly"}}
+
+
+def test_circular_extend_is_an_error(tmp_path):
+    write(tmp_path / "a.toml", 'extend = "b.toml"\n')
+    write(tmp_path / "b.toml", 'extend = "a.toml"\n')
+    with pytest.raises(ConfigError, match="circular"):
+        load_settings(tmp_path / "a.toml")
+
+
+# --- every key ------------------------------------------------------------------------------
+def test_every_key_is_read(tmp_path):
+    write(tmp_path / "names.txt", "# desk names\nZelenskyy\n\nDeir ez-Zor\n")
+    write(tmp_path / "newslint.toml", """
+select = ["NL1", "typography"]
+extend-select = ["NL502"]
+ignore = ["unknown-word"]
+exclude = ["archive/"]
+extend-exclude = ["drafts/"]
+include = ["*.txt", "*.story"]
+locale = "en-gb"
+style = "AP"
+vocabulary = { accept = ["Kyiv"], files = ["names.txt"] }
+unsafe-fixes = true
+fallback-encoding = "none"
+max-file-size = 1000
+languagetool = { server = "http://localhost:8081", picky = true }
+
+[severity]
+NL103 = "warning"
+
+[per-file-ignores]
+"sport/*.txt" = ["NL201"]
+
+[rules.quote-style-mix]
+prefer = "straight"
+""")
+    s = load_settings(tmp_path / "newslint.toml")
+    assert s.select == ["NL1", "typography"] and s.extend_select == ["NL502"] and s.ignore == ["unknown-word"]
+    assert s.exclude == ["archive/"] and s.extend_exclude == ["drafts/"] and s.include == ["*.txt", "*.story"]
+    assert (s.locale, s.style) == ("en-GB", "ap")
+    assert s.vocabulary == {"Kyiv", "Zelenskyy", "Deir ez-Zor"}
+    assert s.unsafe_fixes is True and s.fallback_encoding is None and s.max_file_size == 1000
+    assert s.languagetool == {"server": "http://localhost:8081", "picky": True}
+    assert s.severity == {"NL103": Severity.WARNING}
+    assert s.per_file_ignores == {"sport/*.txt": ["NL201"]}
+    assert s.rules == {"quote-style-mix": {"prefer": "straight"}}
+    assert s.root == tmp_path.resolve()
+
+
+def test_vocabulary_inline_list(tmp_path):
+    write(tmp_path / "newslint.toml", 'vocabulary = ["Zelenskyy", "Kyiv"]\n')
+    assert load_settings(tmp_path / "newslint.toml").vocabulary == {"Zelenskyy", "Kyiv"}
+
+
+def test_vocabulary_file_is_relative_to_the_config_that_names_it(tmp_path):
+    write(tmp_path / "shared" / "words.txt", "Gazprom\n")
+    write(tmp_path / "shared" / "base.toml", 'vocabulary = { files = ["words.txt"] }\n')
+    write(tmp_path / "desk" / "newslint.toml", 'extend = "../shared/base.toml"\n')
+    assert load_settings(tmp_path / "desk" / "newslint.toml").vocabulary == {"Gazprom"}
+
+
+def test_per_file_ignores_match_globs_relative_to_the_config(tmp_path):
+    write(tmp_path / "newslint.toml", '[per-file-ignores]\n"sport/**" = ["NL103"]\n')
+    write(tmp_path / "sport" / "match.txt", DOUBLED)
+    write(tmp_path / "news" / "talks.txt", DOUBLED)
+    code, out, _ = cli(["check", "."], tmp_path)
+    assert code == 1 and "news/talks.txt" in out and "sport/match.txt" not in out
+    settings = load_settings(tmp_path / "newslint.toml")
+    assert settings.ignores_for(str(tmp_path / "sport" / "match.txt")) == ["NL103"]
+    assert settings.ignores_for(str(tmp_path / "news" / "talks.txt")) == []
+
+
+def test_exclude_and_include_globs(tmp_path):
+    write(tmp_path / "newslint.toml", 'exclude = ["archive/"]\ninclude = ["*.story"]\n')
+    for name in ("a.story", "b.txt", "archive/c.story"):
+        write(tmp_path / name, DOUBLED)
+    code, out, _ = cli(["check", "."], tmp_path)
+    assert code == 1
+    assert "a.story" in out and "b.txt" not in out and "archive" not in out
+
+
+def test_excluded_file_named_on_the_command_line_is_still_checked(tmp_path):
+    # As in ruff without --force-exclude: naming a file is a request to check it.
+    write(tmp_path / "newslint.toml", 'exclude = ["archive/"]\n')
+    write(tmp_path / "archive" / "old.txt", DOUBLED)
+    assert cli(["check", "archive/old.txt"], tmp_path)[0] == 1
+
+
+def test_settings_select_and_severity_reach_the_linter():
+    settings = Settings(select=["NL103"], severity={"NL103": Severity.WARNING})
+    linter = Linter(settings, "story.txt")
+    assert [type(r).code for r in linter.rules] == ["NL103"]
+    [v] = linter.violations(DOUBLED)
+    assert linter.diagnostic(v).severity is Severity.WARNING
 
 
 def test_rule_options_reach_the_rule(tmp_path):
@@ -90,10 +190,72 @@ def test_rule_options_reach_the_rule(tmp_path):
     assert linter.fix("It's the regime’s choice.\n").text == "It’s the regime’s choice.\n"
 
 
-def test_severity_and_unsafe_fixes_keys(tmp_path):
-    config = write(tmp_path / "newslint.toml", 'unsafe-fixes = true\n[severity]\nNL103 = "warning"\n')
-    settings = load_settings(config)
-    linter = Linter(settings, "a.txt", select=["NL103"])
-    [v] = linter.violations("The chairman chairman left.\n")
-    assert linter.diagnostic(v).severity.value == "warning"
-    assert settings.unsafe_fixes
+# --- errors: one line, exit 2, the file and the key -------------------------------------------
+@pytest.mark.parametrize("body, key, words", [
+    ("selcet = ['NL1']\n", "selcet", "unknown key"),
+    ("select = 'NL1'\nlocale = 'en-NZ'\n", "locale", "not one of"),
+    ("style = 'nyt'\n", "style", "not one of"),
+    ("select = ['NL99x']\n", "select", "unknown rule selector"),
+    ("ignore = [1]\n", "ignore", "expected a list of strings"),
+    ("per-file-ignores = ['x']\n", "per-file-ignores", "expected a table"),
+    ("unsafe-fixes = 'yes'\n", "unsafe-fixes", "expected bool"),
+    ("max-file-size = true\n", "max-file-size", "expected int"),
+    ("fallback-encoding = 'latin-9'\n", "fallback-encoding", "not one of"),
+    ("[severity]\nNL101 = 'fatal'\n", "severity.NL101", "not \"warning\" or \"error\""),
+    ("vocabulary = 3\n", "vocabulary", "expected a list of words"),
+    ("vocabulary = { files = ['missing.txt'] }\n", "vocabulary.files", "cannot read"),
+    ("vocabulary = { words = ['x'] }\n", "vocabulary", "unknown key 'words'"),
+    ("[rules.no-such-rule]\nx = 1\n", "rules.no-such-rule", "no rule named"),
+    ("[rules.quote-style-mix]\nprefered = 'curly'\n", "rules.quote-style-mix", "unknown option 'prefered'"),
+    ("[rules.quote-style-mix]\nprefer = 3\n", "rules.quote-style-mix.prefer", "expected str"),
+    ("[rules.quote-style-mix]\nprefer = 'fancy'\n", "rules.quote-style-mix", "fancy"),
+    ("extend = 'nowhere.toml'\n", "extend", "no such file"),
+    ("languagetool = { server = 'ftp://x' }\n", "languagetool.server", "not an http"),
+    ("select = [\n", None, "invalid TOML"),
+])
+def test_bad_config_is_a_one_line_error_naming_file_and_key(tmp_path, body, key, words):
+    write(tmp_path / "newslint.toml", body)
+    write(tmp_path / "story.txt", DOUBLED)
+    code, out, err = cli(["check", "story.txt"], tmp_path)
+    assert code == 2, out + err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert "newslint.toml" in lines[0] and (key is None or key in lines[0]) and words in lines[0], lines[0]
+    assert "Traceback" not in err and out.strip() == "1 file could not be checked."
+
+
+def test_bad_pyproject_table_names_the_file(tmp_path):
+    write(tmp_path / "pyproject.toml", "[tool.newslint]\nlocal = 'en-GB'\n")
+    write(tmp_path / "story.txt", DOUBLED)
+    code, _, err = cli(["check", "story.txt"], tmp_path)
+    assert code == 2 and "pyproject.toml" in err and "'local'" in err
+
+
+def test_bad_selector_on_the_command_line_exits_2(tmp_path):
+    write(tmp_path / "story.txt", DOUBLED)
+    code, _, err = cli(["check", "story.txt", "--select", "NLX"], tmp_path)
+    assert code == 2 and "unknown rule selector 'NLX'" in err
+
+
+# --- newslint config --------------------------------------------------------------------------
+def test_config_command_shows_resolved_settings_and_origins(tmp_path):
+    write(tmp_path / "base.toml", 'style = "ap"\n')
+    write(tmp_path / "newslint.toml", 'extend = "base.toml"\nlocale = "en-GB"\nvocabulary = ["Kyiv"]\n')
+    code, out, _ = cli(["config", "."], tmp_path)
+    assert code == 0
+    lines = {line.split(" = ")[0]: line for line in out.splitlines() if " = " in line}
+    assert lines["locale"].startswith('locale = "en-GB"') and lines["locale"].endswith("newslint.toml")
+    assert lines["style"].startswith('style = "ap"') and lines["style"].endswith("base.toml")
+    assert lines["vocabulary"].startswith('vocabulary = ["Kyiv"]')
+    assert lines["select"].endswith("# from default")
+
+
+def test_config_command_with_no_config_file_shows_defaults(tmp_path):
+    code, out, _ = cli(["config"], tmp_path)
+    assert code == 0 and "config file: defaults" in out and 'include = ["*.txt", "*.md"]' in out
+
+
+def test_config_command_reports_bad_config(tmp_path):
+    write(tmp_path / "newslint.toml", "colour = true\n")
+    code, _, err = cli(["config"], tmp_path)
+    assert code == 2 and "newslint.toml: unknown key 'colour'" in err

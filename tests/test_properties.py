@@ -1,86 +1,67 @@
 """Hypothesis properties of the document model, the fixer and the CLI."""
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
 import newslint
-from newslint.config import Settings
+from newslint.cli import app
 from newslint.fix import apply_fixes
-from newslint.lint import Linter
 from newslint.segment import parse
 from newslint.span import LineIndex, Span
 from newslint.violation import Applicability, Edit, Fix, Violation
 
-# Story-like text: words, names, numbers, quotes, odd spaces and the characters rules look for.
+# Story-shaped text: words, names, numbers, quotes of every kind, dashes, indentation, blank
+# lines, markup, URLs and the odd control or astral character.
 PIECES = st.sampled_from([
-    "the", "the", "regime", "reigme", "Rinaldi", "Rinladi", "450.000", "5pm-5:50pm", " ", "  ", "\n", "\n\n",
-    "    ", "\t", ".", ",", '"', "“", "”", "'", "’", "‘90s", "Â£", "&amp;", "\u200b", "U.S.", "Mr.", "colour",
-    "color", "http://x.org/a", "@desk", "#tag", "<!-- newslint: disable NL101 -->", "[sic]", "Reuter", "\r\n",
+    "the", "The", "regime", "reigme", "U.S.", "Mr.", "Jan.", "450.000", "1,234", "5:50", "F-16s",
+    "farmers'", "it's", "'90s", "\"", "“", "”", "‘", "’", "'", "(", ")", "[sic]", "-", "—", "--",
+    ".", ",", "!", "?", ":", " ", "  ", "   ", "\t", "\n", "\n\n", "\n    ", "\r\n", "WASHINGTON (Reuters) -",
+    "SALVADOR, Feb 26 -", "HEADLINE", "# ", "`", "```", "---", "<!-- newslint: disable -->",
+    "<!-- newslint: enable -->", "<!-- newslint: ignore-next-line NL101 -->", "https://example.org/a_(b)",
+    "www.example.com.", "a@b.co", "Rinaldi", "Rinladi", "colour", "color", "5pm-5:50pm", "Reuter", "@desk", "#tag", "<AAPL.O>", "Â£", "&amp;", "\u200b", "\ufeff", "😀", "é",
 ])
-STORIES = st.one_of(st.lists(PIECES, max_size=60).map("".join), st.text(max_size=300))
-FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+STORIES = st.lists(st.one_of(PIECES, st.text(max_size=6)), max_size=60).map("".join)
+FORMATS = st.sampled_from(["text", "markdown"])
 
 
-@FAST
-@given(STORIES, st.sampled_from(["text", "markdown"]))
-def test_document_spans_are_inside_sorted_and_disjoint(text, fmt):
+def assert_ordered_disjoint(spans, length, what):
+    for s in spans:
+        assert 0 <= s.start <= s.end <= length, f"{what} {s} outside the text"
+    for a, b in zip(spans, spans[1:]):
+        assert a.end <= b.start, f"{what} {a} and {b} overlap or are out of order"
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(STORIES, FORMATS)
+@example("H x\n\nHe said \"a 'bold\" c' now.\n", "text")  # a single quote crossing a double one
+@example("---\na: b\n---\n# Head\n\nBody `x`.\n", "markdown")
+def test_document_spans_lie_inside_the_text_in_order_without_overlap(text, fmt):
     doc = parse(text, format=fmt)
-    for spans in (doc.paragraphs, doc.sentences, [t.span for t in doc.tokens], doc.quotations):
-        assert all(0 <= s.start <= s.end <= len(text) for s in spans)
-        assert all(a.end <= b.start for a, b in zip(spans, spans[1:])), spans
-    for token in doc.tokens:
-        assert doc.slice(token.span) == token.text
+    n = len(text)
+    parts = ([doc.headline] if doc.headline else []) + list(doc.paragraphs)
+    assert_ordered_disjoint(parts, n, "headline/paragraph")
+    assert_ordered_disjoint(doc.sentences, n, "sentence")
+    assert_ordered_disjoint([t.span for t in doc.tokens], n, "token")
+    for t in doc.tokens:
+        assert text[t.span.start : t.span.end] == t.text
+        assert any(s.contains(t.span) for s in doc.sentences)
+    for s in doc.sentences:
+        assert any(p.contains(s) for p in parts), f"sentence {s} outside every paragraph"
+    if doc.dateline:
+        assert doc.paragraphs and doc.paragraphs[0].contains(doc.dateline)
+    # Quotations nest or stand apart; they never cross.
+    for q in doc.quotations:
+        assert 0 <= q.start < q.end <= n
+    for i, a in enumerate(doc.quotations):
+        for b in doc.quotations[i + 1 :]:
+            assert a.end <= b.start or a.contains(b) or b.contains(a), f"quotations {a} and {b} cross"
+    for r in doc.regions:
+        assert 0 <= r.span.start < r.span.end <= n
 
 
-@FAST
-@given(st.text(max_size=200), st.lists(st.tuples(st.integers(0, 200), st.integers(0, 20), st.text(max_size=5)), max_size=8))
-def test_apply_fixes_changes_nothing_outside_its_edits(text, raw_edits):
-    violations = []
-    for start, length, content in raw_edits:
-        start = min(start, len(text))
-        span = Span(start, min(len(text), start + length))
-        violations.append(Violation("NL000", span, "x", Fix("t", (Edit(span, content),), Applicability.SAFE)))
-    fixed, applied = apply_fixes(text, violations, Applicability.SAFE)
-    # Rebuild the text from the untouched stretches and the applied edits: it must match.
-    cursor, rebuilt = 0, []
-    for v in sorted(applied, key=lambda v: v.fix.span.start):
-        edit = v.fix.edits[0]
-        assert edit.span.start >= cursor
-        rebuilt += [text[cursor:edit.span.start], edit.content]
-        cursor = edit.span.end
-    rebuilt.append(text[cursor:])
-    assert fixed == "".join(rebuilt)
-
-
-@FAST
-@given(STORIES)
-def test_fixing_is_idempotent_and_converges(text):
-    once = newslint.fix_text(text, unsafe=True)
-    assert newslint.fix_text(once, unsafe=True) == once
-
-
-@FAST
-@given(STORIES)
-def test_safe_fixes_only_touch_reported_spans(text):
-    linter = Linter(Settings(), "story.txt")
-    result = linter.check(text)
-    fixable = [v for v in result.violations if v.fix and v.fix.applies(Applicability.SAFE)]
-    fixed, applied = apply_fixes(text, fixable, Applicability.SAFE)
-    untouched_before = [text[a:b] for a, b in _gaps([e.span for v in applied for e in v.fix.edits], len(text))]
-    for piece in untouched_before:
-        assert piece in fixed
-
-
-def _gaps(spans, length):
-    cursor = 0
-    for s in sorted(spans):
-        yield cursor, s.start
-        cursor = s.end
-    yield cursor, length
-
-
-@FAST
+@settings(max_examples=150, deadline=None)
 @given(st.text(max_size=200), st.data())
 def test_line_index_agrees_with_a_naive_count(text, data):
     offset = data.draw(st.integers(0, len(text)))
@@ -90,13 +71,60 @@ def test_line_index_agrees_with_a_naive_count(text, data):
     assert pos.column == len(before) - (before.rfind("\n") + 1) + 1
 
 
-@settings(max_examples=40, deadline=None)
-@given(st.binary(max_size=300))
-def test_no_input_crashes_the_cli(data):
-    from typer.testing import CliRunner
+@st.composite
+def text_and_violations(draw):
+    text = draw(STORIES)
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=12)))
+    violations = []
+    for i in range(0, len(cuts) - 1, 2):
+        span = Span(cuts[i], cuts[i + 1])
+        level = draw(st.sampled_from(list(Applicability)))
+        content = draw(st.sampled_from(["", "x", "regime", " ", "“"]))
+        fix = Fix(f"edit {i}", (Edit(span, content),), level)
+        violations.append(Violation("NL999", span, "test", fix))
+    draw(st.randoms()).shuffle(violations)
+    return text, violations, draw(st.sampled_from([Applicability.SAFE, Applicability.UNSAFE]))
 
-    from newslint.cli import app
 
-    result = CliRunner().invoke(app, ["check", "--fix", "-"], input=data)
+@settings(max_examples=300, deadline=None)
+@given(text_and_violations())
+def test_apply_fixes_changes_nothing_outside_the_applied_edits(case):
+    text, violations, required = case
+    fixed, applied = apply_fixes(text, violations, required)
+    assert all(v.fix.applies(required) for v in applied)
+    edits = sorted(e for v in applied for e in v.fix.edits)
+    # Rebuild the result from the untouched stretches and the edits' contents: equal means
+    # every character outside an edit's span is where it was.
+    rebuilt, cursor = [], 0
+    for e in edits:
+        assert e.span.start >= cursor, "applied edits overlap"
+        rebuilt += [text[cursor : e.span.start], e.content]
+        cursor = e.span.end
+    rebuilt.append(text[cursor:])
+    assert fixed == "".join(rebuilt)
+    # Nothing applicable was skipped unless it touches an applied fix.
+    for v in violations:
+        if v.fix.applies(required) and v not in applied:
+            assert any(v.fix.span.start <= a.fix.span.end and a.fix.span.start <= v.fix.span.end for a in applied)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(STORIES, st.sampled_from(["story.txt", "story.md"]), st.booleans())
+def test_fixing_is_idempotent(text, path, unsafe):
+    once = newslint.fix_text(text, path=path, unsafe=unsafe)
+    assert newslint.fix_text(once, path=path, unsafe=unsafe) == once
+
+
+RUNNER = CliRunner()
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(STORIES.map(lambda s: s.encode("utf-8")), st.binary(max_size=200)),
+       st.sampled_from([[], ["--fix"], ["--fix", "--unsafe-fixes"], ["--format", "json"], ["--diff"],
+                        ["--format", "github"], ["--format", "sarif"], ["--statistics"]]),
+       st.sampled_from(["story.txt", "story.md"]))
+def test_no_input_crashes_the_cli(data, flags, name):
+    result = RUNNER.invoke(app, ["check", "-", "--stdin-filename", name, *flags], input=data)
     assert result.exit_code in (0, 1, 2), result.output
-    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "internal error" not in result.output and "Traceback" not in result.output

@@ -1,66 +1,121 @@
-"""Meta-tests: every rule follows the conventions (proselint test_check_structures, ruff)."""
+"""Meta-tests of the rule registry: every rule is well formed, documented and has cases."""
 from __future__ import annotations
 
+import dataclasses
 import importlib
+import inspect
+import pkgutil
 import re
-import subprocess
-import sys
 
 import pytest
 
-from newslint.registry import all_rules, rule_by_code, select_rules
-from newslint.rule import FAMILIES
+import newslint.rules
+from newslint.registry import UnknownSelector, all_rules, rule_by_code, select_rules, validate_selectors
+from newslint.rule import FAMILIES, Rule
 from newslint.violation import FixAvailability
 
-from .conftest import ROOT
+from .rules.harness import CASES_DIR
 
 RULES = all_rules()
-SECTIONS = ("## What it does", "## Why is this bad?", "## Example", "## Use instead")
+IDS = [r.code for r in RULES]
+
+
+def test_codes_and_names_are_unique():
+    assert len({r.code for r in RULES}) == len(RULES)
+    assert len({r.name for r in RULES}) == len(RULES)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=IDS)
+def test_code_and_name_are_well_formed(rule):
+    assert re.fullmatch(r"NL\d{3}", rule.code), rule.code
+    assert rule.code[2] in FAMILIES, f"{rule.code}: no family NL{rule.code[2]}xx"
+    assert re.fullmatch(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*", rule.name), rule.name
+
+
+def test_every_rule_class_in_the_package_is_registered():
+    registered = set(RULES)
+    found = set()
+    for module in pkgutil.walk_packages(newslint.rules.__path__, "newslint.rules."):
+        mod = importlib.import_module(module.name)
+        for _, obj in inspect.getmembers(mod, inspect.isclass):
+            if issubclass(obj, Rule) and obj is not Rule and "code" in vars(obj) and obj.__module__ == mod.__name__:
+                found.add(obj)
+    assert found - registered == set(), f"rule classes missing from a family's RULES: {found - registered}"
+
+
 FAMILY_PACKAGES = {"meta": "0", "typos": "1", "naming": "2", "structure": "3", "numbers": "4",
                    "whitespace": "5", "quotes": "5", "encoding": "5", "house": "6", "grammar": "9"}
 
 
-def test_codes_and_names_are_unique_and_well_formed():
-    codes = [r.code for r in RULES]
-    names = [r.name for r in RULES]
-    assert len(set(codes)) == len(codes)
-    assert len(set(names)) == len(names)
-    for rule in RULES:
-        assert re.fullmatch(r"NL\d{3}", rule.code), rule.code
-        assert re.fullmatch(r"[a-z]+(?:-[a-z0-9]+)*", rule.name), rule.name
-        assert rule.code[2] in FAMILIES
-
-
-@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
-def test_docstring_has_the_sections(rule):
-    doc = rule.__doc__ or ""
-    for section in SECTIONS:
-        assert section in doc, f"{rule.code} lacks {section!r}"
-    if rule.fix_availability is not FixAvailability.NONE:
-        assert "## Fix safety" in doc, f"{rule.code} fixes but has no '## Fix safety'"
-    assert rule.summary(), f"{rule.code} has no summary"
-
-
-@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
+@pytest.mark.parametrize("rule", RULES, ids=IDS)
 def test_rule_lives_in_the_package_of_its_family(rule):
     package = rule.__module__.split(".")[2]
     assert FAMILY_PACKAGES[package] == rule.code[2], f"{rule.code} is in rules/{package}/"
-    family = importlib.import_module(f"newslint.rules.{package}")
-    assert rule in family.RULES
+    assert rule in importlib.import_module(f"newslint.rules.{package}").RULES
 
 
-def test_rule_lookup_and_selection():
-    assert rule_by_code("NL101").name == "unknown-word"
-    assert rule_by_code("unknown-word").code == "NL101"
-    on_by_default = {r.code for r in select_rules()}
-    assert "NL101" in on_by_default and "NL502" not in on_by_default
-    assert {r.code for r in select_rules(["NL1"], ignore=["NL103"])} >= {"NL101", "NL102"}
-    assert "NL103" not in {r.code for r in select_rules(["NL1"], ignore=["NL103"])}
-    assert "NL502" in {r.code for r in select_rules(extend_select=["NL502"])}
-    assert {r.code for r in select_rules(["typos"])} == {r.code for r in RULES if r.code.startswith("NL1") and r.enabled_by_default}
+SECTIONS = ("## What it does", "## Why is this bad?", "## Example", "## Use instead")
 
 
-def test_generated_rule_docs_are_up_to_date():
-    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "generate_rule_docs.py"), "--check"],
-                          capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
+@pytest.mark.parametrize("rule", RULES, ids=IDS)
+def test_docstring_has_the_sections(rule):
+    doc = inspect.cleandoc(rule.__doc__ or "")
+    positions = [doc.find(s) for s in SECTIONS]
+    assert all(p >= 0 for p in positions), f"{rule.code}: missing {[s for s, p in zip(SECTIONS, positions) if p < 0]}"
+    assert positions == sorted(positions), f"{rule.code}: sections out of order"
+    if rule.fix_availability is not FixAvailability.NONE:
+        assert "## Fix safety" in doc, f"{rule.code} can fix but does not say how safe its fixes are"
+    assert rule.summary(), f"{rule.code}: empty '## What it does'"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=IDS)
+def test_every_rule_has_a_case_file_named_after_it(rule):
+    assert (CASES_DIR / f"{rule.code}-{rule.name}.toml").is_file()
+
+
+def test_every_case_file_names_a_registered_rule():
+    for path in CASES_DIR.glob("*.toml"):
+        code, _, name = path.stem.partition("-")
+        rule = rule_by_code(code)
+        assert rule.name == name, f"{path.name}: rule {code} is named {rule.name}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=IDS)
+def test_options_are_frozen_dataclasses_with_defaults(rule):
+    assert dataclasses.is_dataclass(rule.Options)
+    rule.Options()  # every option has a default
+    assert rule.Options.__dataclass_params__.frozen
+
+
+# --- selection --------------------------------------------------------------------------------
+def codes(*args, **kwargs):
+    return {r.code for r in select_rules(*args, **kwargs)}
+
+
+def test_default_selection_is_the_rules_on_by_default():
+    assert codes() == {r.code for r in RULES if r.enabled_by_default}
+
+
+def test_all_does_not_switch_on_rules_that_are_off_by_default_but_naming_them_does():
+    off = [r for r in RULES if not r.enabled_by_default]
+    assert off, "expected at least one rule off by default"
+    assert off[0].code not in codes(["ALL"])
+    assert off[0].code in codes(["ALL", off[0].code])
+    assert off[0].code in codes(None, [off[0].name])
+
+
+def test_more_specific_selector_wins_and_ignore_wins_a_tie():
+    assert codes(["NL1"], ignore=["NL103"]) == {r.code for r in RULES if r.code.startswith("NL1")} - {"NL103"}
+    assert codes(["NL103"], ignore=["NL1"]) == {"NL103"}
+    assert codes(["NL103"], ignore=["NL103"]) == set()
+
+
+@pytest.mark.parametrize("selector", ["NL9999", "XX1", "doubled", "typo"])
+def test_unknown_selectors_are_rejected(selector):
+    with pytest.raises(UnknownSelector):
+        validate_selectors([selector])
+
+
+@pytest.mark.parametrize("selector", ["ALL", "all", "NL", "NL1", "NL103", "NL600", "doubled-word", "meta", "house-style"])
+def test_known_selectors_are_accepted(selector):
+    validate_selectors([selector])  # NL600: a code in a known family, reserved for later rules

@@ -33,8 +33,10 @@ def summary(results: list[FileResult], options: ReportOptions) -> str:
     parts = []
     if fixed:
         parts.append(f"Fixed {fixed} problem{'s' * (fixed != 1)}.")
+    failed = sum(1 for r in results if r.error)
+    unchecked = f"{failed} file{'s' * (failed != 1)} could not be checked." if failed else ""
     if total == 0:
-        parts.append("No problems found." if not fixed else "No problems remain.")
+        parts.append(unchecked or ("No problems found." if not fixed else "No problems remain."))
         return " ".join(parts)
     noun = "problem" if total == 1 else "problems"
     extra = []
@@ -44,4 +46,4 @@ def summary(results: list[FileResult], options: ReportOptions) -> str:
         extra.append(f"{hidden} more with --unsafe-fixes" if extra else f"{hidden} fixable with --unsafe-fixes")
     tail = f" ({', '.join(extra)})" if extra else ""
     parts.append(f"{total} {noun}{' remaining' if fixed else ''}{tail}.")
-    return " ".join(parts)
+    return " ".join(parts + [unchecked] if unchecked else parts)

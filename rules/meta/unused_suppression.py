@@ -5,7 +5,8 @@ from collections.abc import Iterator
 
 from newslint.document import Document
 from newslint.rule import Rule
-from newslint.suppress import Suppression
+from newslint.span import Span
+from newslint.suppress import Suppression, scan
 from newslint.violation import Edit, Fix, FixAvailability, Severity, Violation
 
 
@@ -40,12 +41,22 @@ class UnusedSuppression(Rule):
         return iter(())  # the engine calls check_suppressions after the other rules
 
     def check_suppressions(self, doc: Document, unused: list[Suppression]) -> Iterator[Violation]:
+        unused_at = {s.directive for s in unused}
+        # An `enable` that also closes a block in use must stay.
+        closers_in_use = {d.closer for d in scan(doc) if d.directive not in unused_at and d.closer}
         for s in unused:
-            span = s.directive
-            end = span.end + 1 if doc.text[span.end : span.end + 1] == "\n" else span.end
-            start = span.start
+            edits = [_delete_line_of(doc, s.directive)]
+            if s.closer is not None and s.closer not in closers_in_use:
+                edits.append(_delete_line_of(doc, s.closer))
+                closers_in_use.add(s.closer)  # two unused blocks sharing one enable delete it once
             yield self.violation(
-                span,
-                f"suppression {doc.slice(span)!r} suppresses nothing",
-                Fix.safe("Remove the unused suppression", Edit.delete(type(span)(start, end))),
+                s.directive,
+                f"suppression {doc.slice(s.directive)!r} suppresses nothing",
+                Fix.safe("Remove the unused suppression", *edits),
             )
+
+
+def _delete_line_of(doc: Document, span: Span) -> Edit:
+    """Delete a directive comment with the newline after it, so no blank line is left."""
+    end = span.end + 1 if doc.text[span.end : span.end + 1] == "\n" else span.end
+    return Edit.delete(Span(span.start, end))

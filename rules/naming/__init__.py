@@ -1,5 +1,7 @@
 """NL2xx: naming and consistency."""
+from newslint.rules.naming.abbreviation_style import AbbreviationStyle
+from newslint.rules.naming.compound_spacing import CompoundSpacing
 from newslint.rules.naming.name_variant import NameVariant
 from newslint.rules.naming.variety_mix import EnglishVarietyMix
 
-RULES = (EnglishVarietyMix, NameVariant)
+RULES = (EnglishVarietyMix, NameVariant, CompoundSpacing, AbbreviationStyle)

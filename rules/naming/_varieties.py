@@ -9,9 +9,9 @@ from importlib import resources
 @dataclass(frozen=True)
 class Variant:
     word: str  # as listed, lowercase
-    variety: str  # "us" or "gb"
+    variety: str  # "us" or "gb": the only variety that writes it
     other: str  # the same word in the other variety
-    kind: str  # "spelling" or "ize"
+    kind: str  # "spelling", "ise" (organise) or "ize" (organize: American and Oxford British)
 
 
 @cache
@@ -19,7 +19,6 @@ def variants() -> dict[str, Variant]:
     text = resources.files("newslint.rules.naming").joinpath("data/varieties.tsv").read_text(encoding="utf-8")
     table: dict[str, Variant] = {}
     for line in text.splitlines():
-        us, gb, kind = line.split("\t")
-        table[us] = Variant(us, "us", gb, kind)
-        table[gb] = Variant(gb, "gb", us, kind)
+        word, variety, other, kind = line.split("\t")
+        table[word] = Variant(word, variety, other, kind)
     return table

@@ -13,6 +13,7 @@ from newslint.violation import Edit, Fix, FixAvailability, Violation
 
 _POSSESSIVE = re.compile(r"['’]s$")
 MIN_LENGTH = 4
+SLIP_RATIO = 3  # a form used more than once is a slip only if the other is used three times as often
 
 
 def _name_tokens(doc: Document) -> list[tuple[Token, str]]:
@@ -96,6 +97,8 @@ class NameVariant(Rule):
                     continue  # Life / Liffe: a common word at a sentence start is no evidence
                 m = counts[other]
                 more = m > n or (m == n and first_use[other] < first_use[name])
+                if n > 1 and m < SLIP_RATIO * n:
+                    continue  # Regan and Reagan, each used often: two people, not a slip
                 if more and (m + n >= 3 or known):
                     canonical_of[name] = other
         return canonical_of
@@ -123,8 +126,8 @@ class NameVariant(Rule):
             ranked = sorted(variants, key=lambda v: (-len(forms[v]), forms[v][0].start))
             canonical = ranked[0]
             for minority in ranked[1:]:
-                if minority.replace("-", " ").lower() == canonical.replace("-", " ").lower() and minority.lower() != minority:
-                    pass
+                if minority[1:] == canonical[1:]:
+                    continue  # al-Chalabi and Al-Chalabi: a capital at the start of a sentence
                 for span in forms[minority]:
                     yield self._report(span, minority, canonical, Counter({canonical: len(forms[canonical]), minority: len(forms[minority])}))
 

@@ -10,16 +10,45 @@ from newslint.rule import Rule
 from newslint.rules.naming._varieties import Variant, variants
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
-# Other signs of a story's variety, each counted at most three times: British copy writes
-# "per cent" and prices in pounds; American copy writes "percent". (Reuters copy of any era mixes
-# both spellings, so its "pct" and "dlrs" say nothing about the variety.)
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# Signs of British copy besides spelling, each kind counted at most MAX_SIGNS times: prices in
+# pounds, "per cent", titles without a full stop (Mr Brown), day-month dates (25 February).
+# American copy writes "percent". (Reuters copy of any era mixes both spellings, and its "pct",
+# "dlrs" and month-day dates say nothing about its spelling.)
 _SIGNS = {
-    "gb": re.compile(r"£|\bper cent\b|\bpence\b"),
-    "us": re.compile(r"\bpercent\b"),
+    "gb": (re.compile(r"£|\bper cent\b|\bpence\b"), re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\s[A-Z]"),
+           re.compile(rf"\b\d{{1,2}}\s{_MONTH}\b")),
+    "us": (re.compile(r"\bpercent\b"), re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.\s[A-Z]")),
 }
 MAX_SIGNS = 3
+STRONG_SIGN = 2  # money and "per cent" say more than a title or a date
+MIN_EVIDENCE = 2  # the majority needs at least this much evidence
+MARGIN = 2  # ... and this many times the evidence for the other variety
 LOCALE_VARIETY = {"en-US": "us", "en-GB": "gb", "en-AU": "gb", "en-CA": None}
 NAMES = {"us": "American", "gb": "British"}
+OTHER = {"us": "gb", "gb": "us"}
+
+# Spellings VarCon cannot call by themselves, because the same letters are right in the other
+# variety in another sense; they count only in the context given.
+_NUMBER_BEFORE = re.compile(r"\d\s*$")
+_SHOW_BEFORE = re.compile(r"(?:\b[A-Z][\w']*|\b(?:TV|radio|television|documentary|news|BBC))\s+$")
+_NOUN_BEFORE = re.compile(r"\b(?:a|the|his|her|its|their|our|your|driving|TV|television|broadcasting|export|import|operating|fishing)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"^\s+(?:fees?|holders?|payers?|compliance|agreements?)\b")
+_SOFTWARE = re.compile(r"\b(?:software|computers?|Microsoft|Windows|downloads?|browsers?|PCs?|virus|apps?|code)\b")
+_SOFTWARE_SENSE = frozenset({"program", "programs"})
+MIN_LENGTH = 4
+_CONTEXTUAL = {
+    "meters": ("us", "metres", lambda before, after: bool(_NUMBER_BEFORE.search(before))),
+    "meter": ("us", "metre", lambda before, after: bool(_NUMBER_BEFORE.search(before))),
+    "program": ("us", "programme", lambda before, after: bool(_SHOW_BEFORE.search(before))),
+    "programs": ("us", "programmes", lambda before, after: bool(_SHOW_BEFORE.search(before))),
+    "license": ("us", "licence", lambda before, after: bool(_NOUN_BEFORE.search(before) or _NOUN_AFTER.match(after))),
+}
+
+
+def _proper(tok: Token) -> bool:
+    """A capitalised word in mid-sentence: a name, which keeps its own spelling."""
+    return tok.text[:1].isupper() and not tok.sentence_start and not tok.in_headline
 
 
 def _match_case(model: str, word: str) -> str:
@@ -33,15 +62,20 @@ class EnglishVarietyMix(Rule):
     Finds British and American spellings mixed in one story (`Defence` and `defense`,
     `programme` and `program`, `rumours` and `rumors`). With `locale` set (en-US, en-GB, en-AU),
     the locale decides which spelling is right; without it, the story's majority does (variant
-    spellings, `-ise` verbs, "per cent", "£" against "percent"), and a tie goes to the first
-    spelling used.
+    spellings, "per cent", "£", "Mr Brown" and "25 February" against "percent" and "Mr. Brown"),
+    and it must outweigh the other variety two to one. A story that shows only one variety is left alone:
+    consistent British spelling in American-style copy is a house choice, not a mix.
+
+    The table comes from VarCon: a spelling counts only if VarCon says it is written in one
+    variety alone, in every sense it lists. So `programme`, `licence`, `practise`, `kerb`, `tyre`
+    and `cheque` mark British copy, while `program` (software), `license` (the British verb),
+    `practice` (the British noun), `curb`, `tire` and `check` mark nothing by themselves; `program`
+    after a show's name, `license` as a noun and `meters` after a number are the exceptions.
+    `-ize` is Oxford British too, so it is reported only in a story that mostly writes `-ise`.
 
     Proper names keep their own spelling: a capitalised word in mid-sentence ("Ministry of
     Defence" in an American story, "Pearl Harbor" in a British one) is reported only when the
-    story also spells the same word the other way. Pairs whose choice depends on meaning
-    (program for software, license and licence as verb or noun, practice/practise, story/storey,
-    tire/tyre, check/cheque) are not in the table; `-ize` and `-ise` are only reported when a
-    story uses both for the same word, since Oxford British spelling writes `-ize` too.
+    story also spells the same word the other way.
 
     ## Why is this bad?
     A story that switches between spellings looks unedited, and search and archives treat the
@@ -64,46 +98,106 @@ class EnglishVarietyMix(Rule):
     fix_availability = FixAvailability.ALWAYS
 
     def check(self, doc: Document) -> Iterator[Violation]:
+        found = self._spellings(doc)
+        if not found:
+            return
+        locale = self.context.locale or ""
+        target = LOCALE_VARIETY.get(locale)
+        from_locale = target is not None
+        if target is None:
+            target = self._majority(found, doc.text)
+        ize_wrong = self._ize_minority(found, target)
+        if target is None:
+            yield from self._same_word_mixes(found, ize_wrong)
+        spelled = {(e.word, e.variety) for _, e in found}
+        for tok, entry in found:
+            if entry.kind in ("ise", "ize") and entry.kind == ize_wrong:
+                pass  # organise and organize in one story: the minority is wrong in any variety
+            elif entry.variety == target and entry.kind != "ize" or entry.kind == "ize" or target is None:
+                continue
+            both = (entry.other, OTHER[entry.variety]) in spelled
+            if tok.text[:1].isupper() and not both:
+                continue
+            yield self._report(tok, entry, from_locale, target, entry.kind == ize_wrong)
+
+    def _same_word_mixes(self, found: list[tuple[Token, Variant]], ize_wrong: str | None) -> Iterator[Violation]:
+        """Without a clear majority, one word spelled both ways (defense / Defence) is still a mix:
+        the spelling the story uses more for that word wins, a tie goes to the first use."""
+        pairs: dict[str, list[tuple[Token, Variant]]] = {}
+        for tok, e in found:
+            if ize_wrong is None or e.kind not in ("ise", "ize"):
+                pairs.setdefault(e.word if e.variety == "us" else e.other, []).append((tok, e))
+        for uses in pairs.values():
+            varieties = Counter(e.variety for _, e in uses)
+            if len(varieties) < 2:
+                continue
+            first = uses[0][1].variety
+            winner = max(("us", "gb"), key=lambda v: (varieties[v], v == first))
+            for tok, e in uses:
+                if e.variety != winner:
+                    yield self._report(tok, e, False, None, False, "the story spells the same word the other way too")
+
+    def _report(self, tok: Token, entry: Variant, from_locale: bool, target: str | None, ending: bool,
+                reason: str = "") -> Violation:
+        right = _match_case(tok.text, entry.other)
+        safe = from_locale and tok.text.islower()
+        fix = (Fix.safe if safe else Fix.unsafe)(f"Write {right!r}", Edit.replace(tok.span, right))
+        if reason:
+            pass
+        elif ending:
+            reason = f"the story mostly writes -{'ise' if entry.kind == 'ize' else 'ize'}"
+        elif from_locale:
+            reason = f"the story is set to {self.context.locale}"
+        else:
+            reason = f"the story mostly uses {NAMES[target]} spelling"
+        return self.violation(tok.span, f"{tok.text!r} is {NAMES[entry.variety]} spelling; {reason} ({right!r})", fix)
+
+    @staticmethod
+    def _spellings(doc: Document) -> list[tuple[Token, Variant]]:
         table = variants()
+        text = doc.text
         found: list[tuple[Token, Variant]] = []
         for tok in doc.words():
             if tok.is_all_caps:
                 continue
-            entry = table.get(tok.text.lower().replace("’", "'"))
-            if entry is not None:
+            word = tok.text.lower().replace("’", "'")
+            entry = table.get(word)
+            if entry is None and word in _CONTEXTUAL:
+                variety, other, applies = _CONTEXTUAL[word]
+                before = text[max(0, tok.span.start - 40):tok.span.start]
+                after = text[tok.span.end:tok.span.end + 20]
+                if applies(before, after):
+                    entry = Variant(word, variety, other, "spelling")
+            if entry is not None and len(word) >= MIN_LENGTH and (entry.word not in _SOFTWARE_SENSE or not _SOFTWARE.search(text, max(0, tok.span.start - 200), tok.span.end + 200)):
                 found.append((tok, entry))
-        if not found:
-            return
-        target = LOCALE_VARIETY.get(self.context.locale or "", None) if self.context.locale else None
-        from_locale = target is not None
-        if target is None:
-            target = self._majority(found, doc.text)
-        if target is None:
-            return
-        spelled = {(e.word if e.variety == "us" else e.other) + "|" + e.variety for _, e in found}
-        for tok, entry in found:
-            if entry.variety == target:
-                continue
-            pair_key = (entry.word if entry.variety == "us" else entry.other)
-            both = f"{pair_key}|{target}" in spelled
-            proper = tok.text[:1].isupper() and not tok.sentence_start and not tok.in_headline
-            if (proper or entry.kind == "ize") and not both:
-                continue
-            right = _match_case(tok.text, entry.other)
-            safe = from_locale and tok.text.islower()
-            fix = (Fix.safe if safe else Fix.unsafe)(f"Write {right!r}", Edit.replace(tok.span, right))
-            reason = f"the story is set to {self.context.locale}" if from_locale else f"the story mostly uses {NAMES[target]} spelling"
-            yield self.violation(tok.span, f"{tok.text!r} is {NAMES[entry.variety]} spelling; {reason} ({right!r})", fix)
+        return found
+
+    @staticmethod
+    def _ize_minority(found: list[tuple[Token, Variant]], target: str | None) -> str | None:
+        """The one of -ise and -ize a story writes at most half as often as the other. American
+        copy writes -ize, so there only -ise can be the minority."""
+        ise = sum(1 for tok, e in found if e.kind == "ise" and not _proper(tok))
+        ize = sum(1 for tok, e in found if e.kind == "ize" and not _proper(tok))
+        if not ise or not ize:
+            return None
+        if ize >= max(MIN_EVIDENCE, MARGIN * ise):
+            return "ise"
+        if ise >= max(MIN_EVIDENCE, MARGIN * ize) and target != "us":
+            return "ize"
+        return None
 
     @staticmethod
     def _majority(found: list[tuple[Token, Variant]], text: str) -> str | None:
-        spellings = Counter(e.variety for _, e in found if e.kind == "spelling")
-        spellings.update(e.variety for _, e in found if e.kind == "ize" and e.variety == "gb")  # -ise is British
+        spelled = {(e.word, e.variety) for _, e in found}
+        spellings = Counter(e.variety for tok, e in found
+                            if e.kind != "ize" and (not _proper(tok) or (e.other, OTHER[e.variety]) in spelled))
         counts = Counter(spellings)
-        for variety, pattern in _SIGNS.items():
-            counts[variety] += min(MAX_SIGNS, len(pattern.findall(text)))
+        for variety, patterns in _SIGNS.items():
+            for weight, pattern in zip((STRONG_SIGN, 1, 1), patterns):
+                counts[variety] += weight * min(MAX_SIGNS, len(pattern.findall(text)))
         if not (spellings["us"] and counts["gb"] or spellings["gb"] and counts["us"]):
             return None  # nothing of the other variety: nothing is mixed
-        if counts["us"] != counts["gb"]:
-            return max(("us", "gb"), key=counts.__getitem__)
-        return found[0][1].variety  # a tie goes to the spelling used first
+        major = max(("us", "gb"), key=counts.__getitem__)
+        if counts[major] >= MIN_EVIDENCE and counts[major] >= MARGIN * counts[OTHER[major]]:
+            return major
+        return None  # too close to call: real copy mixes spellings, a guess would be a false alarm

@@ -71,12 +71,21 @@ class BoilerplateLine(Rule):
             exact = body.casefold() in _EXACT or bool(_MINUTES.match(body))
             if not exact and not _LIKELY.search(body):
                 continue
-            if not exact and doc.is_quoted(line):
+            if not exact and (doc.is_quoted(line) or _continues(doc.text, line)):
                 continue
             make = Fix.safe if exact else Fix.unsafe
             yield self.violation(Span(line.start + raw.index(body[0]), line.start + len(raw.rstrip())),
                                  f"{body[:40]!r} is page furniture, not story text",
                                  make("Delete the line", Edit.delete(_line_deletion(doc.text, line))))
+
+
+def _continues(text: str, line: Span) -> bool:
+    """Whether the line carries on a sentence from the line above (hard-wrapped copy)."""
+    before = text[: line.start].rstrip(" \t")
+    if not before.endswith("\n") or before.endswith("\n\n"):
+        return False
+    previous = before[:-1].rstrip()
+    return bool(previous) and not previous.endswith(tuple(".!?:\"”’')]"))
 
 
 def _line_deletion(text: str, line: Span) -> Span:

@@ -1,6 +1,7 @@
 """NL302 duplicated-paragraph."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from newslint.document import Document
@@ -9,6 +10,24 @@ from newslint.rules.structure._text import deletion_span, normalise
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
 SAFE_MIN_CHARS = 60
+
+
+_NOTE = re.compile(r"^\s*(?:note|notes|n\.b\.|source|sources)\b", re.IGNORECASE)
+
+
+def _is_data_or_note(doc: Document, i: int, text: str) -> bool:
+    """Results lines ("Avg shrs 1,458,000 vs 1,125,000") and table notes repeat by design:
+    the same line under each period, the same note under each table."""
+    if _NOTE.match(text):
+        return True
+    near = doc.paragraphs[max(0, i - 1) : i] + doc.paragraphs[i + 1 : i + 2]
+    if any(doc.in_table(q) for q in near):
+        return True
+    return _is_data_line(text) or (len(text.strip()) < 40 and any(_is_data_line(doc.slice(q)) for q in near))
+
+
+def _is_data_line(text: str) -> bool:
+    return "\n" not in text.strip() and any(c.isdigit() for c in text)
 
 
 class DuplicatedParagraph(Rule):
@@ -30,7 +49,8 @@ class DuplicatedParagraph(Rule):
     ## Fix safety
     Safe when the repeat is identical (after folding spaces and quote marks) and at least 60
     characters long: keeping the first copy loses nothing. Unsafe for short repeats, which can
-    be deliberate (a chant, a slogan). Tables are left alone.
+    be deliberate (a chant, a slogan). Tables, one-line results lines with figures and table
+    notes are left alone: they repeat by design under each period or table.
     """
 
     code = "NL302"
@@ -45,6 +65,8 @@ class DuplicatedParagraph(Rule):
             text = doc.slice(p)
             key = normalise(text)
             if doc.in_table(p) or sum(1 for w in key.split() if any(c.isalpha() for c in w)) < 3:
+                continue
+            if _is_data_or_note(doc, i, text):
                 continue
             if i == 0 and key == head_key:
                 continue  # the duplicated headline is NL301's report

@@ -11,10 +11,19 @@ from newslint.violation import Violation
 
 _SIGN_OFF_LINE = re.compile(
     r"^(?:reuters?|\(?reuters?\)?|ap|afp|--+|#+|\*+|ends?|more|\(reporting by.*\)|\(editing by.*\)|"
-    r"\(additional reporting.*\)|\(writing by.*\)|reporting by.*|editing by.*|\(.*\bcontributed\b.*\))\s*$",
+    r"\(additional reporting.*\)|\(writing by.*\)|reporting by.*|editing by.*|\(.*\bcontributed\b.*\))"
+    r"(?:\.{2,}|…)?\s*(?:\^M)?\s*$",
     re.IGNORECASE,
 )
-_SIGN_OFF_TAIL = re.compile(r"\s+(?:reuters?|afp)\s*$", re.IGNORECASE)
+_SIGN_OFF_TAIL = re.compile(r"\s+(?:reuters?|afp)(?:\.{2,}|…)?\s*(?:\^M)?\s*$", re.IGNORECASE)
+# A last paragraph about the writer or where to hear more: a tagline, not story text.
+_TAGLINE = re.compile(r"^(?:[A-Z][\w.'-]+ ){1,3}(?:is|was) (?:a|an|the)\b|^You can (?:hear|read|see|watch|listen)\b")
+# Words a finished sentence does not end on: a story stopping on one was cut.
+_OPEN_WORDS = frozenset(
+    "a an the of to for in on at by with from and or but that which who whose as than into onto "
+    "its their his her our your my this these those is are was were be been will would can could "
+    "has have had not said says".split()
+)
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+")
 _ENDS_WELL = tuple(".!?\"”’')]…:;*")
 MAX_STRAY_WORDS = 6
@@ -38,7 +47,10 @@ class TruncatedEnding(Rule):
 
     ## Fix safety
     No fix: only a person can tell whether text is missing or a stray word must go.
-    Sign-offs (`Reuter`, `(Reporting by ...)`), tables and data lines at the end, and one-line
+    A story with its sign-off (`Reuter`, `(Reporting by ...)`) arrived whole and is not
+    reported; neither is a writer's tagline ("Clark Boyd is technology correspondent for ..."),
+    nor a last sentence that only lacks its full stop (one that stops on "the", "of" or "and"
+    was cut). Tables and data lines at the end, and one-line
     promos or fact lines without a full stop ("GoldenEye is out now") are not reported.
     """
 
@@ -46,7 +58,7 @@ class TruncatedEnding(Rule):
     name = "truncated-ending"
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        paragraphs = [p for p in doc.paragraphs if not _SIGN_OFF_LINE.match(doc.slice(p))]
+        paragraphs = [p for p in doc.paragraphs if not _SIGN_OFF_LINE.match(doc.slice(p).strip())]
         if len(paragraphs) < 2:
             return
         last = paragraphs[-1]
@@ -56,6 +68,9 @@ class TruncatedEnding(Rule):
         while len(lines) > 1 and _SIGN_OFF_LINE.match(lines[-1].strip()):
             lines.pop()
         text = "\n".join(lines).rstrip()
+        signed_off = tail is not None or len(paragraphs) < len(doc.paragraphs) or text != doc.slice(last).rstrip()
+        if signed_off or _TAGLINE.match(text):  # the sign-off arrived, so the story was not cut
+            return
         end = last.start + len(text)
         if not text or doc.in_table(Span(end - 1, end)) or not doc.is_prose(Span(end - 1, end)):
             return
@@ -68,6 +83,6 @@ class TruncatedEnding(Rule):
         if ends and len(fragment.split()) <= MAX_STRAY_WORDS:
             start = last.start + ends[-1].end()
             yield self.violation(Span(start, end), f"the story ends in a fragment after its last sentence: {fragment!r}")
-        elif text[-1].islower() and len(fragment.split()) >= MIN_CUT_WORDS:
+        elif text.split()[-1].casefold() in _OPEN_WORDS and len(fragment.split()) >= MIN_CUT_WORDS:
             yield self.violation(Span(end - len(text.split()[-1]), end),
                                  "the story breaks off mid-sentence: text may be missing")

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from newslint.document import Document, Token
 from newslint.rule import Rule
-from newslint.rules.typos._words import english, match_case, misspellings, one_edit_away, rare_words
+from newslint.rules.typos._words import english, known_names, match_case, misspellings, one_edit_away, rare_words
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
@@ -76,9 +76,17 @@ class UnknownWord(Rule):
         words = english()
         known_wrong = misspellings()
         counts: Counter | None = None
+        # A story with a sentence that starts in lowercase has lost its capitals (wire copy
+        # typed in lowercase): its names look like words, so only in-story evidence counts there.
+        case_lost = any(tok.sentence_start and not tok.in_headline and tok.text[:1].isalpha() and tok.text[:1].islower()
+                        for tok in doc.words())
         for tok in doc.words():
             if not tok.text.islower() or not tok.text.isascii() and "’" not in tok.text:
                 continue  # names, acronyms, foreign words
+            if "-" in tok.text and tok.text.lower().replace("-", "") in words:
+                continue  # pre-empt, co-operate: the compound is a word written whole
+            if tok.span.start and doc.text[tok.span.start - 1] in ";&":
+                continue  # the tail of a word cut by an HTML entity: B&#233;ziers
             for part, span in _parts(tok):
                 if len(part) < MIN_LENGTH or part in words or part in known_wrong or self.context.accepts(part):
                     continue
@@ -86,12 +94,15 @@ class UnknownWord(Rule):
                     continue
                 if counts is None:
                     counts = story_counts(doc)
-                found = self._report(doc, part, span, counts)
+                found = self._report(doc, part, span, counts, evidence_only=case_lost or part.capitalize() in known_names())
                 if found is not None:
                     yield found
 
-    def _report(self, doc: Document, part: str, span: Span, counts: Counter) -> Violation | None:
+    def _report(self, doc: Document, part: str, span: Span, counts: Counter,
+                evidence_only: bool = False) -> Violation | None:
         evidence, others = suggestions(part, counts)
+        if evidence_only and not evidence:
+            return None
         if not evidence and is_derived_word(part) and not _obvious_slip(others):
             return None
         if not evidence and counts[part] >= 2:

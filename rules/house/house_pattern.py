@@ -1,0 +1,109 @@
+"""NL603 house-pattern."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+from newslint.document import Document
+from newslint.rule import Rule
+from newslint.rules.house import _entries as house
+from newslint.violation import FixAvailability, Violation
+
+_GROUP_REF = house.regex.compile(r"\\(\d+)|\\g<(\w+)>")
+FLAGS = {"i": house.regex.IGNORECASE, "m": house.regex.MULTILINE, "s": house.regex.DOTALL}
+
+
+class HousePattern(Rule):
+    """## What it does
+    Runs the desk's own regular expressions (the `regex` module's syntax) over the prose and
+    reports each match with the desk's message, and fixes it when the entry has a replacement.
+    Does nothing until the desk lists patterns:
+
+        [rules.house-pattern]
+        timeout = 0.5   # seconds per pattern per story
+        patterns = [
+          { pattern = '\\b(\\d+) per cent\\b', replace = '\\1%', message = "write %",
+            examples = [{ from = "up 5 per cent", to = "up 5%" }] },
+        ]
+
+    `replace` is a template (`\\1`, `\\g<name>`); `flags` may hold `i`, `m` and `s`. Each pattern
+    runs with a time limit: a pattern that takes longer is skipped for that story and reported,
+    so a runaway expression cannot hang a run. Patterns, flags and examples are checked when the
+    config loads (`to` is the text after the fix; without `to` the text must be reported).
+
+    ## Why is this bad?
+    House rules that no word list captures (units, number styles, titles) still need enforcing.
+
+    ## Example
+        Prices rose 5 per cent.
+
+    ## Use instead
+        Prices rose 5%.
+
+    ## Fix safety
+    Unsafe: a regular expression cannot know every context; `safe = true` on an entry makes its
+    fix safe. Inside direct quotations matches are reported, never changed.
+    """
+
+    code = "NL603"
+    name = "house-pattern"
+    fix_availability = FixAvailability.SOMETIMES
+
+    @dataclass(frozen=True)
+    class Options:
+        patterns: tuple = ()  # tables: { pattern, message, replace?, flags?, safe?, examples? }
+        timeout: float = house.DEFAULT_TIMEOUT
+
+        def validate(self) -> None:
+            if not 0 < self.timeout <= 60:
+                raise ValueError(f"timeout: expected seconds between 0 and 60, got {self.timeout!r}")
+            _ = self.entries
+
+        @cached_property
+        def entries(self) -> list[tuple[house.Entry, bool]]:
+            keys = ("pattern", "message", "replace", "flags", "safe", "examples")
+            return house.parse(self.patterns, "patterns", keys, self._build)
+
+        def _build(self, raw: dict, where: str) -> list[tuple[house.Entry, bool]]:
+            source = house.text_field(raw, "pattern", where)
+            pattern = _compile(source, raw.get("flags", ""), where)
+            replace = raw.get("replace")
+            if replace is not None and not isinstance(replace, str):
+                raise ValueError(f"{where}.replace: expected a string, got {replace!r}")
+            if replace is not None:
+                _check_template(pattern, replace, f"{where}.replace")
+            safe = raw.get("safe", False)
+            if not isinstance(safe, bool):
+                raise ValueError(f"{where}.safe: expected true or false, got {safe!r}")
+            message = house.text_field(raw, "message", where, required=False) or f"matches house pattern {source!r}"
+            entry = house.Entry(pattern, "{found!r}: " + house.literal(message), replace, keep_case=False, template=True)
+            house.check_examples(entry, raw, where, self.timeout)
+            return [(entry, safe)]
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        for number, (entry, safe) in enumerate(self.options.entries, 1):
+            yield from house.report(self, doc, [entry], self.options.timeout, safe=safe, first=number)
+
+
+def _check_template(pattern, replace: str, where: str) -> None:
+    """Every group the replacement names exists in the pattern."""
+    for m in _GROUP_REF.finditer(replace):
+        ref = m.group(1) or m.group(2)
+        known = int(ref) <= pattern.groups if ref.isdigit() else ref in pattern.groupindex
+        if not known:
+            raise ValueError(f"{where}: the pattern has no group {ref!r}")
+
+
+def _compile(source: str, letters: object, where: str):
+    if not isinstance(letters, str):
+        raise ValueError(f"{where}.flags: expected a string of letters (i, m, s), got {letters!r}")
+    flags = 0
+    for letter in letters:
+        if letter not in FLAGS:
+            raise ValueError(f"{where}.flags: unknown flag {letter!r} (use i, m, s)")
+        flags |= FLAGS[letter]
+    try:
+        return house.regex.compile(source, flags)
+    except house.regex.error as exc:
+        raise ValueError(f"{where}.pattern: not a valid regular expression: {exc}") from None

@@ -1,0 +1,94 @@
+"""NL204 abbreviation-style."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from newslint.document import Document
+from newslint.rule import Rule, replace_fix
+from newslint.rules.typos._words import english, known_names
+from newslint.span import Span
+from newslint.violation import FixAvailability, Violation
+
+# U.S., U.N., E.U. (dotted); US, UN, NATO (capitals); Nato, Opec, Unicef (a word, four letters or more).
+_FORMS = re.compile(r"(?<![\w.])(?:(?:[A-Z]\.){2,}|[A-Z]{2,}(?!\w|\.\w)|[A-Z][a-z]{3,}(?![\w]))")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z]?)")
+
+
+def _shouting(text: str, span: Span) -> bool:
+    """A line written mostly in capitals (wire slugs, "REUTER", tables): its capitals say nothing."""
+    start = text.rfind("\n", 0, span.start) + 1
+    end = text.find("\n", span.end)
+    letters = [c for c in text[start:end if end >= 0 else len(text)] if c.isalpha()]
+    return sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
+def _letters(form: str) -> str:
+    return form.replace(".", "").upper()
+
+
+class AbbreviationStyle(Rule):
+    """## What it does
+    Finds one abbreviation written two ways in the body of a story: with and without full stops
+    (`U.S.` and `US`, `U.N.` and `UN`) or in capitals and as a word (`NATO` and `Nato`). The form
+    the body uses most is taken as right, a tie goes to the first use, and every other
+    occurrence is reported. Headlines are left alone: many desks write `US` in headlines and
+    `U.S.` in the body. A word form (`Nato`) is only compared when the story also writes it in
+    capitals, and only from four letters up, so `It` and `IT` or `Us` and `US` never meet.
+
+    ## Why is this bad?
+    A house style writes each abbreviation one way; a story that mixes them looks pasted
+    together from two sources.
+
+    ## Example
+        U.S. jets struck ... US officials said ...
+
+    ## Use instead
+        U.S. jets struck ... U.S. officials said ...
+
+    ## Fix safety
+    Unsafe: the majority is a guess about the house style. A dotted form at the end of a
+    sentence also ends the sentence, so `U.S.` before a capitalised word is only reported
+    (its full stop may be the sentence's), and at the end of a paragraph it becomes `US.`.
+    Inside direct quotations the form is reported, never changed.
+    """
+
+    code = "NL204"
+    name = "abbreviation-style"
+    fix_availability = FixAvailability.SOMETIMES
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        forms: dict[str, dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))
+        for m in _FORMS.finditer(doc.text):
+            span = Span(m.start(), m.end())
+            form = m.group()
+            if form[1:].islower() and (form.lower() in english() or form in known_names()):
+                continue  # Rice and RICE, Beirut and BEIRUT: a word or a name, and the same in capitals
+            forms[_letters(form)][form].append(span)
+        for by_form in forms.values():
+            if len(by_form) < 2 or not any(f == f.upper() for f in by_form):
+                continue  # Nato and Unesco alone are words, not a second form
+            by_form = {f: kept for f, spans in by_form.items() if (kept := [s for s in spans if self._counts(doc, s)])}
+            if len(by_form) < 2:
+                continue
+            ranked = sorted(by_form.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start))
+            canonical, uses = ranked[0]
+            for form, spans in ranked[1:]:
+                for span in spans:
+                    yield self._report(doc, span, form, canonical, len(uses))
+
+    @staticmethod
+    def _counts(doc: Document, span: Span) -> bool:
+        return doc.is_prose(span) and not doc.in_headline(span) and not _shouting(doc.text, span)
+
+    def _report(self, doc: Document, span: Span, form: str, canonical: str, uses: int) -> Violation:
+        message = f"{form!r} is written {canonical!r} elsewhere in the story ({uses} time{'s' * (uses != 1)})"
+        right = canonical
+        if form.endswith(".") and not canonical.endswith("."):
+            after = doc.text[span.end:span.end + 3]
+            if after[:1] in ("", "\n") or after.startswith("\n"):
+                right = canonical + "."  # the full stop also ends the paragraph
+            elif (m := _NEXT_WORD.match(after)) and m.group(1):
+                return self.violation(span, message)  # "in the U.S. The": the stop may end the sentence
+        return self.violation(span, message, replace_fix(f"Write {right!r}", span, right, self.context.accepts(canonical)))

@@ -1,0 +1,182 @@
+"""Reading and writing story files: encodings, newlines, size limit, atomic and careful writes."""
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from newslint import sources
+
+
+def read_bytes(tmp_path: Path, data: bytes, name: str = "s.txt", **kw) -> sources.Source:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return sources.read(path, **kw)
+
+
+def test_utf8_bom_is_kept_on_write(tmp_path):
+    src = read_bytes(tmp_path, codecs.BOM_UTF8 + "Café\n".encode())
+    assert src.text == "Café\n" and src.warning is None
+    assert sources.write_if_changed(tmp_path / "s.txt", src, "Cafe\n")
+    assert (tmp_path / "s.txt").read_bytes() == codecs.BOM_UTF8 + b"Cafe\n"
+
+
+@pytest.mark.parametrize("bom,codec", [(codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")])
+def test_utf16_with_bom_round_trips(tmp_path, bom, codec):
+    src = read_bytes(tmp_path, bom + "Zürich talks\r\n".encode(codec))
+    assert src.text == "Zürich talks\n" and src.newline == "\r\n"
+    sources.write_if_changed(tmp_path / "s.txt", src, "Zurich talks\n")
+    assert (tmp_path / "s.txt").read_bytes() == bom + "Zurich talks\r\n".encode(codec)
+
+
+def test_windows_1252_is_read_with_a_warning_and_written_back_as_such(tmp_path):
+    src = read_bytes(tmp_path, "He said \u201cno\u201d \u2013 twice.\n".encode("cp1252"))
+    assert src.encoding == "windows-1252"
+    assert "read as Windows-1252" in src.warning and "\n" not in src.warning
+    sources.write_if_changed(tmp_path / "s.txt", src, "He said \u201cyes\u201d \u2013 twice.\n")
+    assert (tmp_path / "s.txt").read_bytes() == "He said \u201cyes\u201d \u2013 twice.\n".encode("cp1252")
+
+
+def test_invalid_utf8_without_fallback_is_a_one_line_error(tmp_path):
+    with pytest.raises(sources.SourceError, match=r"s\.txt: not valid UTF-8 \(byte 2"):
+        read_bytes(tmp_path, b"ab\xff\xfecd", fallback=None)
+
+
+def test_text_that_cannot_be_written_in_the_file_encoding_leaves_it_alone(tmp_path):
+    src = read_bytes(tmp_path, "caf\xe9\n".encode("cp1252"))
+    with pytest.raises(sources.SourceError, match="cannot be written as windows-1252"):
+        sources.write_if_changed(tmp_path / "s.txt", src, "caf\u0113 \u4e2d\n")
+    assert (tmp_path / "s.txt").read_bytes() == b"caf\xe9\n"
+
+
+def test_empty_file_is_fine(tmp_path):
+    src = read_bytes(tmp_path, b"")
+    assert src.text == "" and not sources.write_if_changed(tmp_path / "s.txt", src, "")
+
+
+@pytest.mark.parametrize("data", [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", bytes(range(256)) * 4, b"text\x00more text"])
+def test_binary_and_nul_bytes_are_skipped(tmp_path, data):
+    with pytest.raises(sources.BinaryFile, match="binary"):
+        read_bytes(tmp_path, data)
+
+
+@pytest.mark.parametrize("raw,newline", [(b"a\r\nb\r\n", "\r\n"), (b"a\rb\r", "\r"), (b"a\nb\n", "\n")])
+def test_uniform_line_endings_are_normalised_and_restored(tmp_path, raw, newline):
+    src = read_bytes(tmp_path, raw)
+    assert src.text == "a\nb\n" and src.newline == newline
+    sources.write_if_changed(tmp_path / "s.txt", src, "A\nb\n")
+    assert (tmp_path / "s.txt").read_bytes() == raw.replace(b"a", b"A")
+
+
+def test_mixed_line_endings_are_left_as_they_are(tmp_path):
+    src = read_bytes(tmp_path, b"a\r\nb\nc\r")
+    assert src.text == "a\r\nb\nc\r" and src.newline == "\n"
+
+
+def test_size_limit_gives_a_clear_message(tmp_path):
+    path = tmp_path / "big.txt"
+    with path.open("wb") as fh:
+        fh.truncate(50 * 1000 * 1000)  # sparse: 50 MB on paper
+    with pytest.raises(sources.SourceError, match=r"big\.txt: file too large \(50\.0 MB > 10\.5 MB\); raise max-file-size"):
+        sources.read(path, max_size=10 * 1024 * 1024)
+
+
+def test_a_single_five_megabyte_line_is_read(tmp_path):
+    src = read_bytes(tmp_path, b"word " * 1_000_000, max_size=10 * 1024 * 1024)
+    assert len(src.text) == 5_000_000
+
+
+def test_unchanged_text_is_not_written(tmp_path):
+    src = read_bytes(tmp_path, b"same\n")
+    before = (tmp_path / "s.txt").stat().st_mtime_ns
+    assert not sources.write_if_changed(tmp_path / "s.txt", src, "same\n")
+    assert (tmp_path / "s.txt").stat().st_mtime_ns == before
+
+
+def test_permissions_are_kept(tmp_path):
+    src = read_bytes(tmp_path, b"old\n")
+    os.chmod(tmp_path / "s.txt", 0o640)
+    sources.write_if_changed(tmp_path / "s.txt", src, "new\n")
+    assert stat.S_IMODE((tmp_path / "s.txt").stat().st_mode) == 0o640
+
+
+def test_symlink_is_written_through_and_kept(tmp_path):
+    real = tmp_path / "real.txt"
+    real.write_bytes(b"old\n")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    src = sources.read(link)
+    assert sources.write_if_changed(link, src, "new\n")
+    assert link.is_symlink() and real.read_bytes() == b"new\n"
+
+
+def test_read_only_file_is_not_fixed(tmp_path):
+    src = read_bytes(tmp_path, b"old\n")
+    os.chmod(tmp_path / "s.txt", 0o444)
+    with pytest.raises(sources.SourceError, match="read-only file; not fixed"):
+        sources.write_if_changed(tmp_path / "s.txt", src, "new\n")
+    assert (tmp_path / "s.txt").read_bytes() == b"old\n"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
+def test_unreadable_file_is_a_one_line_error(tmp_path):
+    path = tmp_path / "s.txt"
+    path.write_bytes(b"x")
+    os.chmod(path, 0)
+    with pytest.raises(sources.SourceError, match="permission denied"):
+        sources.read(path)
+
+
+def test_directory_and_missing_file_errors(tmp_path):
+    with pytest.raises(sources.SourceError, match="is a directory"):
+        sources.read(tmp_path)
+    with pytest.raises(sources.SourceError, match="no such file"):
+        sources.read(tmp_path / "nope.txt")
+
+
+def test_file_changed_on_disk_is_not_overwritten(tmp_path):
+    src = read_bytes(tmp_path, b"old\n")
+    (tmp_path / "s.txt").write_bytes(b"edited by a person\n")
+    with pytest.raises(sources.SourceError, match="changed on disk"):
+        sources.write_if_changed(tmp_path / "s.txt", src, "new\n")
+    assert (tmp_path / "s.txt").read_bytes() == b"edited by a person\n"
+
+
+def test_failed_write_leaves_the_original_and_no_temp_file(tmp_path, monkeypatch):
+    src = read_bytes(tmp_path, b"old\n")
+    real_fdopen = os.fdopen
+
+    class Full:
+        def __init__(self, fd, mode):
+            self.fh = real_fdopen(fd, mode)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.fh.close()
+
+        def write(self, data):
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(sources.os, "fdopen", Full)
+    with pytest.raises(sources.SourceError, match="cannot write \\(No space left on device\\); file left unchanged"):
+        sources.write_if_changed(tmp_path / "s.txt", src, "new\n")
+    assert (tmp_path / "s.txt").read_bytes() == b"old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["s.txt"]
+
+
+def test_failed_rename_leaves_no_temp_file(tmp_path, monkeypatch):
+    src = read_bytes(tmp_path, b"old\n")
+
+    def broken(*a):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(sources.os, "replace", broken)
+    with pytest.raises(sources.SourceError, match="Input/output error"):
+        sources.write_if_changed(tmp_path / "s.txt", src, "new\n")
+    assert [p.name for p in tmp_path.iterdir()] == ["s.txt"]
+    assert (tmp_path / "s.txt").read_bytes() == b"old\n"
