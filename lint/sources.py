@@ -129,9 +129,8 @@ def write_if_changed(path: Path, source: Source, text: str) -> bool:
         if target.read_bytes() != source.raw:
             raise SourceError(f"{source.path}: changed on disk while being checked; not overwritten")
         mode = stat.S_IMODE(target.stat().st_mode)
-        if not mode & stat.S_IWUSR or not os.access(target, os.W_OK):
-            # renaming over it would succeed (the directory is writable), but the user said read-only
-            raise SourceError(f"{source.path}: read-only file; not fixed")
+        # A read-only file is fixed too when its directory allows it (--fix is the user's
+        # request, and copies of archives are often read-only); it stays read-only afterwards.
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".newslint", dir=target.parent)
     except PermissionError:
         raise SourceError(f"{source.path}: permission denied; not fixed") from None

@@ -30,7 +30,7 @@ def test_golden_story(run_cli, tmp_path, story, extra):
     suffix = "".join(a.lstrip("-") for a in extra)
     stem = story.stem + (f".{suffix}" if suffix else "")
     work = tmp_path / story.name
-    shutil.copy(story, work)
+    shutil.copyfile(story, work)
     code, report, err = run_cli("check", *extra, story.name, cwd=tmp_path)
     assert code in (0, 1), err
     _expect(STORIES / f"{stem}.report.txt", report)

@@ -113,12 +113,12 @@ def test_symlink_is_written_through_and_kept(tmp_path):
     assert link.is_symlink() and real.read_bytes() == b"new\n"
 
 
-def test_read_only_file_is_not_fixed(tmp_path):
+def test_read_only_file_is_fixed_and_stays_read_only(tmp_path):
     src = read_bytes(tmp_path, b"old\n")
     os.chmod(tmp_path / "s.txt", 0o444)
-    with pytest.raises(sources.SourceError, match="read-only file; not fixed"):
-        sources.write_if_changed(tmp_path / "s.txt", src, "new\n")
-    assert (tmp_path / "s.txt").read_bytes() == b"old\n"
+    assert sources.write_if_changed(tmp_path / "s.txt", src, "new\n")
+    assert (tmp_path / "s.txt").read_bytes() == b"new\n"
+    assert stat.S_IMODE((tmp_path / "s.txt").stat().st_mode) == 0o444
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")

@@ -54,14 +54,15 @@ class TimeOfDayStyle(Rule):
             span = Span(m.start(), m.end())
             if not doc.is_prose(span):
                 continue
-            written, unsafe = self._render(m, style)
+            shown, unsafe = self._render(m, style)
+            written = shown
             if written and written.endswith(".") and doc.text[m.end() : m.end() + 1] == ".":
                 written = written[:-1]  # "5 p.m." ends the sentence with its own full stop
             if written is None or written == m.group():
                 continue
             make = Fix.unsafe if unsafe else Fix.safe
-            yield self.violation(span, f"{m.group()!r} is written {written!r} in {style.upper() if style == 'ap' else style.title()} style",
-                                 make(f"Write {written!r}", Edit.replace(span, written)))
+            yield self.violation(span, f"{m.group()!r} is written {shown!r} in {style.upper() if style == 'ap' else style.title()} style",
+                                 make(f"Write {shown!r}", Edit.replace(span, written)))
 
     @staticmethod
     def _render(m: re.Match, style: str) -> tuple[str | None, bool]:
