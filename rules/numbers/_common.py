@@ -52,6 +52,17 @@ def prose_matches(doc: Document, pattern: re.Pattern[str], *, headline: bool = T
             yield m
 
 
+_LINE_END = re.compile(r"[^\n]*")
+
+
+def in_data_line(text: str, at: int) -> bool:
+    """Is `at` on a short line of figures that no sentence ends on, as in the results summaries
+    wire services send ("    12 mths", "    1st half")? Such lines are data, not prose."""
+    start = text.rfind("\n", 0, at) + 1
+    line = _LINE_END.match(text, start).group().rstrip()
+    return len(line.strip()) < 40 and not line.endswith((".", "!", "?", '"', "”", ",", ";", ":"))
+
+
 @dataclass(frozen=True, slots=True)
 class Form:
     """One occurrence of a figure written in one of several interchangeable ways."""
