@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from newslint.document import Document
 from newslint.rule import Rule, replace_fix
@@ -50,6 +51,24 @@ def prose_matches(doc: Document, pattern: re.Pattern[str], *, headline: bool = T
         span = Span(m.start(), m.end())
         if doc.is_prose(span) and (headline or not doc.in_headline(span)):
             yield m
+
+
+class HouseStyleRule(Rule):
+    """A rule that only speaks under a chosen house style: silent when `style` is not set."""
+
+    styles: ClassVar[tuple[str, ...]] = tuple(STYLE_NAMES)
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        style = self.context.style
+        if style in self.styles:
+            yield from self.check_style(doc, style)
+
+    def check_style(self, doc: Document, style: str) -> Iterator[Violation]:
+        raise NotImplementedError
+
+    def rewrite(self, span: Span, message: str, right: str, safe: bool) -> Violation:
+        """A violation whose fix writes `right` over `span`."""
+        return self.violation(span, message, replace_fix(f"Write {right!r}", span, right, safe))
 
 
 _LINE_END = re.compile(r"[^\n]*")

@@ -5,13 +5,14 @@ import re
 from collections.abc import Iterator
 
 from newslint.document import Document
-from newslint.rule import Rule, replace_fix
-from newslint.rules.numbers._common import prose_matches, style_name
+from newslint.rules.numbers._common import HouseStyleRule, prose_matches, style_name
 from newslint.span import Span
 from newslint.violation import FixAvailability, Violation
 
-# A sum of money with its scale: "$5m", "£2.5bn", "A$720 million", "$1 trillion".
-_SUM = r"(?<![\w.,])((?:[A-Z]{1,3})?[$£€¥]\d+(?:[.,]\d+)*)"
+# A sum of money with its scale: "$5m", "£2.5bn", "$1 trillion"; a prefix such as "A$" or "US$"
+# is found by _PREFIX, which keeps the pattern opening with the currency sign (fast to scan for).
+_SUM = r"([$£€¥]\d+(?:[.,]\d+)*)"
+_PREFIX = re.compile(r"(?<![\w.,])[A-Z]{0,3}\Z")
 _ABBREVIATED = re.compile(_SUM + r"(m|mn|bn|b|tn)\b(?![.,]?\d)")
 _SPELLED = re.compile(_SUM + r"[ \t]+(million|billion)\b")
 _WORDS = {"m": "million", "mn": "million", "bn": "billion", "b": "billion", "tn": "trillion"}
@@ -20,7 +21,7 @@ _SPELLING_STYLES = ("ap", "reuters")
 _LETTER_STYLES = ("guardian", "bbc")
 
 
-class MoneyScaleStyle(Rule):
+class MoneyScaleStyle(HouseStyleRule):
     """## What it does
     Under a house style, checks how millions and billions are written after a sum of money.
     AP and Reuters spell the scale out (`$5 million`, `$2.5 billion`); the Guardian and the BBC
@@ -48,16 +49,18 @@ class MoneyScaleStyle(Rule):
     name = "money-scale-style"
     fix_availability = FixAvailability.ALWAYS
 
-    def check(self, doc: Document) -> Iterator[Violation]:
-        style = self.context.style
+    def check_style(self, doc: Document, style: str) -> Iterator[Violation]:
         if style in _SPELLING_STYLES:
             for m in prose_matches(doc, _ABBREVIATED):
-                yield self._report(m, f"{m.group(1)} {_WORDS[m.group(2)]}", style)
+                yield from self._report(doc, m, f"{m.group(1)} {_WORDS[m.group(2)]}", style)
         elif style in _LETTER_STYLES:
             for m in prose_matches(doc, _SPELLED):
-                yield self._report(m, f"{m.group(1)}{_LETTERS[m.group(2)]}", style)
+                yield from self._report(doc, m, f"{m.group(1)}{_LETTERS[m.group(2)]}", style)
 
-    def _report(self, m: re.Match, right: str, style: str) -> Violation:
-        span = Span(m.start(), m.end())
-        return self.violation(span, f"{style_name(style)} style writes {m.group()!r} as {right!r}",
-                              replace_fix(f"Write {right!r}", span, right, safe=True))
+    def _report(self, doc: Document, m: re.Match, right: str, style: str) -> Iterator[Violation]:
+        prefix = _PREFIX.search(doc.text, max(0, m.start() - 4), m.start())
+        if prefix is None:
+            return  # "x$5m": part of a word or a figure
+        span = Span(prefix.start(), m.end())
+        found, right = doc.slice(span), prefix.group() + right
+        yield self.rewrite(span, f"{style_name(style)} style writes {found!r} as {right!r}", right, safe=True)

@@ -5,8 +5,7 @@ import re
 from collections.abc import Iterator
 
 from newslint.document import Document
-from newslint.rule import Rule, replace_fix
-from newslint.rules.numbers._common import prose_matches
+from newslint.rules.numbers._common import HouseStyleRule, prose_matches
 from newslint.span import Span
 from newslint.violation import FixAvailability, Violation
 
@@ -20,15 +19,16 @@ _ABBREVIATIONS = {"Jan": "January", "Feb": "February", "Mar": "March", "Apr": "A
                   "Oct": "October", "Nov": "November", "Dec": "December"}
 _MONTH = "|".join(_FULL + sorted(_ABBREVIATIONS, key=len, reverse=True))
 # A month with a day ("September 17", "Sept 17, 2004"), or an abbreviated month with only a year.
-_WITH_DAY = re.compile(rf"\b({_MONTH})\b(\.?)(?=[ \t\n]+([1-9]|[12]\d|3[01])(?![\d]|[.:]\d))")
-_WITH_YEAR = re.compile(rf"\b({'|'.join(sorted(_ABBREVIATIONS, key=len, reverse=True))})\b(\.?)(?=[ \t\n]+[12]\d{{3}}\b)")
+# No \b in front: a pattern that opens with the names lets the engine skip to capital letters.
+_WITH_DAY = re.compile(rf"({_MONTH})\b(\.?)(?=[ \t\n]+([1-9]|[12]\d|3[01])(?![\d]|[.:]\d))")
+_WITH_YEAR = re.compile(rf"({'|'.join(sorted(_ABBREVIATIONS, key=len, reverse=True))})\b(\.?)(?=[ \t\n]+[12]\d{{3}}\b)")
 
 
 def _full(name: str) -> str:
     return _ABBREVIATIONS.get(name, name)
 
 
-class MonthAbbreviation(Rule):
+class MonthAbbreviation(HouseStyleRule):
     """## What it does
     Under `style = "ap"`, checks month names against AP's rule: with a day, January, February,
     August, September, October, November and December are shortened to `Jan.`, `Feb.`,
@@ -53,19 +53,21 @@ class MonthAbbreviation(Rule):
     code = "NL409"
     name = "month-abbreviation"
     fix_availability = FixAvailability.ALWAYS
+    styles = ("ap",)
 
-    def check(self, doc: Document) -> Iterator[Violation]:
-        if self.context.style != "ap":
-            return
+    def check_style(self, doc: Document, style: str) -> Iterator[Violation]:
+        text = doc.text
         for m in prose_matches(doc, _WITH_DAY, headline=False):
+            if m.start() and text[m.start() - 1].isalpha():
+                continue
             full = _full(m.group(1))
             yield from self._report(doc, m, _AP_SHORT.get(full, full), "with a date")
         for m in prose_matches(doc, _WITH_YEAR, headline=False):
+            if m.start() and text[m.start() - 1].isalpha():
+                continue
             yield from self._report(doc, m, _full(m.group(1)), "without a day")
 
     def _report(self, doc: Document, m: re.Match, right: str, where: str) -> Iterator[Violation]:
         if m.group() == right:
             return
-        span = Span(m.start(), m.end())
-        yield self.violation(span, f"AP style writes {m.group()!r} as {right!r} {where}",
-                             replace_fix(f"Write {right!r}", span, right, safe=True))
+        yield self.rewrite(Span(m.start(), m.end()), f"AP style writes {m.group()!r} as {right!r} {where}", right, safe=True)

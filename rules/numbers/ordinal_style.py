@@ -5,37 +5,34 @@ import re
 from collections.abc import Iterator
 
 from newslint.document import Document
-from newslint.rule import Rule, replace_fix
-from newslint.rules.numbers._common import WIRE_SHORTHAND, in_data_line, prose_matches, spell_ordinal, style_name
+from newslint.rules.numbers._common import (
+    WIRE_SHORTHAND,
+    HouseStyleRule,
+    in_data_line,
+    prose_matches,
+    spell_ordinal,
+    style_name,
+)
 from newslint.span import Span
 from newslint.violation import FixAvailability, Violation
 
 # "3rd", "1st-half": an ordinal below 10 in figures, and the word after it.
-_SMALL_ORDINAL = re.compile(r"(?<![\w.,/-])([1-9])(?:st|nd|rd|th)\b(?:([ \t\n-]+)([A-Za-z]+))?")
-# "eleventh", "twenty-first", "thirtieth": an ordinal of 11 and up in words.
-_TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_TEENS = ("eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
-          "nineteenth").split()
+_SMALL_ORDINAL = re.compile(r"([1-9])(?<![\w.,/-][1-9])(?:st|nd|rd|th)\b(?:([ \t\n-]+)([A-Za-z]+))?")
+# "eleventh", "twenty-first", "thirtieth": an ordinal of 11 and up in words. The pattern finds
+# lowercase words ending like an ordinal; the table says which are ordinals.
+_TEENS = "eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split()
 _UNITS = "first second third fourth fifth sixth seventh eighth ninth".split()
-_TENS = _TENS_WORDS.split("|")
-_STEMS = [t[:-1] for t in _TENS]  # "twent" + "ieth"
-_LARGE_ORDINAL = re.compile(
-    rf"(?<![\w-])(?:({'|'.join(_TEENS)})|({_TENS_WORDS})-({'|'.join(_UNITS)})|({'|'.join(_STEMS)})ieth)\b(?![\w-])",
-    re.IGNORECASE,
-)
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_LARGE_ORDINALS = {
+    **{word: 11 + i for i, word in enumerate(_TEENS)},
+    **{f"{tens[:-1]}ieth": 20 + 10 * i for i, tens in enumerate(_TENS)},
+    **{f"{tens}-{unit}": 21 + 10 * i + j for i, tens in enumerate(_TENS) for j, unit in enumerate(_UNITS)},
+}
+_ORDINAL_LIKE = re.compile(r"[efnstw](?<![\w-][efnstw])[a-z]*(?:th|-first|-second|-third)\b(?!-)")
 _MONTHS = frozenset("january february march april may june july august september october november december "
                     "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 _FRACTION_BEFORE = frozenset("a one two three four five six seven eight nine".split())
-
-
-def _value(m: re.Match) -> int:
-    teen, tens, unit, round_tens = m.groups()
-    if teen:
-        return 11 + _TEENS.index(teen.lower())
-    if tens:
-        return 10 * (2 + _TENS.index(tens.lower())) + 1 + _UNITS.index(unit.lower())
-    return 10 * (2 + _STEMS.index(round_tens.lower()))
 
 
 def _suffix(n: int) -> str:
@@ -44,7 +41,7 @@ def _suffix(n: int) -> str:
     return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
-class OrdinalStyle(Rule):
+class OrdinalStyle(HouseStyleRule):
     """## What it does
     Under a house style, finds ordinals written the other way round: first to ninth as figures
     (`3rd place`) and 11th and up in words (`twenty-first century`). AP, Reuters, the Guardian
@@ -75,10 +72,7 @@ class OrdinalStyle(Rule):
     name = "ordinal-style"
     fix_availability = FixAvailability.ALWAYS
 
-    def check(self, doc: Document) -> Iterator[Violation]:
-        style = self.context.style
-        if style is None:
-            return
+    def check_style(self, doc: Document, style: str) -> Iterator[Violation]:
         text = doc.text
         for m in prose_matches(doc, _SMALL_ORDINAL, headline=False):
             digit, gap, word = m.groups()
@@ -87,17 +81,17 @@ class OrdinalStyle(Rule):
                 continue
             span = Span(m.start(), m.start() + 3)  # "3rd": one digit and a two-letter suffix
             right = spell_ordinal(int(digit))
-            yield self.violation(span, f"{style_name(style)} style spells out {doc.slice(span)!r} as {right!r}",
-                                 replace_fix(f"Write {right!r}", span, right, safe=bool(word and word.islower())))
-        for m in prose_matches(doc, _LARGE_ORDINAL, headline=False):
-            if self._fraction(text, m.start()) or text[m.end() : m.end() + 5] == " hour" \
-                    or m.group()[:1].isupper():
-                continue
-            n = _value(m)
-            right = f"{n}{_suffix(n)}"
+            yield self.rewrite(span, f"{style_name(style)} style spells out {doc.slice(span)!r} as {right!r}", right,
+                               safe=bool(word and word.islower()))
+        for m in _ORDINAL_LIKE.finditer(text):
+            n = _LARGE_ORDINALS.get(m.group())
             span = Span(m.start(), m.end())
-            yield self.violation(span, f"{style_name(style)} style writes {m.group()!r} as {right!r}",
-                                 replace_fix(f"Write {right!r}", span, right, safe=False))
+            if n is None or not doc.is_prose(span) or doc.in_headline(span) or self._fraction(text, m.start()) \
+                    or text[m.end() : m.end() + 5] == " hour":
+                continue
+            right = f"{n}{_suffix(n)}"
+            yield self.rewrite(span, f"{style_name(style)} style writes {m.group()!r} as {right!r}",
+                               right, safe=False)
 
     @staticmethod
     def _fraction(text: str, at: int) -> bool:

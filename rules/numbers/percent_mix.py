@@ -10,7 +10,7 @@ from newslint.span import Span
 from newslint.violation import FixAvailability
 
 # A figure and its percent sign or word: "5%", "5 %", "5 percent", "5 per cent", "5 pct".
-_PERCENT = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*)(\s?(?:%|percent\b|per\s+cent\b|pct\b))", re.IGNORECASE)
+_PERCENT = re.compile(r"([0-9](?<![\w.,][0-9])\d*(?:[.,]\d+)*)(\s?(?i:%|percent\b|per\s+cent\b|pct\b))")
 _WRITTEN = {"%": "%", "percent": " percent", "per cent": " per cent", "pct": " pct"}
 
 

@@ -5,14 +5,14 @@ import re
 from collections.abc import Iterator
 
 from newslint.document import Document
-from newslint.rule import Rule, replace_fix
-from newslint.rules.numbers._common import prose_matches, style_name
+from newslint.rule import replace_fix
+from newslint.rules.numbers._common import HouseStyleRule, prose_matches, style_name
 from newslint.span import Span
 from newslint.violation import FixAvailability, Violation
 
 # "from 5-7", "between $10-$20": a hyphenated range after a preposition that wants words.
 _RANGE = re.compile(
-    r"\b(from|between|From|Between)[ \t\n]+[$£€¥]?(\d+(?:,\d{3})*(?:\.\d{1,2})?)([-–])[$£€¥]?"
+    r"([fF]rom|[bB]etween)[ \t\n]+[$£€¥]?(\d+(?:,\d{3})*(?:\.\d{1,2})?)([-–])[$£€¥]?"
     r"(\d+(?:,\d{3})*(?:\.\d{1,2})?)(?![\d\-–/.]|[ \t]?[ap]\.?m\b)(?:[ \t\n]+([a-z]+))?"
 )
 _SCORE_WORDS = frozenset("down up behind ahead lead win victory defeat draw loss deficit scoreline".split())
@@ -22,7 +22,7 @@ def _value(figure: str) -> float:
     return float(figure.replace(",", ""))
 
 
-class RangeAfterFromOrBetween(Rule):
+class RangeAfterFromOrBetween(HouseStyleRule):
     """## What it does
     Under a house style, finds a hyphenated range after `from` or `between` (`from 5-7`,
     `between 10-20`). All four styles write `from 5 to 7` and `between 10 and 20`, keeping the
@@ -49,11 +49,10 @@ class RangeAfterFromOrBetween(Rule):
     name = "range-after-from-or-between"
     fix_availability = FixAvailability.ALWAYS
 
-    def check(self, doc: Document) -> Iterator[Violation]:
-        style = self.context.style
-        if style is None:
-            return
+    def check_style(self, doc: Document, style: str) -> Iterator[Violation]:
         for m in prose_matches(doc, _RANGE, headline=False):
+            if m.start() and doc.text[m.start() - 1].isalnum():
+                continue
             preposition, low, dash, high, word = m.groups()
             if _value(low) >= _value(high) or (word or "") in _SCORE_WORDS:
                 continue

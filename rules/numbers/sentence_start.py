@@ -5,8 +5,7 @@ import re
 from collections.abc import Iterator
 
 from newslint.document import Document
-from newslint.rule import Rule, replace_fix
-from newslint.rules.numbers._common import capitalise, in_data_line, spell, style_name
+from newslint.rules.numbers._common import HouseStyleRule, capitalise, in_data_line, spell, style_name
 from newslint.span import Span
 from newslint.violation import FixAvailability, Violation
 
@@ -19,7 +18,7 @@ _ENDS_LIKE_A_SENTENCE = re.compile(r"\S+\s+\S+\s+\S+\s+\S+.*[.!?][\"”’')]*\s
 _YEAR = re.compile(r"1\d{3}|20\d{2}")
 
 
-class FigureAtSentenceStart(Rule):
+class FigureAtSentenceStart(HouseStyleRule):
     """## What it does
     Under a house style (`style` set), finds a sentence that opens with a figure (`25 people
     died`). AP, Reuters, the Guardian and the BBC all spell the number out or recast the
@@ -49,10 +48,7 @@ class FigureAtSentenceStart(Rule):
     name = "figure-at-sentence-start"
     fix_availability = FixAvailability.SOMETIMES
 
-    def check(self, doc: Document) -> Iterator[Violation]:
-        style = self.context.style
-        if style is None:
-            return
+    def check_style(self, doc: Document, style: str) -> Iterator[Violation]:
         text = doc.text
         for sentence in doc.sentences:
             if not text[sentence.start : sentence.start + 2].lstrip("\"“‘'")[:1].isdigit():
@@ -67,7 +63,7 @@ class FigureAtSentenceStart(Rule):
             message = f"{style_name(style)} style does not open a sentence with a figure ({figure!r})"
             if len(figure) <= 2 and figure.isdigit() and _SPELLABLE_NEXT.match(text, span.end):
                 word = capitalise(spell(int(figure)))
-                yield self.violation(span, message, replace_fix(f"Write {word!r}", span, word, safe=True))
+                yield self.rewrite(span, message, word, safe=True)
             else:
                 yield self.violation(span, message)
 

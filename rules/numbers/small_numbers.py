@@ -5,13 +5,19 @@ import re
 from collections.abc import Iterator
 
 from newslint.document import Document
-from newslint.rule import Rule, replace_fix
-from newslint.rules.numbers._common import WIRE_SHORTHAND, in_data_line, prose_matches, spell, style_name
+from newslint.rules.numbers._common import (
+    WIRE_SHORTHAND,
+    HouseStyleRule,
+    in_data_line,
+    prose_matches,
+    spell,
+    style_name,
+)
 from newslint.span import Span
 from newslint.violation import FixAvailability, Violation
 
 # A lone digit 1-9 followed by a word: not part of a figure, code, score, list or time.
-_LONE_DIGIT = re.compile(r"(?<![\w.,$£€¥#/:+\-–(])([1-9])(?![\w.,:/%'’\-–)])[ \t]+([A-Za-z][\w'’.\-]*)")
+_LONE_DIGIT = re.compile(r"([1-9])(?<![\w.,$£€¥#/:+\-–(][1-9])(?![\w.,:/%'’\-–)])[ \t]+([A-Za-z][\w'’.\-]*)")
 # Figures whatever the style: ages, percentages, dimensions and distances, money, times,
 # scores and sports statistics, votes, and scales.
 _FIGURE_WORDS = frozenset(
@@ -38,7 +44,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][\w.'’]*)\s+$")
 _DIGIT_NEAR = re.compile(r"\d")
 
 
-class SmallNumberInFigures(Rule):
+class SmallNumberInFigures(HouseStyleRule):
     """## What it does
     Under a house style (`style` set), finds the numbers one to nine written as figures in
     running text (`3 people`), where every one of the four profiles (AP, Reuters, the Guardian,
@@ -70,10 +76,7 @@ class SmallNumberInFigures(Rule):
     name = "small-number-in-figures"
     fix_availability = FixAvailability.ALWAYS
 
-    def check(self, doc: Document) -> Iterator[Violation]:
-        style = self.context.style
-        if style is None:
-            return
+    def check_style(self, doc: Document, style: str) -> Iterator[Violation]:
         text = doc.text
         starts = {s.start for s in doc.sentences}
         for m in prose_matches(doc, _LONE_DIGIT, headline=False):
@@ -82,8 +85,7 @@ class SmallNumberInFigures(Rule):
             digit = m.group(1)
             span = Span(m.start(1), m.end(1))
             word = spell(int(digit))
-            yield self.violation(span, f"{style_name(style)} style spells out {digit!r} as {word!r}",
-                                 replace_fix(f"Write {word!r}", span, word, safe=False))
+            yield self.rewrite(span, f"{style_name(style)} style spells out {digit!r} as {word!r}", word, safe=False)
 
     @staticmethod
     def _counts(text: str, m: re.Match) -> bool:

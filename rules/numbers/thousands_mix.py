@@ -12,7 +12,7 @@ from newslint.violation import FixAvailability
 # A four-digit figure, with or without the comma, standing alone: not part of a longer figure,
 # a code (A-1500, 2004/1500), a decimal, or a word with the unit attached (1500m).
 _FOUR_DIGITS = re.compile(
-    r"(?<![\w.,/:\-–'’(])([$£€¥]?)([1-9])(,?)(\d{3})(?![\w\-–]|[.,:/]\d)(\s+[A-Za-z]+)?"
+    r"([1-9])(?<![\w.,/:\-–'’(][1-9])(,?)(\d{3})(?![\w\-–]|[.,:/]\d)(\s+[A-Za-z]+)?"
 )
 _CODE_WORDS = frozenset(
     "no no. number page pages room flight route model article section code tel box suite version "
@@ -59,10 +59,11 @@ class ThousandsSeparatorMix(MixedFormRule):
     def forms(self, doc: Document) -> Sequence[Form]:
         found = []
         for m in prose_matches(doc, _FOUR_DIGITS, headline=False):
-            currency, first, comma, rest, after = m.groups()
+            first, comma, rest, after = m.groups()
+            currency = doc.text[m.start() - 1 : m.start()] if m.start() and doc.text[m.start() - 1] in "$£€¥" else ""
             if not comma and not self._plain_figure(doc.text, m, currency, int(first + rest), (after or "").strip()):
                 continue
-            span = Span(m.start(2), m.end(4))
+            span = Span(m.start(1), m.end(3))
             found.append(Form("comma" if comma else "plain", span,
                               {"comma": f"{first},{rest}", "plain": first + rest},
                               frozenset({"comma"}) if currency else frozenset()))

@@ -11,14 +11,13 @@ from newslint.violation import Edit, Fix, FixAvailability, Violation
 
 _MERIDIEM = r"(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
 _TIME = re.compile(
-    rf"(?<![\w:.,$£€])(\d{{1,2}})(?:[:.](\d{{2}}))?\s*({_MERIDIEM})?"
-    rf"(?:\s*(?:-|–|to)\s*(\d{{1,2}})(?:[:.](\d{{2}}))?)?\s*({_MERIDIEM})",
-    re.IGNORECASE,
+    rf"([0-9](?<![\w:.,$£€][0-9])\d?)(?:[:.](\d{{2}}))?\s*((?i:{_MERIDIEM}))?"
+    rf"(?:\s*(?:-|–|to)\s*(\d{{1,2}})(?:[:.](\d{{2}}))?)?\s*((?i:{_MERIDIEM}))",
 )
 
 # BBC: a time given with a time zone is on the 24-hour clock ("15:00 GMT").
 _ZONED_TIME = re.compile(
-    r"(?<![\w:.,$£€])(\d{1,2})(?:[:.](\d{2}))?[ \t]?([ap])\.?m\b\.?[ \t]+(GMT|BST|UTC)\b", re.IGNORECASE
+    r"([0-9](?<![\w:.,$£€][0-9])\d?)(?:[:.](\d{2}))?[ \t]?([apAP])\.?[mM]\b\.?[ \t]+(GMT|BST|UTC)\b"
 )
 
 

@@ -11,7 +11,7 @@ from newslint.span import Span
 from newslint.violation import FixAvailability
 
 # "5pm", "5.30pm", "5 p.m.", "5:30 PM": the clock, an optional space, the meridiem.
-_CLOCK = re.compile(r"(?<![\w:.,$£€¥])(\d{1,2}(?:[:.]\d{2})?)( ?)([ap])(\.)?m(?:(\.)|\b)", re.IGNORECASE)
+_CLOCK = re.compile(r"([0-9](?<![\w:.,$£€¥][0-9])\d?(?:[:.]\d{2})?)( ?)([apAP])(\.)?[mM](?:(\.)|\b)")
 
 
 def _kind(space: str, dotted: bool, upper: bool) -> str:
