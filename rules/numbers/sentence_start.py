@@ -5,7 +5,7 @@ import re
 from collections.abc import Iterator
 
 from newslint.document import Document
-from newslint.rules.numbers._common import HouseStyleRule, capitalise, in_data_line, spell, style_name
+from newslint.rules.numbers._common import HouseStyleRule, capitalise, in_data_line, named_figures, spell, style_name
 from newslint.span import Span
 from newslint.violation import FixAvailability, Violation
 
@@ -24,8 +24,8 @@ class FigureAtSentenceStart(HouseStyleRule):
     died`). AP, Reuters, the Guardian and the BBC all spell the number out or recast the
     sentence. With no style it reports nothing.
 
-    A year may open a sentence (`1987 was a good year`), and list items (`1. Wheat`), scores
-    (`3-1`), the headline (where figures are the rule), tables and times (`5pm`) are left alone.
+    A year may open a sentence (`1987 was a good year`), and names (`50 Cent`, and a figure
+    the story uses as a name: `3's director`), list items (`1. Wheat`), scores (`3-1`), the headline (where figures are the rule), tables and times (`5pm`) are left alone.
 
     ## Why is this bad?
     A figure after a full stop is easy to misread as part of the sentence before, and every one
@@ -50,6 +50,7 @@ class FigureAtSentenceStart(HouseStyleRule):
 
     def check_style(self, doc: Document, style: str) -> Iterator[Violation]:
         text = doc.text
+        names: frozenset[str] | None = None
         for sentence in doc.sentences:
             if not text[sentence.start : sentence.start + 2].lstrip("\"“‘'")[:1].isdigit():
                 continue  # most sentences: one slice, no regex
@@ -59,6 +60,9 @@ class FigureAtSentenceStart(HouseStyleRule):
                     or not _ENDS_LIKE_A_SENTENCE.search(text, sentence.start, sentence.end) or in_data_line(text, span.start):
                 continue
             figure = m.group(1).rstrip(".,")
+            names = named_figures(text) if names is None else names
+            if figure in names:
+                continue  # "3 is looking to music": the mobile network 3, a name
             span = Span(span.start, span.start + len(figure))
             message = f"{style_name(style)} style does not open a sentence with a figure ({figure!r})"
             if len(figure) <= 2 and figure.isdigit() and _SPELLABLE_NEXT.match(text, span.end):
@@ -74,5 +78,5 @@ class FigureAtSentenceStart(HouseStyleRule):
             return True  # a year; "1." opens a list item
         if not attached and m.group(3)[:1].isupper():
             return True  # a name: "50 Cent", "19 Management"
-        return attached[:1] in ("-", "–", ")", ":", "/") and not attached.startswith("-year") \
+        return attached[:1] in ("-", "–", ")", ":", "/", "'", "’") and not attached.startswith("-year") \
             or attached[:1].isalpha() and not attached.startswith("-")  # 5pm, 3D, 4x4

@@ -9,6 +9,7 @@ from newslint.rules.numbers._common import (
     WIRE_SHORTHAND,
     HouseStyleRule,
     in_data_line,
+    named_figures,
     prose_matches,
     spell,
     style_name,
@@ -53,7 +54,7 @@ class SmallNumberInFigures(HouseStyleRule):
     The usual exceptions keep figures and are left alone: ages (`5 years old`), percentages,
     dimensions and distances, money, times, scores and sports statistics, votes, scales
     (`3 million`), decimals, dates, names and labels (`Formula 1`, `Channel 4`, `page 5`,
-    `stage 3`), any figure with another figure next to it (ranges, ratios, lists, scores:
+    `stage 3`, and a figure the story uses as a name: `3's director`), any figure with another figure next to it (ranges, ratios, lists, scores:
     `3 to 12`, `1 in 5`), the headline, where styles use figures, and sentence starts, which
     NL406 covers. Reuters' old wire shorthand (`1 dlr`, `3 mln`) is left alone as well.
 
@@ -79,8 +80,9 @@ class SmallNumberInFigures(HouseStyleRule):
     def check_style(self, doc: Document, style: str) -> Iterator[Violation]:
         text = doc.text
         starts = {s.start for s in doc.sentences}
+        names = named_figures(text)
         for m in prose_matches(doc, _LONE_DIGIT, headline=False):
-            if m.start() in starts or not self._counts(text, m) or in_data_line(text, m.start()):
+            if m.start() in starts or m.group(1) in names or not self._counts(text, m) or in_data_line(text, m.start()):
                 continue
             digit = m.group(1)
             span = Span(m.start(1), m.end(1))
