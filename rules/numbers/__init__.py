@@ -1,5 +1,6 @@
 """NL4xx: numbers, dates and times."""
 from newslint.rules.numbers.european_number import EuropeanNumberFormat
+from newslint.rules.numbers.large_numbers import LargeNumberInWords
 from newslint.rules.numbers.money_scale import MoneyScaleStyle
 from newslint.rules.numbers.month_style import MonthAbbreviation
 from newslint.rules.numbers.ordinal_style import OrdinalStyle
@@ -14,5 +15,5 @@ from newslint.rules.numbers.time_mix import TimeFormatMix
 RULES = (
     EuropeanNumberFormat, ThousandsSeparatorMix, TimeFormatMix, PercentStyleMix, SmallNumberInFigures,
     FigureAtSentenceStart, MoneyScaleStyle, OrdinalStyle, MonthAbbreviation, TimeOfDayStyle,
-    RangeAfterFromOrBetween,
+    RangeAfterFromOrBetween, LargeNumberInWords,
 )
