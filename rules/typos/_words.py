@@ -68,6 +68,30 @@ def one_edit_away(word: str) -> set[str]:
     return deletes | transposes | replaces | inserts
 
 
+def one_edit_apart(a: str, b: str) -> bool:
+    """True when `b` is one deletion, transposition, substitution or insertion away from `a`:
+    the pairwise test behind `one_edit_away`, for comparing a few words without generating
+    every variant."""
+    if a == b:
+        return False
+    la, lb = len(a), len(b)
+    if la == lb:
+        i = 0
+        while a[i] == b[i]:
+            i += 1
+        if a[i + 1 :] == b[i + 1 :]:
+            return True  # substitution
+        return i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+    if la > lb:
+        a, b, la, lb = b, a, lb, la
+    if lb - la != 1:
+        return False
+    i = 0
+    while i < la and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1 :]  # b has one extra letter at i
+
+
 def match_case(model: str, word: str) -> str:
     """`word` written in the case pattern of `model` (Regime, REGIME, regime)."""
     if model.isupper() and len(model) > 1:
