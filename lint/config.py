@@ -61,6 +61,8 @@ class Settings:
 
     # --- queries ------------------------------------------------------------------------
     def ignores_for(self, path: str) -> list[str]:
+        if not self.per_file_ignores:
+            return []
         rel = _relative(path, self.root)
         out: list[str] = []
         for pattern, codes in self.per_file_ignores.items():
