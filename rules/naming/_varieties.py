@@ -14,11 +14,28 @@ class Variant:
     kind: str  # "spelling", "ise" (organise) or "ize" (organize: American and Oxford British)
 
 
+class VariantTable:
+    """word -> Variant. Rows are split on lookup: every word of a story is looked up, few are
+    listed, and building 29,000 records up front was most of the start-up time."""
+
+    def __init__(self, rows: dict[str, str]) -> None:
+        self._rows = rows
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._rows
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def get(self, word: str) -> Variant | None:
+        row = self._rows.get(word)
+        if row is None:
+            return None
+        variety, other, kind = row.split("\t")
+        return Variant(word, variety, other, kind)
+
+
 @cache
-def variants() -> dict[str, Variant]:
+def variants() -> VariantTable:
     text = resources.files("newslint.rules.naming").joinpath("data/varieties.tsv").read_text(encoding="utf-8")
-    table: dict[str, Variant] = {}
-    for line in text.splitlines():
-        word, variety, other, kind = line.split("\t")
-        table[word] = Variant(word, variety, other, kind)
-    return table
+    return VariantTable(dict(line.split("\t", 1) for line in text.splitlines()))
