@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from newslint.rules._tables import RowTable
+
 
 @dataclass(frozen=True)
 class Variant:
@@ -14,28 +16,14 @@ class Variant:
     kind: str  # "spelling", "ise" (organise) or "ize" (organize: American and Oxford British)
 
 
-class VariantTable:
-    """word -> Variant. Rows are split on lookup: every word of a story is looked up, few are
-    listed, and building 29,000 records up front was most of the start-up time."""
+class VariantTable(RowTable[Variant]):
+    """word -> Variant."""
 
-    def __init__(self, rows: dict[str, str]) -> None:
-        self._rows = rows
-
-    def __contains__(self, word: str) -> bool:
-        return word in self._rows
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-    def get(self, word: str) -> Variant | None:
-        row = self._rows.get(word)
-        if row is None:
-            return None
+    def entry(self, key: str, row: str) -> Variant:
         variety, other, kind = row.split("\t")
-        return Variant(word, variety, other, kind)
+        return Variant(key, variety, other, kind)
 
 
 @cache
 def variants() -> VariantTable:
-    text = resources.files("newslint.rules.naming").joinpath("data/varieties.tsv").read_text(encoding="utf-8")
-    return VariantTable(dict(line.split("\t", 1) for line in text.splitlines()))
+    return VariantTable(resources.files("newslint.rules.naming").joinpath("data/varieties.tsv").read_text(encoding="utf-8"))

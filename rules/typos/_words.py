@@ -4,6 +4,8 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
+from newslint.rules._tables import RowTable
+
 ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -46,30 +48,16 @@ def known_names() -> frozenset[str]:
     return frozenset(text.split("\n"))
 
 
-class Corrections:
-    """misspelling -> its corrections (one: unambiguous). Rows are split on lookup: the table is
-    consulted for every word, but only a handful of words per story are on it."""
+class Corrections(RowTable[tuple[str, ...]]):
+    """misspelling -> its corrections (one: unambiguous)."""
 
-    def __init__(self, rows: dict[str, str]) -> None:
-        self._rows = rows
-
-    def __contains__(self, word: str) -> bool:
-        return word in self._rows
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-    def get(self, word: str) -> tuple[str, ...] | None:
-        row = self._rows.get(word)
-        if row is None:
-            return None
+    def entry(self, key: str, row: str) -> tuple[str, ...]:
         return tuple(c.strip() for c in row.split(",") if c.strip())
 
 
 @cache
 def misspellings() -> Corrections:
-    text = resources.files("newslint.rules.typos").joinpath("data/misspellings.tsv").read_text(encoding="utf-8")
-    return Corrections(dict(line.split("\t", 1) for line in text.splitlines() if "\t" in line))
+    return Corrections(resources.files("newslint.rules.typos").joinpath("data/misspellings.tsv").read_text(encoding="utf-8"))
 
 
 def one_edit_away(word: str) -> set[str]:
