@@ -319,12 +319,14 @@ def _quotations(text: str, parts: list[Span]) -> tuple[Span, ...]:
     return tuple(sorted(spans))
 
 
+_DOUBLE_QUOTE_MARK = re.compile('[“”"]')
+
+
 def _double_quotes(text: str, part: Span) -> Iterable[Span]:
     open_at: int | None = None
-    for i in range(part.start, part.end):
+    for m in _DOUBLE_QUOTE_MARK.finditer(text, part.start, part.end):
+        i = m.start()
         ch = text[i]
-        if ch not in "“”\"":
-            continue
         if open_at is None:
             before = text[i - 1] if i > part.start else " "
             if ch == "“" or (ch == '"' and before in _OPENERS):
