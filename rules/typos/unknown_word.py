@@ -34,7 +34,7 @@ def story_counts(doc: Document) -> Counter:
 def suggestions(word: str, counts: Counter) -> tuple[list[str], list[str]]:
     """(candidates used more often in this story, other candidates by frequency), one edit away."""
     words = english()
-    candidates = [c for c in one_edit_away(word) if c in words]
+    candidates = [c for c in one_edit_away(word) if c in words.words]
     evidence = sorted((c for c in candidates if counts[c] > counts[word]), key=lambda c: (-counts[c], words.frequency_rank(c)))
     others = sorted((c for c in candidates if c not in evidence), key=words.frequency_rank)
     return evidence, others
@@ -73,8 +73,8 @@ class UnknownWord(Rule):
     fix_availability = FixAvailability.SOMETIMES
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        words = english()
-        known_wrong = misspellings()
+        words = english().words  # the frozenset itself: this loop tests every word of the story
+        known_wrong = misspellings().keys()
         counts: Counter | None = None
         # A story with a sentence that starts in lowercase has lost its capitals (wire copy
         # typed in lowercase): its names look like words, so only in-story evidence counts there.
