@@ -76,10 +76,7 @@ class UnknownWord(Rule):
         words = english().words  # the frozenset itself: this loop tests every word of the story
         known_wrong = misspellings().keys()
         counts: Counter | None = None
-        # A story with a sentence that starts in lowercase has lost its capitals (wire copy
-        # typed in lowercase): its names look like words, so only in-story evidence counts there.
-        case_lost = any(tok.sentence_start and not tok.in_headline and tok.text[:1].isalpha() and tok.text[:1].islower()
-                        for tok in doc.words())
+        case_lost: bool | None = None
         for tok in doc.words():
             text = tok.text
             if text.isalpha() and text.islower() and (len(text) < MIN_LENGTH or text in words):
@@ -97,6 +94,7 @@ class UnknownWord(Rule):
                     continue
                 if counts is None:
                     counts = story_counts(doc)
+                    case_lost = _lost_capitals(doc)
                 found = self._report(doc, part, span, counts, evidence_only=case_lost or part.capitalize() in known_names())
                 if found is not None:
                     yield found
@@ -158,6 +156,13 @@ def is_derived_word(word: str) -> bool:
         if word[:i] in words and word[i:] in words:
             return True
     return False
+
+
+def _lost_capitals(doc: Document) -> bool:
+    """A story with a sentence that starts in lowercase has lost its capitals (wire copy typed in
+    lowercase): its names look like words, so only in-story evidence counts there."""
+    return any(tok.sentence_start and not tok.in_headline and tok.text[:1].isalpha() and tok.text[:1].islower()
+               for tok in doc.words())
 
 
 def _parts(tok: Token) -> Iterator[tuple[str, Span]]:
