@@ -249,8 +249,10 @@ def _emit(results: list[FileResult], options: RunOptions, fmt: str, statistics: 
     # In filter mode (stdin with --fix) stdout carries the fixed story, so reports go to stderr.
     report_stream = sys.stderr if filtered is not None else sys.stdout
     color = fmt == "text" and report_stream.isatty() and "NO_COLOR" not in os.environ
-    report_options = ReportOptions(fix=options.fix, unsafe_fixes=options.unsafe_fixes, statistics=statistics,
-                                   quiet=quiet, color=color)
+    # `unsafe-fixes = true` in a config acts like the flag, and the report must say what --fix does.
+    unsafe = options.unsafe_fixes or any(r.unsafe_by_config for r in results)
+    report_options = ReportOptions(fix=options.fix, unsafe_fixes=unsafe, unsafe_flag=options.unsafe_fixes,
+                                   statistics=statistics, quiet=quiet, color=color)
     said: set[str] = set()
     for r in results:
         for kind, message in (("warning", r.warning), ("error", r.error)):

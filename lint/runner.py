@@ -95,7 +95,7 @@ def _linter(settings: Settings, display: str, options: RunOptions) -> Linter:
 
 def process_text(source: sources.Source, settings: Settings, options: RunOptions) -> FileResult:
     """Check (and with fix/diff, fix) one decoded text. Never raises for bad input."""
-    result = FileResult(source.path, text=source.text, warning=source.warning)
+    result = FileResult(source.path, text=source.text, warning=source.warning, unsafe_by_config=settings.unsafe_fixes)
     try:
         linter = _linter(settings, source.path, options)
         if options.fixing:
