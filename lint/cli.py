@@ -20,7 +20,6 @@ from typing import Annotated, Optional
 import typer
 
 from newslint import __version__, sources
-from newslint import jsonl as jsonl_corpus
 from newslint.config import ConfigError
 from newslint.registry import UnknownSelector, all_rules, rule_by_code
 from newslint.report import FileResult, ReportOptions
@@ -145,6 +144,8 @@ def check(
             _fail(str(exc))
     corpora = []
     for corpus in jsonl or []:
+        from newslint import jsonl as jsonl_corpus  # only corpus runs need it
+
         try:
             records = jsonl_corpus.read(corpus, field, id_field)
         except jsonl_corpus.CorpusError as exc:
@@ -232,6 +233,8 @@ def _progress(total: int) -> Iterator[Callable[[FileResult], None] | None]:
 def _write_corpus(corpus: Path, records: list, results: list[FileResult], field: str,
                   output: Path | None) -> list[FileResult]:
     """Write a fixed JSON Lines corpus; a failure is reported as an error result."""
+    from newslint import jsonl as jsonl_corpus
+
     target = output or jsonl_corpus.default_output(corpus)
     reported = [r for r in records if r.error or r.value is not None]  # one item each, in order
     checked = [result for record, result in zip(reported, results) if record.error is None]

@@ -3,7 +3,6 @@ fix it, and hand back a `FileResult` per file for the reporters.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections import Counter
@@ -223,6 +222,8 @@ def run_tasks(tasks: Sequence[FileTask | TextTask], resolver: ConfigResolver, op
         return results
     # fork starts workers fast and with the modules already imported; elsewhere (macOS,
     # Windows) fork is unsafe or missing, and the platform default is used.
+    import multiprocessing  # only parallel runs need it
+
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     chunk = max(1, min(64, len(tasks) // (jobs * 8)))
     with context.Pool(jobs, _start_worker, (options.config, resolver.overrides, options)) as pool:
