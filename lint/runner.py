@@ -3,7 +3,6 @@ fix it, and hand back a `FileResult` per file for the reporters.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections import Counter
@@ -77,13 +76,25 @@ def _join(rel_dir: str, name: str) -> str:
     return name if rel_dir in (".", "") else f"{rel_dir}/{name}"
 
 
+_LINTERS: dict[tuple, Linter] = {}
+
+
 def _linter(settings: Settings, display: str, options: RunOptions) -> Linter:
-    return Linter(settings, display, options.select, options.extend_select, options.ignore)
+    """A linter for one file. Files with the same settings and per-file ignores share the rule
+    instances: building them for every file of a corpus cost more than checking short stories."""
+    key = (id(settings), tuple(settings.ignores_for(display)), options.select,
+           tuple(options.extend_select), tuple(options.ignore))
+    linter = _LINTERS.get(key)
+    if linter is None or linter.settings is not settings:
+        if len(_LINTERS) > 64:
+            _LINTERS.clear()
+        linter = _LINTERS[key] = Linter(settings, display, options.select, options.extend_select, options.ignore)
+    return linter.for_path(display)
 
 
 def process_text(source: sources.Source, settings: Settings, options: RunOptions) -> FileResult:
     """Check (and with fix/diff, fix) one decoded text. Never raises for bad input."""
-    result = FileResult(source.path, text=source.text, warning=source.warning)
+    result = FileResult(source.path, text=source.text, warning=source.warning, unsafe_by_config=settings.unsafe_fixes)
     try:
         linter = _linter(settings, source.path, options)
         if options.fixing:
@@ -211,6 +222,8 @@ def run_tasks(tasks: Sequence[FileTask | TextTask], resolver: ConfigResolver, op
         return results
     # fork starts workers fast and with the modules already imported; elsewhere (macOS,
     # Windows) fork is unsafe or missing, and the platform default is used.
+    import multiprocessing  # only parallel runs need it
+
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     chunk = max(1, min(64, len(tasks) // (jobs * 8)))
     with context.Pool(jobs, _start_worker, (options.config, resolver.overrides, options)) as pool:

@@ -36,6 +36,9 @@ _URL = re.compile(
     r"|\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|gov|edu|int|mil|io|info|biz|co\.uk|org\.uk|gov\.uk|ac\.uk|uk)\b(?:/[^\s<>\"“”]*)?",
     re.IGNORECASE,
 )
+_URL_HINT = re.compile(
+    r"://|www\.|\.(?:com|org|net|gov|edu|int|mil|io|info|biz|uk)\b", re.IGNORECASE
+)
 _EMAIL = re.compile(r"\b[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
 _HASHTAG = re.compile(r"(?<![\w&#])#[A-Za-z]\w*")
@@ -110,10 +113,15 @@ def _regions(text: str, format: str, lines: LineIndex) -> list[Region]:
         add(RegionKind.LINK_TARGET, _MD_REF_DEF)
         add(RegionKind.LINK_TARGET, _MD_AUTOLINK)
         add(RegionKind.CODE, _MD_HTML_TAG)
-    add(RegionKind.EMAIL, _EMAIL)
-    add(RegionKind.URL, _URL)
-    add(RegionKind.HANDLE, _HANDLE)
-    add(RegionKind.HASHTAG, _HASHTAG)
+    # Cheap membership tests first: most stories hold no address, handle or hashtag, and
+    # scanning for one at every word boundary is a large share of parsing time.
+    if "@" in text:
+        add(RegionKind.EMAIL, _EMAIL)
+        add(RegionKind.HANDLE, _HANDLE)
+    if _URL_HINT.search(text):
+        add(RegionKind.URL, _URL)
+    if "#" in text:
+        add(RegionKind.HASHTAG, _HASHTAG)
     add(RegionKind.TICKER, _TICKER)
     found.extend(Region(RegionKind.TABLE, s) for s in _tables(text, lines))
     # A URL inside an e-mail address or a comment is part of it, not a region of its own.
@@ -135,6 +143,8 @@ def _table_strength(line: str) -> int:
     """SURE: column-aligned data; MAYBE: two narrow gaps; WEAK: one wide gap (a header row
     such as `This week    Last week`, or sloppy prose); 0: prose."""
     body = line.strip()
+    if "  " not in body and "\t" not in body:
+        return 0  # no column gap possible: most lines of prose
     gaps = [(m.end() - m.start(), m.end()) for m in _COLUMN_GAP.finditer(body)]
     if not gaps:
         return 0
@@ -311,12 +321,14 @@ def _quotations(text: str, parts: list[Span]) -> tuple[Span, ...]:
     return tuple(sorted(spans))
 
 
+_DOUBLE_QUOTE_MARK = re.compile('[“”"]')
+
+
 def _double_quotes(text: str, part: Span) -> Iterable[Span]:
     open_at: int | None = None
-    for i in range(part.start, part.end):
+    for m in _DOUBLE_QUOTE_MARK.finditer(text, part.start, part.end):
+        i = m.start()
         ch = text[i]
-        if ch not in "“”\"":
-            continue
         if open_at is None:
             before = text[i - 1] if i > part.start else " "
             if ch == "“" or (ch == '"' and before in _OPENERS):
@@ -328,7 +340,9 @@ def _double_quotes(text: str, part: Span) -> Iterable[Span]:
         yield Span(open_at, part.end)
 
 
-_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[“\"—–]))[‘'](?=[^\W\d_])", re.MULTILINE)
+# An opening single quote: at the text's start or after a space, bracket, double quote or dash,
+# before a letter. Written quote-first so the regex engine can skip to quote characters.
+_SINGLE_OPEN = re.compile(r"[‘'](?<![^\s(\[“\"—–][‘'])(?=[^\W\d_])")
 _SINGLE_CLOSE = re.compile(r"(?<=[^\s‘'])[’'](?![^\W_])")
 
 
@@ -347,32 +361,54 @@ def _single_quotes(text: str, part: Span) -> Iterable[Span]:
 
 
 def _tokens(text: str, sentences: tuple[Span, ...], headline: Span | None, regions: tuple[Region, ...],
-            quotations: tuple[Span, ...]) -> Iterable[Token]:
+            quotations: tuple[Span, ...]) -> list[Token]:
     from newslint.document import SpanSet
 
     blocked = SpanSet([r.span for r in regions])
     quoted = SpanSet(quotations)
+    word_kind, number_kind, mixed_kind = TokenKind.WORD, TokenKind.NUMBER, TokenKind.MIXED
+    # This loop runs for every word of every story: the tuples are built directly, skipping
+    # the argument checks of Span and Token (regex offsets are valid spans by construction).
+    new, span_type, token_type = tuple.__new__, Span, Token
+    out: list[Token] = []
+    append = out.append
     for sentence in sentences:
+        # Per-token span tests only where the sentence meets a region or a quotation: most
+        # sentences meet neither.
+        any_blocked = blocked.touches(sentence)
+        all_quoted = quoted.covers(sentence)
+        some_quoted = all_quoted or quoted.touches(sentence)
+        in_head = headline is not None and headline.contains(sentence)
         first = True
         for m in _TOKEN.finditer(text, sentence.start, sentence.end):
-            span = Span(m.start(), m.end())
-            if blocked.touches(span):
+            start, end = m.span()
+            if any_blocked and blocked.touches_range(start, end):
                 continue
-            word = m.group(0)
-            if word.isdigit() or word[0].isdigit() and not any(c.isalpha() for c in word):
-                kind = TokenKind.NUMBER
-            elif any(c.isdigit() for c in word) or "_" in word:
-                kind = TokenKind.MIXED
+            word = m.group()
+            if word.isalpha():
+                kind = word_kind
+            elif word.isdigit() or word[0].isdigit() and not _HAS_LETTER(word):
+                kind = number_kind
+            elif _HAS_DIGIT(word) or "_" in word:
+                kind = mixed_kind
             else:
-                kind = TokenKind.WORD
-            in_head = headline is not None and headline.contains(span)
-            yield Token(span, word, kind, first, in_head, quoted.touches(span))
+                kind = word_kind
+            in_quote = all_quoted or some_quoted and quoted.touches_range(start, end)
+            append(new(token_type, (new(span_type, (start, end)), word, kind, first, in_head, in_quote)))
             first = False
+    return out
 
 
+_HAS_LETTER = re.compile(r"[^\W\d_]").search
+_HAS_DIGIT = re.compile(r"\d").search
 _SIC = re.compile(r"(\w+(?:['’\-]\w+)*)[\"”’']?\s*\[sic\]", re.IGNORECASE)
 
 
+_SIC_HINT = re.compile(r"\[sic\]", re.IGNORECASE)
+
+
 def _sic_spans(text: str) -> Iterable[Span]:
+    if not _SIC_HINT.search(text):  # the full pattern tries every word: skip it when pointless
+        return
     for m in _SIC.finditer(text):
         yield Span(m.start(1), m.end())

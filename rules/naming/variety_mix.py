@@ -157,10 +157,11 @@ class EnglishVarietyMix(Rule):
         table = variants()
         text = doc.text
         found: list[tuple[Token, Variant]] = []
+        listed = table.keys()
         for tok in doc.words():
-            if tok.is_all_caps:
-                continue
             word = tok.text.lower().replace("’", "'")
+            if word not in listed and word not in _CONTEXTUAL or tok.is_all_caps:
+                continue
             entry = table.get(word)
             if entry is None and word in _CONTEXTUAL:
                 variety, other, applies = _CONTEXTUAL[word]
