@@ -12,6 +12,8 @@ from newslint.violation import FixAvailability
 
 # "5pm", "5.30pm", "5 p.m.", "5:30 PM": the clock, an optional space, the meridiem.
 _CLOCK = re.compile(r"([0-9](?<![\w:.,$£€¥][0-9])\d?(?:[:.]\d{2})?)( ?)([apAP])(\.)?[mM](?:(\.)|\b)")
+# House styles for which NL410 knows the form of the time of day.
+_STYLES_WITH_A_CLOCK = ("ap", "guardian")
 
 
 def _kind(space: str, dotted: bool, upper: bool) -> str:
@@ -24,7 +26,8 @@ class TimeFormatMix(MixedFormRule):
     Finds a story that writes clock times two ways (`5pm` and `6 p.m.`, `9am` and `10 AM`). The
     form the story uses more often is taken as its style (a tie goes to the first use) and the
     other form is reported. Only the meridiem is compared: the space before it, the full points
-    and the case. The headline and tables are left out.
+    and the case. The headline and tables are left out. Under `style = "ap"` or `"guardian"`
+    it is silent: NL410 then checks every time against the house's form.
 
     ## Why is this bad?
     Every house style picks one way to write the time of day; a story that uses two looks
@@ -49,6 +52,8 @@ class TimeFormatMix(MixedFormRule):
     rewrite_keeps_meaning = True
 
     def forms(self, doc: Document) -> Sequence[Form]:
+        if self.context.style in _STYLES_WITH_A_CLOCK:
+            return ()  # NL410 writes every time in the house's form: no majority to follow
         found = []
         text = doc.text
         for m in prose_matches(doc, _CLOCK, headline=False):
