@@ -13,11 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-import pathspec
+from typing import TYPE_CHECKING, Any
 
 from newslint.violation import Severity
+
+if TYPE_CHECKING:
+    import pathspec
 
 CONFIG_NAMES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
 LOCALES = ("en-US", "en-GB", "en-CA", "en-AU")
@@ -61,6 +62,8 @@ class Settings:
 
     # --- queries ------------------------------------------------------------------------
     def ignores_for(self, path: str) -> list[str]:
+        if not self.per_file_ignores:
+            return []
         rel = _relative(path, self.root)
         out: list[str] = []
         for pattern, codes in self.per_file_ignores.items():
@@ -95,6 +98,8 @@ class Settings:
 
 @lru_cache(maxsize=256)
 def _spec(patterns: tuple[str, ...]) -> pathspec.PathSpec:
+    import pathspec  # only runs that walk directories or use per-file ignores need it
+
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 

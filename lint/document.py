@@ -10,6 +10,7 @@ import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import NamedTuple
 
 from newslint.span import LineIndex, Span
 
@@ -20,8 +21,10 @@ class TokenKind(Enum):
     MIXED = "mixed"  # letters and digits together: F-16s, 5pm, A-10s, COVID-19
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One word or number of the prose. A named tuple, not a dataclass: a story has thousands
+    of tokens and building them is the largest cost of parsing."""
+
     span: Span
     text: str
     kind: TokenKind
@@ -67,7 +70,7 @@ def _sorted_spans(spans: Sequence[Span]) -> tuple[Span, ...]:
 class SpanSet:
     """Sorted, non-overlapping spans with a fast 'does this span touch one of them' test."""
 
-    __slots__ = ("spans", "_starts")
+    __slots__ = ("spans", "_starts", "_ends")
 
     def __init__(self, spans: Sequence[Span]) -> None:
         merged: list[Span] = []
@@ -79,14 +82,29 @@ class SpanSet:
                 merged.append(s)
         self.spans = tuple(merged)
         self._starts = [s.start for s in merged]
+        self._ends = [s.end for s in merged]
 
     def touches(self, span: Span) -> bool:
         """True when `span` overlaps a member (an insertion counts when strictly inside one)."""
-        i = bisect.bisect_right(self._starts, span.end if span.end > span.start else span.start)
-        for j in (i - 1, i - 2):
-            if 0 <= j < len(self.spans) and self.spans[j].overlaps(span):
-                return True
-        return False
+        if span.end == span.start:
+            i = bisect.bisect_right(self._starts, span.start)
+            for j in (i - 1, i - 2):
+                if 0 <= j < len(self.spans) and self.spans[j].overlaps(span):
+                    return True
+            return False
+        return self.touches_range(span.start, span.end)
+
+    def touches_range(self, start: int, end: int) -> bool:
+        """`touches` for the non-empty range [start, end), without building a Span."""
+        # Members are disjoint and sorted, so only the last one starting before `end` can
+        # reach into the range.
+        i = bisect.bisect_left(self._starts, end) - 1
+        return i >= 0 and self._ends[i] > start
+
+    def covers(self, span: Span) -> bool:
+        """True when one member contains the whole of `span`."""
+        i = bisect.bisect_right(self._starts, span.start) - 1
+        return i >= 0 and self._ends[i] >= span.end
 
     def containing(self, offset: int) -> Span | None:
         i = bisect.bisect_right(self._starts, offset) - 1
@@ -119,6 +137,7 @@ class Document:
     _non_prose: SpanSet = field(default=None, repr=False)  # type: ignore[assignment]
     _tables: SpanSet = field(default=None, repr=False)  # type: ignore[assignment]
     _sic: SpanSet = field(default=None, repr=False)  # type: ignore[assignment]
+    _by_kind: dict = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
@@ -128,6 +147,7 @@ class Document:
         set_(self, "_non_prose", SpanSet([r.span for r in self.regions if r.kind is not RegionKind.TABLE]))
         set_(self, "_tables", SpanSet([r.span for r in self.regions if r.kind is RegionKind.TABLE]))
         set_(self, "_sic", SpanSet(self.sic))
+        set_(self, "_by_kind", {})
 
     # --- reading the text -------------------------------------------------------------
     def slice(self, span: Span) -> str:
@@ -135,10 +155,17 @@ class Document:
 
     def words(self) -> Iterator[Token]:
         """Word tokens of the prose (tables, URLs and markup excluded)."""
-        return (t for t in self.tokens if t.kind is TokenKind.WORD)
+        return iter(self._of_kind(TokenKind.WORD))
 
     def numbers(self) -> Iterator[Token]:
-        return (t for t in self.tokens if t.kind is TokenKind.NUMBER)
+        return iter(self._of_kind(TokenKind.NUMBER))
+
+    def _of_kind(self, kind: TokenKind) -> tuple[Token, ...]:
+        # Many rules walk the words: filter the tokens once per document, not once per rule.
+        cached = self._by_kind.get(kind)
+        if cached is None:
+            cached = self._by_kind[kind] = tuple(t for t in self.tokens if t.kind is kind)
+        return cached
 
     def body(self) -> Span:
         """Everything after the headline."""

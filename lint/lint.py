@@ -6,6 +6,7 @@ quotations to display-only) -> diagnostics. `Linter.fix` runs that check to a fi
 """
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -52,6 +53,15 @@ class Linter:
                               languagetool=settings.languagetool)
         self.rules: list[Rule] = [rule(settings.options_for(rule), context) for rule in chosen]
         self.by_code = {type(r).code: r for r in self.rules}
+
+    def for_path(self, path: str) -> Linter:
+        """The same rules, for another file (the path names the file in messages and decides
+        its format)."""
+        if path == self.path:
+            return self
+        other = copy.copy(self)
+        other.path = path
+        return other
 
     # --- checking ---------------------------------------------------------------------
     def check(self, text: str, format: str | None = None) -> CheckResult:

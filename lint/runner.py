@@ -77,8 +77,20 @@ def _join(rel_dir: str, name: str) -> str:
     return name if rel_dir in (".", "") else f"{rel_dir}/{name}"
 
 
+_LINTERS: dict[tuple, Linter] = {}
+
+
 def _linter(settings: Settings, display: str, options: RunOptions) -> Linter:
-    return Linter(settings, display, options.select, options.extend_select, options.ignore)
+    """A linter for one file. Files with the same settings and per-file ignores share the rule
+    instances: building them for every file of a corpus cost more than checking short stories."""
+    key = (id(settings), tuple(settings.ignores_for(display)), options.select,
+           tuple(options.extend_select), tuple(options.ignore))
+    linter = _LINTERS.get(key)
+    if linter is None or linter.settings is not settings:
+        if len(_LINTERS) > 64:
+            _LINTERS.clear()
+        linter = _LINTERS[key] = Linter(settings, display, options.select, options.extend_select, options.ignore)
+    return linter.for_path(display)
 
 
 def process_text(source: sources.Source, settings: Settings, options: RunOptions) -> FileResult:

@@ -36,6 +36,9 @@ _URL = re.compile(
     r"|\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|gov|edu|int|mil|io|info|biz|co\.uk|org\.uk|gov\.uk|ac\.uk|uk)\b(?:/[^\s<>\"“”]*)?",
     re.IGNORECASE,
 )
+_URL_HINT = re.compile(
+    r"://|www\.|\.(?:com|org|net|gov|edu|int|mil|io|info|biz|uk)\b", re.IGNORECASE
+)
 _EMAIL = re.compile(r"\b[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
 _HASHTAG = re.compile(r"(?<![\w&#])#[A-Za-z]\w*")
@@ -110,10 +113,15 @@ def _regions(text: str, format: str, lines: LineIndex) -> list[Region]:
         add(RegionKind.LINK_TARGET, _MD_REF_DEF)
         add(RegionKind.LINK_TARGET, _MD_AUTOLINK)
         add(RegionKind.CODE, _MD_HTML_TAG)
-    add(RegionKind.EMAIL, _EMAIL)
-    add(RegionKind.URL, _URL)
-    add(RegionKind.HANDLE, _HANDLE)
-    add(RegionKind.HASHTAG, _HASHTAG)
+    # Cheap membership tests first: most stories hold no address, handle or hashtag, and
+    # scanning for one at every word boundary is a large share of parsing time.
+    if "@" in text:
+        add(RegionKind.EMAIL, _EMAIL)
+        add(RegionKind.HANDLE, _HANDLE)
+    if _URL_HINT.search(text):
+        add(RegionKind.URL, _URL)
+    if "#" in text:
+        add(RegionKind.HASHTAG, _HASHTAG)
     add(RegionKind.TICKER, _TICKER)
     found.extend(Region(RegionKind.TABLE, s) for s in _tables(text, lines))
     # A URL inside an e-mail address or a comment is part of it, not a region of its own.
@@ -352,27 +360,43 @@ def _tokens(text: str, sentences: tuple[Span, ...], headline: Span | None, regio
 
     blocked = SpanSet([r.span for r in regions])
     quoted = SpanSet(quotations)
+    word_kind, number_kind, mixed_kind = TokenKind.WORD, TokenKind.NUMBER, TokenKind.MIXED
     for sentence in sentences:
+        # Per-token span tests only where the sentence meets a region or a quotation: most
+        # sentences meet neither, and this loop runs for every word of every story.
+        any_blocked = blocked.touches(sentence)
+        all_quoted = quoted.covers(sentence)
+        some_quoted = all_quoted or quoted.touches(sentence)
+        in_head = headline is not None and headline.contains(sentence)
         first = True
         for m in _TOKEN.finditer(text, sentence.start, sentence.end):
-            span = Span(m.start(), m.end())
-            if blocked.touches(span):
+            start, end = m.span()
+            if any_blocked and blocked.touches_range(start, end):
                 continue
-            word = m.group(0)
-            if word.isdigit() or word[0].isdigit() and not any(c.isalpha() for c in word):
-                kind = TokenKind.NUMBER
-            elif any(c.isdigit() for c in word) or "_" in word:
-                kind = TokenKind.MIXED
+            word = m.group()
+            if word.isalpha():
+                kind = word_kind
+            elif word.isdigit() or word[0].isdigit() and not _HAS_LETTER(word):
+                kind = number_kind
+            elif _HAS_DIGIT(word) or "_" in word:
+                kind = mixed_kind
             else:
-                kind = TokenKind.WORD
-            in_head = headline is not None and headline.contains(span)
-            yield Token(span, word, kind, first, in_head, quoted.touches(span))
+                kind = word_kind
+            in_quote = all_quoted or some_quoted and quoted.touches_range(start, end)
+            yield Token(Span(start, end), word, kind, first, in_head, in_quote)
             first = False
 
 
+_HAS_LETTER = re.compile(r"[^\W\d_]").search
+_HAS_DIGIT = re.compile(r"\d").search
 _SIC = re.compile(r"(\w+(?:['’\-]\w+)*)[\"”’']?\s*\[sic\]", re.IGNORECASE)
 
 
+_SIC_HINT = re.compile(r"\[sic\]", re.IGNORECASE)
+
+
 def _sic_spans(text: str) -> Iterable[Span]:
+    if not _SIC_HINT.search(text):  # the full pattern tries every word: skip it when pointless
+        return
     for m in _SIC.finditer(text):
         yield Span(m.start(1), m.end())

@@ -48,13 +48,17 @@ class Source:
                               f"({exc.reason} at {exc.start}); file left unchanged") from None
 
 
+# Control bytes that text files do not hold (tab, newlines, form feed and escape are allowed).
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or 13 < b < 32 and b != 27)
+
+
 def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32 and b != 27)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return len(head) > 0 and controls / len(head) > 0.1
 
 

@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from newslint.rules._tables import RowTable
+
 
 @dataclass(frozen=True)
 class Variant:
@@ -14,11 +16,14 @@ class Variant:
     kind: str  # "spelling", "ise" (organise) or "ize" (organize: American and Oxford British)
 
 
+class VariantTable(RowTable[Variant]):
+    """word -> Variant."""
+
+    def entry(self, key: str, row: str) -> Variant:
+        variety, other, kind = row.split("\t")
+        return Variant(key, variety, other, kind)
+
+
 @cache
-def variants() -> dict[str, Variant]:
-    text = resources.files("newslint.rules.naming").joinpath("data/varieties.tsv").read_text(encoding="utf-8")
-    table: dict[str, Variant] = {}
-    for line in text.splitlines():
-        word, variety, other, kind = line.split("\t")
-        table[word] = Variant(word, variety, other, kind)
-    return table
+def variants() -> VariantTable:
+    return VariantTable(resources.files("newslint.rules.naming").joinpath("data/varieties.tsv").read_text(encoding="utf-8"))

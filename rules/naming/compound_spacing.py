@@ -21,10 +21,6 @@ _PHRASE_FIRST = frozenset(
 _PARTICLES = frozenset("up down out off over in on back through away about around along aside by".split())
 
 
-def _key(form: str) -> str:
-    return form.replace(" ", "").replace("-", "").replace("\n", "").lower()
-
-
 class CompoundSpacing(Rule):
     """## What it does
     Finds one compound written two ways in one story: closed, open or hyphenated (`airstrikes`
@@ -58,32 +54,35 @@ class CompoundSpacing(Rule):
 
     def check(self, doc: Document) -> Iterator[Violation]:
         words = [t for t in doc.words() if t.text.replace("-", "").isalpha()]
-        closed: dict[str, list[Span]] = defaultdict(list)
         forms: dict[str, dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))
         for tok in words:
-            if len(tok.text) >= 6 and (tok.text.islower() or tok.sentence_start and tok.text[1:].islower() or "-" in tok.text):
-                closed[_key(tok.text)].append(tok.span)
+            text = tok.text
+            if len(text) < 6 or not (text.islower() or tok.sentence_start and text[1:].islower() or "-" in text):
+                continue
+            if "-" not in text:
+                forms[text.lower()]["closed"].append(tok.span)
+            elif text.count("-") == 1:
+                left, right = text.lower().split("-")
+                if left not in _PHRASE_FIRST and right not in _PARTICLES:
+                    forms[left + right]["hyphenated"].append(tok.span)
+        # Every report needs a closed form, so only pairs that join into one are looked at.
+        closed_keys = [key for key, by_kind in forms.items() if "closed" in by_kind]
+        if not closed_keys:
+            return
+        text, joinable = doc.text, set(closed_keys)
         for first, second in zip(words, words[1:]):
-            between = doc.text[first.span.end:second.span.start]
-            if between not in (" ", "\n") or "-" in first.text + second.text:
+            key = (first.text + second.text).lower()
+            if key not in joinable or text[first.span.end:second.span.start] not in (" ", "\n"):
+                continue
+            if "-" in key:
                 continue
             if _plain(first) and _plain(second) and first.text.lower() not in _PHRASE_FIRST \
                     and second.text.lower() not in _PARTICLES and len(first.text) >= 2 and len(second.text) >= 3:
-                key = _key(first.text + second.text)
                 forms[key]["open"].append(Span(first.span.start, second.span.end))
-        for key, spans in closed.items():
-            for span in spans:
-                text = doc.slice(span)
-                if "-" in text and text.count("-") == 1:
-                    left, right = text.lower().split("-")
-                    if left not in _PHRASE_FIRST and right not in _PARTICLES:
-                        forms[key]["hyphenated"].append(span)
-                elif "-" not in text:
-                    forms[key]["closed"].append(span)
-        for key, by_kind in forms.items():
-            if "closed" not in by_kind or len(by_kind) < 2:
-                continue  # open against hyphenated is grammar: "the long term", "long-term debt"
-            yield from self._minority(doc, by_kind)
+        for key in closed_keys:
+            by_kind = forms[key]
+            if len(by_kind) >= 2:  # open against hyphenated is grammar: "the long term", "long-term debt"
+                yield from self._minority(doc, by_kind)
 
     def _minority(self, doc: Document, by_kind: dict[str, list[Span]]) -> Iterator[Violation]:
         ranked = sorted(by_kind.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start))

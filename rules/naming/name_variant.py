@@ -7,11 +7,12 @@ from collections.abc import Iterator
 
 from newslint.document import Document, Token
 from newslint.rule import Rule
-from newslint.rules.typos._words import english, known_names, one_edit_away, rare_words
+from newslint.rules.typos._words import english, known_names, one_edit_apart, rare_words
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
 _POSSESSIVE = re.compile(r"['’]s$")
+_SPACED_NAME = re.compile(r"\b(?:(?:al|el|ad|as|ash|ez|az|an|bin|abu)[- ])?[A-Z][a-z]+(?:[A-Z][a-z]+|(?:[ -][A-Z][a-z]+))?\b")
 MIN_LENGTH = 4
 SLIP_RATIO = 3  # a form used more than once is a slip only if the other is used three times as often
 
@@ -84,13 +85,16 @@ class NameVariant(Rule):
     def _one_edit_variants(self, counts: Counter, first_use: dict[str, int]) -> dict[str, str]:
         canonical_of: dict[str, str] = {}
         names = known_names()
+        # Only a capitalised, otherwise lowercase name can be the other form (Rinaldi, not McRae).
+        plain = [other for other in counts if other[1:].islower()]
         for name, n in counts.items():
             if len(name) < MIN_LENGTH or self.context.accepts(name) or _is_english_word(name) or name in names:
                 continue
             lowered = name.lower()
-            for candidate in one_edit_away(lowered):
-                other = candidate[:1].upper() + candidate[1:]
-                if other == name or other not in counts or other[0] != name[0] or _only_ending_differs(name, other):
+            best: str | None = None
+            for other in plain:
+                if other == name or other[0] != name[0] or abs(len(other) - len(name)) > 1 \
+                        or not one_edit_apart(lowered, other.lower()) or _only_ending_differs(name, other):
                     continue
                 known = other in names or self.context.accepts(other)
                 if _is_english_word(other) and not known:
@@ -100,25 +104,24 @@ class NameVariant(Rule):
                 if n > 1 and m < SLIP_RATIO * n:
                     continue  # Regan and Reagan, each used often: two people, not a slip
                 if more and (m + n >= 3 or known):
-                    canonical_of[name] = other
+                    if best is None or (m, -first_use[other]) > (counts[best], -first_use[best]):
+                        best = other
+            if best is not None:
+                canonical_of[name] = best
         return canonical_of
 
     def _spacing_variants(self, doc: Document) -> Iterator[Violation]:
         """TimeWarner / Time Warner, al-Qaeda / al Qaeda: the same letters, spaced differently."""
         forms: dict[str, list[Span]] = defaultdict(list)
         text = doc.text
-        pattern = re.compile(r"\b(?:(?:al|el|ad|as|ash|ez|az|an|bin|abu)[- ])?[A-Z][a-z]+(?:[A-Z][a-z]+|(?:[ -][A-Z][a-z]+))?\b")
-        for m in pattern.finditer(text):
+        for m in _SPACED_NAME.finditer(text):
             span = Span(m.start(), m.end())
             if doc.is_prose(span):
                 forms[m.group()].append(span)
         by_key: dict[str, list[str]] = defaultdict(list)
         for form in forms:
             key = form.replace(" ", "").replace("-", "").lower()
-            if " " in form or "-" in form or any(c.isupper() for c in form[1:]):
-                by_key[key].append(form)
-            elif key in {k for k in by_key} or True:
-                by_key[key].append(form)
+            by_key[key].append(form)
         for key, variants in by_key.items():
             variants = [v for v in set(variants) if forms[v]]
             if len(variants) < 2 or not any(" " in v or "-" in v or any(c.isupper() for c in v[1:]) for v in variants):

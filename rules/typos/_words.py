@@ -4,6 +4,8 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
+from newslint.rules._tables import RowTable
+
 ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -46,16 +48,16 @@ def known_names() -> frozenset[str]:
     return frozenset(text.split("\n"))
 
 
-@cache
-def misspellings() -> dict[str, tuple[str, ...]]:
+class Corrections(RowTable[tuple[str, ...]]):
     """misspelling -> its corrections (one: unambiguous)."""
-    text = resources.files("newslint.rules.typos").joinpath("data/misspellings.tsv").read_text(encoding="utf-8")
-    table = {}
-    for line in text.splitlines():
-        wrong, _, right = line.partition("\t")
-        if wrong:
-            table[wrong] = tuple(c.strip() for c in right.split(",") if c.strip())
-    return table
+
+    def entry(self, key: str, row: str) -> tuple[str, ...]:
+        return tuple(c.strip() for c in row.split(",") if c.strip())
+
+
+@cache
+def misspellings() -> Corrections:
+    return Corrections(resources.files("newslint.rules.typos").joinpath("data/misspellings.tsv").read_text(encoding="utf-8"))
 
 
 def one_edit_away(word: str) -> set[str]:
@@ -66,6 +68,30 @@ def one_edit_away(word: str) -> set[str]:
     replaces = {a + c + b[1:] for a, b in splits if b for c in ALPHABET if c != b[0]}
     inserts = {a + c + b for a, b in splits for c in ALPHABET}
     return deletes | transposes | replaces | inserts
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """True when `b` is one deletion, transposition, substitution or insertion away from `a`:
+    the pairwise test behind `one_edit_away`, for comparing a few words without generating
+    every variant."""
+    if a == b:
+        return False
+    la, lb = len(a), len(b)
+    if la == lb:
+        i = 0
+        while a[i] == b[i]:
+            i += 1
+        if a[i + 1 :] == b[i + 1 :]:
+            return True  # substitution
+        return i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+    if la > lb:
+        a, b, la, lb = b, a, lb, la
+    if lb - la != 1:
+        return False
+    i = 0
+    while i < la and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1 :]  # b has one extra letter at i
 
 
 def match_case(model: str, word: str) -> str:

@@ -81,7 +81,10 @@ class UnknownWord(Rule):
         case_lost = any(tok.sentence_start and not tok.in_headline and tok.text[:1].isalpha() and tok.text[:1].islower()
                         for tok in doc.words())
         for tok in doc.words():
-            if not tok.text.islower() or not tok.text.isascii() and "’" not in tok.text:
+            text = tok.text
+            if text.isalpha() and text.islower() and (len(text) < MIN_LENGTH or text in words):
+                continue  # the common case, decided without splitting the word into parts
+            if not text.islower() or not text.isascii() and "’" not in text:
                 continue  # names, acronyms, foreign words
             if "-" in tok.text and tok.text.lower().replace("-", "") in words:
                 continue  # pre-empt, co-operate: the compound is a word written whole
