@@ -14,7 +14,15 @@ from newslint.violation import Edit, Fix, FixAvailability, Violation
 _POSSESSIVE = re.compile(r"['’]s$")
 _SPACED_NAME = re.compile(r"\b(?:(?:al|el|ad|as|ash|ez|az|an|bin|abu)[- ])?[A-Z][a-z]+(?:[A-Z][a-z]+|(?:[ -][A-Z][a-z]+))?\b")
 MIN_LENGTH = 4
-SLIP_RATIO = 3  # a form used more than once is a slip only if the other is used three times as often
+SLIP_RATIO = 3
+# A run of capitalised words (Islamic State); names with small words (Ministry of Defence) are left out.
+_TITLE_PHRASE = re.compile(r"(?<![\w.'’-])[A-Z][a-z]+(?: [A-Z][a-z]+)+\b")
+MAX_NAME_WORDS = 4
+_GENERIC_BEFORE = re.compile(r"\b(?:the|a|an|another|any|each|every|no|one|such|this|that|these|those|its|their|his|her|our|"
+                             r"your|my|whose|which|what|some|many|new|former|independent|separate)\s+$", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\"“]\s*|\n\s*)$")
+_TITLE_AFTER = re.compile(r" [A-Z]")  # Islamic state television: part of a longer phrase
+_SMALL_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "at", "to", "de", "la", "le", "von", "van", "al", "el", "bin"})  # a form used more than once is a slip only if the other is used three times as often
 
 
 def _name_tokens(doc: Document) -> list[tuple[Token, str]]:
@@ -73,7 +81,8 @@ class NameVariant(Rule):
         first_use = {}
         for i, (_, name) in enumerate(names):
             first_use.setdefault(name, i)
-        canonical_of = self._one_edit_variants(counts, first_use)
+        mid_sentence = {name for tok, name in names if not tok.sentence_start and not tok.in_headline}
+        canonical_of = self._one_edit_variants(counts, first_use, mid_sentence)
         for tok, name in names:
             canonical = canonical_of.get(name)
             if canonical is None:
@@ -81,8 +90,9 @@ class NameVariant(Rule):
             span = Span(tok.span.start, tok.span.start + len(name))
             yield self._report(span, name, canonical, counts)
         yield from self._spacing_variants(doc)
+        yield from self._case_variants(doc)
 
-    def _one_edit_variants(self, counts: Counter, first_use: dict[str, int]) -> dict[str, str]:
+    def _one_edit_variants(self, counts: Counter, first_use: dict[str, int], mid_sentence: set[str]) -> dict[str, str]:
         canonical_of: dict[str, str] = {}
         names = known_names()
         # Only a capitalised, otherwise lowercase name can be the other form (Rinaldi, not McRae).
@@ -97,7 +107,7 @@ class NameVariant(Rule):
                         or not one_edit_apart(lowered, other.lower()) or _only_ending_differs(name, other):
                     continue
                 known = other in names or self.context.accepts(other)
-                if _is_english_word(other) and not known:
+                if _is_english_word(other) and not known and (other not in mid_sentence or counts[other] < 2):
                     continue  # Life / Liffe: a common word at a sentence start is no evidence
                 m = counts[other]
                 more = m > n or (m == n and first_use[other] < first_use[name])
@@ -133,6 +143,37 @@ class NameVariant(Rule):
                     continue  # al-Chalabi and Al-Chalabi: a capital at the start of a sentence
                 for span in forms[minority]:
                     yield self._report(span, minority, canonical, Counter({canonical: len(forms[canonical]), minority: len(forms[minority])}))
+
+    def _case_variants(self, doc: Document) -> Iterator[Violation]:
+        """Islamic State / Islamic state: a name of several capitalised words written once with a
+        lowercase word. A determiner before the lowercase form ("an Islamic state", "the Pacific
+        coast", "this Labour government") marks an ordinary noun phrase, which is right, and so
+        does a common word capitalised only because it starts a sentence ("Human rights groups")."""
+        text = doc.text
+        names: dict[str, list[Span]] = defaultdict(list)
+        for m in _TITLE_PHRASE.finditer(text):
+            span = Span(m.start(), m.end())
+            if doc.is_prose(span) and not doc.in_headline(span):
+                names[m.group()].append(span)
+        for name, spans in names.items():
+            words = name.split(" ")
+            if len(words) > MAX_NAME_WORDS:
+                continue
+            lowered = " ".join([words[0], *(w.lower() for w in words[1:])])
+            if lowered == name or any(w.lower() in _SMALL_WORDS for w in words[1:]):
+                continue
+            common_first = _is_english_word(words[0])
+            minority = []
+            for m in re.finditer(rf"\b{re.escape(lowered)}\b", text):
+                span = Span(m.start(), m.end())
+                before = text[max(0, span.start - 30):span.start]
+                if not doc.is_prose(span) or doc.in_headline(span) or _GENERIC_BEFORE.search(before) \
+                        or _TITLE_AFTER.match(text, span.end) or common_first and _SENTENCE_START.search(before):
+                    continue
+                minority.append(span)
+            if minority and len(spans) > len(minority):
+                for span in minority:
+                    yield self._report(span, lowered, name, Counter({name: len(spans)}))
 
     def _report(self, span: Span, name: str, canonical: str, counts: Counter) -> Violation:
         safe = self.context.accepts(canonical)
