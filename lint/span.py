@@ -7,16 +7,24 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Span:
+class _SpanFields(NamedTuple):
     start: int
     end: int  # exclusive
 
-    def __post_init__(self) -> None:
-        if not 0 <= self.start <= self.end:
-            raise ValueError(f"invalid span {self.start}..{self.end}")
+
+class Span(_SpanFields):
+    """A half-open range [start, end) of the text. A named tuple, so spans are immutable,
+    hashable and ordered by (start, end), and cheap to build: parsing makes one per word."""
+
+    __slots__ = ()
+
+    def __new__(cls, start: int, end: int) -> Span:
+        if not 0 <= start <= end:
+            raise ValueError(f"invalid span {start}..{end}")
+        return tuple.__new__(cls, (start, end))
 
     def __len__(self) -> int:
         return self.end - self.start

@@ -1,6 +1,7 @@
 """Lookup tables shipped as tab-separated text, shared by the rule families."""
 from __future__ import annotations
 
+from collections.abc import KeysView
 from typing import Generic, TypeVar
 
 Entry = TypeVar("Entry")
@@ -20,6 +21,10 @@ class RowTable(Generic[Entry]):
 
     def __len__(self) -> int:
         return len(self._rows)
+
+    def keys(self) -> KeysView[str]:
+        """The listed keys; `word in table.keys()` is the fast test for loops over every word."""
+        return self._rows.keys()
 
     def get(self, key: str) -> Entry | None:
         row = self._rows.get(key)

@@ -177,10 +177,13 @@ class EnglishVarietyMix(Rule):
         table = variants()
         text = doc.text
         found: list[tuple[Token, Variant]] = []
+        listed = table.keys()
         for tok in doc.words():
-            if tok.is_all_caps or tok.text[:1].isupper() and _COMPANY_AFTER.match(text, tok.span.end):
-                continue
             word = tok.text.lower().replace("’", "'")
+            if word not in listed and word not in _CONTEXTUAL or tok.is_all_caps:
+                continue
+            if tok.text[:1].isupper() and _COMPANY_AFTER.match(text, tok.span.end):
+                continue
             entry = table.get(word)
             if entry is None and word in _CONTEXTUAL:
                 variety, other, applies = _CONTEXTUAL[word]

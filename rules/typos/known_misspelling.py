@@ -35,18 +35,17 @@ class KnownMisspelling(Rule):
 
     def check(self, doc: Document) -> Iterator[Violation]:
         table = misspellings()
-        # A capitalised form that also stands mid-sentence is a name (Varity Corp), not a slip.
-        names = {t.text for t in doc.words() if t.is_capitalised and not t.sentence_start and not t.in_headline}
+        listed = table.keys()
         for tok in doc.words():
-            if tok.is_all_caps:
-                continue
             word = tok.text.lower()
+            if word not in listed or tok.is_all_caps:
+                continue
             corrections = table.get(word)
             if not corrections or self.context.accepts(tok.text):
                 continue
             if not tok.text.islower() and not (tok.text[0].isupper() and tok.text[1:].islower()):
                 continue
-            if tok.text[0].isupper() and (not tok.sentence_start and not tok.in_headline or tok.text in names):
+            if tok.text[0].isupper() and (not tok.sentence_start and not tok.in_headline or _used_as_name(doc, tok.text)):
                 continue  # a capitalised word mid-sentence may be a name (Varity, Goverment Ltd)
             best = match_case(tok.text, corrections[0])
             if len(corrections) == 1:
@@ -57,3 +56,8 @@ class KnownMisspelling(Rule):
                 fix = Fix.display_only(f"Replace with {best!r}", Edit.replace(tok.span, best))
                 message = f"{tok.text!r} is a common misspelling of one of {listed}"
             yield self.violation(tok.span, message, fix)
+
+
+def _used_as_name(doc: Document, text: str) -> bool:
+    """A capitalised form that also stands mid-sentence is a name (Varity Corp), not a slip."""
+    return any(t.text == text and not t.sentence_start and not t.in_headline for t in doc.words())
