@@ -15,8 +15,9 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _SPACED_NAME = re.compile(r"\b(?:(?:al|el|ad|as|ash|ez|az|an|bin|abu)[- ])?[A-Z][a-z]+(?:[A-Z][a-z]+|(?:[ -][A-Z][a-z]+))?\b")
 MIN_LENGTH = 4
 SLIP_RATIO = 3
-# A run of capitalised words (Islamic State); names with small words (Ministry of Defence) are left out.
-_TITLE_PHRASE = re.compile(r"(?<![\w.'’-])[A-Z][a-z]+(?: [A-Z][a-z]+)+\b")
+# A run of capitalised words (Islamic State) is a name; names with small words (Ministry of
+# Defence) are left out, and so are runs glued to a word before them (St.-Louis Blues).
+_JOINERS = frozenset(".'’-_")
 MAX_NAME_WORDS = 4
 _GENERIC_BEFORE = re.compile(r"\b(?:the|a|an|another|any|each|every|no|one|such|this|that|these|those|its|their|his|her|our|"
                              r"your|my|whose|which|what|some|many|new|former|independent|separate)\s+$", re.IGNORECASE)
@@ -37,6 +38,11 @@ def _name_tokens(doc: Document) -> list[tuple[Token, str]]:
 def _is_english_word(name: str) -> bool:
     word = name.lower()
     return word in english() or word in rare_words()
+
+
+def _mid_sentence(names: list[tuple[Token, str]], name: str) -> bool:
+    """The name is used in mid-sentence at least once: capitalised as a name, not as a first word."""
+    return any(n == name and not tok.sentence_start and not tok.in_headline for tok, n in names)
 
 
 def _only_ending_differs(a: str, b: str) -> bool:
@@ -81,8 +87,7 @@ class NameVariant(Rule):
         first_use = {}
         for i, (_, name) in enumerate(names):
             first_use.setdefault(name, i)
-        mid_sentence = {name for tok, name in names if not tok.sentence_start and not tok.in_headline}
-        canonical_of = self._one_edit_variants(counts, first_use, mid_sentence)
+        canonical_of = self._one_edit_variants(counts, first_use, names)
         for tok, name in names:
             canonical = canonical_of.get(name)
             if canonical is None:
@@ -90,9 +95,10 @@ class NameVariant(Rule):
             span = Span(tok.span.start, tok.span.start + len(name))
             yield self._report(span, name, canonical, counts)
         yield from self._spacing_variants(doc)
-        yield from self._case_variants(doc)
+        yield from self._case_variants(doc, names)
 
-    def _one_edit_variants(self, counts: Counter, first_use: dict[str, int], mid_sentence: set[str]) -> dict[str, str]:
+    def _one_edit_variants(self, counts: Counter, first_use: dict[str, int],
+                           names_used: list[tuple[Token, str]]) -> dict[str, str]:
         canonical_of: dict[str, str] = {}
         names = known_names()
         # Only a capitalised, otherwise lowercase name can be the other form (Rinaldi, not McRae).
@@ -107,7 +113,7 @@ class NameVariant(Rule):
                         or not one_edit_apart(lowered, other.lower()) or _only_ending_differs(name, other):
                     continue
                 known = other in names or self.context.accepts(other)
-                if _is_english_word(other) and not known and (other not in mid_sentence or counts[other] < 2):
+                if _is_english_word(other) and not known and (counts[other] < 2 or not _mid_sentence(names_used, other)):
                     continue  # Life / Liffe: a common word at a sentence start is no evidence
                 m = counts[other]
                 more = m > n or (m == n and first_use[other] < first_use[name])
@@ -143,24 +149,36 @@ class NameVariant(Rule):
                 for span in forms[minority]:
                     yield self._report(span, minority, canonical, Counter({canonical: len(forms[canonical]), minority: len(forms[minority])}))
 
-    def _case_variants(self, doc: Document) -> Iterator[Violation]:
+    def _case_variants(self, doc: Document, names: list[tuple[Token, str]]) -> Iterator[Violation]:
         """Islamic State / Islamic state: a name of several capitalised words written once with a
         lowercase word. A determiner before the lowercase form ("an Islamic state", "the Pacific
         coast", "this Labour government") marks an ordinary noun phrase, which is right, and so
         does a common word capitalised only because it starts a sentence ("Human rights groups")."""
         text = doc.text
-        names: dict[str, list[Span]] = defaultdict(list)
-        for m in _TITLE_PHRASE.finditer(text):
-            span = Span(m.start(), m.end())
-            if doc.is_prose(span) and not doc.in_headline(span):
-                names[m.group()].append(span)
-        for name, spans in names.items():
+        found: dict[str, list[int]] = defaultdict(list)
+        start = end = -2
+        words = 0
+        for tok, _ in names:
+            word = tok.text
+            if not (word.isalpha() and word[1:].islower()):
+                continue
+            if tok.span.start == end + 1 and text[end] == " ":
+                words += 1
+            else:
+                if words > 1 and text[start - 1:start] not in _JOINERS:
+                    found[text[start:end]].append(start)
+                start, words = tok.span.start, 1
+            end = tok.span.end
+        if words > 1 and text[start - 1:start] not in _JOINERS:
+            found[text[start:end]].append(start)
+        for name, starts in found.items():
             words = name.split(" ")
-            if len(words) > MAX_NAME_WORDS:
-                continue
+            if len(starts) < 2 or len(words) > MAX_NAME_WORDS:
+                continue  # the name must be the majority: two uses at least
             lowered = " ".join([words[0], *(w.lower() for w in words[1:])])
-            if lowered == name or any(w.lower() in _SMALL_WORDS for w in words[1:]):
+            if lowered == name or lowered not in text or any(w.lower() in _SMALL_WORDS for w in words[1:]):
                 continue
+            spans = [sp for sp in (Span(i, i + len(name)) for i in starts) if doc.is_prose(sp) and not doc.in_headline(sp)]
             common_first = _is_english_word(words[0])
             minority = []
             for m in re.finditer(rf"\b{re.escape(lowered)}\b", text):
