@@ -13,13 +13,14 @@ from newslint.violation import Edit, Fix, FixAvailability, Violation
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # Signs of British copy besides spelling, each kind counted at most MAX_SIGNS times: prices in
 # pounds, "per cent", titles without a full stop (Mr Brown), day-month dates (25 February),
-# amounts and measures run into their unit ($4.5bn, 4.88m, 10km) and "UK" / "BBC".
+# amounts and measures run into their unit ($4.5bn, 4.88m, 10km), "UK", "BBC" and "the US"
+# without full stops (American style writes "U.S.").
 # American copy writes "percent". (Reuters copy of any era mixes both spellings, and its "pct",
 # "dlrs" and month-day dates say nothing about its spelling; its sign-off does, below.)
 _SIGNS = {
     "gb": (re.compile(r"£|\bper cent\b|\bpence\b"), re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\s[A-Z]"),
            re.compile(rf"\b\d{{1,2}}\s{_MONTH}\b"), re.compile(r"\d(?:bn|m|km|kg|cm|mm)\b"),
-           re.compile(r"\b(?:UK|BBC)\b")),
+           re.compile(r"\b(?:UK|BBC)\b|(?<=[a-z] )US\b(?!\.)|\bUS-[a-z]")),
     "us": (re.compile(r"\bpercent\b"), re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.\s[A-Z]")),
 }
 # Reuters' desks signed off differently: "REUTER" mostly from London and Asia, which spell
