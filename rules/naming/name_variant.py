@@ -54,9 +54,14 @@ def _only_ending_differs(a: str, b: str) -> bool:
 class NameVariant(Rule):
     """## What it does
     Finds a name spelled two ways in one story: a one-letter variant (Rinaldi / Rinladi,
-    Gaddafi / Gadaffi) or a spacing and hyphen variant (TimeWarner / Time Warner,
-    al-Qaeda / al Qaeda). The form the story uses most is taken as right; a tie goes to the
-    first use. Every occurrence of the other form is reported with its own fix.
+    Gaddafi / Gadaffi), a spacing and hyphen variant (TimeWarner / Time Warner,
+    al-Qaeda / al Qaeda) or a case variant (Islamic State / Islamic state). The form the story
+    uses most is taken as right; a tie goes to the first use. Every occurrence of the other form
+    is reported with its own fix.
+
+    A lowercase word in a name is the ordinary phrase, and right, after a determiner ("an
+    Islamic state", "the Pacific coast") or when the first word is a common word capitalised
+    only because it starts a sentence ("Human rights groups").
 
     Words the English word lists know (Mark / Marks), related forms (Israel / Israeli,
     American / Americans) and names the story uses only once each are left alone; real

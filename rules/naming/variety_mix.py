@@ -78,20 +78,26 @@ class EnglishVarietyMix(Rule):
     Finds British and American spellings mixed in one story (`Defence` and `defense`,
     `programme` and `program`, `rumours` and `rumors`). With `locale` set (en-US, en-GB, en-AU),
     the locale decides which spelling is right; without it, the story's majority does (variant
-    spellings, "per cent", "£", "Mr Brown" and "25 February" against "percent" and "Mr. Brown"),
-    and it must outweigh the other variety two to one. A story that shows only one variety is left alone:
-    consistent British spelling in American-style copy is a house choice, not a mix.
+    spellings, "per cent", "£", "Mr Brown", "25 February", "$4.5bn", "4.88m", "UK" and "the US"
+    against "percent" and "Mr. Brown"), and it must outweigh the other variety two to one. A
+    Reuters story's sign-off tells its desk: "REUTER" (London, Asia) counts for British, and
+    "Reuter" for American when the story is about American companies or government (Inc, Corp,
+    Senate, Wall Street). A story that shows only one variety is left alone: consistent British
+    spelling in American-style copy is a house choice, not a mix.
 
     The table comes from VarCon: a spelling counts only if VarCon says it is written in one
     variety alone, in every sense it lists. So `programme`, `licence`, `practise`, `kerb`, `tyre`
     and `cheque` mark British copy, while `program` (software), `license` (the British verb),
     `practice` (the British noun), `curb`, `tire` and `check` mark nothing by themselves; `program`
     after a show's name, `license` as a noun and `meters` after a number are the exceptions.
-    `-ize` is Oxford British too, so it is reported only in a story that mostly writes `-ise`.
+    `-ize` is Oxford British too, so it is reported only in a story that mostly writes `-ise`, or
+    when it is the story's only `-ize` word, outside quotations, in copy whose house style is
+    plainly British (British news desks write `-ise`).
 
     Proper names keep their own spelling: a capitalised word in mid-sentence ("Ministry of
     Defence" in an American story, "Pearl Harbor" in a British one) is reported only when the
-    story also spells the same word the other way.
+    story also spells the same word the other way. A word in a company's name (Alcan Aluminium
+    Ltd) keeps the company's spelling even then.
 
     ## Why is this bad?
     A story that switches between spellings looks unedited, and search and archives treat the

@@ -48,8 +48,10 @@ class UnknownWord(Rule):
     the intended one ("reigme" twice, "regime" ten times).
 
     Capitalised words are taken as names and left to the naming rules; ALL-CAPS text, URLs,
-    handles, codes (F-16s) and tables are not checked. Hyphenated compounds are checked part by
-    part. Words in the configured `vocabulary` and words marked `[sic]` are accepted.
+    handles, codes (F-16s) and tables are not checked, nor are the words of a Reuters company tag
+    (`<BSV Bank fuer Sparanlagen AG>`). Hyphenated compounds are checked part by part unless the
+    lexicon lists them whole (have-nots). Words in the configured `vocabulary` and words marked
+    `[sic]` are accepted.
 
     ## Why is this bad?
     A misspelt word in published copy costs the story its credibility, and dictionary checkers
