@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import cache
 
 from newslint.document import Document, Token
 from newslint.rule import Rule
@@ -17,11 +18,17 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 # without full stops (American style writes "U.S.").
 # American copy writes "percent". (Reuters copy of any era mixes both spellings, and its "pct",
 # "dlrs" and month-day dates say nothing about its spelling; its sign-off does, below.)
+STRONG_SIGN = 2  # money and "per cent" say more than a title or a date
+# Each sign: its weight, literals one of which the text must contain (a cheap test before the
+# regular expression runs), and the pattern.
 _SIGNS = {
-    "gb": (re.compile(r"£|\bper cent\b|\bpence\b"), re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\s[A-Z]"),
-           re.compile(rf"\b\d{{1,2}}\s{_MONTH}\b"), re.compile(r"\d(?:bn|m|km|kg|cm|mm)\b"),
-           re.compile(r"\b(?:UK|BBC)\b|(?<=[a-z] )US\b(?!\.)|\bUS-[a-z]")),
-    "us": (re.compile(r"\bpercent\b"), re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.\s[A-Z]")),
+    "gb": ((STRONG_SIGN, ("£", "per cent", "pence"), re.compile(r"£|\bper cent\b|\bpence\b")),
+           (1, ("Mr", "Ms", "Dr"), re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\s[A-Z]")),
+           (1, (), re.compile(rf"\b\d{{1,2}}\s{_MONTH}\b")),
+           (1, (), re.compile(r"\d(?:bn|m|km|kg|cm|mm)\b")),
+           (1, ("UK", "BBC", "US"), re.compile(r"\b(?:UK|BBC)\b|\bUS(?:-[a-z]|\b(?!\.)(?<=[a-z] US))"))),
+    "us": ((1, ("percent",), re.compile(r"\bpercent\b")),
+           (1, ("Mr.", "Mrs.", "Ms.", "Dr."), re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.\s[A-Z]"))),
 }
 # Reuters' desks signed off differently: "REUTER" mostly from London and Asia, which spell
 # British, "Reuter" mostly from the American desks. The American desks' stories are about
@@ -31,7 +38,6 @@ _US_DESK = re.compile(r"\b(?:Inc|Corp|cts|Senate|Congress|USDA|Reagan|Wall Stree
 _GB_DESK = re.compile(r"\b(?:stg|Plc|PLC|Ltd|EC|Community|francs?|Paris|Bundesbank|Ministry|sterling|tonnes?|Ecus?"
                       r"|Chancellor|Bonn|marks|yen|Tokyo|Japan|Japanese|Hong Kong|Singapore|Australian?)\b")
 MAX_SIGNS = 3
-STRONG_SIGN = 2  # money and "per cent" say more than a title or a date
 MIN_EVIDENCE = 2  # the majority needs at least this much evidence
 BRITISH_STYLE = 4  # house-style evidence that makes a lone -ize the odd one out
 MARGIN = 2  # ... and this many times the evidence for the other variety
@@ -126,7 +132,7 @@ class EnglishVarietyMix(Rule):
         locale = self.context.locale or ""
         target = LOCALE_VARIETY.get(locale)
         from_locale = target is not None
-        signs = self._signs(doc.text)
+        signs = cache(lambda: self._signs(doc.text))  # only a few stories need them
         if target is None:
             target = self._majority(found, signs)
         ize_wrong = self._ize_minority(found, target, signs)
@@ -203,14 +209,15 @@ class EnglishVarietyMix(Rule):
         return found
 
     @staticmethod
-    def _ize_minority(found: list[tuple[Token, Variant]], target: str | None, signs: Counter[str]) -> str | None:
+    def _ize_minority(found: list[tuple[Token, Variant]], target: str | None,
+                      signs: Callable[[], Counter[str]]) -> str | None:
         """The one of -ise and -ize a story writes at most half as often as the other. American
         copy writes -ize, so there only -ise can be the minority. A lone -ize in a story whose house
         style is plainly British (Mr Brown, £4m, 25 February, per cent) and with no -ise to compare
         is the minority too: British news desks write -ise."""
         ise = sum(1 for tok, e in found if e.kind == "ise" and not _proper(tok))
         ize = sum(1 for tok, e in found if e.kind == "ize" and not _proper(tok))
-        if ize == 1 and not ise and target != "us" and signs["gb"] >= BRITISH_STYLE and not signs["us"]:
+        if ize == 1 and not ise and target != "us" and signs()["gb"] >= BRITISH_STYLE and not signs()["us"]:
             return "ize"
         if not ise or not ize:
             return None
@@ -235,20 +242,23 @@ class EnglishVarietyMix(Rule):
     def _signs(text: str) -> Counter[str]:
         """Evidence for each variety besides spelling: house-style signs and the wire desk."""
         counts: Counter[str] = Counter()
-        for variety, patterns in _SIGNS.items():
-            for weight, pattern in zip((STRONG_SIGN, 1, 1, 1, 1), patterns):
-                counts[variety] += weight * min(MAX_SIGNS, len(pattern.findall(text)))
+        for variety, signs in _SIGNS.items():
+            for weight, hints, pattern in signs:
+                if not hints or any(hint in text for hint in hints):
+                    counts[variety] += weight * min(MAX_SIGNS, len(pattern.findall(text)))
         desk = EnglishVarietyMix._wire_desk(text)
         if desk:
             counts[desk] += STRONG_SIGN if desk == "us" else 1
         return counts
 
     @staticmethod
-    def _majority(found: list[tuple[Token, Variant]], signs: Counter[str]) -> str | None:
+    def _majority(found: list[tuple[Token, Variant]], signs: Callable[[], Counter[str]]) -> str | None:
         spelled = {(e.word, e.variety) for _, e in found}
         spellings = Counter(e.variety for tok, e in found
                             if e.kind != "ize" and (not _proper(tok) or (e.other, OTHER[e.variety]) in spelled))
-        counts = spellings + signs
+        if not spellings:
+            return None
+        counts = spellings + signs()
         if not (spellings["us"] and counts["gb"] or spellings["gb"] and counts["us"]):
             return None  # nothing of the other variety: nothing is mixed
         major = max(("us", "gb"), key=counts.__getitem__)
