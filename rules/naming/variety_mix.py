@@ -34,7 +34,8 @@ _SIGNS = {
 # British, "Reuter" mostly from the American desks. The American desks' stories are about
 # American companies and government; only with both signs does the sign-off count for American.
 _SIGN_OFF = re.compile(r"\b(Reuter|REUTER)\s*\Z")
-_US_DESK = re.compile(r"\b(?:Inc|Corp|cts|Senate|Congress|USDA|Reagan|Wall Street|Nasdaq|Texas|California)\b")
+_US_DESK = re.compile(r"\b(?:Inc|Corp|cts|Senate|Congress|Congressional|USDA|IRS|Internal Revenue|Reagan|Wall Street"
+                      r"|Nasdaq|Texas|California|Washington|[Ff]ederal)\b")
 _GB_DESK = re.compile(r"\b(?:stg|Plc|PLC|Ltd|EC|Community|francs?|Paris|Bundesbank|Ministry|sterling|tonnes?|Ecus?"
                       r"|Chancellor|Bonn|marks|yen|Tokyo|Japan|Japanese|Hong Kong|Singapore|Australian?)\b")
 MAX_SIGNS = 3
