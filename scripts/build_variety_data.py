@@ -27,6 +27,12 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "rules" / "naming" / "data"
 COUNTS = ("", ".", "v")
 MAIN = ("", ".")
+# Pairs VarCon splits by variety that say nothing about a story's variety: both forms are common in
+# American copy (judgement, flyer), one is a misspelling or a different word (liquified, prev/perv,
+# macintosh, colorectal/colourectal), or the technical term keeps one form (multiplexor, useable).
+NOT_MARKERS = frozenset({"judgement", "judgment", "flyer", "flier", "liquified", "liquefied", "prev", "perv",
+                         "macintosh", "mackintosh", "colorectal", "colourectal", "multiplexor", "multiplexer",
+                         "useable", "usable"})
 
 
 def parse_line(line: str) -> tuple[list[tuple[str, list[str]]], str]:
@@ -70,7 +76,7 @@ def main() -> None:
                     other[(word, v)].add(main_form[v][0])
     rows = []
     for word, varieties in uses.items():
-        if not word.islower() or not word.replace("'", "").isalpha():
+        if not word.islower() or not word.replace("'", "").isalpha() or word.split("'")[0].rstrip("s") in NOT_MARKERS:
             continue
         if varieties == {"us", "gb"} and word in oxford and "us" in varieties:
             variety, kind = "us", "ize"  # organize: American, and Oxford British

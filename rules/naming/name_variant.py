@@ -14,7 +14,16 @@ from newslint.violation import Edit, Fix, FixAvailability, Violation
 _POSSESSIVE = re.compile(r"['’]s$")
 _SPACED_NAME = re.compile(r"\b(?:(?:al|el|ad|as|ash|ez|az|an|bin|abu)[- ])?[A-Z][a-z]+(?:[A-Z][a-z]+|(?:[ -][A-Z][a-z]+))?\b")
 MIN_LENGTH = 4
-SLIP_RATIO = 3  # a form used more than once is a slip only if the other is used three times as often
+SLIP_RATIO = 3
+# A run of capitalised words (Islamic State) is a name; names with small words (Ministry of
+# Defence) are left out, and so are runs glued to a word before them (St.-Louis Blues).
+_JOINERS = frozenset(".'’-_")
+MAX_NAME_WORDS = 4
+_GENERIC_BEFORE = re.compile(r"\b(?:the|a|an|another|any|each|every|no|one|such|this|that|these|those|its|their|his|her|our|"
+                             r"your|my|whose|which|what|some|many|new|former|independent|separate)\s+$", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\"“]\s*|\n\s*)$")
+_TITLE_AFTER = re.compile(r" [A-Z]")  # Islamic state television: part of a longer phrase
+_SMALL_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "at", "to", "de", "la", "le", "von", "van", "al", "el", "bin"})  # a form used more than once is a slip only if the other is used three times as often
 
 
 def _name_tokens(doc: Document) -> list[tuple[Token, str]]:
@@ -31,6 +40,11 @@ def _is_english_word(name: str) -> bool:
     return word in english() or word in rare_words()
 
 
+def _mid_sentence(names: list[tuple[Token, str]], name: str) -> bool:
+    """The name is used in mid-sentence at least once: capitalised as a name, not as a first word."""
+    return any(n == name and not tok.sentence_start and not tok.in_headline for tok, n in names)
+
+
 def _only_ending_differs(a: str, b: str) -> bool:
     """Israel/Israeli, Korea/Korean, American/Americans: related words, not variants."""
     short, long_ = sorted((a, b), key=len)
@@ -40,9 +54,14 @@ def _only_ending_differs(a: str, b: str) -> bool:
 class NameVariant(Rule):
     """## What it does
     Finds a name spelled two ways in one story: a one-letter variant (Rinaldi / Rinladi,
-    Gaddafi / Gadaffi) or a spacing and hyphen variant (TimeWarner / Time Warner,
-    al-Qaeda / al Qaeda). The form the story uses most is taken as right; a tie goes to the
-    first use. Every occurrence of the other form is reported with its own fix.
+    Gaddafi / Gadaffi), a spacing and hyphen variant (TimeWarner / Time Warner,
+    al-Qaeda / al Qaeda) or a case variant (Islamic State / Islamic state). The form the story
+    uses most is taken as right; a tie goes to the first use. Every occurrence of the other form
+    is reported with its own fix.
+
+    A lowercase word in a name is the ordinary phrase, and right, after a determiner ("an
+    Islamic state", "the Pacific coast") or when the first word is a common word capitalised
+    only because it starts a sentence ("Human rights groups").
 
     Words the English word lists know (Mark / Marks), related forms (Israel / Israeli,
     American / Americans) and names the story uses only once each are left alone; real
@@ -73,7 +92,7 @@ class NameVariant(Rule):
         first_use = {}
         for i, (_, name) in enumerate(names):
             first_use.setdefault(name, i)
-        canonical_of = self._one_edit_variants(counts, first_use)
+        canonical_of = self._one_edit_variants(counts, first_use, names)
         for tok, name in names:
             canonical = canonical_of.get(name)
             if canonical is None:
@@ -81,8 +100,10 @@ class NameVariant(Rule):
             span = Span(tok.span.start, tok.span.start + len(name))
             yield self._report(span, name, canonical, counts)
         yield from self._spacing_variants(doc)
+        yield from self._case_variants(doc, names)
 
-    def _one_edit_variants(self, counts: Counter, first_use: dict[str, int]) -> dict[str, str]:
+    def _one_edit_variants(self, counts: Counter, first_use: dict[str, int],
+                           names_used: list[tuple[Token, str]]) -> dict[str, str]:
         canonical_of: dict[str, str] = {}
         names = known_names()
         # Only a capitalised, otherwise lowercase name can be the other form (Rinaldi, not McRae).
@@ -97,7 +118,7 @@ class NameVariant(Rule):
                         or not one_edit_apart(lowered, other.lower()) or _only_ending_differs(name, other):
                     continue
                 known = other in names or self.context.accepts(other)
-                if _is_english_word(other) and not known:
+                if _is_english_word(other) and not known and (counts[other] < 2 or not _mid_sentence(names_used, other)):
                     continue  # Life / Liffe: a common word at a sentence start is no evidence
                 m = counts[other]
                 more = m > n or (m == n and first_use[other] < first_use[name])
@@ -132,6 +153,49 @@ class NameVariant(Rule):
                     continue  # al-Chalabi and Al-Chalabi: a capital at the start of a sentence
                 for span in forms[minority]:
                     yield self._report(span, minority, canonical, Counter({canonical: len(forms[canonical]), minority: len(forms[minority])}))
+
+    def _case_variants(self, doc: Document, names: list[tuple[Token, str]]) -> Iterator[Violation]:
+        """Islamic State / Islamic state: a name of several capitalised words written once with a
+        lowercase word. A determiner before the lowercase form ("an Islamic state", "the Pacific
+        coast", "this Labour government") marks an ordinary noun phrase, which is right, and so
+        does a common word capitalised only because it starts a sentence ("Human rights groups")."""
+        text = doc.text
+        found: dict[str, list[int]] = defaultdict(list)
+        start = end = -2
+        words = 0
+        for tok, _ in names:
+            word = tok.text
+            if not (word.isalpha() and word[1:].islower()):
+                continue
+            if tok.span.start == end + 1 and text[end] == " ":
+                words += 1
+            else:
+                if words > 1 and text[start - 1:start] not in _JOINERS:
+                    found[text[start:end]].append(start)
+                start, words = tok.span.start, 1
+            end = tok.span.end
+        if words > 1 and text[start - 1:start] not in _JOINERS:
+            found[text[start:end]].append(start)
+        for name, starts in found.items():
+            words = name.split(" ")
+            if len(starts) < 2 or len(words) > MAX_NAME_WORDS:
+                continue  # the name must be the majority: two uses at least
+            lowered = " ".join([words[0], *(w.lower() for w in words[1:])])
+            if lowered == name or lowered not in text or any(w.lower() in _SMALL_WORDS for w in words[1:]):
+                continue
+            spans = [sp for sp in (Span(i, i + len(name)) for i in starts) if doc.is_prose(sp) and not doc.in_headline(sp)]
+            common_first = _is_english_word(words[0])
+            minority = []
+            for m in re.finditer(rf"\b{re.escape(lowered)}\b", text):
+                span = Span(m.start(), m.end())
+                before = text[max(0, span.start - 30):span.start]
+                if not doc.is_prose(span) or doc.in_headline(span) or _GENERIC_BEFORE.search(before) \
+                        or _TITLE_AFTER.match(text, span.end) or common_first and _SENTENCE_START.search(before):
+                    continue
+                minority.append(span)
+            if minority and len(spans) > len(minority):
+                for span in minority:
+                    yield self._report(span, lowered, name, Counter({name: len(spans)}))
 
     def _report(self, span: Span, name: str, canonical: str, counts: Counter) -> Violation:
         safe = self.context.accepts(canonical)

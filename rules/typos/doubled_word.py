@@ -16,6 +16,8 @@ _GRAMMATICAL = frozenset({"had", "that", "bye", "no", "very", "so", "far", "many
 # "that that" is grammatical ("he said that that was all") unless an article or a pronoun
 # follows, as in "said that that the talks ...".
 _THAT_SLIP = re.compile(r"\s+(?:the|a|an|he|she|it|they|we|i|you|his|her|their|its|there|these|those)\b", re.IGNORECASE)
+# "is is" is grammatical after a clause that is the subject: "what it (really) is is ...".
+_SUBJECT_CLAUSE = re.compile(r"(?:\b(?:it|what|this|that)\s+|\bwhat\b[^.;:!?\n]{0,30}\s)$", re.IGNORECASE)
 _FUNCTION = frozenset("the a an to of in on at by for from with and or but as is was were are be been it its this "
                       "their his her our your my we they he she not has have will would can could should".split())
 
@@ -55,8 +57,8 @@ class DoubledWord(Rule):
                 continue
             if second[:1].isupper() and not (first[:1].isupper() and first[1:].islower() and word in _FUNCTION):
                 continue  # names: Sirhan Sirhan, Walla Walla
-            if word == "is" and re.search(r"\b(?:it|what|this|that)\s+$", text[max(0, m.start() - 12) : m.start()], re.I):
-                continue  # "what it is is"
+            if word == "is" and _SUBJECT_CLAUSE.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "what it is is", "what it really is is"
             span = Span(m.start(3), m.end(3))
             if not doc.is_prose(Span(m.start(), m.end())) or text[m.end() : m.end() + 1] == "-":
                 continue  # Boutros Boutros-Ghali

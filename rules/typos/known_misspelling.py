@@ -1,12 +1,15 @@
 """NL102 known-misspelling."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from newslint.document import Document
+from newslint.document import Document, Token
 from newslint.rule import Rule
 from newslint.rules.typos._words import match_case, misspellings
 from newslint.violation import Edit, Fix, FixAvailability, Violation
+
+_COMPANY_AFTER = re.compile(r"[ \t]+(?:Corp|Inc|Ltd|Co|Plc|PLC|Group|Holdings)\b")
 
 
 class KnownMisspelling(Rule):
@@ -45,7 +48,7 @@ class KnownMisspelling(Rule):
                 continue
             if not tok.text.islower() and not (tok.text[0].isupper() and tok.text[1:].islower()):
                 continue
-            if tok.text[0].isupper() and (not tok.sentence_start and not tok.in_headline or _used_as_name(doc, tok.text)):
+            if tok.text[0].isupper() and (not tok.sentence_start and not tok.in_headline or _used_as_name(doc, tok)):
                 continue  # a capitalised word mid-sentence may be a name (Varity, Goverment Ltd)
             best = match_case(tok.text, corrections[0])
             if len(corrections) == 1:
@@ -58,6 +61,11 @@ class KnownMisspelling(Rule):
             yield self.violation(tok.span, message, fix)
 
 
-def _used_as_name(doc: Document, text: str) -> bool:
-    """A capitalised form that also stands mid-sentence is a name (Varity Corp), not a slip."""
-    return any(t.text == text and not t.sentence_start and not t.in_headline for t in doc.words())
+def _used_as_name(doc: Document, tok: Token) -> bool:
+    """A capitalised form that also stands mid-sentence, starts more than one sentence, or opens a
+    company tag or name (<Varity Corp>) is a name, not a slip."""
+    text = doc.text
+    if text[tok.span.start - 1:tok.span.start] == "<" or _COMPANY_AFTER.match(text, tok.span.end):
+        return True
+    uses = [t for t in doc.words() if t.text == tok.text]
+    return len(uses) > 1 or any(not t.sentence_start and not t.in_headline for t in uses)

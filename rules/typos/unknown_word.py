@@ -48,8 +48,10 @@ class UnknownWord(Rule):
     the intended one ("reigme" twice, "regime" ten times).
 
     Capitalised words are taken as names and left to the naming rules; ALL-CAPS text, URLs,
-    handles, codes (F-16s) and tables are not checked. Hyphenated compounds are checked part by
-    part. Words in the configured `vocabulary` and words marked `[sic]` are accepted.
+    handles, codes (F-16s) and tables are not checked, nor are the words of a Reuters company tag
+    (`<BSV Bank fuer Sparanlagen AG>`). Hyphenated compounds are checked part by part unless the
+    lexicon lists them whole (have-nots). Words in the configured `vocabulary` and words marked
+    `[sic]` are accepted.
 
     ## Why is this bad?
     A misspelt word in published copy costs the story its credibility, and dictionary checkers
@@ -83,14 +85,16 @@ class UnknownWord(Rule):
                 continue  # the common case, decided without splitting the word into parts
             if not text.islower() or not text.isascii() and "’" not in text:
                 continue  # names, acronyms, foreign words
-            if "-" in tok.text and tok.text.lower().replace("-", "") in words:
-                continue  # pre-empt, co-operate: the compound is a word written whole
+            if "-" in tok.text and (tok.text.lower().replace("-", "") in words or tok.text.lower() in words):
+                continue  # pre-empt, co-operate: the compound is a word written whole; have-nots
             if tok.span.start and doc.text[tok.span.start - 1] in ";&":
                 continue  # the tail of a word cut by an HTML entity: B&#233;ziers
             for part, span in _parts(tok):
                 if len(part) < MIN_LENGTH or part in words or part in known_wrong or self.context.accepts(part):
                     continue
                 if part in rare_words():
+                    continue
+                if _in_company_tag(doc.text, span):
                     continue
                 if counts is None:
                     counts = story_counts(doc)
@@ -128,6 +132,8 @@ class UnknownWord(Rule):
         return None
 
 
+TAG_REACH = 80  # the longest company tag reached for, either side of a word
+
 PREFIXES = ("pre", "non", "mid", "anti", "pro", "co", "re", "un", "over", "under", "out", "post", "sub", "super",
             "multi", "semi", "inter", "euro", "mega", "micro", "nano", "cyber", "eco", "bio", "geo", "tele", "ultra",
             "self", "counter", "cross", "mis", "dis", "de")
@@ -156,6 +162,17 @@ def is_derived_word(word: str) -> bool:
         if word[:i] in words and word[i:] in words:
             return True
     return False
+
+
+def _in_company_tag(text: str, span: Span) -> bool:
+    """Inside a Reuters company tag (<BSV Bank fuer Sparanlagen AG>, wrapped across lines or
+    not): a name, in any language."""
+    opening = text.rfind("<", max(0, span.start - TAG_REACH), span.start)
+    if opening < 0 or not text[opening + 1:opening + 2].isupper():
+        return False
+    closing = text.find(">", span.end, span.end + TAG_REACH)
+    inside = text[opening + 1:closing]
+    return closing >= 0 and not any(c in inside for c in "<>") and "\n\n" not in inside
 
 
 def _lost_capitals(doc: Document) -> bool:
