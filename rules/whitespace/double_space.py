@@ -32,7 +32,8 @@ class DoubleSpace(Rule):
     ## Fix safety
     Safe: collapsing a run of spaces to one changes no word. Column-aligned tables (wire data),
     ALL-CAPS data lines, indentation at the start of a line, and two spaces after a full stop
-    (a typing convention, not damage) are left alone.
+    (a typing convention, not damage) are left alone. A run holding a no-break space is
+    NL505's report.
     """
 
     code = "NL501"
@@ -43,6 +44,8 @@ class DoubleSpace(Rule):
     def check(self, doc: Document) -> Iterator[Violation]:
         text = doc.text
         for m in _RUN.finditer(text):
+            if "\u00a0" in m.group():
+                continue  # a no-break space in the run: NL505's report
             span = Span(m.start(), m.end())
             if doc.in_table(span) or not doc.is_prose(Span(span.start - 1, span.end + 1)):
                 continue

@@ -43,6 +43,8 @@ class TrailingWhitespace(Rule):
     def check(self, doc: Document) -> Iterator[Violation]:
         for m in _TRAILING.finditer(doc.text):
             span = Span(m.start(), m.end())
+            if "\u00a0" in m.group():
+                continue  # NL505 reports a no-break space at a line's end, on by default
             if span.start > 0 and doc.text[span.start - 1] == "\n":
                 continue  # a whitespace-only line: a blank line, not trailing text
             if doc.format == "markdown" and m.group() == "  ":
