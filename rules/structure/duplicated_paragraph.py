@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from newslint.document import Document
 from newslint.rule import Rule
-from newslint.rules.structure._text import deletion_span, normalise
+from newslint.rules.structure._text import deletion_span, normalise, rough_key
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
 SAFE_MIN_CHARS = 60
@@ -59,10 +60,15 @@ class DuplicatedParagraph(Rule):
     repairs_characters = True
 
     def check(self, doc: Document) -> Iterator[Violation]:
+        rough = Counter(rough_key(doc.slice(p)) for p in doc.paragraphs)
+        if all(n == 1 for n in rough.values()):
+            return  # one cheap pass settles almost every story
         seen: dict[str, int] = {}
         head_key = normalise(doc.slice(doc.headline)) if doc.headline else None
         for i, p in enumerate(doc.paragraphs):
             text = doc.slice(p)
+            if rough[rough_key(text)] == 1:
+                continue
             key = normalise(text)
             if doc.in_table(p) or sum(1 for w in key.split() if any(c.isalpha() for c in w)) < 3:
                 continue

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from newslint.document import Document
 from newslint.rule import Rule
-from newslint.rules.structure._text import deletion_span, normalise
+from newslint.rules.structure._text import deletion_span, normalise, rough_key
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
@@ -49,38 +49,48 @@ class DuplicatedSentence(Rule):
     repairs_characters = True  # deletes a whole sentence; a quotation inside it goes with it
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        repeated_paragraphs = _repeated_paragraphs(doc)
-        # (sentence, paragraph index, compare key or None) for the body sentences, in order
-        body: list[tuple[Span, int, str | None]] = []
-        p = 0
-        paragraphs = doc.paragraphs
-        for s in doc.sentences:
-            if doc.headline is not None and s == doc.headline:
-                continue
-            while p < len(paragraphs) and paragraphs[p].end < s.end:
-                p += 1
-            if p == len(paragraphs):
-                break
-            body.append((s, p, None if p in repeated_paragraphs else _key(doc, s)))
+        body = _body_sentences(doc)
+        # One cheap pass: only sentences whose letters and digits repeat get a closer look.
         seen: dict[str, int] = {}
-        for k, (s, p, key) in enumerate(body):
-            if key is None:
-                continue
+        pairs: list[tuple[int, int]] = []
+        for k, (s, _) in enumerate(body):
+            key = rough_key(doc.slice(s))
             first = seen.get(key)
             seen[key] = k
-            if first is None:
-                continue
-            earlier, earlier_p, _ = body[first]
+            if first is not None and key:
+                pairs.append((first, k))
+        if not pairs:
+            return
+        repeated = _repeated_paragraphs(doc)
+        for first, k in pairs:
+            (earlier, earlier_p), (s, p) = body[first], body[k]
             adjacent = first == k - 1
-            if p - earlier_p > 1 or (p != earlier_p and not adjacent and len(key.split()) < MIN_WORDS_ACROSS):
+            if p in repeated or p - earlier_p > 1 or not _worth_checking(doc, s) or not _worth_checking(doc, earlier):
+                continue
+            if p != earlier_p and not adjacent and len(doc.slice(s).split()) < MIN_WORDS_ACROSS:
                 continue
             exact = _SPACE.sub(" ", doc.slice(earlier)) == _SPACE.sub(" ", doc.slice(s))
-            deletion = _deletion(doc, body, k)
             line = doc.lines.position(earlier.start).line
             where = "the sentence before it" if adjacent else f"a sentence on line {line}"
             make = Fix.safe if exact and adjacent else Fix.unsafe
             yield self.violation(s, f"this sentence repeats {where}",
-                                 make("Delete the repeated sentence", Edit.delete(deletion)))
+                                 make("Delete the repeated sentence", Edit.delete(_deletion(doc, body, k))))
+
+
+def _body_sentences(doc: Document) -> list[tuple[Span, int]]:
+    """The body's sentences, each with the index of its paragraph."""
+    body: list[tuple[Span, int]] = []
+    p = 0
+    paragraphs = doc.paragraphs
+    for s in doc.sentences:
+        if doc.headline is not None and s == doc.headline:
+            continue
+        while p < len(paragraphs) and paragraphs[p].end < s.end:
+            p += 1
+        if p == len(paragraphs):
+            break
+        body.append((s, p))
+    return body
 
 
 def _repeated_paragraphs(doc: Document) -> set[int]:
@@ -95,28 +105,28 @@ def _repeated_paragraphs(doc: Document) -> set[int]:
     return out
 
 
-def _key(doc: Document, s: Span) -> str | None:
-    """The compare form of a sentence worth checking, or None for one that may repeat on purpose."""
+def _worth_checking(doc: Document, s: Span) -> bool:
+    """False for a sentence that may repeat on purpose: short, a list item, no full stop, or
+    the speaker's words inside a quotation."""
     text = doc.slice(s)
     if not _ENDS_SENTENCE.search(text) or _LIST_ITEM.match(text) or not doc.is_prose(s):
-        return None
+        return False
+    if sum(1 for w in text.split() if any(c.isalpha() for c in w)) < MIN_WORDS:
+        return False
     if doc.is_quoted(s):
         # A sentence inside a quotation is the speaker's (rhetoric repeats); one that holds
         # whole quotations ("'We will win,' he said.") is the writer's.
         for offset in (s.start, s.end - 1):
             q = doc.quotation_at(offset)
             if q is not None and not s.contains(q):
-                return None
-    key = normalise(text)
-    if sum(1 for w in key.split() if any(c.isalpha() for c in w)) < MIN_WORDS:
-        return None
-    return key
+                return False
+    return True
 
 
-def _deletion(doc: Document, body: list[tuple[Span, int, str | None]], k: int) -> Span:
+def _deletion(doc: Document, body: list[tuple[Span, int]], k: int) -> Span:
     """The repeat with the space that follows it, or, at the end of its paragraph, the space
     before it; a repeat standing alone goes with its paragraph break."""
-    s, p, _ = body[k]
+    s, p = body[k]
     if k + 1 < len(body) and body[k + 1][1] == p:
         return Span(s.start, body[k + 1][0].start)
     if k > 0 and body[k - 1][1] == p:
