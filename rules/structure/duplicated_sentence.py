@@ -12,6 +12,8 @@ from newslint.violation import Edit, Fix, FixAvailability, Violation
 
 MIN_WORDS = 5  # shorter repeats are slogans, chants and refrains
 MIN_WORDS_ACROSS = 15  # a repeat in the next paragraph, not next to its copy: parallel wording is common
+MIN_WORDS_QUOTED = 12  # inside a quotation only a long sentence said twice in a row is reported
+WRITER, SPEAKER = "writer", "speaker"
 _SPACE = re.compile(r"\s+")
 _ENDS_SENTENCE = re.compile(r"[.!?][\"”’')\]]*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·–—]|\d{1,2}[.)])\s")
@@ -37,10 +39,11 @@ class DuplicatedSentence(Rule):
     Safe only when the repeat follows its copy immediately and is identical apart from line
     wrapping: deleting it loses no words. Unsafe when the copies differ in case or quote
     marks, or stand apart (the wording may be parallel on purpose, as in "The warrant will be
-    for a term of two years." said of two share classes). Left alone: sentences under five
-    words (chants, refrains), list items, lines without a full stop, tables, repeats inside a
-    direct quotation (rhetoric: "We will fight. We will fight."), and whole repeated
-    paragraphs, which are NL302's report.
+    for a term of two years." said of two share classes). Inside a direct quotation the
+    speaker may repeat on purpose ("We will fight. We will fight."): only a sentence of 12
+    words or more said twice in a row is reported there, and the fix is shown, never applied.
+    Left alone: sentences under five words (chants, refrains), list items, lines without a
+    full stop, tables, and whole repeated paragraphs, which are NL302's report.
     """
 
     code = "NL305"
@@ -65,14 +68,18 @@ class DuplicatedSentence(Rule):
         for first, k in pairs:
             (earlier, earlier_p), (s, p) = body[first], body[k]
             adjacent = first == k - 1
-            if p in repeated or p - earlier_p > 1 or not _worth_checking(doc, s) or not _worth_checking(doc, earlier):
+            if p in repeated or p - earlier_p > 1:
                 continue
-            if p != earlier_p and not adjacent and len(doc.slice(s).split()) < MIN_WORDS_ACROSS:
+            kinds = {_kind(doc, s), _kind(doc, earlier)}
+            words = len(doc.slice(s).split())
+            if None in kinds or (p != earlier_p and not adjacent and words < MIN_WORDS_ACROSS):
+                continue
+            if SPEAKER in kinds and (not adjacent or words < MIN_WORDS_QUOTED):
                 continue
             exact = _SPACE.sub(" ", doc.slice(earlier)) == _SPACE.sub(" ", doc.slice(s))
             line = doc.lines.position(earlier.start).line
             where = "the sentence before it" if adjacent else f"a sentence on line {line}"
-            make = Fix.safe if exact and adjacent else Fix.unsafe
+            make = Fix.display_only if SPEAKER in kinds else Fix.safe if exact and adjacent else Fix.unsafe
             yield self.violation(s, f"this sentence repeats {where}",
                                  make("Delete the repeated sentence", Edit.delete(_deletion(doc, body, k))))
 
@@ -105,22 +112,22 @@ def _repeated_paragraphs(doc: Document) -> set[int]:
     return out
 
 
-def _worth_checking(doc: Document, s: Span) -> bool:
-    """False for a sentence that may repeat on purpose: short, a list item, no full stop, or
-    the speaker's words inside a quotation."""
+def _kind(doc: Document, s: Span) -> str | None:
+    """WRITER or SPEAKER for a sentence worth comparing; None for one that may repeat on
+    purpose: short, a list item, without a full stop, or in a table."""
     text = doc.slice(s)
-    if not _ENDS_SENTENCE.search(text) or _LIST_ITEM.match(text) or not doc.is_prose(s):
-        return False
+    if not _ENDS_SENTENCE.search(text) or _LIST_ITEM.match(text) or doc.in_table(s):
+        return None
     if sum(1 for w in text.split() if any(c.isalpha() for c in w)) < MIN_WORDS:
-        return False
+        return None
     if doc.is_quoted(s):
-        # A sentence inside a quotation is the speaker's (rhetoric repeats); one that holds
-        # whole quotations ("'We will win,' he said.") is the writer's.
+        # A sentence inside a quotation is the speaker's; one that holds whole quotations
+        # ("'We will win,' he said.") is the writer's.
         for offset in (s.start, s.end - 1):
             q = doc.quotation_at(offset)
             if q is not None and not s.contains(q):
-                return False
-    return True
+                return SPEAKER
+    return WRITER
 
 
 def _deletion(doc: Document, body: list[tuple[Span, int]], k: int) -> Span:

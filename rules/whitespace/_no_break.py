@@ -45,15 +45,17 @@ def keeps_no_break_space(text: str, start: int, end: int) -> bool:
     left, right = _joined_words(text, start, end)
     if not left or not right:
         return True
-    if any(c.isdigit() for w in left + right for c in w):
-        return True  # a figure and what it counts: 10 km, 5 per cent, March 25
     lw, rw = left[0], right[0]
+    if any(c.isdigit() for w in left for c in w):
+        return True  # a figure and what it counts: 10 km, 5 per cent, 25 March
+    if any(c.isdigit() for w in right for c in w) and not lw[0].islower():
+        return True  # March 25, No. 5, £ 5; but not "of 11.2 mln", "the 37 banks"
     if lw[-1] in _FRENCH_AFTER or rw[0] in _FRENCH_BEFORE:
         return True
     bare = lw.rstrip(".").casefold()
     if bare in _KEEPS_NEXT or (len(bare) == 1 and lw.endswith(".")) or _ROMAN.match(rw):
         return True  # Mr Smith, J. K. Rowling, p. 12, Henry VIII
-    if not any(c.isalpha() for c in lw) or not any(c.isalpha() for c in rw):
+    if not any(c.isalnum() for c in lw) or not any(c.isalnum() for c in rw):
         return True  # symbols: not ordinary words
     # Two capitalised words: a name kept on one line, an editor's choice.
     return lw[0].isupper() and lw[-1].isalpha() and rw[0].isupper()
