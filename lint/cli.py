@@ -20,7 +20,6 @@ from typing import Annotated, Optional
 import typer
 
 from newslint import __version__, sources
-from newslint import jsonl as jsonl_corpus
 from newslint.config import ConfigError
 from newslint.registry import UnknownSelector, all_rules, rule_by_code
 from newslint.report import FileResult, ReportOptions
@@ -145,6 +144,8 @@ def check(
             _fail(str(exc))
     corpora = []
     for corpus in jsonl or []:
+        from newslint import jsonl as jsonl_corpus  # only corpus runs need it
+
         try:
             records = jsonl_corpus.read(corpus, field, id_field)
         except jsonl_corpus.CorpusError as exc:
@@ -232,6 +233,8 @@ def _progress(total: int) -> Iterator[Callable[[FileResult], None] | None]:
 def _write_corpus(corpus: Path, records: list, results: list[FileResult], field: str,
                   output: Path | None) -> list[FileResult]:
     """Write a fixed JSON Lines corpus; a failure is reported as an error result."""
+    from newslint import jsonl as jsonl_corpus
+
     target = output or jsonl_corpus.default_output(corpus)
     reported = [r for r in records if r.error or r.value is not None]  # one item each, in order
     checked = [result for record, result in zip(reported, results) if record.error is None]
@@ -249,8 +252,10 @@ def _emit(results: list[FileResult], options: RunOptions, fmt: str, statistics: 
     # In filter mode (stdin with --fix) stdout carries the fixed story, so reports go to stderr.
     report_stream = sys.stderr if filtered is not None else sys.stdout
     color = fmt == "text" and report_stream.isatty() and "NO_COLOR" not in os.environ
-    report_options = ReportOptions(fix=options.fix, unsafe_fixes=options.unsafe_fixes, statistics=statistics,
-                                   quiet=quiet, color=color)
+    # `unsafe-fixes = true` in a config acts like the flag, and the report must say what --fix does.
+    unsafe = options.unsafe_fixes or any(r.unsafe_by_config for r in results)
+    report_options = ReportOptions(fix=options.fix, unsafe_fixes=unsafe, unsafe_flag=options.unsafe_fixes,
+                                   statistics=statistics, quiet=quiet, color=color)
     said: set[str] = set()
     for r in results:
         for kind, message in (("warning", r.warning), ("error", r.error)):

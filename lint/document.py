@@ -86,6 +86,8 @@ class SpanSet:
 
     def touches(self, span: Span) -> bool:
         """True when `span` overlaps a member (an insertion counts when strictly inside one)."""
+        if not self._starts:
+            return False
         if span.end == span.start:
             i = bisect.bisect_right(self._starts, span.start)
             for j in (i - 1, i - 2):
@@ -137,6 +139,7 @@ class Document:
     _non_prose: SpanSet = field(default=None, repr=False)  # type: ignore[assignment]
     _tables: SpanSet = field(default=None, repr=False)  # type: ignore[assignment]
     _sic: SpanSet = field(default=None, repr=False)  # type: ignore[assignment]
+    _not_prose: SpanSet = field(default=None, repr=False)  # type: ignore[assignment]
     _by_kind: dict = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
 
     def __post_init__(self) -> None:
@@ -147,6 +150,7 @@ class Document:
         set_(self, "_non_prose", SpanSet([r.span for r in self.regions if r.kind is not RegionKind.TABLE]))
         set_(self, "_tables", SpanSet([r.span for r in self.regions if r.kind is RegionKind.TABLE]))
         set_(self, "_sic", SpanSet(self.sic))
+        set_(self, "_not_prose", SpanSet([r.span for r in self.regions]))
         set_(self, "_by_kind", {})
 
     # --- reading the text -------------------------------------------------------------
@@ -184,7 +188,7 @@ class Document:
 
     def is_prose(self, span: Span) -> bool:
         """False when the span touches a URL, e-mail, handle, markup or a table."""
-        return not (self._non_prose.touches(span) or self._tables.touches(span))
+        return not self._not_prose.touches(span)
 
     def is_marked_sic(self, span: Span) -> bool:
         return self._sic.touches(span)

@@ -3,7 +3,6 @@ fix it, and hand back a `FileResult` per file for the reporters.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections import Counter
@@ -95,7 +94,7 @@ def _linter(settings: Settings, display: str, options: RunOptions) -> Linter:
 
 def process_text(source: sources.Source, settings: Settings, options: RunOptions) -> FileResult:
     """Check (and with fix/diff, fix) one decoded text. Never raises for bad input."""
-    result = FileResult(source.path, text=source.text, warning=source.warning)
+    result = FileResult(source.path, text=source.text, warning=source.warning, unsafe_by_config=settings.unsafe_fixes)
     try:
         linter = _linter(settings, source.path, options)
         if options.fixing:
@@ -223,6 +222,8 @@ def run_tasks(tasks: Sequence[FileTask | TextTask], resolver: ConfigResolver, op
         return results
     # fork starts workers fast and with the modules already imported; elsewhere (macOS,
     # Windows) fork is unsafe or missing, and the platform default is used.
+    import multiprocessing  # only parallel runs need it
+
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     chunk = max(1, min(64, len(tasks) // (jobs * 8)))
     with context.Pool(jobs, _start_worker, (options.config, resolver.overrides, options)) as pool:

@@ -143,6 +143,8 @@ def _table_strength(line: str) -> int:
     """SURE: column-aligned data; MAYBE: two narrow gaps; WEAK: one wide gap (a header row
     such as `This week    Last week`, or sloppy prose); 0: prose."""
     body = line.strip()
+    if "  " not in body and "\t" not in body:
+        return 0  # no column gap possible: most lines of prose
     gaps = [(m.end() - m.start(), m.end()) for m in _COLUMN_GAP.finditer(body)]
     if not gaps:
         return 0
@@ -338,7 +340,9 @@ def _double_quotes(text: str, part: Span) -> Iterable[Span]:
         yield Span(open_at, part.end)
 
 
-_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[“\"—–]))[‘'](?=[^\W\d_])", re.MULTILINE)
+# An opening single quote: at the text's start or after a space, bracket, double quote or dash,
+# before a letter. Written quote-first so the regex engine can skip to quote characters.
+_SINGLE_OPEN = re.compile(r"[‘'](?<![^\s(\[“\"—–][‘'])(?=[^\W\d_])")
 _SINGLE_CLOSE = re.compile(r"(?<=[^\s‘'])[’'](?![^\W_])")
 
 
@@ -357,15 +361,20 @@ def _single_quotes(text: str, part: Span) -> Iterable[Span]:
 
 
 def _tokens(text: str, sentences: tuple[Span, ...], headline: Span | None, regions: tuple[Region, ...],
-            quotations: tuple[Span, ...]) -> Iterable[Token]:
+            quotations: tuple[Span, ...]) -> list[Token]:
     from newslint.document import SpanSet
 
     blocked = SpanSet([r.span for r in regions])
     quoted = SpanSet(quotations)
     word_kind, number_kind, mixed_kind = TokenKind.WORD, TokenKind.NUMBER, TokenKind.MIXED
+    # This loop runs for every word of every story: the tuples are built directly, skipping
+    # the argument checks of Span and Token (regex offsets are valid spans by construction).
+    new, span_type, token_type = tuple.__new__, Span, Token
+    out: list[Token] = []
+    append = out.append
     for sentence in sentences:
         # Per-token span tests only where the sentence meets a region or a quotation: most
-        # sentences meet neither, and this loop runs for every word of every story.
+        # sentences meet neither.
         any_blocked = blocked.touches(sentence)
         all_quoted = quoted.covers(sentence)
         some_quoted = all_quoted or quoted.touches(sentence)
@@ -385,8 +394,9 @@ def _tokens(text: str, sentences: tuple[Span, ...], headline: Span | None, regio
             else:
                 kind = word_kind
             in_quote = all_quoted or some_quoted and quoted.touches_range(start, end)
-            yield Token(Span(start, end), word, kind, first, in_head, in_quote)
+            append(new(token_type, (new(span_type, (start, end)), word, kind, first, in_head, in_quote)))
             first = False
+    return out
 
 
 _HAS_LETTER = re.compile(r"[^\W\d_]").search

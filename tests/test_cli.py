@@ -116,6 +116,14 @@ def test_summary_counts_safe_and_unsafe_fixes(tmp_path, story):
     assert out.splitlines()[-1] == "2 problems (2 fixable with --fix --unsafe-fixes)."
 
 
+def test_unsafe_fixes_from_config_show_in_marks_and_summary(tmp_path, story):
+    story(MIXED)
+    (tmp_path / "newslint.toml").write_text("unsafe-fixes = true\n", encoding="utf-8")
+    code, out, _ = cli(["check", "story.txt"], tmp_path)
+    assert "story.txt:3:27: NL101 [*]" in out
+    assert out.splitlines()[-1] == "2 problems (2 fixable with --fix)."
+
+
 def test_quiet_prints_only_the_summary(tmp_path, story):
     story(MIXED)
     code, out, _ = cli(["check", "story.txt", "--quiet"], tmp_path)

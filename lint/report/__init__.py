@@ -21,6 +21,7 @@ class FileResult:
     original: str | None = None  # the text before fixing, for --diff
     error: str | None = None  # could not be read or written: exit code 2
     warning: str | None = None  # read with a fallback, skipped as binary, ...
+    unsafe_by_config: bool = False  # its config sets `unsafe-fixes = true`
     _lines: LineIndex | None = field(default=None, repr=False)
 
     def position(self, offset: int) -> Position:
@@ -32,7 +33,8 @@ class FileResult:
 @dataclass(frozen=True)
 class ReportOptions:
     fix: bool = False  # --fix was given
-    unsafe_fixes: bool = False
+    unsafe_fixes: bool = False  # unsafe fixes apply: --unsafe-fixes, or `unsafe-fixes = true`
+    unsafe_flag: bool = False  # ... and it took the --unsafe-fixes flag to say so
     statistics: bool = False
     quiet: bool = False
     color: bool = False

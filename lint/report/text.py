@@ -41,7 +41,7 @@ def summary(results: list[FileResult], options: ReportOptions) -> str:
     noun = "problem" if total == 1 else "problems"
     extra = []
     if fixable and not options.fix:
-        extra.append(f"{fixable} fixable with --fix" if not options.unsafe_fixes else f"{fixable} fixable with --fix --unsafe-fixes")
+        extra.append(f"{fixable} fixable with --fix{' --unsafe-fixes' * options.unsafe_flag}")
     if hidden:
         extra.append(f"{hidden} more with --unsafe-fixes" if extra else f"{hidden} fixable with --unsafe-fixes")
     tail = f" ({', '.join(extra)})" if extra else ""

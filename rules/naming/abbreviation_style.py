@@ -60,12 +60,12 @@ class AbbreviationStyle(Rule):
 
     def check(self, doc: Document) -> Iterator[Violation]:
         forms: dict[str, dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))
+        words, names = english().words, known_names()
         for m in _FORMS.finditer(doc.text):
-            span = Span(m.start(), m.end())
             form = m.group()
-            if form[1:].islower() and (form.lower() in english() or form in known_names()):
+            if form[1:].islower() and (form.lower() in words or form in names):
                 continue  # Rice and RICE, Beirut and BEIRUT: a word or a name, and the same in capitals
-            forms[_letters(form)][form].append(span)
+            forms[_letters(form)][form].append(Span(m.start(), m.end()))
         for by_form in forms.values():
             if len(by_form) < 2 or not any(f == f.upper() for f in by_form):
                 continue  # Nato and Unesco alone are words, not a second form

@@ -112,18 +112,17 @@ class NameVariant(Rule):
 
     def _spacing_variants(self, doc: Document) -> Iterator[Violation]:
         """TimeWarner / Time Warner, al-Qaeda / al Qaeda: the same letters, spaced differently."""
-        forms: dict[str, list[Span]] = defaultdict(list)
-        text = doc.text
-        for m in _SPACED_NAME.finditer(text):
-            span = Span(m.start(), m.end())
-            if doc.is_prose(span):
-                forms[m.group()].append(span)
+        found: dict[str, list[Span]] = defaultdict(list)
+        for m in _SPACED_NAME.finditer(doc.text):
+            found[m.group()].append(Span(m.start(), m.end()))
         by_key: dict[str, list[str]] = defaultdict(list)
-        for form in forms:
-            key = form.replace(" ", "").replace("-", "").lower()
-            by_key[key].append(form)
+        for form in found:
+            by_key[form.replace(" ", "").replace("-", "").lower()].append(form)
         for key, variants in by_key.items():
-            variants = [v for v in set(variants) if forms[v]]
+            if len(variants) < 2:
+                continue  # most names come in one form: skip the prose test for them
+            forms = {v: [s for s in found[v] if doc.is_prose(s)] for v in variants}
+            variants = [v for v in variants if forms[v]]
             if len(variants) < 2 or not any(" " in v or "-" in v or any(c.isupper() for c in v[1:]) for v in variants):
                 continue
             ranked = sorted(variants, key=lambda v: (-len(forms[v]), forms[v][0].start))

@@ -87,10 +87,10 @@ class BoilerplateLine(Rule):
             line = doc.lines.line_span(n)
             raw = doc.text[line.start : line.end]
             body = raw.strip()
-            if not body or doc.in_table(line) or not doc.is_prose(line):
+            if not body:
                 continue
             exact = body.casefold() in _EXACT or bool(_MINUTES.match(body))
-            if not exact and not _LIKELY.search(body):
+            if not exact and not _LIKELY.search(body) or doc.in_table(line) or not doc.is_prose(line):
                 continue
             if not exact and (doc.is_quoted(line) or _continues(doc.text, line)):
                 continue

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Iterator
 
 from newslint.document import Document
@@ -60,26 +60,33 @@ class DuplicatedParagraph(Rule):
     repairs_characters = True
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        rough = Counter(rough_key(doc.slice(p)) for p in doc.paragraphs)
-        if all(n == 1 for n in rough.values()):
-            return  # one cheap pass settles almost every story
-        seen: dict[str, int] = {}
-        head_key = normalise(doc.slice(doc.headline)) if doc.headline else None
+        rough: dict[str, list[int]] = defaultdict(list)
         for i, p in enumerate(doc.paragraphs):
-            text = doc.slice(p)
-            if rough[rough_key(text)] == 1:
+            rough[rough_key(doc.slice(p))].append(i)
+        # Texts equal under `normalise` share their rough key: only those groups are normalised.
+        by_key: dict[str, list[int]] = defaultdict(list)
+        for group in rough.values():
+            for i in group if len(group) > 1 else ():
+                by_key[normalise(doc.slice(doc.paragraphs[i]))].append(i)
+        if not by_key:
+            return
+        head_key = normalise(doc.slice(doc.headline)) if doc.headline else None
+        # Only repeated texts can be reported: the tests below run for those alone.
+        for key, indices in by_key.items():
+            if len(indices) < 2 or sum(1 for w in key.split() if any(c.isalpha() for c in w)) < 3:
                 continue
-            key = normalise(text)
-            if doc.in_table(p) or sum(1 for w in key.split() if any(c.isalpha() for c in w)) < 3:
-                continue
-            if _is_data_or_note(doc, i, text):
-                continue
-            if i == 0 and key == head_key:
-                continue  # the duplicated headline is NL301's report
-            if key in seen:
-                line = doc.lines.position(doc.paragraphs[seen[key]].start).line
+            first: int | None = None
+            for i in indices:
+                p = doc.paragraphs[i]
+                text = doc.slice(p)
+                if doc.in_table(p) or _is_data_or_note(doc, i, text):
+                    continue
+                if i == 0 and key == head_key:
+                    continue  # the duplicated headline is NL301's report
+                if first is None:
+                    first = i
+                    continue
+                line = doc.lines.position(doc.paragraphs[first].start).line
                 make = Fix.safe if len(text) >= SAFE_MIN_CHARS else Fix.unsafe
                 yield self.violation(p, f"this paragraph repeats the one on line {line}",
                                      make("Delete the repeated paragraph", Edit.delete(deletion_span(doc, p))))
-            else:
-                seen[key] = i

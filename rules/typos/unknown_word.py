@@ -34,7 +34,7 @@ def story_counts(doc: Document) -> Counter:
 def suggestions(word: str, counts: Counter) -> tuple[list[str], list[str]]:
     """(candidates used more often in this story, other candidates by frequency), one edit away."""
     words = english()
-    candidates = [c for c in one_edit_away(word) if c in words]
+    candidates = [c for c in one_edit_away(word) if c in words.words]
     evidence = sorted((c for c in candidates if counts[c] > counts[word]), key=lambda c: (-counts[c], words.frequency_rank(c)))
     others = sorted((c for c in candidates if c not in evidence), key=words.frequency_rank)
     return evidence, others
@@ -73,13 +73,10 @@ class UnknownWord(Rule):
     fix_availability = FixAvailability.SOMETIMES
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        words = english()
-        known_wrong = misspellings()
+        words = english().words  # the frozenset itself: this loop tests every word of the story
+        known_wrong = misspellings().keys()
         counts: Counter | None = None
-        # A story with a sentence that starts in lowercase has lost its capitals (wire copy
-        # typed in lowercase): its names look like words, so only in-story evidence counts there.
-        case_lost = any(tok.sentence_start and not tok.in_headline and tok.text[:1].isalpha() and tok.text[:1].islower()
-                        for tok in doc.words())
+        case_lost: bool | None = None
         for tok in doc.words():
             text = tok.text
             if text.isalpha() and text.islower() and (len(text) < MIN_LENGTH or text in words):
@@ -97,6 +94,7 @@ class UnknownWord(Rule):
                     continue
                 if counts is None:
                     counts = story_counts(doc)
+                    case_lost = _lost_capitals(doc)
                 found = self._report(doc, part, span, counts, evidence_only=case_lost or part.capitalize() in known_names())
                 if found is not None:
                     yield found
@@ -158,6 +156,13 @@ def is_derived_word(word: str) -> bool:
         if word[:i] in words and word[i:] in words:
             return True
     return False
+
+
+def _lost_capitals(doc: Document) -> bool:
+    """A story with a sentence that starts in lowercase has lost its capitals (wire copy typed in
+    lowercase): its names look like words, so only in-story evidence counts there."""
+    return any(tok.sentence_start and not tok.in_headline and tok.text[:1].isalpha() and tok.text[:1].islower()
+               for tok in doc.words())
 
 
 def _parts(tok: Token) -> Iterator[tuple[str, Span]]:
