@@ -9,18 +9,23 @@ from newslint.rule import Rule
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
-_MULTI_DOT = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.]|,\d)")
-_ONE_DOT = re.compile(r"(?<![\d.,])([1-9]\d{0,2})\.(\d{3})(?![\d.]|,\d)")
-_DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d{1,3}),(\d{1,2})(?=\s?(?:%|per ?cent|percent|pct|million|billion|mln|bln|bn)\b|%)")
-_THIN_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[\u202f\u2009]\d{3})+(?![\d])")
-_APOSTROPHE_GROUPS = re.compile(r"(?<![\d.,'’])\d{1,3}(?:['’]\d{3})+(?![\d'’])")
+# Each pattern opens with a plain character set and checks the character before it with a
+# look-behind placed after that set: the regex engine then jumps from digit to digit instead of
+# trying the look-behind at every position of the story.
+_MULTI_DOT = re.compile(r"[0-9](?<![\d.,][0-9])\d{0,2}(?:\.\d{3}){2,}(?![\d.]|,\d)")
+_ONE_DOT = re.compile(r"([1-9](?<![\d.,][1-9])\d{0,2})\.(\d{3})(?![\d.]|,\d)")
+_DECIMAL_COMMA = re.compile(
+    r"([0-9](?<![\d.,][0-9])\d{0,2}),(\d{1,2})(?=\s?(?:%|per ?cent|percent|pct|million|billion|mln|bln|bn)\b|%)"
+)
+_THIN_GROUPS = re.compile(r"[0-9](?<![\d.,][0-9])\d{0,2}(?:[\u202f\u2009]\d{3})+(?![\d])")
+_APOSTROPHE_GROUPS = re.compile(r"[0-9](?<![\d.,'’][0-9])\d{0,2}(?:['’]\d{3})+(?![\d'’])")
 _RANGE = re.compile(r"\s*(?:to|-|–)\s*\d")
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)?")
 
 # A scale or a rate after the figure makes a decimal likely: "14.350 billion dlrs", "6.755 pct".
 _SCALES = frozenset("million billion trillion mln bln bn m tn".split())
 _RATES = frozenset("pct percent per points point".split())
-_ENGLISH_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*([A-Za-z]+)?")
+_ENGLISH_GROUPED = re.compile(r"[0-9](?<![\d.,][0-9])\d{0,2}(?:,\d{3})+(?:\.\d+)?\s*([A-Za-z]+)?")
 _CURRENCIES = frozenset("dlrs dollars dollar francs franc yen marks mark pesos riyals stg sterling pounds pound "
                         "euros euro cts cents pence lire lira rupees rand crowns guilders".split())
 _PRICE_CONTEXT = re.compile(r"\b(?:a|per) (?:share|barrel|tonne|ton|ounce|kilo|bushel|lb|pound)\b|\bto \d", re.IGNORECASE)

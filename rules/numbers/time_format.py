@@ -11,9 +11,13 @@ from newslint.violation import Edit, Fix, FixAvailability, Violation
 
 _MERIDIEM = r"(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
 _TIME = re.compile(
-    rf"(?<![\w:.,$£€])(\d{{1,2}})(?:[:.](\d{{2}}))?\s*({_MERIDIEM})?"
-    rf"(?:\s*(?:-|–|to)\s*(\d{{1,2}})(?:[:.](\d{{2}}))?)?\s*({_MERIDIEM})",
-    re.IGNORECASE,
+    rf"([0-9](?<![\w:.,$£€][0-9])\d?)(?:[:.](\d{{2}}))?\s*((?i:{_MERIDIEM}))?"
+    rf"(?:\s*(?:-|–|to)\s*(\d{{1,2}})(?:[:.](\d{{2}}))?)?\s*((?i:{_MERIDIEM}))",
+)
+
+# BBC: a time given with a time zone is on the 24-hour clock ("15:00 GMT").
+_ZONED_TIME = re.compile(
+    r"([0-9](?<![\w:.,$£€][0-9])\d?)(?:[:.](\d{2}))?[ \t]?([apAP])\.?[mM]\b\.?[ \t]+(GMT|BST|UTC)\b"
 )
 
 
@@ -25,8 +29,9 @@ class TimeOfDayStyle(Rule):
     """## What it does
     Checks clock times against the house style chosen with `style`:
     `ap` writes `5 p.m.`, `5:30 p.m.`, no `:00`, one meridiem for a range (`5-5:50 p.m.`),
-    and `noon`/`midnight` for 12; `guardian` writes `5pm`, `5.30pm`, `5pm-5.50pm`.
-    With no style (or `reuters`/`bbc`, which use other clocks) it reports nothing.
+    and `noon`/`midnight` for 12; `guardian` writes `5pm`, `5.30pm`, `5pm-5.50pm`; `bbc`
+    writes a time given with a time zone on the 24-hour clock (`3pm GMT` -> `15:00 GMT`) and
+    leaves other times alone. With no style, or `reuters`, it reports nothing.
 
     ## Why is this bad?
     A story that writes times three ways looks careless, and desks publish to one style.
@@ -39,7 +44,8 @@ class TimeOfDayStyle(Rule):
 
     ## Fix safety
     Safe: the time is parsed and rewritten with the same hours and minutes. Unsafe for `12`
-    to `noon` or `midnight`, because writers often mix up 12 a.m. and 12 p.m.
+    to `noon` or `midnight`, because writers often mix up 12 a.m. and 12 p.m., and for the
+    BBC's 24-hour clock, for the same reason and because the BBC has also written `1500 GMT`.
     """
 
     code = "NL410"
@@ -48,6 +54,9 @@ class TimeOfDayStyle(Rule):
 
     def check(self, doc: Document) -> Iterator[Violation]:
         style = self.context.style
+        if style == "bbc":
+            yield from self._check_24_hour(doc)
+            return
         if style not in ("ap", "guardian"):
             return
         for m in _TIME.finditer(doc.text):
@@ -63,6 +72,17 @@ class TimeOfDayStyle(Rule):
             make = Fix.unsafe if unsafe else Fix.safe
             yield self.violation(span, f"{m.group()!r} is written {shown!r} in {style.upper() if style == 'ap' else style.title()} style",
                                  make(f"Write {shown!r}", Edit.replace(span, written)))
+
+    def _check_24_hour(self, doc: Document) -> Iterator[Violation]:
+        for m in _ZONED_TIME.finditer(doc.text):
+            hour, minutes, meridiem, zone = m.groups()
+            span = Span(m.start(), m.end())
+            if int(hour) > 12 or not doc.is_prose(span):
+                continue
+            hour24 = int(hour) % 12 + (12 if meridiem.lower() == "p" else 0)
+            right = f"{hour24:02d}:{minutes or '00'} {zone.upper()}"
+            yield self.violation(span, f"{m.group()!r} is written {right!r} in BBC style (24-hour clock with a time zone)",
+                                 Fix.unsafe(f"Write {right!r}", Edit.replace(span, right)))
 
     @staticmethod
     def _render(m: re.Match, style: str) -> tuple[str | None, bool]:

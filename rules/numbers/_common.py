@@ -1,0 +1,137 @@
+"""What the NL4xx rules share: number words, the majority of a story's forms, house-style names."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from newslint.document import Document
+from newslint.rule import Rule, replace_fix
+from newslint.span import Span
+from newslint.violation import Violation
+
+_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+         "fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ORDINAL_ONES = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+                 "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth").split()
+
+STYLE_NAMES = {"ap": "AP", "reuters": "Reuters", "guardian": "Guardian", "bbc": "BBC"}
+
+# Reuters' 1980s wire feed wrote "mln", "bln", "dlrs", "pct", "qtr": transmission shorthand of the
+# feed, not a house style a desk edits to, so the house-style rules leave those words alone.
+WIRE_SHORTHAND = frozenset("mln bln dlrs dlr pct qtr cts stg".split())
+
+
+def spell(n: int) -> str:
+    """0-99 in words: 7 -> 'seven', 25 -> 'twenty-five'."""
+    if n < 20:
+        return _ONES[n]
+    tens, ones = divmod(n, 10)
+    return _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
+
+
+def spell_ordinal(n: int) -> str:
+    """1-19 as an ordinal word: 3 -> 'third'."""
+    return _ORDINAL_ONES[n]
+
+
+def capitalise(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def style_name(style: str) -> str:
+    return STYLE_NAMES.get(style, style)
+
+
+def prose_matches(doc: Document, pattern: re.Pattern[str], *, headline: bool = True) -> Iterator[re.Match[str]]:
+    """One scan of the text; only matches in prose (and, unless asked, not in the headline)."""
+    for m in pattern.finditer(doc.text):
+        span = Span(m.start(), m.end())
+        if doc.is_prose(span) and (headline or not doc.in_headline(span)):
+            yield m
+
+
+class HouseStyleRule(Rule):
+    """A rule that only speaks under a chosen house style: silent when `style` is not set."""
+
+    styles: ClassVar[tuple[str, ...]] = tuple(STYLE_NAMES)
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        style = self.context.style
+        if style in self.styles:
+            yield from self.check_style(doc, style)
+
+    def check_style(self, doc: Document, style: str) -> Iterator[Violation]:
+        raise NotImplementedError
+
+    def rewrite(self, span: Span, message: str, right: str, safe: bool) -> Violation:
+        """A violation whose fix writes `right` over `span`."""
+        return self.violation(span, message, replace_fix(f"Write {right!r}", span, right, safe))
+
+
+_POSSESSIVE_FIGURE = re.compile(r"([0-9])(?<![\w.,][0-9])\d*(?=['’]s\b)")
+
+
+def named_figures(text: str) -> frozenset[str]:
+    """Figures the story uses as names: "3's marketing director" (the mobile network 3),
+    "50's beef" (the rapper 50 Cent). Elsewhere in the story the same figure is a name too."""
+    return frozenset(m.group() for m in _POSSESSIVE_FIGURE.finditer(text))
+
+
+_LINE_END = re.compile(r"[^\n]*")
+
+
+def in_data_line(text: str, at: int) -> bool:
+    """Is `at` on a short line of figures that no sentence ends on, as in the results summaries
+    wire services send ("    12 mths", "    1st half")? Such lines are data, not prose."""
+    start = text.rfind("\n", 0, at) + 1
+    line = _LINE_END.match(text, start).group().rstrip()
+    return len(line.strip()) < 40 and not line.endswith((".", "!", "?", '"', "”", ",", ";", ":"))
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """One occurrence of a figure written in one of several interchangeable ways."""
+
+    kind: str  # "comma", "plain", "%", "per cent", ...
+    span: Span  # what is reported and replaced
+    rewrite: dict[str, str]  # kind -> this occurrence written that way
+    safe_to: frozenset[str] = frozenset()  # kinds this occurrence is surely rewritten to
+
+
+class MixedFormRule(Rule):
+    """A story writes one kind of figure two ways: report the form the story uses less.
+
+    The form used most is taken as the story's style, a tie going to the first use. Subclasses
+    list the occurrences (`forms`), each saying which rewrites are sure (`Form.safe_to`).
+    """
+
+    what: str = "form"  # "four-digit figures", ...
+    # True when every rewrite keeps the figure exactly (5pm -> 5 p.m.): a lone stray form in a
+    # story that writes the other one three times or more is then fixed safely.
+    rewrite_keeps_meaning: bool = False
+
+    def forms(self, doc: Document) -> Sequence[Form]:
+        raise NotImplementedError
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        by_kind: dict[str, list[Form]] = {}
+        for form in self.forms(doc):
+            by_kind.setdefault(form.kind, []).append(form)
+        if len(by_kind) < 2:
+            return
+        ranked = sorted(by_kind.items(), key=lambda kv: (-len(kv[1]), kv[1][0].span.start))
+        majority, majority_forms = ranked[0]
+        example = doc.slice(majority_forms[0].span)
+        count = len(majority_forms)
+        for _kind, forms in ranked[1:]:
+            for form in forms:
+                found = doc.slice(form.span)
+                right = form.rewrite.get(majority)
+                message = (f"{found!r}: this story writes the {self.what} as in {example!r} "
+                           f"({count} time{'s' * (count != 1)})")
+                safe = majority in form.safe_to or self.rewrite_keeps_meaning and count >= 3 and len(forms) == 1
+                fix = None if right is None else replace_fix(f"Write {right!r}", form.span, right, safe)
+                yield self.violation(form.span, message, fix)

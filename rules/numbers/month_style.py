@@ -1,0 +1,73 @@
+"""NL409 month-abbreviation."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newslint.document import Document
+from newslint.rules.numbers._common import HouseStyleRule, prose_matches
+from newslint.span import Span
+from newslint.violation import FixAvailability, Violation
+
+_FULL = ("January February March April May June July August September October November "
+         "December").split()
+# AP: seven months take a short form with a date; March to July never do.
+_AP_SHORT = {"January": "Jan.", "February": "Feb.", "August": "Aug.", "September": "Sept.",
+             "October": "Oct.", "November": "Nov.", "December": "Dec."}
+_ABBREVIATIONS = {"Jan": "January", "Feb": "February", "Mar": "March", "Apr": "April", "Jun": "June",
+                  "Jul": "July", "Aug": "August", "Sep": "September", "Sept": "September",
+                  "Oct": "October", "Nov": "November", "Dec": "December"}
+_MONTH = "|".join(_FULL + sorted(_ABBREVIATIONS, key=len, reverse=True))
+# A month with a day ("September 17", "Sept 17, 2004"), or an abbreviated month with only a year.
+# No \b in front: a pattern that opens with the names lets the engine skip to capital letters.
+_WITH_DAY = re.compile(rf"({_MONTH})\b(\.?)(?=[ \t\n]+([1-9]|[12]\d|3[01])(?![\d]|[.:]\d))")
+_WITH_YEAR = re.compile(rf"({'|'.join(sorted(_ABBREVIATIONS, key=len, reverse=True))})\b(\.?)(?=[ \t\n]+[12]\d{{3}}\b)")
+
+
+def _full(name: str) -> str:
+    return _ABBREVIATIONS.get(name, name)
+
+
+class MonthAbbreviation(HouseStyleRule):
+    """## What it does
+    Under `style = "ap"`, checks month names against AP's rule: with a day, January, February,
+    August, September, October, November and December are shortened to `Jan.`, `Feb.`,
+    `Aug.`, `Sept.`, `Oct.`, `Nov.`, `Dec.`; March, April, May, June and July are always
+    written in full; a month alone or with only a year is written in full. Other styles, and
+    no style, report nothing.
+
+    ## Why is this bad?
+    AP copy that writes `September 17`, `Sep 17` or `Mar. 3` looks unedited to an AP desk.
+
+    ## Example
+        The talks resumed on September 17 and ended in Sept. 2004.
+
+    ## Use instead
+        The talks resumed on Sept. 17 and ended in September 2004.
+
+    ## Fix safety
+    Safe: the date is the same, only the month's spelling changes. Inside direct quotations it
+    is reported, never changed.
+    """
+
+    code = "NL409"
+    name = "month-abbreviation"
+    fix_availability = FixAvailability.ALWAYS
+    styles = ("ap",)
+
+    def check_style(self, doc: Document, style: str) -> Iterator[Violation]:
+        text = doc.text
+        for m in prose_matches(doc, _WITH_DAY, headline=False):
+            if m.start() and text[m.start() - 1].isalpha():
+                continue
+            full = _full(m.group(1))
+            yield from self._report(doc, m, _AP_SHORT.get(full, full), "with a date")
+        for m in prose_matches(doc, _WITH_YEAR, headline=False):
+            if m.start() and text[m.start() - 1].isalpha():
+                continue
+            yield from self._report(doc, m, _full(m.group(1)), "without a day")
+
+    def _report(self, doc: Document, m: re.Match, right: str, where: str) -> Iterator[Violation]:
+        if m.group() == right:
+            return
+        yield self.rewrite(Span(m.start(), m.end()), f"AP style writes {m.group()!r} as {right!r} {where}", right, safe=True)

@@ -1,0 +1,59 @@
+"""NL404 percent-style-mix."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newslint.document import Document
+from newslint.rules.numbers._common import Form, MixedFormRule, prose_matches
+from newslint.span import Span
+from newslint.violation import FixAvailability
+
+# A figure and its percent sign or word: "5%", "5 %", "5 percent", "5 per cent", "5 pct".
+_PERCENT = re.compile(r"([0-9](?<![\w.,][0-9])\d*(?:[.,]\d+)*)(\s?(?i:%|percent\b|per\s+cent\b|pct\b))")
+_WRITTEN = {"%": "%", "percent": " percent", "per cent": " per cent", "pct": " pct"}
+
+
+def _kind(marker: str) -> str:
+    marker = " ".join(marker.split()).lower()
+    return marker if marker in _WRITTEN else "%"
+
+
+class PercentStyleMix(MixedFormRule):
+    """## What it does
+    Finds a story that writes percentages two ways after a figure (`5%` and `6 per cent`, or
+    `percent` and `pct`). The form the story uses more often is taken as its style (a tie goes
+    to the first use) and the other form is reported. Spelled-out figures (`Eighty per cent`,
+    which a style requires at the start of a sentence), `percentage points` and the headline,
+    where `%` saves space, are left out.
+
+    ## Why is this bad?
+    Each house style picks one form (AP and the Guardian `%`, older AP `percent`, the BBC `%`
+    in figures); a story that mixes them looks unedited.
+
+    ## Example
+        Inflation rose to 3.1% in May ... wages rose 2.5 per cent.
+
+    ## Use instead
+        Inflation rose to 3.1% in May ... wages rose 2.5%.
+
+    ## Fix safety
+    The rewrite keeps the figure exactly. Safe when the story writes the other form at least
+    three times and this form once; otherwise unsafe, since the majority is only a guess at the
+    style. Inside direct quotations the form is reported, never changed.
+    """
+
+    code = "NL404"
+    name = "percent-style-mix"
+    fix_availability = FixAvailability.ALWAYS
+    what = "percentage"
+    rewrite_keeps_meaning = True
+
+    def forms(self, doc: Document) -> Sequence[Form]:
+        found = []
+        for m in prose_matches(doc, _PERCENT, headline=False):
+            figure, marker = m.groups()
+            upper = marker.isupper()  # "5 PCT" in an all-capitals line stays in capitals
+            rewrite = {kind: figure + (written.upper() if upper else written) for kind, written in _WRITTEN.items()}
+            found.append(Form(_kind(marker), Span(m.start(), m.end()), rewrite))
+        return found

@@ -1,0 +1,93 @@
+"""NL402 thousands-separator-mix."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newslint.document import Document
+from newslint.rules.numbers._common import Form, MixedFormRule, prose_matches
+from newslint.span import Span
+from newslint.violation import FixAvailability
+
+# A four-digit figure, with or without the comma, standing alone: not part of a longer figure,
+# a code (A-1500, 2004/1500), a decimal, or a word with the unit attached (1500m).
+_FOUR_DIGITS = re.compile(
+    r"([1-9])(?<![\w.,/:\-–'’(][1-9])(,?)(\d{3})(?![\w\-–]|[.,:/]\d)(\s+[A-Za-z]+)?"
+)
+_CODE_WORDS = frozenset(
+    "no no. number page pages room flight route model article section code tel box suite version "
+    "highway interstate bus train channel grade level form rule clause paragraph chapter item "
+    "category class series type mark exit gate platform".split()
+)
+_TIME_ZONES = frozenset("gmt bst est edt cst cdt pst pdt cet utc hrs hours hrs. local".split())
+_TIME_PREPOSITIONS = frozenset("at by until till from before after since around about".split())
+_DISTANCES = frozenset("metres meters metre meter".split())
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w.]*)\s+$")
+
+
+class ThousandsSeparatorMix(MixedFormRule):
+    """## What it does
+    Finds a story that writes four-digit figures both with and without the thousands comma
+    (`1,500 troops` ... `2500 troops`). The form the story uses more often is taken as its
+    style (a tie goes to the first use) and the other form is reported.
+
+    Years (1000 to 2099 without a currency sign), clock times (`2330 GMT`, `at 2300`), codes and
+    names (`Windows 2000`, `flight 1549`, `No 7000`), distances (`1500 metres`), figures followed
+    by a capitalised word (`1600 Pennsylvania Avenue`), tables and the headline are left out:
+    none of them takes a comma in any style.
+
+    ## Why is this bad?
+    Both forms are correct in some house style, but one story should use one: a mix looks
+    unedited and breaks searches for the figure.
+
+    ## Example
+        Some 1,200 soldiers crossed the border ... another 2500 soldiers followed.
+
+    ## Use instead
+        Some 1,200 soldiers crossed the border ... another 2,500 soldiers followed.
+
+    ## Fix safety
+    Unsafe: a four-digit figure might be a code or a year the rule did not recognise. Safe for
+    a sum of money (`$2500`) in a story that writes the comma.
+    """
+
+    code = "NL402"
+    name = "thousands-separator-mix"
+    fix_availability = FixAvailability.ALWAYS
+    what = "four-digit figures"
+
+    def forms(self, doc: Document) -> Sequence[Form]:
+        found = []
+        for m in prose_matches(doc, _FOUR_DIGITS, headline=False):
+            first, comma, rest, after = m.groups()
+            currency = doc.text[m.start() - 1 : m.start()] if m.start() and doc.text[m.start() - 1] in "$£€¥" else ""
+            if not comma and not self._plain_figure(doc.text, m, currency, int(first + rest), (after or "").strip()):
+                continue
+            span = Span(m.start(1), m.end(3))
+            found.append(Form("comma" if comma else "plain", span,
+                              {"comma": f"{first},{rest}", "plain": first + rest},
+                              frozenset({"comma"}) if currency else frozenset()))
+        return found
+
+    @staticmethod
+    def _plain_figure(text: str, m: re.Match, currency: str, value: int, after: str) -> bool:
+        """True when a four-digit figure without a comma is a quantity that could take one."""
+        if currency:
+            return True
+        if 1000 <= value <= 2099:
+            return False  # a year, or too close to one to tell
+        if after[:1].isupper() or after.lower() in _TIME_ZONES or after.lower() in _DISTANCES:
+            return False
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        word = before.group(1) if before else ""
+        if word.lower() in _CODE_WORDS or word[:1].isupper() and not _sentence_start(text, before.start()):
+            return False
+        hours, minutes = divmod(value, 100)
+        if hours < 24 and minutes < 60 and word.lower() in _TIME_PREPOSITIONS:
+            return False
+        return not re.search(r"\d[ \-]$", text[max(0, m.start() - 2) : m.start()])
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    before = text[max(0, at - 8) : at].rstrip()  # wire copy wraps lines inside sentences
+    return not before or before[-1] in ".!?\"“”"
