@@ -11,6 +11,7 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": 
 _DASHES = str.maketrans({"–": "-", "—": "-", "−": "-", "‐": "-", "‑": "-"})
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _SPACE = re.compile(r"\s+")
+_NON_WORD = re.compile(r"\W+")
 
 
 def fold_quotes(text: str) -> str:
@@ -22,6 +23,12 @@ def normalise(text: str) -> str:
     spaces, case-folded, trailing punctuation dropped."""
     text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text)).translate(_QUOTES).translate(_DASHES)
     return _SPACE.sub(" ", text).strip().casefold().rstrip(".!?:;,'\" ")
+
+
+def rough_key(text: str) -> str:
+    """A cheap compare form, only letters and digits, case-folded: texts equal under
+    `normalise` are equal under it, so it finds the few candidates worth normalising."""
+    return _NON_WORD.sub("", text).casefold()
 
 
 def deletion_span(doc: Document, part: Span) -> Span:

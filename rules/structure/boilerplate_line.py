@@ -31,6 +31,26 @@ _LIKELY = re.compile(
     re.IGNORECASE,
 )
 
+# One scan of the story for lines that could be furniture: the openings of everything above.
+# The pattern starts with a newline, which `re` searches for fast; the first line is matched apart.
+_OPENINGS = (
+    r"[^\S\n]*(?:" + "|".join(re.escape(line) for line in _EXACT)
+    + r"|\d{1,2} min|read more|related|see also|more on this story|sign up for|subscribe to|follow us on"
+    r"|click here|file photo:|file -|image caption,|media caption,|image source,|photograph:|REUTERS/)"
+)
+_FIRST_LINE = re.compile(_OPENINGS, re.IGNORECASE)
+_LINE = re.compile(r"\n" + _OPENINGS, re.IGNORECASE)
+_PHOTO_CREDIT = re.compile(r"\((?:AP|AFP|Reuters) Photo/", re.IGNORECASE)
+
+
+def _candidate_offsets(text: str) -> Iterator[int]:
+    if _FIRST_LINE.match(text):
+        yield 0
+    for m in _LINE.finditer(text):
+        yield m.start() + 1
+    if "hoto/" in text or "HOTO/" in text:
+        yield from (m.start() for m in _PHOTO_CREDIT.finditer(text))
+
 
 class BoilerplateLine(Rule):
     """## What it does
@@ -62,7 +82,8 @@ class BoilerplateLine(Rule):
     repairs_characters = True
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        for n in range(1, len(doc.lines) + 1):
+        lines = sorted({doc.lines.position(offset).line for offset in _candidate_offsets(doc.text)})
+        for n in lines:  # one scan finds the few lines worth a closer look
             line = doc.lines.line_span(n)
             raw = doc.text[line.start : line.end]
             body = raw.strip()

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from newslint.document import Document
 from newslint.rule import Rule
-from newslint.rules.structure._text import deletion_span, normalise
+from newslint.rules.structure._text import deletion_span, normalise, rough_key
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
 SAFE_MIN_CHARS = 60
@@ -60,9 +60,16 @@ class DuplicatedParagraph(Rule):
     repairs_characters = True
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        by_key: dict[str, list[int]] = defaultdict(list)
+        rough: dict[str, list[int]] = defaultdict(list)
         for i, p in enumerate(doc.paragraphs):
-            by_key[normalise(doc.slice(p))].append(i)
+            rough[rough_key(doc.slice(p))].append(i)
+        # Texts equal under `normalise` share their rough key: only those groups are normalised.
+        by_key: dict[str, list[int]] = defaultdict(list)
+        for group in rough.values():
+            for i in group if len(group) > 1 else ():
+                by_key[normalise(doc.slice(doc.paragraphs[i]))].append(i)
+        if not by_key:
+            return
         head_key = normalise(doc.slice(doc.headline)) if doc.headline else None
         # Only repeated texts can be reported: the tests below run for those alone.
         for key, indices in by_key.items():

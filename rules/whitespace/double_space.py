@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from newslint.document import Document
 from newslint.rule import Rule
+from newslint.rules.whitespace._no_break import NBSP, keeps_no_break_space
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
@@ -32,7 +33,8 @@ class DoubleSpace(Rule):
     ## Fix safety
     Safe: collapsing a run of spaces to one changes no word. Column-aligned tables (wire data),
     ALL-CAPS data lines, indentation at the start of a line, and two spaces after a full stop
-    (a typing convention, not damage) are left alone.
+    (a typing convention, not damage) are left alone. A run of no-break spaces counts too; where
+    a no-break space belongs (`10\u00a0\u00a0km`) it becomes one no-break space.
     """
 
     code = "NL501"
@@ -44,14 +46,27 @@ class DoubleSpace(Rule):
         text = doc.text
         for m in _RUN.finditer(text):
             span = Span(m.start(), m.end())
-            if doc.in_table(span) or not doc.is_prose(Span(span.start - 1, span.end + 1)):
+            if not is_double_space(doc, span):
                 continue
-            before = text[max(0, span.start - 3) : span.start]
-            if _AFTER_SENTENCE.search(before) or before.endswith("-") or text[span.end] == "-":
-                continue
-            line = doc.lines.line_span(doc.lines.position(span.start).line)
-            letters = [c for c in text[line.start : line.end] if c.isalpha()]
-            if len(letters) > 3 and all(c.isupper() for c in letters):
-                continue
-            yield self.violation(span, f"{len(m.group())} spaces between words",
-                                 Fix.safe("Replace with one space", Edit.replace(span, " ")))
+            if NBSP not in m.group():
+                yield self.violation(span, f"{len(m.group())} spaces between words",
+                                     Fix.safe("Replace with one space", Edit.replace(span, " ")))
+            elif keeps_no_break_space(text, span.start, span.end):  # 10\u00a0\u00a0km
+                yield self.violation(span, f"{len(m.group())} spaces between words (no-break spaces among them)",
+                                     Fix.safe("Replace with one no-break space", Edit.replace(span, NBSP)))
+            else:
+                yield self.violation(span, f"{len(m.group())} spaces between words (no-break spaces among them)",
+                                     Fix.safe("Replace with one space", Edit.replace(span, " ")))
+
+
+def is_double_space(doc: Document, span: Span) -> bool:
+    """Whether a run of two or more spaces between words is damage this rule reports."""
+    text = doc.text
+    if doc.in_table(span) or not doc.is_prose(Span(span.start - 1, span.end + 1)):
+        return False
+    before = text[max(0, span.start - 3) : span.start]
+    if _AFTER_SENTENCE.search(before) or before.endswith("-") or text[span.end] == "-":
+        return False
+    line = doc.lines.line_span(doc.lines.position(span.start).line)
+    letters = [c for c in text[line.start : line.end] if c.isalpha()]
+    return not (len(letters) > 3 and all(c.isupper() for c in letters))

@@ -28,7 +28,7 @@ class TrailingWhitespace(Rule):
 
     ## Fix safety
     Safe: only whitespace before a line break is removed. In Markdown, two trailing spaces are a
-    hard line break and are left alone.
+    hard line break and are left alone, and so are column-aligned tables.
 
     Off by default: trailing spaces are invisible in print and on the web, and published copy
     is full of them. Turn it on (`extend-select = ["NL502"]`) for stories kept in git.
@@ -43,11 +43,13 @@ class TrailingWhitespace(Rule):
     def check(self, doc: Document) -> Iterator[Violation]:
         for m in _TRAILING.finditer(doc.text):
             span = Span(m.start(), m.end())
+            if "\u00a0" in m.group():
+                continue  # NL505 reports a no-break space at a line's end, on by default
             if span.start > 0 and doc.text[span.start - 1] == "\n":
                 continue  # a whitespace-only line: a blank line, not trailing text
             if doc.format == "markdown" and m.group() == "  ":
                 continue
-            if not doc.is_prose(span) and not doc.in_table(span):
-                continue
+            if not doc.is_prose(span):
+                continue  # tables (column-aligned wire data) and markup are left as they are
             yield self.violation(span, "trailing whitespace",
                                  Fix.safe("Remove trailing whitespace", Edit.delete(span)))

@@ -1,0 +1,141 @@
+"""NL305 duplicated-sentence."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newslint.document import Document
+from newslint.rule import Rule
+from newslint.rules.structure._text import deletion_span, normalise, rough_key
+from newslint.span import Span
+from newslint.violation import Edit, Fix, FixAvailability, Violation
+
+MIN_WORDS = 5  # shorter repeats are slogans, chants and refrains
+MIN_WORDS_ACROSS = 15  # a repeat in the next paragraph, not next to its copy: parallel wording is common
+MIN_WORDS_QUOTED = 12  # inside a quotation only a long sentence said twice in a row is reported
+WRITER, SPEAKER = "writer", "speaker"
+_SPACE = re.compile(r"\s+")
+_ENDS_SENTENCE = re.compile(r"[.!?][\"”’')\]]*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•·–—]|\d{1,2}[.)])\s")
+
+
+class DuplicatedSentence(Rule):
+    """## What it does
+    Finds a sentence that repeats one just before it: the same sentence twice in a row, or
+    twice in one paragraph, or (for a long sentence) in the next paragraph.
+
+    ## Why is this bad?
+    Scrapers and copy-and-paste edits duplicate a sentence inside a paragraph; readers see the
+    same words twice and the story looks unedited.
+
+    ## Example
+        The ministry said talks would resume on Monday. The ministry said talks would resume
+        on Monday. Officials declined to comment.
+
+    ## Use instead
+        The ministry said talks would resume on Monday. Officials declined to comment.
+
+    ## Fix safety
+    Safe only when the repeat follows its copy immediately and is identical apart from line
+    wrapping: deleting it loses no words. Unsafe when the copies differ in case or quote
+    marks, or stand apart (the wording may be parallel on purpose, as in "The warrant will be
+    for a term of two years." said of two share classes). Inside a direct quotation the
+    speaker may repeat on purpose ("We will fight. We will fight."): only a sentence of 12
+    words or more said twice in a row is reported there, and the fix is shown, never applied.
+    Left alone: sentences under five words (chants, refrains), list items, lines without a
+    full stop, tables, and whole repeated paragraphs, which are NL302's report.
+    """
+
+    code = "NL305"
+    name = "duplicated-sentence"
+    fix_availability = FixAvailability.ALWAYS
+    repairs_characters = True  # deletes a whole sentence; a quotation inside it goes with it
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        body = _body_sentences(doc)
+        # One cheap pass: only sentences whose letters and digits repeat get a closer look.
+        seen: dict[str, int] = {}
+        pairs: list[tuple[int, int]] = []
+        for k, (s, _) in enumerate(body):
+            key = rough_key(doc.slice(s))
+            first = seen.get(key)
+            seen[key] = k
+            if first is not None and key:
+                pairs.append((first, k))
+        if not pairs:
+            return
+        repeated = _repeated_paragraphs(doc)
+        for first, k in pairs:
+            (earlier, earlier_p), (s, p) = body[first], body[k]
+            adjacent = first == k - 1
+            if p in repeated or p - earlier_p > 1:
+                continue
+            kinds = {_kind(doc, s), _kind(doc, earlier)}
+            words = len(doc.slice(s).split())
+            if None in kinds or (p != earlier_p and not adjacent and words < MIN_WORDS_ACROSS):
+                continue
+            if SPEAKER in kinds and (not adjacent or words < MIN_WORDS_QUOTED):
+                continue
+            exact = _SPACE.sub(" ", doc.slice(earlier)) == _SPACE.sub(" ", doc.slice(s))
+            line = doc.lines.position(earlier.start).line
+            where = "the sentence before it" if adjacent else f"a sentence on line {line}"
+            make = Fix.display_only if SPEAKER in kinds else Fix.safe if exact and adjacent else Fix.unsafe
+            yield self.violation(s, f"this sentence repeats {where}",
+                                 make("Delete the repeated sentence", Edit.delete(_deletion(doc, body, k))))
+
+
+def _body_sentences(doc: Document) -> list[tuple[Span, int]]:
+    """The body's sentences, each with the index of its paragraph."""
+    body: list[tuple[Span, int]] = []
+    p = 0
+    paragraphs = doc.paragraphs
+    for s in doc.sentences:
+        if doc.headline is not None and s == doc.headline:
+            continue
+        while p < len(paragraphs) and paragraphs[p].end < s.end:
+            p += 1
+        if p == len(paragraphs):
+            break
+        body.append((s, p))
+    return body
+
+
+def _repeated_paragraphs(doc: Document) -> set[int]:
+    """Paragraphs that repeat an earlier paragraph or the headline (NL302's and NL301's reports)."""
+    seen = {normalise(doc.slice(doc.headline))} if doc.headline else set()
+    out = set()
+    for i, p in enumerate(doc.paragraphs):
+        key = normalise(doc.slice(p))
+        if key in seen:
+            out.add(i)
+        seen.add(key)
+    return out
+
+
+def _kind(doc: Document, s: Span) -> str | None:
+    """WRITER or SPEAKER for a sentence worth comparing; None for one that may repeat on
+    purpose: short, a list item, without a full stop, or in a table."""
+    text = doc.slice(s)
+    if not _ENDS_SENTENCE.search(text) or _LIST_ITEM.match(text) or doc.in_table(s):
+        return None
+    if sum(1 for w in text.split() if any(c.isalpha() for c in w)) < MIN_WORDS:
+        return None
+    if doc.is_quoted(s):
+        # A sentence inside a quotation is the speaker's; one that holds whole quotations
+        # ("'We will win,' he said.") is the writer's.
+        for offset in (s.start, s.end - 1):
+            q = doc.quotation_at(offset)
+            if q is not None and not s.contains(q):
+                return SPEAKER
+    return WRITER
+
+
+def _deletion(doc: Document, body: list[tuple[Span, int]], k: int) -> Span:
+    """The repeat with the space that follows it, or, at the end of its paragraph, the space
+    before it; a repeat standing alone goes with its paragraph break."""
+    s, p = body[k]
+    if k + 1 < len(body) and body[k + 1][1] == p:
+        return Span(s.start, body[k + 1][0].start)
+    if k > 0 and body[k - 1][1] == p:
+        return Span(body[k - 1][0].end, s.end)
+    return deletion_span(doc, doc.paragraphs[p])
