@@ -9,23 +9,23 @@ from newslint.rules.numbers._common import HouseStyleRule, prose_matches
 from newslint.span import Span
 from newslint.violation import FixAvailability, Violation
 
-_FULL = ("January February March April May June July August September October November "
+FULL_MONTHS = ("January February March April May June July August September October November "
          "December").split()
 # AP: seven months take a short form with a date; March to July never do.
-_AP_SHORT = {"January": "Jan.", "February": "Feb.", "August": "Aug.", "September": "Sept.",
+AP_SHORT = {"January": "Jan.", "February": "Feb.", "August": "Aug.", "September": "Sept.",
              "October": "Oct.", "November": "Nov.", "December": "Dec."}
-_ABBREVIATIONS = {"Jan": "January", "Feb": "February", "Mar": "March", "Apr": "April", "Jun": "June",
+ABBREVIATIONS = {"Jan": "January", "Feb": "February", "Mar": "March", "Apr": "April", "Jun": "June",
                   "Jul": "July", "Aug": "August", "Sep": "September", "Sept": "September",
                   "Oct": "October", "Nov": "November", "Dec": "December"}
-_MONTH = "|".join(_FULL + sorted(_ABBREVIATIONS, key=len, reverse=True))
+_MONTH = "|".join(FULL_MONTHS + sorted(ABBREVIATIONS, key=len, reverse=True))
 # A month with a day ("September 17", "Sept 17, 2004"), or an abbreviated month with only a year.
 # No \b in front: a pattern that opens with the names lets the engine skip to capital letters.
 _WITH_DAY = re.compile(rf"({_MONTH})\b(\.?)(?=[ \t\n]+([1-9]|[12]\d|3[01])(?![\d]|[.:]\d))")
-_WITH_YEAR = re.compile(rf"({'|'.join(sorted(_ABBREVIATIONS, key=len, reverse=True))})\b(\.?)(?=[ \t\n]+[12]\d{{3}}\b)")
+_WITH_YEAR = re.compile(rf"({'|'.join(sorted(ABBREVIATIONS, key=len, reverse=True))})\b(\.?)(?=[ \t\n]+[12]\d{{3}}\b)")
 
 
 def _full(name: str) -> str:
-    return _ABBREVIATIONS.get(name, name)
+    return ABBREVIATIONS.get(name, name)
 
 
 class MonthAbbreviation(HouseStyleRule):
@@ -61,7 +61,7 @@ class MonthAbbreviation(HouseStyleRule):
             if m.start() and text[m.start() - 1].isalpha():
                 continue
             full = _full(m.group(1))
-            yield from self._report(doc, m, _AP_SHORT.get(full, full), "with a date")
+            yield from self._report(doc, m, AP_SHORT.get(full, full), "with a date")
         for m in prose_matches(doc, _WITH_YEAR, headline=False):
             if m.start() and text[m.start() - 1].isalpha():
                 continue

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from newslint.document import Document
 from newslint.rules.numbers._common import Form, MixedFormRule, prose_matches
+from newslint.rules.numbers.percent_style import STYLES_WITH_THE_SIGN
 from newslint.span import Span
 from newslint.violation import FixAvailability
 
@@ -25,7 +26,8 @@ class PercentStyleMix(MixedFormRule):
     `percent` and `pct`). The form the story uses more often is taken as its style (a tie goes
     to the first use) and the other form is reported. Spelled-out figures (`Eighty per cent`,
     which a style requires at the start of a sentence), `percentage points` and the headline,
-    where `%` saves space, are left out.
+    where `%` saves space, are left out. Under `style = "ap"` or `"bbc"` it is silent: NL416
+    then writes every percentage after a figure with the sign.
 
     ## Why is this bad?
     Each house style picks one form (AP and the Guardian `%`, older AP `percent`, the BBC `%`
@@ -51,6 +53,8 @@ class PercentStyleMix(MixedFormRule):
     what = "percentage"
 
     def forms(self, doc: Document) -> Sequence[Form]:
+        if self.context.style in STYLES_WITH_THE_SIGN:
+            return ()  # NL416 writes every percentage with the sign: no majority to follow
         found = []
         for m in prose_matches(doc, _PERCENT, headline=False):
             figure, marker = m.groups()

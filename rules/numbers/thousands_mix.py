@@ -23,6 +23,8 @@ _TIME_ZONES = frozenset("gmt bst est edt cst cdt pst pdt cet utc hrs hours hrs. 
 _TIME_PREPOSITIONS = frozenset("at by until till from before after since around about".split())
 _DISTANCES = frozenset("metres meters metre meter".split())
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.]*)\s+$")
+# House styles whose comma NL414 checks in every figure: no story majority to follow then.
+STYLES_WITH_A_COMMA = ("ap",)
 
 
 class ThousandsSeparatorMix(MixedFormRule):
@@ -34,7 +36,8 @@ class ThousandsSeparatorMix(MixedFormRule):
     Years (1000 to 2099 without a currency sign), clock times (`2330 GMT`, `at 2300`), codes and
     names (`Windows 2000`, `flight 1549`, `No 7000`), distances (`1500 metres`), figures followed
     by a capitalised word (`1600 Pennsylvania Avenue`), tables and the headline are left out:
-    none of them takes a comma in any style.
+    none of them takes a comma in any style. Under `style = "ap"` it is silent: NL414 then
+    checks every figure against AP's comma.
 
     ## Why is this bad?
     Both forms are correct in some house style, but one story should use one: a mix looks
@@ -57,11 +60,13 @@ class ThousandsSeparatorMix(MixedFormRule):
     what = "four-digit figures"
 
     def forms(self, doc: Document) -> Sequence[Form]:
+        if self.context.style in STYLES_WITH_A_COMMA:
+            return ()  # NL414 puts the comma in every figure: no majority to follow
         found = []
         for m in prose_matches(doc, _FOUR_DIGITS, headline=False):
             first, comma, rest, after = m.groups()
-            currency = doc.text[m.start() - 1 : m.start()] if m.start() and doc.text[m.start() - 1] in "$£€¥" else ""
-            if not comma and not self._plain_figure(doc.text, m, currency, int(first + rest), (after or "").strip()):
+            currency = currency_before(doc.text, m.start())
+            if not comma and not plain_quantity(doc.text, m, currency, int(first + rest), (after or "").strip()):
                 continue
             span = Span(m.start(1), m.end(3))
             found.append(Form("comma" if comma else "plain", span,
@@ -69,23 +74,29 @@ class ThousandsSeparatorMix(MixedFormRule):
                               frozenset({"comma"}) if currency else frozenset()))
         return found
 
-    @staticmethod
-    def _plain_figure(text: str, m: re.Match, currency: str, value: int, after: str) -> bool:
-        """True when a four-digit figure without a comma is a quantity that could take one."""
-        if currency:
-            return True
-        if 1000 <= value <= 2099:
-            return False  # a year, or too close to one to tell
-        if after[:1].isupper() or after.lower() in _TIME_ZONES or after.lower() in _DISTANCES:
-            return False
-        before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
-        word = before.group(1) if before else ""
-        if word.lower() in _CODE_WORDS or word[:1].isupper() and not _sentence_start(text, before.start()):
-            return False
-        hours, minutes = divmod(value, 100)
-        if hours < 24 and minutes < 60 and word.lower() in _TIME_PREPOSITIONS:
-            return False
-        return not re.search(r"\d[ \-]$", text[max(0, m.start() - 2) : m.start()])
+
+def currency_before(text: str, at: int) -> str:
+    """The currency sign just before `at`, or ''."""
+    return text[at - 1] if at and text[at - 1] in "$£€¥" else ""
+
+
+def plain_quantity(text: str, m: re.Match, currency: str, value: int, after: str) -> bool:
+    """True when a figure written without a comma is a quantity that could take one, not a
+    year, a clock time, a code, a name, an address or a distance."""
+    if currency:
+        return True
+    if 1000 <= value <= 2099:
+        return False  # a year, or too close to one to tell
+    if after[:1].isupper() or after.lower() in _TIME_ZONES or after.lower() in _DISTANCES:
+        return False
+    before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    word = before.group(1) if before else ""
+    if word.lower() in _CODE_WORDS or word[:1].isupper() and not _sentence_start(text, before.start()):
+        return False
+    hours, minutes = divmod(value, 100)
+    if (hours < 24 and minutes < 60 or value == 2400) and word.lower() in _TIME_PREPOSITIONS:
+        return False
+    return not re.search(r"\d[ \-]$", text[max(0, m.start() - 2) : m.start()])
 
 
 def _sentence_start(text: str, at: int) -> bool:

@@ -1,0 +1,89 @@
+"""NL414 thousands-separator-style."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newslint.document import Document
+from newslint.rules.numbers._common import HouseStyleRule, in_data_line, prose_matches
+from newslint.rules.numbers.thousands_mix import STYLES_WITH_A_COMMA, currency_before, plain_quantity
+from newslint.span import Span
+from newslint.violation import FixAvailability, Violation
+
+# A figure of four to seven digits without a comma, standing alone: not part of a longer figure,
+# a code (A-1500, 2004/1500), a decimal, or a word with the unit attached (1500m).
+_PLAIN_FIGURE = re.compile(r"([1-9])(?<![\w.,/:\-–'’(#][1-9])(\d{3,6})(?![\w\-–%/]|[.,:]\d)(\s+[A-Za-z]+)?")
+# Words that make a figure a product's name: "the 80386 processor", "its 7000 series".
+_PRODUCT_NOUNS = frozenset(
+    "series family computer computers processor microprocessor chip model system line version range engine "
+    "class mainframe minicomputer printer workstation jet airliner plane".split()
+)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|his|her|a|an|this|that|new|our|whose|mid-range)[ \t\n]+$", re.I)
+# A series after a name or a clock range: "Unisys 5000 and 7000", "the 2300 to 0700 shift".
+_NAMED_SERIES_BEFORE = re.compile(r"[A-Z]\w*[ \t\n]+\d{4,}[ \t\n]+(?:and|or|,)[ \t\n]+$")
+_CLOCK_RANGE_AFTER = re.compile(r"[ \t\n]*(?:to|-|–)[ \t\n]*[0-2]\d[0-5]\d\b")
+# A wire market report line: "    ALUMINIUM - 12000 tonnes ...".
+_REPORT_LINE = re.compile(r"[ \t]*[A-Z]{3,}[A-Z ]*[ \t]+-[ \t]")
+
+
+def _with_commas(figure: str) -> str:
+    return f"{int(figure):,}"
+
+
+class ThousandsSeparatorStyle(HouseStyleRule):
+    """## What it does
+    Under `style = "ap"`, finds a figure of 1,000 or more written without the thousands comma
+    (`2500 people`, `$12000`, `250000 barrels`). AP puts the comma in figures from 1,000 up,
+    except in years, street addresses and other numbers that are names rather than
+    quantities. Years (1000 to 2099 without a currency sign), clock times (`2330 GMT`, `at
+    2300`), codes and names (`Windows 2000`, `flight 1549`, `No 7000`, `page 1234`), distances
+    (`1500 metres`), figures before a capitalised word (`1600 Pennsylvania Avenue`), figures
+    after a capitalised word (`Boeing 7000`), tables, data lines and the headline are left out.
+    With no style, or another style, it reports nothing (NL402 still reports a story that
+    mixes the two forms).
+
+    ## Why is this bad?
+    AP copy without the comma looks unedited, and `2500` is slower to read than `2,500`.
+
+    ## Example
+        Some 2500 soldiers crossed the border.
+
+    ## Use instead
+        Some 2,500 soldiers crossed the border.
+
+    ## Fix safety
+    Unsafe: a figure may be a code, a model number or a year the rule did not recognise. Safe
+    for a sum of money (`$2500`). Inside direct quotations it is reported, never changed.
+    """
+
+    code = "NL414"
+    name = "thousands-separator-style"
+    fix_availability = FixAvailability.ALWAYS
+    styles = STYLES_WITH_A_COMMA
+
+    def check_style(self, doc: Document, style: str) -> Iterator[Violation]:
+        text = doc.text
+        for m in prose_matches(doc, _PLAIN_FIGURE, headline=False):
+            first, rest, after = m.groups()
+            figure = first + rest
+            currency = currency_before(text, m.start())
+            if not plain_quantity(text, m, currency, int(figure), (after or "").strip()):
+                continue
+            if not currency and self._name_or_data(text, m, (after or "").strip().lower()):
+                continue
+            span = Span(m.start(1), m.end(2))
+            right = _with_commas(figure)
+            yield self.rewrite(span, f"{figure!r}: AP style writes figures of 1,000 or more with a comma ({right!r})",
+                               right, safe=bool(currency))
+
+    @staticmethod
+    def _name_or_data(text: str, m: re.Match, after: str) -> bool:
+        """A product's name, a clock range, or a line of figures rather than a sentence."""
+        start = m.start()
+        before = text[max(0, start - 30) : start]
+        if after in _PRODUCT_NOUNS or _DETERMINER_BEFORE.search(before) and not after.endswith("s"):
+            return True
+        if _NAMED_SERIES_BEFORE.search(before) or _CLOCK_RANGE_AFTER.match(text, m.end(2)):
+            return True
+        line_start = text.rfind("\n", 0, start) + 1
+        return bool(_REPORT_LINE.match(text, line_start)) or in_data_line(text, start)
