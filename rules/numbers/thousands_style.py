@@ -12,15 +12,18 @@ from newslint.violation import FixAvailability, Violation
 
 # A figure of four to seven digits without a comma, standing alone: not part of a longer figure,
 # a code (A-1500, 2004/1500), a decimal, or a word with the unit attached (1500m).
-_PLAIN_FIGURE = re.compile(r"([1-9])(?<![\w.,/:\-–'’(#][1-9])(\d{3,6})(?![\w\-–%/]|[.,:]\d)(\s+[A-Za-z]+)?")
+_PLAIN_FIGURE = re.compile(r"([1-9])(?<![\w.,/:\-–'’(#][1-9])(\d{3,6})(?![\w\-–%/]|[.,:]\d|\.[A-Za-z])(\s+[A-Za-z]+)?")
 # Words that make a figure a product's name: "the 80386 processor", "its 7000 series".
 _PRODUCT_NOUNS = frozenset(
     "series family computer computers processor microprocessor chip model system line version range engine "
     "class mainframe minicomputer printer workstation jet airliner plane".split()
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|his|her|a|an|this|that|new|our|whose|mid-range)[ \t\n]+$", re.I)
-# A series after a name or a clock range: "Unisys 5000 and 7000", "the 2300 to 0700 shift".
-_NAMED_SERIES_BEFORE = re.compile(r"[A-Z]\w*[ \t\n]+\d{4,}[ \t\n]+(?:and|or|,)[ \t\n]+$")
+# A series of names or a clock range: "Unisys 5000 and 7000", "the 3230 and 7710", "the 2300 to
+# 0700 shift".
+_NAMED_SERIES_BEFORE = re.compile(
+    r"(?:[A-Z]\w*|\b(?:the|its|their|a|new))[ \t\n]+\d{4,}[ \t\n]+(?:and|or|,)[ \t\n]+$"
+)
 _CLOCK_RANGE_AFTER = re.compile(r"[ \t\n]*(?:to|-|–)[ \t\n]*[0-2]\d[0-5]\d\b")
 # A wire market report line: "    ALUMINIUM - 12000 tonnes ...".
 _REPORT_LINE = re.compile(r"[ \t]*[A-Z]{3,}[A-Z ]*[ \t]+-[ \t]")
