@@ -8,7 +8,6 @@ for the whole run. Unknown keys and bad values are errors that name the file and
 from __future__ import annotations
 
 import dataclasses
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -131,6 +130,8 @@ def find_config_file(start: Path) -> Path | None:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # imported on first use: most runs find no config file
+
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)

@@ -1,7 +1,6 @@
 """NL521 html-entity."""
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterator
 
@@ -51,7 +50,7 @@ class HtmlEntity(Rule):
         if doc.format == "markdown":
             return
         for m in _ENTITY.finditer(doc.text):
-            char = html.unescape(m.group())
+            char = _unescape(m.group())
             if char == m.group():
                 continue
             span = Span(m.start(), m.end())
@@ -68,10 +67,16 @@ class HtmlEntity(Rule):
             yield self.violation(span, f"HTML entity {m.group()!r} for {char!r}",
                                  Fix.safe(f"Replace with {char!r}", Edit.replace(span, char)))
         for m in _BROKEN.finditer(doc.text):
-            char = chr(int(m.group(1))) if m.group(1) else html.unescape(f"&{m.group(2)};")
+            char = chr(int(m.group(1))) if m.group(1) else _unescape(f"&{m.group(2)};")
             if m.group(1) and not 32 <= int(m.group(1)) < 0x110000:
                 continue
             span = Span(m.start(), m.end())
             if doc.is_prose(span) or doc.in_table(span):
                 yield self.violation(span, f"broken HTML entity {m.group()!r} (lost its '&'), probably {char!r}",
                                      Fix.unsafe(f"Replace with {char!r}", Edit.replace(span, char)))
+
+
+def _unescape(entity: str) -> str:
+    import html  # imported when a story holds an entity: it costs start-up time otherwise
+
+    return html.unescape(entity)

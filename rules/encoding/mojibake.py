@@ -1,7 +1,6 @@
 """NL520 mojibake."""
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 
@@ -58,6 +57,8 @@ class Mojibake(Rule):
             yield from self._differences(doc, line.start, original, repaired)
 
     def _differences(self, doc: Document, base: int, original: str, repaired: str) -> Iterator[Violation]:
+        import difflib  # only stories with mojibake need it
+
         matcher = difflib.SequenceMatcher(None, original, repaired, autojunk=False)
         for op, i1, i2, j1, j2 in matcher.get_opcodes():
             if op == "equal":

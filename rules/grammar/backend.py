@@ -20,7 +20,6 @@ from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from newslint.rule import RuleUnavailable
 
@@ -43,6 +42,8 @@ class Match:
 
 
 def is_public_api(url: str) -> bool:
+    from urllib.parse import urlsplit  # only grammar runs need it
+
     host = (urlsplit(url).hostname or "").lower()
     return any(host == h or host.endswith("." + h) for h in PUBLIC_HOSTS)
 

@@ -11,8 +11,6 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import regex
-
 DEFAULT_TIMEOUT = 0.5  # seconds per entry per story
 
 
@@ -58,8 +56,17 @@ def literal(message: str) -> str:
     return message.replace("{", "{{").replace("}", "}}")
 
 
+def regex_module() -> Any:
+    """The `regex` module, imported when a desk's config has entries: it costs start-up time
+    that runs without house-style entries should not pay."""
+    import regex
+
+    return regex
+
+
 def word_pattern(term: str) -> Any:
     """A literal term as a whole word; a lowercase term matches any case."""
+    regex = regex_module()
     flags = regex.IGNORECASE if term == term.lower() else 0
     return regex.compile(rf"(?<![\w-]){regex.escape(term)}(?![\w-])", flags)
 

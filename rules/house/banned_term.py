@@ -56,8 +56,8 @@ class BannedTerm(Rule):
             message = house.text_field(raw, "message", where, required=False) or "banned in house style"
             words = house.text_list(raw, "term", where)
             pattern = "|".join(house.word_pattern(w).pattern for w in sorted(words, key=len, reverse=True))
-            flags = house.regex.IGNORECASE if all(w == w.lower() for w in words) else 0
-            entry = house.Entry(house.regex.compile(pattern, flags), "{found!r}: " + house.literal(message), None,
+            flags = house.regex_module().IGNORECASE if all(w == w.lower() for w in words) else 0
+            entry = house.Entry(house.regex_module().compile(pattern, flags), "{found!r}: " + house.literal(message), None,
                                 keep_case=False)
             house.check_examples(entry, raw, where, self.timeout)
             return [entry]

@@ -1,6 +1,7 @@
 """NL603 house-pattern."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -10,8 +11,8 @@ from newslint.rule import Rule
 from newslint.rules.house import _entries as house
 from newslint.violation import FixAvailability, Violation
 
-_GROUP_REF = house.regex.compile(r"\\(\d+)|\\g<(\w+)>")
-FLAGS = {"i": house.regex.IGNORECASE, "m": house.regex.MULTILINE, "s": house.regex.DOTALL}
+_GROUP_REF = re.compile(r"\\(\d+)|\\g<(\w+)>")  # group references in a replacement template
+FLAGS = {"i": "IGNORECASE", "m": "MULTILINE", "s": "DOTALL"}  # names in the `regex` module
 
 
 class HousePattern(Rule):
@@ -102,8 +103,9 @@ def _compile(source: str, letters: object, where: str):
     for letter in letters:
         if letter not in FLAGS:
             raise ValueError(f"{where}.flags: unknown flag {letter!r} (use i, m, s)")
-        flags |= FLAGS[letter]
+        flags |= getattr(house.regex_module(), FLAGS[letter])
+    regex = house.regex_module()
     try:
-        return house.regex.compile(source, flags)
-    except house.regex.error as exc:
+        return regex.compile(source, flags)
+    except regex.error as exc:
         raise ValueError(f"{where}.pattern: not a valid regular expression: {exc}") from None

@@ -14,6 +14,7 @@ from newslint.violation import Edit, Fix, FixAvailability, Violation
 _PART = re.compile(r"[a-z]+(?:'[a-z]+)*")
 _POSSESSIVE = re.compile(r"'s$|'$")
 COMMON_RANK = 20000  # within the 20,000 most frequent words: "a common word"
+VERY_COMMON_RANK = 500  # the 500 most frequent words: "will", "big", "bit"
 MIN_LENGTH = 3
 
 
@@ -115,6 +116,12 @@ class UnknownWord(Rule):
         if not evidence and not others:
             return None  # nothing one edit away: a rare or foreign word, not a typo we can name
         original = doc.slice(span)
+        if evidence and _far_likelier_word(evidence[0], others):
+            best, seen = others[0], evidence[0]
+            message = (f"unknown word {original!r}; did you mean {best!r}? (the story uses {seen!r} "
+                       f"{counts[seen]} time{'s' * (counts[seen] != 1)})")
+            return self.violation(span, message, Fix.unsafe(f"Replace with {best!r}",
+                                                            Edit.replace(span, match_case(original, best))))
         if evidence:
             best = evidence[0]
             uses = counts[best]
@@ -142,6 +149,16 @@ PREFIXES = ("pre", "non", "mid", "anti", "pro", "co", "re", "un", "over", "under
 def _obvious_slip(candidates: list[str]) -> bool:
     """One candidate only, and a common word: a slip even when the word parses as a compound."""
     return len(candidates) == 1 and english().frequency_rank(candidates[0]) < COMMON_RANK
+
+
+def _far_likelier_word(evidence: str, others: list[str]) -> bool:
+    """A very common word one edit away outweighs the story's evidence: "wil" in an oil story
+    is "will" (one of the 500 commonest words), not "oil", even though the story says "oil"."""
+    if not others:
+        return False
+    words = english()
+    rival = words.frequency_rank(others[0])
+    return rival < VERY_COMMON_RANK and rival * 10 < words.frequency_rank(evidence)
 
 
 def is_derived_word(word: str) -> bool:
