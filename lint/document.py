@@ -1,45 +1,24 @@
 """The document model: one immutable story text and the spans of its parts.
 
-`Document` is pure data; `newslint.segment.parse` builds it. Rules read it through the
-iterators and predicates below and never copy or pad the text, so every span they report
-is an offset into `Document.text`.
+`Document` is data: `newslint.segment.parse` finds the parts (headline, paragraphs, sentences,
+quotations, regions); the tokens, the span sets behind the predicates and the word counts are
+derived from them on first use and kept (see `tokens.py`), so a rule that never asks for them
+costs nothing. Rules read the document through the iterators and predicates below and never
+copy or pad the text, so every span they report is an offset into `Document.text`.
 """
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import NamedTuple
+from functools import cached_property
 
 from newslint.span import LineIndex, Span
+from newslint.tokens import Prose, Token, TokenKind
 
-
-class TokenKind(Enum):
-    WORD = "word"  # letters, with inner apostrophes or hyphens: regime's, al-Qaeda
-    NUMBER = "number"  # digits, with inner separators: 450.000, 1,234, 5:50
-    MIXED = "mixed"  # letters and digits together: F-16s, 5pm, A-10s, COVID-19
-
-
-class Token(NamedTuple):
-    """One word or number of the prose. A named tuple, not a dataclass: a story has thousands
-    of tokens and building them is the largest cost of parsing."""
-
-    span: Span
-    text: str
-    kind: TokenKind
-    sentence_start: bool  # the first word of a sentence, headline or paragraph
-    in_headline: bool
-    in_quotation: bool
-
-    @property
-    def is_capitalised(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def is_all_caps(self) -> bool:
-        # str.isupper() first: it is C-fast and False for almost every token
-        return self.text.isupper() and sum(1 for c in self.text if c.isalpha()) > 1
+__all__ = ["Document", "Region", "RegionKind", "SpanSet", "Token", "TokenKind"]
 
 
 class RegionKind(Enum):
@@ -61,10 +40,6 @@ class RegionKind(Enum):
 class Region:
     kind: RegionKind
     span: Span
-
-
-def _sorted_spans(spans: Sequence[Span]) -> tuple[Span, ...]:
-    return tuple(sorted(spans))
 
 
 class SpanSet:
@@ -130,28 +105,69 @@ class Document:
     dateline: Span | None = None
     paragraphs: tuple[Span, ...] = ()  # body paragraphs, headline excluded
     sentences: tuple[Span, ...] = ()
-    tokens: tuple[Token, ...] = ()  # words and numbers of the prose, in order
     quotations: tuple[Span, ...] = ()  # direct quotations, quote marks included
     regions: tuple[Region, ...] = ()  # non-prose stretches
     sic: tuple[Span, ...] = ()  # words marked [sic]
-    lines: LineIndex = field(default=None, repr=False)  # type: ignore[assignment]
-    _quoted: SpanSet = field(default=None, repr=False)  # type: ignore[assignment]
-    _non_prose: SpanSet = field(default=None, repr=False)  # type: ignore[assignment]
-    _tables: SpanSet = field(default=None, repr=False)  # type: ignore[assignment]
-    _sic: SpanSet = field(default=None, repr=False)  # type: ignore[assignment]
-    _not_prose: SpanSet = field(default=None, repr=False)  # type: ignore[assignment]
-    _by_kind: dict = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
+    lines: LineIndex = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
 
     def __post_init__(self) -> None:
-        set_ = object.__setattr__
         if self.lines is None:
-            set_(self, "lines", LineIndex(self.text))
-        set_(self, "_quoted", SpanSet(self.quotations))
-        set_(self, "_non_prose", SpanSet([r.span for r in self.regions if r.kind is not RegionKind.TABLE]))
-        set_(self, "_tables", SpanSet([r.span for r in self.regions if r.kind is RegionKind.TABLE]))
-        set_(self, "_sic", SpanSet(self.sic))
-        set_(self, "_not_prose", SpanSet([r.span for r in self.regions]))
-        set_(self, "_by_kind", {})
+            object.__setattr__(self, "lines", LineIndex(self.text))
+
+    # --- derived on first use (cached_property writes the instance dict, frozen or not) -----
+    @cached_property
+    def _prose(self) -> Prose:
+        return Prose(self.text, self.sentences, self.headline, self._not_prose, self._quoted)
+
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        """Words and numbers of the prose, in order (tables, URLs and markup left out)."""
+        return self._prose.tokens()
+
+    @cached_property
+    def word_counts(self) -> Counter[str]:
+        """How often each word token's text occurs: `Counter(t.text for t in doc.words())`,
+        without building the tokens. Treat it as read-only: it is shared by every rule."""
+        if "tokens" in self.__dict__:
+            return Counter(t.text for t in self._words)
+        return self._prose.word_counts()
+
+    def words_among(self, texts: Collection[str]) -> list[Token]:
+        """The word tokens whose text is one of `texts` (a few candidates taken from
+        `word_counts`), in order, without building the tokens of the other words."""
+        if not texts:
+            return []
+        if "tokens" in self.__dict__:
+            return [t for t in self._words if t.text in texts]
+        return self._prose.words_among(texts)
+
+    @cached_property
+    def _words(self) -> tuple[Token, ...]:
+        return tuple(t for t in self.tokens if t.kind is TokenKind.WORD)
+
+    @cached_property
+    def _numbers(self) -> tuple[Token, ...]:
+        return tuple(t for t in self.tokens if t.kind is TokenKind.NUMBER)
+
+    @cached_property
+    def _quoted(self) -> SpanSet:
+        return SpanSet(self.quotations)
+
+    @cached_property
+    def _non_prose(self) -> SpanSet:
+        return SpanSet([r.span for r in self.regions if r.kind is not RegionKind.TABLE])
+
+    @cached_property
+    def _tables(self) -> SpanSet:
+        return SpanSet([r.span for r in self.regions if r.kind is RegionKind.TABLE])
+
+    @cached_property
+    def _sic(self) -> SpanSet:
+        return SpanSet(self.sic)
+
+    @cached_property
+    def _not_prose(self) -> SpanSet:
+        return SpanSet([r.span for r in self.regions])
 
     # --- reading the text -------------------------------------------------------------
     def slice(self, span: Span) -> str:
@@ -159,17 +175,10 @@ class Document:
 
     def words(self) -> Iterator[Token]:
         """Word tokens of the prose (tables, URLs and markup excluded)."""
-        return iter(self._of_kind(TokenKind.WORD))
+        return iter(self._words)
 
     def numbers(self) -> Iterator[Token]:
-        return iter(self._of_kind(TokenKind.NUMBER))
-
-    def _of_kind(self, kind: TokenKind) -> tuple[Token, ...]:
-        # Many rules walk the words: filter the tokens once per document, not once per rule.
-        cached = self._by_kind.get(kind)
-        if cached is None:
-            cached = self._by_kind[kind] = tuple(t for t in self.tokens if t.kind is kind)
-        return cached
+        return iter(self._numbers)
 
     def body(self) -> Span:
         """Everything after the headline."""

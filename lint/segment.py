@@ -1,5 +1,6 @@
-"""Parse a story's text into a `Document`: headline, dateline, paragraphs, sentences, tokens,
-quotations, tables and other non-prose regions.
+"""Parse a story's text into a `Document`: headline, dateline, paragraphs, sentences,
+quotations, tables and other non-prose regions (the document builds its tokens from these
+when a rule first asks: see `tokens.py`).
 
 The parts of a wire story, as the heuristics here see them:
 - headline: the first paragraph when it looks like one (one line, short, no final full stop;
@@ -15,13 +16,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from newslint.document import Document, Region, RegionKind, Token, TokenKind
+from newslint.document import Document, Region, RegionKind
 from newslint.span import LineIndex, Span
 
 MAX_HEADLINE_CHARS = 200
 
 _BLOCK_SEP = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)*")
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\d+(?:[.,:]\d+)+|\w+(?:['’\-]\w+)*")
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'’/\-]*(?: [A-Z][A-Z.'’/\-]*){0,3}"  # city, in capitals, four words at most
     r"(?:,\s+[A-Z][A-Za-z.'’\- ]{1,30}?)?"  # country or state
@@ -75,13 +75,11 @@ def parse(text: str, path: str = "-", format: str = "text") -> Document:
     dateline = _dateline(text, paragraphs[0]) if paragraphs else None
     quotations = _quotations(text, ([headline] if headline else []) + list(paragraphs))
     sentences = tuple(_sentences(text, headline, paragraphs, dateline))
-    doc_regions = tuple(regions)
-    tokens = tuple(_tokens(text, sentences, headline, doc_regions, quotations))
     sic = tuple(_sic_spans(text))
     return Document(
         text=text, path=path, format=format, headline=headline, dateline=dateline,
-        paragraphs=paragraphs, sentences=sentences, tokens=tokens, quotations=quotations,
-        regions=doc_regions, sic=sic, lines=lines,
+        paragraphs=paragraphs, sentences=sentences, quotations=quotations,
+        regions=tuple(regions), sic=sic, lines=lines,
     )
 
 
@@ -166,15 +164,17 @@ def _table_strength(line: str) -> int:
 def _tables(text: str, lines: LineIndex) -> Iterable[Span]:
     """Runs of table lines. A run counts when it has a sure line, or two 'maybe' lines; a weak
     line counts only as part of a run that counts (a header above the numbers)."""
+    if "  " not in text and "\t" not in text:
+        return  # no line can have a column gap
     run: list[tuple[Span, int]] = []
-    for n in range(1, len(lines) + 1):
-        span = lines.line_span(n)
-        strength = _table_strength(text[span.start : span.end])
+    for start, line in zip(lines.starts, text.split("\n")):
+        # Most lines hold no two spaces or tab, so they cannot be table lines: skip them cheaply.
+        strength = _table_strength(line) if "  " in line or "\t" in line else 0
         if strength:
-            run.append((span, strength))
-            continue
-        yield from _table_run(run)
-        run = []
+            run.append((Span(start, start + len(line)), strength))
+        elif run:
+            yield from _table_run(run)
+            run = []
     yield from _table_run(run)
 
 
@@ -277,7 +277,7 @@ def _dateline(text: str, first: Span) -> Span | None:
     return Span(first.start, end)
 
 
-# --- sentences, quotations, tokens -----------------------------------------------------
+# --- sentences, quotations ---------------------------------------------------------------
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Is the full stop at `dot` part of an abbreviation (Mr., U.S., Jan.) rather than an end?"""
     j = dot
@@ -360,47 +360,6 @@ def _single_quotes(text: str, part: Span) -> Iterable[Span]:
         pos = c.end()
 
 
-def _tokens(text: str, sentences: tuple[Span, ...], headline: Span | None, regions: tuple[Region, ...],
-            quotations: tuple[Span, ...]) -> list[Token]:
-    from newslint.document import SpanSet
-
-    blocked = SpanSet([r.span for r in regions])
-    quoted = SpanSet(quotations)
-    word_kind, number_kind, mixed_kind = TokenKind.WORD, TokenKind.NUMBER, TokenKind.MIXED
-    # This loop runs for every word of every story: the tuples are built directly, skipping
-    # the argument checks of Span and Token (regex offsets are valid spans by construction).
-    new, span_type, token_type = tuple.__new__, Span, Token
-    out: list[Token] = []
-    append = out.append
-    for sentence in sentences:
-        # Per-token span tests only where the sentence meets a region or a quotation: most
-        # sentences meet neither.
-        any_blocked = blocked.touches(sentence)
-        all_quoted = quoted.covers(sentence)
-        some_quoted = all_quoted or quoted.touches(sentence)
-        in_head = headline is not None and headline.contains(sentence)
-        first = True
-        for m in _TOKEN.finditer(text, sentence.start, sentence.end):
-            start, end = m.span()
-            if any_blocked and blocked.touches_range(start, end):
-                continue
-            word = m.group()
-            if word.isalpha():
-                kind = word_kind
-            elif word.isdigit() or word[0].isdigit() and not _HAS_LETTER(word):
-                kind = number_kind
-            elif _HAS_DIGIT(word) or "_" in word:
-                kind = mixed_kind
-            else:
-                kind = word_kind
-            in_quote = all_quoted or some_quoted and quoted.touches_range(start, end)
-            append(new(token_type, (new(span_type, (start, end)), word, kind, first, in_head, in_quote)))
-            first = False
-    return out
-
-
-_HAS_LETTER = re.compile(r"[^\W\d_]").search
-_HAS_DIGIT = re.compile(r"\d").search
 _SIC = re.compile(r"(\w+(?:['’\-]\w+)*)[\"”’']?\s*\[sic\]", re.IGNORECASE)
 
 

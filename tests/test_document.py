@@ -173,6 +173,19 @@ def test_tokens_leave_out_urls_emails_handles_and_tables():
     assert not words & {"desk", "example", "newsdesk", "org", "markets", "Dow", "Close", "100"}
 
 
+def test_word_counts_and_words_among_without_building_the_tokens():
+    text = ("Shares fall\n\nShares of the firm fell, see https://example.org/shares and the note. "
+            "\"The shares are cheap,\" he said.\n")
+    doc = parse(text)
+    assert doc.word_counts["Shares"] == 2 and doc.word_counts["shares"] == 1  # not the URL's
+    assert "example" not in doc.word_counts
+    found = doc.words_among({"shares", "Shares"})
+    assert "tokens" not in vars(doc)  # the views built no token list
+    assert [(t.text, t.sentence_start, t.in_headline, t.in_quotation) for t in found] == [
+        ("Shares", True, True, False), ("Shares", True, False, False), ("shares", False, False, True)]
+    assert found == [t for t in doc.words() if t.text in {"shares", "Shares"}]
+
+
 # --- quotations ----------------------------------------------------------------------------
 @pytest.mark.parametrize("body, quotes", [
     ("He said “we will strike” today.", ["“we will strike”"]),

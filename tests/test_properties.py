@@ -1,6 +1,8 @@
 """Hypothesis properties of the document model, the fixer and the CLI."""
 from __future__ import annotations
 
+from collections import Counter
+
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -59,6 +61,19 @@ def test_document_spans_lie_inside_the_text_in_order_without_overlap(text, fmt):
             assert a.end <= b.start or a.contains(b) or b.contains(a), f"quotations {a} and {b} cross"
     for r in doc.regions:
         assert 0 <= r.span.start < r.span.end <= n
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(STORIES, FORMATS, st.data())
+def test_text_level_views_agree_with_the_tokens(text, fmt, data):
+    """`word_counts` and `words_among` (built without tokens) say what the tokens say."""
+    doc = parse(text, format=fmt)
+    counts = doc.word_counts
+    words = list(parse(text, format=fmt).words())
+    assert counts == Counter(t.text for t in words)
+    wanted = set(data.draw(st.lists(st.sampled_from(sorted(counts)), max_size=3))) if counts else set()
+    assert doc.words_among(wanted) == [t for t in words if t.text in wanted]
+    assert list(doc.words()) == words  # the same tokens after the views as without them
 
 
 @settings(max_examples=150, deadline=None)

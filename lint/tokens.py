@@ -1,0 +1,147 @@
+"""The words and numbers of a story's prose, built on demand.
+
+A `Document` (see `document.py`) knows its sentences, quotations and non-prose regions; the
+tokens follow from them. Building a `Token` for each of a story's words is the largest single
+cost of checking it, and most rules never need one, so the document builds its tokens only when
+a rule first asks (`doc.tokens`, `doc.words()`), and offers cheaper text-level views for rules
+that can work candidate-first:
+
+- `word_counts`: how often each word is written, from one C-level regex `findall` per sentence;
+  a rule takes the few words it cares about from it by set operations (`set(counts) - lexicon`);
+- `words_among`: the word tokens whose text is one of those few, without building the others.
+
+Example: `doc.word_counts["regime"] == 10`; `doc.words_among({"reigme"})` is the one token
+to report, with its span and its sentence-start / headline / quotation flags.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Collection, Iterator, Sequence
+from enum import Enum
+from typing import TYPE_CHECKING, NamedTuple
+
+from newslint.span import Span
+
+if TYPE_CHECKING:  # document.py imports this module
+    from newslint.document import SpanSet
+
+
+class TokenKind(Enum):
+    WORD = "word"  # letters, with inner apostrophes or hyphens: regime's, al-Qaeda
+    NUMBER = "number"  # digits, with inner separators: 450.000, 1,234, 5:50
+    MIXED = "mixed"  # letters and digits together: F-16s, 5pm, A-10s, COVID-19
+
+
+class Token(NamedTuple):
+    """One word or number of the prose. A named tuple, not a dataclass: a story has thousands
+    of tokens and building them is the largest cost of parsing."""
+
+    span: Span
+    text: str
+    kind: TokenKind
+    sentence_start: bool  # the first word of a sentence, headline or paragraph
+    in_headline: bool
+    in_quotation: bool
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_all_caps(self) -> bool:
+        # str.isupper() first: it is C-fast and False for almost every token
+        return self.text.isupper() and sum(1 for c in self.text if c.isalpha()) > 1
+
+
+# An abbreviation with stops (U.S.), a number with separators (450.000, 5:50), or a word with
+# inner apostrophes or hyphens (regime's, al-Qaeda).
+TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\d+(?:[.,:]\d+)+|\w+(?:['’\-]\w+)*")
+_HAS_LETTER = re.compile(r"[^\W\d_]").search
+_HAS_DIGIT = re.compile(r"\d").search
+
+
+def _classify(word: str) -> TokenKind:
+    if word.isalpha():
+        return TokenKind.WORD
+    if word.isdigit() or word[0].isdigit() and not _HAS_LETTER(word):
+        return TokenKind.NUMBER
+    if _HAS_DIGIT(word) or "_" in word:
+        return TokenKind.MIXED
+    return TokenKind.WORD
+
+
+class _KindCache(dict):
+    """word -> TokenKind, remembered across documents: a corpus repeats its words, and a dict
+    lookup is cheaper than classifying the word again. Cleared when it grows large, so a huge
+    file of distinct strings cannot make it grow without end."""
+
+    LIMIT = 200_000
+
+    def __missing__(self, word: str) -> TokenKind:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        kind = self[word] = _classify(word)
+        return kind
+
+
+kind_of = _KindCache().__getitem__
+
+
+class Prose:
+    """Where the tokens of one document lie: its sentences (tokens never cross one), minus the
+    non-prose regions (`blocked`), with the quotations and the headline for the token flags."""
+
+    __slots__ = ("text", "sentences", "headline", "blocked", "quoted")
+
+    def __init__(self, text: str, sentences: Sequence[Span], headline: Span | None,
+                 blocked: SpanSet, quoted: SpanSet) -> None:
+        self.text, self.sentences, self.headline = text, sentences, headline
+        self.blocked, self.quoted = blocked, quoted
+
+    def tokens(self) -> tuple[Token, ...]:
+        """Every token, in text order."""
+        return tuple(self._tokens(None))
+
+    def words_among(self, texts: Collection[str]) -> list[Token]:
+        """The WORD tokens whose text is in `texts`, in text order; no other token is built."""
+        return [t for t in self._tokens(texts) if t.kind is TokenKind.WORD]
+
+    def word_counts(self) -> Counter[str]:
+        """How many times each WORD token's text occurs."""
+        counts: Counter[str] = Counter()
+        text, blocked, finditer, findall = self.text, self.blocked, TOKEN.finditer, TOKEN.findall
+        for sentence in self.sentences:
+            if blocked.touches(sentence):  # rare: test each token against the regions
+                counts.update(m.group() for m in finditer(text, sentence.start, sentence.end)
+                              if not blocked.touches_range(m.start(), m.end()))
+            else:
+                counts.update(findall(text, sentence.start, sentence.end))
+        word = TokenKind.WORD
+        for w in [w for w in counts if kind_of(w) is not word]:
+            del counts[w]
+        return counts
+
+    def _tokens(self, wanted: Collection[str] | None) -> Iterator[Token]:
+        """Tokens in text order; only those whose text is in `wanted`, unless it is None."""
+        text, headline, blocked, quoted = self.text, self.headline, self.blocked, self.quoted
+        # This loop runs for every word of every story: the tuples are built directly, skipping
+        # the argument checks of Span and Token (regex offsets are valid spans by construction).
+        new, span_type, token_type = tuple.__new__, Span, Token
+        for sentence in self.sentences:
+            # Per-token span tests only where the sentence meets a region or a quotation: most
+            # sentences meet neither.
+            any_blocked = blocked.touches(sentence)
+            all_quoted = quoted.covers(sentence)
+            some_quoted = all_quoted or quoted.touches(sentence)
+            in_head = headline is not None and headline.contains(sentence)
+            first = True
+            for m in TOKEN.finditer(text, sentence.start, sentence.end):
+                if any_blocked and blocked.touches_range(m.start(), m.end()):
+                    continue  # a blocked token does not take the sentence's first place
+                word = m.group()
+                if wanted is None or word in wanted:
+                    start, end = m.span()
+                    in_quote = all_quoted or some_quoted and quoted.touches_range(start, end)
+                    yield new(token_type, (new(span_type, (start, end)), word, kind_of(word), first, in_head, in_quote))
+                first = False
