@@ -19,6 +19,8 @@ _DECIMAL_COMMA = re.compile(
 )
 _THIN_GROUPS = re.compile(r"[0-9](?<![\d.,][0-9])\d{0,2}(?:[\u202f\u2009]\d{3})+(?![\d])")
 _APOSTROPHE_GROUPS = re.compile(r"[0-9](?<![\d.,'’][0-9])\d{0,2}(?:['’]\d{3})+(?![\d'’])")
+# A separator between two digits (the look-ahead keeps the second digit for the next match).
+_SEPARATOR = re.compile(r"[0-9]([.,'’\u202f\u2009])(?=[0-9])")
 _RANGE = re.compile(r"\s*(?:to|-|–)\s*\d")
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)?")
 
@@ -68,15 +70,41 @@ class EuropeanNumberFormat(Rule):
 
     def check(self, doc: Document) -> Iterator[Violation]:
         text = doc.text
+        # One scan for the separators the story writes between digits; each pattern below
+        # needs one of them, so most stories skip most scans.
+        separators = set(_SEPARATOR.findall(text))
+        if not separators:
+            return
+        if "." in separators:
+            yield from self._dotted(doc)
+        if "," in separators:
+            for m in _DECIMAL_COMMA.finditer(text):
+                if self._usable(doc, m):
+                    yield self._report(m, f"{m.group(1)}.{m.group(2)}", safe=False, what="decimal comma")
+        if separators & {"\u202f", "\u2009"}:
+            for m in _THIN_GROUPS.finditer(text):
+                if self._usable(doc, m):
+                    yield self._report(m, re.sub(r"[\u202f\u2009]", ",", m.group()), safe=True, what="thin-space grouping")
+        if separators & {"'", "’"}:
+            for m in _APOSTROPHE_GROUPS.finditer(text):
+                if self._usable(doc, m) and not re.match(r"\d{1,2}['’]\d", m.group()[:4] + " "):
+                    yield self._report(m, re.sub(r"['’]", ",", m.group()), safe=False, what="apostrophe grouping")
+
+    def _dotted(self, doc: Document) -> Iterator[Violation]:
+        """Figures grouped with full stops: 450.000.000 (surely), 450.000 (judged by context)."""
+        text = doc.text
+        for m in _MULTI_DOT.finditer(text):
+            if self._usable(doc, m):
+                yield self._report(m, m.group().replace(".", ","), safe=True)
+        one_dot = list(_ONE_DOT.finditer(text))
+        if not one_dot:
+            return
         # Words the story puts after English-grouped figures ("1,351 mln"): the same word after
         # "1.377" suggests the same kind of figure, with the wrong separator.
         grouped_before = {(g.group(1) or "").lower() for g in _ENGLISH_GROUPED.finditer(text)}
         # A story that writes three-decimal figures (prices like 10.625) makes every d.ddd doubtful.
-        precise = any(not m.group(2).endswith("0") for m in _ONE_DOT.finditer(text))
-        for m in _MULTI_DOT.finditer(text):
-            if self._usable(doc, m):
-                yield self._report(m, m.group().replace(".", ","), safe=True)
-        for m in _ONE_DOT.finditer(text):
+        precise = any(not m.group(2).endswith("0") for m in one_dot)
+        for m in one_dot:
             if self._usable(doc, m):
                 verdict = self._single_group(text, m, grouped_before)
                 if verdict is None and m.group(2) == "000" and not precise and not _RANGE.match(text, m.end()):
@@ -85,15 +113,6 @@ class EuropeanNumberFormat(Rule):
                     verdict = False
                 if verdict is not None:
                     yield self._report(m, m.group().replace(".", ","), safe=verdict)
-        for m in _DECIMAL_COMMA.finditer(text):
-            if self._usable(doc, m):
-                yield self._report(m, f"{m.group(1)}.{m.group(2)}", safe=False, what="decimal comma")
-        for m in _THIN_GROUPS.finditer(text):
-            if self._usable(doc, m):
-                yield self._report(m, re.sub(r"[\u202f\u2009]", ",", m.group()), safe=True, what="thin-space grouping")
-        for m in _APOSTROPHE_GROUPS.finditer(text):
-            if self._usable(doc, m) and not re.match(r"\d{1,2}['’]\d", m.group()[:4] + " "):
-                yield self._report(m, re.sub(r"['’]", ",", m.group()), safe=False, what="apostrophe grouping")
 
     @staticmethod
     def _usable(doc: Document, m: re.Match) -> bool:

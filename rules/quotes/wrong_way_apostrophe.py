@@ -38,6 +38,8 @@ class WrongWayApostrophe(Rule):
     repairs_characters = True
 
     def check(self, doc: Document) -> Iterator[Violation]:
+        if "‘" not in doc.text:
+            return  # no opening single quote: skip the scan, which tests every character
         for m in _WRONG_WAY.finditer(doc.text):
             span = Span(m.start(), m.end())
             if doc.is_prose(span):

@@ -36,6 +36,8 @@ class TabInProse(Rule):
     repairs_characters = True
 
     def check(self, doc: Document) -> Iterator[Violation]:
+        if "\t" not in doc.text:
+            return  # most stories: skip the scan, which tests every character
         for m in _TAB.finditer(doc.text):
             span = Span(m.start(), m.end())
             if doc.in_table(span) or not doc.is_prose(span):
