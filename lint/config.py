@@ -106,7 +106,7 @@ def _relative(path: str, root: Path) -> str:
     p = Path(path)
     try:
         return p.resolve().relative_to(root.resolve()).as_posix()
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop
         return p.as_posix()
 
 

@@ -46,7 +46,11 @@ class ConfigResolver:
     def for_path(self, path: Path) -> Settings:
         if self.fixed is not None:
             return self.fixed
-        directory = path.resolve().parent if not path.is_dir() else path.resolve()
+        try:
+            resolved = path.resolve()
+        except (OSError, RuntimeError):  # a symlink loop: reading the file reports it
+            resolved = path.absolute()
+        directory = resolved if path.is_dir() else resolved.parent
         if directory not in self._by_dir:
             self._by_dir[directory] = find_config_file(directory)
         config = self._by_dir[directory]

@@ -115,6 +115,8 @@ def read(path: Path, display: str | None = None, fallback: str | None = "windows
     except IsADirectoryError:
         raise SourceError(f"{shown}: is a directory") from None
     except FileNotFoundError:
+        if path.is_symlink():
+            raise SourceError(f"{shown}: broken symbolic link (to {os.readlink(path)})") from None
         raise SourceError(f"{shown}: no such file") from None
     except PermissionError:
         raise SourceError(f"{shown}: permission denied") from None

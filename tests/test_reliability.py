@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 import multiprocessing
 import os
 import stat
@@ -55,13 +56,56 @@ def test_bad_input_is_one_line_and_the_run_goes_on(tree, name):
         assert len(lines) == 1 and message in lines[0] and lines[0].startswith("newslint: warning:")
 
 
-def test_unreadable_file_exit_two_and_others_checked(tree, monkeypatch):
+def test_file_over_the_size_limit_exit_two_and_others_checked(tree):
     (tree / "big.txt").write_bytes(b"a" * 2000)
     (tree / "newslint.toml").write_text("max-file-size = 1000\n")
     code, out, err = run("check", "--format", "json", "big.txt", "good.txt")
     assert code == 2
     assert "good.txt" in out
     assert "big.txt: file too large" in err and "raise max-file-size" in err
+
+
+def test_unreadable_file_exit_two_and_others_checked(tree, monkeypatch):
+    """Permission denied on read (simulated, so the test also holds when run as root)."""
+    (tree / "secret.txt").write_text(DIRTY, encoding="utf-8")
+    real_read = Path.read_bytes
+
+    def read_bytes(self):
+        if self.name == "secret.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    code, out, err = run("check", "--format", "json", "secret.txt", "good.txt")
+    assert code == 2
+    assert "good.txt" in out and "secret.txt" not in out
+    assert [line for line in err.splitlines() if "secret.txt" in line] == ["newslint: error: secret.txt: permission denied"]
+
+
+def test_missing_file_and_directory_errors_and_the_run_goes_on(tree):
+    (tree / "folder").mkdir()  # an empty directory: nothing to check in it, and no error
+    code, out, err = run("check", "--format", "json", "missing.txt", "folder", "good.txt")
+    assert code == 2
+    assert "good.txt" in out
+    lines = [line for line in err.splitlines() if "missing.txt" in line]
+    assert len(lines) == 1 and lines[0].startswith("newslint: error: missing.txt: no such file")
+
+
+def test_symlink_loop_and_broken_link_are_one_line_errors_and_the_run_goes_on(tree):
+    folder = tree / "links"
+    folder.mkdir()
+    (folder / "story.txt").write_text(DIRTY, encoding="utf-8")
+    (folder / "dangling.txt").symlink_to(folder / "nowhere.txt")
+    (folder / "loop-a.txt").symlink_to(folder / "loop-b.txt")
+    (folder / "loop-b.txt").symlink_to(folder / "loop-a.txt")
+    (folder / "parent").symlink_to(folder, target_is_directory=True)  # not followed: no endless walk
+    for args in (["links"], ["links/loop-a.txt", "links/dangling.txt", "links/story.txt"]):
+        code, out, err = run("check", "--format", "json", *args)
+        assert code == 2, err
+        assert "story.txt" in out and "Traceback" not in err and "internal error" not in err
+        messages = {line.split(": ")[2]: line for line in err.splitlines()}
+        assert "broken symbolic link" in messages[str(Path("links", "dangling.txt"))]
+        assert "symbolic links" in messages[str(Path("links", "loop-a.txt"))]
 
 
 def test_default_size_limit_refuses_a_50_megabyte_file(tree):
@@ -97,9 +141,13 @@ def test_thousands_of_files(tree):
     folder = tree / "many"
     folder.mkdir()
     for i in range(2000):
-        (folder / f"{i}.txt").write_text(f"Story {i}\n\nThe council met on Tuesday.\n", encoding="utf-8")
+        (folder / f"{i}.txt").write_text(f"Story {i}\n\nThe council met on on Tuesday.\n", encoding="utf-8")
+    (folder / "picture.txt").write_bytes(BAD_INPUTS["binary.txt"][0])
+    (folder / "gone.txt").symlink_to(folder / "nowhere.txt")
     code, out, err = run("check", "--format", "json", "--jobs", "1", "many")
-    assert code in (0, 1), err
+    assert code == 2, err  # the broken link is an error; every story was still checked
+    assert {v["path"] for v in json.loads(out)} == {str(Path("many", f"{i}.txt")) for i in range(2000)}
+    assert len(err.strip().splitlines()) == 2 and "picture.txt: binary" in err and "gone.txt: broken" in err
 
 
 @pytest.mark.parametrize("toml,needle", [
@@ -112,6 +160,63 @@ def test_bad_config_names_file_and_key(tree, toml, needle):
     code, _, err = run("check", "good.txt")
     assert code == 2
     assert needle in err and len(err.strip().splitlines()) <= 2
+
+
+def test_runaway_house_pattern_on_its_own_example_names_file_and_key(tree):
+    (tree / "newslint.toml").write_text(
+        '[rules.house-pattern]\ntimeout = 0.05\n'
+        f'patterns = [{{ pattern = "(x+x+)+y", examples = [{{ from = "{"x" * 5000}" }}] }}]\n')
+    code, _, err = run("check", "good.txt")
+    assert code == 2
+    assert "newslint.toml" in err and "patterns[0]" in err and "took longer than 0.05s" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_runaway_house_pattern_on_a_story_is_skipped_and_the_run_goes_on(tree):
+    (tree / "newslint.toml").write_text(
+        '[rules.house-pattern]\ntimeout = 0.05\npatterns = [{ pattern = "(x+x+)+y" }]\n')
+    (tree / "xs.txt").write_text("Head\n\n" + "x" * 5000 + "\n", encoding="utf-8")
+    code, out, err = run("check", "--format", "json", "xs.txt", "good.txt")
+    assert code == 1, err
+    found = json.loads(out)
+    assert {v["path"] for v in found} == {"xs.txt", "good.txt"}
+    assert any(v["path"] == "xs.txt" and "took longer than 0.05s" in v["message"] for v in found)
+
+
+def test_file_edited_while_it_is_checked_is_not_overwritten(tree, monkeypatch):
+    """Someone saves the file after newslint read it and before it writes the fix."""
+    from newslint import runner
+
+    real = runner.process_text
+
+    def edit_meanwhile(source, settings, options):
+        (tree / "good.txt").write_text("Edited by a person\n", encoding="utf-8")
+        return real(source, settings, options)
+
+    monkeypatch.setattr(runner, "process_text", edit_meanwhile)
+    code, _, err = run("check", "--fix", "good.txt")
+    assert code == 2
+    assert "good.txt: changed on disk while being checked; not overwritten" in err
+    assert (tree / "good.txt").read_text(encoding="utf-8") == "Edited by a person\n"
+    assert sorted(p.name for p in tree.iterdir()) == ["good.txt"]
+
+
+def test_file_edited_while_the_fix_is_written_is_not_overwritten(tree, monkeypatch):
+    """Someone saves the file while the fixed copy is being written, before the rename."""
+    from newslint import sources
+
+    real_fsync = os.fsync
+
+    def fsync_and_edit(fd):
+        real_fsync(fd)
+        (tree / "good.txt").write_text("Edited by a person\n", encoding="utf-8")
+
+    monkeypatch.setattr(sources.os, "fsync", fsync_and_edit)
+    code, _, err = run("check", "--fix", "good.txt")
+    assert code == 2
+    assert "good.txt: changed on disk while being fixed; not overwritten" in err
+    assert (tree / "good.txt").read_text(encoding="utf-8") == "Edited by a person\n"
+    assert sorted(p.name for p in tree.iterdir()) == ["good.txt"]  # no temporary file left
 
 
 def _fix_in_process(path: str) -> None:
