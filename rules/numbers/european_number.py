@@ -20,6 +20,11 @@ _DECIMAL_COMMA = re.compile(
     r"([0-9](?<![\d.,][0-9])\d{0,2}),(\d{1,2})(?=\s?(?:%|per ?cent|percent|pct|million|billion|mln|bln|bn)\b|%)"
 )
 _THIN_GROUPS = re.compile(r"[0-9](?<![\d.,][0-9])\d{0,2}(?:[\u202f\u2009]\d{3})+(?![\d])")
+# Groups split by ordinary spaces ("450 000 people") only before a plural noun, and not after a
+# month or another figure: "July 6 100 mln dlrs", "36 100 kilowatt transmitters" and phone
+# numbers are runs of separate figures.
+_SPACE_GROUPS = re.compile(r"[1-9](?<![\w.,:/'’-][1-9])(?<!\d [1-9])\d{0,2}(?: \d{3})+(?= (?:[a-z]{3,}s|people|children|men|women)\b)")
+_MONTH_BEFORE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? $", re.IGNORECASE)
 _APOSTROPHE_GROUPS = re.compile(r"[0-9](?<![\d.,'’][0-9])\d{0,2}(?:['’]\d{3})+(?![\d'’])")
 _RANGE = re.compile(r"\s*(?:to|-|–)\s*\d")
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)?")
@@ -54,8 +59,8 @@ MAGNITUDE_FACTOR = 3.0
 class EuropeanNumberFormat(Rule):
     """## What it does
     Finds numbers written with European separators in English copy: `450.000` for 450,000,
-    `1.234.567`, a decimal comma (`3,5%`), or groups split by thin spaces or apostrophes
-    (`450'000`).
+    `1.234.567`, a decimal comma (`3,5%`), or groups split by thin spaces, apostrophes
+    (`450'000`) or ordinary spaces before a plural noun (`450 000 people`).
 
     ## Why is this bad?
     In English `450.000` reads as four hundred and fifty with three decimals: the figure is
@@ -71,7 +76,7 @@ class EuropeanNumberFormat(Rule):
     Safe when the grouping cannot be a decimal: two or more dot groups (`1.234.567`), or one
     group of `.000` before a count noun (`450.000 Syrians`) or after a currency sign
     (`$10.000`). Unsafe when it is only likely: other single groups (`7.000 jobs` is safe,
-    `22.920 from` is unsafe), a decimal comma, apostrophe groups. Never reported: decimals
+    `22.920 from` is unsafe), a decimal comma, apostrophe groups, space groups. Never reported: decimals
     before a scale or unit (`14.350 billion dlrs`, `5.445 dlrs a share`, `46.496 Ecus per 100
     kilos`), share ratios (`1.163 shares for each share`), pairs of decimals (`9.223 tonnes
     from 10.251`, `from 3.450 to 1.350 billion`), exchange-rate quotes (`2.950/954`), versions,
@@ -114,6 +119,9 @@ class EuropeanNumberFormat(Rule):
         for m in _THIN_GROUPS.finditer(text):
             if self._usable(doc, m):
                 yield self._report(m, re.sub(r"[\u202f\u2009]", ",", m.group()), safe=True, what="thin-space grouping")
+        for m in _SPACE_GROUPS.finditer(text):
+            if self._usable(doc, m) and not _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                yield self._report(m, m.group().replace(" ", ","), safe=False, what="space grouping")
         for m in _APOSTROPHE_GROUPS.finditer(text):
             if self._usable(doc, m) and not re.match(r"\d{1,2}['’]\d", m.group()[:4] + " "):
                 yield self._report(m, re.sub(r"['’]", ",", m.group()), safe=False, what="apostrophe grouping")
