@@ -187,7 +187,7 @@ def _column_starts(line: str) -> set[int]:
 
 
 def _aligned_with_neighbour(text: str, spans: list[Span], strengths: list[int], i: int) -> int:
-    """WEAK when a line's one narrow gap (` LIVESTOCKS/MEATS 204.40  unch`) ends on a column
+    """WEAK when a line's one narrow gap (` FARM/FOODS 188.25  unch`) ends on a column
     that a table line next to it starts: a table row whose other gaps happen to be single
     spaces. 0 otherwise."""
     line = text[spans[i].start : spans[i].end]

@@ -72,14 +72,14 @@ class HouseStyleRule(Rule):
 
 
 # A figure used as a name: possessive ("3's director"), before a spokesperson ("said 3
-# spokesperson"), or a bare figure as the subject of a singular verb ("3 is looking to music").
+# spokesperson"), or a bare figure as the subject of a singular verb ("3 is adding films").
 _POSSESSIVE_FIGURE = re.compile(
     r"([0-9])(?<![\w.,$£€][0-9])\d*(?=['’]s\b|[ \t]+(?:spokesman|spokeswoman|spokesperson|is|was|has|says)\b)")
 
 
 def named_figures(text: str) -> frozenset[str]:
     """Figures the story uses as names: "3's marketing director", "3 spokesperson Jane Doe",
-    "3 is looking to music" (the mobile network 3), "50's beef" (the rapper 50 Cent).
+    "3 is adding films" (the mobile network 3), "50's beef" (the rapper 50 Cent).
     Elsewhere in the story the same figure is a name too."""
     return frozenset(m.group() for m in _POSSESSIVE_FIGURE.finditer(text))
 

@@ -13,7 +13,7 @@ from newslint.violation import Edit, Fix, FixAvailability, Violation
 # Each pattern opens with a plain character set and checks the character before it with a
 # look-behind placed after that set: the regex engine then jumps from digit to digit instead of
 # trying the look-behind at every position of the story.
-# "2.950/954 marks" is an exchange-rate quote (bid/offer): the slash ends no figure of ours.
+# "2.870/874 marks" is an exchange-rate quote (bid/offer): the slash ends no figure of ours.
 _MULTI_DOT = re.compile(r"[0-9](?<![\d.,][0-9])\d{0,2}(?:\.\d{3}){2,}(?![\d.]|,\d|/\d)")
 _ONE_DOT = re.compile(r"([1-9](?<![\d.,][1-9])\d{0,2})\.(\d{3})(?![\d.]|,\d|/\d)")
 _DECIMAL_COMMA = re.compile(
@@ -21,7 +21,7 @@ _DECIMAL_COMMA = re.compile(
 )
 _THIN_GROUPS = re.compile(r"[0-9](?<![\d.,][0-9])\d{0,2}(?:[\u202f\u2009]\d{3})+(?![\d])")
 # Groups split by ordinary spaces ("450 000 people") only before a plural noun, and not after a
-# month or another figure: "July 6 100 mln dlrs", "36 100 kilowatt transmitters" and phone
+# month or another figure: "June 9 200 mln dlrs", "24 300 kilowatt radios" and phone
 # numbers are runs of separate figures.
 _SPACE_GROUPS = re.compile(r"[1-9](?<![\w.,:/'’-][1-9])(?<!\d [1-9])\d{0,2}(?: \d{3})+(?= (?:[a-z]{3,}s|people|children|men|women)\b)")
 _MONTH_BEFORE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? $", re.IGNORECASE)
@@ -32,7 +32,7 @@ _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)?")
 # A scale or a rate after the figure makes a decimal likely: "14.350 billion dlrs", "6.755 pct".
 _SCALES = frozenset("million billion trillion mln bln bn m tn".split())
 _RATES = frozenset("pct percent per points point".split())
-# An English-grouped figure and the one or two words after it ("1,351 mln tonnes"); a second
+# An English-grouped figure and the one or two words after it ("1,455 mln tonnes"); a second
 # word only when nothing but space stands between them.
 _ENGLISH_GROUPED = re.compile(r"[0-9](?<![\d.,][0-9])\d{0,2}(?:,\d{3})+(?:\.\d+)?(?:\s*([A-Za-z]+)(?:\s+([A-Za-z]+))?)?")
 _NEXT_WORDS = re.compile(r"\s*([A-Za-z]+)?(?:\s+([A-Za-z]+))?")
@@ -42,17 +42,17 @@ _PRICE_CONTEXT = re.compile(
     r"\b(?:a|per|each) (?:\d+ )?(?:share|barrel|tonne|ton|ounce|kilo|bushel|lb|pound|cwt|gallon|litre)s?\b|\bto \d",
     re.IGNORECASE)
 _UNITS_ATTACHED = re.compile(r"m\b|km\b|kg\b")
-# "2.175 shares of Magna for each share", "converted into 1.333 common shares": a ratio.
+# "1.245 shares of the buyer for each share", "converted into 1.417 common shares": a ratio.
 _RATIO_AFTER = re.compile(r"[^.;\n]{0,60}?\bfor (?:each|every)\b|[^.;]{0,30}\bconvertible\b")
 _RATIO_BEFORE = re.compile(r"\b(?:into|receive|exchange for)\s+$")
 # Another three-decimal figure close by that cannot be thousands ("from 10.251", "to 10.625"):
 # the two are a pair of decimals.
 _PRECISE_NEAR = re.compile(r"(?<![\d.,])\d{1,3}\.\d\d[1-9](?![\d.])")
 NEAR_CHARS = 60
-# "from 3.450 to 1.350 billion dlrs": the scale after the second figure is the first one's too.
+# "from 4.250 to 2.150 billion dlrs": the scale after the second figure is the first one's too.
 _RANGE_TO_SCALED = re.compile(r"\s*(?:to|-|–)\s*\d{1,3}\.\d{3}\s*(?:million|billion|trillion|mln|bln|bn|m|tn)\b")
 # A grouped figure whose value is within this factor of the figure read as thousands backs that
-# reading: "a record 1.377 mln, compared with 1,351 mln tonnes".
+# reading: "a record 1.482 mln, compared with 1,455 mln tonnes".
 MAGNITUDE_FACTOR = 3.0
 
 
@@ -77,12 +77,12 @@ class EuropeanNumberFormat(Rule):
     group of `.000` before a count noun (`450.000 Syrians`) or after a currency sign
     (`$10.000`). Unsafe when it is only likely: other single groups (`7.000 jobs` is safe,
     `22.920 from` is unsafe), a decimal comma, apostrophe groups, space groups. Never reported: decimals
-    before a scale or unit (`14.350 billion dlrs`, `5.445 dlrs a share`, `46.496 Ecus per 100
-    kilos`), share ratios (`1.163 shares for each share`), pairs of decimals (`9.223 tonnes
-    from 10.251`, `from 3.450 to 1.350 billion`), exchange-rate quotes (`2.950/954`), versions,
+    before a scale or unit (`14.350 billion dlrs`, `5.445 dlrs a share`, `38.215 Ecus per 100
+    kilos`), share ratios (`1.245 shares for each share`), pairs of decimals (`7.418 tonnes
+    from 8.062`, `from 4.250 to 2.150 billion`), exchange-rate quotes (`2.870/874`), versions,
     IP addresses, dotted dates, times (`5.30pm`), and tables. A decimal before a scale is
     reported (unsafe) only when an English-grouped figure of the same size stands before the
-    same word (`1.377 mln, compared with 1,351 mln`). A story that writes other three-decimal
+    same word (`1.482 mln, compared with 1,455 mln`). A story that writes other three-decimal
     figures (prices such as `10.625`) gets unsafe fixes only.
 
     The separator is typography, not wording, so figures inside quotations are repaired too.
@@ -96,8 +96,8 @@ class EuropeanNumberFormat(Rule):
 
     def check(self, doc: Document) -> Iterator[Violation]:
         text = doc.text
-        # English-grouped figures and the words after them ("1,351 mln tonnes"): one of the same
-        # size before the same word makes "1.377 mln" a thousands figure with the wrong separator.
+        # English-grouped figures and the words after them ("1,455 mln tonnes"): one of the same
+        # size before the same word makes "1.482 mln" a thousands figure with the wrong separator.
         grouped = _grouped_figures(text)
         # A story that writes three-decimal figures (prices like 10.625) makes every d.ddd doubtful.
         precise = any(not m.group(2).endswith("0") for m in _ONE_DOT.finditer(text))
@@ -203,8 +203,8 @@ def _grouped_figures(text: str) -> list[_Grouped]:
 
 
 def _is_ratio_or_pair(text: str, m: re.Match) -> bool:
-    """A share ratio ("1.163 shares ... for each share") or one of a pair of decimals
-    ("9.223 tonnes last year from 10.251", "from 3.450 to 1.350 billion")."""
+    """A share ratio ("1.245 shares ... for each share") or one of a pair of decimals
+    ("7.418 tonnes last year from 8.062", "from 4.250 to 2.150 billion")."""
     if _RATIO_AFTER.match(text, m.end()) or _RATIO_BEFORE.search(text, max(0, m.start() - 20), m.start()):
         return True
     if _RANGE_TO_SCALED.match(text, m.end()):

@@ -19,7 +19,7 @@ _NUMBER_WORD = re.compile(
 _IDIOM_AFTER = re.compile(r"\s+times\b")
 _IDIOM_BEFORE = re.compile(
     r"\b(?:(?:one|a) in|(?:one|two|three|four|five|six|seven|eight|nine)\s+(?:and|or|to|out\s+of))\s+$", re.IGNORECASE)
-# The tail of a larger number in words ("One hundred and thirty-five"): not a figure of its own.
+# The tail of a larger number in words ("One hundred and forty-two"): not a figure of its own.
 _COMPOUND_BEFORE = re.compile(r"\b(?:hundred|thousand)(?:\s+and)?\s+$", re.IGNORECASE)
 
 
@@ -33,7 +33,7 @@ class LargeNumberInWords(HouseStyleRule):
     headline, capitalised words (titles and names: `Ocean's Eleven`), hyphenated compounds
     (`ten-year`, `twenty-something`), `ten times`, `one in ten`, the end of a range or series
     that starts below ten (`between eight and ten`, `nine out of ten`), the tail of a larger
-    number in words (`One hundred and thirty-five`), `the twenties`, and wire data lines.
+    number in words (`One hundred and forty-two`), `the twenties`, and wire data lines.
 
     ## Why is this bad?
     Every one of these styles writes 10 and up in figures; the words read as a slip and make

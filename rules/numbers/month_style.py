@@ -23,7 +23,7 @@ _MONTH = "|".join(FULL_MONTHS + sorted(ABBREVIATIONS, key=len, reverse=True))
 _WITH_DAY = re.compile(rf"({_MONTH})\b(\.?)(?=[ \t\n]+([1-9]|[12]\d|3[01])(?![\d]|[.:]\d))")
 # "In January 25 people were arrested": a month as a period, then a count. Only "in" or
 # "during" right before the month and a content word after the figure make the figure a count;
-# "ended January 31 rose" and "since February 22 without" are dates.
+# "ended June 30 rose" and "since May 4 without" are dates.
 _PERIOD_BEFORE = re.compile(r"\b(?:[Ii]n|[Dd]uring)[ \t\n]+$")
 _COUNTED_AFTER = re.compile(r"[ \t\n]+(?!(?:and|or|to|the|a|an|at|in|on|of|for|with|was|were|is|are|when|after|before)\b)[a-z]")
 _WITH_YEAR = re.compile(rf"({'|'.join(sorted(ABBREVIATIONS, key=len, reverse=True))})\b(\.?)(?=[ \t\n]+[12]\d{{3}}\b)")

@@ -16,10 +16,10 @@ _SPELLABLE_NEXT = re.compile(r"[ \t\n]+(?!(?:a\.?m|p\.?m)\b)[a-z]|-year-old")
 # Prose: a few words, then a full stop (lines of figures in wire results are not sentences).
 _ENDS_LIKE_A_SENTENCE = re.compile(r"\S+\s+\S+\s+\S+\s+\S+.*[.!?][\"”’')]*\s*\Z", re.DOTALL)
 _YEAR = re.compile(r"1\d{3}|20\d{2}")
-# "averaged 16.\n20 dlrs": a decimal broken by a line wrap, not a full stop and a new sentence.
+# "averaged 17.\n40 dlrs": a decimal broken by a line wrap, not a full stop and a new sentence.
 _WRAPPED_DECIMAL_BEFORE = re.compile(r"\d\.\n$")
-# Wire market reports run figures together with a few words of their own ("33,008,542 up
-# 16,418, Swiss Bank 5,261,475 unch."): a "sentence" whose only lowercase words are these, or
+# Wire market reports run figures together with a few words of their own ("12,804,310 up
+# 9,120, Harbor Row 3,402,118 unch."): a "sentence" whose only lowercase words are these, or
 # one that is a third figures, is data.
 _DATA_WORDS = frozenset("unch nil off up down vs".split())
 _TOKEN = re.compile(r"\S+")
@@ -41,8 +41,8 @@ class FigureAtSentenceStart(HouseStyleRule):
     A year may open a sentence (`1987 was a good year`), and names (`50 Cent`, and a figure
     the story uses as a name: `3's director`), list items (`1. Wheat`), scores (`3-1`), the
     headline (where figures are the rule), tables, times (`5pm`), lines of market data
-    (`464 off 25, Amarillo 10,907 unch.`) and a decimal broken by a line wrap (`16.` at a line
-    end, `20 dlrs` on the next) are left alone.
+    (`612 off 14, Eastgate 8,210 unch.`) and a decimal broken by a line wrap (`17.` at a line
+    end, `40 dlrs` on the next) are left alone.
 
     ## Why is this bad?
     A figure after a full stop is easy to misread as part of the sentence before, and every one

@@ -24,7 +24,7 @@ _OPEN_WORDS = frozenset(
     "its their his her our your my this these those is are was were be been will would can could "
     "has have had not said says".split()
 )
-# A reader's sign-off after the last sentence ("... them was the days ! LOL") is the writer's
+# A reader's sign-off after the last sentence ("... great times ! LOL") is the writer's
 # own text, not a stray tag or a cut.
 _INTERJECTIONS = frozenset("lol haha hehe rofl lmao".split())
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+")
