@@ -26,6 +26,13 @@ _WITH_DAY = re.compile(rf"({_MONTH})\b(\.?)(?=[ \t\n]+([1-9]|[12]\d|3[01])(?![\d
 # "ended June 30 rose" and "since May 4 without" are dates.
 _PERIOD_BEFORE = re.compile(r"\b(?:[Ii]n|[Dd]uring)[ \t\n]+$")
 _COUNTED_AFTER = re.compile(r"[ \t\n]+(?!(?:and|or|to|the|a|an|at|in|on|of|for|with|was|were|is|are|when|after|before)\b)[a-z]")
+
+
+def is_count_after_month(text: str, month_start: int, figure_end: int) -> bool:
+    """Is the figure after a month a count, not a day ("In January 25 people were arrested")?
+    Shared by the rules that read month-and-figure pairs as dates (NL409, NL415)."""
+    return bool(_PERIOD_BEFORE.search(text, max(0, month_start - 8), month_start)
+                and _COUNTED_AFTER.match(text, figure_end))
 _WITH_YEAR = re.compile(rf"({'|'.join(sorted(ABBREVIATIONS, key=len, reverse=True))})\b(\.?)(?=[ \t\n]+[12]\d{{3}}\b)")
 
 
@@ -66,7 +73,7 @@ class MonthAbbreviation(HouseStyleRule):
         for m in prose_matches(doc, _WITH_DAY, headline=False):
             if m.start() and text[m.start() - 1].isalpha():
                 continue
-            if _PERIOD_BEFORE.search(text, max(0, m.start() - 8), m.start()) and _COUNTED_AFTER.match(text, m.end(3)):
+            if is_count_after_month(text, m.start(), m.end(3)):
                 continue  # "In January 25 people ...": a count, not a date
             full = _full(m.group(1))
             yield from self._report(doc, m, AP_SHORT.get(full, full), "with a date")
