@@ -141,6 +141,13 @@ class Document:
             return [t for t in self._words if t.text in texts]
         return self._prose.words_among(texts)
 
+    def first_tokens(self) -> list[Token]:
+        """The first token of each sentence (the ones with `sentence_start`), in order, without
+        building the others: "does any sentence start in lowercase?" needs only these."""
+        if "tokens" in self.__dict__:
+            return [t for t in self.tokens if t.sentence_start]
+        return self._prose.first_tokens()
+
     @cached_property
     def _words(self) -> tuple[Token, ...]:
         return tuple(t for t in self.tokens if t.kind is TokenKind.WORD)

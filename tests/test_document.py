@@ -186,6 +186,14 @@ def test_word_counts_and_words_among_without_building_the_tokens():
     assert found == [t for t in doc.words() if t.text in {"shares", "Shares"}]
 
 
+def test_first_tokens_are_the_sentence_openers():
+    doc = parse("Shares fall\n\nshares of the firm fell. 12 analysts said so. See www.example.com first.\n")
+    firsts = doc.first_tokens()
+    assert "tokens" not in vars(doc)
+    assert [t.text for t in firsts] == ["Shares", "shares", "12", "See"]
+    assert firsts == [t for t in doc.tokens if t.sentence_start]
+
+
 # --- quotations ----------------------------------------------------------------------------
 @pytest.mark.parametrize("body, quotes", [
     ("He said “we will strike” today.", ["“we will strike”"]),

@@ -73,6 +73,7 @@ def test_text_level_views_agree_with_the_tokens(text, fmt, data):
     assert counts == Counter(t.text for t in words)
     wanted = set(data.draw(st.lists(st.sampled_from(sorted(counts)), max_size=3))) if counts else set()
     assert doc.words_among(wanted) == [t for t in words if t.text in wanted]
+    assert doc.first_tokens() == [t for t in parse(text, format=fmt).tokens if t.sentence_start]
     assert list(doc.words()) == words  # the same tokens after the views as without them
 
 
