@@ -52,6 +52,13 @@ def frequencies(path: Path | None) -> dict[str, int]:
         return json.load(fh)
 
 
+def is_word(correction: str, known: set[str]) -> bool:
+    """A correction the word lists know, word by word: the Wikipedia list has a few cut or wrong
+    ones ("renedered" -> "rende", "fontrier" -> "fontier") that must never become fixes."""
+    parts = correction.replace("-", " ").split()
+    return bool(parts) and all(p.lower() in known or p.lower().replace("'", "") in known or p[:1].isdigit() for p in parts)
+
+
 def shared_variant_frequencies(freq: dict[str, int], varcon: Path) -> dict[str, int]:
     """`freq` with every spelling on a VarCon line raised to the line's highest frequency:
     metres counts as often as meters, organisations as organizations."""
@@ -85,9 +92,11 @@ def main() -> None:
     rare = sorted(word_forms(data / "scowl", RARE_LISTS) - words)
     (OUT / "rare-words.txt").write_text("\n".join(rare), encoding="utf-8")
     rows = []
+    known = words | set(rare) | {n.lower() for n in names}
     for line in (data / "misspellings" / "wikipedia_common_misspellings.tsv").read_text(encoding="utf-8").splitlines()[1:]:
         wrong, _, right = line.partition("\t")
-        wrong, right = wrong.strip(), right.strip()
+        wrong = wrong.strip()
+        right = ",".join(c for c in (c.strip() for c in right.split(",")) if is_word(c, known))
         if wrong and right and wrong.lower() not in words and wrong.islower():
             rows.append(f"{wrong}\t{right}")
     (OUT / "misspellings.tsv").write_text("\n".join(sorted(set(rows))) + "\n", encoding="utf-8")
