@@ -136,7 +136,7 @@ class UnknownWord(Rule):
                     continue
                 if part in rare_words() or _whole_word_written_apart(doc.text, span, part, words):
                     continue
-                if _in_company_tag(doc.text, span):
+                if in_company_tag(doc.text, span):
                     continue
                 if counts is None:
                     counts = story_counts(doc)
@@ -305,7 +305,7 @@ def _whole_word_written_apart(text: str, span: Span, part: str, words: frozenset
     return before is not None and before.group(1) + part in words
 
 
-def _in_company_tag(text: str, span: Span) -> bool:
+def in_company_tag(text: str, span: Span) -> bool:
     """Inside a Reuters company tag (<BSV Bank fuer Sparanlagen AG>, wrapped across lines or
     not): a name, in any language."""
     opening = text.rfind("<", max(0, span.start - TAG_REACH), span.start)
