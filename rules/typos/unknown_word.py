@@ -154,8 +154,10 @@ class UnknownWord(Rule):
         evidence, others = suggestions(part, counts)
         if evidence_only and not evidence:
             return None
-        if not evidence and is_derived_word(part) and not _obvious_slip(others):
-            return None
+        if not evidence and not _obvious_slip(others):
+            derived = derivation(part)
+            if derived in INFLECTIONS or derived is not None and not _common_candidate(others):
+                return None  # "prewent" parses as pre + went, but "present" is one edit away
         if not evidence and counts[part] >= 2:
             return None  # used twice with no likelier word nearby: jargon, not a slip
         if not evidence and not others:
@@ -257,29 +259,40 @@ def _plural_of_ing_noun(word: str) -> bool:
     return word.endswith("ings") and word[:-1] in english()
 
 
-def is_derived_word(word: str) -> bool:
-    """A word missing from the lists that is still English: a plural of a known noun, a known
-    word with a common prefix, or two known words run together (stockmarket, sugarbeet)."""
+INFLECTIONS = ("plural", "british")  # derivations that stand even beside a common word one edit away
+
+
+def derivation(word: str) -> str | None:
+    """How a word missing from the lists can still be English, or None: "plural" (of a known
+    noun), "british" (the -ise form of a listed -ize word: collateralised), "prefix" (a known
+    word with a common prefix: reinsure) or "compound" (two known words run together:
+    stockmarket). A prefix or compound parse is weak evidence: "prewent" is pre + went."""
     words = english()
     if word.endswith("ies") and word[:-3] + "y" in words:
-        return True
+        return "plural"
     ise = _BRITISH_ISE.search(word)
     if ise is not None:
         american = f"{word[:ise.start()]}iz{ise.group(1)}"
         if american in words or american in rare_words():
-            return True  # collateralised: the British form of a listed -ize word
+            return "british"
     if word.endswith("es") and word[:-2] in words and word[:-2].endswith(("s", "x", "z", "ch", "sh")):
-        return True
+        return "plural"
     if word.endswith("s") and not word.endswith(("ss", "ys")) and len(word) > 4 and word[:-1] in words:
-        return True
+        return "plural"
     for prefix in PREFIXES:
         rest = word[len(prefix):]
         if word.startswith(prefix) and len(rest) >= 4 and (rest in words or rest in rare_words()):
-            return True
+            return "prefix"
     for i in range(4, len(word) - 3):
         if word[:i] in words and word[i:] in words:
-            return True
-    return False
+            return "compound"
+    return None
+
+
+def _common_candidate(candidates: list[str]) -> bool:
+    """One of the candidates (a lost space aside) is among the 20,000 commonest words."""
+    words = english()
+    return any(" " not in c and words.frequency_rank(c) < COMMON_RANK for c in candidates)
 
 
 def _not_a_word(text: str, span: Span) -> bool:
