@@ -19,6 +19,7 @@ TOP_RANK = 25  # the, of, to, and, in, for: two of these run together are surely
 FUNCTION_RANK = 100  # the 100 commonest words, most of them function words
 VERY_COMMON_RANK = 500  # the 500 most frequent words: "will", "big", "bit"
 MIN_LENGTH = 3
+OPENING_MIN_LENGTH = 5  # a capitalised word opening a sentence is checked from this length
 SHORT_NAME = 3  # in a story typed in lowercase, words this short are left alone
 # A lowercase ticker (<plen>, <skbs.St.>, (cawl.L)): the segmenter's ticker regions are capitals only.
 _LOWER_TICKER = re.compile(r"[a-z0-9]{1,8}(?:\.[A-Za-z]{1,3})*\.?>|[a-z0-9]{1,8}(?:\.[A-Za-z]{1,3})+\)")
@@ -75,7 +76,10 @@ class UnknownWord(Rule):
     evidence: a word one letter away that the story uses elsewhere, more often, is almost surely
     the intended one ("reigme" twice, "regime" ten times).
 
-    Capitalised words are taken as names and left to the naming rules; ALL-CAPS text, URLs,
+    Capitalised words are taken as names and left to the naming rules, except a capitalised
+    word opening a sentence that the story writes nowhere else and that is one edit from a word
+    the story uses more often ("Reigme forces" beside "regime"): reported, its fix a guess
+    (unsafe), since a name can sit one letter from a story word. ALL-CAPS text, URLs,
     handles, codes (F-16s), tickers (lowercase ones too: `<plen>`, `(cawl.L)`), file extensions
     (.png) and tables are not checked, nor are the words of a Reuters company tag
     (`<BSV Bank fuer Sparanlagen AG>`) or the pieces of a word cut by an HTML entity
@@ -125,6 +129,14 @@ class UnknownWord(Rule):
             text = tok.text
             if text.isalpha() and text.islower() and (len(text) < MIN_LENGTH or text in words):
                 continue  # the common case, decided without splitting the word into parts
+            if tok.sentence_start and not tok.in_headline and _opening_capital(text, words):
+                if counts is None:
+                    counts = story_counts(doc)
+                    case_lost = _lost_capitals(doc)
+                found = self._opening_word(doc, tok, counts)
+                if found is not None:
+                    yield found
+                continue
             if not text.islower() or not text.isascii() and "’" not in text:
                 continue  # names, acronyms, foreign words
             if "-" in tok.text and (tok.text.lower().replace("-", "") in words or tok.text.lower() in words):
@@ -147,48 +159,59 @@ class UnknownWord(Rule):
                 if found is not None:
                     yield found
 
+    def _opening_word(self, doc: Document, tok: Token, counts: Counter) -> Violation | None:
+        """A capitalised word opening a sentence is a name unless the story, which never writes
+        it that way elsewhere, uses a word one edit away: "Reigme forces fell" beside "regime".
+        Even then it may be a name one letter from a story word (Spidey, spider): a guess."""
+        part = tok.text.lower()
+        if part in rare_words() or tok.text in known_names() or self.context.accepts(tok.text) or counts[part] > 1:
+            return None
+        return self._report(doc, part, tok.span, counts, evidence_only=True, guess_only=True)
+
     def _report(self, doc: Document, part: str, span: Span, counts: Counter,
-                evidence_only: bool = False) -> Violation | None:
+                evidence_only: bool = False, guess_only: bool = False) -> Violation | None:
         if _plural_of_ing_noun(part):
             return None
         evidence, others = suggestions(part, counts)
-        if evidence_only and not evidence:
+        if not _worth_reporting(part, evidence, others, counts, evidence_only):
             return None
-        if not evidence and not _obvious_slip(others):
-            derived = derivation(part)
-            if derived in INFLECTIONS or derived is not None and not _common_candidate(others):
-                return None  # "prewent" parses as pre + went, but "present" is one edit away
-        if not evidence and counts[part] >= 2:
-            return None  # used twice with no likelier word nearby: jargon, not a slip
-        if not evidence and not others:
-            return None  # nothing one edit away: a rare or foreign word, not a typo we can name
         original = doc.slice(span)
-        apostrophe = _missing_apostrophe(part)
-        if apostrophe is not None and not evidence:
-            # "dont" is "don't" (safe); "childrens" is probably "children's", but "companys" may
-            # be "companies": a guess
-            make = Fix.safe if apostrophe.endswith("n't") else Fix.unsafe
-            return self.violation(span, f"unknown word {original!r}; did you mean {apostrophe!r}?",
-                                  make(f"Replace with {apostrophe!r}", Edit.replace(span, match_case(original, apostrophe))))
-        rival = _far_likelier_word(evidence, others)
-        if rival is not None:
-            uses = ", ".join(f"{c!r} {_times(counts[c])}" for c in (rival, evidence[0]) if counts[c])
-            message = f"unknown word {original!r}; did you mean {rival!r}? (the story uses {uses})"
-            return self.violation(span, message, Fix.unsafe(f"Replace with {rival!r}",
-                                                            Edit.replace(span, match_case(original, rival))))
-        if evidence:
-            best = evidence[0]
-            message = f"unknown word {original!r}: the story uses {best!r} {_times(counts[best])}"
-            fix = (Fix.safe if len(evidence) == 1 else Fix.unsafe)(
-                f"Replace with {best!r}", Edit.replace(span, match_case(original, best)))
-            return self.violation(span, message, fix)
-        if others:
-            best = others[0]
-            clear = _clear_candidate(part, others) and not _first_letter_changed(part, best)
-            listed = ", ".join(repr(c) for c in others[:3])
-            fix = (Fix.safe if clear else Fix.unsafe)(f"Replace with {best!r}", Edit.replace(span, match_case(original, best)))
-            return self.violation(span, f"unknown word {original!r}; did you mean {listed}?", fix)
-        return None
+        message, best, safe = _verdict(original, part, evidence, others, counts)
+        make = Fix.safe if safe and not guess_only else Fix.unsafe
+        return self.violation(span, message, make(f"Replace with {best!r}", Edit.replace(span, match_case(original, best))))
+
+
+def _worth_reporting(part: str, evidence: list[str], others: list[str], counts: Counter, evidence_only: bool) -> bool:
+    """Whether an unlisted word is a typo to report, from its candidates and the story."""
+    if evidence or evidence_only:
+        return bool(evidence)
+    if not _obvious_slip(others):
+        derived = derivation(part)
+        if derived in INFLECTIONS or derived is not None and not _common_candidate(others):
+            return False  # "prewent" parses as pre + went, but "present" is one edit away
+    if counts[part] >= 2:
+        return False  # used twice with no likelier word nearby: jargon, not a slip
+    return bool(others)  # nothing one edit away: a rare or foreign word, not a typo we can name
+
+
+def _verdict(original: str, part: str, evidence: list[str], others: list[str], counts: Counter) -> tuple[str, str, bool]:
+    """(message, the suggested word, whether the fix is safe)."""
+    apostrophe = _missing_apostrophe(part)
+    if apostrophe is not None:
+        # "dont" is "don't" (safe); "childrens" is probably "children's", but "companys" may be
+        # "companies", and "thats" beside a story full of "that" is still "that's": a guess
+        return f"unknown word {original!r}; did you mean {apostrophe!r}?", apostrophe, apostrophe.endswith("n't")
+    rival = _far_likelier_word(evidence, others)
+    if rival is not None:
+        uses = ", ".join(f"{c!r} {_times(counts[c])}" for c in (rival, evidence[0]) if counts[c])
+        return f"unknown word {original!r}; did you mean {rival!r}? (the story uses {uses})", rival, False
+    if evidence:
+        best = evidence[0]
+        return f"unknown word {original!r}: the story uses {best!r} {_times(counts[best])}", best, len(evidence) == 1
+    best = others[0]
+    listed = ", ".join(repr(c) for c in others[:3])
+    clear = _clear_candidate(part, others) and not _first_letter_changed(part, best)
+    return f"unknown word {original!r}; did you mean {listed}?", best, clear
 
 
 TAG_REACH = 80  # the longest company tag reached for, either side of a word
@@ -293,6 +316,12 @@ def _common_candidate(candidates: list[str]) -> bool:
     """One of the candidates (a lost space aside) is among the 20,000 commonest words."""
     words = english()
     return any(" " not in c and words.frequency_rank(c) < COMMON_RANK for c in candidates)
+
+
+def _opening_capital(text: str, words: frozenset[str]) -> bool:
+    """A capitalised word (Reigme, not REIGME or McReigme) whose lowercase form no list has."""
+    return (len(text) >= OPENING_MIN_LENGTH and text.isalpha() and text.isascii() and text[0].isupper()
+            and text[1:].islower() and text.lower() not in words and text.lower() not in misspellings())
 
 
 def _not_a_word(text: str, span: Span) -> bool:
