@@ -12,7 +12,11 @@ from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
 _POSSESSIVE = re.compile(r"['’]s$")
-_SPACED_NAME = re.compile(r"\b(?:(?:al|el|ad|as|ash|ez|az|an|bin|abu)[- ])?[A-Z][a-z]+(?:[A-Z][a-z]+|(?:[ -][A-Z][a-z]+))?\b")
+# A name of one or two parts, either of which may carry an Arabic particle, hyphened or spaced:
+# al-Qaeda / al Qaeda, TimeWarner / Time Warner, Deir Ezzor / Deir ez-Zor.
+_PARTICLE = r"(?:(?:al|el|ad|as|ash|ez|az|an|bin|abu)[- ])"
+_SPACED_NAME = re.compile(rf"\b{_PARTICLE}?[A-Z][a-z]+(?:[A-Z][a-z]+|[ -]{_PARTICLE}?[A-Z][a-z]+)?\b")
+_DOUBLED = re.compile(r"(.)\1")
 MIN_LENGTH = 4
 SLIP_RATIO = 3
 # A run of capitalised words (Islamic State) is a name; names with small words (Ministry of
@@ -45,6 +49,12 @@ def _mid_sentence(names: list[tuple[Token, str]], name: str) -> bool:
     return any(n == name and not tok.sentence_start and not tok.in_headline for tok, n in names)
 
 
+def _double_moved(a: str, b: str) -> bool:
+    """Gaddafi / Gadaffi: the same letters with the doubling on another letter, a transliteration
+    variant two edits apart."""
+    return len(a) == len(b) and a != b and _DOUBLED.search(a) is not None and _DOUBLED.sub(r"\1", a) == _DOUBLED.sub(r"\1", b)
+
+
 def _only_ending_differs(a: str, b: str) -> bool:
     """Israel/Israeli, Korea/Korean, American/Americans: related words, not variants."""
     short, long_ = sorted((a, b), key=len)
@@ -54,8 +64,9 @@ def _only_ending_differs(a: str, b: str) -> bool:
 class NameVariant(Rule):
     """## What it does
     Finds a name spelled two ways in one story: a one-letter variant (Rinaldi / Rinladi,
-    Gaddafi / Gadaffi), a spacing and hyphen variant (TimeWarner / Time Warner,
-    al-Qaeda / al Qaeda) or a case variant (Islamic State / Islamic state). The form the story
+    Qaeda / Qaida) or a transliteration with the doubling moved (Gaddafi / Gadaffi), a spacing
+    and hyphen variant (TimeWarner / Time Warner, al-Qaeda / al Qaeda, Deir Ezzor / Deir
+    ez-Zor) or a case variant (Islamic State / Islamic state). The form the story
     uses most is taken as right; a tie goes to the first use. Every occurrence of the other form
     is reported with its own fix.
 
@@ -115,7 +126,8 @@ class NameVariant(Rule):
             best: str | None = None
             for other in plain:
                 if other == name or other[0] != name[0] or abs(len(other) - len(name)) > 1 \
-                        or not one_edit_apart(lowered, other.lower()) or _only_ending_differs(name, other):
+                        or not (one_edit_apart(lowered, other.lower()) or _double_moved(lowered, other.lower())) \
+                        or _only_ending_differs(name, other):
                     continue
                 known = other in names or self.context.accepts(other)
                 if _is_english_word(other) and not known and (counts[other] < 2 or not _mid_sentence(names_used, other)):
