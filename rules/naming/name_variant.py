@@ -49,6 +49,34 @@ def _mid_sentence(names: list[tuple[Token, str]], name: str) -> bool:
     return any(n == name and not tok.sentence_start and not tok.in_headline for tok, n in names)
 
 
+# Words before a surname that are no first name: titles and particles.
+_TITLES = frozenset("Mr Mrs Ms Miss Dr St Sir Dame Lord Lady President Prime Minister Senator Sen Rep Gov Governor "
+                    "General Gen Colonel Col Major Captain Capt Judge Justice King Queen Prince Princess Sheikh Pope "
+                    "Father Rev Bishop Chancellor Secretary Chairman Chief Ambassador Mayor Premier Professor Prof "
+                    "Coach Vice Deputy Van Von De Le La Al El".split())
+_WORD_BEFORE = re.compile(r"(?<![\w.’'-])([A-Z](?:[a-z]+|\.)?) $")
+
+
+def _first_names(doc: Document, names: list[tuple[Token, str]]) -> dict[str, set[str]]:
+    """name -> the first names and initials written just before it (Donald Regan, M Horan)."""
+    known = known_names()
+    firsts: dict[str, set[str]] = defaultdict(set)
+    for tok, name in names:
+        m = _WORD_BEFORE.search(doc.text, max(0, tok.span.start - 20), tok.span.start)
+        if m and m.group(1) not in _TITLES and (len(m.group(1).rstrip(".")) == 1 or m.group(1) in known):
+            firsts[name].add(m.group(1).rstrip("."))
+    return firsts
+
+
+def _another_person(name: str, canonical: str, firsts: dict[str, set[str]], counts: Counter) -> bool:
+    """The rarer name is someone else's: written with a first name the common one never has, and
+    either used more than once (Donald Regan, then Regan, beside President Reagan) or beside other
+    first names of the common one (M Horan beside A Horgan and S Horgan). A slip is seldom
+    written twice in full, and a story names one person with one first name."""
+    extra = firsts[name] - firsts[canonical]
+    return bool(extra) and (counts[name] > 1 or bool(firsts[canonical]))
+
+
 def _double_moved(a: str, b: str) -> bool:
     """Gaddafi / Gadaffi: the same letters with the doubling on another letter, a transliteration
     variant two edits apart."""
@@ -75,8 +103,11 @@ class NameVariant(Rule):
     only because it starts a sentence ("Human rights groups").
 
     Words the English word lists know (Mark / Marks), related forms (Israel / Israeli,
-    American / Americans) and names the story uses only once each are left alone; real
-    near-homonyms (Hamad / Hamid) are why the fix is not safe.
+    American / Americans) and names the story uses only once each are left alone, and so is a
+    rarer name written with a first name the common one never has, when it is used twice or the
+    common one has other first names: another person (Donald Regan beside President Reagan,
+    M Horan in a team list with A Horgan and S Horgan). Real near-homonyms (Hamad / Hamid) are
+    why the fix is not safe.
 
     ## Why is this bad?
     A name spelled two ways makes readers wonder whether two people or places are meant, and
@@ -104,6 +135,10 @@ class NameVariant(Rule):
         for i, (_, name) in enumerate(names):
             first_use.setdefault(name, i)
         canonical_of = self._one_edit_variants(counts, first_use, names)
+        if canonical_of:
+            firsts = _first_names(doc, names)
+            canonical_of = {name: canonical for name, canonical in canonical_of.items()
+                            if not _another_person(name, canonical, firsts, counts)}
         for tok, name in names:
             canonical = canonical_of.get(name)
             if canonical is None:

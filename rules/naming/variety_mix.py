@@ -9,6 +9,7 @@ from functools import cache
 from newslint.document import Document, Token
 from newslint.rule import Rule
 from newslint.rules.naming import _senses
+from newslint.rules.naming._company import COMPANY_AFTER
 from newslint.rules.naming._varieties import Variant, variants
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
@@ -64,11 +65,6 @@ _CONTEXTUAL = {
 # story that also writes "programme".
 _WEAK = {"program": "programme", "programs": "programmes", "program's": "programme's"}
 _SOFTWARE_SENSE = frozenset(_WEAK)
-
-
-# A capitalised word in a company's name keeps the company's spelling (Alcan Aluminium Ltd) even
-# where the story spells the word the other way.
-_COMPANY_AFTER = re.compile(r"(?:[ \t]+(?:[A-Z][\w&.'-]*|of|and|&))*?[ \t]+(?:Ltd|Inc|Corp|Co|Plc|PLC|LLC|Group|Holdings|Company|Corporation)\b")
 
 
 def _in_context(text: str, tok: Token, word: str) -> Variant | None:
@@ -282,8 +278,8 @@ class EnglishVarietyMix(Rule):
             word = tok.text.lower().replace("’", "'")
             if word not in listed and word not in _CONTEXTUAL and not _senses.listed(word) or tok.is_all_caps:
                 continue
-            if tok.text[:1].isupper() and _COMPANY_AFTER.match(text, tok.span.end):
-                continue
+            if tok.text[:1].isupper() and COMPANY_AFTER.match(text, tok.span.end):
+                continue  # Alcan Aluminium Ltd keeps its spelling even where the story spells it the other way
             entry = _in_context(text, tok, word) or table.get(word)
             if entry is not None and len(word) >= MIN_LENGTH and (entry.word not in _SOFTWARE_SENSE or not _SOFTWARE.search(text, max(0, tok.span.start - 200), tok.span.end + 200)):
                 found.append((tok, entry))
