@@ -57,22 +57,25 @@ _TITLES = frozenset("Mr Mrs Ms Miss Dr St Sir Dame Lord Lady President Prime Min
 _WORD_BEFORE = re.compile(r"(?<![\w.’'-])([A-Z](?:[a-z]+|\.)?) $")
 
 
-def _first_names(doc: Document, names: list[tuple[Token, str]]) -> dict[str, set[str]]:
-    """name -> the first names and initials written just before it (Donald Regan, M Horan)."""
-    known = known_names()
-    firsts: dict[str, set[str]] = defaultdict(set)
+def _words_before(doc: Document, names: list[tuple[Token, str]]) -> dict[str, list[str]]:
+    """name -> the capitalised word or initial just before each of its uses ("" for none), titles
+    and particles left out: Donald Regan, M Horan."""
+    before: dict[str, list[str]] = defaultdict(list)
     for tok, name in names:
         m = _WORD_BEFORE.search(doc.text, max(0, tok.span.start - 20), tok.span.start)
-        if m and m.group(1) not in _TITLES and (len(m.group(1).rstrip(".")) == 1 or m.group(1) in known):
-            firsts[name].add(m.group(1).rstrip("."))
-    return firsts
+        word = m.group(1).rstrip(".") if m else ""
+        before[name].append("" if word in _TITLES else word)
+    return before
 
 
-def _another_person(name: str, canonical: str, firsts: dict[str, set[str]], counts: Counter) -> bool:
+def _another_person(name: str, canonical: str, before: dict[str, list[str]], counts: Counter) -> bool:
     """The rarer name is someone else's: written with a first name the common one never has, and
     either used more than once (Donald Regan, then Regan, beside President Reagan) or beside other
-    first names of the common one (M Horan beside A Horgan and S Horgan). A slip is seldom
-    written twice in full, and a story names one person with one first name."""
+    first names of the common one (M Horan beside A Horgan and S Horgan). A slip is seldom written
+    twice in full, and a story names one person with one first name. (A common name that is
+    always the second word of one name says nothing: Fairchild Republic, then a slip Reublic.)"""
+    known = known_names()
+    firsts = {n: {w for w in before[n] if len(w) == 1 or w in known} for n in (name, canonical)}
     extra = firsts[name] - firsts[canonical]
     return bool(extra) and (counts[name] > 1 or bool(firsts[canonical]))
 
@@ -136,9 +139,9 @@ class NameVariant(Rule):
             first_use.setdefault(name, i)
         canonical_of = self._one_edit_variants(counts, first_use, names)
         if canonical_of:
-            firsts = _first_names(doc, names)
+            before = _words_before(doc, names)
             canonical_of = {name: canonical for name, canonical in canonical_of.items()
-                            if not _another_person(name, canonical, firsts, counts)}
+                            if not _another_person(name, canonical, before, counts)}
         for tok, name in names:
             canonical = canonical_of.get(name)
             if canonical is None:
