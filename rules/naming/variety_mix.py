@@ -45,6 +45,10 @@ MIN_EVIDENCE = 2  # the majority needs at least this much evidence
 BRITISH_STYLE = 4  # house-style evidence that makes a lone -ize the odd one out
 MARGIN = 2  # ... and this many times the evidence for the other variety
 LOCALE_VARIETY = {"en-US": "us", "en-GB": "gb", "en-AU": "gb", "en-CA": None}
+# Without a locale, a house style that names a variety decides: AP writes American spelling, the
+# BBC and the Guardian British with -ise (their style guides); Reuters' handbook names none.
+STYLE_VARIETY = {"ap": "us", "bbc": "gb", "guardian": "gb"}
+ISE_STYLES = frozenset({"bbc", "guardian"})
 NAMES = {"us": "American", "gb": "British"}
 OTHER = {"us": "gb", "gb": "us"}
 
@@ -145,7 +149,9 @@ class EnglishVarietyMix(Rule):
     """## What it does
     Finds British and American spellings mixed in one story (`Defence` and `defense`,
     `programme` and `program`, `rumours` and `rumors`). With `locale` set (en-US, en-GB, en-AU),
-    the locale decides which spelling is right; without it, the story's majority does (variant
+    the locale decides which spelling is right; without it, a `style` that names a variety does
+    (`ap` American; `bbc` and `guardian` British, and they write -ise, so `organize` is reported
+    there); without either, the story's majority does (variant
     spellings, "per cent", "£", "Mr Brown", "25 February", "$4.5bn", "4.88m", "UK" and "the US"
     against "percent" and "Mr. Brown"), and it must outweigh the other variety two to one. A
     Reuters story's sign-off tells its desk: "REUTER" (London, Asia) counts for British, and
@@ -187,7 +193,8 @@ class EnglishVarietyMix(Rule):
 
     ## Fix safety
     Unsafe when the story's majority decides (it is a guess about the house style); safe when
-    `locale` is set and the word is lowercase, since then the desk has stated its variety. Unsafe
+    `locale` or a house style with a variety is set and the word is lowercase, since then the
+    desk has stated its variety. Unsafe
     for a spelling wrong in its sense: the sense is read from the words around.
     Inside direct quotations the spelling is reported, never changed.
     """
@@ -204,9 +211,8 @@ class EnglishVarietyMix(Rule):
         found = [(tok, entry) for tok, entry in found if entry.kind != "sense"]
         if not found:
             return
-        locale = self.context.locale or ""
-        target = LOCALE_VARIETY.get(locale)
-        from_locale = target is not None
+        target, stated = self._stated_variety()
+        ise_house = target == "gb" and self.context.style in ISE_STYLES
         signs = cache(lambda: self._signs(doc.text))  # only a few stories need them
         other_way = _spelled_other_way(found, doc.text)
         if target is None:
@@ -217,15 +223,17 @@ class EnglishVarietyMix(Rule):
         for tok, entry in found:
             if entry.kind in ("ise", "ize") and entry.kind == ize_wrong:
                 pass  # organise and organize in one story: the minority is wrong in any variety
-            elif target is None or entry.kind == "ize" or entry.variety == target:
+            elif target is None or entry.kind == "ize" and not ise_house or entry.variety == target:
                 continue
             if (tok.text[:1].isupper() or entry.kind == "weak") and not other_way(tok, entry):
                 continue  # a name, or "program" in a story that never writes "programme"
             lone_ize = entry.kind == ize_wrong == "ize" and not any(e.kind == "ise" for _, e in found)
             if lone_ize and doc.is_quoted(tok.span):
                 continue  # a quoted statement may keep its author's -ize
-            yield self._report(tok, entry, from_locale, target, entry.kind == ize_wrong,
-                               "the story's house style is British, which writes -ise" if lone_ize else "")
+            reason = "the story's house style is British, which writes -ise" if lone_ize else ""
+            if ise_house and entry.kind == "ize":
+                reason = f"{self.context.style.upper()} style writes -ise"
+            yield self._report(tok, entry, stated, target, entry.kind == ize_wrong, reason)
 
     def _same_word_mixes(self, found: list[tuple[Token, Variant]], ize_wrong: str | None,
                          other_way: Callable[[Token, Variant], bool]) -> Iterator[Violation]:
@@ -244,7 +252,7 @@ class EnglishVarietyMix(Rule):
             winner = max(("us", "gb"), key=lambda v: (varieties[v], v == first))
             for tok, e in uses:
                 if e.variety != winner:
-                    yield self._report(tok, e, False, None, False, "the story spells the same word the other way too")
+                    yield self._report(tok, e, "", None, False, "the story spells the same word the other way too")
 
     def _report_sense(self, tok: Token, entry: Variant) -> Violation:
         """A spelling neither variety writes in the sense its context shows (`trade practises`)."""
@@ -253,20 +261,32 @@ class EnglishVarietyMix(Rule):
             tok.span, f"{tok.text!r} is wrong {_senses.sense_name(entry.sense)}: British and American "
             f"English both write {right!r}", Fix.unsafe(f"Write {right!r}", Edit.replace(tok.span, right)))
 
-    def _report(self, tok: Token, entry: Variant, from_locale: bool, target: str | None, ending: bool,
+    def _stated_variety(self) -> tuple[str | None, str]:
+        """The variety the desk stated, by its locale or else its house style, and how to say so."""
+        locale = self.context.locale or ""
+        if LOCALE_VARIETY.get(locale):
+            return LOCALE_VARIETY[locale], f"the story is set to {locale}"
+        style = self.context.style or ""
+        if style in STYLE_VARIETY and locale not in LOCALE_VARIETY:
+            return STYLE_VARIETY[style], f"{style.upper()} style spells {NAMES[STYLE_VARIETY[style]]}"
+        return None, ""
+
+    def _report(self, tok: Token, entry: Variant, stated: str, target: str | None, ending: bool,
                 reason: str = "") -> Violation:
+        """`stated`: how the desk stated its variety (locale or house style), or "" for a guess."""
         right = _match_case(tok.text, entry.other)
-        safe = from_locale and tok.text.islower()
+        safe = bool(stated) and tok.text.islower()
         fix = (Fix.safe if safe else Fix.unsafe)(f"Write {right!r}", Edit.replace(tok.span, right))
         if reason:
             pass
         elif ending:
             reason = f"the story mostly writes -{'ise' if entry.kind == 'ize' else 'ize'}"
-        elif from_locale:
-            reason = f"the story is set to {self.context.locale}"
+        elif stated:
+            reason = stated
         else:
             reason = f"the story mostly uses {NAMES[target]} spelling"
-        return self.violation(tok.span, f"{tok.text!r} is {NAMES[entry.variety]} spelling; {reason} ({right!r})", fix)
+        kind = "the -ize" if entry.kind == "ize" else NAMES[entry.variety]  # -ize is Oxford British too
+        return self.violation(tok.span, f"{tok.text!r} is {kind} spelling; {reason} ({right!r})", fix)
 
     @staticmethod
     def _spellings(doc: Document) -> list[tuple[Token, Variant]]:
