@@ -55,8 +55,11 @@ OTHER = {"us": "gb", "gb": "us"}
 # Spellings VarCon cannot call by themselves, because the same letters are right in the other
 # variety in another sense; they count only in the context given.
 _NUMBER_BEFORE = re.compile(r"\d\s*$")
-_SHOW_BEFORE = re.compile(r"(?:\b[A-Z][\w']*|\b(?:TV|radio|television|documentary|news|BBC))\s+$")
-_SOFTWARE = re.compile(r"\b(?:software|computers?|Microsoft|Windows|downloads?|browsers?|PCs?|virus|apps?|code)\b")
+# A show's name before "program" (Newsnight program), not a capitalised word that opens a sentence.
+_SHOW_BEFORE = re.compile(r"(?:\b(?!(?:The|A|An|This|That|Its|His|Her|Their|Our|Each|Every|No|One)\s)[A-Z][\w']*"
+                          r"|\b(?:TV|radio|television|documentary|news|BBC))\s+$")
+_SOFTWARE = re.compile(r"\b(?:software|computers?|Microsoft|Windows|downloads?|browsers?|PCs?|virus|apps?|code"
+                       r"|malware|spyware|hackers?|installed|programmers?|programming|phones?|handsets?)\b")
 MIN_LENGTH = 4
 _CONTEXTUAL = {
     "meters": ("us", "metres", lambda before, after: bool(_NUMBER_BEFORE.search(before))),
