@@ -45,6 +45,7 @@ _HASHTAG = re.compile(r"(?<![\w&#])#[A-Za-z]\w*")
 _TICKER = re.compile(r"<[A-Z][A-Z0-9.]{0,9}>|\((?:[A-Z]{1,5}\.[A-Z]{1,2}|(?:NYSE|Nasdaq|NASDAQ|LSE|AMEX|TSX)[: ]+[A-Z.]{1,6})\)")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _COLUMN_GAP = re.compile(r"(?<=\S)(?: {2,}|\t[ \t]*)(?=\S)")
+_COLUMN_START = re.compile(r"(?<=\s)\S")
 
 _MD_FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+)[ \t]*(?:\n|\Z)", re.DOTALL)
 _MD_FENCE = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)", re.DOTALL | re.MULTILINE)
@@ -166,16 +167,36 @@ def _table_strength(line: str) -> int:
 def _tables(text: str, lines: LineIndex) -> Iterable[Span]:
     """Runs of table lines. A run counts when it has a sure line, or two 'maybe' lines; a weak
     line counts only as part of a run that counts (a header above the numbers)."""
+    spans = [lines.line_span(n) for n in range(1, len(lines) + 1)]
+    strengths = [_table_strength(text[span.start : span.end]) for span in spans]
+    for i, strength in enumerate(strengths):
+        if not strength and "  " in text[spans[i].start : spans[i].end].strip():
+            strengths[i] = _aligned_with_neighbour(text, spans, strengths, i)
     run: list[tuple[Span, int]] = []
-    for n in range(1, len(lines) + 1):
-        span = lines.line_span(n)
-        strength = _table_strength(text[span.start : span.end])
+    for span, strength in zip(spans, strengths):
         if strength:
             run.append((span, strength))
             continue
         yield from _table_run(run)
         run = []
     yield from _table_run(run)
+
+
+def _column_starts(line: str) -> set[int]:
+    return {m.start() for m in _COLUMN_START.finditer(line)}
+
+
+def _aligned_with_neighbour(text: str, spans: list[Span], strengths: list[int], i: int) -> int:
+    """WEAK when a line's one narrow gap (` FARM/FOODS 188.25  unch`) ends on a column
+    that a table line next to it starts: a table row whose other gaps happen to be single
+    spaces. 0 otherwise."""
+    line = text[spans[i].start : spans[i].end]
+    gap_ends = {m.end() for m in _COLUMN_GAP.finditer(line)}
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(spans) and strengths[j] >= MAYBE:
+            if gap_ends & _column_starts(text[spans[j].start : spans[j].end]):
+                return WEAK
+    return 0
 
 
 def _table_run(run: list[tuple[Span, int]]) -> Iterable[Span]:

@@ -232,6 +232,17 @@ def test_a_header_row_with_one_wide_gap_joins_the_table_below_it():
     assert regions(parse(text), RegionKind.TABLE) == [text[text.index("   "):].rstrip("\n")]
 
 
+def test_a_row_whose_one_narrow_gap_lines_up_with_the_table_joins_it():
+    text = ("Price index\n\nThe index rose.\n"
+            " METALS          287.40  up   3.15\n"
+            " FARM/FOODS/OILS 192.65  unch\n"
+            " FUELS           141.20  up   2.05\n"
+            "Prices rose  again after the close.\n")
+    tables = regions(parse(text), RegionKind.TABLE)
+    assert len(tables) == 1 and "FARM/FOODS/OILS" in tables[0] and "FUELS" in tables[0]
+    assert "again" not in tables[0]  # the prose line below: its gap lines up with no column
+
+
 def test_prose_lines_with_one_wide_gap_are_not_a_table():
     doc = parse("Head line\n\nThe talks ended.   Nobody spoke\nof them again.   Then it rained.\n")
     assert regions(doc, RegionKind.TABLE) == []

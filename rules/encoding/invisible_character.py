@@ -11,7 +11,9 @@ from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_JOINERS = "\u200c\u200d"  # meaningful in emoji sequences and some scripts
+# Meaningful beside other scripts: joiners in emoji sequences, Persian and Indic words; direction
+# marks and controls in Arabic or Hebrew text mixed with figures and Latin names.
+_MEANINGFUL_BESIDE_OTHER_SCRIPTS = "\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 
 def _is_latin_or_plain(ch: str) -> bool:
@@ -37,7 +39,8 @@ class InvisibleCharacter(Rule):
 
     ## Fix safety
     Safe to delete between Latin letters, digits, spaces and punctuation. Unsafe next to other
-    scripts, where zero-width joiners can be meaningful (Persian, Indic names, emoji).
+    scripts, where zero-width joiners (Persian, Indic names, emoji) and direction marks (Arabic
+    or Hebrew text) can be meaningful.
     """
 
     code = "NL522"
@@ -55,7 +58,7 @@ class InvisibleCharacter(Rule):
             before = text[span.start - 1] if span.start else ""
             after = text[span.end] if span.end < len(text) else ""
             plain = _is_latin_or_plain(before) and _is_latin_or_plain(after)
-            safe = plain or ch not in _JOINERS
+            safe = plain or ch not in _MEANINGFUL_BESIDE_OTHER_SCRIPTS
             label = unicodedata.name(ch, f"U+{ord(ch):04X}")
             fix = (Fix.safe if safe else Fix.unsafe)(f"Delete {label}", Edit.delete(span))
             yield self.violation(span, f"invisible character U+{ord(ch):04X} {label}", fix)

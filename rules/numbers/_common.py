@@ -71,12 +71,16 @@ class HouseStyleRule(Rule):
         return self.violation(span, message, replace_fix(f"Write {right!r}", span, right, safe))
 
 
-_POSSESSIVE_FIGURE = re.compile(r"([0-9])(?<![\w.,][0-9])\d*(?=['’]s\b)")
+# A figure used as a name: possessive ("3's director"), before a spokesperson ("said 3
+# spokesperson"), or a bare figure as the subject of a singular verb ("3 is adding films").
+_POSSESSIVE_FIGURE = re.compile(
+    r"([0-9])(?<![\w.,$£€][0-9])\d*(?=['’]s\b|[ \t]+(?:spokesman|spokeswoman|spokesperson|is|was|has|says)\b)")
 
 
 def named_figures(text: str) -> frozenset[str]:
-    """Figures the story uses as names: "3's marketing director" (the mobile network 3),
-    "50's beef" (the rapper 50 Cent). Elsewhere in the story the same figure is a name too."""
+    """Figures the story uses as names: "3's marketing director", "3 spokesperson Jane Doe",
+    "3 is adding films" (the mobile network 3), "50's beef" (the rapper 50 Cent).
+    Elsewhere in the story the same figure is a name too."""
     return frozenset(m.group() for m in _POSSESSIVE_FIGURE.finditer(text))
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from newslint.document import Document
 from newslint.rules.numbers._common import HouseStyleRule, in_data_line, prose_matches, style_name
-from newslint.rules.numbers.month_style import ABBREVIATIONS, AP_SHORT, FULL_MONTHS
+from newslint.rules.numbers.month_style import ABBREVIATIONS, AP_SHORT, FULL_MONTHS, is_count_after_month
 from newslint.span import Span
 from newslint.violation import FixAvailability, Violation
 
@@ -15,19 +15,11 @@ _SUFFIX = r"(st|nd|rd|th)?"
 # "17 September", "17th Sept. 2004": day first (the Guardian, the BBC). Opens with a digit.
 _DAY_FIRST = re.compile(rf"([0-9](?<![\w.,:/\-–+][0-9])\d?){_SUFFIX}[ \t]+({_MONTH})\b(\.?)(?:[ \t]+([12]\d{{3}})\b)?")
 # "September 17", "Sept. 17, 2004": month first (AP). Opens with the month's capital letter.
-_MONTH_FIRST = re.compile(rf"({_MONTH})\b(\.?)[ \t]+([0-9]\d?){_SUFFIX}(?![\w%]|[.,:/]\d|[ \t]*[-–/]|[ \t]+(?:and|to|or|&|per)\b|,[ \t]*\d{{1,2}}\b)(?:(,)?[ \t]+([12]\d{{3}})\b)?")
-# A range or list that ends in this date: "17-19 September", "17 and 18 September".
-_SERIES_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?[ \t]*(?:[-–/&,]|and|to|or)[ \t]*$")
+_MONTH_FIRST = re.compile(rf"({_MONTH})\b(\.?)[ \t]+([0-9]\d?){_SUFFIX}(?![\w%]|[.,:/]\d|[ \t]*[-–/]|[ \t]+(?:and|to|through|or|&|per)\b|,[ \t]*\d{{1,2}}\b)(?:(,)?[ \t]+([12]\d{{3}})\b)?")
+# A range or list that ends in this date: "17-19 September", "17 and 18 September", "17 through 19 September".
+_SERIES_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?[ \t]*(?:[-–/&,]|and|to|through|or)[ \t]*$")
 # Words before "May" that make it the month, not the verb or the name ("Theresa May 10").
 _MONTH_MAY_BEFORE = re.compile(r"(?:\b(?:on|of|in|from|until|till|since|by|before|after|to|and|early|late|mid|last|next|this)|[,(])[ \t]*$", re.I)
-
-# After "September 17", a lowercase word that is not one of these makes the figure a count:
-# "In January 25 people were arrested".
-_WORD_AFTER = re.compile(r"[ \t\n]+([a-z]+)\b")
-_FUNCTION_WORDS = frozenset(
-    "in at on and but or when while after before as for to from with by the a an was were is are will would had "
-    "has have last this next that which where since until of if so than then".split()
-)
 
 _DAY_FIRST_STYLES = ("guardian", "bbc")
 _MONTH_FIRST_STYLES = ("ap",)
@@ -100,8 +92,7 @@ class DayMonthOrder(HouseStyleRule):
             month, dot, day, suffix, _comma, year = m.groups()
             if self._skip(text, m, month):
                 continue
-            word = None if year else _WORD_AFTER.match(text, m.end())
-            if word and word.group(1) not in _FUNCTION_WORDS:
+            if not year and is_count_after_month(text, m.start(), m.end()):
                 continue  # "In January 25 people ...": a count, not a date
             right = f"{day} {month}{dot}" + (f" {year}" if year else "")
             yield self._report(m, Span(m.start(), m.end()), right, style, not suffix)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from newslint.document import Document
 from newslint.rule import Rule
@@ -12,12 +13,18 @@ from newslint.violation import Edit, Fix, FixAvailability, Violation
 # Each pattern opens with a plain character set and checks the character before it with a
 # look-behind placed after that set: the regex engine then jumps from digit to digit instead of
 # trying the look-behind at every position of the story.
-_MULTI_DOT = re.compile(r"[0-9](?<![\d.,][0-9])\d{0,2}(?:\.\d{3}){2,}(?![\d.]|,\d)")
-_ONE_DOT = re.compile(r"([1-9](?<![\d.,][1-9])\d{0,2})\.(\d{3})(?![\d.]|,\d)")
+# "2.870/874 marks" is an exchange-rate quote (bid/offer): the slash ends no figure of ours.
+_MULTI_DOT = re.compile(r"[0-9](?<![\d.,][0-9])\d{0,2}(?:\.\d{3}){2,}(?![\d.]|,\d|/\d)")
+_ONE_DOT = re.compile(r"([1-9](?<![\d.,][1-9])\d{0,2})\.(\d{3})(?![\d.]|,\d|/\d)")
 _DECIMAL_COMMA = re.compile(
     r"([0-9](?<![\d.,][0-9])\d{0,2}),(\d{1,2})(?=\s?(?:%|per ?cent|percent|pct|million|billion|mln|bln|bn)\b|%)"
 )
 _THIN_GROUPS = re.compile(r"[0-9](?<![\d.,][0-9])\d{0,2}(?:[\u202f\u2009]\d{3})+(?![\d])")
+# Groups split by ordinary spaces ("450 000 people") only before a plural noun, and not after a
+# month or another figure: "June 9 200 mln dlrs", "24 300 kilowatt radios" and phone
+# numbers are runs of separate figures.
+_SPACE_GROUPS = re.compile(r"[1-9](?<![\w.,:/'’-][1-9])(?<!\d [1-9])\d{0,2}(?: \d{3})+(?= (?:[a-z]{3,}s|people|children|men|women)\b)")
+_MONTH_BEFORE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? $", re.IGNORECASE)
 _APOSTROPHE_GROUPS = re.compile(r"[0-9](?<![\d.,'’][0-9])\d{0,2}(?:['’]\d{3})+(?![\d'’])")
 _RANGE = re.compile(r"\s*(?:to|-|–)\s*\d")
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)?")
@@ -25,18 +32,35 @@ _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)?")
 # A scale or a rate after the figure makes a decimal likely: "14.350 billion dlrs", "6.755 pct".
 _SCALES = frozenset("million billion trillion mln bln bn m tn".split())
 _RATES = frozenset("pct percent per points point".split())
-_ENGLISH_GROUPED = re.compile(r"[0-9](?<![\d.,][0-9])\d{0,2}(?:,\d{3})+(?:\.\d+)?\s*([A-Za-z]+)?")
-_CURRENCIES = frozenset("dlrs dollars dollar francs franc yen marks mark pesos riyals stg sterling pounds pound "
-                        "euros euro cts cents pence lire lira rupees rand crowns guilders".split())
-_PRICE_CONTEXT = re.compile(r"\b(?:a|per) (?:share|barrel|tonne|ton|ounce|kilo|bushel|lb|pound)\b|\bto \d", re.IGNORECASE)
+# An English-grouped figure and the one or two words after it ("1,455 mln tonnes"); a second
+# word only when nothing but space stands between them.
+_ENGLISH_GROUPED = re.compile(r"[0-9](?<![\d.,][0-9])\d{0,2}(?:,\d{3})+(?:\.\d+)?(?:\s*([A-Za-z]+)(?:\s+([A-Za-z]+))?)?")
+_NEXT_WORDS = re.compile(r"\s*([A-Za-z]+)?(?:\s+([A-Za-z]+))?")
+_CURRENCIES = frozenset("dlrs dlr dollars dollar francs franc yen marks mark pesos riyals stg sterling pounds pound "
+                        "euros euro ecus ecu cts cents pence lire lira rupees rand crowns guilders dinars".split())
+_PRICE_CONTEXT = re.compile(
+    r"\b(?:a|per|each) (?:\d+ )?(?:share|barrel|tonne|ton|ounce|kilo|bushel|lb|pound|cwt|gallon|litre)s?\b|\bto \d",
+    re.IGNORECASE)
 _UNITS_ATTACHED = re.compile(r"m\b|km\b|kg\b")
+# "1.245 shares of the buyer for each share", "converted into 1.417 common shares": a ratio.
+_RATIO_AFTER = re.compile(r"[^.;\n]{0,60}?\bfor (?:each|every)\b|[^.;]{0,30}\bconvertible\b")
+_RATIO_BEFORE = re.compile(r"\b(?:into|receive|exchange for)\s+$")
+# Another three-decimal figure close by that cannot be thousands ("from 10.251", "to 10.625"):
+# the two are a pair of decimals.
+_PRECISE_NEAR = re.compile(r"(?<![\d.,])\d{1,3}\.\d\d[1-9](?![\d.])")
+NEAR_CHARS = 60
+# "from 4.250 to 2.150 billion dlrs": the scale after the second figure is the first one's too.
+_RANGE_TO_SCALED = re.compile(r"\s*(?:to|-|–)\s*\d{1,3}\.\d{3}\s*(?:million|billion|trillion|mln|bln|bn|m|tn)\b")
+# A grouped figure whose value is within this factor of the figure read as thousands backs that
+# reading: "a record 1.482 mln, compared with 1,455 mln tonnes".
+MAGNITUDE_FACTOR = 3.0
 
 
 class EuropeanNumberFormat(Rule):
     """## What it does
     Finds numbers written with European separators in English copy: `450.000` for 450,000,
-    `1.234.567`, a decimal comma (`3,5%`), or groups split by thin spaces or apostrophes
-    (`450'000`).
+    `1.234.567`, a decimal comma (`3,5%`), or groups split by thin spaces, apostrophes
+    (`450'000`) or ordinary spaces before a plural noun (`450 000 people`).
 
     ## Why is this bad?
     In English `450.000` reads as four hundred and fifty with three decimals: the figure is
@@ -52,10 +76,14 @@ class EuropeanNumberFormat(Rule):
     Safe when the grouping cannot be a decimal: two or more dot groups (`1.234.567`), or one
     group of `.000` before a count noun (`450.000 Syrians`) or after a currency sign
     (`$10.000`). Unsafe when it is only likely: other single groups (`7.000 jobs` is safe,
-    `22.920 from` is unsafe), a decimal comma, apostrophe groups. Never reported: decimals
-    before a scale or unit (`1.377 mln`, `14.350 billion dlrs`, `5.445 dlrs a share`),
-    versions, IP addresses, dotted dates, times (`5.30pm`), and tables. A story that writes
-    other three-decimal figures (prices such as `10.625`) gets unsafe fixes only.
+    `22.920 from` is unsafe), a decimal comma, apostrophe groups, space groups. Never reported: decimals
+    before a scale or unit (`14.350 billion dlrs`, `5.445 dlrs a share`, `38.215 Ecus per 100
+    kilos`), share ratios (`1.245 shares for each share`), pairs of decimals (`7.418 tonnes
+    from 8.062`, `from 4.250 to 2.150 billion`), exchange-rate quotes (`2.870/874`), versions,
+    IP addresses, dotted dates, times (`5.30pm`), and tables. A decimal before a scale is
+    reported (unsafe) only when an English-grouped figure of the same size stands before the
+    same word (`1.482 mln, compared with 1,455 mln`). A story that writes other three-decimal
+    figures (prices such as `10.625`) gets unsafe fixes only.
 
     The separator is typography, not wording, so figures inside quotations are repaired too.
     """
@@ -68,9 +96,9 @@ class EuropeanNumberFormat(Rule):
 
     def check(self, doc: Document) -> Iterator[Violation]:
         text = doc.text
-        # Words the story puts after English-grouped figures ("1,351 mln"): the same word after
-        # "1.377" suggests the same kind of figure, with the wrong separator.
-        grouped_before = {(g.group(1) or "").lower() for g in _ENGLISH_GROUPED.finditer(text)}
+        # English-grouped figures and the words after them ("1,455 mln tonnes"): one of the same
+        # size before the same word makes "1.482 mln" a thousands figure with the wrong separator.
+        grouped = _grouped_figures(text)
         # A story that writes three-decimal figures (prices like 10.625) makes every d.ddd doubtful.
         precise = any(not m.group(2).endswith("0") for m in _ONE_DOT.finditer(text))
         for m in _MULTI_DOT.finditer(text):
@@ -78,7 +106,7 @@ class EuropeanNumberFormat(Rule):
                 yield self._report(m, m.group().replace(".", ","), safe=True)
         for m in _ONE_DOT.finditer(text):
             if self._usable(doc, m):
-                verdict = self._single_group(text, m, grouped_before)
+                verdict = self._single_group(text, m, grouped)
                 if verdict is None and m.group(2) == "000" and not precise and not _RANGE.match(text, m.end()):
                     verdict = False
                 if verdict and precise:
@@ -91,6 +119,9 @@ class EuropeanNumberFormat(Rule):
         for m in _THIN_GROUPS.finditer(text):
             if self._usable(doc, m):
                 yield self._report(m, re.sub(r"[\u202f\u2009]", ",", m.group()), safe=True, what="thin-space grouping")
+        for m in _SPACE_GROUPS.finditer(text):
+            if self._usable(doc, m) and not _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                yield self._report(m, m.group().replace(" ", ","), safe=False, what="space grouping")
         for m in _APOSTROPHE_GROUPS.finditer(text):
             if self._usable(doc, m) and not re.match(r"\d{1,2}['’]\d", m.group()[:4] + " "):
                 yield self._report(m, re.sub(r"['’]", ",", m.group()), safe=False, what="apostrophe grouping")
@@ -101,13 +132,18 @@ class EuropeanNumberFormat(Rule):
         return doc.is_prose(span)
 
     @staticmethod
-    def _single_group(text: str, m: re.Match, grouped_before: set[str]) -> bool | None:
+    def _single_group(text: str, m: re.Match, grouped: list[_Grouped]) -> bool | None:
         """None: probably a decimal, leave it. True: surely thousands. False: probably thousands."""
         whole, group = m.group(1), m.group(2)
-        word = (_NEXT_WORD.match(text, m.end()).group(1) or "").lower()
+        words = _NEXT_WORDS.match(text, m.end())
+        word, second = (words.group(1) or "").lower(), (words.group(2) or "").lower()
+        if _is_ratio_or_pair(text, m):
+            return None
         verdict = EuropeanNumberFormat._by_context(text, m, whole, group, word)
-        if verdict is None and word and word in grouped_before and word not in _RATES - {"points"}:
-            return False
+        if verdict is None and word not in _RATES - {"points"}:
+            value = int(whole + group)
+            if any(g.backs(value, word, second) for g in grouped):
+                return False
         return verdict
 
     @staticmethod
@@ -137,3 +173,41 @@ class EuropeanNumberFormat(Rule):
         make = Fix.safe if safe else Fix.unsafe
         return self.violation(span, f"{m.group()!r} uses a {what}; in English copy write {english!r}",
                               make(f"Write {english!r}", Edit.replace(span, english)))
+
+
+@dataclass(frozen=True)
+class _Grouped:
+    """An English-grouped figure of the story and the words after it."""
+
+    value: float
+    word: str
+    second: str
+
+    def backs(self, value: int, word: str, second: str) -> bool:
+        """Whether this figure supports reading `value` (the d.ddd figure read as thousands):
+        the same word after it, no clash of a second word ("billion dlrs" / "billion dinars"),
+        and a value of the same size but not the same digits (one of two equal figures written
+        two ways is an error, but which one cannot be told)."""
+        if not word or word != self.word or second and self.second and second != self.second:
+            return False
+        return value != self.value and 1 / MAGNITUDE_FACTOR <= value / self.value <= MAGNITUDE_FACTOR
+
+
+def _grouped_figures(text: str) -> list[_Grouped]:
+    out = []
+    for g in _ENGLISH_GROUPED.finditer(text):
+        number = g.group().split()[0] if g.group(1) else g.group()
+        digits = re.match(r"[\d,]+(?:\.\d+)?", number).group().replace(",", "")
+        out.append(_Grouped(float(digits), (g.group(1) or "").lower(), (g.group(2) or "").lower()))
+    return out
+
+
+def _is_ratio_or_pair(text: str, m: re.Match) -> bool:
+    """A share ratio ("1.245 shares ... for each share") or one of a pair of decimals
+    ("7.418 tonnes last year from 8.062", "from 4.250 to 2.150 billion")."""
+    if _RATIO_AFTER.match(text, m.end()) or _RATIO_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+        return True
+    if _RANGE_TO_SCALED.match(text, m.end()):
+        return True
+    lo, hi = max(0, m.start() - NEAR_CHARS), m.end() + NEAR_CHARS
+    return any(n.start() != m.start() for n in _PRECISE_NEAR.finditer(text, lo, hi))

@@ -17,8 +17,10 @@ _NUMBER_WORD = re.compile(
 # Figures of speech keep their words ("ten times better", "one in ten"), and so does the end
 # of a range or series that starts below ten ("between eight and ten").
 _IDIOM_AFTER = re.compile(r"\s+times\b")
-_IDIOM_BEFORE = re.compile(r"\b(?:(?:one|a) in|(?:one|two|three|four|five|six|seven|eight|nine)\s+(?:and|or|to))\s+$",
-                           re.IGNORECASE)
+_IDIOM_BEFORE = re.compile(
+    r"\b(?:(?:one|a) in|(?:one|two|three|four|five|six|seven|eight|nine)\s+(?:and|or|to|out\s+of))\s+$", re.IGNORECASE)
+# The tail of a larger number in words ("One hundred and forty-two"): not a figure of its own.
+_COMPOUND_BEFORE = re.compile(r"\b(?:hundred|thousand)(?:\s+and)?\s+$", re.IGNORECASE)
 
 
 class LargeNumberInWords(HouseStyleRule):
@@ -30,7 +32,8 @@ class LargeNumberInWords(HouseStyleRule):
     Left alone: sentence starts (where a figure is not allowed and words are right), the
     headline, capitalised words (titles and names: `Ocean's Eleven`), hyphenated compounds
     (`ten-year`, `twenty-something`), `ten times`, `one in ten`, the end of a range or series
-    that starts below ten (`between eight and ten`), `the twenties`, and wire data lines.
+    that starts below ten (`between eight and ten`, `nine out of ten`), the tail of a larger
+    number in words (`One hundred and forty-two`), `the twenties`, and wire data lines.
 
     ## Why is this bad?
     Every one of these styles writes 10 and up in figures; the words read as a slip and make
@@ -67,4 +70,6 @@ class LargeNumberInWords(HouseStyleRule):
 
     @staticmethod
     def _idiom(text: str, m: re.Match) -> bool:
-        return bool(_IDIOM_AFTER.match(text, m.end()) or _IDIOM_BEFORE.search(text, max(0, m.start() - 16), m.start()))
+        before = max(0, m.start() - 16)
+        return bool(_IDIOM_AFTER.match(text, m.end()) or _IDIOM_BEFORE.search(text, before, m.start())
+                    or _COMPOUND_BEFORE.search(text, before, m.start()))

@@ -21,6 +21,18 @@ _MONTH = "|".join(FULL_MONTHS + sorted(ABBREVIATIONS, key=len, reverse=True))
 # A month with a day ("September 17", "Sept 17, 2004"), or an abbreviated month with only a year.
 # No \b in front: a pattern that opens with the names lets the engine skip to capital letters.
 _WITH_DAY = re.compile(rf"({_MONTH})\b(\.?)(?=[ \t\n]+([1-9]|[12]\d|3[01])(?![\d]|[.:]\d))")
+# "In January 25 people were arrested": a month as a period, then a count. Only "in" or
+# "during" right before the month and a content word after the figure make the figure a count;
+# "ended June 30 rose" and "since May 4 without" are dates.
+_PERIOD_BEFORE = re.compile(r"\b(?:[Ii]n|[Dd]uring)[ \t\n]+$")
+_COUNTED_AFTER = re.compile(r"[ \t\n]+(?!(?:and|or|to|the|a|an|at|in|on|of|for|with|was|were|is|are|when|after|before)\b)[a-z]")
+
+
+def is_count_after_month(text: str, month_start: int, figure_end: int) -> bool:
+    """Is the figure after a month a count, not a day ("In January 25 people were arrested")?
+    Shared by the rules that read month-and-figure pairs as dates (NL409, NL415)."""
+    return bool(_PERIOD_BEFORE.search(text, max(0, month_start - 8), month_start)
+                and _COUNTED_AFTER.match(text, figure_end))
 _WITH_YEAR = re.compile(rf"({'|'.join(sorted(ABBREVIATIONS, key=len, reverse=True))})\b(\.?)(?=[ \t\n]+[12]\d{{3}}\b)")
 
 
@@ -33,7 +45,8 @@ class MonthAbbreviation(HouseStyleRule):
     Under `style = "ap"`, checks month names against AP's rule: with a day, January, February,
     August, September, October, November and December are shortened to `Jan.`, `Feb.`,
     `Aug.`, `Sept.`, `Oct.`, `Nov.`, `Dec.`; March, April, May, June and July are always
-    written in full; a month alone or with only a year is written in full. Other styles, and
+    written in full; a month alone or with only a year is written in full. A month as a period
+    followed by a count (`In January 25 people were held`) is not a date. Other styles, and
     no style, report nothing.
 
     ## Why is this bad?
@@ -60,6 +73,8 @@ class MonthAbbreviation(HouseStyleRule):
         for m in prose_matches(doc, _WITH_DAY, headline=False):
             if m.start() and text[m.start() - 1].isalpha():
                 continue
+            if is_count_after_month(text, m.start(), m.end(3)):
+                continue  # "In January 25 people ...": a count, not a date
             full = _full(m.group(1))
             yield from self._report(doc, m, AP_SHORT.get(full, full), "with a date")
         for m in prose_matches(doc, _WITH_YEAR, headline=False):

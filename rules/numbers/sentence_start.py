@@ -16,6 +16,20 @@ _SPELLABLE_NEXT = re.compile(r"[ \t\n]+(?!(?:a\.?m|p\.?m)\b)[a-z]|-year-old")
 # Prose: a few words, then a full stop (lines of figures in wire results are not sentences).
 _ENDS_LIKE_A_SENTENCE = re.compile(r"\S+\s+\S+\s+\S+\s+\S+.*[.!?][\"”’')]*\s*\Z", re.DOTALL)
 _YEAR = re.compile(r"1\d{3}|20\d{2}")
+# "averaged 17.\n40 dlrs": a decimal broken by a line wrap, not a full stop and a new sentence.
+_WRAPPED_DECIMAL_BEFORE = re.compile(r"\d\.\n$")
+# Wire market reports run figures together with a few words of their own ("12,804,310 up
+# 9,120, Harbor Row 3,402,118 unch."): a "sentence" whose only lowercase words are these, or
+# one that is a third figures, is data.
+_DATA_WORDS = frozenset("unch nil off up down vs".split())
+_TOKEN = re.compile(r"\S+")
+
+
+def _reads_as_data(sentence: str) -> bool:
+    tokens = _TOKEN.findall(sentence)
+    figures = sum(1 for t in tokens if t[:1].isdigit())
+    lowercase = [w for t in tokens if (w := t.strip(".,;:()")).isalpha() and w.islower()]
+    return figures * 3 >= len(tokens) or all(w in _DATA_WORDS for w in lowercase)
 
 
 class FigureAtSentenceStart(HouseStyleRule):
@@ -25,7 +39,10 @@ class FigureAtSentenceStart(HouseStyleRule):
     sentence. With no style it reports nothing.
 
     A year may open a sentence (`1987 was a good year`), and names (`50 Cent`, and a figure
-    the story uses as a name: `3's director`), list items (`1. Wheat`), scores (`3-1`), the headline (where figures are the rule), tables and times (`5pm`) are left alone.
+    the story uses as a name: `3's director`), list items (`1. Wheat`), scores (`3-1`), the
+    headline (where figures are the rule), tables, times (`5pm`), lines of market data
+    (`612 off 14, Eastgate 8,210 unch.`) and a decimal broken by a line wrap (`17.` at a line
+    end, `40 dlrs` on the next) are left alone.
 
     ## Why is this bad?
     A figure after a full stop is easy to misread as part of the sentence before, and every one
@@ -57,7 +74,9 @@ class FigureAtSentenceStart(HouseStyleRule):
             m = _OPENING_FIGURE.match(text, sentence.start, sentence.end)
             span = Span(m.start(1), m.end(1))
             if doc.in_headline(span) or not doc.is_prose(span) or self._allowed(m) \
-                    or not _ENDS_LIKE_A_SENTENCE.search(text, sentence.start, sentence.end) or in_data_line(text, span.start):
+                    or not _ENDS_LIKE_A_SENTENCE.search(text, sentence.start, sentence.end) or in_data_line(text, span.start) \
+                    or _WRAPPED_DECIMAL_BEFORE.search(text, max(0, sentence.start - 3), sentence.start) \
+                    or _reads_as_data(doc.slice(sentence)):
                 continue
             figure = m.group(1).rstrip(".,")
             names = named_figures(text) if names is None else names

@@ -27,6 +27,12 @@ _NAMED_SERIES_BEFORE = re.compile(
 _CLOCK_RANGE_AFTER = re.compile(r"[ \t\n]*(?:to|-|–)[ \t\n]*[0-2]\d[0-5]\d\b")
 # A wire market report line: "    ALUMINIUM - 12000 tonnes ...".
 _REPORT_LINE = re.compile(r"[ \t]*[A-Z]{3,}[A-Z ]*[ \t]+-[ \t]")
+# A late-evening clock time before a channel or a day: "the highlights, 2315 on BBC One". Years
+# (to 2099) are left out already; 2100-2359 before "on" and a name is a time.
+_LATE_CLOCK = re.compile(r"2[1-3][0-5]\d")
+_ON_A_NAME_AFTER = re.compile(r"[ \t\n]+on[ \t\n]+[A-Z]")
+# A market report's "this (previous)" pair: "steadier 4320 (Total 6100) tonnes".
+_BRACKETED_FIGURE_AFTER = re.compile(r"[ \t]*\((?:Total[ \t]+)?\d[\d,.]*\)")
 
 
 def _with_commas(figure: str) -> str:
@@ -41,7 +47,9 @@ class ThousandsSeparatorStyle(HouseStyleRule):
     quantities. Years (1000 to 2099 without a currency sign), clock times (`2330 GMT`, `at
     2300`), codes and names (`Windows 2000`, `flight 1549`, `No 7000`, `page 1234`), distances
     (`1500 metres`), figures before a capitalised word (`1600 Pennsylvania Avenue`), figures
-    after a capitalised word (`Boeing 7000`), tables, data lines and the headline are left out.
+    after a capitalised word (`Boeing 7000`), a market report's figure with the previous one in
+    brackets (`4320 (6100) tonnes`), a late clock time before a channel or day (`2315 on BBC
+    One`), tables, data lines and the headline are left out.
     With no style, or another style, it reports nothing (NL402 still reports a story that
     mixes the two forms).
 
@@ -86,7 +94,9 @@ class ThousandsSeparatorStyle(HouseStyleRule):
         before = text[max(0, start - 30) : start]
         if after in _PRODUCT_NOUNS or _DETERMINER_BEFORE.search(before) and not after.endswith("s"):
             return True
-        if _NAMED_SERIES_BEFORE.search(before) or _CLOCK_RANGE_AFTER.match(text, m.end(2)):
+        if _NAMED_SERIES_BEFORE.search(before) or _CLOCK_RANGE_AFTER.match(text, m.end(2)) \
+                or _BRACKETED_FIGURE_AFTER.match(text, m.end(2)) \
+                or _LATE_CLOCK.fullmatch(m.group(1) + m.group(2)) and _ON_A_NAME_AFTER.match(text, m.end(2)):
             return True
         line_start = text.rfind("\n", 0, start) + 1
         return bool(_REPORT_LINE.match(text, line_start)) or in_data_line(text, start)

@@ -1,6 +1,7 @@
 """NL301 duplicated-headline."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from newslint.document import Document
@@ -8,6 +9,8 @@ from newslint.rule import Rule
 from newslint.rules.structure._text import deletion_span, fold_quotes, normalise
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
+
+_GAP = re.compile(r"\s+")
 
 
 class DuplicatedHeadline(Rule):
@@ -71,14 +74,15 @@ class DuplicatedHeadline(Rule):
 
     @staticmethod
     def _repeated_prefix(head: str, body: str) -> int:
-        """Length of `body`'s opening that repeats `head`, with the space after it; 0 if none."""
-        n = len(head)
-        if len(body) <= n + 1 or len(head.split()) < 4:
+        """Length of `body`'s opening that repeats `head`, with the space after it; 0 if none.
+        The opening may differ from the headline in spacing or invisible characters, so it is
+        tried at each space of the body near the headline's length."""
+        if len(head.split()) < 4:
             return 0
-        if normalise(body[:n]) != normalise(head) or not body[n].isspace():
-            return 0
-        end = n
-        while end < len(body) and body[end].isspace():
-            end += 1
-        rest = body[end:]
-        return end if rest[:1].isupper() or rest[:1] in "“\"‘'" else 0
+        key = normalise(head)
+        for gap in _GAP.finditer(body, 0, 2 * len(head) + 2):
+            if gap.start() < len(key) // 2 or normalise(body[: gap.start()]) != key:
+                continue
+            rest = body[gap.end() :]
+            return gap.end() if rest[:1].isupper() or rest[:1] in "“\"‘'" else 0
+        return 0

@@ -24,6 +24,9 @@ _OPEN_WORDS = frozenset(
     "its their his her our your my this these those is are was were be been will would can could "
     "has have had not said says".split()
 )
+# A reader's sign-off after the last sentence ("... great times ! LOL") is the writer's
+# own text, not a stray tag or a cut.
+_INTERJECTIONS = frozenset("lol haha hehe rofl lmao".split())
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+")
 _ENDS_WELL = tuple(".!?\"”’')]…:;*")
 MAX_STRAY_WORDS = 6
@@ -50,7 +53,7 @@ class TruncatedEnding(Rule):
     A story with its sign-off (`Reuter`, `(Reporting by ...)`) arrived whole and is not
     reported; neither is a writer's tagline ("Clark Boyd is technology correspondent for ..."),
     nor a last sentence that only lacks its full stop (one that stops on "the", "of" or "and"
-    was cut). Tables and data lines at the end, and one-line
+    was cut), nor a reader's closing "LOL". Tables and data lines at the end, and one-line
     promos or fact lines without a full stop ("GoldenEye is out now") are not reported.
     """
 
@@ -79,6 +82,8 @@ class TruncatedEnding(Rule):
         ends = list(_SENTENCE_END.finditer(text))
         fragment = text[ends[-1].end() :] if ends else text
         if any(c.isdigit() for c in fragment):  # a data line, not a sentence
+            return
+        if fragment.strip().casefold() in _INTERJECTIONS:
             return
         if ends and len(fragment.split()) <= MAX_STRAY_WORDS:
             start = last.start + ends[-1].end()
