@@ -6,11 +6,13 @@ Writes rules/typos/data/:
 - words.txt          lowercase English word forms (SCOWL size 70, American + British + Canadian,
                      plus the newsroom lexicon), most frequent first: the order is the frequency rank
                      used to rank suggestions (frequencies from pyspellchecker's English list, MIT).
+                     That list is American: a British or Canadian spelling (metres, organisation)
+                     takes the frequency of its VarCon variants, so it ranks beside them, not last.
 - names.txt          capitalised SCOWL entries (proper nouns: places, nationalities, common names).
 - rare-words.txt     the further words of SCOWL size 80 (American + British): accepted, never suggested.
 - misspellings.tsv   Wikipedia's common misspellings (CC BY-SA 3.0), without entries that are real
                      words; several corrections are kept comma-separated (ambiguous: never auto-fixed).
-- SCOWL-COPYRIGHT, MISSPELLINGS-LICENSE, FREQUENCIES-LICENSE: the inputs' notices.
+- SCOWL-COPYRIGHT, VARCON-README, MISSPELLINGS-LICENSE, FREQUENCIES-LICENSE: the inputs' notices.
 """
 from __future__ import annotations
 
@@ -50,6 +52,29 @@ def frequencies(path: Path | None) -> dict[str, int]:
         return json.load(fh)
 
 
+def is_word(correction: str, known: set[str]) -> bool:
+    """A correction the word lists know, word by word: the Wikipedia list has a few cut or wrong
+    ones ("renedered" -> "rende", "fontrier" -> "fontier") that must never become fixes."""
+    parts = correction.replace("-", " ").split()
+    return bool(parts) and all(p.lower() in known or p.lower().replace("'", "") in known or p[:1].isdigit() for p in parts)
+
+
+def shared_variant_frequencies(freq: dict[str, int], varcon: Path) -> dict[str, int]:
+    """`freq` with every spelling on a VarCon line raised to the line's highest frequency:
+    metres counts as often as meters, organisations as organizations."""
+    from build_variety_data import parse_line  # this folder is on sys.path when run as a script
+
+    shared = dict(freq)
+    for raw in varcon.read_text(encoding="latin-1").splitlines():
+        if not raw or raw.startswith("#"):
+            continue
+        forms = [word.lower() for word, _tags in parse_line(raw)[0]]
+        top = max(freq.get(w, 0) for w in forms)
+        for w in forms:
+            shared[w] = max(shared.get(w, 0), top)
+    return shared
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -57,7 +82,7 @@ def main() -> None:
     args = ap.parse_args()
     data = args.shared / "data"
     words = word_forms(data / "scowl") | lexicon()
-    freq = frequencies(args.frequencies)
+    freq = shared_variant_frequencies(frequencies(args.frequencies), data / "varcon" / "varcon.txt")
     ordered = sorted(words, key=lambda w: (-freq.get(w, 0), w))
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "words.txt").write_text("\n".join(ordered), encoding="utf-8")
@@ -67,13 +92,16 @@ def main() -> None:
     rare = sorted(word_forms(data / "scowl", RARE_LISTS) - words)
     (OUT / "rare-words.txt").write_text("\n".join(rare), encoding="utf-8")
     rows = []
+    known = words | set(rare) | {n.lower() for n in names}
     for line in (data / "misspellings" / "wikipedia_common_misspellings.tsv").read_text(encoding="utf-8").splitlines()[1:]:
         wrong, _, right = line.partition("\t")
-        wrong, right = wrong.strip(), right.strip()
+        wrong = wrong.strip()
+        right = ",".join(c for c in (c.strip() for c in right.split(",")) if is_word(c, known))
         if wrong and right and wrong.lower() not in words and wrong.islower():
             rows.append(f"{wrong}\t{right}")
     (OUT / "misspellings.tsv").write_text("\n".join(sorted(set(rows))) + "\n", encoding="utf-8")
     shutil.copy(data / "scowl" / "COPYRIGHT", OUT / "SCOWL-COPYRIGHT")
+    shutil.copy(data / "varcon" / "README.varcon", OUT / "VARCON-README")
     shutil.copy(data / "misspellings" / "README.md", OUT / "MISSPELLINGS-LICENSE")
     print(f"{len(ordered)} words, {len(rows)} misspellings")
 

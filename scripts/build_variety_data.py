@@ -12,6 +12,14 @@ Lines with a sense note (`| street edge`) only list the sense where the spelling
 American form is often the ordinary word in its other senses (curb, check, draft, tire, story), so
 such lines give British markers only.
 
+A second table, `senses.tsv`, keeps what VarCon says sense by sense, for the senses a rule can tell
+from simple context (noun, adjective, and curb's "restrain"): `word<TAB>sense<TAB>status<TAB>form`.
+Status `us` or `gb`: only that variety writes the word in that sense, and `form` is the other's
+spelling (`license` as a noun is American, `licence`). Status `none`: neither variety writes it in
+that sense, and `form` is the spelling both write: `practise` as a noun (both write `practice`),
+`dependant` as an adjective (`dependent`), `kerb` in the sense "restrain" (`curb`). A word missing
+from a sense's lines is `none` there when its American form is on them, used by both varieties.
+
 Kinds: `spelling` (centre/center), `ise` (organise: British -ise spelling, whose American form is
 also Oxford British) and `ize` (organize: American and Oxford British; only inconsistent in a story
 that also writes -ise).
@@ -19,6 +27,7 @@ that also writes -ise).
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 from collections import defaultdict
 from pathlib import Path
@@ -48,6 +57,68 @@ def used_in(tags: list[str], letters: str, mods=COUNTS) -> bool:
     return any(t[0] in letters and t[1:] in mods for t in tags)
 
 
+# The senses a rule tells from the words around (a verb it cannot: "to practice" is a verb or a noun); VarCon's
+# other notes (bank, ship, digit zero...) it cannot. "street edge" is kept for its words, missing from
+# the sense "restrain".
+SENSES = ("<N>", "<Adj>", "restrain", "street edge")
+
+
+def sense_of(note: str) -> str | None:
+    """VarCon's note without its comment, if it is a supported sense. A note with a column group
+    (`:3`) pairs forms that are different words (caulk / caulking): left out."""
+    note = re.sub(r"#.*", "", note).strip()
+    return note if note in SENSES else None
+
+
+def clusters(lines: list[str]) -> list[list[tuple[list[tuple[str, list[str]]], str]]]:
+    """VarCon's lines grouped under their `# headword` lines, parsed."""
+    groups: list[list[tuple[list[tuple[str, list[str]]], str]]] = []
+    for raw in lines:
+        if raw.startswith("# "):
+            groups.append([])
+        elif raw and not raw.startswith("#") and groups:
+            groups[-1].append(parse_line(raw))
+    return groups
+
+
+def sense_status(tags: list[str]) -> str:
+    us, gb = used_in(tags, "A"), used_in(tags, "BZ")
+    if us and gb:
+        return "both"
+    if us or gb:
+        return "us" if us else "gb"
+    # written by neither: wrong in this sense unless British lists it at all (a seldom-used variant)
+    return "none" if not any(t[0] in "BZ" for t in tags) else "rare"
+
+
+def sense_rows(groups) -> list[str]:
+    """One row per word and supported sense in which it marks a variety or is wrong in both."""
+    rows: dict[tuple[str, str], str] = {}
+    for group in groups:
+        by_sense: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)  # sense -> word -> (status, form)
+        american: dict[str, str] = {}  # word -> its American main form on its line
+        for forms, note in group:
+            sense = sense_of(note)
+            if sense is None:
+                continue
+            us_main = next((w for w, t in forms if used_in(t, "A", MAIN)), None)
+            gb_main = next((w for w, t in forms if used_in(t, "BZ", MAIN)), None)
+            for word, tags in forms:
+                status = sense_status(tags)
+                form = {"us": gb_main, "gb": us_main, "none": us_main}.get(status)
+                by_sense[sense][word] = (status, form or "-")
+                if us_main and us_main != word:
+                    american[word] = us_main
+        for sense, words in by_sense.items():
+            for word, us_form in american.items():
+                if word not in words and words.get(us_form, ("",))[0] == "both":
+                    words[word] = ("none", us_form)  # kerb in the sense "restrain": both write curb
+            for word, (status, form) in words.items():
+                if status in ("us", "gb", "none") and form != "-" and word.islower() and word not in NOT_MARKERS:
+                    rows[(word, sense)] = f"{word}\t{sense}\t{status}\t{form}"
+    return sorted(rows.values())
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", type=Path, default=Path("/work/shared") if not (ROOT.parent / "shared").exists() else ROOT.parent / "shared")
@@ -57,7 +128,8 @@ def main() -> None:
     oxford: set[str] = set()
     noted: set[str] = set()
     other: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for raw in (source / "varcon.txt").read_text(encoding="latin-1").splitlines():
+    lines = (source / "varcon.txt").read_text(encoding="latin-1").splitlines()
+    for raw in lines:
         if not raw or raw.startswith("#"):
             continue
         forms, note = parse_line(raw)
@@ -97,9 +169,11 @@ def main() -> None:
         rows.append(f"{word}\t{variety}\t{replacement}\t{kind}")
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "varieties.tsv").write_text("\n".join(sorted(rows)) + "\n", encoding="utf-8")
+    senses = sense_rows(clusters(lines))
+    (OUT / "senses.tsv").write_text("\n".join(senses) + "\n", encoding="utf-8")
     shutil.copy(source / "README.varcon", OUT / "VARCON-README")
     (OUT / "VARCON-README").chmod(0o644)
-    print(f"{len(rows)} spellings")
+    print(f"{len(rows)} spellings, {len(senses)} sense rows")
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ RUNNER = CliRunner()
 CLEAN = "Talks resume in Geneva\n\nDiplomats met in Geneva on Monday to resume the talks.\n"
 DOUBLED = "Talks resume\n\nThe the talks resumed on Monday.\n"  # NL103, a safe fix on line 3
 # NL103 (safe fix) and NL101 with several candidates (an unsafe fix).
-MIXED = "Talks resume\n\nThe the officials met the farrmers on Monday.\n"
+MIXED = "Talks resume\n\nThe the officials met the ministrs on Monday.\n"
 
 
 def cli(args, cwd: Path, input: str | bytes | None = None, env: dict | None = None):

@@ -4,7 +4,7 @@ from hypothesis import strategies as st
 
 from newslint.rules._tables import RowTable
 from newslint.rules.naming._varieties import variants
-from newslint.rules.typos._words import misspellings, one_edit_apart, one_edit_away
+from newslint.rules.typos._words import english, known_names, misspellings, one_edit_apart, one_edit_away, rare_words
 
 short_words = st.text(alphabet="abcd", min_size=1, max_size=6)
 
@@ -37,3 +37,22 @@ def test_shipped_tables_load_and_give_entries():
     assert misspellings().get("recieve") == ("receive",)
     entry = variants().get("defence")
     assert entry is not None and entry.variety == "gb" and entry.other == "defense"
+
+
+def test_every_shipped_correction_is_a_known_word():
+    # the source list has cut entries ("renedered" -> "rende"): a fix must never write a non-word
+    known = english().words | rare_words() | {name.lower() for name in known_names()}
+    table = misspellings()
+    bad = [(wrong, c) for wrong in table.keys() for c in table.get(wrong)
+           if not all(p.lower() in known or p.lower().replace("'", "") in known or p[:1].isdigit()
+                      for p in c.replace("-", " ").split())]
+    assert bad == []
+    assert "renedered" not in table and table.get("goverment") == ("government",)
+
+
+def test_british_spellings_rank_beside_their_american_forms():
+    # the frequency list is American; VarCon gives each British form its variant's frequency
+    words = english()
+    for gb, us in (("metres", "meters"), ("organisations", "organizations"), ("colour", "color")):
+        assert abs(words.frequency_rank(gb) - words.frequency_rank(us)) <= 2
+    assert words.frequency_rank("metres") < 20000 < words.frequency_rank("collateralise")

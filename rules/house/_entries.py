@@ -39,7 +39,11 @@ class Entry:
         if self.replacement is None:
             return None
         out = m.expand(self.replacement) if self.template else self.replacement
-        return keep_case(m.group(), out) if self.keep_case else out
+        if not self.keep_case:
+            return out
+        if self.template and m.group().isupper() and len(m.group()) > 1:
+            return out.upper()  # the groups copied the capitals: UTILISING -> us + ING -> USING
+        return keep_case(m.group(), out)
 
 
 def keep_case(found: str, replacement: str) -> str:

@@ -28,7 +28,10 @@ class HousePattern(Rule):
             examples = [{ from = "up 5 per cent", to = "up 5%" }] },
         ]
 
-    `replace` is a template (`\\1`, `\\g<name>`); `flags` may hold `i`, `m` and `s`. Each pattern
+    `replace` is a template (`\\1`, `\\g<name>`); `flags` may hold `i`, `m` and `s`. With `i` the
+    replacement keeps the case of the text it replaces (`Co-operation` -> `Cooperation` at a
+    sentence start, `CO-OPERATION` -> `COOPERATION`); without it the desk's template is used as
+    written, since the pattern then says which case it matches. Each pattern
     runs with a time limit: a pattern that takes longer is skipped for that story and reported,
     so a runaway expression cannot hang a run. Patterns, flags and examples are checked when the
     config loads (`to` is the text after the fix; without `to` the text must be reported).
@@ -78,7 +81,9 @@ class HousePattern(Rule):
             if not isinstance(safe, bool):
                 raise ValueError(f"{where}.safe: expected true or false, got {safe!r}")
             message = house.text_field(raw, "message", where, required=False) or f"matches house pattern {source!r}"
-            entry = house.Entry(pattern, "{found!r}: " + house.literal(message), replace, keep_case=False, template=True)
+            ignore_case = "i" in raw.get("flags", "")
+            entry = house.Entry(pattern, "{found!r}: " + house.literal(message), replace, keep_case=ignore_case,
+                                template=True)
             house.check_examples(entry, raw, where, self.timeout)
             return [(entry, safe)]
 

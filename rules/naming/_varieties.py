@@ -13,7 +13,10 @@ class Variant:
     word: str  # as listed, lowercase
     variety: str  # "us" or "gb": the only variety that writes it
     other: str  # the same word in the other variety
-    kind: str  # "spelling", "ise" (organise) or "ize" (organize: American and Oxford British)
+    kind: str  # "spelling", "ise" (organise) or "ize" (organize: American and Oxford British); and, set
+    # by the rule, "weak" (program: American only in some senses, evidence in a same-word mix alone)
+    # or "sense" (variety "none": wrong in both varieties in the sense its context shows)
+    sense: str = ""  # for kind "sense": which sense (a key of _senses.SENSES)
 
 
 class VariantTable(RowTable[Variant]):

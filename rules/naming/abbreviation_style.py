@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from newslint.document import Document
 from newslint.rule import Rule, replace_fix
+from newslint.rules.naming._company import COMPANY_AFTER, SPACE
 from newslint.rules.typos._words import english, known_names
 from newslint.span import Span
 from newslint.violation import FixAvailability, Violation
@@ -16,6 +17,9 @@ from newslint.violation import FixAvailability, Violation
 # then jumps from capital to capital instead of trying every position.
 _FORMS = re.compile(r"[A-Z](?<![\w.][A-Z])(?:\.(?:[A-Z]\.)+|[A-Z]+(?!\w|\.\w)|[a-z]{3,}(?!\w))")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z]?)")
+# A form inside a company's name keeps the company's style: Air UK, Esso UK, Ceres UK Ltd,
+# Nissan Motor Manufacturing (UK) Ltd, US Sprint Communications Co.
+_NAME_BEFORE = re.compile(rf"(?<![.!?:]\s)(?<![.!?:]\s\s)\b([A-Z][\w&-]*){SPACE}\(?$")
 
 
 def _shouting(text: str, span: Span) -> bool:
@@ -24,6 +28,30 @@ def _shouting(text: str, span: Span) -> bool:
     end = text.find("\n", span.end)
     letters = [c for c in text[start:end if end >= 0 else len(text)] if c.isalpha()]
     return sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
+def _company_name(text: str, span: Span) -> str:
+    """For a country's abbreviation (US, UK) that is a word of a company's name, the name's word
+    beside it: after a capitalised word in mid-sentence (Air UK -> "air"), or before the rest of a
+    name that ends in a company word (US Sprint Communications Co -> "sprint"). Otherwise "". A
+    company's own initials (ROLM Corp, Basf) are compared as usual."""
+    if _letters(text[span.start:span.end]) not in _COUNTRIES:
+        return ""
+    before = _NAME_BEFORE.search(text, max(0, span.start - 30), span.start)
+    if before and before.group(1) not in _NOT_NAMES and not before.group(1).endswith(("'s", "’s")):
+        return before.group(1).lower()
+    if COMPANY_AFTER.match(text, span.end):
+        after = _NEXT_WORD.match(text, span.end)
+        return text[after.end() - 1:].split(None, 1)[0].lower() if after and after.group(1) else "company"
+    return ""
+
+
+_COUNTRIES = frozenset({"US", "UK"})
+# Capitalised words before an abbreviation that are no part of a name: sentence openers, months, days.
+_NOT_NAMES = frozenset("The A An In At On For Of To By From With As And But If When While After Before Under Over "
+                       "That This These Those Its Their His Her Our Both All Some Most Many Other Non Anti Pro Top "
+                       "January February March April May June July August September October November December "
+                       "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 
 
 def _letters(form: str) -> str:
@@ -38,6 +66,9 @@ class AbbreviationStyle(Rule):
     occurrence is reported. Headlines are left alone: many desks write `US` in headlines and
     `U.S.` in the body. A word form (`Nato`) is only compared when the story also writes it in
     capitals, and only from four letters up, so `It` and `IT` or `Us` and `US` never meet.
+    A country's abbreviation inside a company's name keeps the company's style (`US West Inc`
+    beside `the U.S. Postal Service`, `Air UK`, `Ceres UK Ltd`); the same company written two
+    ways (`Esso UK`, `Esso U.K. Plc`) is still a mix.
 
     ## Why is this bad?
     A house style writes each abbreviation one way; a story that mixes them looks pasted
@@ -61,13 +92,16 @@ class AbbreviationStyle(Rule):
     fix_availability = FixAvailability.SOMETIMES
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        forms: dict[str, dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))
+        forms: dict[tuple[str, str], dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))
         words, names = english().words, known_names()
         for m in _FORMS.finditer(doc.text):
             form = m.group()
             if form[1:].islower() and (form.lower() in words or form in names):
                 continue  # Rice and RICE, Beirut and BEIRUT: a word or a name, and the same in capitals
-            forms[_letters(form)][form].append(Span(m.start(), m.end()))
+            span = Span(m.start(), m.end())
+            # a company keeps its own style (US West Inc beside the U.S. Postal Service), but
+            # one company written two ways (Esso UK, Esso U.K. Plc) is a mix
+            forms[_letters(form), _company_name(doc.text, span)][form].append(span)
         for by_form in forms.values():
             if len(by_form) < 2 or not any(f == f.upper() for f in by_form):
                 continue  # Nato and Unesco alone are words, not a second form

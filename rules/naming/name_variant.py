@@ -12,7 +12,11 @@ from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
 _POSSESSIVE = re.compile(r"['’]s$")
-_SPACED_NAME = re.compile(r"\b(?:(?:al|el|ad|as|ash|ez|az|an|bin|abu)[- ])?[A-Z][a-z]+(?:[A-Z][a-z]+|(?:[ -][A-Z][a-z]+))?\b")
+# A name of one or two parts, either of which may carry an Arabic particle, hyphened or spaced:
+# al-Qaeda / al Qaeda, TimeWarner / Time Warner, Deir Ezzor / Deir ez-Zor.
+_PARTICLE = r"(?:(?:al|el|ad|as|ash|ez|az|an|bin|abu)[- ])"
+_SPACED_NAME = re.compile(rf"\b{_PARTICLE}?[A-Z][a-z]+(?:[A-Z][a-z]+|[ -]{_PARTICLE}?[A-Z][a-z]+)?\b")
+_DOUBLED = re.compile(r"(.)\1")
 MIN_LENGTH = 4
 SLIP_RATIO = 3
 # A run of capitalised words (Islamic State) is a name; names with small words (Ministry of
@@ -45,6 +49,43 @@ def _mid_sentence(names: list[tuple[Token, str]], name: str) -> bool:
     return any(n == name and not tok.sentence_start and not tok.in_headline for tok, n in names)
 
 
+# Words before a surname that are no first name: titles and particles.
+_TITLES = frozenset("Mr Mrs Ms Miss Dr St Sir Dame Lord Lady President Prime Minister Senator Sen Rep Gov Governor "
+                    "General Gen Colonel Col Major Captain Capt Judge Justice King Queen Prince Princess Sheikh Pope "
+                    "Father Rev Bishop Chancellor Secretary Chairman Chief Ambassador Mayor Premier Professor Prof "
+                    "Coach Vice Deputy Van Von De Le La Al El".split())
+_WORD_BEFORE = re.compile(r"(?<![\w.’'-])([A-Z](?:[a-z]+|\.)?) $")
+
+
+def _words_before(doc: Document, names: list[tuple[Token, str]]) -> dict[str, list[str]]:
+    """name -> the capitalised word or initial just before each of its uses ("" for none), titles
+    and particles left out: Donald Regan, M Horan."""
+    before: dict[str, list[str]] = defaultdict(list)
+    for tok, name in names:
+        m = _WORD_BEFORE.search(doc.text, max(0, tok.span.start - 20), tok.span.start)
+        word = m.group(1).rstrip(".") if m else ""
+        before[name].append("" if word in _TITLES else word)
+    return before
+
+
+def _another_person(name: str, canonical: str, before: dict[str, list[str]], counts: Counter) -> bool:
+    """The rarer name is someone else's: written with a first name the common one never has, and
+    either used more than once (Donald Regan, then Regan, beside President Reagan) or beside other
+    first names of the common one (M Horan beside A Horgan and S Horgan). A slip is seldom written
+    twice in full, and a story names one person with one first name. (A common name that is
+    always the second word of one name says nothing: Fairchild Republic, then a slip Reublic.)"""
+    known = known_names()
+    firsts = {n: {w for w in before[n] if len(w) == 1 or w in known} for n in (name, canonical)}
+    extra = firsts[name] - firsts[canonical]
+    return bool(extra) and (counts[name] > 1 or bool(firsts[canonical]))
+
+
+def _double_moved(a: str, b: str) -> bool:
+    """Gaddafi / Gadaffi: the same letters with the doubling on another letter, a transliteration
+    variant two edits apart."""
+    return len(a) == len(b) and a != b and _DOUBLED.search(a) is not None and _DOUBLED.sub(r"\1", a) == _DOUBLED.sub(r"\1", b)
+
+
 def _only_ending_differs(a: str, b: str) -> bool:
     """Israel/Israeli, Korea/Korean, American/Americans: related words, not variants."""
     short, long_ = sorted((a, b), key=len)
@@ -54,8 +95,9 @@ def _only_ending_differs(a: str, b: str) -> bool:
 class NameVariant(Rule):
     """## What it does
     Finds a name spelled two ways in one story: a one-letter variant (Rinaldi / Rinladi,
-    Gaddafi / Gadaffi), a spacing and hyphen variant (TimeWarner / Time Warner,
-    al-Qaeda / al Qaeda) or a case variant (Islamic State / Islamic state). The form the story
+    Qaeda / Qaida) or a transliteration with the doubling moved (Gaddafi / Gadaffi), a spacing
+    and hyphen variant (TimeWarner / Time Warner, al-Qaeda / al Qaeda, Deir Ezzor / Deir
+    ez-Zor) or a case variant (Islamic State / Islamic state). The form the story
     uses most is taken as right; a tie goes to the first use. Every occurrence of the other form
     is reported with its own fix.
 
@@ -64,8 +106,11 @@ class NameVariant(Rule):
     only because it starts a sentence ("Human rights groups").
 
     Words the English word lists know (Mark / Marks), related forms (Israel / Israeli,
-    American / Americans) and names the story uses only once each are left alone; real
-    near-homonyms (Hamad / Hamid) are why the fix is not safe.
+    American / Americans) and names the story uses only once each are left alone, and so is a
+    rarer name written with a first name the common one never has, when it is used twice or the
+    common one has other first names: another person (Donald Regan beside President Reagan,
+    M Horan in a team list with A Horgan and S Horgan). Real near-homonyms (Hamad / Hamid) are
+    why the fix is not safe.
 
     ## Why is this bad?
     A name spelled two ways makes readers wonder whether two people or places are meant, and
@@ -93,6 +138,10 @@ class NameVariant(Rule):
         for i, (_, name) in enumerate(names):
             first_use.setdefault(name, i)
         canonical_of = self._one_edit_variants(counts, first_use, names)
+        if canonical_of:
+            before = _words_before(doc, names)
+            canonical_of = {name: canonical for name, canonical in canonical_of.items()
+                            if not _another_person(name, canonical, before, counts)}
         for tok, name in names:
             canonical = canonical_of.get(name)
             if canonical is None:
@@ -115,7 +164,8 @@ class NameVariant(Rule):
             best: str | None = None
             for other in plain:
                 if other == name or other[0] != name[0] or abs(len(other) - len(name)) > 1 \
-                        or not one_edit_apart(lowered, other.lower()) or _only_ending_differs(name, other):
+                        or not (one_edit_apart(lowered, other.lower()) or _double_moved(lowered, other.lower())) \
+                        or _only_ending_differs(name, other):
                     continue
                 known = other in names or self.context.accepts(other)
                 if _is_english_word(other) and not known and (counts[other] < 2 or not _mid_sentence(names_used, other)):

@@ -8,6 +8,8 @@ from functools import cache
 
 from newslint.document import Document, Token
 from newslint.rule import Rule
+from newslint.rules.naming import _senses
+from newslint.rules.naming._company import COMPANY_AFTER
 from newslint.rules.naming._varieties import Variant, variants
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
@@ -43,30 +45,96 @@ MIN_EVIDENCE = 2  # the majority needs at least this much evidence
 BRITISH_STYLE = 4  # house-style evidence that makes a lone -ize the odd one out
 MARGIN = 2  # ... and this many times the evidence for the other variety
 LOCALE_VARIETY = {"en-US": "us", "en-GB": "gb", "en-AU": "gb", "en-CA": None}
+# Without a locale, a house style that names a variety decides: AP writes American spelling, the
+# BBC and the Guardian British with -ise (their style guides); Reuters' handbook names none.
+STYLE_VARIETY = {"ap": "us", "bbc": "gb", "guardian": "gb"}
+ISE_STYLES = frozenset({"bbc", "guardian"})
 NAMES = {"us": "American", "gb": "British"}
 OTHER = {"us": "gb", "gb": "us"}
 
 # Spellings VarCon cannot call by themselves, because the same letters are right in the other
 # variety in another sense; they count only in the context given.
 _NUMBER_BEFORE = re.compile(r"\d\s*$")
-_SHOW_BEFORE = re.compile(r"(?:\b[A-Z][\w']*|\b(?:TV|radio|television|documentary|news|BBC))\s+$")
-_NOUN_BEFORE = re.compile(r"\b(?:a|the|his|her|its|their|our|your|driving|TV|television|broadcasting|export|import|operating|fishing)\s+$", re.IGNORECASE)
-_NOUN_AFTER = re.compile(r"^\s+(?:fees?|holders?|payers?|compliance|agreements?)\b")
-_SOFTWARE = re.compile(r"\b(?:software|computers?|Microsoft|Windows|downloads?|browsers?|PCs?|virus|apps?|code)\b")
-_SOFTWARE_SENSE = frozenset({"program", "programs"})
+# A show's name before "program" (Newsnight program), not a capitalised word that opens a sentence.
+_SHOW_BEFORE = re.compile(r"(?:\b(?!(?:The|A|An|This|That|Its|His|Her|Their|Our|Each|Every|No|One)\s)[A-Z][\w']*"
+                          r"|\b(?:TV|radio|television|documentary|news|BBC))\s+$")
+_SOFTWARE = re.compile(r"\b(?:software|computers?|Microsoft|Windows|downloads?|browsers?|PCs?|virus|apps?|code"
+                       r"|malware|spyware|hackers?|installed|programmers?|programming|phones?|handsets?)\b")
 MIN_LENGTH = 4
 _CONTEXTUAL = {
     "meters": ("us", "metres", lambda before, after: bool(_NUMBER_BEFORE.search(before))),
     "meter": ("us", "metre", lambda before, after: bool(_NUMBER_BEFORE.search(before))),
     "program": ("us", "programme", lambda before, after: bool(_SHOW_BEFORE.search(before))),
     "programs": ("us", "programmes", lambda before, after: bool(_SHOW_BEFORE.search(before))),
-    "license": ("us", "licence", lambda before, after: bool(_NOUN_BEFORE.search(before) or _NOUN_AFTER.match(after))),
 }
+# Without a show's name before it, "program" (not for software) is American in VarCon, but Reuters'
+# London desk wrote it too (94 of its 1987 stories, against 36 with "programme"): it counts only in a
+# story that also writes "programme".
+_WEAK = {"program": "programme", "programs": "programmes", "program's": "programme's"}
+_SOFTWARE_SENSE = frozenset(_WEAK)
 
 
-# A capitalised word in a company's name keeps the company's spelling (Alcan Aluminium Ltd) even
-# where the story spells the word the other way.
-_COMPANY_AFTER = re.compile(r"(?:[ \t]+(?:[A-Z][\w&.'-]*|of|and|&))*?[ \t]+(?:Ltd|Inc|Corp|Co|Plc|PLC|LLC|Group|Holdings|Company|Corporation)\b")
+def _in_context(text: str, tok: Token, word: str) -> Variant | None:
+    """The spelling as the words around settle it: a sense VarCon spells apart (`trade practises`:
+    wrong in both varieties), a contextual marker (`400 meters`), or "program" as weak evidence."""
+    contextual = word in _CONTEXTUAL
+    if contextual or word not in _WEAK and _senses.listed(word):
+        before = text[max(0, tok.span.start - _senses.WINDOW):tok.span.start]
+        after = text[tok.span.end:tok.span.end + _senses.WINDOW]
+        if contextual:
+            variety, other, applies = _CONTEXTUAL[word]
+            if applies(before, after):
+                return Variant(word, variety, other, "spelling")
+        else:
+            found = _senses.sense_spelling(word, before, after)
+            if found is not None:
+                kind = "sense" if found.status == "none" else "spelling"
+                return Variant(word, found.status, found.form, kind, found.sense)
+    if word in _WEAK:
+        return Variant(word, "us", _WEAK[word], "weak")
+    return None
+
+
+def _lemma(entry: Variant) -> str:
+    """The word as American spells it, singular: one key for programs, programme and program."""
+    word = entry.word if entry.variety == "us" else entry.other
+    word = word.removesuffix("'s")
+    return word[:-1] if word.endswith("s") and len(word) > MIN_LENGTH else word
+
+
+def _spelled_other_way(found: list[tuple[Token, Variant]], text: str) -> Callable[[Token, Variant], bool]:
+    """Whether the story also spells a use's word the other way, where that matters. A name keeps
+    its own spelling unless the story writes the same name the other way: a word of the name next
+    to it (`Russia's Defence Ministry` against `the defense ministry`; `World Trade Center` says
+    nothing of `the town centre`). A capitalised word at a sentence start needs the same word form
+    (`Theatres` and `theaters`), and weak "program" needs a use that is no name (`Development
+    Programme` says nothing of `program director`). Other uses always pass."""
+    forms = {(e.word, e.variety) for _, e in found if e.kind != "weak"}
+    common = {(_lemma(e), e.variety) for tok, e in found if not _proper(tok)}
+    around: dict[tuple[str, str], set[str]] = {}
+    if any(_proper(tok) for tok, _ in found):
+        for tok, e in found:
+            around.setdefault((_lemma(e), e.variety), set()).update(w.lower() for w in _neighbours(text, tok))
+
+    def test(tok: Token, e: Variant) -> bool:
+        if e.kind == "weak":
+            return (_lemma(e), OTHER[e.variety]) in common
+        if _proper(tok):
+            name_words = {w.lower() for w in _neighbours(text, tok) if w[:1].isupper()}
+            return bool(name_words & around.get((_lemma(e), OTHER[e.variety]), set()))
+        return not tok.text[:1].isupper() or (e.other, OTHER[e.variety]) in forms
+    return test
+
+
+_WORD_BEFORE = re.compile(r"(\w[\w'’]*)\W{1,3}$")
+_WORD_AFTER = re.compile(r"\W{1,3}(\w[\w'’]*)")
+
+
+def _neighbours(text: str, tok: Token) -> list[str]:
+    """The words just before and after a token (across a line break, not across much punctuation)."""
+    before = _WORD_BEFORE.search(text, max(0, tok.span.start - 30), tok.span.start)
+    after = _WORD_AFTER.match(text, tok.span.end, tok.span.end + 30)
+    return [m.group(1) for m in (before, after) if m]
 
 
 def _proper(tok: Token) -> bool:
@@ -84,7 +152,9 @@ class EnglishVarietyMix(Rule):
     """## What it does
     Finds British and American spellings mixed in one story (`Defence` and `defense`,
     `programme` and `program`, `rumours` and `rumors`). With `locale` set (en-US, en-GB, en-AU),
-    the locale decides which spelling is right; without it, the story's majority does (variant
+    the locale decides which spelling is right; without it, a `style` that names a variety does
+    (`ap` American; `bbc` and `guardian` British, and they write -ise, so `organize` is reported
+    there); without either, the story's majority does (variant
     spellings, "per cent", "£", "Mr Brown", "25 February", "$4.5bn", "4.88m", "UK" and "the US"
     against "percent" and "Mr. Brown"), and it must outweigh the other variety two to one. A
     Reuters story's sign-off tells its desk: "REUTER" (London, Asia) counts for British, and
@@ -96,15 +166,23 @@ class EnglishVarietyMix(Rule):
     variety alone, in every sense it lists. So `programme`, `licence`, `practise`, `kerb`, `tyre`
     and `cheque` mark British copy, while `program` (software), `license` (the British verb),
     `practice` (the British noun), `curb`, `tire` and `check` mark nothing by themselves; `program`
-    after a show's name, `license` as a noun and `meters` after a number are the exceptions.
+    after a show's name and `meters` after a number are the exceptions. Where VarCon spells a
+    word by its sense and the words around show the sense (a determiner or modifier before a noun,
+    "on" after an adjective, "kerbs on" a restraint), the sense decides: `the import licenses` is
+    American, and a spelling neither variety writes in that sense is reported in any story
+    (`trade practises` -> `practices`, `heavily dependant on` -> `dependent`, `kerbs on imports` ->
+    `curbs`). `program` without a show's name counts only against `programme` in the same story
+    (Reuters' London desk wrote `program`): one word spelled both ways is a mix, and singular and
+    plural are one word.
     `-ize` is Oxford British too, so it is reported only in a story that mostly writes `-ise`, or
     when it is the story's only `-ize` word, outside quotations, in copy whose house style is
     plainly British (British news desks write `-ise`).
 
     Proper names keep their own spelling: a capitalised word in mid-sentence ("Ministry of
-    Defence" in an American story, "Pearl Harbor" in a British one) is reported only when the
-    story also spells the same word the other way. A word in a company's name (Alcan Aluminium
-    Ltd) keeps the company's spelling even then.
+    Defence" in an American story, "Pearl Harbor" or "World Trade Center" in a British one) is
+    reported only when the story also writes the same name the other way, a word of the name
+    beside it ("Russia's Defence Ministry" against "the defense ministry"). A word in a company's
+    name (Alcan Aluminium Ltd) keeps the company's spelling even then.
 
     ## Why is this bad?
     A story that switches between spellings looks unedited, and search and archives treat the
@@ -118,7 +196,9 @@ class EnglishVarietyMix(Rule):
 
     ## Fix safety
     Unsafe when the story's majority decides (it is a guess about the house style); safe when
-    `locale` is set and the word is lowercase, since then the desk has stated its variety.
+    `locale` or a house style with a variety is set and the word is lowercase, since then the
+    desk has stated its variety. Unsafe
+    for a spelling wrong in its sense: the sense is read from the words around.
     Inside direct quotations the spelling is reported, never changed.
     """
 
@@ -128,39 +208,45 @@ class EnglishVarietyMix(Rule):
 
     def check(self, doc: Document) -> Iterator[Violation]:
         found = self._spellings(doc)
+        for tok, entry in found:
+            if entry.kind == "sense" and not _proper(tok):
+                yield self._report_sense(tok, entry)
+        found = [(tok, entry) for tok, entry in found if entry.kind != "sense"]
         if not found:
             return
-        locale = self.context.locale or ""
-        target = LOCALE_VARIETY.get(locale)
-        from_locale = target is not None
+        target, stated = self._stated_variety()
+        ise_house = target == "gb" and self.context.style in ISE_STYLES
         signs = cache(lambda: self._signs(doc.text))  # only a few stories need them
+        other_way = _spelled_other_way(found, doc.text)
         if target is None:
-            target = self._majority(found, signs)
+            target = self._majority(found, signs, other_way)
         ize_wrong = self._ize_minority(found, target, signs)
         if target is None:
-            yield from self._same_word_mixes(found, ize_wrong)
-        spelled = {(e.word, e.variety) for _, e in found}
+            yield from self._same_word_mixes(found, ize_wrong, other_way)
         for tok, entry in found:
             if entry.kind in ("ise", "ize") and entry.kind == ize_wrong:
                 pass  # organise and organize in one story: the minority is wrong in any variety
-            elif entry.variety == target and entry.kind != "ize" or entry.kind == "ize" or target is None:
+            elif target is None or entry.kind == "ize" and not ise_house or entry.variety == target:
                 continue
-            both = (entry.other, OTHER[entry.variety]) in spelled
-            if tok.text[:1].isupper() and not both:
-                continue
+            if (tok.text[:1].isupper() or entry.kind == "weak") and not other_way(tok, entry):
+                continue  # a name, or "program" in a story that never writes "programme"
             lone_ize = entry.kind == ize_wrong == "ize" and not any(e.kind == "ise" for _, e in found)
             if lone_ize and doc.is_quoted(tok.span):
                 continue  # a quoted statement may keep its author's -ize
-            yield self._report(tok, entry, from_locale, target, entry.kind == ize_wrong,
-                               "the story's house style is British, which writes -ise" if lone_ize else "")
+            reason = "the story's house style is British, which writes -ise" if lone_ize else ""
+            if ise_house and entry.kind == "ize":
+                reason = f"{self.context.style.upper()} style writes -ise"
+            yield self._report(tok, entry, stated, target, entry.kind == ize_wrong, reason)
 
-    def _same_word_mixes(self, found: list[tuple[Token, Variant]], ize_wrong: str | None) -> Iterator[Violation]:
-        """Without a clear majority, one word spelled both ways (defense / Defence) is still a mix:
-        the spelling the story uses more for that word wins, a tie goes to the first use."""
+    def _same_word_mixes(self, found: list[tuple[Token, Variant]], ize_wrong: str | None,
+                         other_way: Callable[[Token, Variant], bool]) -> Iterator[Violation]:
+        """Without a clear majority, one word spelled both ways (defense / Defence, programs /
+        programme) is still a mix: the spelling the story uses more for that word wins, a tie goes
+        to the first use."""
         pairs: dict[str, list[tuple[Token, Variant]]] = {}
         for tok, e in found:
-            if ize_wrong is None or e.kind not in ("ise", "ize"):
-                pairs.setdefault(e.word if e.variety == "us" else e.other, []).append((tok, e))
+            if (ize_wrong is None or e.kind not in ("ise", "ize")) and other_way(tok, e):
+                pairs.setdefault(_lemma(e), []).append((tok, e))
         for uses in pairs.values():
             varieties = Counter(e.variety for _, e in uses)
             if len(varieties) < 2:
@@ -169,22 +255,41 @@ class EnglishVarietyMix(Rule):
             winner = max(("us", "gb"), key=lambda v: (varieties[v], v == first))
             for tok, e in uses:
                 if e.variety != winner:
-                    yield self._report(tok, e, False, None, False, "the story spells the same word the other way too")
+                    yield self._report(tok, e, "", None, False, "the story spells the same word the other way too")
 
-    def _report(self, tok: Token, entry: Variant, from_locale: bool, target: str | None, ending: bool,
-                reason: str = "") -> Violation:
+    def _report_sense(self, tok: Token, entry: Variant) -> Violation:
+        """A spelling neither variety writes in the sense its context shows (`trade practises`)."""
         right = _match_case(tok.text, entry.other)
-        safe = from_locale and tok.text.islower()
+        return self.violation(
+            tok.span, f"{tok.text!r} is wrong {_senses.sense_name(entry.sense)}: British and American "
+            f"English both write {right!r}", Fix.unsafe(f"Write {right!r}", Edit.replace(tok.span, right)))
+
+    def _stated_variety(self) -> tuple[str | None, str]:
+        """The variety the desk stated, by its locale or else its house style, and how to say so."""
+        locale = self.context.locale or ""
+        if LOCALE_VARIETY.get(locale):
+            return LOCALE_VARIETY[locale], f"the story is set to {locale}"
+        style = self.context.style or ""
+        if style in STYLE_VARIETY and locale not in LOCALE_VARIETY:
+            return STYLE_VARIETY[style], f"{style.upper()} style spells {NAMES[STYLE_VARIETY[style]]}"
+        return None, ""
+
+    def _report(self, tok: Token, entry: Variant, stated: str, target: str | None, ending: bool,
+                reason: str = "") -> Violation:
+        """`stated`: how the desk stated its variety (locale or house style), or "" for a guess."""
+        right = _match_case(tok.text, entry.other)
+        safe = bool(stated) and tok.text.islower()
         fix = (Fix.safe if safe else Fix.unsafe)(f"Write {right!r}", Edit.replace(tok.span, right))
         if reason:
             pass
         elif ending:
             reason = f"the story mostly writes -{'ise' if entry.kind == 'ize' else 'ize'}"
-        elif from_locale:
-            reason = f"the story is set to {self.context.locale}"
+        elif stated:
+            reason = stated
         else:
             reason = f"the story mostly uses {NAMES[target]} spelling"
-        return self.violation(tok.span, f"{tok.text!r} is {NAMES[entry.variety]} spelling; {reason} ({right!r})", fix)
+        kind = "the -ize" if entry.kind == "ize" else NAMES[entry.variety]  # -ize is Oxford British too
+        return self.violation(tok.span, f"{tok.text!r} is {kind} spelling; {reason} ({right!r})", fix)
 
     @staticmethod
     def _spellings(doc: Document) -> list[tuple[Token, Variant]]:
@@ -194,17 +299,11 @@ class EnglishVarietyMix(Rule):
         listed = table.keys()
         for tok in doc.words():
             word = tok.text.lower().replace("’", "'")
-            if word not in listed and word not in _CONTEXTUAL or tok.is_all_caps:
+            if word not in listed and word not in _CONTEXTUAL and not _senses.listed(word) or tok.is_all_caps:
                 continue
-            if tok.text[:1].isupper() and _COMPANY_AFTER.match(text, tok.span.end):
-                continue
-            entry = table.get(word)
-            if entry is None and word in _CONTEXTUAL:
-                variety, other, applies = _CONTEXTUAL[word]
-                before = text[max(0, tok.span.start - 40):tok.span.start]
-                after = text[tok.span.end:tok.span.end + 20]
-                if applies(before, after):
-                    entry = Variant(word, variety, other, "spelling")
+            if tok.text[:1].isupper() and COMPANY_AFTER.match(text, tok.span.end):
+                continue  # Alcan Aluminium Ltd keeps its spelling even where the story spells it the other way
+            entry = _in_context(text, tok, word) or table.get(word)
             if entry is not None and len(word) >= MIN_LENGTH and (entry.word not in _SOFTWARE_SENSE or not _SOFTWARE.search(text, max(0, tok.span.start - 200), tok.span.end + 200)):
                 found.append((tok, entry))
         return found
@@ -253,10 +352,10 @@ class EnglishVarietyMix(Rule):
         return counts
 
     @staticmethod
-    def _majority(found: list[tuple[Token, Variant]], signs: Callable[[], Counter[str]]) -> str | None:
-        spelled = {(e.word, e.variety) for _, e in found}
+    def _majority(found: list[tuple[Token, Variant]], signs: Callable[[], Counter[str]],
+                  other_way: Callable[[Token, Variant], bool]) -> str | None:
         spellings = Counter(e.variety for tok, e in found
-                            if e.kind != "ize" and (not _proper(tok) or (e.other, OTHER[e.variety]) in spelled))
+                            if e.kind not in ("ize", "weak") and (not _proper(tok) or other_way(tok, e)))
         if not spellings:
             return None
         counts = spellings + signs()

@@ -11,7 +11,13 @@ from newslint.violation import Edit, Fix, FixAvailability, Violation
 
 _DOUBLE = re.compile(r"\b(\w+)(\s+)(\1)\b", re.IGNORECASE)
 # Doubles that grammar allows ("she had had enough", "he said that that was all").
-_GRAMMATICAL = frozenset({"had", "that", "bye", "no", "very", "so", "far", "many", "more", "knock", "pom", "tut", "ha", "boo"})
+_GRAMMATICAL = frozenset({"had", "that", "bye", "no", "very", "really", "so", "far", "many", "more", "knock", "pom", "tut",
+                          "ha", "boo", "nil"})
+# "for for" is grammatical when the first closes a clause and the second opens a stretch of time:
+# "the moment I've been waiting for for years".
+_FOR_A_TIME = re.compile(r"\s+(?:(?:\d+|a|an|the|many|several|some|a few|so|too|two|three|four|five|six|seven|eight|"
+                         r"nine|ten|more than|over|almost|nearly)\s+)?(?:years?|months?|weeks?|days?|decades?|hours?|"
+                         r"minutes?|ages|long|time|while)\b", re.IGNORECASE)
 # Function words whose doubling is always a slip: deleting one is safe.
 # "that that" is grammatical ("he said that that was all") unless an article or a pronoun
 # follows, as in "said that that the talks ...".
@@ -38,7 +44,8 @@ class DoubledWord(Rule):
     ## Fix safety
     Safe for function words (the, a, to, of, in, was, ...): deleting the second copy keeps the
     meaning. Unsafe for other words. Grammatical doubles ("had had", "that that was", "what it is
-    is") and names (Boutros Boutros-Ghali, Sirhan Sirhan, Walla Walla) are not reported.
+    is", "really really", "waiting for for years", "a break-in in May") and names (Boutros
+    Boutros-Ghali, Sirhan Sirhan, Walla Walla) are not reported.
     Inside direct quotations a stutter is reported, never changed.
     """
 
@@ -55,6 +62,10 @@ class DoubledWord(Rule):
                 continue
             if word in _GRAMMATICAL and not (word == "that" and _THAT_SLIP.match(text, m.end())):
                 continue
+            if word == "for" and _FOR_A_TIME.match(text, m.end()):
+                continue  # "waiting for for years"
+            if m.start() and text[m.start() - 1] == "-":
+                continue  # the first copy ends a compound: "a break-in in 1999", "non-bank bank activities"
             if second[:1].isupper() and not (first[:1].isupper() and first[1:].islower() and word in _FUNCTION):
                 continue  # names: Sirhan Sirhan, Walla Walla
             if word == "is" and _SUBJECT_CLAUSE.search(text, max(0, m.start() - 40), m.start()):

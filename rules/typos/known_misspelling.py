@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from newslint.document import Document, Token
 from newslint.rule import Rule
-from newslint.rules.typos._words import match_case, misspellings
+from newslint.rules.typos._words import known_names, match_case, misspellings
+from newslint.rules.typos.unknown_word import in_company_tag
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
 _COMPANY_AFTER = re.compile(r"[ \t]+(?:Corp|Inc|Ltd|Co|Plc|PLC|Group|Holdings)\b")
@@ -26,9 +27,14 @@ class KnownMisspelling(Rule):
     ## Use instead
         The government received the report.
 
+    A capitalised misspelling is a name when the story uses it more than once, in a company tag
+    or before a company word (Varity Corp), or right after a name (Patrick Tabacco); otherwise it
+    is reported, also mid-sentence (the Food and Drug Adminstration).
+
     ## Fix safety
     Safe when the list gives exactly one correction (the case of the original is kept: a
-    capitalised misspelling gets a capitalised correction). Display-only when it lists several.
+    capitalised misspelling gets a capitalised correction); unsafe for a capitalised word
+    mid-sentence, which may still be a name. Display-only when the list gives several.
     Inside direct quotations the word is reported, never changed.
     """
 
@@ -51,11 +57,14 @@ class KnownMisspelling(Rule):
                 continue
             if not tok.text.islower() and not (tok.text[0].isupper() and tok.text[1:].islower()):
                 continue
-            if tok.text[0].isupper() and (not tok.sentence_start and not tok.in_headline or _used_as_name(doc, tok)):
-                continue  # a capitalised word mid-sentence may be a name (Varity, Goverment Ltd)
+            maybe_name = tok.text[0].isupper() and not tok.sentence_start and not tok.in_headline
+            if tok.text[0].isupper() and (_used_as_name(doc, tok) or maybe_name and _after_a_name(doc, _word_before(doc, tok), tok)):
+                continue  # Varity Corp, <Banco Portugues ...>, Patrick Tabacco
             best = match_case(tok.text, corrections[0])
             if len(corrections) == 1:
-                fix = Fix.safe(f"Replace with {best!r}", Edit.replace(tok.span, best))
+                # mid-sentence, a capitalised misspelling is most often part of an institution's
+                # name (the Food and Drug Adminstration), but it may still be a name: a guess
+                fix = (Fix.unsafe if maybe_name else Fix.safe)(f"Replace with {best!r}", Edit.replace(tok.span, best))
                 message = f"{tok.text!r} is a common misspelling of {best!r}"
             else:
                 listed = ", ".join(repr(match_case(tok.text, c)) for c in corrections)
@@ -65,10 +74,24 @@ class KnownMisspelling(Rule):
 
 
 def _used_as_name(doc: Document, tok: Token) -> bool:
-    """A capitalised form that also stands mid-sentence, starts more than one sentence, or opens a
-    company tag or name (<Varity Corp>) is a name, not a slip."""
+    """A capitalised form used more than once, or standing in a company tag or before a company
+    word (<Varity Corp>, <Banco Portugues de Investimento>) is a name, not a slip."""
     text = doc.text
-    if text[tok.span.start - 1:tok.span.start] == "<" or _COMPANY_AFTER.match(text, tok.span.end):
+    if in_company_tag(text, tok.span) or _COMPANY_AFTER.match(text, tok.span.end):
         return True
-    uses = doc.words_among({tok.text})
-    return len(uses) > 1 or any(not t.sentence_start and not t.in_headline for t in uses)
+    return doc.word_counts[tok.text] > 1
+
+
+def _word_before(doc: Document, tok: Token) -> Token | None:
+    """The word token before `tok`, or None. It needs the story's tokens: only a capitalised
+    misspelling in mid-sentence asks for it."""
+    words = list(doc.words())
+    at = words.index(tok)
+    return words[at - 1] if at else None
+
+
+def _after_a_name(doc: Document, before: Token | None, tok: Token) -> bool:
+    """Right after a known first name or other name (Alan Wass, Stephen Mear): a surname."""
+    if before is None or not before.text[:1].isupper() or doc.text[before.span.end:tok.span.start] != " ":
+        return False
+    return before.text in known_names()

@@ -14,8 +14,18 @@ from newslint.violation import Edit, Fix, FixAvailability, Violation
 _PART = re.compile(r"[a-z]+(?:'[a-z]+)*")
 _POSSESSIVE = re.compile(r"'s$|'$")
 COMMON_RANK = 20000  # within the 20,000 most frequent words: "a common word"
+LONG_WORD = 8  # a word this long has few neighbours one edit away
+TOP_RANK = 25  # the, of, to, and, in, for: two of these run together are surely two words
+FUNCTION_RANK = 100  # the 100 commonest words, most of them function words
 VERY_COMMON_RANK = 500  # the 500 most frequent words: "will", "big", "bit"
 MIN_LENGTH = 3
+OPENING_MIN_LENGTH = 5  # a capitalised word opening a sentence is checked from this length
+SHORT_NAME = 3  # in a story typed in lowercase, words this short are left alone
+# A lowercase ticker (<plen>, <skbs.St.>, (cawl.L)): the segmenter's ticker regions are capitals only.
+_LOWER_TICKER = re.compile(r"[a-z0-9]{1,8}(?:\.[A-Za-z]{1,3})*\.?>|[a-z0-9]{1,8}(?:\.[A-Za-z]{1,3})+\)")
+_BRITISH_ISE = re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$")
+_AFTER_LINE_BREAK = re.compile(r"([a-z]+)-\n[ \t]*$")
+_BEFORE_LINE_BREAK = re.compile(r"-\n[ \t]*([a-z]+)")
 
 
 def story_counts(doc: Document) -> Counter:
@@ -33,12 +43,30 @@ def story_counts(doc: Document) -> Counter:
 
 
 def suggestions(word: str, counts: Counter) -> tuple[list[str], list[str]]:
-    """(candidates used more often in this story, other candidates by frequency), one edit away."""
+    """(candidates used more often in this story, other candidates by frequency), one edit away.
+    A function word run into a common word ("ofthe", "inwhich") is a candidate too: a lost space."""
     words = english()
     candidates = [c for c in one_edit_away(word) if c in words.words]
     evidence = sorted((c for c in candidates if counts[c] > counts[word]), key=lambda c: (-counts[c], words.frequency_rank(c)))
     others = sorted((c for c in candidates if c not in evidence), key=words.frequency_rank)
+    apart = run_together(word)
+    if apart is not None:
+        if max(words.frequency_rank(w) for w in apart.split()) < TOP_RANK:
+            others.insert(0, apart)  # "forthe" is "for the" before it is "forth"
+        else:
+            others.append(apart)  # "forsee" is "foresee" before it is "for see"
     return evidence, others
+
+
+def run_together(word: str) -> str | None:
+    """The word as a function word and a common word with the space between them lost: "of the",
+    "in which". Not "pay down" or "stop out": jargon is written whole."""
+    words = english()
+    for i in range(2, len(word) - 1):
+        head, tail = word[:i], word[i:]
+        if words.frequency_rank(head) < FUNCTION_RANK and words.frequency_rank(tail) < VERY_COMMON_RANK:
+            return f"{head} {tail}"
+    return None
 
 
 class UnknownWord(Rule):
@@ -48,11 +76,24 @@ class UnknownWord(Rule):
     evidence: a word one letter away that the story uses elsewhere, more often, is almost surely
     the intended one ("reigme" twice, "regime" ten times).
 
-    Capitalised words are taken as names and left to the naming rules; ALL-CAPS text, URLs,
-    handles, codes (F-16s) and tables are not checked, nor are the words of a Reuters company tag
-    (`<BSV Bank fuer Sparanlagen AG>`). Hyphenated compounds are checked part by part unless the
-    lexicon lists them whole (have-nots). Words in the configured `vocabulary` and words marked
-    `[sic]` are accepted.
+    Capitalised words are taken as names and left to the naming rules, except a capitalised
+    word opening a sentence that the story writes nowhere else and that is one edit from a word
+    the story uses more often ("Reigme forces" beside "regime"): reported, its fix a guess
+    (unsafe), since a name can sit one letter from a story word. ALL-CAPS text, URLs,
+    handles, codes (F-16s), tickers (lowercase ones too: `<plen>`, `(cawl.L)`), file extensions
+    (.png) and tables are not checked, nor are the words of a Reuters company tag
+    (`<BSV Bank fuer Sparanlagen AG>`) or the pieces of a word cut by an HTML entity
+    (`communiqu&#233;`). Hyphenated compounds are checked part by part unless the lexicon lists
+    them whole (have-nots); a word hyphenated across a line end ("orga-" / "nise") is checked
+    whole. Plurals of -ing nouns (remodelings), British -ise forms of listed -ize words and
+    dropped-g forms (lovin') are English. In a story typed in lowercase, three-letter words are
+    taken as names. Words in the configured `vocabulary` and words marked `[sic]` are accepted.
+
+    Candidates are the listed words one edit away (insertion, deletion, substitution or
+    transposition), a lost apostrophe (dont, childrens) and a lost space after a function word
+    (ofthe). They are ranked by the story's evidence first, then by English frequency (British
+    spellings share the frequency of their American forms); a very common word one edit away
+    ("will" for "wil") outranks a rarer story word ("oil").
 
     ## Why is this bad?
     A misspelt word in published copy costs the story its credibility, and dictionary checkers
@@ -65,10 +106,14 @@ class UnknownWord(Rule):
         killing dozens of Assad regime's soldiers
 
     ## Fix safety
-    Safe when exactly one word one edit away is used more often in the same story, or when only
-    one common English word is one edit away. Unsafe when the best candidate is a guess among
-    several; display-only with the top candidates when none is close. Inside direct quotations
-    the word is reported, never changed.
+    Safe when exactly one word one edit away is used more often in the same story; when one
+    candidate is clearly right: the only one, and common (or the word is eight letters or more,
+    where neighbours are few), or common while every other is rare and ten times rarer (billion,
+    not billon); or for a lost apostrophe of a contraction (dont -> don't). Unsafe when the best
+    candidate is a guess: several story words, a lost possessive apostrophe (companys), a lost
+    space, an edit at the first letter (xbox -> box), or several candidates (measured on the
+    dev set: making close calls display-only lost nine right guesses for two wrong ones).
+    Inside direct quotations the word is reported with its candidates, never changed.
     """
 
     code = "NL101"
@@ -84,59 +129,89 @@ class UnknownWord(Rule):
             text = tok.text
             if text.isalpha() and text.islower() and (len(text) < MIN_LENGTH or text in words):
                 continue  # the common case, decided without splitting the word into parts
+            if tok.sentence_start and not tok.in_headline and _opening_capital(text, words):
+                if counts is None:
+                    counts = story_counts(doc)
+                    case_lost = _lost_capitals(doc)
+                found = self._opening_word(doc, tok, counts)
+                if found is not None:
+                    yield found
+                continue
             if not text.islower() or not text.isascii() and "’" not in text:
                 continue  # names, acronyms, foreign words
             if "-" in tok.text and (tok.text.lower().replace("-", "") in words or tok.text.lower() in words):
                 continue  # pre-empt, co-operate: the compound is a word written whole; have-nots
-            if tok.span.start and doc.text[tok.span.start - 1] in ";&":
-                continue  # the tail of a word cut by an HTML entity: B&#233;ziers
+            if _not_a_word(doc.text, tok.span):
+                continue
             for part, span in _parts(tok):
                 if len(part) < MIN_LENGTH or part in words or part in known_wrong or self.context.accepts(part):
                     continue
-                if part in rare_words():
+                if part in rare_words() or _whole_word_written_apart(doc.text, span, part, words):
                     continue
-                if _in_company_tag(doc.text, span):
+                if in_company_tag(doc.text, span):
                     continue
                 if counts is None:
                     counts = story_counts(doc)
                     case_lost = _lost_capitals(doc)
+                if case_lost and len(part) <= SHORT_NAME:
+                    continue  # lowercase copy: "gil", "oel" are names (Parra Gil, Veba Oel), and evidence is thin
                 found = self._report(doc, part, span, counts, evidence_only=case_lost or part.capitalize() in known_names())
                 if found is not None:
                     yield found
 
+    def _opening_word(self, doc: Document, tok: Token, counts: Counter) -> Violation | None:
+        """A capitalised word opening a sentence is a name unless the story, which never writes
+        it that way elsewhere, uses a word one edit away: "Reigme forces fell" beside "regime".
+        Even then it may be a name one letter from a story word (Spidey, spider): a guess."""
+        part = tok.text.lower()
+        if part in rare_words() or tok.text in known_names() or self.context.accepts(tok.text) or counts[part] > 1:
+            return None
+        return self._report(doc, part, tok.span, counts, evidence_only=True, guess_only=True)
+
     def _report(self, doc: Document, part: str, span: Span, counts: Counter,
-                evidence_only: bool = False) -> Violation | None:
+                evidence_only: bool = False, guess_only: bool = False) -> Violation | None:
+        if _plural_of_ing_noun(part):
+            return None
         evidence, others = suggestions(part, counts)
-        if evidence_only and not evidence:
+        if not _worth_reporting(part, evidence, others, counts, evidence_only):
             return None
-        if not evidence and is_derived_word(part) and not _obvious_slip(others):
-            return None
-        if not evidence and counts[part] >= 2:
-            return None  # used twice with no likelier word nearby: jargon, not a slip
-        if not evidence and not others:
-            return None  # nothing one edit away: a rare or foreign word, not a typo we can name
         original = doc.slice(span)
-        if evidence and _far_likelier_word(evidence[0], others):
-            best, seen = others[0], evidence[0]
-            message = (f"unknown word {original!r}; did you mean {best!r}? (the story uses {seen!r} "
-                       f"{counts[seen]} time{'s' * (counts[seen] != 1)})")
-            return self.violation(span, message, Fix.unsafe(f"Replace with {best!r}",
-                                                            Edit.replace(span, match_case(original, best))))
-        if evidence:
-            best = evidence[0]
-            uses = counts[best]
-            message = f"unknown word {original!r}: the story uses {best!r} {uses} time{'s' * (uses != 1)}"
-            fix = (Fix.safe if len(evidence) == 1 else Fix.unsafe)(
-                f"Replace with {best!r}", Edit.replace(span, match_case(original, best)))
-            return self.violation(span, message, fix)
-        if others:
-            best = others[0]
-            rank = english().frequency_rank(best)
-            clear = len(others) == 1 and rank < COMMON_RANK
-            listed = ", ".join(repr(c) for c in others[:3])
-            fix = (Fix.safe if clear else Fix.unsafe)(f"Replace with {best!r}", Edit.replace(span, match_case(original, best)))
-            return self.violation(span, f"unknown word {original!r}; did you mean {listed}?", fix)
-        return None
+        message, best, safe = _verdict(original, part, evidence, others, counts)
+        make = Fix.safe if safe and not guess_only else Fix.unsafe
+        return self.violation(span, message, make(f"Replace with {best!r}", Edit.replace(span, match_case(original, best))))
+
+
+def _worth_reporting(part: str, evidence: list[str], others: list[str], counts: Counter, evidence_only: bool) -> bool:
+    """Whether an unlisted word is a typo to report, from its candidates and the story."""
+    if evidence or evidence_only:
+        return bool(evidence)
+    if not _obvious_slip(others):
+        derived = derivation(part)
+        if derived in INFLECTIONS or derived is not None and not _common_candidate(others):
+            return False  # "prewent" parses as pre + went, but "present" is one edit away
+    if counts[part] >= 2:
+        return False  # used twice with no likelier word nearby: jargon, not a slip
+    return bool(others)  # nothing one edit away: a rare or foreign word, not a typo we can name
+
+
+def _verdict(original: str, part: str, evidence: list[str], others: list[str], counts: Counter) -> tuple[str, str, bool]:
+    """(message, the suggested word, whether the fix is safe)."""
+    apostrophe = _missing_apostrophe(part)
+    if apostrophe is not None:
+        # "dont" is "don't" (safe); "childrens" is probably "children's", but "companys" may be
+        # "companies", and "thats" beside a story full of "that" is still "that's": a guess
+        return f"unknown word {original!r}; did you mean {apostrophe!r}?", apostrophe, apostrophe.endswith("n't")
+    rival = _far_likelier_word(evidence, others)
+    if rival is not None:
+        uses = ", ".join(f"{c!r} {_times(counts[c])}" for c in (rival, evidence[0]) if counts[c])
+        return f"unknown word {original!r}; did you mean {rival!r}? (the story uses {uses})", rival, False
+    if evidence:
+        best = evidence[0]
+        return f"unknown word {original!r}: the story uses {best!r} {_times(counts[best])}", best, len(evidence) == 1
+    best = others[0]
+    listed = ", ".join(repr(c) for c in others[:3])
+    clear = _clear_candidate(part, others) and not _first_letter_changed(part, best)
+    return f"unknown word {original!r}; did you mean {listed}?", best, clear
 
 
 TAG_REACH = 80  # the longest company tag reached for, either side of a word
@@ -146,42 +221,133 @@ PREFIXES = ("pre", "non", "mid", "anti", "pro", "co", "re", "un", "over", "under
             "self", "counter", "cross", "mis", "dis", "de")
 
 
+def _clear_candidate(word: str, candidates: list[str]) -> bool:
+    """The best candidate (most frequent first) is clearly the word meant: the only one, and
+    common or the neighbour of a long word (long words have few neighbours: "aftenoon"); or
+    common while every other candidate is rare and far less frequent (billion, not billon;
+    farmers, not farriers)."""
+    if " " in candidates[0]:
+        return False  # "forthe": "for the" or "forth"
+    candidates = [c for c in candidates if " " not in c]
+    words = english()
+    best = words.frequency_rank(candidates[0])
+    if len(candidates) == 1:
+        return best < COMMON_RANK or len(word) >= LONG_WORD
+    runner_up = words.frequency_rank(candidates[1])
+    return best < COMMON_RANK <= runner_up and best * 10 < runner_up
+
+
+def _missing_apostrophe(word: str) -> str | None:
+    """The contraction or possessive the word is with its apostrophe put back (dont -> don't,
+    childrens -> children's), when the word list knows exactly one such form."""
+    found = [f for i in range(1, len(word)) if (f := f"{word[:i]}'{word[i:]}") in english()]
+    return found[0] if len(found) == 1 else None
+
+
+def _first_letter_changed(word: str, candidate: str) -> bool:
+    """The one edit is at the first letter (xbox -> box, whout -> shout): typists rarely slip there,
+    so a lone candidate is as likely another word or a name. A doubled first letter (aapplied)
+    keeps the first letter and is an ordinary slip."""
+    return word[:1] != candidate[:1]
+
+
 def _obvious_slip(candidates: list[str]) -> bool:
     """One candidate only, and a common word: a slip even when the word parses as a compound."""
+    candidates = [c for c in candidates if " " not in c]
     return len(candidates) == 1 and english().frequency_rank(candidates[0]) < COMMON_RANK
 
 
-def _far_likelier_word(evidence: str, others: list[str]) -> bool:
-    """A very common word one edit away outweighs the story's evidence: "wil" in an oil story
-    is "will" (one of the 500 commonest words), not "oil", even though the story says "oil"."""
-    if not others:
-        return False
+def _far_likelier_word(evidence: list[str], others: list[str]) -> str | None:
+    """A very common word one edit away that outweighs the story's best evidence, or None.
+
+    "wil" in an oil story is "will" (one of the 500 commonest words), not "oil", even though the
+    story says "oil" more often, and whether or not the story also uses "will" (when it does,
+    "will" is itself evidence, ranked below "oil" only by its count)."""
+    rivals = evidence[1:] + others
+    if not evidence or not rivals:
+        return None
     words = english()
-    rival = words.frequency_rank(others[0])
-    return rival < VERY_COMMON_RANK and rival * 10 < words.frequency_rank(evidence)
+    rival = min(rivals, key=words.frequency_rank)
+    rank = words.frequency_rank(rival)
+    return rival if rank < VERY_COMMON_RANK and rank * 10 < words.frequency_rank(evidence[0]) else None
 
 
-def is_derived_word(word: str) -> bool:
-    """A word missing from the lists that is still English: a plural of a known noun, a known
-    word with a common prefix, or two known words run together (stockmarket, sugarbeet)."""
+def _times(n: int) -> str:
+    return f"{n} time{'s' * (n != 1)}"
+
+
+def _plural_of_ing_noun(word: str) -> bool:
+    """remodelings, reschedulings, borrowings: the one word an edit away is the singular, which
+    makes the plural look like a slip, but a plural of an -ing noun is ordinary English."""
+    return word.endswith("ings") and word[:-1] in english()
+
+
+INFLECTIONS = ("plural", "british")  # derivations that stand even beside a common word one edit away
+
+
+def derivation(word: str) -> str | None:
+    """How a word missing from the lists can still be English, or None: "plural" (of a known
+    noun), "british" (the -ise form of a listed -ize word: collateralised), "prefix" (a known
+    word with a common prefix: reinsure) or "compound" (two known words run together:
+    stockmarket). A prefix or compound parse is weak evidence: "prewent" is pre + went."""
     words = english()
     if word.endswith("ies") and word[:-3] + "y" in words:
-        return True
+        return "plural"
+    ise = _BRITISH_ISE.search(word)
+    if ise is not None:
+        american = f"{word[:ise.start()]}iz{ise.group(1)}"
+        if american in words or american in rare_words():
+            return "british"
     if word.endswith("es") and word[:-2] in words and word[:-2].endswith(("s", "x", "z", "ch", "sh")):
-        return True
+        return "plural"
     if word.endswith("s") and not word.endswith(("ss", "ys")) and len(word) > 4 and word[:-1] in words:
-        return True
+        return "plural"
     for prefix in PREFIXES:
         rest = word[len(prefix):]
         if word.startswith(prefix) and len(rest) >= 4 and (rest in words or rest in rare_words()):
-            return True
+            return "prefix"
     for i in range(4, len(word) - 3):
         if word[:i] in words and word[i:] in words:
-            return True
-    return False
+            return "compound"
+    return None
 
 
-def _in_company_tag(text: str, span: Span) -> bool:
+def _common_candidate(candidates: list[str]) -> bool:
+    """One of the candidates (a lost space aside) is among the 20,000 commonest words."""
+    words = english()
+    return any(" " not in c and words.frequency_rank(c) < COMMON_RANK for c in candidates)
+
+
+def _opening_capital(text: str, words: frozenset[str]) -> bool:
+    """A capitalised word (Reigme, not REIGME or McReigme) whose lowercase form no list has."""
+    return (len(text) >= OPENING_MIN_LENGTH and text.isalpha() and text.isascii() and text[0].isupper()
+            and text[1:].islower() and text.lower() not in words and text.lower() not in misspellings())
+
+
+def _not_a_word(text: str, span: Span) -> bool:
+    """Letters that are not a word of the prose: the tail of a word cut by an HTML entity
+    (B&#233;ziers), its head (communiqu&#233;), a file extension (.png files), a lowercase ticker."""
+    before = text[span.start - 1] if span.start else " "
+    if before in ";&" or text[span.end:span.end + 1] == "&":
+        return True
+    if before == "." and (span.start < 2 or not text[span.start - 2].isalnum()):
+        return True  # ".pls or .m3u files"
+    return before in "<(" and _LOWER_TICKER.match(text, span.start) is not None
+
+
+def _whole_word_written_apart(text: str, span: Span, part: str, words: frozenset[str]) -> bool:
+    """A word split at a line end by hyphenation ("orga-\nnise"), or a dropped-g form written with
+    an apostrophe ("lovin'"): the word it stands for is known."""
+    if text[span.end:span.end + 1] in ("'", "’") and part.endswith("in") and part + "g" in words:
+        return True
+    after = _BEFORE_LINE_BREAK.match(text, span.end)
+    if after is not None and part + after.group(1) in words:
+        return True
+    before = _AFTER_LINE_BREAK.search(text, max(0, span.start - 30), span.start)
+    return before is not None and before.group(1) + part in words
+
+
+def in_company_tag(text: str, span: Span) -> bool:
     """Inside a Reuters company tag (<BSV Bank fuer Sparanlagen AG>, wrapped across lines or
     not): a name, in any language."""
     opening = text.rfind("<", max(0, span.start - TAG_REACH), span.start)

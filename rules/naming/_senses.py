@@ -1,0 +1,106 @@
+"""Spellings that depend on a word's sense, from VarCon's sense tags (see scripts/build_variety_data.py).
+
+VarCon splits some words by part of speech or meaning: British writes `licence` for the noun and
+`license` for the verb, `practice` for the noun and `practise` for the verb, `dependant` for the noun
+and `dependent` for the adjective, `kerb` for the street edge and `curb` for "restrain". The shipped
+table says, for each word and sense, which variety writes it (`us` or `gb`) or that neither does
+(`none`: `practises` as a noun, `dependant` as an adjective, `kerbs` for restraints). This module tells
+the sense from the words around a word, and only where a plain cue settles it:
+
+- noun: a determiner or a noun-forming modifier before it (`the`, `its`, `such`, `trade`, `driving`),
+  or `of` and a few compound heads after it (`practice of`, `licence fees`);
+- adjective: a form of "be" or an adverb of degree before it (`is`, `highly`), or `on` / `upon` after
+  it (`dependent on`), when no noun cue came first (`a dependant on the payroll` is a noun);
+- restrain: `kerbs on` before a restraint's object (`kerbs on imports`, not `the kerbs on both sides`),
+  or a modal before the verb (`would kerb`).
+
+No cue, no sense: the word then counts as the plain variety table says, or not at all.
+
+Example: `could hit some Canadian trade practises` -> noun, and as a noun both varieties write
+`practices`.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+WINDOW = 40  # characters of context read on each side
+
+_DETERMINER = (r"a|an|the|this|its|his|their|our|your|my|such|every|each|another|other|no|whose|any"
+               r"|common|standard|normal|usual|current|past|existing|traditional|good|best|bad|general")
+# "her" is left out: "made her practise" is a verb.
+_MODIFIER = (r"trade|business|unfair|restrictive|accounting|lending|banking|farming|management|marketing"
+             r"|pricing|employment|labou?r|working|sales|medical|legal|religious|cultural|industry|market"
+             r"|illegal|corrupt|private|driving|TV|television|broadcasting|export|import|operating|fishing")
+_NOUN_BEFORE = re.compile(rf"\b(?:{_DETERMINER}|{_MODIFIER})\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"^\s+(?:of|fees?|holders?|payers?|compliance|agreements?)\b")
+_ADJECTIVE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|become|becomes|became|remain|remains|remained|highly|heavily|very|so"
+    r"|too|more|less|largely|totally|entirely|increasingly|overly|mutually|economically|financially|completely"
+    r"|partly|partially|particularly)\s+$", re.IGNORECASE)
+_ADJECTIVE_AFTER = re.compile(r"^\s+(?:on|upon)\b")
+_RESTRAINT_AFTER = re.compile(
+    r"^\s+on\s+(?!(?:the|a|an|his|her|its|their|both|either|each|which|this|that|one|[A-Z][a-z]+day)\b)")
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|can|could|should|shall|may|might|must)\s+$")
+
+
+def _noun(word: str, before: str, after: str) -> bool:
+    return bool(_NOUN_BEFORE.search(before) or _NOUN_AFTER.match(after))
+
+
+def _adjective(word: str, before: str, after: str) -> bool:
+    return not _noun(word, before, after) and bool(_ADJECTIVE_BEFORE.search(before) or _ADJECTIVE_AFTER.match(after))
+
+
+def _restrain(word: str, before: str, after: str) -> bool:
+    return bool(word.endswith("s") and _RESTRAINT_AFTER.match(after) or _MODAL_BEFORE.search(before))
+
+
+# Each sense the table lists, the cue that tells it, and how a message names it; in the order tried.
+SENSES: dict[str, tuple[Callable[[str, str, str], bool], str]] = {
+    "restrain": (_restrain, "in the sense 'restrain'"),
+    "<N>": (_noun, "as a noun"),
+    "<Adj>": (_adjective, "as an adjective"),
+}
+
+
+@dataclass(frozen=True)
+class SenseSpelling:
+    word: str
+    sense: str  # a key of SENSES
+    status: str  # "us" or "gb" (only that variety writes it so), "none" (neither does)
+    form: str  # the other variety's spelling, or for "none" the one both write
+
+
+@cache
+def _table() -> dict[str, dict[str, tuple[str, str]]]:
+    """word -> sense -> (status, form)."""
+    table: dict[str, dict[str, tuple[str, str]]] = {}
+    text = resources.files("newslint.rules.naming").joinpath("data/senses.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        word, sense, status, form = line.split("\t")
+        if sense in SENSES:
+            table.setdefault(word, {})[sense] = (status, form)
+    return table
+
+
+def listed(word: str) -> bool:
+    return word in _table()
+
+
+def sense_spelling(word: str, before: str, after: str) -> SenseSpelling | None:
+    """How the word's context settles its spelling: the first of the senses the table lists for the
+    word whose cue matches; None when none does."""
+    senses = _table().get(word, {})
+    for sense, (cue, _) in SENSES.items():
+        if sense in senses and cue(word, before, after):
+            status, form = senses[sense]
+            return SenseSpelling(word, sense, status, form)
+    return None
+
+
+def sense_name(sense: str) -> str:
+    return SENSES[sense][1]
