@@ -55,8 +55,13 @@ class Token(NamedTuple):
 
 
 # An abbreviation with stops (U.S.), a number with separators (450.000, 5:50), or a word with
-# inner apostrophes or hyphens (regime's, al-Qaeda).
-TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\d+(?:[.,:]\d+)+|\w+(?:['’\-]\w+)*")
+# inner apostrophes or hyphens (regime's, al-Qaeda):
+TOKEN_DEFINITION = r"(?:[^\W\d_]\.){2,}|\d+(?:[.,:]\d+)+|\w+(?:['’\-]\w+)*"
+# the same, written to open with one word character (so the regex engine skips from word
+# character to word character), the kind of that character checked by a look-behind after it,
+# and the word's tail matched possessively (nothing follows it, so it never backtracks):
+# a third faster over corpus text. tests/test_fast_patterns.py checks that they agree.
+TOKEN = re.compile(r"\w(?:(?<=[^\W\d_])\.(?:[^\W\d_]\.)+|(?<=\d)\d*(?:[.,:]\d+)+|\w*+(?:['’\-]\w++)*+)")
 _HAS_LETTER = re.compile(r"[^\W\d_]").search
 _HAS_DIGIT = re.compile(r"\d").search
 

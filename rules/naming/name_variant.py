@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from newslint.document import Document, Token
 from newslint.rule import Rule
@@ -15,7 +15,12 @@ _POSSESSIVE = re.compile(r"['’]s$")
 # A name of one or two parts, either of which may carry an Arabic particle, hyphened or spaced:
 # al-Qaeda / al Qaeda, TimeWarner / Time Warner, Deir Ezzor / Deir ez-Zor.
 _PARTICLE = r"(?:(?:al|el|ad|as|ash|ez|az|an|bin|abu)[- ])"
-_SPACED_NAME = re.compile(rf"\b{_PARTICLE}?[A-Z][a-z]+(?:[A-Z][a-z]+|[ -]{_PARTICLE}?[A-Z][a-z]+)?\b")
+# The same as rf"\b{_PARTICLE}?[A-Z][a-z]+(?:[A-Z][a-z]+|[ -]{_PARTICLE}?[A-Z][a-z]+)?\b", written
+# to open with its first character (a particle's a, e or b, or a capital) and to check the
+# boundary and the particle with look-behinds after it: the regex engine then skips to such
+# characters instead of trying every position (tests/test_fast_patterns.py checks they agree).
+_SPACED_NAME = re.compile(r"[aebA-Z](?<!\w[aebA-Z])(?:(?<=a)(?:l|d|s|sh|z|n|bu)[- ][A-Z]|(?<=e)[lz][- ][A-Z]|(?<=b)in[- ][A-Z]|(?<=[A-Z]))"
+                          rf"[a-z]+(?:[A-Z][a-z]+|[ -]{_PARTICLE}?[A-Z][a-z]+)?\b")
 _DOUBLED = re.compile(r"(.)\1")
 MIN_LENGTH = 4
 SLIP_RATIO = 3
@@ -30,13 +35,54 @@ _TITLE_AFTER = re.compile(r" [A-Z]")  # Islamic state television: part of a long
 _SMALL_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "at", "to", "de", "la", "le", "von", "van", "al", "el", "bin"})  # a form used more than once is a slip only if the other is used three times as often
 
 
-def _name_tokens(doc: Document) -> list[tuple[Token, str]]:
-    """Capitalised words that are not ALL CAPS, with a possessive 's cut off."""
-    out = []
-    for tok in doc.words():
-        if tok.is_capitalised and not tok.is_all_caps and not tok.text[1:].isupper():
-            out.append((tok, _POSSESSIVE.sub("", tok.text)))
-    return out
+def _is_name(text: str) -> bool:
+    """Capitalised and not ALL CAPS (the test of `Token.is_capitalised` and `is_all_caps`)."""
+    return (text[:1].isupper() and not (text.isupper() and sum(1 for c in text if c.isalpha()) > 1)
+            and not text[1:].isupper())
+
+
+def _name_counts(doc: Document, written: set[str]) -> Counter:
+    """name -> uses, a possessive 's cut off, from the story's word counts."""
+    counts: Counter = Counter()
+    for text in written:
+        counts[_POSSESSIVE.sub("", text)] += doc.word_counts[text]
+    return counts
+
+
+def _name_tokens(doc: Document, written: set[str]) -> list[tuple[Token, str]]:
+    """The tokens of the names `written`, in order, with a possessive 's cut off."""
+    return [(tok, _POSSESSIVE.sub("", tok.text)) for tok in doc.words_among(written)]
+
+
+def _case_variant_possible(doc: Document, written: set[str]) -> bool:
+    """A case variant needs a run of two capitalised words or more written twice (so each of its
+    words twice) and the run with a later word in lowercase ("Islamic State", "Islamic state")."""
+    twice = [w for w in written if w.isalpha() and w[1:].islower() and doc.word_counts[w] >= 2]
+    later = [w.lower() for w in twice if " " + w.lower() in doc.text]
+    return any(f"{first} {word}" in doc.text for word in later for first in twice)
+
+
+def _by_shape(names: Iterable[str]) -> dict[tuple[str, int], list[str]]:
+    """(first letter, length) -> the names of that shape, in order."""
+    shapes: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for name in names:
+        shapes[name[0], len(name)].append(name)
+    return shapes
+
+
+def _near(name: str, by_shape: dict[tuple[str, int], list[str]]) -> Iterator[str]:
+    """The names with the same first letter and a length at most one away: the only ones that
+    can be one edit (or one moved doubling) away."""
+    for length in (len(name) - 1, len(name), len(name) + 1):
+        yield from by_shape.get((name[0], length), ())
+
+
+def _one_edit_pair(name: str, other: str) -> bool:
+    """Two different names one edit (or a moved doubling) apart, not only in their ending."""
+    if other == name or other[0] != name[0] or abs(len(other) - len(name)) > 1:
+        return False
+    a, b = name.lower(), other.lower()
+    return (one_edit_apart(a, b) or _double_moved(a, b)) and not _only_ending_differs(name, other)
 
 
 def _is_english_word(name: str) -> bool:
@@ -132,7 +178,18 @@ class NameVariant(Rule):
     fix_availability = FixAvailability.ALWAYS
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        names = _name_tokens(doc)
+        written = {w for w in doc.word_counts if _is_name(w)}
+        # Candidate-first: a one-letter variant needs two names one edit apart, and a case variant
+        # a name of two words written twice and then in lowercase; the story's distinct words
+        # show whether either is possible before any token is built (most stories: neither).
+        if self._variant_pair_possible(_name_counts(doc, written)):
+            yield from self._one_letter_variants(doc, _name_tokens(doc, written))
+        yield from self._spacing_variants(doc)
+        if _case_variant_possible(doc, written):
+            titled = {w for w in written if w.isalpha() and w[1:].islower()}
+            yield from self._case_variants(doc, _name_tokens(doc, titled))
+
+    def _one_letter_variants(self, doc: Document, names: list[tuple[Token, str]]) -> Iterator[Violation]:
         counts = Counter(name for _, name in names)
         first_use = {}
         for i, (_, name) in enumerate(names):
@@ -148,24 +205,33 @@ class NameVariant(Rule):
                 continue
             span = Span(tok.span.start, tok.span.start + len(name))
             yield self._report(span, name, canonical, counts)
-        yield from self._spacing_variants(doc)
-        yield from self._case_variants(doc, names)
+
+    def _variant_pair_possible(self, counts: Counter) -> bool:
+        """Whether two of the names pass the tests of `_one_edit_variants` that read only the
+        names themselves (the tests of counts and positions come after)."""
+        names = known_names()
+        by_shape = _by_shape(other for other in counts if other[1:].islower())
+        for name in counts:
+            if len(name) < MIN_LENGTH or self.context.accepts(name) or _is_english_word(name) or name in names:
+                continue
+            if any(_one_edit_pair(name, other) for other in _near(name, by_shape)):
+                return True
+        return False
 
     def _one_edit_variants(self, counts: Counter, first_use: dict[str, int],
                            names_used: list[tuple[Token, str]]) -> dict[str, str]:
         canonical_of: dict[str, str] = {}
         names = known_names()
         # Only a capitalised, otherwise lowercase name can be the other form (Rinaldi, not McRae).
-        plain = [other for other in counts if other[1:].islower()]
+        # The others are looked up by first letter and length, so a big file of many names is
+        # not compared name by name (the best other is the same in any order: see below).
+        by_shape = _by_shape(other for other in counts if other[1:].islower())
         for name, n in counts.items():
             if len(name) < MIN_LENGTH or self.context.accepts(name) or _is_english_word(name) or name in names:
                 continue
-            lowered = name.lower()
             best: str | None = None
-            for other in plain:
-                if other == name or other[0] != name[0] or abs(len(other) - len(name)) > 1 \
-                        or not (one_edit_apart(lowered, other.lower()) or _double_moved(lowered, other.lower())) \
-                        or _only_ending_differs(name, other):
+            for other in _near(name, by_shape):
+                if not _one_edit_pair(name, other):
                     continue
                 known = other in names or self.context.accepts(other)
                 if _is_english_word(other) and not known and (counts[other] < 2 or not _mid_sentence(names_used, other)):
@@ -175,6 +241,7 @@ class NameVariant(Rule):
                 if n > 1 and m < SLIP_RATIO * n:
                     continue  # Regan and Reagan, each used often: two people, not a slip
                 if more and (m + n >= 3 or known):
+                    # first_use differs between names, so this maximum is one name whatever the order
                     if best is None or (m, -first_use[other]) > (counts[best], -first_use[best]):
                         best = other
             if best is not None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from functools import cache
 
 from newslint.document import Document, Token
@@ -135,6 +135,11 @@ def _neighbours(text: str, tok: Token) -> list[str]:
     before = _WORD_BEFORE.search(text, max(0, tok.span.start - 30), tok.span.start)
     after = _WORD_AFTER.match(text, tok.span.end, tok.span.end + 30)
     return [m.group(1) for m in (before, after) if m]
+
+
+def _listed(word: str, listed: Collection[str]) -> bool:
+    """In the variant table, the context-dependent spellings or the word-sense table."""
+    return word in listed or word in _CONTEXTUAL or _senses.listed(word)
 
 
 def _proper(tok: Token) -> bool:
@@ -297,9 +302,11 @@ class EnglishVarietyMix(Rule):
         text = doc.text
         found: list[tuple[Token, Variant]] = []
         listed = table.keys()
-        for tok in doc.words():
+        # Candidate-first: the story's distinct words that a table lists, then their tokens alone.
+        candidates = {w for w in doc.word_counts if _listed(w.lower().replace("’", "'"), listed)}
+        for tok in doc.words_among(candidates):
             word = tok.text.lower().replace("’", "'")
-            if word not in listed and word not in _CONTEXTUAL and not _senses.listed(word) or tok.is_all_caps:
+            if not _listed(word, listed) or tok.is_all_caps:
                 continue
             if tok.text[:1].isupper() and COMPANY_AFTER.match(text, tok.span.end):
                 continue  # Alcan Aluminium Ltd keeps its spelling even where the story spells it the other way

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
-from newslint.document import Document, Token
-from newslint.rule import Rule
+from newslint.document import Document, Token, TokenKind
+from newslint.rule import Rule, RuleContext
 from newslint.rules.typos._words import english, known_names, match_case, misspellings, one_edit_away, rare_words
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
@@ -21,6 +21,7 @@ VERY_COMMON_RANK = 500  # the 500 most frequent words: "will", "big", "bit"
 MIN_LENGTH = 3
 OPENING_MIN_LENGTH = 5  # a capitalised word opening a sentence is checked from this length
 SHORT_NAME = 3  # in a story typed in lowercase, words this short are left alone
+MAX_VERDICTS = 200_000  # distinct words whose candidacy is remembered
 # A lowercase ticker (<plen>, <skbs.St.>, (cawl.L)): the segmenter's ticker regions are capitals only.
 _LOWER_TICKER = re.compile(r"[a-z0-9]{1,8}(?:\.[A-Za-z]{1,3})*\.?>|[a-z0-9]{1,8}(?:\.[A-Za-z]{1,3})+\)")
 _BRITISH_ISE = re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$")
@@ -31,14 +32,15 @@ _BEFORE_LINE_BREAK = re.compile(r"-\n[ \t]*([a-z]+)")
 def story_counts(doc: Document) -> Counter:
     """How often each lowercase word (and each part of a hyphenated word) occurs in the story."""
     counts: Counter = Counter()
-    for tok in doc.words():
-        word = tok.text.lower().replace("’", "'")
-        counts[word] += 1
+    for text, uses in doc.word_counts.items():  # each distinct word once, with its number of uses
+        word = text.lower().replace("’", "'")
+        counts[word] += uses
         if "-" in word:
-            counts.update(word.split("-"))
-        base = _POSSESSIVE.sub("", word)
+            for part in word.split("-"):
+                counts[part] += uses
+        base = _POSSESSIVE.sub("", word) if "'" in word else word
         if base != word:
-            counts[base] += 1
+            counts[base] += uses
     return counts
 
 
@@ -125,11 +127,16 @@ class UnknownWord(Rule):
         known_wrong = misspellings().keys()
         counts: Counter | None = None
         case_lost: bool | None = None
-        for tok in doc.words():
+        # Candidate-first: the tests below that read only a word's letters are run once per
+        # distinct word (and remembered across stories); the tokens of the few words they do
+        # not clear are the only ones built.
+        for tok in self._candidate_tokens(doc, words, known_wrong):
             text = tok.text
             if text.isalpha() and text.islower() and (len(text) < MIN_LENGTH or text in words):
                 continue  # the common case, decided without splitting the word into parts
             if tok.sentence_start and not tok.in_headline and _opening_capital(text, words):
+                if self._known_name(tok):
+                    continue  # decided without the story's counts
                 if counts is None:
                     counts = story_counts(doc)
                     case_lost = _lost_capitals(doc)
@@ -159,12 +166,60 @@ class UnknownWord(Rule):
                 if found is not None:
                     yield found
 
+    def __init__(self, options: object | None = None, context: RuleContext | None = None) -> None:
+        super().__init__(options, context)
+        self._verdicts: dict[str, bool] = {}  # word -> a candidate? The same in every story.
+
+    def _candidate_tokens(self, doc: Document, words: frozenset[str], known_wrong: Collection[str]) -> list[Token]:
+        """The tokens `check` looks at beyond their letters, in order: those of the lowercase
+        candidates, and of the capitalised ones only where they open a sentence (elsewhere a
+        capitalised word is a name, cleared by its letters)."""
+        candidates = self._candidates(doc, words, known_wrong)
+        opening = {text for text in candidates if _opening_capital(text, words)}
+        found = doc.words_among(candidates - opening)
+        if opening:
+            found += [t for t in doc.first_tokens() if t.text in opening and t.kind is TokenKind.WORD]
+            found.sort(key=lambda t: t.span)
+        return found
+
+    def _candidates(self, doc: Document, words: frozenset[str], known_wrong: Collection[str]) -> set[str]:
+        """The story's distinct words that `check` looks at beyond their letters."""
+        verdicts = self._verdicts
+        if len(verdicts) > MAX_VERDICTS:
+            verdicts.clear()  # a corpus of millions of distinct strings must not grow it forever
+        found = set()
+        for text in doc.word_counts:
+            verdict = verdicts.get(text)
+            if verdict is None:
+                verdict = verdicts[text] = self._may_be_unknown(text, words, known_wrong)
+            if verdict:
+                found.add(text)
+        return found
+
+    def _may_be_unknown(self, text: str, words: frozenset[str], known_wrong: Collection[str]) -> bool:
+        """The tests of `check` that read only the letters of a word, in its order: False when
+        they clear every token written `text`, wherever it stands."""
+        if text.isalpha() and text.islower() and (len(text) < MIN_LENGTH or text in words):
+            return False
+        if _opening_capital(text, words):
+            return True  # reported at a sentence start; elsewhere cleared below as a name
+        if not text.islower() or not text.isascii() and "’" not in text:
+            return False
+        if "-" in text and (text.lower().replace("-", "") in words or text.lower() in words):
+            return False
+        return any(not (len(part) < MIN_LENGTH or part in words or part in known_wrong
+                        or self.context.accepts(part) or part in rare_words()) for part, _ in _text_parts(text))
+
+    def _known_name(self, tok: Token) -> bool:
+        """A capitalised opening word that is a rare word, a known name or an accepted one."""
+        return tok.text.lower() in rare_words() or tok.text in known_names() or self.context.accepts(tok.text)
+
     def _opening_word(self, doc: Document, tok: Token, counts: Counter) -> Violation | None:
         """A capitalised word opening a sentence is a name unless the story, which never writes
         it that way elsewhere, uses a word one edit away: "Reigme forces fell" beside "regime".
         Even then it may be a name one letter from a story word (Spidey, spider): a guess."""
         part = tok.text.lower()
-        if part in rare_words() or tok.text in known_names() or self.context.accepts(tok.text) or counts[part] > 1:
+        if self._known_name(tok) or counts[part] > 1:
             return None
         return self._report(doc, part, tok.span, counts, evidence_only=True, guess_only=True)
 
@@ -361,16 +416,21 @@ def in_company_tag(text: str, span: Span) -> bool:
 def _lost_capitals(doc: Document) -> bool:
     """A story with a sentence that starts in lowercase has lost its capitals (wire copy typed in
     lowercase): its names look like words, so only in-story evidence counts there."""
-    return any(tok.sentence_start and not tok.in_headline and tok.text[:1].isalpha() and tok.text[:1].islower()
-               for tok in doc.words())
+    return any(tok.kind is TokenKind.WORD and not tok.in_headline and tok.text[:1].isalpha() and tok.text[:1].islower()
+               for tok in doc.first_tokens())
 
 
-def _parts(tok: Token) -> Iterator[tuple[str, Span]]:
-    """The lowercase parts of a word token (split at hyphens, possessive 's dropped), with spans."""
-    text = tok.text.replace("’", "'")
-    for m in _PART.finditer(text):
+def _text_parts(text: str) -> Iterator[tuple[str, int]]:
+    """The lowercase parts of a word (split at hyphens, possessive 's dropped), with offsets."""
+    for m in _PART.finditer(text.replace("’", "'")):
         part = _POSSESSIVE.sub("", m.group())
         if part.endswith("'") or not part:
             continue
-        start = tok.span.start + m.start()
+        yield part, m.start()
+
+
+def _parts(tok: Token) -> Iterator[tuple[str, Span]]:
+    """The lowercase parts of a word token, with spans."""
+    for part, offset in _text_parts(tok.text):
+        start = tok.span.start + offset
         yield part, Span(start, start + len(part))

@@ -1,0 +1,65 @@
+"""Patterns rewritten for speed agree with their plain definitions.
+
+A pattern that opens with a look-behind or a word boundary makes Python's regex engine try it
+at every position of a story; the same pattern written to open with a character (the
+look-behind moved after it) lets the engine skip to that character. The fast forms are harder to
+read, so each is checked here against the plain form it replaces, on story-shaped text.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslint import tokens
+from newslint.rules.naming import abbreviation_style, name_variant
+from newslint.rules.quotes import quote_style_mix
+from newslint.rules.whitespace import double_space
+
+_PARTICLE = r"(?:(?:al|el|ad|as|ash|ez|az|an|bin|abu)[- ])"
+PLAIN = {
+    "token": (tokens.TOKEN, tokens.TOKEN_DEFINITION),
+    "spaced name": (name_variant._SPACED_NAME,
+                    rf"\b{_PARTICLE}?[A-Z][a-z]+(?:[A-Z][a-z]+|[ -]{_PARTICLE}?[A-Z][a-z]+)?\b"),
+    "abbreviation form": (abbreviation_style._FORMS,
+                          r"(?<![\w.])(?:(?:[A-Z]\.){2,}|[A-Z]{2,}(?!\w|\.\w)|[A-Z][a-z]{3,}(?![\w]))"),
+    "apostrophe": (quote_style_mix._APOSTROPHE, r"(?<=[^\W\d_])['’](?=[^\W\d_])|(?<=[sS])['’](?=\s)"),
+    "space run": (double_space._RUN, r"(?<=\S)[ \u00a0]{2,}(?=\S)"),
+}
+
+PIECES = st.sampled_from([
+    "al", "al-", "el ", "ash-", "bin ", "abu ", "ez-", "as", "Qaeda", "Time", "Warner", "TimeWarner", "U.S.", "US",
+    "U.N.", "Nato", "NATO", "a.m.", "e.g.", "450.000", "1,234", "5:50", "3.5", "F-16s", "regime's", "farmers'",
+    "don’t", "Rock'n'roll", "_x", "x_1", "é", "Ünal", "١٢٣", "'", "’", "-", ".", ",", ":", " ", "  ", "\u00a0", "\t",
+    "\n", "(", "\"", "s", "S", "x", "B", "bal", "Deir", "Zor",
+])
+TEXTS = st.one_of(st.lists(PIECES, max_size=40).map("".join), st.text(max_size=60))
+EXAMPLES = ["In the U.S. al-Qaeda and al Qaeda met Time Warner; NATO and Nato, the farmers' land, 450.000 and 3.5",
+            "bin Laden el-Sisi as-Sad Ad-Dawr an-Nur ash-Shara ez-Zor abu Bakr, X.Y.Z. and a.b",
+            "He said  so.\u00a0\u00a0Then  \u00a0 it's over  ", "_a_b 5_000 12:30:45 1.2.3 x'y’z-w- -x"]
+
+
+@pytest.mark.parametrize("name", sorted(PLAIN))
+@pytest.mark.parametrize("text", EXAMPLES)
+def test_fast_pattern_matches_like_its_definition_on_examples(name, text):
+    fast, plain = PLAIN[name]
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in re.compile(plain).finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+def test_fast_patterns_match_like_their_definitions(text):
+    for name, (fast, plain) in PLAIN.items():
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in re.compile(plain).finditer(text)], name
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS, st.data())
+def test_fast_token_pattern_agrees_within_bounds(text, data):
+    """Tokens are matched sentence by sentence (finditer with pos and endpos)."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    plain = re.compile(tokens.TOKEN_DEFINITION)
+    assert [m.span() for m in tokens.TOKEN.finditer(text, start, end)] == [m.span() for m in plain.finditer(text, start, end)]
