@@ -28,6 +28,7 @@ SLIP_RATIO = 3
 # Defence) are left out, and so are runs glued to a word before them (St.-Louis Blues).
 _JOINERS = frozenset(".'’-_")
 MAX_NAME_WORDS = 4
+MAX_PREFILTER_NAMES = 40  # a story's names written twice, up to which the case-variant prefilter runs
 _GENERIC_BEFORE = re.compile(r"\b(?:the|a|an|another|any|each|every|no|one|such|this|that|these|those|its|their|his|her|our|"
                              r"your|my|whose|which|what|some|many|new|former|independent|separate)\s+$", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"“]\s*|\n\s*)$")
@@ -58,6 +59,8 @@ def _case_variant_possible(doc: Document, written: set[str]) -> bool:
     """A case variant needs a run of two capitalised words or more written twice (so each of its
     words twice) and the run with a later word in lowercase ("Islamic State", "Islamic state")."""
     twice = [w for w in written if w.isalpha() and w[1:].islower() and doc.word_counts[w] >= 2]
+    if len(twice) > MAX_PREFILTER_NAMES:
+        return True  # a long text: each test below searches all of it, so let the run scan decide
     later = [w.lower() for w in twice if " " + w.lower() in doc.text]
     return any(f"{first} {word}" in doc.text for word in later for first in twice)
 
