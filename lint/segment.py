@@ -168,16 +168,15 @@ def _tables(text: str, lines: LineIndex) -> Iterable[Span]:
     if "  " not in text and "\t" not in text:
         return  # no line can have a column gap
     rows = text.split("\n")  # the lines, in the order of lines.starts
-    spans = [Span(start, start + len(row)) for start, row in zip(lines.starts, rows)]
     # Most lines hold no two spaces or tab, so they cannot be table lines: skip them cheaply.
     strengths = [_table_strength(row) if "  " in row or "\t" in row else 0 for row in rows]
     for i, strength in enumerate(strengths):
-        if not strength and "  " in rows[i].strip():
-            strengths[i] = _aligned_with_neighbour(text, spans, strengths, i)
+        if not strength and "  " in rows[i] and "  " in rows[i].strip():
+            strengths[i] = _aligned_with_neighbour(rows, strengths, i)
     run: list[tuple[Span, int]] = []
-    for span, strength in zip(spans, strengths):
+    for start, row, strength in zip(lines.starts, rows, strengths):
         if strength:
-            run.append((span, strength))
+            run.append((Span(start, start + len(row)), strength))
         elif run:
             yield from _table_run(run)
             run = []
@@ -188,15 +187,14 @@ def _column_starts(line: str) -> set[int]:
     return {m.start() for m in _COLUMN_START.finditer(line)}
 
 
-def _aligned_with_neighbour(text: str, spans: list[Span], strengths: list[int], i: int) -> int:
+def _aligned_with_neighbour(rows: list[str], strengths: list[int], i: int) -> int:
     """WEAK when a line's one narrow gap (` FARM/FOODS 188.25  unch`) ends on a column
     that a table line next to it starts: a table row whose other gaps happen to be single
     spaces. 0 otherwise."""
-    line = text[spans[i].start : spans[i].end]
-    gap_ends = {m.end() for m in _COLUMN_GAP.finditer(line)}
+    gap_ends = {m.end() for m in _COLUMN_GAP.finditer(rows[i])}
     for j in (i - 1, i + 1):
-        if 0 <= j < len(spans) and strengths[j] >= MAYBE:
-            if gap_ends & _column_starts(text[spans[j].start : spans[j].end]):
+        if 0 <= j < len(rows) and strengths[j] >= MAYBE:
+            if gap_ends & _column_starts(rows[j]):
                 return WEAK
     return 0
 
