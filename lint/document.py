@@ -16,9 +16,9 @@ from enum import Enum
 from functools import cached_property
 
 from newslint.span import LineIndex, Span
-from newslint.tokens import Prose, Token, TokenKind
+from newslint.tokens import LetterTest, Prose, Token, TokenKind
 
-__all__ = ["Document", "Region", "RegionKind", "SpanSet", "Token", "TokenKind"]
+__all__ = ["Document", "LetterTest", "Region", "RegionKind", "SpanSet", "Token", "TokenKind"]
 
 
 class RegionKind(Enum):

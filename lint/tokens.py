@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from enum import Enum
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -94,6 +95,37 @@ kind_of = _KindCache().__getitem__
 
 
 FEW_WANTED = 16
+
+
+class LetterTest:
+    """A test that reads only a word's letters, run once per distinct word and remembered across
+    stories, so that a rule picks its candidates from `doc.word_counts` with two C-level set
+    operations instead of a Python loop over every word (a corpus repeats most of its words).
+
+        misspelt = LetterTest(lambda word: word.lower() in table)
+        candidates = misspelt.select(doc.word_counts)
+
+    The test must depend on nothing but the word (and settings fixed for the test's life).
+    Forgets everything after `limit` distinct words, so memory stays bounded."""
+
+    def __init__(self, test: Callable[[str], bool], limit: int = 100_000) -> None:
+        self._test = test
+        self._limit = limit
+        self._seen: set[str] = set()
+        self._passed: set[str] = set()
+
+    def select(self, words: Mapping[str, object] | AbstractSet[str]) -> set[str]:
+        """The words (keys, for a mapping) that pass the test."""
+        keys = words.keys() if isinstance(words, Mapping) else words
+        new = keys - self._seen
+        if new:
+            if len(self._seen) + len(new) > self._limit:
+                self._seen, self._passed = set(), set()
+                new = set(keys)
+            test = self._test
+            self._passed.update(w for w in new if test(w))
+            self._seen |= new
+        return keys & self._passed
 
 
 class Prose:

@@ -340,3 +340,20 @@ def test_empty_and_blank_text():
     for text in ("", "\n", "   \n\n  "):
         doc = parse(text)
         assert doc.headline is None and doc.paragraphs == () and doc.tokens == ()
+
+
+def test_letter_test_selects_words_and_remembers_them():
+    from newslint.tokens import LetterTest
+
+    calls = []
+
+    def shouting(word):
+        calls.append(word)
+        return word.isupper()
+
+    test = LetterTest(shouting, limit=10)
+    assert test.select(parse("Head\n\nNATO and UN met. NATO left.\n").word_counts) == {"NATO", "UN"}
+    assert test.select({"NATO", "met", "EU"}) == {"NATO", "EU"}
+    assert calls.count("NATO") == 1  # remembered from the first story
+    test.select(set("abcdefgh"))  # over the limit: forgotten, then tested afresh
+    assert test.select({"NATO"}) == {"NATO"} and calls.count("NATO") == 2

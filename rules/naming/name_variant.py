@@ -5,7 +5,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 
-from newslint.document import Document, Token
+from newslint.document import Document, LetterTest, Token
 from newslint.rule import Rule
 from newslint.rules.typos._words import english, known_names, one_edit_apart, rare_words
 from newslint.span import Span
@@ -40,6 +40,9 @@ def _is_name(text: str) -> bool:
     """Capitalised and not ALL CAPS (the test of `Token.is_capitalised` and `is_all_caps`)."""
     return (text[:1].isupper() and not (text.isupper() and sum(1 for c in text if c.isalpha()) > 1)
             and not text[1:].isupper())
+
+
+_NAMES = LetterTest(_is_name)  # decided once per distinct word, remembered across stories
 
 
 def _name_counts(doc: Document, written: set[str]) -> Counter:
@@ -181,7 +184,7 @@ class NameVariant(Rule):
     fix_availability = FixAvailability.ALWAYS
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        written = {w for w in doc.word_counts if _is_name(w)}
+        written = _NAMES.select(doc.word_counts)
         # Candidate-first: a one-letter variant needs two names one edit apart, and a case variant
         # a name of two words written twice and then in lowercase; the story's distinct words
         # show whether either is possible before any token is built (most stories: neither).
@@ -253,12 +256,14 @@ class NameVariant(Rule):
 
     def _spacing_variants(self, doc: Document) -> Iterator[Violation]:
         """TimeWarner / Time Warner, al-Qaeda / al Qaeda: the same letters, spaced differently."""
+        by_key: dict[str, list[str]] = defaultdict(list)
+        for form in dict.fromkeys(_SPACED_NAME.findall(doc.text)):  # the forms, in order of first use
+            by_key[form.replace(" ", "").replace("-", "").lower()].append(form)
+        if all(len(variants) < 2 for variants in by_key.values()):
+            return  # most names come in one form: no spans needed
         found: dict[str, list[Span]] = defaultdict(list)
         for m in _SPACED_NAME.finditer(doc.text):
             found[m.group()].append(Span(m.start(), m.end()))
-        by_key: dict[str, list[str]] = defaultdict(list)
-        for form in found:
-            by_key[form.replace(" ", "").replace("-", "").lower()].append(form)
         for key, variants in by_key.items():
             if len(variants) < 2:
                 continue  # most names come in one form: skip the prose test for them

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterator
 from functools import cache
 
-from newslint.document import Document, Token
+from newslint.document import Document, LetterTest, Token
 from newslint.rule import Rule
 from newslint.rules.naming import _senses
 from newslint.rules.naming._company import COMPANY_AFTER
@@ -140,6 +140,10 @@ def _neighbours(text: str, tok: Token) -> list[str]:
 def _listed(word: str, listed: Collection[str]) -> bool:
     """In the variant table, the context-dependent spellings or the word-sense table."""
     return word in listed or word in _CONTEXTUAL or _senses.listed(word)
+
+
+# The story's distinct words that a table lists (decided once per word, remembered across stories).
+_CANDIDATES = LetterTest(lambda word: _listed(word.lower().replace("’", "'"), variants().keys()))
 
 
 def _proper(tok: Token) -> bool:
@@ -303,8 +307,7 @@ class EnglishVarietyMix(Rule):
         found: list[tuple[Token, Variant]] = []
         listed = table.keys()
         # Candidate-first: the story's distinct words that a table lists, then their tokens alone.
-        candidates = {w for w in doc.word_counts if _listed(w.lower().replace("’", "'"), listed)}
-        for tok in doc.words_among(candidates):
+        for tok in doc.words_among(_CANDIDATES.select(doc.word_counts)):
             word = tok.text.lower().replace("’", "'")
             if not _listed(word, listed) or tok.is_all_caps:
                 continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from newslint.document import Document, Token
+from newslint.document import Document, LetterTest, Token
 from newslint.rule import Rule
 from newslint.rules.typos._words import known_names, match_case, misspellings
 from newslint.rules.typos.unknown_word import in_company_tag
@@ -12,6 +12,9 @@ from newslint.violation import Edit, Fix, FixAvailability, Violation
 
 _COMPANY_AFTER = re.compile(r"[ \t]+(?:Corp|Inc|Ltd|Co|Plc|PLC|Group|Holdings)\b")
 
+# The story's distinct words whose lowercase form the misspelling list holds (decided once per
+# distinct word, remembered across stories).
+_LISTED = LetterTest(lambda word: word.lower() in misspellings().keys())
 
 class KnownMisspelling(Rule):
     """## What it does
@@ -47,8 +50,7 @@ class KnownMisspelling(Rule):
         listed = table.keys()
         # Candidate-first: the story's few distinct words that the list holds, then the tokens
         # of those words alone (most stories have none, and build no tokens here).
-        candidates = {w for w in doc.word_counts if w.lower() in listed}
-        for tok in doc.words_among(candidates):
+        for tok in doc.words_among(_LISTED.select(doc.word_counts)):
             word = tok.text.lower()
             if word not in listed or tok.is_all_caps:
                 continue

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
 
-from newslint.document import Document, Token, TokenKind
+from newslint.document import Document, LetterTest, Token, TokenKind
 from newslint.rule import Rule, RuleContext
 from newslint.rules.typos._words import english, known_names, match_case, misspellings, one_edit_away, rare_words
 from newslint.span import Span
@@ -21,7 +21,6 @@ VERY_COMMON_RANK = 500  # the 500 most frequent words: "will", "big", "bit"
 MIN_LENGTH = 3
 OPENING_MIN_LENGTH = 5  # a capitalised word opening a sentence is checked from this length
 SHORT_NAME = 3  # in a story typed in lowercase, words this short are left alone
-MAX_VERDICTS = 200_000  # distinct words whose candidacy is remembered
 # A lowercase ticker (<plen>, <skbs.St.>, (cawl.L)): the segmenter's ticker regions are capitals only.
 _LOWER_TICKER = re.compile(r"[a-z0-9]{1,8}(?:\.[A-Za-z]{1,3})*\.?>|[a-z0-9]{1,8}(?:\.[A-Za-z]{1,3})+\)")
 _BRITISH_ISE = re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$")
@@ -130,7 +129,7 @@ class UnknownWord(Rule):
         # Candidate-first: the tests below that read only a word's letters are run once per
         # distinct word (and remembered across stories); the tokens of the few words they do
         # not clear are the only ones built.
-        for tok in self._candidate_tokens(doc, words, known_wrong):
+        for tok in self._candidate_tokens(doc):
             text = tok.text
             if text.isalpha() and text.islower() and (len(text) < MIN_LENGTH or text in words):
                 continue  # the common case, decided without splitting the word into parts
@@ -168,37 +167,26 @@ class UnknownWord(Rule):
 
     def __init__(self, options: object | None = None, context: RuleContext | None = None) -> None:
         super().__init__(options, context)
-        self._verdicts: dict[str, bool] = {}  # word -> a candidate? The same in every story.
+        # Decided once per distinct word, remembered across stories.
+        self._unknown = LetterTest(self._may_be_unknown)
+        self._opening = LetterTest(lambda text: _opening_capital(text, english().words))
 
-    def _candidate_tokens(self, doc: Document, words: frozenset[str], known_wrong: Collection[str]) -> list[Token]:
+    def _candidate_tokens(self, doc: Document) -> list[Token]:
         """The tokens `check` looks at beyond their letters, in order: those of the lowercase
         candidates, and of the capitalised ones only where they open a sentence (elsewhere a
         capitalised word is a name, cleared by its letters)."""
-        candidates = self._candidates(doc, words, known_wrong)
-        opening = {text for text in candidates if _opening_capital(text, words)}
+        candidates = self._unknown.select(doc.word_counts)
+        opening = self._opening.select(candidates)
         found = doc.words_among(candidates - opening)
         if opening:
             found += [t for t in doc.first_tokens() if t.text in opening and t.kind is TokenKind.WORD]
             found.sort(key=lambda t: t.span)
         return found
 
-    def _candidates(self, doc: Document, words: frozenset[str], known_wrong: Collection[str]) -> set[str]:
-        """The story's distinct words that `check` looks at beyond their letters."""
-        verdicts = self._verdicts
-        if len(verdicts) > MAX_VERDICTS:
-            verdicts.clear()  # a corpus of millions of distinct strings must not grow it forever
-        found = set()
-        for text in doc.word_counts:
-            verdict = verdicts.get(text)
-            if verdict is None:
-                verdict = verdicts[text] = self._may_be_unknown(text, words, known_wrong)
-            if verdict:
-                found.add(text)
-        return found
-
-    def _may_be_unknown(self, text: str, words: frozenset[str], known_wrong: Collection[str]) -> bool:
+    def _may_be_unknown(self, text: str) -> bool:
         """The tests of `check` that read only the letters of a word, in its order: False when
         they clear every token written `text`, wherever it stands."""
+        words, known_wrong = english().words, misspellings().keys()
         if text.isalpha() and text.islower() and (len(text) < MIN_LENGTH or text in words):
             return False
         if _opening_capital(text, words):
