@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from newslint.document import Document, Token
+from newslint.document import Document, LetterTest, Token
 from newslint.rule import Rule, replace_fix
 from newslint.rules.typos._words import match_case
 from newslint.span import Span
@@ -102,26 +102,40 @@ class CompoundSpacing(Rule):
                                      replace_fix(f"Write {right!r}", span, right, safe))
 
 
+def _is_compound_word(word: str) -> bool:
+    """Letters with inner hyphens: the words `check` pairs."""
+    return word.replace("-", "").isalpha()
+
+
+def _hyphenated_compound(word: str) -> bool:
+    """A compound of six characters or more with one hyphen that is not a phrase (`set-up`)."""
+    if word.count("-") != 1 or len(word) < 6 or not _is_compound_word(word):
+        return False
+    left, right = word.lower().split("-")
+    return left not in _PHRASE_FIRST and right not in _PARTICLES
+
+
+# Tests of a word's letters for `_may_report`, each run once per distinct word and remembered.
+_NON_ASCII = LetterTest(lambda w: _is_compound_word(w) and not w.isascii())
+_CLOSED = LetterTest(lambda w: "-" not in w and len(w) >= 6 and w.isalpha() and (w.islower() or w[1:].islower()))
+_HYPHENATED = LetterTest(_hyphenated_compound)
+_PLAIN = LetterTest(lambda w: "-" not in w and w.isalpha())
+
+
 def _may_report(counts: Counter[str]) -> bool:
     """False when no closed form of six letters or more meets a hyphenated or an open form in
     the story: a test on its distinct words that holds whenever `check` would report (it drops
     only the position tests), so most stories skip the token pass. Stories with non-ASCII words
     are not judged here (lowercasing is not character by character for all of Unicode)."""
-    words = [w for w in counts if w.replace("-", "").isalpha()]
-    if not all(w.isascii() for w in words):
+    if _NON_ASCII.select(counts):
         return True
-    closed = {w.lower() for w in words if "-" not in w and len(w) >= 6 and (w.islower() or w[1:].islower())}
+    closed = {w.lower() for w in _CLOSED.select(counts)}
     if not closed:
         return False
-    hyphenated = set()
-    for w in words:
-        if w.count("-") == 1 and len(w) >= 6:
-            left, right = w.lower().split("-")
-            if left not in _PHRASE_FIRST and right not in _PARTICLES:
-                hyphenated.add(left + right)
+    hyphenated = {w.lower().replace("-", "") for w in _HYPHENATED.select(counts)}
     if closed & hyphenated:
         return True
-    lowered = {w.lower() for w in words if "-" not in w}
+    lowered = {w.lower() for w in _PLAIN.select(counts)}
     return any(key[:i] in lowered and key[i:] in lowered and key[:i] not in _PHRASE_FIRST and key[i:] not in _PARTICLES
                for key in closed for i in range(2, len(key) - 2))
 
