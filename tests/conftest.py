@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+# The read-only inputs beside the checkout (eval set, corpora); NEWSLINT_SHARED points elsewhere.
+SHARED = Path(os.environ.get("NEWSLINT_SHARED", ROOT.parent / "shared"))
 
 
 @pytest.fixture
