@@ -381,10 +381,11 @@ def _single_quotes(text: str, part: Span) -> Iterable[Span]:
         pos = c.end()
 
 
-_SIC = re.compile(r"(\w+(?:['’\-]\w+)*)[\"”’']?\s*\[sic\]", re.IGNORECASE)
+# "[sic]" as editors write it, and "(sic)" as wire copy often does.
+_SIC = re.compile(r"(\w+(?:['’\-]\w+)*)[\"”’']?\s*(?:\[sic\]|\(sic\))", re.IGNORECASE)
 
 
-_SIC_HINT = re.compile(r"\[sic\]", re.IGNORECASE)
+_SIC_HINT = re.compile(r"[\[(]sic[\])]", re.IGNORECASE)
 
 
 def _sic_spans(text: str) -> Iterable[Span]:

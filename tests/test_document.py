@@ -328,6 +328,7 @@ def test_html_comment_is_markup_in_plain_text_too():
 @pytest.mark.parametrize("body, marked", [
     ("The sign read 'Goverment' [sic] in red.", "Goverment' [sic]"),
     ("He wrote recieve [SIC] twice.", "recieve [SIC]"),
+    ("Troops began maneuvres (sic) at dawn.", "maneuvres (sic)"),
 ])
 def test_sic_marks_the_word_before_it(body, marked):
     doc = parse(f"Head line\n\n{body}\n")

@@ -88,7 +88,7 @@ class UnknownWord(Rule):
     them whole (have-nots); a word hyphenated across a line end ("orga-" / "nise") is checked
     whole. Plurals of -ing nouns (remodelings), British -ise forms of listed -ize words and
     dropped-g forms (lovin') are English. In a story typed in lowercase, three-letter words are
-    taken as names. Words in the configured `vocabulary` and words marked `[sic]` are accepted.
+    taken as names. Words in the configured `vocabulary` and words marked `[sic]` or `(sic)` are accepted.
 
     Candidates are the listed words one edit away (insertion, deletion, substitution or
     transposition), a lost apostrophe (dont, childrens) and a lost space after a function word
