@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 from newslint.document import Document, LetterTest, Token
 from newslint.rule import Rule
@@ -68,19 +68,64 @@ def _case_variant_possible(doc: Document, written: set[str]) -> bool:
     return any(f"{first} {word}" in doc.text for word in later for first in twice)
 
 
-def _by_shape(names: Iterable[str]) -> dict[tuple[str, int], list[str]]:
-    """(first letter, length) -> the names of that shape, in order."""
-    shapes: dict[tuple[str, int], list[str]] = defaultdict(list)
-    for name in names:
-        shapes[name[0], len(name)].append(name)
-    return shapes
+class _NearNames:
+    """The names that can be one edit (or one moved doubling) from a name: those with its first
+    letter and a length at most one away (a story has few of each shape), and within a shape
+    that a big file fills with many names, only those that share a key with it, so that the
+    names are not compared pair by pair.
+
+    The keys: two lowercase names one substitution, transposition, insertion or deletion apart
+    agree on the letters before the middle of either one or on the letters after it (the middle
+    letter of a name of n letters is its (n - 1) // 2-th): an edit before the middle leaves the
+    end alike, one at or after it leaves the start alike. A moved doubling (Gaddafi / Gadaffi)
+    leaves the letters without their doublings alike. The names found are a superset of the
+    pairs; `_one_edit_pair` decides.
+
+        near = _NearNames(["Rinaldi", "Gaddafi", "Ronaldo"], few=1)
+        list(near.of("Rinladi"))  # ['Rinaldi']: the same start 'rin' before the middle letter
+    """
+
+    def __init__(self, names: Iterable[str], few: int = 24) -> None:
+        self._few = few
+        self._shapes: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for name in names:
+            self._shapes[name[0], len(name)].append(name)
+        self._keyed: dict[tuple[str, int], dict[tuple, list[str]]] = {}
+
+    def of(self, name: str) -> Iterator[str]:
+        """The names of the shapes one edit can reach from `name`, each once; by key in a shape
+        of more than `few` names."""
+        for length in (len(name) - 1, len(name), len(name) + 1):
+            shape = (name[0], length)
+            names = self._shapes.get(shape, ())
+            if len(names) <= self._few:
+                yield from names
+                continue
+            keyed = self._keyed.get(shape)
+            if keyed is None:
+                keyed = self._keyed[shape] = defaultdict(list)
+                for other in names:
+                    low = other.lower()
+                    for key in _keys(low, (len(low),)):
+                        keyed[key].append(other)
+            low = name.lower()
+            yield from dict.fromkeys(other for key in _keys(low, (len(low) - 1, len(low), len(low) + 1))
+                                     for other in keyed.get(key, ()))
 
 
-def _near(name: str, by_shape: dict[tuple[str, int], list[str]]) -> Iterator[str]:
-    """The names with the same first letter and a length at most one away: the only ones that
-    can be one edit (or one moved doubling) away."""
-    for length in (len(name) - 1, len(name), len(name) + 1):
-        yield from by_shape.get((name[0], length), ())
+def _keys(low: str, lengths: tuple[int, ...]) -> list[tuple]:
+    """The keys of a lowercase name as seen from names of `lengths` letters: for each length,
+    the letters before its middle one and the letters after it; and the name without its
+    doublings, when it has one."""
+    keys = []
+    for length in lengths:
+        if length > 0:
+            middle = (length - 1) // 2
+            after = length - 1 - middle
+            keys += [(length, "<", low[:middle]), (length, ">", low[len(low) - after:])]
+    if _DOUBLED.search(low):
+        keys.append((len(low), "=", _DOUBLED.sub(r"\1", low)))
+    return keys
 
 
 def _one_edit_pair(name: str, other: str) -> bool:
@@ -96,9 +141,9 @@ def _is_english_word(name: str) -> bool:
     return word in english() or word in rare_words()
 
 
-def _mid_sentence(names: list[tuple[Token, str]], name: str) -> bool:
-    """The name is used in mid-sentence at least once: capitalised as a name, not as a first word."""
-    return any(n == name and not tok.sentence_start and not tok.in_headline for tok, n in names)
+def _mid_sentence(names: list[tuple[Token, str]]) -> set[str]:
+    """The names used in mid-sentence at least once: capitalised as a name, not as a first word."""
+    return {name for tok, name in names if not tok.sentence_start and not tok.in_headline}
 
 
 # Words before a surname that are no first name: titles and particles.
@@ -142,6 +187,37 @@ def _only_ending_differs(a: str, b: str) -> bool:
     """Israel/Israeli, Korea/Korean, American/Americans: related words, not variants."""
     short, long_ = sorted((a, b), key=len)
     return long_.startswith(short) or short[:-1] == long_[:-1] and len(short) == len(long_)
+
+
+# A capitalised word, a space and the word characters after it: where a lowercase form such as
+# "Islamic state" can start. The second word is read in a look-ahead, so it can open the next match.
+_CAPITALISED_PAIR = re.compile(r"(?<!\w)([^\W\d_a-z]\w*+) (?=(\w*))")
+_BOUNDARY = re.compile(r"\b")
+
+
+def _phrase_starts(text: str, phrases: Collection[str]) -> dict[str, list[int]]:
+    """phrase -> the starts of its whole-word uses in `text`: the matches of rf"\\b{phrase}\\b",
+    in order, not overlapping, for phrases that open with a capitalised word and a space
+    ("Islamic state"). One scan of the text finds them all, where a search per phrase would read
+    a big file once for each of its many names. Phrases are looked up by their first two words,
+    as the scan reads them (a use of a phrase reads the same two words)."""
+    by_pair: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for phrase in phrases:
+        m = _CAPITALISED_PAIR.match(phrase)
+        if m:
+            by_pair[m.groups()].append(phrase)
+    starts: dict[str, list[int]] = defaultdict(list)
+    if not by_pair:
+        return starts
+    last_end: dict[str, int] = {}
+    for m in _CAPITALISED_PAIR.finditer(text):
+        for phrase in by_pair.get(m.groups(), ()):
+            start = m.start()
+            end = start + len(phrase)
+            if start >= last_end.get(phrase, 0) and text.startswith(phrase, start) and _BOUNDARY.match(text, end):
+                starts[phrase].append(start)
+                last_end[phrase] = end
+    return starts
 
 
 class NameVariant(Rule):
@@ -216,11 +292,11 @@ class NameVariant(Rule):
         """Whether two of the names pass the tests of `_one_edit_variants` that read only the
         names themselves (the tests of counts and positions come after)."""
         names = known_names()
-        by_shape = _by_shape(other for other in counts if other[1:].islower())
+        near = _NearNames(other for other in counts if other[1:].islower())
         for name in counts:
             if len(name) < MIN_LENGTH or self.context.accepts(name) or _is_english_word(name) or name in names:
                 continue
-            if any(_one_edit_pair(name, other) for other in _near(name, by_shape)):
+            if any(_one_edit_pair(name, other) for other in near.of(name)):
                 return True
         return False
 
@@ -229,18 +305,19 @@ class NameVariant(Rule):
         canonical_of: dict[str, str] = {}
         names = known_names()
         # Only a capitalised, otherwise lowercase name can be the other form (Rinaldi, not McRae).
-        # The others are looked up by first letter and length, so a big file of many names is
-        # not compared name by name (the best other is the same in any order: see below).
-        by_shape = _by_shape(other for other in counts if other[1:].islower())
+        # The others are looked up by key, so a big file of many names is not compared name by
+        # name (the best other is the same in any order: see below).
+        near = _NearNames(other for other in counts if other[1:].islower())
+        mid_sentence = _mid_sentence(names_used)
         for name, n in counts.items():
             if len(name) < MIN_LENGTH or self.context.accepts(name) or _is_english_word(name) or name in names:
                 continue
             best: str | None = None
-            for other in _near(name, by_shape):
+            for other in near.of(name):
                 if not _one_edit_pair(name, other):
                     continue
                 known = other in names or self.context.accepts(other)
-                if _is_english_word(other) and not known and (counts[other] < 2 or not _mid_sentence(names_used, other)):
+                if _is_english_word(other) and not known and (counts[other] < 2 or other not in mid_sentence):
                     continue  # Life / Liffe: a common word at a sentence start is no evidence
                 m = counts[other]
                 more = m > n or (m == n and first_use[other] < first_use[name])
@@ -301,18 +378,24 @@ class NameVariant(Rule):
             end = tok.span.end
         if words > 1 and text[start - 1:start] not in _JOINERS:
             found[text[start:end]].append(start)
+        lowered_of = {}  # name -> its form with the later words in lowercase
         for name, starts in found.items():
             words = name.split(" ")
             if len(starts) < 2 or len(words) > MAX_NAME_WORDS:
                 continue  # the name must be the majority: two uses at least
             lowered = " ".join([words[0], *(w.lower() for w in words[1:])])
-            if lowered == name or lowered not in text or any(w.lower() in _SMALL_WORDS for w in words[1:]):
+            if lowered != name and not any(w.lower() in _SMALL_WORDS for w in words[1:]):
+                lowered_of[name] = lowered
+        uses = _phrase_starts(text, set(lowered_of.values()))
+        for name, lowered in lowered_of.items():
+            if lowered not in uses:
                 continue
-            spans = [sp for sp in (Span(i, i + len(name)) for i in starts) if doc.is_prose(sp) and not doc.in_headline(sp)]
+            words = name.split(" ")
+            spans = [sp for sp in (Span(i, i + len(name)) for i in found[name]) if doc.is_prose(sp) and not doc.in_headline(sp)]
             common_first = _is_english_word(words[0])
             minority = []
-            for m in re.finditer(rf"\b{re.escape(lowered)}\b", text):
-                span = Span(m.start(), m.end())
+            for start in uses[lowered]:
+                span = Span(start, start + len(lowered))
                 before = text[max(0, span.start - 30):span.start]
                 if not doc.is_prose(span) or doc.in_headline(span) or _GENERIC_BEFORE.search(before) \
                         or _TITLE_AFTER.match(text, span.end) or common_first and _SENTENCE_START.search(before):
