@@ -157,6 +157,10 @@ class Document:
         return tuple(t for t in self.tokens if t.kind is TokenKind.NUMBER)
 
     @cached_property
+    def _line_cases(self) -> dict[int, tuple[int, int]]:
+        return {}
+
+    @cached_property
     def _quoted(self) -> SpanSet:
         return SpanSet(self.quotations)
 
@@ -186,6 +190,18 @@ class Document:
 
     def numbers(self) -> Iterator[Token]:
         return iter(self._numbers)
+
+    def line_case(self, offset: int) -> tuple[int, int]:
+        """(letters, capitals) of the line that holds `offset` (`str.isalpha`, `str.isupper`),
+        counted once per line: rules that leave lines written in capitals alone (wire slugs,
+        data) ask it for each of many spans, and a file can be one long line."""
+        line = self.lines.position(offset).line
+        case = self._line_cases.get(line)
+        if case is None:
+            span = self.lines.line_span(line)
+            letters = list(filter(str.isalpha, self.text[span.start : span.end]))
+            case = self._line_cases[line] = (len(letters), sum(map(str.isupper, letters)))
+        return case
 
     def body(self) -> Span:
         """Everything after the headline."""

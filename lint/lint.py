@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from newslint import segment, suppress
 from newslint.config import Settings
-from newslint.document import Document, RegionKind
+from newslint.document import Document, RegionKind, SpanSet
 from newslint.fix import FixOutcome, fix_until_stable
 from newslint.registry import select_rules
 from newslint.rule import Rule, RuleContext, RuleUnavailable
@@ -76,7 +76,8 @@ class Linter:
                 raise RuleCrash(f"rule {type(rule).code} ({type(rule).name}) crashed on {self.path}: "
                                 f"{type(exc).__name__}: {exc}") from exc
         raw = self._drop_deferred(raw)
-        kept = [self._protect(doc, v) for v in raw if self._reportable(doc, v)]
+        markup = SpanSet(_markup_spans(doc))  # once per check: a big file has many of both
+        kept = [self._protect(doc, v) for v in raw if self._reportable(doc, v, markup)]
         kept = self._apply_suppressions(doc, kept)
         kept.sort(key=lambda v: (v.span.start, v.span.end, v.code))
         return CheckResult(doc, kept)
@@ -92,8 +93,9 @@ class Linter:
         own = [v.span for v in raw if v.code not in deferring]
         return [v for v in raw if v.code not in deferring or not any(s == v.span or s.overlaps(v.span) for s in own)]
 
-    def _reportable(self, doc: Document, v: Violation) -> bool:
-        if any(s.overlaps(v.span) or s.contains(v.span) for s in _markup_spans(doc)):
+    def _reportable(self, doc: Document, v: Violation, markup: SpanSet) -> bool:
+        # a violation that overlaps markup, or an insertion inside or at the edge of it
+        if markup.touches(v.span) or markup.covers(v.span):
             return False
         rule = self.by_code.get(v.code)
         if rule is not None and not rule.repairs_characters and doc.is_marked_sic(v.span):

@@ -13,6 +13,7 @@ The parts of a wire story, as the heuristics here see them:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
@@ -337,9 +338,17 @@ def _quotations(text: str, parts: list[Span]) -> tuple[Span, ...]:
         spans.extend(doubles)
         # A single-quoted stretch nests inside a double-quoted one or stands apart; one that
         # crosses a double quotation's edge is apostrophes, not a quotation.
-        spans.extend(s for s in _single_quotes(text, part)
-                     if all(not s.overlaps(d) or d.contains(s) for d in doubles))
+        starts = [d.start for d in doubles]
+        spans.extend(s for s in _single_quotes(text, part) if _inside_or_apart(s, doubles, starts))
     return tuple(sorted(spans))
+
+
+def _inside_or_apart(span: Span, doubles: list[Span], starts: list[int]) -> bool:
+    """Whether `span` lies inside one of `doubles` (sorted, disjoint, with their `starts`) or
+    apart from all. Only the last one starting before `span` ends can reach it: a paragraph can
+    hold many quotations, and a file can be one paragraph."""
+    i = bisect.bisect_left(starts, span.end) - 1
+    return i < 0 or doubles[i].end <= span.start or doubles[i].contains(span)
 
 
 _DOUBLE_QUOTE_MARK = re.compile('[“”"]')
@@ -386,10 +395,18 @@ _SIC = re.compile(r"(\w+(?:['’\-]\w+)*)[\"”’']?\s*(?:\[sic\]|\(sic\))", re
 
 
 _SIC_HINT = re.compile(r"[\[(]sic[\])]", re.IGNORECASE)
+# What a `_SIC` match can hold before its mark: a word, a quote mark, space.
+_BEFORE_SIC = re.compile(r"[\w'’\-\"”\s]")
 
 
 def _sic_spans(text: str) -> Iterable[Span]:
-    if not _SIC_HINT.search(text):  # the full pattern tries every word: skip it when pointless
-        return
-    for m in _SIC.finditer(text):
-        yield Span(m.start(1), m.end())
+    """The matches of `_SIC` in `text`, each looked for only just before a mark: tried at every
+    word of a big file, the pattern would read each word over and over. A match ends at its
+    mark and holds only word, quote and space characters, and a mark ends in a bracket, which
+    it cannot hold: so the stretch of such characters before each mark is all a match needs."""
+    for mark in _SIC_HINT.finditer(text):
+        start = mark.start()
+        while start > 0 and _BEFORE_SIC.match(text, start - 1):
+            start -= 1
+        for m in _SIC.finditer(text, start, mark.end()):
+            yield Span(m.start(1), m.end())

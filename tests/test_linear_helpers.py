@@ -12,7 +12,13 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newslint import lint, segment
+from newslint.config import Settings
+from newslint.document import SpanSet
+from newslint.lint import Linter
 from newslint.rules.naming import name_variant
+from newslint.span import Span
+from newslint.violation import Violation
 
 LETTERS = "aAbBdeéİ"
 
@@ -75,3 +81,60 @@ def test_phrase_starts_find_what_a_search_per_phrase_finds(text):
     for phrase in phrases:
         plain = [m.start() for m in re.finditer(rf"\b{re.escape(phrase)}\b", text)]
         assert found.get(phrase, []) == plain, phrase
+
+
+SIC_TEXT = st.lists(st.sampled_from(["word", "Word's", "re-do", "x", " ", "  ", "\n", '"', "”", "'", "’", "-", ".",
+                                     "[sic]", "(sic)", "[SIC]", "(sic]", "[sic)", "(", "]", "é", "_"]),
+                    max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(SIC_TEXT)
+def test_sic_marks_are_found_as_the_whole_text_scan_finds_them(text):
+    plain = [Span(m.start(1), m.end()) for m in segment._SIC.finditer(text)]
+    assert list(segment._sic_spans(text)) == plain
+
+
+QUOTE_TEXT = st.lists(st.sampled_from(["He said ", "'", "‘", "’", '"', "“", "”", "it", "don't", " ", "(", "\n"]),
+                      max_size=40).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(QUOTE_TEXT)
+def test_single_quotes_are_kept_as_the_pairwise_test_keeps_them(text):
+    part = Span(0, len(text))
+    doubles = list(segment._double_quotes(text, part))
+    plain = [s for s in segment._single_quotes(text, part) if all(not s.overlaps(d) or d.contains(s) for d in doubles)]
+    starts = [d.start for d in doubles]
+    assert [s for s in segment._single_quotes(text, part) if segment._inside_or_apart(s, doubles, starts)] == plain
+
+
+LINE_TEXT = st.lists(st.sampled_from(["ABC", "abc", "Ⓐ", "Ⅰ", "ß", "É", "1", " ", "\n", "-"]), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(LINE_TEXT, st.data())
+def test_line_case_counts_the_letters_and_capitals_of_the_line(text, data):
+    offset = data.draw(st.integers(0, len(text)))
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start:end if end >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    assert segment.parse(text).line_case(offset) == (len(letters), sum(c.isupper() for c in letters))
+
+
+MARKUP_TEXT = st.lists(st.sampled_from(["`code`", "<!-- note -->", "[link](http://x.com)", "teh", "the the", " ",
+                                        "  ", "\n", "\n\n", "recieve", "x"]), max_size=20).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(MARKUP_TEXT)
+def test_violations_in_markup_are_dropped_as_the_pairwise_test_drops_them(text):
+    linter = Linter(Settings(), "story.md")
+    doc = segment.parse(text, "story.md", "markdown")
+    markup = [r.span for r in doc.regions if r.kind in lint._MARKUP]
+    spans = [Span(a, b) for a in range(len(text) + 1) for b in (a, min(a + 2, len(text)))]
+    for span in spans:
+        v = Violation("NL101", span, "x")
+        plain = not any(s.overlaps(span) or s.contains(span) for s in markup)
+        assert linter._reportable(doc, v, SpanSet(markup)) is plain

@@ -22,12 +22,10 @@ _NEXT_WORD = re.compile(r"[ \t]+([A-Z]?)")
 _NAME_BEFORE = re.compile(rf"(?<![.!?:]\s)(?<![.!?:]\s\s)\b([A-Z][\w&-]*){SPACE}\(?$")
 
 
-def _shouting(text: str, span: Span) -> bool:
+def _shouting(doc: Document, span: Span) -> bool:
     """A line written mostly in capitals (wire slugs, "REUTER", tables): its capitals say nothing."""
-    start = text.rfind("\n", 0, span.start) + 1
-    end = text.find("\n", span.end)
-    letters = [c for c in text[start:end if end >= 0 else len(text)] if c.isalpha()]
-    return sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    letters, capitals = doc.line_case(span.start)
+    return capitals > 0.6 * letters
 
 
 def _company_name(text: str, span: Span) -> str:
@@ -116,7 +114,7 @@ class AbbreviationStyle(Rule):
 
     @staticmethod
     def _counts(doc: Document, span: Span) -> bool:
-        return doc.is_prose(span) and not doc.in_headline(span) and not _shouting(doc.text, span)
+        return doc.is_prose(span) and not doc.in_headline(span) and not _shouting(doc, span)
 
     def _report(self, doc: Document, span: Span, form: str, canonical: str, uses: int) -> Violation:
         message = f"{form!r} is written {canonical!r} elsewhere in the story ({uses} time{'s' * (uses != 1)})"

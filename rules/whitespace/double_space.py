@@ -71,6 +71,5 @@ def is_double_space(doc: Document, span: Span) -> bool:
     before = text[max(0, span.start - 3) : span.start]
     if _AFTER_SENTENCE.search(before) or before.endswith("-") or text[span.end] == "-":
         return False
-    line = doc.lines.line_span(doc.lines.position(span.start).line)
-    letters = [c for c in text[line.start : line.end] if c.isalpha()]
-    return not (len(letters) > 3 and all(c.isupper() for c in letters))
+    letters, capitals = doc.line_case(span.start)
+    return not (letters > 3 and capitals == letters)
