@@ -17,6 +17,8 @@ from newslint.config import Settings
 from newslint.document import SpanSet
 from newslint.lint import Linter
 from newslint.rules.naming import name_variant
+from newslint.rules.numbers import european_number
+from newslint.rules.structure import boilerplate_line
 from newslint.span import Span
 from newslint.violation import Violation
 
@@ -121,6 +123,34 @@ def test_line_case_counts_the_letters_and_capitals_of_the_line(text, data):
     line = text[start:end if end >= 0 else len(text)]
     letters = [c for c in line if c.isalpha()]
     assert segment.parse(text).line_case(offset) == (len(letters), sum(c.isupper() for c in letters))
+
+
+CONTINUED = st.lists(st.sampled_from(["Read more", "said", ".", ":", " ", "\t", "\n", "\n\n", "”"]), max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(CONTINUED, st.data())
+def test_a_line_continues_the_one_above_as_the_plain_test_says(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    before = text[:start].rstrip(" \t")
+    if not before.endswith("\n") or before.endswith("\n\n"):
+        plain = False
+    else:
+        previous = before[:-1].rstrip()
+        plain = bool(previous) and not previous.endswith(tuple(".!?:\"”’')]"))
+    assert boilerplate_line._continues(text, Span(start, len(text))) is plain
+
+
+FIGURES = st.lists(st.tuples(st.sampled_from(["1,000", "1,455", "1,482", "4,000", "4,500", "9,000", "20,000", "1,000.5"]),
+                             st.sampled_from([" mln", " dlrs", "", ";"]), st.sampled_from([" tonnes", " dlrs", "", "."])),
+                   max_size=12).map(lambda figures: " ".join("".join(f) for f in figures))
+
+
+@settings(max_examples=300, deadline=None)
+@given(FIGURES, st.integers(1000, 20000), st.sampled_from(["mln", "dlrs", ""]), st.sampled_from(["tonnes", "dlrs", ""]))
+def test_grouped_figures_back_a_reading_as_the_pairwise_test_does(text, value, word, second):
+    plain = any(g.backs(value, word, second) for g in european_number._grouped_figures(text))
+    assert european_number._GroupedFigures(text).back(value, word, second) is plain
 
 
 MARKUP_TEXT = st.lists(st.sampled_from(["`code`", "<!-- note -->", "[link](http://x.com)", "teh", "the the", " ",

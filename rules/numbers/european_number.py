@@ -1,7 +1,9 @@
 """NL401 european-number-format."""
 from __future__ import annotations
 
+import bisect
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -131,7 +133,7 @@ class EuropeanNumberFormat(Rule):
             return
         # English-grouped figures and the words after them ("1,455 mln tonnes"): one of the same
         # size before the same word makes "1.482 mln" a thousands figure with the wrong separator.
-        grouped = _grouped_figures(text)
+        grouped = _GroupedFigures(text)
         # A story that writes three-decimal figures (prices like 10.625) makes every d.ddd doubtful.
         precise = any(not m.group(2).endswith("0") for m in one_dot)
         for m in one_dot:
@@ -150,7 +152,7 @@ class EuropeanNumberFormat(Rule):
         return doc.is_prose(span)
 
     @staticmethod
-    def _single_group(text: str, m: re.Match, grouped: list[_Grouped]) -> bool | None:
+    def _single_group(text: str, m: re.Match, grouped: _GroupedFigures) -> bool | None:
         """None: probably a decimal, leave it. True: surely thousands. False: probably thousands."""
         whole, group = m.group(1), m.group(2)
         words = _NEXT_WORDS.match(text, m.end())
@@ -160,7 +162,7 @@ class EuropeanNumberFormat(Rule):
         verdict = EuropeanNumberFormat._by_context(text, m, whole, group, word)
         if verdict is None and word not in _RATES - {"points"}:
             value = int(whole + group)
-            if any(g.backs(value, word, second) for g in grouped):
+            if grouped.back(value, word, second):
                 return False
         return verdict
 
@@ -218,6 +220,30 @@ def _grouped_figures(text: str) -> list[_Grouped]:
         digits = re.match(r"[\d,]+(?:\.\d+)?", number).group().replace(",", "")
         out.append(_Grouped(float(digits), (g.group(1) or "").lower(), (g.group(2) or "").lower()))
     return out
+
+
+class _GroupedFigures:
+    """The story's English-grouped figures, by the word after them and then by value, so that a
+    d.ddd figure is compared only with those of its word and size: a big file writes thousands
+    of "1,455 mln" figures, and comparing each d.ddd figure with all of them is quadratic."""
+
+    def __init__(self, text: str) -> None:
+        by_word: dict[str, list[_Grouped]] = defaultdict(list)
+        for figure in _grouped_figures(text):
+            by_word[figure.word].append(figure)
+        self._by_word = {word: sorted(figures, key=lambda f: f.value) for word, figures in by_word.items()}
+        self._values = {word: [f.value for f in figures] for word, figures in self._by_word.items()}
+
+    def back(self, value: int, word: str, second: str) -> bool:
+        """Whether one of the figures `backs` reading `value` (before `word`, `second`) as thousands."""
+        figures = self._by_word.get(word) if word else None
+        if not figures:
+            return False
+        # the figures within the factor, with a margin for rounding: `backs` decides exactly
+        values = self._values[word]
+        low = bisect.bisect_left(values, value / MAGNITUDE_FACTOR * (1 - 1e-9))
+        high = bisect.bisect_right(values, value * MAGNITUDE_FACTOR * (1 + 1e-9))
+        return any(f.backs(value, word, second) for f in figures[low:high])
 
 
 def _is_ratio_or_pair(text: str, m: re.Match) -> bool:

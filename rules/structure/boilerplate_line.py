@@ -101,12 +101,17 @@ class BoilerplateLine(Rule):
 
 
 def _continues(text: str, line: Span) -> bool:
-    """Whether the line carries on a sentence from the line above (hard-wrapped copy)."""
-    before = text[: line.start].rstrip(" \t")
-    if not before.endswith("\n") or before.endswith("\n\n"):
+    """Whether the line carries on a sentence from the line above (hard-wrapped copy). Reads
+    back from the line, not a copy of the text before it (a big file has many candidate lines)."""
+    end = line.start
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    if not text.endswith("\n", 0, end) or text.endswith("\n\n", 0, end):
         return False
-    previous = before[:-1].rstrip()
-    return bool(previous) and not previous.endswith(tuple(".!?:\"”’')]"))
+    end -= 1  # the line above, without its newline and trailing space
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end > 0 and text[end - 1] not in ".!?:\"”’')]"
 
 
 def _line_deletion(text: str, line: Span) -> Span:
