@@ -148,6 +148,23 @@ class Document:
             return [t for t in self.tokens if t.sentence_start]
         return self._prose.first_tokens()
 
+    def word_before(self, tok: Token) -> Token | None:
+        """The word token before `tok` (one of the document's tokens), or None: what
+        `words()` holds just before it, read from its sentence and those before it, without
+        building the story's tokens."""
+        i = bisect.bisect_right(self._sentence_starts, tok.span.start) - 1
+        while i >= 0:
+            words = [t for t in self._prose.sentence_tokens(self.sentences[i])
+                     if t.kind is TokenKind.WORD and t.span.start < tok.span.start]
+            if words:
+                return words[-1]
+            i -= 1
+        return None
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     @cached_property
     def _words(self) -> tuple[Token, ...]:
         return tuple(t for t in self.tokens if t.kind is TokenKind.WORD)

@@ -167,9 +167,14 @@ class Prose:
             del counts[w]
         return counts
 
-    def _tokens(self, wanted: Collection[str] | None, first_only: bool = False) -> Iterator[Token]:
+    def sentence_tokens(self, sentence: Span) -> list[Token]:
+        """The tokens of one of the sentences, in order."""
+        return list(self._tokens(None, sentences=(sentence,)))
+
+    def _tokens(self, wanted: Collection[str] | None, first_only: bool = False,
+                sentences: Sequence[Span] | None = None) -> Iterator[Token]:
         """Tokens in text order; only those whose text is in `wanted`, unless it is None; only
-        the first of each sentence with `first_only`."""
+        the first of each sentence with `first_only`; only those of `sentences`, if given."""
         text, headline, blocked, quoted = self.text, self.headline, self.blocked, self.quoted
         # This loop runs for every word of every story: the tuples are built directly, skipping
         # the argument checks of Span and Token (regex offsets are valid spans by construction).
@@ -178,7 +183,7 @@ class Prose:
         # string cannot hold its token, and is skipped by C-level substring tests. (With many,
         # those tests would cost more than the token scan they save.)
         few = wanted is not None and len(wanted) <= FEW_WANTED
-        for sentence in self.sentences:
+        for sentence in self.sentences if sentences is None else sentences:
             if few:
                 written = text[sentence.start : sentence.end]
                 if not any(w in written for w in wanted):

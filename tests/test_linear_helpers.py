@@ -168,3 +168,18 @@ def test_violations_in_markup_are_dropped_as_the_pairwise_test_drops_them(text):
         v = Violation("NL101", span, "x")
         plain = not any(s.overlaps(span) or s.contains(span) for s in markup)
         assert linter._reportable(doc, v, SpanSet(markup)) is plain
+
+
+WORDS_TEXT = st.lists(st.sampled_from(["Mr", "Smith", "said", "the", "U.S.", "1,234", "F-16s", "@handle", "http://x.com",
+                                       " ", " ", "\n", "\n\n", ". ", '"', "'", "é", "Élan"]), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDS_TEXT)
+def test_word_before_is_the_word_token_before_in_the_story(text):
+    doc = segment.parse(text)
+    words = list(doc.words())
+    fresh = segment.parse(text)  # without its tokens built, as a rule meets it
+    for at, tok in enumerate(words):
+        assert fresh.word_before(tok) == (words[at - 1] if at else None)
+    assert "tokens" not in vars(fresh)

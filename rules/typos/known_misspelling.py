@@ -60,7 +60,7 @@ class KnownMisspelling(Rule):
             if not tok.text.islower() and not (tok.text[0].isupper() and tok.text[1:].islower()):
                 continue
             maybe_name = tok.text[0].isupper() and not tok.sentence_start and not tok.in_headline
-            if tok.text[0].isupper() and (_used_as_name(doc, tok) or maybe_name and _after_a_name(doc, _word_before(doc, tok), tok)):
+            if tok.text[0].isupper() and (_used_as_name(doc, tok) or maybe_name and _after_a_name(doc, doc.word_before(tok), tok)):
                 continue  # Varity Corp, <Banco Portugues ...>, Patrick Tabacco
             best = match_case(tok.text, corrections[0])
             if len(corrections) == 1:
@@ -82,14 +82,6 @@ def _used_as_name(doc: Document, tok: Token) -> bool:
     if in_company_tag(text, tok.span) or _COMPANY_AFTER.match(text, tok.span.end):
         return True
     return doc.word_counts[tok.text] > 1
-
-
-def _word_before(doc: Document, tok: Token) -> Token | None:
-    """The word token before `tok`, or None. It needs the story's tokens: only a capitalised
-    misspelling in mid-sentence asks for it."""
-    words = list(doc.words())
-    at = words.index(tok)
-    return words[at - 1] if at else None
 
 
 def _after_a_name(doc: Document, before: Token | None, tok: Token) -> bool:
