@@ -137,9 +137,16 @@ class Document:
         `word_counts`), in order, without building the tokens of the other words."""
         if not texts:
             return []
+        return list(self.iter_words_among(texts))
+
+    def iter_words_among(self, texts: Collection[str]) -> Iterator[Token]:
+        """`words_among`, one token at a time: for a rule that reads them in one pass, so that a
+        big file's many candidates are never all held."""
+        if not texts:
+            return iter(())
         if "tokens" in self.__dict__:
-            return [t for t in self._words if t.text in texts]
-        return self._prose.words_among(texts)
+            return (t for t in self._words if t.text in texts)
+        return self._prose.iter_words_among(texts)
 
     def first_tokens(self) -> list[Token]:
         """The first token of each sentence (the ones with `sentence_start`), in order, without

@@ -143,9 +143,9 @@ class Prose:
         """Every token, in text order."""
         return tuple(self._tokens(None))
 
-    def words_among(self, texts: Collection[str]) -> list[Token]:
+    def iter_words_among(self, texts: Collection[str]) -> Iterator[Token]:
         """The WORD tokens whose text is in `texts`, in text order; no other token is built."""
-        return [t for t in self._tokens(texts) if t.kind is TokenKind.WORD]
+        return (t for t in self._tokens(texts) if t.kind is TokenKind.WORD)
 
     def first_tokens(self) -> list[Token]:
         """The first token of each sentence that has one (its `sentence_start` token), in order."""

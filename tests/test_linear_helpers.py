@@ -8,15 +8,16 @@ definition) with an index or a local search; these tests check the two agree.
 from __future__ import annotations
 
 import re
+from unittest import mock
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newslint import lint, segment
 from newslint.config import Settings
 from newslint.document import SpanSet
 from newslint.lint import Linter
-from newslint.rules.naming import name_variant
+from newslint.rules.naming import compound_spacing, name_variant
 from newslint.rules.numbers import european_number
 from newslint.rules.structure import boilerplate_line
 from newslint.span import Span
@@ -183,3 +184,36 @@ def test_word_before_is_the_word_token_before_in_the_story(text):
     for at, tok in enumerate(words):
         assert fresh.word_before(tok) == (words[at - 1] if at else None)
     assert "tokens" not in vars(fresh)
+
+
+COMPOUND_TEXT = st.lists(st.tuples(
+    st.sampled_from(["air", "Air", "AIR", "strikes", "airstrikes", "Airstrikes", "air-strikes", "cease", "fire",
+                     "ceasefire", "cease-fire", "set", "up", "setup", "caféteria", "café", "teria", "Σαα", "σσσ",
+                     "Σαασσσ", "İkea", "stores", "İkeastores", "newsman", "news", "man", "coowner", "co", "owner", "the", "x"]),
+    st.sampled_from([" ", " ", " ", "\n", "  ", ". ", "-"])), max_size=16).map(lambda ws: "".join(w + s for w, s in ws))
+
+
+class _Everything:
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def _every_token(doc):
+    """Every word's token and every pair: NL203's check without its candidates is its definition."""
+    return {t.text for t in doc.words()}, _Everything()
+
+
+@settings(max_examples=600, deadline=None)
+@given(COMPOUND_TEXT)
+@example("Airstrikes. Air strikes and airstrikes, air-strikes")
+@example("Ceasefire cease fire ceasefire. Set up setup")
+@example("café teria caféteria caféteria")
+@example("newsman news man newsman coowner co owner")
+@example("İkeastores. İkea stores")
+@example("Σαασσσ. Σαα σσσ")
+def test_compound_spacing_on_its_candidate_tokens_reports_as_on_all_tokens(text):
+    rule = Linter(Settings()).by_code["NL203"]
+    candidates = list(rule.check(segment.parse(text)))
+    with mock.patch.object(compound_spacing, "_candidates", _every_token):
+        every = list(rule.check(segment.parse(text)))
+    assert candidates == every

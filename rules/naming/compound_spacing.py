@@ -1,8 +1,8 @@
 """NL203 compound-spacing."""
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Collection, Iterator
 
 from newslint.document import Document, LetterTest, Token
 from newslint.rule import Rule, replace_fix
@@ -53,34 +53,24 @@ class CompoundSpacing(Rule):
     fix_availability = FixAvailability.ALWAYS
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        if not _may_report(doc.word_counts):
+        wanted, keys = _candidates(doc)
+        if not keys:
             return  # decided from the story's distinct words, without its tokens
-        words = [t for t in doc.words() if t.text.replace("-", "").isalpha()]
         forms: dict[str, dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))
-        for tok in words:
-            text = tok.text
-            if len(text) < 6 or not (text.islower() or tok.sentence_start and text[1:].islower() or "-" in text):
-                continue
-            if "-" not in text:
-                forms[text.lower()]["closed"].append(tok.span)
-            elif text.count("-") == 1:
-                left, right = text.lower().split("-")
-                if left not in _PHRASE_FIRST and right not in _PARTICLES:
-                    forms[left + right]["hyphenated"].append(tok.span)
-        # Every report needs a closed form, so only pairs that join into one are looked at.
+        opened: dict[str, list[Span]] = defaultdict(list)  # open pairs, kept where a closed form is
+        text, previous = doc.text, None
+        # Candidate-first, in one pass: the tokens of the words that can meet in a report, one at
+        # a time (a big file holds many); two adjacent words are adjacent among them too.
+        for tok in doc.iter_words_among(wanted):
+            _file_form(forms, tok, keys)
+            if previous is not None and (key := _open_pair(text, previous, tok)) in keys:
+                opened[key].append(Span(previous.span.start, tok.span.end))
+            previous = tok
+        # Every report needs a closed form: only pairs that join into one count.
         closed_keys = [key for key, by_kind in forms.items() if "closed" in by_kind]
-        if not closed_keys:
-            return
-        text, joinable = doc.text, set(closed_keys)
-        for first, second in zip(words, words[1:]):
-            key = (first.text + second.text).lower()
-            if key not in joinable or text[first.span.end:second.span.start] not in (" ", "\n"):
-                continue
-            if "-" in key:
-                continue
-            if _plain(first) and _plain(second) and first.text.lower() not in _PHRASE_FIRST \
-                    and second.text.lower() not in _PARTICLES and len(first.text) >= 2 and len(second.text) >= 3:
-                forms[key]["open"].append(Span(first.span.start, second.span.end))
+        for key in closed_keys:
+            if key in opened:
+                forms[key]["open"] = opened[key]
         for key in closed_keys:
             by_kind = forms[key]
             if len(by_kind) >= 2:  # open against hyphenated is grammar: "the long term", "long-term debt"
@@ -115,29 +105,66 @@ def _hyphenated_compound(word: str) -> bool:
     return left not in _PHRASE_FIRST and right not in _PARTICLES
 
 
-# Tests of a word's letters for `_may_report`, each run once per distinct word and remembered.
-_NON_ASCII = LetterTest(lambda w: _is_compound_word(w) and not w.isascii())
+# Tests of a word's letters for `_candidates`, each run once per distinct word and remembered.
 _CLOSED = LetterTest(lambda w: "-" not in w and len(w) >= 6 and w.isalpha() and (w.islower() or w[1:].islower()))
 _HYPHENATED = LetterTest(_hyphenated_compound)
 _PLAIN = LetterTest(lambda w: "-" not in w and w.isalpha())
 
 
-def _may_report(counts: Counter[str]) -> bool:
-    """False when no closed form of six letters or more meets a hyphenated or an open form in
-    the story: a test on its distinct words that holds whenever `check` would report (it drops
-    only the position tests), so most stories skip the token pass. Stories with non-ASCII words
-    are not judged here (lowercasing is not character by character for all of Unicode)."""
-    if _NON_ASCII.select(counts):
-        return True
-    closed = {w.lower() for w in _CLOSED.select(counts)}
+def _candidates(doc: Document) -> tuple[set[str], set[str]]:
+    """The words whose tokens `check` needs and the compounds it may report, from the story's
+    distinct words: the closed forms of six letters or more that meet a hyphenated form or two
+    words that join into them (the compounds), those forms and those words. Empty when no closed
+    form meets another (most stories).
+
+    Every pair `check` accepts is one of the splits looked at here: a pair's lowercase is its two
+    words' lowercase put together (`str.lower` maps each letter on its own but a capital sigma,
+    which a word `_plain` accepts holds only as its first letter, before lowercase ones, where
+    it lowercases alike), and no letter's lowercase is shorter than the letter."""
+    counts = doc.word_counts
+    closed_words = _CLOSED.select(counts)
+    closed = {w.lower() for w in closed_words}
     if not closed:
-        return False
-    hyphenated = {w.lower().replace("-", "") for w in _HYPHENATED.select(counts)}
-    if closed & hyphenated:
-        return True
-    lowered = {w.lower() for w in _PLAIN.select(counts)}
-    return any(key[:i] in lowered and key[i:] in lowered and key[:i] not in _PHRASE_FIRST and key[i:] not in _PARTICLES
-               for key in closed for i in range(2, len(key) - 2))
+        return set(), set()
+    hyphenated = {w for w in _HYPHENATED.select(counts) if w.lower().replace("-", "") in closed}
+    keys = {w.lower().replace("-", "") for w in hyphenated}
+    plain = _PLAIN.select(counts)
+    lowered = {w.lower() for w in plain}
+    parts: set[str] = set()
+    for key in closed:
+        for i in range(2, len(key) - 2):  # two letters or more, then three or more
+            first, second = key[:i], key[i:]
+            if first in lowered and second in lowered and first not in _PHRASE_FIRST and second not in _PARTICLES:
+                keys.add(key)
+                parts.update((first, second))
+    wanted = {w for w in closed_words if w.lower() in keys} | hyphenated | {w for w in plain if w.lower() in parts}
+    return wanted, keys
+
+
+def _file_form(forms: dict[str, dict[str, list[Span]]], tok: Token, keys: Collection[str]) -> None:
+    """File a closed (`airstrikes`) or hyphenated (`air-strikes`) form of six characters or more
+    under its compound, when that is one of `keys`."""
+    text = tok.text
+    if len(text) < 6 or not (text.islower() or tok.sentence_start and text[1:].islower() or "-" in text):
+        return
+    if "-" not in text:
+        if (key := text.lower()) in keys:
+            forms[key]["closed"].append(tok.span)
+    elif text.count("-") == 1:
+        left, right = text.lower().split("-")
+        if left not in _PHRASE_FIRST and right not in _PARTICLES and left + right in keys:
+            forms[left + right]["hyphenated"].append(tok.span)
+
+
+def _open_pair(text: str, first: Token, second: Token) -> str | None:
+    """The compound that two adjacent words write open (`air strikes`), or None: plain words,
+    one space or line break apart, not a phrase or a verb and its particle."""
+    if text[first.span.end:second.span.start] not in (" ", "\n") or "-" in first.text or "-" in second.text:
+        return None
+    if _plain(first) and _plain(second) and first.text.lower() not in _PHRASE_FIRST \
+            and second.text.lower() not in _PARTICLES and len(first.text) >= 2 and len(second.text) >= 3:
+        return (first.text + second.text).lower()
+    return None
 
 
 def _plain(tok: Token) -> bool:
