@@ -53,9 +53,30 @@ def _name_counts(doc: Document, written: set[str]) -> Counter:
     return counts
 
 
-def _name_tokens(doc: Document, written: set[str]) -> list[tuple[Token, str]]:
-    """The tokens of the names `written`, in order, with a possessive 's cut off."""
-    return [(tok, _POSSESSIVE.sub("", tok.text)) for tok in doc.words_among(written)]
+def _name_tokens(doc: Document, written: set[str]) -> Iterator[tuple[Token, str]]:
+    """The tokens of the names `written`, in order, with a possessive 's cut off; one at a time,
+    so that a big file's many names are never all held."""
+    return ((tok, _POSSESSIVE.sub("", tok.text)) for tok in doc.iter_words_among(written))
+
+
+def _written_as(written: set[str], names: Collection[str]) -> set[str]:
+    """The words of `written` that are one of `names`, a possessive 's cut off."""
+    return {text for text in written if _POSSESSIVE.sub("", text) in names}
+
+
+def _uses(doc: Document, written: set[str]) -> tuple[Counter, dict[str, int], set[str]]:
+    """For the names `written` (a possessive 's cut off): the uses of each, the place of its first
+    use among them all, and the names used in mid-sentence at least once (capitalised as a name,
+    not as a first word)."""
+    counts: Counter = Counter()
+    first_use: dict[str, int] = {}
+    mid_sentence: set[str] = set()
+    for i, (tok, name) in enumerate(_name_tokens(doc, written)):
+        counts[name] += 1
+        first_use.setdefault(name, i)
+        if not tok.sentence_start and not tok.in_headline:
+            mid_sentence.add(name)
+    return counts, first_use, mid_sentence
 
 
 def _case_variant_possible(doc: Document, written: set[str]) -> bool:
@@ -141,11 +162,6 @@ def _is_english_word(name: str) -> bool:
     return word in english() or word in rare_words()
 
 
-def _mid_sentence(names: list[tuple[Token, str]]) -> set[str]:
-    """The names used in mid-sentence at least once: capitalised as a name, not as a first word."""
-    return {name for tok, name in names if not tok.sentence_start and not tok.in_headline}
-
-
 # Words before a surname that are no first name: titles and particles.
 _TITLES = frozenset("Mr Mrs Ms Miss Dr St Sir Dame Lord Lady President Prime Minister Senator Sen Rep Gov Governor "
                     "General Gen Colonel Col Major Captain Capt Judge Justice King Queen Prince Princess Sheikh Pope "
@@ -154,7 +170,7 @@ _TITLES = frozenset("Mr Mrs Ms Miss Dr St Sir Dame Lord Lady President Prime Min
 _WORD_BEFORE = re.compile(r"(?<![\w.’'-])([A-Z](?:[a-z]+|\.)?) $")
 
 
-def _words_before(doc: Document, names: list[tuple[Token, str]]) -> dict[str, list[str]]:
+def _words_before(doc: Document, names: Iterable[tuple[Token, str]]) -> dict[str, list[str]]:
     """name -> the capitalised word or initial just before each of its uses ("" for none), titles
     and particles left out: Donald Regan, M Horan."""
     before: dict[str, list[str]] = defaultdict(list)
@@ -265,26 +281,24 @@ class NameVariant(Rule):
         # a name of two words written twice and then in lowercase; the story's distinct words
         # show whether either is possible before any token is built (most stories: neither).
         if self._variant_pair_possible(_name_counts(doc, written)):
-            yield from self._one_letter_variants(doc, _name_tokens(doc, written))
+            yield from self._one_letter_variants(doc, written)
         yield from self._spacing_variants(doc)
         if _case_variant_possible(doc, written):
             titled = {w for w in written if w.isalpha() and w[1:].islower()}
             yield from self._case_variants(doc, _name_tokens(doc, titled))
 
-    def _one_letter_variants(self, doc: Document, names: list[tuple[Token, str]]) -> Iterator[Violation]:
-        counts = Counter(name for _, name in names)
-        first_use = {}
-        for i, (_, name) in enumerate(names):
-            first_use.setdefault(name, i)
-        canonical_of = self._one_edit_variants(counts, first_use, names)
+    def _one_letter_variants(self, doc: Document, written: set[str]) -> Iterator[Violation]:
+        counts, first_use, mid_sentence = _uses(doc, written)
+        canonical_of = self._one_edit_variants(counts, first_use, mid_sentence)
         if canonical_of:
-            before = _words_before(doc, names)
+            involved = _written_as(written, {*canonical_of, *canonical_of.values()})
+            before = _words_before(doc, _name_tokens(doc, involved))
             canonical_of = {name: canonical for name, canonical in canonical_of.items()
                             if not _another_person(name, canonical, before, counts)}
-        for tok, name in names:
-            canonical = canonical_of.get(name)
-            if canonical is None:
-                continue
+        if not canonical_of:
+            return
+        for tok, name in _name_tokens(doc, _written_as(written, canonical_of)):
+            canonical = canonical_of[name]
             span = Span(tok.span.start, tok.span.start + len(name))
             yield self._report(span, name, canonical, counts)
 
@@ -301,14 +315,13 @@ class NameVariant(Rule):
         return False
 
     def _one_edit_variants(self, counts: Counter, first_use: dict[str, int],
-                           names_used: list[tuple[Token, str]]) -> dict[str, str]:
+                           mid_sentence: set[str]) -> dict[str, str]:
         canonical_of: dict[str, str] = {}
         names = known_names()
         # Only a capitalised, otherwise lowercase name can be the other form (Rinaldi, not McRae).
         # The others are looked up by key, so a big file of many names is not compared name by
         # name (the best other is the same in any order: see below).
         near = _NearNames(other for other in counts if other[1:].islower())
-        mid_sentence = _mid_sentence(names_used)
         for name, n in counts.items():
             if len(name) < MIN_LENGTH or self.context.accepts(name) or _is_english_word(name) or name in names:
                 continue
@@ -334,13 +347,17 @@ class NameVariant(Rule):
     def _spacing_variants(self, doc: Document) -> Iterator[Violation]:
         """TimeWarner / Time Warner, al-Qaeda / al Qaeda: the same letters, spaced differently."""
         by_key: dict[str, list[str]] = defaultdict(list)
-        for form in dict.fromkeys(_SPACED_NAME.findall(doc.text)):  # the forms, in order of first use
+        # the forms, in order of first use (read one match at a time: a big file holds many)
+        for form in dict.fromkeys(m.group() for m in _SPACED_NAME.finditer(doc.text)):
             by_key[form.replace(" ", "").replace("-", "").lower()].append(form)
-        if all(len(variants) < 2 for variants in by_key.values()):
-            return  # most names come in one form: no spans needed
+        # most names come in one form: spans only for those with another
+        spaced = {form for variants in by_key.values() if len(variants) >= 2 for form in variants}
+        if not spaced:
+            return
         found: dict[str, list[Span]] = defaultdict(list)
         for m in _SPACED_NAME.finditer(doc.text):
-            found[m.group()].append(Span(m.start(), m.end()))
+            if m.group() in spaced:
+                found[m.group()].append(Span(m.start(), m.end()))
         for key, variants in by_key.items():
             if len(variants) < 2:
                 continue  # most names come in one form: skip the prose test for them
@@ -356,7 +373,7 @@ class NameVariant(Rule):
                 for span in forms[minority]:
                     yield self._report(span, minority, canonical, Counter({canonical: len(forms[canonical]), minority: len(forms[minority])}))
 
-    def _case_variants(self, doc: Document, names: list[tuple[Token, str]]) -> Iterator[Violation]:
+    def _case_variants(self, doc: Document, names: Iterable[tuple[Token, str]]) -> Iterator[Violation]:
         """Islamic State / Islamic state: a name of several capitalised words written once with a
         lowercase word. A determiner before the lowercase form ("an Islamic state", "the Pacific
         coast", "this Labour government") marks an ordinary noun phrase, which is right, and so
