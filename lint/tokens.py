@@ -106,11 +106,14 @@ class LetterTest:
         candidates = misspelt.select(doc.word_counts)
 
     The test must depend on nothing but the word (and settings fixed for the test's life).
-    Forgets everything after `limit` distinct words, so memory stays bounded."""
+    Forgets everything after `limit` distinct words, so memory stays bounded; the words of a text
+    that brings more than `own` new ones (a big file of many stories) are tested and not
+    remembered: most of them are its own, and remembering them would only hold memory."""
 
-    def __init__(self, test: Callable[[str], bool], limit: int = 100_000) -> None:
+    def __init__(self, test: Callable[[str], bool], limit: int = 100_000, own: int = 10_000) -> None:
         self._test = test
         self._limit = limit
+        self._own = own
         self._seen: set[str] = set()
         self._passed: set[str] = set()
 
@@ -118,13 +121,16 @@ class LetterTest:
         """The words (keys, for a mapping) that pass the test."""
         keys = words.keys() if isinstance(words, Mapping) else words
         new = keys - self._seen
-        if new:
-            if len(self._seen) + len(new) > self._limit:
-                self._seen, self._passed = set(), set()
-                new = set(keys)
-            test = self._test
-            self._passed.update(w for w in new if test(w))
-            self._seen |= new
+        if not new:
+            return keys & self._passed
+        test = self._test
+        if len(new) > self._own:
+            return (keys & self._passed) | {w for w in new if test(w)}
+        if len(self._seen) + len(new) > self._limit:
+            self._seen, self._passed = set(), set()
+            new = set(keys)
+        self._passed.update(w for w in new if test(w))
+        self._seen |= new
         return keys & self._passed
 
 

@@ -343,7 +343,8 @@ def test_empty_and_blank_text():
         assert doc.headline is None and doc.paragraphs == () and doc.tokens == ()
 
 
-def test_letter_test_selects_words_and_remembers_them():
+def _shouting_test(**limits):
+    """A LetterTest for words in capitals, and the words it was run on."""
     from newslint.tokens import LetterTest
 
     calls = []
@@ -352,9 +353,21 @@ def test_letter_test_selects_words_and_remembers_them():
         calls.append(word)
         return word.isupper()
 
-    test = LetterTest(shouting, limit=10)
+    return LetterTest(shouting, **limits), calls
+
+
+def test_letter_test_selects_words_and_remembers_them():
+    test, calls = _shouting_test(limit=10)
     assert test.select(parse("Head\n\nNATO and UN met. NATO left.\n").word_counts) == {"NATO", "UN"}
     assert test.select({"NATO", "met", "EU"}) == {"NATO", "EU"}
     assert calls.count("NATO") == 1  # remembered from the first story
     test.select(set("abcdefgh"))  # over the limit: forgotten, then tested afresh
     assert test.select({"NATO"}) == {"NATO"} and calls.count("NATO") == 2
+
+
+def test_letter_test_does_not_remember_the_words_of_a_big_text():
+    test, calls = _shouting_test(own=3)
+    assert test.select({"NATO", "UN"}) == {"NATO", "UN"}
+    assert test.select({"NATO", "EU", "a", "b", "c"}) == {"NATO", "EU"}  # four new words: a big text
+    assert test.select({"EU", "UN"}) == {"EU", "UN"}
+    assert calls.count("NATO") == 1 and calls.count("EU") == 2  # EU was not remembered, NATO was
