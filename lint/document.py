@@ -157,16 +157,14 @@ class Document:
 
     def word_before(self, tok: Token) -> Token | None:
         """The word token before `tok` (one of the document's tokens), or None: what
-        `words()` holds just before it, read from its sentence and those before it, without
-        building the story's tokens."""
+        `words()` holds just before it, read back from it in its sentence and those before it,
+        without building the story's tokens."""
         i = bisect.bisect_right(self._sentence_starts, tok.span.start) - 1
-        while i >= 0:
-            words = [t for t in self._prose.sentence_tokens(self.sentences[i])
-                     if t.kind is TokenKind.WORD and t.span.start < tok.span.start]
-            if words:
-                return words[-1]
+        found = self._prose.last_word(self.sentences[i], tok.span.start) if i >= 0 else None
+        while found is None and i > 0:
             i -= 1
-        return None
+            found = self._prose.last_word(self.sentences[i], self.sentences[i].end)
+        return found
 
     @cached_property
     def _sentence_starts(self) -> list[int]:

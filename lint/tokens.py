@@ -95,6 +95,7 @@ kind_of = _KindCache().__getitem__
 
 
 FEW_WANTED = 16
+FIRST_STRETCH = 64  # characters read back first for the word before a token
 
 
 class LetterTest:
@@ -173,9 +174,30 @@ class Prose:
             del counts[w]
         return counts
 
-    def sentence_tokens(self, sentence: Span) -> list[Token]:
-        """The tokens of one of the sentences, in order."""
-        return list(self._tokens(None, sentences=(sentence,)))
+    def last_word(self, sentence: Span, end: int) -> Token | None:
+        """The last WORD token of one of the sentences that starts before `end` (the start of one
+        of its tokens, or its end), or None. Read from a stretch before `end`, doubled until the
+        word is not the stretch's first token (whose `sentence_start` only a stretch from the
+        sentence's start can tell) or the stretch reaches that start: a sentence can be a file."""
+        width = FIRST_STRETCH
+        while True:
+            start = self._boundary_before(sentence.start, end - width)
+            tokens = list(self._tokens(None, sentences=(Span(start, end),)))
+            words = [i for i, t in enumerate(tokens) if t.kind is TokenKind.WORD]
+            if words and (words[-1] > 0 or start == sentence.start):
+                return tokens[words[-1]]
+            if start == sentence.start:
+                return None
+            width *= 2
+
+    def _boundary_before(self, low: int, at: int) -> int:
+        """`low`, or the last place after `low` and by `at` that follows a space or line break,
+        where no token can start in the middle (tokens hold no spaces), so that the tokens from it
+        are the sentence's."""
+        if at <= low:
+            return low
+        space = max(self.text.rfind(" ", low, at), self.text.rfind("\n", low, at))
+        return space + 1 if space >= 0 else low
 
     def _tokens(self, wanted: Collection[str] | None, first_only: bool = False,
                 sentences: Sequence[Span] | None = None) -> Iterator[Token]:

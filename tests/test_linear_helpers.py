@@ -13,7 +13,7 @@ from unittest import mock
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newslint import lint, segment
+from newslint import lint, segment, tokens
 from newslint.config import Settings
 from newslint.document import SpanSet
 from newslint.lint import Linter
@@ -176,13 +176,14 @@ WORDS_TEXT = st.lists(st.sampled_from(["Mr", "Smith", "said", "the", "U.S.", "1,
 
 
 @settings(max_examples=300, deadline=None)
-@given(WORDS_TEXT)
-def test_word_before_is_the_word_token_before_in_the_story(text):
+@given(WORDS_TEXT, st.sampled_from([1, 4, 64]))
+def test_word_before_is_the_word_token_before_in_the_story(text, stretch):
     doc = segment.parse(text)
     words = list(doc.words())
     fresh = segment.parse(text)  # without its tokens built, as a rule meets it
-    for at, tok in enumerate(words):
-        assert fresh.word_before(tok) == (words[at - 1] if at else None)
+    with mock.patch.object(tokens, "FIRST_STRETCH", stretch):  # read back a little, then more
+        for at, tok in enumerate(words):
+            assert fresh.word_before(tok) == (words[at - 1] if at else None)
     assert "tokens" not in vars(fresh)
 
 
