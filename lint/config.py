@@ -58,6 +58,7 @@ class Settings:
     root: Path = field(default_factory=Path.cwd)  # globs are relative to this
     source: str = "defaults"
     origins: dict[str, str] = field(default_factory=dict)  # key -> file it came from
+    rule_origins: dict[str, str] = field(default_factory=dict)  # rule name -> "file: rules.<key>"
 
     # --- queries ------------------------------------------------------------------------
     def ignores_for(self, path: str) -> list[str]:
@@ -93,6 +94,11 @@ class Settings:
         """The rule's Options, built from `[rules.<rule-name>]`, validated when loading."""
         values = self.rules.get(rule.name, {})
         return rule.Options(**values)
+
+    def options_origin(self, rule: type) -> str:
+        """Where the rule's options were written, for messages about them:
+        `/desk/newslint.toml: rules.house-pattern`, or `rules.house-pattern` without a file."""
+        return self.rule_origins.get(rule.name, f"rules.{rule.name}")
 
 
 @lru_cache(maxsize=256)
@@ -190,6 +196,8 @@ def _load_chain(path: Path, seen: tuple[Path, ...]) -> tuple[dict[str, Any], dic
             value = merged
         raw[key] = value
         origins[key] = str(path)
+        if key == "rules" and isinstance(value, dict):  # a rule's table is the last file's
+            origins.update({f"rules.{name}": str(path) for name in table["rules"]})
         if key == "vocabulary":  # its files are relative to the config file that names them
             raw["_vocabulary_dir"] = str(path.parent)
     return raw, origins
@@ -236,7 +244,8 @@ def _build(raw: dict[str, Any], origins: dict[str, str], root: Path, source: str
     if "languagetool" in raw:
         kwargs["languagetool"] = _languagetool(raw["languagetool"], where("languagetool"))
     if "rules" in raw:
-        kwargs["rules"] = _rule_options(raw["rules"], where("rules"))
+        kwargs["rules"], kwargs["rule_origins"] = _rule_options(
+            raw["rules"], where("rules"), lambda key: f"{origins.get(f'rules.{key}', origins.get('rules', source))}: rules.{key}")
     return Settings(**kwargs)
 
 
@@ -309,7 +318,9 @@ def _vocabulary(value: Any, where: str, base: Path) -> frozenset[str]:
     return frozenset(words)
 
 
-def _rule_options(value: Any, where: str) -> dict[str, dict[str, Any]]:
+def _rule_options(value: Any, where: str, rule_where: Callable[[str], str]) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
+    """The options of each rule by its name, and where each rule's table was written
+    (`rule_where(key)`: "file: rules.<key>", the key as the desk wrote it)."""
     from newslint.registry import all_rules
 
     if not isinstance(value, dict):
@@ -317,14 +328,16 @@ def _rule_options(value: Any, where: str) -> dict[str, dict[str, Any]]:
     by_name = {r.name: r for r in all_rules()}
     by_name.update({r.code: r for r in all_rules()})
     out: dict[str, dict[str, Any]] = {}
+    origins: dict[str, str] = {}
     for key, options in value.items():
         rule = by_name.get(key)
         if rule is None:
             raise ConfigError(f"{where}.{key}: no rule named {key!r} (see `newslint rules`)")
         if not isinstance(options, dict):
-            raise ConfigError(f"{where}.{key}: expected a table of options")
-        out[rule.name] = _validate_options(rule, options, f"{where}.{key}")
-    return out
+            raise ConfigError(f"{rule_where(key)}: expected a table of options")
+        out[rule.name] = _validate_options(rule, options, rule_where(key))
+        origins[rule.name] = rule_where(key)
+    return out, origins
 
 
 def _validate_options(rule: type, options: dict[str, Any], where: str) -> dict[str, Any]:
@@ -342,7 +355,9 @@ def _validate_options(rule: type, options: dict[str, Any], where: str) -> dict[s
         check = getattr(built, "validate", None)
         if check is not None:
             check()
-    except (TypeError, ValueError) as exc:
+    except ValueError as exc:  # worded "option...: what is wrong" (`patterns[0].pattern: ...`)
+        raise ConfigError(f"{where}.{exc}") from None
+    except TypeError as exc:
         raise ConfigError(f"{where}: {exc}") from None
     return values
 

@@ -51,7 +51,8 @@ class Linter:
         )
         context = RuleContext(locale=settings.locale, style=settings.style, vocabulary=settings.vocabulary,
                               languagetool=settings.languagetool)
-        self.rules: list[Rule] = [rule(settings.options_for(rule), context) for rule in chosen]
+        self.rules: list[Rule] = [rule(settings.options_for(rule), context, settings.options_origin(rule))
+                                  for rule in chosen]
         self.by_code = {type(r).code: r for r in self.rules}
 
     def for_path(self, path: str) -> Linter:

@@ -56,9 +56,12 @@ class Rule:
     defers_to_other_rules: ClassVar[bool] = False
     Options: ClassVar[type] = NoOptions
 
-    def __init__(self, options: object | None = None, context: RuleContext | None = None) -> None:
+    def __init__(self, options: object | None = None, context: RuleContext | None = None,
+                 origin: str | None = None) -> None:
         self.options = options if options is not None else self.Options()
         self.context = context or RuleContext()
+        # where the options were written, for messages about them: "newslint.toml: rules.house-pattern"
+        self.origin = origin or f"rules.{self.name}"
 
     def check(self, doc: Document) -> Iterator[Violation]:
         raise NotImplementedError

@@ -168,19 +168,42 @@ def test_runaway_house_pattern_on_its_own_example_names_file_and_key(tree):
         f'patterns = [{{ pattern = "(x+x+)+y", examples = [{{ from = "{"x" * 5000}" }}] }}]\n')
     code, _, err = run("check", "good.txt")
     assert code == 2
-    assert "newslint.toml" in err and "patterns[0]" in err and "took longer than 0.05s" in err
+    config = (tree / "newslint.toml").resolve()
+    assert f"{config}: rules.house-pattern.patterns[0].examples[0]: pattern timed out after 0.05 s on its own example" in err
     assert len(err.strip().splitlines()) == 1
 
 
 def test_runaway_house_pattern_on_a_story_is_skipped_and_the_run_goes_on(tree):
     (tree / "newslint.toml").write_text(
-        '[rules.house-pattern]\ntimeout = 0.05\npatterns = [{ pattern = "(x+x+)+y" }]\n')
+        '[rules.house-pattern]\ntimeout = 0.05\npatterns = [{ pattern = "end" }, { pattern = "(x+x+)+y" }]\n')
     (tree / "xs.txt").write_text("Head\n\n" + "x" * 5000 + "\n", encoding="utf-8")
     code, out, err = run("check", "--format", "json", "xs.txt", "good.txt")
     assert code == 1, err
     found = json.loads(out)
     assert {v["path"] for v in found} == {"xs.txt", "good.txt"}
-    assert any(v["path"] == "xs.txt" and "took longer than 0.05s" in v["message"] for v in found)
+    config = (tree / "newslint.toml").resolve()
+    runaway = [v["message"] for v in found if v["code"] == "NL603"]
+    assert runaway == [f"{config}: rules.house-pattern.patterns[1]: pattern timed out after 0.05 s on xs.txt; "
+                       "skipped there (simplify the pattern)"]
+
+
+def test_runaway_house_pattern_names_the_file_of_an_extend_chain_that_wrote_it(tree):
+    """The pattern comes from the base file, under the key the desk wrote (its code)."""
+    (tree / "base.toml").write_text('[rules.NL603]\ntimeout = 0.05\npatterns = [{ pattern = "(x+x+)+y" }]\n')
+    (tree / "desk").mkdir()
+    (tree / "desk" / "newslint.toml").write_text('extend = "../base.toml"\n[rules.quote-style-mix]\nprefer = "curly"\n')
+    (tree / "desk" / "xs.txt").write_text("Head\n\n" + "x" * 5000 + "\n", encoding="utf-8")
+    code, out, _ = run("check", "desk/xs.txt")
+    assert code == 1
+    assert f"{(tree / 'base.toml').resolve()}: rules.NL603.patterns[0]: pattern timed out after 0.05 s on desk/xs.txt" in out
+
+
+def test_bad_rule_option_in_an_extend_chain_names_the_file_that_wrote_it(tree):
+    (tree / "base.toml").write_text('[rules.house-pattern]\npatterns = [{ pattern = "(" }]\n')
+    (tree / "newslint.toml").write_text('extend = "base.toml"\n[rules.quote-style-mix]\nprefer = "curly"\n')
+    code, _, err = run("check", "good.txt")
+    assert code == 2
+    assert f"{(tree / 'base.toml').resolve()}: rules.house-pattern.patterns[0].pattern: not a valid regular expression" in err
 
 
 def test_file_edited_while_it_is_checked_is_not_overwritten(tree, monkeypatch):

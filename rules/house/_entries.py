@@ -28,6 +28,7 @@ class Entry:
     replacement: str | None  # a template for Match.expand, or a literal
     keep_case: bool  # the entry was written in lowercase: "utilise" also matches "Utilise"
     template: bool = False  # replacement is a regex template (\1, \g<name>)
+    key: str = ""  # where the desk wrote it in the rule's options: "patterns[2]"
 
     def find(self, text: str, timeout: float) -> Iterator[Match]:
         for m in self.pattern.finditer(text, timeout=timeout):
@@ -151,7 +152,7 @@ def check_examples(entry: Entry, raw: Mapping[str, Any], where: str, timeout: fl
         try:
             fixed, count = apply(entry, source, timeout)
         except TimeoutError:
-            raise ValueError(f"{at}: the pattern took longer than {timeout}s on its own example") from None
+            raise ValueError(f"{at}: pattern timed out after {timeout} s on its own example") from None
         if expected is None:
             if not count:
                 raise ValueError(f"{at}: expected {source!r} to be reported, but the entry does not match it")
@@ -164,17 +165,20 @@ def check_examples(entry: Entry, raw: Mapping[str, Any], where: str, timeout: fl
             raise ValueError(f"{at}: {source!r} becomes {fixed!r}, not {expected!r}")
 
 
-def report(rule: Any, doc: Any, entries: list[Entry], timeout: float, safe: bool, first: int = 1) -> Iterator[Any]:
-    """The violations of a house rule's entries on the prose of `doc`."""
+def report(rule: Any, doc: Any, entries: list[Entry], timeout: float, safe: bool) -> Iterator[Any]:
+    """The violations of a house rule's entries on the prose of `doc`. An entry that runs past
+    its time limit is skipped for this story and reported at its start, naming the config file
+    and the key of the entry, like an error in the config:
+    `newslint.toml: rules.house-pattern.patterns[2]: pattern timed out after 0.1 s on story.txt`."""
     from newslint.rule import replace_fix
     from newslint.span import Span
 
-    for number, entry in enumerate(entries, first):
+    for entry in entries:
         try:
             matches = list(entry.find(doc.text, timeout))
         except TimeoutError:
-            yield rule.violation(Span(0, 0), f"house-style entry {number} took longer than {timeout}s "
-                                             "on this story and was skipped; simplify its pattern")
+            yield rule.violation(Span(0, 0), f"{rule.origin}.{entry.key}: pattern timed out after {timeout} s on "
+                                             f"{doc.path}; skipped there (simplify the pattern)")
             continue
         for m in matches:
             span = Span(m.start, m.end)

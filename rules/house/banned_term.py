@@ -58,7 +58,7 @@ class BannedTerm(Rule):
             pattern = "|".join(house.word_pattern(w).pattern for w in sorted(words, key=len, reverse=True))
             flags = house.regex_module().IGNORECASE if all(w == w.lower() for w in words) else 0
             entry = house.Entry(house.regex_module().compile(pattern, flags), "{found!r}: " + house.literal(message), None,
-                                keep_case=False)
+                                keep_case=False, key=where)
             house.check_examples(entry, raw, where, self.timeout)
             return [entry]
 

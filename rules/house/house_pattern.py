@@ -32,9 +32,11 @@ class HousePattern(Rule):
     replacement keeps the case of the text it replaces (`Co-operation` -> `Cooperation` at a
     sentence start, `CO-OPERATION` -> `COOPERATION`); without it the desk's template is used as
     written, since the pattern then says which case it matches. Each pattern
-    runs with a time limit: a pattern that takes longer is skipped for that story and reported,
-    so a runaway expression cannot hang a run. Patterns, flags and examples are checked when the
-    config loads (`to` is the text after the fix; without `to` the text must be reported).
+    runs with a time limit: a pattern that takes longer is skipped for that story and reported
+    with the config file and its key (`newslint.toml: rules.house-pattern.patterns[2]: pattern
+    timed out after 0.5 s on story.txt`), so a runaway expression cannot hang a run. Patterns,
+    flags and examples are checked when the config loads (`to` is the text after the fix;
+    without `to` the text must be reported).
 
     ## Why is this bad?
     House rules that no word list captures (units, number styles, titles) still need enforcing.
@@ -83,13 +85,13 @@ class HousePattern(Rule):
             message = house.text_field(raw, "message", where, required=False) or f"matches house pattern {source!r}"
             ignore_case = "i" in raw.get("flags", "")
             entry = house.Entry(pattern, "{found!r}: " + house.literal(message), replace, keep_case=ignore_case,
-                                template=True)
+                                template=True, key=where)
             house.check_examples(entry, raw, where, self.timeout)
             return [(entry, safe)]
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        for number, (entry, safe) in enumerate(self.options.entries, 1):
-            yield from house.report(self, doc, [entry], self.options.timeout, safe=safe, first=number)
+        for entry, safe in self.options.entries:
+            yield from house.report(self, doc, [entry], self.options.timeout, safe=safe)
 
 
 def _check_template(pattern, replace: str, where: str) -> None:

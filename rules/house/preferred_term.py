@@ -63,7 +63,7 @@ class PreferredTerm(Rule):
             group = []
             for term in house.text_list(raw, "instead-of", where):
                 entry = house.Entry(house.word_pattern(term), f"{{found!r}} is written {use!r} in house style",
-                                    use, keep_case=term == term.lower())
+                                    use, keep_case=term == term.lower(), key=where)
                 if any(True for _ in entry.find(use, self.timeout)):
                     raise ValueError(f"{where}: {term!r} matches inside {use!r} itself, so the fix would never end")
                 group.append(entry)

@@ -165,8 +165,9 @@ class UnknownWord(Rule):
                 if found is not None:
                     yield found
 
-    def __init__(self, options: object | None = None, context: RuleContext | None = None) -> None:
-        super().__init__(options, context)
+    def __init__(self, options: object | None = None, context: RuleContext | None = None,
+                 origin: str | None = None) -> None:
+        super().__init__(options, context, origin)
         # Decided once per distinct word, remembered across stories.
         self._unknown = LetterTest(self._may_be_unknown)
         self._opening = LetterTest(lambda text: _opening_capital(text, english().words))
