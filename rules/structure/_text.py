@@ -20,8 +20,11 @@ def fold_quotes(text: str) -> str:
 
 def normalise(text: str) -> str:
     """Compare-only form: NFKC, one quote and dash style, no invisible characters, single
-    spaces, case-folded, trailing punctuation dropped."""
-    text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text)).translate(_QUOTES).translate(_DASHES)
+    spaces, case-folded, trailing punctuation dropped. (ASCII text has no character that NFKC,
+    the quote and dash styles or the invisible ones change, and case-folds as it lowercases:
+    most stories take that shortcut.)"""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text)).translate(_QUOTES).translate(_DASHES)
     return _SPACE.sub(" ", text).strip().casefold().rstrip(".!?:;,'\" ")
 
 

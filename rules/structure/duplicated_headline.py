@@ -66,23 +66,34 @@ class DuplicatedHeadline(Rule):
             yield self.violation(first, "the headline is repeated as the first paragraph",
                                  make("Delete the repeated headline", Edit.delete(deletion_span(doc, first))))
             return
-        prefix = self._repeated_prefix(head_text, first_text)
+        prefix = self._repeated_prefix(head_text, key, first_text)
         if prefix:
             span = Span(first.start, first.start + prefix)
             yield self.violation(span, "the first paragraph starts with the headline",
                                  Fix.unsafe("Delete the repeated headline", Edit.delete(span)))
 
     @staticmethod
-    def _repeated_prefix(head: str, body: str) -> int:
-        """Length of `body`'s opening that repeats `head`, with the space after it; 0 if none.
-        The opening may differ from the headline in spacing or invisible characters, so it is
-        tried at each space of the body near the headline's length."""
+    def _repeated_prefix(head: str, key: str, body: str) -> int:
+        """Length of `body`'s opening that repeats `head` (whose normal form is `key`), with the
+        space after it; 0 if none. The opening may differ from the headline in spacing or
+        invisible characters, so it is tried at each space of the body near the headline's length."""
         if len(head.split()) < 4:
             return 0
-        key = normalise(head)
-        for gap in _GAP.finditer(body, 0, 2 * len(head) + 2):
+        end = 2 * len(head) + 2
+        if not _may_open_with(body[:end], key):
+            return 0
+        for gap in _GAP.finditer(body, 0, end):
             if gap.start() < len(key) // 2 or normalise(body[: gap.start()]) != key:
                 continue
             rest = body[gap.end() :]
             return gap.end() if rest[:1].isupper() or rest[:1] in "“\"‘'" else 0
         return 0
+
+
+def _may_open_with(opening: str, key: str) -> bool:
+    """False when no stretch of `opening` up to a space can normalise to `key`, told without
+    normalising each (the test above normalises every candidate, the largest cost of the rule).
+    For ASCII text `normalise` only folds spaces and case and drops trailing punctuation, so
+    each candidate's normal form is a prefix of the opening's, spaces folded and lowercased,
+    and `key` must be one of its prefixes. Other text is not judged here."""
+    return not opening.isascii() or _GAP.sub(" ", opening).lstrip().lower().startswith(key)
