@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from newslint import tokens
 from newslint.rules.naming import abbreviation_style, name_variant
 from newslint.rules.quotes import quote_style_mix
+from newslint.rules.typos import doubled_word
 from newslint.rules.whitespace import double_space
 
 _PARTICLE = r"(?:(?:al|el|ad|as|ash|ez|az|an|bin|abu)[- ])"
@@ -27,13 +28,14 @@ PLAIN = {
                           r"(?<![\w.])(?:(?:[A-Z]\.){2,}|[A-Z]{2,}(?!\w|\.\w)|[A-Z][a-z]{3,}(?![\w]))"),
     "apostrophe": (quote_style_mix._APOSTROPHE, r"(?<=[^\W\d_])['’](?=[^\W\d_])|(?<=[sS])['’](?=\s)"),
     "space run": (double_space._RUN, r"(?<=\S)[ \u00a0]{2,}(?=\S)"),
+    "doubled word": (doubled_word._DOUBLE, re.compile(r"\b(\w+)(\s+)(\1)\b", re.IGNORECASE)),
 }
 
 PIECES = st.sampled_from([
     "al", "al-", "el ", "ash-", "bin ", "abu ", "ez-", "as", "Qaeda", "Time", "Warner", "TimeWarner", "U.S.", "US",
     "U.N.", "Nato", "NATO", "a.m.", "e.g.", "450.000", "1,234", "5:50", "3.5", "F-16s", "regime's", "farmers'",
     "don’t", "Rock'n'roll", "_x", "x_1", "é", "Ünal", "١٢٣", "'", "’", "-", ".", ",", ":", " ", "  ", "\u00a0", "\t",
-    "\n", "(", "\"", "s", "S", "x", "B", "bal", "Deir", "Zor",
+    "\n", "(", "\"", "s", "S", "x", "B", "bal", "Deir", "Zor", "the the", "The the", "ſ", "K", "k",
 ])
 TEXTS = st.one_of(st.lists(PIECES, max_size=40).map("".join), st.text(max_size=60))
 EXAMPLES = ["In the U.S. al-Qaeda and al Qaeda met Time Warner; NATO and Nato, the farmers' land, 450.000 and 3.5",
