@@ -1,9 +1,12 @@
-"""Helpers rewritten to stay linear in one big file agree with their plain definitions.
+"""Helpers rewritten to stay linear in one big file, and candidate filters, agree with their
+plain definitions.
 
 A file of thousands of stories is one document: a test that compares every name with every
 other, searches the whole text once per name or reads the text before each match grows with
 the square of the file. Each helper below replaces such a plain form (kept here, as the
-definition) with an index or a local search; these tests check the two agree.
+definition) with an index or a local search; these tests check the two agree. Candidate
+filters (NL203, NL204) decide from a story's distinct words what its tokens or matches are
+worth reading; the rule with the filter must report what it reports without it.
 """
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ from newslint import lint, segment, tokens
 from newslint.config import Settings
 from newslint.document import SpanSet
 from newslint.lint import Linter
-from newslint.rules.naming import compound_spacing, name_variant
+from newslint.rules.naming import abbreviation_style, compound_spacing, name_variant
 from newslint.rules.numbers import european_number
 from newslint.rules.structure import boilerplate_line
 from newslint.span import Span
@@ -218,3 +221,24 @@ def test_compound_spacing_on_its_candidate_tokens_reports_as_on_all_tokens(text)
     with mock.patch.object(compound_spacing, "_candidates", _every_token):
         every = list(rule.check(segment.parse(text)))
     assert candidates == every
+
+
+ABBREVIATION_TEXT = st.lists(st.tuples(
+    st.sampled_from(["U.S.", "US", "Us", "U.N.", "UN", "NATO", "Nato", "Unesco", "UNESCO", "Rice", "RICE", "Air", "Esso",
+                     "Corp", "officials", "said", "The", "the", "U.K.", "UK", "Ltd"]),
+    st.sampled_from([" ", " ", "\n", ". ", "\n\n", ", "])), max_size=20).map(lambda ws: "".join(w + s for w, s in ws))
+
+
+@settings(max_examples=400, deadline=None)
+@given(ABBREVIATION_TEXT)
+@example("Head\n\nU.S. jets struck. US officials said US Air Corp and Air UK Ltd and NATO, Nato.\n")
+def test_abbreviation_style_with_its_filter_reports_as_without_it(text):
+    rule = Linter(Settings()).by_code["NL204"]
+    filtered = list(rule.check(segment.parse(text)))
+    with mock.patch.object(abbreviation_style, "_mixed_letters", _every_letters):
+        assert filtered == list(rule.check(segment.parse(text)))
+
+
+def _every_letters(text):
+    """Every form's letters: NL204 without its filter."""
+    return {abbreviation_style._letters(form) for form in abbreviation_style._FORMS.findall(text)}

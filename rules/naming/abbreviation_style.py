@@ -5,7 +5,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from newslint.document import Document
+from newslint.document import Document, LetterTest
 from newslint.rule import Rule, replace_fix
 from newslint.rules.naming._company import COMPANY_AFTER, SPACE
 from newslint.rules.typos._words import english, known_names
@@ -56,6 +56,24 @@ def _letters(form: str) -> str:
     return form.replace(".", "").upper()
 
 
+def _compared(form: str) -> bool:
+    """False for a word or a name (Rice and RICE, Beirut and BEIRUT: the same in capitals)."""
+    return not (form[1:].islower() and (form.lower() in english().words or form in known_names()))
+
+
+_COMPARED = LetterTest(_compared)
+
+
+def _mixed_letters(text: str) -> set[str]:
+    """The letters of the abbreviations written two ways or more, one of them in capitals: the
+    only ones `check` can report, from one C-level scan of the story's forms and tests of its
+    distinct forms (remembered across stories), before any position is looked at."""
+    by_letters: dict[str, set[str]] = defaultdict(set)
+    for form in _COMPARED.select(set(_FORMS.findall(text))):
+        by_letters[_letters(form)].add(form)
+    return {letters for letters, forms in by_letters.items() if len(forms) >= 2 and any(f == f.upper() for f in forms)}
+
+
 class AbbreviationStyle(Rule):
     """## What it does
     Finds one abbreviation written two ways in the body of a story: with and without full stops
@@ -90,12 +108,14 @@ class AbbreviationStyle(Rule):
     fix_availability = FixAvailability.SOMETIMES
 
     def check(self, doc: Document) -> Iterator[Violation]:
+        mixed = _mixed_letters(doc.text)
+        if not mixed:
+            return  # most stories write each abbreviation one way
         forms: dict[tuple[str, str], dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))
-        words, names = english().words, known_names()
         for m in _FORMS.finditer(doc.text):
             form = m.group()
-            if form[1:].islower() and (form.lower() in words or form in names):
-                continue  # Rice and RICE, Beirut and BEIRUT: a word or a name, and the same in capitals
+            if _letters(form) not in mixed or not _compared(form):
+                continue
             span = Span(m.start(), m.end())
             # a company keeps its own style (US West Inc beside the U.S. Postal Service), but
             # one company written two ways (Esso UK, Esso U.K. Plc) is a mix
