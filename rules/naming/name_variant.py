@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator
+from functools import cached_property
 
 from newslint.document import Document, LetterTest, Token
 from newslint.rule import Rule
@@ -305,25 +306,31 @@ class NameVariant(Rule):
     def _variant_pair_possible(self, counts: Counter) -> bool:
         """Whether two of the names pass the tests of `_one_edit_variants` that read only the
         names themselves (the tests of counts and positions come after)."""
-        names = known_names()
+        queries = self._may_vary.select(counts)
+        if not queries:
+            return False  # every name a word or a known name (most stories): no index needed
         near = _NearNames(other for other in counts if other[1:].islower())
-        for name in counts:
-            if len(name) < MIN_LENGTH or self.context.accepts(name) or _is_english_word(name) or name in names:
-                continue
-            if any(_one_edit_pair(name, other) for other in near.of(name)):
-                return True
-        return False
+        return any(_one_edit_pair(name, other) for name in queries for other in near.of(name))
+
+    @cached_property
+    def _may_vary(self) -> LetterTest:
+        """Names that may be another's variant: four letters or more, neither in the vocabulary,
+        nor an English word, nor a known name (decided once per name, remembered)."""
+        names = known_names()
+        return LetterTest(lambda name: not (len(name) < MIN_LENGTH or self.context.accepts(name)
+                                            or _is_english_word(name) or name in names))
 
     def _one_edit_variants(self, counts: Counter, first_use: dict[str, int],
                            mid_sentence: set[str]) -> dict[str, str]:
         canonical_of: dict[str, str] = {}
         names = known_names()
+        queries = self._may_vary.select(counts)
         # Only a capitalised, otherwise lowercase name can be the other form (Rinaldi, not McRae).
         # The others are looked up by key, so a big file of many names is not compared name by
         # name (the best other is the same in any order: see below).
         near = _NearNames(other for other in counts if other[1:].islower())
         for name, n in counts.items():
-            if len(name) < MIN_LENGTH or self.context.accepts(name) or _is_english_word(name) or name in names:
+            if name not in queries:
                 continue
             best: str | None = None
             for other in near.of(name):
@@ -347,8 +354,7 @@ class NameVariant(Rule):
     def _spacing_variants(self, doc: Document) -> Iterator[Violation]:
         """TimeWarner / Time Warner, al-Qaeda / al Qaeda: the same letters, spaced differently."""
         by_key: dict[str, list[str]] = defaultdict(list)
-        # the forms, in order of first use (read one match at a time: a big file holds many)
-        for form in dict.fromkeys(m.group() for m in _SPACED_NAME.finditer(doc.text)):
+        for form in dict.fromkeys(_SPACED_NAME.findall(doc.text)):  # the forms, in order of first use
             by_key[form.replace(" ", "").replace("-", "").lower()].append(form)
         # most names come in one form: spans only for those with another
         spaced = {form for variants in by_key.values() if len(variants) >= 2 for form in variants}
