@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslint import tokens
-from newslint.rules.naming import abbreviation_style, name_variant
+from newslint.rules.naming import abbreviation_style, name_variant, variety_mix
 from newslint.rules.quotes import quote_style_mix
 from newslint.rules.typos import doubled_word
 from newslint.rules.whitespace import double_space
@@ -29,6 +29,11 @@ PLAIN = {
     "apostrophe": (quote_style_mix._APOSTROPHE, r"(?<=[^\W\d_])['’](?=[^\W\d_])|(?<=[sS])['’](?=\s)"),
     "space run": (double_space._RUN, r"(?<=\S)[ \u00a0]{2,}(?=\S)"),
     "doubled word": (doubled_word._DOUBLE, re.compile(r"\b(\w+)(\s+)(\1)\b", re.IGNORECASE)),
+    "British money sign": (variety_mix._SIGNS["gb"][0][2], r"£|\bper cent\b|\bpence\b"),
+    "British title": (variety_mix._SIGNS["gb"][1][2], r"\b(?:Mr|Mrs|Ms|Dr)\s[A-Z]"),
+    "British abbreviation": (variety_mix._SIGNS["gb"][4][2], r"\b(?:UK|BBC)\b|\bUS(?:-[a-z]|\b(?!\.)(?<=[a-z] US))"),
+    "American percent": (variety_mix._SIGNS["us"][0][2], r"\bpercent\b"),
+    "American title": (variety_mix._SIGNS["us"][1][2], r"\b(?:Mr|Mrs|Ms|Dr)\.\s[A-Z]"),
 }
 
 PIECES = st.sampled_from([
@@ -36,11 +41,14 @@ PIECES = st.sampled_from([
     "U.N.", "Nato", "NATO", "a.m.", "e.g.", "450.000", "1,234", "5:50", "3.5", "F-16s", "regime's", "farmers'",
     "don’t", "Rock'n'roll", "_x", "x_1", "é", "Ünal", "١٢٣", "'", "’", "-", ".", ",", ":", " ", "  ", "\u00a0", "\t",
     "\n", "(", "\"", "s", "S", "x", "B", "bal", "Deir", "Zor", "the the", "The the", "ſ", "K", "k",
+    "£", "per cent", "pence", "percent", "Mr", "Mrs", "Ms", "Dr", "Mr.", "Dr.", "UK", "BBC", "the US", "US-led", "xp",
 ])
 TEXTS = st.one_of(st.lists(PIECES, max_size=40).map("".join), st.text(max_size=60))
 EXAMPLES = ["In the U.S. al-Qaeda and al Qaeda met Time Warner; NATO and Nato, the farmers' land, 450.000 and 3.5",
             "bin Laden el-Sisi as-Sad Ad-Dawr an-Nur ash-Shara ez-Zor abu Bakr, X.Y.Z. and a.b",
-            "He said  so.\u00a0\u00a0Then  \u00a0 it's over  ", "_a_b 5_000 12:30:45 1.2.3 x'y’z-w- -x"]
+            "He said  so.\u00a0\u00a0Then  \u00a0 it's over  ", "_a_b 5_000 12:30:45 1.2.3 x'y’z-w- -x",
+            "xMr B, Mrs C, MrsD, Ms E, xDr F, Dr. G, Mr. H, xMr. I: £5, per cent, per cents, xpence, pence.",
+            "UKx UK xUK BBC xBBC, the US, US-led, US. US percent xpercent percents, the the The the"]
 
 
 @pytest.mark.parametrize("name", sorted(PLAIN))

@@ -22,15 +22,18 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 # "dlrs" and month-day dates say nothing about its spelling; its sign-off does, below.)
 STRONG_SIGN = 2  # money and "per cent" say more than a title or a date
 # Each sign: its weight, literals one of which the text must contain (a cheap test before the
-# regular expression runs), and the pattern.
+# regular expression runs), and the pattern. The patterns open with their first letter, the word
+# boundary before it checked by a look-behind after it (`p(?<!\wp)ercent\b` for r"\bpercent\b"),
+# so the regex engine skips to that letter: four to ten times faster; tests/test_fast_patterns.py
+# checks them against their plain forms, kept there.
 _SIGNS = {
-    "gb": ((STRONG_SIGN, ("£", "per cent", "pence"), re.compile(r"£|\bper cent\b|\bpence\b")),
-           (1, ("Mr", "Ms", "Dr"), re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\s[A-Z]")),
+    "gb": ((STRONG_SIGN, ("£", "per cent", "pence"), re.compile(r"£|p(?<!\wp)(?:er cent|ence)\b")),
+           (1, ("Mr", "Ms", "Dr"), re.compile(r"M(?<!\wM)(?:rs?|s)\s[A-Z]|D(?<!\wD)r\s[A-Z]")),
            (1, (), re.compile(rf"\b\d{{1,2}}\s{_MONTH}\b")),
            (1, (), re.compile(r"\d(?:bn|m|km|kg|cm|mm)\b")),
-           (1, ("UK", "BBC", "US"), re.compile(r"\b(?:UK|BBC)\b|\bUS(?:-[a-z]|\b(?!\.)(?<=[a-z] US))"))),
-    "us": ((1, ("percent",), re.compile(r"\bpercent\b")),
-           (1, ("Mr.", "Mrs.", "Ms.", "Dr."), re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.\s[A-Z]"))),
+           (1, ("UK", "BBC", "US"), re.compile(r"U(?<!\wU)(?:K\b|S(?:-[a-z]|\b(?!\.)(?<=[a-z] US)))|B(?<!\wB)BC\b"))),
+    "us": ((1, ("percent",), re.compile(r"p(?<!\wp)ercent\b")),
+           (1, ("Mr.", "Mrs.", "Ms.", "Dr."), re.compile(r"M(?<!\wM)(?:rs?|s)\.\s[A-Z]|D(?<!\wD)r\.\s[A-Z]"))),
 }
 # Reuters' desks signed off differently: "REUTER" mostly from London and Asia, which spell
 # British, "Reuter" mostly from the American desks. The American desks' stories are about
