@@ -47,7 +47,7 @@ def suggestions(word: str, counts: Counter) -> tuple[list[str], list[str]]:
     """(candidates used more often in this story, other candidates by frequency), one edit away.
     A function word run into a common word ("ofthe", "inwhich") is a candidate too: a lost space."""
     words = english()
-    candidates = [c for c in one_edit_away(word) if c in words.words]
+    candidates = one_edit_away(word) & words.words  # in any order: both sorts below break every tie
     evidence = sorted((c for c in candidates if counts[c] > counts[word]), key=lambda c: (-counts[c], words.frequency_rank(c)))
     others = sorted((c for c in candidates if c not in evidence), key=words.frequency_rank)
     apart = run_together(word)
