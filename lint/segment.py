@@ -41,8 +41,10 @@ _URL_HINT = re.compile(
     r"://|www\.|\.(?:com|org|net|gov|edu|int|mil|io|info|biz|uk)\b", re.IGNORECASE
 )
 _EMAIL = re.compile(r"\b[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
-_HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
-_HASHTAG = re.compile(r"(?<![\w&#])#[A-Za-z]\w*")
+# Written to open with their mark, the look-behind after it (the plain forms, in
+# tests/test_fast_patterns.py, open with the look-behind, tried at every position of the text).
+_HANDLE = re.compile(r"@(?<![\w@]@)\w{1,30}")
+_HASHTAG = re.compile(r"#(?<![\w&#]#)[A-Za-z]\w*")
 _TICKER = re.compile(r"<[A-Z][A-Z0-9.]{0,9}>|\((?:[A-Z]{1,5}\.[A-Z]{1,2}|(?:NYSE|Nasdaq|NASDAQ|LSE|AMEX|TSX)[: ]+[A-Z.]{1,6})\)")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _COLUMN_GAP = re.compile(r"(?<=\S)(?: {2,}|\t[ \t]*)(?=\S)")

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslint import tokens
+from newslint import segment, tokens
 from newslint.rules.naming import abbreviation_style, name_variant, variety_mix
 from newslint.rules.quotes import quote_style_mix
 from newslint.rules.typos import doubled_word
@@ -29,6 +29,8 @@ PLAIN = {
     "apostrophe": (quote_style_mix._APOSTROPHE, r"(?<=[^\W\d_])['’](?=[^\W\d_])|(?<=[sS])['’](?=\s)"),
     "space run": (double_space._RUN, r"(?<=\S)[ \u00a0]{2,}(?=\S)"),
     "doubled word": (doubled_word._DOUBLE, re.compile(r"\b(\w+)(\s+)(\1)\b", re.IGNORECASE)),
+    "handle": (segment._HANDLE, r"(?<![\w@])@\w{1,30}"),
+    "hashtag": (segment._HASHTAG, r"(?<![\w&#])#[A-Za-z]\w*"),
     "British money sign": (variety_mix._SIGNS["gb"][0][2], r"£|\bper cent\b|\bpence\b"),
     "British title": (variety_mix._SIGNS["gb"][1][2], r"\b(?:Mr|Mrs|Ms|Dr)\s[A-Z]"),
     "British abbreviation": (variety_mix._SIGNS["gb"][4][2], r"\b(?:UK|BBC)\b|\bUS(?:-[a-z]|\b(?!\.)(?<=[a-z] US))"),
@@ -41,6 +43,7 @@ PIECES = st.sampled_from([
     "U.N.", "Nato", "NATO", "a.m.", "e.g.", "450.000", "1,234", "5:50", "3.5", "F-16s", "regime's", "farmers'",
     "don’t", "Rock'n'roll", "_x", "x_1", "é", "Ünal", "١٢٣", "'", "’", "-", ".", ",", ":", " ", "  ", "\u00a0", "\t",
     "\n", "(", "\"", "s", "S", "x", "B", "bal", "Deir", "Zor", "the the", "The the", "ſ", "K", "k",
+    "@", "@@", "#", "&#", "x@y", "#tag", "@user",
     "£", "per cent", "pence", "percent", "Mr", "Mrs", "Ms", "Dr", "Mr.", "Dr.", "UK", "BBC", "the US", "US-led", "xp",
 ])
 TEXTS = st.one_of(st.lists(PIECES, max_size=40).map("".join), st.text(max_size=60))
@@ -48,7 +51,8 @@ EXAMPLES = ["In the U.S. al-Qaeda and al Qaeda met Time Warner; NATO and Nato, t
             "bin Laden el-Sisi as-Sad Ad-Dawr an-Nur ash-Shara ez-Zor abu Bakr, X.Y.Z. and a.b",
             "He said  so.\u00a0\u00a0Then  \u00a0 it's over  ", "_a_b 5_000 12:30:45 1.2.3 x'y’z-w- -x",
             "xMr B, Mrs C, MrsD, Ms E, xDr F, Dr. G, Mr. H, xMr. I: £5, per cent, per cents, xpence, pence.",
-            "UKx UK xUK BBC xBBC, the US, US-led, US. US percent xpercent percents, the the The the"]
+            "UKx UK xUK BBC xBBC, the US, US-led, US. US percent xpercent percents, the the The the",
+            "@a x@b @@c #d x#e &#f ##g #1 @" + "h" * 40 + " #"]
 
 
 @pytest.mark.parametrize("name", sorted(PLAIN))
