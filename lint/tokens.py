@@ -208,14 +208,18 @@ class Prose:
         # the argument checks of Span and Token (regex offsets are valid spans by construction).
         new, span_type, token_type = tuple.__new__, Span, Token
         # A few wanted words (the usual case): a sentence that does not hold one of them as a
-        # string cannot hold its token, and is skipped by C-level substring tests. (With many,
-        # those tests would cost more than the token scan they save.)
+        # string cannot hold its token, and is skipped by C-level substring tests. With many
+        # (a big file's), those tests would cost more than the token scan they save: a sentence
+        # is skipped when none of its words (one C-level findall) is wanted.
         few = wanted is not None and len(wanted) <= FEW_WANTED
+        many = None if wanted is None or few else wanted if isinstance(wanted, (set, frozenset)) else set(wanted)
         for sentence in self.sentences if sentences is None else sentences:
             if few:
                 written = text[sentence.start : sentence.end]
                 if not any(w in written for w in wanted):
                     continue
+            elif many is not None and many.isdisjoint(TOKEN.findall(text, sentence.start, sentence.end)):
+                continue
             # Per-token span tests only where the sentence meets a region or a quotation: most
             # sentences meet neither.
             any_blocked = blocked.touches(sentence)

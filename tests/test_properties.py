@@ -12,6 +12,7 @@ from newslint.cli import app
 from newslint.fix import apply_fixes
 from newslint.segment import parse
 from newslint.span import LineIndex, Span
+from newslint.tokens import FEW_WANTED
 from newslint.violation import Applicability, Edit, Fix, Violation
 
 # Story-shaped text: words, names, numbers, quotes of every kind, dashes, indentation, blank
@@ -73,6 +74,9 @@ def test_text_level_views_agree_with_the_tokens(text, fmt, data):
     assert counts == Counter(t.text for t in words)
     wanted = set(data.draw(st.lists(st.sampled_from(sorted(counts)), max_size=3))) if counts else set()
     assert doc.words_among(wanted) == [t for t in words if t.text in wanted]
+    # more than FEW_WANTED words: sentences are skipped by their words, not by substring tests
+    many = {f"absent{i}" for i in range(FEW_WANTED)} | wanted
+    assert doc.words_among(many) == [t for t in words if t.text in many]
     assert doc.first_tokens() == [t for t in parse(text, format=fmt).tokens if t.sentence_start]
     assert list(doc.words()) == words  # the same tokens after the views as without them
 
