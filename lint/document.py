@@ -16,7 +16,7 @@ from enum import Enum
 from functools import cached_property
 
 from newslint.span import LineIndex, Span
-from newslint.tokens import LetterTest, Prose, Token, TokenKind
+from newslint.tokens import FEW_WANTED, LetterTest, Prose, Token, TokenKind
 
 __all__ = ["Document", "LetterTest", "Region", "RegionKind", "SpanSet", "Token", "TokenKind"]
 
@@ -146,7 +146,11 @@ class Document:
             return iter(())
         if "tokens" in self.__dict__:
             return (t for t in self._words if t.text in texts)
-        return self._prose.iter_words_among(texts)
+        # Words used more often than there are sentences are in most sentences: testing each
+        # sentence for them first would cost more than it saves.
+        counts = self.word_counts
+        dense = len(texts) > FEW_WANTED and sum(counts[t] for t in texts) > len(self.sentences)
+        return self._prose.iter_words_among(texts, dense)
 
     def first_tokens(self) -> list[Token]:
         """The first token of each sentence (the ones with `sentence_start`), in order, without

@@ -150,9 +150,10 @@ class Prose:
         """Every token, in text order."""
         return tuple(self._tokens(None))
 
-    def iter_words_among(self, texts: Collection[str]) -> Iterator[Token]:
-        """The WORD tokens whose text is in `texts`, in text order; no other token is built."""
-        return (t for t in self._tokens(texts) if t.kind is TokenKind.WORD)
+    def iter_words_among(self, texts: Collection[str], dense: bool = False) -> Iterator[Token]:
+        """The WORD tokens whose text is in `texts`, in text order; no other token is built.
+        `dense`: the words are in most sentences (see `_tokens`)."""
+        return (t for t in self._tokens(texts, dense=dense) if t.kind is TokenKind.WORD)
 
     def first_tokens(self) -> list[Token]:
         """The first token of each sentence that has one (its `sentence_start` token), in order."""
@@ -200,9 +201,10 @@ class Prose:
         return space + 1 if space >= 0 else low
 
     def _tokens(self, wanted: Collection[str] | None, first_only: bool = False,
-                sentences: Sequence[Span] | None = None) -> Iterator[Token]:
+                sentences: Sequence[Span] | None = None, dense: bool = False) -> Iterator[Token]:
         """Tokens in text order; only those whose text is in `wanted`, unless it is None; only
-        the first of each sentence with `first_only`; only those of `sentences`, if given."""
+        the first of each sentence with `first_only`; only those of `sentences`, if given.
+        `dense`: many wanted words that most sentences hold, so no sentence is tested first."""
         text, headline, blocked, quoted = self.text, self.headline, self.blocked, self.quoted
         # This loop runs for every word of every story: the tuples are built directly, skipping
         # the argument checks of Span and Token (regex offsets are valid spans by construction).
@@ -212,7 +214,7 @@ class Prose:
         # (a big file's), those tests would cost more than the token scan they save: a sentence
         # is skipped when none of its words (one C-level findall) is wanted.
         few = wanted is not None and len(wanted) <= FEW_WANTED
-        many = None if wanted is None or few else wanted if isinstance(wanted, (set, frozenset)) else set(wanted)
+        many = None if wanted is None or few or dense else wanted if isinstance(wanted, (set, frozenset)) else set(wanted)
         for sentence in self.sentences if sentences is None else sentences:
             if few:
                 written = text[sentence.start : sentence.end]
