@@ -12,9 +12,11 @@ from newslint.violation import FixAvailability, Violation
 
 # "from 5-7", "between $10-$20": a hyphenated range after a preposition that wants words.
 _RANGE = re.compile(
-    r"([fF]rom|[bB]etween)[ \t\n]+[$£€¥]?(\d+(?:,\d{3})*(?:\.\d{1,2})?)([-–])[$£€¥]?"
+    r"([fF]rom|[bB]etween)[ \t\n]+([$£€¥]?)(\d+(?:,\d{3})*(?:\.\d{1,2})?)([-–])([$£€¥]?)"
     r"(\d+(?:,\d{3})*(?:\.\d{1,2})?)(?![\d\-–/.]|[ \t]?[ap]\.?m\b)(?:[ \t\n]+([a-z]+))?"
 )
+# A scale or percent written on the second figure only ("$10-25m", "5-7%"): it belongs to both.
+_SCALE = re.compile(r"(?:%|bn|m|k|tn)(?![A-Za-z])")
 _SCORE_WORDS = frozenset("down up behind ahead lead win victory defeat draw loss deficit scoreline".split())
 
 
@@ -41,8 +43,10 @@ class RangeAfterFromOrBetween(HouseStyleRule):
         Temperatures will range between 10 and 15C.
 
     ## Fix safety
-    Safe: the hyphen becomes the word the preposition calls for and the figures stay. Inside
-    direct quotations it is reported, never changed.
+    Safe: the hyphen becomes the word the preposition calls for and the figures stay; a
+    currency or scale written on one figure only is given to both (`between $10-25m` ->
+    `between $10m and $25m`), since `$10 and 25m` would read as ten dollars. Inside direct
+    quotations it is reported, never changed.
     """
 
     code = "NL411"
@@ -53,12 +57,19 @@ class RangeAfterFromOrBetween(HouseStyleRule):
         for m in prose_matches(doc, _RANGE, headline=False):
             if m.start() and doc.text[m.start() - 1].isalnum():
                 continue
-            preposition, low, dash, high, word = m.groups()
+            preposition, low_currency, low, _, high_currency, high, word = m.groups()
             if _value(low) >= _value(high) or (word or "") in _SCORE_WORDS:
                 continue
             joiner = "to" if preposition.lower() == "from" else "and"
-            span = Span(m.start(3), m.end(3))
-            yield self.violation(Span(m.start(), m.end(4)),
-                                 f"{style_name(style)} style writes '{preposition.lower()} {low} {joiner} {high}', "
+            scale = _SCALE.match(doc.text, m.end(6))
+            scale = scale.group() if scale else ""
+            currency = high_currency or low_currency
+            # "between $10-25m" is "between $10m and $25m": each figure keeps its own currency
+            # and scale, or "$10 and 25m" would read as ten dollars
+            first = f"{low_currency or currency}{low}{scale}"
+            second = f"{high_currency or currency}{high}"
+            span = Span(m.start(2), m.end(6))
+            yield self.violation(Span(m.start(), m.end(6) + len(scale)),
+                                 f"{style_name(style)} style writes '{preposition.lower()} {first} {joiner} {second}{scale}', "
                                  f"not a hyphen after {preposition.lower()!r}",
-                                 replace_fix(f"Write {joiner!r}", span, f" {joiner} ", safe=True))
+                                 replace_fix(f"Write {joiner!r}", span, f"{first} {joiner} {second}", safe=True))
