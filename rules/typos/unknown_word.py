@@ -111,7 +111,8 @@ class UnknownWord(Rule):
     candidate is clearly right: the only one, and common (or the word is eight letters or more,
     where neighbours are few), or common while every other is rare and ten times rarer (billion,
     not billon); or for a lost apostrophe of a contraction (dont -> don't). Unsafe when the best
-    candidate is a guess: several story words, a lost possessive apostrophe (companys), a lost
+    candidate is a guess: several story words, a story word whose longer form the typo ends like
+    (devics beside "device": "devices" is suggested), a lost possessive apostrophe (companys), a lost
     space, an edit at the first letter (xbox -> box), or several candidates (measured on the
     dev set: making close calls display-only lost nine right guesses for two wrong ones).
     Inside direct quotations the word is reported with its candidates, never changed.
@@ -251,6 +252,10 @@ def _verdict(original: str, part: str, evidence: list[str], others: list[str], c
         return f"unknown word {original!r}; did you mean {rival!r}? (the story uses {uses})", rival, False
     if evidence:
         best = evidence[0]
+        form = _another_form_of(part, best, others)
+        if form is not None:
+            return (f"unknown word {original!r}; did you mean {form!r}? (the story uses {best!r} "
+                    f"{_times(counts[best])})"), form, False
         return f"unknown word {original!r}: the story uses {best!r} {_times(counts[best])}", best, len(evidence) == 1
     best = others[0]
     listed = ", ".join(repr(c) for c in others[:3])
@@ -314,6 +319,14 @@ def _far_likelier_word(evidence: list[str], others: list[str]) -> str | None:
     rival = min(rivals, key=words.frequency_rank)
     rank = words.frequency_rank(rival)
     return rival if rank < VERY_COMMON_RANK and rank * 10 < words.frequency_rank(evidence[0]) else None
+
+
+def _another_form_of(typo: str, word: str, candidates: list[str]) -> str | None:
+    """A candidate that is the story's `word` with an ending added, which the typo ends like:
+    "devics" beside a story's "device" is likelier "devices", and "conventionaly" beside
+    "conventional" likelier "conventionally". A guess either way, so never a safe fix.
+    ("flighs" beside "flights" is not in doubt: "flight" is the shorter form.)"""
+    return next((c for c in candidates if " " not in c and c.startswith(word) and c[-1] == typo[-1] != word[-1]), None)
 
 
 def _times(n: int) -> str:
