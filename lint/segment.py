@@ -365,6 +365,11 @@ def _double_quotes(text: str, part: Span) -> Iterable[Span]:
             before = text[i - 1] if i > part.start else " "
             if ch == "“" or (ch == '"' and before in _OPENERS):
                 open_at = i
+        elif ch == '"' and text[i - 1] in " \t\n" and i + 1 < part.end and text[i + 1].isalnum():
+            # an opening mark while a quotation is open: the quote ran on and a new one starts,
+            # as when paragraphs of one quote (each opening with a mark) were run together
+            yield Span(open_at, i)
+            open_at = i
         elif ch in "”\"":
             yield Span(open_at, i + 1)
             open_at = None

@@ -225,6 +225,15 @@ def test_wire_quotation_runs_on_across_paragraphs():
     assert not doc.quotation_at(said)
 
 
+def test_run_on_quotation_in_one_paragraph_reopens_at_each_opening_mark():
+    # BBC copy whose quote paragraphs were run together: each part opens with a mark, only the
+    # last closes. The mark before "This" opens a quotation; it does not close the first one.
+    text = 'Deal done\n\nHe said: "I am not going into figures. "This deal is not about money." Bates left.\n'
+    doc = parse(text)
+    assert parts(doc, doc.quotations) == ['"I am not going into figures. ', '"This deal is not about money."']
+    assert doc.quotation_at(text.index("This deal")) and not doc.quotation_at(text.index("Bates"))
+
+
 def test_quotations_never_overlap_and_a_quote_inside_a_quote_is_covered():
     doc = parse("Head line\n\n\"He told me 'never again' and left,\" she said.\n")
     quoted = doc.text.index("never")
