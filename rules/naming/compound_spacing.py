@@ -27,7 +27,8 @@ class CompoundSpacing(Rule):
     and `air strikes`, `ceasefire` and `cease-fire`). The form the story uses most is taken as
     right; a tie goes to the first use. Every occurrence of the other form is reported.
 
-    Open against hyphenated forms are not reported: a compound modifier takes a hyphen before a
+    Capitalised forms inside a sentence are names and keep their spelling ("the Australian Meat
+    and Live-Stock Corp" beside "livestock"). Open against hyphenated forms are not reported: a compound modifier takes a hyphen before a
     noun and none after it ("long-term debt", "in the long term"). Only two adjacent words are
     joined, and pairs that differ in meaning are left alone: a verb
     and its particle against the noun (`set up` / `setup`, `take over` / `takeover`) and phrases
@@ -145,7 +146,8 @@ def _file_form(forms: dict[str, dict[str, list[Span]]], tok: Token, keys: Collec
     """File a closed (`airstrikes`) or hyphenated (`air-strikes`) form of six characters or more
     under its compound, when that is one of `keys`."""
     text = tok.text
-    if len(text) < 6 or not (text.islower() or tok.sentence_start and text[1:].islower() or "-" in text):
+    # capitals mid-sentence are a name's own spelling ("Australian Meat and Live-Stock Corp")
+    if len(text) < 6 or not (text.islower() or tok.sentence_start and text[1:].islower()):
         return
     if "-" not in text:
         if (key := text.lower()) in keys:
