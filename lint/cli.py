@@ -101,6 +101,9 @@ def check(
         "A JSON Lines corpus to check: one story a line, its text in --field."))] = None,
     field: Annotated[str, typer.Option("--field", help="The field holding the story text in --jsonl records.")] = "body",
     id_field: Annotated[str, typer.Option("--id-field", help="The field naming each --jsonl record in reports.")] = "id",
+    headline_field: Annotated[Optional[str], typer.Option("--headline-field", help=(
+        "The field holding each --jsonl record's headline: checked as the story's headline, "
+        "before its --field text."))] = None,
     jsonl_output: Annotated[Optional[Path], typer.Option("--jsonl-output", help=(
         "Where --fix writes the fixed corpus (default: NAME.fixed.jsonl beside it; "
         "naming the input itself fixes it in place)."))] = None,
@@ -147,18 +150,18 @@ def check(
         from newslint import jsonl as jsonl_corpus  # only corpus runs need it
 
         try:
-            records = jsonl_corpus.read(corpus, field, id_field)
+            records = jsonl_corpus.read(corpus, field, id_field, headline_field)
         except jsonl_corpus.CorpusError as exc:
             items.append(FileResult(str(corpus), error=str(exc)))
             continue
         first = len(items)
-        items.extend(FileResult(r.display, error=r.error) if r.error else TextTask(r.display, r.value[field], str(corpus))
+        items.extend(FileResult(r.display, error=r.error) if r.error else TextTask(r.display, r.text, str(corpus))
                      for r in records if r.error or r.value is not None)
         corpora.append((corpus, records, first, len(items)))
     results = _run_all(items, resolver, options, jobs)
     if options.fix and not options.diff:
         for corpus, records, first, last in corpora:
-            results.extend(_write_corpus(corpus, records, results[first:last], field, jsonl_output))
+            results.extend(_write_corpus(corpus, records, results[first:last], field, headline_field, jsonl_output))
     _emit(results, options, output_format.value, statistics, quiet, use_stdin, filtered)
     errors = [r for r in results if r.error]
     if errors:
@@ -231,7 +234,7 @@ def _progress(total: int) -> Iterator[Callable[[FileResult], None] | None]:
 
 
 def _write_corpus(corpus: Path, records: list, results: list[FileResult], field: str,
-                  output: Path | None) -> list[FileResult]:
+                  headline_field: str | None, output: Path | None) -> list[FileResult]:
     """Write a fixed JSON Lines corpus; a failure is reported as an error result."""
     from newslint import jsonl as jsonl_corpus
 
@@ -239,7 +242,7 @@ def _write_corpus(corpus: Path, records: list, results: list[FileResult], field:
     reported = [r for r in records if r.error or r.value is not None]  # one item each, in order
     checked = [result for record, result in zip(reported, results) if record.error is None]
     try:
-        changed = jsonl_corpus.write_fixed(target, records, checked, field)
+        changed = jsonl_corpus.write_fixed(target, records, checked, field, headline_field)
     except jsonl_corpus.CorpusError as exc:
         return [FileResult(str(corpus), error=str(exc))]
     if changed:

@@ -2,8 +2,11 @@
 
 Each record is checked as a story of its own and reported as `corpus.jsonl#<id>` (the value of
 the id field, or `L<line number>` when a record has none), with lines and columns counted in
-the story text. `--fix` writes the fixed corpus next to the input (`corpus.fixed.jsonl`), never
-over it unless the output path named is the input itself. Records that do not change are
+the story text. With a headline field (`--headline-field headline`), the story is the headline,
+a blank line and the body, as in a story file: the headline is checked as a headline (a repeat
+of it at the top of the body is found) and reports count lines from it. `--fix` writes the
+fixed corpus next to the input (`corpus.fixed.jsonl`), never over it unless the output path
+named is the input itself. Records that do not change are
 written back byte for byte; changed records are re-serialised with their keys in order.
 """
 from __future__ import annotations
@@ -15,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newslint.report import FileResult
-from newslint.runner import TextTask
 
 
 class CorpusError(Exception):
@@ -29,9 +31,11 @@ class Record:
     display: str  # how reports name this record
     value: dict | None = None  # the parsed record, None when the line is blank or bad
     error: str | None = None
+    text: str = ""  # the story checked: the text field, after the headline field and a blank line if given
+    headline: bool = False  # whether `text` opens with the record's headline
 
 
-def read(path: Path, field: str, id_field: str = "id") -> list[Record]:
+def read(path: Path, field: str, id_field: str = "id", headline_field: str | None = None) -> list[Record]:
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -56,23 +60,42 @@ def read(path: Path, field: str, id_field: str = "id") -> list[Record]:
         if not isinstance(value.get(field), str):
             record.error = f"{record.display}: line {number} has no text field {field!r}"
             continue
-        record.value = value
+        record.value, record.text = value, value[field]
+        if headline_field is not None:
+            headline = value.get(headline_field)
+            if headline is not None and not isinstance(headline, str):
+                record.value, record.error = None, f"{record.display}: line {number}: headline field {headline_field!r} is not a string"
+                continue
+            if headline and headline.strip():
+                if "\n\n" in headline.rstrip("\n"):  # it could not be told from the body again when fixed
+                    record.value, record.error = None, f"{record.display}: line {number}: headline field {headline_field!r} holds a blank line"
+                    continue
+                record.text, record.headline = f"{headline}\n\n{value[field]}", True
     if records and not records[-1].raw:
         records.pop()  # the final line ending does not start a record
     return records
 
 
-def tasks(records: list[Record], field: str, anchor: Path) -> list[TextTask]:
-    return [TextTask(r.display, r.value[field], str(anchor)) for r in records if r.value is not None]
+def split_fixed(fixed: str, headline: str) -> tuple[str, str] | None:
+    """(headline, body) of a fixed story that `read` built from `headline`, a blank line and a
+    body: the text before its first blank line, with the line breaks the headline ended in, and
+    the text after. Fixes never write a blank line into a line, and `read` refused a headline
+    with one inside; None if the story no longer splits so."""
+    ending = "\n" * (len(headline) - len(headline.rstrip("\n")))
+    at = fixed.find("\n\n")
+    if at <= 0 or not fixed.startswith(ending + "\n\n", at):
+        return None
+    return fixed[:at] + ending, fixed[at + len(ending) + 2:]
 
 
 def default_output(path: Path) -> Path:
     return path.with_name(f"{path.stem}.fixed{path.suffix or '.jsonl'}")
 
 
-def write_fixed(output: Path, records: list[Record], results: list[FileResult], field: str) -> int:
+def write_fixed(output: Path, records: list[Record], results: list[FileResult], field: str,
+                headline_field: str | None = None) -> int:
     """Write the corpus with each record's fixed text, atomically; `results` are those of
-    `tasks(records, ...)`, in order. Returns the number of records changed."""
+    the checks of the records' `text`, in order. Returns the number of records changed."""
     lines, changed = [], 0
     checked = iter(results)
     for r in records:
@@ -81,7 +104,14 @@ def write_fixed(output: Path, records: list[Record], results: list[FileResult], 
             lines.append(r.raw)
             continue
         value = dict(r.value)
-        value[field] = result.text
+        if r.headline:
+            parts = split_fixed(result.text, r.value[headline_field])
+            if parts is None:  # cannot happen with the shipped rules; keep the record as it was
+                lines.append(r.raw)
+                continue
+            value[headline_field], value[field] = parts
+        else:
+            value[field] = result.text
         ending = b"\r" if r.raw.endswith(b"\r") else b""
         lines.append(json.dumps(value, ensure_ascii=False).encode("utf-8") + ending)
         changed += 1

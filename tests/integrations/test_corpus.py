@@ -10,7 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from newslint.jsonl import split_fixed
 from newslint.runner import FileTask, RunOptions, ConfigResolver, TextTask, default_jobs, run_tasks
 
 CLEAN = "Talks resume in Geneva\n\nThe talks resumed on Monday in Geneva.\n"
@@ -86,18 +89,20 @@ def test_statistics_counts_fixes_applied(run_cli, tmp_path):
 
 
 # --- JSON Lines ---------------------------------------------------------------------------------
+def _write_lines(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 def _corpus(tmp_path: Path) -> Path:
-    lines = [
+    return _write_lines(tmp_path / "corpus.jsonl", [
         json.dumps({"id": "bbc-001", "headline": "Talks", "body": CLEAN}),
         json.dumps({"id": "bbc-002", "headline": "Talks", "body": UNUSED}, ensure_ascii=False),
         json.dumps({"id": 3, "body": "Déjà vu\n\n<!-- newslint: disable NL101 -->\nIt was déjà vu.\n",
                     "extra": [1, 2]}, ensure_ascii=True),
         "",
         json.dumps({"headline": "no id", "body": CLEAN}),
-    ]
-    path = tmp_path / "corpus.jsonl"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
+    ])
 
 
 def test_jsonl_reports_name_each_record_by_its_id(run_cli, tmp_path):
@@ -152,6 +157,52 @@ def test_jsonl_bad_records_are_errors_and_the_run_goes_on(run_cli, tmp_path):
     assert "bad.jsonl#b: line 4 has no text field 'body'" in err
     assert "bad.jsonl#c:3:1: NL001" in out
     assert "Traceback" not in err
+
+
+SCRAPED = "Talks resume in Geneva\n\nThe talks resumed on Monday  in Geneva.\n"
+
+
+def _headline_corpus(tmp_path: Path) -> Path:
+    return _write_lines(tmp_path / "headed.jsonl", [
+        json.dumps({"id": "a", "headline": "Talks resume in Geneva", "body": SCRAPED, "n": 1}),
+        json.dumps({"id": "b", "headline": "Talks resume in Geneva", "body": "The talks resumed.\n"}),
+        json.dumps({"id": "c", "body": SCRAPED}),  # no headline: the body alone, as without the option
+        json.dumps({"id": "d", "headline": "Two\n\nparts", "body": "The talks resumed.\n"}),
+        json.dumps({"id": "e", "headline": 7, "body": "The talks resumed.\n"}),
+    ])
+
+
+def test_jsonl_headline_field_is_checked_as_the_headline(run_cli, tmp_path):
+    _headline_corpus(tmp_path)
+    code, out, err = run_cli("check", "--jsonl", "headed.jsonl", "--headline-field", "headline")
+    assert code == 2, out + err  # records d and e are errors; the others are still checked
+    # the story is headline, blank line, body: the pasted headline is body line 3, as in a file
+    assert "headed.jsonl#a:3:1: NL301" in out and "headed.jsonl#a:5:28: NL501" in out
+    assert "headed.jsonl#b" not in out
+    assert "headed.jsonl#c:1:1: NL301" not in out and "headed.jsonl#c:3:28: NL501" in out
+    assert "headed.jsonl#d: line 4: headline field 'headline' holds a blank line" in err
+    assert "headed.jsonl#e: line 5: headline field 'headline' is not a string" in err
+    without = run_cli("check", "--jsonl", "headed.jsonl")[1]
+    assert "NL301" not in without.replace("headed.jsonl#c", "")  # the body alone has no headline to repeat
+
+
+def test_jsonl_headline_field_fix_writes_headline_and_body_back(run_cli, tmp_path):
+    corpus = _headline_corpus(tmp_path)
+    before = corpus.read_text(encoding="utf-8").splitlines()
+    code, out, err = run_cli("check", "--jsonl", "headed.jsonl", "--headline-field", "headline", "--fix")
+    assert code == 2, out + err
+    after = (tmp_path / "headed.fixed.jsonl").read_text(encoding="utf-8").splitlines()
+    first = json.loads(after[0])
+    assert first == {"id": "a", "headline": "Talks resume in Geneva", "body": "The talks resumed on Monday in Geneva.\n", "n": 1}
+    assert list(first) == ["id", "headline", "body", "n"]
+    assert after[1] == before[1] and after[3:] == before[3:]  # unchanged and refused records, byte for byte
+    assert json.loads(after[2])["body"] == "Talks resume in Geneva\n\nThe talks resumed on Monday in Geneva.\n"
+
+
+@given(st.text(st.characters(blacklist_categories=("Cs",)), min_size=1).filter(lambda h: "\n\n" not in h.rstrip("\n") and h.strip()),
+       st.text(st.characters(blacklist_categories=("Cs",))))
+def test_a_story_built_from_headline_and_body_splits_back(headline, body):
+    assert split_fixed(f"{headline}\n\n{body}", headline) == (headline, body)
 
 
 def test_jsonl_missing_file_is_a_clear_error(run_cli, tmp_path):
