@@ -8,7 +8,7 @@ for the whole run. Unknown keys and bad values are errors that name the file and
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -27,6 +27,14 @@ DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__py
 
 class ConfigError(Exception):
     """A configuration problem, worded as `file: key: what is wrong`."""
+
+
+def did_you_mean(key: str, known: Iterable[str]) -> str:
+    """"; did you mean 'style'?" for a key one slip from a known one, else ""."""
+    import difflib  # only a config error needs it: kept out of every run's start-up
+
+    close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.75)
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _str_list(value: Any, where: str) -> list[str]:
@@ -189,7 +197,7 @@ def _load_chain(path: Path, seen: tuple[Path, ...]) -> tuple[dict[str, Any], dic
         raw, origins = _load_chain(base_path, seen + (path,))
     for key, value in table.items():
         if key not in _KEYS:
-            raise ConfigError(f"{path}: unknown key {key!r} (known keys: {', '.join(sorted(_KEYS))})")
+            raise ConfigError(f"{path}: unknown key {key!r}{did_you_mean(key, _KEYS)} (known keys: {', '.join(sorted(_KEYS))})")
         if key == "rules" and isinstance(value, dict) and isinstance(raw.get("rules"), dict):
             merged = dict(raw["rules"])
             merged.update(value)
@@ -265,7 +273,8 @@ def _languagetool(value: Any, where: str) -> dict[str, Any]:
     for key, item in table.items():
         kind = LANGUAGETOOL_KEYS.get(key)
         if kind is None:
-            raise ConfigError(f"{where}: unknown key {key!r} (known keys: {', '.join(LANGUAGETOOL_KEYS)})")
+            raise ConfigError(f"{where}: unknown key {key!r}{did_you_mean(key, LANGUAGETOOL_KEYS)} "
+                              f"(known keys: {', '.join(LANGUAGETOOL_KEYS)})")
         if kind is list:
             _str_list(item, f"{where}.{key}")
         else:
@@ -306,7 +315,8 @@ def _vocabulary(value: Any, where: str, base: Path) -> frozenset[str]:
         raise ConfigError(f"{where}: expected a list of words or a table with accept/files")
     unknown = set(value) - {"accept", "files"}
     if unknown:
-        raise ConfigError(f"{where}: unknown key {sorted(unknown)[0]!r} (known: accept, files)")
+        key = sorted(unknown)[0]
+        raise ConfigError(f"{where}: unknown key {key!r}{did_you_mean(key, ('accept', 'files'))} (known: accept, files)")
     words = set(_str_list(value.get("accept", []), f"{where}.accept"))
     for name in _str_list(value.get("files", []), f"{where}.files"):
         path = (base / name)
@@ -332,7 +342,7 @@ def _rule_options(value: Any, where: str, rule_where: Callable[[str], str]) -> t
     for key, options in value.items():
         rule = by_name.get(key)
         if rule is None:
-            raise ConfigError(f"{where}.{key}: no rule named {key!r} (see `newslint rules`)")
+            raise ConfigError(f"{where}.{key}: no rule named {key!r}{did_you_mean(key, by_name)} (see `newslint rules`)")
         if not isinstance(options, dict):
             raise ConfigError(f"{rule_where(key)}: expected a table of options")
         out[rule.name] = _validate_options(rule, options, rule_where(key))
@@ -347,7 +357,7 @@ def _validate_options(rule: type, options: dict[str, Any], where: str) -> dict[s
         f = fields.get(key) or fields.get(key.replace("_", "-"))
         if f is None:
             known = ", ".join(sorted(fields)) or "none"
-            raise ConfigError(f"{where}: unknown option {key!r} (known options: {known})")
+            raise ConfigError(f"{where}: unknown option {key!r}{did_you_mean(key, fields)} (known options: {known})")
         default = f.default if f.default is not dataclasses.MISSING else f.default_factory()  # type: ignore[misc]
         values[f.name] = _coerce(value, default, f"{where}.{key}")
     try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from newslint.config import did_you_mean
 from newslint.rule import FAMILIES, Rule
 
 
@@ -51,7 +52,8 @@ def validate_selectors(selectors: Iterable[str]) -> None:
         # A code or prefix of a known family names rules to come as well (NL6 before any NL6xx).
         reserved = sel.upper().startswith("NL") and sel[2:].isdigit() and len(sel) <= 5 and sel[2:3] in ("", *FAMILIES)
         if not known and not reserved:
-            raise UnknownSelector(f"unknown rule selector {sel!r}")
+            names = [r.name for r in rules] + [r.code for r in rules] + list(FAMILIES.values())
+            raise UnknownSelector(f"unknown rule selector {sel!r}{did_you_mean(sel, names)}")
 
 
 def select_rules(

@@ -192,7 +192,7 @@ def test_rule_options_reach_the_rule(tmp_path):
 
 # --- errors: one line, exit 2, the file and the key -------------------------------------------
 @pytest.mark.parametrize("body, key, words", [
-    ("selcet = ['NL1']\n", "selcet", "unknown key"),
+    ("selcet = ['NL1']\n", "selcet", "unknown key 'selcet'; did you mean 'select'?"),
     ("select = 'NL1'\nlocale = 'en-NZ'\n", "locale", "not one of"),
     ("style = 'nyt'\n", "style", "not one of"),
     ("select = ['NL99x']\n", "select", "unknown rule selector"),
@@ -206,7 +206,9 @@ def test_rule_options_reach_the_rule(tmp_path):
     ("vocabulary = { files = ['missing.txt'] }\n", "vocabulary.files", "cannot read"),
     ("vocabulary = { words = ['x'] }\n", "vocabulary", "unknown key 'words'"),
     ("[rules.no-such-rule]\nx = 1\n", "rules.no-such-rule", "no rule named"),
-    ("[rules.quote-style-mix]\nprefered = 'curly'\n", "rules.quote-style-mix", "unknown option 'prefered'"),
+    ("[rules.quote-style-mix]\nprefered = 'curly'\n", "rules.quote-style-mix", "unknown option 'prefered'; did you mean 'prefer'?"),
+    ("[rules.quote-style-mixx]\nprefer = 'curly'\n", "rules.quote-style-mixx", "did you mean 'quote-style-mix'?"),
+    ("vocabulary = { acept = ['x'] }\n", "vocabulary", "unknown key 'acept'; did you mean 'accept'?"),
     ("[rules.quote-style-mix]\nprefer = 3\n", "rules.quote-style-mix.prefer", "expected str"),
     ("[rules.quote-style-mix]\nprefer = 'fancy'\n", "rules.quote-style-mix", "fancy"),
     ("extend = 'nowhere.toml'\n", "extend", "no such file"),
@@ -235,6 +237,8 @@ def test_bad_selector_on_the_command_line_exits_2(tmp_path):
     write(tmp_path / "story.txt", DOUBLED)
     code, _, err = cli(["check", "story.txt", "--select", "NLX"], tmp_path)
     assert code == 2 and "unknown rule selector 'NLX'" in err
+    code, _, err = cli(["check", "story.txt", "--ignore", "doubled-wrod"], tmp_path)
+    assert code == 2 and "unknown rule selector 'doubled-wrod'; did you mean 'doubled-word'?" in err
 
 
 # --- newslint config --------------------------------------------------------------------------
@@ -258,4 +262,4 @@ def test_config_command_with_no_config_file_shows_defaults(tmp_path):
 def test_config_command_reports_bad_config(tmp_path):
     write(tmp_path / "newslint.toml", "colour = true\n")
     code, _, err = cli(["config"], tmp_path)
-    assert code == 2 and "newslint.toml: unknown key 'colour'" in err
+    assert code == 2 and "newslint.toml: unknown key 'colour' (known keys:" in err  # nothing close: no guess
