@@ -21,6 +21,7 @@ def _settings(tmp_path: Path, toml: str):
      "terms[0].examples[0]: 'in Kiev' becomes 'in Kyiv', not 'in Kiev!'"),
     ('[rules.preferred-term]\nterms = [{ use = "Kyiv" }]', "terms[0]: missing 'instead-of'"),
     ('[rules.preferred-term]\nterms = [{ use = "Kyiv", instead-of = "Kiev", spelling = "x" }]', "unknown key 'spelling'"),
+    ('[rules.preferred-term]\nterms = [{ use = "Kyiv", instaed-of = "Kiev" }]', "unknown key 'instaed-of'; did you mean 'instead-of'?"),
     ('[rules.preferred-term]\nterms = [{ use = "the Kiev office", instead-of = "Kiev" }]', "so the fix would never end"),
     ('[rules.banned-term]\nterms = [{ term = "slammed", examples = [{ from = "He slam-dunked." }] }]', "does not match it"),
     ('[rules.house-pattern]\npatterns = [{ pattern = "(" }]', "patterns[0].pattern: not a valid regular expression"),
