@@ -19,6 +19,8 @@ _EXACT = frozenset(
         "Loading…", "Related:", "Related coverage", "Related content", "Reuse this content",
         "Explore more on these topics", "Sign up for our newsletter", "Most read", "Image caption",
         "Media caption", "Image source", "Getty Images", "Publicidad", "Advertisement - scroll to continue",
+        "Share on Facebook", "Share on Twitter", "Share on X", "Share on LinkedIn", "Share on WhatsApp",
+        "Share on Reddit", "Share on Pinterest", "Share via Email", "Share by email", "Copy link",
     )
 )
 _MINUTES = re.compile(r"^\d{1,2} min(?:ute)?s? read$", re.IGNORECASE)
@@ -26,7 +28,8 @@ _MINUTES = re.compile(r"^\d{1,2} min(?:ute)?s? read$", re.IGNORECASE)
 _LIKELY = re.compile(
     r"^(?:read more|related|related coverage|see also|more on this story)\s*:.{0,120}$"
     r"|^(?:sign up for|subscribe to|follow us on|click here)\b.{0,100}$"
-    r"|^(?:file photo:|file -|image caption,|media caption,|image source,|photograph:)"
+    r"|^(?:file photo:|file -|image caption,|media caption,|image source,|photograph:|photo:)"
+    r"|^(?:copyright|©)\s*(?:\(c\)\s*)?\d{4}\b|^this material may not be published\b"
     r"|\((?:AP|AFP|Reuters) Photo/[^)]*\)\s*$|^REUTERS/[A-Z][\w .'-]*(?:/File Photo)?\s*$",
     re.IGNORECASE,
 )
@@ -36,7 +39,8 @@ _LIKELY = re.compile(
 _OPENINGS = (
     r"[^\S\n]*(?:" + "|".join(re.escape(line) for line in _EXACT)
     + r"|\d{1,2} min|read more|related|see also|more on this story|sign up for|subscribe to|follow us on"
-    r"|click here|file photo:|file -|image caption,|media caption,|image source,|photograph:|REUTERS/)"
+    r"|click here|file photo:|file -|image caption,|media caption,|image source,|photograph:|photo:|REUTERS/"
+    r"|copyright|©|this material may not be published)"
 )
 _FIRST_LINE = re.compile(_OPENINGS, re.IGNORECASE)
 _LINE = re.compile(r"\n" + _OPENINGS, re.IGNORECASE)
@@ -55,8 +59,9 @@ def _candidate_offsets(text: str) -> Iterator[int]:
 class BoilerplateLine(Rule):
     """## What it does
     Finds lines that are web-page furniture rather than story text: "Advertisement",
-    "Read more", "Share this article", "Click here", newsletter prompts, and photo captions
-    and credits inside the body ("(AP Photo/...)", "REUTERS/...").
+    "Read more", "Share this article", "Share on Facebook", "Click here", newsletter prompts,
+    photo captions and credits inside the body ("(AP Photo/...)", "REUTERS/...", "Photo: ..."),
+    and copyright notices ("Copyright 2026 The Associated Press. All rights reserved.").
 
     ## Why is this bad?
     Scraped copy keeps the page around the story; the furniture ends up in archives, search
@@ -124,8 +129,10 @@ def _continues(text: str, line: Span) -> bool:
 
 
 def _line_deletion(text: str, line: Span) -> Span:
-    """The line with its newline; a line standing alone between blank lines takes one with it."""
+    """The line with its newline; a line standing alone between blank lines, or after one at the
+    end of the text, takes one with it."""
     end = min(line.end + 1, len(text))
-    if text[line.start - 2 : line.start] == "\n\n" and text[line.end : line.end + 2] == "\n\n":
+    alone = text[line.end : line.end + 2] == "\n\n" or end == len(text)
+    if text[line.start - 2 : line.start] == "\n\n" and alone:
         return Span(line.start - 1, end)
     return Span(line.start, end)
