@@ -11,13 +11,21 @@ from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
 _GAP = re.compile(r"\s+")
+MAX_HEADLINE = 200  # characters: a longer first line is not a headline
+# A lede that echoes its headline goes on with a day or a month: "Obama to visit Paris Tuesday".
+_DATE_WORD = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+                        r"April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|"
+                        r"Jul|Aug|Sept?|Oct|Nov|Dec|Today|Tonight|Tomorrow|Yesterday)\b\.?")
 
 
 class DuplicatedHeadline(Rule):
     """## What it does
-    Finds the headline repeated at the top of the body: as the first body paragraph, or as the
-    opening words of the first paragraph. Differences of quote style, dashes, case, spacing and
-    invisible characters do not hide a repeat.
+    Finds the headline repeated at the top of the story: on the line below it, as the first
+    body paragraph, or as the opening words of the first paragraph (on a line of its own, or
+    run into the lede when the headline has four words or more and the lede does not go on
+    with a day or a month: "Obama to visit Paris Tuesday" is an echo, not a paste).
+    Differences of quote style, dashes, case, spacing and invisible characters do not hide a
+    repeat.
 
     ## Why is this bad?
     Scrapers and syndication feeds paste the title into the body; readers then see the
@@ -47,10 +55,14 @@ class DuplicatedHeadline(Rule):
     repairs_characters = True  # deletes a whole paragraph; quotations inside it go with it
 
     def check(self, doc: Document) -> Iterator[Violation]:
+        doubled = self._doubled_first_line(doc)
+        if doubled is not None:
+            yield doubled
+            return
         head = doc.headline
         paragraphs = doc.paragraphs
         if head is None:
-            if len(paragraphs) < 3 or len(paragraphs[0]) > 200:
+            if len(paragraphs) < 3 or len(paragraphs[0]) > MAX_HEADLINE:
                 return
             head, paragraphs = paragraphs[0], paragraphs[1:]
         if not paragraphs:
@@ -72,12 +84,29 @@ class DuplicatedHeadline(Rule):
             yield self.violation(span, "the first paragraph starts with the headline",
                                  Fix.unsafe("Delete the repeated headline", Edit.delete(span)))
 
+    def _doubled_first_line(self, doc: Document) -> Violation | None:
+        """The headline pasted again on the line below it, with no blank line between: the
+        story's first block is two lines that say the same."""
+        block = doc.headline or (doc.paragraphs[0] if doc.paragraphs else None)
+        if block is None or len(block) > 2 * MAX_HEADLINE + 1:
+            return None
+        first, newline, second = doc.slice(block).partition("\n")
+        key = normalise(first)
+        if not newline or "\n" in second or len(first.split()) < 2 or not key or normalise(second) != key:
+            return None
+        exact = fold_quotes(first).strip() == fold_quotes(second).strip()
+        make = Fix.safe if exact else Fix.unsafe
+        start = block.start + len(first)
+        return self.violation(Span(start + 1, block.end), "the headline is repeated on the line below it",
+                              make("Delete the repeated headline", Edit.delete(Span(start, block.end))))
+
     @staticmethod
     def _repeated_prefix(head: str, key: str, body: str) -> int:
         """Length of `body`'s opening that repeats `head` (whose normal form is `key`), with the
         space after it; 0 if none. The opening may differ from the headline in spacing or
         invisible characters, so it is tried at each space of the body near the headline's length."""
-        if len(head.split()) < 4:
+        words = len(head.split())
+        if words < 2:
             return 0
         end = 2 * len(head) + 2
         if not _may_open_with(body[:end], key):
@@ -86,6 +115,10 @@ class DuplicatedHeadline(Rule):
             if gap.start() < len(key) // 2 or normalise(body[: gap.start()]) != key:
                 continue
             rest = body[gap.end() :]
+            if "\n" in gap.group():  # the headline on a line of its own above the lede
+                return gap.end()
+            if words < 4 or _DATE_WORD.match(rest):
+                return 0  # a lede may echo a short headline; "visit Paris Tuesday" goes on
             return gap.end() if rest[:1].isupper() or rest[:1] in "“\"‘'" else 0
         return 0
 
