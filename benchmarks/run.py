@@ -52,12 +52,18 @@ def newslint_cmd() -> list[str]:
     return [sys.executable, "-m", "newslint"]
 
 
+# Children may write bytecode caches, as a `pip install` does at install time: with
+# PYTHONDONTWRITEBYTECODE set (some sandboxes and CI images set it), an editable install would
+# compile every module on each start and the start-up figure would measure the compiler.
+_CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run_child(cmd: list[str], cwd: Path | None = None) -> tuple[float, float, float]:
     """Wall seconds, peak RSS in MB and CPU seconds (user + system) of one child process (its
     own getrusage, via wait4). CPU time says more than wall time on a machine shared with
     other jobs."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, env=_CHILD_ENV)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
