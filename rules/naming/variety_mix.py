@@ -8,6 +8,7 @@ from functools import cache
 
 from newslint.document import Document, LetterTest, Token
 from newslint.rule import Rule
+from newslint.rules._styles import style_name
 from newslint.rules.naming import _senses
 from newslint.rules.naming._company import COMPANY_AFTER
 from newslint.rules.naming._varieties import Variant, variants
@@ -247,7 +248,7 @@ class EnglishVarietyMix(Rule):
                 continue  # a quoted statement may keep its author's -ize
             reason = "the story's house style is British, which writes -ise" if lone_ize else ""
             if ise_house and entry.kind == "ize":
-                reason = f"{self.context.style.upper()} style writes -ise"
+                reason = f"{style_name(self.context.style)} style writes -ise"
             yield self._report(tok, entry, stated, target, entry.kind == ize_wrong, reason)
 
     def _same_word_mixes(self, found: list[tuple[Token, Variant]], ize_wrong: str | None,
@@ -283,7 +284,7 @@ class EnglishVarietyMix(Rule):
             return LOCALE_VARIETY[locale], f"the story is set to {locale}"
         style = self.context.style or ""
         if style in STYLE_VARIETY and locale not in LOCALE_VARIETY:
-            return STYLE_VARIETY[style], f"{style.upper()} style spells {NAMES[STYLE_VARIETY[style]]}"
+            return STYLE_VARIETY[style], f"{style_name(style)} style spells {NAMES[STYLE_VARIETY[style]]}"
         return None, ""
 
     def _report(self, tok: Token, entry: Variant, stated: str, target: str | None, ending: bool,

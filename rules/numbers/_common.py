@@ -8,6 +8,7 @@ from typing import ClassVar
 
 from newslint.document import Document
 from newslint.rule import Rule, replace_fix
+from newslint.rules._styles import STYLE_NAMES, style_name  # the numbers rules take style_name from here
 from newslint.span import Span
 from newslint.violation import Violation
 
@@ -17,7 +18,6 @@ _TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
 _ORDINAL_ONES = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
                  "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth").split()
 
-STYLE_NAMES = {"ap": "AP", "reuters": "Reuters", "guardian": "Guardian", "bbc": "BBC"}
 
 # Reuters' 1980s wire feed wrote "mln", "bln", "dlrs", "pct", "qtr": transmission shorthand of the
 # feed, not a house style a desk edits to, so the house-style rules leave those words alone.
@@ -40,9 +40,6 @@ def spell_ordinal(n: int) -> str:
 def capitalise(word: str) -> str:
     return word[:1].upper() + word[1:]
 
-
-def style_name(style: str) -> str:
-    return STYLE_NAMES.get(style, style)
 
 
 def prose_matches(doc: Document, pattern: re.Pattern[str], *, headline: bool = True) -> Iterator[re.Match[str]]:
