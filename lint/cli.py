@@ -90,6 +90,9 @@ def check(
     config: Annotated[Optional[Path], typer.Option(help="Use this config file for every file.")] = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", help="Report format.")] = OutputFormat.text,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when problems remain.")] = False,
+    exit_non_zero_on_fix: Annotated[bool, typer.Option("--exit-non-zero-on-fix", help=(
+        "With --fix, exit 1 when anything was fixed, even if no problem remains (CI that must "
+        "not pass on a tree it had to change)."))] = False,
     statistics: Annotated[bool, typer.Option("--statistics", help="Count problems per rule.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary.")] = False,
     stdin_filename: Annotated[Optional[str], typer.Option(help="The name of the text read from stdin, for config matching.")] = None,
@@ -169,6 +172,8 @@ def check(
     remaining = any(r.diagnostics for r in results)
     if diff:
         remaining = remaining or any(r.original is not None and r.original != r.text for r in results)
+    if exit_non_zero_on_fix and options.fix and any(r.fixed for r in results):
+        raise typer.Exit(1)  # before --exit-zero: asking for both means "fail only on a fix"
     raise typer.Exit(0 if exit_zero or not remaining else 1)
 
 

@@ -103,6 +103,20 @@ def test_fix_exits_0_when_everything_was_fixed_and_1_when_something_remains(tmp_
     assert "NL101" in out and "NL103" not in out and "Fixed 1 problem." in out
 
 
+def test_exit_non_zero_on_fix_fails_a_run_that_fixed_something(tmp_path, story):
+    path = story(DOUBLED)
+    code, out, _ = cli(["check", "story.txt", "--fix", "--exit-non-zero-on-fix"], tmp_path)
+    assert code == 1 and out == "Fixed 1 problem. No problems remain.\n"
+    assert path.read_text() == "Talks resume\n\nThe talks resumed on Monday.\n"
+    code, out, _ = cli(["check", "story.txt", "--fix", "--exit-non-zero-on-fix"], tmp_path)
+    assert code == 0, out  # nothing left to fix: the second run passes
+    story(MIXED)  # with --exit-zero, only a fix fails the run, not what remains
+    assert cli(["check", "story.txt", "--fix", "--exit-non-zero-on-fix", "--exit-zero"], tmp_path)[0] == 1
+    assert cli(["check", "story.txt", "--fix", "--exit-non-zero-on-fix", "--exit-zero"], tmp_path)[0] == 0
+    code, out, _ = cli(["check", "-", "--fix", "--exit-non-zero-on-fix"], tmp_path, input=DOUBLED)
+    assert code == 1 and out == "Talks resume\n\nThe talks resumed on Monday.\n"  # filter mode too
+
+
 # --- text format -----------------------------------------------------------------------------
 def test_summary_counts_safe_and_unsafe_fixes(tmp_path, story):
     story(MIXED)
