@@ -1,6 +1,6 @@
 """The command line (Typer). Thin: it parses arguments and calls the runner and reporters.
 
-    newslint check [PATHS]... [--fix] [--unsafe-fixes] [--diff] [--format text|json|github|sarif]
+    newslint check [PATHS]... [--fix] [--unsafe-fixes] [--diff] [--format text|json|github|gitlab|sarif]
     newslint rules | newslint rule CODE | newslint config [PATH]
 
 Exit codes: 0 nothing left to report; 1 problems remain; 2 usage, config or input errors.
@@ -24,7 +24,7 @@ from newslint.config import ConfigError
 from newslint.registry import UnknownSelector, all_rules, rule_by_code
 from newslint.report import FileResult, ReportOptions
 from newslint.report import diff as diff_report
-from newslint.report import github, sarif, text
+from newslint.report import github, gitlab, sarif, text
 from newslint.report import json as json_report
 from newslint.runner import (
     ConfigResolver,
@@ -51,10 +51,12 @@ class OutputFormat(str, Enum):
     text = "text"
     json = "json"
     github = "github"
+    gitlab = "gitlab"
     sarif = "sarif"
 
 
-RENDERERS = {"text": text.render, "json": json_report.render, "github": github.render, "sarif": sarif.render}
+RENDERERS = {"text": text.render, "json": json_report.render, "github": github.render, "gitlab": gitlab.render,
+             "sarif": sarif.render}
 
 
 def _split(values: list[str] | None) -> tuple[str, ...]:

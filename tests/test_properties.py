@@ -141,7 +141,7 @@ RUNNER = CliRunner()
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(STORIES.map(lambda s: s.encode("utf-8")), st.binary(max_size=200)),
        st.sampled_from([[], ["--fix"], ["--fix", "--unsafe-fixes"], ["--format", "json"], ["--diff"],
-                        ["--format", "github"], ["--format", "sarif"], ["--statistics"]]),
+                        ["--format", "github"], ["--format", "gitlab"], ["--format", "sarif"], ["--statistics"]]),
        st.sampled_from(["story.txt", "story.md"]))
 def test_no_input_crashes_the_cli(data, flags, name):
     result = RUNNER.invoke(app, ["check", "-", "--stdin-filename", name, *flags], input=data)

@@ -108,6 +108,40 @@ def test_github_annotation_escapes_file_and_message(run_cli, tmp_path):
     assert message.startswith("NL001 suppression '<!-- newslint: disable NL101 -->'")  # ':' is fine in data
 
 
+# --- GitLab Code Quality --------------------------------------------------------------------------
+MISTAKES = "Talks resume\n\nThe the talks resumed. The the talks went on. Officials met the ministrs.\n"
+
+
+def _gitlab(run_cli, tmp_path: Path, text: str) -> list[dict]:
+    _write(tmp_path, "desk/story.txt", text)
+    code, out, err = run_cli("check", "--format", "gitlab", "desk/story.txt", cwd=tmp_path)
+    assert code == 1, err
+    return json.loads(out)
+
+
+def test_gitlab_report_has_the_fields_gitlab_reads(run_cli, tmp_path):
+    issues = _gitlab(run_cli, tmp_path, MISTAKES)
+    assert [i["check_name"] for i in issues] == ["newslint/NL103", "newslint/NL103", "newslint/NL101"]
+    for issue in issues:
+        assert set(issue) == {"description", "check_name", "fingerprint", "severity", "location"}
+        assert issue["severity"] == "major" and issue["location"] == {"path": "desk/story.txt", "lines": {"begin": 3, "end": 3}}
+        assert issue["description"].startswith(issue["check_name"].split("/")[1] + " ")
+    assert len({i["fingerprint"] for i in issues}) == 3  # the same problem twice is two issues
+
+
+def test_gitlab_fingerprints_survive_lines_added_above(run_cli, tmp_path):
+    before = _gitlab(run_cli, tmp_path, MISTAKES)
+    after = _gitlab(run_cli, tmp_path, MISTAKES.replace("\n\n", "\n\nA new first paragraph.\n\n", 1))
+    assert [i["fingerprint"] for i in after] == [i["fingerprint"] for i in before]
+    assert {i["location"]["lines"]["begin"] for i in after} == {5}
+
+
+def test_gitlab_report_of_a_clean_run_is_an_empty_list(run_cli, tmp_path):
+    _write(tmp_path, "clean.txt", "Talks resume\n\nThe talks resumed on Monday.\n")
+    code, out, _ = run_cli("check", "--format", "gitlab", "clean.txt", cwd=tmp_path)
+    assert code == 0 and json.loads(out) == []
+
+
 # --- JSON: every fix with its edits -------------------------------------------------------------
 def test_json_fix_edits_reproduce_the_fixed_text(run_cli, tmp_path):
     story = "Talks resume in Geneva\n\n<!-- newslint: ignore-next-line NL101 -->\nThe talks resumed on Monday.\n"
