@@ -197,7 +197,8 @@ def _load_chain(path: Path, seen: tuple[Path, ...]) -> tuple[dict[str, Any], dic
         raw, origins = _load_chain(base_path, seen + (path,))
     for key, value in table.items():
         if key not in _KEYS:
-            raise ConfigError(f"{path}: unknown key {key!r}{did_you_mean(key, _KEYS)} (known keys: {', '.join(sorted(_KEYS))})")
+            raise ConfigError(f"{path}: unknown key {key!r}{did_you_mean(key, _KEYS)} "
+                              f"(known keys: {', '.join(sorted(_KEYS))})")
         if key == "rules" and isinstance(value, dict) and isinstance(raw.get("rules"), dict):
             merged = dict(raw["rules"])
             merged.update(value)
@@ -316,7 +317,8 @@ def _vocabulary(value: Any, where: str, base: Path) -> frozenset[str]:
     unknown = set(value) - {"accept", "files"}
     if unknown:
         key = sorted(unknown)[0]
-        raise ConfigError(f"{where}: unknown key {key!r}{did_you_mean(key, ('accept', 'files'))} (known: accept, files)")
+        raise ConfigError(f"{where}: unknown key {key!r}{did_you_mean(key, ('accept', 'files'))} "
+                          "(known: accept, files)")
     words = set(_str_list(value.get("accept", []), f"{where}.accept"))
     for name in _str_list(value.get("files", []), f"{where}.files"):
         path = (base / name)
@@ -342,7 +344,8 @@ def _rule_options(value: Any, where: str, rule_where: Callable[[str], str]) -> t
     for key, options in value.items():
         rule = by_name.get(key)
         if rule is None:
-            raise ConfigError(f"{where}.{key}: no rule named {key!r}{did_you_mean(key, by_name)} (see `newslint rules`)")
+            raise ConfigError(f"{where}.{key}: no rule named {key!r}{did_you_mean(key, by_name)} "
+                              "(see `newslint rules`)")
         if not isinstance(options, dict):
             raise ConfigError(f"{rule_where(key)}: expected a table of options")
         out[rule.name] = _validate_options(rule, options, rule_where(key))

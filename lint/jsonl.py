@@ -64,11 +64,13 @@ def read(path: Path, field: str, id_field: str = "id", headline_field: str | Non
         if headline_field is not None:
             headline = value.get(headline_field)
             if headline is not None and not isinstance(headline, str):
-                record.value, record.error = None, f"{record.display}: line {number}: headline field {headline_field!r} is not a string"
+                record.value = None
+                record.error = f"{record.display}: line {number}: headline field {headline_field!r} is not a string"
                 continue
             if headline and headline.strip():
                 if "\n\n" in headline.rstrip("\n"):  # it could not be told from the body again when fixed
-                    record.value, record.error = None, f"{record.display}: line {number}: headline field {headline_field!r} holds a blank line"
+                    record.value = None
+                    record.error = f"{record.display}: line {number}: headline field {headline_field!r} holds a blank line"
                     continue
                 record.text, record.headline = f"{headline}\n\n{value[field]}", True
     if records and not records[-1].raw:

@@ -133,7 +133,8 @@ def parse(tables: tuple, name: str, keys: tuple[str, ...], build: Any) -> list:
 def check_keys(entry: Mapping[str, Any], known: tuple[str, ...], where: str) -> None:
     unknown = sorted(set(entry) - set(known))
     if unknown:
-        raise ValueError(f"{where}: unknown key {unknown[0]!r}{did_you_mean(unknown[0], known)} (known keys: {', '.join(known)})")
+        raise ValueError(f"{where}: unknown key {unknown[0]!r}{did_you_mean(unknown[0], known)} "
+                         f"(known keys: {', '.join(known)})")
 
 
 def check_examples(entry: Entry, raw: Mapping[str, Any], where: str, timeout: float) -> None:

@@ -28,10 +28,10 @@ class CompoundSpacing(Rule):
     right; a tie goes to the first use. Every occurrence of the other form is reported.
 
     Capitalised forms inside a sentence are names and keep their spelling ("the Australian Meat
-    and Live-Stock Corp" beside "livestock"). Open against hyphenated forms are not reported: a compound modifier takes a hyphen before a
-    noun and none after it ("long-term debt", "in the long term"). Only two adjacent words are
-    joined, and pairs that differ in meaning are left alone: a verb
-    and its particle against the noun (`set up` / `setup`, `take over` / `takeover`) and phrases
+    and Live-Stock Corp" beside "livestock"). Open against hyphenated forms are not reported: a
+    compound modifier takes a hyphen before a noun and none after it ("long-term debt", "in the
+    long term"). Only two adjacent words are joined, and pairs that differ in meaning are left
+    alone: a verb and its particle against the noun (`set up` / `setup`, `take over` / `takeover`) and phrases
     that start with a function word (`every day` / `everyday`, `may be` / `maybe`).
 
     ## Why is this bad?
