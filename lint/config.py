@@ -103,10 +103,10 @@ class Settings:
         values = self.rules.get(rule.name, {})
         return rule.Options(**values)
 
-    def options_origin(self, rule: type) -> str:
-        """Where the rule's options were written, for messages about them:
-        `/desk/newslint.toml: rules.house-pattern`, or `rules.house-pattern` without a file."""
-        return self.rule_origins.get(rule.name, f"rules.{rule.name}")
+    def options_origin(self, rule: type) -> str | None:
+        """Where the rule's options were written, for messages about them
+        (`/desk/newslint.toml: rules.house-pattern`); None when no file wrote them."""
+        return self.rule_origins.get(rule.name)
 
 
 @lru_cache(maxsize=256)

@@ -364,7 +364,7 @@ class NameVariant(Rule):
         for m in _SPACED_NAME.finditer(doc.text):
             if m.group() in spaced:
                 found[m.group()].append(Span(m.start(), m.end()))
-        for key, variants in by_key.items():
+        for variants in by_key.values():
             if len(variants) < 2:
                 continue  # most names come in one form: skip the prose test for them
             forms = {v: [s for s in found[v] if doc.is_prose(s)] for v in variants}

@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from newslint.document import Document
 from newslint.rule import Rule, replace_fix
-from newslint.rules._styles import STYLE_NAMES, style_name  # the numbers rules take style_name from here
+from newslint.rules._styles import STYLE_NAMES
 from newslint.span import Span
 from newslint.violation import Violation
 

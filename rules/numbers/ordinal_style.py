@@ -5,13 +5,13 @@ import re
 from collections.abc import Iterator
 
 from newslint.document import Document
+from newslint.rules._styles import style_name
 from newslint.rules.numbers._common import (
     WIRE_SHORTHAND,
     HouseStyleRule,
     in_data_line,
     prose_matches,
     spell_ordinal,
-    style_name,
 )
 from newslint.span import Span
 from newslint.violation import FixAvailability, Violation

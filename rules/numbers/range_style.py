@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from newslint.document import Document
 from newslint.rule import replace_fix
-from newslint.rules.numbers._common import HouseStyleRule, prose_matches, style_name
+from newslint.rules._styles import style_name
+from newslint.rules.numbers._common import HouseStyleRule, prose_matches
 from newslint.span import Span
 from newslint.violation import FixAvailability, Violation
 

@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterator
 
 from newslint.document import Document
+from newslint.rules._styles import style_name
 from newslint.rules.numbers._common import (
     WIRE_SHORTHAND,
     HouseStyleRule,
@@ -12,7 +13,6 @@ from newslint.rules.numbers._common import (
     named_figures,
     prose_matches,
     spell,
-    style_name,
 )
 from newslint.span import Span
 from newslint.violation import FixAvailability, Violation

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from newslint.document import Document, RegionKind
+from newslint.document import Document
 from newslint.rule import Rule
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
@@ -95,7 +95,7 @@ class BoilerplateLine(Rule):
             if not body:
                 continue
             exact = body.casefold() in _EXACT or bool(_MINUTES.match(body))
-            if not exact and not _LIKELY.search(body) or doc.in_table(line) or _in_markup(doc, line):
+            if not exact and not _LIKELY.search(body) or doc.in_table(line):
                 continue
             if not exact and (doc.is_quoted(line) or _continues(doc.text, line)):
                 continue
@@ -103,15 +103,6 @@ class BoilerplateLine(Rule):
             yield self.violation(Span(line.start + raw.index(body[0]), line.start + len(raw.rstrip())),
                                  f"{body[:40]!r} is page furniture, not story text",
                                  make("Delete the line", Edit.delete(_line_deletion(doc.text, line))))
-
-
-# A furniture line may hold a link ("Read more: https://..."); inside code, front matter or a
-# comment it is not copy at all.
-_MARKUP = (RegionKind.CODE, RegionKind.FRONT_MATTER, RegionKind.COMMENT)
-
-
-def _in_markup(doc: Document, line: Span) -> bool:
-    return any(region.overlaps(line) for kind in _MARKUP for region in doc.regions_of(kind))
 
 
 def _continues(text: str, line: Span) -> bool:
