@@ -6,16 +6,14 @@ story structure, NL4xx numbers, dates and times, NL5xx typography, whitespace an
 NL6xx house style from config, NL9xx grammar (LanguageTool).
 """
 from newslint.rules import (
-    encoding,
     grammar,
-    house,
+    house_style,
     meta,
     naming,
     numbers,
-    quotes,
     structure,
     typos,
-    whitespace,
+    typography,
 )
 
 ALL_RULES = tuple(
@@ -26,10 +24,8 @@ ALL_RULES = tuple(
             *naming.RULES,
             *structure.RULES,
             *numbers.RULES,
-            *whitespace.RULES,
-            *quotes.RULES,
-            *encoding.RULES,
-            *house.RULES,
+            *typography.RULES,
+            *house_style.RULES,
             *grammar.RULES,
         ),
         key=lambda rule: rule.code,

@@ -14,10 +14,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslint import segment, tokens
-from newslint.rules.naming import abbreviation_style, name_variant, variety_mix
-from newslint.rules.quotes import quote_style_mix
+from newslint.rules.naming import abbreviation_style, name_variant
+from newslint.rules.naming import english_variety_mix as variety_mix
+from newslint.rules.typography import quote_style_mix
 from newslint.rules.typos import doubled_word
-from newslint.rules.whitespace import double_space
+from newslint.rules.typography import double_space
 
 _PARTICLE = r"(?:(?:al|el|ad|as|ash|ez|az|an|bin|abu)[- ])"
 PLAIN = {

@@ -21,7 +21,7 @@ from newslint.config import Settings
 from newslint.document import SpanSet
 from newslint.lint import Linter
 from newslint.rules.naming import abbreviation_style, compound_spacing, name_variant
-from newslint.rules.numbers import european_number
+from newslint.rules.numbers import european_number_format as european_number
 from newslint.rules.structure import boilerplate_line
 from newslint.span import Span
 from newslint.violation import Violation

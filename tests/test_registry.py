@@ -43,15 +43,26 @@ def test_every_rule_class_in_the_package_is_registered():
     assert found - registered == set(), f"rule classes missing from a family's RULES: {found - registered}"
 
 
-FAMILY_PACKAGES = {"meta": "0", "typos": "1", "naming": "2", "structure": "3", "numbers": "4",
-                   "whitespace": "5", "quotes": "5", "encoding": "5", "house": "6", "grammar": "9"}
-
-
 @pytest.mark.parametrize("rule", RULES, ids=IDS)
 def test_rule_lives_in_the_package_of_its_family(rule):
-    package = rule.__module__.split(".")[2]
-    assert FAMILY_PACKAGES[package] == rule.code[2], f"{rule.code} is in rules/{package}/"
+    """rules/<family>/<rule_name>.py: the package is the family's name, the module the rule's."""
+    _, _, package, module = rule.__module__.split(".")
+    assert package == rule.family().replace("-", "_"), f"{rule.code} is in rules/{package}/"
+    assert module == rule.name.replace("-", "_"), f"{rule.code} {rule.name} is in {module}.py"
+    assert rule.__name__ == "".join(part.capitalize() for part in rule.name.split("-"))
     assert rule in importlib.import_module(f"newslint.rules.{package}").RULES
+
+
+def test_every_public_rule_module_holds_exactly_one_rule():
+    """Helpers shared by a family's rules live in modules whose names start with `_`."""
+    for info in pkgutil.walk_packages(newslint.rules.__path__, "newslint.rules."):
+        leaf = info.name.rsplit(".", 1)[-1]
+        if info.ispkg or leaf.startswith("_"):
+            continue
+        mod = importlib.import_module(info.name)
+        rules = [obj for _, obj in inspect.getmembers(mod, inspect.isclass)
+                 if issubclass(obj, Rule) and "code" in vars(obj) and obj.__module__ == mod.__name__]
+        assert len(rules) == 1, f"{info.name} holds {[r.code for r in rules]}: one rule per module"
 
 
 SECTIONS = ("## What it does", "## Why is this bad?", "## Example", "## Use instead")

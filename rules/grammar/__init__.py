@@ -2,10 +2,10 @@
 
 Off unless the `languagetool` setting or `--languagetool` is given; see docs/languagetool.md.
 """
-from newslint.rules.grammar.grammar_error import GrammarError
-from newslint.rules.grammar.other_issue import OtherIssue
-from newslint.rules.grammar.punctuation_error import PunctuationError
-from newslint.rules.grammar.spelling_error import SpellingError
-from newslint.rules.grammar.style_issue import StyleIssue
+from newslint.rules.grammar.languagetool_grammar import LanguagetoolGrammar
+from newslint.rules.grammar.languagetool_other import LanguagetoolOther
+from newslint.rules.grammar.languagetool_punctuation import LanguagetoolPunctuation
+from newslint.rules.grammar.languagetool_spelling import LanguagetoolSpelling
+from newslint.rules.grammar.languagetool_style import LanguagetoolStyle
 
-RULES = (GrammarError, SpellingError, PunctuationError, StyleIssue, OtherIssue)
+RULES = (LanguagetoolGrammar, LanguagetoolSpelling, LanguagetoolPunctuation, LanguagetoolStyle, LanguagetoolOther)

@@ -16,7 +16,7 @@ pytest.importorskip("language_tool_python", reason="needs the languagetool extra
 from newslint.config import Settings  # noqa: E402
 from newslint.lint import Linter  # noqa: E402
 from newslint.rule import Rule, RuleUnavailable  # noqa: E402
-from newslint.rules.grammar import backend  # noqa: E402
+from newslint.rules.grammar import _backend as backend  # noqa: E402
 from newslint.span import Span  # noqa: E402
 from newslint.violation import Violation  # noqa: E402
 from tests.lt_replay import ReplayServer, load_recordings  # noqa: E402

@@ -1,27 +1,25 @@
-"""NL901 languagetool-grammar."""
+"""NL903 languagetool-punctuation."""
 from __future__ import annotations
 
-from newslint.rules.grammar.base import LanguageToolRule
+from newslint.rules.grammar._base import LanguageToolRule
 
 
-class GrammarError(LanguageToolRule):
+class LanguagetoolPunctuation(LanguageToolRule):
     """## What it does
-    Reports LanguageTool's grammar matches; only when a LanguageTool server is configured.
+    Reports LanguageTool's punctuation, typography and casing matches; only when a LanguageTool server is configured.
 
-    Categories GRAMMAR, CONFUSED_WORDS, COLLOCATIONS, SEMANTICS, NONSTANDARD_PHRASES and
-    COMPOUNDING: agreement, wrong word forms, confused words.
+    Categories PUNCTUATION, TYPOGRAPHY and CASING.
     Without the `languagetool` setting (`{ server = "..." }` or `{ local = true }`) or
     `--languagetool URL`, it reports nothing and sends nothing anywhere; see docs/languagetool.md.
 
     ## Why is this bad?
-    A verb that does not agree with its subject, or "their" for "there", reads as carelessness
-    and can change what a sentence says.
+    A space before a comma or a sentence that starts in lower case looks like damaged copy.
 
     ## Example
-        The minister go to Brussels on Monday.
+        Talks failed ,officials said.
 
     ## Use instead
-        The minister goes to Brussels on Monday.
+        Talks failed, officials said.
 
     ## Fix safety
     Unsafe: LanguageTool's first suggestion is a guess from the sentence alone, not from the story,
@@ -30,5 +28,5 @@ class GrammarError(LanguageToolRule):
     already reports are dropped.
     """
 
-    code = "NL901"
-    name = "languagetool-grammar"
+    code = "NL903"
+    name = "languagetool-punctuation"

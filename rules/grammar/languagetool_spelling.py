@@ -1,27 +1,27 @@
-"""NL909 languagetool-other."""
+"""NL902 languagetool-spelling."""
 from __future__ import annotations
 
-from newslint.rules.grammar.base import LanguageToolRule
+from newslint.rules.grammar._base import LanguageToolRule
 
 
-class OtherIssue(LanguageToolRule):
+class LanguagetoolSpelling(LanguageToolRule):
     """## What it does
-    Reports LanguageTool's other matches; only when a LanguageTool server is configured.
+    Reports LanguageTool's spelling matches; only when a LanguageTool server is configured.
 
-    Every other category (MISC, regional variants, false
-    friends, ...), such as a word written twice.
+    Category TYPOS.
     Without the `languagetool` setting (`{ server = "..." }` or `{ local = true }`) or
     `--languagetool URL`, it reports nothing and sends nothing anywhere; see docs/languagetool.md.
 
     ## Why is this bad?
-    These are the remaining problems LanguageTool knows about; each message names its rule and
-    category so it can be switched off in the languagetool setting.
+    A misspelt word in published copy costs the desk credibility. newslint's own typo rules learn
+    from the story; LanguageTool's dictionary is a second opinion, and where both report the same
+    word only newslint's report is kept.
 
     ## Example
-        The the talks failed.
+        The Assad reigme's soldiers withdrew.
 
     ## Use instead
-        The talks failed.
+        The Assad regime's soldiers withdrew.
 
     ## Fix safety
     Unsafe: LanguageTool's first suggestion is a guess from the sentence alone, not from the story,
@@ -30,5 +30,5 @@ class OtherIssue(LanguageToolRule):
     already reports are dropped.
     """
 
-    code = "NL909"
-    name = "languagetool-other"
+    code = "NL902"
+    name = "languagetool-spelling"

@@ -1,25 +1,27 @@
-"""NL903 languagetool-punctuation."""
+"""NL909 languagetool-other."""
 from __future__ import annotations
 
-from newslint.rules.grammar.base import LanguageToolRule
+from newslint.rules.grammar._base import LanguageToolRule
 
 
-class PunctuationError(LanguageToolRule):
+class LanguagetoolOther(LanguageToolRule):
     """## What it does
-    Reports LanguageTool's punctuation, typography and casing matches; only when a LanguageTool server is configured.
+    Reports LanguageTool's other matches; only when a LanguageTool server is configured.
 
-    Categories PUNCTUATION, TYPOGRAPHY and CASING.
+    Every other category (MISC, regional variants, false
+    friends, ...), such as a word written twice.
     Without the `languagetool` setting (`{ server = "..." }` or `{ local = true }`) or
     `--languagetool URL`, it reports nothing and sends nothing anywhere; see docs/languagetool.md.
 
     ## Why is this bad?
-    A space before a comma or a sentence that starts in lower case looks like damaged copy.
+    These are the remaining problems LanguageTool knows about; each message names its rule and
+    category so it can be switched off in the languagetool setting.
 
     ## Example
-        Talks failed ,officials said.
+        The the talks failed.
 
     ## Use instead
-        Talks failed, officials said.
+        The talks failed.
 
     ## Fix safety
     Unsafe: LanguageTool's first suggestion is a guess from the sentence alone, not from the story,
@@ -28,5 +30,5 @@ class PunctuationError(LanguageToolRule):
     already reports are dropped.
     """
 
-    code = "NL903"
-    name = "languagetool-punctuation"
+    code = "NL909"
+    name = "languagetool-other"

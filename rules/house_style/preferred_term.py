@@ -7,7 +7,7 @@ from functools import cached_property
 
 from newslint.document import Document
 from newslint.rule import Rule
-from newslint.rules.house import _entries as house
+from newslint.rules.house_style import _entries as house
 from newslint.violation import FixAvailability, Violation
 
 

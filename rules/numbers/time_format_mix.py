@@ -2,42 +2,23 @@
 from __future__ import annotations
 
 import re
-from itertools import product
 from collections.abc import Sequence
+from itertools import product
 
 from newslint.document import Document
-from newslint.rules.numbers._common import Form, MixedFormRule, prose_matches
+from newslint.rules.numbers._clock import ClockMix
+from newslint.rules.numbers._common import Form, prose_matches
 from newslint.span import Span
-from newslint.violation import FixAvailability
 
 # "5pm", "5.30pm", "5 p.m.", "5:30 PM": the clock, an optional space, the meridiem.
 _CLOCK = re.compile(r"([0-9](?<![\w:.,$£€¥][0-9])\d?(?:[:.]\d{2})?)( ?)([apAP])(\.)?[mM](?:(\.)|\b)")
-# House styles for which NL410 knows the form of the time of day.
-_STYLES_WITH_A_CLOCK = ("ap", "guardian")
-
 
 def _kind(space: str, dotted: bool, upper: bool) -> str:
     marker = "p.m." if dotted else "pm"
     return f"{space}{marker.upper() if upper else marker}"
 
 
-class _ClockMix(MixedFormRule):
-    """A mix of clock-time forms: silent under the styles whose form NL410 checks; every rewrite
-    keeps the time exactly."""
-
-    fix_availability = FixAvailability.ALWAYS
-    rewrite_keeps_meaning = True
-
-    def forms(self, doc: Document) -> Sequence[Form]:
-        if self.context.style in _STYLES_WITH_A_CLOCK:
-            return ()  # NL410 writes every time in the house's form: no majority to follow
-        return self.clock_forms(doc)
-
-    def clock_forms(self, doc: Document) -> Sequence[Form]:
-        raise NotImplementedError
-
-
-class TimeFormatMix(_ClockMix):
+class TimeFormatMix(ClockMix):
     """## What it does
     Finds a story that writes clock times two ways (`5pm` and `6 p.m.`, `9am` and `10 AM`). The
     form the story uses more often is taken as its style (a tie goes to the first use) and the
@@ -93,53 +74,3 @@ def _ends_sentence(text: str, end: int) -> bool:
     """'at 5 p.m. The talks...': the meridiem's full point also ends the sentence."""
     rest = text[end : end + 3]
     return not rest.strip() or rest[:1].isspace() and rest.lstrip()[:1].isupper()
-
-
-# A clock time with minutes that a meridiem or a time zone marks as a time: "5:30pm", "5.30 p.m.",
-# "17:30 GMT", "10.15 local time". Scores, ratios and verses (2:1, John 3:16) carry neither.
-_MINUTES = re.compile(
-    r"([0-9](?<![\w:.,$£€¥][0-9])\d?)([:.])([0-5]\d)"
-    r"(?=[ \t]?(?:[apAP]\.?[mM]\b|(?:GMT|BST|UTC|CET|EST|EDT|local[ \t]+time)\b))"
-)
-_SEPARATORS = {"colon": ":", "dot": "."}
-
-
-class MinuteSeparatorMix(_ClockMix):
-    """## What it does
-    Finds a story that separates hours and minutes two ways (`5:30pm` and `6.45pm`,
-    `17:30 GMT` and `18.15 GMT`). The form the story uses more often is taken as its style (a
-    tie goes to the first use) and the other form is reported. Only times marked as times by a
-    meridiem or a time zone count, so scores, ratios and Bible verses (`2:1`, `John 3:16`) and
-    decimals are never compared. The headline and tables are left out. Under `style = "ap"` or
-    `"guardian"` it is silent: NL410 then writes every time in the house's form.
-
-    ## Why is this bad?
-    A house writes the minutes one way (`5:30 p.m.` in AP, `5.30pm` in the Guardian); a story
-    that uses both looks unedited.
-
-    ## Example
-        The polls open at 7.30am and close at 9:30pm.
-
-    ## Use instead
-        The polls open at 7.30am and close at 9.30pm.
-
-    ## Fix safety
-    The rewrite keeps the time exactly. Safe when the story writes the other form at least three
-    times and this form once; otherwise unsafe, since the majority is only a guess at the style.
-    Inside direct quotations the form is reported, never changed.
-    """
-
-    code = "NL413"
-    name = "minute-separator-mix"
-    what = "minutes of the hour"
-
-    def clock_forms(self, doc: Document) -> Sequence[Form]:
-        found = []
-        for m in prose_matches(doc, _MINUTES, headline=False):
-            hours, separator, minutes = m.groups()
-            if int(hours) > 24:
-                continue
-            kind = "colon" if separator == ":" else "dot"
-            rewrite = {k: f"{hours}{sep}{minutes}" for k, sep in _SEPARATORS.items()}
-            found.append(Form(kind, Span(m.start(), m.end()), rewrite))
-        return found

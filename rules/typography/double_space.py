@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from newslint.document import Document
 from newslint.rule import Rule
-from newslint.rules.whitespace._no_break import NBSP, keeps_no_break_space
+from newslint.rules.typography._no_break import NBSP, keeps_no_break_space
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 

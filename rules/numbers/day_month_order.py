@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from newslint.document import Document
 from newslint.rules._styles import style_name
 from newslint.rules.numbers._common import HouseStyleRule, in_data_line, prose_matches
-from newslint.rules.numbers.month_style import ABBREVIATIONS, AP_SHORT, FULL_MONTHS, is_count_after_month
+from newslint.rules.numbers.month_abbreviation import ABBREVIATIONS, AP_SHORT, FULL_MONTHS, is_count_after_month
 from newslint.span import Span
 from newslint.violation import FixAvailability, Violation
 

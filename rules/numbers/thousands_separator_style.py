@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from newslint.document import Document
 from newslint.rules.numbers._common import HouseStyleRule, in_data_line, prose_matches
-from newslint.rules.numbers.thousands_mix import STYLES_WITH_A_COMMA, currency_before, plain_quantity
+from newslint.rules.numbers.thousands_separator_mix import STYLES_WITH_A_COMMA, currency_before, plain_quantity
 from newslint.span import Span
 from newslint.violation import FixAvailability, Violation
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from newslint.document import Document
 from newslint.rules.numbers._common import Form, MixedFormRule, prose_matches
-from newslint.rules.numbers.percent_style import STYLES_WITH_THE_SIGN
+from newslint.rules.numbers.percent_sign_style import STYLES_WITH_THE_SIGN
 from newslint.span import Span
 from newslint.violation import FixAvailability
 

@@ -1,10 +1,10 @@
 """NL904 languagetool-style."""
 from __future__ import annotations
 
-from newslint.rules.grammar.base import LanguageToolRule
+from newslint.rules.grammar._base import LanguageToolRule
 
 
-class StyleIssue(LanguageToolRule):
+class LanguagetoolStyle(LanguageToolRule):
     """## What it does
     Reports LanguageTool's style matches; only when a LanguageTool server is configured.
 

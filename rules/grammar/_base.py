@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from newslint.document import Document
 from newslint.rule import Rule
-from newslint.rules.grammar import backend
+from newslint.rules.grammar import _backend as backend
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Severity, Violation
 
