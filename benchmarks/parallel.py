@@ -13,6 +13,7 @@ are interleaved. The `ceiling` row times a pure-Python loop on 1 and N processes
 gives at best (virtual machines often give less than N times on N cores). A benchmark, not a test:
 it asserts nothing.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,8 +29,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # ../shared/corpora beside the checkout (or beside a parent directory, for a git worktree).
-CORPORA = next((p / "shared" / "corpora" for p in ROOT.parents if (p / "shared" / "corpora").is_dir()),
-               ROOT.parent / "shared" / "corpora")
+CORPORA = next(
+    (p / "shared" / "corpora" for p in ROOT.parents if (p / "shared" / "corpora").is_dir()),
+    ROOT.parent / "shared" / "corpora",
+)
 
 
 def materialize(corpora: Path, out: Path) -> int:
@@ -38,15 +41,21 @@ def materialize(corpora: Path, out: Path) -> int:
         with corpus.open(encoding="utf-8") as fh:
             for line in fh:
                 story = json.loads(line)
-                (out / f"{story['id']}.txt").write_text(story["headline"] + "\n\n" + story["body"], encoding="utf-8")
+                (out / f"{story['id']}.txt").write_text(
+                    story["headline"] + "\n\n" + story["body"], encoding="utf-8"
+                )
                 count += 1
     return count
 
 
 def timed(args: list[str]) -> float:
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "newslint", *args], stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "newslint", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     elapsed = time.perf_counter() - start
     if proc.returncode not in (0, 1):
         sys.exit(f"newslint failed ({proc.returncode}): {proc.stderr.strip()[:500]}")
@@ -116,9 +125,11 @@ def main() -> None:
             count = sum(1 for p in stories.rglob("*") if p.suffix in (".txt", ".md"))
         size = sum(p.stat().st_size for p in stories.rglob("*") if p.is_file()) / 1e6
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-        print(f"# newslint --jobs benchmark: {count} stories, {size:.1f} MB; {cores} cores; "
-              f"Python {platform.python_version()} on {platform.machine()} {platform.system()}; "
-              f"median of {a.runs} runs")
+        print(
+            f"# newslint --jobs benchmark: {count} stories, {size:.1f} MB; {cores} cores; "
+            f"Python {platform.python_version()} on {platform.machine()} {platform.system()}; "
+            f"median of {a.runs} runs"
+        )
         print(f"{'input':8} {'jobs':>5} {'median s':>9} {'min-max s':>13} {'speedup':>9}")
         if not a.no_calibrate:
             calibrate(a.jobs, a.runs)

@@ -27,6 +27,7 @@ on a shared machine CPU time is the fairer figure.
 
 A benchmark, not a test: it asserts nothing; it prints a table and writes it to --out.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -43,8 +44,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHORT_STORY = ("Council approves new budget\n\nThe city council on Tuesday approved a $4.2 million budget "
-               "for the coming year, its chairman said. \"We had to make hard choices,\" he told reporters.\n")
+SHORT_STORY = (
+    "Council approves new budget\n\nThe city council on Tuesday approved a $4.2 million budget "
+    'for the coming year, its chairman said. "We had to make hard choices," he told reporters.\n'
+)
 BUDGETS = {"startup": 0.3, "throughput": 3.0, "memory": 200.0}
 
 
@@ -63,7 +66,9 @@ def run_child(cmd: list[str], cwd: Path | None = None) -> tuple[float, float, fl
     own getrusage, via wait4). CPU time says more than wall time on a machine shared with
     other jobs."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, env=_CHILD_ENV)
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, env=_CHILD_ENV
+    )
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -96,14 +101,20 @@ def stories_dir(corpora: Path, tmp: Path, limit: int | None = None) -> Path:
     out.mkdir()
     script = corpora / "materialize.py"
     if script.exists():
-        subprocess.run([sys.executable, str(script), str(out), *(["--limit", str(limit)] if limit else [])], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, str(script), str(out), *(["--limit", str(limit)] if limit else [])],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
     else:
         for corpus in sorted(corpora.glob("*.jsonl")):
             for number, line in enumerate(corpus.open(encoding="utf-8")):
                 if limit and number >= limit:
                     break
                 story = json.loads(line)
-                (out / f"{story['id']}.txt").write_text(f"{story['headline']}\n\n{story['body']}", encoding="utf-8")
+                (out / f"{story['id']}.txt").write_text(
+                    f"{story['headline']}\n\n{story['body']}", encoding="utf-8"
+                )
     return out
 
 
@@ -140,10 +151,15 @@ def scaling_row(label: str, measured: tuple[list[float], list[float]]) -> tuple[
     """The times, and their growth per 10x of text: different stories do not make texts of
     exactly 10x the size, so each step's time ratio is scaled to a tenfold size."""
     times, sizes = measured
-    ratios = [later / max(earlier, 1e-6) * 10 / (big / small)
-              for earlier, later, small, big in zip(times, times[1:], sizes, sizes[1:])]
-    return (label, " / ".join(f"{t:.3f}" for t in times) + " s for " + " / ".join(f"{mb:.3g}" for mb in sizes) + " MB",
-            "time per 10x of text: " + ", ".join(f"{r:.1f}" for r in ratios) + " (linear ~ 10)")
+    ratios = [
+        later / max(earlier, 1e-6) * 10 / (big / small)
+        for earlier, later, small, big in zip(times, times[1:], sizes, sizes[1:])
+    ]
+    return (
+        label,
+        " / ".join(f"{t:.3f}" for t in times) + " s for " + " / ".join(f"{mb:.3g}" for mb in sizes) + " MB",
+        "time per 10x of text: " + ", ".join(f"{r:.1f}" for r in ratios) + " (linear ~ 10)",
+    )
 
 
 def apart_and_together(stories: list[str]) -> tuple[float, float]:
@@ -230,9 +246,13 @@ def compare_tools(corpus: Path, elapsed: float, cpu: float) -> list[tuple[str, s
     while this process is still small: a child's peak memory as the kernel reports it includes
     the parent's resident size at the moment the child was spawned."""
     rows = []
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
-    for tool, cmd in (("codespell", ["codespell", "-q", "3", str(corpus)]),
-                      ("typos", ["typos", "--format", "silent", str(corpus)])):
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (
+        1024 * 1024 if sys.platform == "darwin" else 1024
+    )
+    for tool, cmd in (
+        ("codespell", ["codespell", "-q", "3", str(corpus)]),
+        ("typos", ["typos", "--format", "silent", str(corpus)]),
+    ):
         beside = Path(sys.executable).parent / cmd[0]
         exe = shutil.which(cmd[0]) or (str(beside) if beside.exists() else None)
         if exe is None:
@@ -240,20 +260,31 @@ def compare_tools(corpus: Path, elapsed: float, cpu: float) -> list[tuple[str, s
             continue
         t, mem, tool_cpu = run_child([exe, *cmd[1:]])
         memory = f"{mem:.0f} MB" if mem > own * 1.05 else f"under {own:.0f} MB"
-        rows.append((f"{tool}, same corpus", f"{t:.1f} s wall, {tool_cpu:.1f} s CPU, {memory}",
-                     f"newslint takes {elapsed / t:.1f}x its wall time, {cpu / max(tool_cpu, 1e-6):.1f}x its CPU time"))
+        rows.append(
+            (
+                f"{tool}, same corpus",
+                f"{t:.1f} s wall, {tool_cpu:.1f} s CPU, {memory}",
+                f"newslint takes {elapsed / t:.1f}x its wall time, {cpu / max(tool_cpu, 1e-6):.1f}x its CPU time",
+            )
+        )
     return rows
 
 
 def main(argv: list[str] | None = None) -> int:
-    default = next((p / "shared" / "corpora" for p in ROOT.parents if (p / "shared" / "corpora").is_dir()), None)
+    default = next(
+        (p / "shared" / "corpora" for p in ROOT.parents if (p / "shared" / "corpora").is_dir()), None
+    )
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpora", type=Path, default=default, help="story files, or JSON Lines corpora")
     ap.add_argument("--limit", type=int, help="only the first N stories of each corpus (JSON Lines input)")
     ap.add_argument("--runs", type=int, default=5, help="runs for the start-up median")
     ap.add_argument("--no-compare", action="store_true", help="skip codespell and typos")
-    ap.add_argument("--big-file-mb", type=float, default=10.0,
-                    help="also check one file of this many MB of different stories (0: skip)")
+    ap.add_argument(
+        "--big-file-mb",
+        type=float,
+        default=10.0,
+        help="also check one file of this many MB of different stories (0: skip)",
+    )
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
     args = ap.parse_args(argv)
     if args.corpora is None or not args.corpora.is_dir():
@@ -269,20 +300,35 @@ def main(argv: list[str] | None = None) -> int:
 
         run_child(base + [str(short)])  # warm caches (.pyc, disk)
         startup, startup_cpu = median_run(base + [str(short)], args.runs)
-        rows.append(("start-up, one short story", f"{startup:.3f} s wall, {startup_cpu:.3f} s CPU (median of {args.runs})",
-                     _verdict(startup < BUDGETS["startup"], "< 0.3 s wall")))
+        rows.append(
+            (
+                "start-up, one short story",
+                f"{startup:.3f} s wall, {startup_cpu:.3f} s CPU (median of {args.runs})",
+                _verdict(startup < BUDGETS["startup"], "< 0.3 s wall"),
+            )
+        )
 
         corpus = stories_dir(args.corpora, tmp, args.limit)
         files = story_files(corpus)
         size_mb = sum(p.stat().st_size for p in files) / 1e6
         elapsed, peak, cpu = run_child(base + [str(corpus)])
         rate = size_mb / elapsed
-        rows.append((f"throughput, {len(files)} stories ({size_mb:.1f} MB), 1 process",
-                     f"{rate:.2f} MB/s ({elapsed:.1f} s wall); {size_mb / cpu:.2f} MB/s of CPU ({cpu:.1f} s CPU)",
-                     _verdict(rate >= BUDGETS["throughput"], ">= 3 MB/s wall") + "; "
-                     + _verdict(size_mb / cpu >= BUDGETS["throughput"], "by CPU time")))
-        rows.append(("peak memory (max RSS of that process)", f"{peak:.0f} MB",
-                     _verdict(peak < BUDGETS["memory"], "< 200 MB")))
+        rows.append(
+            (
+                f"throughput, {len(files)} stories ({size_mb:.1f} MB), 1 process",
+                f"{rate:.2f} MB/s ({elapsed:.1f} s wall); {size_mb / cpu:.2f} MB/s of CPU ({cpu:.1f} s CPU)",
+                _verdict(rate >= BUDGETS["throughput"], ">= 3 MB/s wall")
+                + "; "
+                + _verdict(size_mb / cpu >= BUDGETS["throughput"], "by CPU time"),
+            )
+        )
+        rows.append(
+            (
+                "peak memory (max RSS of that process)",
+                f"{peak:.0f} MB",
+                _verdict(peak < BUDGETS["memory"], "< 200 MB"),
+            )
+        )
 
         if not args.no_compare:
             rows.extend(compare_tools(corpus, elapsed, cpu))
@@ -290,36 +336,69 @@ def main(argv: list[str] | None = None) -> int:
             big = big_file(files, tmp / "big.txt", int(args.big_file_mb * 1e6))
             big_mb = big.stat().st_size / 1e6
             t, mem, big_cpu = run_child(base + ["--config", str(_big_config(tmp, big_mb)), str(big)])
-            rows.append((f"one file of {big_mb:.1f} MB (different stories), 1 process",
-                         f"{big_mb / t:.2f} MB/s ({t:.1f} s wall, {big_cpu:.1f} s CPU), peak {mem:.0f} MB",
-                         _verdict(mem < BUDGETS["memory"], "memory < 200 MB")))
+            rows.append(
+                (
+                    f"one file of {big_mb:.1f} MB (different stories), 1 process",
+                    f"{big_mb / t:.2f} MB/s ({t:.1f} s wall, {big_cpu:.1f} s CPU), peak {mem:.0f} MB",
+                    _verdict(mem < BUDGETS["memory"], "memory < 200 MB"),
+                )
+            )
 
-        story = max(files[:200], key=lambda p: p.stat().st_size).read_text(encoding="utf-8") if files else SHORT_STORY
-        rows.append(scaling_row("scaling: one story 1x/10x/100x/1000x in one text (CPU, in process)",
-                                scaling_times([story], (1, 10, 100, 1000))))
+        story = (
+            max(files[:200], key=lambda p: p.stat().st_size).read_text(encoding="utf-8")
+            if files
+            else SHORT_STORY
+        )
+        rows.append(
+            scaling_row(
+                "scaling: one story 1x/10x/100x/1000x in one text (CPU, in process)",
+                scaling_times([story], (1, 10, 100, 1000)),
+            )
+        )
         distinct = [p.read_text(encoding="utf-8", errors="replace") for p in files[:1000]] or [SHORT_STORY]
-        rows.append(scaling_row("scaling: 1/10/100/1000 different stories in one text (CPU, in process)",
-                                scaling_times(distinct, (1, 10, 100, 1000))))
+        rows.append(
+            scaling_row(
+                "scaling: 1/10/100/1000 different stories in one text (CPU, in process)",
+                scaling_times(distinct, (1, 10, 100, 1000)),
+            )
+        )
         apart, together = apart_and_together(distinct)
-        rows.append((f"{len(distinct)} different stories, one by one and as one text (CPU, in process)",
-                     f"{apart:.2f} s apart, {together:.2f} s together",
-                     f"one text takes {together / max(apart, 1e-6):.2f}x: its rules compare across all its stories"))
+        rows.append(
+            (
+                f"{len(distinct)} different stories, one by one and as one text (CPU, in process)",
+                f"{apart:.2f} s apart, {together:.2f} s together",
+                f"one text takes {together / max(apart, 1e-6):.2f}x: its rules compare across all its stories",
+            )
+        )
 
         parse, tokens, share = engine_times(files)
         rows.append(("engine: parsing into documents, over the corpus", f"{parse:.2f} s CPU", ""))
-        rows.append(("engine: word tokens, when a rule asks for them", f"{tokens:.2f} s CPU for all stories",
-                     f"asked for in {share:.0%} of the stories"))
+        rows.append(
+            (
+                "engine: word tokens, when a rule asks for them",
+                f"{tokens:.2f} s CPU for all stories",
+                f"asked for in {share:.0%} of the stories",
+            )
+        )
         for code, seconds in per_rule_times(files)[:10]:
             rows.append((f"rule {code}, over the corpus", f"{seconds:.2f} s CPU", ""))
 
     from newslint.registry import all_rules
-    table = ["| measure | result | budget / note |", "|---|---|---|", *(f"| {a} | {b} | {c} |" for a, b, c in rows)]
+
+    table = [
+        "| measure | result | budget / note |",
+        "|---|---|---|",
+        *(f"| {a} | {b} | {c} |" for a, b, c in rows),
+    ]
     load = f"Load average (1 min): {load_at_start} at the start, {load_average()} at the end"
     text = "\n".join([f"Machine: {machine()}", load, f"Rules registered: {len(all_rules())}", "", *table, ""])
     print(text)
     if args.out:
-        args.out.write_text(f"# Benchmark results\n\nWritten by `python benchmarks/run.py` "
-                            f"on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.\n\n{text}", encoding="utf-8")
+        args.out.write_text(
+            f"# Benchmark results\n\nWritten by `python benchmarks/run.py` "
+            f"on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.\n\n{text}",
+            encoding="utf-8",
+        )
     return 0
 
 

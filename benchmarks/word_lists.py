@@ -9,6 +9,7 @@ misspelling list, the capitalised names, the rare SCOWL words (loaded only when 
 main list) and the frequency-rank table (built only when a suggestion is ranked). Prints the
 median, min and max over the runs. A benchmark, not a test: it asserts nothing.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,8 +43,12 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=11)
     args = ap.parse_args()
-    runs = [json.loads(subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, check=True).stdout)
-            for _ in range(args.runs)]
+    runs = [
+        json.loads(
+            subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, check=True).stdout
+        )
+        for _ in range(args.runs)
+    ]
     print(f"cold first load, {args.runs} fresh processes (ms): median (min-max)")
     for name in runs[0]:
         times = [r[name] for r in runs]

@@ -9,6 +9,7 @@ Library use:
 Data flow: file -> `sources` (bytes to text) -> `segment.parse` (Document) -> `lint.Linter`
 (rules -> violations) -> `fix` (edits to a fixpoint) -> `report` (text, json, github, sarif).
 """
+
 from __future__ import annotations
 
 __version__ = "0.1.0"

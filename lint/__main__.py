@@ -1,4 +1,5 @@
 """`python -m newslint`."""
+
 from newslint.cli import main
 
 main()

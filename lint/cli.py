@@ -5,6 +5,7 @@
 
 Exit codes: 0 nothing left to report; 1 problems remain; 2 usage, config or input errors.
 """
+
 from __future__ import annotations
 
 import json
@@ -55,8 +56,13 @@ class OutputFormat(str, Enum):
     sarif = "sarif"
 
 
-RENDERERS = {"text": text.render, "json": json_report.render, "github": github.render, "gitlab": gitlab.render,
-             "sarif": sarif.render}
+RENDERERS = {
+    "text": text.render,
+    "json": json_report.render,
+    "github": github.render,
+    "gitlab": gitlab.render,
+    "sarif": sarif.render,
+}
 
 
 def _split(values: list[str] | None) -> tuple[str, ...]:
@@ -75,54 +81,119 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def _root(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                                help="Print the version and exit.")] = False) -> None:
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
     """A text-cleanup and style linter for news wire copy."""
 
 
 @app.command()
 def check(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Files or directories; '-' reads stdin.")] = None,
+    paths: Annotated[
+        Optional[list[str]], typer.Argument(help="Files or directories; '-' reads stdin.")
+    ] = None,
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes.")] = False,
-    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="Also apply (and count) unsafe fixes.")] = False,
-    diff: Annotated[bool, typer.Option("--diff", help="Print a diff of what --fix would change; write nothing.")] = False,
-    select: Annotated[Optional[list[str]], typer.Option(help="Rules to use (codes, prefixes, names), instead of the defaults.")] = None,
+    unsafe_fixes: Annotated[
+        bool, typer.Option("--unsafe-fixes", help="Also apply (and count) unsafe fixes.")
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Print a diff of what --fix would change; write nothing.")
+    ] = False,
+    select: Annotated[
+        Optional[list[str]],
+        typer.Option(help="Rules to use (codes, prefixes, names), instead of the defaults."),
+    ] = None,
     extend_select: Annotated[Optional[list[str]], typer.Option(help="Rules to add to the selection.")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option(help="Rules to leave out.")] = None,
     config: Annotated[Optional[Path], typer.Option(help="Use this config file for every file.")] = None,
-    output_format: Annotated[OutputFormat, typer.Option("--format", help="Report format.")] = OutputFormat.text,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", help="Report format.")
+    ] = OutputFormat.text,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when problems remain.")] = False,
-    exit_non_zero_on_fix: Annotated[bool, typer.Option("--exit-non-zero-on-fix", help=(
-        "With --fix, exit 1 when anything was fixed, even if no problem remains (CI that must "
-        "not pass on a tree it had to change)."))] = False,
+    exit_non_zero_on_fix: Annotated[
+        bool,
+        typer.Option(
+            "--exit-non-zero-on-fix",
+            help=(
+                "With --fix, exit 1 when anything was fixed, even if no problem remains (CI that must "
+                "not pass on a tree it had to change)."
+            ),
+        ),
+    ] = False,
     statistics: Annotated[bool, typer.Option("--statistics", help="Count problems per rule.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary.")] = False,
-    stdin_filename: Annotated[Optional[str], typer.Option(help="The name of the text read from stdin, for config matching.")] = None,
-    locale: Annotated[Optional[str], typer.Option(help="en-US, en-GB, en-CA or en-AU (overrides the config).")] = None,
+    stdin_filename: Annotated[
+        Optional[str], typer.Option(help="The name of the text read from stdin, for config matching.")
+    ] = None,
+    locale: Annotated[
+        Optional[str], typer.Option(help="en-US, en-GB, en-CA or en-AU (overrides the config).")
+    ] = None,
     style: Annotated[Optional[str], typer.Option(help="House style: ap, reuters, guardian or bbc.")] = None,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help=(
-        "Worker processes (default: one per core for runs of 64 files or more, else 1)."))] = None,
-    jsonl: Annotated[Optional[list[Path]], typer.Option("--jsonl", help=(
-        "A JSON Lines corpus to check: one story a line, its text in --field."))] = None,
-    field: Annotated[str, typer.Option("--field", help="The field holding the story text in --jsonl records.")] = "body",
-    id_field: Annotated[str, typer.Option("--id-field", help="The field naming each --jsonl record in reports.")] = "id",
-    headline_field: Annotated[Optional[str], typer.Option("--headline-field", help=(
-        "The field holding each --jsonl record's headline: checked as the story's headline, "
-        "before its --field text."))] = None,
-    jsonl_output: Annotated[Optional[Path], typer.Option("--jsonl-output", help=(
-        "Where --fix writes the fixed corpus (default: NAME.fixed.jsonl beside it; "
-        "naming the input itself fixes it in place)."))] = None,
-    languagetool: Annotated[Optional[str], typer.Option("--languagetool", metavar="URL", help=(
-        "Check grammar with the LanguageTool server at URL (rules NL9xx), or 'local'."))] = None,
+    jobs: Annotated[
+        Optional[int],
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help=("Worker processes (default: one per core for runs of 64 files or more, else 1)."),
+        ),
+    ] = None,
+    jsonl: Annotated[
+        Optional[list[Path]],
+        typer.Option(
+            "--jsonl", help=("A JSON Lines corpus to check: one story a line, its text in --field.")
+        ),
+    ] = None,
+    field: Annotated[
+        str, typer.Option("--field", help="The field holding the story text in --jsonl records.")
+    ] = "body",
+    id_field: Annotated[
+        str, typer.Option("--id-field", help="The field naming each --jsonl record in reports.")
+    ] = "id",
+    headline_field: Annotated[
+        Optional[str],
+        typer.Option(
+            "--headline-field",
+            help=(
+                "The field holding each --jsonl record's headline: checked as the story's headline, "
+                "before its --field text."
+            ),
+        ),
+    ] = None,
+    jsonl_output: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--jsonl-output",
+            help=(
+                "Where --fix writes the fixed corpus (default: NAME.fixed.jsonl beside it; "
+                "naming the input itself fixes it in place)."
+            ),
+        ),
+    ] = None,
+    languagetool: Annotated[
+        Optional[str],
+        typer.Option(
+            "--languagetool",
+            metavar="URL",
+            help=("Check grammar with the LanguageTool server at URL (rules NL9xx), or 'local'."),
+        ),
+    ] = None,
 ) -> None:
     """Check stories for problems, and with --fix repair what can be repaired safely."""
     overrides = {k: v for k, v in (("locale", locale), ("style", style)) if v is not None}
     if languagetool is not None:
         overrides["languagetool"] = {"local": True} if languagetool == "local" else {"server": languagetool}
     options = RunOptions(
-        fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
+        fix=fix,
+        unsafe_fixes=unsafe_fixes,
+        diff=diff,
         select=_split(select) or None if select else None,
-        extend_select=_split(extend_select), ignore=_split(ignore), config=config, overrides=overrides,
+        extend_select=_split(extend_select),
+        ignore=_split(ignore),
+        config=config,
+        overrides=overrides,
     )
     try:
         from newslint.registry import validate_selectors
@@ -160,13 +231,18 @@ def check(
             items.append(FileResult(str(corpus), error=str(exc)))
             continue
         first = len(items)
-        items.extend(FileResult(r.display, error=r.error) if r.error else TextTask(r.display, r.text, str(corpus))
-                     for r in records if r.error or r.value is not None)
+        items.extend(
+            FileResult(r.display, error=r.error) if r.error else TextTask(r.display, r.text, str(corpus))
+            for r in records
+            if r.error or r.value is not None
+        )
         corpora.append((corpus, records, first, len(items)))
     results = _run_all(items, resolver, options, jobs)
     if options.fix and not options.diff:
         for corpus, records, first, last in corpora:
-            results.extend(_write_corpus(corpus, records, results[first:last], field, headline_field, jsonl_output))
+            results.extend(
+                _write_corpus(corpus, records, results[first:last], field, headline_field, jsonl_output)
+            )
     _emit(results, options, output_format.value, statistics, quiet, use_stdin, filtered)
     errors = [r for r in results if r.error]
     if errors:
@@ -179,7 +255,9 @@ def check(
     raise typer.Exit(0 if exit_zero or not remaining else 1)
 
 
-def _check_stdin(name: str | None, resolver: ConfigResolver, options: RunOptions) -> tuple[FileResult, bytes | None]:
+def _check_stdin(
+    name: str | None, resolver: ConfigResolver, options: RunOptions
+) -> tuple[FileResult, bytes | None]:
     display = name or "-"
     data = sys.stdin.buffer.read()
     try:
@@ -201,8 +279,12 @@ def _check_stdin(name: str | None, resolver: ConfigResolver, options: RunOptions
         return result, data
 
 
-def _run_all(items: list[FileResult | FileTask | TextTask], resolver: ConfigResolver, options: RunOptions,
-             jobs: int | None) -> list[FileResult]:
+def _run_all(
+    items: list[FileResult | FileTask | TextTask],
+    resolver: ConfigResolver,
+    options: RunOptions,
+    jobs: int | None,
+) -> list[FileResult]:
     """Run the tasks among `items` (in parallel when asked, or when the run is large) and
     return one result per item, in the order of `items`."""
     tasks = [item for item in items if not isinstance(item, FileResult)]
@@ -224,8 +306,15 @@ def _progress(total: int) -> Iterator[Callable[[FileResult], None] | None]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     # No refresh thread: the worker processes are forked while the bar is shown.
-    with Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=Console(stderr=True), transient=True, auto_refresh=False) as bar:
+    with Progress(
+        TextColumn("checking"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        auto_refresh=False,
+    ) as bar:
         task = bar.add_task("checking", total=total)
         last = 0.0
 
@@ -240,8 +329,14 @@ def _progress(total: int) -> Iterator[Callable[[FileResult], None] | None]:
         yield advance
 
 
-def _write_corpus(corpus: Path, records: list, results: list[FileResult], field: str,
-                  headline_field: str | None, output: Path | None) -> list[FileResult]:
+def _write_corpus(
+    corpus: Path,
+    records: list,
+    results: list[FileResult],
+    field: str,
+    headline_field: str | None,
+    output: Path | None,
+) -> list[FileResult]:
     """Write a fixed JSON Lines corpus; a failure is reported as an error result."""
     from newslint import jsonl as jsonl_corpus
 
@@ -253,19 +348,34 @@ def _write_corpus(corpus: Path, records: list, results: list[FileResult], field:
     except jsonl_corpus.CorpusError as exc:
         return [FileResult(str(corpus), error=str(exc))]
     if changed:
-        typer.echo(f"newslint: {changed} record{'s' * (changed != 1)} fixed; corpus written to {target}", err=True)
+        typer.echo(
+            f"newslint: {changed} record{'s' * (changed != 1)} fixed; corpus written to {target}", err=True
+        )
     return []
 
 
-def _emit(results: list[FileResult], options: RunOptions, fmt: str, statistics: bool, quiet: bool,
-          use_stdin: bool, filtered: bytes | None) -> None:
+def _emit(
+    results: list[FileResult],
+    options: RunOptions,
+    fmt: str,
+    statistics: bool,
+    quiet: bool,
+    use_stdin: bool,
+    filtered: bytes | None,
+) -> None:
     # In filter mode (stdin with --fix) stdout carries the fixed story, so reports go to stderr.
     report_stream = sys.stderr if filtered is not None else sys.stdout
     color = fmt == "text" and report_stream.isatty() and "NO_COLOR" not in os.environ
     # `unsafe-fixes = true` in a config acts like the flag, and the report must say what --fix does.
     unsafe = options.unsafe_fixes or any(r.unsafe_by_config for r in results)
-    report_options = ReportOptions(fix=options.fix, unsafe_fixes=unsafe, unsafe_flag=options.unsafe_fixes,
-                                   statistics=statistics, quiet=quiet, color=color)
+    report_options = ReportOptions(
+        fix=options.fix,
+        unsafe_fixes=unsafe,
+        unsafe_flag=options.unsafe_fixes,
+        statistics=statistics,
+        quiet=quiet,
+        color=color,
+    )
     said: set[str] = set()
     for r in results:
         for kind, message in (("warning", r.warning), ("error", r.error)):
@@ -275,8 +385,11 @@ def _emit(results: list[FileResult], options: RunOptions, fmt: str, statistics: 
     if options.diff:
         sys.stdout.write(diff_report.render(results))
         fixable = sum(1 for r in results if r.original is not None and r.original != r.text)
-        typer.echo(f"{fixable} file{'s' * (fixable != 1)} would be changed by --fix"
-                   f"{' --unsafe-fixes' if options.unsafe_fixes else ''}.", err=True)
+        typer.echo(
+            f"{fixable} file{'s' * (fixable != 1)} would be changed by --fix"
+            f"{' --unsafe-fixes' if options.unsafe_fixes else ''}.",
+            err=True,
+        )
         return
     report_stream.write(RENDERERS[fmt](results, report_options))
     report_stream.flush()
@@ -291,15 +404,26 @@ def list_rules(
     output_format: Annotated[str, typer.Option("--format", help="text or json")] = "text",
 ) -> None:
     """List every rule: code, name, family, fix availability, and whether it is on by default."""
-    rows = [{"code": r.code, "name": r.name, "family": r.family(), "fix": r.fix_availability.value,
-             "default": r.enabled_by_default, "summary": r.summary()} for r in all_rules()]
+    rows = [
+        {
+            "code": r.code,
+            "name": r.name,
+            "family": r.family(),
+            "fix": r.fix_availability.value,
+            "default": r.enabled_by_default,
+            "summary": r.summary(),
+        }
+        for r in all_rules()
+    ]
     if output_format == "json":
         typer.echo(json.dumps(rows, indent=2))
         return
     typer.echo(f"{'code':6}  {'name':32} {'family':12} {'fix':9} {'default':7}  summary")
     for row in rows:
-        typer.echo(f"{row['code']:6}  {row['name']:32} {row['family']:12} {row['fix']:9} "
-                   f"{'on' if row['default'] else 'off':7}  {row['summary']}")
+        typer.echo(
+            f"{row['code']:6}  {row['name']:32} {row['family']:12} {row['fix']:9} "
+            f"{'on' if row['default'] else 'off':7}  {row['summary']}"
+        )
 
 
 @app.command("rule")
@@ -315,8 +439,12 @@ def explain_rule(code: Annotated[str, typer.Argument(help="A rule code or name, 
 
 
 @app.command("config")
-def show_config(path: Annotated[Optional[Path], typer.Argument(help="A file or directory to resolve settings for.")] = None,
-                config: Annotated[Optional[Path], typer.Option(help="Use this config file.")] = None) -> None:
+def show_config(
+    path: Annotated[
+        Optional[Path], typer.Argument(help="A file or directory to resolve settings for.")
+    ] = None,
+    config: Annotated[Optional[Path], typer.Option(help="Use this config file.")] = None,
+) -> None:
     """Show the resolved settings for PATH and the file each one came from."""
     try:
         settings = ConfigResolver(config).for_path(path or Path.cwd())
@@ -324,12 +452,22 @@ def show_config(path: Annotated[Optional[Path], typer.Argument(help="A file or d
         _fail(str(exc))
     typer.echo(f"# settings for {path or Path.cwd()}; config file: {settings.source}")
     shown = {
-        "select": settings.select, "extend-select": settings.extend_select, "ignore": settings.ignore,
-        "per-file-ignores": settings.per_file_ignores, "exclude": settings.exclude, "extend-exclude": settings.extend_exclude,
-        "include": settings.include, "locale": settings.locale, "style": settings.style,
-        "vocabulary": sorted(settings.vocabulary), "severity": {k: v.value for k, v in settings.severity.items()},
-        "unsafe-fixes": settings.unsafe_fixes, "fallback-encoding": settings.fallback_encoding,
-        "max-file-size": settings.max_file_size, "languagetool": settings.languagetool, "rules": settings.rules,
+        "select": settings.select,
+        "extend-select": settings.extend_select,
+        "ignore": settings.ignore,
+        "per-file-ignores": settings.per_file_ignores,
+        "exclude": settings.exclude,
+        "extend-exclude": settings.extend_exclude,
+        "include": settings.include,
+        "locale": settings.locale,
+        "style": settings.style,
+        "vocabulary": sorted(settings.vocabulary),
+        "severity": {k: v.value for k, v in settings.severity.items()},
+        "unsafe-fixes": settings.unsafe_fixes,
+        "fallback-encoding": settings.fallback_encoding,
+        "max-file-size": settings.max_file_size,
+        "languagetool": settings.languagetool,
+        "rules": settings.rules,
     }
     for key, value in shown.items():
         origin = settings.origins.get(key, "default")
@@ -345,6 +483,9 @@ def main() -> None:
     except Exception as exc:  # never a traceback for a user; NEWSLINT_DEBUG=1 shows it
         if os.environ.get("NEWSLINT_DEBUG"):
             raise
-        typer.echo(f"newslint: internal error: {type(exc).__name__}: {exc} "
-                   "(set NEWSLINT_DEBUG=1 for details; please report it)", err=True)
+        typer.echo(
+            f"newslint: internal error: {type(exc).__name__}: {exc} "
+            "(set NEWSLINT_DEBUG=1 for details; please report it)",
+            err=True,
+        )
         sys.exit(2)

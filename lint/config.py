@@ -5,6 +5,7 @@ chains to a base file whose values the nearer file overrides; `--config PATH` na
 for the whole run. Unknown keys and bad values are errors that name the file and the key.
 `newslint config` prints the resolved settings and where each came from.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -22,7 +23,18 @@ if TYPE_CHECKING:
 CONFIG_NAMES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
 LOCALES = ("en-US", "en-GB", "en-CA", "en-AU")
 STYLES = ("ap", "reuters", "guardian", "bbc")
-DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", "build", "dist")
+DEFAULT_EXCLUDE = (
+    ".git",
+    ".hg",
+    ".svn",
+    ".venv",
+    "venv",
+    "node_modules",
+    "__pycache__",
+    ".tox",
+    "build",
+    "dist",
+)
 
 
 class ConfigError(Exception):
@@ -30,7 +42,7 @@ class ConfigError(Exception):
 
 
 def did_you_mean(key: str, known: Iterable[str]) -> str:
-    """"; did you mean 'style'?" for a key one slip from a known one, else ""."""
+    """ "; did you mean 'style'?" for a key one slip from a known one, else ""."""
     import difflib  # only a config error needs it: kept out of every run's start-up
 
     close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.75)
@@ -126,9 +138,23 @@ def _relative(path: str, root: Path) -> str:
 
 # --- loading ------------------------------------------------------------------------------
 _KEYS = {
-    "extend", "select", "extend-select", "ignore", "per-file-ignores", "exclude", "extend-exclude",
-    "include", "locale", "style", "vocabulary", "severity", "rules", "unsafe-fixes", "fallback-encoding",
-    "max-file-size", "languagetool",
+    "extend",
+    "select",
+    "extend-select",
+    "ignore",
+    "per-file-ignores",
+    "exclude",
+    "extend-exclude",
+    "include",
+    "locale",
+    "style",
+    "vocabulary",
+    "severity",
+    "rules",
+    "unsafe-fixes",
+    "fallback-encoding",
+    "max-file-size",
+    "languagetool",
 }
 
 
@@ -197,8 +223,10 @@ def _load_chain(path: Path, seen: tuple[Path, ...]) -> tuple[dict[str, Any], dic
         raw, origins = _load_chain(base_path, seen + (path,))
     for key, value in table.items():
         if key not in _KEYS:
-            raise ConfigError(f"{path}: unknown key {key!r}{did_you_mean(key, _KEYS)} "
-                              f"(known keys: {', '.join(sorted(_KEYS))})")
+            raise ConfigError(
+                f"{path}: unknown key {key!r}{did_you_mean(key, _KEYS)} "
+                f"(known keys: {', '.join(sorted(_KEYS))})"
+            )
         if key == "rules" and isinstance(value, dict) and isinstance(raw.get("rules"), dict):
             merged = dict(raw["rules"])
             merged.update(value)
@@ -233,28 +261,42 @@ def _build(raw: dict[str, Any], origins: dict[str, str], root: Path, source: str
         table = raw["per-file-ignores"]
         if not isinstance(table, dict):
             raise ConfigError(f"{where('per-file-ignores')}: expected a table of glob = [codes]")
-        kwargs["per_file_ignores"] = {g: _str_list(c, f"{where('per-file-ignores')}.{g}") for g, c in table.items()}
+        kwargs["per_file_ignores"] = {
+            g: _str_list(c, f"{where('per-file-ignores')}.{g}") for g, c in table.items()
+        }
     if "locale" in raw:
         kwargs["locale"] = _choice(raw["locale"], LOCALES, where("locale"), fold=True)
     if "style" in raw:
-        kwargs["style"] = _choice(raw["style"], STYLES, where("style"), fold=True) if raw["style"] not in ("", "none") else None
+        kwargs["style"] = (
+            _choice(raw["style"], STYLES, where("style"), fold=True)
+            if raw["style"] not in ("", "none")
+            else None
+        )
     if "vocabulary" in raw:
-        kwargs["vocabulary"] = _vocabulary(raw["vocabulary"], where("vocabulary"), Path(raw.get("_vocabulary_dir", root)))
+        kwargs["vocabulary"] = _vocabulary(
+            raw["vocabulary"], where("vocabulary"), Path(raw.get("_vocabulary_dir", root))
+        )
     if "severity" in raw:
         kwargs["severity"] = _severities(raw["severity"], where("severity"))
     if "unsafe-fixes" in raw:
         kwargs["unsafe_fixes"] = _typed(raw["unsafe-fixes"], bool, where("unsafe-fixes"))
     if "fallback-encoding" in raw:
         value = raw["fallback-encoding"]
-        kwargs["fallback_encoding"] = None if value in ("none", "", False) else _choice(
-            value, ("windows-1252",), where("fallback-encoding"))
+        kwargs["fallback_encoding"] = (
+            None
+            if value in ("none", "", False)
+            else _choice(value, ("windows-1252",), where("fallback-encoding"))
+        )
     if "max-file-size" in raw:
         kwargs["max_file_size"] = _typed(raw["max-file-size"], int, where("max-file-size"))
     if "languagetool" in raw:
         kwargs["languagetool"] = _languagetool(raw["languagetool"], where("languagetool"))
     if "rules" in raw:
         kwargs["rules"], kwargs["rule_origins"] = _rule_options(
-            raw["rules"], where("rules"), lambda key: f"{origins.get(f'rules.{key}', origins.get('rules', source))}: rules.{key}")
+            raw["rules"],
+            where("rules"),
+            lambda key: f"{origins.get(f'rules.{key}', origins.get('rules', source))}: rules.{key}",
+        )
     return Settings(**kwargs)
 
 
@@ -264,8 +306,14 @@ def _typed(value: Any, kind: type, where: str) -> Any:
     return value
 
 
-LANGUAGETOOL_KEYS = {"server": str, "local": bool, "language": str, "disabled-rules": list,
-                     "disabled-categories": list, "picky": bool}
+LANGUAGETOOL_KEYS = {
+    "server": str,
+    "local": bool,
+    "language": str,
+    "disabled-rules": list,
+    "disabled-categories": list,
+    "picky": bool,
+}
 
 
 def _languagetool(value: Any, where: str) -> dict[str, Any]:
@@ -274,8 +322,10 @@ def _languagetool(value: Any, where: str) -> dict[str, Any]:
     for key, item in table.items():
         kind = LANGUAGETOOL_KEYS.get(key)
         if kind is None:
-            raise ConfigError(f"{where}: unknown key {key!r}{did_you_mean(key, LANGUAGETOOL_KEYS)} "
-                              f"(known keys: {', '.join(LANGUAGETOOL_KEYS)})")
+            raise ConfigError(
+                f"{where}: unknown key {key!r}{did_you_mean(key, LANGUAGETOOL_KEYS)} "
+                f"(known keys: {', '.join(LANGUAGETOOL_KEYS)})"
+            )
         if kind is list:
             _str_list(item, f"{where}.{key}")
         else:
@@ -298,13 +348,13 @@ def _choice(value: Any, choices: tuple[str, ...], where: str, fold: bool = False
 
 def _severities(value: Any, where: str) -> dict[str, Severity]:
     if not isinstance(value, dict):
-        raise ConfigError(f"{where}: expected a table of CODE = \"warning\"|\"error\"")
+        raise ConfigError(f'{where}: expected a table of CODE = "warning"|"error"')
     out = {}
     for code, level in value.items():
         try:
             out[code.upper()] = Severity(level)
         except ValueError:
-            raise ConfigError(f"{where}.{code}: {level!r} is not \"warning\" or \"error\"") from None
+            raise ConfigError(f'{where}.{code}: {level!r} is not "warning" or "error"') from None
     return out
 
 
@@ -317,11 +367,12 @@ def _vocabulary(value: Any, where: str, base: Path) -> frozenset[str]:
     unknown = set(value) - {"accept", "files"}
     if unknown:
         key = sorted(unknown)[0]
-        raise ConfigError(f"{where}: unknown key {key!r}{did_you_mean(key, ('accept', 'files'))} "
-                          "(known: accept, files)")
+        raise ConfigError(
+            f"{where}: unknown key {key!r}{did_you_mean(key, ('accept', 'files'))} (known: accept, files)"
+        )
     words = set(_str_list(value.get("accept", []), f"{where}.accept"))
     for name in _str_list(value.get("files", []), f"{where}.files"):
-        path = (base / name)
+        path = base / name
         try:
             lines = path.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError) as exc:
@@ -330,7 +381,9 @@ def _vocabulary(value: Any, where: str, base: Path) -> frozenset[str]:
     return frozenset(words)
 
 
-def _rule_options(value: Any, where: str, rule_where: Callable[[str], str]) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
+def _rule_options(
+    value: Any, where: str, rule_where: Callable[[str], str]
+) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
     """The options of each rule by its name, and where each rule's table was written
     (`rule_where(key)`: "file: rules.<key>", the key as the desk wrote it)."""
     from newslint.registry import all_rules
@@ -344,8 +397,9 @@ def _rule_options(value: Any, where: str, rule_where: Callable[[str], str]) -> t
     for key, options in value.items():
         rule = by_name.get(key)
         if rule is None:
-            raise ConfigError(f"{where}.{key}: no rule named {key!r}{did_you_mean(key, by_name)} "
-                              "(see `newslint rules`)")
+            raise ConfigError(
+                f"{where}.{key}: no rule named {key!r}{did_you_mean(key, by_name)} (see `newslint rules`)"
+            )
         if not isinstance(options, dict):
             raise ConfigError(f"{rule_where(key)}: expected a table of options")
         out[rule.name] = _validate_options(rule, options, rule_where(key))
@@ -360,7 +414,9 @@ def _validate_options(rule: type, options: dict[str, Any], where: str) -> dict[s
         f = fields.get(key) or fields.get(key.replace("_", "-"))
         if f is None:
             known = ", ".join(sorted(fields)) or "none"
-            raise ConfigError(f"{where}: unknown option {key!r}{did_you_mean(key, fields)} (known options: {known})")
+            raise ConfigError(
+                f"{where}: unknown option {key!r}{did_you_mean(key, fields)} (known options: {known})"
+            )
         default = f.default if f.default is not dataclasses.MISSING else f.default_factory()  # type: ignore[misc]
         values[f.name] = _coerce(value, default, f"{where}.{key}")
     try:

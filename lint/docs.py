@@ -1,4 +1,5 @@
 """Rule documentation generated from the rules themselves (`newslint rule`, docs/rules/)."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -42,10 +43,17 @@ def index_markdown(rules) -> str:
     for rule in rules:
         by_family.setdefault(rule.family(), []).append(rule)
     for family, members in by_family.items():
-        lines += ["", f"## {family} (NL{members[0].code[2]}xx)", "", "| code | name | fix | on by default | what it does |",
-                  "|---|---|---|---|---|"]
+        lines += [
+            "",
+            f"## {family} (NL{members[0].code[2]}xx)",
+            "",
+            "| code | name | fix | on by default | what it does |",
+            "|---|---|---|---|---|",
+        ]
         for rule in members:
             summary = rule.summary().replace("|", "\\|")
-            lines.append(f"| [{rule.code}]({rule.code}-{rule.name}.md) | {rule.name} | {rule.fix_availability.value} "
-                         f"| {'yes' if rule.enabled_by_default else 'no'} | {summary} |")
+            lines.append(
+                f"| [{rule.code}]({rule.code}-{rule.name}.md) | {rule.name} | {rule.fix_availability.value} "
+                f"| {'yes' if rule.enabled_by_default else 'no'} | {summary} |"
+            )
     return "\n".join(lines) + "\n"

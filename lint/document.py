@@ -6,6 +6,7 @@ derived from them on first use and kept (see `tokens.py`), so a rule that never 
 costs nothing. Rules read the document through the iterators and predicates below and never
 copy or pad the text, so every span they report is an offset into `Document.text`.
 """
+
 from __future__ import annotations
 
 import bisect

@@ -5,6 +5,7 @@ in this pass waits for the next pass, where it is recomputed on the new text; th
 when nothing applicable is left, and fails (leaving the text untouched) when it runs too long
 or comes back to a text it has seen, naming the rules that fought.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -21,8 +22,10 @@ class FixError(Exception):
 
     def __init__(self, message: str, codes: Iterable[str]) -> None:
         self.codes = sorted(set(codes))
-        super().__init__(f"{message} (rules involved: {', '.join(self.codes) or 'none'}); "
-                         "the file was left unchanged. This is a newslint bug: please report it.")
+        super().__init__(
+            f"{message} (rules involved: {', '.join(self.codes) or 'none'}); "
+            "the file was left unchanged. This is a newslint bug: please report it."
+        )
 
 
 @dataclass
@@ -32,7 +35,9 @@ class FixOutcome:
     remaining: list[Violation] = field(default_factory=list)  # what the last check reported
 
 
-def apply_fixes(text: str, violations: Iterable[Violation], required: Applicability) -> tuple[str, list[Violation]]:
+def apply_fixes(
+    text: str, violations: Iterable[Violation], required: Applicability
+) -> tuple[str, list[Violation]]:
     """Apply the fixes that reach `required`, skipping any that overlap one already applied."""
     fixable = sorted(
         (v for v in violations if v.fix is not None and v.fix.applies(required)),
@@ -56,7 +61,9 @@ def apply_fixes(text: str, violations: Iterable[Violation], required: Applicabil
     return "".join(out), applied
 
 
-def fix_until_stable(text: str, check: Callable[[str], list[Violation]], required: Applicability) -> FixOutcome:
+def fix_until_stable(
+    text: str, check: Callable[[str], list[Violation]], required: Applicability
+) -> FixOutcome:
     """Fix `text` again and again until the check finds nothing more to apply."""
     seen = {text}
     outcome = FixOutcome(text)

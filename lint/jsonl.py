@@ -9,6 +9,7 @@ fixed corpus next to the input (`corpus.fixed.jsonl`), never over it unless the 
 named is the input itself. Records that do not change are
 written back byte for byte; changed records are re-serialised with their keys in order.
 """
+
 from __future__ import annotations
 
 import json
@@ -65,7 +66,9 @@ def read(path: Path, field: str, id_field: str = "id", headline_field: str | Non
             headline = value.get(headline_field)
             if headline is not None and not isinstance(headline, str):
                 record.value = None
-                record.error = f"{record.display}: line {number}: headline field {headline_field!r} is not a string"
+                record.error = (
+                    f"{record.display}: line {number}: headline field {headline_field!r} is not a string"
+                )
                 continue
             if headline and headline.strip():
                 if "\n\n" in headline.rstrip("\n"):  # it could not be told from the body again when fixed
@@ -87,15 +90,20 @@ def split_fixed(fixed: str, headline: str) -> tuple[str, str] | None:
     at = fixed.find("\n\n")
     if at <= 0 or not fixed.startswith(ending + "\n\n", at):
         return None
-    return fixed[:at] + ending, fixed[at + len(ending) + 2:]
+    return fixed[:at] + ending, fixed[at + len(ending) + 2 :]
 
 
 def default_output(path: Path) -> Path:
     return path.with_name(f"{path.stem}.fixed{path.suffix or '.jsonl'}")
 
 
-def write_fixed(output: Path, records: list[Record], results: list[FileResult], field: str,
-                headline_field: str | None = None) -> int:
+def write_fixed(
+    output: Path,
+    records: list[Record],
+    results: list[FileResult],
+    field: str,
+    headline_field: str | None = None,
+) -> int:
     """Write the corpus with each record's fixed text, atomically; `results` are those of
     the checks of the records' `text`, in order. Returns the number of records changed."""
     lines, changed = [], 0

@@ -4,6 +4,7 @@ Data flow: text -> `segment.parse` -> Document -> each rule's `check` -> violati
 (drop those in markup, marked [sic] or suppressed inline; demote word fixes inside
 quotations to display-only) -> diagnostics. `Linter.fix` runs that check to a fixpoint.
 """
+
 from __future__ import annotations
 
 import copy
@@ -39,9 +40,14 @@ class CheckResult:
 class Linter:
     """The rules chosen for one file, ready to check and fix texts."""
 
-    def __init__(self, settings: Settings, path: str = "-",
-                 select: Sequence[str] | None = None, extend_select: Sequence[str] = (),
-                 ignore: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        path: str = "-",
+        select: Sequence[str] | None = None,
+        extend_select: Sequence[str] = (),
+        ignore: Sequence[str] = (),
+    ) -> None:
         self.settings = settings
         self.path = path
         chosen = select_rules(
@@ -49,10 +55,15 @@ class Linter:
             [*settings.extend_select, *extend_select],
             [*settings.ignore, *settings.ignores_for(path), *ignore],
         )
-        context = RuleContext(locale=settings.locale, style=settings.style, vocabulary=settings.vocabulary,
-                              languagetool=settings.languagetool)
-        self.rules: list[Rule] = [rule(settings.options_for(rule), context, settings.options_origin(rule))
-                                  for rule in chosen]
+        context = RuleContext(
+            locale=settings.locale,
+            style=settings.style,
+            vocabulary=settings.vocabulary,
+            languagetool=settings.languagetool,
+        )
+        self.rules: list[Rule] = [
+            rule(settings.options_for(rule), context, settings.options_origin(rule)) for rule in chosen
+        ]
         self.by_code = {type(r).code: r for r in self.rules}
 
     def for_path(self, path: str) -> Linter:
@@ -74,8 +85,10 @@ class Linter:
             except RuleUnavailable:
                 raise
             except Exception as exc:  # a crashing rule must not take the run down silently
-                raise RuleCrash(f"rule {type(rule).code} ({type(rule).name}) crashed on {self.path}: "
-                                f"{type(exc).__name__}: {exc}") from exc
+                raise RuleCrash(
+                    f"rule {type(rule).code} ({type(rule).name}) crashed on {self.path}: "
+                    f"{type(exc).__name__}: {exc}"
+                ) from exc
         raw = self._drop_deferred(raw)
         markup = SpanSet(_markup_spans(doc))  # once per check: a big file has many of both
         kept = [self._protect(doc, v) for v in raw if self._reportable(doc, v, markup)]
@@ -92,7 +105,11 @@ class Linter:
         if not deferring:
             return raw
         own = [v.span for v in raw if v.code not in deferring]
-        return [v for v in raw if v.code not in deferring or not any(s == v.span or s.overlaps(v.span) for s in own)]
+        return [
+            v
+            for v in raw
+            if v.code not in deferring or not any(s == v.span or s.overlaps(v.span) for s in own)
+        ]
 
     def _reportable(self, doc: Document, v: Violation, markup: SpanSet) -> bool:
         # a violation that overlaps markup, or an insertion inside or at the edge of it
@@ -108,9 +125,15 @@ class Linter:
         rule = self.by_code.get(v.code)
         if v.fix is None or (rule is not None and rule.repairs_characters):
             return v
-        if v.fix.applicability > Applicability.DISPLAY_ONLY and any(doc.is_quoted(e.span) for e in v.fix.edits):
-            return Violation(v.code, v.span, v.message,
-                             v.fix.demoted(Applicability.DISPLAY_ONLY, "inside a quotation: not applied"))
+        if v.fix.applicability > Applicability.DISPLAY_ONLY and any(
+            doc.is_quoted(e.span) for e in v.fix.edits
+        ):
+            return Violation(
+                v.code,
+                v.span,
+                v.message,
+                v.fix.demoted(Applicability.DISPLAY_ONLY, "inside a quotation: not applied"),
+            )
         return v
 
     def _apply_suppressions(self, doc: Document, violations: list[Violation]) -> list[Violation]:
@@ -141,7 +164,9 @@ class Linter:
     def diagnostic(self, v: Violation, path: str | None = None) -> Diagnostic:
         rule = self.by_code.get(v.code)
         name = type(rule).name if rule else v.code
-        severity = self.settings.severity.get(v.code) or (type(rule).default_severity if rule else Severity.ERROR)
+        severity = self.settings.severity.get(v.code) or (
+            type(rule).default_severity if rule else Severity.ERROR
+        )
         return Diagnostic(path or self.path, v.code, name, v.message, severity, v.span, v.fix)
 
 

@@ -4,6 +4,7 @@ Selectors follow ruff: `NL1` (a code prefix), `NL101` (a code), `unknown-word` (
 `typos` (a family), or `ALL`. When selectors disagree about a rule, the more specific one wins
 (`select = ["NL1"]`, `ignore = ["NL101"]` keeps the rest of NL1); on a tie, ignore wins.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
@@ -46,11 +47,18 @@ def _specificity(selector: str, rule: type[Rule]) -> int | None:
 def validate_selectors(selectors: Iterable[str]) -> None:
     rules = all_rules()
     for sel in selectors:
-        known = sel.upper() == "ALL" or sel.lower() in FAMILIES.values() or any(
-            _specificity(sel, r) is not None for r in rules
+        known = (
+            sel.upper() == "ALL"
+            or sel.lower() in FAMILIES.values()
+            or any(_specificity(sel, r) is not None for r in rules)
         )
         # A code or prefix of a known family names rules to come as well (NL6 before any NL6xx).
-        reserved = sel.upper().startswith("NL") and sel[2:].isdigit() and len(sel) <= 5 and sel[2:3] in ("", *FAMILIES)
+        reserved = (
+            sel.upper().startswith("NL")
+            and sel[2:].isdigit()
+            and len(sel) <= 5
+            and sel[2:3] in ("", *FAMILIES)
+        )
         if not known and not reserved:
             names = [r.name for r in rules] + [r.code for r in rules] + list(FAMILIES.values())
             raise UnknownSelector(f"unknown rule selector {sel!r}{did_you_mean(sel, names)}")
@@ -64,7 +72,9 @@ def select_rules(
     """The rules a run uses. With no `select`, the rules that are on by default."""
     chosen = []
     for rule in all_rules():
-        positive = [s for sel in (select or []) + list(extend_select) if (s := _specificity(sel, rule)) is not None]
+        positive = [
+            s for sel in (select or []) + list(extend_select) if (s := _specificity(sel, rule)) is not None
+        ]
         negative = [s for sel in ignore if (s := _specificity(sel, rule)) is not None]
         if positive:
             best = max(positive)

@@ -5,6 +5,7 @@ its documentation (`newslint rule CODE` prints it, `docs/rules/` is generated fr
 the sections `## What it does`, `## Why is this bad?`, `## Example`, `## Use instead` and, when
 the rule can fix, `## Fix safety`.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -56,8 +57,9 @@ class Rule:
     defers_to_other_rules: ClassVar[bool] = False
     Options: ClassVar[type] = NoOptions
 
-    def __init__(self, options: object | None = None, context: RuleContext | None = None,
-                 origin: str | None = None) -> None:
+    def __init__(
+        self, options: object | None = None, context: RuleContext | None = None, origin: str | None = None
+    ) -> None:
         self.options = options if options is not None else self.Options()
         self.context = context or RuleContext()
         # where the options were written, for messages about them: "newslint.toml: rules.house-pattern"

@@ -1,6 +1,7 @@
 """Running newslint over files and stdin: find the files, pick each one's settings, check or
 fix it, and hand back a `FileResult` per file for the reporters.
 """
+
 from __future__ import annotations
 
 import os
@@ -86,19 +87,28 @@ _LINTERS: dict[tuple, Linter] = {}
 def _linter(settings: Settings, display: str, options: RunOptions) -> Linter:
     """A linter for one file. Files with the same settings and per-file ignores share the rule
     instances: building them for every file of a corpus cost more than checking short stories."""
-    key = (id(settings), tuple(settings.ignores_for(display)), options.select,
-           tuple(options.extend_select), tuple(options.ignore))
+    key = (
+        id(settings),
+        tuple(settings.ignores_for(display)),
+        options.select,
+        tuple(options.extend_select),
+        tuple(options.ignore),
+    )
     linter = _LINTERS.get(key)
     if linter is None or linter.settings is not settings:
         if len(_LINTERS) > 64:
             _LINTERS.clear()
-        linter = _LINTERS[key] = Linter(settings, display, options.select, options.extend_select, options.ignore)
+        linter = _LINTERS[key] = Linter(
+            settings, display, options.select, options.extend_select, options.ignore
+        )
     return linter.for_path(display)
 
 
 def process_text(source: sources.Source, settings: Settings, options: RunOptions) -> FileResult:
     """Check (and with fix/diff, fix) one decoded text. Never raises for bad input."""
-    result = FileResult(source.path, text=source.text, warning=source.warning, unsafe_by_config=settings.unsafe_fixes)
+    result = FileResult(
+        source.path, text=source.text, warning=source.warning, unsafe_by_config=settings.unsafe_fixes
+    )
     try:
         linter = _linter(settings, source.path, options)
         if options.fixing:
@@ -212,8 +222,13 @@ def _restore(task: FileTask | TextTask, result: FileResult) -> FileResult:
     return result
 
 
-def run_tasks(tasks: Sequence[FileTask | TextTask], resolver: ConfigResolver, options: RunOptions,
-              jobs: int = 1, on_result: Callable[[FileResult], None] | None = None) -> list[FileResult]:
+def run_tasks(
+    tasks: Sequence[FileTask | TextTask],
+    resolver: ConfigResolver,
+    options: RunOptions,
+    jobs: int = 1,
+    on_result: Callable[[FileResult], None] | None = None,
+) -> list[FileResult]:
     """Run every task, in `jobs` worker processes when jobs > 1. Results come back in the
     order of `tasks`, whatever the number of processes, so reports are deterministic."""
     jobs = max(1, min(jobs, len(tasks)))

@@ -11,6 +11,7 @@ The parts of a wire story, as the heuristics here see them:
   paragraph (the hard-wrapped, indented paragraphs of Reuters copy);
 - tables: lines with column gaps (three or more spaces, a tab, or two gaps of two spaces).
 """
+
 from __future__ import annotations
 
 import bisect
@@ -30,22 +31,24 @@ _DATELINE = re.compile(
     r"(?:\s+\([A-Za-z.\- ]{2,25}\))?"  # agency: (Reuters)
     r"\s*[-–—]{1,2}\s(?=[\"“‘'(]?[A-Z0-9])"  # then a sentence starts: not "NATO - the alliance"
 )
-_AGENCY_DATELINE = re.compile(r"[A-Z][\w.'’/\-, ]{1,60}?\((?:Reuters|AP|AFP|UPI|Bloomberg|dpa|IANS|PTI)\)\s*[-–—]{1,2}\s")
+_AGENCY_DATELINE = re.compile(
+    r"[A-Z][\w.'’/\-, ]{1,60}?\((?:Reuters|AP|AFP|UPI|Bloomberg|dpa|IANS|PTI)\)\s*[-–—]{1,2}\s"
+)
 
 _URL = re.compile(
     r"(?:\bhttps?://|\bwww\.)[^\s<>\"“”]+"
     r"|\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|gov|edu|int|mil|io|info|biz|co\.uk|org\.uk|gov\.uk|ac\.uk|uk)\b(?:/[^\s<>\"“”]*)?",
     re.IGNORECASE,
 )
-_URL_HINT = re.compile(
-    r"://|www\.|\.(?:com|org|net|gov|edu|int|mil|io|info|biz|uk)\b", re.IGNORECASE
-)
+_URL_HINT = re.compile(r"://|www\.|\.(?:com|org|net|gov|edu|int|mil|io|info|biz|uk)\b", re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 # Written to open with their mark, the look-behind after it (the plain forms, in
 # tests/test_fast_patterns.py, open with the look-behind, tried at every position of the text).
 _HANDLE = re.compile(r"@(?<![\w@]@)\w{1,30}")
 _HASHTAG = re.compile(r"#(?<![\w&#]#)[A-Za-z]\w*")
-_TICKER = re.compile(r"<[A-Z][A-Z0-9.]{0,9}>|\((?:[A-Z]{1,5}\.[A-Z]{1,2}|(?:NYSE|Nasdaq|NASDAQ|LSE|AMEX|TSX)[: ]+[A-Z.]{1,6})\)")
+_TICKER = re.compile(
+    r"<[A-Z][A-Z0-9.]{0,9}>|\((?:[A-Z]{1,5}\.[A-Z]{1,2}|(?:NYSE|Nasdaq|NASDAQ|LSE|AMEX|TSX)[: ]+[A-Z.]{1,6})\)"
+)
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _COLUMN_GAP = re.compile(r"(?<=\S)(?: {2,}|\t[ \t]*)(?=\S)")
 _COLUMN_START = re.compile(r"(?<=\s)\S")
@@ -81,9 +84,17 @@ def parse(text: str, path: str = "-", format: str = "text") -> Document:
     sentences = tuple(_sentences(text, headline, paragraphs, dateline))
     sic = tuple(_sic_spans(text))
     return Document(
-        text=text, path=path, format=format, headline=headline, dateline=dateline,
-        paragraphs=paragraphs, sentences=sentences, quotations=quotations,
-        regions=tuple(regions), sic=sic, lines=lines,
+        text=text,
+        path=path,
+        format=format,
+        headline=headline,
+        dateline=dateline,
+        paragraphs=paragraphs,
+        sentences=sentences,
+        quotations=quotations,
+        regions=tuple(regions),
+        sic=sic,
+        lines=lines,
     )
 
 
@@ -130,8 +141,10 @@ def _regions(text: str, format: str, lines: LineIndex) -> list[Region]:
     found.sort(key=lambda r: (r.span.start, -r.span.end))
     kept: list[Region] = []
     for r in found:
-        if kept and r.kind is not RegionKind.TABLE and any(
-            k.kind is not RegionKind.TABLE and k.span.contains(r.span) for k in kept[-3:]
+        if (
+            kept
+            and r.kind is not RegionKind.TABLE
+            and any(k.kind is not RegionKind.TABLE and k.span.contains(r.span) for k in kept[-3:])
         ):
             continue
         kept.append(r)
@@ -281,11 +294,11 @@ def _split_indented(text: str, block: Span) -> Iterable[Span]:
     while i != -1:
         nxt = i + 1
         if nxt < block.end and text[nxt] in " \t":
-            if (s := _trim(text, start, i)):
+            if s := _trim(text, start, i):
                 yield s
             start = nxt
         i = text.find("\n", nxt, block.end)
-    if (s := _trim(text, start, block.end)):
+    if s := _trim(text, start, block.end):
         yield s
 
 
@@ -313,7 +326,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word.lower() in _ABBREVIATIONS
 
 
-def _sentences(text: str, headline: Span | None, paragraphs: tuple[Span, ...], dateline: Span | None) -> Iterable[Span]:
+def _sentences(
+    text: str, headline: Span | None, paragraphs: tuple[Span, ...], dateline: Span | None
+) -> Iterable[Span]:
     if headline:
         yield headline
     for p in paragraphs:
@@ -323,10 +338,10 @@ def _sentences(text: str, headline: Span | None, paragraphs: tuple[Span, ...], d
             dot = m.start() + len(m.group(0).rstrip("\"”’')]")) - 1
             if text[dot] == "." and _is_abbreviation(text, dot):
                 continue
-            if (s := _trim(text, start, m.end())):
+            if s := _trim(text, start, m.end()):
                 yield s
             start = m.end()
-        if (s := _trim(text, start, p.end)):
+        if s := _trim(text, start, p.end):
             yield s
 
 
@@ -370,7 +385,7 @@ def _double_quotes(text: str, part: Span) -> Iterable[Span]:
             # as when paragraphs of one quote (each opening with a mark) were run together
             yield Span(open_at, i)
             open_at = i
-        elif ch in "”\"":
+        elif ch in '”"':
             yield Span(open_at, i + 1)
             open_at = None
     if open_at is not None:  # runs on to the paragraph's end, as wire quotes do

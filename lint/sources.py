@@ -9,6 +9,7 @@ Writing: only when the text changed; to a temporary file in the same directory, 
 the original's permissions, then renamed over the original (atomic); refused when the file
 changed on disk since it was read.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -40,12 +41,20 @@ class Source:
     def encode(self, text: str) -> bytes:
         if self.newline != "\n":
             text = text.replace("\n", self.newline)
-        codec = "utf-16-le" if self.bom == codecs.BOM_UTF16_LE else "utf-16-be" if self.bom == codecs.BOM_UTF16_BE else self.encoding
+        codec = (
+            "utf-16-le"
+            if self.bom == codecs.BOM_UTF16_LE
+            else "utf-16-be"
+            if self.bom == codecs.BOM_UTF16_BE
+            else self.encoding
+        )
         try:
             return self.bom + text.encode(codec)
         except UnicodeEncodeError as exc:
-            raise SourceError(f"{self.path}: the fixed text cannot be written as {self.encoding} "
-                              f"({exc.reason} at {exc.start}); file left unchanged") from None
+            raise SourceError(
+                f"{self.path}: the fixed text cannot be written as {self.encoding} "
+                f"({exc.reason} at {exc.start}); file left unchanged"
+            ) from None
 
 
 # Control bytes that text files do not hold (tab, newlines, form feed and escape are allowed).
@@ -79,7 +88,9 @@ def decode(data: bytes, path: str, fallback: str | None = "windows-1252") -> Sou
             text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
         if encoding != "utf-8" or bom or fallback is None:
-            raise SourceError(f"{path}: not valid {encoding.upper()} (byte {exc.start}: {exc.reason})") from None
+            raise SourceError(
+                f"{path}: not valid {encoding.upper()} (byte {exc.start}: {exc.reason})"
+            ) from None
         try:
             text = body.decode("cp1252")
         except UnicodeDecodeError:
@@ -103,14 +114,17 @@ def _normalise_newlines(text: str) -> tuple[str, str]:
     return text, "\n"  # uniform LF, or mixed endings that a rule reports as they are
 
 
-def read(path: Path, display: str | None = None, fallback: str | None = "windows-1252",
-         max_size: int | None = None) -> Source:
+def read(
+    path: Path, display: str | None = None, fallback: str | None = "windows-1252", max_size: int | None = None
+) -> Source:
     shown = display or str(path)
     try:
         size = path.stat().st_size
         if max_size is not None and size > max_size:
-            raise SourceError(f"{shown}: file too large ({size / 1e6:.1f} MB > {max_size / 1e6:.1f} MB); "
-                              "raise max-file-size to check it")
+            raise SourceError(
+                f"{shown}: file too large ({size / 1e6:.1f} MB > {max_size / 1e6:.1f} MB); "
+                "raise max-file-size to check it"
+            )
         data = path.read_bytes()
     except IsADirectoryError:
         raise SourceError(f"{shown}: is a directory") from None
@@ -161,6 +175,8 @@ def write_if_changed(path: Path, source: Source, text: str) -> bool:
         if isinstance(exc, SourceError):
             raise
         if isinstance(exc, OSError):
-            raise SourceError(f"{source.path}: cannot write ({exc.strerror or exc}); file left unchanged") from None
+            raise SourceError(
+                f"{source.path}: cannot write ({exc.strerror or exc}); file left unchanged"
+            ) from None
         raise
     return True

@@ -3,6 +3,7 @@
 Every part of a story (headline, sentence, token, quotation) and every fix edit is a
 `Span` into `Document.text`: a half-open range of code-point offsets (Python `str` indices).
 """
+
 from __future__ import annotations
 
 import bisect

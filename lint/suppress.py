@@ -7,6 +7,7 @@
 Codes may be prefixes or rule names, as in --select. A directive that suppresses nothing is
 reported by NL001 (unused-suppression).
 """
+
 from __future__ import annotations
 
 import re
@@ -15,7 +16,9 @@ from dataclasses import dataclass, field
 from newslint.document import Document
 from newslint.span import Span
 
-_DIRECTIVE = re.compile(r"<!--\s*newslint:\s*(disable|enable|ignore-next-line)\b([^>]*?)\s*-->", re.IGNORECASE)
+_DIRECTIVE = re.compile(
+    r"<!--\s*newslint:\s*(disable|enable|ignore-next-line)\b([^>]*?)\s*-->", re.IGNORECASE
+)
 
 
 @dataclass(eq=False)

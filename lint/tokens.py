@@ -13,6 +13,7 @@ that can work candidate-first:
 Example: `doc.word_counts["regime"] == 10`; `doc.words_among({"reigme"})` is the one token
 to report, with its span and its sentence-start / headline / quotation flags.
 """
+
 from __future__ import annotations
 
 import re
@@ -141,8 +142,9 @@ class Prose:
 
     __slots__ = ("text", "sentences", "headline", "blocked", "quoted")
 
-    def __init__(self, text: str, sentences: Sequence[Span], headline: Span | None,
-                 blocked: SpanSet, quoted: SpanSet) -> None:
+    def __init__(
+        self, text: str, sentences: Sequence[Span], headline: Span | None, blocked: SpanSet, quoted: SpanSet
+    ) -> None:
         self.text, self.sentences, self.headline = text, sentences, headline
         self.blocked, self.quoted = blocked, quoted
 
@@ -165,8 +167,11 @@ class Prose:
         text, blocked, finditer, findall = self.text, self.blocked, TOKEN.finditer, TOKEN.findall
         for sentence in self.sentences:
             if blocked.touches(sentence):  # rare: test each token against the regions
-                counts.update(m.group() for m in finditer(text, sentence.start, sentence.end)
-                              if not blocked.touches_range(m.start(), m.end()))
+                counts.update(
+                    m.group()
+                    for m in finditer(text, sentence.start, sentence.end)
+                    if not blocked.touches_range(m.start(), m.end())
+                )
             else:
                 counts.update(findall(text, sentence.start, sentence.end))
         word = TokenKind.WORD
@@ -200,8 +205,13 @@ class Prose:
         space = max(self.text.rfind(" ", low, at), self.text.rfind("\n", low, at))
         return space + 1 if space >= 0 else low
 
-    def _tokens(self, wanted: Collection[str] | None, first_only: bool = False,
-                sentences: Sequence[Span] | None = None, dense: bool = False) -> Iterator[Token]:
+    def _tokens(
+        self,
+        wanted: Collection[str] | None,
+        first_only: bool = False,
+        sentences: Sequence[Span] | None = None,
+        dense: bool = False,
+    ) -> Iterator[Token]:
         """Tokens in text order; only those whose text is in `wanted`, unless it is None; only
         the first of each sentence with `first_only`; only those of `sentences`, if given.
         `dense`: many wanted words that most sentences hold, so no sentence is tested first."""
@@ -214,7 +224,13 @@ class Prose:
         # (a big file's), those tests would cost more than the token scan they save: a sentence
         # is skipped when none of its words (one C-level findall) is wanted.
         few = wanted is not None and len(wanted) <= FEW_WANTED
-        many = None if wanted is None or few or dense else wanted if isinstance(wanted, (set, frozenset)) else set(wanted)
+        many = (
+            None
+            if wanted is None or few or dense
+            else wanted
+            if isinstance(wanted, (set, frozenset))
+            else set(wanted)
+        )
         for sentence in self.sentences if sentences is None else sentences:
             if few:
                 written = text[sentence.start : sentence.end]
@@ -236,7 +252,10 @@ class Prose:
                 if wanted is None or word in wanted:
                     start, end = m.span()
                     in_quote = all_quoted or some_quoted and quoted.touches_range(start, end)
-                    yield new(token_type, (new(span_type, (start, end)), word, kind_of(word), first, in_head, in_quote))
+                    yield new(
+                        token_type,
+                        (new(span_type, (start, end)), word, kind_of(word), first, in_head, in_quote),
+                    )
                 if first_only:
                     break
                 first = False

@@ -3,6 +3,7 @@
 Modelled on ruff's Edit/Fix/Applicability: safety is a property of every fix, chosen by the
 rule at the place where it knows how sure it is.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace

@@ -5,6 +5,7 @@ rule there. Codes: NL0xx meta, NL1xx typos and spelling, NL2xx naming and consis
 story structure, NL4xx numbers, dates and times, NL5xx typography, whitespace and encoding,
 NL6xx house style from config, NL9xx grammar (LanguageTool).
 """
+
 from newslint.rules import (
     grammar,
     house_style,

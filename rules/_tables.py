@@ -1,4 +1,5 @@
 """Lookup tables shipped as tab-separated text, shared by the rule families."""
+
 from __future__ import annotations
 
 from collections.abc import KeysView

@@ -14,6 +14,7 @@ Writes rules/typos/data/:
                      words; several corrections are kept comma-separated (ambiguous: never auto-fixed).
 - SCOWL-COPYRIGHT, VARCON-README, MISSPELLINGS-LICENSE, FREQUENCIES-LICENSE: the inputs' notices.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -56,7 +57,9 @@ def is_word(correction: str, known: set[str]) -> bool:
     """A correction the word lists know, word by word: the Wikipedia list has a few cut or wrong
     ones ("renedered" -> "rende", "fontrier" -> "fontier") that must never become fixes."""
     parts = correction.replace("-", " ").split()
-    return bool(parts) and all(p.lower() in known or p.lower().replace("'", "") in known or p[:1].isdigit() for p in parts)
+    return bool(parts) and all(
+        p.lower() in known or p.lower().replace("'", "") in known or p[:1].isdigit() for p in parts
+    )
 
 
 def shared_variant_frequencies(freq: dict[str, int], varcon: Path) -> dict[str, int]:
@@ -86,14 +89,24 @@ def main() -> None:
     ordered = sorted(words, key=lambda w: (-freq.get(w, 0), w))
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "words.txt").write_text("\n".join(ordered), encoding="utf-8")
-    names = sorted({w.strip() for name in LISTS for w in (data / "scowl" / name).read_text(encoding="utf-8").splitlines()
-                    if w.strip()[:1].isupper() and w.strip()[1:].islower() and w.strip().isalpha()})
+    names = sorted(
+        {
+            w.strip()
+            for name in LISTS
+            for w in (data / "scowl" / name).read_text(encoding="utf-8").splitlines()
+            if w.strip()[:1].isupper() and w.strip()[1:].islower() and w.strip().isalpha()
+        }
+    )
     (OUT / "names.txt").write_text("\n".join(names), encoding="utf-8")
     rare = sorted(word_forms(data / "scowl", RARE_LISTS) - words)
     (OUT / "rare-words.txt").write_text("\n".join(rare), encoding="utf-8")
     rows = []
     known = words | set(rare) | {n.lower() for n in names}
-    for line in (data / "misspellings" / "wikipedia_common_misspellings.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+    for line in (
+        (data / "misspellings" / "wikipedia_common_misspellings.tsv")
+        .read_text(encoding="utf-8")
+        .splitlines()[1:]
+    ):
         wrong, _, right = line.partition("\t")
         wrong = wrong.strip()
         right = ",".join(c for c in (c.strip() for c in right.split(",")) if is_word(c, known))

@@ -24,6 +24,7 @@ Kinds: `spelling` (centre/center), `ise` (organise: British -ise spelling, whose
 also Oxford British) and `ize` (organize: American and Oxford British; only inconsistent in a story
 that also writes -ise).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,9 +40,26 @@ MAIN = ("", ".")
 # Pairs VarCon splits by variety that say nothing about a story's variety: both forms are common in
 # American copy (judgement, flyer), one is a misspelling or a different word (liquified, prev/perv,
 # macintosh, colorectal/colourectal), or the technical term keeps one form (multiplexor, useable).
-NOT_MARKERS = frozenset({"judgement", "judgment", "flyer", "flier", "liquified", "liquefied", "prev", "perv",
-                         "macintosh", "mackintosh", "colorectal", "colourectal", "multiplexor", "multiplexer",
-                         "useable", "usable"})
+NOT_MARKERS = frozenset(
+    {
+        "judgement",
+        "judgment",
+        "flyer",
+        "flier",
+        "liquified",
+        "liquefied",
+        "prev",
+        "perv",
+        "macintosh",
+        "mackintosh",
+        "colorectal",
+        "colourectal",
+        "multiplexor",
+        "multiplexer",
+        "useable",
+        "usable",
+    }
+)
 
 
 def parse_line(line: str) -> tuple[list[tuple[str, list[str]]], str]:
@@ -114,14 +132,23 @@ def sense_rows(groups) -> list[str]:
                 if word not in words and words.get(us_form, ("",))[0] == "both":
                     words[word] = ("none", us_form)  # kerb in the sense "restrain": both write curb
             for word, (status, form) in words.items():
-                if status in ("us", "gb", "none") and form != "-" and word.islower() and word not in NOT_MARKERS:
+                if (
+                    status in ("us", "gb", "none")
+                    and form != "-"
+                    and word.islower()
+                    and word not in NOT_MARKERS
+                ):
                     rows[(word, sense)] = f"{word}\t{sense}\t{status}\t{form}"
     return sorted(rows.values())
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--shared", type=Path, default=Path("/work/shared") if not (ROOT.parent / "shared").exists() else ROOT.parent / "shared")
+    ap.add_argument(
+        "--shared",
+        type=Path,
+        default=Path("/work/shared") if not (ROOT.parent / "shared").exists() else ROOT.parent / "shared",
+    )
     args = ap.parse_args()
     source = args.shared / "data" / "varcon"
     uses: dict[str, set[str]] = defaultdict(set)
@@ -133,7 +160,9 @@ def main() -> None:
         if not raw or raw.startswith("#"):
             continue
         forms, note = parse_line(raw)
-        main_form = {v: [w for w, t in forms if used_in(t, letters, MAIN)] for v, letters in (("us", "A"), ("gb", "B"))}
+        main_form = {
+            v: [w for w, t in forms if used_in(t, letters, MAIN)] for v, letters in (("us", "A"), ("gb", "B"))
+        }
         for word, tags in forms:
             if used_in(tags, "A"):
                 uses[word].add("us")
@@ -148,7 +177,11 @@ def main() -> None:
                     other[(word, v)].add(main_form[v][0])
     rows = []
     for word, varieties in uses.items():
-        if not word.islower() or not word.replace("'", "").isalpha() or word.split("'")[0].rstrip("s") in NOT_MARKERS:
+        if (
+            not word.islower()
+            or not word.replace("'", "").isalpha()
+            or word.split("'")[0].rstrip("s") in NOT_MARKERS
+        ):
             continue
         if varieties == {"us", "gb"} and word in oxford and "us" in varieties:
             variety, kind = "us", "ize"  # organize: American, and Oxford British

@@ -7,6 +7,7 @@ Each rule gets `docs/rules/<CODE>-<name>.md` (from `newslint.docs.rule_markdown`
 `newslint rule CODE` prints) and `docs/rules/index.md` lists them all by family. Pages of rules
 that no longer exist are removed.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -1,4 +1,5 @@
 """Shared test helpers."""
+
 from __future__ import annotations
 
 import os
@@ -20,8 +21,11 @@ def run_cli(tmp_path):
     def run(*args: str, input: bytes | str | None = None, cwd: Path | None = None, env: dict | None = None):
         data = input.encode("utf-8") if isinstance(input, str) else input
         proc = subprocess.run(
-            [sys.executable, "-m", "newslint", *args], input=data, capture_output=True,
-            cwd=cwd or tmp_path, env={**os.environ, "NO_COLOR": "1", **(env or {})},
+            [sys.executable, "-m", "newslint", *args],
+            input=data,
+            capture_output=True,
+            cwd=cwd or tmp_path,
+            env={**os.environ, "NO_COLOR": "1", **(env or {})},
         )
         return proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace")
 

@@ -5,6 +5,7 @@ matched by the exact text sent. Any other text gets a response with no matches.
 The recordings are written by hand in the response format LanguageTool documents for /v2/check
 (https://languagetool.org/http-api/): offsets and lengths in UTF-16 code units, as Java counts.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,8 +23,14 @@ LANGUAGES = [
     {"name": "English (Canadian)", "code": "en", "longCode": "en-CA"},
     {"name": "German (Germany)", "code": "de", "longCode": "de-DE"},
 ]
-SOFTWARE = {"name": "LanguageTool", "version": "6.5", "buildDate": "2024-09-27 11:26:00 +0000",
-            "apiVersion": 1, "premium": False, "status": ""}
+SOFTWARE = {
+    "name": "LanguageTool",
+    "version": "6.5",
+    "buildDate": "2024-09-27 11:26:00 +0000",
+    "apiVersion": 1,
+    "premium": False,
+    "status": "",
+}
 
 
 def load_recordings() -> dict[str, dict]:
@@ -36,10 +43,16 @@ def load_recordings() -> dict[str, dict]:
 
 
 def empty_response(language: str) -> dict:
-    return {"software": SOFTWARE, "warnings": {"incompleteResults": False},
-            "language": {"name": language, "code": language,
-                         "detectedLanguage": {"name": language, "code": language, "confidence": 0.9}},
-            "matches": []}
+    return {
+        "software": SOFTWARE,
+        "warnings": {"incompleteResults": False},
+        "language": {
+            "name": language,
+            "code": language,
+            "detectedLanguage": {"name": language, "code": language, "confidence": 0.9},
+        },
+        "matches": [],
+    }
 
 
 class ReplayServer:

@@ -1,4 +1,5 @@
 """The library API: `newslint.lint_text` and `newslint.fix_text`."""
+
 from __future__ import annotations
 
 import newslint
@@ -31,12 +32,15 @@ def test_lint_text_uses_settings():
 
 def test_fix_text_applies_safe_fixes_and_unsafe_ones_only_when_asked():
     assert newslint.fix_text(MIXED) == "Talks resume\n\nThe officials met the ministrs on Monday.\n"
-    assert newslint.fix_text(MIXED, unsafe=True) == "Talks resume\n\nThe officials met the ministers on Monday.\n"
+    assert (
+        newslint.fix_text(MIXED, unsafe=True)
+        == "Talks resume\n\nThe officials met the ministers on Monday.\n"
+    )
     assert newslint.fix_text(MIXED, select=["NL101"]) == MIXED
 
 
 def test_fix_text_leaves_quotations_alone():
-    text = "Talks resume\n\nHe said: \"the the ministrs are here.\"\n"
+    text = 'Talks resume\n\nHe said: "the the ministrs are here."\n'
     assert newslint.fix_text(text, unsafe=True) == text
     assert {d.code for d in newslint.lint_text(text)} == {"NL101", "NL103"}
 

@@ -3,6 +3,7 @@
 Most tests run the CLI in-process (typer's CliRunner); a few that need a real process (the
 `python -m newslint` entry, colour on a terminal) start one.
 """
+
 from __future__ import annotations
 
 import json
@@ -61,14 +62,17 @@ def test_exit_1_when_problems_remain(tmp_path, story):
     assert out == "story.txt:3:5: NL103 [*] 'the' is doubled\n1 problem (1 fixable with --fix).\n"
 
 
-@pytest.mark.parametrize("args, message", [
-    (["check", "missing.txt"], "missing.txt: no such file or directory"),
-    (["check", "story.txt", "--select", "NL1X"], "unknown rule selector 'NL1X'"),
-    (["check", "story.txt", "--ignore", "no-such-rule"], "unknown rule selector 'no-such-rule'"),
-    (["check", "story.txt", "--config", "missing.toml"], "missing.toml: cannot read"),
-    (["check", "story.txt", "--locale", "en-NZ"], "locale: 'en-NZ' is not one of"),
-    (["rule", "NL999"], "no rule 'NL999'"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["check", "missing.txt"], "missing.txt: no such file or directory"),
+        (["check", "story.txt", "--select", "NL1X"], "unknown rule selector 'NL1X'"),
+        (["check", "story.txt", "--ignore", "no-such-rule"], "unknown rule selector 'no-such-rule'"),
+        (["check", "story.txt", "--config", "missing.toml"], "missing.toml: cannot read"),
+        (["check", "story.txt", "--locale", "en-NZ"], "locale: 'en-NZ' is not one of"),
+        (["rule", "NL999"], "no rule 'NL999'"),
+    ],
+)
 def test_exit_2_on_usage_config_and_input_errors_with_one_line(tmp_path, story, args, message):
     story(DOUBLED)
     code, _, err = cli(args, tmp_path)
@@ -161,8 +165,14 @@ def test_colour_on_a_terminal(tmp_path, story):
     story(DOUBLED)
     primary, replica = pty.openpty()
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
-    proc = subprocess.run([sys.executable, "-m", "newslint", "check", "story.txt"], cwd=tmp_path,
-                          stdout=replica, stderr=subprocess.PIPE, env=env, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "newslint", "check", "story.txt"],
+        cwd=tmp_path,
+        stdout=replica,
+        stderr=subprocess.PIPE,
+        env=env,
+        timeout=60,
+    )
     os.close(replica)
     out = os.read(primary, 65536).decode()
     os.close(primary)
@@ -175,14 +185,28 @@ def test_json_is_exactly_the_documented_shape(tmp_path, story):
     story("Talks resume\n\nThe the talks resumed in Zürich.\n")
     code, out, _ = cli(["check", "story.txt", "--format", "json"], tmp_path)
     assert code == 1
-    assert json.loads(out) == [{
-        "path": "story.txt", "code": "NL103", "name": "doubled-word", "message": "'the' is doubled",
-        "severity": "error",
-        "start": {"line": 3, "column": 5, "offset": 18}, "end": {"line": 3, "column": 8, "offset": 21},
-        "fix": {"applicability": "safe", "title": "Delete the second 'the'",
-                "edits": [{"start": {"line": 3, "column": 4, "offset": 17},
-                           "end": {"line": 3, "column": 8, "offset": 21}, "content": ""}]},
-    }]
+    assert json.loads(out) == [
+        {
+            "path": "story.txt",
+            "code": "NL103",
+            "name": "doubled-word",
+            "message": "'the' is doubled",
+            "severity": "error",
+            "start": {"line": 3, "column": 5, "offset": 18},
+            "end": {"line": 3, "column": 8, "offset": 21},
+            "fix": {
+                "applicability": "safe",
+                "title": "Delete the second 'the'",
+                "edits": [
+                    {
+                        "start": {"line": 3, "column": 4, "offset": 17},
+                        "end": {"line": 3, "column": 8, "offset": 21},
+                        "content": "",
+                    }
+                ],
+            },
+        }
+    ]
 
 
 def test_json_columns_count_code_points(tmp_path, story):
@@ -211,8 +235,10 @@ def test_github_format(tmp_path, story):
     story(DOUBLED)
     code, out, _ = cli(["check", "story.txt", "--format", "github"], tmp_path)
     assert code == 1
-    assert out == ("::error file=story.txt,line=3,col=5,endLine=3,endColumn=8,"
-                   "title=NL103 doubled-word::NL103 'the' is doubled\n")
+    assert out == (
+        "::error file=story.txt,line=3,col=5,endLine=3,endColumn=8,"
+        "title=NL103 doubled-word::NL103 'the' is doubled\n"
+    )
 
 
 # --- selection ---------------------------------------------------------------------------------
@@ -225,7 +251,9 @@ def test_select_by_code_prefix_name_and_family(tmp_path, story, selector):
 
 def test_select_narrows_and_ignore_removes(tmp_path, story):
     story(MIXED)
-    codes = lambda *a: {i["code"] for i in json.loads(cli(["check", "story.txt", "--format", "json", *a], tmp_path)[1])}
+    codes = lambda *a: {
+        i["code"] for i in json.loads(cli(["check", "story.txt", "--format", "json", *a], tmp_path)[1])
+    }
     assert codes() == {"NL101", "NL103"}
     assert codes("--select", "NL103") == {"NL103"}
     assert codes("--ignore", "doubled-word") == {"NL101"}
@@ -238,7 +266,9 @@ def test_extend_select_adds_a_rule_that_is_off_by_default(tmp_path, story):
     story("Talks resume\n\nThe talks resumed.   \n")
     default = cli(["check", "story.txt", "--format", "json"], tmp_path)[1]
     assert "NL502" not in {i["code"] for i in json.loads(default)}
-    _, out, _ = cli(["check", "story.txt", "--format", "json", "--extend-select", "trailing-whitespace"], tmp_path)
+    _, out, _ = cli(
+        ["check", "story.txt", "--format", "json", "--extend-select", "trailing-whitespace"], tmp_path
+    )
     assert "NL502" in {i["code"] for i in json.loads(out)}
 
 
@@ -287,16 +317,21 @@ def test_stdin_fix_writes_the_fixed_text_to_stdout_and_the_report_to_stderr(tmp_
 
 # --- suppression ---------------------------------------------------------------------------------
 def test_suppression_directives(tmp_path, story):
-    story("# Talks resume\n\n<!-- newslint: ignore-next-line NL103 -->\nThe the talks resumed.\n\n"
-          "<!-- newslint: disable doubled-word -->\nIt was was over.\n<!-- newslint: enable -->\n\n"
-          "And and then it rained.\n", "story.md")
+    story(
+        "# Talks resume\n\n<!-- newslint: ignore-next-line NL103 -->\nThe the talks resumed.\n\n"
+        "<!-- newslint: disable doubled-word -->\nIt was was over.\n<!-- newslint: enable -->\n\n"
+        "And and then it rained.\n",
+        "story.md",
+    )
     _, out, _ = cli(["check", "story.md", "--format", "json"], tmp_path)
     assert [(i["code"], i["start"]["line"]) for i in json.loads(out)] == [("NL103", 10)]
 
 
 def test_unused_suppression_is_reported_and_removed_by_fix(tmp_path, story):
-    path = story("# Talks resume\n\n<!-- newslint: disable NL101 -->\nThe talks resumed.\n"
-                 "<!-- newslint: enable -->\n", "story.md")
+    path = story(
+        "# Talks resume\n\n<!-- newslint: disable NL101 -->\nThe talks resumed.\n<!-- newslint: enable -->\n",
+        "story.md",
+    )
     code, out, _ = cli(["check", "story.md"], tmp_path)
     assert code == 1 and "story.md:3:1: NL001 [*] suppression" in out
     assert cli(["check", "story.md", "--fix"], tmp_path)[0] == 0
@@ -345,8 +380,14 @@ def test_version(tmp_path):
 
 def test_python_dash_m_newslint(tmp_path, story):
     story(DOUBLED)
-    proc = subprocess.run([sys.executable, "-m", "newslint", "check", "story.txt"], cwd=tmp_path,
-                          capture_output=True, text=True, timeout=60, env={**os.environ, "NO_COLOR": "1"})
+    proc = subprocess.run(
+        [sys.executable, "-m", "newslint", "check", "story.txt"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
     assert proc.returncode == 1 and proc.stdout.startswith("story.txt:3:5: NL103 [*]")
 
 

@@ -1,5 +1,6 @@
 """Configuration: discovery, `extend`, every key, errors that name the file and key, and
 `newslint config`. The CLI runs in-process (typer's CliRunner) for speed."""
+
 from __future__ import annotations
 
 import os
@@ -34,11 +35,14 @@ def write(path: Path, text: str) -> Path:
 
 
 # --- discovery -----------------------------------------------------------------------------
-@pytest.mark.parametrize("name, body", [
-    ("newslint.toml", 'locale = "en-GB"\n'),
-    (".newslint.toml", 'locale = "en-GB"\n'),
-    ("pyproject.toml", '[project]\nname = "x"\n\n[tool.newslint]\nlocale = "en-GB"\n'),
-])
+@pytest.mark.parametrize(
+    "name, body",
+    [
+        ("newslint.toml", 'locale = "en-GB"\n'),
+        (".newslint.toml", 'locale = "en-GB"\n'),
+        ("pyproject.toml", '[project]\nname = "x"\n\n[tool.newslint]\nlocale = "en-GB"\n'),
+    ],
+)
 def test_nearest_config_file_is_found(tmp_path, name, body):
     write(tmp_path / name, body)
     deep = tmp_path / "a" / "b"
@@ -55,7 +59,7 @@ def test_pyproject_without_a_newslint_table_is_passed_over(tmp_path):
 
 def test_the_nearest_file_wins_per_checked_file(tmp_path):
     write(tmp_path / "newslint.toml", 'ignore = ["NL103"]\n')
-    write(tmp_path / "desk" / "newslint.toml", "select = [\"NL103\"]\n")
+    write(tmp_path / "desk" / "newslint.toml", 'select = ["NL103"]\n')
     write(tmp_path / "top.txt", DOUBLED)
     write(tmp_path / "desk" / "story.txt", DOUBLED)
     code, out, _ = cli(["check", "."], tmp_path)
@@ -100,7 +104,9 @@ def test_circular_extend_is_an_error(tmp_path):
 # --- every key ------------------------------------------------------------------------------
 def test_every_key_is_read(tmp_path):
     write(tmp_path / "names.txt", "# desk names\nZelenskyy\n\nDeir ez-Zor\n")
-    write(tmp_path / "newslint.toml", """
+    write(
+        tmp_path / "newslint.toml",
+        """
 select = ["NL1", "typography"]
 extend-select = ["NL502"]
 ignore = ["unknown-word"]
@@ -123,7 +129,8 @@ NL103 = "warning"
 
 [rules.quote-style-mix]
 prefer = "straight"
-""")
+""",
+    )
     s = load_settings(tmp_path / "newslint.toml")
     assert s.select == ["NL1", "typography"] and s.extend_select == ["NL502"] and s.ignore == ["unknown-word"]
     assert s.exclude == ["archive/"] and s.extend_exclude == ["drafts/"] and s.include == ["*.txt", "*.story"]
@@ -191,30 +198,41 @@ def test_rule_options_reach_the_rule(tmp_path):
 
 
 # --- errors: one line, exit 2, the file and the key -------------------------------------------
-@pytest.mark.parametrize("body, key, words", [
-    ("selcet = ['NL1']\n", "selcet", "unknown key 'selcet'; did you mean 'select'?"),
-    ("select = 'NL1'\nlocale = 'en-NZ'\n", "locale", "not one of"),
-    ("style = 'nyt'\n", "style", "not one of"),
-    ("select = ['NL99x']\n", "select", "unknown rule selector"),
-    ("ignore = [1]\n", "ignore", "expected a list of strings"),
-    ("per-file-ignores = ['x']\n", "per-file-ignores", "expected a table"),
-    ("unsafe-fixes = 'yes'\n", "unsafe-fixes", "expected bool"),
-    ("max-file-size = true\n", "max-file-size", "expected int"),
-    ("fallback-encoding = 'latin-9'\n", "fallback-encoding", "not one of"),
-    ("[severity]\nNL101 = 'fatal'\n", "severity.NL101", "not \"warning\" or \"error\""),
-    ("vocabulary = 3\n", "vocabulary", "expected a list of words"),
-    ("vocabulary = { files = ['missing.txt'] }\n", "vocabulary.files", "cannot read"),
-    ("vocabulary = { words = ['x'] }\n", "vocabulary", "unknown key 'words'"),
-    ("[rules.no-such-rule]\nx = 1\n", "rules.no-such-rule", "no rule named"),
-    ("[rules.quote-style-mix]\nprefered = 'curly'\n", "rules.quote-style-mix", "unknown option 'prefered'; did you mean 'prefer'?"),
-    ("[rules.quote-style-mixx]\nprefer = 'curly'\n", "rules.quote-style-mixx", "did you mean 'quote-style-mix'?"),
-    ("vocabulary = { acept = ['x'] }\n", "vocabulary", "unknown key 'acept'; did you mean 'accept'?"),
-    ("[rules.quote-style-mix]\nprefer = 3\n", "rules.quote-style-mix.prefer", "expected str"),
-    ("[rules.quote-style-mix]\nprefer = 'fancy'\n", "rules.quote-style-mix", "fancy"),
-    ("extend = 'nowhere.toml'\n", "extend", "no such file"),
-    ("languagetool = { server = 'ftp://x' }\n", "languagetool.server", "not an http"),
-    ("select = [\n", None, "invalid TOML"),
-])
+@pytest.mark.parametrize(
+    "body, key, words",
+    [
+        ("selcet = ['NL1']\n", "selcet", "unknown key 'selcet'; did you mean 'select'?"),
+        ("select = 'NL1'\nlocale = 'en-NZ'\n", "locale", "not one of"),
+        ("style = 'nyt'\n", "style", "not one of"),
+        ("select = ['NL99x']\n", "select", "unknown rule selector"),
+        ("ignore = [1]\n", "ignore", "expected a list of strings"),
+        ("per-file-ignores = ['x']\n", "per-file-ignores", "expected a table"),
+        ("unsafe-fixes = 'yes'\n", "unsafe-fixes", "expected bool"),
+        ("max-file-size = true\n", "max-file-size", "expected int"),
+        ("fallback-encoding = 'latin-9'\n", "fallback-encoding", "not one of"),
+        ("[severity]\nNL101 = 'fatal'\n", "severity.NL101", 'not "warning" or "error"'),
+        ("vocabulary = 3\n", "vocabulary", "expected a list of words"),
+        ("vocabulary = { files = ['missing.txt'] }\n", "vocabulary.files", "cannot read"),
+        ("vocabulary = { words = ['x'] }\n", "vocabulary", "unknown key 'words'"),
+        ("[rules.no-such-rule]\nx = 1\n", "rules.no-such-rule", "no rule named"),
+        (
+            "[rules.quote-style-mix]\nprefered = 'curly'\n",
+            "rules.quote-style-mix",
+            "unknown option 'prefered'; did you mean 'prefer'?",
+        ),
+        (
+            "[rules.quote-style-mixx]\nprefer = 'curly'\n",
+            "rules.quote-style-mixx",
+            "did you mean 'quote-style-mix'?",
+        ),
+        ("vocabulary = { acept = ['x'] }\n", "vocabulary", "unknown key 'acept'; did you mean 'accept'?"),
+        ("[rules.quote-style-mix]\nprefer = 3\n", "rules.quote-style-mix.prefer", "expected str"),
+        ("[rules.quote-style-mix]\nprefer = 'fancy'\n", "rules.quote-style-mix", "fancy"),
+        ("extend = 'nowhere.toml'\n", "extend", "no such file"),
+        ("languagetool = { server = 'ftp://x' }\n", "languagetool.server", "not an http"),
+        ("select = [\n", None, "invalid TOML"),
+    ],
+)
 def test_bad_config_is_a_one_line_error_naming_file_and_key(tmp_path, body, key, words):
     write(tmp_path / "newslint.toml", body)
     write(tmp_path / "story.txt", DOUBLED)

@@ -2,6 +2,7 @@
 
 Every input here is written for the test (never corpus text); each mirrors a shape of real copy.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -23,13 +24,19 @@ def regions(doc, kind):
 
 
 # --- headline ------------------------------------------------------------------------------
-@pytest.mark.parametrize("text, headline", [
-    ("Ferry sinks off coast\n\nA ferry sank on Monday.\n", "Ferry sinks off coast"),
-    ("TIN PRICES EASE ON LONDON MARKET\n\nTin prices eased.\n", "TIN PRICES EASE ON LONDON MARKET"),
-    ("TRADE\n\nTalks resumed.\n", "TRADE"),  # a one-word ALL CAPS slug
-    ("OIL PRICES FALL IN LONDON.\n\nOil fell.\n", "OIL PRICES FALL IN LONDON."),  # ALL CAPS: the stop is no matter
-    ("'Deadly' storm hits coast\n\nThe storm hit.\n", "'Deadly' storm hits coast"),
-])
+@pytest.mark.parametrize(
+    "text, headline",
+    [
+        ("Ferry sinks off coast\n\nA ferry sank on Monday.\n", "Ferry sinks off coast"),
+        ("TIN PRICES EASE ON LONDON MARKET\n\nTin prices eased.\n", "TIN PRICES EASE ON LONDON MARKET"),
+        ("TRADE\n\nTalks resumed.\n", "TRADE"),  # a one-word ALL CAPS slug
+        (
+            "OIL PRICES FALL IN LONDON.\n\nOil fell.\n",
+            "OIL PRICES FALL IN LONDON.",
+        ),  # ALL CAPS: the stop is no matter
+        ("'Deadly' storm hits coast\n\nThe storm hit.\n", "'Deadly' storm hits coast"),
+    ],
+)
 def test_headline_is_a_short_first_paragraph(text, headline):
     doc = parse(text)
     assert part(doc, doc.headline) == headline
@@ -37,13 +44,16 @@ def test_headline_is_a_short_first_paragraph(text, headline):
     assert all(not doc.headline.overlaps(p) for p in doc.paragraphs)
 
 
-@pytest.mark.parametrize("text", [
-    "The ferry sank on Monday, officials said.\n\nNobody was hurt.\n",  # ends with a full stop
-    "Officials said this:\n\nNobody was hurt.\n",  # ends with a colon
-    "A single paragraph without a full stop\n",  # nothing follows it
-    "Ferry sinks\noff the coast\n\nNobody was hurt.\n",  # two lines
-    ("word " * 60).strip() + "\n\nNext.\n",  # far too long
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry sank on Monday, officials said.\n\nNobody was hurt.\n",  # ends with a full stop
+        "Officials said this:\n\nNobody was hurt.\n",  # ends with a colon
+        "A single paragraph without a full stop\n",  # nothing follows it
+        "Ferry sinks\noff the coast\n\nNobody was hurt.\n",  # two lines
+        ("word " * 60).strip() + "\n\nNext.\n",  # far too long
+    ],
+)
 def test_no_headline_when_the_first_paragraph_is_prose(text):
     assert parse(text).headline is None
 
@@ -62,29 +72,35 @@ def test_markdown_without_a_level_one_heading_has_no_headline():
 
 
 # --- dateline ------------------------------------------------------------------------------
-@pytest.mark.parametrize("first, dateline", [
-    ("SALVADOR, Feb 26 - Cocoa farmers met.", "SALVADOR, Feb 26 -"),
-    ("WASHINGTON (Reuters) - Senators met.", "WASHINGTON (Reuters) -"),
-    ("KYIV, Ukraine (AP) — Officials met.", "KYIV, Ukraine (AP) —"),
-    ("NEW YORK, March 3 - Traders met.", "NEW YORK, March 3 -"),
-    ("LONDON -- Ministers met.", "LONDON --"),
-    ("LA PAZ, Bolivia, May 2 - Miners met.", "LA PAZ, Bolivia, May 2 -"),
-    ("BEIJING/WASHINGTON (Reuters) - Envoys met.", "BEIJING/WASHINGTON (Reuters) -"),
-])
+@pytest.mark.parametrize(
+    "first, dateline",
+    [
+        ("SALVADOR, Feb 26 - Cocoa farmers met.", "SALVADOR, Feb 26 -"),
+        ("WASHINGTON (Reuters) - Senators met.", "WASHINGTON (Reuters) -"),
+        ("KYIV, Ukraine (AP) — Officials met.", "KYIV, Ukraine (AP) —"),
+        ("NEW YORK, March 3 - Traders met.", "NEW YORK, March 3 -"),
+        ("LONDON -- Ministers met.", "LONDON --"),
+        ("LA PAZ, Bolivia, May 2 - Miners met.", "LA PAZ, Bolivia, May 2 -"),
+        ("BEIJING/WASHINGTON (Reuters) - Envoys met.", "BEIJING/WASHINGTON (Reuters) -"),
+    ],
+)
 def test_dateline_opens_the_first_paragraph(first, dateline):
     doc = parse(f"Farmers meet\n\n{first}\n\nMore followed.\n")
     assert part(doc, doc.dateline) == dateline
     # The first sentence starts after the dateline.
-    assert part(doc, doc.sentences[1]).startswith(first[len(dateline):].strip()[:5])
+    assert part(doc, doc.sentences[1]).startswith(first[len(dateline) :].strip()[:5])
 
 
-@pytest.mark.parametrize("first", [
-    "The minister - who was late - spoke.",
-    "In Washington, officials met on Monday.",
-    "US - China talks resumed.",  # short capital words, but prose: no date, no agency
-    "NATO - the alliance - met.",  # no sentence starts after the dash
-    "TIN PRICES EASE ON LONDON MARKET - DEALERS",  # a headline repeated, not a place
-])
+@pytest.mark.parametrize(
+    "first",
+    [
+        "The minister - who was late - spoke.",
+        "In Washington, officials met on Monday.",
+        "US - China talks resumed.",  # short capital words, but prose: no date, no agency
+        "NATO - the alliance - met.",  # no sentence starts after the dash
+        "TIN PRICES EASE ON LONDON MARKET - DEALERS",  # a headline repeated, not a place
+    ],
+)
 def test_no_dateline_in_ordinary_prose(first):
     assert parse(f"Talks resume\n\n{first}\n").dateline is None
 
@@ -102,14 +118,14 @@ def test_indented_lines_start_hard_wrapped_wire_paragraphs():
         "Tuesday as stocks fell, dealers said.\n"
         "    Stocks fell by 2,000 tonnes, the\n"
         "exchange said.\n"
-        "    \"We expect more,\" one dealer said.\n"
+        '    "We expect more," one dealer said.\n'
     )
     doc = parse(text)
     assert part(doc, doc.headline) == "COPPER EDGES HIGHER"
     assert parts(doc, doc.paragraphs) == [
         "Copper prices edged higher on\nTuesday as stocks fell, dealers said.",
         "Stocks fell by 2,000 tonnes, the\nexchange said.",
-        "\"We expect more,\" one dealer said.",
+        '"We expect more," one dealer said.',
     ]
 
 
@@ -122,8 +138,10 @@ def test_crlf_is_not_in_the_model():
 
 # --- sentences -----------------------------------------------------------------------------
 def test_abbreviations_and_initials_do_not_end_a_sentence():
-    doc = parse("Envoy meets rebels\n\nMr. Smith met Dr. Jones on Jan. 5 in the U.S. capital. "
-                "J. R. Brown, of Acme Inc., was there. They talked for an hour.\n")
+    doc = parse(
+        "Envoy meets rebels\n\nMr. Smith met Dr. Jones on Jan. 5 in the U.S. capital. "
+        "J. R. Brown, of Acme Inc., was there. They talked for an hour.\n"
+    )
     assert parts(doc, doc.sentences) == [
         "Envoy meets rebels",
         "Mr. Smith met Dr. Jones on Jan. 5 in the U.S. capital.",
@@ -133,8 +151,13 @@ def test_abbreviations_and_initials_do_not_end_a_sentence():
 
 
 def test_sentences_end_after_closing_quotes_and_brackets():
-    doc = parse("Talks end\n\n\"We are done.\" Then he left. (He was tired.) It rained!\n")
-    assert parts(doc, doc.sentences)[1:] == ["\"We are done.\"", "Then he left.", "(He was tired.)", "It rained!"]
+    doc = parse('Talks end\n\n"We are done." Then he left. (He was tired.) It rained!\n')
+    assert parts(doc, doc.sentences)[1:] == [
+        '"We are done."',
+        "Then he left.",
+        "(He was tired.)",
+        "It rained!",
+    ]
 
 
 def test_a_full_stop_before_a_lower_case_word_does_not_end_a_sentence():
@@ -156,7 +179,7 @@ def test_tokens_are_words_numbers_and_mixed():
 
 
 def test_token_flags_sentence_start_headline_and_quotation():
-    doc = parse("Jets strike\n\nThe jets flew. \"Run now,\" he said.\n")
+    doc = parse('Jets strike\n\nThe jets flew. "Run now," he said.\n')
     by_text = {t.text: t for t in doc.tokens}
     assert by_text["Jets"].in_headline and by_text["Jets"].sentence_start
     assert by_text["The"].sentence_start and not by_text["The"].in_headline
@@ -166,23 +189,30 @@ def test_token_flags_sentence_start_headline_and_quotation():
 
 
 def test_tokens_leave_out_urls_emails_handles_and_tables():
-    text = ("Shares fall\n\nWrite to desk@example.com or @newsdesk, see https://example.org/a and #markets.\n\n"
-            "Index      Close    Change\nDow        100      +1\n")
+    text = (
+        "Shares fall\n\nWrite to desk@example.com or @newsdesk, see https://example.org/a and #markets.\n\n"
+        "Index      Close    Change\nDow        100      +1\n"
+    )
     words = {t.text for t in parse(text).tokens}
     assert {"Write", "see", "and"} <= words
     assert not words & {"desk", "example", "newsdesk", "org", "markets", "Dow", "Close", "100"}
 
 
 def test_word_counts_and_words_among_without_building_the_tokens():
-    text = ("Shares fall\n\nShares of the firm fell, see https://example.org/shares and the note. "
-            "\"The shares are cheap,\" he said.\n")
+    text = (
+        "Shares fall\n\nShares of the firm fell, see https://example.org/shares and the note. "
+        '"The shares are cheap," he said.\n'
+    )
     doc = parse(text)
     assert doc.word_counts["Shares"] == 2 and doc.word_counts["shares"] == 1  # not the URL's
     assert "example" not in doc.word_counts
     found = doc.words_among({"shares", "Shares"})
     assert "tokens" not in vars(doc)  # the views built no token list
     assert [(t.text, t.sentence_start, t.in_headline, t.in_quotation) for t in found] == [
-        ("Shares", True, True, False), ("Shares", True, False, False), ("shares", False, False, True)]
+        ("Shares", True, True, False),
+        ("Shares", True, False, False),
+        ("shares", False, False, True),
+    ]
     assert found == [t for t in doc.words() if t.text in {"shares", "Shares"}]
 
 
@@ -195,16 +225,19 @@ def test_first_tokens_are_the_sentence_openers():
 
 
 # --- quotations ----------------------------------------------------------------------------
-@pytest.mark.parametrize("body, quotes", [
-    ("He said “we will strike” today.", ["“we will strike”"]),
-    ('He said "we will strike" today.', ['"we will strike"']),
-    ("She said ‘no’ twice.", ["‘no’"]),
-    ("'Not me', he said.", ["'Not me'"]),
-    ("The farmers' union met at Congress' request.", []),  # possessives, not quotes
-    ("It's the minister's car, isn't it?", []),  # apostrophes
-    ("He was 6' tall and the '90s were over.", []),  # feet and decades
-    ('A "quote" and "another" here.', ['"quote"', '"another"']),
-])
+@pytest.mark.parametrize(
+    "body, quotes",
+    [
+        ("He said “we will strike” today.", ["“we will strike”"]),
+        ('He said "we will strike" today.', ['"we will strike"']),
+        ("She said ‘no’ twice.", ["‘no’"]),
+        ("'Not me', he said.", ["'Not me'"]),
+        ("The farmers' union met at Congress' request.", []),  # possessives, not quotes
+        ("It's the minister's car, isn't it?", []),  # apostrophes
+        ("He was 6' tall and the '90s were over.", []),  # feet and decades
+        ('A "quote" and "another" here.', ['"quote"', '"another"']),
+    ],
+)
 def test_direct_quotations(body, quotes):
     doc = parse(f"Head line\n\n{body}\n")
     assert parts(doc, doc.quotations) == quotes
@@ -218,9 +251,9 @@ def test_single_quotes_in_a_bbc_headline():
 
 def test_wire_quotation_runs_on_across_paragraphs():
     # Wire style: a quotation that continues opens each paragraph and closes only at its end.
-    text = "Talks fail\n\n\"We are not leaving.\n\n\"We will stay,\" he said. Then he left.\n"
+    text = 'Talks fail\n\n"We are not leaving.\n\n"We will stay," he said. Then he left.\n'
     doc = parse(text)
-    assert parts(doc, doc.quotations) == ["\"We are not leaving.", "\"We will stay,\""]
+    assert parts(doc, doc.quotations) == ['"We are not leaving.', '"We will stay,"']
     said = text.index("said")
     assert not doc.quotation_at(said)
 
@@ -238,17 +271,20 @@ def test_quotations_never_overlap_and_a_quote_inside_a_quote_is_covered():
     doc = parse("Head line\n\n\"He told me 'never again' and left,\" she said.\n")
     quoted = doc.text.index("never")
     assert doc.quotation_at(quoted) is not None
-    assert all(a.end <= b.start or a.contains(b) or b.contains(a)
-               for a, b in zip(doc.quotations, doc.quotations[1:]))
+    assert all(
+        a.end <= b.start or a.contains(b) or b.contains(a) for a, b in zip(doc.quotations, doc.quotations[1:])
+    )
 
 
 # --- regions: tables, URLs, e-mail, handles, hashtags, tickers --------------------------------
 def test_column_aligned_wire_table_is_a_table():
-    text = ("Grain stocks\n\nStocks were as follows.\n\n"
-            "              Wheat     Corn\n"
-            "Week 1        12.5      8.1\n"
-            "Week 2        13.0      7.9\n\n"
-            "Trading was light.\n")
+    text = (
+        "Grain stocks\n\nStocks were as follows.\n\n"
+        "              Wheat     Corn\n"
+        "Week 1        12.5      8.1\n"
+        "Week 2        13.0      7.9\n\n"
+        "Trading was light.\n"
+    )
     doc = parse(text)
     tables = regions(doc, RegionKind.TABLE)
     assert len(tables) == 1 and "Week 2" in tables[0]
@@ -256,18 +292,22 @@ def test_column_aligned_wire_table_is_a_table():
 
 
 def test_a_header_row_with_one_wide_gap_joins_the_table_below_it():
-    text = ("Grain stocks\n\nLoadings were as follows:\n\n"
-            "                    This week    Last week\n"
-            "    Soybeans          210,000      340,000\n")
-    assert regions(parse(text), RegionKind.TABLE) == [text[text.index("   "):].rstrip("\n")]
+    text = (
+        "Grain stocks\n\nLoadings were as follows:\n\n"
+        "                    This week    Last week\n"
+        "    Soybeans          210,000      340,000\n"
+    )
+    assert regions(parse(text), RegionKind.TABLE) == [text[text.index("   ") :].rstrip("\n")]
 
 
 def test_a_row_whose_one_narrow_gap_lines_up_with_the_table_joins_it():
-    text = ("Price index\n\nThe index rose.\n"
-            " METALS          287.40  up   3.15\n"
-            " FARM/FOODS/OILS 192.65  unch\n"
-            " FUELS           141.20  up   2.05\n"
-            "Prices rose  again after the close.\n")
+    text = (
+        "Price index\n\nThe index rose.\n"
+        " METALS          287.40  up   3.15\n"
+        " FARM/FOODS/OILS 192.65  unch\n"
+        " FUELS           141.20  up   2.05\n"
+        "Prices rose  again after the close.\n"
+    )
     tables = regions(parse(text), RegionKind.TABLE)
     assert len(tables) == 1 and "FARM/FOODS/OILS" in tables[0] and "FUELS" in tables[0]
     assert "again" not in tables[0]  # the prose line below: its gap lines up with no column
@@ -283,15 +323,22 @@ def test_double_space_in_prose_is_not_a_table():
     assert regions(doc, RegionKind.TABLE) == []
 
 
-@pytest.mark.parametrize("body, kind, expected", [
-    ("See www.example.com. Then leave.", RegionKind.URL, ["www.example.com"]),
-    ("See (https://example.org/p?q=1), then leave.", RegionKind.URL, ["https://example.org/p?q=1"]),
-    ("See https://en.example.org/wiki/Foo_(bar) now.", RegionKind.URL, ["https://en.example.org/wiki/Foo_(bar)"]),
-    ("Reach news@example.co.uk today.", RegionKind.EMAIL, ["news@example.co.uk"]),
-    ("Follow @newsdesk_1 now.", RegionKind.HANDLE, ["@newsdesk_1"]),
-    ("Tagged #Budget2024 today.", RegionKind.HASHTAG, ["#Budget2024"]),
-    ("Shares of Acme <ACME.N> and Bolt (BOLT.L) fell.", RegionKind.TICKER, ["<ACME.N>", "(BOLT.L)"]),
-])
+@pytest.mark.parametrize(
+    "body, kind, expected",
+    [
+        ("See www.example.com. Then leave.", RegionKind.URL, ["www.example.com"]),
+        ("See (https://example.org/p?q=1), then leave.", RegionKind.URL, ["https://example.org/p?q=1"]),
+        (
+            "See https://en.example.org/wiki/Foo_(bar) now.",
+            RegionKind.URL,
+            ["https://en.example.org/wiki/Foo_(bar)"],
+        ),
+        ("Reach news@example.co.uk today.", RegionKind.EMAIL, ["news@example.co.uk"]),
+        ("Follow @newsdesk_1 now.", RegionKind.HANDLE, ["@newsdesk_1"]),
+        ("Tagged #Budget2024 today.", RegionKind.HASHTAG, ["#Budget2024"]),
+        ("Shares of Acme <ACME.N> and Bolt (BOLT.L) fell.", RegionKind.TICKER, ["<ACME.N>", "(BOLT.L)"]),
+    ],
+)
 def test_non_prose_regions(body, kind, expected):
     doc = parse(f"Head line\n\n{body}\n")
     assert regions(doc, kind) == expected
@@ -306,19 +353,21 @@ def test_an_email_address_is_not_also_a_url_or_handle():
 
 # --- Markdown ------------------------------------------------------------------------------
 def test_markdown_code_comments_and_link_targets_are_not_prose():
-    text = ("# Budget passes\n\n"
-            "See [the report](https://example.org/r \"Report\") and `teh code`.\n\n"
-            "<!-- editor: chekc this -->\n\n"
-            "```\nteh fenced\n```\n\n"
-            "    teh indented\n\n"
-            "[ref]: https://example.org/ref\n\n"
-            "Last <b>bold</b> words.\n")
+    text = (
+        "# Budget passes\n\n"
+        'See [the report](https://example.org/r "Report") and `teh code`.\n\n'
+        "<!-- editor: chekc this -->\n\n"
+        "```\nteh fenced\n```\n\n"
+        "    teh indented\n\n"
+        "[ref]: https://example.org/ref\n\n"
+        "Last <b>bold</b> words.\n"
+    )
     doc = parse(text, format="markdown")
     words = {t.text for t in doc.tokens}
     assert "teh" not in words and "chekc" not in words and "fenced" not in words and "indented" not in words
     assert {"See", "report", "Last", "bold", "words"} <= words
     assert "b" not in words  # the tag, not the word
-    assert regions(doc, RegionKind.LINK_TARGET)[0] == "(https://example.org/r \"Report\")"
+    assert regions(doc, RegionKind.LINK_TARGET)[0] == '(https://example.org/r "Report")'
     # A code block or comment on its own lines is not a paragraph.
     assert all("```" not in p and "<!--" not in p for p in parts(doc, doc.paragraphs))
 
@@ -334,11 +383,14 @@ def test_html_comment_is_markup_in_plain_text_too():
 
 
 # --- [sic] ---------------------------------------------------------------------------------
-@pytest.mark.parametrize("body, marked", [
-    ("The sign read 'Goverment' [sic] in red.", "Goverment' [sic]"),
-    ("He wrote recieve [SIC] twice.", "recieve [SIC]"),
-    ("Troops began maneuvres (sic) at dawn.", "maneuvres (sic)"),
-])
+@pytest.mark.parametrize(
+    "body, marked",
+    [
+        ("The sign read 'Goverment' [sic] in red.", "Goverment' [sic]"),
+        ("He wrote recieve [SIC] twice.", "recieve [SIC]"),
+        ("Troops began maneuvres (sic) at dawn.", "maneuvres (sic)"),
+    ],
+)
 def test_sic_marks_the_word_before_it(body, marked):
     doc = parse(f"Head line\n\n{body}\n")
     assert parts(doc, doc.sic) == [marked]

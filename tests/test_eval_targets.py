@@ -10,6 +10,7 @@ False alarms: the scorer counts every report that overlaps no injected error, an
 be such real errors (file, code and the flagged text, no story text); the false-alarm targets are
 checked net of them, and the list is checked too: an entry newslint no longer reports is stale.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -31,14 +32,14 @@ ERRATA = ROOT / "tests" / "data" / "eval_errata.toml"
 
 # category: (found, fixed with safe fixes, fixed with unsafe fixes too), as fractions.
 RECALL_TARGETS = {
-    "typo": (0.95, 0.60, 0.85),        # issue 3
-    "naming": (0.85, 0.0, 0.75),       # issue 4
-    "variant": (0.90, 0.0, 0.85),      # issue 4
-    "quotes": (0.90, 0.80, 0.80),      # issue 4
-    "headline": (1.0, 0.95, 0.95),     # issue 5
+    "typo": (0.95, 0.60, 0.85),  # issue 3
+    "naming": (0.85, 0.0, 0.75),  # issue 4
+    "variant": (0.90, 0.0, 0.85),  # issue 4
+    "quotes": (0.90, 0.80, 0.80),  # issue 4
+    "headline": (1.0, 0.95, 0.95),  # issue 5
     "whitespace": (0.98, 0.98, 0.98),  # issue 5
-    "mojibake": (1.0, 1.0, 1.0),       # issue 5
-    "number": (0.95, 0.60, 0.90),      # issue 6
+    "mojibake": (1.0, 1.0, 1.0),  # issue 5
+    "number": (0.95, 0.60, 0.90),  # issue 6
 }
 # rule family: most false alarms per 1,000 words of the clean stories, net of the errata.
 FALSE_ALARM_TARGETS = {"NL1": 0.3, "NL2": 0.2, "NL4": 0.1}
@@ -64,8 +65,19 @@ def scorer():
 def report(scorer, tmp_path_factory) -> dict:
     out = tmp_path_factory.mktemp("score") / "score.json"
     newslint = f"{sys.executable} -m newslint"
-    proc = subprocess.run([sys.executable, str(EVAL / "score.py"), str(EVAL / "dev"), "--newslint", newslint,
-                           "--json", str(out)], capture_output=True, text=True)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(EVAL / "score.py"),
+            str(EVAL / "dev"),
+            "--newslint",
+            newslint,
+            "--json",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     return json.loads(out.read_text(encoding="utf-8"))
 
@@ -78,7 +90,12 @@ def _take_erratum(file: str, code: str | None, text: str, errata: list[dict]) ->
     """Match one unused erratum of `file` (and `code`, when given) whose flagged text is in
     `text`; mark it used. Each entry stands for one report."""
     for e in errata:
-        if not e.get("_used") and e["file"] == file and (code is None or e["code"] == code) and e["word"] in text:
+        if (
+            not e.get("_used")
+            and e["file"] == file
+            and (code is None or e["code"] == code)
+            and e["word"] in text
+        ):
             e["_used"] = True
             return True
     return False
@@ -137,8 +154,11 @@ def _changes(scorer, story: dict, fixed: str) -> tuple[list[tuple[int, int, str,
 @pytest.fixture(scope="module")
 def safe_collateral(scorer, stories, safe_fixed) -> list[dict]:
     """Every change `--fix` makes outside the injected errors: {file, before, after}."""
-    return [{"file": story["file"], "before": before, "after": after}
-            for story in stories for _, _, before, after in _changes(scorer, story, safe_fixed[story["file"]])[0]]
+    return [
+        {"file": story["file"], "before": before, "after": after}
+        for story in stories
+        for _, _, before, after in _changes(scorer, story, safe_fixed[story["file"]])[0]
+    ]
 
 
 @pytest.mark.parametrize("category", sorted(RECALL_TARGETS))
@@ -155,12 +175,18 @@ def test_recall_and_fix_targets(report, category):
 def test_false_alarms_on_clean_stories(stories, unlabelled_reports, family):
     errata = _errata()
     clean_words = sum(s["words"] for s in stories if s["clean"])
-    false = [r for r in unlabelled_reports if r["clean"] and r["code"].startswith(family)
-             and not _take_erratum(r["file"], r["code"], r["text"], errata)]
+    false = [
+        r
+        for r in unlabelled_reports
+        if r["clean"]
+        and r["code"].startswith(family)
+        and not _take_erratum(r["file"], r["code"], r["text"], errata)
+    ]
     rate = 1000 * len(false) / clean_words
     assert rate <= FALSE_ALARM_TARGETS[family], (
         f"{family}: {rate:.3f} false alarms per 1,000 words: "
-        + "; ".join(f"{r['file']} {r['code']} {r['text'][:40]!r}" for r in false))
+        + "; ".join(f"{r['file']} {r['code']} {r['text'][:40]!r}" for r in false)
+    )
 
 
 def test_safe_fixes_leave_unbroken_text_alone(stories, safe_collateral):
@@ -168,9 +194,9 @@ def test_safe_fixes_leave_unbroken_text_alone(stories, safe_collateral):
     words = sum(s["words"] for s in stories)
     damage = [c for c in safe_collateral if not _take_erratum(c["file"], None, c["before"], errata)]
     rate = 1000 * len(damage) / words
-    assert rate <= SAFE_COLLATERAL_TARGET, (
-        f"{rate:.3f} collateral safe edits per 1,000 words: "
-        + "; ".join(f"{c['file']} {c['before'][:40]!r} -> {c['after'][:40]!r}" for c in damage))
+    assert rate <= SAFE_COLLATERAL_TARGET, f"{rate:.3f} collateral safe edits per 1,000 words: " + "; ".join(
+        f"{c['file']} {c['before'][:40]!r} -> {c['after'][:40]!r}" for c in damage
+    )
 
 
 def test_doubled_words_outside_quotations_are_fixed(scorer, stories, safe_fixed, report):

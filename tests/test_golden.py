@@ -3,6 +3,7 @@
 Regenerate after an intended change with `NEWSLINT_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py`
 and read the diff before committing.
 """
+
 from __future__ import annotations
 
 import os
@@ -13,8 +14,11 @@ import pytest
 
 STORIES = Path(__file__).parent / "golden" / "stories"
 UPDATE = bool(os.environ.get("NEWSLINT_UPDATE_GOLDEN"))
-RUNS = [(story, ()) for story in sorted(STORIES.iterdir())
-        if story.suffix in (".txt", ".md") and ".report" not in story.name and ".fixed" not in story.name]
+RUNS = [
+    (story, ())
+    for story in sorted(STORIES.iterdir())
+    if story.suffix in (".txt", ".md") and ".report" not in story.name and ".fixed" not in story.name
+]
 RUNS.append((STORIES / "syria-airstrikes.txt", ("--style", "ap")))
 
 

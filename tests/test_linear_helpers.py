@@ -8,6 +8,7 @@ definition) with an index or a local search; these tests check the two agree. Ca
 filters (NL203, NL204) decide from a story's distinct words what its tokens or matches are
 worth reading; the rule with the filter must report what it reports without it.
 """
+
 from __future__ import annotations
 
 import re
@@ -39,19 +40,21 @@ def near_names(draw):
         c = draw(st.sampled_from(LETTERS))
         op = draw(st.sampled_from(["substitute", "insert", "delete", "transpose", "double"]))
         if op == "substitute" and i < len(name):
-            others.append(name[:i] + c + name[i + 1:])
+            others.append(name[:i] + c + name[i + 1 :])
         elif op == "insert":
             others.append(name[:i] + c + name[i:])
         elif op == "delete" and i < len(name):
-            others.append(name[:i] + name[i + 1:])
+            others.append(name[:i] + name[i + 1 :])
         elif op == "transpose" and i + 1 < len(name):
-            others.append(name[:i] + name[i + 1] + name[i] + name[i + 2:])
+            others.append(name[:i] + name[i + 1] + name[i] + name[i + 2 :])
         elif op == "double":  # Gaddafi / Gadaffi: the doubling moved to a later letter
             a, b, c = (draw(st.text(alphabet=LETTERS, max_size=3)) for _ in range(3))
             x, y = draw(st.sampled_from(LETTERS)), draw(st.sampled_from(LETTERS))
             name = a + x + x + b + y + c
             others.append(a + x + b + y + y + c)
-    return name, draw(st.permutations(list(dict.fromkeys(other for other in others if other))))  # distinct, as counted
+    return name, draw(
+        st.permutations(list(dict.fromkeys(other for other in others if other)))
+    )  # distinct, as counted
 
 
 @settings(max_examples=500, deadline=None)
@@ -66,7 +69,9 @@ def test_near_names_find_every_name_one_edit_away(case, few):
 
 
 def test_near_names_examples():
-    near = name_variant._NearNames(["Rinaldi", "Gaddafi", "Qaeda", "Reagan", "Ronaldo", "Gadaffy", "Qatar"], few=0)
+    near = name_variant._NearNames(
+        ["Rinaldi", "Gaddafi", "Qaeda", "Reagan", "Ronaldo", "Gadaffy", "Qatar"], few=0
+    )
     assert "Rinaldi" in set(near.of("Rinladi"))  # transposition
     assert "Gaddafi" in set(near.of("Gadaffi"))  # a doubling moved
     assert "Qaeda" in set(near.of("Qaida")) and "Qaeda" in set(near.of("Qaeeda"))  # substitution, insertion
@@ -74,9 +79,30 @@ def test_near_names_examples():
     assert "Rinaldi" not in set(near.of("Gaddafi")) and "Ronaldo" not in set(near.of("Rinladi"))
 
 
-PHRASE_TEXT = st.lists(st.sampled_from(["Islamic", "State", "state", "Pacific", "coast", "İstanbul", "istanbul",
-                                        " ", " ", "\n", "-", "_", "x", "é", ".", "Islamic state", "Pacific coast"]),
-                       max_size=30).map("".join)
+PHRASE_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "Islamic",
+            "State",
+            "state",
+            "Pacific",
+            "coast",
+            "İstanbul",
+            "istanbul",
+            " ",
+            " ",
+            "\n",
+            "-",
+            "_",
+            "x",
+            "é",
+            ".",
+            "Islamic state",
+            "Pacific coast",
+        ]
+    ),
+    max_size=30,
+).map("".join)
 
 
 @settings(max_examples=300, deadline=None)
@@ -89,9 +115,35 @@ def test_phrase_starts_find_what_a_search_per_phrase_finds(text):
         assert found.get(phrase, []) == plain, phrase
 
 
-SIC_TEXT = st.lists(st.sampled_from(["word", "Word's", "re-do", "x", " ", "  ", "\n", '"', "”", "'", "’", "-", ".",
-                                     "[sic]", "(sic)", "[SIC]", "(sic]", "[sic)", "(", "]", "é", "_"]),
-                    max_size=30).map("".join)
+SIC_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "word",
+            "Word's",
+            "re-do",
+            "x",
+            " ",
+            "  ",
+            "\n",
+            '"',
+            "”",
+            "'",
+            "’",
+            "-",
+            ".",
+            "[sic]",
+            "(sic)",
+            "[SIC]",
+            "(sic]",
+            "[sic)",
+            "(",
+            "]",
+            "é",
+            "_",
+        ]
+    ),
+    max_size=30,
+).map("".join)
 
 
 @settings(max_examples=400, deadline=None)
@@ -101,8 +153,9 @@ def test_sic_marks_are_found_as_the_whole_text_scan_finds_them(text):
     assert list(segment._sic_spans(text)) == plain
 
 
-QUOTE_TEXT = st.lists(st.sampled_from(["He said ", "'", "‘", "’", '"', "“", "”", "it", "don't", " ", "(", "\n"]),
-                      max_size=40).map("".join)
+QUOTE_TEXT = st.lists(
+    st.sampled_from(["He said ", "'", "‘", "’", '"', "“", "”", "it", "don't", " ", "(", "\n"]), max_size=40
+).map("".join)
 
 
 @settings(max_examples=400, deadline=None)
@@ -110,12 +163,20 @@ QUOTE_TEXT = st.lists(st.sampled_from(["He said ", "'", "‘", "’", '"', "“"
 def test_single_quotes_are_kept_as_the_pairwise_test_keeps_them(text):
     part = Span(0, len(text))
     doubles = list(segment._double_quotes(text, part))
-    plain = [s for s in segment._single_quotes(text, part) if all(not s.overlaps(d) or d.contains(s) for d in doubles)]
+    plain = [
+        s
+        for s in segment._single_quotes(text, part)
+        if all(not s.overlaps(d) or d.contains(s) for d in doubles)
+    ]
     starts = [d.start for d in doubles]
-    assert [s for s in segment._single_quotes(text, part) if segment._inside_or_apart(s, doubles, starts)] == plain
+    assert [
+        s for s in segment._single_quotes(text, part) if segment._inside_or_apart(s, doubles, starts)
+    ] == plain
 
 
-LINE_TEXT = st.lists(st.sampled_from(["ABC", "abc", "Ⓐ", "Ⅰ", "ß", "É", "1", " ", "\n", "-"]), max_size=30).map("".join)
+LINE_TEXT = st.lists(
+    st.sampled_from(["ABC", "abc", "Ⓐ", "Ⅰ", "ß", "É", "1", " ", "\n", "-"]), max_size=30
+).map("".join)
 
 
 @settings(max_examples=300, deadline=None)
@@ -124,12 +185,14 @@ def test_line_case_counts_the_letters_and_capitals_of_the_line(text, data):
     offset = data.draw(st.integers(0, len(text)))
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
-    line = text[start:end if end >= 0 else len(text)]
+    line = text[start : end if end >= 0 else len(text)]
     letters = [c for c in line if c.isalpha()]
     assert segment.parse(text).line_case(offset) == (len(letters), sum(c.isupper() for c in letters))
 
 
-CONTINUED = st.lists(st.sampled_from(["Read more", "said", ".", ":", " ", "\t", "\n", "\n\n", "”"]), max_size=12).map("".join)
+CONTINUED = st.lists(
+    st.sampled_from(["Read more", "said", ".", ":", " ", "\t", "\n", "\n\n", "”"]), max_size=12
+).map("".join)
 
 
 @settings(max_examples=300, deadline=None)
@@ -145,20 +208,46 @@ def test_a_line_continues_the_one_above_as_the_plain_test_says(text, data):
     assert boilerplate_line._continues(text, Span(start, len(text))) is plain
 
 
-FIGURES = st.lists(st.tuples(st.sampled_from(["1,000", "1,455", "1,482", "4,000", "4,500", "9,000", "20,000", "1,000.5"]),
-                             st.sampled_from([" mln", " dlrs", "", ";"]), st.sampled_from([" tonnes", " dlrs", "", "."])),
-                   max_size=12).map(lambda figures: " ".join("".join(f) for f in figures))
+FIGURES = st.lists(
+    st.tuples(
+        st.sampled_from(["1,000", "1,455", "1,482", "4,000", "4,500", "9,000", "20,000", "1,000.5"]),
+        st.sampled_from([" mln", " dlrs", "", ";"]),
+        st.sampled_from([" tonnes", " dlrs", "", "."]),
+    ),
+    max_size=12,
+).map(lambda figures: " ".join("".join(f) for f in figures))
 
 
 @settings(max_examples=300, deadline=None)
-@given(FIGURES, st.integers(1000, 20000), st.sampled_from(["mln", "dlrs", ""]), st.sampled_from(["tonnes", "dlrs", ""]))
+@given(
+    FIGURES,
+    st.integers(1000, 20000),
+    st.sampled_from(["mln", "dlrs", ""]),
+    st.sampled_from(["tonnes", "dlrs", ""]),
+)
 def test_grouped_figures_back_a_reading_as_the_pairwise_test_does(text, value, word, second):
     plain = any(g.backs(value, word, second) for g in european_number._grouped_figures(text))
     assert european_number._GroupedFigures(text).back(value, word, second) is plain
 
 
-MARKUP_TEXT = st.lists(st.sampled_from(["`code`", "<!-- note -->", "[link](http://x.com)", "teh", "the the", " ",
-                                        "  ", "\n", "\n\n", "recieve", "x"]), max_size=20).map("".join)
+MARKUP_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "`code`",
+            "<!-- note -->",
+            "[link](http://x.com)",
+            "teh",
+            "the the",
+            " ",
+            "  ",
+            "\n",
+            "\n\n",
+            "recieve",
+            "x",
+        ]
+    ),
+    max_size=20,
+).map("".join)
 
 
 @settings(max_examples=200, deadline=None)
@@ -174,8 +263,31 @@ def test_violations_in_markup_are_dropped_as_the_pairwise_test_drops_them(text):
         assert linter._reportable(doc, v, SpanSet(markup)) is plain
 
 
-WORDS_TEXT = st.lists(st.sampled_from(["Mr", "Smith", "said", "the", "U.S.", "1,234", "F-16s", "@handle", "http://x.com",
-                                       " ", " ", "\n", "\n\n", ". ", '"', "'", "é", "Élan"]), max_size=30).map("".join)
+WORDS_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "Mr",
+            "Smith",
+            "said",
+            "the",
+            "U.S.",
+            "1,234",
+            "F-16s",
+            "@handle",
+            "http://x.com",
+            " ",
+            " ",
+            "\n",
+            "\n\n",
+            ". ",
+            '"',
+            "'",
+            "é",
+            "Élan",
+        ]
+    ),
+    max_size=30,
+).map("".join)
 
 
 @settings(max_examples=300, deadline=None)
@@ -190,11 +302,47 @@ def test_word_before_is_the_word_token_before_in_the_story(text, stretch):
     assert "tokens" not in vars(fresh)
 
 
-COMPOUND_TEXT = st.lists(st.tuples(
-    st.sampled_from(["air", "Air", "AIR", "strikes", "airstrikes", "Airstrikes", "air-strikes", "cease", "fire",
-                     "ceasefire", "cease-fire", "set", "up", "setup", "caféteria", "café", "teria", "Σαα", "σσσ",
-                     "Σαασσσ", "İkea", "stores", "İkeastores", "newsman", "news", "man", "coowner", "co", "owner", "the", "x"]),
-    st.sampled_from([" ", " ", " ", "\n", "  ", ". ", "-"])), max_size=16).map(lambda ws: "".join(w + s for w, s in ws))
+COMPOUND_TEXT = st.lists(
+    st.tuples(
+        st.sampled_from(
+            [
+                "air",
+                "Air",
+                "AIR",
+                "strikes",
+                "airstrikes",
+                "Airstrikes",
+                "air-strikes",
+                "cease",
+                "fire",
+                "ceasefire",
+                "cease-fire",
+                "set",
+                "up",
+                "setup",
+                "caféteria",
+                "café",
+                "teria",
+                "Σαα",
+                "σσσ",
+                "Σαασσσ",
+                "İkea",
+                "stores",
+                "İkeastores",
+                "newsman",
+                "news",
+                "man",
+                "coowner",
+                "co",
+                "owner",
+                "the",
+                "x",
+            ]
+        ),
+        st.sampled_from([" ", " ", " ", "\n", "  ", ". ", "-"]),
+    ),
+    max_size=16,
+).map(lambda ws: "".join(w + s for w, s in ws))
 
 
 class _Everything:
@@ -223,10 +371,37 @@ def test_compound_spacing_on_its_candidate_tokens_reports_as_on_all_tokens(text)
     assert candidates == every
 
 
-ABBREVIATION_TEXT = st.lists(st.tuples(
-    st.sampled_from(["U.S.", "US", "Us", "U.N.", "UN", "NATO", "Nato", "Unesco", "UNESCO", "Rice", "RICE", "Air", "Esso",
-                     "Corp", "officials", "said", "The", "the", "U.K.", "UK", "Ltd"]),
-    st.sampled_from([" ", " ", "\n", ". ", "\n\n", ", "])), max_size=20).map(lambda ws: "".join(w + s for w, s in ws))
+ABBREVIATION_TEXT = st.lists(
+    st.tuples(
+        st.sampled_from(
+            [
+                "U.S.",
+                "US",
+                "Us",
+                "U.N.",
+                "UN",
+                "NATO",
+                "Nato",
+                "Unesco",
+                "UNESCO",
+                "Rice",
+                "RICE",
+                "Air",
+                "Esso",
+                "Corp",
+                "officials",
+                "said",
+                "The",
+                "the",
+                "U.K.",
+                "UK",
+                "Ltd",
+            ]
+        ),
+        st.sampled_from([" ", " ", "\n", ". ", "\n\n", ", "]),
+    ),
+    max_size=20,
+).map(lambda ws: "".join(w + s for w, s in ws))
 
 
 @settings(max_examples=400, deadline=None)

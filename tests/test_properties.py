@@ -1,4 +1,5 @@
 """Hypothesis properties of the document model, the fixer and the CLI."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -17,14 +18,77 @@ from newslint.violation import Applicability, Edit, Fix, Violation
 
 # Story-shaped text: words, names, numbers, quotes of every kind, dashes, indentation, blank
 # lines, markup, URLs and the odd control or astral character.
-PIECES = st.sampled_from([
-    "the", "The", "regime", "reigme", "U.S.", "Mr.", "Jan.", "450.000", "1,234", "5:50", "F-16s",
-    "farmers'", "it's", "'90s", "\"", "“", "”", "‘", "’", "'", "(", ")", "[sic]", "-", "—", "--",
-    ".", ",", "!", "?", ":", " ", "  ", "   ", "\t", "\n", "\n\n", "\n    ", "\r\n", "WASHINGTON (Reuters) -",
-    "SALVADOR, Feb 26 -", "HEADLINE", "# ", "`", "```", "---", "<!-- newslint: disable -->",
-    "<!-- newslint: enable -->", "<!-- newslint: ignore-next-line NL101 -->", "https://example.org/a_(b)",
-    "www.example.com.", "a@b.co", "Rinaldi", "Rinladi", "colour", "color", "5pm-5:50pm", "Reuter", "@desk", "#tag", "<AAPL.O>", "Â£", "&amp;", "\u200b", "\ufeff", "😀", "é",
-])
+PIECES = st.sampled_from(
+    [
+        "the",
+        "The",
+        "regime",
+        "reigme",
+        "U.S.",
+        "Mr.",
+        "Jan.",
+        "450.000",
+        "1,234",
+        "5:50",
+        "F-16s",
+        "farmers'",
+        "it's",
+        "'90s",
+        '"',
+        "“",
+        "”",
+        "‘",
+        "’",
+        "'",
+        "(",
+        ")",
+        "[sic]",
+        "-",
+        "—",
+        "--",
+        ".",
+        ",",
+        "!",
+        "?",
+        ":",
+        " ",
+        "  ",
+        "   ",
+        "\t",
+        "\n",
+        "\n\n",
+        "\n    ",
+        "\r\n",
+        "WASHINGTON (Reuters) -",
+        "SALVADOR, Feb 26 -",
+        "HEADLINE",
+        "# ",
+        "`",
+        "```",
+        "---",
+        "<!-- newslint: disable -->",
+        "<!-- newslint: enable -->",
+        "<!-- newslint: ignore-next-line NL101 -->",
+        "https://example.org/a_(b)",
+        "www.example.com.",
+        "a@b.co",
+        "Rinaldi",
+        "Rinladi",
+        "colour",
+        "color",
+        "5pm-5:50pm",
+        "Reuter",
+        "@desk",
+        "#tag",
+        "<AAPL.O>",
+        "Â£",
+        "&amp;",
+        "\u200b",
+        "\ufeff",
+        "😀",
+        "é",
+    ]
+)
 STORIES = st.lists(st.one_of(PIECES, st.text(max_size=6)), max_size=60).map("".join)
 FORMATS = st.sampled_from(["text", "markdown"])
 
@@ -125,7 +189,9 @@ def test_apply_fixes_changes_nothing_outside_the_applied_edits(case):
     # Nothing applicable was skipped unless it touches an applied fix.
     for v in violations:
         if v.fix.applies(required) and v not in applied:
-            assert any(v.fix.span.start <= a.fix.span.end and a.fix.span.start <= v.fix.span.end for a in applied)
+            assert any(
+                v.fix.span.start <= a.fix.span.end and a.fix.span.start <= v.fix.span.end for a in applied
+            )
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -139,10 +205,23 @@ RUNNER = CliRunner()
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.one_of(STORIES.map(lambda s: s.encode("utf-8")), st.binary(max_size=200)),
-       st.sampled_from([[], ["--fix"], ["--fix", "--unsafe-fixes"], ["--format", "json"], ["--diff"],
-                        ["--format", "github"], ["--format", "gitlab"], ["--format", "sarif"], ["--statistics"]]),
-       st.sampled_from(["story.txt", "story.md"]))
+@given(
+    st.one_of(STORIES.map(lambda s: s.encode("utf-8")), st.binary(max_size=200)),
+    st.sampled_from(
+        [
+            [],
+            ["--fix"],
+            ["--fix", "--unsafe-fixes"],
+            ["--format", "json"],
+            ["--diff"],
+            ["--format", "github"],
+            ["--format", "gitlab"],
+            ["--format", "sarif"],
+            ["--statistics"],
+        ]
+    ),
+    st.sampled_from(["story.txt", "story.md"]),
+)
 def test_no_input_crashes_the_cli(data, flags, name):
     result = RUNNER.invoke(app, ["check", "-", "--stdin-filename", name, *flags], input=data)
     assert result.exit_code in (0, 1, 2), result.output

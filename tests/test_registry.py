@@ -1,4 +1,5 @@
 """Meta-tests of the rule registry: every rule is well formed, documented and has cases."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -38,7 +39,12 @@ def test_every_rule_class_in_the_package_is_registered():
     for module in pkgutil.walk_packages(newslint.rules.__path__, "newslint.rules."):
         mod = importlib.import_module(module.name)
         for _, obj in inspect.getmembers(mod, inspect.isclass):
-            if issubclass(obj, Rule) and obj is not Rule and "code" in vars(obj) and obj.__module__ == mod.__name__:
+            if (
+                issubclass(obj, Rule)
+                and obj is not Rule
+                and "code" in vars(obj)
+                and obj.__module__ == mod.__name__
+            ):
                 found.add(obj)
     assert found - registered == set(), f"rule classes missing from a family's RULES: {found - registered}"
 
@@ -60,8 +66,11 @@ def test_every_public_rule_module_holds_exactly_one_rule():
         if info.ispkg or leaf.startswith("_"):
             continue
         mod = importlib.import_module(info.name)
-        rules = [obj for _, obj in inspect.getmembers(mod, inspect.isclass)
-                 if issubclass(obj, Rule) and "code" in vars(obj) and obj.__module__ == mod.__name__]
+        rules = [
+            obj
+            for _, obj in inspect.getmembers(mod, inspect.isclass)
+            if issubclass(obj, Rule) and "code" in vars(obj) and obj.__module__ == mod.__name__
+        ]
         assert len(rules) == 1, f"{info.name} holds {[r.code for r in rules]}: one rule per module"
 
 
@@ -72,7 +81,9 @@ SECTIONS = ("## What it does", "## Why is this bad?", "## Example", "## Use inst
 def test_docstring_has_the_sections(rule):
     doc = inspect.cleandoc(rule.__doc__ or "")
     positions = [doc.find(s) for s in SECTIONS]
-    assert all(p >= 0 for p in positions), f"{rule.code}: missing {[s for s, p in zip(SECTIONS, positions) if p < 0]}"
+    assert all(p >= 0 for p in positions), (
+        f"{rule.code}: missing {[s for s, p in zip(SECTIONS, positions) if p < 0]}"
+    )
     assert positions == sorted(positions), f"{rule.code}: sections out of order"
     if rule.fix_availability is not FixAvailability.NONE:
         assert "## Fix safety" in doc, f"{rule.code} can fix but does not say how safe its fixes are"
@@ -127,6 +138,8 @@ def test_unknown_selectors_are_rejected(selector):
         validate_selectors([selector])
 
 
-@pytest.mark.parametrize("selector", ["ALL", "all", "NL", "NL1", "NL103", "NL600", "doubled-word", "meta", "house-style"])
+@pytest.mark.parametrize(
+    "selector", ["ALL", "all", "NL", "NL1", "NL103", "NL600", "doubled-word", "meta", "house-style"]
+)
 def test_known_selectors_are_accepted(selector):
     validate_selectors([selector])  # NL600: a code in a known family, reserved for later rules

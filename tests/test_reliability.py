@@ -1,4 +1,5 @@
 """Bad input through the whole CLI, races while fixing, bad config, and property tests of the fixer."""
+
 from __future__ import annotations
 
 import codecs
@@ -79,7 +80,9 @@ def test_unreadable_file_exit_two_and_others_checked(tree, monkeypatch):
     code, out, err = run("check", "--format", "json", "secret.txt", "good.txt")
     assert code == 2
     assert "good.txt" in out and "secret.txt" not in out
-    assert [line for line in err.splitlines() if "secret.txt" in line] == ["newslint: error: secret.txt: permission denied"]
+    assert [line for line in err.splitlines() if "secret.txt" in line] == [
+        "newslint: error: secret.txt: permission denied"
+    ]
 
 
 def test_missing_file_and_directory_errors_and_the_run_goes_on(tree):
@@ -150,11 +153,14 @@ def test_thousands_of_files(tree):
     assert len(err.strip().splitlines()) == 2 and "picture.txt: binary" in err and "gone.txt: broken" in err
 
 
-@pytest.mark.parametrize("toml,needle", [
-    ("select = [\n", "newslint.toml"),
-    ("no-such-key = 1\n", "no-such-key"),
-    ("max-file-size = \"big\"\n", "max-file-size"),
-])
+@pytest.mark.parametrize(
+    "toml,needle",
+    [
+        ("select = [\n", "newslint.toml"),
+        ("no-such-key = 1\n", "no-such-key"),
+        ('max-file-size = "big"\n', "max-file-size"),
+    ],
+)
 def test_bad_config_names_file_and_key(tree, toml, needle):
     (tree / "newslint.toml").write_text(toml)
     code, _, err = run("check", "good.txt")
@@ -164,18 +170,23 @@ def test_bad_config_names_file_and_key(tree, toml, needle):
 
 def test_runaway_house_pattern_on_its_own_example_names_file_and_key(tree):
     (tree / "newslint.toml").write_text(
-        '[rules.house-pattern]\ntimeout = 0.05\n'
-        f'patterns = [{{ pattern = "(x+x+)+y", examples = [{{ from = "{"x" * 5000}" }}] }}]\n')
+        "[rules.house-pattern]\ntimeout = 0.05\n"
+        f'patterns = [{{ pattern = "(x+x+)+y", examples = [{{ from = "{"x" * 5000}" }}] }}]\n'
+    )
     code, _, err = run("check", "good.txt")
     assert code == 2
     config = (tree / "newslint.toml").resolve()
-    assert f"{config}: rules.house-pattern.patterns[0].examples[0]: pattern timed out after 0.05 s on its own example" in err
+    assert (
+        f"{config}: rules.house-pattern.patterns[0].examples[0]: pattern timed out after 0.05 s on its own example"
+        in err
+    )
     assert len(err.strip().splitlines()) == 1
 
 
 def test_runaway_house_pattern_on_a_story_is_skipped_and_the_run_goes_on(tree):
     (tree / "newslint.toml").write_text(
-        '[rules.house-pattern]\ntimeout = 0.05\npatterns = [{ pattern = "end" }, { pattern = "(x+x+)+y" }]\n')
+        '[rules.house-pattern]\ntimeout = 0.05\npatterns = [{ pattern = "end" }, { pattern = "(x+x+)+y" }]\n'
+    )
     (tree / "xs.txt").write_text("Head\n\n" + "x" * 5000 + "\n", encoding="utf-8")
     code, out, err = run("check", "--format", "json", "xs.txt", "good.txt")
     assert code == 1, err
@@ -183,19 +194,26 @@ def test_runaway_house_pattern_on_a_story_is_skipped_and_the_run_goes_on(tree):
     assert {v["path"] for v in found} == {"xs.txt", "good.txt"}
     config = (tree / "newslint.toml").resolve()
     runaway = [v["message"] for v in found if v["code"] == "NL603"]
-    assert runaway == [f"{config}: rules.house-pattern.patterns[1]: pattern timed out after 0.05 s on xs.txt; "
-                       "skipped there (simplify the pattern)"]
+    assert runaway == [
+        f"{config}: rules.house-pattern.patterns[1]: pattern timed out after 0.05 s on xs.txt; "
+        "skipped there (simplify the pattern)"
+    ]
 
 
 def test_runaway_house_pattern_names_the_file_of_an_extend_chain_that_wrote_it(tree):
     """The pattern comes from the base file, under the key the desk wrote (its code)."""
     (tree / "base.toml").write_text('[rules.NL603]\ntimeout = 0.05\npatterns = [{ pattern = "(x+x+)+y" }]\n')
     (tree / "desk").mkdir()
-    (tree / "desk" / "newslint.toml").write_text('extend = "../base.toml"\n[rules.quote-style-mix]\nprefer = "curly"\n')
+    (tree / "desk" / "newslint.toml").write_text(
+        'extend = "../base.toml"\n[rules.quote-style-mix]\nprefer = "curly"\n'
+    )
     (tree / "desk" / "xs.txt").write_text("Head\n\n" + "x" * 5000 + "\n", encoding="utf-8")
     code, out, _ = run("check", "desk/xs.txt")
     assert code == 1
-    assert f"{(tree / 'base.toml').resolve()}: rules.NL603.patterns[0]: pattern timed out after 0.05 s on desk/xs.txt" in out
+    assert (
+        f"{(tree / 'base.toml').resolve()}: rules.NL603.patterns[0]: pattern timed out after 0.05 s on desk/xs.txt"
+        in out
+    )
 
 
 def test_bad_rule_option_in_an_extend_chain_names_the_file_that_wrote_it(tree):
@@ -203,7 +221,10 @@ def test_bad_rule_option_in_an_extend_chain_names_the_file_that_wrote_it(tree):
     (tree / "newslint.toml").write_text('extend = "base.toml"\n[rules.quote-style-mix]\nprefer = "curly"\n')
     code, _, err = run("check", "good.txt")
     assert code == 2
-    assert f"{(tree / 'base.toml').resolve()}: rules.house-pattern.patterns[0].pattern: not a valid regular expression" in err
+    assert (
+        f"{(tree / 'base.toml').resolve()}: rules.house-pattern.patterns[0].pattern: not a valid regular expression"
+        in err
+    )
 
 
 def test_file_edited_while_it_is_checked_is_not_overwritten(tree, monkeypatch):
@@ -265,9 +286,45 @@ def test_two_processes_fixing_one_file_never_leave_it_half_written(tree):
 
 # --- properties -------------------------------------------------------------------------------
 
-WORDS = st.sampled_from(["the", "The", "said", "minister", "talks", "failed", "Geneva", "  ", " ", ".", ",",
-                         "\"", "'", "\u201c", "\u201d", "\u2019", "-", "--", "\u2014", "\n", "\n\n", "3", "1,000",
-                         "per cent", "Mr", "U.S.", "teh", "recieve", "(", ")", "\t", "\u00a0", "\r\n", "#", "*"])
+WORDS = st.sampled_from(
+    [
+        "the",
+        "The",
+        "said",
+        "minister",
+        "talks",
+        "failed",
+        "Geneva",
+        "  ",
+        " ",
+        ".",
+        ",",
+        '"',
+        "'",
+        "\u201c",
+        "\u201d",
+        "\u2019",
+        "-",
+        "--",
+        "\u2014",
+        "\n",
+        "\n\n",
+        "3",
+        "1,000",
+        "per cent",
+        "Mr",
+        "U.S.",
+        "teh",
+        "recieve",
+        "(",
+        ")",
+        "\t",
+        "\u00a0",
+        "\r\n",
+        "#",
+        "*",
+    ]
+)
 TEXTS = st.one_of(st.lists(WORDS, max_size=60).map("".join), st.text(max_size=200))
 LINTER = Linter(Settings())
 
@@ -309,6 +366,7 @@ def test_one_pass_changes_only_inside_reported_spans(text):
 @given(TEXTS)
 def test_fixing_is_idempotent(text):
     from newslint.fix import FixError
+
     try:
         once = fix_until_stable(text, _check, Applicability.SAFE).text
     except FixError:
@@ -316,7 +374,11 @@ def test_fixing_is_idempotent(text):
     assert fix_until_stable(once, _check, Applicability.SAFE).text == once
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(st.binary(max_size=300))
 def test_cli_survives_any_bytes(tmp_path_factory, data):
     folder = tmp_path_factory.mktemp("fuzz")

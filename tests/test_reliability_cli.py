@@ -4,6 +4,7 @@ Complements tests/test_reliability.py and tests/test_sources.py (which test `sou
 most tests here drive the real CLI in a subprocess (`python -m newslint`, the `run_cli` fixture);
 the write faults are injected in-process into `newslint.sources.write_if_changed`.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -39,7 +40,9 @@ def test_invalid_utf8_is_read_as_windows_1252_and_written_back_as_such(run_cli, 
     no_traceback(out, err)
 
 
-@pytest.mark.parametrize("bom,codec", [(codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")])
+@pytest.mark.parametrize(
+    "bom,codec", [(codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")]
+)
 def test_utf16_with_bom_round_trips(run_cli, tmp_path, bom, codec):
     story = tmp_path / "utf16.txt"
     story.write_bytes(bom + BROKEN.encode(codec))
@@ -83,12 +86,15 @@ def test_read_only_directory_cannot_be_fixed_and_is_left_unchanged(run_cli, tmp_
         folder.chmod(0o755)
 
 
-@pytest.mark.parametrize("body", [
-    'He said, "the plan will work.\n\nShe said it would not.',  # opened, never closed
-    'He said "it is over." She said." Then "a "nested "quote" here" ends."',
-    "He said, \u201cShe told me \u2018no \u201cway\u201d\u2019 and left.\u201d\n\u201cUnclosed at the end",
-    "\u201d\u201d\u201c\u2019\u2018'\"'\"\u201c",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        'He said, "the plan will work.\n\nShe said it would not.',  # opened, never closed
+        'He said "it is over." She said." Then "a "nested "quote" here" ends."',
+        "He said, \u201cShe told me \u2018no \u201cway\u201d\u2019 and left.\u201d\n\u201cUnclosed at the end",
+        "\u201d\u201d\u201c\u2019\u2018'\"'\"\u201c",
+    ],
+)
 def test_unbalanced_and_nested_quotes(run_cli, tmp_path, body):
     story = tmp_path / "quotes.txt"
     story.write_text("Quotes\n\n" + body + "\n", encoding="utf-8")

@@ -1,4 +1,5 @@
 """docs/rules/ is generated from the rules and must not go stale."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -8,14 +9,18 @@ from newslint.registry import rule_by_code
 
 from .conftest import ROOT
 
-_spec = importlib.util.spec_from_file_location("generate_rule_docs", ROOT / "scripts" / "generate_rule_docs.py")
+_spec = importlib.util.spec_from_file_location(
+    "generate_rule_docs", ROOT / "scripts" / "generate_rule_docs.py"
+)
 generate = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(generate)
 
 
 def test_rule_docs_are_up_to_date():
     problems = generate.stale()
-    assert not problems, "docs/rules is stale; run `python scripts/generate_rule_docs.py`:\n" + "\n".join(problems)
+    assert not problems, "docs/rules is stale; run `python scripts/generate_rule_docs.py`:\n" + "\n".join(
+        problems
+    )
 
 
 def test_check_mode_finds_missing_changed_and_left_over_pages(tmp_path):

@@ -1,4 +1,5 @@
 """Reading and writing story files: encodings, newlines, size limit, atomic and careful writes."""
+
 from __future__ import annotations
 
 import codecs
@@ -24,7 +25,9 @@ def test_utf8_bom_is_kept_on_write(tmp_path):
     assert (tmp_path / "s.txt").read_bytes() == codecs.BOM_UTF8 + b"Cafe\n"
 
 
-@pytest.mark.parametrize("bom,codec", [(codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")])
+@pytest.mark.parametrize(
+    "bom,codec", [(codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")]
+)
 def test_utf16_with_bom_round_trips(tmp_path, bom, codec):
     src = read_bytes(tmp_path, bom + "Zürich talks\r\n".encode(codec))
     assert src.text == "Zürich talks\n" and src.newline == "\r\n"
@@ -57,7 +60,9 @@ def test_empty_file_is_fine(tmp_path):
     assert src.text == "" and not sources.write_if_changed(tmp_path / "s.txt", src, "")
 
 
-@pytest.mark.parametrize("data", [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", bytes(range(256)) * 4, b"text\x00more text"])
+@pytest.mark.parametrize(
+    "data", [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", bytes(range(256)) * 4, b"text\x00more text"]
+)
 def test_binary_and_nul_bytes_are_skipped(tmp_path, data):
     with pytest.raises(sources.BinaryFile, match="binary"):
         read_bytes(tmp_path, data)
@@ -80,7 +85,9 @@ def test_size_limit_gives_a_clear_message(tmp_path):
     path = tmp_path / "big.txt"
     with path.open("wb") as fh:
         fh.truncate(50 * 1000 * 1000)  # sparse: 50 MB on paper
-    with pytest.raises(sources.SourceError, match=r"big\.txt: file too large \(50\.0 MB > 10\.5 MB\); raise max-file-size"):
+    with pytest.raises(
+        sources.SourceError, match=r"big\.txt: file too large \(50\.0 MB > 10\.5 MB\); raise max-file-size"
+    ):
         sources.read(path, max_size=10 * 1024 * 1024)
 
 
@@ -163,7 +170,9 @@ def test_failed_write_leaves_the_original_and_no_temp_file(tmp_path, monkeypatch
             raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(sources.os, "fdopen", Full)
-    with pytest.raises(sources.SourceError, match="cannot write \\(No space left on device\\); file left unchanged"):
+    with pytest.raises(
+        sources.SourceError, match="cannot write \\(No space left on device\\); file left unchanged"
+    ):
         sources.write_if_changed(tmp_path / "s.txt", src, "new\n")
     assert (tmp_path / "s.txt").read_bytes() == b"old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["s.txt"]

@@ -1,10 +1,18 @@
 """The shipped lookup tables and the edit-distance helpers the typo and name rules share."""
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from newslint.rules._tables import RowTable
 from newslint.rules.naming._varieties import variants
-from newslint.rules.typos._words import english, known_names, misspellings, one_edit_apart, one_edit_away, rare_words
+from newslint.rules.typos._words import (
+    english,
+    known_names,
+    misspellings,
+    one_edit_apart,
+    one_edit_away,
+    rare_words,
+)
 
 short_words = st.text(alphabet="abcd", min_size=1, max_size=6)
 
@@ -43,9 +51,15 @@ def test_every_shipped_correction_is_a_known_word():
     # the source list has cut entries ("renedered" -> "rende"): a fix must never write a non-word
     known = english().words | rare_words() | {name.lower() for name in known_names()}
     table = misspellings()
-    bad = [(wrong, c) for wrong in table.keys() for c in table.get(wrong)
-           if not all(p.lower() in known or p.lower().replace("'", "") in known or p[:1].isdigit()
-                      for p in c.replace("-", " ").split())]
+    bad = [
+        (wrong, c)
+        for wrong in table.keys()
+        for c in table.get(wrong)
+        if not all(
+            p.lower() in known or p.lower().replace("'", "") in known or p[:1].isdigit()
+            for p in c.replace("-", " ").split()
+        )
+    ]
     assert bad == []
     assert "renedered" not in table and table.get("goverment") == ("government",)
 

@@ -3,6 +3,7 @@
 `FileResult` is what the runner hands over for each file: the diagnostics that remain (their
 spans index `text`), the fixes applied, and any error reading the file.
 """
+
 from __future__ import annotations
 
 from collections import Counter

@@ -2,6 +2,7 @@
 
 Data is escaped as the runner expects (`%`, CR, LF), and property values also escape `:` and `,`.
 """
+
 from __future__ import annotations
 
 from newslint.report import FileResult, ReportOptions
@@ -21,7 +22,9 @@ def render(results: list[FileResult], options: ReportOptions) -> str:
         for d in r.diagnostics:
             start, end = r.position(d.span.start), r.position(d.span.end)
             level = "error" if d.severity.value == "error" else "warning"
-            props = (f"file={escape_property(r.path)},line={start.line},col={start.column},"
-                     f"endLine={end.line},endColumn={end.column},title={escape_property(f'{d.code} {d.name}')}")
+            props = (
+                f"file={escape_property(r.path)},line={start.line},col={start.column},"
+                f"endLine={end.line},endColumn={end.column},title={escape_property(f'{d.code} {d.name}')}"
+            )
             out.append(f"::{level} {props}::{escape_data(f'{d.code} {d.message}')}")
     return "".join(line + "\n" for line in out)

@@ -8,6 +8,7 @@ a new problem from one it has seen, is made of the path, the code, the reported 
 place among the same text's reports in that file, not of the line: a problem keeps its
 fingerprint when lines are added above it.
 """
+
 from __future__ import annotations
 
 import json
@@ -29,11 +30,13 @@ def render(results: list[FileResult], options: ReportOptions) -> str:
             seen[d.code, quoted] += 1
             key = "\0".join((r.path, d.code, quoted, str(seen[d.code, quoted])))
             start, end = r.position(d.span.start), r.position(d.span.end)
-            issues.append({
-                "description": f"{d.code} {d.message}",
-                "check_name": f"newslint/{d.code}",
-                "fingerprint": hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32],
-                "severity": SEVERITY[d.severity.value],
-                "location": {"path": r.path, "lines": {"begin": start.line, "end": end.line}},
-            })
+            issues.append(
+                {
+                    "description": f"{d.code} {d.message}",
+                    "check_name": f"newslint/{d.code}",
+                    "fingerprint": hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32],
+                    "severity": SEVERITY[d.severity.value],
+                    "location": {"path": r.path, "lines": {"begin": start.line, "end": end.line}},
+                }
+            )
     return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"

@@ -8,6 +8,7 @@
 `line` and `column` are 1-based; `column` and `offset` count Unicode code points; `offset` is
 0-based into the decoded text (uniform CRLF line endings read as \\n).
 """
+
 from __future__ import annotations
 
 import json
@@ -29,7 +30,11 @@ def item(result: FileResult, d: Diagnostic) -> dict[str, Any]:
             "applicability": d.fix.applicability.label,
             "title": d.fix.title,
             "edits": [
-                {"start": _position(result, e.span.start), "end": _position(result, e.span.end), "content": e.content}
+                {
+                    "start": _position(result, e.span.start),
+                    "end": _position(result, e.span.end),
+                    "content": e.content,
+                }
                 for e in d.fix.edits
             ],
         }

@@ -8,6 +8,7 @@ the file on disk, while lines and columns do. Every rule newslint has is describ
 percent-encoded URI references. `tests/integrations/test_formats.py` validates the output
 against the OASIS schema.
 """
+
 from __future__ import annotations
 
 import json
@@ -36,20 +37,33 @@ def _result(r: FileResult, d: Diagnostic, rule_index: dict[str, int]) -> dict[st
         "ruleIndex": rule_index[d.code],
         "level": "error" if d.severity.value == "error" else "warning",
         "message": {"text": d.message},
-        "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": _uri(r.path)},
-            "region": _region(r, d.span.start, d.span.end),
-        }}],
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": _uri(r.path)},
+                    "region": _region(r, d.span.start, d.span.end),
+                }
+            }
+        ],
     }
     if d.fix is not None and d.fix.applicability.label != "display-only":
-        out["fixes"] = [{
-            "description": {"text": f"{d.fix.title} ({d.fix.applicability.label})"},
-            "artifactChanges": [{
-                "artifactLocation": {"uri": _uri(r.path)},
-                "replacements": [{"deletedRegion": _region(r, e.span.start, e.span.end),
-                                  "insertedContent": {"text": e.content}} for e in d.fix.edits],
-            }],
-        }]
+        out["fixes"] = [
+            {
+                "description": {"text": f"{d.fix.title} ({d.fix.applicability.label})"},
+                "artifactChanges": [
+                    {
+                        "artifactLocation": {"uri": _uri(r.path)},
+                        "replacements": [
+                            {
+                                "deletedRegion": _region(r, e.span.start, e.span.end),
+                                "insertedContent": {"text": e.content},
+                            }
+                            for e in d.fix.edits
+                        ],
+                    }
+                ],
+            }
+        ]
     return out
 
 
@@ -58,23 +72,36 @@ def render(results: list[FileResult], options: ReportOptions) -> str:
 
     rules = all_rules()
     rule_index = {rule.code: i for i, rule in enumerate(rules)}
-    descriptors = [{
-        "id": rule.code,
-        "name": rule.name,
-        "shortDescription": {"text": rule.summary() or rule.name},
-        "fullDescription": {"text": " ".join((rule.__doc__ or rule.name).split())},
-        "defaultConfiguration": {"level": "error" if rule.default_severity.value == "error" else "warning",
-                                 "enabled": rule.enabled_by_default},
-        "properties": {"family": rule.family(), "fix": rule.fix_availability.value},
-    } for rule in rules]
+    descriptors = [
+        {
+            "id": rule.code,
+            "name": rule.name,
+            "shortDescription": {"text": rule.summary() or rule.name},
+            "fullDescription": {"text": " ".join((rule.__doc__ or rule.name).split())},
+            "defaultConfiguration": {
+                "level": "error" if rule.default_severity.value == "error" else "warning",
+                "enabled": rule.enabled_by_default,
+            },
+            "properties": {"family": rule.family(), "fix": rule.fix_availability.value},
+        }
+        for rule in rules
+    ]
     sarif = {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "newslint", "version": __version__,
-                                "informationUri": "https://pypi.org/project/newslint/", "rules": descriptors}},
-            "columnKind": "unicodeCodePoints",
-            "results": [_result(r, d, rule_index) for r in results for d in r.diagnostics],
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "newslint",
+                        "version": __version__,
+                        "informationUri": "https://pypi.org/project/newslint/",
+                        "rules": descriptors,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": [_result(r, d, rule_index) for r in results for d in r.diagnostics],
+            }
+        ],
     }
     return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"

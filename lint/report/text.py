@@ -1,4 +1,5 @@
 """The default, human format: `path:line:col: CODE [*] message`, then a summary line."""
+
 from __future__ import annotations
 
 from newslint.report import FileResult, ReportOptions, counts, fixable_now, rule_statistics
@@ -14,7 +15,9 @@ def render(results: list[FileResult], options: ReportOptions) -> str:
             for d in r.diagnostics:
                 pos = r.position(d.span.start)
                 mark = " [*]" if fixable_now(d, options) else ""
-                lines.append(f"{paint(_BOLD, r.path)}:{pos.line}:{pos.column}: {paint(_RED, d.code)}{paint(_CYAN, mark)} {d.message}")
+                lines.append(
+                    f"{paint(_BOLD, r.path)}:{pos.line}:{pos.column}: {paint(_RED, d.code)}{paint(_CYAN, mark)} {d.message}"
+                )
     if options.statistics:
         lines.extend(statistics_table(results))
     lines.append(summary(results, options))
@@ -23,8 +26,10 @@ def render(results: list[FileResult], options: ReportOptions) -> str:
 
 def statistics_table(results: list[FileResult]) -> list[str]:
     rows = rule_statistics(results)
-    return [f"{found:6} {code:6} {name:32} {'(' + str(fixed) + ' fixed)' if fixed else ''}".rstrip()
-            for code, name, found, fixed in rows]
+    return [
+        f"{found:6} {code:6} {name:32} {'(' + str(fixed) + ' fixed)' if fixed else ''}".rstrip()
+        for code, name, found, fixed in rows
+    ]
 
 
 def summary(results: list[FileResult], options: ReportOptions) -> str:
@@ -43,7 +48,9 @@ def summary(results: list[FileResult], options: ReportOptions) -> str:
     if fixable and not options.fix:
         extra.append(f"{fixable} fixable with --fix{' --unsafe-fixes' * options.unsafe_flag}")
     if hidden:
-        extra.append(f"{hidden} more with --unsafe-fixes" if extra else f"{hidden} fixable with --unsafe-fixes")
+        extra.append(
+            f"{hidden} more with --unsafe-fixes" if extra else f"{hidden} fixable with --unsafe-fixes"
+        )
     tail = f" ({', '.join(extra)})" if extra else ""
     parts.append(f"{total} {noun}{' remaining' if fixed else ''}{tail}.")
     return " ".join(parts + [unchecked] if unchecked else parts)

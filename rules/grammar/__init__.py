@@ -2,10 +2,17 @@
 
 Off unless the `languagetool` setting or `--languagetool` is given; see docs/languagetool.md.
 """
+
 from newslint.rules.grammar.languagetool_grammar import LanguagetoolGrammar
 from newslint.rules.grammar.languagetool_other import LanguagetoolOther
 from newslint.rules.grammar.languagetool_punctuation import LanguagetoolPunctuation
 from newslint.rules.grammar.languagetool_spelling import LanguagetoolSpelling
 from newslint.rules.grammar.languagetool_style import LanguagetoolStyle
 
-RULES = (LanguagetoolGrammar, LanguagetoolSpelling, LanguagetoolPunctuation, LanguagetoolStyle, LanguagetoolOther)
+RULES = (
+    LanguagetoolGrammar,
+    LanguagetoolSpelling,
+    LanguagetoolPunctuation,
+    LanguagetoolStyle,
+    LanguagetoolOther,
+)

@@ -11,6 +11,7 @@ Two ways to reach LanguageTool, chosen in the `languagetool` config table:
 One client per process and configuration; the matches of the last texts are cached, since the
 NL9xx rules share one request per text and fixing re-checks the same text.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -71,14 +72,20 @@ class Client:
             import language_tool_python
             from language_tool_python.exceptions import LanguageToolError
         except ImportError:
-            raise RuleUnavailable(f"the languagetool setting needs language-tool-python: {INSTALL_HINT}") from None
+            raise RuleUnavailable(
+                f"the languagetool setting needs language-tool-python: {INSTALL_HINT}"
+            ) from None
         self._error = LanguageToolError
         self.server = config.get("server")
         self.language = config.get("language") or locale or "en-US"
         where = self.server or "a local LanguageTool server"
         if self.server and is_public_api(self.server):
-            print(f"newslint: warning: checking grammar with the public LanguageTool API at {self.server}: "
-                  "the copy leaves this machine", file=sys.stderr, flush=True)
+            print(
+                f"newslint: warning: checking grammar with the public LanguageTool API at {self.server}: "
+                "the copy leaves this machine",
+                file=sys.stderr,
+                flush=True,
+            )
         try:
             if self.server:
                 self.tool = language_tool_python.LanguageTool(self.language, remote_server=self.server)
@@ -91,8 +98,10 @@ class Client:
         except LanguageToolError as exc:
             raise RuleUnavailable(_unreachable(where, exc)) from None
         except OSError as exc:  # the download or the Java start failed
-            raise RuleUnavailable(f"cannot start a local LanguageTool server (needs Java 17+, and a network "
-                                  f"the first time): {exc}") from None
+            raise RuleUnavailable(
+                f"cannot start a local LanguageTool server (needs Java 17+, and a network "
+                f"the first time): {exc}"
+            ) from None
         self.tool._TIMEOUT = REQUEST_TIMEOUT
         self.tool.disabled_rules = set(config.get("disabled-rules", ()))
         self.tool.disabled_categories = set(config.get("disabled-categories", ()))
@@ -129,15 +138,23 @@ def _match(m: Any, text: str) -> Match:
     to_cp = utf16_to_code_points(text)
     start = m.offset
     end = to_cp(code_points_to_utf16(text, start) + m.error_length)
-    return Match(start, max(start, end), m.rule_id, m.category, " ".join(m.message.split()),
-                 tuple(r for r in m.replacements if isinstance(r, str)))
+    return Match(
+        start,
+        max(start, end),
+        m.rule_id,
+        m.category,
+        " ".join(m.message.split()),
+        tuple(r for r in m.replacements if isinstance(r, str)),
+    )
 
 
 def _unreachable(where: str, exc: Exception) -> str:
     text = str(exc)
     errno = re.search(r"\[Errno -?\d+\] ([^'\")]+)", text)  # requests buries the reason deep inside
     reason = errno.group(1).strip() if errno else (text.splitlines()[0][:160] if text else type(exc).__name__)
-    return f"LanguageTool at {where} cannot be reached ({reason}); start it, or change the languagetool setting"
+    return (
+        f"LanguageTool at {where} cannot be reached ({reason}); start it, or change the languagetool setting"
+    )
 
 
 def _stop_in_worker(close) -> None:

@@ -1,4 +1,5 @@
 """NL901 languagetool-grammar."""
+
 from __future__ import annotations
 
 from newslint.rules.grammar._base import LanguageToolRule

@@ -1,4 +1,5 @@
 """NL909 languagetool-other."""
+
 from __future__ import annotations
 
 from newslint.rules.grammar._base import LanguageToolRule

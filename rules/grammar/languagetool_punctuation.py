@@ -1,4 +1,5 @@
 """NL903 languagetool-punctuation."""
+
 from __future__ import annotations
 
 from newslint.rules.grammar._base import LanguageToolRule

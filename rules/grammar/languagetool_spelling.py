@@ -1,4 +1,5 @@
 """NL902 languagetool-spelling."""
+
 from __future__ import annotations
 
 from newslint.rules.grammar._base import LanguageToolRule

@@ -1,4 +1,5 @@
 """NL904 languagetool-style."""
+
 from __future__ import annotations
 
 from newslint.rules.grammar._base import LanguageToolRule

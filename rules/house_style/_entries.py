@@ -5,6 +5,7 @@ the entry's own examples when the config loads, so a desk cannot ship an entry t
 what its examples say. Matching uses the `regex` module with a time limit: a runaway pattern
 raises `TimeoutError` instead of hanging the run.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
@@ -84,7 +85,7 @@ def apply(entry: Entry, text: str, timeout: float) -> tuple[str, int]:
     for m in entry.find(text, timeout):
         count += 1
         if m.replacement is not None:
-            out.append(text[cursor:m.start])
+            out.append(text[cursor : m.start])
             out.append(m.replacement)
             cursor = m.end
     out.append(text[cursor:])
@@ -133,8 +134,10 @@ def parse(tables: tuple, name: str, keys: tuple[str, ...], build: Any) -> list:
 def check_keys(entry: Mapping[str, Any], known: tuple[str, ...], where: str) -> None:
     unknown = sorted(set(entry) - set(known))
     if unknown:
-        raise ValueError(f"{where}: unknown key {unknown[0]!r}{did_you_mean(unknown[0], known)} "
-                         f"(known keys: {', '.join(known)})")
+        raise ValueError(
+            f"{where}: unknown key {unknown[0]!r}{did_you_mean(unknown[0], known)} "
+            f"(known keys: {', '.join(known)})"
+        )
 
 
 def check_examples(entry: Entry, raw: Mapping[str, Any], where: str, timeout: float) -> None:
@@ -180,8 +183,11 @@ def report(rule: Any, doc: Any, entries: list[Entry], timeout: float, safe: bool
         try:
             matches = list(entry.find(doc.text, timeout))
         except TimeoutError:
-            yield rule.violation(Span(0, 0), f"{rule.origin}.{entry.key}: pattern timed out after {timeout} s on "
-                                             f"{doc.path}; skipped there (simplify the pattern)")
+            yield rule.violation(
+                Span(0, 0),
+                f"{rule.origin}.{entry.key}: pattern timed out after {timeout} s on "
+                f"{doc.path}; skipped there (simplify the pattern)",
+            )
             continue
         for m in matches:
             span = Span(m.start, m.end)
@@ -191,5 +197,8 @@ def report(rule: Any, doc: Any, entries: list[Entry], timeout: float, safe: bool
             if m.replacement is None or m.replacement == found:
                 yield rule.violation(span, entry.message.format(found=found))
             else:
-                yield rule.violation(span, entry.message.format(found=found),
-                                     replace_fix(f"Write {m.replacement!r}", span, m.replacement, safe))
+                yield rule.violation(
+                    span,
+                    entry.message.format(found=found),
+                    replace_fix(f"Write {m.replacement!r}", span, m.replacement, safe),
+                )

@@ -1,4 +1,5 @@
 """NL602 banned-term."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -57,8 +58,13 @@ class BannedTerm(Rule):
             words = house.text_list(raw, "term", where)
             pattern = "|".join(house.word_pattern(w).pattern for w in sorted(words, key=len, reverse=True))
             flags = house.regex_module().IGNORECASE if all(w == w.lower() for w in words) else 0
-            entry = house.Entry(house.regex_module().compile(pattern, flags), "{found!r}: " + house.literal(message), None,
-                                keep_case=False, key=where)
+            entry = house.Entry(
+                house.regex_module().compile(pattern, flags),
+                "{found!r}: " + house.literal(message),
+                None,
+                keep_case=False,
+                key=where,
+            )
             house.check_examples(entry, raw, where, self.timeout)
             return [entry]
 

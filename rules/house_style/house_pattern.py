@@ -1,4 +1,5 @@
 """NL603 house-pattern."""
+
 from __future__ import annotations
 
 import re
@@ -82,10 +83,18 @@ class HousePattern(Rule):
             safe = raw.get("safe", False)
             if not isinstance(safe, bool):
                 raise ValueError(f"{where}.safe: expected true or false, got {safe!r}")
-            message = house.text_field(raw, "message", where, required=False) or f"matches house pattern {source!r}"
+            message = (
+                house.text_field(raw, "message", where, required=False) or f"matches house pattern {source!r}"
+            )
             ignore_case = "i" in raw.get("flags", "")
-            entry = house.Entry(pattern, "{found!r}: " + house.literal(message), replace, keep_case=ignore_case,
-                                template=True, key=where)
+            entry = house.Entry(
+                pattern,
+                "{found!r}: " + house.literal(message),
+                replace,
+                keep_case=ignore_case,
+                template=True,
+                key=where,
+            )
             house.check_examples(entry, raw, where, self.timeout)
             return [(entry, safe)]
 

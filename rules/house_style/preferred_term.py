@@ -1,4 +1,5 @@
 """NL601 preferred-term."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -62,10 +63,17 @@ class PreferredTerm(Rule):
             use = house.text_field(raw, "use", where)
             group = []
             for term in house.text_list(raw, "instead-of", where):
-                entry = house.Entry(house.word_pattern(term), f"{{found!r}} is written {use!r} in house style",
-                                    use, keep_case=term == term.lower(), key=where)
+                entry = house.Entry(
+                    house.word_pattern(term),
+                    f"{{found!r}} is written {use!r} in house style",
+                    use,
+                    keep_case=term == term.lower(),
+                    key=where,
+                )
                 if any(True for _ in entry.find(use, self.timeout)):
-                    raise ValueError(f"{where}: {term!r} matches inside {use!r} itself, so the fix would never end")
+                    raise ValueError(
+                        f"{where}: {term!r} matches inside {use!r} itself, so the fix would never end"
+                    )
                 group.append(entry)
             house.check_examples(_Either(group), raw, where, self.timeout)
             return group
@@ -85,7 +93,9 @@ class _Either:
         return self.entries[0].replacement
 
     def find(self, text: str, timeout: float) -> Iterator[house.Match]:
-        matches = sorted((m for e in self.entries for m in e.find(text, timeout)), key=lambda m: (m.start, -m.end))
+        matches = sorted(
+            (m for e in self.entries for m in e.find(text, timeout)), key=lambda m: (m.start, -m.end)
+        )
         last = -1
         for m in matches:
             if m.start >= last:

@@ -1,4 +1,5 @@
 """NL0xx: meta rules about newslint's own directives."""
+
 from newslint.rules.meta.unused_suppression import UnusedSuppression
 
 RULES = (UnusedSuppression,)

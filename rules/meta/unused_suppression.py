@@ -1,4 +1,5 @@
 """NL001 unused-suppression."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator

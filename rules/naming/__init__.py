@@ -1,4 +1,5 @@
 """NL2xx: naming and consistency."""
+
 from newslint.rules.naming.abbreviation_style import AbbreviationStyle
 from newslint.rules.naming.compound_spacing import CompoundSpacing
 from newslint.rules.naming.name_variant import NameVariant

@@ -19,6 +19,7 @@ No cue, no sense: the word then counts as the plain variety table says, or not a
 Example: `could hit some Canadian trade practises` -> noun, and as a noun both varieties write
 `practices`.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,21 +30,28 @@ from importlib import resources
 
 WINDOW = 40  # characters of context read on each side
 
-_DETERMINER = (r"a|an|the|this|its|his|their|our|your|my|such|every|each|another|other|no|whose|any"
-               r"|common|standard|normal|usual|current|past|existing|traditional|good|best|bad|general")
+_DETERMINER = (
+    r"a|an|the|this|its|his|their|our|your|my|such|every|each|another|other|no|whose|any"
+    r"|common|standard|normal|usual|current|past|existing|traditional|good|best|bad|general"
+)
 # "her" is left out: "made her practise" is a verb.
-_MODIFIER = (r"trade|business|unfair|restrictive|accounting|lending|banking|farming|management|marketing"
-             r"|pricing|employment|labou?r|working|sales|medical|legal|religious|cultural|industry|market"
-             r"|illegal|corrupt|private|driving|TV|television|broadcasting|export|import|operating|fishing")
+_MODIFIER = (
+    r"trade|business|unfair|restrictive|accounting|lending|banking|farming|management|marketing"
+    r"|pricing|employment|labou?r|working|sales|medical|legal|religious|cultural|industry|market"
+    r"|illegal|corrupt|private|driving|TV|television|broadcasting|export|import|operating|fishing"
+)
 _NOUN_BEFORE = re.compile(rf"\b(?:{_DETERMINER}|{_MODIFIER})\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"^\s+(?:of|fees?|holders?|payers?|compliance|agreements?)\b")
 _ADJECTIVE_BEFORE = re.compile(
     r"\b(?:is|are|was|were|be|been|being|become|becomes|became|remain|remains|remained|highly|heavily|very|so"
     r"|too|more|less|largely|totally|entirely|increasingly|overly|mutually|economically|financially|completely"
-    r"|partly|partially|particularly)\s+$", re.IGNORECASE)
+    r"|partly|partially|particularly)\s+$",
+    re.IGNORECASE,
+)
 _ADJECTIVE_AFTER = re.compile(r"^\s+(?:on|upon)\b")
 _RESTRAINT_AFTER = re.compile(
-    r"^\s+on\s+(?!(?:the|a|an|his|her|its|their|both|either|each|which|this|that|one|[A-Z][a-z]+day)\b)")
+    r"^\s+on\s+(?!(?:the|a|an|his|her|its|their|both|either|each|which|this|that|one|[A-Z][a-z]+day)\b)"
+)
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|can|could|should|shall|may|might|must)\s+$")
 
 
@@ -52,7 +60,9 @@ def _noun(word: str, before: str, after: str) -> bool:
 
 
 def _adjective(word: str, before: str, after: str) -> bool:
-    return not _noun(word, before, after) and bool(_ADJECTIVE_BEFORE.search(before) or _ADJECTIVE_AFTER.match(after))
+    return not _noun(word, before, after) and bool(
+        _ADJECTIVE_BEFORE.search(before) or _ADJECTIVE_AFTER.match(after)
+    )
 
 
 def _restrain(word: str, before: str, after: str) -> bool:

@@ -1,4 +1,5 @@
 """The US/GB spelling table built from VarCon (see scripts/build_variety_data.py)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -29,4 +30,6 @@ class VariantTable(RowTable[Variant]):
 
 @cache
 def variants() -> VariantTable:
-    return VariantTable(resources.files("newslint.rules.naming").joinpath("data/varieties.tsv").read_text(encoding="utf-8"))
+    return VariantTable(
+        resources.files("newslint.rules.naming").joinpath("data/varieties.tsv").read_text(encoding="utf-8")
+    )

@@ -1,4 +1,5 @@
 """NL204 abbreviation-style."""
+
 from __future__ import annotations
 
 import re
@@ -33,23 +34,25 @@ def _company_name(text: str, span: Span) -> str:
     beside it: after a capitalised word in mid-sentence (Air UK -> "air"), or before the rest of a
     name that ends in a company word (US Sprint Communications Co -> "sprint"). Otherwise "". A
     company's own initials (ROLM Corp, Basf) are compared as usual."""
-    if _letters(text[span.start:span.end]) not in _COUNTRIES:
+    if _letters(text[span.start : span.end]) not in _COUNTRIES:
         return ""
     before = _NAME_BEFORE.search(text, max(0, span.start - 30), span.start)
     if before and before.group(1) not in _NOT_NAMES and not before.group(1).endswith(("'s", "’s")):
         return before.group(1).lower()
     if COMPANY_AFTER.match(text, span.end):
         after = _NEXT_WORD.match(text, span.end)
-        return text[after.end() - 1:].split(None, 1)[0].lower() if after and after.group(1) else "company"
+        return text[after.end() - 1 :].split(None, 1)[0].lower() if after and after.group(1) else "company"
     return ""
 
 
 _COUNTRIES = frozenset({"US", "UK"})
 # Capitalised words before an abbreviation that are no part of a name: sentence openers, months, days.
-_NOT_NAMES = frozenset("The A An In At On For Of To By From With As And But If When While After Before Under Over "
-                       "That This These Those Its Their His Her Our Both All Some Most Many Other Non Anti Pro Top "
-                       "January February March April May June July August September October November December "
-                       "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_NOT_NAMES = frozenset(
+    "The A An In At On For Of To By From With As And But If When While After Before Under Over "
+    "That This These Those Its Their His Her Our Both All Some Most Many Other Non Anti Pro Top "
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
 
 
 def _letters(form: str) -> str:
@@ -71,7 +74,11 @@ def _mixed_letters(text: str) -> set[str]:
     by_letters: dict[str, set[str]] = defaultdict(set)
     for form in _COMPARED.select(set(_FORMS.findall(text))):
         by_letters[_letters(form)].add(form)
-    return {letters for letters, forms in by_letters.items() if len(forms) >= 2 and any(f == f.upper() for f in forms)}
+    return {
+        letters
+        for letters, forms in by_letters.items()
+        if len(forms) >= 2 and any(f == f.upper() for f in forms)
+    }
 
 
 class AbbreviationStyle(Rule):
@@ -123,7 +130,11 @@ class AbbreviationStyle(Rule):
         for by_form in forms.values():
             if len(by_form) < 2 or not any(f == f.upper() for f in by_form):
                 continue  # Nato and Unesco alone are words, not a second form
-            by_form = {f: kept for f, spans in by_form.items() if (kept := [s for s in spans if self._counts(doc, s)])}
+            by_form = {
+                f: kept
+                for f, spans in by_form.items()
+                if (kept := [s for s in spans if self._counts(doc, s)])
+            }
             if len(by_form) < 2:
                 continue
             ranked = sorted(by_form.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start))
@@ -140,9 +151,11 @@ class AbbreviationStyle(Rule):
         message = f"{form!r} is written {canonical!r} elsewhere in the story ({uses} time{'s' * (uses != 1)})"
         right = canonical
         if form.endswith(".") and not canonical.endswith("."):
-            after = doc.text[span.end:span.end + 3]
+            after = doc.text[span.end : span.end + 3]
             if after[:1] in ("", "\n") or after.startswith("\n"):
                 right = canonical + "."  # the full stop also ends the paragraph
             elif (m := _NEXT_WORD.match(after)) and m.group(1):
                 return self.violation(span, message)  # "in the U.S. The": the stop may end the sentence
-        return self.violation(span, message, replace_fix(f"Write {right!r}", span, right, self.context.accepts(canonical)))
+        return self.violation(
+            span, message, replace_fix(f"Write {right!r}", span, right, self.context.accepts(canonical))
+        )

@@ -1,4 +1,5 @@
 """NL203 compound-spacing."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -88,9 +89,12 @@ class CompoundSpacing(Rule):
                 found = doc.slice(span)
                 right = match_case(found, canonical.lower())
                 safe = self.context.accepts(canonical)
-                yield self.violation(span, f"{found.replace(chr(10), ' ')!r} is written {canonical!r} elsewhere in the story "
-                                           f"({len(canonical_spans)} time{'s' * (len(canonical_spans) != 1)})",
-                                     replace_fix(f"Write {right!r}", span, right, safe))
+                yield self.violation(
+                    span,
+                    f"{found.replace(chr(10), ' ')!r} is written {canonical!r} elsewhere in the story "
+                    f"({len(canonical_spans)} time{'s' * (len(canonical_spans) != 1)})",
+                    replace_fix(f"Write {right!r}", span, right, safe),
+                )
 
 
 def _is_compound_word(word: str) -> bool:
@@ -107,7 +111,9 @@ def _hyphenated_compound(word: str) -> bool:
 
 
 # Tests of a word's letters for `_candidates`, each run once per distinct word and remembered.
-_CLOSED = LetterTest(lambda w: "-" not in w and len(w) >= 6 and w.isalpha() and (w.islower() or w[1:].islower()))
+_CLOSED = LetterTest(
+    lambda w: "-" not in w and len(w) >= 6 and w.isalpha() and (w.islower() or w[1:].islower())
+)
 _HYPHENATED = LetterTest(_hyphenated_compound)
 _PLAIN = LetterTest(lambda w: "-" not in w and w.isalpha())
 
@@ -135,10 +141,17 @@ def _candidates(doc: Document) -> tuple[set[str], set[str]]:
     for key in closed:
         for i in range(2, len(key) - 2):  # two letters or more, then three or more
             first, second = key[:i], key[i:]
-            if first in lowered and second in lowered and first not in _PHRASE_FIRST and second not in _PARTICLES:
+            if (
+                first in lowered
+                and second in lowered
+                and first not in _PHRASE_FIRST
+                and second not in _PARTICLES
+            ):
                 keys.add(key)
                 parts.update((first, second))
-    wanted = {w for w in closed_words if w.lower() in keys} | hyphenated | {w for w in plain if w.lower() in parts}
+    wanted = (
+        {w for w in closed_words if w.lower() in keys} | hyphenated | {w for w in plain if w.lower() in parts}
+    )
     return wanted, keys
 
 
@@ -161,10 +174,16 @@ def _file_form(forms: dict[str, dict[str, list[Span]]], tok: Token, keys: Collec
 def _open_pair(text: str, first: Token, second: Token) -> str | None:
     """The compound that two adjacent words write open (`air strikes`), or None: plain words,
     one space or line break apart, not a phrase or a verb and its particle."""
-    if text[first.span.end:second.span.start] not in (" ", "\n") or "-" in first.text or "-" in second.text:
+    if text[first.span.end : second.span.start] not in (" ", "\n") or "-" in first.text or "-" in second.text:
         return None
-    if _plain(first) and _plain(second) and first.text.lower() not in _PHRASE_FIRST \
-            and second.text.lower() not in _PARTICLES and len(first.text) >= 2 and len(second.text) >= 3:
+    if (
+        _plain(first)
+        and _plain(second)
+        and first.text.lower() not in _PHRASE_FIRST
+        and second.text.lower() not in _PARTICLES
+        and len(first.text) >= 2
+        and len(second.text) >= 3
+    ):
         return (first.text + second.text).lower()
     return None
 

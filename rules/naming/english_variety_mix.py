@@ -1,4 +1,5 @@
 """NL201 english-variety-mix."""
+
 from __future__ import annotations
 
 import re
@@ -28,22 +29,34 @@ STRONG_SIGN = 2  # money and "per cent" say more than a title or a date
 # so the regex engine skips to that letter: four to ten times faster; tests/test_fast_patterns.py
 # checks them against their plain forms, kept there.
 _SIGNS = {
-    "gb": ((STRONG_SIGN, ("£", "per cent", "pence"), re.compile(r"£|p(?<!\wp)(?:er cent|ence)\b")),
-           (1, ("Mr", "Ms", "Dr"), re.compile(r"M(?<!\wM)(?:rs?|s)\s[A-Z]|D(?<!\wD)r\s[A-Z]")),
-           (1, (), re.compile(rf"\b\d{{1,2}}\s{_MONTH}\b")),
-           (1, (), re.compile(r"\d(?:bn|m|km|kg|cm|mm)\b")),
-           (1, ("UK", "BBC", "US"), re.compile(r"U(?<!\wU)(?:K\b|S(?:-[a-z]|\b(?!\.)(?<=[a-z] US)))|B(?<!\wB)BC\b"))),
-    "us": ((1, ("percent",), re.compile(r"p(?<!\wp)ercent\b")),
-           (1, ("Mr.", "Mrs.", "Ms.", "Dr."), re.compile(r"M(?<!\wM)(?:rs?|s)\.\s[A-Z]|D(?<!\wD)r\.\s[A-Z]"))),
+    "gb": (
+        (STRONG_SIGN, ("£", "per cent", "pence"), re.compile(r"£|p(?<!\wp)(?:er cent|ence)\b")),
+        (1, ("Mr", "Ms", "Dr"), re.compile(r"M(?<!\wM)(?:rs?|s)\s[A-Z]|D(?<!\wD)r\s[A-Z]")),
+        (1, (), re.compile(rf"\b\d{{1,2}}\s{_MONTH}\b")),
+        (1, (), re.compile(r"\d(?:bn|m|km|kg|cm|mm)\b")),
+        (
+            1,
+            ("UK", "BBC", "US"),
+            re.compile(r"U(?<!\wU)(?:K\b|S(?:-[a-z]|\b(?!\.)(?<=[a-z] US)))|B(?<!\wB)BC\b"),
+        ),
+    ),
+    "us": (
+        (1, ("percent",), re.compile(r"p(?<!\wp)ercent\b")),
+        (1, ("Mr.", "Mrs.", "Ms.", "Dr."), re.compile(r"M(?<!\wM)(?:rs?|s)\.\s[A-Z]|D(?<!\wD)r\.\s[A-Z]")),
+    ),
 }
 # Reuters' desks signed off differently: "REUTER" mostly from London and Asia, which spell
 # British, "Reuter" mostly from the American desks. The American desks' stories are about
 # American companies and government; only with both signs does the sign-off count for American.
 _SIGN_OFF = re.compile(r"\b(Reuter|REUTER)\s*\Z")
-_US_DESK = re.compile(r"\b(?:Inc|Corp|cts|Senate|Congress|Congressional|USDA|IRS|Internal Revenue|Reagan|Wall Street"
-                      r"|Nasdaq|Texas|California|Washington|[Ff]ederal)\b")
-_GB_DESK = re.compile(r"\b(?:stg|Plc|PLC|Ltd|EC|Community|francs?|Paris|Bundesbank|Ministry|sterling|tonnes?|Ecus?"
-                      r"|Chancellor|Bonn|marks|yen|Tokyo|Japan|Japanese|Hong Kong|Singapore|Australian?)\b")
+_US_DESK = re.compile(
+    r"\b(?:Inc|Corp|cts|Senate|Congress|Congressional|USDA|IRS|Internal Revenue|Reagan|Wall Street"
+    r"|Nasdaq|Texas|California|Washington|[Ff]ederal)\b"
+)
+_GB_DESK = re.compile(
+    r"\b(?:stg|Plc|PLC|Ltd|EC|Community|francs?|Paris|Bundesbank|Ministry|sterling|tonnes?|Ecus?"
+    r"|Chancellor|Bonn|marks|yen|Tokyo|Japan|Japanese|Hong Kong|Singapore|Australian?)\b"
+)
 MAX_SIGNS = 3
 MIN_EVIDENCE = 2  # the majority needs at least this much evidence
 BRITISH_STYLE = 4  # house-style evidence that makes a lone -ize the odd one out
@@ -60,10 +73,14 @@ OTHER = {"us": "gb", "gb": "us"}
 # variety in another sense; they count only in the context given.
 _NUMBER_BEFORE = re.compile(r"\d\s*$")
 # A show's name before "program" (Newsnight program), not a capitalised word that opens a sentence.
-_SHOW_BEFORE = re.compile(r"(?:\b(?!(?:The|A|An|This|That|Its|His|Her|Their|Our|Each|Every|No|One)\s)[A-Z][\w']*"
-                          r"|\b(?:TV|radio|television|documentary|news|BBC))\s+$")
-_SOFTWARE = re.compile(r"\b(?:software|computers?|Microsoft|Windows|downloads?|browsers?|PCs?|virus|apps?|code"
-                       r"|malware|spyware|hackers?|installed|programmers?|programming|phones?|handsets?)\b")
+_SHOW_BEFORE = re.compile(
+    r"(?:\b(?!(?:The|A|An|This|That|Its|His|Her|Their|Our|Each|Every|No|One)\s)[A-Z][\w']*"
+    r"|\b(?:TV|radio|television|documentary|news|BBC))\s+$"
+)
+_SOFTWARE = re.compile(
+    r"\b(?:software|computers?|Microsoft|Windows|downloads?|browsers?|PCs?|virus|apps?|code"
+    r"|malware|spyware|hackers?|installed|programmers?|programming|phones?|handsets?)\b"
+)
 MIN_LENGTH = 4
 _CONTEXTUAL = {
     "meters": ("us", "metres", lambda before, after: bool(_NUMBER_BEFORE.search(before))),
@@ -83,8 +100,8 @@ def _in_context(text: str, tok: Token, word: str) -> Variant | None:
     wrong in both varieties), a contextual marker (`400 meters`), or "program" as weak evidence."""
     contextual = word in _CONTEXTUAL
     if contextual or word not in _WEAK and _senses.listed(word):
-        before = text[max(0, tok.span.start - _senses.WINDOW):tok.span.start]
-        after = text[tok.span.end:tok.span.end + _senses.WINDOW]
+        before = text[max(0, tok.span.start - _senses.WINDOW) : tok.span.start]
+        after = text[tok.span.end : tok.span.end + _senses.WINDOW]
         if contextual:
             variety, other, applies = _CONTEXTUAL[word]
             if applies(before, after):
@@ -127,6 +144,7 @@ def _spelled_other_way(found: list[tuple[Token, Variant]], text: str) -> Callabl
             name_words = {w.lower() for w in _neighbours(text, tok) if w[:1].isupper()}
             return bool(name_words & around.get((_lemma(e), OTHER[e.variety]), set()))
         return not tok.text[:1].isupper() or (e.other, OTHER[e.variety]) in forms
+
     return test
 
 
@@ -251,8 +269,12 @@ class EnglishVarietyMix(Rule):
                 reason = f"{style_name(self.context.style)} style writes -ise"
             yield self._report(tok, entry, stated, target, entry.kind == ize_wrong, reason)
 
-    def _same_word_mixes(self, found: list[tuple[Token, Variant]], ize_wrong: str | None,
-                         other_way: Callable[[Token, Variant], bool]) -> Iterator[Violation]:
+    def _same_word_mixes(
+        self,
+        found: list[tuple[Token, Variant]],
+        ize_wrong: str | None,
+        other_way: Callable[[Token, Variant], bool],
+    ) -> Iterator[Violation]:
         """Without a clear majority, one word spelled both ways (defense / Defence, programs /
         programme) is still a mix: the spelling the story uses more for that word wins, a tie goes
         to the first use."""
@@ -268,14 +290,19 @@ class EnglishVarietyMix(Rule):
             winner = max(("us", "gb"), key=lambda v: (varieties[v], v == first))
             for tok, e in uses:
                 if e.variety != winner:
-                    yield self._report(tok, e, "", None, False, "the story spells the same word the other way too")
+                    yield self._report(
+                        tok, e, "", None, False, "the story spells the same word the other way too"
+                    )
 
     def _report_sense(self, tok: Token, entry: Variant) -> Violation:
         """A spelling neither variety writes in the sense its context shows (`trade practises`)."""
         right = _match_case(tok.text, entry.other)
         return self.violation(
-            tok.span, f"{tok.text!r} is wrong {_senses.sense_name(entry.sense)}: British and American "
-            f"English both write {right!r}", Fix.unsafe(f"Write {right!r}", Edit.replace(tok.span, right)))
+            tok.span,
+            f"{tok.text!r} is wrong {_senses.sense_name(entry.sense)}: British and American "
+            f"English both write {right!r}",
+            Fix.unsafe(f"Write {right!r}", Edit.replace(tok.span, right)),
+        )
 
     def _stated_variety(self) -> tuple[str | None, str]:
         """The variety the desk stated, by its locale or else its house style, and how to say so."""
@@ -287,8 +314,9 @@ class EnglishVarietyMix(Rule):
             return STYLE_VARIETY[style], f"{style_name(style)} style spells {NAMES[STYLE_VARIETY[style]]}"
         return None, ""
 
-    def _report(self, tok: Token, entry: Variant, stated: str, target: str | None, ending: bool,
-                reason: str = "") -> Violation:
+    def _report(
+        self, tok: Token, entry: Variant, stated: str, target: str | None, ending: bool, reason: str = ""
+    ) -> Violation:
         """`stated`: how the desk stated its variety (locale or house style), or "" for a guess."""
         right = _match_case(tok.text, entry.other)
         safe = bool(stated) and tok.text.islower()
@@ -318,13 +346,21 @@ class EnglishVarietyMix(Rule):
             if tok.text[:1].isupper() and COMPANY_AFTER.match(text, tok.span.end):
                 continue  # Alcan Aluminium Ltd keeps its spelling even where the story spells it the other way
             entry = _in_context(text, tok, word) or table.get(word)
-            if entry is not None and len(word) >= MIN_LENGTH and (entry.word not in _SOFTWARE_SENSE or not _SOFTWARE.search(text, max(0, tok.span.start - 200), tok.span.end + 200)):
+            if (
+                entry is not None
+                and len(word) >= MIN_LENGTH
+                and (
+                    entry.word not in _SOFTWARE_SENSE
+                    or not _SOFTWARE.search(text, max(0, tok.span.start - 200), tok.span.end + 200)
+                )
+            ):
                 found.append((tok, entry))
         return found
 
     @staticmethod
-    def _ize_minority(found: list[tuple[Token, Variant]], target: str | None,
-                      signs: Callable[[], Counter[str]]) -> str | None:
+    def _ize_minority(
+        found: list[tuple[Token, Variant]], target: str | None, signs: Callable[[], Counter[str]]
+    ) -> str | None:
         """The one of -ise and -ize a story writes at most half as often as the other. American
         copy writes -ize, so there only -ise can be the minority. A lone -ize in a story whose house
         style is plainly British (Mr Brown, £4m, 25 February, per cent) and with no -ise to compare
@@ -366,10 +402,16 @@ class EnglishVarietyMix(Rule):
         return counts
 
     @staticmethod
-    def _majority(found: list[tuple[Token, Variant]], signs: Callable[[], Counter[str]],
-                  other_way: Callable[[Token, Variant], bool]) -> str | None:
-        spellings = Counter(e.variety for tok, e in found
-                            if e.kind not in ("ize", "weak") and (not _proper(tok) or other_way(tok, e)))
+    def _majority(
+        found: list[tuple[Token, Variant]],
+        signs: Callable[[], Counter[str]],
+        other_way: Callable[[Token, Variant], bool],
+    ) -> str | None:
+        spellings = Counter(
+            e.variety
+            for tok, e in found
+            if e.kind not in ("ize", "weak") and (not _proper(tok) or other_way(tok, e))
+        )
         if not spellings:
             return None
         counts = spellings + signs()

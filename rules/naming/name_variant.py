@@ -1,4 +1,5 @@
 """NL202 name-variant."""
+
 from __future__ import annotations
 
 import re
@@ -20,8 +21,10 @@ _PARTICLE = r"(?:(?:al|el|ad|as|ash|ez|az|an|bin|abu)[- ])"
 # to open with its first character (a particle's a, e or b, or a capital) and to check the
 # boundary and the particle with look-behinds after it: the regex engine then skips to such
 # characters instead of trying every position (tests/test_fast_patterns.py checks they agree).
-_SPACED_NAME = re.compile(r"[aebA-Z](?<!\w[aebA-Z])(?:(?<=a)(?:l|d|s|sh|z|n|bu)[- ][A-Z]|(?<=e)[lz][- ][A-Z]|(?<=b)in[- ][A-Z]|(?<=[A-Z]))"
-                          rf"[a-z]+(?:[A-Z][a-z]+|[ -]{_PARTICLE}?[A-Z][a-z]+)?\b")
+_SPACED_NAME = re.compile(
+    r"[aebA-Z](?<!\w[aebA-Z])(?:(?<=a)(?:l|d|s|sh|z|n|bu)[- ][A-Z]|(?<=e)[lz][- ][A-Z]|(?<=b)in[- ][A-Z]|(?<=[A-Z]))"
+    rf"[a-z]+(?:[A-Z][a-z]+|[ -]{_PARTICLE}?[A-Z][a-z]+)?\b"
+)
 _DOUBLED = re.compile(r"(.)\1")
 MIN_LENGTH = 4
 SLIP_RATIO = 3
@@ -30,17 +33,25 @@ SLIP_RATIO = 3
 _JOINERS = frozenset(".'’-_")
 MAX_NAME_WORDS = 4
 MAX_PREFILTER_NAMES = 40  # a story's names written twice, up to which the case-variant prefilter runs
-_GENERIC_BEFORE = re.compile(r"\b(?:the|a|an|another|any|each|every|no|one|such|this|that|these|those|its|their|his|her|our|"
-                             r"your|my|whose|which|what|some|many|new|former|independent|separate)\s+$", re.IGNORECASE)
+_GENERIC_BEFORE = re.compile(
+    r"\b(?:the|a|an|another|any|each|every|no|one|such|this|that|these|those|its|their|his|her|our|"
+    r"your|my|whose|which|what|some|many|new|former|independent|separate)\s+$",
+    re.IGNORECASE,
+)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"“]\s*|\n\s*)$")
 _TITLE_AFTER = re.compile(r" [A-Z]")  # Islamic state television: part of a longer phrase
-_SMALL_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "at", "to", "de", "la", "le", "von", "van", "al", "el", "bin"})  # a form used more than once is a slip only if the other is used three times as often
+_SMALL_WORDS = frozenset(
+    {"of", "and", "the", "for", "in", "on", "at", "to", "de", "la", "le", "von", "van", "al", "el", "bin"}
+)  # a form used more than once is a slip only if the other is used three times as often
 
 
 def _is_name(text: str) -> bool:
     """Capitalised and not ALL CAPS (the test of `Token.is_capitalised` and `is_all_caps`)."""
-    return (text[:1].isupper() and not (text.isupper() and sum(1 for c in text if c.isalpha()) > 1)
-            and not text[1:].isupper())
+    return (
+        text[:1].isupper()
+        and not (text.isupper() and sum(1 for c in text if c.isalpha()) > 1)
+        and not text[1:].isupper()
+    )
 
 
 _NAMES = LetterTest(_is_name)  # decided once per distinct word, remembered across stories
@@ -131,8 +142,11 @@ class _NearNames:
                     for key in _keys(low, (len(low),)):
                         keyed[key].append(other)
             low = name.lower()
-            yield from dict.fromkeys(other for key in _keys(low, (len(low) - 1, len(low), len(low) + 1))
-                                     for other in keyed.get(key, ()))
+            yield from dict.fromkeys(
+                other
+                for key in _keys(low, (len(low) - 1, len(low), len(low) + 1))
+                for other in keyed.get(key, ())
+            )
 
 
 def _keys(low: str, lengths: tuple[int, ...]) -> list[tuple]:
@@ -144,7 +158,7 @@ def _keys(low: str, lengths: tuple[int, ...]) -> list[tuple]:
         if length > 0:
             middle = (length - 1) // 2
             after = length - 1 - middle
-            keys += [(length, "<", low[:middle]), (length, ">", low[len(low) - after:])]
+            keys += [(length, "<", low[:middle]), (length, ">", low[len(low) - after :])]
     if _DOUBLED.search(low):
         keys.append((len(low), "=", _DOUBLED.sub(r"\1", low)))
     return keys
@@ -164,10 +178,12 @@ def _is_english_word(name: str) -> bool:
 
 
 # Words before a surname that are no first name: titles and particles.
-_TITLES = frozenset("Mr Mrs Ms Miss Dr St Sir Dame Lord Lady President Prime Minister Senator Sen Rep Gov Governor "
-                    "General Gen Colonel Col Major Captain Capt Judge Justice King Queen Prince Princess Sheikh Pope "
-                    "Father Rev Bishop Chancellor Secretary Chairman Chief Ambassador Mayor Premier Professor Prof "
-                    "Coach Vice Deputy Van Von De Le La Al El".split())
+_TITLES = frozenset(
+    "Mr Mrs Ms Miss Dr St Sir Dame Lord Lady President Prime Minister Senator Sen Rep Gov Governor "
+    "General Gen Colonel Col Major Captain Capt Judge Justice King Queen Prince Princess Sheikh Pope "
+    "Father Rev Bishop Chancellor Secretary Chairman Chief Ambassador Mayor Premier Professor Prof "
+    "Coach Vice Deputy Van Von De Le La Al El".split()
+)
 _WORD_BEFORE = re.compile(r"(?<![\w.’'-])([A-Z](?:[a-z]+|\.)?) $")
 
 
@@ -197,7 +213,12 @@ def _another_person(name: str, canonical: str, before: dict[str, list[str]], cou
 def _double_moved(a: str, b: str) -> bool:
     """Gaddafi / Gadaffi: the same letters with the doubling on another letter, a transliteration
     variant two edits apart."""
-    return len(a) == len(b) and a != b and _DOUBLED.search(a) is not None and _DOUBLED.sub(r"\1", a) == _DOUBLED.sub(r"\1", b)
+    return (
+        len(a) == len(b)
+        and a != b
+        and _DOUBLED.search(a) is not None
+        and _DOUBLED.sub(r"\1", a) == _DOUBLED.sub(r"\1", b)
+    )
 
 
 def _only_ending_differs(a: str, b: str) -> bool:
@@ -231,7 +252,11 @@ def _phrase_starts(text: str, phrases: Collection[str]) -> dict[str, list[int]]:
         for phrase in by_pair.get(m.groups(), ()):
             start = m.start()
             end = start + len(phrase)
-            if start >= last_end.get(phrase, 0) and text.startswith(phrase, start) and _BOUNDARY.match(text, end):
+            if (
+                start >= last_end.get(phrase, 0)
+                and text.startswith(phrase, start)
+                and _BOUNDARY.match(text, end)
+            ):
                 starts[phrase].append(start)
                 last_end[phrase] = end
     return starts
@@ -294,8 +319,11 @@ class NameVariant(Rule):
         if canonical_of:
             involved = _written_as(written, {*canonical_of, *canonical_of.values()})
             before = _words_before(doc, _name_tokens(doc, involved))
-            canonical_of = {name: canonical for name, canonical in canonical_of.items()
-                            if not _another_person(name, canonical, before, counts)}
+            canonical_of = {
+                name: canonical
+                for name, canonical in canonical_of.items()
+                if not _another_person(name, canonical, before, counts)
+            }
         if not canonical_of:
             return
         for tok, name in _name_tokens(doc, _written_as(written, canonical_of)):
@@ -317,11 +345,20 @@ class NameVariant(Rule):
         """Names that may be another's variant: four letters or more, neither in the vocabulary,
         nor an English word, nor a known name (decided once per name, remembered)."""
         names = known_names()
-        return LetterTest(lambda name: not (len(name) < MIN_LENGTH or self.context.accepts(name)
-                                            or _is_english_word(name) or name in names))
+        return LetterTest(
+            lambda name: (
+                not (
+                    len(name) < MIN_LENGTH
+                    or self.context.accepts(name)
+                    or _is_english_word(name)
+                    or name in names
+                )
+            )
+        )
 
-    def _one_edit_variants(self, counts: Counter, first_use: dict[str, int],
-                           mid_sentence: set[str]) -> dict[str, str]:
+    def _one_edit_variants(
+        self, counts: Counter, first_use: dict[str, int], mid_sentence: set[str]
+    ) -> dict[str, str]:
         canonical_of: dict[str, str] = {}
         names = known_names()
         queries = self._may_vary.select(counts)
@@ -369,7 +406,9 @@ class NameVariant(Rule):
                 continue  # most names come in one form: skip the prose test for them
             forms = {v: [s for s in found[v] if doc.is_prose(s)] for v in variants}
             variants = [v for v in variants if forms[v]]
-            if len(variants) < 2 or not any(" " in v or "-" in v or any(c.isupper() for c in v[1:]) for v in variants):
+            if len(variants) < 2 or not any(
+                " " in v or "-" in v or any(c.isupper() for c in v[1:]) for v in variants
+            ):
                 continue
             ranked = sorted(variants, key=lambda v: (-len(forms[v]), forms[v][0].start))
             canonical = ranked[0]
@@ -377,7 +416,12 @@ class NameVariant(Rule):
                 if minority[1:] == canonical[1:]:
                     continue  # al-Chalabi and Al-Chalabi: a capital at the start of a sentence
                 for span in forms[minority]:
-                    yield self._report(span, minority, canonical, Counter({canonical: len(forms[canonical]), minority: len(forms[minority])}))
+                    yield self._report(
+                        span,
+                        minority,
+                        canonical,
+                        Counter({canonical: len(forms[canonical]), minority: len(forms[minority])}),
+                    )
 
     def _case_variants(self, doc: Document, names: Iterable[tuple[Token, str]]) -> Iterator[Violation]:
         """Islamic State / Islamic state: a name of several capitalised words written once with a
@@ -395,11 +439,11 @@ class NameVariant(Rule):
             if tok.span.start == end + 1 and text[end] == " ":
                 words += 1
             else:
-                if words > 1 and text[start - 1:start] not in _JOINERS:
+                if words > 1 and text[start - 1 : start] not in _JOINERS:
                     found[text[start:end]].append(start)
                 start, words = tok.span.start, 1
             end = tok.span.end
-        if words > 1 and text[start - 1:start] not in _JOINERS:
+        if words > 1 and text[start - 1 : start] not in _JOINERS:
             found[text[start:end]].append(start)
         lowered_of = {}  # name -> its form with the later words in lowercase
         for name, starts in found.items():
@@ -414,14 +458,24 @@ class NameVariant(Rule):
             if lowered not in uses:
                 continue
             words = name.split(" ")
-            spans = [sp for sp in (Span(i, i + len(name)) for i in found[name]) if doc.is_prose(sp) and not doc.in_headline(sp)]
+            spans = [
+                sp
+                for sp in (Span(i, i + len(name)) for i in found[name])
+                if doc.is_prose(sp) and not doc.in_headline(sp)
+            ]
             common_first = _is_english_word(words[0])
             minority = []
             for start in uses[lowered]:
                 span = Span(start, start + len(lowered))
-                before = text[max(0, span.start - 30):span.start]
-                if not doc.is_prose(span) or doc.in_headline(span) or _GENERIC_BEFORE.search(before) \
-                        or _TITLE_AFTER.match(text, span.end) or common_first and _SENTENCE_START.search(before):
+                before = text[max(0, span.start - 30) : span.start]
+                if (
+                    not doc.is_prose(span)
+                    or doc.in_headline(span)
+                    or _GENERIC_BEFORE.search(before)
+                    or _TITLE_AFTER.match(text, span.end)
+                    or common_first
+                    and _SENTENCE_START.search(before)
+                ):
                     continue
                 minority.append(span)
             if minority and len(spans) > len(minority):
@@ -432,5 +486,8 @@ class NameVariant(Rule):
         safe = self.context.accepts(canonical)
         fix = (Fix.safe if safe else Fix.unsafe)(f"Write {canonical!r}", Edit.replace(span, canonical))
         uses = counts[canonical]
-        return self.violation(span, f"{name!r} is spelled {canonical!r} elsewhere in the story "
-                                    f"({uses} time{'s' * (uses != 1)})", fix)
+        return self.violation(
+            span,
+            f"{name!r} is spelled {canonical!r} elsewhere in the story ({uses} time{'s' * (uses != 1)})",
+            fix,
+        )

@@ -1,4 +1,5 @@
 """NL4xx: numbers, dates and times."""
+
 from newslint.rules.numbers.day_month_order import DayMonthOrder
 from newslint.rules.numbers.european_number_format import EuropeanNumberFormat
 from newslint.rules.numbers.large_number_in_words import LargeNumberInWords
@@ -17,8 +18,20 @@ from newslint.rules.numbers.time_of_day_style import TimeOfDayStyle
 from newslint.rules.numbers.time_format_mix import TimeFormatMix
 
 RULES = (
-    EuropeanNumberFormat, ThousandsSeparatorMix, TimeFormatMix, PercentStyleMix, SmallNumberInFigures,
-    FigureAtSentenceStart, MoneyScaleStyle, OrdinalStyle, MonthAbbreviation, TimeOfDayStyle,
-    RangeAfterFromOrBetween, LargeNumberInWords, MinuteSeparatorMix, ThousandsSeparatorStyle, DayMonthOrder,
+    EuropeanNumberFormat,
+    ThousandsSeparatorMix,
+    TimeFormatMix,
+    PercentStyleMix,
+    SmallNumberInFigures,
+    FigureAtSentenceStart,
+    MoneyScaleStyle,
+    OrdinalStyle,
+    MonthAbbreviation,
+    TimeOfDayStyle,
+    RangeAfterFromOrBetween,
+    LargeNumberInWords,
+    MinuteSeparatorMix,
+    ThousandsSeparatorStyle,
+    DayMonthOrder,
     PercentSignStyle,
 )

@@ -1,5 +1,6 @@
 """What NL403 and NL413 share: both compare the clock-time forms of a story, and both are silent
 under the house styles whose form NL410 checks."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -11,7 +12,6 @@ from newslint.violation import FixAvailability
 
 # House styles for which NL410 knows the form of the time of day.
 STYLES_WITH_A_CLOCK = ("ap", "guardian")
-
 
 
 class ClockMix(MixedFormRule):

@@ -1,4 +1,5 @@
 """What the NL4xx rules share: number words, the majority of a story's forms, house-style names."""
+
 from __future__ import annotations
 
 import re
@@ -12,11 +13,15 @@ from newslint.rules._styles import STYLE_NAMES
 from newslint.span import Span
 from newslint.violation import Violation
 
-_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-         "fifteen sixteen seventeen eighteen nineteen").split()
+_ONES = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
 _TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
-_ORDINAL_ONES = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-                 "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth").split()
+_ORDINAL_ONES = (
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+).split()
 
 
 # Reuters' 1980s wire feed wrote "mln", "bln", "dlrs", "pct", "qtr": transmission shorthand of the
@@ -41,8 +46,9 @@ def capitalise(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
-
-def prose_matches(doc: Document, pattern: re.Pattern[str], *, headline: bool = True) -> Iterator[re.Match[str]]:
+def prose_matches(
+    doc: Document, pattern: re.Pattern[str], *, headline: bool = True
+) -> Iterator[re.Match[str]]:
     """One scan of the text; only matches in prose (and, unless asked, not in the headline)."""
     for m in pattern.finditer(doc.text):
         span = Span(m.start(), m.end())
@@ -71,7 +77,8 @@ class HouseStyleRule(Rule):
 # A figure used as a name: possessive ("3's director"), before a spokesperson ("said 3
 # spokesperson"), or a bare figure as the subject of a singular verb ("3 is adding films").
 _POSSESSIVE_FIGURE = re.compile(
-    r"([0-9])(?<![\w.,$£€][0-9])\d*(?=['’]s\b|[ \t]+(?:spokesman|spokeswoman|spokesperson|is|was|has|says)\b)")
+    r"([0-9])(?<![\w.,$£€][0-9])\d*(?=['’]s\b|[ \t]+(?:spokesman|spokeswoman|spokesperson|is|was|has|says)\b)"
+)
 
 
 def named_figures(text: str) -> frozenset[str]:
@@ -131,8 +138,12 @@ class MixedFormRule(Rule):
             for form in forms:
                 found = doc.slice(form.span)
                 right = form.rewrite.get(majority)
-                message = (f"{found!r}: this story writes the {self.what} as in {example!r} "
-                           f"({count} time{'s' * (count != 1)})")
-                safe = majority in form.safe_to or self.rewrite_keeps_meaning and count >= 3 and len(forms) == 1
+                message = (
+                    f"{found!r}: this story writes the {self.what} as in {example!r} "
+                    f"({count} time{'s' * (count != 1)})"
+                )
+                safe = (
+                    majority in form.safe_to or self.rewrite_keeps_meaning and count >= 3 and len(forms) == 1
+                )
                 fix = None if right is None else replace_fix(f"Write {right!r}", form.span, right, safe)
                 yield self.violation(form.span, message, fix)

@@ -1,4 +1,5 @@
 """NL415 day-month-order."""
+
 from __future__ import annotations
 
 import re
@@ -7,20 +8,32 @@ from collections.abc import Iterator
 from newslint.document import Document
 from newslint.rules._styles import style_name
 from newslint.rules.numbers._common import HouseStyleRule, in_data_line, prose_matches
-from newslint.rules.numbers.month_abbreviation import ABBREVIATIONS, AP_SHORT, FULL_MONTHS, is_count_after_month
+from newslint.rules.numbers.month_abbreviation import (
+    ABBREVIATIONS,
+    AP_SHORT,
+    FULL_MONTHS,
+    is_count_after_month,
+)
 from newslint.span import Span
 from newslint.violation import FixAvailability, Violation
 
 _MONTH = "|".join(FULL_MONTHS + sorted(ABBREVIATIONS, key=len, reverse=True))
 _SUFFIX = r"(st|nd|rd|th)?"
 # "17 September", "17th Sept. 2004": day first (the Guardian, the BBC). Opens with a digit.
-_DAY_FIRST = re.compile(rf"([0-9](?<![\w.,:/\-–+][0-9])\d?){_SUFFIX}[ \t]+({_MONTH})\b(\.?)(?:[ \t]+([12]\d{{3}})\b)?")
+_DAY_FIRST = re.compile(
+    rf"([0-9](?<![\w.,:/\-–+][0-9])\d?){_SUFFIX}[ \t]+({_MONTH})\b(\.?)(?:[ \t]+([12]\d{{3}})\b)?"
+)
 # "September 17", "Sept. 17, 2004": month first (AP). Opens with the month's capital letter.
-_MONTH_FIRST = re.compile(rf"({_MONTH})\b(\.?)[ \t]+([0-9]\d?){_SUFFIX}(?![\w%]|[.,:/]\d|[ \t]*[-–/]|[ \t]+(?:and|to|through|or|&|per)\b|,[ \t]*\d{{1,2}}\b)(?:(,)?[ \t]+([12]\d{{3}})\b)?")
+_MONTH_FIRST = re.compile(
+    rf"({_MONTH})\b(\.?)[ \t]+([0-9]\d?){_SUFFIX}(?![\w%]|[.,:/]\d|[ \t]*[-–/]|[ \t]+(?:and|to|through|or|&|per)\b|,[ \t]*\d{{1,2}}\b)(?:(,)?[ \t]+([12]\d{{3}})\b)?"
+)
 # A range or list that ends in this date: "17-19 September", "17 and 18 September", "17 through 19 September".
 _SERIES_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?[ \t]*(?:[-–/&,]|and|to|through|or)[ \t]*$")
 # Words before "May" that make it the month, not the verb or the name ("Theresa May 10").
-_MONTH_MAY_BEFORE = re.compile(r"(?:\b(?:on|of|in|from|until|till|since|by|before|after|to|and|early|late|mid|last|next|this)|[,(])[ \t]*$", re.I)
+_MONTH_MAY_BEFORE = re.compile(
+    r"(?:\b(?:on|of|in|from|until|till|since|by|before|after|to|and|early|late|mid|last|next|this)|[,(])[ \t]*$",
+    re.I,
+)
 
 _DAY_FIRST_STYLES = ("guardian", "bbc")
 _MONTH_FIRST_STYLES = ("ap",)
@@ -73,7 +86,7 @@ class DayMonthOrder(HouseStyleRule):
         text = doc.text
         for m in prose_matches(doc, _DAY_FIRST, headline=False):
             day, suffix, month, dot, year = m.groups()
-            if self._skip(text, m, month) or re.match(r"[ \t]*[-–]", text[m.end(): m.end() + 3]):
+            if self._skip(text, m, month) or re.match(r"[ \t]*[-–]", text[m.end() : m.end() + 3]):
                 continue
             end = m.end()
             if dot and not year and month in FULL_MONTHS:
@@ -82,7 +95,7 @@ class DayMonthOrder(HouseStyleRule):
             safe = not suffix
             if year:
                 right += f", {year}"
-                if re.match(r"[ \t]+[\w(]", text[m.end(): m.end() + 2]):
+                if re.match(r"[ \t]+[\w(]", text[m.end() : m.end() + 2]):
                     right += ","  # AP: "Sept. 17, 2004, was the day"
                     safe = False
             yield self._report(m, Span(m.start(), end), right, style, safe)
@@ -106,7 +119,7 @@ class DayMonthOrder(HouseStyleRule):
             return True
         if start and (text[start - 1].isalpha() or text[start - 1] in "-–"):
             return True
-        before = text[max(0, start - 12): start]
+        before = text[max(0, start - 12) : start]
         if _SERIES_BEFORE.search(before):
             return True
         if month == "May" and not (m.re is _DAY_FIRST or _MONTH_MAY_BEFORE.search(before)):
@@ -116,4 +129,6 @@ class DayMonthOrder(HouseStyleRule):
     def _report(self, m: re.Match, span: Span, right: str, style: str, safe: bool) -> Violation:
         order = "the month before the day" if style in _MONTH_FIRST_STYLES else "the day before the month"
         found = m.string[span.start : span.end]
-        return self.rewrite(span, f"{style_name(style)} style writes {order}: {found!r} -> {right!r}", right, safe)
+        return self.rewrite(
+            span, f"{style_name(style)} style writes {order}: {found!r} -> {right!r}", right, safe
+        )

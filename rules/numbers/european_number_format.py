@@ -1,4 +1,5 @@
 """NL401 european-number-format."""
+
 from __future__ import annotations
 
 import bisect
@@ -25,8 +26,12 @@ _THIN_GROUPS = re.compile(r"[0-9](?<![\d.,][0-9])\d{0,2}(?:[\u202f\u2009]\d{3})+
 # Groups split by ordinary spaces ("450 000 people") only before a plural noun, and not after a
 # month or another figure: "June 9 200 mln dlrs", "24 300 kilowatt radios" and phone
 # numbers are runs of separate figures.
-_SPACE_GROUPS = re.compile(r"[1-9](?<![\w.,:/'’-][1-9])(?<!\d [1-9])\d{0,2}(?: \d{3})+(?= (?:[a-z]{3,}s|people|children|men|women)\b)")
-_MONTH_BEFORE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? $", re.IGNORECASE)
+_SPACE_GROUPS = re.compile(
+    r"[1-9](?<![\w.,:/'’-][1-9])(?<!\d [1-9])\d{0,2}(?: \d{3})+(?= (?:[a-z]{3,}s|people|children|men|women)\b)"
+)
+_MONTH_BEFORE = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? $", re.IGNORECASE
+)
 # A separator between two digits (the look-ahead keeps the second digit for the next match).
 _SEPARATOR = re.compile(r"\d([.,'’\u202f\u2009 ])(?=\d)")
 _APOSTROPHE_GROUPS = re.compile(r"[0-9](?<![\d.,'’][0-9])\d{0,2}(?:['’]\d{3})+(?![\d'’])")
@@ -38,13 +43,18 @@ _SCALES = frozenset("million billion trillion mln bln bn m tn".split())
 _RATES = frozenset("pct percent per points point".split())
 # An English-grouped figure and the one or two words after it ("1,455 mln tonnes"); a second
 # word only when nothing but space stands between them.
-_ENGLISH_GROUPED = re.compile(r"[0-9](?<![\d.,][0-9])\d{0,2}(?:,\d{3})+(?:\.\d+)?(?:\s*([A-Za-z]+)(?:\s+([A-Za-z]+))?)?")
+_ENGLISH_GROUPED = re.compile(
+    r"[0-9](?<![\d.,][0-9])\d{0,2}(?:,\d{3})+(?:\.\d+)?(?:\s*([A-Za-z]+)(?:\s+([A-Za-z]+))?)?"
+)
 _NEXT_WORDS = re.compile(r"\s*([A-Za-z]+)?(?:\s+([A-Za-z]+))?")
-_CURRENCIES = frozenset("dlrs dlr dollars dollar francs franc yen marks mark pesos riyals stg sterling pounds pound "
-                        "euros euro ecus ecu cts cents pence lire lira rupees rand crowns guilders dinars".split())
+_CURRENCIES = frozenset(
+    "dlrs dlr dollars dollar francs franc yen marks mark pesos riyals stg sterling pounds pound "
+    "euros euro ecus ecu cts cents pence lire lira rupees rand crowns guilders dinars".split()
+)
 _PRICE_CONTEXT = re.compile(
     r"\b(?:a|per|each) (?:\d+ )?(?:share|barrel|tonne|ton|ounce|kilo|bushel|lb|pound|cwt|gallon|litre)s?\b|\bto \d",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _UNITS_ATTACHED = re.compile(r"m\b|km\b|kg\b")
 # "1.245 shares of the buyer for each share", "converted into 1.417 common shares": a ratio.
 _RATIO_AFTER = re.compile(r"[^.;\n]{0,60}?\bfor (?:each|every)\b|[^.;]{0,30}\bconvertible\b")
@@ -54,7 +64,9 @@ _RATIO_BEFORE = re.compile(r"\b(?:into|receive|exchange for)\s+$")
 _PRECISE_NEAR = re.compile(r"(?<![\d.,])\d{1,3}\.\d\d[1-9](?![\d.])")
 NEAR_CHARS = 60
 # "from 4.250 to 2.150 billion dlrs": the scale after the second figure is the first one's too.
-_RANGE_TO_SCALED = re.compile(r"\s*(?:to|-|–)\s*\d{1,3}\.\d{3}\s*(?:million|billion|trillion|mln|bln|bn|m|tn)\b")
+_RANGE_TO_SCALED = re.compile(
+    r"\s*(?:to|-|–)\s*\d{1,3}\.\d{3}\s*(?:million|billion|trillion|mln|bln|bn|m|tn)\b"
+)
 # A grouped figure whose value is within this factor of the figure read as thousands backs that
 # reading: "a record 1.482 mln, compared with 1,455 mln tonnes".
 MAGNITUDE_FACTOR = 3.0
@@ -112,7 +124,9 @@ class EuropeanNumberFormat(Rule):
         if separators & {"\u202f", "\u2009"}:
             for m in _THIN_GROUPS.finditer(text):
                 if self._usable(doc, m):
-                    yield self._report(m, re.sub(r"[\u202f\u2009]", ",", m.group()), safe=True, what="thin-space grouping")
+                    yield self._report(
+                        m, re.sub(r"[\u202f\u2009]", ",", m.group()), safe=True, what="thin-space grouping"
+                    )
         if " " in separators:
             for m in _SPACE_GROUPS.finditer(text):
                 if self._usable(doc, m) and not _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
@@ -120,7 +134,9 @@ class EuropeanNumberFormat(Rule):
         if separators & {"'", "’"}:
             for m in _APOSTROPHE_GROUPS.finditer(text):
                 if self._usable(doc, m) and not re.match(r"\d{1,2}['’]\d", m.group()[:4] + " "):
-                    yield self._report(m, re.sub(r"['’]", ",", m.group()), safe=False, what="apostrophe grouping")
+                    yield self._report(
+                        m, re.sub(r"['’]", ",", m.group()), safe=False, what="apostrophe grouping"
+                    )
 
     def _dotted(self, doc: Document) -> Iterator[Violation]:
         """Figures grouped with full stops: 450.000.000 (surely), 450.000 (judged by context)."""
@@ -139,7 +155,12 @@ class EuropeanNumberFormat(Rule):
         for m in one_dot:
             if self._usable(doc, m):
                 verdict = self._single_group(text, m, grouped)
-                if verdict is None and m.group(2) == "000" and not precise and not _RANGE.match(text, m.end()):
+                if (
+                    verdict is None
+                    and m.group(2) == "000"
+                    and not precise
+                    and not _RANGE.match(text, m.end())
+                ):
                     verdict = False
                 if verdict and precise:
                     verdict = False
@@ -179,20 +200,31 @@ class EuropeanNumberFormat(Rule):
         if word in _SCALES:
             return False if group.endswith("00") else None  # "6.000 billion yen": nobody writes the zeros
         if word in _CURRENCIES:
-            if _PRICE_CONTEXT.search(after) or _PRICE_CONTEXT.search(text[max(0, m.start() - 25) : m.start()]):
+            if _PRICE_CONTEXT.search(after) or _PRICE_CONTEXT.search(
+                text[max(0, m.start() - 25) : m.start()]
+            ):
                 return None
             return False if group.endswith("00") else None
-        if word.endswith("s") and len(word) > 3 or word in ("people", "children", "men", "women", "staff", "police", "e"):
+        if (
+            word.endswith("s")
+            and len(word) > 3
+            or word in ("people", "children", "men", "women", "staff", "police", "e")
+        ):
             return group == "000" or group.endswith("00") and len(whole) >= 2 or False
         if group == "000" and len(whole) >= 2 and not _RANGE.match(text, m.end()):
             return True  # "20.000 represented": nobody writes a decimal with three zeros in prose
         return False if group.endswith("0") else None
 
-    def _report(self, m: re.Match, english: str, safe: bool, what: str = "European thousands separator") -> Violation:
+    def _report(
+        self, m: re.Match, english: str, safe: bool, what: str = "European thousands separator"
+    ) -> Violation:
         span = Span(m.start(), m.end())
         make = Fix.safe if safe else Fix.unsafe
-        return self.violation(span, f"{m.group()!r} uses a {what}; in English copy write {english!r}",
-                              make(f"Write {english!r}", Edit.replace(span, english)))
+        return self.violation(
+            span,
+            f"{m.group()!r} uses a {what}; in English copy write {english!r}",
+            make(f"Write {english!r}", Edit.replace(span, english)),
+        )
 
 
 @dataclass(frozen=True)

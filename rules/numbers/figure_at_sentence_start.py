@@ -1,4 +1,5 @@
 """NL406 figure-at-sentence-start."""
+
 from __future__ import annotations
 
 import re
@@ -74,10 +75,15 @@ class FigureAtSentenceStart(HouseStyleRule):
                 continue  # most sentences: one slice, no regex
             m = _OPENING_FIGURE.match(text, sentence.start, sentence.end)
             span = Span(m.start(1), m.end(1))
-            if doc.in_headline(span) or not doc.is_prose(span) or self._allowed(m) \
-                    or not _ENDS_LIKE_A_SENTENCE.search(text, sentence.start, sentence.end) or in_data_line(text, span.start) \
-                    or _WRAPPED_DECIMAL_BEFORE.search(text, max(0, sentence.start - 3), sentence.start) \
-                    or _reads_as_data(doc.slice(sentence)):
+            if (
+                doc.in_headline(span)
+                or not doc.is_prose(span)
+                or self._allowed(m)
+                or not _ENDS_LIKE_A_SENTENCE.search(text, sentence.start, sentence.end)
+                or in_data_line(text, span.start)
+                or _WRAPPED_DECIMAL_BEFORE.search(text, max(0, sentence.start - 3), sentence.start)
+                or _reads_as_data(doc.slice(sentence))
+            ):
                 continue
             figure = m.group(1).rstrip(".,")
             names = named_figures(text) if names is None else names
@@ -98,5 +104,9 @@ class FigureAtSentenceStart(HouseStyleRule):
             return True  # a year; "1." opens a list item
         if not attached and m.group(3)[:1].isupper():
             return True  # a name: "50 Cent", "19 Management"
-        return attached[:1] in ("-", "–", ")", ":", "/", "'", "’") and not attached.startswith("-year") \
-            or attached[:1].isalpha() and not attached.startswith("-")  # 5pm, 3D, 4x4
+        return (
+            attached[:1] in ("-", "–", ")", ":", "/", "'", "’")
+            and not attached.startswith("-year")
+            or attached[:1].isalpha()
+            and not attached.startswith("-")
+        )  # 5pm, 3D, 4x4

@@ -1,4 +1,5 @@
 """NL412 large-number-in-words."""
+
 from __future__ import annotations
 
 import re
@@ -19,7 +20,9 @@ _NUMBER_WORD = re.compile(
 # of a range or series that starts below ten ("between eight and ten").
 _IDIOM_AFTER = re.compile(r"\s+times\b")
 _IDIOM_BEFORE = re.compile(
-    r"\b(?:(?:one|a) in|(?:one|two|three|four|five|six|seven|eight|nine)\s+(?:and|or|to|out\s+of))\s+$", re.IGNORECASE)
+    r"\b(?:(?:one|a) in|(?:one|two|three|four|five|six|seven|eight|nine)\s+(?:and|or|to|out\s+of))\s+$",
+    re.IGNORECASE,
+)
 # The tail of a larger number in words ("One hundred and forty-two"): not a figure of its own.
 _COMPOUND_BEFORE = re.compile(r"\b(?:hundred|thousand)(?:\s+and)?\s+$", re.IGNORECASE)
 
@@ -64,13 +67,23 @@ class LargeNumberInWords(HouseStyleRule):
                 continue
             span = Span(m.start(), m.end())
             starts = {s.start for s in doc.sentences} if starts is None else starts
-            if span.start in starts or not doc.is_prose(span) or doc.in_headline(span) or self._idiom(text, m) \
-                    or in_data_line(text, span.start):
+            if (
+                span.start in starts
+                or not doc.is_prose(span)
+                or doc.in_headline(span)
+                or self._idiom(text, m)
+                or in_data_line(text, span.start)
+            ):
                 continue
-            yield self.rewrite(span, f"{style_name(style)} style writes {m.group()!r} as a figure ({n})", str(n), safe=False)
+            yield self.rewrite(
+                span, f"{style_name(style)} style writes {m.group()!r} as a figure ({n})", str(n), safe=False
+            )
 
     @staticmethod
     def _idiom(text: str, m: re.Match) -> bool:
         before = max(0, m.start() - 16)
-        return bool(_IDIOM_AFTER.match(text, m.end()) or _IDIOM_BEFORE.search(text, before, m.start())
-                    or _COMPOUND_BEFORE.search(text, before, m.start()))
+        return bool(
+            _IDIOM_AFTER.match(text, m.end())
+            or _IDIOM_BEFORE.search(text, before, m.start())
+            or _COMPOUND_BEFORE.search(text, before, m.start())
+        )

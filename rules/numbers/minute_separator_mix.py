@@ -1,4 +1,5 @@
 """NL413 minute-separator-mix."""
+
 from __future__ import annotations
 
 import re

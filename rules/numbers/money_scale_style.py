@@ -1,4 +1,5 @@
 """NL407 money-scale-style."""
+
 from __future__ import annotations
 
 import re

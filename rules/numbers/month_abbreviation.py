@@ -1,4 +1,5 @@
 """NL409 month-abbreviation."""
+
 from __future__ import annotations
 
 import re
@@ -9,14 +10,33 @@ from newslint.rules.numbers._common import HouseStyleRule, prose_matches
 from newslint.span import Span
 from newslint.violation import FixAvailability, Violation
 
-FULL_MONTHS = ("January February March April May June July August September October November "
-         "December").split()
+FULL_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
 # AP: seven months take a short form with a date; March to July never do.
-AP_SHORT = {"January": "Jan.", "February": "Feb.", "August": "Aug.", "September": "Sept.",
-             "October": "Oct.", "November": "Nov.", "December": "Dec."}
-ABBREVIATIONS = {"Jan": "January", "Feb": "February", "Mar": "March", "Apr": "April", "Jun": "June",
-                  "Jul": "July", "Aug": "August", "Sep": "September", "Sept": "September",
-                  "Oct": "October", "Nov": "November", "Dec": "December"}
+AP_SHORT = {
+    "January": "Jan.",
+    "February": "Feb.",
+    "August": "Aug.",
+    "September": "Sept.",
+    "October": "Oct.",
+    "November": "Nov.",
+    "December": "Dec.",
+}
+ABBREVIATIONS = {
+    "Jan": "January",
+    "Feb": "February",
+    "Mar": "March",
+    "Apr": "April",
+    "Jun": "June",
+    "Jul": "July",
+    "Aug": "August",
+    "Sep": "September",
+    "Sept": "September",
+    "Oct": "October",
+    "Nov": "November",
+    "Dec": "December",
+}
 _MONTH = "|".join(FULL_MONTHS + sorted(ABBREVIATIONS, key=len, reverse=True))
 # A month with a day ("September 17", "Sept 17, 2004"), or an abbreviated month with only a year.
 # No \b in front: a pattern that opens with the names lets the engine skip to capital letters.
@@ -25,15 +45,23 @@ _WITH_DAY = re.compile(rf"({_MONTH})\b(\.?)(?=[ \t\n]+([1-9]|[12]\d|3[01])(?![\d
 # "during" right before the month and a content word after the figure make the figure a count;
 # "ended June 30 rose" and "since May 4 without" are dates.
 _PERIOD_BEFORE = re.compile(r"\b(?:[Ii]n|[Dd]uring)[ \t\n]+$")
-_COUNTED_AFTER = re.compile(r"[ \t\n]+(?!(?:and|or|to|the|a|an|at|in|on|of|for|with|was|were|is|are|when|after|before)\b)[a-z]")
+_COUNTED_AFTER = re.compile(
+    r"[ \t\n]+(?!(?:and|or|to|the|a|an|at|in|on|of|for|with|was|were|is|are|when|after|before)\b)[a-z]"
+)
 
 
 def is_count_after_month(text: str, month_start: int, figure_end: int) -> bool:
     """Is the figure after a month a count, not a day ("In January 25 people were arrested")?
     Shared by the rules that read month-and-figure pairs as dates (NL409, NL415)."""
-    return bool(_PERIOD_BEFORE.search(text, max(0, month_start - 8), month_start)
-                and _COUNTED_AFTER.match(text, figure_end))
-_WITH_YEAR = re.compile(rf"({'|'.join(sorted(ABBREVIATIONS, key=len, reverse=True))})\b(\.?)(?=[ \t\n]+[12]\d{{3}}\b)")
+    return bool(
+        _PERIOD_BEFORE.search(text, max(0, month_start - 8), month_start)
+        and _COUNTED_AFTER.match(text, figure_end)
+    )
+
+
+_WITH_YEAR = re.compile(
+    rf"({'|'.join(sorted(ABBREVIATIONS, key=len, reverse=True))})\b(\.?)(?=[ \t\n]+[12]\d{{3}}\b)"
+)
 
 
 def _full(name: str) -> str:
@@ -85,4 +113,6 @@ class MonthAbbreviation(HouseStyleRule):
     def _report(self, doc: Document, m: re.Match, right: str, where: str) -> Iterator[Violation]:
         if m.group() == right:
             return
-        yield self.rewrite(Span(m.start(), m.end()), f"AP style writes {m.group()!r} as {right!r} {where}", right, safe=True)
+        yield self.rewrite(
+            Span(m.start(), m.end()), f"AP style writes {m.group()!r} as {right!r} {where}", right, safe=True
+        )

@@ -1,4 +1,5 @@
 """NL408 ordinal-style."""
+
 from __future__ import annotations
 
 import re
@@ -20,7 +21,9 @@ from newslint.violation import FixAvailability, Violation
 _SMALL_ORDINAL = re.compile(r"([1-9])(?<![\w.,/-][1-9])(?:st|nd|rd|th)\b(?:([ \t\n-]+)([A-Za-z]+))?")
 # "eleventh", "twenty-first", "thirtieth": an ordinal of 11 and up in words. The pattern finds
 # lowercase words ending like an ordinal; the table says which are ordinals.
-_TEENS = "eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split()
+_TEENS = (
+    "eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split()
+)
 _UNITS = "first second third fourth fifth sixth seventh eighth ninth".split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _LARGE_ORDINALS = {
@@ -29,8 +32,10 @@ _LARGE_ORDINALS = {
     **{f"{tens}-{unit}": 21 + 10 * i + j for i, tens in enumerate(_TENS) for j, unit in enumerate(_UNITS)},
 }
 _ORDINAL_LIKE = re.compile(r"[efnstw](?<![\w-][efnstw])[a-z]*(?:th|-first|-second|-third)\b(?!-)")
-_MONTHS = frozenset("january february march april may june july august september october november december "
-                    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 _FRACTION_BEFORE = frozenset("a one two three four five six seven eight nine".split())
 
@@ -76,22 +81,37 @@ class OrdinalStyle(HouseStyleRule):
         text = doc.text
         for m in prose_matches(doc, _SMALL_ORDINAL, headline=False):
             digit, gap, word = m.groups()
-            if word and (word[:1].isupper() or word.lower() in WIRE_SHORTHAND) or self._after_month(text, m.start()) or self._fraction(text, m.start()) \
-                    or in_data_line(text, m.start()):
+            if (
+                word
+                and (word[:1].isupper() or word.lower() in WIRE_SHORTHAND)
+                or self._after_month(text, m.start())
+                or self._fraction(text, m.start())
+                or in_data_line(text, m.start())
+            ):
                 continue
             span = Span(m.start(), m.start() + 3)  # "3rd": one digit and a two-letter suffix
             right = spell_ordinal(int(digit))
-            yield self.rewrite(span, f"{style_name(style)} style spells out {doc.slice(span)!r} as {right!r}", right,
-                               safe=bool(word and word.islower()))
+            yield self.rewrite(
+                span,
+                f"{style_name(style)} style spells out {doc.slice(span)!r} as {right!r}",
+                right,
+                safe=bool(word and word.islower()),
+            )
         for m in _ORDINAL_LIKE.finditer(text):
             n = _LARGE_ORDINALS.get(m.group())
             span = Span(m.start(), m.end())
-            if n is None or not doc.is_prose(span) or doc.in_headline(span) or self._fraction(text, m.start()) \
-                    or text[m.end() : m.end() + 5] == " hour":
+            if (
+                n is None
+                or not doc.is_prose(span)
+                or doc.in_headline(span)
+                or self._fraction(text, m.start())
+                or text[m.end() : m.end() + 5] == " hour"
+            ):
                 continue
             right = f"{n}{_suffix(n)}"
-            yield self.rewrite(span, f"{style_name(style)} style writes {m.group()!r} as {right!r}",
-                               right, safe=False)
+            yield self.rewrite(
+                span, f"{style_name(style)} style writes {m.group()!r} as {right!r}", right, safe=False
+            )
 
     @staticmethod
     def _fraction(text: str, at: int) -> bool:

@@ -1,4 +1,5 @@
 """NL416 percent-sign-style."""
+
 from __future__ import annotations
 
 import re
@@ -48,5 +49,9 @@ class PercentSignStyle(HouseStyleRule):
     def check_style(self, doc: Document, style: str) -> Iterator[Violation]:
         for m in prose_matches(doc, _PERCENT_WORD, headline=False):
             right = m.group(1) + "%"
-            yield self.rewrite(Span(m.start(), m.end()), f"{style_name(style)} style writes {m.group()!r} as {right!r}",
-                               right, safe=True)
+            yield self.rewrite(
+                Span(m.start(), m.end()),
+                f"{style_name(style)} style writes {m.group()!r} as {right!r}",
+                right,
+                safe=True,
+            )

@@ -1,4 +1,5 @@
 """NL404 percent-style-mix."""
+
 from __future__ import annotations
 
 import re
@@ -59,6 +60,8 @@ class PercentStyleMix(MixedFormRule):
         for m in prose_matches(doc, _PERCENT, headline=False):
             figure, marker = m.groups()
             upper = marker.isupper()  # "5 PCT" in an all-capitals line stays in capitals
-            rewrite = {kind: figure + (written.upper() if upper else written) for kind, written in _WRITTEN.items()}
+            rewrite = {
+                kind: figure + (written.upper() if upper else written) for kind, written in _WRITTEN.items()
+            }
             found.append(Form(_kind(marker), Span(m.start(), m.end()), rewrite))
         return found

@@ -1,4 +1,5 @@
 """NL411 range-after-from-or-between."""
+
 from __future__ import annotations
 
 import re
@@ -70,7 +71,9 @@ class RangeAfterFromOrBetween(HouseStyleRule):
             first = f"{low_currency or currency}{low}{scale}"
             second = f"{high_currency or currency}{high}"
             span = Span(m.start(2), m.end(6))
-            yield self.violation(Span(m.start(), m.end(6) + len(scale)),
-                                 f"{style_name(style)} style writes '{preposition.lower()} {first} {joiner} {second}{scale}', "
-                                 f"not a hyphen after {preposition.lower()!r}",
-                                 replace_fix(f"Write {joiner!r}", span, f"{first} {joiner} {second}", safe=True))
+            yield self.violation(
+                Span(m.start(), m.end(6) + len(scale)),
+                f"{style_name(style)} style writes '{preposition.lower()} {first} {joiner} {second}{scale}', "
+                f"not a hyphen after {preposition.lower()!r}",
+                replace_fix(f"Write {joiner!r}", span, f"{first} {joiner} {second}", safe=True),
+            )

@@ -1,4 +1,5 @@
 """NL405 small-number-in-figures."""
+
 from __future__ import annotations
 
 import re
@@ -82,12 +83,19 @@ class SmallNumberInFigures(HouseStyleRule):
         starts = {s.start for s in doc.sentences}
         names = named_figures(text)
         for m in prose_matches(doc, _LONE_DIGIT, headline=False):
-            if m.start() in starts or m.group(1) in names or not self._counts(text, m) or in_data_line(text, m.start()):
+            if (
+                m.start() in starts
+                or m.group(1) in names
+                or not self._counts(text, m)
+                or in_data_line(text, m.start())
+            ):
                 continue
             digit = m.group(1)
             span = Span(m.start(1), m.end(1))
             word = spell(int(digit))
-            yield self.rewrite(span, f"{style_name(style)} style spells out {digit!r} as {word!r}", word, safe=False)
+            yield self.rewrite(
+                span, f"{style_name(style)} style spells out {digit!r} as {word!r}", word, safe=False
+            )
 
     @staticmethod
     def _counts(text: str, m: re.Match) -> bool:
@@ -101,5 +109,7 @@ class SmallNumberInFigures(HouseStyleRule):
         if before and (before.group(1)[:1].isupper() or before.group(1).lower() in _LABEL_WORDS):
             return False
         # another figure close by: a range, a ratio, a list or a score
-        return not (_DIGIT_NEAR.search(text, max(0, m.start() - 12), m.start())
-                    or _DIGIT_NEAR.search(text, m.end(1), min(len(text), m.end(1) + 12)))
+        return not (
+            _DIGIT_NEAR.search(text, max(0, m.start() - 12), m.start())
+            or _DIGIT_NEAR.search(text, m.end(1), min(len(text), m.end(1) + 12))
+        )

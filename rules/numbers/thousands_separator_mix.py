@@ -1,4 +1,5 @@
 """NL402 thousands-separator-mix."""
+
 from __future__ import annotations
 
 import re
@@ -11,9 +12,7 @@ from newslint.violation import FixAvailability
 
 # A four-digit figure, with or without the comma, standing alone: not part of a longer figure,
 # a code (A-1500, 2004/1500), a decimal, or a word with the unit attached (1500m).
-_FOUR_DIGITS = re.compile(
-    r"([1-9])(?<![\w.,/:\-–'’(][1-9])(,?)(\d{3})(?![\w\-–]|[.,:/]\d)(\s+[A-Za-z]+)?"
-)
+_FOUR_DIGITS = re.compile(r"([1-9])(?<![\w.,/:\-–'’(][1-9])(,?)(\d{3})(?![\w\-–]|[.,:/]\d)(\s+[A-Za-z]+)?")
 _CODE_WORDS = frozenset(
     "no no. number page pages room flight route model article section code tel box suite version "
     "highway interstate bus train channel grade level form rule clause paragraph chapter item "
@@ -66,12 +65,19 @@ class ThousandsSeparatorMix(MixedFormRule):
         for m in prose_matches(doc, _FOUR_DIGITS, headline=False):
             first, comma, rest, after = m.groups()
             currency = currency_before(doc.text, m.start())
-            if not comma and not plain_quantity(doc.text, m, currency, int(first + rest), (after or "").strip()):
+            if not comma and not plain_quantity(
+                doc.text, m, currency, int(first + rest), (after or "").strip()
+            ):
                 continue
             span = Span(m.start(1), m.end(3))
-            found.append(Form("comma" if comma else "plain", span,
-                              {"comma": f"{first},{rest}", "plain": first + rest},
-                              frozenset({"comma"}) if currency else frozenset()))
+            found.append(
+                Form(
+                    "comma" if comma else "plain",
+                    span,
+                    {"comma": f"{first},{rest}", "plain": first + rest},
+                    frozenset({"comma"}) if currency else frozenset(),
+                )
+            )
         return found
 
 
@@ -101,4 +107,4 @@ def plain_quantity(text: str, m: re.Match, currency: str, value: int, after: str
 
 def _sentence_start(text: str, at: int) -> bool:
     before = text[max(0, at - 8) : at].rstrip()  # wire copy wraps lines inside sentences
-    return not before or before[-1] in ".!?\"“”"
+    return not before or before[-1] in '.!?"“”'

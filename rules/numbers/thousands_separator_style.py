@@ -1,4 +1,5 @@
 """NL414 thousands-separator-style."""
+
 from __future__ import annotations
 
 import re
@@ -6,19 +7,27 @@ from collections.abc import Iterator
 
 from newslint.document import Document
 from newslint.rules.numbers._common import HouseStyleRule, in_data_line, prose_matches
-from newslint.rules.numbers.thousands_separator_mix import STYLES_WITH_A_COMMA, currency_before, plain_quantity
+from newslint.rules.numbers.thousands_separator_mix import (
+    STYLES_WITH_A_COMMA,
+    currency_before,
+    plain_quantity,
+)
 from newslint.span import Span
 from newslint.violation import FixAvailability, Violation
 
 # A figure of four to seven digits without a comma, standing alone: not part of a longer figure,
 # a code (A-1500, 2004/1500), a decimal, or a word with the unit attached (1500m).
-_PLAIN_FIGURE = re.compile(r"([1-9])(?<![\w.,/:\-–'’(#][1-9])(\d{3,6})(?![\w\-–%/]|[.,:]\d|\.[A-Za-z])(\s+[A-Za-z]+)?")
+_PLAIN_FIGURE = re.compile(
+    r"([1-9])(?<![\w.,/:\-–'’(#][1-9])(\d{3,6})(?![\w\-–%/]|[.,:]\d|\.[A-Za-z])(\s+[A-Za-z]+)?"
+)
 # Words that make a figure a product's name: "the 80386 processor", "its 7000 series".
 _PRODUCT_NOUNS = frozenset(
     "series family computer computers processor microprocessor chip model system line version range engine "
     "class mainframe minicomputer printer workstation jet airliner plane".split()
 )
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|his|her|a|an|this|that|new|our|whose|mid-range)[ \t\n]+$", re.I)
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|its|their|his|her|a|an|this|that|new|our|whose|mid-range)[ \t\n]+$", re.I
+)
 # A series of names or a clock range: "Unisys 5000 and 7000", "the 3230 and 7710", "the 2300 to
 # 0700 shift".
 _NAMED_SERIES_BEFORE = re.compile(
@@ -84,8 +93,12 @@ class ThousandsSeparatorStyle(HouseStyleRule):
                 continue
             span = Span(m.start(1), m.end(2))
             right = _with_commas(figure)
-            yield self.rewrite(span, f"{figure!r}: AP style writes figures of 1,000 or more with a comma ({right!r})",
-                               right, safe=bool(currency))
+            yield self.rewrite(
+                span,
+                f"{figure!r}: AP style writes figures of 1,000 or more with a comma ({right!r})",
+                right,
+                safe=bool(currency),
+            )
 
     @staticmethod
     def _name_or_data(text: str, m: re.Match, after: str) -> bool:
@@ -94,9 +107,13 @@ class ThousandsSeparatorStyle(HouseStyleRule):
         before = text[max(0, start - 30) : start]
         if after in _PRODUCT_NOUNS or _DETERMINER_BEFORE.search(before) and not after.endswith("s"):
             return True
-        if _NAMED_SERIES_BEFORE.search(before) or _CLOCK_RANGE_AFTER.match(text, m.end(2)) \
-                or _BRACKETED_FIGURE_AFTER.match(text, m.end(2)) \
-                or _LATE_CLOCK.fullmatch(m.group(1) + m.group(2)) and _ON_A_NAME_AFTER.match(text, m.end(2)):
+        if (
+            _NAMED_SERIES_BEFORE.search(before)
+            or _CLOCK_RANGE_AFTER.match(text, m.end(2))
+            or _BRACKETED_FIGURE_AFTER.match(text, m.end(2))
+            or _LATE_CLOCK.fullmatch(m.group(1) + m.group(2))
+            and _ON_A_NAME_AFTER.match(text, m.end(2))
+        ):
             return True
         line_start = text.rfind("\n", 0, start) + 1
         return bool(_REPORT_LINE.match(text, line_start)) or in_data_line(text, start)

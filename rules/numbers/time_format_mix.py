@@ -1,4 +1,5 @@
 """NL403 time-format-mix."""
+
 from __future__ import annotations
 
 import re
@@ -12,6 +13,7 @@ from newslint.span import Span
 
 # "5pm", "5.30pm", "5 p.m.", "5:30 PM": the clock, an optional space, the meridiem.
 _CLOCK = re.compile(r"([0-9](?<![\w:.,$£€¥][0-9])\d?(?:[:.]\d{2})?)( ?)([apAP])(\.)?[mM](?:(\.)|\b)")
+
 
 def _kind(space: str, dotted: bool, upper: bool) -> str:
     marker = "p.m." if dotted else "pm"

@@ -1,4 +1,5 @@
 """NL410 time-of-day-style."""
+
 from __future__ import annotations
 
 import re
@@ -70,8 +71,11 @@ class TimeOfDayStyle(Rule):
             if written is None or written == m.group():
                 continue
             make = Fix.unsafe if unsafe else Fix.safe
-            yield self.violation(span, f"{m.group()!r} is written {shown!r} in {style.upper() if style == 'ap' else style.title()} style",
-                                 make(f"Write {shown!r}", Edit.replace(span, written)))
+            yield self.violation(
+                span,
+                f"{m.group()!r} is written {shown!r} in {style.upper() if style == 'ap' else style.title()} style",
+                make(f"Write {shown!r}", Edit.replace(span, written)),
+            )
 
     def _check_24_hour(self, doc: Document) -> Iterator[Violation]:
         for m in _ZONED_TIME.finditer(doc.text):
@@ -81,8 +85,11 @@ class TimeOfDayStyle(Rule):
                 continue
             hour24 = int(hour) % 12 + (12 if meridiem.lower() == "p" else 0)
             right = f"{hour24:02d}:{minutes or '00'} {zone.upper()}"
-            yield self.violation(span, f"{m.group()!r} is written {right!r} in BBC style (24-hour clock with a time zone)",
-                                 Fix.unsafe(f"Write {right!r}", Edit.replace(span, right)))
+            yield self.violation(
+                span,
+                f"{m.group()!r} is written {right!r} in BBC style (24-hour clock with a time zone)",
+                Fix.unsafe(f"Write {right!r}", Edit.replace(span, right)),
+            )
 
     @staticmethod
     def _render(m: re.Match, style: str) -> tuple[str | None, bool]:

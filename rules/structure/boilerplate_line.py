@@ -1,4 +1,5 @@
 """NL304 boilerplate-line."""
+
 from __future__ import annotations
 
 import re
@@ -13,14 +14,45 @@ from newslint.violation import Edit, Fix, FixAvailability, Violation
 _EXACT = frozenset(
     line.casefold()
     for line in (
-        "Advertisement", "Skip advertisement", "Story continues below advertisement", "Continue reading",
-        "Continue reading below", "Read more", "Read more:", "Share this article", "Share this", "Share",
-        "Click here", "Click here to subscribe", "Subscribe", "Listen to this article", "Loading...",
-        "Loading…", "Related:", "Related coverage", "Related content", "Reuse this content",
-        "Explore more on these topics", "Sign up for our newsletter", "Most read", "Image caption",
-        "Media caption", "Image source", "Getty Images", "Publicidad", "Advertisement - scroll to continue",
-        "Share on Facebook", "Share on Twitter", "Share on X", "Share on LinkedIn", "Share on WhatsApp",
-        "Share on Reddit", "Share on Pinterest", "Share via Email", "Share by email", "Copy link",
+        "Advertisement",
+        "Skip advertisement",
+        "Story continues below advertisement",
+        "Continue reading",
+        "Continue reading below",
+        "Read more",
+        "Read more:",
+        "Share this article",
+        "Share this",
+        "Share",
+        "Click here",
+        "Click here to subscribe",
+        "Subscribe",
+        "Listen to this article",
+        "Loading...",
+        "Loading…",
+        "Related:",
+        "Related coverage",
+        "Related content",
+        "Reuse this content",
+        "Explore more on these topics",
+        "Sign up for our newsletter",
+        "Most read",
+        "Image caption",
+        "Media caption",
+        "Image source",
+        "Getty Images",
+        "Publicidad",
+        "Advertisement - scroll to continue",
+        "Share on Facebook",
+        "Share on Twitter",
+        "Share on X",
+        "Share on LinkedIn",
+        "Share on WhatsApp",
+        "Share on Reddit",
+        "Share on Pinterest",
+        "Share via Email",
+        "Share by email",
+        "Copy link",
     )
 )
 _MINUTES = re.compile(r"^\d{1,2} min(?:ute)?s? read$", re.IGNORECASE)
@@ -37,7 +69,8 @@ _LIKELY = re.compile(
 # One scan of the story for lines that could be furniture: the openings of everything above.
 # The pattern starts with a newline, which `re` searches for fast; the first line is matched apart.
 _OPENINGS = (
-    r"[^\S\n]*(?:" + "|".join(re.escape(line) for line in _EXACT)
+    r"[^\S\n]*(?:"
+    + "|".join(re.escape(line) for line in _EXACT)
     + r"|\d{1,2} min|read more|related|see also|more on this story|sign up for|subscribe to|follow us on"
     r"|click here|file photo:|file -|image caption,|media caption,|image source,|photograph:|photo:|REUTERS/"
     r"|copyright|©|this material may not be published)"
@@ -100,9 +133,11 @@ class BoilerplateLine(Rule):
             if not exact and (doc.is_quoted(line) or _continues(doc.text, line)):
                 continue
             make = Fix.safe if exact else Fix.unsafe
-            yield self.violation(Span(line.start + raw.index(body[0]), line.start + len(raw.rstrip())),
-                                 f"{body[:40]!r} is page furniture, not story text",
-                                 make("Delete the line", Edit.delete(_line_deletion(doc.text, line))))
+            yield self.violation(
+                Span(line.start + raw.index(body[0]), line.start + len(raw.rstrip())),
+                f"{body[:40]!r} is page furniture, not story text",
+                make("Delete the line", Edit.delete(_line_deletion(doc.text, line))),
+            )
 
 
 def _continues(text: str, line: Span) -> bool:

@@ -1,4 +1,5 @@
 """NL306 duplicated-dateline."""
+
 from __future__ import annotations
 
 import re
@@ -66,8 +67,12 @@ class DuplicatedDateline(Rule):
             return
         exact = _fold(doc.slice(first)) == _fold(second.group())
         make = Fix.safe if exact else Fix.unsafe
-        message = "the dateline is repeated" if exact else "the dateline's place is repeated in a second dateline"
-        yield self.violation(span, message, make("Delete the second dateline", Edit.delete(Span(first.end, span.end))))
+        message = (
+            "the dateline is repeated" if exact else "the dateline's place is repeated in a second dateline"
+        )
+        yield self.violation(
+            span, message, make("Delete the second dateline", Edit.delete(Span(first.end, span.end)))
+        )
 
     @staticmethod
     def _first_dateline(doc: Document) -> Span | None:

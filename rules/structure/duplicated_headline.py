@@ -1,4 +1,5 @@
 """NL301 duplicated-headline."""
+
 from __future__ import annotations
 
 import re
@@ -13,9 +14,11 @@ from newslint.violation import Edit, Fix, FixAvailability, Violation
 _GAP = re.compile(r"\s+")
 MAX_HEADLINE = 200  # characters: a longer first line is not a headline
 # A lede that echoes its headline goes on with a day or a month: "Obama to visit Paris Tuesday".
-_DATE_WORD = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-                        r"April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|"
-                        r"Jul|Aug|Sept?|Oct|Nov|Dec|Today|Tonight|Tomorrow|Yesterday)\b\.?")
+_DATE_WORD = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|"
+    r"Jul|Aug|Sept?|Oct|Nov|Dec|Today|Tonight|Tomorrow|Yesterday)\b\.?"
+)
 
 
 class DuplicatedHeadline(Rule):
@@ -75,14 +78,20 @@ class DuplicatedHeadline(Rule):
         if normalise(first_text) == key:
             exact = fold_quotes(head_text).strip() == fold_quotes(first_text).strip()
             make = Fix.safe if exact else Fix.unsafe
-            yield self.violation(first, "the headline is repeated as the first paragraph",
-                                 make("Delete the repeated headline", Edit.delete(deletion_span(doc, first))))
+            yield self.violation(
+                first,
+                "the headline is repeated as the first paragraph",
+                make("Delete the repeated headline", Edit.delete(deletion_span(doc, first))),
+            )
             return
         prefix = self._repeated_prefix(head_text, key, first_text)
         if prefix:
             span = Span(first.start, first.start + prefix)
-            yield self.violation(span, "the first paragraph starts with the headline",
-                                 Fix.unsafe("Delete the repeated headline", Edit.delete(span)))
+            yield self.violation(
+                span,
+                "the first paragraph starts with the headline",
+                Fix.unsafe("Delete the repeated headline", Edit.delete(span)),
+            )
 
     def _doubled_first_line(self, doc: Document) -> Violation | None:
         """The headline pasted again on the line below it, with no blank line between: the
@@ -97,8 +106,11 @@ class DuplicatedHeadline(Rule):
         exact = fold_quotes(first).strip() == fold_quotes(second).strip()
         make = Fix.safe if exact else Fix.unsafe
         start = block.start + len(first)
-        return self.violation(Span(start + 1, block.end), "the headline is repeated on the line below it",
-                              make("Delete the repeated headline", Edit.delete(Span(start, block.end))))
+        return self.violation(
+            Span(start + 1, block.end),
+            "the headline is repeated on the line below it",
+            make("Delete the repeated headline", Edit.delete(Span(start, block.end))),
+        )
 
     @staticmethod
     def _repeated_prefix(head: str, key: str, body: str) -> int:

@@ -1,4 +1,5 @@
 """NL302 duplicated-paragraph."""
+
 from __future__ import annotations
 
 import re
@@ -88,5 +89,8 @@ class DuplicatedParagraph(Rule):
                     continue
                 line = doc.lines.position(doc.paragraphs[first].start).line
                 make = Fix.safe if len(text) >= SAFE_MIN_CHARS else Fix.unsafe
-                yield self.violation(p, f"this paragraph repeats the one on line {line}",
-                                     make("Delete the repeated paragraph", Edit.delete(deletion_span(doc, p))))
+                yield self.violation(
+                    p,
+                    f"this paragraph repeats the one on line {line}",
+                    make("Delete the repeated paragraph", Edit.delete(deletion_span(doc, p))),
+                )

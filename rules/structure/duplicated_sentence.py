@@ -1,4 +1,5 @@
 """NL305 duplicated-sentence."""
+
 from __future__ import annotations
 
 import re
@@ -89,8 +90,11 @@ class DuplicatedSentence(Rule):
             line = doc.lines.position(earlier.start).line
             where = "the sentence before it" if adjacent else f"a sentence on line {line}"
             make = Fix.display_only if SPEAKER in kinds else Fix.safe if exact and adjacent else Fix.unsafe
-            yield self.violation(s, f"this sentence repeats {where}",
-                                 make("Delete the repeated sentence", Edit.delete(_deletion(doc, body, k))))
+            yield self.violation(
+                s,
+                f"this sentence repeats {where}",
+                make("Delete the repeated sentence", Edit.delete(_deletion(doc, body, k))),
+            )
 
 
 def _body_sentences(doc: Document) -> list[tuple[Span, int]]:

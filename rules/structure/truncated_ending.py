@@ -1,4 +1,5 @@
 """NL303 truncated-ending."""
+
 from __future__ import annotations
 
 import re
@@ -17,7 +18,9 @@ _SIGN_OFF_LINE = re.compile(
 )
 _SIGN_OFF_TAIL = re.compile(r"\s+(?:reuters?|afp)(?:\.{2,}|…)?\s*(?:\^M)?\s*$", re.IGNORECASE)
 # A last paragraph about the writer or where to hear more: a tagline, not story text.
-_TAGLINE = re.compile(r"^(?:[A-Z][\w.'-]+ ){1,3}(?:is|was) (?:a|an|the)\b|^You can (?:hear|read|see|watch|listen)\b")
+_TAGLINE = re.compile(
+    r"^(?:[A-Z][\w.'-]+ ){1,3}(?:is|was) (?:a|an|the)\b|^You can (?:hear|read|see|watch|listen)\b"
+)
 # Words a finished sentence does not end on: a story stopping on one was cut.
 _OPEN_WORDS = frozenset(
     "a an the of to for in on at by with from and or but that which who whose as than into onto "
@@ -71,7 +74,9 @@ class TruncatedEnding(Rule):
         while len(lines) > 1 and _SIGN_OFF_LINE.match(lines[-1].strip()):
             lines.pop()
         text = "\n".join(lines).rstrip()
-        signed_off = tail is not None or len(paragraphs) < len(doc.paragraphs) or text != doc.slice(last).rstrip()
+        signed_off = (
+            tail is not None or len(paragraphs) < len(doc.paragraphs) or text != doc.slice(last).rstrip()
+        )
         if signed_off or _TAGLINE.match(text):  # the sign-off arrived, so the story was not cut
             return
         end = last.start + len(text)
@@ -87,7 +92,11 @@ class TruncatedEnding(Rule):
             return
         if ends and len(fragment.split()) <= MAX_STRAY_WORDS:
             start = last.start + ends[-1].end()
-            yield self.violation(Span(start, end), f"the story ends in a fragment after its last sentence: {fragment!r}")
+            yield self.violation(
+                Span(start, end), f"the story ends in a fragment after its last sentence: {fragment!r}"
+            )
         elif text.split()[-1].casefold() in _OPEN_WORDS and len(fragment.split()) >= MIN_CUT_WORDS:
-            yield self.violation(Span(end - len(text.split()[-1]), end),
-                                 "the story breaks off mid-sentence: text may be missing")
+            yield self.violation(
+                Span(end - len(text.split()[-1]), end),
+                "the story breaks off mid-sentence: text may be missing",
+            )

@@ -1,5 +1,6 @@
 """NL5xx: typography: whitespace (NL50x), quotation marks and apostrophes (NL51x), encoding damage
 (NL52x)."""
+
 from newslint.rules.typography.double_space import DoubleSpace
 from newslint.rules.typography.html_entity import HtmlEntity
 from newslint.rules.typography.html_tag import HtmlTag
@@ -13,7 +14,15 @@ from newslint.rules.typography.trailing_whitespace import TrailingWhitespace
 from newslint.rules.typography.wrong_way_apostrophe import WrongWayApostrophe
 
 RULES = (
-    DoubleSpace, TrailingWhitespace, TabInProse, MixedLineEndings, MisusedNoBreakSpace,
-    QuoteStyleMix, WrongWayApostrophe,
-    Mojibake, HtmlEntity, InvisibleCharacter, HtmlTag,
+    DoubleSpace,
+    TrailingWhitespace,
+    TabInProse,
+    MixedLineEndings,
+    MisusedNoBreakSpace,
+    QuoteStyleMix,
+    WrongWayApostrophe,
+    Mojibake,
+    HtmlEntity,
+    InvisibleCharacter,
+    HtmlTag,
 )

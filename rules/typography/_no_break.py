@@ -1,4 +1,5 @@
 """Where a no-break space is typographic practice: shared by NL501 and NL505."""
+
 from __future__ import annotations
 
 import re

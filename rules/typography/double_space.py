@@ -1,4 +1,5 @@
 """NL501 double-space."""
+
 from __future__ import annotations
 
 import re
@@ -53,14 +54,23 @@ class DoubleSpace(Rule):
             if not is_double_space(doc, span):
                 continue
             if NBSP not in m.group():
-                yield self.violation(span, f"{len(m.group())} spaces between words",
-                                     Fix.safe("Replace with one space", Edit.replace(span, " ")))
+                yield self.violation(
+                    span,
+                    f"{len(m.group())} spaces between words",
+                    Fix.safe("Replace with one space", Edit.replace(span, " ")),
+                )
             elif keeps_no_break_space(text, span.start, span.end):  # 10\u00a0\u00a0km
-                yield self.violation(span, f"{len(m.group())} spaces between words (no-break spaces among them)",
-                                     Fix.safe("Replace with one no-break space", Edit.replace(span, NBSP)))
+                yield self.violation(
+                    span,
+                    f"{len(m.group())} spaces between words (no-break spaces among them)",
+                    Fix.safe("Replace with one no-break space", Edit.replace(span, NBSP)),
+                )
             else:
-                yield self.violation(span, f"{len(m.group())} spaces between words (no-break spaces among them)",
-                                     Fix.safe("Replace with one space", Edit.replace(span, " ")))
+                yield self.violation(
+                    span,
+                    f"{len(m.group())} spaces between words (no-break spaces among them)",
+                    Fix.safe("Replace with one space", Edit.replace(span, " ")),
+                )
 
 
 def is_double_space(doc: Document, span: Span) -> bool:

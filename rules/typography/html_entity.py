@@ -1,4 +1,5 @@
 """NL521 html-entity."""
+
 from __future__ import annotations
 
 import re
@@ -11,7 +12,9 @@ from newslint.violation import Edit, Fix, FixAvailability, Violation
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Scrapers often lose the ampersand: "#36;" for "$", "quot;" for a quotation mark.
-_BROKEN = re.compile(r"(?<![&\w#])(?:#([0-9]{2,5})|(quot|amp|apos|nbsp|lt|gt|rsquo|lsquo|rdquo|ldquo|mdash|ndash));")
+_BROKEN = re.compile(
+    r"(?<![&\w#])(?:#([0-9]{2,5})|(quot|amp|apos|nbsp|lt|gt|rsquo|lsquo|rdquo|ldquo|mdash|ndash));"
+)
 
 
 def _inside_word(text: str, span: Span) -> bool:
@@ -60,20 +63,29 @@ class HtmlEntity(Rule):
                 # "America&#191;s": a converter put "¿" for a character it could not map,
                 # nearly always an apostrophe; the apostrophe is a guess.
                 mark = "’" if doc.text.count("’") > doc.text.count("'") else "'"
-                yield self.violation(span, f"HTML entity {m.group()!r} inside a word stands for a lost character, "
-                                     "probably an apostrophe",
-                                     Fix.unsafe(f"Replace with {mark!r}", Edit.replace(span, mark)))
+                yield self.violation(
+                    span,
+                    f"HTML entity {m.group()!r} inside a word stands for a lost character, "
+                    "probably an apostrophe",
+                    Fix.unsafe(f"Replace with {mark!r}", Edit.replace(span, mark)),
+                )
                 continue
-            yield self.violation(span, f"HTML entity {m.group()!r} for {char!r}",
-                                 Fix.safe(f"Replace with {char!r}", Edit.replace(span, char)))
+            yield self.violation(
+                span,
+                f"HTML entity {m.group()!r} for {char!r}",
+                Fix.safe(f"Replace with {char!r}", Edit.replace(span, char)),
+            )
         for m in _BROKEN.finditer(doc.text):
             char = chr(int(m.group(1))) if m.group(1) else _unescape(f"&{m.group(2)};")
             if m.group(1) and not 32 <= int(m.group(1)) < 0x110000:
                 continue
             span = Span(m.start(), m.end())
             if doc.is_prose(span) or doc.in_table(span):
-                yield self.violation(span, f"broken HTML entity {m.group()!r} (lost its '&'), probably {char!r}",
-                                     Fix.unsafe(f"Replace with {char!r}", Edit.replace(span, char)))
+                yield self.violation(
+                    span,
+                    f"broken HTML entity {m.group()!r} (lost its '&'), probably {char!r}",
+                    Fix.unsafe(f"Replace with {char!r}", Edit.replace(span, char)),
+                )
 
 
 def _unescape(entity: str) -> str:

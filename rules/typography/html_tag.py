@@ -1,4 +1,5 @@
 """NL523 html-tag."""
+
 from __future__ import annotations
 
 import re
@@ -10,15 +11,66 @@ from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
 # Tags that only style a stretch of text: removing them leaves the words as they read.
-_INLINE = ("a", "b", "i", "u", "s", "q", "em", "strong", "span", "font", "sup", "sub", "small", "cite",
-           "strike", "del", "ins", "mark", "time", "abbr")
+_INLINE = (
+    "a",
+    "b",
+    "i",
+    "u",
+    "s",
+    "q",
+    "em",
+    "strong",
+    "span",
+    "font",
+    "sup",
+    "sub",
+    "small",
+    "cite",
+    "strike",
+    "del",
+    "ins",
+    "mark",
+    "time",
+    "abbr",
+)
 # Tags that break the text into blocks: between two words one stands for a space at least.
-_BLOCK = ("p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tbody", "thead",
-          "tr", "td", "th", "blockquote", "figure", "figcaption", "hr", "section", "article", "header",
-          "footer", "aside", "img", "picture", "source")
+_BLOCK = (
+    "p",
+    "br",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "tbody",
+    "thead",
+    "tr",
+    "td",
+    "th",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "hr",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "aside",
+    "img",
+    "picture",
+    "source",
+)
 _ATTRIBUTE = r"""\s+[a-z][a-z0-9-]*(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>]+))?"""
 # Lowercase names only: Reuters tickers are capitals in angle brackets (<U>, <P>, <EM>, <A>).
-_TAG = re.compile(rf"</?({'|'.join(sorted(_INLINE + _BLOCK, key=len, reverse=True))})((?:{_ATTRIBUTE})*)\s*/?>")
+_TAG = re.compile(
+    rf"</?({'|'.join(sorted(_INLINE + _BLOCK, key=len, reverse=True))})((?:{_ATTRIBUTE})*)\s*/?>"
+)
 _RUN_GAP = re.compile(r"[ \t]*")
 
 
@@ -55,8 +107,7 @@ class HtmlTag(Rule):
         if doc.format == "markdown" or "<" not in doc.text:
             return
         comments = list(doc.regions_of(RegionKind.COMMENT))
-        tags = [m for m in _TAG.finditer(doc.text)
-                if not any(c.start <= m.start() < c.end for c in comments)]
+        tags = [m for m in _TAG.finditer(doc.text) if not any(c.start <= m.start() < c.end for c in comments)]
         if len(tags) == 1 and not (tags[0].group(2) or tags[0].group().startswith("</")):
             return  # one bare tag: the story may be about HTML
         for run in _runs(doc.text, tags):
@@ -71,7 +122,9 @@ class HtmlTag(Rule):
         shown = run[0].group() if len(run) == 1 else f"{run[0].group()}...{run[-1].group()}"
         what = "HTML tag" if len(run) == 1 else f"{len(run)} HTML tags"
         title = "Replace with a space" if joined else "Delete the markup"
-        return self.violation(span, f"{what} {shown!r} left in the copy", Fix.safe(title, Edit.replace(span, joined)))
+        return self.violation(
+            span, f"{what} {shown!r} left in the copy", Fix.safe(title, Edit.replace(span, joined))
+        )
 
 
 def _runs(text: str, tags: list[re.Match[str]]) -> Iterator[list[re.Match[str]]]:

@@ -1,4 +1,5 @@
 """NL522 invisible-character."""
+
 from __future__ import annotations
 
 import re
@@ -13,7 +14,9 @@ from newslint.violation import Edit, Fix, FixAvailability, Violation
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # Meaningful beside other scripts: joiners in emoji sequences, Persian and Indic words; direction
 # marks and controls in Arabic or Hebrew text mixed with figures and Latin names.
-_MEANINGFUL_BESIDE_OTHER_SCRIPTS = "\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_MEANINGFUL_BESIDE_OTHER_SCRIPTS = (
+    "\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 
 
 def _is_latin_or_plain(ch: str) -> bool:

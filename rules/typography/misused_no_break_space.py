@@ -1,4 +1,5 @@
 """NL505 misused-no-break-space."""
+
 from __future__ import annotations
 
 import re
@@ -62,15 +63,22 @@ class MisusedNoBreakSpace(Rule):
             if not doc.is_prose(Span(max(0, span.start - 1), min(len(text), span.end + 1))):
                 continue
             if after in "\r\n":
-                yield self.violation(span, "no-break space at the end of a line",
-                                     Fix.safe("Delete it", Edit.delete(span)))
+                yield self.violation(
+                    span, "no-break space at the end of a line", Fix.safe("Delete it", Edit.delete(span))
+                )
             elif m.group() != NBSP:
                 if _SPACES.fullmatch(m.group()) and is_double_space(doc, span):
                     continue  # a double space: NL501's report
                 # Spacing NL501 leaves alone (two spaces after a full stop): the no-break
                 # spaces in it become spaces.
-                yield self.violation(span, "no-break space in the spacing between words",
-                                     Fix.safe("Replace with spaces", Edit.replace(span, m.group().replace(NBSP, " "))))
+                yield self.violation(
+                    span,
+                    "no-break space in the spacing between words",
+                    Fix.safe("Replace with spaces", Edit.replace(span, m.group().replace(NBSP, " "))),
+                )
             elif not keeps_no_break_space(text, span.start, span.end):
-                yield self.violation(span, "no-break space between ordinary words; use a normal space",
-                                     Fix.safe("Replace with a space", Edit.replace(span, " ")))
+                yield self.violation(
+                    span,
+                    "no-break space between ordinary words; use a normal space",
+                    Fix.safe("Replace with a space", Edit.replace(span, " ")),
+                )

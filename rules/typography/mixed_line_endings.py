@@ -1,4 +1,5 @@
 """NL504 mixed-line-endings."""
+
 from __future__ import annotations
 
 import re
@@ -46,9 +47,18 @@ class MixedLineEndings(Rule):
         if len(counts) < 2:
             return
         usual = max(counts, key=lambda e: (counts[e], e == "\n"))
-        names = {"\n": "LF", "\r\n": "CRLF", "\r": "CR", "\u2028": "LINE SEPARATOR",
-                 "\u2029": "PARAGRAPH SEPARATOR", "\u0085": "NEXT LINE"}
+        names = {
+            "\n": "LF",
+            "\r\n": "CRLF",
+            "\r": "CR",
+            "\u2028": "LINE SEPARATOR",
+            "\u2029": "PARAGRAPH SEPARATOR",
+            "\u0085": "NEXT LINE",
+        }
         for ending, span in endings:
             if ending != usual:
-                yield self.violation(span, f"{names[ending]} line ending in a file of {names[usual]} endings",
-                                     Fix.safe(f"Use {names[usual]}", Edit.replace(span, usual)))
+                yield self.violation(
+                    span,
+                    f"{names[ending]} line ending in a file of {names[usual]} endings",
+                    Fix.safe(f"Use {names[usual]}", Edit.replace(span, usual)),
+                )

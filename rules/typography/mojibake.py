@@ -1,4 +1,5 @@
 """NL520 mojibake."""
+
 from __future__ import annotations
 
 import re
@@ -11,7 +12,9 @@ from newslint.violation import Edit, Fix, FixAvailability, Violation
 
 # UTF-8 read as Windows-1252 or Latin-1 leaves one of these lead characters before a second
 # character from the upper half of the code page; only such lines are handed to ftfy.
-_SUSPECT = re.compile(r"[ÂÃÄÅÆÇÐÑÒÓÔÕÖØÙÚÛÜÝÞßâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ][\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
+_SUSPECT = re.compile(
+    r"[ÂÃÄÅÆÇÐÑÒÓÔÕÖØÙÚÛÜÝÞßâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ][\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+)
 
 
 class Mojibake(Rule):
@@ -68,7 +71,10 @@ class Mojibake(Rule):
                 continue
             bad, good = original[i1:i2], repaired[j1:j2]
             context = original[max(0, i1 - 1) : i2 + 1]
-            message = (f"mojibake {bad!r} (mis-decoded {good!r})" if good
-                       else f"mojibake: stray {bad!r} in {context!r}, left by a mis-decoding")
+            message = (
+                f"mojibake {bad!r} (mis-decoded {good!r})"
+                if good
+                else f"mojibake: stray {bad!r} in {context!r}, left by a mis-decoding"
+            )
             title = f"Replace with {good!r}" if good else f"Delete the stray {bad!r}"
             yield self.violation(span, message, Fix.safe(title, Edit.replace(span, good)))

@@ -1,4 +1,5 @@
 """NL510 quote-style-mix."""
+
 from __future__ import annotations
 
 import re
@@ -53,7 +54,7 @@ class QuoteStyleMix(Rule):
 
         def validate(self) -> None:
             if self.prefer not in ("", "curly", "straight"):
-                raise ValueError(f"prefer: {self.prefer!r} is not \"curly\" or \"straight\"")
+                raise ValueError(f'prefer: {self.prefer!r} is not "curly" or "straight"')
 
     def check(self, doc: Document) -> Iterator[Violation]:
         text = doc.text
@@ -62,11 +63,19 @@ class QuoteStyleMix(Rule):
         apostrophes = list(_APOSTROPHE.finditer(text)) if "'" in text and "’" in text else []
         if _both_styles(apostrophes):
             apostrophes = [m for m in apostrophes if doc.is_prose(Span(m.start(), m.end()))]
-            yield from self._mixed(apostrophes, "apostrophe", lambda m, style: "’" if style == "curly" else "'")
+            yield from self._mixed(
+                apostrophes, "apostrophe", lambda m, style: "’" if style == "curly" else "'"
+            )
         doubles = list(_DOUBLE.finditer(text)) if '"' in text and ("“" in text or "”" in text) else []
         if _both_styles(doubles):
-            doubles = [m for m in doubles if doc.is_prose(Span(m.start(), m.end())) and not _is_inches(text, m.start())]
-            yield from self._mixed(doubles, "quotation mark", lambda m, style: _double_mark(text, m.start(), style))
+            doubles = [
+                m
+                for m in doubles
+                if doc.is_prose(Span(m.start(), m.end())) and not _is_inches(text, m.start())
+            ]
+            yield from self._mixed(
+                doubles, "quotation mark", lambda m, style: _double_mark(text, m.start(), style)
+            )
 
     def _mixed(self, marks: list[re.Match], what: str, render) -> Iterator[Violation]:
         curly = [m for m in marks if m.group() in "’“”"]
@@ -77,7 +86,12 @@ class QuoteStyleMix(Rule):
         if prefer:
             style, sure = prefer, True
         else:
-            style = "curly" if len(curly) > len(straight) or (len(curly) == len(straight) and curly[0].start() < straight[0].start()) else "straight"
+            style = (
+                "curly"
+                if len(curly) > len(straight)
+                or (len(curly) == len(straight) and curly[0].start() < straight[0].start())
+                else "straight"
+            )
             major, minor = (len(curly), len(straight)) if style == "curly" else (len(straight), len(curly))
             sure = major >= 2 * minor
         wrong = straight if style == "curly" else curly
@@ -86,8 +100,12 @@ class QuoteStyleMix(Rule):
             right = render(m, style)
             fix = (Fix.safe if sure else Fix.unsafe)(f"Use {right!r}", Edit.replace(span, right))
             why = "the house style" if prefer else "the rest of the story"
-            yield self.violation(span, f"{'straight' if style == 'curly' else 'curly'} {what} {m.group()!r}; "
-                                       f"{why} uses {STYLES[style]}", fix)
+            yield self.violation(
+                span,
+                f"{'straight' if style == 'curly' else 'curly'} {what} {m.group()!r}; "
+                f"{why} uses {STYLES[style]}",
+                fix,
+            )
 
 
 def _is_inches(text: str, at: int) -> bool:

@@ -1,4 +1,5 @@
 """NL503 tab-in-prose."""
+
 from __future__ import annotations
 
 import re
@@ -42,5 +43,8 @@ class TabInProse(Rule):
             span = Span(m.start(), m.end())
             if doc.in_table(span) or not doc.is_prose(span):
                 continue
-            yield self.violation(span, "tab inside a line of prose",
-                                 Fix.safe("Replace with one space", Edit.replace(span, " ")))
+            yield self.violation(
+                span,
+                "tab inside a line of prose",
+                Fix.safe("Replace with one space", Edit.replace(span, " ")),
+            )

@@ -1,4 +1,5 @@
 """NL502 trailing-whitespace."""
+
 from __future__ import annotations
 
 import re
@@ -51,5 +52,6 @@ class TrailingWhitespace(Rule):
                 continue
             if not doc.is_prose(span):
                 continue  # tables (column-aligned wire data) and markup are left as they are
-            yield self.violation(span, "trailing whitespace",
-                                 Fix.safe("Remove trailing whitespace", Edit.delete(span)))
+            yield self.violation(
+                span, "trailing whitespace", Fix.safe("Remove trailing whitespace", Edit.delete(span))
+            )

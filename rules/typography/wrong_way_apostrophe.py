@@ -1,4 +1,5 @@
 """NL511 wrong-way-apostrophe."""
+
 from __future__ import annotations
 
 import re
@@ -43,5 +44,8 @@ class WrongWayApostrophe(Rule):
         for m in _WRONG_WAY.finditer(doc.text):
             span = Span(m.start(), m.end())
             if doc.is_prose(span):
-                yield self.violation(span, "an opening quote ‘ stands where an apostrophe ’ belongs",
-                                     Fix.safe("Use ’", Edit.replace(span, "’")))
+                yield self.violation(
+                    span,
+                    "an opening quote ‘ stands where an apostrophe ’ belongs",
+                    Fix.safe("Use ’", Edit.replace(span, "’")),
+                )

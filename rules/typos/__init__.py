@@ -1,4 +1,5 @@
 """NL1xx: typos and spelling."""
+
 from newslint.rules.typos.doubled_word import DoubledWord
 from newslint.rules.typos.known_misspelling import KnownMisspelling
 from newslint.rules.typos.unknown_word import UnknownWord

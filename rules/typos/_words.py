@@ -1,4 +1,5 @@
 """The shipped English word list and misspelling list, loaded once per process on first use."""
+
 from __future__ import annotations
 
 from functools import cache
@@ -57,7 +58,9 @@ class Corrections(RowTable[tuple[str, ...]]):
 
 @cache
 def misspellings() -> Corrections:
-    return Corrections(resources.files("newslint.rules.typos").joinpath("data/misspellings.tsv").read_text(encoding="utf-8"))
+    return Corrections(
+        resources.files("newslint.rules.typos").joinpath("data/misspellings.tsv").read_text(encoding="utf-8")
+    )
 
 
 def one_edit_away(word: str) -> set[str]:

@@ -1,4 +1,5 @@
 """NL103 doubled-word."""
+
 from __future__ import annotations
 
 import re
@@ -14,21 +15,46 @@ from newslint.violation import Edit, Fix, FixAvailability, Violation
 # tests/test_fast_patterns.py.
 _DOUBLE = re.compile(r"\b(\w++)(\s++)(\1)\b", re.IGNORECASE)
 # Doubles that grammar allows ("she had had enough", "he said that that was all").
-_GRAMMATICAL = frozenset({"had", "that", "bye", "no", "very", "really", "so", "far", "many", "more", "knock", "pom", "tut",
-                          "ha", "boo", "nil"})
+_GRAMMATICAL = frozenset(
+    {
+        "had",
+        "that",
+        "bye",
+        "no",
+        "very",
+        "really",
+        "so",
+        "far",
+        "many",
+        "more",
+        "knock",
+        "pom",
+        "tut",
+        "ha",
+        "boo",
+        "nil",
+    }
+)
 # "for for" is grammatical when the first closes a clause and the second opens a stretch of time:
 # "the moment I've been waiting for for years".
-_FOR_A_TIME = re.compile(r"\s+(?:(?:\d+|a|an|the|many|several|some|a few|so|too|two|three|four|five|six|seven|eight|"
-                         r"nine|ten|more than|over|almost|nearly)\s+)?(?:years?|months?|weeks?|days?|decades?|hours?|"
-                         r"minutes?|ages|long|time|while)\b", re.IGNORECASE)
+_FOR_A_TIME = re.compile(
+    r"\s+(?:(?:\d+|a|an|the|many|several|some|a few|so|too|two|three|four|five|six|seven|eight|"
+    r"nine|ten|more than|over|almost|nearly)\s+)?(?:years?|months?|weeks?|days?|decades?|hours?|"
+    r"minutes?|ages|long|time|while)\b",
+    re.IGNORECASE,
+)
 # Function words whose doubling is always a slip: deleting one is safe.
 # "that that" is grammatical ("he said that that was all") unless an article or a pronoun
 # follows, as in "said that that the talks ...".
-_THAT_SLIP = re.compile(r"\s+(?:the|a|an|he|she|it|they|we|i|you|his|her|their|its|there|these|those)\b", re.IGNORECASE)
+_THAT_SLIP = re.compile(
+    r"\s+(?:the|a|an|he|she|it|they|we|i|you|his|her|their|its|there|these|those)\b", re.IGNORECASE
+)
 # "is is" is grammatical after a clause that is the subject: "what it (really) is is ...".
 _SUBJECT_CLAUSE = re.compile(r"(?:\b(?:it|what|this|that)\s+|\bwhat\b[^.;:!?\n]{0,30}\s)$", re.IGNORECASE)
-_FUNCTION = frozenset("the a an to of in on at by for from with and or but as is was were are be been it its this "
-                      "their his her our your my we they he she not has have will would can could should".split())
+_FUNCTION = frozenset(
+    "the a an to of in on at by for from with and or but as is was were are be been it its this "
+    "their his her our your my we they he she not has have will would can could should".split()
+)
 
 
 class DoubledWord(Rule):
@@ -69,7 +95,9 @@ class DoubledWord(Rule):
                 continue  # "waiting for for years"
             if m.start() and text[m.start() - 1] == "-":
                 continue  # the first copy ends a compound: "a break-in in 1999", "non-bank bank activities"
-            if second[:1].isupper() and not (first[:1].isupper() and first[1:].islower() and word in _FUNCTION):
+            if second[:1].isupper() and not (
+                first[:1].isupper() and first[1:].islower() and word in _FUNCTION
+            ):
                 continue  # names: Sirhan Sirhan, Walla Walla
             if word == "is" and _SUBJECT_CLAUSE.search(text, max(0, m.start() - 40), m.start()):
                 continue  # "what it is is", "what it really is is"
@@ -77,5 +105,8 @@ class DoubledWord(Rule):
             if not doc.is_prose(Span(m.start(), m.end())) or text[m.end() : m.end() + 1] == "-":
                 continue  # Boutros Boutros-Ghali
             make = Fix.safe if word in _FUNCTION or word == "that" else Fix.unsafe
-            yield self.violation(span, f"{second!r} is doubled",
-                                 make(f"Delete the second {second!r}", Edit.delete(Span(m.end(1), m.end(3)))))
+            yield self.violation(
+                span,
+                f"{second!r} is doubled",
+                make(f"Delete the second {second!r}", Edit.delete(Span(m.end(1), m.end(3)))),
+            )

@@ -1,4 +1,5 @@
 """NL102 known-misspelling."""
+
 from __future__ import annotations
 
 import re
@@ -15,6 +16,7 @@ _COMPANY_AFTER = re.compile(r"[ \t]+(?:Corp|Inc|Ltd|Co|Plc|PLC|Group|Holdings)\b
 # The story's distinct words whose lowercase form the misspelling list holds (decided once per
 # distinct word, remembered across stories).
 _LISTED = LetterTest(lambda word: word.lower() in misspellings().keys())
+
 
 class KnownMisspelling(Rule):
     """## What it does
@@ -60,13 +62,17 @@ class KnownMisspelling(Rule):
             if not tok.text.islower() and not (tok.text[0].isupper() and tok.text[1:].islower()):
                 continue
             maybe_name = tok.text[0].isupper() and not tok.sentence_start and not tok.in_headline
-            if tok.text[0].isupper() and (_used_as_name(doc, tok) or maybe_name and _after_a_name(doc, doc.word_before(tok), tok)):
+            if tok.text[0].isupper() and (
+                _used_as_name(doc, tok) or maybe_name and _after_a_name(doc, doc.word_before(tok), tok)
+            ):
                 continue  # Varity Corp, <Banco Portugues ...>, Patrick Tabacco
             best = match_case(tok.text, corrections[0])
             if len(corrections) == 1:
                 # mid-sentence, a capitalised misspelling is most often part of an institution's
                 # name (the Food and Drug Adminstration), but it may still be a name: a guess
-                fix = (Fix.unsafe if maybe_name else Fix.safe)(f"Replace with {best!r}", Edit.replace(tok.span, best))
+                fix = (Fix.unsafe if maybe_name else Fix.safe)(
+                    f"Replace with {best!r}", Edit.replace(tok.span, best)
+                )
                 message = f"{tok.text!r} is a common misspelling of {best!r}"
             else:
                 listed = ", ".join(repr(match_case(tok.text, c)) for c in corrections)
@@ -86,6 +92,6 @@ def _used_as_name(doc: Document, tok: Token) -> bool:
 
 def _after_a_name(doc: Document, before: Token | None, tok: Token) -> bool:
     """Right after a known first name or other name (Alan Wass, Stephen Mear): a surname."""
-    if before is None or not before.text[:1].isupper() or doc.text[before.span.end:tok.span.start] != " ":
+    if before is None or not before.text[:1].isupper() or doc.text[before.span.end : tok.span.start] != " ":
         return False
     return before.text in known_names()

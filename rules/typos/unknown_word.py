@@ -1,4 +1,5 @@
 """NL101 unknown-word."""
+
 from __future__ import annotations
 
 import re
@@ -7,7 +8,14 @@ from collections.abc import Iterator
 
 from newslint.document import Document, LetterTest, Token, TokenKind
 from newslint.rule import Rule, RuleContext
-from newslint.rules.typos._words import english, known_names, match_case, misspellings, one_edit_away, rare_words
+from newslint.rules.typos._words import (
+    english,
+    known_names,
+    match_case,
+    misspellings,
+    one_edit_away,
+    rare_words,
+)
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
@@ -48,7 +56,10 @@ def suggestions(word: str, counts: Counter) -> tuple[list[str], list[str]]:
     A function word run into a common word ("ofthe", "inwhich") is a candidate too: a lost space."""
     words = english()
     candidates = one_edit_away(word) & words.words  # in any order: both sorts below break every tie
-    evidence = sorted((c for c in candidates if counts[c] > counts[word]), key=lambda c: (-counts[c], words.frequency_rank(c)))
+    evidence = sorted(
+        (c for c in candidates if counts[c] > counts[word]),
+        key=lambda c: (-counts[c], words.frequency_rank(c)),
+    )
     others = sorted((c for c in candidates if c not in evidence), key=words.frequency_rank)
     apart = run_together(word)
     if apart is not None:
@@ -151,7 +162,12 @@ class UnknownWord(Rule):
             if _not_a_word(doc.text, tok.span):
                 continue
             for part, span in _parts(tok):
-                if len(part) < MIN_LENGTH or part in words or part in known_wrong or self.context.accepts(part):
+                if (
+                    len(part) < MIN_LENGTH
+                    or part in words
+                    or part in known_wrong
+                    or self.context.accepts(part)
+                ):
                     continue
                 if part in rare_words() or _whole_word_written_apart(doc.text, span, part, words):
                     continue
@@ -162,12 +178,15 @@ class UnknownWord(Rule):
                     case_lost = _lost_capitals(doc)
                 if case_lost and len(part) <= SHORT_NAME:
                     continue  # lowercase copy: "gil", "oel" are names (Parra Gil, Veba Oel), and evidence is thin
-                found = self._report(doc, part, span, counts, evidence_only=case_lost or part.capitalize() in known_names())
+                found = self._report(
+                    doc, part, span, counts, evidence_only=case_lost or part.capitalize() in known_names()
+                )
                 if found is not None:
                     yield found
 
-    def __init__(self, options: object | None = None, context: RuleContext | None = None,
-                 origin: str | None = None) -> None:
+    def __init__(
+        self, options: object | None = None, context: RuleContext | None = None, origin: str | None = None
+    ) -> None:
         super().__init__(options, context, origin)
         # Decided once per distinct word, remembered across stories.
         self._unknown = LetterTest(self._may_be_unknown)
@@ -197,8 +216,16 @@ class UnknownWord(Rule):
             return False
         if "-" in text and (text.lower().replace("-", "") in words or text.lower() in words):
             return False
-        return any(not (len(part) < MIN_LENGTH or part in words or part in known_wrong
-                        or self.context.accepts(part) or part in rare_words()) for part, _ in _text_parts(text))
+        return any(
+            not (
+                len(part) < MIN_LENGTH
+                or part in words
+                or part in known_wrong
+                or self.context.accepts(part)
+                or part in rare_words()
+            )
+            for part, _ in _text_parts(text)
+        )
 
     def _known_name(self, tok: Token) -> bool:
         """A capitalised opening word that is a rare word, a known name or an accepted one."""
@@ -213,8 +240,15 @@ class UnknownWord(Rule):
             return None
         return self._report(doc, part, tok.span, counts, evidence_only=True, guess_only=True)
 
-    def _report(self, doc: Document, part: str, span: Span, counts: Counter,
-                evidence_only: bool = False, guess_only: bool = False) -> Violation | None:
+    def _report(
+        self,
+        doc: Document,
+        part: str,
+        span: Span,
+        counts: Counter,
+        evidence_only: bool = False,
+        guess_only: bool = False,
+    ) -> Violation | None:
         if _plural_of_ing_noun(part):
             return None
         evidence, others = suggestions(part, counts)
@@ -223,10 +257,14 @@ class UnknownWord(Rule):
         original = doc.slice(span)
         message, best, safe = _verdict(original, part, evidence, others, counts)
         make = Fix.safe if safe and not guess_only else Fix.unsafe
-        return self.violation(span, message, make(f"Replace with {best!r}", Edit.replace(span, match_case(original, best))))
+        return self.violation(
+            span, message, make(f"Replace with {best!r}", Edit.replace(span, match_case(original, best)))
+        )
 
 
-def _worth_reporting(part: str, evidence: list[str], others: list[str], counts: Counter, evidence_only: bool) -> bool:
+def _worth_reporting(
+    part: str, evidence: list[str], others: list[str], counts: Counter, evidence_only: bool
+) -> bool:
     """Whether an unlisted word is a typo to report, from its candidates and the story."""
     if evidence or evidence_only:
         return bool(evidence)
@@ -239,13 +277,19 @@ def _worth_reporting(part: str, evidence: list[str], others: list[str], counts: 
     return bool(others)  # nothing one edit away: a rare or foreign word, not a typo we can name
 
 
-def _verdict(original: str, part: str, evidence: list[str], others: list[str], counts: Counter) -> tuple[str, str, bool]:
+def _verdict(
+    original: str, part: str, evidence: list[str], others: list[str], counts: Counter
+) -> tuple[str, str, bool]:
     """(message, the suggested word, whether the fix is safe)."""
     apostrophe = _missing_apostrophe(part)
     if apostrophe is not None:
         # "dont" is "don't" (safe); "childrens" is probably "children's", but "companys" may be
         # "companies", and "thats" beside a story full of "that" is still "that's": a guess
-        return f"unknown word {original!r}; did you mean {apostrophe!r}?", apostrophe, apostrophe.endswith("n't")
+        return (
+            f"unknown word {original!r}; did you mean {apostrophe!r}?",
+            apostrophe,
+            apostrophe.endswith("n't"),
+        )
     rival = _far_likelier_word(evidence, others)
     if rival is not None:
         uses = ", ".join(f"{c!r} {_times(counts[c])}" for c in (rival, evidence[0]) if counts[c])
@@ -254,9 +298,19 @@ def _verdict(original: str, part: str, evidence: list[str], others: list[str], c
         best = evidence[0]
         form = _another_form_of(part, best, others)
         if form is not None:
-            return (f"unknown word {original!r}; did you mean {form!r}? (the story uses {best!r} "
-                    f"{_times(counts[best])})"), form, False
-        return f"unknown word {original!r}: the story uses {best!r} {_times(counts[best])}", best, len(evidence) == 1
+            return (
+                (
+                    f"unknown word {original!r}; did you mean {form!r}? (the story uses {best!r} "
+                    f"{_times(counts[best])})"
+                ),
+                form,
+                False,
+            )
+        return (
+            f"unknown word {original!r}: the story uses {best!r} {_times(counts[best])}",
+            best,
+            len(evidence) == 1,
+        )
     best = others[0]
     listed = ", ".join(repr(c) for c in others[:3])
     clear = _clear_candidate(part, others) and not _first_letter_changed(part, best)
@@ -265,9 +319,41 @@ def _verdict(original: str, part: str, evidence: list[str], others: list[str], c
 
 TAG_REACH = 80  # the longest company tag reached for, either side of a word
 
-PREFIXES = ("pre", "non", "mid", "anti", "pro", "co", "re", "un", "over", "under", "out", "post", "sub", "super",
-            "multi", "semi", "inter", "euro", "mega", "micro", "nano", "cyber", "eco", "bio", "geo", "tele", "ultra",
-            "self", "counter", "cross", "mis", "dis", "de")
+PREFIXES = (
+    "pre",
+    "non",
+    "mid",
+    "anti",
+    "pro",
+    "co",
+    "re",
+    "un",
+    "over",
+    "under",
+    "out",
+    "post",
+    "sub",
+    "super",
+    "multi",
+    "semi",
+    "inter",
+    "euro",
+    "mega",
+    "micro",
+    "nano",
+    "cyber",
+    "eco",
+    "bio",
+    "geo",
+    "tele",
+    "ultra",
+    "self",
+    "counter",
+    "cross",
+    "mis",
+    "dis",
+    "de",
+)
 
 
 def _clear_candidate(word: str, candidates: list[str]) -> bool:
@@ -326,7 +412,9 @@ def _another_form_of(typo: str, word: str, candidates: list[str]) -> str | None:
     "devics" beside a story's "device" is likelier "devices", and "conventionaly" beside
     "conventional" likelier "conventionally". A guess either way, so never a safe fix.
     ("flighs" beside "flights" is not in doubt: "flight" is the shorter form.)"""
-    return next((c for c in candidates if " " not in c and c.startswith(word) and c[-1] == typo[-1] != word[-1]), None)
+    return next(
+        (c for c in candidates if " " not in c and c.startswith(word) and c[-1] == typo[-1] != word[-1]), None
+    )
 
 
 def _times(n: int) -> str:
@@ -352,7 +440,7 @@ def derivation(word: str) -> str | None:
         return "plural"
     ise = _BRITISH_ISE.search(word)
     if ise is not None:
-        american = f"{word[:ise.start()]}iz{ise.group(1)}"
+        american = f"{word[: ise.start()]}iz{ise.group(1)}"
         if american in words or american in rare_words():
             return "british"
     if word.endswith("es") and word[:-2] in words and word[:-2].endswith(("s", "x", "z", "ch", "sh")):
@@ -360,7 +448,7 @@ def derivation(word: str) -> str | None:
     if word.endswith("s") and not word.endswith(("ss", "ys")) and len(word) > 4 and word[:-1] in words:
         return "plural"
     for prefix in PREFIXES:
-        rest = word[len(prefix):]
+        rest = word[len(prefix) :]
         if word.startswith(prefix) and len(rest) >= 4 and (rest in words or rest in rare_words()):
             return "prefix"
     for i in range(4, len(word) - 3):
@@ -377,15 +465,22 @@ def _common_candidate(candidates: list[str]) -> bool:
 
 def _opening_capital(text: str, words: frozenset[str]) -> bool:
     """A capitalised word (Reigme, not REIGME or McReigme) whose lowercase form no list has."""
-    return (len(text) >= OPENING_MIN_LENGTH and text.isalpha() and text.isascii() and text[0].isupper()
-            and text[1:].islower() and text.lower() not in words and text.lower() not in misspellings())
+    return (
+        len(text) >= OPENING_MIN_LENGTH
+        and text.isalpha()
+        and text.isascii()
+        and text[0].isupper()
+        and text[1:].islower()
+        and text.lower() not in words
+        and text.lower() not in misspellings()
+    )
 
 
 def _not_a_word(text: str, span: Span) -> bool:
     """Letters that are not a word of the prose: the tail of a word cut by an HTML entity
     (B&#233;ziers), its head (communiqu&#233;), a file extension (.png files), a lowercase ticker."""
     before = text[span.start - 1] if span.start else " "
-    if before in ";&" or text[span.end:span.end + 1] == "&":
+    if before in ";&" or text[span.end : span.end + 1] == "&":
         return True
     if before == "." and (span.start < 2 or not text[span.start - 2].isalnum()):
         return True  # ".pls or .m3u files"
@@ -395,7 +490,7 @@ def _not_a_word(text: str, span: Span) -> bool:
 def _whole_word_written_apart(text: str, span: Span, part: str, words: frozenset[str]) -> bool:
     """A word split at a line end by hyphenation ("orga-\nnise"), or a dropped-g form written with
     an apostrophe ("lovin'"): the word it stands for is known."""
-    if text[span.end:span.end + 1] in ("'", "’") and part.endswith("in") and part + "g" in words:
+    if text[span.end : span.end + 1] in ("'", "’") and part.endswith("in") and part + "g" in words:
         return True
     after = _BEFORE_LINE_BREAK.match(text, span.end)
     if after is not None and part + after.group(1) in words:
@@ -408,18 +503,23 @@ def in_company_tag(text: str, span: Span) -> bool:
     """Inside a Reuters company tag (<BSV Bank fuer Sparanlagen AG>, wrapped across lines or
     not): a name, in any language."""
     opening = text.rfind("<", max(0, span.start - TAG_REACH), span.start)
-    if opening < 0 or not text[opening + 1:opening + 2].isupper():
+    if opening < 0 or not text[opening + 1 : opening + 2].isupper():
         return False
     closing = text.find(">", span.end, span.end + TAG_REACH)
-    inside = text[opening + 1:closing]
+    inside = text[opening + 1 : closing]
     return closing >= 0 and not any(c in inside for c in "<>") and "\n\n" not in inside
 
 
 def _lost_capitals(doc: Document) -> bool:
     """A story with a sentence that starts in lowercase has lost its capitals (wire copy typed in
     lowercase): its names look like words, so only in-story evidence counts there."""
-    return any(tok.kind is TokenKind.WORD and not tok.in_headline and tok.text[:1].isalpha() and tok.text[:1].islower()
-               for tok in doc.first_tokens())
+    return any(
+        tok.kind is TokenKind.WORD
+        and not tok.in_headline
+        and tok.text[:1].isalpha()
+        and tok.text[:1].islower()
+        for tok in doc.first_tokens()
+    )
 
 
 def _text_parts(text: str) -> Iterator[tuple[str, int]]:

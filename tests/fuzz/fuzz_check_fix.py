@@ -14,6 +14,7 @@ atheris installs. Each input is raw bytes, as a file would arrive. What must hol
 A failing input is written by libFuzzer as crash-<hash>; replay it by passing the file instead
 of a corpus directory.
 """
+
 from __future__ import annotations
 
 import sys

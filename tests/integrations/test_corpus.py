@@ -1,5 +1,6 @@
 """Corpus scale: --jobs (deterministic order), JSON Lines corpora, --statistics, and a progress
 bar only on a terminal."""
+
 from __future__ import annotations
 
 import json
@@ -64,7 +65,9 @@ def test_run_tasks_keeps_input_order_across_processes(tmp_path):
 
 def test_jobs_default_depends_on_the_size_of_the_run():
     assert default_jobs(1) == 1
-    assert default_jobs(10_000) == (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count())
+    assert default_jobs(10_000) == (
+        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    )
 
 
 def test_jobs_must_be_positive(run_cli, tmp_path):
@@ -95,14 +98,23 @@ def _write_lines(path: Path, lines: list[str]) -> Path:
 
 
 def _corpus(tmp_path: Path) -> Path:
-    return _write_lines(tmp_path / "corpus.jsonl", [
-        json.dumps({"id": "bbc-001", "headline": "Talks", "body": CLEAN}),
-        json.dumps({"id": "bbc-002", "headline": "Talks", "body": UNUSED}, ensure_ascii=False),
-        json.dumps({"id": 3, "body": "Déjà vu\n\n<!-- newslint: disable NL101 -->\nIt was déjà vu.\n",
-                    "extra": [1, 2]}, ensure_ascii=True),
-        "",
-        json.dumps({"headline": "no id", "body": CLEAN}),
-    ])
+    return _write_lines(
+        tmp_path / "corpus.jsonl",
+        [
+            json.dumps({"id": "bbc-001", "headline": "Talks", "body": CLEAN}),
+            json.dumps({"id": "bbc-002", "headline": "Talks", "body": UNUSED}, ensure_ascii=False),
+            json.dumps(
+                {
+                    "id": 3,
+                    "body": "Déjà vu\n\n<!-- newslint: disable NL101 -->\nIt was déjà vu.\n",
+                    "extra": [1, 2],
+                },
+                ensure_ascii=True,
+            ),
+            "",
+            json.dumps({"headline": "no id", "body": CLEAN}),
+        ],
+    )
 
 
 def test_jsonl_reports_name_each_record_by_its_id(run_cli, tmp_path):
@@ -148,8 +160,12 @@ def test_jsonl_fix_in_place_only_when_named(run_cli, tmp_path):
 
 def test_jsonl_bad_records_are_errors_and_the_run_goes_on(run_cli, tmp_path):
     path = tmp_path / "bad.jsonl"
-    path.write_text('{"id": "a", "body": "x"}\nnot json\n[1, 2]\n{"id": "b", "text": "no body"}\n'
-                    + json.dumps({"id": "c", "body": UNUSED}) + "\n", encoding="utf-8")
+    path.write_text(
+        '{"id": "a", "body": "x"}\nnot json\n[1, 2]\n{"id": "b", "text": "no body"}\n'
+        + json.dumps({"id": "c", "body": UNUSED})
+        + "\n",
+        encoding="utf-8",
+    )
     code, out, err = run_cli("check", "--jsonl", "bad.jsonl")
     assert code == 2
     assert "bad.jsonl:2: not valid JSON" in err
@@ -163,13 +179,16 @@ SCRAPED = "Talks resume in Geneva\n\nThe talks resumed on Monday  in Geneva.\n"
 
 
 def _headline_corpus(tmp_path: Path) -> Path:
-    return _write_lines(tmp_path / "headed.jsonl", [
-        json.dumps({"id": "a", "headline": "Talks resume in Geneva", "body": SCRAPED, "n": 1}),
-        json.dumps({"id": "b", "headline": "Talks resume in Geneva", "body": "The talks resumed.\n"}),
-        json.dumps({"id": "c", "body": SCRAPED}),  # no headline: the body alone, as without the option
-        json.dumps({"id": "d", "headline": "Two\n\nparts", "body": "The talks resumed.\n"}),
-        json.dumps({"id": "e", "headline": 7, "body": "The talks resumed.\n"}),
-    ])
+    return _write_lines(
+        tmp_path / "headed.jsonl",
+        [
+            json.dumps({"id": "a", "headline": "Talks resume in Geneva", "body": SCRAPED, "n": 1}),
+            json.dumps({"id": "b", "headline": "Talks resume in Geneva", "body": "The talks resumed.\n"}),
+            json.dumps({"id": "c", "body": SCRAPED}),  # no headline: the body alone, as without the option
+            json.dumps({"id": "d", "headline": "Two\n\nparts", "body": "The talks resumed.\n"}),
+            json.dumps({"id": "e", "headline": 7, "body": "The talks resumed.\n"}),
+        ],
+    )
 
 
 def test_jsonl_headline_field_is_checked_as_the_headline(run_cli, tmp_path):
@@ -193,14 +212,25 @@ def test_jsonl_headline_field_fix_writes_headline_and_body_back(run_cli, tmp_pat
     assert code == 2, out + err
     after = (tmp_path / "headed.fixed.jsonl").read_text(encoding="utf-8").splitlines()
     first = json.loads(after[0])
-    assert first == {"id": "a", "headline": "Talks resume in Geneva", "body": "The talks resumed on Monday in Geneva.\n", "n": 1}
+    assert first == {
+        "id": "a",
+        "headline": "Talks resume in Geneva",
+        "body": "The talks resumed on Monday in Geneva.\n",
+        "n": 1,
+    }
     assert list(first) == ["id", "headline", "body", "n"]
     assert after[1] == before[1] and after[3:] == before[3:]  # unchanged and refused records, byte for byte
-    assert json.loads(after[2])["body"] == "Talks resume in Geneva\n\nThe talks resumed on Monday in Geneva.\n"
+    assert (
+        json.loads(after[2])["body"] == "Talks resume in Geneva\n\nThe talks resumed on Monday in Geneva.\n"
+    )
 
 
-@given(st.text(st.characters(blacklist_categories=("Cs",)), min_size=1).filter(lambda h: "\n\n" not in h.rstrip("\n") and h.strip()),
-       st.text(st.characters(blacklist_categories=("Cs",))))
+@given(
+    st.text(st.characters(blacklist_categories=("Cs",)), min_size=1).filter(
+        lambda h: "\n\n" not in h.rstrip("\n") and h.strip()
+    ),
+    st.text(st.characters(blacklist_categories=("Cs",))),
+)
 def test_a_story_built_from_headline_and_body_splits_back(headline, body):
     assert split_fixed(f"{headline}\n\n{body}", headline) == (headline, body)
 
@@ -222,8 +252,13 @@ def test_progress_bar_on_a_terminal(tmp_path):
     _stories(tmp_path / "corpus", 120)
     leader, follower = pty.openpty()
     env = {k: v for k, v in os.environ.items() if k != "CI"}
-    proc = subprocess.Popen([sys.executable, "-m", "newslint", "check", "corpus", "--quiet", "--jobs", "2"],
-                            cwd=tmp_path, stdout=subprocess.PIPE, stderr=follower, env={**env, "TERM": "xterm"})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newslint", "check", "corpus", "--quiet", "--jobs", "2"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=follower,
+        env={**env, "TERM": "xterm"},
+    )
     os.close(follower)
     seen = b""
     while True:
@@ -242,7 +277,14 @@ def test_progress_bar_on_a_terminal(tmp_path):
 
 
 def test_directory_walk_honours_exclude_and_include(run_cli, tmp_path):
-    for name in (".git/a.md", "node_modules/b.md", "drafts/c.md", "desk/d.md", "desk/e.rst", "desk/sub/f.txt"):
+    for name in (
+        ".git/a.md",
+        "node_modules/b.md",
+        "drafts/c.md",
+        "desk/d.md",
+        "desk/e.rst",
+        "desk/sub/f.txt",
+    ):
         path = tmp_path / "repo" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(UNUSED, encoding="utf-8")

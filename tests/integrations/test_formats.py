@@ -1,6 +1,7 @@
 """CI and editor formats: `--format sarif` validates against the SARIF 2.1.0 schema (shipped with
 the tests: no network), `--format github` escapes workflow commands, `--format json` carries
 every fix with its edits."""
+
 from __future__ import annotations
 
 import json
@@ -124,7 +125,10 @@ def test_gitlab_report_has_the_fields_gitlab_reads(run_cli, tmp_path):
     assert [i["check_name"] for i in issues] == ["newslint/NL103", "newslint/NL103", "newslint/NL101"]
     for issue in issues:
         assert set(issue) == {"description", "check_name", "fingerprint", "severity", "location"}
-        assert issue["severity"] == "major" and issue["location"] == {"path": "desk/story.txt", "lines": {"begin": 3, "end": 3}}
+        assert issue["severity"] == "major" and issue["location"] == {
+            "path": "desk/story.txt",
+            "lines": {"begin": 3, "end": 3},
+        }
         assert issue["description"].startswith(issue["check_name"].split("/")[1] + " ")
     assert len({i["fingerprint"] for i in issues}) == 3  # the same problem twice is two issues
 
@@ -144,7 +148,9 @@ def test_gitlab_report_of_a_clean_run_is_an_empty_list(run_cli, tmp_path):
 
 # --- JSON: every fix with its edits -------------------------------------------------------------
 def test_json_fix_edits_reproduce_the_fixed_text(run_cli, tmp_path):
-    story = "Talks resume in Geneva\n\n<!-- newslint: ignore-next-line NL101 -->\nThe talks resumed on Monday.\n"
+    story = (
+        "Talks resume in Geneva\n\n<!-- newslint: ignore-next-line NL101 -->\nThe talks resumed on Monday.\n"
+    )
     path = _write(tmp_path, "story.md", story)
     code, out, err = run_cli("check", "--format", "json", "story.md", cwd=tmp_path)
     assert code == 1, err
@@ -153,6 +159,6 @@ def test_json_fix_edits_reproduce_the_fixed_text(run_cli, tmp_path):
     assert fix["applicability"] == "safe" and fix["title"]
     text = path.read_text(encoding="utf-8")
     for edit in sorted(fix["edits"], key=lambda e: e["start"]["offset"], reverse=True):
-        text = text[: edit["start"]["offset"]] + edit["content"] + text[edit["end"]["offset"]:]
+        text = text[: edit["start"]["offset"]] + edit["content"] + text[edit["end"]["offset"] :]
     code, out, err = run_cli("check", "--fix", "story.md", cwd=tmp_path)
     assert path.read_text(encoding="utf-8") == text

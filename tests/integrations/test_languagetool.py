@@ -1,6 +1,7 @@
 """The LanguageTool backend (NL9xx): a contract test of the mapping against recorded /v2/check
 responses replayed on localhost (tests/lt_replay.py), error handling, and a live test that runs
 only when NEWSLINT_LANGUAGETOOL_URL names a real server."""
+
 from __future__ import annotations
 
 import json
@@ -70,7 +71,9 @@ def test_request_carries_language_and_options(run_cli, tmp_path, replay):
     _story(tmp_path, STYLE)
     (tmp_path / "newslint.toml").write_text(
         f'languagetool = {{ server = "{replay.url}", language = "en-GB", '
-        'disabled-rules = ["EN_QUOTES"], disabled-categories = ["CASING"] }\n', encoding="utf-8")
+        'disabled-rules = ["EN_QUOTES"], disabled-categories = ["CASING"] }\n',
+        encoding="utf-8",
+    )
     before = len(replay.requests)
     code, items, err = _json(run_cli, tmp_path, "story.txt")
     assert [i["code"] for i in items] == ["NL904"]
@@ -86,8 +89,8 @@ def test_columns_count_code_points_after_an_astral_character(run_cli, tmp_path, 
     by_code = {i["code"]: i for i in items}
     assert set(by_code) == {"NL903", "NL909"}
     repeat, comma = by_code["NL909"], by_code["NL903"]
-    assert ASTRAL[repeat["start"]["offset"]:repeat["end"]["offset"]] == "the the"
-    assert ASTRAL[comma["start"]["offset"]:comma["end"]["offset"]] == " ,"
+    assert ASTRAL[repeat["start"]["offset"] : repeat["end"]["offset"]] == "the the"
+    assert ASTRAL[comma["start"]["offset"] : comma["end"]["offset"]] == " ,"
     assert "ENGLISH_WORD_REPEAT_RULE" in repeat["message"] and "MISC" in repeat["message"]
 
 
@@ -103,8 +106,17 @@ def test_unsafe_fixes_apply_the_suggestions(run_cli, tmp_path, replay):
 
 def test_quotation_is_reported_not_fixed(run_cli, tmp_path, replay):
     path = _story(tmp_path, QUOTED)
-    code, out, err = run_cli("check", "--languagetool", replay.url, "--select", "NL9", "--fix", "--unsafe-fixes",
-                             "story.txt", cwd=tmp_path)
+    code, out, err = run_cli(
+        "check",
+        "--languagetool",
+        replay.url,
+        "--select",
+        "NL9",
+        "--fix",
+        "--unsafe-fixes",
+        "story.txt",
+        cwd=tmp_path,
+    )
     assert code == 1 and "NL902" in out
     assert path.read_text(encoding="utf-8") == QUOTED
 
@@ -141,7 +153,6 @@ def test_newslint_own_reports_win_on_the_same_span(run_cli, tmp_path, replay):
     assert ("spelling.txt", "NL902") not in codes and any(p == "spelling.txt" for p, _ in own)
     assert ("astral.txt", "NL909") not in codes and any(p == "astral.txt" for p, _ in own)
     assert ("astral.txt", "NL903") in codes
-
 
 
 class _OwnRule(Rule):
@@ -188,7 +199,9 @@ def test_unreachable_server_is_one_line_error(run_cli, tmp_path):
 
 def test_bad_languagetool_config_names_file_and_key(run_cli, tmp_path):
     _story(tmp_path, SPELLING)
-    (tmp_path / "newslint.toml").write_text('languagetool = { url = "http://localhost:8081" }\n', encoding="utf-8")
+    (tmp_path / "newslint.toml").write_text(
+        'languagetool = { url = "http://localhost:8081" }\n', encoding="utf-8"
+    )
     code, out, err = run_cli("check", "story.txt", cwd=tmp_path)
     assert code == 2
     assert "newslint.toml: languagetool: unknown key 'url'" in err
@@ -203,11 +216,17 @@ def test_missing_library_gives_the_install_command(monkeypatch):
         linter.violations(SPELLING)
 
 
-@pytest.mark.parametrize("url, public", [
-    ("https://api.languagetool.org", True), ("https://languagetool.org/api/", True),
-    ("https://api.languagetoolplus.com/v2", True), ("http://localhost:8081", False),
-    ("http://lt.newsroom.internal:8010", False), ("https://notlanguagetool.org", False),
-])
+@pytest.mark.parametrize(
+    "url, public",
+    [
+        ("https://api.languagetool.org", True),
+        ("https://languagetool.org/api/", True),
+        ("https://api.languagetoolplus.com/v2", True),
+        ("http://localhost:8081", False),
+        ("http://lt.newsroom.internal:8010", False),
+        ("https://notlanguagetool.org", False),
+    ],
+)
 def test_public_api_is_recognised(url, public):
     assert backend.is_public_api(url) is public
 
@@ -228,6 +247,8 @@ def test_live_server_finds_a_misspelling(run_cli, tmp_path):
     _story(tmp_path, SPELLING)
     code, items, err = _json(run_cli, tmp_path, "--languagetool", LIVE_URL, "story.txt")
     assert code == 1, err
-    reigme = [i for i in items if SPELLING[i["start"]["offset"]:i["end"]["offset"]] == "reigme"]
+    reigme = [i for i in items if SPELLING[i["start"]["offset"] : i["end"]["offset"]] == "reigme"]
     assert reigme and reigme[0]["code"] == "NL902"
-    assert any(e["content"] == "regime" for e in reigme[0]["fix"]["edits"]) or "regime" in reigme[0]["message"]
+    assert (
+        any(e["content"] == "regime" for e in reigme[0]["fix"]["edits"]) or "regime" in reigme[0]["message"]
+    )

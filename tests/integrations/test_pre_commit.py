@@ -4,6 +4,7 @@ pre-commit builds the hooks' environment the way it does for users: it clones th
 a commit and pip-installs it, so the first run needs the package index. When the index cannot
 be reached the test is skipped, saying so.
 """
+
 from __future__ import annotations
 
 import os
@@ -22,8 +23,14 @@ CLEAN = "Talks resume in Geneva\n\nThe talks resumed on Monday in Geneva.\n"
 # NL001: a suppression that suppresses nothing; its fix deletes the comment line.
 UNUSED = "Talks resume in Geneva\n\n<!-- newslint: ignore-next-line NL101 -->\nThe talks resumed on Monday.\n"
 UNUSED_FIXED = "Talks resume in Geneva\n\nThe talks resumed on Monday.\n"
-OFFLINE_SIGNS = ("Could not find a version", "No matching distribution", "Failed to establish",
-                 "Network is unreachable", "Temporary failure in name resolution", "ProxyError")
+OFFLINE_SIGNS = (
+    "Could not find a version",
+    "No matching distribution",
+    "Failed to establish",
+    "Network is unreachable",
+    "Temporary failure in name resolution",
+    "ProxyError",
+)
 
 
 def _git(repo: Path, *args: str) -> str:
@@ -36,8 +43,9 @@ def checkout_rev() -> str:
         pytest.skip("needs git and a git checkout of newslint")
     if not (ROOT / ".pre-commit-hooks.yaml").is_file():
         pytest.fail(".pre-commit-hooks.yaml is missing")
-    committed = subprocess.run(["git", "ls-files", "--error-unmatch", ".pre-commit-hooks.yaml"], cwd=ROOT,
-                               capture_output=True)
+    committed = subprocess.run(
+        ["git", "ls-files", "--error-unmatch", ".pre-commit-hooks.yaml"], cwd=ROOT, capture_output=True
+    )
     if committed.returncode != 0:
         pytest.skip(".pre-commit-hooks.yaml is not committed yet; pre-commit installs a commit")
     return _git(ROOT, "rev-parse", "HEAD")
@@ -55,7 +63,8 @@ def _repo(tmp_path: Path, rev: str, hook: str, stories: dict[str, str]) -> Path:
     _git(repo, "config", "user.email", "desk@example.com")
     _git(repo, "config", "user.name", "Desk")
     (repo / ".pre-commit-config.yaml").write_text(
-        f"repos:\n- repo: {ROOT.as_posix()}\n  rev: {rev}\n  hooks:\n  - id: {hook}\n", encoding="utf-8")
+        f"repos:\n- repo: {ROOT.as_posix()}\n  rev: {rev}\n  hooks:\n  - id: {hook}\n", encoding="utf-8"
+    )
     for name, text in stories.items():
         (repo / name).parent.mkdir(parents=True, exist_ok=True)
         (repo / name).write_text(text, encoding="utf-8")
@@ -66,11 +75,21 @@ def _repo(tmp_path: Path, rev: str, hook: str, stories: dict[str, str]) -> Path:
 
 def _pre_commit(repo: Path, home: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}
-    proc = subprocess.run([sys.executable, "-m", "pre_commit", "run", "--all-files", "--color", "never"],
-                          cwd=repo, capture_output=True, text=True, env=env, timeout=600)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files", "--color", "never"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
     out = proc.stdout + proc.stderr
-    if proc.returncode == 3 or ("An unexpected error has occurred" in out and any(s in out for s in OFFLINE_SIGNS)):
-        pytest.skip(f"pre-commit could not build the hook environment (package index unreachable?):\n{out[-800:]}")
+    if proc.returncode == 3 or (
+        "An unexpected error has occurred" in out and any(s in out for s in OFFLINE_SIGNS)
+    ):
+        pytest.skip(
+            f"pre-commit could not build the hook environment (package index unreachable?):\n{out[-800:]}"
+        )
     return proc
 
 

@@ -1,5 +1,6 @@
 """The NL9xx (LanguageTool) cases run against the replay server of tests/lt_replay.py: a case
 whose config names the placeholder server below is pointed at the running replay server."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -21,7 +22,9 @@ def languagetool_replay():
     def settings_for(case):
         settings = original(case)
         if settings.languagetool.get("server") == REPLAY_PLACEHOLDER:
-            settings = dataclasses.replace(settings, languagetool={**settings.languagetool, "server": server.url})
+            settings = dataclasses.replace(
+                settings, languagetool={**settings.languagetool, "server": server.url}
+            )
         return settings
 
     with ReplayServer() as server:

@@ -18,6 +18,7 @@ Every case also checks: fixing converges and is idempotent, leaves no applicable
 rule behind, and never edits words inside a direct quotation; across a rule's cases, the
 fixes it emits match its declared fix availability.
 """
+
 from __future__ import annotations
 
 import tomllib
@@ -60,11 +61,19 @@ def load_cases(directory: Path = CASES_DIR) -> list[Case]:
             unknown = set(raw) - {"name", "text", "violations", "fixed", "fixed-unsafe", "config", "path"}
             assert not unknown, f"{file.name}: case {raw.get('name')}: unknown keys {unknown}"
             fixed = raw.get("fixed", raw["text"])
-            cases.append(Case(
-                rule=rule, name=raw["name"], text=raw["text"], violations=raw.get("violations"),
-                fixed=fixed, fixed_unsafe=raw.get("fixed-unsafe", fixed), config=raw.get("config", {}),
-                path=raw.get("path", "story.txt"), source=file.name,
-            ))
+            cases.append(
+                Case(
+                    rule=rule,
+                    name=raw["name"],
+                    text=raw["text"],
+                    violations=raw.get("violations"),
+                    fixed=fixed,
+                    fixed_unsafe=raw.get("fixed-unsafe", fixed),
+                    config=raw.get("config", {}),
+                    path=raw.get("path", "story.txt"),
+                    source=file.name,
+                )
+            )
     return cases
 
 
@@ -90,14 +99,26 @@ def check_case(case: Case) -> list[Violation]:
         for v in found:
             pos = result.document.lines.position(v.span.start)
             got.append({"line": pos.line, "column": pos.column, "fix": fix_level(v)})
-        want = [{"line": w["line"], "column": w["column"], **({"fix": w["fix"]} if "fix" in w else {})} for w in case.violations]
-        got_cmp = [{k: g[k] for k in ("line", "column", "fix") if k in g and (k != "fix" or any("fix" in w for w in want))} for g in got]
+        want = [
+            {"line": w["line"], "column": w["column"], **({"fix": w["fix"]} if "fix" in w else {})}
+            for w in case.violations
+        ]
+        got_cmp = [
+            {
+                k: g[k]
+                for k in ("line", "column", "fix")
+                if k in g and (k != "fix" or any("fix" in w for w in want))
+            }
+            for g in got
+        ]
         assert got_cmp == want, f"violations: expected {want}, got {got} ({[v.message for v in found]})"
     # Fixing: the expected texts, convergence (a FixError would raise), idempotence.
     safe = linter.fix(case.text, unsafe=False)
     assert safe.text == case.fixed, f"--fix gave {safe.text!r}, expected {case.fixed!r}"
     unsafe = linter.fix(case.text, unsafe=True)
-    assert unsafe.text == case.fixed_unsafe, f"--unsafe-fixes gave {unsafe.text!r}, expected {case.fixed_unsafe!r}"
+    assert unsafe.text == case.fixed_unsafe, (
+        f"--unsafe-fixes gave {unsafe.text!r}, expected {case.fixed_unsafe!r}"
+    )
     for outcome, is_unsafe in ((safe, False), (unsafe, True)):
         again = linter.fix(outcome.text, unsafe=is_unsafe)
         assert again.text == outcome.text, "fixing is not idempotent"

@@ -1,4 +1,5 @@
 """Every rule case file, run through the one harness (see harness.py)."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -35,6 +36,8 @@ def test_declared_fix_availability(rule):
     if rule.fix_availability is FixAvailability.NONE:
         assert not with_fix, f"{rule.code} declares no fix but emitted one"
     elif rule.fix_availability is FixAvailability.ALWAYS:
-        assert len(with_fix) == len(found), f"{rule.code} declares a fix always but emitted a violation without one"
+        assert len(with_fix) == len(found), (
+            f"{rule.code} declares a fix always but emitted a violation without one"
+        )
     else:
         assert with_fix, f"{rule.code} declares fixes sometimes but no case shows one"

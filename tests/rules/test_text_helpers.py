@@ -1,4 +1,5 @@
 """The structure rules' compare helpers: the fast rough key and NL301's shortcut agree with their definitions."""
+
 from __future__ import annotations
 
 import re
@@ -26,9 +27,36 @@ def test_rough_key_folds_case_and_drops_punctuation_and_space():
     assert rough_key("He said, “Straße!”  ΑΣ") == "hesaidstrasseασ"
 
 
-OPENING = st.lists(st.sampled_from(["Syria", "syria", "U.S.-led", "airstrikes", "kill", "dozens", "of", "soldiers",
-                                    " ", " ", "  ", "\n", ":", ".", ",", "'", "’", "“", "—", "-", "ﬁ", "é", "\u00a0"]),
-                   max_size=20).map("".join)
+OPENING = st.lists(
+    st.sampled_from(
+        [
+            "Syria",
+            "syria",
+            "U.S.-led",
+            "airstrikes",
+            "kill",
+            "dozens",
+            "of",
+            "soldiers",
+            " ",
+            " ",
+            "  ",
+            "\n",
+            ":",
+            ".",
+            ",",
+            "'",
+            "’",
+            "“",
+            "—",
+            "-",
+            "ﬁ",
+            "é",
+            "\u00a0",
+        ]
+    ),
+    max_size=20,
+).map("".join)
 
 
 @settings(max_examples=500, deadline=None)
@@ -47,5 +75,9 @@ def test_repeated_headline_opening_is_found_as_without_the_ascii_shortcut(head, 
 @given(OPENING)
 @example("“Syria’s  war”\u00a0— ﬁne…")
 def test_normalise_takes_its_ascii_shortcut_only_where_the_long_way_agrees(text):
-    long_way = unicodedata.normalize("NFKC", _text._INVISIBLE.sub("", text)).translate(_text._QUOTES).translate(_text._DASHES)
+    long_way = (
+        unicodedata.normalize("NFKC", _text._INVISIBLE.sub("", text))
+        .translate(_text._QUOTES)
+        .translate(_text._DASHES)
+    )
     assert normalise(text) == _text._SPACE.sub(" ", long_way).strip().casefold().rstrip(".!?:;,'\" ")
