@@ -153,7 +153,7 @@ def scaling_row(label: str, measured: tuple[list[float], list[float]]) -> tuple[
     times, sizes = measured
     ratios = [
         later / max(earlier, 1e-6) * 10 / (big / small)
-        for earlier, later, small, big in zip(times, times[1:], sizes, sizes[1:])
+        for earlier, later, small, big in zip(times, times[1:], sizes, sizes[1:], strict=False)
     ]
     return (
         label,

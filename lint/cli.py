@@ -14,18 +14,17 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from newslint import __version__, sources
 from newslint.config import ConfigError
 from newslint.registry import UnknownSelector, all_rules, rule_by_code
-from newslint.report import FileResult, ReportOptions
+from newslint.report import FileResult, ReportOptions, github, gitlab, sarif, text
 from newslint.report import diff as diff_report
-from newslint.report import github, gitlab, sarif, text
 from newslint.report import json as json_report
 from newslint.runner import (
     ConfigResolver,
@@ -48,7 +47,7 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
@@ -91,9 +90,7 @@ def _root(
 
 @app.command()
 def check(
-    paths: Annotated[
-        Optional[list[str]], typer.Argument(help="Files or directories; '-' reads stdin.")
-    ] = None,
+    paths: Annotated[list[str] | None, typer.Argument(help="Files or directories; '-' reads stdin.")] = None,
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes.")] = False,
     unsafe_fixes: Annotated[
         bool, typer.Option("--unsafe-fixes", help="Also apply (and count) unsafe fixes.")
@@ -102,12 +99,12 @@ def check(
         bool, typer.Option("--diff", help="Print a diff of what --fix would change; write nothing.")
     ] = False,
     select: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option(help="Rules to use (codes, prefixes, names), instead of the defaults."),
     ] = None,
-    extend_select: Annotated[Optional[list[str]], typer.Option(help="Rules to add to the selection.")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option(help="Rules to leave out.")] = None,
-    config: Annotated[Optional[Path], typer.Option(help="Use this config file for every file.")] = None,
+    extend_select: Annotated[list[str] | None, typer.Option(help="Rules to add to the selection.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(help="Rules to leave out.")] = None,
+    config: Annotated[Path | None, typer.Option(help="Use this config file for every file.")] = None,
     output_format: Annotated[
         OutputFormat, typer.Option("--format", help="Report format.")
     ] = OutputFormat.text,
@@ -125,14 +122,14 @@ def check(
     statistics: Annotated[bool, typer.Option("--statistics", help="Count problems per rule.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary.")] = False,
     stdin_filename: Annotated[
-        Optional[str], typer.Option(help="The name of the text read from stdin, for config matching.")
+        str | None, typer.Option(help="The name of the text read from stdin, for config matching.")
     ] = None,
     locale: Annotated[
-        Optional[str], typer.Option(help="en-US, en-GB, en-CA or en-AU (overrides the config).")
+        str | None, typer.Option(help="en-US, en-GB, en-CA or en-AU (overrides the config).")
     ] = None,
-    style: Annotated[Optional[str], typer.Option(help="House style: ap, reuters, guardian or bbc.")] = None,
+    style: Annotated[str | None, typer.Option(help="House style: ap, reuters, guardian or bbc.")] = None,
     jobs: Annotated[
-        Optional[int],
+        int | None,
         typer.Option(
             "--jobs",
             "-j",
@@ -141,7 +138,7 @@ def check(
         ),
     ] = None,
     jsonl: Annotated[
-        Optional[list[Path]],
+        list[Path] | None,
         typer.Option(
             "--jsonl", help=("A JSON Lines corpus to check: one story a line, its text in --field.")
         ),
@@ -153,7 +150,7 @@ def check(
         str, typer.Option("--id-field", help="The field naming each --jsonl record in reports.")
     ] = "id",
     headline_field: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(
             "--headline-field",
             help=(
@@ -163,7 +160,7 @@ def check(
         ),
     ] = None,
     jsonl_output: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option(
             "--jsonl-output",
             help=(
@@ -173,7 +170,7 @@ def check(
         ),
     ] = None,
     languagetool: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(
             "--languagetool",
             metavar="URL",
@@ -342,7 +339,7 @@ def _write_corpus(
 
     target = output or jsonl_corpus.default_output(corpus)
     reported = [r for r in records if r.error or r.value is not None]  # one item each, in order
-    checked = [result for record, result in zip(reported, results) if record.error is None]
+    checked = [result for record, result in zip(reported, results, strict=True) if record.error is None]
     try:
         changed = jsonl_corpus.write_fixed(target, records, checked, field, headline_field)
     except jsonl_corpus.CorpusError as exc:
@@ -440,10 +437,8 @@ def explain_rule(code: Annotated[str, typer.Argument(help="A rule code or name, 
 
 @app.command("config")
 def show_config(
-    path: Annotated[
-        Optional[Path], typer.Argument(help="A file or directory to resolve settings for.")
-    ] = None,
-    config: Annotated[Optional[Path], typer.Option(help="Use this config file.")] = None,
+    path: Annotated[Path | None, typer.Argument(help="A file or directory to resolve settings for.")] = None,
+    config: Annotated[Path | None, typer.Option(help="Use this config file.")] = None,
 ) -> None:
     """Show the resolved settings for PATH and the file each one came from."""
     try:

@@ -66,10 +66,7 @@ class SpanSet:
             return False
         if span.end == span.start:
             i = bisect.bisect_right(self._starts, span.start)
-            for j in (i - 1, i - 2):
-                if 0 <= j < len(self.spans) and self.spans[j].overlaps(span):
-                    return True
-            return False
+            return any(0 <= j < len(self.spans) and self.spans[j].overlaps(span) for j in (i - 1, i - 2))
         return self.touches_range(span.start, span.end)
 
     def touches_range(self, start: int, end: int) -> bool:

@@ -116,9 +116,7 @@ class Linter:
         if markup.touches(v.span) or markup.covers(v.span):
             return False
         rule = self.by_code.get(v.code)
-        if rule is not None and not rule.repairs_characters and doc.is_marked_sic(v.span):
-            return False
-        return True
+        return not (rule is not None and not rule.repairs_characters and doc.is_marked_sic(v.span))
 
     def _protect(self, doc: Document, v: Violation) -> Violation:
         """Words inside a direct quotation are reported, never auto-edited."""

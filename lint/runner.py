@@ -15,8 +15,8 @@ from newslint import sources
 from newslint.config import ConfigError, Settings, find_config_file, load_settings
 from newslint.fix import FixError
 from newslint.lint import Linter, RuleCrash
-from newslint.rule import RuleUnavailable
 from newslint.report import FileResult
+from newslint.rule import RuleUnavailable
 
 
 @dataclass(frozen=True)
@@ -247,7 +247,7 @@ def run_tasks(
     chunk = max(1, min(64, len(tasks) // (jobs * 8)))
     with context.Pool(jobs, _start_worker, (options.config, resolver.overrides, options)) as pool:
         results = []
-        for task, result in zip(tasks, pool.imap(_run_in_worker, tasks, chunksize=chunk)):
+        for task, result in zip(tasks, pool.imap(_run_in_worker, tasks, chunksize=chunk), strict=True):
             results.append(_restore(task, result))
             if on_result is not None:
                 on_result(result)

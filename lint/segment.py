@@ -190,7 +190,7 @@ def _tables(text: str, lines: LineIndex) -> Iterable[Span]:
         if not strength and "  " in rows[i] and "  " in rows[i].strip():
             strengths[i] = _aligned_with_neighbour(rows, strengths, i)
     run: list[tuple[Span, int]] = []
-    for start, row, strength in zip(lines.starts, rows, strengths):
+    for start, row, strength in zip(lines.starts, rows, strengths, strict=True):
         if strength:
             run.append((Span(start, start + len(row)), strength))
         elif run:
@@ -209,9 +209,8 @@ def _aligned_with_neighbour(rows: list[str], strengths: list[int], i: int) -> in
     spaces. 0 otherwise."""
     gap_ends = {m.end() for m in _COLUMN_GAP.finditer(rows[i])}
     for j in (i - 1, i + 1):
-        if 0 <= j < len(rows) and strengths[j] >= MAYBE:
-            if gap_ends & _column_starts(rows[j]):
-                return WEAK
+        if 0 <= j < len(rows) and strengths[j] >= MAYBE and gap_ends & _column_starts(rows[j]):
+            return WEAK
     return 0
 
 

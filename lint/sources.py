@@ -13,6 +13,7 @@ changed on disk since it was read.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import os
 import stat
 import tempfile
@@ -168,10 +169,8 @@ def write_if_changed(path: Path, source: Source, text: str) -> bool:
             raise SourceError(f"{source.path}: changed on disk while being fixed; not overwritten")
         os.replace(tmp, target)
     except BaseException as exc:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         if isinstance(exc, SourceError):
             raise
         if isinstance(exc, OSError):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from enum import Enum, IntEnum
+from itertools import pairwise
 
 from newslint.span import Span
 
@@ -69,7 +70,7 @@ class Fix:
         if not self.edits:
             raise ValueError("a fix needs at least one edit")
         ordered = tuple(sorted(self.edits))
-        for a, b in zip(ordered, ordered[1:]):
+        for a, b in pairwise(ordered):
             if a.span.end > b.span.start or a.span == b.span:
                 raise ValueError(f"overlapping edits in fix {self.title!r}")
         object.__setattr__(self, "edits", ordered)

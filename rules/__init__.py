@@ -13,8 +13,8 @@ from newslint.rules import (
     naming,
     numbers,
     structure,
-    typos,
     typography,
+    typos,
 )
 
 ALL_RULES = tuple(

@@ -251,9 +251,12 @@ def test_select_by_code_prefix_name_and_family(tmp_path, story, selector):
 
 def test_select_narrows_and_ignore_removes(tmp_path, story):
     story(MIXED)
-    codes = lambda *a: {
-        i["code"] for i in json.loads(cli(["check", "story.txt", "--format", "json", *a], tmp_path)[1])
-    }
+
+    def codes(*a):
+        return {
+            i["code"] for i in json.loads(cli(["check", "story.txt", "--format", "json", *a], tmp_path)[1])
+        }
+
     assert codes() == {"NL101", "NL103"}
     assert codes("--select", "NL103") == {"NL103"}
     assert codes("--ignore", "doubled-word") == {"NL101"}

@@ -5,6 +5,8 @@ Every input here is written for the test (never corpus text); each mirrors a sha
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from newslint.document import RegionKind, TokenKind
@@ -271,9 +273,7 @@ def test_quotations_never_overlap_and_a_quote_inside_a_quote_is_covered():
     doc = parse("Head line\n\n\"He told me 'never again' and left,\" she said.\n")
     quoted = doc.text.index("never")
     assert doc.quotation_at(quoted) is not None
-    assert all(
-        a.end <= b.start or a.contains(b) or b.contains(a) for a, b in zip(doc.quotations, doc.quotations[1:])
-    )
+    assert all(a.end <= b.start or a.contains(b) or b.contains(a) for a, b in pairwise(doc.quotations))
 
 
 # --- regions: tables, URLs, e-mail, handles, hashtags, tickers --------------------------------

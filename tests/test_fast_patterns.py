@@ -17,9 +17,8 @@ from hypothesis import strategies as st
 from newslint import segment, tokens
 from newslint.rules.naming import abbreviation_style, name_variant
 from newslint.rules.naming import english_variety_mix as variety_mix
-from newslint.rules.typography import quote_style_mix
+from newslint.rules.typography import double_space, quote_style_mix
 from newslint.rules.typos import doubled_word
-from newslint.rules.typography import double_space
 
 _PARTICLE = r"(?:(?:al|el|ad|as|ash|ez|az|an|bin|abu)[- ])"
 PLAIN = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -96,7 +97,7 @@ FORMATS = st.sampled_from(["text", "markdown"])
 def assert_ordered_disjoint(spans, length, what):
     for s in spans:
         assert 0 <= s.start <= s.end <= length, f"{what} {s} outside the text"
-    for a, b in zip(spans, spans[1:]):
+    for a, b in pairwise(spans):
         assert a.end <= b.start, f"{what} {a} and {b} overlap or are out of order"
 
 

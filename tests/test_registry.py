@@ -82,7 +82,7 @@ def test_docstring_has_the_sections(rule):
     doc = inspect.cleandoc(rule.__doc__ or "")
     positions = [doc.find(s) for s in SECTIONS]
     assert all(p >= 0 for p in positions), (
-        f"{rule.code}: missing {[s for s, p in zip(SECTIONS, positions) if p < 0]}"
+        f"{rule.code}: missing {[s for s, p in zip(SECTIONS, positions, strict=True) if p < 0]}"
     )
     assert positions == sorted(positions), f"{rule.code}: sections out of order"
     if rule.fix_availability is not FixAvailability.NONE:

@@ -10,7 +10,8 @@ import stat
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from newslint.cli import app
@@ -41,7 +42,7 @@ BAD_INPUTS = {
     "utf16.txt": (codecs.BOM_UTF16_LE + "Talks resume.\n".encode("utf-16-le"), None),
     "empty.txt": (b"", None),
     "cp1252.txt": ("He said \u201cno\u201d.\n".encode("cp1252"), "read as Windows-1252"),
-    "quotes.txt": ('"He said \'they said "no" and "yes\' and left.\n\n""""\'\'\n'.encode(), None),
+    "quotes.txt": (b'"He said \'they said "no" and "yes\' and left.\n\n""""\'\'\n', None),
 }
 
 

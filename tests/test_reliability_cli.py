@@ -10,7 +10,6 @@ from __future__ import annotations
 import codecs
 import errno
 import os
-from pathlib import Path
 
 import pytest
 

@@ -53,7 +53,7 @@ def test_every_shipped_correction_is_a_known_word():
     table = misspellings()
     bad = [
         (wrong, c)
-        for wrong in table.keys()
+        for wrong in table
         for c in table.get(wrong)
         if not all(
             p.lower() in known or p.lower().replace("'", "") in known or p[:1].isdigit()

@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newslint.document import Document
-from newslint.rules.numbers._common import Form, MixedFormRule, prose_matches
-from newslint.span import Span
+from newslint.rules.numbers._common import Form, MixedFormRule
 from newslint.violation import FixAvailability
 
 # House styles for which NL410 knows the form of the time of day.

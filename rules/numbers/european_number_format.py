@@ -194,7 +194,7 @@ class EuropeanNumberFormat(Rule):
             return group == "000" or None  # 10.000m (metres): thousands; 5.445m: a decimal
         before = text[max(0, m.start() - 1) : m.start()]
         if before in "$£€¥":
-            return True if group == "000" else False
+            return group == "000"
         if word in _RATES:
             return None
         if word in _SCALES:

@@ -24,7 +24,7 @@ class WordList:
     def frequency_rank(self, word: str) -> int:
         """0 for the most frequent word; built on first use, since only suggestions need it."""
         if self._rank is None:
-            self._rank = dict(zip(self.ordered, range(len(self.ordered))))
+            self._rank = {word: rank for rank, word in enumerate(self.ordered)}
         return self._rank.get(word, len(self.ordered))
 
 

@@ -15,7 +15,7 @@ _COMPANY_AFTER = re.compile(r"[ \t]+(?:Corp|Inc|Ltd|Co|Plc|PLC|Group|Holdings)\b
 
 # The story's distinct words whose lowercase form the misspelling list holds (decided once per
 # distinct word, remembered across stories).
-_LISTED = LetterTest(lambda word: word.lower() in misspellings().keys())
+_LISTED = LetterTest(lambda word: word.lower() in misspellings())
 
 
 class KnownMisspelling(Rule):

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newslint.jsonl import split_fixed
-from newslint.runner import FileTask, RunOptions, ConfigResolver, TextTask, default_jobs, run_tasks
+from newslint.runner import ConfigResolver, FileTask, RunOptions, TextTask, default_jobs, run_tasks
 
 CLEAN = "Talks resume in Geneva\n\nThe talks resumed on Monday in Geneva.\n"
 UNUSED = "Talks resume in Geneva\n\n<!-- newslint: ignore-next-line NL101 -->\nThe talks resumed on Monday.\n"

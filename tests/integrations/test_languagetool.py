@@ -19,7 +19,6 @@ from newslint.lint import Linter  # noqa: E402
 from newslint.rule import Rule, RuleUnavailable  # noqa: E402
 from newslint.rules.grammar import _backend as backend  # noqa: E402
 from newslint.span import Span  # noqa: E402
-from newslint.violation import Violation  # noqa: E402
 from tests.lt_replay import ReplayServer, load_recordings  # noqa: E402
 
 SPELLING = "Talks resume in Geneva\n\nThe Assad reigme's soldiers withdrew on Monday.\n"

@@ -9,8 +9,7 @@ from unittest import mock
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newslint.rules.structure import duplicated_headline
-from newslint.rules.structure import _text
+from newslint.rules.structure import _text, duplicated_headline
 from newslint.rules.structure._text import normalise, rough_key
 from newslint.rules.structure.duplicated_headline import DuplicatedHeadline
 
