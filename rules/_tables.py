@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import KeysView
+from collections.abc import Iterator, KeysView
 from typing import Generic, TypeVar
 
 Entry = TypeVar("Entry")
@@ -22,6 +22,9 @@ class RowTable(Generic[Entry]):
 
     def __len__(self) -> int:
         return len(self._rows)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
 
     def keys(self) -> KeysView[str]:
         """The listed keys; `word in table.keys()` is the fast test for loops over every word."""

@@ -15,7 +15,8 @@ _COMPANY_AFTER = re.compile(r"[ \t]+(?:Corp|Inc|Ltd|Co|Plc|PLC|Group|Holdings)\b
 
 # The story's distinct words whose lowercase form the misspelling list holds (decided once per
 # distinct word, remembered across stories).
-_LISTED = LetterTest(lambda word: word.lower() in misspellings())
+# (the keys view tests membership in C, without the table's own __contains__)
+_LISTED = LetterTest(lambda word: word.lower() in misspellings().keys())  # noqa: SIM118
 
 
 class KnownMisspelling(Rule):
