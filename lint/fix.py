@@ -4,15 +4,20 @@ Follows ruff's `apply_fixes` and `lint_fix`: a fix that overlaps or touches one 
 in this pass waits for the next pass, where it is recomputed on the new text; the loop stops
 when nothing applicable is left, and fails (leaving the text untouched) when it runs too long
 or comes back to a text it has seen, naming the rules that fought.
+
+When fixes overlap, the one with the higher rank is taken first (the linter ranks them by rule:
+a desk's house style over a typo fix over a spelling-variety fix, see `Rule.fix_rank`); among
+equal ranks the earlier one in the text wins, then the lower rule code.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from newslint.violation import Applicability, Fix, Violation
+from newslint.violation import Applicability, Violation
 
 MAX_PASSES = 20
 
@@ -36,33 +41,46 @@ class FixOutcome:
 
 
 def apply_fixes(
-    text: str, violations: Iterable[Violation], required: Applicability
+    text: str,
+    violations: Iterable[Violation],
+    required: Applicability,
+    rank: Callable[[str], int] | None = None,
 ) -> tuple[str, list[Violation]]:
-    """Apply the fixes that reach `required`, skipping any that overlap one already applied."""
+    """Apply the fixes that reach `required`, skipping any that overlaps or touches one taken
+    before it: fixes of a higher `rank(code)` are taken first, then in the order of the text."""
+    by_rank = rank or (lambda code: 0)
     fixable = sorted(
         (v for v in violations if v.fix is not None and v.fix.applies(required)),
-        key=lambda v: (v.fix.span.start, v.fix.span.end, v.code),
+        key=lambda v: (-by_rank(v.code), v.fix.span.start, v.fix.span.end, v.code),  # type: ignore[union-attr]
     )
-    out: list[str] = []
-    applied: list[Violation] = []
-    cursor = 0
-    last_end = -1
+    starts: list[int] = []  # the taken fixes' spans, in text order (they never overlap)
+    ends: list[int] = []
+    taken: list[Violation] = []
     for v in fixable:
-        fix: Fix = v.fix  # type: ignore[assignment]
-        if fix.span.start <= last_end:
-            continue
-        for edit in fix.edits:
+        span = v.fix.span  # type: ignore[union-attr]
+        i = bisect.bisect_left(starts, span.start)
+        if (i > 0 and ends[i - 1] >= span.start) or (i < len(starts) and starts[i] <= span.end):
+            continue  # overlaps or touches a fix already taken: next pass
+        starts.insert(i, span.start)
+        ends.insert(i, span.end)
+        taken.append(v)
+    taken.sort(key=lambda v: v.fix.span.start)  # type: ignore[union-attr]
+    out: list[str] = []
+    cursor = 0
+    for v in taken:
+        for edit in v.fix.edits:  # type: ignore[union-attr]
             out.append(text[cursor : edit.span.start])
             out.append(edit.content)
             cursor = edit.span.end
-        last_end = fix.span.end
-        applied.append(v)
     out.append(text[cursor:])
-    return "".join(out), applied
+    return "".join(out), taken
 
 
 def fix_until_stable(
-    text: str, check: Callable[[str], list[Violation]], required: Applicability
+    text: str,
+    check: Callable[[str], list[Violation]],
+    required: Applicability,
+    rank: Callable[[str], int] | None = None,
 ) -> FixOutcome:
     """Fix `text` again and again until the check finds nothing more to apply."""
     seen = {text}
@@ -70,7 +88,7 @@ def fix_until_stable(
     history: list[str] = []
     for _ in range(MAX_PASSES):
         violations = check(outcome.text)
-        new_text, applied = apply_fixes(outcome.text, violations, required)
+        new_text, applied = apply_fixes(outcome.text, violations, required, rank)
         if not applied or new_text == outcome.text:
             outcome.remaining = violations
             return outcome

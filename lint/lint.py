@@ -156,7 +156,11 @@ class Linter:
     # --- fixing -----------------------------------------------------------------------
     def fix(self, text: str, unsafe: bool = False) -> FixOutcome:
         required = Applicability.UNSAFE if unsafe else Applicability.SAFE
-        return fix_until_stable(text, self.violations, required)
+        return fix_until_stable(text, self.violations, required, self.fix_rank)
+
+    def fix_rank(self, code: str) -> int:
+        rule = self.by_code.get(code)
+        return type(rule).fix_rank() if rule is not None else 0
 
     # --- reporting --------------------------------------------------------------------
     def diagnostic(self, v: Violation, path: str | None = None) -> Diagnostic:

@@ -77,6 +77,11 @@ class Rule:
         return FAMILIES[cls.code[2]]
 
     @classmethod
+    def fix_rank(cls) -> int:
+        """Which fix wins where two rules' fixes overlap: the higher rank (see FIX_RANKS)."""
+        return FIX_RANKS.get(cls.family(), 0)
+
+    @classmethod
     def summary(cls) -> str:
         """The first sentence of `## What it does`."""
         doc = cls.__doc__ or ""
@@ -98,6 +103,11 @@ FAMILIES = {
     "6": "house-style",
     "9": "grammar",
 }
+
+# Where fixes of two rules overlap, the higher rank is applied (the other is re-checked on the
+# fixed text): a desk's own terms over a typo fix over a choice between spelling varieties. With
+# `utilise` -> `use` in the house style and locale en-US, --fix writes "use", not "utilize".
+FIX_RANKS = {"house-style": 3, "typos": 2, "naming": 1}
 
 
 def replace_fix(title: str, span: Span, content: str, safe: bool) -> Fix:

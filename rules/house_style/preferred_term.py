@@ -9,6 +9,7 @@ from functools import cached_property
 from newslint.document import Document
 from newslint.rule import Rule
 from newslint.rules.house_style import _entries as house
+from newslint.span import Span
 from newslint.violation import FixAvailability, Violation
 
 
@@ -27,7 +28,12 @@ class PreferredTerm(Rule):
     A term written in lowercase matches in any case and the replacement keeps the case of the
     text (`Utilise` -> `Use`); a term with capitals matches exactly as written. Whole words only.
     Each entry's `examples` are checked when the config loads (`to` is the text after the fix;
-    `to` equal to `from` states a text the entry must leave alone).
+    `to` equal to `from` states a text the entry must leave alone). A dateline written in capitals
+    (`KIEV (Reuters) -`) is the wire's own record of where the story was filed and is left as it
+    is.
+
+    Where a term's fix overlaps another rule's (`utilise` is also a British spelling under
+    `locale = "en-US"`), the desk's term wins: --fix writes `use`, not `utilize`.
 
     ## Why is this bad?
     A desk's style decisions (Kyiv, not Kiev) only hold if every story follows them.
@@ -79,7 +85,15 @@ class PreferredTerm(Rule):
             return group
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        yield from house.report(self, doc, self.options.entries, self.options.timeout, safe=True)
+        for v in house.report(self, doc, self.options.entries, self.options.timeout, safe=True):
+            if not _in_capitals_dateline(doc, v.span):
+                yield v
+
+
+def _in_capitals_dateline(doc: Document, span: Span) -> bool:
+    dateline = doc.dateline
+    found = doc.slice(span)
+    return dateline is not None and dateline.contains(span) and found.isupper()
 
 
 @dataclass(frozen=True)
