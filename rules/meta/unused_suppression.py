@@ -48,7 +48,10 @@ class UnusedSuppression(Rule):
         for s in unused:
             edits = [_delete_line_of(doc, s.directive)]
             if s.closer is not None and s.closer not in closers_in_use:
-                edits.append(_delete_line_of(doc, s.closer))
+                if not doc.text[s.directive.end : s.closer.start].strip(" \t"):  # an empty block
+                    edits = [_delete_line_of(doc, Span(s.directive.start, s.closer.end))]
+                else:
+                    edits.append(_delete_line_of(doc, s.closer))
                 closers_in_use.add(s.closer)  # two unused blocks sharing one enable delete it once
             yield self.violation(
                 s.directive,
@@ -58,6 +61,20 @@ class UnusedSuppression(Rule):
 
 
 def _delete_line_of(doc: Document, span: Span) -> Edit:
-    """Delete a directive comment with the newline after it, so no blank line is left."""
-    end = span.end + 1 if doc.text[span.end : span.end + 1] == "\n" else span.end
+    """Delete a directive comment without joining lines or leaving a gap: alone on its line, the
+    line goes with its newline; at the end of a line, the spaces before it go and the newline
+    stays; elsewhere, the spaces after it go."""
+    text = doc.text
+    start, end = span.start, span.end
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    at_line_start = start == 0 or text[start - 1] == "\n"
+    at_line_end = end == len(text) or text[end] in "\r\n"
+    if at_line_start and at_line_end:
+        newline = 2 if text.startswith("\r\n", end) else 1 if text[end : end + 1] in ("\n", "\r") else 0
+        return Edit.delete(Span(start, end + newline))
+    if at_line_end:
+        return Edit.delete(Span(start, end))
     return Edit.delete(Span(span.start, end))

@@ -70,9 +70,7 @@ class DuplicatedDateline(Rule):
         message = (
             "the dateline is repeated" if exact else "the dateline's place is repeated in a second dateline"
         )
-        yield self.violation(
-            span, message, make("Delete the second dateline", Edit.delete(Span(first.end, span.end)))
-        )
+        yield self.violation(span, message, make(*_deletion(text, first, span)))
 
     @staticmethod
     def _first_dateline(doc: Document) -> Span | None:
@@ -94,3 +92,12 @@ def _fold(text: str) -> str:
 def _place(dateline: str) -> str:
     """The city of a dateline: its words before a comma, bracket or dash."""
     return re.split(r"\s*[,(\-–—]", _fold(dateline), maxsplit=1)[0]
+
+
+def _deletion(text: str, first: Span, second: Span) -> tuple[str, Edit]:
+    """Delete the second dateline; when the first stands on a line of its own, delete that line
+    instead (the same text comes out when they are the same), so no two lines are joined."""
+    line_start = text.rfind("\n", 0, first.start) + 1
+    if "\n" in text[first.end : second.start] and not text[line_start : first.start].strip():
+        return "Delete the dateline on its own line", Edit.delete(Span(line_start, second.start))
+    return "Delete the second dateline", Edit.delete(Span(first.end, second.end))

@@ -105,8 +105,18 @@ class DoubledWord(Rule):
             if not doc.is_prose(Span(m.start(), m.end())) or text[m.end() : m.end() + 1] == "-":
                 continue  # Boutros Boutros-Ghali
             make = Fix.safe if word in _FUNCTION or word == "that" else Fix.unsafe
-            yield self.violation(
-                span,
-                f"{second!r} is doubled",
-                make(f"Delete the second {second!r}", Edit.delete(Span(m.end(1), m.end(3)))),
-            )
+            yield self.violation(span, f"{second!r} is doubled", make(*_deletion(text, m)))
+
+
+def _deletion(text: str, m: re.Match) -> tuple[str, Edit]:
+    """Delete the second copy with the space before it; across a line break, delete the first
+    copy with the space before it instead, so the two lines stay two lines."""
+    if "\n" not in m.group(2):
+        return f"Delete the second {m.group(3)!r}", Edit.delete(Span(m.end(1), m.end(3)))
+    start = m.start(1)
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    title = f"Delete the first {m.group(1)!r}, at the end of its line"
+    if start == 0 or text[start - 1] == "\n":  # the first copy is all its line holds: the line goes
+        return title, Edit.delete(Span(start, m.start(3)))
+    return title, Edit.delete(Span(start, m.end(1)))

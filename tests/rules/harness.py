@@ -15,12 +15,13 @@ A case file `tests/rules/cases/<CODE>-<name>.toml`:
 
 `violations = []` (or omitting it with no `fixed`) states that the rule reports nothing.
 Every case also checks: fixing converges and is idempotent, leaves no applicable fix of the
-rule behind, and never edits words inside a direct quotation; across a rule's cases, the
-fixes it emits match its declared fix availability.
+rule behind, never edits words inside a direct quotation, and never joins two lines of text
+into one; across a rule's cases, the fixes it emits match its declared fix availability.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +31,7 @@ from newslint.config import Settings, _build
 from newslint.lint import Linter
 from newslint.registry import rule_by_code
 from newslint.rule import Rule
-from newslint.violation import Applicability, Violation
+from newslint.violation import Applicability, Edit, Violation
 
 CASES_DIR = Path(__file__).parent / "cases"
 
@@ -131,4 +132,24 @@ def check_case(case: Case) -> list[Violation]:
             if v.fix and v.fix.applicability > Applicability.DISPLAY_ONLY:
                 touched = [e for e in v.fix.edits if result.document.is_quoted(e.span)]
                 assert not touched, f"fix {v.fix.title!r} edits inside a quotation"
+    # Lines: no fix deletes the line break between two lines that both keep their text.
+    for v in found:
+        for edit in v.fix.edits if v.fix else ():
+            assert not joins_lines(case.text, edit), f"fix {v.fix.title!r} joins two lines: {edit}"
     return found
+
+
+def joins_lines(text: str, edit: Edit) -> bool:
+    """Does `edit` delete a line break and leave text on both sides of where it was? A line
+    break may go with whole lines, and inside words rewritten across it ("61 per\\ncent" ->
+    "61%"); an edit that only deletes must not run two lines of text into one."""
+    if edit.content.strip() or _breaks(text[edit.span.start : edit.span.end]) <= _breaks(edit.content):
+        return False
+    line_start = max(text.rfind("\n", 0, edit.span.start), text.rfind("\r", 0, edit.span.start)) + 1
+    ends = [i for i in (text.find("\n", edit.span.end), text.find("\r", edit.span.end)) if i >= 0]
+    line_end = min(ends, default=len(text))
+    return bool(text[line_start : edit.span.start].strip()) and bool(text[edit.span.end : line_end].strip())
+
+
+def _breaks(text: str) -> int:
+    return len(re.findall(r"\r\n|\r|\n", text))
