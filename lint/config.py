@@ -41,12 +41,18 @@ class ConfigError(Exception):
     """A configuration problem, worded as `file: key: what is wrong`."""
 
 
-def did_you_mean(key: str, known: Iterable[str]) -> str:
+def did_you_mean(key: str, known: Iterable[str], cutoff: float = 0.75) -> str:
     """ "; did you mean 'style'?" for a key one slip from a known one, else ""."""
-    import difflib  # only a config error needs it: kept out of every run's start-up
+    close = closest(key, known, cutoff)
+    return f"; did you mean {close!r}?" if close else ""
 
-    close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.75)
-    return f"; did you mean {close[0]!r}?" if close else ""
+
+def closest(key: str, known: Iterable[str], cutoff: float = 0.75) -> str | None:
+    """The known word `key` most likely stands for, if one is close enough."""
+    import difflib  # only an error needs it: kept out of every run's start-up
+
+    close = difflib.get_close_matches(key, list(known), n=1, cutoff=cutoff)
+    return close[0] if close else None
 
 
 def _str_list(value: Any, where: str) -> list[str]:

@@ -136,7 +136,7 @@ class Linter:
 
     def _apply_suppressions(self, doc: Document, violations: list[Violation]) -> list[Violation]:
         directives = suppress.scan(doc)
-        if not directives:
+        if not directives and not suppress.mentions_newslint(doc):
             return violations
         kept = []
         for v in violations:
@@ -149,7 +149,7 @@ class Linter:
         unused = [d for d in directives if not d.used]
         for rule in self.rules:
             audit = getattr(rule, "check_suppressions", None)
-            if audit is not None and unused:
+            if audit is not None:  # NL001 and NL002 read the directives themselves
                 kept.extend(audit(doc, unused))
         return kept
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from newslint.config import did_you_mean
+from newslint.config import closest
 from newslint.rule import FAMILIES, Rule
 
 
@@ -60,8 +60,35 @@ def validate_selectors(selectors: Iterable[str]) -> None:
             and sel[2:3] in ("", *FAMILIES)
         )
         if not known and not reserved:
-            names = [r.name for r in rules] + [r.code for r in rules] + list(FAMILIES.values())
-            raise UnknownSelector(f"unknown rule selector {sel!r}{did_you_mean(sel, names)}")
+            meant = suggest_selector(sel)
+            hint = f"; did you mean {meant!r}?" if meant else ""
+            raise UnknownSelector(f"unknown rule selector {sel!r}{hint}")
+
+
+def is_known_selector(sel: str) -> bool:
+    try:
+        validate_selectors([sel])
+    except UnknownSelector:
+        return False
+    return True
+
+
+# Letters typed for the digits they look like: NL1O1 is NL101, NLl03 is NL103.
+_LOOKALIKE_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "i": "1", "L": "1"})
+
+
+def suggest_selector(sel: str) -> str | None:
+    """The rule code, name or family an unknown selector most likely means."""
+    rules = all_rules()
+    codes = {r.code for r in rules}
+    if sel[:2].upper() == "NL":
+        as_digits = "NL" + sel[2:].translate(_LOOKALIKE_DIGITS)
+        if as_digits.upper() in codes:
+            return as_digits.upper()
+        if len(sel) >= 5:  # a whole code with a slip in it, not a prefix of an unused family
+            return closest(sel.upper(), codes)
+        return None
+    return closest(sel.lower(), [r.name for r in rules] + list(FAMILIES.values()))
 
 
 def select_rules(

@@ -5,7 +5,8 @@
     <!-- newslint: disable -->               (every rule, to the end or the next enable)
 
 Codes may be prefixes or rule names, as in --select. A directive that suppresses nothing is
-reported by NL001 (unused-suppression).
+reported by NL001 (unused-suppression); a `newslint:` comment whose directive or selector
+newslint does not know is reported by NL002 (invalid-suppression) and suppresses nothing.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from dataclasses import dataclass, field
 from newslint.document import Document
 from newslint.span import Span
 
-_DIRECTIVE = re.compile(
-    r"<!--\s*newslint:\s*(disable|enable|ignore-next-line)\b([^>]*?)\s*-->", re.IGNORECASE
-)
+# Every comment addressed to newslint; group 1 is the directive word, group 2 its selectors.
+_COMMENT = re.compile(r"<!--\s*newslint\s*:[ \t]*([^\s>]*)([^>]*?)\s*-->", re.IGNORECASE)
+DIRECTIVES = ("disable", "enable", "ignore-next-line")
+# Other linters' words for what newslint calls otherwise (ESLint, markdownlint, Vale).
+OTHER_TOOLS = {"disable-next-line": "ignore-next-line", "off": "disable", "on": "enable"}
 
 
 @dataclass(eq=False)
@@ -39,12 +42,31 @@ def _matches(selector: str, code: str, name: str) -> bool:
     return selector.lower() == name or code.startswith(selector.upper()) or selector.upper() == "ALL"
 
 
+@dataclass(frozen=True)
+class Invalid:
+    """A word in a `newslint:` comment that newslint does not know."""
+
+    comment: Span  # the whole comment
+    word: Span  # the unknown directive or selector
+    what: str  # "directive" or "rule selector"
+    meant: str | None  # the word it most likely stands for
+
+
+def mentions_newslint(doc: Document) -> bool:
+    return "newslint" in doc.text.lower() and "<!--" in doc.text
+
+
 def scan(doc: Document) -> list[Suppression]:
+    """The directives that suppress; unknown ones (see `invalid`) suppress nothing."""
     text = doc.text
     out: list[Suppression] = []
     open_blocks: list[Suppression] = []
-    for m in _DIRECTIVE.finditer(text):
+    if not mentions_newslint(doc):
+        return out
+    for m in _COMMENT.finditer(text):
         kind = m.group(1).lower()
+        if kind not in DIRECTIVES:
+            continue
         selectors = tuple(s for s in re.split(r"[\s,]+", m.group(2).strip()) if s)
         here = Span(m.start(), m.end())
         if kind == "ignore-next-line":
@@ -61,4 +83,28 @@ def scan(doc: Document) -> list[Suppression]:
                     block.region = Span(block.region.start, m.start())
                     block.closer = here
                     open_blocks.remove(block)
+    return out
+
+
+def invalid(doc: Document) -> list[Invalid]:
+    """Unknown directives and unknown rule selectors in `newslint:` comments, with the word each
+    most likely stands for. A comment with an unknown directive suppresses nothing: guessing
+    would hide reports the writer never asked to hide (`disabel` read as `disable` silences
+    every rule to the end of the story)."""
+    from newslint.config import closest
+    from newslint.registry import is_known_selector, suggest_selector
+
+    out: list[Invalid] = []
+    if not mentions_newslint(doc):
+        return out
+    for m in _COMMENT.finditer(doc.text):
+        comment, kind = Span(m.start(), m.end()), m.group(1)
+        if kind.lower() not in DIRECTIVES:
+            meant = OTHER_TOOLS.get(kind.lower()) or closest(kind.lower(), DIRECTIVES, cutoff=0.6)
+            out.append(Invalid(comment, Span(m.start(1), m.end(1)), "directive", meant))
+            continue
+        for sel in re.finditer(r"[^\s,]+", m.group(2)):
+            if not is_known_selector(sel.group()):
+                span = Span(m.start(2) + sel.start(), m.start(2) + sel.end())
+                out.append(Invalid(comment, span, "rule selector", suggest_selector(sel.group())))
     return out

@@ -143,3 +143,12 @@ def test_unknown_selectors_are_rejected(selector):
 )
 def test_known_selectors_are_accepted(selector):
     validate_selectors([selector])  # NL600: a code in a known family, reserved for later rules
+
+
+def test_a_code_typed_with_letters_for_digits_suggests_the_code() -> None:
+    with pytest.raises(UnknownSelector, match=r"'NL1O1'; did you mean 'NL101'\?"):
+        validate_selectors(["NL1O1"])
+    with pytest.raises(UnknownSelector, match=r"did you mean 'NL510'\?"):
+        validate_selectors(["nl5l0"])
+    with pytest.raises(UnknownSelector, match=r"'NL7'$"):  # an unused family: no guess at a code
+        validate_selectors(["NL7"])

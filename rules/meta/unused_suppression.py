@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from newslint.document import Document
 from newslint.rule import Rule
 from newslint.span import Span
-from newslint.suppress import Suppression, scan
+from newslint.suppress import Suppression, invalid, scan
 from newslint.violation import Edit, Fix, FixAvailability, Severity, Violation
 
 
@@ -45,7 +45,10 @@ class UnusedSuppression(Rule):
         unused_at = {s.directive for s in unused}
         # An `enable` that also closes a block in use must stay.
         closers_in_use = {d.closer for d in scan(doc) if d.directive not in unused_at and d.closer}
+        invalid_at = {problem.comment for problem in invalid(doc)}  # NL002 says why, once
         for s in unused:
+            if s.directive in invalid_at:
+                continue
             edits = [_delete_line_of(doc, s.directive)]
             if s.closer is not None and s.closer not in closers_in_use:
                 if not doc.text[s.directive.end : s.closer.start].strip(" \t"):  # an empty block
