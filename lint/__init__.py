@@ -1,10 +1,13 @@
 """newslint: a text-cleanup and style linter for news wire copy.
 
-Library use:
+Library use (docs/api.md):
 
     >>> import newslint
-    >>> [d.code for d in newslint.lint_text("Headline here\\n\\nThe the story.\\n")]
-    >>> newslint.fix_text("...")
+    >>> checker = newslint.Checker()
+    >>> [p.code for p in checker.check("Talks resume\\n\\nThe the talks resumed on Monday.\\n")]
+    ['NL103']
+    >>> checker.fix("Talks resume\\n\\nThe the talks resumed on Monday.\\n").text
+    'Talks resume\\n\\nThe talks resumed on Monday.\\n'
 
 Data flow: file -> `sources` (bytes to text) -> `segment.parse` (Document) -> `lint.Linter`
 (rules -> violations) -> `fix` (edits to a fixpoint) -> `report` (text, json, github, sarif).
@@ -12,21 +15,68 @@ Data flow: file -> `sources` (bytes to text) -> `segment.parse` (Document) -> `l
 
 from __future__ import annotations
 
+from typing import Any
+
 __version__ = "0.1.0"
+
+# Imported on first use, so that `newslint check` starts without the library API's imports.
+_LAZY = {
+    "Checker": "newslint.api",
+    "Problem": "newslint.api",
+    "Suggestion": "newslint.api",
+    "TextEdit": "newslint.api",
+    "FixResult": "newslint.api",
+    "to_json": "newslint.api",
+    "ConfigError": "newslint.config",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'newslint' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
 
 def lint_text(text: str, path: str = "-", settings=None, select=None):
-    """Diagnostics for `text` with the default rules (or `select`)."""
-    from newslint.config import Settings
-    from newslint.lint import Linter
-
-    linter = Linter(settings or Settings(), path, select)
-    return [linter.diagnostic(v) for v in linter.violations(text)]
+    """The engine's diagnostics for `text` (spans as code-point offsets); `newslint.Checker`
+    is the documented API and gives lines and columns too."""
+    return _checker(settings, select).diagnostics(text, path)
 
 
 def fix_text(text: str, path: str = "-", settings=None, unsafe: bool = False, select=None) -> str:
-    """`text` with every safe (or also unsafe) fix applied."""
-    from newslint.config import Settings
-    from newslint.lint import Linter
+    """`text` with every safe (or also unsafe) fix applied; see `newslint.Checker.fix`."""
+    return _checker(settings, select).fix(text, unsafe=unsafe, path=path).text
 
-    return Linter(settings or Settings(), path, select).fix(text, unsafe=unsafe).text
+
+_default_checker = None
+
+
+def _checker(settings, select):
+    """A Checker for the old functions: the default one is built once and reused."""
+    global _default_checker
+    from newslint.api import Checker
+    from newslint.config import Settings
+
+    if settings is None and select is None:
+        if _default_checker is None:
+            _default_checker = Checker.from_settings(Settings())
+        return _default_checker
+    return Checker.from_settings(settings or Settings(), select)
+
+
+__all__ = [
+    "Checker",
+    "ConfigError",
+    "FixResult",
+    "Problem",
+    "Suggestion",
+    "TextEdit",
+    "fix_text",
+    "lint_text",
+    "to_json",
+]

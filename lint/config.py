@@ -197,8 +197,11 @@ def _table_of(path: Path) -> dict[str, Any]:
     return data
 
 
-def load_settings(path: Path | None, overrides: dict[str, Any] | None = None) -> Settings:
-    """Settings from the config file `path` (with its `extend` chain), or the defaults."""
+def load_settings(
+    path: Path | None, overrides: dict[str, Any] | None = None, origin: str = "command line"
+) -> Settings:
+    """Settings from the config file `path` (with its `extend` chain), or the defaults;
+    `overrides` (config keys) replace the file's values, and errors in them name `origin`."""
     raw: dict[str, Any] = {}
     origins: dict[str, str] = {}
     root = Path.cwd()
@@ -209,7 +212,7 @@ def load_settings(path: Path | None, overrides: dict[str, Any] | None = None) ->
         if key == "languagetool" and isinstance(raw.get(key), dict):  # --languagetool URL keeps the
             value = {k: v for k, v in raw[key].items() if k not in ("server", "local")} | value  # other keys
         raw[key] = value
-        origins[key] = "command line"
+        origins[key] = origin
     return _build(raw, origins, root, str(path) if path else "defaults")
 
 

@@ -8,6 +8,7 @@ quotations to display-only) -> diagnostics. `Linter.fix` runs that check to a fi
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -18,7 +19,7 @@ from newslint.fix import FixOutcome, fix_until_stable
 from newslint.registry import select_rules
 from newslint.rule import Rule, RuleContext, RuleUnavailable
 from newslint.span import Span
-from newslint.violation import Applicability, Diagnostic, Severity, Violation
+from newslint.violation import Applicability, Diagnostic, Fix, Severity, Violation
 
 _MARKUP = (RegionKind.CODE, RegionKind.FRONT_MATTER, RegionKind.COMMENT, RegionKind.LINK_TARGET)
 
@@ -119,20 +120,20 @@ class Linter:
         return not (rule is not None and not rule.repairs_characters and doc.is_marked_sic(v.span))
 
     def _protect(self, doc: Document, v: Violation) -> Violation:
-        """Words inside a direct quotation are reported, never auto-edited."""
+        """Words inside a direct quotation are reported, never edited: their fixes and
+        alternatives stay visible in reports, display-only and withheld from editors too."""
         rule = self.by_code.get(v.code)
         if v.fix is None or (rule is not None and rule.repairs_characters):
             return v
-        if v.fix.applicability > Applicability.DISPLAY_ONLY and any(
-            doc.is_quoted(e.span) for e in v.fix.edits
-        ):
-            return Violation(
-                v.code,
-                v.span,
-                v.message,
-                v.fix.demoted(Applicability.DISPLAY_ONLY, "inside a quotation: not applied"),
-            )
-        return v
+        if not any(doc.is_quoted(e.span) for e in v.fix.edits):
+            return v
+        return Violation(
+            v.code,
+            v.span,
+            v.message,
+            _withheld(v.fix),
+            tuple(_withheld(f) for f in v.alternatives),
+        )
 
     def _apply_suppressions(self, doc: Document, violations: list[Violation]) -> list[Violation]:
         directives = suppress.scan(doc)
@@ -169,7 +170,16 @@ class Linter:
         severity = self.settings.severity.get(v.code) or (
             type(rule).default_severity if rule else Severity.ERROR
         )
-        return Diagnostic(path or self.path, v.code, name, v.message, severity, v.span, v.fix)
+        return Diagnostic(path or self.path, v.code, name, v.message, severity, v.span, v.fix, v.alternatives)
+
+
+QUOTATION_NOTE = "inside a quotation: not applied"
+
+
+def _withheld(fix: Fix) -> Fix:
+    if fix.applicability == Applicability.DISPLAY_ONLY:  # already shown only: its title stays
+        return dataclasses.replace(fix, withheld=QUOTATION_NOTE)
+    return fix.demoted(Applicability.DISPLAY_ONLY, QUOTATION_NOTE, withheld=True)
 
 
 def _markup_spans(doc: Document) -> list[Span]:

@@ -69,8 +69,10 @@ class Rule:
         raise NotImplementedError
 
     # --- helpers for subclasses --------------------------------------------------------
-    def violation(self, span: Span, message: str, fix: Fix | None = None) -> Violation:
-        return Violation(self.code, span, message, fix)
+    def violation(
+        self, span: Span, message: str, fix: Fix | None = None, alternatives: tuple[Fix, ...] = ()
+    ) -> Violation:
+        return Violation(self.code, span, message, fix, alternatives)
 
     @classmethod
     def family(cls) -> str:

@@ -17,6 +17,7 @@ to report, with its span and its sentence-start / headline / quotation flags.
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -116,24 +117,32 @@ class LetterTest:
         self._test = test
         self._limit = limit
         self._own = own
-        self._seen: set[str] = set()
-        self._passed: set[str] = set()
+        # (seen, passed), read as one pair: a word is added to `passed` before `seen`, and
+        # forgetting swaps in a new pair, so a check running in another thread (a Checker shared
+        # by a server's threads) never sees a word as seen but not passed.
+        self._memory: tuple[set[str], set[str]] = (set(), set())
+        self._lock = threading.Lock()
 
     def select(self, words: Mapping[str, object] | AbstractSet[str]) -> set[str]:
         """The words (keys, for a mapping) that pass the test."""
         keys = words.keys() if isinstance(words, Mapping) else words
-        new = keys - self._seen
+        seen, passed = self._memory
+        new = keys - seen
         if not new:
-            return keys & self._passed
+            return keys & passed
         test = self._test
         if len(new) > self._own:
-            return (keys & self._passed) | {w for w in new if test(w)}
-        if len(self._seen) + len(new) > self._limit:
-            self._seen, self._passed = set(), set()
-            new = set(keys)
-        self._passed.update(w for w in new if test(w))
-        self._seen |= new
-        return keys & self._passed
+            return (keys & passed) | {w for w in new if test(w)}
+        found = {w for w in new if test(w)}
+        result = (keys & passed) | found
+        with self._lock:
+            seen, passed = self._memory
+            if len(seen) + len(new) > self._limit:
+                seen, passed = set(), set()
+                self._memory = (seen, passed)
+            passed |= found
+            seen |= new
+        return result
 
 
 class Prose:

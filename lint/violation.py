@@ -60,11 +60,13 @@ class Edit:
 
 @dataclass(frozen=True, slots=True)
 class Fix:
-    """A group of edits applied all together or not at all."""
+    """A group of edits applied all together or not at all. `withheld` says why a fix is shown
+    but never offered for applying, even by hand (a word fix inside a direct quotation)."""
 
     title: str
     edits: tuple[Edit, ...]
     applicability: Applicability
+    withheld: str = ""
 
     def __post_init__(self) -> None:
         if not self.edits:
@@ -94,20 +96,25 @@ class Fix:
     def applies(self, required: Applicability) -> bool:
         return self.applicability >= required
 
-    def demoted(self, applicability: Applicability, note: str = "") -> Fix:
+    def demoted(self, applicability: Applicability, note: str = "", withheld: bool = False) -> Fix:
+        """This fix at `applicability` at most; with `withheld`, `note` says why it is never applied."""
         level = min(self.applicability, applicability)
         title = f"{self.title} ({note})" if note else self.title
-        return replace(self, applicability=Applicability(level), title=title)
+        reason = note if withheld else self.withheld
+        return replace(self, applicability=Applicability(level), title=title, withheld=reason)
 
 
 @dataclass(frozen=True, slots=True)
 class Violation:
-    """What a rule yields: a problem at a span of the text, maybe with a fix."""
+    """What a rule yields: a problem at a span of the text, maybe with a fix, and maybe other
+    candidate fixes (`alternatives`: "did you mean 'a', 'b' or 'c'?"), which are display-only:
+    an editor offers each, `--fix` applies only `fix`."""
 
     code: str
     span: Span
     message: str
     fix: Fix | None = None
+    alternatives: tuple[Fix, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,3 +128,4 @@ class Diagnostic:
     severity: Severity
     span: Span
     fix: Fix | None
+    alternatives: tuple[Fix, ...] = ()

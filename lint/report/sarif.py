@@ -6,7 +6,8 @@ out on purpose: newslint reads CRLF files with \n line endings, so its offsets w
 the file on disk, while lines and columns do. Every rule newslint has is described in
 `tool.driver.rules`; fixes other than display-only ones go in `result.fixes`. Paths become
 percent-encoded URI references. `tests/integrations/test_formats.py` validates the output
-against the OASIS schema.
+against the OASIS schema. `tool.driver` has no `informationUri` (it is optional): newslint has
+no published home page yet, and a link to a page that does not exist is worse than none.
 """
 
 from __future__ import annotations
@@ -95,7 +96,6 @@ def render(results: list[FileResult], options: ReportOptions) -> str:
                     "driver": {
                         "name": "newslint",
                         "version": __version__,
-                        "informationUri": "https://pypi.org/project/newslint/",
                         "rules": descriptors,
                     }
                 },

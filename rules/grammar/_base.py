@@ -67,4 +67,8 @@ class LanguageToolRule(Rule):
             if options
             else None
         )
-        return self.violation(span, message, fix)
+        alternatives = tuple(
+            Fix.display_only(f"Replace with {r!r} (LanguageTool)", Edit.replace(span, r))
+            for r in options[1 : SHOWN_ALTERNATIVES + 1]
+        )
+        return self.violation(span, message, fix, alternatives)

@@ -79,7 +79,13 @@ class KnownMisspelling(Rule):
                 listed = ", ".join(repr(match_case(tok.text, c)) for c in corrections)
                 fix = Fix.display_only(f"Replace with {best!r}", Edit.replace(tok.span, best))
                 message = f"{tok.text!r} is a common misspelling of one of {listed}"
-            yield self.violation(tok.span, message, fix)
+            yield self.violation(tok.span, message, fix, _others(tok, corrections[1:]))
+
+
+def _others(tok: Token, corrections: list[str]) -> tuple[Fix, ...]:
+    """The corrections after the first, each a display-only alternative an editor may pick."""
+    cased = (match_case(tok.text, c) for c in corrections)
+    return tuple(Fix.display_only(f"Replace with {c!r}", Edit.replace(tok.span, c)) for c in cased)
 
 
 def _used_as_name(doc: Document, tok: Token) -> bool:

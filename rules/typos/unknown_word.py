@@ -258,8 +258,19 @@ class UnknownWord(Rule):
         message, best, safe = _verdict(original, part, evidence, others, counts)
         make = Fix.safe if safe and not guess_only else Fix.unsafe
         return self.violation(
-            span, message, make(f"Replace with {best!r}", Edit.replace(span, match_case(original, best)))
+            span,
+            message,
+            make(f"Replace with {best!r}", Edit.replace(span, match_case(original, best))),
+            _alternatives(original, span, best, [*evidence, *others]),
         )
+
+
+def _alternatives(original: str, span: Span, best: str, candidates: list[str]) -> tuple[Fix, ...]:
+    """The next likeliest words after `best` (the story's first), each a display-only fix that an
+    editor may pick from a menu; `--fix` never applies them."""
+    rest = [c for c in dict.fromkeys(candidates) if c != best][:SHOWN_ALTERNATIVES]
+    cased = (match_case(original, c) for c in rest)
+    return tuple(Fix.display_only(f"Replace with {c!r}", Edit.replace(span, c)) for c in cased)
 
 
 def _worth_reporting(
@@ -317,6 +328,7 @@ def _verdict(
     return f"unknown word {original!r}; did you mean {listed}?", best, clear
 
 
+SHOWN_ALTERNATIVES = 3  # as many as a message lists
 TAG_REACH = 80  # the longest company tag reached for, either side of a word
 
 PREFIXES = (
