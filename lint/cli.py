@@ -1,7 +1,7 @@
 """The command line (Typer). Thin: it parses arguments and calls the runner and reporters.
 
     newslint check [PATHS]... [--fix] [--unsafe-fixes] [--diff] [--format text|json|github|gitlab|sarif]
-    newslint rules | newslint rule CODE | newslint config [PATH]
+    newslint rules | newslint rule CODE | newslint config [PATH] | newslint server
 
 Exit codes: 0 nothing left to report; 1 problems remain; 2 usage, config or input errors.
 """
@@ -467,6 +467,21 @@ def show_config(
     for key, value in shown.items():
         origin = settings.origins.get(key, "default")
         typer.echo(f"{key} = {json.dumps(value, ensure_ascii=False)}  # from {origin}")
+
+
+@app.command("server")
+def language_server() -> None:
+    """Run the language server for editors (LSP over stdin/stdout): see docs/editors.md."""
+    try:
+        from newslint.server import serve
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").split(".")[0] not in ("pygls", "lsprotocol", "cattrs"):
+            raise
+        _fail(
+            "newslint server needs pygls: install the server extra "
+            "(pip install '.[server]' from a clone; see docs/install.md)"
+        )
+    serve()
 
 
 def main() -> None:

@@ -205,6 +205,7 @@ def test_json_is_exactly_the_documented_shape(tmp_path, story):
                     }
                 ],
             },
+            "alternatives": [],
         }
     ]
 
