@@ -197,7 +197,7 @@ def engine_times(files: list[Path]) -> tuple[float, float, float]:
         doc = segment.parse(text, "story.txt")
         parse += time.process_time() - start
         start = time.process_time()
-        doc.tokens
+        _ = doc.tokens  # built on first use: the timing is the point
         tokens += time.process_time() - start
         asked += "tokens" in vars(linter.check(text).document)
     return parse, tokens, asked / max(1, len(texts))
@@ -264,7 +264,8 @@ def compare_tools(corpus: Path, elapsed: float, cpu: float) -> list[tuple[str, s
             (
                 f"{tool}, same corpus",
                 f"{t:.1f} s wall, {tool_cpu:.1f} s CPU, {memory}",
-                f"newslint takes {elapsed / t:.1f}x its wall time, {cpu / max(tool_cpu, 1e-6):.1f}x its CPU time",
+                f"newslint takes {elapsed / t:.1f}x its wall time, "
+                f"{cpu / max(tool_cpu, 1e-6):.1f}x its CPU time",
             )
         )
     return rows
@@ -367,7 +368,8 @@ def main(argv: list[str] | None = None) -> int:
             (
                 f"{len(distinct)} different stories, one by one and as one text (CPU, in process)",
                 f"{apart:.2f} s apart, {together:.2f} s together",
-                f"one text takes {together / max(apart, 1e-6):.2f}x: its rules compare across all its stories",
+                f"one text takes {together / max(apart, 1e-6):.2f}x: "
+                "its rules compare across all its stories",
             )
         )
 

@@ -15,7 +15,13 @@ Data flow: file -> `sources` (bytes to text) -> `segment.parse` (Document) -> `l
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # imported on first use, as below
+    from newslint.api import Checker
+    from newslint.config import Settings
+    from newslint.violation import Diagnostic
 
 __version__ = "0.1.0"
 
@@ -42,21 +48,29 @@ def __getattr__(name: str) -> Any:
     return value
 
 
-def lint_text(text: str, path: str = "-", settings=None, select=None):
+def lint_text(
+    text: str, path: str = "-", settings: Settings | None = None, select: Sequence[str] | None = None
+) -> list[Diagnostic]:
     """The engine's diagnostics for `text` (spans as code-point offsets); `newslint.Checker`
     is the documented API and gives lines and columns too."""
     return _checker(settings, select).diagnostics(text, path)
 
 
-def fix_text(text: str, path: str = "-", settings=None, unsafe: bool = False, select=None) -> str:
+def fix_text(
+    text: str,
+    path: str = "-",
+    settings: Settings | None = None,
+    unsafe: bool = False,
+    select: Sequence[str] | None = None,
+) -> str:
     """`text` with every safe (or also unsafe) fix applied; see `newslint.Checker.fix`."""
     return _checker(settings, select).fix(text, unsafe=unsafe, path=path).text
 
 
-_default_checker = None
+_default_checker: Checker | None = None
 
 
-def _checker(settings, select):
+def _checker(settings: Settings | None, select: Sequence[str] | None) -> Checker:
     """A Checker for the old functions: the default one is built once and reused."""
     global _default_checker
     from newslint.api import Checker

@@ -18,11 +18,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newslint.config import _KEYS, ConfigError, Settings, did_you_mean, find_config_file, load_settings
 from newslint.span import LineIndex, Position
 from newslint.violation import Applicability, Diagnostic, Fix
+
+if TYPE_CHECKING:  # imported when a Checker first checks a text
+    from newslint.lint import Linter
 
 # --- what a check returns -------------------------------------------------------------------
 
@@ -164,7 +167,7 @@ class Checker:
             Path(config) if config is not None else None, overrides, origin="Checker()"
         )
         self._select: Sequence[str] | None = None
-        self._linters: dict[tuple[str, ...], Any] = {}
+        self._linters: dict[tuple[str, ...], Linter] = {}
         self._lock = threading.Lock()
         self._linter("-")  # build the rules now: a bad rule option fails here, not at the first check
 
@@ -207,7 +210,7 @@ class Checker:
         linter = self._linter(path)
         return [linter.diagnostic(v) for v in linter.violations(_text(text))]
 
-    def _linter(self, path: str):
+    def _linter(self, path: str) -> Linter:
         """The rules for `path`: texts with the same per-file ignores share one set of rules."""
         from newslint.lint import Linter
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -36,6 +36,9 @@ from newslint.runner import (
     process_text,
     run_tasks,
 )
+
+if TYPE_CHECKING:  # imported when a --jsonl corpus is checked
+    from newslint.jsonl import Record as JsonlRecord
 
 app = typer.Typer(
     name="newslint",
@@ -179,7 +182,7 @@ def check(
     ] = None,
 ) -> None:
     """Check stories for problems, and with --fix repair what can be repaired safely."""
-    overrides = {k: v for k, v in (("locale", locale), ("style", style)) if v is not None}
+    overrides: dict[str, Any] = {k: v for k, v in (("locale", locale), ("style", style)) if v is not None}
     if languagetool is not None:
         overrides["languagetool"] = {"local": True} if languagetool == "local" else {"server": languagetool}
     options = RunOptions(
@@ -328,7 +331,7 @@ def _progress(total: int) -> Iterator[Callable[[FileResult], None] | None]:
 
 def _write_corpus(
     corpus: Path,
-    records: list,
+    records: list[JsonlRecord],
     results: list[FileResult],
     field: str,
     headline_field: str | None,

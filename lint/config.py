@@ -8,13 +8,13 @@ for the whole run. Unknown keys and bad values are errors that name the file and
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newslint.rule import Rule, option_default
 from newslint.violation import Severity
 
 if TYPE_CHECKING:
@@ -116,19 +116,19 @@ class Settings:
         spec = _spec(tuple(self.include))
         return spec.match_file(name) or spec.match_file(rel() if callable(rel) else rel)
 
-    def options_for(self, rule: type) -> object:
+    def options_for(self, rule: type[Rule]) -> object:
         """The rule's Options, built from `[rules.<rule-name>]`, validated when loading."""
         values = self.rules.get(rule.name, {})
         return rule.Options(**values)
 
-    def options_origin(self, rule: type) -> str | None:
+    def options_origin(self, rule: type[Rule]) -> str | None:
         """Where the rule's options were written, for messages about them
         (`/desk/newslint.toml: rules.house-pattern`); None when no file wrote them."""
         return self.rule_origins.get(rule.name)
 
 
 @lru_cache(maxsize=256)
-def _spec(patterns: tuple[str, ...]) -> pathspec.PathSpec:
+def _spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
     import pathspec  # only runs that walk directories or use per-file ignores need it
 
     return pathspec.GitIgnoreSpec.from_lines(patterns)
@@ -169,9 +169,10 @@ def find_config_file(start: Path) -> Path | None:
     for directory in (start, *start.parents):
         for name in CONFIG_NAMES:
             candidate = directory / name
-            if candidate.is_file():
-                if name != "pyproject.toml" or "newslint" in _read_toml(candidate).get("tool", {}):
-                    return candidate
+            if candidate.is_file() and (
+                name != "pyproject.toml" or "newslint" in _read_toml(candidate).get("tool", {})
+            ):
+                return candidate
     return None
 
 
@@ -416,8 +417,8 @@ def _rule_options(
     return out, origins
 
 
-def _validate_options(rule: type, options: dict[str, Any], where: str) -> dict[str, Any]:
-    fields = {f.name.replace("_", "-"): f for f in dataclasses.fields(rule.Options)}
+def _validate_options(rule: type[Rule], options: dict[str, Any], where: str) -> dict[str, Any]:
+    fields = {f.name.replace("_", "-"): f for f in rule.option_fields()}
     values: dict[str, Any] = {}
     for key, value in options.items():
         f = fields.get(key) or fields.get(key.replace("_", "-"))
@@ -426,7 +427,7 @@ def _validate_options(rule: type, options: dict[str, Any], where: str) -> dict[s
             raise ConfigError(
                 f"{where}: unknown option {key!r}{did_you_mean(key, fields)} (known options: {known})"
             )
-        default = f.default if f.default is not dataclasses.MISSING else f.default_factory()  # type: ignore[misc]
+        default = option_default(f)
         values[f.name] = _coerce(value, default, f"{where}.{key}")
     try:
         built = rule.Options(**values)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import dataclasses
 import inspect
+from collections.abc import Iterable
 
-from newslint.rule import Rule
+from newslint.rule import Rule, option_default
 
 
 def rule_markdown(rule: type[Rule]) -> str:
+    quotations = "yes (repairs characters)" if rule.repairs_characters else "no (reported, not fixed)"
     lines = [
         f"# {rule.code} {rule.name}",
         "",
@@ -16,20 +17,20 @@ def rule_markdown(rule: type[Rule]) -> str:
         f"- Fix: {rule.fix_availability.value}",
         f"- On by default: {'yes' if rule.enabled_by_default else 'no'}",
         f"- Severity: {rule.default_severity.value}",
-        f"- Edits inside quotations: {'yes (repairs characters)' if rule.repairs_characters else 'no (reported, not fixed)'}",
+        f"- Edits inside quotations: {quotations}",
         "",
         inspect.cleandoc(rule.__doc__ or ""),
     ]
-    fields = dataclasses.fields(rule.Options)
+    fields = rule.option_fields()
     if fields:
         lines += ["", "## Options", "", "| option | default |", "|---|---|"]
         for f in fields:
-            default = f.default if f.default is not dataclasses.MISSING else f.default_factory()  # type: ignore[misc]
+            default = option_default(f)
             lines.append(f"| `{f.name.replace('_', '-')}` | `{default!r}` |")
     return "\n".join(lines).rstrip() + "\n"
 
 
-def index_markdown(rules) -> str:
+def index_markdown(rules: Iterable[type[Rule]]) -> str:
     """The rule index: one table per family, each rule linking to its page."""
     lines = [
         "# Rules",
@@ -37,9 +38,10 @@ def index_markdown(rules) -> str:
         "Generated from the rules by `python scripts/generate_rule_docs.py`; do not edit by hand.",
         "`newslint rule CODE` prints the same page in the terminal.",
         "",
-        "Fix: `always` or `sometimes` a fix is offered (safe or unsafe, as each page says), `none`: reported only.",
+        "Fix: `always` or `sometimes` a fix is offered (safe or unsafe, as each page says), "
+        "`none`: reported only.",
     ]
-    by_family: dict[str, list] = {}
+    by_family: dict[str, list[type[Rule]]] = {}
     for rule in rules:
         by_family.setdefault(rule.family(), []).append(rule)
     for family, members in by_family.items():

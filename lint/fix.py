@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from newslint.violation import Applicability, Violation
+from newslint.violation import Applicability, Fix, Violation
 
 MAX_PASSES = 20
 
@@ -36,7 +36,7 @@ class FixError(Exception):
 @dataclass
 class FixOutcome:
     text: str
-    applied: Counter = field(default_factory=Counter)  # fixes applied, per rule code
+    applied: Counter[str] = field(default_factory=Counter)  # fixes applied, per rule code
     remaining: list[Violation] = field(default_factory=list)  # what the last check reported
 
 
@@ -50,30 +50,30 @@ def apply_fixes(
     before it: fixes of a higher `rank(code)` are taken first, then in the order of the text."""
     by_rank = rank or (lambda code: 0)
     fixable = sorted(
-        (v for v in violations if v.fix is not None and v.fix.applies(required)),
-        key=lambda v: (-by_rank(v.code), v.fix.span.start, v.fix.span.end, v.code),  # type: ignore[union-attr]
+        ((v.fix, v) for v in violations if v.fix is not None and v.fix.applies(required)),
+        key=lambda pair: (-by_rank(pair[1].code), pair[0].span.start, pair[0].span.end, pair[1].code),
     )
     starts: list[int] = []  # the taken fixes' spans, in text order (they never overlap)
     ends: list[int] = []
-    taken: list[Violation] = []
-    for v in fixable:
-        span = v.fix.span  # type: ignore[union-attr]
+    taken: list[tuple[Fix, Violation]] = []
+    for fix, v in fixable:
+        span = fix.span
         i = bisect.bisect_left(starts, span.start)
         if (i > 0 and ends[i - 1] >= span.start) or (i < len(starts) and starts[i] <= span.end):
             continue  # overlaps or touches a fix already taken: next pass
         starts.insert(i, span.start)
         ends.insert(i, span.end)
-        taken.append(v)
-    taken.sort(key=lambda v: v.fix.span.start)  # type: ignore[union-attr]
+        taken.append((fix, v))
+    taken.sort(key=lambda pair: pair[0].span.start)
     out: list[str] = []
     cursor = 0
-    for v in taken:
-        for edit in v.fix.edits:  # type: ignore[union-attr]
+    for fix, _ in taken:
+        for edit in fix.edits:
             out.append(text[cursor : edit.span.start])
             out.append(edit.content)
             cursor = edit.span.end
     out.append(text[cursor:])
-    return "".join(out), taken
+    return "".join(out), [v for _, v in taken]
 
 
 def fix_until_stable(

@@ -17,6 +17,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from newslint.report import FileResult
 
@@ -30,7 +31,7 @@ class Record:
     line: int  # 1-based line number in the corpus file
     raw: bytes  # the line as read, without its "\n" (a "\r" before it stays, and is kept)
     display: str  # how reports name this record
-    value: dict | None = None  # the parsed record, None when the line is blank or bad
+    value: dict[str, Any] | None = None  # the parsed record, None when the line is blank or bad
     error: str | None = None
     text: str = ""  # the story checked: the text field, after the headline field and a blank line if given
     headline: bool = False  # whether `text` opens with the record's headline
@@ -73,7 +74,10 @@ def read(path: Path, field: str, id_field: str = "id", headline_field: str | Non
             if headline and headline.strip():
                 if "\n\n" in headline.rstrip("\n"):  # it could not be told from the body again when fixed
                     record.value = None
-                    record.error = f"{record.display}: line {number}: headline field {headline_field!r} holds a blank line"
+                    record.error = (
+                        f"{record.display}: line {number}: "
+                        f"headline field {headline_field!r} holds a blank line"
+                    )
                     continue
                 record.text, record.headline = f"{headline}\n\n{value[field]}", True
     if records and not records[-1].raw:
@@ -110,11 +114,17 @@ def write_fixed(
     checked = iter(results)
     for r in records:
         result = next(checked) if r.value is not None else None
-        if result is None or result.error or result.original is None or result.text == result.original:
+        if (
+            r.value is None
+            or result is None
+            or result.error
+            or result.original is None
+            or result.text == result.original
+        ):
             lines.append(r.raw)
             continue
         value = dict(r.value)
-        if r.headline:
+        if r.headline and headline_field is not None:  # `read` set `headline` only with the field
             parts = split_fixed(result.text, r.value[headline_field])
             if parts is None:  # cannot happen with the shipped rules; keep the record as it was
                 lines.append(r.raw)

@@ -100,7 +100,7 @@ def select_rules(
     chosen = []
     for rule in all_rules():
         positive = [
-            s for sel in (select or []) + list(extend_select) if (s := _specificity(sel, rule)) is not None
+            s for sel in [*(select or ()), *extend_select] if (s := _specificity(sel, rule)) is not None
         ]
         negative = [s for sel in ignore if (s := _specificity(sel, rule)) is not None]
         if positive:

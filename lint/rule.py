@@ -91,8 +91,17 @@ class Rule:
         return " ".join(body.split())
 
     @classmethod
-    def option_fields(cls) -> tuple[dataclasses.Field, ...]:
+    def option_fields(cls) -> tuple[dataclasses.Field[Any], ...]:
         return dataclasses.fields(cls.Options)
+
+
+def option_default(f: dataclasses.Field[Any]) -> Any:
+    """The default of an option: its default value, or what its default factory makes."""
+    if f.default is not dataclasses.MISSING:
+        return f.default
+    if f.default_factory is not dataclasses.MISSING:
+        return f.default_factory()
+    raise TypeError(f"option {f.name!r} has no default")  # every option needs one: Options() is built bare
 
 
 FAMILIES = {

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from newslint import sources
 from newslint.config import ConfigError, Settings, find_config_file, load_settings
@@ -28,7 +29,7 @@ class RunOptions:
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     config: Path | None = None
-    overrides: dict = field(default_factory=dict)  # settings given on the command line
+    overrides: dict[str, Any] = field(default_factory=dict)  # settings given on the command line
 
     @property
     def fixing(self) -> bool:
@@ -38,7 +39,7 @@ class RunOptions:
 class ConfigResolver:
     """Settings for each file: the nearest config file, or the one --config names."""
 
-    def __init__(self, config: Path | None = None, overrides: dict | None = None) -> None:
+    def __init__(self, config: Path | None = None, overrides: dict[str, Any] | None = None) -> None:
         self.overrides = overrides or {}
         self.fixed = load_settings(config, self.overrides) if config is not None else None
         self._by_file: dict[Path | None, Settings] = {}
@@ -81,13 +82,15 @@ def _join(rel_dir: str, name: str) -> str:
     return name if rel_dir in (".", "") else f"{rel_dir}/{name}"
 
 
-_LINTERS: dict[tuple, Linter] = {}
+# settings, per-file ignores, select, extend-select, ignore
+_LinterKey = tuple[int, tuple[str, ...], tuple[str, ...] | None, tuple[str, ...], tuple[str, ...]]
+_LINTERS: dict[_LinterKey, Linter] = {}
 
 
 def _linter(settings: Settings, display: str, options: RunOptions) -> Linter:
     """A linter for one file. Files with the same settings and per-file ignores share the rule
     instances: building them for every file of a corpus cost more than checking short stories."""
-    key = (
+    key: _LinterKey = (
         id(settings),
         tuple(settings.ignores_for(display)),
         options.select,
@@ -194,7 +197,7 @@ class TextTask:
 _worker_state: tuple[ConfigResolver, RunOptions] | None = None
 
 
-def _start_worker(config: Path | None, overrides: dict, options: RunOptions) -> None:
+def _start_worker(config: Path | None, overrides: dict[str, Any], options: RunOptions) -> None:
     global _worker_state
     _worker_state = (ConfigResolver(config, overrides), options)
 

@@ -47,7 +47,8 @@ _EMAIL = re.compile(r"\b[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _HANDLE = re.compile(r"@(?<![\w@]@)\w{1,30}")
 _HASHTAG = re.compile(r"#(?<![\w&#]#)[A-Za-z]\w*")
 _TICKER = re.compile(
-    r"<[A-Z][A-Z0-9.]{0,9}>|\((?:[A-Z]{1,5}\.[A-Z]{1,2}|(?:NYSE|Nasdaq|NASDAQ|LSE|AMEX|TSX)[: ]+[A-Z.]{1,6})\)"
+    r"<[A-Z][A-Z0-9.]{0,9}>"  # <IBM.N>
+    r"|\((?:[A-Z]{1,5}\.[A-Z]{1,2}|(?:NYSE|Nasdaq|NASDAQ|LSE|AMEX|TSX)[: ]+[A-Z.]{1,6})\)"  # (NYSE: IBM)
 )
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _COLUMN_GAP = re.compile(r"(?<=\S)(?: {2,}|\t[ \t]*)(?=\S)")
@@ -332,7 +333,8 @@ def _sentences(
         yield headline
     for p in paragraphs:
         start = dateline.end if dateline and dateline.start == p.start else p.start
-        start = _trim(text, start, p.end).start if _trim(text, start, p.end) else p.start
+        trimmed = _trim(text, start, p.end)
+        start = trimmed.start if trimmed else p.start
         for m in _SENTENCE_END.finditer(text, start, p.end):
             dot = m.start() + len(m.group(0).rstrip("\"”’')]")) - 1
             if text[dot] == "." and _is_abbreviation(text, dot):

@@ -97,7 +97,10 @@ def decode(data: bytes, path: str, fallback: str | None = "windows-1252") -> Sou
         except UnicodeDecodeError:
             raise SourceError(f"{path}: not valid UTF-8 (byte {exc.start}) nor Windows-1252") from None
         encoding = "windows-1252"
-        warning = f"{path}: not valid UTF-8 (byte {exc.start}); read as Windows-1252 and will be written back as such"
+        warning = (
+            f"{path}: not valid UTF-8 (byte {exc.start}); "
+            "read as Windows-1252 and will be written back as such"
+        )
     if "\x00" in text:
         raise BinaryFile(f"{path}: contains NUL characters; skipped as binary")
     text, newline = _normalise_newlines(text)

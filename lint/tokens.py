@@ -79,7 +79,7 @@ def _classify(word: str) -> TokenKind:
     return TokenKind.WORD
 
 
-class _KindCache(dict):
+class _KindCache(dict[str, TokenKind]):
     """word -> TokenKind, remembered across documents: a corpus repeats its words, and a dict
     lookup is cheaper than classifying the word again. Cleared when it grows large, so a huge
     file of distinct strings cannot make it grow without end."""
@@ -123,7 +123,7 @@ class LetterTest:
         self._memory: tuple[set[str], set[str]] = (set(), set())
         self._lock = threading.Lock()
 
-    def select(self, words: Mapping[str, object] | AbstractSet[str]) -> set[str]:
+    def select(self, words: Mapping[str, object] | AbstractSet[str]) -> AbstractSet[str]:
         """The words (keys, for a mapping) that pass the test."""
         keys = words.keys() if isinstance(words, Mapping) else words
         seen, passed = self._memory
@@ -232,18 +232,18 @@ class Prose:
         # string cannot hold its token, and is skipped by C-level substring tests. With many
         # (a big file's), those tests would cost more than the token scan they save: a sentence
         # is skipped when none of its words (one C-level findall) is wanted.
-        few = wanted is not None and len(wanted) <= FEW_WANTED
+        few = wanted if wanted is not None and len(wanted) <= FEW_WANTED else None
         many = (
             None
-            if wanted is None or few or dense
+            if wanted is None or few is not None or dense
             else wanted
             if isinstance(wanted, (set, frozenset))
             else set(wanted)
         )
         for sentence in self.sentences if sentences is None else sentences:
-            if few:
+            if few is not None:
                 written = text[sentence.start : sentence.end]
-                if not any(w in written for w in wanted):
+                if not any(w in written for w in few):
                     continue
             elif many is not None and many.isdisjoint(TOKEN.findall(text, sentence.start, sentence.end)):
                 continue

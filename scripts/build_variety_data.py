@@ -75,9 +75,9 @@ def used_in(tags: list[str], letters: str, mods=COUNTS) -> bool:
     return any(t[0] in letters and t[1:] in mods for t in tags)
 
 
-# The senses a rule tells from the words around (a verb it cannot: "to practice" is a verb or a noun); VarCon's
-# other notes (bank, ship, digit zero...) it cannot. "street edge" is kept for its words, missing from
-# the sense "restrain".
+# The senses a rule tells from the words around (a verb it cannot: "to practice" is a verb or a
+# noun); VarCon's other notes (bank, ship, digit zero...) it cannot. "street edge" is kept for its
+# words, missing from the sense "restrain".
 SENSES = ("<N>", "<Adj>", "restrain", "street edge")
 
 

@@ -178,8 +178,8 @@ def test_runaway_house_pattern_on_its_own_example_names_file_and_key(tree):
     assert code == 2
     config = (tree / "newslint.toml").resolve()
     assert (
-        f"{config}: rules.house-pattern.patterns[0].examples[0]: pattern timed out after 0.05 s on its own example"
-        in err
+        f"{config}: rules.house-pattern.patterns[0].examples[0]: "
+        "pattern timed out after 0.05 s on its own example" in err
     )
     assert len(err.strip().splitlines()) == 1
 
@@ -212,8 +212,8 @@ def test_runaway_house_pattern_names_the_file_of_an_extend_chain_that_wrote_it(t
     code, out, _ = run("check", "desk/xs.txt")
     assert code == 1
     assert (
-        f"{(tree / 'base.toml').resolve()}: rules.NL603.patterns[0]: pattern timed out after 0.05 s on desk/xs.txt"
-        in out
+        f"{(tree / 'base.toml').resolve()}: rules.NL603.patterns[0]: "
+        "pattern timed out after 0.05 s on desk/xs.txt" in out
     )
 
 
@@ -223,8 +223,8 @@ def test_bad_rule_option_in_an_extend_chain_names_the_file_that_wrote_it(tree):
     code, _, err = run("check", "good.txt")
     assert code == 2
     assert (
-        f"{(tree / 'base.toml').resolve()}: rules.house-pattern.patterns[0].pattern: not a valid regular expression"
-        in err
+        f"{(tree / 'base.toml').resolve()}: rules.house-pattern.patterns[0].pattern: "
+        "not a valid regular expression" in err
     )
 
 

@@ -90,7 +90,8 @@ def test_read_only_directory_cannot_be_fixed_and_is_left_unchanged(run_cli, tmp_
     [
         'He said, "the plan will work.\n\nShe said it would not.',  # opened, never closed
         'He said "it is over." She said." Then "a "nested "quote" here" ends."',
-        "He said, \u201cShe told me \u2018no \u201cway\u201d\u2019 and left.\u201d\n\u201cUnclosed at the end",
+        "He said, \u201cShe told me \u2018no \u201cway\u201d\u2019 and left.\u201d\n"
+        "\u201cUnclosed at the end",
         "\u201d\u201d\u201c\u2019\u2018'\"'\"\u201c",
     ],
 )

@@ -18,7 +18,7 @@ class FileResult:
     path: str
     text: str = ""  # the text the diagnostics' spans refer to (the fixed text after --fix)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    fixed: Counter = field(default_factory=Counter)  # fixes applied, per rule code
+    fixed: Counter[str] = field(default_factory=Counter)  # fixes applied, per rule code
     original: str | None = None  # the text before fixing, for --diff
     error: str | None = None  # could not be read or written: exit code 2
     warning: str | None = None  # read with a fallback, skipped as binary, ...
@@ -65,9 +65,9 @@ def counts(results: list[FileResult], options: ReportOptions) -> tuple[int, int,
 
 def rule_statistics(results: list[FileResult]) -> list[tuple[str, str, int, int]]:
     """(code, name, problems remaining, fixes applied) per rule, most frequent first."""
-    found: Counter = Counter()
+    found: Counter[str] = Counter()
     names: dict[str, str] = {}
-    fixed: Counter = Counter()
+    fixed: Counter[str] = Counter()
     for r in results:
         fixed.update(r.fixed)
         for d in r.diagnostics:

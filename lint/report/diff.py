@@ -8,7 +8,7 @@ from newslint.report import FileResult
 
 
 def render(results: list[FileResult]) -> str:
-    chunks = []
+    chunks: list[str] = []
     for r in results:
         if r.original is None or r.original == r.text:
             continue

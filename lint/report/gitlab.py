@@ -1,7 +1,8 @@
 """`--format gitlab`: a GitLab Code Quality report (the subset of the Code Climate format that
 GitLab reads from `artifacts: reports: codequality:`), one JSON array for the whole run:
 
-    [{"description", "check_name", "fingerprint", "severity", "location": {"path", "lines": {"begin", "end"}}}]
+    [{"description", "check_name", "fingerprint", "severity",
+      "location": {"path", "lines": {"begin", "end"}}}]
 
 Errors are `major` and warnings `minor` on GitLab's scale. The fingerprint, by which GitLab tells
 a new problem from one it has seen, is made of the path, the code, the reported text and its

@@ -15,9 +15,8 @@ def render(results: list[FileResult], options: ReportOptions) -> str:
             for d in r.diagnostics:
                 pos = r.position(d.span.start)
                 mark = " [*]" if fixable_now(d, options) else ""
-                lines.append(
-                    f"{paint(_BOLD, r.path)}:{pos.line}:{pos.column}: {paint(_RED, d.code)}{paint(_CYAN, mark)} {d.message}"
-                )
+                where = f"{paint(_BOLD, r.path)}:{pos.line}:{pos.column}:"
+                lines.append(f"{where} {paint(_RED, d.code)}{paint(_CYAN, mark)} {d.message}")
     if options.statistics:
         lines.extend(statistics_table(results))
     lines.append(summary(results, options))

@@ -15,6 +15,7 @@ NL9xx rules share one request per text and fixing re-checks the same text.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import re
 import sys
 from collections import OrderedDict
@@ -102,7 +103,8 @@ class Client:
                 f"cannot start a local LanguageTool server (needs Java 17+, and a network "
                 f"the first time): {exc}"
             ) from None
-        self.tool._TIMEOUT = REQUEST_TIMEOUT
+        # No public setting: the library types its private default as the literal 300 (seconds).
+        self.tool._TIMEOUT = REQUEST_TIMEOUT  # type: ignore[assignment]
         self.tool.disabled_rules = set(config.get("disabled-rules", ()))
         self.tool.disabled_categories = set(config.get("disabled-categories", ()))
         self.tool.picky = bool(config.get("picky", False))
@@ -127,10 +129,8 @@ class Client:
         return result
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(Exception):  # already stopped, or stopping at interpreter exit
             self.tool.close()
-        except Exception:  # already stopped, or stopping at interpreter exit
-            pass
 
 
 def _match(m: Any, text: str) -> Match:

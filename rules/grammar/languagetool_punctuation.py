@@ -7,7 +7,8 @@ from newslint.rules.grammar._base import LanguageToolRule
 
 class LanguagetoolPunctuation(LanguageToolRule):
     """## What it does
-    Reports LanguageTool's punctuation, typography and casing matches; only when a LanguageTool server is configured.
+    Reports LanguageTool's punctuation, typography and casing matches; only when a LanguageTool
+    server is configured.
 
     Categories PUNCTUATION, TYPOGRAPHY and CASING.
     Without the `languagetool` setting (`{ server = "..." }` or `{ local = true }`) or

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from newslint.config import did_you_mean
 
@@ -50,6 +50,15 @@ class Entry:
         return keep_case(m.group(), out)
 
 
+class Matcher(Protocol):
+    """What examples are checked against: one entry, or the entries of one table together."""
+
+    @property
+    def replacement(self) -> str | None: ...
+
+    def find(self, text: str, timeout: float) -> Iterator[Match]: ...
+
+
 def keep_case(found: str, replacement: str) -> str:
     """`replacement` in the case of `found`: Utilise -> Use, UTILISE -> USE, utilise -> use."""
     if found.isupper() and len(found) > 1 and replacement.lower() == replacement:
@@ -79,7 +88,7 @@ def word_pattern(term: str) -> Any:
     return regex.compile(rf"(?<![\w-]){regex.escape(term)}(?![\w-])", flags)
 
 
-def apply(entry: Entry, text: str, timeout: float) -> tuple[str, int]:
+def apply(entry: Matcher, text: str, timeout: float) -> tuple[str, int]:
     """`text` with every replacement of the entry made, and the number of matches."""
     out, cursor, count = [], 0, 0
     for m in entry.find(text, timeout):
@@ -98,14 +107,19 @@ def table(value: Any, where: str) -> Mapping[str, Any]:
     return value
 
 
-def text_field(entry: Mapping[str, Any], key: str, where: str, required: bool = True) -> str | None:
+def optional_text_field(entry: Mapping[str, Any], key: str, where: str) -> str | None:
     value = entry.get(key)
     if value is None:
-        if required:
-            raise ValueError(f"{where}: missing {key!r}")
         return None
     if not isinstance(value, str) or not value:
         raise ValueError(f"{where}.{key}: expected a non-empty string, got {value!r}")
+    return value
+
+
+def text_field(entry: Mapping[str, Any], key: str, where: str) -> str:
+    value = optional_text_field(entry, key, where)
+    if value is None:
+        raise ValueError(f"{where}: missing {key!r}")
     return value
 
 
@@ -140,7 +154,7 @@ def check_keys(entry: Mapping[str, Any], known: tuple[str, ...], where: str) -> 
         )
 
 
-def check_examples(entry: Entry, raw: Mapping[str, Any], where: str, timeout: float) -> None:
+def check_examples(entry: Matcher, raw: Mapping[str, Any], where: str, timeout: float) -> None:
     """Each example `{ from = "...", to = "..." }` must come out as `to` when the entry's fixes are
     applied; without `to`, `from` must be reported. `to` equal to `from` states a text the entry
     leaves alone."""

@@ -17,10 +17,12 @@ class BannedTerm(Rule):
     Reports words and phrases a desk has banned, with the desk's own message. Does nothing until
     the desk lists terms:
 
-        [rules.banned-term]
-        terms = [
-          { term = ["slammed", "blasted"], message = "say who criticised what",
-            examples = [{ from = "He slammed the plan." }, { from = "The door slammed-shut.", to = "The door slammed-shut." }] },
+        [[rules.banned-term.terms]]
+        term = ["slammed", "blasted"]
+        message = "say who criticised what"
+        examples = [
+          { from = "He slammed the plan." },
+          { from = "The door slammed-shut.", to = "The door slammed-shut." },
         ]
 
     A term written in lowercase matches in any case; whole words only. Each entry's `examples`
@@ -54,7 +56,7 @@ class BannedTerm(Rule):
             return house.parse(self.terms, "terms", ("term", "message", "examples"), self._build)
 
         def _build(self, raw: dict, where: str) -> list[house.Entry]:
-            message = house.text_field(raw, "message", where, required=False) or "banned in house style"
+            message = house.optional_text_field(raw, "message", where) or "banned in house style"
             words = house.text_list(raw, "term", where)
             pattern = "|".join(house.word_pattern(w).pattern for w in sorted(words, key=len, reverse=True))
             flags = house.regex_module().IGNORECASE if all(w == w.lower() for w in words) else 0
@@ -67,6 +69,8 @@ class BannedTerm(Rule):
             )
             house.check_examples(entry, raw, where, self.timeout)
             return [entry]
+
+    options: Options  # built from the config by the engine
 
     def check(self, doc: Document) -> Iterator[Violation]:
         yield from house.report(self, doc, self.options.entries, self.options.timeout, safe=False)

@@ -83,9 +83,7 @@ class HousePattern(Rule):
             safe = raw.get("safe", False)
             if not isinstance(safe, bool):
                 raise ValueError(f"{where}.safe: expected true or false, got {safe!r}")
-            message = (
-                house.text_field(raw, "message", where, required=False) or f"matches house pattern {source!r}"
-            )
+            message = house.optional_text_field(raw, "message", where) or f"matches house pattern {source!r}"
             ignore_case = "i" in raw.get("flags", "")
             entry = house.Entry(
                 pattern,
@@ -97,6 +95,8 @@ class HousePattern(Rule):
             )
             house.check_examples(entry, raw, where, self.timeout)
             return [(entry, safe)]
+
+    options: Options  # built from the config by the engine
 
     def check(self, doc: Document) -> Iterator[Violation]:
         for entry, safe in self.options.entries:

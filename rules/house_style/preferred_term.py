@@ -84,6 +84,8 @@ class PreferredTerm(Rule):
             house.check_examples(_Either(group), raw, where, self.timeout)
             return group
 
+    options: Options  # built from the config by the engine
+
     def check(self, doc: Document) -> Iterator[Violation]:
         for v in house.report(self, doc, self.options.entries, self.options.timeout, safe=True):
             if not _in_capitals_dateline(doc, v.span):

@@ -246,7 +246,8 @@ class EnglishVarietyMix(Rule):
         if not found:
             return
         target, stated = self._stated_variety()
-        ise_house = target == "gb" and self.context.style in ISE_STYLES
+        # the house style that writes -ise, when the desk chose one
+        ise_house = self.context.style if target == "gb" and self.context.style in ISE_STYLES else None
         signs = cache(lambda: self._signs(doc.text))  # only a few stories need them
         other_way = _spelled_other_way(found, doc.text)
         if target is None:
@@ -266,7 +267,7 @@ class EnglishVarietyMix(Rule):
                 continue  # a quoted statement may keep its author's -ize
             reason = "the story's house style is British, which writes -ise" if lone_ize else ""
             if ise_house and entry.kind == "ize":
-                reason = f"{style_name(self.context.style)} style writes -ise"
+                reason = f"{style_name(ise_house)} style writes -ise"
             yield self._report(tok, entry, stated, target, entry.kind == ize_wrong, reason)
 
     def _same_word_mixes(
@@ -328,6 +329,7 @@ class EnglishVarietyMix(Rule):
         elif stated:
             reason = stated
         else:
+            assert target is not None  # without a stated variety, the story's majority is the target
             reason = f"the story mostly uses {NAMES[target]} spelling"
         kind = "the -ize" if entry.kind == "ize" else NAMES[entry.variety]  # -ize is Oxford British too
         return self.violation(tok.span, f"{tok.text!r} is {kind} spelling; {reason} ({right!r})", fix)
@@ -344,7 +346,8 @@ class EnglishVarietyMix(Rule):
             if not _listed(word, listed) or tok.is_all_caps:
                 continue
             if tok.text[:1].isupper() and COMPANY_AFTER.match(text, tok.span.end):
-                continue  # Alcan Aluminium Ltd keeps its spelling even where the story spells it the other way
+                # Alcan Aluminium Ltd keeps its spelling even where the story spells it the other way
+                continue
             entry = _in_context(text, tok, word) or table.get(word)
             if (
                 entry is not None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from functools import cached_property
 
 from newslint.document import Document, LetterTest, Token
@@ -22,7 +23,8 @@ _PARTICLE = r"(?:(?:al|el|ad|as|ash|ez|az|an|bin|abu)[- ])"
 # boundary and the particle with look-behinds after it: the regex engine then skips to such
 # characters instead of trying every position (tests/test_fast_patterns.py checks they agree).
 _SPACED_NAME = re.compile(
-    r"[aebA-Z](?<!\w[aebA-Z])(?:(?<=a)(?:l|d|s|sh|z|n|bu)[- ][A-Z]|(?<=e)[lz][- ][A-Z]|(?<=b)in[- ][A-Z]|(?<=[A-Z]))"
+    r"[aebA-Z](?<!\w[aebA-Z])"
+    r"(?:(?<=a)(?:l|d|s|sh|z|n|bu)[- ][A-Z]|(?<=e)[lz][- ][A-Z]|(?<=b)in[- ][A-Z]|(?<=[A-Z]))"
     rf"[a-z]+(?:[A-Z][a-z]+|[ -]{_PARTICLE}?[A-Z][a-z]+)?\b"
 )
 _DOUBLED = re.compile(r"(.)\1")
@@ -57,7 +59,7 @@ def _is_name(text: str) -> bool:
 _NAMES = LetterTest(_is_name)  # decided once per distinct word, remembered across stories
 
 
-def _name_counts(doc: Document, written: set[str]) -> Counter:
+def _name_counts(doc: Document, written: AbstractSet[str]) -> Counter:
     """name -> uses, a possessive 's cut off, from the story's word counts."""
     counts: Counter = Counter()
     for text in written:
@@ -65,18 +67,18 @@ def _name_counts(doc: Document, written: set[str]) -> Counter:
     return counts
 
 
-def _name_tokens(doc: Document, written: set[str]) -> Iterator[tuple[Token, str]]:
+def _name_tokens(doc: Document, written: AbstractSet[str]) -> Iterator[tuple[Token, str]]:
     """The tokens of the names `written`, in order, with a possessive 's cut off; one at a time,
     so that a big file's many names are never all held."""
     return ((tok, _POSSESSIVE.sub("", tok.text)) for tok in doc.iter_words_among(written))
 
 
-def _written_as(written: set[str], names: Collection[str]) -> set[str]:
+def _written_as(written: AbstractSet[str], names: Collection[str]) -> set[str]:
     """The words of `written` that are one of `names`, a possessive 's cut off."""
     return {text for text in written if _POSSESSIVE.sub("", text) in names}
 
 
-def _uses(doc: Document, written: set[str]) -> tuple[Counter, dict[str, int], set[str]]:
+def _uses(doc: Document, written: AbstractSet[str]) -> tuple[Counter, dict[str, int], set[str]]:
     """For the names `written` (a possessive 's cut off): the uses of each, the place of its first
     use among them all, and the names used in mid-sentence at least once (capitalised as a name,
     not as a first word)."""
@@ -91,7 +93,7 @@ def _uses(doc: Document, written: set[str]) -> tuple[Counter, dict[str, int], se
     return counts, first_use, mid_sentence
 
 
-def _case_variant_possible(doc: Document, written: set[str]) -> bool:
+def _case_variant_possible(doc: Document, written: AbstractSet[str]) -> bool:
     """A case variant needs a run of two capitalised words or more written twice (so each of its
     words twice) and the run with a later word in lowercase ("Islamic State", "Islamic state")."""
     twice = [w for w in written if w.isalpha() and w[1:].islower() and doc.word_counts[w] >= 2]
@@ -243,13 +245,13 @@ def _phrase_starts(text: str, phrases: Collection[str]) -> dict[str, list[int]]:
     for phrase in phrases:
         m = _CAPITALISED_PAIR.match(phrase)
         if m:
-            by_pair[m.groups()].append(phrase)
+            by_pair[m[1], m[2]].append(phrase)
     starts: dict[str, list[int]] = defaultdict(list)
     if not by_pair:
         return starts
     last_end: dict[str, int] = {}
     for m in _CAPITALISED_PAIR.finditer(text):
-        for phrase in by_pair.get(m.groups(), ()):
+        for phrase in by_pair.get((m[1], m[2]), ()):
             start = m.start()
             end = start + len(phrase)
             if (
@@ -313,7 +315,7 @@ class NameVariant(Rule):
             titled = {w for w in written if w.isalpha() and w[1:].islower()}
             yield from self._case_variants(doc, _name_tokens(doc, titled))
 
-    def _one_letter_variants(self, doc: Document, written: set[str]) -> Iterator[Violation]:
+    def _one_letter_variants(self, doc: Document, written: AbstractSet[str]) -> Iterator[Violation]:
         counts, first_use, mid_sentence = _uses(doc, written)
         canonical_of = self._one_edit_variants(counts, first_use, mid_sentence)
         if canonical_of:
@@ -380,10 +382,13 @@ class NameVariant(Rule):
                 more = m > n or (m == n and first_use[other] < first_use[name])
                 if n > 1 and m < SLIP_RATIO * n:
                     continue  # Regan and Reagan, each used often: two people, not a slip
-                if more and (m + n >= 3 or known):
-                    # first_use differs between names, so this maximum is one name whatever the order
-                    if best is None or (m, -first_use[other]) > (counts[best], -first_use[best]):
-                        best = other
+                # first_use differs between names, so this maximum is one name whatever the order
+                if (
+                    more
+                    and (m + n >= 3 or known)
+                    and (best is None or (m, -first_use[other]) > (counts[best], -first_use[best]))
+                ):
+                    best = other
             if best is not None:
                 canonical_of[name] = best
         return canonical_of
@@ -431,19 +436,19 @@ class NameVariant(Rule):
         text = doc.text
         found: dict[str, list[int]] = defaultdict(list)
         start = end = -2
-        words = 0
+        run = 0  # capitalised words in the run that ends at `end`
         for tok, _ in names:
             word = tok.text
             if not (word.isalpha() and word[1:].islower()):
                 continue
             if tok.span.start == end + 1 and text[end] == " ":
-                words += 1
+                run += 1
             else:
-                if words > 1 and text[start - 1 : start] not in _JOINERS:
+                if run > 1 and text[start - 1 : start] not in _JOINERS:
                     found[text[start:end]].append(start)
-                start, words = tok.span.start, 1
+                start, run = tok.span.start, 1
             end = tok.span.end
-        if words > 1 and text[start - 1 : start] not in _JOINERS:
+        if run > 1 and text[start - 1 : start] not in _JOINERS:
             found[text[start:end]].append(start)
         lowered_of = {}  # name -> its form with the later words in lowercase
         for name, starts in found.items():

@@ -88,14 +88,12 @@ def named_figures(text: str) -> frozenset[str]:
     return frozenset(m.group() for m in _POSSESSIVE_FIGURE.finditer(text))
 
 
-_LINE_END = re.compile(r"[^\n]*")
-
-
 def in_data_line(text: str, at: int) -> bool:
     """Is `at` on a short line of figures that no sentence ends on, as in the results summaries
     wire services send ("    12 mths", "    1st half")? Such lines are data, not prose."""
     start = text.rfind("\n", 0, at) + 1
-    line = _LINE_END.match(text, start).group().rstrip()
+    end = text.find("\n", start)
+    line = text[start : end if end >= 0 else len(text)].rstrip()
     return len(line.strip()) < 40 and not line.endswith((".", "!", "?", '"', "”", ",", ";", ":"))
 
 

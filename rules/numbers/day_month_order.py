@@ -24,14 +24,17 @@ _DAY_FIRST = re.compile(
     rf"([0-9](?<![\w.,:/\-–+][0-9])\d?){_SUFFIX}[ \t]+({_MONTH})\b(\.?)(?:[ \t]+([12]\d{{3}})\b)?"
 )
 # "September 17", "Sept. 17, 2004": month first (AP). Opens with the month's capital letter.
+# Not a range, list or figure going on after the day ("September 17-19", "May 5 and 6", "June 9,5").
+_NO_SERIES_AFTER = r"(?![\w%]|[.,:/]\d|[ \t]*[-–/]|[ \t]+(?:and|to|through|or|&|per)\b|,[ \t]*\d{1,2}\b)"
 _MONTH_FIRST = re.compile(
-    rf"({_MONTH})\b(\.?)[ \t]+([0-9]\d?){_SUFFIX}(?![\w%]|[.,:/]\d|[ \t]*[-–/]|[ \t]+(?:and|to|through|or|&|per)\b|,[ \t]*\d{{1,2}}\b)(?:(,)?[ \t]+([12]\d{{3}})\b)?"
+    rf"({_MONTH})\b(\.?)[ \t]+([0-9]\d?){_SUFFIX}{_NO_SERIES_AFTER}(?:(,)?[ \t]+([12]\d{{3}})\b)?"
 )
 # A range or list that ends in this date: "17-19 September", "17 and 18 September", "17 through 19 September".
 _SERIES_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?[ \t]*(?:[-–/&,]|and|to|through|or)[ \t]*$")
 # Words before "May" that make it the month, not the verb or the name ("Theresa May 10").
 _MONTH_MAY_BEFORE = re.compile(
-    r"(?:\b(?:on|of|in|from|until|till|since|by|before|after|to|and|early|late|mid|last|next|this)|[,(])[ \t]*$",
+    r"(?:\b(?:on|of|in|from|until|till|since|by|before|after|to|and|early|late|mid|last|next|this)"
+    r"|[,(])[ \t]*$",
     re.I,
 )
 

@@ -20,14 +20,16 @@ from newslint.violation import Edit, Fix, FixAvailability, Violation
 _MULTI_DOT = re.compile(r"[0-9](?<![\d.,][0-9])\d{0,2}(?:\.\d{3}){2,}(?![\d.]|,\d|/\d)")
 _ONE_DOT = re.compile(r"([1-9](?<![\d.,][1-9])\d{0,2})\.(\d{3})(?![\d.]|,\d|/\d)")
 _DECIMAL_COMMA = re.compile(
-    r"([0-9](?<![\d.,][0-9])\d{0,2}),(\d{1,2})(?=\s?(?:%|per ?cent|percent|pct|million|billion|mln|bln|bn)\b|%)"
+    r"([0-9](?<![\d.,][0-9])\d{0,2}),(\d{1,2})"
+    r"(?=\s?(?:%|per ?cent|percent|pct|million|billion|mln|bln|bn)\b|%)"
 )
 _THIN_GROUPS = re.compile(r"[0-9](?<![\d.,][0-9])\d{0,2}(?:[\u202f\u2009]\d{3})+(?![\d])")
 # Groups split by ordinary spaces ("450 000 people") only before a plural noun, and not after a
 # month or another figure: "June 9 200 mln dlrs", "24 300 kilowatt radios" and phone
 # numbers are runs of separate figures.
 _SPACE_GROUPS = re.compile(
-    r"[1-9](?<![\w.,:/'’-][1-9])(?<!\d [1-9])\d{0,2}(?: \d{3})+(?= (?:[a-z]{3,}s|people|children|men|women)\b)"
+    r"[1-9](?<![\w.,:/'’-][1-9])(?<!\d [1-9])\d{0,2}(?: \d{3})+"
+    r"(?= (?:[a-z]{3,}s|people|children|men|women)\b)"
 )
 _MONTH_BEFORE = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? $", re.IGNORECASE
@@ -52,7 +54,8 @@ _CURRENCIES = frozenset(
     "euros euro ecus ecu cts cents pence lire lira rupees rand crowns guilders dinars".split()
 )
 _PRICE_CONTEXT = re.compile(
-    r"\b(?:a|per|each) (?:\d+ )?(?:share|barrel|tonne|ton|ounce|kilo|bushel|lb|pound|cwt|gallon|litre)s?\b|\bto \d",
+    r"\b(?:a|per|each) (?:\d+ )?(?:share|barrel|tonne|ton|ounce|kilo|bushel|lb|pound|cwt|gallon|litre)s?\b"
+    r"|\bto \d",
     re.IGNORECASE,
 )
 _UNITS_ATTACHED = re.compile(r"m\b|km\b|kg\b")
@@ -177,6 +180,7 @@ class EuropeanNumberFormat(Rule):
         """None: probably a decimal, leave it. True: surely thousands. False: probably thousands."""
         whole, group = m.group(1), m.group(2)
         words = _NEXT_WORDS.match(text, m.end())
+        assert words is not None  # the pattern matches the empty string
         word, second = (words.group(1) or "").lower(), (words.group(2) or "").lower()
         if _is_ratio_or_pair(text, m):
             return None
@@ -249,7 +253,9 @@ def _grouped_figures(text: str) -> list[_Grouped]:
     out = []
     for g in _ENGLISH_GROUPED.finditer(text):
         number = g.group().split()[0] if g.group(1) else g.group()
-        digits = re.match(r"[\d,]+(?:\.\d+)?", number).group().replace(",", "")
+        figure = re.match(r"[\d,]+(?:\.\d+)?", number)
+        assert figure is not None  # the match opens with a digit
+        digits = figure.group().replace(",", "")
         out.append(_Grouped(float(digits), (g.group(1) or "").lower(), (g.group(2) or "").lower()))
     return out
 

@@ -74,6 +74,8 @@ class FigureAtSentenceStart(HouseStyleRule):
             if not text[sentence.start : sentence.start + 2].lstrip("\"“‘'")[:1].isdigit():
                 continue  # most sentences: one slice, no regex
             m = _OPENING_FIGURE.match(text, sentence.start, sentence.end)
+            if m is None:
+                continue  # a digit that is not 0-9 ("²" passes str.isdigit)
             span = Span(m.start(1), m.end(1))
             if (
                 doc.in_headline(span)

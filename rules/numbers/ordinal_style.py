@@ -117,9 +117,9 @@ class OrdinalStyle(HouseStyleRule):
     def _fraction(text: str, at: int) -> bool:
         """'a twentieth of', 'one 5th the speed'."""
         before = _WORD_BEFORE.search(text, max(0, at - 12), at)
-        return bool(before) and before.group(1).lower() in _FRACTION_BEFORE
+        return before is not None and before.group(1).lower() in _FRACTION_BEFORE
 
     @staticmethod
     def _after_month(text: str, at: int) -> bool:
         before = _WORD_BEFORE.search(text, max(0, at - 12), at)
-        return bool(before) and before.group(1).lower() in _MONTHS
+        return before is not None and before.group(1).lower() in _MONTHS

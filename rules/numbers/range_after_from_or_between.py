@@ -63,8 +63,8 @@ class RangeAfterFromOrBetween(HouseStyleRule):
             if _value(low) >= _value(high) or (word or "") in _SCORE_WORDS:
                 continue
             joiner = "to" if preposition.lower() == "from" else "and"
-            scale = _SCALE.match(doc.text, m.end(6))
-            scale = scale.group() if scale else ""
+            scaled = _SCALE.match(doc.text, m.end(6))
+            scale = scaled.group() if scaled else ""
             currency = high_currency or low_currency
             # "between $10-25m" is "between $10m and $25m": each figure keeps its own currency
             # and scale, or "$10 and 25m" would read as ten dollars

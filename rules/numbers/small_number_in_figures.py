@@ -25,7 +25,8 @@ _LONE_DIGIT = re.compile(r"([1-9])(?<![\w.,$£€¥#/:+\-–(][1-9])(?![\w.,:/%'
 _FIGURE_WORDS = frozenset(
     """percent per pct cent cents p pence dollars dollar dlr dlrs pounds pound euros euro yen francs
     marks rupees yuan bolivars pesos lire lira guilders crowns rand riyals dinars shekels won baht
-    ringgit kroner kronor zlotys roubles rubles naira million billion trillion m bn mn tn mln bln am pm a.m a.m. p.m p.m. gmt bst o'clock
+    ringgit kroner kronor zlotys roubles rubles naira million billion trillion m bn mn tn mln bln
+    am pm a.m a.m. p.m p.m. gmt bst o'clock
     inches inch feet foot ft yards yard miles mile mph km kilometres kilometers metres meters metre
     meter cm mm kg kilos kilograms grams g lb lbs tonnes tons ton litres liters gallons acres
     hectares degrees bits bytes kilobits megabits gigabits kb mb gb megabytes gigabytes megapixels
@@ -55,9 +56,10 @@ class SmallNumberInFigures(HouseStyleRule):
     The usual exceptions keep figures and are left alone: ages (`5 years old`), percentages,
     dimensions and distances, money, times, scores and sports statistics, votes, scales
     (`3 million`), decimals, dates, names and labels (`Formula 1`, `Channel 4`, `page 5`,
-    `stage 3`, and a figure the story uses as a name: `3's director`), any figure with another figure next to it (ranges, ratios, lists, scores:
-    `3 to 12`, `1 in 5`), the headline, where styles use figures, and sentence starts, which
-    NL406 covers. Reuters' old wire shorthand (`1 dlr`, `3 mln`) is left alone as well.
+    `stage 3`, and a figure the story uses as a name: `3's director`), any figure with another
+    figure next to it (ranges, ratios, lists, scores: `3 to 12`, `1 in 5`), the headline, where
+    styles use figures, and sentence starts, which NL406 covers. Reuters' old wire shorthand
+    (`1 dlr`, `3 mln`) is left alone as well.
 
     ## Why is this bad?
     Every one of these house styles writes one to nine in words and 10 and up in figures; a

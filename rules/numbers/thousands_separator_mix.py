@@ -97,7 +97,9 @@ def plain_quantity(text: str, m: re.Match, currency: str, value: int, after: str
         return False
     before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
     word = before.group(1) if before else ""
-    if word.lower() in _CODE_WORDS or word[:1].isupper() and not _sentence_start(text, before.start()):
+    if word.lower() in _CODE_WORDS or (
+        before and word[:1].isupper() and not _sentence_start(text, before.start())
+    ):
         return False
     hours, minutes = divmod(value, 100)
     if (hours < 24 and minutes < 60 or value == 2400) and word.lower() in _TIME_PREPOSITIONS:

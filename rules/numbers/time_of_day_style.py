@@ -22,8 +22,8 @@ _ZONED_TIME = re.compile(
 )
 
 
-def _meridiem(raw: str | None) -> str | None:
-    return None if raw is None else ("a" if raw.lower().startswith("a") else "p")
+def _meridiem(raw: str) -> str:
+    return "a" if raw.lower().startswith("a") else "p"
 
 
 class TimeOfDayStyle(Rule):
@@ -71,9 +71,10 @@ class TimeOfDayStyle(Rule):
             if written is None or written == m.group():
                 continue
             make = Fix.unsafe if unsafe else Fix.safe
+            name = style.upper() if style == "ap" else style.title()
             yield self.violation(
                 span,
-                f"{m.group()!r} is written {shown!r} in {style.upper() if style == 'ap' else style.title()} style",
+                f"{m.group()!r} is written {shown!r} in {name} style",
                 make(f"Write {shown!r}", Edit.replace(span, written)),
             )
 
@@ -94,8 +95,8 @@ class TimeOfDayStyle(Rule):
     @staticmethod
     def _render(m: re.Match, style: str) -> tuple[str | None, bool]:
         h1, m1, mer1, h2, m2, mer2 = m.groups()
-        end_mer = _meridiem(mer2)
-        start_mer = _meridiem(mer1) or end_mer
+        end_mer = _meridiem(mer2)  # _TIME ends in a meridiem; the first is optional
+        start_mer = _meridiem(mer1) if mer1 is not None else end_mer
         if int(h1) > 12 or (h2 and int(h2) > 12):
             return None, False
 

@@ -37,9 +37,9 @@ class MisusedNoBreakSpace(Rule):
     Safe: the no-break space becomes an ordinary space, and one at the end of a line is deleted;
     no word changes. A run of two or more spaces between words, no-break or not, is a double
     space (NL501); where NL501 leaves the run alone (two spaces after a full stop) this rule
-    turns its no-break spaces into spaces. Correct uses are left alone: next to a figure (`10\\u00a0km`, `£5\\u00a0m`,
-    `5\\u00a0per\\u00a0cent`, `25\\u00a0March`), after a title, initial or reference word
-    (`Mr\\u00a0Smith`, `J.\\u00a0K. Rowling`, `p.\\u00a012`), before a Roman numeral
+    turns its no-break spaces into spaces. Correct uses are left alone: next to a figure
+    (`10\\u00a0km`, `£5\\u00a0m`, `5\\u00a0per\\u00a0cent`, `25\\u00a0March`), after a title,
+    initial or reference word (`Mr\\u00a0Smith`, `J.\\u00a0K. Rowling`, `p.\\u00a012`), before a Roman numeral
     (`Henry\\u00a0VIII`), French spacing inside `«\\u00a0»` and before `;:!?`, around dashes and
     symbols, and between two capitalised words (`New\\u00a0York`: keeping a name on one line is
     an editor's choice). Tables and indentation are not touched.

@@ -56,6 +56,8 @@ class QuoteStyleMix(Rule):
             if self.prefer not in ("", "curly", "straight"):
                 raise ValueError(f'prefer: {self.prefer!r} is not "curly" or "straight"')
 
+    options: Options  # built from the config by the engine
+
     def check(self, doc: Document) -> Iterator[Violation]:
         text = doc.text
         # Most stories use one style throughout: the marks are looked for, and tested for prose,

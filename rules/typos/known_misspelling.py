@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from newslint.document import Document, LetterTest, Token
 from newslint.rule import Rule
@@ -76,13 +76,13 @@ class KnownMisspelling(Rule):
                 )
                 message = f"{tok.text!r} is a common misspelling of {best!r}"
             else:
-                listed = ", ".join(repr(match_case(tok.text, c)) for c in corrections)
+                choices = ", ".join(repr(match_case(tok.text, c)) for c in corrections)
                 fix = Fix.display_only(f"Replace with {best!r}", Edit.replace(tok.span, best))
-                message = f"{tok.text!r} is a common misspelling of one of {listed}"
+                message = f"{tok.text!r} is a common misspelling of one of {choices}"
             yield self.violation(tok.span, message, fix, _others(tok, corrections[1:]))
 
 
-def _others(tok: Token, corrections: list[str]) -> tuple[Fix, ...]:
+def _others(tok: Token, corrections: Sequence[str]) -> tuple[Fix, ...]:
     """The corrections after the first, each a display-only alternative an editor may pick."""
     cased = (match_case(tok.text, c) for c in corrections)
     return tuple(Fix.display_only(f"Replace with {c!r}", Edit.replace(tok.span, c)) for c in cased)

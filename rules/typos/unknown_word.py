@@ -177,7 +177,8 @@ class UnknownWord(Rule):
                     counts = story_counts(doc)
                     case_lost = _lost_capitals(doc)
                 if case_lost and len(part) <= SHORT_NAME:
-                    continue  # lowercase copy: "gil", "oel" are names (Parra Gil, Veba Oel), and evidence is thin
+                    # lowercase copy: "gil", "oel" are names (Parra Gil, Veba Oel), and evidence is thin
+                    continue
                 found = self._report(
                     doc, part, span, counts, evidence_only=case_lost or part.capitalize() in known_names()
                 )

@@ -21,7 +21,8 @@ def _settings(tmp_path: Path, toml: str):
     ("toml", "message"),
     [
         (
-            '[rules.preferred-term]\nterms = [{ use = "Kyiv", instead-of = "Kiev", examples = [{ from = "in Kiev", to = "in Kiev!" }] }]',
+            '[rules.preferred-term]\nterms = [{ use = "Kyiv", instead-of = "Kiev", '
+            'examples = [{ from = "in Kiev", to = "in Kiev!" }] }]',
             "terms[0].examples[0]: 'in Kiev' becomes 'in Kyiv', not 'in Kiev!'",
         ),
         ('[rules.preferred-term]\nterms = [{ use = "Kyiv" }]', "terms[0]: missing 'instead-of'"),
@@ -70,6 +71,7 @@ def test_runaway_pattern_is_skipped_within_its_time_limit(tmp_path: Path) -> Non
     found = linter.violations("Head\n\n" + "x" * 5000 + " the end\n")
     assert time.monotonic() - started < 30  # without the limit this pattern would run for ages
     assert [v.message for v in found][0].startswith(
-        f"{tmp_path.resolve() / 'newslint.toml'}: rules.house-pattern.patterns[0]: pattern timed out after 0.1 s on story.txt"
+        f"{tmp_path.resolve() / 'newslint.toml'}: rules.house-pattern.patterns[0]: "
+        "pattern timed out after 0.1 s on story.txt"
     )
     assert any(v.message.startswith("'end'") for v in found)

@@ -1,4 +1,5 @@
-"""The structure rules' compare helpers: the fast rough key and NL301's shortcut agree with their definitions."""
+"""The structure rules' compare helpers: the fast rough key and NL301's shortcut agree with their
+definitions."""
 
 from __future__ import annotations
 
