@@ -12,6 +12,7 @@ import json
 import os
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -172,6 +173,14 @@ def check(
             ),
         ),
     ] = None,
+    output_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--output-file",
+            "-o",
+            help="Write the report to this file instead of the terminal (a --diff still goes to stdout).",
+        ),
+    ] = None,
     languagetool: Annotated[
         str | None,
         typer.Option(
@@ -243,7 +252,9 @@ def check(
             results.extend(
                 _write_corpus(corpus, records, results[first:last], field, headline_field, jsonl_output)
             )
-    _emit(results, options, output_format.value, statistics, quiet, use_stdin, filtered)
+    records = {i for _, _, first, last in corpora for i in range(first, last)}
+    kinds = ["record" if i in records else "file" for i in range(len(results))]
+    _emit(results, options, output_format.value, statistics, quiet, use_stdin, filtered, kinds, output_file)
     errors = [r for r in results if r.error]
     if errors:
         raise typer.Exit(2)
@@ -344,7 +355,7 @@ def _write_corpus(
     reported = [r for r in records if r.error or r.value is not None]  # one item each, in order
     checked = [result for record, result in zip(reported, results, strict=True) if record.error is None]
     try:
-        changed = jsonl_corpus.write_fixed(target, records, checked, field, headline_field)
+        changed = jsonl_corpus.write_fixed(target, records, checked, field, headline_field, like=corpus)
     except jsonl_corpus.CorpusError as exc:
         return [FileResult(str(corpus), error=str(exc))]
     if changed:
@@ -362,10 +373,12 @@ def _emit(
     quiet: bool,
     use_stdin: bool,
     filtered: bytes | None,
+    kinds: list[str],
+    output_file: Path | None = None,
 ) -> None:
     # In filter mode (stdin with --fix) stdout carries the fixed story, so reports go to stderr.
     report_stream = sys.stderr if filtered is not None else sys.stdout
-    color = fmt == "text" and report_stream.isatty() and "NO_COLOR" not in os.environ
+    color = fmt == "text" and output_file is None and report_stream.isatty() and "NO_COLOR" not in os.environ
     # `unsafe-fixes = true` in a config acts like the flag, and the report must say what --fix does.
     unsafe = options.unsafe_fixes or any(r.unsafe_by_config for r in results)
     report_options = ReportOptions(
@@ -384,15 +397,25 @@ def _emit(
                 typer.echo(f"newslint: {kind}: {message}", err=True)
     if options.diff:
         sys.stdout.write(diff_report.render(results))
-        fixable = sum(1 for r in results if r.original is not None and r.original != r.text)
+        changed = Counter(
+            kind for r, kind in zip(results, kinds, strict=False) if r.original not in (None, r.text)
+        )
+        counted = [f"{n} {kind}{'s' * (n != 1)}" for kind in ("file", "record") if (n := changed[kind])]
         typer.echo(
-            f"{fixable} file{'s' * (fixable != 1)} would be changed by --fix"
+            f"{' and '.join(counted) or '0 files'} would be changed by --fix"
             f"{' --unsafe-fixes' if options.unsafe_fixes else ''}.",
             err=True,
         )
         return
-    report_stream.write(RENDERERS[fmt](results, report_options))
-    report_stream.flush()
+    report = RENDERERS[fmt](results, report_options)
+    if output_file is not None:
+        try:
+            output_file.write_text(report, encoding="utf-8")
+        except OSError as exc:
+            _fail(f"{output_file}: cannot write the report ({exc.strerror or exc})")
+    else:
+        report_stream.write(report)
+        report_stream.flush()
     if filtered is not None:
         sys.stdout.flush()
         sys.stdout.buffer.write(filtered)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,9 +108,11 @@ def write_fixed(
     results: list[FileResult],
     field: str,
     headline_field: str | None = None,
+    like: Path | None = None,
 ) -> int:
     """Write the corpus with each record's fixed text, atomically; `results` are those of
-    the checks of the records' `text`, in order. Returns the number of records changed."""
+    the checks of the records' `text`, in order. Returns the number of records changed. The
+    file gets the permissions of the file it replaces, or else those of `like` (the input)."""
     lines, changed = [], 0
     checked = iter(results)
     for r in records:
@@ -139,12 +142,19 @@ def write_fixed(
     target = output.resolve()
     tmp = None
     try:
+        mode = _mode(target) if target.exists() else _mode(like) if like is not None else None
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".newslint", dir=target.parent)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        if mode is not None:  # mkstemp makes the file 0600
+            os.chmod(tmp, mode)
         os.replace(tmp, target)
     except OSError as exc:
         if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)
         raise CorpusError(f"{output}: cannot write ({exc.strerror or exc})") from None
     return changed
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)

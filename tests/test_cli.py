@@ -152,7 +152,18 @@ def test_statistics_counts_per_rule(tmp_path, story):
     story(MIXED + "It was was over.\n")
     code, out, _ = cli(["check", "story.txt", "--statistics", "--quiet"], tmp_path)
     rows = [line.split() for line in out.splitlines()[:-1]]
-    assert rows == [["2", "NL103", "doubled-word"], ["1", "NL101", "unknown-word"]]
+    assert rows == [
+        ["2", "NL103", "[*]", "doubled-word"],
+        ["1", "NL101", "unknown-word"],
+    ]  # its fix is unsafe: no mark
+
+
+def test_statistics_mark_only_the_rules_fix_would_repair(tmp_path, story):
+    story("Intro line.\n\nThe talks were in Kiev. The rebels said so.\n\nIt was was over.\n")
+    (tmp_path / "newslint.toml").write_text('[rules.banned-term]\nterms = [{ term = "rebels" }]\n')
+    code, out, _ = cli(["check", "story.txt", "--statistics", "--quiet"], tmp_path)
+    rows = {line.split()[1]: line.split()[2] for line in out.splitlines()[:-1]}
+    assert rows == {"NL103": "[*]", "NL602": "banned-term"}  # NL602 cannot fix: no mark
 
 
 def test_no_colour_when_not_on_a_terminal(tmp_path, story):
@@ -405,3 +416,21 @@ def test_internal_error_is_one_line_without_a_traceback(tmp_path, story, monkeyp
     with pytest.raises(SystemExit) as exit_info:
         cli_module.main()
     assert exit_info.value.code == 2
+
+
+def test_output_file_takes_the_report(tmp_path, story):
+    story(DOUBLED)
+    code, out, err = cli(["check", "story.txt", "--output-file", "report.json", "--format", "json"], tmp_path)
+    assert code == 1 and out == ""
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert [d["code"] for d in report] == ["NL103"]
+    code, out, err = cli(["check", "story.txt", "-o", "report.txt"], tmp_path)
+    assert out == "" and (tmp_path / "report.txt").read_text(encoding="utf-8").startswith(
+        "story.txt:3:5: NL103"
+    )
+
+
+def test_output_file_that_cannot_be_written_is_a_clear_error(tmp_path, story):
+    story(DOUBLED)
+    code, out, err = cli(["check", "story.txt", "--output-file", "no/such/dir/report.txt"], tmp_path)
+    assert code == 2 and err.startswith("newslint: error: no/such/dir/report.txt: cannot write the report")

@@ -18,16 +18,19 @@ def render(results: list[FileResult], options: ReportOptions) -> str:
                 where = f"{paint(_BOLD, r.path)}:{pos.line}:{pos.column}:"
                 lines.append(f"{where} {paint(_RED, d.code)}{paint(_CYAN, mark)} {d.message}")
     if options.statistics:
-        lines.extend(statistics_table(results))
+        lines.extend(statistics_table(results, options))
     lines.append(summary(results, options))
     return "\n".join(lines) + "\n"
 
 
-def statistics_table(results: list[FileResult]) -> list[str]:
-    rows = rule_statistics(results)
+def statistics_table(results: list[FileResult], options: ReportOptions) -> list[str]:
+    """One row per rule: problems, code, `[*]` when --fix would repair some of them (as ruff
+    marks them), name, and the fixes applied."""
+    fixable = {d.code for r in results for d in r.diagnostics if fixable_now(d, options)}
     return [
-        f"{found:6} {code:6} {name:32} {'(' + str(fixed) + ' fixed)' if fixed else ''}".rstrip()
-        for code, name, found, fixed in rows
+        f"{found:6} {code:6} {'[*]' if code in fixable else '   '} {name:32} "
+        f"{'(' + str(fixed) + ' fixed)' if fixed else ''}".rstrip()
+        for code, name, found, fixed in rule_statistics(results)
     ]
 
 

@@ -80,7 +80,7 @@ def test_statistics_counts_problems_per_rule(run_cli, tmp_path):
     _stories(tmp_path / "corpus", 12)  # stories 0, 4, 8 have an unused suppression
     code, out, err = run_cli("check", "corpus", "--statistics", "--quiet")
     assert code == 1
-    assert "     3 NL001  unused-suppression" in out.splitlines()
+    assert "     3 NL001  [*] unused-suppression" in out.splitlines()
     assert out.rstrip().endswith("3 problems (3 fixable with --fix).")
 
 
@@ -88,7 +88,7 @@ def test_statistics_counts_fixes_applied(run_cli, tmp_path):
     _stories(tmp_path / "corpus", 12)
     code, out, err = run_cli("check", "corpus", "--statistics", "--fix")
     assert code == 0
-    assert "     0 NL001  unused-suppression               (3 fixed)" in out.splitlines()
+    assert "     0 NL001      unused-suppression               (3 fixed)" in out.splitlines()
 
 
 # --- JSON Lines ---------------------------------------------------------------------------------
@@ -148,6 +148,26 @@ def test_jsonl_fix_writes_a_fixed_corpus_beside_the_input(run_cli, tmp_path):
     third = json.loads(fixed[2])
     assert third["body"] == "Déjà vu\n\nIt was déjà vu.\n" and third["extra"] == [1, 2]
     assert "2 records fixed" in err
+
+
+def test_jsonl_fixed_corpus_keeps_the_inputs_permissions(run_cli, tmp_path):
+    corpus = _corpus(tmp_path)
+    corpus.chmod(0o644)
+    assert run_cli("check", "--jsonl", "corpus.jsonl", "--fix")[0] == 0
+    assert (tmp_path / "corpus.fixed.jsonl").stat().st_mode & 0o777 == 0o644  # not mkstemp's 0600
+    corpus.chmod(0o640)  # fixing in place keeps the file's own
+    assert run_cli("check", "--jsonl", "corpus.jsonl", "--fix", "--jsonl-output", "corpus.jsonl")[0] == 0
+    assert corpus.stat().st_mode & 0o777 == 0o640
+
+
+def test_jsonl_diff_counts_records_not_files(run_cli, tmp_path):
+    _corpus(tmp_path)
+    (tmp_path / "story.md").write_text(UNUSED, encoding="utf-8")
+    code, out, err = run_cli("check", "--jsonl", "corpus.jsonl", "--diff")
+    assert code == 1 and "+++ b/corpus.jsonl#bbc-002" in out
+    assert err.strip().splitlines()[-1] == "2 records would be changed by --fix."
+    code, out, err = run_cli("check", "story.md", "--jsonl", "corpus.jsonl", "--diff")
+    assert err.strip().splitlines()[-1] == "1 file and 2 records would be changed by --fix."
 
 
 def test_jsonl_fix_in_place_only_when_named(run_cli, tmp_path):
