@@ -24,6 +24,9 @@ if TYPE_CHECKING:  # imported on first use, as below
     from newslint.violation import Diagnostic
 
 __version__ = "0.1.0"
+# Where the documentation lives (rule pages: DOCS_URL/rules/NL101-unknown-word.md); the same
+# address as `Documentation` in pyproject.toml's [project.urls].
+DOCS_URL = "https://github.com/newslint/newslint/blob/main/docs"
 
 # Imported on first use, so that `newslint check` starts without the library API's imports.
 _LAZY = {

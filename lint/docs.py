@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Iterable
 
 from newslint.rule import Rule, option_default
@@ -59,3 +60,31 @@ def index_markdown(rules: Iterable[type[Rule]]) -> str:
                 f"| {'yes' if rule.enabled_by_default else 'no'} | {summary} |"
             )
     return "\n".join(lines) + "\n"
+
+
+def section(rule: type[Rule], heading: str) -> str:
+    """The Markdown of one `## heading` section of a rule's docstring ("" when it has none)."""
+    doc = inspect.cleandoc(rule.__doc__ or "")
+    parts = re.split(r"^## (.+)$", doc, flags=re.MULTILINE)
+    for title, body in zip(parts[1::2], parts[2::2], strict=True):
+        if title.strip() == heading:
+            return body.strip()
+    return ""
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown as plain text for tools that show text as it is (SARIF's `text` fields): code
+    blocks left out (a sentence that led into one ends with a full stop instead of a colon),
+    `code` and **emphasis** marks dropped, links reduced to their words, each paragraph on one
+    line."""
+    paragraphs = []
+    for block in re.split(r"\n\s*\n", markdown):
+        lines = [line for line in block.splitlines() if not line.startswith(("    ", "\t"))]
+        if not lines:  # a code block
+            if paragraphs and paragraphs[-1].endswith(":"):
+                paragraphs[-1] = paragraphs[-1][:-1] + "."
+            continue
+        text = " ".join(" ".join(lines).split())
+        text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
+        paragraphs.append(re.sub(r"`([^`]*)`", r"\1", text).replace("**", ""))
+    return "\n\n".join(paragraphs)

@@ -85,10 +85,10 @@ class Rule:
 
     @classmethod
     def summary(cls) -> str:
-        """The first sentence of `## What it does`."""
+        """The first paragraph of `## What it does`, without a last sentence that only leads
+        into an example ("Does nothing until the desk lists terms:")."""
         doc = cls.__doc__ or ""
-        body = doc.split("## What it does", 1)[-1].strip().split("\n\n")[0]
-        return " ".join(body.split())
+        return without_lead_in(" ".join(doc.split("## What it does", 1)[-1].strip().split("\n\n")[0].split()))
 
     @classmethod
     def option_fields(cls) -> tuple[dataclasses.Field[Any], ...]:
@@ -114,6 +114,16 @@ FAMILIES = {
     "6": "house-style",
     "9": "grammar",
 }
+
+
+def without_lead_in(paragraph: str) -> str:
+    """A paragraph without a last sentence that only leads into an example left out of it
+    ("Does nothing until the desk lists terms:")."""
+    if not paragraph.endswith(":"):
+        return paragraph
+    cut = max(paragraph.rfind(". ", 0, len(paragraph) - 1), paragraph.rfind("? ", 0, len(paragraph) - 1))
+    return paragraph[: cut + 1] if cut > 0 else paragraph[:-1] + "."
+
 
 # Where fixes of two rules overlap, the higher rank is applied (the other is re-checked on the
 # fixed text): a desk's own terms over a typo fix over a choice between spelling varieties. With

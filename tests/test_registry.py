@@ -88,6 +88,12 @@ def test_docstring_has_the_sections(rule):
     if rule.fix_availability is not FixAvailability.NONE:
         assert "## Fix safety" in doc, f"{rule.code} can fix but does not say how safe its fixes are"
     assert rule.summary(), f"{rule.code}: empty '## What it does'"
+    assert rule.summary()[-1] in ".)", f"{rule.code}: summary {rule.summary()!r} is not a sentence"
+    for section, body in zip(SECTIONS, re.split("|".join(map(re.escape, SECTIONS)), doc)[1:], strict=True):
+        text = body.split("## ")[0].strip()
+        assert len(text.split()) >= (12 if section == "## Why is this bad?" else 1), (
+            f"{rule.code}: {section!r} says too little: {text!r}"
+        )
 
 
 @pytest.mark.parametrize("rule", RULES, ids=IDS)

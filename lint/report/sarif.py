@@ -16,7 +16,8 @@ import json
 from typing import Any
 from urllib.parse import quote
 
-from newslint import __version__
+from newslint import DOCS_URL, __version__
+from newslint.docs import plain_text, rule_markdown, section
 from newslint.report import FileResult, ReportOptions
 from newslint.violation import Diagnostic
 
@@ -68,6 +69,12 @@ def _result(r: FileResult, d: Diagnostic, rule_index: dict[str, int]) -> dict[st
     return out
 
 
+def _description(rule: Any) -> str:
+    """What the rule does and why, as plain text (SARIF viewers show `text` as it is)."""
+    parts = (section(rule, "What it does"), section(rule, "Why is this bad?"))
+    return plain_text("\n\n".join(p for p in parts if p)) or rule.name
+
+
 def render(results: list[FileResult], options: ReportOptions) -> str:
     from newslint.registry import all_rules
 
@@ -77,8 +84,10 @@ def render(results: list[FileResult], options: ReportOptions) -> str:
         {
             "id": rule.code,
             "name": rule.name,
-            "shortDescription": {"text": rule.summary() or rule.name},
-            "fullDescription": {"text": " ".join((rule.__doc__ or rule.name).split())},
+            "shortDescription": {"text": plain_text(rule.summary()) or rule.name},
+            "fullDescription": {"text": _description(rule)},
+            "helpUri": f"{DOCS_URL}/rules/{rule.code}-{rule.name}.md",
+            "help": {"text": _description(rule), "markdown": rule_markdown(rule)},
             "defaultConfiguration": {
                 "level": "error" if rule.default_severity.value == "error" else "warning",
                 "enabled": rule.enabled_by_default,

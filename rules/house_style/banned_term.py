@@ -30,7 +30,10 @@ class BannedTerm(Rule):
     to `from` it must pass.
 
     ## Why is this bad?
-    Banned words are the desk's own list of clichés, loaded terms and legal risks.
+    A banned word in print is a desk's decision broken in public: a cliché readers tire of
+    ("slammed", "blasted"), a word that takes a side, a term the lawyers have warned about.
+    Writers on deadline reach for them anyway, and a list in a style guide is only applied
+    when someone remembers it; checking every story against it is what makes the ban hold.
 
     ## Example
         The minister slammed the plan.

@@ -40,7 +40,9 @@ class HousePattern(Rule):
     without `to` the text must be reported).
 
     ## Why is this bad?
-    House rules that no word list captures (units, number styles, titles) still need enforcing.
+    Many house rules are patterns, not words: `5 per cent` where the house writes `5%`, a
+    title before a name, a style of figure. No word list catches them, and editors catch them
+    only some of the time; a pattern the desk writes once is applied to every story alike.
 
     ## Example
         Prices rose 5 per cent.

@@ -5,11 +5,14 @@ every fix with its edits."""
 from __future__ import annotations
 
 import json
+import re
+import tomllib
 from pathlib import Path
 
 import jsonschema
 import pytest
 
+from newslint import DOCS_URL
 from newslint.report.github import escape_data, escape_property
 
 SCHEMA = Path(__file__).resolve().parent.parent / "data" / "sarif" / "sarif-schema-2.1.0.json"
@@ -68,6 +71,23 @@ def test_sarif_result_refers_to_its_rule_and_carries_the_fix(run_cli, tmp_path):
     [replacement] = fix["artifactChanges"][0]["replacements"]
     assert replacement["insertedContent"]["text"] == ""
     assert replacement["deletedRegion"]["startLine"] == 3
+
+
+def test_sarif_rules_link_their_page_and_describe_themselves_in_plain_text(run_cli, tmp_path):
+    _write(tmp_path, "story.md", STORY)
+    rules = _sarif(run_cli, tmp_path, "story.md")["runs"][0]["tool"]["driver"]["rules"]
+    root = Path(__file__).resolve().parent.parent.parent
+    pyproject = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["urls"]["Documentation"] == DOCS_URL
+    for rule in rules:
+        page = f"rules/{rule['id']}-{rule['name']}.md"
+        assert rule["helpUri"] == f"{DOCS_URL}/{page}" and (root / "docs" / page).is_file()
+        text = rule["fullDescription"]["text"]
+        assert not re.search(r"`|##|\*\*|\[[^\]]*\]\(", text), f"{rule['id']}: Markdown left in {text!r}"
+        assert not text.rstrip().endswith(":") and "\n\n" in text  # what it does, then why
+        assert rule["help"]["markdown"].startswith(f"# {rule['id']} {rule['name']}")
+    nl601 = next(r for r in rules if r["id"] == "NL601")["fullDescription"]["text"]
+    assert "[rules.preferred-term]" not in nl601 and "until the desk lists terms." in nl601
 
 
 def test_sarif_with_nothing_found_is_valid_and_empty(run_cli, tmp_path):
