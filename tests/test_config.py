@@ -241,7 +241,19 @@ def test_bad_config_is_a_one_line_error_naming_file_and_key(tmp_path, body, key,
     lines = err.strip().splitlines()
     assert len(lines) == 1, err
     assert "newslint.toml" in lines[0] and (key is None or key in lines[0]) and words in lines[0], lines[0]
-    assert "Traceback" not in err and out.strip() == "1 file could not be checked."
+    assert "Traceback" not in err and out == ""  # stdout is for the report: nothing was checked
+
+
+def test_config_error_among_several_files_stays_on_stderr(tmp_path):
+    write(tmp_path / "desk" / "newslint.toml", "stlye = 'ap'\n")
+    write(tmp_path / "desk" / "story.txt", DOUBLED)
+    write(tmp_path / "other.txt", DOUBLED)
+    code, out, err = cli(["check", "desk/story.txt", "other.txt"], tmp_path)
+    assert code == 2 and len(err.splitlines()) == 1 and "unknown key 'stlye'" in err
+    assert out.splitlines() == [
+        "other.txt:3:5: NL103 [*] 'the' is doubled",
+        "1 problem (1 fixable with --fix).",
+    ]
 
 
 def test_bad_pyproject_table_names_the_file(tmp_path):

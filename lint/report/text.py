@@ -19,8 +19,10 @@ def render(results: list[FileResult], options: ReportOptions) -> str:
                 lines.append(f"{where} {paint(_RED, d.code)}{paint(_CYAN, mark)} {d.message}")
     if options.statistics:
         lines.extend(statistics_table(results, options))
-    lines.append(summary(results, options))
-    return "\n".join(lines) + "\n"
+    said = summary(results, options)
+    if said:
+        lines.append(said)
+    return "\n".join(lines) + "\n" if lines else ""
 
 
 def statistics_table(results: list[FileResult], options: ReportOptions) -> list[str]:
@@ -40,10 +42,11 @@ def summary(results: list[FileResult], options: ReportOptions) -> str:
     parts = []
     if fixed:
         parts.append(f"Fixed {fixed} problem{'s' * (fixed != 1)}.")
-    failed = sum(1 for r in results if r.error)
-    unchecked = f"{failed} file{'s' * (failed != 1)} could not be checked." if failed else ""
+    # Files that could not be checked are said on stderr with their errors, not here.
+    failed = any(r.error for r in results)
     if total == 0:
-        parts.append(unchecked or ("No problems found." if not fixed else "No problems remain."))
+        if not failed or fixed:
+            parts.append("No problems found." if not fixed else "No problems remain.")
         return " ".join(parts)
     noun = "problem" if total == 1 else "problems"
     extra = []
@@ -55,4 +58,4 @@ def summary(results: list[FileResult], options: ReportOptions) -> str:
         )
     tail = f" ({', '.join(extra)})" if extra else ""
     parts.append(f"{total} {noun}{' remaining' if fixed else ''}{tail}.")
-    return " ".join(parts + [unchecked] if unchecked else parts)
+    return " ".join(parts)

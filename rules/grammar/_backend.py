@@ -17,6 +17,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import re
+import socket
 import sys
 from collections import OrderedDict
 from collections.abc import Mapping
@@ -87,11 +88,15 @@ class Client:
                 file=sys.stderr,
                 flush=True,
             )
+        # Its own time limit from the first request on: the class's 300 s applies while the
+        # constructor asks the server for its languages, and a server that accepts the
+        # connection but never answers would hang the run that long.
+        tool_class = type("LanguageTool", (language_tool_python.LanguageTool,), {"_TIMEOUT": REQUEST_TIMEOUT})
         try:
             if self.server:
-                self.tool = language_tool_python.LanguageTool(self.language, remote_server=self.server)
+                self.tool = tool_class(self.language, remote_server=self.server)
             else:
-                self.tool = language_tool_python.LanguageTool(self.language)
+                self.tool = tool_class(self.language)
                 atexit.register(self.close)
                 _stop_in_worker(self.close)
         except ValueError as exc:  # an unknown language tag
@@ -103,8 +108,6 @@ class Client:
                 f"cannot start a local LanguageTool server (needs Java 17+, and a network "
                 f"the first time): {exc}"
             ) from None
-        # No public setting: the library types its private default as the literal 300 (seconds).
-        self.tool._TIMEOUT = REQUEST_TIMEOUT  # type: ignore[assignment]
         self.tool.disabled_rules = set(config.get("disabled-rules", ()))
         self.tool.disabled_categories = set(config.get("disabled-categories", ()))
         self.tool.picky = bool(config.get("picky", False))
@@ -149,12 +152,33 @@ def _match(m: Any, text: str) -> Match:
 
 
 def _unreachable(where: str, exc: Exception) -> str:
+    return (
+        f"LanguageTool at {where} cannot be reached ({_reason(exc)}); start it, or change the "
+        "languagetool setting"
+    )
+
+
+_TIMEOUTS = {"Timeout", "TimeoutError", "ReadTimeoutError", "ConnectTimeoutError", "timeout"}
+
+
+def _reason(exc: BaseException) -> str:
+    """Why a request failed, from the exceptions that language-tool-python, requests and
+    urllib3 wrap around the socket's own: refused, timed out, or a name DNS does not know."""
+    chain: list[BaseException] = []
+    cause: BaseException | None = exc
+    while cause is not None and cause not in chain:
+        chain.append(cause)
+        cause = cause.__cause__ or cause.__context__
+    for error in reversed(chain):  # the socket's own error is the last in the chain
+        if isinstance(error, ConnectionRefusedError):
+            return "connection refused: nothing listens at that address and port"
+        if isinstance(error, socket.gaierror):
+            return f"the host name was not found by DNS: {error.strerror}"
+        if any(cls.__name__ in _TIMEOUTS for cls in type(error).__mro__):
+            return f"timed out: no answer within {REQUEST_TIMEOUT} s"
     text = str(exc)
     errno = re.search(r"\[Errno -?\d+\] ([^'\")]+)", text)  # requests buries the reason deep inside
-    reason = errno.group(1).strip() if errno else (text.splitlines()[0][:160] if text else type(exc).__name__)
-    return (
-        f"LanguageTool at {where} cannot be reached ({reason}); start it, or change the languagetool setting"
-    )
+    return errno.group(1).strip() if errno else (text.splitlines()[0][:160] if text else type(exc).__name__)
 
 
 def _stop_in_worker(close) -> None:

@@ -196,6 +196,30 @@ def test_unreachable_server_is_one_line_error(run_cli, tmp_path):
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize(
+    "url,why",
+    [
+        (None, "connection refused: nothing listens at that address and port"),  # a closed port
+        ("http://newslint-test.invalid:8081", "the host name was not found by DNS"),  # RFC 2606
+    ],
+)
+def test_unreachable_server_says_why(run_cli, tmp_path, url, why):
+    _story(tmp_path, SPELLING)
+    url = url or f"http://127.0.0.1:{_closed_port()}"
+    code, out, err = run_cli("check", "--languagetool", url, "story.txt", cwd=tmp_path)
+    assert code == 2 and f"LanguageTool at {url} cannot be reached ({why}" in err, err
+
+
+def test_server_that_never_answers_times_out_and_says_so(monkeypatch):
+    monkeypatch.setattr(backend, "REQUEST_TIMEOUT", 1)
+    with socket.socket() as silent:  # accepts connections (the kernel's backlog), never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(4)
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}"
+        with pytest.raises(RuleUnavailable, match=r"cannot be reached \(timed out: no answer within 1 s\)"):
+            backend.Client({"server": url}, None)
+
+
 def test_bad_languagetool_config_names_file_and_key(run_cli, tmp_path):
     _story(tmp_path, SPELLING)
     (tmp_path / "newslint.toml").write_text(
