@@ -173,6 +173,22 @@ def check(
             ),
         ),
     ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline",
+            metavar="FILE",
+            help="Leave out the problems this baseline file lists (known problems; see --write-baseline).",
+        ),
+    ] = None,
+    write_baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--write-baseline",
+            metavar="FILE",
+            help="Record every problem found in a baseline file, for --baseline, and exit 0.",
+        ),
+    ] = None,
     output_file: Annotated[
         Path | None,
         typer.Option(
@@ -252,6 +268,10 @@ def check(
             results.extend(
                 _write_corpus(corpus, records, results[first:last], field, headline_field, jsonl_output)
             )
+    if write_baseline is not None or baseline is not None:
+        _baseline(results, baseline, write_baseline, quiet)
+        if write_baseline is not None:
+            raise typer.Exit(2 if any(r.error for r in results) else 0)
     records = {i for _, _, first, last in corpora for i in range(first, last)}
     kinds = ["record" if i in records else "file" for i in range(len(results))]
     _emit(results, options, output_format.value, statistics, quiet, use_stdin, filtered, kinds, output_file)
@@ -264,6 +284,39 @@ def check(
     if exit_non_zero_on_fix and options.fix and any(r.fixed for r in results):
         raise typer.Exit(1)  # before --exit-zero: asking for both means "fail only on a fix"
     raise typer.Exit(0 if exit_zero or not remaining else 1)
+
+
+def _baseline(results: list[FileResult], read: Path | None, write: Path | None, quiet: bool) -> None:
+    """Write the baseline, or leave out the problems it lists (saying how many on stderr)."""
+    from newslint import baseline
+
+    for r in results:  # a file that could not be checked is said once, whatever the baseline
+        if r.error and write is not None:
+            typer.echo(f"newslint: error: {r.error}", err=True)
+    try:
+        if write is not None:
+            count = baseline.write(write, results)
+            typer.echo(f"newslint: {count} problem{'s' * (count != 1)} written to {write}", err=True)
+            return
+        assert read is not None
+        outcome = baseline.apply(read, results)
+    except baseline.BaselineError as exc:
+        _fail(str(exc))
+    if quiet:
+        return
+    if outcome.hidden:
+        typer.echo(
+            f"newslint: {outcome.hidden} known problem{'s' * (outcome.hidden != 1)} "
+            f"in the baseline not shown",
+            err=True,
+        )
+    if outcome.stale:
+        entries = f"{outcome.stale} baseline entr{'ies' if outcome.stale != 1 else 'y'}"
+        typer.echo(
+            f"newslint: {entries} matched nothing (fixed, or the words around them edited); "
+            f"--write-baseline {read} records the problems as they are now",
+            err=True,
+        )
 
 
 def _check_stdin(
