@@ -11,8 +11,6 @@ from __future__ import annotations
 import os
 import re
 import shlex
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -36,18 +34,9 @@ def test_the_readme_shows_an_example() -> None:
 
 
 @pytest.mark.parametrize("command,expected", _examples())
-def test_example_output_is_what_the_code_prints(command: str, expected: str) -> None:
-    args = shlex.split(command)[1:]
-    proc = subprocess.run(
-        [sys.executable, "-m", "newslint", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={**os.environ, "NO_COLOR": "1"},
-        timeout=120,
-    )
-    got = (proc.stdout + proc.stderr).replace(f"{ROOT}{os.sep}", "")
+def test_example_output_is_what_the_code_prints(run_cli, command: str, expected: str) -> None:
+    _, out, err = run_cli(*shlex.split(command)[1:], cwd=ROOT)
+    got = (out + err).replace(f"{ROOT}{os.sep}", "")
     assert got == expected, f"`{command}` now prints:\n{got}"
 
 
