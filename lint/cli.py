@@ -272,8 +272,8 @@ def check(
         _baseline(results, baseline, write_baseline, quiet)
         if write_baseline is not None:
             raise typer.Exit(2 if any(r.error for r in results) else 0)
-    records = {i for _, _, first, last in corpora for i in range(first, last)}
-    kinds = ["record" if i in records else "file" for i in range(len(results))]
+    record_slots = {i for _, _, first, last in corpora for i in range(first, last)}
+    kinds = ["record" if i in record_slots else "file" for i in range(len(results))]
     _emit(results, options, output_format.value, statistics, quiet, use_stdin, filtered, kinds, output_file)
     errors = [r for r in results if r.error]
     if errors:

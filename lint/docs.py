@@ -77,7 +77,7 @@ def plain_text(markdown: str) -> str:
     blocks left out (a sentence that led into one ends with a full stop instead of a colon),
     `code` and **emphasis** marks dropped, links reduced to their words, each paragraph on one
     line."""
-    paragraphs = []
+    paragraphs: list[str] = []
     for block in re.split(r"\n\s*\n", markdown):
         lines = [line for line in block.splitlines() if not line.startswith(("    ", "\t"))]
         if not lines:  # a code block
