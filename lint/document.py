@@ -15,9 +15,13 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from newslint.span import LineIndex, Span
 from newslint.tokens import FEW_WANTED, LetterTest, Prose, Token, TokenKind
+
+if TYPE_CHECKING:
+    from newslint.reading import Repair
 
 __all__ = ["Document", "LetterTest", "Region", "RegionKind", "SpanSet", "Token", "TokenKind"]
 
@@ -113,6 +117,15 @@ class Document:
             object.__setattr__(self, "lines", LineIndex(self.text))
 
     # --- derived on first use (cached_property writes the instance dict, frozen or not) -----
+    @cached_property
+    def repairs(self) -> tuple[Repair, ...]:
+        """The character damage of the text (entities, markup, mojibake, invisible characters,
+        backslash escapes) and what an editor would type for each: see `newslint.repairs`. The
+        engine reads the story through the safe ones (`newslint.reading`)."""
+        from newslint.repairs import find_repairs
+
+        return find_repairs(self)
+
     @cached_property
     def _prose(self) -> Prose:
         return Prose(self.text, self.sentences, self.headline, self._not_prose, self._quoted)

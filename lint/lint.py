@@ -1,8 +1,12 @@
 """The engine: run the selected rules over a document and turn violations into diagnostics.
 
-Data flow: text -> `segment.parse` -> Document -> each rule's `check` -> violations ->
-(drop those in markup, marked [sic] or suppressed inline; demote word fixes inside
-quotations to display-only) -> diagnostics. `Linter.fix` runs that check to a fixpoint.
+Data flow: text -> `segment.parse` -> Document -> its character repairs (`newslint.repairs`)
+-> the repaired reading (`newslint.reading`), parsed into a second Document when it differs ->
+each rule's `check` on the document it reads (the original for the NL52x rules that report the
+repairs, the reading for all others) -> violations -> (drop those in markup or marked [sic],
+demote word fixes inside quotations to display-only, each in the document the rule read; map
+the reading's spans and fixes back to the original; apply inline suppressions) -> diagnostics.
+`Linter.fix` runs that check to a fixpoint.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from newslint import segment, suppress
 from newslint.config import Settings
 from newslint.document import Document, RegionKind, SpanSet
 from newslint.fix import FixOutcome, fix_until_stable
+from newslint.reading import Reading
 from newslint.registry import select_rules
 from newslint.rule import Rule, RuleContext, RuleUnavailable
 from newslint.span import Span
@@ -34,8 +39,10 @@ def format_of(path: str) -> str:
 
 @dataclass
 class CheckResult:
-    document: Document
+    document: Document  # the original text's document; every violation's span is into its text
     violations: list[Violation]
+    reading: Reading | None = None  # the repaired reading and its offset map
+    reading_document: Document | None = None  # the document the word rules read
 
 
 class Linter:
@@ -78,24 +85,40 @@ class Linter:
 
     # --- checking ---------------------------------------------------------------------
     def check(self, text: str, format: str | None = None) -> CheckResult:
-        doc = segment.parse(text, self.path, format or format_of(self.path))
-        raw: list[Violation] = []
-        for rule in self.rules:
-            try:
-                raw.extend(rule.check(doc))
-            except RuleUnavailable:
-                raise
-            except Exception as exc:  # a crashing rule must not take the run down silently
-                raise RuleCrash(
-                    f"rule {type(rule).code} ({type(rule).name}) crashed on {self.path}: "
-                    f"{type(exc).__name__}: {exc}"
-                ) from exc
-        raw = self._drop_deferred(raw)
-        markup = SpanSet(_markup_spans(doc))  # once per check: a big file has many of both
-        kept = [self._protect(doc, v) for v in raw if self._reportable(doc, v, markup)]
+        fmt = format or format_of(self.path)
+        doc = segment.parse(text, self.path, fmt)
+        original_rules = [r for r in self.rules if r.reads_original]
+        reading_rules = [r for r in self.rules if not r.reads_original]
+        # Only the rules that read the repaired reading need it built.
+        reading = Reading(text, doc.repairs) if reading_rules else Reading(text)
+        read_doc = segment.parse(reading.text, self.path, fmt) if reading.changed else doc
+        kept: list[Violation] = []
+        for own, rules in ((doc, original_rules), (read_doc, reading_rules)):
+            raw: list[Violation] = []
+            for rule in rules:
+                raw.extend(self._run(rule, own))
+            if not raw:
+                continue
+            markup = SpanSet(_markup_spans(own))  # once per check: a big file has many of both
+            found = [self._protect(own, v) for v in raw if self._reportable(own, v, markup)]
+            if own is not doc:
+                found = [_to_original(reading, v) for v in found]
+            kept.extend(found)
+        kept = self._drop_deferred(kept)
         kept = self._apply_suppressions(doc, kept)
         kept.sort(key=lambda v: (v.span.start, v.span.end, v.code))
-        return CheckResult(doc, kept)
+        return CheckResult(doc, kept, reading, read_doc)
+
+    def _run(self, rule: Rule, doc: Document) -> list[Violation]:
+        try:
+            return list(rule.check(doc))
+        except RuleUnavailable:
+            raise
+        except Exception as exc:  # a crashing rule must not take the run down silently
+            raise RuleCrash(
+                f"rule {type(rule).code} ({type(rule).name}) crashed on {self.path}: "
+                f"{type(exc).__name__}: {exc}"
+            ) from exc
 
     def violations(self, text: str) -> list[Violation]:
         return self.check(text).violations
@@ -180,6 +203,12 @@ def _withheld(fix: Fix) -> Fix:
     if fix.applicability == Applicability.DISPLAY_ONLY:  # already shown only: its title stays
         return dataclasses.replace(fix, withheld=QUOTATION_NOTE)
     return fix.demoted(Applicability.DISPLAY_ONLY, QUOTATION_NOTE, withheld=True)
+
+
+def _to_original(reading: Reading, v: Violation) -> Violation:
+    """A violation found in the reading, with its span and fix edits in the original text."""
+    fix = reading.fix_to_original(v.fix) if v.fix is not None else None
+    return Violation(v.code, reading.span_to_original(v.span), v.message, fix)
 
 
 def _markup_spans(doc: Document) -> list[Span]:

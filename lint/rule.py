@@ -52,6 +52,11 @@ class Rule:
     # quotation (the engine demotes them to display-only). True: the rule repairs encoding or
     # whitespace, which is safe inside quotations too.
     repairs_characters: ClassVar[bool] = False
+    # False (nearly every rule): the rule reads the story's repaired reading, where entities,
+    # markup and other character damage are already undone (`newslint.reading`), and the engine
+    # maps its spans back to the original. True: the rule reports that damage itself (NL52x),
+    # so it reads the original text.
+    reads_original: ClassVar[bool] = False
     # True for rules backed by an outside checker (LanguageTool): their violations are dropped
     # where one of newslint's own rules already reports an overlapping span.
     defers_to_other_rules: ClassVar[bool] = False

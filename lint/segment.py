@@ -46,9 +46,19 @@ _EMAIL = re.compile(r"\b[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 # tests/test_fast_patterns.py, open with the look-behind, tried at every position of the text).
 _HANDLE = re.compile(r"@(?<![\w@]@)\w{1,30}")
 _HASHTAG = re.compile(r"#(?<![\w&#]#)[A-Za-z]\w*")
+# Tickers: Reuters' `<IBM.N>` and `(AAPL.O)`; an exchange and a ticker in any case, with the quote
+# links web pages add (`(NYSE: IBM - News)`, `(nasdaq: msft - news - people )`, `(HD:NYSE -
+# news - research)`, `(JNJ.N: Quote, Profile, Research)`); and a news agency's code in lowercase
+# (`(dpa)`, `(afp)`). None of them is a word to correct.
+_EXCHANGE = r"(?i:nyse|nasdaq|amex|otc|otcbb|lse|tsx|tsxv|asx|hkex|sgx|nse|bse|euronext|xetra)"
+_QUOTE_LINK = r"(?i:news|people|research|quote|profile|chart|estimates)"
 _TICKER = re.compile(
     r"<[A-Z][A-Z0-9.]{0,9}>"  # <IBM.N>
-    r"|\((?:[A-Z]{1,5}\.[A-Z]{1,2}|(?:NYSE|Nasdaq|NASDAQ|LSE|AMEX|TSX)[: ]+[A-Z.]{1,6})\)"  # (NYSE: IBM)
+    r"|\((?:[A-Z]{1,5}\.[A-Z]{1,2}"
+    rf"|{_EXCHANGE}\s*[: ]\s*[A-Za-z]{{1,6}}(?:\.[A-Za-z]{{1,2}})?(?:\s*-\s*{_QUOTE_LINK})*"
+    rf"|[A-Z]{{1,5}}\s*:\s*{_EXCHANGE}(?:\s*-\s*{_QUOTE_LINK})*"
+    rf"|[A-Z]{{1,5}}[a-z]?(?:\.[A-Z]{{1,2}})?:\s*{_QUOTE_LINK}(?:,\s*{_QUOTE_LINK})*"
+    r"|afp|ap|dpa|upi|ians|pti|efe|ansa)\s*\)"
 )
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _COLUMN_GAP = re.compile(r"(?<=\S)(?: {2,}|\t[ \t]*)(?=\S)")

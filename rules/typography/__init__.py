@@ -1,6 +1,7 @@
 """NL5xx: typography: whitespace (NL50x), quotation marks and apostrophes (NL51x), encoding damage
 (NL52x)."""
 
+from newslint.rules.typography.backslash_escape import BackslashEscape
 from newslint.rules.typography.double_space import DoubleSpace
 from newslint.rules.typography.html_entity import HtmlEntity
 from newslint.rules.typography.html_tag import HtmlTag
@@ -25,4 +26,5 @@ RULES = (
     HtmlEntity,
     InvisibleCharacter,
     HtmlTag,
+    BackslashEscape,
 )
