@@ -4,14 +4,19 @@ only inside the mapped span, giving the same text as editing the reading."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newslint.config import Settings
+from newslint.lint import Linter
 from newslint.reading import Reading, Repair
 from newslint.span import Span
 from newslint.violation import Edit, Fix
 
+from .test_properties import STORIES
+
 ALPHABET = "ab #;'\n"
+LINTER = Linter(Settings(), "story.txt")
 
 
 @st.composite
@@ -140,3 +145,18 @@ def test_spans_round_trip(data):
     deleted = {i for r in repairs if not r.content for i in range(r.span.start, r.span.end)}
     left_out = set(range(a, b)) - set(range(again.start, again.end))
     assert left_out <= deleted
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(STORIES, st.sampled_from(["story.txt", "story.md"]))
+def test_every_report_on_a_damaged_story_lies_in_the_original(text, path):
+    """Whatever the damage, every violation and fix edit the linter returns is a valid span of
+    the original text, and the reading is the original with the safe repairs applied."""
+    result = LINTER.for_path(path).check(text)
+    for v in result.violations:
+        assert 0 <= v.span.start <= v.span.end <= len(text)
+        if v.fix is not None:
+            for e in v.fix.edits:
+                assert 0 <= e.span.start <= e.span.end <= len(text)
+    repairs = [r for r in result.document.repairs if r.safe]
+    assert result.reading.text == apply(text, [Edit(r.span, r.content) for r in repairs])
