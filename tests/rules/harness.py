@@ -153,11 +153,18 @@ def check_case(case: Case) -> None:
         level = Applicability.UNSAFE if is_unsafe else Applicability.SAFE
         left = [v for v in again.remaining if v.fix and v.fix.applies(level)]
         assert not left, f"applicable fixes remain after fixing: {[v.message for v in left]}"
-    # Quotations: no applicable fix of a word rule edits inside one.
+    # Quotations: no applicable fix of a word rule edits inside one, as the story reads or as it
+    # is repaired (`quot;...quot;` is a quotation only in the repaired reading).
     if not case.rule.repairs_characters:
+        reading, read_doc = result.reading, result.reading_document
         for v in found:
             if v.fix and v.fix.applicability > Applicability.DISPLAY_ONLY:
-                touched = [e for e in v.fix.edits if result.document.is_quoted(e.span)]
+                touched = [
+                    e
+                    for e in v.fix.edits
+                    if result.document.is_quoted(e.span)
+                    or read_doc.is_quoted(reading.span_to_reading(e.span))
+                ]
                 assert not touched, f"fix {v.fix.title!r} edits inside a quotation"
     # Lines: no fix deletes the line break between two lines that both keep their text.
     for v in found:
