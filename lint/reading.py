@@ -57,7 +57,15 @@ class _Pieces:
 
     __slots__ = ("src", "src_end", "dst", "dst_end", "src_len", "dst_len")
 
-    def __init__(self, src, src_end, dst, dst_end, src_len: int, dst_len: int) -> None:
+    def __init__(
+        self,
+        src: list[int],
+        src_end: list[int],
+        dst: list[int],
+        dst_end: list[int],
+        src_len: int,
+        dst_len: int,
+    ) -> None:
         self.src, self.src_end, self.dst, self.dst_end = src, src_end, dst, dst_end
         self.src_len, self.dst_len = src_len, dst_len
 
@@ -156,14 +164,14 @@ class Reading:
         if not self.repairs:
             return tuple(edits)
         to_original, reading = self._to_original, self.text
-        groups: list[list] = []  # [wide start, wide end, [edits]] in reading offsets
+        groups: list[tuple[int, int, list[Edit]]] = []  # wide start, wide end, edits (reading offsets)
         for edit in sorted(edits, key=lambda e: (e.span.start, e.span.end)):
             start, end = to_original.widen(edit.span.start, edit.span.end)
             if groups and (start < groups[-1][1] or start == groups[-1][1] == groups[-1][0]):
-                groups[-1][1] = max(groups[-1][1], end)
-                groups[-1][2].append(edit)
+                first, last, members = groups[-1]
+                groups[-1] = (first, max(last, end), [*members, edit])
             else:
-                groups.append([start, end, [edit]])
+                groups.append((start, end, [edit]))
         out = []
         for start, end, members in groups:
             parts, cursor = [], start

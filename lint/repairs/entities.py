@@ -241,10 +241,13 @@ def _render(text: str, f: _Found, style: str, dashes: str | None, previous: tupl
         span, content = _spaced_dash(text, span, char, dashes)
     what = "broken HTML entity" if f.broken else "HTML entity"
     lost = " (lost its '&')" if f.broken else ""
-    detail = f"{what} {f.entity!r}{lost} for {char!r}"
     number = f.entity.strip("&#;")
     if number.isdigit() and 128 <= int(number) <= 159:
         detail = f"{what} {f.entity!r}{lost}: Windows-1252 for {char!r}"
+    elif f.safe:
+        detail = f"{what} {f.entity!r}{lost} for {char!r}"
+    else:  # a broken one the story gives no certainty about
+        detail = f"{what} {f.entity!r}{lost}, probably {char!r}"
     return Repair(span, content, "entity", f.safe, detail)
 
 
