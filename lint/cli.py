@@ -15,6 +15,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -197,6 +198,17 @@ def check(
             help="Write the report to this file instead of the terminal (a --diff still goes to stdout).",
         ),
     ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="ADDRESS",
+            help=(
+                "Check the --jsonl corpora on the Dask cluster whose scheduler is at ADDRESS "
+                "(tcp://host:8786), or on a local cluster of N worker processes with 'local:N'."
+            ),
+        ),
+    ] = None,
     languagetool: Annotated[
         str | None,
         typer.Option(
@@ -229,6 +241,24 @@ def check(
         _fail(str(exc))
     if jsonl and len(jsonl) > 1 and jsonl_output is not None:
         _fail("--jsonl-output names one file; give one --jsonl corpus with it")
+    if dask is not None and (paths or not jsonl):
+        _fail("--dask checks JSON Lines corpora: give them with --jsonl (and no other paths)")
+    if jsonl and not paths and not diff and output_format.value != "sarif":
+        try:
+            unsafe_by_config = any(resolver.for_path(corpus).unsafe_fixes for corpus in jsonl)
+        except ConfigError as exc:
+            _fail(str(exc))
+        _check_corpora(
+            jsonl,
+            options,
+            CorpusSettings(field, id_field, headline_field, jsonl_output),
+            _report_options(options, output_format.value, statistics, quiet, sys.stdout, unsafe_by_config),
+            output_format.value,
+            jobs,
+            dask,
+            exit_zero,
+            exit_non_zero_on_fix,
+        )
     targets = paths or ([] if jsonl else ["."])
     use_stdin = "-" in targets
     items: list[FileResult | FileTask | TextTask] = []
@@ -393,6 +423,69 @@ def _progress(total: int) -> Iterator[Callable[[FileResult], None] | None]:
         yield advance
 
 
+@dataclass(frozen=True)
+class CorpusSettings:
+    field: str
+    id_field: str
+    headline_field: str | None
+    output: Path | None
+
+
+def _check_corpora(
+    corpora: list[Path],
+    options: RunOptions,
+    corpus: CorpusSettings,
+    report: ReportOptions,
+    fmt: str,
+    jobs: int | None,
+    dask: str | None,
+    exit_zero: bool,
+    exit_non_zero_on_fix: bool,
+) -> None:
+    """JSON Lines corpora, streamed: read, checked and reported partition by partition, so memory
+    stays bounded whatever their size; the fixed corpus is written as it goes, moved into place
+    when complete. Exits with the run's exit code."""
+    from newslint import jsonl as jsonl_corpus
+
+    stream = jsonl_corpus.ReportStream(fmt, report, sys.stdout, sys.stderr)
+    failed = False
+    for path in corpora:
+        job = jsonl_corpus.CorpusJob(
+            str(path),
+            corpus.field,
+            corpus.id_field,
+            corpus.headline_field,
+            options,
+            fmt,
+            report,
+            write_fixed=options.fix,
+        )
+        failed |= not _check_corpus(path, job, corpus.output, stream, jobs, dask)
+    stream.end()
+    tally = stream.tally
+    if failed or tally.failed:
+        raise typer.Exit(2)
+    if exit_non_zero_on_fix and options.fix and tally.fixed:
+        raise typer.Exit(1)
+    raise typer.Exit(0 if exit_zero or not tally.remaining else 1)
+
+
+def _check_corpus(path: Path, job, output: Path | None, stream, jobs: int | None, dask: str | None) -> bool:
+    from newslint import jsonl as jsonl_corpus
+
+    if dask is not None:
+        from newslint.dask import run_partitions
+    else:
+        run_partitions = jsonl_corpus.run_partitions
+    return jsonl_corpus.check_corpus(
+        path,
+        job,
+        output,
+        stream,
+        lambda parts: run_partitions(parts, job, jobs=jobs, address=dask, say=stream.say),
+    )
+
+
 def _write_corpus(
     corpus: Path,
     records: list[JsonlRecord],
@@ -416,6 +509,21 @@ def _write_corpus(
             f"newslint: {changed} record{'s' * (changed != 1)} fixed; corpus written to {target}", err=True
         )
     return []
+
+
+def _report_options(
+    options: RunOptions, fmt: str, statistics: bool, quiet: bool, stream, unsafe_by_config: bool = False
+) -> ReportOptions:
+    """What the reporters need to know of the run (as `_emit` works it out from the results)."""
+    color = fmt == "text" and stream.isatty() and "NO_COLOR" not in os.environ
+    return ReportOptions(
+        fix=options.fix,
+        unsafe_fixes=options.unsafe_fixes or unsafe_by_config,
+        unsafe_flag=options.unsafe_fixes,
+        statistics=statistics,
+        quiet=quiet,
+        color=color,
+    )
 
 
 def _emit(

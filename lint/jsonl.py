@@ -12,18 +12,25 @@ written back byte for byte; changed records are re-serialised with their keys in
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import gzip
+import itertools
 import json
 import os
+import sys
 import tempfile
 import zlib
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TextIO
 
-from newslint.report import FileResult
+from newslint.report import FileResult, ReportOptions
+from newslint.runner import ConfigResolver, RunOptions, TextTask, available_cores
+from newslint.span import Span
+from newslint.violation import Applicability, Diagnostic, Edit, Fix
 
 
 class CorpusError(Exception):
@@ -227,6 +234,15 @@ class FixedWriter:
             raise CorpusError(f"{self.output}: cannot write ({exc.strerror or exc})") from None
         self.changed += changed
 
+    def write_part(self, lines: bytes, changed: int) -> None:
+        """Lines already ending in "\n" (a partition's part of the fixed corpus)."""
+        try:
+            self.stream.write(lines)
+        except OSError as exc:
+            self.abort()
+            raise CorpusError(f"{self.output}: cannot write ({exc.strerror or exc})") from None
+        self.changed += changed
+
     def commit(self) -> int:
         try:
             if self.stream is not self.raw:
@@ -261,3 +277,337 @@ def write_fixed(
         result = next(checked) if record.value is not None else None
         writer.write(*fixed_line(record, result, field, headline_field))
     return writer.commit()
+
+
+# --- the streaming run: partitions of records, checked here, in worker processes or on Dask -----
+PARTITION_BYTES = 1 << 20  # records are read and checked about this many bytes at a time
+
+
+@dataclass(frozen=True)
+class CorpusJob:
+    """Everything a worker needs to check partitions of one corpus, and nothing that ties it to
+    this process (it is pickled to worker processes and Dask workers)."""
+
+    corpus: str  # the path as given: reports name records `corpus#id`
+    field: str
+    id_field: str
+    headline_field: str | None
+    options: RunOptions
+    format: str
+    report: ReportOptions
+    max_record: int = MAX_RECORD
+    write_fixed: bool = False
+
+
+@dataclass
+class Partition:
+    index: int
+    first_line: int
+    lines: list[tuple[int, bytes | None]]
+
+    @property
+    def last_line(self) -> int:
+        return self.lines[-1][0] if self.lines else self.first_line
+
+    def describe(self) -> str:
+        return f"partition {self.index} (lines {self.first_line}-{self.last_line})"
+
+
+@dataclass
+class Tally:
+    """What the summary line needs, without keeping the results: problems by (rule, fix level),
+    fixes applied by rule, records that could not be checked."""
+
+    problems: Counter = field(default_factory=Counter)  # (code, name, severity, applicability|None)
+    fixed: Counter = field(default_factory=Counter)
+    failed: int = 0
+
+    def add(self, result: FileResult) -> None:
+        self.fixed.update(result.fixed)
+        self.failed += result.error is not None
+        for d in result.diagnostics:
+            level = d.fix.applicability if d.fix is not None else None
+            self.problems[d.code, d.name, d.severity, level] += 1
+
+    def merge(self, other: Tally) -> None:
+        self.problems.update(other.problems)
+        self.fixed.update(other.fixed)
+        self.failed += other.failed
+
+    @property
+    def remaining(self) -> bool:
+        return sum(self.problems.values()) > 0
+
+    def stand_ins(self) -> list[FileResult]:
+        """Results that count as the tallied ones do, for the reporters' summary and statistics:
+        each list entry is a reference to one shared diagnostic per kind (8 bytes a problem)."""
+        diagnostics: list[Diagnostic] = []
+        for (code, name, severity, level), count in sorted(
+            self.problems.items(), key=lambda kv: (kv[0][0], kv[0][3] is None, kv[0][3] or 0)
+        ):
+            fix = None if level is None else Fix("", (Edit(Span(0, 0), ""),), Applicability(level))
+            diagnostics.extend([Diagnostic("", code, name, "", severity, Span(0, 0), fix)] * count)
+        results = [FileResult("", diagnostics=diagnostics, fixed=Counter(self.fixed))]
+        return results + [FileResult("", error="x")] * self.failed
+
+
+@dataclass
+class PartitionResult:
+    index: int
+    report: str  # the partition's part of the report (no summary)
+    tally: Tally
+    messages: list[tuple[str, str]]  # ("warning" | "error", message), in record order
+    fixed: bytes = b""  # the partition's lines of the fixed corpus, each ending in "\n"
+    changed: int = 0
+    unwritable: str | None = None  # why the fixed corpus cannot be written (a line too long to copy)
+
+
+def partitions(path: Path, max_record: int = MAX_RECORD, size: int | None = None) -> Iterator[Partition]:
+    """The corpus in partitions of about `size` bytes of whole lines, read one line at a time."""
+    size = size or PARTITION_BYTES
+    with open_corpus(path) as stream:
+        index, lines, held = 0, [], 0
+        for number, raw in iter_lines(stream, path, max_record):
+            lines.append((number, raw))
+            held += len(raw) + 1 if raw is not None else 1
+            if held >= size:
+                yield Partition(index, lines[0][0], lines)
+                index, lines, held = index + 1, [], 0
+        if lines:
+            yield Partition(index, lines[0][0], lines)
+
+
+_resolvers: dict[tuple, ConfigResolver] = {}
+
+
+def _resolver(job: CorpusJob) -> ConfigResolver:
+    """One set of rules per process for a run's settings, built for the first partition and
+    reused for the others (building them costs more than checking a partition of short stories)."""
+    key = (job.options.config, repr(sorted(job.options.overrides.items())))
+    resolver = _resolvers.get(key)
+    if resolver is None:
+        if len(_resolvers) > 8:
+            _resolvers.clear()
+        resolver = _resolvers[key] = ConfigResolver(job.options.config, job.options.overrides)
+    return resolver
+
+
+def check_partition(partition: Partition, job: CorpusJob) -> PartitionResult:
+    """Check (and with --fix, fix) one partition: its part of the report, its tally, its messages
+    and its lines of the fixed corpus. The same function runs in this process, in `--jobs`
+    workers and on Dask workers, so every way of running gives the same output."""
+    path = Path(job.corpus)
+    resolver = _resolver(job)
+    records = [
+        parse(number, raw, path, job.field, job.id_field, job.headline_field, job.max_record)
+        for number, raw in partition.lines
+    ]
+    results: list[FileResult | None] = []
+    for record in records:
+        if record.error:
+            results.append(FileResult(record.display, error=record.error))
+        elif record.value is not None:
+            results.append(TextTask(record.display, record.text, job.corpus).run(resolver, job.options))
+        else:
+            results.append(None)  # a blank line: nothing to report, copied as it is
+    reported = [r for r in results if r is not None]
+    out = PartitionResult(partition.index, render_part(job.format, reported, job.report), Tally(), [])
+    for result in reported:
+        out.tally.add(result)
+        for kind, message in (("warning", result.warning), ("error", result.error)):
+            if message:
+                out.messages.append((kind, message))
+    if job.write_fixed:
+        fixed = []
+        for record, result in zip(records, results, strict=True):
+            if record.skipped:
+                out.unwritable = record.error
+                break
+            line, changed = fixed_line(record, result, job.field, job.headline_field)
+            fixed.append(line + b"\n")
+            out.changed += changed
+        out.fixed = b"".join(fixed)
+    return out
+
+
+def render_part(fmt: str, results: list[FileResult], options: ReportOptions) -> str:
+    """The part of a whole run's report that `results` make, such that the parts of consecutive
+    results, joined by `join_parts`, are the report of all of them (without the summary)."""
+    from newslint.report import github, gitlab, text
+    from newslint.report import json as json_report
+
+    if fmt == "text":
+        if options.quiet or not any(r.diagnostics for r in results):
+            return ""
+        whole = text.render(results, replace(options, statistics=False))
+        return whole[: whole.rstrip("\n").rfind("\n") + 1]  # without its summary line
+    if fmt == "github":
+        return github.render(results, options)
+    array = (json_report if fmt == "json" else gitlab).render(results, options)
+    return "" if array.strip() == "[]" else array.rstrip("\n")[2:-2]  # the items inside "[\n" ... "\n]"
+
+
+class ReportWriter:
+    """Writes the parts of a report as they come, and its end (the summary, the array's close)."""
+
+    def __init__(self, fmt: str, options: ReportOptions, stream) -> None:
+        self.fmt, self.options, self.stream = fmt, options, stream
+        self.items = 0  # array formats: parts written so far
+
+    def part(self, text: str) -> None:
+        if not text:
+            return
+        if self.fmt in ("json", "gitlab"):
+            text = ("[\n" if self.items == 0 else ",\n") + text
+            self.items += 1
+        self.stream.write(text)
+
+    def end(self, tally: Tally) -> None:
+        from newslint.report import text
+
+        if self.fmt in ("json", "gitlab"):
+            self.stream.write("\n]\n" if self.items else "[]\n")
+        elif self.fmt == "text":
+            stand_ins = tally.stand_ins()
+            lines = text.statistics_table(stand_ins) if self.options.statistics else []
+            self.stream.write(
+                "".join(line + "\n" for line in [*lines, text.summary(stand_ins, self.options)])
+            )
+        self.stream.flush()
+
+
+def run_partitions(
+    parts: Iterator[Partition],
+    job: CorpusJob,
+    jobs: int | None = None,
+    address: str | None = None,
+    say: Callable[[str, str], None] | None = None,
+) -> Iterator[PartitionResult | None]:
+    """The partitions' results in order: checked in this process, or in `jobs` worker processes
+    with a few partitions in flight per worker (never the whole corpus)."""
+    parts = iter(parts)
+    first = list(itertools.islice(parts, 2))
+    workers = jobs if jobs is not None else (available_cores() if len(first) > 1 else 1)
+    parts = itertools.chain(first, parts)
+    if workers <= 1:
+        with _progress(job) as advance:
+            for part in parts:
+                result = check_partition(part, job)
+                advance(part)
+                yield result
+        return
+    import multiprocessing  # only parallel runs need it
+
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+    with context.Pool(workers) as pool, _progress(job) as advance:
+        waiting: collections.deque = collections.deque()
+        for part in parts:
+            waiting.append((part, pool.apply_async(check_partition, (part, job))))
+            if len(waiting) >= 2 * workers:
+                done, pending = waiting.popleft()
+                advance(done)
+                yield pending.get()
+        while waiting:
+            done, pending = waiting.popleft()
+            advance(done)
+            yield pending.get()
+        pool.close()
+        pool.join()
+
+
+@contextlib.contextmanager
+def _progress(job: CorpusJob) -> Iterator[Callable[[Partition], None]]:
+    """A progress bar over the corpus's lines on a terminal (the line count is not known ahead:
+    the bar counts lines and partitions), nothing elsewhere."""
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        yield lambda part: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("checking {task.fields[corpus]}: {task.completed} lines"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        auto_refresh=False,
+    ) as bar:
+        task = bar.add_task("checking", total=None, corpus=Path(job.corpus).name)
+
+        def advance(part: Partition) -> None:
+            bar.update(task, completed=part.last_line)
+            bar.refresh()
+
+        yield advance
+
+
+class ReportStream:
+    """The report of a streamed run: parts written as they come, messages said once, one tally."""
+
+    def __init__(self, fmt: str, report: ReportOptions, out: TextIO, err: TextIO) -> None:
+        self.writer = ReportWriter(fmt, report, out)
+        self.err = err
+        self.tally = Tally()
+        self.said: set[str] = set()
+        self.changed = 0
+
+    def add(self, part: PartitionResult) -> None:
+        for kind, message in part.messages:
+            self.say(kind, message)
+        self.writer.part(part.report)
+        self.tally.merge(part.tally)
+
+    def say(self, kind: str, message: str) -> None:
+        if message not in self.said:
+            self.said.add(message)
+            print(f"newslint: {kind}: {message}", file=self.err, flush=True)
+
+    def end(self) -> None:
+        self.writer.end(self.tally)
+
+
+def check_corpus(
+    path: Path,
+    job: CorpusJob,
+    output: Path | None,
+    stream: ReportStream,
+    run: Callable[[Iterator[Partition]], Iterator[PartitionResult | None]],
+    read: Callable[[], Iterator[Partition]] | None = None,
+) -> bool:
+    """Check one corpus into `stream`, its partitions run by `run` (here, in worker processes or
+    on Dask); with `job.write_fixed`, write the fixed corpus as the results come, and move it into
+    place only when every partition was checked. False when the corpus could not be read, or not
+    every partition could be checked, or the fixed corpus could not be written (all said)."""
+    writer = None
+    try:
+        if job.write_fixed:
+            writer = FixedWriter(output or default_output(path))
+        complete = True
+        for part in run(read() if read is not None else partitions(path, job.max_record)):
+            if part is None:  # a partition that failed for good (already said)
+                complete = False
+                continue
+            stream.add(part)
+            if writer is not None:
+                if part.unwritable:
+                    raise CorpusError(f"{part.unwritable}; the fixed corpus was not written")
+                writer.write_part(part.fixed, part.changed)
+        if writer is not None:
+            if not complete:
+                raise CorpusError(f"{path}: not every record was checked; the fixed corpus was not written")
+            changed = writer.commit()
+            stream.changed += changed
+            if changed:
+                records = f"{changed} record{'s' * (changed != 1)}"
+                print(
+                    f"newslint: {records} fixed; corpus written to {writer.output}",
+                    file=stream.err,
+                    flush=True,
+                )
+        return complete
+    except CorpusError as exc:
+        if writer is not None:
+            writer.abort()
+        stream.say("error", str(exc))
+        return False
