@@ -114,7 +114,5 @@ def test_a_partition_that_keeps_failing_is_reported_never_dropped(tmp_path, clie
         and results[1] is None
         and all(r is not None for i, r in enumerate(results) if i != 1)
     )
-    assert said[-1] == (
-        "error",
-        f"{path}: {parts[1].describe()} failed 2 times (ValueError: bad partition); its records are not reported",
-    )
+    failure = f"{parts[1].describe()} failed 2 times (ValueError: bad partition)"
+    assert said[-1] == ("error", f"{path}: {failure}; its records are not reported")
