@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
@@ -40,6 +40,7 @@ from newslint.runner import (
 )
 
 if TYPE_CHECKING:  # imported when a --jsonl corpus is checked
+    from newslint import jsonl as jsonl_corpus
     from newslint.jsonl import Record as JsonlRecord
 
 app = typer.Typer(
@@ -470,9 +471,17 @@ def _check_corpora(
     raise typer.Exit(0 if exit_zero or not tally.remaining else 1)
 
 
-def _check_corpus(path: Path, job, output: Path | None, stream, jobs: int | None, dask: str | None) -> bool:
+def _check_corpus(
+    path: Path,
+    job: jsonl_corpus.CorpusJob,
+    output: Path | None,
+    stream: jsonl_corpus.ReportStream,
+    jobs: int | None,
+    dask: str | None,
+) -> bool:
     from newslint import jsonl as jsonl_corpus
 
+    run_partitions: Callable[..., Iterator[jsonl_corpus.PartitionResult | None]]
     if dask is not None:
         from newslint.dask import run_partitions
     else:
@@ -512,7 +521,12 @@ def _write_corpus(
 
 
 def _report_options(
-    options: RunOptions, fmt: str, statistics: bool, quiet: bool, stream, unsafe_by_config: bool = False
+    options: RunOptions,
+    fmt: str,
+    statistics: bool,
+    quiet: bool,
+    stream: TextIO,
+    unsafe_by_config: bool = False,
 ) -> ReportOptions:
     """What the reporters need to know of the run (as `_emit` works it out from the results)."""
     color = fmt == "text" and stream.isatty() and "NO_COLOR" not in os.environ

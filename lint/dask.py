@@ -64,17 +64,17 @@ def connect(address: str | Any) -> tuple[Any, Callable[[], None]]:
         return address, lambda: None
     if address == "local" or address.startswith("local:"):
         workers = int(address.partition(":")[2] or 2)
-        cluster = LocalCluster(
+        cluster = LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
         )
-        client = Client(cluster)
+        client = Client(cluster)  # type: ignore[no-untyped-call]
 
         def close() -> None:
-            client.close()
+            client.close()  # type: ignore[no-untyped-call]
             cluster.close()
 
         return client, close
-    client = Client(address)
+    client = Client(address)  # type: ignore[no-untyped-call]
     return client, client.close
 
 
@@ -96,9 +96,9 @@ def run_partitions(
     try:
         threads = sum(client.nthreads().values()) or 1
         window = max(2, IN_FLIGHT_PER_THREAD * threads)
-        waiting: collections.deque = collections.deque()
+        waiting: collections.deque[tuple[Partition, Any, int]] = collections.deque()
 
-        def submit(part: Partition, attempt: int):
+        def submit(part: Partition, attempt: int) -> Any:
             key = f"newslint-{run}-{part.index}-{attempt}"
             return client.submit(function, part, job, key=key, pure=False, retries=0)
 

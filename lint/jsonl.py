@@ -25,12 +25,15 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from newslint.report import FileResult, ReportOptions
 from newslint.runner import ConfigResolver, RunOptions, TextTask, available_cores
 from newslint.span import Span
-from newslint.violation import Applicability, Diagnostic, Edit, Fix
+from newslint.violation import Applicability, Diagnostic, Edit, Fix, Severity
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
 
 
 class CorpusError(Exception):
@@ -42,7 +45,7 @@ class Record:
     line: int  # 1-based line number in the corpus file
     raw: bytes  # the line as read, without its "\n" (a "\r" before it stays, and is kept)
     display: str  # how reports name this record
-    value: dict | None = None  # the parsed record, None when the line is blank or bad
+    value: dict[str, Any] | None = None  # the parsed record, None when the line is blank or bad
     error: str | None = None
     text: str = ""  # the story checked: the text field, after the headline field and a blank line if given
     headline: bool = False  # whether `text` opens with the record's headline
@@ -194,7 +197,7 @@ def fixed_line(
     ):
         return record.raw, False
     value = dict(record.value)
-    if record.headline:
+    if record.headline and headline_field is not None:  # `parse` set `headline` only with the field
         parts = split_fixed(result.text, record.value[headline_field])
         if parts is None:  # cannot happen with the shipped rules; keep the record as it was
             return record.raw, False
@@ -318,8 +321,9 @@ class Tally:
     """What the summary line needs, without keeping the results: problems by (rule, fix level),
     fixes applied by rule, records that could not be checked."""
 
-    problems: Counter = field(default_factory=Counter)  # (code, name, severity, applicability|None)
-    fixed: Counter = field(default_factory=Counter)
+    # (code, name, severity, applicability or None) -> problems
+    problems: Counter[tuple[str, str, Severity, int | None]] = field(default_factory=Counter)
+    fixed: Counter[str] = field(default_factory=Counter)
     failed: int = 0
 
     def add(self, result: FileResult) -> None:
@@ -377,7 +381,7 @@ def partitions(path: Path, max_record: int = MAX_RECORD, size: int | None = None
             yield Partition(index, lines[0][0], lines)
 
 
-_resolvers: dict[tuple, ConfigResolver] = {}
+_resolvers: dict[tuple[Path | None, str], ConfigResolver] = {}
 
 
 def _resolver(job: CorpusJob) -> ConfigResolver:
@@ -412,9 +416,9 @@ def check_partition(partition: Partition, job: CorpusJob) -> PartitionResult:
             results.append(None)  # a blank line: nothing to report, copied as it is
     reported = [r for r in results if r is not None]
     out = PartitionResult(partition.index, render_part(job.format, reported, job.report), Tally(), [])
-    for result in reported:
-        out.tally.add(result)
-        for kind, message in (("warning", result.warning), ("error", result.error)):
+    for checked in reported:
+        out.tally.add(checked)
+        for kind, message in (("warning", checked.warning), ("error", checked.error)):
             if message:
                 out.messages.append((kind, message))
     if job.write_fixed:
@@ -450,7 +454,7 @@ def render_part(fmt: str, results: list[FileResult], options: ReportOptions) -> 
 class ReportWriter:
     """Writes the parts of a report as they come, and its end (the summary, the array's close)."""
 
-    def __init__(self, fmt: str, options: ReportOptions, stream) -> None:
+    def __init__(self, fmt: str, options: ReportOptions, stream: TextIO) -> None:
         self.fmt, self.options, self.stream = fmt, options, stream
         self.items = 0  # array formats: parts written so far
 
@@ -500,7 +504,7 @@ def run_partitions(
 
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     with context.Pool(workers) as pool, _progress(job) as advance:
-        waiting: collections.deque = collections.deque()
+        waiting: collections.deque[tuple[Partition, AsyncResult[PartitionResult]]] = collections.deque()
         for part in parts:
             waiting.append((part, pool.apply_async(check_partition, (part, job))))
             if len(waiting) >= 2 * workers:
