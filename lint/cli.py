@@ -244,7 +244,8 @@ def check(
         _fail("--jsonl-output names one file; give one --jsonl corpus with it")
     if dask is not None and (paths or not jsonl):
         _fail("--dask checks JSON Lines corpora: give them with --jsonl (and no other paths)")
-    if jsonl and not paths and not diff and output_format.value != "sarif":
+    streamable = output_format.value != "sarif" and not diff and baseline is None and write_baseline is None
+    if jsonl and not paths and streamable:
         try:
             unsafe_by_config = any(resolver.for_path(corpus).unsafe_fixes for corpus in jsonl)
         except ConfigError as exc:
@@ -259,6 +260,7 @@ def check(
             dask,
             exit_zero,
             exit_non_zero_on_fix,
+            output_file,
         )
     targets = paths or ([] if jsonl else ["."])
     use_stdin = "-" in targets
@@ -442,13 +444,47 @@ def _check_corpora(
     dask: str | None,
     exit_zero: bool,
     exit_non_zero_on_fix: bool,
+    output_file: Path | None = None,
 ) -> None:
     """JSON Lines corpora, streamed: read, checked and reported partition by partition, so memory
     stays bounded whatever their size; the fixed corpus is written as it goes, moved into place
     when complete. Exits with the run's exit code."""
+    import dataclasses
+
+    out: TextIO = sys.stdout
+    if output_file is not None:
+        try:
+            out = output_file.open("w", encoding="utf-8")
+        except OSError as exc:
+            _fail(f"{output_file}: cannot write the report ({exc.strerror or exc})")
+        report = dataclasses.replace(report, color=False)
+    try:
+        failed = _stream_corpora(corpora, options, corpus, report, fmt, jobs, dask, out)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    tally = failed[1]
+    if failed[0] or tally.failed:
+        raise typer.Exit(2)
+    if exit_non_zero_on_fix and options.fix and tally.fixed:
+        raise typer.Exit(1)
+    raise typer.Exit(0 if exit_zero or not tally.remaining else 1)
+
+
+def _stream_corpora(
+    corpora: list[Path],
+    options: RunOptions,
+    corpus: CorpusSettings,
+    report: ReportOptions,
+    fmt: str,
+    jobs: int | None,
+    dask: str | None,
+    out: TextIO,
+) -> tuple[bool, jsonl_corpus.Tally]:
+    """(whether any corpus failed, the run's tally), the report written to `out` as it comes."""
     from newslint import jsonl as jsonl_corpus
 
-    stream = jsonl_corpus.ReportStream(fmt, report, sys.stdout, sys.stderr)
+    stream = jsonl_corpus.ReportStream(fmt, report, out, sys.stderr)
     failed = False
     for path in corpora:
         job = jsonl_corpus.CorpusJob(
@@ -463,12 +499,7 @@ def _check_corpora(
         )
         failed |= not _check_corpus(path, job, corpus.output, stream, jobs, dask)
     stream.end()
-    tally = stream.tally
-    if failed or tally.failed:
-        raise typer.Exit(2)
-    if exit_non_zero_on_fix and options.fix and tally.fixed:
-        raise typer.Exit(1)
-    raise typer.Exit(0 if exit_zero or not tally.remaining else 1)
+    return failed, stream.tally
 
 
 def _check_corpus(

@@ -18,6 +18,7 @@ import gzip
 import itertools
 import json
 import os
+import stat
 import sys
 import tempfile
 import zlib
@@ -211,13 +212,16 @@ def fixed_line(
 class FixedWriter:
     """The fixed corpus, written line by line to a temporary file beside `output` and moved over
     it when complete (`commit`), so a reader never sees half a corpus and a failed run leaves the
-    old file as it was. Gzip-compressed when `output` ends in `.gz`."""
+    old file as it was. Gzip-compressed when `output` ends in `.gz`. The file gets the permissions
+    of the file it replaces, or else those of `like` (the input corpus)."""
 
-    def __init__(self, output: Path) -> None:
+    def __init__(self, output: Path, like: Path | None = None) -> None:
         self.output = output
         self.target = output.resolve()
         self.changed = 0
         try:
+            source = self.target if self.target.exists() else like
+            self.mode = stat.S_IMODE(source.stat().st_mode) if source is not None else None
             fd, self.tmp = tempfile.mkstemp(
                 prefix=f".{self.target.name}.", suffix=".newslint", dir=self.target.parent
             )
@@ -251,6 +255,8 @@ class FixedWriter:
             if self.stream is not self.raw:
                 self.stream.close()
             self.raw.close()
+            if self.mode is not None:  # mkstemp makes the file 0600
+                os.chmod(self.tmp, self.mode)
             os.replace(self.tmp, self.target)
         except OSError as exc:
             self.abort()
@@ -271,10 +277,12 @@ def write_fixed(
     results: list[FileResult],
     field: str,
     headline_field: str | None = None,
+    like: Path | None = None,
 ) -> int:
     """Write the corpus with each record's fixed text, atomically; `results` are those of
-    the checks of the records' `text`, in order. Returns the number of records changed."""
-    writer = FixedWriter(output)
+    the checks of the records' `text`, in order. Returns the number of records changed. The
+    file gets the permissions of the file it replaces, or else those of `like` (the input)."""
+    writer = FixedWriter(output, like)
     checked = iter(results)
     for record in records:
         result = next(checked) if record.value is not None else None
@@ -473,7 +481,7 @@ class ReportWriter:
             self.stream.write("\n]\n" if self.items else "[]\n")
         elif self.fmt == "text":
             stand_ins = tally.stand_ins()
-            lines = text.statistics_table(stand_ins) if self.options.statistics else []
+            lines = text.statistics_table(stand_ins, self.options) if self.options.statistics else []
             self.stream.write(
                 "".join(line + "\n" for line in [*lines, text.summary(stand_ins, self.options)])
             )
@@ -586,7 +594,7 @@ def check_corpus(
     writer = None
     try:
         if job.write_fixed:
-            writer = FixedWriter(output or default_output(path))
+            writer = FixedWriter(output or default_output(path), like=path)
         complete = True
         for part in run(read() if read is not None else partitions(path, job.max_record)):
             if part is None:  # a partition that failed for good (already said)
