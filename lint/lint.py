@@ -102,7 +102,9 @@ class Linter:
             markup = SpanSet(_markup_spans(own))  # once per check: a big file has many of both
             found = [self._protect(own, v) for v in raw if self._reportable(own, v, markup)]
             if own is not doc:
-                found = [_to_original(reading, v) for v in found]
+                # A quotation of either text protects its words: the original's marks may be
+                # damage the reading repaired (`andà“hen`), but a fix is applied unattended.
+                found = [self._protect(doc, _to_original(reading, v)) for v in found]
             kept.extend(found)
         kept = self._drop_deferred(kept)
         kept = self._apply_suppressions(doc, kept)
