@@ -134,8 +134,8 @@ def _settle_broken(text: str, broken: list[_Found]) -> None:
     joins: list[bool] = []
     for f in broken:
         start, end = f.span
-        joins.append(_joins_word(text, f))
-        space_for_amp |= joins[-1] or _lost_amp_to_space(text, f)
+        joins.append(_joins_word(text, f, strong=True))
+        space_for_amp |= _joins_word(text, f) or _lost_amp_to_space(text, f)
         dropped |= start > 0 and text[start - 1].isalnum()
     certain = space_for_amp != dropped  # one damage pattern, shown
     for f, joining in zip(broken, joins, strict=True):
@@ -153,15 +153,19 @@ def _settle_broken(text: str, broken: list[_Found]) -> None:
 _SUFFIX = re.compile(r"(?:s|t|d|m|re|ve|ll)(?![^\W\d_])", re.IGNORECASE)
 
 
-def _joins_word(text: str, f: _Found) -> bool:
+def _joins_word(text: str, f: _Found, strong: bool = False) -> bool:
     """An apostrophe, ampersand or letter between two words' characters across one space, where
-    the space can only be the lost '&': `doesn #39;t`, `Iraq #39;s`, `AT amp;T`."""
+    the space is the lost '&': `doesn #39;t`, `Iraq #39;s`, `AT amp;T`. `strong`: only where no
+    other reading is possible (not an apostrophe that could open a quotation)."""
     start, end = f.span
     if text[start - 1 : start] != " " or start < 2 or not text[start - 2].isalnum():
         return False
-    if f.char in "'’":
-        return _SUFFIX.match(text, end) is not None
-    return (f.char.isalpha() or f.char == "&") and text[end : end + 1].isalnum()
+    if f.char in "'’" and _SUFFIX.match(text, end) is None:
+        # Between letters (`O #39;Neill`, `Int #39;l`) it could also be an opening quote whose
+        # '&' was dropped (`a #39;big#39; step`); but then its closing quote is glued to its
+        # word, which shows the other pattern, and the story's entities are left uncertain.
+        return not strong and text[end : end + 1].isalpha()
+    return (f.char.isalpha() or f.char in "&'’") and text[end : end + 1].isalnum()
 
 
 def _attaches_to_word(text: str, f: _Found) -> bool:
