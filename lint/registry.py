@@ -27,7 +27,9 @@ def rule_by_code(code: str) -> type[Rule]:
     for rule in all_rules():
         if rule.code == code.upper() or rule.name == code.lower():
             return rule
-    raise UnknownSelector(f"no rule {code!r} (see `newslint rules`)")
+    meant = suggest_selector(code)
+    hint = f"; did you mean {meant!r}?" if meant else ""
+    raise UnknownSelector(f"no rule {code!r}{hint} (see `newslint rules`)")
 
 
 def _specificity(selector: str, rule: type[Rule]) -> int | None:

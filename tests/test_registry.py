@@ -158,3 +158,10 @@ def test_a_code_typed_with_letters_for_digits_suggests_the_code() -> None:
         validate_selectors(["nl5l0"])
     with pytest.raises(UnknownSelector, match=r"'NL7'$"):  # an unused family: no guess at a code
         validate_selectors(["NL7"])
+
+
+def test_newslint_rule_with_a_slip_suggests_the_rule_meant(run_cli) -> None:
+    code, _, err = run_cli("rule", "NL1O1")
+    assert code != 0
+    assert "no rule 'NL1O1'; did you mean 'NL101'?" in err
+    assert "Traceback" not in err
