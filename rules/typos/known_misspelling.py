@@ -7,9 +7,10 @@ from collections.abc import Iterator, Sequence
 
 from newslint.document import Document, LetterTest, Token
 from newslint.rule import Rule
-from newslint.rules.typos._words import known_names, match_case, misspellings
-from newslint.rules.typos.unknown_word import in_company_tag
-from newslint.violation import Edit, Fix, FixAvailability, Violation
+from newslint.rules.typos._context import slip_cost, weigh
+from newslint.rules.typos._words import english, known_names, match_case, misspellings, one_edit_away
+from newslint.rules.typos.unknown_word import GUESS_SHARE, SAFE_SHARE, context_of, in_company_tag
+from newslint.violation import Applicability, Edit, Fix, FixAvailability, Violation
 
 _COMPANY_AFTER = re.compile(r"[ \t]+(?:Corp|Inc|Ltd|Co|Plc|PLC|Group|Holdings)\b")
 
@@ -69,11 +70,23 @@ class KnownMisspelling(Rule):
                 continue  # Varity Corp, <Banco Portugues ...>, Patrick Tabacco
             best = match_case(tok.text, corrections[0])
             if len(corrections) == 1:
+                rival, applicability = _reading(doc, tok, word, corrections[0])
+                if rival is not None:
+                    fix = Fix(
+                        f"Replace with {rival!r}",
+                        (Edit.replace(tok.span, match_case(tok.text, rival)),),
+                        applicability,
+                    )
+                    message = (
+                        f"{tok.text!r} is a common misspelling of {best!r}, but {rival!r} reads better here"
+                    )
+                    yield self.violation(tok.span, message, fix)
+                    continue
                 # mid-sentence, a capitalised misspelling is most often part of an institution's
                 # name (the Food and Drug Adminstration), but it may still be a name: a guess
-                fix = (Fix.unsafe if maybe_name else Fix.safe)(
-                    f"Replace with {best!r}", Edit.replace(tok.span, best)
-                )
+                if maybe_name:
+                    applicability = min(applicability, Applicability.UNSAFE)
+                fix = Fix(f"Replace with {best!r}", (Edit.replace(tok.span, best),), applicability)
                 message = f"{tok.text!r} is a common misspelling of {best!r}"
             else:
                 choices = ", ".join(repr(match_case(tok.text, c)) for c in corrections)
@@ -86,6 +99,29 @@ def _others(tok: Token, corrections: Sequence[str]) -> tuple[Fix, ...]:
     """The corrections after the first, each a display-only alternative an editor may pick."""
     cased = (match_case(tok.text, c) for c in corrections)
     return tuple(Fix.display_only(f"Replace with {c!r}", Edit.replace(tok.span, c)) for c in cased)
+
+
+KNOWN_SLIP = 0.6  # a listed misspelling is as likely as the commonest slip
+
+
+def _reading(doc: Document, tok: Token, word: str, correction: str) -> tuple[str | None, Applicability]:
+    """Weigh the list's correction against the words one slip from the misspelling, in context:
+    "relected higher prices" is "reflected", not the listed "reelected". Returns the rival that
+    reads better (None when the list's correction wins) and how safe the fix is: safe only when
+    the correction holds nearly all the belief."""
+    words = english().words
+    rivals = [c for c in one_edit_away(word) & words if c != correction]
+    if not rivals:
+        return None, Applicability.SAFE
+    bonus = KNOWN_SLIP - slip_cost(word, correction.replace(" ", ""))
+    context = context_of(doc.text, tok.span)
+    weighed = weigh(word, [correction, *rivals], context, {}, extra_cost={correction: min(bonus, 0.0)})
+    best = weighed[0]
+    if best.word != correction:
+        return best.word, Applicability.UNSAFE if best.share >= GUESS_SHARE else Applicability.DISPLAY_ONLY
+    if best.share >= SAFE_SHARE:
+        return None, Applicability.SAFE
+    return None, Applicability.UNSAFE if best.share >= GUESS_SHARE else Applicability.DISPLAY_ONLY
 
 
 def _used_as_name(doc: Document, tok: Token) -> bool:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from newslint.document import Document, LetterTest, Token, TokenKind
 from newslint.rule import Rule, RuleContext
+from newslint.rules.typos._context import Context, Weighed, two_slip_words, unaccented_words, weigh
 from newslint.rules.typos._words import (
     english,
     known_names,
@@ -17,11 +18,12 @@ from newslint.rules.typos._words import (
     rare_words,
 )
 from newslint.span import Span
-from newslint.violation import Edit, Fix, FixAvailability, Violation
+from newslint.violation import Applicability, Edit, Fix, FixAvailability, Violation
 
 _PART = re.compile(r"[a-z]+(?:'[a-z]+)*")
 _POSSESSIVE = re.compile(r"'s$|'$")
 COMMON_RANK = 20000  # within the 20,000 most frequent words: "a common word"
+SHORT_WORD = 4  # a word this short is one slip from many words
 LONG_WORD = 8  # a word this long has few neighbours one edit away
 TOP_RANK = 25  # the, of, to, and, in, for: two of these run together are surely two words
 FUNCTION_RANK = 100  # the 100 commonest words, most of them function words
@@ -169,7 +171,11 @@ class UnknownWord(Rule):
                     or self.context.accepts(part)
                 ):
                     continue
-                if part in rare_words() or _whole_word_written_apart(doc.text, span, part, words):
+                if part in rare_words() or part in unaccented_words():
+                    continue  # rare words; cafe, cliches: listed words without their accents
+                if _whole_word_written_apart(doc.text, span, part, words):
+                    continue
+                if _written_as_a_name(doc, part):
                     continue
                 if in_company_tag(doc.text, span):
                     continue
@@ -224,6 +230,7 @@ class UnknownWord(Rule):
                 or part in known_wrong
                 or self.context.accepts(part)
                 or part in rare_words()
+                or part in unaccented_words()
             )
             for part, _ in _text_parts(text)
         )
@@ -256,12 +263,15 @@ class UnknownWord(Rule):
         if not _worth_reporting(part, evidence, others, counts, evidence_only):
             return None
         original = doc.slice(span)
-        message, best, safe = _verdict(original, part, evidence, others, counts)
-        make = Fix.safe if safe and not guess_only else Fix.unsafe
+        context = context_of(doc.text, span)
+        message, best, applicability = _verdict(original, part, evidence, others, counts, context)
+        if guess_only:
+            applicability = min(applicability, Applicability.UNSAFE)
+        edit = Edit.replace(span, match_case(original, best))
         return self.violation(
             span,
             message,
-            make(f"Replace with {best!r}", Edit.replace(span, match_case(original, best))),
+            Fix(f"Replace with {best!r}", (edit,), applicability),
             _alternatives(original, span, best, [*evidence, *others]),
         )
 
@@ -289,44 +299,109 @@ def _worth_reporting(
     return bool(others)  # nothing one edit away: a rare or foreign word, not a typo we can name
 
 
+SAFE_SHARE = 0.97  # a safe fix: the candidate holds this share of belief at least
+TWO_SLIPS = 1.0  # a word found two slips away pays this beyond its slip cost
+SOLE_SHARE = 0.995  # no rival worth naming
+GUESS_SHARE = 0.6  # an unsafe fix: the best guess holds this share; below it, display-only
+COMMON_SLIP = 1.0  # one ordinary slip (a neighbouring key, a doubled or lost letter, a swap)
+ANY_SLIP = 2.0  # one slip of any kind (not at the first letter)
+
+
 def _verdict(
-    original: str, part: str, evidence: list[str], others: list[str], counts: Counter
-) -> tuple[str, str, bool]:
-    """(message, the suggested word, whether the fix is safe)."""
+    original: str, part: str, evidence: list[str], others: list[str], counts: Counter, context: Context
+) -> tuple[str, str, Applicability]:
+    """(message, the suggested word, how safe the fix is)."""
     apostrophe = _missing_apostrophe(part)
     if apostrophe is not None:
         # "dont" is "don't" (safe); "childrens" is probably "children's", but "companys" may be
         # "companies", and "thats" beside a story full of "that" is still "that's": a guess
+        safe = apostrophe.endswith("n't")
         return (
             f"unknown word {original!r}; did you mean {apostrophe!r}?",
             apostrophe,
-            apostrophe.endswith("n't"),
+            Applicability.SAFE if safe else Applicability.UNSAFE,
         )
-    rival = _far_likelier_word(evidence, others)
-    if rival is not None:
-        uses = ", ".join(f"{c!r} {_times(counts[c])}" for c in (rival, evidence[0]) if counts[c])
-        return f"unknown word {original!r}; did you mean {rival!r}? (the story uses {uses})", rival, False
-    if evidence:
-        best = evidence[0]
-        form = _another_form_of(part, best, others)
+    story = {w: counts[w] for w in evidence}
+    near = {*context.context_candidates(part, _story_words_near(part, counts)), *two_slip_words(part)}
+    near -= {*evidence, *others}
+    weighed = weigh(
+        part, [*evidence, *others, *near], context, story, extra_cost=dict.fromkeys(near, TWO_SLIPS)
+    )
+    best = weighed[0]
+    listed = ", ".join(repr(w.word) for w in weighed[:3])
+    if best.word in evidence:
+        form = _another_form_of(part, best.word, others)
         if form is not None:
             return (
                 (
-                    f"unknown word {original!r}; did you mean {form!r}? (the story uses {best!r} "
-                    f"{_times(counts[best])})"
+                    f"unknown word {original!r}; did you mean {form!r}? (the story uses {best.word!r} "
+                    f"{_times(counts[best.word])})"
                 ),
                 form,
-                False,
+                Applicability.UNSAFE,
             )
-        return (
-            f"unknown word {original!r}: the story uses {best!r} {_times(counts[best])}",
-            best,
-            len(evidence) == 1,
-        )
-    best = others[0]
-    listed = ", ".join(repr(c) for c in others[:3])
-    clear = _clear_candidate(part, others) and not _first_letter_changed(part, best)
-    return f"unknown word {original!r}; did you mean {listed}?", best, clear
+        message = f"unknown word {original!r}: the story uses {best.word!r} {_times(counts[best.word])}"
+    else:
+        message = f"unknown word {original!r}; did you mean {listed}?"
+    return message, best.word, _safety(part, best, evidence)
+
+
+def _safety(part: str, best: Weighed, evidence: list[str]) -> Applicability:
+    """Safe when the story or the reading leaves no doubt: the candidate holds nearly all the
+    belief and is one slip away, and the story uses it, or it reads with its neighbours (a
+    common pair), or it is the neighbour of a long word (long words have few) or has no rival
+    at all. A likely guess is unsafe; a weak one display-only."""
+    if best.share < GUESS_SHARE:
+        return Applicability.DISPLAY_ONLY
+    long_word = len(part) >= LONG_WORD
+    if (
+        len(part) < SHORT_WORD
+        or len(part) == SHORT_WORD
+        and (best.word not in evidence or best.share < SOLE_SHARE)
+    ):
+        return Applicability.UNSAFE  # "ine", "cust": short words have many neighbours
+    supported = best.word in evidence or best.attested or long_word or best.share >= SOLE_SHARE
+    one_slip = best.slips <= (ANY_SLIP if long_word or best.word in evidence else COMMON_SLIP)
+    if best.share >= SAFE_SHARE and supported and one_slip and " " not in best.word:
+        return Applicability.SAFE
+    return Applicability.UNSAFE
+
+
+def _story_words_near(part: str, counts: Counter) -> list[str]:
+    """The story's words of about the typo's length (two slips may separate them)."""
+    if len(part) < LONG_WORD - 3:
+        return []
+    words = english().words
+    return [w for w in counts if abs(len(w) - len(part)) <= 2 and w in words and w != part]
+
+
+def context_of(text: str, span: Span) -> Context:
+    """The words either side of `span`, lowercase, when only spaces (or one line break) separate
+    them from it; None where punctuation, a blank line or the text's edge stands between."""
+    return Context(_word_left(text, span.start), _word_right(text, span.end))
+
+
+_LEFT_WORD = re.compile(r"([A-Za-z]+)[ \t]*\n?[ \t]*$")
+_RIGHT_WORD = re.compile(r"[ \t]*\n?[ \t]*([A-Za-z]+)")
+NEIGHBOUR_REACH = 40
+
+
+def _word_left(text: str, start: int) -> str | None:
+    if start == 0 or not text[start - 1].isspace():
+        return None
+    m = _LEFT_WORD.search(text, max(0, start - NEIGHBOUR_REACH), start)
+    if m is None or m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’-"):
+        return None
+    return m.group(1).lower()
+
+
+def _word_right(text: str, end: int) -> str | None:
+    if end >= len(text) or not text[end].isspace():
+        return None
+    m = _RIGHT_WORD.match(text, end)
+    if m is None or m.end() < len(text) and (text[m.end()].isalnum() or text[m.end()] in "'’-"):
+        return None
+    return m.group(1).lower()
 
 
 SHOWN_ALTERNATIVES = 3  # as many as a message lists
@@ -369,22 +444,6 @@ PREFIXES = (
 )
 
 
-def _clear_candidate(word: str, candidates: list[str]) -> bool:
-    """The best candidate (most frequent first) is clearly the word meant: the only one, and
-    common or the neighbour of a long word (long words have few neighbours: "aftenoon"); or
-    common while every other candidate is rare and far less frequent (billion, not billon;
-    farmers, not farriers)."""
-    if " " in candidates[0]:
-        return False  # "forthe": "for the" or "forth"
-    candidates = [c for c in candidates if " " not in c]
-    words = english()
-    best = words.frequency_rank(candidates[0])
-    if len(candidates) == 1:
-        return best < COMMON_RANK or len(word) >= LONG_WORD
-    runner_up = words.frequency_rank(candidates[1])
-    return best < COMMON_RANK <= runner_up and best * 10 < runner_up
-
-
 def _missing_apostrophe(word: str) -> str | None:
     """The contraction or possessive the word is with its apostrophe put back (dont -> don't,
     childrens -> children's), when the word list knows exactly one such form."""
@@ -392,32 +451,10 @@ def _missing_apostrophe(word: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def _first_letter_changed(word: str, candidate: str) -> bool:
-    """The one edit is at the first letter (xbox -> box, whout -> shout): typists rarely slip there,
-    so a lone candidate is as likely another word or a name. A doubled first letter (aapplied)
-    keeps the first letter and is an ordinary slip."""
-    return word[:1] != candidate[:1]
-
-
 def _obvious_slip(candidates: list[str]) -> bool:
     """One candidate only, and a common word: a slip even when the word parses as a compound."""
     candidates = [c for c in candidates if " " not in c]
     return len(candidates) == 1 and english().frequency_rank(candidates[0]) < COMMON_RANK
-
-
-def _far_likelier_word(evidence: list[str], others: list[str]) -> str | None:
-    """A very common word one edit away that outweighs the story's best evidence, or None.
-
-    "wil" in an oil story is "will" (one of the 500 commonest words), not "oil", even though the
-    story says "oil" more often, and whether or not the story also uses "will" (when it does,
-    "will" is itself evidence, ranked below "oil" only by its count)."""
-    rivals = evidence[1:] + others
-    if not evidence or not rivals:
-        return None
-    words = english()
-    rival = min(rivals, key=words.frequency_rank)
-    rank = words.frequency_rank(rival)
-    return rival if rank < VERY_COMMON_RANK and rank * 10 < words.frequency_rank(evidence[0]) else None
 
 
 def _another_form_of(typo: str, word: str, candidates: list[str]) -> str | None:
@@ -495,9 +532,19 @@ def _not_a_word(text: str, span: Span) -> bool:
     before = text[span.start - 1] if span.start else " "
     if before in ";&" or text[span.end : span.end + 1] == "&":
         return True
+    if before == "(" and text[span.end : span.end + 1] == ":":
+        return True  # an exchange or agency code: "(nyse: F - news)", "(otc: FJTSY)"
+        return True
     if before == "." and (span.start < 2 or not text[span.start - 2].isalnum()):
         return True  # ".pls or .m3u files"
     return before in "<(" and _LOWER_TICKER.match(text, span.start) is not None
+
+
+def _written_as_a_name(doc: Document, part: str) -> bool:
+    """The story writes the word capitalised too (Pickens beside a lowercased "pickens", Granma):
+    a name, not a typo to correct into another word."""
+    title = part[:1].upper() + part[1:]
+    return doc.word_counts.get(title, 0) > 0 or doc.word_counts.get(title + "'s", 0) > 0
 
 
 def _whole_word_written_apart(text: str, span: Span, part: str, words: frozenset[str]) -> bool:

@@ -1,0 +1,305 @@
+"""How likely each correction of a misspelt word is, the way a copy editor weighs it: how common the
+word is, which slip would have turned it into the typo (a neighbouring key, a doubled letter, two
+letters swapped), and whether it reads with the words either side ("news agency", not "news
+agony"). A noisy-channel score: prior x error model x context, turned into a share of belief
+among the candidates.
+
+The context comes from a table of word pairs (Google Books counts via symspellpy, shipped as
+data/bigrams.txt.gz): a pair in the table is common English; a pair missing from it is rarer than
+the table's threshold, and is scored as if the two words were independent, capped below it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import gzip
+import math
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from newslint.rules.typos._words import english
+
+PAIR_FLOOR = 6_400_000  # the pair table keeps pairs seen at least this often
+ZIPF = 2.3e11  # a word's count is about ZIPF / (rank + 10): "the" ~ 2.3e10, as in Google Books
+TOKENS = 4.6e11  # the total count the same source implies
+UNSEEN_PAIR_CAP = 0.5  # a pair missing from the table is at most half the threshold
+EDIT_WEIGHT = 3.0  # one unit of slip cost makes a candidate twenty times less likely
+STORY_WEIGHT = 30.0  # each use in the story makes a word this much likelier
+
+_KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_VOWELS = set("aeiouy")
+# letters that stand for one sound, swapped by spelling from the ear (c/k/s, i/y, ...)
+_SOUND_ALIKE = {
+    frozenset(p) for p in ("ck", "cs", "sz", "iy", "fv", "gj", "mn", "dt", "bp", "ae", "eo", "ie")
+}
+
+
+def _neighbours() -> dict[str, set[str]]:
+    """The keys around each letter on a QWERTY keyboard (rows are staggered: a key touches two
+    keys of the row above and two of the row below)."""
+    pos = {c: (r, i) for r, row in enumerate(_KEYBOARD) for i, c in enumerate(row)}
+    near: dict[str, set[str]] = {}
+    for a, (r, i) in pos.items():
+        near[a] = {
+            b
+            for b, (r2, i2) in pos.items()
+            if (r2 == r and abs(i2 - i) == 1)
+            or (r2 == r + 1 and i2 in (i - 1, i))
+            or (r2 == r - 1 and i2 in (i, i + 1))
+        }
+    return near
+
+
+_NEAR = _neighbours()
+
+
+def substitution_cost(typed: str, meant: str) -> float:
+    """The slip cost of typing `typed` for `meant`: a neighbouring key or a sound-alike letter is a
+    common slip, any other letter a rarer one."""
+    if typed in _NEAR.get(meant, ()):
+        return 0.9
+    if frozenset((typed, meant)) in _SOUND_ALIKE or typed in _VOWELS and meant in _VOWELS:
+        return 1.1
+    return 2.0
+
+
+def insertion_cost(extra: str, before: str, after: str) -> float:
+    """An extra letter typed between `before` and `after`: a doubled letter ("billlion") is the
+    commonest slip, a neighbouring key of either side next, any other letter rare."""
+    if extra in (before, after):
+        return 0.6
+    if extra in _NEAR.get(before, ()) or extra in _NEAR.get(after, ()):
+        return 0.9
+    return 1.6
+
+
+def deletion_cost(lost: str, before: str, after: str) -> float:
+    """A letter of the word left out: one of a double ("comitted") is the commonest slip."""
+    return 0.6 if lost in (before, after) else 1.0
+
+
+TRANSPOSITION = 1.0
+FIRST_LETTER = 1.5  # typists rarely slip on the first letter
+
+
+def slip_cost(typo: str, word: str) -> float:
+    """The cheapest sequence of slips turning `word` into `typo` (weighted optimal string
+    alignment: insertions, deletions, substitutions and swaps of neighbours), plus a surcharge
+    when the first letter differs."""
+    n, m = len(word), len(typo)
+    inf = float("inf")
+    d = [[inf] * (m + 1) for _ in range(n + 1)]
+    d[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            here = d[i][j]
+            if here == inf:
+                continue
+            if i < n and j < m:
+                step = 0.0 if word[i] == typo[j] else substitution_cost(typo[j], word[i])
+                d[i + 1][j + 1] = min(d[i + 1][j + 1], here + step)
+            if i < n:  # word[i] left out of the typo
+                cost = deletion_cost(word[i], word[i - 1] if i else "", word[i + 1] if i + 1 < n else "")
+                d[i + 1][j] = min(d[i + 1][j], here + cost)
+            if j < m:  # typo[j] typed in extra
+                cost = insertion_cost(typo[j], typo[j - 1] if j else "", typo[j + 1] if j + 1 < m else "")
+                d[i][j + 1] = min(d[i][j + 1], here + cost)
+            if (
+                i + 1 < n
+                and j + 1 < m
+                and word[i] == typo[j + 1]
+                and word[i + 1] == typo[j]
+                and word[i] != word[i + 1]
+            ):
+                d[i + 2][j + 2] = min(d[i + 2][j + 2], here + TRANSPOSITION)
+    cost = d[n][m]
+    if word[:1] != typo[:1]:
+        cost += FIRST_LETTER
+    return cost
+
+
+class Pairs:
+    """The word-pair table: lookups, and the words seen after or before a given word."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.keys: list[str] = []
+        self.level: dict[str, int] = {}
+        for line in lines:
+            pair, _, k = line.partition("\t")
+            if k:
+                self.keys.append(pair)
+                self.level[pair] = int(k)
+        self._reversed: list[str] | None = None
+
+    def count(self, first: str, second: str) -> float | None:
+        k = self.level.get(f"{first} {second}")
+        return None if k is None else PAIR_FLOOR * 2.0**k
+
+    def followers(self, first: str) -> list[str]:
+        return [k.split(" ", 1)[1] for k in _prefixed(self.keys, first + " ")]
+
+    def preceders(self, second: str) -> list[str]:
+        if self._reversed is None:
+            self._reversed = sorted(" ".join(reversed(k.split(" ", 1))) for k in self.keys)
+        return [k.split(" ", 1)[1] for k in _prefixed(self._reversed, second + " ")]
+
+
+def _prefixed(keys: list[str], prefix: str) -> list[str]:
+    start = bisect.bisect_left(keys, prefix)
+    end = bisect.bisect_left(keys, prefix + "\uffff", start)
+    return keys[start:end]
+
+
+@cache
+def pairs() -> Pairs:
+    raw = resources.files("newslint.rules.typos").joinpath("data/bigrams.txt.gz").read_bytes()
+    return Pairs(gzip.decompress(raw).decode("utf-8").split("\n"))
+
+
+def unigram(word: str) -> float:
+    """An estimated corpus count of a word (several words: the rarest)."""
+    words = english()
+    return min(ZIPF / (words.frequency_rank(w) + 10) for w in word.split())
+
+
+def pair_count(first: str, second: str) -> float:
+    """A pair's count: from the table, else as if independent, capped below the table's floor."""
+    table = pairs()
+    found = table.count(first, second)
+    if found is not None:
+        return found
+    return min(unigram(first) * unigram(second) / TOKENS, PAIR_FLOOR * UNSEEN_PAIR_CAP)
+
+
+@dataclass(frozen=True)
+class Context:
+    """The words either side of a word in its sentence (lowercase), None at a boundary
+    (punctuation, a line of its own, the sentence's edge)."""
+
+    before: str | None
+    after: str | None
+
+    def log_fit(self, candidate: str) -> float:
+        """log P(candidate, after | before): the candidate's prior, and how it reads with its
+        neighbours. A candidate of two words ("for the") reads from its last word onwards."""
+        parts = candidate.split()
+        first, last = parts[0], parts[-1]
+        inner = sum(math.log(pair_count(a, b) / unigram(a)) for a, b in zip(parts, parts[1:], strict=False))
+        if self.before is not None:
+            score = math.log(pair_count(self.before, first) / unigram(self.before))
+        else:
+            score = math.log(unigram(first) / TOKENS)
+        if self.after is not None:
+            score += math.log(pair_count(last, self.after) / unigram(last))
+        return score + inner
+
+    def attested(self, candidate: str) -> bool:
+        """The candidate makes a common pair with a neighbour (the table holds it)."""
+        parts = candidate.split()
+        table = pairs()
+        return (self.before is not None and table.count(self.before, parts[0]) is not None) or (
+            self.after is not None and table.count(parts[-1], self.after) is not None
+        )
+
+    def context_candidates(self, typo: str, known: Iterable[str] = ()) -> set[str]:
+        """Words two slips from the typo that make a common pair with a neighbour ("news agcny"
+        -> "agency"): the corrections a reader guesses from the context."""
+        table = pairs()
+        pool: set[str] = set(known)
+        if self.before is not None:
+            pool.update(table.followers(self.before))
+        if self.after is not None:
+            pool.update(table.preceders(self.after))
+        return {w for w in pool if abs(len(w) - len(typo)) <= 2 and w != typo and _within_two(typo, w)}
+
+
+def _within_two(a: str, b: str) -> bool:
+    """Edit distance (with swaps) at most two; cheap rejections first."""
+    if abs(len(a) - len(b)) > 2:
+        return False
+    if len(set(a) ^ set(b)) > 4:
+        return False
+    return _osa(a, b) <= 2
+
+
+def _osa(a: str, b: str) -> int:
+    n, m = len(a), len(b)
+    prev2: list[int] = []
+    prev = list(range(m + 1))
+    for i in range(1, n + 1):
+        cur = [i] + [0] * m
+        for j in range(1, m + 1):
+            cost = a[i - 1] != b[j - 1]
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[m]
+
+
+@dataclass(frozen=True)
+class Weighed:
+    word: str
+    share: float  # the candidate's share of belief among all candidates (0..1)
+    slips: float  # its slip cost
+    attested: bool  # it makes a common pair with a neighbour
+
+
+def weigh(
+    typo: str,
+    candidates: Iterable[str],
+    context: Context,
+    story: dict[str, int],
+    extra_cost: dict[str, float] | None = None,
+) -> list[Weighed]:
+    """The candidates, most likely first, each with its share of belief. `extra_cost` adds slip
+    cost to some candidates (those found only from the context, two slips away)."""
+    scored = []
+    for c in dict.fromkeys(candidates):
+        slips = slip_cost(typo, c.replace(" ", "")) + (extra_cost or {}).get(c, 0.0)
+        if " " in c:
+            slips += 0.6  # a lost space is a common slip ("ofthe")
+        score = context.log_fit(c) - EDIT_WEIGHT * slips + math.log1p(STORY_WEIGHT * story.get(c, 0))
+        scored.append((score, c, slips))
+    if not scored:
+        return []
+    top = max(s for s, _, _ in scored)
+    total = sum(math.exp(s - top) for s, _, _ in scored)
+    ranked = sorted(scored, key=lambda t: -t[0])
+    return [Weighed(c, math.exp(s - top) / total, slips, context.attested(c)) for s, c, slips in ranked]
+
+
+@cache
+def unaccented_words() -> frozenset[str]:
+    """Listed words written without their accents (cafe, cliches): the same words."""
+    out = set()
+    for w in english().words:
+        if not w.isascii():
+            plain = unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode("ascii")
+            if plain.isalpha() and len(plain) == len(w):
+                out.add(plain)
+    return frozenset(out)
+
+
+COMMON_RANK = 40000  # two-slip rivals come from the 40,000 commonest words
+
+
+@cache
+def _common_by_opening() -> dict[str, list[str]]:
+    """The commonest words by their first two letters."""
+    index: dict[str, list[str]] = {}
+    for w in english().ordered[:COMMON_RANK]:
+        if len(w) >= 4 and w.isalpha():
+            index.setdefault(w[:2], []).append(w)
+    return index
+
+
+def two_slip_words(typo: str) -> set[str]:
+    """Common words two slips from the typo that begin as it does ("volatily" -> volatility,
+    "leasees" -> lessees): rivals a one-slip word must beat before its fix is sure."""
+    if len(typo) < 5:
+        return set()
+    return {w for w in _common_by_opening().get(typo[:2], ()) if w != typo and _within_two(typo, w)}
