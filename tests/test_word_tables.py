@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 
 from newslint.rules._tables import RowTable
 from newslint.rules.naming._varieties import variants
+from newslint.rules.typos import _pairs
 from newslint.rules.typos._words import (
     english,
     known_names,
@@ -70,3 +71,30 @@ def test_british_spellings_rank_beside_their_american_forms():
     for gb, us in (("metres", "meters"), ("organisations", "organizations"), ("colour", "color")):
         assert abs(words.frequency_rank(gb) - words.frequency_rank(us)) <= 2
     assert words.frequency_rank("metres") < 20000 < words.frequency_rank("collateralise")
+
+
+heads = st.lists(st.text(alphabet="abcz'", min_size=1, max_size=5), unique=True)
+
+
+@given(heads, st.text(alphabet="abcz'", min_size=0, max_size=5))
+def test_find_line_agrees_with_a_dictionary_of_the_lines(words, probe):
+    text = "".join(f"{w}\t {w.upper()}\n" for w in sorted(words))
+    want = {w: f" {w.upper()}" for w in words}
+    for w in [*words, probe]:
+        assert _pairs.find_line(text, w) == want.get(w)
+
+
+def test_pair_files_are_sorted_by_head_word_as_the_binary_search_needs():
+    for name in ("pairs-after.txt", "pairs-before.txt"):
+        found = [line.partition("\t")[0] for line in _pairs._text(name).splitlines()]
+        assert found == sorted(set(found)) and len(found) > 10_000
+
+
+def test_pair_table_lookups():
+    assert _pairs.count("news", "agency") is not None and _pairs.count("news", "agony") is None
+    assert _pairs.count("of", "the") > _pairs.count("news", "agency") >= _pairs.PAIR_FLOOR
+    assert _pairs.count("zzqx", "the") is None and _pairs.count("the", "zzqx") is None
+    assert "agency" in _pairs.followers("news") and "news" in _pairs.preceders("agency")
+    assert _pairs.followers("zzqx") == () and _pairs.preceders("zzqx") == ()
+    # an entry is the whole word: "an" is not found inside "and", nor "age" inside "agency"
+    assert _pairs.count("news", "agenc") is None

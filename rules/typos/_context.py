@@ -4,30 +4,32 @@ letters swapped), and whether it reads with the words either side ("news agency"
 agony"). A noisy-channel score: prior x error model x context, turned into a share of belief
 among the candidates.
 
-The context comes from a table of word pairs (Google Books counts via symspellpy, shipped as
-data/bigrams.txt.gz): a pair in the table is common English; a pair missing from it is rarer than
-the table's threshold, and is scored as if the two words were independent, capped below it.
+The context comes from a table of word pairs (Google Books counts via symspellpy, shipped in
+data/pairs-*.txt and read by _pairs.py): a pair in the table is common English; a pair missing
+from it is rarer than the table's threshold, and is scored as if the two words were independent,
+capped below it.
 """
 
 from __future__ import annotations
 
-import bisect
-import gzip
 import math
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from newslint.rules.typos import _pairs
+from newslint.rules.typos._pairs import PAIR_FLOOR
 from newslint.rules.typos._words import english
 
-PAIR_FLOOR = 6_400_000  # the pair table keeps pairs seen at least this often
 ZIPF = 2.3e11  # a word's count is about ZIPF / (rank + 10): "the" ~ 2.3e10, as in Google Books
 TOKENS = 4.6e11  # the total count the same source implies
 UNSEEN_PAIR_CAP = 0.5  # a pair missing from the table is at most half the threshold
 EDIT_WEIGHT = 3.0  # one unit of slip cost makes a candidate twenty times less likely
-STORY_WEIGHT = 30.0  # each use in the story makes a word this much likelier
+# The story's likelihood ratio counts to this power: the pair table scores a pair it lacks as if
+# its words were independent, which underrates a plausible pair of a rarer word ("new
+# sanctions"), so the story's own use of the word is the better evidence of the two.
+STORY_EXPONENT = 1.5
 
 _KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _VOWELS = set("aeiouy")
@@ -121,44 +123,6 @@ def slip_cost(typo: str, word: str) -> float:
     return cost
 
 
-class Pairs:
-    """The word-pair table: lookups, and the words seen after or before a given word."""
-
-    def __init__(self, lines: list[str]) -> None:
-        self.keys: list[str] = []
-        self.level: dict[str, int] = {}
-        for line in lines:
-            pair, _, k = line.partition("\t")
-            if k:
-                self.keys.append(pair)
-                self.level[pair] = int(k)
-        self._reversed: list[str] | None = None
-
-    def count(self, first: str, second: str) -> float | None:
-        k = self.level.get(f"{first} {second}")
-        return None if k is None else PAIR_FLOOR * 2.0**k
-
-    def followers(self, first: str) -> list[str]:
-        return [k.split(" ", 1)[1] for k in _prefixed(self.keys, first + " ")]
-
-    def preceders(self, second: str) -> list[str]:
-        if self._reversed is None:
-            self._reversed = sorted(" ".join(reversed(k.split(" ", 1))) for k in self.keys)
-        return [k.split(" ", 1)[1] for k in _prefixed(self._reversed, second + " ")]
-
-
-def _prefixed(keys: list[str], prefix: str) -> list[str]:
-    start = bisect.bisect_left(keys, prefix)
-    end = bisect.bisect_left(keys, prefix + "\uffff", start)
-    return keys[start:end]
-
-
-@cache
-def pairs() -> Pairs:
-    raw = resources.files("newslint.rules.typos").joinpath("data/bigrams.txt.gz").read_bytes()
-    return Pairs(gzip.decompress(raw).decode("utf-8").split("\n"))
-
-
 def unigram(word: str) -> float:
     """An estimated corpus count of a word (several words: the rarest)."""
     words = english()
@@ -167,8 +131,7 @@ def unigram(word: str) -> float:
 
 def pair_count(first: str, second: str) -> float:
     """A pair's count: from the table, else as if independent, capped below the table's floor."""
-    table = pairs()
-    found = table.count(first, second)
+    found = _pairs.count(first, second)
     if found is not None:
         return found
     return min(unigram(first) * unigram(second) / TOKENS, PAIR_FLOOR * UNSEEN_PAIR_CAP)
@@ -199,20 +162,18 @@ class Context:
     def attested(self, candidate: str) -> bool:
         """The candidate makes a common pair with a neighbour (the table holds it)."""
         parts = candidate.split()
-        table = pairs()
-        return (self.before is not None and table.count(self.before, parts[0]) is not None) or (
-            self.after is not None and table.count(parts[-1], self.after) is not None
+        return (self.before is not None and _pairs.count(self.before, parts[0]) is not None) or (
+            self.after is not None and _pairs.count(parts[-1], self.after) is not None
         )
 
     def context_candidates(self, typo: str, known: Iterable[str] = ()) -> set[str]:
         """Words two slips from the typo that make a common pair with a neighbour ("news agcny"
         -> "agency"): the corrections a reader guesses from the context."""
-        table = pairs()
         pool: set[str] = set(known)
         if self.before is not None:
-            pool.update(table.followers(self.before))
+            pool.update(_pairs.followers(self.before))
         if self.after is not None:
-            pool.update(table.preceders(self.after))
+            pool.update(_pairs.preceders(self.after))
         return {w for w in pool if abs(len(w) - len(typo)) <= 2 and w != typo and _within_two(typo, w)}
 
 
@@ -248,21 +209,38 @@ class Weighed:
     attested: bool  # it makes a common pair with a neighbour
 
 
+def story_lift(word: str, uses: int, story_size: int) -> float:
+    """log of how much likelier `word` is in this story than in English at large: the story's
+    uses against the uses English would lead one to expect in a story of its length. A story
+    that writes "sanctions" twice in 400 words uses it about 180 times more often than English
+    does, and that is its likelihood at the typo too; "will" twice is no more than expected.
+    Rare words the story keeps using are the strongest evidence (a story's words come in
+    bursts: Church, "The chance of two Noriegas", 2000)."""
+    if uses <= 0:
+        return 0.0
+    expected = max(story_size, 1) * unigram(word) / TOKENS
+    return STORY_EXPONENT * math.log1p(uses / expected)
+
+
 def weigh(
     typo: str,
     candidates: Iterable[str],
     context: Context,
     story: dict[str, int],
+    story_size: int = 0,
     extra_cost: dict[str, float] | None = None,
 ) -> list[Weighed]:
-    """The candidates, most likely first, each with its share of belief. `extra_cost` adds slip
-    cost to some candidates (those found only from the context, two slips away)."""
+    """The candidates, most likely first, each with its share of belief: prior x error model x
+    context, the prior raised by the story's own use of the word (`story`: uses of the words
+    the story writes, in `story_size` words). `extra_cost` adds slip cost to some candidates
+    (those found only from the context, two slips away)."""
     scored = []
     for c in dict.fromkeys(candidates):
         slips = slip_cost(typo, c.replace(" ", "")) + (extra_cost or {}).get(c, 0.0)
         if " " in c:
             slips += 0.6  # a lost space is a common slip ("ofthe")
-        score = context.log_fit(c) - EDIT_WEIGHT * slips + math.log1p(STORY_WEIGHT * story.get(c, 0))
+        lift = story_lift(c, story.get(c, 0), story_size)
+        score = context.log_fit(c) - EDIT_WEIGHT * slips + lift
         scored.append((score, c, slips))
     if not scored:
         return []

@@ -9,7 +9,13 @@ from newslint.document import Document, LetterTest, Token
 from newslint.rule import Rule
 from newslint.rules.typos._context import slip_cost, weigh
 from newslint.rules.typos._words import english, known_names, match_case, misspellings, one_edit_away
-from newslint.rules.typos.unknown_word import GUESS_SHARE, SAFE_SHARE, context_of, in_company_tag
+from newslint.rules.typos.unknown_word import (
+    GUESS_SHARE,
+    SAFE_SHARE,
+    context_of,
+    in_company_tag,
+    story_counts,
+)
 from newslint.violation import Applicability, Edit, Fix, FixAvailability, Violation
 
 _COMPANY_AFTER = re.compile(r"[ \t]+(?:Corp|Inc|Ltd|Co|Plc|PLC|Group|Holdings)\b")
@@ -39,10 +45,14 @@ class KnownMisspelling(Rule):
     is reported, also mid-sentence (the Food and Drug Adminstration).
 
     ## Fix safety
-    Safe when the list gives exactly one correction (the case of the original is kept: a
-    capitalised misspelling gets a capitalised correction); unsafe for a capitalised word
-    mid-sentence, which may still be a name. Display-only when the list gives several.
-    Inside direct quotations the word is reported, never changed.
+    The list's correction is weighed against the words one slip from the misspelling, in
+    context, as NL101 weighs its candidates: "relected higher prices" is likelier "reflected"
+    than the listed "reelected", and that is suggested instead (never a safe fix). Safe when the
+    list gives exactly one correction and it holds 97% of the belief or more (the case of the
+    original is kept: a capitalised misspelling gets a capitalised correction); unsafe when it
+    holds less, or for a capitalised word mid-sentence, which may still be a name. Below 60%,
+    and when the list gives several corrections, display-only. Inside direct quotations the
+    word is reported, never changed.
     """
 
     code = "NL102"
@@ -115,7 +125,12 @@ def _reading(doc: Document, tok: Token, word: str, correction: str) -> tuple[str
         return None, Applicability.SAFE
     bonus = KNOWN_SLIP - slip_cost(word, correction.replace(" ", ""))
     context = context_of(doc.text, tok.span)
-    weighed = weigh(word, [correction, *rivals], context, {}, extra_cost={correction: min(bonus, 0.0)})
+    counts = story_counts(doc)
+    candidates = [correction, *rivals]
+    story = {c: counts[c] for c in candidates if counts[c]}
+    weighed = weigh(
+        word, candidates, context, story, story_size=counts.total(), extra_cost={correction: min(bonus, 0.0)}
+    )
     best = weighed[0]
     if best.word != correction:
         return best.word, Applicability.UNSAFE if best.share >= GUESS_SHARE else Applicability.DISPLAY_ONLY

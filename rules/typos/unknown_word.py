@@ -104,10 +104,16 @@ class UnknownWord(Rule):
     taken as names. Words in the configured `vocabulary` and words marked `[sic]` or `(sic)` are accepted.
 
     Candidates are the listed words one edit away (insertion, deletion, substitution or
-    transposition), a lost apostrophe (dont, childrens) and a lost space after a function word
-    (ofthe). They are ranked by the story's evidence first, then by English frequency (British
-    spellings share the frequency of their American forms); a very common word one edit away
-    ("will" for "wil") outranks a rarer story word ("oil").
+    transposition), a lost apostrophe (dont, childrens), a lost space after a function word
+    (ofthe), and words two slips away that make a common pair with a neighbour ("news agcny":
+    agency) or are common words that begin as the typo does (volatily: volatility). Each is
+    weighed as a copy editor weighs it: how common it is, which slip would have made the typo
+    (a neighbouring key, a doubled or lost letter, two letters swapped, a sound-alike letter;
+    rarely the first letter), how it reads with the words either side (a table of common word
+    pairs), and how much more often the story uses it than English at large would lead one to
+    expect. A rare word the story writes twice is far likelier at the typo than anywhere else
+    ("new sactions" in a story about sanctions is "sanctions", not "sections"); a story's many
+    "oil"s do not make "wil" anything but "will".
 
     ## Why is this bad?
     A misspelt word in published copy costs the story its credibility, and dictionary checkers
@@ -120,15 +126,18 @@ class UnknownWord(Rule):
         killing dozens of Assad regime's soldiers
 
     ## Fix safety
-    Safe when exactly one word one edit away is used more often in the same story; when one
-    candidate is clearly right: the only one, and common (or the word is eight letters or more,
-    where neighbours are few), or common while every other is rare and ten times rarer (billion,
-    not billon); or for a lost apostrophe of a contraction (dont -> don't). Unsafe when the best
-    candidate is a guess: several story words, a story word whose longer form the typo ends like
-    (devics beside "device": "devices" is suggested), a lost possessive apostrophe (companys), a lost
-    space, an edit at the first letter (xbox -> box), or several candidates (measured on the
-    dev set: making close calls display-only lost nine right guesses for two wrong ones).
-    Inside direct quotations the word is reported with its candidates, never changed.
+    Safe only when the reading leaves no doubt: the best candidate holds 97% of the belief or
+    more, is one ordinary slip away (one slip of any kind for a word the story uses, or for a
+    typo of eight letters or more), and something beyond the dictionary supports it: the story
+    uses it, it makes a common pair with a neighbour, the typo is long (few words sit one slip
+    from a long word), or no rival holds even half a percent. A lost apostrophe of a contraction
+    (dont -> don't) is safe too. Never safe: three-letter typos, four-letter ones unless the
+    story uses the word and nothing else is plausible, a lost space, a lost possessive
+    apostrophe (companys), a story word whose longer form the typo ends like (devics beside
+    "device": "devices" is suggested), a capitalised sentence opener (it may be a name). Unsafe
+    when the best candidate holds 60% of the belief or more; below that the candidates are shown
+    (display-only). Inside direct quotations the word is reported with its candidates, never
+    changed.
     """
 
     code = "NL101"
@@ -321,11 +330,16 @@ def _verdict(
             apostrophe,
             Applicability.SAFE if safe else Applicability.UNSAFE,
         )
-    story = {w: counts[w] for w in evidence}
     near = {*context.context_candidates(part, _story_words_near(part, counts)), *two_slip_words(part)}
     near -= {*evidence, *others}
+    candidates = [*evidence, *others, *near]
     weighed = weigh(
-        part, [*evidence, *others, *near], context, story, extra_cost=dict.fromkeys(near, TWO_SLIPS)
+        part,
+        candidates,
+        context,
+        {w: counts[w] for w in [*evidence, *others] if counts[w]},  # the story's words are likelier
+        story_size=counts.total(),
+        extra_cost=dict.fromkeys(near, TWO_SLIPS),
     )
     best = weighed[0]
     listed = ", ".join(repr(w.word) for w in weighed[:3])
