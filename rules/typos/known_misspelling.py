@@ -90,7 +90,7 @@ class KnownMisspelling(Rule):
                     message = (
                         f"{tok.text!r} is a common misspelling of {best!r}, but {rival!r} reads better here"
                     )
-                    yield self.violation(tok.span, message, fix)
+                    yield self.violation(tok.span, message, fix, _others(tok, corrections))
                     continue
                 # mid-sentence, a capitalised misspelling is most often part of an institution's
                 # name (the Food and Drug Adminstration), but it may still be a name: a guess

@@ -273,7 +273,7 @@ class UnknownWord(Rule):
             return None
         original = doc.slice(span)
         context = context_of(doc.text, span)
-        message, best, applicability = _verdict(original, part, evidence, others, counts, context)
+        message, best, applicability, ranked = _verdict(original, part, evidence, others, counts, context)
         if guess_only:
             applicability = min(applicability, Applicability.UNSAFE)
         edit = Edit.replace(span, match_case(original, best))
@@ -281,12 +281,12 @@ class UnknownWord(Rule):
             span,
             message,
             Fix(f"Replace with {best!r}", (edit,), applicability),
-            _alternatives(original, span, best, [*evidence, *others]),
+            _alternatives(original, span, best, ranked),
         )
 
 
 def _alternatives(original: str, span: Span, best: str, candidates: list[str]) -> tuple[Fix, ...]:
-    """The next likeliest words after `best` (the story's first), each a display-only fix that an
+    """The next likeliest words after `best`, as the weighing ranks them, each a display-only fix an
     editor may pick from a menu; `--fix` never applies them."""
     rest = [c for c in dict.fromkeys(candidates) if c != best][:SHOWN_ALTERNATIVES]
     cased = (match_case(original, c) for c in rest)
@@ -312,14 +312,15 @@ SAFE_SHARE = 0.97  # a safe fix: the candidate holds this share of belief at lea
 TWO_SLIPS = 1.0  # a word found two slips away pays this beyond its slip cost
 SOLE_SHARE = 0.995  # no rival worth naming
 GUESS_SHARE = 0.6  # an unsafe fix: the best guess holds this share; below it, display-only
+MENTION_SHARE = 0.01  # a message names the other candidates that hold this share at least
 COMMON_SLIP = 1.0  # one ordinary slip (a neighbouring key, a doubled or lost letter, a swap)
 ANY_SLIP = 2.0  # one slip of any kind (not at the first letter)
 
 
 def _verdict(
     original: str, part: str, evidence: list[str], others: list[str], counts: Counter, context: Context
-) -> tuple[str, str, Applicability]:
-    """(message, the suggested word, how safe the fix is)."""
+) -> tuple[str, str, Applicability, list[str]]:
+    """(message, the suggested word, how safe the fix is, the candidates most likely first)."""
     apostrophe = _missing_apostrophe(part)
     if apostrophe is not None:
         # "dont" is "don't" (safe); "childrens" is probably "children's", but "companys" may be
@@ -329,6 +330,7 @@ def _verdict(
             f"unknown word {original!r}; did you mean {apostrophe!r}?",
             apostrophe,
             Applicability.SAFE if safe else Applicability.UNSAFE,
+            [apostrophe, *evidence, *others],
         )
     near = {*context.context_candidates(part, _story_words_near(part, counts)), *two_slip_words(part)}
     near -= {*evidence, *others}
@@ -342,7 +344,8 @@ def _verdict(
         extra_cost=dict.fromkeys(near, TWO_SLIPS),
     )
     best = weighed[0]
-    listed = ", ".join(repr(w.word) for w in weighed[:3])
+    ranked = [w.word for w in weighed]
+    listed = ", ".join(repr(w.word) for w in weighed[:3] if w is best or w.share >= MENTION_SHARE)
     if best.word in evidence:
         form = _another_form_of(part, best.word, others)
         if form is not None:
@@ -353,11 +356,12 @@ def _verdict(
                 ),
                 form,
                 Applicability.UNSAFE,
+                [form, *ranked],
             )
         message = f"unknown word {original!r}: the story uses {best.word!r} {_times(counts[best.word])}"
     else:
         message = f"unknown word {original!r}; did you mean {listed}?"
-    return message, best.word, _safety(part, best, evidence)
+    return message, best.word, _safety(part, best, evidence), ranked
 
 
 def _safety(part: str, best: Weighed, evidence: list[str]) -> Applicability:
