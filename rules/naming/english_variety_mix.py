@@ -66,6 +66,17 @@ LOCALE_VARIETY = {"en-US": "us", "en-GB": "gb", "en-AU": "gb", "en-CA": None}
 # BBC and the Guardian British with -ise (their style guides); Reuters' handbook names none.
 STYLE_VARIETY = {"ap": "us", "bbc": "gb", "guardian": "gb"}
 ISE_STYLES = frozenset({"bbc", "guardian"})
+
+
+def stated_variety(locale: str | None, style: str | None) -> str | None:
+    """ "us" or "gb" when the desk stated its variety, by its locale or else its house style."""
+    if LOCALE_VARIETY.get(locale or ""):
+        return LOCALE_VARIETY[locale or ""]
+    if (style or "") in STYLE_VARIETY and (locale or "") not in LOCALE_VARIETY:
+        return STYLE_VARIETY[style or ""]
+    return None
+
+
 NAMES = {"us": "American", "gb": "British"}
 OTHER = {"us": "gb", "gb": "us"}
 
@@ -307,13 +318,12 @@ class EnglishVarietyMix(Rule):
 
     def _stated_variety(self) -> tuple[str | None, str]:
         """The variety the desk stated, by its locale or else its house style, and how to say so."""
-        locale = self.context.locale or ""
-        if LOCALE_VARIETY.get(locale):
-            return LOCALE_VARIETY[locale], f"the story is set to {locale}"
-        style = self.context.style or ""
-        if style in STYLE_VARIETY and locale not in LOCALE_VARIETY:
-            return STYLE_VARIETY[style], f"{style_name(style)} style spells {NAMES[STYLE_VARIETY[style]]}"
-        return None, ""
+        variety = stated_variety(self.context.locale, self.context.style)
+        if variety is None:
+            return None, ""
+        if LOCALE_VARIETY.get(self.context.locale or ""):
+            return variety, f"the story is set to {self.context.locale}"
+        return variety, f"{style_name(self.context.style or '')} style spells {NAMES[variety]}"
 
     def _report(
         self, tok: Token, entry: Variant, stated: str, target: str | None, ending: bool, reason: str = ""

@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 
 from newslint.document import Document, LetterTest, Token, TokenKind
 from newslint.rule import Rule, RuleContext
+from newslint.rules.naming._varieties import variants
+from newslint.rules.naming.english_variety_mix import stated_variety
 from newslint.rules.typos._context import Context, Weighed, two_slip_words, unaccented_words, weigh
 from newslint.rules.typos._words import (
     english,
@@ -134,10 +137,11 @@ class UnknownWord(Rule):
     (dont -> don't) is safe too. Never safe: three-letter typos, four-letter ones unless the
     story uses the word and nothing else is plausible, a lost space, a lost possessive
     apostrophe (companys), a story word whose longer form the typo ends like (devics beside
-    "device": "devices" is suggested), a capitalised sentence opener (it may be a name). Unsafe
-    when the best candidate holds 60% of the belief or more; below that the candidates are shown
-    (display-only). Inside direct quotations the word is reported with its candidates, never
-    changed.
+    "device": "devices" is suggested), a capitalised sentence opener (it may be a name), a word
+    with two spellings equally near the typo ("harbur": harbour, harbor) when neither the story
+    nor the desk's locale or house style picks the spelling. Unsafe when the best candidate
+    holds 60% of the belief or more; below that the candidates are shown (display-only). Inside
+    direct quotations the word is reported with its candidates, never changed.
     """
 
     code = "NL101"
@@ -273,7 +277,10 @@ class UnknownWord(Rule):
             return None
         original = doc.slice(span)
         context = context_of(doc.text, span)
-        message, best, applicability, ranked = _verdict(original, part, evidence, others, counts, context)
+        variety = stated_variety(self.context.locale, self.context.style)
+        message, best, applicability, ranked = _verdict(
+            original, part, evidence, others, counts, context, variety
+        )
         if guess_only:
             applicability = min(applicability, Applicability.UNSAFE)
         edit = Edit.replace(span, match_case(original, best))
@@ -318,9 +325,16 @@ ANY_SLIP = 2.0  # one slip of any kind (not at the first letter)
 
 
 def _verdict(
-    original: str, part: str, evidence: list[str], others: list[str], counts: Counter, context: Context
+    original: str,
+    part: str,
+    evidence: list[str],
+    others: list[str],
+    counts: Counter,
+    context: Context,
+    variety: str | None = None,
 ) -> tuple[str, str, Applicability, list[str]]:
-    """(message, the suggested word, how safe the fix is, the candidates most likely first)."""
+    """(message, the suggested word, how safe the fix is, the words worth offering, most likely
+    first). `variety`: "us" or "gb" when the desk stated one (locale or house style)."""
     apostrophe = _missing_apostrophe(part)
     if apostrophe is not None:
         # "dont" is "don't" (safe); "childrens" is probably "children's", but "companys" may be
@@ -330,7 +344,7 @@ def _verdict(
             f"unknown word {original!r}; did you mean {apostrophe!r}?",
             apostrophe,
             Applicability.SAFE if safe else Applicability.UNSAFE,
-            [apostrophe, *evidence, *others],
+            [apostrophe],
         )
     near = {*context.context_candidates(part, _story_words_near(part, counts)), *two_slip_words(part)}
     near -= {*evidence, *others}
@@ -343,9 +357,10 @@ def _verdict(
         story_size=counts.total(),
         extra_cost=dict.fromkeys(near, TWO_SLIPS),
     )
-    best = weighed[0]
-    ranked = [w.word for w in weighed]
-    listed = ", ".join(repr(w.word) for w in weighed[:3] if w is best or w.share >= MENTION_SHARE)
+    best, spelling_sure = _spelling(weighed, counts, variety)
+    # the other words worth naming: those that hold a little of the belief at least
+    ranked = [best.word, *(w.word for w in weighed[:3] if w.word != best.word and w.share >= MENTION_SHARE)]
+    listed = ", ".join(repr(w) for w in ranked[:3])
     if best.word in evidence:
         form = _another_form_of(part, best.word, others)
         if form is not None:
@@ -356,12 +371,36 @@ def _verdict(
                 ),
                 form,
                 Applicability.UNSAFE,
-                [form, *ranked],
+                [form, best.word],
             )
         message = f"unknown word {original!r}: the story uses {best.word!r} {_times(counts[best.word])}"
     else:
         message = f"unknown word {original!r}; did you mean {listed}?"
-    return message, best.word, _safety(part, best, evidence), ranked
+    applicability = _safety(part, best, evidence)
+    if not spelling_sure:
+        applicability = min(applicability, Applicability.UNSAFE)
+    return message, best.word, applicability, ranked
+
+
+def _spelling(weighed: list[Weighed], counts: Counter, variety: str | None) -> tuple[Weighed, bool]:
+    """The best candidate, and whether its spelling is sure. When the other spelling of the same
+    word is about as close to the typo ("harbur": harbour, harbor), the two are one word, and
+    which to write is the story's or the desk's choice, not the weighing's: the spelling the
+    story uses, else the stated variety's; with neither, the weighing's pick is a guess. (When
+    the typo's own letters show the spelling, "orgainsations", the other is a slip further.)"""
+    best = weighed[0]
+    entry = variants().get(best.word)
+    twin = next((w for w in weighed if entry is not None and w.word == entry.other), None)
+    if entry is None or twin is None or abs(twin.slips - best.slips) >= COMMON_SLIP:
+        return best, True
+    both = best.share + twin.share
+    if counts[best.word] or counts[twin.word]:
+        chosen = best if counts[best.word] >= counts[twin.word] else twin
+    elif variety is not None:
+        chosen = best if entry.variety == variety else twin
+    else:
+        return best, False
+    return replace(chosen, share=both, attested=best.attested or twin.attested), True
 
 
 def _safety(part: str, best: Weighed, evidence: list[str]) -> Applicability:
