@@ -36,6 +36,7 @@ OPENING_MIN_LENGTH = 5  # a capitalised word opening a sentence is checked from 
 SHORT_NAME = 3  # in a story typed in lowercase, words this short are left alone
 # A lowercase ticker (<plen>, <skbs.St.>, (cawl.L)): the segmenter's ticker regions are capitals only.
 _LOWER_TICKER = re.compile(r"[a-z0-9]{1,8}(?:\.[A-Za-z]{1,3})*\.?>|[a-z0-9]{1,8}(?:\.[A-Za-z]{1,3})+\)")
+_CUT_SHORT = re.compile(r" ?(?:\.\.\.|…)")
 _BRITISH_ISE = re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$")
 _AFTER_LINE_BREAK = re.compile(r"([a-z]+)-\n[ \t]*$")
 _BEFORE_LINE_BREAK = re.compile(r"-\n[ \t]*([a-z]+)")
@@ -77,11 +78,15 @@ def suggestions(word: str, counts: Counter) -> tuple[list[str], list[str]]:
 
 def run_together(word: str) -> str | None:
     """The word as a function word and a common word with the space between them lost: "of the",
-    "in which". Not "pay down" or "stop out": jargon is written whole."""
+    "in which", or as a common word and one of the commonest ("business a", "said the"). Not
+    "pay down" or "stop out": jargon is written whole."""
     words = english()
-    for i in range(2, len(word) - 1):
+    for i in range(2, len(word)):
         head, tail = word[:i], word[i:]
-        if words.frequency_rank(head) < FUNCTION_RANK and words.frequency_rank(tail) < VERY_COMMON_RANK:
+        head_rank, tail_rank = words.frequency_rank(head), words.frequency_rank(tail)
+        if head_rank < FUNCTION_RANK and tail_rank < VERY_COMMON_RANK and len(tail) > 1:
+            return f"{head} {tail}"
+        if head_rank < COMMON_RANK and tail_rank < TOP_RANK and len(head) >= SHORT_WORD:
             return f"{head} {tail}"
     return None
 
@@ -276,6 +281,15 @@ class UnknownWord(Rule):
         if not _worth_reporting(part, evidence, others, counts, evidence_only):
             return None
         original = doc.slice(span)
+        late = _space_typed_late(doc.text, span, part)
+        if late is not None:
+            both, words = late
+            written = match_case(original, words)
+            return self.violation(
+                both,
+                f"unknown word {original!r}: a space typed one letter late? ({written!r})",
+                Fix.unsafe(f"Replace with {written!r}", Edit.replace(both, written)),
+            )
         context = context_of(doc.text, span)
         variety = stated_variety(self.context.locale, self.context.style)
         message, best, applicability, ranked = _verdict(
@@ -290,6 +304,27 @@ class UnknownWord(Rule):
             Fix(f"Replace with {best!r}", (edit,), applicability),
             _alternatives(original, span, best, ranked),
         )
+
+
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+
+
+def _space_typed_late(text: str, span: Span, part: str) -> tuple[Span, str] | None:
+    """A space typed one letter too late: "legislationd rafted" is "legislation drafted". The
+    typo less its last letter is a word, and that letter with the next word makes a word
+    commoner than the next word alone. Returns the span of both words and what to write."""
+    after = _NEXT_WORD.match(text, span.end)
+    if after is None or len(part) < SHORT_WORD or len(after.group(1)) < MIN_LENGTH:
+        return None
+    if _missing_apostrophe(part) is not None:
+        return None  # "countrys top" is "country's top": the typo explained by itself
+    words = english()
+    head, joined, tail = part[:-1], part[-1] + after.group(1), after.group(1)
+    if head not in words.words or joined not in words.words:
+        return None
+    if tail in words.words and words.frequency_rank(joined) >= words.frequency_rank(tail):
+        return None
+    return Span(span.start, after.end()), f"{head} {joined}"
 
 
 def _alternatives(original: str, span: Span, best: str, candidates: list[str]) -> tuple[Fix, ...]:
@@ -591,7 +626,8 @@ def _not_a_word(text: str, span: Span) -> bool:
         return True
     if before == "(" and text[span.end : span.end + 1] == ":":
         return True  # an exchange or agency code: "(nyse: F - news)", "(otc: FJTSY)"
-        return True
+    if _CUT_SHORT.match(text, span.end):
+        return True  # a word cut by a summary's "...": "discovered new identit ..."
     if before == "." and (span.start < 2 or not text[span.start - 2].isalnum()):
         return True  # ".pls or .m3u files"
     return before in "<(" and _LOWER_TICKER.match(text, span.start) is not None
