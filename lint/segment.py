@@ -14,11 +14,11 @@ The parts of a wire story, as the heuristics here see them:
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable
 
-from newslint.document import Document, Region, RegionKind
+from newslint.document import Document, Region, RegionKind, SpanSet
+from newslint.quotations import quotations as find_quotations
 from newslint.span import LineIndex, Span
 
 MAX_HEADLINE_CHARS = 200
@@ -91,7 +91,8 @@ def parse(text: str, path: str = "-", format: str = "text") -> Document:
     headline, blocks = _headline(text, blocks, format)
     paragraphs = tuple(p for b in blocks for p in _split_indented(text, b))
     dateline = _dateline(text, paragraphs[0]) if paragraphs else None
-    quotations = _quotations(text, ([headline] if headline else []) + list(paragraphs))
+    not_prose = SpanSet([r.span for r in regions if r.kind is not RegionKind.TABLE]) if regions else None
+    quotations = tuple(find_quotations(text, headline, paragraphs, format == "markdown", not_prose))
     sentences = tuple(_sentences(text, headline, paragraphs, dateline))
     sic = tuple(_sic_spans(text))
     return Document(
@@ -354,73 +355,6 @@ def _sentences(
             start = m.end()
         if s := _trim(text, start, p.end):
             yield s
-
-
-_OPENERS = " \t\n([{—–-/“‘"
-
-
-def _quotations(text: str, parts: list[Span]) -> tuple[Span, ...]:
-    spans: list[Span] = []
-    for part in parts:
-        doubles = list(_double_quotes(text, part))
-        spans.extend(doubles)
-        # A single-quoted stretch nests inside a double-quoted one or stands apart; one that
-        # crosses a double quotation's edge is apostrophes, not a quotation.
-        starts = [d.start for d in doubles]
-        spans.extend(s for s in _single_quotes(text, part) if _inside_or_apart(s, doubles, starts))
-    return tuple(sorted(spans))
-
-
-def _inside_or_apart(span: Span, doubles: list[Span], starts: list[int]) -> bool:
-    """Whether `span` lies inside one of `doubles` (sorted, disjoint, with their `starts`) or
-    apart from all. Only the last one starting before `span` ends can reach it: a paragraph can
-    hold many quotations, and a file can be one paragraph."""
-    i = bisect.bisect_left(starts, span.end) - 1
-    return i < 0 or doubles[i].end <= span.start or doubles[i].contains(span)
-
-
-_DOUBLE_QUOTE_MARK = re.compile('[“”"]')
-
-
-def _double_quotes(text: str, part: Span) -> Iterable[Span]:
-    open_at: int | None = None
-    for m in _DOUBLE_QUOTE_MARK.finditer(text, part.start, part.end):
-        i = m.start()
-        ch = text[i]
-        if open_at is None:
-            before = text[i - 1] if i > part.start else " "
-            if ch == "“" or (ch == '"' and before in _OPENERS):
-                open_at = i
-        elif ch == '"' and text[i - 1] in " \t\n" and i + 1 < part.end and text[i + 1].isalnum():
-            # an opening mark while a quotation is open: the quote ran on and a new one starts,
-            # as when paragraphs of one quote (each opening with a mark) were run together
-            yield Span(open_at, i)
-            open_at = i
-        elif ch in '”"':
-            yield Span(open_at, i + 1)
-            open_at = None
-    if open_at is not None:  # runs on to the paragraph's end, as wire quotes do
-        yield Span(open_at, part.end)
-
-
-# An opening single quote: at the text's start or after a space, bracket, double quote or dash,
-# before a letter. Written quote-first so the regex engine can skip to quote characters.
-_SINGLE_OPEN = re.compile(r"[‘'](?<![^\s(\[“\"—–][‘'])(?=[^\W\d_])")
-_SINGLE_CLOSE = re.compile(r"(?<=[^\s‘'])[’'](?![^\W_])")
-
-
-def _single_quotes(text: str, part: Span) -> Iterable[Span]:
-    pos = part.start
-    while True:
-        m = _SINGLE_OPEN.search(text, pos, part.end)
-        if not m:
-            return
-        c = _SINGLE_CLOSE.search(text, m.end(), min(part.end, m.end() + 200))
-        if not c or "\n\n" in text[m.start() : c.end()]:
-            pos = m.end()
-            continue
-        yield Span(m.start(), c.end())
-        pos = c.end()
 
 
 # "[sic]" as editors write it, and "(sic)" as wire copy often does.

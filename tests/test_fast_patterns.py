@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslint import segment, tokens
+from newslint import quotations, segment, tokens
 from newslint.rules.naming import abbreviation_style, name_variant
 from newslint.rules.naming import english_variety_mix as variety_mix
 from newslint.rules.typography import double_space, quote_style_mix
@@ -36,6 +36,7 @@ PLAIN = {
     "doubled word": (doubled_word._DOUBLE, re.compile(r"\b(\w+)(\s+)(\1)\b", re.IGNORECASE)),
     "handle": (segment._HANDLE, r"(?<![\w@])@\w{1,30}"),
     "hashtag": (segment._HASHTAG, r"(?<![\w&#])#[A-Za-z]\w*"),
+    "quote mark": (quotations._MARK, r"[\"“”„‟«»‹›‚‛`]|(?<!\w)['’‘]|['’‘](?!\w)"),
     "British money sign": (variety_mix._SIGNS["gb"][0][2], r"£|\bper cent\b|\bpence\b"),
     "British title": (variety_mix._SIGNS["gb"][1][2], r"\b(?:Mr|Mrs|Ms|Dr)\s[A-Z]"),
     "British abbreviation": (
@@ -83,6 +84,14 @@ PIECES = st.sampled_from(
         "١٢٣",
         "'",
         "’",
+        "‘",
+        "“",
+        "”",
+        "„",
+        "«",
+        "»",
+        "``",
+        "''",
         "-",
         ".",
         ",",

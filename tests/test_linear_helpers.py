@@ -153,27 +153,6 @@ def test_sic_marks_are_found_as_the_whole_text_scan_finds_them(text):
     assert list(segment._sic_spans(text)) == plain
 
 
-QUOTE_TEXT = st.lists(
-    st.sampled_from(["He said ", "'", "‘", "’", '"', "“", "”", "it", "don't", " ", "(", "\n"]), max_size=40
-).map("".join)
-
-
-@settings(max_examples=400, deadline=None)
-@given(QUOTE_TEXT)
-def test_single_quotes_are_kept_as_the_pairwise_test_keeps_them(text):
-    part = Span(0, len(text))
-    doubles = list(segment._double_quotes(text, part))
-    plain = [
-        s
-        for s in segment._single_quotes(text, part)
-        if all(not s.overlaps(d) or d.contains(s) for d in doubles)
-    ]
-    starts = [d.start for d in doubles]
-    assert [
-        s for s in segment._single_quotes(text, part) if segment._inside_or_apart(s, doubles, starts)
-    ] == plain
-
-
 LINE_TEXT = st.lists(
     st.sampled_from(["ABC", "abc", "Ⓐ", "Ⅰ", "ß", "É", "1", " ", "\n", "-"]), max_size=30
 ).map("".join)
