@@ -75,8 +75,9 @@ class QuoteStyleMix(Rule):
                 for m in doubles
                 if doc.is_prose(Span(m.start(), m.end())) and not _is_inches(text, m.start())
             ]
+            opening = {q.start for q in doc.quotations}
             yield from self._mixed(
-                doubles, "quotation mark", lambda m, style: _double_mark(text, m.start(), style)
+                doubles, "quotation mark", lambda m, style: _double_mark(text, m.start(), style, opening)
             )
 
     def _mixed(self, marks: list[re.Match], what: str, render) -> Iterator[Violation]:
@@ -114,9 +115,13 @@ def _is_inches(text: str, at: int) -> bool:
     return at > 0 and text[at - 1].isdigit() and text[at] == '"'
 
 
-def _double_mark(text: str, at: int, style: str) -> str:
+def _double_mark(text: str, at: int, style: str, opening: set[int]) -> str:
+    """The mark to write for the straight one at `at`: the quotations say which way it points
+    (`said:"We` opens one); a mark that is no quotation's edge points by what stands before it."""
     if style == "straight":
         return '"'
+    if at in opening:
+        return "“"
     before = text[at - 1] if at else " "
     return "“" if before.isspace() or before in "([{—–-/" else "”"
 
