@@ -9,7 +9,8 @@ repairs as non-overlapping `Repair`s (see `newslint.reading`), in text order:
   lost the `&` (`doesn #39;t`, `quot;Super Bowl quot;`, `AT amp;T`), rendered as an editor would
   type them (the story's quote style and dash spacing; Windows-1252 for 128-159);
 - `mojibake`: UTF-8 read as Windows-1252 (`Â£`), repaired by ftfy;
-- `invisible`: zero-width characters, soft hyphens and direction controls inside Latin text;
+- `invisible`: zero-width characters, soft hyphens and direction controls that no script around
+  them needs (emoji, Persian and Indic joiners are kept);
 - `backslash`: stray backslash escapes (`\\$5`, `second\\team`).
 
 Where two kinds claim the same characters the earlier kind in that list wins: escaped markup

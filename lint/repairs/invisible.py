@@ -1,46 +1,130 @@
-"""Invisible characters inside the copy: zero-width spaces and joiners, soft hyphens, word
-joiners, byte-order marks after the start, and bidirectional controls.
+"""Invisible characters that damage the copy: zero-width spaces, joiners and word joiners
+inside Latin words or beside spaces and punctuation, soft hyphens, byte-order marks after the
+start, and direction marks and controls in lines with no right-to-left text (`reg\\u00adime` is
+the word "regime"; deleting them is certain).
 
-Between Latin letters, digits, spaces and punctuation they are damage (`reg\\u00adime` is the
-word "regime") and their deletion is certain. Next to other scripts, zero-width joiners (Persian,
-Indic names, emoji) and direction marks (Arabic or Hebrew text) can be meaningful: deleting one
-there is an unsafe guess, and the reading keeps it.
+Invisible characters that a script needs are not damage, judged from the Unicode properties of
+the characters around them (`is_needed`), never from a list of examples: they are left in the
+text and in the reading, and not reported.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+
+import regex
 
 from newslint.document import Document
 from newslint.reading import Repair
-from newslint.span import Span
+from newslint.span import LineIndex, Span
 
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-# Meaningful beside other scripts: joiners in emoji sequences, Persian and Indic words; direction
-# marks and controls in Arabic or Hebrew text mixed with figures and Latin names.
-_MEANINGFUL_BESIDE_OTHER_SCRIPTS = (
-    "\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+SOFT_HYPHEN = "\u00ad"
+JOINERS = "\u200c\u200d"  # zero-width non-joiner, zero-width joiner
+ZWJ = "\u200d"
+SPACING = "\u200b\u2060\ufeff"  # zero-width space, word joiner, byte-order mark inside the text
+BIDI = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_INVISIBLE = re.compile(f"[{SOFT_HYPHEN}{JOINERS}{SPACING}{BIDI}]")
+_ANY_INVISIBLE = frozenset(SOFT_HYPHEN + JOINERS + SPACING + BIDI)
+
+# Unicode properties that say a neighbour's script needs the character (regex knows them).
+_EMOJI_BEFORE_JOINER = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\U000e007f]")
+_PICTOGRAPH = regex.compile(r"\p{Extended_Pictographic}")
+# Cursive scripts (Arabic, Persian, Urdu, Syriac, N'Ko, Mongolian ...): letters that join.
+_JOINING = regex.compile(
+    r"[\p{Joining_Type=Dual_Joining}\p{Joining_Type=Right_Joining}"
+    r"\p{Joining_Type=Left_Joining}\p{Joining_Type=Join_Causing}]"
 )
+# Brahmic scripts (Devanagari, Bengali, Sinhala, Malayalam ...): any letter, sign or virama.
+_INDIC = regex.compile(r"\P{Indic_Syllabic_Category=Other}")
+# Scripts written without spaces between words (Thai, Lao, Khmer, Myanmar; Chinese, Japanese).
+_UNSPACED = regex.compile(r"[\p{Line_Break=SA}\p{Line_Break=ID}\p{Line_Break=CJ}]")
+_LOOK = 8  # how far past marks and other invisible characters a neighbour is looked for
+_TRANSPARENT = regex.compile(r"\p{Joining_Type=Transparent}")
 
 
-def _is_latin_or_plain(ch: str) -> bool:
-    if not ch or ch.isspace() or ch.isdigit() or not ch.isalpha():
-        return True
-    return "LATIN" in unicodedata.name(ch, "")
+@lru_cache(maxsize=4096)
+def _traits(ch: str) -> frozenset[str]:
+    """What a neighbouring character says about its script: `shaped` (cursive or Brahmic:
+    joiners choose its letters' shapes), `unspaced` (written without spaces between words)."""
+    traits = set()
+    if ch and (_JOINING.match(ch) or _INDIC.match(ch)):
+        traits.add("shaped")
+    if ch and _UNSPACED.match(ch):
+        traits.add("unspaced")
+    return frozenset(traits)
+
+
+def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
+    """The visible characters on either side of the invisible run [start, end); before it, a
+    vowel sign or other mark that joining passes over stands for the letter it sits on."""
+    i, low = start - 1, max(-1, start - 1 - _LOOK)
+    while i > low and (
+        text[i] in _ANY_INVISIBLE or _TRANSPARENT.match(text[i]) and not _INDIC.match(text[i])
+    ):
+        i -= 1
+    j, high = end, min(len(text), end + _LOOK)
+    while j < high and text[j] in _ANY_INVISIBLE:
+        j += 1
+    if i == low and low >= 0 or j == high < len(text):
+        return "", ""  # a long run of invisible characters is damage whatever surrounds it
+    return (text[i] if i >= 0 else "", text[j] if j < len(text) else "")
+
+
+def is_needed(text: str, at: int, right_to_left: Callable[[int], bool]) -> bool:
+    """Whether the invisible character at `at` is part of the spelling or layout of the script
+    around it, judged from the Unicode properties of its neighbours:
+    - a zero-width joiner between emoji makes one emoji (🏳️‍🌈, 👩‍👩‍👧);
+    - joiners and non-joiners beside the letters of a cursive script (Persian می‌خواهم) or of a
+      Brahmic one (Hindi क्‍ष, Sinhala ක්‍ය) choose the letters' shapes;
+    - a zero-width space or word joiner beside Thai, Khmer, Chinese or Japanese marks a word
+      boundary where the script writes no space;
+    - a direction mark or control is needed in a line that holds right-to-left text.
+    A soft hyphen is only a hyphenation hint, needed by no script. `right_to_left(at)` tells
+    whether the line at `at` holds right-to-left text."""
+    ch = text[at]
+    if ch == SOFT_HYPHEN:
+        return False
+    if ch in BIDI:
+        return right_to_left(at)
+    before, after = _neighbours(text, at, at + 1)
+    if ch in JOINERS:
+        if ch == ZWJ and _EMOJI_BEFORE_JOINER.match(text[at - 1] if at else "") and _PICTOGRAPH.match(after):
+            return True
+        return "shaped" in _traits(before) | _traits(after)
+    return "unspaced" in _traits(before) | _traits(after)
+
+
+def right_to_left_lines(text: str, lines: LineIndex) -> Callable[[int], bool]:
+    """Whether the line at an offset holds right-to-left letters (Hebrew, Arabic: bidirectional
+    class R or AL), each line read once however many marks it holds."""
+    known: dict[int, bool] = {}
+
+    def test(at: int) -> bool:
+        line = bisect.bisect_right(lines.starts, at)
+        if line not in known:
+            span = lines.line_span(line)
+            part = text[span.start : span.end]
+            known[line] = not part.isascii() and any(
+                unicodedata.bidirectional(c) in ("R", "AL") for c in part
+            )
+        return known[line]
+
+    return test
 
 
 def find(doc: Document) -> Iterator[Repair]:
     text = doc.text
+    right_to_left = right_to_left_lines(text, doc.lines)
     for m in _INVISIBLE.finditer(text):
         span = Span(m.start(), m.end())
         if not doc.is_prose(span) and not doc.in_table(span):
             continue
+        if is_needed(text, span.start, right_to_left):
+            continue
         ch = m.group()
-        before = text[span.start - 1] if span.start else ""
-        after = text[span.end] if span.end < len(text) else ""
-        plain = _is_latin_or_plain(before) and _is_latin_or_plain(after)
-        safe = plain or ch not in _MEANINGFUL_BESIDE_OTHER_SCRIPTS
         label = unicodedata.name(ch, f"U+{ord(ch):04X}")
-        yield Repair(span, "", "invisible", safe, f"invisible character U+{ord(ch):04X} {label}")
+        yield Repair(span, "", "invisible", True, f"invisible character U+{ord(ch):04X} {label}")

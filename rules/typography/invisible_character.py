@@ -13,8 +13,16 @@ from newslint.violation import FixAvailability, Violation
 
 class InvisibleCharacter(Rule):
     """## What it does
-    Finds invisible characters inside the copy: zero-width spaces and joiners, soft hyphens,
-    word joiners, byte-order marks after the start, and bidirectional controls.
+    Finds invisible characters that damage the copy: zero-width spaces, joiners and word
+    joiners inside Latin words or beside spaces and punctuation, soft hyphens, byte-order marks
+    after the start, and direction marks and controls in lines with no right-to-left text.
+
+    Invisible characters that a script needs are left alone, judged from the Unicode properties
+    of the characters around them: the joiner inside an emoji sequence (🏳️‍🌈, 👩‍👩‍👧), the
+    joiners and non-joiners of cursive scripts (Persian, Arabic, Urdu, Syriac) and of Brahmic
+    ones (Hindi, Bengali, Sinhala, Malayalam), zero-width spaces between the words of scripts
+    written without spaces (Thai, Khmer, Chinese), and direction marks in a line that holds
+    Arabic or Hebrew. Variation selectors (the `️` of 🏳️) are never reported.
 
     ## Why is this bad?
     They cannot be seen but break search, de-duplication and spell-checking: `reg\\u00adime`
@@ -27,9 +35,8 @@ class InvisibleCharacter(Rule):
         The regime said.
 
     ## Fix safety
-    Safe to delete between Latin letters, digits, spaces and punctuation. Unsafe next to other
-    scripts, where zero-width joiners (Persian, Indic names, emoji) and direction marks (Arabic
-    or Hebrew text) can be meaningful.
+    Safe: only characters that no script around them needs are reported, and deleting them
+    changes no letter.
     """
 
     code = "NL522"
