@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newslint.config import _KEYS, ConfigError, Settings, did_you_mean, find_config_file, load_settings
+from newslint.config import _KEYS, ConfigError, Settings, find_config_file, load_settings
 from newslint.span import LineIndex, Position
+from newslint.suggest import did_you_mean
 from newslint.violation import Applicability, Diagnostic, Fix
 
 if TYPE_CHECKING:  # imported when a Checker first checks a text

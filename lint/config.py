@@ -8,13 +8,15 @@ for the whole run. Unknown keys and bad values are errors that name the file and
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newslint.rule import Rule, option_default
+from newslint.registry import UnknownSelector, all_rules, validate_selectors
+from newslint.rule import Rule, RuleOptions, option_default
+from newslint.suggest import did_you_mean
 from newslint.violation import Severity
 
 if TYPE_CHECKING:
@@ -39,20 +41,6 @@ DEFAULT_EXCLUDE = (
 
 class ConfigError(Exception):
     """A configuration problem, worded as `file: key: what is wrong`."""
-
-
-def did_you_mean(key: str, known: Iterable[str], cutoff: float = 0.75) -> str:
-    """ "; did you mean 'style'?" for a key one slip from a known one, else ""."""
-    close = closest(key, known, cutoff)
-    return f"; did you mean {close!r}?" if close else ""
-
-
-def closest(key: str, known: Iterable[str], cutoff: float = 0.75) -> str | None:
-    """The known word `key` most likely stands for, if one is close enough."""
-    import difflib  # only an error needs it: kept out of every run's start-up
-
-    close = difflib.get_close_matches(key, list(known), n=1, cutoff=cutoff)
-    return close[0] if close else None
 
 
 def _str_list(value: Any, where: str) -> list[str]:
@@ -116,7 +104,7 @@ class Settings:
         spec = _spec(tuple(self.include))
         return spec.match_file(name) or spec.match_file(rel() if callable(rel) else rel)
 
-    def options_for(self, rule: type[Rule]) -> object:
+    def options_for(self, rule: type[Rule]) -> RuleOptions:
         """The rule's Options, built from `[rules.<rule-name>]`, validated when loading."""
         values = self.rules.get(rule.name, {})
         return rule.Options(**values)
@@ -260,8 +248,6 @@ def _build(raw: dict[str, Any], origins: dict[str, str], root: Path, source: str
     for key in ("extend-select", "ignore", "exclude", "extend-exclude", "include"):
         if key in raw:
             kwargs[key.replace("-", "_")] = _str_list(raw[key], where(key))
-    from newslint.registry import UnknownSelector, validate_selectors
-
     for key in ("select", "extend-select", "ignore"):
         try:
             validate_selectors(kwargs.get(key.replace("-", "_")) or [])
@@ -396,8 +382,6 @@ def _rule_options(
 ) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
     """The options of each rule by its name, and where each rule's table was written
     (`rule_where(key)`: "file: rules.<key>", the key as the desk wrote it)."""
-    from newslint.registry import all_rules
-
     if not isinstance(value, dict):
         raise ConfigError(f"{where}: expected a table of rule-name = {{ options }}")
     by_name = {r.name: r for r in all_rules()}
@@ -430,10 +414,7 @@ def _validate_options(rule: type[Rule], options: dict[str, Any], where: str) -> 
         default = option_default(f)
         values[f.name] = _coerce(value, default, f"{where}.{key}")
     try:
-        built = rule.Options(**values)
-        check = getattr(built, "validate", None)
-        if check is not None:
-            check()
+        rule.Options(**values).validate()
     except ValueError as exc:  # worded "option...: what is wrong" (`patterns[0].pattern: ...`)
         raise ConfigError(f"{where}.{exc}") from None
     except TypeError as exc:

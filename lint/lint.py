@@ -173,10 +173,8 @@ class Linter:
             if not hits:
                 kept.append(v)
         unused = [d for d in directives if not d.used]
-        for rule in self.rules:
-            audit = getattr(rule, "check_suppressions", None)
-            if audit is not None:  # NL001 and NL002 read the directives themselves
-                kept.extend(audit(doc, unused))
+        for rule in self.rules:  # NL001 and NL002 read the directives themselves
+            kept.extend(rule.check_suppressions(doc, unused))
         return kept
 
     # --- fixing -----------------------------------------------------------------------

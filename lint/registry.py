@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from newslint.config import closest
 from newslint.rule import FAMILIES, Rule
+from newslint.suggest import closest
 
 
 class UnknownSelector(ValueError):

@@ -11,15 +11,29 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from newslint.document import Document
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Severity, Violation
 
+if TYPE_CHECKING:  # suppress.py reads selectors through the registry, which imports this module
+    from newslint.suppress import Suppression
+
 
 @dataclass(frozen=True)
-class NoOptions:
+class RuleOptions:
+    """Base of a rule's `Options`: a frozen dataclass whose fields all have defaults, set in the
+    config as `[rules.<rule-name>]` (keys are the field names with `-` for `_`). The config checks
+    each value against the type of its default; `validate` checks what a type cannot."""
+
+    def validate(self) -> None:
+        """Raise ValueError("option: what is wrong") for a bad value; called when the config
+        loads, so that a bad option stops the run before any file is checked."""
+
+
+@dataclass(frozen=True)
+class NoOptions(RuleOptions):
     """A rule without options."""
 
 
@@ -60,10 +74,13 @@ class Rule:
     # True for rules backed by an outside checker (LanguageTool): their violations are dropped
     # where one of newslint's own rules already reports an overlapping span.
     defers_to_other_rules: ClassVar[bool] = False
-    Options: ClassVar[type] = NoOptions
+    Options: ClassVar[type[RuleOptions]] = NoOptions
 
     def __init__(
-        self, options: object | None = None, context: RuleContext | None = None, origin: str | None = None
+        self,
+        options: RuleOptions | None = None,
+        context: RuleContext | None = None,
+        origin: str | None = None,
     ) -> None:
         self.options = options if options is not None else self.Options()
         self.context = context or RuleContext()
@@ -72,6 +89,11 @@ class Rule:
 
     def check(self, doc: Document) -> Iterator[Violation]:
         raise NotImplementedError
+
+    def check_suppressions(self, doc: Document, unused: list[Suppression]) -> Iterator[Violation]:
+        """Called after every rule's `check`, with the story's suppression comments that
+        suppressed nothing. Only rules about the comments themselves (NL001, NL002) report here."""
+        return iter(())
 
     # --- helpers for subclasses --------------------------------------------------------
     def violation(

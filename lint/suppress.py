@@ -15,7 +15,9 @@ import re
 from dataclasses import dataclass, field
 
 from newslint.document import Document
+from newslint.registry import is_known_selector, suggest_selector
 from newslint.span import Span
+from newslint.suggest import closest
 
 # Every comment addressed to newslint; group 1 is the directive word, group 2 its selectors.
 _COMMENT = re.compile(r"<!--\s*newslint\s*:[ \t]*([^\s>]*)([^>]*?)\s*-->", re.IGNORECASE)
@@ -91,9 +93,6 @@ def invalid(doc: Document) -> list[Invalid]:
     most likely stands for. A comment with an unknown directive suppresses nothing: guessing
     would hide reports the writer never asked to hide (`disabel` read as `disable` silences
     every rule to the end of the story)."""
-    from newslint.config import closest
-    from newslint.registry import is_known_selector, suggest_selector
-
     out: list[Invalid] = []
     if not mentions_newslint(doc):
         return out

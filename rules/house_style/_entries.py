@@ -12,7 +12,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from newslint.config import did_you_mean
+from newslint.rule import replace_fix
+from newslint.span import Span
+from newslint.suggest import did_you_mean
 
 DEFAULT_TIMEOUT = 0.5  # seconds per entry per story
 
@@ -190,9 +192,6 @@ def report(rule: Any, doc: Any, entries: list[Entry], timeout: float, safe: bool
     its time limit is skipped for this story and reported at its start, naming the config file
     and the key of the entry, like an error in the config:
     `newslint.toml: rules.house-pattern.patterns[2]: pattern timed out after 0.1 s on story.txt`."""
-    from newslint.rule import replace_fix
-    from newslint.span import Span
-
     for entry in entries:
         try:
             matches = list(entry.find(doc.text, timeout))

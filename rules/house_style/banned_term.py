@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from newslint.document import Document
-from newslint.rule import Rule
+from newslint.rule import Rule, RuleOptions
 from newslint.rules.house_style import _entries as house
 from newslint.violation import FixAvailability, Violation
 
@@ -47,7 +47,7 @@ class BannedTerm(Rule):
     fix_availability = FixAvailability.NONE
 
     @dataclass(frozen=True)
-    class Options:
+    class Options(RuleOptions):
         terms: tuple = ()  # tables: { term = "..." | [...], message = "...", examples = [...] }
         timeout: float = house.DEFAULT_TIMEOUT
 

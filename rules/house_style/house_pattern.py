@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from newslint.document import Document
-from newslint.rule import Rule
+from newslint.rule import Rule, RuleOptions
 from newslint.rules.house_style import _entries as house
 from newslint.violation import FixAvailability, Violation
 
@@ -60,7 +60,7 @@ class HousePattern(Rule):
     fix_availability = FixAvailability.SOMETIMES
 
     @dataclass(frozen=True)
-    class Options:
+    class Options(RuleOptions):
         patterns: tuple = ()  # tables: { pattern, message, replace?, flags?, safe?, examples? }
         timeout: float = house.DEFAULT_TIMEOUT
 

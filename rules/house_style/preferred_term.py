@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from newslint.document import Document
-from newslint.rule import Rule
+from newslint.rule import Rule, RuleOptions
 from newslint.rules.house_style import _entries as house
 from newslint.span import Span
 from newslint.violation import FixAvailability, Violation
@@ -54,7 +54,7 @@ class PreferredTerm(Rule):
     fix_availability = FixAvailability.ALWAYS
 
     @dataclass(frozen=True)
-    class Options:
+    class Options(RuleOptions):
         terms: tuple = ()  # tables: { use = "...", instead-of = "..." | [...], examples = [...] }
         timeout: float = house.DEFAULT_TIMEOUT
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newslint.document import Document
-from newslint.rule import Rule
+from newslint.rule import Rule, RuleOptions
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
@@ -49,7 +49,7 @@ class QuoteStyleMix(Rule):
     repairs_characters = True
 
     @dataclass(frozen=True)
-    class Options:
+    class Options(RuleOptions):
         prefer: str = ""  # "curly", "straight", or "" for the story's majority
 
         def validate(self) -> None:

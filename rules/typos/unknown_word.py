@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from newslint.document import Document, LetterTest, Token, TokenKind
-from newslint.rule import Rule, RuleContext
+from newslint.rule import Rule, RuleContext, RuleOptions
 from newslint.rules.naming._varieties import variants
 from newslint.rules.naming.english_variety_mix import stated_variety
 from newslint.rules.typos._context import Context, Weighed, two_slip_words, unaccented_words, weigh
@@ -210,7 +210,10 @@ class UnknownWord(Rule):
                     yield found
 
     def __init__(
-        self, options: object | None = None, context: RuleContext | None = None, origin: str | None = None
+        self,
+        options: RuleOptions | None = None,
+        context: RuleContext | None = None,
+        origin: str | None = None,
     ) -> None:
         super().__init__(options, context, origin)
         # Decided once per distinct word, remembered across stories.
