@@ -215,14 +215,17 @@ def check(
         typer.Option(
             "--languagetool",
             metavar="URL",
-            help=("Check grammar with the LanguageTool server at URL (rules NL9xx), or 'local'."),
+            help=(
+                "Check grammar with the LanguageTool server at URL (rules NL9xx), or 'local': "
+                "the grammar rules' server option ([rules.grammar] server)."
+            ),
         ),
     ] = None,
 ) -> None:
     """Check stories for problems, and with --fix repair what can be repaired safely."""
     overrides: dict[str, Any] = {k: v for k, v in (("locale", locale), ("style", style)) if v is not None}
-    if languagetool is not None:
-        overrides["languagetool"] = {"local": True} if languagetool == "local" else {"server": languagetool}
+    if languagetool is not None:  # shorthand for the grammar rules' option: [rules.grammar] server
+        overrides["rules"] = {"grammar": {"server": languagetool}}
     options = RunOptions(
         fix=fix,
         unsafe_fixes=unsafe_fixes,
@@ -693,7 +696,6 @@ def show_config(
         "unsafe-fixes": settings.unsafe_fixes,
         "fallback-encoding": settings.fallback_encoding,
         "max-file-size": settings.max_file_size,
-        "languagetool": settings.languagetool,
         "rules": settings.rules,
     }
     for key, value in shown.items():

@@ -68,7 +68,6 @@ class Settings:
     unsafe_fixes: bool = False
     fallback_encoding: str | None = "windows-1252"
     max_file_size: int = 10 * 1024 * 1024
-    languagetool: dict[str, Any] = field(default_factory=dict)
     root: Path = field(default_factory=Path.cwd)  # globs are relative to this
     source: str = "defaults"
     origins: dict[str, str] = field(default_factory=dict)  # key -> file it came from
@@ -105,14 +104,15 @@ class Settings:
         return spec.match_file(name) or spec.match_file(rel() if callable(rel) else rel)
 
     def options_for(self, rule: type[Rule]) -> RuleOptions:
-        """The rule's Options, built from `[rules.<rule-name>]`, validated when loading."""
-        values = self.rules.get(rule.name, {})
+        """The rule's Options, built from `[rules.<family>]` and then `[rules.<rule-name>]`
+        (validated when loading)."""
+        values = self.rules.get(rule.family(), {}) | self.rules.get(rule.name, {})
         return rule.Options(**values)
 
     def options_origin(self, rule: type[Rule]) -> str | None:
         """Where the rule's options were written, for messages about them
         (`/desk/newslint.toml: rules.house-pattern`); None when no file wrote them."""
-        return self.rule_origins.get(rule.name)
+        return self.rule_origins.get(rule.name) or self.rule_origins.get(rule.family())
 
 
 @lru_cache(maxsize=256)
@@ -148,7 +148,6 @@ _KEYS = {
     "unsafe-fixes",
     "fallback-encoding",
     "max-file-size",
-    "languagetool",
 }
 
 
@@ -198,11 +197,20 @@ def load_settings(
         raw, origins = _load_chain(path.resolve(), seen=())
         root = path.resolve().parent
     for key, value in (overrides or {}).items():
-        if key == "languagetool" and isinstance(raw.get(key), dict):  # --languagetool URL keeps the
-            value = {k: v for k, v in raw[key].items() if k not in ("server", "local")} | value  # other keys
+        if key == "rules" and isinstance(value, dict):
+            origins.update({f"rules.{name}": origin for name in value})
+            written = raw.get(key)
+            if isinstance(written, dict):
+                # a rule's (or family's) options given here replace those keys of the file's table
+                value = written | {name: _merged(written.get(name), table) for name, table in value.items()}
         raw[key] = value
         origins[key] = origin
     return _build(raw, origins, root, str(path) if path else "defaults")
+
+
+def _merged(written: Any, given: Any) -> Any:
+    """A table from the command line or the API on top of the file's: its keys replace the file's."""
+    return written | given if isinstance(written, dict) and isinstance(given, dict) else given
 
 
 def _load_chain(path: Path, seen: tuple[Path, ...]) -> tuple[dict[str, Any], dict[str, str]]:
@@ -285,8 +293,6 @@ def _build(raw: dict[str, Any], origins: dict[str, str], root: Path, source: str
         )
     if "max-file-size" in raw:
         kwargs["max_file_size"] = _typed(raw["max-file-size"], int, where("max-file-size"))
-    if "languagetool" in raw:
-        kwargs["languagetool"] = _languagetool(raw["languagetool"], where("languagetool"))
     if "rules" in raw:
         kwargs["rules"], kwargs["rule_origins"] = _rule_options(
             raw["rules"],
@@ -300,38 +306,6 @@ def _typed(value: Any, kind: type, where: str) -> Any:
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         raise ConfigError(f"{where}: expected {kind.__name__}, got {value!r}")
     return value
-
-
-LANGUAGETOOL_KEYS = {
-    "server": str,
-    "local": bool,
-    "language": str,
-    "disabled-rules": list,
-    "disabled-categories": list,
-    "picky": bool,
-}
-
-
-def _languagetool(value: Any, where: str) -> dict[str, Any]:
-    """`languagetool = { server = "http://localhost:8081" }` or `{ local = true }`, plus options."""
-    table = _typed(value, dict, where)
-    for key, item in table.items():
-        kind = LANGUAGETOOL_KEYS.get(key)
-        if kind is None:
-            raise ConfigError(
-                f"{where}: unknown key {key!r}{did_you_mean(key, LANGUAGETOOL_KEYS)} "
-                f"(known keys: {', '.join(LANGUAGETOOL_KEYS)})"
-            )
-        if kind is list:
-            _str_list(item, f"{where}.{key}")
-        else:
-            _typed(item, kind, f"{where}.{key}")
-    server = table.get("server")
-    if server is not None and not server.startswith(("http://", "https://")):
-        raise ConfigError(f"{where}.server: {server!r} is not an http:// or https:// URL")
-    if server is not None and table.get("local"):
-        raise ConfigError(f"{where}: give either server or local = true, not both")
-    return dict(table)
 
 
 def _choice(value: Any, choices: tuple[str, ...], where: str, fold: bool = False) -> str:
@@ -380,25 +354,41 @@ def _vocabulary(value: Any, where: str, base: Path) -> frozenset[str]:
 def _rule_options(
     value: Any, where: str, rule_where: Callable[[str], str]
 ) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
-    """The options of each rule by its name, and where each rule's table was written
-    (`rule_where(key)`: "file: rules.<key>", the key as the desk wrote it)."""
+    """The options of each rule by its name (or of a family's rules by the family's name), and
+    where each table was written (`rule_where(key)`: "file: rules.<key>", the key as the desk
+    wrote it)."""
     if not isinstance(value, dict):
         raise ConfigError(f"{where}: expected a table of rule-name = {{ options }}")
     by_name = {r.name: r for r in all_rules()}
     by_name.update({r.code: r for r in all_rules()})
+    families = {r.family() for r in all_rules()}
     out: dict[str, dict[str, Any]] = {}
     origins: dict[str, str] = {}
     for key, options in value.items():
-        rule = by_name.get(key)
-        if rule is None:
+        if key in families:
+            rule, name = _family_options(key, rule_where(key)), key
+        elif key in by_name:
+            rule = by_name[key]
+            name = rule.name
+        else:
             raise ConfigError(
-                f"{where}.{key}: no rule named {key!r}{did_you_mean(key, by_name)} (see `newslint rules`)"
+                f"{where}.{key}: no rule named {key!r}{did_you_mean(key, [*by_name, *families])} "
+                "(see `newslint rules`)"
             )
         if not isinstance(options, dict):
             raise ConfigError(f"{rule_where(key)}: expected a table of options")
-        out[rule.name] = _validate_options(rule, options, rule_where(key))
-        origins[rule.name] = rule_where(key)
+        out[name] = _validate_options(rule, options, rule_where(key))
+        origins[name] = rule_where(key)
     return out, origins
+
+
+def _family_options(family: str, where: str) -> type[Rule]:
+    """A rule of `family` whose options stand for all of the family's: `[rules.<family>]` sets
+    options that every rule of the family shares (the NL9xx rules share one LanguageTool)."""
+    members = [r for r in all_rules() if r.family() == family]
+    if len({r.Options for r in members}) > 1:
+        raise ConfigError(f"{where}: the {family} rules take different options; set them per rule")
+    return members[0]
 
 
 def _validate_options(rule: type[Rule], options: dict[str, Any], where: str) -> dict[str, Any]:

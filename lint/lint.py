@@ -67,7 +67,6 @@ class Linter:
             locale=settings.locale,
             style=settings.style,
             vocabulary=settings.vocabulary,
-            languagetool=settings.languagetool,
         )
         self.rules: list[Rule] = [
             rule(settings.options_for(rule), context, settings.options_origin(rule)) for rule in chosen

@@ -9,8 +9,8 @@ the rule can fix, `## Fix safety`.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from newslint.document import Document
@@ -44,8 +44,6 @@ class RuleContext:
     locale: str | None = None  # en-US, en-GB, en-CA, en-AU, or None: the story decides
     style: str | None = None  # ap, reuters, guardian, bbc, or None
     vocabulary: frozenset[str] = frozenset()  # accepted words and names, exactly as written
-    # The `languagetool` config table (server, local, language, ...); empty: not configured.
-    languagetool: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def accepts(self, word: str) -> bool:
         return word in self.vocabulary

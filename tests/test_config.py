@@ -119,7 +119,6 @@ vocabulary = { accept = ["Kyiv"], files = ["names.txt"] }
 unsafe-fixes = true
 fallback-encoding = "none"
 max-file-size = 1000
-languagetool = { server = "http://localhost:8081", picky = true }
 
 [severity]
 NL103 = "warning"
@@ -129,6 +128,10 @@ NL103 = "warning"
 
 [rules.quote-style-mix]
 prefer = "straight"
+
+[rules.grammar]
+server = "http://localhost:8081"
+picky = true
 """,
     )
     s = load_settings(tmp_path / "newslint.toml")
@@ -137,10 +140,12 @@ prefer = "straight"
     assert (s.locale, s.style) == ("en-GB", "ap")
     assert s.vocabulary == {"Kyiv", "Zelenskyy", "Deir ez-Zor"}
     assert s.unsafe_fixes is True and s.fallback_encoding is None and s.max_file_size == 1000
-    assert s.languagetool == {"server": "http://localhost:8081", "picky": True}
     assert s.severity == {"NL103": Severity.WARNING}
     assert s.per_file_ignores == {"sport/*.txt": ["NL201"]}
-    assert s.rules == {"quote-style-mix": {"prefer": "straight"}}
+    assert s.rules == {
+        "quote-style-mix": {"prefer": "straight"},
+        "grammar": {"server": "http://localhost:8081", "picky": True},
+    }
     assert s.root == tmp_path.resolve()
 
 
@@ -229,7 +234,10 @@ def test_rule_options_reach_the_rule(tmp_path):
         ("[rules.quote-style-mix]\nprefer = 3\n", "rules.quote-style-mix.prefer", "expected str"),
         ("[rules.quote-style-mix]\nprefer = 'fancy'\n", "rules.quote-style-mix", "fancy"),
         ("extend = 'nowhere.toml'\n", "extend", "no such file"),
-        ("languagetool = { server = 'ftp://x' }\n", "languagetool.server", "not an http"),
+        ("[rules.grammar]\nserver = 'ftp://x'\n", "rules.grammar.server", "not an http"),
+        ("[rules.grammar]\nservr = 'x'\n", "rules.grammar", "did you mean 'server'?"),
+        ("[rules.typography]\nprefer = 'curly'\n", "rules.typography", "take different options"),
+        ("languagetool = { server = 'http://x' }\n", "languagetool", "unknown key"),
         ("select = [\n", None, "invalid TOML"),
     ],
 )

@@ -1,6 +1,7 @@
 """NL9xx: grammar, spelling, punctuation and style from LanguageTool (an optional backend).
 
-Off unless the `languagetool` setting or `--languagetool` is given; see docs/languagetool.md.
+Off unless a LanguageTool `server` is set, for the whole family in `[rules.grammar]` or with
+`--languagetool URL`; see docs/languagetool.md.
 """
 
 from newslint.rules.grammar.languagetool_grammar import LanguagetoolGrammar

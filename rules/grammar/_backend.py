@@ -1,11 +1,11 @@
 """The LanguageTool client behind the NL9xx rules, through language-tool-python (an optional extra:
 `pip install 'newslint[languagetool]'`).
 
-Two ways to reach LanguageTool, chosen in the `languagetool` config table:
+Two ways to reach LanguageTool, chosen by the NL9xx rules' `server` option (`[rules.grammar]`):
 - `server = "http://localhost:8081"`: a LanguageTool server the user runs (or a service they
   chose). The public API is used only when the user writes its URL, and newslint warns that the
   copy then leaves the machine.
-- `local = true`: language-tool-python downloads LanguageTool on first use (Java 17+ and a
+- `server = "local"`: language-tool-python downloads LanguageTool on first use (Java 17+ and a
   network are needed then) and starts and stops a server on this machine itself.
 
 One client per process and configuration; the matches of the last texts are cached, since the
@@ -20,16 +20,19 @@ import re
 import socket
 import sys
 from collections import OrderedDict
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newslint.rule import RuleUnavailable
+
+if TYPE_CHECKING:  # _base.py imports this module
+    from newslint.rules.grammar._base import LanguageToolOptions
 
 PUBLIC_HOSTS = ("languagetool.org", "languagetoolplus.com")
 REQUEST_TIMEOUT = 60  # seconds; language-tool-python's own default is 300
 CACHED_TEXTS = 16
 INSTALL_HINT = "pip install 'newslint[languagetool]'"
+LOCAL = "local"  # the `server` value that starts LanguageTool on this machine
 
 
 @dataclass(frozen=True)
@@ -69,17 +72,17 @@ def code_points_to_utf16(text: str, offset: int) -> int:
 
 
 class Client:
-    def __init__(self, config: Mapping[str, Any], locale: str | None) -> None:
+    def __init__(self, options: LanguageToolOptions, locale: str | None) -> None:
         try:
             import language_tool_python
             from language_tool_python.exceptions import LanguageToolError
         except ImportError:
             raise RuleUnavailable(
-                f"the languagetool setting needs language-tool-python: {INSTALL_HINT}"
+                f"the LanguageTool rules (NL9xx) need language-tool-python: {INSTALL_HINT}"
             ) from None
         self._error = LanguageToolError
-        self.server = config.get("server")
-        self.language = config.get("language") or locale or "en-US"
+        self.server = options.server if options.server != LOCAL else None
+        self.language = options.language or locale or "en-US"
         where = self.server or "a local LanguageTool server"
         if self.server and is_public_api(self.server):
             print(
@@ -108,9 +111,9 @@ class Client:
                 f"cannot start a local LanguageTool server (needs Java 17+, and a network "
                 f"the first time): {exc}"
             ) from None
-        self.tool.disabled_rules = set(config.get("disabled-rules", ()))
-        self.tool.disabled_categories = set(config.get("disabled-categories", ()))
-        self.tool.picky = bool(config.get("picky", False))
+        self.tool.disabled_rules = set(options.disabled_rules)
+        self.tool.disabled_categories = set(options.disabled_categories)
+        self.tool.picky = options.picky
         self._cache: OrderedDict[str, list[Match]] = OrderedDict()
         self._failed: RuleUnavailable | None = None
 
@@ -154,7 +157,7 @@ def _match(m: Any, text: str) -> Match:
 def _unreachable(where: str, exc: Exception) -> str:
     return (
         f"LanguageTool at {where} cannot be reached ({_reason(exc)}); start it, or change the "
-        "languagetool setting"
+        "server option in [rules.grammar]"
     )
 
 
@@ -188,18 +191,18 @@ def _stop_in_worker(close) -> None:
     util.Finalize(None, close, exitpriority=10)
 
 
-_clients: dict[tuple, Client] = {}
-_failures: dict[tuple, RuleUnavailable] = {}
+_clients: dict[tuple[LanguageToolOptions, str | None], Client] = {}
+_failures: dict[tuple[LanguageToolOptions, str | None], RuleUnavailable] = {}
 
 
-def client_for(config: Mapping[str, Any], locale: str | None) -> Client:
-    """The process's client for this configuration; a failure is remembered, not retried per file."""
-    key = (tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in config.items())), locale)
+def client_for(options: LanguageToolOptions, locale: str | None) -> Client:
+    """The process's client for these options; a failure is remembered, not retried per file."""
+    key = (options, locale)
     if key in _failures:
         raise _failures[key]
     if key not in _clients:
         try:
-            _clients[key] = Client(config, locale)
+            _clients[key] = Client(options, locale)
         except RuleUnavailable as exc:
             _failures[key] = exc
             raise

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import ClassVar
 
 from newslint.document import Document
-from newslint.rule import Rule
+from newslint.rule import Rule, RuleOptions
 from newslint.rules.grammar import _backend as backend
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Severity, Violation
@@ -40,18 +41,44 @@ def code_for(category: str) -> str:
     return CATEGORY_CODES.get(category, OTHER)
 
 
+@dataclass(frozen=True)
+class LanguageToolOptions(RuleOptions):
+    """The options the five NL9xx rules share, set once for all as `[rules.grammar]` (a rule's
+    own table, `[rules.languagetool-style]`, may change them for that rule)."""
+
+    server: str = ""  # a LanguageTool server's URL, or "local" to start one here; "": off
+    language: str = ""  # LanguageTool's language code; "": the `locale` setting, else en-US
+    disabled_rules: tuple[str, ...] = ()  # LanguageTool rule ids, e.g. "EN_QUOTES"
+    disabled_categories: tuple[str, ...] = ()  # LanguageTool category ids, e.g. "CASING"
+    picky: bool = False  # LanguageTool's picky level
+
+    def validate(self) -> None:
+        if self.server not in ("", backend.LOCAL) and not self.server.startswith(("http://", "https://")):
+            raise ValueError(
+                f"server: {self.server!r} is not an http:// or https:// URL, nor {backend.LOCAL!r}"
+            )
+        for key, ids in (
+            ("disabled-rules", self.disabled_rules),
+            ("disabled-categories", self.disabled_categories),
+        ):
+            if not all(isinstance(i, str) for i in ids):
+                raise ValueError(f"{key}: expected a list of strings, got {list(ids)!r}")
+
+
 class LanguageToolRule(Rule):
-    """Base of the NL9xx rules: on only when the `languagetool` setting (or `--languagetool`) is
-    given; otherwise it reports nothing and sends nothing anywhere."""
+    """Base of the NL9xx rules: on only when a LanguageTool `server` is set (`[rules.grammar]`, or
+    `--languagetool`); otherwise it reports nothing and sends nothing anywhere."""
 
     fix_availability: ClassVar[FixAvailability] = FixAvailability.SOMETIMES
     default_severity: ClassVar[Severity] = Severity.WARNING
     defers_to_other_rules: ClassVar[bool] = True
+    Options = LanguageToolOptions
+    options: LanguageToolOptions
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        if not self.context.languagetool:
+        if not self.options.server:
             return
-        client = backend.client_for(self.context.languagetool, self.context.locale)
+        client = backend.client_for(self.options, self.context.locale)
         for match in client.matches(doc.text):
             if code_for(match.category) == self.code:
                 yield self._violation(doc, match)

@@ -11,8 +11,8 @@ class LanguagetoolGrammar(LanguageToolRule):
 
     Categories GRAMMAR, CONFUSED_WORDS, COLLOCATIONS, SEMANTICS, NONSTANDARD_PHRASES and
     COMPOUNDING: agreement, wrong word forms, confused words.
-    Without the `languagetool` setting (`{ server = "..." }` or `{ local = true }`) or
-    `--languagetool URL`, it reports nothing and sends nothing anywhere; see docs/languagetool.md.
+    Without a LanguageTool `server` (`[rules.grammar]`, a URL or `"local"`) or `--languagetool URL`,
+    it reports nothing and sends nothing anywhere; see docs/languagetool.md.
 
     ## Why is this bad?
     A verb that does not agree with its subject, or "their" for "there", reads as carelessness

@@ -11,12 +11,12 @@ class LanguagetoolOther(LanguageToolRule):
 
     Every other category (MISC, regional variants, false
     friends, ...), such as a word written twice.
-    Without the `languagetool` setting (`{ server = "..." }` or `{ local = true }`) or
-    `--languagetool URL`, it reports nothing and sends nothing anywhere; see docs/languagetool.md.
+    Without a LanguageTool `server` (`[rules.grammar]`, a URL or `"local"`) or `--languagetool URL`,
+    it reports nothing and sends nothing anywhere; see docs/languagetool.md.
 
     ## Why is this bad?
     These are the remaining problems LanguageTool knows about; each message names its rule and
-    category so it can be switched off in the languagetool setting.
+    category so it can be switched off (`disabled-rules`, `disabled-categories`).
 
     ## Example
         The the talks failed.

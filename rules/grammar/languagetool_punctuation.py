@@ -11,8 +11,8 @@ class LanguagetoolPunctuation(LanguageToolRule):
     server is configured.
 
     Categories PUNCTUATION, TYPOGRAPHY and CASING.
-    Without the `languagetool` setting (`{ server = "..." }` or `{ local = true }`) or
-    `--languagetool URL`, it reports nothing and sends nothing anywhere; see docs/languagetool.md.
+    Without a LanguageTool `server` (`[rules.grammar]`, a URL or `"local"`) or `--languagetool URL`,
+    it reports nothing and sends nothing anywhere; see docs/languagetool.md.
 
     ## Why is this bad?
     A space before a comma or a sentence that starts in lower case looks like damaged copy.

@@ -10,8 +10,8 @@ class LanguagetoolSpelling(LanguageToolRule):
     Reports LanguageTool's spelling matches; only when a LanguageTool server is configured.
 
     Category TYPOS.
-    Without the `languagetool` setting (`{ server = "..." }` or `{ local = true }`) or
-    `--languagetool URL`, it reports nothing and sends nothing anywhere; see docs/languagetool.md.
+    Without a LanguageTool `server` (`[rules.grammar]`, a URL or `"local"`) or `--languagetool URL`,
+    it reports nothing and sends nothing anywhere; see docs/languagetool.md.
 
     ## Why is this bad?
     A misspelt word in published copy costs the desk credibility. newslint's own typo rules learn

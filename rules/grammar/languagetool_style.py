@@ -11,8 +11,8 @@ class LanguagetoolStyle(LanguageToolRule):
 
     Categories STYLE, REDUNDANCY, PLAIN_ENGLISH,
     REPETITIONS_STYLE, WIKIPEDIA, GENDER_NEUTRALITY, CREATIVE_WRITING, TEXT_ANALYSIS).
-    Without the `languagetool` setting (`{ server = "..." }` or `{ local = true }`) or
-    `--languagetool URL`, it reports nothing and sends nothing anywhere; see docs/languagetool.md.
+    Without a LanguageTool `server` (`[rules.grammar]`, a URL or `"local"`) or `--languagetool URL`,
+    it reports nothing and sends nothing anywhere; see docs/languagetool.md.
 
     ## Why is this bad?
     Wordy or redundant phrasing wastes the reader's time and the page's space.

@@ -18,6 +18,7 @@ from newslint.config import Settings  # noqa: E402
 from newslint.lint import Linter  # noqa: E402
 from newslint.rule import Rule, RuleUnavailable  # noqa: E402
 from newslint.rules.grammar import _backend as backend  # noqa: E402
+from newslint.rules.grammar._base import LanguageToolOptions  # noqa: E402
 from newslint.span import Span  # noqa: E402
 from tests.lt_replay import ReplayServer, load_recordings  # noqa: E402
 
@@ -69,8 +70,8 @@ def test_spelling_match_becomes_nl902_with_unsafe_fix(run_cli, tmp_path, replay)
 def test_request_carries_language_and_options(run_cli, tmp_path, replay):
     _story(tmp_path, STYLE)
     (tmp_path / "newslint.toml").write_text(
-        f'languagetool = {{ server = "{replay.url}", language = "en-GB", '
-        'disabled-rules = ["EN_QUOTES"], disabled-categories = ["CASING"] }\n',
+        f'[rules.grammar]\nserver = "{replay.url}"\nlanguage = "en-GB"\n'
+        'disabled-rules = ["EN_QUOTES"]\ndisabled-categories = ["CASING"]\n',
         encoding="utf-8",
     )
     before = len(replay.requests)
@@ -80,6 +81,21 @@ def test_request_carries_language_and_options(run_cli, tmp_path, replay):
     assert len(sent) == 1  # five NL9xx rules, one request per text
     assert sent[0]["language"] == "en-GB" and sent[0]["text"] == STYLE
     assert sent[0]["disabledRules"] == "EN_QUOTES" and sent[0]["disabledCategories"] == "CASING"
+
+
+def test_the_command_line_server_keeps_the_files_other_options(run_cli, tmp_path, replay):
+    """--languagetool URL sets the grammar rules' `server` option over the file's; the file's
+    other options stay."""
+    _story(tmp_path, STYLE)
+    (tmp_path / "newslint.toml").write_text(
+        f'[rules.grammar]\nserver = "http://127.0.0.1:{_closed_port()}"\nlanguage = "en-GB"\n',
+        encoding="utf-8",
+    )
+    before = len(replay.requests)
+    code, items, err = _json(run_cli, tmp_path, "--languagetool", replay.url, "story.txt")
+    assert [i["code"] for i in items] == ["NL904"], err
+    (sent,) = replay.requests[before:]
+    assert sent["language"] == "en-GB"
 
 
 def test_columns_count_code_points_after_an_astral_character(run_cli, tmp_path, replay):
@@ -217,24 +233,24 @@ def test_server_that_never_answers_times_out_and_says_so(monkeypatch):
         silent.listen(4)
         url = f"http://127.0.0.1:{silent.getsockname()[1]}"
         with pytest.raises(RuleUnavailable, match=r"cannot be reached \(timed out: no answer within 1 s\)"):
-            backend.Client({"server": url}, None)
+            backend.Client(LanguageToolOptions(server=url), None)
 
 
 def test_bad_languagetool_config_names_file_and_key(run_cli, tmp_path):
     _story(tmp_path, SPELLING)
     (tmp_path / "newslint.toml").write_text(
-        'languagetool = { url = "http://localhost:8081" }\n', encoding="utf-8"
+        '[rules.grammar]\nurl = "http://localhost:8081"\n', encoding="utf-8"
     )
     code, out, err = run_cli("check", "story.txt", cwd=tmp_path)
     assert code == 2
-    assert "newslint.toml: languagetool: unknown key 'url'" in err
+    assert "newslint.toml: rules.grammar: unknown option 'url'" in err
 
 
 def test_missing_library_gives_the_install_command(monkeypatch):
     monkeypatch.setitem(sys.modules, "language_tool_python", None)
     monkeypatch.setattr(backend, "_clients", {})
     monkeypatch.setattr(backend, "_failures", {})
-    linter = Linter(Settings(languagetool={"server": "http://127.0.0.1:9"}), "story.txt")
+    linter = Linter(Settings(rules={"grammar": {"server": "http://127.0.0.1:9"}}), "story.txt")
     with pytest.raises(RuleUnavailable, match=r"pip install 'newslint\[languagetool\]'"):
         linter.violations(SPELLING)
 

@@ -21,10 +21,10 @@ def languagetool_replay():
 
     def settings_for(case):
         settings = original(case)
-        if settings.languagetool.get("server") == REPLAY_PLACEHOLDER:
-            settings = dataclasses.replace(
-                settings, languagetool={**settings.languagetool, "server": server.url}
-            )
+        grammar = settings.rules.get("grammar", {})
+        if grammar.get("server") == REPLAY_PLACEHOLDER:
+            rules = {**settings.rules, "grammar": {**grammar, "server": server.url}}
+            settings = dataclasses.replace(settings, rules=rules)
         return settings
 
     with ReplayServer() as server:
