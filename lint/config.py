@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newslint.registry import UnknownSelector, all_rules, validate_selectors
+from newslint.registry import UnknownSelector, all_rules, house_styles, validate_selectors
 from newslint.rule import Rule, RuleOptions, option_default
 from newslint.suggest import did_you_mean
 from newslint.violation import Severity
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 
 CONFIG_NAMES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
 LOCALES = ("en-US", "en-GB", "en-CA", "en-AU")
-STYLES = ("ap", "reuters", "guardian", "bbc")
 DEFAULT_EXCLUDE = (
     ".git",
     ".hg",
@@ -272,7 +271,7 @@ def _build(raw: dict[str, Any], origins: dict[str, str], root: Path, source: str
         kwargs["locale"] = _choice(raw["locale"], LOCALES, where("locale"), fold=True)
     if "style" in raw:
         kwargs["style"] = (
-            _choice(raw["style"], STYLES, where("style"), fold=True)
+            _choice(raw["style"], house_styles(), where("style"), fold=True)
             if raw["style"] not in ("", "none")
             else None
         )

@@ -23,6 +23,13 @@ def all_rules() -> tuple[type[Rule], ...]:
     return ALL_RULES
 
 
+def house_styles() -> tuple[str, ...]:
+    """The house styles the rules know (rules/_styles.py): the values of the `style` setting."""
+    from newslint.rules._styles import HOUSE_STYLES
+
+    return tuple(HOUSE_STYLES)
+
+
 def rule_by_code(code: str) -> type[Rule]:
     for rule in all_rules():
         if rule.code == code.upper() or rule.name == code.lower():

@@ -9,7 +9,7 @@ from functools import cache
 
 from newslint.document import Document, LetterTest, Token
 from newslint.rule import Rule
-from newslint.rules._styles import style_name
+from newslint.rules._styles import HOUSE_STYLES, style_name, styles_where
 from newslint.rules.naming import _senses
 from newslint.rules.naming._company import COMPANY_AFTER
 from newslint.rules.naming._varieties import Variant, variants
@@ -64,8 +64,8 @@ MARGIN = 2  # ... and this many times the evidence for the other variety
 LOCALE_VARIETY = {"en-US": "us", "en-GB": "gb", "en-AU": "gb", "en-CA": None}
 # Without a locale, a house style that names a variety decides: AP writes American spelling, the
 # BBC and the Guardian British with -ise (their style guides); Reuters' handbook names none.
-STYLE_VARIETY = {"ap": "us", "bbc": "gb", "guardian": "gb"}
-ISE_STYLES = frozenset({"bbc", "guardian"})
+STYLE_VARIETY = {key: style.spelling for key, style in HOUSE_STYLES.items() if style.spelling}
+ISE_STYLES = frozenset(styles_where(lambda s: s.writes_ise))
 
 
 def stated_variety(locale: str | None, style: str | None) -> str | None:

@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newslint.document import Document
+from newslint.rules._styles import styles_where
 from newslint.rules.numbers._common import Form, MixedFormRule
 from newslint.violation import FixAvailability
 
-# House styles for which NL410 knows the form of the time of day.
-STYLES_WITH_A_CLOCK = ("ap", "guardian")
+# House styles whose 12-hour form of the time of day NL410 checks.
+STYLES_WITH_A_CLOCK = styles_where(lambda s: s.clock in ("a.m.", "am"))
 
 
 class ClockMix(MixedFormRule):

@@ -9,7 +9,7 @@ from typing import ClassVar
 
 from newslint.document import Document
 from newslint.rule import Rule, replace_fix
-from newslint.rules._styles import STYLE_NAMES
+from newslint.rules._styles import HOUSE_STYLES
 from newslint.span import Span
 from newslint.violation import Violation
 
@@ -59,7 +59,7 @@ def prose_matches(
 class HouseStyleRule(Rule):
     """A rule that only speaks under a chosen house style: silent when `style` is not set."""
 
-    styles: ClassVar[tuple[str, ...]] = tuple(STYLE_NAMES)
+    styles: ClassVar[tuple[str, ...]] = tuple(HOUSE_STYLES)  # the house styles it checks
 
     def check(self, doc: Document) -> Iterator[Violation]:
         style = self.context.style

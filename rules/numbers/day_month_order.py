@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from newslint.document import Document
-from newslint.rules._styles import style_name
+from newslint.rules._styles import style_name, styles_where
 from newslint.rules.numbers._common import HouseStyleRule, in_data_line, prose_matches
 from newslint.rules.numbers.month_abbreviation import (
     ABBREVIATIONS,
@@ -38,8 +38,8 @@ _MONTH_MAY_BEFORE = re.compile(
     re.I,
 )
 
-_DAY_FIRST_STYLES = ("guardian", "bbc")
-_MONTH_FIRST_STYLES = ("ap",)
+_DAY_FIRST_STYLES = styles_where(lambda s: s.date_order == "day-month")
+_MONTH_FIRST_STYLES = styles_where(lambda s: s.date_order == "month-day")
 
 
 def _ap_month(written: str) -> str:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from newslint.document import Document
-from newslint.rules._styles import style_name
+from newslint.rules._styles import style_name, styles_where
 from newslint.rules.numbers._common import HouseStyleRule, prose_matches
 from newslint.span import Span
 from newslint.violation import FixAvailability, Violation
@@ -19,8 +19,8 @@ _ABBREVIATED = re.compile(_SUM + r"(m|mn|bn|b|tn)\b(?![.,]?\d)")
 _SPELLED = re.compile(_SUM + r"[ \t]+(million|billion)\b")
 _WORDS = {"m": "million", "mn": "million", "bn": "billion", "b": "billion", "tn": "trillion"}
 _LETTERS = {"million": "m", "billion": "bn"}
-_SPELLING_STYLES = ("ap", "reuters")
-_LETTER_STYLES = ("guardian", "bbc")
+_SPELLING_STYLES = styles_where(lambda s: s.money_scale == "words")
+_LETTER_STYLES = styles_where(lambda s: s.money_scale == "letters")
 
 
 class MoneyScaleStyle(HouseStyleRule):

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from newslint.document import Document
+from newslint.rules._styles import style_name, styles_where
 from newslint.rules.numbers._common import HouseStyleRule, prose_matches
 from newslint.span import Span
 from newslint.violation import FixAvailability, Violation
@@ -94,7 +95,7 @@ class MonthAbbreviation(HouseStyleRule):
     code = "NL409"
     name = "month-abbreviation"
     fix_availability = FixAvailability.ALWAYS
-    styles = ("ap",)
+    styles = styles_where(lambda s: s.month_abbreviations)
 
     def check_style(self, doc: Document, style: str) -> Iterator[Violation]:
         text = doc.text
@@ -104,15 +105,14 @@ class MonthAbbreviation(HouseStyleRule):
             if is_count_after_month(text, m.start(), m.end(3)):
                 continue  # "In January 25 people ...": a count, not a date
             full = _full(m.group(1))
-            yield from self._report(doc, m, AP_SHORT.get(full, full), "with a date")
+            yield from self._report(m, AP_SHORT.get(full, full), "with a date", style)
         for m in prose_matches(doc, _WITH_YEAR, headline=False):
             if m.start() and text[m.start() - 1].isalpha():
                 continue
-            yield from self._report(doc, m, _full(m.group(1)), "without a day")
+            yield from self._report(m, _full(m.group(1)), "without a day", style)
 
-    def _report(self, doc: Document, m: re.Match, right: str, where: str) -> Iterator[Violation]:
+    def _report(self, m: re.Match, right: str, where: str, style: str) -> Iterator[Violation]:
         if m.group() == right:
             return
-        yield self.rewrite(
-            Span(m.start(), m.end()), f"AP style writes {m.group()!r} as {right!r} {where}", right, safe=True
-        )
+        message = f"{style_name(style)} style writes {m.group()!r} as {right!r} {where}"
+        yield self.rewrite(Span(m.start(), m.end()), message, right, safe=True)

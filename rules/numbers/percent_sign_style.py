@@ -6,13 +6,13 @@ import re
 from collections.abc import Iterator
 
 from newslint.document import Document
-from newslint.rules._styles import style_name
+from newslint.rules._styles import style_name, styles_where
 from newslint.rules.numbers._common import HouseStyleRule, prose_matches
 from newslint.span import Span
 from newslint.violation import FixAvailability, Violation
 
 # House styles that write the sign after a figure: AP since 2019, the BBC.
-STYLES_WITH_THE_SIGN = ("ap", "bbc")
+STYLES_WITH_THE_SIGN = styles_where(lambda s: s.percent_sign)
 # A figure and the word: "5 percent", "4.5 per cent". Not "pct" (wire shorthand, left alone).
 _PERCENT_WORD = re.compile(r"([0-9](?<![\w.,][0-9])\d*(?:[.,]\d+)*)[ \t\n]+(?:percent|per[ \t\n]+cent)\b")
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from newslint.document import Document
+from newslint.rules._styles import styles_where
 from newslint.rules.numbers._common import Form, MixedFormRule, prose_matches
 from newslint.span import Span
 from newslint.violation import FixAvailability
@@ -23,7 +24,7 @@ _TIME_PREPOSITIONS = frozenset("at by until till from before after since around 
 _DISTANCES = frozenset("metres meters metre meter".split())
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.]*)\s+$")
 # House styles whose comma NL414 checks in every figure: no story majority to follow then.
-STYLES_WITH_A_COMMA = ("ap",)
+STYLES_WITH_A_COMMA = styles_where(lambda s: s.thousands_comma)
 
 
 class ThousandsSeparatorMix(MixedFormRule):

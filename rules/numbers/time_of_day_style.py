@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from newslint.document import Document
 from newslint.rule import Rule
+from newslint.rules._styles import HOUSE_STYLES
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
@@ -54,31 +55,30 @@ class TimeOfDayStyle(Rule):
     fix_availability = FixAvailability.ALWAYS
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        style = self.context.style
-        if style == "bbc":
-            yield from self._check_24_hour(doc)
+        house = HOUSE_STYLES.get(self.context.style or "")
+        if house is None or house.clock is None:
             return
-        if style not in ("ap", "guardian"):
+        if house.clock == "24-hour":
+            yield from self._check_24_hour(doc, house.name)
             return
         for m in _TIME.finditer(doc.text):
             span = Span(m.start(), m.end())
             if not doc.is_prose(span):
                 continue
-            shown, unsafe = self._render(m, style)
+            shown, unsafe = self._render(m, house.clock)
             written = shown
             if written and written.endswith(".") and doc.text[m.end() : m.end() + 1] == ".":
                 written = written[:-1]  # "5 p.m." ends the sentence with its own full stop
             if written is None or written == m.group():
                 continue
             make = Fix.unsafe if unsafe else Fix.safe
-            name = style.upper() if style == "ap" else style.title()
             yield self.violation(
                 span,
-                f"{m.group()!r} is written {shown!r} in {name} style",
+                f"{m.group()!r} is written {shown!r} in {house.name} style",
                 make(f"Write {shown!r}", Edit.replace(span, written)),
             )
 
-    def _check_24_hour(self, doc: Document) -> Iterator[Violation]:
+    def _check_24_hour(self, doc: Document, name: str) -> Iterator[Violation]:
         for m in _ZONED_TIME.finditer(doc.text):
             hour, minutes, meridiem, zone = m.groups()
             span = Span(m.start(), m.end())
@@ -88,12 +88,13 @@ class TimeOfDayStyle(Rule):
             right = f"{hour24:02d}:{minutes or '00'} {zone.upper()}"
             yield self.violation(
                 span,
-                f"{m.group()!r} is written {right!r} in BBC style (24-hour clock with a time zone)",
+                f"{m.group()!r} is written {right!r} in {name} style (24-hour clock with a time zone)",
                 Fix.unsafe(f"Write {right!r}", Edit.replace(span, right)),
             )
 
     @staticmethod
-    def _render(m: re.Match, style: str) -> tuple[str | None, bool]:
+    def _render(m: re.Match, form: str) -> tuple[str | None, bool]:
+        """The time in the house's 12-hour `form`: "a.m." (AP: 5:30 p.m., noon) or "am" (5.30pm)."""
         h1, m1, mer1, h2, m2, mer2 = m.groups()
         end_mer = _meridiem(mer2)  # _TIME ends in a meridiem; the first is optional
         start_mer = _meridiem(mer1) if mer1 is not None else end_mer
@@ -103,17 +104,17 @@ class TimeOfDayStyle(Rule):
         def clock(hour: str, minutes: str | None) -> str:
             hour = str(int(hour))
             if minutes and minutes != "00":
-                return f"{hour}{':' if style == 'ap' else '.'}{minutes}"
+                return f"{hour}{':' if form == 'a.m.' else '.'}{minutes}"
             return hour
 
         def mark(letter: str) -> str:
-            return f" {letter}.m." if style == "ap" else f"{letter}m"
+            return f" {letter}.m." if form == "a.m." else f"{letter}m"
 
         if h2 is None:
-            if style == "ap" and int(h1) == 12 and not m1:
+            if form == "a.m." and int(h1) == 12 and not m1:
                 return ("noon" if end_mer == "p" else "midnight"), True
             return clock(h1, m1) + mark(end_mer), False
-        if style == "ap":
+        if form == "a.m.":
             if start_mer == end_mer:
                 return f"{clock(h1, m1)}-{clock(h2, m2)}{mark(end_mer)}", False
             return f"{clock(h1, m1)}{mark(start_mer)} to {clock(h2, m2)}{mark(end_mer)}", False
