@@ -1,6 +1,10 @@
 """Build the typo rules' shipped data from the inputs in ../shared/data (run once; output is committed).
 
-    python scripts/build_typo_data.py [--shared ../shared] [--frequencies en.json.gz]
+    python scripts/build_typo_data.py [--shared ../shared] [--frequencies en.json.gz] [--check]
+
+`--check` rebuilds into a temporary folder and compares with the shipped files, byte for byte;
+BUILD-MANIFEST.toml records every input (with its sha256) and output. The frequency list is
+pyspellchecker's, at the version the `test` extra pins (pyspellchecker==0.9.1).
 
 Writes rules/typos/data/:
 - words.txt          lowercase English word forms (SCOWL size 70, American + British + Canadian,
@@ -12,16 +16,20 @@ Writes rules/typos/data/:
 - rare-words.txt     the further words of SCOWL size 80 (American + British): accepted, never suggested.
 - misspellings.tsv   Wikipedia's common misspellings (CC BY-SA 3.0), without entries that are real
                      words; several corrections are kept comma-separated (ambiguous: never auto-fixed).
-- SCOWL-COPYRIGHT, VARCON-README, MISSPELLINGS-LICENSE, FREQUENCIES-LICENSE: the inputs' notices.
+- SCOWL-COPYRIGHT, VARCON-README, MISSPELLINGS-LICENSE: the inputs' notices (FREQUENCIES-LICENSE,
+                     pyspellchecker's, is kept by hand).
+- BUILD-MANIFEST.toml the inputs and outputs, with their sha256.
 """
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import json
-import shutil
+import sys
+from importlib import metadata
 from pathlib import Path
+
+from _data_build import Input, arguments, copy_notice, run, write_manifest  # scripts/ is on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "rules" / "typos" / "data"
@@ -39,16 +47,32 @@ def word_forms(scowl: Path, lists: tuple[str, ...] = LISTS) -> set[str]:
     return words
 
 
+LEXICON = OUT.parent / "lexicon.txt"
+
+
 def lexicon() -> set[str]:
-    text = (OUT.parent / "lexicon.txt").read_text(encoding="utf-8")
+    text = LEXICON.read_text(encoding="utf-8")
     return {w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#")}
 
 
-def frequencies(path: Path | None) -> dict[str, int]:
-    if path is None:
+def frequency_list(path: Path | None) -> Input:
+    """The word-frequency list: `path`, or the one the installed pyspellchecker ships."""
+    if path is not None:
+        return Input(str(path), path, "a word-frequency list given with --frequencies")
+    try:
         import spellchecker  # pyspellchecker, a build-time input only
+    except ImportError:
+        sys.exit("error: the frequency list comes from pyspellchecker: pip install pyspellchecker==0.9.1")
+    version = metadata.version("pyspellchecker")
+    file = Path(spellchecker.__file__).parent / "resources" / "en.json.gz"
+    return Input(
+        f"pyspellchecker=={version}:spellchecker/resources/en.json.gz",
+        file,
+        f"pyspellchecker {version} (MIT): English word frequencies",
+    )
 
-        path = Path(spellchecker.__file__).parent / "resources" / "en.json.gz"
+
+def frequencies(path: Path) -> dict[str, int]:
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         return json.load(fh)
 
@@ -78,17 +102,32 @@ def shared_variant_frequencies(freq: dict[str, int], varcon: Path) -> dict[str, 
     return shared
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    ap.add_argument("--frequencies", type=Path)
-    args = ap.parse_args()
-    data = args.shared / "data"
+def inputs(data: Path, frequency: Input) -> list[Input]:
+    scowl = "SCOWL word lists as packaged by Debian (scowl-5; see COPYRIGHT)"
+    return [
+        *(
+            Input(f"scowl/{name}", data / "scowl" / name, scowl)
+            for name in LISTS + RARE_LISTS + ("COPYRIGHT",)
+        ),
+        Input("varcon/varcon.txt", data / "varcon" / "varcon.txt", "VarCon 2020.12.07"),
+        Input("varcon/README.varcon", data / "varcon" / "README.varcon", "VarCon 2020.12.07"),
+        Input(
+            "misspellings/wikipedia_common_misspellings.tsv",
+            data / "misspellings" / "wikipedia_common_misspellings.tsv",
+            "Wikipedia's Lists of common misspellings/For machines, 4,273 pairs (CC BY-SA 3.0)",
+        ),
+        Input("misspellings/README.md", data / "misspellings" / "README.md", "its licence note"),
+        Input("rules/typos/lexicon.txt", LEXICON, "this repository's newsroom lexicon"),
+        frequency,
+    ]
+
+
+def build(data: Path, frequency: Input, out: Path) -> list[str]:
+    """Write the data into `out`; returns the names of the files written."""
     words = word_forms(data / "scowl") | lexicon()
-    freq = shared_variant_frequencies(frequencies(args.frequencies), data / "varcon" / "varcon.txt")
+    freq = shared_variant_frequencies(frequencies(frequency.file), data / "varcon" / "varcon.txt")
     ordered = sorted(words, key=lambda w: (-freq.get(w, 0), w))
-    OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "words.txt").write_text("\n".join(ordered), encoding="utf-8")
+    (out / "words.txt").write_text("\n".join(ordered), encoding="utf-8")
     names = sorted(
         {
             w.strip()
@@ -97,9 +136,9 @@ def main() -> None:
             if w.strip()[:1].isupper() and w.strip()[1:].islower() and w.strip().isalpha()
         }
     )
-    (OUT / "names.txt").write_text("\n".join(names), encoding="utf-8")
+    (out / "names.txt").write_text("\n".join(names), encoding="utf-8")
     rare = sorted(word_forms(data / "scowl", RARE_LISTS) - words)
-    (OUT / "rare-words.txt").write_text("\n".join(rare), encoding="utf-8")
+    (out / "rare-words.txt").write_text("\n".join(rare), encoding="utf-8")
     rows = []
     known = words | set(rare) | {n.lower() for n in names}
     for line in (
@@ -112,12 +151,24 @@ def main() -> None:
         right = ",".join(c for c in (c.strip() for c in right.split(",")) if is_word(c, known))
         if wrong and right and wrong.lower() not in words and wrong.islower():
             rows.append(f"{wrong}\t{right}")
-    (OUT / "misspellings.tsv").write_text("\n".join(sorted(set(rows))) + "\n", encoding="utf-8")
-    shutil.copy(data / "scowl" / "COPYRIGHT", OUT / "SCOWL-COPYRIGHT")
-    shutil.copy(data / "varcon" / "README.varcon", OUT / "VARCON-README")
-    shutil.copy(data / "misspellings" / "README.md", OUT / "MISSPELLINGS-LICENSE")
+    (out / "misspellings.tsv").write_text("\n".join(sorted(set(rows))) + "\n", encoding="utf-8")
+    copy_notice(data / "scowl" / "COPYRIGHT", out / "SCOWL-COPYRIGHT")
+    copy_notice(data / "varcon" / "README.varcon", out / "VARCON-README")
+    copy_notice(data / "misspellings" / "README.md", out / "MISSPELLINGS-LICENSE")
+    written = ["words.txt", "names.txt", "rare-words.txt", "misspellings.tsv"]
+    written += ["SCOWL-COPYRIGHT", "VARCON-README", "MISSPELLINGS-LICENSE"]
+    write_manifest(out, "scripts/build_typo_data.py", inputs(data, frequency), written)
     print(f"{len(ordered)} words, {len(rows)} misspellings")
+    return [*written, "BUILD-MANIFEST.toml"]
+
+
+def main() -> int:
+    ap = arguments(__doc__.splitlines()[0])
+    ap.add_argument("--frequencies", type=Path, help="a word-frequency list (default: pyspellchecker's)")
+    args = ap.parse_args()
+    frequency = frequency_list(args.frequencies)
+    return run(lambda out: build(args.shared / "data", frequency, out), OUT, args.check, args.shared)
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

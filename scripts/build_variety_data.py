@@ -27,11 +27,12 @@ that also writes -ise).
 
 from __future__ import annotations
 
-import argparse
 import re
-import shutil
+import sys
 from collections import defaultdict
 from pathlib import Path
+
+from _data_build import Input, arguments, copy_notice, run, write_manifest  # scripts/ is on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "rules" / "naming" / "data"
@@ -142,15 +143,8 @@ def sense_rows(groups) -> list[str]:
     return sorted(rows.values())
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument(
-        "--shared",
-        type=Path,
-        default=Path("/work/shared") if not (ROOT.parent / "shared").exists() else ROOT.parent / "shared",
-    )
-    args = ap.parse_args()
-    source = args.shared / "data" / "varcon"
+def build(source: Path, out: Path) -> list[str]:
+    """Write the tables into `out` from VarCon in `source`; returns the names of the files written."""
     uses: dict[str, set[str]] = defaultdict(set)
     oxford: set[str] = set()
     noted: set[str] = set()
@@ -200,14 +194,24 @@ def main() -> None:
         if kind == "spelling" and variety == "gb" and replacement in oxford:
             kind = "ise"
         rows.append(f"{word}\t{variety}\t{replacement}\t{kind}")
-    OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "varieties.tsv").write_text("\n".join(sorted(rows)) + "\n", encoding="utf-8")
+    (out / "varieties.tsv").write_text("\n".join(sorted(rows)) + "\n", encoding="utf-8")
     senses = sense_rows(clusters(lines))
-    (OUT / "senses.tsv").write_text("\n".join(senses) + "\n", encoding="utf-8")
-    shutil.copy(source / "README.varcon", OUT / "VARCON-README")
-    (OUT / "VARCON-README").chmod(0o644)
+    (out / "senses.tsv").write_text("\n".join(senses) + "\n", encoding="utf-8")
+    copy_notice(source / "README.varcon", out / "VARCON-README")
+    written = ["varieties.tsv", "senses.tsv", "VARCON-README"]
+    read = [
+        Input(f"varcon/{name}", source / name, "VarCon 2020.12.07")
+        for name in ("varcon.txt", "README.varcon")
+    ]
+    write_manifest(out, "scripts/build_variety_data.py", read, written)
     print(f"{len(rows)} spellings, {len(senses)} sense rows")
+    return [*written, "BUILD-MANIFEST.toml"]
+
+
+def main() -> int:
+    args = arguments(__doc__.splitlines()[0]).parse_args()
+    return run(lambda out: build(args.shared / "data" / "varcon", out), OUT, args.check, args.shared)
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
