@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
-from newslint import __version__, sources
+import newslint
+from newslint import sources
 from newslint.config import ConfigError
 from newslint.registry import UnknownSelector, all_rules, rule_by_code
 from newslint.report import FileResult, ReportOptions, github, gitlab, sarif, text
@@ -81,7 +82,7 @@ def _fail(message: str) -> None:
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"newslint {__version__}")
+        typer.echo(f"newslint {newslint.__version__}")
         raise typer.Exit()
 
 

@@ -16,7 +16,8 @@ import json
 from typing import Any
 from urllib.parse import quote
 
-from newslint import DOCS_URL, __version__
+import newslint
+from newslint import DOCS_URL
 from newslint.docs import plain_text, rule_markdown, section
 from newslint.report import FileResult, ReportOptions
 from newslint.violation import Diagnostic
@@ -104,7 +105,7 @@ def render(results: list[FileResult], options: ReportOptions) -> str:
                 "tool": {
                     "driver": {
                         "name": "newslint",
-                        "version": __version__,
+                        "version": newslint.__version__,
                         "rules": descriptors,
                     }
                 },
