@@ -23,16 +23,17 @@ ROOT = Path(__file__).resolve().parent.parent
 TREE = ROOT / ".mypy_cache" / "installed-layout"
 
 
-def build_tree() -> Path:
-    """The installed layout as symlinks into the working tree; returns the `newslint` folder."""
-    package = TREE / "newslint"
-    if TREE.exists():
-        shutil.rmtree(TREE)
+def build_tree(root: Path = ROOT, tree: Path = TREE) -> Path:
+    """The installed layout of `root` as symlinks under `tree`; returns the `newslint` folder
+    (`tree` can go on sys.path: scripts/add_rule.py's test imports a copy of the repository so)."""
+    package = tree / "newslint"
+    if tree.exists():
+        shutil.rmtree(tree)
     package.mkdir(parents=True)
-    for entry in sorted((ROOT / "lint").iterdir()):
+    for entry in sorted((root / "lint").iterdir()):
         if entry.name != "__pycache__":
             (package / entry.name).symlink_to(entry)
-    (package / "rules").symlink_to(ROOT / "rules", target_is_directory=True)
+    (package / "rules").symlink_to(root / "rules", target_is_directory=True)
     return package
 
 

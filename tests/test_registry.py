@@ -80,6 +80,7 @@ SECTIONS = ("## What it does", "## Why is this bad?", "## Example", "## Use inst
 @pytest.mark.parametrize("rule", RULES, ids=IDS)
 def test_docstring_has_the_sections(rule):
     doc = inspect.cleandoc(rule.__doc__ or "")
+    assert "TODO" not in doc, f"{rule.code}: the docstring has a TODO left (scripts/add_rule.py writes them)"
     positions = [doc.find(s) for s in SECTIONS]
     assert all(p >= 0 for p in positions), (
         f"{rule.code}: missing {[s for s, p in zip(SECTIONS, positions, strict=True) if p < 0]}"
