@@ -7,8 +7,16 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis.configuration import set_hypothesis_home_dir
 
 ROOT = Path(__file__).resolve().parent.parent
+# Hypothesis keeps its example database and caches in ./.hypothesis unless told otherwise: keep
+# them in the user's cache folder, out of the working tree (HYPOTHESIS_STORAGE_DIRECTORY wins).
+HYPOTHESIS_HOME = Path(
+    os.environ.get("HYPOTHESIS_STORAGE_DIRECTORY")
+    or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newslint" / "hypothesis"
+)
+set_hypothesis_home_dir(HYPOTHESIS_HOME)
 # The read-only inputs beside the checkout (eval set, corpora); NEWSLINT_SHARED points elsewhere.
 SHARED = Path(os.environ.get("NEWSLINT_SHARED", ROOT.parent / "shared"))
 

@@ -5,7 +5,7 @@ A file of thousands of stories is one document: a test that compares every name 
 other, searches the whole text once per name or reads the text before each match grows with
 the square of the file. Each helper below replaces such a plain form (kept here, as the
 definition) with an index or a local search; these tests check the two agree. Candidate
-filters (NL203, NL204) decide from a story's distinct words what its tokens or matches are
+filters (NL101, NL203, NL204) decide from a story's distinct words what its tokens or matches are
 worth reading; the rule with the filter must report what it reports without it.
 """
 
@@ -24,6 +24,7 @@ from newslint.lint import Linter
 from newslint.rules.naming import abbreviation_style, compound_spacing, name_variant
 from newslint.rules.numbers import european_number_format as european_number
 from newslint.rules.structure import boilerplate_line
+from newslint.rules.typos.unknown_word import UnknownWord
 from newslint.span import Span
 from newslint.violation import Violation
 
@@ -396,3 +397,74 @@ def test_abbreviation_style_with_its_filter_reports_as_without_it(text):
 def _every_letters(text):
     """Every form's letters: NL204 without its filter."""
     return {abbreviation_style._letters(form) for form in abbreviation_style._FORMS.findall(text)}
+
+
+UNKNOWN_WORD_TEXT = st.lists(
+    st.tuples(
+        st.sampled_from(
+            [
+                "regime",
+                "reigme",
+                "Reigme",
+                "Regime",
+                "the",
+                "The",
+                "goverment",
+                "Goverment",
+                "government",
+                "dont",
+                "forthe",
+                "Assad",
+                "assad",
+                "gil",
+                "Parra",
+                "co-operate",
+                "cooperate",
+                "reigme's",
+                "reigme’s",
+                "pre-emptt",
+                "harbur",
+                "harbour",
+                "Harbur",
+                "café",
+                "ISIS",
+                "alot",
+            ]
+        ),
+        st.sampled_from([" ", " ", " ", "\n", ". ", "\n\n", ", ", "-", '. "', '" ']),
+    ),
+    max_size=18,
+).map(lambda ws: "".join(w + s for w, s in ws))
+
+
+def _all_word_tokens(self, doc):
+    """Every word token, in order: NL101's check without its candidate filter is its definition."""
+    return list(doc.words())
+
+
+# Reported by NL101 (a typo with its word in the story, typos without, a missing apostrophe); a word
+# written twice ("Reigme forces. The reigme fell") is taken for jargon and is not.
+UNKNOWN_WORD_REPORTED = (
+    "Regime falls\n\nThe regime said the reigme fell. The regime held the harbour and the harbur. "
+    "They said whaever they liked; dont go. Assad’s goverment fell.\n"
+)
+
+
+def test_unknown_word_reports_the_example_it_is_held_to():
+    found = Linter(Settings()).by_code["NL101"].check(segment.parse(UNKNOWN_WORD_REPORTED))
+    words = {UNKNOWN_WORD_REPORTED[v.span.start : v.span.end] for v in found}
+    assert words >= {"reigme", "harbur", "whaever", "dont"}
+
+
+@settings(max_examples=400, deadline=None)
+@given(UNKNOWN_WORD_TEXT)
+@example(UNKNOWN_WORD_REPORTED)
+@example("Regime falls\n\nReigme forces. The reigme fell, the regime said. Goverment goverment government.\n")
+@example("harbur. Harbur harbour harbour. dont forthe alot gil Parra gil. reigme’s co-operate pre-emptt\n")
+def test_unknown_word_on_its_candidate_tokens_reports_as_on_all_tokens(text):
+    rule = Linter(Settings()).by_code["NL101"]
+    candidates = list(rule.check(segment.parse(text)))
+    fresh = Linter(Settings()).by_code["NL101"]  # its letter tests remember words across stories
+    with mock.patch.object(UnknownWord, "_candidate_tokens", _all_word_tokens):
+        every = list(fresh.check(segment.parse(text)))
+    assert candidates == every

@@ -242,3 +242,13 @@ def test_no_input_crashes_the_cli(data, flags, name):
     assert result.exit_code in (0, 1, 2), result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert "internal error" not in result.output and "Traceback" not in result.output
+
+
+def test_hypothesis_keeps_its_files_out_of_the_working_tree():
+    """Its example database and caches go to the user's cache folder (tests/conftest.py)."""
+    from hypothesis.configuration import storage_directory
+
+    from .conftest import ROOT
+
+    where = storage_directory("examples", intent_to_write=False).path.resolve()
+    assert where != ROOT and ROOT not in where.parents, where
