@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""newslint beside codespell in CPU time, and where newslint's time goes: figures that hold on a
+loaded machine, where wall time says more about the other jobs than about the code.
+
+    python benchmarks/cpu.py DIR [--story FILE] [--runs N] [--profile]
+
+- throughput: `newslint check --jobs 1` and `codespell` over the story files of DIR, each the
+  median of N runs of the child's CPU time (user + system, from `os.wait4`), in MB/s, and their
+  ratio;
+- start-up: the same for one small story (default: the golden seed story), 3N runs;
+- `--profile`: one in-process CLI run over DIR under cProfile, its own time summed by area
+  (engine module, rule family, the regex compiler, imports), largest first.
+
+Make DIR outside the project, e.g. the odd-numbered 500 of the BBC stories:
+    python3 ../shared/corpora/materialize.py /tmp/bbc --corpus bbc
+    mkdir /tmp/s500 && ls /tmp/bbc | sort | awk 'NR%2==1' | head -500 | xargs -I{} cp /tmp/bbc/{} /tmp/s500/
+
+A benchmark, not a test: it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import cProfile
+import os
+import pstats
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "tests" / "golden" / "stories" / "syria-airstrikes.txt"
+# Children may write bytecode caches, as an installed package has them (see run.py).
+_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def child_cpu(cmd: list[str]) -> float:
+    """CPU seconds (user + system) of one child process."""
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_ENV)
+    _, _, usage = os.wait4(proc.pid, 0)
+    return usage.ru_utime + usage.ru_stime
+
+
+def median_cpu(cmd: list[str], runs: int) -> float:
+    child_cpu(cmd)  # warm: bytecode caches, disk
+    return statistics.median(child_cpu(cmd) for _ in range(runs))
+
+
+def tool(name: str) -> str | None:
+    beside = Path(sys.executable).parent / name
+    return str(beside) if beside.exists() else None
+
+
+def compare(directory: Path, story: Path, runs: int) -> list[str]:
+    size = sum(p.stat().st_size for p in directory.rglob("*") if p.is_file()) / 1e6
+    newslint = [sys.executable, "-m", "newslint", "check", "--quiet", "--exit-zero", "--jobs", "1"]
+    codespell = tool("codespell")
+    lines = [f"load average (1 min) {os.getloadavg()[0]:.1f}; CPU medians of {runs} runs"]
+    ours = median_cpu([*newslint, str(directory)], runs)
+    line = f"throughput, {size:.2f} MB: newslint {ours:.2f} s CPU = {size / ours:.2f} MB/s"
+    if codespell:
+        theirs = median_cpu([codespell, "-q", "3", str(directory)], runs)
+        line += f"; codespell {theirs:.2f} s = {size / theirs:.2f} MB/s; ratio {ours / theirs:.2f}"
+    lines.append(line)
+    ours = median_cpu([*newslint, str(story)], 3 * runs)
+    line = f"start-up, {story.name}: newslint {ours:.3f} s CPU"
+    if codespell:
+        theirs = median_cpu([codespell, str(story)], 3 * runs)
+        line += f"; codespell {theirs:.3f} s; ratio {ours / theirs:.2f}"
+    lines.append(line)
+    lines.append(f"load average (1 min) {os.getloadavg()[0]:.1f}")
+    return lines
+
+
+def area(filename: str, function: str) -> str:
+    """The part of the program a profiled function belongs to."""
+    path = filename.replace("\\", "/")
+    if "/rules/" in path:
+        return "rules/" + path.rsplit("/rules/", 1)[1].split("/")[0].removesuffix(".py")
+    for engine in ("/lint/", "/newslint/"):
+        if engine in path:
+            return "engine " + path.rsplit(engine, 1)[1]
+    if "/re/_" in path or path.endswith(("sre_parse.py", "sre_compile.py")):
+        return "regex compiler"
+    if path.startswith("<frozen importlib") or "importlib" in path:
+        return "imports"
+    if path == "~":
+        return "C: " + function.split(" of ")[0].strip("<>").replace("method ", "")
+    return Path(path).name
+
+
+def profile(directory: Path, top: int = 25) -> list[str]:
+    from newslint.cli import main
+
+    argv = sys.argv
+    sys.argv = ["newslint", "check", "--quiet", "--exit-zero", "--jobs", "1", str(directory)]
+    profiler = cProfile.Profile()
+    profiler.enable()
+    try:
+        main()
+    except SystemExit:
+        pass
+    finally:
+        profiler.disable()
+        sys.argv = argv
+    totals: collections.Counter[str] = collections.Counter()
+    stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
+    for (filename, _, function), (_, _, own, _, _) in stats.items():
+        totals[area(filename, function)] += own
+    whole = sum(totals.values())
+    lines = [f"profile (own time by area, cProfile inflates Python calls): {whole:.1f} s"]
+    lines += [f"{seconds / whole:6.1%}  {name}" for name, seconds in totals.most_common(top)]
+    return lines
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("directory", type=Path)
+    ap.add_argument("--story", type=Path, default=SEED)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--profile", action="store_true", help="also profile one in-process run")
+    args = ap.parse_args()
+    for line in compare(args.directory, args.story, args.runs):
+        print(line, flush=True)
+    if args.profile:
+        print("\n".join(profile(args.directory)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
