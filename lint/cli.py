@@ -8,6 +8,7 @@ Exit codes: 0 nothing left to report; 1 problems remain; 2 usage, config or inpu
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import sys
@@ -26,9 +27,7 @@ import newslint
 from newslint import sources
 from newslint.config import ConfigError
 from newslint.registry import UnknownSelector, all_rules, rule_by_code
-from newslint.report import FileResult, ReportOptions, github, gitlab, sarif, text
-from newslint.report import diff as diff_report
-from newslint.report import json as json_report
+from newslint.report import FileResult, ReportOptions
 from newslint.runner import (
     ConfigResolver,
     FileTask,
@@ -62,13 +61,13 @@ class OutputFormat(StrEnum):
     sarif = "sarif"
 
 
-RENDERERS = {
-    "text": text.render,
-    "json": json_report.render,
-    "github": github.render,
-    "gitlab": gitlab.render,
-    "sarif": sarif.render,
-}
+def renderer(fmt: str) -> Callable[[list[FileResult], ReportOptions], str]:
+    """The reporter of an output format (`newslint.report.<format>`), imported when a run uses
+    it: a run needs one, and some are costly to import (json the library API, sarif the rule
+    docs), which every start-up would pay."""
+    module = importlib.import_module(f"newslint.report.{OutputFormat(fmt).value}")
+    render: Callable[[list[FileResult], ReportOptions], str] = module.render
+    return render
 
 
 def _split(values: list[str] | None) -> tuple[str, ...]:
@@ -606,6 +605,8 @@ def _emit(
                 said.add(message)
                 typer.echo(f"newslint: {kind}: {message}", err=True)
     if options.diff:
+        from newslint.report import diff as diff_report  # only --diff runs need it
+
         sys.stdout.write(diff_report.render(results))
         changed = Counter(
             kind for r, kind in zip(results, kinds, strict=False) if r.original not in (None, r.text)
@@ -617,7 +618,7 @@ def _emit(
             err=True,
         )
         return
-    report = RENDERERS[fmt](results, report_options)
+    report = renderer(fmt)(results, report_options)
     if output_file is not None:
         try:
             output_file.write_text(report, encoding="utf-8")

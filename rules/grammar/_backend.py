@@ -17,7 +17,6 @@ from __future__ import annotations
 import atexit
 import contextlib
 import re
-import socket
 import sys
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -167,6 +166,8 @@ _TIMEOUTS = {"Timeout", "TimeoutError", "ReadTimeoutError", "ConnectTimeoutError
 def _reason(exc: BaseException) -> str:
     """Why a request failed, from the exceptions that language-tool-python, requests and
     urllib3 wrap around the socket's own: refused, timed out, or a name DNS does not know."""
+    import socket  # only a failed grammar request needs it: kept out of every run's start-up
+
     chain: list[BaseException] = []
     cause: BaseException | None = exc
     while cause is not None and cause not in chain:
