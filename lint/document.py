@@ -166,9 +166,15 @@ class Document:
     def first_tokens(self) -> list[Token]:
         """The first token of each sentence (the ones with `sentence_start`), in order, without
         building the others: "does any sentence start in lowercase?" needs only these."""
+        return list(self._first_tokens)
+
+    @cached_property
+    def _first_tokens(self) -> tuple[Token, ...]:
+        # kept: rules ask more than once per story (NL101 for its candidates and again for
+        # lost capitals), and each asking tokenised the start of every sentence again
         if "tokens" in self.__dict__:
-            return [t for t in self.tokens if t.sentence_start]
-        return self._prose.first_tokens()
+            return tuple(t for t in self.tokens if t.sentence_start)
+        return tuple(self._prose.first_tokens())
 
     def word_before(self, tok: Token) -> Token | None:
         """The word token before `tok` (one of the document's tokens), or None: what

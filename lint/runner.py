@@ -44,21 +44,32 @@ class ConfigResolver:
         self.fixed = load_settings(config, self.overrides) if config is not None else None
         self._by_file: dict[Path | None, Settings] = {}
         self._by_dir: dict[Path, Path | None] = {}
+        self._resolved: dict[Path, Path] = {}  # a folder as written -> as resolved
 
     def for_path(self, path: Path) -> Settings:
         if self.fixed is not None:
             return self.fixed
-        try:
-            resolved = path.resolve()
-        except (OSError, RuntimeError):  # a symlink loop: reading the file reports it
-            resolved = path.absolute()
-        directory = resolved if path.is_dir() else resolved.parent
+        if path.is_dir():
+            directory = _resolve(path)
+        elif path.is_symlink():  # its config is the one beside the file it points to
+            directory = _resolve(path).parent
+        else:  # a plain file: its folder is resolved once for all the files in it
+            directory = self._resolved.get(path.parent) or self._resolved.setdefault(
+                path.parent, _resolve(path.parent)
+            )
         if directory not in self._by_dir:
             self._by_dir[directory] = find_config_file(directory)
         config = self._by_dir[directory]
         if config not in self._by_file:
             self._by_file[config] = load_settings(config, self.overrides)
         return self._by_file[config]
+
+
+def _resolve(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: reading the file reports it
+        return path.absolute()
 
 
 def discover(paths: list[Path], resolver: ConfigResolver) -> Iterator[Path]:
