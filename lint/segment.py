@@ -314,15 +314,21 @@ def _split_indented(text: str, block: Span) -> Iterable[Span]:
 
 
 def _dateline(text: str, first: Span) -> Span | None:
-    head = text[first.start : min(first.end, first.start + 120)]
+    return dateline_at(text, first.start, first.end)
+
+
+def dateline_at(text: str, start: int, end: int | None = None) -> Span | None:
+    """The dateline that opens the text at `start` (`NAJAF, Iraq (Reuters) -`), if one does:
+    for rules that meet one where the parser saw none (a headline without a blank line after it)."""
+    stop = len(text) if end is None else end
+    head = text[start : min(stop, start + 120)]
     m = _AGENCY_DATELINE.match(head) or _DATELINE.match(head)
     if not m:
         return None
     found = m.group(0).rstrip()
     if not any(c in found for c in ",(") and sum(c.isalpha() for c in found) < 3:
         return None  # "US - China talks": a bare dateline needs a real place name
-    end = first.start + len(found)
-    return Span(first.start, end)
+    return Span(start, start + len(found))
 
 
 # --- sentences, quotations ---------------------------------------------------------------

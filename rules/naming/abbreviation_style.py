@@ -10,6 +10,7 @@ from newslint.document import Document, LetterTest
 from newslint.rule import Rule, replace_fix
 from newslint.rules.naming._company import COMPANY_AFTER, SPACE
 from newslint.rules.typos._words import english, known_names
+from newslint.segment import dateline_at
 from newslint.span import Span
 from newslint.violation import FixAvailability, Violation
 
@@ -27,6 +28,60 @@ def _shouting(doc: Document, span: Span) -> bool:
     """A line written mostly in capitals (wire slugs, "REUTER", tables): its capitals say nothing."""
     letters, capitals = doc.line_case(span.start)
     return capitals > 0.6 * letters
+
+
+# A word in capitals beside the form: "MATEJA KEZMAN finally", "NVIDIA HAS MADE a noise".
+_CAPITALS_BEFORE = re.compile(r"(?<![\w.])[A-Z][A-Z'’.&-]*[A-Z][ \t]+$")
+_CAPITALS_AFTER = re.compile(r"[ \t]+[A-Z][A-Z'’.&-]*[A-Z](?![\w'’])")
+_LINE_STARTS = re.compile(r"^[ \t]*(?=\S)", re.MULTILINE)
+_OPENING_MARKS = re.compile(r"[\s\-–—(\"“']*")
+HEADLINE_LINES = 3  # a headline with no blank line under it is at most this many lines
+
+
+def _typographic(doc: Document, span: Span) -> bool:
+    """Capitals that are typography, not an abbreviation style: the place in a dateline
+    (`NAJAF, Iraq -` beside `Najaf`), the lines above a dateline (a headline with no blank line
+    under it) and a run of words in capitals (a lead-in, `MATEJA KEZMAN finally broke`). Such
+    capitals are neither counted nor reported."""
+    text = doc.text
+    form = text[span.start : span.end]
+    if not form.isupper() or "." in form:
+        return False
+    if span.start < _dateline_end(doc):
+        return True
+    return bool(
+        _CAPITALS_BEFORE.search(text, max(0, span.start - 40), span.start)
+        or _CAPITALS_AFTER.match(text, span.end)
+    )
+
+
+def _lead_in(doc: Document, form: str, spans: list[Span]) -> bool:
+    """The word that opens the body, in capitals there alone (`NOVELL Inc has announced ...`
+    beside `Novell` after): some desks set the first word of a story in capitals."""
+    return form.isupper() and "." not in form and len(spans) == 1 and spans[0].start == _body_opening(doc)
+
+
+def _dateline_end(doc: Document) -> int:
+    """Where the story's dateline ends (0 when it has none): the parser's, or one that opens one of
+    the first lines, under a headline that no blank line set apart."""
+    if doc.dateline is not None:
+        return doc.dateline.end
+    for n, m in enumerate(_LINE_STARTS.finditer(doc.text)):
+        if n >= HEADLINE_LINES:
+            break
+        if n and (found := dateline_at(doc.text, m.end())):
+            return found.end
+    return 0
+
+
+def _body_opening(doc: Document) -> int:
+    """The offset of the first word of the body, after the dateline (-1 without a body)."""
+    if not doc.paragraphs:
+        return -1
+    start = max(doc.paragraphs[0].start, _dateline_end(doc))
+    marks = _OPENING_MARKS.match(doc.text, start)
+    assert marks is not None  # the pattern matches the empty string
+    return marks.end()
 
 
 def _company_name(text: str, span: Span) -> str:
@@ -92,6 +147,10 @@ class AbbreviationStyle(Rule):
     A country's abbreviation inside a company's name keeps the company's style (`US West Inc`
     beside `the U.S. Postal Service`, `Air UK`, `Ceres UK Ltd`); the same company written two
     ways (`Esso UK`, `Esso U.K. Plc`) is still a mix.
+    Capitals that are typography are no abbreviation style: the place in a dateline (`NAJAF,
+    Iraq -` beside `Najaf`) and any line above it, a run of words in capitals (`MATEJA KEZMAN
+    finally broke`), and the word that opens the body when the story writes it in capitals
+    there alone (`NOVELL Inc has announced`); they are neither counted nor reported.
 
     ## Why is this bad?
     A house style writes each abbreviation one way; a story that mixes them looks pasted
@@ -135,6 +194,7 @@ class AbbreviationStyle(Rule):
                 for f, spans in by_form.items()
                 if (kept := [s for s in spans if self._counts(doc, s)])
             }
+            by_form = {f: spans for f, spans in by_form.items() if not _lead_in(doc, f, spans)}
             if len(by_form) < 2:
                 continue
             ranked = sorted(by_form.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start))
@@ -145,7 +205,12 @@ class AbbreviationStyle(Rule):
 
     @staticmethod
     def _counts(doc: Document, span: Span) -> bool:
-        return doc.is_prose(span) and not doc.in_headline(span) and not _shouting(doc, span)
+        return (
+            doc.is_prose(span)
+            and not doc.in_headline(span)
+            and not _shouting(doc, span)
+            and not _typographic(doc, span)
+        )
 
     def _report(self, doc: Document, span: Span, form: str, canonical: str, uses: int) -> Violation:
         message = f"{form!r} is written {canonical!r} elsewhere in the story ({uses} time{'s' * (uses != 1)})"
