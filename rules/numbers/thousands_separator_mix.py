@@ -23,6 +23,37 @@ _TIME_ZONES = frozenset("gmt bst est edt cst cdt pst pdt cet utc hrs hours hrs. 
 _TIME_PREPOSITIONS = frozenset("at by until till from before after since around about".split())
 _DISTANCES = frozenset("metres meters metre meter".split())
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.]*)\s+$")
+# Words that make a figure a product's name: "the 80386 processor", "its 7000 series", "a 2400 modem".
+_PRODUCT_NOUNS = frozenset(
+    "series family computer computers processor processors microprocessor microprocessors chip chips "
+    "model models system systems line version range engine engines class mainframe mainframes "
+    "minicomputer minicomputers printer printers workstation workstations jet jets airliner airliners "
+    "plane planes modem modems handset handsets terminal terminals".split()
+)
+# A figure after a determiner names one thing ("a 2400 modem", "the 8088 chip") unless a plural
+# follows: "the 2500 soldiers", "the 1500 people", "the 3000 other workers".
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|its|their|his|her|a|an|this|that|new|our|whose|mid-range)[ \t\n]+$", re.I
+)
+_UNMARKED_PLURALS = frozenset(
+    "people staff police personnel cattle livestock men women children sheep deer fish feet head crew "
+    "more other others new additional extra remaining".split()
+)
+# A series of names or a clock range: "Unisys 5000 and 7000", "the 3230 and 7710", "the 2300 to
+# 0700 shift".
+_NAMED_SERIES_BEFORE = re.compile(
+    r"(?:[A-Z]\w*|\b(?:the|its|their|a|new))[ \t\n]+\d{4,}[ \t\n]+(?:and|or|,)[ \t\n]+$"
+)
+# A figure right after a capitalised word in mid-sentence is part of a name: "IBM 4381", "Boeing
+# 7470", "Windows 2000", "Pontiac 6000". The story writes that figure as a name elsewhere too
+# ("the 4381 processors").
+_NAME_THEN_FIGURE = re.compile(r"[A-Z](?<![\w.][A-Z])[\w\-]*[ \t]+(\d{3,7})(?![\w,]|\.\d)")
+_NOT_NAMES = frozenset(
+    "About Around Some Nearly Almost Over Only Just Another More Fewer Less Up Roughly Approximately "
+    "Exactly All The Those These Of In At By For From With Between To Than And Or But Since Until Until "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec January February March April May June July August "
+    "September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
 # House styles whose comma NL414 checks in every figure: no story majority to follow then.
 STYLES_WITH_A_COMMA = styles_where(lambda s: s.thousands_comma)
 
@@ -36,8 +67,11 @@ class ThousandsSeparatorMix(MixedFormRule):
     Years (1000 to 2099 without a currency sign), clock times (`2330 GMT`, `at 2300`), codes and
     names (`Windows 2000`, `flight 1549`, `No 7000`), distances (`1500 metres`), figures followed
     by a capitalised word (`1600 Pennsylvania Avenue`), tables and the headline are left out:
-    none of them takes a comma in any style. Under `style = "ap"` it is silent: NL414 then
-    checks every figure against AP's comma.
+    none of them takes a comma in any style. A figure glued to a name or a product is a name:
+    after a capitalised word in mid-sentence (`IBM 4381`, and then `its 4381 processors`
+    anywhere in the story), before a product word (`the 8088 chip`), or after `a`, `the`, `its`
+    with no plural after it (`a 2400 modem`; `the 2500 people` is a count). Under `style = "ap"`
+    it is silent: NL414 then checks every figure against AP's comma.
 
     ## Why is this bad?
     Both forms are correct in some house style, but one story should use one: a mix looks
@@ -63,11 +97,15 @@ class ThousandsSeparatorMix(MixedFormRule):
         if self.context.style in STYLES_WITH_A_COMMA:
             return ()  # NL414 puts the comma in every figure: no majority to follow
         found = []
+        names = named_figures(doc.text)
         for m in prose_matches(doc, _FOUR_DIGITS, headline=False):
             first, comma, rest, after = m.groups()
             currency = currency_before(doc.text, m.start())
-            if not comma and not plain_quantity(
-                doc.text, m, currency, int(first + rest), (after or "").strip()
+            after = (after or "").strip()
+            if not comma and (
+                not plain_quantity(doc.text, m, currency, int(first + rest), after)
+                or not currency
+                and (first + rest in names or figure_is_a_name(doc.text, m.start(), m.end(3), after.lower()))
             ):
                 continue
             span = Span(m.start(1), m.end(3))
@@ -106,6 +144,28 @@ def plain_quantity(text: str, m: re.Match, currency: str, value: int, after: str
     if (hours < 24 and minutes < 60 or value == 2400) and word.lower() in _TIME_PREPOSITIONS:
         return False
     return not re.search(r"\d[ \-]$", text[max(0, m.start() - 2) : m.start()])
+
+
+def named_figures(text: str) -> frozenset[str]:
+    """The figures the story writes right after a name (`IBM 4381`, `Windows 2000`), not after a
+    word that opens a sentence or a month: those figures are names wherever they stand."""
+    return frozenset(
+        m.group(1)
+        for m in _NAME_THEN_FIGURE.finditer(text)
+        if text[m.start() : m.start(1)].split()[0] not in _NOT_NAMES and not _sentence_start(text, m.start())
+    )
+
+
+def figure_is_a_name(text: str, start: int, end: int, after: str) -> bool:
+    """Whether the figure at [start, end), followed by the word `after` (lowercase), names a thing
+    rather than counting: a product (`the 80386 processor`, `a 2400 modem`, `its 7000 series`)
+    or one of a series of names (`the 3230 and 7710`)."""
+    before = text[max(0, start - 30) : start]
+    if after in _PRODUCT_NOUNS or _NAMED_SERIES_BEFORE.search(before):
+        return True
+    if not _DETERMINER_BEFORE.search(before):
+        return False
+    return not after.endswith("s") and after not in _UNMARKED_PLURALS
 
 
 def _sentence_start(text: str, at: int) -> bool:

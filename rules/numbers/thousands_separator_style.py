@@ -10,6 +10,8 @@ from newslint.rules.numbers._common import HouseStyleRule, in_data_line, prose_m
 from newslint.rules.numbers.thousands_separator_mix import (
     STYLES_WITH_A_COMMA,
     currency_before,
+    figure_is_a_name,
+    named_figures,
     plain_quantity,
 )
 from newslint.span import Span
@@ -19,19 +21,6 @@ from newslint.violation import FixAvailability, Violation
 # a code (A-1500, 2004/1500), a decimal, or a word with the unit attached (1500m).
 _PLAIN_FIGURE = re.compile(
     r"([1-9])(?<![\w.,/:\-–'’(#][1-9])(\d{3,6})(?![\w\-–%/]|[.,:]\d|\.[A-Za-z])(\s+[A-Za-z]+)?"
-)
-# Words that make a figure a product's name: "the 80386 processor", "its 7000 series".
-_PRODUCT_NOUNS = frozenset(
-    "series family computer computers processor microprocessor chip model system line version range engine "
-    "class mainframe minicomputer printer workstation jet airliner plane".split()
-)
-_DETERMINER_BEFORE = re.compile(
-    r"\b(?:the|its|their|his|her|a|an|this|that|new|our|whose|mid-range)[ \t\n]+$", re.I
-)
-# A series of names or a clock range: "Unisys 5000 and 7000", "the 3230 and 7710", "the 2300 to
-# 0700 shift".
-_NAMED_SERIES_BEFORE = re.compile(
-    r"(?:[A-Z]\w*|\b(?:the|its|their|a|new))[ \t\n]+\d{4,}[ \t\n]+(?:and|or|,)[ \t\n]+$"
 )
 _CLOCK_RANGE_AFTER = re.compile(r"[ \t\n]*(?:to|-|–)[ \t\n]*[0-2]\d[0-5]\d\b")
 # A wire market report line: "    ALUMINIUM - 12000 tonnes ...".
@@ -83,13 +72,16 @@ class ThousandsSeparatorStyle(HouseStyleRule):
 
     def check_style(self, doc: Document, style: str) -> Iterator[Violation]:
         text = doc.text
+        names = named_figures(text)
         for m in prose_matches(doc, _PLAIN_FIGURE, headline=False):
             first, rest, after = m.groups()
             figure = first + rest
             currency = currency_before(text, m.start())
             if not plain_quantity(text, m, currency, int(figure), (after or "").strip()):
                 continue
-            if not currency and self._name_or_data(text, m, (after or "").strip().lower()):
+            if not currency and (
+                figure in names or self._name_or_data(text, m, (after or "").strip().lower())
+            ):
                 continue
             span = Span(m.start(1), m.end(2))
             right = _with_commas(figure)
@@ -104,12 +96,10 @@ class ThousandsSeparatorStyle(HouseStyleRule):
     def _name_or_data(text: str, m: re.Match, after: str) -> bool:
         """A product's name, a clock range, or a line of figures rather than a sentence."""
         start = m.start()
-        before = text[max(0, start - 30) : start]
-        if after in _PRODUCT_NOUNS or _DETERMINER_BEFORE.search(before) and not after.endswith("s"):
+        if figure_is_a_name(text, start, m.end(2), after):
             return True
         if (
-            _NAMED_SERIES_BEFORE.search(before)
-            or _CLOCK_RANGE_AFTER.match(text, m.end(2))
+            _CLOCK_RANGE_AFTER.match(text, m.end(2))
             or _BRACKETED_FIGURE_AFTER.match(text, m.end(2))
             or _LATE_CLOCK.fullmatch(m.group(1) + m.group(2))
             and _ON_A_NAME_AFTER.match(text, m.end(2))
