@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from newslint.document import Document
 from newslint.rule import Rule
+from newslint.rules.typos._words import english
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
@@ -14,27 +15,20 @@ from newslint.violation import Edit, Fix, FixAvailability, Violation
 # never be followed by the other, so trying them is waste (a quarter of the scan); checked by
 # tests/test_fast_patterns.py.
 _DOUBLE = re.compile(r"\b(\w++)(\s++)(\1)\b", re.IGNORECASE)
-# Doubles that grammar allows ("she had had enough", "he said that that was all").
-_GRAMMATICAL = frozenset(
-    {
-        "had",
-        "that",
-        "bye",
-        "no",
-        "very",
-        "really",
-        "so",
-        "far",
-        "many",
-        "more",
-        "knock",
-        "pom",
-        "tut",
-        "ha",
-        "boo",
-        "nil",
-    }
+# Doubles that grammar allows ("she had had enough", "he said that that was all") and intensifiers
+# that are doubled on purpose ("very very", "many many years"); a sports score ("nil nil").
+_GRAMMATICAL = frozenset("had that very really so far many more much too nil".split())
+# Interjections and sound words, a closed class whose words are repeated on purpose ("ha ha",
+# "tut tut", "Ooh la la", "bye bye", "knock knock", "blah blah", "a no no").
+_INTERJECTIONS = frozenset(
+    "ah aah ahh aw bah bam bang blah bla boo boom bye cha choo chop chug ding dong go ha hah hee "
+    "hey hip ho hoo hum hush knock la lah na nah no oh ooh oops ow pom pow rah shh tick tock tom "
+    "tsk tut uh um whoa wow ya yah yeah yes yo yum".split()
 )
+# Compass points between the eight main ones: "north north west", "south south-east".
+_COMPASS = re.compile(r"[ \t\n-]*(?:east|west)\b", re.IGNORECASE)
+# A grade or rating before "plus plus" / "minus minus": "an A plus plus", "rated BB minus minus".
+_GRADE_BEFORE = re.compile(r"(?<![\w.])[A-Z]{1,3}[ \t]+$")
 # "for for" is grammatical when the first closes a clause and the second opens a stretch of time:
 # "the moment I've been waiting for for years".
 _FOR_A_TIME = re.compile(
@@ -57,6 +51,22 @@ _FUNCTION = frozenset(
 )
 
 
+def _on_purpose(text: str, m: re.Match, word: str) -> bool:
+    """A repetition the language makes on purpose: an interjection or sound word ("ha ha", "Ooh
+    la la"), a reduplicated word the dictionary writes as one ("pom pom": pompom, "tutu",
+    "bonbon"), a word said three times or more ("go go go"), a compass point between the main
+    ones ("north north west"), a rating ("A plus plus")."""
+    if word in _INTERJECTIONS or word not in _FUNCTION and word + word in english():
+        return True
+    third = re.compile(r"[ \t]+" + re.escape(m.group(3)) + r"\b", re.IGNORECASE)
+    before = text[max(0, m.start() - len(word) - 2) : m.start()].rstrip().lower()
+    if third.match(text, m.end()) or before.endswith(word) and not before[: -len(word)][-1:].isalnum():
+        return True
+    if word in ("north", "south") and _COMPASS.match(text, m.end()):
+        return True
+    return word in ("plus", "minus") and bool(_GRADE_BEFORE.search(text, max(0, m.start() - 6), m.start()))
+
+
 class DoubledWord(Rule):
     """## What it does
     Finds a word written twice in a row: "the the", "in in".
@@ -74,7 +84,10 @@ class DoubledWord(Rule):
     Safe for function words (the, a, to, of, in, was, ...): deleting the second copy keeps the
     meaning. Unsafe for other words. Grammatical doubles ("had had", "that that was", "what it is
     is", "really really", "waiting for for years", "a break-in in May") and names (Boutros
-    Boutros-Ghali, Sirhan Sirhan, Walla Walla) are not reported.
+    Boutros-Ghali, Sirhan Sirhan, Walla Walla) are not reported, nor are repetitions the language
+    makes on purpose: interjections and sound words ("ha ha", "tut tut", "Ooh la la"), a
+    reduplicated word the dictionary writes as one ("pom pom", "tutu"), a word said three times
+    ("go go go"), compass points ("north north west") and ratings ("an A plus plus").
     Inside direct quotations a stutter is reported, never changed.
     """
 
@@ -90,6 +103,8 @@ class DoubledWord(Rule):
             if word.isdigit() or "\n\n" in m.group(2):
                 continue
             if word in _GRAMMATICAL and not (word == "that" and _THAT_SLIP.match(text, m.end())):
+                continue
+            if _on_purpose(text, m, word):
                 continue
             if word == "for" and _FOR_A_TIME.match(text, m.end()):
                 continue  # "waiting for for years"
