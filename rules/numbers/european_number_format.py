@@ -17,8 +17,10 @@ from newslint.violation import Edit, Fix, FixAvailability, Violation
 # look-behind placed after that set: the regex engine then jumps from digit to digit instead of
 # trying the look-behind at every position of the story.
 # "2.870/874 marks" is an exchange-rate quote (bid/offer): the slash ends no figure of ours.
-_MULTI_DOT = re.compile(r"[0-9](?<![\d.,][0-9])\d{0,2}(?:\.\d{3}){2,}(?![\d.]|,\d|/\d)")
-_ONE_DOT = re.compile(r"([1-9](?<![\d.,][1-9])\d{0,2})\.(\d{3})(?![\d.]|,\d|/\d)")
+# A full stop after the figure ends its sentence ("killed 150.000."): only a digit after it makes a
+# longer figure (a version, a date).
+_MULTI_DOT = re.compile(r"[0-9](?<![\d.,][0-9])\d{0,2}(?:\.\d{3}){2,}(?!\d|[.,/]\d)")
+_ONE_DOT = re.compile(r"([1-9](?<![\d.,][1-9])\d{0,2})\.(\d{3})(?!\d|[.,/]\d)")
 _DECIMAL_COMMA = re.compile(
     r"([0-9](?<![\d.,][0-9])\d{0,2}),(\d{1,2})"
     r"(?=\s?(?:%|per ?cent|percent|pct|million|billion|mln|bln|bn)\b|%)"
@@ -54,10 +56,12 @@ _CURRENCIES = frozenset(
     "euros euro ecus ecu cts cents pence lire lira rupees rand crowns guilders dinars".split()
 )
 _PRICE_CONTEXT = re.compile(
-    r"\b(?:a|per|each) (?:\d+ )?(?:share|barrel|tonne|ton|ounce|kilo|bushel|lb|pound|cwt|gallon|litre)s?\b"
+    r"\b(?:a|per|each)\s+(?:\d+\s+)?(?:share|barrel|tonne|ton|ounce|kilo|bushel|lb|pound|cwt|gallon|litre)s?\b"
     r"|\bto \d",
     re.IGNORECASE,
 )
+# The currency word and then "a share", "per 100 kilos" ("192.000 dlrs or five cts a share" is a sum).
+_PER_UNIT = re.compile(rf"\s*[A-Za-z.]+\s+(?:{_PRICE_CONTEXT.pattern})", re.IGNORECASE)
 _UNITS_ATTACHED = re.compile(r"m\b|km\b|kg\b")
 # "1.245 shares of the buyer for each share", "converted into 1.417 common shares": a ratio.
 _RATIO_AFTER = re.compile(r"[^.;\n]{0,60}?\bfor (?:each|every)\b|[^.;]{0,30}\bconvertible\b")
@@ -73,6 +77,25 @@ _RANGE_TO_SCALED = re.compile(
 # A grouped figure whose value is within this factor of the figure read as thousands backs that
 # reading: "a record 1.482 mln, compared with 1,455 mln tonnes".
 MAGNITUDE_FACTOR = 3.0
+# An English-grouped figure set against this one: "53,056 from 19.034", "1,157,883 vs 890.138",
+# "480,450 tonnes against 717.689", "5,228 (4.473)". The two are figures of one kind.
+_AGAINST = r"(?:vs\.?|versus|against|from|to|compared with|and|\(|\)|,)"
+_GROUPED_BEFORE = re.compile(
+    rf"(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+(?:[ \t\n]+[a-z]+)?[ \t\n]*{_AGAINST}[ \t\n(]*$"
+)
+_GROUPED_AFTER = re.compile(
+    rf"\)?[ \t\n]*(?:[a-z]+[ \t\n]+)?{_AGAINST}[ \t\n(]*\d{{1,3}}(?:,\d{{3}})+(?![\d])"
+)
+# A figure of 1,000 or more written with English commas, outside a year-like run: the story's own
+# evidence that it groups thousands with commas.
+_ENGLISH_THOUSANDS = re.compile(r"[0-9](?<![\d.,][0-9])\d{0,2}(?:,\d{3})+(?![\d]|\.\d)")
+# A decimal to two places or more that is not d.ddd itself: "46.40", "1.83", "110.1675".
+_FINE_DECIMAL = re.compile(r"(?<![\d.,])\d+\.(?:\d\d|\d{4,})(?![\d]|\.\d)")
+# "from 9.500 to 10.000 dlrs a share": the words after the range's last figure are the first's too.
+_RANGE_END = re.compile(r"\s*(?:to|-|–|and)\s*\$?\d{1,3}\.\d{3}(?!\d)")
+# Exchange rates: "the dollar closed at 1.825 marks", "sterling rose to 145.250 yen".
+_RATE_BEFORE = re.compile(r"\b(?:dollar|dlr|sterling|pound|yen|mark|franc|currency)s?\b[^.;\n]{0,40}$", re.I)
+_DOLLARS = frozenset("dlrs dlr dollars dollar cts cents".split())
 
 
 class EuropeanNumberFormat(Rule):
@@ -103,6 +126,15 @@ class EuropeanNumberFormat(Rule):
     reported (unsafe) only when an English-grouped figure of the same size stands before the
     same word (`1.482 mln, compared with 1,455 mln`). A story that writes other three-decimal
     figures (prices such as `10.625`) gets unsafe fixes only.
+
+    A sum of money has no three decimals: `£7.000`, `€12.500` and `30.825 dlrs` are thousands
+    (unsafe), while prices per quantity, exchange rates (`the dollar at 1.825 marks`), cents (a
+    dividend of `4.167 cts`) and dollar figures in eighths (share prices: `34.625 dlrs`, `from
+    9.500 to 10.000 dlrs a share`, where the words after a range describe both figures) stay
+    decimals, as do yields and rates (`3.875 pct`) and share counts (`12.345 shares`). Where
+    nothing around a figure tells, the story does: an English-grouped figure set against it
+    (`7,476 from 13.003`, `1,157,883 vs 890.138`) or a story that writes its other thousands
+    with commas and no other three-decimal figures makes it a thousands figure (unsafe).
 
     The separator is typography, not wording, so figures inside quotations are repaired too.
     """
@@ -154,18 +186,19 @@ class EuropeanNumberFormat(Rule):
         # size before the same word makes "1.482 mln" a thousands figure with the wrong separator.
         grouped = _GroupedFigures(text)
         # A story that writes three-decimal figures (prices like 10.625) makes every d.ddd doubtful.
-        precise = any(not m.group(2).endswith("0") for m in one_dot)
+        precise = sum(1 for m in one_dot if not m.group(2).endswith("0"))
+        # A story that writes its thousands with commas is evidence that a d.ddd with nothing
+        # around it to make it a decimal is a thousands figure with the wrong separator; but not
+        # a story of prices and rates, which writes other decimals to two places or more (46.40
+        # Ecus, 1.83 marks, 33.25 dlrs): its d.ddd figures are as often decimals.
+        commas = not _FINE_DECIMAL.search(text) and any(
+            doc.is_prose(Span(g.start(), g.end())) for g in _ENGLISH_THOUSANDS.finditer(text)
+        )
         for m in one_dot:
             if self._usable(doc, m):
-                verdict = self._single_group(text, m, grouped)
-                if (
-                    verdict is None
-                    and m.group(2) == "000"
-                    and not precise
-                    and not _RANGE.match(text, m.end())
-                ):
-                    verdict = False
-                if verdict and precise:
+                others_precise = precise - (not m.group(2).endswith("0")) > 0
+                verdict = self._single_group(text, m, grouped, commas and not others_precise)
+                if verdict and others_precise:
                     verdict = False
                 if verdict is not None:
                     yield self._report(m, m.group().replace(".", ","), safe=verdict)
@@ -176,39 +209,64 @@ class EuropeanNumberFormat(Rule):
         return doc.is_prose(span)
 
     @staticmethod
-    def _single_group(text: str, m: re.Match, grouped: _GroupedFigures) -> bool | None:
-        """None: probably a decimal, leave it. True: surely thousands. False: probably thousands."""
+    def _single_group(text: str, m: re.Match, grouped: _GroupedFigures, commas: bool) -> bool | None:
+        """None: probably a decimal, leave it. True: surely thousands. False: probably thousands.
+        `commas`: the story writes its thousands with commas (and no other three-decimal figures)."""
         whole, group = m.group(1), m.group(2)
-        words = _NEXT_WORDS.match(text, m.end())
+        # "from 9.500 to 10.000 dlrs a share": the words after the range describe both figures
+        end = m.end()
+        while r := _RANGE_END.match(text, end):
+            end = r.end()
+        words = _NEXT_WORDS.match(text, end)
         assert words is not None  # the pattern matches the empty string
         word, second = (words.group(1) or "").lower(), (words.group(2) or "").lower()
-        if _is_ratio_or_pair(text, m):
+        against = _set_against_grouped(text, m)
+        if not against and _is_ratio_or_pair(text, m):
             return None
-        verdict = EuropeanNumberFormat._by_context(text, m, whole, group, word)
+        verdict = EuropeanNumberFormat._by_context(text, m, whole, group, word, end)
         if verdict is None and word not in _RATES - {"points"}:
             value = int(whole + group)
             if grouped.back(value, word, second):
                 return False
+        if isinstance(verdict, str):  # _UNSURE
+            # "a quota of 1.495 bpd" beside "210,000 bpd": the story's figure before the same word
+            # is of another size (the d.ddd lost its "mln"), so its commas say nothing here
+            commas = (
+                commas
+                and not grouped.of_other_size(int(whole + group), word)
+                and not _PRICE_CONTEXT.search(
+                    text, end, end + 60
+                )  # "46.864 European currency units per 100 kilos"
+            )
+            return False if against or commas else None
         return verdict
 
     @staticmethod
-    def _by_context(text: str, m: re.Match, whole: str, group: str, word: str) -> bool | None:
-        after = text[m.end() : m.end() + 40]
-        if _UNITS_ATTACHED.match(after):
+    def _by_context(text: str, m: re.Match, whole: str, group: str, word: str, end: int) -> bool | None | str:
+        """What the words around say: True (thousands), False (probably thousands), None (a
+        decimal), or _UNSURE (nothing either way: the story's other figures decide)."""
+        after = text[end : end + 40]
+        if _UNITS_ATTACHED.match(text, m.end()):
             return group == "000" or None  # 10.000m (metres): thousands; 5.445m: a decimal
         before = text[max(0, m.start() - 1) : m.start()]
-        if before in "$£€¥":
-            return group == "000"
+        if before in "$£€¥" and before:
+            if group == "000":
+                return True
+            if (
+                before == "$"
+                and _eighths(group)
+                or _RATE_BEFORE.search(text, max(0, m.start() - 60), m.start())
+            ):
+                return None  # a share price in eighths, or an exchange rate ("sterling at $1.605")
+            return False  # a sum has no three decimals: "£7.250", "€12.500"
         if word in _RATES:
             return None
         if word in _SCALES:
             return False if group.endswith("00") else None  # "6.000 billion yen": nobody writes the zeros
+        if word in ("shares", "share"):
+            return group == "000" or None  # "12.345 shares": a ratio or a fund's fractional holding
         if word in _CURRENCIES:
-            if _PRICE_CONTEXT.search(after) or _PRICE_CONTEXT.search(
-                text[max(0, m.start() - 25) : m.start()]
-            ):
-                return None
-            return False if group.endswith("00") else None
+            return EuropeanNumberFormat._money(text, m, group, word, after)
         if (
             word.endswith("s")
             and len(word) > 3
@@ -217,7 +275,17 @@ class EuropeanNumberFormat(Rule):
             return group == "000" or group.endswith("00") and len(whole) >= 2 or False
         if group == "000" and len(whole) >= 2 and not _RANGE.match(text, m.end()):
             return True  # "20.000 represented": nobody writes a decimal with three zeros in prose
-        return False if group.endswith("0") else None
+        return False if group.endswith("0") else _UNSURE
+
+    @staticmethod
+    def _money(text: str, m: re.Match, group: str, word: str, after: str) -> bool | None | str:
+        """A d.ddd before a currency word: prices per quantity ("38.215 Ecus per 100 kilos",
+        "5.445 dlrs a share"), exchange rates ("1.825 marks", "112.673 guilders per 100"),
+        dividend rates ("its 2.675 dlr preferred") and cents are decimals in wire copy; only a
+        "00" ending ("6.500 dlrs") or an English-grouped figure set against it says thousands."""
+        if _PER_UNIT.match(after) or _PRICE_CONTEXT.search(text[max(0, m.start() - 25) : m.start()]):
+            return None
+        return False if group.endswith("00") else None
 
     def _report(
         self, m: re.Match, english: str, safe: bool, what: str = "European thousands separator"
@@ -272,6 +340,14 @@ class _GroupedFigures:
         self._by_word = {word: sorted(figures, key=lambda f: f.value) for word, figures in by_word.items()}
         self._values = {word: [f.value for f in figures] for word, figures in self._by_word.items()}
 
+    def of_other_size(self, value: int, word: str) -> bool:
+        """Whether the story writes grouped figures before `word`, none of them within the factor."""
+        values = self._values.get(word) if word else None
+        if not values:
+            return False
+        low = bisect.bisect_left(values, value / MAGNITUDE_FACTOR)
+        return not (low < len(values) and values[low] <= value * MAGNITUDE_FACTOR)
+
     def back(self, value: int, word: str, second: str) -> bool:
         """Whether one of the figures `backs` reading `value` (before `word`, `second`) as thousands."""
         figures = self._by_word.get(word) if word else None
@@ -282,6 +358,24 @@ class _GroupedFigures:
         low = bisect.bisect_left(values, value / MAGNITUDE_FACTOR * (1 - 1e-9))
         high = bisect.bisect_right(values, value * MAGNITUDE_FACTOR * (1 + 1e-9))
         return any(f.backs(value, word, second) for f in figures[low:high])
+
+
+_UNSURE = "unsure"
+
+
+def _eighths(group: str) -> bool:
+    """A fraction in eighths (.125, .375, .500): how dollar share prices were quoted."""
+    return int(group) % 125 == 0
+
+
+def _set_against_grouped(text: str, m: re.Match) -> bool:
+    """Whether an English-grouped figure is set against this one ("53,056 from 19.034",
+    "1,157,883 vs 890.138", "5,228 (4.473)"): the two are figures of one kind, so the d.ddd is
+    a thousands figure too."""
+    return bool(
+        _GROUPED_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        or _GROUPED_AFTER.match(text, m.end(), m.end() + 40)
+    )
 
 
 def _is_ratio_or_pair(text: str, m: re.Match) -> bool:
