@@ -79,7 +79,7 @@ def used_in(tags: list[str], letters: str, mods=COUNTS) -> bool:
 # The senses a rule tells from the words around (a verb it cannot: "to practice" is a verb or a
 # noun); VarCon's other notes (bank, ship, digit zero...) it cannot. "street edge" is kept for its
 # words, missing from the sense "restrain".
-SENSES = ("<N>", "<Adj>", "restrain", "street edge")
+SENSES = ("<N>", "<Adj>", "restrain", "street edge", "<N> writing")
 
 
 def sense_of(note: str) -> str | None:
@@ -118,16 +118,17 @@ def sense_rows(groups) -> list[str]:
         american: dict[str, str] = {}  # word -> its American main form on its line
         for forms, note in group:
             sense = sense_of(note)
-            if sense is None:
-                continue
             us_main = next((w for w, t in forms if used_in(t, "A", MAIN)), None)
             gb_main = next((w for w, t in forms if used_in(t, "BZ", MAIN)), None)
             for word, tags in forms:
-                status = sense_status(tags)
-                form = {"us": gb_main, "gb": us_main, "none": us_main}.get(status)
-                by_sense[sense][word] = (status, form or "-")
-                if us_main and us_main != word:
+                if us_main and us_main != word and (sense is not None or not any(t[0] == "A" for t in tags)):
+                    # also from a line of a sense left out, where American never writes the word:
+                    # draught is draft in "current of air", so the noun draught (writing) is wrong
                     american[word] = us_main
+                if sense is not None:
+                    status = sense_status(tags)
+                    form = {"us": gb_main, "gb": us_main, "none": us_main}.get(status)
+                    by_sense[sense][word] = (status, form or "-")
         for sense, words in by_sense.items():
             for word, us_form in american.items():
                 if word not in words and words.get(us_form, ("",))[0] == "both":

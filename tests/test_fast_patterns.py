@@ -43,6 +43,11 @@ PLAIN = {
         variety_mix._SIGNS["gb"][4][2],
         r"\b(?:UK|BBC)\b|\bUS(?:-[a-z]|\b(?!\.)(?<=[a-z] US))",
     ),
+    "British colon before a quotation": (
+        variety_mix._SIGNS["gb"][5][2],
+        r"(?<=\bsaid|\bsays):[ \t\n]*[\"“]|(?<=\badded):[ \t\n]*[\"“]",
+    ),
+    "British towards": (variety_mix._SIGNS["gb"][6][2], r"\btowards\b"),
     "American percent": (variety_mix._SIGNS["us"][0][2], r"\bpercent\b"),
     "American title": (variety_mix._SIGNS["us"][1][2], r"\b(?:Mr|Mrs|Ms|Dr)\.\s[A-Z]"),
 }
@@ -112,6 +117,11 @@ PIECES = st.sampled_from(
         "Zor",
         "the the",
         "The the",
+        "said",
+        "says",
+        "added",
+        "towards",
+        "“",
         "ſ",
         "K",
         "k",
@@ -147,6 +157,7 @@ EXAMPLES = [
     "_a_b 5_000 12:30:45 1.2.3 x'y’z-w- -x",
     "xMr B, Mrs C, MrsD, Ms E, xDr F, Dr. G, Mr. H, xMr. I: £5, per cent, per cents, xpence, pence.",
     "UKx UK xUK BBC xBBC, the US, US-led, US. US percent xpercent percents, the the The the",
+    'He said: "Go" xsaid:"x" says:\n“Hi” added: x towards xtowards towardsx',
     "@a x@b @@c #d x#e &#f ##g #1 @" + "h" * 40 + " #",
 ]
 

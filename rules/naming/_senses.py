@@ -12,7 +12,11 @@ the sense from the words around a word, and only where a plain cue settles it:
 - adjective: a form of "be" or an adverb of degree before it (`is`, `highly`), or `on` / `upon` after
   it (`dependent on`), when no noun cue came first (`a dependant on the payroll` is a noun);
 - restrain: `kerbs on` before a restraint's object (`kerbs on imports`, not `the kerbs on both sides`),
-  or a modal before the verb (`would kerb`).
+  a modal, `to` or `help` before the verb (`would kerb`, `to kerb`, `help kerb`), or an object
+  after it (`kerb the growth`, `kerbing its imports`: a street edge takes none).
+
+- a document (draft): a document's name after it (`draft treaty`, `draft of the accord`) or a stage
+  of drafting before it (`a rough draft`): `draught` is written for a current of air, not a text.
 
 No cue, no sense: the word then counts as the plain variety table says, or not at all.
 
@@ -52,7 +56,11 @@ _ADJECTIVE_AFTER = re.compile(r"^\s+(?:on|upon)\b")
 _RESTRAINT_AFTER = re.compile(
     r"^\s+on\s+(?!(?:the|a|an|his|her|its|their|both|either|each|which|this|that|one|[A-Z][a-z]+day)\b)"
 )
-_MODAL_BEFORE = re.compile(r"\b(?:will|would|can|could|should|shall|may|might|must)\s+$")
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|can|could|should|shall|may|might|must|to|help|helps|helped)\s+$")
+# A verb with its object: "kerb the growth", "kerbing its imports" (a street edge takes no object).
+_OBJECT_AFTER = re.compile(
+    r"^\s+(?:the|its|their|his|her|this|these|those|our|such|inflation|spending|imports)\b"
+)
 
 
 def _noun(word: str, before: str, after: str) -> bool:
@@ -66,11 +74,33 @@ def _adjective(word: str, before: str, after: str) -> bool:
 
 
 def _restrain(word: str, before: str, after: str) -> bool:
-    return bool(word.endswith("s") and _RESTRAINT_AFTER.match(after) or _MODAL_BEFORE.search(before))
+    return bool(
+        word.endswith("s")
+        and _RESTRAINT_AFTER.match(after)
+        or _MODAL_BEFORE.search(before)
+        or _OBJECT_AFTER.match(after)
+    )
+
+
+# A draft is a document: a document's name after it, or a stage of drafting before it.
+_DOCUMENT_AFTER = re.compile(
+    r"^\s+(?:treaty|treaties|bill|bills|laws?|legislation|resolution|agreement|accord|text|proposals?"
+    r"|prospectus|report|version|budget|communique|constitution|plan|document|regulations?|letter"
+    r"|statement|contract|declaration|directive|decree|paper|rules?|of\s+(?:the|a|an|its)\b)",
+    re.IGNORECASE,
+)
+_DRAFTING_BEFORE = re.compile(
+    r"\b(?:rough|first|final|revised|preliminary|working|initial|earlier)\s+$", re.I
+)
+
+
+def _writing(word: str, before: str, after: str) -> bool:
+    return bool(_DOCUMENT_AFTER.match(after) or _DRAFTING_BEFORE.search(before))
 
 
 # Each sense the table lists, the cue that tells it, and how a message names it; in the order tried.
 SENSES: dict[str, tuple[Callable[[str, str, str], bool], str]] = {
+    "<N> writing": (_writing, "for a document"),
     "restrain": (_restrain, "in the sense 'restrain'"),
     "<N>": (_noun, "as a noun"),
     "<Adj>": (_adjective, "as an adjective"),
