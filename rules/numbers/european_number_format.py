@@ -222,7 +222,8 @@ class EuropeanNumberFormat(Rule):
         word, second = (words.group(1) or "").lower(), (words.group(2) or "").lower()
         against = _set_against_grouped(text, m)
         if not against and _is_ratio_or_pair(text, m):
-            return None
+            # nobody writes a ratio with three zeros ("exercisable into 475.000 shares")
+            return False if group == "000" and _is_ratio(text, m) and not _near_precise(text, m) else None
         verdict = EuropeanNumberFormat._by_context(text, m, whole, group, word, end)
         if verdict is None and word not in _RATES - {"points"}:
             value = int(whole + group)
@@ -252,19 +253,20 @@ class EuropeanNumberFormat(Rule):
         if before in "$£€¥" and before:
             if group == "000":
                 return True
-            if (
-                before == "$"
-                and _eighths(group)
-                or _RATE_BEFORE.search(text, max(0, m.start() - 60), m.start())
-            ):
-                return None  # a share price in eighths, or an exchange rate ("sterling at $1.605")
-            return False  # a sum has no three decimals: "£7.250", "€12.500"
+            if _RATE_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+                return None  # an exchange rate ("sterling at $1.605")
+            return False  # a sum has no three decimals: "£7.250", "€12.500", "$26.500"
         if word in _RATES:
             return None
         if word in _SCALES:
             return False if group.endswith("00") else None  # "6.000 billion yen": nobody writes the zeros
         if word in ("shares", "share"):
-            return group == "000" or None  # "12.345 shares": a ratio or a fund's fractional holding
+            # "529.300 shares", "644.727 shares": blocks of shares (nobody owns 644 shares and a
+            # fraction); "12.345 shares" may be a ratio or a fund's fractional holding, so the
+            # story's other figures decide
+            if group == "000" or group.endswith("00") and len(whole) >= 2:
+                return True
+            return False if len(whole) == 3 else _UNSURE
         if word in _CURRENCIES:
             return EuropeanNumberFormat._money(text, m, group, word, after)
         if (
@@ -279,12 +281,14 @@ class EuropeanNumberFormat(Rule):
 
     @staticmethod
     def _money(text: str, m: re.Match, group: str, word: str, after: str) -> bool | None | str:
+        # (a price with three zeros, "100.000 dlrs a share", is a price only in a range of
+        # three-decimal prices: "from 9.500 to 10.000 dlrs a share")
         """A d.ddd before a currency word: prices per quantity ("38.215 Ecus per 100 kilos",
         "5.445 dlrs a share"), exchange rates ("1.825 marks", "112.673 guilders per 100"),
         dividend rates ("its 2.675 dlr preferred") and cents are decimals in wire copy; only a
         "00" ending ("6.500 dlrs") or an English-grouped figure set against it says thousands."""
         if _PER_UNIT.match(after) or _PRICE_CONTEXT.search(text[max(0, m.start() - 25) : m.start()]):
-            return None
+            return False if group == "000" and not _in_range(text, m) else None
         return False if group.endswith("00") else None
 
     def _report(
@@ -381,9 +385,25 @@ def _set_against_grouped(text: str, m: re.Match) -> bool:
 def _is_ratio_or_pair(text: str, m: re.Match) -> bool:
     """A share ratio ("1.245 shares ... for each share") or one of a pair of decimals
     ("7.418 tonnes last year from 8.062", "from 4.250 to 2.150 billion")."""
-    if _RATIO_AFTER.match(text, m.end()) or _RATIO_BEFORE.search(text, max(0, m.start() - 20), m.start()):
-        return True
-    if _RANGE_TO_SCALED.match(text, m.end()):
-        return True
+    return _is_ratio(text, m) or bool(_RANGE_TO_SCALED.match(text, m.end())) or _near_precise(text, m)
+
+
+def _is_ratio(text: str, m: re.Match) -> bool:
+    return bool(
+        _RATIO_AFTER.match(text, m.end()) or _RATIO_BEFORE.search(text, max(0, m.start() - 20), m.start())
+    )
+
+
+def _near_precise(text: str, m: re.Match) -> bool:
     lo, hi = max(0, m.start() - NEAR_CHARS), m.end() + NEAR_CHARS
     return any(n.start() != m.start() for n in _PRECISE_NEAR.finditer(text, lo, hi))
+
+
+_RANGE_BEFORE = re.compile(r"\d\.\d{3}\s*(?:to|-|–|and)\s*\$?$")
+
+
+def _in_range(text: str, m: re.Match) -> bool:
+    """One end of a range of three-decimal figures: "from 9.500 to 10.000"."""
+    return bool(
+        _RANGE_END.match(text, m.end()) or _RANGE_BEFORE.search(text, max(0, m.start() - 20), m.start())
+    )
