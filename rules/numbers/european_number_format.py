@@ -256,8 +256,12 @@ class EuropeanNumberFormat(Rule):
             if _RATE_BEFORE.search(text, max(0, m.start() - 60), m.start()):
                 return None  # an exchange rate ("sterling at $1.605")
             return False  # a sum has no three decimals: "£7.250", "€12.500", "$26.500"
+        if word in ("points", "point"):
+            # "rose 450.000 points": nobody writes an index move with three zeros, but a move of
+            # thousands is no surer, so probably thousands only when the zeros say so
+            return False if group == "000" and len(whole) >= 2 and not _RANGE.match(text, m.end()) else None
         if word in _RATES:
-            return None
+            return None  # yields and rates keep their decimals: "3.875 pct", "8.000 pct"
         if word in _SCALES:
             return False if group.endswith("00") else None  # "6.000 billion yen": nobody writes the zeros
         if word in ("shares", "share"):
