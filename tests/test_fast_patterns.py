@@ -188,3 +188,24 @@ def test_fast_token_pattern_agrees_within_bounds(text, data):
     assert [m.span() for m in tokens.TOKEN.finditer(text, start, end)] == [
         m.span() for m in plain.finditer(text, start, end)
     ]
+
+
+END_PIECES = st.lists(
+    st.sampled_from(
+        [".", "...", "!", "?", "?!", '"', "”", "’", "'", ")", "]", " ", "  ", "\n", "\t", "“", "‘"]
+    )
+    | st.sampled_from(["(", "[", "The", "A", "x", "5", "he", "U.S.", "Mr.", "e.g.", "Jan."]),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(END_PIECES, TEXTS), st.data())
+def test_sentence_ends_agree_with_the_plain_pattern(text, data):
+    """Sentence ends are found within a paragraph's bounds (pos and endpos)."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    plain = re.compile(segment.SENTENCE_END_DEFINITION)
+    assert [m.span() for m in segment.sentence_ends(text, start, end)] == [
+        m.span() for m in plain.finditer(text, start, end)
+    ]

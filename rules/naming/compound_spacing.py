@@ -110,9 +110,14 @@ def _hyphenated_compound(word: str) -> bool:
     return left not in _PHRASE_FIRST and right not in _PARTICLES
 
 
+# Longer "words" are pasted blobs, not compounds; splitting each at every letter costs the square
+# of its length (a 1 MB run of letters took minutes).
+LONGEST_COMPOUND = 40
 # Tests of a word's letters for `_candidates`, each run once per distinct word and remembered.
 _CLOSED = LetterTest(
-    lambda w: "-" not in w and len(w) >= 6 and w.isalpha() and (w.islower() or w[1:].islower())
+    lambda w: (
+        "-" not in w and 6 <= len(w) <= LONGEST_COMPOUND and w.isalpha() and (w.islower() or w[1:].islower())
+    )
 )
 _HYPHENATED = LetterTest(_hyphenated_compound)
 _PLAIN = LetterTest(lambda w: "-" not in w and w.isalpha())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -103,7 +103,7 @@ class Form:
 
     kind: str  # "comma", "plain", "%", "per cent", ...
     span: Span  # what is reported and replaced
-    rewrite: dict[str, str]  # kind -> this occurrence written that way
+    rewrite: Mapping[str, str]  # kind -> this occurrence written that way
     safe_to: frozenset[str] = frozenset()  # kinds this occurrence is surely rewritten to
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -33,6 +34,11 @@ FUNCTION_RANK = 100  # the 100 commonest words, most of them function words
 VERY_COMMON_RANK = 500  # the 500 most frequent words: "will", "big", "bit"
 MIN_LENGTH = 3
 OPENING_MIN_LENGTH = 5  # a capitalised word opening a sentence is checked from this length
+# A text with more unknown words than this floor plus one in this share of its words is not
+# English copy (a data dump, another language, a run of random letters): nothing is reported,
+# and the cost stays linear (each unknown word's candidates take about a millisecond).
+UNKNOWN_FLOOR = 200
+UNKNOWN_SHARE = 100
 SHORT_NAME = 3  # in a story typed in lowercase, words this short are left alone
 # A lowercase ticker (<plen>, <skbs.St.>, (cawl.L)): the segmenter's ticker regions are capitals only.
 _LOWER_TICKER = re.compile(r"[a-z0-9]{1,8}(?:\.[A-Za-z]{1,3})*\.?>|[a-z0-9]{1,8}(?:\.[A-Za-z]{1,3})+\)")
@@ -76,6 +82,14 @@ def suggestions(word: str, counts: Counter) -> tuple[list[str], list[str]]:
     return evidence, others
 
 
+@functools.cache
+def _longest_word() -> int:
+    """The length of the longest listed word. A longer string (a pasted hash, a run of letters
+    with no spaces) has no candidate one edit away, and computing its candidates, derivations
+    and run-together splits costs the square of its length: 10,000 letters took 5 GB."""
+    return max(map(len, english().words))
+
+
 def run_together(word: str) -> str | None:
     """The word as a function word and a common word with the space between them lost: "of the",
     "in which", or as a common word and one of the commonest ("business a", "said the"). Not
@@ -110,6 +124,9 @@ class UnknownWord(Rule):
     whole. Plurals of -ing nouns (remodelings), British -ise forms of listed -ize words and
     dropped-g forms (lovin') are English. In a story typed in lowercase, three-letter words are
     taken as names. Words in the configured `vocabulary` and words marked `[sic]` or `(sic)` are accepted.
+    A string longer than the longest listed word (a pasted hash, letters without spaces) is not
+    a word, and a text with more unknown words than 200 plus one in a hundred of its words is not
+    English copy (a data dump, another language, random letters): nothing is reported there.
 
     Candidates are the listed words one edit away (insertion, deletion, substitution or
     transposition), a lost apostrophe (dont, childrens), a lost space after a function word
@@ -161,7 +178,10 @@ class UnknownWord(Rule):
         # Candidate-first: the tests below that read only a word's letters are run once per
         # distinct word (and remembered across stories); the tokens of the few words they do
         # not clear are the only ones built.
-        for tok in self._candidate_tokens(doc):
+        candidates = self._candidate_tokens(doc)
+        if len(candidates) > UNKNOWN_FLOOR + sum(doc.word_counts.values()) // UNKNOWN_SHARE:
+            return  # not English copy (data, another language, letters pasted without spaces)
+        for tok in candidates:
             text = tok.text
             if text.isalpha() and text.islower() and (len(text) < MIN_LENGTH or text in words):
                 continue  # the common case, decided without splitting the word into parts
@@ -278,6 +298,8 @@ class UnknownWord(Rule):
         evidence_only: bool = False,
         guess_only: bool = False,
     ) -> Violation | None:
+        if len(part) > _longest_word() + 1:
+            return None  # no listed word is one edit away: a pasted blob, not a slip (and linear cost)
         if _plural_of_ing_noun(part):
             return None
         evidence, others = suggestions(part, counts)
