@@ -25,13 +25,15 @@ import typer
 
 import newslint
 from newslint import sources
-from newslint.config import ConfigError
+from newslint.config import ConfigError, Settings
+from newslint.quoting import printable, quote_name
 from newslint.registry import UnknownSelector, all_rules, rule_by_code
 from newslint.report import FileResult, ReportOptions
 from newslint.runner import (
     ConfigResolver,
     FileTask,
     RunOptions,
+    Skipped,
     TextTask,
     default_jobs,
     discover,
@@ -75,7 +77,7 @@ def _split(values: list[str] | None) -> tuple[str, ...]:
 
 
 def _fail(message: str) -> None:
-    typer.echo(f"newslint: error: {message}", err=True)
+    typer.echo(f"newslint: error: {printable(message)}", err=True)
     raise typer.Exit(2)
 
 
@@ -269,17 +271,20 @@ def check(
     use_stdin = "-" in targets
     items: list[FileResult | FileTask | TextTask] = []
     filtered: bytes | None = None
+    stdin_result: FileResult | None = None
     for target in targets:
         if target == "-":
             result, filtered = _check_stdin(stdin_filename, resolver, options)
+            stdin_result = result
             items.append(result)
             continue
         path = Path(target)
         if not path.exists() and not path.is_symlink():
-            items.append(FileResult(target, error=f"{target}: no such file or directory"))
+            shown = quote_name(target)
+            items.append(FileResult(shown, error=f"{shown}: no such file or directory"))
             continue
         try:
-            items.extend(FileTask(str(file), str(file)) for file in discover([path], resolver))
+            items.extend(_walked(found) for found in discover([path], resolver))
         except ConfigError as exc:
             _fail(str(exc))
     corpora = []
@@ -301,13 +306,16 @@ def check(
     results = _run_all(items, resolver, options, jobs)
     if options.fix and not options.diff:
         for corpus, records, first, last in corpora:
-            results.extend(
-                _write_corpus(corpus, records, results[first:last], field, headline_field, jsonl_output)
-            )
+            failed = _write_corpus(corpus, records, results[first:last], field, headline_field, jsonl_output)
+            for record in results[first:last] if failed else ():
+                record.unwritten, record.fixed = sum(record.fixed.values()), Counter()
+            results.extend(failed)
     if write_baseline is not None or baseline is not None:
         _baseline(results, baseline, write_baseline, quiet)
         if write_baseline is not None:
             raise typer.Exit(2 if any(r.error for r in results) else 0)
+    if filtered is not None and stdin_result is not None:
+        _write_filtered(filtered, stdin_result)
     record_slots = {i for _, _, first, last in corpora for i in range(first, last)}
     kinds = ["record" if i in record_slots else "file" for i in range(len(results))]
     _emit(results, options, output_format.value, statistics, quiet, use_stdin, filtered, kinds, output_file)
@@ -328,11 +336,13 @@ def _baseline(results: list[FileResult], read: Path | None, write: Path | None, 
 
     for r in results:  # a file that could not be checked is said once, whatever the baseline
         if r.error and write is not None:
-            typer.echo(f"newslint: error: {r.error}", err=True)
+            typer.echo(f"newslint: error: {printable(r.error)}", err=True)
     try:
         if write is not None:
             count = baseline.write(write, results)
-            typer.echo(f"newslint: {count} problem{'s' * (count != 1)} written to {write}", err=True)
+            typer.echo(
+                printable(f"newslint: {count} problem{'s' * (count != 1)} written to {write}"), err=True
+            )
             return
         assert read is not None
         outcome = baseline.apply(read, results)
@@ -355,17 +365,38 @@ def _baseline(results: list[FileResult], read: Path | None, write: Path | None, 
         )
 
 
+def _walked(found: Path | Skipped) -> FileTask | FileResult:
+    if isinstance(found, Skipped):
+        return FileResult(
+            found.path,
+            error=found.message if found.error else None,
+            warning=None if found.error else found.message,
+        )
+    return FileTask(str(found), quote_name(str(found)))
+
+
 def _check_stdin(
     name: str | None, resolver: ConfigResolver, options: RunOptions
 ) -> tuple[FileResult, bytes | None]:
-    display = name or "-"
-    data = sys.stdin.buffer.read()
+    """Check (or fix) the story on stdin: (its result, what filter mode writes to stdout)."""
+    display = quote_name(name) if name else "-"
+    settings: Settings | None = None
     try:
         settings = resolver.for_path(Path(name) if name else Path.cwd() / "-")
+    except ConfigError as exc:
+        problem = str(exc)
+    limit = (settings or Settings()).max_file_size
+    try:
+        data = sources.read_stream(sys.stdin.buffer, limit, display)
+    except sources.TooLarge as exc:  # only part was read: nothing to pass through whole
+        return FileResult(display, error=str(exc)), (b"" if options.fix else None)
+    if settings is None:
+        return FileResult(display, error=problem), (data if options.fix else None)
+    try:
         source = sources.decode(data, display, settings.fallback_encoding)
     except sources.BinaryFile as exc:
         return FileResult(display, warning=str(exc)), (data if options.fix else None)
-    except (sources.SourceError, ConfigError) as exc:
+    except sources.SourceError as exc:
         return FileResult(display, error=str(exc)), (data if options.fix else None)
     result = process_text(source, settings, options)
     if not options.fix or options.diff:
@@ -549,7 +580,8 @@ def _write_corpus(
         return [FileResult(str(corpus), error=str(exc))]
     if changed:
         typer.echo(
-            f"newslint: {changed} record{'s' * (changed != 1)} fixed; corpus written to {target}", err=True
+            printable(f"newslint: {changed} record{'s' * (changed != 1)} fixed; corpus written to {target}"),
+            err=True,
         )
     return []
 
@@ -603,7 +635,7 @@ def _emit(
         for kind, message in (("warning", r.warning), ("error", r.error)):
             if message and message not in said:  # a run-wide problem (a service down) is said once
                 said.add(message)
-                typer.echo(f"newslint: {kind}: {message}", err=True)
+                typer.echo(f"newslint: {kind}: {printable(message)}", err=True)
     if options.diff:
         from newslint.report import diff as diff_report  # only --diff runs need it
 
@@ -627,10 +659,17 @@ def _emit(
     else:
         report_stream.write(report)
         report_stream.flush()
-    if filtered is not None:
+
+
+def _write_filtered(data: bytes, result: FileResult) -> None:
+    """Filter mode: the (fixed) story to stdout, before the report, so that a failed write
+    (a full disk, a closed pipe) is reported and its fixes are not counted."""
+    try:
         sys.stdout.flush()
-        sys.stdout.buffer.write(filtered)
+        sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
+    except OSError as exc:
+        result.not_written(f"{result.path}: cannot write the story to stdout ({exc.strerror or exc})")
 
 
 @app.command("rules")
@@ -682,7 +721,7 @@ def show_config(
         settings = ConfigResolver(config).for_path(path or Path.cwd())
     except ConfigError as exc:
         _fail(str(exc))
-    typer.echo(f"# settings for {path or Path.cwd()}; config file: {settings.source}")
+    typer.echo(printable(f"# settings for {path or Path.cwd()}; config file: {settings.source}"))
     shown = {
         "select": settings.select,
         "extend-select": settings.extend_select,
@@ -702,7 +741,7 @@ def show_config(
     }
     for key, value in shown.items():
         origin = settings.origins.get(key, "default")
-        typer.echo(f"{key} = {json.dumps(value, ensure_ascii=False)}  # from {origin}")
+        typer.echo(printable(f"{key} = {json.dumps(value, ensure_ascii=False)}  # from {origin}"))
 
 
 @app.command("server")
@@ -730,8 +769,10 @@ def main() -> None:
         if os.environ.get("NEWSLINT_DEBUG"):
             raise
         typer.echo(
-            f"newslint: internal error: {type(exc).__name__}: {exc} "
-            "(set NEWSLINT_DEBUG=1 for details; please report it)",
+            printable(
+                f"newslint: internal error: {type(exc).__name__}: {exc} "
+                "(set NEWSLINT_DEBUG=1 for details; please report it)"
+            ),
             err=True,
         )
         sys.exit(2)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newslint.registry import UnknownSelector, all_rules, house_styles, validate_selectors
+from newslint.registry import UnknownSelector, all_rules, house_styles, rule_by_code, validate_selectors
 from newslint.rule import Rule, RuleOptions, option_default
 from newslint.suggest import did_you_mean
 from newslint.violation import Severity
@@ -38,8 +38,11 @@ DEFAULT_EXCLUDE = (
 )
 
 
-class ConfigError(Exception):
+class ConfigError(ValueError):
     """A configuration problem, worded as `file: key: what is wrong`."""
+
+
+CONFIG_MAX_SIZE = 10 * 1024 * 1024  # a config file larger than this is not one (/dev/zero, a log)
 
 
 def _str_list(value: Any, where: str) -> list[str]:
@@ -71,6 +74,26 @@ class Settings:
     source: str = "defaults"
     origins: dict[str, str] = field(default_factory=dict)  # key -> file it came from
     rule_origins: dict[str, str] = field(default_factory=dict)  # rule name -> "file: rules.<key>"
+
+    def __post_init__(self) -> None:
+        """Settings built in code (the library API) are checked as a config file is:
+        `Settings(style="apx")` is an error, not a run without a style."""
+        where = "Settings"
+        if self.locale is not None:
+            _exact_choice(self.locale, LOCALES, f"{where}: locale")
+        if self.style is not None:
+            _exact_choice(self.style, house_styles(), f"{where}: style")
+        if self.fallback_encoding is not None:
+            _exact_choice(self.fallback_encoding, ("windows-1252",), f"{where}: fallback_encoding")
+        _size(self.max_file_size, f"{where}: max_file_size")
+        for key in ("select", "extend_select", "ignore"):
+            _selectors(getattr(self, key) or [], f"{where}: {key}")
+        for pattern, codes in self.per_file_ignores.items():
+            _selectors(codes, f"{where}: per_file_ignores.{pattern}")
+        for code, level in self.severity.items():
+            _rule_code(code, f"{where}: severity")
+            if not isinstance(level, Severity):
+                raise ConfigError(f"{where}: severity.{code}: {level!r} is not a Severity")
 
     # --- queries ------------------------------------------------------------------------
     def ignores_for(self, path: str) -> list[str]:
@@ -153,25 +176,53 @@ _KEYS = {
 def find_config_file(start: Path) -> Path | None:
     """The nearest config file at or above `start` (a directory)."""
     for directory in (start, *start.parents):
-        for name in CONFIG_NAMES:
-            candidate = directory / name
-            if candidate.is_file() and (
-                name != "pyproject.toml" or "newslint" in _read_toml(candidate).get("tool", {})
-            ):
-                return candidate
+        found = config_file_in(directory)
+        if found is not None:
+            return found
+    return None
+
+
+def config_file_in(directory: Path) -> Path | None:
+    """The config file in `directory` itself, if it has one."""
+    for name in CONFIG_NAMES:
+        candidate = directory / name
+        if candidate.is_file() and (
+            name != "pyproject.toml" or "newslint" in _read_toml(candidate).get("tool", {})
+        ):
+            return candidate
     return None
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
     import tomllib  # imported on first use: most runs find no config file
 
+    text = _read_text(path, CONFIG_MAX_SIZE, str(path), "config file")
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+
+
+def _read_text(path: Path, limit: int, shown: str, what: str) -> str:
+    """A UTF-8 text file (a UTF-8 BOM is allowed), read only when it is a regular file and at
+    most `limit` bytes: a fifo would hang the run and /dev/zero fill the memory."""
+    from newslint import sources
+
+    try:
+        data = sources.read_regular(path, limit, shown)
+    except sources.TooLarge:
+        hint = " (raise max-file-size to read it)" if what == "word list" else ""
+        raise ConfigError(f"{shown}: larger than {limit / 1e6:.1f} MB: not a {what}{hint}") from None
+    except sources.SourceError as exc:  # a fifo or a device
+        raise ConfigError(str(exc)) from None
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+        raise ConfigError(f"{shown}: cannot read: {exc.strerror or exc}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:64]
+        hint = "; it looks like UTF-16: save it as UTF-8" if utf16 else ""
+        raise ConfigError(f"{shown}: a {what} must be UTF-8 text (byte {exc.start} is not){hint}") from None
 
 
 def _table_of(path: Path) -> dict[str, Any]:
@@ -223,8 +274,10 @@ def _load_chain(path: Path, seen: tuple[Path, ...]) -> tuple[dict[str, Any], dic
         if not isinstance(base, str):
             raise ConfigError(f"{path}: extend: expected a path string")
         base_path = (path.parent / base).resolve()
-        if not base_path.is_file():
+        if not base_path.exists():
             raise ConfigError(f"{path}: extend: no such file {base_path}")
+        if not base_path.is_file():  # a folder, a fifo (reading it would wait), a device
+            raise ConfigError(f"{path}: extend: {base_path} is not a regular file")
         raw, origins = _load_chain(base_path, seen + (path,))
     for key, value in table.items():
         if key not in _KEYS:
@@ -256,16 +309,16 @@ def _build(raw: dict[str, Any], origins: dict[str, str], root: Path, source: str
         if key in raw:
             kwargs[key.replace("-", "_")] = _str_list(raw[key], where(key))
     for key in ("select", "extend-select", "ignore"):
-        try:
-            validate_selectors(kwargs.get(key.replace("-", "_")) or [])
-        except UnknownSelector as exc:
-            raise ConfigError(f"{where(key)}: {exc}") from None
+        _selectors(kwargs.get(key.replace("-", "_")) or [], where(key))
     if "per-file-ignores" in raw:
         table = raw["per-file-ignores"]
         if not isinstance(table, dict):
             raise ConfigError(f"{where('per-file-ignores')}: expected a table of glob = [codes]")
         kwargs["per_file_ignores"] = {
-            g: _str_list(c, f"{where('per-file-ignores')}.{g}") for g, c in table.items()
+            g: _selectors(
+                _str_list(c, f"{where('per-file-ignores')}.{g}"), f"{where('per-file-ignores')}.{g}"
+            )
+            for g, c in table.items()
         }
     if "locale" in raw:
         kwargs["locale"] = _choice(raw["locale"], LOCALES, where("locale"), fold=True)
@@ -275,9 +328,14 @@ def _build(raw: dict[str, Any], origins: dict[str, str], root: Path, source: str
             if raw["style"] not in ("", "none")
             else None
         )
+    if "max-file-size" in raw:
+        kwargs["max_file_size"] = _size(raw["max-file-size"], where("max-file-size"))
     if "vocabulary" in raw:
         kwargs["vocabulary"] = _vocabulary(
-            raw["vocabulary"], where("vocabulary"), Path(raw.get("_vocabulary_dir", root))
+            raw["vocabulary"],
+            where("vocabulary"),
+            Path(raw.get("_vocabulary_dir", root)),
+            kwargs.get("max_file_size", Settings.max_file_size),
         )
     if "severity" in raw:
         kwargs["severity"] = _severities(raw["severity"], where("severity"))
@@ -290,8 +348,6 @@ def _build(raw: dict[str, Any], origins: dict[str, str], root: Path, source: str
             if value in ("none", "", False)
             else _choice(value, ("windows-1252",), where("fallback-encoding"))
         )
-    if "max-file-size" in raw:
-        kwargs["max_file_size"] = _typed(raw["max-file-size"], int, where("max-file-size"))
     if "rules" in raw:
         kwargs["rules"], kwargs["rule_origins"] = _rule_options(
             raw["rules"],
@@ -299,6 +355,38 @@ def _build(raw: dict[str, Any], origins: dict[str, str], root: Path, source: str
             lambda key: f"{origins.get(f'rules.{key}', origins.get('rules', source))}: rules.{key}",
         )
     return Settings(**kwargs)
+
+
+def _selectors(values: list[str], where: str) -> list[str]:
+    if not values:
+        return values
+    try:
+        validate_selectors(values)
+    except UnknownSelector as exc:
+        raise ConfigError(f"{where}: {exc}") from None
+    return values
+
+
+def _rule_code(key: str, where: str) -> str:
+    """The code of the rule `key` names (a code or a name), or a ConfigError with a did-you-mean."""
+    try:
+        return rule_by_code(key).code
+    except UnknownSelector as exc:
+        raise ConfigError(f"{where}.{key}: {exc}") from None
+
+
+def _size(value: Any, where: str) -> int:
+    size = _typed(value, int, where)
+    if size < 0:
+        raise ConfigError(f"{where}: {size} is negative; give a size in bytes (10485760 is 10 MiB)")
+    return size
+
+
+def _exact_choice(value: Any, choices: tuple[str, ...], where: str) -> str:
+    if value not in choices:
+        close = did_you_mean(str(value).lower(), choices)
+        raise ConfigError(f"{where}: {value!r} is not one of {', '.join(choices)}{close}")
+    return value
 
 
 def _typed(value: Any, kind: type, where: str) -> Any:
@@ -312,22 +400,24 @@ def _choice(value: Any, choices: tuple[str, ...], where: str, fold: bool = False
         for choice in choices:
             if value == choice or (fold and value.lower() == choice.lower()):
                 return choice
-    raise ConfigError(f"{where}: {value!r} is not one of {', '.join(choices)}")
+    close = did_you_mean(value.lower(), choices) if isinstance(value, str) else ""
+    raise ConfigError(f"{where}: {value!r} is not one of {', '.join(choices)}{close}")
 
 
 def _severities(value: Any, where: str) -> dict[str, Severity]:
     if not isinstance(value, dict):
         raise ConfigError(f'{where}: expected a table of CODE = "warning"|"error"')
     out = {}
-    for code, level in value.items():
+    for key, level in value.items():
         try:
-            out[code.upper()] = Severity(level)
+            severity = Severity(level)
         except ValueError:
-            raise ConfigError(f'{where}.{code}: {level!r} is not "warning" or "error"') from None
+            raise ConfigError(f'{where}.{key}: {level!r} is not "warning" or "error"') from None
+        out[_rule_code(key, where)] = severity  # a code or a rule's name; a typo is an error
     return out
 
 
-def _vocabulary(value: Any, where: str, base: Path) -> frozenset[str]:
+def _vocabulary(value: Any, where: str, base: Path, limit: int) -> frozenset[str]:
     """`vocabulary = ["Zelenskyy", ...]` or `{ accept = [...], files = ["names.txt"] }`."""
     if isinstance(value, list):
         return frozenset(_str_list(value, where))
@@ -343,9 +433,9 @@ def _vocabulary(value: Any, where: str, base: Path) -> frozenset[str]:
     for name in _str_list(value.get("files", []), f"{where}.files"):
         path = base / name
         try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{where}.files: cannot read {path}: {exc}") from None
+            lines = _read_text(path, limit, str(path), "word list").splitlines()
+        except ConfigError as exc:
+            raise ConfigError(f"{where}.files: {exc}") from None
         words.update(w.strip() for w in lines if w.strip() and not w.lstrip().startswith("#"))
     return frozenset(words)
 

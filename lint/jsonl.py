@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
+from newslint.quoting import quote_name
 from newslint.report import FileResult, ReportOptions
 from newslint.runner import ConfigResolver, RunOptions, TextTask, available_cores
 from newslint.span import Span
@@ -68,7 +69,7 @@ def open_corpus(path: Path) -> BinaryIO:
             return gzip.open(path, "rb")  # type: ignore[return-value]
         return path.open("rb")
     except OSError as exc:
-        raise CorpusError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise CorpusError(f"{quote_name(str(path))}: cannot read ({exc.strerror or exc})") from None
 
 
 def iter_lines(
@@ -90,7 +91,7 @@ def iter_lines(
                 continue
             yield number, line[:-1] if line.endswith(b"\n") else line
     except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
-        raise CorpusError(f"{path}: cannot read line {number + 1} ({exc})") from None
+        raise CorpusError(f"{quote_name(str(path))}: cannot read line {number + 1} ({exc})") from None
 
 
 def parse(
@@ -103,25 +104,26 @@ def parse(
     max_record: int = MAX_RECORD,
 ) -> Record:
     """One line of the corpus as a Record: checked text, or an error naming the line."""
+    shown = quote_name(str(path))
     if raw is None:
-        record = Record(number, b"", f"{path}#L{number}")
-        record.error = f"{path}:{number}: longer than {max_record} bytes; skipped"
+        record = Record(number, b"", f"{shown}#L{number}")
+        record.error = f"{shown}:{number}: longer than {max_record} bytes; skipped"
         record.skipped = True
         return record
-    record = Record(number, raw, f"{path}#L{number}")
+    record = Record(number, raw, f"{shown}#L{number}")
     if not raw.strip():
         return record
     try:
         value = json.loads(raw.decode("utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        record.error = f"{path}:{number}: not valid JSON ({exc})"
+        record.error = f"{shown}:{number}: not valid JSON ({exc})"
         return record
     if not isinstance(value, dict):
-        record.error = f"{path}:{number}: not a JSON object"
+        record.error = f"{shown}:{number}: not a JSON object"
         return record
     ident = value.get(id_field)
     if isinstance(ident, (str, int)) and not isinstance(ident, bool) and str(ident):
-        record.display = f"{path}#{ident}"
+        record.display = quote_name(f"{path}#{ident}")
     if not isinstance(value.get(field), str):
         record.error = f"{record.display}: line {number} has no text field {field!r}"
         return record
@@ -173,6 +175,10 @@ def split_fixed(fixed: str, headline: str) -> tuple[str, str] | None:
     if at <= 0 or not fixed.startswith(ending + "\n\n", at):
         return None
     return fixed[:at] + ending, fixed[at + len(ending) + 2 :]
+
+
+def cannot_write(output: Path, exc: OSError) -> CorpusError:
+    return CorpusError(f"{quote_name(str(output))}: cannot write ({exc.strerror or exc})")
 
 
 def default_output(path: Path) -> Path:
@@ -227,7 +233,7 @@ class FixedWriter:
             )
             raw = os.fdopen(fd, "wb")
         except OSError as exc:
-            raise CorpusError(f"{output}: cannot write ({exc.strerror or exc})") from None
+            raise cannot_write(output, exc) from None
         self.raw = raw
         self.stream: BinaryIO = (
             gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) if is_gzip(output) else raw  # type: ignore[assignment]
@@ -238,7 +244,7 @@ class FixedWriter:
             self.stream.write(line + b"\n")
         except OSError as exc:
             self.abort()
-            raise CorpusError(f"{self.output}: cannot write ({exc.strerror or exc})") from None
+            raise cannot_write(self.output, exc) from None
         self.changed += changed
 
     def write_part(self, lines: bytes, changed: int) -> None:
@@ -247,7 +253,7 @@ class FixedWriter:
             self.stream.write(lines)
         except OSError as exc:
             self.abort()
-            raise CorpusError(f"{self.output}: cannot write ({exc.strerror or exc})") from None
+            raise cannot_write(self.output, exc) from None
         self.changed += changed
 
     def commit(self) -> int:
@@ -260,7 +266,7 @@ class FixedWriter:
             os.replace(self.tmp, self.target)
         except OSError as exc:
             self.abort()
-            raise CorpusError(f"{self.output}: cannot write ({exc.strerror or exc})") from None
+            raise cannot_write(self.output, exc) from None
         return self.changed
 
     def abort(self) -> None:
@@ -607,13 +613,14 @@ def check_corpus(
                 writer.write_part(part.fixed, part.changed)
         if writer is not None:
             if not complete:
-                raise CorpusError(f"{path}: not every record was checked; the fixed corpus was not written")
+                shown = quote_name(str(path))
+                raise CorpusError(f"{shown}: not every record was checked; the fixed corpus was not written")
             changed = writer.commit()
             stream.changed += changed
             if changed:
                 records = f"{changed} record{'s' * (changed != 1)}"
                 print(
-                    f"newslint: {records} fixed; corpus written to {writer.output}",
+                    f"newslint: {records} fixed; corpus written to {quote_name(str(writer.output))}",
                     file=stream.err,
                     flush=True,
                 )

@@ -61,13 +61,9 @@ def validate_selectors(selectors: Iterable[str]) -> None:
             or sel.lower() in FAMILIES.values()
             or any(_specificity(sel, r) is not None for r in rules)
         )
-        # A code or prefix of a known family names rules to come as well (NL6 before any NL6xx).
-        reserved = (
-            sel.upper().startswith("NL")
-            and sel[2:].isdigit()
-            and len(sel) <= 5
-            and sel[2:3] in ("", *FAMILIES)
-        )
+        # A family's prefix names the rules to come as well (NL6 before any NL6xx); a code or a
+        # longer prefix must name a rule: `--select NL130` checking nothing is a typo for NL103.
+        reserved = sel.upper().startswith("NL") and len(sel) <= 3 and sel[2:3] in ("", *FAMILIES)
         if not known and not reserved:
             meant = suggest_selector(sel)
             hint = f"; did you mean {meant!r}?" if meant else ""
@@ -95,9 +91,27 @@ def suggest_selector(sel: str) -> str | None:
         if as_digits.upper() in codes:
             return as_digits.upper()
         if len(sel) >= 5:  # a whole code with a slip in it, not a prefix of an unused family
-            return closest(sel.upper(), codes)
+            return _near_code(as_digits.upper(), codes) or closest(sel.upper(), codes)
         return None
     return closest(sel.lower(), [r.name for r in rules] + list(FAMILIES.values()))
+
+
+def _near_code(sel: str, codes: Iterable[str]) -> str | None:
+    """The code one slip from `sel` (two digits swapped, one wrong, missing or extra), one of the
+    same family first: NL130 is NL103, where string similarity alone says NL510."""
+    near = sorted((c for c in codes if _one_slip(sel, c)), key=lambda c: (c[:3] != sel[:3], c))
+    return near[0] if near else None
+
+
+def _one_slip(a: str, b: str) -> bool:
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        swapped = (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and (a[diff[0]], a[diff[1]]) == (b[diff[1]], b[diff[0]])
+        )
+        return len(diff) == 1 or swapped
+    short, long = sorted((a, b), key=len)
+    return len(long) - len(short) == 1 and any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def select_rules(

@@ -4,6 +4,8 @@ fix it, and hand back a `FileResult` per file for the reporters.
 
 from __future__ import annotations
 
+import dataclasses
+import errno
 import os
 import sys
 from collections import Counter
@@ -13,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from newslint import sources
-from newslint.config import ConfigError, Settings, find_config_file, load_settings
+from newslint.config import ConfigError, Settings, config_file_in, find_config_file, load_settings
 from newslint.fix import FixError
 from newslint.lint import Linter, RuleCrash
+from newslint.quoting import quote_name
 from newslint.report import FileResult
 from newslint.rule import RuleUnavailable
 
@@ -59,7 +62,19 @@ class ConfigResolver:
             )
         if directory not in self._by_dir:
             self._by_dir[directory] = find_config_file(directory)
-        config = self._by_dir[directory]
+        return self._settings(self._by_dir[directory])
+
+    def for_subdirectory(self, directory: Path, parent: Path) -> Settings:
+        """Settings for `directory`, met in a walk below `parent` (both resolved, `parent`
+        looked up before): its own config file, or its parent's. One directory's files are
+        looked at, not every directory above it, so a walk costs the same at any depth."""
+        if self.fixed is not None:
+            return self.fixed
+        if directory not in self._by_dir:
+            self._by_dir[directory] = config_file_in(directory) or self._by_dir[parent]
+        return self._settings(self._by_dir[directory])
+
+    def _settings(self, config: Path | None) -> Settings:
         if config not in self._by_file:
             self._by_file[config] = load_settings(config, self.overrides)
         return self._by_file[config]
@@ -72,21 +87,104 @@ def _resolve(path: Path) -> Path:
         return path.absolute()
 
 
-def discover(paths: list[Path], resolver: ConfigResolver) -> Iterator[Path]:
-    """Files to check: named files as given; directories walked for included, not excluded files."""
+@dataclass(frozen=True)
+class Skipped:
+    """Something a directory walk did not check: a folder it could not read (an error) or a
+    file that is not a regular file (a fifo, a device: skipped with a warning)."""
+
+    path: str
+    message: str
+    error: bool = True
+
+
+def discover(paths: list[Path], resolver: ConfigResolver) -> Iterator[Path | Skipped]:
+    """Files to check: named files as given; directories walked for included, not excluded
+    files, in sorted order, each folder's files before its subfolders'."""
     for path in paths:
-        if not path.is_dir():
+        if path.is_dir():
+            yield from _walk(path, resolver)
+        else:
             yield path
+
+
+def _walk(top: Path, resolver: ConfigResolver) -> Iterator[Path | Skipped]:
+    """A walk with a stack, not recursion: any depth (a tree 1,500 folders deep ended the whole
+    run with RecursionError in os.walk on Python 3.11). A folder that cannot be read is
+    reported and the walk goes on; links to folders are not followed, and a folder met twice
+    (a bind mount of its parent) is reported, not walked again."""
+    try:
+        resolved_top = top.resolve()
+        top_settings = resolver.for_path(top)
+    except (OSError, RuntimeError) as exc:
+        yield Skipped(quote_name(str(top)), _folder_problem(top, exc))
+        return
+    # (folder as shown, resolved, its path relative to its parent's settings' root, and the
+    # parent's settings, from which the folder's own are found; None for the top)
+    Entry = tuple[Path, Path, str, Settings | None]
+    stack: list[Entry] = [(top, resolved_top, top_settings.relative(resolved_top), None)]
+    seen: set[tuple[int, int]] = set()
+    while stack:
+        folder, resolved, rel_dir, parent_settings = stack.pop()
+        try:
+            info = os.stat(folder)
+            if (info.st_dev, info.st_ino) in seen:
+                shown = quote_name(str(folder))
+                yield Skipped(shown, f"{shown}: met twice in one walk (a loop); not walked again")
+                continue
+            seen.add((info.st_dev, info.st_ino))
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            yield Skipped(quote_name(str(folder)), _folder_problem(folder, exc))
             continue
-        for root, dirs, files in os.walk(path):
-            root_path = Path(root)
-            settings = resolver.for_path(root_path)
-            rel_dir = settings.relative(root_path)
-            dirs[:] = sorted(d for d in dirs if not settings.excludes(_join(rel_dir, d)))
-            for name in sorted(files):
-                rel = _join(rel_dir, name)
-                if settings.includes(name, rel) and not settings.excludes(rel):
-                    yield root_path / name
+        settings = top_settings
+        if parent_settings is not None:
+            try:
+                settings = resolver.for_subdirectory(resolved, resolved.parent)
+            except OSError as exc:  # its full path is longer than the system allows
+                yield Skipped(quote_name(str(folder)), _folder_problem(folder, exc))
+                continue
+            if settings is not parent_settings:  # a config file of its own: paths are relative to it
+                rel_dir = settings.relative(resolved)
+        subfolders: list[Entry] = []
+        for entry in entries:
+            rel = _join(rel_dir, entry.name)
+            if entry.is_dir(follow_symlinks=False):
+                if not settings.excludes(rel):
+                    subfolders.append((folder / entry.name, resolved / entry.name, rel, settings))
+            elif settings.includes(entry.name, rel) and not settings.excludes(rel):
+                found = _walked_file(folder / entry.name, entry)
+                if found is not None:
+                    yield found
+        stack.extend(reversed(subfolders))
+
+
+def _walked_file(path: Path, entry: os.DirEntry) -> Path | Skipped | None:
+    """A file met in a walk: its path to check (a regular file, or a broken or looping link,
+    which reading reports), a `Skipped` warning for a fifo, device or socket, None for a link to
+    a folder (not followed)."""
+    try:
+        if entry.is_file():
+            return path
+        if entry.is_dir():
+            return None
+        mode = os.stat(path).st_mode
+    except OSError:  # a link that leads nowhere or in a loop
+        return path
+    shown = quote_name(str(path))
+    return Skipped(shown, f"{shown}: {sources.file_kind(mode)}, not a regular file; skipped", error=False)
+
+
+def _folder_problem(path: Path, exc: BaseException) -> str:
+    folder = quote_name(str(path))
+    if len(folder) > 300:  # a folder thousands of levels deep: its name would fill the screen
+        folder = f"{folder[:120]}...{folder[-120:]}"
+    if isinstance(exc, PermissionError):
+        return f"{folder}: permission denied; the files in this folder were not checked"
+    if isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG:
+        return f"{folder}: too deeply nested (path too long); the files in this folder were not checked"
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return f"{folder}: cannot read this folder ({reason}); its files were not checked"
 
 
 def _join(rel_dir: str, name: str) -> str:
@@ -156,7 +254,10 @@ def process_file(path: Path, display: str, resolver: ConfigResolver, options: Ru
         try:
             sources.write_if_changed(path, source, result.text)
         except sources.SourceError as exc:
-            result.error = str(exc)
+            # Nothing was written: report the file as it stays on disk, every problem in it.
+            result.not_written(
+                str(exc), process_text(source, settings, dataclasses.replace(options, fix=False))
+            )
     return result
 
 

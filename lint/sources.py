@@ -19,6 +19,9 @@ import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
+
+from newslint.quoting import quote_name
 
 
 class SourceError(Exception):
@@ -118,23 +121,90 @@ def _normalise_newlines(text: str) -> tuple[str, str]:
     return text, "\n"  # uniform LF, or mixed endings that a rule reports as they are
 
 
+_CHUNK = 1 << 16
+# Opening a fifo for reading waits for a writer; O_NONBLOCK returns at once, and fstat then
+# tells what was opened before a byte is read. (Not on Windows, which has neither fifos nor it.)
+_OPEN_FLAGS = (
+    os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+)
+
+
+class NotRegularFile(SourceError):
+    """A fifo, device or socket: never read (a fifo would wait for a writer, /dev/zero never ends)."""
+
+
+class TooLarge(SourceError):
+    """More bytes than the limit allows; reading stopped there."""
+
+
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, for messages."""
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def too_large(shown: str, size: int | None, limit: int) -> TooLarge:
+    if size is None:  # a stream: reading stopped at the limit
+        return TooLarge(
+            f"{shown}: input too large (over {limit / 1e6:.1f} MB; reading stopped there); "
+            "raise max-file-size to check it"
+        )
+    return TooLarge(
+        f"{shown}: file too large ({size / 1e6:.1f} MB > {limit / 1e6:.1f} MB); "
+        "raise max-file-size to check it"
+    )
+
+
+def read_stream(stream: BinaryIO, limit: int | None, shown: str) -> bytes:
+    """Everything `stream` holds, read in chunks; `TooLarge` as soon as it passes `limit` bytes
+    (stdin can be endless: `newslint check - < /dev/zero`)."""
+    chunks, total = [], 0
+    while True:
+        chunk = stream.read(_CHUNK if limit is None else min(_CHUNK, limit + 1 - total))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        total += len(chunk)
+        if limit is not None and total > limit:
+            raise too_large(shown, None, limit)
+
+
+def read_regular(path: Path | str, limit: int | None, shown: str) -> bytes:
+    """The bytes of a regular file (or of the one a symlink names), at most `limit` of them.
+    Anything else is refused before a byte is read: `NotRegularFile`. OSError passes through."""
+    fd = os.open(path, _OPEN_FLAGS)
+    with open(fd, "rb", buffering=0, closefd=True) as fh:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(21, "Is a directory", str(path))
+        if not stat.S_ISREG(mode):
+            raise NotRegularFile(f"{shown}: {file_kind(mode)}, not a regular file; not read")
+        size = os.fstat(fd).st_size
+        if limit is not None and size > limit:
+            raise too_large(shown, size, limit)
+        return read_stream(fh, limit, shown)  # bounded again: the file may grow while it is read
+
+
 def read(
     path: Path, display: str | None = None, fallback: str | None = "windows-1252", max_size: int | None = None
 ) -> Source:
     shown = display or str(path)
     try:
-        size = path.stat().st_size
-        if max_size is not None and size > max_size:
-            raise SourceError(
-                f"{shown}: file too large ({size / 1e6:.1f} MB > {max_size / 1e6:.1f} MB); "
-                "raise max-file-size to check it"
-            )
-        data = path.read_bytes()
+        data = read_regular(path, max_size, shown)
     except IsADirectoryError:
         raise SourceError(f"{shown}: is a directory") from None
     except FileNotFoundError:
         if path.is_symlink():
-            raise SourceError(f"{shown}: broken symbolic link (to {os.readlink(path)})") from None
+            raise SourceError(f"{shown}: broken symbolic link (to {quote_name(os.readlink(path))})") from None
         raise SourceError(f"{shown}: no such file") from None
     except PermissionError:
         raise SourceError(f"{shown}: permission denied") from None
@@ -150,7 +220,7 @@ def write_if_changed(path: Path, source: Source, text: str) -> bool:
         return False
     target = path.resolve()  # write through a symlink to the real file, keeping the link
     try:
-        if target.read_bytes() != source.raw:
+        if not _unchanged_on_disk(target, source):
             raise SourceError(f"{source.path}: changed on disk while being checked; not overwritten")
         mode = stat.S_IMODE(target.stat().st_mode)
         # A read-only file is fixed too when its directory allows it (--fix is the user's
@@ -168,7 +238,7 @@ def write_if_changed(path: Path, source: Source, text: str) -> bool:
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
-        if target.read_bytes() != source.raw:
+        if not _unchanged_on_disk(target, source):
             raise SourceError(f"{source.path}: changed on disk while being fixed; not overwritten")
         os.replace(tmp, target)
     except BaseException as exc:
@@ -182,3 +252,12 @@ def write_if_changed(path: Path, source: Source, text: str) -> bool:
             ) from None
         raise
     return True
+
+
+def _unchanged_on_disk(target: Path, source: Source) -> bool:
+    """Whether `target` still holds exactly the bytes read (reading no more than one byte past
+    them: a file that grew, or was replaced by a fifo, has changed)."""
+    try:
+        return read_regular(target, len(source.raw), source.path) == source.raw
+    except (TooLarge, NotRegularFile):
+        return False

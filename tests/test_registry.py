@@ -139,17 +139,23 @@ def test_more_specific_selector_wins_and_ignore_wins_a_tie():
     assert codes(["NL103"], ignore=["NL103"]) == set()
 
 
-@pytest.mark.parametrize("selector", ["NL9999", "XX1", "doubled", "typo"])
+@pytest.mark.parametrize("selector", ["NL9999", "XX1", "doubled", "typo", "NL130", "NL600", "NL19"])
 def test_unknown_selectors_are_rejected(selector):
     with pytest.raises(UnknownSelector):
         validate_selectors([selector])
 
 
+def test_an_unknown_code_suggests_the_code_meant():
+    """Issue 16: `--select NL130` checked nothing and exited 0; a code that names no rule is a typo."""
+    with pytest.raises(UnknownSelector, match="unknown rule selector 'NL130'; did you mean 'NL103'"):
+        validate_selectors(["NL130"])
+
+
 @pytest.mark.parametrize(
-    "selector", ["ALL", "all", "NL", "NL1", "NL103", "NL600", "doubled-word", "meta", "house-style"]
+    "selector", ["ALL", "all", "NL", "NL1", "NL10", "NL103", "NL6", "doubled-word", "meta", "house-style"]
 )
 def test_known_selectors_are_accepted(selector):
-    validate_selectors([selector])  # NL600: a code in a known family, reserved for later rules
+    validate_selectors([selector])  # NL6: a family's prefix, which names the rules to come too
 
 
 def test_a_code_typed_with_letters_for_digits_suggests_the_code() -> None:

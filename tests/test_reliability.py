@@ -70,14 +70,14 @@ def test_file_over_the_size_limit_exit_two_and_others_checked(tree):
 def test_unreadable_file_exit_two_and_others_checked(tree, monkeypatch):
     """Permission denied on read (simulated, so the test also holds when run as root)."""
     (tree / "secret.txt").write_text(DIRTY, encoding="utf-8")
-    real_read = Path.read_bytes
+    real_open = os.open
 
-    def read_bytes(self):
-        if self.name == "secret.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_read(self)
+    def refusing_open(path, flags, *args, **kwargs):
+        if os.path.basename(path) == "secret.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", refusing_open)  # where sources.read_regular opens the file
     code, out, err = run("check", "--format", "json", "secret.txt", "good.txt")
     assert code == 2
     assert "good.txt" in out and "secret.txt" not in out

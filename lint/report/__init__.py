@@ -21,9 +21,24 @@ class FileResult:
     fixed: Counter[str] = field(default_factory=Counter)  # fixes applied, per rule code
     original: str | None = None  # the text before fixing, for --diff
     error: str | None = None  # could not be read or written: exit code 2
+    unwritten: int = 0  # fixes made but not written (the write failed): never counted as fixed
     warning: str | None = None  # read with a fallback, skipped as binary, ...
     unsafe_by_config: bool = False  # its config sets `unsafe-fixes = true`
     _lines: LineIndex | None = field(default=None, repr=False)
+
+    def not_written(self, error: str, as_on_disk: FileResult | None = None) -> None:
+        """The fixed text could not be written: its fixes are not counted as fixed. With
+        `as_on_disk` (the unfixed text checked again), the problems reported are those of the
+        text that stays on disk."""
+        self.error = error
+        self.unwritten, self.fixed = sum(self.fixed.values()), Counter()
+        if as_on_disk is not None:
+            self.text, self.diagnostics, self.original, self._lines = (
+                as_on_disk.text,
+                as_on_disk.diagnostics,
+                None,
+                None,
+            )
 
     def position(self, offset: int) -> Position:
         if self._lines is None:

@@ -5,6 +5,7 @@ Data is escaped as the runner expects (`%`, CR, LF), and property values also es
 
 from __future__ import annotations
 
+from newslint.quoting import printable
 from newslint.report import FileResult, ReportOptions
 
 
@@ -26,5 +27,5 @@ def render(results: list[FileResult], options: ReportOptions) -> str:
                 f"file={escape_property(r.path)},line={start.line},col={start.column},"
                 f"endLine={end.line},endColumn={end.column},title={escape_property(f'{d.code} {d.name}')}"
             )
-            out.append(f"::{level} {props}::{escape_data(f'{d.code} {d.message}')}")
+            out.append(f"::{level} {props}::{escape_data(f'{d.code} {printable(d.message)}')}")
     return "".join(line + "\n" for line in out)

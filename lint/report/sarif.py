@@ -13,12 +13,14 @@ no published home page yet, and a link to a page that does not exist is worse th
 from __future__ import annotations
 
 import json
+import os
 from typing import Any
 from urllib.parse import quote
 
 import newslint
 from newslint import DOCS_URL
 from newslint.docs import plain_text, rule_markdown, section
+from newslint.quoting import name_bytes
 from newslint.report import FileResult, ReportOptions
 from newslint.violation import Diagnostic
 
@@ -31,7 +33,9 @@ def _region(result: FileResult, start: int, end: int) -> dict[str, int]:
 
 
 def _uri(path: str) -> str:
-    return quote(path.replace("\\", "/"), safe="/")
+    """The real name's bytes (a name shown quoted is turned back), percent-encoded."""
+    data = name_bytes(path)
+    return quote(data.replace(b"\\", b"/") if os.sep == "\\" else data, safe="/")
 
 
 def _result(r: FileResult, d: Diagnostic, rule_index: dict[str, int]) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newslint.quoting import printable
 from newslint.report import FileResult, ReportOptions, counts, fixable_now, rule_statistics
 
 _BOLD, _RED, _CYAN, _DIM, _RESET = "\x1b[1m", "\x1b[31m", "\x1b[36m", "\x1b[2m", "\x1b[0m"
@@ -16,7 +17,7 @@ def render(results: list[FileResult], options: ReportOptions) -> str:
                 pos = r.position(d.span.start)
                 mark = " [*]" if fixable_now(d, options) else ""
                 where = f"{paint(_BOLD, r.path)}:{pos.line}:{pos.column}:"
-                lines.append(f"{where} {paint(_RED, d.code)}{paint(_CYAN, mark)} {d.message}")
+                lines.append(f"{where} {paint(_RED, d.code)}{paint(_CYAN, mark)} {printable(d.message)}")
     if options.statistics:
         lines.extend(statistics_table(results, options))
     said = summary(results, options)
@@ -42,8 +43,14 @@ def summary(results: list[FileResult], options: ReportOptions) -> str:
     parts = []
     if fixed:
         parts.append(f"Fixed {fixed} problem{'s' * (fixed != 1)}.")
-    # Files that could not be checked are said on stderr with their errors, not here.
-    failed = any(r.error for r in results)
+    # Files that could not be checked are said on stderr with their errors, not here; fixes whose
+    # write failed (their errors are on stderr too) are not counted as made, and said here.
+    failed = any(r.error and not r.unwritten for r in results)
+    unwritten = sum(r.unwritten for r in results)
+    files = sum(1 for r in results if r.unwritten)
+    not_written = f"{_fixes(unwritten)} not written ({files} file{'s' * (files != 1)} unchanged)."
+    if unwritten and total == 0:
+        return " ".join([*parts, not_written])
     if total == 0:
         if not failed or fixed:
             parts.append("No problems found." if not fixed else "No problems remain.")
@@ -58,4 +65,8 @@ def summary(results: list[FileResult], options: ReportOptions) -> str:
         )
     tail = f" ({', '.join(extra)})" if extra else ""
     parts.append(f"{total} {noun}{' remaining' if fixed else ''}{tail}.")
-    return " ".join(parts)
+    return " ".join([*parts, not_written] if unwritten else parts)
+
+
+def _fixes(n: int) -> str:
+    return f"{n} fix{'es' * (n != 1)}"
