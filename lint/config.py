@@ -376,7 +376,7 @@ def _rule_code(key: str, where: str) -> str:
 
 
 def _size(value: Any, where: str) -> int:
-    size = _typed(value, int, where)
+    size: int = _typed(value, int, where)
     if size < 0:
         raise ConfigError(f"{where}: {size} is negative; give a size in bytes (10485760 is 10 MiB)")
     return size
@@ -386,7 +386,7 @@ def _exact_choice(value: Any, choices: tuple[str, ...], where: str) -> str:
     if value not in choices:
         close = did_you_mean(str(value).lower(), choices)
         raise ConfigError(f"{where}: {value!r} is not one of {', '.join(choices)}{close}")
-    return value
+    return str(value)
 
 
 def _typed(value: Any, kind: type, where: str) -> Any:

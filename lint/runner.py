@@ -159,7 +159,7 @@ def _walk(top: Path, resolver: ConfigResolver) -> Iterator[Path | Skipped]:
         stack.extend(reversed(subfolders))
 
 
-def _walked_file(path: Path, entry: os.DirEntry) -> Path | Skipped | None:
+def _walked_file(path: Path, entry: os.DirEntry[str]) -> Path | Skipped | None:
     """A file met in a walk: its path to check (a regular file, or a broken or looping link,
     which reading reports), a `Skipped` warning for a fifo, device or socket, None for a link to
     a folder (not followed)."""

@@ -167,7 +167,8 @@ def too_large(shown: str, size: int | None, limit: int) -> TooLarge:
 def read_stream(stream: BinaryIO, limit: int | None, shown: str) -> bytes:
     """Everything `stream` holds, read in chunks; `TooLarge` as soon as it passes `limit` bytes
     (stdin can be endless: `newslint check - < /dev/zero`)."""
-    chunks, total = [], 0
+    chunks: list[bytes] = []
+    total = 0
     while True:
         chunk = stream.read(_CHUNK if limit is None else min(_CHUNK, limit + 1 - total))
         if not chunk:
