@@ -339,6 +339,7 @@ class Tally:
     problems: Counter[tuple[str, str, Severity, int | None]] = field(default_factory=Counter)
     fixed: Counter[str] = field(default_factory=Counter)
     failed: int = 0
+    unwritten: list[int] = field(default_factory=list)  # per corpus whose fixed copy failed: its fixes
 
     def add(self, result: FileResult) -> None:
         self.fixed.update(result.fixed)
@@ -351,6 +352,15 @@ class Tally:
         self.problems.update(other.problems)
         self.fixed.update(other.fixed)
         self.failed += other.failed
+        self.unwritten += other.unwritten
+
+    def not_written(self, before: Counter[str]) -> None:
+        """The fixed corpus could not be written: the fixes tallied since `before` are not counted
+        as fixed but as not written (the failure itself is already said and counted)."""
+        lost = sum(self.fixed.values()) - sum(before.values())
+        self.fixed = Counter(before)
+        if lost:
+            self.unwritten.append(lost)
 
     @property
     def remaining(self) -> bool:
@@ -366,6 +376,7 @@ class Tally:
             fix = None if level is None else Fix("", (Edit(Span(0, 0), ""),), Applicability(level))
             diagnostics.extend([Diagnostic("", code, name, "", severity, Span(0, 0), fix)] * count)
         results = [FileResult("", diagnostics=diagnostics, fixed=Counter(self.fixed))]
+        results += [FileResult("", error="x", unwritten=count) for count in self.unwritten]
         return results + [FileResult("", error="x")] * self.failed
 
 
@@ -598,6 +609,7 @@ def check_corpus(
     place only when every partition was checked. False when the corpus could not be read, or not
     every partition could be checked, or the fixed corpus could not be written (all said)."""
     writer = None
+    before = Counter(stream.tally.fixed)  # a corpus that cannot be written counts none of its fixes
     try:
         if job.write_fixed:
             writer = FixedWriter(output or default_output(path), like=path)
@@ -628,5 +640,6 @@ def check_corpus(
     except CorpusError as exc:
         if writer is not None:
             writer.abort()
+            stream.tally.not_written(before)
         stream.say("error", str(exc))
         return False

@@ -378,6 +378,22 @@ def test_a_fixed_story_that_cannot_go_to_stdout_is_not_counted(tree):
     ]
 
 
+@pytest.mark.parametrize("also", [[], ["good.txt"]], ids=["streamed", "with-a-file"])
+def test_a_fixed_corpus_that_cannot_be_written_counts_none_of_its_fixes(tree, also):
+    (tree / "good.txt").write_text(FIXED, encoding="utf-8")
+    line = json.dumps({"id": "a", "body": DIRTY}) + "\n"
+    (tree / "c.jsonl").write_text(line, encoding="utf-8")
+    (tree / "out.jsonl").mkdir()  # the fixed corpus is written, then cannot be moved over a folder
+    code, out, err = run("check", "--fix", "--jsonl", "c.jsonl", "--jsonl-output", "out.jsonl", *also)
+    assert code == 2
+    assert "Fixed" not in out
+    assert out.splitlines()[-1] == "1 fix not written (1 file unchanged)."
+    assert err.splitlines() == ["newslint: error: out.jsonl: cannot write (Is a directory)"]
+    assert (tree / "c.jsonl").read_text(encoding="utf-8") == line
+    assert sorted(p.name for p in tree.iterdir()) == ["c.jsonl", "good.txt", "out.jsonl"]  # no temporary left
+    assert list((tree / "out.jsonl").iterdir()) == []
+
+
 # --- 6. names that cannot inject anything -----------------------------------------------------
 def test_quote_name_leaves_ordinary_names_alone_and_quotes_the_rest_as_git_does():
     assert quote_name("desk/Zürich talks.txt") == "desk/Zürich talks.txt"
