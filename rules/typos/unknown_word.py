@@ -380,6 +380,7 @@ TWO_SLIPS = 1.0  # a word found two slips away pays this beyond its slip cost
 SOLE_SHARE = 0.995  # no rival worth naming
 GUESS_SHARE = 0.6  # an unsafe fix: the best guess holds this share; below it, display-only
 MENTION_SHARE = 0.01  # a message names the other candidates that hold this share at least
+NEAR_SLIP_GAP = 0.5  # two candidates whose slips differ by less are equally near the typo
 COMMON_SLIP = 1.0  # one ordinary slip (a neighbouring key, a doubled or lost letter, a swap)
 ANY_SLIP = 2.0  # one slip of any kind (not at the first letter)
 
@@ -436,7 +437,10 @@ def _verdict(
         message = f"unknown word {original!r}: the story uses {best.word!r} {_times(counts[best.word])}"
     else:
         message = f"unknown word {original!r}; did you mean {listed}?"
-    applicability = _safety(part, best, evidence)
+    applicability = _safety(part, best, evidence, weighed)
+    if best.word not in evidence and any(counts[w] and not _forms_of_one_word(w, best.word) for w in near):
+        # the story writes a word two slips away ("a higher volatily": volatility, 3 times)
+        applicability = min(applicability, Applicability.UNSAFE)
     if not spelling_sure:
         applicability = min(applicability, Applicability.UNSAFE)
     return message, best.word, applicability, ranked
@@ -463,13 +467,17 @@ def _spelling(weighed: list[Weighed], counts: Counter, variety: str | None) -> t
     return replace(chosen, share=both, attested=best.attested or twin.attested), True
 
 
-def _safety(part: str, best: Weighed, evidence: list[str]) -> Applicability:
+def _safety(part: str, best: Weighed, evidence: list[str], weighed: list[Weighed]) -> Applicability:
     """Safe when the story or the reading leaves no doubt: the candidate holds nearly all the
     belief and is one slip away, and the story uses it, or it reads with its neighbours (a
     common pair), or it is the neighbour of a long word (long words have few) or has no rival
-    at all. A likely guess is unsafe; a weak one display-only."""
+    at all. A rival as near the typo that lost only on how common it is ("container leasees":
+    leases, lessees) leaves doubt unless the story or the reading settles it. A likely guess is
+    unsafe; a weak one display-only."""
     if best.share < GUESS_SHARE:
         return Applicability.DISPLAY_ONLY
+    if best.word not in evidence and best.share < SOLE_SHARE and _as_near_rival(best, weighed):
+        return Applicability.UNSAFE
     long_word = len(part) >= LONG_WORD
     if (
         len(part) < SHORT_WORD
@@ -482,6 +490,38 @@ def _safety(part: str, best: Weighed, evidence: list[str]) -> Applicability:
     if best.share >= SAFE_SHARE and supported and one_slip and " " not in best.word:
         return Applicability.SAFE
     return Applicability.UNSAFE
+
+
+def _as_near_rival(best: Weighed, weighed: list[Weighed]) -> bool:
+    """Another word one ordinary slip from the typo, as near as the best or nearer by less than
+    a slip's difference. Another form of the best word (building, buildings) or its other
+    spelling is no rival: the weighing of the context chose between them."""
+    entry = variants().get(best.word)
+    twin = entry.other if entry is not None else None
+    return any(
+        w.word not in (best.word, twin)
+        and w.slips <= COMMON_SLIP
+        and w.slips - best.slips < NEAR_SLIP_GAP
+        and not _forms_of_one_word(w.word, best.word)
+        for w in weighed
+    )
+
+
+_INFLECTIONS = (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""))
+
+
+def _forms_of_one_word(a: str, b: str) -> bool:
+    """Two inflections of one word ("system", "systems"; "maturity", "maturities"; "applied",
+    "applies"), not two words of one root ("volatile", "volatility")."""
+    return bool(_stems(a) & _stems(b))
+
+
+def _stems(word: str) -> set[str]:
+    stems = {word}
+    for suffix, base in _INFLECTIONS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= SHORT_WORD - 1:
+            stems.add(word[: -len(suffix)] + base)
+    return stems
 
 
 def _story_words_near(part: str, counts: Counter) -> list[str]:
