@@ -136,6 +136,13 @@ def check(
         str | None, typer.Option(help="en-US, en-GB, en-CA or en-AU (overrides the config).")
     ] = None,
     style: Annotated[str | None, typer.Option(help="House style: ap, reuters, guardian or bbc.")] = None,
+    profile: Annotated[
+        str | None,
+        typer.Option(
+            metavar="FILE",
+            help="A desk profile (from `newslint learn`): evidence beside each story; 'none': no profile.",
+        ),
+    ] = None,
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -225,7 +232,9 @@ def check(
     ] = None,
 ) -> None:
     """Check stories for problems, and with --fix repair what can be repaired safely."""
-    overrides: dict[str, Any] = {k: v for k, v in (("locale", locale), ("style", style)) if v is not None}
+    overrides: dict[str, Any] = {
+        k: v for k, v in (("locale", locale), ("style", style), ("profile", profile)) if v is not None
+    }
     if languagetool is not None:  # shorthand for the grammar rules' option: [rules.grammar] server
         overrides["rules"] = {"grammar": {"server": languagetool}}
     options = RunOptions(
@@ -428,9 +437,10 @@ PROGRESS_MIN_TASKS = 100  # a progress bar only for runs long enough to want one
 
 
 @contextmanager
-def _progress(total: int) -> Iterator[Callable[[FileResult], None] | None]:
-    """A rich progress bar on stderr, only when stderr is a terminal and the run is long."""
-    if total < PROGRESS_MIN_TASKS or not sys.stderr.isatty() or os.environ.get("CI"):
+def _progress(total: int | None, label: str = "checking") -> Iterator[Callable[[Any], None] | None]:
+    """A rich progress bar on stderr, only when stderr is a terminal and the run is long. A total
+    of None: not known in advance (stories streamed to `learn`, which advances it by a count)."""
+    if total is not None and total < PROGRESS_MIN_TASKS or not sys.stderr.isatty() or os.environ.get("CI"):
         yield None
         return
     from rich.console import Console
@@ -438,7 +448,7 @@ def _progress(total: int) -> Iterator[Callable[[FileResult], None] | None]:
 
     # No refresh thread: the worker processes are forked while the bar is shown.
     with Progress(
-        TextColumn("checking"),
+        TextColumn(label),
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
@@ -446,12 +456,12 @@ def _progress(total: int) -> Iterator[Callable[[FileResult], None] | None]:
         transient=True,
         auto_refresh=False,
     ) as bar:
-        task = bar.add_task("checking", total=total)
+        task = bar.add_task(label, total=total)
         last = 0.0
 
-        def advance(_: FileResult) -> None:
+        def advance(done: FileResult | int) -> None:
             nonlocal last
-            bar.advance(task)
+            bar.advance(task, done if isinstance(done, int) else 1)
             now = time.monotonic()
             if now - last > 0.1:
                 bar.refresh()
@@ -672,6 +682,97 @@ def _write_filtered(data: bytes, result: FileResult) -> None:
         result.not_written(f"{result.path}: cannot write the story to stdout ({exc.strerror or exc})")
 
 
+@app.command("learn")
+def learn(
+    archive: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Stories to learn from: files and directories (with --merge: profiles)."),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write the desk profile here.")
+    ] = None,
+    merge: Annotated[
+        bool, typer.Option("--merge", help="Sum the profiles named instead of learning stories.")
+    ] = False,
+    suggest_config: Annotated[
+        bool,
+        typer.Option(
+            "--suggest-config", help="Print the house style the archive shows, as a newslint.toml to review."
+        ),
+    ] = False,
+    jsonl: Annotated[
+        list[Path] | None, typer.Option("--jsonl", help="A JSON Lines corpus: one story a line, in --field.")
+    ] = None,
+    field: Annotated[str, typer.Option("--field", help="The field holding the story text.")] = "body",
+    headline_field: Annotated[
+        str | None, typer.Option("--headline-field", help="The field holding each record's headline.")
+    ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+    config: Annotated[
+        Path | None, typer.Option(help="Config file for reading files (include, exclude, encodings).")
+    ] = None,
+) -> None:
+    """Learn a desk profile from an archive of stories, for `check --profile` (docs/profile.md)."""
+    from newslint import learn as learning
+    from newslint.profile import Profile, ProfileError, merged
+
+    if output is None and not suggest_config:
+        _fail("say where the profile goes (-o desk.nlprofile) or ask for --suggest-config")
+    if not archive and not jsonl:
+        _fail(
+            "name the stories to learn from (files, directories or --jsonl corpora), or profiles with --merge"
+        )
+    started = time.monotonic()
+    if merge:
+        if jsonl:
+            _fail("--merge sums profiles: give them as arguments, not --jsonl")
+        try:
+            profile = merged(Profile.load(path) for path in archive or [])
+        except ProfileError as exc:
+            _fail(str(exc))
+        read = 0
+    else:
+        try:
+            resolver = ConfigResolver(config)
+        except ConfigError as exc:
+            _fail(str(exc))
+        source = learning.Archive(list(archive or []), list(jsonl or []), field, headline_field)
+        with _progress(None, "learning") as advance:
+            profile = learning.learn_archive(source.texts(resolver), jobs, advance)
+        for problem in source.problems[:MAX_SAID]:
+            typer.echo(f"newslint: warning: {problem}", err=True)
+        if len(source.problems) > MAX_SAID:
+            typer.echo(
+                f"newslint: warning: {len(source.problems) - MAX_SAID} more problems not shown", err=True
+            )
+        if not profile.stories:
+            _fail("no story could be read: nothing learned")
+        read = source.read_bytes
+    if output is not None:
+        try:
+            profile.save(output)
+        except ProfileError as exc:
+            _fail(str(exc))
+        typer.echo(_learned(profile, read, time.monotonic() - started, output), err=True)
+    if suggest_config:
+        from newslint.suggest_config import suggest_config as suggestions
+
+        typer.echo(suggestions(profile), nl=False)
+
+
+MAX_SAID = 10  # problems listed one by one; the rest are counted
+
+
+def _learned(profile: Any, read: int, seconds: float, output: Path) -> str:
+    size = output.stat().st_size
+    source = f" ({read / 1e6:,.1f} MB)" if read else ""
+    pruned = f"; words of fewer than {profile.pruned_below} stories dropped" if profile.pruned_below else ""
+    return (
+        f"newslint: {profile.stories:,} stories{source} learned in {seconds:.1f} s: "
+        f"{len(profile.words):,} words{pruned}; profile written to {output} ({size / 1e6:,.1f} MB)"
+    )
+
+
 @app.command("rules")
 def list_rules(
     output_format: Annotated[str, typer.Option("--format", help="text or json")] = "text",
@@ -737,6 +838,7 @@ def show_config(
         "unsafe-fixes": settings.unsafe_fixes,
         "fallback-encoding": settings.fallback_encoding,
         "max-file-size": settings.max_file_size,
+        "profile": settings.profile_path,
         "rules": settings.rules,
     }
     for key, value in shown.items():

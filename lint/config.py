@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newslint.profile import Profile, ProfileError
 from newslint.registry import UnknownSelector, all_rules, house_styles, rule_by_code, validate_selectors
 from newslint.rule import Rule, RuleOptions, option_default
 from newslint.suggest import did_you_mean
@@ -70,6 +71,8 @@ class Settings:
     unsafe_fixes: bool = False
     fallback_encoding: str | None = "windows-1252"
     max_file_size: int = 10 * 1024 * 1024
+    profile_path: str | None = None  # the desk profile file, as resolved
+    profile: Profile | None = field(default=None, compare=False, repr=False)  # ... and its contents
     root: Path = field(default_factory=Path.cwd)  # globs are relative to this
     source: str = "defaults"
     origins: dict[str, str] = field(default_factory=dict)  # key -> file it came from
@@ -170,6 +173,7 @@ _KEYS = {
     "unsafe-fixes",
     "fallback-encoding",
     "max-file-size",
+    "profile",
 }
 
 
@@ -255,6 +259,8 @@ def load_settings(
                 value = written | {name: _merged(written.get(name), table) for name, table in value.items()}
         raw[key] = value
         origins[key] = origin
+        if key == "profile":  # a path given on the command line is relative to where it was given
+            raw["_profile_dir"] = str(Path.cwd())
     return _build(raw, origins, root, str(path) if path else "defaults")
 
 
@@ -293,8 +299,8 @@ def _load_chain(path: Path, seen: tuple[Path, ...]) -> tuple[dict[str, Any], dic
         origins[key] = str(path)
         if key == "rules" and isinstance(value, dict):  # a rule's table is the last file's
             origins.update({f"rules.{name}": str(path) for name in table["rules"]})
-        if key == "vocabulary":  # its files are relative to the config file that names them
-            raw["_vocabulary_dir"] = str(path.parent)
+        if key in ("vocabulary", "profile"):  # files are relative to the config file that names them
+            raw[f"_{key}_dir"] = str(path.parent)
     return raw, origins
 
 
@@ -336,6 +342,10 @@ def _build(raw: dict[str, Any], origins: dict[str, str], root: Path, source: str
             where("vocabulary"),
             Path(raw.get("_vocabulary_dir", root)),
             kwargs.get("max_file_size", Settings.max_file_size),
+        )
+    if raw.get("profile") not in (None, "", "none"):
+        kwargs["profile_path"], kwargs["profile"] = _profile(
+            raw["profile"], where("profile"), Path(raw.get("_profile_dir", root))
         )
     if "severity" in raw:
         kwargs["severity"] = _severities(raw["severity"], where("severity"))
@@ -438,6 +448,29 @@ def _vocabulary(value: Any, where: str, base: Path, limit: int) -> frozenset[str
             raise ConfigError(f"{where}.files: {exc}") from None
         words.update(w.strip() for w in lines if w.strip() and not w.lstrip().startswith("#"))
     return frozenset(words)
+
+
+_PROFILES: dict[tuple[str, int, int], Profile] = {}
+
+
+def _profile(value: Any, where: str, base: Path) -> tuple[str, Profile]:
+    """`profile = "desk.nlprofile"`: the desk profile, loaded once per process (and again only
+    when the file changes)."""
+    path = base / _typed(value, str, where)
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise ConfigError(f"{where}: cannot read {path} ({exc.strerror or exc})") from None
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    if key not in _PROFILES:
+        try:
+            profile = Profile.load(path)
+        except ProfileError as exc:
+            raise ConfigError(f"{where}: {exc}") from None
+        if len(_PROFILES) >= 4:
+            _PROFILES.clear()
+        _PROFILES[key] = profile
+    return str(path), _PROFILES[key]
 
 
 def _rule_options(

@@ -67,6 +67,7 @@ class Linter:
             locale=settings.locale,
             style=settings.style,
             vocabulary=settings.vocabulary,
+            profile=settings.profile,
         )
         self.rules: list[Rule] = [
             rule(settings.options_for(rule), context, settings.options_origin(rule)) for rule in chosen

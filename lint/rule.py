@@ -9,8 +9,9 @@ the rule can fix, `## Fix safety`.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from newslint.document import Document
@@ -18,6 +19,7 @@ from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Severity, Violation
 
 if TYPE_CHECKING:  # suppress.py reads selectors through the registry, which imports this module
+    from newslint.profile import Profile
     from newslint.suppress import Suppression
 
 
@@ -44,9 +46,25 @@ class RuleContext:
     locale: str | None = None  # en-US, en-GB, en-CA, en-AU, or None: the story decides
     style: str | None = None  # ap, reuters, guardian, bbc, or None
     vocabulary: frozenset[str] = frozenset()  # accepted words and names, exactly as written
+    # The desk profile (`profile = "desk.nlprofile"`, `--profile`): a rule reads what it learned
+    # (`profile.section(self.name)`) and the desk's word table. None: the story is the only evidence.
+    profile: Profile | None = field(default=None, compare=False, hash=False)
 
     def accepts(self, word: str) -> bool:
         return word in self.vocabulary
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A setting a desk's archive suggests, for a newslint.toml the desk reviews.
+
+    `key` is a config key ("locale"), a rule option ("rules.quote-style-mix.prefer"), or "" for
+    a finding that no setting expresses (said as a comment); entries of a list setting
+    ("rules.preferred-term.terms") are gathered from every rule that suggests one."""
+
+    key: str
+    value: Any
+    evidence: str  # why, said in a comment above the setting
 
 
 class RuleUnavailable(Exception):
@@ -91,6 +109,22 @@ class Rule:
     def check_suppressions(self, doc: Document, unused: list[Suppression]) -> Iterator[Violation]:
         """Called after every rule's `check`, with the story's suppression comments that
         suppressed nothing. Only rules about the comments themselves (NL001, NL002) report here."""
+        return iter(())
+
+    def learn(self, doc: Document) -> Mapping[str, Counter[str]]:
+        """What one story of a desk's archive teaches this rule (`newslint learn`), as named
+        counters: summed over the archive into the profile's section named after the rule,
+        which the rule reads back at check time (`self.context.profile.section(self.name)`).
+        `doc` is read coarsely (see `newslint.learn`). Rules that learn override this."""
+        return {}
+
+    @classmethod
+    def learns(cls) -> bool:
+        return cls.learn is not Rule.learn
+
+    def suggest(self, profile: Profile) -> Iterator[Suggestion]:
+        """The settings a desk's profile suggests for this rule (`newslint learn --suggest-config`),
+        each with its evidence. Rules that learn may override this."""
         return iter(())
 
     # --- helpers for subclasses --------------------------------------------------------

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 
 from newslint.document import Document, LetterTest
-from newslint.rule import Rule, replace_fix
+from newslint.profile import Profile
+from newslint.rule import Rule, Suggestion, replace_fix
+from newslint.rules._desk import desk_choice, grouped_lesson, style_notes
 from newslint.rules.naming._company import COMPANY_AFTER, SPACE
 from newslint.rules.typos._words import english, known_names
 from newslint.segment import dateline_at
@@ -167,6 +170,11 @@ class AbbreviationStyle(Rule):
     sentence also ends the sentence, so `U.S.` before a capitalised word is only reported
     (its full stop may be the sentence's), and at the end of a paragraph it becomes `US.`.
     Inside direct quotations the form is reported, never changed.
+
+    ## With a desk profile
+    With `profile` set (docs/profile.md), a story that writes an abbreviation two ways follows
+    the form nine in ten of the desk's stories that keep to one form write (twenty stories or
+    more), not the story's majority.
     """
 
     code = "NL204"
@@ -198,10 +206,40 @@ class AbbreviationStyle(Rule):
             if len(by_form) < 2:
                 continue
             ranked = sorted(by_form.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start))
+            # With a desk profile, the desk's form of these letters decides, when it is clear.
+            desk = desk_choice(self.context.profile, self.name, by_form, f"{_letters(ranked[0][0])}:")
+            if desk is not None:
+                ranked.sort(key=lambda kv: kv[0] != desk.form)
             canonical, uses = ranked[0]
             for form, spans in ranked[1:]:
                 for span in spans:
-                    yield self._report(doc, span, form, canonical, len(uses))
+                    found = self._report(doc, span, form, canonical, len(uses))
+                    if desk is not None:
+                        found = replace(
+                            found, message=f"{form!r} is written {canonical!r} by the desk (in {desk.share})"
+                        )
+                    yield found
+
+    def suggest(self, profile: Profile) -> Iterator[Suggestion]:
+        for note in style_notes(profile, self.name, f"{self.code} abbreviations"):
+            yield Suggestion("", None, note)
+
+    def learn(self, doc: Document) -> dict[str, Counter[str]]:
+        """The forms of each abbreviation the story's body writes (docs/profile.md), where one of
+        them is in capitals or has full stops (U.S., US, NATO; Nato beside NATO)."""
+        by_letters: dict[str, set[str]] = defaultdict(set)
+        for form in _COMPARED.select(set(_FORMS.findall(doc.text))):
+            by_letters[_letters(form)].add(form)
+        # most capitalised words are names with no form in capitals: their places are not looked at
+        wanted = {f for forms in by_letters.values() if any(f == f.upper() for f in forms) for f in forms}
+        groups: dict[str, set[str]] = defaultdict(set)
+        for m in _FORMS.finditer(doc.text) if wanted else ():
+            if (form := m.group()) not in wanted:
+                continue
+            span = Span(m.start(), m.end())
+            if self._counts(doc, span) and not _company_name(doc.text, span):
+                groups[_letters(form)].add(form)
+        return grouped_lesson({k: v for k, v in groups.items() if any(f == f.upper() for f in v)})
 
     @staticmethod
     def _counts(doc: Document, span: Span) -> bool:

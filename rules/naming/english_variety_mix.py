@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 
 from newslint.document import Document, LetterTest, Token
-from newslint.rule import Rule
+from newslint.profile import Profile
+from newslint.rule import Rule, Suggestion
 from newslint.rules._styles import HOUSE_STYLES, style_name, styles_where
-from newslint.rules.naming import _senses
+from newslint.rules.naming import _desk_variety, _senses
 from newslint.rules.naming._company import COMPANY_AFTER
 from newslint.rules.naming._varieties import Variant, variants
 from newslint.violation import Edit, Fix, FixAvailability, Violation
@@ -135,6 +136,27 @@ def _in_context(text: str, tok: Token, word: str) -> Variant | None:
             return None  # "program director at AOL": a job title keeps its company's spelling
         return Variant(word, "us", _WEAK[word], "weak")
     return None
+
+
+def _evidence(found: list[tuple[Token, Variant]]) -> tuple[Counter[str], Counter[str]]:
+    """(spellings by variety, -ise and -ize words) of the story's spellings, names, weak evidence
+    and senses left out, as the desk's stories are counted (docs/profile.md)."""
+    spellings: Counter[str] = Counter()
+    endings: Counter[str] = Counter()
+    for tok, e in found:
+        if _proper(tok) or e.kind in ("sense", "weak"):
+            continue
+        if e.kind in ("ise", "ize"):
+            endings[e.kind] += 1
+        else:
+            spellings[e.variety] += 1
+    return spellings, endings
+
+
+def _marked(found: list[tuple[Token, Variant]]) -> set[str]:
+    """The words of the story's British and American spellings (as `_evidence` counts them),
+    lowercase."""
+    return {e.word for tok, e in found if not _proper(tok) and e.kind not in ("sense", "weak", "ise", "ize")}
 
 
 def _lemma(entry: Variant) -> str:
@@ -285,6 +307,14 @@ class EnglishVarietyMix(Rule):
     desk has stated its variety. Unsafe
     for a spelling wrong in its sense: the sense is read from the words around.
     Inside direct quotations the spelling is reported, never changed.
+
+    ## With a desk profile
+    With `profile` set (docs/profile.md), questions the story leaves open are answered by the
+    desk's stories that show the same evidence of their variety (per-story consistency, not word
+    totals: a 90% American archive says nothing about a British story): a lone -ize is reported
+    where nine in ten of those stories write -ise, and a story that spells both ways without a
+    majority follows the variety nine in ten of the desk's stories with its house-style signs
+    spell. A divided desk answers nothing. The fix is unsafe.
     """
 
     code = "NL201"
@@ -311,8 +341,14 @@ class EnglishVarietyMix(Rule):
             found = [(tok, e if doc.is_quoted(tok.span) else _strong(e)) for tok, e in found]
         if target is None:
             target = self._majority(found, evidence, other_way)
+        desk = self._desk(found, evidence) if target is None else None  # questions the story leaves open
+        if desk is not None and desk.answer in NAMES:
+            target = desk.answer
         lean = target or evidence.lean(found, other_way)
         ize_wrong = self._ize_minority(found, target, lean, evidence)
+        ize_desk = self._desk_endings(found, evidence) if ize_wrong is None and target != "us" else None
+        if ize_desk is not None:
+            ize_wrong = "ize"  # -ize where the desk's stories with this story's evidence write -ise
         if target is None:
             yield from self._family_mixes(found, ize_wrong, other_way, lean)
         for tok, entry in found:
@@ -336,7 +372,62 @@ class EnglishVarietyMix(Rule):
                 reason = evidence.reason(target)  # no spelling backs the majority: say what does
             if ise_house and entry.kind == "ize":
                 reason = f"{style_name(ise_house)} style writes -ise"
+            elif ize_desk is not None and entry.kind == "ize":
+                reason = ize_desk.reason
+            elif desk is not None and entry.kind != "ize":
+                reason = desk.reason
             yield self._report(tok, entry, stated, target, entry.kind == ize_wrong, reason)
+
+    def learn(self, doc: Document) -> dict[str, Counter[str]]:
+        """What the story's evidence of its variety is, and which spellings and endings it writes
+        (docs/profile.md): what `_desk` answers a story's open questions with."""
+        found = self._spellings(doc)
+        spellings, endings = _evidence(found)
+        return _desk_variety.lesson(spellings, endings, self._signs(doc.text), _marked(found))
+
+    def suggest(self, profile: Profile) -> Iterator[Suggestion]:
+        """`locale` when nearly all the desk's stories whose spelling shows a variety show one."""
+        stories = profile.section(self.name).get("stories") or {}
+        gb, us = stories.get("gb", 0), stories.get("us", 0)
+        n = gb + us
+        if not n:
+            return
+        for variety, locale in (("gb", "en-GB"), ("us", "en-US")):
+            share = stories.get(variety, 0) / n
+            if n >= _desk_variety.MIN_STORIES and share >= _desk_variety.SHARE:
+                said = f"{NAMES[variety]} spelling in {share:.0%} of the {n:,} stories that show a variety"
+                yield Suggestion("locale", locale, said)
+                return
+        yield Suggestion(
+            "",
+            None,
+            f"spelling: British in {gb / n:.0%} and American in {us / n:.0%} of the {n:,} stories that "
+            "show a variety: no locale suggested (each story is checked against its own variety)",
+        )
+
+    def _desk(self, found: list[tuple[Token, Variant]], evidence: _Evidence) -> _desk_variety.Answer | None:
+        """For a story that spells both ways without a majority: the variety the desk's stories
+        with its house-style signs spell in, if they agree."""
+        section = self._desk_section()
+        spellings, _ = _evidence(found)
+        if not section or not (spellings["gb"] and spellings["us"]):
+            return None
+        return _desk_variety.desk_spelling(section, evidence.signs())
+
+    def _desk_endings(
+        self, found: list[tuple[Token, Variant]], evidence: _Evidence
+    ) -> _desk_variety.Answer | None:
+        """For a story that writes -ize and no -ise: whether the desk's stories with the same
+        evidence of their variety write -ise."""
+        section = self._desk_section()
+        spellings, endings = _evidence(found)
+        if not section or not endings["ize"] or endings["ise"]:
+            return None
+        return _desk_variety.desk_endings(section, spellings + evidence.signs(), _marked(found))
+
+    def _desk_section(self) -> Mapping[str, Mapping[str, int]] | None:
+        profile = self.context.profile
+        return profile.section(self.name) if profile is not None else None
 
     def _family_mixes(
         self,

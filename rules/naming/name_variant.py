@@ -9,8 +9,10 @@ from collections.abc import Set as AbstractSet
 from functools import cached_property
 
 from newslint.document import Document, LetterTest, Token
-from newslint.rule import Rule
-from newslint.rules.typos._words import english, known_names, one_edit_apart, rare_words
+from newslint.profile import Profile
+from newslint.rule import Rule, Suggestion
+from newslint.rules._desk import ESTABLISHED, describe, desk_slip, preferred
+from newslint.rules.typos._words import english, known_names, one_edit_apart, one_edit_away, rare_words
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
@@ -174,6 +176,37 @@ def _one_edit_pair(name: str, other: str) -> bool:
     return (one_edit_apart(a, b) or _double_moved(a, b)) and not _only_ending_differs(name, other)
 
 
+SUGGEST_MIN_STORIES = 3  # a variant the desk repeats: worth a preferred term (a one-off is a typo)
+SUGGEST_RATIO = 10  # ... beside a name written in ten times as many stories
+SUGGESTED_NAMES = 50
+MAX_DESK_SLIP_USES = 2  # a new name the story writes more often than this is its own spelling
+DESK_NAME_STORIES = 2  # a name the desk writes in this many stories, against one it never writes,
+# settles which of two names the story writes once each is the slip
+
+
+def _name_slips(name: str) -> set[str]:
+    """Names one edit or one moved doubling from `name` (Clrecq: Clercq; Gadaffi: Gaddafi),
+    capitalised as it is: the desk's spellings it may be a slip of."""
+    low = name.lower()
+    found = {name[0] + c[1:] for c in one_edit_away(low) if c[:1] == low[0]}  # Dorgan is no Morgan
+    undoubled = _DOUBLED.sub(r"\1", low)
+    if undoubled != low:  # the doubling moved to another letter
+        for i in range(len(undoubled)):
+            moved = undoubled[: i + 1] + undoubled[i:]
+            if moved != low and _DOUBLED.sub(r"\1", moved) == undoubled:
+                found.add(moved[:1].upper() + moved[1:])
+    return {f for f in found if not _only_ending_differs(name, f)}
+
+
+def _swapped(a: str, b: str) -> bool:
+    """The same letters, two neighbours swapped (Toyko, Tokyo) or a doubling moved (Gadaffi,
+    Gaddafi)."""
+    if len(a) != len(b) or sorted(a.lower()) != sorted(b.lower()) and not _double_moved(a.lower(), b.lower()):
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return _double_moved(a.lower(), b.lower()) or len(diff) == 2 and diff[1] == diff[0] + 1
+
+
 def _is_english_word(name: str) -> bool:
     word = name.lower()
     return word in english() or word in rare_words()
@@ -210,6 +243,15 @@ def _another_person(name: str, canonical: str, before: dict[str, list[str]], cou
     firsts = {n: {w for w in before[n] if len(w) == 1 or w in known} for n in (name, canonical)}
     extra = firsts[name] - firsts[canonical]
     return bool(extra) and (counts[name] > 1 or bool(firsts[canonical]))
+
+
+def _written_in_full(before: list[str]) -> bool:
+    """A name written after a first name or an initial at least once (Takashi Kiuchi, Christina
+    Milian): a person the desk may not have written about, not a slip of a name it has (Kiichi,
+    Milan). The words `_words_before` found: a title or none is ""; a common word opening the
+    sentence ("But Peelous") is no first name."""
+    names, words = known_names(), english().words
+    return any(len(w) == 1 or w in names or w and w.lower() not in words for w in before)
 
 
 def _double_moved(a: str, b: str) -> bool:
@@ -297,6 +339,15 @@ class NameVariant(Rule):
     ## Fix safety
     Unsafe: the majority is a good guess, not proof. Safe when the configured `vocabulary`
     lists the canonical form. Inside direct quotations the name is reported, never changed.
+
+    ## With a desk profile
+    With `profile` set (docs/profile.md), a name the story writes once each way is settled by the
+    desk when it writes one form in two stories or more and fifty times as often as the other
+    (`Clercq` 11 stories, `Clrecq` none), unless the other is written after a first name (Takashi
+    Kiuchi beside Kiichi Miyazawa: two people). A name the story writes once or twice that the
+    desk never writes, one slip from a name the desk writes in twenty stories or more, not after
+    a first name, is reported too: `'Miyazwa' is not the desk's spelling: the desk writes
+    'Miyazawa' 200 times and 'Miyazwa' never`. Fixes stay unsafe.
     """
 
     code = "NL202"
@@ -308,8 +359,13 @@ class NameVariant(Rule):
         # Candidate-first: a one-letter variant needs two names one edit apart, and a case variant
         # a name of two words written twice and then in lowercase; the story's distinct words
         # show whether either is possible before any token is built (most stories: neither).
+        reported: set[str] = set()
         if self._variant_pair_possible(_name_counts(doc, written)):
-            yield from self._one_letter_variants(doc, written)
+            for found in self._one_letter_variants(doc, written):
+                reported.add(doc.slice(found.span))
+                yield found
+        if self.context.profile is not None:
+            yield from self._desk_variants(doc, written, reported)
         yield from self._spacing_variants(doc)
         if _case_variant_possible(doc, written):
             titled = {w for w in written if w.isalpha() and w[1:].islower()}
@@ -325,6 +381,7 @@ class NameVariant(Rule):
                 name: canonical
                 for name, canonical in canonical_of.items()
                 if not _another_person(name, canonical, before, counts)
+                and not (self._desk_decided(name, canonical, counts) and _written_in_full(before[name]))
             }
         if not canonical_of:
             return
@@ -380,6 +437,11 @@ class NameVariant(Rule):
                     continue  # Life / Liffe: a common word at a sentence start is no evidence
                 m = counts[other]
                 more = m > n or (m == n and first_use[other] < first_use[name])
+                if m == n == 1 and not known:  # one use each: the desk's archive may tell the name
+                    desk = self._desk_form(name, other)
+                    if desk == name:
+                        continue
+                    known = more = desk == other
                 if n > 1 and m < SLIP_RATIO * n:
                     continue  # Regan and Reagan, each used often: two people, not a slip
                 # first_use differs between names, so this maximum is one name whatever the order
@@ -392,6 +454,81 @@ class NameVariant(Rule):
             if best is not None:
                 canonical_of[name] = best
         return canonical_of
+
+    def suggest(self, profile: Profile) -> Iterator[Suggestion]:
+        """`preferred-term` entries for names the desk writes two ways, one far more often: a
+        variant it repeats (three stories or more) one slip from a name in ten times as many."""
+        names = {
+            w
+            for w in profile.words
+            if len(w) >= MIN_LENGTH
+            and w[:1].isupper()
+            and w[1:].islower()
+            and w.isalpha()
+            and not _is_english_word(w)
+        }
+        found = []
+        for name in names:
+            own = profile.stories_with(name)
+            if own < SUGGEST_MIN_STORIES:
+                continue
+            for other in _name_slips(name) & names:
+                theirs = profile.stories_with(other)
+                # letters swapped (Toyko) or a doubling moved (Gadaffi): one name misspelt; another
+                # letter (Regan, Reagan; Iceland, Ireland) is as often another name
+                if theirs >= ESTABLISHED and theirs >= SUGGEST_RATIO * own and _swapped(name, other):
+                    found.append((own, name, other))
+        entries = sorted(found, reverse=True)[:SUGGESTED_NAMES]
+        for _, name, other in sorted(entries, key=lambda e: e[2]):
+            yield Suggestion(
+                "rules.preferred-term.terms",
+                [{"use": other, "instead-of": [name]}],
+                describe(profile, other, name),
+            )
+
+    def _desk_decided(self, name: str, canonical: str, counts: Counter) -> bool:
+        """Whether only the desk's archive made `name` a slip of `canonical` (one use of each in
+        the story, neither a name the lists know or the vocabulary accepts)."""
+        return (
+            counts[name] == counts[canonical] == 1
+            and canonical not in known_names()
+            and not self.context.accepts(canonical)
+            and self._desk_form(name, canonical) == canonical
+        )
+
+    def _desk_form(self, name: str, other: str) -> str | None:
+        """Which of two names one slip apart the desk writes, when its archive is clear: one in
+        many stories, the other in far fewer or none. None without a profile or a clear answer."""
+        profile = self.context.profile
+        return None if profile is None else preferred(profile, other, name, DESK_NAME_STORIES)
+
+    def _desk_variants(
+        self, doc: Document, written: AbstractSet[str], reported: set[str]
+    ) -> Iterator[Violation]:
+        """Names the desk never writes (or hardly ever) one slip from a name it writes in many
+        stories, where the story does not write that name itself: Clrecq where the desk writes
+        Clercq. The story's own spelling of a new name stands when the story uses it more than
+        twice or the desk knows no name near it."""
+        profile = self.context.profile
+        assert profile is not None
+        counts = _name_counts(doc, written)
+        slips = {}
+        for name in self._may_vary.select(counts):
+            if name in reported or counts[name] > MAX_DESK_SLIP_USES or not name[1:].islower():
+                continue
+            slip = desk_slip(name, profile, _name_slips)
+            if slip is not None and not _is_english_word(slip.meant) and slip.meant not in counts:
+                slips[name] = slip
+        if not slips:
+            return
+        before = _words_before(doc, _name_tokens(doc, _written_as(written, slips)))
+        for name in [name for name in slips if _written_in_full(before[name])]:
+            del slips[name]
+        for tok, name in _name_tokens(doc, _written_as(written, slips)):
+            slip = slips[name]
+            span = Span(tok.span.start, tok.span.start + len(name))
+            fix = Fix.unsafe(f"Write {slip.meant!r}", Edit.replace(span, slip.meant))
+            yield self.violation(span, f"{name!r} is not the desk's spelling: {slip.evidence}", fix)
 
     def _spacing_variants(self, doc: Document) -> Iterator[Violation]:
         """TimeWarner / Time Warner, al-Qaeda / al Qaeda: the same letters, spaced differently."""
@@ -491,8 +628,7 @@ class NameVariant(Rule):
         safe = self.context.accepts(canonical)
         fix = (Fix.safe if safe else Fix.unsafe)(f"Write {canonical!r}", Edit.replace(span, canonical))
         uses = counts[canonical]
-        return self.violation(
-            span,
-            f"{name!r} is spelled {canonical!r} elsewhere in the story ({uses} time{'s' * (uses != 1)})",
-            fix,
-        )
+        message = f"{name!r} is spelled {canonical!r} elsewhere in the story ({uses} time{'s' * (uses != 1)})"
+        if self.context.profile is not None and self._desk_form(name, canonical) == canonical:
+            message += f"; {describe(self.context.profile, canonical, name)}"
+        return self.violation(span, message, fix)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
 from newslint.document import Document
-from newslint.rule import Rule, replace_fix
+from newslint.profile import Profile
+from newslint.rule import Rule, Suggestion, replace_fix
+from newslint.rules._desk import desk_choice, forms_lesson, style_notes
 from newslint.rules._styles import HOUSE_STYLES
 from newslint.span import Span
 from newslint.violation import Violation
@@ -122,6 +125,14 @@ class MixedFormRule(Rule):
     def forms(self, doc: Document) -> Sequence[Form]:
         raise NotImplementedError
 
+    def suggest(self, profile: Profile) -> Iterator[Suggestion]:
+        for note in style_notes(profile, self.name, f"{self.code} {self.what}"):
+            yield Suggestion("", None, note)
+
+    def learn(self, doc: Document) -> dict[str, Counter[str]]:
+        """Which forms the story writes (docs/profile.md): the desk's style, story by story."""
+        return forms_lesson(form.kind for form in self.forms(doc))
+
     def check(self, doc: Document) -> Iterator[Violation]:
         by_kind: dict[str, list[Form]] = {}
         for form in self.forms(doc):
@@ -129,6 +140,10 @@ class MixedFormRule(Rule):
         if len(by_kind) < 2:
             return
         ranked = sorted(by_kind.items(), key=lambda kv: (-len(kv[1]), kv[1][0].span.start))
+        # With a desk profile and no house style, the desk's style decides, when it is clear.
+        desk = desk_choice(self.context.profile, self.name, by_kind) if not self.context.style else None
+        if desk is not None:
+            ranked.sort(key=lambda kv: kv[0] != desk.form)
         majority, majority_forms = ranked[0]
         example = doc.slice(majority_forms[0].span)
         count = len(majority_forms)
@@ -140,6 +155,10 @@ class MixedFormRule(Rule):
                     f"{found!r}: this story writes the {self.what} as in {example!r} "
                     f"({count} time{'s' * (count != 1)})"
                 )
+                if desk is not None:  # "the desk writes the percentages as in '5%' (it writes ...)"
+                    message = (
+                        f"{found!r}: the desk writes the {self.what} as in {example!r} (in {desk.share})"
+                    )
                 safe = (
                     majority in form.safe_to or self.rewrite_keeps_meaning and count >= 3 and len(forms) == 1
                 )

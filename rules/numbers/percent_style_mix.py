@@ -46,6 +46,10 @@ class PercentStyleMix(MixedFormRule):
     shorthand), and wire copy often mixes them on purpose (a shorthand table under prose).
     On 600 published stories a safe fix changed correct copy twice. Inside direct quotations
     the form is reported, never changed.
+
+    ## With a desk profile
+    With `profile` set and no `style`, a story that mixes forms follows the form nine in ten of
+    the desk's stories that keep to one write (twenty stories or more; docs/profile.md).
     """
 
     code = "NL404"

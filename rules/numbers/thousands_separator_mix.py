@@ -86,6 +86,10 @@ class ThousandsSeparatorMix(MixedFormRule):
     ## Fix safety
     Unsafe: a four-digit figure might be a code or a year the rule did not recognise. Safe for
     a sum of money (`$2500`) in a story that writes the comma.
+
+    ## With a desk profile
+    With `profile` set and no `style`, a story that mixes forms follows the form nine in ten of
+    the desk's stories that keep to one write (twenty stories or more; docs/profile.md).
     """
 
     code = "NL402"

@@ -42,6 +42,10 @@ class TimeFormatMix(ClockMix):
     The rewrite keeps the time exactly. Safe when the story writes the other form at least three
     times and this form once; otherwise unsafe, since the majority is only a guess at the style.
     Inside direct quotations the form is reported, never changed.
+
+    ## With a desk profile
+    With `profile` set and no `style`, a story that mixes forms follows the form nine in ten of
+    the desk's stories that keep to one write (twenty stories or more; docs/profile.md).
     """
 
     code = "NL403"

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newslint.document import Document
-from newslint.rule import Rule, RuleOptions
+from newslint.profile import Profile
+from newslint.rule import Rule, RuleOptions, Suggestion
+from newslint.rules._desk import desk_choice, grouped_lesson
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
@@ -17,6 +20,7 @@ from newslint.violation import Edit, Fix, FixAvailability, Violation
 _APOSTROPHE = re.compile(r"['’](?:(?<=[^\W\d_]['’])(?=[^\W\d_])|(?<=[sS]['’])(?=\s))")
 _DOUBLE = re.compile(r"[\"“”]")
 STYLES = {"curly": "curly (’ “ ”)", "straight": "straight (' \")"}
+_STYLE_OF = {"'": "straight", '"': "straight", "’": "curly", "“": "curly", "”": "curly"}
 
 
 class QuoteStyleMix(Rule):
@@ -41,6 +45,11 @@ class QuoteStyleMix(Rule):
     closer count. A quote mark is typography, not the speaker's words, so marks inside
     quotations are repaired too. Feet and inches (5'11"), the Hawaiian ʻokina and
     transliteration marks (ʿ ʼ) are different characters and are not touched.
+
+    ## With a desk profile
+    With `profile` set and no `prefer`, a story that mixes styles follows the style nine in ten of
+    the desk's stories that keep to one write (twenty stories or more); the fix is safe when the
+    story leans that way two to one.
     """
 
     code = "NL510"
@@ -80,14 +89,41 @@ class QuoteStyleMix(Rule):
                 doubles, "quotation mark", lambda m, style: _double_mark(text, m.start(), style, opening)
             )
 
+    def suggest(self, profile: Profile) -> Iterator[Suggestion]:
+        """`prefer` when the desk writes apostrophes and quotation marks in one style."""
+        kinds = ("curly", "straight")
+        choices = [
+            desk_choice(profile, self.name, kinds, f"{what}:") for what in ("apostrophe", "quotation mark")
+        ]
+        first = choices[0]
+        if first is not None and all(c is not None and c.form == first.form for c in choices):
+            said = f"{first.form} apostrophes and quotation marks in {first.share}"
+            yield Suggestion(f"rules.{self.name}.prefer", first.form, said)
+
+    def learn(self, doc: Document) -> dict[str, Counter[str]]:
+        """Which style of apostrophe and of quotation mark the story writes (docs/profile.md)."""
+        text = doc.text
+        groups = {}
+        if "'" in text or "’" in text:
+            groups["apostrophe"] = {_STYLE_OF[m.group()] for m in _APOSTROPHE.finditer(text)}
+        if '"' in text or "“" in text or "”" in text:
+            groups["quotation mark"] = {_STYLE_OF[m.group()] for m in _DOUBLE.finditer(text)}
+        return grouped_lesson(groups)
+
     def _mixed(self, marks: list[re.Match], what: str, render) -> Iterator[Violation]:
         curly = [m for m in marks if m.group() in "’“”"]
         straight = [m for m in marks if m.group() in "'\""]
         if not curly or not straight:
             return
         prefer = self.options.prefer
+        desk = desk_choice(self.context.profile, self.name, ("curly", "straight"), f"{what}:")
         if prefer:
             style, sure = prefer, True
+        elif desk is not None:  # the desk's style, when its archive is clear; a guess if the story leans away
+            style = desk.form
+            sure = len(straight if style == "straight" else curly) >= 2 * len(
+                curly if style == "straight" else straight
+            )
         else:
             style = (
                 "curly"
@@ -102,7 +138,7 @@ class QuoteStyleMix(Rule):
             span = Span(m.start(), m.end())
             right = render(m, style)
             fix = (Fix.safe if sure else Fix.unsafe)(f"Use {right!r}", Edit.replace(span, right))
-            why = "the house style" if prefer else "the rest of the story"
+            why = "the house style" if prefer else "the desk" if desk is not None else "the rest of the story"
             yield self.violation(
                 span,
                 f"{'straight' if style == 'curly' else 'curly'} {what} {m.group()!r}; "

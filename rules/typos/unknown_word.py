@@ -6,10 +6,13 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from newslint.document import Document, LetterTest, Token, TokenKind
-from newslint.rule import Rule, RuleContext, RuleOptions
+from newslint.profile import Profile
+from newslint.rule import Rule, RuleContext, RuleOptions, Suggestion
+from newslint.rules._desk import capitalised_word, desk_knows, desk_slip, stories
 from newslint.rules.naming._varieties import variants
 from newslint.rules.naming.english_variety_mix import stated_variety
 from newslint.rules.typos._context import Context, Weighed, two_slip_words, unaccented_words, weigh
@@ -40,6 +43,7 @@ OPENING_MIN_LENGTH = 5  # a capitalised word opening a sentence is checked from 
 UNKNOWN_FLOOR = 200
 UNKNOWN_SHARE = 100
 SHORT_NAME = 3  # in a story typed in lowercase, words this short are left alone
+SUGGESTED_WORDS = 100  # words `suggest` puts in the vocabulary, most written first
 # A lowercase ticker (<plen>, <skbs.St.>, (cawl.L)): the segmenter's ticker regions are capitals only.
 _LOWER_TICKER = re.compile(r"[a-z0-9]{1,8}(?:\.[A-Za-z]{1,3})*\.?>|[a-z0-9]{1,8}(?:\.[A-Za-z]{1,3})+\)")
 _CUT_SHORT = re.compile(r" ?(?:\.\.\.|…)")
@@ -164,6 +168,19 @@ class UnknownWord(Rule):
     nor the desk's locale or house style picks the spelling. Unsafe when the best candidate
     holds 60% of the belief or more; below that the candidates are shown (display-only). Inside
     direct quotations the word is reported with its candidates, never changed.
+
+    ## With a desk profile
+    With `profile` set (`newslint learn`, docs/profile.md) the desk's archive is evidence beside
+    the story. A word the desk writes in three stories or more, and no word one slip from it
+    more often, is its own (local names, tickers, jargon): never unknown. A word the desk never
+    writes (or in one story) one slip from a word it writes in twenty stories or more and fifty
+    times as many is reported even where the story gives no evidence, repeats the word or is
+    typed in lowercase (eight letters or more there), and a rare word likewise ("cists" where
+    the desk writes "costs"): `unknown word 'rveenues': the desk writes 'revenues' 3,000 times and
+    'rveenues' never`. A capitalised word is reported so only beside a word the desk nearly always
+    capitalises and writes in one story in a hundred (February, Pacific), never at its first letter
+    (names: Dorgan is no Morgan). Not a slip: another ending (multilaterals, democratica) or a
+    British -ise form. The fix is unsafe.
     """
 
     code = "NL101"
@@ -178,7 +195,7 @@ class UnknownWord(Rule):
         # Candidate-first: the tests below that read only a word's letters are run once per
         # distinct word (and remembered across stories); the tokens of the few words they do
         # not clear are the only ones built.
-        candidates = self._candidate_tokens(doc)
+        candidates, desk_capitals = self._candidate_tokens(doc)
         if len(candidates) > UNKNOWN_FLOOR + sum(doc.word_counts.values()) // UNKNOWN_SHARE:
             return  # not English copy (data, another language, letters pasted without spaces)
         for tok in candidates:
@@ -194,9 +211,17 @@ class UnknownWord(Rule):
                 found = self._opening_word(doc, tok, counts)
                 if found is not None:
                     yield found
+                elif text in desk_capitals:
+                    yield from self._desk_report(doc, text, tok.span)
                 continue
-            if not text.islower() or not text.isascii() and "’" not in text:
-                continue  # names, acronyms, foreign words
+            if not text.islower():
+                if text in desk_capitals:
+                    yield from self._desk_report(
+                        doc, text, tok.span
+                    )  # "Feburary" beside the desk's "February"
+                continue  # names, acronyms
+            if not text.isascii() and "’" not in text:
+                continue  # foreign words
             if "-" in tok.text and (tok.text.lower().replace("-", "") in words or tok.text.lower() in words):
                 continue  # pre-empt, co-operate: the compound is a word written whole; have-nots
             if _not_a_word(doc.text, tok.span):
@@ -210,6 +235,8 @@ class UnknownWord(Rule):
                 ):
                     continue
                 if part in rare_words() or part in unaccented_words():
+                    if self._profile is not None and part in rare_words():  # "cists": the desk writes "costs"
+                        yield from self._desk_report(doc, part, span, _lost_capitals(doc))
                     continue  # rare words; cafe, cliches: listed words without their accents
                 if _whole_word_written_apart(doc.text, span, part, words):
                     continue
@@ -223,11 +250,15 @@ class UnknownWord(Rule):
                 if case_lost and len(part) <= SHORT_NAME:
                     # lowercase copy: "gil", "oel" are names (Parra Gil, Veba Oel), and evidence is thin
                     continue
+                if self._profile is not None and desk_knows(part, self._profile):
+                    continue  # the desk's own jargon or local word
                 found = self._report(
                     doc, part, span, counts, evidence_only=case_lost or part.capitalize() in known_names()
                 )
                 if found is not None:
                     yield found
+                else:  # no evidence in the story, or the story repeats it: the desk may know better
+                    yield from self._desk_report(doc, part, span, bool(case_lost))
 
     def __init__(
         self,
@@ -240,17 +271,22 @@ class UnknownWord(Rule):
         self._unknown = LetterTest(self._may_be_unknown)
         self._opening = LetterTest(lambda text: _opening_capital(text, english().words))
 
-    def _candidate_tokens(self, doc: Document) -> list[Token]:
+    def _candidate_tokens(self, doc: Document) -> tuple[list[Token], AbstractSet[str]]:
         """The tokens `check` looks at beyond their letters, in order: those of the lowercase
         candidates, and of the capitalised ones only where they open a sentence (elsewhere a
-        capitalised word is a name, cleared by its letters)."""
+        capitalised word is a name, cleared by its letters) or, with a desk profile, where the
+        desk writes a common word one slip from them; and those capitalised slips."""
         candidates = self._unknown.select(doc.word_counts)
         opening = self._opening.select(candidates)
-        found = doc.words_among(candidates - opening)
-        if opening:
-            found += [t for t in doc.first_tokens() if t.text in opening and t.kind is TokenKind.WORD]
+        # With a desk profile, a capitalised word one slip from a common word the desk writes
+        # ("Feburary") is looked at wherever it stands, not only where it opens a sentence.
+        desk_capitals = self._desk_capital_slips(doc, opening)
+        found = doc.words_among((candidates - opening) | desk_capitals)
+        if opening - desk_capitals:
+            rest = opening - desk_capitals
+            found += [t for t in doc.first_tokens() if t.text in rest and t.kind is TokenKind.WORD]
             found.sort(key=lambda t: t.span)
-        return found
+        return found, desk_capitals
 
     def _may_be_unknown(self, text: str) -> bool:
         """The tests of `check` that read only the letters of a word, in its order: False when
@@ -271,9 +307,82 @@ class UnknownWord(Rule):
                 or part in known_wrong
                 or self.context.accepts(part)
                 or part in rare_words()
+                and self.context.profile is None  # with a desk profile, a rare word may be a slip
                 or part in unaccented_words()
             )
             for part, _ in _text_parts(text)
+        )
+
+    def suggest(self, profile: Profile) -> Iterator[Suggestion]:
+        """`vocabulary`: the lowercase words no list knows that the desk writes in many stories
+        (its jargon and wire shorthand), which the profile accepts already."""
+        english_words, rare = english().words, rare_words()
+        known = sorted(
+            (
+                (stories(profile, w), w)
+                for w in profile.words
+                if w.isalpha()
+                and w.islower()
+                and len(w) >= MIN_LENGTH
+                and w not in english_words
+                and w not in rare
+                and w not in misspellings()
+                and derivation(w) is None
+                and profile.stories_with(w) >= profile.stories_with(w.capitalize())  # not a name in lowercase
+                and desk_knows(w, profile)
+            ),
+            reverse=True,
+        )[:SUGGESTED_WORDS]
+        if known:
+            words = sorted(w for _, w in known)
+            yield Suggestion(
+                "vocabulary",
+                {"accept": words},
+                f"words no English list has that the desk writes in {known[-1][0]:,} stories or more "
+                f"(the {len(words)} most written)",
+            )
+
+    @property
+    def _profile(self) -> Profile | None:
+        return self.context.profile
+
+    def _desk_capital_slips(self, doc: Document, opening: AbstractSet[str]) -> AbstractSet[str]:
+        """The capitalised words among `opening` that are slips of a common word the desk
+        writes capitalised (Feburary: February, Wendesday: Wednesday); names are NL202's."""
+        profile = self._profile
+        if profile is None or not opening:
+            return frozenset()
+        return {
+            w
+            for w in opening
+            if (slip := desk_slip(w, profile)) is not None
+            and profile.stories_with(w) == 0
+            and capitalised_word(profile, slip.meant)
+            and slip.meant not in doc.word_counts  # written right in the story too: NL202's report
+        }
+
+    def _desk_report(
+        self, doc: Document, word: str, span: Span, case_lost: bool = False
+    ) -> Iterator[Violation]:
+        """A word the desk never writes (or hardly ever), one slip from a word it writes in many
+        stories: reported with the desk's evidence, its fix a guess (unsafe). Not an inflection
+        the lists know (plurals, -ise forms), nor, in a story typed in lowercase, whose names look
+        like words, a word shorter than eight letters. Nothing without a desk profile."""
+        profile = self._profile
+        if profile is None or case_lost and len(word) < LONG_WORD or derivation(word) == "british":
+            return
+        slip = desk_slip(word, profile)
+        if slip is None:
+            return
+        original = doc.slice(span)
+        meant = match_case(original, slip.meant)
+        others = ", ".join(repr(r) for r in slip.rivals[:2])
+        message = f"unknown word {original!r}: {slip.evidence}" + (f" (or {others})" if others else "")
+        yield self.violation(
+            span,
+            message,
+            Fix.unsafe(f"Replace with {meant!r}", Edit.replace(span, meant)),
+            _alternatives(original, span, slip.meant, list(slip.rivals)),
         )
 
     def _known_name(self, tok: Token) -> bool:

@@ -1,0 +1,227 @@
+"""Learning a desk profile from an archive of stories (`newslint learn`).
+
+The engine knows nothing of what rules learn: it reads each story, counts its prose words as
+written (the profile's shared word table) and asks every rule that learns (`Rule.learn`) what the
+story teaches it, summing the counters by rule name (`newslint.profile.Profile`). Learning is a
+sum, so any split of an archive learns the same profile: worker processes (`--jobs`) each learn a
+share of the stories and the parent merges their partial profiles; a cluster can do the same
+with `learn_texts`, the one function that turns stories into a partial profile.
+
+Learning reads a story coarsely, for speed (an archive is large, and learning needs counts, not
+places): blocks between blank lines, a first one-line block as the headline, paragraphs at
+indented lines (wire copy), sentences ended by a stop before a capital or a figure. It does not
+look for quotations, tables or markup as `check` does.
+
+    profile = learn_texts(["Regime forces\\n\\nThe regime said ...", ...])
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import chain
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from newslint.document import Document
+from newslint.profile import Profile
+from newslint.span import Span
+from newslint.tokens import TOKEN, TokenKind, kind_of
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
+
+    from newslint.rule import Rule
+    from newslint.runner import ConfigResolver
+
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n\s*")  # blocks end at a blank line
+_INDENTED = re.compile(r"\n(?=[ \t]+\S)")  # a wire paragraph starts on an indented line
+# A run of stops is tried from its first stop only (the look-behind), so a long run costs no more
+# than its length.
+_SENTENCE_END = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*+[\"”’')\]]*+\s++(?=[\"“‘'(\[]?[A-Z0-9])")
+MAX_HEADLINE_CHARS = 200
+CHUNK_STORIES = 400  # stories per task sent to a worker process
+CHUNK_CHARS = 1 << 21  # ... or this many characters, whichever comes first
+
+
+def read_story(text: str, path: str = "-") -> Document:
+    """The coarse document learning reads (see the module's docstring). Its parts keep the white
+    space around them: tokens are the same either way."""
+    blocks = list(_split(text, Span(0, len(text)), _BLANK_LINE))
+    headline = None
+    if len(blocks) > 1:
+        first = text[blocks[0].start : blocks[0].end].strip()
+        if (
+            first
+            and "\n" not in first
+            and len(first) <= MAX_HEADLINE_CHARS
+            and not first.endswith((".", ":"))
+        ):
+            headline, blocks = blocks[0], blocks[1:]
+    paragraphs = tuple(p for b in blocks for p in _split(text, b, _INDENTED))
+    sentences = [headline] if headline else []
+    sentences += [s for p in paragraphs for s in _split(text, p, _SENTENCE_END)]
+    return Document(text, path, "text", headline=headline, paragraphs=paragraphs, sentences=tuple(sentences))
+
+
+def _split(text: str, span: Span, at: re.Pattern[str]) -> Iterator[Span]:
+    """`span` cut where `at` matches: each piece ends where the match's white space starts."""
+    start = span.start
+    for m in at.finditer(text, span.start, span.end):
+        end = m.start() + len(m.group().rstrip())
+        if end > start:
+            yield Span(start, end)
+        start = m.end()
+    if span.end > start:
+        yield Span(start, span.end)
+
+
+def learning_rules() -> list[Rule]:
+    """Every shipped rule that learns, with its default options: the profile describes the desk,
+    not the settings of one run."""
+    from newslint.registry import all_rules
+
+    return [rule() for rule in all_rules() if rule.learns()]
+
+
+def learn_texts(texts: Iterable[str], rules: list[Rule] | None = None) -> Profile:
+    """The profile of these stories (each a story's text: headline, blank line, body)."""
+    rules = learning_rules() if rules is None else rules
+    profile = Profile()
+    tokens: list[str] = []  # every token of the stories, and each story's distinct ones: counted
+    distinct: list[Iterable[str]] = []  # at the end in C (`Counter` of an iterable), not per story
+    for text in texts:
+        doc = read_story(text)
+        written = TOKEN.findall(text)  # the same tokens as the sentences' (see `read_story`)
+        counts = Counter(written)
+        for w in [w for w in counts if not w.isalpha() and kind_of(w) is not TokenKind.WORD]:
+            del counts[w]
+        doc.__dict__["word_counts"] = counts  # what `Document.word_counts` would count, already counted
+        learned = {}
+        for rule in rules:
+            found = rule.learn(doc)
+            if found:
+                learned[type(rule).name] = found
+        profile.add_story({}, learned)
+        tokens += written
+        distinct.append(counts.keys())
+    uses = Counter(tokens)
+    for w in [w for w in uses if not w.isalpha() and kind_of(w) is not TokenKind.WORD]:
+        del uses[w]
+    profile.merge_words(uses, Counter(chain.from_iterable(distinct)))
+    return profile
+
+
+# --- an archive: files, folders and JSON Lines, streamed ----------------------------------------
+@dataclass
+class Archive:
+    """Where the stories come from, and what went wrong reading them (said, not fatal)."""
+
+    paths: list[Path] = field(default_factory=list)
+    jsonl: list[Path] = field(default_factory=list)
+    text_field: str = "body"
+    headline_field: str | None = None
+    problems: list[str] = field(default_factory=list)
+    read_bytes: int = 0
+
+    def texts(self, resolver: ConfigResolver) -> Iterator[str]:
+        from newslint import sources
+        from newslint.config import ConfigError
+        from newslint.runner import discover
+
+        for path in self.paths:
+            if not path.exists():
+                self.problems.append(f"{path}: no such file or directory")
+                continue
+            for file in discover([path], resolver):
+                try:
+                    settings = resolver.for_path(file)
+                    source = sources.read(file, str(file), settings.fallback_encoding, settings.max_file_size)
+                except (sources.SourceError, sources.BinaryFile, ConfigError) as exc:
+                    self.problems.append(str(exc))
+                    continue
+                self.read_bytes += len(source.text)
+                yield source.text
+        for corpus in self.jsonl:
+            yield from self._records(corpus)
+
+    def _records(self, corpus: Path) -> Iterator[str]:
+        """The stories of a JSON Lines corpus (`.jsonl.gz` too), one line at a time, never the
+        whole file: the reader `check --jsonl` streams with."""
+        from newslint import jsonl
+
+        try:
+            for record in jsonl.iter_records(corpus, self.text_field, headline_field=self.headline_field):
+                self.read_bytes += len(record.raw) + 1
+                if record.error:
+                    self.problems.append(record.error)
+                elif record.value is not None:
+                    yield record.text
+        except jsonl.CorpusError as exc:
+            self.problems.append(str(exc))
+
+
+def chunks(texts: Iterable[str]) -> Iterator[list[str]]:
+    """Stories in batches of about CHUNK_STORIES stories or CHUNK_CHARS characters."""
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        batch.append(text)
+        size += len(text)
+        if len(batch) >= CHUNK_STORIES or size >= CHUNK_CHARS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def learn_archive(
+    texts: Iterable[str], jobs: int = 1, on_progress: Callable[[int], None] | None = None
+) -> Profile:
+    """Learn the stories `texts` (an iterator: read as it goes), in `jobs` worker processes.
+    Memory stays bounded: at most two batches per worker are in flight, and the profile is
+    pruned when a table outgrows its bound (`Profile.prune`)."""
+    total = Profile()
+
+    def take(part: Profile, stories: int) -> None:
+        total.merge(part)
+        total.prune()
+        if on_progress is not None:
+            on_progress(stories)
+
+    if jobs <= 1:
+        rules = learning_rules()
+        for batch in chunks(texts):
+            take(learn_texts(batch, rules), len(batch))
+        return total
+    import multiprocessing  # only parallel runs need it
+
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+    with context.Pool(jobs, _start_worker) as pool:
+        pending: deque[tuple[AsyncResult[Profile], int]] = deque()
+        for batch in chunks(texts):
+            pending.append((pool.apply_async(_learn_in_worker, (batch,)), len(batch)))
+            while len(pending) > 2 * jobs:
+                result, n = pending.popleft()
+                take(result.get(), n)
+        while pending:
+            result, n = pending.popleft()
+            take(result.get(), n)
+        pool.close()
+        pool.join()
+    return total
+
+
+_worker_rules: list[Any] | None = None
+
+
+def _start_worker() -> None:
+    global _worker_rules
+    _worker_rules = learning_rules()
+
+
+def _learn_in_worker(batch: list[str]) -> Profile:
+    return learn_texts(batch, _worker_rules)
