@@ -195,7 +195,8 @@ class UnknownWord(Rule):
         # Candidate-first: the tests below that read only a word's letters are run once per
         # distinct word (and remembered across stories); the tokens of the few words they do
         # not clear are the only ones built.
-        candidates, desk_capitals = self._candidate_tokens(doc)
+        desk_capitals = self._desk_capitals(doc)
+        candidates = self._candidate_tokens(doc)
         if len(candidates) > UNKNOWN_FLOOR + sum(doc.word_counts.values()) // UNKNOWN_SHARE:
             return  # not English copy (data, another language, letters pasted without spaces)
         for tok in candidates:
@@ -271,22 +272,29 @@ class UnknownWord(Rule):
         self._unknown = LetterTest(self._may_be_unknown)
         self._opening = LetterTest(lambda text: _opening_capital(text, english().words))
 
-    def _candidate_tokens(self, doc: Document) -> tuple[list[Token], AbstractSet[str]]:
+    def _candidate_tokens(self, doc: Document) -> list[Token]:
         """The tokens `check` looks at beyond their letters, in order: those of the lowercase
         candidates, and of the capitalised ones only where they open a sentence (elsewhere a
         capitalised word is a name, cleared by its letters) or, with a desk profile, where the
-        desk writes a common word one slip from them; and those capitalised slips."""
+        desk writes a common word one slip from them."""
         candidates = self._unknown.select(doc.word_counts)
         opening = self._opening.select(candidates)
-        # With a desk profile, a capitalised word one slip from a common word the desk writes
-        # ("Feburary") is looked at wherever it stands, not only where it opens a sentence.
-        desk_capitals = self._desk_capital_slips(doc, opening)
+        desk_capitals = self._desk_capitals(doc)
         found = doc.words_among((candidates - opening) | desk_capitals)
         if opening - desk_capitals:
             rest = opening - desk_capitals
             found += [t for t in doc.first_tokens() if t.text in rest and t.kind is TokenKind.WORD]
             found.sort(key=lambda t: t.span)
-        return found, desk_capitals
+        return found
+
+    def _desk_capitals(self, doc: Document) -> AbstractSet[str]:
+        """With a desk profile, the capitalised words one slip from a common word the desk writes
+        ("Feburary"): looked at wherever they stand, not only where they open a sentence. Empty
+        without a profile. (The letter tests it reads are remembered: asking twice costs little.)"""
+        if self._profile is None:
+            return frozenset()
+        opening = self._opening.select(self._unknown.select(doc.word_counts))
+        return self._desk_capital_slips(doc, opening)
 
     def _may_be_unknown(self, text: str) -> bool:
         """The tests of `check` that read only the letters of a word, in its order: False when
