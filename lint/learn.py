@@ -130,13 +130,16 @@ class Archive:
     def texts(self, resolver: ConfigResolver) -> Iterator[str]:
         from newslint import sources
         from newslint.config import ConfigError
-        from newslint.runner import discover
+        from newslint.runner import Skipped, discover
 
         for path in self.paths:
             if not path.exists():
                 self.problems.append(f"{path}: no such file or directory")
                 continue
             for file in discover([path], resolver):
+                if isinstance(file, Skipped):  # a folder it could not read, a fifo: said, not fatal
+                    self.problems.append(file.message)
+                    continue
                 try:
                     settings = resolver.for_path(file)
                     source = sources.read(file, str(file), settings.fallback_encoding, settings.max_file_size)
