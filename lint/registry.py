@@ -34,9 +34,7 @@ def rule_by_code(code: str) -> type[Rule]:
     for rule in all_rules():
         if rule.code == code.upper() or rule.name == code.lower():
             return rule
-    meant = suggest_selector(code)
-    hint = f"; did you mean {meant!r}?" if meant else ""
-    raise UnknownSelector(f"no rule {code!r}{hint} (see `newslint rules`)")
+    raise UnknownSelector(f"no rule {code!r}{_hint(code)} (see `newslint rules`)")
 
 
 def _specificity(selector: str, rule: type[Rule]) -> int | None:
@@ -65,9 +63,7 @@ def validate_selectors(selectors: Iterable[str]) -> None:
         # longer prefix must name a rule: `--select NL130` checking nothing is a typo for NL103.
         reserved = sel.upper().startswith("NL") and len(sel) <= 3 and sel[2:3] in ("", *FAMILIES)
         if not known and not reserved:
-            meant = suggest_selector(sel)
-            hint = f"; did you mean {meant!r}?" if meant else ""
-            raise UnknownSelector(f"unknown rule selector {sel!r}{hint}")
+            raise UnknownSelector(f"unknown rule selector {sel!r}{_hint(sel)}")
 
 
 def is_known_selector(sel: str) -> bool:
@@ -80,6 +76,12 @@ def is_known_selector(sel: str) -> bool:
 
 # Letters typed for the digits they look like: NL1O1 is NL101, NLl03 is NL103.
 _LOOKALIKE_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "i": "1", "L": "1"})
+
+
+def _hint(sel: str) -> str:
+    """ "; did you mean 'NL101'?" for a selector one slip from a known one, else ""."""
+    meant = suggest_selector(sel)
+    return f"; did you mean {meant!r}?" if meant else ""
 
 
 def suggest_selector(sel: str) -> str | None:
