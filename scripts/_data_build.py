@@ -13,12 +13,14 @@ from __future__ import annotations
 import argparse
 import difflib
 import hashlib
+import importlib
 import os
 import shutil
 import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,8 +38,28 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def write_manifest(out: Path, script: str, inputs: list[Input], outputs: list[str]) -> None:
-    """`out/BUILD-MANIFEST.toml`: the inputs and outputs of this build, with their checksums."""
+def package_input(given: Path | None, distribution: str, module: str, relative: str, what: str) -> Input:
+    """An input file: `given` (a command-line path), or `relative` inside the installed `module`
+    (from `distribution`, a build-time dependency the `test` extra pins), recorded with its version."""
+    if given is not None:
+        return Input(str(given), given, f"{what} given on the command line")
+    try:
+        package = importlib.import_module(module)
+    except ImportError:
+        sys.exit(f"error: the {what} comes from {distribution}: pip install it at the version pyproject pins")
+    version = metadata.version(distribution)
+    return Input(
+        f"{distribution}=={version}:{module}/{relative}",
+        Path(package.__file__ or "").parent / relative,
+        f"{distribution} {version}: {what}",
+    )
+
+
+def write_manifest(
+    out: Path, script: str, inputs: list[Input], outputs: list[str], name: str = MANIFEST
+) -> None:
+    """`out/<name>` (BUILD-MANIFEST.toml unless two builds share a folder): the inputs and
+    outputs of this build, with their checksums."""
     lines = [
         f"# Written by {script}; do not edit. `python {script} --check`",
         "# rebuilds the outputs from the inputs and compares them byte for byte with the shipped ones.",
@@ -52,9 +74,9 @@ def write_manifest(out: Path, script: str, inputs: list[Input], outputs: list[st
             f'source = "{i.source}"',
             f'sha256 = "{sha256(i.file)}"',
         ]
-    for name in outputs:
-        lines += ["", "[[output]]", f'path = "{name}"', f'sha256 = "{sha256(out / name)}"']
-    (out / MANIFEST).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for output in outputs:
+        lines += ["", "[[output]]", f'path = "{output}"', f'sha256 = "{sha256(out / output)}"']
+    (out / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def arguments(description: str | None) -> argparse.ArgumentParser:
@@ -73,10 +95,11 @@ def arguments(description: str | None) -> argparse.ArgumentParser:
     return ap
 
 
-def run(build: Callable[[Path], list[str]], out: Path, check: bool, shared: Path) -> int:
+def run(build: Callable[[Path], list[str]], out: Path, check: bool, shared: Path | None) -> int:
     """Build into `out`, or with `check` into a temporary folder compared with `out`. `build`
-    writes its outputs (the manifest included) into the folder it is given and returns their names."""
-    if not (shared / "data").is_dir():
+    writes its outputs (the manifest included) into the folder it is given and returns their names.
+    `shared` is the folder of the inputs under ../shared, None for a build that reads none."""
+    if shared is not None and not (shared / "data").is_dir():
         print(f"error: the build inputs are not at {shared / 'data'} (give --shared)", file=sys.stderr)
         return 2
     if not check:

@@ -26,10 +26,16 @@ from __future__ import annotations
 import gzip
 import json
 import sys
-from importlib import metadata
 from pathlib import Path
 
-from _data_build import Input, arguments, copy_notice, run, write_manifest  # scripts/ is on sys.path
+from _data_build import (  # scripts/ is on sys.path
+    Input,
+    arguments,
+    copy_notice,
+    package_input,
+    run,
+    write_manifest,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "rules" / "typos" / "data"
@@ -57,19 +63,8 @@ def lexicon() -> set[str]:
 
 def frequency_list(path: Path | None) -> Input:
     """The word-frequency list: `path`, or the one the installed pyspellchecker ships."""
-    if path is not None:
-        return Input(str(path), path, "a word-frequency list given with --frequencies")
-    try:
-        import spellchecker  # pyspellchecker, a build-time input only
-    except ImportError:
-        sys.exit("error: the frequency list comes from pyspellchecker: pip install pyspellchecker==0.9.1")
-    version = metadata.version("pyspellchecker")
-    file = Path(spellchecker.__file__).parent / "resources" / "en.json.gz"
-    return Input(
-        f"pyspellchecker=={version}:spellchecker/resources/en.json.gz",
-        file,
-        f"pyspellchecker {version} (MIT): English word frequencies",
-    )
+    what = "English word frequencies (MIT)"
+    return package_input(path, "pyspellchecker", "spellchecker", "resources/en.json.gz", what)
 
 
 def frequencies(path: Path) -> dict[str, int]:
