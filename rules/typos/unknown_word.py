@@ -16,6 +16,7 @@ from newslint.rules._desk import capitalised_word, desk_knows, desk_slip, storie
 from newslint.rules.naming._varieties import variants
 from newslint.rules.naming.english_variety_mix import stated_variety
 from newslint.rules.typos._context import Context, Weighed, two_slip_words, unaccented_words, weigh
+from newslint.rules.typos._run_together import is_unknown, split_reading
 from newslint.rules.typos._words import (
     english,
     known_names,
@@ -225,7 +226,7 @@ class UnknownWord(Rule):
                 continue  # foreign words
             if "-" in tok.text and (tok.text.lower().replace("-", "") in words or tok.text.lower() in words):
                 continue  # pre-empt, co-operate: the compound is a word written whole; have-nots
-            if _not_a_word(doc.text, tok.span):
+            if not_a_word(doc.text, tok.span):
                 continue
             for part, span in _parts(tok):
                 if (
@@ -241,7 +242,7 @@ class UnknownWord(Rule):
                     continue  # rare words; cafe, cliches: listed words without their accents
                 if _whole_word_written_apart(doc.text, span, part, words):
                     continue
-                if _written_as_a_name(doc, part):
+                if written_as_a_name(doc, part):
                     continue
                 if in_company_tag(doc.text, span):
                     continue
@@ -253,6 +254,8 @@ class UnknownWord(Rule):
                     continue
                 if self._profile is not None and desk_knows(part, self._profile):
                     continue  # the desk's own jargon or local word
+                if _run_together(doc, tok, part, span, counts):
+                    continue  # two words with the space lost: NL104 reports it, with the split
                 found = self._report(
                     doc, part, span, counts, evidence_only=case_lost or part.capitalize() in known_names()
                 )
@@ -446,6 +449,13 @@ class UnknownWord(Rule):
             Fix(f"Replace with {best!r}", (edit,), applicability),
             _alternatives(original, span, best, ranked),
         )
+
+
+def _run_together(doc: Document, tok: Token, part: str, span: Span, counts: Counter) -> bool:
+    """A whole lowercase word that NL104 reads as two words run together ("inthe")."""
+    if part != tok.text or len(part) <= MIN_LENGTH or not is_unknown(part):
+        return False
+    return split_reading(part, context_of(doc.text, span), counts, counts.total()) is not None
 
 
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
@@ -800,7 +810,7 @@ def _opening_capital(text: str, words: frozenset[str]) -> bool:
     )
 
 
-def _not_a_word(text: str, span: Span) -> bool:
+def not_a_word(text: str, span: Span) -> bool:
     """Letters that are not a word of the prose: the tail of a word cut by an HTML entity
     (B&#233;ziers), its head (communiqu&#233;), a file extension (.png files), a lowercase ticker."""
     before = text[span.start - 1] if span.start else " "
@@ -815,7 +825,7 @@ def _not_a_word(text: str, span: Span) -> bool:
     return before in "<(" and _LOWER_TICKER.match(text, span.start) is not None
 
 
-def _written_as_a_name(doc: Document, part: str) -> bool:
+def written_as_a_name(doc: Document, part: str) -> bool:
     """The story writes the word capitalised too (Pickens beside a lowercased "pickens", Granma):
     a name, not a typo to correct into another word."""
     title = part[:1].upper() + part[1:]
