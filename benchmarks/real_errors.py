@@ -330,6 +330,7 @@ class Score:
     unjudged: list[Hit] = field(default_factory=list)
     found: int = 0
     errors: int = 0
+    corrected: int = 0  # right reports whose (first) suggestion is the gold correction
 
     @property
     def precision(self) -> float:
@@ -351,11 +352,26 @@ def score(hits: list[Hit], gold: dict[str, list[Row]], stories: Iterable[str]) -
         elif any(r.verdict == "error" for r in matched):
             result.right += 1
             found.update((r.id, r.offset) for r in matched if r.verdict == "error")
+            result.corrected += any(_suggests(hit, r) for r in matched if r.verdict == "error")
         else:
             result.wrong += 1
     result.errors = sum(1 for s in stories for r in gold.get(s, []) if r.verdict == "error")
     result.found = len(found)
     return result
+
+
+def _suggests(hit: Hit, row: Row) -> bool:
+    """Whether the report's suggestion writes the gold correction over the gold span (a doubled
+    word's correction, "(delete)", is an empty suggestion)."""
+    if row.correction == "(delete)":
+        return hit.suggestion.strip() == ""
+    if (hit.start, hit.end) == (row.offset, row.end):
+        return hit.suggestion == row.correction
+    # A report cut differently from the row: the row's text with the report's part replaced.
+    text = (
+        row.word[: max(0, hit.start - row.offset)] + hit.suggestion + row.word[max(0, hit.end - row.offset) :]
+    )
+    return text == row.correction
 
 
 def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
@@ -446,20 +462,20 @@ def merge(read: Path, gold_path: Path = GOLD) -> int:
 def table(results: dict[str, tuple[Pool, dict[str, Score | None]]]) -> str:
     lines = [
         "| corpus (stories read) | tool | precision (95% CI) | recall of pooled errors (95% CI) | "
-        "right / reports | found / errors | unjudged |",
-        "|---|---|---|---|---|---|---|",
+        "right / reports | found / errors | suggestion right | unjudged |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for corpus, (p, by_tool) in results.items():
         for tool, s in by_tool.items():
             if s is None:
-                lines.append(f"| {corpus} ({len(p.stories)}) | {tool} | not installed | | | | |")
+                lines.append(f"| {corpus} ({len(p.stories)}) | {tool} | not installed | | | | | |")
                 continue
             lo, hi = wilson(s.right, s.right + s.wrong)
             rlo, rhi = wilson(s.found, s.errors)
             lines.append(
                 f"| {corpus} ({len(p.stories)}) | {tool} | {s.precision:.1%} ({lo:.0%}-{hi:.0%}) | "
                 f"{s.recall:.1%} ({rlo:.0%}-{rhi:.0%}) | {s.right} / {s.right + s.wrong} | "
-                f"{s.found} / {s.errors} | {len(s.unjudged)} |"
+                f"{s.found} / {s.errors} | {s.corrected} / {s.right} | {len(s.unjudged)} |"
             )
     return "\n".join(lines)
 

@@ -215,3 +215,18 @@ def test_halves_split_by_the_number_that_ends_the_id():
     assert real_errors.in_half("reuters-10148", "even") and not real_errors.in_half("reuters-10148", "odd")
     assert real_errors.in_half("bbc-tech-401", "odd") and real_errors.in_half("bbc-tech-401", None)
     assert not real_errors.in_half("no-number", "even")
+
+
+def test_a_suggestion_is_right_when_it_writes_the_correction():
+    teh = Row("bbc", "s1", 10, "teh", "the", "error", "why")
+    assert real_errors._suggests(Hit("t", "bbc", "s1", 10, 13, "teh", "the"), teh)
+    assert not real_errors._suggests(Hit("t", "bbc", "s1", 10, 13, "teh", "ten"), teh)
+    doubled = Row("bbc", "s1", 20, "the", "(delete)", "error", "why")
+    assert real_errors._suggests(Hit("t", "bbc", "s1", 20, 23, "the", ""), doubled)
+    # a report of part of the row's span: the rest of the row is kept around its suggestion
+    joined = Row("bbc", "s1", 30, "inthe", "in the", "error", "why")
+    assert real_errors._suggests(Hit("t", "bbc", "s1", 30, 35, "inthe", "in the"), joined)
+    wider = Row("bbc", "s1", 40, "Serivces Corp", "Services Corp", "error", "why")
+    assert real_errors._suggests(Hit("t", "bbc", "s1", 40, 48, "Serivces", "Services"), wider)
+    split = Row("bbc", "s1", 60, "dea l", "deal", "error", "why")
+    assert not real_errors._suggests(Hit("t", "bbc", "s1", 60, 63, "dea", "deal"), split)  # "deal l"
