@@ -56,9 +56,9 @@ SHARED = Path(os.environ.get("NEWSLINT_SHARED", ROOT.parent / "shared"))
 CORPORA = ("bbc", "reuters", "ag_news")
 SEED = 14
 # Stories read per corpus (None: all of them). The three tools report about one span in four BBC
-# stories, one in thirty AG News items and one in three Reuters stories: BBC and AG News are read
-# whole, Reuters in a sample of about 450 spans.
-SAMPLE: dict[str, int | None] = {"bbc": None, "reuters": 1500, "ag_news": None}
+# stories, one in thirty AG News items and one in three or four Reuters stories: BBC and AG News
+# are read whole, Reuters in a sample of about 550 spans.
+SAMPLE: dict[str, int | None] = {"bbc": None, "reuters": 2000, "ag_news": None}
 TOOLS = ("newslint", "codespell", "typos")
 HEADER = "# corpus\tid\toffset\tword\tcorrection\tverdict\twhy\tcontext"
 VERDICTS = ("error", "not-error")
@@ -362,9 +362,9 @@ def score(hits: list[Hit], gold: dict[str, list[Row]], stories: Iterable[str]) -
 
 def _suggests(hit: Hit, row: Row) -> bool:
     """Whether the report's suggestion writes the gold correction over the gold span (a doubled
-    word's correction, "(delete)", is an empty suggestion)."""
-    if row.correction == "(delete)":
-        return hit.suggestion.strip() == ""
+    word's correction is "(delete)")."""
+    if row.correction == "(delete)":  # either copy may go: the span reads empty or as one copy
+        return hit.suggestion.strip() in ("", row.word.strip())
     if (hit.start, hit.end) == (row.offset, row.end):
         return hit.suggestion == row.correction
     # A report cut differently from the row: the row's text with the report's part replaced.
@@ -436,8 +436,8 @@ def unjudged_rows(p: Pool, rows: list[Row]) -> Iterator[tuple[Row, str]]:
         story_id = group[0].id
         text = p.stories[story_id]
         start, end = min(h.start for h in group), max(h.end for h in group)
-        tools = "; ".join(f"{h.code or h.tool}:{h.word}->{h.suggestion or '?'}" for h in group)
-        suggestion = next((h.suggestion for h in group if h.suggestion), "")
+        tools = _squash("; ".join(f"{h.code or h.tool}:{h.word}->{h.suggestion or '?'}" for h in group))
+        suggestion = _squash(next((h.suggestion for h in group if h.suggestion), ""))
         word = re.sub(r"\s", " ", text[start:end])  # one line, the same length
         row = Row(p.corpus, story_id, start, word, suggestion, "unread", "")
         row.context = _squash(context(text, start, end, CONTEXT))
