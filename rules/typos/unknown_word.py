@@ -17,6 +17,7 @@ from newslint.rules.naming._varieties import variants
 from newslint.rules.naming.english_variety_mix import stated_variety
 from newslint.rules.typos._context import Context, Weighed, two_slip_words, unaccented_words, weigh
 from newslint.rules.typos._run_together import is_unknown, split_reading
+from newslint.rules.typos._split import joined_at
 from newslint.rules.typos._words import (
     english,
     known_names,
@@ -256,6 +257,8 @@ class UnknownWord(Rule):
                     continue  # the desk's own jargon or local word
                 if _run_together(doc, tok, part, span, counts):
                     continue  # two words with the space lost: NL104 reports it, with the split
+                if joined_at(doc.text, span, self.context.vocabulary):
+                    continue  # a part of a word split by a space ("gove rnment"): NL105 joins it
                 found = self._report(
                     doc, part, span, counts, evidence_only=case_lost or part.capitalize() in known_names()
                 )

@@ -1,0 +1,92 @@
+"""A word split in two by a stray space ("govern ment", "gove rnment"): which pairs of
+neighbouring lowercase words are one common word, and how sure that is. Shared by NL105, which
+reports them, and NL101, which leaves their parts alone (one report per slip, with the join as
+its suggestion, not a one-letter edit of each half).
+
+Two words are one when written together they are a common word and English does not write them
+as a pair (the pair table lacks them: "any more", "every day", "in to", "set up", "per cent" are
+all common pairs, and left alone). The evidence grows when a part is no word at all ("ment") and
+when the joined word reads with the words either side.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from newslint.rules.typos import _pairs
+from newslint.rules.typos._context import Context
+from newslint.rules.typos._words import english, known_names
+from newslint.span import Span
+from newslint.violation import Applicability
+
+COMMON_RANK = 20000  # the joined word is one of the 20,000 commonest
+MIN_JOINED = 5  # shorter joins ("a t", "o f") are other slips
+# Two lowercase words with one space between them (each pair of neighbours: the second word is
+# read by a look-ahead, so that it can open the next pair too). Not inside a hyphenated or
+# apostrophised word, an abbreviation or a number.
+_PAIR = re.compile(r"(?<![\w'’.\-/@])([a-z]+) (?=([a-z]+)(?![\w'’\-/@]|\.\w))")
+_LEFT = re.compile(r"([A-Za-z]+) $")
+_RIGHT = re.compile(r" ([A-Za-z]+)")
+
+
+@dataclass(frozen=True)
+class Join:
+    span: Span  # both parts and the space between them
+    word: str  # the joined word, as written (lowercase)
+    applicability: Applicability
+
+
+def _is_word(part: str) -> bool:
+    """A word a writer would put there on its own: a listed word or a name. A rare word ("ment",
+    "rnment" is none) is too rare to stand against a common word its neighbour completes."""
+    return part in english() or part.capitalize() in known_names()
+
+
+def joins(
+    text: str, accepts: frozenset[str] = frozenset(), start: int = 0, end: int | None = None
+) -> Iterator[Join]:
+    """The pairs of neighbouring lowercase words in `text` that are one common word split by a
+    space: safe when a part is no word and the joined word makes a common pair with a
+    neighbour; a guess (unsafe) when a part is no word; shown only (display-only) when both
+    parts are words but neither makes a common pair with its neighbour and the join does."""
+    words = english()
+    for m in _PAIR.finditer(text, start, len(text) if end is None else end):
+        head, tail = m.group(1), m.group(2)
+        word = head + tail
+        if len(word) < MIN_JOINED or word not in words.words or words.frequency_rank(word) >= COMMON_RANK:
+            continue
+        if _pairs.count(head, tail) is not None or word in accepts or head in accepts or tail in accepts:
+            continue  # "any more", "every day", "in to": English writes them apart too
+        stop = m.end(1) + 1 + len(tail)
+        before = _LEFT.search(text, max(0, m.start() - 30), m.start())
+        after = _RIGHT.match(text, stop)
+        context = Context(
+            before.group(1).lower() if before else None, after.group(1).lower() if after else None
+        )
+        level = _how_sure(head, tail, word, context)
+        if level is not None:
+            yield Join(Span(m.start(1), stop), word, level)
+
+
+def _how_sure(head: str, tail: str, word: str, context: Context) -> Applicability | None:
+    words_head, words_tail = _is_word(head), _is_word(tail)
+    head_fits = words_head and context.before is not None and _pairs.count(context.before, head) is not None
+    tail_fits = words_tail and context.after is not None and _pairs.count(tail, context.after) is not None
+    joined_fits = context.attested(word)
+    if words_head and words_tail:
+        # "news paper": both words, but neither reads with its neighbour and the join does
+        return None if head_fits or tail_fits or not joined_fits else Applicability.DISPLAY_ONLY
+    if head_fits or tail_fits:
+        return Applicability.UNSAFE
+    return Applicability.SAFE if joined_fits else Applicability.UNSAFE
+
+
+REACH = 40  # a part's neighbour lies within this many characters
+
+
+def joined_at(text: str, span: Span, accepts: frozenset[str] = frozenset()) -> bool:
+    """The word at `span` is a part of a split word that NL105 reports."""
+    nearby = joins(text, accepts, max(0, span.start - REACH), min(len(text), span.end + REACH))
+    return any(j.span.start <= span.start and span.end <= j.span.end for j in nearby)
