@@ -15,7 +15,8 @@ the story id, so runs are repeatable.
 - `variant`: one word the story writes in its own variety is written in the other one, with the
   pairs of VarCon (`../shared/data/varcon/varcon.txt`): a spelling whose line gives the story's
   variety one main form and the other variety another (`centre` -> `center` in a BBC story,
-  `organized` -> `organised`, `favor` -> `favour` in a Reuters story). Only lowercase words in the
+  `organized` -> `organised`, `favor` -> `favour` in a Reuters story), never a form the line lists as a
+  variant of the story's own variety too (`catalogue` is an American variant). Only lowercase words in the
   body are changed (capitalised words are mostly names, which keep their spelling).
 - `number`: one figure the story writes with English commas (`40,000`, `£7,000`, `1,734,000`,
   `48,250 tonnes`) is written with full stops.
@@ -71,6 +72,11 @@ def _main(tags: list[str], letters: str) -> bool:
     return any(t[0] in letters and t[1:] in ("", ".") for t in tags)
 
 
+def _also_written(forms: list[tuple[str, list[str]]], word: str, letter: str) -> bool:
+    """Whether the line lists `word` as written in the variety `letter` (A, B) too, as a variant."""
+    return any(w == word and any(t[0] == letter and t[1:] == "v" for t in tags) for w, tags in forms)
+
+
 def varcon_pairs(path: Path) -> tuple[dict[str, dict[str, str]], set[str]]:
     """variety -> {a spelling that variety writes: the other variety's spelling}, from lines that
     give each variety exactly one main form, the two different; and the spellings whose pair holds
@@ -91,8 +97,12 @@ def varcon_pairs(path: Path) -> tuple[dict[str, dict[str, str]], set[str]]:
             continue
         if not us[0].islower() or not gb[0].islower():
             continue
-        pairs["us"][us[0]].add(gb[0])
-        pairs["gb"][gb[0]].add(us[0])
+        # A form the line also lists as a variant of the story's own variety (`Av B: catalogue`,
+        # `A Bv C: judgment`) is no error in that variety: it is not injected into its stories.
+        if not _also_written(forms, gb[0], "A"):
+            pairs["us"][us[0]].add(gb[0])
+        if not _also_written(forms, us[0], "B"):
+            pairs["gb"][gb[0]].add(us[0])
         if note.strip():
             in_a_sense.update((us[0], gb[0]))
     tables = {v: {w: min(o) for w, o in table.items() if len(o) == 1} for v, table in pairs.items()}
