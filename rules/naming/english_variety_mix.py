@@ -279,11 +279,18 @@ class EnglishVarietyMix(Rule):
     One word family spelled both ways is a mix even without a majority: the forms of one root
     count together (`centre` and `centered`, `favour` and `favorite`, `travelled` and
     `traveling`); the spelling the family uses more wins, a tie goes to the variety the rest of
-    the story leans to, then to the first use, so fixes never undo each other.
+    the story leans to, then to the first use, so fixes never undo each other. A story that
+    writes spellings of both varieties is mixed whatever it means, so there the side its evidence
+    leans to decides by any margin (`centre`, `colour`, `flavour` against `favor`, `labor`), and
+    on a tie a Reuters story's sign-off ("Reuter": the American desks; "REUTER": London and
+    Asia); a story with no such evidence is left alone.
     `-ize` is Oxford British too, so a story that writes both `-ise` and `-ize` (`modernise` and
     `modernization`) is reported where one is at most half as frequent, or on a closer count
-    where the rest of the story leans the other way; a lone `-ize` is reported only outside
-    quotations, in copy whose house style is plainly British (British news desks write `-ise`).
+    where the rest of the story (its endings left out: `favor` with `utilize` against
+    `organise`) leans the other way; a lone `-ize` is reported only outside quotations, in copy
+    whose house style is plainly British, or that shows two pieces of British evidence and
+    nothing American and is no wire story (British news desks write `-ise`; a wire desk's
+    sign-off, or a house style such as `reuters` that names no -ise, may mean Oxford -ize).
 
     Proper names keep their own spelling: a capitalised word in mid-sentence ("Ministry of
     Defence" in an American story, "Pearl Harbor" or "World Trade Center" in a British one) is
@@ -345,7 +352,15 @@ class EnglishVarietyMix(Rule):
         if desk is not None and desk.answer in NAMES:
             target = desk.answer
         lean = target or evidence.lean(found, other_way)
-        ize_wrong = self._ize_minority(found, target, lean, evidence)
+        mixed = target is None and lean is not None and _spells_both(found, other_way)
+        if mixed:
+            target = lean  # the story spells both ways: whatever leans decides (the fix is unsafe)
+        # -ise against -ize: what leans is the rest of the story, not the endings weighed
+        spelled = [(tok, e) for tok, e in found if e.kind not in ("ise", "ize")]
+        # a house style that names no -ise (Reuters: its London desk wrote Oxford -ize) is wire copy
+        oxford = self.context.style in HOUSE_STYLES and self.context.style not in ISE_STYLES
+        lean_ends = target or evidence.lean(spelled, other_way)
+        ize_wrong = self._ize_minority(found, target, lean_ends, evidence, oxford)
         ize_desk = self._desk_endings(found, evidence) if ize_wrong is None and target != "us" else None
         if ize_desk is not None:
             ize_wrong = "ize"  # -ize where the desk's stories with this story's evidence write -ise
@@ -370,6 +385,8 @@ class EnglishVarietyMix(Rule):
                 and not _spelling_counts(found, other_way)[target]
             ):
                 reason = evidence.reason(target)  # no spelling backs the majority: say what does
+            if mixed and lean and not reason and entry.kind != "ize":
+                reason = evidence.mixed_reason(found, other_way, lean)
             if ise_house and entry.kind == "ize":
                 reason = f"{style_name(ise_house)} style writes -ise"
             elif ize_desk is not None and entry.kind == "ize":
@@ -524,18 +541,24 @@ class EnglishVarietyMix(Rule):
 
     @staticmethod
     def _ize_minority(
-        found: list[tuple[Token, Variant]], target: str | None, lean: str | None, evidence: _Evidence
+        found: list[tuple[Token, Variant]],
+        target: str | None,
+        lean: str | None,
+        evidence: _Evidence,
+        oxford: bool = False,
     ) -> str | None:
         """The one of -ise and -ize that is out of place. A story that writes both (modernise and
         modernization, apologize and apologised) is inconsistent in any variety: the one it writes
         at most half as often is out of place, and on a closer count the one the rest of the story
         leans away from (American copy writes -ize; British news desks -ise). A lone -ize in copy
         whose house style is plainly British (Mr Brown, £4m, 25 February, per cent, British
-        spellings) is out of place too."""
+        spellings) is out of place too, and in British copy that is no wire story unless the desk
+        writes Oxford -ize (`oxford`: a house style that names no -ise)."""
         ise = sum(1 for tok, e in found if e.kind == "ise" and not _proper(tok))
         ize = sum(1 for tok, e in found if e.kind == "ize" and not _proper(tok))
         if ize == 1 and not ise:  # a story that writes -ize twice writes it by choice (Oxford)
-            return "ize" if target != "us" and evidence.plainly_british(found) else None
+            british = evidence.plainly_british(found) if oxford else evidence.british_house(found)
+            return "ize" if target != "us" and british else None
         if not ise or not ize:
             return None
         if ize >= max(MIN_EVIDENCE, MARGIN * ise):
@@ -606,6 +629,13 @@ def _spelling_counts(
     )
 
 
+def _spells_both(found: list[tuple[Token, Variant]], other_way: Callable[[Token, Variant], bool]) -> bool:
+    """Whether the story writes spellings of both varieties (as `_spelling_counts` counts them):
+    it is mixed whichever variety it means, so the side its evidence leans to decides, by any margin."""
+    spellings = _spelling_counts(found, other_way)
+    return bool(spellings["us"] and spellings["gb"])
+
+
 def _strong(entry: Variant) -> Variant:
     """Weak "program" as an American spelling."""
     return Variant(entry.word, entry.variety, entry.other, "spelling") if entry.kind == "weak" else entry
@@ -637,11 +667,25 @@ class _Evidence:
     def lean(
         self, found: list[tuple[Token, Variant]], other_way: Callable[[Token, Variant], bool]
     ) -> str | None:
-        """The variety with more evidence, by any margin (None on a tie): it breaks ties only."""
+        """The variety with more evidence, by any margin; on a tie, the one a wire story's sign-off
+        leans to (REUTER: the London and Asian desks, British; Reuter: mostly the American desks),
+        else None. It breaks ties only."""
         counts = _spelling_counts(found, other_way) + self.signs()
         if counts["us"] == counts["gb"]:
-            return None
+            sign_off = _SIGN_OFF.search(self.text[-40:])
+            return None if sign_off is None else "gb" if sign_off.group(1) == "REUTER" else "us"
         return "us" if counts["us"] > counts["gb"] else "gb"
+
+    def mixed_reason(
+        self, found: list[tuple[Token, Variant]], other_way: Callable[[Token, Variant], bool], variety: str
+    ) -> str:
+        """Why a story that spells both ways is taken to be written in `variety`."""
+        counts = _spelling_counts(found, other_way) + self.signs()
+        if counts["us"] != counts["gb"]:
+            return f"the story spells both ways, and more of it is {NAMES[variety]}"
+        sign_off = _SIGN_OFF.search(self.text[-40:])
+        said = sign_off.group(1) if sign_off else ""
+        return f"the story spells both ways; its sign-off ({said!r}) is a desk that spells {NAMES[variety]}"
 
     def reason(self, variety: str) -> str:
         """What, besides spelling, says the story is written in `variety`."""
@@ -653,6 +697,19 @@ class _Evidence:
             about = f", about {', '.join(subjects)}" if subjects else ""
             return f"the story's desk spells {NAMES[variety]} (signed {sign_off!r}{about})"
         return f"the story's house style is {NAMES[variety]}"
+
+    def british_house(self, found: list[tuple[Token, Variant]]) -> bool:
+        """British copy that writes -ise: plainly British, or copy with British evidence
+        (spellings, house-style signs: MIN_EVIDENCE or more) and nothing American that is no wire
+        story (a wire desk's sign-off: the London desk wrote Oxford -ize; British news desks -ise)."""
+        if self.plainly_british(found):
+            return True
+        if _SIGN_OFF.search(self.text[-40:]) or self.signs()["us"]:
+            return False
+        varieties = Counter(
+            e.variety for tok, e in found if e.kind in ("spelling", "ise") and not _proper(tok)
+        )
+        return not varieties["us"] and varieties["gb"] + self.house()["gb"] >= MIN_EVIDENCE
 
     def plainly_british(self, found: list[tuple[Token, Variant]]) -> bool:
         """Copy whose house style is plainly British: its house-style signs and British spellings
