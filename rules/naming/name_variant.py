@@ -31,6 +31,9 @@ _SPACED_NAME = re.compile(
 )
 _DOUBLED = re.compile(r"(.)\1")
 MIN_LENGTH = 4
+# Longer capitalised words are no names (a pasted hash or base64 block, letters without spaces):
+# the longest place names have about 60 letters. Bounding the length bounds the cost of a name.
+MAX_NAME_LETTERS = 64
 SLIP_RATIO = 3
 # A run of capitalised words (Islamic State) is a name; names with small words (Ministry of
 # Defence) are left out, and so are runs glued to a word before them (St.-Louis Blues).
@@ -50,9 +53,11 @@ _SMALL_WORDS = frozenset(
 
 
 def _is_name(text: str) -> bool:
-    """Capitalised and not ALL CAPS (the test of `Token.is_capitalised` and `is_all_caps`)."""
+    """Capitalised and not ALL CAPS (the test of `Token.is_capitalised` and `is_all_caps`), and
+    no longer than a name can be."""
     return (
-        text[:1].isupper()
+        len(text) <= MAX_NAME_LETTERS
+        and text[:1].isupper()
         and not (text.isupper() and sum(1 for c in text if c.isalpha()) > 1)
         and not text[1:].isupper()
     )
@@ -111,27 +116,36 @@ class _NearNames:
     that a big file fills with many names, only those that share a key with it, so that the
     names are not compared pair by pair.
 
-    The keys: two lowercase names one substitution, transposition, insertion or deletion apart
-    agree on the letters before the middle of either one or on the letters after it (the middle
-    letter of a name of n letters is its (n - 1) // 2-th): an edit before the middle leaves the
-    end alike, one at or after it leaves the start alike. A moved doubling (Gaddafi / Gadaffi)
-    leaves the letters without their doublings alike. The names found are a superset of the
-    pairs; `_one_edit_pair` decides.
+    The keys of a lowercase name: the name itself and the name with one letter deleted (each
+    letter in turn). Two names one substitution apart share the deletion of the letter that
+    differs, a transposition shares the deletion of either swapped letter, and a name one
+    insertion longer than another has the other among its deletions. A moved doubling (Gaddafi
+    / Gadaffi) leaves the letters without their doublings alike, a key too. The names found are
+    a superset of the pairs; `_one_edit_pair` decides. Unlike keys that halve the name, these
+    do not all agree for names that share a long start or end (Rinaeio, Rinaoue, ...: any
+    number of them), so each name meets only the few names near it.
+
+    A key that more than `crowd` names share is no evidence and is not followed: those names
+    differ from each other in one letter at one place (a list of codes, random letters), and
+    following it would compare each with all the others. Names are at most MAX_NAME_LETTERS
+    long, so a name's keys cost at most that many letters each.
 
         near = _NearNames(["Rinaldi", "Gaddafi", "Ronaldo"], few=1)
-        list(near.of("Rinladi"))  # ['Rinaldi']: the same start 'rin' before the middle letter
+        list(near.of("Rinladi"))  # ['Rinaldi']: both read 'rinldi' with their 'a' deleted
     """
 
-    def __init__(self, names: Iterable[str], few: int = 24) -> None:
+    def __init__(self, names: Iterable[str], few: int = 24, crowd: int = 64) -> None:
         self._few = few
+        self._crowd = crowd
         self._shapes: dict[tuple[str, int], list[str]] = defaultdict(list)
         for name in names:
             self._shapes[name[0], len(name)].append(name)
-        self._keyed: dict[tuple[str, int], dict[tuple, list[str]]] = {}
+        self._keyed: dict[tuple[str, int], dict[str | tuple[str], list[str]]] = {}
 
     def of(self, name: str) -> Iterator[str]:
         """The names of the shapes one edit can reach from `name`, each once; by key in a shape
         of more than `few` names."""
+        keys: list[str | tuple[str]] | None = None
         for length in (len(name) - 1, len(name), len(name) + 1):
             shape = (name[0], length)
             names = self._shapes.get(shape, ())
@@ -142,29 +156,22 @@ class _NearNames:
             if keyed is None:
                 keyed = self._keyed[shape] = defaultdict(list)
                 for other in names:
-                    low = other.lower()
-                    for key in _keys(low, (len(low),)):
+                    for key in _keys(other.lower()):
                         keyed[key].append(other)
-            low = name.lower()
+            if keys is None:
+                keys = _keys(name.lower())
             yield from dict.fromkeys(
-                other
-                for key in _keys(low, (len(low) - 1, len(low), len(low) + 1))
-                for other in keyed.get(key, ())
+                other for key in keys if len(found := keyed.get(key, ())) <= self._crowd for other in found
             )
 
 
-def _keys(low: str, lengths: tuple[int, ...]) -> list[tuple]:
-    """The keys of a lowercase name as seen from names of `lengths` letters: for each length,
-    the letters before its middle one and the letters after it; and the name without its
-    doublings, when it has one."""
-    keys = []
-    for length in lengths:
-        if length > 0:
-            middle = (length - 1) // 2
-            after = length - 1 - middle
-            keys += [(length, "<", low[:middle]), (length, ">", low[len(low) - after :])]
+def _keys(low: str) -> list[str | tuple[str]]:
+    """The keys of a lowercase name: itself, itself with one letter deleted (each letter in
+    turn), and itself without its doublings (a 1-tuple, apart from the others) when it has one."""
+    keys: list[str | tuple[str]] = [low]
+    keys += dict.fromkeys(low[:i] + low[i + 1 :] for i in range(len(low)))
     if _DOUBLED.search(low):
-        keys.append((len(low), "=", _DOUBLED.sub(r"\1", low)))
+        keys.append((_DOUBLED.sub(r"\1", low),))
     return keys
 
 
