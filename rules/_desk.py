@@ -162,10 +162,19 @@ def forms_lesson(kinds: Iterable[str]) -> dict[str, Counter[str]]:
 def grouped_lesson(groups: Mapping[str, Iterable[str]]) -> dict[str, Counter[str]]:
     """`forms_lesson` for several styles at once: the forms of each group (an abbreviation's
     letters, a compound, a kind of quotation mark), keyed `group:form`."""
-    found: dict[str, Counter[str]] = {}
+    # Written out rather than merged from `forms_lesson` per group: NL203 learns dozens of groups
+    # a story, and a Counter per group cost more than the rest of its learning.
+    forms: Counter[str] = Counter()
+    alone: Counter[str] = Counter()
     for group, kinds in groups.items():
-        for table, counts in forms_lesson(kinds).items():
-            found.setdefault(table, Counter()).update({f"{group}:{k}": n for k, n in counts.items()})
+        written = set(kinds)
+        for kind in written:
+            forms[f"{group}:{kind}"] = 1
+        if len(written) == 1:
+            alone[f"{group}:{next(iter(written))}"] = 1
+    found = {"forms": forms} if forms else {}
+    if alone:
+        found["alone"] = alone
     return found
 
 
