@@ -16,7 +16,16 @@ ledger keeping every verdict already given (new fixes come in as `unread`, for a
 
     python -m tests.fix_ledger                  # fixes not in the ledger, and entries no longer made
     python -m tests.fix_ledger --write          # the same, written into the ledger
-    python -m tests.fix_ledger --unsafe 200     # a random sample of the fixes only --unsafe-fixes makes
+    python -m tests.fix_ledger --sample 200     # a random sample of the fixes only --unsafe-fixes makes
+
+The unsafe ledger (`tests/data/unsafe_fix_ledger.tsv`) holds, the same way, every word fix of the
+typo rules (NL1) that only `--unsafe-fixes` makes: a likely guess, which should be right four times
+in five. `--unsafe` reads and writes it instead, and prints how many of its fixes are right on
+each part of the corpora: the scraped copy (AG News) and the clean copy's even and odd story ids
+(tune on one half, confirm on the other).
+
+    python -m tests.fix_ledger --unsafe         # unsafe fixes not in its ledger, and the right-rates
+    python -m tests.fix_ledger --unsafe --write
 """
 
 from __future__ import annotations
@@ -27,7 +36,7 @@ import os
 import random
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
@@ -39,8 +48,10 @@ from newslint.lint import Linter
 from newslint.violation import Applicability, Fix
 
 LEDGER = Path(__file__).parent / "data" / "fix_ledger.tsv"
+UNSAFE_LEDGER = Path(__file__).parent / "data" / "unsafe_fix_ledger.tsv"
 CORPORA = ("bbc", "reuters", "ag_news")
 WORD_FAMILIES = ("NL1", "NL2", "NL4")  # typos, naming, numbers: the rules that edit words
+UNSAFE_FAMILIES = ("NL1",)  # the unsafe ledger reads the typo rules' guesses
 HEADER = "# id\tcode\tbefore\tafter\tn\tverdict\twhy"
 
 
@@ -65,9 +76,16 @@ def stories(shared: Path) -> Iterator[tuple[str, str]]:
                 yield record["id"], record["headline"] + "\n\n" + record["body"]
 
 
-def applied_fixes(linter: Linter, story_id: str, text: str, unsafe: bool = False) -> list[Fixed]:
+def applied_fixes(
+    linter: Linter,
+    story_id: str,
+    text: str,
+    unsafe: bool = False,
+    families: tuple[str, ...] = WORD_FAMILIES,
+) -> list[Fixed]:
     """The word fixes `--fix` (or `--fix --unsafe-fixes`) applies to `text`, pass by pass, as
-    `fix_until_stable` applies them. With `unsafe`, only those that need --unsafe-fixes."""
+    `fix_until_stable` applies them, of the rule families given. With `unsafe`, only those that
+    need --unsafe-fixes."""
     required = Applicability.UNSAFE if unsafe else Applicability.SAFE
     found: list[Fixed] = []
     for _ in range(MAX_PASSES):
@@ -76,7 +94,7 @@ def applied_fixes(linter: Linter, story_id: str, text: str, unsafe: bool = False
         if not applied or new_text == text:
             break
         for v in applied:
-            if v.fix is None or not v.code.startswith(WORD_FAMILIES):
+            if v.fix is None or not v.code.startswith(families):
                 continue
             if unsafe and v.fix.applicability is not Applicability.UNSAFE:
                 continue
@@ -99,14 +117,16 @@ def _after(text: str, fix: Fix) -> str:
     return "".join(out)
 
 
-def corpus_fixes(shared: Path, unsafe: bool = False) -> Counter[Fixed]:
+def corpus_fixes(
+    shared: Path, unsafe: bool = False, families: tuple[str, ...] = WORD_FAMILIES
+) -> Counter[Fixed]:
     """Every word fix over the three corpora, with how often each is made in its file. The
     stories are checked in worker processes, one per core: ~14,500 stories, each fixed to a
     fixpoint."""
     made: Counter[Fixed] = Counter()
     batches = _batches(stories(shared), BATCH)
     with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        for found in pool.map(partial(_batch_fixes, unsafe=unsafe), batches):
+        for found in pool.map(partial(_batch_fixes, unsafe=unsafe, families=families), batches):
             made.update(found)
     return made
 
@@ -125,9 +145,9 @@ def _batches(items: Iterator[tuple[str, str]], size: int) -> Iterator[list[tuple
         yield batch
 
 
-def _batch_fixes(batch: list[tuple[str, str]], unsafe: bool) -> list[Fixed]:
+def _batch_fixes(batch: list[tuple[str, str]], unsafe: bool, families: tuple[str, ...]) -> list[Fixed]:
     linter = Linter(Settings(), "story.txt")
-    return [f for story_id, text in batch for f in applied_fixes(linter, story_id, text, unsafe)]
+    return [f for story_id, text in batch for f in applied_fixes(linter, story_id, text, unsafe, families)]
 
 
 @dataclass(frozen=True)
@@ -182,37 +202,83 @@ def compare(made: Counter[Fixed], ledger: dict[Fixed, Entry]) -> tuple[list[Fixe
     return sorted(unrecorded, key=str), sorted(stale, key=str), sorted(wrong, key=str)
 
 
+PARTS = ("ag", "even", "odd")  # scraped copy; the clean copy's even and odd story ids
+
+
+def part(story_id: str) -> str:
+    """Which part of the corpora a story is in: "ag" (AG News, scraped copy), else "even" or
+    "odd" by the last number of its id (bbc-business-027 is odd, reuters-10582 even)."""
+    if story_id.startswith("ag-"):
+        return "ag"
+    digits = story_id.rsplit("-", 1)[-1]
+    return "odd" if int(digits) % 2 else "even"
+
+
+def right_rates(made: Iterable[Fixed], ledger: dict[Fixed, Entry]) -> dict[str, tuple[int, int]]:
+    """(right, read) of the fixes made, by part of the corpora: each distinct fix once, and only
+    those the ledger gives a verdict."""
+    tally = {p: [0, 0] for p in PARTS}
+    for f in made:
+        entry = ledger.get(f)
+        if entry is None or entry.verdict not in ("right", "wrong"):
+            continue
+        counts = tally[part(f.id)]
+        counts[0] += entry.verdict == "right"
+        counts[1] += 1
+    return {p: (r, n) for p, (r, n) in tally.items()}
+
+
+def _print_rates(rates: dict[str, tuple[int, int]]) -> None:
+    names = {"ag": "AG News (scraped)", "even": "BBC+Reuters even ids", "odd": "BBC+Reuters odd ids"}
+    for p, (r, n) in rates.items():
+        print(f"  {names[p]}: {r}/{n} right ({r / n:.1%})" if n else f"  {names[p]}: none")
+
+
+def _sample(made: Counter[Fixed], size: int, seed: int) -> None:
+    sample = sorted(random.Random(seed).sample(sorted(made, key=str), min(size, len(made))), key=str)
+    print(f"{sum(made.values())} unsafe word fixes ({len(made)} distinct); a sample of {len(sample)}:")
+    for f in sample:
+        print("\t".join((f.id, f.code, _escape(f.before), _escape(f.after))))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared")
     ap.add_argument("--write", action="store_true", help="rewrite the ledger (new fixes as unread)")
-    ap.add_argument("--unsafe", type=int, metavar="N", help="print a sample of N unsafe word fixes")
+    ap.add_argument("--unsafe", action="store_true", help="the NL1 fixes only --unsafe-fixes makes")
+    ap.add_argument("--sample", type=int, metavar="N", help="print a sample of N unsafe word fixes")
     ap.add_argument("--seed", type=int, default=14)
     args = ap.parse_args()
-    if args.unsafe:
-        made = corpus_fixes(args.shared, unsafe=True)
-        sample = sorted(
-            random.Random(args.seed).sample(sorted(made, key=str), min(args.unsafe, len(made))), key=str
-        )
-        print(f"{sum(made.values())} unsafe word fixes ({len(made)} distinct); a sample of {len(sample)}:")
-        for f in sample:
-            print("\t".join((f.id, f.code, _escape(f.before), _escape(f.after))))
+    if args.sample:
+        _sample(corpus_fixes(args.shared, unsafe=True), args.sample, args.seed)
         return
-    made = corpus_fixes(args.shared)
-    ledger = read_ledger() if LEDGER.exists() else {}
+    path = UNSAFE_LEDGER if args.unsafe else LEDGER
+    made = (
+        corpus_fixes(args.shared, unsafe=True, families=UNSAFE_FAMILIES)
+        if args.unsafe
+        else corpus_fixes(args.shared)
+    )
+    ledger = read_ledger(path) if path.exists() else {}
     unrecorded, stale, wrong = compare(made, ledger)
-    print(f"{sum(made.values())} safe word fixes ({len(made)} distinct) over {', '.join(CORPORA)}")
+    kind = "unsafe NL1" if args.unsafe else "safe word"
+    print(f"{sum(made.values())} {kind} fixes ({len(made)} distinct) over {', '.join(CORPORA)}")
     for label, items in (("not in the ledger", unrecorded), ("no longer made", stale), ("wrong", wrong)):
         print(f"{label}: {len(items)}")
         for f in items:
-            print("\t".join((f.id, f.code, _escape(f.before), _escape(f.after), str(made.get(f, 0)))))
+            verdict = ledger[f].verdict if f in ledger else "new"
+            print(
+                "\t".join((f.id, f.code, _escape(f.before), _escape(f.after), str(made.get(f, 0)), verdict))
+            )
+    if args.unsafe:
+        print("right, of the fixes made that the ledger has read:")
+        _print_rates(right_rates(made, ledger))
     if args.write:
         kept = {
             f: Entry(n, ledger[f].verdict if f in ledger else "unread", ledger[f].why if f in ledger else "")
             for f, n in made.items()
         }
-        write_ledger(kept)
-        print(f"wrote {LEDGER}")
+        write_ledger(kept, path)
+        print(f"wrote {path}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,98 @@
+"""The unsafe-fix ledger (`tests/data/unsafe_fix_ledger.tsv`, built and explained in
+`tests/fix_ledger.py`): every fix of the typo rules (NL1) that only `--unsafe-fixes` makes over the
+three corpora was read in its sentence and recorded right or wrong. An unsafe fix is a likely
+guess: the slow tests hold how often the guesses are right on the scraped copy (AG News) and on
+each half of the clean copy (BBC and Reuters, even and odd story ids). Slow: the fixes are
+recomputed over ~14,500 stories. Skipped when the corpora are not beside the checkout.
+
+A fix the ledger does not hold fails until someone reads it: `python -m tests.fix_ledger --unsafe
+--write` adds it as `unread`, then a person gives the verdict and the reason.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint.config import Settings
+from newslint.lint import Linter
+from tests.conftest import SHARED
+from tests.fix_ledger import (
+    UNSAFE_FAMILIES,
+    UNSAFE_LEDGER,
+    Entry,
+    Fixed,
+    applied_fixes,
+    compare,
+    corpus_fixes,
+    part,
+    read_ledger,
+    right_rates,
+)
+
+HINT = "run `python -m tests.fix_ledger --unsafe --write`, then read each new entry and give its verdict"
+
+# The share of unsafe NL1 fixes that are right, as measured (see CHANGELOG): a floor that may rise,
+# never fall. The target of issue 13 is 80% on both kinds of copy.
+FLOORS = {"ag": 21 / 32, "even": 89 / 112, "odd": 115 / 138}
+
+
+@pytest.fixture(scope="module")
+def made():
+    if not (SHARED / "corpora" / "bbc.dev.jsonl").is_file():
+        pytest.skip(f"the corpora are not at {SHARED / 'corpora'}")
+    return corpus_fixes(SHARED, unsafe=True, families=UNSAFE_FAMILIES)
+
+
+def _listed(fixes) -> str:
+    return "\n".join(f"  {f.id} {f.code} {f.before!r} -> {f.after!r}" for f in fixes[:30])
+
+
+@pytest.mark.slow
+def test_every_unsafe_typo_fix_is_in_the_ledger(made):
+    unrecorded, stale, _ = compare(made, read_ledger(UNSAFE_LEDGER))
+    assert not unrecorded, (
+        f"{len(unrecorded)} unsafe NL1 fixes not in the ledger ({HINT}):\n{_listed(unrecorded)}"
+    )
+    assert not stale, f"{len(stale)} ledger entries no longer made ({HINT}):\n{_listed(stale)}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("where", sorted(FLOORS))
+def test_unsafe_typo_fixes_are_right_often_enough(made, where):
+    right, read = right_rates(made, read_ledger(UNSAFE_LEDGER))[where]
+    assert read > 0
+    assert right / read >= FLOORS[where], f"{where}: {right}/{read} unsafe NL1 fixes right"
+
+
+def test_every_unsafe_ledger_entry_has_a_verdict_and_a_reason():
+    ledger = read_ledger(UNSAFE_LEDGER)
+    assert len(ledger) > 200
+    unread = [f for f, e in ledger.items() if e.verdict not in ("right", "wrong") or not e.why.strip()]
+    assert not unread, f"{len(unread)} entries without a verdict or a reason:\n{_listed(unread)}"
+
+
+def test_the_unsafe_ledger_holds_ids_and_words_only():
+    long = [f for f in read_ledger(UNSAFE_LEDGER) if max(len(f.before.split()), len(f.after.split())) > 4]
+    assert not long, _listed(long)
+
+
+def test_an_unsafe_typo_fix_is_recorded_and_a_safe_one_is_not():
+    linter = Linter(Settings(), "story.txt")
+    text = "Regime\n\nThe regime held. The reigme fell. Stocks wil rise.\n"
+    assert applied_fixes(linter, "s1", text, unsafe=True, families=UNSAFE_FAMILIES) == [
+        Fixed("s1", "NL101", "wil", "will")
+    ]
+
+
+def test_the_parts_of_the_corpora():
+    assert [part(i) for i in ("ag-0952", "bbc-business-027", "reuters-10582")] == ["ag", "odd", "even"]
+
+
+def test_right_rates_count_each_part_and_skip_the_unread():
+    ledger = {
+        Fixed("ag-1", "NL101", "a", "b"): Entry(1, "right", "read"),
+        Fixed("ag-2", "NL101", "a", "b"): Entry(1, "wrong", "read"),
+        Fixed("reuters-3", "NL101", "a", "b"): Entry(1, "right", "read"),
+        Fixed("reuters-4", "NL101", "a", "b"): Entry(1, "unread", ""),
+    }
+    assert right_rates(ledger, ledger) == {"ag": (1, 2), "even": (0, 0), "odd": (1, 1)}
