@@ -47,7 +47,9 @@ class KnownMisspelling(Rule):
     ## Fix safety
     The list's correction is weighed against the words one slip from the misspelling, in
     context, as NL101 weighs its candidates: "relected higher prices" is likelier "reflected"
-    than the listed "reelected", and that is suggested instead (never a safe fix). Safe when the
+    than the listed "reelected", and that is suggested instead (never a safe fix). A listed
+    correction that only puts back a lost apostrophe ("theyre": they're) is not overruled by a
+    commoner word one slip away ("there"). Safe when the
     list gives exactly one correction and it holds 97% of the belief or more (the case of the
     original is kept: a capitalised misspelling gets a capitalised correction); unsafe when it
     holds less, or for a capitalised word mid-sentence, which may still be a name. Below 60%,
@@ -132,6 +134,8 @@ def _reading(doc: Document, tok: Token, word: str, correction: str) -> tuple[str
         word, candidates, context, story, story_size=counts.total(), extra_cost={correction: min(bonus, 0.0)}
     )
     best = weighed[0]
+    if best.word != correction and correction.replace("'", "") == word:
+        return None, Applicability.UNSAFE  # "theyre also": the lost apostrophe explains it, not "there"
     if best.word != correction:
         return best.word, Applicability.UNSAFE if best.share >= GUESS_SHARE else Applicability.DISPLAY_ONLY
     if best.share >= SAFE_SHARE:

@@ -49,6 +49,9 @@ SUGGESTED_WORDS = 100  # words `suggest` puts in the vocabulary, most written fi
 # A lowercase ticker (<plen>, <skbs.St.>, (cawl.L)): the segmenter's ticker regions are capitals only.
 _LOWER_TICKER = re.compile(r"[a-z0-9]{1,8}(?:\.[A-Za-z]{1,3})*\.?>|[a-z0-9]{1,8}(?:\.[A-Za-z]{1,3})+\)")
 _CUT_SHORT = re.compile(r" ?(?:\.\.\.|…)")
+_STRAY_STOP = re.compile(r"\.[0-9]")
+_PIECE_AFTER = re.compile(r"[,;]([a-z]+)")
+_PIECE_BEFORE = re.compile(r"([a-z]+)[,;]$")
 _BRITISH_ISE = re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$")
 _AFTER_LINE_BREAK = re.compile(r"([a-z]+)-\n[ \t]*$")
 _BEFORE_LINE_BREAK = re.compile(r"-\n[ \t]*([a-z]+)")
@@ -74,6 +77,9 @@ def suggestions(word: str, counts: Counter) -> tuple[list[str], list[str]]:
     A function word run into a common word ("ofthe", "inwhich") is a candidate too: a lost space."""
     words = english()
     candidates = one_edit_away(word) & words.words  # in any order: both sorts below break every tie
+    bare = word.replace("'", "")
+    if bare != word and words.frequency_rank(bare) >= COMMON_RANK:
+        candidates.discard(bare)  # "gov't" is an abbreviation, written so; "th'e" is still "the"
     evidence = sorted(
         (c for c in candidates if counts[c] > counts[word]),
         key=lambda c: (-counts[c], words.frequency_rank(c)),
@@ -124,8 +130,9 @@ class UnknownWord(Rule):
     (unsafe), since a name can sit one letter from a story word. ALL-CAPS text, URLs,
     handles, codes (F-16s), tickers (lowercase ones too: `<plen>`, `(cawl.L)`), file extensions
     (.png) and tables are not checked, nor are the words of a Reuters company tag
-    (`<BSV Bank fuer Sparanlagen AG>`) or the pieces of a word cut by an HTML entity
-    (`communiqu&#233;`). Hyphenated compounds are checked part by part unless the lexicon lists
+    (`<BSV Bank fuer Sparanlagen AG>`), the pieces of a word cut by an HTML entity
+    (`communiqu&#233;`) or by a stray comma (`settlem,ent`), or letters glued to a figure by a
+    stop (`smal.0`). Hyphenated compounds are checked part by part unless the lexicon lists
     them whole (have-nots); a word hyphenated across a line end ("orga-" / "nise") is checked
     whole. Plurals of -ing nouns (remodelings), British -ise forms of listed -ize words and
     dropped-g forms (lovin') are English. In a story typed in lowercase, three-letter words are
@@ -135,7 +142,8 @@ class UnknownWord(Rule):
     English copy (a data dump, another language, random letters): nothing is reported there.
 
     Candidates are the listed words one edit away (insertion, deletion, substitution or
-    transposition), a lost apostrophe (dont, childrens), a lost space after a function word
+    transposition; an apostrophe the writer typed is no slip, so "gov't" is not "govt"), a lost
+    apostrophe (dont, childrens; "childrens'" is "children's"), a lost space after a function word
     (ofthe), and words two slips away that make a common pair with a neighbour ("news agcny":
     agency) or are common words that begin as the typo does (volatily: volatility). Each is
     weighed as a copy editor weighs it: how common it is, which slip would have made the typo
@@ -144,7 +152,10 @@ class UnknownWord(Rule):
     pairs), and how much more often the story uses it than English at large would lead one to
     expect. A rare word the story writes twice is far likelier at the typo than anywhere else
     ("new sactions" in a story about sanctions is "sanctions", not "sections"); a story's many
-    "oil"s do not make "wil" anything but "will".
+    "oil"s do not make "wil" anything but "will". The typo's final s chooses between forms of the
+    word the reading picked ("trade deicits": deficits, though the pair table knows "trade
+    deficit" better). A contraction run into the next word ("isn'ta patch", "don'tthink") is
+    written apart: "isn't a", not "isn't".
 
     ## Why is this bad?
     A misspelt word in published copy costs the story its credibility, and dictionary checkers
@@ -168,7 +179,9 @@ class UnknownWord(Rule):
     "device": "devices" is suggested), a capitalised sentence opener (it may be a name), a word
     with two spellings equally near the typo ("harbur": harbour, harbor) when neither the story
     nor the desk's locale or house style picks the spelling. Unsafe when the best candidate
-    holds 60% of the belief or more; below that the candidates are shown (display-only). Inside
+    holds 60% of the belief or more; below that the candidates are shown (display-only), and
+    so they are when a rival a whole slip nearer the typo holds a tenth of the belief ("or
+    relasing the films": relating reads better, releasing is the likelier slip). Inside
     direct quotations the word is reported with its candidates, never changed.
 
     ## With a desk profile
@@ -425,6 +438,14 @@ class UnknownWord(Rule):
             return None  # no listed word is one edit away: a pasted blob, not a slip (and linear cost)
         if _plural_of_ing_noun(part):
             return None
+        glued = _glued_contraction(part)
+        if glued is not None:
+            written = match_case(doc.slice(span), glued)
+            return self.violation(
+                span,
+                f"unknown word {doc.slice(span)!r}: a contraction run into the next word ({written!r})",
+                Fix.unsafe(f"Replace with {written!r}", Edit.replace(span, written)),
+            )
         evidence, others = suggestions(part, counts)
         if not _worth_reporting(part, evidence, others, counts, evidence_only):
             return None
@@ -445,6 +466,8 @@ class UnknownWord(Rule):
         )
         if guess_only:
             applicability = min(applicability, Applicability.UNSAFE)
+        if best == _missing_apostrophe(part) and best.endswith("'s") and _apostrophe_after(doc.text, span):
+            span = Span(span.start, span.end + 1)  # "childrens'" is "children's", not "children's'"
         edit = Edit.replace(span, match_case(original, best))
         return self.violation(
             span,
@@ -511,6 +534,8 @@ SOLE_SHARE = 0.995  # no rival worth naming
 GUESS_SHARE = 0.6  # an unsafe fix: the best guess holds this share; below it, display-only
 MENTION_SHARE = 0.01  # a message names the other candidates that hold this share at least
 NEAR_SLIP_GAP = 0.5  # two candidates whose slips differ by less are equally near the typo
+NEARER_SLIP = 0.9  # a candidate nearer by this much is a whole slip nearer (a neighbouring key)
+RIVAL_SHARE = 0.1  # a rival a slip nearer that holds this share keeps the fix display-only
 COMMON_SLIP = 1.0  # one ordinary slip (a neighbouring key, a doubled or lost letter, a swap)
 ANY_SLIP = 2.0  # one slip of any kind (not at the first letter)
 
@@ -549,6 +574,9 @@ def _verdict(
         extra_cost=dict.fromkeys(near, TWO_SLIPS),
     )
     best, spelling_sure = _spelling(weighed, counts, variety)
+    typed = _typed_ending(part, best, weighed)
+    if typed is not best:
+        best, spelling_sure = typed, False  # the typo's ending chose the form: a guess at most
     # the other words worth naming: those that hold a little of the belief at least
     ranked = [best.word, *(w.word for w in weighed[:3] if w.word != best.word and w.share >= MENTION_SHARE)]
     listed = ", ".join(repr(w) for w in ranked[:3])
@@ -574,6 +602,27 @@ def _verdict(
     if not spelling_sure:
         applicability = min(applicability, Applicability.UNSAFE)
     return message, best.word, applicability, ranked
+
+
+def _typed_ending(typo: str, best: Weighed, weighed: list[Weighed]) -> Weighed:
+    """The form of the best word that ends as the typo does, when it is as near the typo or
+    nearer, with the belief of both (one word; the typo's ending chose its form): "trade
+    deicits" is "deficits", "certificate holdes" "holders", "the industry requries" "requires".
+    The final letter is rarely the slip, and the pair table, which counts "trade deficit" far
+    more often than "trade deficits", cannot tell the forms of a word apart by their neighbours."""
+    if not typo.endswith("s") or best.word.endswith("s"):
+        return best
+    form = next(
+        (
+            w
+            for w in weighed
+            if w.word.endswith("s") and w.slips <= best.slips and _forms_of_one_word(w.word, best.word)
+        ),
+        None,
+    )
+    if form is None:
+        return best
+    return replace(form, share=best.share + form.share, attested=best.attested or form.attested)
 
 
 def _spelling(weighed: list[Weighed], counts: Counter, variety: str | None) -> tuple[Weighed, bool]:
@@ -604,7 +653,7 @@ def _safety(part: str, best: Weighed, evidence: list[str], weighed: list[Weighed
     at all. A rival as near the typo that lost only on how common it is ("container leasees":
     leases, lessees) leaves doubt unless the story or the reading settles it. A likely guess is
     unsafe; a weak one display-only."""
-    if best.share < GUESS_SHARE:
+    if best.share < GUESS_SHARE or _nearer_rival(best, weighed):
         return Applicability.DISPLAY_ONLY
     if best.word not in evidence and best.share < SOLE_SHARE and _as_near_rival(best, weighed):
         return Applicability.UNSAFE
@@ -620,6 +669,14 @@ def _safety(part: str, best: Weighed, evidence: list[str], weighed: list[Weighed
     if best.share >= SAFE_SHARE and supported and one_slip and " " not in best.word:
         return Applicability.SAFE
     return Applicability.UNSAFE
+
+
+def _nearer_rival(best: Weighed, weighed: list[Weighed]) -> bool:
+    """A rival a whole slip nearer the typo that still holds a tenth of the belief: the best won
+    on how common it is and how it reads, against the likelier slip ("or relasing the films":
+    relating, releasing; "shut down for refuling": refusing, refueling). Two readings are close:
+    the editor chooses."""
+    return any(round(best.slips - w.slips, 6) >= NEARER_SLIP and w.share >= RIVAL_SHARE for w in weighed)
 
 
 def _as_near_rival(best: Weighed, weighed: list[Weighed]) -> bool:
@@ -738,6 +795,27 @@ def _missing_apostrophe(word: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+_GLUED = re.compile(r"([a-z]+(?:n't|'re|'ll|'ve|'d|'m|'s))([a-z]+)")
+
+
+def _apostrophe_after(text: str, span: Span) -> bool:
+    return text[span.end : span.end + 1] in ("'", "’")
+
+
+def _glued_contraction(word: str) -> str | None:
+    """A contraction run into the next word ("aren'ta patch", "don'tthink"): the contraction is a
+    listed word, its clitic ends it, and the letters after it are a common word. Written apart:
+    "aren't a". (One slip from "aren't" it is too, but dropping the letters loses a word.)"""
+    m = _GLUED.fullmatch(word)
+    if m is None:
+        return None
+    words = english()
+    head, tail = m.groups()
+    if head not in words.words or words.frequency_rank(tail) >= COMMON_RANK:
+        return None
+    return f"{head} {tail}"
+
+
 def _obvious_slip(candidates: list[str]) -> bool:
     """One candidate only, and a common word: a slip even when the word parses as a compound."""
     candidates = [c for c in candidates if " " not in c]
@@ -823,9 +901,24 @@ def not_a_word(text: str, span: Span) -> bool:
         return True  # an exchange or agency code: "(nyse: F - news)", "(otc: FJTSY)"
     if _CUT_SHORT.match(text, span.end):
         return True  # a word cut by a summary's "...": "discovered new identit ..."
+    if _cut_by_punctuation(text, span):
+        return True  # "a settlem,ent with", "the smal.0 pct": pieces of a garbled word
     if before == "." and (span.start < 2 or not text[span.start - 2].isalnum()):
         return True  # ".pls or .m3u files"
     return before in "<(" and _LOWER_TICKER.match(text, span.start) is not None
+
+
+def _cut_by_punctuation(text: str, span: Span) -> bool:
+    """A piece of a word a stray comma cut in two ("settlem,ent": the two pieces make a word),
+    or letters glued to a figure by a stop ("the smal.0 pct"): garbled copy, not a slip."""
+    if _STRAY_STOP.match(text, span.end):
+        return True
+    word, words = text[span.start : span.end].lower(), english().words
+    after = _PIECE_AFTER.match(text, span.end)
+    if after is not None and word + after.group(1) in words:
+        return True
+    before = _PIECE_BEFORE.search(text, max(0, span.start - NEIGHBOUR_REACH), span.start)
+    return before is not None and before.group(1).lower() + word in words
 
 
 def written_as_a_name(doc: Document, part: str) -> bool:
