@@ -7,16 +7,14 @@ from collections.abc import Iterator
 from newslint.document import Document
 from newslint.rule import Rule
 from newslint.rules.typos._run_together import is_unknown, split_reading
+from newslint.rules.typos._slips import candidate_tokens, replacement
 from newslint.rules.typos._words import match_case
 from newslint.rules.typos.unknown_word import (
     MIN_LENGTH,
     context_of,
-    in_company_tag,
-    not_a_word,
     story_counts,
-    written_as_a_name,
 )
-from newslint.violation import Edit, Fix, FixAvailability, Violation
+from newslint.violation import FixAvailability, Violation
 
 
 class RunTogetherWords(Rule):
@@ -55,27 +53,20 @@ class RunTogetherWords(Rule):
     fix_availability = FixAvailability.ALWAYS
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        unknown = {
-            w
-            for w in doc.word_counts
-            if len(w) > MIN_LENGTH and w.isalpha() and w.islower() and w.isascii() and is_unknown(w)
-        }
-        unknown = {w for w in unknown if not self.context.accepts(w) and not written_as_a_name(doc, w)}
-        if not unknown:
+        tokens = candidate_tokens(
+            doc,
+            self.context,
+            lambda w: len(w) > MIN_LENGTH and w.isalpha() and w.islower() and w.isascii() and is_unknown(w),
+        )
+        if not tokens:
             return
         counts = story_counts(doc)
-        for tok in doc.words_among(unknown):
-            if not_a_word(doc.text, tok.span) or in_company_tag(doc.text, tok.span):
-                continue
+        for tok in tokens:
             found = split_reading(tok.text, context_of(doc.text, tok.span), counts, counts.total())
             if found is None:
                 continue
             written = match_case(tok.text, found.words)
+            fix, alternatives = replacement(tok.span, written, found.applicability, found.rivals)
             yield self.violation(
-                tok.span,
-                f"{tok.text!r} is two words run together: {written!r}",
-                Fix(f"Replace with {written!r}", (Edit.replace(tok.span, written),), found.applicability),
-                tuple(
-                    Fix.display_only(f"Replace with {r!r}", Edit.replace(tok.span, r)) for r in found.rivals
-                ),
+                tok.span, f"{tok.text!r} is two words run together: {written!r}", fix, alternatives
             )

@@ -17,6 +17,7 @@ from newslint.rules.naming._varieties import variants
 from newslint.rules.naming.english_variety_mix import stated_variety
 from newslint.rules.typos._context import Context, Weighed, two_slip_words, unaccented_words, weigh
 from newslint.rules.typos._run_together import is_unknown, split_reading
+from newslint.rules.typos._short import is_short_unknown, short_slip
 from newslint.rules.typos._split import joined_at
 from newslint.rules.typos._words import (
     english,
@@ -223,7 +224,7 @@ class UnknownWord(Rule):
                     continue  # decided without the story's counts
                 if counts is None:
                     counts = story_counts(doc)
-                    case_lost = _lost_capitals(doc)
+                    case_lost = lost_capitals(doc)
                 found = self._opening_word(doc, tok, counts)
                 if found is not None:
                     yield found
@@ -252,7 +253,7 @@ class UnknownWord(Rule):
                     continue
                 if part in rare_words() or part in unaccented_words():
                     if self._profile is not None and part in rare_words():  # "cists": the desk writes "costs"
-                        yield from self._desk_report(doc, part, span, _lost_capitals(doc))
+                        yield from self._desk_report(doc, part, span, lost_capitals(doc))
                     continue  # rare words; cafe, cliches: listed words without their accents
                 if _whole_word_written_apart(doc.text, span, part, words):
                     continue
@@ -262,12 +263,14 @@ class UnknownWord(Rule):
                     continue
                 if counts is None:
                     counts = story_counts(doc)
-                    case_lost = _lost_capitals(doc)
+                    case_lost = lost_capitals(doc)
                 if case_lost and len(part) <= SHORT_NAME:
                     # lowercase copy: "gil", "oel" are names (Parra Gil, Veba Oel), and evidence is thin
                     continue
                 if self._profile is not None and desk_knows(part, self._profile):
                     continue  # the desk's own jargon or local word
+                if part == tok.text and is_short_unknown(part) and _short_slip(doc, part, span, counts):
+                    continue  # a slip in a function word ("hte", "nad"): NL106 reports it
                 if _run_together(doc, tok, part, span, counts):
                     continue  # two words with the space lost: NL104 reports it, with the split
                 if joined_at(doc.text, span, self.context.vocabulary):
@@ -475,6 +478,11 @@ class UnknownWord(Rule):
             Fix(f"Replace with {best!r}", (edit,), applicability),
             _alternatives(original, span, best, ranked),
         )
+
+
+def _short_slip(doc: Document, part: str, span: Span, counts: Counter) -> bool:
+    """A short word that NL106 reads as a slip in a function word ("hte")."""
+    return short_slip(part, context_of(doc.text, span), counts, counts.total()) is not None
 
 
 def _run_together(doc: Document, tok: Token, part: str, span: Span, counts: Counter) -> bool:
@@ -951,7 +959,7 @@ def in_company_tag(text: str, span: Span) -> bool:
     return closing >= 0 and not any(c in inside for c in "<>") and "\n\n" not in inside
 
 
-def _lost_capitals(doc: Document) -> bool:
+def lost_capitals(doc: Document) -> bool:
     """A story with a sentence that starts in lowercase has lost its capitals (wire copy typed in
     lowercase): its names look like words, so only in-story evidence counts there."""
     return any(
