@@ -80,7 +80,7 @@ def test_an_unsafe_typo_fix_is_recorded_and_a_safe_one_is_not():
     linter = Linter(Settings(), "story.txt")
     text = "Regime\n\nThe regime held. The reigme fell. Stocks wil rise.\n"
     assert applied_fixes(linter, "s1", text, unsafe=True, families=UNSAFE_FAMILIES) == [
-        Fixed("s1", "NL101", "wil", "will")
+        Fixed("s1", "NL106", "wil", "will")
     ]
 
 
