@@ -10,7 +10,8 @@ verb and noun), and `centre` / `center` each mark their own variety.
 
 Lines with a sense note (`| street edge`) only list the sense where the spellings differ; the
 American form is often the ordinary word in its other senses (curb, check, draft, tire, story), so
-such lines give British markers only.
+such lines give British markers only, and the American past and -ing forms of a verb sense
+(practicing, practiced: the noun practice has no such forms).
 
 A second table, `senses.tsv`, keeps what VarCon says sense by sense, for the senses a rule can tell
 from simple context (noun, adjective, and curb's "restrain"): `word<TAB>sense<TAB>status<TAB>form`.
@@ -144,11 +145,17 @@ def sense_rows(groups) -> list[str]:
     return sorted(rows.values())
 
 
+def _verb_inflection(word: str, notes: set[str]) -> bool:
+    """A past or -ing form listed for the verb sense alone (`practicing`, `raveled`): the word's
+    other senses (a noun: practice) have no such form, so it marks American copy in any sense."""
+    return notes == {"<V>"} and word.endswith(("ed", "ing"))
+
+
 def build(source: Path, out: Path) -> list[str]:
     """Write the tables into `out` from VarCon in `source`; returns the names of the files written."""
     uses: dict[str, set[str]] = defaultdict(set)
     oxford: set[str] = set()
-    noted: set[str] = set()
+    noted: dict[str, set[str]] = defaultdict(set)  # word -> the notes of its lines
     other: dict[tuple[str, str], set[str]] = defaultdict(set)
     lines = (source / "varcon.txt").read_text(encoding="latin-1").splitlines()
     for raw in lines:
@@ -166,7 +173,7 @@ def build(source: Path, out: Path) -> list[str]:
             if used_in(tags, "Z") and not used_in(tags, "B"):
                 oxford.add(word)
             if note:
-                noted.add(word)
+                noted[word].add(note)
             for v in ("us", "gb"):
                 if len(main_form[v]) == 1 and main_form[v][0] != word:
                     other[(word, v)].add(main_form[v][0])
@@ -185,7 +192,7 @@ def build(source: Path, out: Path) -> list[str]:
             kind = "spelling"
         else:
             continue
-        if variety == "us" and word in noted:
+        if variety == "us" and word in noted and not _verb_inflection(word, noted[word]):
             continue
         target = "gb" if variety == "us" else "us"
         candidates = other.get((word, target), set())
