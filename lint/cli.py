@@ -281,6 +281,7 @@ def check(
     items: list[FileResult | FileTask | TextTask] = []
     filtered: bytes | None = None
     stdin_result: FileResult | None = None
+    folders: set[int] = set()  # the items that stand for a folder the walk could not read
     for target in targets:
         if target == "-":
             result, filtered = _check_stdin(stdin_filename, resolver, options)
@@ -293,7 +294,10 @@ def check(
             items.append(FileResult(shown, error=f"{shown}: no such file or directory"))
             continue
         try:
-            items.extend(_walked(found) for found in discover([path], resolver))
+            for found in discover([path], resolver):
+                if isinstance(found, Skipped) and found.error:  # a folder not walked
+                    folders.add(len(items))
+                items.append(_walked(found))
         except ConfigError as exc:
             _fail(str(exc))
     corpora = []
@@ -326,7 +330,9 @@ def check(
     if filtered is not None and stdin_result is not None:
         _write_filtered(filtered, stdin_result)
     record_slots = {i for _, _, first, last in corpora for i in range(first, last)}
-    kinds = ["record" if i in record_slots else "file" for i in range(len(results))]
+    kinds = [
+        "record" if i in record_slots else "folder" if i in folders else "file" for i in range(len(results))
+    ]
     _emit(results, options, output_format.value, statistics, quiet, use_stdin, filtered, kinds, output_file)
     errors = [r for r in results if r.error]
     if errors:
@@ -650,15 +656,7 @@ def _emit(
         from newslint.report import diff as diff_report  # only --diff runs need it
 
         sys.stdout.write(diff_report.render(results))
-        changed = Counter(
-            kind for r, kind in zip(results, kinds, strict=False) if r.original not in (None, r.text)
-        )
-        counted = [f"{n} {kind}{'s' * (n != 1)}" for kind in ("file", "record") if (n := changed[kind])]
-        typer.echo(
-            f"{' and '.join(counted) or '0 files'} would be changed by --fix"
-            f"{' --unsafe-fixes' if options.unsafe_fixes else ''}.",
-            err=True,
-        )
+        typer.echo(diff_report.summary(results, kinds, options.unsafe_fixes), err=True)
         return
     report = renderer(fmt)(results, report_options)
     if output_file is not None:

@@ -115,7 +115,7 @@ def _walk(top: Path, resolver: ConfigResolver) -> Iterator[Path | Skipped]:
     try:
         resolved_top = top.resolve()
         top_settings = resolver.for_path(top)
-    except (OSError, RuntimeError) as exc:
+    except (OSError, RuntimeError, ConfigError) as exc:
         yield Skipped(quote_name(str(top)), _folder_problem(top, exc))
         return
     # (folder as shown, resolved, its path relative to its parent's settings' root, and the
@@ -141,7 +141,7 @@ def _walk(top: Path, resolver: ConfigResolver) -> Iterator[Path | Skipped]:
         if parent_settings is not None:
             try:
                 settings = resolver.for_subdirectory(resolved, resolved.parent)
-            except OSError as exc:  # its full path is longer than the system allows
+            except (OSError, ConfigError) as exc:  # a path too long for the system; a bad config
                 yield Skipped(quote_name(str(folder)), _folder_problem(folder, exc))
                 continue
             if settings is not parent_settings:  # a config file of its own: paths are relative to it
@@ -176,6 +176,8 @@ def _walked_file(path: Path, entry: os.DirEntry[str]) -> Path | Skipped | None:
 
 
 def _folder_problem(path: Path, exc: BaseException) -> str:
+    if isinstance(exc, ConfigError):  # it names its file and key; the rest of the walk goes on
+        return f"{exc}; the files in this folder were not checked"
     folder = quote_name(str(path))
     if len(folder) > 300:  # a folder thousands of levels deep: its name would fill the screen
         folder = f"{folder[:120]}...{folder[-120:]}"

@@ -463,6 +463,81 @@ def test_every_format_stays_valid_for_any_file_name(tmp_path_factory, raw):
             assert len(items) == 1 and name_bytes(path) == expected
 
 
+# Names as git writes them after `---` and `+++` (checked against `git diff` of the same files).
+DIFF_HEADERS = [
+    (b"x\n::error::y.txt", '--- "a/x\\n::error::y.txt"', '+++ "b/x\\n::error::y.txt"'),
+    (b'q"uote.txt', '--- "a/q\\"uote.txt"', '+++ "b/q\\"uote.txt"'),
+    (b"bad\xffname.txt", '--- "a/bad\\377name.txt"', '+++ "b/bad\\377name.txt"'),
+    (b"sp ace.txt", "--- a/sp ace.txt\t", "+++ b/sp ace.txt\t"),
+    ("Zürich.txt".encode(), "--- a/Zürich.txt", "+++ b/Zürich.txt"),
+]
+
+
+@pytest.mark.parametrize("raw,minus,plus", DIFF_HEADERS, ids=["newline", "quote", "byte", "space", "accent"])
+def test_diff_names_a_file_as_git_does_and_git_applies_it(tree, raw, minus, plus):
+    """`--diff` printed `a/"x\\n..."`, the quotes inside the name: neither git nor patch read
+    that back. Now the name is git's, and `git apply` makes the fix --fix would make."""
+    with open(os.fsencode(tree) + b"/" + raw, "wb") as fh:
+        fh.write(DIRTY.encode())
+    code, out, err = run_cli("check", "--diff", os.fsdecode(raw), cwd=tree)
+    assert code == 1, err
+    assert out.splitlines()[:2] == [minus, plus]
+    assert err == "1 file would be changed by --fix.\n"
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed: the diff is not applied")
+    patch = tree / "fix.diff"
+    patch.write_text(out, encoding="utf-8")
+    subprocess.run(["git", "apply", str(patch)], cwd=tree, check=True, capture_output=True)
+    with open(os.fsencode(tree) + b"/" + raw, "rb") as fh:
+        assert fh.read() == FIXED.encode()
+
+
+def test_diff_says_which_files_could_not_be_checked(tree):
+    """After a per-file config error `--diff` said "0 files would be changed by --fix.", as if
+    the file had been checked; now it says it was not, and what the rest would change."""
+    (tree / "desk").mkdir()
+    (tree / "desk" / "newslint.toml").write_text("max-file-size = -1\n")
+    (tree / "desk" / "story.txt").write_text(DIRTY, encoding="utf-8")
+    (tree / "clean.txt").write_text(FIXED, encoding="utf-8")
+    code, out, err = run("check", "--diff", "desk/story.txt")
+    assert code == 2 and out == ""
+    assert err.splitlines()[-1] == "1 file could not be checked; nothing to show."
+    code, out, err = run("check", "--diff", "desk/story.txt", "good.txt")
+    assert code == 2 and "+++ b/good.txt" in out and "desk" not in out
+    assert (
+        err.splitlines()[-1] == "1 file could not be checked; of the rest, 1 file would be changed by --fix."
+    )
+    code, out, err = run("check", "--diff", "--unsafe-fixes", "desk/story.txt", "clean.txt")
+    assert code == 2 and out == ""
+    assert err.splitlines()[-1] == (
+        "1 file could not be checked; of the rest, none would be changed by --fix --unsafe-fixes."
+    )
+
+
+@pytest.mark.parametrize("where", [".", "desk"], ids=["below-the-top", "the-top"])
+def test_a_bad_config_met_in_a_walk_skips_its_folder_and_the_run_goes_on(tree, where):
+    """A bad config in a folder the walk met ended the whole run with its error, the other
+    files unchecked; now that folder is named, exit 2, and the rest is checked."""
+    (tree / "desk" / "sub").mkdir(parents=True)
+    (tree / "desk" / "newslint.toml").write_text("max-file-size = -1\n")
+    (tree / "desk" / "sub" / "story.txt").write_text(DIRTY, encoding="utf-8")
+    targets = ["."] if where == "." else ["desk", "good.txt"]  # the walk of "." meets good.txt
+    code, out, err = run("check", *targets)
+    assert code == 2
+    [line] = err.splitlines()
+    assert line.startswith(
+        f"newslint: error: {tree / 'desk' / 'newslint.toml'}: max-file-size: -1 is negative"
+    )
+    assert line.endswith("; the files in this folder were not checked")
+    assert out.count("good.txt:3:") == 1 and "story.txt" not in out
+    code, out, err = run("check", "--diff", *targets)
+    assert code == 2 and "+++ b/good.txt" in out and "story.txt" not in out
+    assert (
+        err.splitlines()[-1]
+        == "1 folder could not be checked; of the rest, 1 file would be changed by --fix."
+    )
+
+
 # --- 7. configs that are not configs ----------------------------------------------------------
 @pytest.mark.parametrize(
     "data,message",
