@@ -8,7 +8,7 @@ for the whole run. Unknown keys and bad values are errors that name the file and
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -186,9 +186,13 @@ def find_config_file(start: Path) -> Path | None:
     return None
 
 
-def config_file_in(directory: Path) -> Path | None:
-    """The config file in `directory` itself, if it has one."""
+def config_file_in(directory: Path, names: Collection[str] | None = None) -> Path | None:
+    """The config file in `directory` itself, if it has one. `names`: the names the directory
+    holds, when a walk has listed it already (then only a config name among them is looked at,
+    and a folder deep in a tree costs no look-up of a long path per config name)."""
     for name in CONFIG_NAMES:
+        if names is not None and name not in names:
+            continue
         candidate = directory / name
         if candidate.is_file() and (
             name != "pyproject.toml" or "newslint" in _read_toml(candidate).get("tool", {})

@@ -9,7 +9,7 @@ import errno
 import os
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -64,14 +64,19 @@ class ConfigResolver:
             self._by_dir[directory] = find_config_file(directory)
         return self._settings(self._by_dir[directory])
 
-    def for_subdirectory(self, directory: Path, parent: Path) -> Settings:
+    def for_subdirectory(
+        self, directory: Path, parent: Path, names: Collection[str], shown: Path
+    ) -> Settings:
         """Settings for `directory`, met in a walk below `parent` (both resolved, `parent`
-        looked up before): its own config file, or its parent's. One directory's files are
-        looked at, not every directory above it, so a walk costs the same at any depth."""
+        looked up before) and listed (`names`): its own config file, or its parent's. One
+        directory's listing is looked at, not every directory above it, so a walk costs the same
+        at any depth; and the folder as the walk shows it (`shown`) is known to be `directory`,
+        so its files' settings need no resolving of its path, level by level."""
         if self.fixed is not None:
             return self.fixed
         if directory not in self._by_dir:
-            self._by_dir[directory] = config_file_in(directory) or self._by_dir[parent]
+            self._by_dir[directory] = config_file_in(directory, names) or self._by_dir[parent]
+        self._resolved.setdefault(shown, directory)
         return self._settings(self._by_dir[directory])
 
     def _settings(self, config: Path | None) -> Settings:
@@ -140,7 +145,9 @@ def _walk(top: Path, resolver: ConfigResolver) -> Iterator[Path | Skipped]:
         settings = top_settings
         if parent_settings is not None:
             try:
-                settings = resolver.for_subdirectory(resolved, resolved.parent)
+                settings = resolver.for_subdirectory(
+                    resolved, resolved.parent, {e.name for e in entries}, folder
+                )
             except (OSError, ConfigError) as exc:  # a path too long for the system; a bad config
                 yield Skipped(quote_name(str(folder)), _folder_problem(folder, exc))
                 continue

@@ -218,6 +218,33 @@ def test_a_tree_1500_folders_deep_is_walked(tree, unnest):
     assert "good.txt:3" in out and f"nest/{deep}/deep.txt:3" in out
 
 
+def test_a_deep_walk_looks_up_each_folder_once(tree, unnest, monkeypatch):
+    """Each folder of a walk costs one stat and one listing, whatever its depth: a folder's config
+    files are seen in its listing (three look-ups of a long path a level, each walking the path
+    in the kernel, cost 1,500 levels 4,500 of them), and its files' settings come from the walk,
+    not from resolving their folder's path again, component by component."""
+    (tree / "nest").mkdir()
+    unnest(tree / "nest")
+    deep = _nest(tree / "nest", 200)
+    calls = {"stat": 0, "lstat": 0}
+    stat, lstat = os.stat, os.lstat
+
+    def counted(name, real):
+        def call(*args, **kwargs):
+            calls[name] += 1
+            return real(*args, **kwargs)
+
+        return call
+
+    monkeypatch.setattr(os, "stat", counted("stat", stat))
+    monkeypatch.setattr(os, "lstat", counted("lstat", lstat))
+    resolver = runner.ConfigResolver()
+    found = list(runner.discover([Path("nest")], resolver))
+    assert found == [Path("nest") / deep / "deep.txt"]
+    resolver.for_path(found[0])
+    assert calls["stat"] + calls["lstat"] <= 200 + 50, calls  # and the folders above the top
+
+
 def test_a_folder_too_deep_for_the_system_is_named_and_the_run_goes_on(tree, unnest):
     (tree / "nest").mkdir()
     unnest(tree / "nest")
