@@ -156,7 +156,10 @@ class UnknownWord(Rule):
     "oil"s do not make "wil" anything but "will". The typo's final s chooses between forms of the
     word the reading picked ("trade deicits": deficits, though the pair table knows "trade
     deficit" better). A contraction run into the next word ("isn'ta patch", "don'tthink") is
-    written apart: "isn't a", not "isn't".
+    written apart: "isn't a", not "isn't". Scraped copy's own damage is read as such: a word that
+    is a listed word less its accented letter ("Internet cafs") is that word (cafés), and a word
+    glued to a dash after a space ("gymnastics -roduced") lost its first letter to the dash: only
+    the words with a first letter put back are candidates (produced, not reduced).
 
     ## Why is this bad?
     A misspelt word in published copy costs the story its credibility, and dictionary checkers
@@ -182,7 +185,9 @@ class UnknownWord(Rule):
     nor the desk's locale or house style picks the spelling. Unsafe when the best candidate
     holds 60% of the belief or more; below that the candidates are shown (display-only), and
     so they are when a rival a whole slip nearer the typo holds a tenth of the belief ("or
-    relasing the films": relating reads better, releasing is the likelier slip). Inside
+    relasing the films": relating reads better, releasing is the likelier slip), or when the best
+    candidate is a word the frequency list never counted and the story does not use ("Pakistan
+    pacemen": placemen). Inside
     direct quotations the word is reported with its candidates, never changed.
 
     ## With a desk profile
@@ -449,7 +454,18 @@ class UnknownWord(Rule):
                 f"unknown word {doc.slice(span)!r}: a contraction run into the next word ({written!r})",
                 Fix.unsafe(f"Replace with {written!r}", Edit.replace(span, written)),
             )
+        accented = accent_lost().get(part)
+        if accented is not None and not evidence_only:
+            written = match_case(doc.slice(span), accented)
+            return self.violation(
+                span,
+                f"unknown word {doc.slice(span)!r}: {written!r} with its accented letter lost?",
+                Fix.unsafe(f"Replace with {written!r}", Edit.replace(span, written)),
+            )
         evidence, others = suggestions(part, counts)
+        fronted = _after_a_glued_dash(doc.text, span)
+        if fronted:  # "gymnastics -roduced": the dash took the first letter; only those words fit
+            evidence, others = _front_letter_added(part, evidence, others)
         if not _worth_reporting(part, evidence, others, counts, evidence_only):
             return None
         original = doc.slice(span)
@@ -465,7 +481,7 @@ class UnknownWord(Rule):
         context = context_of(doc.text, span)
         variety = stated_variety(self.context.locale, self.context.style)
         message, best, applicability, ranked = _verdict(
-            original, part, evidence, others, counts, context, variety
+            original, part, evidence, others, counts, context, variety, fronted
         )
         if guess_only:
             applicability = min(applicability, Applicability.UNSAFE)
@@ -544,6 +560,11 @@ MENTION_SHARE = 0.01  # a message names the other candidates that hold this shar
 NEAR_SLIP_GAP = 0.5  # two candidates whose slips differ by less are equally near the typo
 NEARER_SLIP = 0.9  # a candidate nearer by this much is a whole slip nearer (a neighbouring key)
 RIVAL_SHARE = 0.1  # a rival a slip nearer that holds this share keeps the fix display-only
+# Past the 55,000 most frequent words the word list is alphabetical: words the frequency list
+# never counted (placemen, durative, agro, qty; and a few common ones it lacks, afternoon). A
+# guess into one, unsupported by the story, is a dictionary-only guess: shown, not applied. (A
+# safe fix is sure on other grounds: "aftenoon" has one neighbour.)
+UNCOUNTED_RANK = 55000
 COMMON_SLIP = 1.0  # one ordinary slip (a neighbouring key, a doubled or lost letter, a swap)
 ANY_SLIP = 2.0  # one slip of any kind (not at the first letter)
 
@@ -556,9 +577,11 @@ def _verdict(
     counts: Counter,
     context: Context,
     variety: str | None = None,
+    fronted: bool = False,
 ) -> tuple[str, str, Applicability, list[str]]:
     """(message, the suggested word, how safe the fix is, the words worth offering, most likely
-    first). `variety`: "us" or "gb" when the desk stated one (locale or house style)."""
+    first). `variety`: "us" or "gb" when the desk stated one (locale or house style). `fronted`:
+    the candidates are the typo with a first letter put back, and none other is sought."""
     apostrophe = _missing_apostrophe(part)
     if apostrophe is not None:
         # "dont" is "don't" (safe); "childrens" is probably "children's", but "companys" may be
@@ -570,7 +593,8 @@ def _verdict(
             Applicability.SAFE if safe else Applicability.UNSAFE,
             [apostrophe],
         )
-    near = {*context.context_candidates(part, _story_words_near(part, counts)), *two_slip_words(part)}
+    near = set() if fronted else {*context.context_candidates(part, _story_words_near(part, counts))}
+    near |= set() if fronted else two_slip_words(part)
     near -= {*evidence, *others}
     candidates = [*evidence, *others, *near]
     weighed = weigh(
@@ -609,6 +633,8 @@ def _verdict(
         applicability = min(applicability, Applicability.UNSAFE)
     if not spelling_sure:
         applicability = min(applicability, Applicability.UNSAFE)
+    if applicability is Applicability.UNSAFE and best.word not in evidence and _uncounted(best.word):
+        applicability = Applicability.DISPLAY_ONLY  # "Pakistan pacemen": placemen, never counted
     return message, best.word, applicability, ranked
 
 
@@ -677,6 +703,11 @@ def _safety(part: str, best: Weighed, evidence: list[str], weighed: list[Weighed
     if best.share >= SAFE_SHARE and supported and one_slip and " " not in best.word:
         return Applicability.SAFE
     return Applicability.UNSAFE
+
+
+def _uncounted(word: str) -> bool:
+    """A word (or a word of two) the frequency list never counted."""
+    return max(map(english().frequency_rank, word.split())) >= UNCOUNTED_RANK
 
 
 def _nearer_rival(best: Weighed, weighed: list[Weighed]) -> bool:
@@ -808,6 +839,38 @@ _GLUED = re.compile(r"([a-z]+(?:n't|'re|'ll|'ve|'d|'m|'s))([a-z]+)")
 
 def _apostrophe_after(text: str, span: Span) -> bool:
     return text[span.end : span.end + 1] in ("'", "’")
+
+
+@functools.cache
+def accent_lost() -> dict[str, str]:
+    """Listed words with an accented letter, keyed by the word with those letters dropped, as
+    scraped copy drops them ("Internet cafs": cafés). Only keys that are no word themselves and
+    stand for one word."""
+    words = english().words
+    found: dict[str, list[str]] = {}
+    for w in words:
+        if w.isascii() or "'" in w:
+            continue
+        bare = "".join(c for c in w if c.isascii())
+        if len(bare) >= MIN_LENGTH and bare.isalpha() and bare not in words:
+            found.setdefault(bare, []).append(w)
+    return {bare: ws[0] for bare, ws in found.items() if len(ws) == 1}
+
+
+def _after_a_glued_dash(text: str, span: Span) -> bool:
+    """A word glued to a dash that follows a space (" -roduced"): in scraped copy the dash's
+    mangled bytes took the word's first letter ("-taunch defense": staunch)."""
+    return text[span.start - 2 : span.start] in (" -", "\n-")
+
+
+def _front_letter_added(part: str, evidence: list[str], others: list[str]) -> tuple[list[str], list[str]]:
+    """The candidates that are the typo with a first letter put back, or all of them when none is."""
+    words = english()
+    fronted = {c + part for c in "abcdefghijklmnopqrstuvwxyz"} & words.words
+    if not fronted:
+        return evidence, others
+    kept = [c for c in evidence if c in fronted]
+    return kept, sorted(fronted - set(kept), key=words.frequency_rank)
 
 
 def _glued_contraction(word: str) -> str | None:
