@@ -31,11 +31,10 @@ from tests.fix_ledger import (
 
 HINT = "run `python -m tests.fix_ledger --unsafe --write`, then read each new entry and give its verdict"
 
-# The share of unsafe NL1 fixes that are right, as measured (see CHANGELOG): a floor that may rise,
-# never fall. The target of issue 13 is 80% on both kinds of copy. (Clean copy: 93/108 and 122/140
-# until NL106 made sixteen right guesses of NL101, slips of short function words such as "wil",
-# safe fixes: they left this ledger for the safe one; no guess that stayed got worse.)
-FLOORS = {"ag": 22 / 30, "even": 90 / 105, "odd": 117 / 135}
+# The share of unsafe NL1 fixes that must be right: issue 13's target, 80% on both kinds of copy.
+# Measured when it was set (python -m tests.fix_ledger --unsafe): AG News 25/30 (83%), BBC+Reuters
+# even ids 90/103 (87%), odd ids 117/133 (88%).
+FLOORS = {"ag": 0.80, "even": 0.80, "odd": 0.80}
 
 
 @pytest.fixture(scope="module")
