@@ -204,6 +204,8 @@ def cmd_inject(args: argparse.Namespace) -> None:
     rules = args.rules.split(",")
     checker = Checker(select=rules)
     tally: Counter = Counter()
+    pairs: Counter = Counter()  # for real-word: found per confused pair
+    pairs_found: Counter = Counter()
     shown = 0
     for sid, corpus, text in stories(args.corpora, set(args.corpus.split(",")), args.half):
         rng = random.Random(sid)
@@ -220,6 +222,8 @@ def cmd_inject(args: argparse.Namespace) -> None:
         tally[(corpus, "found")] += bool(found)
         tally[(corpus, "safe")] += safe
         tally[(corpus, "unsafe")] += unsafe
+        pairs[f"{text[start:end]}->{slip}"] += 1
+        pairs_found[f"{text[start:end]}->{slip}"] += bool(found)
         if not found and shown < args.show:
             shown += 1
             print(f"miss {sid}: {text[start:end]!r} -> {slip!r}: {context(injected, *span)}")
@@ -231,6 +235,8 @@ def cmd_inject(args: argparse.Namespace) -> None:
                 f"{corpus} {args.half} {args.kind}: n={n} found {share['found']:.1%} "
                 f"fixed(safe) {share['safe']:.1%} fixed(+unsafe) {share['unsafe']:.1%}"
             )
+    if args.kind == "real-word":
+        print("found per pair:", ", ".join(f"{p} {pairs_found[p]}/{n}" for p, n in pairs.most_common()))
 
 
 def main(argv: list[str] | None = None) -> None:

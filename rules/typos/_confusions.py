@@ -48,7 +48,8 @@ def confusions() -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {}
     for group in CONFUSED:
         for a in group:
-            found.setdefault(a, set()).update(b for b in group if b != a)
+            if len(a) > 2:  # "it" for "its" is rare, and "it" is in every story: not weighed
+                found.setdefault(a, set()).update(b for b in group if b != a)
     return {w: frozenset(m) for w, m in found.items()}
 
 

@@ -68,11 +68,10 @@ class RealWordSlip(Rule):
             if tok.in_headline:
                 continue
             context = context_of(text, tok.span)
-            if context.before is None or context.after is None:
-                continue
+            if context.before is None or context.after is None or _reads(tok.text, context):
+                continue  # the common case: the word reads with both its neighbours
             best = max(table[tok.text], key=lambda m: lift(tok.text, m, context))
-            gain = lift(tok.text, best, context)
-            if gain < REPORT_LIFT or not _reads(best, context) or _reads(tok.text, context):
+            if lift(tok.text, best, context) < REPORT_LIFT or not _reads(best, context):
                 continue
             meant = match_case(tok.text, best)
             fix, _ = replacement(tok.span, meant, Applicability.DISPLAY_ONLY, ())
