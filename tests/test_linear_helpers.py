@@ -12,6 +12,7 @@ worth reading; the rule with the filter must report what it reports without it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from unittest import mock
 
 from hypothesis import example, given, settings
@@ -491,3 +492,48 @@ def test_unknown_word_on_its_candidate_tokens_reports_as_on_all_tokens(text):
     with mock.patch.object(UnknownWord, "_candidate_tokens", _all_word_tokens):
         every = list(fresh.check(segment.parse(text)))
     assert candidates == every
+
+
+def test_a_long_word_is_not_cut_at_each_of_its_letters():
+    """NL104's splits cut a word at every letter, each cut a copy of the rest: a 1 MB word took
+    minutes. No split is longer than the longest very common word and the longest common word
+    together, so a longer word is not cut at all."""
+    from newslint.rules.typos import _run_together
+
+    class Counted(str):
+        cuts = 0
+
+        def __getitem__(self, key):
+            Counted.cuts += 1
+            return str.__getitem__(self, key)
+
+    assert _run_together.splits(Counted("ab" * 10_000)) == []
+    assert Counted.cuts == 0
+    assert _run_together.splits("inthe") == ["in the"]
+
+
+def test_the_story_size_is_summed_once_a_check():
+    """NL104, NL106 and NL101 summed the story's word counts (`Counter.total`, a pass over every
+    distinct word) once per candidate word: letters and punctuation without spaces (thousands
+    of unknown words) cost the square of the text, 8 s of NL104 for 800 KB."""
+    from newslint.rules.typos import run_together_words, short_slip, unknown_word
+
+    summed = []
+
+    class Counted(Counter):
+        def total(self):
+            summed.append(1)
+            return super().total()
+
+    story_counts = unknown_word.story_counts
+
+    def counted(doc):
+        return Counted(story_counts(doc))
+
+    text = "Talks resume\n\n" + " ".join(f"{a}{b}thex hte{a}{b} ot" for a in "bcdfg" for b in "klmnp") + ".\n"
+    for module in (run_together_words, short_slip, unknown_word):
+        with mock.patch.object(module, "story_counts", counted):
+            linter = Linter(Settings(), "story.txt", select=["NL104", "NL106", "NL101"])
+            summed.clear()
+            linter.violations(text)
+            assert len(summed) <= 3, (module.__name__, len(summed))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from newslint.rules.typos import _pairs
 from newslint.rules.typos._context import Context, weigh
@@ -41,9 +42,20 @@ class Split:
     rivals: tuple[str, ...]  # the other readings worth showing, likeliest first
 
 
+@cache
+def _longest_split() -> int:
+    """The most letters a split can have: the longest very common word and the longest common
+    word together. A longer word (a pasted hash, letters without spaces) has no split, and is
+    not cut at each of its letters (a 1 MB word took minutes: a slice of the rest at each)."""
+    ordered = english().ordered
+    return max(map(len, ordered[:FUNCTION_RANK])) + max(map(len, ordered[:COMMON_RANK]))
+
+
 def splits(word: str) -> list[str]:
     """The readings of `word` as a very common word and a common word with the space lost, that
     English writes together often: "inthe" -> ["in the"]."""
+    if len(word) > _longest_split():
+        return []
     words = english()
     found = []
     for i in range(1, len(word)):

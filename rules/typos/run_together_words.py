@@ -61,8 +61,9 @@ class RunTogetherWords(Rule):
         if not tokens:
             return
         counts = story_counts(doc)
+        total = counts.total()  # once: summed per word, it grew with the square of the story
         for tok in tokens:
-            found = split_reading(tok.text, context_of(doc.text, tok.span), counts, counts.total())
+            found = split_reading(tok.text, context_of(doc.text, tok.span), counts, total)
             if found is None:
                 continue
             written = match_case(tok.text, found.words)

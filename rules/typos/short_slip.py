@@ -61,10 +61,11 @@ class ShortSlip(Rule):
         if not tokens or lost_capitals(doc):
             return
         counts = story_counts(doc)
+        total = counts.total()  # once: summed per word, it grew with the square of the story
         for tok in tokens:
             if tok.span.start and doc.text[tok.span.start - 1].isdigit():
                 continue  # the end of an ordinal or a unit cut from its number: "1,000th", "5mn"
-            found = short_slip(tok.text, context_of(doc.text, tok.span), counts, counts.total())
+            found = short_slip(tok.text, context_of(doc.text, tok.span), counts, total)
             if found is None:
                 continue
             written = match_case(tok.text, found.word)

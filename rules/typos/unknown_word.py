@@ -212,6 +212,7 @@ class UnknownWord(Rule):
         words = english().words  # the frozenset itself: this loop tests every word of the story
         known_wrong = misspellings().keys()
         counts: Counter | None = None
+        total = 0  # counts.total(), summed once: per word it grew with the square of the story
         case_lost: bool | None = None
         # Candidate-first: the tests below that read only a word's letters are run once per
         # distinct word (and remembered across stories); the tokens of the few words they do
@@ -229,6 +230,7 @@ class UnknownWord(Rule):
                     continue  # decided without the story's counts
                 if counts is None:
                     counts = story_counts(doc)
+                    total = counts.total()
                     case_lost = lost_capitals(doc)
                 found = self._opening_word(doc, tok, counts)
                 if found is not None:
@@ -268,15 +270,17 @@ class UnknownWord(Rule):
                     continue
                 if counts is None:
                     counts = story_counts(doc)
+                    total = counts.total()
                     case_lost = lost_capitals(doc)
                 if case_lost and len(part) <= SHORT_NAME:
                     # lowercase copy: "gil", "oel" are names (Parra Gil, Veba Oel), and evidence is thin
                     continue
                 if self._profile is not None and desk_knows(part, self._profile):
                     continue  # the desk's own jargon or local word
-                if part == tok.text and is_short_unknown(part) and _short_slip(doc, part, span, counts):
+                short = part == tok.text and is_short_unknown(part)
+                if short and _short_slip(doc, part, span, counts, total):
                     continue  # a slip in a function word ("hte", "nad"): NL106 reports it
-                if _run_together(doc, tok, part, span, counts):
+                if _run_together(doc, tok, part, span, counts, total):
                     continue  # two words with the space lost: NL104 reports it, with the split
                 if joined_at(doc.text, span, self.context.vocabulary):
                     continue  # a part of a word split by a space ("gove rnment"): NL105 joins it
@@ -496,16 +500,17 @@ class UnknownWord(Rule):
         )
 
 
-def _short_slip(doc: Document, part: str, span: Span, counts: Counter) -> bool:
-    """A short word that NL106 reads as a slip in a function word ("hte")."""
-    return short_slip(part, context_of(doc.text, span), counts, counts.total()) is not None
+def _short_slip(doc: Document, part: str, span: Span, counts: Counter, total: int) -> bool:
+    """A short word that NL106 reads as a slip in a function word ("hte"). `total`: the
+    story's words, `counts.total()`, summed once per story, not once per word."""
+    return short_slip(part, context_of(doc.text, span), counts, total) is not None
 
 
-def _run_together(doc: Document, tok: Token, part: str, span: Span, counts: Counter) -> bool:
+def _run_together(doc: Document, tok: Token, part: str, span: Span, counts: Counter, total: int) -> bool:
     """A whole lowercase word that NL104 reads as two words run together ("inthe")."""
     if part != tok.text or len(part) <= MIN_LENGTH or not is_unknown(part):
         return False
-    return split_reading(part, context_of(doc.text, span), counts, counts.total()) is not None
+    return split_reading(part, context_of(doc.text, span), counts, total) is not None
 
 
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
