@@ -15,7 +15,20 @@ from newslint.rule import Rule, RuleContext, RuleOptions, Suggestion
 from newslint.rules._desk import capitalised_word, desk_knows, desk_slip, stories
 from newslint.rules.naming._varieties import variants
 from newslint.rules.naming.english_variety_mix import stated_variety
-from newslint.rules.typos._context import Context, Weighed, two_slip_words, unaccented_words, weigh
+from newslint.rules.typos._capitals import (
+    all_caps_headline,
+    beside_a_name,
+    capital_candidate,
+    foreign_form,
+)
+from newslint.rules.typos._context import (
+    Context,
+    Weighed,
+    slip_cost,
+    two_slip_words,
+    unaccented_words,
+    weigh,
+)
 from newslint.rules.typos._run_together import is_unknown, split_reading
 from newslint.rules.typos._short import is_short_unknown, short_slip
 from newslint.rules.typos._split import joined_at
@@ -125,10 +138,18 @@ class UnknownWord(Rule):
     evidence: a word one letter away that the story uses elsewhere, more often, is almost surely
     the intended one ("reigme" twice, "regime" ten times).
 
-    Capitalised words are taken as names and left to the naming rules, except a capitalised
-    word opening a sentence that the story writes nowhere else and that is one edit from a word
-    the story uses more often ("Reigme forces" beside "regime"): reported, its fix a guess
-    (unsafe), since a name can sit one letter from a story word. ALL-CAPS text, URLs,
+    Capitalised words are taken as names and left to the naming rules unless the story says
+    otherwise: a capitalised word (opening a sentence or not: `Reigme forces`, `the Finanace
+    Committee`) or a word of an all-capital headline (`MINISTER SIGNES ACCORD`) that no word or
+    name list knows, that the story writes nowhere else in any case, and that is one edit from a
+    word the story writes elsewhere ("regime", "finance", "signs") is reported, the fix in the
+    word's case (SIGNS, Finance). Still names: a word beside another capitalised word no list
+    knows (`Floiran Woest`), an English word's foreign form (`Agence France Presse`, `IG Metall`,
+    `Airbus Industrie`), an inflection no list has (`NONACCRUALS`), and capitals in the body or
+    in a headline in mixed case (acronyms, names set in capitals: `TIM HENMAN`, `ASCAP`).
+    A word the story repeats is jargon or a name, unless it is one ordinary slip from a common
+    word the story writes too (`acquisiton` in the headline and the body beside one
+    "acquisition"): reported, its fix a guess. ALL-CAPS text elsewhere, URLs,
     handles, codes (F-16s), tickers (lowercase ones too: `<plen>`, `(cawl.L)`), file extensions
     (.png) and tables are not checked, nor are the words of a Reuters company tag
     (`<BSV Bank fuer Sparanlagen AG>`), the pieces of a word cut by an HTML entity
@@ -180,7 +201,8 @@ class UnknownWord(Rule):
     (dont -> don't) is safe too. Never safe: three-letter typos, four-letter ones unless the
     story uses the word and nothing else is plausible, a lost space, a lost possessive
     apostrophe (companys), a story word whose longer form the typo ends like (devics beside
-    "device": "devices" is suggested), a capitalised sentence opener (it may be a name), a word
+    "device": "devices" is suggested), a capitalised word in a sentence (it may be a name: only
+    an all-capital headline's words can be fixed unattended), a word the story repeats, a word
     with two spellings equally near the typo ("harbur": harbour, harbor) when neither the story
     nor the desk's locale or house style picks the spelling. Unsafe when the best candidate
     holds 60% of the belief or more; below that the candidates are shown (display-only), and
@@ -218,31 +240,34 @@ class UnknownWord(Rule):
         # distinct word (and remembered across stories); the tokens of the few words they do
         # not clear are the only ones built.
         desk_capitals = self._desk_capitals(doc)
+        capitals = self._capital.select(doc.word_counts)
         candidates = self._candidate_tokens(doc)
-        if len(candidates) > UNKNOWN_FLOOR + sum(doc.word_counts.values()) // UNKNOWN_SHARE:
+        unknown = sum(1 for t in candidates if t.sentence_start or t.text not in capitals)  # names aside
+        if unknown > UNKNOWN_FLOOR + sum(doc.word_counts.values()) // UNKNOWN_SHARE:
             return  # not English copy (data, another language, letters pasted without spaces)
         for tok in candidates:
             text = tok.text
             if text.isalpha() and text.islower() and (len(text) < MIN_LENGTH or text in words):
                 continue  # the common case, decided without splitting the word into parts
-            if tok.sentence_start and not tok.in_headline and _opening_capital(text, words):
+            opening = tok.sentence_start and not tok.in_headline and _opening_capital(text, words)
+            if opening or text in capitals:  # Reigme forces; the Finanace Committee; MINISTER SIGNES
                 if self._known_name(tok):
                     continue  # decided without the story's counts
                 if counts is None:
                     counts = story_counts(doc)
                     total = counts.total()
                     case_lost = lost_capitals(doc)
-                found = self._opening_word(doc, tok, counts)
+                found = self._capitalised_word(doc, tok, counts)
                 if found is not None:
                     yield found
                 elif text in desk_capitals:
-                    yield from self._desk_report(doc, text, tok.span)
-                continue
-            if not text.islower():
-                if text in desk_capitals:
                     yield from self._desk_report(
                         doc, text, tok.span
                     )  # "Feburary" beside the desk's "February"
+                continue
+            if not text.islower():
+                if text in desk_capitals:
+                    yield from self._desk_report(doc, text, tok.span)
                 continue  # names, acronyms
             if not text.isascii() and "’" not in text:
                 continue  # foreign words
@@ -302,6 +327,7 @@ class UnknownWord(Rule):
         # Decided once per distinct word, remembered across stories.
         self._unknown = LetterTest(self._may_be_unknown)
         self._opening = LetterTest(lambda text: _opening_capital(text, english().words))
+        self._capital = LetterTest(capital_candidate)
 
     def _candidate_tokens(self, doc: Document) -> list[Token]:
         """The tokens `check` looks at beyond their letters, in order: those of the lowercase
@@ -310,10 +336,11 @@ class UnknownWord(Rule):
         desk writes a common word one slip from them."""
         candidates = self._unknown.select(doc.word_counts)
         opening = self._opening.select(candidates)
+        capitals = self._capital.select(candidates)
         desk_capitals = self._desk_capitals(doc)
-        found = doc.words_among((candidates - opening) | desk_capitals)
-        if opening - desk_capitals:
-            rest = opening - desk_capitals
+        found = doc.words_among((candidates - opening) | desk_capitals | capitals)
+        if opening - desk_capitals - capitals:
+            rest = opening - desk_capitals - capitals
             found += [t for t in doc.first_tokens() if t.text in rest and t.kind is TokenKind.WORD]
             found.sort(key=lambda t: t.span)
         return found
@@ -333,8 +360,8 @@ class UnknownWord(Rule):
         words, known_wrong = english().words, misspellings().keys()
         if text.isalpha() and text.islower() and (len(text) < MIN_LENGTH or text in words):
             return False
-        if _opening_capital(text, words):
-            return True  # reported at a sentence start; elsewhere cleared below as a name
+        if _opening_capital(text, words) or capital_candidate(text):
+            return True  # weighed against the story's words (NL101's capitalised words)
         if not text.islower() or not text.isascii() and "’" not in text:
             return False
         if "-" in text and (text.lower().replace("-", "") in words or text.lower() in words):
@@ -428,14 +455,42 @@ class UnknownWord(Rule):
         """A capitalised opening word that is a rare word, a known name or an accepted one."""
         return tok.text.lower() in rare_words() or tok.text in known_names() or self.context.accepts(tok.text)
 
-    def _opening_word(self, doc: Document, tok: Token, counts: Counter) -> Violation | None:
-        """A capitalised word opening a sentence is a name unless the story, which never writes
-        it that way elsewhere, uses a word one edit away: "Reigme forces fell" beside "regime".
-        Even then it may be a name one letter from a story word (Spidey, spider): a guess."""
+    def _capitalised_word(self, doc: Document, tok: Token, counts: Counter) -> Violation | None:
+        """A capitalised word (opening a sentence, `Reigme forces`, or inside one, `the Finanace
+        Committee`) or a word of an all-capital headline (`BHP MINTERALS`) is a name unless the
+        story, which writes it nowhere else in any case, writes a word one slip away: then it is
+        that word's slip. Not a word beside another name, an English word's foreign form
+        (Presse, Metall), a slip at the first letter (Kredit: names differ there), nor a word
+        one edit from a name the story writes (Regaan beside Reagan: NL202's). A headline's
+        capitals are no name's, so its fix is as safe as the weighing makes it; a capitalised
+        word in a sentence may still be a name (Spidey, spider): a guess."""
         part = tok.text.lower()
-        if self._known_name(tok) or counts[part] > 1:
+        if self._known_name(tok) or in_company_tag(doc.text, tok.span):
             return None
-        return self._report(doc, part, tok.span, counts, evidence_only=True, guess_only=True)
+        # written again: a name, unless the story writes it in lowercase too ("acquisiton" in a
+        # headline and the body), where it may be the slip of a common word the story uses
+        repeated = counts[part] > 1
+        if repeated and not doc.word_counts.get(part):
+            return None
+        capitals = tok.text.isupper()
+        if capitals and not (tok.in_headline and all_caps_headline(doc)):
+            return None  # an acronym, or a name set in capitals in the body (TIM HENMAN)
+        if not capitals and beside_a_name(doc, tok):
+            return None
+        if not_a_word(doc.text, tok.span):
+            return None
+        if derivation(part) in INFLECTIONS and _missing_apostrophe(part) is None:
+            return None  # NONACCRUALS, Privatised: English, though no list has them (Thats is That's)
+        story_words = (c for c in one_edit_away(part) & english().words if counts[c])
+        if not any(c[0] == part[0] and not foreign_form(part, c) for c in story_words):
+            return None
+        if _written_as_another_name(doc, tok.text):
+            return None
+        if repeated:
+            return self._report(doc, part, tok.span, counts, guess_only=True)
+        others = counts.copy()
+        others[part] -= 1  # the story's other uses: a word it writes right once is evidence
+        return self._report(doc, part, tok.span, others, evidence_only=True, guess_only=not capitals)
 
     def _report(
         self,
@@ -470,6 +525,9 @@ class UnknownWord(Rule):
         fronted = _after_a_glued_dash(doc.text, span)
         if fronted:  # "gymnastics -roduced": the dash took the first letter; only those words fit
             evidence, others = _front_letter_added(part, evidence, others)
+        if not evidence and not evidence_only and counts[part] > 1:
+            evidence = _repeated_slip_of(part, others, counts)
+            guess_only = guess_only or bool(evidence)  # the story repeats it: a guess, never unattended
         if not _worth_reporting(part, evidence, others, counts, evidence_only):
             return None
         original = doc.slice(span)
@@ -491,11 +549,11 @@ class UnknownWord(Rule):
             applicability = min(applicability, Applicability.UNSAFE)
         if best == _missing_apostrophe(part) and best.endswith("'s") and _apostrophe_after(doc.text, span):
             span = Span(span.start, span.end + 1)  # "childrens'" is "children's", not "children's'"
-        edit = Edit.replace(span, match_case(original, best))
+        written = match_case(original, best)  # SIGNES -> SIGNS, Reigme -> Regime
         return self.violation(
             span,
             message,
-            Fix(f"Replace with {best!r}", (edit,), applicability),
+            Fix(f"Replace with {written!r}", (Edit.replace(span, written),), applicability),
             _alternatives(original, span, best, ranked),
         )
 
@@ -540,6 +598,26 @@ def _alternatives(original: str, span: Span, best: str, candidates: list[str]) -
     rest = [c for c in dict.fromkeys(candidates) if c != best][:SHOWN_ALTERNATIVES]
     cased = (match_case(original, c) for c in rest)
     return tuple(Fix.display_only(f"Replace with {c!r}", Edit.replace(span, c)) for c in cased)
+
+
+REPEATED_MIN_LENGTH = 5  # a repeated word this long, one slip from a story word, may be its slip
+
+
+def _repeated_slip_of(part: str, candidates: list[str], counts: Counter) -> list[str]:
+    """A word the story repeats is jargon or a name unless it is one ordinary slip from a common
+    word the story writes too ("acquisiton" in the headline and the body, "acquisition" once):
+    that word, as the story's evidence; else none."""
+    if len(part) < REPEATED_MIN_LENGTH:
+        return []
+    words = english()
+    return [
+        c
+        for c in candidates
+        if counts[c]
+        and " " not in c
+        and words.frequency_rank(c) < COMMON_RANK
+        and slip_cost(part, c) <= COMMON_SLIP
+    ][:1]
 
 
 def _worth_reporting(
@@ -995,6 +1073,17 @@ def _cut_by_punctuation(text: str, span: Span) -> bool:
         return True
     before = _PIECE_BEFORE.search(text, max(0, span.start - NEIGHBOUR_REACH), span.start)
     return before is not None and before.group(1).lower() + word in words
+
+
+def _written_as_another_name(doc: Document, text: str) -> bool:
+    """The story writes, in the same case, a capitalised word one edit from `text`: the naming
+    rules judge a name spelled two ways (Regaan beside Reagan; Jnuary beside January)."""
+    cased = text.upper() if text.isupper() else None
+    for other in one_edit_away(text.lower()):
+        written = cased and other.upper() or other[:1].upper() + other[1:]
+        if written != text and doc.word_counts.get(written):
+            return True
+    return False
 
 
 def written_as_a_name(doc: Document, part: str) -> bool:

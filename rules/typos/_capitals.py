@@ -1,0 +1,86 @@
+"""What makes a capitalised or all-capital word worth NL101's attention, and what marks it a name.
+
+A capitalised word is a name until the story says otherwise: names are the commonest capitalised
+words no word list knows, and a false alarm on a correct name is the worst thing a checker can
+do. The story says otherwise when it writes a word one slip away that is no name (an all-capital
+headline's `MINTERALS` over a body about "minerals", `Southern Pafific` beside "Pacific" in
+another story's sentence) and never writes the capitalised word again. The marks of a name
+checked here come from the text around the word, not from a list: another name beside it
+(`Floiran Woest`: a first name no list knows), a foreign form of an English word (`Agence
+France Presse`, `IG Metall`, `Groupe Macyro`: the English word with one letter added at its end).
+
+    capital_candidate("MINTERALS")  # True: a capitalised word whose lowercase no list has
+    all_caps_headline(doc)          # True for "BHP MINTERALS <BRKNY> MELDS UTAH INTERNATIONAL"
+"""
+
+from __future__ import annotations
+
+import re
+
+from newslint.document import Document, Token
+from newslint.rules.typos._context import unaccented_words
+from newslint.rules.typos._words import english, known_names, misspellings, rare_words
+
+CAPITAL_MIN_LENGTH = 5  # shorter capitalised words are initials, acronyms and short names
+_TICKER_OR_TAG = re.compile(r"<[^<>\n]*>")
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def capital_candidate(text: str) -> bool:
+    """A capitalised (Reigme) or all-capital (REIGME) word of letters whose lowercase form no word
+    list, misspelling list (NL102's) or name list has: the only capitalised words worth weighing."""
+    if len(text) < CAPITAL_MIN_LENGTH or not text.isascii() or not text.isalpha():
+        return False
+    if not (text.isupper() or text[0].isupper() and text[1:].islower()):
+        return False
+    word = text.lower()
+    return (
+        word not in english().words
+        and word not in misspellings()
+        and word not in rare_words()
+        and word not in unaccented_words()
+        and word.capitalize() not in known_names()
+    )
+
+
+def all_caps_headline(doc: Document) -> bool:
+    """The headline is written in capitals (wire style): its words, tickers and tags aside, hold
+    no lowercase letter, and at least two of them."""
+    if doc.headline is None:
+        return False
+    text = _TICKER_OR_TAG.sub(" ", doc.slice(doc.headline))
+    letters = _LETTERS.findall(text)
+    return len(letters) >= 2 and not any(w != w.upper() for w in letters)
+
+
+def beside_a_name(doc: Document, tok: Token) -> bool:
+    """A capitalised word right beside it (one space between) that no list knows as a word or a
+    name: a name of two words (`Floiran Woest`, `Caisse Nationale`), foreign or local."""
+    text = doc.text
+    before = _LEFT.search(text, max(0, tok.span.start - 40), tok.span.start)
+    after = _RIGHT.match(text, tok.span.end)
+    return any(m is not None and _unknown_capital(m.group(1)) for m in (before, after))
+
+
+_LEFT = re.compile(r"\b([A-Z][A-Za-z]+) $")
+_RIGHT = re.compile(r" ([A-Z][A-Za-z]+)\b")
+
+
+def _unknown_capital(word: str) -> bool:
+    lower = word.lower()
+    return not (
+        lower in english().words
+        or lower in rare_words()
+        or word.capitalize() in known_names()
+        or word.isupper()  # an acronym beside it (BHP, IG) says nothing of a name
+    )
+
+
+def foreign_form(typo: str, word: str) -> bool:
+    """The typo is the English word with one letter added at its end (Presse, Groupe, Metall,
+    Investmento), or an English plural less its "s" where a vowel ends it (Airbus Industrie):
+    in a capitalised word, the form another language gives the word. (An added "s" is English:
+    a lost apostrophe, Thats, or a plural.)"""
+    if len(typo) == len(word) + 1 and typo.startswith(word) and typo[-1] != "s":
+        return True
+    return word == typo + "s" and typo[-1] in "aeiou"
