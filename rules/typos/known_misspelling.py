@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 
 from newslint.document import Document, LetterTest, Token
 from newslint.rule import Rule
+from newslint.rules.typos._capitals import CAPITAL_MIN_LENGTH, all_caps_headline
 from newslint.rules.typos._context import slip_cost, weigh
 from newslint.rules.typos._words import english, known_names, match_case, misspellings, one_edit_away
 from newslint.rules.typos.unknown_word import (
@@ -40,9 +41,13 @@ class KnownMisspelling(Rule):
     ## Use instead
         The government received the report.
 
-    A capitalised misspelling is a name when the story uses it more than once, in a company tag
-    or before a company word (Varity Corp), or right after a name (Patrick Tabacco); otherwise it
-    is reported, also mid-sentence (the Food and Drug Adminstration).
+    A capitalised misspelling is a name when the story uses it more than once and never writes
+    its correction, in a company tag or before a company word (Varity Corp), or right after a
+    name (Patrick Tabacco); otherwise it is reported, also mid-sentence (the Food and Drug
+    Adminstration) and repeated beside its correction (`Goverment` three times, `Government`
+    once: the writer's habit, not a name). Words in capitals are checked in an all-capital
+    headline (`GOVERMENT RECIEVED REPORT`) from five letters; capitals elsewhere are acronyms
+    and names set in capitals.
 
     ## Fix safety
     The list's correction is weighed against the words one slip from the misspelling, in
@@ -68,16 +73,23 @@ class KnownMisspelling(Rule):
         # of those words alone (most stories have none, and build no tokens here).
         for tok in doc.words_among(_LISTED.select(doc.word_counts)):
             word = tok.text.lower()
-            if word not in listed or tok.is_all_caps:
+            if word not in listed:
                 continue
+            if tok.is_all_caps and (
+                len(word) < CAPITAL_MIN_LENGTH or not (tok.in_headline and all_caps_headline(doc))
+            ):
+                continue  # an acronym (CMO), or a name set in capitals
             corrections = table.get(word)
             if not corrections or self.context.accepts(tok.text):
                 continue
-            if not tok.text.islower() and not (tok.text[0].isupper() and tok.text[1:].islower()):
-                continue
+            title = tok.text[0].isupper() and tok.text[1:].islower()
+            if not (tok.text.islower() or tok.is_all_caps or title):
+                continue  # McGoverment, GoverMent: a name's own casing
             maybe_name = tok.text[0].isupper() and not tok.sentence_start and not tok.in_headline
             if tok.text[0].isupper() and (
-                _used_as_name(doc, tok) or maybe_name and _after_a_name(doc, doc.word_before(tok), tok)
+                _used_as_name(doc, tok, corrections)
+                or maybe_name
+                and _after_a_name(doc, doc.word_before(tok), tok)
             ):
                 continue  # Varity Corp, <Banco Portugues ...>, Patrick Tabacco
             best = match_case(tok.text, corrections[0])
@@ -143,13 +155,18 @@ def _reading(doc: Document, tok: Token, word: str, correction: str) -> tuple[str
     return None, Applicability.UNSAFE if best.share >= GUESS_SHARE else Applicability.DISPLAY_ONLY
 
 
-def _used_as_name(doc: Document, tok: Token) -> bool:
-    """A capitalised form used more than once, or standing in a company tag or before a company
-    word (<Varity Corp>, <Banco Portugues de Investimento>) is a name, not a slip."""
+def _used_as_name(doc: Document, tok: Token, corrections: Sequence[str]) -> bool:
+    """A capitalised form standing in a company tag or before a company word (<Varity Corp>,
+    <Banco Portugues de Investimento>) is a name, not a slip; so is one used more than once,
+    unless the story writes the correction too, in any case ("Goverment" three times beside one
+    "Government"): a listed misspelling the story repeats is no evidence of a name then."""
     text = doc.text
     if in_company_tag(text, tok.span) or _COMPANY_AFTER.match(text, tok.span.end):
         return True
-    return doc.word_counts[tok.text] > 1
+    if doc.word_counts[tok.text] <= 1:
+        return False
+    counts = story_counts(doc)
+    return not any(counts[c] for c in corrections)
 
 
 def _after_a_name(doc: Document, before: Token | None, tok: Token) -> bool:
