@@ -53,6 +53,7 @@ FUNCTION_RANK = 100  # the 100 commonest words, most of them function words
 VERY_COMMON_RANK = 500  # the 500 most frequent words: "will", "big", "bit"
 MIN_LENGTH = 3
 OPENING_MIN_LENGTH = 5  # a capitalised word opening a sentence is checked from this length
+TITLE_MIN_LENGTH = 6  # ... and one inside a sentence from this length
 # A text with more unknown words than this floor plus one in this share of its words is not
 # English copy (a data dump, another language, a run of random letters): nothing is reported,
 # and the cost stays linear (each unknown word's candidates take about a millisecond).
@@ -145,8 +146,12 @@ class UnknownWord(Rule):
     word the story writes elsewhere ("regime", "finance", "signs") is reported, the fix in the
     word's case (SIGNS, Finance). Still names: a word beside another capitalised word no list
     knows (`Floiran Woest`), an English word's foreign form (`Agence France Presse`, `IG Metall`,
-    `Airbus Industrie`), an inflection no list has (`NONACCRUALS`), and capitals in the body or
-    in a headline in mixed case (acronyms, names set in capitals: `TIM HENMAN`, `ASCAP`).
+    `Airbus Industrie`), an inflection no list has (`NONACCRUALS`), a word that differs from the
+    story's at its first letter (`Kredit`) or by an unrelated letter rather than a typist's slip
+    (`Genemation`), one edit from a name the story writes (`Regaan` beside Reagan: NL202's), a
+    capitalised word of five letters inside a sentence (`Hot in Herre`, `van der Linde`), and
+    capitals in the body or in a headline in mixed case (acronyms, names set in capitals:
+    `TIM HENMAN`, `ASCAP`).
     A word the story repeats is jargon or a name, unless it is one ordinary slip from a common
     word the story writes too (`acquisiton` in the headline and the body beside one
     "acquisition"): reported, its fix a guess. ALL-CAPS text elsewhere, URLs,
@@ -460,8 +465,11 @@ class UnknownWord(Rule):
         Committee`) or a word of an all-capital headline (`BHP MINTERALS`) is a name unless the
         story, which writes it nowhere else in any case, writes a word one slip away: then it is
         that word's slip. Not a word beside another name, an English word's foreign form
-        (Presse, Metall), a slip at the first letter (Kredit: names differ there), nor a word
-        one edit from a name the story writes (Regaan beside Reagan: NL202's). A headline's
+        (Presse, Metall), a slip at the first letter (Kredit: names differ there) or, in a
+        capitalised word, an unrelated letter in place of another (Genemation: a name differs
+        from a word by any letter, a typist slips on a neighbouring key, a doubled, lost or
+        swapped letter, a sound-alike), nor a word one edit from a name the story writes
+        (Regaan beside Reagan: NL202's). Inside a sentence, from six letters (Herre, Linde). A headline's
         capitals are no name's, so its fix is as safe as the weighing makes it; a capitalised
         word in a sentence may still be a name (Spidey, spider): a guess."""
         part = tok.text.lower()
@@ -481,8 +489,16 @@ class UnknownWord(Rule):
             return None
         if derivation(part) in INFLECTIONS and _missing_apostrophe(part) is None:
             return None  # NONACCRUALS, Privatised: English, though no list has them (Thats is That's)
-        story_words = (c for c in one_edit_away(part) & english().words if counts[c])
-        if not any(c[0] == part[0] and not foreign_form(part, c) for c in story_words):
+        in_sentence = not capitals and not (tok.sentence_start and not tok.in_headline)
+        if in_sentence and len(part) < TITLE_MIN_LENGTH:
+            return None  # Herre, Linde, Liffe, Graan: short capitalised words are mostly names
+        if not any(
+            counts[c]
+            and c[0] == part[0]
+            and not foreign_form(part, c)
+            and (capitals or slip_cost(part, c) < ANY_SLIP)
+            for c in one_edit_away(part) & english().words
+        ):
             return None
         if _written_as_another_name(doc, tok.text):
             return None
