@@ -55,10 +55,13 @@ def all_caps_headline(doc: Document) -> bool:
 
 def beside_a_name(doc: Document, tok: Token) -> bool:
     """A capitalised word right beside it (one space between) that no list knows as a word or a
-    name: a name of two words (`Floiran Woest`, `Caisse Nationale`), foreign or local."""
+    name: a name of two words (`Floiran Woest`, `Caisse Nationale`), foreign or local; or a
+    known name right before it, whose surname it is (`Annette Bening`, beside "being")."""
     text = doc.text
     before = _LEFT.search(text, max(0, tok.span.start - 40), tok.span.start)
     after = _RIGHT.match(text, tok.span.end)
+    if before is not None and before.group(1) in known_names():
+        return True
     return any(m is not None and _unknown_capital(m.group(1)) for m in (before, after))
 
 

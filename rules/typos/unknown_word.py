@@ -145,8 +145,9 @@ class UnknownWord(Rule):
     name list knows, that the story writes nowhere else in any case, and that is one edit from a
     word the story writes elsewhere ("regime", "finance", "signs") is reported, the fix in the
     word's case (SIGNS, Finance). Still names: a word beside another capitalised word no list
-    knows (`Floiran Woest`), an English word's foreign form (`Agence France Presse`, `IG Metall`,
-    `Airbus Industrie`), an inflection no list has (`NONACCRUALS`), a word that differs from the
+    knows (`Floiran Woest`) or after a known name (`Annette Bening`), an English word's foreign
+    form (`Agence France Presse`, `IG Metall`, `Airbus Industrie`), an inflection no list has
+    (`NONACCRUALS`), a word that differs from the
     story's at its first letter (`Kredit`) or by an unrelated letter rather than a typist's slip
     (`Genemation`), one edit from a name the story writes (`Regaan` beside Reagan: NL202's), a
     capitalised word of five letters inside a sentence (`Hot in Herre`, `van der Linde`), and
