@@ -19,7 +19,9 @@ from newslint.rules.typos.unknown_word import (
 )
 from newslint.violation import Applicability, Edit, Fix, FixAvailability, Violation
 
-_COMPANY_AFTER = re.compile(r"[ \t]+(?:Corp|Inc|Ltd|Co|Plc|PLC|Group|Holdings)\b")
+_COMPANY_AFTER = re.compile(
+    r"[ \t]+(?:Corp|Inc|Ltd|Co|Plc|PLC|Group|Holdings|CORP|INC|LTD|CO|GROUP|HOLDINGS)\b"
+)
 
 # The story's distinct words whose lowercase form the misspelling list holds (decided once per
 # distinct word, remembered across stories).
@@ -157,13 +159,18 @@ def _reading(doc: Document, tok: Token, word: str, correction: str) -> tuple[str
 
 def _used_as_name(doc: Document, tok: Token, corrections: Sequence[str]) -> bool:
     """A capitalised form standing in a company tag or before a company word (<Varity Corp>,
-    <Banco Portugues de Investimento>) is a name, not a slip; so is one used more than once,
-    unless the story writes the correction too, in any case ("Goverment" three times beside one
-    "Government"): a listed misspelling the story repeats is no evidence of a name then."""
+    <Banco Portugues de Investimento>) is a name, not a slip; so is one used more than once (a
+    word in capitals: in any case), unless the story writes the correction too, in any case
+    ("Goverment" three times beside one "Government"): a listed misspelling the story repeats is
+    no evidence of a name then."""
     text = doc.text
     if in_company_tag(text, tok.span) or _COMPANY_AFTER.match(text, tok.span.end):
         return True
-    if doc.word_counts[tok.text] <= 1:
+    if tok.is_all_caps:  # a headline's VARITY beside the body's "Varity Corp": the firm's name
+        uses = sum(n for w, n in doc.word_counts.items() if w.lower() == tok.text.lower())
+    else:
+        uses = doc.word_counts[tok.text]
+    if uses <= 1:
         return False
     counts = story_counts(doc)
     return not any(counts[c] for c in corrections)
