@@ -1093,12 +1093,17 @@ def _cut_by_punctuation(text: str, span: Span) -> bool:
 
 
 def _written_as_another_name(doc: Document, text: str) -> bool:
-    """The story writes, in the same case, a capitalised word one edit from `text`: the naming
-    rules judge a name spelled two ways (Regaan beside Reagan; Jnuary beside January)."""
+    """The story writes, in the same case, a name one edit from `text` that is no English word:
+    the naming rules judge a name spelled two ways (Regaan beside Reagan, where NL101 would
+    guess "regain"). One edit from an English word the story writes capitalised (Manufacturng
+    beside "Manufacturing", Wedndsday beside "Wednesday") it stays NL101's."""
     cased = text.upper() if text.isupper() else None
+    words = english().words
     for other in one_edit_away(text.lower()):
         written = cased and other.upper() or other[:1].upper() + other[1:]
-        if written != text and doc.word_counts.get(written):
+        if written == text or not doc.word_counts.get(written):
+            continue
+        if other not in words:
             return True
     return False
 
