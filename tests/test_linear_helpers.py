@@ -514,9 +514,10 @@ def test_a_long_word_is_not_cut_at_each_of_its_letters():
 
 def test_the_story_size_is_summed_once_a_check():
     """NL104, NL106 and NL101 summed the story's word counts (`Counter.total`, a pass over every
-    distinct word) once per candidate word: letters and punctuation without spaces (thousands
-    of unknown words) cost the square of the text, 8 s of NL104 for 800 KB."""
-    from newslint.rules.typos import run_together_words, short_slip, unknown_word
+    distinct word) once per candidate word, and NL102 built them once per misspelling: letters
+    and punctuation without spaces (thousands of unknown words) cost the square of the text,
+    8 s of NL104 for 800 KB."""
+    from newslint.rules.typos import known_misspelling, run_together_words, short_slip, unknown_word
 
     summed = []
 
@@ -530,10 +531,14 @@ def test_the_story_size_is_summed_once_a_check():
     def counted(doc):
         return Counted(story_counts(doc))
 
-    text = "Talks resume\n\n" + " ".join(f"{a}{b}thex hte{a}{b} ot" for a in "bcdfg" for b in "klmnp") + ".\n"
-    for module in (run_together_words, short_slip, unknown_word):
+    text = (
+        "Talks resume\n\n"
+        + " ".join(f"{a}{b}thex hte{a}{b} ot prices relected" for a in "bcdfg" for b in "klmnp")
+        + ".\n"
+    )
+    for module in (run_together_words, short_slip, unknown_word, known_misspelling):
         with mock.patch.object(module, "story_counts", counted):
-            linter = Linter(Settings(), "story.txt", select=["NL104", "NL106", "NL101"])
+            linter = Linter(Settings(), "story.txt", select=["NL104", "NL106", "NL101", "NL102"])
             summed.clear()
             linter.violations(text)
             assert len(summed) <= 3, (module.__name__, len(summed))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
+from functools import cached_property
 
 from newslint.document import Document, LetterTest, Token
 from newslint.rule import Rule
@@ -71,6 +73,7 @@ class KnownMisspelling(Rule):
     def check(self, doc: Document) -> Iterator[Violation]:
         table = misspellings()
         listed = table.keys()
+        story = _Story(doc)
         # Candidate-first: the story's few distinct words that the list holds, then the tokens
         # of those words alone (most stories have none, and build no tokens here).
         for tok in doc.words_among(_LISTED.select(doc.word_counts)):
@@ -96,7 +99,7 @@ class KnownMisspelling(Rule):
                 continue  # Varity Corp, <Banco Portugues ...>, Patrick Tabacco
             best = match_case(tok.text, corrections[0])
             if len(corrections) == 1:
-                rival, applicability = _reading(doc, tok, word, corrections[0])
+                rival, applicability = _reading(doc, tok, word, corrections[0], story)
                 if rival is not None:
                     fix = Fix(
                         f"Replace with {rival!r}",
@@ -130,7 +133,25 @@ def _others(tok: Token, corrections: Sequence[str]) -> tuple[Fix, ...]:
 KNOWN_SLIP = 0.6  # a listed misspelling is as likely as the commonest slip
 
 
-def _reading(doc: Document, tok: Token, word: str, correction: str) -> tuple[str | None, Applicability]:
+class _Story:
+    """The story's word counts and their sum, built for the first word weighed and kept for the
+    others: built for each word, they cost the square of a long story."""
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+
+    @cached_property
+    def counts(self) -> Counter:
+        return story_counts(self._doc)
+
+    @cached_property
+    def size(self) -> int:
+        return self.counts.total()
+
+
+def _reading(
+    doc: Document, tok: Token, word: str, correction: str, story: _Story
+) -> tuple[str | None, Applicability]:
     """Weigh the list's correction against the words one slip from the misspelling, in context:
     "relected higher prices" is "reflected", not the listed "reelected". Returns the rival that
     reads better (None when the list's correction wins) and how safe the fix is: safe only when
@@ -141,11 +162,11 @@ def _reading(doc: Document, tok: Token, word: str, correction: str) -> tuple[str
         return None, Applicability.SAFE
     bonus = KNOWN_SLIP - slip_cost(word, correction.replace(" ", ""))
     context = context_of(doc.text, tok.span)
-    counts = story_counts(doc)
+    counts = story.counts
     candidates = [correction, *rivals]
-    story = {c: counts[c] for c in candidates if counts[c]}
+    found = {c: counts[c] for c in candidates if counts[c]}
     weighed = weigh(
-        word, candidates, context, story, story_size=counts.total(), extra_cost={correction: min(bonus, 0.0)}
+        word, candidates, context, found, story_size=story.size, extra_cost={correction: min(bonus, 0.0)}
     )
     best = weighed[0]
     if best.word != correction and correction.replace("'", "") == word:
