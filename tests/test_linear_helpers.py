@@ -542,3 +542,24 @@ def test_the_story_size_is_summed_once_a_check():
             summed.clear()
             linter.violations(text)
             assert len(summed) <= 3, (module.__name__, len(summed))
+
+
+def test_no_word_longer_than_any_listed_word_has_its_edits_made():
+    """NL101 made every string one edit from a capitalised word of any length (Abab... of 1 MB:
+    out of memory; 8,000 letters took over 3 GB). A word longer than the longest listed word
+    and a letter has no listed word one edit away, and its edits are not made."""
+    from newslint.rules.typos import unknown_word
+
+    made = []
+    one_edit_away = unknown_word.one_edit_away
+
+    def counted(word):
+        made.append(len(word))
+        return one_edit_away(word)
+
+    text = (
+        "Hi\n\nA" + "ba" * 2_000 + " said. ABAB" + "AB" * 2_000 + " TALKS\n\nAbc" + "d" * 3_000 + " left.\n"
+    )
+    with mock.patch.object(unknown_word, "one_edit_away", counted):
+        Linter(Settings(), "story.txt", select=["NL101"]).violations(text)
+    assert all(n <= unknown_word._longest_word() + 1 for n in made), max(made)

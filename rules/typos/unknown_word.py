@@ -474,6 +474,8 @@ class UnknownWord(Rule):
         capitals are no name's, so its fix is as safe as the weighing makes it; a capitalised
         word in a sentence may still be a name (Spidey, spider): a guess."""
         part = tok.text.lower()
+        if len(part) > _longest_word() + 1:
+            return None  # no listed word one edit away (a pasted hash: its edits cost its square)
         if self._known_name(tok) or in_company_tag(doc.text, tok.span):
             return None
         # written again: a name, unless the story writes it in lowercase too ("acquisiton" in a
