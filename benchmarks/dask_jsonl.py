@@ -49,7 +49,7 @@ def main() -> None:
 
     corpora = sorted(a.corpora.glob("*.jsonl"))
     size = sum(p.stat().st_size for p in corpora) / 1e6
-    args = [x for c in corpora for x in ("--jsonl", str(c))] + [
+    args = ["check", *(x for c in corpora for x in ("--jsonl", str(c)))] + [
         "--headline-field",
         "headline",
         "--format",
