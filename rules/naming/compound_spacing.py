@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterator
-from dataclasses import replace
 
 from newslint.document import Document, LetterTest, Token
 from newslint.profile import Profile
@@ -100,18 +99,18 @@ class CompoundSpacing(Rule):
             if "closed" not in (kind, canonical_kind):
                 continue
             for span in spans:
-                found = doc.slice(span).replace("\n", " ")
-                right = match_case(doc.slice(span), canonical.lower())
-                safe = self.context.accepts(canonical)
-                message = (
-                    f"{found!r} is written {canonical!r} elsewhere in the story "
-                    f"({len(canonical_spans)} time{'s' * (len(canonical_spans) != 1)})"
-                )
-                violation = self.violation(span, message, replace_fix(f"Write {right!r}", span, right, safe))
-                if desk is not None:
+                written = doc.slice(span)
+                found, uses = written.replace("\n", " "), len(canonical_spans)
+                if desk is None:
+                    message = (
+                        f"{found!r} is written {canonical!r} elsewhere in the story "
+                        f"({uses} time{'s' * (uses != 1)})"
+                    )
+                else:
                     message = f"{found!r} is written {canonical!r} by the desk (in {desk.share})"
-                    violation = replace(violation, message=message)
-                yield violation
+                right = match_case(written, canonical)
+                fix = replace_fix(f"Write {right!r}", span, right, self.context.accepts(canonical))
+                yield self.violation(span, message, fix)
 
     def suggest(self, profile: Profile, most: int = 10) -> Iterator[Suggestion]:
         """The compounds the desk writes in more than one form, and the one nearly all its
