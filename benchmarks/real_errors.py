@@ -4,6 +4,7 @@ typos, per corpus, against a gold set read by hand (`tests/data/real_errors.tsv`
 
     python benchmarks/real_errors.py                        # the table, and what is unjudged
     python benchmarks/real_errors.py --list                 # ... and each unjudged candidate
+    python benchmarks/real_errors.py --wrong                # ... and each false alarm of newslint
     python benchmarks/real_errors.py --half even            # the stories whose id number is even
     python benchmarks/real_errors.py --unjudged read.tsv    # write the unjudged, in context, to read
     python benchmarks/real_errors.py --merge read.tsv       # add the rows read there to the gold set
@@ -328,6 +329,7 @@ class Score:
     right: int = 0
     wrong: int = 0
     unjudged: list[Hit] = field(default_factory=list)
+    false_alarms: list[Hit] = field(default_factory=list)
     found: int = 0
     errors: int = 0
     corrected: int = 0  # right reports whose (first) suggestion is the gold correction
@@ -355,6 +357,7 @@ def score(hits: list[Hit], gold: dict[str, list[Row]], stories: Iterable[str]) -
             result.corrected += any(_suggests(hit, r) for r in matched if r.verdict == "error")
         else:
             result.wrong += 1
+            result.false_alarms.append(hit)
     result.errors = sum(1 for s in stories for r in gold.get(s, []) if r.verdict == "error")
     result.found = len(found)
     return result
@@ -487,6 +490,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--half", choices=("even", "odd"), help="only the stories whose id number is even/odd")
     ap.add_argument("--list", action="store_true", help="print each unjudged report")
+    ap.add_argument("--wrong", action="store_true", help="print each of newslint's false alarms, in context")
     ap.add_argument("--unjudged", type=Path, metavar="OUT", help="write the unjudged spans to read")
     ap.add_argument("--merge", type=Path, metavar="READ", help="add the judged rows of READ to the gold set")
     args = ap.parse_args(argv)
@@ -520,6 +524,12 @@ def main(argv: list[str] | None = None) -> int:
                     print(
                         f"unjudged\t{corpus}\t{tool}\t{h.id}\t{h.start}\t{h.word}\t{h.suggestion}\t{h.code}"
                     )
+    if args.wrong:
+        for corpus, (p, by_tool) in results.items():
+            s = by_tool.get("newslint")
+            for h in s.false_alarms if s else []:
+                where = context(p.stories[h.id], h.start, h.end, 50)
+                print(f"wrong\t{corpus}\t{h.id}\t{h.code}\t{h.word}\t{h.suggestion}\t{where}")
     if args.unjudged:
         with args.unjudged.open("w", encoding="utf-8") as fh:
             fh.write(HEADER + "\ttools\treading context\n")

@@ -22,9 +22,10 @@ BUILDS = {
     "build_typo_data.py": ROOT / "rules" / "typos" / "data",
     "build_variety_data.py": ROOT / "rules" / "naming" / "data",
     "build_context_data.py": ROOT / "rules" / "typos" / "data",
+    "build_foreign_data.py": ROOT / "rules" / "typos" / "data",
 }
-# The manifest of each build; two builds share the typos data folder.
-MANIFESTS = {"build_context_data.py": "PAIRS-MANIFEST.toml"}
+# The manifest of each build; three builds share the typos data folder.
+MANIFESTS = {"build_context_data.py": "PAIRS-MANIFEST.toml", "build_foreign_data.py": "FOREIGN-MANIFEST.toml"}
 
 
 @pytest.mark.parametrize("script", sorted(BUILDS))
@@ -47,6 +48,9 @@ def _check(script: str, shared: Path) -> subprocess.CompletedProcess[str]:
 def _needs_inputs(script: str) -> None:
     if script == "build_context_data.py":  # reads the shipped word list and symspellpy's bigrams
         pytest.importorskip("symspellpy", reason="the bigram list comes from symspellpy")
+        return
+    if script == "build_foreign_data.py":  # reads the shipped word lists and pyspellchecker's
+        pytest.importorskip("spellchecker", reason="the foreign word lists come from pyspellchecker")
         return
     if not (SHARED / "data").is_dir():
         pytest.skip(f"the build inputs are not at {SHARED / 'data'} (set NEWSLINT_SHARED)")

@@ -32,12 +32,13 @@ def _load():
 real_errors = _load()
 Hit, Row = real_errors.Hit, real_errors.Row
 
-# Measured 2026-12-02 (`python benchmarks/real_errors.py`; right/reports, found/pooled errors):
-# BBC 81/83 and 81/99, Reuters 337/339 and 337/372, AG News 54/61 and 54/62. Floors a little under.
+# Measured 2026-12-03 (`python benchmarks/real_errors.py`; right/reports, found/pooled errors):
+# BBC 81/83 and 81/99, Reuters 337/339 and 337/372, AG News 54/56 and 54/62. Floors a little
+# under; AG News' precision floor is issue 13's target for scraped copy (90%).
 FLOORS = {
     "bbc": {"precision": 0.95, "recall": 0.79},
     "reuters": {"precision": 0.98, "recall": 0.88},
-    "ag_news": {"precision": 0.85, "recall": 0.84},
+    "ag_news": {"precision": 0.90, "recall": 0.84},
 }
 HINT = (
     "read them: `python benchmarks/real_errors.py --unjudged read.tsv`, give each row a verdict, "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -29,6 +30,7 @@ from newslint.rules.typos._context import (
     unaccented_words,
     weigh,
 )
+from newslint.rules.typos._foreign import in_foreign_phrase
 from newslint.rules.typos._run_together import is_unknown, split_reading
 from newslint.rules.typos._short import is_short_unknown, short_slip
 from newslint.rules.typos._split import joined_at
@@ -162,9 +164,13 @@ class UnknownWord(Rule):
     (`communiqu&#233;`) or by a stray comma (`settlem,ent`), or letters glued to a figure by a
     stop (`smal.0`). Hyphenated compounds are checked part by part unless the lexicon lists
     them whole (have-nots); a word hyphenated across a line end ("orga-" / "nise") is checked
-    whole. Plurals of -ing nouns (remodelings), British -ise forms of listed -ize words and
-    dropped-g forms (lovin') are English. In a story typed in lowercase, three-letter words are
-    taken as names. Words in the configured `vocabulary` and words marked `[sic]` or `(sic)` are accepted.
+    whole, and a common word's clipped front joined to a word (`docu-game`) is a coinage.
+    Plurals of -ing nouns (remodelings), British -ise forms of listed -ize words, a noun and
+    -man or -men (pacemen) and dropped-g forms (lovin') are English. A word beside a word of
+    the same other language is part of a foreign phrase (`his home grand prix`, `Chercher dans
+    toute`): common words of French, Spanish, Italian, German, Portuguese and Dutch. In a
+    story typed in lowercase, three-letter words are taken as names. Words in the configured
+    `vocabulary` and words marked `[sic]` or `(sic)` are accepted.
     A string longer than the longest listed word (a pasted hash, letters without spaces) is not
     a word, and a text with more unknown words than 200 plus one in a hundred of its words is not
     English copy (a data dump, another language, random letters): nothing is reported there.
@@ -214,8 +220,8 @@ class UnknownWord(Rule):
     holds 60% of the belief or more; below that the candidates are shown (display-only), and
     so they are when a rival a whole slip nearer the typo holds a tenth of the belief ("or
     relasing the films": relating reads better, releasing is the likelier slip), or when the best
-    candidate is a word the frequency list never counted and the story does not use ("Pakistan
-    pacemen": placemen). Inside
+    candidate is a word the frequency list never counted and the story does not use ("a duratve
+    aspect": durative). Inside
     direct quotations the word is reported with its candidates, never changed.
 
     ## With a desk profile
@@ -295,10 +301,14 @@ class UnknownWord(Rule):
                     continue  # rare words; cafe, cliches: listed words without their accents
                 if _whole_word_written_apart(doc.text, span, part, words):
                     continue
+                if clipped_in_coinage(text, part):
+                    continue  # docu-game: a common word's clipped beginning, joined to a word
                 if written_as_a_name(doc, part):
                     continue
                 if in_company_tag(doc.text, span):
                     continue
+                if in_foreign_phrase(doc.text, span):
+                    continue  # grand prix, dans toute: a phrase of another language
                 if counts is None:
                     counts = story_counts(doc)
                     total = counts.total()
@@ -488,8 +498,8 @@ class UnknownWord(Rule):
             return None  # an acronym, or a name set in capitals in the body (TIM HENMAN)
         if not capitals and beside_a_name(doc, tok):
             return None
-        if not_a_word(doc.text, tok.span):
-            return None
+        if not_a_word(doc.text, tok.span) or in_foreign_phrase(doc.text, tok.span):
+            return None  # Fondation pour l'Enfance: a name in another language
         if derivation(part) in INFLECTIONS and _missing_apostrophe(part) is None:
             return None  # NONACCRUALS, Privatised: English, though no list has them (Thats is That's)
         in_sentence = not capitals and not (tok.sentence_start and not tok.in_headline)
@@ -736,7 +746,7 @@ def _verdict(
     if not spelling_sure:
         applicability = min(applicability, Applicability.UNSAFE)
     if applicability is Applicability.UNSAFE and best.word not in evidence and _uncounted(best.word):
-        applicability = Applicability.DISPLAY_ONLY  # "Pakistan pacemen": placemen, never counted
+        applicability = Applicability.DISPLAY_ONLY  # "a duratve aspect": durative, never counted
     return message, best.word, applicability, ranked
 
 
@@ -1022,7 +1032,8 @@ def derivation(word: str) -> str | None:
     """How a word missing from the lists can still be English, or None: "plural" (of a known
     noun), "british" (the -ise form of a listed -ize word: collateralised), "prefix" (a known
     word with a common prefix: reinsure) or "compound" (two known words run together:
-    stockmarket). A prefix or compound parse is weak evidence: "prewent" is pre + went."""
+    stockmarket; a noun and -man or -men: pacemen). A prefix or compound parse is weak evidence:
+    "prewent" is pre + went."""
     words = english()
     if word.endswith("ies") and word[:-3] + "y" in words:
         return "plural"
@@ -1042,7 +1053,12 @@ def derivation(word: str) -> str | None:
     for i in range(4, len(word) - 3):
         if word[:i] in words and word[i:] in words:
             return "compound"
+    if word.endswith(AGENT_HEADS) and len(word) - 3 >= SHORT_WORD and word[:-3] in words:
+        return "compound"  # pacemen, paceman: a noun and -man, English's commonest compound head
     return None
+
+
+AGENT_HEADS = ("man", "men")  # the three-letter head of a compound noun (seamen, linesman)
 
 
 def _common_candidate(candidates: list[str]) -> bool:
@@ -1127,6 +1143,37 @@ def _whole_word_written_apart(text: str, span: Span, part: str, words: frozenset
         return True
     before = _AFTER_LINE_BREAK.search(text, max(0, span.start - 30), span.start)
     return before is not None and before.group(1) + part in words
+
+
+CLIPPED = 3  # letters a clipped form lacks at least (docu: documentary); a slip loses one
+
+
+def clipped_in_coinage(word: str, part: str) -> bool:
+    """A part of a hyphenated coinage, before its last, that is the clipped beginning of a common
+    word, the coinage's other parts being words: "docu-game" (documentary), "info-war". A slip
+    drops a letter, not a syllable, and English coins such words from a word's front; a part
+    that is a common word less its last letter ("socia-economic") is that word's slip."""
+    parts = word.lower().split("-")
+    if len(parts) < 2 or part not in parts[:-1] or len(part) < SHORT_WORD:
+        return False
+    words = english().words
+    if not all(p in words for p in parts if p != part):
+        return False
+    common = _common_sorted()
+    i = bisect.bisect_left(common, part)
+    clipped = False
+    while i < len(common) and common[i].startswith(part):
+        if len(common[i]) == len(part) + 1:
+            return False  # "socia-economic": a word that lost its last letter (social)
+        clipped = clipped or len(common[i]) - len(part) >= CLIPPED
+        i += 1
+    return clipped
+
+
+@functools.cache
+def _common_sorted() -> list[str]:
+    """The 20,000 commonest words, in alphabetical order (a word's beginnings are found by bisection)."""
+    return sorted(english().ordered[:COMMON_RANK])
 
 
 def in_company_tag(text: str, span: Span) -> bool:
