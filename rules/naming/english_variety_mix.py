@@ -287,10 +287,12 @@ class EnglishVarietyMix(Rule):
     `-ize` is Oxford British too, so a story that writes both `-ise` and `-ize` (`modernise` and
     `modernization`) is reported where one is at most half as frequent, or on a closer count
     where the rest of the story (its endings left out: `favor` with `utilize` against
-    `organise`) leans the other way; a lone `-ize` is reported only outside quotations, in copy
-    whose house style is plainly British, or that shows two pieces of British evidence and
-    nothing American and is no wire story (British news desks write `-ise`; a wire desk's
-    sign-off, or a house style such as `reuters` that names no -ise, may mean Oxford -ize).
+    `organise`) leans the other way; a lone `-ize` is reported in copy whose house style is
+    plainly British (inside a quotation too, never fixed there: a British desk transcribes speech
+    in its own spelling), or outside quotations in copy that shows nothing American, is no wire
+    story and writes a British spelling (`theatre`) or shows two house-style signs of British
+    copy (British news desks write `-ise`; a wire desk's sign-off, or a house style such as
+    `reuters` that names no -ise, may mean Oxford -ize).
 
     Proper names keep their own spelling: a capitalised word in mid-sentence ("Ministry of
     Defence" in an American story, "Pearl Harbor" or "World Trade Center" in a British one) is
@@ -374,8 +376,9 @@ class EnglishVarietyMix(Rule):
             if (tok.text[:1].isupper() or entry.kind == "weak") and not other_way(tok, entry):
                 continue  # a name, or "program" in a story that never writes "programme"
             lone_ize = entry.kind == ize_wrong == "ize" and not any(e.kind == "ise" for _, e in found)
-            if lone_ize and doc.is_quoted(tok.span):
-                continue  # a quoted statement may keep its author's -ize
+            if lone_ize and doc.is_quoted(tok.span) and not evidence.plainly_british(found):
+                continue  # a quoted statement may keep its author's -ize, unless the copy is plainly
+                # British: a British desk transcribes speech in its own spelling (reported, never fixed)
             reason = "the story's house style is British, which writes -ise" if lone_ize else ""
             if (
                 not reason
@@ -699,9 +702,10 @@ class _Evidence:
         return f"the story's house style is {NAMES[variety]}"
 
     def british_house(self, found: list[tuple[Token, Variant]]) -> bool:
-        """British copy that writes -ise: plainly British, or copy with British evidence
-        (spellings, house-style signs: MIN_EVIDENCE or more) and nothing American that is no wire
-        story (a wire desk's sign-off: the London desk wrote Oxford -ize; British news desks -ise)."""
+        """British copy that writes -ise: plainly British, or copy with British evidence (a British
+        spelling, or MIN_EVIDENCE house-style signs: one sign alone may be American web copy's
+        "US") and nothing American that is no wire story (a wire desk's sign-off: the London desk
+        wrote Oxford -ize; British news desks -ise)."""
         if self.plainly_british(found):
             return True
         if _SIGN_OFF.search(self.text[-40:]) or self.signs()["us"]:
@@ -709,7 +713,7 @@ class _Evidence:
         varieties = Counter(
             e.variety for tok, e in found if e.kind in ("spelling", "ise") and not _proper(tok)
         )
-        return not varieties["us"] and varieties["gb"] + self.house()["gb"] >= MIN_EVIDENCE
+        return not varieties["us"] and (varieties["gb"] > 0 or self.house()["gb"] >= MIN_EVIDENCE)
 
     def plainly_british(self, found: list[tuple[Token, Variant]]) -> bool:
         """Copy whose house style is plainly British: its house-style signs and British spellings
