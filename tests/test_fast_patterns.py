@@ -209,3 +209,42 @@ def test_sentence_ends_agree_with_the_plain_pattern(text, data):
     assert [m.span() for m in segment.sentence_ends(text, start, end)] == [
         m.span() for m in plain.finditer(text, start, end)
     ]
+
+
+def test_bounded_edit_distance_agrees_with_the_full_one_on_every_short_pair():
+    """`_osa_within_two` (opening and ending stripped, a band, a cap, an early stop) answers
+    `_osa(a, b) <= 2` for every pair of strings of up to four letters from three, and for each
+    of those against every string of five and six."""
+    from itertools import product
+
+    from newslint.rules.typos._context import _osa, _osa_within_two
+
+    words = ["".join(p) for n in range(5) for p in product("abc", repeat=n)]
+    longer = ["".join(p) for n in (5, 6) for p in product("abc", repeat=n)]
+    for a in words:
+        for b in words + longer:
+            assert _osa_within_two(a, b) == (_osa(a, b) <= 2), (a, b)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text("abcdeé’-", max_size=14),
+    st.lists(st.tuples(st.integers(0, 3), st.integers(0, 20), st.sampled_from("abcdeé")), max_size=4),
+)
+def test_bounded_edit_distance_agrees_with_the_full_one_after_slips(word, slips):
+    from newslint.rules.typos._context import _near, _osa, _osa_within_two
+
+    other = list(word)
+    for op, at, letter in slips:
+        if op == 0 and other:
+            other.pop(at % len(other))
+        elif op == 1:
+            other.insert(at % (len(other) + 1), letter)
+        elif op == 2 and other:
+            other[at % len(other)] = letter
+        elif op == 3 and len(other) > 1:
+            i = at % (len(other) - 1)
+            other[i], other[i + 1] = other[i + 1], other[i]
+    typed = "".join(other)
+    assert _osa_within_two(word, typed) == (_osa(word, typed) <= 2)
+    assert _near(word)(typed) == (_osa(word, typed) <= 2)
