@@ -88,31 +88,47 @@ def learning_rules() -> list[Rule]:
 
 
 def learn_texts(texts: Iterable[str], rules: list[Rule] | None = None) -> Profile:
-    """The profile of these stories (each a story's text: headline, blank line, body)."""
+    """The profile of these stories (each a story's text: headline, blank line, body).
+
+    Counting is done in C over the whole batch: the stories' tokens are found once (one `findall`
+    each) and counted with `Counter`; which of the batch's distinct tokens are no words is asked
+    once per batch, not once per story; what the rules learn is gathered as lists of keys and
+    counted at the end."""
     rules = learning_rules() if rules is None else rules
-    profile = Profile()
-    tokens: list[str] = []  # every token of the stories, and each story's distinct ones: counted
-    distinct: list[Iterable[str]] = []  # at the end in C (`Counter` of an iterable), not per story
-    for text in texts:
-        doc = read_story(text)
-        written = TOKEN.findall(text)  # the same tokens as the sentences' (see `read_story`)
-        counts = Counter(written)
-        for w in [w for w in counts if not w.isalpha() and kind_of(w) is not TokenKind.WORD]:
-            del counts[w]
-        doc.__dict__["word_counts"] = counts  # what `Document.word_counts` would count, already counted
-        learned = {}
-        for rule in rules:
-            found = rule.learn(doc)
-            if found:
-                learned[type(rule).name] = found
-        profile.add_story({}, learned)
-        tokens += written
-        distinct.append(counts.keys())
-    uses = Counter(tokens)
-    for w in [w for w in uses if not w.isalpha() and kind_of(w) is not TokenKind.WORD]:
+    stories = texts if isinstance(texts, list) else list(texts)
+    written = [TOKEN.findall(text) for text in stories]
+    uses = Counter(chain.from_iterable(written))
+    not_words = {w for w in uses if not w.isalpha() and kind_of(w) is not TokenKind.WORD}
+    for w in not_words:
         del uses[w]
+    distinct: list[Iterable[str]] = []  # each story's distinct words: counted at the end, in C
+    lessons: dict[str, list[Iterable[str]]] = {}
+    for text, tokens in zip(stories, written, strict=True):
+        counts = Counter(tokens)
+        for w in not_words.intersection(counts):
+            del counts[w]
+        doc = read_story(text)
+        doc.__dict__["word_counts"] = counts  # what `Document.word_counts` would count, already counted
+        doc.__dict__[_WRITTEN] = tokens
+        for rule in rules:
+            for table, found in rule.learn(doc).items():
+                if found:
+                    lessons.setdefault(f"{type(rule).name}/{table}", []).append(found.elements())
+        distinct.append(counts.keys())
+    profile = Profile(stories=len(stories))
     profile.merge_words(uses, Counter(chain.from_iterable(distinct)))
+    profile.add_tables({name: Counter(chain.from_iterable(keys)) for name, keys in lessons.items()})
     return profile
+
+
+def written_tokens(doc: Document) -> list[str]:
+    """The story's tokens as written, in order (`TOKEN.findall` of its text, words and numbers):
+    found once by `learn_texts` for every rule that learns, else found here."""
+    tokens = doc.__dict__.get(_WRITTEN)
+    return TOKEN.findall(doc.text) if tokens is None else tokens
+
+
+_WRITTEN = "_written_tokens"
 
 
 # --- an archive: files, folders and JSON Lines, streamed ----------------------------------------

@@ -180,6 +180,13 @@ class Profile:
         self._counter(WORDS).update(uses)
         self._counter(WORD_STORIES).update(stories)
 
+    def add_tables(self, tables: Mapping[str, Mapping[str, int]]) -> None:
+        """Add what rules learned from stories already counted in `stories`, by table name
+        (`<rule>/<table>`)."""
+        for name, counts in tables.items():
+            if counts:
+                self._counter(name).update(counts)
+
     def merge(self, other: Profile) -> Profile:
         """Add `other` into this profile (in place) and return it."""
         self.stories += other.stories

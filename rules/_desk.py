@@ -13,9 +13,12 @@ repeats a word forty times is one witness, not forty; messages quote the uses.
 
 from __future__ import annotations
 
+import operator
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from itertools import repeat
 
 from newslint.profile import Profile, times
 
@@ -176,6 +179,28 @@ def grouped_lesson(groups: Mapping[str, Iterable[str]]) -> dict[str, Counter[str
     if alone:
         found["alone"] = alone
     return found
+
+
+def kinds_lesson(by_kind: Mapping[str, AbstractSet[str]]) -> dict[str, Counter[str]]:
+    """`grouped_lesson` given the other way round: for each form, the groups the story writes in
+    it (`{"closed": {"airstrikes", "ceasefire"}, "open": {"air strikes"}}`), turned into the same
+    lesson with set operations and counting in C, for a rule that finds dozens of groups a story
+    (NL203: every closed compound)."""
+    kinds = [(kind, keys) for kind, keys in by_kind.items() if keys]
+    forms: Counter[str] = Counter()
+    for kind, keys in kinds:
+        forms.update(map(operator.add, keys, repeat(f":{kind}")))
+    if len(kinds) <= 1:
+        return {"forms": forms, "alone": Counter(forms)} if forms else {}
+    seen: set[str] = set()
+    twice: set[str] = set()  # groups written in two forms or more: not alone
+    for _, keys in kinds:
+        twice |= seen.intersection(keys)
+        seen |= keys
+    alone: Counter[str] = Counter()
+    for kind, keys in kinds:
+        alone.update(map(operator.add, keys - twice, repeat(f":{kind}")))
+    return {"forms": forms, "alone": alone} if alone else {"forms": forms}
 
 
 @dataclass(frozen=True)

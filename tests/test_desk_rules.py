@@ -238,6 +238,25 @@ def test_compounds_are_learned_in_every_form_a_story_writes_alone():
     assert "into:open" not in section["forms"]  # "in to" is a phrase, not a spelling of "into"
 
 
+def test_compounds_are_learned_only_where_the_text_writes_them_so():
+    """Learning finds open forms among adjacent tokens, then confirms them in the text: two words
+    one space or line break apart, whole words in lowercase."""
+
+    def forms(body: str, headline: str = "Raids") -> set[str]:
+        return set(learn_texts([f"{headline}\n\n{body}\n"]).section("compound-spacing").get("forms") or {})
+
+    assert forms("The air\nstrikes hit.") == {"airstrikes:open"}
+    assert forms("They fought from the air, strikes hit.") == set()  # a comma between: no pair
+    assert forms("The air  strikes hit.") == set()  # two spaces: not the pairs `check` compares
+    assert forms("The hair strikes and the chair strikes.") == set()  # `air` inside another word
+    assert forms("The air strikesx hit.") == set()
+    assert forms("The Air strikes hit.") == set()  # a capital: a name, not a spelling
+    assert forms("They set up a plan.") == set()  # a verb and its particle
+    assert forms("Airstrikes hit.") == {"airstrikes:closed"}
+    assert forms("Raids went on.", headline="AIRSTRIKES HIT") == set()  # a headline's capitals
+    assert forms("The air-strikes hit.") == {"airstrikes:hyphenated"}
+
+
 # --- learning what the rules read back ----------------------------------------------------------
 def test_rules_learn_their_sections_from_stories():
     stories = [

@@ -227,17 +227,22 @@ class AbbreviationStyle(Rule):
     def learn(self, doc: Document) -> dict[str, Counter[str]]:
         """The forms of each abbreviation the story's body writes (docs/profile.md), where one of
         them is in capitals or has full stops (U.S., US, NATO; Nato beside NATO)."""
-        by_letters: dict[str, set[str]] = defaultdict(set)
-        for form in _COMPARED.select(set(_FORMS.findall(doc.text))):
-            by_letters[_letters(form)].add(form)
+        # Read from the end of the headline: no form in it counts (a wire headline is all capitals).
+        body = doc.headline.end if doc.headline is not None else 0
+        forms = _COMPARED.select(set(_FORMS.findall(doc.text, body)))
         # most capitalised words are names with no form in capitals: their places are not looked at
-        wanted = {f for forms in by_letters.values() if any(f == f.upper() for f in forms) for f in forms}
+        in_capitals = {_letters(f) for f in forms if f == f.upper()}
+        if not in_capitals:
+            return {}
+        wanted = {f for f in forms if _letters(f) in in_capitals}
         groups: dict[str, set[str]] = defaultdict(set)
-        for m in _FORMS.finditer(doc.text) if wanted else ():
-            if (form := m.group()) not in wanted:
+        counted: set[str] = set()  # a form is counted once a story: its other places need no look
+        for m in _FORMS.finditer(doc.text, body):
+            if (form := m.group()) not in wanted or form in counted:
                 continue
             span = Span(m.start(), m.end())
             if self._counts(doc, span) and not _company_name(doc.text, span):
+                counted.add(form)
                 groups[_letters(form)].add(form)
         return grouped_lesson({k: v for k, v in groups.items() if any(f == f.upper() for f in v)})
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterator
+from functools import cache
+from itertools import islice
+from operator import methodcaller
 
 from newslint.document import Document, LetterTest, Token
 from newslint.profile import Profile
 from newslint.rule import Rule, Suggestion, replace_fix
-from newslint.rules._desk import desk_choice, grouped_lesson
+from newslint.rules._desk import desk_choice, kinds_lesson
 from newslint.rules.typos._words import english, match_case
 from newslint.span import Span
 from newslint.violation import FixAvailability, Violation
@@ -136,23 +140,60 @@ class CompoundSpacing(Rule):
         closed form in lowercase (docs/profile.md). A compound here is a word of the shipped word
         list that splits into two of its words (`airstrikes`: air + strikes), so that a story
         writing only `air strikes` counts as much as one writing only `airstrikes`; a closed form
-        in capitals at its first letter (opening a sentence) counts as closed."""
-        forms: dict[str, set[str]] = defaultdict(set)
+        in capitals at its first letter (opening a sentence) counts as closed.
+
+        Learning reads every story of an archive, so each form is found with set operations in C
+        over the story's words, and Python looks only at what they find: the closed forms are
+        its words' lowercase among the word list's compounds; the open forms are two adjacent
+        words whose letters together make a compound (`air` then `strikes`), then confirmed in
+        the text (one space or line break between them); the hyphenated forms are its words with
+        a hyphen."""
+        from newslint.learn import written_tokens  # the engine's learning imports the rules
+
         counts = doc.word_counts
-        for word in _JOINED.select(counts):  # airstrikes, and Airstrikes opening a sentence
-            forms[word.lower()].add("closed")
-        for word in _HYPHENATED.select(counts):
-            if word.islower() and (key := word.replace("-", "")) in english().words:
-                forms[key].add("hyphenated")
-        words = english().words
-        joined = {
+        compounds = _compounds()
+        closed = {
             key
-            for first, second in _OPEN_PAIR.findall(doc.text)
-            if (key := first + second) in words and first not in _PHRASE_FIRST and second not in _PARTICLES
+            for key in compounds.intersection(map(str.lower, counts))
+            if key in counts or key[:1].upper() + key[1:] in counts  # not AIRSTRIKES: a headline's capitals
         }
-        for key in _JOINED.select(joined):
-            forms[key].add("open")
-        return grouped_lesson(forms)
+        hyphenated = {
+            key
+            for word in filter(methodcaller("__contains__", "-"), counts)
+            if word.islower()
+            and _hyphenated_compound(word)
+            and (key := word.replace("-", "")) in english().words
+        }
+        tokens = written_tokens(doc)
+        open_ = {
+            key
+            for key in compounds.intersection(map(operator.add, tokens, islice(tokens, 1, None)))
+            if any(_written_open(doc.text, key[:i], key[i:]) for i in range(2, len(key) - 2))
+        }
+        return kinds_lesson({"closed": closed, "hyphenated": hyphenated, "open": open_})
+
+
+@cache
+def _compounds() -> frozenset[str]:
+    """The closed compounds of the shipped word list (`_joins_two_words`), for `learn`."""
+    return frozenset(filter(_joins_two_words, english().words))
+
+
+def _written_open(text: str, first: str, second: str) -> bool:
+    """Whether `text` writes the two lowercase words `first` and `second` one space or line break
+    apart, as words of their own (`_OPEN_PAIR`'s pairs), the first no phrase word and the
+    second no particle."""
+    if first in _PHRASE_FIRST or second in _PARTICLES:
+        return False
+    for gap in (" ", "\n"):
+        pair = f"{first}{gap}{second}"
+        at = text.find(pair)
+        while at >= 0:
+            m = _OPEN_PAIR.match(text, at)  # its look-behind reads the text before `at`
+            if m is not None and m.group(1) == first and m.group(2) == second:
+                return True
+            at = text.find(pair, at + 1)
+    return False
 
 
 def _is_compound_word(word: str) -> bool:
