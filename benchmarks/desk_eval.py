@@ -182,6 +182,81 @@ def print_scores(without: dict, with_: dict) -> None:
     )
 
 
+def _region(label: dict) -> tuple[int, int]:
+    """Where a report of this label may stand (as score.py places it)."""
+    s, e = label["start"], label["end"]
+    if label["category"] == "headline":
+        return max(0, s - (e - s) - 2), e
+    if label["category"] == "repeat":
+        return max(0, s - (e - s) - 2), e + (e - s) + 1
+    return s, max(e, s + 1)
+
+
+def gold_verdicts() -> dict[tuple[str, int], str]:
+    """(story id, offset) -> 'error' or 'not-error': the real errors of the published copy read
+    by hand (tests/data/real_errors.tsv)."""
+    verdicts = {}
+    with (ROOT / "tests" / "data" / "real_errors.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            cols = line.rstrip("\n").split("\t")
+            verdicts[(cols[1], int(cols[2]))] = cols[5]
+    return verdicts
+
+
+def profile_changes(shared: Path, work: Path, profile: Path) -> list[dict]:
+    """The reports outside the evaluation set's labels that the profile adds (+) or takes away
+    (-), with the gold set's verdict on the word where it has one: the clean-story alarms the
+    profile adds may be real errors of the published copy, which the labels do not know."""
+    stories = work / "eval-stories"
+    shutil.copytree(shared / "eval" / "dev" / "stories", stories)
+    runs = {label: check_json(stories, prof) for label, prof in (("without", None), ("with", profile))}
+    gold = gold_verdicts()
+    changes = []
+    for story in eval_stories(shared):
+        name = story["file"]
+        text = (stories / name).read_text(encoding="utf-8")
+        regions = [_region(label) for label in story["labels"]]
+        outside = {
+            label: {
+                (v["code"], v["start"]["offset"], v["end"]["offset"]): v
+                for v in runs[label].get(name, [])
+                if not any(v["start"]["offset"] < e and v["end"]["offset"] > s for s, e in regions)
+            }
+            for label in runs
+        }
+        for key in sorted(outside["with"].keys() ^ outside["without"].keys()):
+            code, start, end = key
+            v = outside["with"].get(key) or outside["without"][key]
+            verdicts = {
+                verdict for (ident, at), verdict in gold.items() if ident == name[:-4] and start <= at < end
+            }
+            changes.append(
+                {
+                    "change": "+" if key in outside["with"] else "-",
+                    "clean": story["clean"],
+                    "story": name,
+                    "code": code,
+                    "word": text[start:end],
+                    "gold": "/".join(sorted(verdicts)) or "unjudged",
+                    "message": v["message"],
+                }
+            )
+    return changes
+
+
+def print_changes(changes: list[dict]) -> None:
+    print("reports outside the labels that the profile adds (+) or takes away (-):")
+    for c in changes:
+        story = "clean" if c["clean"] else "dirty"
+        said = f"{c['code']} {c['word']!r} [gold: {c['gold']}]: {c['message']}"
+        print(f"  {c['change']} {story} {c['story']} {said}")
+    added = [c for c in changes if c["change"] == "+" and c["clean"]]
+    kinds = Counter(c["gold"] for c in added)
+    print(f"clean-story reports the profile adds: {len(added)} ({dict(kinds)} by the gold set's verdict)")
+
+
 # --- held out: injected errors --------------------------------------------------------------------
 def _edit(word: str, rng: random.Random) -> str:
     i = rng.randrange(1, len(word) - 1)  # not the first letter: typists rarely slip there
@@ -311,7 +386,9 @@ def main() -> None:
             without = score(shared, " ".join(NEWSLINT), work / "without.json")
             with_ = score(shared, str(wrapper(work, profile)), work / "with.json")
             print_scores(without, with_)
-            figures["eval"] = {"profile": facts, "without": without, "with": with_}
+            changes = profile_changes(shared, work, profile)
+            print_changes(changes)
+            figures["eval"] = {"profile": facts, "without": without, "with": with_, "changes": changes}
         if args.holdout:
             figures["holdout"] = result = holdout(shared, work, args.holdout, args.jobs)
             print(

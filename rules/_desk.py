@@ -61,7 +61,19 @@ def desk_slip(
         return None
     best_n, best = found[0]
     rivals = tuple(c for n, c in found[1:] if n * RIVAL_RATIO >= best_n)
+    if rivals and _listed(word):
+        # A real word the desk rarely writes ("ands" in "no ifs, ands or buts") one slip from
+        # several words it writes about as often (ends, hands, adds): the archive cannot say
+        # which was meant, nor that any was.
+        return None
     return Slip(word, best, rivals, describe(profile, best, word))
+
+
+def _listed(word: str) -> bool:
+    """A word the rare-word list knows (SCOWL's larger sizes): a word, only an uncommon one."""
+    from newslint.rules.typos._words import rare_words  # the typos package imports this module
+
+    return word.lower() in rare_words()
 
 
 def _far_commoner(

@@ -49,6 +49,13 @@ def test_a_rare_word_the_desk_never_writes_beside_a_common_one_is_a_typo():
     assert "the desk writes 'costs' 900 times and 'cists' never" in found.message
 
 
+def test_a_rare_word_beside_several_words_the_desk_writes_is_no_slip_of_one():
+    desk = _desk({"ends": (90, 53), "hands": (40, 30), "adds": (60, 40), "costs": (900, 400)})
+    text = 'Speech\n\nHe said: "No ifs, ands or buts." Lower cists helped.\n'
+    found = _check(text, desk, "NL101")
+    assert [v.message.split(":")[0] for v in found] == ["unknown word 'cists'"]  # 'ands': which word?
+
+
 def test_a_capitalised_slip_of_a_word_the_desk_always_capitalises_is_a_typo():
     text = "Talks\n\nThe talks will resume in Feburary, the minister said.\n"
     assert not _check(text, None, "NL101")
