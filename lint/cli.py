@@ -535,45 +535,33 @@ def _stream_corpora(
     from newslint import jsonl as jsonl_corpus
 
     stream = jsonl_corpus.ReportStream(fmt, report, out, sys.stderr)
-    failed = False
-    for path in corpora:
-        job = jsonl_corpus.CorpusJob(
-            str(path),
-            corpus.field,
-            corpus.id_field,
-            corpus.headline_field,
-            options,
-            fmt,
-            report,
-            write_fixed=options.fix,
+    jobs_of = [
+        jsonl_corpus.Corpus(
+            path,
+            jsonl_corpus.CorpusJob(
+                str(path),
+                corpus.field,
+                corpus.id_field,
+                corpus.headline_field,
+                options,
+                fmt,
+                report,
+                write_fixed=options.fix,
+            ),
+            corpus.output,
         )
-        failed |= not _check_corpus(path, job, corpus.output, stream, jobs, dask)
-    stream.end()
-    return failed, stream.tally
-
-
-def _check_corpus(
-    path: Path,
-    job: jsonl_corpus.CorpusJob,
-    output: Path | None,
-    stream: jsonl_corpus.ReportStream,
-    jobs: int | None,
-    dask: str | None,
-) -> bool:
-    from newslint import jsonl as jsonl_corpus
-
-    run_partitions: Callable[..., Iterator[jsonl_corpus.PartitionResult | None]]
+        for path in corpora
+    ]
+    run_partitions: Callable[..., Iterator[jsonl_corpus.PartitionResult | jsonl_corpus.CorpusMark | None]]
     if dask is not None:
         from newslint.dask import run_partitions
     else:
         run_partitions = jsonl_corpus.run_partitions
-    return jsonl_corpus.check_corpus(
-        path,
-        job,
-        output,
-        stream,
-        lambda parts: run_partitions(parts, job, jobs=jobs, address=dask, say=stream.say),
+    complete = jsonl_corpus.check_corpora(
+        jobs_of, stream, lambda parts: run_partitions(parts, jobs=jobs, address=dask, say=stream.say)
     )
+    stream.end()
+    return not complete, stream.tally
 
 
 def _write_corpus(

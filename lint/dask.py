@@ -27,7 +27,7 @@ work here and merge the partition results in order as `check` does.
 
 from __future__ import annotations
 
-import collections
+import itertools
 import sys
 import uuid
 from collections.abc import Callable, Iterator
@@ -37,12 +37,15 @@ from typing import Any, TextIO
 
 from newslint.jsonl import (
     CorpusJob,
+    Item,
     Partition,
     PartitionResult,
     ReportStream,
     _progress,
     check_corpus,
     check_partition,
+    in_order,
+    job_of,
     partitions,
 )
 
@@ -79,31 +82,34 @@ def connect(address: str | Any) -> tuple[Any, Callable[[], None]]:
 
 
 def run_partitions(
-    parts: Iterator[Partition],
-    job: CorpusJob,
+    parts: Iterator[Item],
+    job: CorpusJob | None = None,
     jobs: int | None = None,
     address: str | Any = "local",
     say: Callable[[str, str], None] | None = None,
     retries: int = RETRIES,
     function: Callable[[Partition, CorpusJob], Any] = check_partition,
 ) -> Iterator[Any | None]:
-    """`function(partition, job)` for each partition on the cluster, results in partition order;
-    None for a partition that failed `retries + 1` times (said as an error). A few partitions per
-    worker thread are in flight; the rest of the corpus is not read until there is room."""
+    """`function(partition, job)` for each partition on the cluster (the partition's own job, or
+    else `job`), results in partition order, corpus marks passed through in their place; None
+    for a partition that failed `retries + 1` times (said as an error). One client for the whole
+    run; a few partitions per worker thread are in flight, across the ends of corpora; the rest
+    of the input is not read until there is room."""
     say = say or (lambda kind, message: print(f"newslint: {kind}: {message}", file=sys.stderr))
     client, close = connect(address)
     run = uuid.uuid4().hex[:8]
+    serial = itertools.count()
     try:
         threads = sum(client.nthreads().values()) or 1
         window = max(2, IN_FLIGHT_PER_THREAD * threads)
-        waiting: collections.deque[tuple[Partition, Any, int]] = collections.deque()
 
-        def submit(part: Partition, attempt: int) -> Any:
-            key = f"newslint-{run}-{part.index}-{attempt}"
-            return client.submit(function, part, job, key=key, pure=False, retries=0)
+        def submit(part: Partition, attempt: int = 0) -> Any:
+            key = f"newslint-{run}-{next(serial)}-{attempt}"
+            return client.submit(function, part, job_of(part, job), key=key, pure=False, retries=0)
 
-        def collect() -> Any | None:
-            part, future, attempt = waiting.popleft()
+        def collect(part: Partition, future: Any) -> Any | None:
+            corpus = job_of(part, job).corpus
+            attempt = 0
             while True:
                 try:
                     return future.result()
@@ -112,28 +118,19 @@ def run_partitions(
                     if attempt >= retries:
                         say(
                             "error",
-                            f"{job.corpus}: {part.describe()} failed {attempt + 1} times ({reason}); "
+                            f"{corpus}: {part.describe()} failed {attempt + 1} times ({reason}); "
                             "its records are not reported",
                         )
                         return None
                     attempt += 1
                     say(
                         "warning",
-                        f"{job.corpus}: {part.describe()} failed ({reason}); retry {attempt} of {retries}",
+                        f"{corpus}: {part.describe()} failed ({reason}); retry {attempt} of {retries}",
                     )
                     future = submit(part, attempt)
 
         with _progress(job) as advance:
-            for part in parts:
-                waiting.append((part, submit(part, 0), 0))
-                if len(waiting) >= window:
-                    head = waiting[0][0]
-                    yield collect()
-                    advance(head)
-            while waiting:
-                head = waiting[0][0]
-                yield collect()
-                advance(head)
+            yield from in_order(iter(parts), submit, collect, window, advance)
     finally:
         close()
 

@@ -225,6 +225,7 @@ class FixedWriter:
         self.output = output
         self.target = output.resolve()
         self.changed = 0
+        self.done = False  # committed or aborted
         try:
             source = self.target if self.target.exists() else like
             self.mode = stat.S_IMODE(source.stat().st_mode) if source is not None else None
@@ -267,9 +268,13 @@ class FixedWriter:
         except OSError as exc:
             self.abort()
             raise cannot_write(self.output, exc) from None
+        self.done = True
         return self.changed
 
     def abort(self) -> None:
+        if self.done:
+            return
+        self.done = True
         for closing in (self.stream, self.raw):
             with contextlib.suppress(OSError):
                 closing.close()
@@ -297,7 +302,11 @@ def write_fixed(
 
 
 # --- the streaming run: partitions of records, checked here, in worker processes or on Dask -----
-PARTITION_BYTES = 1 << 20  # records are read and checked about this many bytes at a time
+# Records are read and checked about this many bytes at a time: 0.5 s or so of checking, small
+# enough that the workers finish a run close together (with 1 MB partitions, 2 workers on the dev
+# corpora waited for each other's last partition 1.3 s of a 14 s run), large enough that sending
+# a partition costs nothing beside checking it (256 KB against 1 MB: the same CPU time).
+PARTITION_BYTES = 256 << 10
 
 
 @dataclass(frozen=True)
@@ -321,6 +330,7 @@ class Partition:
     index: int
     first_line: int
     lines: list[tuple[int, bytes | None]]
+    job: CorpusJob | None = None  # set when one run checks several corpora through one pipeline
 
     @property
     def last_line(self) -> int:
@@ -392,16 +402,22 @@ class PartitionResult:
 
 
 def partitions(path: Path, max_record: int = MAX_RECORD, size: int | None = None) -> Iterator[Partition]:
-    """The corpus in partitions of about `size` bytes of whole lines, read one line at a time."""
+    """The corpus in partitions of about `size` bytes of whole lines, read one line at a time.
+    A corpus that cannot be read to its end: the lines before are yielded, then the error raised."""
     size = size or PARTITION_BYTES
     with open_corpus(path) as stream:
         index, lines, held = 0, [], 0
-        for number, raw in iter_lines(stream, path, max_record):
-            lines.append((number, raw))
-            held += len(raw) + 1 if raw is not None else 1
-            if held >= size:
+        try:
+            for number, raw in iter_lines(stream, path, max_record):
+                lines.append((number, raw))
+                held += len(raw) + 1 if raw is not None else 1
+                if held >= size:
+                    yield Partition(index, lines[0][0], lines)
+                    index, lines, held = index + 1, [], 0
+        except CorpusError:  # the lines read before it are checked, whatever the partition size
+            if lines:
                 yield Partition(index, lines[0][0], lines)
-                index, lines, held = index + 1, [], 0
+            raise
         if lines:
             yield Partition(index, lines[0][0], lines)
 
@@ -505,47 +521,155 @@ class ReportWriter:
         self.stream.flush()
 
 
+@dataclass
+class Corpus:
+    """One corpus of a streamed run: where it is, the job its partitions are checked with, and
+    where its fixed copy goes (None: beside it)."""
+
+    path: Path
+    job: CorpusJob
+    output: Path | None = None
+
+
+@dataclass
+class CorpusMark:
+    """The start or the end of one corpus's partitions in a run's pipeline. Marks pass through
+    the runners in their place, never sent to a worker, so the partitions of the next corpus are
+    in flight while the last ones of this corpus are still being checked. `error`: at the start,
+    why the fixed corpus cannot be written (the corpus is then not read); at the end, why the
+    corpus could not be read to its end."""
+
+    corpus: Corpus
+    end: bool = False
+    error: str | None = None
+    writer: FixedWriter | None = None
+
+
+Item = Partition | CorpusMark
+
+
+def feed(
+    corpora: list[Corpus],
+    read: Callable[[Corpus], Iterator[Partition]] | None = None,
+    opened: list[FixedWriter] | None = None,
+) -> Iterator[Item]:
+    """Every corpus's partitions, one corpus after another, each between its start and end marks;
+    read lazily (as the runner has room). With `write_fixed`, the fixed corpus's temporary file is
+    opened before the corpus is read (and added to `opened`)."""
+    for corpus in corpora:
+        writer = None
+        if corpus.job.write_fixed:
+            try:
+                writer = FixedWriter(corpus.output or default_output(corpus.path), like=corpus.path)
+            except CorpusError as exc:
+                yield CorpusMark(corpus, error=str(exc))
+                yield CorpusMark(corpus, end=True)
+                continue
+            if opened is not None:
+                opened.append(writer)
+        yield CorpusMark(corpus, writer=writer)
+        try:
+            parts = read(corpus) if read is not None else partitions(corpus.path, corpus.job.max_record)
+            for part in parts:
+                part.job = corpus.job
+                yield part
+        except CorpusError as exc:
+            yield CorpusMark(corpus, end=True, error=str(exc))
+            continue
+        yield CorpusMark(corpus, end=True)
+
+
+def in_order(
+    items: Iterator[Item],
+    submit: Callable[[Partition], Any],
+    collect: Callable[[Partition, Any], Any],
+    window: int,
+    advance: Callable[[Partition], None],
+) -> Iterator[Any]:
+    """`collect(part, submit(part))` for each partition, in order, with up to `window`
+    partitions submitted ahead (the rest of the input is not read until there is room); marks
+    are passed through in their place."""
+    waiting: collections.deque[tuple[Item, Any]] = collections.deque()
+    in_flight = 0
+    for item in items:
+        if isinstance(item, Partition):
+            waiting.append((item, submit(item)))
+            in_flight += 1
+        else:
+            waiting.append((item, None))
+        while waiting and (not isinstance(waiting[0][0], Partition) or in_flight >= window):
+            head, pending = waiting.popleft()
+            if isinstance(head, Partition):
+                in_flight -= 1
+                result = collect(head, pending)
+                advance(head)
+                yield result
+            else:
+                yield head
+    while waiting:
+        head, pending = waiting.popleft()
+        if isinstance(head, Partition):
+            result = collect(head, pending)
+            advance(head)
+            yield result
+        else:
+            yield head
+
+
 def run_partitions(
-    parts: Iterator[Partition],
-    job: CorpusJob,
+    parts: Iterator[Item],
+    job: CorpusJob | None = None,
     jobs: int | None = None,
     address: str | None = None,
     say: Callable[[str, str], None] | None = None,
-) -> Iterator[PartitionResult | None]:
-    """The partitions' results in order: checked in this process, or in `jobs` worker processes
-    with a few partitions in flight per worker (never the whole corpus)."""
+) -> Iterator[PartitionResult | CorpusMark | None]:
+    """The partitions' results in order (marks passed through): checked in this process, or in
+    `jobs` worker processes (one pool for the whole run, so each worker builds the rules once)
+    with a few partitions in flight per worker (never the whole corpus). A partition is checked
+    with its own job, or else `job`."""
     parts = iter(parts)
-    first = list(itertools.islice(parts, 2))
-    workers = jobs if jobs is not None else (available_cores() if len(first) > 1 else 1)
+    first: list[Item] = []
+    for item in parts:  # enough to tell a run of one partition
+        first.append(item)
+        if sum(isinstance(i, Partition) for i in first) > 1:
+            break
+    several = sum(isinstance(i, Partition) for i in first) > 1
+    workers = jobs if jobs is not None else (available_cores() if several else 1)
     parts = itertools.chain(first, parts)
     if workers <= 1:
+
+        def here(part: Partition, _: None) -> PartitionResult:
+            return check_partition(part, job_of(part, job))
+
         with _progress(job) as advance:
-            for part in parts:
-                result = check_partition(part, job)
-                advance(part)
-                yield result
+            yield from in_order(parts, lambda part: None, here, 1, advance)
         return
     import multiprocessing  # only parallel runs need it
 
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     with context.Pool(workers) as pool, _progress(job) as advance:
-        waiting: collections.deque[tuple[Partition, AsyncResult[PartitionResult]]] = collections.deque()
-        for part in parts:
-            waiting.append((part, pool.apply_async(check_partition, (part, job))))
-            if len(waiting) >= 2 * workers:
-                done, pending = waiting.popleft()
-                advance(done)
-                yield pending.get()
-        while waiting:
-            done, pending = waiting.popleft()
-            advance(done)
-            yield pending.get()
+
+        def submit(part: Partition) -> AsyncResult[PartitionResult]:
+            return pool.apply_async(check_partition, (part, job_of(part, job)))
+
+        def collect(part: Partition, pending: AsyncResult[PartitionResult]) -> PartitionResult:
+            return pending.get()
+
+        yield from in_order(parts, submit, collect, 2 * workers, advance)
         pool.close()
         pool.join()
 
 
+def job_of(part: Partition, job: CorpusJob | None) -> CorpusJob:
+    """The job a partition is checked with: its own, or else the run's."""
+    chosen = part.job or job
+    if chosen is None:
+        raise ValueError(f"{part.describe()} has no job")
+    return chosen
+
+
 @contextlib.contextmanager
-def _progress(job: CorpusJob) -> Iterator[Callable[[Partition], None]]:
+def _progress(job: CorpusJob | None = None) -> Iterator[Callable[[Partition], None]]:
     """A progress bar over the corpus's lines on a terminal (the line count is not known ahead:
     the bar counts lines and partitions), nothing elsewhere."""
     if not sys.stderr.isatty() or os.environ.get("CI"):
@@ -562,10 +686,11 @@ def _progress(job: CorpusJob) -> Iterator[Callable[[Partition], None]]:
         transient=True,
         auto_refresh=False,
     ) as bar:
-        task = bar.add_task("checking", total=None, corpus=Path(job.corpus).name)
+        task = bar.add_task("checking", total=None, corpus=Path(job.corpus).name if job else "")
 
         def advance(part: Partition) -> None:
-            bar.update(task, completed=part.last_line)
+            shown = part.job or job
+            bar.update(task, completed=part.last_line, corpus=Path(shown.corpus).name if shown else "")
             bar.refresh()
 
         yield advance
@@ -596,50 +721,103 @@ class ReportStream:
         self.writer.end(self.tally)
 
 
+class _CorpusRun:
+    """The report and the fixed copy of one corpus as its results come in order."""
+
+    def __init__(self, start: CorpusMark, stream: ReportStream) -> None:
+        self.path, self.stream, self.writer = start.corpus.path, stream, start.writer
+        self.before = Counter(stream.tally.fixed)  # a corpus that cannot be written counts none of its fixes
+        self.complete = True
+        self.failed = False
+        if start.error is not None:
+            self.fail(CorpusError(start.error))
+
+    def add(self, part: PartitionResult | None) -> None:
+        if self.failed:  # the rest of a corpus that failed is not reported
+            return
+        if part is None:  # a partition that failed for good (already said)
+            self.complete = False
+            return
+        self.stream.add(part)
+        if self.writer is not None:
+            try:
+                if part.unwritable:
+                    raise CorpusError(f"{part.unwritable}; the fixed corpus was not written")
+                self.writer.write_part(part.fixed, part.changed)
+            except CorpusError as exc:
+                self.fail(exc)
+
+    def end(self, mark: CorpusMark) -> bool:
+        if self.failed:
+            return False
+        try:
+            if mark.error is not None:
+                raise CorpusError(mark.error)
+            if self.writer is not None:
+                if not self.complete:
+                    shown = quote_name(str(self.path))
+                    raise CorpusError(
+                        f"{shown}: not every record was checked; the fixed corpus was not written"
+                    )
+                changed = self.writer.commit()
+                self.stream.changed += changed
+                if changed:
+                    records = f"{changed} record{'s' * (changed != 1)}"
+                    print(
+                        f"newslint: {records} fixed; corpus written to {quote_name(str(self.writer.output))}",
+                        file=self.stream.err,
+                        flush=True,
+                    )
+        except CorpusError as exc:
+            self.fail(exc)
+        return self.complete and not self.failed
+
+    def fail(self, exc: CorpusError) -> None:
+        self.failed = True
+        if self.writer is not None:
+            self.writer.abort()
+            self.stream.tally.not_written(self.before)
+        self.stream.say("error", str(exc))
+
+
+def check_corpora(
+    corpora: list[Corpus],
+    stream: ReportStream,
+    run: Callable[[Iterator[Item]], Iterator[PartitionResult | CorpusMark | None]],
+    read: Callable[[Corpus], Iterator[Partition]] | None = None,
+) -> bool:
+    """Check corpora into `stream`, one after another in the report, their partitions run by
+    `run` (here, in worker processes or on Dask) as one pipeline: the next corpus's partitions
+    start while this one's last are checked. With `write_fixed`, each fixed corpus is written as
+    its results come and moved into place only when every partition was checked. False when a
+    corpus could not be read, or not every partition could be checked, or a fixed corpus could
+    not be written (all said)."""
+    opened: list[FixedWriter] = []
+    complete = True
+    current: _CorpusRun | None = None
+    try:
+        for item in run(feed(corpora, read, opened)):
+            if isinstance(item, CorpusMark):
+                if not item.end:
+                    current = _CorpusRun(item, stream)
+                elif current is not None:
+                    complete &= current.end(item)
+                    current = None
+            elif current is not None:
+                current.add(item)
+    finally:  # interrupted: no temporary file is left behind
+        for writer in opened:
+            writer.abort()
+    return complete
+
+
 def check_corpus(
     path: Path,
     job: CorpusJob,
     output: Path | None,
     stream: ReportStream,
-    run: Callable[[Iterator[Partition]], Iterator[PartitionResult | None]],
+    run: Callable[[Iterator[Item]], Iterator[PartitionResult | CorpusMark | None]],
     read: Callable[[], Iterator[Partition]] | None = None,
 ) -> bool:
-    """Check one corpus into `stream`, its partitions run by `run` (here, in worker processes or
-    on Dask); with `job.write_fixed`, write the fixed corpus as the results come, and move it into
-    place only when every partition was checked. False when the corpus could not be read, or not
-    every partition could be checked, or the fixed corpus could not be written (all said)."""
-    writer = None
-    before = Counter(stream.tally.fixed)  # a corpus that cannot be written counts none of its fixes
-    try:
-        if job.write_fixed:
-            writer = FixedWriter(output or default_output(path), like=path)
-        complete = True
-        for part in run(read() if read is not None else partitions(path, job.max_record)):
-            if part is None:  # a partition that failed for good (already said)
-                complete = False
-                continue
-            stream.add(part)
-            if writer is not None:
-                if part.unwritable:
-                    raise CorpusError(f"{part.unwritable}; the fixed corpus was not written")
-                writer.write_part(part.fixed, part.changed)
-        if writer is not None:
-            if not complete:
-                shown = quote_name(str(path))
-                raise CorpusError(f"{shown}: not every record was checked; the fixed corpus was not written")
-            changed = writer.commit()
-            stream.changed += changed
-            if changed:
-                records = f"{changed} record{'s' * (changed != 1)}"
-                print(
-                    f"newslint: {records} fixed; corpus written to {quote_name(str(writer.output))}",
-                    file=stream.err,
-                    flush=True,
-                )
-        return complete
-    except CorpusError as exc:
-        if writer is not None:
-            writer.abort()
-            stream.tally.not_written(before)
-        stream.say("error", str(exc))
-        return False
+    """`check_corpora` for one corpus (`read`: its partitions, when not the default ones)."""
+    return check_corpora([Corpus(path, job, output)], stream, run, (lambda _: read()) if read else None)

@@ -32,16 +32,23 @@ def client():
     cluster.close()
 
 
-def test_cli_output_and_fixed_corpus_are_those_of_jobs_1(run_cli, tmp_path, client):
+def test_cli_output_and_fixed_corpora_are_those_of_jobs_1(run_cli, tmp_path, client):
     write_corpus(tmp_path / "c.jsonl", corpus_lines() * 3)
-    args = ["check", "--jsonl", "c.jsonl", "--headline-field", "headline", "--format", "json", "--fix"]
+    write_corpus(tmp_path / "d.jsonl.gz", corpus_lines()[3:])  # a second corpus, in the same pipeline
+    args = ["check", "--jsonl", "c.jsonl", "--jsonl", "d.jsonl.gz", "--headline-field", "headline"]
+    args += ["--format", "json", "--fix"]
+    fixed = ("c.fixed.jsonl", "d.fixed.jsonl.gz")
     local = run_cli(*args, "--jobs", "1", cwd=tmp_path)
-    local_fixed = (tmp_path / "c.fixed.jsonl").read_bytes()
+    local_fixed = [(tmp_path / name).read_bytes() for name in fixed]
     address = client.scheduler.address
     on_dask = run_cli(*args, "--dask", address, cwd=tmp_path)
-    assert on_dask[0] == local[0] == 2  # the corpus holds bad lines
-    assert on_dask[1] == local[1] and json.loads(on_dask[1])
-    assert (tmp_path / "c.fixed.jsonl").read_bytes() == local_fixed
+    assert on_dask[0] == local[0] == 2  # the corpora hold bad lines
+    assert on_dask[1] == local[1] and {item["path"].split("#")[0] for item in json.loads(on_dask[1])} == {
+        "c.jsonl",
+        "d.jsonl.gz",
+    }
+    assert on_dask[2] == local[2]
+    assert [(tmp_path / name).read_bytes() for name in fixed] == local_fixed
 
 
 def test_python_entry_point_with_small_partitions(tmp_path, client):

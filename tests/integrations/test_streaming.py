@@ -4,6 +4,7 @@ memory), with output identical to the run that holds the whole corpus, and `.jso
 from __future__ import annotations
 
 import gzip
+import hashlib
 import io
 import json
 from pathlib import Path
@@ -128,3 +129,105 @@ def test_an_overlong_line_is_reported_unread_and_blocks_only_the_fixed_corpus(tm
 def test_a_missing_corpus_is_an_error(run_cli, tmp_path):
     code, out, err = run_cli("check", "--jsonl", "nope.jsonl", cwd=tmp_path)
     assert code == 2 and "nope.jsonl: cannot read" in err
+
+
+def run_corpora(corpora, size: int, jobs: int, fix: bool = False, fmt: str = "json", read=None):
+    """check_corpora over `corpora` ((path, output or None) pairs): (complete, report, stderr,
+    what the runner was given)."""
+    options = RunOptions(fix=fix)
+    report = ReportOptions(fix=fix)
+    work = [
+        jsonl.Corpus(
+            path,
+            jsonl.CorpusJob(str(path), "body", "id", "headline", options, fmt, report, write_fixed=fix),
+            output,
+        )
+        for path, output in corpora
+    ]
+    out, err = io.StringIO(), io.StringIO()
+    stream = jsonl.ReportStream(fmt, report, out, err)
+    given: list[object] = []
+
+    def run(items):
+        given.append("run")
+        for item in jsonl.run_partitions(items, jobs=jobs):
+            given.append(type(item).__name__ if item is not None else None)
+            yield item
+
+    complete = jsonl.check_corpora(
+        work, stream, run, read or (lambda c: jsonl.partitions(c.path, c.job.max_record, size))
+    )
+    stream.end()
+    return complete, out.getvalue(), err.getvalue(), given
+
+
+def test_several_corpora_go_through_one_pipeline_with_the_output_of_one_process(tmp_path):
+    lines = corpus_lines()
+    paths = [
+        write_corpus(tmp_path / "a.jsonl", lines),
+        write_corpus(tmp_path / "b.jsonl.gz", lines[:30]),
+        write_corpus(tmp_path / "c.jsonl", lines[5:]),
+    ]
+    corpora = [(p, None) for p in paths]
+    one = run_corpora(corpora, size=1 << 20, jobs=1, fix=True)
+    fixed = {p.name: p.read_bytes() for p in tmp_path.glob("*.fixed.*")}
+    assert sorted(fixed) == ["a.fixed.jsonl", "b.fixed.jsonl.gz", "c.fixed.jsonl"]
+    assert b"The the" not in gzip.decompress(fixed["b.fixed.jsonl.gz"]) + fixed["c.fixed.jsonl"]
+    two = run_corpora(corpora, size=300, jobs=2, fix=True)
+    assert two[:3] == one[:3] and {p.name: p.read_bytes() for p in tmp_path.glob("*.fixed.*")} == fixed
+    named = [Path(item["path"].split("#")[0]).name for item in json.loads(one[1])]
+    assert named == sorted(named) and set(named) == {p.name for p in paths}  # a's, then b's, then c's
+    # one runner for the whole run (one pool of workers), each corpus between its start and end
+    assert two[3].count("run") == 1
+    marks = [g for g in two[3] if g == "CorpusMark"]
+    assert len(marks) == 6 and two[3].count("PartitionResult") > 20
+    assert not list(tmp_path.glob(".*.newslint"))  # no temporary file left
+
+
+def test_a_corpus_whose_fixed_copy_cannot_be_written_is_not_read_and_the_others_are(tmp_path):
+    lines = corpus_lines()[:12]
+    a, b, c = (write_corpus(tmp_path / f"{n}.jsonl", lines) for n in "abc")
+    read: list[str] = []
+
+    def reading(corpus):
+        read.append(corpus.path.name)
+        return jsonl.partitions(corpus.path, corpus.job.max_record, 300)
+
+    nowhere = tmp_path / "missing" / "b.fixed.jsonl"
+    complete, out, err, _ = run_corpora([(a, None), (b, nowhere), (c, None)], 300, 2, fix=True, read=reading)
+    assert not complete and read == ["a.jsonl", "c.jsonl"]
+    assert f"newslint: error: {nowhere}: cannot write" in err
+    assert (tmp_path / "a.fixed.jsonl").exists() and (tmp_path / "c.fixed.jsonl").exists()
+    named = {Path(item["path"].split("#")[0]).name for item in json.loads(out)}
+    assert named == {"a.jsonl", "c.jsonl"}
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_corpus_cut_short_reports_the_records_before_the_cut_whatever_the_jobs(tmp_path, jobs):
+    lines = corpus_lines()  # between records that do not compress to nothing
+    noise = [json.dumps({"n": hashlib.sha256(b"%d" % i).hexdigest()}).encode() for i in range(len(lines))]
+    data = gzip.compress(b"\n".join(line for pair in zip(lines, noise, strict=True) for line in pair) + b"\n")
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(data[: len(data) * 2 // 3])
+    whole = write_corpus(tmp_path / "whole.jsonl", corpus_lines()[:20])
+    complete, out, err, _ = run_corpora([(cut, None), (whole, None)], 300, jobs, fix=True)
+    reference = run_corpora([(cut, None), (whole, None)], 1 << 20, 1, fix=True)
+    assert (complete, out, err) == reference[:3]
+    assert not complete and "cut.jsonl.gz: cannot read line" in err
+    assert not (tmp_path / "cut.fixed.jsonl.gz").exists() and (tmp_path / "whole.fixed.jsonl").exists()
+    named = [Path(item["path"].split("#")[0]).name for item in json.loads(out)]
+    assert named.count("cut.jsonl.gz") > 10 and "whole.jsonl" in named
+
+
+def test_an_interrupted_run_leaves_no_temporary_file(tmp_path):
+    paths = [write_corpus(tmp_path / f"{n}.jsonl", corpus_lines()) for n in "ab"]
+
+    def reading(corpus):
+        for part in jsonl.partitions(corpus.path, corpus.job.max_record, 300):
+            if part.index == 3:
+                raise KeyboardInterrupt
+            yield part
+
+    with pytest.raises(KeyboardInterrupt):
+        run_corpora([(p, None) for p in paths], 300, 2, fix=True, read=reading)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonl", "b.jsonl"]
