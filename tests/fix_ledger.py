@@ -26,6 +26,17 @@ each part of the corpora: the scraped copy (AG News) and the clean copy's even a
 
     python -m tests.fix_ledger --unsafe         # unsafe fixes not in its ledger, and the right-rates
     python -m tests.fix_ledger --unsafe --write
+
+A third ledger (`tests/data/unsafe_name_number_ledger.tsv`) holds, the same way, every fix of the
+naming (NL2) and number (NL4) rules that only `--unsafe-fixes` makes: a name spelled two ways
+(NL202), a compound written two ways (NL203), an abbreviation's style (NL204), a British or
+American spelling against the story's (NL201), a figure's format against the story's (NL401,
+NL402, NL404). They were read whole (379 fixes, 352 distinct, 2026-12-03), each in its sentence
+and against the story's other forms; a consistency fix is right when the form it writes is the
+one the story should use throughout (a real name's own spelling, the desk's style), wrong when
+it writes a misspelling, another name or word, or rewrites a name's own form.
+
+    python -m tests.fix_ledger --unsafe --names-numbers [--write]
 """
 
 from __future__ import annotations
@@ -52,6 +63,8 @@ UNSAFE_LEDGER = Path(__file__).parent / "data" / "unsafe_fix_ledger.tsv"
 CORPORA = ("bbc", "reuters", "ag_news")
 WORD_FAMILIES = ("NL1", "NL2", "NL4")  # typos, naming, numbers: the rules that edit words
 UNSAFE_FAMILIES = ("NL1",)  # the unsafe ledger reads the typo rules' guesses
+NAME_NUMBER_LEDGER = Path(__file__).parent / "data" / "unsafe_name_number_ledger.tsv"
+NAME_NUMBER_FAMILIES = ("NL2", "NL4")  # ... and this one the naming and number rules' guesses
 HEADER = "# id\tcode\tbefore\tafter\tn\tverdict\twhy"
 
 
@@ -246,21 +259,29 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared")
     ap.add_argument("--write", action="store_true", help="rewrite the ledger (new fixes as unread)")
     ap.add_argument("--unsafe", action="store_true", help="the NL1 fixes only --unsafe-fixes makes")
+    ap.add_argument(
+        "--names-numbers",
+        action="store_true",
+        help="with --unsafe: the NL2/NL4 fixes only --unsafe-fixes makes (their own ledger)",
+    )
     ap.add_argument("--sample", type=int, metavar="N", help="print a sample of N unsafe word fixes")
     ap.add_argument("--seed", type=int, default=14)
     args = ap.parse_args()
     if args.sample:
         _sample(corpus_fixes(args.shared, unsafe=True), args.sample, args.seed)
         return
-    path = UNSAFE_LEDGER if args.unsafe else LEDGER
+    if args.names_numbers and not args.unsafe:
+        ap.error("--names-numbers reads the unsafe fixes: give --unsafe too")
+    families = NAME_NUMBER_FAMILIES if args.names_numbers else UNSAFE_FAMILIES
+    path = (NAME_NUMBER_LEDGER if args.names_numbers else UNSAFE_LEDGER) if args.unsafe else LEDGER
     made = (
-        corpus_fixes(args.shared, unsafe=True, families=UNSAFE_FAMILIES)
+        corpus_fixes(args.shared, unsafe=True, families=families)
         if args.unsafe
         else corpus_fixes(args.shared)
     )
     ledger = read_ledger(path) if path.exists() else {}
     unrecorded, stale, wrong = compare(made, ledger)
-    kind = "unsafe NL1" if args.unsafe else "safe word"
+    kind = f"unsafe {'/'.join(families)}" if args.unsafe else "safe word"
     print(f"{sum(made.values())} {kind} fixes ({len(made)} distinct) over {', '.join(CORPORA)}")
     for label, items in (("not in the ledger", unrecorded), ("no longer made", stale), ("wrong", wrong)):
         print(f"{label}: {len(items)}")

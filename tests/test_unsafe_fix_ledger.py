@@ -7,6 +7,9 @@ recomputed over ~14,500 stories. Skipped when the corpora are not beside the che
 
 A fix the ledger does not hold fails until someone reads it: `python -m tests.fix_ledger --unsafe
 --write` adds it as `unread`, then a person gives the verdict and the reason.
+
+The naming and number rules' unsafe fixes (NL2, NL4) have their own ledger
+(`tests/data/unsafe_name_number_ledger.tsv`, `--unsafe --names-numbers`), held the same way.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from newslint.config import Settings
 from newslint.lint import Linter
 from tests.conftest import SHARED
 from tests.fix_ledger import (
+    NAME_NUMBER_FAMILIES,
+    NAME_NUMBER_LEDGER,
     UNSAFE_FAMILIES,
     UNSAFE_LEDGER,
     Entry,
@@ -37,24 +42,44 @@ HINT = "run `python -m tests.fix_ledger --unsafe --write`, then read each new en
 FLOORS = {"ag": 0.80, "even": 0.80, "odd": 0.80}
 
 
-@pytest.fixture(scope="module")
-def made():
+# The naming and number rules' unsafe fixes: issue 13's 80% on all of them and on each half of the
+# clean copy. Measured when it was set (python -m tests.fix_ledger --unsafe --names-numbers): all
+# 311/352 (88%), BBC+Reuters even ids 143/165 (87%), odd ids 160/176 (91%), AG News 8/11 (73%:
+# three of eleven, all a headline's run-together name, too few fixes to hold at 80%).
+NAME_NUMBER_FLOORS = {"all": 0.80, "ag": 0.70, "even": 0.80, "odd": 0.80}
+
+
+def _fixes(families: tuple[str, ...]):
     if not (SHARED / "corpora" / "bbc.dev.jsonl").is_file():
         pytest.skip(f"the corpora are not at {SHARED / 'corpora'}")
-    return corpus_fixes(SHARED, unsafe=True, families=UNSAFE_FAMILIES)
+    return corpus_fixes(SHARED, unsafe=True, families=families)
+
+
+@pytest.fixture(scope="module")
+def made():
+    return _fixes(UNSAFE_FAMILIES)
+
+
+@pytest.fixture(scope="module")
+def made_names():
+    return _fixes(NAME_NUMBER_FAMILIES)
 
 
 def _listed(fixes) -> str:
     return "\n".join(f"  {f.id} {f.code} {f.before!r} -> {f.after!r}" for f in fixes[:30])
 
 
+def _held(made, ledger, what: str, hint: str) -> None:
+    """Every fix made is in the ledger, and every entry is still made."""
+    unrecorded, stale, _ = compare(made, read_ledger(ledger))
+    missing = _listed(unrecorded)
+    assert not unrecorded, f"{len(unrecorded)} {what} fixes not in the ledger ({hint}):\n{missing}"
+    assert not stale, f"{len(stale)} ledger entries no longer made ({hint}):\n{_listed(stale)}"
+
+
 @pytest.mark.slow
 def test_every_unsafe_typo_fix_is_in_the_ledger(made):
-    unrecorded, stale, _ = compare(made, read_ledger(UNSAFE_LEDGER))
-    assert not unrecorded, (
-        f"{len(unrecorded)} unsafe NL1 fixes not in the ledger ({HINT}):\n{_listed(unrecorded)}"
-    )
-    assert not stale, f"{len(stale)} ledger entries no longer made ({HINT}):\n{_listed(stale)}"
+    _held(made, UNSAFE_LEDGER, "unsafe NL1", HINT)
 
 
 @pytest.mark.slow
@@ -63,6 +88,38 @@ def test_unsafe_typo_fixes_are_right_often_enough(made, where):
     right, read = right_rates(made, read_ledger(UNSAFE_LEDGER))[where]
     assert read > 0
     assert right / read >= FLOORS[where], f"{where}: {right}/{read} unsafe NL1 fixes right"
+
+
+@pytest.mark.slow
+def test_every_unsafe_name_and_number_fix_is_in_its_ledger(made_names):
+    hint = HINT.replace("--unsafe", "--unsafe --names-numbers")
+    _held(made_names, NAME_NUMBER_LEDGER, "unsafe NL2/NL4", hint)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("where", sorted(NAME_NUMBER_FLOORS))
+def test_unsafe_name_and_number_fixes_are_right_often_enough(made_names, where):
+    rates = right_rates(made_names, read_ledger(NAME_NUMBER_LEDGER))
+    rates["all"] = (sum(r for r, _ in rates.values()), sum(n for _, n in rates.values()))
+    right, read = rates[where]
+    assert read > 0
+    assert right / read >= NAME_NUMBER_FLOORS[where], f"{where}: {right}/{read} unsafe NL2/NL4 fixes right"
+
+
+def test_every_name_and_number_ledger_entry_has_a_verdict_and_a_reason():
+    ledger = read_ledger(NAME_NUMBER_LEDGER)
+    assert len(ledger) > 300
+    assert {f.code[:3] for f in ledger} == {"NL2", "NL4"}
+    unread = [f for f, e in ledger.items() if e.verdict not in ("right", "wrong") or not e.why.strip()]
+    assert not unread, f"{len(unread)} entries without a verdict or a reason:\n{_listed(unread)}"
+
+
+def test_an_unsafe_name_fix_is_recorded_in_the_name_and_number_ledger():
+    linter = Linter(Settings(), "story.txt")
+    text = "Gencorp\n\nGenCorp said so. Gencorp rose. Gencorp fell.\n"
+    found = applied_fixes(linter, "s1", text, unsafe=True, families=NAME_NUMBER_FAMILIES)
+    assert found == [Fixed("s1", "NL202", "GenCorp", "Gencorp")]
+    assert applied_fixes(linter, "s1", text, unsafe=True, families=UNSAFE_FAMILIES) == []
 
 
 def test_every_unsafe_ledger_entry_has_a_verdict_and_a_reason():
