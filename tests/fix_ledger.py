@@ -99,6 +99,17 @@ def applied_fixes(
     """The word fixes `--fix` (or `--fix --unsafe-fixes`) applies to `text`, pass by pass, as
     `fix_until_stable` applies them, of the rule families given. With `unsafe`, only those that
     need --unsafe-fixes."""
+    return fixed_text(linter, story_id, text, unsafe, families)[1]
+
+
+def fixed_text(
+    linter: Linter,
+    story_id: str,
+    text: str,
+    unsafe: bool = False,
+    families: tuple[str, ...] = WORD_FAMILIES,
+) -> tuple[str, list[Fixed]]:
+    """The text `--fix` (or `--fix --unsafe-fixes`) writes, and the word fixes of `applied_fixes`."""
     required = Applicability.UNSAFE if unsafe else Applicability.SAFE
     found: list[Fixed] = []
     for _ in range(MAX_PASSES):
@@ -115,7 +126,7 @@ def applied_fixes(
             after = _after(text, v.fix)
             found.append(Fixed(story_id, v.code, before, after))
         text = new_text
-    return found
+    return text, found
 
 
 def _after(text: str, fix: Fix) -> str:
