@@ -57,8 +57,19 @@ def test_a_rare_word_beside_several_words_the_desk_writes_is_no_slip_of_one():
 
 
 def test_a_capitalised_slip_of_a_word_the_desk_always_capitalises_is_a_typo():
-    text = "Talks\n\nThe talks will resume in Feburary, the minister said.\n"
+    # a letter lost: no evidence in the story, and no clear slip (a name may lack a letter)
+    text = "Talks\n\nThe talks will resume in Februay, the minister said.\n"
     assert not _check(text, None, "NL101")
+    [found] = _check(text, DESK, "NL101")
+    assert found.message == (
+        "unknown word 'Februay': the desk writes 'February' 9,812 times and 'Februay' never"
+    )
+    assert found.fix is not None and found.fix.applicability == Applicability.UNSAFE
+    # two letters swapped: a clear slip, a guess without the desk; the desk's evidence with it
+    text = "Talks\n\nThe talks will resume in Feburary, the minister said.\n"
+    [guess] = _check(text, None, "NL101")
+    assert guess.message == "unknown word 'Feburary'; did you mean 'February'?"
+    assert guess.fix is not None and guess.fix.applicability == Applicability.UNSAFE
     [found] = _check(text, DESK, "NL101")
     assert (
         found.message

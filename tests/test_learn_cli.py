@@ -72,10 +72,11 @@ def test_check_uses_a_profile_from_the_command_line_or_the_config(run_cli, tmp_p
     for i in range(3, 30):  # a desk that writes 'February' in many stories
         (folder / f"story-{i}.txt").write_text(f"Talks {i}\n\nTalks resume in February, officials said.\n")
     assert run_cli("learn", str(folder), "-o", "desk.nlprofile")[0] == 0
-    (tmp_path / "story.txt").write_text("Talks\n\nThe talks resume in Feburary, officials said.\n")
+    # a letter lost: only the desk's evidence makes it a typo (two swapped would be a clear slip)
+    (tmp_path / "story.txt").write_text("Talks\n\nThe talks resume in Februay, officials said.\n")
     code, out, _ = run_cli("check", "--profile", "desk.nlprofile", "story.txt")
     assert code == 1
-    assert "unknown word 'Feburary': the desk writes 'February' 29 times and 'Feburary' never" in out
+    assert "unknown word 'Februay': the desk writes 'February' 29 times and 'Februay' never" in out
     assert run_cli("check", "story.txt")[0] == 0
     (tmp_path / "newslint.toml").write_text('profile = "desk.nlprofile"\n')
     code, out, _ = run_cli("check", "story.txt")

@@ -33,12 +33,14 @@ real_errors = _load()
 Hit, Row = real_errors.Hit, real_errors.Row
 
 # Measured 2026-12-03 (`python benchmarks/real_errors.py`; right/reports, found/pooled errors):
-# BBC 81/83 and 81/99, Reuters 337/339 and 337/372, AG News 54/56 and 54/62. Floors a little
-# under; AG News' precision floor is issue 13's target for scraped copy (90%).
+# BBC 81/83 and 81/99, Reuters 337/339 and 337/372, AG News 54/56 and 54/62. Re-measured after
+# NL101 judged lowercase sentences locally and reported two-slip words and capitalised clear
+# slips: BBC 90/92 and 90/104, Reuters 354/356 and 354/383, AG News 56/58 and 56/62. Floors a
+# little under; AG News' precision floor is issue 13's target for scraped copy (90%).
 FLOORS = {
-    "bbc": {"precision": 0.95, "recall": 0.79},
-    "reuters": {"precision": 0.98, "recall": 0.88},
-    "ag_news": {"precision": 0.90, "recall": 0.84},
+    "bbc": {"precision": 0.95, "recall": 0.84},
+    "reuters": {"precision": 0.98, "recall": 0.90},
+    "ag_news": {"precision": 0.90, "recall": 0.87},
 }
 HINT = (
     "read them: `python benchmarks/real_errors.py --unjudged read.tsv`, give each row a verdict, "

@@ -16,12 +16,16 @@ France Presse`, `IG Metall`, `Groupe Macyro`: the English word with one letter a
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from newslint.document import Document, Token
 from newslint.rules.typos._context import unaccented_words
-from newslint.rules.typos._words import english, known_names, misspellings, rare_words
+from newslint.rules.typos._words import english, known_names, misspellings, one_edit_away, rare_words
 
 CAPITAL_MIN_LENGTH = 5  # shorter capitalised words are initials, acronyms and short names
+SLIP_MIN_LENGTH = 7  # a capitalised word this long may be a clear slip of a word or name
+DOUBLED_MIN_LENGTH = 10  # ... a doubled letter only from this length (Hazzard, Forrester are names)
+COMMON_RANK = 20000  # the words a clear slip may be of: the 20,000 most frequent
 _TICKER_OR_TAG = re.compile(r"<[^<>\n]*>")
 _LETTERS = re.compile(r"[A-Za-z]+")
 
@@ -87,3 +91,55 @@ def foreign_form(typo: str, word: str) -> bool:
     if len(typo) == len(word) + 1 and typo.startswith(word) and typo[-1] != "s":
         return True
     return word == typo + "s" and typo[-1] in "aeiou"
+
+
+@cache
+def _names_by_lowercase() -> dict[str, str]:
+    return {n.lower(): n for n in known_names()}
+
+
+def clear_slip(word: str) -> str | None:
+    """The word or name (lowercase) that a capitalised word no list knows is a typist's clear slip
+    of, with no story evidence needed: the only common word or listed name one edit from it
+    that keeps its first letter, reached by two neighbouring letters swapped (Bangaldesh,
+    Britian, Exhcange, Serivces) or, in a long word, a letter doubled (Massachussetts, from
+    ten letters; a letter typed three times, Commmittee). A name differs from a word or another
+    name by a changed vowel (Sebastien, Alastair), an added or lost letter (Mathieson,
+    Ronaldo), a doubled consonant (Hazzard, Forrester) or its ending (Sprinkel, Telstra: the
+    last two letters swapped), and those are left alone. Else None."""
+    if len(word) < SLIP_MIN_LENGTH:
+        return None
+    words, names = english(), _names_by_lowercase()
+    near = [
+        c
+        for c in one_edit_away(word)
+        if c[:1] == word[:1] and (c in names or c in words.words and words.frequency_rank(c) < COMMON_RANK)
+    ]
+    if len(near) != 1:
+        return None
+    meant = near[0]
+    if _swapped(word, meant) or _doubled(word, meant) and (meant in names or _tripled(word)):
+        return meant
+    return None
+
+
+def _swapped(typo: str, word: str) -> bool:
+    """Two neighbouring letters of `word` swapped in `typo`, not its last two (Sprinkel, Telstra:
+    names end as they please)."""
+    if len(typo) != len(word):
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(typo, word, strict=True)) if a != b]
+    if len(diff) != 2 or diff[1] != diff[0] + 1 or diff[1] == len(word) - 1:
+        return False
+    return typo[diff[0]] == word[diff[1]] and typo[diff[1]] == word[diff[0]]
+
+
+def _doubled(typo: str, word: str) -> bool:
+    """`typo` is `word` with one of its letters typed twice, in a long word."""
+    if len(typo) != len(word) + 1 or len(typo) < DOUBLED_MIN_LENGTH:
+        return False
+    return any(typo[i] == typo[i - 1] and typo[:i] + typo[i + 1 :] == word for i in range(1, len(typo)))
+
+
+def _tripled(typo: str) -> bool:
+    return any(typo[i] == typo[i - 1] == typo[i - 2] for i in range(2, len(typo)))

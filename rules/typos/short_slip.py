@@ -58,11 +58,14 @@ class ShortSlip(Rule):
 
     def check(self, doc: Document) -> Iterator[Violation]:
         tokens = candidate_tokens(doc, self.context, is_short_unknown)
-        if not tokens or lost_capitals(doc):
+        if not tokens:
             return
+        lost = lost_capitals(doc)
         counts = story_counts(doc)
         total = counts.total()  # once: summed per word, it grew with the square of the story
         for tok in tokens:
+            if lost.at(tok.span):
+                continue  # a sentence typed in lowercase: its short words may be names
             if tok.span.start and doc.text[tok.span.start - 1].isdigit():
                 continue  # the end of an ordinal or a unit cut from its number: "1,000th", "5mn"
             found = short_slip(tok.text, context_of(doc.text, tok.span), counts, total)

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from newslint.document import Document, LetterTest, Token, TokenKind
 from newslint.profile import Profile
@@ -20,6 +20,7 @@ from newslint.rules.typos._capitals import (
     all_caps_headline,
     beside_a_name,
     capital_candidate,
+    clear_slip,
     foreign_form,
 )
 from newslint.rules.typos._context import (
@@ -154,7 +155,11 @@ class UnknownWord(Rule):
     (`Genemation`), one edit from a name the story writes (`Regaan` beside Reagan: NL202's), a
     capitalised word of five letters inside a sentence (`Hot in Herre`, `van der Linde`), and
     capitals in the body or in a headline in mixed case (acronyms, names set in capitals:
-    `TIM HENMAN`, `ASCAP`).
+    `TIM HENMAN`, `ASCAP`). Without evidence in the story, a capitalised word of seven letters or
+    more written once is still reported when it is a typist's clear slip of the only common word
+    or listed name one edit away: two neighbouring letters swapped (`Bangaldesh`, `Exhcange`;
+    not the last two: `Telstra`, `Sprinkel`) or, from ten letters, a letter doubled
+    (`Massachussetts`; `Forrester` is a name). Its fix is a guess.
     A word the story repeats is jargon or a name, unless it is one ordinary slip from a common
     word the story writes too (`acquisiton` in the headline and the body beside one
     "acquisition"): reported, its fix a guess. ALL-CAPS text elsewhere, URLs,
@@ -165,12 +170,16 @@ class UnknownWord(Rule):
     stop (`smal.0`). Hyphenated compounds are checked part by part unless the lexicon lists
     them whole (have-nots); a word hyphenated across a line end ("orga-" / "nise") is checked
     whole, and a common word's clipped front joined to a word (`docu-game`) is a coinage.
-    Plurals of -ing nouns (remodelings), British -ise forms of listed -ize words, a noun and
-    -man or -men (pacemen) and dropped-g forms (lovin') are English. A word beside a word of
-    the same other language is part of a foreign phrase (`his home grand prix`, `Chercher dans
-    toute`): common words of French, Spanish, Italian, German, Portuguese and Dutch. In a
-    story typed in lowercase, three-letter words are taken as names. Words in the configured
-    `vocabulary` and words marked `[sic]` or `(sic)` are accepted.
+    Plurals of -ing nouns (remodelings), British -ise forms of listed -ize words, -ness nouns of
+    listed adjectives (clunkiness), a noun and -man or -men (pacemen) and dropped-g forms
+    (lovin') are English. A word beside a word of the same other language is part of a foreign
+    phrase (`his home grand prix`, `Chercher dans toute`): common words of French, Spanish,
+    Italian, German, Portuguese and Dutch. In copy typed in lowercase, names look like words:
+    there only the story's evidence counts. A story has lost its capitals throughout when half
+    its sentences open in lowercase; otherwise only a sentence that opens in lowercase or writes
+    two names in lowercase (venezuela, france) has (a " reuter" trailer does not make the rest
+    lowercase copy). In a story with any such sentence, three-letter words are taken as names.
+    Words in the configured `vocabulary` and words marked `[sic]` or `(sic)` are accepted.
     A string longer than the longest listed word (a pasted hash, letters without spaces) is not
     a word, and a text with more unknown words than 200 plus one in a hundred of its words is not
     English copy (a data dump, another language, random letters): nothing is reported there.
@@ -179,7 +188,10 @@ class UnknownWord(Rule):
     transposition; an apostrophe the writer typed is no slip, so "gov't" is not "govt"), a lost
     apostrophe (dont, childrens; "childrens'" is "children's"), a lost space after a function word
     (ofthe), and words two slips away that make a common pair with a neighbour ("news agcny":
-    agency) or are common words that begin as the typo does (volatily: volatility). Each is
+    agency) or are common words that begin as the typo does (volatily: volatility). A word of
+    seven letters or more that no listed word is one edit from is reported when one common word
+    that begins as it does is two ordinary slips away and no other as near ("succesfull":
+    successful; "statmenet": statement): a guess. Each is
     weighed as a copy editor weighs it: how common it is, which slip would have made the typo
     (a neighbouring key, a doubled or lost letter, two letters swapped, a sound-alike letter;
     rarely the first letter), how it reads with the words either side (a table of common word
@@ -247,7 +259,7 @@ class UnknownWord(Rule):
         known_wrong = misspellings().keys()
         counts: Counter | None = None
         total = 0  # counts.total(), summed once: per word it grew with the square of the story
-        case_lost: bool | None = None
+        lost: LostCapitals | None = None
         # Candidate-first: the tests below that read only a word's letters are run once per
         # distinct word (and remembered across stories); the tokens of the few words they do
         # not clear are the only ones built.
@@ -268,8 +280,8 @@ class UnknownWord(Rule):
                 if counts is None:
                     counts = story_counts(doc)
                     total = counts.total()
-                    case_lost = lost_capitals(doc)
-                found = self._capitalised_word(doc, tok, counts)
+                # the desk's evidence, where it has some, before a clear slip's guess
+                found = self._capitalised_word(doc, tok, counts, clear_slips=text not in desk_capitals)
                 if found is not None:
                     yield found
                 elif text in desk_capitals:
@@ -297,7 +309,7 @@ class UnknownWord(Rule):
                     continue
                 if part in rare_words() or part in unaccented_words():
                     if self._profile is not None and part in rare_words():  # "cists": the desk writes "costs"
-                        yield from self._desk_report(doc, part, span, lost_capitals(doc))
+                        yield from self._desk_report(doc, part, span, lost_capitals(doc).at(span))
                     continue  # rare words; cafe, cliches: listed words without their accents
                 if _whole_word_written_apart(doc.text, span, part, words):
                     continue
@@ -312,9 +324,12 @@ class UnknownWord(Rule):
                 if counts is None:
                     counts = story_counts(doc)
                     total = counts.total()
-                    case_lost = lost_capitals(doc)
-                if case_lost and len(part) <= SHORT_NAME:
-                    # lowercase copy: "gil", "oel" are names (Parra Gil, Veba Oel), and evidence is thin
+                if lost is None:
+                    lost = lost_capitals(doc)
+                case_lost = lost.at(span)
+                if lost.anywhere() and len(part) <= SHORT_NAME:
+                    # lowercase copy: "gil", "oel" are names (Parra Gil, Veba Oel), and evidence is
+                    # thin; a story with a sentence in lowercase is casual copy ("luv", "skd hams")
                     continue
                 if self._profile is not None and desk_knows(part, self._profile):
                     continue  # the desk's own jargon or local word
@@ -331,7 +346,7 @@ class UnknownWord(Rule):
                 if found is not None:
                     yield found
                 else:  # no evidence in the story, or the story repeats it: the desk may know better
-                    yield from self._desk_report(doc, part, span, bool(case_lost))
+                    yield from self._desk_report(doc, part, span, case_lost)
 
     def __init__(
         self,
@@ -471,7 +486,9 @@ class UnknownWord(Rule):
         """A capitalised opening word that is a rare word, a known name or an accepted one."""
         return tok.text.lower() in rare_words() or tok.text in known_names() or self.context.accepts(tok.text)
 
-    def _capitalised_word(self, doc: Document, tok: Token, counts: Counter) -> Violation | None:
+    def _capitalised_word(
+        self, doc: Document, tok: Token, counts: Counter, clear_slips: bool = True
+    ) -> Violation | None:
         """A capitalised word (opening a sentence, `Reigme forces`, or inside one, `the Finanace
         Committee`) or a word of an all-capital headline (`BHP MINTERALS`) is a name unless the
         story, which writes it nowhere else in any case, writes a word one slip away: then it is
@@ -512,7 +529,10 @@ class UnknownWord(Rule):
             and (capitals or slip_cost(part, c) < ANY_SLIP)
             for c in one_edit_away(part) & english().words
         ):
-            return None
+            meant = clear_slip(part) if clear_slips else None  # no evidence, but a clear slip: Bangaldesh
+            if meant is None or repeated or _written_as_another_name(doc, tok.text):
+                return None
+            return self._clear_slip_report(doc, tok, meant)
         if _written_as_another_name(doc, tok.text):
             return None
         if repeated:
@@ -520,6 +540,17 @@ class UnknownWord(Rule):
         others = counts.copy()
         others[part] -= 1  # the story's other uses: a word it writes right once is evidence
         return self._report(doc, part, tok.span, others, evidence_only=True, guess_only=not capitals)
+
+    def _clear_slip_report(self, doc: Document, tok: Token, meant: str) -> Violation:
+        """A capitalised word that is a clear slip of a common word or a listed name (`clear_slip`),
+        though the story writes neither: reported, its fix a guess (it may still be a name)."""
+        original = doc.slice(tok.span)
+        written = match_case(original, meant)
+        return self.violation(
+            tok.span,
+            f"unknown word {original!r}; did you mean {written!r}?",
+            Fix.unsafe(f"Replace with {written!r}", Edit.replace(tok.span, written)),
+        )
 
     def _report(
         self,
@@ -551,6 +582,9 @@ class UnknownWord(Rule):
                 Fix.unsafe(f"Replace with {written!r}", Edit.replace(span, written)),
             )
         evidence, others = suggestions(part, counts)
+        if not evidence and not others and not evidence_only and counts[part] < 2:
+            others = _two_slips_from(part)  # "succesfull", "statmenet": no word one edit away
+            guess_only = guess_only or bool(others)
         fronted = _after_a_glued_dash(doc.text, span)
         if fronted:  # "gymnastics -roduced": the dash took the first letter; only those words fit
             evidence, others = _front_letter_added(part, evidence, others)
@@ -647,6 +681,34 @@ def _repeated_slip_of(part: str, candidates: list[str], counts: Counter) -> list
         and words.frequency_rank(c) < COMMON_RANK
         and slip_cost(part, c) <= COMMON_SLIP
     ][:1]
+
+
+TWO_SLIP_MIN_LENGTH = 7  # a word this long with no word one edit away may be two slips from one
+TWO_SLIP_COST = 2.0  # two ordinary slips at most (a doubled letter lost and another added, a swap)
+
+
+def _two_slips_from(part: str) -> list[str]:
+    """The common word two ordinary slips from a word that no listed word is one edit from
+    ("succesfull": successful; "statmenet": statement), when it begins as the typo does and no
+    other word is as near (a longer form of it may be: successfully); else none. Not a word
+    that parses as a prefix and a word, or as two words of three letters or more (sunseed,
+    signups: jargon is built so). Its fix is a guess."""
+    if len(part) < TWO_SLIP_MIN_LENGTH or derivation(part) is not None or _two_words(part):
+        return []
+    near = sorted((slip_cost(part, w), w) for w in two_slip_words(part))
+    if not near or near[0][0] > TWO_SLIP_COST:
+        return []
+    best = near[0][1]
+    rivals = [w for cost, w in near[1:] if cost - near[0][0] < NEAR_SLIP_GAP and not w.startswith(best)]
+    if rivals:
+        return []  # two words about as near (another form of the word aside): no reading to offer
+    return [best]
+
+
+def _two_words(word: str) -> bool:
+    """Two listed words of three letters or more written as one (sun + seed, sign + ups)."""
+    words = english().words
+    return any(word[:i] in words and word[i:] in words for i in range(3, len(word) - 2))
 
 
 def _worth_reporting(
@@ -1030,10 +1092,10 @@ INFLECTIONS = ("plural", "british")  # derivations that stand even beside a comm
 
 def derivation(word: str) -> str | None:
     """How a word missing from the lists can still be English, or None: "plural" (of a known
-    noun), "british" (the -ise form of a listed -ize word: collateralised), "prefix" (a known
-    word with a common prefix: reinsure) or "compound" (two known words run together:
-    stockmarket; a noun and -man or -men: pacemen). A prefix or compound parse is weak evidence:
-    "prewent" is pre + went."""
+    noun), "british" (the -ise form of a listed -ize word: collateralised), "suffix" (a known
+    word's -ness noun: clunkiness), "prefix" (a known word with a common prefix: reinsure) or
+    "compound" (two known words run together: stockmarket; a noun and -man or -men: pacemen). A
+    suffix, prefix or compound parse is weak evidence: "prewent" is pre + went."""
     words = english()
     if word.endswith("ies") and word[:-3] + "y" in words:
         return "plural"
@@ -1046,6 +1108,8 @@ def derivation(word: str) -> str | None:
         return "plural"
     if word.endswith("s") and not word.endswith(("ss", "ys")) and len(word) > 4 and word[:-1] in words:
         return "plural"
+    if word.endswith("ness") and _adjective(word[:-4]):
+        return "suffix"  # clunkiness, sogginess: a listed adjective's noun
     for prefix in PREFIXES:
         rest = word[len(prefix) :]
         if word.startswith(prefix) and len(rest) >= 4 and (rest in words or rest in rare_words()):
@@ -1059,6 +1123,12 @@ def derivation(word: str) -> str | None:
 
 
 AGENT_HEADS = ("man", "men")  # the three-letter head of a compound noun (seamen, linesman)
+
+
+def _adjective(stem: str) -> bool:
+    """A listed word, read back from its form before a suffix (clunki- is clunky)."""
+    words = english()
+    return stem in words or stem.endswith("i") and stem[:-1] + "y" in words
 
 
 def _common_candidate(candidates: list[str]) -> bool:
@@ -1187,16 +1257,65 @@ def in_company_tag(text: str, span: Span) -> bool:
     return closing >= 0 and not any(c in inside for c in "<>") and "\n\n" not in inside
 
 
-def lost_capitals(doc: Document) -> bool:
-    """A story with a sentence that starts in lowercase has lost its capitals (wire copy typed in
-    lowercase): its names look like words, so only in-story evidence counts there."""
-    return any(
-        tok.kind is TokenKind.WORD
-        and not tok.in_headline
-        and tok.text[:1].isalpha()
-        and tok.text[:1].islower()
+@dataclass(frozen=True)
+class LostCapitals:
+    """Where a story has lost its capitals (wire copy typed in lowercase): its names look like
+    words there, so only in-story evidence counts. A story whose sentences open in lowercase half
+    the time or more has lost them throughout; otherwise only the sentences that open in
+    lowercase or write two names in lowercase (venezuela, france) have: a stray " reuter" line, a
+    "&lt;" cut from its tag or a sentence cut at a line break ("for the ...") does not make the
+    rest of a story in capitals lowercase copy."""
+
+    throughout: bool
+    sentences: tuple[Span, ...]  # the sentences that open in lowercase
+
+    def at(self, span: Span) -> bool:
+        return self.throughout or any(s.start <= span.start < s.end for s in self.sentences)
+
+    def anywhere(self) -> bool:
+        return self.throughout or bool(self.sentences)
+
+
+def lost_capitals(doc: Document) -> LostCapitals:
+    """Where the story has lost its capitals (see `LostCapitals`): from the first word of each
+    sentence of the body, and the names it writes in lowercase."""
+    openers = [
+        tok
         for tok in doc.first_tokens()
-    )
+        if tok.kind is TokenKind.WORD and not tok.in_headline and tok.text[:1].isalpha()
+    ]
+    lower = [tok for tok in openers if tok.text[:1].islower()]
+    if 2 * len(lower) >= len(openers) > 0:
+        return LostCapitals(True, ())
+    names = _names_in_lowercase(doc)
+    if not lower and not names:
+        return LostCapitals(False, ())
+    starts = [s.start for s in doc.sentences]
+
+    def sentence(tok: Token) -> Span:
+        i = bisect.bisect_right(starts, tok.span.start) - 1
+        return doc.sentences[i] if i >= 0 else tok.span
+
+    named: dict[Span, set[str]] = {}
+    for tok in doc.words_among(names):
+        named.setdefault(sentence(tok), set()).add(tok.text)
+    found = [sentence(tok) for tok in lower]
+    found += [s for s, written in named.items() if len(written) >= LOWERCASE_NAMES]
+    return LostCapitals(False, tuple(dict.fromkeys(found)))
+
+
+LOWERCASE_NAMES = 2  # a sentence that writes this many names in lowercase was typed so ("the midwest")
+
+
+def _names_in_lowercase(doc: Document) -> set[str]:
+    """The names the story writes in lowercase ("venezuela", "february"): the sentences that
+    write them were typed in lowercase, though they may open with a capital."""
+    names, words, rare = known_names(), english().words, rare_words()
+    return {
+        w
+        for w in doc.word_counts
+        if w.isalpha() and w.islower() and w not in words and w not in rare and w.capitalize() in names
+    }
 
 
 def _text_parts(text: str) -> Iterator[tuple[str, int]]:
