@@ -13,6 +13,7 @@ from newslint.rules._styles import HOUSE_STYLES, style_name, styles_where
 from newslint.rules.naming import _desk_variety, _senses
 from newslint.rules.naming._company import COMPANY_AFTER
 from newslint.rules.naming._varieties import Variant, variants
+from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -230,13 +231,49 @@ def _listed(word: str, listed: Collection[str]) -> bool:
     return word in listed or word in _CONTEXTUAL or _senses.listed(word)
 
 
+MIN_PART = 5  # a shorter part of a hyphenated word may be a prefix: tele-communications
+
+
+def _word_parts(word: str) -> list[tuple[int, str]]:
+    """The word itself, or for a hyphenated word (centre-left, labour-intensive, re-organized)
+    each part long enough to be a word, with its offset in the word. A hyphenated name
+    (Schering-Plough, Borg-Warner: a capital after a hyphen) is one word."""
+    if "-" not in word or any(part[:1].isupper() for part in word.split("-")[1:]):
+        return [(0, word)]
+    parts, at = [], 0
+    for part in word.split("-"):
+        if len(part) >= MIN_PART:
+            parts.append((at, part))
+        at += len(part) + 1
+    return parts
+
+
+def _lists(word: str) -> bool:
+    """Whether a word, or a part of a hyphenated word, is one the tables list."""
+    return any(_listed(part.lower().replace("’", "'"), variants().keys()) for _, part in _word_parts(word))
+
+
 # The story's distinct words that a table lists (decided once per word, remembered across stories).
-_CANDIDATES = LetterTest(lambda word: _listed(word.lower().replace("’", "'"), variants().keys()))
+_CANDIDATES = LetterTest(_lists)
 
 
 def _proper(tok: Token) -> bool:
     """A capitalised word in mid-sentence: a name, which keeps its own spelling."""
     return tok.text[:1].isupper() and not tok.sentence_start and not tok.in_headline
+
+
+def _tokens_and_parts(tokens: list[Token]) -> Iterator[Token]:
+    """The tokens, a hyphenated one as its parts (centre-left: centre; the rule reports and fixes
+    the part alone), a part after the first being no sentence start."""
+    for tok in tokens:
+        if "-" not in tok.text:
+            yield tok
+            continue
+        for at, part in _word_parts(tok.text):
+            start = tok.span.start + at
+            yield tok._replace(
+                span=Span(start, start + len(part)), text=part, sentence_start=tok.sentence_start and not at
+            )
 
 
 def _match_case(model: str, word: str) -> str:
@@ -275,6 +312,10 @@ class EnglishVarietyMix(Rule):
     same story (Reuters' London desk wrote `program`) or in copy whose house style is plainly
     British (`the reform program` beside `£4m`, `Mr Brown`, `per cent`), never in software
     senses, job titles (`program director`) or quotations.
+
+    A part of a hyphenated word is a spelling of its own (`centre-left`, `labour-intensive`,
+    `center-forward`: the part is reported and fixed), except in a hyphenated name
+    (`Schering-Plough`) and for parts too short to be more than a prefix (`tele-`).
 
     One word family spelled both ways is a mix even without a majority: the forms of one root
     count together (`centre` and `centered`, `favour` and `favorite`, `travelled` and
@@ -523,7 +564,7 @@ class EnglishVarietyMix(Rule):
         found: list[tuple[Token, Variant]] = []
         listed = table.keys()
         # Candidate-first: the story's distinct words that a table lists, then their tokens alone.
-        for tok in doc.words_among(_CANDIDATES.select(doc.word_counts)):
+        for tok in _tokens_and_parts(doc.words_among(_CANDIDATES.select(doc.word_counts))):
             word = tok.text.lower().replace("’", "'")
             if not _listed(word, listed) or tok.is_all_caps:
                 continue
