@@ -144,7 +144,7 @@ def _variety_desk(key: str, ise: int, ize: int) -> Profile:
 
 
 def test_a_lone_ize_where_the_desk_writes_ise_in_stories_like_this_one():
-    text = "Games\n\nThe UK firm wants to monopolize the market for games, and its games sold out.\n"
+    text = "Games\n\nThe US firm wants to monopolize the market for games, and its games sold out.\n"
     assert not _check(text, None, "NL201")
     [found] = _check(text, _variety_desk("gb1-us0", 480, 12), "NL201")
     assert found.message == (
@@ -156,7 +156,7 @@ def test_a_lone_ize_where_the_desk_writes_ise_in_stories_like_this_one():
 
 def test_a_divided_desk_answers_nothing():
     """A desk whose stories with this evidence write -ize in one story of five is no -ise desk."""
-    text = "Games\n\nThe UK firm wants to monopolize the market for games, and its games sold out.\n"
+    text = "Games\n\nThe US firm wants to monopolize the market for games, and its games sold out.\n"
     assert not _check(text, _variety_desk("gb1-us0", 400, 100), "NL201")
 
 

@@ -331,8 +331,9 @@ class EnglishVarietyMix(Rule):
     `organise`) leans the other way; a lone `-ize` is reported in copy whose house style is
     plainly British (inside a quotation too, never fixed there: a British desk transcribes speech
     in its own spelling), or outside quotations in copy that shows nothing American, is no wire
-    story and writes a British spelling (`theatre`) or shows two house-style signs of British
-    copy (British news desks write `-ise`; a wire desk's sign-off, or a house style such as
+    story and writes a British spelling (`theatre`) or shows a house-style sign of British copy
+    other than "the US" without full stops, which American web copy writes too, or two signs
+    (British news desks write `-ise`; a wire desk's sign-off, or a house style such as
     `reuters` that names no -ise, may mean Oxford -ize).
 
     Proper names keep their own spelling: a capitalised word in mid-sentence ("Ministry of
@@ -699,6 +700,18 @@ class _Evidence:
             self._house = EnglishVarietyMix._house_signs(self.text)
         return self._house
 
+    def british_style(self) -> bool:
+        """Whether the copy shows a British house-style sign besides "the US" without full stops,
+        which American web copy writes too (AG News: `its US mutual fund businesses`)."""
+        if not self.house()["gb"]:
+            return False
+        return any(
+            not match.startswith("US")
+            for _, hints, pattern in _SIGNS["gb"]
+            if not hints or any(hint in self.text for hint in hints)
+            for match in pattern.findall(self.text)
+        )
+
     def signs(self) -> Counter[str]:
         """The house-style signs and the wire desk."""
         if self._signs is None:
@@ -744,9 +757,9 @@ class _Evidence:
 
     def british_house(self, found: list[tuple[Token, Variant]]) -> bool:
         """British copy that writes -ise: plainly British, or copy with British evidence (a British
-        spelling, or MIN_EVIDENCE house-style signs: one sign alone may be American web copy's
-        "US") and nothing American that is no wire story (a wire desk's sign-off: the London desk
-        wrote Oxford -ize; British news desks -ise)."""
+        spelling, a house-style sign other than "the US", which American web copy writes too, or
+        MIN_EVIDENCE signs) and nothing American that is no wire story (a wire desk's sign-off:
+        the London desk wrote Oxford -ize; British news desks -ise)."""
         if self.plainly_british(found):
             return True
         if _SIGN_OFF.search(self.text[-40:]) or self.signs()["us"]:
@@ -754,7 +767,9 @@ class _Evidence:
         varieties = Counter(
             e.variety for tok, e in found if e.kind in ("spelling", "ise") and not _proper(tok)
         )
-        return not varieties["us"] and (varieties["gb"] > 0 or self.house()["gb"] >= MIN_EVIDENCE)
+        return not varieties["us"] and (
+            varieties["gb"] > 0 or self.house()["gb"] >= MIN_EVIDENCE or self.british_style()
+        )
 
     def plainly_british(self, found: list[tuple[Token, Variant]]) -> bool:
         """Copy whose house style is plainly British: its house-style signs and British spellings
