@@ -31,7 +31,7 @@ A third ledger (`tests/data/unsafe_name_number_ledger.tsv`) holds, the same way,
 naming (NL2) and number (NL4) rules that only `--unsafe-fixes` makes: a name spelled two ways
 (NL202), a compound written two ways (NL203), an abbreviation's style (NL204), a British or
 American spelling against the story's (NL201), a figure's format against the story's (NL401,
-NL402, NL404). They were read whole (379 fixes, 352 distinct, 2026-12-03), each in its sentence
+NL402, NL404). They were read whole (379 fixes, 352 distinct, 2026-12-03; 338 since), each in its sentence
 and against the story's other forms; a consistency fix is right when the form it writes is the
 one the story should use throughout (a real name's own spelling, the desk's style), wrong when
 it writes a misspelling, another name or word, or rewrites a name's own form.

@@ -27,6 +27,11 @@ _PHRASE_FIRST = frozenset(
 # A verb and its particle is the phrase; the closed form is the noun: set up / setup,
 # take over / takeover, break down / breakdown, pay out / payout.
 _PARTICLES = frozenset("up down out off over in on back through away about around along aside by".split())
+# A word that opens a noun phrase ends no compound: an article, a preposition that takes an
+# object, a conjunction. "gas per day" is no "gasper", "for the" no "forthe" (a run-together slip
+# elsewhere in the story: NL104's, never a form to spread).
+_PHRASE_OPENERS = frozenset("the a an per of for from with than via and or but".split())
+_NOT_SECOND = _PARTICLES | _PHRASE_OPENERS  # the second word of a pair that is a phrase
 
 
 class CompoundSpacing(Rule):
@@ -39,8 +44,9 @@ class CompoundSpacing(Rule):
     and Live-Stock Corp" beside "livestock"). Open against hyphenated forms are not reported: a
     compound modifier takes a hyphen before a noun and none after it ("long-term debt", "in the
     long term"). Only two adjacent words are joined, and pairs that differ in meaning are left
-    alone: a verb and its particle against the noun (`set up` / `setup`, `take over` / `takeover`) and phrases
-    that start with a function word (`every day` / `everyday`, `may be` / `maybe`).
+    alone: a verb and its particle against the noun (`set up` / `setup`, `take over` / `takeover`),
+    phrases that start with a function word (`every day` / `everyday`, `may be` / `maybe`) and
+    pairs whose second word opens a phrase (`gas per day`, `for the`: no `gasper`, `forthe`).
 
     ## Why is this bad?
     The same thing spelled two ways looks unedited and splits archive searches.
@@ -206,7 +212,7 @@ def _hyphenated_compound(word: str) -> bool:
     if word.count("-") != 1 or len(word) < 6 or not _is_compound_word(word):
         return False
     left, right = word.lower().split("-")
-    return left not in _PHRASE_FIRST and right not in _PARTICLES
+    return left not in _PHRASE_FIRST and right not in _NOT_SECOND
 
 
 # Longer "words" are pasted blobs, not compounds; splitting each at every letter costs the square
@@ -232,7 +238,7 @@ def _joins_two_words(word: str) -> bool:
         (first := word[:i]) in words
         and (second := word[i:]) in words
         and first not in _PHRASE_FIRST
-        and second not in _PARTICLES
+        and second not in _NOT_SECOND
         for i in range(2, len(word) - 2)
     )
 
@@ -280,7 +286,7 @@ def _candidates(doc: Document) -> tuple[set[str], set[str]]:
                 first in lowered
                 and second in lowered
                 and first not in _PHRASE_FIRST
-                and second not in _PARTICLES
+                and second not in _NOT_SECOND
             ):
                 keys.add(key)
                 parts.update((first, second))
@@ -302,7 +308,7 @@ def _file_form(forms: dict[str, dict[str, list[Span]]], tok: Token, keys: Collec
             forms[key]["closed"].append(tok.span)
     elif text.count("-") == 1:
         left, right = text.lower().split("-")
-        if left not in _PHRASE_FIRST and right not in _PARTICLES and left + right in keys:
+        if left not in _PHRASE_FIRST and right not in _NOT_SECOND and left + right in keys:
             forms[left + right]["hyphenated"].append(tok.span)
 
 
@@ -315,7 +321,7 @@ def _open_pair(text: str, first: Token, second: Token) -> str | None:
         _plain(first)
         and _plain(second)
         and first.text.lower() not in _PHRASE_FIRST
-        and second.text.lower() not in _PARTICLES
+        and second.text.lower() not in _NOT_SECOND
         and len(first.text) >= 2
         and len(second.text) >= 3
     ):

@@ -278,6 +278,32 @@ def _only_ending_differs(a: str, b: str) -> bool:
     return long_.startswith(short) or short[:-1] == long_[:-1] and len(short) == len(long_)
 
 
+# The capitalised word that carries a name on after one of its forms (Hongkong Bank, Hongkong and
+# Shanghai Hotels).
+_NAME_GOES_ON = re.compile(r"[ \n](?:(?:and|of|&)[ \n])?([A-Z][\w.]*)")
+
+
+# A company word after a name is the same name formally (CalMat Co, then CalMat), no other name.
+_COMPANY_WORDS = frozenset(
+    "Ltd Inc Corp Co Cos Plc PLC LLC SA NV AG SpA Group Holdings Company Corporation".split()
+)
+
+
+def _followers(text: str, spans: list[Span]) -> list[str]:
+    """The word that carries a longer name on after each use ("" where none does, or only a
+    company word follows)."""
+    found = (m.group(1) if (m := _NAME_GOES_ON.match(text, span.end)) else "" for span in spans)
+    return [w if w.rstrip(".") not in _COMPANY_WORDS else "" for w in found]
+
+
+def _in_other_names(text: str, spans: list[Span], others: list[Span]) -> bool:
+    """Two spacings that belong to different names: every use of one is the start of a longer name
+    that the other never starts (Hongkong Bank, Hongkong Land beside the place Hong Kong). A
+    company writes its own name its own way; a company word after a name (Co, Inc) starts none."""
+    mine, theirs = _followers(text, spans), _followers(text, others)
+    return (all(mine) or all(theirs)) and not set(mine) & set(theirs) - {""}
+
+
 # A capitalised word, a space and the word characters after it: where a lowercase form such as
 # "Islamic state" can start. The second word is read in a look-ahead, so it can open the next match.
 _CAPITALISED_PAIR = re.compile(r"(?<!\w)([^\W\d_a-z]\w*+) (?=(\w*))")
@@ -325,6 +351,11 @@ class NameVariant(Rule):
     A lowercase word in a name is the ordinary phrase, and right, after a determiner ("an
     Islamic state", "the Pacific coast") or when the first word is a common word capitalised
     only because it starts a sentence ("Human rights groups").
+
+    A spacing variant is weighed on the body's uses (a headline writes names tight:
+    `SportsNetwork Game Preview`), and two spacings are two names when every use of one starts a
+    longer name the other never starts (`Hongkong Bank` beside the place, Hong Kong; a company
+    word after it, `CalMat Co`, is no longer name).
 
     Words the English word lists know (Mark / Marks), related forms (Israel / Israeli,
     American / Americans) and names the story uses only once each are left alone, and so is a
@@ -559,17 +590,24 @@ class NameVariant(Rule):
                 " " in v or "-" in v or any(c.isupper() for c in v[1:]) for v in variants
             ):
                 continue
-            ranked = sorted(variants, key=lambda v: (-len(forms[v]), forms[v][0].start))
+            # A headline writes names tight (SportsNetwork Game Preview, BlueGene sneaks past):
+            # the body's uses decide the spelling; a headline's other form is reported.
+            body = {v: [s for s in forms[v] if not doc.in_headline(s)] for v in variants}
+            ranked = sorted(variants, key=lambda v: (-len(body[v]), forms[v][0].start))
             canonical = ranked[0]
+            if not body[canonical]:
+                continue
             for minority in ranked[1:]:
                 if minority[1:] == canonical[1:]:
                     continue  # al-Chalabi and Al-Chalabi: a capital at the start of a sentence
+                if _in_other_names(doc.text, forms[minority], forms[canonical]):
+                    continue  # Hongkong Bank beside Hong Kong: the bank's name, not the place's
                 for span in forms[minority]:
                     yield self._report(
                         span,
                         minority,
                         canonical,
-                        Counter({canonical: len(forms[canonical]), minority: len(forms[minority])}),
+                        Counter({canonical: len(body[canonical]), minority: len(forms[minority])}),
                     )
 
     def _case_variants(self, doc: Document, names: Iterable[tuple[Token, str]]) -> Iterator[Violation]:
