@@ -50,6 +50,17 @@ PLAIN = {
     "British towards": (variety_mix._SIGNS["gb"][6][2], r"\btowards\b"),
     "American percent": (variety_mix._SIGNS["us"][0][2], r"\bpercent\b"),
     "American title": (variety_mix._SIGNS["us"][1][2], r"\b(?:Mr|Mrs|Ms|Dr)\.\s[A-Z]"),
+    "British date": (variety_mix._SIGNS["gb"][2][2], rf"\b\d{{1,2}}\s{variety_mix._MONTH}\b"),
+    "American desk": (
+        variety_mix._US_DESK,
+        r"\b(?:Inc|Corp|cts|Senate|Congress|Congressional|USDA|IRS|Internal Revenue|Reagan|Wall Street"
+        r"|Nasdaq|Texas|California|Washington|[Ff]ederal)\b",
+    ),
+    "British desk": (
+        variety_mix._GB_DESK,
+        r"\b(?:stg|Plc|PLC|Ltd|EC|Community|francs?|Paris|Bundesbank|Ministry|sterling|tonnes?|Ecus?"
+        r"|Chancellor|Bonn|marks|yen|Tokyo|Japan|Japanese|Hong Kong|Singapore|Australian?)\b",
+    ),
 }
 
 PIECES = st.sampled_from(
@@ -147,6 +158,28 @@ PIECES = st.sampled_from(
         "the US",
         "US-led",
         "xp",
+        "5",
+        "25",
+        "125",
+        "x1",
+        "February",
+        "May",
+        "Inc",
+        "Congress",
+        "Congressional",
+        "Internal Revenue",
+        "Wall Street",
+        "federal",
+        "Federal",
+        "EC",
+        "Ecus",
+        "Japan",
+        "Japanese",
+        "Hong Kong",
+        "Australian",
+        "tonnes",
+        "Plc",
+        "sterling",
     ]
 )
 TEXTS = st.one_of(st.lists(PIECES, max_size=40).map("".join), st.text(max_size=60))
@@ -159,6 +192,8 @@ EXAMPLES = [
     "UKx UK xUK BBC xBBC, the US, US-led, US. US percent xpercent percents, the the The the",
     'He said: "Go" xsaid:"x" says:\n“Hi” added: x towards xtowards towardsx',
     "@a x@b @@c #d x#e &#f ##g #1 @" + "h" * 40 + " #",
+    "on 25 February, 125 May, x1 March, 3\nJune, 12 Mayor; Inc Incx xInc Congressional Congress, federal",
+    "EC Ecu Ecus ECx Japanese Japan Japanx Hong Kong Hong  Kong stg sterling Plc PLC xPLC Australian",
 ]
 
 
