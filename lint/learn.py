@@ -43,8 +43,11 @@ _INDENTED = re.compile(r"\n(?=[ \t]+\S)")  # a wire paragraph starts on an inden
 # than its length.
 _SENTENCE_END = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*+[\"”’')\]]*+\s++(?=[\"“‘'(\[]?[A-Z0-9])")
 MAX_HEADLINE_CHARS = 200
-CHUNK_STORIES = 400  # stories per task sent to a worker process
-CHUNK_CHARS = 1 << 21  # ... or this many characters, whichever comes first
+# Stories per task sent to a worker process, or characters, whichever comes first: each task's
+# partial profile is merged into the total in Python, so fewer, larger tasks cost the parent less
+# (2,000 stories: half the parent's time of 400), and a task's words are few megabytes.
+CHUNK_STORIES = 2000
+CHUNK_CHARS = 1 << 21
 
 
 def read_story(text: str, path: str = "-") -> Document:
@@ -218,8 +221,16 @@ def learn_archive(
         return total
     import multiprocessing  # only parallel runs need it
 
+    global _worker_rules
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
-    with context.Pool(jobs, _start_worker) as pool:
+    start: Callable[[], None] | None = _start_worker
+    if context.get_start_method() == "fork":
+        # The rules' tables (word lists, compounds, variants) load on first use: load them once
+        # here, and the forked workers share them instead of each loading its own.
+        _worker_rules = learning_rules()
+        learn_texts([WARM_UP], _worker_rules)
+        start = None
+    with context.Pool(jobs, start) as pool:
         pending: deque[tuple[AsyncResult[Profile], int]] = deque()
         for batch in chunks(texts):
             pending.append((pool.apply_async(_learn_in_worker, (batch,)), len(batch)))
@@ -235,6 +246,10 @@ def learn_archive(
 
 
 _worker_rules: list[Any] | None = None
+WARM_UP = (
+    "Air strikes\n\nThe U.S. air strikes hit at 5pm on 5 February; 1,500 people, 5 per cent, "
+    "fled, Mr Brown said: \"It's over.\" The organisation's airstrikes went on.\n Reuter\n"
+)
 
 
 def _start_worker() -> None:
