@@ -9,7 +9,8 @@ copy, about one word in fifty of six letters or more changed by one letter (seed
 every run), so that the archive's vocabulary keeps growing as a real archive's does (new names,
 new typos) instead of repeating ten thousand stories. Then runs `newslint learn --jsonl FILE
 --headline-field headline --jobs N` and reports wall and CPU time (MB/s of each), the peak
-resident memory of the whole process tree (the parent and its workers, polled every 0.2 s), the
+resident memory of the whole process tree (the parent and its workers, polled every 0.2 s; also
+its proportional share, which counts the pages the workers share with the parent once), the
 profile's size and how long it takes to load. The generated file is deleted unless `--keep`.
 """
 
@@ -74,20 +75,28 @@ def generate(shared: Path, out: Path, size_mb: int) -> int:
     return written
 
 
-def tree_rss(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in bytes (Linux /proc)."""
-    total, todo = 0, [pid]
+def tree_memory(pid: int) -> tuple[int, int]:
+    """(resident, proportional) memory of a process and all its descendants, in bytes (Linux
+    /proc). The resident sum counts the pages the workers share with the parent once per process
+    (an upper bound); the proportional sum (PSS) shares them out, so it is what the tree holds."""
+    rss = pss = 0
+    todo = [pid]
     while todo:
         p = todo.pop()
         try:
             with open(f"/proc/{p}/status") as fh:
-                total += next(int(line.split()[1]) * 1024 for line in fh if line.startswith("VmRSS:"))
+                rss += next(int(line.split()[1]) * 1024 for line in fh if line.startswith("VmRSS:"))
+            try:
+                with open(f"/proc/{p}/smaps_rollup") as fh:
+                    pss += next(int(line.split()[1]) * 1024 for line in fh if line.startswith("Pss:"))
+            except (OSError, StopIteration):
+                pass
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children") as fh:
                     todo += [int(c) for c in fh.read().split()]
         except (OSError, StopIteration, ValueError):
             continue
-    return total
+    return rss, pss
 
 
 def main() -> None:
@@ -124,9 +133,10 @@ def main() -> None:
         stderr=subprocess.PIPE,
         text=True,
     )
-    peak = 0
+    peak = peak_pss = 0
     while proc.poll() is None:
-        peak = max(peak, tree_rss(proc.pid))
+        rss, pss = tree_memory(proc.pid)
+        peak, peak_pss = max(peak, rss), max(peak_pss, pss)
         time.sleep(0.2)
     err = proc.stderr.read() if proc.stderr else ""
     wall, after = time.perf_counter() - started, os.times()
@@ -150,7 +160,9 @@ def main() -> None:
     print(err.strip())
     print(
         f"wall {wall:,.1f} s ({size / 1e6 / wall:.2f} MB/s); CPU of the process tree {cpu:,.1f} s "
-        f"({size / 1e6 / cpu:.2f} MB/s per CPU second); peak memory of the tree {peak / 1e6:,.0f} MB; "
+        f"({size / 1e6 / cpu:.2f} MB/s per CPU second); peak memory of the tree "
+        f"{peak / 1e6:,.0f} MB resident "
+        f"({peak_pss / 1e6:,.0f} MB proportional); "
         f"profile {profile.stat().st_size / 1e6:.1f} MB, loads in {load} ms"
     )
     print(f"load average after: {os.getloadavg()}")

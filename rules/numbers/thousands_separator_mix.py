@@ -101,17 +101,18 @@ class ThousandsSeparatorMix(MixedFormRule):
         if self.context.style in STYLES_WITH_A_COMMA:
             return ()  # NL414 puts the comma in every figure: no majority to follow
         found = []
-        names = named_figures(doc.text)
+        names: frozenset[str] | None = None  # the figures written after a name: found when first needed
         for m in prose_matches(doc, _FOUR_DIGITS, headline=False):
             first, comma, rest, after = m.groups()
             currency = currency_before(doc.text, m.start())
             after = (after or "").strip()
-            if not comma and (
-                not plain_quantity(doc.text, m, currency, int(first + rest), after)
-                or not currency
-                and (first + rest in names or figure_is_a_name(doc.text, m.start(), m.end(3), after.lower()))
-            ):
+            if not comma and not plain_quantity(doc.text, m, currency, int(first + rest), after):
                 continue
+            if not comma and not currency:
+                if names is None:
+                    names = named_figures(doc.text)
+                if first + rest in names or figure_is_a_name(doc.text, m.start(), m.end(3), after.lower()):
+                    continue
             span = Span(m.start(1), m.end(3))
             found.append(
                 Form(
