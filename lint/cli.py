@@ -76,6 +76,17 @@ def _split(values: list[str] | None) -> tuple[str, ...]:
     return tuple(v.strip() for value in values or [] for v in value.split(",") if v.strip())
 
 
+def _dask_option(what: str) -> Any:
+    return typer.Option(
+        "--dask",
+        metavar="ADDRESS",
+        help=(
+            f"{what} on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786), or on "
+            "a local cluster of N worker processes with 'local:N' (the dask extra)."
+        ),
+    )
+
+
 def _fail(message: str) -> None:
     typer.echo(f"newslint: error: {printable(message)}", err=True)
     raise typer.Exit(2)
@@ -208,17 +219,7 @@ def check(
             help="Write the report to this file instead of the terminal (a --diff still goes to stdout).",
         ),
     ] = None,
-    dask: Annotated[
-        str | None,
-        typer.Option(
-            "--dask",
-            metavar="ADDRESS",
-            help=(
-                "Check the --jsonl corpora on the Dask cluster whose scheduler is at ADDRESS "
-                "(tcp://host:8786), or on a local cluster of N worker processes with 'local:N'."
-            ),
-        ),
-    ] = None,
+    dask: Annotated[str | None, _dask_option("Check the --jsonl corpora")] = None,
     languagetool: Annotated[
         str | None,
         typer.Option(
@@ -697,6 +698,7 @@ def learn(
     config: Annotated[
         Path | None, typer.Option(help="Config file for reading files (include, exclude, encodings).")
     ] = None,
+    dask: Annotated[str | None, _dask_option("Learn the stories")] = None,
 ) -> None:
     """Learn a desk profile from an archive of stories, for `check --profile` (docs/profile.md)."""
     from newslint import learn as learning
@@ -724,7 +726,16 @@ def learn(
             _fail(str(exc))
         source = learning.Archive(list(archive or []), list(jsonl or []), field, headline_field)
         with _progress(None, "learning") as advance:
-            profile = learning.learn_archive(source.texts(resolver), jobs, advance)
+            if dask is None:
+                profile = learning.learn_archive(source.texts(resolver), jobs, advance)
+            else:
+                from newslint.dask import learn as learn_on_dask
+
+                on_cluster = learn_on_dask(source.texts(resolver), dask, advance)
+                if on_cluster is None:
+                    _fail("not every batch of stories was learned: no profile written")
+                    return
+                profile = on_cluster
         for problem in source.problems[:MAX_SAID]:
             typer.echo(f"newslint: warning: {problem}", err=True)
         if len(source.problems) > MAX_SAID:

@@ -2,6 +2,7 @@
 
     newslint check --jsonl archive.jsonl.gz --dask tcp://scheduler:8786 --format json > report.json
     newslint check --jsonl archive.jsonl --dask local:2 --fix        # a local cluster, 2 processes
+    newslint learn --jsonl archive.jsonl.gz --dask tcp://scheduler:8786 -o desk.nlprofile
 
 or from Python:
 
@@ -20,9 +21,10 @@ its lines, the run exits 2, and no fixed corpus is written: no record is dropped
 The workers need newslint (and its extras) installed at the same version as here; they read no
 files (the records travel with the tasks), so they need no shared storage.
 
-Hook for other corpus-wide commands (desk profiles, `newslint learn`, issue 15): `run_partitions`
-takes any picklable `function(partition, job)`, so such a command can run its own per-partition
-work here and merge the partition results in order as `check` does.
+`newslint learn --dask ADDRESS` (`learn` here) learns a desk profile the same way: this process
+reads the stories in the batches a local run makes, each worker learns a batch's partial profile,
+and they are merged here in order, so the profile is the one `newslint learn` writes locally.
+`run_partitions` takes any picklable `function(partition, job)` for other corpus-wide work.
 """
 
 from __future__ import annotations
@@ -30,10 +32,10 @@ from __future__ import annotations
 import itertools
 import sys
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from newslint.jsonl import (
     CorpusJob,
@@ -48,6 +50,9 @@ from newslint.jsonl import (
     job_of,
     partitions,
 )
+
+if TYPE_CHECKING:
+    from newslint.profile import Profile
 
 RETRIES = 2
 IN_FLIGHT_PER_THREAD = 2
@@ -95,44 +100,99 @@ def run_partitions(
     for a partition that failed `retries + 1` times (said as an error). One client for the whole
     run; a few partitions per worker thread are in flight, across the ends of corpora; the rest
     of the input is not read until there is room."""
-    say = say or (lambda kind, message: print(f"newslint: {kind}: {message}", file=sys.stderr))
     client, close = connect(address)
-    run = uuid.uuid4().hex[:8]
-    serial = itertools.count()
     try:
-        threads = sum(client.nthreads().values()) or 1
-        window = max(2, IN_FLIGHT_PER_THREAD * threads)
-
-        def submit(part: Partition, attempt: int = 0) -> Any:
-            key = f"newslint-{run}-{next(serial)}-{attempt}"
-            return client.submit(function, part, job_of(part, job), key=key, pure=False, retries=0)
-
-        def collect(part: Partition, future: Any) -> Any | None:
-            corpus = job_of(part, job).corpus
-            attempt = 0
-            while True:
-                try:
-                    return future.result()
-                except Exception as exc:  # a worker died or the task raised
-                    reason = f"{type(exc).__name__}: {exc}"
-                    if attempt >= retries:
-                        say(
-                            "error",
-                            f"{corpus}: {part.describe()} failed {attempt + 1} times ({reason}); "
-                            "its records are not reported",
-                        )
-                        return None
-                    attempt += 1
-                    say(
-                        "warning",
-                        f"{corpus}: {part.describe()} failed ({reason}); retry {attempt} of {retries}",
-                    )
-                    future = submit(part, attempt)
-
         with _progress(job) as advance:
-            yield from in_order(iter(parts), submit, collect, window, advance)
+            yield from _in_order_on(
+                client,
+                parts,
+                lambda part: (function, part, job_of(part, job)),
+                lambda part: f"{job_of(part, job).corpus}: {part.describe()}",
+                say,
+                retries,
+                advance,
+            )
     finally:
         close()
+
+
+def _in_order_on(
+    client: Any,
+    items: Iterator[Any],
+    task: Callable[[Any], tuple[Any, ...]],
+    describe: Callable[[Any], str],
+    say: Callable[[str, str], None] | None,
+    retries: int,
+    advance: Callable[[Any], None] = lambda item: None,
+    lost: str = "its records are not reported",
+) -> Iterator[Any | None]:
+    """Each item's `task` (a function and its arguments) run on the cluster, results in order,
+    marks passed through; a failed task is sent again up to `retries` times (each retry said),
+    then is None (said as an error naming the item)."""
+    say = say or (lambda kind, message: print(f"newslint: {kind}: {message}", file=sys.stderr))
+    run = uuid.uuid4().hex[:8]
+    serial = itertools.count()
+    window = max(2, IN_FLIGHT_PER_THREAD * (sum(client.nthreads().values()) or 1))
+
+    def submit(item: Any) -> Any:
+        function, *args = task(item)
+        return client.submit(function, *args, key=f"newslint-{run}-{next(serial)}", pure=False, retries=0)
+
+    def collect(item: Any, future: Any) -> Any | None:
+        attempt = 0
+        while True:
+            try:
+                return future.result()
+            except Exception as exc:  # a worker died or the task raised
+                reason = f"{type(exc).__name__}: {exc}"
+                if attempt >= retries:
+                    say("error", f"{describe(item)} failed {attempt + 1} times ({reason}); {lost}")
+                    return None
+                attempt += 1
+                say("warning", f"{describe(item)} failed ({reason}); retry {attempt} of {retries}")
+                future = submit(item)
+
+    yield from in_order(iter(items), submit, collect, window, advance)
+
+
+def learn(
+    texts: Iterable[str],
+    address: str | Any = "local",
+    on_progress: Callable[[int], None] | None = None,
+    say: Callable[[str, str], None] | None = None,
+    retries: int = RETRIES,
+    function: Callable[[list[str]], Profile] | None = None,
+) -> Profile | None:
+    """A desk profile learned on the cluster (`newslint learn ... --dask ADDRESS`): the stories in
+    the batches `newslint learn` makes, each batch learned by a worker (`learn_texts`), the partial
+    profiles merged and pruned here in order, so the profile is the one a local run learns. None
+    when a batch kept failing (said): a profile that misses stories is not written. `function`
+    learns a batch on a worker (default `learn_texts`)."""
+    from newslint.learn import chunks, learn_texts
+    from newslint.profile import Profile
+
+    client, close = connect(address)
+    total, complete = Profile(), True
+    try:
+        for part in _in_order_on(
+            client,
+            enumerate(chunks(texts), start=1),
+            lambda numbered: (function or learn_texts, numbered[1]),
+            lambda numbered: f"batch {numbered[0]} of the stories ({len(numbered[1])} stories)",
+            say,
+            retries,
+            lost="its stories are not learned",
+        ):
+            if part is None:
+                complete = False
+                continue
+            total.merge(part)
+            total.prune()
+            if on_progress is not None:
+                on_progress(part.stories)
+    finally:
+        close()
+    return total if complete else None
 
 
 @dataclass
@@ -209,4 +269,4 @@ def check(
     )
 
 
-__all__ = ["PartitionResult", "Summary", "check", "connect", "run_partitions"]
+__all__ = ["PartitionResult", "Summary", "check", "connect", "learn", "run_partitions"]

@@ -580,40 +580,40 @@ def feed(
 
 
 def in_order(
-    items: Iterator[Item],
-    submit: Callable[[Partition], Any],
-    collect: Callable[[Partition, Any], Any],
+    items: Iterator[Any],
+    submit: Callable[[Any], Any],
+    collect: Callable[[Any, Any], Any],
     window: int,
-    advance: Callable[[Partition], None],
+    advance: Callable[[Any], None],
 ) -> Iterator[Any]:
-    """`collect(part, submit(part))` for each partition, in order, with up to `window`
-    partitions submitted ahead (the rest of the input is not read until there is room); marks
-    are passed through in their place."""
-    waiting: collections.deque[tuple[Item, Any]] = collections.deque()
+    """`collect(part, submit(part))` for each piece of work (a partition, or any other item that
+    is no mark), in order, with up to `window` submitted ahead (the rest of the input is not read
+    until there is room); marks are passed through in their place."""
+    waiting: collections.deque[tuple[Any, Any]] = collections.deque()
     in_flight = 0
     for item in items:
-        if isinstance(item, Partition):
+        if isinstance(item, CorpusMark):
+            waiting.append((item, None))
+        else:
             waiting.append((item, submit(item)))
             in_flight += 1
-        else:
-            waiting.append((item, None))
-        while waiting and (not isinstance(waiting[0][0], Partition) or in_flight >= window):
+        while waiting and (isinstance(waiting[0][0], CorpusMark) or in_flight >= window):
             head, pending = waiting.popleft()
-            if isinstance(head, Partition):
+            if isinstance(head, CorpusMark):
+                yield head
+            else:
                 in_flight -= 1
                 result = collect(head, pending)
                 advance(head)
                 yield result
-            else:
-                yield head
     while waiting:
         head, pending = waiting.popleft()
-        if isinstance(head, Partition):
+        if isinstance(head, CorpusMark):
+            yield head
+        else:
             result = collect(head, pending)
             advance(head)
             yield result
-        else:
-            yield head
 
 
 def run_partitions(

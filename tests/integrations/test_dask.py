@@ -123,3 +123,52 @@ def test_a_partition_that_keeps_failing_is_reported_never_dropped(tmp_path, clie
     )
     failure = f"{parts[1].describe()} failed 2 times (ValueError: bad partition)"
     assert said[-1] == ("error", f"{path}: {failure}; its records are not reported")
+
+
+def test_learn_on_dask_writes_the_profile_of_a_local_run(run_cli, tmp_path, client):
+    write_corpus(tmp_path / "c.jsonl.gz", corpus_lines())
+    args = ["learn", "--jsonl", "c.jsonl.gz", "--headline-field", "headline", "-o"]
+    local = run_cli(*args, "local.nlprofile", cwd=tmp_path)
+    on_dask = run_cli(*args, "dask.nlprofile", "--dask", client.scheduler.address, cwd=tmp_path)
+    assert local[0] == on_dask[0] == 0, on_dask[2]
+    assert (tmp_path / "dask.nlprofile").read_bytes() == (tmp_path / "local.nlprofile").read_bytes()
+
+
+def _stories() -> list[str]:
+    return [
+        jsonl.parse(n, line, Path("c.jsonl"), "body", headline_field="headline").text
+        for n, line in enumerate(corpus_lines(), 1)
+        if line.startswith(b'{"')
+    ]
+
+
+def test_learn_on_dask_merges_many_batches_in_order(monkeypatch, tmp_path, client):
+    from newslint import learn
+
+    monkeypatch.setattr(learn, "CHUNK_STORIES", 7)  # the batches are made here, in the driver
+    texts = _stories()
+    progress: list[int] = []
+    profile = newslint.dask.learn(iter(texts), client, on_progress=progress.append)
+    assert profile is not None and len(progress) == -(-len(texts) // 7) and sum(progress) == len(texts)
+    assert profile.dumps() == learn.learn_archive(iter(texts), jobs=1).dumps()
+    assert profile.stories == len(texts) and profile.uses("Geneva") > 0
+
+
+def test_learn_on_dask_writes_no_profile_when_a_batch_keeps_failing(monkeypatch, client):
+    from newslint import learn
+
+    monkeypatch.setattr(learn, "CHUNK_STORIES", 7)
+
+    def broken(batch):
+        from newslint.learn import learn_texts
+
+        if any("Port reopens" in text for text in batch):
+            raise ValueError("bad batch")
+        return learn_texts(batch)
+
+    said: list[tuple[str, str]] = []
+    texts = _stories()
+    learned = newslint.dask.learn(texts, client, say=lambda *m: said.append(m), retries=1, function=broken)
+    assert learned is None
+    failure = "batch 1 of the stories (7 stories) failed 2 times (ValueError: bad batch)"
+    assert ("error", f"{failure}; its stories are not learned") in said
