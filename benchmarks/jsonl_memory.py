@@ -5,8 +5,11 @@
 Writes a JSON Lines file of SIZE GB under --tmp (never in the repository) from the corpus records
 beside the checkout (../shared/corpora/*.jsonl), repeated with fresh ids, then runs
 `newslint check --jsonl FILE --headline-field headline --quiet` and samples the resident memory of
-the newslint process and its worker processes (summed) every 0.2 s with psutil. Prints the peak,
-the time, and the records per second. A benchmark, not a test: it asserts nothing.
+the newslint process and its worker processes (summed) every 0.2 s with psutil. Prints the peak
+(resident memory summed over the processes, which counts the pages a forked worker shares with
+its parent once in each; and the proportional set size, which counts them once), the peak of
+each fifth of the run (memory that grows with the input shows as rising fifths), the time, and
+the records per second. A benchmark, not a test: it asserts nothing.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import argparse
 import contextlib
 import json
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -48,12 +52,18 @@ def generate(target: Path, size: int) -> int:
     return count
 
 
-def tree_rss(process: psutil.Process) -> int:
-    total = 0
+def tree_memory(process: psutil.Process, pss: bool) -> tuple[int, int]:
+    """(resident, proportional) memory of `process` and its children, summed (PSS only if asked:
+    reading it costs more)."""
+    rss = proportional = 0
     for p in [process, *process.children(recursive=True)]:
         with contextlib.suppress(psutil.Error):
-            total += p.memory_info().rss
-    return total
+            if pss:
+                info = p.memory_full_info()
+                rss, proportional = rss + info.rss, proportional + info.pss
+            else:
+                rss += p.memory_info().rss
+    return rss, proportional
 
 
 def main() -> None:
@@ -76,18 +86,32 @@ def main() -> None:
     cmd = [sys.executable, "-m", "newslint", "check", "--jsonl", str(target), "--headline-field", "headline"]
     cmd += ["--quiet", "--jobs", str(a.jobs)]
     started = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     watched = psutil.Process(proc.pid)
-    peak = 0
+    samples: list[tuple[float, int, int]] = []
     while proc.poll() is None:
-        peak = max(peak, tree_rss(watched))
+        rss, pss = tree_memory(watched, pss=len(samples) % 5 == 0)
+        samples.append((time.perf_counter() - started, rss, pss))
         time.sleep(0.2)
     out, err = proc.communicate()
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     print(f"exit {proc.returncode}; {out.strip().splitlines()[-1] if out.strip() else ''}")
-    print(f"peak resident memory (newslint and its {a.jobs} workers): {peak / 1e6:.0f} MB")
+    peak = max((rss for _, rss, _ in samples), default=0)
+    peak_pss = max((pss for _, _, pss in samples), default=0)
+    print(
+        f"peak memory of newslint and its {a.jobs} workers: resident {peak / 1e6:.0f} MB, "
+        f"proportional {peak_pss / 1e6:.0f} MB"
+    )
+    fifths = [
+        max((rss for t, rss, _ in samples if i * elapsed / 5 <= t < (i + 1) * elapsed / 5), default=0)
+        for i in range(5)
+    ]
+    print("peak resident memory by fifth of the run: " + ", ".join(f"{m / 1e6:.0f}" for m in fifths) + " MB")
     rate = target.stat().st_size / 1e6 / elapsed
-    print(f"time {elapsed:.0f} s; {count / elapsed:.0f} records/s; {rate:.2f} MB/s")
+    print(f"time {elapsed:.0f} s; {count / elapsed:.0f} records/s; {rate:.2f} MB/s; CPU {cpu:.0f} s")
     print(f"load average at the end: {os.getloadavg()[0]:.2f}")
     if err.strip():
         print("stderr (first lines):", *err.strip().splitlines()[:5], sep="\n  ")
