@@ -174,7 +174,9 @@ class UnknownWord(Rule):
     listed adjectives (clunkiness), a noun and -man or -men (pacemen) and dropped-g forms
     (lovin') are English. A word beside a word of the same other language is part of a foreign
     phrase (`his home grand prix`, `Chercher dans toute`): common words of French, Spanish,
-    Italian, German, Portuguese and Dutch. In copy typed in lowercase, names look like words:
+    Italian, German, Portuguese and Dutch. A word named as a word (`the word "energie"`, `a new
+    word - vlog`, `dubbed "phishing"`) is mentioned, not used. In copy typed in lowercase, names
+    look like words:
     there only the story's evidence counts. A story has lost its capitals throughout when half
     its sentences open in lowercase; otherwise only a sentence that opens in lowercase or writes
     two names in lowercase (venezuela, france) has (a " reuter" trailer does not make the rest
@@ -321,6 +323,8 @@ class UnknownWord(Rule):
                     continue
                 if in_foreign_phrase(doc.text, span):
                     continue  # grand prix, dans toute: a phrase of another language
+                if mentioned(doc.text, span):
+                    continue  # the word "energie", a new word - vlog: named as a word, not used
                 if counts is None:
                     counts = story_counts(doc)
                     total = counts.total()
@@ -1148,6 +1152,21 @@ def _opening_capital(text: str, words: frozenset[str]) -> bool:
         and text.lower() not in words
         and text.lower() not in misspellings()
     )
+
+
+_MENTION = re.compile(
+    r"(?<![\w-])(?:word|words|term|terms|called|dubbed|coined|nicknamed|spelled|spelt|known as)"
+    r"[ \t]*[-–—:,]?[ \t]*[\"“‘']?$"
+)
+MENTION_REACH = 30  # the characters before a word read for the words that name it
+
+
+def mentioned(text: str, span: Span) -> bool:
+    """A word the story names as a word rather than uses: right after "the word", "the term",
+    "called", "dubbed", "coined" (a dash, colon or quotation mark between): `the word "energie"`,
+    `a new word - vlog`, `a practice dubbed "phishing"`. A coinage or a foreign word is
+    introduced so; a slip is not. ("the long-term srategic value" names nothing.)"""
+    return _MENTION.search(text, max(0, span.start - MENTION_REACH), span.start) is not None
 
 
 def not_a_word(text: str, span: Span) -> bool:
