@@ -68,6 +68,7 @@ class Linter:
             style=settings.style,
             vocabulary=settings.vocabulary,
             profile=settings.profile,
+            selected=frozenset(rule.code for rule in chosen),
         )
         self.rules: list[Rule] = [
             rule(settings.options_for(rule), context, settings.options_origin(rule)) for rule in chosen

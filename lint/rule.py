@@ -49,9 +49,16 @@ class RuleContext:
     # The desk profile (`profile = "desk.nlprofile"`, `--profile`): a rule reads what it learned
     # (`profile.section(self.name)`) and the desk's word table. None: the story is the only evidence.
     profile: Profile | None = field(default=None, compare=False, hash=False)
+    # The codes of the rules the run checks with; None: every rule. A rule that leaves a word to
+    # another (NL101 leaves "inthe" to NL104) reports it itself when that rule is not run.
+    selected: frozenset[str] | None = None
 
     def accepts(self, word: str) -> bool:
         return word in self.vocabulary
+
+    def runs(self, code: str) -> bool:
+        """Whether the rule `code` checks this run's text too."""
+        return self.selected is None or code in self.selected
 
 
 @dataclass(frozen=True)

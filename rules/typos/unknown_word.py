@@ -206,7 +206,10 @@ class UnknownWord(Rule):
     written apart: "isn't a", not "isn't". Scraped copy's own damage is read as such: a word that
     is a listed word less its accented letter ("Internet cafs") is that word (cafés), and a word
     glued to a dash after a space ("gymnastics -roduced") lost its first letter to the dash: only
-    the words with a first letter put back are candidates (produced, not reduced).
+    the words with a first letter put back are candidates (produced, not reduced). A word that
+    NL104 (two words run together: inthe), NL105 (a word split in two: gove rnment) or NL106 (a
+    short slip: hte) reports is left to it, and reported here when that rule is not run
+    (`--select NL101`, or the rule ignored).
 
     ## Why is this bad?
     A misspelt word in published copy costs the story its credibility, and dictionary checkers
@@ -338,11 +341,12 @@ class UnknownWord(Rule):
                 if self._profile is not None and desk_knows(part, self._profile):
                     continue  # the desk's own jargon or local word
                 short = part == tok.text and is_short_unknown(part)
-                if short and _short_slip(doc, part, span, counts, total):
+                runs = self.context.runs
+                if short and runs("NL106") and _short_slip(doc, part, span, counts, total):
                     continue  # a slip in a function word ("hte", "nad"): NL106 reports it
-                if _run_together(doc, tok, part, span, counts, total):
+                if runs("NL104") and _run_together(doc, tok, part, span, counts, total):
                     continue  # two words with the space lost: NL104 reports it, with the split
-                if joined_at(doc.text, span, self.context.vocabulary):
+                if runs("NL105") and joined_at(doc.text, span, self.context.vocabulary):
                     continue  # a part of a word split by a space ("gove rnment"): NL105 joins it
                 found = self._report(
                     doc, part, span, counts, evidence_only=case_lost or part.capitalize() in known_names()
