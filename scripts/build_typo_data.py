@@ -16,6 +16,8 @@ Writes rules/typos/data/:
 - rare-words.txt     the further words of SCOWL size 80 (American + British): accepted, never suggested.
 - misspellings.tsv   Wikipedia's common misspellings (CC BY-SA 3.0), without entries that are real
                      words; several corrections are kept comma-separated (ambiguous: never auto-fixed).
+- listed-misspellings.tsv  the entries of the same list that the word lists hold too (payed, heros,
+                     thru): a rule weighs how common each is before it calls one a misspelling.
 - SCOWL-COPYRIGHT, VARCON-README, MISSPELLINGS-LICENSE: the inputs' notices (FREQUENCIES-LICENSE,
                      pyspellchecker's, is kept by hand).
 - BUILD-MANIFEST.toml the inputs and outputs, with their sha256.
@@ -134,7 +136,7 @@ def build(data: Path, frequency: Input, out: Path) -> list[str]:
     (out / "names.txt").write_text("\n".join(names), encoding="utf-8")
     rare = sorted(word_forms(data / "scowl", RARE_LISTS) - words)
     (out / "rare-words.txt").write_text("\n".join(rare), encoding="utf-8")
-    rows = []
+    rows, listed = [], []
     known = words | set(rare) | {n.lower() for n in names}
     for line in (
         (data / "misspellings" / "wikipedia_common_misspellings.tsv")
@@ -146,11 +148,14 @@ def build(data: Path, frequency: Input, out: Path) -> list[str]:
         right = ",".join(c for c in (c.strip() for c in right.split(",")) if is_word(c, known))
         if wrong and right and wrong.lower() not in words and wrong.islower():
             rows.append(f"{wrong}\t{right}")
+        elif wrong and right and wrong in words and wrong.islower():
+            listed.append(f"{wrong}\t{right}")
     (out / "misspellings.tsv").write_text("\n".join(sorted(set(rows))) + "\n", encoding="utf-8")
+    (out / "listed-misspellings.tsv").write_text("\n".join(sorted(set(listed))) + "\n", encoding="utf-8")
     copy_notice(data / "scowl" / "COPYRIGHT", out / "SCOWL-COPYRIGHT")
     copy_notice(data / "varcon" / "README.varcon", out / "VARCON-README")
     copy_notice(data / "misspellings" / "README.md", out / "MISSPELLINGS-LICENSE")
-    written = ["words.txt", "names.txt", "rare-words.txt", "misspellings.tsv"]
+    written = ["words.txt", "names.txt", "rare-words.txt", "misspellings.tsv", "listed-misspellings.tsv"]
     written += ["SCOWL-COPYRIGHT", "VARCON-README", "MISSPELLINGS-LICENSE"]
     write_manifest(out, "scripts/build_typo_data.py", inputs(data, frequency), written)
     print(f"{len(ordered)} words, {len(rows)} misspellings")

@@ -63,6 +63,17 @@ def misspellings() -> Corrections:
     )
 
 
+@cache
+def listed_misspellings() -> Corrections:
+    """Wikipedia's common misspellings that the word lists hold too (payed, heros, thru): a
+    word in its own right, but maybe a rare one."""
+    return Corrections(
+        resources.files("newslint.rules.typos")
+        .joinpath("data/listed-misspellings.tsv")
+        .read_text(encoding="utf-8")
+    )
+
+
 def one_edit_away(word: str) -> set[str]:
     """Every string one deletion, transposition, substitution or insertion away from `word`."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]

@@ -11,13 +11,22 @@ from newslint.document import Document, LetterTest, Token
 from newslint.rule import Rule
 from newslint.rules.typos._capitals import CAPITAL_MIN_LENGTH, all_caps_headline
 from newslint.rules.typos._context import slip_cost, weigh
-from newslint.rules.typos._words import english, known_names, match_case, misspellings, one_edit_away
+from newslint.rules.typos._words import (
+    english,
+    known_names,
+    listed_misspellings,
+    match_case,
+    misspellings,
+    one_edit_away,
+)
 from newslint.rules.typos.unknown_word import (
     GUESS_SHARE,
     SAFE_SHARE,
+    UNCOUNTED_RANK,
     context_of,
     in_company_tag,
     story_counts,
+    written_as_a_name,
 )
 from newslint.violation import Applicability, Edit, Fix, FixAvailability, Violation
 
@@ -29,6 +38,14 @@ _COMPANY_AFTER = re.compile(
 # distinct word, remembered across stories).
 # (the keys view tests membership in C, without the table's own __contains__)
 _LISTED = LetterTest(lambda word: word.lower() in misspellings().keys())  # noqa: SIM118
+# A listed word that the list calls a misspelling and the frequency list never counted (payed,
+# heros, accidently): the misspelling, far more often than the rare word, in news copy.
+_RARE_LISTED = LetterTest(
+    lambda word: (
+        word in listed_misspellings().keys()  # noqa: SIM118
+        and english().frequency_rank(word) >= UNCOUNTED_RANK
+    )
+)
 
 
 class KnownMisspelling(Rule):
@@ -64,6 +81,11 @@ class KnownMisspelling(Rule):
     holds less, or for a capitalised word mid-sentence, which may still be a name. Below 60%,
     and when the list gives several corrections, display-only. Inside direct quotations the
     word is reported, never changed.
+
+    The list's entries that are words too (payed, heros, accidently, thru) are reported only
+    where the frequency list never counted the word (payed, heros, accidently: in news copy,
+    the misspelling far more often than the rare word), in lowercase, and never where the story
+    writes it capitalised (a name); the fix is a guess ("payed out the rope" is right).
     """
 
     code = "NL102"
@@ -121,6 +143,29 @@ class KnownMisspelling(Rule):
                 choices = ", ".join(repr(match_case(tok.text, c)) for c in corrections)
                 fix = Fix.display_only(f"Replace with {best!r}", Edit.replace(tok.span, best))
                 message = f"{tok.text!r} is a common misspelling of one of {choices}"
+            yield self.violation(tok.span, message, fix, _others(tok, corrections[1:]))
+        yield from self._rare_words(doc)
+
+    def _rare_words(self, doc: Document) -> Iterator[Violation]:
+        """The listed words the list calls misspellings that the frequency list never counted
+        (payed, heros, accidently): reported, their fix a guess (the rare word may be meant:
+        "payed out the rope"). Lowercase only; not where the story writes the word capitalised
+        (a name)."""
+        table = listed_misspellings()
+        for tok in doc.words_among(_RARE_LISTED.select(doc.word_counts)):
+            if not tok.text.islower() or self.context.accepts(tok.text) or written_as_a_name(doc, tok.text):
+                continue
+            corrections = table.get(tok.text) or ()
+            if not corrections:
+                continue
+            best = corrections[0]
+            if len(corrections) == 1:
+                fix = Fix.unsafe(f"Replace with {best!r}", Edit.replace(tok.span, best))
+                message = f"{tok.text!r} is a common misspelling of {best!r} (and a rare word)"
+            else:
+                choices = ", ".join(repr(c) for c in corrections)
+                fix = Fix.display_only(f"Replace with {best!r}", Edit.replace(tok.span, best))
+                message = f"{tok.text!r} is a common misspelling of one of {choices} (and a rare word)"
             yield self.violation(tok.span, message, fix, _others(tok, corrections[1:]))
 
 
