@@ -25,6 +25,7 @@ from collections.abc import Set as AbstractSet
 from enum import Enum
 from typing import TYPE_CHECKING, NamedTuple
 
+from newslint.native import native
 from newslint.span import Span
 
 if TYPE_CHECKING:  # document.py imports this module
@@ -170,16 +171,21 @@ class LetterTest:
         """The words (keys, for a mapping) that pass the test."""
         keys = words.keys() if isinstance(words, Mapping) else words
         memory = _WORD_BITS.words
-        known, tested, passed = memory.get, self._tested, self._passed
-        found: set[str] = set()
-        new: list[str] = []
-        for w in keys:  # each word's bits read once: another thread may be writing them
-            bits = known(w, 0)
-            if bits & tested:
-                if bits & passed:
-                    found.add(w)
-            else:
-                new.append(w)
+        tested, passed = self._tested, self._passed
+        found: set[str]
+        new: list[str]
+        if native is not None:
+            found, new = native.select_bits(keys, memory, tested, passed)
+        else:
+            known = memory.get
+            found, new = set(), []
+            for w in keys:  # each word's bits read once: another thread may be writing them
+                bits = known(w, 0)
+                if bits & tested:
+                    if bits & passed:
+                        found.add(w)
+                else:
+                    new.append(w)
         if not new:
             return found
         test = self._test
@@ -223,15 +229,27 @@ class Prose:
         """How many times each WORD token's text occurs."""
         counts: Counter[str] = Counter()
         text, blocked, finditer, findall = self.text, self.blocked, TOKEN.finditer, TOKEN.findall
+        # The compiled scan counts a run of sentences in one call; the runs are counted in text
+        # order, so the counter's words keep the order of their first use either way.
+        starts: list[int] = []
+        ends: list[int] = []
         for sentence in self.sentences:
             if blocked.touches(sentence):  # rare: test each token against the regions
+                if starts:
+                    native.scan_words(text, starts, ends, counts)  # type: ignore[union-attr]
+                    starts, ends = [], []
                 counts.update(
                     m.group()
                     for m in finditer(text, sentence.start, sentence.end)
                     if not blocked.touches_range(m.start(), m.end())
                 )
+            elif native is not None:
+                starts.append(sentence.start)
+                ends.append(sentence.end)
             else:
                 counts.update(findall(text, sentence.start, sentence.end))
+        if starts:
+            native.scan_words(text, starts, ends, counts)  # type: ignore[union-attr]
         word = TokenKind.WORD
         # isalpha() first: C-fast, and true for almost every word, which is a WORD then.
         for w in [w for w in counts if not w.isalpha() and kind_of(w) is not word]:

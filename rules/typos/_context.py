@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from newslint.native import near_words
 from newslint.rules.typos import _pairs
 from newslint.rules.typos._pairs import PAIR_FLOOR
 from newslint.rules.typos._words import english
@@ -174,72 +175,12 @@ class Context:
             pool.update(_pairs.followers(self.before))
         if self.after is not None:
             pool.update(_pairs.preceders(self.after))
-        near = _near(typo)
-        return {w for w in pool if w != typo and near(w)}
-
-
-def _within_two(a: str, b: str) -> bool:
-    """Edit distance (with swaps) at most two; cheap rejections first."""
-    return _near(a)(b)
-
-
-def _near(typo: str) -> Callable[[str], bool]:
-    """`lambda w: _within_two(typo, w)` with the typo read once: it is asked of thousands of words
-    per typo (every word seen after the word before it). Length and letters reject most of them
-    (each slip changes the length by at most one and the set of letters by at most two), and
-    `_osa_within_two` decides the rest."""
-    size, letters = len(typo), frozenset(typo)
-
-    def near(word: str) -> bool:
-        return (
-            -2 <= len(word) - size <= 2
-            and len(letters.symmetric_difference(word)) <= 4
-            and _osa_within_two(typo, word)
-        )
-
-    return near
-
-
-def _osa_within_two(a: str, b: str) -> bool:
-    """`_osa(a, b) <= 2`, computed only as far as that answer needs: the common opening and
-    ending cost no edit (they are stripped), and the distances are capped at 3 and computed in a
-    band of two cells either side of the diagonal (a cell further off costs more than two edits),
-    stopping when two rows in a row exceed two. tests/test_fast_patterns.py checks it against
-    `_osa`."""
-    n, m = len(a), len(b)
-    if not -2 <= n - m <= 2:
-        return False
-    k, top = 0, min(n, m)
-    while k < top and a[k] == b[k]:
-        k += 1
-    while n > k and m > k and a[n - 1] == b[m - 1]:
-        n, m = n - 1, m - 1
-    a, b, n, m = a[k:n], b[k:m], n - k, m - k
-    if n == 0 or m == 0:
-        return n + m <= 2
-    big = 3
-    prev2: list[int] = []
-    prev = [min(j, big) for j in range(m + 1)]
-    for i in range(1, n + 1):
-        cur = [big] * (m + 1)
-        if i < big:
-            cur[0] = i
-        low, ai = cur[0], a[i - 1]
-        for j in range(max(1, i - 2), min(m, i + 2) + 1):
-            bj = b[j - 1]
-            d = prev[j - 1] + (ai != bj)
-            d = min(d, prev[j] + 1, cur[j - 1] + 1)
-            if i > 1 and j > 1 and ai == b[j - 2] and a[i - 2] == bj:
-                d = min(d, prev2[j - 2] + 1)
-            cur[j] = d = min(d, big)
-            low = min(low, d)
-        if low >= big and (not prev2 or min(prev) >= big):
-            return False  # every later cell costs more than two edits
-        prev2, prev = prev, cur
-    return prev[m] <= 2
+        return set(near_words(typo, pool))
 
 
 def _osa(a: str, b: str) -> int:
+    """The optimal-string-alignment distance, in full: the definition `newslint.native`'s
+    bounded forms are tested against."""
     n, m = len(a), len(b)
     prev2: list[int] = []
     prev = list(range(m + 1))
@@ -333,5 +274,4 @@ def two_slip_words(typo: str) -> set[str]:
     "leasees" -> lessees): rivals a one-slip word must beat before its fix is sure."""
     if len(typo) < 5:
         return set()
-    near = _near(typo)
-    return {w for w in _common_by_opening().get(typo[:2], ()) if w != typo and near(w)}
+    return set(near_words(typo, _common_by_opening().get(typo[:2], ())))

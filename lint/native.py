@@ -1,0 +1,102 @@
+"""The compiled helpers, or their pure-Python twins: chosen once, at import.
+
+`newslint._native` is built from lint/_native.c when `pip install` finds a C compiler (setup.py
+marks it optional: without a compiler the install goes on without it). It holds the loops that
+run for every word of every story: the token scan behind `Document.word_counts`, the walk of
+`LetterTest.select` over a story's words, and the two-edit neighbours of a misspelt word.
+Each has a pure-Python twin that gives the same answers (tests/test_native.py runs both, and
+both over the dev corpora in its slow test). `NEWSLINT_PURE_PYTHON=1` in the environment makes
+newslint use the twins even when the compiled module is there (CI runs the tests both ways).
+
+    from newslint.native import near_words
+    near_words("agcny", ["agency", "agony", "ages"])  # ['agency', 'agony']
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Callable, Iterable
+from types import ModuleType
+
+
+def _load() -> ModuleType | None:
+    if os.environ.get("NEWSLINT_PURE_PYTHON", "") not in ("", "0"):
+        return None
+    try:
+        return importlib.import_module("newslint._native")
+    except ImportError:  # installed without a compiler: the twins below do the work
+        return None
+
+
+native: ModuleType | None = _load()
+"""The compiled module, or None when the pure-Python twins are in use."""
+
+
+def within_two_of(typo: str) -> Callable[[str], bool]:
+    """A test: is a word at most two edits (insertions, deletions, substitutions, swaps of two
+    neighbours) from `typo`? The typo is read once: the test is asked of thousands of words.
+    Length and letters reject most of them (each edit changes the length by at most one and the
+    set of letters by at most two), and `osa_within_two` decides the rest."""
+    size, letters = len(typo), frozenset(typo)
+
+    def near(word: str) -> bool:
+        return (
+            -2 <= len(word) - size <= 2
+            and len(letters.symmetric_difference(word)) <= 4
+            and osa_within_two(typo, word)
+        )
+
+    return near
+
+
+def osa_within_two(a: str, b: str) -> bool:
+    """The optimal-string-alignment distance of `a` and `b` is at most two, computed only as far
+    as that answer needs: the common opening and ending cost no edit (they are stripped), and the
+    distances are capped at 3 and computed in a band of two cells either side of the diagonal
+    (a cell further off costs more than two edits), stopping when two rows in a row exceed two.
+    tests/test_native.py checks it against the full distance."""
+    n, m = len(a), len(b)
+    if not -2 <= n - m <= 2:
+        return False
+    k, top = 0, min(n, m)
+    while k < top and a[k] == b[k]:
+        k += 1
+    while n > k and m > k and a[n - 1] == b[m - 1]:
+        n, m = n - 1, m - 1
+    a, b, n, m = a[k:n], b[k:m], n - k, m - k
+    if n == 0 or m == 0:
+        return n + m <= 2
+    big = 3
+    prev2: list[int] = []
+    prev = [min(j, big) for j in range(m + 1)]
+    for i in range(1, n + 1):
+        cur = [big] * (m + 1)
+        if i < big:
+            cur[0] = i
+        low, ai = cur[0], a[i - 1]
+        for j in range(max(1, i - 2), min(m, i + 2) + 1):
+            bj = b[j - 1]
+            d = prev[j - 1] + (ai != bj)
+            d = min(d, prev[j] + 1, cur[j - 1] + 1)
+            if i > 1 and j > 1 and ai == b[j - 2] and a[i - 2] == bj:
+                d = min(d, prev2[j - 2] + 1)
+            cur[j] = d = min(d, big)
+            low = min(low, d)
+        if low >= big and (not prev2 or min(prev) >= big):
+            return False  # every later cell costs more than two edits
+        prev2, prev = prev, cur
+    return prev[m] <= 2
+
+
+def _near_words(typo: str, words: Iterable[str]) -> list[str]:
+    near = within_two_of(typo)
+    return [w for w in words if w != typo and near(w)]
+
+
+near_words: Callable[[str, Iterable[str]], list[str]] = (
+    native.near_words if native is not None else _near_words
+)
+"""The words, in their order, that are not `typo` and are at most two edits from it."""
+
+__all__ = ["native", "near_words", "osa_within_two", "within_two_of"]

@@ -1,0 +1,247 @@
+"""The compiled helpers (`newslint._native`) and their pure-Python twins give the same answers.
+
+`newslint.native` chooses the compiled module at import when it is built (setup.py builds it
+where a C compiler is) and the twins otherwise or with NEWSLINT_PURE_PYTHON=1. Each helper is
+checked here against its twin and against the plain definition it stands for (the token regex,
+the full edit distance, the loop of `LetterTest.select`); then whole checks and fixes of the
+golden stories and of stories made from them are compared both ways, and, in the slow test,
+every story of the dev corpora and the eval set, each in a process of its own choosing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from collections import Counter
+from itertools import product
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslint import native as chooser
+from newslint import tokens
+from newslint.rules.typos import _context
+from newslint.rules.typos._context import _osa
+from tests.conftest import SHARED
+from tests.test_engine_equivalence import INPUTS, made_stories, outputs
+
+compiled = chooser.native
+needs_compiled = pytest.mark.skipif(
+    compiled is None, reason="newslint._native is not built here (no C compiler?)"
+)
+
+# letters, digits (ASCII and others), the token's inner marks, spaces and a few look-alikes
+CHARS = "aZé_5٣²'’-.,: \n\tßIı" + "\u0301"
+
+
+def test_the_module_is_built_where_a_compiler_is():
+    """A checkout installed where `cc` works has the compiled module (unless it is switched off):
+    an extension that silently stopped building would leave only the twins tested."""
+    if os.environ.get("NEWSLINT_PURE_PYTHON", "") not in ("", "0"):
+        assert compiled is None
+        pytest.skip("NEWSLINT_PURE_PYTHON is set: the twins are in use, as asked")
+    if shutil.which("cc") is None and shutil.which("gcc") is None:
+        pytest.skip("no C compiler here")
+    assert compiled is not None, "newslint._native did not build: see the warnings of `pip install`"
+
+
+@needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(st.text(CHARS, max_size=60), st.lists(st.tuples(st.integers(0, 70), st.integers(0, 70)), max_size=4))
+def test_the_scan_counts_the_tokens_the_regex_finds(text, ranges):
+    ranges = [(0, len(text))] + [(min(a, b), max(a, b)) for a, b in ranges]
+    expected: Counter[str] = Counter()
+    for start, end in ranges:
+        expected.update(tokens.TOKEN.findall(text, start, end))
+    counts: Counter[str] = Counter()
+    compiled.scan_words(text, [s for s, _ in ranges], [e for _, e in ranges], counts)
+    assert counts == expected
+    assert list(counts) == list(expected)  # the same first-use order
+
+
+@needs_compiled
+def test_the_scan_reads_story_text_as_the_regex_does():
+    story = (INPUTS[0].read_text(encoding="utf-8") + " U.S.-led 450.000 5:50 e.g. F-16s x--y a''b 2,5,\n") * 3
+    counts: Counter[str] = Counter()
+    compiled.scan_words(story, [0, 10], [len(story), 400], counts)
+    assert counts == Counter(tokens.TOKEN.findall(story)) + Counter(tokens.TOKEN.findall(story, 10, 400))
+
+
+WORDS = ["".join(p) for n in range(5) for p in product("abc", repeat=n)]
+LONGER = ["".join(p) for n in (5, 6) for p in product("abc", repeat=n)]
+
+
+def test_the_bounded_distance_agrees_with_the_full_one_on_every_short_pair():
+    """`osa_within_two` (opening and ending stripped, a band, a cap, an early stop) answers
+    `_osa(a, b) <= 2` for every pair of strings of up to four letters from three, and for each
+    of those against every string of five and six."""
+    for a in WORDS:
+        for b in WORDS + LONGER:
+            assert chooser.osa_within_two(a, b) == (_osa(a, b) <= 2), (a, b)
+
+
+@needs_compiled
+def test_the_compiled_neighbours_agree_on_every_short_pair():
+    for a in WORDS:
+        assert compiled.near_words(a, WORDS + LONGER) == [
+            b for b in WORDS + LONGER if b != a and _osa(a, b) <= 2
+        ]
+
+
+SLIP = st.tuples(st.integers(0, 3), st.integers(0, 40), st.sampled_from("abcdeé’-"))
+
+
+def _slipped(word: str, slips: list[tuple[int, int, str]]) -> str:
+    other = list(word)
+    for op, at, letter in slips:
+        if op == 0 and other:
+            other.pop(at % len(other))
+        elif op == 1:
+            other.insert(at % (len(other) + 1), letter)
+        elif op == 2 and other:
+            other[at % len(other)] = letter
+        elif op == 3 and len(other) > 1:
+            i = at % (len(other) - 1)
+            other[i], other[i + 1] = other[i + 1], other[i]
+    return "".join(other)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text("abcdeé’-", max_size=40), st.lists(st.lists(SLIP, max_size=4), min_size=1, max_size=6))
+def test_the_neighbours_agree_with_the_full_distance_after_slips(word, slip_lists):
+    """Words a few slips from `word` (long ones too: the compiled code keeps small rows on the
+    stack and larger ones on the heap), both ways, against the definition."""
+    others = [_slipped(word, slips) for slips in slip_lists] + [word, word + "x" * 70]
+    expected = [w for w in others if w != word and _osa(word, w) <= 2]
+    assert chooser._near_words(word, others) == expected
+    if compiled is not None:
+        assert compiled.near_words(word, others) == expected
+
+
+@needs_compiled
+def test_the_compiled_walk_reads_the_bits_as_the_loop_does():
+    memory = {"a": 0b01, "b": 0b11, "c": 0b100, "d": 0b1100, "e": 1 << 80 | 0b11}
+    keys = ["a", "b", "c", "d", "e", "f"]
+    assert compiled.select_bits(keys, memory, 0b01, 0b10) == ({"b", "e"}, ["c", "d", "f"])
+    assert compiled.select_bits(keys, memory, 0b0100, 0b1000) == ({"d"}, ["a", "b", "e", "f"])
+    big = 1 << 80
+    assert compiled.select_bits(keys, {"e": big | big << 1}, big, big << 1) == (
+        {"e"},
+        ["a", "b", "c", "d", "f"],
+    )
+    with pytest.raises(TypeError):
+        compiled.near_words("abc", ["abd", 3])
+
+
+def _pure(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The twins in this process: what NEWSLINT_PURE_PYTHON=1 chooses at import."""
+    monkeypatch.setattr(tokens, "native", None)
+    monkeypatch.setattr(_context, "near_words", chooser._near_words)
+
+
+@needs_compiled
+def test_checks_and_fixes_are_the_same_both_ways(monkeypatch):
+    texts = [p.read_text(encoding="utf-8") for p in INPUTS] + made_stories(150, seed=23)
+    tokens._WORD_BITS.words = {}
+    compiled_outputs = outputs(texts)
+    _pure(monkeypatch)
+    tokens._WORD_BITS.words = {}
+    assert outputs(texts) == compiled_outputs
+    assert sum(fixed != text for text, (_, fixed, _) in zip(texts, compiled_outputs, strict=True)) >= 50
+
+
+DIGEST = """
+import hashlib, json, sys
+import newslint
+from newslint import native
+from tests.fix_ledger import stories
+from pathlib import Path
+checker = newslint.Checker()
+out = {"native": native.native is not None}
+texts = list(stories(Path(sys.argv[1])))
+evaluation = sorted((Path(sys.argv[1]) / "eval" / "dev" / "stories").iterdir())
+texts += [(p.name, p.read_text(encoding="utf-8")) for p in evaluation]
+for name, text in texts:
+    parts = (newslint.to_json(checker.check(text, path=name + ".txt")), checker.fix(text).text,
+             checker.fix(text, unsafe=True).text)
+    out[name] = hashlib.sha256("\\0".join(parts).encode()).hexdigest()
+print(json.dumps(out))
+"""
+
+
+@pytest.mark.slow
+@needs_compiled
+def test_the_dev_corpora_and_eval_set_read_the_same_both_ways():
+    """Every story of the dev corpora (BBC, Reuters, AG News) and of the eval set: its JSON report,
+    its --fix text and its --unsafe-fixes text, from a process with the compiled module and from
+    one with NEWSLINT_PURE_PYTHON=1."""
+    if not (SHARED / "corpora" / "bbc.dev.jsonl").is_file():
+        pytest.skip(f"the corpora are not at {SHARED / 'corpora'}")
+    root = Path(__file__).resolve().parent.parent
+    runs = []
+    for pure in ("0", "1"):
+        env = {**os.environ, "NEWSLINT_PURE_PYTHON": pure}
+        done = subprocess.run(
+            [sys.executable, "-c", DIGEST, str(SHARED)],
+            cwd=root,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        runs.append(json.loads(done.stdout))
+    with_native, pure_python = runs
+    assert with_native.pop("native") is True and pure_python.pop("native") is False
+    assert len(with_native) > 15_000
+    differ = [name for name in with_native if with_native[name] != pure_python.get(name)]
+    assert not differ, f"{len(differ)} stories read differently, e.g. {differ[:10]}"
+
+
+def _wheel(source: Path, out: Path, env: dict[str, str]) -> list[str]:
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-cache-dir",
+            str(source),
+            "-w",
+            str(out),
+        ],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = out.glob("newslint-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        return archive.namelist()
+
+
+@pytest.mark.slow
+def test_a_wheel_holds_the_compiled_module_and_builds_without_a_compiler(tmp_path):
+    """`pip wheel .` builds the extension into the wheel; with no working compiler (CC names
+    none) the wheel still builds, without it, and newslint runs on the pure-Python twins."""
+    if shutil.which("cc") is None and shutil.which("gcc") is None:
+        pytest.skip("no C compiler here")
+    root = Path(__file__).resolve().parent.parent
+    source = tmp_path / "source"
+    shutil.copytree(
+        root,
+        source,
+        ignore=shutil.ignore_patterns(".venv", "build", "*.egg-info", "*.so", ".git", "__pycache__"),
+    )
+    names = _wheel(source, tmp_path / "with", dict(os.environ))
+    assert any(n.startswith("newslint/_native.") and n.endswith((".so", ".pyd")) for n in names)
+    shutil.rmtree(source / "build", ignore_errors=True)
+    names = _wheel(source, tmp_path / "without", {**os.environ, "CC": str(tmp_path / "no-such-compiler")})
+    assert "newslint/native.py" in names
+    assert not any(n.startswith("newslint/_native.") and n.endswith((".so", ".pyd")) for n in names)
