@@ -245,3 +245,17 @@ def test_a_wheel_holds_the_compiled_module_and_builds_without_a_compiler(tmp_pat
     names = _wheel(source, tmp_path / "without", {**os.environ, "CC": str(tmp_path / "no-such-compiler")})
     assert "newslint/native.py" in names
     assert not any(n.startswith("newslint/_native.") and n.endswith((".so", ".pyd")) for n in names)
+
+
+def test_a_foreign_word_read_by_binary_search_is_the_table_parsed_whole():
+    """`_foreign.ranks_of` finds a word's line in the sorted table text instead of parsing every
+    line at start: for every word of the table, and for strings just beside them, it gives what
+    the whole table gives."""
+    from newslint.rules.typos import _foreign
+
+    table = _foreign.foreign_words()
+    assert len(table) > 50_000
+    for word, ranks in table.items():
+        assert _foreign.ranks_of(word) == ranks
+        assert _foreign.ranks_of(word + "q") == table.get(word + "q")
+    assert _foreign.ranks_of("") is None

@@ -24,7 +24,8 @@ class WordList:
     def frequency_rank(self, word: str) -> int:
         """0 for the most frequent word; built on first use, since only suggestions need it."""
         if self._rank is None:
-            self._rank = {word: rank for rank, word in enumerate(self.ordered)}
+            # dict(zip(...)): the same dict (a repeated word keeps its last rank), built in C
+            self._rank = dict(zip(self.ordered, range(len(self.ordered)), strict=True))
         return self._rank.get(word, len(self.ordered))
 
 
