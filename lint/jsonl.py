@@ -696,6 +696,9 @@ def _progress(job: CorpusJob | None = None) -> Iterator[Callable[[Partition], No
         yield advance
 
 
+MAX_REMEMBERED = 10_000  # messages a streamed run remembers, to say each (a config warning) once
+
+
 class ReportStream:
     """The report of a streamed run: parts written as they come, messages said once, one tally."""
 
@@ -703,7 +706,7 @@ class ReportStream:
         self.writer = ReportWriter(fmt, report, out)
         self.err = err
         self.tally = Tally()
-        self.said: set[str] = set()
+        self.said: dict[str, None] = {}  # the last MAX_REMEMBERED messages said, oldest first
         self.changed = 0
 
     def add(self, part: PartitionResult) -> None:
@@ -714,7 +717,9 @@ class ReportStream:
 
     def say(self, kind: str, message: str) -> None:
         if message not in self.said:
-            self.said.add(message)
+            self.said[message] = None
+            if len(self.said) > MAX_REMEMBERED:  # memory stays bounded on a corpus of bad records
+                del self.said[next(iter(self.said))]
             print(f"newslint: {kind}: {message}", file=self.err, flush=True)
 
     def end(self) -> None:

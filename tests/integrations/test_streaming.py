@@ -231,3 +231,13 @@ def test_an_interrupted_run_leaves_no_temporary_file(tmp_path):
     with pytest.raises(KeyboardInterrupt):
         run_corpora([(p, None) for p in paths], 300, 2, fix=True, read=reading)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonl", "b.jsonl"]
+
+
+def test_a_message_is_said_once_and_the_messages_remembered_are_bounded(monkeypatch):
+    monkeypatch.setattr(jsonl, "MAX_REMEMBERED", 3)
+    err = io.StringIO()
+    stream = jsonl.ReportStream("text", ReportOptions(), io.StringIO(), err)
+    for message in ["config warning", "config warning", "line 1 bad", "line 2 bad", "line 3 bad"]:
+        stream.say("warning", message)
+    assert err.getvalue().count("config warning") == 1 and err.getvalue().count("bad") == 3
+    assert list(stream.said) == ["line 1 bad", "line 2 bad", "line 3 bad"]
