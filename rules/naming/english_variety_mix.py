@@ -105,6 +105,8 @@ _SOFTWARE = re.compile(
     r"|trojans?|open source|forums?|websites?|online|users|machines|e-?mails?)\b",
     re.IGNORECASE,
 )
+# "TV programs", "a radio program": broadcasts, even in a story about software.
+_BROADCAST_BEFORE = re.compile(r"\b(?:TV|radio|television)\s+$")
 MIN_LENGTH = 4
 _CONTEXTUAL = {
     "meters": ("us", "metres", lambda before, after: bool(_NUMBER_BEFORE.search(before))),
@@ -582,6 +584,7 @@ class EnglishVarietyMix(Rule):
                 and len(word) >= MIN_LENGTH
                 and (
                     entry.word not in _SOFTWARE_SENSE
+                    or _BROADCAST_BEFORE.search(text, max(0, tok.span.start - 12), tok.span.start)
                     or not _SOFTWARE.search(text, max(0, tok.span.start - 200), tok.span.end + 200)
                 )
             ):
