@@ -335,27 +335,44 @@ def summarise(a, injections, found, safe, unsafe, clean_reports) -> None:
     for inj in injections:
         for v in clean_reports.get(inj.story, []):
             alarms[inj.half, inj.corpus, v["code"]] += 1
-    print(f"{a.kind}: one injected error per story; tune = even story ids, eval = odd story ids")
     family = FAMILY[a.kind]
-    print(
-        f"{'half':6} {'corpus':8} {'n':>5} {'found':>7} {'fixed':>7} {'+unsafe':>8}   clean {family} reports"
-    )
-    for (half, corpus), row in sorted(rows.items(), key=lambda kv: (kv[0][0] != "tune", kv[0][1])):
+
+    def line(half: str, corpus: str) -> str:
+        row = rows[half, corpus]
         n = row["n"] or 1
         codes: Counter[str] = Counter()
         for (h, c, code), count in alarms.items():
             if h == half and corpus in (c, "all"):
                 codes[code] += count
         per_k = 1000 * sum(codes.values()) / max(words[half, corpus], 1)
-        print(
-            f"{half:6} {corpus:8} {row['n']:5} {row['found'] / n:7.1%} {row['safe'] / n:7.1%} "
+        return (
+            f"  {corpus:8} {row['n']:5} {row['found'] / n:7.1%} {row['safe'] / n:7.1%} "
             f"{row['unsafe'] / n:8.1%}   {sum(codes.values())} ({per_k:.3f}/1k words) "
             f"{dict(sorted(codes.items()))}"
         )
-    print("by class (found / fixed with unsafe fixes):")
-    for (half, kind), row in sorted(by_kind.items()):
-        n = row["n"] or 1
-        print(f"  {half:6} {kind:12} {row['n']:5} {row['found'] / n:7.1%} {row['unsafe'] / n:7.1%}")
+
+    header = (
+        f"  {'corpus':8} {'n':>5} {'found':>7} {'fixed':>7} {'+unsafe':>8}   "
+        f"{family} reports on the uninjected stories"
+    )
+    print(f"{a.kind}: one injected error per story")
+    for half, title in (
+        ("eval", "HELD OUT (eval half: odd story ids, never looked at while tuning): the figures to quote"),
+        ("tune", "tune half (even story ids: read misses and false alarms here only)"),
+    ):
+        if not any(h == half for h, _ in rows):
+            continue
+        print(title)
+        print(header)
+        for corpus in ("all", *CORPORA):
+            if (half, corpus) in rows:
+                print(line(half, corpus))
+    print("by class, found / fixed with unsafe fixes (held out first):")
+    for half in ("eval", "tune"):
+        for (h, kind), row in sorted(by_kind.items()):
+            if h == half:
+                n = row["n"] or 1
+                print(f"  {half:6} {kind:22} {row['n']:5} {row['found'] / n:7.1%} {row['unsafe'] / n:7.1%}")
     for inj in misses[: a.show]:
         at = inj.start
         context = inj.injected_text[max(0, at - 60) : at + len(inj.injected) + 40].replace("\n", " ")
