@@ -8,7 +8,8 @@ table says, for each word and sense, which variety writes it (`us` or `gb`) or t
 the sense from the words around a word, and only where a plain cue settles it:
 
 - noun: a determiner or a noun-forming modifier before it (`the`, `its`, `such`, `trade`, `driving`),
-  or `of` and a few compound heads after it (`practice of`, `licence fees`);
+  `of` and a few compound heads after it (`practice of`, `licence fees`), or for a plural a modal
+  or a form of "have" or "be" after it (`licenses would be removed`);
 - adjective: a form of "be" or an adverb of degree before it (`is`, `highly`), or `on` / `upon` after
   it (`dependent on`), when no noun cue came first (`a dependant on the payroll` is a noun);
 - restrain: `kerbs on` before a restraint's object (`kerbs on imports`, not `the kerbs on both sides`),
@@ -63,8 +64,18 @@ _OBJECT_AFTER = re.compile(
 )
 
 
+# A plural before a modal or a form of "have"/"be" is a subject, a noun: `licenses would be
+# removed` (a verb in -s takes no modal after it).
+_SUBJECT_AFTER = re.compile(r"^\s+(?:would|will|could|should|may|might|must|can|are|were|have|had)\b")
+
+
 def _noun(word: str, before: str, after: str) -> bool:
-    return bool(_NOUN_BEFORE.search(before) or _NOUN_AFTER.match(after))
+    return bool(
+        _NOUN_BEFORE.search(before)
+        or _NOUN_AFTER.match(after)
+        or word.endswith("s")
+        and _SUBJECT_AFTER.match(after)
+    )
 
 
 def _adjective(word: str, before: str, after: str) -> bool:
