@@ -6,18 +6,40 @@
 
 The dev evaluation set (`../shared/eval`) holds 34 variants and 66 numbers: a rule tuned on it can
 look better there than on copy it has never seen. This script makes a larger measurement from the
-corpora (`../shared/corpora`: BBC stories are British, Reuters stories American) and splits it by
-story id: stories with an even number are the **tune** half, stories with an odd number the
-**eval** half. Look at misses and false alarms on the tune half only; the eval half is the figure
-to quote. Every story gets at most one injected error, chosen by a random generator seeded with
-the story id, so runs are repeatable.
+corpora (`../shared/corpora`: BBC and Reuters stories) and splits it by story id: stories with
+an even number are the **tune** half, stories with an odd number the **eval** half. Look at
+misses and false alarms on the tune half only; the eval half is the figure to quote. Every story
+gets at most one injected error, chosen by a random generator seeded with the story id, so runs
+are repeatable.
 
 - `variant`: one word the story writes in its own variety is written in the other one, with the
   pairs of VarCon (`../shared/data/varcon/varcon.txt`): a spelling whose line gives the story's
-  variety one main form and the other variety another (`centre` -> `center` in a BBC story,
-  `organized` -> `organised`, `favor` -> `favour` in a Reuters story), never a form the line lists as a
-  variant of the story's own variety too (`catalogue` is an American variant). Only lowercase words in the
-  body are changed (capitalised words are mostly names, which keep their spelling).
+  variety one main form and the other variety another (`centre` -> `center` in a British story,
+  `organized` -> `organised`, `favor` -> `favour` in an American one), never a form the line
+  lists as a variant of the story's own variety too (`catalogue` is an American variant). Only
+  lowercase words in the body are changed (capitalised words are mostly names, which keep their spelling).
+  **The story's variety is what its own spellings say, as an editor would judge it**, not its
+  source: Reuters' London desk (the "REUTER" sign-off) wrote British (`labour`, `privatisation`),
+  so a "Reuters story is American" label turned its British words into errors of the story and
+  made the American word injected into it no error at all. `story_variety` counts the story's
+  lowercase words that VarCon gives to one variety alone (a spelling pair that holds in one sense
+  only, `program`, `draft`, counts for neither, nor does -ize, which Oxford British writes too)
+  and takes the variety with more of them; on a tie (nothing marked, or as much of each) the
+  source decides (BBC British, Reuters American): the story shows nothing an editor could go by.
+  `--label source` gives the old labelling, to compare. Each injection is also classed by the
+  evidence left in the injected story (`_evidence_left`): `majority` when the story's other
+  words marked for its variety outnumber those marked for the other one, the injected word
+  counted, and a house-style sign of either variety counted as two words (a house rule says
+  more than one word's spelling; British
+  "per cent", "£", "Mr Brown"; American "percent", "Mr. Brown"); for an -ise/-ize pair the
+  words with the ending replaced count, and an -ize in British copy is marked only by -ise
+  words (Oxford British writes -ize beside `colour`); `signs` when the house-style sign alone
+  outweighs the injected word; `tie` and `outvoted` when the story's evidence is as much or less
+  (the story is mixed: an editor would have to guess which word is the odd one); `none`:
+  nothing in the story tells the injected word is the odd one out, and reporting it would be a
+  guess that a precise rule must not make (a wire desk's sign-off is a prior about the source,
+  not evidence of the story). The summary gives found and fixed where the story shows evidence
+  (`majority` and `signs`) beside the figure over every injection.
 - `number`: one figure the story writes with English commas (`40,000`, `£7,000`, `1,734,000`,
   `48,250 tonnes`) is written with full stops.
 
@@ -63,8 +85,10 @@ class Injection:
     original: str
     injected: str
     kind: str  # a class of the error, for the breakdown
+    evidence: str  # variants: what else in the story marks its variety (one of EVIDENCE)
     text: str  # the original story
     injected_text: str
+    variety: str = ""  # the story's variety, as labelled (variants)
 
 
 # --- VarCon pairs ---------------------------------------------------------------------------------
@@ -152,9 +176,105 @@ def _quoted(text: str, at: int) -> bool:
     return text.count('"', start, at) % 2 == 1 or text.count("“", start, at) > text.count("”", start, at)
 
 
-def inject_variant(sid, corpus, half, text, pairs, rng) -> Injection | None:
+def _ize(us: str, gb: str) -> bool:
+    """An -ize/-ise pair (organized, organised), -yze/-yse too: Oxford British writes -ize."""
+    return us.replace("yz", "ys").replace("iz", "is") == gb
+
+
+def _marks(word: str, pairs) -> str | None:
+    """The variety a lowercase word's spelling marks: "gb" or "us" when VarCon gives the spelling to
+    that variety alone, in every sense, and it is not an -ize (Oxford British); else None."""
     tables, in_a_sense = pairs
-    table = tables[CORPORA[corpus]]
+    if word in in_a_sense:
+        return None
+    if word in tables["gb"]:
+        return "gb"
+    if word in tables["us"] and not _ize(word, tables["us"][word]):
+        return "us"
+    return None
+
+
+def spelling_counts(text: str, pairs, skip: int = -1) -> Counter[str]:
+    """How many of the story's lowercase words mark each variety (the word at offset `skip` left out)."""
+    counts: Counter[str] = Counter()
+    for m in _WORD.finditer(text):
+        if m.start() != skip and m.group().islower():
+            variety = _marks(m.group(), pairs)
+            if variety:
+                counts[variety] += 1
+    return counts
+
+
+def story_variety(text: str, corpus: str, pairs, label: str = "spelling") -> str:
+    """The variety the story is written in, as its own spellings say (more words of one variety
+    than of the other); on a tie, or with `label` "source", its source's (BBC British, Reuters
+    American)."""
+    if label == "spelling":
+        counts = spelling_counts(text, pairs)
+        if counts["gb"] != counts["us"]:
+            return "gb" if counts["gb"] > counts["us"] else "us"
+    return CORPORA[corpus]
+
+
+SIGN_WEIGHT = 2  # a house style ("per cent", "Mr Brown") says more than one word's spelling
+EVIDENCE = ("majority", "tie", "outvoted", "signs", "none")
+_HOUSE_SIGNS = {
+    "gb": re.compile(r"\bper cent\b|£|\bM(?:rs?|s)\s[A-Z]"),
+    "us": re.compile(r"\bpercent\b|\bM(?:rs?|s)\.\s[A-Z]"),
+}
+
+
+def _endings(text: str, pairs, skip: int) -> Counter[str]:
+    """How many of the story's lowercase words are written -ize ("us") and -ise ("gb") of an
+    -ize/-ise pair (the word at offset `skip` left out)."""
+    tables, _ = pairs
+    counts: Counter[str] = Counter()
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if m.start() == skip or not word.islower():
+            continue
+        if word in tables["us"] and _ize(word, tables["us"][word]):
+            counts["us"] += 1
+        elif word in tables["gb"] and _ize(tables["gb"][word], word):
+            counts["gb"] += 1
+    return counts
+
+
+def _evidence_left(text: str, at: int, injected: str, variety: str, pairs) -> str:
+    """What else in the injected story (`text`, the injected word at `at`) marks its variety:
+    "majority" when its other words marked for the variety, and a house-style sign of it (as two
+    words however many), outnumber those of the other variety, the injected word
+    among them; "signs" when the sign alone does; "tie" when as many; "outvoted" when fewer;
+    "none" when nothing but the injected word's own variety is marked. For an
+    -ise/-ize pair the words with the ending the injection replaced count for the story's
+    variety (`organized` beside an injected `recognised` in American copy); an -ize injected
+    into British copy is marked only by the story's -ise words (Oxford British writes -ize with
+    `colour` and `centre`)."""
+    tables, _ = pairs
+    other = "gb" if variety == "us" else "us"
+    counts = spelling_counts(text, pairs, skip=at)
+    counts[other] += 1  # the injected word
+    original = tables[other].get(injected, "")
+    if _ize(original, injected) or _ize(injected, original):
+        endings = _endings(text, pairs, skip=at)
+        if variety == "us":
+            counts["us"] += endings["us"]
+        else:
+            counts["gb"] = endings["gb"]  # -ise words (British spellings without them say nothing)
+    own_sign, other_sign = (bool(_HOUSE_SIGNS[v].search(text)) for v in (variety, other))
+    if not counts[variety] and not own_sign:
+        return "none"
+    own = counts[variety] + SIGN_WEIGHT * own_sign
+    against = counts[other] + SIGN_WEIGHT * other_sign
+    if own > against:
+        return "majority" if counts[variety] else "signs"
+    return "tie" if own == against else "outvoted"
+
+
+def inject_variant(sid, corpus, half, text, pairs, rng, label="spelling") -> Injection | None:
+    tables, in_a_sense = pairs
+    variety = story_variety(text, corpus, pairs, label)
+    table = tables[variety]
     candidates = [
         m for m in _WORD.finditer(text, _body_start(text)) if m.group() in table and m.group().islower()
     ]
@@ -163,9 +283,10 @@ def inject_variant(sid, corpus, half, text, pairs, rng) -> Injection | None:
     m = rng.choice(candidates)
     other = table[m.group()]
     injected = text[: m.start()] + other + text[m.end() :]
-    us, gb = (m.group(), other) if corpus == "reuters" else (other, m.group())
+    us, gb = (m.group(), other) if variety == "us" else (other, m.group())
     where = family(us, gb, in_a_sense) + (" (quoted)" if _quoted(text, m.start()) else "")
-    return Injection(sid, corpus, half, m.start(), m.group(), other, where, text, injected)
+    left = _evidence_left(injected, m.start(), other, variety, pairs)
+    return Injection(sid, corpus, half, m.start(), m.group(), other, where, left, text, injected, variety)
 
 
 _CURRENCY_WORDS = re.compile(
@@ -187,7 +308,7 @@ def inject_number(sid, corpus, half, text, rng) -> Injection | None:
         kind = "multi-group"
     else:
         kind = "000" if figure.endswith(",000") else "other-group"
-    return Injection(sid, corpus, half, m.start(), figure, dotted, kind, text, injected)
+    return Injection(sid, corpus, half, m.start(), figure, dotted, kind, "", text, injected)
 
 
 # --- running newslint -----------------------------------------------------------------------------
@@ -257,6 +378,12 @@ def main() -> None:
     ap.add_argument("--show", type=int, default=0, help="print N misses of the tune half")
     ap.add_argument("--json", type=Path, help="write every injection and its outcome here")
     ap.add_argument("--keep", type=Path, help="write the tune half's injected stories into this folder")
+    ap.add_argument(
+        "--label",
+        choices=("spelling", "source"),
+        default="spelling",
+        help="a story's variety: what its spellings say (a tie: its source's), or its source's alone",
+    )
     a = ap.parse_args()
     cmd = shlex.split(a.newslint)
     select = ["--select", a.select] if a.select else []
@@ -268,7 +395,7 @@ def main() -> None:
             continue
         rng = random.Random(f"{a.kind}:{sid}")
         if a.kind == "variant":
-            injection = inject_variant(sid, corpus, half, text, pairs, rng)
+            injection = inject_variant(sid, corpus, half, text, pairs, rng, a.label)
         else:
             injection = inject_number(sid, corpus, half, text, rng)
         if injection:
@@ -311,10 +438,19 @@ def summarise(a, injections, found, safe, unsafe, clean_reports) -> None:
             row["found"] += hit
             row["safe"] += fixed_safe
             row["unsafe"] += fixed_unsafe
-        kind = by_kind[inj.half, inj.kind]
-        kind["n"] += 1
-        kind["found"] += hit
-        kind["unsafe"] += fixed_unsafe
+        classes = [inj.kind]
+        if inj.evidence:  # variants: the story's variety and the evidence its other spellings leave
+            source = "British" if CORPORA[inj.corpus] == "gb" else "American"
+            said = "British" if inj.variety == "gb" else "American"
+            classes += [
+                f"{inj.corpus}, {said}" + (f" (not {source})" if said != source else ""),
+                inj.evidence,
+            ]
+        for name in classes:
+            kind = by_kind[inj.half, name]
+            kind["n"] += 1
+            kind["found"] += hit
+            kind["unsafe"] += fixed_unsafe
         words[inj.half, inj.corpus] += len(inj.text.split())
         words[inj.half, "all"] += len(inj.text.split())
         if not hit and inj.half == "tune":
@@ -326,6 +462,8 @@ def summarise(a, injections, found, safe, unsafe, clean_reports) -> None:
                 "original": inj.original,
                 "injected": inj.injected,
                 "kind": inj.kind,
+                "variety": inj.variety,
+                "evidence": inj.evidence,
                 "found": hit,
                 "fixed_safe": fixed_safe,
                 "fixed_unsafe": fixed_unsafe,
@@ -367,16 +505,35 @@ def summarise(a, injections, found, safe, unsafe, clean_reports) -> None:
         for corpus in ("all", *CORPORA):
             if (half, corpus) in rows:
                 print(line(half, corpus))
+    for half in ("eval", "tune"):
+        left = {k: row["n"] - row["found"] for (h, k), row in by_kind.items() if h == half}
+        missed = sum(left.get(k, 0) for k in EVIDENCE)
+        if missed:
+            none = left.get("none", 0)
+            shown = [by_kind[half, k] for k in ("majority", "signs")]
+            n = sum(row["n"] for row in shown) or 1
+            print(
+                f"{half}: where the story shows evidence of its variety (a majority of its spellings or "
+                "house-style signs): found "
+                f"{sum(row['found'] for row in shown) / n:.1%}, fixed +unsafe "
+                f"{sum(row['unsafe'] for row in shown) / n:.1%} of {n}"
+            )
+            print(
+                f"{half}: {missed} missed: {none} ({none / missed:.0%}) with nothing else in the story "
+                f"to mark its variety ('none': to stay unreported), {left.get('signs', 0)} with "
+                f"house-style signs only, {left.get('tie', 0)} tied and {left.get('outvoted', 0)} outvoted "
+                f"by the other variety's spellings, {left.get('majority', 0)} with a majority of spellings"
+            )
     print("by class, found / fixed with unsafe fixes (held out first):")
     for half in ("eval", "tune"):
         for (h, kind), row in sorted(by_kind.items()):
             if h == half:
                 n = row["n"] or 1
-                print(f"  {half:6} {kind:22} {row['n']:5} {row['found'] / n:7.1%} {row['unsafe'] / n:7.1%}")
-    for inj in misses[: a.show]:
+                print(f"  {half:6} {kind:30} {row['n']:5} {row['found'] / n:7.1%} {row['unsafe'] / n:7.1%}")
+    for inj in sorted(misses, key=lambda inj: inj.evidence == "none")[: a.show]:
         at = inj.start
         context = inj.injected_text[max(0, at - 60) : at + len(inj.injected) + 40].replace("\n", " ")
-        print(f"  miss {inj.story}: {inj.original!r} -> {inj.injected!r}: ...{context}...")
+        print(f"  miss {inj.story} ({inj.evidence}): {inj.original!r} -> {inj.injected!r}: ...{context}...")
     if a.json:
         a.json.write_text(json.dumps(outcomes, indent=1), encoding="utf-8")
 
