@@ -733,11 +733,15 @@ class _Evidence:
     ) -> str | None:
         """The variety with more evidence, by any margin; on a tie, the one a wire story's sign-off
         leans to (REUTER: the London and Asian desks, British; Reuter: mostly the American desks),
-        else None. It breaks ties only."""
+        else None. It breaks ties only, and only where the wire desk is not counted already: a
+        prior about the source counts once (a story with three British spellings and one American
+        one, signed "Reuter" about American companies, is a tie by the count, not American)."""
         counts = _spelling_counts(found, other_way) + self.signs()
         if counts["us"] == counts["gb"]:
             sign_off = _SIGN_OFF.search(self.text[-40:])
-            return None if sign_off is None else "gb" if sign_off.group(1) == "REUTER" else "us"
+            if sign_off is None or EnglishVarietyMix._wire_desk(self.text):
+                return None
+            return "gb" if sign_off.group(1) == "REUTER" else "us"
         return "us" if counts["us"] > counts["gb"] else "gb"
 
     def mixed_reason(
