@@ -77,8 +77,30 @@ token_end(int kind, const void *data, Py_ssize_t p, Py_ssize_t end)
     return j;
 }
 
+/* counts[word] += 1 (counts a dict of ints) */
 static int
-count_range(PyObject *text, Py_ssize_t start, Py_ssize_t end, PyObject *counts)
+count_word(PyObject *counts, PyObject *word)
+{
+    PyObject *old = PyDict_GetItemWithError(counts, word), *new; /* borrowed */
+    int err;
+    if (old == NULL && PyErr_Occurred())
+        return -1;
+    new = PyLong_FromSsize_t(old == NULL ? 1 : PyLong_AsSsize_t(old) + 1);
+    if (new == NULL)
+        return -1;
+    if (PyErr_Occurred()) {
+        Py_DECREF(new);
+        return -1;
+    }
+    err = PyDict_SetItem(counts, word, new);
+    Py_DECREF(new);
+    return err;
+}
+
+/* The tokens of text[start:end] counted into `counts`, and appended to the list `tokens` unless
+ * it is NULL. */
+static int
+count_range(PyObject *text, Py_ssize_t start, Py_ssize_t end, PyObject *counts, PyObject *tokens)
 {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
@@ -90,7 +112,7 @@ count_range(PyObject *text, Py_ssize_t start, Py_ssize_t end, PyObject *counts)
     p = start;
     while (p < end) {
         Py_ssize_t e;
-        PyObject *word, *old, *new;
+        PyObject *word;
         if (!IS_WORD(PyUnicode_READ(kind, data, p))) {
             p++;
             continue;
@@ -99,18 +121,10 @@ count_range(PyObject *text, Py_ssize_t start, Py_ssize_t end, PyObject *counts)
         word = PyUnicode_Substring(text, p, e);
         if (word == NULL)
             return -1;
-        old = PyDict_GetItemWithError(counts, word); /* borrowed */
-        if (old == NULL && PyErr_Occurred()) {
+        if ((tokens != NULL && PyList_Append(tokens, word) < 0) || count_word(counts, word) < 0) {
             Py_DECREF(word);
             return -1;
         }
-        new = PyLong_FromSsize_t(old == NULL ? 1 : PyLong_AsSsize_t(old) + 1);
-        if (new == NULL || PyErr_Occurred() || PyDict_SetItem(counts, word, new) < 0) {
-            Py_XDECREF(new);
-            Py_DECREF(word);
-            return -1;
-        }
-        Py_DECREF(new);
         Py_DECREF(word);
         p = e;
     }
@@ -138,7 +152,7 @@ scan_words(PyObject *self, PyObject *args)
         end = PyLong_AsSsize_t(PyList_GET_ITEM(ends, i));
         if (end == -1 && PyErr_Occurred())
             return NULL;
-        if (count_range(text, start, end, counts) < 0)
+        if (count_range(text, start, end, counts, NULL) < 0)
             return NULL;
     }
     Py_RETURN_NONE;
@@ -385,6 +399,233 @@ fail:
     return NULL;
 }
 
+/* --- learning (`newslint learn`, newslint/learn.py): the counting of every story of an archive --- */
+
+/* str.isalpha() of a word */
+static int
+all_letters(PyObject *word)
+{
+    int kind = PyUnicode_KIND(word);
+    const void *data = PyUnicode_DATA(word);
+    Py_ssize_t i, n = PyUnicode_GET_LENGTH(word);
+    if (n == 0)
+        return 0;
+    for (i = 0; i < n; i++)
+        if (!Py_UNICODE_ISALPHA(PyUnicode_READ(kind, data, i)))
+            return 0;
+    return 1;
+}
+
+/* story_words(text, counts, kind_of, word_kind): the tokens of text, as TOKEN.findall finds them
+ * (a list); `counts` (a dict, empty) gets each token's number of uses in the order of first use,
+ * then loses the tokens that are no words: those not all letters whose kind_of(token) is not
+ * word_kind (numbers, 5pm). */
+static PyObject *
+story_words(PyObject *self, PyObject *args)
+{
+    PyObject *text, *counts, *kind_of, *word_kind, *tokens, *keys = NULL;
+    Py_ssize_t i;
+    if (!PyArg_ParseTuple(args, "UO!OO:story_words", &text, &PyDict_Type, &counts, &kind_of, &word_kind))
+        return NULL;
+    tokens = PyList_New(0);
+    if (tokens == NULL)
+        return NULL;
+    if (count_range(text, 0, PyUnicode_GET_LENGTH(text), counts, tokens) < 0)
+        goto fail;
+    keys = PyDict_Keys(counts);
+    if (keys == NULL)
+        goto fail;
+    for (i = 0; i < PyList_GET_SIZE(keys); i++) {
+        PyObject *word = PyList_GET_ITEM(keys, i), *found;
+        if (all_letters(word))
+            continue;
+        found = PyObject_CallOneArg(kind_of, word);
+        if (found == NULL)
+            goto fail;
+        Py_DECREF(found); /* compared by identity only: an enum member, held by its class */
+        if (found != word_kind && PyDict_DelItem(counts, word) < 0)
+            goto fail;
+    }
+    Py_DECREF(keys);
+    return tokens;
+fail:
+    Py_XDECREF(keys);
+    Py_DECREF(tokens);
+    return NULL;
+}
+
+/* d[key] = value, the reference to value taken over (value NULL: an error already set) */
+static int
+set_stolen(PyObject *d, PyObject *key, PyObject *value)
+{
+    int err;
+    if (value == NULL)
+        return -1;
+    err = PyDict_SetItem(d, key, value);
+    Py_DECREF(value);
+    return err;
+}
+
+/* add_counts(total, counts, ones): for each key of the dict `counts`, total[key] += counts[key]
+ * (as Counter.update with a mapping), or += 1 with `ones` (in how many parts the key is). */
+static PyObject *
+add_counts(PyObject *self, PyObject *args)
+{
+    PyObject *total, *counts, *key, *value, *one;
+    Py_ssize_t pos = 0;
+    int ones;
+    if (!PyArg_ParseTuple(args, "O!O!p:add_counts", &PyDict_Type, &total, &PyDict_Type, &counts, &ones))
+        return NULL;
+    if (total == counts) {
+        PyErr_SetString(PyExc_ValueError, "add_counts: a table cannot be added to itself");
+        return NULL;
+    }
+    one = PyLong_FromLong(1); /* a small int: cached by Python, never fails */
+    while (PyDict_Next(counts, &pos, &key, &value)) {
+        PyObject *old = PyDict_GetItemWithError(total, key), *sum; /* borrowed */
+        if (old == NULL && PyErr_Occurred())
+            goto fail;
+        if (ones && old == NULL) {
+            sum = one;
+            Py_INCREF(sum);
+        } else if (ones) {
+            sum = PyNumber_Add(old, one);
+        } else if (old == NULL) {
+            sum = value;
+            Py_INCREF(sum);
+        } else {
+            sum = PyNumber_Add(old, value);
+        }
+        if (set_stolen(total, key, sum) < 0)
+            goto fail;
+    }
+    Py_XDECREF(one);
+    Py_RETURN_NONE;
+fail:
+    Py_XDECREF(one);
+    return NULL;
+}
+
+/* tally_words(counts, index, uses, stories): one story's word counts (a dict: word -> uses) added
+ * to a batch's tallies without a Python int per sum: `index` (a dict) numbers each word in the
+ * order first tallied, and `uses` and `stories` (bytearrays of native 64-bit integers, one per
+ * word of `index`, grown here) get each word's uses and 1 for the story. */
+static PyObject *
+tally_words(PyObject *self, PyObject *args)
+{
+    PyObject *counts, *index, *uses, *stories, *key, *value;
+    Py_ssize_t pos = 0, size;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!:tally_words", &PyDict_Type, &counts, &PyDict_Type, &index,
+                          &PyByteArray_Type, &uses, &PyByteArray_Type, &stories))
+        return NULL;
+    size = PyDict_GET_SIZE(index);
+    if (PyByteArray_GET_SIZE(uses) != size * 8 || PyByteArray_GET_SIZE(stories) != size * 8) {
+        PyErr_SetString(PyExc_ValueError, "tally_words: the tallies and the index differ in size");
+        return NULL;
+    }
+    while (PyDict_Next(counts, &pos, &key, &value)) {
+        PyObject *at = PyDict_GetItemWithError(index, key); /* borrowed */
+        Py_ssize_t i, n = PyLong_AsSsize_t(value);
+        if (n == -1 && PyErr_Occurred())
+            return NULL;
+        if (at != NULL) {
+            i = PyLong_AsSsize_t(at);
+            if (i < 0 || i >= size) {
+                if (!PyErr_Occurred())
+                    PyErr_SetString(PyExc_ValueError, "tally_words: an index out of range");
+                return NULL;
+            }
+        } else {
+            if (PyErr_Occurred())
+                return NULL;
+            i = size;
+            if (set_stolen(index, key, PyLong_FromSsize_t(i)) < 0)
+                return NULL;
+            size++;
+            if (PyByteArray_Resize(uses, size * 8) < 0 || PyByteArray_Resize(stories, size * 8) < 0)
+                return NULL;
+            memset(PyByteArray_AS_STRING(uses) + i * 8, 0, 8);
+            memset(PyByteArray_AS_STRING(stories) + i * 8, 0, 8);
+        }
+        ((long long *)PyByteArray_AS_STRING(uses))[i] += n;
+        ((long long *)PyByteArray_AS_STRING(stories))[i] += 1;
+    }
+    Py_RETURN_NONE;
+}
+
+/* A word in lowercase letters only: no character that is not a letter, none in capitals. */
+static int
+lowercase_letters(PyObject *word)
+{
+    int kind = PyUnicode_KIND(word);
+    const void *data = PyUnicode_DATA(word);
+    Py_ssize_t i, n = PyUnicode_GET_LENGTH(word);
+    for (i = 0; i < n; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (!Py_UNICODE_ISALPHA(ch) || Py_UNICODE_ISUPPER(ch) || Py_UNICODE_ISTITLE(ch))
+            return 0;
+    }
+    return 1;
+}
+
+/* joined_pairs(tokens, words, shortest, longest): the set of tokens[i] + tokens[i + 1] that are in
+ * `words` (a set or frozenset of words in lowercase letters, shortest to longest characters long).
+ * Only pairs of tokens in lowercase letters of that length together are joined: no other pair
+ * can make such a word. */
+static PyObject *
+joined_pairs(PyObject *self, PyObject *args)
+{
+    PyObject *tokens, *words, *found;
+    Py_ssize_t shortest, longest, i, n;
+    char *lower;
+    if (!PyArg_ParseTuple(args, "O!Onn:joined_pairs", &PyList_Type, &tokens, &words, &shortest, &longest))
+        return NULL;
+    if (!PyAnySet_Check(words)) {
+        PyErr_SetString(PyExc_TypeError, "joined_pairs: words must be a set or frozenset");
+        return NULL;
+    }
+    found = PySet_New(NULL);
+    if (found == NULL)
+        return NULL;
+    n = PyList_GET_SIZE(tokens);
+    if (n < 2)
+        return found;
+    lower = PyMem_Malloc(n);
+    if (lower == NULL) {
+        Py_DECREF(found);
+        return PyErr_NoMemory();
+    }
+    for (i = 0; i < n; i++) {
+        PyObject *token = PyList_GET_ITEM(tokens, i);
+        lower[i] = PyUnicode_Check(token) && lowercase_letters(token);
+    }
+    for (i = 0; i + 1 < n; i++) {
+        PyObject *a = PyList_GET_ITEM(tokens, i), *b = PyList_GET_ITEM(tokens, i + 1), *joined;
+        Py_ssize_t size;
+        int in;
+        if (!lower[i] || !lower[i + 1])
+            continue;
+        size = PyUnicode_GET_LENGTH(a) + PyUnicode_GET_LENGTH(b);
+        if (size < shortest || size > longest)
+            continue;
+        joined = PyUnicode_Concat(a, b);
+        if (joined == NULL)
+            goto fail;
+        in = PySet_Contains(words, joined);
+        if (in < 0 || (in && PySet_Add(found, joined) < 0)) {
+            Py_DECREF(joined);
+            goto fail;
+        }
+        Py_DECREF(joined);
+    }
+    PyMem_Free(lower);
+    return found;
+fail:
+    PyMem_Free(lower);
+    Py_DECREF(found);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"scan_words", scan_words, METH_VARARGS,
      "scan_words(text, starts, ends, counts): count the tokens of each range into counts."},
@@ -392,6 +633,14 @@ static PyMethodDef methods[] = {
      "near_words(typo, words): the words other than typo at most two edits from it, in order."},
     {"select_bits", select_bits, METH_VARARGS,
      "select_bits(keys, memory, tested, passed): (keys tested and passed, keys untested)."},
+    {"story_words", story_words, METH_VARARGS,
+     "story_words(text, counts, kind_of, word_kind): the tokens of text; counts gets its words' uses."},
+    {"add_counts", add_counts, METH_VARARGS,
+     "add_counts(total, counts, ones): add the counts (or 1 for each key) into total."},
+    {"tally_words", tally_words, METH_VARARGS,
+     "tally_words(counts, index, uses, stories): add a story's word counts to a batch's tallies."},
+    {"joined_pairs", joined_pairs, METH_VARARGS,
+     "joined_pairs(tokens, words, shortest, longest): the joined neighbouring tokens that are words."},
     {NULL, NULL, 0, NULL},
 };
 

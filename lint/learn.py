@@ -19,15 +19,17 @@ from __future__ import annotations
 
 import re
 import sys
+from array import array
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newslint.document import Document
-from newslint.profile import Profile
+from newslint.native import native
+from newslint.profile import Profile, add_counts
 from newslint.span import Span
 from newslint.tokens import TOKEN, TokenKind, kind_of
 
@@ -73,13 +75,14 @@ def read_story(text: str, path: str = "-") -> Document:
 def _split(text: str, span: Span, at: re.Pattern[str]) -> Iterator[Span]:
     """`span` cut where `at` matches: each piece ends where the match's white space starts."""
     start = span.start
+    new = tuple.__new__  # valid spans by construction: Span's checks skipped (a story has hundreds)
     for m in at.finditer(text, span.start, span.end):
         end = m.start() + len(m.group().rstrip())
         if end > start:
-            yield Span(start, end)
+            yield new(Span, (start, end))
         start = m.end()
     if span.end > start:
-        yield Span(start, span.end)
+        yield new(Span, (start, span.end))
 
 
 def learning_rules() -> list[Rule]:
@@ -93,35 +96,95 @@ def learning_rules() -> list[Rule]:
 def learn_texts(texts: Iterable[str], rules: list[Rule] | None = None) -> Profile:
     """The profile of these stories (each a story's text: headline, blank line, body).
 
-    Counting is done in C over the whole batch: the stories' tokens are found once (one `findall`
-    each) and counted with `Counter`; which of the batch's distinct tokens are no words is asked
-    once per batch, not once per story; what the rules learn is gathered as lists of keys and
-    counted at the end."""
+    Each story is read once by a C-level scan (`story_words`) that gives its tokens, which every
+    rule that learns shares (`written_tokens`), and counts its words (`Document.word_counts`);
+    the sums (the word table, the rules' tables) are added in C (`add_counts`), story by story,
+    so that no story's words are held after it is learned."""
     rules = learning_rules() if rules is None else rules
-    stories = texts if isinstance(texts, list) else list(texts)
-    written = [TOKEN.findall(text) for text in stories]
-    uses = Counter(chain.from_iterable(written))
-    not_words = {w for w in uses if not w.isalpha() and kind_of(w) is not TokenKind.WORD}
-    for w in not_words:
-        del uses[w]
-    distinct: list[Iterable[str]] = []  # each story's distinct words: counted at the end, in C
-    lessons: dict[str, list[Iterable[str]]] = {}
-    for text, tokens in zip(stories, written, strict=True):
-        counts = Counter(tokens)
-        for w in not_words.intersection(counts):
-            del counts[w]
+    words = WordTally()
+    learned: list[dict[str, Counter[str]]] = [{} for _ in rules]
+    n = 0
+    for text in texts:
+        n += 1
+        counts: Counter[str] = Counter()
+        tokens = story_words(text, counts)
+        words.add(counts)
         doc = read_story(text)
         doc.__dict__["word_counts"] = counts  # what `Document.word_counts` would count, already counted
         doc.__dict__[_WRITTEN] = tokens
-        for rule in rules:
+        for rule, tables in zip(rules, learned, strict=True):
             for table, found in rule.learn(doc).items():
                 if found:
-                    lessons.setdefault(f"{type(rule).name}/{table}", []).append(found.elements())
-        distinct.append(counts.keys())
-    profile = Profile(stories=len(stories))
-    profile.merge_words(uses, Counter(chain.from_iterable(distinct)))
-    profile.add_tables({name: Counter(chain.from_iterable(keys)) for name, keys in lessons.items()})
+                    total = tables.get(table)
+                    if total is None:
+                        total = tables[table] = Counter()
+                    add_counts(total, found)
+    profile = Profile(stories=n)
+    profile.merge_words(*words.counters())
+    profile.add_tables(
+        {
+            f"{type(rule).name}/{table}": counts
+            for rule, tables in zip(rules, learned, strict=True)
+            for table, counts in tables.items()
+        }
+    )
     return profile
+
+
+class WordTally:
+    """The word table of a batch of stories: each word's uses and the stories that write it,
+    summed story by story in native integers (`newslint._native.tally_words` when it is built:
+    one dict lookup per distinct word of a story, no Python int per sum; else Python lists)."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+        self.uses: bytearray | list[int] = bytearray() if native is not None else []
+        self.stories: bytearray | list[int] = bytearray() if native is not None else []
+
+    def add(self, counts: dict[str, int]) -> None:
+        """Add one story's word counts."""
+        if isinstance(self.uses, bytearray):
+            native.tally_words(counts, self.index, self.uses, self.stories)  # type: ignore[union-attr]
+            return
+        index, uses, stories = self.index, self.uses, self.stories
+        assert isinstance(stories, list)
+        for word, n in counts.items():
+            i = index.setdefault(word, len(index))
+            if i == len(uses):
+                uses.append(0)
+                stories.append(0)
+            uses[i] += n
+            stories[i] += 1
+
+    def counters(self) -> tuple[Counter[str], Counter[str]]:
+        """(uses, stories) of each word."""
+        tallies = []
+        for tally in (self.uses, self.stories):
+            if isinstance(tally, bytearray):
+                numbers = array("q")
+                numbers.frombytes(tally)
+                tally = numbers.tolist()
+            tallies.append(Counter(dict(zip(self.index, tally, strict=True))))
+        return tallies[0], tallies[1]
+
+
+def _story_words(text: str, counts: Counter[str]) -> list[str]:
+    tokens = TOKEN.findall(text)
+    counts.update(tokens)
+    word = TokenKind.WORD
+    for w in [w for w in counts if not w.isalpha() and kind_of(w) is not word]:
+        del counts[w]
+    return tokens
+
+
+def story_words(text: str, counts: Counter[str]) -> list[str]:
+    """The story's tokens as written, in order (`TOKEN.findall(text)`: words and numbers), and
+    into `counts` (empty) how often it writes each word (no numbers: `Document.word_counts`), in
+    the order of first use: one C-level scan (`newslint._native.story_words`) when it is built."""
+    if native is not None:
+        tokens: list[str] = native.story_words(text, counts, kind_of, TokenKind.WORD)
+        return tokens
+    return _story_words(text, counts)
 
 
 def written_tokens(doc: Document) -> list[str]:
@@ -129,6 +192,25 @@ def written_tokens(doc: Document) -> list[str]:
     found once by `learn_texts` for every rule that learns, else found here."""
     tokens = doc.__dict__.get(_WRITTEN)
     return TOKEN.findall(doc.text) if tokens is None else tokens
+
+
+def _joined_pairs(tokens: list[str], words: AbstractSet[str], shortest: int, longest: int) -> set[str]:
+    return {
+        j
+        for a, b in zip(tokens, tokens[1:], strict=False)
+        if shortest <= len(a) + len(b) <= longest and (j := a + b) in words
+    }
+
+
+def joined_pairs(tokens: list[str], words: AbstractSet[str], shortest: int, longest: int) -> set[str]:
+    """The words of `words` that two neighbouring tokens make joined (`air`, `strikes`:
+    `airstrikes`). `words` must hold only words in lowercase letters, `shortest` to `longest`
+    characters long: the C-level scan (`newslint._native.joined_pairs`) joins only pairs that
+    can make one."""
+    if native is not None and isinstance(words, (set, frozenset)):
+        found: set[str] = native.joined_pairs(tokens, words, shortest, longest)
+        return found
+    return _joined_pairs(tokens, words, shortest, longest)
 
 
 _WRITTEN = "_written_tokens"

@@ -40,6 +40,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from newslint.native import native
+
 FORMAT = "newslint-profile"
 VERSION = 1
 SUFFIX = ".nlprofile"
@@ -192,7 +194,7 @@ class Profile:
         self.stories += other.stories
         for name, table in other._tables.items():
             if table:
-                self._counter(name).update(table if isinstance(table, Counter) else table.counter())
+                add_counts(self._counter(name), table if isinstance(table, Counter) else table.counter())
         self.pruned_below = max(self.pruned_below, other.pruned_below)
         return self
 
@@ -293,6 +295,23 @@ class Profile:
             uses, in_stories = (counts, counts) if isinstance(counts, int) else counts
             words[word], stories[word] = int(uses), int(in_stories)
         return profile
+
+
+def _add_counts(total: Counter[str], counts: Mapping[str, int], ones: bool = False) -> None:
+    if ones:
+        total.update(counts.keys())
+    else:
+        total.update(counts)
+
+
+def add_counts(total: Counter[str], counts: Mapping[str, int], ones: bool = False) -> None:
+    """Add `counts` into `total` (`total.update(counts)`), or, with `ones`, 1 for each of its
+    keys (in how many of the parts added a key is): the sums of learning, done in C by
+    `newslint._native.add_counts` when it is built (`counts` a dict), else by `Counter.update`."""
+    if native is not None and isinstance(counts, dict) and counts is not total:
+        native.add_counts(total, counts, ones)
+    else:
+        _add_counts(total, counts, ones)
 
 
 def _sorted(table: Mapping[str, int]) -> tuple[list[str], list[int]]:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterator
 from functools import cache
-from itertools import islice
 from operator import methodcaller
 
 from newslint.document import Document, LetterTest, Token
@@ -154,7 +152,7 @@ class CompoundSpacing(Rule):
         words whose letters together make a compound (`air` then `strikes`), then confirmed in
         the text (one space or line break between them); the hyphenated forms are its words with
         a hyphen."""
-        from newslint.learn import written_tokens  # the engine's learning imports the rules
+        from newslint.learn import joined_pairs, written_tokens  # the engine's learning imports the rules
 
         counts = doc.word_counts
         compounds = _compounds()
@@ -173,7 +171,7 @@ class CompoundSpacing(Rule):
         tokens = written_tokens(doc)
         open_ = {
             key
-            for key in compounds.intersection(map(operator.add, tokens, islice(tokens, 1, None)))
+            for key in joined_pairs(tokens, compounds, SHORTEST_COMPOUND, LONGEST_COMPOUND)
             if any(_written_open(doc.text, key[:i], key[i:]) for i in range(2, len(key) - 2))
         }
         return kinds_lesson({"closed": closed, "hyphenated": hyphenated, "open": open_})
@@ -218,10 +216,14 @@ def _hyphenated_compound(word: str) -> bool:
 # Longer "words" are pasted blobs, not compounds; splitting each at every letter costs the square
 # of its length (a 1 MB run of letters took minutes).
 LONGEST_COMPOUND = 40
+SHORTEST_COMPOUND = 6  # a compound of the word list is this long at least
 # Tests of a word's letters for `_candidates`, each run once per distinct word and remembered.
 _CLOSED = LetterTest(
     lambda w: (
-        "-" not in w and 6 <= len(w) <= LONGEST_COMPOUND and w.isalpha() and (w.islower() or w[1:].islower())
+        "-" not in w
+        and SHORTEST_COMPOUND <= len(w) <= LONGEST_COMPOUND
+        and w.isalpha()
+        and (w.islower() or w[1:].islower())
     )
 )
 _HYPHENATED = LetterTest(_hyphenated_compound)
@@ -232,7 +234,12 @@ def _joins_two_words(word: str) -> bool:
     """A lowercase word of the shipped word list, of six letters or more, that splits into two of
     its words as `check` pairs them (`airstrikes`: air + strikes; not `into`: in + to)."""
     words = english().words
-    if not (6 <= len(word) <= LONGEST_COMPOUND and word.isalpha() and word.islower() and word in words):
+    if not (
+        SHORTEST_COMPOUND <= len(word) <= LONGEST_COMPOUND
+        and word.isalpha()
+        and word.islower()
+        and word in words
+    ):
         return False
     return any(
         (first := word[:i]) in words

@@ -645,9 +645,10 @@ class EnglishVarietyMix(Rule):
     def _house_signs(text: str) -> Counter[str]:
         """The house-style signs the copy itself shows (£, per cent, Mr Brown, 25 February)."""
         counts: Counter[str] = Counter()
+        has = text.__contains__
         for variety, signs in _SIGNS.items():
             for weight, hints, pattern in signs:
-                if not hints or any(hint in text for hint in hints):
+                if not hints or any(map(has, hints)):
                     counts[variety] += weight * min(MAX_SIGNS, len(pattern.findall(text)))
         return counts
 

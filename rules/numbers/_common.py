@@ -53,6 +53,12 @@ def prose_matches(
     doc: Document, pattern: re.Pattern[str], *, headline: bool = True
 ) -> Iterator[re.Match[str]]:
     """One scan of the text; only matches in prose (and, unless asked, not in the headline)."""
+    if not doc.regions:  # all prose (as every story `newslint learn` reads): no span to build
+        head = None if headline else doc.headline
+        for m in pattern.finditer(doc.text):
+            if head is None or not (head.start <= m.start() and m.end() <= head.end):
+                yield m
+        return
     for m in pattern.finditer(doc.text):
         span = Span(m.start(), m.end())
         if doc.is_prose(span) and (headline or not doc.in_headline(span)):

@@ -105,9 +105,9 @@ class QuoteStyleMix(Rule):
         text = doc.text
         groups = {}
         if "'" in text or "’" in text:
-            groups["apostrophe"] = {_STYLE_OF[m.group()] for m in _APOSTROPHE.finditer(text)}
+            groups["apostrophe"] = {_STYLE_OF[mark] for mark in set(_APOSTROPHE.findall(text))}
         if '"' in text or "“" in text or "”" in text:
-            groups["quotation mark"] = {_STYLE_OF[m.group()] for m in _DOUBLE.finditer(text)}
+            groups["quotation mark"] = {_STYLE_OF[mark] for mark in set(_DOUBLE.findall(text))}
         return grouped_lesson(groups)
 
     def _mixed(self, marks: list[re.Match], what: str, render) -> Iterator[Violation]:

@@ -1,0 +1,164 @@
+"""Learning's compiled helpers (`newslint._native`: story_words, tally_words, add_counts,
+joined_pairs) give what their pure-Python twins in newslint.learn and newslint.profile give, and
+what they stand for (the token regex, `Counter.update`, joined neighbours); and a profile learned
+either way is the same file, byte for byte (in the slow test: the dev corpora).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslint import learn, profile
+from newslint.native import native as compiled
+from newslint.tokens import TOKEN, TokenKind, kind_of
+from tests.conftest import SHARED
+from tests.test_engine_equivalence import INPUTS, made_stories
+
+needs_compiled = pytest.mark.skipif(compiled is None, reason="newslint._native is not built here")
+# letters (one a capital, one a title case), digits (ASCII and others), the token's inner marks,
+# spaces and an underscore
+CHARS = "abZé_5٣²'’-.,: \n\tßǅI" + "\u0301"
+
+
+def _plain_words(text: str) -> tuple[list[str], Counter[str]]:
+    tokens = TOKEN.findall(text)
+    counts = Counter(w for w in tokens if w.isalpha() or kind_of(w) is TokenKind.WORD)
+    return tokens, counts
+
+
+@needs_compiled
+@settings(max_examples=400, deadline=None)
+@given(st.text(CHARS, max_size=80))
+def test_story_words_are_the_regex_tokens_and_their_word_counts(text):
+    counts: Counter[str] = Counter()
+    tokens = compiled.story_words(text, counts, kind_of, TokenKind.WORD)
+    twin: Counter[str] = Counter()
+    assert tokens == learn._story_words(text, twin) == _plain_words(text)[0]
+    assert counts == twin == _plain_words(text)[1]
+    assert list(counts) == list(twin)  # in the order of first use, as Counter(tokens) keeps them
+
+
+@needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(st.text("abc", max_size=3), st.integers(1, 1 << 40), max_size=8),
+    st.dictionaries(st.text("abc", max_size=3), st.integers(1, 1 << 40), max_size=8),
+    st.booleans(),
+)
+def test_add_counts_is_counter_update(total, counts, ones):
+    expected = Counter(total)
+    expected.update(counts.keys() if ones else counts)
+    got = Counter(total)
+    compiled.add_counts(got, counts, ones)
+    twin = Counter(total)
+    profile._add_counts(twin, counts, ones)
+    assert got == twin == expected
+
+
+@needs_compiled
+def test_add_counts_refuses_to_add_a_table_to_itself():
+    table = Counter({"a": 1})
+    with pytest.raises(ValueError):
+        compiled.add_counts(table, table, False)
+    profile.add_counts(table, table)  # the twin's answer: Counter.update doubles it
+    assert table == {"a": 2}
+
+
+@needs_compiled
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.dictionaries(st.text("abé", max_size=3), st.integers(1, 1 << 33), max_size=6), max_size=6))
+def test_tallies_sum_uses_and_stories_both_ways(stories):
+    compiled_tally = learn.WordTally()
+    for counts in stories:
+        compiled_tally.add(counts)
+    uses, with_word = Counter(), Counter()
+    for counts in stories:
+        uses.update(counts)
+        with_word.update(counts.keys())
+    assert compiled_tally.counters() == (uses, with_word)
+    saved, learn.native = learn.native, None
+    try:
+        twin = learn.WordTally()
+        for counts in stories:
+            twin.add(counts)
+    finally:
+        learn.native = saved
+    assert isinstance(twin.uses, list)
+    assert twin.counters() == (uses, with_word)
+    assert list(twin.counters()[0]) == list(compiled_tally.counters()[0])
+
+
+@needs_compiled
+def test_tallies_refuse_arrays_that_do_not_match_their_index():
+    with pytest.raises(ValueError):
+        compiled.tally_words({"a": 1}, {"a": 0}, bytearray(), bytearray())
+
+
+WORDS = frozenset({"airstrikes", "ceasefire", "éclairage", "abab", "ababab"})
+
+
+@needs_compiled
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["air", "strikes", "Air", "cease", "fire", "FIRE", "éclair", "age", "ab", "a-b", "5"]
+        ),
+        max_size=12,
+    )
+)
+def test_joined_pairs_are_the_neighbours_that_join_into_a_word(tokens):
+    expected = {a + b for a, b in zip(tokens, tokens[1:], strict=False) if a + b in WORDS and len(a + b) >= 6}
+    assert (
+        compiled.joined_pairs(tokens, WORDS, 6, 40) == learn._joined_pairs(tokens, WORDS, 6, 40) == expected
+    )
+
+
+def _texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in INPUTS] + made_stories(150, seed=29)
+
+
+@needs_compiled
+def test_a_profile_is_the_same_file_learned_either_way(monkeypatch):
+    texts = _texts()
+    compiled_profile = learn.learn_texts(texts).dumps()
+    monkeypatch.setattr(learn, "native", None)
+    monkeypatch.setattr(profile, "native", None)
+    assert learn.learn_texts(texts).dumps() == compiled_profile
+
+
+LEARN = """
+import sys
+from pathlib import Path
+from newslint.learn import learn_archive
+from tests.fix_ledger import stories
+texts = [text for _, text in stories(Path(sys.argv[1]))]
+sys.stdout.buffer.write(learn_archive(iter(texts), jobs=1).dumps())
+"""
+
+
+@pytest.mark.slow
+@needs_compiled
+def test_the_dev_corpora_learn_the_same_profile_both_ways():
+    """Every story of the dev corpora, learned with the compiled helpers and with the twins (in
+    processes of their own: NEWSLINT_PURE_PYTHON=1 chooses at import): the same bytes."""
+    if not (SHARED / "corpora").is_dir():
+        pytest.skip("../shared/corpora is not here")
+    root = Path(__file__).resolve().parent.parent
+    outputs = []
+    for pure in ("", "1"):
+        env = {**os.environ, "NEWSLINT_PURE_PYTHON": pure}
+        proc = subprocess.run(
+            [sys.executable, "-c", LEARN, str(SHARED)], capture_output=True, env=env, cwd=root, check=True
+        )
+        outputs.append(proc.stdout)
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0]) > 100_000
