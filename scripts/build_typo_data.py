@@ -10,6 +10,9 @@ Writes rules/typos/data/:
 - words.txt          lowercase English word forms (SCOWL size 70, American + British + Canadian,
                      plus the newsroom lexicon), most frequent first: the order is the frequency rank
                      used to rank suggestions (frequencies from pyspellchecker's English list, MIT).
+- words-index.tsv    the same words sorted, each with its rank (`word<TAB>rank`): looked up by binary
+                     search, so that checking one story builds no set of every word.
+- accented-words.txt the words of words.txt with a letter outside ASCII (café), sorted.
                      That list is American: a British or Canadian spelling (metres, organisation)
                      takes the frequency of its VarCon variants, so it ranks beside them, not last.
 - names.txt          capitalised SCOWL entries (proper nouns: places, nationalities, common names).
@@ -125,6 +128,11 @@ def build(data: Path, frequency: Input, out: Path) -> list[str]:
     freq = shared_variant_frequencies(frequencies(frequency.file), data / "varcon" / "varcon.txt")
     ordered = sorted(words, key=lambda w: (-freq.get(w, 0), w))
     (out / "words.txt").write_text("\n".join(ordered), encoding="utf-8")
+    index = sorted(zip(ordered, range(len(ordered)), strict=True))
+    (out / "words-index.tsv").write_text("".join(f"{w}\t{rank}\n" for w, rank in index), encoding="utf-8")
+    (out / "accented-words.txt").write_text(
+        "\n".join(w for w, _ in index if not w.isascii()), encoding="utf-8"
+    )
     names = sorted(
         {
             w.strip()
@@ -155,7 +163,15 @@ def build(data: Path, frequency: Input, out: Path) -> list[str]:
     copy_notice(data / "scowl" / "COPYRIGHT", out / "SCOWL-COPYRIGHT")
     copy_notice(data / "varcon" / "README.varcon", out / "VARCON-README")
     copy_notice(data / "misspellings" / "README.md", out / "MISSPELLINGS-LICENSE")
-    written = ["words.txt", "names.txt", "rare-words.txt", "misspellings.tsv", "listed-misspellings.tsv"]
+    written = [
+        "words.txt",
+        "words-index.tsv",
+        "accented-words.txt",
+        "names.txt",
+        "rare-words.txt",
+        "misspellings.tsv",
+        "listed-misspellings.tsv",
+    ]
     written += ["SCOWL-COPYRIGHT", "VARCON-README", "MISSPELLINGS-LICENSE"]
     write_manifest(out, "scripts/build_typo_data.py", inputs(data, frequency), written)
     print(f"{len(ordered)} words, {len(rows)} misspellings")

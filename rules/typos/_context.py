@@ -21,7 +21,7 @@ from functools import cache
 from newslint.native import near_words
 from newslint.rules.typos import _pairs
 from newslint.rules.typos._pairs import PAIR_FLOOR
-from newslint.rules.typos._words import english
+from newslint.rules.typos._words import accented_words, english
 
 ZIPF = 2.3e11  # a word's count is about ZIPF / (rank + 10): "the" ~ 2.3e10, as in Google Books
 TOKENS = 4.6e11  # the total count the same source implies
@@ -248,11 +248,10 @@ def weigh(
 def unaccented_words() -> frozenset[str]:
     """Listed words written without their accents (cafe, cliches): the same words."""
     out = set()
-    for w in english().words:
-        if not w.isascii():
-            plain = unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode("ascii")
-            if plain.isalpha() and len(plain) == len(w):
-                out.add(plain)
+    for w in accented_words():
+        plain = unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode("ascii")
+        if plain.isalpha() and len(plain) == len(w):
+            out.add(plain)
     return frozenset(out)
 
 
@@ -274,4 +273,27 @@ def two_slip_words(typo: str) -> set[str]:
     "leasees" -> lessees): rivals a one-slip word must beat before its fix is sure."""
     if len(typo) < 5:
         return set()
-    return set(near_words(typo, _common_by_opening().get(typo[:2], ())))
+    return set(near_words(typo, _common_with_opening(typo[:2])))
+
+
+OPENINGS_BEFORE_INDEX = 40  # openings looked up one by one before the whole index is built
+
+
+@cache
+def _common_with_opening(opening: str) -> list[str]:
+    """`_common_by_opening()[opening]`, read from the sorted word index alone for the first
+    openings a run asks about: a short story asks about a few, and the whole index reads the
+    40,000 commonest words."""
+    if _common_with_opening.cache_info().currsize >= OPENINGS_BEFORE_INDEX:
+        return _common_by_opening().get(opening, [])
+    return common_from_index(opening)
+
+
+def common_from_index(opening: str) -> list[str]:
+    """The words `_common_by_opening` lists under `opening`, from the sorted word index."""
+    ranked = sorted(
+        (rank, w)
+        for w, rank in english().by_opening(opening)
+        if rank < COMMON_RANK and len(w) >= 4 and w.isalpha() and w[:2] == opening
+    )
+    return [w for _, w in ranked]

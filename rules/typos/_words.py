@@ -2,45 +2,137 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from functools import cache
 from importlib import resources
+from typing import Any
 
-from newslint.rules._tables import RowTable
+from newslint.rules._tables import RowTable, SortedLines
 
 ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
-class WordList:
-    """Lowercase English word forms; the file lists them most frequent first."""
+class WordSet(AbstractSet[str]):
+    """A shipped word list as a set, looked up in its sorted text (`SortedLines`) until
+    `PROMOTE` questions were asked, then as the frozenset of the list. The answers are the
+    same either way; a check of one short story never builds the 150,000-word set."""
 
-    def __init__(self, ordered: list[str]) -> None:
-        self.ordered = ordered
-        self.words = frozenset(ordered)
+    PROMOTE = 4000  # binary searches cost about 2 us each; the frozenset about 15 ms
+
+    def __init__(self, lines: SortedLines, build: Callable[[], frozenset[str]]) -> None:
+        self._lines = lines
+        self._build = build
+        self._set: frozenset[str] | None = None
+
+    def current(self) -> AbstractSet[str]:
+        """The frozenset once built (the fastest `in` for loops over every word), else self."""
+        return self if self._set is None else self._set
+
+    def frozen(self) -> frozenset[str]:
+        if self._set is None:
+            self._set = self._build()
+        return self._set
+
+    def __contains__(self, word: object) -> bool:
+        if self._set is not None:
+            return word in self._set
+        if not isinstance(word, str):
+            return False
+        if self._lines.lookups >= self.PROMOTE:
+            return word in self.frozen()
+        return self._lines.find(word) >= 0
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.frozen())
+
+    def __len__(self) -> int:
+        return len(self.frozen())
+
+    @classmethod
+    def _from_iterable(cls, it: Iterable[str]) -> set[str]:  # type: ignore[override]
+        # `edits & words` (a set and this): a set, as a set & frozenset gave
+        return set(it)
+
+    def __and__(self, other: Iterable[Any]) -> set[str]:
+        return {w for w in other if w in self}
+
+    __rand__ = __and__
+
+
+class WordList:
+    """Lowercase English word forms; words.txt lists them most frequent first, words-index.tsv
+    sorted with their rank (`word<TAB>rank`), the form looked up before a set is worth building."""
+
+    PROMOTE = 2000  # rank lookups before the dict of every rank is built (about 20 ms)
+
+    def __init__(self, ordered_text: str, index_text: str) -> None:
+        self._ordered_text = ordered_text
+        self._index = SortedLines(index_text, "\t")
+        self._words = WordSet(self._index, lambda: frozenset(self.ordered))
         self._rank: dict[str, int] | None = None
+        self._rank_lookups = 0
+
+    @functools.cached_property
+    def ordered(self) -> list[str]:
+        """Every word, most frequent first."""
+        return self._ordered_text.split("\n")
+
+    @functools.cached_property
+    def size(self) -> int:
+        """How many words the list holds (one line each in the index)."""
+        return self._index.text.count("\n") - 1
+
+    @property
+    def words(self) -> AbstractSet[str]:
+        """The words as a set: the frozenset once a run has asked enough to build it."""
+        return self._words.current()
 
     def __contains__(self, word: str) -> bool:
-        return word in self.words
+        return word in self._words
 
     def frequency_rank(self, word: str) -> int:
-        """0 for the most frequent word; built on first use, since only suggestions need it."""
+        """0 for the most frequent word, the list's length for a word it lacks."""
         if self._rank is None:
+            self._rank_lookups += 1
+            if self._rank_lookups < self.PROMOTE:
+                rank = self._index.rest(word)
+                return self.size if rank is None else int(rank)
             # dict(zip(...)): the same dict (a repeated word keeps its last rank), built in C
             self._rank = dict(zip(self.ordered, range(len(self.ordered)), strict=True))
         return self._rank.get(word, len(self.ordered))
 
+    def by_opening(self, opening: str) -> list[tuple[str, int]]:
+        """(word, rank) of the words that begin with `opening`, sorted by word."""
+        return [(word, int(rank)) for word, rank in self._index.lines(opening)]
+
+
+def _data(name: str) -> str:
+    return resources.files("newslint.rules.typos").joinpath(f"data/{name}").read_text(encoding="utf-8")
+
 
 @cache
 def english() -> WordList:
-    text = resources.files("newslint.rules.typos").joinpath("data/words.txt").read_text(encoding="utf-8")
-    return WordList(text.split("\n"))
+    return WordList(_data("words.txt"), _data("words-index.tsv"))
 
 
 @cache
-def rare_words() -> frozenset[str]:
+def _rare() -> WordSet:
+    text = _data("rare-words.txt")  # sorted
+    return WordSet(SortedLines(text, "\n"), lambda: frozenset(text.split("\n")))
+
+
+def rare_words() -> AbstractSet[str]:
     """Rare but real words (SCOWL size 80): never reported, never suggested. Loaded only when a
-    word is missing from the main list."""
-    text = resources.files("newslint.rules.typos").joinpath("data/rare-words.txt").read_text(encoding="utf-8")
-    return frozenset(text.split("\n"))
+    word is missing from the main list; a set once many words were asked about."""
+    return _rare().current()
+
+
+@cache
+def accented_words() -> list[str]:
+    """The words of the main list with a letter outside ASCII (café, naïve), sorted."""
+    return _data("accented-words.txt").split("\n")
 
 
 @cache

@@ -36,6 +36,7 @@ from newslint.rules.typos._run_together import is_unknown, split_reading
 from newslint.rules.typos._short import is_short_unknown, short_slip
 from newslint.rules.typos._split import joined_at
 from newslint.rules.typos._words import (
+    accented_words,
     english,
     known_names,
     match_case,
@@ -117,7 +118,16 @@ def _longest_word() -> int:
     """The length of the longest listed word. A longer string (a pasted hash, a run of letters
     with no spaces) has no candidate one edit away, and computing its candidates, derivations
     and run-together splits costs the square of its length: 10,000 letters took 5 GB."""
-    return max(map(len, english().words))
+    return max(map(len, english().ordered))
+
+
+SHORT_ENOUGH = 20  # no word this long or shorter is too long: the list's longest has 45 letters (tested)
+
+
+def _too_long(part: str) -> bool:
+    """Longer than any listed word by two letters or more: no listed word is one edit away.
+    A short word is answered without the list's longest word (reading the whole list)."""
+    return len(part) > SHORT_ENOUGH and len(part) > _longest_word() + 1
 
 
 def run_together(word: str) -> str | None:
@@ -509,7 +519,7 @@ class UnknownWord(Rule):
         capitals are no name's, so its fix is as safe as the weighing makes it; a capitalised
         word in a sentence may still be a name (Spidey, spider): a guess."""
         part = tok.text.lower()
-        if len(part) > _longest_word() + 1:
+        if _too_long(part):
             return None  # no listed word one edit away (a pasted hash: its edits cost its square)
         if self._known_name(tok) or in_company_tag(doc.text, tok.span):
             return None
@@ -569,7 +579,7 @@ class UnknownWord(Rule):
         evidence_only: bool = False,
         guess_only: bool = False,
     ) -> Violation | None:
-        if len(part) > _longest_word() + 1:
+        if _too_long(part):
             return None  # no listed word is one edit away: a pasted blob, not a slip (and linear cost)
         if _plural_of_ing_noun(part):
             return None
@@ -1028,10 +1038,10 @@ def accent_lost() -> dict[str, str]:
     """Listed words with an accented letter, keyed by the word with those letters dropped, as
     scraped copy drops them ("Internet cafs": cafés). Only keys that are no word themselves and
     stand for one word."""
-    words = english().words
+    words = english()
     found: dict[str, list[str]] = {}
-    for w in words:
-        if w.isascii() or "'" in w:
+    for w in accented_words():
+        if "'" in w:
             continue
         bare = "".join(c for c in w if c.isascii())
         if len(bare) >= MIN_LENGTH and bare.isalpha() and bare not in words:
@@ -1145,7 +1155,7 @@ def _common_candidate(candidates: list[str]) -> bool:
     return any(" " not in c and words.frequency_rank(c) < COMMON_RANK for c in candidates)
 
 
-def _opening_capital(text: str, words: frozenset[str]) -> bool:
+def _opening_capital(text: str, words: AbstractSet[str]) -> bool:
     """A capitalised word (Reigme, not REIGME or McReigme) whose lowercase form no list has."""
     return (
         len(text) >= OPENING_MIN_LENGTH
@@ -1226,7 +1236,7 @@ def written_as_a_name(doc: Document, part: str) -> bool:
     return doc.word_counts.get(title, 0) > 0 or doc.word_counts.get(title + "'s", 0) > 0
 
 
-def _whole_word_written_apart(text: str, span: Span, part: str, words: frozenset[str]) -> bool:
+def _whole_word_written_apart(text: str, span: Span, part: str, words: AbstractSet[str]) -> bool:
     """A word split at a line end by hyphenation ("orga-\nnise"), or a dropped-g form written with
     an apostrophe ("lovin'"): the word it stands for is known."""
     if text[span.end : span.end + 1] in ("'", "’") and part.endswith("in") and part + "g" in words:

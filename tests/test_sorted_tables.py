@@ -1,0 +1,156 @@
+"""The shipped word lists and tables looked up in their sorted text (`SortedLines`), as a short
+story's check reads them, give the answers of the sets and dicts a long run builds."""
+
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newslint.rules._tables import RowTable, SortedLines
+from newslint.rules.naming._varieties import VariantTable, variants
+from newslint.rules.typos import _context, _words, unknown_word
+from newslint.rules.typos._words import WordList, WordSet, english
+
+
+def _data(name):
+    return _words._data(name)
+
+
+@pytest.fixture(scope="module")
+def ordered():
+    return _data("words.txt").split("\n")
+
+
+def _fresh() -> WordList:
+    """A word list that answers from its sorted index (nothing built yet)."""
+    return WordList(_data("words.txt"), _data("words-index.tsv"))
+
+
+def test_the_index_is_the_word_list_sorted_with_each_rank(ordered):
+    index = _data("words-index.tsv")
+    assert index == "".join(
+        f"{w}\t{rank}\n" for w, rank in sorted(zip(ordered, range(len(ordered)), strict=True))
+    )
+    assert _data("accented-words.txt").split("\n") == sorted(w for w in ordered if not w.isascii())
+
+
+def test_every_word_and_rank_is_found_in_the_index(ordered):
+    words = _fresh()
+    words._words.PROMOTE = words.PROMOTE = 10**9  # never build the set or the dict
+    assert all(w in words for w in ordered)
+    assert all(words.frequency_rank(w) == rank for rank, w in enumerate(ordered))
+    assert words._words._set is None and words._rank is None
+    assert words.size == len(ordered)
+
+
+def _near_misses(ordered):
+    """Strings beside listed words in sort order: prefixes, extensions, one letter changed."""
+    for w in ordered[::7]:
+        yield from (w[:-1], w + "s", w + "'", w[:1], w[:2], w[:3], w[:3] + "\uffff", w.upper(), " " + w)
+        yield w[:-1] + chr(ord(w[-1]) + 1)
+    yield from ("", "\t", "\n", "a\tb", "zzzzzz", "\U0010ffff")
+
+
+def test_strings_that_are_no_word_are_not_found(ordered):
+    words, rank = _fresh(), {w: r for r, w in enumerate(ordered)}
+    words._words.PROMOTE = words.PROMOTE = 10**9
+    for s in _near_misses(ordered):
+        assert (s in words) == (s in rank), s
+        assert words.frequency_rank(s) == rank.get(s, len(ordered)), s
+
+
+_LOOKED_UP = _fresh()
+_LOOKED_UP._words.PROMOTE = 10**9
+
+
+@given(st.text(alphabet="abcé'- \t\n", max_size=8))
+def test_any_string_is_found_as_the_frozenset_finds_it(s):
+    assert (s in _LOOKED_UP._words) == (s in english()._words.frozen())
+
+
+def test_the_set_is_built_after_many_questions_and_answers_the_same(ordered):
+    words = _fresh()
+    words._words.PROMOTE = 50
+    asked = [w + x for w in ordered[:60] for x in ("", "q")]
+    answers = [w in words.words for w in asked]
+    assert isinstance(words.words, frozenset)
+    assert answers == [w in frozenset(ordered) for w in asked]
+
+
+def test_set_operations_give_what_the_frozenset_gave(ordered):
+    words = _fresh()
+    edits = _words.one_edit_away("regime")
+    lazy = edits & words.words
+    assert type(lazy) is set and lazy == edits & frozenset(ordered)
+    assert list(lazy) == list(edits & frozenset(ordered))  # the same order, for whoever iterates
+    assert words.words & {"regime", "reigme"} == {"regime"}
+
+
+def test_the_commonest_words_by_opening_read_from_the_index(ordered):
+    whole = _context._common_by_opening()
+    openings = {w[:2] for w in ordered} | {"zq", "qz", "é"}
+    for opening in sorted(openings):
+        assert _context.common_from_index(opening) == whole.get(opening, []), opening
+    assert _context._common_with_opening("re") == whole["re"]
+
+
+def test_tables_of_accented_words_as_the_whole_list_makes_them(ordered):
+    known = frozenset(ordered)
+    unaccented = set()
+    lost: dict[str, list[str]] = {}
+    for w in known:
+        if not w.isascii():
+            plain = unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode("ascii")
+            if plain.isalpha() and len(plain) == len(w):
+                unaccented.add(plain)
+            bare = "".join(c for c in w if c.isascii())
+            if "'" not in w and len(bare) >= unknown_word.MIN_LENGTH and bare.isalpha() and bare not in known:
+                lost.setdefault(bare, []).append(w)
+    assert _context.unaccented_words() == unaccented
+    assert unknown_word.accent_lost() == {bare: ws[0] for bare, ws in lost.items() if len(ws) == 1}
+
+
+def test_a_word_too_long_to_be_a_slip_is_told_without_the_longest_word():
+    assert unknown_word._longest_word() + 1 >= unknown_word.SHORT_ENOUGH
+    assert unknown_word._too_long("x" * (unknown_word._longest_word() + 2))
+    assert not unknown_word._too_long("x" * (unknown_word._longest_word() + 1))
+
+
+def test_rare_words_found_in_their_sorted_text():
+    text = _data("rare-words.txt")
+    rare = WordSet(SortedLines(text, "\n"), lambda: frozenset(text.split("\n")))
+    rare.PROMOTE = 10**9
+    listed = text.split("\n")
+    assert listed == sorted(listed)
+    assert all(w in rare for w in listed[::3])
+    known = frozenset(listed)
+    assert not any(w + "q" in rare for w in listed[::5] if w + "q" not in known)
+    assert rare._set is None
+
+
+def test_variant_rows_found_in_the_sorted_table_as_in_the_dict():
+    text = _words.resources.files("newslint.rules.naming").joinpath("data/varieties.tsv").read_text("utf-8")
+    keys = [line.split("\t", 1)[0] for line in text.splitlines()]
+    assert keys == sorted(keys) and len(set(keys)) == len(keys)
+    lazy = VariantTable(text, sorted_by_key=True)
+    lazy.PROMOTE = 10**9
+    built = VariantTable(text)
+    for key in keys[::3] + [k + "x" for k in keys[::11]] + ["", "zzz"]:
+        assert lazy.get(key) == built.get(key), key
+        assert (key in lazy.keys()) == (key in built.keys())  # noqa: SIM118
+    assert lazy._dict is None
+    assert len(lazy) == len(built) and lazy._dict is not None  # the whole table: built
+    assert variants().get("defence") == built.get("defence")
+
+
+class _Upper(RowTable[str]):
+    def entry(self, key: str, row: str) -> str:
+        return row.upper()
+
+
+def test_a_sorted_row_table_becomes_a_dict_after_many_lookups():
+    table = _Upper("a\t1\nb\t2\nc\t3\n", sorted_by_key=True)
+    table.PROMOTE = 3
+    assert [table.get(k) for k in "abcd"] == ["1", "2", "3", None]
+    assert table._dict is not None and table.get("b") == "2" and table.get("x") is None
