@@ -1,5 +1,5 @@
 """`python -m newslint`."""
 
-from newslint.cli import main
+from newslint.cli_fast import main
 
 main()
