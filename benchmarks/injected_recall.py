@@ -17,15 +17,17 @@ are repeatable.
   variety one main form and the other variety another (`centre` -> `center` in a British story,
   `organized` -> `organised`, `favor` -> `favour` in an American one), never a form the line
   lists as a variant of the story's own variety too (`catalogue` is an American variant). Only
-  lowercase words in the body are changed (capitalised words are mostly names, which keep their spelling).
+  lowercase words in the body are changed (capitalised words are mostly names, which keep
+  their spelling).
   **The story's variety is what its own spellings say, as an editor would judge it**, not its
   source: Reuters' London desk (the "REUTER" sign-off) wrote British (`labour`, `privatisation`),
   so a "Reuters story is American" label turned its British words into errors of the story and
   made the American word injected into it no error at all. `story_variety` counts the story's
-  lowercase words that VarCon gives to one variety alone (a spelling pair that holds in one sense
-  only, `program`, `draft`, counts for neither, nor does -ize, which Oxford British writes too)
-  and takes the variety with more of them; on a tie (nothing marked, or as much of each) the
-  source decides (BBC British, Reuters American): the story shows nothing an editor could go by.
+  lowercase words, and the words of a headline in capitals (PROGRAMME), that VarCon gives to one
+  variety alone (a spelling pair that holds in one sense only, `program`, `draft`, counts for
+  neither, nor does -ize, which Oxford British writes too) and takes the variety with more of
+  them; on a tie (nothing marked, or as much of each) the source decides (BBC British, Reuters
+  American): the story shows nothing an editor could go by.
   `--label source` gives the old labelling, to compare. Each injection is also classed by the
   evidence left in the injected story (`_evidence_left`): `majority` when the story's other
   words marked for its variety outnumber those marked for the other one, the injected word
@@ -63,6 +65,7 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -194,14 +197,28 @@ def _marks(word: str, pairs) -> str | None:
     return None
 
 
-def spelling_counts(text: str, pairs, skip: int = -1) -> Counter[str]:
-    """How many of the story's lowercase words mark each variety (the word at offset `skip` left out)."""
-    counts: Counter[str] = Counter()
+def _spelled_words(text: str, skip: int = -1) -> Iterator[tuple[int, str]]:
+    """(offset, word) of the story's words whose spelling an editor reads as it stands: its
+    lowercase words and the words of a headline in capitals (PROGRAMME, HONOURED), lowercased;
+    the word at offset `skip` left out."""
+    head = _body_start(text)
     for m in _WORD.finditer(text):
-        if m.start() != skip and m.group().islower():
-            variety = _marks(m.group(), pairs)
-            if variety:
-                counts[variety] += 1
+        word = m.group()
+        if m.start() == skip:
+            continue
+        if word.islower():
+            yield m.start(), word
+        elif m.start() < head and word.isupper() and len(word) > 1:
+            yield m.start(), word.lower()
+
+
+def spelling_counts(text: str, pairs, skip: int = -1) -> Counter[str]:
+    """How many of the story's words (`_spelled_words`) mark each variety."""
+    counts: Counter[str] = Counter()
+    for _, word in _spelled_words(text, skip):
+        variety = _marks(word, pairs)
+        if variety:
+            counts[variety] += 1
     return counts
 
 
@@ -225,14 +242,11 @@ _HOUSE_SIGNS = {
 
 
 def _endings(text: str, pairs, skip: int) -> Counter[str]:
-    """How many of the story's lowercase words are written -ize ("us") and -ise ("gb") of an
-    -ize/-ise pair (the word at offset `skip` left out)."""
+    """How many of the story's words (`_spelled_words`) are written -ize ("us") and -ise ("gb")
+    of an -ize/-ise pair."""
     tables, _ = pairs
     counts: Counter[str] = Counter()
-    for m in _WORD.finditer(text):
-        word = m.group()
-        if m.start() == skip or not word.islower():
-            continue
+    for _, word in _spelled_words(text, skip):
         if word in tables["us"] and _ize(word, tables["us"][word]):
             counts["us"] += 1
         elif word in tables["gb"] and _ize(tables["gb"][word], word):
