@@ -319,6 +319,9 @@ class EnglishVarietyMix(Rule):
     British (`the reform program` beside `£4m`, `Mr Brown`, `per cent`), never in software
     senses, job titles (`program director`) or quotations.
 
+    A headline in capitals spells its words too (`PROGRAMME`, `HONOURED`): elsewhere a word in
+    capitals is an acronym or a shout and is left out.
+
     A part of a hyphenated word is a spelling of its own (`centre-left`, `labour-intensive`,
     `center-forward`: the part is reported and fixed), except in a hyphenated name
     (`Schering-Plough`) and for parts too short to be more than a prefix (`tele-`).
@@ -573,8 +576,8 @@ class EnglishVarietyMix(Rule):
         # Candidate-first: the story's distinct words that a table lists, then their tokens alone.
         for tok in _tokens_and_parts(doc.words_among(_CANDIDATES.select(doc.word_counts))):
             word = tok.text.lower().replace("’", "'")
-            if not _listed(word, listed) or tok.is_all_caps:
-                continue
+            if not _listed(word, listed) or tok.is_all_caps and not tok.in_headline:
+                continue  # a headline in capitals spells its words too (PROGRAMME, HONOURED)
             if tok.text[:1].isupper() and COMPANY_AFTER.match(text, tok.span.end):
                 # Alcan Aluminium Ltd keeps its spelling even where the story spells it the other way
                 continue
