@@ -157,15 +157,18 @@ def family(us: str, gb: str, in_a_sense: set[str]) -> str:
 
 
 # --- stories --------------------------------------------------------------------------------------
-def stories(corpora: Path) -> list[tuple[str, str, str, str]]:
-    """(id, corpus, half, text) of every BBC and Reuters story, text as materialize.py writes it."""
+def stories(corpora: Path, datelines: bool = False) -> list[tuple[str, str, str, str]]:
+    """(id, corpus, half, text) of every BBC and Reuters story, text as materialize.py writes it;
+    with `datelines`, the body opens with the story's dateline (`CLEVELAND, Feb 26 -`), as wire
+    copy carries it (the BBC stories have none)."""
     out = []
     for corpus in CORPORA:
         for line in (corpora / f"{corpus}.dev.jsonl").open(encoding="utf-8"):
             d = json.loads(line)
             number = int(_NUMBER.findall(d["id"])[-1])
             half = "tune" if number % 2 == 0 else "eval"
-            out.append((d["id"], corpus, half, d["headline"] + "\n\n" + d["body"]))
+            opening = d["dateline"] + " " if datelines and d.get("dateline") else ""
+            out.append((d["id"], corpus, half, d["headline"] + "\n\n" + opening + d["body"]))
     return out
 
 
@@ -393,6 +396,9 @@ def main() -> None:
     ap.add_argument("--json", type=Path, help="write every injection and its outcome here")
     ap.add_argument("--keep", type=Path, help="write the tune half's injected stories into this folder")
     ap.add_argument(
+        "--datelines", action="store_true", help="open each story's body with its dateline, as wire copy does"
+    )
+    ap.add_argument(
         "--label",
         choices=("spelling", "source"),
         default="spelling",
@@ -404,7 +410,7 @@ def main() -> None:
     pairs = varcon_pairs(a.varcon) if a.kind == "variant" else ({}, set())
     injections: list[Injection] = []
     taken: Counter[tuple[str, str]] = Counter()
-    for sid, corpus, half, text in stories(a.corpora):
+    for sid, corpus, half, text in stories(a.corpora, a.datelines):
         if taken[corpus, half] >= a.per_half or a.half not in ("both", half):
             continue
         rng = random.Random(f"{a.kind}:{sid}")

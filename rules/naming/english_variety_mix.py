@@ -12,6 +12,7 @@ from newslint.rule import Rule, Suggestion
 from newslint.rules._styles import HOUSE_STYLES, style_name, styles_where
 from newslint.rules.naming import _desk_variety, _senses
 from newslint.rules.naming._company import COMPANY_AFTER
+from newslint.rules.naming._datelines import dateline_variety
 from newslint.rules.naming._varieties import Variant, variants
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
@@ -332,8 +333,11 @@ class EnglishVarietyMix(Rule):
     the story leans to, then to the first use, so fixes never undo each other. A story that
     writes spellings of both varieties is mixed whatever it means, so there the side its evidence
     leans to decides by any margin (`centre`, `colour`, `flavour` against `favor`, `labor`), and
-    on a tie a Reuters story's sign-off ("Reuter": the American desks; "REUTER": London and
-    Asia); a story with no such evidence is left alone.
+    on a tie the source's prior, the weakest evidence and for ties only: the dateline's place
+    (`CHICAGO, Feb 26 -` or `SPRINGFIELD, Ill. -` American, `LONDON -` British, any `(AP)`
+    American), else a Reuters story's sign-off ("Reuter": the American desks; "REUTER": London
+    and Asia), never when the desk is counted already (a prior counts once); a story with no
+    such evidence is left alone.
     `-ize` is Oxford British too, so a story that writes both `-ise` and `-ize` (`modernise` and
     `modernization`) is reported where one is at most half as frequent, or on a closer count
     where the rest of the story (its endings left out: `favor` with `utilize` against
@@ -392,7 +396,8 @@ class EnglishVarietyMix(Rule):
         target, stated = self._stated_variety()
         # the house style that writes -ise, when the desk chose one
         ise_house = self.context.style if target == "gb" and self.context.style in ISE_STYLES else None
-        evidence = _Evidence(doc.text)  # signs are read only when a story needs them
+        dateline = doc.text[doc.dateline.start : doc.dateline.end] if doc.dateline else ""
+        evidence = _Evidence(doc.text, dateline)  # signs are read only when a story needs them
         other_way = _spelled_other_way(found, doc.text)
         if target is None and evidence.plainly_british(found):
             # "program" outside software is American; only copy this plainly British says so
@@ -700,8 +705,9 @@ def _strong(entry: Variant) -> Variant:
 class _Evidence:
     """The signs of a story's variety besides its spellings, read once and only when needed."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, dateline: str = "") -> None:
         self.text = text
+        self.dateline = dateline  # the story's dateline (`CHICAGO, Feb 26 -`), if it has one
         self._house: Counter[str] | None = None
         self._signs: Counter[str] | None = None
 
@@ -735,18 +741,32 @@ class _Evidence:
     def lean(
         self, found: list[tuple[Token, Variant]], other_way: Callable[[Token, Variant], bool]
     ) -> str | None:
-        """The variety with more evidence, by any margin; on a tie, the one a wire story's sign-off
-        leans to (REUTER: the London and Asian desks, British; Reuter: mostly the American desks),
-        else None. It breaks ties only, and only where the wire desk is not counted already: a
-        prior about the source counts once (a story with three British spellings and one American
-        one, signed "Reuter" about American companies, is a tie by the count, not American)."""
+        """The variety with more evidence, by any margin; on a tie, the one its dateline's place
+        leans to (`_datelines`: CHICAGO American, LONDON British), else the one a wire story's
+        sign-off leans to (REUTER: the London and Asian desks, British; Reuter: mostly the
+        American desks), else None. It breaks ties only, and only where the wire desk is not counted
+        already: a prior about the source counts once (a story with three British spellings and
+        one American one, signed "Reuter" about American companies, is a tie by the count, not
+        American)."""
         counts = _spelling_counts(found, other_way) + self.signs()
         if counts["us"] == counts["gb"]:
-            sign_off = _SIGN_OFF.search(self.text[-40:])
-            if sign_off is None or EnglishVarietyMix._wire_desk(self.text):
-                return None
-            return "gb" if sign_off.group(1) == "REUTER" else "us"
+            return self._tie_break()[0]
         return "us" if counts["us"] > counts["gb"] else "gb"
+
+    def _tie_break(self) -> tuple[str | None, str]:
+        """The variety the story's source leans to, and what says so (for messages): its
+        dateline's place, else its sign-off, unless the wire desk is counted already."""
+        sign_off = _SIGN_OFF.search(self.text[-40:])
+        if sign_off is not None and EnglishVarietyMix._wire_desk(self.text):
+            return None, ""  # the desk is counted already
+        variety = dateline_variety(self.dateline) if self.dateline else None
+        if variety is not None:
+            place = self.dateline.strip(" -–—")
+            return variety, f"its dateline ({place!r}) is where desks spell {NAMES[variety]}"
+        if sign_off is not None:
+            variety = "gb" if sign_off.group(1) == "REUTER" else "us"
+            return variety, f"its sign-off ({sign_off.group(1)!r}) is a desk that spells {NAMES[variety]}"
+        return None, ""
 
     def mixed_reason(
         self, found: list[tuple[Token, Variant]], other_way: Callable[[Token, Variant], bool], variety: str
@@ -755,9 +775,7 @@ class _Evidence:
         counts = _spelling_counts(found, other_way) + self.signs()
         if counts["us"] != counts["gb"]:
             return f"the story spells both ways, and more of it is {NAMES[variety]}"
-        sign_off = _SIGN_OFF.search(self.text[-40:])
-        said = sign_off.group(1) if sign_off else ""
-        return f"the story spells both ways; its sign-off ({said!r}) is a desk that spells {NAMES[variety]}"
+        return f"the story spells both ways; {self._tie_break()[1]}"
 
     def reason(self, variety: str) -> str:
         """What, besides spelling, says the story is written in `variety`."""
