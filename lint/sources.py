@@ -16,7 +16,6 @@ import codecs
 import contextlib
 import os
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -224,6 +223,8 @@ def write_if_changed(path: Path, source: Source, text: str) -> bool:
         if not _unchanged_on_disk(target, source):
             raise SourceError(f"{source.path}: changed on disk while being checked; not overwritten")
         mode = stat.S_IMODE(target.stat().st_mode)
+        import tempfile  # imported when a file is written: a check that writes nothing starts without it
+
         # A read-only file is fixed too when its directory allows it (--fix is the user's
         # request, and copies of archives are often read-only); it stays read-only afterwards.
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".newslint", dir=target.parent)

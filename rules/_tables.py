@@ -24,7 +24,9 @@ class RowTable(Generic[Entry]):
     def __init__(self, text: str, sorted_by_key: bool = False) -> None:
         self._text = text
         self._sorted = SortedLines(text, "\t") if sorted_by_key else None
-        self._dict: dict[str, str] | None = None if sorted_by_key else self._build()
+        self._dict: dict[str, str] | None = None
+        if not sorted_by_key:
+            _ = self._rows
 
     def _build(self) -> dict[str, str]:
         return dict(line.split("\t", 1) for line in self._text.splitlines() if "\t" in line)
@@ -34,6 +36,7 @@ class RowTable(Generic[Entry]):
         if self._dict is None:
             self._dict = self._build()
             self._sorted = None
+            self._text = ""  # read no more: let it go
         return self._dict
 
     def _row(self, key: str) -> str | None:

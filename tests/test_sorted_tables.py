@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from newslint.rules._tables import RowTable, SortedLines
 from newslint.rules.naming._varieties import VariantTable, variants
-from newslint.rules.typos import _context, _words, unknown_word
+from newslint.rules.typos import _context, _run_together, _words, unknown_word
 from newslint.rules.typos._words import WordList, WordSet, english
 
 
@@ -24,7 +24,7 @@ def ordered():
 
 def _fresh() -> WordList:
     """A word list that answers from its sorted index (nothing built yet)."""
-    return WordList(_data("words.txt"), _data("words-index.tsv"))
+    return WordList(lambda: _data("words.txt"), _data("words-index.tsv"))
 
 
 def test_the_index_is_the_word_list_sorted_with_each_rank(ordered):
@@ -117,6 +117,12 @@ def test_a_word_too_long_to_be_a_slip_is_told_without_the_longest_word():
     assert not unknown_word._too_long("x" * (unknown_word._longest_word() + 1))
 
 
+def test_a_word_too_long_to_split_is_told_without_the_list():
+    assert _run_together._longest_split() >= _run_together.SHORT_SPLIT
+    assert _run_together.splits("inthe") == ["in the"]
+    assert _run_together.splits("x" * (_run_together._longest_split() + 1)) == []
+
+
 def test_rare_words_found_in_their_sorted_text():
     text = _data("rare-words.txt")
     rare = WordSet(SortedLines(text, "\n"), lambda: frozenset(text.split("\n")))
@@ -154,3 +160,16 @@ def test_a_sorted_row_table_becomes_a_dict_after_many_lookups():
     table.PROMOTE = 3
     assert [table.get(k) for k in "abcd"] == ["1", "2", "3", None]
     assert table._dict is not None and table.get("b") == "2" and table.get("x") is None
+
+
+def test_a_list_built_whole_lets_its_index_go_and_answers_the_same(ordered):
+    words = _fresh()
+    words._words.PROMOTE, words.PROMOTE = 5, 5
+    for w in ordered[:10]:
+        assert w in words and words.frequency_rank(w) == ordered.index(w)
+    assert words.built and words._index is None
+    assert words.by_opening("zy") == _fresh().by_opening("zy")
+    assert words.size == len(ordered) and words.frequency_rank("qqqq") == len(ordered)
+    rare = _words._rare()
+    rare.frozen()
+    assert rare._lines is None and rare._build is None and "aahed" in rare

@@ -284,7 +284,7 @@ def _common_with_opening(opening: str) -> list[str]:
     """`_common_by_opening()[opening]`, read from the sorted word index alone for the first
     openings a run asks about: a short story asks about a few, and the whole index reads the
     40,000 commonest words."""
-    if _common_with_opening.cache_info().currsize >= OPENINGS_BEFORE_INDEX:
+    if english().built or _common_with_opening.cache_info().currsize >= OPENINGS_BEFORE_INDEX:
         return _common_by_opening().get(opening, [])
     return common_from_index(opening)
 

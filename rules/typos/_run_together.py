@@ -51,10 +51,13 @@ def _longest_split() -> int:
     return max(map(len, ordered[:FUNCTION_RANK])) + max(map(len, ordered[:COMMON_RANK]))
 
 
+SHORT_SPLIT = 16  # a word this long or shorter may have a split: the longest has 23 letters (tested)
+
+
 def splits(word: str) -> list[str]:
     """The readings of `word` as a very common word and a common word with the space lost, that
     English writes together often: "inthe" -> ["in the"]."""
-    if len(word) > _longest_split():
+    if len(word) > SHORT_SPLIT and len(word) > _longest_split():  # a short word: no list read
         return []
     words = english()
     found = []

@@ -22,8 +22,8 @@ class WordSet(AbstractSet[str]):
     PROMOTE = 4000  # binary searches cost about 2 us each; the frozenset about 15 ms
 
     def __init__(self, lines: SortedLines, build: Callable[[], frozenset[str]]) -> None:
-        self._lines = lines
-        self._build = build
+        self._lines: SortedLines | None = lines
+        self._build: Callable[[], frozenset[str]] | None = build
         self._set: frozenset[str] | None = None
 
     def current(self) -> AbstractSet[str]:
@@ -32,7 +32,9 @@ class WordSet(AbstractSet[str]):
 
     def frozen(self) -> frozenset[str]:
         if self._set is None:
+            assert self._build is not None
             self._set = self._build()
+            self._lines = self._build = None  # the text is no longer read here: let it go
         return self._set
 
     def __contains__(self, word: object) -> bool:
@@ -40,6 +42,7 @@ class WordSet(AbstractSet[str]):
             return word in self._set
         if not isinstance(word, str):
             return False
+        assert self._lines is not None
         if self._lines.lookups >= self.PROMOTE:
             return word in self.frozen()
         return self._lines.find(word) >= 0
@@ -67,9 +70,9 @@ class WordList:
 
     PROMOTE = 2000  # rank lookups before the dict of every rank is built (about 20 ms)
 
-    def __init__(self, ordered_text: str, index_text: str) -> None:
+    def __init__(self, ordered_text: Callable[[], str], index_text: str) -> None:
         self._ordered_text = ordered_text
-        self._index = SortedLines(index_text, "\t")
+        self._index: SortedLines | None = SortedLines(index_text, "\t")
         self._words = WordSet(self._index, lambda: frozenset(self.ordered))
         self._rank: dict[str, int] | None = None
         self._rank_lookups = 0
@@ -77,12 +80,19 @@ class WordList:
     @functools.cached_property
     def ordered(self) -> list[str]:
         """Every word, most frequent first."""
-        return self._ordered_text.split("\n")
+        return self._ordered_text().split("\n")
 
     @functools.cached_property
     def size(self) -> int:
-        """How many words the list holds (one line each in the index)."""
-        return self._index.text.count("\n") - 1
+        """How many words the list holds."""
+        return len(self.ordered) if self._index is None else self._index.text.count("\n") - 1
+
+    @property
+    def built(self) -> bool:
+        """The set and the rank dict are built (and the sorted index let go)."""
+        if self._index is not None and self._rank is not None and self._words.current() is not self._words:
+            self._index = None  # 4.7 MB a corpus run need not keep
+        return self._index is None
 
     @property
     def words(self) -> AbstractSet[str]:
@@ -96,7 +106,7 @@ class WordList:
         """0 for the most frequent word, the list's length for a word it lacks."""
         if self._rank is None:
             self._rank_lookups += 1
-            if self._rank_lookups < self.PROMOTE:
+            if self._rank_lookups < self.PROMOTE and self._index is not None:
                 rank = self._index.rest(word)
                 return self.size if rank is None else int(rank)
             # dict(zip(...)): the same dict (a repeated word keeps its last rank), built in C
@@ -105,6 +115,9 @@ class WordList:
 
     def by_opening(self, opening: str) -> list[tuple[str, int]]:
         """(word, rank) of the words that begin with `opening`, sorted by word."""
+        if self._index is None:  # built: read from the rank dict (slower; callers use their own index)
+            assert self._rank is not None
+            return sorted((w, rank) for w, rank in self._rank.items() if w.startswith(opening))
         return [(word, int(rank)) for word, rank in self._index.lines(opening)]
 
 
@@ -114,7 +127,7 @@ def _data(name: str) -> str:
 
 @cache
 def english() -> WordList:
-    return WordList(_data("words.txt"), _data("words-index.tsv"))
+    return WordList(lambda: _data("words.txt"), _data("words-index.tsv"))  # words.txt: read when needed
 
 
 @cache
