@@ -6,7 +6,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterator
 from functools import cache
-from operator import methodcaller
 
 from newslint.document import Document, LetterTest, Token
 from newslint.profile import Profile
@@ -146,28 +145,23 @@ class CompoundSpacing(Rule):
         writing only `air strikes` counts as much as one writing only `airstrikes`; a closed form
         in capitals at its first letter (opening a sentence) counts as closed.
 
-        Learning reads every story of an archive, so each form is found with set operations in C
-        over the story's words, and Python looks only at what they find: the closed forms are
-        its words' lowercase among the word list's compounds; the open forms are two adjacent
-        words whose letters together make a compound (`air` then `strikes`), then confirmed in
-        the text (one space or line break between them); the hyphenated forms are its words with
-        a hyphen."""
+        Learning reads every story of an archive, so Python looks only at the few words that
+        can be a form: the story's distinct words that are a compound in some case or a
+        hyphenated compound are picked by one remembered test per distinct word (`_LEARNED`,
+        read in C); the closed forms are their lowercase among the compounds; the open forms are
+        two adjacent words whose letters together make a compound (`air` then `strikes`), found
+        in C, then confirmed in the text (one space or line break between them)."""
         from newslint.learn import joined_pairs, written_tokens  # the engine's learning imports the rules
 
         counts = doc.word_counts
         compounds = _compounds()
+        picked = _LEARNED.select(counts)
         closed = {
             key
-            for key in compounds.intersection(map(str.lower, counts))
+            for key in compounds.intersection(map(str.lower, picked))
             if key in counts or key[:1].upper() + key[1:] in counts  # not AIRSTRIKES: a headline's capitals
         }
-        hyphenated = {
-            key
-            for word in filter(methodcaller("__contains__", "-"), counts)
-            if word.islower()
-            and _hyphenated_compound(word)
-            and (key := word.replace("-", "")) in english().words
-        }
+        hyphenated = {word.replace("-", "") for word in picked if "-" in word}  # no compound has one
         tokens = written_tokens(doc)
         open_ = {
             key
@@ -175,6 +169,17 @@ class CompoundSpacing(Rule):
             if any(_written_open(doc.text, key[:i], key[i:]) for i in range(2, len(key) - 2))
         }
         return kinds_lesson({"closed": closed, "hyphenated": hyphenated, "open": open_})
+
+
+def _learned_form(word: str) -> bool:
+    """A word `learn` looks at: a compound in some case (its lowercase is one: `Airstrikes`), or
+    a hyphenated compound in lowercase whose letters are a word of the list (`air-strikes`)."""
+    if "-" in word:
+        return word.islower() and _hyphenated_compound(word) and word.replace("-", "") in english().words
+    return word.lower() in _compounds()
+
+
+_LEARNED = LetterTest(_learned_form)
 
 
 @cache
