@@ -8,7 +8,10 @@
    duplicates under other ids; a desk's archive does not hold tomorrow's story), then runs the
    evaluation set's own scorer (`../shared/eval/score.py`) without and with the profile, through a
    small wrapper that passes `--profile` to `check` (score.py copies the stories to a temporary
-   directory, where no newslint.toml would be found).
+   directory, where no newslint.toml would be found). score.py counts every report on a clean
+   story as a false alarm; the clean stories hold real errors of the published copy too, so the
+   clean-story alarms are also given net of the reports read and found to be such errors
+   (tests/data/eval_errata.toml, whose entries marked `profile` are reported with it only).
 2. **Held out** (`--holdout N`): learns a second profile from the corpus stories with an even
    number (eval stories left out), and injects one error into each of N stories with an odd
    number (seeded by the story's id: repeatable): a one-letter typo of a lowercase word, a
@@ -32,11 +35,13 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWSLINT = [sys.executable, "-m", "newslint"]
+ERRATA = ROOT / "tests" / "data" / "eval_errata.toml"
 CORPORA = ("bbc", "reuters")
 _WORD = re.compile(r"(?<![\w'’-])[a-z]{5,}(?![\w'’-])")
 _NAME = re.compile(r"(?<![\w'’-])[A-Z][a-z]{4,}(?![\w'’-])")
@@ -205,13 +210,77 @@ def gold_verdicts() -> dict[tuple[str, int], str]:
     return verdicts
 
 
-def profile_changes(shared: Path, work: Path, profile: Path) -> list[dict]:
+def eval_runs(shared: Path, work: Path, profile: Path) -> tuple[Path, dict[str, dict[str, list[dict]]]]:
+    """The evaluation stories (copied) and `check`'s reports on them without and with the profile."""
+    stories = work / "eval-stories"
+    shutil.copytree(shared / "eval" / "dev" / "stories", stories)
+    return stories, {
+        label: check_json(stories, prof) for label, prof in (("without", None), ("with", profile))
+    }
+
+
+def errata(with_profile: bool) -> list[dict]:
+    """The reports on the evaluation set read one by one and found to be real errors of the
+    published copy (tests/data/eval_errata.toml); those marked `profile` only with a profile."""
+    entries = tomllib.loads(ERRATA.read_text(encoding="utf-8")).get("errata", [])
+    return [e for e in entries if with_profile or not e.get("profile")]
+
+
+def net_clean_alarms(shared: Path, stories: Path, runs: dict[str, dict[str, list[dict]]]) -> dict:
+    """Clean-story alarms per 1,000 words as score.py counts them (every report on a story with
+    no injected error), and net of the real errors of the published copy (the errata: each entry
+    stands for one report of its file and code whose flagged text holds its word); and the errata
+    of each run that it no longer reports (stale)."""
+    clean = [s for s in eval_stories(shared) if s["clean"]]
+    words = sum(s["words"] for s in clean)
+    names = {s["file"] for s in clean}
+    out = {}
+    for label, found in runs.items():
+        entries = [e for e in errata(label == "with") if e["file"] in names]  # the rest: injected stories
+        alarms = real = 0
+        for story in clean:
+            text = (stories / story["file"]).read_text(encoding="utf-8")
+            for v in found.get(story["file"], []):
+                alarms += 1
+                flagged = text[v["start"]["offset"] : v["end"]["offset"]]
+                match = next(
+                    (
+                        e
+                        for e in entries
+                        if not e.get("_used")
+                        and e["file"] == story["file"]
+                        and e["code"] == v["code"]
+                        and e["word"] in flagged
+                    ),
+                    None,
+                )
+                if match is not None:
+                    match["_used"] = True
+                    real += 1
+        out[label] = {
+            "alarms_per_1k": round(1000 * alarms / words, 3),
+            "real_errors": real,
+            "net_per_1k": round(1000 * (alarms - real) / words, 3),
+            "stale_errata": [f"{e['file']} {e['code']} {e['word']}" for e in entries if not e.get("_used")],
+        }
+    return out
+
+
+def print_net(net: dict) -> None:
+    for label in ("without", "with"):
+        n = net[label]
+        print(
+            f"clean-story alarms per 1k words, {label} the profile: {n['alarms_per_1k']}, "
+            f"of which {n['real_errors']} reports are real errors of the published copy "
+            f"(tests/data/eval_errata.toml): {n['net_per_1k']} net"
+            + (f"; errata no longer reported: {n['stale_errata']}" if n["stale_errata"] else "")
+        )
+
+
+def profile_changes(shared: Path, stories: Path, runs: dict[str, dict[str, list[dict]]]) -> list[dict]:
     """The reports outside the evaluation set's labels that the profile adds (+) or takes away
     (-), with the gold set's verdict on the word where it has one: the clean-story alarms the
     profile adds may be real errors of the published copy, which the labels do not know."""
-    stories = work / "eval-stories"
-    shutil.copytree(shared / "eval" / "dev" / "stories", stories)
-    runs = {label: check_json(stories, prof) for label, prof in (("without", None), ("with", profile))}
     gold = gold_verdicts()
     changes = []
     for story in eval_stories(shared):
@@ -386,9 +455,18 @@ def main() -> None:
             without = score(shared, " ".join(NEWSLINT), work / "without.json")
             with_ = score(shared, str(wrapper(work, profile)), work / "with.json")
             print_scores(without, with_)
-            changes = profile_changes(shared, work, profile)
+            stories, runs = eval_runs(shared, work, profile)
+            changes = profile_changes(shared, stories, runs)
             print_changes(changes)
-            figures["eval"] = {"profile": facts, "without": without, "with": with_, "changes": changes}
+            net = net_clean_alarms(shared, stories, runs)
+            print_net(net)
+            figures["eval"] = {
+                "profile": facts,
+                "without": without,
+                "with": with_,
+                "changes": changes,
+                "clean_story_alarms_net": net,
+            }
         if args.holdout:
             figures["holdout"] = result = holdout(shared, work, args.holdout, args.jobs)
             print(
