@@ -5,6 +5,9 @@
  *
  * - scan_words(text, starts, ends, counts): the tokens of text[start:end] for each range, as
  *   newslint.tokens.TOKEN.findall finds them, counted into the dict `counts` in text order;
+ * - index_tokens(...) and among(...): a story's tokens scanned once into an index (each token's
+ *   word, span and sentence), and the tokens of the words a rule wants, read from it
+ *   (newslint.tokens.index_tokens, tokens_among);
  * - near_words(typo, words): the words that are not the typo and at most two edits from it
  *   (optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps);
  * - select_bits(keys, memory, tested, passed): LetterTest.select's walk over a story's words:
@@ -156,6 +159,233 @@ scan_words(PyObject *self, PyObject *args)
             return NULL;
     }
     Py_RETURN_NONE;
+}
+
+/* A growing array of int32 for the token index. */
+typedef struct {
+    int *data;
+    Py_ssize_t size, cap;
+} IntBuf;
+
+static int
+intbuf_push(IntBuf *b, Py_ssize_t value)
+{
+    if (b->size == b->cap) {
+        Py_ssize_t cap = b->cap ? 2 * b->cap : 256;
+        int *data = PyMem_Realloc(b->data, cap * sizeof(int));
+        if (data == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        b->data = data;
+        b->cap = cap;
+    }
+    b->data[b->size++] = (int)value;
+    return 0;
+}
+
+static PyObject *
+intbuf_bytes(IntBuf *b)
+{
+    return PyBytes_FromStringAndSize((const char *)b->data, b->size * (Py_ssize_t)sizeof(int));
+}
+
+static int
+read_offsets(PyObject *list, Py_ssize_t **out, Py_ssize_t *size)
+{
+    Py_ssize_t i, n = PyList_GET_SIZE(list);
+    Py_ssize_t *values = PyMem_Malloc((n ? n : 1) * sizeof(Py_ssize_t));
+    if (values == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (i = 0; i < n; i++) {
+        values[i] = PyLong_AsSsize_t(PyList_GET_ITEM(list, i));
+        if (values[i] == -1 && PyErr_Occurred()) {
+            PyMem_Free(values);
+            return -1;
+        }
+    }
+    *out = values;
+    *size = n;
+    return 0;
+}
+
+/* SpanSet.touches_range over sorted, disjoint [starts[i], ends[i]): the last member starting
+ * before `end` reaches past `start`. */
+static int
+touches_range(const Py_ssize_t *starts, const Py_ssize_t *ends, Py_ssize_t n, Py_ssize_t start,
+              Py_ssize_t end)
+{
+    Py_ssize_t lo = 0, hi = n;
+    while (lo < hi) { /* bisect_left(starts, end) */
+        Py_ssize_t mid = (lo + hi) / 2;
+        if (starts[mid] < end)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && ends[lo - 1] > start;
+}
+
+/* index_tokens(text, sentence_starts, sentence_ends, blocked_starts, blocked_ends, counts):
+ * every token of the sentences (as TOKEN.finditer finds them in each, those that touch a blocked
+ * span left out), in text order. `counts` (a dict) gets each distinct token's number of uses, in
+ * the order of first use; returned are (words, ids, starts, ends, sentences, firsts): the distinct
+ * tokens in that order, and as native int32 arrays (bytes) each token's index into `words`, its
+ * start and end, the index of its sentence, and the indices of the tokens that open a sentence. */
+static PyObject *
+index_tokens(PyObject *self, PyObject *args)
+{
+    PyObject *text, *sstarts_list, *sends_list, *bstarts_list, *bends_list, *counts;
+    PyObject *words = NULL, *ids_of = NULL, *result = NULL;
+    Py_ssize_t *sstarts = NULL, *sends = NULL, *bstarts = NULL, *bends = NULL;
+    Py_ssize_t nsent, nsent2, nblock, nblock2, i, n;
+    IntBuf ids = {0}, starts = {0}, ends = {0}, sents = {0}, firsts = {0}, uses = {0};
+    int kind;
+    const void *data;
+    if (!PyArg_ParseTuple(args, "UO!O!O!O!O!:index_tokens", &text, &PyList_Type, &sstarts_list, &PyList_Type,
+                          &sends_list, &PyList_Type, &bstarts_list, &PyList_Type, &bends_list, &PyDict_Type,
+                          &counts))
+        return NULL;
+    if (read_offsets(sstarts_list, &sstarts, &nsent) < 0 || read_offsets(sends_list, &sends, &nsent2) < 0 ||
+        read_offsets(bstarts_list, &bstarts, &nblock) < 0 || read_offsets(bends_list, &bends, &nblock2) < 0)
+        goto done;
+    if (nsent != nsent2 || nblock != nblock2) {
+        PyErr_SetString(PyExc_ValueError, "index_tokens: starts and ends differ in length");
+        goto done;
+    }
+    words = PyList_New(0);
+    ids_of = PyDict_New();
+    if (words == NULL || ids_of == NULL)
+        goto done;
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    n = PyUnicode_GET_LENGTH(text);
+    for (i = 0; i < nsent; i++) {
+        Py_ssize_t p = sstarts[i] < 0 ? 0 : sstarts[i], end = sends[i] > n ? n : sends[i];
+        int blocked, first = 1;
+        if (p >= end)
+            continue;
+        blocked = touches_range(bstarts, bends, nblock, p, end);
+        while (p < end) {
+            Py_ssize_t e, id;
+            PyObject *word, *known;
+            if (!IS_WORD(PyUnicode_READ(kind, data, p))) {
+                p++;
+                continue;
+            }
+            e = token_end(kind, data, p, end);
+            if (blocked && touches_range(bstarts, bends, nblock, p, e)) {
+                p = e;
+                continue;
+            }
+            word = PyUnicode_Substring(text, p, e);
+            if (word == NULL)
+                goto done;
+            known = PyDict_GetItemWithError(ids_of, word); /* borrowed */
+            if (known != NULL) {
+                id = PyLong_AsSsize_t(known);
+                uses.data[id]++;
+            } else {
+                PyObject *new_id;
+                if (PyErr_Occurred()) {
+                    Py_DECREF(word);
+                    goto done;
+                }
+                id = PyList_GET_SIZE(words);
+                new_id = PyLong_FromSsize_t(id);
+                if (new_id == NULL || PyDict_SetItem(ids_of, word, new_id) < 0 || PyList_Append(words, word) < 0 ||
+                    intbuf_push(&uses, 1) < 0) {
+                    Py_XDECREF(new_id);
+                    Py_DECREF(word);
+                    goto done;
+                }
+                Py_DECREF(new_id);
+            }
+            Py_DECREF(word);
+            if ((first && intbuf_push(&firsts, ids.size) < 0) || intbuf_push(&ids, id) < 0 ||
+                intbuf_push(&starts, p) < 0 || intbuf_push(&ends, e) < 0 || intbuf_push(&sents, i) < 0)
+                goto done;
+            first = 0;
+            p = e;
+        }
+    }
+    for (i = 0; i < PyList_GET_SIZE(words); i++) {
+        PyObject *count = PyLong_FromSsize_t(uses.data[i]);
+        if (count == NULL || PyDict_SetItem(counts, PyList_GET_ITEM(words, i), count) < 0) {
+            Py_XDECREF(count);
+            goto done;
+        }
+        Py_DECREF(count);
+    }
+    result = Py_BuildValue("(ONNNNN)", words, intbuf_bytes(&ids), intbuf_bytes(&starts), intbuf_bytes(&ends),
+                           intbuf_bytes(&sents), intbuf_bytes(&firsts));
+done:
+    Py_XDECREF(words);
+    Py_XDECREF(ids_of);
+    PyMem_Free(sstarts);
+    PyMem_Free(sends);
+    PyMem_Free(bstarts);
+    PyMem_Free(bends);
+    PyMem_Free(ids.data);
+    PyMem_Free(starts.data);
+    PyMem_Free(ends.data);
+    PyMem_Free(sents.data);
+    PyMem_Free(firsts.data);
+    PyMem_Free(uses.data);
+    return result;
+}
+
+/* among(words, ids, wanted): the indices (in order) of the tokens whose word, words[ids[i]], is
+ * in `wanted` (any container); each distinct word is looked up once. */
+static PyObject *
+among(PyObject *self, PyObject *args)
+{
+    PyObject *words, *wanted, *out = NULL;
+    Py_buffer ids;
+    char *member;
+    Py_ssize_t nwords, ntok, i;
+    const int *id;
+    if (!PyArg_ParseTuple(args, "O!y*O:among", &PyList_Type, &words, &ids, &wanted))
+        return NULL;
+    nwords = PyList_GET_SIZE(words);
+    ntok = ids.len / (Py_ssize_t)sizeof(int);
+    id = (const int *)ids.buf;
+    member = PyMem_Malloc(nwords ? nwords : 1);
+    if (member == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (i = 0; i < nwords; i++) {
+        int in = PySequence_Contains(wanted, PyList_GET_ITEM(words, i));
+        if (in < 0)
+            goto done;
+        member[i] = (char)in;
+    }
+    out = PyList_New(0);
+    if (out == NULL)
+        goto done;
+    for (i = 0; i < ntok; i++) {
+        if (id[i] < 0 || id[i] >= nwords) {
+            PyErr_SetString(PyExc_ValueError, "among: a token's word id is out of range");
+            Py_CLEAR(out);
+            goto done;
+        }
+        if (member[id[i]]) {
+            PyObject *index = PyLong_FromSsize_t(i);
+            if (index == NULL || PyList_Append(out, index) < 0) {
+                Py_XDECREF(index);
+                Py_CLEAR(out);
+                goto done;
+            }
+            Py_DECREF(index);
+        }
+    }
+done:
+    PyMem_Free(member);
+    PyBuffer_Release(&ids);
+    return out;
 }
 
 /* Optimal string alignment distance of a and b is at most 2: the common opening and ending
@@ -631,6 +861,9 @@ static PyMethodDef methods[] = {
      "scan_words(text, starts, ends, counts): count the tokens of each range into counts."},
     {"near_words", near_words, METH_VARARGS,
      "near_words(typo, words): the words other than typo at most two edits from it, in order."},
+    {"index_tokens", index_tokens, METH_VARARGS,
+     "index_tokens(text, sentence_starts, sentence_ends, blocked_starts, blocked_ends, counts): the token index."},
+    {"among", among, METH_VARARGS, "among(words, ids, wanted): indices of the tokens whose word is wanted."},
     {"select_bits", select_bits, METH_VARARGS,
      "select_bits(keys, memory, tested, passed): (keys tested and passed, keys untested)."},
     {"story_words", story_words, METH_VARARGS,

@@ -11,17 +11,19 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from newslint.span import LineIndex, Span
 from newslint.tokens import FEW_WANTED, LetterTest, Prose, Token, TokenKind
 
 if TYPE_CHECKING:
     from newslint.reading import Repair
+
+T = TypeVar("T")
 
 __all__ = ["Document", "LetterTest", "Region", "RegionKind", "SpanSet", "Token", "TokenKind"]
 
@@ -202,6 +204,21 @@ class Document:
     @cached_property
     def _line_cases(self) -> dict[int, tuple[int, int]]:
         return {}
+
+    @cached_property
+    def _derived(self) -> dict[Callable[[Document], object], object]:
+        return {}
+
+    def derived(self, build: Callable[[Document], T]) -> T:
+        """What `build` derives from this document, built on first use and shared by every rule
+        that asks: a view several rules read (the lowercase word counts of the NL1 rules) is
+        built once per story, not once per rule. `build` reads nothing but the document; treat
+        what it returns as read-only."""
+        cache = self._derived
+        if build in cache:
+            return cache[build]  # type: ignore[return-value]
+        value = cache[build] = build(self)
+        return value
 
     @cached_property
     def _quoted(self) -> SpanSet:

@@ -2,7 +2,8 @@
 
 `newslint._native` is built from lint/_native.c when `pip install` finds a C compiler (setup.py
 marks it optional: without a compiler the install goes on without it). It holds the loops that
-run for every word of every story: the token scan behind `Document.word_counts`, the walk of
+run for every word of every story: the token scan behind `Document.word_counts` and the token
+index that rules' candidate tokens are read from (`newslint.tokens.index_tokens`), the walk of
 `LetterTest.select` over a story's words, and the two-edit neighbours of a misspelt word.
 Each has a pure-Python twin that gives the same answers (tests/test_native.py runs both, and
 both over the dev corpora in its slow test). `NEWSLINT_PURE_PYTHON=1` in the environment makes

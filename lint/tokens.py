@@ -6,9 +6,12 @@ cost of checking it, and most rules never need one, so the document builds its t
 a rule first asks (`doc.tokens`, `doc.words()`), and offers cheaper text-level views for rules
 that can work candidate-first:
 
-- `word_counts`: how often each word is written, from one C-level regex `findall` per sentence;
+- `word_counts`: how often each word is written;
   a rule takes the few words it cares about from it by set operations (`set(counts) - lexicon`);
 - `words_among`: the word tokens whose text is one of those few, without building the others.
+
+Both read one scan of the story (`TokenIndex`: each token's text, span and sentence, built in C
+where `newslint._native` is), so the story is tokenised once however many rules ask.
 
 Example: `doc.word_counts["regime"] == 10`; `doc.words_among({"reigme"})` is the one token
 to report, with its span and its sentence-start / headline / quotation flags.
@@ -19,6 +22,7 @@ from __future__ import annotations
 import re
 import threading
 import weakref
+from array import array
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -100,6 +104,76 @@ kind_of = _KindCache().__getitem__
 
 FEW_WANTED = 16
 FIRST_STRETCH = 64  # characters read back first for the word before a token
+# A text up to this long is tokenised once into a `TokenIndex`, from which the word counts and
+# every rule's candidate tokens are taken; a longer one (a big file of many stories) is scanned
+# sentence by sentence as each rule asks, so that no index of all its tokens is ever held.
+INDEX_LIMIT = 1_000_000
+
+
+class TokenIndex(NamedTuple):
+    """Every token of a story's prose, from one scan: the distinct texts in the order of first
+    use, and for each token (in text order) the index of its text, its start and end, and the
+    index of its sentence; `firsts` are the tokens that open a sentence. The arrays are int32
+    (`array` in the twin, a memoryview of the compiled scan's bytes)."""
+
+    words: list[str]
+    ids: Sequence[int]
+    starts: Sequence[int]
+    ends: Sequence[int]
+    sentences: Sequence[int]
+    firsts: Sequence[int]
+
+
+def index_tokens(
+    text: str, sentences: Sequence[Span], blocked: SpanSet, counts: dict[str, int]
+) -> TokenIndex:
+    """The `TokenIndex` of the sentences' tokens, those that touch `blocked` left out; `counts`
+    gets each distinct token's number of uses, in the order of first use."""
+    if native is not None:
+        spans = blocked.spans
+        words, *arrays = native.index_tokens(
+            text,
+            [s.start for s in sentences],
+            [s.end for s in sentences],
+            [b.start for b in spans],
+            [b.end for b in spans],
+            counts,
+        )
+        return TokenIndex(words, *(memoryview(a).cast("i") for a in arrays))
+    ids, starts, ends, sents, firsts = (array("i") for _ in range(5))
+    number: dict[str, int] = {}
+    for i, sentence in enumerate(sentences):
+        any_blocked = blocked.touches(sentence)
+        first = True
+        for m in TOKEN.finditer(text, sentence.start, sentence.end):
+            start, end = m.span()
+            if any_blocked and blocked.touches_range(start, end):
+                continue
+            word = m.group()
+            k = number.get(word)
+            if k is None:
+                k = number[word] = len(number)
+                counts[word] = 1
+            else:
+                counts[word] += 1
+            if first:
+                firsts.append(len(ids))
+                first = False
+            ids.append(k)
+            starts.append(start)
+            ends.append(end)
+            sents.append(i)
+    return TokenIndex(list(number), ids, starts, ends, sents, firsts)
+
+
+def tokens_among(index: TokenIndex, wanted: Collection[str]) -> list[int]:
+    """The indices of the tokens whose text is in `wanted`, in order; each distinct text is
+    looked up once."""
+    if native is not None:
+        chosen: list[int] = native.among(index.words, index.ids.obj, wanted)  # type: ignore[attr-defined]
+        return chosen
+    member = [w in wanted for w in index.words]
+    return [i for i, k in enumerate(index.ids) if member[k]]
 
 
 class _WordBits:
@@ -204,13 +278,23 @@ class Prose:
     """Where the tokens of one document lie: its sentences (tokens never cross one), minus the
     non-prose regions (`blocked`), with the quotations and the headline for the token flags."""
 
-    __slots__ = ("text", "sentences", "headline", "blocked", "quoted")
+    __slots__ = ("text", "sentences", "headline", "blocked", "quoted", "_index", "_counts", "_places")
 
     def __init__(
         self, text: str, sentences: Sequence[Span], headline: Span | None, blocked: SpanSet, quoted: SpanSet
     ) -> None:
         self.text, self.sentences, self.headline = text, sentences, headline
         self.blocked, self.quoted = blocked, quoted
+        self._index: TokenIndex | None = None
+        self._counts: Counter[str] | None = None  # every token's count, from the index
+        self._places: list[tuple[bool, int]] | None = None  # per sentence: in headline, quotation
+
+    def index(self) -> TokenIndex | None:
+        """The story's `TokenIndex`, built on first use; None for a text too long to index."""
+        if self._index is None and len(self.text) <= INDEX_LIMIT:
+            self._counts = Counter()
+            self._index = index_tokens(self.text, self.sentences, self.blocked, self._counts)
+        return self._index
 
     def tokens(self) -> tuple[Token, ...]:
         """Every token, in text order."""
@@ -227,7 +311,14 @@ class Prose:
 
     def word_counts(self) -> Counter[str]:
         """How many times each WORD token's text occurs."""
-        counts: Counter[str] = Counter()
+        word = TokenKind.WORD
+        if self.index() is not None:
+            assert self._counts is not None
+            counts = self._counts.copy()
+            for w in [w for w in counts if not w.isalpha() and kind_of(w) is not word]:
+                del counts[w]
+            return counts
+        counts = Counter()
         text, blocked, finditer, findall = self.text, self.blocked, TOKEN.finditer, TOKEN.findall
         # The compiled scan counts a run of sentences in one call; the runs are counted in text
         # order, so the counter's words keep the order of their first use either way.
@@ -250,11 +341,48 @@ class Prose:
                 counts.update(findall(text, sentence.start, sentence.end))
         if starts:
             native.scan_words(text, starts, ends, counts)  # type: ignore[union-attr]
-        word = TokenKind.WORD
         # isalpha() first: C-fast, and true for almost every word, which is a WORD then.
         for w in [w for w in counts if not w.isalpha() and kind_of(w) is not word]:
             del counts[w]
         return counts
+
+    def _indexed_tokens(self, wanted: Collection[str] | None, first_only: bool) -> Iterator[Token]:
+        """`_tokens` of the whole prose, read from the index: only the wanted tokens are built."""
+        index = self.index()
+        assert index is not None
+        words, ids, starts, ends, sents, firsts = index
+        if first_only:
+            chosen: Sequence[int] = firsts
+        elif wanted is None:
+            chosen = range(len(ids))
+        else:
+            chosen = tokens_among(index, wanted)
+        if not chosen:
+            return
+        places = self._places
+        if places is None:
+            places = self._places = self._sentence_places()
+        quoted = self.quoted
+        new, span_type, token_type = tuple.__new__, Span, Token
+        for i in chosen:
+            s = sents[i]
+            in_head, quote = places[s]
+            start, end = starts[i], ends[i]
+            word = words[ids[i]]
+            first = i == 0 or sents[i - 1] != s
+            in_quote = quote == 2 or quote == 1 and quoted.touches_range(start, end)
+            span = new(span_type, (start, end))
+            yield new(token_type, (span, word, kind_of(word), first, in_head, in_quote))
+
+    def _sentence_places(self) -> list[tuple[bool, int]]:
+        """For each sentence: whether the headline holds it, and whether a quotation holds all
+        of it (2), touches it (1) or neither (0)."""
+        headline, quoted = self.headline, self.quoted
+        places = []
+        for sentence in self.sentences:
+            quote = 2 if quoted.covers(sentence) else 1 if quoted.touches(sentence) else 0
+            places.append((headline is not None and headline.contains(sentence), quote))
+        return places
 
     def last_word(self, sentence: Span, end: int) -> Token | None:
         """The last WORD token of one of the sentences that starts before `end` (the start of one
@@ -291,6 +419,9 @@ class Prose:
         """Tokens in text order; only those whose text is in `wanted`, unless it is None; only
         the first of each sentence with `first_only`; only those of `sentences`, if given.
         `dense`: many wanted words that most sentences hold, so no sentence is tested first."""
+        if sentences is None and self.index() is not None:
+            yield from self._indexed_tokens(wanted, first_only)
+            return
         text, headline, blocked, quoted = self.text, self.headline, self.blocked, self.quoted
         # This loop runs for every word of every story: the tuples are built directly, skipping
         # the argument checks of Span and Token (regex offsets are valid spans by construction).

@@ -9,6 +9,7 @@ from itertools import pairwise
 
 import pytest
 
+from newslint import tokens
 from newslint.document import RegionKind, TokenKind
 from newslint.segment import parse
 
@@ -224,6 +225,44 @@ def test_first_tokens_are_the_sentence_openers():
     assert "tokens" not in vars(doc)
     assert [t.text for t in firsts] == ["Shares", "shares", "12", "See"]
     assert firsts == [t for t in doc.tokens if t.sentence_start]
+
+
+def test_the_token_index_and_the_sentence_scan_give_the_same_tokens(monkeypatch):
+    """A story is tokenised once into an index that the views read; a text too long to index
+    is scanned sentence by sentence as each view asks. Both give the same tokens and counts."""
+    text = (
+        "Shares fall at U.S. firm\n\nShares of the firm fell 4.5%, see https://example.org/shares "
+        '"and the note". "The shares are cheap, the firm\'s F-16s too," he said. www.x.com Shares '
+        "rose. | A | B |\n\nShares  of  firm  fell  sharply\nshares  of  firm  rose  slowly\n"
+    )
+    wanted = {"shares", "Shares", "firm", "the", "see"}
+
+    def views():
+        doc = parse(text)
+        return (
+            list(doc.word_counts.items()),
+            doc.words_among(wanted),
+            doc.first_tokens(),
+            [t for t in doc.tokens if t.text in wanted],
+        )
+
+    indexed = views()
+    monkeypatch.setattr(tokens, "INDEX_LIMIT", 0)
+    assert views() == indexed
+    assert indexed[1] == indexed[3]
+
+
+def test_derived_views_are_built_once_per_document():
+    doc = parse("Shares fell. Shares rose.")
+    built = []
+
+    def shares(d):
+        built.append(d)
+        return d.word_counts["Shares"]
+
+    assert doc.derived(shares) == 2 and doc.derived(shares) == 2
+    assert built == [doc]
+    assert parse("Shares fell.").derived(shares) == 1 and len(built) == 2
 
 
 # --- quotations ----------------------------------------------------------------------------

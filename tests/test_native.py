@@ -24,8 +24,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newslint import document, tokens
 from newslint import native as chooser
-from newslint import tokens
 from newslint.rules.typos import _context
 from newslint.rules.typos._context import _osa
 from tests.conftest import SHARED
@@ -71,6 +71,53 @@ def test_the_scan_reads_story_text_as_the_regex_does():
     counts: Counter[str] = Counter()
     compiled.scan_words(story, [0, 10], [len(story), 400], counts)
     assert counts == Counter(tokens.TOKEN.findall(story)) + Counter(tokens.TOKEN.findall(story, 10, 400))
+
+
+def _index_by_regex(text, sentences, blocked):
+    """The token index as its definition reads: TOKEN.finditer in each sentence, blocked tokens
+    left out."""
+    rows, counts = [], Counter()
+    for i, (start, end) in enumerate(sentences):
+        for m in tokens.TOKEN.finditer(text, start, end):
+            if not blocked.touches_range(*m.span()):
+                rows.append((m.group(), *m.span(), i))
+                counts[m.group()] += 1
+    return rows, counts
+
+
+def _rows(index):
+    return [
+        (index.words[k], s, e, n)
+        for k, s, e, n in zip(index.ids, index.starts, index.ends, index.sentences, strict=True)
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(CHARS, max_size=80),
+    st.lists(st.tuples(st.integers(0, 90), st.integers(0, 90)), max_size=5),
+    st.lists(st.tuples(st.integers(0, 90), st.integers(1, 8)), max_size=3),
+)
+def test_the_token_index_holds_what_the_regex_finds_both_ways(text, ranges, regions):
+    """`index_tokens`, compiled and twin: each sentence's tokens (those touching a blocked span
+    left out) in order, the counts in the order of first use, the first token of each sentence,
+    and `tokens_among` picks the tokens of the wanted words."""
+    sentences = sorted(document.Span(min(a, b), max(a, b)) for a, b in ranges)
+    blocked = document.SpanSet([document.Span(a, a + n) for a, n in regions])
+    expected, expected_counts = _index_by_regex(text, sentences, blocked)
+    wanted = {row[0] for row in expected[::2]}
+    for use in [None, compiled] if compiled is not None else [None]:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(tokens, "native", use)
+            counts: Counter[str] = Counter()
+            index = tokens.index_tokens(text, sentences, blocked, counts)
+            assert _rows(index) == expected
+            assert list(counts.items()) == list(expected_counts.items())
+            assert index.words == list(expected_counts)
+            opening = [i for i, row in enumerate(expected) if i == 0 or expected[i - 1][3] != row[3]]
+            assert list(index.firsts) == opening
+            chosen = [i for i, row in enumerate(expected) if row[0] in wanted]
+            assert tokens.tokens_among(index, wanted) == chosen
 
 
 WORDS = ["".join(p) for n in range(5) for p in product("abc", repeat=n)]
