@@ -4,21 +4,20 @@ readings as a menu (display-only)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from newslint.document import Document, Token
+from newslint.document import Document, LetterTest, Token
 from newslint.rule import RuleContext
 from newslint.rules.typos.unknown_word import in_company_tag, not_a_word, written_as_a_name
 from newslint.span import Span
 from newslint.violation import Applicability, Edit, Fix
 
 
-def candidate_tokens(doc: Document, context: RuleContext, wanted: Callable[[str], bool]) -> list[Token]:
+def candidate_tokens(doc: Document, context: RuleContext, wanted: LetterTest) -> list[Token]:
     """The tokens of the story's words that `wanted` picks, except names (the story writes the
     word capitalised too, or the configured vocabulary accepts it), entity fragments and
-    company tags. Candidate-first: `wanted` reads each distinct word once."""
+    company tags. Candidate-first: `wanted` reads each distinct word once, remembered across
+    stories."""
     words = {
-        w for w in doc.word_counts if wanted(w) and not context.accepts(w) and not written_as_a_name(doc, w)
+        w for w in wanted.select(doc.word_counts) if not context.accepts(w) and not written_as_a_name(doc, w)
     }
     if not words:
         return []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from newslint.document import Document
+from newslint.document import Document, LetterTest
 from newslint.rule import Rule
 from newslint.rules.typos._run_together import is_unknown, split_reading
 from newslint.rules.typos._slips import candidate_tokens, replacement
@@ -53,11 +53,7 @@ class RunTogetherWords(Rule):
     fix_availability = FixAvailability.ALWAYS
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        tokens = candidate_tokens(
-            doc,
-            self.context,
-            lambda w: len(w) > MIN_LENGTH and w.isalpha() and w.islower() and w.isascii() and is_unknown(w),
-        )
+        tokens = candidate_tokens(doc, self.context, _CANDIDATE)
         if not tokens:
             return
         counts = story_counts(doc)
@@ -71,3 +67,9 @@ class RunTogetherWords(Rule):
             yield self.violation(
                 tok.span, f"{tok.text!r} is two words run together: {written!r}", fix, alternatives
             )
+
+
+# a lowercase word no list knows, long enough to be two words: decided once per distinct word
+_CANDIDATE = LetterTest(
+    lambda w: len(w) > MIN_LENGTH and w.isalpha() and w.islower() and w.isascii() and is_unknown(w)
+)

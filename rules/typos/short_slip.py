@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from newslint.document import Document
+from newslint.document import Document, LetterTest
 from newslint.rule import Rule
 from newslint.rules.typos._short import is_short_unknown, short_slip
 from newslint.rules.typos._slips import candidate_tokens, replacement
@@ -57,7 +57,7 @@ class ShortSlip(Rule):
     fix_availability = FixAvailability.ALWAYS
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        tokens = candidate_tokens(doc, self.context, is_short_unknown)
+        tokens = candidate_tokens(doc, self.context, _CANDIDATE)
         if not tokens:
             return
         lost = lost_capitals(doc)
@@ -74,3 +74,6 @@ class ShortSlip(Rule):
             written = match_case(tok.text, found.word)
             fix, alternatives = replacement(tok.span, written, found.applicability, found.rivals)
             yield self.violation(tok.span, f"{tok.text!r} is a slip of {written!r}", fix, alternatives)
+
+
+_CANDIDATE = LetterTest(is_short_unknown)  # decided once per distinct word, remembered across stories

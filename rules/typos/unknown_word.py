@@ -77,18 +77,41 @@ _BEFORE_LINE_BREAK = re.compile(r"-\n[ \t]*([a-z]+)")
 
 
 def story_counts(doc: Document) -> Counter:
-    """How often each lowercase word (and each part of a hyphenated word) occurs in the story."""
+    """How often each lowercase word (and each part of a hyphenated word) occurs in the story:
+    built once per story and shared by the NL1 rules that read it (treat it as read-only)."""
+    return doc.derived(_story_counts)
+
+
+def _story_counts(doc: Document) -> Counter:
     counts: Counter = Counter()
+    keys = _COUNTED_AS
     for text, uses in doc.word_counts.items():  # each distinct word once, with its number of uses
-        word = text.lower().replace("’", "'")
-        counts[word] += uses
-        if "-" in word:
-            for part in word.split("-"):
-                counts[part] += uses
-        base = _POSSESSIVE.sub("", word) if "'" in word else word
-        if base != word:
-            counts[base] += uses
+        counted = keys.get(text)
+        if counted is None:
+            if len(keys) >= _COUNTED_AS_LIMIT:
+                keys.clear()
+            counted = keys[text] = _counted_as(text)
+        for word in counted:
+            counts[word] += uses
     return counts
+
+
+# word -> the lowercase forms `story_counts` counts it as, remembered across stories (a corpus
+# repeats its words); forgotten when it grows large.
+_COUNTED_AS: dict[str, tuple[str, ...]] = {}
+_COUNTED_AS_LIMIT = 200_000
+
+
+def _counted_as(text: str) -> tuple[str, ...]:
+    """The word lowercased, each part of it if it is hyphenated, and its base if possessive."""
+    word = text.lower().replace("’", "'")
+    forms = [word]
+    if "-" in word:
+        forms += word.split("-")
+    base = _POSSESSIVE.sub("", word) if "'" in word else word
+    if base != word:
+        forms.append(base)
+    return tuple(forms)
 
 
 def suggestions(word: str, counts: Counter) -> tuple[list[str], list[str]]:
@@ -111,6 +134,12 @@ def suggestions(word: str, counts: Counter) -> tuple[list[str], list[str]]:
         else:
             others.append(apart)  # "forsee" is "foresee" before it is "for see"
     return evidence, others
+
+
+@functools.lru_cache(maxsize=16384)  # a name the corpus repeats is asked about in story after story
+def _listed_one_edit_away(word: str) -> frozenset[str]:
+    """The listed words one edit from `word`."""
+    return frozenset(one_edit_away(word) & english().words)
 
 
 @functools.cache
@@ -545,7 +574,7 @@ class UnknownWord(Rule):
             and c[0] == part[0]
             and not foreign_form(part, c)
             and (capitals or slip_cost(part, c) < ANY_SLIP)
-            for c in one_edit_away(part) & english().words
+            for c in _listed_one_edit_away(part)
         ):
             meant = clear_slip(part) if clear_slips else None  # no evidence, but a clear slip: Bangaldesh
             if meant is None or repeated or _written_as_another_name(doc, tok.text):
