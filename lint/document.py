@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
@@ -208,6 +209,26 @@ class Document:
     @cached_property
     def _derived(self) -> dict[Callable[[Document], object], object]:
         return {}
+
+    @cached_property
+    def _selected(self) -> dict[LetterTest, AbstractSet[str]]:
+        return {}
+
+    def selected(self, test: LetterTest) -> AbstractSet[str]:
+        """The story's distinct words that pass `test` (`test.select(doc.word_counts)`), kept for
+        the story: the engine selects the words of every rule's word triggers in one walk before
+        the rules run (see `newslint.rule.Trigger`). Treat it as read-only."""
+        found = self._selected.get(test)
+        if found is None:
+            found = self._selected[test] = test.select(self.word_counts)
+        return found
+
+    def select_all(self, tests: Sequence[LetterTest]) -> None:
+        """Select the words of each of `tests` (`selected`) in one walk over the story's words."""
+        missing = [t for t in tests if t not in self._selected]
+        if missing:
+            for test, found in zip(missing, LetterTest.select_many(missing, self.word_counts), strict=True):
+                self._selected[test] = found
 
     def derived(self, build: Callable[[Document], T]) -> T:
         """What `build` derives from this document, built on first use and shared by every rule

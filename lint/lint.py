@@ -22,7 +22,7 @@ from newslint.document import Document, RegionKind, SpanSet
 from newslint.fix import FixOutcome, fix_until_stable
 from newslint.reading import Reading
 from newslint.registry import select_rules
-from newslint.rule import Rule, RuleContext, RuleUnavailable
+from newslint.rule import Rule, RuleContext, RuleUnavailable, Trigger
 from newslint.span import Span
 from newslint.violation import Applicability, Diagnostic, Fix, Severity, Violation
 
@@ -74,6 +74,7 @@ class Linter:
             rule(settings.options_for(rule), context, settings.options_origin(rule)) for rule in chosen
         ]
         self.by_code = {type(r).code: r for r in self.rules}
+        self._triggers: dict[str, tuple[Trigger, ...]] = {type(r).code: r.triggers() for r in self.rules}
 
     def for_path(self, path: str) -> Linter:
         """The same rules, for another file (the path names the file in messages and decides
@@ -96,7 +97,7 @@ class Linter:
         kept: list[Violation] = []
         for own, rules in ((doc, original_rules), (read_doc, reading_rules)):
             raw: list[Violation] = []
-            for rule in rules:
+            for rule in self._triggered(own, rules):
                 raw.extend(self._run(rule, own))
             if not raw:
                 continue
@@ -111,6 +112,28 @@ class Linter:
         kept = self._apply_suppressions(doc, kept)
         kept.sort(key=lambda v: (v.span.start, v.span.end, v.code))
         return CheckResult(doc, kept, reading, read_doc)
+
+    def _triggered(self, doc: Document, rules: list[Rule]) -> list[Rule]:
+        """The rules with anything to look at in `doc`: those without triggers, and those with a
+        trigger the story holds (`newslint.rule.Trigger`). One pass: each trigger character is
+        tested once, and every word test is selected in one walk over the story's words."""
+        triggers = [self._triggers[type(rule).code] for rule in rules]
+        if not any(triggers):
+            return rules
+        chars = {c for found in triggers for t in found for c in t.chars}
+        present = {c for c in chars if c in doc.text}
+        tests = list({t.words: None for found in triggers for t in found if t.words is not None})
+        if tests:
+            doc.select_all(tests)
+        return [
+            rule
+            for rule, found in zip(rules, triggers, strict=True)
+            if not found
+            or any(
+                not present.isdisjoint(t.chars) or t.words is not None and doc.selected(t.words)
+                for t in found
+            )
+        ]
 
     def _run(self, rule: Rule, doc: Document) -> list[Violation]:
         try:

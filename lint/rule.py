@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from newslint.document import Document
+from newslint.document import Document, LetterTest
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Severity, Violation
 
@@ -74,6 +74,30 @@ class Suggestion:
     evidence: str  # why, said in a comment above the setting
 
 
+@dataclass(frozen=True)
+class Trigger:
+    """What a story must hold for a rule to have anything to look at: one of the characters
+    `chars`, or a word that passes the letter test `words` (a `LetterTest`, so decided once per
+    distinct word and remembered). A rule declares its triggers (`Rule.triggers`); the engine
+    reads them all in one pass over each story (every trigger character tested once, every word
+    test in one walk over the story's distinct words, their bits read once) and does not run a
+    rule none of whose triggers the story holds: there it costs nothing. A trigger must be a
+    necessary condition of every report the rule makes (tests/test_triggers.py checks that on the
+    golden and made stories); a rule reads the words its test selected with `doc.selected(test)`,
+    which the walk has already answered.
+
+        Trigger(chars="\t")  # a tab
+        Trigger(words=LetterTest(lambda w: w.lower() in table))  # a word of a table
+    """
+
+    chars: str = ""
+    words: LetterTest | None = None
+
+    def __post_init__(self) -> None:
+        if not self.chars and self.words is None:
+            raise ValueError("a Trigger needs characters or a word test")
+
+
 class RuleUnavailable(Exception):
     """A rule cannot run because an outside service it needs is unreachable or misconfigured.
     The message is one line without a path: the run reports it once, not once per file."""
@@ -112,6 +136,11 @@ class Rule:
 
     def check(self, doc: Document) -> Iterator[Violation]:
         raise NotImplementedError
+
+    def triggers(self) -> tuple[Trigger, ...]:
+        """What a story must hold for `check` to report anything (see `Trigger`): the engine runs
+        `check` only on a story that holds one of them. () (the default): every story."""
+        return ()
 
     def check_suppressions(self, doc: Document, unused: list[Suppression]) -> Iterator[Violation]:
         """Called after every rule's `check`, with the story's suppression comments that

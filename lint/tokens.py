@@ -260,6 +260,39 @@ class LetterTest:
                         found.add(w)
                 else:
                     new.append(w)
+        return self._finish(found, new)
+
+    @staticmethod
+    def select_many(
+        tests: Sequence[LetterTest], words: Mapping[str, object] | AbstractSet[str]
+    ) -> list[AbstractSet[str]]:
+        """`[test.select(words) for test in tests]`, in one walk over the words: each word's bits
+        are read once for all the tests (the story's table of per-rule bits)."""
+        keys = words.keys() if isinstance(words, Mapping) else words
+        memory = _WORD_BITS.words
+        masks = [(t._tested, t._passed) for t in tests]
+        walked: list[tuple[set[str], list[str]]]
+        try:
+            if native is None:
+                raise OverflowError
+            walked = native.select_bits_many(keys, memory, masks)
+        except OverflowError:  # no compiled module, or bits past a machine word: the twin
+            walked = [(set(), []) for _ in tests]
+            known = memory.get
+            pairs = list(zip(masks, walked, strict=True))
+            for w in keys:
+                bits = known(w, 0)
+                for (tested, passed), (found, new) in pairs:
+                    if bits & tested:
+                        if bits & passed:
+                            found.add(w)
+                    else:
+                        new.append(w)
+        return [t._finish(found, new) for t, (found, new) in zip(tests, walked, strict=True)]
+
+    def _finish(self, found: set[str], new: list[str]) -> AbstractSet[str]:
+        """`found` (the words remembered to pass) and those of `new` that pass the test, which
+        is run on them and remembered."""
         if not new:
             return found
         test = self._test
@@ -267,8 +300,10 @@ class LetterTest:
         found.update(w for w, ok in results if ok)
         if len(new) > self._own:
             return found
+        memory = _WORD_BITS.words
         if len(memory) + len(new) > self._limit:
             memory = _WORD_BITS.words = {}
+        tested, passed = self._tested, self._passed
         for w, ok in results:
             memory[w] = memory.get(w, 0) | (tested | passed if ok else tested)
         return found

@@ -9,7 +9,7 @@ from functools import cache
 
 from newslint.document import Document, LetterTest, Token
 from newslint.profile import Profile
-from newslint.rule import Rule, Suggestion, replace_fix
+from newslint.rule import Rule, Suggestion, Trigger, replace_fix
 from newslint.rules._desk import desk_choice, kinds_lesson
 from newslint.rules.typos._words import english, match_case
 from newslint.span import Span
@@ -69,6 +69,9 @@ class CompoundSpacing(Rule):
     code = "NL203"
     name = "compound-spacing"
     fix_availability = FixAvailability.ALWAYS
+
+    def triggers(self) -> tuple[Trigger, ...]:
+        return (Trigger(words=_CLOSED),)  # every report needs a closed form (`_candidates`)
 
     def check(self, doc: Document) -> Iterator[Violation]:
         wanted, keys = _candidates(doc)
@@ -282,7 +285,7 @@ def _candidates(doc: Document) -> tuple[set[str], set[str]]:
     which a word `_plain` accepts holds only as its first letter, before lowercase ones, where
     it lowercases alike), and no letter's lowercase is shorter than the letter."""
     counts = doc.word_counts
-    closed_words = _CLOSED.select(counts)
+    closed_words = doc.selected(_CLOSED)
     closed = {w.lower() for w in closed_words}
     if not closed:
         return set(), set()

@@ -8,7 +8,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping
 
 from newslint.document import Document, LetterTest, Token
 from newslint.profile import Profile
-from newslint.rule import Rule, Suggestion
+from newslint.rule import Rule, Suggestion, Trigger
 from newslint.rules._styles import HOUSE_STYLES, style_name, styles_where
 from newslint.rules.naming import _desk_variety, _senses
 from newslint.rules.naming._company import COMPANY_AFTER
@@ -385,6 +385,9 @@ class EnglishVarietyMix(Rule):
     name = "english-variety-mix"
     fix_availability = FixAvailability.ALWAYS
 
+    def triggers(self) -> tuple[Trigger, ...]:
+        return (Trigger(words=_CANDIDATES),)  # every use it weighs is of a word a table lists
+
     def check(self, doc: Document) -> Iterator[Violation]:
         found = self._spellings(doc)
         for tok, entry in found:
@@ -579,7 +582,7 @@ class EnglishVarietyMix(Rule):
         found: list[tuple[Token, Variant]] = []
         listed = table.keys()
         # Candidate-first: the story's distinct words that a table lists, then their tokens alone.
-        for tok in _tokens_and_parts(doc.words_among(_CANDIDATES.select(doc.word_counts))):
+        for tok in _tokens_and_parts(doc.words_among(doc.selected(_CANDIDATES))):
             word = tok.text.lower().replace("’", "'")
             if not _listed(word, listed) or tok.is_all_caps and not tok.in_headline:
                 continue  # a headline in capitals spells its words too (PROGRAMME, HONOURED)

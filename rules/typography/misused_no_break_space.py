@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from newslint.document import Document
-from newslint.rule import Rule
+from newslint.rule import Rule, Trigger
 from newslint.rules.typography._no_break import NBSP, keeps_no_break_space
 from newslint.rules.typography.double_space import is_double_space
 from newslint.span import Span
@@ -50,10 +50,11 @@ class MisusedNoBreakSpace(Rule):
     fix_availability = FixAvailability.ALWAYS
     repairs_characters = True
 
+    def triggers(self) -> tuple[Trigger, ...]:
+        return (Trigger(chars=NBSP),)  # one scan settles almost every story
+
     def check(self, doc: Document) -> Iterator[Violation]:
         text = doc.text
-        if NBSP not in text:
-            return  # one scan settles almost every story
         for m in _RUN.finditer(text):
             span = Span(m.start(), m.end())
             before = text[span.start - 1] if span.start else "\n"

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from newslint.document import Document
-from newslint.rule import Rule
+from newslint.rule import Rule, Trigger
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
@@ -39,9 +39,11 @@ class MixedLineEndings(Rule):
     fix_availability = FixAvailability.ALWAYS
     repairs_characters = True
 
+    def triggers(self) -> tuple[Trigger, ...]:
+        # newlines only: the usual case, settled without listing every line end
+        return (Trigger(chars="\r\u2028\u2029\u0085"),)
+
     def check(self, doc: Document) -> Iterator[Violation]:
-        if not any(c in doc.text for c in "\r\u2028\u2029\u0085"):
-            return  # newlines only: the usual case, settled without listing every line end
         endings = [(m.group(), Span(m.start(), m.end())) for m in _ENDING.finditer(doc.text)]
         counts = Counter(e for e, _ in endings)
         if len(counts) < 2:

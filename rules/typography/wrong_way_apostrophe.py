@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from newslint.document import Document
-from newslint.rule import Rule
+from newslint.rule import Rule, Trigger
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
@@ -38,9 +38,10 @@ class WrongWayApostrophe(Rule):
     fix_availability = FixAvailability.ALWAYS
     repairs_characters = True
 
+    def triggers(self) -> tuple[Trigger, ...]:
+        return (Trigger(chars="‘"),)  # no opening single quote: the scan of every character is skipped
+
     def check(self, doc: Document) -> Iterator[Violation]:
-        if "‘" not in doc.text:
-            return  # no opening single quote: skip the scan, which tests every character
         for m in _WRONG_WAY.finditer(doc.text):
             span = Span(m.start(), m.end())
             if doc.is_prose(span):

@@ -16,9 +16,7 @@ def candidate_tokens(doc: Document, context: RuleContext, wanted: LetterTest) ->
     word capitalised too, or the configured vocabulary accepts it), entity fragments and
     company tags. Candidate-first: `wanted` reads each distinct word once, remembered across
     stories."""
-    words = {
-        w for w in wanted.select(doc.word_counts) if not context.accepts(w) and not written_as_a_name(doc, w)
-    }
+    words = {w for w in doc.selected(wanted) if not context.accepts(w) and not written_as_a_name(doc, w)}
     if not words:
         return []
     return [

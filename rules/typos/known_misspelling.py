@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from functools import cached_property
 
 from newslint.document import Document, LetterTest, Token
-from newslint.rule import Rule
+from newslint.rule import Rule, Trigger
 from newslint.rules.typos._capitals import CAPITAL_MIN_LENGTH, all_caps_headline
 from newslint.rules.typos._context import slip_cost, weigh
 from newslint.rules.typos._words import (
@@ -92,13 +92,16 @@ class KnownMisspelling(Rule):
     name = "known-misspelling"
     fix_availability = FixAvailability.ALWAYS
 
+    def triggers(self) -> tuple[Trigger, ...]:
+        return (Trigger(words=_LISTED), Trigger(words=_RARE_LISTED))  # each report is of such a word
+
     def check(self, doc: Document) -> Iterator[Violation]:
         table = misspellings()
         listed = table.keys()
         story = _Story(doc)
         # Candidate-first: the story's few distinct words that the list holds, then the tokens
         # of those words alone (most stories have none, and build no tokens here).
-        for tok in doc.words_among(_LISTED.select(doc.word_counts)):
+        for tok in doc.words_among(doc.selected(_LISTED)):
             word = tok.text.lower()
             if word not in listed:
                 continue
@@ -152,7 +155,7 @@ class KnownMisspelling(Rule):
         "payed out the rope"). Lowercase only; not where the story writes the word capitalised
         (a name)."""
         table = listed_misspellings()
-        for tok in doc.words_among(_RARE_LISTED.select(doc.word_counts)):
+        for tok in doc.words_among(doc.selected(_RARE_LISTED)):
             if not tok.text.islower() or self.context.accepts(tok.text) or written_as_a_name(doc, tok.text):
                 continue
             corrections = table.get(tok.text) or ()

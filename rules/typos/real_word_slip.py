@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from newslint.document import Document
-from newslint.rule import Rule, RuleOptions
+from newslint.document import Document, LetterTest
+from newslint.rule import Rule, RuleOptions, Trigger
 from newslint.rules.typos import _pairs
 from newslint.rules.typos._confusions import confusions, lift
 from newslint.rules.typos._context import Context
@@ -58,9 +58,12 @@ class RealWordSlip(Rule):
 
     options: Options
 
+    def triggers(self) -> tuple[Trigger, ...]:
+        return (Trigger(words=_CONFUSABLE),)  # each report is of a word of the table
+
     def check(self, doc: Document) -> Iterator[Violation]:
         table = confusions()
-        written = {w for w in doc.word_counts if w in table and w not in self.options.allowed}
+        written = {w for w in doc.selected(_CONFUSABLE) if w not in self.options.allowed}
         if not written:
             return
         text = doc.text
@@ -76,6 +79,9 @@ class RealWordSlip(Rule):
             meant = match_case(tok.text, best)
             fix, _ = replacement(tok.span, meant, Applicability.DISPLAY_ONLY, ())
             yield self.violation(tok.span, f"{tok.text!r} where {meant!r} reads far better", fix)
+
+
+_CONFUSABLE = LetterTest(lambda w: w in confusions())  # a word of the table, as written
 
 
 def _reads(word: str, context: Context) -> bool:

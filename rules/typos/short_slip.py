@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from newslint.document import Document, LetterTest
-from newslint.rule import Rule
+from newslint.rule import Rule, Trigger
 from newslint.rules.typos._short import is_short_unknown, short_slip
 from newslint.rules.typos._slips import candidate_tokens, replacement
 from newslint.rules.typos._words import match_case
@@ -55,6 +55,9 @@ class ShortSlip(Rule):
     code = "NL106"
     name = "short-slip"
     fix_availability = FixAvailability.ALWAYS
+
+    def triggers(self) -> tuple[Trigger, ...]:
+        return (Trigger(words=_CANDIDATE),)  # each report is of a candidate word
 
     def check(self, doc: Document) -> Iterator[Violation]:
         tokens = candidate_tokens(doc, self.context, _CANDIDATE)

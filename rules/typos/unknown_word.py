@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from newslint.document import Document, LetterTest, Token, TokenKind
 from newslint.profile import Profile
-from newslint.rule import Rule, RuleContext, RuleOptions, Suggestion
+from newslint.rule import Rule, RuleContext, RuleOptions, Suggestion, Trigger
 from newslint.rules._desk import capitalised_word, desk_knows, desk_slip, stories
 from newslint.rules.naming._varieties import variants
 from newslint.rules.naming.english_variety_mix import stated_variety
@@ -84,7 +84,7 @@ def story_counts(doc: Document) -> Counter:
 
 def _story_counts(doc: Document) -> Counter:
     counts: Counter = Counter()
-    keys = _COUNTED_AS
+    keys, count = _COUNTED_AS, counts.get  # dict.get: a Counter's missing key calls Python code
     for text, uses in doc.word_counts.items():  # each distinct word once, with its number of uses
         counted = keys.get(text)
         if counted is None:
@@ -92,7 +92,7 @@ def _story_counts(doc: Document) -> Counter:
                 keys.clear()
             counted = keys[text] = _counted_as(text)
         for word in counted:
-            counts[word] += uses
+            counts[word] = count(word, 0) + uses
     return counts
 
 
@@ -308,7 +308,7 @@ class UnknownWord(Rule):
         # distinct word (and remembered across stories); the tokens of the few words they do
         # not clear are the only ones built.
         desk_capitals = self._desk_capitals(doc)
-        capitals = self._capital.select(doc.word_counts)
+        capitals = doc.selected(self._capital)
         candidates = self._candidate_tokens(doc)
         unknown = sum(1 for t in candidates if t.sentence_start or t.text not in capitals)  # names aside
         if unknown > UNKNOWN_FLOOR + sum(doc.word_counts.values()) // UNKNOWN_SHARE:
@@ -407,12 +407,17 @@ class UnknownWord(Rule):
         self._opening = LetterTest(lambda text: _opening_capital(text, english().words))
         self._capital = LetterTest(capital_candidate)
 
+    def triggers(self) -> tuple[Trigger, ...]:
+        # a word the letter tests do not clear (`_may_be_unknown`): every token `check` looks at
+        # is one, and so is every word a desk profile's capitals are taken from
+        return (Trigger(words=self._unknown),)
+
     def _candidate_tokens(self, doc: Document) -> list[Token]:
         """The tokens `check` looks at beyond their letters, in order: those of the lowercase
         candidates, and of the capitalised ones only where they open a sentence (elsewhere a
         capitalised word is a name, cleared by its letters) or, with a desk profile, where the
         desk writes a common word one slip from them."""
-        candidates = self._unknown.select(doc.word_counts)
+        candidates = doc.selected(self._unknown)
         opening = self._opening.select(candidates)
         capitals = self._capital.select(candidates)
         desk_capitals = self._desk_capitals(doc)
@@ -429,7 +434,7 @@ class UnknownWord(Rule):
         without a profile. (The letter tests it reads are remembered: asking twice costs little.)"""
         if self._profile is None:
             return frozenset()
-        opening = self._opening.select(self._unknown.select(doc.word_counts))
+        opening = self._opening.select(doc.selected(self._unknown))
         return self._desk_capital_slips(doc, opening)
 
     def _may_be_unknown(self, text: str) -> bool:
