@@ -322,7 +322,8 @@ class Prose:
         self.blocked, self.quoted = blocked, quoted
         self._index: TokenIndex | None = None
         self._counts: Counter[str] | None = None  # every token's count, from the index
-        self._places: list[tuple[bool, int]] | None = None  # per sentence: in headline, quotation
+        # per sentence, found as tokens are built: in the headline, in a quotation
+        self._places: list[tuple[bool, int] | None] | None = None
 
     def index(self) -> TokenIndex | None:
         """The story's `TokenIndex`, built on first use; None for a text too long to index."""
@@ -396,12 +397,15 @@ class Prose:
             return
         places = self._places
         if places is None:
-            places = self._places = self._sentence_places()
+            places = self._places = [None] * len(self.sentences)
         quoted = self.quoted
         new, span_type, token_type = tuple.__new__, Span, Token
         for i in chosen:
             s = sents[i]
-            in_head, quote = places[s]
+            place = places[s]
+            if place is None:
+                place = places[s] = self._sentence_place(s)
+            in_head, quote = place
             start, end = starts[i], ends[i]
             word = words[ids[i]]
             first = i == 0 or sents[i - 1] != s
@@ -409,15 +413,12 @@ class Prose:
             span = new(span_type, (start, end))
             yield new(token_type, (span, word, kind_of(word), first, in_head, in_quote))
 
-    def _sentence_places(self) -> list[tuple[bool, int]]:
-        """For each sentence: whether the headline holds it, and whether a quotation holds all
-        of it (2), touches it (1) or neither (0)."""
-        headline, quoted = self.headline, self.quoted
-        places = []
-        for sentence in self.sentences:
-            quote = 2 if quoted.covers(sentence) else 1 if quoted.touches(sentence) else 0
-            places.append((headline is not None and headline.contains(sentence), quote))
-        return places
+    def _sentence_place(self, i: int) -> tuple[bool, int]:
+        """Whether the headline holds sentence `i`, and whether a quotation holds all of it (2),
+        touches it (1) or neither (0)."""
+        sentence, headline, quoted = self.sentences[i], self.headline, self.quoted
+        quote = 2 if quoted.covers(sentence) else 1 if quoted.touches(sentence) else 0
+        return headline is not None and headline.contains(sentence), quote
 
     def last_word(self, sentence: Span, end: int) -> Token | None:
         """The last WORD token of one of the sentences that starts before `end` (the start of one

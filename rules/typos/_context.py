@@ -16,7 +16,7 @@ import math
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from newslint.native import near_words
 from newslint.rules.typos import _pairs
@@ -124,6 +124,7 @@ def slip_cost(typo: str, word: str) -> float:
     return cost
 
 
+@lru_cache(maxsize=1 << 16)  # asked for the same few thousand words story after story
 def unigram(word: str) -> float:
     """An estimated corpus count of a word (several words: the rarest)."""
     words = english()
