@@ -74,7 +74,7 @@ class Linter:
             rule(settings.options_for(rule), context, settings.options_origin(rule)) for rule in chosen
         ]
         self.by_code = {type(r).code: r for r in self.rules}
-        self._triggers: dict[str, tuple[Trigger, ...]] = {type(r).code: r.triggers() for r in self.rules}
+        self._triggers: dict[Rule, tuple[Trigger, ...]] = {}  # each rule's, asked once
 
     def for_path(self, path: str) -> Linter:
         """The same rules, for another file (the path names the file in messages and decides
@@ -117,7 +117,7 @@ class Linter:
         """The rules with anything to look at in `doc`: those without triggers, and those with a
         trigger the story holds (`newslint.rule.Trigger`). One pass: each trigger character is
         tested once, and every word test is selected in one walk over the story's words."""
-        triggers = [self._triggers[type(rule).code] for rule in rules]
+        triggers = [self._triggers_of(rule) for rule in rules]
         if not any(triggers):
             return rules
         chars = {c for found in triggers for t in found for c in t.chars}
@@ -134,6 +134,12 @@ class Linter:
                 for t in found
             )
         ]
+
+    def _triggers_of(self, rule: Rule) -> tuple[Trigger, ...]:
+        found = self._triggers.get(rule)
+        if found is None:
+            found = self._triggers[rule] = rule.triggers()
+        return found
 
     def _run(self, rule: Rule, doc: Document) -> list[Violation]:
         try:
