@@ -84,6 +84,9 @@ def _completing() -> bool:
 
 
 def main() -> None:
+    from newslint import _re_cache
+
+    _re_cache.install()  # before the engine and the rules compile their patterns
     # On Windows click expands wildcards in the arguments: typer's too.
     options = None if _completing() or os.name == "nt" else parse(sys.argv[1:])
     if options is None:

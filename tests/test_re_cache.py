@@ -1,0 +1,161 @@
+"""lint/_re_cache.py: patterns compiled at a module's top level are remembered between runs of
+the command and served as the same pattern objects `re` makes."""
+
+from __future__ import annotations
+
+import marshal
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newslint import _re_cache
+
+SOURCES = [
+    r"\b(?P<word>[A-Z][a-z]+)\s+(?P=word)\b",
+    r"(?<![\w@]@)\w{1,30}",
+    r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)",
+    r"(?i)\bdeir\s+ez[- ]?zor\b",
+    r"[^\W\d_]+(?:['’][^\W\d_]+)*",
+    r"\d{1,3}(?:\.\d{3})+(?!\d)",
+]
+FLAGS = [0, re.IGNORECASE, re.MULTILINE | re.DOTALL, re.VERBOSE, re.ASCII, re.UNICODE | re.IGNORECASE]
+SAMPLES = "Deir Ez-Zor, deir ezzor. The The regime's 450.000 Syrians @handle\n```x\ncode\n```\nCafé né"
+
+
+def _module(source: str, flags: int) -> re.Pattern[str]:
+    """`source` compiled at the top level of a module, as the engine and the rules do."""
+    scope: dict[str, object] = {"re": re, "__name__": "newslint.rules.example"}
+    exec(compile(f"PATTERN = re.compile({source!r}, {int(flags)})", "<module>", "exec"), scope)
+    pattern = scope["PATTERN"]
+    assert isinstance(pattern, re.Pattern)
+    return pattern
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setattr(_re_cache, "FOLDER", tmp_path)
+    monkeypatch.setattr(_re_cache, "FILE", tmp_path / "re.marshal")
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)  # as where Python writes bytecode
+    _re_cache.uninstall()
+    _re_cache.install()
+    yield _re_cache
+    _re_cache.uninstall()
+
+
+def test_a_remembered_pattern_is_the_pattern_re_makes(cache):
+    made = {}
+    for source in SOURCES:
+        for flags in FLAGS:
+            if flags & re.ASCII and "(?i)" in source:
+                continue
+            re.purge()
+            made[source, flags] = _module(source, flags)
+    assert len(cache._known) == len(made)  # every one remembered
+    cache._save()
+    assert cache.FILE.exists()
+    remembered = dict(cache._known)
+    cache.uninstall()
+    cache.install()
+    assert cache._known == remembered  # read back from the file
+    for (source, flags), fresh in made.items():
+        re.purge()
+        served = _module(source, flags)
+        assert served is not fresh
+        assert (served.pattern, served.flags, served.groups, served.groupindex) == (
+            fresh.pattern,
+            fresh.flags,
+            fresh.groups,
+            fresh.groupindex,
+        )
+        assert [m.span() for m in served.finditer(SAMPLES)] == [m.span() for m in fresh.finditer(SAMPLES)]
+        assert served.sub("#", SAMPLES) == fresh.sub("#", SAMPLES)
+    assert cache._added == 0  # nothing new to write
+
+
+def test_the_codes_served_are_the_codes_re_compiles(cache):
+    """The arguments recorded for `_sre.compile` are those `re` computes again from scratch."""
+    for source in SOURCES:
+        re.purge()
+        _module(source, 0)
+    first = dict(cache._known)
+    cache._known.clear()
+    for source in SOURCES:
+        re.purge()
+        _module(source, 0)
+    assert cache._known == first
+
+
+def test_patterns_made_in_functions_or_by_other_packages_are_not_remembered(cache):
+    def inside(word: str) -> re.Pattern[str]:
+        return re.compile(rf"\b{re.escape(word)}\b")
+
+    re.purge()
+    inside("Assad")
+    exec(compile("import re\nP = re.compile('other+')", "<module>", "exec"), {"__name__": "otherpkg"})
+    assert cache._known == {} and cache._added == 0
+    cache._save()
+    assert not cache.FILE.exists()
+
+
+def test_another_pythons_file_or_a_damaged_one_is_ignored(cache):
+    cache.FILE.write_bytes(marshal.dumps(("another python", {("x", 0): (0, [1, 2], 0, {}, (None,))})))
+    cache.uninstall()
+    cache.install()
+    assert cache._known == {}
+    cache.FILE.write_bytes(b"\x00garbage")
+    cache.uninstall()
+    cache.install()
+    assert cache._known == {}
+    cache._known[("ab+", 0)] = (0, [999999], 0, {}, (None,))  # not what _sre takes
+    re.purge()
+    assert _module("ab+", 0).findall("abb ab a") == ["abb", "ab"]
+
+
+def test_a_file_of_too_many_patterns_keeps_this_runs_alone(cache, monkeypatch):
+    monkeypatch.setattr(cache, "MAX_PATTERNS", 3)
+    for n in range(5):
+        cache._known[(f"old{n}", 0)] = (0, [1], 0, {}, (None,))
+    re.purge()
+    _module(r"new+", 0)
+    cache._save()
+    key, kept = marshal.loads(cache.FILE.read_bytes())
+    assert key == cache.KEY and list(kept) == [("new+", 0)]
+
+
+def test_nothing_is_written_where_python_writes_no_bytecode(cache, monkeypatch):
+    _module(r"qq+", 0)
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    cache._save()
+    assert not cache.FILE.exists()
+
+
+def test_the_command_with_remembered_patterns_reports_as_without(tmp_path):
+    """A run that wrote the file, then runs served from it: the report of the seed story, the
+    fixed text and the exit code are those of the typer command, which compiles every pattern."""
+    seed = Path(__file__).parent / "golden" / "stories" / "syria-airstrikes.txt"
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["NO_COLOR"] = "1"
+
+    def run(entry: str, *args: str) -> tuple[int, str]:
+        code = f"import sys\nsys.argv[0] = 'newslint'\nfrom newslint.{entry} import main\nmain()"
+        proc = subprocess.run(
+            [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, timeout=120
+        )
+        return proc.returncode, proc.stdout
+
+    first = run("cli_fast", "check", str(seed))
+    assert _re_cache.FILE.exists()
+    served = run("cli_fast", "check", str(seed))
+    compiled = run("cli", "check", str(seed))
+    assert first == served == compiled and first[0] == 1 and "NL101" in first[1]
+    story = tmp_path / "story.txt"
+    for entry in ("cli_fast", "cli"):
+        story.write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+        run(entry, "check", "--fix", "--unsafe-fixes", str(story))
+        if entry == "cli_fast":
+            fixed = story.read_text(encoding="utf-8")
+    assert story.read_text(encoding="utf-8") == fixed
