@@ -97,9 +97,18 @@ def _company_name(text: str, span: Span) -> str:
     before = _NAME_BEFORE.search(text, max(0, span.start - 30), span.start)
     if before and before.group(1) not in _NOT_NAMES and not before.group(1).endswith(("'s", "’s")):
         return before.group(1).lower()
+    after = _NEXT_WORD.match(text, span.end)
     if COMPANY_AFTER.match(text, span.end):
-        after = _NEXT_WORD.match(text, span.end)
         return text[after.end() - 1 :].split(None, 1)[0].lower() if after and after.group(1) else "company"
+    form = text[span.start : span.end]
+    if after and after.group(1) and "." not in form:
+        # the first word of a longer name (US Sprint): that name's style, not the story's,
+        # unless the story writes the name with the other form too (US Open, the U.S. Open).
+        # A dotted form before a capital may end its sentence ("in the U.S. For growth").
+        word = text[after.end() - 1 :].split(None, 1)[0].rstrip(".,;:'’")
+        dotted = "".join(f"{c}." for c in form)
+        if word not in _NOT_NAMES and not re.search(rf"{re.escape(dotted)}\s+{re.escape(word)}\b", text):
+            return word.lower()
     return ""
 
 
@@ -148,8 +157,9 @@ class AbbreviationStyle(Rule):
     `U.S.` in the body. A word form (`Nato`) is only compared when the story also writes it in
     capitals, and only from four letters up, so `It` and `IT` or `Us` and `US` never meet.
     A country's abbreviation inside a company's name keeps the company's style (`US West Inc`
-    beside `the U.S. Postal Service`, `Air UK`, `Ceres UK Ltd`); the same company written two
-    ways (`Esso UK`, `Esso U.K. Plc`) is still a mix.
+    beside `the U.S. Postal Service`, `Air UK`, `Ceres UK Ltd`), and so does one in capitals
+    that opens a longer name (`US Sprint` beside `the U.S.`); the same name written two ways
+    (`Esso UK`, `Esso U.K. Plc`; `the U.S. Open`, `the US Open Series`) is still a mix.
     Capitals that are typography are no abbreviation style: the place in a dateline (`NAJAF,
     Iraq -` beside `Najaf`) and any line above it, a run of words in capitals (`MATEJA KEZMAN
     finally broke`), and the word that opens the body when the story writes it in capitals

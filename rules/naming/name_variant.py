@@ -12,6 +12,7 @@ from newslint.document import Document, LetterTest, Token
 from newslint.profile import Profile
 from newslint.rule import Rule, Suggestion
 from newslint.rules._desk import ESTABLISHED, describe, desk_slip, preferred
+from newslint.rules.naming._entities import COMPANY_WORDS, TITLES, Use, formal, two_entities, use_at
 from newslint.rules.typos._words import english, known_names, one_edit_apart, one_edit_away, rare_words
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
@@ -35,6 +36,7 @@ MIN_LENGTH = 4
 # the longest place names have about 60 letters. Bounding the length bounds the cost of a name.
 MAX_NAME_LETTERS = 64
 SLIP_RATIO = 3
+SHOUTING = 0.6  # a line with more capitals than this share of its letters is set in capitals
 # A run of capitalised words (Islamic State) is a name; names with small words (Ministry of
 # Defence) are left out, and so are runs glued to a word before them (St.-Louis Blues).
 _JOINERS = frozenset(".'’-_")
@@ -53,8 +55,9 @@ _SMALL_WORDS = frozenset(
 
 
 def _is_name(text: str) -> bool:
-    """Capitalised and not ALL CAPS (the test of `Token.is_capitalised` and `is_all_caps`), and
-    no longer than a name can be."""
+    """Capitalised and not ALL CAPS (the test of `Token.is_capitalised` and `is_all_caps`), a
+    possessive 's cut off (ASEAN's is an acronym), and no longer than a name can be."""
+    text = _POSSESSIVE.sub("", text)
     return (
         len(text) <= MAX_NAME_LETTERS
         and text[:1].isupper()
@@ -219,13 +222,7 @@ def _is_english_word(name: str) -> bool:
     return word in english() or word in rare_words()
 
 
-# Words before a surname that are no first name: titles and particles.
-_TITLES = frozenset(
-    "Mr Mrs Ms Miss Dr St Sir Dame Lord Lady President Prime Minister Senator Sen Rep Gov Governor "
-    "General Gen Colonel Col Major Captain Capt Judge Justice King Queen Prince Princess Sheikh Pope "
-    "Father Rev Bishop Chancellor Secretary Chairman Chief Ambassador Mayor Premier Professor Prof "
-    "Coach Vice Deputy Van Von De Le La Al El".split()
-)
+_TITLES = TITLES  # words before a surname that are no first name: titles and particles
 _WORD_BEFORE = re.compile(r"(?<![\w.’'-])([A-Z](?:[a-z]+|\.)?) $")
 
 
@@ -240,16 +237,85 @@ def _words_before(doc: Document, names: Iterable[tuple[Token, str]]) -> dict[str
     return before
 
 
-def _another_person(name: str, canonical: str, before: dict[str, list[str]], counts: Counter) -> bool:
+def _another_person(
+    name: str, canonical: str, before: dict[str, list[str]], counts: Counter, introduced: bool
+) -> bool:
     """The rarer name is someone else's: written with a first name the common one never has, and
-    either used more than once (Donald Regan, then Regan, beside President Reagan) or beside other
-    first names of the common one (M Horan beside A Horgan and S Horgan). A slip is seldom written
-    twice in full, and a story names one person with one first name. (A common name that is
-    always the second word of one name says nothing: Fairchild Republic, then a slip Reublic.)"""
+    either used more than once (Donald Regan, then Regan, beside President Reagan), or beside other
+    first names of the common one (M Horan beside A Horgan and S Horgan), or, one use each,
+    after the common one was `introduced` (its first use in the body comes first: President
+    Reagan, later Donald Regan; not Beijing Olympisc after three Olympic). A slip is seldom
+    written twice in full, a story names one person with one first name, and a person is
+    written in full where the story first names him, not after. (A common name
+    that is always the second word of one name says nothing: Fairchild Republic, then a slip
+    Reublic.)"""
     known = known_names()
     firsts = {n: {w for w in before[n] if len(w) == 1 or w in known} for n in (name, canonical)}
     extra = firsts[name] - firsts[canonical]
-    return bool(extra) and (counts[name] > 1 or bool(firsts[canonical]))
+    tie = counts[canonical] == counts[name]
+    return bool(extra) and (counts[name] > 1 or bool(firsts[canonical]) or introduced and tie)
+
+
+def _introduced_first(uses: dict[str, list[tuple[int, Use]]], name: str, canonical: str) -> bool:
+    """Whether the body uses `canonical` before it uses `name`."""
+    first = {
+        n: min((at for at, use in uses[n] if not use.in_headline), default=-1) for n in (name, canonical)
+    }
+    return 0 <= first[canonical] < first[name]
+
+
+def _uses_of(doc: Document, names: Iterable[tuple[Token, str]]) -> dict[str, list[tuple[int, Use]]]:
+    """name -> (where, the words beside it) of each of its uses."""
+    found: dict[str, list[tuple[int, Use]]] = defaultdict(list)
+    for tok, name in names:
+        start = tok.span.start
+        found[name].append((start, use_at(doc.text, start, start + len(name), tok.in_headline)))
+    return found
+
+
+def _typing_slip(name: str, canonical: str) -> bool:
+    """A slip of the keys no one spells a name with: two neighbouring letters swapped (Olympisc,
+    Toyko) or a letter struck twice (Briian, Burnnley). Such a form is a slip whatever company
+    it keeps (Briian Peckford beside Brian Mulroney: one first name, two people)."""
+    if len(name) == len(canonical):
+        diff = [i for i, (x, y) in enumerate(zip(name, canonical, strict=True)) if x != y]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and name[diff[0]] == canonical[diff[1]]
+    return len(name) == len(canonical) + 1 and any(
+        name[i] == name[i - 1] and name[:i] + name[i + 1 :] == canonical for i in range(1, len(name))
+    )
+
+
+def _acronym(doc: Document, name: str) -> bool:
+    """A name the story also writes in capitals in its prose (Irna beside IRNA): an acronym, no
+    name to slip. Capitals in a headline or a line set in capitals are typography, and a known
+    name in capitals is a name set in capitals (BURNLEY make the journey)."""
+    if name in known_names():
+        return False
+    capitals = name.upper()
+    forms = {capitals, f"{capitals}'s", f"{capitals}’s"} & doc.word_counts.keys()
+    return any(
+        not tok.in_headline and not _shouting(doc, tok.span.start) for tok in doc.iter_words_among(forms)
+    )
+
+
+def _shouting(doc: Document, offset: int) -> bool:
+    letters, capitals = doc.line_case(offset)
+    return capitals > SHOUTING * letters
+
+
+def _slip_itself(name: str, canonical: str, known: AbstractSet[str]) -> bool:
+    """Whether the form the story writes most is itself a slip: not a known name, and one edit
+    from a known name that `name` is also one edit from (Alleghney and Allegheney, both
+    Allegheny; Portugues and Portuguse, both Portuguese)."""
+    if canonical in known:
+        return False
+    low = canonical.lower()
+    near = {
+        canonical[0] + c[1:]
+        for c in one_edit_away(low)
+        if c[:1] == low[0] and (len(c) != len(low) or sum(x != y for x, y in zip(c, low, strict=True)) > 1)
+    }  # a letter lost, gained or swapped: another letter where the two differ is no evidence
+    return any(_one_edit_pair(name, k) for k in near & known)
 
 
 def _written_in_full(before: list[str]) -> bool:
@@ -284,9 +350,7 @@ _NAME_GOES_ON = re.compile(r"[ \n](?:(?:and|of|&)[ \n])?([A-Z][\w.]*)")
 
 
 # A company word after a name is the same name formally (CalMat Co, then CalMat), no other name.
-_COMPANY_WORDS = frozenset(
-    "Ltd Inc Corp Co Cos Plc PLC LLC SA NV AG SpA Group Holdings Company Corporation".split()
-)
+_COMPANY_WORDS = COMPANY_WORDS
 
 
 def _followers(text: str, spans: list[Span]) -> list[str]:
@@ -298,10 +362,15 @@ def _followers(text: str, spans: list[Span]) -> list[str]:
 
 def _in_other_names(text: str, spans: list[Span], others: list[Span]) -> bool:
     """Two spacings that belong to different names: every use of one is the start of a longer name
-    that the other never starts (Hongkong Bank, Hongkong Land beside the place Hong Kong). A
-    company writes its own name its own way; a company word after a name (Co, Inc) starts none."""
+    that the other never starts (Hongkong Bank, Hongkong Land beside the place Hong Kong), or the
+    end of one that the other never ends (Delta Air Lines beside Western Airlines). A company
+    writes its own name its own way; a company word after a name (Co, Inc) starts none."""
     mine, theirs = _followers(text, spans), _followers(text, others)
-    return (all(mine) or all(theirs)) and not set(mine) & set(theirs) - {""}
+    if (all(mine) or all(theirs)) and not set(mine) & set(theirs) - {""}:
+        return True
+    mine = [use_at(text, s.start, s.end, False).before for s in spans]
+    theirs = [use_at(text, s.start, s.end, False).before for s in others]
+    return all(mine) and all(theirs) and not set(mine) & set(theirs)
 
 
 # A capitalised word, a space and the word characters after it: where a lowercase form such as
@@ -355,14 +424,29 @@ class NameVariant(Rule):
     A spacing variant is weighed on the body's uses (a headline writes names tight:
     `SportsNetwork Game Preview`), and two spacings are two names when every use of one starts a
     longer name the other never starts (`Hongkong Bank` beside the place, Hong Kong; a company
-    word after it, `CalMat Co`, is no longer name).
+    word after it, `CalMat Co`, is no longer name), or each always ends a longer name the other
+    never ends (`Delta Air Lines` beside `Western Airlines`).
 
     Words the English word lists know (Mark / Marks), related forms (Israel / Israeli,
     American / Americans) and names the story uses only once each are left alone, and so is a
     rarer name written with a first name the common one never has, when it is used twice or the
     common one has other first names: another person (Donald Regan beside President Reagan,
-    M Horan in a team list with A Horgan and S Horgan). Real near-homonyms (Hamad / Hamid) are
-    why the fix is not safe.
+    M Horan in a team list with A Horgan and S Horgan), or, one use each, written with a first
+    name after the other was named. A real name is never "corrected" into another name or word:
+    - an acronym is no name (`ASEAN's` beside Asian), nor is a word the story also writes in
+      capitals (`Irna` beside IRNA);
+    - two spellings written beside different names are two things (Patrik Berger beside
+      Patrick Vieira, Palo Verde beside El Paso Electric), a first name used once with its
+      surname is no surname to slip from (Wayne Carlisle beside Warne), and a common word
+      capitalised only inside longer names is no name (Standard Life beside the exchange
+      Liffe, Cooper Basin beside Bain and Co); a slip of the keys (two neighbouring letters
+      swapped, a letter struck twice: Briian beside Brian) is a slip whatever its company.
+    Real near-homonyms (Hamad / Hamid) are why the fix is not safe. Where the story's evidence
+    disagrees the report is display-only: the rarer form is the one written formally (`Rexnord
+    Inc`, `S. Lawrence Prendergast`, or in the headline) against a majority of less than three
+    to one, the majority is itself one slip from a known name the other is one slip from too
+    (`Alleghney`, `Allegheney`: Allegheny), or two capitals or spacings are each written more
+    than once and neither three times as often (`Citicorp`, `CitiCorp`).
 
     ## Why is this bad?
     A name spelled two ways makes readers wonder whether two people or places are meant, and
@@ -411,22 +495,54 @@ class NameVariant(Rule):
 
     def _one_letter_variants(self, doc: Document, written: AbstractSet[str]) -> Iterator[Violation]:
         counts, first_use, mid_sentence = _uses(doc, written)
-        canonical_of = self._one_edit_variants(counts, first_use, mid_sentence)
-        if canonical_of:
-            involved = _written_as(written, {*canonical_of, *canonical_of.values()})
-            before = _words_before(doc, _name_tokens(doc, involved))
-            canonical_of = {
-                name: canonical
-                for name, canonical in canonical_of.items()
-                if not _another_person(name, canonical, before, counts)
-                and not (self._desk_decided(name, canonical, counts) and _written_in_full(before[name]))
-            }
+        canonical_of = {
+            name: canonical
+            for name, canonical in self._one_edit_variants(counts, first_use, mid_sentence).items()
+            if not (_acronym(doc, name) or _acronym(doc, canonical))
+        }
         if not canonical_of:
             return
+        involved = _written_as(written, {*canonical_of, *canonical_of.values()})
+        before = _words_before(doc, _name_tokens(doc, involved))
+        uses = _uses_of(doc, _name_tokens(doc, involved))
+        contexts = {name: [use for _, use in found] for name, found in uses.items()}
+        known = known_names()
+        canonical_of = {
+            name: canonical
+            for name, canonical in canonical_of.items()
+            if not (
+                not _typing_slip(name, canonical)
+                and (
+                    _another_person(name, canonical, before, counts, _introduced_first(uses, name, canonical))
+                    or two_entities(contexts[name], contexts[canonical], False)
+                )
+            )
+            and not (
+                _is_english_word(canonical)
+                and canonical not in known
+                and not self.context.accepts(canonical)
+                and two_entities(contexts[name], contexts[canonical], True)
+            )
+            and not (self._desk_decided(name, canonical, counts) and _written_in_full(before[name]))
+        }
+        # Evidence against a thin majority (less than SLIP_RATIO to one): the name written
+        # formally (with its company word or a first name) only in the rarer form; or a
+        # majority that is a slip itself. Reported, not fixed: either may be the slip.
+        headline = set(doc.slice(doc.headline).split()) if doc.headline is not None else set()
+        doubtful = {
+            name
+            for name, canonical in canonical_of.items()
+            if (
+                formal(contexts[name])
+                and not (formal(contexts[canonical]) or canonical.upper() in headline)
+                and counts[canonical] < SLIP_RATIO * counts[name]
+            )
+            or _slip_itself(name, canonical, known)
+        }
         for tok, name in _name_tokens(doc, _written_as(written, canonical_of)):
             canonical = canonical_of[name]
             span = Span(tok.span.start, tok.span.start + len(name))
-            yield self._report(span, name, canonical, counts)
+            yield self._report(span, name, canonical, counts, doubtful=name in doubtful)
 
     def _variant_pair_possible(self, counts: Counter) -> bool:
         """Whether two of the names pass the tests of `_one_edit_variants` that read only the
@@ -602,12 +718,16 @@ class NameVariant(Rule):
                     continue  # al-Chalabi and Al-Chalabi: a capital at the start of a sentence
                 if _in_other_names(doc.text, forms[minority], forms[canonical]):
                     continue  # Hongkong Bank beside Hong Kong: the bank's name, not the place's
+                # both forms written often, one not three times as often as the other
+                # (Citicorp 3, CitiCorp 4): which is the name's own is a coin's toss
+                rare, common = len(forms[minority]), len(body[canonical])
                 for span in forms[minority]:
                     yield self._report(
                         span,
                         minority,
                         canonical,
-                        Counter({canonical: len(body[canonical]), minority: len(forms[minority])}),
+                        Counter({canonical: common, minority: rare}),
+                        doubtful=rare > 1 and common < SLIP_RATIO * rare,
                     )
 
     def _case_variants(self, doc: Document, names: Iterable[tuple[Token, str]]) -> Iterator[Violation]:
@@ -669,11 +789,17 @@ class NameVariant(Rule):
                 for span in minority:
                     yield self._report(span, lowered, name, Counter({name: len(spans)}))
 
-    def _report(self, span: Span, name: str, canonical: str, counts: Counter) -> Violation:
+    def _report(
+        self, span: Span, name: str, canonical: str, counts: Counter, doubtful: bool = False
+    ) -> Violation:
         safe = self.context.accepts(canonical)
-        fix = (Fix.safe if safe else Fix.unsafe)(f"Write {canonical!r}", Edit.replace(span, canonical))
+        doubtful = doubtful and not safe  # the configured vocabulary settles it
+        make = Fix.safe if safe else Fix.display_only if doubtful else Fix.unsafe
+        fix = make(f"Write {canonical!r}", Edit.replace(span, canonical))
         uses = counts[canonical]
         message = f"{name!r} is spelled {canonical!r} elsewhere in the story ({uses} time{'s' * (uses != 1)})"
+        if doubtful:
+            message += "; which is right is unclear"
         if self.context.profile is not None and self._desk_form(name, canonical) == canonical:
             message += f"; {describe(self.context.profile, canonical, name)}"
         return self.violation(span, message, fix)

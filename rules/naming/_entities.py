@@ -1,0 +1,138 @@
+"""Whether two spellings in one story name one thing or two: read from the words each is written
+beside. A slip is written where its name is (Schwarzengger after Arnold Schwarzenegger); a name of
+its own keeps company of its own (Patrik Berger beside Patrick Vieira, Palo Verde beside El Paso
+Electric, Liffe beside Standard Life, Delta Air Lines beside Western Airlines).
+
+Each use of a name is read for its partners: the capitalised word or initial just before it (a
+first name, the first word of a longer name; a title, a particle or a common word that opens the
+sentence is none) and the capitalised word just after it that carries the name on (a surname, the
+rest of a longer name). A company word or a ticker after it (Inc, Co, `<REX>`) is no partner (a
+company is written with and without it) but marks the use as formal, and so does a first name or
+an initial before a surname: the careful, first-reference form of a name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from newslint.rules.naming._company import COMPANY_AFTER, SPACE
+from newslint.rules.typos._words import english, known_names, rare_words
+
+# A capitalised word or an initial just before a name, on its line or at the end of the line
+# before it (hard-wrapped copy).
+_BEFORE = re.compile(rf"(?<![\w.’'&-])([A-Z][\w’'&-]*|[A-Z]\.){SPACE}$")
+# Where a sentence, paragraph or heading opens: the word after it is capitalised as a first word.
+_OPENING = re.compile(r"(?:^|[.!?:;\"“(\[<>]|\n[ \t]*\n|\n[ \t]{2,}|\n\t)[ \t\n]*$")
+# The capitalised word that carries a name on, maybe after a particle (Arjan de Zeeuw).
+_AFTER = re.compile(
+    rf"{SPACE}(?:(?:de|da|do|di|du|van|von|der|den|del|la|le|al|el|bin|ibn)[ \t]+)?([A-Z][\w’'&-]*)"
+)
+_TICKER = re.compile(rf"{SPACE}?<[A-Z][A-Z0-9.]*>")
+_POSSESSIVE = re.compile(r"['’]s$")
+LOOK_BACK = 40  # characters read before a name for the word before it
+
+# Words before a name that are no part of it: titles, particles, function words of a title-case
+# headline.
+TITLES = frozenset(
+    "Mr Mrs Ms Miss Dr St Sir Dame Lord Lady President Prime Minister Senator Sen Rep Gov Governor "
+    "General Gen Colonel Col Major Captain Capt Judge Justice King Queen Prince Princess Sheikh Pope "
+    "Father Rev Bishop Chancellor Secretary Chairman Chief Ambassador Mayor Premier Professor Prof "
+    "Coach Vice Deputy Van Von De Le La Al El".split()
+)
+_FUNCTION_WORDS = frozenset(
+    "the a an in at on for of to by from with as and but if when while after before under over "
+    "that this these those its their his her our both all some most many other into than".split()
+)
+COMPANY_WORDS = frozenset(
+    "Ltd Inc Corp Co Cos Plc PLC LLC SA NV AG SpA Group Holdings Company Corporation".split()
+)
+
+
+@dataclass(frozen=True)
+class Use:
+    """One use of a name: its partners ("" for none) and whether it is a formal mention."""
+
+    before: str
+    after: str
+    formal: bool
+    in_headline: bool
+    beside: bool = False  # a capitalised word just before or after, whatever it is (Standard Life)
+
+
+def use_at(text: str, start: int, end: int, in_headline: bool) -> Use:
+    """The partners of the name written at text[start:end]."""
+    before = _word_before(text, start)
+    m = _AFTER.match(text, end)
+    after = _POSSESSIVE.sub("", m.group(1)) if m else ""
+    company = after in COMPANY_WORDS or bool(_TICKER.match(text, end) or COMPANY_AFTER.match(text, end))
+    if after in COMPANY_WORDS:
+        after = ""
+    first_name = len(before) == 1 or before in known_names()
+    beside = bool(after or m or _capital_before(text, start))
+    return Use(before, after, company or first_name, in_headline, beside)
+
+
+def _capital_before(text: str, start: int) -> re.Match[str] | None:
+    return _BEFORE.search(text, max(0, start - LOOK_BACK), start)
+
+
+def _word_before(text: str, start: int) -> str:
+    m = _capital_before(text, start)
+    if m is None:
+        return ""
+    word = m.group(1).rstrip(".")
+    if len(word) > 1 and word.isupper():
+        return ""  # a word set in capitals (a headline, a slug) is typography, no first name
+    if word in TITLES or word.lower() in _FUNCTION_WORDS or _POSSESSIVE.search(word):
+        return ""  # a title, a function word, or an owner (El Guerrouj's Olympic double)
+    opens = _OPENING.search(text, max(0, m.start() - LOOK_BACK), m.start()) is not None
+    if opens and word.lower() in english().words and word not in known_names():
+        return ""  # "But Peelous": a common word capitalised because it opens the sentence
+    return word
+
+
+def partners(uses: Iterable[Use]) -> set[str]:
+    """The words a name is written beside."""
+    found: set[str] = set()
+    for use in uses:
+        found.update(w for w in (use.before, use.after) if w)
+    return found
+
+
+def two_entities(mine: list[Use], theirs: list[Use], common_word: bool) -> bool:
+    """Whether a name used as `mine` and the name used as `theirs` are two things, not a slip
+    of one for the other:
+    - both are written beside other words, never beside the same one, and this one beside a
+      name (Patrik Berger and Patrick Vieira; Palo Verde and El Paso Electric; Andy Haden and
+      Hayden Tanner; not National Olymnpics beside Mexican Olympics Committee: common words);
+    - the other, used once, is followed by a name that this one is never followed by (Wayne
+      Carlisle beside a list of surnames with Warne): a first name, not a surname to slip from
+      (Barclays Bank beside Braclays: a common word carries a name on);
+    - the other is a common word (`common_word`), capitalised only inside longer names, and
+      this one stands alone (Standard Life beside Liffe, Cooper Basin beside Bain and Co)."""
+    # a title-case headline capitalises every word: only the body's uses tell
+    mine = [u for u in mine if not u.in_headline]
+    theirs = [u for u in theirs if not u.in_headline]
+    p, q = partners(mine), partners(theirs)
+    if p and q and not p & q and any(map(name_like, p)):
+        return True
+    if not theirs or p & q:
+        return False
+    if len(theirs) == 1 and theirs[0].after and name_like(theirs[0].after):
+        return True
+    return common_word and all(u.beside for u in theirs) and not any(u.beside for u in mine)
+
+
+def name_like(word: str) -> bool:
+    """A word that names (an initial, a known name, a word no word list holds), not a common
+    word that a longer name is made of (National, Bank, Committee)."""
+    low = word.lower()
+    return len(word) == 1 or word in known_names() or not (low in english().words or low in rare_words())
+
+
+def formal(uses: Iterable[Use]) -> bool:
+    """Whether a name is written formally once at least: with its company word or ticker
+    (Rexnord Inc, Oglebay Norton Co), after a first name or an initial (S. Lawrence
+    Prendergast), or in the headline."""
+    return any(u.formal or u.in_headline for u in uses)
