@@ -204,7 +204,8 @@ class UnknownWord(Rule):
     "acquisition"): reported, its fix a guess. ALL-CAPS text elsewhere, URLs,
     handles, codes (F-16s), tickers (lowercase ones too: `<plen>`, `(cawl.L)`), file extensions
     (.png) and tables are not checked, nor are the words of a Reuters company tag
-    (`<BSV Bank fuer Sparanlagen AG>`), the pieces of a word cut by an HTML entity
+    (`<BSV Bank fuer Sparanlagen AG>`) or of a name spelled out before its acronym (`Graan
+    Elevator Mij (GEM)`), the pieces of a word cut by an HTML entity
     (`communiqu&#233;`) or by a stray comma (`settlem,ent`), or letters glued to a figure by a
     stop (`smal.0`). Hyphenated compounds are checked part by part unless the lexicon lists
     them whole (have-nots); a word hyphenated across a line end ("orga-" / "nise") is checked
@@ -319,7 +320,7 @@ class UnknownWord(Rule):
                 continue  # the common case, decided without splitting the word into parts
             opening = tok.sentence_start and not tok.in_headline and _opening_capital(text, words)
             if opening or text in capitals:  # Reigme forces; the Finanace Committee; MINISTER SIGNES
-                if self._known_name(tok):
+                if self._known_name(tok) or named_by_initials(doc.text, tok.span):
                     continue  # decided without the story's counts
                 if counts is None:
                     counts = story_counts(doc)
@@ -1399,3 +1400,21 @@ def _parts(tok: Token) -> Iterator[tuple[str, Span]]:
     for part, offset in _text_parts(tok.text):
         start = tok.span.start + offset
         yield part, Span(start, start + len(part))
+
+
+# A run of capitalised words (small words between them) and the acronym of their initials in
+# brackets after them: Graan Elevator Mij (GEM), Organisation of Petroleum Exporting Countries (OPEC).
+_NAMED_RUN = re.compile(
+    r"((?:[A-Z][\w'’&.-]*[ \t\n]+(?:(?:of|and|for|the|de|&)[ \t\n]+)?){2,8}?)\(([A-Z]{2,9})\)"
+)
+
+
+def named_by_initials(text: str, span: Span) -> bool:
+    """Whether the capitalised word at `span` opens a name the story spells out with its acronym:
+    the bracketed capitals are the initials of the name's capitalised words (`Graan Elevator Mij
+    (GEM) said`). A name defined so is no slip of a common word (Graan: grain)."""
+    m = _NAMED_RUN.match(text, span.start)
+    if m is None:
+        return False
+    initials = "".join(w[0] for w in m.group(1).split() if w[:1].isupper())
+    return initials == m.group(2)
