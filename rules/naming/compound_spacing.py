@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterator
-from functools import cache, lru_cache
+from functools import cache
 
 from newslint.document import Document, LetterTest, Token
 from newslint.profile import Profile
@@ -304,17 +304,6 @@ _JOINED = LetterTest(lambda w: _joins_two_words(w.lower() if w[1:].islower() els
 _OPEN_PAIR = re.compile(r"(?<![\w'’-])(?=([a-z]{2,})[ \n]([a-z]{3,})(?![\w'’-]))")
 
 
-@lru_cache(maxsize=1 << 15)  # a corpus repeats its long words story after story
-def _splits(key: str) -> tuple[tuple[str, str], ...]:
-    """The ways `check` may read a closed form as two words: two letters or more, then three or
-    more, not a phrase's first word or a particle after it."""
-    return tuple(
-        (key[:i], key[i:])
-        for i in range(2, len(key) - 2)
-        if key[:i] not in _PHRASE_FIRST and key[i:] not in _NOT_SECOND
-    )
-
-
 def _candidates(doc: Document) -> tuple[set[str], set[str]]:
     """The words whose tokens `check` needs and the compounds it may report, from the story's
     distinct words: the closed forms of six letters or more that meet a hyphenated form or two
@@ -336,8 +325,14 @@ def _candidates(doc: Document) -> tuple[set[str], set[str]]:
     lowered = {w.lower() for w in plain}
     parts: set[str] = set()
     for key in closed:
-        for first, second in _splits(key):
-            if first in lowered and second in lowered:
+        for i in range(2, len(key) - 2):  # two letters or more, then three or more
+            first, second = key[:i], key[i:]
+            if (
+                first in lowered
+                and second in lowered
+                and first not in _PHRASE_FIRST
+                and second not in _NOT_SECOND
+            ):
                 keys.add(key)
                 parts.update((first, second))
     wanted = (

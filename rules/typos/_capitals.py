@@ -98,7 +98,7 @@ def _names_by_lowercase() -> dict[str, str]:
     return {n.lower(): n for n in known_names()}
 
 
-@lru_cache(maxsize=8192)  # a name the corpus repeats is asked about in story after story
+@lru_cache(maxsize=2048)  # a name the corpus repeats is asked about in story after story
 def clear_slip(word: str) -> str | None:
     """The word or name (lowercase) that a capitalised word no list knows is a typist's clear slip
     of, with no story evidence needed: the only common word or listed name one edit from it

@@ -124,7 +124,7 @@ def slip_cost(typo: str, word: str) -> float:
     return cost
 
 
-@lru_cache(maxsize=1 << 16)  # asked for the same few thousand words story after story
+@lru_cache(maxsize=8192)  # asked for the same few thousand words story after story
 def unigram(word: str) -> float:
     """An estimated corpus count of a word (several words: the rarest)."""
     words = english()

@@ -43,7 +43,7 @@ def _after(first: str) -> str:
     return find_line(_text("pairs-after.txt"), first) or ""
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=8192)
 def count(first: str, second: str) -> float | None:
     """The pair's count (to a factor of 2), or None when the table does not hold it. Remembered:
     a story asks for the same pairs many times, and a common word's line is long to search."""

@@ -99,7 +99,7 @@ def _story_counts(doc: Document) -> Counter:
 # word -> the lowercase forms `story_counts` counts it as, remembered across stories (a corpus
 # repeats its words); forgotten when it grows large.
 _COUNTED_AS: dict[str, tuple[str, ...]] = {}
-_COUNTED_AS_LIMIT = 200_000
+_COUNTED_AS_LIMIT = 20_000  # a corpus repeats its common words; its long tail is let go
 
 
 def _counted_as(text: str) -> tuple[str, ...]:
@@ -136,7 +136,7 @@ def suggestions(word: str, counts: Counter) -> tuple[list[str], list[str]]:
     return evidence, others
 
 
-@functools.lru_cache(maxsize=16384)  # a name the corpus repeats is asked about in story after story
+@functools.lru_cache(maxsize=2048)  # a name the corpus repeats is asked about in story after story
 def _listed_one_edit_away(word: str) -> frozenset[str]:
     """The listed words one edit from `word`."""
     return frozenset(one_edit_away(word) & english().words)
