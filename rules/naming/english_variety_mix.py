@@ -201,10 +201,11 @@ def _spelled_other_way(found: list[tuple[Token, Variant]], text: str) -> Callabl
     """Whether the story also spells a use's word the other way, where that matters. A name keeps
     its own spelling unless the story writes the same name the other way: a word of the name next
     to it (`Russia's Defence Ministry` against `the defense ministry`; `World Trade Center` says
-    nothing of `the town centre`). A capitalised word at a sentence start needs the same word form
-    (`Theatres` and `theaters`), and weak "program" needs a use that is no name (`Development
+    nothing of `the town centre`). A capitalised word at a sentence start or in a headline needs
+    the same word form (`Theatres` and `theaters`; `PROGRAMME` and "program", weak or not), and
+    weak "program" needs a use that is no name (`Development
     Programme` says nothing of `program director`). Other uses always pass."""
-    forms = {(e.word, e.variety) for _, e in found if e.kind != "weak"}
+    forms = {(e.word, e.variety) for _, e in found}
     common = {(_lemma(e), e.variety) for tok, e in found if not _proper(tok)}
     around: dict[tuple[str, str], set[str]] = {}
     if any(_proper(tok) for tok, _ in found):
