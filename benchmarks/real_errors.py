@@ -5,6 +5,7 @@ typos, per corpus, against a gold set read by hand (`tests/data/real_errors.tsv`
     python benchmarks/real_errors.py                        # the table, and what is unjudged
     python benchmarks/real_errors.py --list                 # ... and each unjudged candidate
     python benchmarks/real_errors.py --wrong                # ... and each false alarm of newslint
+    python benchmarks/real_errors.py --misses               # ... and each pooled error it misses
     python benchmarks/real_errors.py --half even            # the stories whose id number is even
     python benchmarks/real_errors.py --unjudged read.tsv    # write the unjudged, in context, to read
     python benchmarks/real_errors.py --merge read.tsv       # add the rows read there to the gold set
@@ -333,6 +334,7 @@ class Score:
     found: int = 0
     errors: int = 0
     corrected: int = 0  # right reports whose (first) suggestion is the gold correction
+    missed: list[Row] = field(default_factory=list)  # pooled errors the tool does not report
 
     @property
     def precision(self) -> float:
@@ -358,8 +360,10 @@ def score(hits: list[Hit], gold: dict[str, list[Row]], stories: Iterable[str]) -
         else:
             result.wrong += 1
             result.false_alarms.append(hit)
-    result.errors = sum(1 for s in stories for r in gold.get(s, []) if r.verdict == "error")
+    errors = [r for s in stories for r in gold.get(s, []) if r.verdict == "error"]
+    result.errors = len(errors)
     result.found = len(found)
+    result.missed = [r for r in errors if (r.id, r.offset) not in found]
     return result
 
 
@@ -491,6 +495,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--half", choices=("even", "odd"), help="only the stories whose id number is even/odd")
     ap.add_argument("--list", action="store_true", help="print each unjudged report")
     ap.add_argument("--wrong", action="store_true", help="print each of newslint's false alarms, in context")
+    ap.add_argument("--misses", action="store_true", help="print each pooled error newslint misses")
     ap.add_argument("--unjudged", type=Path, metavar="OUT", help="write the unjudged spans to read")
     ap.add_argument("--merge", type=Path, metavar="READ", help="add the judged rows of READ to the gold set")
     args = ap.parse_args(argv)
@@ -530,6 +535,11 @@ def main(argv: list[str] | None = None) -> int:
             for h in s.false_alarms if s else []:
                 where = context(p.stories[h.id], h.start, h.end, 50)
                 print(f"wrong\t{corpus}\t{h.id}\t{h.code}\t{h.word}\t{h.suggestion}\t{where}")
+    if args.misses:
+        for corpus, (_, by_tool) in results.items():
+            s = by_tool.get("newslint")
+            for r in s.missed if s else []:
+                print(f"missed\t{corpus}\t{r.id}\t{r.offset}\t{r.word}\t{r.correction}\t{r.why}\t{r.context}")
     if args.unjudged:
         with args.unjudged.open("w", encoding="utf-8") as fh:
             fh.write(HEADER + "\ttools\treading context\n")

@@ -24,6 +24,7 @@ from newslint.rules.typos._words import english, known_names, misspellings, one_
 
 CAPITAL_MIN_LENGTH = 5  # shorter capitalised words are initials, acronyms and short names
 SLIP_MIN_LENGTH = 7  # a capitalised word this long may be a clear slip of a word or name
+LOST_MIN_LENGTH = 8  # ... a letter lost or added inside a common word from this length
 DOUBLED_MIN_LENGTH = 10  # ... a doubled letter only from this length (Hazzard, Forrester are names)
 COMMON_RANK = 20000  # the words a clear slip may be of: the 20,000 most frequent
 _TICKER_OR_TAG = re.compile(r"<[^<>\n]*>")
@@ -121,7 +122,36 @@ def clear_slip(word: str) -> str | None:
     meant = near[0]
     if _swapped(word, meant) or _doubled(word, meant) and (meant in names or _tripled(word)):
         return meant
+    if _inside_letter(word, meant) and meant in words.words and words.frequency_rank(meant) < COMMON_RANK:
+        return meant  # Subtitute, Comunications, Resoureces: a common word's letter lost or added
     return None
+
+
+def habit_slip(word: str, meant: str) -> bool:
+    """The slip `clear_slip` found is two neighbouring letters swapped (Norweigan, Ceasars): a
+    typist's habit, which repeats; a name differs from a word otherwise."""
+    return _swapped(word, meant)
+
+
+def typed_slip(word: str, meant: str) -> bool:
+    """The slip `clear_slip` found is a typist's, not a name's spelling, even beside a name: two
+    neighbouring letters of a common word swapped (Prime Minsiter Yasuhiro) or a letter doubled
+    in a long word (Eastern Massachussetts). A letter lost or added is not (Paul Collison, St
+    Pancras), nor a name's swapped letters (Robert Kronberg, Kornberg)."""
+    if _swapped(word, meant):
+        return meant in english().words
+    return _doubled(word, meant)
+
+
+def _inside_letter(typo: str, word: str) -> bool:
+    """`typo` is `word` with one letter lost or added inside it: not its first letter, nor in its
+    last two (Ronaldo beside Ronald: names end as they please), the longer of the two eight
+    letters or more (shorter words sit a letter from many names)."""
+    if abs(len(typo) - len(word)) != 1 or max(len(typo), len(word)) < LOST_MIN_LENGTH:
+        return False
+    short, long = sorted((typo, word), key=len)
+    i = next((k for k in range(len(short)) if short[k] != long[k]), len(short))
+    return 1 <= i < len(long) - 2 and short[i:] == long[i + 1 :]
 
 
 def _swapped(typo: str, word: str) -> bool:

@@ -28,6 +28,7 @@ from newslint.rules.typos.unknown_word import (
     story_counts,
     written_as_a_name,
 )
+from newslint.span import Span
 from newslint.violation import Applicability, Edit, Fix, FixAvailability, Violation
 
 _COMPANY_AFTER = re.compile(
@@ -37,7 +38,25 @@ _COMPANY_AFTER = re.compile(
 # The story's distinct words whose lowercase form the misspelling list holds (decided once per
 # distinct word, remembered across stories).
 # (the keys view tests membership in C, without the table's own __contains__)
-_LISTED = LetterTest(lambda word: word.lower() in misspellings().keys())  # noqa: SIM118
+_LISTED = LetterTest(
+    lambda word: word.lower() in misspellings().keys() or "-" in word and bool(_listed_parts(word))  # noqa: SIM118
+)
+
+
+def _listed_parts(word: str) -> list[tuple[str, int]]:
+    """The lowercase parts of a hyphenated word that the list holds (wehn-issued,
+    debtor-in-possesion), with their offsets; not when the whole is a listed word."""
+    if word.lower() in english().words:
+        return []
+    table, found, offset = misspellings(), [], 0
+    for part in word.split("-"):
+        if len(part) >= MIN_PART and part.islower() and part in table.keys():  # noqa: SIM118
+            found.append((part, offset))
+        offset += len(part) + 1
+    return found
+
+
+MIN_PART = 3  # shorter parts of a hyphenated word are prefixes and initials
 # A listed word that the list calls a misspelling and the frequency list never counted (payed,
 # heros, accidently): the misspelling, far more often than the rare word, in news copy.
 _RARE_LISTED = LetterTest(
@@ -68,7 +87,8 @@ class KnownMisspelling(Rule):
     Adminstration) and repeated beside its correction (`Goverment` three times, `Government`
     once: the writer's habit, not a name). Words in capitals are checked in an all-capital
     headline (`GOVERMENT RECIEVED REPORT`) from five letters; capitals elsewhere are acronyms
-    and names set in capitals.
+    and names set in capitals. The lowercase parts of a hyphenated word are checked as words
+    (`wehn-issued`, `debtor-in-possesion`), unless the whole is a listed word.
 
     ## Fix safety
     The list's correction is weighed against the words one slip from the misspelling, in
@@ -104,6 +124,7 @@ class KnownMisspelling(Rule):
         for tok in doc.words_among(doc.selected(_LISTED)):
             word = tok.text.lower()
             if word not in listed:
+                yield from self._parts(doc, tok, story)
                 continue
             if tok.is_all_caps and (
                 len(word) < CAPITAL_MIN_LENGTH or not (tok.in_headline and all_caps_headline(doc))
@@ -124,7 +145,7 @@ class KnownMisspelling(Rule):
                 continue  # Varity Corp, <Banco Portugues ...>, Patrick Tabacco
             best = match_case(tok.text, corrections[0])
             if len(corrections) == 1:
-                rival, applicability = _reading(doc, tok, word, corrections[0], story)
+                rival, applicability = _reading(doc, tok.span, word, corrections[0], story)
                 if rival is not None:
                     fix = Fix(
                         f"Replace with {rival!r}",
@@ -148,6 +169,29 @@ class KnownMisspelling(Rule):
                 message = f"{tok.text!r} is a common misspelling of one of {choices}"
             yield self.violation(tok.span, message, fix, _others(tok, corrections[1:]))
         yield from self._rare_words(doc)
+
+    def _parts(self, doc: Document, tok: Token, story: _Story) -> Iterator[Violation]:
+        """The listed misspellings among a hyphenated word's lowercase parts ("wehn-issued",
+        "debtor-in-possesion"), weighed as whole words are."""
+        for part, offset in _listed_parts(tok.text):
+            corrections = misspellings().get(part)
+            if not corrections or self.context.accepts(part):
+                continue
+            span = Span(tok.span.start + offset, tok.span.start + offset + len(part))
+            best = corrections[0]
+            if len(corrections) > 1:
+                choices = ", ".join(repr(c) for c in corrections)
+                fix = Fix.display_only(f"Replace with {best!r}", Edit.replace(span, best))
+                message = f"{part!r} is a common misspelling of one of {choices}"
+                yield self.violation(span, message, fix, _others_at(span, part, corrections[1:]))
+                continue
+            rival, applicability = _reading(doc, span, part, best, story)
+            meant = rival or best
+            message = f"{part!r} is a common misspelling of {best!r}" + (
+                f", but {rival!r} reads better here" if rival else ""
+            )
+            fix = Fix(f"Replace with {meant!r}", (Edit.replace(span, meant),), applicability)
+            yield self.violation(span, message, fix)
 
     def _rare_words(self, doc: Document) -> Iterator[Violation]:
         """The listed words the list calls misspellings that the frequency list never counted
@@ -174,8 +218,12 @@ class KnownMisspelling(Rule):
 
 def _others(tok: Token, corrections: Sequence[str]) -> tuple[Fix, ...]:
     """The corrections after the first, each a display-only alternative an editor may pick."""
-    cased = (match_case(tok.text, c) for c in corrections)
-    return tuple(Fix.display_only(f"Replace with {c!r}", Edit.replace(tok.span, c)) for c in cased)
+    return _others_at(tok.span, tok.text, corrections)
+
+
+def _others_at(span: Span, text: str, corrections: Sequence[str]) -> tuple[Fix, ...]:
+    cased = (match_case(text, c) for c in corrections)
+    return tuple(Fix.display_only(f"Replace with {c!r}", Edit.replace(span, c)) for c in cased)
 
 
 KNOWN_SLIP = 0.6  # a listed misspelling is as likely as the commonest slip
@@ -198,7 +246,7 @@ class _Story:
 
 
 def _reading(
-    doc: Document, tok: Token, word: str, correction: str, story: _Story
+    doc: Document, span: Span, word: str, correction: str, story: _Story
 ) -> tuple[str | None, Applicability]:
     """Weigh the list's correction against the words one slip from the misspelling, in context:
     "relected higher prices" is "reflected", not the listed "reelected". Returns the rival that
@@ -209,7 +257,7 @@ def _reading(
     if not rivals:
         return None, Applicability.SAFE
     bonus = KNOWN_SLIP - slip_cost(word, correction.replace(" ", ""))
-    context = context_of(doc.text, tok.span)
+    context = context_of(doc.text, span)
     counts = story.counts
     candidates = [correction, *rivals]
     found = {c: counts[c] for c in candidates if counts[c]}

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
-from newslint.document import Document, LetterTest
+from newslint.document import Document, LetterTest, Token
 from newslint.rule import Rule, RuleOptions, Trigger
 from newslint.rules.typos import _pairs
 from newslint.rules.typos._confusions import confusions, lift
 from newslint.rules.typos._context import Context
 from newslint.rules.typos._slips import replacement
-from newslint.rules.typos._words import match_case
-from newslint.rules.typos.unknown_word import context_of
+from newslint.rules.typos._words import english, match_case
+from newslint.rules.typos.unknown_word import COMMON_RANK, context_of
 from newslint.violation import Applicability, FixAvailability, Violation
 
 REPORT_LIFT = 8.0  # the other word reads e^8 (3,000) times likelier between the neighbours
@@ -24,6 +25,11 @@ class RealWordSlip(Rule):
     "from" ("proceeds form the loan"), "then" for "than" ("less then four years"), "there" for
     "their" ("much of there life"), "effect" for "affect", "its" for "it" ("said its is"). A
     dictionary cannot see these slips: every word is a word.
+
+    A negative contraction that lost its apostrophe and is a word too ("cant", "wont") is
+    reported right before a verb ("I cant see", "models wont distract"), in the headline too: as
+    words they are nouns (political cant, as was his wont, wont to). A verb is a word the table
+    of common pairs sees after "to" ten times as often as after "the" or "of".
 
     The words looked at are English's commonly confused pairs (form/from, there/their,
     lose/loose, than/then, were/where, affect/effect, quite/quiet, ...; contractions and
@@ -45,7 +51,8 @@ class RealWordSlip(Rule):
 
     ## Fix safety
     Reported only: the other word is shown (display-only), never applied, since two neighbours
-    are thin evidence that a real word is wrong. Inside direct quotations the word is reported, never changed.
+    are thin evidence that a real word is wrong. A lost apostrophe before a verb is a guess
+    (unsafe). Inside direct quotations the word is reported, never changed.
     """
 
     code = "NL107"
@@ -59,15 +66,21 @@ class RealWordSlip(Rule):
     options: Options
 
     def triggers(self) -> tuple[Trigger, ...]:
-        return (Trigger(words=_CONFUSABLE),)  # each report is of a word of the table
+        # each report is of a word of the table, or of a contraction less its apostrophe
+        return (Trigger(words=_CONFUSABLE), Trigger(words=_APOSTROPHE_LOST))
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        table = confusions()
-        written = {w for w in doc.selected(_CONFUSABLE) if w not in self.options.allowed}
-        if not written:
-            return
-        text = doc.text
-        for tok in doc.words_among(written):
+        yield from self._confused(doc)
+        yield from self._lost_apostrophes(doc)
+
+    def _tokens(self, doc: Document, test: LetterTest) -> list[Token]:
+        """The tokens of the story's words that `test` selected, less the `allowed` ones."""
+        return doc.words_among({w for w in doc.selected(test) if w not in self.options.allowed})
+
+    def _confused(self, doc: Document) -> Iterator[Violation]:
+        """The commonly confused words that read far worse than another between their neighbours."""
+        table, text = confusions(), doc.text
+        for tok in self._tokens(doc, _CONFUSABLE):
             if tok.in_headline:
                 continue
             context = context_of(text, tok.span)
@@ -80,8 +93,48 @@ class RealWordSlip(Rule):
             fix, _ = replacement(tok.span, meant, Applicability.DISPLAY_ONLY, ())
             yield self.violation(tok.span, f"{tok.text!r} where {meant!r} reads far better", fix)
 
+    def _lost_apostrophes(self, doc: Document) -> Iterator[Violation]:
+        """A negative contraction less its apostrophe that is a word too ("cant", "wont"), right
+        before a verb ("I cant see", "models wont distract"): the contraction. As words they are
+        nouns ("political cant", "as was his wont", "wont to"), never before a verb. In the
+        headline too: a headline drops words, not apostrophes."""
+        table, text = apostrophe_lost(), doc.text
+        for tok in self._tokens(doc, _APOSTROPHE_LOST):
+            after = context_of(text, tok.span).after
+            if after is None or not _verb(after):
+                continue
+            meant = table[tok.text]
+            fix, _ = replacement(tok.span, meant, Applicability.UNSAFE, ())
+            yield self.violation(
+                tok.span, f"{tok.text!r} before a verb: {meant!r} with its apostrophe lost?", fix
+            )
+
+
+VERB_LEAN = 10.0  # "to X" this many times commoner than "the X" and "of X": X is a verb
+
+
+def _verb(word: str) -> bool:
+    """A verb's base form, by the pair table: it follows "to" far more often than "the" or "of"
+    (to see, to distract; not "to the", "to it", "to and", "to market")."""
+    after_to = _pairs.count("to", word)
+    nouns = max(_pairs.count("the", word) or 0.0, _pairs.count("of", word) or 0.0)
+    return after_to is not None and after_to >= VERB_LEAN * nouns
+
+
+@cache
+def apostrophe_lost() -> dict[str, str]:
+    """The listed words that are a listed negative contraction with its apostrophe lost, the
+    contraction among the commonest words: cant (can't), wont (won't)."""
+    words = english()
+    return {
+        w.replace("'", ""): w
+        for w in words.words
+        if w.endswith("n't") and w.replace("'", "") in words.words and words.frequency_rank(w) < COMMON_RANK
+    }
+
 
 _CONFUSABLE = LetterTest(lambda w: w in confusions())  # a word of the table, as written
+_APOSTROPHE_LOST = LetterTest(lambda w: w in apostrophe_lost())  # cant, wont, as written
 
 
 def _reads(word: str, context: Context) -> bool:

@@ -22,6 +22,8 @@ from newslint.rules.typos._capitals import (
     capital_candidate,
     clear_slip,
     foreign_form,
+    habit_slip,
+    typed_slip,
 )
 from newslint.rules.typos._context import (
     Context,
@@ -198,10 +200,17 @@ class UnknownWord(Rule):
     more written once is still reported when it is a typist's clear slip of the only common word
     or listed name one edit away: two neighbouring letters swapped (`Bangaldesh`, `Exhcange`;
     not the last two: `Telstra`, `Sprinkel`) or, from ten letters, a letter doubled
-    (`Massachussetts`; `Forrester` is a name). Its fix is a guess.
+    (`Massachussetts`; `Forrester` is a name) or, from eight letters, a letter lost or added
+    inside a common word (`Subtitute`, `Comunications`; not at its end: `Ronaldo`). Its fix is a
+    guess. Beside a name only two swapped letters of a common word (`Prime Minsiter Yasuhiro`)
+    or a doubled letter count (`Paul Collison`, `St Pancras` stay names). An all-capital
+    headline's word one edit from a word whose other form the body writes (`AQUIRES` over
+    "acquired") is that word's slip, a guess.
     A word the story repeats is jargon or a name, unless it is one ordinary slip from a common
     word the story writes too (`acquisiton` in the headline and the body beside one
-    "acquisition"): reported, its fix a guess. ALL-CAPS text elsewhere, URLs,
+    "acquisition"), or from one of the 500 commonest words (`unitl` twice: until), or a
+    capitalised word with the same two letters swapped each time (`Norweigan` twice; not where
+    it stands beside a name: `Robert Kronberg`): reported, its fix a guess. ALL-CAPS text elsewhere, URLs,
     handles, codes (F-16s), tickers (lowercase ones too: `<plen>`, `(cawl.L)`), file extensions
     (.png) and tables are not checked, nor are the words of a Reuters company tag
     (`<BSV Bank fuer Sparanlagen AG>`) or of a name spelled out before its acronym (`Graan
@@ -212,7 +221,10 @@ class UnknownWord(Rule):
     whole, and a common word's clipped front joined to a word (`docu-game`) is a coinage.
     Plurals of -ing nouns (remodelings), British -ise forms of listed -ize words, -ness nouns of
     listed adjectives (clunkiness), a noun and -man or -men (pacemen) and dropped-g forms
-    (lovin') are English. A word beside a word of the same other language is part of a foreign
+    (lovin') are English. A word that parses as a prefix and a word or two words is a coinage,
+    unless it is eight letters or more and one ordinary slip from the only counted word one edit
+    away, ending as it does (`adverserial`, `intergrating`: a guess; `storylines` is a word).
+    A word beside a word of the same other language is part of a foreign
     phrase (`his home grand prix`, `Chercher dans toute`): common words of French, Spanish,
     Italian, German, Portuguese and Dutch. A word named as a word (`the word "energie"`, `a new
     word - vlog`, `dubbed "phishing"`) is mentioned, not used. In copy typed in lowercase, names
@@ -561,12 +573,19 @@ class UnknownWord(Rule):
         # written again: a name, unless the story writes it in lowercase too ("acquisiton" in a
         # headline and the body), where it may be the slip of a common word the story uses
         repeated = counts[part] > 1
-        if repeated and not doc.word_counts.get(part):
+        meant = clear_slip(part) if clear_slips else None  # a clear slip, evidence or not: Bangaldesh
+        swapped = meant is not None and habit_slip(part, meant)
+        # the same two letters swapped each time is the typist's habit (Norweigan twice), not a
+        # name's spelling, unless the word stands beside a name somewhere (Robert Kronberg)
+        habit = swapped and repeated and not any(beside_a_name(doc, t) for t in doc.words_among({tok.text}))
+        if repeated and not doc.word_counts.get(part) and not habit:
             return None
         capitals = tok.text.isupper()
         if capitals and not (tok.in_headline and all_caps_headline(doc)):
             return None  # an acronym, or a name set in capitals in the body (TIM HENMAN)
-        if not capitals and beside_a_name(doc, tok):
+        # beside a name, only a typist's clear slip is reported (Prime Minsiter Yasuhiro)
+        named = not capitals and beside_a_name(doc, tok)
+        if named and not (meant is not None and typed_slip(part, meant)):
             return None
         if not_a_word(doc.text, tok.span) or in_foreign_phrase(doc.text, tok.span):
             return None  # Fondation pour l'Enfance: a name in another language
@@ -575,15 +594,19 @@ class UnknownWord(Rule):
         in_sentence = not capitals and not (tok.sentence_start and not tok.in_headline)
         if in_sentence and len(part) < TITLE_MIN_LENGTH:
             return None  # Herre, Linde, Liffe, Graan: short capitalised words are mostly names
-        if not any(
-            counts[c]
+        near = _listed_one_edit_away(part)
+        forms: dict[str, int] = {}
+        if capitals and not any(counts[c] for c in near):
+            # a headline's capitals may be another form of the body's word (AQUIRES: "acquired")
+            forms = _story_forms(part, near, counts)
+        if named or not any(
+            (counts[c] or c in forms)
             and c[0] == part[0]
             and not foreign_form(part, c)
             and (capitals or slip_cost(part, c) < ANY_SLIP)
-            for c in _listed_one_edit_away(part)
+            for c in near
         ):
-            meant = clear_slip(part) if clear_slips else None  # no evidence, but a clear slip: Bangaldesh
-            if meant is None or repeated or _written_as_another_name(doc, tok.text):
+            if meant is None or repeated and not habit or _written_as_another_name(doc, tok.text):
                 return None
             return self._clear_slip_report(doc, tok, meant)
         if _written_as_another_name(doc, tok.text):
@@ -592,7 +615,17 @@ class UnknownWord(Rule):
             return self._report(doc, part, tok.span, counts, guess_only=True)
         others = counts.copy()
         others[part] -= 1  # the story's other uses: a word it writes right once is evidence
-        return self._report(doc, part, tok.span, others, evidence_only=True, guess_only=not capitals)
+        others.update(forms)  # ... and its other forms, a guess's evidence only
+        found = self._report(doc, part, tok.span, others, evidence_only=True, guess_only=not capitals)
+        fix = found.fix if found is not None else None
+        if found is None or fix is None or fix.edits[0].content.lower() not in forms:
+            return found
+        meant = fix.edits[0].content
+        return replace(
+            found,
+            message=f"unknown word {tok.text!r}: the story writes another form of {meant.lower()!r}",
+            fix=replace(fix, applicability=min(fix.applicability, Applicability.UNSAFE)),
+        )
 
     def _clear_slip_report(self, doc: Document, tok: Token, meant: str) -> Violation:
         """A capitalised word that is a clear slip of a common word or a listed name (`clear_slip`),
@@ -641,11 +674,18 @@ class UnknownWord(Rule):
         fronted = _after_a_glued_dash(doc.text, span)
         if fronted:  # "gymnastics -roduced": the dash took the first letter; only those words fit
             evidence, others = _front_letter_added(part, evidence, others)
+        frequent = False
         if not evidence and not evidence_only and counts[part] > 1:
             evidence = _repeated_slip_of(part, others, counts)
             guess_only = guess_only or bool(evidence)  # the story repeats it: a guess, never unattended
-        if not _worth_reporting(part, evidence, others, counts, evidence_only):
+            if evidence and not counts[evidence[0]]:
+                # "unitl" twice: a slip of one of the commonest words, which is the reading
+                # (the story's "unit" is no evidence: a word it writes right, it did not slip on)
+                others, evidence, frequent = evidence, [], True
+        if not frequent and not _worth_reporting(part, evidence, others, counts, evidence_only):
             return None
+        if not evidence and not _common_candidate(others) and derivation(part) is not None:
+            guess_only = True  # adverserial parses as adverse + rial: a rival reading, however weak
         original = doc.slice(span)
         late = _space_typed_late(doc.text, span, part)
         if late is not None:
@@ -721,18 +761,19 @@ REPEATED_MIN_LENGTH = 5  # a repeated word this long, one slip from a story word
 
 def _repeated_slip_of(part: str, candidates: list[str], counts: Counter) -> list[str]:
     """A word the story repeats is jargon or a name unless it is one ordinary slip from a common
-    word the story writes too ("acquisiton" in the headline and the body, "acquisition" once):
-    that word, as the story's evidence; else none."""
+    word the story writes too ("acquisiton" in the headline and the body, "acquisition" once),
+    or from one of the 500 commonest words ("unitl" twice: until), which no jargon is built
+    from by a slip: that word, as the story's evidence; else none."""
     if len(part) < REPEATED_MIN_LENGTH:
         return []
     words = english()
     return [
         c
         for c in candidates
-        if counts[c]
-        and " " not in c
-        and words.frequency_rank(c) < COMMON_RANK
+        if " " not in c
+        and words.frequency_rank(c) < (COMMON_RANK if counts[c] else VERY_COMMON_RANK)
         and slip_cost(part, c) <= COMMON_SLIP
+        and (counts[c] or derivation(part) is None)
     ][:1]
 
 
@@ -770,7 +811,7 @@ def _worth_reporting(
     """Whether an unlisted word is a typo to report, from its candidates and the story."""
     if evidence or evidence_only:
         return bool(evidence)
-    if not _obvious_slip(others):
+    if not _obvious_slip(others) and not _sole_long_slip(part, others):
         derived = derivation(part)
         if derived in INFLECTIONS or derived is not None and not _common_candidate(others):
             return False  # "prewent" parses as pre + went, but "present" is one edit away
@@ -969,6 +1010,25 @@ def _forms_of_one_word(a: str, b: str) -> bool:
     return bool(_stems(a) & _stems(b))
 
 
+_ENDINGS = ("", "s", "es", "ed", "d", "ing")
+
+
+def _story_forms(part: str, near: AbstractSet[str], counts: Counter) -> dict[str, int]:
+    """The words one edit from `part` that the story does not write but writes another form of
+    (acquires: "acquired"; accepts: "accepted"), each with the uses of those forms."""
+    words = english().words
+    found = {}
+    for c in near:
+        if counts[c] or c[:1] != part[:1]:
+            continue
+        forms = {stem + end for stem in _stems(c) for end in _ENDINGS}
+        forms |= {stem[:-1] + "ing" for stem in _stems(c) if stem.endswith("e")}
+        uses = sum(counts[f] for f in forms - {c, part} if f in words)
+        if uses:
+            found[c] = uses
+    return found
+
+
 def _stems(word: str) -> set[str]:
     stems = {word}
     for suffix, base in _INFLECTIONS:
@@ -1112,6 +1172,22 @@ def _glued_contraction(word: str) -> str | None:
     if head not in words.words or words.frequency_rank(tail) >= COMMON_RANK:
         return None
     return f"{head} {tail}"
+
+
+def _sole_long_slip(part: str, candidates: list[str]) -> bool:
+    """A long word (eight letters or more) with one word one ordinary slip from it, a word the
+    frequency list counts: "adverserial" (adversarial), "intergrating" (integrating) parse as
+    adverse + rial and inter + grating, but a long word has few neighbours, and one a slip away
+    is the likelier reading than a coinage no list has."""
+    candidates = [c for c in candidates if " " not in c]
+    if len(part) < LONG_WORD or len(candidates) != 1:
+        return False
+    word = candidates[0]
+    return (
+        english().frequency_rank(word) < UNCOUNTED_RANK
+        and part[-2:] == word[-2:]  # not another ending: storylines, deferreds, houseware are words
+        and slip_cost(part, word) < ANY_SLIP
+    )
 
 
 def _obvious_slip(candidates: list[str]) -> bool:
