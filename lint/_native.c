@@ -23,6 +23,31 @@
 #define IS_DIGIT(ch) Py_UNICODE_ISDECIMAL(ch)
 #define IS_LETTER(ch) (IS_WORD(ch) && !IS_DIGIT(ch) && (ch) != '_')
 
+/* Past a run of the class from `j`, then of joined runs (a separator and one or more of the
+ * class) as long as they go on: digits joined by [.,:] (the regex's \d*(?:[.,:]\d+)+), or
+ * \w joined by ['’-] (\w*+(?:['’\-]\w++)*+). `groups` (if given) counts the joins. */
+static Py_ssize_t
+joined_run(int kind, const void *data, Py_ssize_t j, Py_ssize_t end, int digits, Py_ssize_t *groups)
+{
+#define IN_CLASS(ch) (digits ? IS_DIGIT(ch) : IS_WORD(ch))
+    for (;;) {
+        Py_UCS4 sep;
+        while (j < end && IN_CLASS(PyUnicode_READ(kind, data, j)))
+            j++;
+        if (j + 1 >= end)
+            return j;
+        sep = PyUnicode_READ(kind, data, j);
+        if (digits ? !(sep == '.' || sep == ',' || sep == ':') : !(sep == '\'' || sep == 0x2019 || sep == '-'))
+            return j;
+        if (!IN_CLASS(PyUnicode_READ(kind, data, j + 1)))
+            return j;
+        j += 2;
+        if (groups)
+            (*groups)++;
+    }
+#undef IN_CLASS
+}
+
 /* The end of the token that starts at `p` (text[p] is \w), reading no further than `end`:
  * TOKEN = \w(?:(?<=[^\W\d_])\.(?:[^\W\d_]\.)+|(?<=\d)\d*(?:[.,:]\d+)+|\w*+(?:['’\-]\w++)*+)
  * Each alternative's loops are greedy and the first that matches wins, as in the regex. */
@@ -46,39 +71,11 @@ token_end(int kind, const void *data, Py_ssize_t p, Py_ssize_t end)
     }
     if (IS_DIGIT(first)) { /* 450.000, 5:50 */
         Py_ssize_t groups = 0;
-        j = p + 1;
-        while (j < end && IS_DIGIT(PyUnicode_READ(kind, data, j)))
-            j++;
-        for (;;) {
-            Py_UCS4 sep;
-            if (j + 1 >= end)
-                break;
-            sep = PyUnicode_READ(kind, data, j);
-            if (!(sep == '.' || sep == ',' || sep == ':') || !IS_DIGIT(PyUnicode_READ(kind, data, j + 1)))
-                break;
-            j += 2;
-            while (j < end && IS_DIGIT(PyUnicode_READ(kind, data, j)))
-                j++;
-            groups++;
-        }
+        j = joined_run(kind, data, p + 1, end, 1, &groups);
         if (groups)
             return j;
     }
-    j = p + 1; /* regime's, al-Qaeda */
-    while (j < end && IS_WORD(PyUnicode_READ(kind, data, j)))
-        j++;
-    for (;;) {
-        Py_UCS4 sep;
-        if (j + 1 >= end)
-            break;
-        sep = PyUnicode_READ(kind, data, j);
-        if (!(sep == '\'' || sep == 0x2019 || sep == '-') || !IS_WORD(PyUnicode_READ(kind, data, j + 1)))
-            break;
-        j += 2;
-        while (j < end && IS_WORD(PyUnicode_READ(kind, data, j)))
-            j++;
-    }
-    return j;
+    return joined_run(kind, data, p + 1, end, 0, NULL); /* regime's, al-Qaeda */
 }
 
 /* counts[word] += 1 (counts a dict of ints) */
