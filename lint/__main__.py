@@ -1,5 +1,5 @@
 """`python -m newslint`."""
 
-from newslint.cli_fast import main
+from newslint.cli_fast import entry
 
-main()
+entry()

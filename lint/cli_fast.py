@@ -18,6 +18,7 @@ the typer command: its exit codes, typer's echo, a closed pipe ends the run quie
 
 from __future__ import annotations
 
+import atexit
 import errno
 import os
 import sys
@@ -78,12 +79,48 @@ def parse(argv: list[str]) -> dict[str, Any] | None:
     return options
 
 
+def entry() -> None:
+    """The `newslint` command (and `python -m newslint`): `main`, ending a check run with an
+    exit that does not free the run's objects one by one (`_exit`)."""
+    main(fast_exit=True)
+
+
+def _exit(code: object) -> None:
+    """`os._exit(code)` after what a normal exit does that a user sees: the interpreter's
+    teardown of the modules, the word tables and the memos costs a check of one story about
+    30 ms of CPU, a sixth of its run (measured). The standard streams are flushed and the
+    atexit functions run (the pattern cache written, a worker pool ended). Returns, for the
+    normal exit, when that cannot be done the same way: a stream that cannot be flushed (the
+    normal exit reports it, as before), threads still running, a profiler or tracer
+    (coverage) whose report is written after the program returns."""
+    if code is not None and type(code) is not int:
+        return  # a message to print: the normal exit prints it
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        return  # a profiler's or coverage's report is written after the program returns
+    threading = sys.modules.get("threading")
+    if threading is not None and threading.active_count() > 1:
+        return  # a normal exit waits for them
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return  # the normal exit reports it, as before
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass  # an atexit function wrote to a stream gone away: nothing more to tell
+    os._exit(code or 0)
+
+
 def _completing() -> bool:
     """A shell asks click for completions (`_NEWSLINT_COMPLETE=...`): typer's to answer."""
     return any(name.startswith("_") and name.endswith("_COMPLETE") for name in os.environ)
 
 
-def main() -> None:
+def main(fast_exit: bool = False) -> None:
+    """Runs the command; `fast_exit`: a check run ends with `_exit` (the command's entry)."""
     from newslint import _re_cache
 
     _re_cache.install()  # before the engine and the rules compile their patterns
@@ -94,6 +131,16 @@ def main() -> None:
 
         typer_main()
         return
+    try:
+        _check(options)
+    except SystemExit as exc:
+        if fast_exit:
+            _exit(exc.code)
+        raise
+
+
+def _check(options: dict[str, Any]) -> None:
+    """`run_check` with the options read; exits (SystemExit) with the command's code."""
     try:
         from newslint.cli_check import OutputFormat, run_check
 

@@ -102,8 +102,11 @@ finally:
 
 
 def _run(module: str, args: list[str], cwd: Path, stdin: bytes | None = None) -> tuple[int, bytes, bytes]:
+    """`module`'s `main` run on ARGS; module "-m": `python -m newslint ARGS`, the command's entry
+    (whose check runs end with `os._exit`)."""
+    command = ["-m", "newslint"] if module == "-m" else ["-c", _RUN.format(module=module)]
     proc = subprocess.run(
-        [sys.executable, "-c", _RUN.format(module=module), *args],
+        [sys.executable, *command, *args],
         cwd=cwd,
         input=stdin,
         capture_output=True,
@@ -187,3 +190,56 @@ def test_a_closed_pipe_ends_the_run_quietly_with_1_as_click_does(tmp_path):
         err = proc.stderr.read()
         results.append((proc.wait(timeout=120), err.rsplit(b"typer imported", 1)[0]))
     assert results[0] == results[1] == (1, b"")
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin"),
+    [
+        (["check", "story.txt", "clean.txt"], None),
+        (["check", "--format", "json", "--statistics", "story.txt", "clean.txt"], None),
+        (["check", "--fix", "--unsafe-fixes", "--exit-non-zero-on-fix", "story.txt"], None),
+        (["check", "missing.txt", "story.txt"], None),  # an error said on stderr, exit 2
+        (["check", "--select", "NL999", "story.txt"], None),  # a usage error
+        (["check", "--fix", "-"], MIXED.encode()),
+        (["check", "-j", "2", "story.txt", "clean.txt"], None),
+    ],
+)
+def test_the_command_ending_without_teardown_says_writes_and_exits_as_main(tmp_path, args, stdin):
+    """`entry` ends a check with `os._exit` after flushing the streams and running the atexit
+    functions: what it says, writes and exits with are `main`'s, which ends as Python does."""
+    runs = []
+    for module in ("entry", "main"):
+        (tmp_path / "story.txt").write_text(MIXED, encoding="utf-8")
+        (tmp_path / "clean.txt").write_text(CLEAN, encoding="utf-8")
+        code, out, err = _run("-m" if module == "entry" else "cli_fast", args, tmp_path, stdin)
+        err = err.rsplit(b"typer imported", 1)[0]
+        runs.append((code, out, err, (tmp_path / "story.txt").read_text(encoding="utf-8")))
+    assert runs[0] == runs[1]
+    assert runs[0][1] or runs[0][2]  # it said something
+
+
+def test_the_command_runs_its_atexit_functions_before_ending(tmp_path):
+    """The pattern cache is written at exit (an atexit function): `entry` writes it too."""
+    (tmp_path / "story.txt").write_text(DOUBLED, encoding="utf-8")
+    probe = (
+        "import atexit, sys, runpy\n"
+        "atexit.register(lambda: print('atexit ran', flush=True))\n"
+        "sys.argv = ['newslint', 'check', 'story.txt']\n"
+        "runpy.run_module('newslint', run_name='__main__')\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, timeout=120)
+    assert proc.returncode == 1
+    assert proc.stdout.startswith(b"story.txt:3:5: NL103") and proc.stdout.endswith(b"atexit ran\n")
+
+
+def test_a_closed_pipe_ends_the_command_quietly_with_1(tmp_path):
+    (tmp_path / "story.txt").write_text(DOUBLED * 200, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newslint", "check", "story.txt"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader went away before the report was written
+    assert (proc.wait(timeout=120), proc.stderr.read()) == (1, b"")

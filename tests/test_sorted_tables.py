@@ -169,7 +169,15 @@ def test_a_list_built_whole_lets_its_index_go_and_answers_the_same(ordered):
         assert w in words and words.frequency_rank(w) == ordered.index(w)
     assert words.built and words._index is None
     assert words.by_opening("zy") == _fresh().by_opening("zy")
+    assert words.ending("n't") == _fresh().ending("n't")
     assert words.size == len(ordered) and words.frequency_rank("qqqq") == len(ordered)
     rare = _words._rare()
     rare.frozen()
     assert rare._lines is None and rare._build is None and "aahed" in rare
+
+
+@pytest.mark.parametrize("suffix", ["n't", "ly", "zz", "qx", "'s", "a"])
+def test_the_words_with_an_ending_read_from_the_index(ordered, suffix):
+    words = _fresh()
+    assert words.ending(suffix) == sorted((w, r) for r, w in enumerate(ordered) if w.endswith(suffix))
+    assert words._words.current() is words._words  # nothing built to answer it

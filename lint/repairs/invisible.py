@@ -14,9 +14,8 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from functools import lru_cache
-
-import regex
+from functools import cache, lru_cache
+from typing import Any, NamedTuple
 
 from newslint.document import Document
 from newslint.reading import Repair
@@ -30,30 +29,47 @@ BIDI = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069
 _INVISIBLE = re.compile(f"[{SOFT_HYPHEN}{JOINERS}{SPACING}{BIDI}]")
 _ANY_INVISIBLE = frozenset(SOFT_HYPHEN + JOINERS + SPACING + BIDI)
 
-# Unicode properties that say a neighbour's script needs the character (regex knows them).
-_EMOJI_BEFORE_JOINER = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\U000e007f]")
-_PICTOGRAPH = regex.compile(r"\p{Extended_Pictographic}")
-# Cursive scripts (Arabic, Persian, Urdu, Syriac, N'Ko, Mongolian ...): letters that join.
-_JOINING = regex.compile(
-    r"[\p{Joining_Type=Dual_Joining}\p{Joining_Type=Right_Joining}"
-    r"\p{Joining_Type=Left_Joining}\p{Joining_Type=Join_Causing}]"
-)
-# Brahmic scripts (Devanagari, Bengali, Sinhala, Malayalam ...): any letter, sign or virama.
-_INDIC = regex.compile(r"\P{Indic_Syllabic_Category=Other}")
-# Scripts written without spaces between words (Thai, Lao, Khmer, Myanmar; Chinese, Japanese).
-_UNSPACED = regex.compile(r"[\p{Line_Break=SA}\p{Line_Break=ID}\p{Line_Break=CJ}]")
 _LOOK = 8  # how far past marks and other invisible characters a neighbour is looked for
-_TRANSPARENT = regex.compile(r"\p{Joining_Type=Transparent}")
+
+
+class _Properties(NamedTuple):
+    """Unicode properties that say a neighbour's script needs the character (`regex` knows
+    them), compiled when a story first holds an invisible character: importing `regex` costs
+    every start-up about 10 ms (measured), and most stories hold none."""
+
+    emoji_before_joiner: Any
+    pictograph: Any
+    joining: Any  # cursive scripts (Arabic, Persian, Urdu, Syriac, N'Ko, Mongolian ...): letters that join
+    indic: Any  # Brahmic scripts (Devanagari, Bengali, Sinhala, Malayalam ...): any letter, sign or virama
+    unspaced: Any  # scripts written without spaces between words (Thai, Lao, Khmer, Myanmar; CJK)
+    transparent: Any
+
+
+@cache
+def _properties() -> _Properties:
+    import regex
+
+    return _Properties(
+        emoji_before_joiner=regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\U000e007f]"),
+        pictograph=regex.compile(r"\p{Extended_Pictographic}"),
+        joining=regex.compile(
+            r"[\p{Joining_Type=Dual_Joining}\p{Joining_Type=Right_Joining}"
+            r"\p{Joining_Type=Left_Joining}\p{Joining_Type=Join_Causing}]"
+        ),
+        indic=regex.compile(r"\P{Indic_Syllabic_Category=Other}"),
+        unspaced=regex.compile(r"[\p{Line_Break=SA}\p{Line_Break=ID}\p{Line_Break=CJ}]"),
+        transparent=regex.compile(r"\p{Joining_Type=Transparent}"),
+    )
 
 
 @lru_cache(maxsize=4096)
 def _traits(ch: str) -> frozenset[str]:
     """What a neighbouring character says about its script: `shaped` (cursive or Brahmic:
     joiners choose its letters' shapes), `unspaced` (written without spaces between words)."""
-    traits = set()
-    if ch and (_JOINING.match(ch) or _INDIC.match(ch)):
+    traits, props = set(), _properties()
+    if ch and (props.joining.match(ch) or props.indic.match(ch)):
         traits.add("shaped")
-    if ch and _UNSPACED.match(ch):
+    if ch and props.unspaced.match(ch):
         traits.add("unspaced")
     return frozenset(traits)
 
@@ -61,9 +77,9 @@ def _traits(ch: str) -> frozenset[str]:
 def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
     """The visible characters on either side of the invisible run [start, end); before it, a
     vowel sign or other mark that joining passes over stands for the letter it sits on."""
-    i, low = start - 1, max(-1, start - 1 - _LOOK)
+    i, low, props = start - 1, max(-1, start - 1 - _LOOK), _properties()
     while i > low and (
-        text[i] in _ANY_INVISIBLE or _TRANSPARENT.match(text[i]) and not _INDIC.match(text[i])
+        text[i] in _ANY_INVISIBLE or props.transparent.match(text[i]) and not props.indic.match(text[i])
     ):
         i -= 1
     j, high = end, min(len(text), end + _LOOK)
@@ -92,7 +108,12 @@ def is_needed(text: str, at: int, right_to_left: Callable[[int], bool]) -> bool:
         return right_to_left(at)
     before, after = _neighbours(text, at, at + 1)
     if ch in JOINERS:
-        if ch == ZWJ and _EMOJI_BEFORE_JOINER.match(text[at - 1] if at else "") and _PICTOGRAPH.match(after):
+        props = _properties()
+        if (
+            ch == ZWJ
+            and props.emoji_before_joiner.match(text[at - 1] if at else "")
+            and props.pictograph.match(after)
+        ):
             return True
         return "shaped" in _traits(before) | _traits(after)
     return "unspaced" in _traits(before) | _traits(after)

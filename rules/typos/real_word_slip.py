@@ -128,8 +128,8 @@ def apostrophe_lost() -> dict[str, str]:
     words = english()
     return {
         w.replace("'", ""): w
-        for w in words.words
-        if w.endswith("n't") and w.replace("'", "") in words.words and words.frequency_rank(w) < COMMON_RANK
+        for w, rank in words.ending("n't")
+        if rank < COMMON_RANK and w.replace("'", "") in words
     }
 
 
