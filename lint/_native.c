@@ -12,7 +12,10 @@
  *   (optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps);
  * - select_bits(keys, memory, tested, passed): LetterTest.select's walk over a story's words:
  *   (the set of keys whose bits in `memory` say tested and passed, the list of those untested);
- *   select_bits_many: the same for several tests in one walk (LetterTest.select_many).
+ *   select_bits_many: the same for several tests in one walk (LetterTest.select_many);
+ * - edits_among(word, container, filter): the strings one edit from a word that a set or dict
+ *   holds (newslint.native.edits_among: the listed words one slip from a misspelt word), with
+ *   edit_filter(keys), a Bloom filter of a large container's keys that rules most edits out.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -954,6 +957,208 @@ fail:
     return NULL;
 }
 
+/* The hash of an ASCII string that the filters of edits_among read: FNV-1a, then mixed
+ * (splitmix64's finaliser) so that every bit depends on every letter. */
+static unsigned long long
+edit_hash(const char *s, Py_ssize_t n)
+{
+    unsigned long long h = 1469598103934665603ULL;
+    Py_ssize_t i;
+    for (i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    h ^= h >> 30;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 27;
+    h *= 0x94d049bb133111ebULL;
+    h ^= h >> 31;
+    return h;
+}
+
+#define FILTER_PROBES 3
+
+/* Whether the filter of `nbits` bits (a power of two) may hold the string: all its probes set.
+ * With add, set them. */
+static int
+filter_probe(unsigned char *bits, unsigned long long nbits, const char *s, Py_ssize_t n, int add)
+{
+    unsigned long long h = edit_hash(s, n), h1 = h & 0xffffffffULL, h2 = (h >> 32) | 1;
+    int j;
+    for (j = 0; j < FILTER_PROBES; j++) {
+        unsigned long long k = (h1 + j * h2) & (nbits - 1);
+        if (add)
+            bits[k >> 3] |= (unsigned char)(1u << (k & 7));
+        else if (!(bits[k >> 3] & (1u << (k & 7))))
+            return 0;
+    }
+    return 1;
+}
+
+/* edit_filter(keys): a Bloom filter of the ASCII strings among `keys` (an iterable), as bytes,
+ * about 16 bits a key: edits_among asks it before it makes an edit into a str and looks it up
+ * in the container, so that most of the hundreds of edits of a word cost a hash and three bit
+ * tests, not a str and a probe of a large table. It never says no to a key it was built from;
+ * the container it stands for must not change. Non-ASCII keys are left out: no edit of an ASCII
+ * word is one. */
+static PyObject *
+edit_filter(PyObject *self, PyObject *args)
+{
+    PyObject *keys, *iter, *item, *out;
+    unsigned long long nbits = 1024;
+    Py_ssize_t size;
+    if (!PyArg_ParseTuple(args, "O:edit_filter", &keys))
+        return NULL;
+    size = PyObject_Size(keys);
+    if (size < 0)
+        return NULL;
+    while (nbits < 16ULL * (unsigned long long)size)
+        nbits <<= 1;
+    out = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)(nbits >> 3));
+    if (out == NULL)
+        return NULL;
+    memset(PyBytes_AS_STRING(out), 0, nbits >> 3);
+    iter = PyObject_GetIter(keys);
+    if (iter == NULL) {
+        Py_DECREF(out);
+        return NULL;
+    }
+    while ((item = PyIter_Next(iter)) != NULL) {
+        if (PyUnicode_Check(item) && PyUnicode_IS_ASCII(item))
+            filter_probe((unsigned char *)PyBytes_AS_STRING(out), nbits, (const char *)PyUnicode_1BYTE_DATA(item),
+                         PyUnicode_GET_LENGTH(item), 1);
+        Py_DECREF(item);
+    }
+    Py_DECREF(iter);
+    if (PyErr_Occurred()) {
+        Py_DECREF(out);
+        return NULL;
+    }
+    return out;
+}
+
+/* edits_among(word, container, filter): the strings one deletion, swap of two neighbours,
+ * substitution or insertion (of a letter a-z) from the ASCII `word` that `container` (a set,
+ * frozenset or dict) holds, as a set: `one_edit_away(word) & container` (newslint.native),
+ * without building the hundreds of edits that are not in it. Each edit is made in one buffer;
+ * `filter` (edit_filter's bytes for the container's keys, or None) rules most of them out
+ * before one is made into a str and looked up. */
+struct edit_target {
+    PyObject *container, *out;
+    int is_dict;
+    unsigned char *bits;
+    unsigned long long nbits;
+};
+
+static int
+edit_lookup(struct edit_target *t, const char *buf, Py_ssize_t len)
+{
+    PyObject *s;
+    int found;
+    if (t->bits != NULL && !filter_probe(t->bits, t->nbits, buf, len, 0))
+        return 0;
+    s = PyUnicode_New(len, 127);
+    if (s == NULL)
+        return -1;
+    if (len)
+        memcpy(PyUnicode_1BYTE_DATA(s), buf, len);
+    found = t->is_dict ? PyDict_Contains(t->container, s) : PySet_Contains(t->container, s);
+    if (found > 0)
+        found = PySet_Add(t->out, s);
+    Py_DECREF(s);
+    return found;
+}
+
+#define EDIT_BUFFER 64
+
+static PyObject *
+edits_among(PyObject *self, PyObject *args)
+{
+    PyObject *word, *filter = Py_None;
+    struct edit_target t = {NULL, NULL, 0, NULL, 0};
+    const char *w;
+    char small[EDIT_BUFFER + 2], *buf = small;
+    Py_ssize_t n, i;
+    int c;
+    if (!PyArg_ParseTuple(args, "UO|O:edits_among", &word, &t.container, &filter))
+        return NULL;
+    t.is_dict = PyDict_Check(t.container);
+    if (!t.is_dict && !PyAnySet_Check(t.container)) {
+        PyErr_SetString(PyExc_TypeError, "edits_among: the container must be a set, frozenset or dict");
+        return NULL;
+    }
+    if (!PyUnicode_IS_ASCII(word)) {
+        PyErr_SetString(PyExc_ValueError, "edits_among: the word must be ASCII");
+        return NULL;
+    }
+    if (filter != Py_None) {
+        Py_ssize_t size;
+        if (!PyBytes_Check(filter)) {
+            PyErr_SetString(PyExc_TypeError, "edits_among: the filter must be edit_filter's bytes");
+            return NULL;
+        }
+        size = PyBytes_GET_SIZE(filter);
+        if (size < 1 || (size & (size - 1))) {
+            PyErr_SetString(PyExc_ValueError, "edits_among: the filter must be edit_filter's bytes");
+            return NULL;
+        }
+        t.bits = (unsigned char *)PyBytes_AS_STRING(filter);
+        t.nbits = (unsigned long long)size << 3;
+    }
+    w = (const char *)PyUnicode_1BYTE_DATA(word);
+    n = PyUnicode_GET_LENGTH(word);
+    if (n > EDIT_BUFFER) {
+        buf = PyMem_Malloc(n + 2);
+        if (buf == NULL)
+            return PyErr_NoMemory();
+    }
+    t.out = PySet_New(NULL);
+    if (t.out == NULL)
+        goto fail;
+    for (i = 0; i < n; i++) { /* deletions */
+        memcpy(buf, w, i);
+        memcpy(buf + i, w + i + 1, n - i - 1);
+        if (edit_lookup(&t, buf, n - 1) < 0)
+            goto fail;
+    }
+    memcpy(buf, w, n);
+    for (i = 0; i + 1 < n; i++) { /* swaps of two neighbours */
+        buf[i] = w[i + 1];
+        buf[i + 1] = w[i];
+        if (edit_lookup(&t, buf, n) < 0)
+            goto fail;
+        buf[i] = w[i];
+        buf[i + 1] = w[i + 1];
+    }
+    for (i = 0; i < n; i++) { /* substitutions */
+        for (c = 'a'; c <= 'z'; c++) {
+            if (c == w[i])
+                continue;
+            buf[i] = (char)c;
+            if (edit_lookup(&t, buf, n) < 0)
+                goto fail;
+        }
+        buf[i] = w[i];
+    }
+    for (i = 0; i <= n; i++) { /* insertions */
+        memcpy(buf, w, i);
+        memcpy(buf + i + 1, w + i, n - i);
+        for (c = 'a'; c <= 'z'; c++) {
+            buf[i] = (char)c;
+            if (edit_lookup(&t, buf, n + 1) < 0)
+                goto fail;
+        }
+    }
+    if (buf != small)
+        PyMem_Free(buf);
+    return t.out;
+fail:
+    if (buf != small)
+        PyMem_Free(buf);
+    Py_XDECREF(t.out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"scan_words", scan_words, METH_VARARGS,
      "scan_words(text, starts, ends, counts): count the tokens of each range into counts."},
@@ -974,6 +1179,10 @@ static PyMethodDef methods[] = {
      "tally_words(counts, index, uses, stories): add a story's word counts to a batch's tallies."},
     {"joined_pairs", joined_pairs, METH_VARARGS,
      "joined_pairs(tokens, words, shortest, longest): the joined neighbouring tokens that are words."},
+    {"edits_among", edits_among, METH_VARARGS,
+     "edits_among(word, container, filter=None): the strings one edit from the ASCII word that container holds."},
+    {"edit_filter", edit_filter, METH_VARARGS,
+     "edit_filter(keys): a Bloom filter of the ASCII keys, as bytes, for edits_among."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from types import ModuleType
 
 
@@ -100,4 +101,59 @@ near_words: Callable[[str, Iterable[str]], list[str]] = (
 )
 """The words, in their order, that are not `typo` and are at most two edits from it."""
 
-__all__ = ["native", "near_words", "osa_within_two", "within_two_of"]
+ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+
+
+def one_edit_away(word: str) -> set[str]:
+    """Every string one deletion, transposition, substitution or insertion away from `word`."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in ALPHABET if c != b[0]}
+    inserts = {a + c + b for a, b in splits for c in ALPHABET}
+    return deletes | transposes | replaces | inserts
+
+
+class Lookup:
+    """A large container that `edits_among` is asked about again and again (a word list, a name
+    list): a frozenset, or a dict that is never changed, with the compiled filter of its keys
+    (`_native.edit_filter`, about 16 bits a key) built once. Read `keys` for the container."""
+
+    __slots__ = ("keys", "filter")
+
+    def __init__(self, keys: AbstractSet[str] | Mapping[str, object]) -> None:
+        self.keys = keys
+        self.filter: bytes | None = native.edit_filter(keys) if native is not None else None
+
+
+def _edits_among(word: str, container: AbstractSet[str] | Mapping[str, object]) -> set[str]:
+    edits = one_edit_away(word)
+    if isinstance(container, (set, frozenset)):
+        return edits & container
+    return {e for e in edits if e in container}
+
+
+def edits_among(word: str, container: AbstractSet[str] | Mapping[str, object] | Lookup) -> set[str]:
+    """`one_edit_away(word) & container`: the strings one edit from `word` that `container` (a
+    set, a dict's keys, or a `Lookup`) holds, such as the listed words one slip from a misspelt
+    word. The compiled form makes each edit in a buffer and looks it up (a `Lookup`'s filter
+    rules most of them out first), without building the set of all edits (about 450 for a word
+    of eight letters); it takes ASCII words and built sets and dicts."""
+    keys, found = (container.keys, container.filter) if isinstance(container, Lookup) else (container, None)
+    if native is not None and type(keys) in _BUILT and word.isascii():
+        edits: set[str] = native.edits_among(word, keys, found)
+        return edits
+    return _edits_among(word, keys)
+
+
+_BUILT = (set, frozenset, dict)
+
+__all__ = [
+    "Lookup",
+    "edits_among",
+    "native",
+    "near_words",
+    "one_edit_away",
+    "osa_within_two",
+    "within_two_of",
+]

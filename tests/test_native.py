@@ -186,10 +186,54 @@ def test_the_compiled_walk_reads_the_bits_as_the_loop_does():
         compiled.near_words("abc", ["abd", 3])
 
 
+EDIT_LETTERS = "abcxyz'-"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(EDIT_LETTERS, max_size=70),
+    st.lists(st.lists(SLIP, max_size=2), max_size=8),
+    st.lists(st.text("abcxyzé", max_size=6), max_size=8),
+)
+def test_the_edits_among_a_container_are_its_share_of_every_edit(word, slip_lists, strangers):
+    """`edits_among(word, container)` is `one_edit_away(word) & container`: compiled and twin,
+    with a set, a frozenset, a dict and a `Lookup` (whose compiled filter must rule out no
+    edit the container holds), for words of up to 70 letters (past the compiled buffer)."""
+    held = {_slipped(word, slips) for slips in slip_lists} | set(strangers) | {word}
+    expected = chooser.one_edit_away(word) & held
+    for container in (held, frozenset(held), dict.fromkeys(held), chooser.Lookup(frozenset(held))):
+        assert chooser.edits_among(word, container) == expected
+        keys = container.keys if isinstance(container, chooser.Lookup) else container
+        assert chooser._edits_among(word, keys) == expected
+        if compiled is not None:
+            assert compiled.edits_among(word, keys) == expected
+
+
+@needs_compiled
+def test_the_filtered_edits_of_listed_words_are_every_listed_edit():
+    """Over the shipped word list (its built set, as the rules read it through a `Lookup`):
+    the compiled edits of every 40th listed ASCII word, and of those words with a letter
+    doubled, are the listed words one edit away, the filter losing none."""
+    from newslint.rules.typos._words import english
+
+    listed = frozenset(english().ordered)
+    lookup = chooser.Lookup(listed)
+    sample = [w for w in sorted(listed) if w.isascii()][::40]
+    for word in sample + [w[:1] + w for w in sample[::5]]:
+        assert compiled.edits_among(word, listed, lookup.filter) == chooser.one_edit_away(word) & listed
+    with pytest.raises(ValueError):
+        compiled.edits_among("café", listed)
+    with pytest.raises(TypeError):
+        compiled.edits_among("cafe", ["cafe"])
+    with pytest.raises(ValueError):
+        compiled.edits_among("cafe", listed, b"odd")
+
+
 def _pure(monkeypatch: pytest.MonkeyPatch) -> None:
     """The twins in this process: what NEWSLINT_PURE_PYTHON=1 chooses at import."""
     monkeypatch.setattr(tokens, "native", None)
     monkeypatch.setattr(_context, "near_words", chooser._near_words)
+    monkeypatch.setattr(chooser, "native", None)  # read at each call (edits_among)
 
 
 @needs_compiled

@@ -19,8 +19,16 @@ import re
 from functools import cache, lru_cache
 
 from newslint.document import Document, Token
+from newslint.native import Lookup
 from newslint.rules.typos._context import unaccented_words
-from newslint.rules.typos._words import english, known_names, misspellings, one_edit_away, rare_words
+from newslint.rules.typos._words import (
+    edits_among,
+    english,
+    known_names,
+    listed_edits,
+    misspellings,
+    rare_words,
+)
 
 CAPITAL_MIN_LENGTH = 5  # shorter capitalised words are initials, acronyms and short names
 SLIP_MIN_LENGTH = 7  # a capitalised word this long may be a clear slip of a word or name
@@ -99,6 +107,11 @@ def _names_by_lowercase() -> dict[str, str]:
     return {n.lower(): n for n in known_names()}
 
 
+@cache
+def _names_lookup() -> Lookup:
+    return Lookup(_names_by_lowercase())
+
+
 @lru_cache(maxsize=2048)  # a name the corpus repeats is asked about in story after story
 def clear_slip(word: str) -> str | None:
     """The word or name (lowercase) that a capitalised word no list knows is a typist's clear slip
@@ -111,11 +124,13 @@ def clear_slip(word: str) -> str | None:
     last two letters swapped), and those are left alone. Else None."""
     if len(word) < SLIP_MIN_LENGTH:
         return None
-    words, names = english(), _names_by_lowercase()
-    near = [
+    words, names, first = english(), _names_by_lowercase(), word[:1]
+    # the names one edit away, then the common words that are no names
+    near = [c for c in edits_among(word, _names_lookup()) if c[:1] == first]
+    near += [
         c
-        for c in one_edit_away(word)
-        if c[:1] == word[:1] and (c in names or c in words.words and words.frequency_rank(c) < COMMON_RANK)
+        for c in listed_edits(word)
+        if c[:1] == first and c not in names and words.frequency_rank(c) < COMMON_RANK
     ]
     if len(near) != 1:
         return None

@@ -17,7 +17,7 @@ from functools import cache
 
 from newslint.rules.typos import _pairs
 from newslint.rules.typos._context import Context, weigh
-from newslint.rules.typos._words import english, known_names, misspellings, one_edit_away, rare_words
+from newslint.rules.typos._words import english, known_names, listed_edits, misspellings, rare_words
 from newslint.violation import Applicability
 
 FUNCTION_RANK = 100  # the 100 commonest words: the, of, to, in, from, ...
@@ -95,7 +95,7 @@ def split_reading(word: str, context: Context, counts: Mapping[str, int], story_
     if not readings:
         return None
     words = english()
-    rivals = [w for w in one_edit_away(word) & words.words if words.frequency_rank(w) < COMMON_RANK]
+    rivals = [w for w in listed_edits(word) if words.frequency_rank(w) < COMMON_RANK]
     story = {w: counts[w] for w in rivals if counts.get(w)}
     weighed = weigh(word, [*readings, *rivals], context, story, story_size)
     best = weighed[0]

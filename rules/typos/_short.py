@@ -18,9 +18,9 @@ from newslint.rules.typos._context import FIRST_LETTER, Context, weigh
 from newslint.rules.typos._run_together import splits
 from newslint.rules.typos._words import (
     english,
+    listed_edits,
     misspellings,
     one_edit_apart,
-    one_edit_away,
 )
 from newslint.violation import Applicability
 
@@ -75,7 +75,7 @@ def short_slip(word: str, context: Context, counts: Mapping[str, int], story_siz
     if not meant:
         return None
     words = english()
-    rivals = [w for w in one_edit_away(word) & words.words if words.frequency_rank(w) < COMMON_RANK]
+    rivals = [w for w in listed_edits(word) if words.frequency_rank(w) < COMMON_RANK]
     # the story's use of a rival is evidence ("the frm said" in a story about a firm); its use of
     # a function word is none: every story uses them
     story = {w: counts[w] for w in rivals if counts.get(w) and w not in FUNCTION_WORDS}

@@ -9,9 +9,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from newslint.native import Lookup, edits_among
+from newslint.native import one_edit_away as one_edit_away
 from newslint.rules._tables import RowTable, SortedLines
-
-ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
 class WordSet(AbstractSet[str]):
@@ -149,6 +149,18 @@ def english() -> WordList:
     return WordList(lambda: _data("words.txt"), _data("words-index.tsv"))  # words.txt: read when needed
 
 
+def listed_edits(word: str) -> set[str]:
+    """The listed words one edit from `word`: `one_edit_away(word) & english().words`, the
+    compiled form reading the built list through its filter (`Lookup`)."""
+    words = english().words
+    return edits_among(word, _lookup(words) if isinstance(words, frozenset) else words)
+
+
+@functools.lru_cache(maxsize=2)
+def _lookup(words: frozenset[str]) -> Lookup:
+    return Lookup(words)
+
+
 @cache
 def _rare() -> WordSet:
     text = _data("rare-words.txt")  # sorted
@@ -202,16 +214,6 @@ def listed_misspellings() -> Corrections:
         .joinpath("data/listed-misspellings.tsv")
         .read_text(encoding="utf-8")
     )
-
-
-def one_edit_away(word: str) -> set[str]:
-    """Every string one deletion, transposition, substitution or insertion away from `word`."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    deletes = {a + b[1:] for a, b in splits if b}
-    transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    replaces = {a + c + b[1:] for a, b in splits if b for c in ALPHABET if c != b[0]}
-    inserts = {a + c + b for a, b in splits for c in ALPHABET}
-    return deletes | transposes | replaces | inserts
 
 
 def one_edit_apart(a: str, b: str) -> bool:

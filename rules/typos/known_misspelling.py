@@ -14,10 +14,10 @@ from newslint.rules.typos._context import slip_cost, weigh
 from newslint.rules.typos._words import (
     english,
     known_names,
+    listed_edits,
     listed_misspellings,
     match_case,
     misspellings,
-    one_edit_away,
 )
 from newslint.rules.typos.unknown_word import (
     GUESS_SHARE,
@@ -252,8 +252,7 @@ def _reading(
     "relected higher prices" is "reflected", not the listed "reelected". Returns the rival that
     reads better (None when the list's correction wins) and how safe the fix is: safe only when
     the correction holds nearly all the belief."""
-    words = english().words
-    rivals = [c for c in one_edit_away(word) & words if c != correction]
+    rivals = [c for c in listed_edits(word) if c != correction]
     if not rivals:
         return None, Applicability.SAFE
     bonus = KNOWN_SLIP - slip_cost(word, correction.replace(" ", ""))

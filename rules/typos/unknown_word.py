@@ -41,6 +41,7 @@ from newslint.rules.typos._words import (
     accented_words,
     english,
     known_names,
+    listed_edits,
     match_case,
     misspellings,
     one_edit_away,
@@ -120,7 +121,7 @@ def suggestions(word: str, counts: Counter) -> tuple[list[str], list[str]]:
     """(candidates used more often in this story, other candidates by frequency), one edit away.
     A function word run into a common word ("ofthe", "inwhich") is a candidate too: a lost space."""
     words = english()
-    candidates = one_edit_away(word) & words.words  # in any order: both sorts below break every tie
+    candidates = listed_edits(word)  # in any order: both sorts below break every tie
     bare = word.replace("'", "")
     if bare != word and words.frequency_rank(bare) >= COMMON_RANK:
         candidates.discard(bare)  # "gov't" is an abbreviation, written so; "th'e" is still "the"
@@ -141,7 +142,7 @@ def suggestions(word: str, counts: Counter) -> tuple[list[str], list[str]]:
 @functools.lru_cache(maxsize=2048)  # a name the corpus repeats is asked about in story after story
 def _listed_one_edit_away(word: str) -> frozenset[str]:
     """The listed words one edit from `word`."""
-    return frozenset(one_edit_away(word) & english().words)
+    return frozenset(listed_edits(word))
 
 
 @functools.cache
@@ -573,6 +574,9 @@ class UnknownWord(Rule):
         # written again: a name, unless the story writes it in lowercase too ("acquisiton" in a
         # headline and the body), where it may be the slip of a common word the story uses
         repeated = counts[part] > 1
+        capitals = tok.text.isupper()
+        if capitals and not (tok.in_headline and all_caps_headline(doc)):
+            return None  # an acronym, or a name set in capitals in the body (TIM HENMAN)
         meant = clear_slip(part) if clear_slips else None  # a clear slip, evidence or not: Bangaldesh
         swapped = meant is not None and habit_slip(part, meant)
         # the same two letters swapped each time is the typist's habit (Norweigan twice), not a
@@ -580,9 +584,6 @@ class UnknownWord(Rule):
         habit = swapped and repeated and not any(beside_a_name(doc, t) for t in doc.words_among({tok.text}))
         if repeated and not doc.word_counts.get(part) and not habit:
             return None
-        capitals = tok.text.isupper()
-        if capitals and not (tok.in_headline and all_caps_headline(doc)):
-            return None  # an acronym, or a name set in capitals in the body (TIM HENMAN)
         # beside a name, only a typist's clear slip is reported (Prime Minsiter Yasuhiro)
         named = not capitals and beside_a_name(doc, tok)
         if named and not (meant is not None and typed_slip(part, meant)):
