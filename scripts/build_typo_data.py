@@ -19,6 +19,9 @@ Writes rules/typos/data/:
 - rare-words.txt     the further words of SCOWL size 80 (American + British): accepted, never suggested.
 - misspellings.tsv   Wikipedia's common misspellings (CC BY-SA 3.0), without entries that are real
                      words; several corrections are kept comma-separated (ambiguous: never auto-fixed).
+                     Its capitalised entries (Britian, Malcom) are kept under their lowercase form
+                     with their capitalised correction, unless the lowercase form is a listed word
+                     or name.
 - listed-misspellings.tsv  the entries of the same list that the word lists hold too (payed, heros,
                      thru): a rule weighs how common each is before it calls one a misspelling.
 - SCOWL-COPYRIGHT, VARCON-README, MISSPELLINGS-LICENSE: the inputs' notices (FREQUENCIES-LICENSE,
@@ -86,6 +89,18 @@ def is_word(correction: str, known: set[str]) -> bool:
     )
 
 
+def capitalised_misspelling(wrong: str, known: set[str], names: set[str]) -> bool:
+    """A capitalised entry of the list (Britian, Malcom, Sacremento) that is no listed name nor,
+    in lowercase, a listed word: kept under its lowercase form, its correction capitalised."""
+    return (
+        wrong.isalpha()
+        and wrong[:1].isupper()
+        and wrong[1:].islower()
+        and wrong not in names
+        and wrong.lower() not in known
+    )
+
+
 def shared_variant_frequencies(freq: dict[str, int], varcon: Path) -> dict[str, int]:
     """`freq` with every spelling on a VarCon line raised to the line's highest frequency:
     metres counts as often as meters, organisations as organizations."""
@@ -144,7 +159,7 @@ def build(data: Path, frequency: Input, out: Path) -> list[str]:
     (out / "names.txt").write_text("\n".join(names), encoding="utf-8")
     rare = sorted(word_forms(data / "scowl", RARE_LISTS) - words)
     (out / "rare-words.txt").write_text("\n".join(rare), encoding="utf-8")
-    rows, listed = [], []
+    rows, listed, capitalised = [], [], []
     known = words | set(rare) | {n.lower() for n in names}
     for line in (
         (data / "misspellings" / "wikipedia_common_misspellings.tsv")
@@ -158,6 +173,10 @@ def build(data: Path, frequency: Input, out: Path) -> list[str]:
             rows.append(f"{wrong}\t{right}")
         elif wrong and right and wrong in words and wrong.islower():
             listed.append(f"{wrong}\t{right}")
+        elif right and capitalised_misspelling(wrong, known, set(names)):
+            capitalised.append((wrong.lower(), right))
+    keys = {row.partition("\t")[0] for row in rows}
+    rows += [f"{wrong}\t{right}" for wrong, right in capitalised if wrong not in keys]
     (out / "misspellings.tsv").write_text("\n".join(sorted(set(rows))) + "\n", encoding="utf-8")
     (out / "listed-misspellings.tsv").write_text("\n".join(sorted(set(listed))) + "\n", encoding="utf-8")
     copy_notice(data / "scowl" / "COPYRIGHT", out / "SCOWL-COPYRIGHT")

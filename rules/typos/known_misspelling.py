@@ -9,7 +9,7 @@ from functools import cached_property
 
 from newslint.document import Document, LetterTest, Token
 from newslint.rule import Rule, Trigger
-from newslint.rules.typos._capitals import CAPITAL_MIN_LENGTH, all_caps_headline
+from newslint.rules.typos._capitals import CAPITAL_MIN_LENGTH, all_caps_headline, clear_slip
 from newslint.rules.typos._context import slip_cost, weigh
 from newslint.rules.typos._words import (
     english,
@@ -70,7 +70,8 @@ _RARE_LISTED = LetterTest(
 class KnownMisspelling(Rule):
     """## What it does
     Finds words on a curated list of common misspellings (Wikipedia's list of common English
-    misspellings): `accomodate`, `goverment`, `recieved`, `independant`.
+    misspellings): `accomodate`, `goverment`, `recieved`, `independant`; and the list's
+    misspellings of names (`Britian`, `Sacremento`, `Malcom`), where no list knows the form.
 
     ## Why is this bad?
     These are the misspellings writers make most; each has a known correction.
@@ -98,7 +99,9 @@ class KnownMisspelling(Rule):
     commoner word one slip away ("there"). Safe when the
     list gives exactly one correction and it holds 97% of the belief or more (the case of the
     original is kept: a capitalised misspelling gets a capitalised correction); unsafe when it
-    holds less, or for a capitalised word mid-sentence, which may still be a name. Below 60%,
+    holds less, for a capitalised word mid-sentence, which may still be a name, and for a name's
+    misspelling (someone may be named Malcom; a name's misspelling the story repeats, never
+    writing the name, is a name, unless it is a typist's clear slip: Britian twice). Below 60%,
     and when the list gives several corrections, display-only. Inside direct quotations the
     word is reported, never changed.
 
@@ -141,6 +144,7 @@ class KnownMisspelling(Rule):
                 _used_as_name(doc, tok, corrections)
                 or maybe_name
                 and _after_a_name(doc, doc.word_before(tok), tok)
+                and not _typed_slip_of_name(word, corrections)
             ):
                 continue  # Varity Corp, <Banco Portugues ...>, Patrick Tabacco
             best = match_case(tok.text, corrections[0])
@@ -158,8 +162,9 @@ class KnownMisspelling(Rule):
                     yield self.violation(tok.span, message, fix, _others(tok, corrections))
                     continue
                 # mid-sentence, a capitalised misspelling is most often part of an institution's
-                # name (the Food and Drug Adminstration), but it may still be a name: a guess
-                if maybe_name:
+                # name (the Food and Drug Adminstration), but it may still be a name: a guess;
+                # so is a name's listed misspelling (Malcom: someone may be named so)
+                if maybe_name or corrections[0][:1].isupper():
                     applicability = min(applicability, Applicability.UNSAFE)
                 fix = Fix(f"Replace with {best!r}", (Edit.replace(tok.span, best),), applicability)
                 message = f"{tok.text!r} is a common misspelling of {best!r}"
@@ -278,7 +283,8 @@ def _used_as_name(doc: Document, tok: Token, corrections: Sequence[str]) -> bool
     <Banco Portugues de Investimento>) is a name, not a slip; so is one used more than once (a
     word in capitals: in any case), unless the story writes the correction too, in any case
     ("Goverment" three times beside one "Government"): a listed misspelling the story repeats is
-    no evidence of a name then."""
+    no evidence of a name then; nor is it where the list's correction is a name and the form is
+    a typist's clear slip of it (`clear_slip`: Britian, Massachussetts)."""
     text = doc.text
     if in_company_tag(text, tok.span) or _COMPANY_AFTER.match(text, tok.span.end):
         return True
@@ -288,8 +294,18 @@ def _used_as_name(doc: Document, tok: Token, corrections: Sequence[str]) -> bool
         uses = doc.word_counts[tok.text]
     if uses <= 1:
         return False
+    if _typed_slip_of_name(tok.text.lower(), corrections):
+        return False  # a name's listed misspelling that is a typist's clear slip (Britian twice)
     counts = story_counts(doc)
-    return not any(counts[c] for c in corrections)
+    return not any(counts[c.lower()] for c in corrections)
+
+
+def _typed_slip_of_name(word: str, corrections: Sequence[str]) -> bool:
+    """The list's correction is a name and `word` a typist's clear slip of it (`clear_slip`:
+    Britian, Massachussetts): no spelling of a name, beside a name or repeated."""
+    if not corrections[0][:1].isupper():
+        return False
+    return clear_slip(word) is not None
 
 
 def _after_a_name(doc: Document, before: Token | None, tok: Token) -> bool:
