@@ -799,21 +799,90 @@ lowercase_letters(PyObject *word)
     return 1;
 }
 
-/* joined_pairs(tokens, words, shortest, longest): the set of tokens[i] + tokens[i + 1] that are in
- * `words` (a set or frozenset of words in lowercase letters, shortest to longest characters long).
- * Only pairs of tokens in lowercase letters of that length together are joined: no other pair
- * can make such a word. */
+/* A sketch of a set of words for joined_pairs: one bit (of PAIR_FILTER_BITS) per word, chosen by
+ * the word's length and its first three and last three characters, so that most pairs that join
+ * into no word of the set are passed over without building the joined string. */
+#define PAIR_FILTER_BITS 20
+#define PAIR_FILTER_BYTES ((Py_ssize_t)1 << (PAIR_FILTER_BITS - 3))
+
+/* The bit of the string a + b (b may be empty): its length and the characters at 0, 1, 2, n-3,
+ * n-2 and n-1 (clamped to the string). */
+static Py_ssize_t
+pair_bit(int ka, const void *da, Py_ssize_t na, int kb, const void *db, Py_ssize_t nb)
+{
+    static const int at[6] = {0, 1, 2, -3, -2, -1};
+    Py_ssize_t n = na + nb, k;
+    unsigned long long h = (unsigned long long)n;
+    for (k = 0; k < 6; k++) {
+        Py_ssize_t i = at[k] >= 0 ? at[k] : n + at[k];
+        Py_UCS4 ch;
+        if (i < 0)
+            i = 0;
+        if (i >= n)
+            i = n - 1;
+        ch = i < na ? PyUnicode_READ(ka, da, i) : PyUnicode_READ(kb, db, i - na);
+        h = (h ^ ch) * 0x100000001b3ULL;
+    }
+    return (Py_ssize_t)((h * 0x9E3779B97F4A7C15ULL) >> (64 - PAIR_FILTER_BITS));
+}
+
+/* pair_filter(words): the sketch (bytes) of the non-empty strings of `words` (any iterable). */
+static PyObject *
+pair_filter(PyObject *self, PyObject *words)
+{
+    PyObject *iter, *word, *out;
+    unsigned char *bits;
+    out = PyBytes_FromStringAndSize(NULL, PAIR_FILTER_BYTES);
+    if (out == NULL)
+        return NULL;
+    bits = (unsigned char *)PyBytes_AS_STRING(out);
+    memset(bits, 0, PAIR_FILTER_BYTES);
+    iter = PyObject_GetIter(words);
+    if (iter == NULL) {
+        Py_DECREF(out);
+        return NULL;
+    }
+    while ((word = PyIter_Next(iter)) != NULL) {
+        if (PyUnicode_Check(word) && PyUnicode_GET_LENGTH(word) > 0) {
+            Py_ssize_t bit = pair_bit(PyUnicode_KIND(word), PyUnicode_DATA(word), PyUnicode_GET_LENGTH(word),
+                                      PyUnicode_1BYTE_KIND, "", 0);
+            bits[bit >> 3] |= (unsigned char)(1 << (bit & 7));
+        }
+        Py_DECREF(word);
+    }
+    Py_DECREF(iter);
+    if (PyErr_Occurred()) {
+        Py_DECREF(out);
+        return NULL;
+    }
+    return out;
+}
+
+/* joined_pairs(tokens, words, shortest, longest[, sketch]): the set of tokens[i] + tokens[i + 1]
+ * that are in `words` (a set or frozenset of words in lowercase letters, shortest to longest
+ * characters long). Only pairs of tokens in lowercase letters of that length together are joined:
+ * no other pair can make such a word; with `sketch` (pair_filter(words)), only those whose bit
+ * it sets. */
 static PyObject *
 joined_pairs(PyObject *self, PyObject *args)
 {
-    PyObject *tokens, *words, *found;
+    PyObject *tokens, *words, *found, *sketch = NULL;
     Py_ssize_t shortest, longest, i, n;
+    const unsigned char *bits = NULL;
     char *lower;
-    if (!PyArg_ParseTuple(args, "O!Onn:joined_pairs", &PyList_Type, &tokens, &words, &shortest, &longest))
+    if (!PyArg_ParseTuple(args, "O!Onn|O!:joined_pairs", &PyList_Type, &tokens, &words, &shortest, &longest,
+                          &PyBytes_Type, &sketch))
         return NULL;
     if (!PyAnySet_Check(words)) {
         PyErr_SetString(PyExc_TypeError, "joined_pairs: words must be a set or frozenset");
         return NULL;
+    }
+    if (sketch != NULL) {
+        if (PyBytes_GET_SIZE(sketch) != PAIR_FILTER_BYTES) {
+            PyErr_SetString(PyExc_ValueError, "joined_pairs: the sketch is not one pair_filter made");
+            return NULL;
+        }
+        bits = (const unsigned char *)PyBytes_AS_STRING(sketch);
     }
     found = PySet_New(NULL);
     if (found == NULL)
@@ -839,6 +908,12 @@ joined_pairs(PyObject *self, PyObject *args)
         size = PyUnicode_GET_LENGTH(a) + PyUnicode_GET_LENGTH(b);
         if (size < shortest || size > longest)
             continue;
+        if (bits != NULL) {
+            Py_ssize_t bit = pair_bit(PyUnicode_KIND(a), PyUnicode_DATA(a), PyUnicode_GET_LENGTH(a),
+                                      PyUnicode_KIND(b), PyUnicode_DATA(b), PyUnicode_GET_LENGTH(b));
+            if (!(bits[bit >> 3] & (1 << (bit & 7))))
+                continue;
+        }
         joined = PyUnicode_Concat(a, b);
         if (joined == NULL)
             goto fail;
@@ -1178,7 +1253,8 @@ static PyMethodDef methods[] = {
     {"tally_words", tally_words, METH_VARARGS,
      "tally_words(counts, index, uses, stories): add a story's word counts to a batch's tallies."},
     {"joined_pairs", joined_pairs, METH_VARARGS,
-     "joined_pairs(tokens, words, shortest, longest): the joined neighbouring tokens that are words."},
+     "joined_pairs(tokens, words, shortest, longest[, sketch]): the joined neighbouring tokens that are words."},
+    {"pair_filter", pair_filter, METH_O, "pair_filter(words): the sketch of words that joined_pairs reads."},
     {"edits_among", edits_among, METH_VARARGS,
      "edits_among(word, container, filter=None): the strings one edit from the ASCII word that container holds."},
     {"edit_filter", edit_filter, METH_VARARGS,

@@ -24,6 +24,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,7 +32,7 @@ from newslint.document import Document
 from newslint.native import native
 from newslint.profile import Profile, add_counts
 from newslint.span import Span
-from newslint.tokens import TOKEN, TokenKind, kind_of
+from newslint.tokens import TOKEN, Prose, TokenKind, kind_of
 
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult
@@ -70,6 +71,17 @@ def read_story(text: str, path: str = "-") -> Document:
     sentences = [headline] if headline else []
     sentences += [s for p in paragraphs for s in _split(text, p, _SENTENCE_END)]
     return Document(text, path, "text", headline=headline, paragraphs=paragraphs, sentences=tuple(sentences))
+
+
+class _Unindexed(Prose):
+    """A story's prose read sentence by sentence, never indexed: the rules that learn ask for the
+    tokens of a few words (NL201's candidates) in a third of the stories, and finding them in the
+    sentences that hold them costs half of indexing every token of the story first."""
+
+    __slots__ = ()
+
+    def index(self) -> None:
+        return None
 
 
 def _split(text: str, span: Span, at: re.Pattern[str]) -> Iterator[Span]:
@@ -112,6 +124,7 @@ def learn_texts(texts: Iterable[str], rules: list[Rule] | None = None) -> Profil
         doc = read_story(text)
         doc.__dict__["word_counts"] = counts  # what `Document.word_counts` would count, already counted
         doc.__dict__[_WRITTEN] = tokens
+        doc.__dict__["_prose"] = _Unindexed(text, doc.sentences, doc.headline, doc._not_prose, doc._quoted)
         for rule, tables in zip(rules, learned, strict=True):
             for table, found in rule.learn(doc).items():
                 if found:
@@ -207,10 +220,22 @@ def joined_pairs(tokens: list[str], words: AbstractSet[str], shortest: int, long
     `airstrikes`). `words` must hold only words in lowercase letters, `shortest` to `longest`
     characters long: the C-level scan (`newslint._native.joined_pairs`) joins only pairs that
     can make one."""
-    if native is not None and isinstance(words, (set, frozenset)):
-        found: set[str] = native.joined_pairs(tokens, words, shortest, longest)
+    if native is not None and isinstance(words, frozenset):
+        found: set[str] = native.joined_pairs(tokens, words, shortest, longest, _sketch(words))
+        return found
+    if native is not None and isinstance(words, set):
+        found = native.joined_pairs(tokens, words, shortest, longest)
         return found
     return _joined_pairs(tokens, words, shortest, longest)
+
+
+@lru_cache(maxsize=4)
+def _sketch(words: frozenset[str]) -> bytes:
+    """The compiled scan's sketch of `words` (`newslint._native.pair_filter`): a bit per word, by
+    its length and its first and last three characters, so that a pair of tokens whose joined
+    string has no bit set is passed over without being joined (nine pairs in ten)."""
+    sketch: bytes = native.pair_filter(words)  # type: ignore[union-attr]
+    return sketch
 
 
 _WRITTEN = "_written_tokens"

@@ -1,8 +1,8 @@
 """Learning's compiled helpers (`newslint._native`: story_words, tally_words, add_counts,
-joined_pairs) give what their pure-Python twins in newslint.learn and newslint.profile give, and
-what they stand for (the token regex, `Counter.update`, joined neighbours); and a profile learned
-either way is the same file, byte for byte (in the slow test: the dev corpora).
-"""
+joined_pairs and its sketch, pair_filter) give what their pure-Python twins in newslint.learn and
+newslint.profile give, and what they stand for (the token regex, `Counter.update`, joined
+neighbours); and a profile learned either way is the same file, byte for byte (in the slow test:
+the dev corpora)."""
 
 from __future__ import annotations
 
@@ -118,8 +118,32 @@ WORDS = frozenset({"airstrikes", "ceasefire", "éclairage", "abab", "ababab"})
 def test_joined_pairs_are_the_neighbours_that_join_into_a_word(tokens):
     expected = {a + b for a, b in zip(tokens, tokens[1:], strict=False) if a + b in WORDS and len(a + b) >= 6}
     assert (
-        compiled.joined_pairs(tokens, WORDS, 6, 40) == learn._joined_pairs(tokens, WORDS, 6, 40) == expected
+        compiled.joined_pairs(tokens, WORDS, 6, 40)
+        == compiled.joined_pairs(tokens, WORDS, 6, 40, compiled.pair_filter(WORDS))
+        == learn.joined_pairs(tokens, WORDS, 6, 40)  # with the sketch
+        == learn._joined_pairs(tokens, WORDS, 6, 40)
+        == expected
     )
+
+
+@needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(st.sets(st.text("abzéßĳ\U0001d4b6", min_size=1, max_size=12), max_size=30), st.data())
+def test_a_sketch_passes_every_pair_that_joins_into_one_of_its_words(words, data):
+    """The sketch only skips pairs: every split of every word in lowercase letters (of any
+    length, and of one, two and four bytes a character) still joins into it."""
+    sketch = compiled.pair_filter(words)
+    word = data.draw(st.sampled_from(sorted(words))) if words else "ab"
+    at = data.draw(st.integers(0, len(word)))
+    tokens = [word[:at], word[at:]]
+    found = compiled.joined_pairs(tokens, words, 0, 100, sketch)
+    assert found == compiled.joined_pairs(tokens, words, 0, 100) == ({word} & words)
+
+
+@needs_compiled
+def test_a_sketch_of_another_size_is_refused():
+    with pytest.raises(ValueError):
+        compiled.joined_pairs(["air", "strikes"], WORDS, 6, 40, b"\xff" * 16)
 
 
 def _texts() -> list[str]:

@@ -50,7 +50,7 @@ def _typographic(doc: Document, span: Span) -> bool:
     form = text[span.start : span.end]
     if not form.isupper() or "." in form:
         return False
-    if span.start < _dateline_end(doc):
+    if span.start < doc.derived(_dateline_end):  # found once a story: asked for each form in capitals
         return True
     return bool(
         _CAPITALS_BEFORE.search(text, max(0, span.start - 40), span.start)
@@ -244,16 +244,23 @@ class AbbreviationStyle(Rule):
         in_capitals = {_letters(f) for f in forms if f == f.upper()}
         if not in_capitals:
             return {}
-        wanted = {f for f in forms if _letters(f) in in_capitals}
         groups: dict[str, set[str]] = defaultdict(set)
-        counted: set[str] = set()  # a form is counted once a story: its other places need no look
-        for m in _FORMS.finditer(doc.text, body):
-            if (form := m.group()) not in wanted or form in counted:
+        text = doc.text
+        # Each wanted form's places, found as a string (a form is counted once a story: its other
+        # places need no look): no match of `_FORMS` starts inside another (its look-behind), so
+        # its matches are the places where it matches, in any order.
+        for form in forms:
+            if _letters(form) not in in_capitals:
                 continue
-            span = Span(m.start(), m.end())
-            if self._counts(doc, span) and not _company_name(doc.text, span):
-                counted.add(form)
-                groups[_letters(form)].add(form)
+            at = text.find(form, body)
+            while at >= 0:
+                m = _FORMS.match(text, at)
+                if m is not None and m.end() == at + len(form):
+                    span = Span(at, m.end())
+                    if self._counts(doc, span) and not _company_name(text, span):
+                        groups[_letters(form)].add(form)
+                        break
+                at = text.find(form, at + 1)
         return grouped_lesson({k: v for k, v in groups.items() if any(f == f.upper() for f in v)})
 
     @staticmethod
