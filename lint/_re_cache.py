@@ -23,6 +23,7 @@ import importlib
 import marshal
 import os
 import sys
+from array import array
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ from typing import Any
 _compiler: Any = importlib.import_module("re._compiler")
 _sre: Any = importlib.import_module("_sre")
 
-KEY = f"{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}"
+KEY = f"{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}|codes as bytes"
 FOLDER = Path(__file__).resolve().parent / "__pycache__"
 FILE = FOLDER / f"re.{sys.implementation.cache_tag}.marshal"
 _RE_FOLDER = os.path.dirname(_compiler.__file__)
@@ -56,10 +57,16 @@ class _Recorder:
     def compile(pattern: Any, flags: int, code: list[int], *rest: Any) -> Any:
         global _added
         if _recording is not None and _recording[0] is pattern:
-            # the codes are ints (some re's named constants, an int subclass): marshal keeps ints
-            _known[_recording] = (int(flags), [int(c) for c in code], *rest)
-            _used.add(_recording)
-            _added += 1
+            # The codes are kept as the bytes of a C array: as a list of ints they held about
+            # 4 MB of a run's memory (measured); some are re's named constants (an int subclass).
+            try:
+                codes = array("I", [int(c) for c in code]).tobytes()
+            except OverflowError:  # a code this C array cannot hold: compiled every run
+                codes = None
+            if codes is not None:
+                _known[_recording] = (int(flags), codes, *rest)
+                _used.add(_recording)
+                _added += 1
         return _real_sre.compile(pattern, flags, code, *rest)
 
 
@@ -70,9 +77,10 @@ def _compile(p: Any, flags: int = 0) -> Any:
         known = _known.get(key)
         if known is not None:
             _used.add(key)
+            served_flags, codes, *rest = known
             try:
-                return _real_sre.compile(p, *known)
-            except (TypeError, ValueError, RuntimeError):  # not what this _sre takes: compile
+                return _real_sre.compile(p, served_flags, array("I", codes).tolist(), *rest)
+            except (TypeError, ValueError, RuntimeError, OverflowError):  # not what this _sre takes: compile
                 del _known[key]
         if _at_module_level():
             _recording = key

@@ -25,14 +25,9 @@ check pays only for the lookups it makes.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import bisect
-import gzip
-import json
 import os
 import sys
-import tempfile
 import zlib
 from array import array
 from collections import Counter
@@ -237,6 +232,9 @@ class Profile:
             "created-by": f"newslint {__version__}",
             "tables": [{"name": name, "size": len(keys)} for name, (keys, _) in tables],
         }
+        import gzip  # this module's writing and reading imports: a check without a profile needs none
+        import json
+
         lines = [f"{FORMAT} {VERSION}", json.dumps(facts, ensure_ascii=False, separators=(",", ":"))]
         for _, (keys, counts) in tables:
             lines += ["\t".join(keys), _encode(counts)]
@@ -244,6 +242,8 @@ class Profile:
 
     def save(self, path: Path) -> None:
         """Write the profile atomically: a reader never sees half a profile."""
+        import tempfile
+
         data = self.dumps()
         target = path.resolve()
         tmp = None
@@ -270,6 +270,8 @@ class Profile:
     def loads(cls, data: bytes, name: str = "profile") -> Profile:
         """The profile in a file's bytes, checked whole: its header, its facts, and each table's
         number of keys and counts (the tables are split and decoded on first use)."""
+        import json
+
         lines = _decompress(data, name).split("\n")
         _check_header(lines[0], name)
         if len(lines) < 3:
@@ -322,6 +324,8 @@ def _sorted(table: Mapping[str, int]) -> tuple[list[str], list[int]]:
 
 
 def _encode(counts: list[int]) -> str:
+    import base64
+
     packed = array("q", counts)
     if sys.byteorder == "big":
         packed.byteswap()
@@ -338,6 +342,9 @@ def _decode(data: bytes) -> array[int]:
 
 def _read_tables(lines: list[str], tables: list[tuple[str, int]], name: str) -> dict[str, Table]:
     """The tables' lines, checked (their number, and each table's number of keys and of counts)."""
+    import base64
+    import binascii
+
     names = [t for t, _ in tables]
     if names[:2] != [WORDS, WORD_STORIES] or any("/" not in t for t in names[2:]):
         raise ProfileError(f"{name}: damaged newslint profile (its list of tables)")

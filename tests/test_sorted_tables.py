@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newslint.rules._tables import RowTable, SortedLines
+from newslint.rules._tables import RowTable, SortedLines, data_text
 from newslint.rules.naming._varieties import VariantTable, variants
 from newslint.rules.typos import _context, _run_together, _words, unknown_word
 from newslint.rules.typos._words import WordList, WordSet, english
@@ -136,7 +136,7 @@ def test_rare_words_found_in_their_sorted_text():
 
 
 def test_variant_rows_found_in_the_sorted_table_as_in_the_dict():
-    text = _words.resources.files("newslint.rules.naming").joinpath("data/varieties.tsv").read_text("utf-8")
+    text = data_text("newslint.rules.naming", "varieties.tsv")
     keys = [line.split("\t", 1)[0] for line in text.splitlines()]
     assert keys == sorted(keys) and len(set(keys)) == len(keys)
     lazy = VariantTable(text, sorted_by_key=True)

@@ -1,5 +1,6 @@
 """The shipped lookup tables and the edit-distance helpers the typo and name rules share."""
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -98,3 +99,21 @@ def test_pair_table_lookups():
     assert _pairs.followers("zzqx") == () and _pairs.preceders("zzqx") == ()
     # an entry is the whole word: "an" is not found inside "and", nor "age" inside "agency"
     assert _pairs.count("news", "agenc") is None
+
+
+def test_data_files_read_through_the_loader_as_importlib_resources_reads_them():
+    """`data_text` (pkgutil.get_data, decoded with universal newlines) gives the text that
+    `importlib.resources` gives, for every shipped data file."""
+    from importlib import resources
+
+    from newslint.rules._tables import data_text
+
+    read = 0
+    for package in ("newslint.rules.typos", "newslint.rules.naming"):
+        for entry in resources.files(package).joinpath("data").iterdir():
+            if entry.is_file():
+                assert data_text(package, entry.name) == entry.read_text(encoding="utf-8"), entry.name
+                read += 1
+    assert read >= 10
+    with pytest.raises(FileNotFoundError):
+        data_text("newslint.rules.typos", "no-such-table.txt")

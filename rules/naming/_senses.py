@@ -31,7 +31,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from newslint.rules._tables import data_text
 
 WINDOW = 40  # characters of context read on each side
 
@@ -130,7 +131,7 @@ class SenseSpelling:
 def _table() -> dict[str, dict[str, tuple[str, str]]]:
     """word -> sense -> (status, form)."""
     table: dict[str, dict[str, tuple[str, str]]] = {}
-    text = resources.files("newslint.rules.naming").joinpath("data/senses.tsv").read_text(encoding="utf-8")
+    text = data_text("newslint.rules.naming", "senses.tsv")
     for line in text.splitlines():
         word, sense, status, form = line.split("\t")
         if sense in SENSES:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-from newslint.rules._tables import RowTable
+from newslint.rules._tables import RowTable, data_text
 
 
 @dataclass(frozen=True)
@@ -31,6 +30,6 @@ class VariantTable(RowTable[Variant]):
 @cache
 def variants() -> VariantTable:
     return VariantTable(  # sorted by word: a short story's check does not build the dict
-        resources.files("newslint.rules.naming").joinpath("data/varieties.tsv").read_text(encoding="utf-8"),
+        data_text("newslint.rules.naming", "varieties.tsv"),
         sorted_by_key=True,
     )

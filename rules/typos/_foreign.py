@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 
+from newslint.rules._tables import data_text
 from newslint.rules.typos._pairs import find_line
 from newslint.rules.typos._words import english
 from newslint.span import Span
@@ -40,9 +40,7 @@ COMMON_RANK = 1000  # a language's thousand commonest words: two of them make a 
 @functools.cache
 def _table() -> str:
     """data/foreign-words.txt, one line per word (`word<TAB>lang:rank,...`), sorted by word."""
-    return (
-        resources.files("newslint.rules.typos").joinpath("data/foreign-words.txt").read_text(encoding="utf-8")
-    )
+    return data_text("newslint.rules.typos", "foreign-words.txt")
 
 
 @functools.lru_cache(maxsize=4096)

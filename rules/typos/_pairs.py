@@ -6,7 +6,8 @@ line. Built by scripts/build_context_data.py; the format is described there."""
 from __future__ import annotations
 
 from functools import cache, lru_cache
-from importlib import resources
+
+from newslint.rules._tables import data_text
 
 PAIR_FLOOR = 6_400_000  # the table keeps pairs seen at least this often
 
@@ -34,7 +35,7 @@ def find_line(text: str, head: str) -> str | None:
 
 @cache
 def _text(name: str) -> str:
-    return resources.files("newslint.rules.typos").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return data_text("newslint.rules.typos", name)
 
 
 @lru_cache(maxsize=4096)

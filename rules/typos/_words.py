@@ -6,12 +6,11 @@ import functools
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from newslint.native import Lookup, edits_among
 from newslint.native import one_edit_away as one_edit_away
-from newslint.rules._tables import RowTable, SortedLines
+from newslint.rules._tables import RowTable, SortedLines, data_text
 
 
 class WordSet(AbstractSet[str]):
@@ -141,7 +140,7 @@ class WordList:
 
 
 def _data(name: str) -> str:
-    return resources.files("newslint.rules.typos").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return data_text("newslint.rules.typos", name)
 
 
 @cache
@@ -187,7 +186,7 @@ def accented_words() -> list[str]:
 @cache
 def known_names() -> frozenset[str]:
     """Proper nouns the SCOWL lists know: California, Friday, Jones, Chelsea."""
-    text = resources.files("newslint.rules.typos").joinpath("data/names.txt").read_text(encoding="utf-8")
+    text = data_text("newslint.rules.typos", "names.txt")
     return frozenset(text.split("\n"))
 
 
@@ -200,20 +199,14 @@ class Corrections(RowTable[tuple[str, ...]]):
 
 @cache
 def misspellings() -> Corrections:
-    return Corrections(
-        resources.files("newslint.rules.typos").joinpath("data/misspellings.tsv").read_text(encoding="utf-8")
-    )
+    return Corrections(data_text("newslint.rules.typos", "misspellings.tsv"))
 
 
 @cache
 def listed_misspellings() -> Corrections:
     """Wikipedia's common misspellings that the word lists hold too (payed, heros, thru): a
     word in its own right, but maybe a rare one."""
-    return Corrections(
-        resources.files("newslint.rules.typos")
-        .joinpath("data/listed-misspellings.tsv")
-        .read_text(encoding="utf-8")
-    )
+    return Corrections(data_text("newslint.rules.typos", "listed-misspellings.tsv"))
 
 
 def one_edit_apart(a: str, b: str) -> bool:
