@@ -16,6 +16,7 @@ from newslint.rule import Rule, RuleContext, RuleOptions, Suggestion, Trigger
 from newslint.rules._desk import capitalised_word, desk_knows, desk_slip, stories
 from newslint.rules.naming._varieties import variants
 from newslint.rules.naming.english_variety_mix import stated_variety
+from newslint.rules.typos._acronyms import swapped_acronyms
 from newslint.rules.typos._capitals import (
     all_caps_headline,
     beside_a_name,
@@ -234,6 +235,9 @@ class UnknownWord(Rule):
     its sentences open in lowercase; otherwise only a sentence that opens in lowercase or writes
     two names in lowercase (venezuela, france) has (a " reuter" trailer does not make the rest
     lowercase copy). In a story with any such sentence, three-letter words are taken as names.
+    Acronyms are not checked (no list knows them), but for one: an acronym the story spells out
+    and writes again (`the Asian Development Bank (ADB)`), written once with two neighbouring
+    letters swapped (`ABD president Thadao Chino`), is reported, its fix a guess.
     Words in the configured `vocabulary` and words marked `[sic]` or `(sic)` are accepted.
     A string longer than the longest listed word (a pasted hash, letters without spaces) is not
     a word, and a text with more unknown words than 200 plus one in a hundred of its words is not
@@ -286,7 +290,8 @@ class UnknownWord(Rule):
     "device": "devices" is suggested), a capitalised word in a sentence (it may be a name: only
     an all-capital headline's words can be fixed unattended), a word the story repeats, a word
     with two spellings equally near the typo ("harbur": harbour, harbor) when neither the story
-    nor the desk's locale or house style picks the spelling. Unsafe when the best candidate
+    nor the desk's locale or house style picks the spelling, an acronym's swapped letters (the
+    story may name another body after all). Unsafe when the best candidate
     holds 60% of the belief or more; below that the candidates are shown (display-only), and
     so they are when a rival a whole slip nearer the typo holds a tenth of the belief ("or
     relasing the films": relating reads better, releasing is the likelier slip), or when the best
@@ -315,6 +320,7 @@ class UnknownWord(Rule):
     def check(self, doc: Document) -> Iterator[Violation]:
         words = english().words  # the frozenset itself: this loop tests every word of the story
         known_wrong = misspellings().keys()
+        yield from self._swapped_acronyms(doc)
         counts: Counter | None = None
         total = 0  # counts.total(), summed once: per word it grew with the square of the story
         lost: LostCapitals | None = None
@@ -424,7 +430,22 @@ class UnknownWord(Rule):
     def triggers(self) -> tuple[Trigger, ...]:
         # a word the letter tests do not clear (`_may_be_unknown`): every token `check` looks at
         # is one, and so is every word a desk profile's capitals are taken from
-        return (Trigger(words=self._unknown),)
+        return (Trigger(words=self._unknown), Trigger(chars="("))  # "(": an acronym spelled out
+
+    def _swapped_acronyms(self, doc: Document) -> Iterator[Violation]:
+        """An acronym the story spells out and writes again, written once with two neighbouring
+        letters swapped (`ABD` beside "Asian Development Bank (ADB)"): `swapped_acronyms`.
+        The fix is a guess: the story may name another body after all."""
+        for tok, slip, meant in swapped_acronyms(doc):
+            if self.context.accepts(slip):
+                continue
+            span = Span(tok.span.start, tok.span.start + len(slip))
+            yield self.violation(
+                span,
+                f"unknown acronym {slip!r}: {meant!r} with two letters swapped? "
+                f"(the story spells {meant!r} out)",
+                Fix.unsafe(f"Replace with {meant!r}", Edit.replace(span, meant)),
+            )
 
     def _candidate_tokens(self, doc: Document) -> list[Token]:
         """The tokens `check` looks at beyond their letters, in order: those of the lowercase
