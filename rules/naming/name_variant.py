@@ -17,7 +17,6 @@ from newslint.rules.typos._words import english, known_names, one_edit_apart, on
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
-_POSSESSIVE = re.compile(r"['’]s$")
 # A name of one or two parts, either of which may carry an Arabic particle, hyphened or spaced:
 # al-Qaeda / al Qaeda, TimeWarner / Time Warner, Deir Ezzor / Deir ez-Zor.
 _PARTICLE = r"(?:(?:al|el|ad|as|ash|ez|az|an|bin|abu)[- ])"
@@ -57,13 +56,19 @@ _SMALL_WORDS = frozenset(
 def _is_name(text: str) -> bool:
     """Capitalised and not ALL CAPS (the test of `Token.is_capitalised` and `is_all_caps`), a
     possessive 's cut off (ASEAN's is an acronym), and no longer than a name can be."""
-    text = _POSSESSIVE.sub("", text)
+    text = _bare(text)
     return (
         len(text) <= MAX_NAME_LETTERS
         and text[:1].isupper()
         and not (text.isupper() and sum(1 for c in text if c.isalpha()) > 1)
         and not text[1:].isupper()
     )
+
+
+def _bare(text: str) -> str:
+    """A word with a possessive 's cut off (what `re.sub(r"['’]s$", "", text)` gives a token,
+    which holds no line break: a string test, not a regex call, for every name of every story)."""
+    return text[:-2] if text.endswith(("'s", "’s")) else text
 
 
 _NAMES = LetterTest(_is_name)  # decided once per distinct word, remembered across stories
@@ -73,19 +78,19 @@ def _name_counts(doc: Document, written: AbstractSet[str]) -> Counter:
     """name -> uses, a possessive 's cut off, from the story's word counts."""
     counts: Counter = Counter()
     for text in written:
-        counts[_POSSESSIVE.sub("", text)] += doc.word_counts[text]
+        counts[_bare(text)] += doc.word_counts[text]
     return counts
 
 
 def _name_tokens(doc: Document, written: AbstractSet[str]) -> Iterator[tuple[Token, str]]:
     """The tokens of the names `written`, in order, with a possessive 's cut off; one at a time,
     so that a big file's many names are never all held."""
-    return ((tok, _POSSESSIVE.sub("", tok.text)) for tok in doc.iter_words_among(written))
+    return ((tok, _bare(tok.text)) for tok in doc.iter_words_among(written))
 
 
 def _written_as(written: AbstractSet[str], names: Collection[str]) -> set[str]:
     """The words of `written` that are one of `names`, a possessive 's cut off."""
-    return {text for text in written if _POSSESSIVE.sub("", text) in names}
+    return {text for text in written if _bare(text) in names}
 
 
 def _uses(doc: Document, written: AbstractSet[str]) -> tuple[Counter, dict[str, int], set[str]]:
@@ -105,12 +110,21 @@ def _uses(doc: Document, written: AbstractSet[str]) -> tuple[Counter, dict[str, 
 
 def _case_variant_possible(doc: Document, written: AbstractSet[str]) -> bool:
     """A case variant needs a run of two capitalised words or more written twice (so each of its
-    words twice) and the run with a later word in lowercase ("Islamic State", "Islamic state")."""
+    words twice, and its first two words twice as a pair: two runs never overlap) and the run
+    with a later word in lowercase ("Islamic State", "Islamic state"; "Islamic State" twice)."""
     twice = [w for w in written if w.isalpha() and w[1:].islower() and doc.word_counts[w] >= 2]
     if len(twice) > MAX_PREFILTER_NAMES:
         return True  # a long text: each test below searches all of it, so let the run scan decide
-    later = [w.lower() for w in twice if " " + w.lower() in doc.text]
-    return any(f"{first} {word}" in doc.text for word in later for first in twice)
+    text = doc.text
+    for word in twice:
+        lowered = " " + word.lower()
+        at = text.find(lowered)
+        while at >= 0:  # the words before each use of the lowercase word
+            for first in twice:
+                if text.endswith(first, 0, at) and text.count(f"{first} {word}") >= 2:
+                    return True
+            at = text.find(lowered, at + 1)
+    return False
 
 
 class _NearNames:
@@ -550,7 +564,9 @@ class NameVariant(Rule):
         queries = self._may_vary.select(counts)
         if not queries:
             return False  # every name a word or a known name (most stories): no index needed
-        near = _NearNames(other for other in counts if other[1:].islower())
+        # only the names of the shapes (first letter, length) that `_NearNames.of` reads for them
+        shapes = {(name[0], len(name) + d) for name in queries for d in (-1, 0, 1)}
+        near = _NearNames(o for o in counts if (o[0], len(o)) in shapes and o[1:].islower())
         return any(_one_edit_pair(name, other) for name in queries for other in near.of(name))
 
     @cached_property
