@@ -1234,6 +1234,76 @@ fail:
     return NULL;
 }
 
+/* --- NL203's compounds (newslint.native.word_splits): where a word splits into two words --- */
+
+/* word_splits(keys, words): (key, i) for each key (str) of `keys`, in order, and each i from 2 to
+ * len(key) - 3 where key[:i] and key[i:] are both in the set `words`, in order of i. */
+static PyObject *
+word_splits(PyObject *self, PyObject *args)
+{
+    PyObject *keys, *words, *iter, *key, *out;
+    if (!PyArg_ParseTuple(args, "OO:word_splits", &keys, &words))
+        return NULL;
+    if (!PyAnySet_Check(words)) {
+        PyErr_SetString(PyExc_TypeError, "word_splits: words must be a set");
+        return NULL;
+    }
+    out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    iter = PyObject_GetIter(keys);
+    if (iter == NULL) {
+        Py_DECREF(out);
+        return NULL;
+    }
+    while ((key = PyIter_Next(iter)) != NULL) {
+        Py_ssize_t i, n;
+        if (!PyUnicode_Check(key)) {
+            PyErr_SetString(PyExc_TypeError, "word_splits: the keys must be str");
+            goto fail;
+        }
+        n = PyUnicode_GET_LENGTH(key);
+        for (i = 2; i < n - 2; i++) {
+            PyObject *part = PyUnicode_Substring(key, 0, i), *pair;
+            int found;
+            if (part == NULL)
+                goto fail;
+            found = PySet_Contains(words, part);
+            Py_DECREF(part);
+            if (found == 1) {
+                part = PyUnicode_Substring(key, i, n);
+                if (part == NULL)
+                    goto fail;
+                found = PySet_Contains(words, part);
+                Py_DECREF(part);
+            }
+            if (found < 0)
+                goto fail;
+            if (found == 0)
+                continue;
+            pair = Py_BuildValue("(On)", key, i);
+            if (pair == NULL)
+                goto fail;
+            found = PyList_Append(out, pair);
+            Py_DECREF(pair);
+            if (found < 0)
+                goto fail;
+        }
+        Py_DECREF(key);
+    }
+    Py_DECREF(iter);
+    if (PyErr_Occurred()) {
+        Py_DECREF(out);
+        return NULL;
+    }
+    return out;
+fail:
+    Py_DECREF(key);
+    Py_DECREF(iter);
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"scan_words", scan_words, METH_VARARGS,
      "scan_words(text, starts, ends, counts): count the tokens of each range into counts."},
@@ -1259,6 +1329,8 @@ static PyMethodDef methods[] = {
      "edits_among(word, container, filter=None): the strings one edit from the ASCII word that container holds."},
     {"edit_filter", edit_filter, METH_VARARGS,
      "edit_filter(keys): a Bloom filter of the ASCII keys, as bytes, for edits_among."},
+    {"word_splits", word_splits, METH_VARARGS,
+     "word_splits(keys, words): (key, i) where key[:i] and key[i:] are both words, 2 <= i < len(key) - 2."},
     {NULL, NULL, 0, NULL},
 };
 

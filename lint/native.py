@@ -148,6 +148,18 @@ def edits_among(word: str, container: AbstractSet[str] | Mapping[str, object] | 
 
 _BUILT = (set, frozenset, dict)
 
+
+def _word_splits(keys: Iterable[str], words: AbstractSet[str]) -> list[tuple[str, int]]:
+    return [(key, i) for key in keys for i in range(2, len(key) - 2) if key[:i] in words and key[i:] in words]
+
+
+word_splits: Callable[[Iterable[str], AbstractSet[str]], list[tuple[str, int]]] = (
+    native.word_splits if native is not None else _word_splits
+)
+"""(key, i) for each of `keys`, in order, and each place i from 2 to len(key) - 3 where the key
+splits into two of `words` (a set): key[:i] and key[i:]. A compound rule asks it of every long
+word of a story (`airstrikes`: air + strikes, if the story writes both)."""
+
 __all__ = [
     "Lookup",
     "edits_among",
@@ -156,4 +168,5 @@ __all__ = [
     "one_edit_away",
     "osa_within_two",
     "within_two_of",
+    "word_splits",
 ]

@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 
 from newslint import document, tokens
 from newslint import native as chooser
+from newslint.rules.naming import compound_spacing
 from newslint.rules.typos import _context
 from newslint.rules.typos._context import _osa
 from tests.conftest import SHARED
@@ -234,6 +235,34 @@ def _pure(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(tokens, "native", None)
     monkeypatch.setattr(_context, "near_words", chooser._near_words)
     monkeypatch.setattr(chooser, "native", None)  # read at each call (edits_among)
+    monkeypatch.setattr(compound_spacing, "word_splits", chooser._word_splits)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text("abé’-", max_size=12), max_size=8), st.sets(st.text("abé’-", max_size=6), max_size=12)
+)
+def test_the_splits_into_two_words_are_the_slices_both_ways(keys, words):
+    """Each key's places where it splits into two of the words, both parts two letters or more
+    and the second three or more, in order: the twin against the definition, and the compiled
+    helper against both (a frozenset is a set too)."""
+    expected = [
+        (key, i)
+        for key in keys
+        for i in range(len(key) + 1)
+        if 2 <= i <= len(key) - 3 and {key[:i], key[i:]} <= words
+    ]
+    assert chooser._word_splits(keys, words) == expected
+    if compiled is not None:
+        assert (
+            compiled.word_splits(keys, words)
+            == compiled.word_splits(iter(keys), frozenset(words))
+            == expected
+        )
+        with pytest.raises(TypeError):
+            compiled.word_splits(["abcdef"], ["ab", "cdef"])  # a list is no set
+        with pytest.raises(TypeError):
+            compiled.word_splits(["abcdef", 5], {"ab"})
 
 
 @needs_compiled

@@ -8,6 +8,7 @@ from collections.abc import Collection, Iterator
 from functools import cache
 
 from newslint.document import Document, LetterTest, Token
+from newslint.native import word_splits
 from newslint.profile import Profile
 from newslint.rule import Rule, Suggestion, Trigger, replace_fix
 from newslint.rules._desk import desk_choice, kinds_lesson
@@ -324,20 +325,16 @@ def _candidates(doc: Document) -> tuple[set[str], set[str]]:
     plain = _PLAIN.select(counts)
     lowered = {w.lower() for w in plain}
     parts: set[str] = set()
-    for key in closed:
-        for i in range(2, len(key) - 2):  # two letters or more, then three or more
-            first, second = key[:i], key[i:]
-            if (
-                first in lowered
-                and second in lowered
-                and first not in _PHRASE_FIRST
-                and second not in _NOT_SECOND
-            ):
-                keys.add(key)
-                parts.update((first, second))
-    wanted = (
-        {w for w in closed_words if w.lower() in keys} | hyphenated | {w for w in plain if w.lower() in parts}
-    )
+    for key, i in word_splits(closed, lowered):  # two letters or more, then three or more
+        first, second = key[:i], key[i:]
+        if first not in _PHRASE_FIRST and second not in _NOT_SECOND:
+            keys.add(key)
+            parts.update((first, second))
+    if not keys:
+        return set(), keys  # no closed form meets another (most stories)
+    wanted = {w for w in closed_words if w.lower() in keys} | hyphenated
+    if parts:
+        wanted.update(w for w in plain if w.lower() in parts)
     return wanted, keys
 
 
