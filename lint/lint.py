@@ -15,10 +15,11 @@ import copy
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from newslint import segment, suppress
 from newslint.config import Settings
-from newslint.document import Document, RegionKind, SpanSet
+from newslint.document import Document, LetterTest, RegionKind, SpanSet
 from newslint.fix import FixOutcome, fix_until_stable
 from newslint.reading import Reading
 from newslint.registry import select_rules
@@ -43,6 +44,17 @@ class CheckResult:
     violations: list[Violation]
     reading: Reading | None = None  # the repaired reading and its offset map
     reading_document: Document | None = None  # the document the word rules read
+
+
+class _Gates(NamedTuple):
+    """A list of rules' triggers, read for `Linter._triggered`: every trigger character, every
+    word test (each once), and for each rule in order its characters and word tests (None for
+    a rule without triggers, which always runs). A rule runs when the story holds one of its
+    characters or a word one of its tests selects."""
+
+    chars: frozenset[str]
+    tests: list[LetterTest]
+    rules: list[tuple[Rule, frozenset[str] | None, tuple[LetterTest, ...]]]
 
 
 class Linter:
@@ -75,6 +87,10 @@ class Linter:
         ]
         self.by_code = {type(r).code: r for r in self.rules}
         self._triggers: dict[Rule, tuple[Trigger, ...]] = {}  # each rule's, asked once
+        # `rules` split by the document each reads, and each list's `_Gates`: worked out once,
+        # not for every story (`rules` is a plain list that a caller may replace: kept with it)
+        self._split: tuple[list[Rule], list[Rule], list[Rule]] | None = None
+        self._gates: dict[int, tuple[list[Rule], int, _Gates | None]] = {}
 
     def for_path(self, path: str) -> Linter:
         """The same rules, for another file (the path names the file in messages and decides
@@ -89,8 +105,15 @@ class Linter:
     def check(self, text: str, format: str | None = None) -> CheckResult:
         fmt = format or format_of(self.path)
         doc = segment.parse(text, self.path, fmt)
-        original_rules = [r for r in self.rules if r.reads_original]
-        reading_rules = [r for r in self.rules if not r.reads_original]
+        split = self._split
+        if split is None or split[0] is not self.rules:
+            rules = self.rules
+            split = self._split = (
+                rules,
+                [r for r in rules if r.reads_original],
+                [r for r in rules if not r.reads_original],
+            )
+        _, original_rules, reading_rules = split
         # Only the rules that read the repaired reading need it built.
         reading = Reading(text, doc.repairs) if reading_rules else Reading(text)
         read_doc = segment.parse(reading.text, self.path, fmt) if reading.changed else doc
@@ -117,23 +140,43 @@ class Linter:
         """The rules with anything to look at in `doc`: those without triggers, and those with a
         trigger the story holds (`newslint.rule.Trigger`). One pass: each trigger character is
         tested once, and every word test is selected in one walk over the story's words."""
-        triggers = [self._triggers_of(rule) for rule in rules]
-        if not any(triggers):
+        known = self._gates.get(id(rules))
+        if known is None or known[0] is not rules or known[1] != len(rules):
+            if len(self._gates) > 8:
+                self._gates.clear()
+            known = self._gates[id(rules)] = (rules, len(rules), self._gates_of(rules))
+        gates = known[2]
+        if gates is None:
             return rules
-        chars = {c for found in triggers for t in found for c in t.chars}
-        present = {c for c in chars if c in doc.text}
-        tests = list({t.words: None for found in triggers for t in found if t.words is not None})
-        if tests:
-            doc.select_all(tests)
+        text = doc.text
+        present = {c for c in gates.chars if c in text}
+        if gates.tests:
+            doc.select_all(gates.tests)
+        selected = doc.selected
         return [
             rule
-            for rule, found in zip(rules, triggers, strict=True)
-            if not found
-            or any(
-                not present.isdisjoint(t.chars) or t.words is not None and doc.selected(t.words)
-                for t in found
-            )
+            for rule, chars, tests in gates.rules
+            if chars is None or not present.isdisjoint(chars) or any(selected(test) for test in tests)
         ]
+
+    def _gates_of(self, rules: list[Rule]) -> _Gates | None:
+        triggers = [self._triggers_of(rule) for rule in rules]
+        if not any(triggers):
+            return None
+        return _Gates(
+            frozenset(c for found in triggers for t in found for c in t.chars),
+            list({t.words: None for found in triggers for t in found if t.words is not None}),
+            [
+                (rule, None, ())
+                if not found
+                else (
+                    rule,
+                    frozenset(c for t in found for c in t.chars),
+                    tuple(t.words for t in found if t.words is not None),
+                )
+                for rule, found in zip(rules, triggers, strict=True)
+            ],
+        )
 
     def _triggers_of(self, rule: Rule) -> tuple[Trigger, ...]:
         found = self._triggers.get(rule)
