@@ -113,6 +113,7 @@ def learn_texts(texts: Iterable[str], rules: list[Rule] | None = None) -> Profil
     the sums (the word table, the rules' tables) are added in C (`add_counts`), story by story,
     so that no story's words are held after it is learned."""
     rules = learning_rules() if rules is None else rules
+    tests = list(dict.fromkeys(test for rule in rules for test in rule.learn_words()))
     words = WordTally()
     learned: list[dict[str, Counter[str]]] = [{} for _ in rules]
     n = 0
@@ -125,6 +126,7 @@ def learn_texts(texts: Iterable[str], rules: list[Rule] | None = None) -> Profil
         doc.__dict__["word_counts"] = counts  # what `Document.word_counts` would count, already counted
         doc.__dict__[_WRITTEN] = tokens
         doc.__dict__["_prose"] = _Unindexed(text, doc.sentences, doc.headline, doc._not_prose, doc._quoted)
+        doc.select_all(tests)  # one walk over the story's distinct words for every rule's tests
         for rule, tables in zip(rules, learned, strict=True):
             for table, found in rule.learn(doc).items():
                 if found:

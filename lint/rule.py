@@ -154,6 +154,13 @@ class Rule:
         `doc` is read coarsely (see `newslint.learn`). Rules that learn override this."""
         return {}
 
+    def learn_words(self) -> tuple[LetterTest, ...]:
+        """The letter tests `learn` picks the story's words with (`doc.selected(test)`): `newslint
+        learn` selects the words of every learning rule's tests in one walk over each story's
+        distinct words before the rules learn, as `check` does for the triggers. () (the
+        default): none."""
+        return ()
+
     @classmethod
     def learns(cls) -> bool:
         return cls.learn is not Rule.learn

@@ -152,6 +152,9 @@ class CompoundSpacing(Rule):
                 written = _written(key, choice.form)
                 yield Suggestion("", None, f"{self.code} compounds: {written!r} in {choice.share}")
 
+    def learn_words(self) -> tuple[LetterTest, ...]:
+        return (_LEARNED,)
+
     def learn(self, doc: Document) -> dict[str, Counter[str]]:
         """Which forms (closed, open, hyphenated) of each compound the story writes, keyed by the
         closed form in lowercase (docs/profile.md). A compound here is a word of the shipped word
@@ -169,7 +172,7 @@ class CompoundSpacing(Rule):
 
         counts = doc.word_counts
         compounds = _compounds()
-        picked = _LEARNED.select(counts)
+        picked = doc.selected(_LEARNED)
         closed = {
             key
             for key in compounds.intersection(map(str.lower, picked))
@@ -219,7 +222,21 @@ def _closed_word(doc: Document, key: str, by_kind: dict[str, list[Span]]) -> boo
 @cache
 def _compounds() -> frozenset[str]:
     """The closed compounds of the shipped word list (`_joins_two_words`), for `learn`."""
-    return frozenset(filter(_joins_two_words, english().words))
+    # `_joins_two_words` of each word, written out: built once a run, from 150,000 words
+    words = frozenset(english().words)  # the set itself once built (frozenset() does not copy it)
+    found = []
+    for word in words:
+        n = len(word)
+        if not (SHORTEST_COMPOUND <= n <= LONGEST_COMPOUND and word.isalpha() and word.islower()):
+            continue
+        for i in range(2, n - 2):
+            first = word[:i]
+            if first in words and first not in _PHRASE_FIRST:
+                second = word[i:]
+                if second in words and second not in _NOT_SECOND:
+                    found.append(word)
+                    break
+    return frozenset(found)
 
 
 def _written_open(text: str, first: str, second: str) -> bool:

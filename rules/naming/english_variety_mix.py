@@ -458,6 +458,9 @@ class EnglishVarietyMix(Rule):
                 reason = desk.reason
             yield self._report(tok, entry, stated, target, entry.kind == ize_wrong, reason)
 
+    def learn_words(self) -> tuple[LetterTest, ...]:
+        return (_CANDIDATES,)
+
     def learn(self, doc: Document) -> dict[str, Counter[str]]:
         """What the story's evidence of its variety is, and which spellings and endings it writes
         (docs/profile.md): what `_desk` answers a story's open questions with."""
