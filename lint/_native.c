@@ -22,9 +22,23 @@
 
 /* The character classes of Python's re module for str patterns (Modules/_sre/sre.c):
  * \w is alphanumeric or '_', \d is a decimal digit, [^\W\d_] a \w that is neither. */
-#define IS_WORD(ch) (Py_UNICODE_ISALNUM(ch) || (ch) == '_')
-#define IS_DIGIT(ch) Py_UNICODE_ISDECIMAL(ch)
-#define IS_LETTER(ch) (IS_WORD(ch) && !IS_DIGIT(ch) && (ch) != '_')
+#define IS_WORD(ch) ((ch) < 128 ? ASCII_CLASS[ch] != 0 : (Py_UNICODE_ISALNUM(ch) || (ch) == '_'))
+#define IS_DIGIT(ch) ((ch) < 128 ? ASCII_CLASS[ch] == ASCII_DIGIT : Py_UNICODE_ISDECIMAL(ch))
+#define IS_LETTER(ch) ((ch) < 128 ? ASCII_CLASS[ch] == ASCII_LETTER : (IS_WORD(ch) && !IS_DIGIT(ch)))
+
+/* The same classes of the ASCII characters, read from a table: most characters of a story are
+ * ASCII, and Python's Unicode tests are a function call or four each (0: no \w). */
+enum { ASCII_LETTER = 1, ASCII_DIGIT = 2, ASCII_UNDERSCORE = 3 };
+static const unsigned char ASCII_CLASS[128] = {
+    ['0'] = 2, ['1'] = 2, ['2'] = 2, ['3'] = 2, ['4'] = 2, ['5'] = 2, ['6'] = 2, ['7'] = 2, ['8'] = 2, ['9'] = 2,
+    ['_'] = 3,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1,
+    ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1,
+    ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1,
+    ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
+    ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+};
 
 /* Past a run of the class from `j`, then of joined runs (a separator and one or more of the
  * class) as long as they go on: digits joined by [.,:] (the regex's \d*(?:[.,:]\d+)+), or
@@ -641,28 +655,161 @@ all_letters(PyObject *word)
     Py_ssize_t i, n = PyUnicode_GET_LENGTH(word);
     if (n == 0)
         return 0;
-    for (i = 0; i < n; i++)
-        if (!Py_UNICODE_ISALPHA(PyUnicode_READ(kind, data, i)))
+    for (i = 0; i < n; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (ch < 128 ? ASCII_CLASS[ch] != ASCII_LETTER : !Py_UNICODE_ISALPHA(ch))
             return 0;
+    }
     return 1;
 }
 
+/* d[key] = value, the reference to value taken over (value NULL: an error already set) */
+static int
+set_stolen(PyObject *d, PyObject *key, PyObject *value)
+{
+    int err;
+    if (value == NULL)
+        return -1;
+    err = PyDict_SetItem(d, key, value);
+    Py_DECREF(value);
+    return err;
+}
+
+/* A story's distinct tokens while story_words scans it: each token's text is looked up by its
+ * place in the story (a hash of its characters, then memcmp against the first use), so that a word
+ * used again costs no new string and no dict lookup. `slots` is an open-addressed table of indices
+ * into `entries` (-1: empty), kept at most half full; `entries` are in the order of first use. */
+typedef struct {
+    Py_uhash_t hash;
+    Py_ssize_t start, length, uses;
+    PyObject *word; /* a new reference */
+} StoryWord;
+
+typedef struct {
+    StoryWord *entries;
+    Py_ssize_t size, capacity;
+    Py_ssize_t *slots;
+    Py_ssize_t mask;
+} StoryWords;
+
+static void
+story_words_free(StoryWords *t)
+{
+    Py_ssize_t i;
+    for (i = 0; i < t->size; i++)
+        Py_DECREF(t->entries[i].word);
+    PyMem_Free(t->entries);
+    PyMem_Free(t->slots);
+}
+
+static int
+story_words_grow(StoryWords *t)
+{
+    Py_ssize_t i, capacity = t->capacity ? 2 * t->capacity : 64, nslots = 2 * capacity;
+    StoryWord *entries = PyMem_Realloc(t->entries, capacity * sizeof(StoryWord));
+    Py_ssize_t *slots;
+    if (entries == NULL)
+        return -1;
+    t->entries = entries;
+    slots = PyMem_Malloc(nslots * sizeof(Py_ssize_t));
+    if (slots == NULL)
+        return -1;
+    for (i = 0; i < nslots; i++)
+        slots[i] = -1;
+    for (i = 0; i < t->size; i++) {
+        Py_ssize_t at = (Py_ssize_t)(entries[i].hash & (Py_uhash_t)(nslots - 1));
+        while (slots[at] >= 0)
+            at = (at + 1) & (nslots - 1);
+        slots[at] = i;
+    }
+    PyMem_Free(t->slots);
+    t->slots = slots;
+    t->mask = nslots - 1;
+    t->capacity = capacity;
+    return 0;
+}
+
+/* The word text[p:e], from the table or made and added to it (a borrowed reference; NULL: error). */
+static PyObject *
+story_word(StoryWords *t, PyObject *text, int kind, const void *data, Py_ssize_t p, Py_ssize_t e)
+{
+    Py_uhash_t hash = 14695981039346656037ULL;
+    Py_ssize_t i, at, length = e - p;
+    const char *chars = (const char *)data + p * kind;
+    StoryWord *entry;
+    for (i = p; i < e; i++)
+        hash = (hash ^ PyUnicode_READ(kind, data, i)) * 1099511628211ULL;
+    if (t->size >= t->capacity && story_words_grow(t) < 0) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    for (at = (Py_ssize_t)(hash & (Py_uhash_t)t->mask); t->slots[at] >= 0; at = (at + 1) & t->mask) {
+        entry = &t->entries[t->slots[at]];
+        if (entry->hash == hash && entry->length == length &&
+            memcmp((const char *)data + entry->start * kind, chars, (size_t)(length * kind)) == 0) {
+            entry->uses++;
+            return entry->word;
+        }
+    }
+    entry = &t->entries[t->size];
+    entry->word = PyUnicode_Substring(text, p, e);
+    if (entry->word == NULL)
+        return NULL;
+    entry->hash = hash;
+    entry->start = p;
+    entry->length = length;
+    entry->uses = 1;
+    t->slots[at] = t->size++;
+    return entry->word;
+}
+
 /* story_words(text, counts, kind_of, word_kind): the tokens of text, as TOKEN.findall finds them
- * (a list); `counts` (a dict, empty) gets each token's number of uses in the order of first use,
- * then loses the tokens that are no words: those not all letters whose kind_of(token) is not
- * word_kind (numbers, 5pm). */
+ * (a list; a word used again is the same string object); `counts` (a dict) gets each token's
+ * number of uses added, in the order of first use, then loses the tokens that are no words: those
+ * not all letters whose kind_of(token) is not word_kind (numbers, 5pm). */
 static PyObject *
 story_words(PyObject *self, PyObject *args)
 {
     PyObject *text, *counts, *kind_of, *word_kind, *tokens, *keys = NULL;
-    Py_ssize_t i;
+    StoryWords table = {NULL, 0, 0, NULL, 0};
+    Py_ssize_t i, p, n;
+    int kind;
+    const void *data;
     if (!PyArg_ParseTuple(args, "UO!OO:story_words", &text, &PyDict_Type, &counts, &kind_of, &word_kind))
         return NULL;
     tokens = PyList_New(0);
     if (tokens == NULL)
         return NULL;
-    if (count_range(text, 0, PyUnicode_GET_LENGTH(text), counts, tokens) < 0)
-        goto fail;
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    n = PyUnicode_GET_LENGTH(text);
+    p = 0;
+    while (p < n) { /* count_range's scan, each text looked up in the table */
+        Py_ssize_t e;
+        PyObject *word;
+        if (!IS_WORD(PyUnicode_READ(kind, data, p))) {
+            p++;
+            continue;
+        }
+        e = token_end(kind, data, p, n);
+        word = story_word(&table, text, kind, data, p, e);
+        if (word == NULL || PyList_Append(tokens, word) < 0)
+            goto fail;
+        p = e;
+    }
+    for (i = 0; i < table.size; i++) {
+        PyObject *old = PyDict_GetItemWithError(counts, table.entries[i].word), *sum; /* borrowed */
+        if (old == NULL && PyErr_Occurred())
+            goto fail;
+        sum = PyLong_FromSsize_t(table.entries[i].uses);
+        if (sum != NULL && old != NULL) {
+            PyObject *added = PyNumber_Add(old, sum);
+            Py_DECREF(sum);
+            sum = added;
+        }
+        if (set_stolen(counts, table.entries[i].word, sum) < 0)
+            goto fail;
+    }
     keys = PyDict_Keys(counts);
     if (keys == NULL)
         goto fail;
@@ -678,23 +825,13 @@ story_words(PyObject *self, PyObject *args)
             goto fail;
     }
     Py_DECREF(keys);
+    story_words_free(&table);
     return tokens;
 fail:
     Py_XDECREF(keys);
     Py_DECREF(tokens);
+    story_words_free(&table);
     return NULL;
-}
-
-/* d[key] = value, the reference to value taken over (value NULL: an error already set) */
-static int
-set_stolen(PyObject *d, PyObject *key, PyObject *value)
-{
-    int err;
-    if (value == NULL)
-        return -1;
-    err = PyDict_SetItem(d, key, value);
-    Py_DECREF(value);
-    return err;
 }
 
 /* add_counts(total, counts, ones): for each key of the dict `counts`, total[key] += counts[key]
@@ -793,7 +930,8 @@ lowercase_letters(PyObject *word)
     Py_ssize_t i, n = PyUnicode_GET_LENGTH(word);
     for (i = 0; i < n; i++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, i);
-        if (!Py_UNICODE_ISALPHA(ch) || Py_UNICODE_ISUPPER(ch) || Py_UNICODE_ISTITLE(ch))
+        if (ch < 128 ? !(ch >= 'a' && ch <= 'z')
+                     : !Py_UNICODE_ISALPHA(ch) || Py_UNICODE_ISUPPER(ch) || Py_UNICODE_ISTITLE(ch))
             return 0;
     }
     return 1;
