@@ -101,6 +101,11 @@ class SpanSet:
         return len(self.spans)
 
 
+# For `Document.line_case` on ASCII lines, where str.isalpha is [A-Za-z] and str.isupper [A-Z].
+_ASCII_LOWERCASE = bytes(range(ord("a"), ord("z") + 1))
+_NOT_ASCII_LETTERS = bytes(c for c in range(256) if not (65 <= c <= 90 or 97 <= c <= 122))
+
+
 @dataclass(frozen=True)
 class Document:
     text: str
@@ -280,8 +285,14 @@ class Document:
         case = self._line_cases.get(line)
         if case is None:
             span = self.lines.line_span(line)
-            letters = list(filter(str.isalpha, self.text[span.start : span.end]))
-            case = self._line_cases[line] = (len(letters), sum(map(str.isupper, letters)))
+            written = self.text[span.start : span.end]
+            if written.isascii():  # the letters deleted from the bytes in C: a BBC paragraph is a line
+                letters_only = written.encode("ascii").translate(None, _NOT_ASCII_LETTERS)
+                case = (len(letters_only), len(letters_only.translate(None, _ASCII_LOWERCASE)))
+            else:
+                letters = list(filter(str.isalpha, written))
+                case = (len(letters), sum(map(str.isupper, letters)))
+            self._line_cases[line] = case
         return case
 
     def body(self) -> Span:
