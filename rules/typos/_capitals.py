@@ -22,6 +22,7 @@ from newslint.document import Document, Token
 from newslint.native import Lookup
 from newslint.rules.typos._context import unaccented_words
 from newslint.rules.typos._words import (
+    WordList,
     edits_among,
     english,
     known_names,
@@ -35,6 +36,7 @@ SLIP_MIN_LENGTH = 7  # a capitalised word this long may be a clear slip of a wor
 LOST_MIN_LENGTH = 8  # ... a letter lost or added inside a common word from this length
 DOUBLED_MIN_LENGTH = 10  # ... a doubled letter only from this length (Hazzard, Forrester are names)
 COMMON_RANK = 20000  # the words a clear slip may be of: the 20,000 most frequent
+UNDOUBLED_RANK = 50000  # ... a doubled letter written single: the 50,000 most frequent
 _TICKER_OR_TAG = re.compile(r"<[^<>\n]*>")
 _LETTERS = re.compile(r"[A-Za-z]+")
 
@@ -118,10 +120,13 @@ def clear_slip(word: str) -> str | None:
     of, with no story evidence needed: the only common word or listed name one edit from it
     that keeps its first letter, reached by two neighbouring letters swapped (Bangaldesh,
     Britian, Exhcange, Serivces) or, in a long word, a letter doubled (Massachussetts, from
-    ten letters; a letter typed three times, Commmittee). A name differs from a word or another
-    name by a changed vowel (Sebastien, Alastair), an added or lost letter (Mathieson,
-    Ronaldo), a doubled consonant (Hazzard, Forrester) or its ending (Sprinkel, Telstra: the
-    last two letters swapped), and those are left alone. Else None."""
+    ten letters; a letter typed three times, Commmittee); where no common word or name is one
+    edit away, a doubled letter written single inside a word of eight letters or more among the
+    50,000 most frequent (Saphire, Appelate), when no other such word is one edit away. A
+    name differs from a word or another name by a changed vowel (Sebastien, Alastair), an
+    added or lost letter (Mathieson, Ronaldo), a doubled consonant (Hazzard, Forrester) or its
+    ending (Sprinkel, Telstra: the last two letters swapped), and those are left alone. Else
+    None."""
     if len(word) < SLIP_MIN_LENGTH:
         return None
     words, names, first = english(), _names_by_lowercase(), word[:1]
@@ -132,6 +137,8 @@ def clear_slip(word: str) -> str | None:
         for c in listed_edits(word)
         if c[:1] == first and c not in names and words.frequency_rank(c) < COMMON_RANK
     ]
+    if not near:
+        return _undoubled_slip(word, words, names)
     if len(near) != 1:
         return None
     meant = near[0]
@@ -140,6 +147,29 @@ def clear_slip(word: str) -> str | None:
     if _inside_letter(word, meant) and meant in words.words and words.frequency_rank(meant) < COMMON_RANK:
         return meant  # Subtitute, Comunications, Resoureces: a common word's letter lost or added
     return None
+
+
+def _undoubled_slip(word: str, words: WordList, names: dict[str, str]) -> str | None:
+    """The word a capitalised word no list knows is with a doubled letter written single, inside
+    it (Saphire, Appelate, Supressant: the commonest misspelling there is), when it is the only
+    listed word among the 50,000 most frequent one edit away that keeps its first letter, eight
+    letters or more, and no name."""
+    wider = [
+        c
+        for c in listed_edits(word)
+        if c[:1] == word[:1] and c not in names and words.frequency_rank(c) < UNDOUBLED_RANK
+    ]
+    if len(wider) == 1 and _undoubled(word, wider[0]):
+        return wider[0]
+    return None
+
+
+def _undoubled(typo: str, word: str) -> bool:
+    """`typo` is `word` (eight letters or more) with one letter of a doubled pair left out,
+    neither at its start nor in its last two letters."""
+    if len(word) != len(typo) + 1 or len(word) < LOST_MIN_LENGTH:
+        return False
+    return any(word[i] == word[i + 1] and word[:i] + word[i + 1 :] == typo for i in range(1, len(word) - 3))
 
 
 def habit_slip(word: str, meant: str) -> bool:

@@ -203,7 +203,9 @@ class UnknownWord(Rule):
     or listed name one edit away: two neighbouring letters swapped (`Bangaldesh`, `Exhcange`;
     not the last two: `Telstra`, `Sprinkel`) or, from ten letters, a letter doubled
     (`Massachussetts`; `Forrester` is a name) or, from eight letters, a letter lost or added
-    inside a common word (`Subtitute`, `Comunications`; not at its end: `Ronaldo`). Its fix is a
+    inside a common word (`Subtitute`, `Comunications`; not at its end: `Ronaldo`), or, with no
+    common word or name one edit away, a doubled letter written single inside a word among the
+    50,000 most frequent (`Saphire`, `Penicilin`). Its fix is a
     guess. Beside a name only two swapped letters of a common word (`Prime Minsiter Yasuhiro`)
     or a doubled letter count (`Paul Collison`, `St Pancras` stay names). An all-capital
     headline's word one edit from a word whose other form the body writes (`AQUIRES` over
