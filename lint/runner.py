@@ -286,7 +286,7 @@ def default_jobs(tasks: int) -> int:
     return available_cores() if tasks >= PARALLEL_MIN_TASKS else 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a corpus run holds one a file
 class FileTask:
     """Check (or fix) one file on disk."""
 

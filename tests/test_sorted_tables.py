@@ -174,6 +174,7 @@ def test_a_list_built_whole_lets_its_index_go_and_answers_the_same(ordered):
     rare = _words._rare()
     rare.frozen()
     assert rare._lines is None and rare._build is None and "aahed" in rare
+    assert rare.frozen() == frozenset(_data("rare-words.txt").split("\n"))
 
 
 @pytest.mark.parametrize("suffix", ["n't", "ly", "zz", "qx", "'s", "a"])
