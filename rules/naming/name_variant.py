@@ -65,10 +65,13 @@ def _is_name(text: str) -> bool:
     )
 
 
+_POSSESSIVE_ENDS = ("'s", "’s")
+
+
 def _bare(text: str) -> str:
     """A word with a possessive 's cut off (what `re.sub(r"['’]s$", "", text)` gives a token,
     which holds no line break: a string test, not a regex call, for every name of every story)."""
-    return text[:-2] if text.endswith(("'s", "’s")) else text
+    return text[:-2] if text.endswith(_POSSESSIVE_ENDS) else text
 
 
 _NAMES = LetterTest(_is_name)  # decided once per distinct word, remembered across stories
@@ -76,10 +79,12 @@ _NAMES = LetterTest(_is_name)  # decided once per distinct word, remembered acro
 
 def _name_counts(doc: Document, written: AbstractSet[str]) -> Counter:
     """name -> uses, a possessive 's cut off, from the story's word counts."""
-    counts: Counter = Counter()
+    found: dict[str, int] = {}
+    uses, get = doc.word_counts, found.get
     for text in written:
-        counts[_bare(text)] += doc.word_counts[text]
-    return counts
+        name = text[:-2] if text.endswith(_POSSESSIVE_ENDS) else text  # `_bare`, inline: every name
+        found[name] = get(name, 0) + uses[text]
+    return Counter(found)
 
 
 def _name_tokens(doc: Document, written: AbstractSet[str]) -> Iterator[tuple[Token, str]]:
@@ -116,12 +121,17 @@ def _case_variant_possible(doc: Document, written: AbstractSet[str]) -> bool:
     if len(twice) > MAX_PREFILTER_NAMES:
         return True  # a long text: each test below searches all of it, so let the run scan decide
     text = doc.text
+    firsts = set(twice)
+    lengths = sorted({len(w) for w in twice})
     for word in twice:
         lowered = " " + word.lower()
         at = text.find(lowered)
         while at >= 0:  # the words before each use of the lowercase word
-            for first in twice:
-                if text.endswith(first, 0, at) and text.count(f"{first} {word}") >= 2:
+            for n in lengths:
+                if n > at:
+                    break
+                first = text[at - n : at]
+                if first in firsts and text.count(f"{first} {word}") >= 2:
                     return True
             at = text.find(lowered, at + 1)
     return False
@@ -702,9 +712,20 @@ class NameVariant(Rule):
 
     def _spacing_variants(self, doc: Document) -> Iterator[Violation]:
         """TimeWarner / Time Warner, al-Qaeda / al Qaeda: the same letters, spaced differently."""
+        forms_used = dict.fromkeys(_SPACED_NAME.findall(doc.text))  # the forms, in order of first use
+        # A pair worth a report has a form spaced, hyphened or with an inner capital: one whose
+        # letters after the first are not all lowercase (its second part opens with a capital).
+        # Only the keys of those forms can group two forms worth a report; the other forms
+        # (a capitalised word: Monday) are their own lowercase.
+        special = {form for form in forms_used if not form[1:].islower()}
+        special_keys = {form.replace(" ", "").replace("-", "").lower() for form in special}
+        if not special_keys:
+            return
         by_key: dict[str, list[str]] = defaultdict(list)
-        for form in dict.fromkeys(_SPACED_NAME.findall(doc.text)):  # the forms, in order of first use
-            by_key[form.replace(" ", "").replace("-", "").lower()].append(form)
+        for form in forms_used:
+            key = form.replace(" ", "").replace("-", "").lower() if form in special else form.lower()
+            if key in special_keys:
+                by_key[key].append(form)
         # most names come in one form: spans only for those with another
         spaced = {form for variants in by_key.values() if len(variants) >= 2 for form in variants}
         if not spaced:
