@@ -48,13 +48,16 @@ class CheckResult:
 
 class _Gates(NamedTuple):
     """A list of rules' triggers, read for `Linter._triggered`: every trigger character, every
-    word test (each once), and for each rule in order its characters and word tests (None for
-    a rule without triggers, which always runs). A rule runs when the story holds one of its
-    characters or a word one of its tests selects."""
+    word test (each once), the rules with triggers and for each its characters and word tests.
+    A rule runs when the story holds one of its characters or a word one of its tests selects;
+    a rule without triggers always runs. `chosen`: the rules to run for each combination of
+    fired gates met so far (a few: most rules have no triggers, and most triggers seldom fire)."""
 
     chars: frozenset[str]
     tests: list[LetterTest]
-    rules: list[tuple[Rule, frozenset[str] | None, tuple[LetterTest, ...]]]
+    gated_rules: list[Rule]
+    gated: list[tuple[frozenset[str], tuple[LetterTest, ...]]]
+    chosen: dict[tuple[bool, ...], list[Rule]]
 
 
 class Linter:
@@ -89,7 +92,7 @@ class Linter:
         self._triggers: dict[Rule, tuple[Trigger, ...]] = {}  # each rule's, asked once
         # `rules` split by the document each reads, and each list's `_Gates`: worked out once,
         # not for every story (`rules` is a plain list that a caller may replace: kept with it)
-        self._split: tuple[list[Rule], list[Rule], list[Rule]] | None = None
+        self._split: tuple[list[Rule], list[Rule], list[Rule], frozenset[str]] | None = None
         self._gates: dict[int, tuple[list[Rule], int, _Gates | None]] = {}
 
     def for_path(self, path: str) -> Linter:
@@ -105,15 +108,7 @@ class Linter:
     def check(self, text: str, format: str | None = None) -> CheckResult:
         fmt = format or format_of(self.path)
         doc = segment.parse(text, self.path, fmt)
-        split = self._split
-        if split is None or split[0] is not self.rules:
-            rules = self.rules
-            split = self._split = (
-                rules,
-                [r for r in rules if r.reads_original],
-                [r for r in rules if not r.reads_original],
-            )
-        _, original_rules, reading_rules = split
+        _, original_rules, reading_rules, _ = self._rule_split()
         # Only the rules that read the repaired reading need it built.
         reading = Reading(text, doc.repairs) if reading_rules else Reading(text)
         read_doc = segment.parse(reading.text, self.path, fmt) if reading.changed else doc
@@ -136,6 +131,20 @@ class Linter:
         kept.sort(key=lambda v: (v.span.start, v.span.end, v.code))
         return CheckResult(doc, kept, reading, read_doc)
 
+    def _rule_split(self) -> tuple[list[Rule], list[Rule], list[Rule], frozenset[str]]:
+        """The rules, those that read the original text, those that read the repaired reading,
+        and the codes of the deferring rules: worked out once, not for every story."""
+        split = self._split
+        if split is None or split[0] is not self.rules:
+            rules = self.rules
+            split = self._split = (
+                rules,
+                [r for r in rules if r.reads_original],
+                [r for r in rules if not r.reads_original],
+                frozenset(type(r).code for r in rules if r.defers_to_other_rules),
+            )
+        return split
+
     def _triggered(self, doc: Document, rules: list[Rule]) -> list[Rule]:
         """The rules with anything to look at in `doc`: those without triggers, and those with a
         trigger the story holds (`newslint.rule.Trigger`). One pass: each trigger character is
@@ -153,29 +162,33 @@ class Linter:
         if gates.tests:
             doc.select_all(gates.tests)
         selected = doc.selected
-        return [
-            rule
-            for rule, chars, tests in gates.rules
-            if chars is None or not present.isdisjoint(chars) or any(selected(test) for test in tests)
-        ]
+        fired = tuple(
+            not present.isdisjoint(chars) or any(selected(test) for test in tests)
+            for chars, tests in gates.gated
+        )
+        chosen = gates.chosen.get(fired)
+        if chosen is None:  # each combination of fired triggers picks the same rules: kept
+            on = dict(zip(gates.gated_rules, fired, strict=True))
+            chosen = gates.chosen[fired] = [rule for rule in rules if on.get(rule, True)]
+        return chosen
 
     def _gates_of(self, rules: list[Rule]) -> _Gates | None:
         triggers = [self._triggers_of(rule) for rule in rules]
         if not any(triggers):
             return None
+        gated = [(rule, found) for rule, found in zip(rules, triggers, strict=True) if found]
         return _Gates(
             frozenset(c for found in triggers for t in found for c in t.chars),
             list({t.words: None for found in triggers for t in found if t.words is not None}),
+            [rule for rule, _ in gated],
             [
-                (rule, None, ())
-                if not found
-                else (
-                    rule,
+                (
                     frozenset(c for t in found for c in t.chars),
                     tuple(t.words for t in found if t.words is not None),
                 )
-                for rule, found in zip(rules, triggers, strict=True)
+                for _, found in gated
             ],
+            {},
         )
 
     def _triggers_of(self, rule: Rule) -> tuple[Trigger, ...]:
@@ -200,7 +213,7 @@ class Linter:
 
     def _drop_deferred(self, raw: list[Violation]) -> list[Violation]:
         """Violations of deferring rules (outside checkers) that newslint's own rules also report."""
-        deferring = {type(r).code for r in self.rules if r.defers_to_other_rules}
+        deferring = self._rule_split()[3]
         if not deferring:
             return raw
         own = [v.span for v in raw if v.code not in deferring]
