@@ -258,6 +258,8 @@ def _word_parts(word: str) -> list[tuple[int, str]]:
 
 def _lists(word: str) -> bool:
     """Whether a word, or a part of a hyphenated word, is one the tables list."""
+    if "-" not in word:  # the word is its one part (`_word_parts`): most words, asked once each
+        return _listed(word.lower().replace("’", "'"), variants().keys())
     return any(_listed(part.lower().replace("’", "'"), variants().keys()) for _, part in _word_parts(word))
 
 
