@@ -15,7 +15,11 @@
  *   select_bits_many: the same for several tests in one walk (LetterTest.select_many);
  * - edits_among(word, container, filter): the strings one edit from a word that a set or dict
  *   holds (newslint.native.edits_among: the listed words one slip from a misspelt word), with
- *   edit_filter(keys), a Bloom filter of a large container's keys that rules most edits out.
+ *   edit_filter(keys), a Bloom filter of a large container's keys that rules most edits out;
+ * - add_forms(...): a story's word counts added up by the forms each word is counted as (NL1);
+ * - weighted_osa(...): the weighted slip cost of a typo against a word, from cost tables;
+ * - split_pairs(...): the pairs of lowercase words one space apart whose join may be a word (NL105);
+ * - may_double(text): whether a word may be followed by itself (NL103's pattern can match).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -1442,6 +1446,318 @@ fail:
     return NULL;
 }
 
+/* add_forms(counts, word_counts, memo, make, limit): for each word of the dict `word_counts`
+ * (word -> uses), in order, the tuple of forms it is counted as, memo[word] (made by calling
+ * make(word) when missing, the memo cleared first when it holds `limit` words), each form's
+ * count in the dict `counts` raised by the word's uses: NL1's story counts (newslint.native). */
+static PyObject *
+add_forms(PyObject *self, PyObject *args)
+{
+    PyObject *counts, *word_counts, *memo, *make, *word, *uses;
+    Py_ssize_t limit, pos = 0;
+    if (!PyArg_ParseTuple(args, "O!O!O!On:add_forms", &PyDict_Type, &counts, &PyDict_Type, &word_counts,
+                          &PyDict_Type, &memo, &make, &limit))
+        return NULL;
+    while (PyDict_Next(word_counts, &pos, &word, &uses)) {
+        PyObject *forms = PyDict_GetItemWithError(memo, word); /* borrowed: the memo holds it */
+        Py_ssize_t i;
+        if (forms == NULL) {
+            int err;
+            if (PyErr_Occurred())
+                return NULL;
+            if (PyDict_GET_SIZE(memo) >= limit)
+                PyDict_Clear(memo);
+            forms = PyObject_CallOneArg(make, word);
+            if (forms == NULL)
+                return NULL;
+            if (!PyTuple_Check(forms)) {
+                Py_DECREF(forms);
+                PyErr_SetString(PyExc_TypeError, "add_forms: make must return a tuple");
+                return NULL;
+            }
+            err = PyDict_SetItem(memo, word, forms);
+            Py_DECREF(forms);
+            if (err < 0)
+                return NULL;
+        }
+        else if (!PyTuple_Check(forms)) {
+            PyErr_SetString(PyExc_TypeError, "add_forms: the memo must hold tuples");
+            return NULL;
+        }
+        Py_INCREF(forms); /* held while counts' keys are compared (user code could clear the memo) */
+        for (i = 0; i < PyTuple_GET_SIZE(forms); i++) {
+            PyObject *form = PyTuple_GET_ITEM(forms, i), *old, *sum;
+            int err;
+            old = PyDict_GetItemWithError(counts, form);
+            if (old == NULL && PyErr_Occurred()) {
+                Py_DECREF(forms);
+                return NULL;
+            }
+            sum = old == NULL ? Py_NewRef(uses) : PyNumber_Add(old, uses);
+            if (sum == NULL) {
+                Py_DECREF(forms);
+                return NULL;
+            }
+            err = PyDict_SetItem(counts, form, sum);
+            Py_DECREF(sum);
+            if (err < 0) {
+                Py_DECREF(forms);
+                return NULL;
+            }
+        }
+        Py_DECREF(forms);
+    }
+    Py_RETURN_NONE;
+}
+
+/* weighted_osa(typo, word, sub, near, values, costs): the cheapest sequence of slips turning the
+ * ASCII `word` into the ASCII `typo` (an optimal string alignment: substitutions, deletions,
+ * insertions, swaps of two different neighbours), with a surcharge when the first letters differ.
+ * `sub` (bytes, 128 x 128): the index into `values` (floats) of the cost of typing [typed] for
+ * [meant] at sub[meant * 128 + typed]; `near` (bytes, 128 x 128): 1 where two keys touch;
+ * `costs`: (an inserted letter equal to a neighbour, one touching a neighbour, any other; a
+ * deleted letter equal to a neighbour, any other; a swap; another first letter). The DP reads
+ * as the Python `_slip_cost` of rules/typos/_context.py, cell by cell in the same order, so the
+ * sums are the same doubles. */
+#define OSA_SMALL 32
+
+static PyObject *
+weighted_osa(PyObject *self, PyObject *args)
+{
+    PyObject *typo, *word, *values;
+    const char *sub, *near;
+    Py_ssize_t sub_size, near_size, n, m, i, j, nvalues;
+    double ins_same, ins_near, ins_other, del_same, del_other, swap, first, small[(OSA_SMALL + 1) * (OSA_SMALL + 1)];
+    double *d = small, vals[256] = {0.0}, cost; /* an index past values reads 0 */
+    const unsigned char *w, *t;
+    if (!PyArg_ParseTuple(args, "UUy#y#O!(ddddddd):weighted_osa", &typo, &word, &sub, &sub_size, &near,
+                          &near_size, &PyTuple_Type, &values, &ins_same, &ins_near, &ins_other, &del_same,
+                          &del_other, &swap, &first))
+        return NULL;
+    if (sub_size != 128 * 128 || near_size != 128 * 128 || PyTuple_GET_SIZE(values) > 256) {
+        PyErr_SetString(PyExc_ValueError, "weighted_osa: sub and near are 128 x 128 bytes, values 256 at most");
+        return NULL;
+    }
+    if (!PyUnicode_IS_ASCII(typo) || !PyUnicode_IS_ASCII(word)) {
+        PyErr_SetString(PyExc_ValueError, "weighted_osa: the words must be ASCII");
+        return NULL;
+    }
+    nvalues = PyTuple_GET_SIZE(values);
+    for (i = 0; i < nvalues; i++) {
+        vals[i] = PyFloat_AsDouble(PyTuple_GET_ITEM(values, i));
+        if (vals[i] == -1.0 && PyErr_Occurred())
+            return NULL;
+    }
+    w = PyUnicode_1BYTE_DATA(word);
+    t = PyUnicode_1BYTE_DATA(typo);
+    n = PyUnicode_GET_LENGTH(word);
+    m = PyUnicode_GET_LENGTH(typo);
+    if (n > OSA_SMALL || m > OSA_SMALL) {
+        d = PyMem_Malloc((n + 1) * (m + 1) * sizeof(double));
+        if (d == NULL)
+            return PyErr_NoMemory();
+    }
+#define D(a, b) d[(a) * (m + 1) + (b)]
+#define RELAX(a, b, v)                                                                                       \
+    do {                                                                                                     \
+        double v_ = (v);                                                                                     \
+        if (v_ < D(a, b))                                                                                    \
+            D(a, b) = v_;                                                                                    \
+    } while (0)
+    for (i = 0; i < (n + 1) * (m + 1); i++)
+        d[i] = Py_HUGE_VAL;
+    D(0, 0) = 0.0;
+    for (i = 0; i <= n; i++) {
+        for (j = 0; j <= m; j++) {
+            double here = D(i, j);
+            if (here == Py_HUGE_VAL)
+                continue;
+            if (i < n && j < m)
+                RELAX(i + 1, j + 1, here + (w[i] == t[j] ? 0.0 : vals[(unsigned char)sub[w[i] * 128 + t[j]]]));
+            if (i < n) { /* word[i] left out of the typo */
+                int same = (i > 0 && w[i - 1] == w[i]) || (i + 1 < n && w[i + 1] == w[i]);
+                RELAX(i + 1, j, here + (same ? del_same : del_other));
+            }
+            if (j < m) { /* typo[j] typed in extra */
+                int same = (j > 0 && t[j - 1] == t[j]) || (j + 1 < m && t[j + 1] == t[j]);
+                int touch = (j > 0 && near[t[j - 1] * 128 + t[j]]) || (j + 1 < m && near[t[j + 1] * 128 + t[j]]);
+                RELAX(i, j + 1, here + (same ? ins_same : touch ? ins_near : ins_other));
+            }
+            if (i + 1 < n && j + 1 < m && w[i] == t[j + 1] && w[i + 1] == t[j] && w[i] != w[i + 1])
+                RELAX(i + 2, j + 2, here + swap);
+        }
+    }
+    cost = D(n, m);
+#undef RELAX
+#undef D
+    if (d != small)
+        PyMem_Free(d);
+    if ((n == 0) != (m == 0) || (n > 0 && w[0] != t[0]))
+        cost += first;
+    return PyFloat_FromDouble(cost);
+}
+
+/* split_pairs(text, start, end, filter, shortest): where newslint.rules.typos._split._PAIR,
+ *     (?<![\w'’.\-/@])([a-z]+) (?=([a-z]+)(?![\w'’\-/@]|\.\w))
+ * matches in text[start:end] (finditer(text, start, end): the look-behind reads before start,
+ * the look-ahead nothing from end), the matches whose two words joined are `shortest` letters
+ * or more and may be in the Bloom filter `filter` (edit_filter's bytes): a list of (start of the
+ * first word, its end, end of the second). Both [a-z]+ are whole runs of the letters (a shorter
+ * run is followed by a letter, which neither the space nor the look-ahead allows), and no match
+ * starts inside another, so the matches are every place that passes, in order. A superset of
+ * the pairs whose join is in the filter's set: the caller tests each. */
+#define PAIR_LOWER(ch) ((ch) >= 'a' && (ch) <= 'z')
+
+static PyObject *
+split_pairs(PyObject *self, PyObject *args)
+{
+    PyObject *text, *out;
+    const char *filter;
+    Py_ssize_t start, end, size, shortest, p, length, buffer_size = 0;
+    char small[EDIT_BUFFER], *buf = small;
+    int kind;
+    const void *data;
+    if (!PyArg_ParseTuple(args, "Unny#n:split_pairs", &text, &start, &end, &filter, &size, &shortest))
+        return NULL;
+    if (size < 1 || (size & (size - 1))) {
+        PyErr_SetString(PyExc_ValueError, "split_pairs: the filter must be edit_filter's bytes");
+        return NULL;
+    }
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    length = PyUnicode_GET_LENGTH(text);
+    if (end > length)
+        end = length;
+    if (start < 0)
+        start = 0;
+    out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    p = start;
+    while (p < end) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, p), before;
+        Py_ssize_t q, r, e, i, joined;
+        if (!PAIR_LOWER(ch)) {
+            p++;
+            continue;
+        }
+        q = p + 1;
+        while (q < end && PAIR_LOWER(PyUnicode_READ(kind, data, q)))
+            q++;
+        if (p > 0) {
+            before = PyUnicode_READ(kind, data, p - 1);
+            if (IS_WORD(before) || before == '\'' || before == 0x2019 || before == '.' || before == '-' ||
+                before == '/' || before == '@') {
+                p = q; /* and no place inside the run passes the look-behind: a letter is before it */
+                continue;
+            }
+        }
+        if (q + 1 >= end || PyUnicode_READ(kind, data, q) != ' ' || !PAIR_LOWER(PyUnicode_READ(kind, data, q + 1))) {
+            p = q;
+            continue;
+        }
+        r = q + 1;
+        e = r + 1;
+        while (e < end && PAIR_LOWER(PyUnicode_READ(kind, data, e)))
+            e++;
+        if (e < end) {
+            Py_UCS4 after = PyUnicode_READ(kind, data, e);
+            if (IS_WORD(after) || after == '\'' || after == 0x2019 || after == '-' || after == '/' || after == '@' ||
+                (after == '.' && e + 1 < end && IS_WORD(PyUnicode_READ(kind, data, e + 1)))) {
+                p = q; /* no match here; the second word may open the next pair */
+                continue;
+            }
+        }
+        joined = (q - p) + (e - r);
+        if (joined >= shortest) {
+            if (joined > buffer_size && joined > EDIT_BUFFER) {
+                char *bigger = buf == small ? PyMem_Malloc(joined) : PyMem_Realloc(buf, joined);
+                if (bigger == NULL) {
+                    PyErr_NoMemory();
+                    goto fail;
+                }
+                buf = bigger;
+                buffer_size = joined;
+            }
+            for (i = p; i < q; i++)
+                buf[i - p] = (char)PyUnicode_READ(kind, data, i);
+            for (i = r; i < e; i++)
+                buf[q - p + i - r] = (char)PyUnicode_READ(kind, data, i);
+            if (filter_probe((unsigned char *)filter, (unsigned long long)size << 3, buf, joined, 0)) {
+                PyObject *found = Py_BuildValue("(nnn)", p, q, e);
+                if (found == NULL || PyList_Append(out, found) < 0) {
+                    Py_XDECREF(found);
+                    goto fail;
+                }
+                Py_DECREF(found);
+            }
+        }
+        p = q; /* the match (the first word and the space) ends at q + 1; q is the space */
+    }
+    if (buf != small)
+        PyMem_Free(buf);
+    return out;
+fail:
+    if (buf != small)
+        PyMem_Free(buf);
+    Py_DECREF(out);
+    return NULL;
+}
+
+/* may_double(text): False when no word of `text` can be followed, across white space only, by
+ * itself in any case: when `\b(\w+)(\s+)(\1)\b` (re.IGNORECASE, NL103's pattern) cannot match.
+ * A match is a whole run of \w (it starts at a boundary, and the boundary after the repeat ends
+ * it too), a run of white space, and a whole run of \w as long, equal letter by letter ignoring
+ * case: two neighbouring runs as long, their ASCII letters equal ignoring case and any other
+ * characters taken as maybe equal (True: the caller runs the pattern). */
+static PyObject *
+may_double(PyObject *self, PyObject *args)
+{
+    PyObject *text;
+    int kind;
+    const void *data;
+    Py_ssize_t n, i = 0, prev_start = -1, prev_len = 0;
+    if (!PyArg_ParseTuple(args, "U:may_double", &text))
+        return NULL;
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    n = PyUnicode_GET_LENGTH(text);
+    while (i < n) {
+        Py_ssize_t start, j, k;
+        int spaced;
+        if (!IS_WORD(PyUnicode_READ(kind, data, i))) {
+            i++;
+            continue;
+        }
+        start = i;
+        while (i < n && IS_WORD(PyUnicode_READ(kind, data, i)))
+            i++;
+        /* the run [start, i); is the previous run joined to it by white space alone? */
+        spaced = prev_start >= 0;
+        for (k = prev_start + prev_len; spaced && k < start; k++)
+            if (!Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k)))
+                spaced = 0;
+        if (spaced && prev_start + prev_len < start && i - start == prev_len) {
+            int equal = 1;
+            for (j = 0; j < prev_len && equal; j++) {
+                Py_UCS4 a = PyUnicode_READ(kind, data, prev_start + j), b = PyUnicode_READ(kind, data, start + j);
+                if (a < 128 && b < 128) {
+                    if (a >= 'A' && a <= 'Z')
+                        a += 'a' - 'A';
+                    if (b >= 'A' && b <= 'Z')
+                        b += 'a' - 'A';
+                    equal = a == b;
+                }
+            }
+            if (equal)
+                Py_RETURN_TRUE;
+        }
+        prev_start = start;
+        prev_len = i - start;
+    }
+    Py_RETURN_FALSE;
+}
+
 static PyMethodDef methods[] = {
     {"scan_words", scan_words, METH_VARARGS,
      "scan_words(text, starts, ends, counts): count the tokens of each range into counts."},
@@ -1469,6 +1785,14 @@ static PyMethodDef methods[] = {
      "edit_filter(keys): a Bloom filter of the ASCII keys, as bytes, for edits_among."},
     {"word_splits", word_splits, METH_VARARGS,
      "word_splits(keys, words): (key, i) where key[:i] and key[i:] are both words, 2 <= i < len(key) - 2."},
+    {"add_forms", add_forms, METH_VARARGS,
+     "add_forms(counts, word_counts, memo, make, limit): each word's uses added to the counts of its forms."},
+    {"weighted_osa", weighted_osa, METH_VARARGS,
+     "weighted_osa(typo, word, sub, near, values, costs): the weighted slip cost of word typed as typo."},
+    {"split_pairs", split_pairs, METH_VARARGS,
+     "split_pairs(text, start, end, filter, shortest): the lowercase word pairs whose join may be in the filter."},
+    {"may_double", may_double, METH_VARARGS,
+     "may_double(text): False when no word can be followed by itself (NL103's pattern cannot match)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -160,8 +160,45 @@ word_splits: Callable[[Iterable[str], AbstractSet[str]], list[tuple[str, int]]] 
 splits into two of `words` (a set): key[:i] and key[i:]. A compound rule asks it of every long
 word of a story (`airstrikes`: air + strikes, if the story writes both)."""
 
+
+def _add_forms(
+    counts: dict[str, int],
+    word_counts: Mapping[str, int],
+    memo: dict[str, tuple[str, ...]],
+    make: Callable[[str], tuple[str, ...]],
+    limit: int,
+) -> None:
+    get = counts.get  # dict.get: a Counter's missing key calls Python code
+    for word, uses in word_counts.items():  # each distinct word once, with its number of uses
+        forms = memo.get(word)
+        if forms is None:
+            if len(memo) >= limit:
+                memo.clear()
+            forms = memo[word] = make(word)
+        for form in forms:
+            counts[form] = get(form, 0) + uses
+
+
+def add_forms(
+    counts: dict[str, int],
+    word_counts: Mapping[str, int],
+    memo: dict[str, tuple[str, ...]],
+    make: Callable[[str], tuple[str, ...]],
+    limit: int,
+) -> None:
+    """Add each word's uses (`word_counts`, in its order) to the count in `counts` of each of the
+    forms it is counted as: `memo[word]`, made by `make(word)` (a tuple) when missing, the memo
+    forgotten first when it holds `limit` words. NL1's story counts: every word lowercased, its
+    hyphenated parts, its possessive's base."""
+    if native is not None and isinstance(word_counts, dict):
+        native.add_forms(counts, word_counts, memo, make, limit)
+    else:
+        _add_forms(counts, word_counts, memo, make, limit)
+
+
 __all__ = [
     "Lookup",
+    "add_forms",
     "edits_among",
     "native",
     "near_words",

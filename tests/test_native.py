@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 from newslint import document, tokens
 from newslint import native as chooser
 from newslint.rules.naming import compound_spacing
-from newslint.rules.typos import _context
+from newslint.rules.typos import _context, _split, _words, doubled_word
 from newslint.rules.typos._context import _osa
 from tests.conftest import SHARED
 from tests.test_engine_equivalence import INPUTS, made_stories, outputs
@@ -228,6 +228,101 @@ def test_the_filtered_edits_of_listed_words_are_every_listed_edit():
         compiled.edits_among("cafe", ["cafe"])
     with pytest.raises(ValueError):
         compiled.edits_among("cafe", listed, b"odd")
+
+
+SLIP_LETTERS = "aeiosdpqyck'- A"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(SLIP_LETTERS, max_size=12), st.text(SLIP_LETTERS, max_size=12))
+def test_the_compiled_slip_cost_is_the_python_one(typo, word):
+    """`slip_cost` (the compiled `weighted_osa` over the costs' tables for ASCII words) gives the
+    very doubles of `_slip_cost`, the Python definition, and so does a word past ASCII (which
+    the compiled form leaves to the definition)."""
+    assert _context.slip_cost(typo, word) == _context._slip_cost(typo, word)
+    assert _context.slip_cost(typo + "é", word) == _context._slip_cost(typo + "é", word)
+
+
+@needs_compiled
+def test_the_compiled_slip_cost_agrees_on_long_words_and_every_key_pair():
+    """Past the compiled form's stack rows (32 letters), and every pair of ASCII characters
+    typed for another (each substitution, insertion and deletion the tables hold)."""
+    long = "internationalisation" * 3
+    for typo in (long, long[:-1], long[1:], long.replace("na", "an", 1), long + "s", "x" * 40):
+        assert _context.slip_cost(typo, long) == _context._slip_cost(typo, long)
+    chars = [chr(c) for c in range(128)]
+    for a in chars:
+        for b in chars:
+            for typo, word in ((f"x{a}y", f"x{b}y"), (f"{a}{b}", b), (a, f"{a}{b}"), (f"{a}{b}", f"{b}{a}")):
+                assert _context.slip_cost(typo, word) == _context._slip_cost(typo, word), (typo, word)
+    with pytest.raises(ValueError):
+        compiled.weighted_osa("é", "e", *_context._slip_tables())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.text("aB-'’é", max_size=6), st.integers(1, 5)), max_size=12), st.integers(1, 6))
+def test_the_forms_are_added_up_both_ways(pairs, limit):
+    """`add_forms` (NL101's story counts): compiled and twin, the same counts in the same order,
+    and the same memo, cleared when it reaches its limit."""
+    from newslint.rules.typos.unknown_word import _counted_as
+
+    word_counts = Counter(dict(pairs))
+    runs = []
+    for add in (chooser._add_forms, compiled.add_forms if compiled is not None else chooser._add_forms):
+        counts: Counter[str] = Counter({"seed": 1})
+        memo = {"x": ("x", "y")}
+        add(counts, word_counts, memo, _counted_as, limit)
+        runs.append((list(counts.items()), list(memo.items())))
+    assert runs[0] == runs[1]
+
+
+PAIR_TEXT = "ab z.'’-/@_1é X\n"
+
+
+@needs_compiled
+@settings(max_examples=500, deadline=None)
+@given(st.text(PAIR_TEXT, max_size=30), st.integers(0, 30), st.integers(0, 30))
+def test_the_compiled_pair_scan_finds_what_the_regex_finds(text, a, b):
+    """`split_pairs` with a filter that lets every join through is `_PAIR.finditer(text, start,
+    end)` (NL105's pairs of lowercase words): the same places, in order, the look-behind
+    reading before `start` and the look-ahead nothing from `end`."""
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    expected = [(m.start(1), m.end(1), m.end(2)) for m in _split._PAIR.finditer(text, start, end)]
+    assert compiled.split_pairs(text, start, end, b"\xff" * 128, 0) == expected
+    assert compiled.split_pairs(text, start, end, b"\xff" * 128, 5) == [
+        (p, q, e) for p, q, e in expected if q - p + e - q - 1 >= 5
+    ]
+
+
+@needs_compiled
+def test_the_commonest_words_filter_lets_every_common_join_through():
+    """The filter `joins` reads is built from the word list's first `COMMON_RANK` lines: every
+    word ranked below that is among them, so no join `joins` would report is filtered out."""
+    words = _words.english()
+    common = words.ordered[: _split.COMMON_RANK]
+    assert all(words.frequency_rank(w) < _split.COMMON_RANK for w in common)
+    ranked = sum(1 for w in set(words.ordered) if words.frequency_rank(w) < _split.COMMON_RANK)
+    assert ranked == len(set(common))
+    found = compiled.edit_filter(common)
+    text = " ".join(f"{w[:2]} {w[2:]}" for w in common if w.isascii() and w.isalpha() and w.islower())
+    pairs = compiled.split_pairs(text, 0, len(text), found, 0)
+    joined = {text[p:q] + text[q + 1 : e] for p, q, e in pairs}
+    assert joined >= {w for w in common if w.isascii() and w.isalpha() and w.islower() and len(w) > 2}
+
+
+DOUBLE_TEXT = "aAbB _1é\u212a\u0130i \n\t.-"
+
+
+@needs_compiled
+@settings(max_examples=1000, deadline=None)
+@given(st.text(DOUBLE_TEXT, max_size=24))
+def test_a_text_the_doubled_word_pattern_matches_may_double(text):
+    """`may_double` rules a text out only where NL103's pattern finds nothing, and lets through a
+    text with a word doubled in another case."""
+    if doubled_word._DOUBLE.search(text):
+        assert compiled.may_double(text)
+    assert compiled.may_double(text + " Ab aB ")
+    assert not compiled.may_double("the cat sat on the mat, the end")
 
 
 def _pure(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from newslint import native as _chooser
 from newslint.native import near_words
 from newslint.rules.typos import _pairs
 from newslint.rules.typos._pairs import PAIR_FLOOR
@@ -91,7 +92,35 @@ FIRST_LETTER = 1.5  # typists rarely slip on the first letter
 def slip_cost(typo: str, word: str) -> float:
     """The cheapest sequence of slips turning `word` into `typo` (weighted optimal string
     alignment: insertions, deletions, substitutions and swaps of neighbours), plus a surcharge
-    when the first letter differs."""
+    when the first letter differs. Computed by the compiled `weighted_osa` from the costs'
+    tables (`_slip_tables`) for ASCII words, by `_slip_cost` otherwise: the same doubles."""
+    compiled = _chooser.native
+    if compiled is not None and typo.isascii() and word.isascii():
+        cost: float = compiled.weighted_osa(typo, word, *_slip_tables())
+        return cost
+    return _slip_cost(typo, word)
+
+
+@cache
+def _slip_tables() -> tuple[bytes, bytes, tuple[float, ...], tuple[float, ...]]:
+    """The costs of `_slip_cost` as `weighted_osa` reads them: each ASCII substitution's cost
+    (an index into the values), which keys touch, and the other costs."""
+    ascii_chars = [chr(c) for c in range(128)]
+    costs = {(m, t): substitution_cost(t, m) for m in ascii_chars for t in ascii_chars if m != t}
+    values = tuple(sorted(set(costs.values())))
+    sub = bytes(values.index(costs.get((m, t), values[0])) for m in ascii_chars for t in ascii_chars)
+    near = bytes(t in _NEAR.get(m, ()) for m in ascii_chars for t in ascii_chars)
+    same, touch, other = (
+        insertion_cost("a", "a", ""),
+        insertion_cost("s", "a", ""),
+        insertion_cost("p", "a", ""),
+    )
+    lost_same, lost_other = deletion_cost("a", "a", ""), deletion_cost("a", "b", "")
+    return sub, near, values, (same, touch, other, lost_same, lost_other, TRANSPOSITION, FIRST_LETTER)
+
+
+def _slip_cost(typo: str, word: str) -> float:
+    """`slip_cost`, in Python: the definition the compiled form is tested against."""
     n, m = len(word), len(typo)
     inf = float("inf")
     d = [[inf] * (m + 1) for _ in range(n + 1)]

@@ -12,9 +12,11 @@ when the joined word reads with the words either side.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from types import ModuleType
 
+from newslint import native as _chooser
 from newslint.rules.typos import _pairs
 from newslint.rules.typos._context import Context
 from newslint.rules.typos._words import english, known_names
@@ -52,22 +54,55 @@ def joins(
     neighbour; a guess (unsafe) when a part is no word; shown only (display-only) when both
     parts are words but neither makes a common pair with its neighbour and the join does."""
     words = english()
-    for m in _PAIR.finditer(text, start, len(text) if end is None else end):
-        head, tail = m.group(1), m.group(2)
+    for head_start, head_end, stop in _pairs_to_join(text, start, len(text) if end is None else end):
+        head, tail = text[head_start:head_end], text[head_end + 1 : stop]
         word = head + tail
         if len(word) < MIN_JOINED or word not in words.words or words.frequency_rank(word) >= COMMON_RANK:
             continue
         if _pairs.count(head, tail) is not None or word in accepts or head in accepts or tail in accepts:
             continue  # "any more", "every day", "in to": English writes them apart too
-        stop = m.end(1) + 1 + len(tail)
-        before = _LEFT.search(text, max(0, m.start() - 30), m.start())
+        before = _LEFT.search(text, max(0, head_start - 30), head_start)
         after = _RIGHT.match(text, stop)
         context = Context(
             before.group(1).lower() if before else None, after.group(1).lower() if after else None
         )
         level = _how_sure(head, tail, word, context)
         if level is not None:
-            yield Join(Span(m.start(1), stop), word, level)
+            yield Join(Span(head_start, stop), word, level)
+
+
+def _pairs_to_join(text: str, start: int, end: int) -> Iterable[tuple[int, int, int]]:
+    """Where `_PAIR` matches in text[start:end]: (the first word's start, its end, the second
+    word's end). Once the filter of the commonest words is built, the compiled scan
+    (`split_pairs`) gives only the pairs whose join may be one of them (about one pair in a
+    story, of hundreds): `joins` tests each as it tests every match."""
+    compiled = _chooser.native
+    found = _common_filter(compiled) if compiled is not None else None
+    if compiled is not None and found is not None:
+        pairs: list[tuple[int, int, int]] = compiled.split_pairs(text, start, end, found, MIN_JOINED)
+        return pairs
+    return ((m.start(1), m.end(1), m.end(2)) for m in _PAIR.finditer(text, start, end))
+
+
+SCANS_BEFORE_FILTER = 20  # a check of a few stories does not read the word list to build it
+_scans = 0
+
+
+def _common_filter(compiled: ModuleType) -> bytes | None:
+    """The compiled filter of the `COMMON_RANK` commonest words (`edit_filter`), built once the
+    run has asked for `SCANS_BEFORE_FILTER` scans: every word ranked below it is among the list's
+    first `COMMON_RANK` lines (tests/test_native.py)."""
+    global _scans
+    if _FILTER:
+        return _FILTER[0]
+    _scans += 1
+    if _scans < SCANS_BEFORE_FILTER:
+        return None
+    _FILTER.append(compiled.edit_filter(english().ordered[:COMMON_RANK]))
+    return _FILTER[0]
+
+
+_FILTER: list[bytes] = []
 
 
 def _how_sure(head: str, tail: str, word: str, context: Context) -> Applicability | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from newslint import native as _chooser
 from newslint.document import Document
 from newslint.rule import Rule
 from newslint.rules.typos._words import english
@@ -97,6 +98,9 @@ class DoubledWord(Rule):
 
     def check(self, doc: Document) -> Iterator[Violation]:
         text = doc.text
+        compiled = _chooser.native
+        if compiled is not None and not compiled.may_double(text):
+            return  # no word followed by itself: the pattern cannot match (most stories)
         for m in _DOUBLE.finditer(text):
             first, second = m.group(1), m.group(3)
             word = first.lower()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from newslint.document import Document, LetterTest, Token
 from newslint.rule import Rule, RuleOptions, Trigger
@@ -79,16 +79,16 @@ class RealWordSlip(Rule):
 
     def _confused(self, doc: Document) -> Iterator[Violation]:
         """The commonly confused words that read far worse than another between their neighbours."""
-        table, text = confusions(), doc.text
+        text = doc.text
         for tok in self._tokens(doc, _CONFUSABLE):
             if tok.in_headline:
                 continue
             context = context_of(text, tok.span)
-            if context.before is None or context.after is None or _reads(tok.text, context):
-                continue  # the common case: the word reads with both its neighbours
-            best = max(table[tok.text], key=lambda m: lift(tok.text, m, context))
-            if lift(tok.text, best, context) < REPORT_LIFT or not _reads(best, context):
+            if context.before is None or context.after is None:
                 continue
+            best = _reads_better(tok.text, context.before, context.after)
+            if best is None:
+                continue  # the common case: the word reads with both its neighbours
             meant = match_case(tok.text, best)
             fix, _ = replacement(tok.span, meant, Applicability.DISPLAY_ONLY, ())
             yield self.violation(tok.span, f"{tok.text!r} where {meant!r} reads far better", fix)
@@ -135,6 +135,19 @@ def apostrophe_lost() -> dict[str, str]:
 
 _CONFUSABLE = LetterTest(lambda w: w in confusions())  # a word of the table, as written
 _APOSTROPHE_LOST = LetterTest(lambda w: w in apostrophe_lost())  # cant, wont, as written
+
+
+@lru_cache(maxsize=8192)  # a corpus repeats its phrases: "there is", "from the"
+def _reads_better(word: str, before: str, after: str) -> str | None:
+    """The word of the table that reads far better than `word` (one of the table's words)
+    between its neighbours, or None, as `_confused` reports it."""
+    context = Context(before, after)
+    if _reads(word, context):
+        return None
+    best = max(confusions()[word], key=lambda m: lift(word, m, context))
+    if lift(word, best, context) < REPORT_LIFT or not _reads(best, context):
+        return None
+    return best
 
 
 def _reads(word: str, context: Context) -> bool:

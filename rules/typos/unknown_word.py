@@ -11,6 +11,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from newslint.document import Document, LetterTest, Token, TokenKind
+from newslint.native import add_forms
 from newslint.profile import Profile
 from newslint.rule import Rule, RuleContext, RuleOptions, Suggestion, Trigger
 from newslint.rules._desk import capitalised_word, desk_knows, desk_slip, stories
@@ -88,15 +89,8 @@ def story_counts(doc: Document) -> Counter:
 
 def _story_counts(doc: Document) -> Counter:
     counts: Counter = Counter()
-    keys, count = _COUNTED_AS, counts.get  # dict.get: a Counter's missing key calls Python code
-    for text, uses in doc.word_counts.items():  # each distinct word once, with its number of uses
-        counted = keys.get(text)
-        if counted is None:
-            if len(keys) >= _COUNTED_AS_LIMIT:
-                keys.clear()
-            counted = keys[text] = _counted_as(text)
-        for word in counted:
-            counts[word] = count(word, 0) + uses
+    # each distinct word once, with its number of uses, added to each form it is counted as
+    add_forms(counts, doc.word_counts, _COUNTED_AS, _counted_as, _COUNTED_AS_LIMIT)
     return counts
 
 
