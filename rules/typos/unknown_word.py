@@ -567,7 +567,8 @@ class UnknownWord(Rule):
 
     def _known_name(self, tok: Token) -> bool:
         """A capitalised opening word that is a rare word, a known name or an accepted one."""
-        return tok.text.lower() in rare_words() or tok.text in known_names() or self.context.accepts(tok.text)
+        # the set first: the rare words are looked up in their sorted text
+        return tok.text in known_names() or tok.text.lower() in rare_words() or self.context.accepts(tok.text)
 
     def _capitalised_word(
         self, doc: Document, tok: Token, counts: Counter, clear_slips: bool = True
@@ -1237,13 +1238,14 @@ def _plural_of_ing_noun(word: str) -> bool:
 INFLECTIONS = ("plural", "british")  # derivations that stand even beside a common word one edit away
 
 
+@functools.lru_cache(maxsize=8192)  # asked of one word by several tests, and again story after story
 def derivation(word: str) -> str | None:
     """How a word missing from the lists can still be English, or None: "plural" (of a known
     noun), "british" (the -ise form of a listed -ize word: collateralised), "suffix" (a known
     word's -ness noun: clunkiness), "prefix" (a known word with a common prefix: reinsure) or
     "compound" (two known words run together: stockmarket; a noun and -man or -men: pacemen). A
     suffix, prefix or compound parse is weak evidence: "prewent" is pre + went."""
-    words = english()
+    words = english().words  # the set itself once built: the compound loop asks many times
     if word.endswith("ies") and word[:-3] + "y" in words:
         return "plural"
     ise = _BRITISH_ISE.search(word)
@@ -1476,7 +1478,7 @@ def _names_in_lowercase(doc: Document) -> set[str]:
     return {
         w
         for w in doc.word_counts
-        if w.isalpha() and w.islower() and w not in words and w not in rare and w.capitalize() in names
+        if w.isalpha() and w.islower() and w not in words and w.capitalize() in names and w not in rare
     }
 
 
