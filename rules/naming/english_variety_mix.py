@@ -430,6 +430,11 @@ class EnglishVarietyMix(Rule):
             ize_wrong = "ize"  # -ize where the desk's stories with this story's evidence write -ise
         if target is None:
             yield from self._family_mixes(found, ize_wrong, other_way, lean)
+        # The same for every report: worked out once (per report, a big file's thousands of
+        # reports each walked all its spellings again: quadratic, 30 s of a 10 MB file, measured).
+        counted = _spelling_counts(found, other_way)
+        any_ise = any(e.kind == "ise" for _, e in found)
+        mixed_reason: str | None = None
         for tok, entry in found:
             if entry.kind in ("ise", "ize") and entry.kind == ize_wrong:
                 pass  # organise and organize in one story: the minority is wrong in any variety
@@ -437,7 +442,7 @@ class EnglishVarietyMix(Rule):
                 continue
             if (tok.text[:1].isupper() or entry.kind == "weak") and not other_way(tok, entry):
                 continue  # a name, or "program" in a story that never writes "programme"
-            lone_ize = entry.kind == ize_wrong == "ize" and not any(e.kind == "ise" for _, e in found)
+            lone_ize = entry.kind == ize_wrong == "ize" and not any_ise
             if lone_ize and doc.is_quoted(tok.span) and not evidence.plainly_british(found):
                 continue  # a quoted statement may keep its author's -ize, unless the copy is plainly
                 # British: a British desk transcribes speech in its own spelling (reported, never fixed)
@@ -447,11 +452,13 @@ class EnglishVarietyMix(Rule):
                 and target is not None
                 and entry.variety != target
                 and not stated
-                and not _spelling_counts(found, other_way)[target]
+                and not counted[target]
             ):
                 reason = evidence.reason(target)  # no spelling backs the majority: say what does
             if mixed and lean and not reason and entry.kind != "ize":
-                reason = evidence.mixed_reason(found, other_way, lean)
+                if mixed_reason is None:
+                    mixed_reason = evidence.mixed_reason(found, other_way, lean)
+                reason = mixed_reason
             if ise_house and entry.kind == "ize":
                 reason = f"{style_name(ise_house)} style writes -ise"
             elif ize_desk is not None and entry.kind == "ize":
