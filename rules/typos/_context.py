@@ -105,18 +105,27 @@ def slip_cost(typo: str, word: str) -> float:
 def _slip_tables() -> tuple[bytes, bytes, tuple[float, ...], tuple[float, ...]]:
     """The costs of `_slip_cost` as `weighted_osa` reads them: each ASCII substitution's cost
     (an index into the values), which keys touch, and the other costs."""
-    ascii_chars = [chr(c) for c in range(128)]
-    costs = {(m, t): substitution_cost(t, m) for m in ascii_chars for t in ascii_chars if m != t}
-    values = tuple(sorted(set(costs.values())))
-    sub = bytes(values.index(costs.get((m, t), values[0])) for m in ascii_chars for t in ascii_chars)
-    near = bytes(t in _NEAR.get(m, ()) for m in ascii_chars for t in ascii_chars)
+    # Only letters have neighbouring keys, sounds or vowels: every other pair costs what a pair
+    # of two unrelated characters costs ("_", "!"). Built at a check's first weighing, so the
+    # letters' pairs alone are weighed (tests/test_native.py compares every ASCII pair).
+    letters = {*_NEAR, *_VOWELS, *(c for pair in _SOUND_ALIKE for c in pair)}
+    costs = {(m, t): substitution_cost(t, m) for m in letters for t in letters if m != t}
+    unrelated = substitution_cost("_", "!")
+    code = {v: i for i, v in enumerate(sorted({*costs.values(), unrelated}))}
+    sub = bytearray([code[unrelated]]) * (128 * 128)
+    near = bytearray(128 * 128)
+    for (m, t), cost in costs.items():
+        sub[ord(m) * 128 + ord(t)] = code[cost]
+        near[ord(m) * 128 + ord(t)] = t in _NEAR.get(m, ())
+    values = tuple(code)
     same, touch, other = (
         insertion_cost("a", "a", ""),
         insertion_cost("s", "a", ""),
         insertion_cost("p", "a", ""),
     )
     lost_same, lost_other = deletion_cost("a", "a", ""), deletion_cost("a", "b", "")
-    return sub, near, values, (same, touch, other, lost_same, lost_other, TRANSPOSITION, FIRST_LETTER)
+    costs_of_others = (same, touch, other, lost_same, lost_other, TRANSPOSITION, FIRST_LETTER)
+    return bytes(sub), bytes(near), values, costs_of_others
 
 
 def _slip_cost(typo: str, word: str) -> float:
