@@ -94,6 +94,13 @@ class SpanSet:
             return self.spans[i]
         return None
 
+    def overlapping(self, start: int, end: int) -> Iterator[Span]:
+        """The members that overlap [start, end), in order."""
+        i = bisect.bisect_right(self._ends, start)
+        while i < len(self.spans) and self.spans[i].start < end:
+            yield self.spans[i]
+            i += 1
+
     def __iter__(self) -> Iterator[Span]:
         return iter(self.spans)
 

@@ -30,14 +30,28 @@ def find(doc: Document) -> Iterator[Repair]:
         return  # one scan of the whole story settles almost every story
     for n in range(1, len(doc.lines) + 1):
         line = doc.lines.line_span(n)
-        original = text[line.start : line.end]
-        if not _SUSPECT.search(original):
+        if not _SUSPECT.search(text, line.start, line.end):
             continue
         import ftfy  # imported on first suspect line: it costs a tenth of a second at start-up
 
-        repaired = ftfy.fix_encoding(original)
-        if repaired != original:
-            yield from _differences(doc, line.start, original, repaired)
+        for piece in _prose_pieces(doc, line):
+            original = text[piece.start : piece.end]
+            repaired = ftfy.fix_encoding(original)
+            if repaired != original:
+                yield from _differences(doc, piece.start, original, repaired)
+
+
+def _prose_pieces(doc: Document, line: Span) -> Iterator[Span]:
+    """The stretches of `line` between its code, URLs and markup (tables are prose here).
+    ftfy sees each alone: a repair inside a code span, which is not applied, must not take part
+    in the alignment of the line's other repairs (`Ð\x80`Ð\x80 once grew a backtick a pass)."""
+    start = line.start
+    for region in doc.non_prose.overlapping(line.start, line.end):
+        if region.start > start:
+            yield Span(start, region.start)
+        start = max(start, region.end)
+    if start < line.end:
+        yield Span(start, line.end)
 
 
 def _differences(doc: Document, base: int, original: str, repaired: str) -> Iterator[Repair]:
