@@ -123,6 +123,7 @@ def _case_variant_possible(doc: Document, written: AbstractSet[str]) -> bool:
     text = doc.text
     firsts = set(twice)
     lengths = sorted({len(w) for w in twice})
+    counted: set[str] = set()  # each pair counted once: a big file repeats them (a square)
     for word in twice:
         lowered = " " + word.lower()
         at = text.find(lowered)
@@ -131,8 +132,13 @@ def _case_variant_possible(doc: Document, written: AbstractSet[str]) -> bool:
                 if n > at:
                     break
                 first = text[at - n : at]
-                if first in firsts and text.count(f"{first} {word}") >= 2:
-                    return True
+                if first not in firsts:
+                    continue
+                pair = f"{first} {word}"
+                if pair not in counted:
+                    if text.count(pair) >= 2:
+                        return True
+                    counted.add(pair)
             at = text.find(lowered, at + 1)
     return False
 
