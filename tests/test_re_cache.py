@@ -159,3 +159,40 @@ def test_the_command_with_remembered_patterns_reports_as_without(tmp_path):
         if entry == "cli_fast":
             fixed = story.read_text(encoding="utf-8")
     assert story.read_text(encoding="utf-8") == fixed
+
+
+_RECORD = """
+import json, pkgutil, sys
+from pathlib import Path
+from newslint import _re_cache
+_re_cache.FOLDER = Path(sys.argv[1])
+_re_cache.FILE = _re_cache.FOLDER / "re.marshal"
+_re_cache.install()
+import newslint, newslint.rules
+from newslint import cli_check, registry
+for info in pkgutil.walk_packages(newslint.__path__, "newslint."):
+    if not info.name.startswith(("newslint.dask", "newslint.server")) and not info.name.endswith("__main__"):
+        __import__(info.name)
+registry.all_rules()
+print(json.dumps(sorted(f"{flags}:{source}" for source, flags in _re_cache._known)))
+"""
+
+
+def test_the_patterns_remembered_are_the_same_in_every_process(tmp_path):
+    """A pattern built at a module's top level from a set's order (which Python changes from
+    process to process, PYTHONHASHSEED) is a new pattern on every start: compiled again, and
+    the file rewritten and grown on every run. The same top-level patterns under two seeds."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    seen = []
+    for seed in ("1", "2"):
+        proc = subprocess.run(
+            [sys.executable, "-c", _RECORD, str(tmp_path / seed)],
+            capture_output=True,
+            text=True,
+            env={**env, "PYTHONHASHSEED": seed},
+            timeout=120,
+        )
+        assert proc.returncode == 0, proc.stderr
+        seen.append(proc.stdout)
+    assert seen[0].count(":") > 100  # the engine's and the rules' patterns were recorded
+    assert seen[0] == seen[1]

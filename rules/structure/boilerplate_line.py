@@ -68,9 +68,11 @@ _LIKELY = re.compile(
 
 # One scan of the story for lines that could be furniture: the openings of everything above.
 # The pattern starts with a newline, which `re` searches for fast; the first line is matched apart.
+# Sorted: a set's order changes from process to process, and the pattern with it (compiled
+# again on every start instead of served by the command's pattern cache, lint/_re_cache.py).
 _OPENINGS = (
     r"[^\S\n]*(?:"
-    + "|".join(re.escape(line) for line in _EXACT)
+    + "|".join(re.escape(line) for line in sorted(_EXACT))
     + r"|\d{1,2} min|read more|related|see also|more on this story|sign up for|subscribe to|follow us on"
     r"|click here|file photo:|file -|image caption,|media caption,|image source,|photograph:|photo:|REUTERS/"
     r"|copyright|©|this material may not be published)"
