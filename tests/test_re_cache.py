@@ -122,7 +122,7 @@ def test_a_file_of_too_many_patterns_keeps_this_runs_alone(cache, monkeypatch):
     re.purge()
     _module(r"new+", 0)
     cache._save()
-    key, kept = marshal.loads(cache.FILE.read_bytes())
+    key, kept, _methods = marshal.loads(cache.FILE.read_bytes())
     assert key == cache.KEY and list(kept) == [("new+", 0)]
 
 
@@ -131,6 +131,74 @@ def test_nothing_is_written_where_python_writes_no_bytecode(cache, monkeypatch):
     monkeypatch.setattr(sys, "dont_write_bytecode", True)
     cache._save()
     assert not cache.FILE.exists()
+
+
+_DATACLASS = """
+from dataclasses import dataclass, field
+
+@dataclass(frozen=True, order=True)
+class Story:
+    slug: str
+    words: int = 0
+    tags: tuple[str, ...] = field(default=())
+
+@dataclass(slots=True)
+class Count:
+    n: int
+"""
+
+
+def _dataclasses(module: str) -> dict[str, object]:
+    scope: dict[str, object] = {"__name__": module}
+    exec(compile(_DATACLASS, "<module>", "exec", dont_inherit=True), scope)
+    return scope
+
+
+def _behaviour(scope: dict[str, object]) -> list[object]:
+    import dataclasses
+    import inspect
+
+    story, count = scope["Story"], scope["Count"]
+    assert isinstance(story, type) and isinstance(count, type)
+    a, b = story("a", 3, ("x",)), story("b")
+    seen: list[object] = [repr(a), a == story("a", 3, ("x",)), a < b, hash(a) == hash(story("a", 3, ("x",)))]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        a.words = 4  # type: ignore[attr-defined]
+    c = count(2)
+    c.n += 1
+    seen += [
+        repr(c),
+        str(inspect.signature(story)),
+        story.__init__.__annotations__,
+        count.__init__.__annotations__,
+    ]
+    return seen
+
+
+def test_a_dataclass_made_from_remembered_methods_is_the_dataclass_made_without(cache):
+    fresh = _behaviour(_dataclasses("newslint.rules.example"))
+    assert len(cache._methods) >= 8 and cache._added == len(cache._methods)
+    cache._save()
+    cache.uninstall()
+    cache.install()
+    assert len(cache._methods) >= 8  # read back from the file
+    served = _behaviour(_dataclasses("newslint.rules.example"))
+    assert cache._added == 0  # every method served, nothing new to write
+    uncached = cache.uninstall() or _behaviour(_dataclasses("newslint.rules.example"))
+    # the annotations are the types themselves, not strings (no `from __future__` inherited)
+    assert served == fresh == uncached and served[-1] == {"n": int, "return": None}
+
+
+def test_dataclasses_made_in_functions_or_by_other_packages_are_not_remembered(cache):
+    _dataclasses("otherpkg")
+
+    def inside() -> None:
+        from dataclasses import make_dataclass
+
+        make_dataclass("Made", [("x", int)])
+
+    inside()
+    assert cache._methods == {} and cache._added == 0
 
 
 def test_the_command_with_remembered_patterns_reports_as_without(tmp_path):
