@@ -19,7 +19,9 @@
  * - add_forms(...): a story's word counts added up by the forms each word is counted as (NL1);
  * - weighted_osa(...): the weighted slip cost of a typo against a word, from cost tables;
  * - split_pairs(...): the pairs of lowercase words one space apart whose join may be a word (NL105);
- * - may_double(text): whether a word may be followed by itself (NL103's pattern can match).
+ * - may_double(text): whether a word may be followed by itself (NL103's pattern can match);
+ * - digit_runs(text) and matches_at(match, text, starts): where the runs of digits start and end,
+ *   and a pattern's finditer matches when they can only start there (newslint.figures).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -1758,6 +1760,112 @@ may_double(PyObject *self, PyObject *args)
     Py_RETURN_FALSE;
 }
 
+/* --- figures: where a story's runs of digits lie, for the patterns that open with a digit --- */
+
+/* digit_runs(text): (starts, lasts), two lists of offsets: the first digit of each run of decimal
+ * digits (regex \d) that no word character (\w) precedes, and the last digit of every run. A
+ * pattern that can only start at one of them is tried there alone (matches_at). */
+static PyObject *
+digit_runs(PyObject *self, PyObject *args)
+{
+    PyObject *text, *starts, *lasts, *at;
+    Py_ssize_t i, n;
+    int kind;
+    const void *data;
+    Py_UCS4 before = 0; /* the character before i; 0 (no \w) at the start */
+    if (!PyArg_ParseTuple(args, "U:digit_runs", &text))
+        return NULL;
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    n = PyUnicode_GET_LENGTH(text);
+    starts = PyList_New(0);
+    lasts = PyList_New(0);
+    if (starts == NULL || lasts == NULL)
+        goto fail;
+    for (i = 0; i < n; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (IS_DIGIT(ch)) {
+            Py_ssize_t j = i + 1;
+            if (!IS_WORD(before)) {
+                at = PyLong_FromSsize_t(i);
+                if (at == NULL || PyList_Append(starts, at) < 0) {
+                    Py_XDECREF(at);
+                    goto fail;
+                }
+                Py_DECREF(at);
+            }
+            while (j < n && IS_DIGIT(PyUnicode_READ(kind, data, j)))
+                j++;
+            at = PyLong_FromSsize_t(j - 1);
+            if (at == NULL || PyList_Append(lasts, at) < 0) {
+                Py_XDECREF(at);
+                goto fail;
+            }
+            Py_DECREF(at);
+            i = j - 1;
+            ch = PyUnicode_READ(kind, data, i);
+        }
+        before = ch;
+    }
+    return Py_BuildValue("(NN)", starts, lasts);
+fail:
+    Py_XDECREF(starts);
+    Py_XDECREF(lasts);
+    return NULL;
+}
+
+/* matches_at(match, text, starts): what pattern.finditer(text) finds, for a pattern whose every
+ * match starts at one of `starts` (ascending offsets) and is not empty: `match` (the pattern's
+ * bound match method) tried at each start that is not inside the last match found. */
+static PyObject *
+matches_at(PyObject *self, PyObject *args)
+{
+    PyObject *match, *text, *starts, *found;
+    Py_ssize_t i, next = 0;
+    if (!PyArg_ParseTuple(args, "OUO!:matches_at", &match, &text, &PyList_Type, &starts))
+        return NULL;
+    found = PyList_New(0);
+    if (found == NULL)
+        return NULL;
+    for (i = 0; i < PyList_GET_SIZE(starts); i++) {
+        PyObject *start = PyList_GET_ITEM(starts, i), *m, *end;
+        PyObject *call[2];
+        Py_ssize_t at = PyLong_AsSsize_t(start), stop;
+        if (at == -1 && PyErr_Occurred())
+            goto fail;
+        if (at < next)
+            continue;
+        call[0] = text;
+        call[1] = start;
+        m = PyObject_Vectorcall(match, call, 2, NULL);
+        if (m == NULL)
+            goto fail;
+        if (m == Py_None) {
+            Py_DECREF(m);
+            continue;
+        }
+        end = PyObject_CallMethod(m, "end", NULL);
+        stop = end == NULL ? -1 : PyLong_AsSsize_t(end);
+        Py_XDECREF(end);
+        if (stop <= at) {
+            Py_DECREF(m);
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_ValueError, "matches_at: an empty match");
+            goto fail;
+        }
+        next = stop;
+        if (PyList_Append(found, m) < 0) {
+            Py_DECREF(m);
+            goto fail;
+        }
+        Py_DECREF(m);
+    }
+    return found;
+fail:
+    Py_DECREF(found);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"scan_words", scan_words, METH_VARARGS,
      "scan_words(text, starts, ends, counts): count the tokens of each range into counts."},
@@ -1793,6 +1901,10 @@ static PyMethodDef methods[] = {
      "split_pairs(text, start, end, filter, shortest): the lowercase word pairs whose join may be in the filter."},
     {"may_double", may_double, METH_VARARGS,
      "may_double(text): False when no word can be followed by itself (NL103's pattern cannot match)."},
+    {"digit_runs", digit_runs, METH_VARARGS,
+     "digit_runs(text): (first digits of the runs no \\w precedes, last digits of every run)."},
+    {"matches_at", matches_at, METH_VARARGS,
+     "matches_at(match, text, starts): pattern.finditer's matches, for a pattern that only matches at starts."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -18,6 +18,7 @@ from enum import Enum
 from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
+from newslint.figures import digit_runs
 from newslint.span import LineIndex, Span
 from newslint.tokens import FEW_WANTED, LetterTest, Prose, Token, TokenKind
 
@@ -149,6 +150,13 @@ class Document:
     def tokens(self) -> tuple[Token, ...]:
         """Words and numbers of the prose, in order (tables, URLs and markup left out)."""
         return self._prose.tokens()
+
+    @cached_property
+    def digit_runs(self) -> tuple[list[int], list[int]]:
+        """Where the runs of decimal digits lie: (the first digit of each run no word character
+        precedes, the last digit of every run), found in one scan (`newslint.figures`); a pattern
+        that opens with a digit is tried at them alone (`newslint.figures.matches_at`)."""
+        return digit_runs(self.text)
 
     @cached_property
     def word_counts(self) -> Counter[str]:

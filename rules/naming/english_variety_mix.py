@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Mapping
 
 from newslint.document import Document, LetterTest, Token
+from newslint.figures import digit_runs, matches_at
 from newslint.profile import Profile
 from newslint.rule import Rule, Suggestion, Trigger
 from newslint.rules._styles import HOUSE_STYLES, style_name, styles_where
@@ -31,25 +32,35 @@ STRONG_SIGN = 2  # money and "per cent" say more than a title or a date
 # regular expression runs), and the pattern. The patterns open with their first letter, the word
 # boundary before it checked by a look-behind after it (`p(?<!\wp)ercent\b` for r"\bpercent\b"),
 # so the regex engine skips to that letter: four to ten times faster; tests/test_fast_patterns.py
-# checks them against their plain forms, kept there.
+# checks them against their plain forms, kept there. A pattern that opens with a digit says where
+# it can start (the last element): at the first digit of a figure (FIGURE: no word character
+# before it) or at the last digit of a run (LAST_DIGIT: a letter after it), and is tried there
+# alone (`newslint.figures`) instead of scanning the whole story.
+FIGURE, LAST_DIGIT = 0, 1  # indexes into `Document.digit_runs`
 _SIGNS = {
     "gb": (
-        (STRONG_SIGN, ("£", "per cent", "pence"), re.compile(r"£|p(?<!\wp)(?:er cent|ence)\b")),
-        (1, ("Mr", "Ms", "Dr"), re.compile(r"M(?<!\wM)(?:rs?|s)\s[A-Z]|D(?<!\wD)r\s[A-Z]")),
-        (1, (), re.compile(rf"\d(?<!\w\d)\d?\s{_MONTH}\b")),
-        (1, (), re.compile(r"\d(?:bn|m|km|kg|cm|mm)\b")),
+        (STRONG_SIGN, ("£", "per cent", "pence"), re.compile(r"£|p(?<!\wp)(?:er cent|ence)\b"), None),
+        (1, ("Mr", "Ms", "Dr"), re.compile(r"M(?<!\wM)(?:rs?|s)\s[A-Z]|D(?<!\wD)r\s[A-Z]"), None),
+        (1, (), re.compile(rf"\d(?<!\w\d)\d?\s{_MONTH}\b"), FIGURE),
+        (1, (), re.compile(r"\d(?:bn|m|km|kg|cm|mm)\b"), LAST_DIGIT),
         (
             1,
             ("UK", "BBC", "US"),
             re.compile(r"U(?<!\wU)(?:K\b|S(?:-[a-z]|\b(?!\.)(?<=[a-z] US)))|B(?<!\wB)BC\b"),
+            None,
         ),
         # a colon before a quotation ("Jones said: "We ...") and "towards"
-        (1, (":",), re.compile(r":(?:(?<=\bsaid:)|(?<=\bsays:)|(?<=\badded:))[ \t\n]*[\"“]")),
-        (1, ("towards",), re.compile(r"t(?<!\wt)owards\b")),
+        (1, (":",), re.compile(r":(?:(?<=\bsaid:)|(?<=\bsays:)|(?<=\badded:))[ \t\n]*[\"“]"), None),
+        (1, ("towards",), re.compile(r"t(?<!\wt)owards\b"), None),
     ),
     "us": (
-        (1, ("percent",), re.compile(r"p(?<!\wp)ercent\b")),
-        (1, ("Mr.", "Mrs.", "Ms.", "Dr."), re.compile(r"M(?<!\wM)(?:rs?|s)\.\s[A-Z]|D(?<!\wD)r\.\s[A-Z]")),
+        (1, ("percent",), re.compile(r"p(?<!\wp)ercent\b"), None),
+        (
+            1,
+            ("Mr.", "Mrs.", "Ms.", "Dr."),
+            re.compile(r"M(?<!\wM)(?:rs?|s)\.\s[A-Z]|D(?<!\wD)r\.\s[A-Z]"),
+            None,
+        ),
     ),
 }
 # Reuters' desks signed off differently: "REUTER" mostly from London and Asia, which spell
@@ -475,7 +486,7 @@ class EnglishVarietyMix(Rule):
         (docs/profile.md): what `_desk` answers a story's open questions with."""
         found = self._spellings(doc)
         spellings, endings = _evidence(found)
-        return _desk_variety.lesson(spellings, endings, self._signs(doc.text), _marked(found))
+        return _desk_variety.lesson(spellings, endings, self._signs(doc.text, doc.digit_runs), _marked(found))
 
     def suggest(self, profile: Profile) -> Iterator[Suggestion]:
         """`locale` when nearly all the desk's stories whose spelling shows a variety show one."""
@@ -657,23 +668,31 @@ class EnglishVarietyMix(Rule):
         return "us" if american > len(set(_GB_DESK.findall(text))) else None
 
     @staticmethod
-    def _signs(text: str) -> Counter[str]:
-        """Evidence for each variety besides spelling: house-style signs and the wire desk."""
-        counts = EnglishVarietyMix._house_signs(text)
+    def _signs(text: str, runs: tuple[list[int], list[int]] | None = None) -> Counter[str]:
+        """Evidence for each variety besides spelling: house-style signs and the wire desk.
+        `runs`: the text's `digit_runs`, if found already."""
+        counts = EnglishVarietyMix._house_signs(text, runs)
         desk = EnglishVarietyMix._wire_desk(text)
         if desk:
             counts[desk] += STRONG_SIGN if desk == "us" else 1
         return counts
 
     @staticmethod
-    def _house_signs(text: str) -> Counter[str]:
-        """The house-style signs the copy itself shows (£, per cent, Mr Brown, 25 February)."""
+    def _house_signs(text: str, runs: tuple[list[int], list[int]] | None = None) -> Counter[str]:
+        """The house-style signs the copy itself shows (£, per cent, Mr Brown, 25 February).
+        `runs`: the text's `digit_runs`, if found already."""
         counts: Counter[str] = Counter()
         has = text.__contains__
         for variety, signs in _SIGNS.items():
-            for weight, hints, pattern in signs:
-                if not hints or any(map(has, hints)):
-                    counts[variety] += weight * min(MAX_SIGNS, len(pattern.findall(text)))
+            for weight, hints, pattern, at in signs:
+                if hints and not any(map(has, hints)):
+                    continue
+                if at is None:
+                    n = len(pattern.findall(text))
+                else:
+                    runs = digit_runs(text) if runs is None else runs
+                    n = len(matches_at(pattern, text, runs[at]))
+                counts[variety] += weight * min(MAX_SIGNS, n)
         return counts
 
     @staticmethod
@@ -740,7 +759,7 @@ class _Evidence:
             return False
         return any(
             not match.startswith("US")
-            for _, hints, pattern in _SIGNS["gb"]
+            for _, hints, pattern, _ in _SIGNS["gb"]
             if not hints or any(hint in self.text for hint in hints)
             for match in pattern.findall(self.text)
         )

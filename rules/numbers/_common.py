@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from newslint.document import Document
+from newslint.figures import matches_at
 from newslint.profile import Profile
 from newslint.rule import Rule, Suggestion, replace_fix
 from newslint.rules._desk import desk_choice, forms_lesson, style_notes
@@ -50,16 +51,20 @@ def capitalise(word: str) -> str:
 
 
 def prose_matches(
-    doc: Document, pattern: re.Pattern[str], *, headline: bool = True
+    doc: Document, pattern: re.Pattern[str], *, headline: bool = True, at_figures: bool = False
 ) -> Iterator[re.Match[str]]:
-    """One scan of the text; only matches in prose (and, unless asked, not in the headline)."""
+    """One scan of the text; only matches in prose (and, unless asked, not in the headline).
+    `at_figures`: the pattern only matches from the first digit of a figure, a digit no word
+    character precedes (its look-behind says so), so it is tried there alone (`Document.digit_runs`,
+    `newslint.figures`: no scan of the whole text per pattern)."""
+    found = matches_at(pattern, doc.text, doc.digit_runs[0]) if at_figures else pattern.finditer(doc.text)
     if not doc.regions:  # all prose (as every story `newslint learn` reads): no span to build
         head = None if headline else doc.headline
-        for m in pattern.finditer(doc.text):
+        for m in found:
             if head is None or not (head.start <= m.start() and m.end() <= head.end):
                 yield m
         return
-    for m in pattern.finditer(doc.text):
+    for m in found:
         span = Span(m.start(), m.end())
         if doc.is_prose(span) and (headline or not doc.in_headline(span)):
             yield m

@@ -87,7 +87,7 @@ class DayMonthOrder(HouseStyleRule):
 
     def _day_first(self, doc: Document, style: str) -> Iterator[Violation]:
         text = doc.text
-        for m in prose_matches(doc, _DAY_FIRST, headline=False):
+        for m in prose_matches(doc, _DAY_FIRST, headline=False, at_figures=True):
             day, suffix, month, dot, year = m.groups()
             if self._skip(text, m, month) or re.match(r"[ \t]*[-–]", text[m.end() : m.end() + 3]):
                 continue

@@ -54,7 +54,7 @@ class MinuteSeparatorMix(ClockMix):
 
     def clock_forms(self, doc: Document) -> Sequence[Form]:
         found = []
-        for m in prose_matches(doc, _MINUTES, headline=False):
+        for m in prose_matches(doc, _MINUTES, headline=False, at_figures=True):
             hours, separator, minutes = m.groups()
             if int(hours) > 24:
                 continue

@@ -79,7 +79,7 @@ class OrdinalStyle(HouseStyleRule):
 
     def check_style(self, doc: Document, style: str) -> Iterator[Violation]:
         text = doc.text
-        for m in prose_matches(doc, _SMALL_ORDINAL, headline=False):
+        for m in prose_matches(doc, _SMALL_ORDINAL, headline=False, at_figures=True):
             digit, gap, word = m.groups()
             if (
                 word

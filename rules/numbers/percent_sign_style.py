@@ -47,7 +47,7 @@ class PercentSignStyle(HouseStyleRule):
     styles = STYLES_WITH_THE_SIGN
 
     def check_style(self, doc: Document, style: str) -> Iterator[Violation]:
-        for m in prose_matches(doc, _PERCENT_WORD, headline=False):
+        for m in prose_matches(doc, _PERCENT_WORD, headline=False, at_figures=True):
             right = m.group(1) + "%"
             yield self.rewrite(
                 Span(m.start(), m.end()),

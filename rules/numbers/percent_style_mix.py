@@ -61,7 +61,7 @@ class PercentStyleMix(MixedFormRule):
         if self.context.style in STYLES_WITH_THE_SIGN:
             return ()  # NL416 writes every percentage with the sign: no majority to follow
         found = []
-        for m in prose_matches(doc, _PERCENT, headline=False):
+        for m in prose_matches(doc, _PERCENT, headline=False, at_figures=True):
             figure, marker = m.groups()
             upper = marker.isupper()  # "5 PCT" in an all-capitals line stays in capitals
             rewrite = {

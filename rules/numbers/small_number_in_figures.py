@@ -84,7 +84,7 @@ class SmallNumberInFigures(HouseStyleRule):
         text = doc.text
         starts = {s.start for s in doc.sentences}
         names = named_figures(text)
-        for m in prose_matches(doc, _LONE_DIGIT, headline=False):
+        for m in prose_matches(doc, _LONE_DIGIT, headline=False, at_figures=True):
             if (
                 m.start() in starts
                 or m.group(1) in names

@@ -102,7 +102,7 @@ class ThousandsSeparatorMix(MixedFormRule):
             return ()  # NL414 puts the comma in every figure: no majority to follow
         found = []
         names: frozenset[str] | None = None  # the figures written after a name: found when first needed
-        for m in prose_matches(doc, _FOUR_DIGITS, headline=False):
+        for m in prose_matches(doc, _FOUR_DIGITS, headline=False, at_figures=True):
             first, comma, rest, after = m.groups()
             currency = currency_before(doc.text, m.start())
             after = (after or "").strip()

@@ -73,7 +73,7 @@ class ThousandsSeparatorStyle(HouseStyleRule):
     def check_style(self, doc: Document, style: str) -> Iterator[Violation]:
         text = doc.text
         names = named_figures(text)
-        for m in prose_matches(doc, _PLAIN_FIGURE, headline=False):
+        for m in prose_matches(doc, _PLAIN_FIGURE, headline=False, at_figures=True):
             first, rest, after = m.groups()
             figure = first + rest
             currency = currency_before(text, m.start())

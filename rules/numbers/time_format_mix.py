@@ -55,7 +55,7 @@ class TimeFormatMix(ClockMix):
     def clock_forms(self, doc: Document) -> Sequence[Form]:
         found = []
         text = doc.text
-        for m in prose_matches(doc, _CLOCK, headline=False):
+        for m in prose_matches(doc, _CLOCK, headline=False, at_figures=True):
             clock, space, letter, dot, final_dot = m.groups()
             dotted = bool(dot)
             end = m.end() if dotted else m.end() - len(final_dot or "")
