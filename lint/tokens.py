@@ -23,8 +23,9 @@ import re
 import threading
 import weakref
 from array import array
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from enum import Enum
 from typing import TYPE_CHECKING, NamedTuple
@@ -313,7 +314,17 @@ class Prose:
     """Where the tokens of one document lie: its sentences (tokens never cross one), minus the
     non-prose regions (`blocked`), with the quotations and the headline for the token flags."""
 
-    __slots__ = ("text", "sentences", "headline", "blocked", "quoted", "_index", "_counts", "_places")
+    __slots__ = (
+        "text",
+        "sentences",
+        "headline",
+        "blocked",
+        "quoted",
+        "_index",
+        "_counts",
+        "_places",
+        "_starts",
+    )
 
     def __init__(
         self, text: str, sentences: Sequence[Span], headline: Span | None, blocked: SpanSet, quoted: SpanSet
@@ -324,6 +335,7 @@ class Prose:
         self._counts: Counter[str] | None = None  # every token's count, from the index
         # per sentence, found as tokens are built: in the headline, in a quotation
         self._places: list[tuple[bool, int] | None] | None = None
+        self._starts: list[int] | None = None  # the sentences' starts, for a text too long to index
 
     def index(self) -> TokenIndex | None:
         """The story's `TokenIndex`, built on first use; None for a text too long to index."""
@@ -413,6 +425,30 @@ class Prose:
             span = new(span_type, (start, end))
             yield new(token_type, (span, word, kind_of(word), first, in_head, in_quote))
 
+    def _sentences_holding(self, few: Collection[str]) -> Iterator[Span]:
+        """The sentences whose text holds one of the strings `few` (none empty), in order: what
+        testing each sentence for them finds, found by one search of the text for all of them,
+        so that a rule's asking for a word or two of a big file costs a C-level scan of it, not
+        a test of each of its sentences in Python."""
+        text, ordered = self.text, self.sentences
+        starts = self._starts
+        if starts is None:
+            starts = self._starts = [s.start for s in ordered]
+        search = re.compile("|".join(re.escape(w) for w in sorted(few))).search
+        at = 0
+        while (m := search(text, at)) is not None:
+            i = bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.start() < ordered[i].end:
+                sentence = ordered[i]
+                written = text[sentence.start : sentence.end]
+                if any(w in written for w in few):
+                    yield sentence
+                at = sentence.end
+            elif i + 1 < len(ordered):
+                at = starts[i + 1]  # between sentences: no string the next one holds starts here
+            else:
+                return
+
     def _sentence_place(self, i: int) -> tuple[bool, int]:
         """Whether the headline holds sentence `i`, and whether a quotation holds all of it (2),
         touches it (1) or neither (0)."""
@@ -474,7 +510,10 @@ class Prose:
             if isinstance(wanted, (set, frozenset))
             else set(wanted)
         )
-        for sentence in self.sentences if sentences is None else sentences:
+        chosen: Iterable[Span] = self.sentences if sentences is None else sentences
+        if sentences is None and few is not None and "" not in few:  # (a text too long to index)
+            chosen, few = self._sentences_holding(few), None
+        for sentence in chosen:
             if few is not None:
                 written = text[sentence.start : sentence.end]
                 if not any(w in written for w in few):

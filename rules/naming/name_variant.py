@@ -315,17 +315,25 @@ def _typing_slip(name: str, canonical: str) -> bool:
     )
 
 
-def _acronym(doc: Document, name: str) -> bool:
-    """A name the story also writes in capitals in its prose (Irna beside IRNA): an acronym, no
-    name to slip. Capitals in a headline or a line set in capitals are typography, and a known
-    name in capitals is a name set in capitals (BURNLEY make the journey)."""
-    if name in known_names():
-        return False
-    capitals = name.upper()
-    forms = {capitals, f"{capitals}'s", f"{capitals}’s"} & doc.word_counts.keys()
-    return any(
-        not tok.in_headline and not _shouting(doc, tok.span.start) for tok in doc.iter_words_among(forms)
-    )
+def _acronyms(doc: Document, names: Iterable[str]) -> set[str]:
+    """The names of `names` the story also writes in capitals in its prose (Irna beside IRNA):
+    acronyms, no names to slip. Capitals in a headline or a line set in capitals are typography,
+    and a known name in capitals is a name set in capitals (BURNLEY make the journey). One walk
+    over the capitalised forms of all the names: a big file has thousands of names, and a walk
+    for each would read the whole file each time (a square)."""
+    known, counted = known_names(), doc.word_counts
+    of_form: dict[str, set[str]] = defaultdict(set)  # a capitalised form -> the names it spells
+    for name in names:
+        if name not in known:
+            capitals = name.upper()
+            for form in (capitals, f"{capitals}'s", f"{capitals}’s"):
+                if form in counted:
+                    of_form[form].add(name)
+    found: set[str] = set()
+    for tok in doc.iter_words_among(of_form.keys()):
+        if not of_form[tok.text] <= found and not tok.in_headline and not _shouting(doc, tok.span.start):
+            found |= of_form[tok.text]
+    return found
 
 
 def _shouting(doc: Document, offset: int) -> bool:
@@ -525,10 +533,12 @@ class NameVariant(Rule):
 
     def _one_letter_variants(self, doc: Document, written: AbstractSet[str]) -> Iterator[Violation]:
         counts, first_use, mid_sentence = _uses(doc, written)
+        variants = self._one_edit_variants(counts, first_use, mid_sentence)
+        acronyms = _acronyms(doc, {*variants, *variants.values()})
         canonical_of = {
             name: canonical
-            for name, canonical in self._one_edit_variants(counts, first_use, mid_sentence).items()
-            if not (_acronym(doc, name) or _acronym(doc, canonical))
+            for name, canonical in variants.items()
+            if not (name in acronyms or canonical in acronyms)
         }
         if not canonical_of:
             return

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
+import weakref
 from collections import Counter
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from newslint.document import Document, LetterTest, Token, TokenKind
-from newslint.native import add_forms
+from newslint.native import add_forms, near_words
 from newslint.profile import Profile
 from newslint.rule import Rule, RuleContext, RuleOptions, Suggestion, Trigger
 from newslint.rules._desk import capitalised_word, desk_knows, desk_slip, stories
@@ -632,7 +634,8 @@ class UnknownWord(Rule):
             return None
         if repeated:
             return self._report(doc, part, tok.span, counts, guess_only=True)
-        others = counts.copy()
+        others = _Amended(counts)
+        others.base, others.added = counts, (part, *forms)
         others[part] -= 1  # the story's other uses: a word it writes right once is evidence
         others.update(forms)  # ... and its other forms, a guess's evidence only
         found = self._report(doc, part, tok.span, others, evidence_only=True, guess_only=not capitals)
@@ -1057,11 +1060,49 @@ def _stems(word: str) -> set[str]:
 
 
 def _story_words_near(part: str, counts: Counter) -> list[str]:
-    """The story's words of about the typo's length (two slips may separate them)."""
+    """The story's words of about the typo's length (two slips may separate them). A big file's
+    are only those two slips from the typo or nearer (`near_words`, which the caller applies to
+    these words anyway): read by length from an index, or its many typos would each walk all
+    its words (a square)."""
     if len(part) < LONG_WORD - 3:
         return []
+    amended = counts if isinstance(counts, _Amended) else None
+    base = counts if amended is None else amended.base
     words = english().words
-    return [w for w in counts if abs(len(w) - len(part)) <= 2 and w in words and w != part]
+    if len(base) < INDEX_WORDS_FROM:
+        return [w for w in counts if abs(len(w) - len(part)) <= 2 and w in words and w != part]
+    by_length = _english_by_length(base)
+    found = [w for n in range(len(part) - 2, len(part) + 3) for w in near_words(part, by_length.get(n, ()))]
+    if amended is not None:
+        found += near_words(part, [w for w in amended.added if w in words and w not in base])
+    return found
+
+
+class _Amended(Counter):
+    """A story's counts copied and changed (a word's use taken away, words added), which knows
+    the counts it was copied from and the words added, for `_story_words_near`."""
+
+    base: Counter
+    added: tuple[str, ...]
+
+
+INDEX_WORDS_FROM = 5_000  # distinct words from which a story's English words are indexed by length
+# The index of the last story that needed one: (its counts, weakly; their size; the index).
+_BY_LENGTH: list[tuple[weakref.ref[Counter], int, dict[int, list[str]]]] = []
+
+
+def _english_by_length(counts: Counter) -> dict[int, list[str]]:
+    """The words of `counts` in the English word list, by length."""
+    known = _BY_LENGTH[0] if _BY_LENGTH else None  # one read: another thread may replace it
+    if known is not None and known[0]() is counts and known[1] == len(counts):
+        return known[2]
+    words = english().words
+    index: dict[int, list[str]] = {}
+    for w in counts:
+        if w in words:
+            index.setdefault(len(w), []).append(w)
+    _BY_LENGTH[:] = [(weakref.ref(counts), len(counts), index)]
+    return index
 
 
 def context_of(text: str, span: Span) -> Context:
@@ -1417,8 +1458,10 @@ def in_company_tag(text: str, span: Span) -> bool:
     if opening < 0 or not text[opening + 1 : opening + 2].isupper():
         return False
     closing = text.find(">", span.end, span.end + TAG_REACH)
+    if closing < 0:
+        return False  # (and no slice to the text's end: a big file's is megabytes, for every word)
     inside = text[opening + 1 : closing]
-    return closing >= 0 and not any(c in inside for c in "<>") and "\n\n" not in inside
+    return not any(c in inside for c in "<>") and "\n\n" not in inside
 
 
 @dataclass(frozen=True)
@@ -1434,7 +1477,20 @@ class LostCapitals:
     sentences: tuple[Span, ...]  # the sentences that open in lowercase
 
     def at(self, span: Span) -> bool:
-        return self.throughout or any(s.start <= span.start < s.end for s in self.sentences)
+        if self.throughout:
+            return True
+        if len(self.sentences) <= FEW_SENTENCES:
+            return any(s.start <= span.start < s.end for s in self.sentences)
+        # a big file has thousands: the sentences starting by the span's start, and the furthest
+        # end among them (one of them holds the start if and only if that end is past it)
+        starts, furthest = self._reach
+        i = bisect.bisect_right(starts, span.start)
+        return i > 0 and furthest[i - 1] > span.start
+
+    @functools.cached_property
+    def _reach(self) -> tuple[list[int], list[int]]:
+        ordered = sorted(self.sentences)
+        return [s.start for s in ordered], list(itertools.accumulate((s.end for s in ordered), max))
 
     def anywhere(self) -> bool:
         return self.throughout or bool(self.sentences)
@@ -1468,6 +1524,7 @@ def lost_capitals(doc: Document) -> LostCapitals:
     return LostCapitals(False, tuple(dict.fromkeys(found)))
 
 
+FEW_SENTENCES = 8  # up to which `LostCapitals.at` tests each sentence (no index built)
 LOWERCASE_NAMES = 2  # a sentence that writes this many names in lowercase was typed so ("the midwest")
 
 
