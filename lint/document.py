@@ -296,7 +296,7 @@ class Document:
         """(letters, capitals) of the line that holds `offset` (`str.isalpha`, `str.isupper`),
         counted once per line: rules that leave lines written in capitals alone (wire slugs,
         data) ask it for each of many spans, and a file can be one long line."""
-        line = self.lines.position(offset).line
+        line = self.lines.line(offset)
         case = self._line_cases.get(line)
         if case is None:
             span = self.lines.line_span(line)

@@ -244,3 +244,18 @@ def test_sentence_ends_agree_with_the_plain_pattern(text, data):
     assert [m.span() for m in segment.sentence_ends(text, start, end)] == [
         m.span() for m in plain.finditer(text, start, end)
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, st.sampled_from(["\n Reuter\n", "\n REUTER\n", "", "\nReuter"]))
+def test_the_wire_desk_that_stops_early_is_the_counts_answer(text, sign_off):
+    """NL201's wire desk stops reading the British subjects once they are as many as the
+    American ones: the answer is still the plain count's (American when they outnumber)."""
+    text += sign_off
+    american = len(set(variety_mix._US_DESK.findall(text)))
+    british = len(set(variety_mix._GB_DESK.findall(text)))
+    sign = variety_mix._SIGN_OFF.search(text[-40:])
+    expected = None
+    if sign is not None:
+        expected = "gb" if sign.group(1) == "REUTER" else "us" if american > british else None
+    assert variety_mix.EnglishVarietyMix._wire_desk(text) == expected

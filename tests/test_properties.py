@@ -168,6 +168,8 @@ def test_line_index_agrees_with_a_naive_count(text, data):
     before = text[:offset]
     assert pos.line == before.count("\n") + 1
     assert pos.column == len(before) - (before.rfind("\n") + 1) + 1
+    assert LineIndex(text).line(offset) == pos.line
+    assert LineIndex(text).line(-5) == 1 and LineIndex(text).line(len(text) + 5) == text.count("\n") + 1
 
 
 @st.composite

@@ -54,8 +54,9 @@ def lesson(
     """What one story teaches: `spellings` counts its variety spellings (names, weak evidence and
     -ise/-ize left out) by variety, `endings` its -ise and -ize words, `signs` its house-style
     signs, `marked` the words of its spellings (lowercase)."""
-    key = evidence_key(spellings + signs)
-    found: dict[str, Counter[str]] = {"stories": Counter({_clear_variety(spellings + signs) or "unclear": 1})}
+    evidence = spellings + signs
+    key = evidence_key(evidence)
+    found: dict[str, Counter[str]] = {"stories": Counter({_clear_variety(evidence) or "unclear": 1})}
     if endings["ise"] or endings["ize"]:
         kind = "both" if endings["ise"] and endings["ize"] else "ise" if endings["ise"] else "ize"
         found["endings"] = Counter({f"{key}:{kind}": 1})

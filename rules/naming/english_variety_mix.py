@@ -665,7 +665,16 @@ class EnglishVarietyMix(Rule):
         if sign_off.group(1) == "REUTER":
             return "gb"
         american = len(set(_US_DESK.findall(text)))
-        return "us" if american > len(set(_GB_DESK.findall(text))) else None
+        if not american:
+            return None
+        # American when its subjects outnumber the British ones: the scan for those stops as
+        # soon as they are as many (a fifth of the time of scanning the whole story)
+        british: set[str] = set()
+        for m in _GB_DESK.finditer(text):
+            british.add(m.group())
+            if len(british) >= american:
+                return None
+        return "us"
 
     @staticmethod
     def _signs(text: str, runs: tuple[list[int], list[int]] | None = None) -> Counter[str]:
