@@ -21,7 +21,9 @@
  * - split_pairs(...): the pairs of lowercase words one space apart whose join may be a word (NL105);
  * - may_double(text): whether a word may be followed by itself (NL103's pattern can match);
  * - digit_runs(text) and matches_at(match, text, starts): where the runs of digits start and end,
- *   and a pattern's finditer matches when they can only start there (newslint.figures).
+ *   and a pattern's finditer matches when they can only start there (newslint.figures);
+ * - sorted_line(data, key, sep, mode): a line of a table sorted by key, found by binary search in
+ *   its bytes (a memory map: the shipped word tables, rules/_tables.py's SortedLines).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -1866,6 +1868,52 @@ fail:
     return NULL;
 }
 
+/* sorted_line(data, key, sep, mode): a binary search of a table of lines sorted by key (the
+ * bytes before the first `sep` on a line, or the whole line; lines end with '\n', the last one
+ * may not), read in place from any buffer (bytes, a memory map). Keys compare as bytes, which
+ * for UTF-8 is the order of their code points (Python's order of str). mode 0: the start of the
+ * line whose key is `key`, or -1; mode 1: the start of the first line whose key, cut to the
+ * length of `key`, is not less than `key` (the buffer's length when there is none); mode 2: the
+ * first whose cut key is greater. newslint.native._sorted_line is the pure-Python twin. */
+static PyObject *
+sorted_line(PyObject *self, PyObject *args)
+{
+    Py_buffer data, key;
+    int sep, mode;
+    if (!PyArg_ParseTuple(args, "y*y*ii", &data, &key, &sep, &mode))
+        return NULL;
+    const unsigned char *text = data.buf, *wanted = key.buf;
+    Py_ssize_t n = data.len, size = key.len, lo = 0, hi = n, found = -1;
+    while (lo < hi) {
+        Py_ssize_t mid = lo + (hi - lo) / 2, start = mid, end = mid, cut;
+        while (start > lo && text[start - 1] != '\n')
+            start--;
+        while (end < n && text[end] != '\n')
+            end++;
+        for (cut = start; cut < end && text[cut] != sep; cut++)
+            ;
+        Py_ssize_t length = cut - start;
+        int order = memcmp(text + start, wanted, (size_t)(length < size ? length : size));
+        if (order == 0 && length < size)
+            order = -1;
+        else if (order == 0 && length > size && mode == 0)
+            order = 1;
+        if (order == 0 && mode == 0) {
+            found = start;
+            break;
+        }
+        if (order < 0 || (order == 0 && mode == 2))
+            lo = end + 1;
+        else
+            hi = start;
+    }
+    if (mode != 0)
+        found = lo < n ? lo : n;
+    PyBuffer_Release(&data);
+    PyBuffer_Release(&key);
+    return PyLong_FromSsize_t(found);
+}
+
 static PyMethodDef methods[] = {
     {"scan_words", scan_words, METH_VARARGS,
      "scan_words(text, starts, ends, counts): count the tokens of each range into counts."},
@@ -1905,6 +1953,8 @@ static PyMethodDef methods[] = {
      "digit_runs(text): (first digits of the runs no \\w precedes, last digits of every run)."},
     {"matches_at", matches_at, METH_VARARGS,
      "matches_at(match, text, starts): pattern.finditer's matches, for a pattern that only matches at starts."},
+    {"sorted_line", sorted_line, METH_VARARGS,
+     "sorted_line(data, key, sep, mode): a line of a sorted table found by binary search in its bytes."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -16,6 +16,7 @@ newslint use the twins even when the compiled module is there (CI runs the tests
 from __future__ import annotations
 
 import importlib
+import mmap
 import os
 from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
@@ -196,6 +197,39 @@ def add_forms(
         _add_forms(counts, word_counts, memo, make, limit)
 
 
+def _sorted_line(data: bytes | mmap.mmap, key: bytes, sep: int, mode: int) -> int:
+    newline, mark, size = b"\n", bytes((sep,)), len(key)
+    lo, hi = 0, len(data)  # both line starts (or the end): the line sought starts in [lo, hi]
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start = data.rfind(newline, lo, mid) + 1 or lo
+        end = data.find(newline, mid)
+        if end < 0:
+            end = len(data)
+        cut = data.find(mark, start, end)
+        head = data[start : end if cut < 0 else cut]
+        if mode:
+            head = head[:size]
+        elif head == key:
+            return start
+        if head < key or mode == 2 and head == key:
+            lo = end + 1
+        else:
+            hi = start
+    return -1 if mode == 0 else min(lo, len(data))
+
+
+sorted_line: Callable[[bytes | mmap.mmap, bytes, int, int], int] = (
+    native.sorted_line if native is not None else _sorted_line
+)
+"""A binary search of a table of lines sorted by key (what precedes the first byte `sep` on a
+line, or the whole line), in its bytes (bytes, or a memory map: read in place). UTF-8 keys sort
+as bytes as their text sorts. mode 0: the start of the line whose key is `key`, or -1; mode 1:
+the start of the first line whose key, cut to the length of `key`, is not less than it (the
+data's length when none is); mode 2: the first whose cut key is greater (`rules._tables`'
+SortedLines: a short check's lookups in the shipped word tables)."""
+
+
 __all__ = [
     "Lookup",
     "add_forms",
@@ -204,6 +238,7 @@ __all__ = [
     "near_words",
     "one_edit_away",
     "osa_within_two",
+    "sorted_line",
     "within_two_of",
     "word_splits",
 ]

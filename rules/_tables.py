@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-import bisect
+import mmap
+import os
 import pkgutil
+import sys
 from collections.abc import Collection, Iterator
 from typing import Generic, TypeVar
 
+from newslint.native import sorted_line
+
 Entry = TypeVar("Entry")
+
+Data = bytes | mmap.mmap
+"""A table's bytes: the file memory-mapped, or read whole (`data_bytes`)."""
 
 
 def data_text(package: str, name: str) -> str:
@@ -22,6 +29,28 @@ def data_text(package: str, name: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
+def data_bytes(package: str, name: str) -> Data:
+    """The bytes of `data/<name>` (a table of lines that end in "\\n", UTF-8), for `SortedLines`:
+    the file memory-mapped when the package is a folder on disk, read through the loader
+    otherwise (a zip). Mapped, a check reads only the pages its lookups touch and nothing is
+    copied or decoded: reading and decoding the 10 MB of tables a one-story check looks things
+    up in cost it about 10 ms and as many MB (measured)."""
+    module = sys.modules.get(package)
+    spec = getattr(module, "__spec__", None)
+    origin = getattr(spec, "origin", None)
+    if spec is not None and spec.has_location and isinstance(origin, str):
+        path = os.path.join(os.path.dirname(origin), "data", name)
+        try:
+            with open(path, "rb") as file:
+                return mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):  # not a file here (a zip's path), or empty: the loader's
+            pass
+    data = pkgutil.get_data(package, f"data/{name}")
+    if data is None:  # a loader that cannot read data files (none of Python's own)
+        raise FileNotFoundError(f"{package}: data/{name}")
+    return data
+
+
 class RowTable(Generic[Entry]):
     """key -> the rest of its row, turned into an entry only when looked up.
 
@@ -30,11 +59,12 @@ class RowTable(Generic[Entry]):
 
     `sorted_by_key`: the text's lines are sorted by key, one line a key: until `PROMOTE`
     lookups the rows are found in the text by binary search (`SortedLines`), so that checking
-    one story does not build the whole dict; then the dict is built and used."""
+    one story does not build the whole dict; then the dict is built and used. The text may be
+    given as its bytes (`data_bytes`)."""
 
-    PROMOTE = 4000  # binary searches cost about 2 us each; the dict of 30,000 rows about 10 ms
+    PROMOTE = 4000  # binary searches cost about 1 us each; the dict of 30,000 rows about 10 ms
 
-    def __init__(self, text: str, sorted_by_key: bool = False) -> None:
+    def __init__(self, text: str | Data, sorted_by_key: bool = False) -> None:
         self._text = text
         self._sorted = SortedLines(text, "\t") if sorted_by_key else None
         self._dict: dict[str, str] | None = None
@@ -42,7 +72,8 @@ class RowTable(Generic[Entry]):
             _ = self._rows
 
     def _build(self) -> dict[str, str]:
-        return dict(line.split("\t", 1) for line in self._text.splitlines() if "\t" in line)
+        text = self._text if isinstance(self._text, str) else self._text[:].decode("utf-8")
+        return dict(line.split("\t", 1) for line in text.splitlines() if "\t" in line)
 
     @property
     def _rows(self) -> dict[str, str]:
@@ -81,80 +112,72 @@ class RowTable(Generic[Entry]):
 
 
 class SortedLines:
-    """A shipped text of lines sorted by their key (what comes before `sep` on the line; `sep`
-    "\\n": the whole line), looked up without splitting it.
+    """A shipped table of lines sorted by their key (what comes before `sep` on the line; `sep`
+    "\\n": the whole line), looked up in its bytes without splitting or decoding it.
 
     A short story asks about a few thousand words; building a set or dict of a list's 150,000
     lines cost its check more than all its rules (a start-up of `newslint check` on one story:
-    0.1 s of 0.3 s, measured). The key of every line that starts after another `STEP`
-    characters is sampled once (a few thousand lines, about 2 ms); a key is found by bisecting
-    the samples and one `str.find` between two of them (about 2 us). Whoever asks many questions
-    (a corpus run) should build the set or dict: `lookups` counts them for that."""
+    0.1 s of 0.3 s, measured), and reading the tables' text, decoding it and sampling it for a
+    search in Python about 20 ms more. A key is found by binary search over the bytes in place
+    (`newslint.native.sorted_line`: compiled, about 1 us; the bytes may be a memory map, of
+    which a check then reads the few pages it touches). UTF-8 bytes sort as their text does.
+    Whoever asks many questions (a corpus run) should build the set or dict: `lookups` counts
+    them for that."""
 
-    STEP = 512  # characters between sampled lines: the stretch one `str.find` searches
-
-    def __init__(self, text: str, sep: str) -> None:
-        self.text = text if text.startswith("\n") else "\n" + text
-        if not self.text.endswith("\n"):
-            self.text += "\n"
+    def __init__(self, data: str | Data, sep: str) -> None:
+        self.data: Data = data.encode("utf-8") if isinstance(data, str) else data
         self.sep = sep
+        self._sep = ord(sep)
         self.lookups = 0
-        self._keys: list[str] = []
-        self._starts: list[int] = []
 
     def find(self, key: str) -> int:
-        """Where the line of `key` starts (after its newline), or -1."""
+        """Where the line of `key` starts, or -1."""
         self.lookups += 1
-        if not self._keys:
-            self._sample()
-        i = bisect.bisect_right(self._keys, key)
-        if i == 0 or "\n" in key or self.sep in key:
-            return -1
-        at = self.text.find("\n" + key + self.sep, self._starts[i - 1] - 1, self._starts[i])
-        return at + 1 if at >= 0 else -1
+        return sorted_line(self.data, key.encode("utf-8", "surrogatepass"), self._sep, 0)
 
     def rest(self, key: str) -> str | None:
         """What follows the key and `sep` on its line, or None when no line has the key."""
         at = self.find(key)
         if at < 0:
             return None
-        start = at + len(key) + 1
-        return self.text[start : self.text.index("\n", start)]
+        data, start = self.data, at + len(key.encode("utf-8", "surrogatepass")) + 1
+        end = data.find(b"\n", start)
+        return data[start : len(data) if end < 0 else end].decode("utf-8")
 
     def lines(self, prefix: str) -> list[tuple[str, str]]:
         """(key, rest) of every line whose key begins with `prefix`, in the text's order."""
-        start, end = self._first(prefix, False), self._first(prefix, True)
+        wanted = prefix.encode("utf-8", "surrogatepass")
+        start, end = (sorted_line(self.data, wanted, self._sep, mode) for mode in (1, 2))
         if end <= start:
             return []
-        return [line.partition(self.sep)[::2] for line in self.text[start : end - 1].split("\n")]
+        return [line.partition(self.sep)[::2] for line in self._decode(start, end).split("\n")]
 
-    def _key(self, start: int) -> tuple[str, int]:
-        """The key of the line that starts at `start`, and where the line ends."""
-        end = self.text.find("\n", start)
-        cut = end if self.sep == "\n" else self.text.find(self.sep, start, end)
-        return self.text[start : end if cut < 0 else cut], end
+    def ending(self, suffix: str) -> list[tuple[str, str]]:
+        """(key, rest) of every line whose key ends with `suffix` (one without a tab or newline),
+        in the text's order: found with `find` over the bytes, not by a walk over every line."""
+        data, found, at = self.data, [], 0
+        mark = (suffix + self.sep).encode("utf-8", "surrogatepass")
+        while (at := data.find(mark, at)) >= 0:
+            start, end = data.rfind(b"\n", 0, at) + 1, data.find(b"\n", at)
+            if end < 0:
+                end = len(data)
+            key, _, rest = self._decode(start, end).partition(self.sep)
+            if key.endswith(suffix):  # the suffix ends the key, not a longer key's part
+                found.append((key, rest))
+            at = end
+        return found
 
-    def _sample(self) -> None:
-        text, keys, starts = self.text, self._keys, self._starts
-        at = 1
-        while 0 < at < len(text):
-            keys.append(self._key(at)[0])
-            starts.append(at)
-            at = text.find("\n", at + self.STEP) + 1
-        starts.append(len(text))
+    def count(self) -> int:
+        """How many lines the table holds."""
+        whole = self.data if isinstance(self.data, bytes) else self.data[:]  # a map cannot count
+        return whole.count(b"\n") + (0 if not whole or whole.endswith(b"\n") else 1)
 
-    def _first(self, prefix: str, after: bool) -> int:
-        """The start of the first line whose key, cut to the length of `prefix`, is greater
-        than `prefix` (`after`) or not less than it; the text's end when there is none."""
-        text, size = self.text, len(prefix)
-        lo, hi = 1, len(text)  # line starts: the line sought starts in [lo, hi]
-        while lo < hi:
-            mid = (lo + hi) // 2
-            start = text.rfind("\n", lo - 1, mid) + 1
-            key, end = self._key(start)
-            head = key[:size]
-            if head < prefix or after and head == prefix:
-                lo = end + 1
-            else:
-                hi = start
-        return lo
+    def text(self) -> str:
+        """The whole table, decoded (the file's text)."""
+        return self.data[:].decode("utf-8")
+
+    def _decode(self, start: int, end: int) -> str:
+        """The lines in [start, end), without the newline that ends the last."""
+        if end > start and self.data[end - 1 : end] == b"\n":
+            end -= 1
+        return self.data[start:end].decode("utf-8")

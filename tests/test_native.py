@@ -474,3 +474,49 @@ def test_a_foreign_word_read_by_binary_search_is_the_table_parsed_whole():
         assert _foreign.ranks_of(word) == ranks
         assert _foreign.ranks_of(word + "q") == table.get(word + "q")
     assert _foreign.ranks_of("") is None
+
+
+TABLE_KEYS = st.lists(st.text("ab\té\u00ff\u4e00\U0001f600", max_size=4), unique=True, max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    TABLE_KEYS,
+    st.lists(st.text("ab\né\u4e00\U0001f600", max_size=5), max_size=4),
+    st.booleans(),
+    st.booleans(),
+)
+def test_a_sorted_table_is_searched_in_its_bytes_as_its_sorted_keys_say(keys, probes, tabbed, last_newline):
+    """`sorted_line` over a table's bytes (and a memory map of them), both ways: the line of a
+    key, and the first line at or after a prefix, against the sorted list of keys (UTF-8 bytes
+    sort as their text)."""
+    import mmap
+
+    sep = "\t" if tabbed else "\n"
+    keys = sorted(k for k in keys if sep not in k and "\n" not in k and (k or tabbed))
+    lines = [f"{k}\t{k.upper()}!" if tabbed else k for k in keys]
+    text = "".join(line + "\n" for line in lines)
+    if not last_newline:
+        text = text.removesuffix("\n")
+    data = text.encode("utf-8")
+    starts = [len("".join(line + "\n" for line in lines[:i]).encode("utf-8")) for i in range(len(lines))]
+    starts.append(len(data))
+    mapped = mmap.mmap(-1, len(data)) if data else None
+    if mapped is not None:
+        mapped.write(data)
+    for probe in [*keys, *(k[:1] for k in keys), *(k + "a" for k in keys), *probes]:
+        key = probe.encode("utf-8")
+        expected = [
+            starts[keys.index(probe)] if probe in keys else -1,
+            starts[next((i for i, k in enumerate(keys) if k >= probe), len(keys))],
+            starts[next((i for i, k in enumerate(keys) if k > probe and not k.startswith(probe)), len(keys))],
+        ]
+        for mode in (0, 1, 2):
+            found = [chooser._sorted_line(data, key, ord(sep), mode)]
+            if mapped is not None:
+                found.append(chooser._sorted_line(mapped, key, ord(sep), mode))
+            if compiled is not None:
+                found.append(compiled.sorted_line(data, key, ord(sep), mode))
+                if mapped is not None:
+                    found.append(compiled.sorted_line(mapped, key, ord(sep), mode))
+            assert found == [expected[mode]] * len(found), (probe, mode)

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newslint.rules._tables import RowTable
+from newslint.rules._tables import RowTable, SortedLines
 from newslint.rules.naming._varieties import variants
 from newslint.rules.typos import _pairs
 from newslint.rules.typos._words import (
@@ -78,16 +78,17 @@ heads = st.lists(st.text(alphabet="abcz'", min_size=1, max_size=5), unique=True)
 
 
 @given(heads, st.text(alphabet="abcz'", min_size=0, max_size=5))
-def test_find_line_agrees_with_a_dictionary_of_the_lines(words, probe):
+def test_a_sorted_table_finds_the_lines_a_dictionary_of_them_finds(words, probe):
     text = "".join(f"{w}\t {w.upper()}\n" for w in sorted(words))
     want = {w: f" {w.upper()}" for w in words}
     for w in [*words, probe]:
-        assert _pairs.find_line(text, w) == want.get(w)
+        assert SortedLines(text, "\t").rest(w) == want.get(w)
+        assert SortedLines(text.removesuffix("\n"), "\t").rest(w) == want.get(w)  # no last newline
 
 
 def test_pair_files_are_sorted_by_head_word_as_the_binary_search_needs():
     for name in ("pairs-after.txt", "pairs-before.txt"):
-        found = [line.partition("\t")[0] for line in _pairs._text(name).splitlines()]
+        found = [line.partition("\t")[0] for line in _pairs._table(name).text().splitlines()]
         assert found == sorted(set(found)) and len(found) > 10_000
 
 
@@ -117,3 +118,57 @@ def test_data_files_read_through_the_loader_as_importlib_resources_reads_them():
     assert read >= 10
     with pytest.raises(FileNotFoundError):
         data_text("newslint.rules.typos", "no-such-table.txt")
+
+
+def test_sorted_tables_are_mapped_from_the_folder_with_the_bytes_the_loader_reads():
+    """`data_bytes` maps the shipped file (a check reads only the pages it touches): the bytes
+    are the file's, as `pkgutil.get_data` reads them, and the text `data_text` gives (no "\\r"
+    for universal newlines to change)."""
+    import mmap
+    import pkgutil
+
+    from newslint.rules._tables import data_bytes, data_text
+
+    for package, name in (
+        ("newslint.rules.typos", "words-index.tsv"),
+        ("newslint.rules.typos", "rare-words.txt"),
+        ("newslint.rules.typos", "pairs-after.txt"),
+        ("newslint.rules.typos", "pairs-before.txt"),
+        ("newslint.rules.typos", "foreign-words.txt"),
+        ("newslint.rules.naming", "varieties.tsv"),
+    ):
+        data = data_bytes(package, name)
+        assert isinstance(data, mmap.mmap), name
+        assert data[:] == pkgutil.get_data(package, f"data/{name}") and b"\r" not in data[:], name
+        assert data[:].decode("utf-8") == data_text(package, name)
+
+
+def test_a_check_reads_its_tables_from_a_zip_as_from_the_folder(tmp_path):
+    """Installed as a zip (no folder to map), the tables are read through the loader: the seed
+    story's report is the same."""
+    import os
+    import subprocess
+    import sys
+    import zipfile
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    archive = tmp_path / "newslint.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for folder, inside in ((root / "lint", "newslint"), (root / "rules", "newslint/rules")):
+            for path in folder.rglob("*"):
+                if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".so", ".pyd"):
+                    z.write(path, f"{inside}/{path.relative_to(folder).as_posix()}")
+    seed = root / "tests" / "golden" / "stories" / "syria-airstrikes.txt"
+    code = (
+        "import sys\nsys.path.insert(0, sys.argv.pop(1))\nimport newslint\n"
+        "assert '.zip' in newslint.__file__, newslint.__file__\n"
+        "from newslint.cli_fast import main\nsys.argv[0] = 'newslint'\nmain()"
+    )
+    env = {**os.environ, "NEWSLINT_PURE_PYTHON": "1", "NO_COLOR": "1"}
+    zipped, folder = (
+        subprocess.run([sys.executable, *args, "check", str(seed)], capture_output=True, text=True, env=env)
+        for args in (["-c", code, str(archive)], ["-m", "newslint"])
+    )
+    assert zipped.stderr == "" and zipped.returncode == 1 and "NL101" in zipped.stdout
+    assert zipped.stdout == folder.stdout

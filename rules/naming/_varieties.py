@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from newslint.rules._tables import RowTable, data_text
+from newslint.rules._tables import RowTable, data_bytes
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,6 @@ class VariantTable(RowTable[Variant]):
 @cache
 def variants() -> VariantTable:
     return VariantTable(  # sorted by word: a short story's check does not build the dict
-        data_text("newslint.rules.naming", "varieties.tsv"),
+        data_bytes("newslint.rules.naming", "varieties.tsv"),
         sorted_by_key=True,
     )

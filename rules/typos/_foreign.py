@@ -23,8 +23,7 @@ from __future__ import annotations
 import functools
 import re
 
-from newslint.rules._tables import data_text
-from newslint.rules.typos._pairs import find_line
+from newslint.rules._tables import SortedLines, data_bytes
 from newslint.rules.typos._words import english
 from newslint.span import Span
 
@@ -38,17 +37,17 @@ COMMON_RANK = 1000  # a language's thousand commonest words: two of them make a 
 
 
 @functools.cache
-def _table() -> str:
+def _table() -> SortedLines:
     """data/foreign-words.txt, one line per word (`word<TAB>lang:rank,...`), sorted by word."""
-    return data_text("newslint.rules.typos", "foreign-words.txt")
+    return SortedLines(data_bytes("newslint.rules.typos", "foreign-words.txt"), "\t")
 
 
 @functools.lru_cache(maxsize=4096)
 def ranks_of(word: str) -> dict[str, int] | None:
     """{language: the word's frequency rank in it} (fr, es, it, de, pt, nl), or None. The line is
-    found by binary search over the sorted text (`_pairs.find_line`): a check asks about a few
+    found by binary search over the sorted text (`SortedLines`): a check asks about a few
     words, and parsing all 54,000 lines first cost a short story's check a sixth of its time."""
-    line = find_line(_table(), word)
+    line = _table().rest(word)
     if line is None:
         return None
     return {lang: int(rank) for lang, _, rank in (r.partition(":") for r in line.split(","))}
@@ -57,7 +56,7 @@ def ranks_of(word: str) -> dict[str, int] | None:
 def foreign_words() -> dict[str, dict[str, int]]:
     """word -> {language: rank}, the whole table (for the data tests; checks use `ranks_of`)."""
     found = {}
-    for line in _table().splitlines():
+    for line in _table().text().splitlines():
         word, _, ranks = line.partition("\t")
         found[word] = {lang: int(rank) for lang, _, rank in (r.partition(":") for r in ranks.split(","))}
     return found

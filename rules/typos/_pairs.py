@@ -1,47 +1,26 @@
 """The word-pair table (common English word pairs, Google Books counts via symspellpy), read
 without being parsed: each file is one sorted text, and a word's line is found by binary search
-over the text itself, so loading is a file read (a few milliseconds) and a lookup touches one
-line. Built by scripts/build_context_data.py; the format is described there."""
+over its bytes in place (`SortedLines` over the memory-mapped file), so loading costs nothing
+and a lookup touches a few pages. Built by scripts/build_context_data.py; the format is described there."""
 
 from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from newslint.rules._tables import data_text
+from newslint.rules._tables import SortedLines, data_bytes
 
 PAIR_FLOOR = 6_400_000  # the table keeps pairs seen at least this often
 
 
-def find_line(text: str, head: str) -> str | None:
-    """The rest of the line of `text` that starts with `head` and a tab, or None. `text` holds
-    one line per head word, sorted by head word."""
-    lo, hi = 0, len(text)  # both line starts (or the end): the line sought is in [lo, hi)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        start = text.rfind("\n", lo, mid) + 1 or lo
-        tab = text.find("\t", start)
-        end = text.find("\n", tab)
-        if end < 0:
-            end = len(text)
-        key = text[start:tab]
-        if key == head:
-            return text[tab + 1 : end]
-        if key < head:
-            lo = end + 1
-        else:
-            hi = start
-    return None
-
-
 @cache
-def _text(name: str) -> str:
-    return data_text("newslint.rules.typos", name)
+def _table(name: str) -> SortedLines:
+    return SortedLines(data_bytes("newslint.rules.typos", name), "\t")
 
 
 @lru_cache(maxsize=4096)
 def _after(first: str) -> str:
     """' second:k second:k ...' for the words seen after `first` ('' when none)."""
-    return find_line(_text("pairs-after.txt"), first) or ""
+    return _table("pairs-after.txt").rest(first) or ""
 
 
 @lru_cache(maxsize=8192)
@@ -69,4 +48,4 @@ def followers(first: str) -> tuple[str, ...]:
 @lru_cache(maxsize=32)
 def preceders(second: str) -> tuple[str, ...]:
     """The words seen before `second`."""
-    return tuple((find_line(_text("pairs-before.txt"), second) or "").split())
+    return tuple((_table("pairs-before.txt").rest(second) or "").split())

@@ -10,7 +10,7 @@ from typing import Any
 
 from newslint.native import Lookup, edits_among
 from newslint.native import one_edit_away as one_edit_away
-from newslint.rules._tables import RowTable, SortedLines, data_text
+from newslint.rules._tables import Data, RowTable, SortedLines, data_bytes, data_text
 
 
 class WordSet(AbstractSet[str]):
@@ -68,11 +68,12 @@ class WordSet(AbstractSet[str]):
 
 class WordList:
     """Lowercase English word forms; words.txt lists them most frequent first, words-index.tsv
-    sorted with their rank (`word<TAB>rank`), the form looked up before a set is worth building."""
+    sorted with their rank (`word<TAB>rank`), the form looked up before a set is worth building
+    (its text, or its bytes: `data_bytes`)."""
 
     PROMOTE = 2000  # rank lookups before the dict of every rank is built (about 20 ms)
 
-    def __init__(self, ordered_text: Callable[[], str], index_text: str) -> None:
+    def __init__(self, ordered_text: Callable[[], str], index_text: str | Data) -> None:
         self._ordered_text = ordered_text
         self._index: SortedLines | None = SortedLines(index_text, "\t")
         self._words = WordSet(self._index, lambda: frozenset(self.ordered))
@@ -87,7 +88,7 @@ class WordList:
     @functools.cached_property
     def size(self) -> int:
         """How many words the list holds."""
-        return len(self.ordered) if self._index is None else self._index.text.count("\n") - 1
+        return len(self.ordered) if self._index is None else self._index.count()
 
     @property
     def built(self) -> bool:
@@ -122,14 +123,7 @@ class WordList:
         if self._index is None:  # built: read from the rank dict
             assert self._rank is not None
             return sorted((w, rank) for w, rank in self._rank.items() if w.endswith(suffix))
-        text, found, at = self._index.text, [], 0
-        while (at := text.find(suffix + "\t", at)) >= 0:
-            start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
-            word, _, rank = text[start:end].partition("\t")
-            if word.endswith(suffix):  # the suffix ends the word, not a longer word's part
-                found.append((word, int(rank)))
-            at = end
-        return found
+        return [(word, int(rank)) for word, rank in self._index.ending(suffix)]
 
     def by_opening(self, opening: str) -> list[tuple[str, int]]:
         """(word, rank) of the words that begin with `opening`, sorted by word."""
@@ -145,7 +139,8 @@ def _data(name: str) -> str:
 
 @cache
 def english() -> WordList:
-    return WordList(lambda: _data("words.txt"), _data("words-index.tsv"))  # words.txt: read when needed
+    index = data_bytes("newslint.rules.typos", "words-index.tsv")
+    return WordList(lambda: _data("words.txt"), index)  # words.txt: read when needed
 
 
 def listed_edits(word: str) -> set[str]:
@@ -162,15 +157,10 @@ def _lookup(words: frozenset[str]) -> Lookup:
 
 @cache
 def _rare() -> WordSet:
-    text = _data("rare-words.txt")  # sorted
-    lines = SortedLines(text, "\n")
+    lines = SortedLines(data_bytes("newslint.rules.typos", "rare-words.txt"), "\n")  # sorted
     # Asked only about words the main list lacks, each once a run (NL101 remembers its answers):
     # 40,000 questions in 3,000 stories, 60 ms of lookups, where the set holds 13 MB (measured).
-    # The set, if built, is read from the lines' copy of the text (the file's text with a newline
-    # put either side): the 1.6 MB text is not kept twice.
-    first = 0 if text.startswith("\n") else 1
-    whole = slice(first, first + len(text))
-    return WordSet(lines, lambda: frozenset(lines.text[whole].split("\n")), RARE_PROMOTE)
+    return WordSet(lines, lambda: frozenset(lines.text().split("\n")), RARE_PROMOTE)
 
 
 RARE_PROMOTE = 2_000_000  # questions about rare words before their set is built
