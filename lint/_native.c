@@ -23,7 +23,8 @@
  * - digit_runs(text) and matches_at(match, text, starts): where the runs of digits start and end,
  *   and a pattern's finditer matches when they can only start there (newslint.figures);
  * - sorted_line(data, key, sep, mode): a line of a table sorted by key, found by binary search in
- *   its bytes (a memory map: the shipped word tables, rules/_tables.py's SortedLines).
+ *   its bytes (a memory map: the shipped word tables, rules/_tables.py's SortedLines), and
+ *   count_lines(data), the number of its lines.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -1885,12 +1886,13 @@ sorted_line(PyObject *self, PyObject *args)
     const unsigned char *text = data.buf, *wanted = key.buf;
     Py_ssize_t n = data.len, size = key.len, lo = 0, hi = n, found = -1;
     while (lo < hi) {
-        Py_ssize_t mid = lo + (hi - lo) / 2, start = mid, end = mid, cut;
+        Py_ssize_t mid = lo + (hi - lo) / 2, start = mid, cut;
         while (start > lo && text[start - 1] != '\n')
             start--;
-        while (end < n && text[end] != '\n')
-            end++;
-        for (cut = start; cut < end && text[cut] != sep; cut++)
+        /* the key read only as far as the comparison needs (a line of the pair tables is
+         * thousands of bytes): length size + 1 stands for any longer key */
+        Py_ssize_t stop = n - start > size + 1 ? start + size + 1 : n;
+        for (cut = start; cut < stop && text[cut] != sep && text[cut] != '\n'; cut++)
             ;
         Py_ssize_t length = cut - start;
         int order = memcmp(text + start, wanted, (size_t)(length < size ? length : size));
@@ -1902,8 +1904,10 @@ sorted_line(PyObject *self, PyObject *args)
             found = start;
             break;
         }
-        if (order < 0 || (order == 0 && mode == 2))
-            lo = end + 1;
+        if (order < 0 || (order == 0 && mode == 2)) {
+            const unsigned char *newline = memchr(text + cut, '\n', (size_t)(n - cut));
+            lo = newline == NULL ? n + 1 : newline - text + 1;
+        }
         else
             hi = start;
     }
@@ -1912,6 +1916,26 @@ sorted_line(PyObject *self, PyObject *args)
     PyBuffer_Release(&data);
     PyBuffer_Release(&key);
     return PyLong_FromSsize_t(found);
+}
+
+/* count_lines(data): the number of lines in a buffer (its newlines, and a last line without
+ * one), read in place: a memory map has no count(). Twin: newslint.native._count_lines. */
+static PyObject *
+count_lines(PyObject *self, PyObject *arg)
+{
+    Py_buffer data;
+    if (PyObject_GetBuffer(arg, &data, PyBUF_SIMPLE) < 0)
+        return NULL;
+    const char *text = data.buf, *at = text, *end = text + data.len;
+    Py_ssize_t lines = 0;
+    while (at < end && (at = memchr(at, '\n', (size_t)(end - at))) != NULL) {
+        lines++;
+        at++;
+    }
+    if (data.len > 0 && text[data.len - 1] != '\n')
+        lines++;
+    PyBuffer_Release(&data);
+    return PyLong_FromSsize_t(lines);
 }
 
 static PyMethodDef methods[] = {
@@ -1955,6 +1979,7 @@ static PyMethodDef methods[] = {
      "matches_at(match, text, starts): pattern.finditer's matches, for a pattern that only matches at starts."},
     {"sorted_line", sorted_line, METH_VARARGS,
      "sorted_line(data, key, sep, mode): a line of a sorted table found by binary search in its bytes."},
+    {"count_lines", count_lines, METH_O, "count_lines(data): how many lines the bytes hold."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -219,6 +219,14 @@ def _sorted_line(data: bytes | mmap.mmap, key: bytes, sep: int, mode: int) -> in
     return -1 if mode == 0 else min(lo, len(data))
 
 
+def _count_lines(data: bytes | mmap.mmap) -> int:
+    whole = data if isinstance(data, bytes) else data[:]  # a map has no count(): copied
+    return whole.count(b"\n") + (0 if not whole or whole.endswith(b"\n") else 1)
+
+
+count_lines: Callable[[bytes | mmap.mmap], int] = native.count_lines if native is not None else _count_lines
+"""How many lines the bytes (or a memory map) hold: their newlines, and a last line without one."""
+
 sorted_line: Callable[[bytes | mmap.mmap, bytes, int, int], int] = (
     native.sorted_line if native is not None else _sorted_line
 )
@@ -233,6 +241,7 @@ SortedLines: a short check's lookups in the shipped word tables)."""
 __all__ = [
     "Lookup",
     "add_forms",
+    "count_lines",
     "edits_among",
     "native",
     "near_words",

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Collection, Iterator
 from typing import Generic, TypeVar
 
-from newslint.native import sorted_line
+from newslint.native import count_lines, sorted_line
 
 Entry = TypeVar("Entry")
 
@@ -169,8 +169,7 @@ class SortedLines:
 
     def count(self) -> int:
         """How many lines the table holds."""
-        whole = self.data if isinstance(self.data, bytes) else self.data[:]  # a map cannot count
-        return whole.count(b"\n") + (0 if not whole or whole.endswith(b"\n") else 1)
+        return count_lines(self.data)
 
     def text(self) -> str:
         """The whole table, decoded (the file's text)."""

@@ -520,3 +520,10 @@ def test_a_sorted_table_is_searched_in_its_bytes_as_its_sorted_keys_say(keys, pr
                 if mapped is not None:
                     found.append(compiled.sorted_line(mapped, key, ord(sep), mode))
             assert found == [expected[mode]] * len(found), (probe, mode)
+    counted = [chooser._count_lines(data), *([chooser._count_lines(mapped)] if mapped is not None else [])]
+    if compiled is not None:
+        counted += [
+            compiled.count_lines(data),
+            *([compiled.count_lines(mapped)] if mapped is not None else []),
+        ]
+    assert counted == [len(lines)] * len(counted)

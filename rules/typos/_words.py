@@ -68,17 +68,15 @@ class WordSet(AbstractSet[str]):
 
 class WordList:
     """Lowercase English word forms; words.txt lists them most frequent first, words-index.tsv
-    sorted with their rank (`word<TAB>rank`), the form looked up before a set is worth building
-    (its text, or its bytes: `data_bytes`)."""
-
-    PROMOTE = 2000  # rank lookups before the dict of every rank is built (about 20 ms)
+    sorted with their rank (`word<TAB>rank`; its text, or its bytes: `data_bytes`). Ranks,
+    openings and endings are always read from the index (a compiled binary search: a corpus run
+    asks about 66,000 ranks, 0.1 s), where a dict of every rank held 8.5 MB of a corpus run's
+    peak (measured); the set of the words is built once a run has asked enough."""
 
     def __init__(self, ordered_text: Callable[[], str], index_text: str | Data) -> None:
         self._ordered_text = ordered_text
-        self._index: SortedLines | None = SortedLines(index_text, "\t")
+        self._index = SortedLines(index_text, "\t")
         self._words = WordSet(self._index, lambda: frozenset(self.ordered))
-        self._rank: dict[str, int] | None = None
-        self._rank_lookups = 0
 
     @functools.cached_property
     def ordered(self) -> list[str]:
@@ -88,14 +86,12 @@ class WordList:
     @functools.cached_property
     def size(self) -> int:
         """How many words the list holds."""
-        return len(self.ordered) if self._index is None else self._index.count()
+        return self._index.count()
 
     @property
     def built(self) -> bool:
-        """The set and the rank dict are built (and the sorted index let go)."""
-        if self._index is not None and self._rank is not None and self._words.current() is not self._words:
-            self._index = None  # 4.7 MB a corpus run need not keep
-        return self._index is None
+        """The set of the words is built: the run has asked many questions."""
+        return self._words.current() is not self._words
 
     @property
     def words(self) -> AbstractSet[str]:
@@ -107,29 +103,17 @@ class WordList:
 
     def frequency_rank(self, word: str) -> int:
         """0 for the most frequent word, the list's length for a word it lacks."""
-        if self._rank is None:
-            self._rank_lookups += 1
-            if self._rank_lookups < self.PROMOTE and self._index is not None:
-                rank = self._index.rest(word)
-                return self.size if rank is None else int(rank)
-            # dict(zip(...)): the same dict (a repeated word keeps its last rank), built in C
-            self._rank = dict(zip(self.ordered, range(len(self.ordered)), strict=True))
-        return self._rank.get(word, len(self.ordered))
+        rank = self._index.rest(word)
+        return self.size if rank is None else int(rank)
 
     def ending(self, suffix: str) -> list[tuple[str, int]]:
         """(word, rank) of the words that end with `suffix` (one without a tab or newline),
-        sorted by word: found with `str.find` in the sorted index (about 2 ms) rather than by a
+        sorted by word: found with `find` in the sorted index (about 2 ms) rather than by a
         walk over every word (the set built: 60 ms of a start-up, measured)."""
-        if self._index is None:  # built: read from the rank dict
-            assert self._rank is not None
-            return sorted((w, rank) for w, rank in self._rank.items() if w.endswith(suffix))
         return [(word, int(rank)) for word, rank in self._index.ending(suffix)]
 
     def by_opening(self, opening: str) -> list[tuple[str, int]]:
         """(word, rank) of the words that begin with `opening`, sorted by word."""
-        if self._index is None:  # built: read from the rank dict (slower; callers use their own index)
-            assert self._rank is not None
-            return sorted((w, rank) for w, rank in self._rank.items() if w.startswith(opening))
         return [(word, int(rank)) for word, rank in self._index.lines(opening)]
 
 
