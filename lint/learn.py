@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 import sys
 from array import array
+from bisect import bisect_right
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -82,6 +83,29 @@ class _Unindexed(Prose):
 
     def index(self) -> None:
         return None
+
+    def _sentences_holding(self, few: Collection[str]) -> Iterator[Span]:
+        """The sentences whose text holds one of the strings `few`, in order, as
+        `Prose._sentences_holding` finds them, from each string's places in the text (C-level
+        searches): a story's few candidate words differ from story to story, and the pattern of
+        them that method compiles cost more than the rest of NL201's learning of a story."""
+        text, ordered = self.text, self.sentences
+        starts = self._starts
+        if starts is None:
+            starts = self._starts = [s.start for s in ordered]
+        holding: set[int] = set()
+        find = text.find
+        for w in few:
+            at = find(w)
+            while at >= 0:
+                i = bisect_right(starts, at) - 1
+                if i >= 0 and at + len(w) <= ordered[i].end:
+                    holding.add(i)
+                    at = find(w, ordered[i].end)  # the sentence holds it: on to the next one
+                else:
+                    at = find(w, at + 1)
+        for i in sorted(holding):
+            yield ordered[i]
 
 
 def _split(text: str, span: Span, at: re.Pattern[str]) -> Iterator[Span]:

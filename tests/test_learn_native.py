@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from newslint import learn, profile
 from newslint.native import native as compiled
-from newslint.tokens import TOKEN, TokenKind, kind_of
+from newslint.tokens import TOKEN, Prose, TokenKind, kind_of
 from tests.conftest import SHARED
 from tests.test_engine_equivalence import INPUTS, made_stories
 
@@ -186,3 +186,40 @@ def test_the_dev_corpora_learn_the_same_profile_both_ways():
         outputs.append(proc.stdout)
     assert outputs[0] == outputs[1]
     assert len(outputs[0]) > 100_000
+
+
+# story-shaped pieces for the sentences that hold a few strings: words, their parts, stops and
+# blank lines that split stories into headline, paragraphs and sentences
+STORY_PIECES = st.sampled_from(
+    [
+        "The",
+        "the",
+        "regime",
+        "reg",
+        "ime",
+        "said",
+        "Air",
+        "strikes",
+        " ",
+        "  ",
+        ". ",
+        "! ",
+        ".\n",
+        "\n\n",
+        "\n  ",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(STORY_PIECES, max_size=40).map("".join), st.sets(STORY_PIECES, min_size=1, max_size=4))
+def test_a_learned_storys_sentences_holding_strings_are_the_proses(text, few):
+    """`learn._Unindexed` finds the sentences that hold one of a few strings from each string's
+    places; `Prose._sentences_holding` from one compiled pattern of them: the same sentences, in
+    order (strings across a sentence's end, inside another, or in no sentence included)."""
+    doc = learn.read_story(text)
+    parts = (text, doc.sentences, doc.headline, doc._not_prose, doc._quoted)
+    few = {w for w in few if w}
+    expected = list(Prose(*parts)._sentences_holding(few))
+    assert list(learn._Unindexed(*parts)._sentences_holding(few)) == expected
+    assert expected == [s for s in doc.sentences if any(w in text[s.start : s.end] for w in few)]
