@@ -10,6 +10,7 @@
  *   (newslint.tokens.index_tokens, tokens_among);
  * - near_words(typo, words): the words that are not the typo and at most two edits from it
  *   (optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps);
+ *   near_words_in_line(typo, line): the same for the words of one line of the pair tables;
  * - select_bits(keys, memory, tested, passed): LetterTest.select's walk over a story's words:
  *   (the set of keys whose bits in `memory` say tested and passed, the list of those untested);
  *   select_bits_many: the same for several tests in one walk (LetterTest.select_many);
@@ -513,20 +514,61 @@ popcount64(unsigned long long x)
     return count;
 }
 
+/* A typo as near_words reads it: its characters and its letters' mask, read once. */
+typedef struct {
+    int kind;
+    const void *data;
+    Py_ssize_t n;
+    unsigned long long mask;
+} Typo;
+
+static Typo
+typo_of(PyObject *typo)
+{
+    Typo t;
+    t.kind = PyUnicode_KIND(typo);
+    t.data = PyUnicode_DATA(typo);
+    t.n = PyUnicode_GET_LENGTH(typo);
+    t.mask = letter_mask(t.kind, t.data, t.n);
+    return t;
+}
+
+/* Whether the word (kind kb, data db, m characters) is not the typo and at most two edits from
+ * it: 1 or 0, -1 with MemoryError set. */
+static int
+near_typo(const Typo *t, int kb, const void *db, Py_ssize_t m)
+{
+    int small[3 * (SMALL + 1)], *work = small, near, ka = t->kind;
+    const void *da = t->data;
+    Py_ssize_t i, n = t->n;
+    if (m - n > 2 || n - m > 2 || popcount64(t->mask ^ letter_mask(kb, db, m)) > 4)
+        return 0;
+    if (m > SMALL) {
+        work = PyMem_Malloc(3 * (m + 1) * sizeof(int));
+        if (work == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+    }
+    near = within_two(ka, da, n, kb, db, m, work);
+    if (work != small)
+        PyMem_Free(work);
+    if (!near || m != n)
+        return near;
+    for (i = 0; i < n; i++) /* not the typo itself (distance 0) */
+        if (PyUnicode_READ(ka, da, i) != PyUnicode_READ(kb, db, i))
+            return 1;
+    return 0;
+}
+
 static PyObject *
 near_words(PyObject *self, PyObject *args)
 {
     PyObject *typo, *words, *iter, *item, *out;
-    int ka, small[3 * (SMALL + 1)];
-    unsigned long long typo_mask;
-    const void *da;
-    Py_ssize_t n;
+    Typo t;
     if (!PyArg_ParseTuple(args, "UO:near_words", &typo, &words))
         return NULL;
-    ka = PyUnicode_KIND(typo);
-    da = PyUnicode_DATA(typo);
-    n = PyUnicode_GET_LENGTH(typo);
-    typo_mask = letter_mask(ka, da, n);
+    t = typo_of(typo);
     out = PyList_New(0);
     if (out == NULL)
         return NULL;
@@ -536,30 +578,13 @@ near_words(PyObject *self, PyObject *args)
         return NULL;
     }
     while ((item = PyIter_Next(iter)) != NULL) {
-        Py_ssize_t m;
-        int near, *work = small;
+        int near;
         if (!PyUnicode_Check(item)) {
             PyErr_SetString(PyExc_TypeError, "near_words: the words must be str");
             goto fail;
         }
-        m = PyUnicode_GET_LENGTH(item);
-        if (m - n > 2 || n - m > 2 ||
-            popcount64(typo_mask ^ letter_mask(PyUnicode_KIND(item), PyUnicode_DATA(item), m)) > 4) {
-            Py_DECREF(item);
-            continue;
-        }
-        if (m > SMALL) {
-            work = PyMem_Malloc(3 * (m + 1) * sizeof(int));
-            if (work == NULL) {
-                PyErr_NoMemory();
-                goto fail;
-            }
-        }
-        near = within_two(ka, da, n, PyUnicode_KIND(item), PyUnicode_DATA(item), m, work);
-        if (work != small)
-            PyMem_Free(work);
-        /* not the typo itself (distance 0) */
-        if (near && !(m == n && PyUnicode_Compare(item, typo) == 0) && PyList_Append(out, item) < 0)
+        near = near_typo(&t, PyUnicode_KIND(item), PyUnicode_DATA(item), PyUnicode_GET_LENGTH(item));
+        if (near < 0 || (near && PyList_Append(out, item) < 0))
             goto fail;
         Py_DECREF(item);
     }
@@ -574,6 +599,80 @@ fail:
     Py_DECREF(iter);
     Py_DECREF(out);
     return NULL;
+}
+
+/* The next entry of a pair-table line from *p: its word at [*start, *end) (the entry up to its
+ * first ':'), *p past the entry; 0 when only whitespace (str.split()'s) is left. A line of
+ * one-byte characters (the shipped tables are ASCII) is read without the per-character kind
+ * switch: a common word's line is 100,000 characters. */
+static int
+line_entry(int kind, const void *data, Py_ssize_t len, Py_ssize_t *p, Py_ssize_t *start, Py_ssize_t *end)
+{
+    Py_ssize_t i = *p;
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *b = data;
+        while (i < len && Py_UNICODE_ISSPACE(b[i]))
+            i++;
+        if (i >= len)
+            return 0;
+        *start = i;
+        while (i < len && b[i] != ':' && !Py_UNICODE_ISSPACE(b[i]))
+            i++;
+        *end = i;
+        while (i < len && !Py_UNICODE_ISSPACE(b[i]))
+            i++;
+    }
+    else {
+        while (i < len && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
+            i++;
+        if (i >= len)
+            return 0;
+        *start = i;
+        while (i < len && PyUnicode_READ(kind, data, i) != ':' && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
+            i++;
+        *end = i;
+        while (i < len && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
+            i++;
+    }
+    *p = i;
+    return 1;
+}
+
+/* near_words_in_line(typo, line): near_words(typo, words), where the words are read from one line
+ * of the word-pair tables as they stand: the entries of `line` split at whitespace (str.split()),
+ * each its text before its first ':' ("agency:3"). No string is made for a word not near the
+ * typo: the line of a common word holds thousands (newslint.native.near_words_in_line). */
+static PyObject *
+near_words_in_line(PyObject *self, PyObject *args)
+{
+    PyObject *typo, *line, *out;
+    int kl;
+    const void *dl;
+    Py_ssize_t len, p = 0, start, end;
+    Typo t;
+    if (!PyArg_ParseTuple(args, "UU:near_words_in_line", &typo, &line))
+        return NULL;
+    t = typo_of(typo);
+    kl = PyUnicode_KIND(line);
+    dl = PyUnicode_DATA(line);
+    len = PyUnicode_GET_LENGTH(line);
+    out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    while (line_entry(kl, dl, len, &p, &start, &end)) {
+        PyObject *word;
+        int near = near_typo(&t, kl, (const char *)dl + start * kl, end - start);
+        if (near == 0)
+            continue;
+        word = near < 0 ? NULL : PyUnicode_Substring(line, start, end);
+        if (word == NULL || PyList_Append(out, word) < 0) {
+            Py_XDECREF(word);
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_DECREF(word);
+    }
+    return out;
 }
 
 static PyObject *
@@ -1943,6 +2042,8 @@ static PyMethodDef methods[] = {
      "scan_words(text, starts, ends, counts): count the tokens of each range into counts."},
     {"near_words", near_words, METH_VARARGS,
      "near_words(typo, words): the words other than typo at most two edits from it, in order."},
+    {"near_words_in_line", near_words_in_line, METH_VARARGS,
+     "near_words_in_line(typo, line): near_words of the words of a pair-table line (text before ':')."},
     {"index_tokens", index_tokens, METH_VARARGS,
      "index_tokens(text, sentence_starts, sentence_ends, blocked_starts, blocked_ends, counts): the token index."},
     {"among", among, METH_VARARGS, "among(words, ids, wanted): indices of the tokens whose word is wanted."},

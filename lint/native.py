@@ -102,6 +102,19 @@ near_words: Callable[[str, Iterable[str]], list[str]] = (
 )
 """The words, in their order, that are not `typo` and are at most two edits from it."""
 
+
+def _near_words_in_line(typo: str, line: str) -> list[str]:
+    return _near_words(typo, [entry.partition(":")[0] for entry in line.split()])
+
+
+near_words_in_line: Callable[[str, str], list[str]] = (
+    native.near_words_in_line if native is not None else _near_words_in_line
+)
+"""`near_words` of the words of one line of the word-pair tables (`newslint.rules.typos._pairs`):
+its entries split at whitespace, each its text before its first ':' (``" agency:3 agony:0"``).
+The compiled one makes no string for a word not near the typo (a common word's line holds
+thousands)."""
+
 ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -245,6 +258,7 @@ __all__ = [
     "edits_among",
     "native",
     "near_words",
+    "near_words_in_line",
     "one_edit_away",
     "osa_within_two",
     "sorted_line",

@@ -172,6 +172,35 @@ def test_the_neighbours_agree_with_the_full_distance_after_slips(word, slip_list
         assert compiled.near_words(word, others) == expected
 
 
+LINE_TEXT = "abcdé’-: \t\x85\xa0\u2003"  # letters, the entry mark, spaces of str.split() of each width
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text("abcdé’-", max_size=8), st.text(LINE_TEXT, max_size=60))
+def test_the_neighbours_in_a_line_are_those_of_its_entries_words(typo, line):
+    """`near_words_in_line` reads the words of a pair-table line (entries split at whitespace,
+    each up to its first ':') as `near_words` reads a list of them: the twin against that
+    definition, the compiled helper against both, on lines of one-byte and wider characters."""
+    words = [entry.partition(":")[0] for entry in line.split()]
+    expected = [w for w in words if w != typo and _osa(typo, w) <= 2]
+    assert chooser._near_words_in_line(typo, line) == expected
+    if compiled is not None:
+        assert compiled.near_words_in_line(typo, line) == expected
+
+
+@needs_compiled
+def test_the_compiled_neighbours_in_the_shipped_pair_lines_are_the_twins():
+    from newslint.rules.typos import _pairs
+
+    for head in ("the", "of", "news", "agency", "zzqx"):
+        for line in (_pairs.after(head), _pairs.before(head)):
+            for typo in ("agcny", "teh", "goverment", "sanctons", "nws", "a"):
+                assert compiled.near_words_in_line(typo, line) == chooser._near_words_in_line(typo, line)
+    assert compiled.near_words_in_line("agcny", _pairs.after("news")) == ["agency"]
+    with pytest.raises(TypeError):
+        compiled.near_words_in_line("abc", b" abd:1")
+
+
 @needs_compiled
 def test_the_compiled_walk_reads_the_bits_as_the_loop_does():
     memory = {"a": 0b01, "b": 0b11, "c": 0b100, "d": 0b1100, "e": 1 << 80 | 0b11}
@@ -329,6 +358,7 @@ def _pure(monkeypatch: pytest.MonkeyPatch) -> None:
     """The twins in this process: what NEWSLINT_PURE_PYTHON=1 chooses at import."""
     monkeypatch.setattr(tokens, "native", None)
     monkeypatch.setattr(_context, "near_words", chooser._near_words)
+    monkeypatch.setattr(_context, "near_words_in_line", chooser._near_words_in_line)
     monkeypatch.setattr(chooser, "native", None)  # read at each call (edits_among)
     monkeypatch.setattr(compound_spacing, "word_splits", chooser._word_splits)
 

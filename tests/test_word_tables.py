@@ -92,6 +92,30 @@ def test_pair_files_are_sorted_by_head_word_as_the_binary_search_needs():
         assert found == sorted(set(found)) and len(found) > 10_000
 
 
+def test_pair_lines_are_sorted_by_word_as_the_binary_search_of_a_long_line_needs():
+    for name in ("pairs-after.txt", "pairs-before.txt"):
+        for line in _pairs._table(name).text().splitlines():
+            words = [entry.partition(":")[0] for entry in line.partition("\t")[2].split()]
+            assert words == sorted(set(words)), line[:40]
+
+
+def test_a_pair_found_by_binary_search_is_the_pair_found_by_scanning_the_line():
+    def scanned(first: str, second: str) -> float | None:
+        line = _pairs.after(first)
+        at = line.find(f" {second}:")
+        if at < 0:
+            return None
+        end = line.find(" ", at + 1)
+        return _pairs.PAIR_FLOOR * 2.0 ** int(line[at + len(second) + 2 : None if end < 0 else end])
+
+    for first in ("the", "of", "in"):
+        assert len(_pairs.after(first)) > _pairs.LONG_LINE
+        words = [entry.partition(":")[0] for entry in _pairs.after(first).split()]
+        probes = words[::5] + [w + "x" for w in words[::50]] + [w[:-1] for w in words[::50]]
+        for second in [*probes, "", "zzzz", "~", "a b", "of:3", words[0], words[-1]]:
+            assert _pairs.count.__wrapped__(first, second) == scanned(first, second), (first, second)
+
+
 def test_pair_table_lookups():
     assert _pairs.count("news", "agency") is not None and _pairs.count("news", "agony") is None
     assert _pairs.count("of", "the") > _pairs.count("news", "agency") >= _pairs.PAIR_FLOOR

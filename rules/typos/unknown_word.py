@@ -454,12 +454,13 @@ class UnknownWord(Rule):
         opening = self._opening.select(candidates)
         capitals = self._capital.select(candidates)
         desk_capitals = self._desk_capitals(doc)
-        found = doc.words_among((candidates - opening) | desk_capitals | capitals)
-        if opening - desk_capitals - capitals:
-            rest = opening - desk_capitals - capitals
-            found += [t for t in doc.first_tokens() if t.text in rest and t.kind is TokenKind.WORD]
-            found.sort(key=lambda t: t.span)
-        return found
+        wanted = (candidates - opening) | desk_capitals | capitals
+        rest = opening - desk_capitals - capitals
+        if not rest:
+            return doc.words_among(wanted)
+        # the rest only where they open a sentence: read from the same walk over the index
+        # as the others (building every sentence's first token cost more, measured)
+        return [t for t in doc.words_among(wanted | rest) if t.sentence_start or t.text not in rest]
 
     def _desk_capitals(self, doc: Document) -> AbstractSet[str]:
         """With a desk profile, the capitalised words one slip from a common word the desk writes
