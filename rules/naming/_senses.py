@@ -10,8 +10,9 @@ the sense from the words around a word, and only where a plain cue settles it:
 - noun: a determiner or a noun-forming modifier before it (`the`, `its`, `such`, `trade`, `driving`),
   `of` and a few compound heads after it (`practice of`, `licence fees`), or for a plural a modal
   or a form of "have" or "be" after it (`licenses would be removed`);
-- adjective: a form of "be" or an adverb of degree before it (`is`, `highly`), or `on` / `upon` after
-  it (`dependent on`), when no noun cue came first (`a dependant on the payroll` is a noun);
+- adjective: a form of "be" or an adverb of degree before it (`is`, `highly`), `on` / `upon` after
+  it (`dependent on`), or `as` before it and an adjective coordinated after it (`as dependant,
+  incapable and vulnerable`), when no noun cue came first (`a dependant on the payroll` is a noun);
 - restrain: `kerbs on` before a restraint's object (`kerbs on imports`, not `the kerbs on both sides`),
   a modal, `to` or `help` before the verb (`would kerb`, `to kerb`, `help kerb`), or an object
   after it (`kerb the growth`, `kerbing its imports`: a street edge takes none).
@@ -55,6 +56,12 @@ _ADJECTIVE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ADJECTIVE_AFTER = re.compile(r"^\s+(?:on|upon)\b")
+# "as dependant, incapable and vulnerable": "as" before it and an adjective coordinated after it
+# (a noun after "as" takes an article or its plural: "as a dependant", "as dependants")
+_AS_BEFORE = re.compile(r"\bas\s+$", re.IGNORECASE)
+_ADJECTIVE_COORDINATED = re.compile(
+    r"^(?:\s*,|\s+(?:and|or))\s+(?:[a-z]+ly\s+)?[a-z]+(?:able|ible|ful|ous|ive|less|ent|ant|ile|ic|al)\b"
+)
 _RESTRAINT_AFTER = re.compile(
     r"^\s+on\s+(?!(?:the|a|an|his|her|its|their|both|either|each|which|this|that|one|[A-Z][a-z]+day)\b)"
 )
@@ -81,7 +88,10 @@ def _noun(word: str, before: str, after: str) -> bool:
 
 def _adjective(word: str, before: str, after: str) -> bool:
     return not _noun(word, before, after) and bool(
-        _ADJECTIVE_BEFORE.search(before) or _ADJECTIVE_AFTER.match(after)
+        _ADJECTIVE_BEFORE.search(before)
+        or _ADJECTIVE_AFTER.match(after)
+        or _AS_BEFORE.search(before)
+        and _ADJECTIVE_COORDINATED.match(after)
     )
 
 
@@ -141,6 +151,16 @@ def _table() -> dict[str, dict[str, tuple[str, str]]]:
 
 def listed(word: str) -> bool:
     return word in _table()
+
+
+def misspelt_in_a_sense(word: str) -> bool:
+    """A word the table spells by its sense that the misspelling list (NL102's) corrects too
+    (`dependant`: the noun is right, the adjective is "dependent"): NL102 reports it where its
+    context shows the sense neither variety writes, and NL201 leaves that report to NL102."""
+    # imported here: the typos package imports the naming rules (NL101 reads the stated variety)
+    from newslint.rules.typos._words import listed_misspellings
+
+    return listed(word) and word in listed_misspellings().keys()  # noqa: SIM118
 
 
 def sense_spelling(word: str, before: str, after: str) -> SenseSpelling | None:

@@ -328,7 +328,8 @@ class EnglishVarietyMix(Rule):
     "on" after an adjective, "kerbs on" a restraint), the sense decides: `the import licenses` is
     American, and a spelling neither variety writes in that sense is reported in any story
     (`trade practises` -> `practices`, `heavily dependant on` -> `dependent`, `kerbs on imports` ->
-    `curbs`, `to kerb spending` -> `curb`, `a draught treaty` -> `draft`). `program` without a
+    `curbs`, `to kerb spending` -> `curb`, `a draught treaty` -> `draft`); a word the misspelling
+    list corrects too (`dependant`) is left to NL102 when it runs. `program` without a
     show's name (an acronym such as `GATT` is no show) counts only against `programme` in the
     same story (Reuters' London desk wrote `program`) or in copy whose house style is plainly
     British (`the reform program` beside `£4m`, `Mr Brown`, `per cent`), never in software
@@ -406,6 +407,8 @@ class EnglishVarietyMix(Rule):
         found = self._spellings(doc)
         for tok, entry in found:
             if entry.kind == "sense" and not _proper(tok):
+                if self.context.runs("NL102") and _senses.misspelt_in_a_sense(tok.text):
+                    continue  # `dependant` as an adjective: a listed misspelling, NL102's report
                 yield self._report_sense(tok, entry)
         found = [(tok, entry) for tok, entry in found if entry.kind != "sense"]
         if not found:

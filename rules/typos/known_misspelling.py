@@ -9,6 +9,7 @@ from functools import cached_property
 
 from newslint.document import Document, LetterTest, Token
 from newslint.rule import Rule, Trigger
+from newslint.rules.naming import _senses
 from newslint.rules.typos._capitals import CAPITAL_MIN_LENGTH, all_caps_headline, clear_slip
 from newslint.rules.typos._context import slip_cost, weigh
 from newslint.rules.typos._words import (
@@ -66,6 +67,10 @@ _RARE_LISTED = LetterTest(
     )
 )
 
+# A listed word the list calls a misspelling in one of its senses (dependant: the noun is right,
+# the adjective is "dependent"): VarCon's sense table tells which sense neither variety writes so.
+_SENSE_LISTED = LetterTest(_senses.misspelt_in_a_sense)
+
 
 class KnownMisspelling(Rule):
     """## What it does
@@ -108,7 +113,12 @@ class KnownMisspelling(Rule):
     The list's entries that are words too (payed, heros, accidently, thru) are reported only
     where the frequency list never counted the word (payed, heros, accidently: in news copy,
     the misspelling far more often than the rare word), in lowercase, and never where the story
-    writes it capitalised (a name); the fix is a guess ("payed out the rope" is right).
+    writes it capitalised (a name); the fix is a guess ("payed out the rope" is right). One that
+    is right in one sense and the list's misspelling in another (`dependant`: the noun) is
+    reported where the words around show that other sense, as NL201 reads senses: `dependant`
+    as an adjective, after a form of "be" or an adverb of degree, before "on" or "upon", or after
+    "as" with an adjective coordinated after it (`as dependant, incapable and vulnerable`); not
+    after an article (`a dependant`). The fix is a guess; NL201 leaves these to this rule.
     """
 
     code = "NL102"
@@ -116,7 +126,8 @@ class KnownMisspelling(Rule):
     fix_availability = FixAvailability.ALWAYS
 
     def triggers(self) -> tuple[Trigger, ...]:
-        return (Trigger(words=_LISTED), Trigger(words=_RARE_LISTED))  # each report is of such a word
+        # each report is of such a word
+        return (Trigger(words=_LISTED), Trigger(words=_RARE_LISTED), Trigger(words=_SENSE_LISTED))
 
     def check(self, doc: Document) -> Iterator[Violation]:
         table = misspellings()
@@ -174,6 +185,7 @@ class KnownMisspelling(Rule):
                 message = f"{tok.text!r} is a common misspelling of one of {choices}"
             yield self.violation(tok.span, message, fix, _others(tok, corrections[1:]))
         yield from self._rare_words(doc)
+        yield from self._wrong_senses(doc)
 
     def _parts(self, doc: Document, tok: Token, story: _Story) -> Iterator[Violation]:
         """The listed misspellings among a hyphenated word's lowercase parts ("wehn-issued",
@@ -219,6 +231,29 @@ class KnownMisspelling(Rule):
                 fix = Fix.display_only(f"Replace with {best!r}", Edit.replace(tok.span, best))
                 message = f"{tok.text!r} is a common misspelling of one of {choices} (and a rare word)"
             yield self.violation(tok.span, message, fix, _others(tok, corrections[1:]))
+
+    def _wrong_senses(self, doc: Document) -> Iterator[Violation]:
+        """The listed words that are words in one sense and the list's misspelling in another,
+        where the words around show that other sense (`_senses`): `dependant` as an adjective
+        (`heavily dependant on`, `as dependant, incapable and vulnerable`), where British and
+        American English both write the list's `dependent`. Reported, the fix a guess."""
+        table = listed_misspellings()
+        for tok in doc.words_among(doc.selected(_SENSE_LISTED)):
+            if not tok.text.islower() or self.context.accepts(tok.text):
+                continue
+            before = doc.text[max(0, tok.span.start - _senses.WINDOW) : tok.span.start]
+            after = doc.text[tok.span.end : tok.span.end + _senses.WINDOW]
+            found = _senses.sense_spelling(tok.text, before, after)
+            if found is None or found.status != "none" or found.form not in (table.get(tok.text) or ()):
+                continue
+            message = (
+                f"{tok.text!r} is a common misspelling of {found.form!r} {_senses.sense_name(found.sense)}"
+            )
+            yield self.violation(
+                tok.span,
+                message,
+                Fix.unsafe(f"Replace with {found.form!r}", Edit.replace(tok.span, found.form)),
+            )
 
 
 def _others(tok: Token, corrections: Sequence[str]) -> tuple[Fix, ...]:
