@@ -62,16 +62,16 @@ def near_names(draw):
 @settings(max_examples=500, deadline=None)
 @given(near_names(), st.sampled_from([0, 1, 24]))
 def test_near_names_find_every_name_one_edit_away(case, few):
-    """`_NearNames` offers (a superset of) the names that `_one_edit_pair` accepts, whether it
+    """`NearNames` offers (a superset of) the names that `one_edit_pair` accepts, whether it
     compares a shape's names one by one or looks them up by key."""
     name, names = case
-    near = list(name_variant._NearNames(names, few=few).of(name))
+    near = list(name_variant.NearNames(names, few=few).of(name))
     assert len(near) == len(set(near))
-    assert {other for other in names if name_variant._one_edit_pair(name, other)} <= set(near)
+    assert {other for other in names if name_variant.one_edit_pair(name, other)} <= set(near)
 
 
 def test_near_names_examples():
-    near = name_variant._NearNames(
+    near = name_variant.NearNames(
         ["Rinaldi", "Gaddafi", "Qaeda", "Reagan", "Ronaldo", "Gadaffy", "Qatar"], few=0
     )
     assert "Rinaldi" in set(near.of("Rinladi"))  # transposition
@@ -86,10 +86,10 @@ def test_near_names_of_a_shared_start_are_only_the_near_ones():
     letter away): each meets its neighbours, not the whole shape (keys that halve a name all
     agreed on 'rin', so every name was compared with all 625: NL202 took 0.8 s a check)."""
     names = ["Rin" + a + b + c + d for a in "aeiou" for b in "aeiou" for c in "aeiou" for d in "aeiou"]
-    near = name_variant._NearNames(names)
+    near = name_variant.NearNames(names)
     for name in names:
         found = set(near.of(name))
-        assert {other for other in names if name_variant._one_edit_pair(name, other)} <= found
+        assert {other for other in names if name_variant.one_edit_pair(name, other)} <= found
         assert len(found) <= 64, (name, len(found))
 
 
@@ -99,7 +99,7 @@ def test_near_names_do_not_follow_a_crowded_key():
     with all the others."""
     letters = [chr(c) for c in range(0x100, 0x500) if chr(c).isalpha() and chr(c).islower()][:300]
     names = ["Ab" + x + "cd" for x in letters]
-    near = name_variant._NearNames([*names, "Abelard", "Ablelard"])
+    near = name_variant.NearNames([*names, "Abelard", "Ablelard"])
     assert all(len(set(near.of(name))) <= 8 for name in names)
     assert "Abelard" in set(near.of("Ablelard"))  # names beside the crowd still meet
 

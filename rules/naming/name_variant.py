@@ -143,7 +143,7 @@ def _case_variant_possible(doc: Document, written: AbstractSet[str]) -> bool:
     return False
 
 
-class _NearNames:
+class NearNames:
     """The names that can be one edit (or one moved doubling) from a name: those with its first
     letter and a length at most one away (a story has few of each shape), and within a shape
     that a big file fills with many names, only those that share a key with it, so that the
@@ -154,7 +154,7 @@ class _NearNames:
     differs, a transposition shares the deletion of either swapped letter, and a name one
     insertion longer than another has the other among its deletions. A moved doubling (Gaddafi
     / Gadaffi) leaves the letters without their doublings alike, a key too. The names found are
-    a superset of the pairs; `_one_edit_pair` decides. Unlike keys that halve the name, these
+    a superset of the pairs; `one_edit_pair` decides. Unlike keys that halve the name, these
     do not all agree for names that share a long start or end (Rinaeio, Rinaoue, ...: any
     number of them), so each name meets only the few names near it.
 
@@ -163,7 +163,7 @@ class _NearNames:
     following it would compare each with all the others. Names are at most MAX_NAME_LETTERS
     long, so a name's keys cost at most that many letters each.
 
-        near = _NearNames(["Rinaldi", "Gaddafi", "Ronaldo"], few=1)
+        near = NearNames(["Rinaldi", "Gaddafi", "Ronaldo"], few=1)
         list(near.of("Rinladi"))  # ['Rinaldi']: both read 'rinldi' with their 'a' deleted
     """
 
@@ -208,7 +208,7 @@ def _keys(low: str) -> list[str | tuple[str]]:
     return keys
 
 
-def _one_edit_pair(name: str, other: str) -> bool:
+def one_edit_pair(name: str, other: str) -> bool:
     """Two different names one edit (or a moved doubling) apart, not only in their ending."""
     if other == name or other[0] != name[0] or abs(len(other) - len(name)) > 1:
         return False
@@ -353,7 +353,7 @@ def _slip_itself(name: str, canonical: str, known: AbstractSet[str]) -> bool:
         for c in one_edit_away(low)
         if c[:1] == low[0] and (len(c) != len(low) or sum(x != y for x, y in zip(c, low, strict=True)) > 1)
     }  # a letter lost, gained or swapped: another letter where the two differ is no evidence
-    return any(_one_edit_pair(name, k) for k in near & known)
+    return any(one_edit_pair(name, k) for k in near & known)
 
 
 def _written_in_full(before: list[str]) -> bool:
@@ -590,10 +590,10 @@ class NameVariant(Rule):
         queries = self._may_vary.select(counts)
         if not queries:
             return False  # every name a word or a known name (most stories): no index needed
-        # only the names of the shapes (first letter, length) that `_NearNames.of` reads for them
+        # only the names of the shapes (first letter, length) that `NearNames.of` reads for them
         shapes = {(name[0], len(name) + d) for name in queries for d in (-1, 0, 1)}
-        near = _NearNames(o for o in counts if (o[0], len(o)) in shapes and o[1:].islower())
-        return any(_one_edit_pair(name, other) for name in queries for other in near.of(name))
+        near = NearNames(o for o in counts if (o[0], len(o)) in shapes and o[1:].islower())
+        return any(one_edit_pair(name, other) for name in queries for other in near.of(name))
 
     @cached_property
     def _may_vary(self) -> LetterTest:
@@ -620,13 +620,13 @@ class NameVariant(Rule):
         # Only a capitalised, otherwise lowercase name can be the other form (Rinaldi, not McRae).
         # The others are looked up by key, so a big file of many names is not compared name by
         # name (the best other is the same in any order: see below).
-        near = _NearNames(other for other in counts if other[1:].islower())
+        near = NearNames(other for other in counts if other[1:].islower())
         for name, n in counts.items():
             if name not in queries:
                 continue
             best: str | None = None
             for other in near.of(name):
-                if not _one_edit_pair(name, other):
+                if not one_edit_pair(name, other):
                     continue
                 known = other in names or self.context.accepts(other)
                 if _is_english_word(other) and not known and (counts[other] < 2 or other not in mid_sentence):
