@@ -208,7 +208,10 @@ class UnknownWord(Rule):
     guess. Beside a name only two swapped letters of a common word (`Prime Minsiter Yasuhiro`)
     or a doubled letter count (`Paul Collison`, `St Pancras` stay names). An all-capital
     headline's word one edit from a word whose other form the body writes (`AQUIRES` over
-    "acquired") is that word's slip, a guess.
+    "acquired") is that word's slip, a guess. A name the story writes once each way (a tie
+    NL202 leaves alone) is the other form's slip where only that form holds a common English
+    word at its start or end, a syllable or more beside it, which this one breaks (`Activison`
+    beside one `Activision`: vision; not `Lockhart` beside `Lochart`): a guess.
     A word the story repeats is jargon or a name, unless it is one ordinary slip from a common
     word the story writes too (`acquisiton` in the headline and the body beside one
     "acquisition"), or from one of the 500 commonest words (`unitl` twice: until), or a
