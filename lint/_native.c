@@ -25,7 +25,9 @@
  *   and a pattern's finditer matches when they can only start there (newslint.figures);
  * - sorted_line(data, key, sep, mode): a line of a table sorted by key, found by binary search in
  *   its bytes (a memory map: the shipped word tables, rules/_tables.py's SortedLines), and
- *   count_lines(data), the number of its lines.
+ *   count_lines(data), the number of its lines;
+ * - story_parts(text, span_type, max_headline): the coarse reading of a story that learning
+ *   makes (newslint.learn.read_story): its headline, paragraphs and sentences.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -2037,6 +2039,188 @@ count_lines(PyObject *self, PyObject *arg)
     return PyLong_FromSsize_t(lines);
 }
 
+/* story_parts(text, span_type, max_headline): newslint.learn.read_story's coarse reading of a
+ * story, (headline or None, paragraphs, sentences: tuples of span_type), as its pure-Python twin
+ * (learn._story_parts) finds them with its three patterns: blocks end at a blank line
+ * (\n[ \t\r]*\n\s*), a first one-line block is the headline, paragraphs start at an indented line
+ * (\n(?=[ \t]+\S), inside a block), sentences end at a stop before a capital or a figure
+ * (_SENTENCE_END, inside a paragraph). Each piece ends where its match's white space starts. */
+#define READ(i) PyUnicode_READ(kind, data, (i))
+#define IS_SPACE(ch) Py_UNICODE_ISSPACE(ch)
+#define IS_STOP(ch) ((ch) == '.' || (ch) == '!' || (ch) == '?')
+#define IS_CLOSER(ch) ((ch) == '"' || (ch) == 0x201D || (ch) == 0x2019 || (ch) == '\'' || (ch) == ')' || (ch) == ']')
+#define IS_OPENER(ch) ((ch) == '"' || (ch) == 0x201C || (ch) == 0x2018 || (ch) == '\'' || (ch) == '(' || (ch) == '[')
+#define IS_CAPITAL_OR_FIGURE(ch) (((ch) >= 'A' && (ch) <= 'Z') || ((ch) >= '0' && (ch) <= '9'))
+
+enum { AT_BLANK_LINE, AT_INDENT, AT_SENTENCE_END };
+
+/* The first match of the splitter `at` in text[i:end] (the text before i visible to a look-behind,
+ * none after end to a look-ahead, as finditer(text, i, end) sees it): its start, and in *piece_end
+ * where its white space starts and in *next where it ends; -1 when there is none. */
+static Py_ssize_t
+next_cut(int at, int kind, const void *data, Py_ssize_t i, Py_ssize_t end, Py_ssize_t *piece_end,
+         Py_ssize_t *next)
+{
+    for (; i < end; i++) {
+        Py_UCS4 ch = READ(i);
+        Py_ssize_t j = i + 1, k;
+        if (at == AT_BLANK_LINE && ch == '\n') {
+            while (j < end && (READ(j) == ' ' || READ(j) == '\t' || READ(j) == '\r'))
+                j++;
+            if (j < end && READ(j) == '\n') {
+                for (j++; j < end && IS_SPACE(READ(j)); j++)
+                    ;
+                *piece_end = i;
+                *next = j;
+                return i;
+            }
+        } else if (at == AT_INDENT && ch == '\n') {
+            while (j < end && (READ(j) == ' ' || READ(j) == '\t'))
+                j++;
+            if (j > i + 1 && j < end && !IS_SPACE(READ(j))) {
+                *piece_end = i;
+                *next = i + 1;
+                return i;
+            }
+        } else if (at == AT_SENTENCE_END && IS_STOP(ch) && !(i > 0 && IS_STOP(READ(i - 1)))) {
+            while (j < end && IS_STOP(READ(j)))
+                j++;
+            while (j < end && IS_CLOSER(READ(j)))
+                j++;
+            k = j;
+            while (j < end && IS_SPACE(READ(j)))
+                j++;
+            if (j > k && j < end &&
+                (IS_CAPITAL_OR_FIGURE(READ(j)) ||
+                 (IS_OPENER(READ(j)) && j + 1 < end && IS_CAPITAL_OR_FIGURE(READ(j + 1))))) {
+                *piece_end = k;
+                *next = j;
+                return i;
+            }
+        }
+    }
+    return -1;
+}
+
+/* A span_type(start, end), built as tuple.__new__(span_type, (start, end)) builds it. */
+static PyObject *
+new_span(PyTypeObject *span_type, Py_ssize_t start, Py_ssize_t end)
+{
+    PyObject *a = PyLong_FromSsize_t(start), *b = PyLong_FromSsize_t(end), *span = NULL;
+    if (a != NULL && b != NULL)
+        span = span_type->tp_alloc(span_type, 2);
+    if (span == NULL) {
+        Py_XDECREF(a);
+        Py_XDECREF(b);
+        return NULL;
+    }
+    PyTuple_SET_ITEM(span, 0, a);
+    PyTuple_SET_ITEM(span, 1, b);
+    return span;
+}
+
+/* Append to `out` the pieces of text[start:end] cut where `at` matches (learn._split). */
+static int
+cut(int at, PyTypeObject *span_type, int kind, const void *data, Py_ssize_t start, Py_ssize_t end,
+    PyObject *out)
+{
+    Py_ssize_t piece_end, next;
+    while (next_cut(at, kind, data, start, end, &piece_end, &next) >= 0) {
+        if (piece_end > start) {
+            PyObject *span = new_span(span_type, start, piece_end);
+            if (span == NULL || PyList_Append(out, span) < 0) {
+                Py_XDECREF(span);
+                return -1;
+            }
+            Py_DECREF(span);
+        }
+        start = next;
+    }
+    if (end > start) {
+        PyObject *span = new_span(span_type, start, end);
+        if (span == NULL || PyList_Append(out, span) < 0) {
+            Py_XDECREF(span);
+            return -1;
+        }
+        Py_DECREF(span);
+    }
+    return 0;
+}
+
+static Py_ssize_t
+span_at(PyObject *list, Py_ssize_t i, int which)
+{
+    return PyLong_AsSsize_t(PyTuple_GET_ITEM(PyList_GET_ITEM(list, i), which));
+}
+
+/* Whether the block text[start:end], stripped, is a headline: one line, at most `most`
+ * characters, not ending in a full stop or a colon. */
+static int
+headline_block(int kind, const void *data, Py_ssize_t start, Py_ssize_t end, Py_ssize_t most)
+{
+    Py_ssize_t i;
+    while (start < end && IS_SPACE(READ(start)))
+        start++;
+    while (end > start && IS_SPACE(READ(end - 1)))
+        end--;
+    if (start == end || end - start > most || READ(end - 1) == '.' || READ(end - 1) == ':')
+        return 0;
+    for (i = start; i < end; i++)
+        if (READ(i) == '\n')
+            return 0;
+    return 1;
+}
+
+static PyObject *
+story_parts(PyObject *self, PyObject *args)
+{
+    PyObject *text, *headline = Py_None, *blocks = NULL, *paragraphs = NULL, *sentences = NULL, *out = NULL;
+    PyTypeObject *span_type;
+    Py_ssize_t most, i, first = 0;
+    int kind;
+    const void *data;
+    if (!PyArg_ParseTuple(args, "UO!n:story_parts", &text, &PyType_Type, &span_type, &most))
+        return NULL;
+    if (!PyType_IsSubtype(span_type, &PyTuple_Type)) {
+        PyErr_SetString(PyExc_TypeError, "story_parts: the span type must be a tuple type");
+        return NULL;
+    }
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    blocks = PyList_New(0);
+    paragraphs = PyList_New(0);
+    sentences = PyList_New(0);
+    if (blocks == NULL || paragraphs == NULL || sentences == NULL ||
+        cut(AT_BLANK_LINE, span_type, kind, data, 0, PyUnicode_GET_LENGTH(text), blocks) < 0)
+        goto done;
+    if (PyList_GET_SIZE(blocks) > 1 && headline_block(kind, data, span_at(blocks, 0, 0), span_at(blocks, 0, 1), most)) {
+        headline = PyList_GET_ITEM(blocks, 0);
+        first = 1;
+        if (PyList_Append(sentences, headline) < 0)
+            goto done;
+    }
+    for (i = first; i < PyList_GET_SIZE(blocks); i++)
+        if (cut(AT_INDENT, span_type, kind, data, span_at(blocks, i, 0), span_at(blocks, i, 1), paragraphs) < 0)
+            goto done;
+    for (i = 0; i < PyList_GET_SIZE(paragraphs); i++)
+        if (cut(AT_SENTENCE_END, span_type, kind, data, span_at(paragraphs, i, 0), span_at(paragraphs, i, 1),
+                sentences) < 0)
+            goto done;
+    {
+        PyObject *p = PyList_AsTuple(paragraphs), *s = PyList_AsTuple(sentences);
+        if (p != NULL && s != NULL)
+            out = PyTuple_Pack(3, headline, p, s);
+        Py_XDECREF(p);
+        Py_XDECREF(s);
+    }
+done:
+    Py_XDECREF(blocks);
+    Py_XDECREF(paragraphs);
+    Py_XDECREF(sentences);
+    return out;
+}
+#undef READ
+
 static PyMethodDef methods[] = {
     {"scan_words", scan_words, METH_VARARGS,
      "scan_words(text, starts, ends, counts): count the tokens of each range into counts."},
@@ -2081,6 +2265,8 @@ static PyMethodDef methods[] = {
     {"sorted_line", sorted_line, METH_VARARGS,
      "sorted_line(data, key, sep, mode): a line of a sorted table found by binary search in its bytes."},
     {"count_lines", count_lines, METH_O, "count_lines(data): how many lines the bytes hold."},
+    {"story_parts", story_parts, METH_VARARGS,
+     "story_parts(text, span_type, max_headline): (headline, paragraphs, sentences) as learn.read_story reads them."},
     {NULL, NULL, 0, NULL},
 };
 

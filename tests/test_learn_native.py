@@ -1,4 +1,4 @@
-"""Learning's compiled helpers (`newslint._native`: story_words, tally_words, add_counts,
+"""Learning's compiled helpers (`newslint._native`: story_parts, story_words, tally_words, add_counts,
 joined_pairs and its sketch, pair_filter) give what their pure-Python twins in newslint.learn and
 newslint.profile give, and what they stand for (the token regex, `Counter.update`, joined
 neighbours); and a profile learned either way is the same file, byte for byte (in the slow test:
@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from newslint import learn, profile
 from newslint.native import native as compiled
+from newslint.span import Span
 from newslint.tokens import TOKEN, Prose, TokenKind, kind_of
 from tests.conftest import SHARED
 from tests.test_engine_equivalence import INPUTS, made_stories
@@ -100,6 +101,50 @@ def test_tallies_sum_uses_and_stories_both_ways(stories):
 def test_tallies_refuse_arrays_that_do_not_match_their_index():
     with pytest.raises(ValueError):
         compiled.tally_words({"a": 1}, {"a": 0}, bytearray(), bytearray())
+
+
+# stops, closing and opening marks, capitals and figures, white space of every kind the patterns
+# treat apart (a line break, indentation, a carriage return, others \s matches), a colon
+SPLIT_CHARS = "aZ5.!?\"”’'()[]“‘:\n\n\t\r \x0b\x1c\u2028\u00a0"
+
+
+@needs_compiled
+@settings(max_examples=1000, deadline=None)
+@given(st.text(SPLIT_CHARS, max_size=60), st.integers(0, 8))
+def test_story_parts_are_the_patterns_parts(text, longest):
+    """The compiled reading of a story (blocks, headline, paragraphs, sentences) cuts where the
+    twin's three patterns match, and builds the same spans, of the same type."""
+    parts = compiled.story_parts(text, Span, learn.MAX_HEADLINE_CHARS)
+    assert parts == learn._story_parts(text)
+    assert all(type(s) is Span for s in parts[1] + parts[2])
+    headline = compiled.story_parts(text, Span, longest)[0]  # a first line of more characters is no headline
+    assert headline is None or len(text[headline.start : headline.end].strip()) <= longest
+
+
+@pytest.mark.parametrize("built", [True, False], ids=["compiled", "twin"])
+def test_a_story_is_read_into_its_headline_paragraphs_and_sentences(built, monkeypatch):
+    if not built:
+        monkeypatch.setattr(learn, "native", None)
+    text = (
+        'Regime forces\n\nThe regime said. It "won" 5-1! Then...\n  A wire paragraph.\n\n'
+        'More (here). "Quoted."'
+    )
+    doc = learn.read_story(text)
+    assert doc.headline is not None and doc.slice(doc.headline) == "Regime forces"
+    assert [doc.slice(p) for p in doc.paragraphs] == [
+        'The regime said. It "won" 5-1! Then...',
+        "  A wire paragraph.",
+        'More (here). "Quoted."',
+    ]
+    assert [doc.slice(s) for s in doc.sentences] == [
+        "Regime forces",
+        "The regime said.",
+        'It "won" 5-1!',
+        "Then...",
+        "  A wire paragraph.",
+        "More (here).",
+        '"Quoted."',
+    ]
 
 
 WORDS = frozenset({"airstrikes", "ceasefire", "éclairage", "abab", "ababab"})
