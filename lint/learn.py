@@ -21,7 +21,7 @@ import re
 import sys
 from array import array
 from bisect import bisect_right
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -36,8 +36,6 @@ from newslint.span import Span
 from newslint.tokens import TOKEN, Prose, TokenKind, kind_of
 
 if TYPE_CHECKING:
-    from multiprocessing.pool import AsyncResult
-
     from newslint.rule import Rule
     from newslint.runner import ConfigResolver
 
@@ -141,44 +139,71 @@ def learning_rules() -> list[Rule]:
 
 
 def learn_texts(texts: Iterable[str], rules: list[Rule] | None = None) -> Profile:
-    """The profile of these stories (each a story's text: headline, blank line, body).
+    """The profile of these stories (each a story's text: headline, blank line, body)."""
+    learner = Learner(rules)
+    learner.learn(texts)
+    return learner.profile()
+
+
+class Learner:
+    """Running sums of the stories learned so far: the word table and each rule's tables, kept
+    from batch to batch until `profile` takes them (a worker process learns every batch it is
+    given into one `Learner`, and ships its sums once, not a partial profile a batch).
 
     Each story is read once by a C-level scan (`story_words`) that gives its tokens, which every
     rule that learns shares (`written_tokens`), and counts its words (`Document.word_counts`);
     the sums (the word table, the rules' tables) are added in C (`add_counts`), story by story,
     so that no story's words are held after it is learned."""
-    rules = learning_rules() if rules is None else rules
-    tests = list(dict.fromkeys(test for rule in rules for test in rule.learn_words()))
-    words = WordTally()
-    learned: list[dict[str, Counter[str]]] = [{} for _ in rules]
-    n = 0
-    for text in texts:
-        n += 1
-        counts: Counter[str] = Counter()
-        tokens = story_words(text, counts)
-        words.add(counts)
-        doc = read_story(text)
-        doc.__dict__["word_counts"] = counts  # what `Document.word_counts` would count, already counted
-        doc.__dict__[_WRITTEN] = tokens
-        doc.__dict__["_prose"] = _Unindexed(text, doc.sentences, doc.headline, doc._not_prose, doc._quoted)
-        doc.select_all(tests)  # one walk over the story's distinct words for every rule's tests
-        for rule, tables in zip(rules, learned, strict=True):
-            for table, found in rule.learn(doc).items():
-                if found:
-                    total = tables.get(table)
-                    if total is None:
-                        total = tables[table] = Counter()
-                    add_counts(total, found)
-    profile = Profile(stories=n)
-    profile.merge_words(*words.counters())
-    profile.add_tables(
-        {
-            f"{type(rule).name}/{table}": counts
-            for rule, tables in zip(rules, learned, strict=True)
-            for table, counts in tables.items()
-        }
-    )
-    return profile
+
+    def __init__(self, rules: list[Rule] | None = None) -> None:
+        self.rules = learning_rules() if rules is None else rules
+        self.tests = list(dict.fromkeys(test for rule in self.rules for test in rule.learn_words()))
+        self._start()
+
+    def _start(self) -> None:
+        self.stories = 0
+        self.words = WordTally()
+        self.learned: list[dict[str, Counter[str]]] = [{} for _ in self.rules]
+
+    def learn(self, texts: Iterable[str]) -> None:
+        """Add these stories to the sums."""
+        rules, tests, words = self.rules, self.tests, self.words
+        for text in texts:
+            self.stories += 1
+            counts: Counter[str] = Counter()
+            tokens = story_words(text, counts)
+            words.add(counts)
+            doc = read_story(text)
+            doc.__dict__["word_counts"] = counts  # what `Document.word_counts` would count, already counted
+            doc.__dict__[_WRITTEN] = tokens
+            doc.__dict__["_prose"] = _Unindexed(
+                text, doc.sentences, doc.headline, doc._not_prose, doc._quoted
+            )
+            doc.select_all(tests)  # one walk over the story's distinct words for every rule's tests
+            for rule, tables in zip(rules, self.learned, strict=True):
+                for table, found in rule.learn(doc).items():
+                    if found:
+                        total = tables.get(table)
+                        if total is None:
+                            total = tables[table] = Counter()
+                        add_counts(total, found)
+
+    def distinct_words(self) -> int:
+        return len(self.words.index)
+
+    def profile(self) -> Profile:
+        """The sums as a partial profile; the sums start again from nothing."""
+        profile = Profile(stories=self.stories)
+        profile.merge_words(*self.words.counters())
+        profile.add_tables(
+            {
+                f"{type(rule).name}/{table}": counts
+                for rule, tables in zip(self.rules, self.learned, strict=True)
+                for table, counts in tables.items()
+            }
+        )
+        self._start()
+        return profile
 
 
 class WordTally:
@@ -344,49 +369,112 @@ def chunks(texts: Iterable[str]) -> Iterator[list[str]]:
         yield batch
 
 
+# A learner's sums are taken as a partial profile (and merged into the total, which is pruned)
+# when its word table grows past this many words, so that a worker's memory stays bounded; an
+# archive of fewer distinct words is summed in each worker alone and merged once at the end.
+FLUSH_WORDS = 200_000
+
+
 def learn_archive(
     texts: Iterable[str], jobs: int = 1, on_progress: Callable[[int], None] | None = None
 ) -> Profile:
     """Learn the stories `texts` (an iterator: read as it goes), in `jobs` worker processes.
-    Memory stays bounded: at most two batches per worker are in flight, and the profile is
-    pruned when a table outgrows its bound (`Profile.prune`)."""
+    Memory stays bounded: at most two batches per worker are in flight, a learner's sums are
+    taken when they hold FLUSH_WORDS words, and the profile is pruned when a table outgrows its
+    bound (`Profile.prune`)."""
     total = Profile()
 
-    def take(part: Profile, stories: int) -> None:
+    def take(part: Profile) -> None:
         total.merge(part)
         total.prune()
-        if on_progress is not None:
-            on_progress(stories)
 
     if jobs <= 1:
-        rules = learning_rules()
+        learner = Learner()
         for batch in chunks(texts):
-            take(learn_texts(batch, rules), len(batch))
+            learner.learn(batch)
+            if learner.distinct_words() >= FLUSH_WORDS:
+                take(learner.profile())
+            if on_progress is not None:
+                on_progress(len(batch))
+        take(learner.profile())
         return total
+    _learn_in_workers(texts, jobs, take, on_progress)
+    return total
+
+
+def _learn_in_workers(
+    texts: Iterable[str],
+    jobs: int,
+    take: Callable[[Profile], None],
+    on_progress: Callable[[int], None] | None,
+) -> None:
+    """Learn in `jobs` worker processes, each with a `Learner` of its own that keeps its sums
+    from batch to batch (`_worker`): a batch goes to the worker with the fewest batches in hand,
+    each says when it has learned one, and each sends its sums when they reach FLUSH_WORDS words
+    and at the end. The parent only reads the archive and merges a few partial profiles."""
     import multiprocessing  # only parallel runs need it
+    import queue
 
     global _worker_rules
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
-    start: Callable[[], None] | None = _start_worker
     if context.get_start_method() == "fork":
         # The rules' tables (word lists, compounds, variants) load on first use: load them once
         # here, and the forked workers share them instead of each loading its own.
         _worker_rules = learning_rules()
         learn_texts([WARM_UP], _worker_rules)
-        start = None
-    with context.Pool(jobs, start) as pool:
-        pending: deque[tuple[AsyncResult[Profile], int]] = deque()
+    results: Any = context.Queue()
+    inboxes = [context.Queue() for _ in range(jobs)]  # a feeder thread each: putting never waits
+    workers = [
+        context.Process(target=_worker, args=(i, inbox, results), daemon=True)
+        for i, inbox in enumerate(inboxes)
+    ]
+    for worker in workers:
+        worker.start()
+    in_hand = [0] * jobs
+    finished = 0
+
+    def receive() -> None:
+        nonlocal finished
+        while True:
+            try:
+                i, kind, payload = results.get(timeout=1.0)
+                break
+            except queue.Empty:
+                dead = [w for w in workers if w.exitcode not in (None, 0)]
+                if dead:
+                    raise RuntimeError(f"a learning worker stopped (exit code {dead[0].exitcode})") from None
+        if kind == "error":
+            raise RuntimeError(f"a learning worker failed:\n{payload}")
+        if kind == "learned":
+            in_hand[i] -= 1
+            if on_progress is not None:
+                on_progress(payload)
+        elif kind == "sums":
+            take(payload)
+        else:  # "done": its last sums were sent before
+            finished += 1
+
+    done = False
+    try:
         for batch in chunks(texts):
-            pending.append((pool.apply_async(_learn_in_worker, (batch,)), len(batch)))
-            while len(pending) > 2 * jobs:
-                result, n = pending.popleft()
-                take(result.get(), n)
-        while pending:
-            result, n = pending.popleft()
-            take(result.get(), n)
-        pool.close()
-        pool.join()
-    return total
+            while min(in_hand) >= 2:
+                receive()
+            i = in_hand.index(min(in_hand))
+            inboxes[i].put(batch)
+            in_hand[i] += 1
+        for inbox in inboxes:
+            inbox.put(None)
+        while finished < jobs:
+            receive()
+        done = True
+    finally:
+        if not done:  # batches no worker will read: the queues' threads must not wait for them
+            for inbox in inboxes:
+                inbox.cancel_join_thread()
+        for worker in workers:
+            if worker.is_alive():
+                worker.terminate()
+            worker.join()
 
 
 _worker_rules: list[Any] | None = None
@@ -396,10 +484,21 @@ WARM_UP = (
 )
 
 
-def _start_worker() -> None:
-    global _worker_rules
-    _worker_rules = learning_rules()
+def _worker(me: int, inbox: Any, results: Any) -> None:
+    """A worker process: learn each batch from `inbox` into one `Learner` until None comes, say
+    `(worker, "learned", stories)` after each batch, send `(worker, "sums", profile)` when its
+    sums reach FLUSH_WORDS words and at the end, then `(worker, "done", None)`; an exception is
+    sent as `"error"` with its traceback."""
+    import traceback
 
-
-def _learn_in_worker(batch: list[str]) -> Profile:
-    return learn_texts(batch, _worker_rules)
+    try:
+        learner = Learner(_worker_rules)
+        while (batch := inbox.get()) is not None:
+            learner.learn(batch)
+            if learner.distinct_words() >= FLUSH_WORDS:
+                results.put((me, "sums", learner.profile()))
+            results.put((me, "learned", len(batch)))
+        results.put((me, "sums", learner.profile()))
+        results.put((me, "done", None))
+    except Exception:  # said to the parent, which stops the run
+        results.put((me, "error", traceback.format_exc()))

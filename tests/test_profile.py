@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from newslint import learn
 from newslint.config import Settings, load_settings
 from newslint.learn import learn_texts, read_story
 from newslint.lint import Linter
@@ -34,6 +35,34 @@ def test_learning_is_a_sum_so_partial_profiles_merge_exactly():
     assert whole.dumps() == parts.dumps()
     assert whole.uses("regime") == 2 and whole.stories_with("regime") == 2
     assert whole.uses("Rinaldi") == 2 and whole.uses("February") == 2
+
+
+@pytest.mark.parametrize("flush_words", [5, 1_000_000])
+def test_workers_learn_what_one_process_learns(monkeypatch, flush_words):
+    """Workers keep their sums from batch to batch and send them when they hold FLUSH_WORDS
+    words and at the end: the profile is the one a single process learns, batch by batch or not."""
+    stories = STORIES * 7
+    monkeypatch.setattr(learn, "CHUNK_STORIES", 3)  # ten batches, shared by the workers
+    monkeypatch.setattr(learn, "FLUSH_WORDS", flush_words)
+    progress: list[int] = []
+    one = learn.learn_archive(iter(stories), jobs=1)
+    two = learn.learn_archive(iter(stories), jobs=2, on_progress=progress.append)
+    assert two.dumps() == one.dumps() == learn_texts(stories).dumps()
+    assert two.stories == 28 and sum(progress) == 28 and len(progress) == 10
+
+
+class _Failing(Exception):
+    pass
+
+
+def test_a_worker_that_fails_stops_the_run_with_its_error(monkeypatch):
+    def fail(self, texts):
+        raise _Failing("a rule failed")
+
+    monkeypatch.setattr(learn, "learn_texts", lambda texts, rules: None)  # the parent's warm-up
+    monkeypatch.setattr(learn.Learner, "learn", fail)  # the forked workers inherit it
+    with pytest.raises(RuntimeError, match="a rule failed"):
+        learn.learn_archive(iter(STORIES), jobs=2)
 
 
 def test_a_profile_round_trips_through_its_file(tmp_path):
