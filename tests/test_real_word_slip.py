@@ -1,0 +1,55 @@
+"""NL107's shortcuts against the definitions they stand for: the neighbours of a word of the
+confusion table, read from the pair table once, are the words `_pairs.count` finds a pair with;
+and the slip `_reads_better` finds is the one the plain weighing finds (the best other word by
+lift, reported when it reads with both neighbours and reads 3,000 times better)."""
+
+from __future__ import annotations
+
+import itertools
+
+from newslint.rules.typos import _pairs
+from newslint.rules.typos._confusions import confusions, lift
+from newslint.rules.typos._context import Context
+from newslint.rules.typos.real_word_slip import REPORT_LIFT, _neighbours, _reads_better
+
+WORDS = sorted({w for word, others in confusions().items() for w in (word, *others)})
+# Neighbours to weigh them between: words that pair with many of them, words that pair with few,
+# and words the table does not hold.
+NEIGHBOURS = ["the", "a", "of", "to", "and", "is", "was", "more", "less", "said", "much", "life"]
+NEIGHBOURS += ["loan", "rather", "weather", "nation", "rome", "zzzz", "their", "form", "its", "be"]
+
+
+def test_the_neighbours_are_the_pairs_the_table_counts():
+    for word in WORDS:
+        before, after = _neighbours(word)
+        assert all(_pairs.count(x, word) is not None for x in before), word
+        assert all(_pairs.count(word, x) is not None for x in after), word
+        others = {x for w in WORDS[:12] for x in itertools.chain(*_neighbours(w))} | set(NEIGHBOURS)
+        assert {x for x in others if _pairs.count(x, word) is not None} == others & before, word
+        assert {x for x in others if _pairs.count(word, x) is not None} == others & after, word
+
+
+def reads(word: str, context: Context) -> bool:
+    assert context.before is not None and context.after is not None
+    return _pairs.count(context.before, word) is not None and _pairs.count(word, context.after) is not None
+
+
+def weighed(word: str, before: str, after: str) -> str | None:
+    """The definition: the other word of best lift, when it reads and reads far better."""
+    context = Context(before, after)
+    if reads(word, context):
+        return None
+    best = max(confusions()[word], key=lambda m: lift(word, m, context))
+    if lift(word, best, context) < REPORT_LIFT or not reads(best, context):
+        return None
+    return best
+
+
+def test_the_slip_found_is_the_one_the_weighing_finds():
+    found = 0
+    for word in confusions():
+        for before, after in itertools.product(NEIGHBOURS, repeat=2):
+            expected = weighed(word, before, after)
+            assert _reads_better(word, before, after) == expected, (word, before, after)
+            found += expected is not None
+    assert found >= 10  # the shortcut is tested where it reports, not only where it does not
