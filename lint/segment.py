@@ -156,7 +156,7 @@ def _regions(text: str, format: str, lines: LineIndex) -> list[Region]:
     if "@" in text:
         add(RegionKind.EMAIL, _EMAIL)
         add(RegionKind.HANDLE, _HANDLE)
-    if _URL_HINT.search(text):
+    if _may_hold_url(text):
         add(RegionKind.URL, _URL)
     if "#" in text:
         add(RegionKind.HASHTAG, _HASHTAG)
@@ -174,6 +174,29 @@ def _regions(text: str, format: str, lines: LineIndex) -> list[Region]:
             continue
         kept.append(r)
     return kept
+
+
+# What `_URL_HINT` (and so `_URL`) can match holds one of these, in lowercase.
+_URL_MARKS = ("://", "www.", ".com", ".org", ".net", ".gov", ".edu", ".in", ".mil", ".io", ".biz", ".uk")
+# The letters besides ASCII's that an ASCII letter matches ignoring case (`re.IGNORECASE`) whose
+# `str.lower` is not that letter: İ and ı match i, ſ matches s (the Kelvin sign lowers to k).
+_CASE_FOLDS_APART = "İıſ"
+
+
+def _folds_apart(text: str) -> bool:
+    """Whether `text` holds a letter that `re.IGNORECASE` matches to an ASCII letter its
+    lowercase is not: then a substring test of `text.lower()` can miss a case-blind match."""
+    return not text.isascii() and any(c in text for c in _CASE_FOLDS_APART)
+
+
+def _may_hold_url(text: str) -> bool:
+    """True when `_URL_HINT` matches somewhere in `text`, and sometimes when it does not (a
+    superset: `_URL` decides): substring tests of the lowercased text, where the
+    case-insensitive search took a quarter of the regions' time."""
+    if _folds_apart(text):
+        return _URL_HINT.search(text) is not None
+    low = text.lower()
+    return any(mark in low for mark in _URL_MARKS)
 
 
 SURE, MAYBE, WEAK = 3, 2, 1
@@ -314,16 +337,18 @@ def _headline(text: str, blocks: list[Span], format: str) -> tuple[Span | None, 
 def _split_indented(text: str, block: Span) -> Iterable[Span]:
     """Split a block at lines that start with indentation (wire-copy paragraphs)."""
     start = block.start
-    i = text.find("\n", block.start, block.end)
-    while i != -1:
-        nxt = i + 1
-        if nxt < block.end and text[nxt] in " \t":
-            if s := _trim(text, start, i):
-                yield s
-            start = nxt
-        i = text.find("\n", nxt, block.end)
+    # the indented lines found by one search, not each line break tested in Python (hard-wrapped
+    # wire copy breaks every line, and indents only a paragraph's first)
+    for m in _INDENTED_LINE.finditer(text, block.start, block.end):
+        i = m.start()
+        if s := _trim(text, start, i):
+            yield s
+        start = i + 1
     if s := _trim(text, start, block.end):
         yield s
+
+
+_INDENTED_LINE = re.compile(r"\n[ \t]")
 
 
 def _dateline(text: str, first: Span) -> Span | None:
@@ -393,6 +418,10 @@ def _sic_spans(text: str) -> Iterable[Span]:
     word of a big file, the pattern would read each word over and over. A match ends at its
     mark and holds only word, quote and space characters, and a mark ends in a bracket, which
     it cannot hold: so the stretch of such characters before each mark is all a match needs."""
+    if not _folds_apart(text):  # a mark holds "sic" and a closing bracket: a substring test first
+        low = text.lower()
+        if "sic]" not in low and "sic)" not in low:
+            return
     for mark in _SIC_HINT.finditer(text):
         start = mark.start()
         while start > 0 and _BEFORE_SIC.match(text, start - 1):

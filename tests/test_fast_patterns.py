@@ -259,3 +259,36 @@ def test_the_wire_desk_that_stops_early_is_the_counts_answer(text, sign_off):
     if sign is not None:
         expected = "gb" if sign.group(1) == "REUTER" else "us" if american > british else None
     assert variety_mix.EnglishVarietyMix._wire_desk(text) == expected
+
+
+HINT_PIECES = st.lists(
+    st.sampled_from(
+        ["://", "www", "WWW", ".", "com", "CoM", "uk", "UK", "in", "int", "İnt", "ınt", "Kelvin", "\u212a"]
+    )
+    | st.sampled_from(["sic", "SIC", "ſic", "[", "]", "(", ")", "x", " ", "\n", "mu", "é", "io", "biz", "ſ"]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(HINT_PIECES, TEXTS))
+def test_the_url_and_sic_hints_miss_nothing_their_patterns_find(text):
+    """The substring tests that stand before the URL and [sic] scans are true wherever the
+    case-blind patterns they replace match, whatever letters fold to ASCII ones."""
+    if segment._URL_HINT.search(text):
+        assert segment._may_hold_url(text)
+    expected = []
+    for mark in segment._SIC_HINT.finditer(text):  # the scan without its substring test
+        start = mark.start()
+        while start > 0 and segment._BEFORE_SIC.match(text, start - 1):
+            start -= 1
+        expected += [(m.start(1), m.end()) for m in segment._SIC.finditer(text, start, mark.end())]
+    assert [tuple(s) for s in segment._sic_spans(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["go to x.İnt now", "go to x.ınt now", "site.u\u212a now", "it [ſic] was", "It (SIC) was"]
+)
+def test_the_hints_see_letters_that_fold_to_ascii(text):
+    assert segment._URL_HINT.search(text) or segment._SIC_HINT.search(text)
+    assert segment._may_hold_url(text) or list(segment._sic_spans(text))
