@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from newslint import quotations, segment, tokens
 from newslint.rules.naming import abbreviation_style, name_variant
 from newslint.rules.naming import english_variety_mix as variety_mix
+from newslint.rules.structure import boilerplate_line
 from newslint.rules.typography import double_space, quote_style_mix
 from newslint.rules.typos import doubled_word
 
@@ -35,6 +36,7 @@ PLAIN = {
     "space run": (double_space._RUN, r"(?<=\S)[ \u00a0]{2,}(?=\S)"),
     "doubled word": (doubled_word._DOUBLE, re.compile(r"\b(\w+)(\s+)(\1)\b", re.IGNORECASE)),
     "handle": (segment._HANDLE, r"(?<![\w@])@\w{1,30}"),
+    "furniture line": (boilerplate_line._LINE, re.compile(r"\n" + boilerplate_line._OPENINGS, re.IGNORECASE)),
     "hashtag": (segment._HASHTAG, r"(?<![\w&#])#[A-Za-z]\w*"),
     "quote mark": (quotations._MARK, r"[\"“”„‟«»‹›‚‛`]|(?<!\w)['’‘]|['’‘](?!\w)"),
     "British money sign": (variety_mix._SIGNS["gb"][0][2], r"£|\bper cent\b|\bpence\b"),
@@ -180,6 +182,12 @@ PIECES = st.sampled_from(
         "tonnes",
         "Plc",
         "sterling",
+        "\nRead more",
+        "\n Share",
+        "\nſhare",
+        "\n©",
+        "\n12 min",
+        "Photo:",
     ]
 )
 TEXTS = st.one_of(st.lists(PIECES, max_size=40).map("".join), st.text(max_size=60))
@@ -192,6 +200,7 @@ EXAMPLES = [
     "UKx UK xUK BBC xBBC, the US, US-led, US. US percent xpercent percents, the the The the",
     'He said: "Go" xsaid:"x" says:\n“Hi” added: x towards xtowards towardsx',
     "@a x@b @@c #d x#e &#f ##g #1 @" + "h" * 40 + " #",
+    "x\nRead more: y\n  ADVERTISEMENT\n\t4 min read\n© 2026\nſhare\nThe end\nreuters/X\n\nRelated",
     "on 25 February, 125 May, x1 March, 3\nJune, 12 Mayor; Inc Incx xInc Congressional Congress, federal",
     "EC Ecu Ecus ECx Japanese Japan Japanx Hong Kong Hong  Kong stg sterling Plc PLC xPLC Australian",
 ]
