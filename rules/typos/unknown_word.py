@@ -333,8 +333,10 @@ class UnknownWord(Rule):
         # distinct word (and remembered across stories); the tokens of the few words they do
         # not clear are the only ones built.
         desk_capitals = self._desk_capitals(doc)
-        capitals = doc.selected(self._capital)
-        candidates = self._candidate_tokens(doc)
+        # a capital candidate is a candidate (`_may_be_unknown` passes it): the story's few
+        # candidates are tested, not every word of the story
+        capitals = self._capital.select(doc.selected(self._unknown))
+        candidates = self._candidate_tokens(doc, capitals)
         unknown = sum(1 for t in candidates if t.sentence_start or t.text not in capitals)  # names aside
         if unknown > UNKNOWN_FLOOR + sum(doc.word_counts.values()) // UNKNOWN_SHARE:
             return  # not English copy (data, another language, letters pasted without spaces)
@@ -454,14 +456,13 @@ class UnknownWord(Rule):
                 Fix.unsafe(f"Replace with {meant!r}", Edit.replace(span, meant)),
             )
 
-    def _candidate_tokens(self, doc: Document) -> list[Token]:
+    def _candidate_tokens(self, doc: Document, capitals: AbstractSet[str]) -> list[Token]:
         """The tokens `check` looks at beyond their letters, in order: those of the lowercase
         candidates, and of the capitalised ones only where they open a sentence (elsewhere a
         capitalised word is a name, cleared by its letters) or, with a desk profile, where the
         desk writes a common word one slip from them."""
         candidates = doc.selected(self._unknown)
         opening = self._opening.select(candidates)
-        capitals = self._capital.select(candidates)
         desk_capitals = self._desk_capitals(doc)
         wanted = (candidates - opening) | desk_capitals | capitals
         rest = opening - desk_capitals - capitals
@@ -599,7 +600,8 @@ class UnknownWord(Rule):
         part = tok.text.lower()
         if _too_long(part):
             return None  # no listed word one edit away (a pasted hash: its edits cost its square)
-        if self._known_name(tok) or in_company_tag(doc.text, tok.span):
+        # (`check` has cleared the known names: asked once per token, not twice)
+        if in_company_tag(doc.text, tok.span):
             return None
         # written again: a name, unless the story writes it in lowercase too ("acquisiton" in a
         # headline and the body), where it may be the slip of a common word the story uses
