@@ -2119,6 +2119,16 @@ new_span(PyTypeObject *span_type, Py_ssize_t start, Py_ssize_t end)
     return span;
 }
 
+/* Append span_type(start, end) to `out`: 0, or -1 with an exception set. */
+static int
+append_span(PyObject *out, PyTypeObject *span_type, Py_ssize_t start, Py_ssize_t end)
+{
+    PyObject *span = new_span(span_type, start, end);
+    int failed = span == NULL || PyList_Append(out, span) < 0;
+    Py_XDECREF(span);
+    return failed ? -1 : 0;
+}
+
 /* Append to `out` the pieces of text[start:end] cut where `at` matches (learn._split). */
 static int
 cut(int at, PyTypeObject *span_type, int kind, const void *data, Py_ssize_t start, Py_ssize_t end,
@@ -2126,25 +2136,11 @@ cut(int at, PyTypeObject *span_type, int kind, const void *data, Py_ssize_t star
 {
     Py_ssize_t piece_end, next;
     while (next_cut(at, kind, data, start, end, &piece_end, &next) >= 0) {
-        if (piece_end > start) {
-            PyObject *span = new_span(span_type, start, piece_end);
-            if (span == NULL || PyList_Append(out, span) < 0) {
-                Py_XDECREF(span);
-                return -1;
-            }
-            Py_DECREF(span);
-        }
+        if (piece_end > start && append_span(out, span_type, start, piece_end) < 0)
+            return -1;
         start = next;
     }
-    if (end > start) {
-        PyObject *span = new_span(span_type, start, end);
-        if (span == NULL || PyList_Append(out, span) < 0) {
-            Py_XDECREF(span);
-            return -1;
-        }
-        Py_DECREF(span);
-    }
-    return 0;
+    return end > start ? append_span(out, span_type, start, end) : 0;
 }
 
 static Py_ssize_t
