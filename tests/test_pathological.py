@@ -207,3 +207,37 @@ def test_a_big_file_of_different_stories_costs_about_what_its_stories_cost_apart
         f"{len(stories)} stories: {together:.1f} s as one text, {apart:.1f} s one by one "
         f"({together / apart:.2f}x)"
     )
+
+
+LEARN_SMALL, LEARN_LARGE = 1_000_000, 4_000_000
+
+
+def test_learning_one_huge_story_costs_in_proportion_to_its_size():
+    """`newslint learn` on one file of thousands of stories (read as one story: a JSON Lines
+    file given as a plain file, an archive pasted together), at 1 MB and 4 MB of the dev
+    corpora: 4x the text may cost at most GROWTH times the CPU. A learning rule that searched
+    the whole text for each of its candidates (NL203's open pairs and NL204's forms did: 9.4 MB
+    took a minute, 15x a normal story's cost per MB) grows with its square (8.5x here)."""
+    from newslint.learn import learn_texts, learning_rules
+
+    stories = _corpus_stories()
+    text = "\n\n".join(stories)
+    rules = learning_rules()
+    learn_texts(stories[:50], rules)  # word lists and caches loaded
+
+    def cpu(size: int) -> float:
+        gc.collect()
+        start = time.process_time()
+        learn_texts([text[:size]], rules)
+        return time.process_time() - start
+
+    assert len(text) >= LEARN_LARGE
+    small = large = float("inf")
+    for _ in range(ATTEMPTS):
+        small = min(small, cpu(LEARN_SMALL))
+        large = min(large, cpu(LEARN_LARGE))
+        if large <= GROWTH * small + SLACK:
+            break
+    assert large <= GROWTH * small + SLACK, (
+        f"4x the text took {large / max(small, 1e-9):.1f}x the time ({small:.2f} s, {large:.2f} s)"
+    )

@@ -214,3 +214,25 @@ def test_a_bad_profile_in_the_config_names_the_file_and_key(tmp_path):
     config.write_text('profile = "missing.nlprofile"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"newslint.toml: profile: cannot read .*missing.nlprofile"):
         load_settings(config)
+
+
+def test_a_long_texts_one_scan_learns_what_the_searches_learn(monkeypatch):
+    """NL203 and NL204 find a story's few candidates by string search, and a long text's many
+    (a file of stories read as one) by one scan of the text: the same profile either way."""
+    from newslint.rules.naming import abbreviation_style, compound_spacing
+    from tests.test_engine_equivalence import made_stories
+
+    compounds = (
+        "Air strikes resume\n\nThe air strikes and the airstrikes, a stock market fall and the "
+        "stock\nmarket's carmaker; car makers, a car-maker, oil fields, cease fire. Data base, the "
+        "law suit (no air, strikes) wild card.\n"
+    )
+    texts = made_stories(60, seed=15) + STORIES + [compounds]
+    texts.append("\n\n".join(texts))
+    searched = [learn_texts([t]).dumps() for t in texts]
+    monkeypatch.setattr(abbreviation_style, "SEARCHED_CHARACTERS", 0)
+    monkeypatch.setattr(compound_spacing, "SEARCHED_CHARACTERS", 0)
+    scanned = [learn_texts([t]).dumps() for t in texts]
+    assert scanned == searched
+    whole = Profile.loads(searched[-1])  # the stories give both rules something to learn
+    assert whole.section("compound-spacing")["forms"] and whole.section("abbreviation-style")

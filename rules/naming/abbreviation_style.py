@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from newslint.document import Document, LetterTest
@@ -148,6 +148,38 @@ def _mixed_letters(text: str) -> set[str]:
     }
 
 
+# A story whose wanted forms times its length pass this many characters is scanned once for
+# all its forms (`_counted_forms`) rather than searched once a form.
+SEARCHED_CHARACTERS = 1 << 20
+
+
+def _counted_forms(text: str, start: int, wanted: set[str], counts: Callable[[Span], bool]) -> set[str]:
+    """The forms of `wanted` written from `start` on at a place `counts` accepts (a place
+    `_FORMS` matches as written). A form is counted once a story, so its places are looked at
+    until one is accepted. No match of `_FORMS` starts inside another (its look-behind), so a
+    form's matches are the places where the form is found as a string and `_FORMS` matches it
+    there: a story's few forms are found by string search (C-level; no look at its other
+    capitalised words). A form whose places are all passed over is searched to the end of the
+    text, though, so a long text with many forms (a file of thousands of stories read as one
+    story) is scanned once, in order, instead: linear in its length."""
+    found: set[str] = set()
+    if len(wanted) * (len(text) - start) > SEARCHED_CHARACTERS:
+        for each in _FORMS.finditer(text, start):
+            form = each.group()
+            if form in wanted and form not in found and counts(Span(each.start(), each.end())):
+                found.add(form)
+        return found
+    for form in wanted:
+        at = text.find(form, start)
+        while at >= 0:
+            m = _FORMS.match(text, at)
+            if m is not None and m.end() == at + len(form) and counts(Span(at, m.end())):
+                found.add(form)
+                break
+            at = text.find(form, at + 1)
+    return found
+
+
 class AbbreviationStyle(Rule):
     """## What it does
     Finds one abbreviation written two ways in the body of a story: with and without full stops
@@ -244,23 +276,13 @@ class AbbreviationStyle(Rule):
         in_capitals = {_letters(f) for f in forms if f == f.upper()}
         if not in_capitals:
             return {}
-        groups: dict[str, set[str]] = defaultdict(set)
+        wanted = {form for form in forms if _letters(form) in in_capitals}
         text = doc.text
-        # Each wanted form's places, found as a string (a form is counted once a story: its other
-        # places need no look): no match of `_FORMS` starts inside another (its look-behind), so
-        # its matches are the places where it matches, in any order.
-        for form in forms:
-            if _letters(form) not in in_capitals:
-                continue
-            at = text.find(form, body)
-            while at >= 0:
-                m = _FORMS.match(text, at)
-                if m is not None and m.end() == at + len(form):
-                    span = Span(at, m.end())
-                    if self._counts(doc, span) and not _company_name(text, span):
-                        groups[_letters(form)].add(form)
-                        break
-                at = text.find(form, at + 1)
+        groups: dict[str, set[str]] = defaultdict(set)
+        for form in _counted_forms(
+            text, body, wanted, lambda span: self._counts(doc, span) and not _company_name(text, span)
+        ):
+            groups[_letters(form)].add(form)
         return grouped_lesson({k: v for k, v in groups.items() if any(f == f.upper() for f in v)})
 
     @staticmethod

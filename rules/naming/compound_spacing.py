@@ -180,11 +180,7 @@ class CompoundSpacing(Rule):
         }
         hyphenated = {word.replace("-", "") for word in picked if "-" in word}  # no compound has one
         tokens = written_tokens(doc)
-        open_ = {
-            key
-            for key in joined_pairs(tokens, compounds, SHORTEST_COMPOUND, LONGEST_COMPOUND)
-            if any(_written_open(doc.text, key[:i], key[i:]) for i in range(2, len(key) - 2))
-        }
+        open_ = _open_forms(doc.text, joined_pairs(tokens, compounds, SHORTEST_COMPOUND, LONGEST_COMPOUND))
         return kinds_lesson({"closed": closed, "hyphenated": hyphenated, "open": open_})
 
 
@@ -237,6 +233,30 @@ def _compounds() -> frozenset[str]:
                     found.append(word)
                     break
     return frozenset(found)
+
+
+# A story whose joined pairs times its length pass this many characters has its open pairs read
+# in one scan (`_open_forms`) rather than searched for pair by pair.
+SEARCHED_CHARACTERS = 1 << 20
+
+
+def _open_forms(text: str, joined: Collection[str]) -> set[str]:
+    """The compounds of `joined` (two neighbouring tokens' letters) that `text` writes open
+    (`_written_open`, at some split of the compound into two words). A story's few are searched
+    for as strings, each split in turn (C-level searches); but a split the text does not write
+    open is searched to the end of the text, so a long text with many (a file of thousands of
+    stories read as one story) has its open pairs read in one scan instead: linear in its length."""
+    if len(joined) * len(text) <= SEARCHED_CHARACTERS:
+        return {
+            key
+            for key in joined
+            if any(_written_open(text, key[:i], key[i:]) for i in range(2, len(key) - 2))
+        }
+    # each match splits its compound where `_written_open` tries it: two letters or more, then three or more
+    written = {m.groups() for m in _OPEN_PAIR.finditer(text) if m.group(1) + m.group(2) in joined}
+    return {
+        first + second for first, second in written if first not in _PHRASE_FIRST and second not in _PARTICLES
+    }
 
 
 def _written_open(text: str, first: str, second: str) -> bool:
