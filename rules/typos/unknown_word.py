@@ -23,6 +23,7 @@ from newslint.rules.naming.english_variety_mix import stated_variety
 from newslint.rules.naming.name_variant import DESK_NAME_STORIES
 from newslint.rules.typos._acronyms import swapped_acronyms
 from newslint.rules.typos._capitals import (
+    CAPITAL_MIN_LENGTH,
     all_caps_headline,
     beside_a_name,
     capital_candidate,
@@ -40,6 +41,7 @@ from newslint.rules.typos._context import (
     weigh,
 )
 from newslint.rules.typos._foreign import in_foreign_phrase
+from newslint.rules.typos._habits import habit_slips_of
 from newslint.rules.typos._run_together import is_unknown, split_reading
 from newslint.rules.typos._short import is_short_unknown, short_slip
 from newslint.rules.typos._split import joined_at
@@ -336,7 +338,8 @@ class UnknownWord(Rule):
         # a capital candidate is a candidate (`_may_be_unknown` passes it): the story's few
         # candidates are tested, not every word of the story
         capitals = self._capital.select(doc.selected(self._unknown))
-        candidates = self._candidate_tokens(doc, capitals)
+        rare_slips = self._rare_slip.select(self._opening.select(doc.selected(self._unknown)))
+        candidates = self._candidate_tokens(doc, capitals | rare_slips)
         unknown = sum(1 for t in candidates if t.sentence_start or t.text not in capitals)  # names aside
         if unknown > UNKNOWN_FLOOR + sum(doc.word_counts.values()) // UNKNOWN_SHARE:
             return  # not English copy (data, another language, letters pasted without spaces)
@@ -361,6 +364,14 @@ class UnknownWord(Rule):
                     yield from self._desk_report(
                         doc, text, tok.span
                     )  # "Feburary" beside the desk's "February"
+                continue
+            if text in rare_slips and not tok.in_headline:  # the Artic circle
+                if counts is None:
+                    counts = story_counts(doc)
+                    total = counts.total()
+                found = self._rare_slip_report(doc, tok, counts)
+                if found is not None:
+                    yield found
                 continue
             if not text.islower():
                 if text in desk_capitals:
@@ -435,6 +446,7 @@ class UnknownWord(Rule):
         self._unknown = LetterTest(self._may_be_unknown)
         self._opening = LetterTest(lambda text: _opening_capital(text, english().words))
         self._capital = LetterTest(capital_candidate)
+        self._rare_slip = LetterTest(lambda text: rare_capital_slip(text) is not None)
 
     def triggers(self) -> tuple[Trigger, ...]:
         # a word the letter tests do not clear (`_may_be_unknown`): every token `check` looks at
@@ -682,6 +694,27 @@ class UnknownWord(Rule):
             tok.span,
             f"unknown word {original!r}: the story writes {meant!r} once too, with the word {word!r} whole",
             Fix.unsafe(f"Replace with {meant!r}", Edit.replace(tok.span, meant)),
+        )
+
+    def _rare_slip_report(self, doc: Document, tok: Token, counts: Counter) -> Violation | None:
+        """A rare word written capitalised inside a sentence, as a name no list knows, once in
+        the story and beside no name, that the misspelling list records as the slip of a listed
+        name's word inside a longer word (`the Artic circle`: antartic, antarctic): that name's
+        slip. Reported, its fix a guess."""
+        meant = rare_capital_slip(tok.text)
+        if meant is None or tok.sentence_start or counts[tok.text.lower()] != 1:
+            return None  # an opening capital is no sign of a name; written again: the writer's word
+        if self.context.accepts(tok.text) or beside_a_name(doc, tok) or not_a_word(doc.text, tok.span):
+            return None  # Mathew Tait, Carlos Moya: a surname
+        if in_company_tag(doc.text, tok.span) or in_foreign_phrase(doc.text, tok.span):
+            return None  # the Darb al-Sim: a name in another language
+        original = doc.slice(tok.span)
+        written = match_case(original, meant)
+        known = "a slip the list of misspellings knows"
+        return self.violation(
+            tok.span,
+            f"rare word {original!r} written as a name; did you mean {written!r}? ({known})",
+            Fix.unsafe(f"Replace with {written!r}", Edit.replace(tok.span, written)),
         )
 
     def _clear_slip_report(self, doc: Document, tok: Token, meant: str) -> Violation:
@@ -1379,6 +1412,30 @@ def _common_candidate(candidates: list[str]) -> bool:
     """One of the candidates (a lost space aside) is among the 20,000 commonest words."""
     words = english()
     return any(" " not in c and words.frequency_rank(c) < COMMON_RANK for c in candidates)
+
+
+def rare_capital_slip(text: str) -> str | None:
+    """A capitalised word (Artic) whose lowercase is only a rare word, itself no listed name, that
+    the misspelling list records as the slip of a common word inside a longer word
+    (`habit_slips_of`), the slip inside the word (not at its first or last letter: Elance is no
+    slip of "lance", though resembelance holds it), where that word is a listed name too
+    (Arctic): the name, the most frequent where several are. Else None."""
+    if len(text) < CAPITAL_MIN_LENGTH or not (text.isascii() and text.isalpha()):
+        return None
+    if not (text[0].isupper() and text[1:].islower()) or text in known_names():
+        return None
+    word, words = text.lower(), english()
+    if word in words.words or word not in rare_words():
+        return None
+    meant = [
+        w
+        for w in habit_slips_of(word)
+        if w[0] == word[0]
+        and w[-1] == word[-1]
+        and words.frequency_rank(w) < COMMON_RANK
+        and w.capitalize() in known_names()
+    ]
+    return min(meant, key=lambda w: (words.frequency_rank(w), w)).capitalize() if meant else None
 
 
 def _opening_capital(text: str, words: AbstractSet[str]) -> bool:
