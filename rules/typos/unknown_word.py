@@ -213,7 +213,11 @@ class UnknownWord(Rule):
     "acquired") is that word's slip, a guess. A name the story writes once each way (a tie
     NL202 leaves alone) is the other form's slip where only that form holds a common English
     word at its start or end, a syllable or more beside it, which this one breaks (`Activison`
-    beside one `Activision`: vision; not `Lockhart` beside `Lochart`): a guess.
+    beside one `Activision`: vision; not `Lockhart` beside `Lochart`): a guess. A rare word
+    written capitalised inside a sentence, as a name no list knows, once and beside no name, is
+    the slip of a listed name where Wikipedia's misspelling list records that very slip inside a
+    longer word, not at its first or last letter (`the Artic circle`: "antartic" for "antarctic"
+    holds artic for arctic; `Elance` is no slip of "lance"): a guess.
     A word the story repeats is jargon or a name, unless it is one ordinary slip from a common
     word the story writes too (`acquisiton` in the headline and the body beside one
     "acquisition"), or from one of the 500 commonest words (`unitl` twice: until), or a
