@@ -1280,6 +1280,113 @@ fail:
     return NULL;
 }
 
+/* --- A new word's letter tests (LetterTest._finish, newslint/tokens.py): one call per test --- */
+
+/* The shape of a word, from one walk of its characters: newslint.tokens.word_shape's classes. */
+#define SHAPE_LOWER 1
+#define SHAPE_CAPITAL 2
+#define SHAPE_UPPER 4
+#define SHAPE_MIXED 8
+#define SHAPE_LETTERS 16
+#define SHAPE_OTHER 32
+#define SHAPE_ANY 63
+
+static int
+shape_of(PyObject *word)
+{
+    int kind = PyUnicode_KIND(word), first_upper = 0, non_ascii = 0;
+    const void *data = PyUnicode_DATA(word);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(word), i, lower = 0, upper = 0;
+    if (n == 0)
+        return SHAPE_OTHER;
+    for (i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c >= 'a' && c <= 'z')
+            lower++;
+        else if (c >= 'A' && c <= 'Z') {
+            upper++;
+            first_upper |= i == 0;
+        } else if (c < 128 || !Py_UNICODE_ISALPHA(c))
+            return SHAPE_OTHER; /* not letters only: str.isalpha() is False */
+        else
+            non_ascii = 1;
+    }
+    if (non_ascii)
+        return SHAPE_LETTERS;
+    if (upper == 0)
+        return SHAPE_LOWER;
+    if (lower == 0)
+        return SHAPE_UPPER;
+    return first_upper && upper == 1 ? SHAPE_CAPITAL : SHAPE_MIXED;
+}
+
+static PyObject *
+word_shape(PyObject *self, PyObject *word)
+{
+    if (!PyUnicode_Check(word)) {
+        PyErr_SetString(PyExc_TypeError, "word_shape: a str is needed");
+        return NULL;
+    }
+    return PyLong_FromLong(shape_of(word));
+}
+
+/* test_words(test, table, shapes, words, found, memory, tested, both): for each word of the list
+ * `words`, in order, whether it passes: its shape among `shapes`, it is in `table` (unless that
+ * is None), and test(word) is true, each asked only if the one before holds. A word that passes
+ * is added to the set `found`; unless `memory` is None, memory[word] |= both if it passed, else
+ * tested. Each word's bits are read and written with no Python code run between. */
+static PyObject *
+test_words(PyObject *self, PyObject *args)
+{
+    PyObject *test, *table, *words, *found, *memory, *tested, *both;
+    int shapes;
+    Py_ssize_t i;
+    if (!PyArg_ParseTuple(args, "OOiO!O!OOO:test_words", &test, &table, &shapes, &PyList_Type, &words, &PySet_Type,
+                          &found, &memory, &tested, &both))
+        return NULL;
+    if (memory != Py_None && !PyDict_Check(memory)) {
+        PyErr_SetString(PyExc_TypeError, "test_words: memory is a dict or None");
+        return NULL;
+    }
+    for (i = 0; i < PyList_GET_SIZE(words); i++) {
+        PyObject *word = PyList_GET_ITEM(words, i), *bits, *now;
+        int ok = 0, err;
+        Py_INCREF(word); /* the test may run any code */
+        if (!PyUnicode_Check(word)) {
+            PyErr_SetString(PyExc_TypeError, "test_words: the words are str");
+            goto fail;
+        }
+        if (shapes == SHAPE_ANY || shape_of(word) & shapes) {
+            ok = table == Py_None ? 1 : PySequence_Contains(table, word);
+            if (ok == 1) {
+                PyObject *got = PyObject_CallOneArg(test, word);
+                ok = got == NULL ? -1 : PyObject_IsTrue(got);
+                Py_XDECREF(got);
+            }
+            if (ok < 0)
+                goto fail;
+        }
+        if (ok && PySet_Add(found, word) < 0)
+            goto fail;
+        if (memory != Py_None) {
+            bits = PyDict_GetItemWithError(memory, word); /* borrowed */
+            if (bits == NULL && PyErr_Occurred())
+                goto fail;
+            now = bits == NULL ? Py_NewRef(ok ? both : tested) : PyNumber_Or(bits, ok ? both : tested);
+            err = now == NULL ? -1 : PyDict_SetItem(memory, word, now);
+            Py_XDECREF(now);
+            if (err < 0)
+                goto fail;
+        }
+        Py_DECREF(word);
+        continue;
+    fail:
+        Py_DECREF(word);
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
 /* The hash of an ASCII string that the filters of edits_among read: FNV-1a, then mixed
  * (splitmix64's finaliser) so that every bit depends on every letter. */
 static unsigned long long
@@ -2231,6 +2338,9 @@ static PyMethodDef methods[] = {
      "select_bits_many(keys, memory, masks): select_bits for each (tested, passed) of masks, in one walk."},
     {"select_bits", select_bits, METH_VARARGS,
      "select_bits(keys, memory, tested, passed): (keys tested and passed, keys untested)."},
+    {"word_shape", word_shape, METH_O, "word_shape(word): the shape class of a word (newslint.tokens.word_shape)."},
+    {"test_words", test_words, METH_VARARGS,
+     "test_words(test, table, shapes, words, found, memory, tested, both): a letter test run on new words."},
     {"story_words", story_words, METH_VARARGS,
      "story_words(text, counts, kind_of, word_kind): the tokens of text; counts gets its words' uses."},
     {"add_counts", add_counts, METH_VARARGS,

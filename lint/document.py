@@ -20,14 +20,14 @@ from typing import TYPE_CHECKING, TypeVar
 
 from newslint.figures import digit_runs
 from newslint.span import LineIndex, Span
-from newslint.tokens import FEW_WANTED, LetterTest, Prose, Token, TokenKind
+from newslint.tokens import FEW_WANTED, LetterTest, Prose, Shape, Token, TokenKind
 
 if TYPE_CHECKING:
     from newslint.reading import Repair
 
 T = TypeVar("T")
 
-__all__ = ["Document", "LetterTest", "Region", "RegionKind", "SpanSet", "Token", "TokenKind"]
+__all__ = ["Document", "LetterTest", "Region", "RegionKind", "Shape", "SpanSet", "Token", "TokenKind"]
 
 
 class RegionKind(Enum):

@@ -25,9 +25,9 @@ import weakref
 from array import array
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Container, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from enum import Enum
+from enum import Enum, IntFlag
 from typing import TYPE_CHECKING, NamedTuple
 
 from newslint.native import native
@@ -180,6 +180,45 @@ def tokens_among(index: TokenIndex, wanted: Collection[str]) -> list[int]:
     return [i for i, k in enumerate(index.ids) if member[k]]
 
 
+class Shape(IntFlag):
+    """A word's shape: one of six classes, read from its characters in one walk (`word_shape`).
+    A test that can pass words of some shapes only says so (`LetterTest(test, shapes=...)`) and
+    is not run on words of the others: most of a story's words are lowercase, and many tests
+    look only at capitalised words, or only at hyphenated ones."""
+
+    LOWER = 1  # ASCII lowercase letters only: regime
+    CAPITAL = 2  # an ASCII capital, then lowercase letters: Regime
+    UPPER = 4  # ASCII capitals only: UN, A
+    MIXED = 8  # other ASCII letters only: McReigme, iPhone
+    LETTERS = 16  # letters only, not all ASCII: Zürich
+    OTHER = 32  # not letters only (str.isalpha() is False): regime's, al-Qaeda, F-16, 5pm, ""
+    ANY = 63
+
+
+ANY_SHAPE = int(Shape.ANY)
+_LOWER, _CAPITAL, _UPPER, _MIXED, _LETTERS, _OTHER = (
+    int(Shape.LOWER),
+    int(Shape.CAPITAL),
+    int(Shape.UPPER),
+    int(Shape.MIXED),
+    int(Shape.LETTERS),
+    int(Shape.OTHER),
+)
+
+
+def word_shape(word: str) -> int:
+    """The `Shape` class of `word`, as an int (one bit)."""
+    if not word.isalpha():
+        return _OTHER
+    if not word.isascii():
+        return _LETTERS
+    if word.islower():
+        return _LOWER
+    if word.isupper():
+        return _UPPER
+    return _CAPITAL if word[0].isupper() and word[1:].islower() else _MIXED
+
+
 class _WordBits:
     """The one memory of every `LetterTest`: word -> an int whose bits say which tests have run on
     the word (bit 2k for the test in slot k) and which it passed (bit 2k + 1). One dict lookup
@@ -226,6 +265,14 @@ class LetterTest:
         misspelt = LetterTest(lambda word: word.lower() in table)
         candidates = misspelt.select(doc.word_counts)
 
+    Two declarations spare the test's calls on most words, the new words of a story being tested
+    in one compiled loop (`native.test_words`): `shapes`, the word shapes (`word_shape`) outside
+    which the test is False (a test of lowercase words only: `shapes=Shape.LOWER`); and `table`, a
+    function returning a table that holds every word the test passes (called once, on first use;
+    the table must stay the same for the test's life), looked up before the test is asked:
+
+        confusable = LetterTest(lambda word: word in confusions(), table=confusions)
+
     The test must depend on nothing but the word (and settings fixed for the test's life). All
     tests share one memory (`_WordBits`), which is forgotten when a test would take it past
     `limit` distinct words, so memory stays bounded (50,000: at the peak of a run over the
@@ -237,10 +284,21 @@ class LetterTest:
     bits read in the same call, so a word is never seen as tested without its result; two
     threads writing one word at once may lose one test's bits, which only means testing again."""
 
-    def __init__(self, test: Callable[[str], bool], limit: int = 50_000, own: int = 10_000) -> None:
+    def __init__(
+        self,
+        test: Callable[[str], bool],
+        limit: int = 50_000,
+        own: int = 10_000,
+        *,
+        shapes: Shape = Shape.ANY,
+        table: Callable[[], Container[str]] | None = None,
+    ) -> None:
         self._test = test
         self._limit = limit
         self._own = own
+        self._shapes = int(shapes)
+        self._table_of = table
+        self._table: Container[str] | None = None
         slot = _WORD_BITS.take()
         self._tested = 1 << 2 * slot
         self._passed = self._tested << 1
@@ -297,21 +355,43 @@ class LetterTest:
 
     def _finish(self, found: set[str], new: list[str]) -> AbstractSet[str]:
         """`found` (the words remembered to pass) and those of `new` that pass the test, which
-        is run on them and remembered."""
+        is run on them (in C where it is built: no Python loop over the words) and remembered."""
         if not new:
             return found
-        test = self._test
-        results = [(w, test(w)) for w in new]
-        found.update(w for w, ok in results if ok)
-        if len(new) > self._own:
-            return found
-        memory = _WORD_BITS.words
-        if len(memory) + len(new) > self._limit:
-            memory = _WORD_BITS.words = {}
-        tested, passed = self._tested, self._passed
-        for w, ok in results:
-            memory[w] = memory.get(w, 0) | (tested | passed if ok else tested)
+        memory: dict[str, int] | None = None
+        if len(new) <= self._own:
+            memory = _WORD_BITS.words
+            if len(memory) + len(new) > self._limit:
+                memory = _WORD_BITS.words = {}
+        table = self._table
+        if table is None and self._table_of is not None:
+            table = self._table = self._table_of()
+        tested, both = self._tested, self._tested | self._passed
+        run = _test_words if native is None else native.test_words
+        run(self._test, table, self._shapes, new, found, memory, tested, both)
         return found
+
+
+def _test_words(
+    test: Callable[[str], object],
+    table: Container[str] | None,
+    shapes: int,
+    words: list[str],
+    found: set[str],
+    memory: dict[str, int] | None,
+    tested: int,
+    both: int,
+) -> None:
+    """Each of `words` tested: it passes when its shape is among `shapes`, it is in `table`
+    (unless None) and `test` holds, each asked only if the one before holds. A word that passes
+    is added to `found`; unless `memory` is None, its bits there get `both` if it passed, else
+    `tested`. (The twin of the compiled `test_words`.)"""
+    for w in words:
+        ok = (shapes == ANY_SHAPE or word_shape(w) & shapes) and (table is None or w in table) and test(w)
+        if ok:
+            found.add(w)
+        if memory is not None:
+            memory[w] = memory.get(w, 0) | (both if ok else tested)
 
 
 class Prose:

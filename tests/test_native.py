@@ -219,6 +219,84 @@ def test_the_compiled_walk_reads_the_bits_as_the_loop_does():
 EDIT_LETTERS = "abcxyz'-"
 
 
+SHAPES = {
+    "regime": "LOWER",
+    "a": "LOWER",
+    "Regime": "CAPITAL",
+    "UN": "UPPER",
+    "A": "UPPER",
+    "McReigme": "MIXED",
+    "iPhone": "MIXED",
+    "reGime": "MIXED",
+    "Zürich": "LETTERS",
+    "ß": "LETTERS",
+    "İstanbul": "LETTERS",
+    "regime's": "OTHER",
+    "al-Qaeda": "OTHER",
+    "F-16": "OTHER",
+    "5pm": "OTHER",
+    "x_y": "OTHER",
+    "Ⅻ": "OTHER",  # a Roman numeral: not a letter to str.isalpha
+    "": "OTHER",
+}
+
+
+def test_a_word_has_the_shape_its_letters_give_both_ways():
+    for word, name in SHAPES.items():
+        assert tokens.word_shape(word) == tokens.Shape[name], word
+        if compiled is not None:
+            assert compiled.word_shape(word) == tokens.Shape[name], word
+
+
+@needs_compiled
+@settings(max_examples=500, deadline=None)
+@given(st.text(CHARS + "AbcÄ", max_size=8))
+def test_the_compiled_shape_is_the_twins(word):
+    assert compiled.word_shape(word) == tokens.word_shape(word)
+
+
+WORD = st.text("aAbB-é5", max_size=5)
+
+
+@needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(WORD, unique=True, max_size=25),
+    st.integers(1, 63),
+    st.none() | st.frozensets(WORD, max_size=12),
+    st.dictionaries(WORD, st.integers(0, 1 << 70), max_size=10),
+    st.booleans(),
+    st.sampled_from([(1, 3), (1 << 8, 3 << 8), (1 << 66, 3 << 66)]),
+)
+def test_the_compiled_test_of_new_words_is_the_twins(words, shapes, table, known, remember, masks):
+    asked: list[str] = []
+
+    def test(word):  # any object: its truth is what counts
+        asked.append(word)
+        return len(word) % 2 or None
+
+    runs = []
+    for run in (compiled.test_words, tokens._test_words):
+        asked.clear()
+        found, memory = {"kept"}, dict(known)
+        run(test, table, shapes, words, found, memory if remember else None, *masks)
+        runs.append((found, memory, list(asked)))
+    assert runs[0] == runs[1]
+    found, memory, asked = runs[0]
+    tested, both = masks
+    for w in words:  # the definition, word by word
+        passes = bool(tokens.word_shape(w) & shapes and (table is None or w in table) and len(w) % 2)
+        assert (w in found) == passes
+        assert (w in asked) == bool(tokens.word_shape(w) & shapes and (table is None or w in table))
+        if remember:
+            assert memory[w] == known.get(w, 0) | (both if passes else tested)
+    assert remember or memory == known
+    with pytest.raises(TypeError):
+        compiled.test_words(test, None, 63, [b"bytes"], set(), None, 1, 3)
+    with pytest.raises(ZeroDivisionError):
+        compiled.test_words(lambda w: 1 / 0, None, 63, ["a"], set(), None, 1, 3)
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.text(EDIT_LETTERS, max_size=70),

@@ -100,3 +100,49 @@ def test_one_walk_selects_what_each_test_selects(compiled, monkeypatch):
 def test_a_trigger_needs_characters_or_a_word_test():
     with pytest.raises(ValueError):
         Trigger()
+
+
+def _declared_tests(linter: lint.Linter) -> list[LetterTest]:
+    """Every letter test alive (the linter's rules' own among them) that declares shapes or a table."""
+    import gc
+
+    assert linter.rules
+    return [
+        t
+        for t in gc.get_objects()
+        if isinstance(t, LetterTest) and (t._shapes != tokens.ANY_SHAPE or t._table_of is not None)
+    ]
+
+
+def _words_of_every_shape() -> set[str]:
+    """The words of the stories above and of the shipped tables, each also capitalised, in
+    capitals, possessive and hyphenated: words of every shape, many that the tests pass."""
+    from newslint.rules.typos._confusions import confusions
+    from newslint.rules.typos._words import english, listed_misspellings, misspellings
+    from newslint.rules.typos.real_word_slip import apostrophe_lost
+
+    words = {m.group() for text in TEXTS for m in tokens.TOKEN.finditer(text)}
+    words |= set(confusions()) | set(apostrophe_lost()) | set(listed_misspellings().keys())
+    words |= set(list(misspellings().keys())[::5]) | set(sorted(english().words)[::40])
+    return words | {
+        form
+        for w in words
+        for form in (w.capitalize(), w.upper(), w.title(), w + "'s", w + "-" + w, "Mc" + w.capitalize())
+    }
+
+
+def test_a_test_passes_only_words_of_its_declared_shapes_and_table():
+    """A test that declares shapes or a table (`LetterTest`) is not asked of the other words:
+    each declaration must follow from the test itself, or reports would change."""
+    linter = lint.Linter(Settings(), path="story.txt")  # held: NL101's tests live in its rule
+    declared = _declared_tests(linter)
+    assert len(declared) >= 12  # NL101 2, NL102 2, NL104, NL106, NL107 2, NL202, NL203 3
+    words = _words_of_every_shape()
+    assert {tokens.word_shape(w) for w in words} == {int(s) for s in tokens.Shape if s != tokens.Shape.ANY}
+    for test in declared:
+        table = test._table_of() if test._table_of is not None else None
+        passed = [w for w in words if test._test(w)]
+        assert passed, test._test  # the words reach each test's passing words
+        for w in passed:
+            assert tokens.word_shape(w) & test._shapes, (test._test, w)
+            assert table is None or w in table, (test._test, w)

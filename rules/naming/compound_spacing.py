@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterator
 from functools import cache
 
-from newslint.document import Document, LetterTest, Token
+from newslint.document import Document, LetterTest, Shape, Token
 from newslint.native import word_splits
 from newslint.profile import Profile
 from newslint.rule import Rule, Suggestion, Trigger, replace_fix
@@ -300,10 +300,11 @@ _CLOSED = LetterTest(
         and SHORTEST_COMPOUND <= len(w) <= LONGEST_COMPOUND
         and w.isalpha()
         and (w.islower() or w[1:].islower())
-    )
+    ),
+    shapes=Shape.LOWER | Shape.CAPITAL | Shape.LETTERS,  # letters, none a capital after the first if ASCII
 )
-_HYPHENATED = LetterTest(_hyphenated_compound)
-_PLAIN = LetterTest(lambda w: "-" not in w and w.isalpha())
+_HYPHENATED = LetterTest(_hyphenated_compound, shapes=Shape.OTHER)  # a hyphen: not letters only
+_PLAIN = LetterTest(lambda w: "-" not in w and w.isalpha(), shapes=Shape.ANY & ~Shape.OTHER)
 
 
 def _joins_two_words(word: str) -> bool:

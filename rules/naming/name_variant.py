@@ -8,7 +8,7 @@ from collections.abc import Collection, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from functools import cached_property
 
-from newslint.document import Document, LetterTest, Token
+from newslint.document import Document, LetterTest, Shape, Token
 from newslint.profile import Profile
 from newslint.rule import Rule, Suggestion
 from newslint.rules._desk import ESTABLISHED, describe, desk_slip, preferred
@@ -74,7 +74,8 @@ def _bare(text: str) -> str:
     return text[:-2] if text.endswith(_POSSESSIVE_ENDS) else text
 
 
-_NAMES = LetterTest(_is_name)  # decided once per distinct word, remembered across stories
+# decided once per distinct word, remembered across stories; a name opens with a capital
+_NAMES = LetterTest(_is_name, shapes=Shape.ANY & ~Shape.LOWER)
 
 
 def _name_counts(doc: Document, written: AbstractSet[str]) -> Counter:

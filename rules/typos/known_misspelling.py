@@ -64,12 +64,13 @@ _RARE_LISTED = LetterTest(
     lambda word: (
         word in listed_misspellings().keys()  # noqa: SIM118
         and english().frequency_rank(word) >= UNCOUNTED_RANK
-    )
+    ),
+    table=lambda: listed_misspellings().keys(),  # looked up first, without a call per word
 )
 
 # A listed word the list calls a misspelling in one of its senses (dependant: the noun is right,
 # the adjective is "dependent"): VarCon's sense table tells which sense neither variety writes so.
-_SENSE_LISTED = LetterTest(_senses.misspelt_in_a_sense)
+_SENSE_LISTED = LetterTest(_senses.misspelt_in_a_sense, table=lambda: listed_misspellings().keys())
 
 
 class KnownMisspelling(Rule):

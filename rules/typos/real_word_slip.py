@@ -133,8 +133,9 @@ def apostrophe_lost() -> dict[str, str]:
     }
 
 
-_CONFUSABLE = LetterTest(lambda w: w in confusions())  # a word of the table, as written
-_APOSTROPHE_LOST = LetterTest(lambda w: w in apostrophe_lost())  # cant, wont, as written
+# a word of the table, as written (looked up in the table without a call per word)
+_CONFUSABLE = LetterTest(lambda w: w in confusions(), table=confusions)
+_APOSTROPHE_LOST = LetterTest(lambda w: w in apostrophe_lost(), table=apostrophe_lost)  # cant, wont
 
 
 @lru_cache(maxsize=8192)  # a corpus repeats its phrases: "there is", "from the"

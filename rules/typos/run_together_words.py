@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from newslint.document import Document, LetterTest
+from newslint.document import Document, LetterTest, Shape
 from newslint.rule import Rule, Trigger
 from newslint.rules.typos._run_together import is_unknown, split_reading
 from newslint.rules.typos._slips import candidate_tokens, replacement
@@ -74,5 +74,6 @@ class RunTogetherWords(Rule):
 
 # a lowercase word no list knows, long enough to be two words: decided once per distinct word
 _CANDIDATE = LetterTest(
-    lambda w: len(w) > MIN_LENGTH and w.isalpha() and w.islower() and w.isascii() and is_unknown(w)
+    lambda w: len(w) > MIN_LENGTH and w.isalpha() and w.islower() and w.isascii() and is_unknown(w),
+    shapes=Shape.LOWER,  # ASCII lowercase letters only, as the test asks
 )

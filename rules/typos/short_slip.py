@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from newslint.document import Document, LetterTest
+from newslint.document import Document, LetterTest, Shape
 from newslint.rule import Rule, Trigger
 from newslint.rules.typos._short import is_short_unknown, short_slip
 from newslint.rules.typos._slips import candidate_tokens, replacement
@@ -79,4 +79,5 @@ class ShortSlip(Rule):
             yield self.violation(tok.span, f"{tok.text!r} is a slip of {written!r}", fix, alternatives)
 
 
-_CANDIDATE = LetterTest(is_short_unknown)  # decided once per distinct word, remembered across stories
+# decided once per distinct word, remembered across stories; ASCII lowercase letters only
+_CANDIDATE = LetterTest(is_short_unknown, shapes=Shape.LOWER)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
-from newslint.document import Document, LetterTest, Token, TokenKind
+from newslint.document import Document, LetterTest, Shape, Token, TokenKind
 from newslint.native import add_forms, near_words
 from newslint.profile import Profile
 from newslint.rule import Rule, RuleContext, RuleOptions, Suggestion, Trigger
@@ -448,8 +448,8 @@ class UnknownWord(Rule):
         super().__init__(options, context, origin)
         # Decided once per distinct word, remembered across stories.
         self._unknown = LetterTest(self._may_be_unknown)
-        self._opening = LetterTest(lambda text: _opening_capital(text, english().words))
-        self._capital = LetterTest(capital_candidate)
+        self._opening = LetterTest(lambda text: _opening_capital(text, english().words), shapes=Shape.CAPITAL)
+        self._capital = LetterTest(capital_candidate, shapes=Shape.CAPITAL | Shape.UPPER)
         self._rare_slip = LetterTest(lambda text: rare_capital_slip(text) is not None)
 
     def triggers(self) -> tuple[Trigger, ...]:
