@@ -27,7 +27,10 @@
  *   its bytes (a memory map: the shipped word tables, rules/_tables.py's SortedLines), and
  *   count_lines(data), the number of its lines;
  * - story_parts(text, span_type, max_headline): the coarse reading of a story that learning
- *   makes (newslint.learn.read_story): its headline, paragraphs and sentences.
+ *   makes (newslint.learn.read_story): its headline, paragraphs and sentences;
+ * - name_twins(text): NL202's spaced names (TimeWarner, Time Warner) grouped by their letters,
+ *   only the groups of two forms, found without making a string where there are none (its twin
+ *   is in rules/naming/name_variant.py).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -2324,6 +2327,256 @@ done:
 }
 #undef READ
 
+/* --- NL202's spacing variants (name_twins): a name written with two spacings --- */
+
+#define NT_READ(i) PyUnicode_READ(kind, data, (i))
+#define NT_UPPER(ch) ((ch) >= 'A' && (ch) <= 'Z')
+#define NT_LOWER(ch) ((ch) >= 'a' && (ch) <= 'z')
+
+/* The end of a run of [a-z] from i (i itself when there is none). */
+static Py_ssize_t
+nt_lower_run(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+{
+    while (i < n && NT_LOWER(NT_READ(i)))
+        i++;
+    return i;
+}
+
+/* Whether a word character (re's \w) is at i: no word boundary after a letter before i. */
+static int
+nt_word_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+{
+    return i < n && IS_WORD(NT_READ(i));
+}
+
+/* The end of an Arabic particle and its space or hyphen at i (al- el- ad- as- ash- ez- az- an-
+ * bin- abu-, or with a space), or -1. At most one of them can match at a place. */
+static Py_ssize_t
+nt_particle(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+{
+    static const char *particles[] = {"al", "el", "ad", "as", "ash", "ez", "az", "an", "bin", "abu"};
+    size_t p;
+    for (p = 0; p < sizeof particles / sizeof *particles; p++) {
+        const char *s = particles[p];
+        Py_ssize_t j = i;
+        while (*s && j < n && NT_READ(j) == (Py_UCS4)*s) {
+            s++;
+            j++;
+        }
+        if (!*s && j < n && (NT_READ(j) == ' ' || NT_READ(j) == '-'))
+            return j + 1;
+    }
+    return -1;
+}
+
+/* The end of a capital and its run of [a-z] at i followed by a word boundary, or -1. */
+static Py_ssize_t
+nt_word_end(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+{
+    Py_ssize_t end;
+    if (i >= n || !NT_UPPER(NT_READ(i)))
+        return -1;
+    end = nt_lower_run(kind, data, n, i + 1);
+    return end > i + 1 && !nt_word_at(kind, data, n, end) ? end : -1;
+}
+
+/* The end of the match of name_variant._SPACED_NAME at i, whose character is [aebA-Z] and not
+ * after a word character, or -1: the regex's choices in its order (each choice here is the only
+ * one that can succeed, so the first success is the regex's). */
+static Py_ssize_t
+nt_match(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+{
+    Py_ssize_t j = i, end;
+    Py_UCS4 ch = NT_READ(i);
+    if (!NT_UPPER(ch) && (j = nt_particle(kind, data, n, i)) < 0)
+        return -1;
+    if (j >= n || !NT_UPPER(NT_READ(j)))
+        return -1;
+    j = nt_lower_run(kind, data, n, j + 1); /* the first part's letters, all of them */
+    if (!NT_LOWER(NT_READ(j - 1))) /* no letter after the capital */
+        return -1;
+    if (j < n && NT_UPPER(NT_READ(j))) /* TimeWarner, or no match: no boundary before a capital */
+        return nt_word_end(kind, data, n, j);
+    if (j < n && (NT_READ(j) == ' ' || NT_READ(j) == '-')) {
+        Py_ssize_t k = nt_particle(kind, data, n, j + 1);
+        end = nt_word_end(kind, data, n, k >= 0 ? k : j + 1);
+        if (end >= 0)
+            return end;
+    }
+    return nt_word_at(kind, data, n, j) ? -1 : j;
+}
+
+typedef struct {
+    Py_ssize_t start, end, key, key_length, group;
+} NameMatch;
+
+static int
+nt_same(int kind, const void *data, const NameMatch *a, const NameMatch *b)
+{
+    Py_ssize_t i;
+    if (a->end - a->start != b->end - b->start)
+        return 0;
+    for (i = 0; i < a->end - a->start; i++)
+        if (NT_READ(a->start + i) != NT_READ(b->start + i))
+            return 0;
+    return 1;
+}
+
+/* name_twins(text): the forms of the matches of name_variant._SPACED_NAME in text grouped by
+ * their key (letters without spaces and hyphens, in lowercase), only the groups of two forms or
+ * more: a list of groups in order of their first match, each a list of (form, starts) in order
+ * of first use. Most stories have none, and then no string is made. */
+static PyObject *
+name_twins(PyObject *self, PyObject *args)
+{
+    PyObject *text, *out = NULL, *forms = NULL, **lists = NULL;
+    NameMatch *found = NULL;
+    char *keys = NULL, *multi = NULL;
+    Py_ssize_t n, i, count = 0, room = 0, key_used = 0, key_room = 0, *table = NULL, size = 1;
+    int kind, any = 0;
+    const void *data;
+    if (!PyArg_ParseTuple(args, "U:name_twins", &text))
+        return NULL;
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    n = PyUnicode_GET_LENGTH(text);
+    for (i = 0; i < n;) {
+        Py_UCS4 ch = NT_READ(i);
+        Py_ssize_t end, k;
+        if (!(NT_UPPER(ch) || ch == 'a' || ch == 'e' || ch == 'b') || (i > 0 && IS_WORD(NT_READ(i - 1))) ||
+            (end = nt_match(kind, data, n, i)) < 0) {
+            i++;
+            continue;
+        }
+        if (count == room) {
+            NameMatch *grown;
+            room = room ? 2 * room : 64;
+            grown = PyMem_Realloc(found, room * sizeof *found);
+            if (grown == NULL)
+                goto nomemory;
+            found = grown;
+        }
+        if (key_used + (end - i) > key_room) {
+            char *grown;
+            key_room = 2 * (key_room + (end - i));
+            grown = PyMem_Realloc(keys, key_room);
+            if (grown == NULL)
+                goto nomemory;
+            keys = grown;
+        }
+        found[count].start = i;
+        found[count].end = end;
+        found[count].key = key_used;
+        for (k = i; k < end; k++) {
+            ch = NT_READ(k);
+            if (ch != ' ' && ch != '-')
+                keys[key_used++] = (char)(NT_UPPER(ch) ? ch + 32 : ch);
+        }
+        found[count].key_length = key_used - found[count].key;
+        count++;
+        i = end;
+    }
+    /* each match's group: the first match with its key (an open-addressed table of them) */
+    while (size < 2 * count)
+        size *= 2;
+    table = PyMem_Malloc(size * sizeof *table);
+    multi = PyMem_Calloc(count ? count : 1, 1);
+    if (table == NULL || multi == NULL)
+        goto nomemory;
+    for (i = 0; i < size; i++)
+        table[i] = -1;
+    for (i = 0; i < count; i++) {
+        NameMatch *m = &found[i];
+        size_t hash = 5381;
+        Py_ssize_t k, slot;
+        for (k = 0; k < m->key_length; k++)
+            hash = hash * 33 + (unsigned char)keys[m->key + k];
+        for (slot = (Py_ssize_t)(hash & (size - 1));; slot = (slot + 1) & (size - 1)) {
+            NameMatch *first;
+            if (table[slot] < 0) {
+                table[slot] = m->group = i;
+                break;
+            }
+            first = &found[table[slot]];
+            if (first->key_length == m->key_length && memcmp(keys + first->key, keys + m->key, m->key_length) == 0) {
+                m->group = table[slot];
+                if (!multi[m->group] && !nt_same(kind, data, first, m))
+                    multi[m->group] = any = 1;
+                break;
+            }
+        }
+    }
+    out = PyList_New(0);
+    if (out == NULL || !any)
+        goto done;
+    forms = PyDict_New();
+    lists = PyMem_Calloc(count, sizeof *lists);
+    if (forms == NULL || lists == NULL) {
+        Py_CLEAR(out);
+        if (lists == NULL)
+            PyErr_NoMemory();
+        goto done;
+    }
+    for (i = 0; i < count; i++) {
+        NameMatch *m = &found[i];
+        PyObject *form, *starts, *start;
+        int failed;
+        if (!multi[m->group])
+            continue;
+        if (lists[m->group] == NULL) { /* borrowed: `out` holds it */
+            PyObject *group = PyList_New(0);
+            if (group == NULL || PyList_Append(out, group) < 0) {
+                Py_XDECREF(group);
+                goto fail;
+            }
+            Py_DECREF(group);
+            lists[m->group] = group;
+        }
+        form = PyUnicode_Substring(text, m->start, m->end);
+        if (form == NULL)
+            goto fail;
+        starts = PyDict_GetItemWithError(forms, form);
+        if (starts == NULL) {
+            PyObject *pair;
+            if (PyErr_Occurred() || (starts = PyList_New(0)) == NULL) {
+                Py_DECREF(form);
+                goto fail;
+            }
+            failed = PyDict_SetItem(forms, form, starts) < 0;
+            pair = failed ? NULL : PyTuple_Pack(2, form, starts);
+            failed = pair == NULL || PyList_Append(lists[m->group], pair) < 0;
+            Py_XDECREF(pair);
+            Py_DECREF(starts); /* the dict holds it */
+            if (failed) {
+                Py_DECREF(form);
+                goto fail;
+            }
+        }
+        Py_DECREF(form);
+        start = PyLong_FromSsize_t(m->start);
+        failed = start == NULL || PyList_Append(starts, start) < 0;
+        Py_XDECREF(start);
+        if (failed)
+            goto fail;
+    }
+    goto done;
+nomemory:
+    PyErr_NoMemory();
+fail:
+    Py_CLEAR(out);
+done:
+    Py_XDECREF(forms);
+    PyMem_Free(lists);
+    PyMem_Free(found);
+    PyMem_Free(keys);
+    PyMem_Free(table);
+    PyMem_Free(multi);
+    return out;
+}
+#undef NT_READ
+#undef NT_UPPER
+#undef NT_LOWER
+
 static PyMethodDef methods[] = {
     {"scan_words", scan_words, METH_VARARGS,
      "scan_words(text, starts, ends, counts): count the tokens of each range into counts."},
@@ -2373,6 +2626,8 @@ static PyMethodDef methods[] = {
     {"count_lines", count_lines, METH_O, "count_lines(data): how many lines the bytes hold."},
     {"story_parts", story_parts, METH_VARARGS,
      "story_parts(text, span_type, max_headline): (headline, paragraphs, sentences) as learn.read_story reads them."},
+    {"name_twins", name_twins, METH_VARARGS,
+     "name_twins(text): NL202's spaced-name forms grouped by their letters, the groups of two forms or more."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from functools import cached_property
 
 from newslint.document import Document, LetterTest, Shape, Token
+from newslint.native import native
 from newslint.profile import Profile
 from newslint.rule import Rule, Suggestion
 from newslint.rules._desk import ESTABLISHED, describe, desk_slip, preferred
@@ -30,6 +31,28 @@ _SPACED_NAME = re.compile(
     rf"[a-z]+(?:[A-Z][a-z]+|[ -]{_PARTICLE}?[A-Z][a-z]+)?\b"
 )
 _DOUBLED = re.compile(r"(.)\1")
+
+
+def _name_twins_twin(text: str) -> list[list[tuple[str, list[int]]]]:
+    """The forms of `_SPACED_NAME` in `text` grouped by their letters (no spaces or hyphens, in
+    lowercase), only the groups of two forms or more, in order of their first use, each a list
+    of (form, its starts) in order of first use: the pure-Python twin of the compiled
+    `name_twins`, which makes no string in a story without such a group (most stories).
+
+    Two forms of one group differ in spacing or capitals, so one at least is spaced, hyphened or
+    has an inner capital: a capitalised word alone (Monday) is its own only form."""
+    starts: dict[str, list[int]] = {}
+    for m in _SPACED_NAME.finditer(text):
+        starts.setdefault(m.group(), []).append(m.start())
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for form in starts:
+        by_key[form.replace(" ", "").replace("-", "").lower()].append(form)
+    return [[(form, starts[form]) for form in forms] for forms in by_key.values() if len(forms) >= 2]
+
+
+_name_twins: Callable[[str], list[list[tuple[str, list[int]]]]] = (
+    _name_twins_twin if native is None else native.name_twins
+)
 MIN_LENGTH = 4
 # Longer capitalised words are no names (a pasted hash or base64 block, letters without spaces):
 # the longest place names have about 60 letters. Bounding the length bounds the cost of a name.
@@ -167,6 +190,8 @@ class NearNames:
         near = NearNames(["Rinaldi", "Gaddafi", "Ronaldo"], few=1)
         list(near.of("Rinladi"))  # ['Rinaldi']: both read 'rinldi' with their 'a' deleted
     """
+
+    FEW = 24  # names of one shape up to which all are given, unkeyed
 
     def __init__(self, names: Iterable[str], few: int = 24, crowd: int = 64) -> None:
         self._few = few
@@ -729,31 +754,9 @@ class NameVariant(Rule):
 
     def _spacing_variants(self, doc: Document) -> Iterator[Violation]:
         """TimeWarner / Time Warner, al-Qaeda / al Qaeda: the same letters, spaced differently."""
-        forms_used = dict.fromkeys(_SPACED_NAME.findall(doc.text))  # the forms, in order of first use
-        # A pair worth a report has a form spaced, hyphened or with an inner capital: one whose
-        # letters after the first are not all lowercase (its second part opens with a capital).
-        # Only the keys of those forms can group two forms worth a report; the other forms
-        # (a capitalised word: Monday) are their own lowercase.
-        special = {form for form in forms_used if not form[1:].islower()}
-        special_keys = {form.replace(" ", "").replace("-", "").lower() for form in special}
-        if not special_keys:
-            return
-        by_key: dict[str, list[str]] = defaultdict(list)
-        for form in forms_used:
-            key = form.replace(" ", "").replace("-", "").lower() if form in special else form.lower()
-            if key in special_keys:
-                by_key[key].append(form)
-        # most names come in one form: spans only for those with another
-        spaced = {form for variants in by_key.values() if len(variants) >= 2 for form in variants}
-        if not spaced:
-            return
-        found: dict[str, list[Span]] = defaultdict(list)
-        for m in _SPACED_NAME.finditer(doc.text):
-            if m.group() in spaced:
-                found[m.group()].append(Span(m.start(), m.end()))
-        for variants in by_key.values():
-            if len(variants) < 2:
-                continue  # most names come in one form: skip the prose test for them
+        for group in _name_twins(doc.text):
+            variants = [form for form, _ in group]
+            found = {form: [Span(start, start + len(form)) for start in starts] for form, starts in group}
             forms = {v: [s for s in found[v] if doc.is_prose(s)] for v in variants}
             variants = [v for v in variants if forms[v]]
             if len(variants) < 2 or not any(

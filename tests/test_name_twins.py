@@ -1,0 +1,65 @@
+"""NL202's spacing variants read from `name_twins`: the compiled scan gives what its pure-Python
+twin (the `_SPACED_NAME` regex and a dict) gives, on the regex's hard cases (a particle, a
+boundary that fails after the second part, letters outside ASCII) and on random text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslint import native as chooser
+from newslint.rules.naming import name_variant
+
+compiled = chooser.native
+needs_compiled = pytest.mark.skipif(compiled is None, reason="newslint._native is not built here")
+twin = name_variant._name_twins_twin
+
+# The pattern's letters and particles, its spaces and hyphens, and word characters that stop a
+# boundary (a digit, '_', letters outside ASCII of each string width).
+PIECES = st.sampled_from(
+    [*"aebAlZQWTxsdhinuz -_9.\n'", "é", "É", "\u0100", "\U0001d400"]
+    + ["al-", "ash ", "bin-", "abu ", "ez-", " al "]
+)
+
+
+def _respaced(text: str) -> str:
+    """The text with its spacings changed every way a spacing variant changes them: the forms of
+    one name then meet in one text."""
+    spacings = [text.replace(" ", "-"), text.replace("-", " "), text.replace(" ", ""), text.lower()]
+    return " ~ ".join([text, *spacings])
+
+
+def test_the_twin_groups_the_forms_of_one_name():
+    text = "Time Warner said TimeWarner and al-Qaeda, al Qaeda; Al-Qaeda. Deir ez-Zor, Deir Ezzor, Monday"
+    assert twin(text) == [
+        [("Time Warner", [0]), ("TimeWarner", [17])],
+        [("al-Qaeda", [32]), ("al Qaeda", [42]), ("Al-Qaeda", [52])],
+        [("Deir ez-Zor", [62]), ("Deir Ezzor", [75])],
+    ]
+    assert twin("Monday and Monday, Time Warner twice: Time Warner") == []
+
+
+@needs_compiled
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Time Warner9 TimeWarner",  # the second part fails at its boundary: the first word alone
+        "TimeWarner9 Time Warner Timewarner",  # no boundary before the capital: no match there
+        "al-qaeda al-Qaeda al Qaeda xal-Qaeda",  # a particle before a lowercase word, or glued on
+        "Deir ash-Sham Deir as-Sham Deirash-Sham Deir ashSham",  # as / ash
+        "Bin Laden bin-Laden binLaden Abu Dhabi abu-Dhabi",
+        "Éire Time Warneré TimeWarner Time_Warner",  # letters outside ASCII and '_' are \w
+        "Ab Cd AbCd Ab-Cd Ab-\U0001d400d AB CD",
+    ],
+)
+def test_the_compiled_scan_is_the_twin_on_the_patterns_hard_cases(text):
+    assert compiled.name_twins(text) == twin(text)
+
+
+@needs_compiled
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(PIECES, max_size=24).map("".join))
+def test_the_compiled_scan_is_the_twin(text):
+    assert compiled.name_twins(text) == twin(text)
+    assert compiled.name_twins(_respaced(text)) == twin(_respaced(text))
