@@ -30,7 +30,8 @@
  *   makes (newslint.learn.read_story): its headline, paragraphs and sentences;
  * - name_twins(text): NL202's spaced names (TimeWarner, Time Warner) grouped by their letters,
  *   only the groups of two forms, found without making a string where there are none (its twin
- *   is in rules/naming/name_variant.py).
+ *   is in rules/naming/name_variant.py);
+ * - sentence_spans(...): the sentences of a story's paragraphs (newslint.segment._sentences).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -2577,6 +2578,165 @@ done:
 #undef NT_UPPER
 #undef NT_LOWER
 
+/* --- the sentence split (newslint.segment._sentences): a paragraph's sentences --- */
+
+#define SS_READ(i) PyUnicode_READ(kind, data, (i))
+
+/* Whether the full stop at `dot` ends an abbreviation (segment._is_abbreviation): the letters and
+ * stops before it, at most 32 characters back, hold a stop or are one letter, or are a word of
+ * `abbreviations` in lowercase (str.lower, called on the word: exact for any letter). 1, 0, or
+ * -1 with an exception set. */
+static int
+ss_abbreviation(PyObject *text, int kind, const void *data, Py_ssize_t dot, PyObject *abbreviations)
+{
+    Py_ssize_t j = dot, stop = dot > 32 ? dot - 32 : 0, i;
+    PyObject *word, *lower;
+    int found;
+    while (j > stop && (Py_UNICODE_ISALPHA(SS_READ(j - 1)) || SS_READ(j - 1) == '.'))
+        j--;
+    if (dot - j == 1)
+        return 1;
+    for (i = j; i < dot; i++)
+        if (SS_READ(i) == '.')
+            return 1;
+    word = PyUnicode_Substring(text, j, dot);
+    if (word == NULL)
+        return -1;
+    lower = PyObject_CallMethod(word, "lower", NULL);
+    Py_DECREF(word);
+    if (lower == NULL)
+        return -1;
+    found = PySet_Contains(abbreviations, lower);
+    Py_DECREF(lower);
+    return found;
+}
+
+/* Append span_type(text[start:end] stripped of white space) to `out` unless that is empty: 0, or
+ * -1 with an exception set. */
+static int
+ss_append_trimmed(PyObject *out, PyTypeObject *span_type, int kind, const void *data, Py_ssize_t start,
+                  Py_ssize_t end)
+{
+    while (start < end && Py_UNICODE_ISSPACE(SS_READ(start)))
+        start++;
+    while (end > start && Py_UNICODE_ISSPACE(SS_READ(end - 1)))
+        end--;
+    return end > start ? append_span(out, span_type, start, end) : 0;
+}
+
+/* Whether segment._SENTENCE_NEXT matches at i, reading nothing from `end` on: white space, an
+ * opening quote or bracket maybe, and a capital or a digit. */
+static int
+ss_next_opens(int kind, const void *data, Py_ssize_t i, Py_ssize_t end)
+{
+    Py_UCS4 ch;
+    if (i >= end || !Py_UNICODE_ISSPACE(SS_READ(i)))
+        return 0;
+    while (i < end && Py_UNICODE_ISSPACE(SS_READ(i)))
+        i++;
+    if (i < end) {
+        ch = SS_READ(i);
+        if (ch == '"' || ch == 0x201C || ch == 0x2018 || ch == '\'' || ch == '(' || ch == '[')
+            i++;
+    }
+    if (i >= end)
+        return 0;
+    ch = SS_READ(i);
+    return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+}
+
+/* The sentences of one paragraph text[start:end] (segment._sentences' loop): cut after each run
+ * of end marks and closing quotes (segment._SENTENCE_END) that _SENTENCE_NEXT follows, unless
+ * its last mark is the full stop of an abbreviation; each piece stripped, empty ones left out. */
+static int
+ss_paragraph(PyObject *out, PyTypeObject *span_type, PyObject *text, int kind, const void *data,
+             Py_ssize_t start, Py_ssize_t end, PyObject *abbreviations)
+{
+    Py_ssize_t i = start;
+    while (i < end) {
+        Py_UCS4 ch = SS_READ(i);
+        Py_ssize_t dot, after;
+        if (ch != '.' && ch != '!' && ch != '?') {
+            i++;
+            continue;
+        }
+        while (i < end && ((ch = SS_READ(i)) == '.' || ch == '!' || ch == '?'))
+            i++;
+        dot = i - 1;
+        while (i < end && ((ch = SS_READ(i)) == '"' || ch == 0x201D || ch == 0x2019 || ch == '\'' || ch == ')' ||
+                           ch == ']'))
+            i++;
+        after = i;
+        if (!ss_next_opens(kind, data, after, end))
+            continue;
+        if (SS_READ(dot) == '.') {
+            int abbreviation = ss_abbreviation(text, kind, data, dot, abbreviations);
+            if (abbreviation < 0)
+                return -1;
+            if (abbreviation)
+                continue;
+        }
+        if (ss_append_trimmed(out, span_type, kind, data, start, after) < 0)
+            return -1;
+        start = after;
+    }
+    return ss_append_trimmed(out, span_type, kind, data, start, end);
+}
+
+/* sentence_spans(text, span_type, firsts, starts, ends, abbreviations): the sentences of the
+ * paragraphs text[starts[k]:ends[k]], each read from firsts[k] (after a dateline) when text
+ * from there is not all white space, as span_type(start, end), in order: newslint.segment's
+ * _sentences after the headline. */
+static PyObject *
+sentence_spans(PyObject *self, PyObject *args)
+{
+    PyObject *text, *firsts, *starts, *ends, *abbreviations, *out;
+    PyTypeObject *span_type;
+    Py_ssize_t k, n;
+    int kind;
+    const void *data;
+    if (!PyArg_ParseTuple(args, "UO!O!O!O!O:sentence_spans", &text, &PyType_Type, &span_type, &PyList_Type, &firsts,
+                          &PyList_Type, &starts, &PyList_Type, &ends, &abbreviations))
+        return NULL;
+    if (!PyType_IsSubtype(span_type, &PyTuple_Type) || !PyAnySet_Check(abbreviations)) {
+        PyErr_SetString(PyExc_TypeError, "sentence_spans: a tuple type and a set, please");
+        return NULL;
+    }
+    n = PyList_GET_SIZE(starts);
+    if (PyList_GET_SIZE(firsts) != n || PyList_GET_SIZE(ends) != n) {
+        PyErr_SetString(PyExc_ValueError, "sentence_spans: firsts, starts and ends differ in length");
+        return NULL;
+    }
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    for (k = 0; k < n; k++) {
+        Py_ssize_t first = PyLong_AsSsize_t(PyList_GET_ITEM(firsts, k));
+        Py_ssize_t start = PyLong_AsSsize_t(PyList_GET_ITEM(starts, k));
+        Py_ssize_t end = PyLong_AsSsize_t(PyList_GET_ITEM(ends, k));
+        Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+        if (PyErr_Occurred())
+            goto fail;
+        if (start < 0 || first < start || end < start || end > length) {
+            PyErr_SetString(PyExc_ValueError, "sentence_spans: a paragraph outside the text");
+            goto fail;
+        }
+        while (first < end && Py_UNICODE_ISSPACE(SS_READ(first)))
+            first++;
+        if (first >= end)
+            first = start; /* nothing after the dateline: the paragraph is read whole */
+        if (ss_paragraph(out, span_type, text, kind, data, first, end, abbreviations) < 0)
+            goto fail;
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+#undef SS_READ
+
 static PyMethodDef methods[] = {
     {"scan_words", scan_words, METH_VARARGS,
      "scan_words(text, starts, ends, counts): count the tokens of each range into counts."},
@@ -2628,6 +2788,8 @@ static PyMethodDef methods[] = {
      "story_parts(text, span_type, max_headline): (headline, paragraphs, sentences) as learn.read_story reads them."},
     {"name_twins", name_twins, METH_VARARGS,
      "name_twins(text): NL202's spaced-name forms grouped by their letters, the groups of two forms or more."},
+    {"sentence_spans", sentence_spans, METH_VARARGS,
+     "sentence_spans(text, span_type, firsts, starts, ends, abbreviations): the paragraphs' sentences."},
     {NULL, NULL, 0, NULL},
 };
 

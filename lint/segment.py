@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from newslint.document import Document, Region, RegionKind, SpanSet
+from newslint.native import native
 from newslint.quotations import quotations as find_quotations
 from newslint.span import LineIndex, Span
 
@@ -387,11 +388,17 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 def _sentences(
     text: str, headline: Span | None, paragraphs: tuple[Span, ...], dateline: Span | None
 ) -> Iterable[Span]:
+    """The headline, then each paragraph's sentences (from the dateline's end in the first)."""
     if headline:
         yield headline
-    for p in paragraphs:
-        start = dateline.end if dateline and dateline.start == p.start else p.start
-        trimmed = _trim(text, start, p.end)
+    firsts = [dateline.end if dateline and dateline.start == p.start else p.start for p in paragraphs]
+    if native is not None:  # the same loop, compiled: every story's every full stop
+        yield from native.sentence_spans(
+            text, Span, firsts, [p.start for p in paragraphs], [p.end for p in paragraphs], _ABBREVIATIONS
+        )
+        return
+    for first, p in zip(firsts, paragraphs, strict=True):
+        trimmed = _trim(text, first, p.end)
         start = trimmed.start if trimmed else p.start
         for m in sentence_ends(text, start, p.end):
             dot = m.start() + len(m.group(0).rstrip("\"”’')]")) - 1
