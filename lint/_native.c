@@ -30,7 +30,8 @@
  *   makes (newslint.learn.read_story): its headline, paragraphs and sentences;
  * - name_twins(text): NL202's spaced names (TimeWarner, Time Warner) grouped by their letters,
  *   only the groups of two forms, found without making a string where there are none (its twin
- *   is in rules/naming/name_variant.py);
+ *   is in rules/naming/name_variant.py), and form_twins(text), NL204's abbreviations written two
+ *   ways (US, U.S.; its twin in rules/naming/abbreviation_style.py);
  * - sentence_spans(...): the sentences of a story's paragraphs (newslint.segment._sentences).
  */
 #define PY_SSIZE_T_CLEAN
@@ -2381,14 +2382,16 @@ nt_word_end(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
     return end > i + 1 && !nt_word_at(kind, data, n, end) ? end : -1;
 }
 
-/* The end of the match of name_variant._SPACED_NAME at i, whose character is [aebA-Z] and not
- * after a word character, or -1: the regex's choices in its order (each choice here is the only
+/* The end of the match of name_variant._SPACED_NAME at i (an a, e, b or capital not after a word
+ * character), or -1: the regex's choices in its order (each choice here is the only
  * one that can succeed, so the first success is the regex's). */
 static Py_ssize_t
 nt_match(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
 {
     Py_ssize_t j = i, end;
     Py_UCS4 ch = NT_READ(i);
+    if (!(NT_UPPER(ch) || ch == 'a' || ch == 'e' || ch == 'b') || (i > 0 && IS_WORD(NT_READ(i - 1))))
+        return -1;
     if (!NT_UPPER(ch) && (j = nt_particle(kind, data, n, i)) < 0)
         return -1;
     if (j >= n || !NT_UPPER(NT_READ(j)))
@@ -2411,6 +2414,23 @@ typedef struct {
     Py_ssize_t start, end, key, key_length, group;
 } NameMatch;
 
+/* The matches of a pattern in a text and their keys (the letters that group them). */
+typedef struct {
+    NameMatch *found;
+    Py_ssize_t count, room;
+    char *keys;
+    Py_ssize_t key_used, key_room;
+    char *multi; /* per group (its first match): two different forms or more */
+} NameScan;
+
+static void
+nt_free(NameScan *scan)
+{
+    PyMem_Free(scan->found);
+    PyMem_Free(scan->keys);
+    PyMem_Free(scan->multi);
+}
+
 static int
 nt_same(int kind, const void *data, const NameMatch *a, const NameMatch *b)
 {
@@ -2423,6 +2443,116 @@ nt_same(int kind, const void *data, const NameMatch *a, const NameMatch *b)
     return 1;
 }
 
+/* Record the match text[start:end] and its key: its ASCII characters but `drop` and `drop2`, in
+ * lowercase (or uppercase when `upper`). 0, or -1 out of memory. */
+static int
+nt_add(NameScan *scan, int kind, const void *data, Py_ssize_t start, Py_ssize_t end, Py_UCS4 drop,
+       Py_UCS4 drop2, int upper)
+{
+    NameMatch *m;
+    Py_ssize_t k;
+    if (scan->count == scan->room) {
+        NameMatch *grown;
+        scan->room = scan->room ? 2 * scan->room : 64;
+        grown = PyMem_Realloc(scan->found, scan->room * sizeof *grown);
+        if (grown == NULL)
+            return -1;
+        scan->found = grown;
+    }
+    if (scan->key_used + (end - start) > scan->key_room) {
+        char *grown;
+        scan->key_room = 2 * (scan->key_room + (end - start));
+        grown = PyMem_Realloc(scan->keys, scan->key_room);
+        if (grown == NULL)
+            return -1;
+        scan->keys = grown;
+    }
+    m = &scan->found[scan->count++];
+    m->start = start;
+    m->end = end;
+    m->key = scan->key_used;
+    for (k = start; k < end; k++) {
+        Py_UCS4 ch = NT_READ(k);
+        if (ch == drop || ch == drop2)
+            continue;
+        if (upper && NT_LOWER(ch))
+            ch -= 32;
+        else if (!upper && NT_UPPER(ch))
+            ch += 32;
+        scan->keys[scan->key_used++] = (char)ch;
+    }
+    m->key_length = scan->key_used - m->key;
+    return 0;
+}
+
+/* Each match's group (the first match with its key, found in an open-addressed table) and
+ * whether the group holds two different forms. 1 when one does, 0 when none, -1 out of memory. */
+static int
+nt_group(NameScan *scan, int kind, const void *data)
+{
+    Py_ssize_t i, size = 1, *table;
+    int any = 0;
+    while (size < 2 * scan->count)
+        size *= 2;
+    table = PyMem_Malloc(size * sizeof *table);
+    scan->multi = PyMem_Calloc(scan->count ? scan->count : 1, 1);
+    if (table == NULL || scan->multi == NULL) {
+        PyMem_Free(table);
+        return -1;
+    }
+    for (i = 0; i < size; i++)
+        table[i] = -1;
+    for (i = 0; i < scan->count; i++) {
+        NameMatch *m = &scan->found[i];
+        const char *key = scan->keys + m->key;
+        size_t hash = 5381;
+        Py_ssize_t k, slot;
+        for (k = 0; k < m->key_length; k++)
+            hash = hash * 33 + (unsigned char)key[k];
+        for (slot = (Py_ssize_t)(hash & (size - 1));; slot = (slot + 1) & (size - 1)) {
+            NameMatch *first;
+            if (table[slot] < 0) {
+                table[slot] = m->group = i;
+                break;
+            }
+            first = &scan->found[table[slot]];
+            if (first->key_length == m->key_length && memcmp(scan->keys + first->key, key, m->key_length) == 0) {
+                m->group = table[slot];
+                if (!scan->multi[m->group] && !nt_same(kind, data, first, m))
+                    scan->multi[m->group] = any = 1;
+                break;
+            }
+        }
+    }
+    PyMem_Free(table);
+    return any;
+}
+
+/* A pattern's match at i, its end, or -1 (a start that the pattern refuses is no match). */
+typedef Py_ssize_t (*nt_matcher)(int kind, const void *data, Py_ssize_t n, Py_ssize_t i);
+
+/* Record the matches of `match` in text, each found from where the last ended (as findall
+ * does: both patterns open with an ASCII letter, so only those places are tried), with their
+ * keys (`nt_add`), and group them (`nt_group`): its answer, or -1 out of memory. */
+static int
+nt_scan(NameScan *scan, PyObject *text, nt_matcher match, Py_UCS4 drop, Py_UCS4 drop2, int upper)
+{
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), i, end;
+    for (i = 0; i < n;) {
+        Py_UCS4 ch = NT_READ(i);
+        if (!(NT_UPPER(ch) || NT_LOWER(ch)) || (end = match(kind, data, n, i)) < 0) {
+            i++;
+            continue;
+        }
+        if (nt_add(scan, kind, data, i, end, drop, drop2, upper) < 0)
+            return -1;
+        i = end;
+    }
+    return nt_group(scan, kind, data);
+}
+
 /* name_twins(text): the forms of the matches of name_variant._SPACED_NAME in text grouped by
  * their key (letters without spaces and hyphens, in lowercase), only the groups of two forms or
  * more: a list of groups in order of their first match, each a list of (form, starts) in order
@@ -2431,98 +2561,29 @@ static PyObject *
 name_twins(PyObject *self, PyObject *args)
 {
     PyObject *text, *out = NULL, *forms = NULL, **lists = NULL;
-    NameMatch *found = NULL;
-    char *keys = NULL, *multi = NULL;
-    Py_ssize_t n, i, count = 0, room = 0, key_used = 0, key_room = 0, *table = NULL, size = 1;
-    int kind, any = 0;
-    const void *data;
+    NameScan scan = {0};
+    Py_ssize_t i;
+    int any;
     if (!PyArg_ParseTuple(args, "U:name_twins", &text))
         return NULL;
-    kind = PyUnicode_KIND(text);
-    data = PyUnicode_DATA(text);
-    n = PyUnicode_GET_LENGTH(text);
-    for (i = 0; i < n;) {
-        Py_UCS4 ch = NT_READ(i);
-        Py_ssize_t end, k;
-        if (!(NT_UPPER(ch) || ch == 'a' || ch == 'e' || ch == 'b') || (i > 0 && IS_WORD(NT_READ(i - 1))) ||
-            (end = nt_match(kind, data, n, i)) < 0) {
-            i++;
-            continue;
-        }
-        if (count == room) {
-            NameMatch *grown;
-            room = room ? 2 * room : 64;
-            grown = PyMem_Realloc(found, room * sizeof *found);
-            if (grown == NULL)
-                goto nomemory;
-            found = grown;
-        }
-        if (key_used + (end - i) > key_room) {
-            char *grown;
-            key_room = 2 * (key_room + (end - i));
-            grown = PyMem_Realloc(keys, key_room);
-            if (grown == NULL)
-                goto nomemory;
-            keys = grown;
-        }
-        found[count].start = i;
-        found[count].end = end;
-        found[count].key = key_used;
-        for (k = i; k < end; k++) {
-            ch = NT_READ(k);
-            if (ch != ' ' && ch != '-')
-                keys[key_used++] = (char)(NT_UPPER(ch) ? ch + 32 : ch);
-        }
-        found[count].key_length = key_used - found[count].key;
-        count++;
-        i = end;
-    }
-    /* each match's group: the first match with its key (an open-addressed table of them) */
-    while (size < 2 * count)
-        size *= 2;
-    table = PyMem_Malloc(size * sizeof *table);
-    multi = PyMem_Calloc(count ? count : 1, 1);
-    if (table == NULL || multi == NULL)
+    if ((any = nt_scan(&scan, text, nt_match, ' ', '-', 0)) < 0)
         goto nomemory;
-    for (i = 0; i < size; i++)
-        table[i] = -1;
-    for (i = 0; i < count; i++) {
-        NameMatch *m = &found[i];
-        size_t hash = 5381;
-        Py_ssize_t k, slot;
-        for (k = 0; k < m->key_length; k++)
-            hash = hash * 33 + (unsigned char)keys[m->key + k];
-        for (slot = (Py_ssize_t)(hash & (size - 1));; slot = (slot + 1) & (size - 1)) {
-            NameMatch *first;
-            if (table[slot] < 0) {
-                table[slot] = m->group = i;
-                break;
-            }
-            first = &found[table[slot]];
-            if (first->key_length == m->key_length && memcmp(keys + first->key, keys + m->key, m->key_length) == 0) {
-                m->group = table[slot];
-                if (!multi[m->group] && !nt_same(kind, data, first, m))
-                    multi[m->group] = any = 1;
-                break;
-            }
-        }
-    }
     out = PyList_New(0);
     if (out == NULL || !any)
         goto done;
     forms = PyDict_New();
-    lists = PyMem_Calloc(count, sizeof *lists);
+    lists = PyMem_Calloc(scan.count, sizeof *lists);
     if (forms == NULL || lists == NULL) {
         Py_CLEAR(out);
         if (lists == NULL)
             PyErr_NoMemory();
         goto done;
     }
-    for (i = 0; i < count; i++) {
-        NameMatch *m = &found[i];
+    for (i = 0; i < scan.count; i++) {
+        NameMatch *m = &scan.found[i];
         PyObject *form, *starts, *start;
         int failed;
-        if (!multi[m->group])
+        if (!scan.multi[m->group])
             continue;
         if (lists[m->group] == NULL) { /* borrowed: `out` holds it */
             PyObject *group = PyList_New(0);
@@ -2568,10 +2629,100 @@ fail:
 done:
     Py_XDECREF(forms);
     PyMem_Free(lists);
-    PyMem_Free(found);
-    PyMem_Free(keys);
-    PyMem_Free(table);
-    PyMem_Free(multi);
+    nt_free(&scan);
+    return out;
+}
+
+/* The end of the match of abbreviation_style._FORMS at i (a capital not after a word character
+ * or a full stop), or -1: U.S. (capitals each with its stop, two or more), US
+ * (capitals, then no word character and no stop before one), Nato (a capital and three
+ * lowercase letters or more, then no word character). Each choice is the only one that can
+ * succeed at its next character, and each run is taken whole (a shorter one leaves a letter
+ * next, which its look-ahead refuses). */
+static Py_ssize_t
+nt_form_match(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+{
+    Py_ssize_t j = i + 1;
+    if (!NT_UPPER(NT_READ(i)) || (i > 0 && (NT_READ(i - 1) == '.' || IS_WORD(NT_READ(i - 1)))))
+        return -1;
+    if (j < n && NT_READ(j) == '.') {
+        while (j + 2 <= n && NT_UPPER(NT_READ(j + 1)) && NT_READ(j + 2) == '.')
+            j += 2;
+        return j > i + 1 ? j + 1 : -1;
+    }
+    if (j < n && NT_UPPER(NT_READ(j))) {
+        while (j < n && NT_UPPER(NT_READ(j)))
+            j++;
+        if (nt_word_at(kind, data, n, j) || (j < n && NT_READ(j) == '.' && nt_word_at(kind, data, n, j + 1)))
+            return -1;
+        return j;
+    }
+    while (j < n && NT_LOWER(NT_READ(j)))
+        j++;
+    return j - i > 3 && !nt_word_at(kind, data, n, j) ? j : -1;
+}
+
+/* form_twins(text): the distinct forms of abbreviation_style._FORMS's matches in text whose
+ * letters (stops cut, in capitals) the text writes two ways or more, one of them without a
+ * lowercase letter (US beside U.S., NATO beside Nato): a list, in order of first use. Most
+ * stories have none, and then no string is made. */
+static PyObject *
+form_twins(PyObject *self, PyObject *args)
+{
+    PyObject *text, *out = NULL, *seen = NULL;
+    NameScan scan = {0};
+    char *capitals = NULL;
+    Py_ssize_t i;
+    int kind, any;
+    const void *data;
+    if (!PyArg_ParseTuple(args, "U:form_twins", &text))
+        return NULL;
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    if ((any = nt_scan(&scan, text, nt_form_match, '.', '.', 1)) < 0)
+        goto nomemory;
+    out = PyList_New(0);
+    if (out == NULL || !any)
+        goto done;
+    /* a group counts with a form in capitals: one that has no lowercase letter */
+    capitals = PyMem_Calloc(scan.count, 1);
+    seen = PySet_New(NULL);
+    if (capitals == NULL || seen == NULL) {
+        Py_CLEAR(out);
+        if (capitals == NULL)
+            PyErr_NoMemory();
+        goto done;
+    }
+    for (i = 0; i < scan.count; i++) {
+        NameMatch *m = &scan.found[i];
+        if (scan.multi[m->group] && !NT_LOWER(NT_READ(m->end - 1)))
+            capitals[m->group] = 1;
+    }
+    for (i = 0; i < scan.count; i++) {
+        NameMatch *m = &scan.found[i];
+        PyObject *form;
+        int known;
+        if (!scan.multi[m->group] || !capitals[m->group])
+            continue;
+        form = PyUnicode_Substring(text, m->start, m->end);
+        if (form == NULL)
+            goto fail;
+        known = PySet_Contains(seen, form);
+        if (known == 0 && (PySet_Add(seen, form) < 0 || PyList_Append(out, form) < 0))
+            known = -1;
+        Py_DECREF(form);
+        if (known < 0)
+            goto fail;
+    }
+    goto done;
+nomemory:
+    PyErr_NoMemory();
+fail:
+    Py_CLEAR(out);
+done:
+    Py_XDECREF(seen);
+    PyMem_Free(capitals);
+    nt_free(&scan);
     return out;
 }
 #undef NT_READ
@@ -2790,6 +2941,8 @@ static PyMethodDef methods[] = {
      "name_twins(text): NL202's spaced-name forms grouped by their letters, the groups of two forms or more."},
     {"sentence_spans", sentence_spans, METH_VARARGS,
      "sentence_spans(text, span_type, firsts, starts, ends, abbreviations): the paragraphs' sentences."},
+    {"form_twins", form_twins, METH_VARARGS,
+     "form_twins(text): NL204's abbreviation forms whose letters the text writes two ways, one in capitals."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from newslint.document import Document, LetterTest
+from newslint.native import native
 from newslint.profile import Profile
 from newslint.rule import Rule, Suggestion, replace_fix
 from newslint.rules._desk import desk_choice, grouped_lesson, style_notes
@@ -134,12 +135,28 @@ def _compared(form: str) -> bool:
 _COMPARED = LetterTest(_compared)
 
 
+def _form_twins_twin(text: str) -> list[str]:
+    """The distinct forms of `_FORMS` in `text` whose letters it writes two ways or more, one of
+    them in capitals, in order of first use: the pure-Python twin of the compiled `form_twins`,
+    which makes no string in a story without such letters (most stories)."""
+    forms = dict.fromkeys(_FORMS.findall(text))  # in order of first use
+    by_letters: dict[str, list[str]] = defaultdict(list)
+    for form in forms:
+        by_letters[_letters(form)].append(form)
+    twice = {k for k, fs in by_letters.items() if len(fs) >= 2 and any(f == f.upper() for f in fs)}
+    return [form for form in forms if _letters(form) in twice]
+
+
+_form_twins: Callable[[str], list[str]] = _form_twins_twin if native is None else native.form_twins
+
+
 def _mixed_letters(text: str) -> set[str]:
     """The letters of the abbreviations written two ways or more, one of them in capitals: the
-    only ones `check` can report, from one C-level scan of the story's forms and tests of its
-    distinct forms (remembered across stories), before any position is looked at."""
+    only ones `check` can report, from one scan of the story's forms, before any position is
+    looked at. The forms a word or a name takes out (`_compared`) are tested only where letters
+    are written two ways before the test: the test takes forms out, it adds none."""
     by_letters: dict[str, set[str]] = defaultdict(set)
-    for form in _COMPARED.select(set(_FORMS.findall(text))):
+    for form in _COMPARED.select(set(_form_twins(text))):
         by_letters[_letters(form)].add(form)
     return {
         letters

@@ -1,0 +1,49 @@
+"""NL204's abbreviations written two ways read from `form_twins`: the compiled scan gives what its
+pure-Python twin (the `_FORMS` regex and a dict) gives, on the pattern's hard cases (a stop
+before a word, a run of capitals before a digit, letters outside ASCII) and on random text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslint import native as chooser
+from newslint.rules.naming import abbreviation_style
+
+compiled = chooser.native
+needs_compiled = pytest.mark.skipif(compiled is None, reason="newslint._native is not built here")
+twin = abbreviation_style._form_twins_twin
+
+PIECES = st.sampled_from(
+    [*"USNATOab. _9é\u0100\U0001d400-'\n", "U.S.", "US", "Nato", "NATO", "U.N", "..", "abc", "E.U."]
+)
+
+
+def test_the_twin_keeps_the_letters_written_two_ways_one_in_capitals():
+    text = "The U.S. and US, NATO and Nato; UK. U.K. Opec OPEC; the USA. Unicef, Unicef, ABC"
+    assert twin(text) == ["U.S.", "US", "NATO", "Nato", "UK", "U.K.", "Opec", "OPEC"]
+    assert twin("Nato and Unesco, Nato again; US and US") == []
+
+
+@needs_compiled
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S.A U.S. US U.Sx US9 U.S.9",  # a stop needs a capital after it; a digit is \w
+        "US.com US. US.x US_ U.S.",  # a stop before a word character ends no form
+        "xUS .US US UN U.N. Nat NATO Natos NATOS",  # glued on, or too short, or other letters
+        "ÉUS UŠ US U.S. Natoé NATO \U0001d400US",
+    ],
+)
+def test_the_compiled_scan_is_the_twin_on_the_patterns_hard_cases(text):
+    assert compiled.form_twins(text) == twin(text)
+
+
+@needs_compiled
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(PIECES, max_size=20).map("".join))
+def test_the_compiled_scan_is_the_twin(text):
+    # the forms of one abbreviation meet when the text is also written without stops, in capitals
+    text = " ~ ".join([text, text.replace(".", ""), text.upper(), text.title()])
+    assert compiled.form_twins(text) == twin(text)
