@@ -22,7 +22,7 @@ import sys
 from array import array
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -33,7 +33,7 @@ from newslint.document import Document
 from newslint.native import native
 from newslint.profile import Profile, add_counts
 from newslint.span import Span
-from newslint.tokens import TOKEN, Prose, TokenKind, kind_of
+from newslint.tokens import TOKEN, LetterTest, Prose, TokenKind, kind_of
 
 if TYPE_CHECKING:
     from newslint.rule import Rule
@@ -162,7 +162,7 @@ class Learner:
 
     def _start(self) -> None:
         self.stories = 0
-        self.words = WordTally()
+        self.words = WordTally(self.tests[:TALLIED_TESTS])
         self.learned: list[dict[str, Counter[str]]] = [{} for _ in self.rules]
 
     def learn(self, texts: Iterable[str]) -> None:
@@ -172,14 +172,15 @@ class Learner:
             self.stories += 1
             counts: Counter[str] = Counter()
             tokens = story_words(text, counts)
-            words.add(counts)
+            selected = words.add(counts)
             doc = read_story(text)
             doc.__dict__["word_counts"] = counts  # what `Document.word_counts` would count, already counted
+            doc.__dict__["_selected"] = selected  # what `Document.selected` would select, already selected
             doc.__dict__[_WRITTEN] = tokens
             doc.__dict__["_prose"] = _Unindexed(
                 text, doc.sentences, doc.headline, doc._not_prose, doc._quoted
             )
-            doc.select_all(tests)  # one walk over the story's distinct words for every rule's tests
+            doc.select_all(tests)  # the tests past TALLIED_TESTS, in one walk over the story's words
             for rule, tables in zip(rules, self.learned, strict=True):
                 for table, found in rule.learn(doc).items():
                     if found:
@@ -206,30 +207,77 @@ class Learner:
         return profile
 
 
+# The rules' letter tests whose results the word tally remembers (a byte a word: two bits a test);
+# any others are remembered by `LetterTest` itself.
+TALLIED_TESTS = 4
+
+
 class WordTally:
     """The word table of a batch of stories: each word's uses and the stories that write it,
     summed story by story in native integers (`newslint._native.tally_words` when it is built:
-    one dict lookup per distinct word of a story, no Python int per sum; else Python lists)."""
+    one dict lookup per distinct word of a story, no Python int per sum; else Python lists).
 
-    def __init__(self) -> None:
+    The same lookup reads what `tests` (the learning rules' letter tests, four at most) answered
+    for the word, remembered in a byte a word beside its sums: so a story's words are selected
+    for every rule without a second walk over them in `LetterTest`'s own memory (40,000-100,000
+    words: each lookup there cost as much as the tally's), and a word is tested once while the
+    tally holds it, not again each time that memory is forgotten at its bound."""
+
+    def __init__(self, tests: Sequence[LetterTest] = ()) -> None:
+        if len(tests) > TALLIED_TESTS:
+            raise ValueError(f"at most {TALLIED_TESTS} letter tests a tally")
+        self.tests = tuple(tests)
         self.index: dict[str, int] = {}
         self.uses: bytearray | list[int] = bytearray() if native is not None else []
         self.stories: bytearray | list[int] = bytearray() if native is not None else []
+        self.bits: bytearray | list[int] = bytearray() if native is not None else []
 
-    def add(self, counts: dict[str, int]) -> None:
-        """Add one story's word counts."""
-        if isinstance(self.uses, bytearray):
+    def add(self, counts: dict[str, int]) -> dict[LetterTest, AbstractSet[str]]:
+        """Add one story's word counts; the words of the story that pass each test."""
+        tests = self.tests
+        walked: list[tuple[set[str], list[str]]]
+        if not isinstance(self.uses, bytearray):
+            walked = self._add(counts)
+        elif tests:
+            walked = native.tally_words(counts, self.index, self.uses, self.stories, self.bits, len(tests))  # type: ignore[union-attr]
+        else:
             native.tally_words(counts, self.index, self.uses, self.stories)  # type: ignore[union-attr]
-            return
-        index, uses, stories = self.index, self.uses, self.stories
-        assert isinstance(stories, list)
+            return {}
+        selected: dict[LetterTest, AbstractSet[str]] = {}
+        index, bits = self.index, self.bits
+        for t, (test, (found, new)) in enumerate(zip(tests, walked, strict=True)):
+            tested, passed = 1 << 2 * t, 2 << 2 * t
+            for word in new:  # words new to the tally: tested now, and remembered beside their sums
+                i = index[word]
+                if test.passes(word):
+                    found.add(word)
+                    bits[i] |= tested | passed
+                else:
+                    bits[i] |= tested
+            selected[test] = found
+        return selected
+
+    def _add(self, counts: dict[str, int]) -> list[tuple[set[str], list[str]]]:
+        """The twin of `newslint._native.tally_words`, with the tests' bits."""
+        index, uses, stories, bits = self.index, self.uses, self.stories, self.bits
+        assert isinstance(stories, list) and isinstance(uses, list) and isinstance(bits, list)
+        walked: list[tuple[set[str], list[str]]] = [(set(), []) for _ in self.tests]
         for word, n in counts.items():
             i = index.setdefault(word, len(index))
             if i == len(uses):
                 uses.append(0)
                 stories.append(0)
+                bits.append(0)
             uses[i] += n
             stories[i] += 1
+            b = bits[i]
+            for t, (found, new) in enumerate(walked):
+                if b & 1 << 2 * t:
+                    if b & 2 << 2 * t:
+                        found.add(word)
+                else:
+                    new.append(word)
+        return walked
 
     def counters(self) -> tuple[Counter[str], Counter[str]]:
         """(uses, stories) of each word."""

@@ -304,6 +304,11 @@ class LetterTest:
         self._passed = self._tested << 1
         weakref.finalize(self, _WORD_BITS.give_back, slot)
 
+    def passes(self, word: str) -> bool:
+        """The test itself, run now and not remembered: for a caller that remembers the
+        results in a table of its own (`newslint.learn.WordTally`)."""
+        return self._test(word)
+
     def select(self, words: Mapping[str, object] | AbstractSet[str]) -> AbstractSet[str]:
         """The words (keys, for a mapping) that pass the test."""
         keys = words.keys() if isinstance(words, Mapping) else words

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from newslint import learn, profile
 from newslint.native import native as compiled
 from newslint.span import Span
-from newslint.tokens import TOKEN, Prose, TokenKind, kind_of
+from newslint.tokens import TOKEN, LetterTest, Prose, TokenKind, kind_of
 from tests.conftest import SHARED
 from tests.test_engine_equivalence import INPUTS, made_stories
 
@@ -97,10 +97,65 @@ def test_tallies_sum_uses_and_stories_both_ways(stories):
     assert list(twin.counters()[0]) == list(compiled_tally.counters()[0])
 
 
+# Letter tests the tally answers for (each counts its runs): any word's letters, read alone.
+TALLY_TESTS = [
+    lambda w: w.startswith("a"),
+    lambda w: "é" in w,
+    lambda w: len(w) % 2 == 1,
+    lambda w: w.isupper(),
+]
+
+
+@needs_compiled
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.dictionaries(st.text("abéA", max_size=3), st.integers(1, 9), max_size=6), max_size=6),
+    st.integers(1, 4),
+)
+def test_a_tally_selects_what_each_letter_test_selects_testing_each_word_once(stories, n):
+    """Each story's words that pass each test, as `LetterTest.select` picks them, both ways;
+    a test is run once a word (the tally remembers it), and the sums are the tally's without
+    tests."""
+    runs: Counter[tuple[int, str]] = Counter()
+
+    def counted(t):
+        def test(word):
+            runs[t, word] += 1
+            return TALLY_TESTS[t](word)
+
+        return test
+
+    tests = [LetterTest(counted(t)) for t in range(n)]
+    results = []
+    for native in (compiled, None):
+        saved, learn.native = learn.native, native
+        try:
+            tally, plain = learn.WordTally(tests), learn.WordTally()
+            picked = []
+            for counts in stories:
+                picked.append(tally.add(counts))
+                plain.add(counts)
+        finally:
+            learn.native = saved
+        for counts, selected in zip(stories, picked, strict=True):
+            assert selected == {t: {w for w in counts if TALLY_TESTS[i](w)} for i, t in enumerate(tests)}
+        assert tally.counters() == plain.counters()
+        results.append(picked)
+        assert all(k == 1 for k in runs.values())
+        runs.clear()
+    assert results[0] == results[1]
+
+
 @needs_compiled
 def test_tallies_refuse_arrays_that_do_not_match_their_index():
     with pytest.raises(ValueError):
         compiled.tally_words({"a": 1}, {"a": 0}, bytearray(), bytearray())
+    with pytest.raises(ValueError):  # a byte of bits a word, for one to four tests
+        compiled.tally_words({"a": 1}, {"a": 0}, bytearray(8), bytearray(8), bytearray(), 1)
+    with pytest.raises(ValueError):
+        compiled.tally_words({"a": 1}, {}, bytearray(), bytearray(), bytearray(), 5)
+    with pytest.raises(ValueError):
+        learn.WordTally([LetterTest(str.isupper) for _ in range(5)])
 
 
 # stops, closing and opening marks, capitals and figures, white space of every kind the patterns
