@@ -2,8 +2,8 @@
 `benchmarks/real_errors.py`): every word-level report of newslint, codespell and typos over BBC
 and AG News whole and a seeded sample of Reuters, read in its sentence and judged error or not.
 
-The slow tests hold newslint's NL1 precision and recall per corpus a little under the figures
-measured when the gold set was read, and fail on any newslint report the gold set does not
+The slow tests hold newslint's NL1 precision and recall per corpus at issue 14's targets (95%,
+measured figures beside FLOORS), and fail on any newslint report the gold set does not
 hold: a rule change that reports new words must have them read first (`python
 benchmarks/real_errors.py --unjudged read.tsv`, give each row its verdict, then `--merge
 read.tsv`). Skipped when the corpora are not beside the checkout (`../shared`, or
@@ -35,12 +35,14 @@ Hit, Row = real_errors.Hit, real_errors.Row
 # Measured 2026-12-03 (`python benchmarks/real_errors.py`; right/reports, found/pooled errors):
 # BBC 81/83 and 81/99, Reuters 337/339 and 337/372, AG News 54/56 and 54/62. Re-measured after
 # NL101 judged lowercase sentences locally and reported two-slip words and capitalised clear
-# slips: BBC 90/92 and 90/104, Reuters 354/356 and 354/383, AG News 56/58 and 56/62. Floors a
-# little under; AG News' precision floor is issue 13's target for scraped copy (90%).
+# slips: BBC 90/92 and 90/104, Reuters 354/356 and 354/383, AG News 56/58 and 56/62. After the
+# rare-word slip (2026-12-03 23:00): BBC 99.0% and 102/107 (95.3%), Reuters 99.7% and 96.9%,
+# AG News 98.4% and 96.8%. The floors are now issue 14's targets, 95% both ways on every
+# corpus: one BBC error lost fails the test, as it should.
 FLOORS = {
-    "bbc": {"precision": 0.95, "recall": 0.84},
-    "reuters": {"precision": 0.98, "recall": 0.90},
-    "ag_news": {"precision": 0.90, "recall": 0.87},
+    "bbc": {"precision": 0.95, "recall": 0.95},
+    "reuters": {"precision": 0.95, "recall": 0.95},
+    "ag_news": {"precision": 0.95, "recall": 0.95},
 }
 HINT = (
     "read them: `python benchmarks/real_errors.py --unjudged read.tsv`, give each row a verdict, "
