@@ -1729,10 +1729,45 @@ fail:
     return NULL;
 }
 
+/* counts[form] += uses (counts a dict; `uses` added to the old value with +): 0, or -1 with an
+ * exception set. */
+static int
+add_uses(PyObject *counts, PyObject *form, PyObject *uses)
+{
+    PyObject *old = PyDict_GetItemWithError(counts, form), *sum;
+    int err;
+    if (old == NULL && PyErr_Occurred())
+        return -1;
+    sum = old == NULL ? Py_NewRef(uses) : PyNumber_Add(old, uses);
+    if (sum == NULL)
+        return -1;
+    err = PyDict_SetItem(counts, form, sum);
+    Py_DECREF(sum);
+    return err;
+}
+
+/* A str of ASCII lowercase letters only, not empty (str.isascii() and isalpha() and islower()). */
+static int
+plain_lowercase(PyObject *word)
+{
+    const Py_UCS1 *c;
+    Py_ssize_t i, n;
+    if (!PyUnicode_CheckExact(word) || !PyUnicode_IS_ASCII(word))
+        return 0;
+    c = PyUnicode_1BYTE_DATA(word);
+    n = PyUnicode_GET_LENGTH(word);
+    for (i = 0; i < n; i++)
+        if (c[i] < 'a' || c[i] > 'z')
+            return 0;
+    return n > 0;
+}
+
 /* add_forms(counts, word_counts, memo, make, limit): for each word of the dict `word_counts`
  * (word -> uses), in order, the tuple of forms it is counted as, memo[word] (made by calling
  * make(word) when missing, the memo cleared first when it holds `limit` words), each form's
- * count in the dict `counts` raised by the word's uses: NL1's story counts (newslint.native). */
+ * count in the dict `counts` raised by the word's uses: NL1's story counts (newslint.native).
+ * A word of ASCII lowercase letters alone (most of a story's words) is counted as itself, without
+ * the memo: `make` must give it so (a memo lookup is a cache miss; the word is its own form). */
 static PyObject *
 add_forms(PyObject *self, PyObject *args)
 {
@@ -1742,8 +1777,14 @@ add_forms(PyObject *self, PyObject *args)
                           &PyDict_Type, &memo, &make, &limit))
         return NULL;
     while (PyDict_Next(word_counts, &pos, &word, &uses)) {
-        PyObject *forms = PyDict_GetItemWithError(memo, word); /* borrowed: the memo holds it */
+        PyObject *forms;
         Py_ssize_t i;
+        if (plain_lowercase(word)) {
+            if (add_uses(counts, word, uses) < 0)
+                return NULL;
+            continue;
+        }
+        forms = PyDict_GetItemWithError(memo, word); /* borrowed: the memo holds it */
         if (forms == NULL) {
             int err;
             if (PyErr_Occurred())
@@ -1769,21 +1810,7 @@ add_forms(PyObject *self, PyObject *args)
         }
         Py_INCREF(forms); /* held while counts' keys are compared (user code could clear the memo) */
         for (i = 0; i < PyTuple_GET_SIZE(forms); i++) {
-            PyObject *form = PyTuple_GET_ITEM(forms, i), *old, *sum;
-            int err;
-            old = PyDict_GetItemWithError(counts, form);
-            if (old == NULL && PyErr_Occurred()) {
-                Py_DECREF(forms);
-                return NULL;
-            }
-            sum = old == NULL ? Py_NewRef(uses) : PyNumber_Add(old, uses);
-            if (sum == NULL) {
-                Py_DECREF(forms);
-                return NULL;
-            }
-            err = PyDict_SetItem(counts, form, sum);
-            Py_DECREF(sum);
-            if (err < 0) {
+            if (add_uses(counts, PyTuple_GET_ITEM(forms, i), uses) < 0) {
                 Py_DECREF(forms);
                 return NULL;
             }

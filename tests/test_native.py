@@ -17,6 +17,7 @@ import subprocess
 import sys
 import zipfile
 from collections import Counter
+from collections.abc import Callable
 from itertools import product
 from pathlib import Path
 
@@ -381,6 +382,40 @@ def test_the_forms_are_added_up_both_ways(pairs, limit):
         add(counts, word_counts, memo, _counted_as, limit)
         runs.append((list(counts.items()), list(memo.items())))
     assert runs[0] == runs[1]
+
+
+def _made(asked: list[str]) -> Callable[[str], tuple[str, ...]]:
+    """A `make` for `add_forms` that notes each word it is asked about."""
+
+    def make(word: str) -> tuple[str, ...]:
+        asked.append(word)
+        return (word.lower(), "made")
+
+    return make
+
+
+def test_a_plain_lowercase_word_is_counted_as_itself_without_the_memo():
+    """`add_forms` counts a word of ASCII lowercase letters as itself, both ways: `make` is not
+    asked and the memo neither read nor written (a stale entry for it is ignored); a word with
+    a capital, a hyphen, an apostrophe or a letter outside ASCII still goes through both."""
+    for add in (chooser._add_forms, compiled.add_forms if compiled is not None else chooser._add_forms):
+        asked: list[str] = []
+        counts: Counter[str] = Counter()
+        memo = {"plain": ("stale",)}
+        add(counts, {"plain": 2, "The": 3, "café": 1, "co-op": 1, "the": 4}, memo, _made(asked), 10)
+        assert asked == ["The", "café", "co-op"]
+        assert list(counts.items()) == [("plain", 2), ("the", 7), ("made", 5), ("café", 1), ("co-op", 1)]
+        assert list(memo) == ["plain", "The", "café", "co-op"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12))
+def test_nl101_counts_a_plain_lowercase_word_as_itself(word):
+    """The forms NL101's story counts give a word of ASCII lowercase letters are the word alone:
+    what `add_forms` assumes when it skips their memo."""
+    from newslint.rules.typos.unknown_word import _counted_as
+
+    assert _counted_as(word) == (word,)
 
 
 PAIR_TEXT = "ab z.'’-/@_1é X\n"
