@@ -1481,9 +1481,9 @@ edit_hash(const char *s, Py_ssize_t n)
 /* Whether the filter of `nbits` bits (a power of two) may hold the string: all its probes set.
  * With add, set them. */
 static int
-filter_probe(unsigned char *bits, unsigned long long nbits, const char *s, Py_ssize_t n, int add)
+filter_probe_hash(unsigned char *bits, unsigned long long nbits, unsigned long long h, int add)
 {
-    unsigned long long h = edit_hash(s, n), h1 = h & 0xffffffffULL, h2 = (h >> 32) | 1;
+    unsigned long long h1 = h & 0xffffffffULL, h2 = (h >> 32) | 1;
     int j;
     for (j = 0; j < FILTER_PROBES; j++) {
         unsigned long long k = (h1 + j * h2) & (nbits - 1);
@@ -1493,6 +1493,12 @@ filter_probe(unsigned char *bits, unsigned long long nbits, const char *s, Py_ss
             return 0;
     }
     return 1;
+}
+
+static int
+filter_probe(unsigned char *bits, unsigned long long nbits, const char *s, Py_ssize_t n, int add)
+{
+    return filter_probe_hash(bits, nbits, edit_hash(s, n), add);
 }
 
 /* edit_filter(keys): a Bloom filter of the ASCII strings among `keys` (an iterable), as bytes,
@@ -1550,83 +1556,101 @@ struct edit_target {
     unsigned long long nbits;
 };
 
+/* Look one edit up in each of `count` targets, its hash computed once for all their filters. */
 static int
-edit_lookup(struct edit_target *t, const char *buf, Py_ssize_t len)
+edit_lookup(struct edit_target *t, Py_ssize_t count, const char *buf, Py_ssize_t len)
 {
-    PyObject *s;
-    int found;
-    if (t->bits != NULL && !filter_probe(t->bits, t->nbits, buf, len, 0))
-        return 0;
-    s = PyUnicode_New(len, 127);
-    if (s == NULL)
-        return -1;
-    if (len)
-        memcpy(PyUnicode_1BYTE_DATA(s), buf, len);
-    found = t->is_dict ? PyDict_Contains(t->container, s) : PySet_Contains(t->container, s);
-    if (found > 0)
-        found = PySet_Add(t->out, s);
-    Py_DECREF(s);
-    return found;
+    unsigned long long h = 0;
+    int hashed = 0;
+    Py_ssize_t k;
+    for (k = 0; k < count; k++) {
+        PyObject *s;
+        int found;
+        if (t[k].bits != NULL) {
+            if (!hashed) {
+                h = edit_hash(buf, len);
+                hashed = 1;
+            }
+            if (!filter_probe_hash(t[k].bits, t[k].nbits, h, 0))
+                continue;
+        }
+        s = PyUnicode_New(len, 127);
+        if (s == NULL)
+            return -1;
+        if (len)
+            memcpy(PyUnicode_1BYTE_DATA(s), buf, len);
+        found = t[k].is_dict ? PyDict_Contains(t[k].container, s) : PySet_Contains(t[k].container, s);
+        if (found > 0)
+            found = PySet_Add(t[k].out, s);
+        Py_DECREF(s);
+        if (found < 0)
+            return -1;
+    }
+    return 0;
 }
 
 #define EDIT_BUFFER 64
 
-static PyObject *
-edits_among(PyObject *self, PyObject *args)
+/* Check and read one target: its container (a set, frozenset or dict) and filter (None or
+ * edit_filter's bytes), its found set made. 0, or -1 with an exception set. */
+static int
+edit_target_of(struct edit_target *t, PyObject *container, PyObject *filter, const char *name)
 {
-    PyObject *word, *filter = Py_None;
-    struct edit_target t = {NULL, NULL, 0, NULL, 0};
-    const char *w;
-    char small[EDIT_BUFFER + 2], *buf = small;
-    Py_ssize_t n, i;
-    int c;
-    if (!PyArg_ParseTuple(args, "UO|O:edits_among", &word, &t.container, &filter))
-        return NULL;
-    t.is_dict = PyDict_Check(t.container);
-    if (!t.is_dict && !PyAnySet_Check(t.container)) {
-        PyErr_SetString(PyExc_TypeError, "edits_among: the container must be a set, frozenset or dict");
-        return NULL;
-    }
-    if (!PyUnicode_IS_ASCII(word)) {
-        PyErr_SetString(PyExc_ValueError, "edits_among: the word must be ASCII");
-        return NULL;
+    t->container = container;
+    t->out = NULL;
+    t->bits = NULL;
+    t->nbits = 0;
+    t->is_dict = PyDict_Check(container);
+    if (!t->is_dict && !PyAnySet_Check(container)) {
+        PyErr_Format(PyExc_TypeError, "%s: the container must be a set, frozenset or dict", name);
+        return -1;
     }
     if (filter != Py_None) {
         Py_ssize_t size;
         if (!PyBytes_Check(filter)) {
-            PyErr_SetString(PyExc_TypeError, "edits_among: the filter must be edit_filter's bytes");
-            return NULL;
+            PyErr_Format(PyExc_TypeError, "%s: the filter must be edit_filter's bytes", name);
+            return -1;
         }
         size = PyBytes_GET_SIZE(filter);
         if (size < 1 || (size & (size - 1))) {
-            PyErr_SetString(PyExc_ValueError, "edits_among: the filter must be edit_filter's bytes");
-            return NULL;
+            PyErr_Format(PyExc_ValueError, "%s: the filter must be edit_filter's bytes", name);
+            return -1;
         }
-        t.bits = (unsigned char *)PyBytes_AS_STRING(filter);
-        t.nbits = (unsigned long long)size << 3;
+        t->bits = (unsigned char *)PyBytes_AS_STRING(filter);
+        t->nbits = (unsigned long long)size << 3;
     }
-    w = (const char *)PyUnicode_1BYTE_DATA(word);
-    n = PyUnicode_GET_LENGTH(word);
+    t->out = PySet_New(NULL);
+    return t->out == NULL ? -1 : 0;
+}
+
+/* Every edit of the ASCII word (deletions, swaps, substitutions, insertions, in that order, as
+ * one_edit_away makes them) looked up in each target. 0, or -1 with an exception set. */
+static int
+walk_edits(PyObject *word, struct edit_target *t, Py_ssize_t count)
+{
+    const char *w = (const char *)PyUnicode_1BYTE_DATA(word);
+    char small[EDIT_BUFFER + 2], *buf = small;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(word), i;
+    int c, err = -1;
     if (n > EDIT_BUFFER) {
         buf = PyMem_Malloc(n + 2);
-        if (buf == NULL)
-            return PyErr_NoMemory();
+        if (buf == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
     }
-    t.out = PySet_New(NULL);
-    if (t.out == NULL)
-        goto fail;
     for (i = 0; i < n; i++) { /* deletions */
         memcpy(buf, w, i);
         memcpy(buf + i, w + i + 1, n - i - 1);
-        if (edit_lookup(&t, buf, n - 1) < 0)
-            goto fail;
+        if (edit_lookup(t, count, buf, n - 1) < 0)
+            goto done;
     }
     memcpy(buf, w, n);
     for (i = 0; i + 1 < n; i++) { /* swaps of two neighbours */
         buf[i] = w[i + 1];
         buf[i + 1] = w[i];
-        if (edit_lookup(&t, buf, n) < 0)
-            goto fail;
+        if (edit_lookup(t, count, buf, n) < 0)
+            goto done;
         buf[i] = w[i];
         buf[i + 1] = w[i + 1];
     }
@@ -1635,8 +1659,8 @@ edits_among(PyObject *self, PyObject *args)
             if (c == w[i])
                 continue;
             buf[i] = (char)c;
-            if (edit_lookup(&t, buf, n) < 0)
-                goto fail;
+            if (edit_lookup(t, count, buf, n) < 0)
+                goto done;
         }
         buf[i] = w[i];
     }
@@ -1645,17 +1669,82 @@ edits_among(PyObject *self, PyObject *args)
         memcpy(buf + i + 1, w + i, n - i);
         for (c = 'a'; c <= 'z'; c++) {
             buf[i] = (char)c;
-            if (edit_lookup(&t, buf, n + 1) < 0)
-                goto fail;
+            if (edit_lookup(t, count, buf, n + 1) < 0)
+                goto done;
         }
     }
+    err = 0;
+done:
     if (buf != small)
         PyMem_Free(buf);
+    return err;
+}
+
+static PyObject *
+edits_among(PyObject *self, PyObject *args)
+{
+    PyObject *word, *container, *filter = Py_None;
+    struct edit_target t;
+    if (!PyArg_ParseTuple(args, "UO|O:edits_among", &word, &container, &filter))
+        return NULL;
+    if (edit_target_of(&t, container, filter, "edits_among") < 0)
+        return NULL;
+    if (!PyUnicode_IS_ASCII(word)) {
+        Py_DECREF(t.out);
+        PyErr_SetString(PyExc_ValueError, "edits_among: the word must be ASCII");
+        return NULL;
+    }
+    if (walk_edits(word, &t, 1) < 0) {
+        Py_DECREF(t.out);
+        return NULL;
+    }
     return t.out;
+}
+
+#define EDIT_TARGETS 8
+
+/* edits_among_each(word, targets): [edits_among(word, container, filter) for container, filter
+ * in targets] (a list of up to EDIT_TARGETS pairs), in one walk over the word's edits: each edit
+ * is made and hashed once for all the containers (a capitalised word is looked for among the
+ * listed words and the names). Each set gets its strings in the order edits_among adds them. */
+static PyObject *
+edits_among_each(PyObject *self, PyObject *args)
+{
+    PyObject *word, *targets, *out = NULL;
+    struct edit_target t[EDIT_TARGETS];
+    Py_ssize_t count, k, made = 0;
+    if (!PyArg_ParseTuple(args, "UO!:edits_among_each", &word, &PyList_Type, &targets))
+        return NULL;
+    if (!PyUnicode_IS_ASCII(word)) {
+        PyErr_SetString(PyExc_ValueError, "edits_among_each: the word must be ASCII");
+        return NULL;
+    }
+    count = PyList_GET_SIZE(targets);
+    if (count > EDIT_TARGETS) {
+        PyErr_SetString(PyExc_ValueError, "edits_among_each: at most 8 targets");
+        return NULL;
+    }
+    for (k = 0; k < count; k++) {
+        PyObject *pair = PyList_GET_ITEM(targets, k);
+        if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2) {
+            PyErr_SetString(PyExc_TypeError, "edits_among_each: each target is a (container, filter) tuple");
+            goto fail;
+        }
+        if (edit_target_of(&t[k], PyTuple_GET_ITEM(pair, 0), PyTuple_GET_ITEM(pair, 1), "edits_among_each") < 0)
+            goto fail;
+        made = k + 1;
+    }
+    if (walk_edits(word, t, count) < 0)
+        goto fail;
+    out = PyList_New(count);
+    if (out == NULL)
+        goto fail;
+    for (k = 0; k < count; k++)
+        PyList_SET_ITEM(out, k, t[k].out); /* the reference handed over */
+    return out;
 fail:
-    if (buf != small)
-        PyMem_Free(buf);
-    Py_XDECREF(t.out);
+    for (k = 0; k < made; k++)
+        Py_XDECREF(t[k].out);
     return NULL;
 }
 
@@ -3009,6 +3098,8 @@ static PyMethodDef methods[] = {
     {"pair_filter", pair_filter, METH_O, "pair_filter(words): the sketch of words that joined_pairs reads."},
     {"edits_among", edits_among, METH_VARARGS,
      "edits_among(word, container, filter=None): the strings one edit from the ASCII word that container holds."},
+    {"edits_among_each", edits_among_each, METH_VARARGS,
+     "edits_among_each(word, targets): edits_among(word, container, filter) for each (container, filter), in one walk."},
     {"edit_filter", edit_filter, METH_VARARGS,
      "edit_filter(keys): a Bloom filter of the ASCII keys, as bytes, for edits_among."},
     {"word_splits", word_splits, METH_VARARGS,

@@ -18,7 +18,7 @@ from __future__ import annotations
 import importlib
 import mmap
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from types import ModuleType
 
@@ -163,6 +163,20 @@ def edits_among(word: str, container: AbstractSet[str] | Mapping[str, object] | 
 _BUILT = (set, frozenset, dict)
 
 
+def edits_among_each(
+    word: str, containers: Sequence[AbstractSet[str] | Mapping[str, object] | Lookup]
+) -> list[set[str]]:
+    """`[edits_among(word, c) for c in containers]`, the compiled form making and hashing each
+    edit once for all the containers (a capitalised word is looked for among the listed words
+    and the names: one walk over its hundreds of edits, not one per list). Each set is the one
+    `edits_among` gives, built in the same order."""
+    targets = [(c.keys, c.filter) if isinstance(c, Lookup) else (c, None) for c in containers]
+    if native is not None and word.isascii() and all(type(keys) in _BUILT for keys, _ in targets):
+        found: list[set[str]] = native.edits_among_each(word, targets)
+        return found
+    return [edits_among(word, c) for c in containers]
+
+
 def _word_splits(keys: Iterable[str], words: AbstractSet[str]) -> list[tuple[str, int]]:
     return [(key, i) for key in keys for i in range(2, len(key) - 2) if key[:i] in words and key[i:] in words]
 
@@ -261,6 +275,7 @@ __all__ = [
     "add_forms",
     "count_lines",
     "edits_among",
+    "edits_among_each",
     "native",
     "near_words",
     "near_words_in_line",

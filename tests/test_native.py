@@ -318,6 +318,53 @@ def test_the_edits_among_a_container_are_its_share_of_every_edit(word, slip_list
             assert compiled.edits_among(word, keys) == expected
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(EDIT_LETTERS, max_size=70),
+    st.lists(st.lists(st.lists(SLIP, max_size=2), max_size=6), min_size=1, max_size=3),
+    st.lists(st.text("abcxyzé", max_size=6), max_size=8),
+)
+def test_the_edits_among_each_container_are_those_of_edits_among(word, slip_lists, strangers):
+    """`edits_among_each(word, containers)` is `edits_among` of each container, in one walk:
+    the same sets, their members added in the same order (a set's iteration order follows
+    from it), with sets, dicts and `Lookup`s mixed, compiled and twin."""
+    containers: list = []
+    for i, slips in enumerate(slip_lists):
+        held = {_slipped(word, s) for s in slips} | set(strangers[i:])
+        containers.append((held, dict.fromkeys(held), chooser.Lookup(frozenset(held)))[i % 3])
+    expected = [chooser.edits_among(word, c) for c in containers]
+    found = chooser.edits_among_each(word, containers)
+    assert found == expected
+    assert [list(s) for s in found] == [list(s) for s in expected]
+    if compiled is not None and word.isascii():
+        targets = [(c.keys, c.filter) if isinstance(c, chooser.Lookup) else (c, None) for c in containers]
+        each = compiled.edits_among_each(word, targets)
+        assert [list(s) for s in each] == [list(compiled.edits_among(word, *t)) for t in targets]
+        assert each == [chooser.one_edit_away(word) & set(k) for k, _ in targets]
+
+
+@needs_compiled
+def test_edits_among_each_refuses_what_edits_among_refuses():
+    """The same checks as `edits_among`: an ASCII word, sets or dicts, filters from
+    `edit_filter`, and (container, filter) pairs in a list."""
+    listed = frozenset({"cafe", "cage"})
+    assert compiled.edits_among_each("cafe", []) == []
+    found = compiled.edits_among_each("caje", [(listed, None), ({"cake": 1}, None)])
+    assert found == [{"cafe", "cage"}, {"cake"}]
+    with pytest.raises(ValueError):
+        compiled.edits_among_each("café", [(listed, None)])
+    with pytest.raises(TypeError):
+        compiled.edits_among_each("cafe", [(["cafe"], None)])
+    with pytest.raises(ValueError):
+        compiled.edits_among_each("cafe", [(listed, b"odd")])
+    with pytest.raises(TypeError):
+        compiled.edits_among_each("cafe", [listed])
+    with pytest.raises(TypeError):
+        compiled.edits_among_each("cafe", ((listed, None),))
+    with pytest.raises(ValueError):
+        compiled.edits_among_each("cafe", [(listed, None)] * 9)
+
+
 @needs_compiled
 def test_the_filtered_edits_of_listed_words_are_every_listed_edit():
     """Over the shipped word list (its built set, as the rules read it through a `Lookup`):

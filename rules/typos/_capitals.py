@@ -16,17 +16,17 @@ France Presse`, `IG Metall`, `Groupe Macyro`: the English word with one letter a
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from functools import cache, lru_cache
 
 from newslint.document import Document, Token
-from newslint.native import Lookup
+from newslint.native import Lookup, edits_among_each
 from newslint.rules.typos._context import unaccented_words
 from newslint.rules.typos._words import (
     WordList,
-    edits_among,
     english,
     known_names,
-    listed_edits,
+    listed_lookup,
     misspellings,
     rare_words,
 )
@@ -114,6 +114,14 @@ def _names_lookup() -> Lookup:
     return Lookup(_names_by_lowercase())
 
 
+@lru_cache(maxsize=2048)  # asked by `clear_slip` and by NL101 again for the same word
+def known_one_edit_away(word: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(the listed names one edit from `word`, in lowercase; the listed words one edit from it),
+    found in one walk over its hundreds of edits (`edits_among_each`), not one per list."""
+    named, listed = edits_among_each(word, [_names_lookup(), listed_lookup()])
+    return frozenset(named), frozenset(listed)
+
+
 @lru_cache(maxsize=2048)  # a name the corpus repeats is asked about in story after story
 def clear_slip(word: str) -> str | None:
     """The word or name (lowercase) that a capitalised word no list knows is a typist's clear slip
@@ -130,15 +138,13 @@ def clear_slip(word: str) -> str | None:
     if len(word) < SLIP_MIN_LENGTH:
         return None
     words, names, first = english(), _names_by_lowercase(), word[:1]
-    # the names one edit away, then the common words that are no names
-    near = [c for c in edits_among(word, _names_lookup()) if c[:1] == first]
-    near += [
-        c
-        for c in listed_edits(word)
-        if c[:1] == first and c not in names and words.frequency_rank(c) < COMMON_RANK
-    ]
+    named, listed = known_one_edit_away(word)
+    # the names one edit away, then the common words that are no names (in any order: only a
+    # sole word found is taken)
+    near = [c for c in named if c[:1] == first]
+    near += [c for c in listed if c[:1] == first and c not in names and words.frequency_rank(c) < COMMON_RANK]
     if not near:
-        return _undoubled_slip(word, words, names)
+        return _undoubled_slip(word, words, names, listed)
     if len(near) != 1:
         return None
     meant = near[0]
@@ -149,15 +155,15 @@ def clear_slip(word: str) -> str | None:
     return None
 
 
-def _undoubled_slip(word: str, words: WordList, names: dict[str, str]) -> str | None:
+def _undoubled_slip(
+    word: str, words: WordList, names: dict[str, str], listed: AbstractSet[str]
+) -> str | None:
     """The word a capitalised word no list knows is with a doubled letter written single, inside
     it (Saphire, Appelate, Supressant: the commonest misspelling there is), when it is the only
     listed word among the 50,000 most frequent one edit away that keeps its first letter, eight
-    letters or more, and no name."""
+    letters or more, and no name. (`listed`: the listed words one edit from it.)"""
     wider = [
-        c
-        for c in listed_edits(word)
-        if c[:1] == word[:1] and c not in names and words.frequency_rank(c) < UNDOUBLED_RANK
+        c for c in listed if c[:1] == word[:1] and c not in names and words.frequency_rank(c) < UNDOUBLED_RANK
     ]
     if len(wider) == 1 and _undoubled(word, wider[0]):
         return wider[0]

@@ -130,8 +130,13 @@ def english() -> WordList:
 def listed_edits(word: str) -> set[str]:
     """The listed words one edit from `word`: `one_edit_away(word) & english().words`, the
     compiled form reading the built list through its filter (`Lookup`)."""
+    return edits_among(word, listed_lookup())
+
+
+def listed_lookup() -> AbstractSet[str] | Lookup:
+    """The listed words as `edits_among` reads them: with their filter once the set is built."""
     words = english().words
-    return edits_among(word, _lookup(words) if isinstance(words, frozenset) else words)
+    return _lookup(words) if isinstance(words, frozenset) else words
 
 
 @functools.lru_cache(maxsize=2)

@@ -30,6 +30,7 @@ from newslint.rules.typos._capitals import (
     clear_slip,
     foreign_form,
     habit_slip,
+    known_one_edit_away,
     typed_slip,
 )
 from newslint.rules.typos._context import (
@@ -141,10 +142,11 @@ def suggestions(word: str, counts: Counter) -> tuple[list[str], list[str]]:
     return evidence, others
 
 
-@functools.lru_cache(maxsize=2048)  # a name the corpus repeats is asked about in story after story
 def _listed_one_edit_away(word: str) -> frozenset[str]:
-    """The listed words one edit from `word`."""
-    return frozenset(listed_edits(word))
+    """The listed words one edit from `word`: found with the names one edit away and remembered
+    (a name the corpus repeats is asked about in story after story, and `clear_slip` asked
+    about this word just before)."""
+    return known_one_edit_away(word)[1]
 
 
 @functools.cache
