@@ -989,11 +989,17 @@ fail:
     return NULL;
 }
 
-/* The number of `key` in a batch's tallies (tally_words), numbered and its sums grown here when
- * it is new: `*size` is the number of words; `bits` (a bytearray of a byte per word, or NULL) is
- * grown with them. -1 with an exception set on an error. */
+/* A word's sums in a batch's tallies (tally_words): one record, so that a story's word reads one
+ * place of memory for all three (a tally of 100,000 words and more is read at random, a cache miss
+ * a place: three arrays cost three misses a word). */
+typedef struct {
+    long long uses, stories, bits;
+} TallyRecord;
+
+/* The number of `key` in a batch's tallies, numbered and its record added (zeroed) here when it is
+ * new: `*size` is the number of words. -1 with an exception set on an error. */
 static Py_ssize_t
-tally_index(PyObject *index, PyObject *key, PyObject *uses, PyObject *stories, PyObject *bits, Py_ssize_t *size)
+tally_index(PyObject *index, PyObject *key, PyObject *sums, Py_ssize_t *size)
 {
     PyObject *at = PyDict_GetItemWithError(index, key); /* borrowed */
     Py_ssize_t i;
@@ -1012,92 +1018,77 @@ tally_index(PyObject *index, PyObject *key, PyObject *uses, PyObject *stories, P
     if (set_stolen(index, key, PyLong_FromSsize_t(i)) < 0)
         return -1;
     *size = i + 1;
-    if (PyByteArray_Resize(uses, *size * 8) < 0 || PyByteArray_Resize(stories, *size * 8) < 0 ||
-        (bits != NULL && PyByteArray_Resize(bits, *size) < 0))
+    if (PyByteArray_Resize(sums, *size * (Py_ssize_t)sizeof(TallyRecord)) < 0)
         return -1;
-    memset(PyByteArray_AS_STRING(uses) + i * 8, 0, 8);
-    memset(PyByteArray_AS_STRING(stories) + i * 8, 0, 8);
-    if (bits != NULL)
-        PyByteArray_AS_STRING(bits)[i] = 0;
+    memset(PyByteArray_AS_STRING(sums) + i * sizeof(TallyRecord), 0, sizeof(TallyRecord));
     return i;
 }
 
-/* tally_words(counts, index, uses, stories[, bits, tests]): one story's word counts (a dict:
- * word -> uses) added to a batch's tallies without a Python int per sum: `index` (a dict)
- * numbers each word in the order first tallied, and `uses` and `stories` (bytearrays of native
- * 64-bit integers, one per word of `index`, grown here) get each word's uses and 1 for the story.
- * With `bits` (a bytearray of a byte per word of `index`) and `tests` (1 to 4), each word's
- * remembered results of up to four letter tests are read in the same lookup (test t: bit 2t set
- * when tested, bit 2t+1 when passed), and the call returns [(found, new), ...], one a test: the
- * words that passed (a set) and the words not yet tested (a list, in the order of `counts`). */
+/* tally_words(counts, index, sums, tests): one story's word counts (a dict: word -> uses) added to
+ * a batch's tallies without a Python int per sum: `index` (a dict) numbers each word in the order
+ * first tallied, and `sums` (a bytearray, grown here) holds a record a word of native 64-bit
+ * integers: its uses, its stories (1 added for this one) and its letter tests' bits. `tests` (a
+ * tuple of at most MANY_TALLIED callables: word -> truth) are run on each word new to the tally,
+ * once while the tally holds it (test t: bit 2t set when tested, bit 2t+1 when passed); returns
+ * a list of sets, one a test: the story's words that pass it. */
+#define MANY_TALLIED 32
+
 static PyObject *
 tally_words(PyObject *self, PyObject *args)
 {
-    PyObject *counts, *index, *uses, *stories, *bits = NULL, *key, *value, *out = NULL;
-    PyObject *found[4] = {NULL}, *new[4] = {NULL};
-    Py_ssize_t pos = 0, size, t;
-    int tests = 0;
-    if (!PyArg_ParseTuple(args, "O!O!O!O!|O!i:tally_words", &PyDict_Type, &counts, &PyDict_Type, &index,
-                          &PyByteArray_Type, &uses, &PyByteArray_Type, &stories, &PyByteArray_Type, &bits,
-                          &tests))
+    PyObject *counts, *index, *sums, *tests, *key, *value, *out;
+    Py_ssize_t pos = 0, size, t, ntests;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!:tally_words", &PyDict_Type, &counts, &PyDict_Type, &index,
+                          &PyByteArray_Type, &sums, &PyTuple_Type, &tests))
         return NULL;
     size = PyDict_GET_SIZE(index);
-    if (PyByteArray_GET_SIZE(uses) != size * 8 || PyByteArray_GET_SIZE(stories) != size * 8 ||
-        (bits != NULL && PyByteArray_GET_SIZE(bits) != size)) {
+    ntests = PyTuple_GET_SIZE(tests);
+    if (PyByteArray_GET_SIZE(sums) != size * (Py_ssize_t)sizeof(TallyRecord)) {
         PyErr_SetString(PyExc_ValueError, "tally_words: the tallies and the index differ in size");
         return NULL;
     }
-    if (bits != NULL && (tests < 1 || tests > 4)) {
-        PyErr_SetString(PyExc_ValueError, "tally_words: one to four tests a byte");
+    if (ntests > MANY_TALLIED) {
+        PyErr_SetString(PyExc_ValueError, "tally_words: too many tests for a word's bits");
         return NULL;
     }
-    for (t = 0; t < tests; t++) {
-        found[t] = PySet_New(NULL);
-        new[t] = PyList_New(0);
-        if (found[t] == NULL || new[t] == NULL)
+    out = PyList_New(ntests);
+    if (out == NULL)
+        return NULL;
+    for (t = 0; t < ntests; t++) {
+        PyObject *found = PySet_New(NULL);
+        if (found == NULL)
             goto fail;
+        PyList_SET_ITEM(out, t, found);
     }
     while (PyDict_Next(counts, &pos, &key, &value)) {
         Py_ssize_t n = PyLong_AsSsize_t(value), i;
+        TallyRecord *record;
         if (n == -1 && PyErr_Occurred())
             goto fail;
-        i = tally_index(index, key, uses, stories, bits, &size);
+        i = tally_index(index, key, sums, &size);
         if (i < 0)
             goto fail;
-        ((long long *)PyByteArray_AS_STRING(uses))[i] += n;
-        ((long long *)PyByteArray_AS_STRING(stories))[i] += 1;
-        if (bits != NULL) {
-            unsigned char b = (unsigned char)PyByteArray_AS_STRING(bits)[i];
-            for (t = 0; t < tests; t++) {
-                int err = b & (1 << 2 * t) ? (b & (2 << 2 * t) ? PySet_Add(found[t], key) : 0)
-                                           : PyList_Append(new[t], key);
-                if (err < 0)
+        record = (TallyRecord *)PyByteArray_AS_STRING(sums) + i;
+        record->uses += n;
+        record->stories += 1;
+        for (t = 0; t < ntests; t++) {
+            long long tested = 1LL << 2 * t, passed = 2LL << 2 * t;
+            if (!(record->bits & tested)) { /* new to the tally: tested now, and remembered */
+                PyObject *answer = PyObject_CallOneArg(PyTuple_GET_ITEM(tests, t), key);
+                int truth = answer == NULL ? -1 : PyObject_IsTrue(answer);
+                Py_XDECREF(answer);
+                if (truth < 0)
                     goto fail;
+                record = (TallyRecord *)PyByteArray_AS_STRING(sums) + i; /* the test may not move it, but */
+                record->bits |= truth ? tested | passed : tested;
             }
+            if (record->bits & passed && PySet_Add(PyList_GET_ITEM(out, t), key) < 0)
+                goto fail;
         }
-    }
-    if (bits == NULL)
-        Py_RETURN_NONE;
-    out = PyList_New(tests);
-    if (out == NULL)
-        goto fail;
-    for (t = 0; t < tests; t++) {
-        PyObject *pair = PyTuple_Pack(2, found[t], new[t]);
-        if (pair == NULL)
-            goto fail;
-        PyList_SET_ITEM(out, t, pair);
-    }
-    for (t = 0; t < tests; t++) {
-        Py_DECREF(found[t]);
-        Py_DECREF(new[t]);
     }
     return out;
 fail:
-    Py_XDECREF(out);
-    for (t = 0; t < tests; t++) {
-        Py_XDECREF(found[t]);
-        Py_XDECREF(new[t]);
-    }
+    Py_DECREF(out);
     return NULL;
 }
 
@@ -3091,8 +3082,8 @@ static PyMethodDef methods[] = {
     {"add_counts", add_counts, METH_VARARGS,
      "add_counts(total, counts, ones): add the counts (or 1 for each key) into total."},
     {"tally_words", tally_words, METH_VARARGS,
-     "tally_words(counts, index, uses, stories[, bits, tests]): add a story's word counts to a batch's "
-     "tallies (and read each word's remembered letter tests)."},
+     "tally_words(counts, index, sums, tests): add a story's word counts to a batch's tallies (a record "
+     "of native integers a word) and select the words that pass each letter test (run once a word)."},
     {"joined_pairs", joined_pairs, METH_VARARGS,
      "joined_pairs(tokens, words, shortest, longest[, sketch]): the joined neighbouring tokens that are words."},
     {"pair_filter", pair_filter, METH_O, "pair_filter(words): the sketch of words that joined_pairs reads."},

@@ -29,10 +29,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newslint.document import Document
+from newslint.document import Document, SpanSet
 from newslint.native import native
 from newslint.profile import Profile, add_counts
-from newslint.span import Span
+from newslint.span import LineIndex, Span
 from newslint.tokens import TOKEN, LetterTest, Prose, TokenKind, kind_of
 
 if TYPE_CHECKING:
@@ -57,11 +57,17 @@ def read_story(text: str, path: str = "-") -> Document:
     space around them: tokens are the same either way. Read by one C-level scan
     (`newslint._native.story_parts`) when it is built: the twin's twenty-odd pattern scans and
     spans a story cost a tenth of learning it."""
-    if native is not None:
-        headline, paragraphs, sentences = native.story_parts(text, Span, MAX_HEADLINE_CHARS)
-    else:
-        headline, paragraphs, sentences = _story_parts(text)
+    headline, paragraphs, sentences = story_parts(text)
     return Document(text, path, "text", headline=headline, paragraphs=paragraphs, sentences=sentences)
+
+
+def story_parts(text: str) -> tuple[Span | None, tuple[Span, ...], tuple[Span, ...]]:
+    """(headline, paragraphs, sentences) of `read_story`: one C-level scan when it is built."""
+    if native is not None:
+        parts: tuple[Span | None, tuple[Span, ...], tuple[Span, ...]]
+        parts = native.story_parts(text, Span, MAX_HEADLINE_CHARS)
+        return parts
+    return _story_parts(text)
 
 
 def _story_parts(text: str) -> tuple[Span | None, tuple[Span, ...], tuple[Span, ...]]:
@@ -168,26 +174,25 @@ class Learner:
     def learn(self, texts: Iterable[str]) -> None:
         """Add these stories to the sums."""
         rules, tests, words = self.rules, self.tests, self.words
+        untallied = tests[TALLIED_TESTS:]
+        learners = list(zip(rules, self.learned, strict=True))
+        # The sums of every story, in C when it is built: the wrapper's checks cost more than the
+        # adding of a lesson's one or two keys (29 keys a story in six lessons).
+        add = add_counts if native is None else native.add_counts
         for text in texts:
             self.stories += 1
             counts: Counter[str] = Counter()
             tokens = story_words(text, counts)
-            selected = words.add(counts)
-            doc = read_story(text)
-            doc.__dict__["word_counts"] = counts  # what `Document.word_counts` would count, already counted
-            doc.__dict__["_selected"] = selected  # what `Document.selected` would select, already selected
-            doc.__dict__[_WRITTEN] = tokens
-            doc.__dict__["_prose"] = _Unindexed(
-                text, doc.sentences, doc.headline, doc._not_prose, doc._quoted
-            )
-            doc.select_all(tests)  # the tests past TALLIED_TESTS, in one walk over the story's words
-            for rule, tables in zip(rules, self.learned, strict=True):
+            doc = _learned_story(text, counts, words.add(counts), tokens)
+            if untallied:
+                doc.select_all(untallied)  # the tests past TALLIED_TESTS, in one walk over the story's words
+            for rule, tables in learners:
                 for table, found in rule.learn(doc).items():
                     if found:
                         total = tables.get(table)
                         if total is None:
                             total = tables[table] = Counter()
-                        add_counts(total, found)
+                        add(total, found, False)
 
     def distinct_words(self) -> int:
         return len(self.words.index)
@@ -207,61 +212,48 @@ class Learner:
         return profile
 
 
-# The rules' letter tests whose results the word tally remembers (a byte a word: two bits a test);
-# any others are remembered by `LetterTest` itself.
-TALLIED_TESTS = 4
+# The rules' letter tests whose results the word tally remembers (two bits a test in a 64-bit
+# integer a word); any others are remembered by `LetterTest` itself.
+TALLIED_TESTS = 32
 
 
 class WordTally:
     """The word table of a batch of stories: each word's uses and the stories that write it,
     summed story by story in native integers (`newslint._native.tally_words` when it is built:
-    one dict lookup per distinct word of a story, no Python int per sum; else Python lists).
+    one dict lookup per distinct word of a story and one record of its sums, no Python int per
+    sum; else Python lists).
 
-    The same lookup reads what `tests` (the learning rules' letter tests, four at most) answered
-    for the word, remembered in a byte a word beside its sums: so a story's words are selected
-    for every rule without a second walk over them in `LetterTest`'s own memory (40,000-100,000
-    words: each lookup there cost as much as the tally's), and a word is tested once while the
-    tally holds it, not again each time that memory is forgotten at its bound."""
+    The same lookup reads what `tests` (the learning rules' letter tests) answered for the word,
+    remembered in its record beside its sums: so a story's words are selected for every rule
+    without a second walk over them in `LetterTest`'s own memory (40,000-100,000 words: each
+    lookup there cost as much as the tally's), and a word is tested once while the tally holds
+    it, not again each time that memory is forgotten at its bound."""
 
     def __init__(self, tests: Sequence[LetterTest] = ()) -> None:
         if len(tests) > TALLIED_TESTS:
             raise ValueError(f"at most {TALLIED_TESTS} letter tests a tally")
         self.tests = tuple(tests)
+        self._passes = tuple(test.passes for test in self.tests)
         self.index: dict[str, int] = {}
-        self.uses: bytearray | list[int] = bytearray() if native is not None else []
-        self.stories: bytearray | list[int] = bytearray() if native is not None else []
-        self.bits: bytearray | list[int] = bytearray() if native is not None else []
+        # compiled: a record a word of three native integers (uses, stories, the tests' bits)
+        self.sums = bytearray()
+        self.uses: list[int] = []
+        self.stories: list[int] = []
+        self.bits: list[int] = []
+        self.compiled = native is not None
 
     def add(self, counts: dict[str, int]) -> dict[LetterTest, AbstractSet[str]]:
         """Add one story's word counts; the words of the story that pass each test."""
-        tests = self.tests
-        walked: list[tuple[set[str], list[str]]]
-        if not isinstance(self.uses, bytearray):
-            walked = self._add(counts)
-        elif tests:
-            walked = native.tally_words(counts, self.index, self.uses, self.stories, self.bits, len(tests))  # type: ignore[union-attr]
+        if self.compiled:
+            found = native.tally_words(counts, self.index, self.sums, self._passes)  # type: ignore[union-attr]
         else:
-            native.tally_words(counts, self.index, self.uses, self.stories)  # type: ignore[union-attr]
-            return {}
-        selected: dict[LetterTest, AbstractSet[str]] = {}
-        index, bits = self.index, self.bits
-        for t, (test, (found, new)) in enumerate(zip(tests, walked, strict=True)):
-            tested, passed = 1 << 2 * t, 2 << 2 * t
-            for word in new:  # words new to the tally: tested now, and remembered beside their sums
-                i = index[word]
-                if test.passes(word):
-                    found.add(word)
-                    bits[i] |= tested | passed
-                else:
-                    bits[i] |= tested
-            selected[test] = found
-        return selected
+            found = self._add(counts)
+        return dict(zip(self.tests, found, strict=True))
 
-    def _add(self, counts: dict[str, int]) -> list[tuple[set[str], list[str]]]:
-        """The twin of `newslint._native.tally_words`, with the tests' bits."""
+    def _add(self, counts: dict[str, int]) -> list[set[str]]:
+        """The twin of `newslint._native.tally_words`."""
         index, uses, stories, bits = self.index, self.uses, self.stories, self.bits
-        assert isinstance(stories, list) and isinstance(uses, list) and isinstance(bits, list)
-        walked: list[tuple[set[str], list[str]]] = [(set(), []) for _ in self.tests]
+        found: list[set[str]] = [set() for _ in self.tests]
         for word, n in counts.items():
             i = index.setdefault(word, len(index))
             if i == len(uses):
@@ -270,25 +262,24 @@ class WordTally:
                 bits.append(0)
             uses[i] += n
             stories[i] += 1
-            b = bits[i]
-            for t, (found, new) in enumerate(walked):
-                if b & 1 << 2 * t:
-                    if b & 2 << 2 * t:
-                        found.add(word)
-                else:
-                    new.append(word)
-        return walked
+            for t, passes in enumerate(self._passes):
+                tested, passed = 1 << 2 * t, 2 << 2 * t
+                if not bits[i] & tested:  # new to the tally: tested now, and remembered
+                    bits[i] |= tested | passed if passes(word) else tested
+                if bits[i] & passed:
+                    found[t].add(word)
+        return found
 
     def counters(self) -> tuple[Counter[str], Counter[str]]:
         """(uses, stories) of each word."""
-        tallies = []
-        for tally in (self.uses, self.stories):
-            if isinstance(tally, bytearray):
-                numbers = array("q")
-                numbers.frombytes(tally)
-                tally = numbers.tolist()
-            tallies.append(Counter(dict(zip(self.index, tally, strict=True))))
-        return tallies[0], tallies[1]
+        uses, stories = self.uses, self.stories
+        if self.compiled:
+            records = array("q")
+            records.frombytes(self.sums)
+            uses, stories = records[0::3].tolist(), records[1::3].tolist()
+        return Counter(dict(zip(self.index, uses, strict=True))), Counter(
+            dict(zip(self.index, stories, strict=True))
+        )
 
 
 def _story_words(text: str, counts: Counter[str]) -> list[str]:
@@ -349,6 +340,43 @@ def _sketch(words: frozenset[str]) -> bytes:
 
 
 _WRITTEN = "_written_tokens"
+# A learned story has no quotations and no regions (`read_story` looks for none): every story
+# shares these, and no story builds its own through `Document`'s cached properties.
+_NO_SPANS = SpanSet(())
+
+
+class _Lines(LineIndex):
+    """A story's line starts, found when a rule first asks (NL204's line case, in two stories of
+    three): a learned story that never asks costs no scan of its line breaks."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self.length = len(text)
+
+    def __getattr__(self, name: str) -> Any:  # called only while `starts` is not yet set
+        if name != "starts":
+            raise AttributeError(name)
+        LineIndex.__init__(self, self._text)
+        return self.starts
+
+
+def _learned_story(
+    text: str, counts: Counter[str], selected: dict[LetterTest, AbstractSet[str]], tokens: list[str]
+) -> Document:
+    """`read_story(text)` with what `Learner` has already found of it: its word counts, the
+    words its tallied letter tests select, its tokens as written; its prose read unindexed."""
+    headline, paragraphs, sentences = story_parts(text)
+    doc = Document(
+        text, "-", "text", headline=headline, paragraphs=paragraphs, sentences=sentences, lines=_Lines(text)
+    )
+    known = doc.__dict__
+    known["word_counts"] = counts  # what `Document.word_counts` would count, already counted
+    known["_selected"] = selected  # what `Document.selected` would select, already selected
+    known[_WRITTEN] = tokens
+    known["_quoted"] = known["_not_prose"] = known["_non_prose"] = known["_tables"] = _NO_SPANS
+    known["_line_cases"], known["_derived"] = {}, {}  # made here: no cached property's lock a story
+    known["_prose"] = _Unindexed(text, sentences, headline, _NO_SPANS, _NO_SPANS)
+    return doc
 
 
 # --- an archive: files, folders and JSON Lines, streamed ----------------------------------------

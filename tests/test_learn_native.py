@@ -92,7 +92,7 @@ def test_tallies_sum_uses_and_stories_both_ways(stories):
             twin.add(counts)
     finally:
         learn.native = saved
-    assert isinstance(twin.uses, list)
+    assert not twin.compiled and compiled_tally.compiled
     assert twin.counters() == (uses, with_word)
     assert list(twin.counters()[0]) == list(compiled_tally.counters()[0])
 
@@ -148,14 +148,33 @@ def test_a_tally_selects_what_each_letter_test_selects_testing_each_word_once(st
 
 @needs_compiled
 def test_tallies_refuse_arrays_that_do_not_match_their_index():
+    with pytest.raises(ValueError):  # a record of three 64-bit integers a word of the index
+        compiled.tally_words({"a": 1}, {"a": 0}, bytearray(), ())
     with pytest.raises(ValueError):
-        compiled.tally_words({"a": 1}, {"a": 0}, bytearray(), bytearray())
-    with pytest.raises(ValueError):  # a byte of bits a word, for one to four tests
-        compiled.tally_words({"a": 1}, {"a": 0}, bytearray(8), bytearray(8), bytearray(), 1)
+        compiled.tally_words({"a": 1}, {"a": 0}, bytearray(16), ())
+    with pytest.raises(ValueError):  # two bits a test in a 64-bit integer
+        compiled.tally_words({"a": 1}, {}, bytearray(), (str.isupper,) * (learn.TALLIED_TESTS + 1))
     with pytest.raises(ValueError):
-        compiled.tally_words({"a": 1}, {}, bytearray(), bytearray(), bytearray(), 5)
-    with pytest.raises(ValueError):
-        learn.WordTally([LetterTest(str.isupper) for _ in range(5)])
+        learn.WordTally([LetterTest(str.isupper) for _ in range(learn.TALLIED_TESTS + 1)])
+
+
+@needs_compiled
+def test_a_tally_passes_on_a_failing_test_and_tests_the_word_again():
+    """A test's exception reaches the caller; the word it was asked of is left untested, so the
+    next story that writes it asks again."""
+    asked: list[str] = []
+
+    def test(word: str) -> bool:
+        asked.append(word)
+        if len(asked) == 1:
+            raise RuntimeError("no answer")
+        return word.isupper()
+
+    tally = learn.WordTally([LetterTest(test)])
+    with pytest.raises(RuntimeError):
+        tally.add({"AB": 1})
+    assert list(tally.add({"AB": 1}).values()) == [{"AB"}]
+    assert asked == ["AB", "AB"]
 
 
 # stops, closing and opening marks, capitals and figures, white space of every kind the patterns
