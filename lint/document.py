@@ -15,8 +15,7 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from enum import Enum
-from functools import cached_property
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from newslint.figures import digit_runs
 from newslint.span import LineIndex, Span
@@ -109,6 +108,34 @@ class SpanSet:
         return len(self.spans)
 
 
+class cached_property(Generic[T]):  # noqa: N801 (functools' name: the same use)
+    """`functools.cached_property` without its lock: Python 3.11's takes one on every first read,
+    a document has a dozen such reads and a corpus run makes a document a story (1% of the run's
+    CPU, sampled). A document belongs to the one check that parsed it, so no two threads build
+    its parts at once; if they did, each would build the same value. The value is written to the
+    instance's dict, where later reads find it without calling this."""
+
+    def __init__(self, build: Callable[[Any], T]) -> None:
+        self.build = build
+        self.name = build.__name__
+        self.__doc__ = build.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> cached_property[T]: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> T: ...
+
+    def __get__(self, instance: object | None, owner: type | None = None) -> T | cached_property[T]:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.build(instance)
+        return value
+
+
 # For `Document.line_case` on ASCII lines, where str.isalpha is [A-Za-z] and str.isupper [A-Z].
 _ASCII_LOWERCASE = bytes(range(ord("a"), ord("z") + 1))
 _NOT_ASCII_LETTERS = bytes(c for c in range(256) if not (65 <= c <= 90 or 97 <= c <= 122))
@@ -132,7 +159,7 @@ class Document:
         if self.lines is None:
             object.__setattr__(self, "lines", LineIndex(self.text))
 
-    # --- derived on first use (cached_property writes the instance dict, frozen or not) -----
+    # --- derived on first use (cached_property writes the instance dict, frozen or not) -------
     @cached_property
     def repairs(self) -> tuple[Repair, ...]:
         """The character damage of the text (entities, markup, mojibake, invisible characters,
@@ -234,14 +261,40 @@ class Document:
     def _selected(self) -> dict[LetterTest, AbstractSet[str]]:
         return {}
 
+    @cached_property
+    def _walked(self) -> dict[LetterTest, tuple[set[str], list[str]]]:
+        return {}
+
     def selected(self, test: LetterTest) -> AbstractSet[str]:
         """The story's distinct words that pass `test` (`test.select(doc.word_counts)`), kept for
-        the story: the engine selects the words of every rule's word triggers in one walk before
-        the rules run (see `newslint.rule.Trigger`). Treat it as read-only."""
+        the story: the engine walks the story's words once for every rule's word triggers and
+        the tests the rules declare (`walk_all`) before the rules run (see
+        `newslint.rule.Trigger`), and a test's new words are tested here, when a rule first
+        asks. Treat it as read-only."""
         found = self._selected.get(test)
         if found is None:
-            found = self._selected[test] = test.select(self.word_counts)
+            walked = self._walked.pop(test, None)
+            if walked is not None:
+                found = self._selected[test] = test.finish(*walked)
+            else:
+                found = self._selected[test] = test.select(self.word_counts)
         return found
+
+    def selects_any(self, test: LetterTest) -> bool:
+        """Whether a word of the story passes `test` (`bool(doc.selected(test))`), its new words
+        tested only when none of those it remembers passes."""
+        walked = self._walked.get(test)
+        if walked is not None and walked[0]:
+            return True
+        return bool(self.selected(test))
+
+    def walk_all(self, tests: Sequence[LetterTest]) -> None:
+        """One walk over the story's words for each of `tests` not selected yet: the words each
+        remembers to pass, and those it must still be run on, kept until `selected` asks."""
+        walked = self._walked
+        missing = [t for t in tests if t not in self._selected and t not in walked]
+        if missing:
+            walked.update(zip(missing, LetterTest.walk_many(missing, self.word_counts), strict=True))
 
     def select_all(self, tests: Sequence[LetterTest]) -> None:
         """Select the words of each of `tests` (`selected`) in one walk over the story's words."""

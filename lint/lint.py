@@ -48,7 +48,8 @@ class CheckResult:
 
 class _Gates(NamedTuple):
     """A list of rules' triggers, read for `Linter._triggered`: every trigger character, every
-    word test (each once), the rules with triggers and for each its characters and word tests.
+    word test (each once, the rules' `check_words` after the triggers'), the rules with
+    triggers and for each its characters and word tests.
     A rule runs when the story holds one of its characters or a word one of its tests selects;
     a rule without triggers always runs. `chosen`: the rules to run for each combination of
     fired gates met so far (a few: most rules have no triggers, and most triggers seldom fire)."""
@@ -90,6 +91,7 @@ class Linter:
         ]
         self.by_code = {type(r).code: r for r in self.rules}
         self._triggers: dict[Rule, tuple[Trigger, ...]] = {}  # each rule's, asked once
+        self._check_words: dict[Rule, tuple[LetterTest, ...]] = {}
         # `rules` split by the document each reads, and each list's `_Gates`: worked out once,
         # not for every story (`rules` is a plain list that a caller may replace: kept with it)
         self._split: tuple[list[Rule], list[Rule], list[Rule], frozenset[str]] | None = None
@@ -157,13 +159,15 @@ class Linter:
         gates = known[2]
         if gates is None:
             return rules
+        if gates.tests:
+            doc.walk_all(gates.tests)
+        if not gates.gated:
+            return rules
         text = doc.text
         present = {c for c in gates.chars if c in text}
-        if gates.tests:
-            doc.select_all(gates.tests)
-        selected = doc.selected
+        selects_any = doc.selects_any
         fired = tuple(
-            not present.isdisjoint(chars) or any(selected(test) for test in tests)
+            not present.isdisjoint(chars) or any(selects_any(test) for test in tests)
             for chars, tests in gates.gated
         )
         chosen = gates.chosen.get(fired)
@@ -174,12 +178,18 @@ class Linter:
 
     def _gates_of(self, rules: list[Rule]) -> _Gates | None:
         triggers = [self._triggers_of(rule) for rule in rules]
-        if not any(triggers):
+        words = [test for rule in rules for test in self._check_words_of(rule)]
+        if not any(triggers) and not words:
             return None
         gated = [(rule, found) for rule, found in zip(rules, triggers, strict=True) if found]
         return _Gates(
             frozenset(c for found in triggers for t in found for c in t.chars),
-            list({t.words: None for found in triggers for t in found if t.words is not None}),
+            list(
+                {
+                    **{t.words: None for found in triggers for t in found if t.words is not None},
+                    **dict.fromkeys(words),
+                }
+            ),
             [rule for rule, _ in gated],
             [
                 (
@@ -195,6 +205,12 @@ class Linter:
         found = self._triggers.get(rule)
         if found is None:
             found = self._triggers[rule] = rule.triggers()
+        return found
+
+    def _check_words_of(self, rule: Rule) -> tuple[LetterTest, ...]:
+        found = self._check_words.get(rule)
+        if found is None:
+            found = self._check_words[rule] = rule.check_words()
         return found
 
     def _run(self, rule: Rule, doc: Document) -> list[Violation]:

@@ -142,6 +142,13 @@ class Rule:
         `check` only on a story that holds one of them. () (the default): every story."""
         return ()
 
+    def check_words(self) -> tuple[LetterTest, ...]:
+        """The letter tests `check` reads the story's words with (`doc.selected(test)`) on every
+        story it checks, besides its triggers': the engine walks each story's distinct words once
+        for all the rules' tests, and a test's new words are tested only if a rule asks for it.
+        () (the default): none."""
+        return ()
+
     def check_suppressions(self, doc: Document, unused: list[Suppression]) -> Iterator[Violation]:
         """Called after every rule's `check`, with the story's suppression comments that
         suppressed nothing. Only rules about the comments themselves (NL001, NL002) report here."""

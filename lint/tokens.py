@@ -345,18 +345,30 @@ class LetterTest:
                 raise OverflowError
             walked = native.select_bits_many(keys, memory, masks)
         except OverflowError:  # no compiled module, or bits past a machine word: the twin
-            walked = [(set(), []) for _ in tests]
-            known = memory.get
-            pairs = list(zip(masks, walked, strict=True))
-            for w in keys:
-                bits = known(w, 0)
-                for (tested, passed), (found, new) in pairs:
-                    if bits & tested:
-                        if bits & passed:
-                            found.add(w)
-                    else:
-                        new.append(w)
+            walked = _walk_bits(keys, memory, masks)
         return [t._finish(found, new) for t, (found, new) in zip(tests, walked, strict=True)]
+
+    @staticmethod
+    def walk_many(
+        tests: Sequence[LetterTest], words: Mapping[str, object] | AbstractSet[str]
+    ) -> list[tuple[set[str], list[str]]]:
+        """`select_many`'s one walk without the tests run: for each test, the words remembered to
+        pass it and those it has not been run on. `finish` turns a pair into `select`'s answer
+        when it is wanted: a story's rule that is not run never tests its new words."""
+        keys = words.keys() if isinstance(words, Mapping) else words
+        memory = _WORD_BITS.words
+        masks = [(t._tested, t._passed) for t in tests]
+        try:
+            if native is None:
+                raise OverflowError
+            walked: list[tuple[set[str], list[str]]] = native.select_bits_many(keys, memory, masks)
+            return walked
+        except OverflowError:  # no compiled module, or bits past a machine word: the twin
+            return _walk_bits(keys, memory, masks)
+
+    def finish(self, found: set[str], new: list[str]) -> AbstractSet[str]:
+        """What `select` answers, from one of `walk_many`'s pairs (taken: `found` is filled)."""
+        return self._finish(found, new)
 
     def _finish(self, found: set[str], new: list[str]) -> AbstractSet[str]:
         """`found` (the words remembered to pass) and those of `new` that pass the test, which
@@ -375,6 +387,25 @@ class LetterTest:
         run = _test_words if native is None else native.test_words
         run(self._test, table, self._shapes, new, found, memory, tested, both)
         return found
+
+
+def _walk_bits(
+    keys: Iterable[str], memory: dict[str, int], masks: list[tuple[int, int]]
+) -> list[tuple[set[str], list[str]]]:
+    """For each (tested, passed) of `masks`: the keys whose bits say they passed, and those not
+    tested, each key's bits read once (the twin of the compiled `select_bits_many`)."""
+    walked: list[tuple[set[str], list[str]]] = [(set(), []) for _ in masks]
+    known = memory.get
+    pairs = list(zip(masks, walked, strict=True))
+    for w in keys:
+        bits = known(w, 0)
+        for (tested, passed), (found, new) in pairs:
+            if bits & tested:
+                if bits & passed:
+                    found.add(w)
+            else:
+                new.append(w)
+    return walked
 
 
 def _test_words(
@@ -421,7 +452,8 @@ class Prose:
         self.text, self.sentences, self.headline = text, sentences, headline
         self.blocked, self.quoted = blocked, quoted
         self._index: TokenIndex | None = None
-        self._counts: Counter[str] | None = None  # every token's count, from the index
+        # every token's count, from the index; only the words' once `word_counts` has run
+        self._counts: Counter[str] | None = None
         # per sentence, found as tokens are built: in the headline, in a quotation
         self._places: list[tuple[bool, int] | None] | None = None
         self._starts: list[int] | None = None  # the sentences' starts, for a text too long to index
@@ -451,7 +483,7 @@ class Prose:
         word = TokenKind.WORD
         if self.index() is not None:
             assert self._counts is not None
-            counts = self._counts.copy()
+            counts = self._counts  # not copied: nothing else reads the numbers' counts
             for w in [w for w in counts if not w.isalpha() and kind_of(w) is not word]:
                 del counts[w]
             return counts

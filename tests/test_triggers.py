@@ -97,6 +97,51 @@ def test_one_walk_selects_what_each_test_selects(compiled, monkeypatch):
     ]
 
 
+@pytest.mark.parametrize("compiled", [True, False], ids=["compiled", "twin"])
+def test_a_walked_test_runs_on_new_words_only_when_asked(compiled, monkeypatch):
+    """`Document.walk_all` reads each word's bits once for every test and runs no test: a test's
+    new words are tested when `selected` (or `selects_any`, if no remembered word passes) asks,
+    and what it selects is what `select` selects."""
+    if not compiled:
+        monkeypatch.setattr(tokens, "native", None)
+    calls: dict[str, list[str]] = {"shouting": [], "titled": [], "long": []}
+
+    def counted(name, test):
+        return lambda w: calls[name].append(w) or test(w)
+
+    shouting = LetterTest(counted("shouting", str.isupper))
+    titled = LetterTest(counted("titled", str.istitle))
+    long = LetterTest(counted("long", lambda w: len(w) > 5))
+    text = "Talks end\n\nNATO and the UN met in Geneva. NATO left.\n"
+    shouting.select({"NATO"})  # remembered to pass: its walk finds it without a test
+    doc = segment.parse(text, "story.txt", "text")
+    doc.walk_all([shouting, titled, long])
+    assert calls == {"shouting": ["NATO"], "titled": [], "long": []}
+    assert doc.selects_any(shouting) and calls["shouting"] == ["NATO"]  # remembered: no test run
+    assert doc.selected(titled) == {"Talks", "Geneva"} == titled.select(doc.word_counts)
+    assert doc.selected(shouting) == {"NATO", "UN"}
+    assert calls["long"] == []  # never asked for: never run on the story's words
+    assert sorted(calls["titled"]) == sorted(doc.word_counts)  # each word tested once
+    assert calls["shouting"].count("NATO") == 1 and len(calls["shouting"]) == len(doc.word_counts)
+
+
+def test_the_engine_walks_the_rules_check_words_with_the_triggers(monkeypatch):
+    """NL202 and NL203 read their word tests from the engine's one walk: no test of theirs walks
+    the story's words again (`LetterTest.select`) when the linter checks a story."""
+    linter = lint.Linter(Settings(), path="story.txt")
+    declared = {t for rule in linter.rules for t in rule.check_words()}
+    assert {"NL202", "NL203"} <= {type(r).code for r in linter.rules if r.check_words()}
+    walked: list[LetterTest] = []
+    monkeypatch.setattr(
+        LetterTest,
+        "select",
+        lambda self, words: walked.append(self) or LetterTest.finish(self, set(), list(words)),
+    )
+    for text in TEXTS[:20]:
+        linter.check(text)
+    assert declared and not declared & set(walked)
+
+
 def test_a_trigger_needs_characters_or_a_word_test():
     with pytest.raises(ValueError):
         Trigger()

@@ -80,6 +80,9 @@ class CompoundSpacing(Rule):
     def triggers(self) -> tuple[Trigger, ...]:
         return (Trigger(words=_CLOSED),)  # every report needs a closed form (`_candidates`)
 
+    def check_words(self) -> tuple[LetterTest, ...]:
+        return (_HYPHENATED, _PLAIN)  # read by `_candidates` when a closed form is there
+
     def check(self, doc: Document) -> Iterator[Violation]:
         wanted, keys = _candidates(doc)
         if not keys:
@@ -353,14 +356,13 @@ def _candidates(doc: Document) -> tuple[set[str], set[str]]:
     words' lowercase put together (`str.lower` maps each letter on its own but a capital sigma,
     which a word `_plain` accepts holds only as its first letter, before lowercase ones, where
     it lowercases alike), and no letter's lowercase is shorter than the letter."""
-    counts = doc.word_counts
     closed_words = doc.selected(_CLOSED)
     closed = {w.lower() for w in closed_words}
     if not closed:
         return set(), set()
-    hyphenated = {w for w in _HYPHENATED.select(counts) if w.lower().replace("-", "") in closed}
+    hyphenated = {w for w in doc.selected(_HYPHENATED) if w.lower().replace("-", "") in closed}
     keys = {w.lower().replace("-", "") for w in hyphenated}
-    plain = _PLAIN.select(counts)
+    plain = doc.selected(_PLAIN)
     lowered = {w.lower() for w in plain}
     parts: set[str] = set()
     for key, i in word_splits(closed, lowered):  # two letters or more, then three or more

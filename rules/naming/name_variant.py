@@ -540,8 +540,11 @@ class NameVariant(Rule):
     name = "name-variant"
     fix_availability = FixAvailability.ALWAYS
 
+    def check_words(self) -> tuple[LetterTest, ...]:
+        return (_NAMES,)
+
     def check(self, doc: Document) -> Iterator[Violation]:
-        written = _NAMES.select(doc.word_counts)
+        written = doc.selected(_NAMES)
         # Candidate-first: a one-letter variant needs two names one edit apart, and a case variant
         # a name of two words written twice and then in lowercase; the story's distinct words
         # show whether either is possible before any token is built (most stories: neither).
