@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import errno
 import os
+import stat
 import sys
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Sequence
@@ -48,18 +49,40 @@ class ConfigResolver:
         self._by_file: dict[Path | None, Settings] = {}
         self._by_dir: dict[Path, Path | None] = {}
         self._resolved: dict[Path, Path] = {}  # a folder as written -> as resolved
+        self._parents: dict[str, Path] = {}  # the same, for the folders of plain files, by name
 
     def for_path(self, path: Path) -> Settings:
         if self.fixed is not None:
             return self.fixed
-        if path.is_dir():
+        # One lstat tells most paths (a plain file, a folder), where `is_dir` and `is_symlink`
+        # made two calls a file; a link, or an error, is asked about the two calls' way.
+        try:
+            mode = os.lstat(path).st_mode
+        except (OSError, ValueError):
+            mode = stat.S_IFLNK
+        if not stat.S_ISLNK(mode):
+            directory = _resolve(path) if stat.S_ISDIR(mode) else self._parent_resolved(path)
+        elif path.is_dir():
             directory = _resolve(path)
         elif path.is_symlink():  # its config is the one beside the file it points to
             directory = _resolve(path).parent
-        else:  # a plain file: its folder is resolved once for all the files in it
-            directory = self._resolved.get(path.parent) or self._resolved.setdefault(
-                path.parent, _resolve(path.parent)
+        else:
+            directory = self._parent_resolved(path)
+        return self._settings_in(directory)
+
+    def _parent_resolved(self, path: Path) -> Path:
+        """A plain file's folder, resolved once for all the files in it (and found by its name as
+        a string: a file's `Path.parent` is a new Path, built and hashed for every file)."""
+        name = os.path.dirname(path)
+        found = self._parents.get(name)
+        if found is None:
+            parent = path.parent
+            found = self._parents[name] = self._resolved.get(parent) or self._resolved.setdefault(
+                parent, _resolve(parent)
             )
+        return found
+
+    def _settings_in(self, directory: Path) -> Settings:
         if directory not in self._by_dir:
             self._by_dir[directory] = find_config_file(directory)
         return self._settings(self._by_dir[directory])

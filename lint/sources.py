@@ -183,12 +183,12 @@ def read_regular(path: Path | str, limit: int | None, shown: str) -> bytes:
     Anything else is refused before a byte is read: `NotRegularFile`. OSError passes through."""
     fd = os.open(path, _OPEN_FLAGS)
     with open(fd, "rb", buffering=0, closefd=True) as fh:
-        mode = os.fstat(fd).st_mode
+        info = os.fstat(fd)
+        mode, size = info.st_mode, info.st_size
         if stat.S_ISDIR(mode):
             raise IsADirectoryError(21, "Is a directory", str(path))
         if not stat.S_ISREG(mode):
             raise NotRegularFile(f"{shown}: {file_kind(mode)}, not a regular file; not read")
-        size = os.fstat(fd).st_size
         if limit is not None and size > limit:
             raise too_large(shown, size, limit)
         return read_stream(fh, limit, shown)  # bounded again: the file may grow while it is read

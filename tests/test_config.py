@@ -68,6 +68,34 @@ def test_the_nearest_file_wins_per_checked_file(tmp_path):
     assert "top.txt" not in out
 
 
+def test_each_kind_of_path_gets_the_config_of_its_folder(tmp_path):
+    """A plain file, a folder, a link to a file or a folder (the config beside what it names) and
+    a path that is not there: the settings of the folder each belongs to."""
+    from newslint.runner import ConfigResolver
+
+    write(tmp_path / "newslint.toml", 'locale = "en-AU"\n')
+    write(tmp_path / "desk" / "newslint.toml", 'locale = "en-GB"\n')
+    write(tmp_path / "desk" / "story.txt", DOUBLED)
+    write(tmp_path / "top.txt", DOUBLED)
+    (tmp_path / "link.txt").symlink_to(tmp_path / "desk" / "story.txt")
+    (tmp_path / "desk" / "up.txt").symlink_to(tmp_path / "top.txt")
+    (tmp_path / "desk-link").symlink_to(tmp_path / "desk")
+    resolver = ConfigResolver()
+    locales = {
+        name: resolver.for_path(tmp_path / name).locale
+        for name in ("top.txt", "desk", "desk/story.txt", "link.txt", "desk/up.txt", "desk-link", "gone.txt")
+    }
+    assert locales == {
+        "top.txt": "en-AU",
+        "desk": "en-GB",
+        "desk/story.txt": "en-GB",
+        "link.txt": "en-GB",
+        "desk/up.txt": "en-AU",
+        "desk-link": "en-GB",
+        "gone.txt": "en-AU",
+    }
+
+
 def test_config_option_names_one_file_for_the_whole_run(tmp_path):
     write(tmp_path / "newslint.toml", 'ignore = ["NL103"]\n')
     write(tmp_path / "other.toml", 'select = ["NL103"]\n')
