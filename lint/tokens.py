@@ -328,7 +328,7 @@ class LetterTest:
                         found.add(w)
                 else:
                     new.append(w)
-        return self._finish(found, new)
+        return self.finish(found, new)
 
     @staticmethod
     def select_many(
@@ -336,17 +336,8 @@ class LetterTest:
     ) -> list[AbstractSet[str]]:
         """`[test.select(words) for test in tests]`, in one walk over the words: each word's bits
         are read once for all the tests (the story's table of per-rule bits)."""
-        keys = words.keys() if isinstance(words, Mapping) else words
-        memory = _WORD_BITS.words
-        masks = [(t._tested, t._passed) for t in tests]
-        walked: list[tuple[set[str], list[str]]]
-        try:
-            if native is None:
-                raise OverflowError
-            walked = native.select_bits_many(keys, memory, masks)
-        except OverflowError:  # no compiled module, or bits past a machine word: the twin
-            walked = _walk_bits(keys, memory, masks)
-        return [t._finish(found, new) for t, (found, new) in zip(tests, walked, strict=True)]
+        walked = LetterTest.walk_many(tests, words)
+        return [t.finish(found, new) for t, (found, new) in zip(tests, walked, strict=True)]
 
     @staticmethod
     def walk_many(
@@ -367,11 +358,8 @@ class LetterTest:
             return _walk_bits(keys, memory, masks)
 
     def finish(self, found: set[str], new: list[str]) -> AbstractSet[str]:
-        """What `select` answers, from one of `walk_many`'s pairs (taken: `found` is filled)."""
-        return self._finish(found, new)
-
-    def _finish(self, found: set[str], new: list[str]) -> AbstractSet[str]:
-        """`found` (the words remembered to pass) and those of `new` that pass the test, which
+        """What `select` answers from one of `walk_many`'s pairs (taken: `found` is filled):
+        `found` (the words remembered to pass) and those of `new` that pass the test, which
         is run on them (in C where it is built: no Python loop over the words) and remembered."""
         if not new:
             return found
