@@ -9,7 +9,6 @@ the rule can fix, `## Fix safety`.
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -154,7 +153,7 @@ class Rule:
         suppressed nothing. Only rules about the comments themselves (NL001, NL002) report here."""
         return iter(())
 
-    def learn(self, doc: Document) -> Mapping[str, Counter[str]]:
+    def learn(self, doc: Document) -> Mapping[str, Mapping[str, int]]:
         """What one story of a desk's archive teaches this rule (`newslint learn`), as named
         counters: summed over the archive into the profile's section named after the rule,
         which the rule reads back at check time (`self.context.profile.section(self.name)`).

@@ -30,7 +30,7 @@ MIN_STORIES = 20  # stories with the same evidence the desk must have before the
 SHARE = 0.9  # ... and the share of them that must agree
 
 
-def evidence_key(evidence: Counter[str]) -> str:
+def evidence_key(evidence: Mapping[str, int]) -> str:
     """ "gb1-us0": the story's British and American evidence, each counted up to three."""
     return "-".join(f"{v}{min(evidence[v], MAX_COUNTED)}" for v in VARIETIES)
 
@@ -50,24 +50,24 @@ def _amount(n: int) -> str:
 
 def lesson(
     spellings: Counter[str], endings: Counter[str], signs: Counter[str], marked: set[str]
-) -> dict[str, Counter[str]]:
+) -> dict[str, dict[str, int]]:
     """What one story teaches: `spellings` counts its variety spellings (names, weak evidence and
     -ise/-ize left out) by variety, `endings` its -ise and -ize words, `signs` its house-style
-    signs, `marked` the words of its spellings (lowercase)."""
-    evidence = spellings + signs
+    signs, `marked` the words of its spellings (lowercase). Plain dicts (see `forms_lesson`)."""
+    evidence = {v: spellings[v] + signs[v] for v in VARIETIES}  # `spellings + signs`, made once a story
     key = evidence_key(evidence)
-    found: dict[str, Counter[str]] = {"stories": Counter({_clear_variety(evidence) or "unclear": 1})}
+    found: dict[str, dict[str, int]] = {"stories": {_clear_variety(evidence) or "unclear": 1}}
     if endings["ise"] or endings["ize"]:
         kind = "both" if endings["ise"] and endings["ize"] else "ise" if endings["ise"] else "ize"
-        found["endings"] = Counter({f"{key}:{kind}": 1})
-        found["endings-with"] = Counter({f"{word}:{kind}": 1 for word in marked})
+        found["endings"] = {f"{key}:{kind}": 1}
+        found["endings-with"] = {f"{word}:{kind}": 1 for word in marked}
     if spellings["gb"] or spellings["us"]:
         kind = "both" if spellings["gb"] and spellings["us"] else "gb" if spellings["gb"] else "us"
-        found["spellings"] = Counter({f"{evidence_key(signs)}:{kind}": 1})
+        found["spellings"] = {f"{evidence_key(signs)}:{kind}": 1}
     return found
 
 
-def _clear_variety(evidence: Counter[str]) -> str | None:
+def _clear_variety(evidence: Mapping[str, int]) -> str | None:
     """The variety with two pieces of evidence or more and twice the other's (the rule's test)."""
     major = max(VARIETIES, key=evidence.__getitem__)
     return major if evidence[major] >= 2 and evidence[major] >= 2 * evidence[OTHER[major]] else None

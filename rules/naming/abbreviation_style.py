@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
@@ -283,7 +283,7 @@ class AbbreviationStyle(Rule):
         for note in style_notes(profile, self.name, f"{self.code} abbreviations"):
             yield Suggestion("", None, note)
 
-    def learn(self, doc: Document) -> dict[str, Counter[str]]:
+    def learn(self, doc: Document) -> dict[str, dict[str, int]]:
         """The forms of each abbreviation the story's body writes (docs/profile.md), where one of
         them is in capitals or has full stops (U.S., US, NATO; Nato beside NATO)."""
         # Read from the end of the headline: no form in it counts (a wire headline is all capitals).

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Collection, Iterator
 from functools import cache
 
@@ -158,7 +158,7 @@ class CompoundSpacing(Rule):
     def learn_words(self) -> tuple[LetterTest, ...]:
         return (_LEARNED,)
 
-    def learn(self, doc: Document) -> dict[str, Counter[str]]:
+    def learn(self, doc: Document) -> dict[str, dict[str, int]]:
         """Which forms (closed, open, hyphenated) of each compound the story writes, keyed by the
         closed form in lowercase (docs/profile.md). A compound here is a word of the shipped word
         list that splits into two of its words (`airstrikes`: air + strikes), so that a story

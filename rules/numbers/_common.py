@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -140,7 +139,7 @@ class MixedFormRule(Rule):
         for note in style_notes(profile, self.name, f"{self.code} {self.what}"):
             yield Suggestion("", None, note)
 
-    def learn(self, doc: Document) -> dict[str, Counter[str]]:
+    def learn(self, doc: Document) -> dict[str, dict[str, int]]:
         """Which forms the story writes (docs/profile.md): the desk's style, story by story."""
         return forms_lesson(form.kind for form in self.forms(doc))
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -100,7 +99,7 @@ class QuoteStyleMix(Rule):
             said = f"{first.form} apostrophes and quotation marks in {first.share}"
             yield Suggestion(f"rules.{self.name}.prefer", first.form, said)
 
-    def learn(self, doc: Document) -> dict[str, Counter[str]]:
+    def learn(self, doc: Document) -> dict[str, dict[str, int]]:
         """Which style of apostrophe and of quotation mark the story writes (docs/profile.md)."""
         text = doc.text
         groups = {}
