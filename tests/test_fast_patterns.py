@@ -305,7 +305,9 @@ def test_the_hints_see_letters_that_fold_to_ascii(text):
 
 SIGN_PIECES = st.lists(
     st.sampled_from(["Mr", "Mrs", "Ms", "Dr", "M", "D", "r", "s", ".", " ", "\n", "Brown", "x", "£", "5"])
-    | st.sampled_from(["per cent", "percent", "pence", "UK", "US", "BBC", "the", ":", '"', "said", "towards"]),
+    | st.sampled_from(
+        ["per cent", "percent", "pence", "UK", "US", "BBC", "the", ":", '"', "said", "towards"]
+    ),
     max_size=30,
 ).map("".join)
 
@@ -320,3 +322,29 @@ def test_every_house_sign_holds_one_of_its_hints(text):
         for _weight, hints, pattern, _at in signs:
             for m in pattern.finditer(text) if hints else ():
                 assert any(hint in m.group() for hint in hints), (m.group(), hints)
+
+
+QUOTE_PIECES = st.lists(
+    st.sampled_from(["'", "’", '"', "“", "”", "s", "S", "a", "é", "5", "_", " ", "\n", "farmers", "don"]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(QUOTE_PIECES, TEXTS))
+def test_the_quote_styles_learned_are_the_scans(text):
+    """NL510's learning finds the marks a story writes by string search: the same styles as
+    scanning the story with the apostrophe and quotation-mark patterns."""
+    from newslint.document import Document
+    from newslint.rules._desk import grouped_lesson
+
+    groups = {}
+    if "'" in text or "’" in text:
+        groups["apostrophe"] = {
+            quote_style_mix._STYLE_OF[m] for m in quote_style_mix._APOSTROPHE.findall(text)
+        }
+    if '"' in text or "“" in text or "”" in text:
+        groups["quotation mark"] = {
+            quote_style_mix._STYLE_OF[m] for m in quote_style_mix._DOUBLE.findall(text)
+        }
+    assert quote_style_mix.QuoteStyleMix().learn(Document(text)) == grouped_lesson(groups)

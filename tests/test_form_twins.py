@@ -47,3 +47,13 @@ def test_the_compiled_scan_is_the_twin(text):
     # the forms of one abbreviation meet when the text is also written without stops, in capitals
     text = " ~ ".join([text, text.replace(".", ""), text.upper(), text.title()])
     assert compiled.form_twins(text) == twin(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=30).map("".join))
+def test_a_form_in_capitals_is_always_compared(text):
+    """NL204's learning tests only the forms whose letters it also finds in capitals, because a
+    form in capitals is never a word or a name to `_compared` (which would take it out)."""
+    for form in abbreviation_style._FORMS.findall(text):
+        if form == form.upper():
+            assert abbreviation_style._compared(form)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from newslint.document import Document, LetterTest
@@ -170,7 +171,9 @@ def _mixed_letters(text: str) -> set[str]:
 SEARCHED_CHARACTERS = 1 << 20
 
 
-def _counted_forms(text: str, start: int, wanted: set[str], counts: Callable[[Span], bool]) -> set[str]:
+def _counted_forms(
+    text: str, start: int, wanted: AbstractSet[str], counts: Callable[[Span], bool]
+) -> set[str]:
     """The forms of `wanted` written from `start` on at a place `counts` accepts (a place
     `_FORMS` matches as written). A form is counted once a story, so its places are looked at
     until one is accepted. No match of `_FORMS` starts inside another (its look-behind), so a
@@ -288,12 +291,14 @@ class AbbreviationStyle(Rule):
         them is in capitals or has full stops (U.S., US, NATO; Nato beside NATO)."""
         # Read from the end of the headline: no form in it counts (a wire headline is all capitals).
         body = doc.headline.end if doc.headline is not None else 0
-        forms = _COMPARED.select(set(_FORMS.findall(doc.text, body)))
-        # most capitalised words are names with no form in capitals: their places are not looked at
+        forms = set(_FORMS.findall(doc.text, body))
+        # most capitalised words are names with no form in capitals: their places are not looked at.
+        # A form in capitals (ASCII, as `_FORMS` finds) is never a word or a name to `_compared`,
+        # so only the forms that share their letters with one are tested (a few, not every name).
         in_capitals = {_letters(f) for f in forms if f == f.upper()}
         if not in_capitals:
             return {}
-        wanted = {form for form in forms if _letters(form) in in_capitals}
+        wanted = _COMPARED.select({form for form in forms if _letters(form) in in_capitals})
         text = doc.text
         groups: dict[str, set[str]] = defaultdict(set)
         for form in _counted_forms(
