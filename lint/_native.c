@@ -30,8 +30,9 @@
  *   makes (newslint.learn.read_story): its headline, paragraphs and sentences;
  * - name_twins(text): NL202's spaced names (TimeWarner, Time Warner) grouped by their letters,
  *   only the groups of two forms, found without making a string where there are none (its twin
- *   is in rules/naming/name_variant.py), and form_twins(text), NL204's abbreviations written two
- *   ways (US, U.S.; its twin in rules/naming/abbreviation_style.py);
+ *   is in rules/naming/name_variant.py), form_twins(text), NL204's abbreviations written two
+ *   ways (US, U.S.; its twin in rules/naming/abbreviation_style.py), and capital_forms(text,
+ *   start), the forms NL204 learns from (those whose letters the story writes in capitals);
  * - sentence_spans(...): the sentences of a story's paragraphs (newslint.segment._sentences).
  */
 #define PY_SSIZE_T_CLEAN
@@ -2703,16 +2704,16 @@ nt_group(NameScan *scan, int kind, const void *data)
 /* A pattern's match at i, its end, or -1 (a start that the pattern refuses is no match). */
 typedef Py_ssize_t (*nt_matcher)(int kind, const void *data, Py_ssize_t n, Py_ssize_t i);
 
-/* Record the matches of `match` in text, each found from where the last ended (as findall
+/* Record the matches of `match` in text from offset `from`, each found from where the last ended (as findall
  * does: both patterns open with an ASCII letter, so only those places are tried), with their
  * keys (`nt_add`), and group them (`nt_group`): its answer, or -1 out of memory. */
 static int
-nt_scan(NameScan *scan, PyObject *text, nt_matcher match, Py_UCS4 drop, Py_UCS4 drop2, int upper)
+nt_scan(NameScan *scan, PyObject *text, Py_ssize_t from, nt_matcher match, Py_UCS4 drop, Py_UCS4 drop2, int upper)
 {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), i, end;
-    for (i = 0; i < n;) {
+    for (i = from; i < n;) {
         Py_UCS4 ch = NT_READ(i);
         if (!(NT_UPPER(ch) || NT_LOWER(ch)) || (end = match(kind, data, n, i)) < 0) {
             i++;
@@ -2738,7 +2739,7 @@ name_twins(PyObject *self, PyObject *args)
     int any;
     if (!PyArg_ParseTuple(args, "U:name_twins", &text))
         return NULL;
-    if ((any = nt_scan(&scan, text, nt_match, ' ', '-', 0)) < 0)
+    if ((any = nt_scan(&scan, text, 0, nt_match, ' ', '-', 0)) < 0)
         goto nomemory;
     out = PyList_New(0);
     if (out == NULL || !any)
@@ -2851,7 +2852,7 @@ form_twins(PyObject *self, PyObject *args)
         return NULL;
     kind = PyUnicode_KIND(text);
     data = PyUnicode_DATA(text);
-    if ((any = nt_scan(&scan, text, nt_form_match, '.', '.', 1)) < 0)
+    if ((any = nt_scan(&scan, text, 0, nt_form_match, '.', '.', 1)) < 0)
         goto nomemory;
     out = PyList_New(0);
     if (out == NULL || !any)
@@ -2875,6 +2876,79 @@ form_twins(PyObject *self, PyObject *args)
         PyObject *form;
         int known;
         if (!scan.multi[m->group] || !capitals[m->group])
+            continue;
+        form = PyUnicode_Substring(text, m->start, m->end);
+        if (form == NULL)
+            goto fail;
+        known = PySet_Contains(seen, form);
+        if (known == 0 && (PySet_Add(seen, form) < 0 || PyList_Append(out, form) < 0))
+            known = -1;
+        Py_DECREF(form);
+        if (known < 0)
+            goto fail;
+    }
+    goto done;
+nomemory:
+    PyErr_NoMemory();
+fail:
+    Py_CLEAR(out);
+done:
+    Py_XDECREF(seen);
+    PyMem_Free(capitals);
+    nt_free(&scan);
+    return out;
+}
+
+/* capital_forms(text, start): the distinct forms of abbreviation_style._FORMS's matches in text
+ * from `start` on (as findall(text, start) finds them) whose letters (stops cut, in capitals)
+ * the text writes at least once without a lowercase letter (US, U.S., NATO; Nato beside NATO),
+ * in order of first use: what NL204 learns from. A story with no form in capitals makes no
+ * string. */
+static PyObject *
+capital_forms(PyObject *self, PyObject *args)
+{
+    PyObject *text, *out = NULL, *seen = NULL;
+    NameScan scan = {0};
+    char *capitals = NULL;
+    Py_ssize_t i, start, any = 0;
+    int kind;
+    const void *data;
+    if (!PyArg_ParseTuple(args, "Un:capital_forms", &text, &start))
+        return NULL;
+    if (start < 0)
+        start = 0;
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    if (nt_scan(&scan, text, start, nt_form_match, '.', '.', 1) < 0)
+        goto nomemory;
+    out = PyList_New(0);
+    if (out == NULL || scan.count == 0)
+        goto done;
+    capitals = PyMem_Calloc(scan.count, 1);
+    if (capitals == NULL) {
+        Py_CLEAR(out);
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (i = 0; i < scan.count; i++) {
+        NameMatch *m = &scan.found[i];
+        if (!NT_LOWER(NT_READ(m->end - 1))) { /* a form ends in lowercase only as a word (Nato) */
+            capitals[m->group] = 1;
+            any = 1;
+        }
+    }
+    if (!any)
+        goto done;
+    seen = PySet_New(NULL);
+    if (seen == NULL) {
+        Py_CLEAR(out);
+        goto done;
+    }
+    for (i = 0; i < scan.count; i++) {
+        NameMatch *m = &scan.found[i];
+        PyObject *form;
+        int known;
+        if (!capitals[m->group])
             continue;
         form = PyUnicode_Substring(text, m->start, m->end);
         if (form == NULL)
@@ -3118,6 +3192,8 @@ static PyMethodDef methods[] = {
      "sentence_spans(text, span_type, firsts, starts, ends, abbreviations): the paragraphs' sentences."},
     {"form_twins", form_twins, METH_VARARGS,
      "form_twins(text): NL204's abbreviation forms whose letters the text writes two ways, one in capitals."},
+    {"capital_forms", capital_forms, METH_VARARGS,
+     "capital_forms(text, start): NL204's abbreviation forms from start whose letters the text writes in capitals."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -57,3 +57,26 @@ def test_a_form_in_capitals_is_always_compared(text):
     for form in abbreviation_style._FORMS.findall(text):
         if form == form.upper():
             assert abbreviation_style._compared(form)
+
+
+@needs_compiled
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("The U.S. and US, NATO and Nato; Opec x", 0),
+        ("U.S. beside US", 2),  # a start inside a form: the scan begins there, as findall's pos does
+        ("xUS US", 1),  # the character before the start still refuses a glued form
+        ("Nato and Unesco", 0),  # words alone: nothing in capitals
+        ("ÉUS UŠ US U.S. Natoé NATO \U0001d400US", 3),
+        ("", 0),
+    ],
+)
+def test_the_compiled_capital_forms_are_the_twins(text, start):
+    assert compiled.capital_forms(text, start) == abbreviation_style._capital_forms_twin(text, start)
+
+
+@needs_compiled
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PIECES, max_size=40).map("".join), st.integers(0, 50))
+def test_the_compiled_capital_forms_are_the_twins_on_random_text(text, start):
+    assert compiled.capital_forms(text, start) == abbreviation_style._capital_forms_twin(text, start)

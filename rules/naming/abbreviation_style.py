@@ -151,6 +151,20 @@ def _form_twins_twin(text: str) -> list[str]:
 _form_twins: Callable[[str], list[str]] = _form_twins_twin if native is None else native.form_twins
 
 
+def _capital_forms_twin(text: str, start: int) -> list[str]:
+    """The distinct forms of `_FORMS` in `text` from `start` on whose letters it writes in
+    capitals at least once (US, U.S., NATO; Nato beside NATO), in order of first use: the
+    pure-Python twin of the compiled `capital_forms`, which NL204 learns from."""
+    forms = dict.fromkeys(_FORMS.findall(text, start))  # in order of first use
+    in_capitals = {_letters(f) for f in forms if f == f.upper()}
+    return [form for form in forms if _letters(form) in in_capitals]
+
+
+_capital_forms: Callable[[str, int], list[str]] = (
+    _capital_forms_twin if native is None else native.capital_forms
+)
+
+
 def _mixed_letters(text: str) -> set[str]:
     """The letters of the abbreviations written two ways or more, one of them in capitals: the
     only ones `check` can report, from one scan of the story's forms, before any position is
@@ -291,14 +305,14 @@ class AbbreviationStyle(Rule):
         them is in capitals or has full stops (U.S., US, NATO; Nato beside NATO)."""
         # Read from the end of the headline: no form in it counts (a wire headline is all capitals).
         body = doc.headline.end if doc.headline is not None else 0
-        forms = set(_FORMS.findall(doc.text, body))
-        # most capitalised words are names with no form in capitals: their places are not looked at.
-        # A form in capitals (ASCII, as `_FORMS` finds) is never a word or a name to `_compared`,
-        # so only the forms that share their letters with one are tested (a few, not every name).
-        in_capitals = {_letters(f) for f in forms if f == f.upper()}
-        if not in_capitals:
+        # Most capitalised words are names with no form in capitals: their places are not looked
+        # at. A form in capitals (ASCII, as `_FORMS` finds) is never a word or a name to
+        # `_compared`, so only the forms that share their letters with one are tested (a few, not
+        # every name), found by one compiled scan of the body when it is built.
+        forms = _capital_forms(doc.text, body)
+        if not forms:
             return {}
-        wanted = _COMPARED.select({form for form in forms if _letters(form) in in_capitals})
+        wanted = _COMPARED.select(set(forms))
         text = doc.text
         groups: dict[str, set[str]] = defaultdict(set)
         for form in _counted_forms(
