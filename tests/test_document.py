@@ -460,13 +460,31 @@ def _shouting_test(**limits):
     return LetterTest(shouting, **limits), calls
 
 
-def test_letter_test_selects_words_and_remembers_them():
+def test_letter_test_selects_words_and_remembers_them(monkeypatch):
+    from newslint import tokens
+
     test, calls = _shouting_test(limit=10)
+    monkeypatch.setattr(tokens._WORD_BITS, "words", {})  # this test's words alone
     assert test.select(parse("Head\n\nNATO and UN met. NATO left.\n").word_counts) == {"NATO", "UN"}
     assert test.select({"NATO", "met", "EU"}) == {"NATO", "EU"}
     assert calls.count("NATO") == 1  # remembered from the first story
-    test.select(set("abcdefgh"))  # over the limit: forgotten, then tested afresh
-    assert test.select({"NATO"}) == {"NATO"} and calls.count("NATO") == 2
+    assert test.select(set("abcdefgh")) == set()  # over the limit: some forgotten, the memory bounded
+    assert len(tokens._WORD_BITS.words) <= 10
+    assert test.select({"NATO", "UN"}) == {"NATO", "UN"}  # room for 2: Head and NATO were kept
+    assert calls.count("NATO") == 1 and calls.count("UN") == 2  # UN was forgotten, tested afresh
+
+
+def test_letter_test_memory_keeps_the_words_it_met_first(monkeypatch):
+    from newslint import tokens
+
+    test, calls = _shouting_test(limit=8)
+    monkeypatch.setattr(tokens._WORD_BITS, "words", {})  # this test's words alone
+    assert test.select(dict.fromkeys(["NATO", "UN", "EU", "a"])) == {"NATO", "UN", "EU"}
+    assert test.select(dict.fromkeys(["b", "c", "d", "e"])) == set()  # the limit reached
+    test.select(dict.fromkeys(["f", "g"]))  # past it: the six met first kept, then f and g
+    assert list(tokens._WORD_BITS.words) == ["NATO", "UN", "EU", "a", "b", "c", "f", "g"]
+    assert test.select({"NATO", "UN", "c", "d"}) == {"NATO", "UN"}
+    assert [calls.count(w) for w in ("NATO", "UN", "c", "d")] == [1, 1, 1, 2]  # d was forgotten
 
 
 def test_letter_test_does_not_remember_the_words_of_a_big_text():
