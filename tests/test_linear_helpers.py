@@ -11,6 +11,7 @@ worth reading; the rule with the filter must report what it reports without it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from unittest import mock
@@ -461,7 +462,7 @@ UNKNOWN_WORD_TEXT = st.lists(
 ).map(lambda ws: "".join(w + s for w, s in ws))
 
 
-def _all_word_tokens(self, doc, capitals):
+def _all_word_tokens(self, doc, capitals, limit):
     """Every word token, in order: NL101's check without its candidate filter is its definition."""
     return list(doc.words())
 
@@ -492,6 +493,22 @@ def test_unknown_word_on_its_candidate_tokens_reports_as_on_all_tokens(text):
     with mock.patch.object(UnknownWord, "_candidate_tokens", _all_word_tokens):
         every = list(fresh.check(segment.parse(text)))
     assert candidates == every
+
+
+def test_unknown_word_counts_a_known_name_opening_a_sentence_towards_its_limit():
+    """A known name opening a sentence (Clinton) counts towards the not-English-copy limit, though
+    NL101 builds its tokens only when counting them could pass that limit: 200 unknown letter runs
+    stay under it, five sentences opening with a name take the story past it."""
+    runs = ("".join(p) for p in itertools.product("bcdfghjklmnpqrstvwxz", repeat=5))
+    text = (
+        "Regime falls\n\nThe regime said the reigme fell. "
+        + " ".join(itertools.islice(runs, 0, 7400, 37))
+        + ".\n"
+    )
+    named = text + "Clinton said so. Clinton said no. Clinton said yes. Clinton left. Clinton came.\n"
+    found = list(Linter(Settings()).by_code["NL101"].check(segment.parse(text)))
+    assert "reigme" in {text[v.span.start : v.span.end] for v in found}
+    assert list(Linter(Settings()).by_code["NL101"].check(segment.parse(named))) == []
 
 
 def test_a_long_word_is_not_cut_at_each_of_its_letters():

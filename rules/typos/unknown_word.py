@@ -345,9 +345,10 @@ class UnknownWord(Rule):
         # candidates are tested, not every word of the story
         capitals = self._capital.select(doc.selected(self._unknown))
         rare_slips = self._rare_slip.select(self._opening.select(doc.selected(self._unknown)))
-        candidates = self._candidate_tokens(doc, capitals | rare_slips)
+        limit = UNKNOWN_FLOOR + sum(doc.word_counts.values()) // UNKNOWN_SHARE
+        candidates = self._candidate_tokens(doc, capitals | rare_slips, limit)
         unknown = sum(1 for t in candidates if t.sentence_start or t.text not in capitals)  # names aside
-        if unknown > UNKNOWN_FLOOR + sum(doc.word_counts.values()) // UNKNOWN_SHARE:
+        if unknown > limit:
             return  # not English copy (data, another language, letters pasted without spaces)
         for tok in candidates:
             text = tok.text
@@ -474,16 +475,22 @@ class UnknownWord(Rule):
                 Fix.unsafe(f"Replace with {meant!r}", Edit.replace(span, meant)),
             )
 
-    def _candidate_tokens(self, doc: Document, capitals: AbstractSet[str]) -> list[Token]:
+    def _candidate_tokens(self, doc: Document, capitals: AbstractSet[str], limit: int) -> list[Token]:
         """The tokens `check` looks at beyond their letters, in order: those of the lowercase
         candidates, and of the capitalised ones only where they open a sentence (elsewhere a
         capitalised word is a name, cleared by its letters) or, with a desk profile, where the
-        desk writes a common word one slip from them."""
+        desk writes a common word one slip from them. A known name's tokens (`_known_name`:
+        Clinton opening a sentence) are left out where counting them could not take the story
+        past `limit`, the not-English-copy threshold: `check` would only count them."""
         candidates = doc.selected(self._unknown)
         opening = self._opening.select(candidates)
         desk_capitals = self._desk_capitals(doc)
         wanted = (candidates - opening) | desk_capitals | capitals
         rest = opening - desk_capitals - capitals
+        if rest and sum(doc.word_counts[w] for w in wanted | rest) <= limit:
+            # every use of a word counted: no count of these tokens could pass the limit, so a
+            # known name's uses (in most stories every word of `rest`) need not be built at all
+            rest = {w for w in rest if not self._known_text(w)}
         if not rest:
             return doc.words_among(wanted)
         # the rest only where they open a sentence: read from the same walk over the index
@@ -598,8 +605,12 @@ class UnknownWord(Rule):
 
     def _known_name(self, tok: Token) -> bool:
         """A capitalised opening word that is a rare word, a known name or an accepted one."""
+        return self._known_text(tok.text)
+
+    def _known_text(self, text: str) -> bool:
+        """`_known_name` of a token written `text`: it reads nothing but the word."""
         # the set first: the rare words are looked up in their sorted text
-        return tok.text in known_names() or tok.text.lower() in rare_words() or self.context.accepts(tok.text)
+        return text in known_names() or text.lower() in rare_words() or self.context.accepts(text)
 
     def _capitalised_word(
         self, doc: Document, tok: Token, counts: Counter, ties: OnceWrittenNames, clear_slips: bool = True
