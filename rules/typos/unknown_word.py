@@ -171,8 +171,12 @@ def run_together(word: str) -> str | None:
     "in which", or as a common word and one of the commonest ("business a", "said the"). Not
     "pay down" or "stop out": jargon is written whole."""
     words = english()
+    listed = words.words
+    built = isinstance(listed, frozenset)  # (asked of the sorted text, a test is a rank's search)
     for i in range(2, len(word)):
         head, tail = word[:i], word[i:]
+        if built and (head not in listed or tail not in listed):
+            continue  # an unlisted word's rank is the list's size: neither test below passes
         head_rank, tail_rank = words.frequency_rank(head), words.frequency_rank(tail)
         if head_rank < FUNCTION_RANK and tail_rank < VERY_COMMON_RANK and len(tail) > 1:
             return f"{head} {tail}"
