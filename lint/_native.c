@@ -33,6 +33,8 @@
  *   is in rules/naming/name_variant.py), form_twins(text), NL204's abbreviations written two
  *   ways (US, U.S.; its twin in rules/naming/abbreviation_style.py), and capital_forms(text,
  *   start), the forms NL204 learns from (those whose letters the story writes in capitals);
+ * - whole_words(text, words, most): how many of a few words a story writes as words (NL201's
+ *   wire-desk subjects; its twin is rules/naming/english_variety_mix.py's `_subjects`);
  * - sentence_spans(...): the sentences of a story's paragraphs (newslint.segment._sentences).
  */
 #define PY_SSIZE_T_CLEAN
@@ -3134,6 +3136,68 @@ fail:
 }
 #undef SS_READ
 
+/* whole_words(text, words, most): how many of `words` (a tuple of at most 64 str, each opening
+ * and closing with a \w character) text writes as words, no \w just before or after, counted up
+ * to `most`: NL201's wire-desk subjects (rules/naming/english_variety_mix.py's `_subjects` is the
+ * twin). One pass over the text: each word start whose character opens one of the words is
+ * compared with those words, not each word searched for in the whole text. */
+static PyObject *
+whole_words(PyObject *self, PyObject *args)
+{
+    PyObject *text, *words;
+    Py_ssize_t most, n, nw, i, w, count = 0;
+    unsigned long long found = 0;
+    unsigned char opens[128] = {0};
+    int kind, prev_word = 0;
+    const void *data;
+    if (!PyArg_ParseTuple(args, "UO!n:whole_words", &text, &PyTuple_Type, &words, &most))
+        return NULL;
+    nw = PyTuple_GET_SIZE(words);
+    if (nw > 64) {
+        PyErr_SetString(PyExc_ValueError, "whole_words: at most 64 words");
+        return NULL;
+    }
+    for (w = 0; w < nw; w++) {
+        PyObject *word = PyTuple_GET_ITEM(words, w);
+        Py_UCS4 first;
+        if (!PyUnicode_Check(word) || PyUnicode_GET_LENGTH(word) == 0) {
+            PyErr_SetString(PyExc_TypeError, "whole_words: the words must be non-empty str");
+            return NULL;
+        }
+        first = PyUnicode_READ_CHAR(word, 0);
+        if (first >= 128) {
+            PyErr_SetString(PyExc_ValueError, "whole_words: a word must open with an ASCII character");
+            return NULL;
+        }
+        opens[first] = 1;
+    }
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    n = PyUnicode_GET_LENGTH(text);
+    for (i = 0; i < n && count < most; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        int is_word = IS_WORD(ch);
+        if (is_word && !prev_word && ch < 128 && opens[ch]) {
+            for (w = 0; w < nw && count < most; w++) {
+                PyObject *word = PyTuple_GET_ITEM(words, w);
+                int wkind = PyUnicode_KIND(word);
+                const void *wdata = PyUnicode_DATA(word);
+                Py_ssize_t len = PyUnicode_GET_LENGTH(word), k;
+                if (found & (1ULL << w) || i + len > n || PyUnicode_READ(wkind, wdata, 0) != ch)
+                    continue;
+                for (k = 1; k < len && PyUnicode_READ(wkind, wdata, k) == PyUnicode_READ(kind, data, i + k); k++)
+                    ;
+                if (k == len && (i + len == n || !IS_WORD(PyUnicode_READ(kind, data, i + len)))) {
+                    found |= 1ULL << w;
+                    count++;
+                }
+            }
+        }
+        prev_word = is_word;
+    }
+    return PyLong_FromSsize_t(count);
+}
+
 static PyMethodDef methods[] = {
     {"scan_words", scan_words, METH_VARARGS,
      "scan_words(text, starts, ends, counts): count the tokens of each range into counts."},
@@ -3194,6 +3258,8 @@ static PyMethodDef methods[] = {
      "form_twins(text): NL204's abbreviation forms whose letters the text writes two ways, one in capitals."},
     {"capital_forms", capital_forms, METH_VARARGS,
      "capital_forms(text, start): NL204's abbreviation forms from start whose letters the text writes in capitals."},
+    {"whole_words", whole_words, METH_VARARGS,
+     "whole_words(text, words, most): how many of the words the text writes as words, up to most."},
     {NULL, NULL, 0, NULL},
 };
 

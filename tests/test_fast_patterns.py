@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslint import quotations, segment, tokens
+from newslint.native import native as compiled
 from newslint.rules.naming import abbreviation_style, name_variant
 from newslint.rules.naming import english_variety_mix as variety_mix
 from newslint.rules.structure import boilerplate_line
@@ -270,6 +271,30 @@ def test_the_wire_desk_that_stops_early_is_the_counts_answer(text, sign_off):
     assert variety_mix.EnglishVarietyMix._wire_desk(text) == expected
 
 
+DESK_PIECES = st.lists(
+    st.sampled_from(
+        list(variety_mix._US_SUBJECTS + variety_mix._GB_SUBJECTS)
+        + ["x", "_", "5", "é", " ", "-", ".", "\n", "s", "ese", "Hong", "Kong", "re", "fa", "ional", "n"]
+    ),
+    max_size=25,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(DESK_PIECES, TEXTS), st.integers(1, 30))
+def test_the_desk_subjects_found_by_search_are_the_patterns_matches(text, most):
+    """NL201 finds the wire desks' subjects by `str.find`: as many, up to `most`, as the
+    patterns' distinct matches."""
+    for words, pattern in (
+        (variety_mix._US_SUBJECTS, variety_mix._US_DESK),
+        (variety_mix._GB_SUBJECTS, variety_mix._GB_DESK),
+    ):
+        expected = min(most, len(set(pattern.findall(text))))
+        assert variety_mix._subjects(text, words, most) == expected
+        if compiled is not None:
+            assert compiled.whole_words(text, words, most) == expected
+
+
 HINT_PIECES = st.lists(
     st.sampled_from(
         ["://", "www", "WWW", ".", "com", "CoM", "uk", "UK", "in", "int", "İnt", "ınt", "Kelvin", "\u212a"]
@@ -322,6 +347,24 @@ def test_every_house_sign_holds_one_of_its_hints(text):
         for _weight, hints, pattern, _at in signs:
             for m in pattern.finditer(text) if hints else ():
                 assert any(hint in m.group() for hint in hints), (m.group(), hints)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SIGN_PIECES)
+def test_the_house_signs_are_counted_up_to_three(text):
+    """NL201 stops a sign's scan at its third match: the count `findall` gives, up to three."""
+    for signs in variety_mix._SIGNS.values():
+        for _weight, _hints, pattern, at in signs:
+            if at is None:
+                found = len(pattern.findall(text))
+                assert variety_mix._first_matches(pattern, text) == min(variety_mix.MAX_SIGNS, found)
+
+
+def test_the_dotted_titles_hold_the_titles_tested_first():
+    """A story is searched for "Mr." only when it holds "Mr", "Ms" or "Dr": each dotted hint
+    holds one of those."""
+    for hints, within in variety_mix._WITHIN.items():
+        assert all(any(coarse in hint for coarse in within) for hint in hints)
 
 
 QUOTE_PIECES = st.lists(
