@@ -580,3 +580,47 @@ def test_no_word_longer_than_any_listed_word_has_its_edits_made():
     with mock.patch.object(unknown_word, "one_edit_away", counted):
         Linter(Settings(), "story.txt", select=["NL101"]).violations(text)
     assert all(n <= unknown_word._longest_word() + 1 for n in made), max(made)
+
+
+NAME_TEXT = st.lists(
+    st.tuples(
+        st.sampled_from(
+            ["Islamic", "State", "state", "States", "The", "the", "Rinaldi", "Rinladi", "Rinaldi's", "Qaeda"]
+            + ["Qaida", "al", "said", "White", "House", "house", "an", "Human", "rights", "Rights", "Ltd"]
+        ),
+        st.sampled_from([" ", " ", " ", "\n", ". ", "\n\n", ", "]),
+    ),
+    max_size=24,
+).map(lambda ws: "".join(w + s for w, s in ws))
+
+
+def _case_pair_written_twice(doc, written):
+    """The case-variant prefilter's definition: two capitalised names of the story, each written
+    twice, written twice as a pair and once with the second in lowercase."""
+    twice = [w for w in written if w.isalpha() and w[1:].islower() and doc.word_counts[w] >= 2]
+    if len(twice) > name_variant.MAX_PREFILTER_NAMES:
+        return True
+    text = doc.text
+    return any(f"{a} {b.lower()}" in text and text.count(f"{a} {b}") >= 2 for a in twice for b in twice)
+
+
+def _any_name_may_vary(self, written):
+    return True  # every story's names compared pair by pair
+
+
+@settings(max_examples=500, deadline=None)
+@given(NAME_TEXT)
+@example("Islamic State said. Islamic State fighters. An Islamic state. The the The")
+@example("Rinaldi said. Rinaldi's office. Rinladi added. Qaeda, Qaeda, Qaida")
+@example("White House. White House. White house. The House. The House")
+def test_name_variant_with_its_prefilters_reports_as_with_their_definitions(text):
+    rule = Linter(Settings()).by_code["NL202"]
+    doc = segment.parse(text)
+    written = doc.selected(name_variant._NAMES)
+    assert name_variant._case_variant_possible(doc, written) == _case_pair_written_twice(doc, written)
+    filtered = list(rule.check(segment.parse(text)))
+    with (
+        mock.patch.object(name_variant, "_case_variant_possible", lambda doc, written: True),
+        mock.patch.object(name_variant.NameVariant, "_variant_pair_possible", _any_name_may_vary),
+    ):
+        assert filtered == list(rule.check(segment.parse(text)))

@@ -151,6 +151,8 @@ def _case_variant_possible(doc: Document, written: AbstractSet[str]) -> bool:
     for word in twice:
         lowered = " " + word.lower()
         at = text.find(lowered)
+        if at >= 0 and not _after_a_name_twice(text, " " + word, firsts, lengths):
+            continue  # no name before it twice: no pair of it is written twice ("The": " the")
         while at >= 0:  # the words before each use of the lowercase word
             for n in lengths:
                 if n > at:
@@ -164,6 +166,25 @@ def _case_variant_possible(doc: Document, written: AbstractSet[str]) -> bool:
                         return True
                     counted.add(pair)
             at = text.find(lowered, at + 1)
+    return False
+
+
+def _after_a_name_twice(text: str, spaced: str, firsts: AbstractSet[str], lengths: list[int]) -> bool:
+    """Whether one of `firsts` stands before `spaced` (a space and a word) at two of its places:
+    what `text.count(f"{first} {word}") >= 2` needs of some first word, tested at the places of
+    the capitalised word, fewer than those of its lowercase form for the common words ("The")."""
+    seen: set[str] = set()
+    at = text.find(spaced)
+    while at >= 0:
+        for n in lengths:
+            if n > at:
+                break
+            first = text[at - n : at]
+            if first in firsts:
+                if first in seen:
+                    return True
+                seen.add(first)
+        at = text.find(spaced, at + 1)
     return False
 
 
@@ -549,7 +570,7 @@ class NameVariant(Rule):
         # a name of two words written twice and then in lowercase; the story's distinct words
         # show whether either is possible before any token is built (most stories: neither).
         reported: set[str] = set()
-        if self._variant_pair_possible(_name_counts(doc, written)):
+        if self._variant_pair_possible(written):
             for found in self._one_letter_variants(doc, written):
                 reported.add(doc.slice(found.span))
                 yield found
@@ -613,32 +634,40 @@ class NameVariant(Rule):
             span = Span(tok.span.start, tok.span.start + len(name))
             yield self._report(span, name, canonical, counts, doubtful=name in doubtful)
 
-    def _variant_pair_possible(self, counts: Counter) -> bool:
-        """Whether two of the names pass the tests of `_one_edit_variants` that read only the
-        names themselves (the tests of counts and positions come after)."""
-        queries = self._may_vary.select(counts)
-        if not queries:
+    def _variant_pair_possible(self, written: AbstractSet[str]) -> bool:
+        """Whether two of the names `written` (a possessive 's cut off) pass the tests of
+        `_one_edit_variants` that read only the names themselves (the tests of counts and
+        positions come after)."""
+        asked = self._may_vary_as_written.select(written)
+        if not asked:
             return False  # every name a word or a known name (most stories): no index needed
+        queries = {_bare(text) for text in asked}
+        names = {_bare(text) for text in written}
         # only the names of the shapes (first letter, length) that `NearNames.of` reads for them
         shapes = {(name[0], len(name) + d) for name in queries for d in (-1, 0, 1)}
-        near = NearNames(o for o in counts if (o[0], len(o)) in shapes and o[1:].islower())
+        near = NearNames(o for o in names if (o[0], len(o)) in shapes and o[1:].islower())
         return any(one_edit_pair(name, other) for name in queries for other in near.of(name))
+
+    def _may_vary_name(self, name: str) -> bool:
+        """A name that may be another's variant: four letters or more, neither in the
+        vocabulary, nor an English word, nor a known name."""
+        return not (
+            len(name) < MIN_LENGTH
+            or self.context.accepts(name)
+            or _is_english_word(name)
+            or name in known_names()
+        )
 
     @cached_property
     def _may_vary(self) -> LetterTest:
-        """Names that may be another's variant: four letters or more, neither in the vocabulary,
-        nor an English word, nor a known name (decided once per name, remembered)."""
-        names = known_names()
-        return LetterTest(
-            lambda name: (
-                not (
-                    len(name) < MIN_LENGTH
-                    or self.context.accepts(name)
-                    or _is_english_word(name)
-                    or name in names
-                )
-            )
-        )
+        """`_may_vary_name`, decided once per name and remembered."""
+        return LetterTest(self._may_vary_name)
+
+    @cached_property
+    def _may_vary_as_written(self) -> LetterTest:
+        """`_may_vary_name` of a word as written, a possessive 's cut off: a story's names are
+        selected without a loop over them (most stories have none that may vary)."""
+        return LetterTest(lambda text: self._may_vary_name(_bare(text)))
 
     def _one_edit_variants(
         self, counts: Counter, first_use: dict[str, int], mid_sentence: set[str]
