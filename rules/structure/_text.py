@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 from newslint.document import Document
 from newslint.span import Span
@@ -37,6 +38,31 @@ def rough_key(text: str) -> str:
     The same as `_NON_WORD.sub("", text).casefold()`, character by character through a
     translation table (about three times faster: it runs on every sentence and paragraph)."""
     return text.translate(_ROUGH)
+
+
+ROUGH_START = 16  # the letters and digits of a rough key that `rough_start` gives
+_START_CHARS = 48  # the characters it reads first: most sentences hold 16 letters in them
+
+
+def rough_start(text: str) -> str:
+    """`rough_key(text)[:ROUGH_START]`, read from the text's first characters when they hold
+    that many letters and digits (each character is keyed on its own, so the key of a start is
+    the start of the key). Texts whose starts all differ have different keys: a story's
+    sentences and paragraphs are told apart without keying each whole."""
+    start = text[:_START_CHARS].translate(_ROUGH)
+    if len(start) < ROUGH_START:
+        start = text.translate(_ROUGH)
+    return start[:ROUGH_START]
+
+
+def repeated_starts(texts: list[str]) -> list[int]:
+    """The indices, in order, of `texts` whose `rough_start` another of them shares: the only
+    ones whose `rough_key` can be another's."""
+    starts = [rough_start(text) for text in texts]
+    counts = Counter(starts)
+    if len(counts) == len(starts):
+        return []  # every start its own (most stories)
+    return [i for i, start in enumerate(starts) if counts[start] > 1]
 
 
 class _RoughTable(dict):

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 
 from newslint.document import Document
 from newslint.rule import Rule
-from newslint.rules.structure._text import deletion_span, normalise, rough_key
+from newslint.rules.structure._text import deletion_span, normalise, repeated_starts, rough_key
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
@@ -55,19 +54,13 @@ class DuplicatedSentence(Rule):
 
     def check(self, doc: Document) -> Iterator[Violation]:
         body = _body_sentences(doc)
-        # One cheap pass: only sentences whose letters and digits repeat get a closer look. It
-        # keeps the hashes of their keys, not the keys (a big file has many sentences); the
-        # sentences whose hash repeats are then keyed again and compared.
-        hashes = [hash(rough_key(doc.slice(s))) for s, _ in body]
-        if len(set(hashes)) == len(hashes):
-            return  # every sentence its own (most stories)
-        repeated = {h for h, n in Counter(hashes).items() if n > 1}
+        # One cheap pass: only sentences whose first letters and digits repeat get a closer
+        # look (a big file has many sentences: their starts are short); those are keyed whole
+        # and compared.
         seen: dict[str, int] = {}
         pairs: list[tuple[int, int]] = []
-        for k, (s, _) in enumerate(body):
-            if hashes[k] not in repeated:
-                continue  # a key of its own: no copy of it anywhere
-            key = rough_key(doc.slice(s))
+        for k in repeated_starts([doc.slice(s) for s, _ in body]):
+            key = rough_key(doc.slice(body[k][0]))
             first = seen.get(key)
             seen[key] = k
             if first is not None and key:

@@ -11,7 +11,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newslint.rules.structure import _text, duplicated_headline
-from newslint.rules.structure._text import normalise, rough_key
+from newslint.rules.structure._text import ROUGH_START, normalise, repeated_starts, rough_key, rough_start
 from newslint.rules.structure.duplicated_headline import DuplicatedHeadline
 
 _NON_WORD = re.compile(r"\W+")
@@ -25,6 +25,37 @@ def test_rough_key_is_the_word_characters_case_folded(text):
 
 def test_rough_key_folds_case_and_drops_punctuation_and_space():
     assert rough_key("He said, “Straße!”  ΑΣ") == "hesaidstrasseασ"
+
+
+# texts whose letters and digits thin out, or swell under case folding, after their first ones
+SPARSE = st.lists(
+    st.sampled_from(["a", "B", "7", "ß", "ﬁ", "İ", " ", "...", " — ", "\n", "'"]), max_size=80
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(max_size=120), SPARSE))
+@example("ß" * 10 + "." * 60 + "abc")
+@example("." * 47 + "a" * 20)
+def test_rough_start_is_the_start_of_the_rough_key(text):
+    assert rough_start(text) == rough_key(text)[:ROUGH_START]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.one_of(SPARSE, st.sampled_from(["Syria said.", "SYRIA  said", "syria, said!"])), max_size=12)
+)
+def test_repeated_starts_keeps_every_text_whose_key_another_shares(texts):
+    kept = repeated_starts(texts)
+    assert kept == sorted(kept)
+    keys = [rough_key(text) for text in texts]
+    assert {i for i, key in enumerate(keys) if keys.count(key) > 1} <= set(kept)
+
+
+def test_repeated_starts_drops_texts_of_their_own_start():
+    texts = ["Syria said on Monday that", "SYRIA said, on Monday, that it", "Rebels said"]
+    assert repeated_starts(texts) == [0, 1]
+    assert repeated_starts(["Syria", "Rebels"]) == []
 
 
 OPENING = st.lists(
