@@ -103,7 +103,7 @@ def parse(text: str, path: str = "-", format: str = "text") -> Document:
     skip = [r.span for r in regions if r.kind in _NOT_TEXT and _fills_lines(text, r.span)]
     blocks = _blocks(text, skip)
     headline, blocks = _headline(text, blocks, format)
-    paragraphs = tuple(p for b in blocks for p in _split_indented(text, b))
+    paragraphs = _paragraphs(text, blocks)
     dateline = _dateline(text, paragraphs[0]) if paragraphs else None
     not_prose = SpanSet([r.span for r in regions if r.kind is not RegionKind.TABLE]) if regions else None
     quotations = tuple(find_quotations(text, headline, paragraphs, format == "markdown", not_prose))
@@ -132,7 +132,10 @@ def _regions(text: str, format: str, lines: LineIndex) -> list[Region]:
     found: list[Region] = []
 
     def add(kind: RegionKind, pattern: re.Pattern[str], group: int = 0) -> None:
-        for m in pattern.finditer(text):
+        file(kind, pattern.finditer(text), group)
+
+    def file(kind: RegionKind, matches: Iterable[re.Match[str]], group: int = 0) -> None:
+        for m in matches:
             start, end = m.start(group), m.end(group)
             if kind in (RegionKind.URL, RegionKind.EMAIL):
                 while end > start and text[end - 1] in ".,;:!?)]'\"’”":  # sentence punctuation after it
@@ -161,7 +164,7 @@ def _regions(text: str, format: str, lines: LineIndex) -> list[Region]:
         add(RegionKind.URL, _URL)
     if "#" in text:
         add(RegionKind.HASHTAG, _HASHTAG)
-    add(RegionKind.TICKER, _TICKER)
+    file(RegionKind.TICKER, _tickers(text))
     found.extend(Region(RegionKind.TABLE, s) for s in _tables(text, lines))
     # A URL inside an e-mail address or a comment is part of it, not a region of its own.
     found.sort(key=lambda r: (r.span.start, -r.span.end))
@@ -177,8 +180,23 @@ def _regions(text: str, format: str, lines: LineIndex) -> list[Region]:
     return kept
 
 
-# What `_URL_HINT` (and so `_URL`) can match holds one of these, in lowercase.
-_URL_MARKS = ("://", "www.", ".com", ".org", ".net", ".gov", ".edu", ".in", ".mil", ".io", ".biz", ".uk")
+def _tickers(text: str) -> list[re.Match[str]]:
+    """`_TICKER.finditer(text)`, tried only at the brackets a ticker opens with, found by substring
+    searches (the scan read every character, a fifth of the regions' time). A match holds no
+    such bracket after its first character, so these do not overlap, as the scan's do not."""
+    opens = []
+    for mark in "(<":
+        pos = text.find(mark)
+        while pos >= 0:
+            opens.append(pos)
+            pos = text.find(mark, pos + 1)
+    return [m for pos in sorted(opens) if (m := _TICKER.match(text, pos))]
+
+
+# What `_URL_HINT` (and so `_URL`) can match holds, in lowercase, "://", "www." or one of these
+# (".in" for ".int" and ".info"): the marks that open with a full stop in one search of the stops,
+# where a substring test of each, every one reading the whole text, took four times as long.
+_URL_DOT_MARK = re.compile(r"\.(?:com|org|net|gov|edu|in|mil|io|biz|uk)")
 # The letters besides ASCII's that an ASCII letter matches ignoring case (`re.IGNORECASE`) whose
 # `str.lower` is not that letter: İ and ı match i, ſ matches s (the Kelvin sign lowers to k).
 _CASE_FOLDS_APART = "İıſ"
@@ -197,7 +215,7 @@ def _may_hold_url(text: str) -> bool:
     if _folds_apart(text):
         return _URL_HINT.search(text) is not None
     low = text.lower()
-    return any(mark in low for mark in _URL_MARKS)
+    return "://" in low or "www." in low or _URL_DOT_MARK.search(low) is not None
 
 
 SURE, MAYBE, WEAK = 3, 2, 1
@@ -232,6 +250,8 @@ def _tables(text: str, lines: LineIndex) -> Iterable[Span]:
     line counts only as part of a run that counts (a header above the numbers)."""
     if "  " not in text and "\t" not in text:
         return  # no line can have a column gap
+    if not any(_table_strength(row) for row in _gap_rows(text)):
+        return  # no table line, and so none aligned with one: most stories, read line by line below
     rows = text.split("\n")  # the lines, in the order of lines.starts
     # Most lines hold no two spaces or tab, so they cannot be table lines: skip them cheaply.
     strengths = [_table_strength(row) if "  " in row or "\t" in row else 0 for row in rows]
@@ -246,6 +266,19 @@ def _tables(text: str, lines: LineIndex) -> Iterable[Span]:
             yield from _table_run(run)
             run = []
     yield from _table_run(run)
+
+
+def _gap_rows(text: str) -> Iterator[str]:
+    """The lines of `text` (as `text.split("\\n")` has them) that hold two spaces or a tab, found
+    by substring searches; a line holding both may come twice."""
+    for mark in ("  ", "\t"):
+        pos = text.find(mark)
+        while pos >= 0:
+            end = text.find("\n", pos)
+            if end < 0:
+                end = len(text)
+            yield text[text.rfind("\n", 0, pos) + 1 : end]
+            pos = text.find(mark, end)
 
 
 def _column_starts(line: str) -> set[int]:
@@ -333,6 +366,18 @@ def _headline(text: str, blocks: list[Span], format: str) -> tuple[Span | None, 
     if len(blocks) > 1 and _looks_like_headline(text[first.start : first.end]):
         return first, blocks[1:]
     return None, blocks
+
+
+def _paragraphs(text: str, blocks: list[Span]) -> tuple[Span, ...]:
+    """The paragraphs of the (trimmed) blocks: a block without an indented line is one, as
+    `_split_indented` would trim it (one search of each block, not a generator of each)."""
+    out: list[Span] = []
+    for b in blocks:
+        if _INDENTED_LINE.search(text, b.start, b.end):
+            out.extend(_split_indented(text, b))
+        else:
+            out.append(b)
+    return tuple(out)
 
 
 def _split_indented(text: str, block: Span) -> Iterable[Span]:

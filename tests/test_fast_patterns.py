@@ -21,6 +21,7 @@ from newslint.rules.naming import english_variety_mix as variety_mix
 from newslint.rules.structure import boilerplate_line
 from newslint.rules.typography import double_space, quote_style_mix
 from newslint.rules.typos import doubled_word
+from newslint.span import LineIndex
 
 _PARTICLE = r"(?:(?:al|el|ad|as|ash|ez|az|an|bin|abu)[- ])"
 PLAIN = {
@@ -391,3 +392,43 @@ def test_the_quote_styles_learned_are_the_scans(text):
             quote_style_mix._STYLE_OF[m] for m in quote_style_mix._DOUBLE.findall(text)
         }
     assert quote_style_mix.QuoteStyleMix().learn(Document(text)) == grouped_lesson(groups)
+
+
+GAP_PIECES = st.lists(
+    st.sampled_from([" ", "  ", "   ", "\t", "\n", "\r\n", "x", "12.5", "unch", "Net"]), max_size=30
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(GAP_PIECES, TEXTS))
+def test_the_gap_rows_are_the_lines_holding_a_column_gap(text):
+    """`_tables` reads its lines one by one only when a line its substring searches find may
+    be a table line: they must find every line holding two spaces or a tab, and only those."""
+    rows = text.split("\n")
+    assert set(segment._gap_rows(text)) == {r for r in rows if "  " in r or "\t" in r}
+    if not any(segment._table_strength(r) for r in rows):
+        assert list(segment._tables(text, LineIndex(text))) == []
+
+
+TICKER_PIECES = st.lists(
+    st.sampled_from(
+        ["(", ")", "<", ">", "IBM", ".N", ".O", "AAPL", "NYSE", "nasdaq", ":", " ", "-", "<IBM.N>"]
+    )
+    | st.sampled_from(["news", "Quote", ",", "dpa", "afp", "x", "\n", "((", "<<", "(NYSE: IBM - News)"]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(TICKER_PIECES, TEXTS))
+def test_the_tickers_tried_at_their_brackets_are_the_scans(text):
+    found = [m.span() for m in segment._tickers(text)]
+    assert found == [m.span() for m in segment._TICKER.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(GAP_PIECES, TEXTS))
+def test_the_paragraphs_are_each_blocks_indented_split(text):
+    blocks = segment._blocks(text, [])
+    expected = tuple(p for b in blocks for p in segment._split_indented(text, b))
+    assert segment._paragraphs(text, blocks) == expected
