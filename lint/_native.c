@@ -263,26 +263,123 @@ touches_range(const Py_ssize_t *starts, const Py_ssize_t *ends, Py_ssize_t n, Py
     return lo > 0 && ends[lo - 1] > start;
 }
 
-/* index_tokens(text, sentence_starts, sentence_ends, blocked_starts, blocked_ends, counts):
+/* The distinct words of one text met by index_tokens, found by their characters in the text
+ * without a str built for each token: each word's first place (start, length) and the hash of
+ * its raw data there, in an open-addressed table of ids. Two places in one text hold the same
+ * word exactly when their raw data (of the text's one kind) are equal. */
+typedef struct {
+    Py_ssize_t *slots;    /* id + 1, or 0 for an empty slot; a power of two of them */
+    Py_ssize_t mask;      /* slots - 1 */
+    Py_ssize_t *at, *len; /* per id: where the word was first met, and its length */
+    Py_uhash_t *hash;     /* per id */
+    Py_ssize_t size, cap; /* ids held, room for ids */
+} WordTable;
+
+static Py_uhash_t
+raw_hash(const unsigned char *raw, Py_ssize_t bytes)
+{
+    Py_uhash_t h = 14695981039346656037ULL; /* FNV-1a */
+    Py_ssize_t i;
+    for (i = 0; i < bytes; i++)
+        h = (h ^ raw[i]) * 1099511628211ULL;
+    return h;
+}
+
+static int
+word_table_grow(WordTable *t)
+{
+    Py_ssize_t cap = t->cap ? 2 * t->cap : 256, nslots = 2 * cap, i;
+    Py_ssize_t *slots = PyMem_Calloc(nslots, sizeof(Py_ssize_t));
+    Py_ssize_t *at = PyMem_Realloc(t->at, cap * sizeof(Py_ssize_t));
+    if (at != NULL)
+        t->at = at;
+    Py_ssize_t *len = PyMem_Realloc(t->len, cap * sizeof(Py_ssize_t));
+    if (len != NULL)
+        t->len = len;
+    Py_uhash_t *hash = PyMem_Realloc(t->hash, cap * sizeof(Py_uhash_t));
+    if (hash != NULL)
+        t->hash = hash;
+    if (slots == NULL || at == NULL || len == NULL || hash == NULL) {
+        PyMem_Free(slots);
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (i = 0; i < t->size; i++) { /* at most half the slots are taken: a free one is found */
+        Py_ssize_t j = (Py_ssize_t)(t->hash[i] & (Py_uhash_t)(nslots - 1));
+        while (slots[j])
+            j = (j + 1) & (nslots - 1);
+        slots[j] = i + 1;
+    }
+    PyMem_Free(t->slots);
+    t->slots = slots;
+    t->mask = nslots - 1;
+    t->cap = cap;
+    return 0;
+}
+
+/* The id of the word at text[p:e] (raw data `data` of `kind`), a new one (the next id, with
+ * *is_new set) when the table has not met it; -1 on error. */
+static Py_ssize_t
+word_table_id(WordTable *t, int kind, const void *data, Py_ssize_t p, Py_ssize_t e, int *is_new)
+{
+    const unsigned char *raw = (const unsigned char *)data + p * kind;
+    Py_ssize_t n = e - p, j;
+    Py_uhash_t h = raw_hash(raw, n * kind);
+    *is_new = 0;
+    if (t->size == t->cap && word_table_grow(t) < 0)
+        return -1;
+    for (j = (Py_ssize_t)(h & (Py_uhash_t)t->mask); t->slots[j]; j = (j + 1) & t->mask) {
+        Py_ssize_t id = t->slots[j] - 1;
+        if (t->hash[id] == h && t->len[id] == n &&
+            memcmp((const unsigned char *)data + t->at[id] * kind, raw, n * kind) == 0)
+            return id;
+    }
+    t->slots[j] = t->size + 1;
+    t->at[t->size] = p;
+    t->len[t->size] = n;
+    t->hash[t->size] = h;
+    *is_new = 1;
+    return t->size++;
+}
+
+static void
+word_table_free(WordTable *t)
+{
+    PyMem_Free(t->slots);
+    PyMem_Free(t->at);
+    PyMem_Free(t->len);
+    PyMem_Free(t->hash);
+}
+
+static int all_letters(PyObject *word); /* str.isalpha(), with the learning loops below */
+
+/* index_tokens(text, sentence_starts, sentence_ends, blocked_starts, blocked_ends, counts[, odd]):
  * every token of the sentences (as TOKEN.finditer finds them in each, those that touch a blocked
  * span left out), in text order. `counts` (a dict) gets each distinct token's number of uses, in
  * the order of first use; returned are (words, ids, starts, ends, sentences, firsts): the distinct
  * tokens in that order, and as native int32 arrays (bytes) each token's index into `words`, its
- * start and end, the index of its sentence, and the indices of the tokens that open a sentence. */
+ * start and end, the index of its sentence, and the indices of the tokens that open a sentence.
+ * A str is built for each distinct token only (`WordTable`): a story repeats most of its words.
+ * `odd` (a list, if given) gets the distinct tokens that are not letters only, in that order. */
 static PyObject *
 index_tokens(PyObject *self, PyObject *args)
 {
-    PyObject *text, *sstarts_list, *sends_list, *bstarts_list, *bends_list, *counts;
-    PyObject *words = NULL, *ids_of = NULL, *result = NULL;
+    PyObject *text, *sstarts_list, *sends_list, *bstarts_list, *bends_list, *counts, *odd = Py_None;
+    PyObject *words = NULL, *result = NULL;
     Py_ssize_t *sstarts = NULL, *sends = NULL, *bstarts = NULL, *bends = NULL;
     Py_ssize_t nsent, nsent2, nblock, nblock2, i, n;
     IntBuf ids = {0}, starts = {0}, ends = {0}, sents = {0}, firsts = {0}, uses = {0};
+    WordTable table = {0};
     int kind;
     const void *data;
-    if (!PyArg_ParseTuple(args, "UO!O!O!O!O!:index_tokens", &text, &PyList_Type, &sstarts_list, &PyList_Type,
+    if (!PyArg_ParseTuple(args, "UO!O!O!O!O!|O:index_tokens", &text, &PyList_Type, &sstarts_list, &PyList_Type,
                           &sends_list, &PyList_Type, &bstarts_list, &PyList_Type, &bends_list, &PyDict_Type,
-                          &counts))
+                          &counts, &odd))
         return NULL;
+    if (odd != Py_None && !PyList_Check(odd)) {
+        PyErr_SetString(PyExc_TypeError, "index_tokens: odd is a list or None");
+        return NULL;
+    }
     if (read_offsets(sstarts_list, &sstarts, &nsent) < 0 || read_offsets(sends_list, &sends, &nsent2) < 0 ||
         read_offsets(bstarts_list, &bstarts, &nblock) < 0 || read_offsets(bends_list, &bends, &nblock2) < 0)
         goto done;
@@ -291,8 +388,7 @@ index_tokens(PyObject *self, PyObject *args)
         goto done;
     }
     words = PyList_New(0);
-    ids_of = PyDict_New();
-    if (words == NULL || ids_of == NULL)
+    if (words == NULL)
         goto done;
     kind = PyUnicode_KIND(text);
     data = PyUnicode_DATA(text);
@@ -305,7 +401,7 @@ index_tokens(PyObject *self, PyObject *args)
         blocked = touches_range(bstarts, bends, nblock, p, end);
         while (p < end) {
             Py_ssize_t e, id;
-            PyObject *word, *known;
+            int is_new;
             if (!IS_WORD(PyUnicode_READ(kind, data, p))) {
                 p++;
                 continue;
@@ -315,30 +411,20 @@ index_tokens(PyObject *self, PyObject *args)
                 p = e;
                 continue;
             }
-            word = PyUnicode_Substring(text, p, e);
-            if (word == NULL)
+            id = word_table_id(&table, kind, data, p, e, &is_new);
+            if (id < 0)
                 goto done;
-            known = PyDict_GetItemWithError(ids_of, word); /* borrowed */
-            if (known != NULL) {
-                id = PyLong_AsSsize_t(known);
-                uses.data[id]++;
+            if (is_new) {
+                PyObject *word = PyUnicode_Substring(text, p, e);
+                if (word == NULL || PyList_Append(words, word) < 0 || intbuf_push(&uses, 1) < 0 ||
+                    (odd != Py_None && !all_letters(word) && PyList_Append(odd, word) < 0)) {
+                    Py_XDECREF(word);
+                    goto done;
+                }
+                Py_DECREF(word);
             } else {
-                PyObject *new_id;
-                if (PyErr_Occurred()) {
-                    Py_DECREF(word);
-                    goto done;
-                }
-                id = PyList_GET_SIZE(words);
-                new_id = PyLong_FromSsize_t(id);
-                if (new_id == NULL || PyDict_SetItem(ids_of, word, new_id) < 0 || PyList_Append(words, word) < 0 ||
-                    intbuf_push(&uses, 1) < 0) {
-                    Py_XDECREF(new_id);
-                    Py_DECREF(word);
-                    goto done;
-                }
-                Py_DECREF(new_id);
+                uses.data[id]++;
             }
-            Py_DECREF(word);
             if ((first && intbuf_push(&firsts, ids.size) < 0) || intbuf_push(&ids, id) < 0 ||
                 intbuf_push(&starts, p) < 0 || intbuf_push(&ends, e) < 0 || intbuf_push(&sents, i) < 0)
                 goto done;
@@ -358,7 +444,7 @@ index_tokens(PyObject *self, PyObject *args)
                            intbuf_bytes(&sents), intbuf_bytes(&firsts));
 done:
     Py_XDECREF(words);
-    Py_XDECREF(ids_of);
+    word_table_free(&table);
     PyMem_Free(sstarts);
     PyMem_Free(sends);
     PyMem_Free(bstarts);
@@ -1399,19 +1485,66 @@ word_shape(PyObject *self, PyObject *word)
  * is None), and test(word) is true, each asked only if the one before holds. A word that passes
  * is added to the set `found`; unless `memory` is None, memory[word] |= both if it passed, else
  * tested. Each word's bits are read and written with no Python code run between. */
+/* A word's bits with `add` set: in machine words when both fit (most do: two bits a test), as
+ * int | int otherwise. */
 static PyObject *
-test_words(PyObject *self, PyObject *args)
+bits_or(PyObject *bits, PyObject *add, long long fast_add)
+{
+    if (fast_add >= 0 && PyLong_CheckExact(bits)) {
+        int overflow = 0;
+        long long value = PyLong_AsLongLongAndOverflow(bits, &overflow);
+        if (value == -1 && PyErr_Occurred())
+            return NULL;
+        if (!overflow && value >= 0)
+            return PyLong_FromLongLong(value | fast_add);
+    }
+    return PyNumber_Or(bits, add);
+}
+
+/* `value` as a machine word, or -1 when it is not an int from 0 to LLONG_MAX. */
+static long long
+fast_bits(PyObject *value)
+{
+    int overflow = 0;
+    long long v;
+    if (!PyLong_CheckExact(value))
+        return -1;
+    v = PyLong_AsLongLongAndOverflow(value, &overflow);
+    if (v == -1 && PyErr_Occurred())
+        PyErr_Clear();
+    return overflow ? -1 : v;
+}
+
+static PyObject *
+test_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *test, *table, *words, *found, *memory, *tested, *both;
+    long long fast_tested, fast_both;
     int shapes;
     Py_ssize_t i;
-    if (!PyArg_ParseTuple(args, "OOiO!O!OOO:test_words", &test, &table, &shapes, &PyList_Type, &words, &PySet_Type,
-                          &found, &memory, &tested, &both))
+    /* called once per test and story: positional arguments read without a format string */
+    if (nargs != 8) {
+        PyErr_SetString(PyExc_TypeError, "test_words takes 8 arguments");
         return NULL;
+    }
+    test = args[0], table = args[1], words = args[3], found = args[4], memory = args[5];
+    tested = args[6], both = args[7];
+    long shapes_arg = PyLong_AsLong(args[2]);
+    if (shapes_arg == -1 && PyErr_Occurred())
+        return NULL;
+    shapes = (int)shapes_arg;
+    if (!PyList_Check(words) || !PySet_Check(found)) {
+        PyErr_SetString(PyExc_TypeError, "test_words: words is a list and found a set");
+        return NULL;
+    }
     if (memory != Py_None && !PyDict_Check(memory)) {
         PyErr_SetString(PyExc_TypeError, "test_words: memory is a dict or None");
         return NULL;
     }
+    fast_tested = fast_bits(tested);
+    fast_both = fast_bits(both);
+    if (fast_tested < 0 || fast_both < 0)
+        fast_tested = fast_both = -1;
     for (i = 0; i < PyList_GET_SIZE(words); i++) {
         PyObject *word = PyList_GET_ITEM(words, i), *bits, *now;
         int ok = 0, err;
@@ -1436,7 +1569,8 @@ test_words(PyObject *self, PyObject *args)
             bits = PyDict_GetItemWithError(memory, word); /* borrowed */
             if (bits == NULL && PyErr_Occurred())
                 goto fail;
-            now = bits == NULL ? Py_NewRef(ok ? both : tested) : PyNumber_Or(bits, ok ? both : tested);
+            now = bits == NULL ? Py_NewRef(ok ? both : tested)
+                              : bits_or(bits, ok ? both : tested, ok ? fast_both : fast_tested);
             err = now == NULL ? -1 : PyDict_SetItem(memory, word, now);
             Py_XDECREF(now);
             if (err < 0)
@@ -3206,14 +3340,14 @@ static PyMethodDef methods[] = {
     {"near_words_in_line", near_words_in_line, METH_VARARGS,
      "near_words_in_line(typo, line): near_words of the words of a pair-table line (text before ':')."},
     {"index_tokens", index_tokens, METH_VARARGS,
-     "index_tokens(text, sentence_starts, sentence_ends, blocked_starts, blocked_ends, counts): the token index."},
+     "index_tokens(text, sentence_starts, sentence_ends, blocked_starts, blocked_ends, counts[, odd]): the token index."},
     {"among", among, METH_VARARGS, "among(words, ids, wanted): indices of the tokens whose word is wanted."},
     {"select_bits_many", select_bits_many, METH_VARARGS,
      "select_bits_many(keys, memory, masks): select_bits for each (tested, passed) of masks, in one walk."},
     {"select_bits", select_bits, METH_VARARGS,
      "select_bits(keys, memory, tested, passed): (keys tested and passed, keys untested)."},
     {"word_shape", word_shape, METH_O, "word_shape(word): the shape class of a word (newslint.tokens.word_shape)."},
-    {"test_words", test_words, METH_VARARGS,
+    {"test_words", (PyCFunction)(void (*)(void))test_words, METH_FASTCALL,
      "test_words(test, table, shapes, words, found, memory, tested, both): a letter test run on new words."},
     {"story_words", story_words, METH_VARARGS,
      "story_words(text, counts, kind_of, word_kind): the tokens of text; counts gets its words' uses."},

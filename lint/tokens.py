@@ -130,10 +130,15 @@ class TokenIndex(NamedTuple):
 
 
 def index_tokens(
-    text: str, sentences: Sequence[Span], blocked: SpanSet, counts: dict[str, int]
+    text: str,
+    sentences: Sequence[Span],
+    blocked: SpanSet,
+    counts: dict[str, int],
+    odd: list[str] | None = None,
 ) -> TokenIndex:
     """The `TokenIndex` of the sentences' tokens, those that touch `blocked` left out; `counts`
-    gets each distinct token's number of uses, in the order of first use."""
+    gets each distinct token's number of uses, in the order of first use, and `odd` (if given)
+    the distinct tokens that are not letters only (`str.isalpha`), in the same order."""
     if native is not None:
         spans = blocked.spans
         words, *arrays = native.index_tokens(
@@ -143,6 +148,7 @@ def index_tokens(
             [b.start for b in spans],
             [b.end for b in spans],
             counts,
+            odd,
         )
         return TokenIndex(words, *(memoryview(a).cast("i") for a in arrays))
     ids, starts, ends, sents, firsts = (array("i") for _ in range(5))
@@ -159,6 +165,8 @@ def index_tokens(
             if k is None:
                 k = number[word] = len(number)
                 counts[word] = 1
+                if odd is not None and not word.isalpha():
+                    odd.append(word)
             else:
                 counts[word] += 1
             if first:
@@ -443,6 +451,7 @@ class Prose:
         "quoted",
         "_index",
         "_counts",
+        "_odd",
         "_places",
         "_starts",
     )
@@ -455,6 +464,7 @@ class Prose:
         self._index: TokenIndex | None = None
         # every token's count, from the index; only the words' once `word_counts` has run
         self._counts: Counter[str] | None = None
+        self._odd: list[str] = []  # the index's distinct tokens that are not letters only
         # per sentence, found as tokens are built: in the headline, in a quotation
         self._places: list[tuple[bool, int] | None] | None = None
         self._starts: list[int] | None = None  # the sentences' starts, for a text too long to index
@@ -463,7 +473,7 @@ class Prose:
         """The story's `TokenIndex`, built on first use; None for a text too long to index."""
         if self._index is None and len(self.text) <= INDEX_LIMIT:
             self._counts = Counter()
-            self._index = index_tokens(self.text, self.sentences, self.blocked, self._counts)
+            self._index = index_tokens(self.text, self.sentences, self.blocked, self._counts, self._odd)
         return self._index
 
     def tokens(self) -> tuple[Token, ...]:
@@ -485,8 +495,11 @@ class Prose:
         if self.index() is not None:
             assert self._counts is not None
             counts = self._counts  # not copied: nothing else reads the numbers' counts
-            for w in [w for w in counts if not w.isalpha() and kind_of(w) is not word]:
-                del counts[w]
+            # only the tokens that are not letters only (the index lists them) may not be words
+            for w in self._odd:
+                if kind_of(w) is not word:
+                    del counts[w]
+            self._odd = []  # read once: the counts are words only from now on
             return counts
         counts = Counter()
         text, blocked, finditer, findall = self.text, self.blocked, TOKEN.finditer, TOKEN.findall

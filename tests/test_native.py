@@ -112,14 +112,36 @@ def test_the_token_index_holds_what_the_regex_finds_both_ways(text, ranges, regi
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(tokens, "native", use)
             counts: Counter[str] = Counter()
-            index = tokens.index_tokens(text, sentences, blocked, counts)
+            odd: list[str] = []
+            index = tokens.index_tokens(text, sentences, blocked, counts, odd)
             assert _rows(index) == expected
             assert list(counts.items()) == list(expected_counts.items())
             assert index.words == list(expected_counts)
+            assert odd == [w for w in expected_counts if not w.isalpha()]
             opening = [i for i, row in enumerate(expected) if i == 0 or expected[i - 1][3] != row[3]]
             assert list(index.firsts) == opening
             chosen = [i for i, row in enumerate(expected) if row[0] in wanted]
             assert tokens.tokens_among(index, wanted) == chosen
+
+
+@needs_compiled
+@pytest.mark.parametrize("wide", ["", "é", "ŝ", "\U00010437"])
+def test_the_compiled_index_knows_each_word_by_its_characters_in_any_width(wide):
+    """The compiled index finds a repeated word by its characters in the text, whatever the
+    text's width (one, two or four bytes a character): over 1,000 distinct words, each written
+    three times (the table grows past its first size), it agrees with the twin on every row."""
+    vocabulary = [f"w{i}{wide}x" if i % 3 else f"w{i}x" for i in range(1200)]
+    text = " ".join(vocabulary + vocabulary[::-1] + vocabulary) + f" {wide}"
+    sentences = [document.Span(0, len(text) // 2), document.Span(len(text) // 2, len(text))]
+    blocked = document.SpanSet([document.Span(5, 30)])
+    expected, expected_counts = _index_by_regex(text, sentences, blocked)
+    counts: Counter[str] = Counter()
+    odd: list[str] = []
+    index = tokens.index_tokens(text, sentences, blocked, counts, odd)
+    assert _rows(index) == expected
+    assert list(counts.items()) == list(expected_counts.items())
+    assert odd == [w for w in expected_counts if not w.isalpha()] != []
+    assert max(expected_counts.values()) == 3
 
 
 WORDS = ["".join(p) for n in range(5) for p in product("abc", repeat=n)]
