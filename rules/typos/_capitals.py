@@ -155,6 +155,22 @@ def clear_slip(word: str) -> str | None:
     return None
 
 
+def may_be_swapped_slip(word: str) -> bool:
+    """Whether `clear_slip(word)` may be a slip of two neighbouring letters swapped (`habit_slip`):
+    False when no word or name that such a swap makes (not at the first letter, nor in the last
+    two) is listed. A few lookups, where `clear_slip` walks every edit of the word: a caller
+    that needs only that slip (a name the story repeats) asks this first."""
+    if len(word) < SLIP_MIN_LENGTH:
+        return False  # `clear_slip` finds nothing this short
+    names, words = _names_by_lowercase(), english().words
+    for i in range(1, len(word) - 2):
+        if word[i] != word[i + 1]:
+            swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+            if swapped in names or swapped in words:
+                return True
+    return False
+
+
 def _undoubled_slip(
     word: str, words: WordList, names: dict[str, str], listed: AbstractSet[str]
 ) -> str | None:

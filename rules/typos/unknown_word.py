@@ -31,6 +31,7 @@ from newslint.rules.typos._capitals import (
     foreign_form,
     habit_slip,
     known_one_edit_away,
+    may_be_swapped_slip,
     typed_slip,
 )
 from newslint.rules.typos._context import (
@@ -642,6 +643,8 @@ class UnknownWord(Rule):
         capitals = tok.text.isupper()
         if capitals and not (tok.in_headline and all_caps_headline(doc)):
             return None  # an acronym, or a name set in capitals in the body (TIM HENMAN)
+        if repeated and not doc.word_counts.get(part) and not (clear_slips and may_be_swapped_slip(part)):
+            return None  # a name: only a typist's habit (below) makes it a slip, and none can be one
         meant = clear_slip(part) if clear_slips else None  # a clear slip, evidence or not: Bangaldesh
         swapped = meant is not None and habit_slip(part, meant)
         # the same two letters swapped each time is the typist's habit (Norweigan twice), not a
