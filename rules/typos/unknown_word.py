@@ -14,7 +14,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from newslint.document import Document, LetterTest, Shape, Token, TokenKind
-from newslint.native import add_forms, near_words
+from newslint.native import add_forms, edits_among, near_words
 from newslint.profile import Profile
 from newslint.rule import Rule, RuleContext, RuleOptions, Suggestion, Trigger
 from newslint.rules._desk import capitalised_word, desk_knows, desk_slip, preferred, stories
@@ -55,7 +55,6 @@ from newslint.rules.typos._words import (
     listed_edits,
     match_case,
     misspellings,
-    one_edit_away,
     rare_words,
 )
 from newslint.span import Span
@@ -1525,15 +1524,18 @@ def _written_as_another_name(doc: Document, text: str) -> bool:
     the naming rules judge a name spelled two ways (Regaan beside Reagan, where NL101 would
     guess "regain"). One edit from an English word the story writes capitalised (Manufacturng
     beside "Manufacturing", Wedndsday beside "Wednesday") it stays NL101's."""
-    cased = text.upper() if text.isupper() else None
+    cased = text.isupper()
+    # the story's words of about its length (one edit changes it by one at most) written as a
+    # name is (Reagan, REAGAN), by the lowercase word they write: looked up among the word's
+    # edits, where a walk over its hundreds of edits made a string and a lookup for each
+    size, written_as = len(text), {}
+    for written, uses in doc.word_counts.items():
+        if -1 <= len(written) - size <= 1 and uses and written != text:
+            other = written.lower()
+            if written == (other.upper() if cased else other[:1].upper() + other[1:]):
+                written_as[other] = written
     words = english().words
-    for other in one_edit_away(text.lower()):
-        written = cased and other.upper() or other[:1].upper() + other[1:]
-        if written == text or not doc.word_counts.get(written):
-            continue
-        if other not in words:
-            return True
-    return False
+    return any(other not in words for other in edits_among(text.lower(), written_as))
 
 
 def written_as_a_name(doc: Document, part: str) -> bool:
