@@ -568,18 +568,69 @@ def test_no_word_longer_than_any_listed_word_has_its_edits_made():
     from newslint.rules.typos import unknown_word
 
     made = []
-    one_edit_away = unknown_word.one_edit_away
+    edits_among = unknown_word.edits_among
 
-    def counted(word):
+    def counted(word, container):
         made.append(len(word))
-        return one_edit_away(word)
+        return edits_among(word, container)
 
     text = (
         "Hi\n\nA" + "ba" * 2_000 + " said. ABAB" + "AB" * 2_000 + " TALKS\n\nAbc" + "d" * 3_000 + " left.\n"
     )
-    with mock.patch.object(unknown_word, "one_edit_away", counted):
+    with mock.patch.object(unknown_word, "edits_among", counted):
         Linter(Settings(), "story.txt", select=["NL101"]).violations(text)
     assert all(n <= unknown_word._longest_word() + 1 for n in made), max(made)
+
+
+def _written_as_another_name_plainly(doc, text):
+    """`_written_as_another_name`'s definition: each string one edit from the word, written in
+    the word's case, looked up in the story's counts."""
+    from newslint.native import one_edit_away
+    from newslint.rules.typos._words import english
+
+    cased = text.upper() if text.isupper() else None
+    for other in one_edit_away(text.lower()):
+        written = cased and other.upper() or other[:1].upper() + other[1:]
+        if written != text and doc.word_counts.get(written) and other not in english().words:
+            return True
+    return False
+
+
+CAPITALISED = st.sampled_from(
+    ["Reagan", "Regaan", "Reagn", "REAGAN", "REGAAN", "Manufacturng", "Manufacturing", "Wednesday"]
+    + ["Wedndsday", "Qaida", "Qaeda", "Qaed", "QAEDA", "Rinaldi", "Rinladi", "Rinaldis", "Rinald", "Ab"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(CAPITALISED, st.sampled_from([" ", ". ", "\n"])), max_size=12), CAPITALISED)
+@example([("Reagan", " "), ("Regaan", " ")], "Regaan")
+@example([("REAGAN", " "), ("Reagan", " ")], "REGAAN")
+@example([("Manufacturing", " ")], "Manufacturng")
+def test_a_name_written_two_ways_is_found_as_among_every_edit(words, text):
+    from newslint.rules.typos import unknown_word
+
+    doc = segment.parse("".join(w + s for w, s in words) + text + ".\n")
+    plain = _written_as_another_name_plainly(doc, text)
+    assert unknown_word._written_as_another_name(doc, text) == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["bangaldesh", "britian", "norweigan", "exhcange", "serivces", "ceasars"]), st.data())
+def test_a_swapped_slip_is_never_ruled_out_by_its_precheck(word, data):
+    """`clear_slip` finds a swap of two neighbouring letters only where `may_be_swapped_slip`
+    says one may be found: over listed words and names with two of their letters swapped."""
+    from newslint.rules.typos import _capitals
+    from newslint.rules.typos._words import english
+
+    listed = data.draw(st.sampled_from(english().ordered[:20000] + sorted(_capitals._names_by_lowercase())))
+    i = data.draw(st.integers(0, max(0, len(listed) - 2)))
+    swapped = listed[:i] + listed[i + 1 : i + 2] + listed[i : i + 1] + listed[i + 2 :]
+    for typo in (word, swapped):
+        meant = _capitals.clear_slip.__wrapped__(typo)
+        if meant is not None and _capitals.habit_slip(typo, meant):
+            assert _capitals.may_be_swapped_slip(typo), (typo, meant)
+    assert _capitals.may_be_swapped_slip(word)
 
 
 NAME_TEXT = st.lists(
