@@ -495,6 +495,38 @@ def test_unknown_word_on_its_candidate_tokens_reports_as_on_all_tokens(text):
     assert candidates == every
 
 
+CAPITAL_TEXT = st.lists(
+    st.tuples(
+        st.sampled_from(
+            ["Norweigan", "norweigan", "Norwegian", "Reigme", "REIGME", "regime", "Bangaldesh", "Mbeki"]
+            + ["Mbeki's", "pro-Mbeki", "Finanace", "finance", "Committee", "Genemation", "the", "said"]
+            + ["ABCDEFGHIJ" * 3, "Robert", "Kronberg", "Ltd", "MINISTER", "SIGNES", "ACCORD"]
+        ),
+        st.sampled_from([" ", " ", ". ", "\n", "\n\n"]),
+    ),
+    max_size=20,
+).map(lambda ws: "".join(w + s for w, s in ws))
+
+
+@settings(max_examples=300, deadline=None)
+@given(CAPITAL_TEXT)
+@example("NORWEIGAN TALKS\n\nNorweigan forces. Norweigan ships. The Norwegian said.\n")
+@example("Talks\n\nMbeki said. Mbeki left, Mbeki's aide said. Reigme forces. The regime fell.\n")
+def test_a_capitalised_word_plainly_a_name_is_one_nl101_leaves_alone(text):
+    """`_plainly_a_name` decides, without the story's counts, only what `_capitalised_word`
+    decides by its first tests: no word it clears is reported."""
+    from newslint.rules.typos import unknown_word
+    from newslint.rules.typos._ties import OnceWrittenNames
+
+    rule = Linter(Settings()).by_code["NL101"]
+    doc = segment.parse(text)
+    counts = unknown_word.story_counts(doc)
+    ties = OnceWrittenNames(doc, frozenset(doc.word_counts), counts)
+    for tok in doc.words():
+        if tok.text[:1].isupper() and tok.text.isalpha() and unknown_word._plainly_a_name(doc, tok):
+            assert rule._capitalised_word(doc, tok, counts, ties) is None, tok.text
+
+
 def test_unknown_word_counts_a_known_name_opening_a_sentence_towards_its_limit():
     """A known name opening a sentence (Clinton) counts towards the not-English-copy limit, though
     NL101 builds its tokens only when counting them could pass that limit: 200 unknown letter runs

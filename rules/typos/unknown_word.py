@@ -185,6 +185,22 @@ def run_together(word: str) -> str | None:
     return None
 
 
+def _plainly_a_name(doc: Document, tok: Token) -> bool:
+    """A capitalised word `UnknownWord._capitalised_word` leaves alone by its first tests, decided
+    without the story's counts (`story_counts`, built only when a word needs them): too long,
+    in a company tag, in capitals outside an all-capital headline, or written more than once as
+    it stands (its uses are among those of its lowercase form) and nowhere in lowercase, with no
+    swap of two letters that makes a listed word or name (the typist's habit)."""
+    text = tok.text
+    part = text.lower()
+    if _too_long(part) or in_company_tag(doc.text, tok.span):
+        return True
+    if text.isupper() and not (tok.in_headline and all_caps_headline(doc)):
+        return True
+    words = doc.word_counts
+    return words.get(text, 0) > 1 and not words.get(part) and not may_be_swapped_slip(part)
+
+
 class UnknownWord(Rule):
     """## What it does
     Finds a lowercase word that is in no English word list (American, British or Canadian
@@ -362,6 +378,8 @@ class UnknownWord(Rule):
             if opening or text in capitals:  # Reigme forces; the Finanace Committee; MINISTER SIGNES
                 if self._known_name(tok) or named_by_initials(doc.text, tok.span):
                     continue  # decided without the story's counts
+                if text not in desk_capitals and _plainly_a_name(doc, tok):
+                    continue  # what `_capitalised_word` decides first, read without them
                 if counts is None:
                     counts = story_counts(doc)
                     total = counts.total()
