@@ -357,6 +357,7 @@ class UnknownWord(Rule):
         ties: OnceWrittenNames | None = None  # built with `counts`, indexed on its first question
         total = 0  # counts.total(), summed once: per word it grew with the square of the story
         lost: LostCapitals | None = None
+        known: AbstractSet[str] | None = None  # the known names among the capitalised candidates
         # Candidate-first: the tests below that read only a word's letters are run once per
         # distinct word (and remembered across stories); the tokens of the few words they do
         # not clear are the only ones built.
@@ -376,7 +377,9 @@ class UnknownWord(Rule):
                 continue  # the common case, decided without splitting the word into parts
             opening = tok.sentence_start and not tok.in_headline and _opening_capital(text, words)
             if opening or text in capitals:  # Reigme forces; the Finanace Committee; MINISTER SIGNES
-                if self._known_name(tok) or named_by_initials(doc.text, tok.span):
+                if known is None:  # the story's capitalised candidates, each tested once a run
+                    known = self._known.select(capitals | self._opening.select(doc.selected(self._unknown)))
+                if text in known or named_by_initials(doc.text, tok.span):
                     continue  # decided without the story's counts
                 if text not in desk_capitals and _plainly_a_name(doc, tok):
                     continue  # what `_capitalised_word` decides first, read without them
@@ -476,6 +479,7 @@ class UnknownWord(Rule):
         self._opening = LetterTest(lambda text: _opening_capital(text, english().words), shapes=Shape.CAPITAL)
         self._capital = LetterTest(capital_candidate, shapes=Shape.CAPITAL | Shape.UPPER)
         self._rare_slip = LetterTest(lambda text: rare_capital_slip(text) is not None)
+        self._known = LetterTest(self._known_text)  # asked of every use of a capitalised candidate
 
     def triggers(self) -> tuple[Trigger, ...]:
         # a word the letter tests do not clear (`_may_be_unknown`): every token `check` looks at
@@ -501,7 +505,7 @@ class UnknownWord(Rule):
         """The tokens `check` looks at beyond their letters, in order: those of the lowercase
         candidates, and of the capitalised ones only where they open a sentence (elsewhere a
         capitalised word is a name, cleared by its letters) or, with a desk profile, where the
-        desk writes a common word one slip from them. A known name's tokens (`_known_name`:
+        desk writes a common word one slip from them. A known name's tokens (`_known_text`:
         Clinton opening a sentence) are left out where counting them could not take the story
         past `limit`, the not-English-copy threshold: `check` would only count them."""
         candidates = doc.selected(self._unknown)
@@ -512,7 +516,7 @@ class UnknownWord(Rule):
         if rest and sum(doc.word_counts[w] for w in wanted | rest) <= limit:
             # every use of a word counted: no count of these tokens could pass the limit, so a
             # known name's uses (in most stories every word of `rest`) need not be built at all
-            rest = {w for w in rest if not self._known_text(w)}
+            rest -= self._known.select(rest)
         if not rest:
             return doc.words_among(wanted)
         # the rest only where they open a sentence: read from the same walk over the index
@@ -625,12 +629,9 @@ class UnknownWord(Rule):
             _alternatives(original, span, slip.meant, list(slip.rivals)),
         )
 
-    def _known_name(self, tok: Token) -> bool:
-        """A capitalised opening word that is a rare word, a known name or an accepted one."""
-        return self._known_text(tok.text)
-
     def _known_text(self, text: str) -> bool:
-        """`_known_name` of a token written `text`: it reads nothing but the word."""
+        """A capitalised word that is a rare word, a known name or an accepted one: it reads
+        nothing but the word (the `_known` letter test; each use of the word asked it)."""
         # the set first: the rare words are looked up in their sorted text
         return text in known_names() or text.lower() in rare_words() or self.context.accepts(text)
 
