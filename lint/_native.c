@@ -2346,23 +2346,33 @@ static PyObject *
 matches_at(PyObject *self, PyObject *args)
 {
     PyObject *match, *text, *starts, *found;
-    Py_ssize_t i, next = 0;
-    if (!PyArg_ParseTuple(args, "OUO!:matches_at", &match, &text, &PyList_Type, &starts))
+    Py_ssize_t i, n, next = 0;
+    if (!PyArg_ParseTuple(args, "OUO:matches_at", &match, &text, &starts))
+        return NULL;
+    /* any sequence of ints: a list, or the compact array a document keeps its runs in */
+    n = PySequence_Length(starts);
+    if (n < 0)
         return NULL;
     found = PyList_New(0);
     if (found == NULL)
         return NULL;
-    for (i = 0; i < PyList_GET_SIZE(starts); i++) {
-        PyObject *start = PyList_GET_ITEM(starts, i), *m, *end;
+    for (i = 0; i < n; i++) {
+        PyObject *start = PySequence_GetItem(starts, i), *m, *end;
         PyObject *call[2];
-        Py_ssize_t at = PyLong_AsSsize_t(start), stop;
-        if (at == -1 && PyErr_Occurred())
+        Py_ssize_t at, stop;
+        if (start == NULL)
             goto fail;
-        if (at < next)
+        at = PyLong_AsSsize_t(start);
+        if ((at == -1 && PyErr_Occurred()) || at < next) {
+            Py_DECREF(start);
+            if (PyErr_Occurred())
+                goto fail;
             continue;
+        }
         call[0] = text;
         call[1] = start;
         m = PyObject_Vectorcall(match, call, 2, NULL);
+        Py_DECREF(start);
         if (m == NULL)
             goto fail;
         if (m == Py_None) {

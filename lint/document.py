@@ -10,6 +10,7 @@ copy or pad the text, so every span they report is an offset into `Document.text
 from __future__ import annotations
 
 import bisect
+from array import array
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Sequence
 from collections.abc import Set as AbstractSet
@@ -18,7 +19,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from newslint.figures import digit_runs
-from newslint.span import LineIndex, Span
+from newslint.span import LineIndex, Span, offsets
 from newslint.tokens import FEW_WANTED, LetterTest, Prose, Shape, Token, TokenKind
 
 if TYPE_CHECKING:
@@ -179,7 +180,7 @@ class Document:
         return self._prose.tokens()
 
     @cached_property
-    def digit_runs(self) -> tuple[list[int], list[int]]:
+    def digit_runs(self) -> tuple[array[int], array[int]]:
         """Where the runs of decimal digits lie: (the first digit of each run no word character
         precedes, the last digit of every run), found in one scan (`newslint.figures`); a pattern
         that opens with a digit is tried at them alone (`newslint.figures.matches_at`)."""
@@ -216,15 +217,12 @@ class Document:
     def first_tokens(self) -> list[Token]:
         """The first token of each sentence (the ones with `sentence_start`), in order, without
         building the others: "does any sentence start in lowercase?" needs only these."""
-        return list(self._first_tokens)
-
-    @cached_property
-    def _first_tokens(self) -> tuple[Token, ...]:
-        # kept: rules ask more than once per story (NL101 for its candidates and again for
-        # lost capitals), and each asking tokenised the start of every sentence again
+        # Not kept: one rule asks, once per story in most, and building them again costs
+        # nothing measurable (0.010 s of 1.6 s CPU over 500 BBC stories, kept or not), while a
+        # big file's openers kept would stay held to the end of its check (19 MB for 10 MB).
         if "tokens" in self.__dict__:
-            return tuple(t for t in self.tokens if t.sentence_start)
-        return tuple(self._prose.first_tokens())
+            return [t for t in self.tokens if t.sentence_start]
+        return self._prose.first_tokens()
 
     def word_before(self, tok: Token) -> Token | None:
         """The word token before `tok` (one of the document's tokens), or None: what
@@ -238,8 +236,8 @@ class Document:
         return found
 
     @cached_property
-    def _sentence_starts(self) -> list[int]:
-        return [s.start for s in self.sentences]
+    def _sentence_starts(self) -> array[int]:
+        return offsets((s.start for s in self.sentences), len(self.text))
 
     @cached_property
     def _words(self) -> tuple[Token, ...]:

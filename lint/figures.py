@@ -16,21 +16,27 @@ only, finding what `pattern.finditer(text)` finds. Both are one C-level call whe
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Sequence
 
 from newslint.native import native
+from newslint.span import offsets
 
 _RUN_START = re.compile(r"(?<!\w)\d")
 _RUN_LAST = re.compile(r"\d(?!\d)")
 
 
-def digit_runs(text: str) -> tuple[list[int], list[int]]:
+def digit_runs(text: str) -> tuple[array[int], array[int]]:
     """(starts, lasts): the offset of the first digit of each run of decimal digits (regex `\\d`)
-    that no word character (`\\w`) precedes, and of the last digit of every run, in text order."""
+    that no word character (`\\w`) precedes, and of the last digit of every run, in text order;
+    compact arrays (`newslint.span.offsets`), as a document keeps them for all its rules."""
     if native is not None:
-        runs: tuple[list[int], list[int]] = native.digit_runs(text)
-        return runs
-    return [m.start() for m in _RUN_START.finditer(text)], [m.start() for m in _RUN_LAST.finditer(text)]
+        starts, lasts = native.digit_runs(text)
+        return offsets(starts, len(text)), offsets(lasts, len(text))
+    size = len(text)
+    return offsets((m.start() for m in _RUN_START.finditer(text)), size), offsets(
+        (m.start() for m in _RUN_LAST.finditer(text)), size
+    )
 
 
 def matches_at(pattern: re.Pattern[str], text: str, starts: Sequence[int]) -> list[re.Match[str]]:
@@ -39,7 +45,7 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: Sequence[int]) -> li
     start that the last match found does not cover (its look-behinds still read the text before).
     ValueError for an empty match: the caller's pattern breaks the rule."""
     if native is not None:
-        found: list[re.Match[str]] = native.matches_at(pattern.match, text, list(starts))
+        found: list[re.Match[str]] = native.matches_at(pattern.match, text, starts)
         return found
     found, following, match = [], 0, pattern.match
     for start in starts:

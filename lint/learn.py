@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 from newslint.document import Document, SpanSet
 from newslint.native import native
 from newslint.profile import Profile, add_counts
-from newslint.span import LineIndex, Span
+from newslint.span import LineIndex, Span, offsets
 from newslint.tokens import TOKEN, LetterTest, Prose, TokenKind, kind_of
 
 if TYPE_CHECKING:
@@ -107,7 +107,7 @@ class _Unindexed(Prose):
         text, ordered = self.text, self.sentences
         starts = self._starts
         if starts is None:
-            starts = self._starts = [s.start for s in ordered]
+            starts = self._starts = offsets((s.start for s in ordered), len(text))
         holding: set[int] = set()
         find = text.find
         for w in few:

@@ -32,7 +32,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, NamedTuple
 
 from newslint.native import native
-from newslint.span import Span
+from newslint.span import Span, offsets
 
 if TYPE_CHECKING:  # document.py imports this module
     from newslint.document import SpanSet
@@ -105,6 +105,9 @@ kind_of = _KindCache().__getitem__
 
 
 FEW_WANTED = 16
+# The six places a sentence can have (in the headline; quotation 0, 1 or 2), one tuple each:
+# `Prose` keeps one per sentence, and a big file's hundred thousand sentences share these.
+_PLACES = tuple(tuple((in_head, quote) for quote in range(3)) for in_head in (False, True))
 FIRST_STRETCH = 64  # characters read back first for the word before a token
 # A text up to this long is tokenised once into a `TokenIndex`, from which the word counts and
 # every rule's candidate tokens are taken; a longer one is scanned sentence by sentence as each
@@ -467,7 +470,7 @@ class Prose:
         self._odd: list[str] = []  # the index's distinct tokens that are not letters only
         # per sentence, found as tokens are built: in the headline, in a quotation
         self._places: list[tuple[bool, int] | None] | None = None
-        self._starts: list[int] | None = None  # the sentences' starts, for a text too long to index
+        self._starts: array[int] | None = None  # the sentences' starts, for a text too long to index
 
     def index(self) -> TokenIndex | None:
         """The story's `TokenIndex`, built on first use; None for a text too long to index."""
@@ -568,7 +571,7 @@ class Prose:
         text, ordered = self.text, self.sentences
         starts = self._starts
         if starts is None:
-            starts = self._starts = [s.start for s in ordered]
+            starts = self._starts = offsets((s.start for s in ordered), len(text))
         search = re.compile("|".join(re.escape(w) for w in sorted(few))).search
         at = 0
         while (m := search(text, at)) is not None:
@@ -589,7 +592,7 @@ class Prose:
         touches it (1) or neither (0)."""
         sentence, headline, quoted = self.sentences[i], self.headline, self.quoted
         quote = 2 if quoted.covers(sentence) else 1 if quoted.touches(sentence) else 0
-        return headline is not None and headline.contains(sentence), quote
+        return _PLACES[headline is not None and headline.contains(sentence)][quote]
 
     def last_word(self, sentence: Span, end: int) -> Token | None:
         """The last WORD token of one of the sentences that starts before `end` (the start of one

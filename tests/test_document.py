@@ -5,6 +5,7 @@ Every input here is written for the test (never corpus text); each mirrors a sha
 
 from __future__ import annotations
 
+from array import array
 from itertools import pairwise
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from newslint import tokens
 from newslint.document import RegionKind, TokenKind
 from newslint.segment import parse
+from newslint.span import offsets
 
 
 def part(doc, span):
@@ -254,6 +256,26 @@ def test_the_token_index_and_the_sentence_scan_give_the_same_tokens(monkeypatch)
     monkeypatch.setattr(tokens, "INDEX_LIMIT", 0)
     assert views() == indexed
     assert indexed[1] == indexed[3]
+
+
+def test_a_big_files_offsets_are_kept_compact():
+    """The offsets a document keeps for a whole file (line starts, sentence starts, runs of
+    digits) are 4-byte arrays, not lists of int objects; each sentence's place (headline,
+    quotation) is one of six shared tuples, not a tuple per sentence."""
+    text = 'Shares fall\n\nShares of 12 firms fell. "They fell," he said. 40 rose.\n'
+    doc = parse(text)
+    assert isinstance(doc.lines.starts, array) and doc.lines.starts.typecode == "i"
+    assert doc.lines.starts.tolist() == [0, 12, 13, len(text)]
+    assert doc.word_before(doc.tokens[-1]).text == "said"  # the word before "rose", by bisection
+    assert isinstance(doc._sentence_starts, array)
+    assert doc._sentence_starts.tolist() == [s.start for s in doc.sentences]
+    assert all(isinstance(runs, array) for runs in doc.digit_runs)
+    assert [text[i] for i in doc.digit_runs[0]] == ["1", "4"]
+    places = [p for p in doc._prose._places if p is not None]
+    assert len(places) == len(doc.sentences)
+    assert len({id(p) for p in places}) == len(set(places)) < len(places)
+    # past 2**31 characters an offset needs 8 bytes
+    assert offsets([1, 2], 2**31 - 1).typecode == "i" and offsets([2**31], 2**31 + 1).typecode == "q"
 
 
 def test_derived_views_are_built_once_per_document():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 
 from newslint.document import Document, LetterTest, Token
 from newslint.figures import digit_runs, matches_at
@@ -695,7 +695,7 @@ class EnglishVarietyMix(Rule):
         return None if _whole_words(text, _GB_SUBJECTS, american) >= american else "us"
 
     @staticmethod
-    def _signs(text: str, runs: tuple[list[int], list[int]] | None = None) -> Counter[str]:
+    def _signs(text: str, runs: tuple[Sequence[int], Sequence[int]] | None = None) -> Counter[str]:
         """Evidence for each variety besides spelling: house-style signs and the wire desk.
         `runs`: the text's `digit_runs`, if found already."""
         counts = EnglishVarietyMix._house_signs(text, runs)
@@ -705,7 +705,7 @@ class EnglishVarietyMix(Rule):
         return counts
 
     @staticmethod
-    def _house_signs(text: str, runs: tuple[list[int], list[int]] | None = None) -> Counter[str]:
+    def _house_signs(text: str, runs: tuple[Sequence[int], Sequence[int]] | None = None) -> Counter[str]:
         """The house-style signs the copy itself shows (£, per cent, Mr Brown, 25 February).
         `runs`: the text's `digit_runs`, if found already."""
         counts: Counter[str] = Counter()
