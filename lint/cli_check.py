@@ -282,14 +282,15 @@ def _check_stdin(
     if settings is None:
         return FileResult(display, error=problem), (data if options.fix else None)
     try:
-        source = sources.decode(data, display, settings.fallback_encoding)
+        source = sources.decode(data, display, settings.fallback_encoding, keep_raw=False)
     except sources.BinaryFile as exc:
         return FileResult(display, warning=str(exc)), (data if options.fix else None)
     except sources.SourceError as exc:
         return FileResult(display, error=str(exc)), (data if options.fix else None)
-    result = process_text(source, settings, options)
     if not options.fix or options.diff:
-        return result, None
+        del data  # nothing is written back: the bytes need not be held while the text is checked
+        return process_text(source, settings, options), None
+    result = process_text(source, settings, options)
     if result.error or result.text == source.text:
         return result, data  # unchanged: the same bytes, byte for byte
     try:

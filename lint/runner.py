@@ -276,7 +276,10 @@ def process_text(source: sources.Source, settings: Settings, options: RunOptions
 def process_file(path: Path, display: str, resolver: ConfigResolver, options: RunOptions) -> FileResult:
     try:
         settings = resolver.for_path(path)
-        source = sources.read(path, display, settings.fallback_encoding, settings.max_file_size)
+        writes = options.fix and not options.diff
+        source = sources.read(
+            path, display, settings.fallback_encoding, settings.max_file_size, keep_raw=writes
+        )
     except sources.BinaryFile as exc:
         return FileResult(display, warning=str(exc))
     except (sources.SourceError, ConfigError) as exc:

@@ -38,7 +38,9 @@ class Source:
     encoding: str  # "utf-8", "utf-16", "windows-1252"
     bom: bytes
     newline: str  # what \n stands for on disk: "\n", "\r\n" or "\r"
-    raw: bytes  # the bytes read, to detect changes on disk before writing
+    # the bytes read, to detect changes on disk before writing; None when the run writes
+    # nothing (a check, a diff): a big file's bytes are then not held beside its text
+    raw: bytes | None
     warning: str | None = None
 
     def encode(self, text: str) -> bytes:
@@ -74,7 +76,7 @@ def _looks_binary(data: bytes) -> bool:
     return len(head) > 0 and controls / len(head) > 0.1
 
 
-def decode(data: bytes, path: str, fallback: str | None = "windows-1252") -> Source:
+def decode(data: bytes, path: str, fallback: str | None = "windows-1252", keep_raw: bool = True) -> Source:
     if _looks_binary(data):
         raise BinaryFile(f"{path}: binary file skipped")
     warning = None
@@ -106,7 +108,7 @@ def decode(data: bytes, path: str, fallback: str | None = "windows-1252") -> Sou
     if "\x00" in text:
         raise BinaryFile(f"{path}: contains NUL characters; skipped as binary")
     text, newline = _normalise_newlines(text)
-    return Source(path, text, encoding, bom, newline, data, warning)
+    return Source(path, text, encoding, bom, newline, data if keep_raw else None, warning)
 
 
 def _normalise_newlines(text: str) -> tuple[str, str]:
@@ -195,8 +197,13 @@ def read_regular(path: Path | str, limit: int | None, shown: str) -> bytes:
 
 
 def read(
-    path: Path, display: str | None = None, fallback: str | None = "windows-1252", max_size: int | None = None
+    path: Path,
+    display: str | None = None,
+    fallback: str | None = "windows-1252",
+    max_size: int | None = None,
+    keep_raw: bool = True,
 ) -> Source:
+    """The decoded file; `keep_raw` False when it will not be written back (see `Source.raw`)."""
     shown = display or str(path)
     try:
         data = read_regular(path, max_size, shown)
@@ -210,11 +217,13 @@ def read(
         raise SourceError(f"{shown}: permission denied") from None
     except OSError as exc:
         raise SourceError(f"{shown}: cannot read ({exc.strerror or exc})") from None
-    return decode(data, shown, fallback)
+    return decode(data, shown, fallback, keep_raw)
 
 
 def write_if_changed(path: Path, source: Source, text: str) -> bool:
     """Atomically replace `path` with `text` in the source's encoding. False if nothing changed."""
+    if source.raw is None:
+        raise ValueError(f"{source.path}: read without keeping its bytes, so it cannot be written safely")
     data = source.encode(text)
     if data == source.raw:
         return False
@@ -259,6 +268,8 @@ def write_if_changed(path: Path, source: Source, text: str) -> bool:
 def _unchanged_on_disk(target: Path, source: Source) -> bool:
     """Whether `target` still holds exactly the bytes read (reading no more than one byte past
     them: a file that grew, or was replaced by a fifo, has changed)."""
+    if source.raw is None:
+        return False
     try:
         return read_regular(target, len(source.raw), source.path) == source.raw
     except (TooLarge, NotRegularFile):

@@ -189,3 +189,24 @@ def test_failed_rename_leaves_no_temp_file(tmp_path, monkeypatch):
         sources.write_if_changed(tmp_path / "s.txt", src, "new\n")
     assert [p.name for p in tmp_path.iterdir()] == ["s.txt"]
     assert (tmp_path / "s.txt").read_bytes() == b"old\n"
+
+
+def test_a_check_does_not_keep_the_bytes_and_a_fix_does(tmp_path, monkeypatch):
+    """A run that writes nothing lets the bytes read go (a big file's copy beside its text); one
+    that fixes keeps them, to leave an unchanged file untouched and to see edits made meanwhile."""
+    from newslint import runner
+
+    path = tmp_path / "s.txt"
+    path.write_bytes(b"\xef\xbb\xbfShares fell.\r\nShares rose.\r\n")
+    kept = []
+    real_read = sources.read
+    monkeypatch.setattr(sources, "read", lambda *a, **k: kept.append(real_read(*a, **k)) or kept[-1])
+    resolver = runner.ConfigResolver()
+    for options in (runner.RunOptions(), runner.RunOptions(fix=True, diff=True)):
+        runner.process_file(path, "s.txt", resolver, options)
+        assert kept[-1].raw is None and kept[-1].text == "Shares fell.\nShares rose.\n"
+        with pytest.raises(ValueError, match="without keeping its bytes"):
+            sources.write_if_changed(path, kept[-1], "Shares fell.\n")
+    before = path.stat().st_mtime_ns
+    runner.process_file(path, "s.txt", resolver, runner.RunOptions(fix=True))
+    assert kept[-1].raw == path.read_bytes() and path.stat().st_mtime_ns == before  # nothing to fix
