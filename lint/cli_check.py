@@ -68,6 +68,22 @@ def renderer(fmt: str) -> Callable[[list[FileResult], ReportOptions], str]:
     return render
 
 
+def writer(fmt: str) -> Callable[[list[FileResult], ReportOptions, TextIO], None]:
+    """What writes a format's report to a stream: the reporter's own `write` where it streams
+    (json: one problem at a time, so a big run's report is never held whole), else its
+    rendered text."""
+    module = importlib.import_module(f"newslint.report.{OutputFormat(fmt).value}")
+    if hasattr(module, "write"):
+        streamed: Callable[[list[FileResult], ReportOptions, TextIO], None] = module.write
+        return streamed
+    render = renderer(fmt)
+
+    def rendered(results: list[FileResult], options: ReportOptions, out: TextIO) -> None:
+        out.write(render(results, options))
+
+    return rendered
+
+
 def _split(values: list[str] | None) -> tuple[str, ...]:
     return tuple(v.strip() for value in values or [] for v in value.split(",") if v.strip())
 
@@ -537,14 +553,15 @@ def _emit(
         sys.stdout.write(diff_report.render(results))
         echo(diff_report.summary(results, kinds, options.unsafe_fixes), err=True)
         return
-    report = renderer(fmt)(results, report_options)
+    write = writer(fmt)
     if output_file is not None:
         try:
-            output_file.write_text(report, encoding="utf-8")
+            with output_file.open("w", encoding="utf-8") as out:
+                write(results, report_options, out)
         except OSError as exc:
             _fail(f"{output_file}: cannot write the report ({exc.strerror or exc})")
     else:
-        report_stream.write(report)
+        write(results, report_options, report_stream)
         report_stream.flush()
 
 

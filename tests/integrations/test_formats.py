@@ -182,3 +182,33 @@ def test_json_fix_edits_reproduce_the_fixed_text(run_cli, tmp_path):
         text = text[: edit["start"]["offset"]] + edit["content"] + text[edit["end"]["offset"] :]
     code, out, err = run_cli("check", "--fix", "story.md", cwd=tmp_path)
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_json_is_written_one_problem_at_a_time_as_the_whole_array_was(run_cli, tmp_path):
+    """The report is streamed (a big run's problems are never all held as dicts and one string),
+    in the bytes `json.dumps(items, indent=2)` gives for the whole array, to stdout and to a file."""
+    import io
+
+    from newslint.config import Settings
+    from newslint.report import FileResult, ReportOptions
+    from newslint.report import json as json_report
+    from newslint.runner import RunOptions, process_text
+    from newslint.sources import decode
+
+    stories = {"a.md": STORY, "b.md": "Talks résumé 😀\n\nThe talks resumed  on Monday.\n", "c.md": "Talks\n"}
+    results = [process_text(decode(t.encode(), n), Settings(), RunOptions()) for n, t in stories.items()]
+    assert sum(len(r.diagnostics) for r in results) >= 2
+    items = [json_report.item(r, d) for r in results for d in r.diagnostics]
+    whole = json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    out = io.StringIO()
+    json_report.write(results, ReportOptions(), out)
+    assert out.getvalue() == whole == json_report.render(results, ReportOptions())
+    empty = io.StringIO()
+    json_report.write([FileResult("c.md", "Talks\n")], ReportOptions(), empty)
+    assert empty.getvalue() == json.dumps([], indent=2) + "\n" == "[]\n"
+    for name, text in stories.items():
+        _write(tmp_path, name, text)
+    code, out_text, err = run_cli("check", "--format", "json", *stories, cwd=tmp_path)
+    assert code == 1 and out_text == whole, err
+    run_cli("check", "--format", "json", "--output-file", "report.json", *stories, cwd=tmp_path)
+    assert (tmp_path / "report.json").read_text(encoding="utf-8") == whole
