@@ -142,6 +142,25 @@ _ASCII_LOWERCASE = bytes(range(ord("a"), ord("z") + 1))
 _NOT_ASCII_LETTERS = bytes(c for c in range(256) if not (65 <= c <= 90 or 97 <= c <= 122))
 
 
+class _Released:
+    """What `Document.release_parts` leaves in place of a part: reading it is an error, not a
+    silently empty answer."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def _read(self, *args: object) -> Any:
+        raise RuntimeError(f"Document.{self.name} read after release_parts()")
+
+    __iter__ = __len__ = __getitem__ = __bool__ = __contains__ = _read
+
+
+# What `Document.release_parts` drops with the parts: cached views derived from the sentences.
+_FROM_SENTENCES = ("_prose", "tokens", "_words", "_numbers", "_sentence_starts")
+
+
 @dataclass(frozen=True)
 class Document:
     text: str
@@ -159,6 +178,15 @@ class Document:
     def __post_init__(self) -> None:
         if self.lines is None:
             object.__setattr__(self, "lines", LineIndex(self.text))
+
+    def release_parts(self) -> None:
+        """Let go of the sentences and paragraphs, and what was derived from them, once the
+        rules that read this document are done and another (the repaired reading) is read
+        next: a big file's hundred thousand spans of each. Reading them afterwards raises."""
+        for name in ("sentences", "paragraphs"):
+            object.__setattr__(self, name, _Released(name))
+        for name in _FROM_SENTENCES:
+            self.__dict__.pop(name, None)
 
     # --- derived on first use (cached_property writes the instance dict, frozen or not) -------
     @cached_property

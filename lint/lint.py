@@ -116,6 +116,10 @@ class Linter:
         read_doc = segment.parse(reading.text, self.path, fmt) if reading.changed else doc
         kept: list[Violation] = []
         for own, rules in ((doc, original_rules), (read_doc, reading_rules)):
+            if own is not doc:
+                # The original's rules are done, and what follows reads its text, lines and
+                # quotations only: a big file's sentences and paragraphs go before the reading's.
+                doc.release_parts()
             raw = self._run_all(self._triggered(own, rules), own)
             if not raw:
                 continue

@@ -13,7 +13,7 @@ import pytest
 from newslint import tokens
 from newslint.document import RegionKind, TokenKind
 from newslint.segment import parse
-from newslint.span import offsets
+from newslint.span import Span, offsets
 
 
 def part(doc, span):
@@ -278,7 +278,28 @@ def test_a_big_files_offsets_are_kept_compact():
     assert offsets([1, 2], 2**31 - 1).typecode == "i" and offsets([2**31], 2**31 + 1).typecode == "q"
 
 
-def test_derived_views_are_built_once_per_document():
+def test_released_parts_cannot_be_read_by_mistake():
+    """Once the original's rules are done, a check lets go of its sentences and paragraphs (the
+    repaired reading is read next); a reader after that fails loudly, never finds them empty."""
+    from newslint.config import Settings
+    from newslint.lint import Linter
+
+    text = 'Shares fall\n\nShares fell. "They rose," he said.\n'
+    doc = parse(text)
+    assert doc.tokens and doc.sentences
+    doc.release_parts()
+    for read in (lambda: len(doc.sentences), lambda: list(doc.paragraphs), lambda: doc.tokens):
+        with pytest.raises(RuntimeError, match="after release_parts"):
+            read()
+    they = text.index("They")
+    assert doc.is_quoted(Span(they, they + 4)) and not doc.is_quoted(Span(0, 6)) and doc.lines.line(13) == 3
+    text = "Shares fall\n\nShares fell &amp; the firm's chief said so. Shares rose.\n"
+    result = Linter(Settings(), "story.txt").check(text)
+    assert result.reading_document is not result.document
+    assert len(result.reading_document.sentences) == 3
+    with pytest.raises(RuntimeError):
+        len(result.document.sentences)
+
     doc = parse("Shares fell. Shares rose.")
     built = []
 
