@@ -185,18 +185,25 @@ def run_together(word: str) -> str | None:
     return None
 
 
+def _name_by_its_look(doc: Document, tok: Token) -> bool:
+    """A capitalised word that is a name however often the story writes it: too long for a slip
+    (a pasted hash: its edits cost its square), in a company tag, or in capitals outside an
+    all-capital headline (an acronym, or a name set in capitals in the body: TIM HENMAN)."""
+    if _too_long(tok.text.lower()) or in_company_tag(doc.text, tok.span):
+        return True
+    return tok.text.isupper() and not (tok.in_headline and all_caps_headline(doc))
+
+
 def _plainly_a_name(doc: Document, tok: Token) -> bool:
     """A capitalised word `UnknownWord._capitalised_word` leaves alone by its first tests, decided
-    without the story's counts (`story_counts`, built only when a word needs them): too long,
-    in a company tag, in capitals outside an all-capital headline, or written more than once as
-    it stands (its uses are among those of its lowercase form) and nowhere in lowercase, with no
-    swap of two letters that makes a listed word or name (the typist's habit)."""
+    without the story's counts (`story_counts`, built only when a word needs them): a name by its
+    look, or written more than once as it stands (its uses are among those of its lowercase form)
+    and nowhere in lowercase, with no swap of two letters that makes a listed word or name (the
+    typist's habit)."""
+    if _name_by_its_look(doc, tok):
+        return True
     text = tok.text
     part = text.lower()
-    if _too_long(part) or in_company_tag(doc.text, tok.span):
-        return True
-    if text.isupper() and not (tok.in_headline and all_caps_headline(doc)):
-        return True
     words = doc.word_counts
     return words.get(text, 0) > 1 and not words.get(part) and not may_be_swapped_slip(part)
 
@@ -649,18 +656,14 @@ class UnknownWord(Rule):
         (Regaan beside Reagan: NL202's). Inside a sentence, from six letters (Herre, Linde). A headline's
         capitals are no name's, so its fix is as safe as the weighing makes it; a capitalised
         word in a sentence may still be a name (Spidey, spider): a guess."""
-        part = tok.text.lower()
-        if _too_long(part):
-            return None  # no listed word one edit away (a pasted hash: its edits cost its square)
         # (`check` has cleared the known names: asked once per token, not twice)
-        if in_company_tag(doc.text, tok.span):
+        if _name_by_its_look(doc, tok):
             return None
+        part = tok.text.lower()
         # written again: a name, unless the story writes it in lowercase too ("acquisiton" in a
         # headline and the body), where it may be the slip of a common word the story uses
         repeated = counts[part] > 1
         capitals = tok.text.isupper()
-        if capitals and not (tok.in_headline and all_caps_headline(doc)):
-            return None  # an acronym, or a name set in capitals in the body (TIM HENMAN)
         if repeated and not doc.word_counts.get(part) and not (clear_slips and may_be_swapped_slip(part)):
             return None  # a name: only a typist's habit (below) makes it a slip, and none can be one
         meant = clear_slip(part) if clear_slips else None  # a clear slip, evidence or not: Bangaldesh
