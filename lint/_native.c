@@ -14,6 +14,8 @@
  * - select_bits(keys, memory, tested, passed): LetterTest.select's walk over a story's words:
  *   (the set of keys whose bits in `memory` say tested and passed, the list of those untested);
  *   select_bits_many: the same for several tests in one walk (LetterTest.select_many);
+ *   read_bits(keys, memory) and split_bits(keys, bits, tested, passed): a story's words' bits
+ *   read once (newslint.tokens.StoryBits) and select_bits over them, test by test, no lookup;
  * - edits_among(word, container, filter): the strings one edit from a word that a set or dict
  *   holds (newslint.native.edits_among: the listed words one slip from a misspelt word), with
  *   edit_filter(keys), a Bloom filter of a large container's keys that rules most edits out;
@@ -1583,6 +1585,158 @@ test_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     }
     Py_RETURN_NONE;
+}
+
+/* --- A story's words and their bits, read once for every letter test (newslint.tokens.StoryBits) --- */
+
+/* read_bits(keys, memory): (the bits of each key in memory, 0 when absent; the bits or-ed): one
+ * dict lookup a word, however many tests then read the story's words. The bits come packed, a
+ * native long long a key in a bytes object, when all fit one (two bits a test: they do), and as
+ * a list of ints otherwise; split_bits reads either. */
+static PyObject *
+read_bits(PyObject *self, PyObject *args)
+{
+    PyObject *keys, *memory, *bits = NULL, *out = NULL, *union_ = NULL;
+    unsigned long long fast_union = 0;
+    long long *packed;
+    Py_ssize_t i, n;
+    if (!PyArg_ParseTuple(args, "O!O!:read_bits", &PyList_Type, &keys, &PyDict_Type, &memory))
+        return NULL;
+    n = PyList_GET_SIZE(keys);
+    bits = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(long long));
+    if (bits == NULL)
+        return NULL;
+    packed = (long long *)PyBytes_AS_STRING(bits);
+    for (i = 0; i < n; i++) {
+        PyObject *key = PyList_GET_ITEM(keys, i), *value;
+        long long fast;
+        if (!PyUnicode_CheckExact(key)) { /* a str's hash is its own: no code runs in the lookup */
+            PyErr_SetString(PyExc_TypeError, "read_bits: the keys are str");
+            goto fail;
+        }
+        value = PyDict_GetItemWithError(memory, key); /* borrowed */
+        if (value == NULL && PyErr_Occurred())
+            goto fail;
+        fast = value == NULL ? 0 : fast_bits(value);
+        if (fast < 0)
+            break; /* past a machine word: every key's bits as ints, below */
+        packed[i] = fast;
+        fast_union |= (unsigned long long)fast;
+    }
+    if (i < n) {
+        PyObject *slow = PyLong_FromLong(0);
+        Py_SETREF(bits, PyList_New(n));
+        if (bits == NULL || slow == NULL) {
+            Py_XDECREF(slow);
+            goto fail;
+        }
+        for (i = 0; i < n; i++) {
+            PyObject *key = PyList_GET_ITEM(keys, i), *value, *both;
+            if (!PyUnicode_CheckExact(key)) {
+                PyErr_SetString(PyExc_TypeError, "read_bits: the keys are str");
+                Py_DECREF(slow);
+                goto fail;
+            }
+            value = PyDict_GetItemWithError(memory, key);
+            if (value == NULL && PyErr_Occurred()) {
+                Py_DECREF(slow);
+                goto fail;
+            }
+            value = value == NULL ? PyLong_FromLong(0) : Py_NewRef(value);
+            if (value == NULL) {
+                Py_DECREF(slow);
+                goto fail;
+            }
+            PyList_SET_ITEM(bits, i, value);
+            both = PyNumber_Or(slow, value);
+            Py_DECREF(slow);
+            if (both == NULL)
+                goto fail;
+            slow = both;
+        }
+        union_ = slow;
+    } else
+        union_ = PyLong_FromUnsignedLongLong(fast_union);
+    if (union_ == NULL)
+        goto fail;
+    out = PyTuple_Pack(2, bits, union_);
+    Py_DECREF(union_);
+fail:
+    Py_XDECREF(bits);
+    return out;
+}
+
+/* Add `key` to `found` or `new`, as its bits say: tested (and passed), or not tested. */
+static int
+split_one(PyObject *key, int is_tested, int is_passed, PyObject *found, PyObject *new)
+{
+    return is_tested ? (is_passed ? PySet_Add(found, key) : 0) : PyList_Append(new, key);
+}
+
+/* split_bits(keys, bits, tested, passed): (the set of keys whose bits have `tested` and `passed`,
+ * the list of those without `tested`), keys[i]'s bits being the i-th of `bits` (read_bits's, packed
+ * or ints): select_bits without the dict lookups. */
+static PyObject *
+split_bits(PyObject *self, PyObject *args)
+{
+    PyObject *keys, *bits, *tested, *passed, *found = NULL, *new = NULL, *out = NULL;
+    long long fast_tested, fast_passed;
+    Py_ssize_t i, n;
+    if (!PyArg_ParseTuple(args, "O!OOO:split_bits", &PyList_Type, &keys, &bits, &tested, &passed))
+        return NULL;
+    n = PyList_GET_SIZE(keys);
+    if (PyBytes_CheckExact(bits) ? PyBytes_GET_SIZE(bits) != n * (Py_ssize_t)sizeof(long long)
+                                 : !PyList_CheckExact(bits) || PyList_GET_SIZE(bits) != n) {
+        PyErr_SetString(PyExc_ValueError, "split_bits: the bits of each key, packed or a list");
+        return NULL;
+    }
+    for (i = 0; i < n; i++)
+        if (!PyUnicode_CheckExact(PyList_GET_ITEM(keys, i))) { /* adding a str runs no code */
+            PyErr_SetString(PyExc_TypeError, "split_bits: the keys are str");
+            return NULL;
+        }
+    fast_tested = fast_bits(tested);
+    fast_passed = fast_bits(passed);
+    found = PySet_New(NULL);
+    new = PyList_New(0);
+    if (found == NULL || new == NULL)
+        goto done;
+    if (PyBytes_CheckExact(bits) && fast_tested > 0 && fast_passed > 0) { /* the usual case */
+        const long long *packed = (const long long *)PyBytes_AS_STRING(bits);
+        for (i = 0; i < n; i++) {
+            long long value = packed[i];
+            if (split_one(PyList_GET_ITEM(keys, i), (value & fast_tested) != 0, (value & fast_passed) != 0,
+                          found, new) < 0)
+                goto done;
+        }
+    } else {
+        for (i = 0; i < n; i++) {
+            PyObject *value, *got;
+            int is_tested, is_passed = 0;
+            value = PyBytes_CheckExact(bits)
+                        ? PyLong_FromLongLong(((const long long *)PyBytes_AS_STRING(bits))[i])
+                        : Py_NewRef(PyList_GET_ITEM(bits, i));
+            if (value == NULL)
+                goto done;
+            got = PyNumber_And(value, tested);
+            is_tested = got == NULL ? -1 : PyObject_IsTrue(got);
+            Py_XDECREF(got);
+            if (is_tested == 1) {
+                got = PyNumber_And(value, passed);
+                is_passed = got == NULL ? -1 : PyObject_IsTrue(got);
+                Py_XDECREF(got);
+            }
+            Py_DECREF(value);
+            if (is_tested < 0 || is_passed < 0 || i >= PyList_GET_SIZE(keys) ||
+                split_one(PyList_GET_ITEM(keys, i), is_tested, is_passed, found, new) < 0)
+                goto done;
+        }
+    }
+    out = PyTuple_Pack(2, found, new);
+done:
+    Py_XDECREF(found);
+    Py_XDECREF(new);
+    return out;
 }
 
 /* The hash of an ASCII string that the filters of edits_among read: FNV-1a, then mixed
@@ -3356,6 +3510,10 @@ static PyMethodDef methods[] = {
      "select_bits_many(keys, memory, masks): select_bits for each (tested, passed) of masks, in one walk."},
     {"select_bits", select_bits, METH_VARARGS,
      "select_bits(keys, memory, tested, passed): (keys tested and passed, keys untested)."},
+    {"read_bits", read_bits, METH_VARARGS,
+     "read_bits(keys, memory): (each key's bits in memory, 0 when absent, packed or ints; the bits or-ed)."},
+    {"split_bits", split_bits, METH_VARARGS,
+     "split_bits(keys, bits, tested, passed): select_bits over the bits read_bits read, no lookup."},
     {"word_shape", word_shape, METH_O, "word_shape(word): the shape class of a word (newslint.tokens.word_shape)."},
     {"test_words", (PyCFunction)(void (*)(void))test_words, METH_FASTCALL,
      "test_words(test, table, shapes, words, found, memory, tested, both): a letter test run on new words."},

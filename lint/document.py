@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from newslint.figures import digit_runs
 from newslint.span import LineIndex, Span, offsets
-from newslint.tokens import FEW_WANTED, LetterTest, Prose, Shape, Token, TokenKind
+from newslint.tokens import FEW_WANTED, LetterTest, Prose, Shape, StoryBits, Token, TokenKind
 
 if TYPE_CHECKING:
     from newslint.reading import Repair
@@ -288,46 +288,41 @@ class Document:
         return {}
 
     @cached_property
-    def _walked(self) -> dict[LetterTest, tuple[set[str], list[str]]]:
-        return {}
+    def word_bits(self) -> StoryBits:
+        """The story's distinct words and their bits in the letter tests' memory, read once, on
+        first use: every test's words are taken from these (`selected`), and the engine's
+        triggers read whether a word is remembered to pass a test from their `union`."""
+        return StoryBits.read(self.word_counts)
 
     def selected(self, test: LetterTest) -> AbstractSet[str]:
         """The story's distinct words that pass `test` (`test.select(doc.word_counts)`), kept for
-        the story: the engine walks the story's words once for every rule's word triggers and
-        the tests the rules declare (`walk_all`) before the rules run (see
-        `newslint.rule.Trigger`), and a test's new words are tested here, when a rule first
-        asks. Treat it as read-only."""
+        the story: taken from the words' bits read once for every test (`word_bits`), the test
+        run on the words it has not met, when a rule first asks. Treat it as read-only."""
         found = self._selected.get(test)
         if found is None:
-            walked = self._walked.pop(test, None)
-            if walked is not None:
-                found = self._selected[test] = test.finish(*walked)
-            else:
-                found = self._selected[test] = test.select(self.word_counts)
+            found = self._selected[test] = test.select_read(self.word_bits)
         return found
 
     def selects_any(self, test: LetterTest) -> bool:
         """Whether a word of the story passes `test` (`bool(doc.selected(test))`), its new words
         tested only when none of those it remembers passes."""
-        walked = self._walked.get(test)
-        if walked is not None and walked[0]:
-            return True
-        return bool(self.selected(test))
+        found = self._selected.get(test)
+        if found is None:
+            if test.remembered_in(self.word_bits):
+                return True
+            found = self.selected(test)
+        return bool(found)
 
     def walk_all(self, tests: Sequence[LetterTest]) -> None:
-        """One walk over the story's words for each of `tests` not selected yet: the words each
-        remembers to pass, and those it must still be run on, kept until `selected` asks."""
-        walked = self._walked
-        missing = [t for t in tests if t not in self._selected and t not in walked]
-        if missing:
-            walked.update(zip(missing, LetterTest.walk_many(missing, self.word_counts), strict=True))
+        """Read the story's words' bits now, for `tests` and every other test (`word_bits`): no
+        test is run until `selected` asks."""
+        if tests:
+            self.word_bits  # noqa: B018 (read for its cached value)
 
     def select_all(self, tests: Sequence[LetterTest]) -> None:
-        """Select the words of each of `tests` (`selected`) in one walk over the story's words."""
-        missing = [t for t in tests if t not in self._selected]
-        if missing:
-            for test, found in zip(missing, LetterTest.select_many(missing, self.word_counts), strict=True):
-                self._selected[test] = found
+        """Select the words of each of `tests` (`selected`), from the words' bits read once."""
+        for test in tests:
+            self.selected(test)
 
     def derived(self, build: Callable[[Document], T]) -> T:
         """What `build` derives from this document, built on first use and shared by every rule

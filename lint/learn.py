@@ -185,7 +185,7 @@ class Learner:
             tokens = story_words(text, counts)
             doc = _learned_story(text, counts, words.add(counts), tokens)
             if untallied:
-                doc.select_all(untallied)  # the tests past TALLIED_TESTS, in one walk over the story's words
+                doc.select_all(untallied)  # the tests past TALLIED_TESTS, from the story's words' bits
             for rule, tables in learners:
                 for table, found in rule.learn(doc).items():
                     if found:

@@ -47,17 +47,17 @@ class CheckResult:
 
 
 class _Gates(NamedTuple):
-    """A list of rules' triggers, read for `Linter._triggered`: every trigger character, every
-    word test (each once, the rules' `check_words` after the triggers'), the rules with
-    triggers and for each its characters and word tests.
+    """A list of rules' triggers, read for `Linter._triggered`: every trigger character, whether
+    any trigger has a word test, the rules with triggers and for each its characters, its word
+    tests and the bits that say a word passed one of them (`LetterTest.passed_bits`).
     A rule runs when the story holds one of its characters or a word one of its tests selects;
     a rule without triggers always runs. `chosen`: the rules to run for each combination of
     fired gates met so far (a few: most rules have no triggers, and most triggers seldom fire)."""
 
     chars: frozenset[str]
-    tests: list[LetterTest]
+    words: bool
     gated_rules: list[Rule]
-    gated: list[tuple[frozenset[str], tuple[LetterTest, ...]]]
+    gated: list[tuple[frozenset[str], tuple[LetterTest, ...], int]]
     chosen: dict[tuple[bool, ...], list[Rule]]
 
 
@@ -91,7 +91,6 @@ class Linter:
         ]
         self.by_code = {type(r).code: r for r in self.rules}
         self._triggers: dict[Rule, tuple[Trigger, ...]] = {}  # each rule's, asked once
-        self._check_words: dict[Rule, tuple[LetterTest, ...]] = {}
         # `rules` split by the document each reads, and each list's `_Gates`: worked out once,
         # not for every story (`rules` is a plain list that a caller may replace: kept with it)
         self._split: tuple[list[Rule], list[Rule], list[Rule], frozenset[str]] | None = None
@@ -152,7 +151,7 @@ class Linter:
     def _triggered(self, doc: Document, rules: list[Rule]) -> list[Rule]:
         """The rules with anything to look at in `doc`: those without triggers, and those with a
         trigger the story holds (`newslint.rule.Trigger`). One pass: each trigger character is
-        tested once, and every word test is selected in one walk over the story's words."""
+        tested once, and every word test reads the story's words' bits, read once."""
         known = self._gates.get(id(rules))
         if known is None or known[0] is not rules or known[1] != len(rules):
             if len(self._gates) > 8:
@@ -161,16 +160,16 @@ class Linter:
         gates = known[2]
         if gates is None:
             return rules
-        if gates.tests:
-            doc.walk_all(gates.tests)
-        if not gates.gated:
-            return rules
         text = doc.text
         present = {c for c in gates.chars if c in text}
-        selects_any = doc.selects_any
+        # A word remembered to pass one of a rule's tests fires it with one `&` on the bits of
+        # the story's words, read once (`Document.word_bits`); only a rule fired by neither
+        # has its tests run on the story's new words.
+        union = doc.word_bits.union if gates.words else 0
+        selected = doc.selected
         fired = tuple(
-            not present.isdisjoint(chars) or any(selects_any(test) for test in tests)
-            for chars, tests in gates.gated
+            not present.isdisjoint(chars) or bool(union & passed) or any(selected(test) for test in tests)
+            for chars, tests, passed in gates.gated
         )
         chosen = gates.chosen.get(fired)
         if chosen is None:  # each combination of fired triggers picks the same rules: kept
@@ -180,26 +179,19 @@ class Linter:
 
     def _gates_of(self, rules: list[Rule]) -> _Gates | None:
         triggers = [self._triggers_of(rule) for rule in rules]
-        words = [test for rule in rules for test in self._check_words_of(rule)]
-        if not any(triggers) and not words:
+        if not any(triggers):
             return None
-        gated = [(rule, found) for rule, found in zip(rules, triggers, strict=True) if found]
+        gated = []
+        for rule, found in zip(rules, triggers, strict=True):
+            if found:
+                chars = frozenset(c for t in found for c in t.chars)
+                tests = tuple(t.words for t in found if t.words is not None)
+                gated.append((rule, (chars, tests, LetterTest.passed_bits(tests))))
         return _Gates(
             frozenset(c for found in triggers for t in found for c in t.chars),
-            list(
-                {
-                    **{t.words: None for found in triggers for t in found if t.words is not None},
-                    **dict.fromkeys(words),
-                }
-            ),
+            any(tests for _, (_, tests, _) in gated),
             [rule for rule, _ in gated],
-            [
-                (
-                    frozenset(c for t in found for c in t.chars),
-                    tuple(t.words for t in found if t.words is not None),
-                )
-                for _, found in gated
-            ],
+            [gate for _, gate in gated],
             {},
         )
 
@@ -207,12 +199,6 @@ class Linter:
         found = self._triggers.get(rule)
         if found is None:
             found = self._triggers[rule] = rule.triggers()
-        return found
-
-    def _check_words_of(self, rule: Rule) -> tuple[LetterTest, ...]:
-        found = self._check_words.get(rule)
-        if found is None:
-            found = self._check_words[rule] = rule.check_words()
         return found
 
     def _run_all(self, rules: list[Rule], doc: Document) -> list[Violation]:

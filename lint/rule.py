@@ -79,7 +79,7 @@ class Trigger:
     `chars`, or a word that passes the letter test `words` (a `LetterTest`, so decided once per
     distinct word and remembered). A rule declares its triggers (`Rule.triggers`); the engine
     reads them all in one pass over each story (every trigger character tested once, every word
-    test in one walk over the story's distinct words, their bits read once) and does not run a
+    test answered from the story's distinct words' bits, read once) and does not run a
     rule none of whose triggers the story holds: there it costs nothing. A trigger must be a
     necessary condition of every report the rule makes (tests/test_triggers.py checks that on the
     golden and made stories); a rule reads the words its test selected with `doc.selected(test)`,
@@ -143,9 +143,9 @@ class Rule:
 
     def check_words(self) -> tuple[LetterTest, ...]:
         """The letter tests `check` reads the story's words with (`doc.selected(test)`) on every
-        story it checks, besides its triggers': the engine walks each story's distinct words once
-        for all the rules' tests, and a test's new words are tested only if a rule asks for it.
-        () (the default): none."""
+        story it checks, besides its triggers': like every test, they take the story's words
+        from their bits, read once a story for all the tests (`Document.word_bits`), and a
+        test's new words are tested only if a rule asks for it. () (the default): none."""
         return ()
 
     def check_suppressions(self, doc: Document, unused: list[Suppression]) -> Iterator[Violation]:
@@ -162,8 +162,8 @@ class Rule:
 
     def learn_words(self) -> tuple[LetterTest, ...]:
         """The letter tests `learn` picks the story's words with (`doc.selected(test)`): `newslint
-        learn` selects the words of every learning rule's tests in one walk over each story's
-        distinct words before the rules learn, as `check` does for the triggers. () (the
+        learn` selects the words of every learning rule's tests from each story's words' bits,
+        read once, before the rules learn, as `check` does for the triggers. () (the
         default): none."""
         return ()
 

@@ -369,6 +369,25 @@ class LetterTest:
         except OverflowError:  # no compiled module, or bits past a machine word: the twin
             return _walk_bits(keys, memory, masks)
 
+    def select_read(self, story: StoryBits) -> AbstractSet[str]:
+        """`select` over a story's words whose bits were read beforehand (`StoryBits.read`):
+        the same answer, without a lookup in the memory for each word."""
+        split = _split_bits if native is None else native.split_bits
+        return self.finish(*split(story.words, story.bits, self._tested, self._passed))
+
+    def remembered_in(self, story: StoryBits) -> bool:
+        """Whether a word of `story` was remembered to pass this test when its bits were read."""
+        return bool(story.union & self._passed)
+
+    @staticmethod
+    def passed_bits(tests: Iterable[LetterTest]) -> int:
+        """The bits that say a word passed one of `tests`: `story.union & passed_bits(tests)` is
+        whether a word of the story is remembered to pass one of them (`StoryBits`)."""
+        bits = 0
+        for test in tests:
+            bits |= test._passed
+        return bits
+
     def finish(self, found: set[str], new: list[str]) -> AbstractSet[str]:
         """What `select` answers from one of `walk_many`'s pairs (taken: `found` is filled):
         `found` (the words remembered to pass) and those of `new` that pass the test, which
@@ -387,6 +406,57 @@ class LetterTest:
         run = _test_words if native is None else native.test_words
         run(self._test, table, self._shapes, new, found, memory, tested, both)
         return found
+
+
+class StoryBits(NamedTuple):
+    """A story's distinct words and each one's bits in the letter tests' memory (`_WordBits`),
+    read once for all the tests a story is checked with: one lookup a word, where a walk per test
+    would look every word up again. Each test then takes its words from these
+    (`LetterTest.select_read`: a pass over two lists), and `union` (every word's bits or-ed)
+    tells whether any word is remembered to pass a test with one `&`
+    (`LetterTest.passed_bits`). A test's own bits change only when it runs, so its answer from
+    bits read earlier is the answer from the memory now, but for words another story has since
+    tested for it: those it tests again, with the same result."""
+
+    words: list[str]
+    bits: bytes | list[int]  # packed native long longs (the compiled read: they fit), or ints
+    union: int
+
+    @classmethod
+    def read(cls, words: Mapping[str, object] | AbstractSet[str]) -> StoryBits:
+        """The bits of `words` (keys, for a mapping) in the memory now."""
+        keys = list(words)
+        read = _read_bits if native is None else native.read_bits
+        bits, union = read(keys, _WORD_BITS.words)
+        return cls(keys, bits, union)
+
+
+def _read_bits(keys: list[str], memory: dict[str, int]) -> tuple[list[int], int]:
+    """Each key's bits in `memory` (0 when it has none) and all of them or-ed (the twin of the
+    compiled `read_bits`)."""
+    known = memory.get
+    bits = [known(w, 0) for w in keys]
+    union = 0
+    for b in bits:
+        union |= b
+    return bits, union
+
+
+def _split_bits(
+    keys: list[str], bits: bytes | list[int], tested: int, passed: int
+) -> tuple[set[str], list[str]]:
+    """The keys whose bits (the i-th of `bits` for `keys[i]`) say tested and passed, and those not
+    tested (the twin of the compiled `split_bits`)."""
+    found: set[str] = set()
+    new: list[str] = []
+    values = memoryview(bits).cast("q") if isinstance(bits, bytes) else bits
+    for w, b in zip(keys, values, strict=True):
+        if b & tested:
+            if b & passed:
+                found.add(w)
+        else:
+            new.append(w)
+    return found, new
 
 
 def _first_remembered(memory: dict[str, int], limit: int, new: int) -> dict[str, int]:

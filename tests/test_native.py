@@ -10,12 +10,15 @@ every story of the dev corpora and the eval set, each in a process of its own ch
 
 from __future__ import annotations
 
+import functools
 import json
+import operator
 import os
 import shutil
 import subprocess
 import sys
 import zipfile
+from array import array
 from collections import Counter
 from collections.abc import Callable
 from itertools import product
@@ -237,6 +240,41 @@ def test_the_compiled_walk_reads_the_bits_as_the_loop_does():
     )
     with pytest.raises(TypeError):
         compiled.near_words("abc", ["abd", 3])
+
+
+BITS = st.integers(0, 1 << 70) | st.integers(0, 15)
+
+
+@needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text("abé", max_size=3), unique=True, max_size=12),
+    st.dictionaries(st.text("abé", max_size=3), BITS, max_size=12),
+    st.sampled_from([(1, 2), (4, 8), (1 << 66, 1 << 67), (1 << 62, 1 << 63)]),
+)
+def test_the_story_bits_read_once_select_as_the_walk_does(keys, memory, masks):
+    """`read_bits` then `split_bits` (a story's bits read once, split test by test) answer what
+    `select_bits` answers from the memory, compiled and twin, machine words or not."""
+    bits, union = compiled.read_bits(keys, memory)
+    values = [memory.get(k, 0) for k in keys]
+    assert tokens._read_bits(keys, memory) == (values, union)
+    fits = all(v < 1 << 63 for v in values)
+    assert bits == (array("q", values).tobytes() if fits else values)  # packed where they fit
+    assert union == functools.reduce(operator.or_, values, 0)
+    split = compiled.split_bits(keys, bits, *masks)
+    assert split == compiled.select_bits(keys, memory, *masks)
+    assert split == tokens._split_bits(keys, bits, *masks) == tokens._split_bits(keys, values, *masks)
+    assert split == compiled.split_bits(keys, values, *masks)  # ints, whether they fit or not
+    with pytest.raises(ValueError):
+        compiled.split_bits(keys, [*values, 0], *masks)
+    with pytest.raises(ValueError):
+        compiled.split_bits(keys, array("q", [*values, 0] if fits else [0]).tobytes()[1:], *masks)
+    with pytest.raises(TypeError):
+        compiled.read_bits(tuple(keys), memory)
+    with pytest.raises(TypeError):
+        compiled.read_bits([*keys, b"bytes"], memory)
+    with pytest.raises(TypeError):
+        compiled.split_bits([*keys, 3], [*values, 0], *masks)
 
 
 EDIT_LETTERS = "abcxyz'-"

@@ -12,6 +12,8 @@ by comparing its reports and fixed texts with and without the skipping.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newslint
 from newslint import lint, segment, tokens
@@ -123,6 +125,45 @@ def test_a_walked_test_runs_on_new_words_only_when_asked(compiled, monkeypatch):
     assert calls["long"] == []  # never asked for: never run on the story's words
     assert sorted(calls["titled"]) == sorted(doc.word_counts)  # each word tested once
     assert calls["shouting"].count("NATO") == 1 and len(calls["shouting"]) == len(doc.word_counts)
+
+
+WORDS = st.text("aAbB-", min_size=1, max_size=4)
+
+
+@pytest.mark.parametrize("compiled", [True, False], ids=["compiled", "twin"])
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_the_bits_read_once_answer_what_each_select_answers(compiled, data):
+    """A story's words' bits read once (`StoryBits`) and then split test by test select what
+    `LetterTest.select` selects, each test run only on the words it has not met; their union
+    says whether a remembered word passes, as the words selected from the memory alone do."""
+    with pytest.MonkeyPatch.context() as patch:
+        if not compiled:
+            patch.setattr(tokens, "native", None)
+        predicates = [str.isupper, lambda w: "-" in w, lambda w: len(w) % 2 == 0]
+        asked: list[list[str]] = [[] for _ in predicates]
+        tests = [
+            LetterTest(lambda w, p=p, log=log: log.append(w) or p(w))
+            for p, log in zip(predicates, asked, strict=True)
+        ]
+        for test in tests:  # what each test met before the story
+            test.select(data.draw(st.sets(WORDS, max_size=6)))
+        met = [set(log) for log in asked]
+        words = data.draw(st.dictionaries(WORDS, st.integers(1, 3), max_size=10))
+        story = tokens.StoryBits.read(words)
+        remembered = [
+            {w for w in words if w in seen and p(w)} for p, seen in zip(predicates, met, strict=True)
+        ]
+        for i, test in enumerate(tests):
+            assert test.remembered_in(story) == bool(remembered[i])
+        assert bool(story.union & LetterTest.passed_bits(tests)) == any(remembered)  # a rule's gate
+        order = data.draw(st.permutations(range(len(tests))))
+        for i in order:
+            asked[i].clear()
+            assert tests[i].select_read(story) == {w for w in words if predicates[i](w)}
+            assert sorted(asked[i]) == sorted(set(words) - met[i])  # each new word once, no other
+        for i, test in enumerate(tests):
+            assert test.select(words) == {w for w in words if predicates[i](w)}
 
 
 def test_the_engine_walks_the_rules_check_words_with_the_triggers(monkeypatch):
