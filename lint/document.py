@@ -137,6 +137,21 @@ class cached_property(Generic[T]):  # noqa: N801 (functools' name: the same use)
         return value
 
 
+_find_repairs: Callable[[Document], tuple[Repair, ...]] | None = None
+
+
+def _repairs_finder() -> Callable[[Document], tuple[Repair, ...]]:
+    """`newslint.repairs.find_repairs`, imported on first use (its modules import this one) and
+    kept: an import statement run for every story goes through the import machinery's Python
+    code (`_handle_fromlist`) each time."""
+    global _find_repairs
+    if _find_repairs is None:
+        from newslint.repairs import find_repairs
+
+        _find_repairs = find_repairs
+    return _find_repairs
+
+
 # For `Document.line_case` on ASCII lines, where str.isalpha is [A-Za-z] and str.isupper [A-Z].
 _ASCII_LOWERCASE = bytes(range(ord("a"), ord("z") + 1))
 _NOT_ASCII_LETTERS = bytes(c for c in range(256) if not (65 <= c <= 90 or 97 <= c <= 122))
@@ -194,9 +209,7 @@ class Document:
         """The character damage of the text (entities, markup, mojibake, invisible characters,
         backslash escapes) and what an editor would type for each: see `newslint.repairs`. The
         engine reads the story through the safe ones (`newslint.reading`)."""
-        from newslint.repairs import find_repairs
-
-        return find_repairs(self)
+        return _repairs_finder()(self)
 
     @cached_property
     def _prose(self) -> Prose:

@@ -569,9 +569,10 @@ class Prose:
             assert self._counts is not None
             counts = self._counts  # not copied: nothing else reads the numbers' counts
             # only the tokens that are not letters only (the index lists them) may not be words
+            drop = counts.pop  # dict's, in C: Counter's `del` is a Python method a word
             for w in self._odd:
                 if kind_of(w) is not word:
-                    del counts[w]
+                    drop(w)
             self._odd = []  # read once: the counts are words only from now on
             return counts
         counts = Counter()
@@ -599,7 +600,7 @@ class Prose:
             native.scan_words(text, starts, ends, counts)  # type: ignore[union-attr]
         # isalpha() first: C-fast, and true for almost every word, which is a WORD then.
         for w in [w for w in counts if not w.isalpha() and kind_of(w) is not word]:
-            del counts[w]
+            counts.pop(w)
         return counts
 
     def _indexed_tokens(self, wanted: Collection[str] | None, first_only: bool) -> Iterator[Token]:

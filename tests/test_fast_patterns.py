@@ -432,3 +432,34 @@ def test_the_paragraphs_are_each_blocks_indented_split(text):
     blocks = segment._blocks(text, [])
     expected = tuple(p for b in blocks for p in segment._split_indented(text, b))
     assert segment._paragraphs(text, blocks) == expected
+
+
+def test_an_ascii_story_holds_no_invisible_character_nor_mojibake():
+    """`invisible.find` and `mojibake.find` return on an ASCII story without a scan: their
+    patterns match no ASCII character (mojibake's two characters, every ASCII pair tried)."""
+    from newslint.repairs import invisible, mojibake
+
+    ascii_chars = [chr(c) for c in range(128)]
+    assert not any(invisible._INVISIBLE.search(c) for c in ascii_chars)
+    assert _ANY_ASCII.isdisjoint(invisible._ANY_INVISIBLE)
+    assert not any(mojibake._SUSPECT.search(a + b) for a in ascii_chars for b in ascii_chars)
+
+
+_ANY_ASCII = frozenset(chr(c) for c in range(128))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a", " ", "<", ">", "&lt;", "&LT;", "&Lt;", "&gt;", "p", "/p", "\n"])).map(
+        "".join
+    )
+)
+def test_the_markup_finder_returns_early_only_without_a_tag_mark(text):
+    """`markup.find` returns before reading the story's comments when it holds neither '<' nor
+    '&lt;' in either case: its scans, each run only when its mark is there, would find none."""
+    from newslint.repairs import markup
+
+    found = list(markup.find(segment.parse(text, "story.txt", "text")))
+    if "<" not in text and "&lt;" not in text and "&LT;" not in text:
+        assert found == []
+    assert list(markup.find(segment.parse("<p>a</p> <b>&lt;p&gt;", "story.txt", "text")))

@@ -139,6 +139,8 @@ def right_to_left_lines(text: str, lines: LineIndex) -> Callable[[int], bool]:
 
 def find(doc: Document) -> Iterator[Repair]:
     text = doc.text
+    if text.isascii():
+        return  # every invisible character is outside ASCII: settled without a scan
     right_to_left = right_to_left_lines(text, doc.lines)
     for m in _INVISIBLE.finditer(text):
         span = Span(m.start(), m.end())

@@ -98,13 +98,16 @@ def find(doc: Document) -> Iterator[Repair]:
     if doc.format == "markdown":
         return
     text = doc.text
+    raw_marks, escaped_marks = "<" in text, "&lt;" in text or "&LT;" in text
+    if not raw_marks and not escaped_marks:
+        return  # most stories: no tag to look for
     comments = list(doc.regions_of(RegionKind.COMMENT))
     tags: list[tuple[re.Match[str], bool]] = []
-    if "<" in text:
+    if raw_marks:
         raw = [m for m in _TAG.finditer(text) if not _in_any(m.start(), comments)]
         if len(raw) > 1 or raw and (raw[0].group(1) or raw[0].group(3)):
             tags.extend((m, False) for m in raw)  # one bare tag: the story may be about HTML
-    if "&lt;" in text or "&LT;" in text:
+    if escaped_marks:
         escaped = [m for m in _ESCAPED_TAG.finditer(text) if not _in_any(m.start(), comments)]
         if any(m.group(1) or m.group(3) or m.group(4) or m.group(2).islower() for m in escaped):
             tags.extend((m, True) for m in escaped)

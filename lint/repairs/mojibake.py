@@ -26,8 +26,8 @@ _SUSPECT = re.compile(
 
 def find(doc: Document) -> Iterator[Repair]:
     text = doc.text
-    if not _SUSPECT.search(text):
-        return  # one scan of the whole story settles almost every story
+    if text.isascii() or not _SUSPECT.search(text):
+        return  # an ASCII story (no scan: str knows) or one scan settles almost every story
     for n in range(1, len(doc.lines) + 1):
         line = doc.lines.line_span(n)
         if not _SUSPECT.search(text, line.start, line.end):
