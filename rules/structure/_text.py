@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 
 from newslint.document import Document
 from newslint.span import Span
@@ -58,11 +59,49 @@ def rough_start(text: str) -> str:
 def repeated_starts(texts: list[str]) -> list[int]:
     """The indices, in order, of `texts` whose `rough_start` another of them shares: the only
     ones whose `rough_key` can be another's."""
-    starts = [rough_start(text) for text in texts]
+    return _repeated([rough_start(text) for text in texts])
+
+
+def repeated_starts_in(text: str, spans: Sequence[Span]) -> list[int]:
+    """`repeated_starts([text[s.start : s.end] for s in spans])`, without slicing each span whole:
+    only its first characters are keyed unless they hold too few letters. An ASCII story (most)
+    is keyed as bytes, through a byte table that lowercases the letters and deletes the non-word
+    characters in one C-level call: what `rough_start` gives an ASCII text, and every key of the
+    story is then bytes, so that keys compare as they would as strings."""
+    if text.isascii():
+        raw = text.encode("ascii")
+        fold, drop = _ASCII_FOLD, _ASCII_NON_WORD
+        starts: list[str | bytes] = []
+        for s in spans:
+            start, end = s.start, s.end
+            key = raw[start : min(end, start + _START_CHARS)].translate(fold, drop)
+            if len(key) < ROUGH_START and end > start + _START_CHARS:
+                key = raw[start:end].translate(fold, drop)
+            starts.append(key[:ROUGH_START])
+    else:
+        starts = [_rough_start_at(text, s.start, s.end) for s in spans]
+    return _repeated(starts)
+
+
+def _rough_start_at(text: str, start: int, end: int) -> str:
+    """`rough_start(text[start:end])`, the span sliced whole only when its start is short."""
+    key = text[start : min(end, start + _START_CHARS)].translate(_ROUGH)
+    if len(key) < ROUGH_START and end > start + _START_CHARS:
+        key = text[start:end].translate(_ROUGH)
+    return key[:ROUGH_START]
+
+
+def _repeated(starts: Sequence[str | bytes]) -> list[int]:
     counts = Counter(starts)
     if len(counts) == len(starts):
         return []  # every start its own (most stories)
     return [i for i, start in enumerate(starts) if counts[start] > 1]
+
+
+# For ASCII text as bytes: the letters lowercased (an ASCII letter case-folds as it lowercases),
+# and every byte that is no word character (`\W`: all but letters, digits and `_`) deleted.
+_ASCII_FOLD = bytes.maketrans(bytes(range(65, 91)), bytes(range(97, 123)))
+_ASCII_NON_WORD = bytes(c for c in range(128) if not (chr(c).isalnum() or c == 95)) + bytes(range(128, 256))
 
 
 class _RoughTable(dict):

@@ -75,7 +75,7 @@ class DuplicatedHeadline(Rule):
         key = normalise(head_text)
         if not key:
             return
-        if normalise(first_text) == key:
+        if _may_equal(first_text, key) and normalise(first_text) == key:
             exact = fold_quotes(head_text).strip() == fold_quotes(first_text).strip()
             make = Fix.safe if exact else Fix.unsafe
             yield self.violation(
@@ -100,8 +100,10 @@ class DuplicatedHeadline(Rule):
         if block is None or len(block) > 2 * MAX_HEADLINE + 1:
             return None
         first, newline, second = doc.slice(block).partition("\n")
+        if not newline or "\n" in second or len(first.split()) < 2:
+            return None  # one line (most stories): nothing normalised
         key = normalise(first)
-        if not newline or "\n" in second or len(first.split()) < 2 or not key or normalise(second) != key:
+        if not key or normalise(second) != key:
             return None
         exact = fold_quotes(first).strip() == fold_quotes(second).strip()
         make = Fix.safe if exact else Fix.unsafe
@@ -133,6 +135,20 @@ class DuplicatedHeadline(Rule):
                 return 0  # a lede may echo a short headline; "visit Paris Tuesday" goes on
             return gap.end() if rest[:1].isupper() or rest[:1] in "“\"‘'" else 0
         return 0
+
+
+def _may_equal(text: str, key: str) -> bool:
+    """False when `normalise(text)` cannot be `key`, told from the first characters of an ASCII
+    text, not the whole lede normalised: its normal form is a prefix of its spaces folded,
+    lowercased (from the first non-space), and so is a start's, which `key` must then begin
+    with, or begin, when the start is shorter. Other text is not judged here."""
+    if not text.isascii():
+        return True
+    start = _GAP.sub(" ", text[: len(key) + PEEK]).lstrip().lower()
+    return start.startswith(key) or key.startswith(start)
+
+
+PEEK = 16  # characters `_may_equal` reads past the key's length
 
 
 def _may_open_with(opening: str, key: str) -> bool:

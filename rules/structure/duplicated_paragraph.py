@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from newslint.document import Document
 from newslint.rule import Rule
-from newslint.rules.structure._text import deletion_span, normalise, repeated_starts, rough_key
+from newslint.rules.structure._text import deletion_span, normalise, repeated_starts_in, rough_key
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
 SAFE_MIN_CHARS = 60
@@ -64,7 +64,7 @@ class DuplicatedParagraph(Rule):
         rough: dict[str, list[int]] = defaultdict(list)
         paragraphs = doc.paragraphs
         # a paragraph whose start is its own has a key of its own: only the others are keyed
-        for i in repeated_starts([doc.slice(p) for p in paragraphs]):
+        for i in repeated_starts_in(doc.text, paragraphs):
             rough[rough_key(doc.slice(paragraphs[i]))].append(i)
         # Texts equal under `normalise` share their rough key: only those groups are normalised.
         by_key: dict[str, list[int]] = defaultdict(list)

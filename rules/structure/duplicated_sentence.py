@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from newslint.document import Document
 from newslint.rule import Rule
-from newslint.rules.structure._text import deletion_span, normalise, repeated_starts, rough_key
+from newslint.rules.structure._text import deletion_span, normalise, repeated_starts_in, rough_key
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
@@ -59,7 +59,7 @@ class DuplicatedSentence(Rule):
         # and compared.
         seen: dict[str, int] = {}
         pairs: list[tuple[int, int]] = []
-        for k in repeated_starts([doc.slice(s) for s, _ in body]):
+        for k in repeated_starts_in(doc.text, [s for s, _ in body]):
             key = rough_key(doc.slice(body[k][0]))
             first = seen.get(key)
             seen[key] = k

@@ -11,8 +11,16 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newslint.rules.structure import _text, duplicated_headline
-from newslint.rules.structure._text import ROUGH_START, normalise, repeated_starts, rough_key, rough_start
+from newslint.rules.structure._text import (
+    ROUGH_START,
+    normalise,
+    repeated_starts,
+    repeated_starts_in,
+    rough_key,
+    rough_start,
+)
 from newslint.rules.structure.duplicated_headline import DuplicatedHeadline
+from newslint.span import Span
 
 _NON_WORD = re.compile(r"\W+")
 
@@ -50,6 +58,24 @@ def test_repeated_starts_keeps_every_text_whose_key_another_shares(texts):
     assert kept == sorted(kept)
     keys = [rough_key(text) for text in texts]
     assert {i for i, key in enumerate(keys) if keys.count(key) > 1} <= set(kept)
+
+
+# ASCII stories (keyed as bytes) and others, whose parts repeat in case and punctuation
+STORY = st.one_of(
+    st.lists(
+        st.sampled_from(["Syria said.", "SYRIA  said", "syria, said!", "a_b", "...", "\n", " "]), max_size=30
+    ),
+    st.lists(st.one_of(SPARSE, st.text(max_size=30)), max_size=12),
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(STORY, st.lists(st.tuples(st.integers(0, 400), st.integers(0, 400)), max_size=12))
+@example("x" * 30 + "." * 60 + "y" * 30, [(0, 120), (30, 120), (1, 120)])
+@example("Syria said. " * 8 + "SYRIA, said" * 8, [(0, 96), (96, 184), (0, 40)])
+def test_repeated_starts_in_a_text_is_repeated_starts_of_its_slices(text, bounds):
+    spans = [Span(min(a, b, len(text)), min(max(a, b), len(text))) for a, b in bounds]
+    assert repeated_starts_in(text, spans) == repeated_starts([text[s.start : s.end] for s in spans])
 
 
 def test_repeated_starts_drops_texts_of_their_own_start():
@@ -112,3 +138,21 @@ def test_normalise_takes_its_ascii_shortcut_only_where_the_long_way_agrees(text)
         .translate(_text._DASHES)
     )
     assert normalise(text) == _text._SPACE.sub(" ", long_way).strip().casefold().rstrip(".!?:;,'\" ")
+
+
+# a lede against a headline: the same words in other case, spacing or end punctuation, or others
+LEDE = st.tuples(OPENING, st.sampled_from(["", ".", " .", "  ", "\n", ":", "!'"]), st.booleans()).map(
+    lambda t: (t[0].upper() if t[2] else t[0]) + t[1]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(OPENING, LEDE, st.sampled_from([0, 1, 2]))
+@example("Syria said", "  SYRIA   said.", 0)
+@example("a" * 40, "  " + "A" * 40 + "\n\n.", 0)
+@example("Syria said", "Syria" + " " * 30 + "said", 0)
+def test_may_equal_is_false_only_where_the_normal_forms_differ(head, lede, pick):
+    text = [lede, head + lede, "   " * 10 + lede][pick]
+    key = normalise(head)
+    if not duplicated_headline._may_equal(text, key):
+        assert normalise(text) != key
