@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newslint import quotations, segment, tokens
@@ -463,3 +463,23 @@ def test_the_markup_finder_returns_early_only_without_a_tag_mark(text):
     if "<" not in text and "&lt;" not in text and "&LT;" not in text:
         assert found == []
     assert list(markup.find(segment.parse("<p>a</p> <b>&lt;p&gt;", "story.txt", "text")))
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+@example("x\nRead more: y\n  ADVERTISEMENT - scroll to continue\nShare on X\nſhare this\n\n\n12 mins")
+@example("\nrelated coverage\nRelated:\nloading…\nLoading...\nREUTERS/x\nfile - x\nfile photo: y\n©\n")
+def test_furniture_line_starts_are_found_by_the_shortest_openings(text):
+    """NL304 needs only where a furniture line starts: the openings that no shorter one begins,
+    in a tree of their letters, find the same starts as `_LINE`, held to its definition above."""
+    assert [m.start() for m in boilerplate_line._LINE_START.finditer(text)] == [
+        m.start() for m in boilerplate_line._LINE.finditer(text)
+    ]
+
+
+def test_shortest_openings_leave_out_those_a_shorter_one_begins():
+    assert boilerplate_line._shortest_first(["share this", "share", "read more:", "read more", "x"]) == [
+        "read more",
+        "share",
+        "x",
+    ]
