@@ -2555,6 +2555,22 @@ fail:
     return NULL;
 }
 
+/* Where the line holding byte `at` starts, no earlier than `lo`: the byte after the last newline
+ * in [lo, at), else lo. A step of sorted_line's search lands inside a line of the pair tables,
+ * thousands of bytes long: memrchr reads back to its start a word at a time, not a byte. */
+static Py_ssize_t
+line_start(const unsigned char *text, Py_ssize_t lo, Py_ssize_t at)
+{
+#ifdef __GLIBC__
+    const unsigned char *newline = at > lo ? memrchr(text + lo, '\n', (size_t)(at - lo)) : NULL;
+    return newline == NULL ? lo : newline - text + 1;
+#else
+    while (at > lo && text[at - 1] != '\n')
+        at--;
+    return at;
+#endif
+}
+
 /* sorted_line(data, key, sep, mode): a binary search of a table of lines sorted by key (the
  * bytes before the first `sep` on a line, or the whole line; lines end with '\n', the last one
  * may not), read in place from any buffer (bytes, a memory map). Keys compare as bytes, which
@@ -2572,9 +2588,7 @@ sorted_line(PyObject *self, PyObject *args)
     const unsigned char *text = data.buf, *wanted = key.buf;
     Py_ssize_t n = data.len, size = key.len, lo = 0, hi = n, found = -1;
     while (lo < hi) {
-        Py_ssize_t mid = lo + (hi - lo) / 2, start = mid, cut;
-        while (start > lo && text[start - 1] != '\n')
-            start--;
+        Py_ssize_t mid = lo + (hi - lo) / 2, start = line_start(text, lo, mid), cut;
         /* the key read only as far as the comparison needs (a line of the pair tables is
          * thousands of bytes): length size + 1 stands for any longer key */
         Py_ssize_t stop = n - start > size + 1 ? start + size + 1 : n;

@@ -726,6 +726,17 @@ def test_a_foreign_word_read_by_binary_search_is_the_table_parsed_whole():
     assert _foreign.ranks_of("") is None
 
 
+def _sought_lines(keys: list[str], starts: list[int], probe: str) -> list[int]:
+    """What `sorted_line` answers for `probe` in each mode, from the sorted keys and their lines'
+    starts (the buffer's length last): the line of the key or -1, the first line at or after the
+    probe, the first after every line the probe begins."""
+    return [
+        starts[keys.index(probe)] if probe in keys else -1,
+        starts[next((i for i, k in enumerate(keys) if k >= probe), len(keys))],
+        starts[next((i for i, k in enumerate(keys) if k > probe and not k.startswith(probe)), len(keys))],
+    ]
+
+
 TABLE_KEYS = st.lists(st.text("ab\té\u00ff\u4e00\U0001f600", max_size=4), unique=True, max_size=12)
 
 
@@ -756,11 +767,7 @@ def test_a_sorted_table_is_searched_in_its_bytes_as_its_sorted_keys_say(keys, pr
         mapped.write(data)
     for probe in [*keys, *(k[:1] for k in keys), *(k + "a" for k in keys), *probes]:
         key = probe.encode("utf-8")
-        expected = [
-            starts[keys.index(probe)] if probe in keys else -1,
-            starts[next((i for i, k in enumerate(keys) if k >= probe), len(keys))],
-            starts[next((i for i, k in enumerate(keys) if k > probe and not k.startswith(probe)), len(keys))],
-        ]
+        expected = _sought_lines(keys, starts, probe)
         for mode in (0, 1, 2):
             found = [chooser._sorted_line(data, key, ord(sep), mode)]
             if mapped is not None:
@@ -777,3 +784,27 @@ def test_a_sorted_table_is_searched_in_its_bytes_as_its_sorted_keys_say(keys, pr
             *([compiled.count_lines(mapped)] if mapped is not None else []),
         ]
     assert counted == [len(lines)] * len(counted)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.text("abc", min_size=1, max_size=3), unique=True, min_size=1, max_size=8),
+    st.lists(st.integers(0, 3000), min_size=8, max_size=8),
+    st.text("abcd", max_size=4),
+)
+def test_a_table_of_long_lines_is_searched_as_one_of_short_ones(keys, lengths, probe):
+    """A step of `sorted_line`'s search lands inside a long line (a pair table's common word
+    holds thousands of bytes) and reads back to its start (`memrchr` where the C library has
+    it): the same lines found as by the twin and by the list of keys, whatever the lines' lengths."""
+    keys = sorted(keys)
+    lines = [f"{k}\t" + "x:1 " * (n // 4) for k, n in zip(keys, lengths, strict=False)]
+    data = "".join(line + "\n" for line in lines).encode("utf-8")
+    starts = [sum(len(line) + 1 for line in lines[:i]) for i in range(len(lines) + 1)]
+    for wanted in [*keys, probe]:
+        key = wanted.encode("utf-8")
+        expected = _sought_lines(keys, starts, wanted)
+        for mode in (0, 1, 2):
+            found = [chooser._sorted_line(data, key, ord("\t"), mode)]
+            if compiled is not None:
+                found.append(compiled.sorted_line(data, key, ord("\t"), mode))
+            assert found == [expected[mode]] * len(found), (wanted, mode)
