@@ -61,7 +61,18 @@ from newslint.span import Span
 from newslint.violation import Applicability, Edit, Fix, FixAvailability, Violation
 
 _PART = re.compile(r"[a-z]+(?:'[a-z]+)*")
-_POSSESSIVE = re.compile(r"'s$|'$")
+_POSSESSIVE = re.compile(r"'s$|'$")  # the plain form of `_without_possessive`
+
+
+def _without_possessive(word: str) -> str:
+    """`_POSSESSIVE.sub("", word)`: the word less a final "'s" or "'" (before a final newline,
+    where `$` matches too), read from its end where the pattern was tried at every letter."""
+    body, end = (word[:-1], "\n") if word.endswith("\n") else (word, "")
+    if body.endswith("'s"):
+        return body[:-2] + end
+    return body[:-1] + end if body.endswith("'") else word
+
+
 COMMON_RANK = 20000  # within the 20,000 most frequent words: "a common word"
 SHORT_WORD = 4  # a word this short is one slip from many words
 LONG_WORD = 8  # a word this long has few neighbours one edit away
@@ -114,7 +125,7 @@ def _counted_as(text: str) -> tuple[str, ...]:
     forms = [word]
     if "-" in word:
         forms += word.split("-")
-    base = _POSSESSIVE.sub("", word) if "'" in word else word
+    base = _without_possessive(word) if "'" in word else word
     if base != word:
         forms.append(base)
     return tuple(forms)
@@ -483,8 +494,8 @@ class UnknownWord(Rule):
         super().__init__(options, context, origin)
         # Decided once per distinct word, remembered across stories.
         self._unknown = LetterTest(self._may_be_unknown)
-        self._opening = LetterTest(lambda text: _opening_capital(text, english().words), shapes=Shape.CAPITAL)
-        self._capital = LetterTest(capital_candidate, shapes=Shape.CAPITAL | Shape.UPPER)
+        self._opening = LetterTest(_opening_candidate, shapes=Shape.CAPITAL)
+        self._capital = LetterTest(_capital_candidate, shapes=Shape.CAPITAL | Shape.UPPER)
         self._rare_slip = LetterTest(lambda text: rare_capital_slip(text) is not None)
         self._known = LetterTest(self._known_text)  # asked of every use of a capitalised candidate
 
@@ -542,13 +553,14 @@ class UnknownWord(Rule):
     def _may_be_unknown(self, text: str) -> bool:
         """The tests of `check` that read only the letters of a word, in its order: False when
         they clear every token written `text`, wherever it stands."""
-        words, known_wrong = english().words, misspellings().keys()
-        if text.isalpha() and text.islower() and (len(text) < MIN_LENGTH or text in words):
-            return False
-        if _opening_capital(text, words) or capital_candidate(text):
+        words = english().words
+        if text.isalpha() and (text.lower() in words or text.islower() and len(text) < MIN_LENGTH):
+            return False  # listed in any case: neither test below passes, nor any of its parts
+        if _capital_candidate(text) or _opening_candidate(text):
             return True  # weighed against the story's words (NL101's capitalised words)
         if not text.islower() or not text.isascii() and "’" not in text:
             return False
+        known_wrong = misspellings().keys()
         if "-" in text and (text.lower().replace("-", "") in words or text.lower() in words):
             return False
         return any(
@@ -1483,6 +1495,22 @@ def rare_capital_slip(text: str) -> str | None:
     return min(meant, key=lambda w: (words.frequency_rank(w), w)).capitalize() if meant else None
 
 
+CAPITAL_TESTS = 4096  # capitalised words remembered: `_may_be_unknown` asks, then `_capital` and `_opening`
+
+
+@functools.lru_cache(maxsize=CAPITAL_TESTS)
+def _capital_candidate(text: str) -> bool:
+    """`capital_candidate`, remembered: `UnknownWord._may_be_unknown` asks it of a story's new
+    capitalised words, and the `_capital` letter test asks it again of those it passes."""
+    return capital_candidate(text)
+
+
+@functools.lru_cache(maxsize=CAPITAL_TESTS)
+def _opening_candidate(text: str) -> bool:
+    """`_opening_capital` with the word list, remembered as `_capital_candidate` is."""
+    return _opening_capital(text, english().words)
+
+
 def _opening_capital(text: str, words: AbstractSet[str]) -> bool:
     """A capitalised word (Reigme, not REIGME or McReigme) whose lowercase form no list has."""
     return (
@@ -1701,7 +1729,7 @@ def _names_in_lowercase(doc: Document) -> set[str]:
 def _text_parts(text: str) -> Iterator[tuple[str, int]]:
     """The lowercase parts of a word (split at hyphens, possessive 's dropped), with offsets."""
     for m in _PART.finditer(text.replace("’", "'")):
-        part = _POSSESSIVE.sub("", m.group())
+        part = _without_possessive(m.group())
         if part.endswith("'") or not part:
             continue
         yield part, m.start()

@@ -1,0 +1,74 @@
+"""NL101's letter tests read as they were written: `_may_be_unknown`'s first test (a word whose
+lowercase is listed is cleared in any case) against the tests it stands for, the remembered
+capital tests against the plain ones, and `_without_possessive` against the pattern it replaced."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslint.config import Settings
+from newslint.lint import Linter
+from newslint.rules.typos import unknown_word
+from newslint.rules.typos._capitals import capital_candidate
+from newslint.rules.typos._words import english
+from newslint.rules.typos.unknown_word import (
+    _POSSESSIVE,
+    MIN_LENGTH,
+    _capital_candidate,
+    _opening_candidate,
+    _opening_capital,
+    _without_possessive,
+)
+
+LISTED = ["regime", "minister", "the", "of", "finance", "cafe", "café", "signs", "committee"]
+# listed words in every case, slips of them, names, accents, hyphens, apostrophes and stray letters
+WORDS = st.one_of(
+    st.sampled_from(LISTED).flatmap(
+        lambda w: st.sampled_from([w, w.upper(), w.capitalize(), w[::-1], w + "s", w[1:], w + "-" + w])
+    ),
+    st.text("aeinrsgmtOMRSÉé’'-x", min_size=1, max_size=12),
+)
+
+
+def _rule() -> unknown_word.UnknownWord:
+    rules = Linter(Settings(), path="story.txt").rules
+    return next(r for r in rules if isinstance(r, unknown_word.UnknownWord))
+
+
+RULE = _rule()
+
+
+def _may_be_unknown_as_written(text: str) -> bool:
+    """The definition: `_may_be_unknown` as it read before its first test cleared every listed
+    word in any case, each capital test asked in full. A word that passes these first tests
+    goes on to its parts' tests, which the change left as they were (asked of the rule)."""
+    words = english().words
+    if text.isalpha() and text.islower() and (len(text) < MIN_LENGTH or text in words):
+        return False
+    if _opening_capital(text, words) or capital_candidate(text):
+        return True
+    if not text.islower() or not text.isascii() and "’" not in text:
+        return False
+    return RULE._may_be_unknown(text)
+
+
+@settings(max_examples=800, deadline=None)
+@given(WORDS)
+def test_the_letter_tests_clear_the_words_they_cleared(text):
+    assert RULE._may_be_unknown(text) == _may_be_unknown_as_written(text), text
+    assert _capital_candidate(text) == capital_candidate(text)
+    assert _opening_candidate(text) == _opening_capital(text, english().words)
+
+
+def test_a_listed_word_in_capitals_is_cleared_and_a_slip_is_not():
+    assert not RULE._may_be_unknown("MINISTER")
+    assert not RULE._may_be_unknown("Regime")
+    assert RULE._may_be_unknown("Reigme")
+    assert RULE._may_be_unknown("MINTERALS")
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text("as'’\nx", max_size=8))
+def test_the_possessive_is_taken_off_as_the_pattern_took_it(word):
+    assert _without_possessive(word) == _POSSESSIVE.sub("", word), repr(word)
