@@ -19,7 +19,7 @@ from unittest import mock
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newslint import lint, segment, tokens
+from newslint import lint, segment, suppress, tokens
 from newslint.config import Settings
 from newslint.document import SpanSet
 from newslint.lint import Linter
@@ -177,6 +177,36 @@ SIC_TEXT = st.lists(
 def test_sic_marks_are_found_as_the_whole_text_scan_finds_them(text):
     plain = [Span(m.start(1), m.end()) for m in segment._SIC.finditer(text)]
     assert list(segment._sic_spans(text)) == plain
+
+
+LOWER_TEXT = st.lists(
+    st.sampled_from(["sic", "SIC", "]", ")", ":/", "/", "WWW", ".", "Com", "NewsLint", "İ", "Σ", "é", " "]),
+    max_size=40,
+).map("".join)
+
+
+def _plain_may_hold_url(text: str) -> bool:
+    if segment._folds_apart(text):
+        return segment._URL_HINT.search(text) is not None
+    low = text.lower()
+    return "://" in low or "www." in low or segment._URL_DOT_MARK.search(low) is not None
+
+
+@settings(max_examples=400, deadline=None)
+@given(LOWER_TEXT, st.sampled_from(["sic]", "sic)", "://", "www.", ".com", "newslint"]), st.integers(8, 12))
+def test_the_lowered_stretches_find_what_the_lowered_text_holds(text, wanted, stretch):
+    """A big file is lowered a stretch at a time (`str.lower` of a whole 10 MB text took 120 MB
+    while it worked): an ASCII string of up to reach + 1 characters is in one of the stretches
+    exactly when it is in the whole lowered text, and the URL, [sic] and suppression tests that
+    read them answer as on the whole."""
+    with mock.patch.object(segment, "LOWERED_STRETCH", stretch):
+        found = any(wanted in low for low in segment.lowered(text, len(wanted) - 1))
+        assert found == (wanted in text.lower())
+        assert segment._may_hold_url(text) == _plain_may_hold_url(text)
+        plain_sic = [Span(m.start(1), m.end()) for m in segment._SIC.finditer(text)]
+        assert list(segment._sic_spans(text)) == plain_sic
+        doc = segment.parse("<!-- " + text)
+        assert suppress.mentions_newslint(doc) == ("newslint" in doc.text.lower())
 
 
 LINE_TEXT = st.lists(
