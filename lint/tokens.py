@@ -120,14 +120,14 @@ INDEX_LIMIT = 10 * 1024 * 1024
 
 class TokenIndex(NamedTuple):
     """Every token of a story's prose, from one scan: the distinct texts in the order of first
-    use, and for each token (in text order) the index of its text, its start and end, and the
-    index of its sentence; `firsts` are the tokens that open a sentence. The arrays are int32
-    (`array` in the twin, a memoryview of the compiled scan's bytes)."""
+    use, and for each token (in text order) the index of its text, its start and the index of
+    its sentence (its end is its start and its text's length: not kept, a big file's index is
+    6.5 MB an array); `firsts` are the tokens that open a sentence. The arrays are int32
+    (`array` in the twin, a memoryview of the compiled scan's bytearrays)."""
 
     words: list[str]
     ids: Sequence[int]
     starts: Sequence[int]
-    ends: Sequence[int]
     sentences: Sequence[int]
     firsts: Sequence[int]
 
@@ -154,7 +154,7 @@ def index_tokens(
             odd,
         )
         return TokenIndex(words, *(memoryview(a).cast("i") for a in arrays))
-    ids, starts, ends, sents, firsts = (array("i") for _ in range(5))
+    ids, starts, sents, firsts = (array("i") for _ in range(4))
     number: dict[str, int] = {}
     for i, sentence in enumerate(sentences):
         any_blocked = blocked.touches(sentence)
@@ -177,9 +177,8 @@ def index_tokens(
                 first = False
             ids.append(k)
             starts.append(start)
-            ends.append(end)
             sents.append(i)
-    return TokenIndex(list(number), ids, starts, ends, sents, firsts)
+    return TokenIndex(list(number), ids, starts, sents, firsts)
 
 
 def tokens_among(index: TokenIndex, wanted: Collection[str]) -> list[int]:
@@ -607,7 +606,7 @@ class Prose:
         """`_tokens` of the whole prose, read from the index: only the wanted tokens are built."""
         index = self.index()
         assert index is not None
-        words, ids, starts, ends, sents, firsts = index
+        words, ids, starts, sents, firsts = index
         if first_only:
             chosen: Sequence[int] = firsts
         elif wanted is None:
@@ -627,8 +626,8 @@ class Prose:
             if place is None:
                 place = places[s] = self._sentence_place(s)
             in_head, quote = place
-            start, end = starts[i], ends[i]
-            word = words[ids[i]]
+            start, word = starts[i], words[ids[i]]
+            end = start + len(word)
             first = i == 0 or sents[i - 1] != s
             in_quote = quote == 2 or quote == 1 and quoted.touches_range(start, end)
             span = new(span_type, (start, end))
