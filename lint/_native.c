@@ -13,7 +13,6 @@
  *   near_words_in_line(typo, line): the same for the words of one line of the pair tables;
  * - select_bits(keys, memory, tested, passed): LetterTest.select's walk over a story's words:
  *   (the set of keys whose bits in `memory` say tested and passed, the list of those untested);
- *   select_bits_many: the same for several tests in one walk (LetterTest.select_many);
  *   read_bits(keys, memory) and split_bits(keys, bits, tested, passed): a story's words' bits
  *   read once (newslint.tokens.StoryBits) and select_bits over them, test by test, no lookup;
  * - edits_among(word, container, filter): the strings one edit from a word that a set or dict
@@ -1360,106 +1359,6 @@ joined_pairs(PyObject *self, PyObject *args)
 fail:
     PyMem_Free(lower);
     Py_DECREF(found);
-    return NULL;
-}
-
-/* select_bits_many(keys, memory, masks): select_bits for several tests in one walk, each key's
- * bits read once: [(found, new), ...] in the order of `masks`, a list of (tested, passed) ints.
- * Every mask must fit a machine word, and so must the bits it is tested against (OverflowError
- * otherwise: the caller walks test by test). */
-#define MANY_TESTS 64
-
-static PyObject *
-select_bits_many(PyObject *self, PyObject *args)
-{
-    PyObject *keys, *memory, *masks, *iter = NULL, *item, *out = NULL;
-    long long tested[MANY_TESTS], passed[MANY_TESTS];
-    PyObject *found[MANY_TESTS] = {NULL}, *new[MANY_TESTS] = {NULL};
-    Py_ssize_t n, t;
-    if (!PyArg_ParseTuple(args, "OO!O!:select_bits_many", &keys, &PyDict_Type, &memory, &PyList_Type, &masks))
-        return NULL;
-    n = PyList_GET_SIZE(masks);
-    if (n > MANY_TESTS) {
-        PyErr_SetString(PyExc_OverflowError, "select_bits_many: too many tests");
-        return NULL;
-    }
-    for (t = 0; t < n; t++) {
-        PyObject *pair = PyList_GET_ITEM(masks, t);
-        int overflow = 0;
-        if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2) {
-            PyErr_SetString(PyExc_TypeError, "select_bits_many: masks are (tested, passed) pairs");
-            return NULL;
-        }
-        tested[t] = PyLong_AsLongLongAndOverflow(PyTuple_GET_ITEM(pair, 0), &overflow);
-        if (!overflow)
-            passed[t] = PyLong_AsLongLongAndOverflow(PyTuple_GET_ITEM(pair, 1), &overflow);
-        if (PyErr_Occurred())
-            return NULL;
-        if (overflow || tested[t] <= 0 || passed[t] <= 0) {
-            PyErr_SetString(PyExc_OverflowError, "select_bits_many: a mask does not fit a machine word");
-            return NULL;
-        }
-    }
-    for (t = 0; t < n; t++) {
-        found[t] = PySet_New(NULL);
-        new[t] = PyList_New(0);
-        if (found[t] == NULL || new[t] == NULL)
-            goto fail;
-    }
-    iter = PyObject_GetIter(keys);
-    if (iter == NULL)
-        goto fail;
-    while ((item = PyIter_Next(iter)) != NULL) {
-        PyObject *bits = PyDict_GetItemWithError(memory, item); /* borrowed */
-        long long value = 0;
-        if (bits == NULL && PyErr_Occurred()) {
-            Py_DECREF(item);
-            goto fail;
-        }
-        if (bits != NULL) {
-            int overflow = 0;
-            value = PyLong_Check(bits) ? PyLong_AsLongLongAndOverflow(bits, &overflow) : -1;
-            if (PyErr_Occurred() || overflow || value < 0) {
-                Py_DECREF(item);
-                if (!PyErr_Occurred())
-                    PyErr_SetString(PyExc_OverflowError, "select_bits_many: a word's bits do not fit");
-                goto fail;
-            }
-        }
-        for (t = 0; t < n; t++) {
-            int err = value & tested[t] ? (value & passed[t] ? PySet_Add(found[t], item) : 0)
-                                        : PyList_Append(new[t], item);
-            if (err < 0) {
-                Py_DECREF(item);
-                goto fail;
-            }
-        }
-        Py_DECREF(item);
-    }
-    if (PyErr_Occurred())
-        goto fail;
-    Py_CLEAR(iter);
-    out = PyList_New(n);
-    if (out == NULL)
-        goto fail;
-    for (t = 0; t < n; t++) {
-        PyObject *pair = PyTuple_Pack(2, found[t], new[t]);
-        if (pair == NULL)
-            goto fail;
-        PyList_SET_ITEM(out, t, pair);
-    }
-    for (t = 0; t < n; t++) {
-        Py_DECREF(found[t]);
-        Py_DECREF(new[t]);
-    }
-    return out;
-fail:
-    Py_XDECREF(out);
-    Py_XDECREF(iter);
-    for (t = 0; t < n; t++) {
-        Py_XDECREF(found[t]);
-        Py_XDECREF(new[t]);
-    }
     return NULL;
 }
 
@@ -3551,8 +3450,6 @@ static PyMethodDef methods[] = {
     {"index_tokens", index_tokens, METH_VARARGS,
      "index_tokens(text, sentence_starts, sentence_ends, blocked_starts, blocked_ends, counts[, odd]): the token index."},
     {"among", among, METH_VARARGS, "among(words, ids, wanted): indices of the tokens whose word is wanted."},
-    {"select_bits_many", select_bits_many, METH_VARARGS,
-     "select_bits_many(keys, memory, masks): select_bits for each (tested, passed) of masks, in one walk."},
     {"select_bits", select_bits, METH_VARARGS,
      "select_bits(keys, memory, tested, passed): (keys tested and passed, keys untested)."},
     {"read_bits", read_bits, METH_VARARGS,

@@ -341,33 +341,6 @@ class LetterTest:
                     new.append(w)
         return self.finish(found, new)
 
-    @staticmethod
-    def select_many(
-        tests: Sequence[LetterTest], words: Mapping[str, object] | AbstractSet[str]
-    ) -> list[AbstractSet[str]]:
-        """`[test.select(words) for test in tests]`, in one walk over the words: each word's bits
-        are read once for all the tests (the story's table of per-rule bits)."""
-        walked = LetterTest.walk_many(tests, words)
-        return [t.finish(found, new) for t, (found, new) in zip(tests, walked, strict=True)]
-
-    @staticmethod
-    def walk_many(
-        tests: Sequence[LetterTest], words: Mapping[str, object] | AbstractSet[str]
-    ) -> list[tuple[set[str], list[str]]]:
-        """`select_many`'s one walk without the tests run: for each test, the words remembered to
-        pass it and those it has not been run on. `finish` turns a pair into `select`'s answer
-        when it is wanted: a story's rule that is not run never tests its new words."""
-        keys = words.keys() if isinstance(words, Mapping) else words
-        memory = _WORD_BITS.words
-        masks = [(t._tested, t._passed) for t in tests]
-        try:
-            if native is None:
-                raise OverflowError
-            walked: list[tuple[set[str], list[str]]] = native.select_bits_many(keys, memory, masks)
-            return walked
-        except OverflowError:  # no compiled module, or bits past a machine word: the twin
-            return _walk_bits(keys, memory, masks)
-
     def select_read(self, story: StoryBits) -> AbstractSet[str]:
         """`select` over a story's words whose bits were read beforehand (`StoryBits.read`):
         the same answer, without a lookup in the memory for each word."""
@@ -388,7 +361,7 @@ class LetterTest:
         return bits
 
     def finish(self, found: set[str], new: list[str]) -> AbstractSet[str]:
-        """What `select` answers from one of `walk_many`'s pairs (taken: `found` is filled):
+        """What `select` answers from a walk's pair of its words (taken: `found` is filled):
         `found` (the words remembered to pass) and those of `new` that pass the test, which
         is run on them (in C where it is built: no Python loop over the words) and remembered."""
         if not new:
@@ -468,25 +441,6 @@ def _first_remembered(memory: dict[str, int], limit: int, new: int) -> dict[str,
     # One C-level step over str keys (no Python code runs in it, so no other thread's words are
     # added halfway), and no copy of the whole memory beside the two.
     return dict(islice(memory.items(), keep)) if keep > 0 else {}
-
-
-def _walk_bits(
-    keys: Iterable[str], memory: dict[str, int], masks: list[tuple[int, int]]
-) -> list[tuple[set[str], list[str]]]:
-    """For each (tested, passed) of `masks`: the keys whose bits say they passed, and those not
-    tested, each key's bits read once (the twin of the compiled `select_bits_many`)."""
-    walked: list[tuple[set[str], list[str]]] = [(set(), []) for _ in masks]
-    known = memory.get
-    pairs = list(zip(masks, walked, strict=True))
-    for w in keys:
-        bits = known(w, 0)
-        for (tested, passed), (found, new) in pairs:
-            if bits & tested:
-                if bits & passed:
-                    found.add(w)
-            else:
-                new.append(w)
-    return walked
 
 
 def _test_words(

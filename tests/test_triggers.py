@@ -78,7 +78,9 @@ def test_the_skipping_skips():
 
 
 @pytest.mark.parametrize("compiled", [True, False], ids=["compiled", "twin"])
-def test_one_walk_selects_what_each_test_selects(compiled, monkeypatch):
+def test_bits_read_once_select_what_each_test_selects(compiled, monkeypatch):
+    """A story's words' bits read once (`StoryBits.read`) answer each test as its own walk
+    (`select`) does: for new words, remembered ones, and words met since the bits were read."""
     if not compiled:
         monkeypatch.setattr(tokens, "native", None)
     tests = [
@@ -87,12 +89,15 @@ def test_one_walk_selects_what_each_test_selects(compiled, monkeypatch):
         LetterTest(str.istitle),
     ]
     words = {"apple": 1, "an": 2, "Bee": 1, "bears": 1, "Ant": 1}
-    fresh = LetterTest.select_many(tests, words)  # the words are new to every test
+    story = tokens.StoryBits.read(words)  # the words are new to every test
+    fresh = [t.select_read(story) for t in tests]
     assert fresh == [{"apple", "an"}, {"apple", "bears"}, {"Bee", "Ant"}]
-    assert LetterTest.select_many(tests, words) == fresh  # remembered
+    assert [t.select_read(tokens.StoryBits.read(words)) for t in tests] == fresh  # remembered
     assert [t.select(words) for t in tests] == fresh
     more = {**words, "axe": 1, "Zebra": 2}
-    assert LetterTest.select_many(tests[::-1], more) == [
+    story = tokens.StoryBits.read(more)
+    assert tests[0].select(more) == {"apple", "an", "axe"}  # tested after the bits were read
+    assert [t.select_read(story) for t in tests[::-1]] == [
         {"Bee", "Ant", "Zebra"},
         {"apple", "bears", "Zebra"},
         {"apple", "an", "axe"},
