@@ -4,7 +4,7 @@ story's check reads them, give the answers of the sets and dicts a long run buil
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslint.rules._tables import RowTable, SortedLines, data_text
@@ -133,6 +133,39 @@ def test_rare_words_found_in_their_sorted_text():
     known = frozenset(listed)
     assert not any(w + "q" in rare for w in listed[::5] if w + "q" not in known)
     assert rare._set is None
+
+
+@pytest.fixture(scope="module")
+def rare_listed():
+    return _data("rare-words.txt").split("\n")
+
+
+@pytest.fixture(scope="module")
+def rare_set(rare_listed):
+    return frozenset(rare_listed)
+
+
+@pytest.fixture(scope="module")
+def asked(rare_listed, ordered):
+    """What `is_rare` is asked about: rare words, listed words, names in lowercase, near misses."""
+    names = sorted(n.lower() for n in _words.known_names())
+    return (
+        st.sampled_from(rare_listed)
+        | st.sampled_from(ordered)
+        | st.sampled_from(names)
+        | st.sampled_from(rare_listed).map(lambda w: w + "q")
+        | st.text(max_size=12)
+    )
+
+
+@settings(deadline=None)  # the lists' strategies are built on first use
+@given(st.data())
+def test_a_remembered_rare_answer_is_the_lists(rare_set, asked, data):
+    """`is_rare` (one lookup a word, shared by NL101's tests and NL202) answers as the list does,
+    asked in any order, again and again."""
+    word = data.draw(asked)
+    for _ in range(2):  # the second answer remembered
+        assert _words.is_rare(word) is (word in rare_set) is (word in _words.rare_words())
 
 
 def test_variant_rows_found_in_the_sorted_table_as_in_the_dict():

@@ -14,7 +14,7 @@ from newslint.profile import Profile
 from newslint.rule import Rule, Suggestion
 from newslint.rules._desk import ESTABLISHED, describe, desk_slip, preferred
 from newslint.rules.naming._entities import COMPANY_WORDS, TITLES, Use, formal, two_entities, use_at
-from newslint.rules.typos._words import english, known_names, one_edit_apart, one_edit_away, rare_words
+from newslint.rules.typos._words import english, is_rare, known_names, one_edit_apart, one_edit_away
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
@@ -296,7 +296,7 @@ def _swapped(a: str, b: str) -> bool:
 
 def _is_english_word(name: str) -> bool:
     word = name.lower()
-    return word in english() or word in rare_words()
+    return word in english() or is_rare(word)
 
 
 _TITLES = TITLES  # words before a surname that are no first name: titles and particles

@@ -25,10 +25,10 @@ from newslint.rules.typos._context import unaccented_words
 from newslint.rules.typos._words import (
     WordList,
     english,
+    is_rare,
     known_names,
     listed_lookup,
     misspellings,
-    rare_words,
 )
 
 CAPITAL_MIN_LENGTH = 5  # shorter capitalised words are initials, acronyms and short names
@@ -52,7 +52,7 @@ def capital_candidate(text: str) -> bool:
     return (
         word not in english().words
         and word not in misspellings()
-        and word not in rare_words()
+        and not is_rare(word)
         and word not in unaccented_words()
         and word.capitalize() not in known_names()
     )
@@ -88,7 +88,7 @@ def _unknown_capital(word: str) -> bool:
     lower = word.lower()
     return not (
         lower in english().words
-        or lower in rare_words()
+        or is_rare(lower)
         or word.capitalize() in known_names()
         or word.isupper()  # an acronym beside it (BHP, IG) says nothing of a name
     )

@@ -17,7 +17,7 @@ from functools import cache
 
 from newslint.rules.typos import _pairs
 from newslint.rules.typos._context import Context, weigh
-from newslint.rules.typos._words import english, known_names, listed_edits, misspellings, rare_words
+from newslint.rules.typos._words import english, is_rare, known_names, listed_edits, misspellings
 from newslint.violation import Applicability
 
 FUNCTION_RANK = 100  # the 100 commonest words: the, of, to, in, from, ...
@@ -79,7 +79,7 @@ def is_unknown(word: str) -> bool:
     """No list knows the word, nor names it: a candidate for a split."""
     return not (
         word in english()
-        or word in rare_words()
+        or is_rare(word)
         or word in misspellings()  # NL102's: the list gives the correction ("tothe": "to the")
         or word.capitalize() in known_names()
     )

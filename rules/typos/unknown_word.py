@@ -51,6 +51,7 @@ from newslint.rules.typos._ties import OnceWrittenNames
 from newslint.rules.typos._words import (
     accented_words,
     english,
+    is_rare,
     known_names,
     listed_edits,
     match_case,
@@ -441,8 +442,8 @@ class UnknownWord(Rule):
                     or self.context.accepts(part)
                 ):
                     continue
-                if part in rare_words() or part in unaccented_words():
-                    if self._profile is not None and part in rare_words():  # "cists": the desk writes "costs"
+                if is_rare(part) or part in unaccented_words():
+                    if self._profile is not None and is_rare(part):  # "cists": the desk writes "costs"
                         yield from self._desk_report(doc, part, span, lost_capitals(doc).at(span))
                     continue  # rare words; cafe, cliches: listed words without their accents
                 if _whole_word_written_apart(doc.text, span, part, words):
@@ -569,7 +570,7 @@ class UnknownWord(Rule):
                 or part in words
                 or part in known_wrong
                 or self.context.accepts(part)
-                or part in rare_words()
+                or is_rare(part)
                 and self.context.profile is None  # with a desk profile, a rare word may be a slip
                 or part in unaccented_words()
             )
@@ -652,7 +653,7 @@ class UnknownWord(Rule):
         """A capitalised word that is a rare word, a known name or an accepted one: it reads
         nothing but the word (the `_known` letter test; each use of the word asked it)."""
         # the set first: the rare words are looked up in their sorted text
-        return text in known_names() or text.lower() in rare_words() or self.context.accepts(text)
+        return text in known_names() or is_rare(text.lower()) or self.context.accepts(text)
 
     def _capitalised_word(
         self, doc: Document, tok: Token, counts: Counter, ties: OnceWrittenNames, clear_slips: bool = True
@@ -1482,7 +1483,7 @@ def rare_capital_slip(text: str) -> str | None:
     if not (text[0].isupper() and text[1:].islower()) or text in known_names():
         return None
     word, words = text.lower(), english()
-    if word in words.words or word not in rare_words():
+    if word in words.words or not is_rare(word):
         return None
     meant = [
         w
