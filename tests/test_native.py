@@ -108,7 +108,7 @@ def _rows(index):
 def test_the_token_index_holds_what_the_regex_finds_both_ways(text, ranges, regions):
     """`index_tokens`, compiled and twin: each sentence's tokens (those touching a blocked span
     left out) in order, the counts in the order of first use, the first token of each sentence,
-    and `tokens_among` picks the tokens of the wanted words."""
+    and `tokens_among` picks the tokens of the wanted words, as int32s."""
     sentences = sorted(document.Span(min(a, b), max(a, b)) for a, b in ranges)
     blocked = document.SpanSet([document.Span(a, a + n) for a, n in regions])
     expected, expected_counts = _index_by_regex(text, sentences, blocked)
@@ -126,7 +126,9 @@ def test_the_token_index_holds_what_the_regex_finds_both_ways(text, ranges, regi
             opening = [i for i, row in enumerate(expected) if i == 0 or expected[i - 1][3] != row[3]]
             assert list(index.firsts) == opening
             chosen = [i for i, row in enumerate(expected) if row[0] in wanted]
-            assert tokens.tokens_among(index, wanted) == chosen
+            among = tokens.tokens_among(index, wanted)
+            assert list(among) == chosen
+            assert memoryview(among).itemsize == 4  # int32s, not a list: a big file picks many
 
 
 @needs_compiled
