@@ -2821,8 +2821,10 @@ nt_match(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
     return nt_word_at(kind, data, n, j) ? -1 : j;
 }
 
+/* int32s, 20 bytes a match: a big file has many (a capitalised word of four letters or more is
+ * one of NL204's forms: 800,000 in 10 MB of text), and the token index's offsets are int32 too. */
 typedef struct {
-    Py_ssize_t start, end, key, key_length, group;
+    int start, end, key, key_length, group;
 } NameMatch;
 
 /* The matches of a pattern in a text and their keys (the letters that group them). */
@@ -2862,9 +2864,11 @@ nt_add(NameScan *scan, int kind, const void *data, Py_ssize_t start, Py_ssize_t 
 {
     NameMatch *m;
     Py_ssize_t k;
+    if (end > INT_MAX || scan->key_used + (end - start) > INT_MAX)
+        return -1; /* no offset or key past an int32 (a text of 2G characters) */
     if (scan->count == scan->room) {
         NameMatch *grown;
-        scan->room = scan->room ? 2 * scan->room : 64;
+        scan->room += (scan->room >> 3) + 64; /* by an eighth: no doubled buffer held while copied */
         grown = PyMem_Realloc(scan->found, scan->room * sizeof *grown);
         if (grown == NULL)
             return -1;
@@ -2872,16 +2876,16 @@ nt_add(NameScan *scan, int kind, const void *data, Py_ssize_t start, Py_ssize_t 
     }
     if (scan->key_used + (end - start) > scan->key_room) {
         char *grown;
-        scan->key_room = 2 * (scan->key_room + (end - start));
+        scan->key_room += (scan->key_room >> 3) + (end - start) + 256;
         grown = PyMem_Realloc(scan->keys, scan->key_room);
         if (grown == NULL)
             return -1;
         scan->keys = grown;
     }
     m = &scan->found[scan->count++];
-    m->start = start;
-    m->end = end;
-    m->key = scan->key_used;
+    m->start = (int)start;
+    m->end = (int)end;
+    m->key = (int)scan->key_used;
     for (k = start; k < end; k++) {
         Py_UCS4 ch = NT_READ(k);
         if (ch == drop || ch == drop2)
@@ -2892,7 +2896,7 @@ nt_add(NameScan *scan, int kind, const void *data, Py_ssize_t start, Py_ssize_t 
             ch += 32;
         scan->keys[scan->key_used++] = (char)ch;
     }
-    m->key_length = scan->key_used - m->key;
+    m->key_length = (int)(scan->key_used - m->key);
     return 0;
 }
 
@@ -2901,8 +2905,8 @@ nt_add(NameScan *scan, int kind, const void *data, Py_ssize_t start, Py_ssize_t 
 static int
 nt_group(NameScan *scan, int kind, const void *data)
 {
-    Py_ssize_t i, size = 1, *table;
-    int any = 0;
+    Py_ssize_t i, size = 1;
+    int any = 0, *table; /* match indices: int32 as the matches' own fields */
     while (size < 2 * scan->count)
         size *= 2;
     table = PyMem_Malloc(size * sizeof *table);
@@ -2923,7 +2927,7 @@ nt_group(NameScan *scan, int kind, const void *data)
         for (slot = (Py_ssize_t)(hash & (size - 1));; slot = (slot + 1) & (size - 1)) {
             NameMatch *first;
             if (table[slot] < 0) {
-                table[slot] = m->group = i;
+                table[slot] = m->group = (int)i;
                 break;
             }
             first = &scan->found[table[slot]];

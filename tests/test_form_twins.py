@@ -80,3 +80,13 @@ def test_the_compiled_capital_forms_are_the_twins(text, start):
 @given(st.lists(PIECES, max_size=40).map("".join), st.integers(0, 50))
 def test_the_compiled_capital_forms_are_the_twins_on_random_text(text, start):
     assert compiled.capital_forms(text, start) == abbreviation_style._capital_forms_twin(text, start)
+
+
+@needs_compiled
+def test_the_compiled_scan_is_the_twin_over_many_forms():
+    """Thousands of forms of hundreds of letters: the compiled scan's matches and keys grow many
+    times (by an eighth each time, as int32s), and its grouping table holds them all."""
+    letters = [a + b + c + d for a in "BCDFGH" for b in "KLMN" for c in "PRST" for d in "VWXZ"]
+    text = " ".join(f"{w} {w.title()}, U.S. US {w[:2]}. x{i}" for i, w in enumerate(letters * 8))
+    assert compiled.form_twins(text) == twin(text)
+    assert compiled.capital_forms(text, 5) == abbreviation_style._capital_forms_twin(text, 5)

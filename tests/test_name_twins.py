@@ -63,3 +63,12 @@ def test_the_compiled_scan_is_the_twin_on_the_patterns_hard_cases(text):
 def test_the_compiled_scan_is_the_twin(text):
     assert compiled.name_twins(text) == twin(text)
     assert compiled.name_twins(_respaced(text)) == twin(_respaced(text))
+
+
+@needs_compiled
+def test_the_compiled_scan_is_the_twin_over_many_names():
+    """Thousands of names: the compiled scan's matches and keys grow many times (by an eighth each
+    time, int32s), and its grouping table holds them all."""
+    names = [f"{a}l {b}ashid" for a in "ABCDEFGH" for b in "QRSTUVWXYZ"]
+    text = " ".join(f"{n} {n.replace(' ', '-')} {n.replace(' ', '')} x{i}" for i, n in enumerate(names * 40))
+    assert compiled.name_twins(text) == twin(text)
