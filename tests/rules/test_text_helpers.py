@@ -1,5 +1,5 @@
 """The structure rules' compare helpers: the fast rough key and NL301's shortcut agree with their
-definitions."""
+definitions; NL305's repeated paragraphs found from hashes are those found keeping each."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from unittest import mock
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newslint.rules.structure import _text, duplicated_headline
+from newslint import segment
+from newslint.rules.structure import _text, duplicated_headline, duplicated_sentence
 from newslint.rules.structure._text import (
     ROUGH_START,
     normalise,
@@ -156,3 +157,52 @@ def test_may_equal_is_false_only_where_the_normal_forms_differ(head, lede, pick)
     key = normalise(head)
     if not duplicated_headline._may_equal(text, key):
         assert normalise(text) != key
+
+
+def _repeated_paragraphs_every_one_kept(doc):
+    """NL305's repeated paragraphs as first written: every paragraph normalised and kept."""
+    seen = {normalise(doc.slice(doc.headline))} if doc.headline else set()
+    out = set()
+    for i, p in enumerate(doc.paragraphs):
+        key = normalise(doc.slice(p))
+        if key in seen:
+            out.add(i)
+        seen.add(key)
+    return out
+
+
+# paragraphs that repeat exactly, or under `normalise` only (case, spacing, quotes, NFKC's
+# full-width letters, end punctuation), or not at all
+PARAGRAPH = st.sampled_from(
+    [
+        "Talks resume on Monday.",
+        "talks  resume on MONDAY",
+        "Ｔalks resume on Monday!",
+        "“We will win,” he said.",
+        '"We will win," he said.',
+        "Officials declined to comment. Officials declined to comment.",
+        "Prices rose.",
+        "",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PARAGRAPH, min_size=1, max_size=8))
+def test_repeated_paragraphs_are_those_every_paragraph_kept_finds(paragraphs):
+    """NL305's paragraphs that repeat one before them (or the headline), found from the hashes
+    of their normal forms, are those found by keeping every paragraph's normal form; its body
+    sentences and their paragraphs, kept apart, are the pairs they were."""
+    doc = segment.parse("\n\n".join(paragraphs))
+    assert duplicated_sentence._repeated_paragraphs(doc) == _repeated_paragraphs_every_one_kept(doc)
+    body, paragraph_of = duplicated_sentence._body_sentences(doc)
+    pairs, p = [], 0
+    for s in doc.sentences:
+        if s == doc.headline:
+            continue
+        while p < len(doc.paragraphs) and doc.paragraphs[p].end < s.end:
+            p += 1
+        if p == len(doc.paragraphs):
+            break
+        pairs.append((s, p))
+    assert list(zip(body, paragraph_of, strict=True)) == pairs
