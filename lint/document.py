@@ -326,12 +326,6 @@ class Document:
             found = self.selected(test)
         return bool(found)
 
-    def walk_all(self, tests: Sequence[LetterTest]) -> None:
-        """Read the story's words' bits now, for `tests` and every other test (`word_bits`): no
-        test is run until `selected` asks."""
-        if tests:
-            self.word_bits  # noqa: B018 (read for its cached value)
-
     def select_all(self, tests: Sequence[LetterTest]) -> None:
         """Select the words of each of `tests` (`selected`), from the words' bits read once."""
         for test in tests:

@@ -106,7 +106,7 @@ def test_bits_read_once_select_what_each_test_selects(compiled, monkeypatch):
 
 @pytest.mark.parametrize("compiled", [True, False], ids=["compiled", "twin"])
 def test_a_walked_test_runs_on_new_words_only_when_asked(compiled, monkeypatch):
-    """`Document.walk_all` reads each word's bits once for every test and runs no test: a test's
+    """`Document.word_bits` reads each word's bits once for every test and runs no test: a test's
     new words are tested when `selected` (or `selects_any`, if no remembered word passes) asks,
     and what it selects is what `select` selects."""
     if not compiled:
@@ -118,11 +118,11 @@ def test_a_walked_test_runs_on_new_words_only_when_asked(compiled, monkeypatch):
 
     shouting = LetterTest(counted("shouting", str.isupper))
     titled = LetterTest(counted("titled", str.istitle))
-    long = LetterTest(counted("long", lambda w: len(w) > 5))
+    _long = LetterTest(counted("long", lambda w: len(w) > 5))  # alive beside them, never asked
     text = "Talks end\n\nNATO and the UN met in Geneva. NATO left.\n"
     shouting.select({"NATO"})  # remembered to pass: its walk finds it without a test
     doc = segment.parse(text, "story.txt", "text")
-    doc.walk_all([shouting, titled, long])
+    doc.word_bits  # noqa: B018 (read once for every test, as the engine's triggers read it)
     assert calls == {"shouting": ["NATO"], "titled": [], "long": []}
     assert doc.selects_any(shouting) and calls["shouting"] == ["NATO"]  # remembered: no test run
     assert doc.selected(titled) == {"Talks", "Geneva"} == titled.select(doc.word_counts)
