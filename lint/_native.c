@@ -2024,6 +2024,167 @@ fail:
     return NULL;
 }
 
+/* compound_splits(words, joined, shortest, longest): word_splits over a story's words as written,
+ * their lowercase made here: (splits, closed) where splits lists (key, i) for each key that is the
+ * lowercase of a closed form among `words` (a set: shortest to longest letters, no capital after
+ * the first) and each i from 2 to len(key) - 3 where key[:i] and key[i:] are the lowercase of
+ * words of `words`, and closed is the set of the strings of `joined` that are the lowercase of a
+ * closed form. None when a word is not ASCII (the caller then lowers them in Python): most
+ * stories are ASCII, and their parts are looked up here without a string made for each. The
+ * order of the splits is not word_splits' (a caller reads them into sets). */
+typedef struct {
+    const char *at; /* the lowercase letters, NULL for a free slot */
+    Py_ssize_t n;
+    Py_uhash_t hash;
+    int closed;
+} LowerSlot;
+
+static LowerSlot *
+lower_slot(LowerSlot *slots, Py_ssize_t mask, const char *s, Py_ssize_t n, Py_uhash_t hash)
+{
+    Py_ssize_t j = (Py_ssize_t)(hash & (Py_uhash_t)mask);
+    while (slots[j].at != NULL &&
+           !(slots[j].hash == hash && slots[j].n == n && memcmp(slots[j].at, s, (size_t)n) == 0))
+        j = (j + 1) & mask;
+    return &slots[j];
+}
+
+static int
+closed_form(const Py_UCS1 *s, Py_ssize_t n, Py_ssize_t shortest, Py_ssize_t longest)
+{
+    Py_ssize_t i;
+    if (n < shortest || n > longest)
+        return 0;
+    for (i = 0; i < n; i++)
+        if (s[i] >= 128 || ASCII_CLASS[s[i]] != ASCII_LETTER || (i && s[i] <= 'Z'))
+            return 0;
+    return 1;
+}
+
+static int
+add_splits(PyObject *out, LowerSlot *slots, Py_ssize_t mask, const LowerSlot *key)
+{
+    const unsigned char *k = (const unsigned char *)key->at;
+    PyObject *text = NULL;
+    Py_uhash_t h = 14695981039346656037ULL; /* raw_hash of k[:i], a letter at a time */
+    Py_ssize_t i, n = key->n;
+    for (i = 1; i < n - 2; i++) {
+        h = (h ^ k[i - 1]) * 1099511628211ULL;
+        if (i < 2 || lower_slot(slots, mask, key->at, i, h)->at == NULL)
+            continue;
+        if (lower_slot(slots, mask, key->at + i, n - i, raw_hash(k + i, n - i))->at == NULL)
+            continue;
+        if (text == NULL && (text = PyUnicode_DecodeASCII(key->at, n, NULL)) == NULL)
+            return -1;
+        PyObject *pair = Py_BuildValue("(On)", text, i);
+        if (pair == NULL || PyList_Append(out, pair) < 0) {
+            Py_XDECREF(pair);
+            Py_DECREF(text);
+            return -1;
+        }
+        Py_DECREF(pair);
+    }
+    Py_XDECREF(text);
+    return 0;
+}
+
+static PyObject *
+compound_splits(PyObject *self, PyObject *args)
+{
+    PyObject *words, *joined, *iter = NULL, *item, *splits = NULL, *closed = NULL, *out = NULL;
+    PyObject **held = NULL;
+    LowerSlot *slots = NULL;
+    char *lower = NULL;
+    Py_ssize_t shortest, longest, count, total = 0, size = 8, i, j, used = 0;
+    if (!PyArg_ParseTuple(args, "OOnn:compound_splits", &words, &joined, &shortest, &longest))
+        return NULL;
+    if (!PyAnySet_Check(words)) {
+        PyErr_SetString(PyExc_TypeError, "compound_splits: words must be a set");
+        return NULL;
+    }
+    count = PySet_GET_SIZE(words);
+    held = PyMem_Malloc((count ? count : 1) * sizeof *held);
+    if (held == NULL)
+        return PyErr_NoMemory();
+    if ((iter = PyObject_GetIter(words)) == NULL)
+        goto done;
+    /* the set's words, borrowed (the set holds them, and no Python code runs here) */
+    for (i = 0; i < count && (item = PyIter_Next(iter)) != NULL; i++) {
+        held[i] = item;
+        Py_DECREF(item);
+        if (!PyUnicode_Check(item)) {
+            PyErr_SetString(PyExc_TypeError, "compound_splits: the words must be str");
+            goto done;
+        }
+        if (!PyUnicode_IS_ASCII(item)) {
+            out = Py_NewRef(Py_None);
+            goto done;
+        }
+        total += PyUnicode_GET_LENGTH(item);
+    }
+    Py_CLEAR(iter);
+    if (PyErr_Occurred())
+        goto done;
+    count = i;
+    while (size < 2 * count)
+        size *= 2;
+    lower = PyMem_Malloc(total ? total : 1);
+    slots = PyMem_Calloc(size, sizeof *slots);
+    if (lower == NULL || slots == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (i = 0; i < count; i++) { /* each lowercase form once, closed if one of its words is */
+        const Py_UCS1 *s = PyUnicode_1BYTE_DATA(held[i]);
+        Py_ssize_t n = PyUnicode_GET_LENGTH(held[i]);
+        char *at = lower + used;
+        LowerSlot *slot;
+        for (j = 0; j < n; j++)
+            at[j] = (char)(s[j] >= 'A' && s[j] <= 'Z' ? s[j] + ('a' - 'A') : s[j]);
+        Py_uhash_t hash = raw_hash((const unsigned char *)at, n);
+        slot = lower_slot(slots, size - 1, at, n, hash);
+        if (slot->at == NULL) {
+            slot->at = at, slot->n = n, slot->hash = hash;
+            used += n;
+        }
+        slot->closed |= closed_form(s, n, shortest, longest);
+    }
+    if ((splits = PyList_New(0)) == NULL || (closed = PySet_New(NULL)) == NULL)
+        goto done;
+    for (i = 0; i < size; i++)
+        if (slots[i].closed && add_splits(splits, slots, size - 1, &slots[i]) < 0)
+            goto done;
+    if ((iter = PyObject_GetIter(joined)) == NULL)
+        goto done;
+    while ((item = PyIter_Next(iter)) != NULL) {
+        int err = 0;
+        if (!PyUnicode_Check(item)) {
+            PyErr_SetString(PyExc_TypeError, "compound_splits: the joined forms must be str");
+            err = -1;
+        }
+        else if (PyUnicode_IS_ASCII(item)) { /* the lowercase of an ASCII word is ASCII */
+            const char *s = (const char *)PyUnicode_1BYTE_DATA(item);
+            Py_ssize_t n = PyUnicode_GET_LENGTH(item);
+            LowerSlot *slot = lower_slot(slots, size - 1, s, n, raw_hash((const unsigned char *)s, n));
+            if (slot->at != NULL && slot->closed)
+                err = PySet_Add(closed, item);
+        }
+        Py_DECREF(item);
+        if (err < 0)
+            goto done;
+    }
+    if (!PyErr_Occurred())
+        out = PyTuple_Pack(2, splits, closed);
+done:
+    Py_XDECREF(iter);
+    Py_XDECREF(splits);
+    Py_XDECREF(closed);
+    PyMem_Free(held);
+    PyMem_Free(lower);
+    PyMem_Free(slots);
+    return out;
+}
+
 /* counts[form] += uses (counts a dict; `uses` added to the old value with +): 0, or -1 with an
  * exception set. */
 static int
@@ -3475,6 +3636,8 @@ static PyMethodDef methods[] = {
      "edit_filter(keys): a Bloom filter of the ASCII keys, as bytes, for edits_among."},
     {"word_splits", word_splits, METH_VARARGS,
      "word_splits(keys, words): (key, i) where key[:i] and key[i:] are both words, 2 <= i < len(key) - 2."},
+    {"compound_splits", compound_splits, METH_VARARGS,
+     "compound_splits(words, joined, shortest, longest): word_splits of the closed forms, lowered here; None if not ASCII."},
     {"add_forms", add_forms, METH_VARARGS,
      "add_forms(counts, word_counts, memo, make, limit): each word's uses added to the counts of its forms."},
     {"weighted_osa", weighted_osa, METH_VARARGS,

@@ -597,6 +597,7 @@ def _pure(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_context, "near_words_in_line", chooser._near_words_in_line)
     monkeypatch.setattr(chooser, "native", None)  # read at each call (edits_among)
     monkeypatch.setattr(compound_spacing, "word_splits", chooser._word_splits)
+    monkeypatch.setattr(compound_spacing, "native", None)  # compound_splits: the twin
 
 
 @settings(max_examples=300, deadline=None)
@@ -624,6 +625,55 @@ def test_the_splits_into_two_words_are_the_slices_both_ways(keys, words):
             compiled.word_splits(["abcdef"], ["ab", "cdef"])  # a list is no set
         with pytest.raises(TypeError):
             compiled.word_splits(["abcdef", 5], {"ab"})
+
+
+# ASCII letters of both cases (and a hyphen, an apostrophe), and letters that are not ASCII,
+# among them the Kelvin sign, whose lowercase is an ASCII k, and a capital sigma
+COMPOUND_CHARS = "aAbBkK-'\u212aéΣ"
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.sets(st.text(COMPOUND_CHARS, max_size=8), max_size=16),
+    st.lists(st.text("abkA-é", max_size=8), max_size=4),
+    st.integers(1, 7),
+    st.integers(4, 9),
+)
+def test_the_compound_splits_are_the_twins_and_word_splits(words, joined, shortest, longest):
+    """`compound_splits` finds the closed forms among the words, lowers them and the words, and
+    gives what `word_splits` gives for them (in its own order), and the joined forms that are a
+    closed form's lowercase; or None when a word is not ASCII, where the twin answers."""
+    closed_words = [w for w in words if w.isalpha() and shortest <= len(w) <= longest]
+    closed_words = [w for w in closed_words if w.islower() or w[1:].islower()]
+    closed = {w.lower() for w in closed_words}
+    lowered = {w.lower() for w in words}
+    expected = (chooser._word_splits(closed, lowered), {k for k in joined if k in closed})
+    assert compound_spacing._compound_splits(closed_words, words, joined) == expected
+    if compiled is None:
+        return
+    found = compiled.compound_splits(words, iter(joined), shortest, longest)
+    if not all(w.isascii() for w in words):
+        assert found is None
+        return
+    assert found is not None
+    splits, keys = found
+    assert sorted(splits) == sorted(expected[0]) and len(splits) == len(set(splits))
+    assert keys == expected[1]
+    assert compiled.compound_splits(frozenset(words), joined, shortest, longest) == found
+
+
+@needs_compiled
+def test_compound_splits_checks_its_arguments():
+    assert compiled.compound_splits({"Airstrikes", "air", "strikes"}, ["airstrikes"], 6, 40) == (
+        [("airstrikes", 3)],
+        {"airstrikes"},
+    )
+    with pytest.raises(TypeError):
+        compiled.compound_splits(["airstrikes"], [], 6, 40)  # a list is no set
+    with pytest.raises(TypeError):
+        compiled.compound_splits({"air", 5}, [], 6, 40)
+    with pytest.raises(TypeError):
+        compiled.compound_splits({"air"}, [5], 6, 40)
 
 
 @needs_compiled

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterator
+from collections.abc import Set as AbstractSet
 from functools import cache
 
 from newslint.document import Document, LetterTest, Shape, Token
-from newslint.native import word_splits
+from newslint.native import native, word_splits
 from newslint.profile import Profile
 from newslint.rule import Rule, Suggestion, Trigger, replace_fix
 from newslint.rules._desk import desk_choice, kinds_lesson
@@ -297,17 +298,27 @@ def _hyphenated_compound(word: str) -> bool:
 LONGEST_COMPOUND = 40
 SHORTEST_COMPOUND = 6  # a compound of the word list is this long at least
 # Tests of a word's letters for `_candidates`, each run once per distinct word and remembered.
+
+
+def _closed_form(word: str) -> bool:
+    """A closed form `check` files: letters only, SHORTEST_COMPOUND to LONGEST_COMPOUND of them,
+    lowercase or capitalised."""
+    return (
+        "-" not in word
+        and SHORTEST_COMPOUND <= len(word) <= LONGEST_COMPOUND
+        and word.isalpha()
+        and (word.islower() or word[1:].islower())
+    )
+
+
 _CLOSED = LetterTest(
-    lambda w: (
-        "-" not in w
-        and SHORTEST_COMPOUND <= len(w) <= LONGEST_COMPOUND
-        and w.isalpha()
-        and (w.islower() or w[1:].islower())
-    ),
+    _closed_form,
     shapes=Shape.LOWER | Shape.CAPITAL | Shape.LETTERS,  # letters, none a capital after the first if ASCII
 )
 _HYPHENATED = LetterTest(_hyphenated_compound, shapes=Shape.OTHER)  # a hyphen: not letters only
-_PLAIN = LetterTest(lambda w: "-" not in w and w.isalpha(), shapes=Shape.ANY & ~Shape.OTHER)
+# Letters only: `str.isalpha` itself (no hyphen can be among them), a C call rather than a Python
+# function on each new word.
+_PLAIN = LetterTest(str.isalpha, shapes=Shape.ANY & ~Shape.OTHER)
 
 
 def _joins_two_words(word: str) -> bool:
@@ -356,26 +367,42 @@ def _candidates(doc: Document) -> tuple[set[str], set[str]]:
     words' lowercase put together (`str.lower` maps each letter on its own but a capital sigma,
     which a word `_plain` accepts holds only as its first letter, before lowercase ones, where
     it lowercases alike), and no letter's lowercase is shorter than the letter."""
-    closed_words = doc.selected(_CLOSED)
-    closed = {w.lower() for w in closed_words}
-    if not closed:
-        return set(), set()
-    hyphenated = {w for w in doc.selected(_HYPHENATED) if w.lower().replace("-", "") in closed}
-    keys = {w.lower().replace("-", "") for w in hyphenated}
-    plain = doc.selected(_PLAIN)
-    lowered = {w.lower() for w in plain}
+    joined_of = {w: w.lower().replace("-", "") for w in doc.selected(_HYPHENATED)}
+    plain = doc.selected(_PLAIN)  # the closed forms are among them
+    found = None if native is None else native.compound_splits(plain, joined_of.values(), *_COMPOUND_LENGTHS)
+    if found is None:  # built without C, or a word that is not ASCII
+        found = _compound_splits(doc.selected(_CLOSED), plain, joined_of.values())
+    splits, keys = found
+    hyphenated = {w for w, key in joined_of.items() if key in keys}
     parts: set[str] = set()
-    for key, i in word_splits(closed, lowered):  # two letters or more, then three or more
+    for key, i in splits:  # two letters or more, then three or more
         first, second = key[:i], key[i:]
         if first not in _PHRASE_FIRST and second not in _NOT_SECOND:
             keys.add(key)
             parts.update((first, second))
     if not keys:
         return set(), keys  # no closed form meets another (most stories)
-    wanted = {w for w in closed_words if w.lower() in keys} | hyphenated
+    wanted = {w for w in doc.selected(_CLOSED) if w.lower() in keys} | hyphenated
     if parts:
         wanted.update(w for w in plain if w.lower() in parts)
     return wanted, keys
+
+
+_COMPOUND_LENGTHS = (SHORTEST_COMPOUND, LONGEST_COMPOUND)
+
+
+def _compound_splits(
+    closed_words: Collection[str], plain: AbstractSet[str], joined: Collection[str]
+) -> tuple[list[tuple[str, int]], set[str]]:
+    """The splits of the closed forms' lowercase into two of the plain words' lowercase
+    (`word_splits`), and the `joined` forms (a hyphenated form's letters, lowercase) that are a
+    closed form's lowercase: the pure-Python twin of the compiled `compound_splits`, which finds
+    the closed forms among the plain words itself and lowers their ASCII letters without making
+    a string for each (it answers None for a story with a word that is not ASCII)."""
+    closed = {w.lower() for w in closed_words}
+    if not closed:
+        return [], set()
+    return word_splits(closed, {w.lower() for w in plain}), {key for key in joined if key in closed}
 
 
 def _file_form(forms: dict[str, dict[str, list[Span]]], tok: Token, keys: Collection[str]) -> None:
