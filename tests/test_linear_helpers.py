@@ -721,6 +721,32 @@ def _any_name_may_vary(self, written):
     return True  # every story's names compared pair by pair
 
 
+def _a_name_one_edit_from_another(rule, written):
+    """The one-letter prefilter's definition: a name of the story that may vary (a possessive cut
+    off) one edit from another of its names, capitalised and otherwise lowercase."""
+    names = {name_variant._bare(text) for text in written}
+    queries = {name for name in names if rule._may_vary_name(name)}
+    others = [other for other in names if other[1:].islower()]
+    return any(name_variant.one_edit_pair(name, other) for name in queries for other in others)
+
+
+def _a_name_by_definition(text):
+    """`_is_name`'s definition, with `_bare` called."""
+    text = name_variant._bare(text)
+    return (
+        len(text) <= name_variant.MAX_NAME_LETTERS
+        and text[:1].isupper()
+        and not (text.isupper() and sum(1 for c in text if c.isalpha()) > 1)
+        and not text[1:].isupper()
+    )
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text("aAbBQrR'’s-é", max_size=8))
+def test_a_name_is_a_name_by_definition(text):
+    assert name_variant._is_name(text) == _a_name_by_definition(text)
+
+
 @settings(max_examples=500, deadline=None)
 @given(NAME_TEXT)
 @example("Islamic State said. Islamic State fighters. An Islamic state. The the The")
@@ -731,6 +757,7 @@ def test_name_variant_with_its_prefilters_reports_as_with_their_definitions(text
     doc = segment.parse(text)
     written = doc.selected(name_variant._NAMES)
     assert name_variant._case_variant_possible(doc, written) == _case_pair_written_twice(doc, written)
+    assert rule._variant_pair_possible(written) == _a_name_one_edit_from_another(rule, written)
     filtered = list(rule.check(segment.parse(text)))
     with (
         mock.patch.object(name_variant, "_case_variant_possible", lambda doc, written: True),

@@ -79,7 +79,8 @@ _SMALL_WORDS = frozenset(
 def _is_name(text: str) -> bool:
     """Capitalised and not ALL CAPS (the test of `Token.is_capitalised` and `is_all_caps`), a
     possessive 's cut off (ASEAN's is an acronym), and no longer than a name can be."""
-    text = _bare(text)
+    if text.endswith(_POSSESSIVE_ENDS):  # `_bare`, inline: asked of every new word
+        text = text[:-2]
     return (
         len(text) <= MAX_NAME_LETTERS
         and text[:1].isupper()
@@ -141,7 +142,8 @@ def _case_variant_possible(doc: Document, written: AbstractSet[str]) -> bool:
     """A case variant needs a run of two capitalised words or more written twice (so each of its
     words twice, and its first two words twice as a pair: two runs never overlap) and the run
     with a later word in lowercase ("Islamic State", "Islamic state"; "Islamic State" twice)."""
-    twice = [w for w in written if w.isalpha() and w[1:].islower() and doc.word_counts[w] >= 2]
+    counts = doc.word_counts
+    twice = [w for w in written if w.isalpha() and w[1:].islower() and counts[w] >= 2]
     if len(twice) > MAX_PREFILTER_NAMES:
         return True  # a long text: each test below searches all of it, so let the run scan decide
     text = doc.text
@@ -642,9 +644,11 @@ class NameVariant(Rule):
         if not asked:
             return False  # every name a word or a known name (most stories): no index needed
         queries = {_bare(text) for text in asked}
-        names = {_bare(text) for text in written}
-        # only the names of the shapes (first letter, length) that `NearNames.of` reads for them
+        # only the names of the shapes (first letter, length) that `NearNames.of` reads for them;
+        # a possessive cut off keeps the first letter, so the others are left before it is cut
         shapes = {(name[0], len(name) + d) for name in queries for d in (-1, 0, 1)}
+        firsts = {name[0] for name in queries}
+        names = {_bare(text) for text in written if text[0] in firsts}
         near = NearNames(o for o in names if (o[0], len(o)) in shapes and o[1:].islower())
         return any(one_edit_pair(name, other) for name in queries for other in near.of(name))
 
