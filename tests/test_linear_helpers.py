@@ -23,7 +23,7 @@ from newslint import lint, segment, suppress, tokens
 from newslint.config import Settings
 from newslint.document import SpanSet
 from newslint.lint import Linter
-from newslint.rules.naming import abbreviation_style, compound_spacing, name_variant
+from newslint.rules.naming import abbreviation_style, compound_spacing, english_variety_mix, name_variant
 from newslint.rules.numbers import european_number_format as european_number
 from newslint.rules.structure import boilerplate_line
 from newslint.rules.typos.unknown_word import UnknownWord
@@ -764,3 +764,22 @@ def test_name_variant_with_its_prefilters_reports_as_with_their_definitions(text
         mock.patch.object(name_variant.NameVariant, "_variant_pair_possible", _any_name_may_vary),
     ):
         assert filtered == list(rule.check(segment.parse(text)))
+
+
+def test_english_variety_mix_counts_a_storys_spellings_once():
+    """NL201 counts a story's spellings (asking each name whether the story writes it the other
+    way) once, for its majority, its lean, whether it spells both ways and each report's reason."""
+    rule = Linter(Settings()).by_code["NL201"]
+    text = "The colour of the centre and the theatre. The color of the center, they said.\n"
+    counted = english_variety_mix._spelling_counts
+    calls = []
+    with mock.patch.object(
+        english_variety_mix,
+        "_spelling_counts",
+        lambda found, other_way: calls.append(1) or counted(found, other_way),
+    ):
+        found = list(rule.check(segment.parse(text)))
+    assert [v.message.split(";")[1].split(" (")[0] for v in found] == [
+        " the story spells both ways, and more of it is British"
+    ] * 2
+    assert len(calls) == 1

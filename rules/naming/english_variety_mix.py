@@ -444,20 +444,23 @@ class EnglishVarietyMix(Rule):
             # (Reuters' London desk wrote "program"), and not in a quotation (an American agency's
             # own "cybersecurity program")
             found = [(tok, e if doc.is_quoted(tok.span) else _strong(e)) for tok, e in found]
+        # counted once (it asks `other_way` of every name): the majority, the lean, the mix and
+        # each report's reason read these
+        spellings = _spelling_counts(found, other_way)
         if target is None:
-            target = self._majority(found, evidence, other_way)
+            target = self._majority(spellings, evidence)
         desk = self._desk(found, evidence) if target is None else None  # questions the story leaves open
         if desk is not None and desk.answer in NAMES:
             target = desk.answer
-        lean = target or evidence.lean(found, other_way)
-        mixed = target is None and lean is not None and _spells_both(found, other_way)
+        lean = target or evidence.lean(spellings)
+        mixed = target is None and lean is not None and _spells_both(spellings)
         if mixed:
             target = lean  # the story spells both ways: whatever leans decides (the fix is unsafe)
         # -ise against -ize: what leans is the rest of the story, not the endings weighed
         spelled = [(tok, e) for tok, e in found if e.kind not in ("ise", "ize")]
         # a house style that names no -ise (Reuters: its London desk wrote Oxford -ize) is wire copy
         oxford = self.context.style in HOUSE_STYLES and self.context.style not in ISE_STYLES
-        lean_ends = target or evidence.lean(spelled, other_way)
+        lean_ends = target or evidence.lean(_spelling_counts(spelled, other_way))
         ize_wrong = self._ize_minority(found, target, lean_ends, evidence, oxford)
         ize_desk = self._desk_endings(found, evidence) if ize_wrong is None and target != "us" else None
         if ize_desk is not None:
@@ -466,7 +469,7 @@ class EnglishVarietyMix(Rule):
             yield from self._family_mixes(found, ize_wrong, other_way, lean)
         # The same for every report: worked out once (per report, a big file's thousands of
         # reports each walked all its spellings again: quadratic, 30 s of a 10 MB file, measured).
-        counted = _spelling_counts(found, other_way)
+        counted = spellings
         any_ise = any(e.kind == "ise" for _, e in found)
         mixed_reason: str | None = None
         for tok, entry in found:
@@ -491,7 +494,7 @@ class EnglishVarietyMix(Rule):
                 reason = evidence.reason(target)  # no spelling backs the majority: say what does
             if mixed and lean and not reason and entry.kind != "ize":
                 if mixed_reason is None:
-                    mixed_reason = evidence.mixed_reason(found, other_way, lean)
+                    mixed_reason = evidence.mixed_reason(spellings, lean)
                 reason = mixed_reason
             if ise_house and entry.kind == "ize":
                 reason = f"{style_name(ise_house)} style writes -ise"
@@ -730,12 +733,9 @@ class EnglishVarietyMix(Rule):
         return counts
 
     @staticmethod
-    def _majority(
-        found: list[tuple[Token, Variant]], evidence: _Evidence, other_way: Callable[[Token, Variant], bool]
-    ) -> str | None:
-        """The variety the story is written in, when its evidence (spellings, house-style signs,
-        the wire desk) says so two to one."""
-        spellings = _spelling_counts(found, other_way)
+    def _majority(spellings: Counter[str], evidence: _Evidence) -> str | None:
+        """The variety the story is written in, when its evidence (its `spellings`, as
+        `_spelling_counts` counts them, house-style signs, the wire desk) says so two to one."""
         if not spellings:
             return None
         counts = spellings + evidence.signs()
@@ -798,10 +798,10 @@ def _spelling_counts(
     )
 
 
-def _spells_both(found: list[tuple[Token, Variant]], other_way: Callable[[Token, Variant], bool]) -> bool:
-    """Whether the story writes spellings of both varieties (as `_spelling_counts` counts them):
-    it is mixed whichever variety it means, so the side its evidence leans to decides, by any margin."""
-    spellings = _spelling_counts(found, other_way)
+def _spells_both(spellings: Counter[str]) -> bool:
+    """Whether the story writes spellings of both varieties (its `spellings`, as
+    `_spelling_counts` counts them): it is mixed whichever variety it means, so the side its
+    evidence leans to decides, by any margin."""
     return bool(spellings["us"] and spellings["gb"])
 
 
@@ -846,17 +846,16 @@ class _Evidence:
                 self._signs[desk] += STRONG_SIGN if desk == "us" else 1
         return self._signs
 
-    def lean(
-        self, found: list[tuple[Token, Variant]], other_way: Callable[[Token, Variant], bool]
-    ) -> str | None:
-        """The variety with more evidence, by any margin; on a tie, the one its dateline's place
+    def lean(self, spellings: Counter[str]) -> str | None:
+        """The variety with more evidence (the story's `spellings`, as `_spelling_counts` counts
+        them, and its signs), by any margin; on a tie, the one its dateline's place
         leans to (`_datelines`: CHICAGO American, LONDON British), else the one a wire story's
         sign-off leans to (REUTER: the London and Asian desks, British; Reuter: mostly the
         American desks), else None. It breaks ties only, and only where the wire desk is not counted
         already: a prior about the source counts once (a story with three British spellings and
         one American one, signed "Reuter" about American companies, is a tie by the count, not
         American)."""
-        counts = _spelling_counts(found, other_way) + self.signs()
+        counts = spellings + self.signs()
         if counts["us"] == counts["gb"]:
             return self._tie_break()[0]
         return "us" if counts["us"] > counts["gb"] else "gb"
@@ -876,11 +875,10 @@ class _Evidence:
             return variety, f"its sign-off ({sign_off.group(1)!r}) is a desk that spells {NAMES[variety]}"
         return None, ""
 
-    def mixed_reason(
-        self, found: list[tuple[Token, Variant]], other_way: Callable[[Token, Variant], bool], variety: str
-    ) -> str:
-        """Why a story that spells both ways is taken to be written in `variety`."""
-        counts = _spelling_counts(found, other_way) + self.signs()
+    def mixed_reason(self, spellings: Counter[str], variety: str) -> str:
+        """Why a story that spells both ways (its `spellings`, as `_spelling_counts` counts them)
+        is taken to be written in `variety`."""
+        counts = spellings + self.signs()
         if counts["us"] != counts["gb"]:
             return f"the story spells both ways, and more of it is {NAMES[variety]}"
         return f"the story spells both ways; {self._tie_break()[1]}"
