@@ -783,3 +783,17 @@ def test_english_variety_mix_counts_a_storys_spellings_once():
         " the story spells both ways, and more of it is British"
     ] * 2
     assert len(calls) == 1
+
+
+def test_english_variety_mix_asks_no_desk_questions_without_a_profile():
+    """Without a desk profile NL201 counts no evidence for the desk's questions (`_evidence`),
+    for a story that spells both ways without a majority (the desk's spelling question) and one
+    that writes a lone -ize (its endings question), and reports them as before."""
+    rule = Linter(Settings()).by_code["NL201"]
+    texts = [
+        "The colour of the centre and the theatre. The color of the center, they said.\n",
+        "Mr Brown said prices rose 5 per cent, to £4m, on 25 February. They will organize it.\n",
+    ]
+    with mock.patch.object(english_variety_mix, "_evidence", side_effect=AssertionError("counted")):
+        found = [list(rule.check(segment.parse(text))) for text in texts]
+    assert [len(f) for f in found] == [2, 1]

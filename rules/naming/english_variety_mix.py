@@ -538,8 +538,10 @@ class EnglishVarietyMix(Rule):
         """For a story that spells both ways without a majority: the variety the desk's stories
         with its house-style signs spell in, if they agree."""
         section = self._desk_section()
+        if not section:
+            return None  # no desk to ask (no profile): the story's evidence is not counted
         spellings, _ = _evidence(found)
-        if not section or not (spellings["gb"] and spellings["us"]):
+        if not (spellings["gb"] and spellings["us"]):
             return None
         return _desk_variety.desk_spelling(section, evidence.signs())
 
@@ -549,8 +551,10 @@ class EnglishVarietyMix(Rule):
         """For a story that writes -ize and no -ise: whether the desk's stories with the same
         evidence of their variety write -ise."""
         section = self._desk_section()
+        if not section:
+            return None  # no desk to ask (no profile): the story's evidence is not counted
         spellings, endings = _evidence(found)
-        if not section or not endings["ize"] or endings["ise"]:
+        if not endings["ize"] or endings["ise"]:
             return None
         return _desk_variety.desk_endings(section, spellings + evidence.signs(), _marked(found))
 
