@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from unittest import mock
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -797,3 +798,18 @@ def test_english_variety_mix_asks_no_desk_questions_without_a_profile():
     with mock.patch.object(english_variety_mix, "_evidence", side_effect=AssertionError("counted")):
         found = [list(rule.check(segment.parse(text))) for text in texts]
     assert [len(f) for f in found] == [2, 1]
+
+
+@pytest.mark.parametrize(
+    "name", ["Rinladi", "Rinaldi", "Chicago", "Smith", "Market", "Table", "Qaida", "Abc", "Zzyzx"]
+)
+def test_a_name_may_vary_by_its_definition(name):
+    """`_may_vary_name` (the known names asked first) is its definition: four letters or more,
+    not in the vocabulary, no English word and no known name."""
+    from newslint.rules.typos._words import english, is_rare, known_names
+
+    rule = Linter(Settings()).by_code["NL202"]
+    word = name.lower()
+    english_word = word in english() or is_rare(word)
+    expected = not (len(name) < 4 or rule.context.accepts(name) or english_word or name in known_names())
+    assert rule._may_vary_name(name) == expected

@@ -654,12 +654,13 @@ class NameVariant(Rule):
 
     def _may_vary_name(self, name: str) -> bool:
         """A name that may be another's variant: four letters or more, neither in the
-        vocabulary, nor an English word, nor a known name."""
+        vocabulary, nor an English word, nor a known name (asked before the English words: one
+        set lookup, where the word lists cost a lowercase and two lookups, one a search)."""
         return not (
             len(name) < MIN_LENGTH
             or self.context.accepts(name)
-            or _is_english_word(name)
             or name in known_names()
+            or _is_english_word(name)
         )
 
     @cached_property
