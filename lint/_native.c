@@ -6,7 +6,7 @@
  * - scan_words(text, starts, ends, counts): the tokens of text[start:end] for each range, as
  *   newslint.tokens.TOKEN.findall finds them, counted into the dict `counts` in text order;
  * - index_tokens(...) and among(...): a story's tokens scanned once into an index (each token's
- *   word, span and sentence), and the tokens of the words a rule wants, read from it
+ *   word and span, each sentence's first token), and the tokens of the words a rule wants, read from it
  *   (newslint.tokens.index_tokens, tokens_among);
  * - near_words(typo, words): the words that are not the typo and at most two edits from it
  *   (optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps);
@@ -379,10 +379,12 @@ static int all_letters(PyObject *word); /* str.isalpha(), with the learning loop
 /* index_tokens(text, sentence_starts, sentence_ends, blocked_starts, blocked_ends, counts[, odd]):
  * every token of the sentences (as TOKEN.finditer finds them in each, those that touch a blocked
  * span left out), in text order. `counts` (a dict) gets each distinct token's number of uses, in
- * the order of first use; returned are (words, ids, starts, sentences, firsts): the distinct
+ * the order of first use; returned are (words, ids, starts, openings, firsts): the distinct
  * tokens in that order, and as native int32 arrays (bytearrays) each token's index into `words`,
- * its start (its end is its start and its word's length), the index of its sentence, and the
- * indices of the tokens that open a sentence.
+ * its start (its end is its start and its word's length), for each sentence the index of its
+ * first token (of the next token when it has none) and then the number of tokens (sentence i's
+ * tokens are openings[i] up to openings[i + 1]: 4 bytes a sentence, not a sentence a token),
+ * and the indices of the tokens that open a sentence.
  * A str is built for each distinct token only (`WordTable`): a story repeats most of its words.
  * `odd` (a list, if given) gets the distinct tokens that are not letters only, in that order. */
 static PyObject *
@@ -392,7 +394,7 @@ index_tokens(PyObject *self, PyObject *args)
     PyObject *words = NULL, *result = NULL;
     Py_ssize_t *sstarts = NULL, *sends = NULL, *bstarts = NULL, *bends = NULL;
     Py_ssize_t nsent, nsent2, nblock, nblock2, i, n;
-    IntBuf ids = {0}, starts = {0}, sents = {0}, firsts = {0}, uses = {0};
+    IntBuf ids = {0}, starts = {0}, openings = {0}, firsts = {0}, uses = {0};
     WordTable table = {0};
     int kind;
     const void *data;
@@ -420,6 +422,8 @@ index_tokens(PyObject *self, PyObject *args)
     for (i = 0; i < nsent; i++) {
         Py_ssize_t p = sstarts[i] < 0 ? 0 : sstarts[i], end = sends[i] > n ? n : sends[i];
         int blocked, first = 1;
+        if (intbuf_push(&openings, ids.size) < 0)
+            goto done;
         if (p >= end)
             continue;
         blocked = touches_range(bstarts, bends, nblock, p, end);
@@ -450,12 +454,14 @@ index_tokens(PyObject *self, PyObject *args)
                 uses.data[id]++;
             }
             if ((first && intbuf_push(&firsts, ids.size) < 0) || intbuf_push(&ids, id) < 0 ||
-                intbuf_push(&starts, p) < 0 || intbuf_push(&sents, i) < 0)
+                intbuf_push(&starts, p) < 0)
                 goto done;
             first = 0;
             p = e;
         }
     }
+    if (intbuf_push(&openings, ids.size) < 0)
+        goto done;
     for (i = 0; i < PyList_GET_SIZE(words); i++) {
         PyObject *count = PyLong_FromSsize_t(uses.data[i]);
         if (count == NULL || PyDict_SetItem(counts, PyList_GET_ITEM(words, i), count) < 0) {
@@ -466,7 +472,7 @@ index_tokens(PyObject *self, PyObject *args)
     }
     {
         PyObject *a = intbuf_take(&ids), *b = a ? intbuf_take(&starts) : NULL;
-        PyObject *c = b ? intbuf_take(&sents) : NULL, *d = c ? intbuf_take(&firsts) : NULL;
+        PyObject *c = b ? intbuf_take(&openings) : NULL, *d = c ? intbuf_take(&firsts) : NULL;
         if (d != NULL)
             result = Py_BuildValue("(ONNNN)", words, a, b, c, d);
         else {
@@ -484,7 +490,7 @@ done:
     PyMem_Free(bends);
     intbuf_free(&ids);
     intbuf_free(&starts);
-    intbuf_free(&sents);
+    intbuf_free(&openings);
     intbuf_free(&firsts);
     intbuf_free(&uses);
     return result;

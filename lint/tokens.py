@@ -10,8 +10,9 @@ that can work candidate-first:
   a rule takes the few words it cares about from it by set operations (`set(counts) - lexicon`);
 - `words_among`: the word tokens whose text is one of those few, without building the others.
 
-Both read one scan of the story (`TokenIndex`: each token's text, span and sentence, built in C
-where `newslint._native` is), so the story is tokenised once however many rules ask.
+Both read one scan of the story (`TokenIndex`: each token's text and span and where each
+sentence opens, built in C where `newslint._native` is), so the story is tokenised once however
+many rules ask.
 
 Example: `doc.word_counts["regime"] == 10`; `doc.words_among({"reigme"})` is the one token
 to report, with its span and its sentence-start / headline / quotation flags.
@@ -111,24 +112,27 @@ _PLACES = tuple(tuple((in_head, quote) for quote in range(3)) for in_head in (Fa
 FIRST_STRETCH = 64  # characters read back first for the word before a token
 # A text up to this long is tokenised once into a `TokenIndex`, from which the word counts and
 # every rule's candidate tokens are taken; a longer one is scanned sentence by sentence as each
-# rule asks, so that no index of all its tokens is ever held. The index costs 16 bytes a token
-# (about 30 MB for 10 MB of prose); a big file of many stories read through it costs about two
-# thirds of the time it costs scanned (10 MB of dev stories: 29 -> 19 s), so every file up to
-# the default `max-file-size` (10 MiB) is indexed.
+# rule asks, so that no index of all its tokens is ever held. The index costs 8 bytes a token and
+# its distinct words (about 18 MB for 10 MB of prose); a big file of many stories read through it
+# costs about two thirds of the time it costs scanned (10 MB of dev stories: 29 -> 19 s), so every
+# file up to the default `max-file-size` (10 MiB) is indexed.
 INDEX_LIMIT = 10 * 1024 * 1024
 
 
 class TokenIndex(NamedTuple):
     """Every token of a story's prose, from one scan: the distinct texts in the order of first
-    use, and for each token (in text order) the index of its text, its start and the index of
-    its sentence (its end is its start and its text's length: not kept, a big file's index is
-    6.5 MB an array); `firsts` are the tokens that open a sentence. The arrays are int32
-    (`array` in the twin, a memoryview of the compiled scan's bytearrays)."""
+    use, and for each token (in text order) the index of its text and its start (its end is its
+    start and its text's length: not kept, a big file's index is 6.5 MB an array). `openings`:
+    for each sentence the index of its first token (the next sentence's, when it has none),
+    then the number of tokens, so that sentence i holds tokens openings[i] up to openings[i + 1]
+    (a token's sentence is found by bisection: an array a sentence, not another a token).
+    `firsts` are the tokens that open a sentence. The arrays are int32 (`array` in the twin, a
+    memoryview of the compiled scan's bytearrays)."""
 
     words: list[str]
     ids: Sequence[int]
     starts: Sequence[int]
-    sentences: Sequence[int]
+    openings: Sequence[int]
     firsts: Sequence[int]
 
 
@@ -154,9 +158,10 @@ def index_tokens(
             odd,
         )
         return TokenIndex(words, *(memoryview(a).cast("i") for a in arrays))
-    ids, starts, sents, firsts = (array("i") for _ in range(4))
+    ids, starts, openings, firsts = (array("i") for _ in range(4))
     number: dict[str, int] = {}
-    for i, sentence in enumerate(sentences):
+    for sentence in sentences:
+        openings.append(len(ids))
         any_blocked = blocked.touches(sentence)
         first = True
         for m in TOKEN.finditer(text, sentence.start, sentence.end):
@@ -177,8 +182,8 @@ def index_tokens(
                 first = False
             ids.append(k)
             starts.append(start)
-            sents.append(i)
-    return TokenIndex(list(number), ids, starts, sents, firsts)
+    openings.append(len(ids))
+    return TokenIndex(list(number), ids, starts, openings, firsts)
 
 
 def tokens_among(index: TokenIndex, wanted: Collection[str]) -> Sequence[int]:
@@ -560,7 +565,7 @@ class Prose:
         """`_tokens` of the whole prose, read from the index: only the wanted tokens are built."""
         index = self.index()
         assert index is not None
-        words, ids, starts, sents, firsts = index
+        words, ids, starts, openings, firsts = index
         if first_only:
             chosen: Sequence[int] = firsts
         elif wanted is None:
@@ -574,15 +579,20 @@ class Prose:
             places = self._places = [None] * len(self.sentences)
         quoted = self.quoted
         new, span_type, token_type = tuple.__new__, Span, Token
+        s, opening, following = -1, 0, 0  # the last token's sentence, its first token, the next's
         for i in chosen:
-            s = sents[i]
-            place = places[s]
-            if place is None:
-                place = places[s] = self._sentence_place(s)
-            in_head, quote = place
+            if i >= following:  # a later sentence (`chosen` ascends): the next, or by bisection
+                s += 1
+                if i >= openings[s + 1]:
+                    s = bisect_right(openings, i, s + 1) - 1
+                opening, following = openings[s], openings[s + 1]
+                place = places[s]
+                if place is None:
+                    place = places[s] = self._sentence_place(s)
+                in_head, quote = place
             start, word = starts[i], words[ids[i]]
             end = start + len(word)
-            first = i == 0 or sents[i - 1] != s
+            first = i == opening
             in_quote = quote == 2 or quote == 1 and quoted.touches_range(start, end)
             span = new(span_type, (start, end))
             yield new(token_type, (span, word, kind_of(word), first, in_head, in_quote))

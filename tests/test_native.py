@@ -19,6 +19,7 @@ import subprocess
 import sys
 import zipfile
 from array import array
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from itertools import product
@@ -92,10 +93,13 @@ def _index_by_regex(text, sentences, blocked):
 
 def _rows(index):
     """The index's tokens as (text, start, end, sentence): the end is not kept but follows from
-    the start and the text, as the engine reads it (`Prose._indexed_tokens`)."""
+    the start and the text, and the sentence from where each sentence opens, as the engine reads
+    them (`Prose._indexed_tokens`). The openings ascend and end at the number of tokens."""
+    openings = list(index.openings)
+    assert openings == sorted(openings) and openings[-1] == len(index.ids)
     return [
-        (index.words[k], s, s + len(index.words[k]), n)
-        for k, s, n in zip(index.ids, index.starts, index.sentences, strict=True)
+        (index.words[k], s, s + len(index.words[k]), bisect_right(openings, i) - 1)
+        for i, (k, s) in enumerate(zip(index.ids, index.starts, strict=True))
     ]
 
 
@@ -120,6 +124,7 @@ def test_the_token_index_holds_what_the_regex_finds_both_ways(text, ranges, regi
             odd: list[str] = []
             index = tokens.index_tokens(text, sentences, blocked, counts, odd)
             assert _rows(index) == expected
+            assert len(index.openings) == len(sentences) + 1
             assert list(counts.items()) == list(expected_counts.items())
             assert index.words == list(expected_counts)
             assert odd == [w for w in expected_counts if not w.isalpha()]
@@ -158,9 +163,10 @@ def test_the_compiled_index_hands_over_its_arrays_at_their_size():
     text = " ".join(f"w{i % 700}" for i in range(5000)) + ". Next one."
     sentences = [document.Span(0, len(text) - 10), document.Span(len(text) - 9, len(text))]
     index = tokens.index_tokens(text, sentences, document.SpanSet([]), Counter(), [])
-    for values in (index.ids, index.starts, index.sentences, index.firsts):
+    for values in (index.ids, index.starts, index.openings, index.firsts):
         assert isinstance(values.obj, bytearray) and len(values.obj) == 4 * len(values)
     assert (len(index.ids), list(index.firsts), len(index.words)) == (5002, [0, 5000], 702)
+    assert list(index.openings) == [0, 5000, 5002]  # a sentence each, then the number of tokens
 
 
 WORDS = ["".join(p) for n in range(5) for p in product("abc", repeat=n)]

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from itertools import pairwise
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import newslint
+from newslint import tokens
 from newslint.cli import app
 from newslint.fix import apply_fixes
 from newslint.segment import parse
@@ -158,6 +160,35 @@ def test_text_level_views_agree_with_the_tokens(text, fmt, data):
     assert doc.words_among(many) == [t for t in words if t.text in many]
     assert doc.first_tokens() == [t for t in parse(text, format=fmt).tokens if t.sentence_start]
     assert list(doc.words()) == words  # the same tokens after the views as without them
+
+
+# Stories of many sentences: a token's sentence is looked up across several.
+SENTENCES = st.lists(STORIES, min_size=3, max_size=8).map(". Then ".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(STORIES, SENTENCES), FORMATS, st.data())
+def test_the_indexed_tokens_are_the_sentence_scans(text, fmt, data):
+    """The tokens read from the index (each one's sentence found from where the sentences open,
+    by bisection) are those a scan of each sentence builds, flags and all: sentence start,
+    headline, quotation."""
+    scanned = parse(text, format=fmt)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tokens, "INDEX_LIMIT", -1)  # no text is indexed: each view scans
+        every = list(scanned.tokens)
+        words = list(scanned.words())
+        wanted = (
+            set(data.draw(st.lists(st.sampled_from(sorted({t.text for t in words})), max_size=5)))
+            if words
+            else set()
+        )
+        among = scanned.words_among(wanted)
+        firsts = scanned.first_tokens()
+    indexed = parse(text, format=fmt)
+    assert indexed._prose.index() is not None
+    assert indexed.words_among(wanted) == among
+    assert indexed.first_tokens() == firsts
+    assert list(indexed.tokens) == every
 
 
 @settings(max_examples=150, deadline=None)
