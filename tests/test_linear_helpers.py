@@ -72,6 +72,19 @@ def test_near_names_find_every_name_one_edit_away(case, few):
     assert {other for other in names if name_variant.one_edit_pair(name, other)} <= set(near)
 
 
+@settings(max_examples=300, deadline=None)
+@given(near_names(), near_names(), st.sampled_from([0, 1, 24]))
+def test_near_names_asked_in_shape_order_forget_what_no_later_name_reads(case, more, few):
+    """Names asked in `shape_order`, each after `forget_before` it, meet the names they meet
+    without it, in the same order; at most the three shapes a name reads stay keyed."""
+    names = list(dict.fromkeys([case[0], *case[1], more[0], *more[1]]))
+    near, fresh = name_variant.NearNames(names, few=few), name_variant.NearNames(names, few=few)
+    for name in sorted(names, key=name_variant.NearNames.shape_order):
+        near.forget_before(name)
+        assert list(near.of(name)) == list(fresh.of(name))
+        assert len(near._keyed) <= 3
+
+
 def test_near_names_examples():
     near = name_variant.NearNames(
         ["Rinaldi", "Gaddafi", "Qaeda", "Reagan", "Ronaldo", "Gadaffy", "Qatar"], few=0

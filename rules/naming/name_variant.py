@@ -224,6 +224,19 @@ class NearNames:
             self._shapes[name[0], len(name)].append(name)
         self._keyed: dict[tuple[str, int], dict[str | tuple[str], list[str]]] = {}
 
+    def forget_before(self, name: str) -> None:
+        """Let go of the keys of the shapes that no name at or after `name` in `shape_order`
+        reads: asked in that order, a big file's names keep the keys of three shapes at a time,
+        not of every shape (22 MB of lists and deleted-letter strings for 10 MB of stories)."""
+        first, shortest = name[0], len(name) - 1
+        for shape in [shape for shape in self._keyed if shape[0] != first or shape[1] < shortest]:
+            del self._keyed[shape]
+
+    @staticmethod
+    def shape_order(name: str) -> tuple[str, int]:
+        """The order in which `forget_before` lets a shape go: by first letter, then length."""
+        return name[0], len(name)
+
     def of(self, name: str) -> Iterator[str]:
         """The names of the shapes one edit can reach from `name`, each once; by key in a shape
         of more than `few` names."""
@@ -684,9 +697,11 @@ class NameVariant(Rule):
         # The others are looked up by key, so a big file of many names is not compared name by
         # name (the best other is the same in any order: see below).
         near = NearNames(other for other in counts if other[1:].islower())
-        for name, n in counts.items():
-            if name not in queries:
-                continue
+        # Asked in shape order, each shape's keys let go once no later name reads them; each
+        # name's best other is the same in any order, and the answer keeps the order of `counts`.
+        for name in sorted((name for name in counts if name in queries), key=NearNames.shape_order):
+            near.forget_before(name)
+            n = counts[name]
             best: str | None = None
             for other in near.of(name):
                 if not one_edit_pair(name, other):
@@ -712,7 +727,7 @@ class NameVariant(Rule):
                     best = other
             if best is not None:
                 canonical_of[name] = best
-        return canonical_of
+        return {name: canonical_of[name] for name in counts if name in canonical_of}
 
     def suggest(self, profile: Profile) -> Iterator[Suggestion]:
         """`preferred-term` entries for names the desk writes two ways, one far more often: a
