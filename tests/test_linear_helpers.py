@@ -85,6 +85,17 @@ def test_near_names_asked_in_shape_order_forget_what_no_later_name_reads(case, m
         assert len(near._keyed) <= 3
 
 
+def test_the_word_at_a_place_is_the_first_of_the_rest_split_at_every_space():
+    """NL204's `_word_at` reads a word where `str.split` does, without copying the rest of the
+    text: every character in turn after a capital, and stories of spaces of every kind."""
+    for c in map(chr, range(0x110000)):
+        text = f"U{c}K x"
+        assert abbreviation_style._word_at(text, 0) == text.split(None, 1)[0], hex(ord(c))
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    for text in (f"Air{s}UK{s}Ltd said" for s in spaces):
+        assert abbreviation_style._word_at(text, 4) == text[4:].split(None, 1)[0] == "UK"
+
+
 def test_near_names_examples():
     near = name_variant.NearNames(
         ["Rinaldi", "Gaddafi", "Qaeda", "Reagan", "Ronaldo", "Gadaffy", "Qatar"], few=0

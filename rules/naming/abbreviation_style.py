@@ -89,6 +89,17 @@ def _body_opening(doc: Document) -> int:
     return marks.end()
 
 
+_NOT_SPACE = re.compile(r"\S+")  # `\s` is `str.isspace`, as `str.split` reads it
+
+
+def _word_at(text: str, at: int) -> str:
+    """The characters from `at` (not a space) up to the next space: `text[at:].split()[0]`
+    without a copy of the rest of the text (20 MB a form in a big file)."""
+    found = _NOT_SPACE.match(text, at)
+    assert found is not None, "a word starts at `at`"
+    return found.group()
+
+
 def _company_name(text: str, span: Span) -> str:
     """For a country's abbreviation (US, UK) that is a word of a company's name, the name's word
     beside it: after a capitalised word in mid-sentence (Air UK -> "air"), or before the rest of a
@@ -101,13 +112,13 @@ def _company_name(text: str, span: Span) -> str:
         return before.group(1).lower()
     after = _NEXT_WORD.match(text, span.end)
     if COMPANY_AFTER.match(text, span.end):
-        return text[after.end() - 1 :].split(None, 1)[0].lower() if after and after.group(1) else "company"
+        return _word_at(text, after.end() - 1).lower() if after and after.group(1) else "company"
     form = text[span.start : span.end]
     if after and after.group(1) and "." not in form:
         # the first word of a longer name (US Sprint): that name's style, not the story's,
         # unless the story writes the name with the other form too (US Open, the U.S. Open).
         # A dotted form before a capital may end its sentence ("in the U.S. For growth").
-        word = text[after.end() - 1 :].split(None, 1)[0].rstrip(".,;:'’")
+        word = _word_at(text, after.end() - 1).rstrip(".,;:'’")
         dotted = "".join(f"{c}." for c in form)
         if word not in _NOT_NAMES and not re.search(rf"{re.escape(dotted)}\s+{re.escape(word)}\b", text):
             return word.lower()
