@@ -1,6 +1,8 @@
 """NL101's letter tests read as they were written: `_may_be_unknown`'s first test (a word whose
-lowercase is listed is cleared in any case) against the tests it stands for, the remembered
-capital tests against the plain ones, and `_without_possessive` against the pattern it replaced."""
+lowercase is listed is cleared in any case) against the tests it stands for, the whole test
+against its form before its listed words were looked up as they stand and the shapes it declares,
+the remembered capital tests against the plain ones, and `_without_possessive` against the
+pattern it replaced."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from newslint.rules.typos import unknown_word
 from newslint.rules.typos._capitals import capital_candidate
 from newslint.rules.typos._words import english
 from newslint.rules.typos.unknown_word import (
+    _MAY_BE_UNKNOWN,
     _POSSESSIVE,
     MIN_LENGTH,
     _capital_candidate,
@@ -20,6 +23,7 @@ from newslint.rules.typos.unknown_word import (
     _opening_capital,
     _without_possessive,
 )
+from newslint.tokens import word_shape
 
 LISTED = ["regime", "minister", "the", "of", "finance", "cafe", "café", "signs", "committee"]
 # listed words in every case, slips of them, names, accents, hyphens, apostrophes and stray letters
@@ -28,6 +32,7 @@ WORDS = st.one_of(
         lambda w: st.sampled_from([w, w.upper(), w.capitalize(), w[::-1], w + "s", w[1:], w + "-" + w])
     ),
     st.text("aeinrsgmtOMRSÉé’'-x", min_size=1, max_size=12),
+    st.sampled_from(["McReigme", "iPhone", "THe", "Zürich", "communiqué", "don't", "co-operate", "ab", "Ab"]),
 )
 
 
@@ -51,6 +56,35 @@ def _may_be_unknown_as_written(text: str) -> bool:
     if not text.islower() or not text.isascii() and "’" not in text:
         return False
     return RULE._may_be_unknown(text)
+
+
+def _may_be_unknown_before(text: str) -> bool:
+    """`_may_be_unknown` as it read before a listed word was looked up as written (without a
+    lowercase copy), its parts' test since moved to a method of its own."""
+    words = english().words
+    if text.isalpha() and (text.lower() in words or text.islower() and len(text) < MIN_LENGTH):
+        return False
+    if _capital_candidate(text) or _opening_candidate(text):
+        return True
+    if not text.islower() or not text.isascii() and "’" not in text:
+        return False
+    if "-" in text and (text.lower().replace("-", "") in words or text.lower() in words):
+        return False
+    return RULE._unknown_part(text, words)  # the parts' test, moved to a method unchanged
+
+
+@settings(max_examples=1500, deadline=None)
+@given(WORDS)
+def test_may_be_unknown_answers_as_before_and_passes_only_its_shapes(text):
+    found = RULE._may_be_unknown(text)
+    assert found == _may_be_unknown_before(text), text
+    assert not found or word_shape(text) & _MAY_BE_UNKNOWN, text  # the shapes it declares
+    assert RULE._unknown.select({text: 1}) == ({text} if found else set()), text
+
+
+def test_the_listed_words_are_their_own_lowercase():
+    """`_may_be_unknown` looks a word up as written first: right only if every listed word is."""
+    assert all(w.lower() == w for w in english().ordered)
 
 
 @settings(max_examples=800, deadline=None)

@@ -65,6 +65,10 @@ _PART = re.compile(r"[a-z]+(?:'[a-z]+)*")
 _POSSESSIVE = re.compile(r"'s$|'$")  # the plain form of `_without_possessive`
 
 
+# The shapes `UnknownWord._may_be_unknown` can pass: not McReigme nor Zürich (see its docstring).
+_MAY_BE_UNKNOWN = Shape.LOWER | Shape.CAPITAL | Shape.UPPER | Shape.OTHER
+
+
 def _without_possessive(word: str) -> str:
     """`_POSSESSIVE.sub("", word)`: the word less a final "'s" or "'" (before a final newline,
     where `$` matches too), read from its end where the pattern was tried at every letter."""
@@ -494,7 +498,7 @@ class UnknownWord(Rule):
     ) -> None:
         super().__init__(options, context, origin)
         # Decided once per distinct word, remembered across stories.
-        self._unknown = LetterTest(self._may_be_unknown)
+        self._unknown = LetterTest(self._may_be_unknown, shapes=_MAY_BE_UNKNOWN)
         self._opening = LetterTest(_opening_candidate, shapes=Shape.CAPITAL)
         self._capital = LetterTest(_capital_candidate, shapes=Shape.CAPITAL | Shape.UPPER)
         self._rare_slip = LetterTest(lambda text: rare_capital_slip(text) is not None)
@@ -553,17 +557,26 @@ class UnknownWord(Rule):
 
     def _may_be_unknown(self, text: str) -> bool:
         """The tests of `check` that read only the letters of a word, in its order: False when
-        they clear every token written `text`, wherever it stands."""
+        they clear every token written `text`, wherever it stands. (No word of the shapes it is
+        not declared for passes: mixed case, McReigme; letters outside ASCII only, Zürich.)"""
         words = english().words
-        if text.isalpha() and (text.lower() in words or text.islower() and len(text) < MIN_LENGTH):
-            return False  # listed in any case: neither test below passes, nor any of its parts
+        # listed in any case (the list's words are all lowercase: a listed word is its own
+        # lowercase, looked up with its hash, no copy made), or lowercase and shorter than three
+        lower = text.islower()
+        if text.isalpha() and (text in words or (len(text) < MIN_LENGTH if lower else text.lower() in words)):
+            return False  # neither test below passes, nor any of its parts
         if _capital_candidate(text) or _opening_candidate(text):
             return True  # weighed against the story's words (NL101's capitalised words)
-        if not text.islower() or not text.isascii() and "’" not in text:
+        if not lower or not text.isascii() and "’" not in text:
             return False
-        known_wrong = misspellings().keys()
         if "-" in text and (text.lower().replace("-", "") in words or text.lower() in words):
             return False
+        return self._unknown_part(text, words)
+
+    def _unknown_part(self, text: str, words: AbstractSet[str]) -> bool:
+        """Whether a part of a lowercase word is left unknown by `check`'s tests of its letters.
+        (Its own method: the closure its test builds cost each call of `_may_be_unknown`.)"""
+        known_wrong = misspellings().keys()
         return any(
             not (
                 len(part) < MIN_LENGTH
