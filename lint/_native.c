@@ -626,6 +626,12 @@ letter_mask(int kind, const void *data, Py_ssize_t n)
 {
     unsigned long long mask = 0;
     Py_ssize_t i;
+    if (kind == PyUnicode_1BYTE_KIND) { /* most words: no kind switch for each letter */
+        const Py_UCS1 *b = data;
+        for (i = 0; i < n; i++)
+            mask |= 1ULL << (b[i] % 64);
+        return mask;
+    }
     for (i = 0; i < n; i++)
         mask |= 1ULL << (PyUnicode_READ(kind, data, i) % 64);
     return mask;
@@ -729,25 +735,39 @@ fail:
     return NULL;
 }
 
+/* The one-byte characters by what reading a pair-table line does at them: LINE_SPACE for the
+ * whitespace str.split() splits at (Py_UNICODE_ISSPACE below 256: \t to \r, \x1c to \x1f, the
+ * space, \x85 and \xa0), LINE_MARK for the ':' that ends an entry's word, 0 for the others: one
+ * table load a character, where each asked ISSPACE's two tests and ':' (tests/test_native.py
+ * reads every one-byte character in a line). */
+#define LINE_SPACE 1
+#define LINE_MARK 2
+static const unsigned char line_class[256] = {
+    ['\t'] = LINE_SPACE, ['\n'] = LINE_SPACE, ['\v'] = LINE_SPACE, ['\f'] = LINE_SPACE,
+    ['\r'] = LINE_SPACE, [0x1c] = LINE_SPACE, [0x1d] = LINE_SPACE,   [0x1e] = LINE_SPACE,
+    [0x1f] = LINE_SPACE,  [' '] = LINE_SPACE,  [0x85] = LINE_SPACE,   [0xa0] = LINE_SPACE,
+    [':'] = LINE_MARK,
+};
+
 /* The next entry of a pair-table line from *p: its word at [*start, *end) (the entry up to its
  * first ':'), *p past the entry; 0 when only whitespace (str.split()'s) is left. A line of
  * one-byte characters (the shipped tables are ASCII) is read without the per-character kind
- * switch: a common word's line is 100,000 characters. */
+ * switch, by `line_class`: a common word's line is 100,000 characters. */
 static int
 line_entry(int kind, const void *data, Py_ssize_t len, Py_ssize_t *p, Py_ssize_t *start, Py_ssize_t *end)
 {
     Py_ssize_t i = *p;
     if (kind == PyUnicode_1BYTE_KIND) {
         const Py_UCS1 *b = data;
-        while (i < len && Py_UNICODE_ISSPACE(b[i]))
+        while (i < len && line_class[b[i]] == LINE_SPACE)
             i++;
         if (i >= len)
             return 0;
         *start = i;
-        while (i < len && b[i] != ':' && !Py_UNICODE_ISSPACE(b[i]))
+        while (i < len && !line_class[b[i]])
             i++;
         *end = i;
-        while (i < len && !Py_UNICODE_ISSPACE(b[i]))
+        while (i < len && line_class[b[i]] != LINE_SPACE)
             i++;
     }
     else {
@@ -789,7 +809,10 @@ near_words_in_line(PyObject *self, PyObject *args)
         return NULL;
     while (line_entry(kl, dl, len, &p, &start, &end)) {
         PyObject *word;
-        int near = near_typo(&t, kl, (const char *)dl + start * kl, end - start);
+        int near;
+        if (end - start - t.n > 2 || t.n - (end - start) > 2)
+            continue; /* near_typo's first test, asked before its call: most entries fail it */
+        near = near_typo(&t, kl, (const char *)dl + start * kl, end - start);
         if (near == 0)
             continue;
         word = near < 0 ? NULL : PyUnicode_Substring(line, start, end);

@@ -250,6 +250,20 @@ def test_the_compiled_neighbours_in_the_shipped_pair_lines_are_the_twins():
 
 
 @needs_compiled
+def test_every_one_byte_character_is_read_in_a_line_as_the_twin_reads_it():
+    """The compiled reading of a one-byte line classes its characters by a table (str.split()'s
+    whitespace, the entry mark ':', the rest): each of the 256, between entries, inside a word,
+    after its mark and alone, against the twin; and the words within two letters of the typo's
+    length only (the test asked before the distance), near or not."""
+    for code in range(256):
+        c = chr(code)
+        for line in (f" abd{c}abe:1 abc:2", f"ab{c}d:{c}1{c}abcd", c, f"{c}a{c}abcdef{c}abcdefg:{c}"):
+            for typo in ("abc", f"ab{c}", "abde", "abcdefgh"):
+                expected = chooser._near_words_in_line(typo, line)
+                assert compiled.near_words_in_line(typo, line) == expected, (code, line, typo)
+
+
+@needs_compiled
 def test_the_compiled_walk_reads_the_bits_as_the_loop_does():
     memory = {"a": 0b01, "b": 0b11, "c": 0b100, "d": 0b1100, "e": 1 << 80 | 0b11}
     keys = ["a", "b", "c", "d", "e", "f"]
