@@ -61,3 +61,90 @@ def test_the_headline_in_capitals_is_read_once_a_story():
     assert doc.derived(_capitals._all_caps_headline) is True  # kept for the story
     mixed = parse("BHP Minerals melds Utah International\n\nThe miner said on Monday.\n")
     assert not _capitals.all_caps_headline(mixed) and not _capitals._all_caps_headline(mixed)
+
+
+# words, capitals, the words that name a word, hyphens at line ends, spaces, tabs, marks
+SURROUNDINGS = st.lists(
+    st.sampled_from(
+        ["Floiran", "Woest", "the", "word", "words", "term", "called", "spelt", "known as", "orga", "nise"]
+        + [" ", "  ", "\t", "\n", "-", "-\n", ",", '"', "“", ":", "—", "a", "B", "É"]
+    ),
+    max_size=16,
+).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(SURROUNDINGS, st.integers(0, 90))
+def test_the_searches_before_a_word_find_what_they_found_from_its_whole_reach(text, start):
+    """The capitalised word beside a word, a word named as a word and a word hyphenated at a
+    line end, each searched for only where it can be, against the search over the whole reach."""
+    start = min(start, len(text))
+    reach = max(0, start - _capitals.LEFT_REACH)
+    left = _capitals._LEFT.search(text, reach, start)
+    found = _capitals._left_capital(text, start)
+    assert (found and (found.span(), found.group(1))) == (left and (left.span(), left.group(1))), (
+        text,
+        start,
+    )
+    span = Span(start, start)
+    named = unknown_word._MENTION.search(text, max(0, start - unknown_word.MENTION_REACH), start)
+    assert unknown_word.mentioned(text, span) == (named is not None), (text, start)
+    apart = unknown_word._AFTER_LINE_BREAK.search(text, max(0, start - 30), start)
+    for part in ("nise", "ganise"):
+        expected = apart is not None and apart.group(1) + part in english().words
+        if (
+            text[start : start + 1] not in ("'", "’")
+            and unknown_word._BEFORE_LINE_BREAK.match(text, start) is None
+        ):
+            assert unknown_word._whole_word_written_apart(text, span, part, english().words) == expected
+
+
+def test_the_searches_still_find_a_name_a_mention_and_a_line_break_hyphen():
+    text = "said Floiran Woest, the word energie and orga-\nnise"
+    woest = text.index("Woest")
+    assert _capitals._left_capital(text, woest).group(1) == "Floiran"
+    assert _capitals._left_capital("Floiran\nWoest", 8) is None  # no space before the line break
+    assert _capitals._left_capital("(Woest", 1) is None
+    assert unknown_word.mentioned(text, Span(text.index("energie"), text.index("energie") + 7))
+    assert not unknown_word.mentioned(text, Span(woest, woest + 5))
+    nise = text.index("nise")
+    assert unknown_word._whole_word_written_apart(text, Span(nise, nise + 4), "nise", english().words)
+
+
+STORIES = [
+    "BHP MINTERALS MELDS UTAH\n\nThe miner said its minerals unit would merge. Reigme forces fought.\n",
+    "The talks in Bangaldesh ended. The Finanace Committee met TIM HENMAN and Floiran Woest.\n",
+    "Shares of Enron fell. Enron said the Activison deal with Activision stood. <BSV Bank AG> said.\n",
+]
+
+
+def test_a_token_looked_at_once_is_weighed_as_one_looked_at_twice():
+    """`check` asks `_weighed_capital` (`_capitalised_word` less its first test) of a token
+    `_plainly_a_name` found no name by its look: the same answer as asking the test again."""
+    from newslint.config import Settings
+    from newslint.lint import Linter
+    from newslint.rules.typos._ties import OnceWrittenNames
+
+    rule = Linter(Settings()).by_code["NL101"]
+    asked = 0
+    for text in STORIES:
+        doc = parse(text)
+        counts = unknown_word.story_counts(doc)
+        ties = OnceWrittenNames(doc, frozenset(doc.word_counts), counts)
+        for tok in doc.words():
+            if tok.text[:1].isupper() and not unknown_word._plainly_a_name(doc, tok):
+                asked += 1
+                assert rule._weighed_capital(doc, tok, counts, ties, True) == rule._capitalised_word(
+                    doc, tok, counts, ties
+                ), tok.text
+    assert asked > 10
+
+
+def test_the_listed_words_are_kept_once_built():
+    from newslint.config import Settings
+    from newslint.lint import Linter
+
+    rule = Linter(Settings()).by_code["NL101"]
+    english()._words.frozen()
+    assert rule._listed_words() is english().words and rule._listed is english().words
+    assert not rule._may_be_unknown("regime") and rule._may_be_unknown("reigme")

@@ -412,7 +412,10 @@ class UnknownWord(Rule):
                 if ties is None:
                     ties = OnceWrittenNames(doc, capitals, counts)
                 # the desk's evidence, where it has some, before a clear slip's guess
-                found = self._capitalised_word(doc, tok, counts, ties, clear_slips=text not in desk_capitals)
+                if text in desk_capitals:
+                    found = self._capitalised_word(doc, tok, counts, ties, clear_slips=False)
+                else:  # `_plainly_a_name` above found it no name by its look: not asked again
+                    found = self._weighed_capital(doc, tok, counts, ties, clear_slips=True)
                 if found is not None:
                     yield found
                 elif text in desk_capitals:
@@ -497,6 +500,7 @@ class UnknownWord(Rule):
         origin: str | None = None,
     ) -> None:
         super().__init__(options, context, origin)
+        self._listed: frozenset[str] | None = None  # the listed words once built (`_listed_words`)
         # Decided once per distinct word, remembered across stories.
         self._unknown = LetterTest(self._may_be_unknown, shapes=_MAY_BE_UNKNOWN)
         self._opening = LetterTest(_opening_candidate, shapes=Shape.CAPITAL)
@@ -559,7 +563,7 @@ class UnknownWord(Rule):
         """The tests of `check` that read only the letters of a word, in its order: False when
         they clear every token written `text`, wherever it stands. (No word of the shapes it is
         not declared for passes: mixed case, McReigme; letters outside ASCII only, Zürich.)"""
-        words = english().words
+        words = self._listed or self._listed_words()
         # listed in any case (the list's words are all lowercase: a listed word is its own
         # lowercase, looked up with its hash, no copy made), or lowercase and shorter than three
         lower = text.islower()
@@ -572,6 +576,14 @@ class UnknownWord(Rule):
         if "-" in text and (text.lower().replace("-", "") in words or text.lower() in words):
             return False
         return self._unknown_part(text, words)
+
+    def _listed_words(self) -> AbstractSet[str]:
+        """`english().words`, kept once it is the built set (which stays): `_may_be_unknown` is
+        asked about every new word, and the call costs as much as the lookup."""
+        words = english().words
+        if isinstance(words, frozenset):
+            self._listed = words
+        return words
 
     def _unknown_part(self, text: str, words: AbstractSet[str]) -> bool:
         """Whether a part of a lowercase word is left unknown by `check`'s tests of its letters.
@@ -685,6 +697,13 @@ class UnknownWord(Rule):
         # (`check` has cleared the known names: asked once per token, not twice)
         if _name_by_its_look(doc, tok):
             return None
+        return self._weighed_capital(doc, tok, counts, ties, clear_slips)
+
+    def _weighed_capital(
+        self, doc: Document, tok: Token, counts: Counter, ties: OnceWrittenNames, clear_slips: bool
+    ) -> Violation | None:
+        """`_capitalised_word` past its first test (a name by its look): asked by `check` for a
+        token `_plainly_a_name` found no name by its look, which it does not ask again."""
         part = tok.text.lower()
         # written again: a name, unless the story writes it in lowercase too ("acquisiton" in a
         # headline and the body), where it may be the slip of a common word the story uses
@@ -1550,7 +1569,29 @@ def mentioned(text: str, span: Span) -> bool:
     "called", "dubbed", "coined" (a dash, colon or quotation mark between): `the word "energie"`,
     `a new word - vlog`, `a practice dubbed "phishing"`. A coinage or a foreign word is
     introduced so; a slip is not. ("the long-term srategic value" names nothing.)"""
-    return _MENTION.search(text, max(0, span.start - MENTION_REACH), span.start) is not None
+    low = max(0, span.start - MENTION_REACH)
+    if not text[low : span.start].rstrip(_MENTION_TAIL).endswith(_MENTION_WORDS):
+        return False  # no naming word ends the stretch: the search (tried at each place) cannot match
+    return _MENTION.search(text, low, span.start) is not None
+
+
+# What `_MENTION` allows after its word (spaces, a dash, colon or comma, a quotation mark, and the
+# line break `$` matches before), and its words: a stretch it matches in ends with one of them
+# once those characters are stripped from its end (the words end with letters, which are not).
+_MENTION_TAIL = " \t-–—:,\"“‘'\n"
+_MENTION_WORDS = (
+    "word",
+    "words",
+    "term",
+    "terms",
+    "called",
+    "dubbed",
+    "coined",
+    "nicknamed",
+    "spelled",
+    "spelt",
+    "known as",
+)
 
 
 def not_a_word(text: str, span: Span) -> bool:
@@ -1625,7 +1666,10 @@ def _whole_word_written_apart(text: str, span: Span, part: str, words: AbstractS
     after = _BEFORE_LINE_BREAK.match(text, span.end)
     if after is not None and part + after.group(1) in words:
         return True
-    before = _AFTER_LINE_BREAK.search(text, max(0, span.start - 30), span.start)
+    low = max(0, span.start - 30)
+    if "-\n" not in text[low : span.start]:
+        return False  # no hyphen at a line end within reach: the search cannot match
+    before = _AFTER_LINE_BREAK.search(text, low, span.start)
     return before is not None and before.group(1) + part in words
 
 
