@@ -26,7 +26,8 @@
  *   and a pattern's finditer matches when they can only start there (newslint.figures);
  * - sorted_line(data, key, sep, mode): a line of a table sorted by key, found by binary search in
  *   its bytes (a memory map: the shipped word tables, rules/_tables.py's SortedLines), and
- *   count_lines(data), the number of its lines;
+ *   count_lines(data), the number of its lines; line_starts(text, itemsize), where a story's
+ *   lines start (newslint.span.LineIndex);
  * - story_parts(text, span_type, max_headline): the coarse reading of a story that learning
  *   makes (newslint.learn.read_story): its headline, paragraphs and sentences;
  * - name_twins(text): NL202's spaced names (TimeWarner, Time Warner) grouped by their letters,
@@ -36,7 +37,8 @@
  *   start), the forms NL204 learns from (those whose letters the story writes in capitals);
  * - whole_words(text, words, most): how many of a few words a story writes as words (NL201's
  *   wire-desk subjects; its twin is rules/naming/english_variety_mix.py's `_subjects`);
- * - sentence_spans(...): the sentences of a story's paragraphs (newslint.segment._sentences).
+ * - sentence_spans(...): the sentences of a story's paragraphs (newslint.segment._sentences), and
+ *   paragraph_spans(...), the paragraphs of its blocks (newslint.segment._paragraphs).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -2752,6 +2754,59 @@ count_lines(PyObject *self, PyObject *arg)
     return PyLong_FromSsize_t(lines);
 }
 
+/* The first "\n" of text[i:n] (n when there is none): memchr on a one-byte text, most stories. */
+static Py_ssize_t
+next_newline(int kind, const void *data, Py_ssize_t i, Py_ssize_t n)
+{
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const char *found = i < n ? memchr((const char *)data + i, '\n', (size_t)(n - i)) : NULL;
+        return found == NULL ? n : found - (const char *)data;
+    }
+    while (i < n && PyUnicode_READ(kind, data, i) != '\n')
+        i++;
+    return i;
+}
+
+/* line_starts(text, itemsize): where each line of text starts (0, and one past each "\n"), as
+ * the bytes of native ints of `itemsize` bytes (4 or 8: an array's 'i' or 'q'), for
+ * newslint.span.LineIndex. Twin: newslint.span._line_starts. */
+static PyObject *
+line_starts(PyObject *self, PyObject *args)
+{
+    PyObject *text, *out;
+    Py_ssize_t itemsize, n, i, lines = 1, k = 1;
+    int kind;
+    const void *data;
+    char *buf;
+    if (!PyArg_ParseTuple(args, "Un:line_starts", &text, &itemsize))
+        return NULL;
+    if (itemsize != (Py_ssize_t)sizeof(int) && itemsize != (Py_ssize_t)sizeof(long long)) {
+        PyErr_SetString(PyExc_ValueError, "line_starts: itemsize is that of an int or a long long");
+        return NULL;
+    }
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    n = PyUnicode_GET_LENGTH(text);
+    if (itemsize == (Py_ssize_t)sizeof(int) && n > INT_MAX) {
+        PyErr_SetString(PyExc_OverflowError, "line_starts: the text is too long for int offsets");
+        return NULL;
+    }
+    for (i = next_newline(kind, data, 0, n); i < n; i = next_newline(kind, data, i + 1, n))
+        lines++;
+    out = PyBytes_FromStringAndSize(NULL, lines * itemsize);
+    if (out == NULL)
+        return NULL;
+    buf = PyBytes_AS_STRING(out);
+    for (i = -1; k <= lines; i = next_newline(kind, data, i + 1, n)) {
+        if (itemsize == (Py_ssize_t)sizeof(int))
+            ((int *)buf)[k - 1] = (int)(i + 1);
+        else
+            ((long long *)buf)[k - 1] = (long long)(i + 1);
+        k++;
+    }
+    return out;
+}
+
 /* story_parts(text, span_type, max_headline): newslint.learn.read_story's coarse reading of a
  * story, (headline or None, paragraphs, sentences: tuples of span_type), as its pure-Python twin
  * (learn._story_parts) finds them with its three patterns: blocks end at a blank line
@@ -3564,6 +3619,67 @@ fail:
     Py_DECREF(out);
     return NULL;
 }
+
+/* paragraph_spans(text, span_type, starts, ends): the paragraphs of the blocks
+ * text[starts[k]:ends[k]], in order (newslint.segment._paragraphs): a block with a line break
+ * that a space or tab follows inside it (segment._INDENTED_LINE) is cut after each such break,
+ * its pieces stripped and empty ones left out; a block without one is a paragraph as it is. */
+static PyObject *
+paragraph_spans(PyObject *self, PyObject *args)
+{
+    PyObject *text, *starts, *ends, *out;
+    PyTypeObject *span_type;
+    Py_ssize_t k, n, length;
+    int kind;
+    const void *data;
+    if (!PyArg_ParseTuple(args, "UO!O!O!:paragraph_spans", &text, &PyType_Type, &span_type, &PyList_Type, &starts,
+                          &PyList_Type, &ends))
+        return NULL;
+    if (!PyType_IsSubtype(span_type, &PyTuple_Type)) {
+        PyErr_SetString(PyExc_TypeError, "paragraph_spans: the span type must be a tuple type");
+        return NULL;
+    }
+    n = PyList_GET_SIZE(starts);
+    if (PyList_GET_SIZE(ends) != n) {
+        PyErr_SetString(PyExc_ValueError, "paragraph_spans: starts and ends differ in length");
+        return NULL;
+    }
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    length = PyUnicode_GET_LENGTH(text);
+    out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    for (k = 0; k < n; k++) {
+        Py_ssize_t start = PyLong_AsSsize_t(PyList_GET_ITEM(starts, k));
+        Py_ssize_t end = PyLong_AsSsize_t(PyList_GET_ITEM(ends, k));
+        Py_ssize_t i, piece;
+        int cut = 0;
+        if (PyErr_Occurred())
+            goto fail;
+        if (start < 0 || end < start || end > length) {
+            PyErr_SetString(PyExc_ValueError, "paragraph_spans: a block outside the text");
+            goto fail;
+        }
+        for (i = piece = start; i + 1 < end; i++) {
+            Py_UCS4 next;
+            if (SS_READ(i) != '\n' || ((next = SS_READ(i + 1)) != ' ' && next != '\t'))
+                continue;
+            if (ss_append_trimmed(out, span_type, kind, data, piece, i) < 0)
+                goto fail;
+            piece = i + 1;
+            i++; /* the space or tab is the match's: the next one starts after it */
+            cut = 1;
+        }
+        if (cut ? ss_append_trimmed(out, span_type, kind, data, piece, end) < 0
+                : append_span(out, span_type, start, end) < 0)
+            goto fail;
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
 #undef SS_READ
 
 /* whole_words(text, words, most): how many of `words` (a tuple of at most 64 str, each opening
@@ -3682,12 +3798,16 @@ static PyMethodDef methods[] = {
     {"sorted_line", sorted_line, METH_VARARGS,
      "sorted_line(data, key, sep, mode): a line of a sorted table found by binary search in its bytes."},
     {"count_lines", count_lines, METH_O, "count_lines(data): how many lines the bytes hold."},
+    {"line_starts", line_starts, METH_VARARGS,
+     "line_starts(text, itemsize): the offsets where the text's lines start, as bytes of native ints."},
     {"story_parts", story_parts, METH_VARARGS,
      "story_parts(text, span_type, max_headline): (headline, paragraphs, sentences) as learn.read_story reads them."},
     {"name_twins", name_twins, METH_VARARGS,
      "name_twins(text): NL202's spaced-name forms grouped by their letters, the groups of two forms or more."},
     {"sentence_spans", sentence_spans, METH_VARARGS,
      "sentence_spans(text, span_type, firsts, starts, ends, abbreviations): the paragraphs' sentences."},
+    {"paragraph_spans", paragraph_spans, METH_VARARGS,
+     "paragraph_spans(text, span_type, starts, ends): the blocks' paragraphs."},
     {"form_twins", form_twins, METH_VARARGS,
      "form_twins(text): NL204's abbreviation forms whose letters the text writes two ways, one in capitals."},
     {"capital_forms", capital_forms, METH_VARARGS,

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from newslint.native import native
+
 # The largest offset a 4-byte array element holds; a longer text's offsets take 8 bytes each.
 _INT32_LIMIT = 2**31 - 1
 
@@ -65,7 +67,7 @@ class LineIndex:
     """Line starts of a text, for converting offsets to 1-based line and column numbers."""
 
     def __init__(self, text: str) -> None:
-        self.starts = offsets(_line_starts(text), len(text))
+        self.starts = line_offsets(text)
         self.length = len(text)
 
     def position(self, offset: int) -> Position:
@@ -85,6 +87,16 @@ class LineIndex:
 
     def __len__(self) -> int:
         return len(self.starts)
+
+
+def line_offsets(text: str) -> array[int]:
+    """Where each line of `text` starts, as `offsets`: found in one compiled pass where
+    `newslint._native` is (the generator below yields once a line, 8% of parsing a story)."""
+    if native is None:
+        return offsets(_line_starts(text), len(text))
+    starts = offsets((), len(text))
+    starts.frombytes(native.line_starts(text, starts.itemsize))
+    return starts
 
 
 def _line_starts(text: str) -> Iterator[int]:
