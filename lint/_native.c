@@ -38,7 +38,8 @@
  * - whole_words(text, words, most): how many of a few words a story writes as words (NL201's
  *   wire-desk subjects; its twin is rules/naming/english_variety_mix.py's `_subjects`);
  * - sentence_spans(...): the sentences of a story's paragraphs (newslint.segment._sentences), and
- *   paragraph_spans(...), the paragraphs of its blocks (newslint.segment._paragraphs).
+ *   block_spans(...) and paragraph_spans(...), its blocks and their paragraphs, and
+ *   column_gap(text), whether it may hold a table (newslint.segment's _blocks, _paragraphs, _tables).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -3620,6 +3621,100 @@ fail:
     return NULL;
 }
 
+/* column_gap(text): whether segment._COLUMN_GAP, (?<=\S)(?: {2,}|\t[ \t]*)(?=\S), matches in
+ * text: two spaces or more, or a tab and any spaces and tabs after it, between two characters
+ * that are not white space (a table's column gap; most stories have none, but many indent
+ * their paragraphs, which the twin's line-by-line reading had to look at). */
+static PyObject *
+column_gap(PyObject *self, PyObject *text)
+{
+    Py_ssize_t i, j, n;
+    int kind;
+    const void *data;
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "column_gap: a str, please");
+        return NULL;
+    }
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    n = PyUnicode_GET_LENGTH(text);
+    for (i = 1; i < n; i = j) {
+        Py_UCS4 ch = SS_READ(i);
+        j = i + 1;
+        if ((ch != ' ' && ch != '\t') || Py_UNICODE_ISSPACE(SS_READ(i - 1)))
+            continue;
+        if (ch == ' ') {
+            while (j < n && SS_READ(j) == ' ')
+                j++;
+            if (j - i < 2)
+                continue;
+        } else {
+            while (j < n && (SS_READ(j) == ' ' || SS_READ(j) == '\t'))
+                j++;
+        }
+        if (j < n && !Py_UNICODE_ISSPACE(SS_READ(j)))
+            Py_RETURN_TRUE;
+    }
+    Py_RETURN_FALSE;
+}
+
+/* block_spans(text, span_type, start, end): the blocks of text[start:end] (newslint.segment._blocks
+ * for one stretch): cut at each run of blank lines (segment._BLOCK_SEP, \n[ \t]*\n(?:[ \t]*\n)*,
+ * reading nothing from `end` on), each piece stripped, empty ones left out. */
+static PyObject *
+block_spans(PyObject *self, PyObject *args)
+{
+    PyObject *text, *out;
+    PyTypeObject *span_type;
+    Py_ssize_t start, end, i, piece;
+    int kind;
+    const void *data;
+    if (!PyArg_ParseTuple(args, "UO!nn:block_spans", &text, &PyType_Type, &span_type, &start, &end))
+        return NULL;
+    if (!PyType_IsSubtype(span_type, &PyTuple_Type)) {
+        PyErr_SetString(PyExc_TypeError, "block_spans: the span type must be a tuple type");
+        return NULL;
+    }
+    if (start < 0 || end < start || end > PyUnicode_GET_LENGTH(text)) {
+        PyErr_SetString(PyExc_ValueError, "block_spans: a stretch outside the text");
+        return NULL;
+    }
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    for (i = piece = start; i < end; i++) {
+        Py_ssize_t j = i + 1, last;
+        if (SS_READ(i) != '\n')
+            continue;
+        while (j < end && (SS_READ(j) == ' ' || SS_READ(j) == '\t'))
+            j++;
+        if (j >= end || SS_READ(j) != '\n')
+            continue;
+        last = j; /* the separator's last line break so far: take each blank line after it */
+        for (;;) {
+            Py_ssize_t k = last + 1;
+            while (k < end && (SS_READ(k) == ' ' || SS_READ(k) == '\t'))
+                k++;
+            if (k >= end || SS_READ(k) != '\n')
+                break;
+            last = k;
+        }
+        if (ss_append_trimmed(out, span_type, kind, data, piece, i) < 0) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        piece = last + 1;
+        i = last;
+    }
+    if (ss_append_trimmed(out, span_type, kind, data, piece, end) < 0) {
+        Py_DECREF(out);
+        return NULL;
+    }
+    return out;
+}
+
 /* paragraph_spans(text, span_type, starts, ends): the paragraphs of the blocks
  * text[starts[k]:ends[k]], in order (newslint.segment._paragraphs): a block with a line break
  * that a space or tab follows inside it (segment._INDENTED_LINE) is cut after each such break,
@@ -3808,6 +3903,8 @@ static PyMethodDef methods[] = {
      "sentence_spans(text, span_type, firsts, starts, ends, abbreviations): the paragraphs' sentences."},
     {"paragraph_spans", paragraph_spans, METH_VARARGS,
      "paragraph_spans(text, span_type, starts, ends): the blocks' paragraphs."},
+    {"column_gap", column_gap, METH_O, "column_gap(text): whether a table's column gap is in the text."},
+    {"block_spans", block_spans, METH_VARARGS, "block_spans(text, span_type, start, end): the stretch's blocks."},
     {"form_twins", form_twins, METH_VARARGS,
      "form_twins(text): NL204's abbreviation forms whose letters the text writes two ways, one in capitals."},
     {"capital_forms", capital_forms, METH_VARARGS,

@@ -51,6 +51,10 @@ MAX_DEPTH = 3  # a quote in a quote in a quote; deeper marks are strays
 # pattern itself. Written mark-first, the look-behind after the mark: the regex engine then
 # jumps from mark to mark.
 _MARK = re.compile(r"[\"“”„‟«»‹›‚‛`'’‘](?:(?<=[\"“”„‟«»‹›‚‛`])|(?<!\w.)|(?!\w))")
+# The same marks of an ASCII text (97% of the corpora's stories), which can hold no other: the
+# engine tests a character against three in one step, against the sixteen above in many (half
+# the cost of finding the quotations was the search for marks).
+_ASCII_MARK = re.compile(r"[\"`'](?:(?<=[\"`])|(?<!\w.)|(?!\w))")
 _CENTURY_ELIDED = re.compile(r"\d\d(?:s|’s|'s)?(?!\w)")
 
 # kind -> (family, closers, how it points: "open", "close" or "" when its neighbours decide)
@@ -95,14 +99,26 @@ def quotations(
     markup) are not a quotation's edges (`href="..."`)."""
     found: list[Span] = []
     blocked = not_prose if not_prose else None
+    ascii = text.isascii()
+    marks = _ASCII_MARK if ascii else _MARK
     if headline is not None:
-        found.extend(_in_part(text, headline, None, markdown, blocked))
-    has_mark = _MARK.search
+        found.extend(_in_part(text, headline, None, markdown, blocked, marks))
+    has_mark, find = marks.search, text.find
     for i, part in enumerate(paragraphs):
-        if not has_mark(text, part.start, part.end):
+        start, end = part
+        if ascii:
+            # `"` and `` ` `` are always marks, `'` only where the pattern says: substring
+            # searches first (a pattern's search costs several times as much to start)
+            if (
+                find('"', start, end) < 0
+                and find("`", start, end) < 0
+                and (find("'", start, end) < 0 or not has_mark(text, start, end))
+            ):
+                continue
+        elif not has_mark(text, start, end):
             continue  # most paragraphs (seven in eight of the corpora's) hold no quotation mark
         following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
-        found.extend(_in_part(text, part, following, markdown, blocked))
+        found.extend(_in_part(text, part, following, markdown, blocked, marks))
     found.sort()
     return found
 
@@ -124,13 +140,19 @@ class _Open:
 
 
 def _in_part(
-    text: str, part: Span, following: Span | None, markdown: bool, blocked: SpanSet | None
+    text: str,
+    part: Span,
+    following: Span | None,
+    markdown: bool,
+    blocked: SpanSet | None,
+    marks: re.Pattern[str] = _MARK,
 ) -> Iterable[Span]:
-    """The quotations of one paragraph (or the headline); `following` is the next paragraph."""
+    """The quotations of one paragraph (or the headline); `following` is the next paragraph.
+    `marks`: `_MARK`, or `_ASCII_MARK` when the text is ASCII (the same matches there)."""
     start, end = part
     stack: list[_Open] = []
     skip_to = start
-    for m in _MARK.finditer(text, start, end):
+    for m in marks.finditer(text, start, end):
         i, j = m.span()
         if i < skip_to:
             continue  # the second half of a TeX mark

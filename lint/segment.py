@@ -268,8 +268,8 @@ def _table_strength(line: str) -> int:
 def _tables(text: str, lines: LineIndex) -> Iterable[Span]:
     """Runs of table lines. A run counts when it has a sure line, or two 'maybe' lines; a weak
     line counts only as part of a run that counts (a header above the numbers)."""
-    if "  " not in text and "\t" not in text:
-        return  # no line can have a column gap
+    if "  " not in text and "\t" not in text or not _has_column_gap(text):
+        return  # no line can have a column gap (most indent their paragraphs: no gap either)
     if not any(_table_strength(row) for row in _gap_rows(text)):
         return  # no table line, and so none aligned with one: most stories, read line by line below
     rows = text.split("\n")  # the lines, in the order of lines.starts
@@ -286,6 +286,13 @@ def _tables(text: str, lines: LineIndex) -> Iterable[Span]:
             yield from _table_run(run)
             run = []
     yield from _table_run(run)
+
+
+def _has_column_gap(text: str) -> bool:
+    """Whether `_COLUMN_GAP` matches in `text`: no line is a table line without a gap. Compiled
+    where `newslint._native` is (the pattern, tried at every character, costs more than the
+    lines it spares)."""
+    return native.column_gap(text) if native is not None else _COLUMN_GAP.search(text) is not None
 
 
 def _gap_rows(text: str) -> Iterator[str]:
@@ -334,6 +341,10 @@ def _trim(text: str, start: int, end: int) -> Span | None:
 def _blocks(text: str, skip: list[Span]) -> list[Span]:
     """Blank-line separated blocks, trimmed. Markup that is not text (front matter, code
     blocks, comments) also ends a block, so it never becomes part of a headline or paragraph."""
+    if native is not None:  # the same loop, compiled
+        return [
+            b for start, end in _outside(len(text), skip) for b in native.block_spans(text, Span, start, end)
+        ]
     out: list[tuple[int, int]] = []
     for start, end in _outside(len(text), skip):
         pos = start
@@ -364,8 +375,7 @@ def _outside(length: int, skip: list[Span]) -> Iterable[tuple[int, int]]:
 def _looks_like_headline(line: str) -> bool:
     if "\n" in line or len(line) > MAX_HEADLINE_CHARS or len(line.split()) < 2 and not line.isupper():
         return False
-    letters = [c for c in line if c.isalpha()]
-    if not letters:
+    if not any(map(str.isalpha, line)):  # stops at the first letter: most lines open with one
         return False
     if line.isupper():
         return True
@@ -428,6 +438,8 @@ def dateline_at(text: str, start: int, end: int | None = None) -> Span | None:
     for rules that meet one where the parser saw none (a headline without a blank line after it)."""
     stop = len(text) if end is None else end
     head = text[start : min(stop, start + 120)]
+    if not "A" <= head[:1] <= "Z" or "-" not in head and "–" not in head and "—" not in head:
+        return None  # both patterns open with a capital and end with a dash: most paragraphs fail here
     m = _AGENCY_DATELINE.match(head) or _DATELINE.match(head)
     if not m:
         return None
@@ -492,7 +504,10 @@ def _sic_spans(text: str) -> Iterable[Span]:
     word of a big file, the pattern would read each word over and over. A match ends at its
     mark and holds only word, quote and space characters, and a mark ends in a bracket, which
     it cannot hold: so the stretch of such characters before each mark is all a match needs."""
-    # a mark holds "sic" and a closing bracket: a substring test first
+    # a mark ends in c and a closing bracket (no letter but C matches c ignoring case), and holds
+    # "sic": substring tests first, the cheapest first
+    if "c)" not in text and "c]" not in text and "C)" not in text and "C]" not in text:
+        return
     if not _folds_apart(text) and not any("sic]" in low or "sic)" in low for low in lowered(text, 3)):
         return
     for mark in _SIC_HINT.finditer(text):

@@ -7,27 +7,31 @@ of one, two and four bytes a character) and on random texts."""
 from __future__ import annotations
 
 from array import array
+from collections.abc import Callable
+from typing import TypeVar
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslint import native as chooser
-from newslint import segment, span
+from newslint import quotations, segment, span
 from newslint.span import Span
 
 compiled = chooser.native
 needs_compiled = pytest.mark.skipif(compiled is None, reason="newslint._native is not built here")
+T = TypeVar("T")
 
 PIECES = st.sampled_from([*"\n \t\r\x0b\x0c\u00a0\u2003\u2028aZ.é𝄞", "\n ", "\n\t", "\n\n", "Word"])
 
 
-def _paragraphs_both(text: str, blocks: list[Span]) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
-    found = segment._paragraphs(text, blocks)
+def _compiled_and_twin(find: Callable[..., T], *args: object) -> tuple[T, T]:
+    """What `find` (a function of newslint.segment) answers with the compiled loops, and without."""
+    found = find(*args)
     saved = segment.native
     segment.native = None
     try:
-        return found, segment._paragraphs(text, blocks)
+        return found, find(*args)
     finally:
         segment.native = saved
 
@@ -44,7 +48,7 @@ def _paragraphs_both(text: str, blocks: list[Span]) -> tuple[tuple[Span, ...], t
 )
 def test_the_compiled_paragraphs_are_the_twins_on_the_cases_that_decide_a_cut(text):
     for blocks in (segment._blocks(text, []), [Span(0, len(text))], [Span(1, len(text) - 1)]):
-        found, expected = _paragraphs_both(text, blocks)
+        found, expected = _compiled_and_twin(segment._paragraphs, text, blocks)
         assert found == expected
         assert all(type(p) is Span for p in found)
 
@@ -55,7 +59,7 @@ def test_the_compiled_paragraphs_are_the_twins_on_the_cases_that_decide_a_cut(te
 def test_the_compiled_paragraphs_are_the_twins(text, data):
     cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), min_size=4, max_size=4)))
     blocks = [Span(cuts[0], cuts[1]), Span(cuts[2], cuts[3]), *segment._blocks(text, [])]
-    found, expected = _paragraphs_both(text, blocks)
+    found, expected = _compiled_and_twin(segment._paragraphs, text, blocks)
     assert found == expected
 
 
@@ -82,3 +86,146 @@ def test_line_starts_without_the_compiled_loop(monkeypatch):
     monkeypatch.setattr(span, "native", None)
     assert list(span.line_offsets("a\n\nb\n")) == [0, 2, 3, 5]
     assert list(span.line_offsets("")) == [0]
+
+
+@needs_compiled
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(PIECES, max_size=40).map("".join), st.data())
+def test_the_compiled_blocks_are_the_twins(text, data):
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=4)))
+    skip = [Span(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False)]
+    found, expected = _compiled_and_twin(segment._blocks, text, skip)
+    assert found == expected
+    assert all(type(b) is Span for b in found)
+
+
+@needs_compiled
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(PIECES | st.sampled_from(["  ", "\t", " \t ", "x  y", "a\tb"]), max_size=30).map("".join))
+def test_the_compiled_column_gap_is_the_patterns_search(text):
+    assert compiled.column_gap(text) is (segment._COLUMN_GAP.search(text) is not None)
+
+
+GAP_ROWS = st.lists(
+    st.sampled_from(
+        ["    Indented paragraph", "Prose line", "ONE  1.5  2.5", "a\tb", "  x  ", "04/09/87  03/09/87"]
+    ),
+    max_size=8,
+).map("\n".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(GAP_ROWS | st.lists(PIECES, max_size=30).map("".join))
+def test_a_text_without_a_column_gap_has_no_table_line(text):
+    """`_tables` returns early when `_COLUMN_GAP` matches nowhere: no line can then be a table
+    line, as its line-by-line reading finds."""
+    if segment._COLUMN_GAP.search(text) is None:
+        assert not any(segment._table_strength(row) for row in text.split("\n"))
+        assert list(segment._tables(text, span.LineIndex(text))) == []
+
+
+DATELINE_PIECES = st.sampled_from(
+    [
+        "WASHINGTON",
+        "KYIV",
+        ", Ukraine",
+        " (Reuters)",
+        " (AP)",
+        " - ",
+        " — ",
+        " – ",
+        "--",
+        " ",
+        "Feb 26",
+        "x",
+        "The",
+    ]
+)
+
+
+def _plain_dateline(text: str) -> Span | None:
+    head = text[:120]
+    m = segment._AGENCY_DATELINE.match(head) or segment._DATELINE.match(head)
+    if not m:
+        return None
+    found = m.group(0).rstrip()
+    if not any(c in found for c in ",(") and sum(c.isalpha() for c in found) < 3:
+        return None
+    return Span(0, len(found))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(DATELINE_PIECES, max_size=10).map("".join))
+def test_the_dateline_found_after_its_early_exit_is_the_patterns(text):
+    assert segment.dateline_at(text, 0) == _plain_dateline(text)
+
+
+SIC_PIECES = st.sampled_from(
+    ["word", " ", "[sic]", "(sic)", "[SIC]", "(Sic)", "sic", "c)", "C]", "ſic)", "\u0130", '"']
+)
+
+
+def _plain_sic(text: str) -> list[Span]:
+    found = []
+    for mark in segment._SIC_HINT.finditer(text):
+        start = mark.start()
+        while start > 0 and segment._BEFORE_SIC.match(text, start - 1):
+            start -= 1
+        found.extend(Span(m.start(1), m.end()) for m in segment._SIC.finditer(text, start, mark.end()))
+    return found
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(SIC_PIECES, max_size=12).map("".join))
+def test_the_sic_marks_found_after_the_early_exits_are_the_patterns(text):
+    assert list(segment._sic_spans(text)) == _plain_sic(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from("Ab1 .:\n\u00e9\u0660"), max_size=12))
+def test_a_headline_needs_a_letter(line):
+    if not any(c.isalpha() for c in line):
+        assert not segment._looks_like_headline(line)
+
+
+QUOTE_PIECES = st.sampled_from(
+    [
+        '"',
+        "'",
+        "`",
+        "``",
+        "''",
+        "word",
+        "Iraq's",
+        "farmers'",
+        " ",
+        "\n",
+        ".",
+        ",",
+        ":",
+        "=",
+        "'90s",
+        "x",
+        "'n'",
+    ]
+)
+
+
+def _plain_quotations(text: str, paragraphs: list[Span]) -> list[Span]:
+    found: list[Span] = []
+    for i, part in enumerate(paragraphs):
+        if quotations._MARK.search(text, part.start, part.end):
+            following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+            found.extend(quotations._in_part(text, part, following, False, None, quotations._MARK))
+    return sorted(found)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(QUOTE_PIECES, max_size=30).map("".join), st.data())
+def test_the_quotations_of_an_ascii_text_are_those_the_full_pattern_finds(text, data):
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=6)))
+    paragraphs = [Span(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False)]
+    assert [m.span() for m in quotations._ASCII_MARK.finditer(text)] == [
+        m.span() for m in quotations._MARK.finditer(text)
+    ]
+    assert quotations.quotations(text, None, paragraphs) == _plain_quotations(text, paragraphs)
