@@ -210,19 +210,26 @@ typedef struct {
 } IntBuf;
 
 static int
+intbuf_grow(IntBuf *b)
+{
+    Py_ssize_t cap = b->cap + (b->cap >> 3) + 256;
+    if (b->obj == NULL)
+        b->obj = PyByteArray_FromStringAndSize(NULL, cap * (Py_ssize_t)sizeof(int));
+    else if (PyByteArray_Resize(b->obj, cap * (Py_ssize_t)sizeof(int)) < 0)
+        return -1;
+    if (b->obj == NULL)
+        return -1;
+    b->data = (int *)PyByteArray_AS_STRING(b->obj);
+    b->cap = cap;
+    return 0;
+}
+
+/* Inline: four pushes a token, where a call each cost more than the store. */
+static inline int
 intbuf_push(IntBuf *b, Py_ssize_t value)
 {
-    if (b->size == b->cap) {
-        Py_ssize_t cap = b->cap + (b->cap >> 3) + 256;
-        if (b->obj == NULL)
-            b->obj = PyByteArray_FromStringAndSize(NULL, cap * (Py_ssize_t)sizeof(int));
-        else if (PyByteArray_Resize(b->obj, cap * (Py_ssize_t)sizeof(int)) < 0)
-            return -1;
-        if (b->obj == NULL)
-            return -1;
-        b->data = (int *)PyByteArray_AS_STRING(b->obj);
-        b->cap = cap;
-    }
+    if (b->size == b->cap && intbuf_grow(b) < 0)
+        return -1;
     b->data[b->size++] = (int)value;
     return 0;
 }
@@ -314,7 +321,8 @@ raw_hash(const unsigned char *raw, Py_ssize_t bytes)
 static int
 word_table_grow(WordTable *t)
 {
-    Py_ssize_t cap = t->cap ? 2 * t->cap : 256, nslots = 2 * cap, i;
+    /* 64 words first: a story has a hundred or so, and the slots are zeroed whole */
+    Py_ssize_t cap = t->cap ? 2 * t->cap : 64, nslots = 2 * cap, i;
     Py_ssize_t *slots = PyMem_Calloc(nslots, sizeof(Py_ssize_t));
     Py_ssize_t *at = PyMem_Realloc(t->at, cap * sizeof(Py_ssize_t));
     if (at != NULL)

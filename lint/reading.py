@@ -126,6 +126,10 @@ class Reading:
     def __init__(self, original: str, repairs: Iterable[Repair] = ()) -> None:
         self.original = original
         self.repairs = tuple(sorted((r for r in repairs if r.safe), key=lambda r: r.span))
+        if not self.repairs:  # most stories: the reading is the original, and nothing is mapped
+            self.text = original
+            self._to_original = self._to_reading = _Pieces([], [], [], [], len(original), len(original))
+            return
         out: list[str] = []
         src, src_end, dst, dst_end = [], [], [], []
         cursor = length = 0

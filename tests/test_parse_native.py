@@ -16,6 +16,8 @@ from hypothesis import strategies as st
 
 from newslint import native as chooser
 from newslint import quotations, segment, span
+from newslint.reading import Reading
+from newslint.repairs import entities
 from newslint.span import Span
 
 compiled = chooser.native
@@ -229,3 +231,40 @@ def test_the_quotations_of_an_ascii_text_are_those_the_full_pattern_finds(text, 
         m.span() for m in quotations._MARK.finditer(text)
     ]
     assert quotations.quotations(text, None, paragraphs) == _plain_quotations(text, paragraphs)
+
+
+BROKEN_PIECES = st.sampled_from(
+    [
+        "#39;",
+        "#x27;",
+        "quot;",
+        "amp;",
+        "nbsp;",
+        "hellip;",
+        "camp;",
+        "salt;",
+        ";",
+        "#",
+        "&",
+        " ",
+        "x",
+        "AT",
+        "doesn",
+    ]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(BROKEN_PIECES, max_size=12).map("".join) | st.text(max_size=40))
+def test_a_broken_entity_is_looked_for_wherever_the_pattern_can_match(text):
+    """`entities._broken` skips its pattern's scan only where the pattern matches nowhere."""
+    if entities._BROKEN.search(text) is not None:
+        assert entities._may_hold_broken(text)
+
+
+@given(st.text(max_size=30))
+def test_a_reading_without_repairs_is_the_original(text):
+    reading = Reading(text)
+    assert reading.text is text and not reading.changed
+    for whole in (Span(0, len(text)), Span(len(text), len(text))):
+        assert reading.span_to_original(whole) == whole == reading.span_to_reading(whole)

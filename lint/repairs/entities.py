@@ -44,6 +44,9 @@ _BROKEN = re.compile(
     rf"#(?<![&#]#)(?:[0-9]{{2,5}}|[xX][0-9a-fA-F]{{2,5}});|(?<![&#\w])(?:{_NOT_WORDS});"
     rf"|(?<=[^\W\d_])(?:{_GLUED});"
 )
+# What a `_BROKEN` match holds before its semicolon, when it holds no `#`: one of the names.
+_BROKEN_NAMES = tuple(_NOT_WORDS.split("|"))
+_LONGEST_NAME = max(map(len, _BROKEN_NAMES))
 _TAGLIKE = re.compile(r"&lt;.*?&gt;|<[^<>\n]*>")
 _OPENERS = "([{—–-/“‘\"'"
 _SINGLES = "'‘’"
@@ -120,7 +123,22 @@ def _whole(text: str) -> Iterator[_Found]:
             yield _Found(Span(m.start(), m.end()), m.group(), char, broken=False)
 
 
+def _may_hold_broken(text: str) -> bool:
+    """Whether `_BROKEN` can match in `text`: a `#`, or a semicolon after one of the names. Its
+    last two branches open with a look-behind, tried at every character of the story."""
+    if "#" in text:
+        return True
+    at = text.find(";")
+    while at >= 0:
+        if text[max(0, at - _LONGEST_NAME) : at].endswith(_BROKEN_NAMES):
+            return True
+        at = text.find(";", at + 1)
+    return False
+
+
 def _broken(text: str) -> Iterator[_Found]:
+    if not _may_hold_broken(text):
+        return
     for m in _BROKEN.finditer(text):
         char = _unescape("&" + m.group())
         if char != "&" + m.group():
