@@ -258,25 +258,45 @@ intbuf_free(IntBuf *b)
     b->data = NULL;
 }
 
+/* The (start, end) pairs of a sequence of spans (2-tuples of ints: newslint.span.Span), read into
+ * two arrays: the token index reads a story's sentences and blocked spans as they are, where
+ * four lists of their offsets were built in Python for each story. */
 static int
-read_offsets(PyObject *list, Py_ssize_t **out, Py_ssize_t *size)
+read_spans(PyObject *spans, Py_ssize_t **starts_out, Py_ssize_t **ends_out, Py_ssize_t *size)
 {
-    Py_ssize_t i, n = PyList_GET_SIZE(list);
-    Py_ssize_t *values = PyMem_Malloc((n ? n : 1) * sizeof(Py_ssize_t));
-    if (values == NULL) {
-        PyErr_NoMemory();
+    PyObject *seq = PySequence_Fast(spans, "index_tokens: the spans are a sequence");
+    Py_ssize_t i, n;
+    Py_ssize_t *starts, *ends;
+    if (seq == NULL)
         return -1;
+    n = PySequence_Fast_GET_SIZE(seq);
+    starts = PyMem_Malloc((n ? n : 1) * sizeof(Py_ssize_t));
+    ends = PyMem_Malloc((n ? n : 1) * sizeof(Py_ssize_t));
+    if (starts == NULL || ends == NULL) {
+        PyErr_NoMemory();
+        goto fail;
     }
     for (i = 0; i < n; i++) {
-        values[i] = PyLong_AsSsize_t(PyList_GET_ITEM(list, i));
-        if (values[i] == -1 && PyErr_Occurred()) {
-            PyMem_Free(values);
-            return -1;
+        PyObject *span = PySequence_Fast_GET_ITEM(seq, i);
+        if (!PyTuple_Check(span) || PyTuple_GET_SIZE(span) != 2) {
+            PyErr_SetString(PyExc_TypeError, "index_tokens: a span is a (start, end) tuple");
+            goto fail;
         }
+        starts[i] = PyLong_AsSsize_t(PyTuple_GET_ITEM(span, 0));
+        ends[i] = PyLong_AsSsize_t(PyTuple_GET_ITEM(span, 1));
+        if ((starts[i] == -1 || ends[i] == -1) && PyErr_Occurred())
+            goto fail;
     }
-    *out = values;
+    Py_DECREF(seq);
+    *starts_out = starts;
+    *ends_out = ends;
     *size = n;
     return 0;
+fail:
+    Py_DECREF(seq);
+    PyMem_Free(starts);
+    PyMem_Free(ends);
+    return -1;
 }
 
 /* SpanSet.touches_range over sorted, disjoint [starts[i], ends[i]): the last member starting
@@ -387,7 +407,7 @@ word_table_free(WordTable *t)
 
 static int all_letters(PyObject *word); /* str.isalpha(), with the learning loops below */
 
-/* index_tokens(text, sentence_starts, sentence_ends, blocked_starts, blocked_ends, counts[, odd]):
+/* index_tokens(text, sentences, blocked, counts[, odd]): (sentences and blocked: sequences of spans)
  * every token of the sentences (as TOKEN.finditer finds them in each, those that touch a blocked
  * span left out), in text order. `counts` (a dict) gets each distinct token's number of uses, in
  * the order of first use; returned are (words, ids, starts, openings, firsts): the distinct
@@ -401,29 +421,22 @@ static int all_letters(PyObject *word); /* str.isalpha(), with the learning loop
 static PyObject *
 index_tokens(PyObject *self, PyObject *args)
 {
-    PyObject *text, *sstarts_list, *sends_list, *bstarts_list, *bends_list, *counts, *odd = Py_None;
+    PyObject *text, *sentences, *blocked, *counts, *odd = Py_None;
     PyObject *words = NULL, *result = NULL;
     Py_ssize_t *sstarts = NULL, *sends = NULL, *bstarts = NULL, *bends = NULL;
-    Py_ssize_t nsent, nsent2, nblock, nblock2, i, n;
+    Py_ssize_t nsent, nblock, i, n;
     IntBuf ids = {0}, starts = {0}, openings = {0}, firsts = {0}, uses = {0};
     WordTable table = {0};
     int kind;
     const void *data;
-    if (!PyArg_ParseTuple(args, "UO!O!O!O!O!|O:index_tokens", &text, &PyList_Type, &sstarts_list, &PyList_Type,
-                          &sends_list, &PyList_Type, &bstarts_list, &PyList_Type, &bends_list, &PyDict_Type,
-                          &counts, &odd))
+    if (!PyArg_ParseTuple(args, "UOOO!|O:index_tokens", &text, &sentences, &blocked, &PyDict_Type, &counts, &odd))
         return NULL;
     if (odd != Py_None && !PyList_Check(odd)) {
         PyErr_SetString(PyExc_TypeError, "index_tokens: odd is a list or None");
         return NULL;
     }
-    if (read_offsets(sstarts_list, &sstarts, &nsent) < 0 || read_offsets(sends_list, &sends, &nsent2) < 0 ||
-        read_offsets(bstarts_list, &bstarts, &nblock) < 0 || read_offsets(bends_list, &bends, &nblock2) < 0)
+    if (read_spans(sentences, &sstarts, &sends, &nsent) < 0 || read_spans(blocked, &bstarts, &bends, &nblock) < 0)
         goto done;
-    if (nsent != nsent2 || nblock != nblock2) {
-        PyErr_SetString(PyExc_ValueError, "index_tokens: starts and ends differ in length");
-        goto done;
-    }
     words = PyList_New(0);
     if (words == NULL)
         goto done;

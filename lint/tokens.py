@@ -147,16 +147,7 @@ def index_tokens(
     gets each distinct token's number of uses, in the order of first use, and `odd` (if given)
     the distinct tokens that are not letters only (`str.isalpha`), in the same order."""
     if native is not None:
-        spans = blocked.spans
-        words, *arrays = native.index_tokens(
-            text,
-            [s.start for s in sentences],
-            [s.end for s in sentences],
-            [b.start for b in spans],
-            [b.end for b in spans],
-            counts,
-            odd,
-        )
+        words, *arrays = native.index_tokens(text, sentences, blocked.spans, counts, odd)
         return TokenIndex(words, *(memoryview(a).cast("i") for a in arrays))
     ids, starts, openings, firsts = (array("i") for _ in range(4))
     number: dict[str, int] = {}

@@ -268,3 +268,16 @@ def test_a_reading_without_repairs_is_the_original(text):
     assert reading.text is text and not reading.changed
     for whole in (Span(0, len(text)), Span(len(text), len(text))):
         assert reading.span_to_original(whole) == whole == reading.span_to_reading(whole)
+
+
+@needs_compiled
+def test_the_compiled_index_reads_the_spans_as_they_are():
+    """`index_tokens` takes the sentences and blocked spans themselves (any sequence of spans),
+    not lists of their offsets, and refuses what is not a span."""
+    text = "ab cd ef"
+    words, *_ = compiled.index_tokens(text, (Span(0, 8),), [Span(3, 5)], {}, [])
+    assert words == ["ab", "ef"]
+    assert compiled.index_tokens(text, [Span(0, 5)], (), {})[0] == ["ab", "cd"]
+    for bad in ([(1,)], [1], None):
+        with pytest.raises(TypeError):
+            compiled.index_tokens(text, bad, (), {})
