@@ -143,7 +143,8 @@ def _case_variant_possible(doc: Document, written: AbstractSet[str]) -> bool:
     words twice, and its first two words twice as a pair: two runs never overlap) and the run
     with a later word in lowercase ("Islamic State", "Islamic state"; "Islamic State" twice)."""
     counts = doc.word_counts
-    twice = [w for w in written if w.isalpha() and w[1:].islower() and counts[w] >= 2]
+    # the count first: most names are written once, and it is one lookup, not three string tests
+    twice = [w for w in written if counts[w] >= 2 and w.isalpha() and w[1:].islower()]
     if len(twice) > MAX_PREFILTER_NAMES:
         return True  # a long text: each test below searches all of it, so let the run scan decide
     text = doc.text
