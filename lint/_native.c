@@ -39,7 +39,8 @@
  *   wire-desk subjects; its twin is rules/naming/english_variety_mix.py's `_subjects`);
  * - sentence_spans(...): the sentences of a story's paragraphs (newslint.segment._sentences), and
  *   block_spans(...) and paragraph_spans(...), its blocks and their paragraphs, and
- *   column_gap(text), whether it may hold a table (newslint.segment's _blocks, _paragraphs, _tables).
+ *   column_gap(text), whether it may hold a table (newslint.segment's _blocks, _paragraphs, _tables);
+ * - quote_marks(text, paragraphs): the quotation marks of each paragraph (newslint.quotations).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -3796,6 +3797,94 @@ fail:
     Py_DECREF(out);
     return NULL;
 }
+
+/* Whether ch is one of newslint.quotations' sixteen quotation marks; 2 for ' ‘ ’, which are
+ * marks only where they do not stand between two word characters (an apostrophe: `don't`). */
+static int
+quote_mark_kind(Py_UCS4 ch)
+{
+    switch (ch) {
+    case '"': case '`': case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB:
+    case 0x00BB: case 0x2039: case 0x203A: case 0x201A: case 0x201B:
+        return 1;
+    case '\'': case 0x2018: case 0x2019:
+        return 2;
+    default:
+        return 0;
+    }
+}
+
+/* quote_marks(text, paragraphs): for each paragraph (start, end) that holds a quotation mark,
+ * (its index, the marks' offsets), as quotations._MARK's matches in text[start:end] find them:
+ * the pattern's look-behind reads the text before `start`, its look-ahead nothing from `end` on. */
+static PyObject *
+quote_marks(PyObject *self, PyObject *args)
+{
+    PyObject *text, *parts, *seq, *out, *at = NULL;
+    Py_ssize_t k, n, length;
+    int kind;
+    const void *data;
+    if (!PyArg_ParseTuple(args, "UO:quote_marks", &text, &parts))
+        return NULL;
+    seq = PySequence_Fast(parts, "quote_marks: the paragraphs must be a sequence");
+    if (seq == NULL)
+        return NULL;
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    length = PyUnicode_GET_LENGTH(text);
+    n = PySequence_Fast_GET_SIZE(seq);
+    out = PyList_New(0);
+    if (out == NULL)
+        goto fail;
+    for (k = 0; k < n; k++) {
+        PyObject *part = PySequence_Fast_GET_ITEM(seq, k);
+        Py_ssize_t start, end, i;
+        if (!PyTuple_Check(part) || PyTuple_GET_SIZE(part) != 2) {
+            PyErr_SetString(PyExc_TypeError, "quote_marks: a paragraph must be a (start, end) span");
+            goto fail;
+        }
+        start = PyLong_AsSsize_t(PyTuple_GET_ITEM(part, 0));
+        end = PyLong_AsSsize_t(PyTuple_GET_ITEM(part, 1));
+        if (PyErr_Occurred())
+            goto fail;
+        if (start < 0 || end < start || end > length) {
+            PyErr_SetString(PyExc_ValueError, "quote_marks: a paragraph outside the text");
+            goto fail;
+        }
+        for (i = start; i < end; i++) {
+            int mark = quote_mark_kind(SS_READ(i));
+            PyObject *offset;
+            if (mark == 0)
+                continue;
+            if (mark == 2 && i > 0 && IS_WORD(SS_READ(i - 1)) && i + 1 < end && IS_WORD(SS_READ(i + 1)))
+                continue; /* an apostrophe between two word characters */
+            if (at == NULL && (at = PyList_New(0)) == NULL)
+                goto fail;
+            offset = PyLong_FromSsize_t(i);
+            if (offset == NULL || PyList_Append(at, offset) < 0) {
+                Py_XDECREF(offset);
+                goto fail;
+            }
+            Py_DECREF(offset);
+        }
+        if (at != NULL) {
+            PyObject *entry = Py_BuildValue("(nN)", k, at);
+            at = NULL;
+            if (entry == NULL || PyList_Append(out, entry) < 0) {
+                Py_XDECREF(entry);
+                goto fail;
+            }
+            Py_DECREF(entry);
+        }
+    }
+    Py_DECREF(seq);
+    return out;
+fail:
+    Py_XDECREF(at);
+    Py_XDECREF(out);
+    Py_DECREF(seq);
+    return NULL;
+}
 #undef SS_READ
 
 /* whole_words(text, words, most): how many of `words` (a tuple of at most 64 str, each opening
@@ -3924,6 +4013,8 @@ static PyMethodDef methods[] = {
      "sentence_spans(text, span_type, firsts, starts, ends, abbreviations): the paragraphs' sentences."},
     {"paragraph_spans", paragraph_spans, METH_VARARGS,
      "paragraph_spans(text, span_type, starts, ends): the blocks' paragraphs."},
+    {"quote_marks", quote_marks, METH_VARARGS,
+     "quote_marks(text, paragraphs): (index, mark offsets) of each paragraph that holds a quotation mark."},
     {"column_gap", column_gap, METH_O, "column_gap(text): whether a table's column gap is in the text."},
     {"block_spans", block_spans, METH_VARARGS, "block_spans(text, span_type, start, end): the stretch's blocks."},
     {"form_twins", form_twins, METH_VARARGS,

@@ -41,6 +41,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from newslint.document import SpanSet
+from newslint.native import native
 from newslint.span import Span
 
 DOUBLE, SINGLE = 0, 1
@@ -99,13 +100,25 @@ def quotations(
     markup) are not a quotation's edges (`href="..."`)."""
     found: list[Span] = []
     blocked = not_prose if not_prose else None
+    parts = paragraphs if headline is None else [headline, *paragraphs]
+    first = len(parts) - len(paragraphs)  # where the paragraphs start in `parts`
+    last = len(parts) - 1
+    for k, at in native.quote_marks(text, parts) if native is not None else _marks(text, parts):
+        # the headline has no following paragraph, nor has the last paragraph
+        following = parts[k + 1] if first <= k < last else None
+        found.extend(_in_part(text, parts[k], following, markdown, blocked, at))
+    found.sort()
+    return found
+
+
+def _marks(text: str, parts: Sequence[Span]) -> list[tuple[int, list[int]]]:
+    """For each of the parts that holds a quotation mark, its index and the marks' offsets
+    (the twin of `newslint._native.quote_marks`)."""
+    found = []
     ascii = text.isascii()
     marks = _ASCII_MARK if ascii else _MARK
-    if headline is not None:
-        found.extend(_in_part(text, headline, None, markdown, blocked, marks))
     has_mark, find = marks.search, text.find
-    for i, part in enumerate(paragraphs):
-        start, end = part
+    for k, (start, end) in enumerate(parts):
         if ascii:
             # `"` and `` ` `` are always marks, `'` only where the pattern says: substring
             # searches first (a pattern's search costs several times as much to start)
@@ -117,9 +130,7 @@ def quotations(
                 continue
         elif not has_mark(text, start, end):
             continue  # most paragraphs (seven in eight of the corpora's) hold no quotation mark
-        following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
-        found.extend(_in_part(text, part, following, markdown, blocked, marks))
-    found.sort()
+        found.append((k, [m.start() for m in marks.finditer(text, start, end)]))
     return found
 
 
@@ -145,19 +156,18 @@ def _in_part(
     following: Span | None,
     markdown: bool,
     blocked: SpanSet | None,
-    marks: re.Pattern[str] = _MARK,
+    at: Iterable[int],
 ) -> Iterable[Span]:
-    """The quotations of one paragraph (or the headline); `following` is the next paragraph.
-    `marks`: `_MARK`, or `_ASCII_MARK` when the text is ASCII (the same matches there)."""
+    """The quotations of one paragraph (or the headline) whose quotation marks start `at`;
+    `following` is the next paragraph."""
     start, end = part
     stack: list[_Open] = []
     skip_to = start
-    for m in marks.finditer(text, start, end):
-        i, j = m.span()
+    for i in at:
         if i < skip_to:
             continue  # the second half of a TeX mark
-        kind, j = _whole_mark(text, m, end)
-        if j > m.end():
+        kind, j = _whole_mark(text, i, end)
+        if j > i + 1:
             skip_to = j
         if markdown and kind[0] == "`" or blocked is not None and blocked.touches_range(i, j):
             continue  # Markdown code, not a TeX quote; a mark in a URL, markup or a table
@@ -209,9 +219,9 @@ def _in_part(
     yield from _left_open(text, stack, end, following)
 
 
-def _whole_mark(text: str, m: re.Match[str], end: int) -> tuple[str, int]:
-    """The mark `m` found and where it ends: two backticks or apostrophes make one TeX mark."""
-    kind, j = m.group(), m.end()
+def _whole_mark(text: str, i: int, end: int) -> tuple[str, int]:
+    """The mark at `i` and where it ends: two backticks or apostrophes make one TeX mark."""
+    kind, j = text[i], i + 1
     if kind in "`'" and j < end and text[j] == kind:
         return kind * 2, j + 1
     return kind, j
@@ -321,7 +331,7 @@ def _reopening_family(text: str, following: Span | None) -> int | None:
     m = _MARK.match(text, following.start, following.end)
     if not m:
         return None
-    kind, j = _whole_mark(text, m, following.end)
+    kind, j = _whole_mark(text, m.start(), following.end)
     family, _, points = _KINDS[kind]
     after = text[j] if j < following.end else " "
     return family if points != "close" and (after.isalnum() or after.isspace()) else None

@@ -218,7 +218,8 @@ def _plain_quotations(text: str, paragraphs: list[Span]) -> list[Span]:
     for i, part in enumerate(paragraphs):
         if quotations._MARK.search(text, part.start, part.end):
             following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
-            found.extend(quotations._in_part(text, part, following, False, None, quotations._MARK))
+            marks = [m.start() for m in quotations._MARK.finditer(text, part.start, part.end)]
+            found.extend(quotations._in_part(text, part, following, False, None, marks))
     return sorted(found)
 
 
@@ -231,6 +232,60 @@ def test_the_quotations_of_an_ascii_text_are_those_the_full_pattern_finds(text, 
         m.span() for m in quotations._MARK.finditer(text)
     ]
     assert quotations.quotations(text, None, paragraphs) == _plain_quotations(text, paragraphs)
+
+
+# The ASCII pieces and marks of every other kind, apostrophes in words, and characters of two
+# and four bytes (a word character `٣`, a symbol `𝄞`) beside them.
+MARK_PIECES = QUOTE_PIECES | st.sampled_from(
+    [*"“”„‟«»‹›‚‛‘’", "don’t", "5'11", "’05", "’Tis", "‘x’", "_", "é", "٣", "𝄞"]
+)
+
+
+def _marks_twin(text: str, parts: list[Span]) -> tuple[list, list]:
+    """What `quotations.quotations` finds in `parts` (the first one read as the headline) with
+    the compiled mark scan and with its twin, when the text's marks are first found either way."""
+    found = quotations.quotations(text, parts[0] if parts else None, parts[1:])
+    saved = quotations.native
+    quotations.native = None
+    try:
+        return found, quotations.quotations(text, parts[0] if parts else None, parts[1:])
+    finally:
+        quotations.native = saved
+
+
+@needs_compiled
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(MARK_PIECES, max_size=30).map("".join), st.data())
+def test_the_compiled_quotation_marks_are_the_patterns_matches(text, data):
+    """`quote_marks` finds `_MARK`'s matches in each paragraph (its look-behind reading before the
+    paragraph, its look-ahead stopping at its end), over marks of every kind, straight, curly,
+    angled, TeX, apostrophes in words, in texts of one, two and four bytes a character; and the
+    quotations found from them are those the twin's marks make."""
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=8)))
+    parts = [Span(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False)]
+    expected = [
+        (k, [m.start() for m in quotations._MARK.finditer(text, a, b)])
+        for k, (a, b) in enumerate(parts)
+        if quotations._MARK.search(text, a, b)
+    ]
+    assert compiled.quote_marks(text, parts) == expected
+    assert compiled.quote_marks(text, tuple(parts)) == expected
+    assert quotations._marks(text, parts) == expected
+    found, twins = _marks_twin(text, parts)
+    assert found == twins
+    if parts:  # the headline read alone, the paragraphs each with the next one
+        head = [m.start() for m in quotations._MARK.finditer(text, *parts[0])]
+        alone = quotations._in_part(text, parts[0], None, False, None, head)
+        assert found == sorted([*alone, *_plain_quotations(text, parts[1:])])
+
+
+@needs_compiled
+def test_the_compiled_quotation_marks_refuse_what_is_not_a_paragraph():
+    with pytest.raises(ValueError):
+        compiled.quote_marks("a'", [Span(0, 3)])
+    for bad in ([(1,)], [1], None, [("a", 1)]):
+        with pytest.raises(TypeError):
+            compiled.quote_marks("a'", bad)
 
 
 BROKEN_PIECES = st.sampled_from(
