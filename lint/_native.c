@@ -3814,6 +3814,9 @@ quote_mark_kind(Py_UCS4 ch)
     }
 }
 
+/* quote_mark_kind of the 256 characters of a text of one byte a character (most stories). */
+static const unsigned char LATIN1_QUOTE_MARK[256] = {['"'] = 1, ['`'] = 1, [0xAB] = 1, [0xBB] = 1, ['\''] = 2};
+
 /* quote_marks(text, paragraphs): for each paragraph (start, end) that holds a quotation mark,
  * (its index, the marks' offsets), as quotations._MARK's matches in text[start:end] find them:
  * the pattern's look-behind reads the text before `start`, its look-ahead nothing from `end` on. */
@@ -3852,7 +3855,8 @@ quote_marks(PyObject *self, PyObject *args)
             goto fail;
         }
         for (i = start; i < end; i++) {
-            int mark = quote_mark_kind(SS_READ(i));
+            int mark = kind == PyUnicode_1BYTE_KIND ? LATIN1_QUOTE_MARK[((const Py_UCS1 *)data)[i]]
+                                                    : quote_mark_kind(SS_READ(i));
             PyObject *offset;
             if (mark == 0)
                 continue;

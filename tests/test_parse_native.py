@@ -280,6 +280,20 @@ def test_the_compiled_quotation_marks_are_the_patterns_matches(text, data):
 
 
 @needs_compiled
+@pytest.mark.parametrize("around", [" {} ", "a{}b", "a{}", "{}b", "\u0101{}\u0101"])
+def test_the_compiled_quotation_marks_are_the_patterns_for_every_character_of_two_bytes(around):
+    """Each character up to U+FFFF, in a text of one byte a character where it fits in one
+    (the compiled scan reads those by a table) and of two bytes where it does not."""
+    for code in range(0x10000):
+        if 0xD800 <= code < 0xE000:
+            continue  # surrogates
+        text = around.format(chr(code))
+        whole = [Span(0, len(text))]
+        expected = [m.start() for m in quotations._MARK.finditer(text)]
+        assert compiled.quote_marks(text, whole) == ([(0, expected)] if expected else []), hex(code)
+
+
+@needs_compiled
 def test_the_compiled_quotation_marks_refuse_what_is_not_a_paragraph():
     with pytest.raises(ValueError):
         compiled.quote_marks("a'", [Span(0, 3)])
