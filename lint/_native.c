@@ -2109,6 +2109,8 @@ closed_form(const Py_UCS1 *s, Py_ssize_t n, Py_ssize_t shortest, Py_ssize_t long
     Py_ssize_t i;
     if (n < shortest || n > longest)
         return 0;
+    if (n == 1 && s[0] <= 'Z') /* a lone capital is neither lowercase nor capital-then-lowercase */
+        return 0;
     for (i = 0; i < n; i++)
         if (s[i] >= 128 || ASCII_CLASS[s[i]] != ASCII_LETTER || (i && s[i] <= 'Z'))
             return 0;

@@ -26,7 +26,7 @@ from itertools import product
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newslint import document, tokens
@@ -659,6 +659,7 @@ COMPOUND_CHARS = "aAbBkK-'\u212aéΣ"
     st.integers(1, 7),
     st.integers(4, 9),
 )
+@example(words={"B"}, joined=["b"], shortest=1, longest=4)  # a lone capital is no closed form
 def test_the_compound_splits_are_the_twins_and_word_splits(words, joined, shortest, longest):
     """`compound_splits` finds the closed forms among the words, lowers them and the words, and
     gives what `word_splits` gives for them (in its own order), and the joined forms that are a
