@@ -260,12 +260,12 @@ intbuf_free(IntBuf *b)
 }
 
 /* The (start, end) pairs of a sequence of spans (2-tuples of ints: newslint.span.Span), read into
- * two arrays: the token index reads a story's sentences and blocked spans as they are, where
- * four lists of their offsets were built in Python for each story. */
+ * two arrays (freed with PyMem_Free): the token index, the paragraphs and the quotation marks read
+ * a story's spans as they are, with no lists of their offsets built in Python for each story. */
 static int
 read_spans(PyObject *spans, Py_ssize_t **starts_out, Py_ssize_t **ends_out, Py_ssize_t *size)
 {
-    PyObject *seq = PySequence_Fast(spans, "index_tokens: the spans are a sequence");
+    PyObject *seq = PySequence_Fast(spans, "the spans must be a sequence");
     Py_ssize_t i, n;
     Py_ssize_t *starts, *ends;
     if (seq == NULL)
@@ -280,7 +280,7 @@ read_spans(PyObject *spans, Py_ssize_t **starts_out, Py_ssize_t **ends_out, Py_s
     for (i = 0; i < n; i++) {
         PyObject *span = PySequence_Fast_GET_ITEM(seq, i);
         if (!PyTuple_Check(span) || PyTuple_GET_SIZE(span) != 2) {
-            PyErr_SetString(PyExc_TypeError, "index_tokens: a span is a (start, end) tuple");
+            PyErr_SetString(PyExc_TypeError, "a span is a (start, end) tuple");
             goto fail;
         }
         starts[i] = PyLong_AsSsize_t(PyTuple_GET_ITEM(span, 0));
@@ -3739,43 +3739,34 @@ block_spans(PyObject *self, PyObject *args)
     return out;
 }
 
-/* paragraph_spans(text, span_type, starts, ends): the paragraphs of the blocks
- * text[starts[k]:ends[k]], in order (newslint.segment._paragraphs): a block with a line break
+/* paragraph_spans(text, span_type, blocks): the paragraphs of the blocks (spans), in order (newslint.segment._paragraphs): a block with a line break
  * that a space or tab follows inside it (segment._INDENTED_LINE) is cut after each such break,
  * its pieces stripped and empty ones left out; a block without one is a paragraph as it is. */
 static PyObject *
 paragraph_spans(PyObject *self, PyObject *args)
 {
-    PyObject *text, *starts, *ends, *out;
+    PyObject *text, *blocks, *out = NULL;
     PyTypeObject *span_type;
-    Py_ssize_t k, n, length;
+    Py_ssize_t *starts = NULL, *ends = NULL, k, n, length;
     int kind;
     const void *data;
-    if (!PyArg_ParseTuple(args, "UO!O!O!:paragraph_spans", &text, &PyType_Type, &span_type, &PyList_Type, &starts,
-                          &PyList_Type, &ends))
+    if (!PyArg_ParseTuple(args, "UO!O:paragraph_spans", &text, &PyType_Type, &span_type, &blocks))
         return NULL;
     if (!PyType_IsSubtype(span_type, &PyTuple_Type)) {
         PyErr_SetString(PyExc_TypeError, "paragraph_spans: the span type must be a tuple type");
         return NULL;
     }
-    n = PyList_GET_SIZE(starts);
-    if (PyList_GET_SIZE(ends) != n) {
-        PyErr_SetString(PyExc_ValueError, "paragraph_spans: starts and ends differ in length");
+    if (read_spans(blocks, &starts, &ends, &n) < 0)
         return NULL;
-    }
     kind = PyUnicode_KIND(text);
     data = PyUnicode_DATA(text);
     length = PyUnicode_GET_LENGTH(text);
     out = PyList_New(0);
     if (out == NULL)
-        return NULL;
+        goto fail;
     for (k = 0; k < n; k++) {
-        Py_ssize_t start = PyLong_AsSsize_t(PyList_GET_ITEM(starts, k));
-        Py_ssize_t end = PyLong_AsSsize_t(PyList_GET_ITEM(ends, k));
-        Py_ssize_t i, piece;
+        Py_ssize_t start = starts[k], end = ends[k], i, piece;
         int cut = 0;
-        if (PyErr_Occurred())
-            goto fail;
         if (start < 0 || end < start || end > length) {
             PyErr_SetString(PyExc_ValueError, "paragraph_spans: a block outside the text");
             goto fail;
@@ -3794,9 +3785,13 @@ paragraph_spans(PyObject *self, PyObject *args)
                 : append_span(out, span_type, start, end) < 0)
             goto fail;
     }
+    PyMem_Free(starts);
+    PyMem_Free(ends);
     return out;
 fail:
-    Py_DECREF(out);
+    Py_XDECREF(out);
+    PyMem_Free(starts);
+    PyMem_Free(ends);
     return NULL;
 }
 
@@ -3825,33 +3820,22 @@ static const unsigned char LATIN1_QUOTE_MARK[256] = {['"'] = 1, ['`'] = 1, [0xAB
 static PyObject *
 quote_marks(PyObject *self, PyObject *args)
 {
-    PyObject *text, *parts, *seq, *out, *at = NULL;
-    Py_ssize_t k, n, length;
+    PyObject *text, *parts, *out = NULL, *at = NULL;
+    Py_ssize_t *starts = NULL, *ends = NULL, k, n, length;
     int kind;
     const void *data;
     if (!PyArg_ParseTuple(args, "UO:quote_marks", &text, &parts))
         return NULL;
-    seq = PySequence_Fast(parts, "quote_marks: the paragraphs must be a sequence");
-    if (seq == NULL)
+    if (read_spans(parts, &starts, &ends, &n) < 0)
         return NULL;
     kind = PyUnicode_KIND(text);
     data = PyUnicode_DATA(text);
     length = PyUnicode_GET_LENGTH(text);
-    n = PySequence_Fast_GET_SIZE(seq);
     out = PyList_New(0);
     if (out == NULL)
         goto fail;
     for (k = 0; k < n; k++) {
-        PyObject *part = PySequence_Fast_GET_ITEM(seq, k);
-        Py_ssize_t start, end, i;
-        if (!PyTuple_Check(part) || PyTuple_GET_SIZE(part) != 2) {
-            PyErr_SetString(PyExc_TypeError, "quote_marks: a paragraph must be a (start, end) span");
-            goto fail;
-        }
-        start = PyLong_AsSsize_t(PyTuple_GET_ITEM(part, 0));
-        end = PyLong_AsSsize_t(PyTuple_GET_ITEM(part, 1));
-        if (PyErr_Occurred())
-            goto fail;
+        Py_ssize_t start = starts[k], end = ends[k], i;
         if (start < 0 || end < start || end > length) {
             PyErr_SetString(PyExc_ValueError, "quote_marks: a paragraph outside the text");
             goto fail;
@@ -3883,12 +3867,14 @@ quote_marks(PyObject *self, PyObject *args)
             Py_DECREF(entry);
         }
     }
-    Py_DECREF(seq);
+    PyMem_Free(starts);
+    PyMem_Free(ends);
     return out;
 fail:
     Py_XDECREF(at);
     Py_XDECREF(out);
-    Py_DECREF(seq);
+    PyMem_Free(starts);
+    PyMem_Free(ends);
     return NULL;
 }
 #undef SS_READ

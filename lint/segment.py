@@ -402,7 +402,7 @@ def _paragraphs(text: str, blocks: list[Span]) -> tuple[Span, ...]:
     """The paragraphs of the (trimmed) blocks: a block without an indented line is one, as
     `_split_indented` would trim it (one search of each block, not a generator of each)."""
     if native is not None:  # the same loop, compiled: Reuters copy indents every paragraph
-        return tuple(native.paragraph_spans(text, Span, [b.start for b in blocks], [b.end for b in blocks]))
+        return tuple(native.paragraph_spans(text, Span, blocks))
     out: list[Span] = []
     for b in blocks:
         if _INDENTED_LINE.search(text, b.start, b.end):

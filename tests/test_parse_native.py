@@ -68,7 +68,7 @@ def test_the_compiled_paragraphs_are_the_twins(text, data):
 @needs_compiled
 def test_the_compiled_paragraphs_refuse_a_block_outside_the_text():
     with pytest.raises(ValueError):
-        compiled.paragraph_spans("abc", Span, [0], [4])
+        compiled.paragraph_spans("abc", Span, [Span(0, 4)])
 
 
 @needs_compiled
