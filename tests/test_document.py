@@ -530,6 +530,20 @@ def test_letter_test_memory_keeps_the_words_it_met_first(monkeypatch):
     assert [calls.count(w) for w in ("NATO", "UN", "c", "d")] == [1, 1, 1, 2]  # d was forgotten
 
 
+def test_letter_test_memory_holds_a_corpus_of_words_by_default(monkeypatch):
+    """The default limit holds the 10,657 dev stories' distinct words (58,378): none of
+    them is forgotten and tested again in a run over the corpus."""
+    from newslint import tokens
+
+    test, calls = _shouting_test()
+    monkeypatch.setattr(tokens._WORD_BITS, "words", {})  # this test's words alone
+    words = [f"w{i}" for i in range(63_000)]
+    for at in range(0, len(words), 9_000):  # stories' worth at a time, each within `own`
+        test.select(words[at : at + 9_000])
+    test.select(words[::500])  # met early and late
+    assert len(calls) == len(words)  # each word tested once: none forgotten
+
+
 def test_letter_test_does_not_remember_the_words_of_a_big_text():
     test, calls = _shouting_test(own=3)
     assert test.select({"NATO", "UN"}) == {"NATO", "UN"}
