@@ -15,6 +15,7 @@
  *   (the set of keys whose bits in `memory` say tested and passed, the list of those untested);
  *   read_bits(keys, memory) and split_bits(keys, bits, tested, passed): a story's words' bits
  *   read once (newslint.tokens.StoryBits) and select_bits over them, test by test, no lookup;
+ *   select_story(...): split_bits and test_words in one call (LetterTest.select_read);
  * - edits_among(word, container, filter): the strings one edit from a word that a set or dict
  *   holds (newslint.native.edits_among: the listed words one slip from a misspelt word), with
  *   edit_filter(keys), a Bloom filter of a large container's keys that rules most edits out;
@@ -1651,6 +1652,9 @@ split_one(PyObject *key, int is_tested, int is_passed, PyObject *found, PyObject
     return is_tested ? (is_passed ? PySet_Add(found, key) : 0) : PyList_Append(new, key);
 }
 
+static int split_into(PyObject *keys, PyObject *bits, PyObject *tested, PyObject *passed, PyObject **found_out,
+                      PyObject **new_out);
+
 /* split_bits(keys, bits, tested, passed): (the set of keys whose bits have `tested` and `passed`,
  * the list of those without `tested`), keys[i]'s bits being the i-th of `bits` (read_bits's, packed
  * or ints): select_bits without the dict lookups. */
@@ -1658,20 +1662,34 @@ static PyObject *
 split_bits(PyObject *self, PyObject *args)
 {
     PyObject *keys, *bits, *tested, *passed, *found = NULL, *new = NULL, *out = NULL;
-    long long fast_tested, fast_passed;
-    Py_ssize_t i, n;
     if (!PyArg_ParseTuple(args, "O!OOO:split_bits", &PyList_Type, &keys, &bits, &tested, &passed))
         return NULL;
+    if (split_into(keys, bits, tested, passed, &found, &new) == 0)
+        out = PyTuple_Pack(2, found, new);
+    Py_XDECREF(found);
+    Py_XDECREF(new);
+    return out;
+}
+
+/* split_bits's work: *found and *new set to new references (both NULL on error). `keys` is a list. */
+static int
+split_into(PyObject *keys, PyObject *bits, PyObject *tested, PyObject *passed, PyObject **found_out,
+           PyObject **new_out)
+{
+    PyObject *found = NULL, *new = NULL;
+    long long fast_tested, fast_passed;
+    Py_ssize_t i, n;
+    *found_out = *new_out = NULL;
     n = PyList_GET_SIZE(keys);
     if (PyBytes_CheckExact(bits) ? PyBytes_GET_SIZE(bits) != n * (Py_ssize_t)sizeof(long long)
                                  : !PyList_CheckExact(bits) || PyList_GET_SIZE(bits) != n) {
         PyErr_SetString(PyExc_ValueError, "split_bits: the bits of each key, packed or a list");
-        return NULL;
+        return -1;
     }
     for (i = 0; i < n; i++)
         if (!PyUnicode_CheckExact(PyList_GET_ITEM(keys, i))) { /* adding a str runs no code */
             PyErr_SetString(PyExc_TypeError, "split_bits: the keys are str");
-            return NULL;
+            return -1;
         }
     fast_tested = fast_bits(tested);
     fast_passed = fast_bits(passed);
@@ -1710,10 +1728,53 @@ split_bits(PyObject *self, PyObject *args)
                 goto done;
         }
     }
-    out = PyTuple_Pack(2, found, new);
+    *found_out = found;
+    *new_out = new;
+    return 0;
 done:
     Py_XDECREF(found);
     Py_XDECREF(new);
+    return -1;
+}
+
+/* select_story(test, table, shapes, keys, bits, memory, tested, passed, own, limit): what
+ * LetterTest.select_read answers (split_bits, then the test run on the new words by test_words),
+ * in one call: the set of keys that pass. None, with no test run and nothing written, when the
+ * new words would take `memory` past `limit` (LetterTest.finish trims it first); the new words
+ * are not remembered when they are more than `own`. */
+static PyObject *
+select_story(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *found, *new, *memory, *both, *run[8], *ran, *out = NULL;
+    Py_ssize_t own, limit, count;
+    if (nargs != 10 || !PyList_Check(args[3]) || !PyDict_Check(args[5])) {
+        PyErr_SetString(PyExc_TypeError, "select_story takes 10 arguments: keys a list, memory a dict");
+        return NULL;
+    }
+    own = PyLong_AsSsize_t(args[8]);
+    limit = own == -1 && PyErr_Occurred() ? -1 : PyLong_AsSsize_t(args[9]);
+    if (limit == -1 && PyErr_Occurred())
+        return NULL;
+    if (split_into(args[3], args[4], args[6], args[7], &found, &new) < 0)
+        return NULL;
+    count = PyList_GET_SIZE(new);
+    memory = count <= own ? args[5] : Py_None;
+    if (count == 0) {
+        out = Py_NewRef(found);
+    } else if (memory != Py_None && PyDict_GET_SIZE(memory) + count > limit) {
+        out = Py_NewRef(Py_None);
+    } else if ((both = PyNumber_Or(args[6], args[7])) != NULL) {
+        run[0] = args[0], run[1] = args[1], run[2] = args[2], run[3] = new, run[4] = found;
+        run[5] = memory, run[6] = args[6], run[7] = both;
+        ran = test_words(self, run, 8);
+        Py_DECREF(both);
+        if (ran != NULL) {
+            Py_DECREF(ran);
+            out = Py_NewRef(found);
+        }
+    }
+    Py_DECREF(found);
+    Py_DECREF(new);
     return out;
 }
 
@@ -3957,6 +4018,8 @@ static PyMethodDef methods[] = {
      "read_bits(keys, memory): (each key's bits in memory, 0 when absent, packed or ints; the bits or-ed)."},
     {"split_bits", split_bits, METH_VARARGS,
      "split_bits(keys, bits, tested, passed): select_bits over the bits read_bits read, no lookup."},
+    {"select_story", (PyCFunction)(void (*)(void))select_story, METH_FASTCALL,
+     "select_story(test, table, shapes, keys, bits, memory, tested, passed, own, limit): split_bits and test_words."},
     {"word_shape", word_shape, METH_O, "word_shape(word): the shape class of a word (newslint.tokens.word_shape)."},
     {"test_words", (PyCFunction)(void (*)(void))test_words, METH_FASTCALL,
      "test_words(test, table, shapes, words, found, memory, tested, both): a letter test run on new words."},

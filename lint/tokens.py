@@ -341,6 +341,16 @@ class LetterTest:
     def select_read(self, story: StoryBits) -> AbstractSet[str]:
         """`select` over a story's words whose bits were read beforehand (`StoryBits.read`):
         the same answer, without a lookup in the memory for each word."""
+        if native is not None:  # split and tested in one compiled call, unless the memory is full
+            table = self._table
+            if table is None and self._table_of is not None:
+                table = self._table = self._table_of()
+            found = native.select_story(
+                self._test, table, self._shapes, story.words, story.bits, _WORD_BITS.words,
+                self._tested, self._passed, self._own, self._limit,
+            )  # fmt: skip
+            if found is not None:
+                return found  # type: ignore[no-any-return]
         split = _split_bits if native is None else native.split_bits
         return self.finish(*split(story.words, story.bits, self._tested, self._passed))
 

@@ -313,6 +313,41 @@ def test_the_story_bits_read_once_select_as_the_walk_does(keys, memory, masks):
         compiled.split_bits([*keys, 3], [*values, 0], *masks)
 
 
+@needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text("aBé-", max_size=3), unique=True, max_size=12),
+    st.dictionaries(st.text("aBé-", max_size=3), BITS, max_size=12),
+    st.sampled_from([(1, 2), (4, 8), (1 << 66, 1 << 67), (1 << 62, 1 << 63)]),
+    st.sampled_from([63, 1 | 2, 32]),
+    st.sampled_from([None, frozenset({"a", "aB", "é", "a-a"})]),
+    st.integers(0, 13),
+    st.integers(0, 30),
+)
+def test_select_story_splits_and_tests_as_the_twin_does(keys, memory, masks, shapes, table, own, limit):
+    """`select_story` (a story's words split by their bits and the new ones tested, in one call)
+    finds, asks and remembers what `split_bits` then `test_words` do (the twins'), or answers
+    None, having run and written nothing, when the new words would take the memory past `limit`."""
+    tested, passed = masks
+    bits = compiled.read_bits(keys, memory)[0]
+    asked: list[list[str]] = [[], []]
+
+    def test_of(log: list[str]):
+        return lambda w: log.append(w) or w.startswith("a")
+
+    mine, twin = dict(memory), dict(memory)
+    test = test_of(asked[0])
+    got = compiled.select_story(test, table, shapes, keys, bits, mine, tested, passed, own, limit)
+    found, new = tokens._split_bits(keys, [memory.get(k, 0) for k in keys], tested, passed)
+    kept = twin if len(new) <= own else None
+    if new and kept is not None and len(kept) + len(new) > limit:
+        assert got is None and mine == memory and asked[0] == []
+        return
+    tokens._test_words(test_of(asked[1]), table, shapes, new, found, kept, tested, tested | passed)
+    assert got == found and mine == twin and asked[0] == asked[1]
+
+
+EDIT_LETTERS = "abcxyz'-"
 EDIT_LETTERS = "abcxyz'-"
 
 
