@@ -16,6 +16,8 @@
  *   read_bits(keys, memory) and split_bits(keys, bits, tested, passed): a story's words' bits
  *   read once (newslint.tokens.StoryBits) and select_bits over them, test by test, no lookup;
  *   select_story(...): split_bits and test_words in one call (LetterTest.select_read);
+ *   select_pending(...) and flush_bits(...): the same with the results kept in the story's
+ *   pending bits, written into the memory once a word for all the tests (_WordBits.flush);
  * - edits_among(word, container, filter): the strings one edit from a word that a set or dict
  *   holds (newslint.native.edits_among: the listed words one slip from a misspelt word), with
  *   edit_filter(keys), a Bloom filter of a large container's keys that rules most edits out;
@@ -1461,6 +1463,23 @@ word_shape(PyObject *self, PyObject *word)
     return PyLong_FromLong(shape_of(word));
 }
 
+/* Whether `word` passes a letter test: its shape among `shapes`, in `table` (unless None), and
+ * test(word) true, each asked only if the one before holds (test_words's order); -1 on error. */
+static int
+passes_test(PyObject *test, PyObject *table, int shapes, PyObject *word)
+{
+    int ok = 0;
+    if (shapes == SHAPE_ANY || shape_of(word) & shapes) {
+        ok = table == Py_None ? 1 : PySequence_Contains(table, word);
+        if (ok == 1) {
+            PyObject *got = PyObject_CallOneArg(test, word);
+            ok = got == NULL ? -1 : PyObject_IsTrue(got);
+            Py_XDECREF(got);
+        }
+    }
+    return ok;
+}
+
 /* test_words(test, table, shapes, words, found, memory, tested, both): for each word of the list
  * `words`, in order, whether it passes: its shape among `shapes`, it is in `table` (unless that
  * is None), and test(word) is true, each asked only if the one before holds. A word that passes
@@ -1534,16 +1553,9 @@ test_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
             PyErr_SetString(PyExc_TypeError, "test_words: the words are str");
             goto fail;
         }
-        if (shapes == SHAPE_ANY || shape_of(word) & shapes) {
-            ok = table == Py_None ? 1 : PySequence_Contains(table, word);
-            if (ok == 1) {
-                PyObject *got = PyObject_CallOneArg(test, word);
-                ok = got == NULL ? -1 : PyObject_IsTrue(got);
-                Py_XDECREF(got);
-            }
-            if (ok < 0)
-                goto fail;
-        }
+        ok = passes_test(test, table, shapes, word);
+        if (ok < 0)
+            goto fail;
         if (ok && PySet_Add(found, word) < 0)
             goto fail;
         if (memory != Py_None) {
@@ -1776,6 +1788,124 @@ select_story(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     Py_DECREF(found);
     Py_DECREF(new);
     return out;
+}
+
+/* select_pending(test, table, shapes, keys, bits, pending, tested, passed, own): the keys that
+ * pass a letter test, read from a story's bits (read_bits's, packed) or-ed with its pending bits
+ * (a bytearray of one long long a key), the test run on the keys neither says it has met. Their
+ * results go into `pending` (unless they are more than `own`), not into the memory: a story's new
+ * word is met by most of the tests, and flush_bits writes all its bits in one store, where each
+ * test wrote them again. `tested` and `passed` must fit a machine word. */
+static PyObject *
+select_pending(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *keys, *bits, *pending, *found = NULL;
+    long long tested, passed;
+    Py_ssize_t n, i, k, count = 0, own, *fresh = NULL;
+    long shapes;
+    if (nargs != 9 || !PyList_Check(args[3]) || !PyBytes_CheckExact(args[4]) || !PyByteArray_CheckExact(args[5])) {
+        PyErr_SetString(PyExc_TypeError, "select_pending takes 9 arguments: keys a list, bits bytes, pending a bytearray");
+        return NULL;
+    }
+    keys = args[3], bits = args[4], pending = args[5];
+    n = PyList_GET_SIZE(keys);
+    tested = fast_bits(args[6]);
+    passed = fast_bits(args[7]);
+    shapes = PyLong_AsLong(args[2]);
+    own = shapes == -1 && PyErr_Occurred() ? -1 : PyLong_AsSsize_t(args[8]);
+    if (own == -1 && PyErr_Occurred())
+        return NULL;
+    if (PyBytes_GET_SIZE(bits) != n * (Py_ssize_t)sizeof(long long) ||
+        PyByteArray_GET_SIZE(pending) != n * (Py_ssize_t)sizeof(long long) || tested <= 0 || passed <= 0) {
+        PyErr_SetString(PyExc_ValueError, "select_pending: one long long a key in bits and pending; masks that fit");
+        return NULL;
+    }
+    found = PySet_New(NULL);
+    fresh = PyMem_Malloc((n ? n : 1) * sizeof(Py_ssize_t));
+    if (found == NULL || fresh == NULL) {
+        if (fresh == NULL)
+            PyErr_NoMemory();
+        goto fail;
+    }
+    for (i = 0; i < n; i++) {
+        PyObject *key = PyList_GET_ITEM(keys, i);
+        long long value = ((const long long *)PyBytes_AS_STRING(bits))[i] |
+                          ((const long long *)PyByteArray_AS_STRING(pending))[i];
+        if (!PyUnicode_CheckExact(key)) {
+            PyErr_SetString(PyExc_TypeError, "select_pending: the keys are str");
+            goto fail;
+        }
+        if (!(value & tested))
+            fresh[count++] = i;
+        else if (value & passed && PySet_Add(found, key) < 0)
+            goto fail;
+    }
+    for (k = 0; k < count; k++) {
+        PyObject *word = PyList_GET_ITEM(keys, fresh[k]);
+        int ok;
+        Py_INCREF(word); /* the test may run any code */
+        ok = passes_test(args[0], args[1], (int)shapes, word);
+        if (ok > 0 && PySet_Add(found, word) < 0)
+            ok = -1;
+        Py_DECREF(word);
+        if (ok < 0)
+            goto fail;
+        /* read again: the test ran Python code, and the buffer is the caller's */
+        if (count <= own && PyByteArray_GET_SIZE(pending) == n * (Py_ssize_t)sizeof(long long))
+            ((long long *)PyByteArray_AS_STRING(pending))[fresh[k]] |= ok ? tested | passed : tested;
+    }
+    PyMem_Free(fresh);
+    return found;
+fail:
+    PyMem_Free(fresh);
+    Py_XDECREF(found);
+    return NULL;
+}
+
+/* flush_bits(keys, pending, memory, room): the pending bits of a story (select_pending's) or-ed
+ * into memory[key] and cleared, when the keys with pending bits are at most `room`; returns how
+ * many there are (nothing written when they are more than `room`). */
+static PyObject *
+flush_bits(PyObject *self, PyObject *args)
+{
+    PyObject *keys, *pending, *memory;
+    Py_ssize_t n, i, room, count = 0;
+    long long *pend;
+    if (!PyArg_ParseTuple(args, "O!O!O!n:flush_bits", &PyList_Type, &keys, &PyByteArray_Type, &pending,
+                          &PyDict_Type, &memory, &room))
+        return NULL;
+    n = PyList_GET_SIZE(keys);
+    if (PyByteArray_GET_SIZE(pending) != n * (Py_ssize_t)sizeof(long long)) {
+        PyErr_SetString(PyExc_ValueError, "flush_bits: one long long a key in pending");
+        return NULL;
+    }
+    pend = (long long *)PyByteArray_AS_STRING(pending);
+    for (i = 0; i < n; i++)
+        count += pend[i] != 0;
+    if (count > room)
+        return PyLong_FromSsize_t(count);
+    for (i = 0; i < n; i++) {
+        PyObject *key = PyList_GET_ITEM(keys, i), *old, *add, *now;
+        int err;
+        if (pend[i] == 0)
+            continue;
+        if (!PyUnicode_CheckExact(key)) { /* a str's lookup runs no code: pend stays valid */
+            PyErr_SetString(PyExc_TypeError, "flush_bits: the keys are str");
+            return NULL;
+        }
+        old = PyDict_GetItemWithError(memory, key); /* borrowed */
+        if (old == NULL && PyErr_Occurred())
+            return NULL;
+        add = PyLong_FromLongLong(pend[i]);
+        now = add == NULL || old == NULL ? Py_XNewRef(add) : bits_or(old, add, pend[i]);
+        Py_XDECREF(add);
+        err = now == NULL ? -1 : PyDict_SetItem(memory, key, now);
+        Py_XDECREF(now);
+        if (err < 0)
+            return NULL;
+        pend[i] = 0;
+    }
+    return PyLong_FromSsize_t(count);
 }
 
 /* The hash of an ASCII string that the filters of edits_among read: FNV-1a, then mixed
@@ -4020,6 +4150,10 @@ static PyMethodDef methods[] = {
      "split_bits(keys, bits, tested, passed): select_bits over the bits read_bits read, no lookup."},
     {"select_story", (PyCFunction)(void (*)(void))select_story, METH_FASTCALL,
      "select_story(test, table, shapes, keys, bits, memory, tested, passed, own, limit): split_bits and test_words."},
+    {"select_pending", (PyCFunction)(void (*)(void))select_pending, METH_FASTCALL,
+     "select_pending(test, table, shapes, keys, bits, pending, tested, passed, own): select_story into pending bits."},
+    {"flush_bits", flush_bits, METH_VARARGS,
+     "flush_bits(keys, pending, memory, room): a story's pending bits or-ed into the memory and cleared."},
     {"word_shape", word_shape, METH_O, "word_shape(word): the shape class of a word (newslint.tokens.word_shape)."},
     {"test_words", (PyCFunction)(void (*)(void))test_words, METH_FASTCALL,
      "test_words(test, table, shapes, words, found, memory, tested, both): a letter test run on new words."},

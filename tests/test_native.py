@@ -347,6 +347,47 @@ def test_select_story_splits_and_tests_as_the_twin_does(keys, memory, masks, sha
     assert got == found and mine == twin and asked[0] == asked[1]
 
 
+@needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text("aBé-", max_size=3), unique=True, max_size=12),
+    st.dictionaries(st.text("aBé-", max_size=3), st.integers(0, 1 << 40), max_size=12),
+    st.lists(st.sampled_from([(1, 2), (4, 8), (1 << 40, 1 << 41)]), min_size=1, max_size=3),
+    st.sampled_from([63, 1 | 2, 32]),
+    st.sampled_from([None, frozenset({"a", "aB", "é", "a-a"})]),
+    st.integers(0, 13),
+    st.integers(0, 13),
+)
+def test_pending_bits_select_and_flush_as_the_twin_does(keys, memory, masks, shapes, table, own, room):
+    """`select_pending` (a story's tests run on the words their bits and pending bits say they have
+    not met, the results kept pending) and `flush_bits` (the pending bits written into the memory,
+    where there is room) find, ask, keep and write what their twins do."""
+    bits = compiled.read_bits(keys, memory)[0]
+    values = [memory.get(k, 0) for k in keys]
+    pending, twin_pending = bytearray(len(bits)), [0] * len(keys)
+    asked: list[list[str]] = [[], []]
+
+    def test_of(log: list[str]):
+        return lambda w: log.append(w) or w.startswith("a")
+
+    for tested, passed in [*masks, *masks]:  # each test twice: the second finds its pending bits
+        mine, theirs = test_of(asked[0]), test_of(asked[1])
+        found = compiled.select_pending(mine, table, shapes, keys, bits, pending, tested, passed, own)
+        twin = tokens._select_pending(theirs, table, shapes, keys, values, twin_pending, tested, passed, own)
+        assert found == twin and asked[0] == asked[1]
+        assert list(memoryview(pending).cast("q")) == twin_pending
+    mine, theirs, held = dict(memory), dict(memory), list(twin_pending)
+    count = compiled.flush_bits(keys, pending, mine, room)
+    assert count == tokens._flush_bits(keys, twin_pending, theirs, room) == sum(map(bool, held))
+    assert mine == theirs and list(memoryview(pending).cast("q")) == twin_pending
+    if count > room:  # no room: nothing written, the bits still pending
+        assert mine == memory and twin_pending == held
+    else:
+        assert not any(twin_pending)
+        assert all(mine.get(k, 0) == memory.get(k, 0) | b for k, b in zip(keys, held, strict=True))
+
+
+EDIT_LETTERS = "abcxyz'-"
 EDIT_LETTERS = "abcxyz'-"
 EDIT_LETTERS = "abcxyz'-"
 

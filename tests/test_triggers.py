@@ -237,3 +237,24 @@ def test_a_test_passes_only_words_of_its_declared_shapes_and_table():
         for w in passed:
             assert tokens.word_shape(w) & test._shapes, (test._test, w)
             assert table is None or w in table, (test._test, w)
+
+
+@pytest.mark.parametrize("compiled", [True, False], ids=["compiled", "twin"])
+def test_a_storys_results_are_written_once_for_all_its_tests(compiled, monkeypatch):
+    """A story's tests keep their results in its pending bits, written into the memory in one
+    store a word when the next story's bits are read (or a test walks the memory itself)."""
+    if not compiled:
+        monkeypatch.setattr(tokens, "native", None)
+    monkeypatch.setattr(tokens, "_WORD_BITS", tokens._WordBits())  # slots 0 and 1: machine words
+    tests = [LetterTest(str.istitle), LetterTest(str.isupper)]
+    words = {"Zanzibarq": 1, "QZQX": 1}
+    story = tokens.StoryBits.read(words)
+    assert [t.select_read(story) for t in tests] == [{"Zanzibarq"}, {"QZQX"}]
+    first, second = (t._tested | t._passed for t in tests)
+    known = tokens._WORD_BITS.words.get
+    assert not any(known(w, 0) & (first | second) for w in words)  # pending, not written yet
+    tokens.StoryBits.read({"other": 1})  # the next story: this one's bits written first
+    memory = tokens._WORD_BITS.words
+    assert memory["Zanzibarq"] & (first | second) == first | tests[1]._tested
+    assert memory["QZQX"] & (first | second) == tests[0]._tested | second
+    assert [t.select_read(tokens.StoryBits.read(words)) for t in tests] == [{"Zanzibarq"}, {"QZQX"}]
