@@ -11,6 +11,8 @@
  * - near_words(typo, words): the words that are not the typo and at most two edits from it
  *   (optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps);
  *   near_words_in_line(typo, line): the same for the words of one line of the pair tables;
+ *   line_index(line) and near_words_in_index(typo, line, index): a long line's words indexed once
+ *   (where each is, its length and letters), and the same read from the index;
  * - select_bits(keys, memory, tested, passed): LetterTest.select's walk over a story's words:
  *   (the set of keys whose bits in `memory` say tested and passed, the list of those untested);
  *   read_bits(keys, memory) and split_bits(keys, bits, tested, passed): a story's words' bits
@@ -574,7 +576,13 @@ done:
 #define CAP 3
 #define SMALL 64
 
-static int
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
+
+static ALWAYS_INLINE int
 within_two(int ka, const void *da, Py_ssize_t n, int kb, const void *db, Py_ssize_t m, int *work)
 {
     Py_ssize_t lo = 0, i, j, off_a, off_b;
@@ -665,15 +673,17 @@ letter_mask(int kind, const void *data, Py_ssize_t n)
     return mask;
 }
 
+/* Whether more than four bits of x are set: its lowest bit cleared four times, without a loop
+ * (two words' letters differ in eight bits or more, most often: counting them all cost more
+ * than the test of the words that pass it). */
 static int
-popcount64(unsigned long long x)
+more_than_four_bits(unsigned long long x)
 {
-    int count = 0;
-    while (x) {
-        x &= x - 1;
-        count++;
-    }
-    return count;
+    x &= x - 1;
+    x &= x - 1;
+    x &= x - 1;
+    x &= x - 1;
+    return x != 0;
 }
 
 /* A typo as near_words reads it: its characters and its letters' mask, read once. */
@@ -695,16 +705,13 @@ typo_of(PyObject *typo)
     return t;
 }
 
-/* Whether the word (kind kb, data db, m characters) is not the typo and at most two edits from
- * it: 1 or 0, -1 with MemoryError set. */
+/* near_typo once the length and the letters' bits have not ruled the word out: the distance. */
 static int
-near_typo(const Typo *t, int kb, const void *db, Py_ssize_t m)
+near_typo_apart(const Typo *t, int kb, const void *db, Py_ssize_t m)
 {
     int small[3 * (SMALL + 1)], *work = small, near, ka = t->kind;
     const void *da = t->data;
     Py_ssize_t i, n = t->n;
-    if (m - n > 2 || n - m > 2 || popcount64(t->mask ^ letter_mask(kb, db, m)) > 4)
-        return 0;
     if (m > SMALL) {
         work = PyMem_Malloc(3 * (m + 1) * sizeof(int));
         if (work == NULL) {
@@ -712,7 +719,12 @@ near_typo(const Typo *t, int kb, const void *db, Py_ssize_t m)
             return -1;
         }
     }
-    near = within_two(ka, da, n, kb, db, m, work);
+    /* one-byte words (nearly all) read without a kind switch for each character: the
+     * distance's copy for them, the kinds known */
+    if (ka == PyUnicode_1BYTE_KIND && kb == PyUnicode_1BYTE_KIND)
+        near = within_two(PyUnicode_1BYTE_KIND, da, n, PyUnicode_1BYTE_KIND, db, m, work);
+    else
+        near = within_two(ka, da, n, kb, db, m, work);
     if (work != small)
         PyMem_Free(work);
     if (!near || m != n)
@@ -721,6 +733,16 @@ near_typo(const Typo *t, int kb, const void *db, Py_ssize_t m)
         if (PyUnicode_READ(ka, da, i) != PyUnicode_READ(kb, db, i))
             return 1;
     return 0;
+}
+
+/* Whether the word (kind kb, data db, m characters) is not the typo and at most two edits from
+ * it: 1 or 0, -1 with MemoryError set. */
+static int
+near_typo(const Typo *t, int kb, const void *db, Py_ssize_t m)
+{
+    if (m - t->n > 2 || t->n - m > 2 || more_than_four_bits(t->mask ^ letter_mask(kb, db, m)))
+        return 0;
+    return near_typo_apart(t, kb, db, m);
 }
 
 static PyObject *
@@ -851,6 +873,133 @@ near_words_in_line(PyObject *self, PyObject *args)
         }
         Py_DECREF(word);
     }
+    return out;
+}
+
+/* A word of a pair-table line as line_index records it: where it starts in the line, its length
+ * (an entry's text before its first ':'), and its characters' bits, a character's bit chosen by
+ * its code point % 32 (the lowercase letters take one bit each: the bound of letter_mask holds
+ * for any choice of bits). */
+typedef struct {
+    uint32_t start, len, bits;
+} LineWord;
+
+/* line_index(line): the words of a pair-table line (its entries split at str.split()'s whitespace,
+ * each up to its first ':'), a LineWord each, in order, as bytes: built once for a common word's
+ * line, which near_words_in_index then reads for typo after typo without reading its text
+ * (newslint.native.line_index). A line of 2**32 characters or more is a ValueError. */
+static PyObject *
+line_index(PyObject *self, PyObject *line)
+{
+    PyObject *out;
+    LineWord *words;
+    Py_ssize_t len, p = 0, start, end, count = 0, i;
+    int kl;
+    const void *dl;
+    if (!PyUnicode_Check(line)) {
+        PyErr_SetString(PyExc_TypeError, "line_index: a str is needed");
+        return NULL;
+    }
+    kl = PyUnicode_KIND(line);
+    dl = PyUnicode_DATA(line);
+    len = PyUnicode_GET_LENGTH(line);
+    if (len > (Py_ssize_t)UINT32_MAX) {
+        PyErr_SetString(PyExc_ValueError, "line_index: the line is too long to index");
+        return NULL;
+    }
+    words = PyMem_Malloc(((len + 1) / 2 + 1) * sizeof(LineWord)); /* an entry and a space: 2 at least */
+    if (words == NULL)
+        return PyErr_NoMemory();
+    if (kl == PyUnicode_1BYTE_KIND) { /* the shipped tables: line_entry's reading, bits and all in one pass */
+        const Py_UCS1 *b = dl;
+        i = 0;
+        for (;;) {
+            uint32_t bits = 0;
+            while (i < len && line_class[b[i]] == LINE_SPACE)
+                i++;
+            if (i >= len)
+                break;
+            start = i;
+            while (i < len && !line_class[b[i]])
+                bits |= (uint32_t)1 << (b[i++] % 32);
+            words[count].start = (uint32_t)start;
+            words[count].len = (uint32_t)(i - start);
+            words[count].bits = bits;
+            count++;
+            while (i < len && line_class[b[i]] != LINE_SPACE)
+                i++;
+        }
+    }
+    else
+        while (line_entry(kl, dl, len, &p, &start, &end)) {
+            uint32_t bits = 0;
+            for (i = start; i < end; i++)
+                bits |= (uint32_t)1 << (PyUnicode_READ(kl, dl, i) % 32);
+            words[count].start = (uint32_t)start;
+            words[count].len = (uint32_t)(end - start);
+            words[count].bits = bits;
+            count++;
+        }
+    out = PyBytes_FromStringAndSize((const char *)words, count * (Py_ssize_t)sizeof(LineWord));
+    PyMem_Free(words);
+    return out;
+}
+
+/* near_words_in_index(typo, line, index): near_words_in_line(typo, line), read from the line's
+ * index (line_index(line)): a word of the wrong length or letters is passed over from its record,
+ * the line's text read only for the others. An index that is not one of `line` may give any
+ * words of it, never reads outside it (a record past its end is a ValueError). */
+static PyObject *
+near_words_in_index(PyObject *self, PyObject *args)
+{
+    PyObject *typo, *line, *out = NULL;
+    Py_buffer index;
+    Py_ssize_t len, i, count;
+    uint32_t typo_bits = 0;
+    int kl;
+    const void *dl;
+    Typo t;
+    if (!PyArg_ParseTuple(args, "UUy*:near_words_in_index", &typo, &line, &index))
+        return NULL;
+    if (index.len % (Py_ssize_t)sizeof(LineWord)) {
+        PyErr_SetString(PyExc_ValueError, "near_words_in_index: not an index");
+        goto done;
+    }
+    t = typo_of(typo);
+    for (i = 0; i < t.n; i++)
+        typo_bits |= (uint32_t)1 << (PyUnicode_READ(t.kind, t.data, i) % 32);
+    kl = PyUnicode_KIND(line);
+    dl = PyUnicode_DATA(line);
+    len = PyUnicode_GET_LENGTH(line);
+    count = index.len / (Py_ssize_t)sizeof(LineWord);
+    out = PyList_New(0);
+    if (out == NULL)
+        goto done;
+    for (i = 0; i < count; i++) {
+        LineWord w;
+        PyObject *word;
+        int near;
+        memcpy(&w, (const char *)index.buf + i * (Py_ssize_t)sizeof(LineWord), sizeof w);
+        if ((Py_ssize_t)w.start + (Py_ssize_t)w.len > len) {
+            PyErr_SetString(PyExc_ValueError, "near_words_in_index: the index is not the line's");
+            Py_CLEAR(out);
+            goto done;
+        }
+        if ((Py_ssize_t)w.len - t.n > 2 || t.n - (Py_ssize_t)w.len > 2 || more_than_four_bits(typo_bits ^ w.bits))
+            continue;
+        near = near_typo_apart(&t, kl, (const char *)dl + (Py_ssize_t)w.start * kl, w.len);
+        if (near == 0)
+            continue;
+        word = near < 0 ? NULL : PyUnicode_Substring(line, w.start, (Py_ssize_t)w.start + w.len);
+        if (word == NULL || PyList_Append(out, word) < 0) {
+            Py_XDECREF(word);
+            Py_CLEAR(out);
+            goto done;
+        }
+        Py_DECREF(word);
+    }
+done:
+    PyBuffer_Release(&index);
     return out;
 }
 
@@ -4139,6 +4288,9 @@ static PyMethodDef methods[] = {
      "near_words(typo, words): the words other than typo at most two edits from it, in order."},
     {"near_words_in_line", near_words_in_line, METH_VARARGS,
      "near_words_in_line(typo, line): near_words of the words of a pair-table line (text before ':')."},
+    {"line_index", line_index, METH_O, "line_index(line): the words of a pair-table line, indexed as bytes."},
+    {"near_words_in_index", near_words_in_index, METH_VARARGS,
+     "near_words_in_index(typo, line, index): near_words_in_line(typo, line), read from the line's index."},
     {"index_tokens", index_tokens, METH_VARARGS,
      "index_tokens(text, sentence_starts, sentence_ends, blocked_starts, blocked_ends, counts[, odd]): the token index."},
     {"among", among, METH_VARARGS, "among(words, ids, wanted): indices of the tokens whose word is wanted."},

@@ -18,6 +18,8 @@ from __future__ import annotations
 import importlib
 import mmap
 import os
+import re
+import struct
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from types import ModuleType
@@ -114,6 +116,46 @@ near_words_in_line: Callable[[str, str], list[str]] = (
 its entries split at whitespace, each its text before its first ':' (``" agency:3 agony:0"``).
 The compiled one makes no string for a word not near the typo (a common word's line holds
 thousands)."""
+
+_LINE_WORD = struct.Struct("=III")  # the compiled LineWord: start, length, letters' bits
+_ENTRY = re.compile(r"\S+")  # an entry of a line, split as str.split() splits (\s: its whitespace)
+
+
+def _line_index(line: str) -> bytes:
+    if len(line) > 0xFFFFFFFF:
+        raise ValueError("line_index: the line is too long to index")
+    index = bytearray()
+    for m in _ENTRY.finditer(line):
+        word = m.group().partition(":")[0]
+        bits = 0
+        for c in word:
+            bits |= 1 << ord(c) % 32
+        index += _LINE_WORD.pack(m.start(), len(word), bits)
+    return bytes(index)
+
+
+line_index: Callable[[str], bytes] = native.line_index if native is not None else _line_index
+"""The words of a pair-table line as `near_words_in_line` reads them, indexed: each word's start,
+its length and its characters' bits (a character's bit its code point % 32), packed in order.
+Built once for a common word's line, which `near_words_in_index` reads for typo after typo."""
+
+
+def _near_words_in_index(typo: str, line: str, index: bytes) -> list[str]:
+    if len(index) % _LINE_WORD.size:
+        raise ValueError("near_words_in_index: not an index")
+    records = list(_LINE_WORD.iter_unpack(index))
+    if any(start + size > len(line) for start, size, _ in records):
+        raise ValueError("near_words_in_index: the index is not the line's")
+    near = within_two_of(typo)
+    words = (line[start : start + size] for start, size, _ in records)
+    return [w for w in words if w != typo and near(w)]
+
+
+near_words_in_index: Callable[[str, str, bytes], list[str]] = (
+    native.near_words_in_index if native is not None else _near_words_in_index
+)
+"""`near_words_in_line(typo, line)`, read from `line_index(line)`: the compiled one passes over a
+word of the wrong length or letters from its record, without reading the line's text."""
 
 ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
@@ -276,8 +318,10 @@ __all__ = [
     "count_lines",
     "edits_among",
     "edits_among_each",
+    "line_index",
     "native",
     "near_words",
+    "near_words_in_index",
     "near_words_in_line",
     "one_edit_away",
     "osa_within_two",

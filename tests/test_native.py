@@ -32,7 +32,7 @@ from hypothesis import strategies as st
 from newslint import document, tokens
 from newslint import native as chooser
 from newslint.rules.naming import compound_spacing
-from newslint.rules.typos import _context, _split, _words, doubled_word
+from newslint.rules.typos import _context, _pairs, _split, _words, doubled_word
 from newslint.rules.typos._context import _osa
 from tests.conftest import SHARED
 from tests.test_engine_equivalence import INPUTS, made_stories, outputs
@@ -249,6 +249,36 @@ def test_the_compiled_neighbours_in_the_shipped_pair_lines_are_the_twins():
         compiled.near_words_in_line("abc", b" abd:1")
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.text("abcdé’-", max_size=8), st.text(LINE_TEXT, max_size=60))
+def test_the_neighbours_read_from_a_line_index_are_those_read_from_the_line(typo, line):
+    """`near_words_in_index` over `line_index(line)` finds what `near_words_in_line` finds in the
+    line's text, both ways; the compiled index is the twin's, byte for byte."""
+    expected = chooser._near_words_in_line(typo, line)
+    index = chooser._line_index(line)
+    assert chooser._near_words_in_index(typo, line, index) == expected
+    if compiled is not None:
+        assert compiled.line_index(line) == index
+        assert compiled.near_words_in_index(typo, line, index) == expected
+
+
+def test_a_common_words_line_is_read_from_its_index_as_from_its_text():
+    """`_pairs.near_after` and `near_before` answer `near_words_in_line` over the line, a long
+    one (indexed, and asked again) or a short one; an index is refused with another's text."""
+    for head in ("the", "of", "said", "news", "agency", "zzqx"):
+        for typo in ("agcny", "teh", "goverment", "sanctons", "nws", "a", "tthe"):
+            for _ in range(2):
+                assert _pairs.near_after(typo, head) == chooser.near_words_in_line(typo, _pairs.after(head))
+                assert _pairs.near_before(typo, head) == chooser.near_words_in_line(typo, _pairs.before(head))
+    assert len(_pairs.after("the")) >= _pairs.INDEXED_LINE > len(_pairs.after("news"))
+    index = chooser.line_index(" abd:1 abcdef:2")
+    for near_words_in_index in (chooser._near_words_in_index, chooser.near_words_in_index):
+        with pytest.raises(ValueError):
+            near_words_in_index("abc", " abd:1", index[:-1])
+        with pytest.raises(ValueError):
+            near_words_in_index("abcde", " abd:1", index)  # "abcdef" would be read past its end
+
+
 @needs_compiled
 def test_every_one_byte_character_is_read_in_a_line_as_the_twin_reads_it():
     """The compiled reading of a one-byte line classes its characters by a table (str.split()'s
@@ -261,6 +291,9 @@ def test_every_one_byte_character_is_read_in_a_line_as_the_twin_reads_it():
             for typo in ("abc", f"ab{c}", "abde", "abcdefgh"):
                 expected = chooser._near_words_in_line(typo, line)
                 assert compiled.near_words_in_line(typo, line) == expected, (code, line, typo)
+                index = compiled.line_index(line)
+                assert index == chooser._line_index(line), (code, line)
+                assert compiled.near_words_in_index(typo, line, index) == expected, (code, line, typo)
 
 
 @needs_compiled
@@ -690,7 +723,9 @@ def _pure(monkeypatch: pytest.MonkeyPatch) -> None:
     """The twins in this process: what NEWSLINT_PURE_PYTHON=1 chooses at import."""
     monkeypatch.setattr(tokens, "native", None)
     monkeypatch.setattr(_context, "near_words", chooser._near_words)
-    monkeypatch.setattr(_context, "near_words_in_line", chooser._near_words_in_line)
+    monkeypatch.setattr(_pairs, "near_words_in_line", chooser._near_words_in_line)
+    monkeypatch.setattr(_pairs, "line_index", chooser._line_index)
+    monkeypatch.setattr(_pairs, "near_words_in_index", chooser._near_words_in_index)
     monkeypatch.setattr(chooser, "native", None)  # read at each call (edits_among)
     monkeypatch.setattr(compound_spacing, "word_splits", chooser._word_splits)
     monkeypatch.setattr(compound_spacing, "native", None)  # compound_splits: the twin

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
+from newslint.native import line_index, near_words_in_index, near_words_in_line
 from newslint.rules._tables import SortedLines, data_bytes
 
 PAIR_FLOOR = 6_400_000  # the table keeps pairs seen at least this often
@@ -72,6 +73,34 @@ def count(first: str, second: str) -> float | None:
     start = at + len(second) + 2
     end = line.find(" ", start)
     return PAIR_FLOOR * 2.0 ** int(line[start:] if end < 0 else line[start:end])
+
+
+INDEXED_LINE = 4000  # from this many characters a line's words are indexed once (`near_after`)
+# (side, word) -> the line and its index (`line_index`): a common word's line, read by typo after
+# typo. Bounded by the tables: they hold 79 lines this long, 1.3 MB in all (their indexes 1.8 MB).
+_INDEXED: dict[tuple[bool, str], tuple[str, bytes]] = {}
+
+
+def near_after(typo: str, first: str) -> list[str]:
+    """`near_words_in_line(typo, after(first))`: the words seen after `first` within two edits of
+    `typo`. A common word's line (100,000 characters for "the") is read from its index, built once
+    (`line_index`): a scan of its text cost 20 instructions a character, typo after typo."""
+    return _near_in_line(typo, True, first)
+
+
+def near_before(typo: str, second: str) -> list[str]:
+    """`near_words_in_line(typo, before(second))`, as `near_after` finds it."""
+    return _near_in_line(typo, False, second)
+
+
+def _near_in_line(typo: str, side: bool, word: str) -> list[str]:
+    found = _INDEXED.get((side, word))
+    if found is None:
+        line = _after(word) if side else before(word)
+        if len(line) < INDEXED_LINE:
+            return near_words_in_line(typo, line)
+        found = _INDEXED[side, word] = (line, line_index(line))
+    return near_words_in_index(typo, *found)
 
 
 # followers and preceders: a common word's pairs are thousands of words; asked only for the
