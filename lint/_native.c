@@ -1612,26 +1612,10 @@ word_shape(PyObject *self, PyObject *word)
     return PyLong_FromLong(shape_of(word));
 }
 
-/* Whether `word` passes a letter test: its shape among `shapes`, in `table` (unless None), and
- * test(word) true, each asked only if the one before holds (test_words's order); -1 on error. */
-static int
-passes_test(PyObject *test, PyObject *table, int shapes, PyObject *word)
-{
-    int ok = 0;
-    if (shapes == SHAPE_ANY || shape_of(word) & shapes) {
-        ok = table == Py_None ? 1 : PySequence_Contains(table, word);
-        if (ok == 1) {
-            PyObject *got = PyObject_CallOneArg(test, word);
-            ok = got == NULL ? -1 : PyObject_IsTrue(got);
-            Py_XDECREF(got);
-        }
-    }
-    return ok;
-}
-
-/* test_words(test, table, shapes, words, found, memory, tested, both): for each word of the list
- * `words`, in order, whether it passes: its shape among `shapes`, it is in `table` (unless that
- * is None), and test(word) is true, each asked only if the one before holds. A word that passes
+/* test_words(test, table, fails, shapes, words, found, memory, tested, both): for each word of the
+ * list `words`, in order, whether it passes: its shape among `shapes`, it is in `table` (unless
+ * that is None), its lowercase form is not in `fails` where it is of ASCII letters alone (unless
+ * that is None), and test(word) is true, each asked only if the one before holds. A word that passes
  * is added to the set `found`; unless `memory` is None, memory[word] |= both if it passed, else
  * tested. Each word's bits are read and written with no Python code run between. */
 /* A word's bits with `add` set: in machine words when both fit (most do: two bits a test), as
@@ -1664,21 +1648,69 @@ fast_bits(PyObject *value)
     return overflow ? -1 : v;
 }
 
+/* Whether `fails` holds the lowercase form of a word of ASCII letters alone (its shape one of
+ * the four ASCII ones): 1 or 0, -1 with an exception set. A lowercase word is looked up as it
+ * stands, another through a lowercase copy. */
+static int
+fails_listed(PyObject *fails, PyObject *word, int shape)
+{
+    PyObject *lower;
+    Py_ssize_t i, n;
+    int found;
+    if (shape == SHAPE_LOWER)
+        return PySequence_Contains(fails, word);
+    if (!(shape & (SHAPE_CAPITAL | SHAPE_UPPER | SHAPE_MIXED)))
+        return 0;
+    n = PyUnicode_GET_LENGTH(word);
+    lower = PyUnicode_New(n, 127);
+    if (lower == NULL)
+        return -1;
+    for (i = 0; i < n; i++) {
+        Py_UCS1 c = PyUnicode_1BYTE_DATA(word)[i];
+        PyUnicode_1BYTE_DATA(lower)[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+    }
+    found = PySequence_Contains(fails, lower);
+    Py_DECREF(lower);
+    return found;
+}
+
+/* Whether `word` passes a letter test: its shape among `shapes`, in `table` (unless None), its
+ * lowercase form not in `fails` where it is of ASCII letters alone (unless None), and test(word)
+ * true, each asked only if the one before holds (test_words's order); -1 on error. */
+static int
+passes_test(PyObject *test, PyObject *table, PyObject *fails, int shapes, PyObject *word)
+{
+    int ok = 0, shape = shapes == SHAPE_ANY && fails == Py_None ? SHAPE_ANY : shape_of(word);
+    if (shape & shapes) {
+        ok = table == Py_None ? 1 : PySequence_Contains(table, word);
+        if (ok == 1 && fails != Py_None) {
+            int listed = fails_listed(fails, word, shape);
+            ok = listed < 0 ? -1 : !listed;
+        }
+        if (ok == 1) {
+            PyObject *got = PyObject_CallOneArg(test, word);
+            ok = got == NULL ? -1 : PyObject_IsTrue(got);
+            Py_XDECREF(got);
+        }
+    }
+    return ok;
+}
+
 static PyObject *
 test_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
-    PyObject *test, *table, *words, *found, *memory, *tested, *both;
+    PyObject *test, *table, *fails, *words, *found, *memory, *tested, *both;
     long long fast_tested, fast_both;
     int shapes;
     Py_ssize_t i;
     /* called once per test and story: positional arguments read without a format string */
-    if (nargs != 8) {
-        PyErr_SetString(PyExc_TypeError, "test_words takes 8 arguments");
+    if (nargs != 9) {
+        PyErr_SetString(PyExc_TypeError, "test_words takes 9 arguments");
         return NULL;
     }
-    test = args[0], table = args[1], words = args[3], found = args[4], memory = args[5];
-    tested = args[6], both = args[7];
-    long shapes_arg = PyLong_AsLong(args[2]);
+    test = args[0], table = args[1], fails = args[2], words = args[4], found = args[5], memory = args[6];
+    tested = args[7], both = args[8];
+    long shapes_arg = PyLong_AsLong(args[3]);
     if (shapes_arg == -1 && PyErr_Occurred())
         return NULL;
     shapes = (int)shapes_arg;
@@ -1696,13 +1728,13 @@ test_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         fast_tested = fast_both = -1;
     for (i = 0; i < PyList_GET_SIZE(words); i++) {
         PyObject *word = PyList_GET_ITEM(words, i), *bits, *now;
-        int ok = 0, err;
+        int ok, err;
         Py_INCREF(word); /* the test may run any code */
         if (!PyUnicode_Check(word)) {
             PyErr_SetString(PyExc_TypeError, "test_words: the words are str");
             goto fail;
         }
-        ok = passes_test(test, table, shapes, word);
+        ok = passes_test(test, table, fails, shapes, word);
         if (ok < 0)
             goto fail;
         if (ok && PySet_Add(found, word) < 0)
@@ -1898,7 +1930,7 @@ done:
     return -1;
 }
 
-/* select_story(test, table, shapes, keys, bits, memory, tested, passed, own, limit): what
+/* select_story(test, table, fails, shapes, keys, bits, memory, tested, passed, own, limit): what
  * LetterTest.select_read answers (split_bits, then the test run on the new words by test_words),
  * in one call: the set of keys that pass. None, with no test run and nothing written, when the
  * new words would take `memory` past `limit` (LetterTest.finish trims it first); the new words
@@ -1906,28 +1938,28 @@ done:
 static PyObject *
 select_story(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
-    PyObject *found, *new, *memory, *both, *run[8], *ran, *out = NULL;
+    PyObject *found, *new, *memory, *both, *run[9], *ran, *out = NULL;
     Py_ssize_t own, limit, count;
-    if (nargs != 10 || !PyList_Check(args[3]) || !PyDict_Check(args[5])) {
-        PyErr_SetString(PyExc_TypeError, "select_story takes 10 arguments: keys a list, memory a dict");
+    if (nargs != 11 || !PyList_Check(args[4]) || !PyDict_Check(args[6])) {
+        PyErr_SetString(PyExc_TypeError, "select_story takes 11 arguments: keys a list, memory a dict");
         return NULL;
     }
-    own = PyLong_AsSsize_t(args[8]);
-    limit = own == -1 && PyErr_Occurred() ? -1 : PyLong_AsSsize_t(args[9]);
+    own = PyLong_AsSsize_t(args[9]);
+    limit = own == -1 && PyErr_Occurred() ? -1 : PyLong_AsSsize_t(args[10]);
     if (limit == -1 && PyErr_Occurred())
         return NULL;
-    if (split_into(args[3], args[4], args[6], args[7], &found, &new) < 0)
+    if (split_into(args[4], args[5], args[7], args[8], &found, &new) < 0)
         return NULL;
     count = PyList_GET_SIZE(new);
-    memory = count <= own ? args[5] : Py_None;
+    memory = count <= own ? args[6] : Py_None;
     if (count == 0) {
         out = Py_NewRef(found);
     } else if (memory != Py_None && PyDict_GET_SIZE(memory) + count > limit) {
         out = Py_NewRef(Py_None);
-    } else if ((both = PyNumber_Or(args[6], args[7])) != NULL) {
-        run[0] = args[0], run[1] = args[1], run[2] = args[2], run[3] = new, run[4] = found;
-        run[5] = memory, run[6] = args[6], run[7] = both;
-        ran = test_words(self, run, 8);
+    } else if ((both = PyNumber_Or(args[7], args[8])) != NULL) {
+        run[0] = args[0], run[1] = args[1], run[2] = args[2], run[3] = args[3], run[4] = new;
+        run[5] = found, run[6] = memory, run[7] = args[7], run[8] = both;
+        ran = test_words(self, run, 9);
         Py_DECREF(both);
         if (ran != NULL) {
             Py_DECREF(ran);
@@ -1939,7 +1971,7 @@ select_story(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     return out;
 }
 
-/* select_pending(test, table, shapes, keys, bits, pending, tested, passed, own): the keys that
+/* select_pending(test, table, fails, shapes, keys, bits, pending, tested, passed, own): the keys that
  * pass a letter test, read from a story's bits (read_bits's, packed) or-ed with its pending bits
  * (a bytearray of one long long a key), the test run on the keys neither says it has met. Their
  * results go into `pending` (unless they are more than `own`), not into the memory: a story's new
@@ -1952,16 +1984,16 @@ select_pending(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     long long tested, passed;
     Py_ssize_t n, i, k, count = 0, own, *fresh = NULL;
     long shapes;
-    if (nargs != 9 || !PyList_Check(args[3]) || !PyBytes_CheckExact(args[4]) || !PyByteArray_CheckExact(args[5])) {
-        PyErr_SetString(PyExc_TypeError, "select_pending takes 9 arguments: keys a list, bits bytes, pending a bytearray");
+    if (nargs != 10 || !PyList_Check(args[4]) || !PyBytes_CheckExact(args[5]) || !PyByteArray_CheckExact(args[6])) {
+        PyErr_SetString(PyExc_TypeError, "select_pending takes 10 arguments: keys a list, bits bytes, pending a bytearray");
         return NULL;
     }
-    keys = args[3], bits = args[4], pending = args[5];
+    keys = args[4], bits = args[5], pending = args[6];
     n = PyList_GET_SIZE(keys);
-    tested = fast_bits(args[6]);
-    passed = fast_bits(args[7]);
-    shapes = PyLong_AsLong(args[2]);
-    own = shapes == -1 && PyErr_Occurred() ? -1 : PyLong_AsSsize_t(args[8]);
+    tested = fast_bits(args[7]);
+    passed = fast_bits(args[8]);
+    shapes = PyLong_AsLong(args[3]);
+    own = shapes == -1 && PyErr_Occurred() ? -1 : PyLong_AsSsize_t(args[9]);
     if (own == -1 && PyErr_Occurred())
         return NULL;
     if (PyBytes_GET_SIZE(bits) != n * (Py_ssize_t)sizeof(long long) ||
@@ -1993,7 +2025,7 @@ select_pending(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         PyObject *word = PyList_GET_ITEM(keys, fresh[k]);
         int ok;
         Py_INCREF(word); /* the test may run any code */
-        ok = passes_test(args[0], args[1], (int)shapes, word);
+        ok = passes_test(args[0], args[1], args[2], (int)shapes, word);
         if (ok > 0 && PySet_Add(found, word) < 0)
             ok = -1;
         Py_DECREF(word);
@@ -4301,14 +4333,14 @@ static PyMethodDef methods[] = {
     {"split_bits", split_bits, METH_VARARGS,
      "split_bits(keys, bits, tested, passed): select_bits over the bits read_bits read, no lookup."},
     {"select_story", (PyCFunction)(void (*)(void))select_story, METH_FASTCALL,
-     "select_story(test, table, shapes, keys, bits, memory, tested, passed, own, limit): split_bits and test_words."},
+     "select_story(test, table, fails, shapes, keys, bits, memory, tested, passed, own, limit): split_bits and test_words."},
     {"select_pending", (PyCFunction)(void (*)(void))select_pending, METH_FASTCALL,
-     "select_pending(test, table, shapes, keys, bits, pending, tested, passed, own): select_story into pending bits."},
+     "select_pending(test, table, fails, shapes, keys, bits, pending, tested, passed, own): select_story into pending bits."},
     {"flush_bits", flush_bits, METH_VARARGS,
      "flush_bits(keys, pending, memory, room): a story's pending bits or-ed into the memory and cleared."},
     {"word_shape", word_shape, METH_O, "word_shape(word): the shape class of a word (newslint.tokens.word_shape)."},
     {"test_words", (PyCFunction)(void (*)(void))test_words, METH_FASTCALL,
-     "test_words(test, table, shapes, words, found, memory, tested, both): a letter test run on new words."},
+     "test_words(test, table, fails, shapes, words, found, memory, tested, both): a letter test run on new words."},
     {"story_words", story_words, METH_VARARGS,
      "story_words(text, counts, kind_of, word_kind): the tokens of text; counts gets its words' uses."},
     {"add_counts", add_counts, METH_VARARGS,

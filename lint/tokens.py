@@ -201,9 +201,11 @@ class Shape(IntFlag):
     LETTERS = 16  # letters only, not all ASCII: Zürich
     OTHER = 32  # not letters only (str.isalpha() is False): regime's, al-Qaeda, F-16, 5pm, ""
     ANY = 63
+    ASCII_LETTERS = LOWER | CAPITAL | UPPER | MIXED
 
 
 ANY_SHAPE = int(Shape.ANY)
+_ASCII_LETTERS = int(Shape.ASCII_LETTERS)
 _LOWER, _CAPITAL, _UPPER, _MIXED, _LETTERS, _OTHER = (
     int(Shape.LOWER),
     int(Shape.CAPITAL),
@@ -298,13 +300,18 @@ class LetterTest:
         misspelt = LetterTest(lambda word: word.lower() in table)
         candidates = misspelt.select(doc.word_counts)
 
-    Two declarations spare the test's calls on most words, the new words of a story being tested
+    Three declarations spare the test's calls on most words, the new words of a story being tested
     in one compiled loop (`native.test_words`): `shapes`, the word shapes (`word_shape`) outside
-    which the test is False (a test of lowercase words only: `shapes=Shape.LOWER`); and `table`, a
+    which the test is False (a test of lowercase words only: `shapes=Shape.LOWER`); `table`, a
     function returning a table that holds every word the test passes (called once, on first use;
     the table must stay the same for the test's life), looked up before the test is asked:
 
         confusable = LetterTest(lambda word: word in confusions(), table=confusions)
+
+    and `fails`, a function returning a table of lowercase words, or None while it has none
+    (asked again then; a table is kept as `table` is): a word of ASCII letters alone
+    (`Shape.ASCII_LETTERS`) whose lowercase form it holds fails the test, which is not asked (a
+    test of unlisted words: the word list, which holds most words).
 
     The test must depend on nothing but the word (and settings fixed for the test's life). All
     tests share one memory (`_WordBits`), which forgets the words it met last when a test would
@@ -326,6 +333,7 @@ class LetterTest:
         *,
         shapes: Shape = Shape.ANY,
         table: Callable[[], Container[str]] | None = None,
+        fails: Callable[[], Container[str] | None] | None = None,
     ) -> None:
         self._test = test
         self._limit = limit
@@ -333,6 +341,8 @@ class LetterTest:
         self._shapes = int(shapes)
         self._table_of = table
         self._table: Container[str] | None = None
+        self._fails_of = fails
+        self._fails: Container[str] | None = None
         slot = _WORD_BITS.take()
         self._tested = 1 << 2 * slot
         self._passed = self._tested << 1
@@ -375,24 +385,18 @@ class LetterTest:
         the same answer, without a lookup in the memory for each word."""
         packed = type(story.pending) is bytearray  # machine words: for a test whose bits fit
         if self._pends and (self._fits or not packed):  # its results kept in the story's bits
-            table = self._table
-            if table is None and self._table_of is not None:
-                table = self._table = self._table_of()
             compiled = native is not None and packed
             run = native.select_pending if compiled else _select_pending  # type: ignore[union-attr]
             found = run(
-                self._test, table, self._shapes, story.words, story.bits, story.pending,
+                self._test, *self._tables(), self._shapes, story.words, story.bits, story.pending,
                 self._tested, self._passed, self._own,
             )  # fmt: skip
             _WORD_BITS.unflushed[id(story)] = story
             _WORD_BITS.pending |= self._tested
             return found
         if native is not None:  # split and tested in one compiled call, unless the memory is full
-            table = self._table
-            if table is None and self._table_of is not None:
-                table = self._table = self._table_of()
             found = native.select_story(
-                self._test, table, self._shapes, story.words, story.bits, _WORD_BITS.words,
+                self._test, *self._tables(), self._shapes, story.words, story.bits, _WORD_BITS.words,
                 self._tested, self._passed, self._own, self._limit,
             )  # fmt: skip
             if found is not None:
@@ -424,13 +428,20 @@ class LetterTest:
             memory = _WORD_BITS.words
             if len(memory) + len(new) > self._limit:
                 memory = _WORD_BITS.words = _first_remembered(memory, self._limit, len(new))
-        table = self._table
-        if table is None and self._table_of is not None:
-            table = self._table = self._table_of()
         tested, both = self._tested, self._tested | self._passed
         run = _test_words if native is None else native.test_words
-        run(self._test, table, self._shapes, new, found, memory, tested, both)
+        run(self._test, *self._tables(), self._shapes, new, found, memory, tested, both)
         return found
+
+    def _tables(self) -> tuple[Container[str] | None, Container[str] | None]:
+        """The declared `table` and `fails` tables, each asked for on first use (`fails` again
+        while it gives None)."""
+        table, fails = self._table, self._fails
+        if table is None and self._table_of is not None:
+            table = self._table = self._table_of()
+        if fails is None and self._fails_of is not None:
+            fails = self._fails = self._fails_of()
+        return table, fails
 
 
 class StoryBits(NamedTuple):
@@ -464,6 +475,7 @@ class StoryBits(NamedTuple):
 def _select_pending(
     test: Callable[[str], object],
     table: Container[str] | None,
+    fails: Container[str] | None,
     shapes: int,
     keys: list[str],
     bits: bytes | list[int],
@@ -487,11 +499,7 @@ def _select_pending(
             found.add(w)
     for i in fresh:
         w = keys[i]
-        ok = (
-            bool(shapes == ANY_SHAPE or word_shape(w) & shapes)
-            and (table is None or w in table)
-            and bool(test(w))
-        )
+        ok = _passes(test, table, fails, shapes, w)
         if ok:
             found.add(w)
         if len(fresh) <= own:
@@ -555,6 +563,7 @@ def _first_remembered(memory: dict[str, int], limit: int, new: int) -> dict[str,
 def _test_words(
     test: Callable[[str], object],
     table: Container[str] | None,
+    fails: Container[str] | None,
     shapes: int,
     words: list[str],
     found: set[str],
@@ -563,15 +572,30 @@ def _test_words(
     both: int,
 ) -> None:
     """Each of `words` tested: it passes when its shape is among `shapes`, it is in `table`
+    (unless None), its lowercase form is not in `fails` where it is of ASCII letters alone
     (unless None) and `test` holds, each asked only if the one before holds. A word that passes
     is added to `found`; unless `memory` is None, its bits there get `both` if it passed, else
     `tested`. (The twin of the compiled `test_words`.)"""
     for w in words:
-        ok = (shapes == ANY_SHAPE or word_shape(w) & shapes) and (table is None or w in table) and test(w)
+        ok = _passes(test, table, fails, shapes, w)
         if ok:
             found.add(w)
         if memory is not None:
             memory[w] = memory.get(w, 0) | (both if ok else tested)
+
+
+def _passes(
+    test: Callable[[str], object], table: Container[str] | None, fails: Container[str] | None, shapes: int, w: str
+) -> bool:
+    """Whether `w` passes a letter test, asked in `test_words`'s order (the twin of the
+    compiled `passes_test`)."""
+    shape = word_shape(w) if fails is not None or shapes != ANY_SHAPE else ANY_SHAPE
+    return bool(
+        shape & shapes
+        and (table is None or w in table)
+        and not (fails is not None and shape & _ASCII_LETTERS and w.lower() in fails)
+        and test(w)
+    )
 
 
 class Prose:

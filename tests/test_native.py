@@ -354,10 +354,11 @@ def test_the_story_bits_read_once_select_as_the_walk_does(keys, memory, masks):
     st.sampled_from([(1, 2), (4, 8), (1 << 66, 1 << 67), (1 << 62, 1 << 63)]),
     st.sampled_from([63, 1 | 2, 32]),
     st.sampled_from([None, frozenset({"a", "aB", "é", "a-a"})]),
+    st.sampled_from([None, frozenset({"a", "ab"})]),
     st.integers(0, 13),
     st.integers(0, 30),
 )
-def test_select_story_splits_and_tests_as_the_twin_does(keys, memory, masks, shapes, table, own, limit):
+def test_select_story_splits_and_tests_as_the_twin_does(keys, memory, masks, shapes, table, fails, own, limit):
     """`select_story` (a story's words split by their bits and the new ones tested, in one call)
     finds, asks and remembers what `split_bits` then `test_words` do (the twins'), or answers
     None, having run and written nothing, when the new words would take the memory past `limit`."""
@@ -370,13 +371,13 @@ def test_select_story_splits_and_tests_as_the_twin_does(keys, memory, masks, sha
 
     mine, twin = dict(memory), dict(memory)
     test = test_of(asked[0])
-    got = compiled.select_story(test, table, shapes, keys, bits, mine, tested, passed, own, limit)
+    got = compiled.select_story(test, table, fails, shapes, keys, bits, mine, tested, passed, own, limit)
     found, new = tokens._split_bits(keys, [memory.get(k, 0) for k in keys], tested, passed)
     kept = twin if len(new) <= own else None
     if new and kept is not None and len(kept) + len(new) > limit:
         assert got is None and mine == memory and asked[0] == []
         return
-    tokens._test_words(test_of(asked[1]), table, shapes, new, found, kept, tested, tested | passed)
+    tokens._test_words(test_of(asked[1]), table, fails, shapes, new, found, kept, tested, tested | passed)
     assert got == found and mine == twin and asked[0] == asked[1]
 
 
@@ -388,10 +389,11 @@ def test_select_story_splits_and_tests_as_the_twin_does(keys, memory, masks, sha
     st.lists(st.sampled_from([(1, 2), (4, 8), (1 << 40, 1 << 41)]), min_size=1, max_size=3),
     st.sampled_from([63, 1 | 2, 32]),
     st.sampled_from([None, frozenset({"a", "aB", "é", "a-a"})]),
+    st.sampled_from([None, frozenset({"a", "ab"})]),
     st.integers(0, 13),
     st.integers(0, 13),
 )
-def test_pending_bits_select_and_flush_as_the_twin_does(keys, memory, masks, shapes, table, own, room):
+def test_pending_bits_select_and_flush_as_the_twin_does(keys, memory, masks, shapes, table, fails, own, room):
     """`select_pending` (a story's tests run on the words their bits and pending bits say they have
     not met, the results kept pending) and `flush_bits` (the pending bits written into the memory,
     where there is room) find, ask, keep and write what their twins do."""
@@ -405,8 +407,8 @@ def test_pending_bits_select_and_flush_as_the_twin_does(keys, memory, masks, sha
 
     for tested, passed in [*masks, *masks]:  # each test twice: the second finds its pending bits
         mine, theirs = test_of(asked[0]), test_of(asked[1])
-        found = compiled.select_pending(mine, table, shapes, keys, bits, pending, tested, passed, own)
-        twin = tokens._select_pending(theirs, table, shapes, keys, values, twin_pending, tested, passed, own)
+        found = compiled.select_pending(mine, table, fails, shapes, keys, bits, pending, tested, passed, own)
+        twin = tokens._select_pending(theirs, table, fails, shapes, keys, values, twin_pending, tested, passed, own)
         assert found == twin and asked[0] == asked[1]
         assert list(memoryview(pending).cast("q")) == twin_pending
     mine, theirs, held = dict(memory), dict(memory), list(twin_pending)
@@ -470,11 +472,12 @@ WORD = st.text("aAbB-é5", max_size=5)
     st.lists(WORD, unique=True, max_size=25),
     st.integers(1, 63),
     st.none() | st.frozensets(WORD, max_size=12),
+    st.none() | st.frozensets(st.text("ab-é5", max_size=5), max_size=12),
     st.dictionaries(WORD, st.integers(0, 1 << 70), max_size=10),
     st.booleans(),
     st.sampled_from([(1, 3), (1 << 8, 3 << 8), (1 << 66, 3 << 66)]),
 )
-def test_the_compiled_test_of_new_words_is_the_twins(words, shapes, table, known, remember, masks):
+def test_the_compiled_test_of_new_words_is_the_twins(words, shapes, table, fails, known, remember, masks):
     asked: list[str] = []
 
     def test(word):  # any object: its truth is what counts
@@ -485,22 +488,47 @@ def test_the_compiled_test_of_new_words_is_the_twins(words, shapes, table, known
     for run in (compiled.test_words, tokens._test_words):
         asked.clear()
         found, memory = {"kept"}, dict(known)
-        run(test, table, shapes, words, found, memory if remember else None, *masks)
+        run(test, table, fails, shapes, words, found, memory if remember else None, *masks)
         runs.append((found, memory, list(asked)))
     assert runs[0] == runs[1]
     found, memory, asked = runs[0]
     tested, both = masks
     for w in words:  # the definition, word by word
-        passes = bool(tokens.word_shape(w) & shapes and (table is None or w in table) and len(w) % 2)
+        shape = tokens.word_shape(w)
+        listed = fails is not None and w.isascii() and w.isalpha() and w.lower() in fails
+        ask = bool(shape & shapes and (table is None or w in table) and not listed)
+        passes = bool(ask and len(w) % 2)
         assert (w in found) == passes
-        assert (w in asked) == bool(tokens.word_shape(w) & shapes and (table is None or w in table))
+        assert (w in asked) == ask
         if remember:
             assert memory[w] == known.get(w, 0) | (both if passes else tested)
     assert remember or memory == known
     with pytest.raises(TypeError):
-        compiled.test_words(test, None, 63, [b"bytes"], set(), None, 1, 3)
+        compiled.test_words(test, None, None, 63, [b"bytes"], set(), None, 1, 3)
     with pytest.raises(ZeroDivisionError):
-        compiled.test_words(lambda w: 1 / 0, None, 63, ["a"], set(), None, 1, 3)
+        compiled.test_words(lambda w: 1 / 0, None, None, 63, ["a"], set(), None, 1, 3)
+    with pytest.raises(ZeroDivisionError):  # an error in the lookup
+        compiled.test_words(test, None, _Raising(), 63, ["Ab"], set(), None, 1, 3)
+
+
+class _Raising:
+    """A table whose lookup raises: `test_words` passes the error on."""
+
+    def __contains__(self, word: object) -> bool:
+        raise ZeroDivisionError
+
+
+def test_a_table_of_failing_words_is_asked_for_until_there_is_one():
+    """`LetterTest(fails=...)`: while the function gives None the test is asked of every word;
+    then a word of ASCII letters whose lowercase the table holds fails without it."""
+    tables: list[frozenset[str] | None] = [None]
+    asked: list[str] = []
+    test = tokens.LetterTest(lambda w: asked.append(w) or True, fails=lambda: tables[0])
+    assert test.select({"regime": 1, "reigme": 1}) == {"regime", "reigme"}
+    tables[0] = frozenset({"regime", "signs"})
+    words = {"Regime": 1, "REIGME": 1, "SIGNS": 1, "signs": 1, "signs'": 1}
+    assert test.select(words) == {"REIGME", "signs'"}
+    assert asked == ["regime", "reigme", "REIGME", "signs'"]
 
 
 @settings(max_examples=300, deadline=None)

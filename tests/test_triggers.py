@@ -194,14 +194,16 @@ def test_a_trigger_needs_characters_or_a_word_test():
 
 
 def _declared_tests(linter: lint.Linter) -> list[LetterTest]:
-    """Every letter test alive (the linter's rules' own among them) that declares shapes or a table."""
+    """Every letter test alive (the linter's rules' own among them) that declares shapes or a table
+    (of the words it passes, or of those it fails)."""
     import gc
 
     assert linter.rules
     return [
         t
         for t in gc.get_objects()
-        if isinstance(t, LetterTest) and (t._shapes != tokens.ANY_SHAPE or t._table_of is not None)
+        if isinstance(t, LetterTest)
+        and (t._shapes != tokens.ANY_SHAPE or t._table_of is not None or t._fails_of is not None)
     ]
 
 
@@ -223,8 +225,9 @@ def _words_of_every_shape() -> set[str]:
 
 
 def test_a_test_passes_only_words_of_its_declared_shapes_and_table():
-    """A test that declares shapes or a table (`LetterTest`) is not asked of the other words:
-    each declaration must follow from the test itself, or reports would change."""
+    """A test that declares shapes or a table (`LetterTest`) is not asked of the other words,
+    nor one that declares a table of failing words of the words in it: each declaration must
+    follow from the test itself, or reports would change."""
     linter = lint.Linter(Settings(), path="story.txt")  # held: NL101's tests live in its rule
     declared = _declared_tests(linter)
     assert len(declared) >= 12  # NL101 2, NL102 2, NL104, NL106, NL107 2, NL202, NL203 3
@@ -233,10 +236,12 @@ def test_a_test_passes_only_words_of_its_declared_shapes_and_table():
     for test in declared:
         table = test._table_of() if test._table_of is not None else None
         passed = [w for w in words if test._test(w)]
+        fails = test._fails_of() if test._fails_of is not None else None  # (once the test ran)
         assert passed, test._test  # the words reach each test's passing words
         for w in passed:
             assert tokens.word_shape(w) & test._shapes, (test._test, w)
             assert table is None or w in table, (test._test, w)
+            assert fails is None or not (w.isascii() and w.isalpha() and w.lower() in fails), (test._test, w)
 
 
 @pytest.mark.parametrize("compiled", [True, False], ids=["compiled", "twin"])
