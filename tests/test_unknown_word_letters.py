@@ -1,8 +1,8 @@
 """NL101's letter tests read as they were written: `_may_be_unknown`'s first test (a word whose
 lowercase is listed is cleared in any case) against the tests it stands for, the whole test
 against its form before its listed words were looked up as they stand and the shapes it declares,
-the remembered capital tests against the plain ones, and `_without_possessive` against the
-pattern it replaced."""
+the word list as its table of words that fail (no call for them) against the test, the remembered
+capital tests against the plain ones, and `_without_possessive` against the pattern it replaced."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from newslint.rules.typos.unknown_word import (
     _opening_capital,
     _without_possessive,
 )
-from newslint.tokens import word_shape
+from newslint.tokens import LetterTest, word_shape
 
 LISTED = ["regime", "minister", "the", "of", "finance", "cafe", "café", "signs", "committee"]
 # listed words in every case, slips of them, names, accents, hyphens, apostrophes and stray letters
@@ -85,6 +85,24 @@ def test_may_be_unknown_answers_as_before_and_passes_only_its_shapes(text):
 def test_the_listed_words_are_their_own_lowercase():
     """`_may_be_unknown` looks a word up as written first: right only if every listed word is."""
     assert all(w.lower() == w for w in english().ordered)
+
+
+def test_every_listed_word_in_any_case_fails_the_test():
+    """`_unknown` declares the word list its table of failing words (`LetterTest(fails=...)`): a
+    word of ASCII letters whose lowercase is listed is answered without the call. Right only if
+    the test fails every such word: each listed one, in lowercase, capitalised and in capitals."""
+    for w in english().ordered:
+        if w.isascii() and w.isalpha():
+            for form in (w, w.capitalize(), w.upper()):
+                assert not RULE._may_be_unknown(form), form
+
+
+@settings(max_examples=800, deadline=None)
+@given(WORDS)
+def test_the_test_with_its_failing_words_selects_what_the_test_selects(text):
+    listed = english()._words.frozen()
+    fresh = LetterTest(RULE._may_be_unknown, shapes=_MAY_BE_UNKNOWN, fails=lambda: listed)
+    assert fresh.select({text: 1}) == ({text} if RULE._may_be_unknown(text) else set()), text
 
 
 @settings(max_examples=800, deadline=None)

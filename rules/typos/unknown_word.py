@@ -502,7 +502,9 @@ class UnknownWord(Rule):
         super().__init__(options, context, origin)
         self._listed: frozenset[str] | None = None  # the listed words once built (`_listed_words`)
         # Decided once per distinct word, remembered across stories.
-        self._unknown = LetterTest(self._may_be_unknown, shapes=_MAY_BE_UNKNOWN)
+        # a listed word in any case is cleared (`_may_be_unknown`'s first test) without its call,
+        # once the set of the list is built
+        self._unknown = LetterTest(self._may_be_unknown, shapes=_MAY_BE_UNKNOWN, fails=lambda: self._listed)
         self._opening = LetterTest(_opening_candidate, shapes=Shape.CAPITAL)
         self._capital = LetterTest(_capital_candidate, shapes=Shape.CAPITAL | Shape.UPPER)
         self._rare_slip = LetterTest(lambda text: rare_capital_slip(text) is not None)
