@@ -31,7 +31,8 @@
  *   and a pattern's finditer matches when they can only start there (newslint.figures);
  * - sorted_line(data, key, sep, mode): a line of a table sorted by key, found by binary search in
  *   its bytes (a memory map: the shipped word tables, rules/_tables.py's SortedLines), and
- *   count_lines(data), the number of its lines; line_starts(text, itemsize), where a story's
+ *   count_lines(data), the number of its lines, and table_rows(data), its rows as a dict (a
+ *   table's rows once it is looked up often); line_starts(text, itemsize), where a story's
  *   lines start (newslint.span.LineIndex);
  * - story_parts(text, span_type, max_headline): the coarse reading of a story that learning
  *   makes (newslint.learn.read_story): its headline, paragraphs and sentences;
@@ -3151,6 +3152,100 @@ count_lines(PyObject *self, PyObject *arg)
     return PyLong_FromSsize_t(lines);
 }
 
+/* Whether text[i:] opens a line boundary of str.splitlines other than "\n" (\r \v \f \x1c-\x1e
+ * U+0085 U+2028 U+2029, in UTF-8): a table that holds one is read by the twin. */
+static int
+odd_line_end(const unsigned char *text, Py_ssize_t n, Py_ssize_t i)
+{
+    unsigned char c = text[i];
+    if (c == '\r' || c == '\v' || c == '\f' || (c >= 0x1c && c <= 0x1e))
+        return 1;
+    if (c == 0xC2)
+        return i + 1 < n && text[i + 1] == 0x85;
+    return c == 0xE2 && i + 2 < n && text[i + 1] == 0x80 && (text[i + 2] == 0xA8 || text[i + 2] == 0xA9);
+}
+
+/* text[start:end] as a str: copied when `ascii` (no decoder run), else decoded as UTF-8. */
+static PyObject *
+row_text(const unsigned char *text, Py_ssize_t start, Py_ssize_t end, int ascii)
+{
+    PyObject *s;
+    if (!ascii)
+        return PyUnicode_DecodeUTF8((const char *)text + start, end - start, NULL);
+    if ((s = PyUnicode_New(end - start, 127)) != NULL)
+        memcpy(PyUnicode_1BYTE_DATA(s), text + start, (size_t)(end - start));
+    return s;
+}
+
+/* table_rows(data): the rows of a table of lines (UTF-8 bytes or a memory map): a dict of each
+ * line's key (before its first tab) -> the rest of the line, lines without a tab left out, a
+ * later line winning, as the twin (newslint.native._table_rows: splitlines and split in Python,
+ * 2,700 instructions a row) builds it; None when the data holds another line boundary than "\n"
+ * or is not UTF-8 (the twin then reads it, or says why not). One walk over the bytes. */
+static PyObject *
+table_rows(PyObject *self, PyObject *arg)
+{
+    Py_buffer view;
+    PyObject *rows = NULL, *key = NULL, *rest = NULL;
+    Py_ssize_t i = 0;
+    if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0)
+        return NULL;
+    const unsigned char *text = view.buf;
+    Py_ssize_t n = view.len;
+    if ((rows = PyDict_New()) == NULL)
+        goto done;
+    while (i < n) {
+        Py_ssize_t start = i, tab = -1;
+        int ascii_key = 1, ascii = 1, err;
+        for (; i < n && text[i] != '\n'; i++) {
+            unsigned char c = text[i];
+            if (c >= 0x80) {
+                ascii = 0;
+                if ((c == 0xC2 || c == 0xE2) && odd_line_end(text, n, i))
+                    goto other;
+            }
+            else if (c < 0x20) {
+                if (c == '\t' && tab < 0)
+                    tab = i, ascii_key = ascii, ascii = 1;
+                else if (c != '\t' && odd_line_end(text, n, i))
+                    goto other;
+            }
+        }
+        if (tab < 0) { /* no row, but UTF-8 all the same */
+            if (!ascii && (key = row_text(text, start, i, 0)) == NULL)
+                goto not_utf8;
+            Py_CLEAR(key);
+        }
+        else {
+            if ((key = row_text(text, start, tab, ascii_key)) == NULL ||
+                (rest = row_text(text, tab + 1, i, ascii)) == NULL)
+                goto not_utf8;
+            err = PyDict_SetItem(rows, key, rest);
+            Py_CLEAR(key);
+            Py_CLEAR(rest);
+            if (err < 0) {
+                Py_CLEAR(rows);
+                goto done;
+            }
+        }
+        i++; /* past the "\n" */
+    }
+    goto done;
+not_utf8:
+    Py_CLEAR(key);
+    if (!PyErr_ExceptionMatches(PyExc_UnicodeDecodeError)) {
+        Py_CLEAR(rows);
+        goto done;
+    }
+    PyErr_Clear();
+other:
+    Py_CLEAR(rows);
+    rows = Py_NewRef(Py_None);
+done:
+    PyBuffer_Release(&view);
+    return rows;
+}
+
 /* The first "\n" of text[i:n] (n when there is none): memchr on a one-byte text, most stories. */
 static Py_ssize_t
 next_newline(int kind, const void *data, Py_ssize_t i, Py_ssize_t n)
@@ -4376,6 +4471,8 @@ static PyMethodDef methods[] = {
     {"sorted_line", sorted_line, METH_VARARGS,
      "sorted_line(data, key, sep, mode): a line of a sorted table found by binary search in its bytes."},
     {"count_lines", count_lines, METH_O, "count_lines(data): how many lines the bytes hold."},
+    {"table_rows", table_rows, METH_O,
+     "table_rows(data): a table's lines as key -> the rest of the line; None for other line ends or not UTF-8."},
     {"line_starts", line_starts, METH_VARARGS,
      "line_starts(text, itemsize): the offsets where the text's lines start, as bytes of native ints."},
     {"story_parts", story_parts, METH_VARARGS,

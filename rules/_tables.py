@@ -9,7 +9,7 @@ import sys
 from collections.abc import Collection, Iterator
 from typing import Generic, TypeVar
 
-from newslint.native import count_lines, sorted_line
+from newslint.native import count_lines, sorted_line, table_rows
 
 Entry = TypeVar("Entry")
 
@@ -72,8 +72,7 @@ class RowTable(Generic[Entry]):
             _ = self._rows
 
     def _build(self) -> dict[str, str]:
-        text = self._text if isinstance(self._text, str) else self._text[:].decode("utf-8")
-        return dict(line.split("\t", 1) for line in text.splitlines() if "\t" in line)
+        return table_rows(self._text)
 
     @property
     def _rows(self) -> dict[str, str]:

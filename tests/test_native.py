@@ -1034,3 +1034,61 @@ def test_a_table_of_long_lines_is_searched_as_one_of_short_ones(keys, lengths, p
             if compiled is not None:
                 found.append(compiled.sorted_line(data, key, ord("\t"), mode))
             assert found == [expected[mode]] * len(found), (wanted, mode)
+
+
+def _rows_both_ways(data: bytes) -> list[object]:
+    """`table_rows` of the bytes (and of a memory map of them) as items in order, or the error
+    it raises, and the same of the twin's: what a RowTable's dict is built from."""
+    import mmap
+
+    def rows(read: Callable[[], dict[str, str]]) -> object:
+        try:
+            return list(read().items())
+        except UnicodeDecodeError:
+            return "not UTF-8"
+
+    found = [rows(lambda: chooser._table_rows(data)), rows(lambda: chooser.table_rows(data))]
+    if data:
+        mapped = mmap.mmap(-1, len(data))
+        mapped.write(data)
+        found.append(rows(lambda: chooser.table_rows(mapped)))
+    return found
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text("ab\t\t\n\né\u4e00\U0001f600\r\x0b\x0c\x1c\x1e\x85\u2028\u2029", max_size=40), st.booleans())
+def test_a_tables_rows_are_read_in_its_bytes_as_the_twin_reads_its_text(text, other_lines):
+    """`table_rows` (compiled where built) gives the twin's dict, keys in the same order, for
+    any table: lines without a tab left out, the rest of a line after its first tab, a later
+    line winning, the line ends of `str.splitlines` besides "\\n" (read by the twin)."""
+    if not other_lines:
+        text = "".join(c for c in text if c in "ab\té\u4e00\U0001f600\n")
+    data = text.encode("utf-8")
+    found = _rows_both_ways(data)
+    assert found == [found[0]] * len(found)
+    assert found[0] == list(dict(line.split("\t", 1) for line in text.splitlines() if "\t" in line).items())
+
+
+BYTE_PIECES = [b"a", b"\t", b"\n", b"\xc3\xa9", b"\xc3", b"\xa9", b"\xff", b"\xe2\x80"]  # UTF-8 and broken
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(BYTE_PIECES), max_size=12))
+def test_a_table_that_is_no_utf8_fails_as_the_twin_does(parts):
+    """Bytes that are no UTF-8 (a broken sequence in a key, a rest, or a line without a tab)
+    raise the twin's error: the compiled reading gives the data back to the twin."""
+    found = _rows_both_ways(b"".join(parts))
+    assert found == [found[0]] * len(found)
+
+
+def test_the_shipped_variety_table_is_read_as_the_twin_reads_it():
+    """The table a RowTable builds from its bytes (NL201's spellings, once they are looked up
+    often) is the twin's, row for row."""
+    from newslint.rules._tables import data_bytes
+
+    data = data_bytes("newslint.rules.naming", "varieties.tsv")
+    rows = chooser.table_rows(data)
+    assert len(rows) > 20_000
+    assert list(rows.items()) == list(chooser._table_rows(data).items())
+    if compiled is not None:
+        assert compiled.table_rows(data) == rows
