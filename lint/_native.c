@@ -3685,7 +3685,9 @@ typedef Py_ssize_t (*nt_matcher)(int kind, const void *data, Py_ssize_t n, Py_ss
 
 /* Record the matches of `match` in text from offset `from`, each found from where the last ended (as findall
  * does: both patterns open with an ASCII letter, so only those places are tried), with their
- * keys (`nt_add`), and group them (`nt_group`): its answer, or -1 out of memory. */
+ * keys (`nt_add`), and group them (`nt_group`): its answer, or -1 out of memory. Both patterns
+ * refuse a start after a word character, so the rest of a word where none matched is skipped:
+ * the matcher is asked at the words' starts, not at every letter. */
 static int
 nt_scan(NameScan *scan, PyObject *text, Py_ssize_t from, nt_matcher match, Py_UCS4 drop, Py_UCS4 drop2, int upper)
 {
@@ -3694,13 +3696,16 @@ nt_scan(NameScan *scan, PyObject *text, Py_ssize_t from, nt_matcher match, Py_UC
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), i, end;
     for (i = from; i < n;) {
         Py_UCS4 ch = NT_READ(i);
-        if (!(NT_UPPER(ch) || NT_LOWER(ch)) || (end = match(kind, data, n, i)) < 0) {
-            i++;
-            continue;
+        if ((NT_UPPER(ch) || NT_LOWER(ch)) && (end = match(kind, data, n, i)) >= 0) {
+            if (nt_add(scan, kind, data, i, end, drop, drop2, upper) < 0)
+                return -1;
+            i = end;
         }
-        if (nt_add(scan, kind, data, i, end, drop, drop2, upper) < 0)
-            return -1;
-        i = end;
+        else if (IS_WORD(ch))
+            while (++i < n && IS_WORD(NT_READ(i)))
+                ;
+        else
+            i++;
     }
     return nt_group(scan, kind, data);
 }

@@ -34,6 +34,7 @@ def test_the_twin_keeps_the_letters_written_two_ways_one_in_capitals():
         "US.com US. US.x US_ U.S.",  # a stop before a word character ends no form
         "xUS .US US UN U.N. Nat NATO Natos NATOS",  # glued on, or too short, or other letters
         "ÉUS UŠ US U.S. Natoé NATO \U0001d400US",
+        "xU.S. U.S. 9US _US éUS US Nato9Nato xNato",  # no form starts inside a word (the scan skips it)
     ],
 )
 def test_the_compiled_scan_is_the_twin_on_the_patterns_hard_cases(text):
@@ -66,6 +67,7 @@ def test_a_form_in_capitals_is_always_compared(text):
         ("The U.S. and US, NATO and Nato; Opec x", 0),
         ("U.S. beside US", 2),  # a start inside a form: the scan begins there, as findall's pos does
         ("xUS US", 1),  # the character before the start still refuses a glued form
+        ("US USA U.S. xUS", 1),  # a start inside a word: the rest of that word skipped
         ("Nato and Unesco", 0),  # words alone: nothing in capitals
         ("ÉUS UŠ US U.S. Natoé NATO \U0001d400US", 3),
         ("", 0),
