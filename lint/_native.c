@@ -2451,14 +2451,16 @@ fail:
     return NULL;
 }
 
-/* compound_splits(words, joined, shortest, longest): word_splits over a story's words as written,
- * their lowercase made here: (splits, closed) where splits lists (key, i) for each key that is the
- * lowercase of a closed form among `words` (a set: shortest to longest letters, no capital after
- * the first) and each i from 2 to len(key) - 3 where key[:i] and key[i:] are the lowercase of
- * words of `words`, and closed is the set of the strings of `joined` that are the lowercase of a
- * closed form. None when a word is not ASCII (the caller then lowers them in Python): most
- * stories are ASCII, and their parts are looked up here without a string made for each. The
- * order of the splits is not word_splits' (a caller reads them into sets). */
+/* compound_splits(words, joined, shortest, longest): word_splits over a story's words of letters
+ * only (str.isalpha) as written, their lowercase made here: (splits, closed) where splits lists
+ * (key, i) for each key that is the lowercase of a closed form among them (shortest to longest
+ * letters, no capital after the first) and each i from 2 to len(key) - 3 where key[:i] and key[i:]
+ * are the lowercase of words of letters, and closed is the set of the strings of `joined` that are
+ * the lowercase of a closed form. `words`: a set, or a dict's keys (a story's word counts: its
+ * other words are passed over here, no set of its words of letters made). None when a word of
+ * letters is not ASCII (the caller then lowers them in Python): most stories are ASCII, and their
+ * parts are looked up here without a string made for each. The order of the splits is not
+ * word_splits' (a caller reads them into sets). */
 typedef struct {
     const char *at; /* the lowercase letters, NULL for a free slot */
     Py_ssize_t n;
@@ -2517,6 +2519,29 @@ add_splits(PyObject *out, LowerSlot *slots, Py_ssize_t mask, const LowerSlot *ke
     return 0;
 }
 
+/* str.isalpha of an ASCII word (n bytes) and of any str: letters only, one at least. */
+static int
+ascii_letters_only(const Py_UCS1 *s, Py_ssize_t n)
+{
+    Py_ssize_t i;
+    for (i = 0; i < n; i++)
+        if (ASCII_CLASS[s[i]] != ASCII_LETTER)
+            return 0;
+    return n > 0;
+}
+
+static int
+letters_only(PyObject *word)
+{
+    int kind = PyUnicode_KIND(word);
+    const void *data = PyUnicode_DATA(word);
+    Py_ssize_t i, n = PyUnicode_GET_LENGTH(word);
+    for (i = 0; i < n; i++)
+        if (!Py_UNICODE_ISALPHA(PyUnicode_READ(kind, data, i)))
+            return 0;
+    return n > 0;
+}
+
 static PyObject *
 compound_splits(PyObject *self, PyObject *args)
 {
@@ -2527,28 +2552,32 @@ compound_splits(PyObject *self, PyObject *args)
     Py_ssize_t shortest, longest, count, total = 0, size = 8, i, j, used = 0;
     if (!PyArg_ParseTuple(args, "OOnn:compound_splits", &words, &joined, &shortest, &longest))
         return NULL;
-    if (!PyAnySet_Check(words)) {
-        PyErr_SetString(PyExc_TypeError, "compound_splits: words must be a set");
+    if (!PyAnySet_Check(words) && !PyDict_Check(words)) {
+        PyErr_SetString(PyExc_TypeError, "compound_splits: words must be a set or a dict");
         return NULL;
     }
-    count = PySet_GET_SIZE(words);
+    count = PyAnySet_Check(words) ? PySet_GET_SIZE(words) : PyDict_GET_SIZE(words);
     held = PyMem_Malloc((count ? count : 1) * sizeof *held);
     if (held == NULL)
         return PyErr_NoMemory();
     if ((iter = PyObject_GetIter(words)) == NULL)
         goto done;
-    /* the set's words, borrowed (the set holds them, and no Python code runs here) */
-    for (i = 0; i < count && (item = PyIter_Next(iter)) != NULL; i++) {
-        held[i] = item;
+    /* the words of letters, borrowed (the set or dict holds them, and no Python code runs here) */
+    for (i = 0, j = 0; j < count && (item = PyIter_Next(iter)) != NULL; j++) {
         Py_DECREF(item);
         if (!PyUnicode_Check(item)) {
             PyErr_SetString(PyExc_TypeError, "compound_splits: the words must be str");
             goto done;
         }
         if (!PyUnicode_IS_ASCII(item)) {
+            if (!letters_only(item))
+                continue;
             out = Py_NewRef(Py_None);
             goto done;
         }
+        if (!ascii_letters_only(PyUnicode_1BYTE_DATA(item), PyUnicode_GET_LENGTH(item)))
+            continue;
+        held[i++] = item;
         total += PyUnicode_GET_LENGTH(item);
     }
     Py_CLEAR(iter);

@@ -800,19 +800,21 @@ COMPOUND_CHARS = "aAbBkK-'\u212aéΣ"
 )
 @example(words={"B"}, joined=["b"], shortest=1, longest=4)  # a lone capital is no closed form
 def test_the_compound_splits_are_the_twins_and_word_splits(words, joined, shortest, longest):
-    """`compound_splits` finds the closed forms among the words, lowers them and the words, and
-    gives what `word_splits` gives for them (in its own order), and the joined forms that are a
-    closed form's lowercase; or None when a word is not ASCII, where the twin answers."""
-    closed_words = [w for w in words if w.isalpha() and shortest <= len(w) <= longest]
+    """`compound_splits` finds the words of letters only among the words (a set, or a dict's
+    keys: a story's word counts) and the closed forms among them, lowers them, and gives what
+    `word_splits` gives for them (in its own order), and the joined forms that are a closed
+    form's lowercase; or None when a word of letters is not ASCII, where the twin answers."""
+    plain = {w for w in words if w.isalpha()}  # `_PLAIN`: what the twin is given
+    closed_words = [w for w in plain if shortest <= len(w) <= longest]
     closed_words = [w for w in closed_words if w.islower() or w[1:].islower()]
     closed = {w.lower() for w in closed_words}
-    lowered = {w.lower() for w in words}
+    lowered = {w.lower() for w in plain}
     expected = (chooser._word_splits(closed, lowered), {k for k in joined if k in closed})
-    assert compound_spacing._compound_splits(closed_words, words, joined) == expected
+    assert compound_spacing._compound_splits(closed_words, plain, joined) == expected
     if compiled is None:
         return
     found = compiled.compound_splits(words, iter(joined), shortest, longest)
-    if not all(w.isascii() for w in words):
+    if not all(w.isascii() for w in plain):
         assert found is None
         return
     assert found is not None
@@ -820,6 +822,7 @@ def test_the_compound_splits_are_the_twins_and_word_splits(words, joined, shorte
     assert sorted(splits) == sorted(expected[0]) and len(splits) == len(set(splits))
     assert keys == expected[1]
     assert compiled.compound_splits(frozenset(words), joined, shortest, longest) == found
+    assert compiled.compound_splits(Counter(dict.fromkeys(words, 2)), joined, shortest, longest) == found
 
 
 @needs_compiled
@@ -828,8 +831,13 @@ def test_compound_splits_checks_its_arguments():
         [("airstrikes", 3)],
         {"airstrikes"},
     )
+    # a story's word counts: words that are not letters only are passed over, ASCII or not; a
+    # word of letters that is not ASCII leaves the story to the twin
+    counts = Counter({"Airstrikes": 1, "air": 2, "strikes": 1, "don’t": 1, "F-16": 1, "air-": 1, "": 1})
+    assert compiled.compound_splits(counts, ["airstrikes"], 6, 40) == ([("airstrikes", 3)], {"airstrikes"})
+    assert compiled.compound_splits({**counts, "Zürich": 1}, [], 6, 40) is None
     with pytest.raises(TypeError):
-        compiled.compound_splits(["airstrikes"], [], 6, 40)  # a list is no set
+        compiled.compound_splits(["airstrikes"], [], 6, 40)  # a list is no set or dict
     with pytest.raises(TypeError):
         compiled.compound_splits({"air", 5}, [], 6, 40)
     with pytest.raises(TypeError):

@@ -368,10 +368,12 @@ def _candidates(doc: Document) -> tuple[set[str], set[str]]:
     which a word `_plain` accepts holds only as its first letter, before lowercase ones, where
     it lowercases alike), and no letter's lowercase is shorter than the letter."""
     joined_of = {w: w.lower().replace("-", "") for w in doc.selected(_HYPHENATED)}
-    plain = doc.selected(_PLAIN)  # the closed forms are among them
-    found = None if native is None else native.compound_splits(plain, joined_of.values(), *_COMPOUND_LENGTHS)
-    if found is None:  # built without C, or a word that is not ASCII
-        found = _compound_splits(doc.selected(_CLOSED), plain, joined_of.values())
+    # the words of letters only (`_PLAIN`, the closed forms among them), read among the story's
+    # words in C: no set of them made (a story's most words)
+    counts = doc.word_counts
+    found = None if native is None else native.compound_splits(counts, joined_of.values(), *_COMPOUND_LENGTHS)
+    if found is None:  # built without C, or a word of letters that is not ASCII
+        found = _compound_splits(doc.selected(_CLOSED), doc.selected(_PLAIN), joined_of.values())
     splits, keys = found
     hyphenated = {w for w, key in joined_of.items() if key in keys}
     parts: set[str] = set()
@@ -384,7 +386,7 @@ def _candidates(doc: Document) -> tuple[set[str], set[str]]:
         return set(), keys  # no closed form meets another (most stories)
     wanted = {w for w in doc.selected(_CLOSED) if w.lower() in keys} | hyphenated
     if parts:
-        wanted.update(w for w in plain if w.lower() in parts)
+        wanted.update(w for w in doc.selected(_PLAIN) if w.lower() in parts)
     return wanted, keys
 
 
@@ -397,8 +399,9 @@ def _compound_splits(
     """The splits of the closed forms' lowercase into two of the plain words' lowercase
     (`word_splits`), and the `joined` forms (a hyphenated form's letters, lowercase) that are a
     closed form's lowercase: the pure-Python twin of the compiled `compound_splits`, which finds
-    the closed forms among the plain words itself and lowers their ASCII letters without making
-    a string for each (it answers None for a story with a word that is not ASCII)."""
+    the plain words among the story's words and the closed forms among them itself, and lowers
+    their ASCII letters without making a string for each (it answers None for a story with a
+    plain word that is not ASCII)."""
     closed = {w.lower() for w in closed_words}
     if not closed:
         return [], set()
