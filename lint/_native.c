@@ -3992,6 +3992,23 @@ done:
 
 #define SS_READ(i) PyUnicode_READ(kind, data, (i))
 
+/* The first i of [i, end) whose character `table` marks, or end: a one-byte text's characters
+ * that cannot matter skipped four at a time (a loop reading each one through PyUnicode_READ took
+ * ten instructions a character, and parsing reads each character of a story in several loops). */
+static inline Py_ssize_t
+ucs1_skip(const void *data, Py_ssize_t i, Py_ssize_t end, const unsigned char table[256])
+{
+    const Py_UCS1 *p = (const Py_UCS1 *)data;
+    while (i + 4 <= end && !(table[p[i]] | table[p[i + 1]] | table[p[i + 2]] | table[p[i + 3]]))
+        i += 4;
+    while (i < end && !table[p[i]])
+        i++;
+    return i;
+}
+
+/* The characters a sentence's end opens with, for ucs1_skip. */
+static const unsigned char SENTENCE_END_MARK[256] = {['.'] = 1, ['!'] = 1, ['?'] = 1};
+
 /* Whether the full stop at `dot` ends an abbreviation (segment._is_abbreviation): the letters and
  * stops before it, at most 32 characters back, hold a stop or are one letter, or are a word of
  * `abbreviations` in lowercase (str.lower, called on the word: exact for any letter). 1, 0, or
@@ -4064,8 +4081,11 @@ ss_paragraph(PyObject *out, PyTypeObject *span_type, PyObject *text, int kind, c
 {
     Py_ssize_t i = start;
     while (i < end) {
-        Py_UCS4 ch = SS_READ(i);
+        Py_UCS4 ch;
         Py_ssize_t dot, after;
+        if (kind == PyUnicode_1BYTE_KIND && (i = ucs1_skip(data, i, end, SENTENCE_END_MARK)) >= end)
+            break;
+        ch = SS_READ(i);
         if (ch != '.' && ch != '!' && ch != '?') {
             i++;
             continue;
@@ -4146,6 +4166,9 @@ fail:
     return NULL;
 }
 
+/* The characters a column gap opens with, for ucs1_skip. */
+static const unsigned char GAP_MARK[256] = {[' '] = 1, ['\t'] = 1};
+
 /* column_gap(text): whether segment._COLUMN_GAP, (?<=\S)(?: {2,}|\t[ \t]*)(?=\S), matches in
  * text: two spaces or more, or a tab and any spaces and tabs after it, between two characters
  * that are not white space (a table's column gap; most stories have none, but many indent
@@ -4164,7 +4187,10 @@ column_gap(PyObject *self, PyObject *text)
     data = PyUnicode_DATA(text);
     n = PyUnicode_GET_LENGTH(text);
     for (i = 1; i < n; i = j) {
-        Py_UCS4 ch = SS_READ(i);
+        Py_UCS4 ch;
+        if (kind == PyUnicode_1BYTE_KIND && (i = ucs1_skip(data, i, n, GAP_MARK)) >= n)
+            break;
+        ch = SS_READ(i);
         j = i + 1;
         if ((ch != ' ' && ch != '\t') || Py_UNICODE_ISSPACE(SS_READ(i - 1)))
             continue;
@@ -4210,9 +4236,10 @@ block_spans(PyObject *self, PyObject *args)
     if (out == NULL)
         return NULL;
     for (i = piece = start; i < end; i++) {
-        Py_ssize_t j = i + 1, last;
-        if (SS_READ(i) != '\n')
-            continue;
+        Py_ssize_t j, last;
+        if ((i = next_newline(kind, data, i, end)) >= end)
+            break;
+        j = i + 1;
         while (j < end && (SS_READ(j) == ' ' || SS_READ(j) == '\t'))
             j++;
         if (j >= end || SS_READ(j) != '\n')
@@ -4274,7 +4301,9 @@ paragraph_spans(PyObject *self, PyObject *args)
         }
         for (i = piece = start; i + 1 < end; i++) {
             Py_UCS4 next;
-            if (SS_READ(i) != '\n' || ((next = SS_READ(i + 1)) != ' ' && next != '\t'))
+            if ((i = next_newline(kind, data, i, end - 1)) >= end - 1)
+                break;
+            if ((next = SS_READ(i + 1)) != ' ' && next != '\t')
                 continue;
             if (ss_append_trimmed(out, span_type, kind, data, piece, i) < 0)
                 goto fail;
@@ -4342,10 +4371,13 @@ quote_marks(PyObject *self, PyObject *args)
             goto fail;
         }
         for (i = start; i < end; i++) {
-            int mark = kind == PyUnicode_1BYTE_KIND ? LATIN1_QUOTE_MARK[((const Py_UCS1 *)data)[i]]
-                                                    : quote_mark_kind(SS_READ(i));
+            int mark;
             PyObject *offset;
-            if (mark == 0)
+            if (kind == PyUnicode_1BYTE_KIND) {
+                if ((i = ucs1_skip(data, i, end, LATIN1_QUOTE_MARK)) >= end)
+                    break;
+                mark = LATIN1_QUOTE_MARK[((const Py_UCS1 *)data)[i]];
+            } else if ((mark = quote_mark_kind(SS_READ(i))) == 0)
                 continue;
             if (mark == 2 && i > 0 && IS_WORD(SS_READ(i - 1)) && i + 1 < end && IS_WORD(SS_READ(i + 1)))
                 continue; /* an apostrophe between two word characters */

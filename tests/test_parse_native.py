@@ -350,3 +350,29 @@ def test_the_compiled_index_reads_the_spans_as_they_are():
     for bad in ([(1,)], [1], None):
         with pytest.raises(TypeError):
             compiled.index_tokens(text, bad, (), {})
+
+
+@needs_compiled
+@pytest.mark.parametrize("filler", ["x", "\u00e9", "x\u0101"])
+def test_the_compiled_loops_find_a_mark_at_every_offset_of_a_one_byte_text(filler):
+    """The compiled loops skip a one-byte text's characters four at a time up to the first that
+    can matter (a sentence's end, a quotation mark, a line break, a space or tab): one such
+    character, or two, at every offset of short texts, near both ends of the skip's steps, is
+    found as the twins find it (a text of two bytes a character, for comparison)."""
+    marks = [".", "!", "?", '"', "'", "\u00ab", "`", "\n", " ", "\t", "\n ", "  ", ". A", "x\n\nx"]
+    for size in range(11):
+        for at in range(size + 1):
+            for mark in marks:
+                text = (filler * size)[:at] + mark + (filler * size)[at:size]
+                whole = [Span(0, len(text))]
+                inner = [Span(1, max(1, len(text) - 1))] if text else []
+                for blocks in (whole, inner):
+                    found, expected = _compiled_and_twin(segment._paragraphs, text, blocks)
+                    assert found == expected, repr(text)
+                found, expected = _compiled_and_twin(segment._blocks, text, [])
+                assert found == expected, repr(text)
+                assert compiled.column_gap(text) is (segment._COLUMN_GAP.search(text) is not None)
+                for parts in (whole, inner):
+                    assert compiled.quote_marks(text, parts) == quotations._marks(text, parts), repr(text)
+                found, expected = _compiled_and_twin(segment._sentences, text, None, tuple(whole), None)
+                assert list(found) == list(expected), repr(text)
