@@ -46,6 +46,8 @@
  * - sentence_spans(...): the sentences of a story's paragraphs (newslint.segment._sentences), and
  *   block_spans(...) and paragraph_spans(...), its blocks and their paragraphs, and
  *   column_gap(text), whether it may hold a table (newslint.segment's _blocks, _paragraphs, _tables);
+ * - url_hint(text) and sic_hint(text): whether a story may hold an address or a [sic] mark
+ *   (newslint.segment's _may_hold_url and _sic_spans);
  * - quote_marks(text, paragraphs): the quotation marks of each paragraph (newslint.quotations).
  */
 #define PY_SSIZE_T_CLEAN
@@ -4113,43 +4115,47 @@ ss_paragraph(PyObject *out, PyTypeObject *span_type, PyObject *text, int kind, c
     return ss_append_trimmed(out, span_type, kind, data, start, end);
 }
 
-/* sentence_spans(text, span_type, firsts, starts, ends, abbreviations): the sentences of the
- * paragraphs text[starts[k]:ends[k]], each read from firsts[k] (after a dateline) when text
- * from there is not all white space, as span_type(start, end), in order: newslint.segment's
- * _sentences after the headline. */
+/* sentence_spans(text, span_type, paragraphs, dateline, abbreviations): the sentences of the
+ * paragraphs (spans), as span_type(start, end), in order: newslint.segment._sentences after the
+ * headline. The paragraph that the dateline (a span, or None) opens is read from its end when
+ * the text from there is not all white space. */
 static PyObject *
 sentence_spans(PyObject *self, PyObject *args)
 {
-    PyObject *text, *firsts, *starts, *ends, *abbreviations, *out;
+    PyObject *text, *paragraphs, *dateline, *abbreviations, *out = NULL;
     PyTypeObject *span_type;
-    Py_ssize_t k, n;
+    Py_ssize_t *starts = NULL, *ends = NULL, k, n, length, opens = -1, read_from = -1;
     int kind;
     const void *data;
-    if (!PyArg_ParseTuple(args, "UO!O!O!O!O:sentence_spans", &text, &PyType_Type, &span_type, &PyList_Type, &firsts,
-                          &PyList_Type, &starts, &PyList_Type, &ends, &abbreviations))
+    if (!PyArg_ParseTuple(args, "UO!OOO:sentence_spans", &text, &PyType_Type, &span_type, &paragraphs, &dateline,
+                          &abbreviations))
         return NULL;
     if (!PyType_IsSubtype(span_type, &PyTuple_Type) || !PyAnySet_Check(abbreviations)) {
         PyErr_SetString(PyExc_TypeError, "sentence_spans: a tuple type and a set, please");
         return NULL;
     }
-    n = PyList_GET_SIZE(starts);
-    if (PyList_GET_SIZE(firsts) != n || PyList_GET_SIZE(ends) != n) {
-        PyErr_SetString(PyExc_ValueError, "sentence_spans: firsts, starts and ends differ in length");
-        return NULL;
+    if (dateline != Py_None) {
+        if (!PyTuple_Check(dateline) || PyTuple_GET_SIZE(dateline) != 2) {
+            PyErr_SetString(PyExc_TypeError, "sentence_spans: the dateline is a span or None");
+            return NULL;
+        }
+        opens = PyLong_AsSsize_t(PyTuple_GET_ITEM(dateline, 0));
+        read_from = PyLong_AsSsize_t(PyTuple_GET_ITEM(dateline, 1));
+        if (PyErr_Occurred())
+            return NULL;
     }
+    if (read_spans(paragraphs, &starts, &ends, &n) < 0)
+        return NULL;
     kind = PyUnicode_KIND(text);
     data = PyUnicode_DATA(text);
+    length = PyUnicode_GET_LENGTH(text);
     out = PyList_New(0);
     if (out == NULL)
-        return NULL;
+        goto fail;
     for (k = 0; k < n; k++) {
-        Py_ssize_t first = PyLong_AsSsize_t(PyList_GET_ITEM(firsts, k));
-        Py_ssize_t start = PyLong_AsSsize_t(PyList_GET_ITEM(starts, k));
-        Py_ssize_t end = PyLong_AsSsize_t(PyList_GET_ITEM(ends, k));
-        Py_ssize_t length = PyUnicode_GET_LENGTH(text);
-        if (PyErr_Occurred())
-            goto fail;
-        if (start < 0 || first < start || end < start || end > length) {
+        Py_ssize_t start = starts[k], end = ends[k];
+        Py_ssize_t first = start == opens && read_from > start ? read_from : start;
+        if (start < 0 || end < start || end > length) {
             PyErr_SetString(PyExc_ValueError, "sentence_spans: a paragraph outside the text");
             goto fail;
         }
@@ -4160,9 +4166,13 @@ sentence_spans(PyObject *self, PyObject *args)
         if (ss_paragraph(out, span_type, text, kind, data, first, end, abbreviations) < 0)
             goto fail;
     }
+    PyMem_Free(starts);
+    PyMem_Free(ends);
     return out;
 fail:
-    Py_DECREF(out);
+    Py_XDECREF(out);
+    PyMem_Free(starts);
+    PyMem_Free(ends);
     return NULL;
 }
 
@@ -4204,6 +4214,102 @@ column_gap(PyObject *self, PyObject *text)
                 j++;
         }
         if (j < n && !Py_UNICODE_ISSPACE(SS_READ(j)))
+            Py_RETURN_TRUE;
+    }
+    Py_RETURN_FALSE;
+}
+
+/* Whether ch matches the lowercase ASCII letter `letter` ignoring case as the re module does: by
+ * the simple lowercase mapping (İ is i, the Kelvin sign k), and ı for i, ſ for s. */
+static inline int
+folds_to(Py_UCS4 ch, char letter)
+{
+    if (ch < 128)
+        return (ch | 0x20) == (Py_UCS4)letter;
+    return Py_UNICODE_TOLOWER(ch) == (Py_UCS4)letter || (letter == 'i' && ch == 0x131) ||
+           (letter == 's' && ch == 0x17F);
+}
+
+/* Whether text[i:] opens with `word` (lowercase ASCII letters) ignoring case, as above. */
+static int
+folded_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t i, const char *word)
+{
+    for (; *word; word++, i++)
+        if (i >= n || !folds_to(SS_READ(i), *word))
+            return 0;
+    return 1;
+}
+
+/* The length, kind and data of `text`, or -1 with a TypeError naming `who` when it is no str. */
+static Py_ssize_t
+str_data(PyObject *text, const char *who, int *kind, const void **data)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError, "%s: a str, please", who);
+        return -1;
+    }
+    *kind = PyUnicode_KIND(text);
+    *data = PyUnicode_DATA(text);
+    return PyUnicode_GET_LENGTH(text);
+}
+
+/* The characters the hints below open their tests at, for ucs1_skip. */
+static const unsigned char URL_HINT_MARK[256] = {['.'] = 1, [':'] = 1};
+static const unsigned char SIC_HINT_MARK[256] = {['('] = 1, ['['] = 1};
+
+/* url_hint(text): whether segment._URL_HINT, ://|www\.|\.(?:com|org|...|uk)\b ignoring case,
+ * matches in text (most stories name no address: then the URL pattern is not tried). Twin: the
+ * pattern's search; segment._may_hold_url's substring tests are a looser one. */
+static PyObject *
+url_hint(PyObject *self, PyObject *text)
+{
+    static const char *const domains[] = {"com", "org", "net", "gov", "edu", "int", "mil",
+                                          "io",  "info", "biz", "uk",  NULL};
+    int kind;
+    const void *data;
+    Py_ssize_t i, n = str_data(text, "url_hint", &kind, &data);
+    if (n < 0)
+        return NULL;
+    for (i = 0; i < n; i++) {
+        Py_UCS4 ch;
+        const char *const *domain;
+        if (kind == PyUnicode_1BYTE_KIND && (i = ucs1_skip(data, i, n, URL_HINT_MARK)) >= n)
+            break;
+        ch = SS_READ(i);
+        if (ch == ':' && i + 2 < n && SS_READ(i + 1) == '/' && SS_READ(i + 2) == '/')
+            Py_RETURN_TRUE;
+        if (ch != '.')
+            continue;
+        if (i >= 3 && folded_at(kind, data, n, i - 3, "www"))
+            Py_RETURN_TRUE;
+        if (i + 1 < n && (ch = SS_READ(i + 1)) < 128 && !strchr("cognemibuCOGNEMIBU", (int)ch))
+            continue; /* no domain opens with it: most full stops end a sentence */
+        for (domain = domains; *domain; domain++) {
+            Py_ssize_t after = i + 1 + (Py_ssize_t)strlen(*domain);
+            if (folded_at(kind, data, n, i + 1, *domain) && (after == n || !IS_WORD(SS_READ(after))))
+                Py_RETURN_TRUE;
+        }
+    }
+    Py_RETURN_FALSE;
+}
+
+/* sic_hint(text): whether segment._SIC_HINT, [\[(]sic[\])] ignoring case, matches in text (a
+ * story seldom marks a [sic]: then its words are not read back from each mark). */
+static PyObject *
+sic_hint(PyObject *self, PyObject *text)
+{
+    int kind;
+    const void *data;
+    Py_ssize_t i, n = str_data(text, "sic_hint", &kind, &data);
+    if (n < 0)
+        return NULL;
+    for (i = 0; i + 4 < n; i++) {
+        Py_UCS4 ch, close;
+        if (kind == PyUnicode_1BYTE_KIND && (i = ucs1_skip(data, i, n - 4, SIC_HINT_MARK)) >= n - 4)
+            break;
+        ch = SS_READ(i);
+        if ((ch == '(' || ch == '[') && folded_at(kind, data, n, i + 1, "sic") &&
+            ((close = SS_READ(i + 4)) == ')' || close == ']'))
             Py_RETURN_TRUE;
     }
     Py_RETURN_FALSE;
@@ -4546,12 +4652,14 @@ static PyMethodDef methods[] = {
     {"name_twins", name_twins, METH_VARARGS,
      "name_twins(text): NL202's spaced-name forms grouped by their letters, the groups of two forms or more."},
     {"sentence_spans", sentence_spans, METH_VARARGS,
-     "sentence_spans(text, span_type, firsts, starts, ends, abbreviations): the paragraphs' sentences."},
+     "sentence_spans(text, span_type, paragraphs, dateline, abbreviations): the paragraphs' sentences."},
     {"paragraph_spans", paragraph_spans, METH_VARARGS,
      "paragraph_spans(text, span_type, starts, ends): the blocks' paragraphs."},
     {"quote_marks", quote_marks, METH_VARARGS,
      "quote_marks(text, paragraphs): (index, mark offsets) of each paragraph that holds a quotation mark."},
     {"column_gap", column_gap, METH_O, "column_gap(text): whether a table's column gap is in the text."},
+    {"url_hint", url_hint, METH_O, "url_hint(text): whether an address's hint (segment._URL_HINT) is in the text."},
+    {"sic_hint", sic_hint, METH_O, "sic_hint(text): whether a [sic] mark (segment._SIC_HINT) is in the text."},
     {"block_spans", block_spans, METH_VARARGS, "block_spans(text, span_type, start, end): the stretch's blocks."},
     {"form_twins", form_twins, METH_VARARGS,
      "form_twins(text): NL204's abbreviation forms whose letters the text writes two ways, one in capitals."},

@@ -145,7 +145,8 @@ def _regions(text: str, format: str, lines: LineIndex) -> list[Region]:
             if end > start:
                 found.append(Region(kind, Span(start, end)))
 
-    add(RegionKind.COMMENT, _HTML_COMMENT)
+    if "<" in text:  # one memchr, where the pattern's search read every character (3% of parsing)
+        add(RegionKind.COMMENT, _HTML_COMMENT)
     if format == "markdown":
         add(RegionKind.FRONT_MATTER, _MD_FRONT_MATTER)
         add(RegionKind.CODE, _MD_FENCE)
@@ -231,7 +232,11 @@ def lowered(text: str, reach: int) -> Iterator[str]:
 def _may_hold_url(text: str) -> bool:
     """True when `_URL_HINT` matches somewhere in `text`, and sometimes when it does not (a
     superset: `_URL` decides): substring tests of the lowercased text, where the
-    case-insensitive search took a quarter of the regions' time."""
+    case-insensitive search took a quarter of the regions' time; compiled, the pattern's search
+    itself (reading only the full stops and colons of a one-byte text)."""
+    if native is not None:
+        hint: bool = native.url_hint(text)
+        return hint
     if _folds_apart(text):
         return _URL_HINT.search(text) is not None
     search = _URL_DOT_MARK.search
@@ -268,7 +273,7 @@ def _table_strength(line: str) -> int:
 def _tables(text: str, lines: LineIndex) -> Iterable[Span]:
     """Runs of table lines. A run counts when it has a sure line, or two 'maybe' lines; a weak
     line counts only as part of a run that counts (a header above the numbers)."""
-    if "  " not in text and "\t" not in text or not _has_column_gap(text):
+    if not _has_column_gap(text):
         return  # no line can have a column gap (most indent their paragraphs: no gap either)
     if not any(_table_strength(row) for row in _gap_rows(text)):
         return  # no table line, and so none aligned with one: most stories, read line by line below
@@ -291,8 +296,11 @@ def _tables(text: str, lines: LineIndex) -> Iterable[Span]:
 def _has_column_gap(text: str) -> bool:
     """Whether `_COLUMN_GAP` matches in `text`: no line is a table line without a gap. Compiled
     where `newslint._native` is (the pattern, tried at every character, costs more than the
-    lines it spares)."""
-    return native.column_gap(text) if native is not None else _COLUMN_GAP.search(text) is not None
+    lines it spares); else substring searches first (a gap holds two spaces or a tab)."""
+    if native is not None:
+        gap: bool = native.column_gap(text)
+        return gap
+    return ("  " in text or "\t" in text) and _COLUMN_GAP.search(text) is not None
 
 
 def _gap_rows(text: str) -> Iterator[str]:
@@ -342,6 +350,9 @@ def _blocks(text: str, skip: list[Span]) -> list[Span]:
     """Blank-line separated blocks, trimmed. Markup that is not text (front matter, code
     blocks, comments) also ends a block, so it never becomes part of a headline or paragraph."""
     if native is not None:  # the same loop, compiled
+        if not skip:  # most stories: one stretch, the whole text
+            whole: list[Span] = native.block_spans(text, Span, 0, len(text))
+            return whole
         return [
             b for start, end in _outside(len(text), skip) for b in native.block_spans(text, Span, start, end)
         ]
@@ -466,17 +477,21 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 def _sentences(
     text: str, headline: Span | None, paragraphs: tuple[Span, ...], dateline: Span | None
-) -> Iterable[Span]:
+) -> list[Span]:
     """The headline, then each paragraph's sentences (from the dateline's end in the first)."""
-    if headline:
-        yield headline
-    firsts = [dateline.end if dateline and dateline.start == p.start else p.start for p in paragraphs]
+    found = [headline] if headline else []
     if native is not None:  # the same loop, compiled: every story's every full stop
-        yield from native.sentence_spans(
-            text, Span, firsts, [p.start for p in paragraphs], [p.end for p in paragraphs], _ABBREVIATIONS
-        )
-        return
-    for first, p in zip(firsts, paragraphs, strict=True):
+        found += native.sentence_spans(text, Span, paragraphs, dateline, _ABBREVIATIONS)
+    else:
+        found.extend(_paragraph_sentences(text, paragraphs, dateline))
+    return found
+
+
+def _paragraph_sentences(text: str, paragraphs: tuple[Span, ...], dateline: Span | None) -> Iterator[Span]:
+    """Each paragraph's sentences, from the dateline's end in the one it opens (the twin of
+    `newslint._native.sentence_spans`)."""
+    for p in paragraphs:
+        first = dateline.end if dateline and dateline.start == p.start else p.start
         trimmed = _trim(text, first, p.end)
         start = trimmed.start if trimmed else p.start
         for m in sentence_ends(text, start, p.end):
@@ -504,11 +519,7 @@ def _sic_spans(text: str) -> Iterable[Span]:
     word of a big file, the pattern would read each word over and over. A match ends at its
     mark and holds only word, quote and space characters, and a mark ends in a bracket, which
     it cannot hold: so the stretch of such characters before each mark is all a match needs."""
-    # a mark ends in c and a closing bracket (no letter but C matches c ignoring case), and holds
-    # "sic": substring tests first, the cheapest first
-    if "c)" not in text and "c]" not in text and "C)" not in text and "C]" not in text:
-        return
-    if not _folds_apart(text) and not any("sic]" in low or "sic)" in low for low in lowered(text, 3)):
+    if not _may_hold_sic(text):
         return
     for mark in _SIC_HINT.finditer(text):
         start = mark.start()
@@ -516,3 +527,17 @@ def _sic_spans(text: str) -> Iterable[Span]:
             start -= 1
         for m in _SIC.finditer(text, start, mark.end()):
             yield Span(m.start(1), m.end())
+
+
+def _may_hold_sic(text: str) -> bool:
+    """True when `_SIC_HINT` matches somewhere in `text`, and sometimes when it does not (most
+    stories hold no mark: the pattern is then not tried). Compiled, the pattern's search itself,
+    reading only the brackets of a one-byte text."""
+    if native is not None:
+        hint: bool = native.sic_hint(text)
+        return hint
+    # a mark ends in c and a closing bracket (no letter but C matches c ignoring case), and holds
+    # "sic": substring tests first, the cheapest first
+    if "c)" not in text and "c]" not in text and "C)" not in text and "C]" not in text:
+        return False
+    return _folds_apart(text) or any("sic]" in low or "sic)" in low for low in lowered(text, 3))

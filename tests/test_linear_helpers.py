@@ -223,8 +223,9 @@ def test_the_lowered_stretches_find_what_the_lowered_text_holds(text, wanted, st
     """A big file is lowered a stretch at a time (`str.lower` of a whole 10 MB text took 120 MB
     while it worked): an ASCII string of up to reach + 1 characters is in one of the stretches
     exactly when it is in the whole lowered text, and the URL, [sic] and suppression tests that
-    read them answer as on the whole."""
-    with mock.patch.object(segment, "LOWERED_STRETCH", stretch):
+    read them answer as on the whole. (Read without the compiled module: where it is, the URL
+    and [sic] tests are its scans, tests/test_parse_native.py.)"""
+    with mock.patch.object(segment, "LOWERED_STRETCH", stretch), mock.patch.object(segment, "native", None):
         found = any(wanted in low for low in segment.lowered(text, len(wanted) - 1))
         assert found == (wanted in text.lower())
         assert segment._may_hold_url(text) == _plain_may_hold_url(text)

@@ -183,6 +183,61 @@ def test_the_sic_marks_found_after_the_early_exits_are_the_patterns(text):
     assert list(segment._sic_spans(text)) == _plain_sic(text)
 
 
+# The hints' marks and letters, in every case and in the letters that fold to ASCII ones (İ and ı
+# for i, ſ for s, the Kelvin sign for k), beside word characters of one, two and four bytes.
+HINT_PIECES = st.sampled_from(
+    [*"./:([)]_ xé٣𝄞", "://", "www", "WwW", "com", "CoM", "int", "İnt", "ınfo", "io", "biz", "u\u212a", "uk"]
+    + ["sic", "SIC", "ſic", "sİc", "sıc", "net", "org", "gov", "edu", "mil", "info", "in", "s", "c"]
+)
+
+
+@needs_compiled
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(HINT_PIECES, max_size=16).map("".join))
+def test_the_compiled_hints_are_the_patterns_searches(text):
+    """`url_hint` and `sic_hint` answer as `_URL_HINT`'s and `_SIC_HINT`'s searches, and the
+    twins' substring tests are true wherever they are."""
+    assert compiled.url_hint(text) is (segment._URL_HINT.search(text) is not None)
+    assert compiled.sic_hint(text) is (segment._SIC_HINT.search(text) is not None)
+    saved = segment.native
+    segment.native = None
+    try:
+        assert segment._may_hold_url(text) or not compiled.url_hint(text)
+        assert segment._may_hold_sic(text) or not compiled.sic_hint(text)
+    finally:
+        segment.native = saved
+
+
+@needs_compiled
+@pytest.mark.parametrize(
+    "around", ["x.{}om", "{}ww.x", "x.u{}", "x.uk{}", "x:{}/", "({}ic)", "[si{}]", "(sic{}"]
+)
+def test_the_compiled_hints_are_the_patterns_for_every_character_of_two_bytes(around):
+    """Each character up to U+FFFF where a hint reads a letter (folded or not), a boundary or a
+    mark, in a text of one byte a character where it fits in one and of two where it does not."""
+    for code in range(0x10000):
+        if 0xD800 <= code < 0xE000:
+            continue  # surrogates
+        text = around.format(chr(code))
+        assert compiled.url_hint(text) is (segment._URL_HINT.search(text) is not None), hex(code)
+        assert compiled.sic_hint(text) is (segment._SIC_HINT.search(text) is not None), hex(code)
+
+
+@needs_compiled
+def test_the_compiled_hints_refuse_what_is_not_a_str():
+    for hint in (compiled.url_hint, compiled.sic_hint):
+        with pytest.raises(TypeError):
+            hint(b"www.x")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["<!--", "-->", "<", "!", "-", ">", "x", " "]), max_size=20).map("".join))
+def test_the_comments_found_behind_the_bracket_test_are_the_patterns(text):
+    """`_regions` looks for HTML comments only in a text that holds a `<`."""
+    found = [r.span for r in segment._regions(text, "text", span.LineIndex(text)) if r.kind.name == "COMMENT"]
+    assert found == [Span(*m.span()) for m in segment._HTML_COMMENT.finditer(text)]
+
+
 @settings(max_examples=500, deadline=None)
 @given(st.text(st.sampled_from("Ab1 .:\n\u00e9\u0660"), max_size=12))
 def test_a_headline_needs_a_letter(line):

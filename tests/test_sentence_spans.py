@@ -61,3 +61,22 @@ def test_the_compiled_split_is_the_twin(text, data):
     dateline = data.draw(st.none() | st.integers(cuts[0], len(text)).map(lambda end: Span(cuts[0], end)))
     found, expected = _both(text, paragraphs, dateline)
     assert found == expected
+
+
+@needs_compiled
+def test_the_compiled_split_reads_the_paragraphs_and_dateline_as_spans():
+    text = "ROME (Reuters) - It rained. Then it stopped.\n\nNext one. Done."
+    paragraphs = (Span(0, 44), Span(46, len(text)))
+    expected = [Span(17, 27), Span(28, 44), Span(46, 55), Span(56, len(text))]
+    for given_paragraphs in (paragraphs, list(paragraphs)):
+        found = compiled.sentence_spans(text, Span, given_paragraphs, Span(0, 16), segment._ABBREVIATIONS)
+        assert found == expected
+        assert all(type(s) is Span for s in found)
+    # a dateline that opens no paragraph changes nothing
+    found = compiled.sentence_spans(text, Span, paragraphs, Span(1, 16), segment._ABBREVIATIONS)
+    assert found[0] == Span(0, 27)
+    for dateline in ((1,), "ab", 5):
+        with pytest.raises(TypeError):
+            compiled.sentence_spans(text, Span, paragraphs, dateline, segment._ABBREVIATIONS)
+    with pytest.raises(ValueError):
+        compiled.sentence_spans(text, Span, [Span(0, len(text) + 1)], None, segment._ABBREVIATIONS)
