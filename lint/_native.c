@@ -4179,6 +4179,23 @@ fail:
 /* The characters a column gap opens with, for ucs1_skip. */
 static const unsigned char GAP_MARK[256] = {[' '] = 1, ['\t'] = 1};
 
+/* Whether the eight bytes at p hold a tab or two spaces side by side, where a column gap can
+ * start: read as one word, each byte equal to the one sought marked by its top bit (exact: no
+ * borrow crosses bytes). A gap opens at a tab or at two spaces, and two bytes side by side lie
+ * in the same window when the windows step seven bytes: a window without either is skipped. */
+static inline int
+ucs1_may_open_gap(const Py_UCS1 *p)
+{
+    const unsigned long long low = 0x7F7F7F7F7F7F7F7FULL, top = ~low;
+    unsigned long long word, spaces, tabs;
+    memcpy(&word, p, sizeof word);
+    spaces = word ^ 0x2020202020202020ULL;
+    spaces = ~(((spaces & low) + low) | spaces) & top;
+    tabs = word ^ 0x0909090909090909ULL;
+    tabs = ~(((tabs & low) + low) | tabs) & top;
+    return (tabs | (spaces & (spaces >> 8))) != 0;
+}
+
 /* column_gap(text): whether segment._COLUMN_GAP, (?<=\S)(?: {2,}|\t[ \t]*)(?=\S), matches in
  * text: two spaces or more, or a tab and any spaces and tabs after it, between two characters
  * that are not white space (a table's column gap; most stories have none, but many indent
@@ -4198,8 +4215,12 @@ column_gap(PyObject *self, PyObject *text)
     n = PyUnicode_GET_LENGTH(text);
     for (i = 1; i < n; i = j) {
         Py_UCS4 ch;
-        if (kind == PyUnicode_1BYTE_KIND && (i = ucs1_skip(data, i, n, GAP_MARK)) >= n)
-            break;
+        if (kind == PyUnicode_1BYTE_KIND) {
+            while (i + 8 <= n && !ucs1_may_open_gap((const Py_UCS1 *)data + i))
+                i += 7; /* no gap opens at the window's first seven bytes */
+            if ((i = ucs1_skip(data, i, n, GAP_MARK)) >= n)
+                break;
+        }
         ch = SS_READ(i);
         j = i + 1;
         if ((ch != ' ' && ch != '\t') || Py_UNICODE_ISSPACE(SS_READ(i - 1)))

@@ -411,11 +411,12 @@ def test_the_compiled_index_reads_the_spans_as_they_are():
 @pytest.mark.parametrize("filler", ["x", "\u00e9", "x\u0101"])
 def test_the_compiled_loops_find_a_mark_at_every_offset_of_a_one_byte_text(filler):
     """The compiled loops skip a one-byte text's characters four at a time up to the first that
-    can matter (a sentence's end, a quotation mark, a line break, a space or tab): one such
-    character, or two, at every offset of short texts, near both ends of the skip's steps, is
-    found as the twins find it (a text of two bytes a character, for comparison)."""
+    can matter (a sentence's end, a quotation mark, a line break, a space or tab), the column-gap
+    test seven at a time where no tab or two spaces lie in the next eight: one such character,
+    or two, at every offset of short texts, near both ends of the skips' steps, is found as the
+    twins find it (a text of two bytes a character, for comparison)."""
     marks = [".", "!", "?", '"', "'", "\u00ab", "`", "\n", " ", "\t", "\n ", "  ", ". A", "x\n\nx"]
-    for size in range(11):
+    for size in range(19):
         for at in range(size + 1):
             for mark in marks:
                 text = (filler * size)[:at] + mark + (filler * size)[at:size]
