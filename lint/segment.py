@@ -384,13 +384,16 @@ def _outside(length: int, skip: list[Span]) -> Iterable[tuple[int, int]]:
 
 
 def _looks_like_headline(line: str) -> bool:
-    if "\n" in line or len(line) > MAX_HEADLINE_CHARS or len(line.split()) < 2 and not line.isupper():
+    """One line, short, of two words or more (or one in capitals), with a letter, and no final
+    full stop or colon unless all in capitals. The cheap tests first: a split that stops at the
+    second word, and the capitals read only where they decide."""
+    if "\n" in line or len(line) > MAX_HEADLINE_CHARS:
+        return False
+    if len(line.split(maxsplit=1)) < 2 and not line.isupper():
         return False
     if not any(map(str.isalpha, line)):  # stops at the first letter: most lines open with one
         return False
-    if line.isupper():
-        return True
-    return not line.endswith(".") and not line.endswith(":")
+    return not line.endswith(".") and not line.endswith(":") or line.isupper()
 
 
 def _headline(text: str, blocks: list[Span], format: str) -> tuple[Span | None, list[Span]]:

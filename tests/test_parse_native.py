@@ -238,6 +238,26 @@ def test_the_comments_found_behind_the_bracket_test_are_the_patterns(text):
     assert found == [Span(*m.span()) for m in segment._HTML_COMMENT.finditer(text)]
 
 
+def _plain_looks_like_headline(line: str) -> bool:
+    if "\n" in line or len(line) > segment.MAX_HEADLINE_CHARS or len(line.split()) < 2 and not line.isupper():
+        return False
+    if not any(c.isalpha() for c in line):
+        return False
+    if line.isupper():
+        return True
+    return not line.endswith(".") and not line.endswith(":")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(st.sampled_from("Ab1 .:\n\t\u00a0\u00e9\u0660\u01c5"), max_size=16) | st.text(max_size=12))
+def test_the_headline_test_is_its_plain_form(line):
+    """`_looks_like_headline` splits at most once and reads the capitals last: the same answers
+    as the plain form, which splits every word and reads the capitals first."""
+    assert segment._looks_like_headline(line) == _plain_looks_like_headline(line)
+    long = "A b " * 60 + line
+    assert segment._looks_like_headline(long) == _plain_looks_like_headline(long)
+
+
 @settings(max_examples=500, deadline=None)
 @given(st.text(st.sampled_from("Ab1 .:\n\u00e9\u0660"), max_size=12))
 def test_a_headline_needs_a_letter(line):
