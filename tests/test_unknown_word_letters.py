@@ -13,7 +13,7 @@ from newslint.config import Settings
 from newslint.lint import Linter
 from newslint.rules.typos import unknown_word
 from newslint.rules.typos._capitals import capital_candidate
-from newslint.rules.typos._words import english
+from newslint.rules.typos._words import english, known_names, rare_words
 from newslint.rules.typos.unknown_word import (
     _MAY_BE_UNKNOWN,
     _POSSESSIVE,
@@ -23,6 +23,7 @@ from newslint.rules.typos.unknown_word import (
     _opening_capital,
     _without_possessive,
 )
+from newslint.segment import parse
 from newslint.tokens import LetterTest, word_shape
 
 LISTED = ["regime", "minister", "the", "of", "finance", "cafe", "café", "signs", "committee"]
@@ -124,3 +125,31 @@ def test_a_listed_word_in_capitals_is_cleared_and_a_slip_is_not():
 @given(st.text("as'’\nx", max_size=8))
 def test_the_possessive_is_taken_off_as_the_pattern_took_it(word):
     assert _without_possessive(word) == _POSSESSIVE.sub("", word), repr(word)
+
+
+def _names_in_lowercase_as_written(doc) -> set[str]:
+    """The definition: `_names_in_lowercase` as a walk over the story's words, each tested."""
+    names, words, rare = known_names(), english().words, rare_words()
+    return {
+        w
+        for w in doc.word_counts
+        if w.isalpha() and w.islower() and w not in words and w.capitalize() in names and w not in rare
+    }
+
+
+# names in every case, words, accented and stray letters
+STORY_WORDS = st.lists(
+    st.sampled_from(
+        ["venezuela", "february", "paris", "france", "reuters", "zürich", "the", "cafe", "said"]
+    ).flatmap(lambda w: st.sampled_from([w, w.capitalize(), w.upper(), w + "'s", "al-" + w]))
+    | st.text("aeinrszüV", min_size=1, max_size=8),
+    max_size=14,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(STORY_WORDS)
+def test_the_names_in_lowercase_are_those_the_walk_over_the_words_found(words):
+    """`_names_in_lowercase`, a letter test remembered across stories, against the walk it replaced."""
+    doc = parse("Headline\n\n" + " ".join(words) + ".\n")
+    assert unknown_word._names_in_lowercase(doc) == _names_in_lowercase_as_written(doc)

@@ -1783,15 +1783,35 @@ FEW_SENTENCES = 8  # up to which `LostCapitals.at` tests each sentence (no index
 LOWERCASE_NAMES = 2  # a sentence that writes this many names in lowercase was typed so ("the midwest")
 
 
-def _names_in_lowercase(doc: Document) -> set[str]:
+def _names_in_lowercase(doc: Document) -> AbstractSet[str]:
     """The names the story writes in lowercase ("venezuela", "february"): the sentences that
-    write them were typed in lowercase, though they may open with a capital."""
-    names, words, rare = known_names(), english().words, rare_words()
-    return {
-        w
-        for w in doc.word_counts
-        if w.isalpha() and w.islower() and w not in words and w.capitalize() in names and w not in rare
-    }
+    write them were typed in lowercase, though they may open with a capital. Each word tested
+    once a run (`_NAME_IN_LOWERCASE`), where a walk over the story's words tested every one."""
+    return doc.selected(_NAME_IN_LOWERCASE)
+
+
+def _name_in_lowercase(w: str) -> bool:
+    """A listed name written in lowercase, no word of the lists (nor a rare one) written so."""
+    return (
+        w.isalpha()
+        and w.islower()
+        and w not in english().words
+        and w.capitalize() in known_names()
+        and w not in rare_words()
+    )
+
+
+def _built_word_list() -> AbstractSet[str] | None:
+    """The word list once its set is built (which stays), else None: the words a lowercase-name
+    test fails, answered without its call."""
+    words = english().words
+    return words if isinstance(words, frozenset) else None
+
+
+# lowercase letters only, ASCII or not (`isalpha` and `islower`: venezuela, zürich)
+_NAME_IN_LOWERCASE = LetterTest(
+    _name_in_lowercase, shapes=Shape.LOWER | Shape.LETTERS, fails=_built_word_list
+)
 
 
 def _text_parts(text: str) -> Iterator[tuple[str, int]]:
