@@ -1,0 +1,45 @@
+"""The runner moves what a process loaded for its first file out of the cyclic collector's
+reach, once a process, and leaves a library caller's collector alone."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from newslint import runner
+from newslint.config import Settings
+from newslint.lint import Linter
+
+STORY = "Talks resume in Geneva\n\nThe minister said the the talks failed.\n"
+
+
+@pytest.fixture
+def freezes(monkeypatch):
+    calls: list[int] = []
+    monkeypatch.setattr(runner, "_settled", False)
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append(len(calls)))
+    return calls
+
+
+def test_the_runner_settles_once_after_the_first_file(freezes):
+    seen: list[int] = []
+    tasks = [runner.TextTask(f"story{i}.txt", STORY, "story.txt") for i in range(3)]
+    results = runner.run_tasks(
+        tasks, runner.ConfigResolver(), runner.RunOptions(), 1, lambda r: seen.append(len(freezes))
+    )
+    assert [r.path for r in results] == ["story0.txt", "story1.txt", "story2.txt"]
+    assert freezes == [0]  # once, however many files
+    assert seen == [1, 1, 1]  # after the first file was checked, before the second
+
+
+def test_a_worker_settles_after_its_first_task(freezes, monkeypatch):
+    monkeypatch.setattr(runner, "_worker_state", (runner.ConfigResolver(), runner.RunOptions()))
+    first = runner._run_in_worker(runner.TextTask("a.txt", STORY, "a.txt"))
+    runner._run_in_worker(runner.TextTask("b.txt", STORY, "b.txt"))
+    assert first.diagnostics and freezes == [0]
+
+
+def test_a_library_check_leaves_the_collector_alone(freezes):
+    assert Linter(Settings(), "story.txt").check(STORY).violations
+    assert freezes == []
