@@ -585,7 +585,11 @@ def _test_words(
 
 
 def _passes(
-    test: Callable[[str], object], table: Container[str] | None, fails: Container[str] | None, shapes: int, w: str
+    test: Callable[[str], object],
+    table: Container[str] | None,
+    fails: Container[str] | None,
+    shapes: int,
+    w: str,
 ) -> bool:
     """Whether `w` passes a letter test, asked in `test_words`'s order (the twin of the
     compiled `passes_test`)."""

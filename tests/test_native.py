@@ -358,7 +358,9 @@ def test_the_story_bits_read_once_select_as_the_walk_does(keys, memory, masks):
     st.integers(0, 13),
     st.integers(0, 30),
 )
-def test_select_story_splits_and_tests_as_the_twin_does(keys, memory, masks, shapes, table, fails, own, limit):
+def test_select_story_splits_and_tests_as_the_twin_does(
+    keys, memory, masks, shapes, table, fails, own, limit
+):
     """`select_story` (a story's words split by their bits and the new ones tested, in one call)
     finds, asks and remembers what `split_bits` then `test_words` do (the twins'), or answers
     None, having run and written nothing, when the new words would take the memory past `limit`."""
@@ -408,7 +410,9 @@ def test_pending_bits_select_and_flush_as_the_twin_does(keys, memory, masks, sha
     for tested, passed in [*masks, *masks]:  # each test twice: the second finds its pending bits
         mine, theirs = test_of(asked[0]), test_of(asked[1])
         found = compiled.select_pending(mine, table, fails, shapes, keys, bits, pending, tested, passed, own)
-        twin = tokens._select_pending(theirs, table, fails, shapes, keys, values, twin_pending, tested, passed, own)
+        twin = tokens._select_pending(
+            theirs, table, fails, shapes, keys, values, twin_pending, tested, passed, own
+        )
         assert found == twin and asked[0] == asked[1]
         assert list(memoryview(pending).cast("q")) == twin_pending
     mine, theirs, held = dict(memory), dict(memory), list(twin_pending)
