@@ -555,9 +555,14 @@ def _first_remembered(memory: dict[str, int], limit: int, new: int) -> dict[str,
     had them tested again (over the 10,657 corpus stories, 25% more tests than distinct words;
     keeping the first three quarters, 3%). Words met later are tested again when they return."""
     keep = min(limit * 3 // 4, limit - new)
-    # One C-level step over str keys (no Python code runs in it, so no other thread's words are
-    # added halfway), and no copy of the whole memory beside the two.
-    return dict(islice(memory.items(), keep)) if keep > 0 else {}
+    while keep > 0:  # no copy of the whole memory beside the two
+        try:
+            return dict(islice(memory.items(), keep))
+        except RuntimeError:  # another thread added words halfway: read it again
+            # (the step runs no Python code of its own, but a collection it sets off may run
+            # finalizers, and another thread may run while they do)
+            continue
+    return {}
 
 
 def _test_words(

@@ -550,3 +550,32 @@ def test_letter_test_does_not_remember_the_words_of_a_big_text():
     assert test.select({"NATO", "EU", "a", "b", "c"}) == {"NATO", "EU"}  # four new words: a big text
     assert test.select({"EU", "UN"}) == {"EU", "UN"}
     assert calls.count("NATO") == 1 and calls.count("EU") == 2  # EU was not remembered, NATO was
+
+
+def test_the_memory_is_trimmed_whole_when_another_thread_adds_words_halfway(monkeypatch):
+    """A collection set off while the memory is trimmed may run finalizers, and another thread
+    may add words then: the trim reads the memory again rather than fail with
+    "dictionary changed size during iteration"."""
+    from itertools import islice
+
+    from newslint import tokens
+
+    memory = {f"w{i}": 1 for i in range(10)}
+    calls = []
+
+    def interrupted(items, keep):
+        calls.append(keep)
+        if len(calls) == 1:  # another thread's word, added while the items are read
+
+            def add():
+                for n, item in enumerate(items):
+                    if n == 2:
+                        memory["late"] = 1
+                    yield item
+
+            return islice(add(), keep)
+        return islice(items, keep)
+
+    monkeypatch.setattr(tokens, "islice", interrupted)
+    assert tokens._first_remembered(memory, 8, 1) == {f"w{i}": 1 for i in range(6)}
+    assert calls == [6, 6]
