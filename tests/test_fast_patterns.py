@@ -361,6 +361,36 @@ def test_the_house_signs_are_counted_up_to_three(text):
                 assert variety_mix._first_matches(pattern, text) == min(variety_mix.MAX_SIGNS, found)
 
 
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["U", "UK", "US", "US-", "B", "BBC", "BC", "K", "S", "-", "a", "x", "the", " ", ".", "5"]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_the_british_abbreviations_are_counted_as_their_two_parts(text):
+    """NL201 counts "UK", "BBC" and "the US" as its pattern's two alternatives apart, each found
+    by its first letter: the two counts add up to the whole pattern's (no match of one starts
+    inside one of the other's), and so do the counts up to three."""
+    whole = variety_mix._BRITISH_ABBREVIATIONS
+    assert variety_mix._SIGNS["gb"][4][2] is whole
+    parts = variety_mix._ABBREVIATION_PARTS
+    assert sum(len(part.findall(text)) for part in parts) == len(whole.findall(text))
+    counted = min(variety_mix.MAX_SIGNS, sum(variety_mix._first_matches(part, text) for part in parts))
+    assert counted == variety_mix._first_matches(whole, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(SIGN_PIECES, TEXTS).map(lambda t: t + " 25 February, 4.88m and 10km"))
+def test_the_house_signs_read_the_documents_digit_runs_as_their_own(text):
+    """NL201's evidence reads the digit runs its document found once for the story (the number
+    rules read them too): the signs it counts are those it counts from runs of its own."""
+    doc = segment.parse(text)
+    assert variety_mix._Evidence(doc.text, "", doc).house() == variety_mix._Evidence(doc.text).house()
+
+
 def test_the_dotted_titles_hold_the_titles_tested_first():
     """A story is searched for "Mr." only when it holds "Mr", "Ms" or "Dr": each dotted hint
     holds one of those."""

@@ -45,18 +45,22 @@ FIGURE, LAST_DIGIT = 0, 1  # indexes into `Document.digit_runs`
 _TITLES = ("Mr", "Ms", "Dr")
 _DOTTED_TITLES = ("Mr.", "Mrs.", "Ms.", "Dr.")
 _WITHIN: dict[tuple[str, ...], tuple[str, ...]] = {_DOTTED_TITLES: _TITLES}  # hints -> hints each holds
+# "UK", "BBC" and "the US" without full stops, counted as the pattern's two alternatives apart
+# (`_house_signs`): the regex engine skips to one literal first letter fast, but tries a class of
+# two (U, B) at every character, five times the time (measured). No match of one holds the other's
+# first letter, so no match of one starts inside one of the other's, and their counts add up.
+_BRITISH_ABBREVIATIONS = re.compile(r"U(?<!\wU)(?:K\b|S(?:-[a-z]|\b(?!\.)(?<=[a-z] US)))|B(?<!\wB)BC\b")
+_ABBREVIATION_PARTS = (
+    re.compile(r"U(?<!\wU)(?:K\b|S(?:-[a-z]|\b(?!\.)(?<=[a-z] US)))"),
+    re.compile(r"B(?<!\wB)BC\b"),
+)
 _SIGNS = {
     "gb": (
         (STRONG_SIGN, ("£", "per cent", "pence"), re.compile(r"£|p(?<!\wp)(?:er cent|ence)\b"), None),
         (1, _TITLES, re.compile(r"M(?<!\wM)(?:rs?|s)\s[A-Z]|D(?<!\wD)r\s[A-Z]"), None),
         (1, (), re.compile(rf"\d(?<!\w\d)\d?\s{_MONTH}\b"), FIGURE),
         (1, (), re.compile(r"\d(?:bn|m|km|kg|cm|mm)\b"), LAST_DIGIT),
-        (
-            1,
-            ("UK", "BBC", "US"),
-            re.compile(r"U(?<!\wU)(?:K\b|S(?:-[a-z]|\b(?!\.)(?<=[a-z] US)))|B(?<!\wB)BC\b"),
-            None,
-        ),
+        (1, ("UK", "BBC", "US"), _BRITISH_ABBREVIATIONS, None),
         # a colon before a quotation ("Jones said: "We ...") and "towards"
         (1, (":",), re.compile(r":(?:(?<=\bsaid:)|(?<=\bsays:)|(?<=\badded:))[ \t\n]*[\"“]"), None),
         (1, ("towards",), re.compile(r"t(?<!\wt)owards\b"), None),
@@ -437,7 +441,7 @@ class EnglishVarietyMix(Rule):
         # the house style that writes -ise, when the desk chose one
         ise_house = self.context.style if target == "gb" and self.context.style in ISE_STYLES else None
         dateline = doc.text[doc.dateline.start : doc.dateline.end] if doc.dateline else ""
-        evidence = _Evidence(doc.text, dateline)  # signs are read only when a story needs them
+        evidence = _Evidence(doc.text, dateline, doc)  # signs are read only when a story needs them
         other_way = _spelled_other_way(found, doc.text)
         if target is None and evidence.plainly_british(found):
             # "program" outside software is American; only copy this plainly British says so
@@ -728,7 +732,9 @@ class EnglishVarietyMix(Rule):
                         tested[hints] = held
                     if not held:
                         continue
-                if at is None:
+                if pattern is _BRITISH_ABBREVIATIONS:
+                    n = min(MAX_SIGNS, sum(_first_matches(part, text) for part in _ABBREVIATION_PARTS))
+                elif at is None:
                     n = _first_matches(pattern, text)
                 else:
                     runs = digit_runs(text) if runs is None else runs
@@ -817,16 +823,18 @@ def _strong(entry: Variant) -> Variant:
 class _Evidence:
     """The signs of a story's variety besides its spellings, read once and only when needed."""
 
-    def __init__(self, text: str, dateline: str = "") -> None:
+    def __init__(self, text: str, dateline: str = "", doc: Document | None = None) -> None:
         self.text = text
         self.dateline = dateline  # the story's dateline (`CHICAGO, Feb 26 -`), if it has one
+        self.doc = doc  # the story's document, whose digit runs (found once a story) the signs read
         self._house: Counter[str] | None = None
         self._signs: Counter[str] | None = None
 
     def house(self) -> Counter[str]:
         """The house-style signs the copy shows (£, per cent, Mr Brown, 25 February)."""
         if self._house is None:
-            self._house = EnglishVarietyMix._house_signs(self.text)
+            runs = None if self.doc is None else self.doc.digit_runs
+            self._house = EnglishVarietyMix._house_signs(self.text, runs)
         return self._house
 
     def british_style(self) -> bool:
