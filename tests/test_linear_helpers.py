@@ -769,6 +769,12 @@ def _a_name_by_definition(text):
 
 @settings(max_examples=500, deadline=None)
 @given(st.text("aAbBQrR'’s-é", max_size=8))
+@example("A")  # a lone capital: its letters counted
+@example("A.")
+@example("A's")
+@example("U.S.")  # capitals after the first: no count needed
+@example("UN")
+@example("É.")
 def test_a_name_is_a_name_by_definition(text):
     assert name_variant._is_name(text) == _a_name_by_definition(text)
 

@@ -81,11 +81,13 @@ def _is_name(text: str) -> bool:
     possessive 's cut off (ASEAN's is an acronym), and no longer than a name can be."""
     if text.endswith(_POSSESSIVE_ENDS):  # `_bare`, inline: asked of every new word
         text = text[:-2]
+    # capitals after the first (UN, NATO, U.S.) fail before their letters are counted: the count
+    # is asked only of a lone capital ("A", "A.")
     return (
         len(text) <= MAX_NAME_LETTERS
         and text[:1].isupper()
-        and not (text.isupper() and sum(1 for c in text if c.isalpha()) > 1)
         and not text[1:].isupper()
+        and not (text.isupper() and sum(map(str.isalpha, text)) > 1)
     )
 
 
