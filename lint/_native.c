@@ -48,7 +48,8 @@
  *   column_gap(text), whether it may hold a table (newslint.segment's _blocks, _paragraphs, _tables);
  * - url_hint(text) and sic_hint(text): whether a story may hold an address or a [sic] mark
  *   (newslint.segment's _may_hold_url and _sic_spans);
- * - quote_marks(text, paragraphs): the quotation marks of each paragraph (newslint.quotations).
+ * - quote_marks(text, paragraphs): the quotation marks of each paragraph, and
+ *   quotation_spans(...), the quotations they make (newslint.quotations).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -4471,6 +4472,40 @@ quote_mark_kind(Py_UCS4 ch)
 /* quote_mark_kind of the 256 characters of a text of one byte a character (most stories). */
 static const unsigned char LATIN1_QUOTE_MARK[256] = {['"'] = 1, ['`'] = 1, [0xAB] = 1, [0xBB] = 1, ['\''] = 2};
 
+/* Whether a quotation mark of kind `mark` (quote_mark_kind) at `i` is one in text[:end]: not an
+ * apostrophe between two word characters (`don't`; _MARK's look-behind reads before a part). */
+static inline int
+mark_stands(int kind, const void *data, int mark, Py_ssize_t i, Py_ssize_t end)
+{
+    return mark == 1 || !(i > 0 && IS_WORD(SS_READ(i - 1)) && i + 1 < end && IS_WORD(SS_READ(i + 1)));
+}
+
+/* Whether the character at `i` is a quotation mark in text[:end] (quotations._MARK matches there). */
+static int
+quote_mark_at(int kind, const void *data, Py_ssize_t i, Py_ssize_t end)
+{
+    int mark = quote_mark_kind(SS_READ(i));
+    return mark != 0 && mark_stands(kind, data, mark, i, end);
+}
+
+/* The first quotation mark of text[i:end], or end. */
+static Py_ssize_t
+next_quote_mark(int kind, const void *data, Py_ssize_t i, Py_ssize_t end)
+{
+    for (; i < end; i++) {
+        int mark;
+        if (kind == PyUnicode_1BYTE_KIND) {
+            if ((i = ucs1_skip(data, i, end, LATIN1_QUOTE_MARK)) >= end)
+                return end;
+            mark = LATIN1_QUOTE_MARK[((const Py_UCS1 *)data)[i]];
+        } else if ((mark = quote_mark_kind(SS_READ(i))) == 0)
+            continue;
+        if (mark_stands(kind, data, mark, i, end))
+            return i;
+    }
+    return end;
+}
+
 /* quote_marks(text, paragraphs): for each paragraph (start, end) that holds a quotation mark,
  * (its index, the marks' offsets), as quotations._MARK's matches in text[start:end] find them:
  * the pattern's look-behind reads the text before `start`, its look-ahead nothing from `end` on. */
@@ -4497,17 +4532,8 @@ quote_marks(PyObject *self, PyObject *args)
             PyErr_SetString(PyExc_ValueError, "quote_marks: a paragraph outside the text");
             goto fail;
         }
-        for (i = start; i < end; i++) {
-            int mark;
+        for (i = start; (i = next_quote_mark(kind, data, i, end)) < end; i++) {
             PyObject *offset;
-            if (kind == PyUnicode_1BYTE_KIND) {
-                if ((i = ucs1_skip(data, i, end, LATIN1_QUOTE_MARK)) >= end)
-                    break;
-                mark = LATIN1_QUOTE_MARK[((const Py_UCS1 *)data)[i]];
-            } else if ((mark = quote_mark_kind(SS_READ(i))) == 0)
-                continue;
-            if (mark == 2 && i > 0 && IS_WORD(SS_READ(i - 1)) && i + 1 < end && IS_WORD(SS_READ(i + 1)))
-                continue; /* an apostrophe between two word characters */
             if (at == NULL && (at = PyList_New(0)) == NULL)
                 goto fail;
             offset = PyLong_FromSsize_t(i);
@@ -4537,6 +4563,333 @@ fail:
     PyMem_Free(ends);
     return NULL;
 }
+
+/* --- the quotations of a story (newslint.quotations._in_part, mark by mark) --- */
+
+/* The marks as quotations._KINDS names them (two backticks or apostrophes are one TeX mark). */
+enum {
+    QK_DQ, QK_DAPOS, QK_LDQ, QK_LOWDQ, QK_REVDQ, QK_DTICK, QK_LGUIL, QK_RGUIL, QK_RDQ,
+    QK_SQ, QK_LSQ, QK_LOWSQ, QK_REVSQ, QK_TICK, QK_LSGUIL, QK_RSGUIL, QK_RSQ
+};
+enum { QF_DOUBLE, QF_SINGLE };                    /* quotations.DOUBLE, SINGLE */
+enum { QP_EITHER, QP_OPEN, QP_CLOSE, QP_GUILLEMET }; /* how a kind points */
+#define QB(k) (1u << (k))
+#define QUOTE_MAX_DEPTH 3 /* quotations.MAX_DEPTH */
+
+/* Each kind's family, closers (a bit for each kind that closes it) and how it points. */
+static const struct {
+    unsigned char family, points;
+    unsigned int closers;
+} QUOTE_KINDS[] = {
+    [QK_DQ] = {QF_DOUBLE, QP_EITHER, QB(QK_DQ) | QB(QK_RDQ)},
+    [QK_DAPOS] = {QF_DOUBLE, QP_EITHER, QB(QK_DAPOS) | QB(QK_DQ) | QB(QK_RDQ)},
+    [QK_LDQ] = {QF_DOUBLE, QP_OPEN, QB(QK_RDQ) | QB(QK_LDQ) | QB(QK_DQ)},
+    [QK_LOWDQ] = {QF_DOUBLE, QP_OPEN, QB(QK_LDQ) | QB(QK_RDQ) | QB(QK_DQ)},
+    [QK_REVDQ] = {QF_DOUBLE, QP_OPEN, QB(QK_RDQ) | QB(QK_DQ)},
+    [QK_DTICK] = {QF_DOUBLE, QP_OPEN, QB(QK_DAPOS) | QB(QK_DQ) | QB(QK_RDQ)},
+    [QK_LGUIL] = {QF_DOUBLE, QP_OPEN, QB(QK_RGUIL)},
+    [QK_RGUIL] = {QF_DOUBLE, QP_GUILLEMET, QB(QK_LGUIL) | QB(QK_RGUIL)},
+    [QK_RDQ] = {QF_DOUBLE, QP_CLOSE, 0},
+    [QK_SQ] = {QF_SINGLE, QP_EITHER, QB(QK_SQ) | QB(QK_RSQ)},
+    [QK_LSQ] = {QF_SINGLE, QP_OPEN, QB(QK_RSQ) | QB(QK_SQ)},
+    [QK_LOWSQ] = {QF_SINGLE, QP_OPEN, QB(QK_LSQ) | QB(QK_RSQ) | QB(QK_SQ)},
+    [QK_REVSQ] = {QF_SINGLE, QP_OPEN, QB(QK_RSQ) | QB(QK_SQ)},
+    [QK_TICK] = {QF_SINGLE, QP_OPEN, QB(QK_SQ) | QB(QK_RSQ)},
+    [QK_LSGUIL] = {QF_SINGLE, QP_OPEN, QB(QK_RSGUIL)},
+    [QK_RSGUIL] = {QF_SINGLE, QP_GUILLEMET, QB(QK_LSGUIL) | QB(QK_RSGUIL)},
+    [QK_RSQ] = {QF_SINGLE, QP_CLOSE, 0},
+};
+#define QK_GUILLEMETS (QB(QK_LGUIL) | QB(QK_RGUIL) | QB(QK_LSGUIL) | QB(QK_RSGUIL))
+
+/* The kind of the mark at `i` (a quotation mark) and where it ends (quotations._whole_mark). */
+static int
+whole_quote_mark(int kind, const void *data, Py_ssize_t i, Py_ssize_t end, Py_ssize_t *j)
+{
+    Py_UCS4 ch = SS_READ(i);
+    *j = i + 1;
+    if ((ch == '`' || ch == '\'') && i + 1 < end && SS_READ(i + 1) == ch) {
+        *j = i + 2;
+        return ch == '`' ? QK_DTICK : QK_DAPOS;
+    }
+    switch (ch) {
+    case '"': return QK_DQ;
+    case 0x201C: return QK_LDQ;
+    case 0x201E: return QK_LOWDQ;
+    case 0x201F: return QK_REVDQ;
+    case 0x00AB: return QK_LGUIL;
+    case 0x00BB: return QK_RGUIL;
+    case 0x201D: return QK_RDQ;
+    case '\'': return QK_SQ;
+    case 0x2018: return QK_LSQ;
+    case 0x201A: return QK_LOWSQ;
+    case 0x201B: return QK_REVSQ;
+    case '`': return QK_TICK;
+    case 0x2039: return QK_LSGUIL;
+    case 0x203A: return QK_RSGUIL;
+    default: return QK_RSQ; /* ’ */
+    }
+}
+
+/* quotations._OPENING_PUNCTUATION, and with `single` its _SINGLE_OPENS_AFTER. */
+static int
+opening_punctuation(Py_UCS4 ch, int single)
+{
+    switch (ch) {
+    case '(': case '[': case '{': case 0x2014: case 0x2013: case '-': case '/': case '"': case 0x201C:
+    case 0x2018: case '\'':
+        return 1;
+    case ':': case ',': case ';':
+        return single;
+    default:
+        return 0;
+    }
+}
+
+/* Whether text[j:end] opens with two figures that end a word, or with them and an `s`
+ * (quotations._CENTURY_ELIDED's match: `'90s`). */
+static int
+century_elided(int kind, const void *data, Py_ssize_t j, Py_ssize_t end)
+{
+    Py_UCS4 ch;
+    if (j + 2 > end || !IS_DIGIT(SS_READ(j)) || !IS_DIGIT(SS_READ(j + 1)))
+        return 0;
+    if (j + 2 == end || !IS_WORD(ch = SS_READ(j + 2)))
+        return 1;
+    return ch == 's' && (j + 3 == end || !IS_WORD(SS_READ(j + 3)));
+}
+
+/* quotations._elision_end: where the apostrophes end when a single mark of kind `q` that ends at
+ * `j` elides (`'90s`, `’Tis`, `'n'`), or -1. */
+static Py_ssize_t
+elision_end(int kind, const void *data, Py_ssize_t j, Py_ssize_t end, int q, Py_UCS4 before, Py_UCS4 after)
+{
+    Py_UCS4 ch;
+    if (Py_UNICODE_ISDIGIT(after))
+        return century_elided(kind, data, j, end) ? j : -1;
+    if (!Py_UNICODE_ISALPHA(after))
+        return -1;
+    if (j + 2 <= end && ((ch = SS_READ(j + 1)) == '\'' || ch == 0x2019) &&
+        (j + 2 == end || !Py_UNICODE_ISALNUM(SS_READ(j + 2))))
+        return j + 2;
+    if (q == QK_RSQ && (Py_UNICODE_ISSPACE(before) || opening_punctuation(before, 0)))
+        return j;
+    return -1;
+}
+
+/* quotations._may_open: whether a mark of kind `q` may open a quotation. */
+static int
+quote_may_open(int q, int opens, int closes, Py_UCS4 before, Py_UCS4 after)
+{
+    switch (QUOTE_KINDS[q].points) {
+    case QP_CLOSE:
+        return 0;
+    case QP_GUILLEMET:
+        return before == ':' || (opens && !closes && Py_UNICODE_ISALNUM(after));
+    case QP_OPEN:
+        return !(closes && !opens) || ((QB(q) & QK_GUILLEMETS) && Py_UNICODE_ISSPACE(after));
+    default:
+        if (!opens || before == '=')
+            return 0;
+        return q != QK_SQ || Py_UNICODE_ISSPACE(before) || opening_punctuation(before, 1);
+    }
+}
+
+/* A quotation opened and not yet closed (quotations._Open). */
+typedef struct {
+    Py_ssize_t start, nested_at; /* nested_at: -1 while none of its own kind opened inside it */
+    int kind;
+} QuoteOpen;
+
+/* quotations._closable: the depth of the open quotation a mark of kind `q` closes, or -1. */
+static int
+quote_closable(const QuoteOpen *stack, int depth, int q)
+{
+    int family = QUOTE_KINDS[q].family;
+    while (--depth >= 0) {
+        int open_family = QUOTE_KINDS[stack[depth].kind].family;
+        if (open_family == family && (QUOTE_KINDS[stack[depth].kind].closers & QB(q)))
+            return depth;
+        if (family == QF_SINGLE || open_family == QF_DOUBLE)
+            return -1;
+    }
+    return -1;
+}
+
+/* quotations._after_sentence_end: whether the mark at `i` follows a space after a sentence's end. */
+static int
+after_sentence_end(int kind, const void *data, Py_ssize_t i, Py_ssize_t start)
+{
+    Py_ssize_t k = i - 1;
+    Py_UCS4 ch;
+    if (k < start || !Py_UNICODE_ISSPACE(SS_READ(k)))
+        return 0;
+    while (k > start && Py_UNICODE_ISSPACE(SS_READ(k)))
+        k--;
+    while (k > start && ((ch = SS_READ(k)) == ')' || ch == ']' || ch == '\'' || ch == '"' || ch == 0x2019 ||
+                         ch == 0x201D || ch == 0x00BB || ch == 0x203A))
+        k--;
+    ch = SS_READ(k);
+    return ch == '.' || ch == '?' || ch == '!' || ch == 0x2026 || ch == ':';
+}
+
+/* quotations._reopening_family: the family of the mark that opens text[start:end], or -1. */
+static int
+reopening_family(int kind, const void *data, Py_ssize_t start, Py_ssize_t end)
+{
+    Py_ssize_t j;
+    Py_UCS4 after;
+    int q;
+    if (start >= end || !quote_mark_at(kind, data, start, end))
+        return -1;
+    q = whole_quote_mark(kind, data, start, end, &j);
+    after = j < end ? SS_READ(j) : ' ';
+    if (QUOTE_KINDS[q].points == QP_CLOSE || !(Py_UNICODE_ISALNUM(after) || Py_UNICODE_ISSPACE(after)))
+        return -1;
+    return QUOTE_KINDS[q].family;
+}
+
+/* The spans of one part's quotations, as quotations._in_part yields them, appended to `out`;
+ * `fstart` < 0 when no paragraph follows. 0, or -1 with an exception set. */
+static int
+part_quotations(PyObject *out, PyTypeObject *span_type, int kind, const void *data, Py_ssize_t start,
+                Py_ssize_t end, Py_ssize_t fstart, Py_ssize_t fend, int markdown, const Py_ssize_t *bstarts,
+                const Py_ssize_t *bends, Py_ssize_t nblock)
+{
+    QuoteOpen stack[QUOTE_MAX_DEPTH];
+    int depth = 0, d, reopened;
+    Py_ssize_t skip_to = start, i, j, elided;
+    for (i = start; (i = next_quote_mark(kind, data, i, end)) < end; i++) {
+        Py_UCS4 before, after;
+        int q, family, points, opens, closes;
+        if (i < skip_to)
+            continue; /* the second half of a TeX mark */
+        q = whole_quote_mark(kind, data, i, end, &j);
+        if (j > i + 1)
+            skip_to = j;
+        if ((markdown && (q == QK_TICK || q == QK_DTICK)) || touches_range(bstarts, bends, nblock, i, j))
+            continue;
+        before = i > start ? SS_READ(i - 1) : ' ';
+        after = j < end ? SS_READ(j) : ' ';
+        family = QUOTE_KINDS[q].family;
+        points = QUOTE_KINDS[q].points;
+        if (family == QF_SINGLE && !Py_UNICODE_ISALNUM(before) &&
+            (elided = elision_end(kind, data, j, end, q, before, after)) >= 0) {
+            skip_to = elided;
+            continue;
+        }
+        if (points == QP_EITHER && !Py_UNICODE_ISSPACE(before) &&
+            ((Py_UNICODE_ISALNUM(after) && Py_UNICODE_ISALNUM(before)) ||
+             (j < end && (SS_READ(j) == 's' || SS_READ(j) == 'S') &&
+              (j + 1 == end || !Py_UNICODE_ISALNUM(SS_READ(j + 1))))))
+            continue; /* `don"t`, `Bank>"s` (quotations._possessive) */
+        if (Py_UNICODE_ISSPACE(after)) { /* quotations._flanking */
+            opens = Py_UNICODE_ISSPACE(before);
+            closes = 1;
+        } else if (Py_UNICODE_ISSPACE(before)) {
+            opens = 1;
+            closes = 0;
+        } else {
+            int after_word = Py_UNICODE_ISALNUM(after), before_word = Py_UNICODE_ISALNUM(before);
+            opens = after_word || !before_word;
+            closes = before_word || !after_word;
+        }
+        if (before == ':' && points != QP_CLOSE)
+            opens = 1;
+        if (depth && (closes || q == QK_RDQ || (QB(q) & QK_GUILLEMETS)) &&
+            (d = quote_closable(stack, depth, q)) >= 0) {
+            depth = d;
+            if (append_span(out, span_type, stack[d].start, j) < 0)
+                return -1;
+            continue;
+        }
+        if (!quote_may_open(q, opens, closes, before, after))
+            continue;
+        if (depth && QUOTE_KINDS[stack[depth - 1].kind].family == family) {
+            QuoteOpen *top = &stack[depth - 1];
+            if (q == top->kind && after_sentence_end(kind, data, i, start)) {
+                depth--; /* a run-on quote re-opened at each of its paragraphs, run together */
+                if (append_span(out, span_type, top->start, top->nested_at >= 0 ? top->nested_at : i) < 0)
+                    return -1;
+            } else if (family == QF_SINGLE) {
+                continue;
+            } else if (points == QP_EITHER && (QUOTE_KINDS[top->kind].closers & QB(q)) &&
+                       (before == '.' || before == '?' || before == '!' || before == ',' || before == ';')) {
+                depth--; /* a closing mark that lost the space after it */
+                if (append_span(out, span_type, top->start, j) < 0)
+                    return -1;
+                continue;
+            } else if (top->nested_at < 0) {
+                top->nested_at = i;
+            }
+        }
+        if (depth < QUOTE_MAX_DEPTH) {
+            stack[depth].start = i;
+            stack[depth].nested_at = -1;
+            stack[depth++].kind = q;
+        }
+    }
+    if (!depth) /* quotations._left_open */
+        return 0;
+    reopened = fstart < 0 ? -1 : reopening_family(kind, data, fstart, fend);
+    for (d = 0; d < depth; d++) {
+        int family = QUOTE_KINDS[stack[d].kind].family;
+        Py_ssize_t stop = family == reopened ? end : stack[d].nested_at >= 0 ? stack[d].nested_at : end;
+        if (family != reopened && family != QF_DOUBLE)
+            break; /* a single left open was an apostrophe, and so was anything inside it */
+        if (append_span(out, span_type, stack[d].start, stop) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* quotation_spans(text, span_type, parts, first, markdown, blocked): the quotations of a story's
+ * parts (spans: the headline, if any, then the paragraphs from index `first` on), as
+ * quotations.quotations finds them before it sorts them: each part's in turn, a paragraph's
+ * read with the next one. Marks touching a `blocked` span (sorted, disjoint) are no edges. */
+static PyObject *
+quotation_spans(PyObject *self, PyObject *args)
+{
+    PyObject *text, *parts, *blocked, *out = NULL;
+    PyTypeObject *span_type;
+    Py_ssize_t *starts = NULL, *ends = NULL, *bstarts = NULL, *bends = NULL, n, nblock, first, k, length;
+    int markdown, kind;
+    const void *data;
+    if (!PyArg_ParseTuple(args, "UO!OnpO:quotation_spans", &text, &PyType_Type, &span_type, &parts, &first,
+                          &markdown, &blocked))
+        return NULL;
+    if (!PyType_IsSubtype(span_type, &PyTuple_Type)) {
+        PyErr_SetString(PyExc_TypeError, "quotation_spans: the span type must be a tuple type");
+        return NULL;
+    }
+    if (read_spans(parts, &starts, &ends, &n) < 0 || read_spans(blocked, &bstarts, &bends, &nblock) < 0)
+        goto fail;
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    length = PyUnicode_GET_LENGTH(text);
+    for (k = 0; k < n; k++)
+        if (starts[k] < 0 || ends[k] < starts[k] || ends[k] > length) {
+            PyErr_SetString(PyExc_ValueError, "quotation_spans: a part outside the text");
+            goto fail;
+        }
+    if ((out = PyList_New(0)) == NULL)
+        goto fail;
+    for (k = 0; k < n; k++) {
+        int followed = first <= k && k < n - 1; /* the headline has no following paragraph */
+        if (part_quotations(out, span_type, kind, data, starts[k], ends[k], followed ? starts[k + 1] : -1,
+                            followed ? ends[k + 1] : -1, markdown, bstarts, bends, nblock) < 0)
+            goto fail;
+    }
+    goto done;
+fail:
+    Py_CLEAR(out);
+done:
+    PyMem_Free(starts);
+    PyMem_Free(ends);
+    PyMem_Free(bstarts);
+    PyMem_Free(bends);
+    return out;
+}
+#undef QB
 #undef SS_READ
 
 /* whole_words(text, words, most): how many of `words` (a tuple of at most 64 str, each opening
@@ -4678,6 +5031,8 @@ static PyMethodDef methods[] = {
      "paragraph_spans(text, span_type, starts, ends): the blocks' paragraphs."},
     {"quote_marks", quote_marks, METH_VARARGS,
      "quote_marks(text, paragraphs): (index, mark offsets) of each paragraph that holds a quotation mark."},
+    {"quotation_spans", quotation_spans, METH_VARARGS,
+     "quotation_spans(text, span_type, parts, first, markdown, blocked): the quotations of a story's parts."},
     {"column_gap", column_gap, METH_O, "column_gap(text): whether a table's column gap is in the text."},
     {"url_hint", url_hint, METH_O, "url_hint(text): whether an address's hint (segment._URL_HINT) is in the text."},
     {"sic_hint", sic_hint, METH_O, "sic_hint(text): whether a [sic] mark (segment._SIC_HINT) is in the text."},

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from newslint import native as chooser
 from newslint import quotations, segment, span
+from newslint.document import SpanSet
 from newslint.reading import Reading
 from newslint.repairs import entities
 from newslint.span import Span
@@ -375,6 +376,51 @@ def test_the_compiled_quotation_marks_refuse_what_is_not_a_paragraph():
     for bad in ([(1,)], [1], None, [("a", 1)]):
         with pytest.raises(TypeError):
             compiled.quote_marks("a'", bad)
+
+
+# MARK_PIECES and what the pairing reads around a mark: sentence ends, brackets, dashes, the `=`
+# of markup, possessive `s`, figures that are digits but not decimals (`²`) or numerals only (`Ⅻ`),
+# spaces of two bytes, and doubled marks of each kind (nesting deeper than MAX_DEPTH).
+PAIRING_PIECES = MARK_PIECES | st.sampled_from(
+    [". ", "! ", "? ", "… ", ": ", ";", "(", ")", "]", "—", "/", "s", "S", "²", "Ⅻ", "\u00a0", "’s"]
+    + ['"' * 4, "“ “", "‘ ‘", "« »", "» «", "›‹", '. "', '."', ",'", ".’ “", "('", "‚x‘", "‛x’"]
+)
+
+
+@needs_compiled
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(PAIRING_PIECES, max_size=40).map("".join), st.data())
+def test_the_compiled_quotations_are_the_pairing_loops(text, data):
+    """`quotation_spans` pairs the marks of each part as `quotations._in_part` does, span for span
+    and in the same order: over marks of every kind (straight, curly, angled, single, double, TeX,
+    apostrophes in words, elisions, nesting, marks left open), in texts of one, two and four bytes
+    a character, with or without a headline, Markdown's code marks, and marks in blocked spans."""
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=8)))
+    parts = [Span(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False)]
+    first = data.draw(st.integers(0, 1)) if parts else 0
+    markdown = data.draw(st.booleans())
+    edges = data.draw(st.lists(st.integers(0, len(text)), max_size=6))
+    blocked = SpanSet([Span(min(a, b), max(a, b)) for a, b in zip(edges[::2], edges[1::2], strict=False)])
+    twin = quotations._quotations(text, parts, first, markdown, blocked if blocked else None)
+    assert compiled.quotation_spans(text, Span, parts, first, markdown, blocked.spans) == twin
+    assert compiled.quotation_spans(text, Span, tuple(parts), first, markdown, list(blocked.spans)) == twin
+    headline = parts[0] if first and parts else None
+    found = quotations.quotations(text, headline, parts[first:], markdown, blocked)
+    assert found == sorted(twin)
+    assert all(type(q) is Span for q in found)
+
+
+@needs_compiled
+def test_the_compiled_quotations_refuse_what_is_not_a_story():
+    with pytest.raises(ValueError):
+        compiled.quotation_spans("a'", Span, [Span(0, 3)], 0, False, ())
+    with pytest.raises(TypeError):
+        compiled.quotation_spans("a'", int, [Span(0, 2)], 0, False, ())
+    for bad in ([(1,)], [1], None, [("a", 1)]):
+        with pytest.raises(TypeError):
+            compiled.quotation_spans("a'", Span, bad, 0, False, ())
+        with pytest.raises(TypeError):
+            compiled.quotation_spans("a'", Span, [Span(0, 2)], 0, False, bad)
 
 
 BROKEN_PIECES = st.sampled_from(
