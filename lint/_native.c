@@ -7,7 +7,8 @@
  *   newslint.tokens.TOKEN.findall finds them, counted into the dict `counts` in text order;
  * - index_tokens(...) and among(...): a story's tokens scanned once into an index (each token's
  *   word and span, each sentence's first token), and the tokens of the words a rule wants, read from it
- *   (newslint.tokens.index_tokens, tokens_among);
+ *   (newslint.tokens.index_tokens, tokens_among), and built_tokens(...), the Tokens of those
+ *   (newslint.tokens.built_tokens);
  * - near_words(typo, words): the words that are not the typo and at most two edits from it
  *   (optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps);
  *   near_words_in_line(typo, line): the same for the words of one line of the pair tables;
@@ -572,6 +573,320 @@ done:
     intbuf_free(&chosen);
     PyMem_Free(member);
     PyBuffer_Release(&ids);
+    return out;
+}
+
+/* The index of the last opening at or before token i, among openings[lo:n] (ascending). */
+static Py_ssize_t
+sentence_of(const int *openings, Py_ssize_t lo, Py_ssize_t n, Py_ssize_t i)
+{
+    Py_ssize_t hi = n;
+    while (lo < hi) {
+        Py_ssize_t mid = lo + (hi - lo) / 2;
+        if (openings[mid] <= i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo - 1;
+}
+
+/* A tuple of `type` (a named tuple: Span, Token) holding `items`, which it takes; NULL on error. */
+static PyObject *
+named_tuple(PyTypeObject *type, PyObject **items, Py_ssize_t n)
+{
+    PyObject *t = type->tp_alloc(type, n);
+    Py_ssize_t k;
+    if (t == NULL) {
+        for (k = 0; k < n; k++)
+            Py_DECREF(items[k]);
+        return NULL;
+    }
+    for (k = 0; k < n; k++)
+        PyTuple_SET_ITEM(t, k, items[k]);
+    return t;
+}
+
+/* The start (which 0) or end (1) of span j of the tuple `spans`; -1 with an exception set when
+ * it is not a pair of ints. */
+static Py_ssize_t
+span_part(PyObject *spans, Py_ssize_t j, int which)
+{
+    PyObject *span = PyTuple_GET_ITEM(spans, j);
+    if (!PyTuple_Check(span) || PyTuple_GET_SIZE(span) != 2) {
+        PyErr_SetString(PyExc_TypeError, "built_tokens: a span is a pair of ints");
+        return -1;
+    }
+    return PyLong_AsSsize_t(PyTuple_GET_ITEM(span, which));
+}
+
+/* How many of the sorted spans `spans` start before `at` (or at it, with `right`): bisect_left
+ * (bisect_right) of their starts; -1 on error. */
+static Py_ssize_t
+spans_starting(PyObject *spans, Py_ssize_t at, int right)
+{
+    Py_ssize_t lo = 0, hi = PyTuple_GET_SIZE(spans);
+    while (lo < hi) {
+        Py_ssize_t mid = lo + (hi - lo) / 2, start = span_part(spans, mid, 0);
+        if (start == -1 && PyErr_Occurred())
+            return -1;
+        if (right ? start <= at : start < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Whether one of the sorted, disjoint `spans` touches [start, end) (not empty): SpanSet.touches_range;
+ * -1 on error. */
+static int
+spans_touch(PyObject *spans, Py_ssize_t start, Py_ssize_t end)
+{
+    Py_ssize_t j = spans_starting(spans, end, 0) - 1, last;
+    if (j < -1)
+        return -1;
+    if (j < 0)
+        return 0;
+    last = span_part(spans, j, 1);
+    return last == -1 && PyErr_Occurred() ? -1 : last > start;
+}
+
+/* The quotation place of the sentence [a, b) among the quotations `spans` (SpanSet.spans): 2 when
+ * one covers it, 1 when one touches it (SpanSet.covers, SpanSet.touches), 0; -1 on error. */
+static int
+quote_place(PyObject *spans, Py_ssize_t a, Py_ssize_t b)
+{
+    Py_ssize_t n = PyTuple_GET_SIZE(spans), i, j, s, e;
+    if (n == 0)
+        return 0;
+    i = spans_starting(spans, a, 1);
+    if (i < 0)
+        return -1;
+    if (i > 0) {
+        e = span_part(spans, i - 1, 1);
+        if (e == -1 && PyErr_Occurred())
+            return -1;
+        if (e >= b)
+            return 2;
+    }
+    if (a < b) {
+        int hit = spans_touch(spans, a, b);
+        return hit < 0 ? -1 : hit;
+    }
+    for (j = i - 1; j >= i - 2 && j >= 0; j--) { /* an empty sentence: strictly inside a span */
+        s = span_part(spans, j, 0);
+        e = s == -1 && PyErr_Occurred() ? -1 : span_part(spans, j, 1);
+        if (e == -1 && PyErr_Occurred())
+            return -1;
+        if (s < e && s < a && a < e)
+            return 1;
+    }
+    return 0;
+}
+
+/* The start and end of `span` (a pair of ints) into *a and *b; -1 with an exception set if not. */
+static int
+span_ends(PyObject *span, Py_ssize_t *a, Py_ssize_t *b)
+{
+    if (!PyTuple_Check(span) || PyTuple_GET_SIZE(span) != 2) {
+        PyErr_SetString(PyExc_TypeError, "built_tokens: a sentence or headline is a span");
+        return -1;
+    }
+    *a = PyLong_AsSsize_t(PyTuple_GET_ITEM(span, 0));
+    *b = PyLong_AsSsize_t(PyTuple_GET_ITEM(span, 1));
+    return PyErr_Occurred() ? -1 : 0;
+}
+
+/* The place of sentence s (newslint.tokens.sentence_place): places[s], or found and kept there.
+ * `where` is (sentences, headline, quotation spans, the six shared places); borrowed. */
+static PyObject *
+place_at(PyObject *places, PyObject *where, Py_ssize_t s)
+{
+    PyObject *place = PyList_GET_ITEM(places, s), *sentence, *headline = PyTuple_GET_ITEM(where, 1);
+    Py_ssize_t a, b, hs, he;
+    int quote, read, in_head = 0;
+    if (place != Py_None)
+        return place;
+    sentence = PySequence_GetItem(PyTuple_GET_ITEM(where, 0), s);
+    if (sentence == NULL)
+        return NULL;
+    read = span_ends(sentence, &a, &b);
+    Py_DECREF(sentence);
+    if (read < 0)
+        return NULL;
+    quote = quote_place(PyTuple_GET_ITEM(where, 2), a, b);
+    if (quote < 0)
+        return NULL;
+    if (headline != Py_None) {
+        if (span_ends(headline, &hs, &he) < 0)
+            return NULL;
+        in_head = hs <= a && b <= he;
+    }
+    place = PyTuple_GET_ITEM(PyTuple_GET_ITEM(PyTuple_GET_ITEM(where, 3), in_head), quote);
+    Py_INCREF(place);
+    PyList_SetItem(places, s, place); /* steals it; the list keeps it alive */
+    return place;
+}
+
+/* Whether `places` is the six shared places: two tuples (out of, in the headline) of three. */
+static int
+places_shape(PyObject *places)
+{
+    int k;
+    if (!PyTuple_Check(places) || PyTuple_GET_SIZE(places) != 2)
+        return 0;
+    for (k = 0; k < 2; k++) {
+        PyObject *row = PyTuple_GET_ITEM(places, k);
+        if (!PyTuple_Check(row) || PyTuple_GET_SIZE(row) != 3)
+            return 0;
+    }
+    return 1;
+}
+
+/* built_tokens(words, ids, starts, openings, chosen, lo, hi, places, where, kinds, types,
+ * words_only): the Tokens of the index's tokens chosen[lo:hi] (ascending int32 indices; with
+ * `chosen` None, tokens lo up to hi), as a list, in the loop of
+ * newslint.tokens.built_tokens (its twin): each token's sentence found from `openings` (the next,
+ * or by bisection), that sentence's place read from the list `places` (found and kept there
+ * where it holds None, from `where`: see place_at), its kind looked up in `kinds` (the kind cache, a dict that may
+ * fill itself in), only WORD tokens with `words_only`, and its quotation flag looked up in
+ * the quotations only in a sentence one touches but does not cover. `types` is
+ * (Span, Token, TokenKind.WORD). Each tuple is made directly: tuple.__new__ from Python
+ * copies an argument tuple into each. */
+static PyObject *
+built_tokens(PyObject *self, PyObject *args)
+{
+    PyObject *words, *places, *where, *kinds, *types, *out = NULL;
+    PyTypeObject *span_type, *token_type;
+    PyObject *word_kind;
+    PyObject *picked;
+    Py_buffer ids, starts, openings, chosen = {0};
+    const int *pick = NULL;
+    int words_only;
+    Py_ssize_t nwords, ntok, nopen, lo, hi, k, s = -1, opening = 0, following = 0, last = -1;
+    PyObject *in_head = NULL;
+    long quote = 0;
+    if (!PyArg_ParseTuple(args, "O!y*y*y*OnnO!O!OO!p:built_tokens", &PyList_Type, &words, &ids, &starts, &openings,
+                          &picked, &lo, &hi, &PyList_Type, &places, &PyTuple_Type, &where, &kinds, &PyTuple_Type,
+                          &types, &words_only))
+        return NULL;
+    if (picked != Py_None) {
+        if (PyObject_GetBuffer(picked, &chosen, PyBUF_SIMPLE) < 0)
+            goto done;
+        pick = (const int *)chosen.buf;
+        if (hi > chosen.len / (Py_ssize_t)sizeof(int))
+            hi = -1; /* out of range: refused below */
+    }
+    if (PyTuple_GET_SIZE(types) != 3 || !PyType_Check(PyTuple_GET_ITEM(types, 0)) ||
+        !PyType_Check(PyTuple_GET_ITEM(types, 1)) || PyTuple_GET_SIZE(where) != 4 ||
+        !PyTuple_Check(PyTuple_GET_ITEM(where, 2)) || !places_shape(PyTuple_GET_ITEM(where, 3))) {
+        PyErr_SetString(PyExc_TypeError, "built_tokens: types is (Span, Token, word kind), where "
+                                         "(sentences, headline, quotation spans, places)");
+        goto done;
+    }
+    span_type = (PyTypeObject *)PyTuple_GET_ITEM(types, 0);
+    token_type = (PyTypeObject *)PyTuple_GET_ITEM(types, 1);
+    word_kind = PyTuple_GET_ITEM(types, 2);
+    nwords = PyList_GET_SIZE(words);
+    ntok = ids.len / (Py_ssize_t)sizeof(int);
+    nopen = openings.len / (Py_ssize_t)sizeof(int);
+    if (starts.len != ids.len || nopen != PyList_GET_SIZE(places) + 1 || lo < 0 || hi < lo) {
+        PyErr_SetString(PyExc_ValueError, "built_tokens: the index's arrays do not agree");
+        goto done;
+    }
+    out = PyList_New(0);
+    if (out == NULL)
+        goto done;
+    for (k = lo; k < hi; k++) {
+        const int *open = (const int *)openings.buf;
+        Py_ssize_t i = pick ? pick[k] : k, id, start, end;
+        PyObject *word, *kind, *item[6];
+        int in_quote;
+        if (i < 0 || i >= ntok || i <= last) {
+            PyErr_SetString(PyExc_ValueError, "built_tokens: the chosen tokens ascend within the index");
+            goto fail;
+        }
+        last = i;
+        if (i >= following) { /* a later sentence: the next, or by bisection */
+            PyObject *place;
+            s++;
+            if (s + 1 >= nopen || i >= open[s + 1])
+                s = sentence_of(open, s + 1 < nopen ? s + 1 : nopen, nopen, i);
+            if (s < 0 || s + 1 >= nopen) {
+                PyErr_SetString(PyExc_ValueError, "built_tokens: a token lies in no sentence");
+                goto fail;
+            }
+            opening = open[s];
+            following = open[s + 1];
+            place = place_at(places, where, s);
+            if (place == NULL)
+                goto fail;
+            in_head = PyTuple_GET_ITEM(place, 0); /* borrowed: places keeps it */
+            quote = PyLong_AsLong(PyTuple_GET_ITEM(place, 1));
+            if (quote == -1 && PyErr_Occurred())
+                goto fail;
+        }
+        id = ((const int *)ids.buf)[i];
+        if (id < 0 || id >= nwords) {
+            PyErr_SetString(PyExc_ValueError, "built_tokens: a token's word id is out of range");
+            goto fail;
+        }
+        word = PyList_GET_ITEM(words, id);
+        kind = PyObject_GetItem(kinds, word);
+        if (kind == NULL)
+            goto fail;
+        if (words_only && kind != word_kind) {
+            Py_DECREF(kind);
+            continue;
+        }
+        start = ((const int *)starts.buf)[i];
+        end = start + PyUnicode_GET_LENGTH(word);
+        in_quote = quote == 2;
+        if (quote == 1) {
+            in_quote = spans_touch(PyTuple_GET_ITEM(where, 2), start, end);
+            if (in_quote < 0) {
+                Py_DECREF(kind);
+                goto fail;
+            }
+        }
+        item[0] = PyLong_FromSsize_t(start);
+        item[1] = item[0] ? PyLong_FromSsize_t(end) : NULL;
+        if (item[1] == NULL) {
+            Py_XDECREF(item[0]);
+            Py_DECREF(kind);
+            goto fail;
+        }
+        item[0] = named_tuple(span_type, item, 2);
+        if (item[0] == NULL) {
+            Py_DECREF(kind);
+            goto fail;
+        }
+        Py_INCREF(word);
+        item[1] = word;
+        item[2] = kind;
+        item[3] = PyBool_FromLong(i == opening);
+        Py_INCREF(in_head);
+        item[4] = in_head;
+        item[5] = PyBool_FromLong(in_quote);
+        {
+            PyObject *token = named_tuple(token_type, item, 6);
+            if (token == NULL || PyList_Append(out, token) < 0) {
+                Py_XDECREF(token);
+                goto fail;
+            }
+            Py_DECREF(token);
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(out);
+done:
+    PyBuffer_Release(&ids);
+    PyBuffer_Release(&starts);
+    PyBuffer_Release(&openings);
+    if (pick != NULL)
+        PyBuffer_Release(&chosen);
     return out;
 }
 
@@ -4967,6 +5282,9 @@ static PyMethodDef methods[] = {
     {"index_tokens", index_tokens, METH_VARARGS,
      "index_tokens(text, sentence_starts, sentence_ends, blocked_starts, blocked_ends, counts[, odd]): the token index."},
     {"among", among, METH_VARARGS, "among(words, ids, wanted): indices of the tokens whose word is wanted."},
+    {"built_tokens", built_tokens, METH_VARARGS,
+     "built_tokens(words, ids, starts, openings, chosen, lo, hi, places, where, kinds, types, words_only): "
+     "the Tokens of the chosen tokens of an index."},
     {"select_bits", select_bits, METH_VARARGS,
      "select_bits(keys, memory, tested, passed): (keys tested and passed, keys untested)."},
     {"read_bits", read_bits, METH_VARARGS,

@@ -240,7 +240,8 @@ class Document:
         `word_counts`), in order, without building the tokens of the other words."""
         if not texts:
             return []
-        return list(self.iter_words_among(texts))
+        found = None if "tokens" in self.__dict__ else self._prose.indexed_words(texts)
+        return list(self.iter_words_among(texts)) if found is None else found
 
     def iter_words_among(self, texts: Collection[str]) -> Iterator[Token]:
         """`words_among`, one token at a time: for a rule that reads them in one pass, so that a
@@ -249,6 +250,9 @@ class Document:
             return iter(())
         if "tokens" in self.__dict__:
             return (t for t in self._words if t.text in texts)
+        found = self._prose.indexed_words_among(texts)
+        if found is not None:  # (how dense they are does not matter to the index)
+            return found
         # Words used more often than there are sentences are in most sentences: testing each
         # sentence for them first would cost more than it saves.
         counts = self.word_counts

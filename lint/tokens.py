@@ -102,10 +102,12 @@ class _KindCache(dict[str, TokenKind]):
         return kind
 
 
-kind_of = _KindCache().__getitem__
+_KINDS = _KindCache()
+kind_of = _KINDS.__getitem__
 
 
 FEW_WANTED = 16
+BUILT_AT_ONCE = 4096  # tokens built in one call (`built_tokens`) as `iter_words_among` is read
 MEMORY_LIMIT = 64_000  # the letter tests' memory's words (`LetterTest`)
 # The six places a sentence can have (in the headline; quotation 0, 1 or 2), one tuple each:
 # `Prose` keeps one per sentence, and a big file's hundred thousand sentences share these.
@@ -186,6 +188,63 @@ def tokens_among(index: TokenIndex, wanted: Collection[str]) -> Sequence[int]:
         return memoryview(native.among(index.words, index.ids.obj, wanted)).cast("i")  # type: ignore[attr-defined]
     member = [w in wanted for w in index.words]
     return array("i", (i for i, k in enumerate(index.ids) if member[k]))
+
+
+class Places(NamedTuple):
+    """Where a document's sentences lie, for the tokens read from its index: `known` holds each
+    sentence's (in the headline; quotation 0, 1 or 2, see `sentence_place`) once found, None
+    before."""
+
+    known: list[tuple[bool, int] | None]
+    sentences: Sequence[Span]
+    headline: Span | None
+    quoted: SpanSet
+
+
+def sentence_place(places: Places, i: int) -> tuple[bool, int]:
+    """Whether the headline holds sentence `i`, and whether a quotation holds all of it (2),
+    touches it (1) or neither (0): one of the six shared `_PLACES`."""
+    sentence, headline, quoted = places.sentences[i], places.headline, places.quoted
+    quote = 2 if quoted.covers(sentence) else 1 if quoted.touches(sentence) else 0
+    return _PLACES[headline is not None and headline.contains(sentence)][quote]
+
+
+def built_tokens(
+    index: TokenIndex, chosen: Sequence[int] | None, lo: int, hi: int, places: Places, words_only: bool
+) -> list[Token]:
+    """The Tokens of the index's tokens chosen[lo:hi] (ascending indices; with `chosen` None,
+    tokens lo up to hi), only the WORD ones with `words_only`: each one's sentence found from
+    where the sentences open (the next, or by bisection), its place read once a sentence. Built in C
+    where `newslint._native` is: the loop costs more than the rules' reading of its tokens."""
+    words, ids, starts, openings, _ = index
+    if native is not None:
+        where = (places.sentences, places.headline, places.quoted.spans, _PLACES)
+        args = (chosen, lo, hi, places.known, where, _KINDS, (Span, Token, TokenKind.WORD), words_only)
+        return native.built_tokens(words, ids, starts, openings, *args)  # type: ignore[no-any-return]
+    known, word_kind = places.known, TokenKind.WORD
+    new, span_type, token_type = tuple.__new__, Span, Token
+    out: list[Token] = []
+    s, opening, following = -1, 0, 0  # the last token's sentence, its first token, the next's
+    for i in range(lo, hi) if chosen is None else chosen[lo:hi]:
+        if i >= following:  # a later sentence (`chosen` ascends): the next, or by bisection
+            s += 1
+            if i >= openings[s + 1]:
+                s = bisect_right(openings, i, s + 1) - 1
+            opening, following = openings[s], openings[s + 1]
+            place = known[s]
+            if place is None:
+                place = known[s] = sentence_place(places, s)
+            in_head, quote = place
+        word = words[ids[i]]
+        kind = kind_of(word)
+        if words_only and kind is not word_kind:
+            continue
+        start = starts[i]
+        end = start + len(word)
+        in_quote = quote == 2 or quote == 1 and places.quoted.touches_range(start, end)
+        span = new(span_type, (start, end))
+        out.append(new(token_type, (span, word, kind, i == opening, in_head, in_quote)))
+    return out
 
 
 class Shape(IntFlag):
@@ -651,10 +710,30 @@ class Prose:
     def iter_words_among(self, texts: Collection[str], dense: bool = False) -> Iterator[Token]:
         """The WORD tokens whose text is in `texts`, in text order; no other token is built.
         `dense`: the words are in most sentences (see `_tokens`)."""
+        found = self.indexed_words_among(texts)
+        if found is not None:
+            return found
         return (t for t in self._tokens(texts, dense=dense) if t.kind is TokenKind.WORD)
+
+    def indexed_words_among(self, texts: Collection[str]) -> Iterator[Token] | None:
+        """`iter_words_among` read from the index, a few thousand tokens built at a time; None
+        for a text too long to index."""
+        index = self.index()
+        return None if index is None else self._indexed_tokens(tokens_among(index, texts), True)
+
+    def indexed_words(self, texts: Collection[str]) -> list[Token] | None:
+        """`indexed_words_among`, all built in one call; None for a text too long to index."""
+        index = self.index()
+        if index is None:
+            return None
+        chosen = tokens_among(index, texts)
+        return built_tokens(index, chosen, 0, len(chosen), self._placing(), True)
 
     def first_tokens(self) -> list[Token]:
         """The first token of each sentence that has one (its `sentence_start` token), in order."""
+        index = self.index()
+        if index is not None:
+            return built_tokens(index, index.firsts, 0, len(index.firsts), self._placing(), False)
         return list(self._tokens(None, first_only=True))
 
     def word_counts(self) -> Counter[str]:
@@ -698,41 +777,20 @@ class Prose:
             counts.pop(w)
         return counts
 
-    def _indexed_tokens(self, wanted: Collection[str] | None, first_only: bool) -> Iterator[Token]:
-        """`_tokens` of the whole prose, read from the index: only the wanted tokens are built."""
-        index = self.index()
-        assert index is not None
-        words, ids, starts, openings, firsts = index
-        if first_only:
-            chosen: Sequence[int] = firsts
-        elif wanted is None:
-            chosen = range(len(ids))
-        else:
-            chosen = tokens_among(index, wanted)
-        if not chosen:
-            return
-        places = self._places
-        if places is None:
-            places = self._places = [None] * len(self.sentences)
-        quoted = self.quoted
-        new, span_type, token_type = tuple.__new__, Span, Token
-        s, opening, following = -1, 0, 0  # the last token's sentence, its first token, the next's
-        for i in chosen:
-            if i >= following:  # a later sentence (`chosen` ascends): the next, or by bisection
-                s += 1
-                if i >= openings[s + 1]:
-                    s = bisect_right(openings, i, s + 1) - 1
-                opening, following = openings[s], openings[s + 1]
-                place = places[s]
-                if place is None:
-                    place = places[s] = self._sentence_place(s)
-                in_head, quote = place
-            start, word = starts[i], words[ids[i]]
-            end = start + len(word)
-            first = i == opening
-            in_quote = quote == 2 or quote == 1 and quoted.touches_range(start, end)
-            span = new(span_type, (start, end))
-            yield new(token_type, (span, word, kind_of(word), first, in_head, in_quote))
+    def _indexed_tokens(self, chosen: Sequence[int] | None, words_only: bool = False) -> Iterator[Token]:
+        """The tokens `chosen` (ascending indices into the index; all, with None), read from the
+        index; only the WORD ones with `words_only`, the others left out before they are built.
+        Built `BUILT_AT_ONCE` at a time: a big file's common words pick most of its tokens."""
+        assert self._index is not None
+        index, places = self._index, self._placing()
+        total = len(index.ids) if chosen is None else len(chosen)
+        for lo in range(0, total, BUILT_AT_ONCE):
+            yield from built_tokens(index, chosen, lo, min(lo + BUILT_AT_ONCE, total), places, words_only)
+
+    def _placing(self) -> Places:
+        if self._places is None:
+            self._places = [None] * len(self.sentences)
+        return Places(self._places, self.sentences, self.headline, self.quoted)
 
     def _sentences_holding(self, few: Collection[str]) -> Iterator[Span]:
         """The sentences whose text holds one of the strings `few` (none empty), in order: what
@@ -757,13 +815,6 @@ class Prose:
                 at = starts[i + 1]  # between sentences: no string the next one holds starts here
             else:
                 return
-
-    def _sentence_place(self, i: int) -> tuple[bool, int]:
-        """Whether the headline holds sentence `i`, and whether a quotation holds all of it (2),
-        touches it (1) or neither (0)."""
-        sentence, headline, quoted = self.sentences[i], self.headline, self.quoted
-        quote = 2 if quoted.covers(sentence) else 1 if quoted.touches(sentence) else 0
-        return _PLACES[headline is not None and headline.contains(sentence)][quote]
 
     def last_word(self, sentence: Span, end: int) -> Token | None:
         """The last WORD token of one of the sentences that starts before `end` (the start of one
@@ -800,8 +851,10 @@ class Prose:
         """Tokens in text order; only those whose text is in `wanted`, unless it is None; only
         the first of each sentence with `first_only`; only those of `sentences`, if given.
         `dense`: many wanted words that most sentences hold, so no sentence is tested first."""
-        if sentences is None and self.index() is not None:
-            yield from self._indexed_tokens(wanted, first_only)
+        index = self.index() if sentences is None else None
+        if index is not None:
+            picked = index.firsts if first_only else None if wanted is None else tokens_among(index, wanted)
+            yield from self._indexed_tokens(picked)
             return
         text, headline, blocked, quoted = self.text, self.headline, self.blocked, self.quoted
         # This loop runs for every word of every story: the tuples are built directly, skipping

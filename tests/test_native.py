@@ -136,6 +136,49 @@ def test_the_token_index_holds_what_the_regex_finds_both_ways(text, ranges, regi
             assert memoryview(among).itemsize == 4  # int32s, not a list: a big file picks many
 
 
+SPANS = st.lists(st.tuples(st.integers(0, 90), st.integers(0, 12)), max_size=4).map(
+    lambda pairs: document.SpanSet([document.Span(a, a + n) for a, n in pairs])
+)
+
+
+@needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(CHARS, max_size=80),
+    st.lists(st.tuples(st.integers(0, 90), st.integers(0, 90)), max_size=5),
+    SPANS,
+    SPANS,
+    st.one_of(st.none(), st.tuples(st.integers(0, 40), st.integers(0, 60))),
+    st.data(),
+)
+def test_the_tokens_built_from_the_index_are_the_twins(text, ranges, blocked, quoted, head, data):
+    """`built_tokens`, compiled and twin: the same Tokens (span, text, kind, sentence start,
+    headline and quotation flags) of the chosen tokens, the words only or all, a part of the
+    chosen or all the index's tokens, and the same shared places kept for the sentences read."""
+    sentences = sorted(document.Span(min(a, b), max(a, b)) for a, b in ranges)
+    headline = None if head is None else document.Span(min(head), max(head))
+    index = tokens.index_tokens(text, sentences, blocked, Counter())
+    total = len(index.ids)
+    picked = data.draw(st.lists(st.integers(0, max(total - 1, 0)), unique=True)) if total else []
+    chosen = [None, array("i", sorted(picked)), index.firsts][data.draw(st.integers(0, 2))]
+    size = total if chosen is None else len(chosen)
+    lo = data.draw(st.integers(0, size))
+    hi = data.draw(st.integers(lo, size))
+    words_only = data.draw(st.booleans())
+    built = []
+    for use in [None, compiled]:
+        places = tokens.Places([None] * len(sentences), sentences, headline, quoted)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(tokens, "native", use)
+            built.append((tokens.built_tokens(index, chosen, lo, hi, places, words_only), places.known))
+    (twin, twin_known), (fast, fast_known) = built
+    assert fast == twin
+    assert [type(t) for t in fast] == [tokens.Token] * len(fast)
+    assert all(type(t.span) is document.Span for t in fast)
+    assert [p is None for p in fast_known] == [p is None for p in twin_known]
+    assert all(a is b for a, b in zip(fast_known, twin_known, strict=True))  # the shared tuples
+
+
 @needs_compiled
 @pytest.mark.parametrize("wide", ["", "é", "ŝ", "\U00010437"])
 def test_the_compiled_index_knows_each_word_by_its_characters_in_any_width(wide):
