@@ -531,9 +531,57 @@ done:
     return result;
 }
 
+/* The bit of a key's length for wanted_lengths: bit min(n, 63) for a str of length n, all bits
+ * for anything else (which may equal a word). */
+static unsigned long long
+length_bit(PyObject *key)
+{
+    Py_ssize_t n;
+    if (!PyUnicode_Check(key))
+        return ~0ULL;
+    n = PyUnicode_GET_LENGTH(key);
+    return 1ULL << (n < 63 ? n : 63);
+}
+
+/* The lengths of the keys of `wanted`, a set or dict (not a subclass, whose `in` may be its own) of
+ * at most 64, as bits (length_bit): a word of another length is not in it, and is not looked up.
+ * All bits (nothing ruled out) for a larger or other container: reading it costs more than it
+ * saves. */
+static unsigned long long
+wanted_lengths(PyObject *wanted)
+{
+    unsigned long long bits = 0;
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    if (PyDict_CheckExact(wanted) && PyDict_GET_SIZE(wanted) <= 64) {
+        while (PyDict_Next(wanted, &pos, &key, &value))
+            bits |= length_bit(key);
+        return bits;
+    }
+    if ((PySet_CheckExact(wanted) || PyFrozenSet_CheckExact(wanted)) && PySet_GET_SIZE(wanted) <= 64) {
+        PyObject *each = PyObject_GetIter(wanted);
+        if (each == NULL) {
+            PyErr_Clear();
+            return ~0ULL;
+        }
+        while ((key = PyIter_Next(each)) != NULL) {
+            bits |= length_bit(key);
+            Py_DECREF(key);
+        }
+        Py_DECREF(each);
+        if (PyErr_Occurred()) { /* (changed size while read) */
+            PyErr_Clear();
+            return ~0ULL;
+        }
+        return bits;
+    }
+    return ~0ULL;
+}
+
 /* among(words, ids, wanted): the indices (in order) of the tokens whose word, words[ids[i]], is
  * in `wanted` (any container), as a native int32 array (a bytearray); each distinct word is looked
- * up once. Not a list: a big file's common words pick most of its tokens (800,000 for 10 MB of
+ * up once, unless its length rules it out (`wanted_lengths`: most of a story's words, when a rule
+ * wants a few). Not a list: a big file's common words pick most of its tokens (800,000 for 10 MB of
  * text), 4 bytes each here and some 36 as a list of ints. */
 static PyObject *
 among(PyObject *self, PyObject *args)
@@ -543,6 +591,7 @@ among(PyObject *self, PyObject *args)
     char *member;
     Py_ssize_t nwords, ntok, i;
     const int *id;
+    unsigned long long lengths;
     IntBuf chosen = {0};
     if (!PyArg_ParseTuple(args, "O!y*O:among", &PyList_Type, &words, &ids, &wanted))
         return NULL;
@@ -554,8 +603,10 @@ among(PyObject *self, PyObject *args)
         PyErr_NoMemory();
         goto done;
     }
+    lengths = wanted_lengths(wanted);
     for (i = 0; i < nwords; i++) {
-        int in = PySequence_Contains(wanted, PyList_GET_ITEM(words, i));
+        PyObject *word = PyList_GET_ITEM(words, i);
+        int in = lengths & length_bit(word) ? PySequence_Contains(wanted, word) : 0;
         if (in < 0)
             goto done;
         member[i] = (char)in;

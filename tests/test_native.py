@@ -136,6 +136,39 @@ def test_the_token_index_holds_what_the_regex_finds_both_ways(text, ranges, regi
             assert memoryview(among).itemsize == 4  # int32s, not a list: a big file picks many
 
 
+class _Everything(set):
+    """A set subclass whose `in` is its own: the compiled `among` may not read its keys."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+@given(
+    st.text(CHARS, max_size=120),
+    st.lists(st.text(CHARS, max_size=70), max_size=8),
+    st.integers(0, 5),
+)
+@example("a " + "b" * 70 + " cc", ["b" * 64, "b" * 70], 0)
+def test_among_rules_words_out_by_length_only_where_it_may(text, extra, form):
+    """`tokens_among`, compiled, picks the tokens of the wanted words whatever the container
+    (a few in a set, frozenset or dict have their lengths read first; a list, a large set, or a
+    subclass with its own `in`, are asked of each word): what the twin picks."""
+    index = tokens.index_tokens(text, [document.Span(0, len(text))], document.SpanSet([]), Counter())
+    words = index.words[::2] + extra
+    wanted = [
+        set(words),
+        frozenset(words),
+        dict.fromkeys(words),
+        list(words),
+        set(words) | {f"w{i}" for i in range(70)},
+        _Everything(words),
+    ][form]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tokens, "native", None)
+        expected = list(tokens.tokens_among(index, wanted))
+    assert list(tokens.tokens_among(index, wanted)) == expected
+
+
 SPANS = st.lists(st.tuples(st.integers(0, 90), st.integers(0, 12)), max_size=4).map(
     lambda pairs: document.SpanSet([document.Span(a, a + n) for a, n in pairs])
 )
