@@ -3297,6 +3297,112 @@ fail:
     return NULL;
 }
 
+/* The ASCII letters of text[start:end] (all of them letters), lowercase, as a new str. */
+static PyObject *
+ascii_lower(int kind, const void *data, Py_ssize_t start, Py_ssize_t end)
+{
+    PyObject *out = PyUnicode_New(end - start, 127);
+    Py_UCS1 *to;
+    Py_ssize_t i;
+    if (out == NULL)
+        return NULL;
+    to = PyUnicode_1BYTE_DATA(out);
+    for (i = start; i < end; i++)
+        *to++ = (Py_UCS1)(PyUnicode_READ(kind, data, i) | 0x20);
+    return out;
+}
+
+static inline int
+is_ascii_letter(Py_UCS4 ch)
+{
+    return (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z';
+}
+
+/* A letter, digit or joining mark (' ’ -): what may not touch a neighbouring word. */
+static inline int
+joins_word(Py_UCS4 ch)
+{
+    return Py_UNICODE_ISALNUM(ch) || ch == '\'' || ch == 0x2019 || ch == '-';
+}
+
+#define NEIGHBOUR_REACH 40
+
+/* unknown_word._word_left: the word before `start`, lowercase, or NULL with no error for None. */
+static PyObject *
+word_left(int kind, const void *data, Py_ssize_t start)
+{
+    Py_ssize_t low = start > NEIGHBOUR_REACH ? start - NEIGHBOUR_REACH : 0, end = start, begin, i;
+    int breaks = 0;
+    Py_UCS4 ch;
+    if (start == 0 || !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, start - 1)))
+        return NULL;
+    while (end > low && ((ch = PyUnicode_READ(kind, data, end - 1)) == ' ' || ch == '\t' || ch == '\n'))
+        end--;
+    for (i = end; i < start; i++)
+        breaks += PyUnicode_READ(kind, data, i) == '\n';
+    if (breaks > 1 && !(breaks == 2 && PyUnicode_READ(kind, data, start - 1) == '\n'))
+        return NULL;
+    begin = end;
+    while (begin > low && is_ascii_letter(PyUnicode_READ(kind, data, begin - 1)))
+        begin--;
+    if (begin == end || (begin > 0 && joins_word(PyUnicode_READ(kind, data, begin - 1))))
+        return NULL;
+    return ascii_lower(kind, data, begin, end);
+}
+
+/* unknown_word._word_right: the word after `end`, lowercase, or NULL with no error for None. */
+static PyObject *
+word_right(int kind, const void *data, Py_ssize_t n, Py_ssize_t end)
+{
+    Py_ssize_t i = end, begin;
+    if (end >= n || !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, end)))
+        return NULL;
+    while (i < n && (PyUnicode_READ(kind, data, i) == ' ' || PyUnicode_READ(kind, data, i) == '\t'))
+        i++;
+    if (i < n && PyUnicode_READ(kind, data, i) == '\n')
+        i++;
+    while (i < n && (PyUnicode_READ(kind, data, i) == ' ' || PyUnicode_READ(kind, data, i) == '\t'))
+        i++;
+    for (begin = i; i < n && is_ascii_letter(PyUnicode_READ(kind, data, i));)
+        i++;
+    if (i == begin || (i < n && joins_word(PyUnicode_READ(kind, data, i))))
+        return NULL;
+    return ascii_lower(kind, data, begin, i);
+}
+
+/* neighbours(text, start, end): the words either side of text[start:end], lowercase, or None
+ * (unknown_word.context_of's `_word_left` and `_word_right`: NL107 and NL101 ask for thousands). */
+static PyObject *
+neighbours(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *left, *right;
+    Py_ssize_t n, start, end;
+    int kind;
+    const void *data;
+    if (nargs != 3 || !PyUnicode_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "neighbours(text, start, end): a str and two ints, please");
+        return NULL;
+    }
+    if ((start = PyLong_AsSsize_t(args[1])) == -1 && PyErr_Occurred())
+        return NULL;
+    if ((end = PyLong_AsSsize_t(args[2])) == -1 && PyErr_Occurred())
+        return NULL;
+    n = PyUnicode_GET_LENGTH(args[0]);
+    if (start < 0 || start > n || end < start || end > n) {
+        PyErr_SetString(PyExc_IndexError, "neighbours: the span is outside the text");
+        return NULL;
+    }
+    kind = PyUnicode_KIND(args[0]);
+    data = PyUnicode_DATA(args[0]);
+    if ((left = word_left(kind, data, start)) == NULL && PyErr_Occurred())
+        return NULL;
+    if ((right = word_right(kind, data, n, end)) == NULL && PyErr_Occurred()) {
+        Py_XDECREF(left);
+        return NULL;
+    }
+    return Py_BuildValue("(NN)", left ? left : Py_NewRef(Py_None), right ? right : Py_NewRef(Py_None));
+}
+
 /* may_double(text): False when no word of `text` can be followed, across white space only, by
  * itself in any case: when `\b(\w+)(\s+)(\1)\b` (re.IGNORECASE, NL103's pattern) cannot match.
  * A match is a whole run of \w (it starts at a boundary, and the boundary after the repeat ends
@@ -5377,6 +5483,8 @@ static PyMethodDef methods[] = {
      "weighted_osa(typo, word, sub, near, values, costs): the weighted slip cost of word typed as typo."},
     {"split_pairs", split_pairs, METH_VARARGS,
      "split_pairs(text, start, end, filter, shortest): the lowercase word pairs whose join may be in the filter."},
+    {"neighbours", (PyCFunction)(void (*)(void))neighbours, METH_FASTCALL,
+     "neighbours(text, start, end): the words either side of text[start:end], lowercase, or None."},
     {"may_double", may_double, METH_VARARGS,
      "may_double(text): False when no word can be followed by itself (NL103's pattern cannot match)."},
     {"digit_runs", digit_runs, METH_VARARGS,

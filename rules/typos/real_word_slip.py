@@ -13,7 +13,7 @@ from newslint.rules.typos._confusions import confusions, lift
 from newslint.rules.typos._context import Context
 from newslint.rules.typos._slips import replacement
 from newslint.rules.typos._words import english, match_case
-from newslint.rules.typos.unknown_word import COMMON_RANK, context_of
+from newslint.rules.typos.unknown_word import COMMON_RANK, neighbours
 from newslint.violation import Applicability, FixAvailability, Violation
 
 REPORT_LIFT = 8.0  # the other word reads e^8 (3,000) times likelier between the neighbours
@@ -75,7 +75,8 @@ class RealWordSlip(Rule):
 
     def _tokens(self, doc: Document, test: LetterTest) -> list[Token]:
         """The tokens of the story's words that `test` selected, less the `allowed` ones."""
-        return doc.words_among({w for w in doc.selected(test) if w not in self.options.allowed})
+        allowed, selected = self.options.allowed, doc.selected(test)
+        return doc.words_among({w for w in selected if w not in allowed} if allowed else selected)
 
     def _confused(self, doc: Document) -> Iterator[Violation]:
         """The commonly confused words that read far worse than another between their neighbours."""
@@ -83,10 +84,11 @@ class RealWordSlip(Rule):
         for tok in self._tokens(doc, _CONFUSABLE):
             if tok.in_headline:
                 continue
-            context = context_of(text, tok.span)
-            if context.before is None or context.after is None:
+            span = tok.span
+            before, after = neighbours(text, span.start, span.end)
+            if before is None or after is None:
                 continue
-            best = _reads_better(tok.text, context.before, context.after)
+            best = _reads_better(tok.text, before, after)
             if best is None:
                 continue  # the common case: the word reads with both its neighbours
             meant = match_case(tok.text, best)
@@ -100,7 +102,7 @@ class RealWordSlip(Rule):
         headline too: a headline drops words, not apostrophes."""
         table, text = apostrophe_lost(), doc.text
         for tok in self._tokens(doc, _APOSTROPHE_LOST):
-            after = context_of(text, tok.span).after
+            _, after = neighbours(text, tok.span.start, tok.span.end)
             if after is None or not _verb(after):
                 continue
             meant = table[tok.text]
@@ -142,26 +144,25 @@ _APOSTROPHE_LOST = LetterTest(lambda w: w in apostrophe_lost(), table=apostrophe
 def _reads_better(word: str, before: str, after: str) -> str | None:
     """The word of the table that reads far better than `word` (one of the table's words)
     between its neighbours, or None, as `_confused` reports it."""
-    context = Context(before, after)
-    if _reads(word, context):
+    if _reads(word, before, after):
         return None
     others = confusions()[word]
     # The best must read with both neighbours too: where none of the others does (most words
     # that miss a pair: "from" before a name), no lift needs weighing.
-    if not any(_reads(other, context) for other in others):
+    if not any(_reads(other, before, after) for other in others):
         return None
+    context = Context(before, after)
     lifts = {other: lift(word, other, context) for other in others}
     best = max(others, key=lifts.__getitem__)
-    if lifts[best] < REPORT_LIFT or not _reads(best, context):
+    if lifts[best] < REPORT_LIFT or not _reads(best, before, after):
         return None
     return best
 
 
-def _reads(word: str, context: Context) -> bool:
+def _reads(word: str, before: str, after: str) -> bool:
     """The word makes a common pair with both neighbours."""
-    assert context.before is not None and context.after is not None
-    before, after = _neighbours(word)
-    return context.before in before and context.after in after
+    words_before, words_after = _neighbours(word)
+    return before in words_before and after in words_after
 
 
 @cache
