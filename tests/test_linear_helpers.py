@@ -844,3 +844,19 @@ def test_a_name_may_vary_by_its_definition(name):
     english_word = word in english() or is_rare(word)
     expected = not (len(name) < 4 or rule.context.accepts(name) or english_word or name in known_names())
     assert rule._may_vary_name(name) == expected
+
+
+# digits (ASCII and others), the separators, letters and the marks around figures
+FIGURE_CHARS = "0159٣.,'’\u202f\u2009 a-/\n"
+SEPARATOR_BETWEEN = re.compile(r"\d([.,'’\u202f\u2009 ])(?=\d)")  # the scan the digit runs replace
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(FIGURE_CHARS, max_size=40))
+@example("1.000.000 and 3,5% of 450 000 people, 2'000")
+def test_the_separators_read_after_digit_runs_are_the_scans(text):
+    lasts = segment.parse(text).digit_runs[1]
+    assert european_number.separators_between_digits(text, lasts) == set(SEPARATOR_BETWEEN.findall(text))
+    if not european_number._dot_groups(text, lasts):
+        assert european_number._MULTI_DOT.search(text) is None
+        assert european_number._ONE_DOT.search(text) is None
