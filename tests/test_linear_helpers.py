@@ -26,7 +26,7 @@ from newslint.document import SpanSet
 from newslint.lint import Linter
 from newslint.rules.naming import abbreviation_style, compound_spacing, english_variety_mix, name_variant
 from newslint.rules.numbers import european_number_format as european_number
-from newslint.rules.structure import boilerplate_line
+from newslint.rules.structure import boilerplate_line, truncated_ending
 from newslint.rules.typos.unknown_word import UnknownWord
 from newslint.span import Span
 from newslint.violation import Violation
@@ -860,3 +860,20 @@ def test_the_separators_read_after_digit_runs_are_the_scans(text):
     if not european_number._dot_groups(text, lasts):
         assert european_number._MULTI_DOT.search(text) is None
         assert european_number._ONE_DOT.search(text) is None
+
+
+def test_only_the_sign_off_words_letters_fold_to_them():
+    """`truncated_ending._may_sign_off` looks for "reuter" and "afp" in the lowercased text: every
+    character the pattern's IGNORECASE matches for one of their letters lowercases to it."""
+    every = "".join(map(chr, range(0x110000)))  # lone surrogates too: a str may hold them
+    for c in re.findall(r"[reutafp]", every, re.IGNORECASE):
+        assert c.lower() in "reutafp" and len(c.lower()) == 1, repr(c)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text("reutsRsafpAFP .…^M\n\tſKİ", max_size=30))
+@example("the end.  REUTERS...\n")
+@example("ends here (afp) ^M ")
+def test_a_sign_off_tail_is_found_where_its_words_are(text):
+    if truncated_ending._SIGN_OFF_TAIL.search(text) is not None:
+        assert truncated_ending._may_sign_off(text)

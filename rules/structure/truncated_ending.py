@@ -17,6 +17,16 @@ _SIGN_OFF_LINE = re.compile(
     re.IGNORECASE,
 )
 _SIGN_OFF_TAIL = re.compile(r"\s+(?:reuters?|afp)(?:\.{2,}|…)?\s*(?:\^M)?\s*$", re.IGNORECASE)
+
+
+def _may_sign_off(text: str) -> bool:
+    """Whether `_SIGN_OFF_TAIL` may match: its words are in the text in some case (no other
+    character folds to their letters, as a test holds), found by one lowercasing of the last
+    paragraph where the pattern's search, opening with `\\s+`, was tried at every character."""
+    low = text.lower()
+    return "reuter" in low or "afp" in low
+
+
 # A last paragraph about the writer or where to hear more: a tagline, not story text.
 _TAGLINE = re.compile(
     r"^(?:[A-Z][\w.'-]+ ){1,3}(?:is|was) (?:a|an|the)\b|^You can (?:hear|read|see|watch|listen)\b"
@@ -69,7 +79,7 @@ class TruncatedEnding(Rule):
             return
         last = paragraphs[-1]
         text = doc.slice(last)
-        tail = _SIGN_OFF_TAIL.search(text)
+        tail = _SIGN_OFF_TAIL.search(text) if _may_sign_off(text) else None
         lines = text[: tail.start() if tail else len(text)].rstrip().split("\n")
         while len(lines) > 1 and _SIGN_OFF_LINE.match(lines[-1].strip()):
             lines.pop()
