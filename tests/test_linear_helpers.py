@@ -26,7 +26,7 @@ from newslint.document import SpanSet
 from newslint.lint import Linter
 from newslint.rules.naming import abbreviation_style, compound_spacing, english_variety_mix, name_variant
 from newslint.rules.numbers import european_number_format as european_number
-from newslint.rules.structure import boilerplate_line, truncated_ending
+from newslint.rules.structure import boilerplate_line, duplicated_sentence, truncated_ending
 from newslint.rules.typos.unknown_word import UnknownWord
 from newslint.span import Span
 from newslint.violation import Violation
@@ -877,3 +877,32 @@ def test_only_the_sign_off_words_letters_fold_to_them():
 def test_a_sign_off_tail_is_found_where_its_words_are(text):
     if truncated_ending._SIGN_OFF_TAIL.search(text) is not None:
         assert truncated_ending._may_sign_off(text)
+
+
+def plain_body_sentences(doc):
+    """NL305's body sentences and paragraph indexes as first written: a walk along the paragraphs."""
+    body, paragraph_of, p, paragraphs = [], [], 0, doc.paragraphs
+    for s in doc.sentences:
+        if doc.headline is not None and s == doc.headline:
+            continue
+        while p < len(paragraphs) and paragraphs[p].end < s.end:
+            p += 1
+        if p == len(paragraphs):
+            break
+        body.append(s)
+        paragraph_of.append(p)
+    return body, paragraph_of
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Rain fell.", "HEADLINE", "It rained again", "“Yes.”", "\n\n", "\n", " "]),
+        max_size=14,
+    )
+)
+@example(["HEADLINE", "\n\n", "Rain fell.", " ", "It rained again", "\n\n", "Rain fell."])
+def test_the_body_sentences_found_by_bisection_are_the_walks(parts):
+    doc = segment.parse("".join(parts))
+    body, paragraph_of = duplicated_sentence._body_sentences(doc)
+    assert (body, list(paragraph_of)) == plain_body_sentences(doc)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_left
 from collections.abc import Iterator
 from itertools import pairwise
 
@@ -97,14 +98,13 @@ def _body_sentences(doc: Document) -> tuple[list[Span], array[int]]:
     sentence: a big file has many, 9 MB of pairs for 10 MB of text)."""
     body: list[Span] = []
     paragraph_of = array("i")
-    p = 0
-    paragraphs = doc.paragraphs
+    p, headline = 0, doc.headline
+    ends = [q.end for q in doc.paragraphs]  # ascending: the paragraphs follow one another
     for s in doc.sentences:
-        if doc.headline is not None and s == doc.headline:
+        if s == headline:
             continue
-        while p < len(paragraphs) and paragraphs[p].end < s.end:
-            p += 1
-        if p == len(paragraphs):
+        p = bisect_left(ends, s.end, p)  # the first paragraph from p on that ends at s or after
+        if p == len(ends):
             break
         body.append(s)
         paragraph_of.append(p)
