@@ -79,8 +79,21 @@ def repeated_starts_in(text: str, spans: Sequence[Span]) -> list[int]:
                 key = raw[start:end].translate(fold, drop)
             starts.append(key[:ROUGH_START])
     else:
-        starts = [_rough_start_at(text, s.start, s.end) for s in spans]
+        starts = [_mixed_start_at(text, s.start, s.end) for s in spans]
     return _repeated(starts)
+
+
+def _mixed_start_at(text: str, start: int, end: int) -> bytes:
+    """`_rough_start_at` as UTF-8, for a story that is not all ASCII: a span whose start is
+    ASCII (most, a curly quote or accent being rare) is keyed through the byte tables, not a
+    character at a time through the dict. UTF-8 gives an ASCII key its ASCII bytes and tells
+    different keys apart, so that the story's keys compare as the strings would."""
+    piece = text[start : min(end, start + _START_CHARS)]
+    if piece.isascii():
+        key = piece.encode("ascii").translate(_ASCII_FOLD, _ASCII_NON_WORD)
+        if len(key) >= ROUGH_START or end <= start + _START_CHARS:
+            return key[:ROUGH_START]
+    return _rough_start_at(text, start, end).encode("utf-8")
 
 
 def _rough_start_at(text: str, start: int, end: int) -> str:

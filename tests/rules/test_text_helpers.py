@@ -79,6 +79,31 @@ def test_repeated_starts_in_a_text_is_repeated_starts_of_its_slices(text, bounds
     assert repeated_starts_in(text, spans) == repeated_starts([text[s.start : s.end] for s in spans])
 
 
+# stories mostly ASCII with a curly quote or accent here and there, whose parts' keys agree
+# across the two (a quote is no word character): ASCII spans and others in one story
+MIXED = st.lists(
+    st.sampled_from(
+        ["Syria said.", "SYRIA  said", "‘Syria’ said", "Zoë said", "zoë, said!", "ß", ".", "\n", " "]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(MIXED, st.lists(st.tuples(st.integers(0, 300), st.integers(0, 300)), max_size=12))
+@example("‘Syria’ said Syria said", [(0, 12), (12, 23)])
+@example("é" + "." * 60 + "Syria said" + "." * 60 + "Syria said", [(0, 71), (71, 141)])
+def test_repeated_starts_in_a_mixed_text_is_repeated_starts_of_its_slices(text, bounds):
+    spans = [Span(min(a, b, len(text)), min(max(a, b), len(text))) for a, b in bounds]
+    assert repeated_starts_in(text, spans) == repeated_starts([text[s.start : s.end] for s in spans])
+
+
+def test_repeated_starts_in_a_mixed_text_pairs_ascii_and_curly_spans():
+    text = "‘Syria’ said on Monday. Syria said on Monday. Rebels said."
+    spans = [Span(0, 23), Span(24, 45), Span(46, 58)]
+    assert repeated_starts_in(text, spans) == [0, 1]
+
+
 def test_repeated_starts_drops_texts_of_their_own_start():
     texts = ["Syria said on Monday that", "SYRIA said, on Monday, that it", "Rebels said"]
     assert repeated_starts(texts) == [0, 1]
