@@ -531,6 +531,56 @@ done:
     return result;
 }
 
+/* Whether a token's kind (newslint.tokens._classify) is not WORD: letters only (str.isalpha) are a
+ * WORD; all digits (str.isdigit), or a digit (str.isdigit) first and no letter ([^\W\d_]), a NUMBER;
+ * else a decimal digit (\d) or '_' anywhere makes it MIXED, and what is left is a WORD. */
+static int
+not_a_word(PyObject *word)
+{
+    int kind = PyUnicode_KIND(word), all_digits = 1, letter = 0, mixed = 0;
+    const void *data = PyUnicode_DATA(word);
+    Py_ssize_t i, n = PyUnicode_GET_LENGTH(word);
+    if (all_letters(word))
+        return 0;
+    if (n == 0)
+        return 0; /* (no token is empty) */
+    for (i = 0; i < n; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (!Py_UNICODE_ISDIGIT(ch))
+            all_digits = 0;
+        if (IS_LETTER(ch))
+            letter = 1;
+        if (IS_DIGIT(ch) || ch == '_')
+            mixed = 1;
+    }
+    if (all_digits || (Py_UNICODE_ISDIGIT(PyUnicode_READ(kind, data, 0)) && !letter))
+        return 1;
+    return mixed;
+}
+
+/* non_words(words): those of `words` (a list of str) whose token kind is not WORD, in order: the
+ * tokens `Prose.word_counts` drops from the index's counts (its twin is tokens._non_words). */
+static PyObject *
+non_words(PyObject *self, PyObject *words)
+{
+    PyObject *out;
+    Py_ssize_t i;
+    if (!PyList_Check(words)) {
+        PyErr_SetString(PyExc_TypeError, "non_words: words is a list");
+        return NULL;
+    }
+    out = PyList_New(0);
+    for (i = 0; out != NULL && i < PyList_GET_SIZE(words); i++) {
+        PyObject *word = PyList_GET_ITEM(words, i);
+        if (!PyUnicode_Check(word)) {
+            PyErr_SetString(PyExc_TypeError, "non_words: the words are str");
+            Py_CLEAR(out);
+        } else if (not_a_word(word) && PyList_Append(out, word) < 0)
+            Py_CLEAR(out);
+    }
+    return out;
+}
+
 /* The bit of a key's length for wanted_lengths: bit min(n, 63) for a str of length n, all bits
  * for anything else (which may equal a word). */
 static unsigned long long
@@ -5438,6 +5488,7 @@ static PyMethodDef methods[] = {
      "near_words_in_index(typo, line, index): near_words_in_line(typo, line), read from the line's index."},
     {"index_tokens", index_tokens, METH_VARARGS,
      "index_tokens(text, sentence_starts, sentence_ends, blocked_starts, blocked_ends, counts[, odd]): the token index."},
+    {"non_words", non_words, METH_O, "non_words(words): those of the words whose token kind is not WORD."},
     {"among", among, METH_VARARGS, "among(words, ids, wanted): indices of the tokens whose word is wanted."},
     {"built_tokens", built_tokens, METH_VARARGS,
      "built_tokens(words, ids, starts, openings, chosen, lo, hi, places, where, kinds, types, words_only): "

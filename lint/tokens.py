@@ -106,6 +106,11 @@ _KINDS = _KindCache()
 kind_of = _KINDS.__getitem__
 
 
+def _non_words(words: list[str]) -> list[str]:
+    """Those of `words` whose kind is not WORD, in order (the twin of the compiled `non_words`)."""
+    return [w for w in words if kind_of(w) is not TokenKind.WORD]
+
+
 FEW_WANTED = 16
 BUILT_AT_ONCE = 4096  # tokens built in one call (`built_tokens`) as `iter_words_among` is read
 MEMORY_LIMIT = 64_000  # the letter tests' memory's words (`LetterTest`)
@@ -742,11 +747,11 @@ class Prose:
         if self.index() is not None:
             assert self._counts is not None
             counts = self._counts  # not copied: nothing else reads the numbers' counts
-            # only the tokens that are not letters only (the index lists them) may not be words
+            # only the tokens that are not letters only (the index lists them) may not be words,
+            # classified in one compiled call where it is built
             drop = counts.pop  # dict's, in C: Counter's `del` is a Python method a word
-            for w in self._odd:
-                if kind_of(w) is not word:
-                    drop(w)
+            for w in (_non_words if native is None else native.non_words)(self._odd):
+                drop(w)
             self._odd = []  # read once: the counts are words only from now on
             return counts
         counts = Counter()

@@ -136,6 +136,18 @@ def test_the_token_index_holds_what_the_regex_finds_both_ways(text, ranges, regi
             assert memoryview(among).itemsize == 4  # int32s, not a list: a big file picks many
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(CHARS + "Ⅻ½x", min_size=1, max_size=6), max_size=12))
+@example(["5pm", "F-16", "1,234", "²", "٣a", "a_b", "Ⅻ", "½5", "x'y", "5"])
+def test_non_words_are_what_the_classifier_calls_other_kinds(words):
+    """`non_words`, compiled and twin: the words whose `_classify` kind is not WORD (numbers,
+    letters with digits or '_'), in order: what `Prose.word_counts` drops from the index's counts."""
+    expected = [w for w in words if tokens._classify(w) is not tokens.TokenKind.WORD]
+    assert tokens._non_words(words) == expected
+    if compiled is not None:
+        assert compiled.non_words(words) == expected
+
+
 class _Everything(set):
     """A set subclass whose `in` is its own: the compiled `among` may not read its keys."""
 
