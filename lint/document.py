@@ -57,6 +57,10 @@ class SpanSet:
     __slots__ = ("spans", "_starts", "_ends")
 
     def __init__(self, spans: Sequence[Span]) -> None:
+        self.spans: tuple[Span, ...]
+        if not spans:  # most stories' regions, markup and [sic] marks
+            self.spans, self._starts, self._ends = (), [], []
+            return
         merged: list[Span] = []
         for s in sorted(spans):
             if merged and s.start <= merged[-1].end:

@@ -258,9 +258,9 @@ class Linter:
         )
 
     def _apply_suppressions(self, doc: Document, violations: list[Violation]) -> list[Violation]:
-        directives = suppress.scan(doc)
-        if not directives and not suppress.mentions_newslint(doc):
+        if not suppress.mentions_newslint(doc):  # no directive, and nothing for NL001 or NL002
             return violations
+        directives = suppress.scan(doc)
         kept = []
         for v in violations:
             name = type(self.by_code[v.code]).name if v.code in self.by_code else v.code

@@ -160,3 +160,25 @@ def test_every_report_on_a_damaged_story_lies_in_the_original(text, path):
                 assert 0 <= e.span.start <= e.span.end <= len(text)
     repairs = [r for r in result.document.repairs if r.safe]
     assert result.reading.text == apply(text, [Edit(r.span, r.content) for r in repairs])
+
+
+_ENTITY_LIKE = st.one_of(
+    st.sampled_from(["&quot;", "&amp;", "&#39;", "&#151;", "&#x2019;", "&nbsp;", "&race;", "&#0;"]),
+    st.builds("&#{};".format, st.integers(0, 1_200_000)),
+    st.builds("&{};".format, st.text("abcdeqtuolgmpsAZ0", min_size=1, max_size=8)),
+)
+
+
+@settings(max_examples=200)
+@given(st.lists(_ENTITY_LIKE, max_size=20))
+def test_an_entity_names_what_html_unescape_says_however_often_it_is_met(found):
+    """The entities finder's remembered `_unescape` answers what html.unescape does, for an
+    entity met the first time, met again, and after the memory was cleared."""
+    import html
+
+    from newslint.repairs import entities
+
+    for entity in [*found, *found]:
+        assert entities._unescape(entity) == html.unescape(entity)
+    entities._UNESCAPED.clear()
+    assert [entities._unescape(e) for e in found] == [html.unescape(e) for e in found]

@@ -110,10 +110,21 @@ def _readable(doc: Document, span: Span) -> bool:
     return doc.is_prose(span) or doc.in_table(span)
 
 
-def _unescape(entity: str) -> str:
-    import html  # imported when a story holds an entity: it costs start-up time otherwise
+# What each entity met so far names: a story repeats its few entities (`&quot;`, `#39;`), and
+# html.unescape is a regex substitution with a Python callback. Cleared when it grows large.
+_UNESCAPED: dict[str, str] = {}
+_UNESCAPED_LIMIT = 4096
 
-    return html.unescape(entity)
+
+def _unescape(entity: str) -> str:
+    char = _UNESCAPED.get(entity)
+    if char is None:
+        import html  # imported when a story holds an entity: it costs start-up time otherwise
+
+        if len(_UNESCAPED) >= _UNESCAPED_LIMIT:
+            _UNESCAPED.clear()
+        char = _UNESCAPED[entity] = html.unescape(entity)
+    return char
 
 
 def _whole(text: str) -> Iterator[_Found]:
