@@ -407,6 +407,8 @@ class LetterTest:
         self._table: Container[str] | None = None
         self._fails_of = fails
         self._fails: Container[str] | None = None
+        # the pair `_tables` answers, once neither is asked for again (asked for each story)
+        self._settled: tuple[Container[str] | None, Container[str] | None] | None = None
         slot = _WORD_BITS.take()
         self._tested = 1 << 2 * slot
         self._passed = self._tested << 1
@@ -500,11 +502,17 @@ class LetterTest:
     def _tables(self) -> tuple[Container[str] | None, Container[str] | None]:
         """The declared `table` and `fails` tables, each asked for on first use (`fails` again
         while it gives None)."""
+        settled = self._settled
+        if settled is not None:
+            return settled
         table, fails = self._table, self._fails
         if table is None and self._table_of is not None:
             table = self._table = self._table_of()
         if fails is None and self._fails_of is not None:
             fails = self._fails = self._fails_of()
+        if (table is not None or self._table_of is None) and (fails is not None or self._fails_of is None):
+            # neither is asked for again: kept
+            self._settled = (table, fails)
         return table, fails
 
 
