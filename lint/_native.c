@@ -3530,7 +3530,18 @@ digit_runs(PyObject *self, PyObject *args)
     if (starts == NULL || lasts == NULL)
         goto fail;
     for (i = 0; i < n; i++) {
-        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        Py_UCS4 ch;
+        if (kind == PyUnicode_1BYTE_KIND) {
+            /* Latin-1 holds no decimal digit but 0-9: the other characters are passed over in a
+             * tight loop (a story is mostly letters), and `before` read back at a digit */
+            const Py_UCS1 *s = (const Py_UCS1 *)data;
+            while (i < n && (unsigned)(s[i] - '0') > 9)
+                i++;
+            if (i == n)
+                break;
+            before = i > 0 ? s[i - 1] : 0;
+        }
+        ch = PyUnicode_READ(kind, data, i);
         if (IS_DIGIT(ch)) {
             Py_ssize_t j = i + 1;
             if (!IS_WORD(before)) {

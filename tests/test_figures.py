@@ -8,7 +8,7 @@ import re
 from array import array
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from newslint import figures
@@ -72,6 +72,7 @@ def _spans(found: list[re.Match[str]]) -> list[tuple[int, int, tuple[str | None,
 @pytest.mark.parametrize("compiled_code", TWINS)
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=STORY)
+@example(text="é5 ²3 ß9,1 ½7\xa04 Ä12km 0")  # Latin-1 letters and marks around the digits
 def test_the_runs_and_the_matches_tried_there_are_what_the_regex_finds(monkeypatch, compiled_code, text):
     _use(monkeypatch, compiled_code)
     starts, lasts = figures.digit_runs(text)
