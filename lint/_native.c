@@ -418,6 +418,58 @@ word_table_free(WordTable *t)
 
 static int all_letters(PyObject *word); /* str.isalpha(), with the learning loops below */
 
+/* The words index_tokens built for earlier texts of one-byte characters, kept (up to
+ * INTERN_LIMIT, then let go all at once) by the FNV hash of their characters that WordTable
+ * reads anyway: a corpus repeats its words from story to story, and a word met again is the str
+ * already made, its Python hash already computed, not a new str hashed again for the counts. */
+#define INTERN_SLOTS ((Py_ssize_t)1 << 16)
+#define INTERN_LIMIT (INTERN_SLOTS / 2)
+static PyObject **intern_words;  /* a str or NULL a slot */
+static Py_uhash_t *intern_hashes; /* the raw_hash of each slot's str */
+static Py_ssize_t intern_count;
+
+/* text[p:p + n] as a str (text is of one-byte kind; h is raw_hash of those characters): the one
+ * kept, or a new one, kept. NULL on error. */
+static PyObject *
+interned_word(PyObject *text, Py_ssize_t p, Py_ssize_t n, Py_uhash_t h)
+{
+    const Py_UCS1 *raw = PyUnicode_1BYTE_DATA(text) + p;
+    Py_ssize_t j, mask = INTERN_SLOTS - 1;
+    PyObject *word;
+    if (intern_words == NULL) {
+        intern_words = PyMem_Calloc(INTERN_SLOTS, sizeof(PyObject *));
+        intern_hashes = PyMem_Calloc(INTERN_SLOTS, sizeof(Py_uhash_t));
+        if (intern_words == NULL || intern_hashes == NULL) {
+            PyMem_Free(intern_words);
+            PyMem_Free(intern_hashes);
+            intern_words = NULL, intern_hashes = NULL;
+            return PyUnicode_Substring(text, p, p + n); /* nothing kept */
+        }
+    }
+    for (j = (Py_ssize_t)(h & (Py_uhash_t)mask); (word = intern_words[j]) != NULL; j = (j + 1) & mask) {
+        if (intern_hashes[j] == h && PyUnicode_GET_LENGTH(word) == n && PyUnicode_KIND(word) == PyUnicode_1BYTE_KIND &&
+            memcmp(PyUnicode_1BYTE_DATA(word), raw, n) == 0) {
+            Py_INCREF(word);
+            return word;
+        }
+    }
+    word = PyUnicode_Substring(text, p, p + n);
+    if (word == NULL)
+        return NULL;
+    if (intern_count >= INTERN_LIMIT) { /* all let go: slot j is free still */
+        Py_ssize_t i;
+        for (i = 0; i < INTERN_SLOTS; i++)
+            Py_CLEAR(intern_words[i]);
+        intern_count = 0;
+    }
+    Py_INCREF(word);
+    intern_words[j] = word;
+    intern_hashes[j] = h;
+    intern_count++;
+    return word;
+}
+
+
 /* index_tokens(text, sentences, blocked, counts[, odd]): (sentences and blocked: sequences of spans)
  * every token of the sentences (as TOKEN.finditer finds them in each, those that touch a blocked
  * span left out), in text order. `counts` (a dict) gets each distinct token's number of uses, in
@@ -478,7 +530,8 @@ index_tokens(PyObject *self, PyObject *args)
             if (id < 0)
                 goto done;
             if (is_new) {
-                PyObject *word = PyUnicode_Substring(text, p, e);
+                PyObject *word = kind == PyUnicode_1BYTE_KIND ? interned_word(text, p, e - p, table.hash[id])
+                                                              : PyUnicode_Substring(text, p, e);
                 if (word == NULL || PyList_Append(words, word) < 0 || intbuf_push(&uses, 1) < 0 ||
                     (odd != Py_None && !all_letters(word) && PyList_Append(odd, word) < 0)) {
                     Py_XDECREF(word);

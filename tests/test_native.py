@@ -136,6 +136,25 @@ def test_the_token_index_holds_what_the_regex_finds_both_ways(text, ranges, regi
             assert memoryview(among).itemsize == 4  # int32s, not a list: a big file picks many
 
 
+@pytest.mark.skipif(compiled is None, reason="newslint._native is not built here")
+def test_a_word_met_in_an_earlier_text_is_the_str_already_made():
+    """The compiled `index_tokens` keeps the words of texts of one-byte characters: a word an
+    earlier text held is the same str (its hash already computed), equal to what the regex finds;
+    words of other texts, and a word's other writings, are their own."""
+
+    def index(text: str) -> tokens.TokenIndex:
+        return tokens.index_tokens(text, [document.Span(0, len(text))], document.SpanSet([]), {})
+
+    first = index("Regime change in Zürich")
+    again = index("Zürich's regime changed. Regime")
+    wide = index("Regime ’s Zürich")
+    assert first.words == ["Regime", "change", "in", "Zürich"]
+    assert again.words == ["Zürich's", "regime", "changed", "Regime"]
+    assert again.words[3] is first.words[0]
+    assert wide.words == ["Regime", "s", "Zürich"]  # a text of two-byte characters: new strs
+    assert wide.words[0] is not first.words[0] and wide.words[2] == first.words[3]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.text(CHARS + "Ⅻ½x", min_size=1, max_size=6), max_size=12))
 @example(["5pm", "F-16", "1,234", "²", "٣a", "a_b", "Ⅻ", "½5", "x'y", "5"])
