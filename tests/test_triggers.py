@@ -263,3 +263,35 @@ def test_a_storys_results_are_written_once_for_all_its_tests(compiled, monkeypat
     assert memory["Zanzibarq"] & (first | second) == first | tests[1]._tested
     assert memory["QZQX"] & (first | second) == tests[0]._tested | second
     assert [t.select_read(tokens.StoryBits.read(words)) for t in tests] == [{"Zanzibarq"}, {"QZQX"}]
+
+
+class _Gated:
+    """A stand-in rule: only its triggers are read."""
+
+    def __init__(self, *triggers: Trigger) -> None:
+        self._triggers = triggers
+
+    def triggers(self) -> tuple[Trigger, ...]:
+        return self._triggers
+
+
+def test_a_gates_word_tests_run_until_one_selects_a_word():
+    """`_triggered` asks a rule's word tests in order and stops at the first that selects a word
+    of the story (the rule runs, and asks the others itself); a character present fires a rule
+    without its tests; a rule whose tests select nothing is not run."""
+    asked: list[str] = []
+
+    def test(name: str, result: bool) -> LetterTest:
+        return LetterTest(lambda w: asked.append(name) or result)
+
+    first = _Gated(
+        *(Trigger(words=test(name, result)) for name, result in [("a", False), ("b", True), ("c", True)])
+    )
+    tabbed = _Gated(Trigger(chars="\t"), Trigger(words=test("d", True)))
+    never = _Gated(Trigger(words=test("e", False)))
+    plain = _Gated()
+    linter = lint.Linter(Settings(), path="story.txt")
+    doc = segment.parse("Zqxv\twrote.\n", "story.txt", "text")
+    rules = [first, tabbed, never, plain]
+    assert linter._triggered(doc, rules) == [first, tabbed, plain]  # type: ignore[arg-type]
+    assert sorted(set(asked)) == ["a", "b", "e"]
