@@ -240,8 +240,9 @@ def _add_forms(
 ) -> None:
     get = counts.get  # dict.get: a Counter's missing key calls Python code
     for word, uses in word_counts.items():  # each distinct word once, with its number of uses
-        if word.isascii() and word.isalpha() and word.islower():
-            counts[word] = get(word, 0) + uses  # its own form, not remembered
+        if word.isascii() and word.isalpha():
+            form = word if word.islower() else word.lower()
+            counts[form] = get(form, 0) + uses  # its lowercase form, not remembered
             continue
         forms = memo.get(word)
         if forms is None:
@@ -261,10 +262,11 @@ def add_forms(
 ) -> None:
     """Add each word's uses (`word_counts`, in its order) to the count in `counts` of each of the
     forms it is counted as: `memo[word]`, made by `make(word)` (a tuple) when missing, the memo
-    forgotten first when it holds `limit` words. A word of ASCII lowercase letters alone is
-    counted as itself, neither made nor remembered (`make` must agree): most of a story's words
-    are, and a lookup in a large memo costs more than the count. NL1's story counts: every word
-    lowercased, its hyphenated parts, its possessive's base."""
+    forgotten first when it holds `limit` words. A word of ASCII letters alone is counted as its
+    lowercase form, neither made nor remembered (`make` must agree): most of a story's words are,
+    and a lookup in a large memo costs more than the count (a story's new names each cost a call
+    of `make`). NL1's story counts: every word lowercased, its hyphenated parts, its possessive's
+    base."""
     if native is not None and isinstance(word_counts, dict):
         native.add_forms(counts, word_counts, memo, make, limit)
     else:

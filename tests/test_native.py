@@ -15,6 +15,7 @@ import json
 import operator
 import os
 import shutil
+import string
 import subprocess
 import sys
 import zipfile
@@ -805,28 +806,38 @@ def _made(asked: list[str]) -> Callable[[str], tuple[str, ...]]:
     return make
 
 
-def test_a_plain_lowercase_word_is_counted_as_itself_without_the_memo():
-    """`add_forms` counts a word of ASCII lowercase letters as itself, both ways: `make` is not
-    asked and the memo neither read nor written (a stale entry for it is ignored); a word with
-    a capital, a hyphen, an apostrophe or a letter outside ASCII still goes through both."""
+def test_a_word_of_ascii_letters_is_counted_as_its_lowercase_without_the_memo():
+    """`add_forms` counts a word of ASCII letters alone as its lowercase form, both ways: `make`
+    is not asked and the memo neither read nor written (a stale entry for it is ignored), for
+    a capitalised word or one in capitals too; a word with a hyphen, an apostrophe or a letter
+    outside ASCII still goes through both."""
     for add in (chooser._add_forms, compiled.add_forms if compiled is not None else chooser._add_forms):
         asked: list[str] = []
         counts: Counter[str] = Counter()
-        memo = {"plain": ("stale",)}
-        add(counts, {"plain": 2, "The": 3, "café": 1, "co-op": 1, "the": 4}, memo, _made(asked), 10)
-        assert asked == ["The", "café", "co-op"]
-        assert list(counts.items()) == [("plain", 2), ("the", 7), ("made", 5), ("café", 1), ("co-op", 1)]
-        assert list(memo) == ["plain", "The", "café", "co-op"]
+        memo = {"plain": ("stale",), "The": ("stale",)}
+        words = {"plain": 2, "The": 3, "café": 1, "co-op": 1, "the": 4, "NATO": 1, "Café": 2, "a'b": 1}
+        add(counts, words, memo, _made(asked), 10)
+        assert asked == ["café", "co-op", "Café", "a'b"]
+        assert list(counts.items()) == [
+            ("plain", 2),
+            ("the", 7),
+            ("café", 3),
+            ("made", 5),
+            ("co-op", 1),
+            ("nato", 1),
+            ("a'b", 1),
+        ]
+        assert list(memo) == ["plain", "The", "café", "co-op", "Café", "a'b"]
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text("abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12))
-def test_nl101_counts_a_plain_lowercase_word_as_itself(word):
-    """The forms NL101's story counts give a word of ASCII lowercase letters are the word alone:
-    what `add_forms` assumes when it skips their memo."""
+@given(st.text(string.ascii_letters, min_size=1, max_size=12))
+def test_nl101_counts_a_word_of_ascii_letters_as_its_lowercase(word):
+    """The forms NL101's story counts give a word of ASCII letters alone are its lowercase form
+    alone: what `add_forms` assumes when it skips their memo."""
     from newslint.rules.typos.unknown_word import _counted_as
 
-    assert _counted_as(word) == (word,)
+    assert _counted_as(word) == (word.lower(),)
 
 
 PAIR_TEXT = "ab z.'’-/@_1é X\n"
