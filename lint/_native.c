@@ -21,6 +21,8 @@
  *   select_story(...): split_bits and test_words in one call (LetterTest.select_read);
  *   select_pending(...) and flush_bits(...): the same with the results kept in the story's
  *   pending bits, written into the memory once a word for all the tests (_WordBits.flush);
+ * - unlisted_capital(text, minimum, words, wrong): whether a word is capitalised or in capitals,
+ *   long enough and of ASCII letters, its lowercase form in neither table (NL101's capitals);
  * - edits_among(word, container, filter): the strings one edit from a word that a set or dict
  *   holds (newslint.native.edits_among: the listed words one slip from a misspelt word), with
  *   edit_filter(keys), a Bloom filter of a large container's keys that rules most edits out;
@@ -2083,6 +2085,63 @@ word_shape(PyObject *self, PyObject *word)
         return NULL;
     }
     return PyLong_FromLong(shape_of(word));
+}
+
+/* Whether the container holds `key`: a set or frozenset looked up in C, anything else through its
+ * __contains__ (a word list before its set is built, a table's keys). 1, 0, or -1 on error. */
+static int
+holds(PyObject *container, PyObject *key)
+{
+    return PyAnySet_Check(container) ? PySet_Contains(container, key) : PySequence_Contains(container, key);
+}
+
+/* unlisted_capital(text, minimum, words, wrong): 1 for a capitalised word (Reigme) of `minimum` ASCII
+ * letters or more, 2 for one in capitals (REIGME), when neither `words` nor `wrong` holds its
+ * lowercase form; else 0. The first tests of NL101's capitalised candidates (newslint.native),
+ * asked of each capitalised word a run meets that the word list lacks. */
+static PyObject *
+unlisted_capital(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *text, *lower;
+    Py_ssize_t n, i, minimum;
+    const Py_UCS1 *c;
+    int upper = 0, form, found;
+    if (nargs != 4 || !PyUnicode_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "unlisted_capital takes a str, an int and two containers");
+        return NULL;
+    }
+    text = args[0];
+    minimum = PyLong_AsSsize_t(args[1]);
+    if (minimum == -1 && PyErr_Occurred())
+        return NULL;
+    n = PyUnicode_GET_LENGTH(text);
+    if (n < minimum || n == 0 || !PyUnicode_IS_ASCII(text))
+        return PyLong_FromLong(0);
+    c = PyUnicode_1BYTE_DATA(text);
+    for (i = 0; i < n; i++) {
+        if (c[i] >= 'A' && c[i] <= 'Z')
+            upper++;
+        else if (c[i] < 'a' || c[i] > 'z')
+            return PyLong_FromLong(0); /* not letters alone */
+    }
+    if (upper == n)
+        form = 2;
+    else if (upper == 1 && c[0] <= 'Z')
+        form = 1;
+    else
+        return PyLong_FromLong(0);
+    lower = PyUnicode_New(n, 127);
+    if (lower == NULL)
+        return NULL;
+    for (i = 0; i < n; i++)
+        PyUnicode_1BYTE_DATA(lower)[i] = c[i] <= 'Z' ? c[i] + ('a' - 'A') : c[i];
+    found = holds(args[2], lower);
+    if (found == 0)
+        found = holds(args[3], lower);
+    Py_DECREF(lower);
+    if (found < 0)
+        return NULL;
+    return PyLong_FromLong(found ? 0 : form);
 }
 
 /* test_words(test, table, fails, shapes, words, found, memory, tested, both): for each word of the
@@ -5594,6 +5653,8 @@ static PyMethodDef methods[] = {
     {"flush_bits", flush_bits, METH_VARARGS,
      "flush_bits(keys, pending, memory, room): a story's pending bits or-ed into the memory and cleared."},
     {"word_shape", word_shape, METH_O, "word_shape(word): the shape class of a word (newslint.tokens.word_shape)."},
+    {"unlisted_capital", (PyCFunction)(void (*)(void))unlisted_capital, METH_FASTCALL,
+     "unlisted_capital(text, minimum, words, wrong): 1 capitalised, 2 in capitals, its lowercase in neither; else 0."},
     {"test_words", (PyCFunction)(void (*)(void))test_words, METH_FASTCALL,
      "test_words(test, table, fails, shapes, words, found, memory, tested, both): a letter test run on new words."},
     {"story_words", story_words, METH_VARARGS,

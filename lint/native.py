@@ -20,7 +20,7 @@ import mmap
 import os
 import re
 import struct
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from types import ModuleType
 
@@ -231,6 +231,28 @@ splits into two of `words` (a set): key[:i] and key[i:]. A compound rule asks it
 word of a story (`airstrikes`: air + strikes, if the story writes both)."""
 
 
+def _unlisted_capital(text: str, minimum: int, words: Container[str], wrong: Container[str]) -> int:
+    """1 for a capitalised word (Reigme) of `minimum` ASCII letters or more, 2 for one in capitals
+    (REIGME), when neither `words` nor `wrong` holds its lowercase form; else 0."""
+    if len(text) < minimum or not (text.isascii() and text.isalpha()):
+        return 0
+    if text.isupper():
+        form = 2
+    elif text[0].isupper() and text[1:].islower():
+        form = 1
+    else:
+        return 0
+    word = text.lower()
+    return 0 if word in words or word in wrong else form
+
+
+unlisted_capital: Callable[[str, int, Container[str], Container[str]], int] = (
+    native.unlisted_capital if native is not None else _unlisted_capital
+)
+"""NL101's first tests of a capitalised word (`capital_candidate`, `_opening_capital`): compiled,
+one call where the word's case, letters and two lookups of its lowercase form were a dozen."""
+
+
 def _add_forms(
     counts: dict[str, int],
     word_counts: Mapping[str, int],
@@ -346,6 +368,7 @@ __all__ = [
     "osa_within_two",
     "sorted_line",
     "table_rows",
+    "unlisted_capital",
     "within_two_of",
     "word_splits",
 ]

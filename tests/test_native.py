@@ -840,6 +840,37 @@ def test_nl101_counts_a_word_of_ascii_letters_as_its_lowercase(word):
     assert _counted_as(word) == (word.lower(),)
 
 
+class _Held:
+    """A container that is no set or dict: looked up through its `__contains__`."""
+
+    def __init__(self, words: set[str]) -> None:
+        self.words = words
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.words
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text("aAbBzZé1-'", max_size=8),
+    st.integers(0, 6),
+    st.sets(st.text("abz", max_size=6), max_size=6),
+    st.sets(st.text("abz", max_size=6), max_size=6),
+)
+def test_an_unlisted_capital_is_found_both_ways(text, minimum, words, wrong):
+    """`unlisted_capital` (NL101's capital tests): compiled and twin, the same form for any text,
+    with the word tables as a frozenset, a dict's keys or a container of another kind."""
+    twin = chooser._unlisted_capital(text, minimum, frozenset(words), dict.fromkeys(wrong).keys())
+    if compiled is not None:
+        for held in (frozenset(words), set(words), _Held(words)):
+            assert compiled.unlisted_capital(text, minimum, held, dict.fromkeys(wrong).keys()) == twin
+            assert compiled.unlisted_capital(text, minimum, held, _Held(wrong)) == twin
+    assert twin in (0, 1, 2)
+    plain = len(text) >= minimum and text.isascii() and text.isalpha() and text.lower() not in words | wrong
+    assert (twin == 1) == (plain and text[0].isupper() and text[1:].islower())
+    assert (twin == 2) == (plain and text.isupper())
+
+
 PAIR_TEXT = "ab z.'’-/@_1é X\n"
 
 

@@ -2,7 +2,8 @@
 lowercase is listed is cleared in any case) against the tests it stands for, the whole test
 against its form before its listed words were looked up as they stand and the shapes it declares,
 the word list as its table of words that fail (no call for them) against the test, the remembered
-capital tests against the plain ones, and `_without_possessive` against the pattern it replaced."""
+capital tests against the plain ones, the capital tests' compiled first tests (`unlisted_capital`)
+against the tests as they were written, and `_without_possessive` against the pattern it replaced."""
 
 from __future__ import annotations
 
@@ -12,12 +13,14 @@ from hypothesis import strategies as st
 from newslint.config import Settings
 from newslint.lint import Linter
 from newslint.rules.typos import unknown_word
-from newslint.rules.typos._capitals import capital_candidate
-from newslint.rules.typos._words import english, known_names, rare_words
+from newslint.rules.typos._capitals import CAPITAL_MIN_LENGTH, capital_candidate
+from newslint.rules.typos._context import unaccented_words
+from newslint.rules.typos._words import english, is_rare, known_names, misspellings, rare_words
 from newslint.rules.typos.unknown_word import (
     _MAY_BE_UNKNOWN,
     _POSSESSIVE,
     MIN_LENGTH,
+    OPENING_MIN_LENGTH,
     _capital_candidate,
     _opening_candidate,
     _opening_capital,
@@ -112,6 +115,52 @@ def test_the_letter_tests_clear_the_words_they_cleared(text):
     assert RULE._may_be_unknown(text) == _may_be_unknown_as_written(text), text
     assert _capital_candidate(text) == capital_candidate(text)
     assert _opening_candidate(text) == _opening_capital(text, english().words)
+
+
+def _capital_candidate_as_written(text: str) -> bool:
+    """`capital_candidate` as it read before its first tests were compiled (`unlisted_capital`)."""
+    if len(text) < CAPITAL_MIN_LENGTH or not text.isascii() or not text.isalpha():
+        return False
+    if not (text.isupper() or text[0].isupper() and text[1:].islower()):
+        return False
+    word = text.lower()
+    return (
+        word not in english().words
+        and word not in misspellings()
+        and not is_rare(word)
+        and word not in unaccented_words()
+        and word.capitalize() not in known_names()
+    )
+
+
+def _opening_capital_as_written(text: str) -> bool:
+    """`_opening_capital` as it read before it was compiled (`unlisted_capital`)."""
+    return (
+        len(text) >= OPENING_MIN_LENGTH
+        and text.isalpha()
+        and text.isascii()
+        and text[0].isupper()
+        and text[1:].islower()
+        and text.lower() not in english().words
+        and text.lower() not in misspellings()
+    )
+
+
+# capitalised and all-capital names, words, rare words, misspellings and accentless words, and
+# the shapes around them
+CAPITALS = st.one_of(
+    WORDS,
+    st.sampled_from(
+        ["jones", "enron", "worldcom", "caribbean", "regime", "reigme", "accomodate", "cafe", "zymurgy", "ab"]
+    ).flatmap(lambda w: st.sampled_from([w, w.upper(), w.capitalize(), w[:1] + w[1:].upper(), w + "1"])),
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(CAPITALS)
+def test_the_capital_tests_answer_as_written(text):
+    assert capital_candidate(text) == _capital_candidate_as_written(text), text
+    assert _opening_capital(text, english().words) == _opening_capital_as_written(text), text
 
 
 def test_a_listed_word_in_capitals_is_cleared_and_a_slip_is_not():

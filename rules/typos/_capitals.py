@@ -20,7 +20,7 @@ from collections.abc import Set as AbstractSet
 from functools import cache, lru_cache
 
 from newslint.document import Document, Token
-from newslint.native import Lookup, edits_among_each
+from newslint.native import Lookup, edits_among_each, unlisted_capital
 from newslint.rules.typos._context import unaccented_words
 from newslint.rules.typos._words import (
     WordList,
@@ -44,18 +44,12 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 def capital_candidate(text: str) -> bool:
     """A capitalised (Reigme) or all-capital (REIGME) word of letters whose lowercase form no word
     list, misspelling list (NL102's) or name list has: the only capitalised words worth weighing."""
-    if len(text) < CAPITAL_MIN_LENGTH or not text.isascii() or not text.isalpha():
-        return False
-    if not (text.isupper() or text[0].isupper() and text[1:].islower()):
-        return False
+    if not unlisted_capital(text, CAPITAL_MIN_LENGTH, english().words, misspellings().keys()):
+        return False  # too short, not letters, in mixed case, or its lowercase listed
     word = text.lower()
-    return (
-        word not in english().words
-        and word not in misspellings()
-        and not is_rare(word)
-        and word not in unaccented_words()
-        and word.capitalize() not in known_names()
-    )
+    # the names first: half of a run's new capitalised words are known names, and the rare words
+    # are looked up in their sorted text
+    return word.capitalize() not in known_names() and not is_rare(word) and word not in unaccented_words()
 
 
 def all_caps_headline(doc: Document) -> bool:

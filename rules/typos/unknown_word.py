@@ -14,7 +14,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from newslint.document import Document, LetterTest, Shape, Token, TokenKind
-from newslint.native import add_forms, edits_among, native, near_words
+from newslint.native import add_forms, edits_among, native, near_words, unlisted_capital
 from newslint.profile import Profile
 from newslint.rule import Rule, RuleContext, RuleOptions, Suggestion, Trigger
 from newslint.rules._desk import capitalised_word, desk_knows, desk_slip, preferred, stories
@@ -1559,15 +1559,7 @@ def _opening_candidate(text: str) -> bool:
 
 def _opening_capital(text: str, words: AbstractSet[str]) -> bool:
     """A capitalised word (Reigme, not REIGME or McReigme) whose lowercase form no list has."""
-    return (
-        len(text) >= OPENING_MIN_LENGTH
-        and text.isalpha()
-        and text.isascii()
-        and text[0].isupper()
-        and text[1:].islower()
-        and text.lower() not in words
-        and text.lower() not in misspellings()
-    )
+    return unlisted_capital(text, OPENING_MIN_LENGTH, words, misspellings().keys()) == 1
 
 
 _MENTION = re.compile(
