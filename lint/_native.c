@@ -34,6 +34,7 @@
  *   and a pattern's finditer matches when they can only start there (newslint.figures);
  * - sorted_line(data, key, sep, mode): a line of a table sorted by key, found by binary search in
  *   its bytes (a memory map: the shipped word tables, rules/_tables.py's SortedLines), and
+ *   sorted_rest(data, key, sep), the rest of a key's line, found and decoded in one call, and
  *   count_lines(data), the number of its lines, and table_rows(data), its rows as a dict (a
  *   table's rows once it is looked up often); line_starts(text, itemsize), where a story's
  *   lines start (newslint.span.LineIndex);
@@ -3792,16 +3793,13 @@ line_start(const unsigned char *text, Py_ssize_t lo, Py_ssize_t at)
  * for UTF-8 is the order of their code points (Python's order of str). mode 0: the start of the
  * line whose key is `key`, or -1; mode 1: the start of the first line whose key, cut to the
  * length of `key`, is not less than `key` (the buffer's length when there is none); mode 2: the
- * first whose cut key is greater. newslint.native._sorted_line is the pure-Python twin. */
-static PyObject *
-sorted_line(PyObject *self, PyObject *args)
+ * first whose cut key is greater. newslint.native._sorted_line is the pure-Python twin. (Its
+ * search, shared with sorted_rest.) */
+static Py_ssize_t
+search_lines(const unsigned char *text, Py_ssize_t n, const unsigned char *wanted, Py_ssize_t size, int sep,
+             int mode)
 {
-    Py_buffer data, key;
-    int sep, mode;
-    if (!PyArg_ParseTuple(args, "y*y*ii", &data, &key, &sep, &mode))
-        return NULL;
-    const unsigned char *text = data.buf, *wanted = key.buf;
-    Py_ssize_t n = data.len, size = key.len, lo = 0, hi = n, found = -1;
+    Py_ssize_t lo = 0, hi = n, found = -1;
     while (lo < hi) {
         Py_ssize_t mid = lo + (hi - lo) / 2, start = line_start(text, lo, mid), cut;
         /* the key read only as far as the comparison needs (a line of the pair tables is
@@ -3828,9 +3826,49 @@ sorted_line(PyObject *self, PyObject *args)
     }
     if (mode != 0)
         found = lo < n ? lo : n;
+    return found;
+}
+
+static PyObject *
+sorted_line(PyObject *self, PyObject *args)
+{
+    Py_buffer data, key;
+    int sep, mode;
+    if (!PyArg_ParseTuple(args, "y*y*ii", &data, &key, &sep, &mode))
+        return NULL;
+    Py_ssize_t found = search_lines(data.buf, data.len, key.buf, key.len, sep, mode);
     PyBuffer_Release(&data);
     PyBuffer_Release(&key);
     return PyLong_FromSsize_t(found);
+}
+
+/* sorted_rest(data, key, sep): what follows `key` and `sep` on the line of a sorted table whose
+ * key is `key` (bytes), decoded from UTF-8, or None when no line has it: sorted_line's search and
+ * the line's rest read in one call (rules/_tables.py's SortedLines.rest, asked for a word's rank
+ * and a table's rows thousands of times a run). newslint.native._sorted_rest is the twin. */
+static PyObject *
+sorted_rest(PyObject *self, PyObject *args)
+{
+    Py_buffer data, key;
+    int sep;
+    PyObject *out;
+    if (!PyArg_ParseTuple(args, "y*y*i", &data, &key, &sep))
+        return NULL;
+    const unsigned char *text = data.buf, *newline;
+    Py_ssize_t at = search_lines(text, data.len, key.buf, key.len, sep, 0), start, end;
+    if (at < 0)
+        out = Py_NewRef(Py_None);
+    else {
+        start = at + key.len + 1;
+        if (start > data.len)
+            start = data.len;
+        newline = memchr(text + start, '\n', (size_t)(data.len - start));
+        end = newline == NULL ? data.len : newline - text;
+        out = PyUnicode_DecodeUTF8((const char *)text + start, end - start, NULL);
+    }
+    PyBuffer_Release(&data);
+    PyBuffer_Release(&key);
+    return out;
 }
 
 /* count_lines(data): the number of lines in a buffer (its newlines, and a last line without
@@ -5693,6 +5731,8 @@ static PyMethodDef methods[] = {
      "matches_at(match, text, starts): pattern.finditer's matches, for a pattern that only matches at starts."},
     {"sorted_line", sorted_line, METH_VARARGS,
      "sorted_line(data, key, sep, mode): a line of a sorted table found by binary search in its bytes."},
+    {"sorted_rest", sorted_rest, METH_VARARGS,
+     "sorted_rest(data, key, sep): the decoded rest of the line whose key is key in a sorted table, or None."},
     {"count_lines", count_lines, METH_O, "count_lines(data): how many lines the bytes hold."},
     {"table_rows", table_rows, METH_O,
      "table_rows(data): a table's lines as key -> the rest of the line; None for other line ends or not UTF-8."},

@@ -317,6 +317,15 @@ def _sorted_line(data: bytes | mmap.mmap, key: bytes, sep: int, mode: int) -> in
     return -1 if mode == 0 else min(lo, len(data))
 
 
+def _sorted_rest(data: bytes | mmap.mmap, key: bytes, sep: int) -> str | None:
+    at = _sorted_line(data, key, sep, 0)
+    if at < 0:
+        return None
+    start = at + len(key) + 1
+    end = data.find(b"\n", start)
+    return data[start : len(data) if end < 0 else end].decode("utf-8")
+
+
 def _count_lines(data: bytes | mmap.mmap) -> int:
     whole = data if isinstance(data, bytes) else data[:]  # a map has no count(): copied
     return whole.count(b"\n") + (0 if not whole or whole.endswith(b"\n") else 1)
@@ -351,6 +360,12 @@ as bytes as their text sorts. mode 0: the start of the line whose key is `key`, 
 the start of the first line whose key, cut to the length of `key`, is not less than it (the
 data's length when none is); mode 2: the first whose cut key is greater (`rules._tables`'
 SortedLines: a short check's lookups in the shipped word tables)."""
+sorted_rest: Callable[[bytes | mmap.mmap, bytes, int], str | None] = (
+    native.sorted_rest if native is not None else _sorted_rest
+)
+"""What follows `key` and the byte `sep` on the line of such a table whose key is `key`, decoded
+from UTF-8, or None when no line has it: `sorted_line`'s search and the line's rest in one call
+(`SortedLines.rest`: a word's rank, a table's row)."""
 
 
 __all__ = [
@@ -367,6 +382,7 @@ __all__ = [
     "one_edit_away",
     "osa_within_two",
     "sorted_line",
+    "sorted_rest",
     "table_rows",
     "unlisted_capital",
     "within_two_of",

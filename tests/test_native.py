@@ -1193,6 +1193,50 @@ def test_a_sorted_table_is_searched_in_its_bytes_as_its_sorted_keys_say(keys, pr
     assert counted == [len(lines)] * len(counted)
 
 
+def _rest_as_read(data: bytes, key: bytes, sep: int) -> str | None:
+    """`SortedLines.rest` as it read before `sorted_rest`: the line found, then its rest cut and
+    decoded in Python."""
+    at = chooser._sorted_line(data, key, sep, 0)
+    if at < 0:
+        return None
+    start = at + len(key) + 1
+    end = data.find(b"\n", start)
+    return data[start : len(data) if end < 0 else end].decode("utf-8")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    TABLE_KEYS,
+    st.lists(st.text("ab\té\u4e00", max_size=5), max_size=4),
+    st.sampled_from(["\t", "\n", ":"]),
+    st.booleans(),
+)
+def test_a_keys_rest_is_read_both_ways_as_it_was_read(keys, probes, sep, last_newline):
+    """`sorted_rest` (a key's rest on its line), compiled and twin, over bytes and a memory map,
+    against the line found by `sorted_line` and its rest cut in Python: a line with no rest, a
+    key with no `sep` after it (its line is the key alone) and the last line without its newline."""
+    import mmap
+
+    keys = sorted(k for k in keys if sep not in k and "\n" not in k)
+    rests = ["", "x", "é:1 b:2", "\u4e00"]
+    text = "".join(f"{k}{sep}{rests[i % len(rests)]}\n" if i % 3 else f"{k}\n" for i, k in enumerate(keys))
+    if not last_newline:
+        text = text.removesuffix("\n")
+    data = text.encode("utf-8")
+    mapped = mmap.mmap(-1, len(data)) if data else None
+    if mapped is not None:
+        mapped.write(data)
+    for probe in [*keys, *(k + "a" for k in keys), *probes]:
+        key = probe.encode("utf-8")
+        expected = _rest_as_read(data, key, ord(sep))
+        found = [chooser._sorted_rest(data, key, ord(sep))]
+        if compiled is not None:
+            found.append(compiled.sorted_rest(data, key, ord(sep)))
+            if mapped is not None:
+                found.append(compiled.sorted_rest(mapped, key, ord(sep)))
+        assert found == [expected] * len(found), probe
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(st.text("abc", min_size=1, max_size=3), unique=True, min_size=1, max_size=8),
