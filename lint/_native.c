@@ -2622,23 +2622,39 @@ flush_bits(PyObject *self, PyObject *args)
     return PyLong_FromSsize_t(count);
 }
 
-/* The hash of an ASCII string that the filters of edits_among read: FNV-1a, then mixed
- * (splitmix64's finaliser) so that every bit depends on every letter. */
+#define FNV_OFFSET 1469598103934665603ULL
+#define FNV_PRIME 1099511628211ULL
+
+/* FNV-1a's state `h` carried over the bytes s[0:n]. */
 static unsigned long long
-edit_hash(const char *s, Py_ssize_t n)
+fnv_more(unsigned long long h, const char *s, Py_ssize_t n)
 {
-    unsigned long long h = 1469598103934665603ULL;
     Py_ssize_t i;
     for (i = 0; i < n; i++) {
         h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
+        h *= FNV_PRIME;
     }
+    return h;
+}
+
+/* An FNV-1a state mixed into the hash (splitmix64's finaliser), every bit depending on every letter. */
+static unsigned long long
+fnv_mixed(unsigned long long h)
+{
     h ^= h >> 30;
     h *= 0xbf58476d1ce4e5b9ULL;
     h ^= h >> 27;
     h *= 0x94d049bb133111ebULL;
     h ^= h >> 31;
     return h;
+}
+
+/* The hash of an ASCII string that the filters of edits_among read: FNV-1a, then mixed
+ * (splitmix64's finaliser) so that every bit depends on every letter. */
+static unsigned long long
+edit_hash(const char *s, Py_ssize_t n)
+{
+    return fnv_mixed(fnv_more(FNV_OFFSET, s, n));
 }
 
 #define FILTER_PROBES 3
@@ -2721,9 +2737,12 @@ struct edit_target {
     unsigned long long nbits;
 };
 
-/* Look one edit up in each of `count` targets, its hash computed once for all their filters. */
+/* Look one edit up in each of `count` targets, its hash computed once for all their filters:
+ * carried on from `state`, FNV-1a's state after buf[0:from] (the edit's opening, which it shares
+ * with the word: walk_edits hashes each opening once, not once for each of its 26 letters). */
 static int
-edit_lookup(struct edit_target *t, Py_ssize_t count, const char *buf, Py_ssize_t len)
+edit_lookup(struct edit_target *t, Py_ssize_t count, const char *buf, Py_ssize_t len, unsigned long long state,
+            Py_ssize_t from)
 {
     unsigned long long h = 0;
     int hashed = 0;
@@ -2733,7 +2752,7 @@ edit_lookup(struct edit_target *t, Py_ssize_t count, const char *buf, Py_ssize_t
         int found;
         if (t[k].bits != NULL) {
             if (!hashed) {
-                h = edit_hash(buf, len);
+                h = fnv_mixed(fnv_more(state, buf + from, len - from));
                 hashed = 1;
             }
             if (!filter_probe_hash(t[k].bits, t[k].nbits, h, 0))
@@ -2795,26 +2814,32 @@ walk_edits(PyObject *word, struct edit_target *t, Py_ssize_t count)
 {
     const char *w = (const char *)PyUnicode_1BYTE_DATA(word);
     char small[EDIT_BUFFER + 2], *buf = small;
+    unsigned long long small_opening[EDIT_BUFFER + 1], *opening = small_opening, state;
     Py_ssize_t n = PyUnicode_GET_LENGTH(word), i;
     int c, err = -1;
     if (n > EDIT_BUFFER) {
         buf = PyMem_Malloc(n + 2);
-        if (buf == NULL) {
+        opening = PyMem_Malloc((n + 1) * sizeof(unsigned long long));
+        if (buf == NULL || opening == NULL) {
             PyErr_NoMemory();
-            return -1;
+            goto done;
         }
     }
+    /* opening[i]: FNV-1a's state after w[0:i], the opening every edit at i shares with the word */
+    opening[0] = FNV_OFFSET;
+    for (i = 0; i < n; i++)
+        opening[i + 1] = fnv_more(opening[i], w + i, 1);
     for (i = 0; i < n; i++) { /* deletions */
         memcpy(buf, w, i);
         memcpy(buf + i, w + i + 1, n - i - 1);
-        if (edit_lookup(t, count, buf, n - 1) < 0)
+        if (edit_lookup(t, count, buf, n - 1, opening[i], i) < 0)
             goto done;
     }
     memcpy(buf, w, n);
     for (i = 0; i + 1 < n; i++) { /* swaps of two neighbours */
         buf[i] = w[i + 1];
         buf[i + 1] = w[i];
-        if (edit_lookup(t, count, buf, n) < 0)
+        if (edit_lookup(t, count, buf, n, opening[i], i) < 0)
             goto done;
         buf[i] = w[i];
         buf[i + 1] = w[i + 1];
@@ -2824,7 +2849,8 @@ walk_edits(PyObject *word, struct edit_target *t, Py_ssize_t count)
             if (c == w[i])
                 continue;
             buf[i] = (char)c;
-            if (edit_lookup(t, count, buf, n) < 0)
+            state = (opening[i] ^ (unsigned long long)c) * FNV_PRIME;
+            if (edit_lookup(t, count, buf, n, state, i + 1) < 0)
                 goto done;
         }
         buf[i] = w[i];
@@ -2834,7 +2860,8 @@ walk_edits(PyObject *word, struct edit_target *t, Py_ssize_t count)
         memcpy(buf + i + 1, w + i, n - i);
         for (c = 'a'; c <= 'z'; c++) {
             buf[i] = (char)c;
-            if (edit_lookup(t, count, buf, n + 1) < 0)
+            state = (opening[i] ^ (unsigned long long)c) * FNV_PRIME;
+            if (edit_lookup(t, count, buf, n + 1, state, i + 1) < 0)
                 goto done;
         }
     }
@@ -2842,6 +2869,8 @@ walk_edits(PyObject *word, struct edit_target *t, Py_ssize_t count)
 done:
     if (buf != small)
         PyMem_Free(buf);
+    if (opening != small_opening)
+        PyMem_Free(opening);
     return err;
 }
 

@@ -709,6 +709,20 @@ def test_the_edits_among_each_container_are_those_of_edits_among(word, slip_list
 
 
 @needs_compiled
+@settings(max_examples=200, deadline=None)
+@given(st.text("abcdefghijklmnopqrstuvwxyz", max_size=70))
+def test_every_edit_of_a_word_passes_the_filter_of_a_table_of_them(word):
+    """The compiled walk hashes an edit's opening once for all the edits that share it, and its
+    ending for each (deletions, swaps, substitutions, insertions at every place, past the
+    compiled buffer too): every edit is found through the filter of a table that holds every
+    edit, so each hash is the one the filter was built with (a wrong one misses edits)."""
+    every = chooser.one_edit_away(word)
+    lookup = chooser.Lookup(frozenset(every))
+    assert compiled.edits_among(word, lookup.keys, lookup.filter) == every
+    assert compiled.edits_among_each(word, [(lookup.keys, lookup.filter)] * 2) == [every, every]
+
+
+@needs_compiled
 def test_edits_among_each_refuses_what_edits_among_refuses():
     """The same checks as `edits_among`: an ASCII word, sets or dicts, filters from
     `edit_filter`, and (container, filter) pairs in a list."""
