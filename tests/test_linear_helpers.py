@@ -831,6 +831,17 @@ def test_english_variety_mix_asks_no_desk_questions_without_a_profile():
     assert [len(f) for f in found] == [2, 1]
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["Rinladi", "Chicago", "Market", "Abc", "Zzyzx", "Qaida"]),
+    st.sampled_from(["", "'s", "’s"]),
+)
+def test_a_name_as_written_may_vary_as_the_name_does(name, ending):
+    """`_may_vary_written` is `_may_vary_name` of the word with its possessive cut off."""
+    rule = Linter(Settings()).by_code["NL202"]
+    assert rule._may_vary_written(name + ending) == rule._may_vary_name(name_variant._bare(name + ending))
+
+
 @pytest.mark.parametrize(
     "name", ["Rinladi", "Rinaldi", "Chicago", "Smith", "Market", "Table", "Qaida", "Abc", "Zzyzx"]
 )

@@ -672,12 +672,14 @@ class NameVariant(Rule):
         """A name that may be another's variant: four letters or more, neither in the
         vocabulary, nor an English word, nor a known name (asked before the English words: one
         set lookup, where the word lists cost a lowercase and two lookups, one a search)."""
-        return not (
-            len(name) < MIN_LENGTH
-            or self.context.accepts(name)
-            or name in known_names()
-            or _is_english_word(name)
-        )
+        if len(name) < MIN_LENGTH or name in self.context.vocabulary or name in known_names():
+            return False
+        word = name.lower()  # `_is_english_word`, inline: asked of every new name
+        return not (word in english().words or is_rare(word))
+
+    def _may_vary_written(self, text: str) -> bool:
+        """`_may_vary_name` of a word as written, a possessive 's cut off (`_bare`, inline)."""
+        return self._may_vary_name(text[:-2] if text.endswith(_POSSESSIVE_ENDS) else text)
 
     @cached_property
     def _may_vary(self) -> LetterTest:
@@ -688,7 +690,7 @@ class NameVariant(Rule):
     def _may_vary_as_written(self) -> LetterTest:
         """`_may_vary_name` of a word as written, a possessive 's cut off: a story's names are
         selected without a loop over them (most stories have none that may vary)."""
-        return LetterTest(lambda text: self._may_vary_name(_bare(text)))
+        return LetterTest(self._may_vary_written)
 
     def _one_edit_variants(
         self, counts: Counter, first_use: dict[str, int], mid_sentence: set[str]
