@@ -831,6 +831,21 @@ def test_english_variety_mix_asks_no_desk_questions_without_a_profile():
     assert [len(f) for f in found] == [2, 1]
 
 
+@settings(max_examples=500, deadline=None)
+@given(
+    st.sampled_from(["colour", "program", "meter", "practise", "kerb", "organise", "the", "x", "dependant"]),
+    st.sampled_from(["", "s", "'s", "’s", "-left", "ed"]),
+    st.sampled_from([str.lower, str.upper, str.title]),
+)
+def test_a_candidate_of_english_variety_mix_is_listed_by_its_definition(word, ending, case):
+    """NL201's letter test of a word without a hyphen (`_listed`, inline) is its definition."""
+    word = case(word + ending)
+    if "-" not in word:
+        low = word.lower().replace("’", "'")
+        expected = english_variety_mix._listed(low, english_variety_mix.variants().keys())
+        assert english_variety_mix._lists(word) == expected
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     st.sampled_from(["Rinladi", "Chicago", "Market", "Abc", "Zzyzx", "Qaida"]),

@@ -153,6 +153,11 @@ def listed(word: str) -> bool:
     return word in _table()
 
 
+# The table itself, for a caller that asks `listed` of every new word (`word in table()`: no call
+# of Python code).
+table = _table
+
+
 def misspelt_in_a_sense(word: str) -> bool:
     """A word the table spells by its sense that the misspelling list (NL102's) corrects too
     (`dependant`: the noun is right, the adjective is "dependent"): NL102 reports it where its

@@ -294,7 +294,9 @@ def _word_parts(word: str) -> list[tuple[int, str]]:
 def _lists(word: str) -> bool:
     """Whether a word, or a part of a hyphenated word, is one the tables list."""
     if "-" not in word:  # the word is its one part (`_word_parts`): most words, asked once each
-        return _listed(word.lower().replace("’", "'"), variants().keys())
+        low = word.lower().replace("’", "'")  # `_listed`, inline: asked of every new word
+        listed = variants().keys()  # the dict's keys once it is built: no Python `__contains__`
+        return low in listed or low in _CONTEXTUAL or low in _senses.table()
     return any(_listed(part.lower().replace("’", "'"), variants().keys()) for _, part in _word_parts(word))
 
 
