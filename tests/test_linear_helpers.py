@@ -831,6 +831,57 @@ def test_english_variety_mix_asks_no_desk_questions_without_a_profile():
     assert [len(f) for f in found] == [2, 1]
 
 
+VARIETY_TEXT = st.lists(
+    st.tuples(
+        st.sampled_from(
+            ["colour", "color", "Colour", "centre", "center", "Defence", "defense", "theatre", "labour"]
+            + ["organise", "organize", "modernise", "apologize", "program", "programme", "the", "said"]
+            + ["Mr Brown", "Mr. Brown", "Dr. Jones", "percent", "per cent", "£4m", "25 February", "4.5bn"]
+            + ["the US", "UK", "BBC", "towards", 'said: "We', "Inc", "Corp", "Washington", "Ltd", "Tokyo"]
+        ),
+        st.sampled_from([" ", " ", ". ", "\n", ", "]),
+    ),
+    max_size=20,
+).map(lambda ws: "".join(w + s for w, s in ws))
+VARIETY_ENDINGS = st.sampled_from(["", "\nReuter\n", "\nREUTER\n"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(VARIETY_TEXT, VARIETY_ENDINGS)
+@example("The colour was 5 percent, 6 percent and 7 percent. Mr. Brown and Dr. Jones said.\n", "")
+@example("The colour and the centre, Mr. Brown said of Washington and Corp, 5 percent.", "\nReuter\n")
+@example("The colour. Mr. Brown and Mr. Smith said 5 percent and 6 percent.", "\nReuter\n")
+@example("They organise it. The color of the center.", "")
+@example("The Colour Company said.", "")
+@example("The colour of it, Mr Brown said.\n", "")  # unopposed: no report
+@example("The color. Mr Brown said on 25 February it was £4m, 5 per cent.\n", "")
+@example("The color of the center, the US said.", "\nREUTER\n")  # unopposed: no report
+def test_english_variety_mix_reports_as_without_its_unopposed_test(text, ending):
+    """NL201 returns early from a story of one variety that its signs cannot turn (`_unopposed`):
+    it reports what it reports without that test."""
+    rule = Linter(Settings()).by_code["NL201"]
+    found = list(rule.check(segment.parse(text + ending)))
+    with mock.patch.object(english_variety_mix, "_unopposed", lambda found, other_way, evidence: False):
+        assert found == list(rule.check(segment.parse(text + ending)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(VARIETY_TEXT, VARIETY_ENDINGS)
+@example("Mr. Brown said 5 percent, Mr. Smith 6 percent.", "\nReuter\n")
+def test_the_signs_of_one_variety_are_its_share_of_all_and_bound_the_american(text, ending):
+    """Each variety's house-style signs are counted alike alone and with the other's,
+    `_most_american_signs` is at least the American evidence the check counts, and the British
+    house signs and `_british_desk` are the British evidence it counts."""
+    text += ending
+    mix = english_variety_mix.EnglishVarietyMix
+    both = mix._house_signs(text)
+    for variety in ("us", "gb"):
+        assert mix._house_signs(text, varieties=(variety,))[variety] == both[variety]
+    evidence = english_variety_mix._Evidence(text)
+    assert english_variety_mix._most_american_signs(text) >= evidence.signs()["us"]
+    assert evidence.house()["gb"] + english_variety_mix._british_desk(text) == evidence.signs()["gb"]
+
+
 @settings(max_examples=500, deadline=None)
 @given(
     st.sampled_from(["colour", "program", "meter", "practise", "kerb", "organise", "the", "x", "dependant"]),

@@ -445,6 +445,8 @@ class EnglishVarietyMix(Rule):
         dateline = doc.text[doc.dateline.start : doc.dateline.end] if doc.dateline else ""
         evidence = _Evidence(doc.text, dateline, doc)  # signs are read only when a story needs them
         other_way = _spelled_other_way(found, doc.text)
+        if target is None and not self._desk_section() and _unopposed(found, other_way, evidence):
+            return  # one variety, and too little evidence for the other to call it out of place
         if target is None and evidence.plainly_british(found):
             # "program" outside software is American; only copy this plainly British says so
             # (Reuters' London desk wrote "program"), and not in a quotation (an American agency's
@@ -718,13 +720,20 @@ class EnglishVarietyMix(Rule):
         return counts
 
     @staticmethod
-    def _house_signs(text: str, runs: tuple[Sequence[int], Sequence[int]] | None = None) -> Counter[str]:
+    def _house_signs(
+        text: str,
+        runs: tuple[Sequence[int], Sequence[int]] | None = None,
+        varieties: Collection[str] = _SIGNS.keys(),
+    ) -> Counter[str]:
         """The house-style signs the copy itself shows (£, per cent, Mr Brown, 25 February).
-        `runs`: the text's `digit_runs`, if found already."""
+        `runs`: the text's `digit_runs`, if found already; `varieties`: those whose signs are
+        counted (each variety's count is the same whether the other's is counted or not)."""
         counts: Counter[str] = Counter()
         has = text.__contains__
         tested: dict[tuple[str, ...], bool] = {}  # hints shared by two signs are looked for once
         for variety, signs in _SIGNS.items():
+            if variety not in varieties:
+                continue
             for weight, hints, pattern, at in signs:
                 if hints:
                     held = tested.get(hints)
@@ -808,6 +817,48 @@ def _spelling_counts(
         for tok, e in found
         if e.kind not in ("ize", "weak") and (not _proper(tok) or other_way(tok, e))
     )
+
+
+def _unopposed(
+    found: list[tuple[Token, Variant]], other_way: Callable[[Token, Variant], bool], evidence: _Evidence
+) -> bool:
+    """Whether a story without a stated variety or a desk to ask, whose spellings (no weak
+    "program") are all of one variety and whose endings leave -ise against -ize no question,
+    has nothing to report: reports there need the other variety as the majority (`_majority`),
+    by its signs alone, at least MIN_EVIDENCE and MARGIN times the story's spellings. Asked
+    before the rest of the check, which such a story then skips: a British story's American
+    signs are few and counted apart (the British ones, most of the work, are never counted); an
+    American story's British signs are those the check counts, without the wire desk's subjects."""
+    varieties = {e.variety for _, e in found}
+    if len(varieties) != 1 or any(e.kind == "weak" for _, e in found):
+        return False
+    ise = sum(1 for tok, e in found if e.kind == "ise" and not _proper(tok))
+    ize = sum(1 for tok, e in found if e.kind == "ize" and not _proper(tok))
+    if ise and ize or ize == 1 and not ise:
+        return False  # `_ize_minority` has a question to answer
+    spellings = _spelling_counts(found, other_way)
+    if not spellings:
+        return True  # no majority without a spelling
+    (variety,) = varieties
+    needed = max(MIN_EVIDENCE, MARGIN * spellings[variety])
+    if variety == "gb":
+        return _most_american_signs(evidence.text) < needed
+    return variety == "us" and evidence.house()["gb"] + _british_desk(evidence.text) < needed
+
+
+def _most_american_signs(text: str) -> int:
+    """At least the American evidence `_Evidence.signs` counts: the house-style signs, and the
+    wire desk's when the sign-off is one the American desks wrote, whatever its subjects."""
+    sign_off = _SIGN_OFF.search(text[-40:])
+    desk = STRONG_SIGN if sign_off is not None and sign_off.group(1) == "Reuter" else 0
+    return EnglishVarietyMix._house_signs(text, varieties=("us",))["us"] + desk
+
+
+def _british_desk(text: str) -> int:
+    """The British evidence of the wire desk that `_Evidence.signs` counts: its sign-off alone
+    says British ("REUTER"), its subjects are read only for an American desk."""
+    sign_off = _SIGN_OFF.search(text[-40:])
+    return 1 if sign_off is not None and sign_off.group(1) == "REUTER" else 0
 
 
 def _spells_both(spellings: Counter[str]) -> bool:
