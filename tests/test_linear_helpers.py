@@ -908,6 +908,30 @@ def test_a_name_as_written_may_vary_as_the_name_does(name, ending):
     assert rule._may_vary_written(name + ending) == rule._may_vary_name(name_variant._bare(name + ending))
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Market", "Table", "However", "Rinaldi", "Rinladi", "Chicago", "Zzyzx", "Qaida"])
+        | st.sampled_from(["Abc", "MARKET", "market", "Market's", "TaBle", "Tokyo", "Zürich", "Qaeda"]),
+        max_size=8,
+    )
+)
+def test_the_may_vary_tests_select_with_their_fails_table_as_by_their_calls(words):
+    """NL202's may-vary tests fail a word of ASCII letters whose lowercase is an English word
+    without asking it (`fails`, once the word list's set is built): they select what their
+    calls select, and every such word fails the call too."""
+    from newslint.rules.typos._words import english
+
+    english()._words.frozen()  # the set built, as a corpus run builds it: the table in use
+    rule = Linter(Settings()).by_code["NL202"]
+    words = set(words)
+    assert rule._may_vary.select(words) == {w for w in words if rule._may_vary_name(w)}
+    assert rule._may_vary_as_written.select(words) == {w for w in words if rule._may_vary_written(w)}
+    for word in words:
+        if word.isascii() and word.isalpha() and word.lower() in english().words:
+            assert not rule._may_vary_name(word)
+
+
 @pytest.mark.parametrize(
     "name", ["Rinladi", "Rinaldi", "Chicago", "Smith", "Market", "Table", "Qaida", "Abc", "Zzyzx"]
 )

@@ -317,6 +317,13 @@ def _is_english_word(name: str) -> bool:
     return word in english() or is_rare(word)
 
 
+def _english_words() -> AbstractSet[str] | None:
+    """The English words once their set is built (it stays), else None: the lowercase forms of
+    the names `_may_vary_name` fails whatever else it asks (a `LetterTest`'s `fails`)."""
+    words = english().words
+    return words if isinstance(words, frozenset) else None
+
+
 _TITLES = TITLES  # words before a surname that are no first name: titles and particles
 _WORD_BEFORE = re.compile(r"(?<![\w.’'-])([A-Z](?:[a-z]+|\.)?) $")
 
@@ -683,14 +690,15 @@ class NameVariant(Rule):
 
     @cached_property
     def _may_vary(self) -> LetterTest:
-        """`_may_vary_name`, decided once per name and remembered."""
-        return LetterTest(self._may_vary_name)
+        """`_may_vary_name`, decided once per name and remembered; a name of ASCII letters whose
+        lowercase is an English word fails without a call (`_english_words`)."""
+        return LetterTest(self._may_vary_name, fails=_english_words)
 
     @cached_property
     def _may_vary_as_written(self) -> LetterTest:
         """`_may_vary_name` of a word as written, a possessive 's cut off: a story's names are
         selected without a loop over them (most stories have none that may vary)."""
-        return LetterTest(self._may_vary_written)
+        return LetterTest(self._may_vary_written, fails=_english_words)
 
     def _one_edit_variants(
         self, counts: Counter, first_use: dict[str, int], mid_sentence: set[str]
