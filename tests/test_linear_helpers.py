@@ -784,6 +784,7 @@ def test_a_name_is_a_name_by_definition(text):
 @example("Islamic State said. Islamic State fighters. An Islamic state. The the The")
 @example("Rinaldi said. Rinaldi's office. Rinladi added. Qaeda, Qaeda, Qaida")
 @example("White House. White House. White house. The House. The House")
+@example("Islamic State said. Islamic State. 1Islamic state, (Islamic state). The State, XIslamic state")
 def test_name_variant_with_its_prefilters_reports_as_with_their_definitions(text):
     rule = Linter(Settings()).by_code["NL202"]
     doc = segment.parse(text)

@@ -159,7 +159,8 @@ def _case_variant_possible(doc: Document, written: AbstractSet[str]) -> bool:
         if at >= 0 and not _after_a_name_twice(text, " " + word, firsts, lengths):
             continue  # no name before it twice: no pair of it is written twice ("The": " the")
         while at >= 0:  # the words before each use of the lowercase word
-            for n in lengths:
+            # every first word is letters: none ends before a use after a mark or a digit
+            for n in lengths if text[at - 1 : at].isalpha() else ():
                 if n > at:
                     break
                 first = text[at - n : at]
@@ -181,7 +182,7 @@ def _after_a_name_twice(text: str, spaced: str, firsts: AbstractSet[str], length
     seen: set[str] = set()
     at = text.find(spaced)
     while at >= 0:
-        for n in lengths:
+        for n in lengths if text[at - 1 : at].isalpha() else ():  # ("said. The": no first word)
             if n > at:
                 break
             first = text[at - n : at]
