@@ -224,6 +224,21 @@ def test_fast_patterns_match_like_their_definitions(text):
         ], name
 
 
+SPACE_PIECES = st.lists(
+    st.sampled_from([" ", "  ", "   ", "\u00a0", "\t", "\n", "x", "A.", "-", "\u2003"]), max_size=40
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(SPACE_PIECES.map("".join), TEXTS))
+def test_the_space_runs_found_by_search_are_the_patterns_matches(text):
+    """NL501 tries its pattern only at the runs of two spaces `str.find` finds: the same matches
+    as the pattern's scan of the whole text."""
+    assert [m.span() for m in double_space.space_runs(text)] == [
+        m.span() for m in double_space._RUN.finditer(text)
+    ]
+
+
 @settings(max_examples=200, deadline=None)
 @given(TEXTS, st.data())
 def test_fast_token_pattern_agrees_within_bounds(text, data):

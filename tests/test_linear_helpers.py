@@ -27,6 +27,7 @@ from newslint.lint import Linter
 from newslint.rules.naming import abbreviation_style, compound_spacing, english_variety_mix, name_variant
 from newslint.rules.numbers import european_number_format as european_number
 from newslint.rules.structure import boilerplate_line, duplicated_sentence, truncated_ending
+from newslint.rules.structure._text import repeated_starts_in
 from newslint.rules.typos.unknown_word import UnknownWord
 from newslint.span import Span
 from newslint.violation import Violation
@@ -1008,3 +1009,23 @@ def test_the_body_sentences_found_by_bisection_are_the_walks(parts):
     doc = segment.parse("".join(parts))
     body, paragraph_of = duplicated_sentence._body_sentences(doc)
     assert (body, list(paragraph_of)) == plain_body_sentences(doc)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Rain fell.", "HEADLINE", "Rain fell", "It rained again", "“Yes.”", "\n\n", "\n", " "]
+        ),
+        max_size=14,
+    )
+)
+@example(["HEADLINE", "\n\n", "Rain fell.", " ", "It rained again", "\n\n", "Rain fell."])
+def test_body_sentences_repeat_a_start_only_where_the_stories_sentences_do(parts):
+    """NL305 looks no further in a story none of whose sentences shares its start with another:
+    its body sentences are some of them, so every start repeated among those is repeated among
+    all the story's sentences."""
+    doc = segment.parse("".join(parts))
+    body, _ = duplicated_sentence._body_sentences(doc)
+    among_all = {doc.sentences[i] for i in repeated_starts_in(doc.text, doc.sentences)}
+    assert {body[i] for i in repeated_starts_in(doc.text, body)} <= among_all

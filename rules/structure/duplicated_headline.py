@@ -144,7 +144,10 @@ def _may_equal(text: str, key: str) -> bool:
     with, or begin, when the start is shorter. Other text is not judged here."""
     if not text.isascii():
         return True
-    start = _GAP.sub(" ", text[: len(key) + PEEK]).lstrip().lower()
+    opening = text[: len(key) + PEEK]
+    if _opens_unlike(opening, key):
+        return False
+    start = _GAP.sub(" ", opening).lstrip().lower()
     return start.startswith(key) or key.startswith(start)
 
 
@@ -157,4 +160,17 @@ def _may_open_with(opening: str, key: str) -> bool:
     For ASCII text `normalise` only folds spaces and case and drops trailing punctuation, so
     each candidate's normal form is a prefix of the opening's, spaces folded and lowercased,
     and `key` must be one of its prefixes. Other text is not judged here."""
-    return not opening.isascii() or _GAP.sub(" ", opening).lstrip().lower().startswith(key)
+    if not opening.isascii():
+        return True
+    return not _opens_unlike(opening, key) and _GAP.sub(" ", opening).lstrip().lower().startswith(key)
+
+
+def _opens_unlike(opening: str, key: str) -> bool:
+    """True when the ASCII `opening`, spaces folded and lowercased (`start` above), neither
+    begins with `key` nor begins it, told from its first word alone, as long as `key`'s first
+    word (most ledes open unlike their headline: no space is folded then). Before a space
+    `start` is the opening's characters lowercased, and a space there is no letter of that word:
+    a first difference from `key` within it is one of `start`'s."""
+    word = key.find(" ")
+    first = opening.lstrip()[: word if word >= 0 else len(key)].lower()
+    return not key.startswith(first)

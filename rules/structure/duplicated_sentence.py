@@ -56,6 +56,8 @@ class DuplicatedSentence(Rule):
     repairs_characters = True  # deletes a whole sentence; a quotation inside it goes with it
 
     def check(self, doc: Document) -> Iterator[Violation]:
+        if not repeated_starts_in(doc.text, doc.sentences):
+            return  # no two sentences start alike (most stories): no two body sentences can
         body, paragraph_of = _body_sentences(doc)
         # One cheap pass: only sentences whose first letters and digits repeat get a closer
         # look (a big file has many sentences: their starts are short); those are keyed whole

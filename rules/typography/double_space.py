@@ -14,6 +14,7 @@ from newslint.violation import Edit, Fix, FixAvailability, Violation
 # Space first, the character before it checked by a look-behind after it: the regex engine
 # then jumps from space to space instead of trying every position.
 _RUN = re.compile(r"[ \u00a0](?<=\S[ \u00a0])[ \u00a0]+(?=\S)")
+_SPACES = re.compile(" +")
 # Two spaces after a full stop are a typing convention, and "--" or ALL-CAPS data lines are
 # wire formatting: neither is damage between words.
 _AFTER_SENTENCE = re.compile(r"[.!?:][\"”’')\]]?$")
@@ -49,7 +50,7 @@ class DoubleSpace(Rule):
         text = doc.text
         if "  " not in text and NBSP not in text:
             return  # no run of two spaces can occur: skip the scan, which tests every character
-        for m in _RUN.finditer(text):
+        for m in space_runs(text):
             span = Span(m.start(), m.end())
             if not is_double_space(doc, span):
                 continue
@@ -71,6 +72,27 @@ class DoubleSpace(Rule):
                     f"{len(m.group())} spaces between words (no-break spaces among them)",
                     Fix.safe("Replace with one space", Edit.replace(span, " ")),
                 )
+
+
+def space_runs(text: str) -> Iterator[re.Match[str]]:
+    """`_RUN.finditer(text)`: where the text holds no no-break space (most stories), `_RUN` is
+    tried only at each run of two spaces, found by `str.find` (C-fast), not at every space of
+    the story. A match starts a run (a space precedes none) and takes all of it, so the runs it
+    does not match are skipped whole (tests/test_fast_patterns.py checks the two agree)."""
+    if NBSP in text:
+        yield from _RUN.finditer(text)
+        return
+    find, match, spaces = text.find, _RUN.match, _SPACES.match
+    at = find("  ")
+    while at >= 0:
+        m = match(text, at)
+        if m is not None:
+            yield m
+            end = m.end()
+        else:
+            run = spaces(text, at)  # text[at] is a space: a run, always
+            end = run.end() if run else at + 2
+        at = find("  ", end)
 
 
 def is_double_space(doc: Document, span: Span) -> bool:

@@ -184,6 +184,21 @@ def test_may_equal_is_false_only_where_the_normal_forms_differ(head, lede, pick)
         assert normalise(text) != key
 
 
+@settings(max_examples=1000, deadline=None)
+@given(OPENING, LEDE, st.booleans())
+@example("Syria said", "Syria\tsaid", False)
+@example("Syria said", "Syr", False)
+@example("Syria said", " \n SYRIA", False)
+def test_an_opening_unlike_the_key_neither_begins_with_it_nor_begins_it(head, lede, spaced):
+    """NL301's first-word test rules an ASCII opening out only where its folded start (the
+    pattern's way) neither begins with the headline's key nor begins it."""
+    key = normalise(head)
+    opening = (" \t\n " if spaced else "") + lede
+    if key and opening.isascii() and duplicated_headline._opens_unlike(opening, key):
+        start = duplicated_headline._GAP.sub(" ", opening).lstrip().lower()
+        assert not start.startswith(key) and not key.startswith(start)
+
+
 def _repeated_paragraphs_every_one_kept(doc):
     """NL305's repeated paragraphs as first written: every paragraph normalised and kept."""
     seen = {normalise(doc.slice(doc.headline))} if doc.headline else set()
