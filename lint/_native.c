@@ -31,7 +31,9 @@
  * - split_pairs(...): the pairs of lowercase words one space apart whose join may be a word (NL105);
  * - may_double(text): whether a word may be followed by itself (NL103's pattern can match);
  * - digit_runs(text) and matches_at(match, text, starts): where the runs of digits start and end,
- *   and a pattern's finditer matches when they can only start there (newslint.figures);
+ *   and a pattern's finditer matches when they can only start there (newslint.figures), and
+ *   marked_starts(text, starts, joiners, marks), the starts of the figures a mark follows (the
+ *   NL4 rules' "5%", "5pm", "5:30 GMT"; its twin is in rules/numbers/_common.py);
  * - sorted_line(data, key, sep, mode): a line of a table sorted by key, found by binary search in
  *   its bytes (a memory map: the shipped word tables, rules/_tables.py's SortedLines), and
  *   sorted_rest(data, key, sep), the rest of a key's line, found and decoded in one call, and
@@ -52,6 +54,8 @@
  *   column_gap(text), whether it may hold a table (newslint.segment's _blocks, _paragraphs, _tables);
  * - url_hint(text) and sic_hint(text): whether a story may hold an address or a [sic] mark
  *   (newslint.segment's _may_hold_url and _sic_spans);
+ * - repeated_starts(text, spans): the spans whose first letters and digits another's share, in
+ *   an ASCII story (NL302's paragraphs, NL305's sentences; its twin is in rules/structure/_text.py);
  * - quote_marks(text, paragraphs): the quotation marks of each paragraph, and
  *   quotation_spans(...), the quotations they make (newslint.quotations).
  */
@@ -3800,6 +3804,60 @@ fail:
     return NULL;
 }
 
+/* marked_starts(text, starts, joiners, marks): the figure starts (digit_runs' first digits) whose
+ * figure is followed by one of `marks`, or by one white-space character and then one of them;
+ * the figure being the run of digits from the start, joined to the next run by one of `joiners`
+ * ("1,234.5" with ".,"). A pattern whose figure is such a stretch and is followed by an optional
+ * space and a mark (neither a digit nor a joiner) can only match at these (NL403, NL404, NL413):
+ * its twin is rules/numbers/_common.py's `_marked_starts`. */
+static PyObject *
+marked_starts(PyObject *self, PyObject *args)
+{
+    PyObject *text, *starts, *seq, *out;
+    const char *joiners, *marks;
+    Py_ssize_t n, count, i;
+    int kind;
+    const void *data;
+    if (!PyArg_ParseTuple(args, "UOss:marked_starts", &text, &starts, &joiners, &marks))
+        return NULL;
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    n = PyUnicode_GET_LENGTH(text);
+    seq = PySequence_Fast(starts, "marked_starts: the starts must be a sequence");
+    if (seq == NULL)
+        return NULL;
+    out = PyList_New(0);
+    count = PySequence_Fast_GET_SIZE(seq);
+    for (i = 0; out != NULL && i < count; i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+        Py_ssize_t j = PyLong_AsSsize_t(item);
+        Py_UCS4 ch;
+        if (j == -1 && PyErr_Occurred()) {
+            Py_CLEAR(out);
+            break;
+        }
+        if (j < 0)
+            continue;
+        for (;;) {
+            while (j < n && IS_DIGIT(PyUnicode_READ(kind, data, j)))
+                j++;
+            if (j + 1 < n && (ch = PyUnicode_READ(kind, data, j)) < 128 && ch && strchr(joiners, (int)ch) &&
+                IS_DIGIT(PyUnicode_READ(kind, data, j + 1)))
+                j++;
+            else
+                break;
+        }
+        if (j < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, j)))
+            j++;
+        if (j >= n || (ch = PyUnicode_READ(kind, data, j)) >= 128 || !ch || !strchr(marks, (int)ch))
+            continue;
+        if (PyList_Append(out, item) < 0)
+            Py_CLEAR(out);
+    }
+    Py_DECREF(seq);
+    return out;
+}
+
 /* Where the line holding byte `at` starts, no earlier than `lo`: the byte after the last newline
  * in [lo, at), else lo. A step of sorted_line's search lands inside a line of the pair tables,
  * thousands of bytes long: memrchr reads back to its start a word at a time, not a byte. */
@@ -5189,6 +5247,99 @@ fail:
     return NULL;
 }
 
+/* One span's rough start for repeated_starts: its first ROUGH_START word characters, lowercased. */
+#define ROUGH_START 16
+typedef struct {
+    Py_ssize_t index;
+    unsigned char length;
+    char key[ROUGH_START];
+} RoughStart;
+
+static int
+rough_start_order(const void *a, const void *b)
+{
+    const RoughStart *x = a, *y = b;
+    if (x->length != y->length)
+        return x->length < y->length ? -1 : 1;
+    return memcmp(x->key, y->key, ROUGH_START);
+}
+
+/* repeated_starts(text, spans): the indices, in order, of the spans of an ASCII text whose rough
+ * start another span shares, the start being the span's first 16 letters, digits and underscores
+ * (\w), lowercased: newslint.rules.structure._text.repeated_starts_in for an ASCII story (its twin
+ * there); None for a text that is not ASCII. Sorting the starts finds the shared ones without a
+ * string or a dict entry a span. */
+static PyObject *
+repeated_starts(PyObject *self, PyObject *args)
+{
+    PyObject *text, *spans, *seq, *out = NULL;
+    RoughStart *starts = NULL;
+    char *shared = NULL;
+    const unsigned char *data;
+    Py_ssize_t n, length, i, j;
+    if (!PyArg_ParseTuple(args, "UO:repeated_starts", &text, &spans))
+        return NULL;
+    if (!PyUnicode_IS_ASCII(text))
+        Py_RETURN_NONE;
+    data = PyUnicode_1BYTE_DATA(text);
+    length = PyUnicode_GET_LENGTH(text);
+    seq = PySequence_Fast(spans, "repeated_starts: the spans must be a sequence");
+    if (seq == NULL)
+        return NULL;
+    n = PySequence_Fast_GET_SIZE(seq);
+    starts = PyMem_Calloc(n ? n : 1, sizeof(RoughStart));
+    shared = PyMem_Calloc(n ? n : 1, 1);
+    if (starts == NULL || shared == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (i = 0; i < n; i++) {
+        PyObject *span = PySequence_Fast_GET_ITEM(seq, i);
+        Py_ssize_t start, end, k;
+        RoughStart *rough = &starts[i];
+        if (!PyTuple_Check(span) || PyTuple_GET_SIZE(span) != 2) {
+            PyErr_SetString(PyExc_TypeError, "repeated_starts: a span is a pair of offsets");
+            goto done;
+        }
+        start = PyLong_AsSsize_t(PyTuple_GET_ITEM(span, 0));
+        end = PyLong_AsSsize_t(PyTuple_GET_ITEM(span, 1));
+        if ((start == -1 || end == -1) && PyErr_Occurred())
+            goto done;
+        if (start < 0 || end < start) {
+            PyErr_SetString(PyExc_ValueError, "repeated_starts: a span's offsets are 0 <= start <= end");
+            goto done;
+        }
+        rough->index = i;
+        for (k = start; k < end && k < length && rough->length < ROUGH_START; k++) {
+            unsigned char ch = data[k];
+            if (ASCII_CLASS[ch] != 0)
+                rough->key[rough->length++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+        }
+    }
+    qsort(starts, (size_t)n, sizeof(RoughStart), rough_start_order);
+    for (i = 0; i < n; i = j) {
+        for (j = i + 1; j < n && rough_start_order(&starts[i], &starts[j]) == 0; j++)
+            shared[starts[j].index] = 1;
+        if (j > i + 1)
+            shared[starts[i].index] = 1;
+    }
+    out = PyList_New(0);
+    for (i = 0; out != NULL && i < n; i++) {
+        PyObject *index;
+        if (!shared[i])
+            continue;
+        index = PyLong_FromSsize_t(i);
+        if (index == NULL || PyList_Append(out, index) < 0)
+            Py_CLEAR(out);
+        Py_XDECREF(index);
+    }
+done:
+    PyMem_Free(starts);
+    PyMem_Free(shared);
+    Py_DECREF(seq);
+    return out;
+}
+
 /* Whether ch is one of newslint.quotations' sixteen quotation marks; 2 for ' ‘ ’, which are
  * marks only where they do not stand between two word characters (an apostrophe: `don't`). */
 static int
@@ -5758,6 +5909,8 @@ static PyMethodDef methods[] = {
      "digit_runs(text): (first digits of the runs no \\w precedes, last digits of every run)."},
     {"matches_at", matches_at, METH_VARARGS,
      "matches_at(match, text, starts): pattern.finditer's matches, for a pattern that only matches at starts."},
+    {"marked_starts", marked_starts, METH_VARARGS,
+     "marked_starts(text, starts, joiners, marks): the figure starts whose figure a mark follows."},
     {"sorted_line", sorted_line, METH_VARARGS,
      "sorted_line(data, key, sep, mode): a line of a sorted table found by binary search in its bytes."},
     {"sorted_rest", sorted_rest, METH_VARARGS,
@@ -5775,6 +5928,8 @@ static PyMethodDef methods[] = {
      "sentence_spans(text, span_type, paragraphs, dateline, abbreviations): the paragraphs' sentences."},
     {"paragraph_spans", paragraph_spans, METH_VARARGS,
      "paragraph_spans(text, span_type, starts, ends): the blocks' paragraphs."},
+    {"repeated_starts", repeated_starts, METH_VARARGS,
+     "repeated_starts(text, spans): the spans of an ASCII text whose first 16 word characters another's share."},
     {"quote_marks", quote_marks, METH_VARARGS,
      "quote_marks(text, paragraphs): (index, mark offsets) of each paragraph that holds a quotation mark."},
     {"quotation_spans", quotation_spans, METH_VARARGS,

@@ -14,10 +14,12 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newslint import quotations, segment, tokens
+from newslint import figures, quotations, segment, tokens
 from newslint.native import native as compiled
 from newslint.rules.naming import abbreviation_style, name_variant
 from newslint.rules.naming import english_variety_mix as variety_mix
+from newslint.rules.numbers import _common as number_rules
+from newslint.rules.numbers import minute_separator_mix, percent_style_mix, time_format_mix
 from newslint.rules.structure import boilerplate_line
 from newslint.rules.typography import double_space, quote_style_mix
 from newslint.rules.typos import doubled_word
@@ -528,3 +530,29 @@ def test_shortest_openings_leave_out_those_a_shorter_one_begins():
         "share",
         "x",
     ]
+
+
+FIGURE_PIECES = st.lists(
+    st.sampled_from(["5", "12", "1,500", "3.5", "7:30", "0.25", "٣", ".", ",", ":", " ", "  ", "\t", "\n"])
+    | st.sampled_from(["%", "pct", "PCT", "percent", "Per cent", "per  cent", "pm", "p.m.", "AM", "a.m"])
+    | st.sampled_from(["GMT", "BST", "local time", "EDT", "x", "-", "$", "(", "pa", "m"]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(FIGURE_PIECES, TEXTS))
+@example("at 5.30pm, 7:30 GMT, 1,500.5 %, 3 per cent, 12 pct and 4 PM")
+def test_the_number_patterns_match_only_at_the_figures_a_mark_follows(text):
+    """NL403, NL404 and NL413 try their patterns only at the figures `marked_starts` keeps: the
+    same matches as at every figure's start (the compiled scan and its twin alike)."""
+    starts = figures.digit_runs(text)[0]
+    for pattern, marks in (
+        (percent_style_mix._PERCENT, percent_style_mix.PERCENT_MARKS),
+        (time_format_mix._CLOCK, time_format_mix.CLOCK_MARKS),
+        (minute_separator_mix._MINUTES, minute_separator_mix.MINUTE_MARKS),
+    ):
+        expected = [m.span() for m in figures.matches_at(pattern, text, starts)]
+        for marked in (number_rules.marked_starts, number_rules._marked_starts):
+            kept = marked(text, starts, *marks)
+            assert [m.span() for m in figures.matches_at(pattern, text, kept)] == expected

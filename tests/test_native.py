@@ -33,8 +33,11 @@ from hypothesis import strategies as st
 from newslint import document, tokens
 from newslint import native as chooser
 from newslint.rules.naming import compound_spacing
+from newslint.rules.numbers import _common as number_rules
+from newslint.rules.structure import _text
 from newslint.rules.typos import _context, _pairs, _split, _words, doubled_word
 from newslint.rules.typos._context import _osa
+from newslint.span import Span
 from tests.conftest import SHARED
 from tests.test_engine_equivalence import INPUTS, made_stories, outputs
 
@@ -1331,3 +1334,41 @@ def test_the_shipped_variety_table_is_read_as_the_twin_reads_it():
     assert list(rows.items()) == list(chooser._table_rows(data).items())
     if compiled is not None:
         assert compiled.table_rows(data) == rows
+
+
+ROUGH_TEXT = st.text("aA_5 .,\n-'Zz9", max_size=120)
+SPANS = st.lists(
+    st.tuples(st.integers(0, 140), st.integers(0, 140)).map(lambda t: Span(*sorted(t))), max_size=14
+)
+
+
+@needs_compiled
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(ROUGH_TEXT, st.text(max_size=80).filter(str.isascii)), SPANS)
+@example("The ministry said. THE  ministry, said", [Span(0, 18), Span(19, 38), Span(5, 5), Span(0, 3)])
+def test_the_compiled_repeated_starts_are_the_twins(text, spans):
+    """NL302's and NL305's repeated starts of an ASCII story, compiled, are the twin's (spans
+    past the text's end, empty and shared ones included); other text is the twin's no business."""
+    assert compiled.repeated_starts(text, spans) == _text._ascii_repeated_starts(text, spans)
+    assert compiled.repeated_starts(text, tuple(spans)) == _text._ascii_repeated_starts(text, spans)
+    assert compiled.repeated_starts(text + "é", spans) is None
+
+
+@needs_compiled
+def test_repeated_starts_refuses_what_is_no_span():
+    with pytest.raises(TypeError):
+        compiled.repeated_starts("abc", [(1, 2, 3)])
+    with pytest.raises(ValueError):
+        compiled.repeated_starts("abc", [(2, 1)])
+
+
+FIGURE_TEXT = st.text("15٣.,:% \t\u2003pPaAmGl-x", max_size=60)
+
+
+@needs_compiled
+@settings(max_examples=1000, deadline=None)
+@given(FIGURE_TEXT, st.sampled_from([(".,", "%pP"), (":.", "aApP"), (":.", "aApPGBUCEl"), ("", "x")]))
+def test_the_compiled_marked_starts_are_the_twins(text, marks):
+    """The figures a mark follows, compiled, are the twin's, read from every start of a run."""
+    starts = list(range(len(text)))
+    assert compiled.marked_starts(text, starts, *marks) == number_rules._marked_starts(text, starts, *marks)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
 from newslint.document import Document
 from newslint.figures import matches_at
+from newslint.native import native
 from newslint.profile import Profile
 from newslint.rule import Rule, Suggestion, replace_fix
 from newslint.rules._desk import desk_choice, forms_lesson, style_notes
@@ -50,13 +51,27 @@ def capitalise(word: str) -> str:
 
 
 def prose_matches(
-    doc: Document, pattern: re.Pattern[str], *, headline: bool = True, at_figures: bool = False
+    doc: Document,
+    pattern: re.Pattern[str],
+    *,
+    headline: bool = True,
+    at_figures: bool = False,
+    marked: tuple[str, str] | None = None,
 ) -> Iterator[re.Match[str]]:
     """One scan of the text; only matches in prose (and, unless asked, not in the headline).
     `at_figures`: the pattern only matches from the first digit of a figure, a digit no word
     character precedes (its look-behind says so), so it is tried there alone (`Document.digit_runs`,
-    `newslint.figures`: no scan of the whole text per pattern)."""
-    found = matches_at(pattern, doc.text, doc.digit_runs[0]) if at_figures else pattern.finditer(doc.text)
+    `newslint.figures`: no scan of the whole text per pattern). `marked` (joiners, marks): the
+    pattern's figure, digits joined by the joiners, is followed by an optional space and a mark
+    (`marked_starts`): it is tried only at the figures a mark follows (most stories have none)."""
+    found: Iterable[re.Match[str]]
+    if at_figures:
+        starts: Sequence[int] = doc.digit_runs[0]
+        if marked is not None:
+            starts = marked_starts(doc.text, starts, *marked)
+        found = matches_at(pattern, doc.text, starts) if starts else []
+    else:
+        found = pattern.finditer(doc.text)
     if not doc.regions:  # all prose (as every story `newslint learn` reads): no span to build
         head = None if headline else doc.headline
         for m in found:
@@ -67,6 +82,34 @@ def prose_matches(
         span = Span(m.start(), m.end())
         if doc.is_prose(span) and (headline or not doc.in_headline(span)):
             yield m
+
+
+def _marked_starts(text: str, starts: Sequence[int], joiners: str, marks: str) -> list[int]:
+    """The `starts` of figures (`Document.digit_runs`) that a mark follows, at once or after one
+    white-space character: a figure is the run of digits (`\\d`) from its start, joined to each
+    next run by one of `joiners` ("1,234.5" with ".,"). A pattern that opens with such a figure,
+    then an optional space and one of the marks (neither a digit nor a joiner, nor white space),
+    matches at no other start: whatever part of the figure it reads, a shorter part is followed
+    by a digit or a joiner, not a mark. The pure-Python twin of the compiled `marked_starts`."""
+    found, size = [], len(text)
+    for start in starts:
+        j = start
+        while True:
+            while j < size and text[j].isdecimal():
+                j += 1
+            if not (j + 1 < size and text[j] in joiners and text[j + 1].isdecimal()):
+                break
+            j += 1
+        if j < size and text[j].isspace():
+            j += 1
+        if j < size and text[j] in marks:
+            found.append(start)
+    return found
+
+
+marked_starts: Callable[[str, Sequence[int], str, str], list[int]] = (
+    _marked_starts if native is None else native.marked_starts
+)
 
 
 class HouseStyleRule(Rule):

@@ -16,6 +16,8 @@ _MINUTES = re.compile(
     r"([0-9](?<![\w:.,$£€¥][0-9])\d?)([:.])([0-5]\d)"
     r"(?=[ \t]?(?:[apAP]\.?[mM]\b|(?:GMT|BST|UTC|CET|EST|EDT|local[ \t]+time)\b))"
 )
+# What joins the digits of its time, and what may follow it (after one space): `marked_starts`.
+MINUTE_MARKS = (":.", "aApPGBUCEl")
 _SEPARATORS = {"colon": ":", "dot": "."}
 
 
@@ -54,7 +56,7 @@ class MinuteSeparatorMix(ClockMix):
 
     def clock_forms(self, doc: Document) -> Sequence[Form]:
         found = []
-        for m in prose_matches(doc, _MINUTES, headline=False, at_figures=True):
+        for m in prose_matches(doc, _MINUTES, headline=False, at_figures=True, marked=MINUTE_MARKS):
             hours, separator, minutes = m.groups()
             if int(hours) > 24:
                 continue

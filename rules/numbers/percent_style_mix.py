@@ -13,6 +13,8 @@ from newslint.violation import FixAvailability
 
 # A figure and its percent sign or word: "5%", "5 %", "5 percent", "5 per cent", "5 pct".
 _PERCENT = re.compile(r"([0-9](?<![\w.,][0-9])\d*(?:[.,]\d+)*)(\s?(?i:%|percent\b|per\s+cent\b|pct\b))")
+# What joins the digits of its figure, and what may follow it (after one space): `marked_starts`.
+PERCENT_MARKS = (".,", "%pP")
 _WRITTEN = {"%": "%", "percent": " percent", "per cent": " per cent", "pct": " pct"}
 
 
@@ -61,7 +63,7 @@ class PercentStyleMix(MixedFormRule):
         if self.context.style in STYLES_WITH_THE_SIGN:
             return ()  # NL416 writes every percentage with the sign: no majority to follow
         found = []
-        for m in prose_matches(doc, _PERCENT, headline=False, at_figures=True):
+        for m in prose_matches(doc, _PERCENT, headline=False, at_figures=True, marked=PERCENT_MARKS):
             figure, marker = m.groups()
             upper = marker.isupper()  # "5 PCT" in an all-capitals line stays in capitals
             rewrite = {

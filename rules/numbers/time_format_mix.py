@@ -14,6 +14,9 @@ from newslint.span import Span
 # "5pm", "5.30pm", "5 p.m.", "5:30 PM": the clock, an optional space, the meridiem.
 _CLOCK = re.compile(r"([0-9](?<![\w:.,$£€¥][0-9])\d?(?:[:.]\d{2})?)( ?)([apAP])(\.)?[mM](?:(\.)|\b)")
 
+# What joins the digits of its clock, and what may follow it (after one space): `marked_starts`.
+CLOCK_MARKS = (":.", "aApP")
+
 
 def _kind(space: str, dotted: bool, upper: bool) -> str:
     marker = "p.m." if dotted else "pm"
@@ -55,7 +58,7 @@ class TimeFormatMix(ClockMix):
     def clock_forms(self, doc: Document) -> Sequence[Form]:
         found = []
         text = doc.text
-        for m in prose_matches(doc, _CLOCK, headline=False, at_figures=True):
+        for m in prose_matches(doc, _CLOCK, headline=False, at_figures=True, marked=CLOCK_MARKS):
             clock, space, letter, dot, final_dot = m.groups()
             dotted = bool(dot)
             end = m.end() if dotted else m.end() - len(final_dot or "")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from newslint.document import Document
+from newslint.native import native
 from newslint.span import Span
 
 _QUOTES = str.maketrans(
@@ -65,22 +66,35 @@ def repeated_starts(texts: list[str]) -> list[int]:
 def repeated_starts_in(text: str, spans: Sequence[Span]) -> list[int]:
     """`repeated_starts([text[s.start : s.end] for s in spans])`, without slicing each span whole:
     only its first characters are keyed unless they hold too few letters. An ASCII story (most)
-    is keyed as bytes, through a byte table that lowercases the letters and deletes the non-word
-    characters in one C-level call: what `rough_start` gives an ASCII text, and every key of the
-    story is then bytes, so that keys compare as they would as strings."""
+    is keyed by the compiled `repeated_starts` where it is built (`_ascii_repeated_starts`, its
+    twin, says how)."""
     if text.isascii():
-        raw = text.encode("ascii")
-        fold, drop = _ASCII_FOLD, _ASCII_NON_WORD
-        starts: list[str | bytes] = []
-        for s in spans:
-            start, end = s.start, s.end
-            key = raw[start : min(end, start + _START_CHARS)].translate(fold, drop)
-            if len(key) < ROUGH_START and end > start + _START_CHARS:
-                key = raw[start:end].translate(fold, drop)
-            starts.append(key[:ROUGH_START])
-    else:
-        starts = [_mixed_start_at(text, s.start, s.end) for s in spans]
+        found: list[int] = _repeated_ascii(text, spans)
+        return found
+    return _repeated([_mixed_start_at(text, s.start, s.end) for s in spans])
+
+
+def _ascii_repeated_starts(text: str, spans: Sequence[Span]) -> list[int]:
+    """`repeated_starts_in` for an ASCII text, the pure-Python twin of the compiled
+    `repeated_starts`: the text is keyed as bytes, through a byte table that lowercases the
+    letters and deletes the non-word characters in one C-level call: what `rough_start` gives an
+    ASCII text, and every key of the story is then bytes, so that keys compare as they would as
+    strings. (A span's key is its first `ROUGH_START` word characters, lowercased.)"""
+    raw = text.encode("ascii")
+    fold, drop = _ASCII_FOLD, _ASCII_NON_WORD
+    starts: list[bytes] = []
+    for s in spans:
+        start, end = s.start, s.end
+        key = raw[start : min(end, start + _START_CHARS)].translate(fold, drop)
+        if len(key) < ROUGH_START and end > start + _START_CHARS:
+            key = raw[start:end].translate(fold, drop)
+        starts.append(key[:ROUGH_START])
     return _repeated(starts)
+
+
+_repeated_ascii: Callable[[str, Sequence[Span]], list[int]] = (
+    _ascii_repeated_starts if native is None else native.repeated_starts
+)
 
 
 def _mixed_start_at(text: str, start: int, end: int) -> bytes:
