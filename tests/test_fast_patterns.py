@@ -522,6 +522,9 @@ def test_furniture_line_starts_are_found_by_the_shortest_openings(text):
     assert [m.start() for m in boilerplate_line._LINE_START.finditer(text)] == [
         m.start() for m in boilerplate_line._LINE.finditer(text)
     ]
+    for at in range(len(text) + 1):  # the first line's test, wherever a line may start
+        first = boilerplate_line._FIRST_LINE.match(text, at)
+        assert bool(boilerplate_line._FIRST_LINE_START.match(text, at)) == bool(first)
 
 
 def test_shortest_openings_leave_out_those_a_shorter_one_begins():

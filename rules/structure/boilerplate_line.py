@@ -120,15 +120,16 @@ def _tree_pattern(texts: Iterable[str]) -> str:
 
 # Where `_LINE` matches, from the openings that no shorter one begins: NL304 reads only where a
 # candidate line starts (tests/test_fast_patterns.py checks the two find the same starts).
-_LINE_START = re.compile(
-    rf"\n[^\S\n]*(?=[{_OPENING_FIRSTS}])(?:\d{{1,2}} min|{_tree_pattern(_shortest_first(_OPENING_TEXTS))})",
-    re.IGNORECASE,
-)
+_SHORTEST = rf"(?=[{_OPENING_FIRSTS}])(?:\d{{1,2}} min|{_tree_pattern(_shortest_first(_OPENING_TEXTS))})"
+_LINE_START = re.compile(rf"\n[^\S\n]*{_SHORTEST}", re.IGNORECASE)
+# Where `_FIRST_LINE` matches, the same way: a first line is tried against the few openings that
+# begin as it does, not each of the fifty in turn (a third of the cost).
+_FIRST_LINE_START = re.compile(rf"[^\S\n]*{_SHORTEST}", re.IGNORECASE)
 _PHOTO_CREDIT = re.compile(r"\((?:AP|AFP|Reuters) Photo/", re.IGNORECASE)
 
 
 def _candidate_offsets(text: str) -> Iterator[int]:
-    if _FIRST_LINE.match(text):
+    if _FIRST_LINE_START.match(text):
         yield 0
     for m in _LINE_START.finditer(text):
         yield m.start() + 1
