@@ -3828,6 +3828,10 @@ marked_starts(PyObject *self, PyObject *args)
         return NULL;
     out = PyList_New(0);
     count = PySequence_Fast_GET_SIZE(seq);
+    /* The last figure walked, [first, end), and its answer: a start inside it (a later group of
+     * "1,234,567") ends there too, so a long chain of groups is walked once, not once a group. */
+    Py_ssize_t first = -1, end = -1;
+    int marked = 0;
     for (i = 0; out != NULL && i < count; i++) {
         PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
         Py_ssize_t j = PyLong_AsSsize_t(item);
@@ -3838,20 +3842,23 @@ marked_starts(PyObject *self, PyObject *args)
         }
         if (j < 0)
             continue;
-        for (;;) {
-            while (j < n && IS_DIGIT(PyUnicode_READ(kind, data, j)))
+        if (!(first <= j && j < end)) {
+            first = j;
+            for (;;) {
+                while (j < n && IS_DIGIT(PyUnicode_READ(kind, data, j)))
+                    j++;
+                if (j + 1 < n && (ch = PyUnicode_READ(kind, data, j)) < 128 && ch && strchr(joiners, (int)ch) &&
+                    IS_DIGIT(PyUnicode_READ(kind, data, j + 1)))
+                    j++;
+                else
+                    break;
+            }
+            end = j;
+            if (j < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, j)))
                 j++;
-            if (j + 1 < n && (ch = PyUnicode_READ(kind, data, j)) < 128 && ch && strchr(joiners, (int)ch) &&
-                IS_DIGIT(PyUnicode_READ(kind, data, j + 1)))
-                j++;
-            else
-                break;
+            marked = j < n && (ch = PyUnicode_READ(kind, data, j)) < 128 && ch && strchr(marks, (int)ch);
         }
-        if (j < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, j)))
-            j++;
-        if (j >= n || (ch = PyUnicode_READ(kind, data, j)) >= 128 || !ch || !strchr(marks, (int)ch))
-            continue;
-        if (PyList_Append(out, item) < 0)
+        if (marked && PyList_Append(out, item) < 0)
             Py_CLEAR(out);
     }
     Py_DECREF(seq);

@@ -90,19 +90,25 @@ def _marked_starts(text: str, starts: Sequence[int], joiners: str, marks: str) -
     next run by one of `joiners` ("1,234.5" with ".,"). A pattern that opens with such a figure,
     then an optional space and one of the marks (neither a digit nor a joiner, nor white space),
     matches at no other start: whatever part of the figure it reads, a shorter part is followed
-    by a digit or a joiner, not a mark. The pure-Python twin of the compiled `marked_starts`."""
+    by a digit or a joiner, not a mark. A start inside the figure walked last (a later group of
+    "1,234,567") shares its end and its answer: a long chain of groups is walked once, not once a
+    group. The pure-Python twin of the compiled `marked_starts`."""
     found, size = [], len(text)
+    first, end, marked = -1, -1, False  # the last figure walked: a start inside it ends there too
     for start in starts:
-        j = start
-        while True:
-            while j < size and text[j].isdecimal():
+        if not first <= start < end:
+            first = j = start
+            while True:
+                while j < size and text[j].isdecimal():
+                    j += 1
+                if not (j + 1 < size and text[j] in joiners and text[j + 1].isdecimal()):
+                    break
                 j += 1
-            if not (j + 1 < size and text[j] in joiners and text[j + 1].isdecimal()):
-                break
-            j += 1
-        if j < size and text[j].isspace():
-            j += 1
-        if j < size and text[j] in marks:
+            end = j
+            if j < size and text[j].isspace():
+                j += 1
+            marked = j < size and text[j] in marks
+        if marked:
             found.append(start)
     return found
 
