@@ -4,6 +4,8 @@ before a word, a run of capitals before a digit, letters outside ASCII) and on r
 
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -92,3 +94,21 @@ def test_the_compiled_scan_is_the_twin_over_many_forms():
     text = " ".join(f"{w} {w.title()}, U.S. US {w[:2]}. x{i}" for i, w in enumerate(letters * 8))
     assert compiled.form_twins(text) == twin(text)
     assert compiled.capital_forms(text, 5) == abbreviation_style._capital_forms_twin(text, 5)
+
+
+def _places_by_scan(text, forms):
+    return [m.span() for m in abbreviation_style._FORMS.finditer(text) if m.group() in forms]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(PIECES, max_size=30).map("".join), st.data())
+def test_the_searched_places_are_the_scans(text, data):
+    """NL204's check finds its few forms' places by string search: the matches of `_FORMS` with
+    those forms, as a scan of every match finds them (forms the text never matches too)."""
+    found = abbreviation_style._FORMS.findall(text)
+    extra = st.sampled_from(["US", "U.S.", "Nato", "NATO", "U.N.", "S.", "USN"])
+    forms = data.draw(st.sets(st.sampled_from(found) | extra if found else extra, max_size=6))
+    expected = _places_by_scan(text, forms)
+    assert abbreviation_style._places(text, forms) == expected
+    with mock.patch.object(abbreviation_style, "SEARCHED_CHARACTERS", 0):  # the one scan of a long text
+        assert abbreviation_style._places(text, forms) == expected

@@ -472,13 +472,32 @@ ABBREVIATION_TEXT = st.lists(
 def test_abbreviation_style_with_its_filter_reports_as_without_it(text):
     rule = Linter(Settings()).by_code["NL204"]
     filtered = list(rule.check(segment.parse(text)))
-    with mock.patch.object(abbreviation_style, "_mixed_letters", _every_letters):
+    with mock.patch.object(abbreviation_style, "_mixed_forms", _every_form):
         assert filtered == list(rule.check(segment.parse(text)))
 
 
-def _every_letters(text):
-    """Every form's letters: NL204 without its filter."""
-    return {abbreviation_style._letters(form) for form in abbreviation_style._FORMS.findall(text)}
+@settings(max_examples=400, deadline=None)
+@given(ABBREVIATION_TEXT)
+@example("NATO talks\n\nNATO said. Nato and U.N. officials, UN\n")
+@example("NATO talks\n\nNATO said NATO and Nato\n")
+@example("Head\n\nUS jets. US said US Air Corp and U.S. officials\n")
+def test_abbreviation_style_keeps_a_form_as_its_whole_filter(text):
+    """`_kept` (a form's places looked at until its answer is known) is the filter `check`
+    applies to every place: some place counts, and the form is no lead-in."""
+    rule = Linter(Settings()).by_code["NL204"]
+    doc = segment.parse(text)
+    by_form: dict[str, list[Span]] = {}
+    for m in abbreviation_style._FORMS.finditer(doc.text):
+        by_form.setdefault(m.group(), []).append(Span(*m.span()))
+    for form, spans in by_form.items():
+        kept = [span for span in spans if rule._counts(doc, span)]
+        whole = bool(kept) and not abbreviation_style._lead_in(doc, form, kept)
+        assert rule._kept(doc, form, spans) == whole
+
+
+def _every_form(text):
+    """Every form `_compared` keeps: NL204 without its filter."""
+    return {form for form in abbreviation_style._FORMS.findall(text) if abbreviation_style._compared(form)}
 
 
 UNKNOWN_WORD_TEXT = st.lists(

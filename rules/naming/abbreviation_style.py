@@ -176,24 +176,50 @@ _capital_forms: Callable[[str, int], list[str]] = (
 )
 
 
-def _mixed_letters(text: str) -> set[str]:
-    """The letters of the abbreviations written two ways or more, one of them in capitals: the
+def _mixed_forms(text: str) -> set[str]:
+    """The forms whose letters the story writes two ways or more, one of them in capitals: the
     only ones `check` can report, from one scan of the story's forms, before any position is
-    looked at. The forms a word or a name takes out (`_compared`) are tested only where letters
-    are written two ways before the test: the test takes forms out, it adds none."""
+    looked at (most stories have none, and test nothing more). The forms a word or a name takes
+    out (`_compared`) are tested only where letters are written two ways before the test: the
+    test takes forms out, it adds none."""
+    twins = _form_twins(text)
+    if not twins:
+        return set()
     by_letters: dict[str, set[str]] = defaultdict(set)
-    for form in _COMPARED.select(set(_form_twins(text))):
+    for form in _COMPARED.select(set(twins)):
         by_letters[_letters(form)].add(form)
     return {
-        letters
-        for letters, forms in by_letters.items()
+        form
+        for forms in by_letters.values()
         if len(forms) >= 2 and any(f == f.upper() for f in forms)
+        for form in forms
     }
 
 
 # A story whose wanted forms times its length pass this many characters is scanned once for
 # all its forms (`_counted_forms`) rather than searched once a form.
 SEARCHED_CHARACTERS = 1 << 20
+
+
+def _places(text: str, forms: AbstractSet[str]) -> list[tuple[int, int]]:
+    """The places of the matches of `_FORMS` in `text` whose form is one of `forms`, in text
+    order: `[m.span() for m in _FORMS.finditer(text) if m.group() in forms]`. No match starts
+    inside another (its look-behind), so they are the places where a form is found as a string
+    and `_FORMS` matches it there: a story's few forms are found by string search (C-level), not
+    by a look at each of its capitalised words in Python. A long text with many forms is scanned
+    once instead (each form's search reads to the end of the text)."""
+    if len(forms) * len(text) > SEARCHED_CHARACTERS:
+        return [m.span() for m in _FORMS.finditer(text) if m.group() in forms]
+    found = []
+    for form in forms:
+        at = text.find(form)
+        while at >= 0:
+            m = _FORMS.match(text, at)
+            if m is not None and m.end() == at + len(form):
+                found.append((at, m.end()))
+            at = text.find(form, at + 1)
+    found.sort()
+    return found
 
 
 def _counted_forms(
@@ -269,21 +295,21 @@ class AbbreviationStyle(Rule):
     fix_availability = FixAvailability.SOMETIMES
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        mixed = _mixed_letters(doc.text)
+        text = doc.text
+        mixed = _mixed_forms(text)
         if not mixed:
             return  # most stories write each abbreviation one way
         forms: dict[tuple[str, str], dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))
-        for m in _FORMS.finditer(doc.text):
-            form = m.group()
-            if _letters(form) not in mixed or not _compared(form):
-                continue
-            span = Span(m.start(), m.end())
+        for start, end in _places(text, mixed):
+            form, span = text[start:end], Span(start, end)
             # a company keeps its own style (US West Inc beside the U.S. Postal Service), but
             # one company written two ways (Esso UK, Esso U.K. Plc) is a mix
-            forms[_letters(form), _company_name(doc.text, span)][form].append(span)
+            forms[_letters(form), _company_name(text, span)][form].append(span)
         for by_form in forms.values():
             if len(by_form) < 2 or not any(f == f.upper() for f in by_form):
                 continue  # Nato and Unesco alone are words, not a second form
+            if sum(self._kept(doc, f, spans) for f, spans in by_form.items()) < 2:
+                continue  # the common case: a form only in the headline, the dateline, a table
             by_form = {
                 f: kept
                 for f, spans in by_form.items()
@@ -331,6 +357,18 @@ class AbbreviationStyle(Rule):
         ):
             groups[_letters(form)].add(form)
         return grouped_lesson({k: v for k, v in groups.items() if any(f == f.upper() for f in v)})
+
+    def _kept(self, doc: Document, form: str, spans: list[Span]) -> bool:
+        """Whether `check` keeps the form written at `spans`: some place counts (`_counts`) and
+        it is no lead-in (`_lead_in`), the places looked at only until that is known (a
+        form's places after the first that counts matter only for a lead-in)."""
+        counted = (span for span in spans if self._counts(doc, span))
+        first = next(counted, None)
+        if first is None:
+            return False
+        if not form.isupper() or "." in form or first.start != _body_opening(doc):
+            return True
+        return next(counted, None) is not None  # two places: no lead-in
 
     @staticmethod
     def _counts(doc: Document, span: Span) -> bool:
