@@ -7,10 +7,23 @@ from __future__ import annotations
 
 import itertools
 
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from newslint import segment
+from newslint.config import Settings
+from newslint.lint import Linter
 from newslint.rules.typos import _pairs
 from newslint.rules.typos._confusions import confusions, lift
 from newslint.rules.typos._context import Context
-from newslint.rules.typos.real_word_slip import REPORT_LIFT, _neighbours, _reads_better
+from newslint.rules.typos.real_word_slip import (
+    _APOSTROPHE_LOST,
+    _CONFUSABLE,
+    REPORT_LIFT,
+    _neighbours,
+    _reads_better,
+    apostrophe_lost,
+)
 
 WORDS = sorted({w for word, others in confusions().items() for w in (word, *others)})
 # Neighbours to weigh them between: words that pair with many of them, words that pair with few,
@@ -53,3 +66,21 @@ def test_the_slip_found_is_the_one_the_weighing_finds():
             assert _reads_better(word, before, after) == expected, (word, before, after)
             found += expected is not None
     assert found >= 10  # the shortcut is tested where it reports, not only where it does not
+
+
+STORY_WORDS = ["form", "From", "from", "there", "THEIR", "their", "cant", "Cant", "wont", "can't", "then"]
+STORY_WORDS += ["than", "the", "loan", "said", "It", "its", "affect", "Effect", "effect-", "quiet", "zzzz"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(STORY_WORDS), st.sampled_from([" ", ". ", "\n\n", ", "])), max_size=25)
+)
+@example([("Form", "\n\n"), ("proceeds", " "), ("form", " "), ("the", " "), ("loan", ". "), ("cant", " ")])
+def test_the_tables_words_are_the_ones_their_tests_select(pieces):
+    """`_tokens` looks the table's few words up among the story's words: the tokens of the words
+    the table's test selects (`doc.selected`), for the confusions and the lost apostrophes."""
+    doc = segment.parse("".join(w + s for w, s in pieces))
+    rule = Linter(Settings()).by_code["NL107"]
+    for table, test in ((confusions(), _CONFUSABLE), (apostrophe_lost(), _APOSTROPHE_LOST)):
+        assert rule._tokens(doc, table) == doc.words_among(doc.selected(test))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -73,15 +73,18 @@ class RealWordSlip(Rule):
         yield from self._confused(doc)
         yield from self._lost_apostrophes(doc)
 
-    def _tokens(self, doc: Document, test: LetterTest) -> list[Token]:
-        """The tokens of the story's words that `test` selected, less the `allowed` ones."""
-        allowed, selected = self.options.allowed, doc.selected(test)
+    def _tokens(self, doc: Document, table: Mapping[str, object]) -> list[Token]:
+        """The tokens of the story's words that are words of `table`, less the `allowed` ones:
+        what `doc.selected` of the table's test selects (`_CONFUSABLE`, `_APOSTROPHE_LOST`),
+        found by a look-up of each of the table's few words (dozens) among the story's words
+        (hundreds) rather than a test of each of the story's."""
+        allowed, selected = self.options.allowed, table.keys() & doc.word_counts.keys()
         return doc.words_among({w for w in selected if w not in allowed} if allowed else selected)
 
     def _confused(self, doc: Document) -> Iterator[Violation]:
         """The commonly confused words that read far worse than another between their neighbours."""
         text = doc.text
-        for tok in self._tokens(doc, _CONFUSABLE):
+        for tok in self._tokens(doc, confusions()):
             if tok.in_headline:
                 continue
             span = tok.span
@@ -101,7 +104,7 @@ class RealWordSlip(Rule):
         nouns ("political cant", "as was his wont", "wont to"), never before a verb. In the
         headline too: a headline drops words, not apostrophes."""
         table, text = apostrophe_lost(), doc.text
-        for tok in self._tokens(doc, _APOSTROPHE_LOST):
+        for tok in self._tokens(doc, table):
             _, after = neighbours(text, tok.span.start, tok.span.end)
             if after is None or not _verb(after):
                 continue
