@@ -112,3 +112,23 @@ def test_the_searched_places_are_the_scans(text, data):
     assert abbreviation_style._places(text, forms) == expected
     with mock.patch.object(abbreviation_style, "SEARCHED_CHARACTERS", 0):  # the one scan of a long text
         assert abbreviation_style._places(text, forms) == expected
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(PIECES | st.sampled_from(["Said", "SAID", "Rice", "RICE", "Unesco", "UNESCO"]), max_size=30))
+def test_the_mixed_forms_are_the_compared_forms_written_two_ways(pieces):
+    """`_mixed_forms` (the compiled scan's twins, `_compared` run on the word forms alone) is its
+    definition: the forms `_compared` keeps whose letters are kept in two forms, one in capitals."""
+    text = " ".join(pieces)
+    text = " ~ ".join([text, text.replace(".", ""), text.upper(), text.title()])
+    by_letters: dict[str, set[str]] = {}
+    for form in abbreviation_style._FORMS.findall(text):
+        if abbreviation_style._compared(form):
+            by_letters.setdefault(abbreviation_style._letters(form), set()).add(form)
+    expected = {
+        form
+        for forms in by_letters.values()
+        if len(forms) >= 2 and any(f == f.upper() for f in forms)
+        for form in forms
+    }
+    assert abbreviation_style._mixed_forms(text) == expected

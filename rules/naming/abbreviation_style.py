@@ -181,13 +181,15 @@ def _mixed_forms(text: str) -> set[str]:
     only ones `check` can report, from one scan of the story's forms, before any position is
     looked at (most stories have none, and test nothing more). The forms a word or a name takes
     out (`_compared`) are tested only where letters are written two ways before the test: the
-    test takes forms out, it adds none."""
+    test takes forms out, it adds none. It is called on the few word forms (Nato) itself, not
+    through `_COMPARED`'s memory: a form in capitals is always compared."""
     twins = _form_twins(text)
     if not twins:
         return set()
     by_letters: dict[str, set[str]] = defaultdict(set)
-    for form in _COMPARED.select(set(twins)):
-        by_letters[_letters(form)].add(form)
+    for form in twins:
+        if form == form.upper() or _compared(form):
+            by_letters[_letters(form)].add(form)
     return {
         form
         for forms in by_letters.values()
