@@ -20,7 +20,7 @@ from newslint.rules.naming import abbreviation_style, name_variant
 from newslint.rules.naming import english_variety_mix as variety_mix
 from newslint.rules.numbers import _common as number_rules
 from newslint.rules.numbers import minute_separator_mix, percent_style_mix, time_format_mix
-from newslint.rules.structure import boilerplate_line
+from newslint.rules.structure import boilerplate_line, duplicated_dateline
 from newslint.rules.typography import double_space, quote_style_mix
 from newslint.rules.typos import doubled_word
 from newslint.span import LineIndex
@@ -233,12 +233,34 @@ SPACE_PIECES = st.lists(
 
 @settings(max_examples=500, deadline=None)
 @given(st.one_of(SPACE_PIECES.map("".join), TEXTS))
+@example("\n    Indented  line  \n  x  y   \nA.  B")
+@example("  x\t  y  \n")
 def test_the_space_runs_found_by_search_are_the_patterns_matches(text):
     """NL501 tries its pattern only at the runs of two spaces `str.find` finds: the same matches
     as the pattern's scan of the whole text."""
     assert [m.span() for m in double_space.space_runs(text)] == [
         m.span() for m in double_space._RUN.finditer(text)
     ]
+
+
+DATELINE_PIECES = st.lists(
+    st.sampled_from(
+        ["WASHINGTON", "ST. LOUIS", "KYIV", ", Ukraine", " (Reuters)", " (AP)", " Feb 26", ",", " ", "\n"]
+        + ["-", "--", "–", "—", " - ", "x", ".", "'", "(", ")"]
+    ),
+    max_size=14,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(DATELINE_PIECES.map("".join), TEXTS))
+@example("KYIV, Ukraine (AP) —")
+@example("WASHINGTON (Reuters) - WASHINGTON")
+def test_a_whole_dateline_line_ends_in_one_of_the_dashes_tested_first(text):
+    """NL306 tries its dateline pattern on a whole line only when the line ends in a dash: the
+    pattern matches no line that ends otherwise."""
+    if duplicated_dateline._DATELINE_LINE.fullmatch(text):
+        assert text.endswith(duplicated_dateline._DASHES)
 
 
 @settings(max_examples=200, deadline=None)

@@ -20,6 +20,7 @@ _DATELINE_LINE = re.compile(
     r"\s*[-–—]{1,2}"
 )
 _SPACE = re.compile(r"\s+")
+_DASHES = ("-", "–", "—")  # the characters _DATELINE_LINE can end with
 
 
 class DuplicatedDateline(Rule):
@@ -79,7 +80,10 @@ class DuplicatedDateline(Rule):
         for part in (doc.headline, doc.paragraphs[0] if doc.paragraphs else None):
             if part is None:
                 continue
-            m = _DATELINE_LINE.fullmatch(doc.slice(part).strip())
+            line = doc.slice(part).strip()
+            if not line.endswith(_DASHES):
+                continue  # the pattern ends in a dash: spare it the backtracking of a miss
+            m = _DATELINE_LINE.fullmatch(line)
             if m and sum(c.isalpha() for c in m.group()) >= 3:
                 return Span(part.start, part.start + len(doc.slice(part).rstrip()))
         return doc.dateline
