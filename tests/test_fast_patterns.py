@@ -20,6 +20,7 @@ from newslint.rules.naming import abbreviation_style, name_variant
 from newslint.rules.naming import english_variety_mix as variety_mix
 from newslint.rules.numbers import _common as number_rules
 from newslint.rules.numbers import minute_separator_mix, percent_style_mix, time_format_mix
+from newslint.rules.structure import _text as structure_text
 from newslint.rules.structure import boilerplate_line, duplicated_dateline
 from newslint.rules.typography import double_space, quote_style_mix
 from newslint.rules.typos import doubled_word
@@ -241,6 +242,26 @@ def test_the_space_runs_found_by_search_are_the_patterns_matches(text):
     assert [m.span() for m in double_space.space_runs(text)] == [
         m.span() for m in double_space._RUN.finditer(text)
     ]
+
+
+WHITE_TEXTS = st.text(
+    alphabet=st.sampled_from(" \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2003\u2028\u3000\u200bab.,'\"–é:"), max_size=30
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(WHITE_TEXTS, TEXTS))
+@example("  Two\n\t words.  ")
+def test_normalise_folds_white_space_as_its_regex_did(text):
+    """The structure rules' `normalise` folds white space with `str.split`: the same form as a
+    `\\s+` replaced by one space and the ends stripped, for every kind of white space."""
+    if not text.isascii():
+        folded = structure_text.unicodedata.normalize("NFKC", structure_text._INVISIBLE.sub("", text))
+        folded = folded.translate(structure_text._QUOTES).translate(structure_text._DASHES)
+    else:
+        folded = text
+    by_regex = structure_text._SPACE.sub(" ", folded).strip().casefold().rstrip(".!?:;,'\" ")
+    assert structure_text.normalise(text) == by_regex
 
 
 DATELINE_PIECES = st.lists(
