@@ -85,7 +85,7 @@ static const unsigned char ASCII_CLASS[128] = {
 /* Past a run of the class from `j`, then of joined runs (a separator and one or more of the
  * class) as long as they go on: digits joined by [.,:] (the regex's \d*(?:[.,:]\d+)+), or
  * \w joined by ['’-] (\w*+(?:['’\-]\w++)*+). `groups` (if given) counts the joins. */
-static Py_ssize_t
+static inline __attribute__((always_inline)) Py_ssize_t
 joined_run(int kind, const void *data, Py_ssize_t j, Py_ssize_t end, int digits, Py_ssize_t *groups)
 {
 #define IN_CLASS(ch) (digits ? IS_DIGIT(ch) : IS_WORD(ch))
@@ -110,8 +110,8 @@ joined_run(int kind, const void *data, Py_ssize_t j, Py_ssize_t end, int digits,
 /* The end of the token that starts at `p` (text[p] is \w), reading no further than `end`:
  * TOKEN = \w(?:(?<=[^\W\d_])\.(?:[^\W\d_]\.)+|(?<=\d)\d*(?:[.,:]\d+)+|\w*+(?:['’\-]\w++)*+)
  * Each alternative's loops are greedy and the first that matches wins, as in the regex. */
-static Py_ssize_t
-token_end(int kind, const void *data, Py_ssize_t p, Py_ssize_t end)
+static inline __attribute__((always_inline)) Py_ssize_t
+token_end_of(int kind, const void *data, Py_ssize_t p, Py_ssize_t end)
 {
     Py_UCS4 first = PyUnicode_READ(kind, data, p);
     Py_ssize_t j;
@@ -135,6 +135,21 @@ token_end(int kind, const void *data, Py_ssize_t p, Py_ssize_t end)
             return j;
     }
     return joined_run(kind, data, p + 1, end, 0, NULL); /* regime's, al-Qaeda */
+}
+
+static Py_ssize_t
+token_end(int kind, const void *data, Py_ssize_t p, Py_ssize_t end)
+{
+    return token_end_of(kind, data, p, end);
+}
+
+/* token_end in a text of one-byte characters (nearly every story): its kind fixed, so that each
+ * character is read with one load, not through PyUnicode_READ's tests of the kind (-O2 does not
+ * take those out of the loops) */
+static Py_ssize_t
+token_end_1(const void *data, Py_ssize_t p, Py_ssize_t end)
+{
+    return token_end_of(PyUnicode_1BYTE_KIND, data, p, end);
 }
 
 /* counts[word] += 1 (counts a dict of ints) */
@@ -524,11 +539,18 @@ index_tokens(PyObject *self, PyObject *args)
         while (p < end) {
             Py_ssize_t e, id;
             int is_new;
-            if (!IS_WORD(PyUnicode_READ(kind, data, p))) {
+            if (kind == PyUnicode_1BYTE_KIND) { /* the same steps, each character read with a load */
+                const Py_UCS1 *chars = data;
+                while (p < end && !IS_WORD(chars[p]))
+                    p++;
+                if (p == end)
+                    break;
+                e = token_end_1(data, p, end);
+            } else if (!IS_WORD(PyUnicode_READ(kind, data, p))) {
                 p++;
                 continue;
-            }
-            e = token_end(kind, data, p, end);
+            } else
+                e = token_end(kind, data, p, end);
             if (blocked && touches_range(bstarts, bends, nblock, p, e)) {
                 p = e;
                 continue;

@@ -140,6 +140,19 @@ def test_the_token_index_holds_what_the_regex_finds_both_ways(text, ranges, regi
             assert memoryview(among).itemsize == 4  # int32s, not a list: a big file picks many
 
 
+LATIN_1 = "aZé_5²¼ª'-.,: \n\tß\xa0µ"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(LATIN_1, max_size=80), st.data())
+def test_the_token_index_of_a_one_byte_text_holds_what_the_regex_finds(text, data):
+    """A text of one-byte characters alone (most stories) takes `index_tokens`'s own scan: the
+    same tokens the regex finds, Latin-1 letters, digits and spaces among them."""
+    ranges = data.draw(st.lists(st.tuples(st.integers(0, 90), st.integers(0, 90)), max_size=5))
+    regions = data.draw(st.lists(st.tuples(st.integers(0, 90), st.integers(1, 8)), max_size=3))
+    test_the_token_index_holds_what_the_regex_finds_both_ways.hypothesis.inner_test(text, ranges, regions)
+
+
 @pytest.mark.skipif(compiled is None, reason="newslint._native is not built here")
 def test_a_word_met_in_an_earlier_text_is_the_str_already_made():
     """The compiled `index_tokens` keeps the words of texts of one-byte characters: a word an
