@@ -448,12 +448,14 @@ static int all_letters(PyObject *word); /* str.isalpha(), with the learning loop
 #define INTERN_LIMIT (INTERN_SLOTS / 2)
 static PyObject **intern_words;  /* a str or NULL a slot */
 static Py_uhash_t *intern_hashes; /* the raw_hash of each slot's str */
+static unsigned char *intern_letters; /* all_letters of each slot's str: asked of a story's words */
 static Py_ssize_t intern_count;
 
 /* text[p:p + n] as a str (text is of one-byte kind; h is raw_hash of those characters): the one
- * kept, or a new one, kept. NULL on error. */
+ * kept, or a new one, kept. NULL on error. *letters is set to its all_letters, or to -1 when
+ * the word is not kept (no room for the table). */
 static PyObject *
-interned_word(PyObject *text, Py_ssize_t p, Py_ssize_t n, Py_uhash_t h)
+interned_word(PyObject *text, Py_ssize_t p, Py_ssize_t n, Py_uhash_t h, int *letters)
 {
     const Py_UCS1 *raw = PyUnicode_1BYTE_DATA(text) + p;
     Py_ssize_t j, mask = INTERN_SLOTS - 1;
@@ -461,10 +463,13 @@ interned_word(PyObject *text, Py_ssize_t p, Py_ssize_t n, Py_uhash_t h)
     if (intern_words == NULL) {
         intern_words = PyMem_Calloc(INTERN_SLOTS, sizeof(PyObject *));
         intern_hashes = PyMem_Calloc(INTERN_SLOTS, sizeof(Py_uhash_t));
-        if (intern_words == NULL || intern_hashes == NULL) {
+        intern_letters = PyMem_Calloc(INTERN_SLOTS, 1);
+        if (intern_words == NULL || intern_hashes == NULL || intern_letters == NULL) {
             PyMem_Free(intern_words);
             PyMem_Free(intern_hashes);
-            intern_words = NULL, intern_hashes = NULL;
+            PyMem_Free(intern_letters);
+            intern_words = NULL, intern_hashes = NULL, intern_letters = NULL;
+            *letters = -1;
             return PyUnicode_Substring(text, p, p + n); /* nothing kept */
         }
     }
@@ -472,6 +477,7 @@ interned_word(PyObject *text, Py_ssize_t p, Py_ssize_t n, Py_uhash_t h)
         if (intern_hashes[j] == h && PyUnicode_GET_LENGTH(word) == n && PyUnicode_KIND(word) == PyUnicode_1BYTE_KIND &&
             memcmp(PyUnicode_1BYTE_DATA(word), raw, n) == 0) {
             Py_INCREF(word);
+            *letters = intern_letters[j];
             return word;
         }
     }
@@ -487,6 +493,8 @@ interned_word(PyObject *text, Py_ssize_t p, Py_ssize_t n, Py_uhash_t h)
     Py_INCREF(word);
     intern_words[j] = word;
     intern_hashes[j] = h;
+    intern_letters[j] = (unsigned char)all_letters(word);
+    *letters = intern_letters[j];
     intern_count++;
     return word;
 }
@@ -559,10 +567,11 @@ index_tokens(PyObject *self, PyObject *args)
             if (id < 0)
                 goto done;
             if (is_new) {
-                PyObject *word = kind == PyUnicode_1BYTE_KIND ? interned_word(text, p, e - p, table.hash[id])
+                int letters = -1; /* all_letters(word), when the kept words know it */
+                PyObject *word = kind == PyUnicode_1BYTE_KIND ? interned_word(text, p, e - p, table.hash[id], &letters)
                                                               : PyUnicode_Substring(text, p, e);
                 if (word == NULL || PyList_Append(words, word) < 0 || intbuf_push(&uses, 1) < 0 ||
-                    (odd != Py_None && !all_letters(word) && PyList_Append(odd, word) < 0)) {
+                    (odd != Py_None && !(letters >= 0 ? letters : all_letters(word)) && PyList_Append(odd, word) < 0)) {
                     Py_XDECREF(word);
                     goto done;
                 }

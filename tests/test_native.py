@@ -172,6 +172,17 @@ def test_a_word_met_in_an_earlier_text_is_the_str_already_made():
     assert wide.words[0] is not first.words[0] and wide.words[2] == first.words[3]
 
 
+@pytest.mark.skipif(compiled is None, reason="newslint._native is not built here")
+def test_a_kept_word_is_listed_as_odd_as_when_it_was_first_met():
+    """Whether a kept word is letters only is kept with it: a text that meets it again lists it
+    among the tokens that are not letters only (`odd`) exactly when str.isalpha says so."""
+    text = "Zürich's F-16 flew at 5pm over Zürich and ßtraße"
+    for _ in range(2):  # the second time every word is one kept
+        odd: list[str] = []
+        words = tokens.index_tokens(text, [document.Span(0, len(text))], document.SpanSet([]), {}, odd).words
+        assert odd == [w for w in words if not w.isalpha()] == ["Zürich's", "F-16", "5pm"]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.text(CHARS + "Ⅻ½x", min_size=1, max_size=6), max_size=12))
 @example(["5pm", "F-16", "1,234", "²", "٣a", "a_b", "Ⅻ", "½5", "x'y", "5"])
