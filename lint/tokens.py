@@ -453,12 +453,14 @@ class LetterTest:
         if self._pends and (self._fits or not packed):  # its results kept in the story's bits
             compiled = native is not None and packed
             run = native.select_pending if compiled else _select_pending  # type: ignore[union-attr]
+            table, fails = self._settled or self._tables()  # (a call saved a dozen times a story)
             found = run(
-                self._test, *self._tables(), self._shapes, story.words, story.bits, story.pending,
+                self._test, table, fails, self._shapes, story.words, story.bits, story.pending,
                 self._tested, self._passed, self._own,
             )  # fmt: skip
-            _WORD_BITS.unflushed[id(story)] = story
-            _WORD_BITS.pending |= self._tested
+            memory = _WORD_BITS
+            memory.unflushed[id(story)] = story
+            memory.pending |= self._tested
             return found
         if native is not None:  # split and tested in one compiled call, unless the memory is full
             found = native.select_story(
@@ -496,7 +498,8 @@ class LetterTest:
                 memory = _WORD_BITS.words = _first_remembered(memory, self._limit, len(new))
         tested, both = self._tested, self._tested | self._passed
         run = _test_words if native is None else native.test_words
-        run(self._test, *self._tables(), self._shapes, new, found, memory, tested, both)
+        table, fails = self._settled or self._tables()
+        run(self._test, table, fails, self._shapes, new, found, memory, tested, both)
         return found
 
     def _tables(self) -> tuple[Container[str] | None, Container[str] | None]:

@@ -670,16 +670,22 @@ def test_a_table_of_failing_words_is_asked_for_until_there_is_one():
     assert asked == ["regime", "reigme", "REIGME", "signs'"]
 
 
+def _asking_for_tables(calls: list[str], tables: list[frozenset[str] | None]) -> tokens.LetterTest:
+    """A test of every word, its `table` and `fails` noting in `calls` when they are asked for
+    (`fails` gives `tables[0]`)."""
+    return tokens.LetterTest(
+        lambda w: True,
+        table=lambda: calls.append("table") or frozenset({"regime", "signs", "Regime"}),
+        fails=lambda: calls.append("fails") or tables[0],
+    )
+
+
 def test_the_tables_are_asked_for_until_both_are_there_and_then_never_again():
     """`LetterTest._tables`: `table` is asked for once, `fails` while it gives None; once both
     are there the pair is kept, and neither function is called for the stories after."""
     calls: list[str] = []
     tables: list[frozenset[str] | None] = [None]
-    test = tokens.LetterTest(
-        lambda w: True,
-        table=lambda: calls.append("table") or frozenset({"regime", "signs", "Regime"}),
-        fails=lambda: calls.append("fails") or tables[0],
-    )
+    test = _asking_for_tables(calls, tables)
     assert test.select({"regime": 1, "reigme": 1}) == {"regime"}
     assert calls == ["table", "fails"]
     tables[0] = frozenset({"signs"})
@@ -687,6 +693,22 @@ def test_the_tables_are_asked_for_until_both_are_there_and_then_never_again():
     assert calls == ["table", "fails", "fails"]
     for i in range(3):  # a new word each time: the test is run, with its tables
         assert test.select({"signs": 1, "regime": 1, f"new{i}": 1}) == {"regime"}
+    assert calls == ["table", "fails", "fails"]
+
+
+def test_a_story_read_beforehand_asks_for_the_tables_as_select_does():
+    """`LetterTest.select_read` takes the kept pair as `select` does: `fails` asked while it
+    gives None, and neither function once both are there."""
+    calls: list[str] = []
+    tables: list[frozenset[str] | None] = [None]
+    test = _asking_for_tables(calls, tables)
+    assert test.select_read(tokens.StoryBits.read({"regime": 1, "reigme": 1})) == {"regime"}
+    assert calls == ["table", "fails"]
+    tables[0] = frozenset({"signs"})
+    assert test.select_read(tokens.StoryBits.read({"signs": 1, "Regime": 1})) == {"Regime"}
+    assert calls == ["table", "fails", "fails"]
+    for i in range(3):  # a new word each time: the test is run, with its tables
+        assert test.select_read(tokens.StoryBits.read({"signs": 1, f"new{i}": 1})) == set()
     assert calls == ["table", "fails", "fails"]
 
 
