@@ -5177,6 +5177,211 @@ sic_hint(PyObject *self, PyObject *text)
     Py_RETURN_FALSE;
 }
 
+/* --- tickers (segment._TICKER, tried at each bracket): a match's end is the first closing
+ * bracket after its opening one (no piece of the pattern reads a bracket), so each piece below
+ * only answers whether the pattern matches, every backtrack the pattern could take tried. --- */
+
+static const unsigned char TICKER_MARK[256] = {['('] = 1, ['<'] = 1};
+static const char *const TICKER_EXCHANGES[] = {"nyse", "nasdaq", "amex", "otc",  "otcbb",    "lse",
+                                               "tsx",  "tsxv",   "asx",  "hkex", "sgx",      "nse",
+                                               "bse",  "euronext", "xetra", NULL};
+static const char *const TICKER_LINKS[] = {"news", "people", "research", "quote", "profile", "chart", "estimates",
+                                           NULL};
+static const char *const TICKER_AGENCIES[] = {"afp", "ap", "dpa", "upi", "ians", "pti", "efe", "ansa", NULL};
+
+#define TK_UPPER(ch) ((ch) >= 'A' && (ch) <= 'Z')
+#define TK_LOWER(ch) ((ch) >= 'a' && (ch) <= 'z')
+#define TK_LETTER(ch) (TK_UPPER(ch) || TK_LOWER(ch))
+
+/* The end of the run of white space at i. */
+static Py_ssize_t
+tk_space(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+{
+    while (i < n && Py_UNICODE_ISSPACE(SS_READ(i)))
+        i++;
+    return i;
+}
+
+/* The end of the run of capitals (or of ASCII letters, `any_case`) at i, -1 unless it is from
+ * `least` to `most` long (a longer run leaves a letter no piece after it reads). */
+static Py_ssize_t
+tk_letters(int kind, const void *data, Py_ssize_t n, Py_ssize_t i, int any_case, Py_ssize_t least, Py_ssize_t most)
+{
+    Py_ssize_t j = i;
+    while (j < n && (any_case ? TK_LETTER(SS_READ(j)) : TK_UPPER(SS_READ(j))))
+        j++;
+    return j - i >= least && j - i <= most ? j : -1;
+}
+
+/* The end of `(?i:word)` for the first of `words` (in the pattern's order) folded at i, from
+ * `*which` on (set to the one after it, for a backtrack to try the next), or -1. */
+static Py_ssize_t
+tk_word(int kind, const void *data, Py_ssize_t n, Py_ssize_t i, const char *const *words, int *which)
+{
+    for (; words[*which]; (*which)++)
+        if (folded_at(kind, data, n, i, words[*which]))
+            return i + (Py_ssize_t)strlen(words[(*which)++]);
+    return -1;
+}
+
+/* Whether \s*\) matches at i: the pattern's tail after each of its bracketed forms. */
+static int
+tk_closes(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+{
+    i = tk_space(kind, data, n, i);
+    return i < n && SS_READ(i) == ')';
+}
+
+/* The end of (?:\s*-\s*LINK)* (`sep` '-') or (?:,\s*LINK)* (`sep` ','), as many as there are: a
+ * repeat not taken leaves a dash or comma, which the tail does not read. */
+static Py_ssize_t
+tk_links(int kind, const void *data, Py_ssize_t n, Py_ssize_t i, Py_UCS4 sep)
+{
+    for (;;) {
+        int which = 0;
+        Py_ssize_t j = sep == '-' ? tk_space(kind, data, n, i) : i, end;
+        if (j >= n || SS_READ(j) != sep)
+            return i;
+        j = tk_space(kind, data, n, j + 1);
+        if ((end = tk_word(kind, data, n, j, TICKER_LINKS, &which)) < 0)
+            return i;
+        i = end;
+    }
+}
+
+/* EXCHANGE\s*[: ]\s*[A-Za-z]{1,6}(?:\.[A-Za-z]{1,2})?(?:\s*-\s*LINK)* then the tail, at i. */
+static int
+tk_exchange_first(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+{
+    int which = 0;
+    Py_ssize_t j;
+    while ((j = tk_word(kind, data, n, i, TICKER_EXCHANGES, &which)) >= 0) {
+        Py_ssize_t k = tk_space(kind, data, n, j), m;
+        if (k < n && SS_READ(k) == ':')
+            k = tk_space(kind, data, n, k + 1);
+        else {
+            for (m = j; m < k && SS_READ(m) != ' '; m++)
+                ;
+            if (m == k)
+                continue; /* no colon and no space: the next exchange (otc, then otcbb) */
+        }
+        if ((k = tk_letters(kind, data, n, k, 1, 1, 6)) < 0)
+            continue;
+        if (k < n && SS_READ(k) == '.' && (k = tk_letters(kind, data, n, k + 1, 1, 1, 2)) < 0)
+            continue;
+        if (tk_closes(kind, data, n, tk_links(kind, data, n, k, '-')))
+            return 1;
+    }
+    return 0;
+}
+
+/* [A-Z]{1,5}\s*:\s*EXCHANGE(?:\s*-\s*LINK)* then the tail, at i. */
+static int
+tk_exchange_after(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+{
+    int which = 0;
+    Py_ssize_t j = tk_letters(kind, data, n, i, 0, 1, 5), k;
+    if (j < 0 || (j = tk_space(kind, data, n, j)) >= n || SS_READ(j) != ':')
+        return 0;
+    j = tk_space(kind, data, n, j + 1);
+    while ((k = tk_word(kind, data, n, j, TICKER_EXCHANGES, &which)) >= 0)
+        if (tk_closes(kind, data, n, tk_links(kind, data, n, k, '-')))
+            return 1;
+    return 0;
+}
+
+/* [A-Z]{1,5}[a-z]?(?:\.[A-Z]{1,2})?:\s*LINK(?:,\s*LINK)* then the tail, at i. */
+static int
+tk_quote_links(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+{
+    int which = 0;
+    Py_ssize_t j = tk_letters(kind, data, n, i, 0, 1, 5);
+    if (j < 0)
+        return 0;
+    if (j < n && TK_LOWER(SS_READ(j)))
+        j++;
+    if (j < n && SS_READ(j) == '.' && (j = tk_letters(kind, data, n, j + 1, 0, 1, 2)) < 0)
+        return 0;
+    if (j >= n || SS_READ(j) != ':')
+        return 0;
+    j = tk_word(kind, data, n, tk_space(kind, data, n, j + 1), TICKER_LINKS, &which);
+    return j >= 0 && tk_closes(kind, data, n, tk_links(kind, data, n, j, ','));
+}
+
+/* Whether segment._TICKER matches at i, where text[i] is a bracket. */
+static int
+tk_matches(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+{
+    const char *const *agency;
+    Py_ssize_t j;
+    if (SS_READ(i) == '<') {
+        if (i + 1 >= n || !TK_UPPER(SS_READ(i + 1)))
+            return 0;
+        for (j = i + 2; j < n && j < i + 11; j++) {
+            Py_UCS4 ch = SS_READ(j);
+            if (!TK_UPPER(ch) && !(ch >= '0' && ch <= '9') && ch != '.')
+                break;
+        }
+        return j < n && SS_READ(j) == '>';
+    }
+    i++;
+    j = tk_letters(kind, data, n, i, 0, 1, 5); /* [A-Z]{1,5}\.[A-Z]{1,2} */
+    if (j >= 0 && j < n && SS_READ(j) == '.' && (j = tk_letters(kind, data, n, j + 1, 0, 1, 2)) >= 0 &&
+        tk_closes(kind, data, n, j))
+        return 1;
+    if (tk_exchange_first(kind, data, n, i) || tk_exchange_after(kind, data, n, i) ||
+        tk_quote_links(kind, data, n, i))
+        return 1;
+    for (agency = TICKER_AGENCIES; *agency; agency++) { /* in lowercase only */
+        const char *c = *agency;
+        for (j = i; *c && j < n && SS_READ(j) == (Py_UCS4)*c; j++, c++)
+            ;
+        if (!*c && tk_closes(kind, data, n, j))
+            return 1;
+    }
+    return 0;
+}
+
+/* ticker_spans(text, span_type): the matches of segment._TICKER in text, as span_type(start,
+ * end), in order (segment._tickers: the pattern tried at each bracket a ticker opens with). */
+static PyObject *
+ticker_spans(PyObject *self, PyObject *args)
+{
+    PyObject *text, *out;
+    PyTypeObject *span_type;
+    Py_ssize_t i, n;
+    int kind;
+    const void *data;
+    if (!PyArg_ParseTuple(args, "UO!:ticker_spans", &text, &PyType_Type, &span_type))
+        return NULL;
+    if (!PyType_IsSubtype(span_type, &PyTuple_Type)) {
+        PyErr_SetString(PyExc_TypeError, "ticker_spans: the span type must be a tuple type");
+        return NULL;
+    }
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    n = PyUnicode_GET_LENGTH(text);
+    if ((out = PyList_New(0)) == NULL)
+        return NULL;
+    for (i = 0; i < n; i++) {
+        Py_UCS4 ch, close;
+        Py_ssize_t end;
+        if (kind == PyUnicode_1BYTE_KIND && (i = ucs1_skip(data, i, n, TICKER_MARK)) >= n)
+            break;
+        ch = SS_READ(i);
+        if ((ch != '(' && ch != '<') || !tk_matches(kind, data, n, i))
+            continue;
+        close = ch == '(' ? ')' : '>';
+        for (end = i + 1; SS_READ(end) != close; end++)
+            ;
+        if (append_span(out, span_type, i, end + 1) < 0) {
+            Py_DECREF(out);
+            return NULL;
+        }
+    }
+    return out;
+}
+
 /* block_spans(text, span_type, start, end): the blocks of text[start:end] (newslint.segment._blocks
  * for one stretch): cut at each run of blank lines (segment._BLOCK_SEP, \n[ \t]*\n(?:[ \t]*\n)*,
  * reading nothing from `end` on), each piece stripped, empty ones left out. */
@@ -5983,6 +6188,8 @@ static PyMethodDef methods[] = {
     {"column_gap", column_gap, METH_O, "column_gap(text): whether a table's column gap is in the text."},
     {"url_hint", url_hint, METH_O, "url_hint(text): whether an address's hint (segment._URL_HINT) is in the text."},
     {"sic_hint", sic_hint, METH_O, "sic_hint(text): whether a [sic] mark (segment._SIC_HINT) is in the text."},
+    {"ticker_spans", ticker_spans, METH_VARARGS,
+     "ticker_spans(text, span_type): the tickers (segment._TICKER's matches) in the text."},
     {"block_spans", block_spans, METH_VARARGS, "block_spans(text, span_type, start, end): the stretch's blocks."},
     {"form_twins", form_twins, METH_VARARGS,
      "form_twins(text): NL204's abbreviation forms whose letters the text writes two ways, one in capitals."},

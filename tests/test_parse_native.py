@@ -234,7 +234,7 @@ def test_the_compiled_hints_refuse_what_is_not_a_str():
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["<!--", "-->", "<", "!", "-", ">", "x", " "]), max_size=20).map("".join))
 def test_the_comments_found_behind_the_bracket_test_are_the_patterns(text):
-    """`_regions` looks for HTML comments only in a text that holds a `<`."""
+    """`_regions` looks for HTML comments only in a text that holds a `<!--`."""
     found = [r.span for r in segment._regions(text, "text", span.LineIndex(text)) if r.kind.name == "COMMENT"]
     assert found == [Span(*m.span()) for m in segment._HTML_COMMENT.finditer(text)]
 
@@ -498,3 +498,26 @@ def test_the_compiled_loops_find_a_mark_at_every_offset_of_a_one_byte_text(fille
                     assert compiled.quote_marks(text, parts) == quotations._marks(text, parts), repr(text)
                 found, expected = _compiled_and_twin(segment._sentences, text, None, tuple(whole), None)
                 assert list(found) == list(expected), repr(text)
+
+
+# A ticker's pieces: brackets, capitals and letter runs of every length a form allows and one
+# more, exchanges and quote links in any case and in the letters that fold to ASCII ones (ſ for
+# s, ı and İ for i, the Kelvin sign for k), the prefixes one of another (otc, otcbb), the agencies,
+# and white space of every kind, beside characters of two and four bytes.
+TICKER_PIECES = st.sampled_from(
+    [*"()<>:.,- \t\n\u00a0\u2003aAZ9é𝄞", "IBM", ".N", "AAPL", "ABCDEF", "AB.CD", "ABCDEFGHIJ", "((", "<<"]
+    + ["NYSE", "nasdaq", "OTC", "otcbb", "TSXV", "tsx", "hkex", "h\u212aex", "nſe", "euronext", "Xetra"]
+    + ["news", "Quote", "PROFILE", "research", "people", "chart", "estimates", "newsy", "İ", "ı", "ſ"]
+    + ["afp", "ap", "dpa", "upi", "ians", "pti", "efe", "ansa", "AFP", "(NYSE: IBM - News)", "<IBM.N>"]
+)
+
+
+@needs_compiled
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(TICKER_PIECES, max_size=14).map("".join))
+def test_the_compiled_tickers_are_the_patterns_matches(text):
+    """`ticker_spans` finds what `_TICKER.finditer` does, and so what its twin, `_tickers`, does."""
+    found = [tuple(s) for s in compiled.ticker_spans(text, Span)]
+    assert found == [m.span() for m in segment._TICKER.finditer(text)]
+    spans, twins = _compiled_and_twin(segment._ticker_spans, text)
+    assert spans == twins and all(type(s) is Span for s in spans)
