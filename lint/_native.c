@@ -5081,6 +5081,72 @@ column_gap(PyObject *self, PyObject *text)
     Py_RETURN_FALSE;
 }
 
+/* table_strength(line): segment._table_strength of the line, 3 (SURE), 2 (MAYBE), 1 (WEAK) or 0:
+ * its column gaps (segment._COLUMN_GAP's matches in the stripped line, read as column_gap reads
+ * them), how wide, what figures follow them, and how many of its words hold a digit. */
+static PyObject *
+table_strength(PyObject *self, PyObject *line)
+{
+    int kind, tab = 0;
+    const void *data;
+    Py_ssize_t i, j, start = 0, end;
+    Py_ssize_t gaps = 0, wide = 0, widest = 0, last_digit = -1, first_wide_end = -1, words = 0, figures = 0;
+    if (!PyUnicode_Check(line)) {
+        PyErr_SetString(PyExc_TypeError, "table_strength: a str, please");
+        return NULL;
+    }
+    kind = PyUnicode_KIND(line);
+    data = PyUnicode_DATA(line);
+    end = PyUnicode_GET_LENGTH(line);
+    while (start < end && Py_UNICODE_ISSPACE(SS_READ(start)))
+        start++;
+    while (end > start && Py_UNICODE_ISSPACE(SS_READ(end - 1)))
+        end--;
+    for (i = start; i < end; i++) {
+        Py_UCS4 ch = SS_READ(i);
+        tab |= ch == '\t';
+        if (Py_UNICODE_ISDIGIT(ch))
+            last_digit = i;
+    }
+    for (i = start + 1; i < end; i = j) { /* the gaps: (width j - i, end j) */
+        Py_UCS4 ch = SS_READ(i);
+        j = i + 1;
+        if ((ch != ' ' && ch != '\t') || Py_UNICODE_ISSPACE(SS_READ(i - 1)))
+            continue;
+        while (j < end && (SS_READ(j) == ' ' || (ch == '\t' && SS_READ(j) == '\t')))
+            j++;
+        if ((ch == ' ' && j - i < 2) || j >= end || Py_UNICODE_ISSPACE(SS_READ(j)))
+            continue;
+        gaps++;
+        if (j - i >= 3 || tab) {
+            wide++;
+            widest = j - i > widest ? j - i : widest;
+            if (first_wide_end < 0)
+                first_wide_end = j; /* the first wide gap's end: a digit after it is after one */
+        }
+    }
+    if (!gaps)
+        return PyLong_FromLong(0);
+    if (gaps >= 2 && wide)
+        return PyLong_FromLong(3);
+    if (wide && (widest >= 5 || last_digit >= first_wide_end))
+        return PyLong_FromLong(3);
+    if (gaps >= 2)
+        return PyLong_FromLong(2);
+    for (i = start; i < end; i = j) { /* the words of line.split(): how many hold a digit */
+        int digit = 0;
+        while (i < end && Py_UNICODE_ISSPACE(SS_READ(i)))
+            i++;
+        if (i >= end)
+            break;
+        for (j = i; j < end && !Py_UNICODE_ISSPACE(SS_READ(j)); j++)
+            digit |= Py_UNICODE_ISDIGIT(SS_READ(j)) != 0;
+        words++;
+        figures += digit;
+    }
+    return PyLong_FromLong(figures * 5 >= words * 2 ? 2 : wide ? 1 : 0);
+}
+
 /* Whether ch matches the lowercase ASCII letter `letter` ignoring case as the re module does: by
  * the simple lowercase mapping (İ is i, the Kelvin sign k), and ı for i, ſ for s. */
 static inline int
@@ -6186,6 +6252,8 @@ static PyMethodDef methods[] = {
     {"quotation_spans", quotation_spans, METH_VARARGS,
      "quotation_spans(text, span_type, parts, first, markdown, blocked): the quotations of a story's parts."},
     {"column_gap", column_gap, METH_O, "column_gap(text): whether a table's column gap is in the text."},
+    {"table_strength", table_strength, METH_O,
+     "table_strength(line): how surely the line is a table's (segment._table_strength)."},
     {"url_hint", url_hint, METH_O, "url_hint(text): whether an address's hint (segment._URL_HINT) is in the text."},
     {"sic_hint", sic_hint, METH_O, "sic_hint(text): whether a [sic] mark (segment._SIC_HINT) is in the text."},
     {"ticker_spans", ticker_spans, METH_VARARGS,

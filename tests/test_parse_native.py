@@ -521,3 +521,21 @@ def test_the_compiled_tickers_are_the_patterns_matches(text):
     assert found == [m.span() for m in segment._TICKER.finditer(text)]
     spans, twins = _compiled_and_twin(segment._ticker_spans, text)
     assert spans == twins and all(type(s) is Span for s in spans)
+
+
+# A table line's pieces: spaces in runs of one to five, tabs, white space that is neither,
+# digits (ASCII, Arabic-Indic, a superscript: str.isdigit's), words, stops and dashes.
+STRENGTH_PIECES = st.sampled_from(
+    [" ", "  ", "   ", "     ", "\t", " \t", "\t ", "\u00a0", "\u2003", "\r", "\x1c", "a", "Ab", "word"]
+    + ["1", "12.5", "x9", "²", "٣", "é", "𝄞", ".", "-"]
+)
+
+
+@needs_compiled
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(STRENGTH_PIECES, max_size=16).map("".join))
+def test_the_compiled_table_strength_is_the_twins(line):
+    """`table_strength` weighs a line as `_table_strength`'s Python does (its gaps, how wide, the
+    figures after them and the words holding a digit)."""
+    strength, twin = _compiled_and_twin(segment._table_strength, line)
+    assert strength == twin
