@@ -4861,6 +4861,7 @@ ss_abbreviation(PyObject *text, int kind, const void *data, Py_ssize_t dot, PyOb
 {
     Py_ssize_t j = dot, stop = dot > 32 ? dot - 32 : 0, i;
     PyObject *word, *lower;
+    char ascii[32]; /* the word, lowered, when it is ASCII: at most 32 letters */
     int found;
     while (j > stop && (Py_UNICODE_ISALPHA(SS_READ(j - 1)) || SS_READ(j - 1) == '.'))
         j--;
@@ -4869,11 +4870,17 @@ ss_abbreviation(PyObject *text, int kind, const void *data, Py_ssize_t dot, PyOb
     for (i = j; i < dot; i++)
         if (SS_READ(i) == '.')
             return 1;
-    word = PyUnicode_Substring(text, j, dot);
-    if (word == NULL)
-        return -1;
-    lower = PyObject_CallMethod(word, "lower", NULL);
-    Py_DECREF(word);
+    for (i = j; i < dot && SS_READ(i) < 128; i++)
+        ascii[i - j] = (char)Py_TOLOWER(SS_READ(i));
+    if (i == dot) /* an ASCII word (most): lowered here, where calling str.lower took twice as long */
+        lower = PyUnicode_FromStringAndSize(ascii, dot - j);
+    else {
+        word = PyUnicode_Substring(text, j, dot);
+        if (word == NULL)
+            return -1;
+        lower = PyObject_CallMethod(word, "lower", NULL);
+        Py_DECREF(word);
+    }
     if (lower == NULL)
         return -1;
     found = PySet_Contains(abbreviations, lower);

@@ -539,3 +539,24 @@ def test_the_compiled_table_strength_is_the_twins(line):
     figures after them and the words holding a digit)."""
     strength, twin = _compiled_and_twin(segment._table_strength, line)
     assert strength == twin
+
+
+# A sentence's end after an abbreviation's letters: the abbreviations in any case, words that
+# are none, letters of two and four bytes among them (lowered by str.lower there), initials,
+# stops, white space, capitals and digits after them.
+ABBREVIATION_PIECES = st.sampled_from(
+    ["Mr", "MR", "mR", "Jan", "SEPT", "approx", "Inc", "İnc", "ınc", "Mrs", "Word", "word", "é", "Éa", "𝄞"]
+    + ["U.S", "A", "x", "Dept", "Corp", "Blvd", "St", "aBcDeFgHiJkLmNoPqRsTuVwXyZaBcDeFgHiJ"]
+    + [". ", ".", " ", "  ", "\n", "! ", "? ", '." ', "The", "9", '"A', "(B"]
+)
+
+
+@needs_compiled
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(ABBREVIATION_PIECES, max_size=20).map("".join))
+def test_the_compiled_sentences_know_the_abbreviations_as_the_twin_does(text):
+    """`sentence_spans` lowers an ASCII word itself and asks str.lower of any other: the stops
+    after abbreviations, in any case and beside letters of every width, end what the twin ends."""
+    paragraphs = (Span(0, len(text)),) if text else ()
+    found, expected = _compiled_and_twin(segment._sentences, text, None, paragraphs, None)
+    assert list(found) == list(expected)
