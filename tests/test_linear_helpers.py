@@ -676,16 +676,16 @@ def test_no_word_longer_than_any_listed_word_has_its_edits_made():
     from newslint.rules.typos import unknown_word
 
     made = []
-    edits_among_each = unknown_word.edits_among_each
+    edits_among = unknown_word.edits_among
 
-    def counted(word, containers):
+    def counted(word, container):
         made.append(len(word))
-        return edits_among_each(word, containers)
+        return edits_among(word, container)
 
     text = (
         "Hi\n\nA" + "ba" * 2_000 + " said. ABAB" + "AB" * 2_000 + " TALKS\n\nAbc" + "d" * 3_000 + " left.\n"
     )
-    with mock.patch.object(unknown_word, "edits_among_each", counted):
+    with mock.patch.object(unknown_word, "edits_among", counted):
         Linter(Settings(), "story.txt", select=["NL101"]).violations(text)
     assert all(n <= unknown_word._longest_word() + 1 for n in made), max(made)
 
