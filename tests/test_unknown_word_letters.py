@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from newslint.config import Settings
 from newslint.lint import Linter
-from newslint.native import one_edit_away
 from newslint.rules.typos import unknown_word
 from newslint.rules.typos._capitals import CAPITAL_MIN_LENGTH, capital_candidate
 from newslint.rules.typos._context import unaccented_words
@@ -203,47 +202,3 @@ def test_the_names_in_lowercase_are_those_the_walk_over_the_words_found(words):
     """`_names_in_lowercase`, a letter test remembered across stories, against the walk it replaced."""
     doc = parse("Headline\n\n" + " ".join(words) + ".\n")
     assert unknown_word._names_in_lowercase(doc) == _names_in_lowercase_as_written(doc)
-
-
-class _Counted:
-    """A document as `_written_as_another_name` reads it: its word counts, and what is derived
-    from them (built on each ask, as a first ask builds it)."""
-
-    def __init__(self, word_counts: dict[str, int]) -> None:
-        self.word_counts = word_counts
-
-    def derived(self, build):
-        return build(self)
-
-
-def _written_as_another_name_by_walk(word_counts: dict[str, int], text: str) -> bool:
-    """The definition: a walk over all the story's words for each word asked about."""
-    cased, size, written_as = text.isupper(), len(text), {}
-    for written, uses in word_counts.items():
-        if -1 <= len(written) - size <= 1 and uses and written != text:
-            other = written.lower()
-            if written == (other.upper() if cased else other[:1].upper() + other[1:]):
-                written_as[other] = written
-    words = english().words
-    return any(other not in words for other in one_edit_away(text.lower()) & written_as.keys())
-
-
-_NAME_LIKE = st.text("aeiRrgnNAGEİı1'", min_size=1, max_size=8)
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.dictionaries(_NAME_LIKE, st.integers(0, 2), max_size=12), _NAME_LIKE)
-def test_a_name_written_another_way_is_found_by_length_as_by_the_walk(word_counts, text):
-    """The words by length, built once a story, answer as the walk over all of them did (the
-    word itself excluded, capitals and capitalised apart, words used none times left out)."""
-    for asked in (text, text.capitalize(), text.upper()):
-        doc = _Counted(word_counts | {asked: 1})
-        expected = _written_as_another_name_by_walk(doc.word_counts, asked)
-        assert unknown_word._written_as_another_name(doc, asked) is expected  # type: ignore[arg-type]
-
-
-def test_a_name_one_edit_from_a_capitalised_word_is_found():
-    doc = _Counted({"Reagan": 3, "Regaan": 1, "REAGAN": 1, "Manufacturing": 2})
-    assert unknown_word._written_as_another_name(doc, "Regaan")  # type: ignore[arg-type]
-    assert unknown_word._written_as_another_name(doc, "REAGN")  # type: ignore[arg-type]
-    assert not unknown_word._written_as_another_name(doc, "Manufacturng")  # type: ignore[arg-type]

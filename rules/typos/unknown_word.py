@@ -14,7 +14,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from newslint.document import Document, LetterTest, Shape, Token, TokenKind
-from newslint.native import add_forms, edits_among_each, native, near_words, unlisted_capital
+from newslint.native import add_forms, edits_among, native, near_words, unlisted_capital
 from newslint.profile import Profile
 from newslint.rule import Rule, RuleContext, RuleOptions, Suggestion, Trigger
 from newslint.rules._desk import capitalised_word, desk_knows, desk_slip, preferred, stories
@@ -1642,32 +1642,18 @@ def _written_as_another_name(doc: Document, text: str) -> bool:
     the naming rules judge a name spelled two ways (Regaan beside Reagan, where NL101 would
     guess "regain"). One edit from an English word the story writes capitalised (Manufacturng
     beside "Manufacturing", Wedndsday beside "Wednesday") it stays NL101's."""
+    cased = text.isupper()
     # the story's words of about its length (one edit changes it by one at most) written as a
     # name is (Reagan, REAGAN), by the lowercase word they write: looked up among the word's
     # edits, where a walk over its hundreds of edits made a string and a lookup for each
-    by_length, size, key = doc.derived(_names_by_length)[text.isupper()], len(text), text.lower()
-    near = [names for names in map(by_length.get, (size - 1, size, size + 1)) if names]
-    found = set().union(*edits_among_each(key, near)) if near else set()
-    if by_length.get(size, {}).get(key) == text:
-        found.discard(key)  # the word itself is no other name
-    words = english().words
-    return any(other not in words for other in found)
-
-
-def _names_by_length(doc: Document) -> tuple[dict[int, dict[str, str]], dict[int, dict[str, str]]]:
-    """The story's words written capitalised (Reagan) and in capitals (REAGAN), each by its
-    length and its lowercase: built once a story for `_written_as_another_name`, which a long
-    text asks of many words (a walk over all the text's words for each was a square)."""
-    capitalised: dict[int, dict[str, str]] = {}
-    capitals: dict[int, dict[str, str]] = {}
+    size, written_as = len(text), {}
     for written, uses in doc.word_counts.items():
-        if uses:
+        if -1 <= len(written) - size <= 1 and uses and written != text:
             other = written.lower()
-            if written == other[:1].upper() + other[1:]:
-                capitalised.setdefault(len(written), {})[other] = written
-            if written == other.upper():
-                capitals.setdefault(len(written), {})[other] = written
-    return capitalised, capitals
+            if written == (other.upper() if cased else other[:1].upper() + other[1:]):
+                written_as[other] = written
+    words = english().words
+    return any(other not in words for other in edits_among(text.lower(), written_as))
 
 
 def written_as_a_name(doc: Document, part: str) -> bool:
