@@ -67,6 +67,9 @@
 #define IS_WORD(ch) ((ch) < 128 ? ASCII_CLASS[ch] != 0 : (Py_UNICODE_ISALNUM(ch) || (ch) == '_'))
 #define IS_DIGIT(ch) ((ch) < 128 ? ASCII_CLASS[ch] == ASCII_DIGIT : Py_UNICODE_ISDECIMAL(ch))
 #define IS_LETTER(ch) ((ch) < 128 ? ASCII_CLASS[ch] == ASCII_LETTER : (IS_WORD(ch) && !IS_DIGIT(ch)))
+/* [A-Z] and [a-z]: the ASCII letters several scans test by case. */
+#define IS_ASCII_UPPER(ch) ((ch) >= 'A' && (ch) <= 'Z')
+#define IS_ASCII_LOWER(ch) ((ch) >= 'a' && (ch) <= 'z')
 
 /* The same classes of the ASCII characters, read from a table: most characters of a story are
  * ASCII, and Python's Unicode tests are a function call or four each (0: no \w). */
@@ -3458,7 +3461,6 @@ weighted_osa(PyObject *self, PyObject *args)
  * run is followed by a letter, which neither the space nor the look-ahead allows), and no match
  * starts inside another, so the matches are every place that passes, in order. A superset of
  * the pairs whose join is in the filter's set: the caller tests each. */
-#define PAIR_LOWER(ch) ((ch) >= 'a' && (ch) <= 'z')
 
 static PyObject *
 split_pairs(PyObject *self, PyObject *args)
@@ -3489,12 +3491,12 @@ split_pairs(PyObject *self, PyObject *args)
     while (p < end) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, p), before;
         Py_ssize_t q, r, e, i, joined;
-        if (!PAIR_LOWER(ch)) {
+        if (!IS_ASCII_LOWER(ch)) {
             p++;
             continue;
         }
         q = p + 1;
-        while (q < end && PAIR_LOWER(PyUnicode_READ(kind, data, q)))
+        while (q < end && IS_ASCII_LOWER(PyUnicode_READ(kind, data, q)))
             q++;
         if (p > 0) {
             before = PyUnicode_READ(kind, data, p - 1);
@@ -3504,13 +3506,13 @@ split_pairs(PyObject *self, PyObject *args)
                 continue;
             }
         }
-        if (q + 1 >= end || PyUnicode_READ(kind, data, q) != ' ' || !PAIR_LOWER(PyUnicode_READ(kind, data, q + 1))) {
+        if (q + 1 >= end || PyUnicode_READ(kind, data, q) != ' ' || !IS_ASCII_LOWER(PyUnicode_READ(kind, data, q + 1))) {
             p = q;
             continue;
         }
         r = q + 1;
         e = r + 1;
-        while (e < end && PAIR_LOWER(PyUnicode_READ(kind, data, e)))
+        while (e < end && IS_ASCII_LOWER(PyUnicode_READ(kind, data, e)))
             e++;
         if (e < end) {
             Py_UCS4 after = PyUnicode_READ(kind, data, e);
@@ -4352,14 +4354,12 @@ done:
 /* --- NL202's spacing variants (name_twins): a name written with two spacings --- */
 
 #define NT_READ(i) PyUnicode_READ(kind, data, (i))
-#define NT_UPPER(ch) ((ch) >= 'A' && (ch) <= 'Z')
-#define NT_LOWER(ch) ((ch) >= 'a' && (ch) <= 'z')
 
 /* The end of a run of [a-z] from i (i itself when there is none). */
 static Py_ssize_t
 nt_lower_run(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
 {
-    while (i < n && NT_LOWER(NT_READ(i)))
+    while (i < n && IS_ASCII_LOWER(NT_READ(i)))
         i++;
     return i;
 }
@@ -4396,7 +4396,7 @@ static Py_ssize_t
 nt_word_end(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
 {
     Py_ssize_t end;
-    if (i >= n || !NT_UPPER(NT_READ(i)))
+    if (i >= n || !IS_ASCII_UPPER(NT_READ(i)))
         return -1;
     end = nt_lower_run(kind, data, n, i + 1);
     return end > i + 1 && !nt_word_at(kind, data, n, end) ? end : -1;
@@ -4410,16 +4410,16 @@ nt_match(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
 {
     Py_ssize_t j = i, end;
     Py_UCS4 ch = NT_READ(i);
-    if (!(NT_UPPER(ch) || ch == 'a' || ch == 'e' || ch == 'b') || (i > 0 && IS_WORD(NT_READ(i - 1))))
+    if (!(IS_ASCII_UPPER(ch) || ch == 'a' || ch == 'e' || ch == 'b') || (i > 0 && IS_WORD(NT_READ(i - 1))))
         return -1;
-    if (!NT_UPPER(ch) && (j = nt_particle(kind, data, n, i)) < 0)
+    if (!IS_ASCII_UPPER(ch) && (j = nt_particle(kind, data, n, i)) < 0)
         return -1;
-    if (j >= n || !NT_UPPER(NT_READ(j)))
+    if (j >= n || !IS_ASCII_UPPER(NT_READ(j)))
         return -1;
     j = nt_lower_run(kind, data, n, j + 1); /* the first part's letters, all of them */
-    if (!NT_LOWER(NT_READ(j - 1))) /* no letter after the capital */
+    if (!IS_ASCII_LOWER(NT_READ(j - 1))) /* no letter after the capital */
         return -1;
-    if (j < n && NT_UPPER(NT_READ(j))) /* TimeWarner, or no match: no boundary before a capital */
+    if (j < n && IS_ASCII_UPPER(NT_READ(j))) /* TimeWarner, or no match: no boundary before a capital */
         return nt_word_end(kind, data, n, j);
     if (j < n && (NT_READ(j) == ' ' || NT_READ(j) == '-')) {
         Py_ssize_t k = nt_particle(kind, data, n, j + 1);
@@ -4499,9 +4499,9 @@ nt_add(NameScan *scan, int kind, const void *data, Py_ssize_t start, Py_ssize_t 
         Py_UCS4 ch = NT_READ(k);
         if (ch == drop || ch == drop2)
             continue;
-        if (upper && NT_LOWER(ch))
+        if (upper && IS_ASCII_LOWER(ch))
             ch -= 32;
-        else if (!upper && NT_UPPER(ch))
+        else if (!upper && IS_ASCII_UPPER(ch))
             ch += 32;
         scan->keys[scan->key_used++] = (char)ch;
     }
@@ -4568,7 +4568,7 @@ nt_scan(NameScan *scan, PyObject *text, Py_ssize_t from, nt_matcher match, Py_UC
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), i, end;
     for (i = from; i < n;) {
         Py_UCS4 ch = NT_READ(i);
-        if ((NT_UPPER(ch) || NT_LOWER(ch)) && (end = match(kind, data, n, i)) >= 0) {
+        if ((IS_ASCII_UPPER(ch) || IS_ASCII_LOWER(ch)) && (end = match(kind, data, n, i)) >= 0) {
             if (nt_add(scan, kind, data, i, end, drop, drop2, upper) < 0)
                 return -1;
             i = end;
@@ -4672,21 +4672,21 @@ static Py_ssize_t
 nt_form_match(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
 {
     Py_ssize_t j = i + 1;
-    if (!NT_UPPER(NT_READ(i)) || (i > 0 && (NT_READ(i - 1) == '.' || IS_WORD(NT_READ(i - 1)))))
+    if (!IS_ASCII_UPPER(NT_READ(i)) || (i > 0 && (NT_READ(i - 1) == '.' || IS_WORD(NT_READ(i - 1)))))
         return -1;
     if (j < n && NT_READ(j) == '.') {
-        while (j + 2 <= n && NT_UPPER(NT_READ(j + 1)) && NT_READ(j + 2) == '.')
+        while (j + 2 <= n && IS_ASCII_UPPER(NT_READ(j + 1)) && NT_READ(j + 2) == '.')
             j += 2;
         return j > i + 1 ? j + 1 : -1;
     }
-    if (j < n && NT_UPPER(NT_READ(j))) {
-        while (j < n && NT_UPPER(NT_READ(j)))
+    if (j < n && IS_ASCII_UPPER(NT_READ(j))) {
+        while (j < n && IS_ASCII_UPPER(NT_READ(j)))
             j++;
         if (nt_word_at(kind, data, n, j) || (j < n && NT_READ(j) == '.' && nt_word_at(kind, data, n, j + 1)))
             return -1;
         return j;
     }
-    while (j < n && NT_LOWER(NT_READ(j)))
+    while (j < n && IS_ASCII_LOWER(NT_READ(j)))
         j++;
     return j - i > 3 && !nt_word_at(kind, data, n, j) ? j : -1;
 }
@@ -4724,7 +4724,7 @@ form_twins(PyObject *self, PyObject *args)
     }
     for (i = 0; i < scan.count; i++) {
         NameMatch *m = &scan.found[i];
-        if (scan.multi[m->group] && !NT_LOWER(NT_READ(m->end - 1)))
+        if (scan.multi[m->group] && !IS_ASCII_LOWER(NT_READ(m->end - 1)))
             capitals[m->group] = 1;
     }
     for (i = 0; i < scan.count; i++) {
@@ -4788,7 +4788,7 @@ capital_forms(PyObject *self, PyObject *args)
     }
     for (i = 0; i < scan.count; i++) {
         NameMatch *m = &scan.found[i];
-        if (!NT_LOWER(NT_READ(m->end - 1))) { /* a form ends in lowercase only as a word (Nato) */
+        if (!IS_ASCII_LOWER(NT_READ(m->end - 1))) { /* a form ends in lowercase only as a word (Nato) */
             capitals[m->group] = 1;
             any = 1;
         }
@@ -4828,8 +4828,6 @@ done:
     return out;
 }
 #undef NT_READ
-#undef NT_UPPER
-#undef NT_LOWER
 
 /* --- the sentence split (newslint.segment._sentences): a paragraph's sentences --- */
 
@@ -5262,9 +5260,7 @@ static const char *const TICKER_LINKS[] = {"news", "people", "research", "quote"
                                            NULL};
 static const char *const TICKER_AGENCIES[] = {"afp", "ap", "dpa", "upi", "ians", "pti", "efe", "ansa", NULL};
 
-#define TK_UPPER(ch) ((ch) >= 'A' && (ch) <= 'Z')
-#define TK_LOWER(ch) ((ch) >= 'a' && (ch) <= 'z')
-#define TK_LETTER(ch) (TK_UPPER(ch) || TK_LOWER(ch))
+#define TK_LETTER(ch) (IS_ASCII_UPPER(ch) || IS_ASCII_LOWER(ch))
 
 /* The end of the run of white space at i. */
 static Py_ssize_t
@@ -5281,7 +5277,7 @@ static Py_ssize_t
 tk_letters(int kind, const void *data, Py_ssize_t n, Py_ssize_t i, int any_case, Py_ssize_t least, Py_ssize_t most)
 {
     Py_ssize_t j = i;
-    while (j < n && (any_case ? TK_LETTER(SS_READ(j)) : TK_UPPER(SS_READ(j))))
+    while (j < n && (any_case ? TK_LETTER(SS_READ(j)) : IS_ASCII_UPPER(SS_READ(j))))
         j++;
     return j - i >= least && j - i <= most ? j : -1;
 }
@@ -5371,7 +5367,7 @@ tk_quote_links(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
     Py_ssize_t j = tk_letters(kind, data, n, i, 0, 1, 5);
     if (j < 0)
         return 0;
-    if (j < n && TK_LOWER(SS_READ(j)))
+    if (j < n && IS_ASCII_LOWER(SS_READ(j)))
         j++;
     if (j < n && SS_READ(j) == '.' && (j = tk_letters(kind, data, n, j + 1, 0, 1, 2)) < 0)
         return 0;
@@ -5388,11 +5384,11 @@ tk_matches(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
     const char *const *agency;
     Py_ssize_t j;
     if (SS_READ(i) == '<') {
-        if (i + 1 >= n || !TK_UPPER(SS_READ(i + 1)))
+        if (i + 1 >= n || !IS_ASCII_UPPER(SS_READ(i + 1)))
             return 0;
         for (j = i + 2; j < n && j < i + 11; j++) {
             Py_UCS4 ch = SS_READ(j);
-            if (!TK_UPPER(ch) && !(ch >= '0' && ch <= '9') && ch != '.')
+            if (!IS_ASCII_UPPER(ch) && !(ch >= '0' && ch <= '9') && ch != '.')
                 break;
         }
         return j < n && SS_READ(j) == '>';
