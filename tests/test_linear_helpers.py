@@ -672,21 +672,38 @@ def test_the_story_size_is_summed_once_a_check():
 def test_no_word_longer_than_any_listed_word_has_its_edits_made():
     """NL101 made every string one edit from a capitalised word of any length (Abab... of 1 MB:
     out of memory; 8,000 letters took over 3 GB). A word longer than the longest listed word
-    and a letter has no listed word one edit away, and its edits are not made."""
-    from newslint.rules.typos import unknown_word
+    and a letter has no listed word one edit away, and its edits are not made. Each place
+    NL101 makes a word's edits is watched: a capitalised word's names and words one edit away
+    (`edits_among_each`), a lowercase word's listed candidates and the story's other names
+    (`edits_among`); the short slips beside the long strings show that the text reaches them."""
+    from newslint.rules.typos import _capitals, _words, unknown_word
 
     made = []
-    edits_among = unknown_word.edits_among
 
-    def counted(word, container):
-        made.append(len(word))
-        return edits_among(word, container)
+    def watched(module, name):
+        real = getattr(module, name)
+
+        def counted(word, *rest):
+            made.append(len(word))
+            return real(word, *rest)
+
+        return mock.patch.object(module, name, counted)
 
     text = (
-        "Hi\n\nA" + "ba" * 2_000 + " said. ABAB" + "AB" * 2_000 + " TALKS\n\nAbc" + "d" * 3_000 + " left.\n"
+        "Hi\n\nA" + "ba" * 2_000 + " said. ABAB" + "AB" * 2_000 + " TALKS\n\nAbc" + "d" * 3_000 + " left.\n\n"
+        "The Finanace Committee met in Bangaldesh. Its reigme fell. A " + "qr" * 1_500 + " went.\n"
     )
-    with mock.patch.object(unknown_word, "edits_among", counted):
-        Linter(Settings(), "story.txt", select=["NL101"]).violations(text)
+    # the capitalised words' edits are remembered across stories: made afresh here
+    _capitals.known_one_edit_away.cache_clear()
+    _capitals.clear_slip.cache_clear()
+    with (
+        watched(_capitals, "edits_among_each"),
+        watched(_words, "edits_among"),
+        watched(unknown_word, "edits_among"),
+    ):
+        found = Linter(Settings(), "story.txt", select=["NL101"]).violations(text)
+    assert {"Finanace", "Bangaldesh", "reigme"} <= {text[v.span.start : v.span.end] for v in found}
+    assert {len("Finanace"), len("Bangaldesh"), len("reigme")} <= set(made)  # edits are made
     assert all(n <= unknown_word._longest_word() + 1 for n in made), max(made)
 
 
