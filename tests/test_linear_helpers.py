@@ -1018,6 +1018,57 @@ def test_a_sign_off_tail_is_found_where_its_words_are(text):
         assert truncated_ending._may_sign_off(text)
 
 
+def plain_truncated_ending(doc):
+    """NL303's check as first written: the sign-off paragraphs taken out first, every story."""
+    te = truncated_ending
+    paragraphs = [p for p in doc.paragraphs if not te._SIGN_OFF_LINE.match(doc.slice(p).strip())]
+    if len(paragraphs) < 2:
+        return
+    last = paragraphs[-1]
+    text = doc.slice(last)
+    tail = te._SIGN_OFF_TAIL.search(text) if te._may_sign_off(text) else None
+    lines = text[: tail.start() if tail else len(text)].rstrip().split("\n")
+    while len(lines) > 1 and te._SIGN_OFF_LINE.match(lines[-1].strip()):
+        lines.pop()
+    text = "\n".join(lines).rstrip()
+    signed_off = tail is not None or len(paragraphs) < len(doc.paragraphs) or text != doc.slice(last).rstrip()
+    if signed_off or te._TAGLINE.match(text):
+        return
+    end = last.start + len(text)
+    if not text or doc.in_table(Span(end - 1, end)) or not doc.is_prose(Span(end - 1, end)):
+        return
+    if text.endswith(te._ENDS_WELL) or not text[-1].isalpha():
+        return
+    ends = list(te._SENTENCE_END.finditer(text))
+    fragment = text[ends[-1].end() :] if ends else text
+    if any(c.isdigit() for c in fragment) or fragment.strip().casefold() in te._INTERJECTIONS:
+        return
+    if ends and len(fragment.split()) <= te.MAX_STRAY_WORDS:
+        yield Span(last.start + ends[-1].end(), end)
+    elif text.split()[-1].casefold() in te._OPEN_WORDS and len(fragment.split()) >= te.MIN_CUT_WORDS:
+        yield Span(end - len(text.split()[-1]), end)
+
+
+ENDING_PIECES = (
+    *("The talks went on. ", "He said the deal was agreed by the board of the ", "Syria", "and the"),
+    *("Reuter", "REUTER...", "(Reporting by Jane Doe)", "AFP", "--", "Ends", "^M", "lol", "12 mths"),
+    *("Clark Boyd is a writer", " afp", "more", "it was ", "\n", "\n\n", "\n  ", " ", ".", "é"),
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(ENDING_PIECES), max_size=14).map("".join))
+@example("The talks went on.\n\nReuter\n\nHe said the deal was agreed by the board of the and the")
+@example("The talks went on.\n\nHe said it was agreed by Syria\n\nREUTER...")
+@example("The talks went on.\n\nThe talks went on. Syria and the")
+def test_truncated_ending_looks_for_sign_off_paragraphs_last(text):
+    """NL303 asks whether a paragraph is a sign-off line only of a story it would report, and
+    stops at once where the last paragraph ends well: it reports what the plain check does."""
+    rule = Linter(Settings()).by_code["NL303"]
+    doc = segment.parse(text)
+    assert [v.span for v in rule.check(doc)] == list(plain_truncated_ending(doc))
+
+
 def plain_body_sentences(doc):
     """NL305's body sentences and paragraph indexes as first written: a walk along the paragraphs."""
     body, paragraph_of, p, paragraphs = [], [], 0, doc.paragraphs

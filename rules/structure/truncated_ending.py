@@ -74,25 +74,31 @@ class TruncatedEnding(Rule):
     name = "truncated-ending"
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        paragraphs = [p for p in doc.paragraphs if not _SIGN_OFF_LINE.match(doc.slice(p).strip())]
-        if len(paragraphs) < 2:
+        # A paragraph that is a sign-off line ("Reuter", "(Reporting by ...)") means the story
+        # arrived whole: it is looked for last, in the few stories that would be reported.
+        if len(doc.paragraphs) < 2:
             return
-        last = paragraphs[-1]
+        last = doc.paragraphs[-1]
         text = doc.slice(last)
+        ending = text.rstrip()
+        if not ending or ending.endswith(_ENDS_WELL) or not ending[-1].isalpha():
+            return  # ends well, or in a sign-off taken off below (then it arrived whole): most stories
+        if _SIGN_OFF_LINE.match(text.strip()):
+            return  # the last paragraph signs off ("Reuter"): most of the others
         tail = _SIGN_OFF_TAIL.search(text) if _may_sign_off(text) else None
         lines = text[: tail.start() if tail else len(text)].rstrip().split("\n")
         while len(lines) > 1 and _SIGN_OFF_LINE.match(lines[-1].strip()):
             lines.pop()
         text = "\n".join(lines).rstrip()
-        signed_off = (
-            tail is not None or len(paragraphs) < len(doc.paragraphs) or text != doc.slice(last).rstrip()
-        )
+        signed_off = tail is not None or text != doc.slice(last).rstrip()
         if signed_off or _TAGLINE.match(text):  # the sign-off arrived, so the story was not cut
             return
         end = last.start + len(text)
         if not text or doc.in_table(Span(end - 1, end)) or not doc.is_prose(Span(end - 1, end)):
             return
         if text.endswith(_ENDS_WELL) or not text[-1].isalpha():
+            return
+        if any(_SIGN_OFF_LINE.match(doc.slice(p).strip()) for p in doc.paragraphs):
             return
         ends = list(_SENTENCE_END.finditer(text))
         fragment = text[ends[-1].end() :] if ends else text
