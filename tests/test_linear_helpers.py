@@ -740,6 +740,26 @@ def test_a_name_written_two_ways_is_found_as_among_every_edit(words, text):
     assert unknown_word._written_as_another_name(doc, text) == plain
 
 
+_NAME_LETTERS = st.text("aeirgnRAGEN\u0130\u0131\u00df\u1e9e1'", min_size=1, max_size=8)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(_NAME_LETTERS, st.integers(0, 2), max_size=14), _NAME_LETTERS)
+@example({"Reagan": 3, "REAGAN": 1}, "Regaan")
+@example({"SS": 1}, "\u1e9ea")  # SS is no capital sharp s written back in lowercase
+@example({"I\u0307I\u0307I": 1}, "\u0130\u0130\u0130")  # two letters longer: not one edit from it
+def test_a_name_looked_up_by_its_edits_is_the_one_the_walk_finds(counts, text):
+    """A long text's words are not walked for each word asked: the word's edits, written in its
+    case, are looked up in the counts. Both answer alike, in any case and outside ASCII (dotted
+    I, sharp s), the word itself and words of no uses left out."""
+    from newslint.rules.typos import unknown_word
+
+    for asked in (text, text.capitalize(), text.upper()):
+        story = counts | {asked: 1}
+        walked = unknown_word._name_one_edit_away_walked(story, asked)
+        assert unknown_word._name_one_edit_away_looked_up(story, asked) is walked
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(["bangaldesh", "britian", "norweigan", "exhcange", "serivces", "ceasars"]), st.data())
 def test_a_swapped_slip_is_never_ruled_out_by_its_precheck(word, data):

@@ -9,12 +9,12 @@ import re
 import string
 import weakref
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from newslint.document import Document, LetterTest, Shape, Token, TokenKind
-from newslint.native import add_forms, edits_among, native, near_words, unlisted_capital
+from newslint.native import add_forms, edits_among, native, near_words, one_edit_away, unlisted_capital
 from newslint.profile import Profile
 from newslint.rule import Rule, RuleContext, RuleOptions, Suggestion, Trigger
 from newslint.rules._desk import capitalised_word, desk_knows, desk_slip, preferred, stories
@@ -1642,18 +1642,53 @@ def _written_as_another_name(doc: Document, text: str) -> bool:
     the naming rules judge a name spelled two ways (Regaan beside Reagan, where NL101 would
     guess "regain"). One edit from an English word the story writes capitalised (Manufacturng
     beside "Manufacturing", Wedndsday beside "Wednesday") it stays NL101's."""
+    counts = doc.word_counts
+    # a story's few hundred words are walked; a long text's (a file of thousands of stories read
+    # as one) are looked up by the word's few hundred edits instead: the same answer, not a walk
+    # over all its words for each word asked (95 asks cost 1.4 s in a 5 MB text)
+    if len(counts) <= WALKED_WORDS_PER_LETTER * len(text):
+        return _name_one_edit_away_walked(counts, text)
+    return _name_one_edit_away_looked_up(counts, text)
+
+
+# A story of up to this many distinct words a letter of the word asked about is walked (a walk's
+# step is cheaper than making an edit and looking it up: 54 edits a letter).
+WALKED_WORDS_PER_LETTER = 150
+
+
+def _name_one_edit_away_walked(counts: Mapping[str, int], text: str) -> bool:
+    """`_written_as_another_name` by a walk over the story's words: those of about its length
+    (one edit changes it by one at most) written as a name is (Reagan, REAGAN), by the lowercase
+    word they write, looked up among the word's edits."""
     cased = text.isupper()
-    # the story's words of about its length (one edit changes it by one at most) written as a
-    # name is (Reagan, REAGAN), by the lowercase word they write: looked up among the word's
-    # edits, where a walk over its hundreds of edits made a string and a lookup for each
     size, written_as = len(text), {}
-    for written, uses in doc.word_counts.items():
+    for written, uses in counts.items():
         if -1 <= len(written) - size <= 1 and uses and written != text:
             other = written.lower()
             if written == (other.upper() if cased else other[:1].upper() + other[1:]):
                 written_as[other] = written
     words = english().words
     return any(other not in words for other in edits_among(text.lower(), written_as))
+
+
+def _name_one_edit_away_looked_up(counts: Mapping[str, int], text: str) -> bool:
+    """`_name_one_edit_away_walked` by the word's edits: each written as a name is (in the word's
+    case) and looked up in the story's counts. A word found is the one the walk files under that
+    edit when it writes the edit back in lowercase (not so for some letters outside ASCII: a
+    capital sharp s is two letters, SS)."""
+    cased, size = text.isupper(), len(text)
+    words = english().words
+    for other in one_edit_away(text.lower()):
+        written = other.upper() if cased else other[:1].upper() + other[1:]
+        if (
+            counts.get(written)
+            and written != text
+            and -1 <= len(written) - size <= 1
+            and written.lower() == other
+            and other not in words
+        ):
+            return True
+    return False
 
 
 def written_as_a_name(doc: Document, part: str) -> bool:
