@@ -384,13 +384,16 @@ class UnknownWord(Rule):
         # Candidate-first: the tests below that read only a word's letters are run once per
         # distinct word (and remembered across stories); the tokens of the few words they do
         # not clear are the only ones built.
-        desk_capitals = self._desk_capitals(doc)
         # a capital candidate is a candidate (`_may_be_unknown` passes it): the story's few
-        # candidates are tested, not every word of the story
-        capitals = self._capital.select(doc.selected(self._unknown))
-        rare_slips = self._rare_slip.select(self._opening.select(doc.selected(self._unknown)))
+        # candidates are tested, not every word of the story; the capitalised ones that may
+        # open a sentence are selected once, and read by each use below
+        selected = doc.selected(self._unknown)
+        openers = self._opening.select(selected)
+        desk_capitals = self._desk_capital_slips(doc, openers)
+        capitals = self._capital.select(selected)
+        rare_slips = self._rare_slip.select(openers)
         limit = UNKNOWN_FLOOR + sum(doc.word_counts.values()) // UNKNOWN_SHARE
-        candidates = self._candidate_tokens(doc, capitals | rare_slips, limit)
+        candidates = self._candidate_tokens(doc, capitals | rare_slips, limit, openers, desk_capitals)
         unknown = sum(1 for t in candidates if t.sentence_start or t.text not in capitals)  # names aside
         if unknown > limit:
             return  # not English copy (data, another language, letters pasted without spaces)
@@ -401,7 +404,7 @@ class UnknownWord(Rule):
             opening = tok.sentence_start and not tok.in_headline and _opening_capital(text, words)
             if opening or text in capitals:  # Reigme forces; the Finanace Committee; MINISTER SIGNES
                 if known is None:  # the story's capitalised candidates, each tested once a run
-                    known = self._known.select(capitals | self._opening.select(doc.selected(self._unknown)))
+                    known = self._known.select(capitals | openers)
                 if text in known or named_by_initials(doc.text, tok.span):
                     continue  # decided without the story's counts
                 if text not in desk_capitals and _plainly_a_name(doc, tok):
@@ -530,18 +533,24 @@ class UnknownWord(Rule):
                 Fix.unsafe(f"Replace with {meant!r}", Edit.replace(span, meant)),
             )
 
-    def _candidate_tokens(self, doc: Document, capitals: AbstractSet[str], limit: int) -> list[Token]:
+    def _candidate_tokens(
+        self,
+        doc: Document,
+        capitals: AbstractSet[str],
+        limit: int,
+        openers: AbstractSet[str],
+        desk_capitals: AbstractSet[str],
+    ) -> list[Token]:
         """The tokens `check` looks at beyond their letters, in order: those of the lowercase
-        candidates, and of the capitalised ones only where they open a sentence (elsewhere a
-        capitalised word is a name, cleared by its letters) or, with a desk profile, where the
-        desk writes a common word one slip from them. A known name's tokens (`_known_text`:
-        Clinton opening a sentence) are left out where counting them could not take the story
-        past `limit`, the not-English-copy threshold: `check` would only count them."""
+        candidates, and of the capitalised ones (`openers`, the `_opening` test's among the
+        candidates) only where they open a sentence (elsewhere a capitalised word is a name,
+        cleared by its letters) or, with a desk profile, where the desk writes a common word one
+        slip from them (`desk_capitals`, `_desk_capital_slips`). A known name's tokens
+        (`_known_text`: Clinton opening a sentence) are left out where counting them could not
+        take the story past `limit`, the not-English-copy threshold: `check` would only count them."""
         candidates = doc.selected(self._unknown)
-        opening = self._opening.select(candidates)
-        desk_capitals = self._desk_capitals(doc)
-        wanted = (candidates - opening) | desk_capitals | capitals
-        rest = opening - desk_capitals - capitals
+        wanted = (candidates - openers) | desk_capitals | capitals
+        rest = openers - desk_capitals - capitals
         if rest and sum(doc.word_counts[w] for w in wanted | rest) <= limit:
             # every use of a word counted: no count of these tokens could pass the limit, so a
             # known name's uses (in most stories every word of `rest`) need not be built at all
@@ -551,15 +560,6 @@ class UnknownWord(Rule):
         # the rest only where they open a sentence: read from the same walk over the index
         # as the others (building every sentence's first token cost more, measured)
         return [t for t in doc.words_among(wanted | rest) if t.sentence_start or t.text not in rest]
-
-    def _desk_capitals(self, doc: Document) -> AbstractSet[str]:
-        """With a desk profile, the capitalised words one slip from a common word the desk writes
-        ("Feburary"): looked at wherever they stand, not only where they open a sentence. Empty
-        without a profile. (The letter tests it reads are remembered: asking twice costs little.)"""
-        if self._profile is None:
-            return frozenset()
-        opening = self._opening.select(doc.selected(self._unknown))
-        return self._desk_capital_slips(doc, opening)
 
     def _may_be_unknown(self, text: str) -> bool:
         """The tests of `check` that read only the letters of a word, in its order: False when
@@ -639,7 +639,9 @@ class UnknownWord(Rule):
 
     def _desk_capital_slips(self, doc: Document, opening: AbstractSet[str]) -> AbstractSet[str]:
         """The capitalised words among `opening` that are slips of a common word the desk
-        writes capitalised (Feburary: February, Wendesday: Wednesday); names are NL202's."""
+        writes capitalised (Feburary: February, Wendesday: Wednesday); names are NL202's.
+        `check` looks at them wherever they stand, not only where they open a sentence. Empty
+        without a desk profile."""
         profile = self._profile
         if profile is None or not opening:
             return frozenset()
