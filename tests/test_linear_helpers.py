@@ -28,7 +28,7 @@ from newslint.rules.naming import abbreviation_style, compound_spacing, english_
 from newslint.rules.numbers import european_number_format as european_number
 from newslint.rules.structure import boilerplate_line, duplicated_sentence, truncated_ending
 from newslint.rules.structure._text import repeated_starts_in
-from newslint.rules.typos.unknown_word import UnknownWord
+from newslint.rules.typos.unknown_word import PREFIXES, UnknownWord
 from newslint.span import Span
 from newslint.violation import Violation
 
@@ -705,6 +705,27 @@ def test_no_word_longer_than_any_listed_word_has_its_edits_made():
     assert {"Finanace", "Bangaldesh", "reigme"} <= {text[v.span.start : v.span.end] for v in found}
     assert {len("Finanace"), len("Bangaldesh"), len("reigme")} <= set(made)  # edits are made
     assert all(n <= unknown_word._longest_word() + 1 for n in made), max(made)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.sampled_from(["", "", "e", "r", "m", "s", "x", *PREFIXES]),
+    st.sampled_from(["insure", "went", "ment", "market", "clunky", "lessen", "rialto", "abcd", "pay", ""]),
+    st.text("aeinrstmoy-", max_size=6),
+)
+@example("re", "insure", "")
+@example("counter", "act", "s")
+@example("de", "ment", "")
+def test_a_word_is_tried_with_the_prefixes_it_may_begin_with_as_with_all(prefix, word, tail):
+    """`derivation` tries a word with the prefixes of its first letter (`_PREFIXES_BY_LETTER`):
+    the prefixes it begins with, in PREFIXES' order, are those it tried going through all."""
+    from newslint.rules.typos import unknown_word
+
+    text = prefix + word + tail
+    tried = unknown_word._PREFIXES_BY_LETTER.get(text[:1], ())
+    assert [p for p in tried if text.startswith(p)] == [p for p in PREFIXES if text.startswith(p)]
+    # the last of the prefixes, and the first, still parse a word
+    assert unknown_word.derivation.__wrapped__("deinsure") == "prefix" == unknown_word.derivation("preinsure")
 
 
 def _written_as_another_name_plainly(doc, text):

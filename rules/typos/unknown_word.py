@@ -1366,6 +1366,18 @@ PREFIXES = (
 )
 
 
+def _by_first_letter(prefixes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    found: dict[str, tuple[str, ...]] = {}
+    for prefix in prefixes:
+        found[prefix[0]] = (*found.get(prefix[0], ()), prefix)
+    return found
+
+
+# PREFIXES by their first letter, in their order: `derivation` tries a word with those it may
+# begin with (a slice and a test for each of the 33 cost two thirds of its instructions)
+_PREFIXES_BY_LETTER = _by_first_letter(PREFIXES)
+
+
 def _missing_apostrophe(word: str) -> str | None:
     """The contraction or possessive the word is with its apostrophe put back (dont -> don't,
     childrens -> children's), when the word list knows exactly one such form."""
@@ -1492,7 +1504,7 @@ def derivation(word: str) -> str | None:
         return "plural"
     if word.endswith("ness") and _adjective(word[:-4]):
         return "suffix"  # clunkiness, sogginess: a listed adjective's noun
-    for prefix in PREFIXES:
+    for prefix in _PREFIXES_BY_LETTER.get(word[:1], ()):
         rest = word[len(prefix) :]
         if word.startswith(prefix) and len(rest) >= 4 and (rest in words or rest in rare_words()):
             return "prefix"
