@@ -728,6 +728,22 @@ def test_a_word_is_tried_with_the_prefixes_it_may_begin_with_as_with_all(prefix,
     assert unknown_word.derivation.__wrapped__("deinsure") == "prefix" == unknown_word.derivation("preinsure")
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.text("abcdeAZ'’-5é", min_size=1, max_size=9))
+@example("regime")
+@example("regime's")
+@example("al-qaeda")
+@example("5pm")
+def test_a_word_with_no_capital_passes_neither_capital_test(text):
+    """`UnknownWord._may_be_unknown` asks the capitalised-word tests only of a word that is not
+    lowercase (`str.islower`): no lowercase word passes either."""
+    from newslint.rules.typos import unknown_word
+
+    if text.islower():
+        assert not unknown_word.capital_candidate(text)
+        assert not unknown_word._opening_capital(text, unknown_word.english().words)
+
+
 def _written_as_another_name_plainly(doc, text):
     """`_written_as_another_name`'s definition: each string one edit from the word, written in
     the word's case, looked up in the story's counts."""

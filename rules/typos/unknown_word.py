@@ -571,7 +571,8 @@ class UnknownWord(Rule):
         lower = text.islower()
         if text.isalpha() and (text in words or (len(text) < MIN_LENGTH if lower else text.lower() in words)):
             return False  # neither test below passes, nor any of its parts
-        if _capital_candidate(text) or _opening_candidate(text):
+        # (a word of no capital passes neither capital test: not asked, nor kept in their memos)
+        if not lower and (_capital_candidate(text) or _opening_candidate(text)):
             return True  # weighed against the story's words (NL101's capitalised words)
         if not lower or not text.isascii() and "’" not in text:
             return False
