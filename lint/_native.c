@@ -33,7 +33,9 @@
  * - digit_runs(text) and matches_at(match, text, starts): where the runs of digits start and end,
  *   and a pattern's finditer matches when they can only start there (newslint.figures), and
  *   marked_starts(text, starts, joiners, marks), the starts of the figures a mark follows (the
- *   NL4 rules' "5%", "5pm", "5:30 GMT"; its twin is in rules/numbers/_common.py);
+ *   NL4 rules' "5%", "5pm", "5:30 GMT"; its twin is in rules/numbers/_common.py), and
+ *   digit_joints(text, lasts), the separators NL401 finds between digits and where a decimal
+ *   comma may start (its twin is in rules/numbers/european_number_format.py);
  * - sorted_line(data, key, sep, mode): a line of a table sorted by key, found by binary search in
  *   its bytes (a memory map: the shipped word tables, rules/_tables.py's SortedLines), and
  *   sorted_rest(data, key, sep), the rest of a key's line, found and decoded in one call, and
@@ -3906,6 +3908,86 @@ marked_starts(PyObject *self, PyObject *args)
     return out;
 }
 
+/* digit_joints(text, lasts): what NL401 reads after the last digit of each run of digits (`lasts`,
+ * digit_runs' second list): (the set of the separators ".,'’\u202f\u2009 " that stand between two
+ * digits; whether a full stop and three digits follow one; the starts of the runs of one to three
+ * digits that a comma and a digit follow, the only places a decimal comma, "3,5%", can start).
+ * One call where a loop in Python read each run; its twin is
+ * rules/numbers/european_number_format.py's `_digit_joints`. */
+static PyObject *
+digit_joints(PyObject *self, PyObject *args)
+{
+    static const Py_UCS4 separators[] = {'.', ',', '\'', 0x2019, 0x202f, 0x2009, ' '};
+    const int count_separators = (int)(sizeof separators / sizeof separators[0]);
+    PyObject *text, *lasts, *seq, *commas, *found = NULL;
+    Py_ssize_t n, count, i;
+    int kind, k, dots = 0;
+    unsigned seen = 0; /* bit k: separators[k] stands between two digits */
+    const void *data;
+    if (!PyArg_ParseTuple(args, "UO:digit_joints", &text, &lasts))
+        return NULL;
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    n = PyUnicode_GET_LENGTH(text);
+    seq = PySequence_Fast(lasts, "digit_joints: the lasts must be a sequence");
+    if (seq == NULL)
+        return NULL;
+    commas = PyList_New(0);
+    count = PySequence_Fast_GET_SIZE(seq);
+    for (i = 0; commas != NULL && i < count; i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+        Py_ssize_t last = PyLong_AsSsize_t(item), start;
+        Py_UCS4 ch;
+        if (last == -1 && PyErr_Occurred()) {
+            Py_CLEAR(commas);
+            break;
+        }
+        if (last < 0 || last + 2 >= n || !IS_DIGIT(PyUnicode_READ(kind, data, last + 2)))
+            continue; /* no separator between two digits here */
+        ch = PyUnicode_READ(kind, data, last + 1);
+        for (k = 0; k < count_separators && separators[k] != ch; k++)
+            ;
+        if (k == count_separators)
+            continue;
+        seen |= 1u << k;
+        if (ch == '.' && last + 4 < n && IS_DIGIT(PyUnicode_READ(kind, data, last + 3)) &&
+            IS_DIGIT(PyUnicode_READ(kind, data, last + 4)))
+            dots = 1;
+        if (ch != ',')
+            continue;
+        /* the run of digits that ends at `last`, when it holds three digits or fewer */
+        for (start = last; start > 0 && IS_DIGIT(PyUnicode_READ(kind, data, start - 1));) {
+            start--;
+            if (last - start >= 3)
+                break;
+        }
+        if (last - start < 3) {
+            PyObject *at = PyLong_FromSsize_t(start);
+            if (at == NULL || PyList_Append(commas, at) < 0)
+                Py_CLEAR(commas);
+            Py_XDECREF(at);
+        }
+    }
+    Py_DECREF(seq);
+    if (commas == NULL)
+        return NULL;
+    found = PySet_New(NULL);
+    for (k = 0; found != NULL && k < count_separators; k++) {
+        PyObject *one;
+        if (!(seen & (1u << k)))
+            continue;
+        one = PyUnicode_FromOrdinal((int)separators[k]);
+        if (one == NULL || PySet_Add(found, one) < 0)
+            Py_CLEAR(found);
+        Py_XDECREF(one);
+    }
+    if (found == NULL) {
+        Py_DECREF(commas);
+        return NULL;
+    }
+    return Py_BuildValue("(NON)", found, dots ? Py_True : Py_False, commas);
+}
+
 /* Where the line holding byte `at` starts, no earlier than `lo`: the byte after the last newline
  * in [lo, at), else lo. A step of sorted_line's search lands inside a line of the pair tables,
  * thousands of bytes long: memrchr reads back to its start a word at a time, not a byte. */
@@ -6231,6 +6313,8 @@ static PyMethodDef methods[] = {
      "matches_at(match, text, starts): pattern.finditer's matches, for a pattern that only matches at starts."},
     {"marked_starts", marked_starts, METH_VARARGS,
      "marked_starts(text, starts, joiners, marks): the figure starts whose figure a mark follows."},
+    {"digit_joints", digit_joints, METH_VARARGS,
+     "digit_joints(text, lasts): the separators between digits, dot groups and comma figures (NL401)."},
     {"sorted_line", sorted_line, METH_VARARGS,
      "sorted_line(data, key, sep, mode): a line of a sorted table found by binary search in its bytes."},
     {"sorted_rest", sorted_rest, METH_VARARGS,

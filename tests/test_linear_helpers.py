@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from newslint import lint, segment, suppress, tokens
 from newslint.config import Settings
 from newslint.document import SpanSet
+from newslint.figures import matches_at
 from newslint.lint import Linter
 from newslint.rules.naming import abbreviation_style, compound_spacing, english_variety_mix, name_variant
 from newslint.rules.numbers import european_number_format as european_number
@@ -1043,19 +1044,28 @@ def test_a_name_may_vary_by_its_definition(name):
 
 
 # digits (ASCII and others), the separators, letters and the marks around figures
-FIGURE_CHARS = "0159٣.,'’\u202f\u2009 a-/\n"
+FIGURE_CHARS = "0159٣.,'’\u202f\u2009 a-/\n%p"
 SEPARATOR_BETWEEN = re.compile(r"\d([.,'’\u202f\u2009 ])(?=\d)")  # the scan the digit runs replace
 
 
 @settings(max_examples=800, deadline=None)
 @given(st.text(FIGURE_CHARS, max_size=40))
 @example("1.000.000 and 3,5% of 450 000 people, 2'000")
+@example("3,5% and 12,25 pct, 1234,5%, x7,5 bln, 1,5,3%")
 def test_the_separators_read_after_digit_runs_are_the_scans(text):
     lasts = segment.parse(text).digit_runs[1]
     assert european_number.separators_between_digits(text, lasts) == set(SEPARATOR_BETWEEN.findall(text))
     if not european_number._dot_groups(text, lasts):
         assert european_number._MULTI_DOT.search(text) is None
         assert european_number._ONE_DOT.search(text) is None
+    # the decimal commas found at the comma figures alone (compiled and twin) are the scan's
+    scan = [(m.span(), m.groups()) for m in european_number._DECIMAL_COMMA.finditer(text)]
+    for joints in (european_number.digit_joints, european_number._digit_joints):
+        separators, dot_groups, commas = joints(text, lasts)
+        assert separators == european_number.separators_between_digits(text, lasts)
+        assert dot_groups == european_number._dot_groups(text, lasts)
+        found = matches_at(european_number._DECIMAL_COMMA, text, commas)
+        assert [(m.span(), m.groups()) for m in found] == scan
 
 
 def test_only_the_sign_off_words_letters_fold_to_them():

@@ -30,10 +30,11 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newslint import document, tokens
+from newslint import document, figures, tokens
 from newslint import native as chooser
 from newslint.rules.naming import compound_spacing
 from newslint.rules.numbers import _common as number_rules
+from newslint.rules.numbers import european_number_format
 from newslint.rules.structure import _text
 from newslint.rules.typos import _context, _pairs, _split, _words, doubled_word
 from newslint.rules.typos._context import _osa
@@ -1418,3 +1419,17 @@ def test_the_compiled_marked_starts_are_the_twins(text, marks):
     """The figures a mark follows, compiled, are the twin's, read from every start of a run."""
     starts = list(range(len(text)))
     assert compiled.marked_starts(text, starts, *marks) == number_rules._marked_starts(text, starts, *marks)
+
+
+JOINT_TEXT = st.text("15٣.,'’\u202f\u2009 \t%a-", max_size=60)
+
+
+@needs_compiled
+@settings(max_examples=1000, deadline=None)
+@given(JOINT_TEXT)
+@example("In 1,500 cases 3,5% and 1.000.000, 12 300 people, 2'000 and 1234,5")
+def test_the_compiled_digit_joints_are_the_twins(text):
+    """NL401's separators between digits, dot groups and comma figures, compiled, are the twin's,
+    read after every offset of the text as if a run of digits ended there (and after the runs')."""
+    for lasts in (list(range(len(text))), list(figures.digit_runs(text)[1])):
+        assert compiled.digit_joints(text, lasts) == european_number_format._digit_joints(text, lasts)

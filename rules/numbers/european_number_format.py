@@ -5,10 +5,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from newslint.document import Document
+from newslint.figures import matches_at
+from newslint.native import native
 from newslint.rule import Rule
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
@@ -114,6 +116,38 @@ def _dot_groups(text: str, lasts: Sequence[int]) -> bool:
     )
 
 
+def _comma_figures(text: str, lasts: Sequence[int]) -> list[int]:
+    """The starts of the runs of one to three digits (`lasts`: their last digits) that a comma and
+    a digit follow: `_DECIMAL_COMMA` matches at no other place. Its figure is the whole run, no
+    digit before it (its look-behind) and a comma after it, which is not a digit."""
+    found = []
+    for i in lasts:
+        if text[i + 1 : i + 2] != "," or not text[i + 2 : i + 3].isdecimal():
+            continue
+        start = i
+        while start > 0 and text[start - 1].isdecimal():
+            start -= 1
+            if i - start >= 3:
+                break
+        if i - start < 3:
+            found.append(start)
+    return found
+
+
+def _digit_joints(text: str, lasts: Sequence[int]) -> tuple[set[str], bool, list[int]]:
+    """What NL401 reads after the last digit of each run (`Document.digit_runs`' `lasts`): the
+    separators between two digits, whether a full stop and three digits follow one, and where a
+    decimal comma may start. The pure-Python twin of the compiled `digit_joints`."""
+    separators = separators_between_digits(text, lasts)
+    commas = _comma_figures(text, lasts) if "," in separators else []
+    return separators, "." in separators and _dot_groups(text, lasts), commas
+
+
+digit_joints: Callable[[str, Sequence[int]], tuple[set[str], bool, list[int]]] = (
+    _digit_joints if native is None else native.digit_joints
+)
+
+
 class EuropeanNumberFormat(Rule):
     """## What it does
     Finds numbers written with European separators in English copy: `450.000` for 450,000,
@@ -163,14 +197,14 @@ class EuropeanNumberFormat(Rule):
 
     def check(self, doc: Document) -> Iterator[Violation]:
         text = doc.text
-        # The separators the story writes between digits; each pattern below needs one of them,
+        # The separators the story writes between digits, found in one call with where a full
+        # stop groups digits and a decimal comma may start: each pattern below needs one of them,
         # so most stories skip most scans.
-        lasts = doc.digit_runs[1]
-        separators = separators_between_digits(text, lasts)
-        if "." in separators and _dot_groups(text, lasts):
+        separators, dot_groups, comma_figures = digit_joints(text, doc.digit_runs[1])
+        if dot_groups:
             yield from self._dotted(doc)
-        if "," in separators:
-            for m in _DECIMAL_COMMA.finditer(text):
+        if comma_figures:
+            for m in matches_at(_DECIMAL_COMMA, text, comma_figures):
                 if self._usable(doc, m):
                     yield self._report(m, f"{m.group(1)}.{m.group(2)}", safe=False, what="decimal comma")
         if separators & {"\u202f", "\u2009"}:
