@@ -913,6 +913,29 @@ def test_english_variety_mix_counts_a_storys_spellings_once():
     assert len(calls) == 1
 
 
+# `_SOFTWARE`'s words in their cases, the words that hold a space or a hyphen, words that only
+# open or hold one, and characters outside ASCII (among them those its case-blind matching folds
+# into ASCII letters: the long s and the Kelvin sign).
+SOFTWARE_PIECES = st.sampled_from(
+    ["software", "Computer", "computers", "MICROSOFT", "Windows", "Browsers", "PC", "PCs", "virus"]
+    + ["app", "Apps", "code", "installing", "phone", "forum", "users", "email", "E-mails", "e-mail"]
+    + ["open source", "Open  source", "emailx", "xapp", "apply", "1pc", "_app", "é", "ſoftware", "\u212a"]
+    + [" ", " ", ".", "-", "\n", "9", "_", "a"]
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(SOFTWARE_PIECES, max_size=12).map("".join), st.integers(0, 80), st.integers(0, 90))
+@example("xcode app", 1, 9)  # a word cut at the window's start is none
+@example("apply", 0, 3)  # a word cut at its end is one
+@example("the e-mail", 0, 10)
+@example("ſoftware", 0, 8)
+def test_english_variety_mix_finds_software_words_as_its_pattern(text, start, size):
+    start = min(start, len(text))
+    found = english_variety_mix._SOFTWARE.search(text, start, start + size) is not None
+    assert english_variety_mix._about_software(text, start, start + size) == found
+
+
 def test_english_variety_mix_asks_no_desk_questions_without_a_profile():
     """Without a desk profile NL201 counts no evidence for the desk's questions (`_evidence`),
     for a story that spells both ways without a majority (the desk's spelling question) and one

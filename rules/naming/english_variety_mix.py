@@ -141,6 +141,34 @@ _SOFTWARE = re.compile(
     r"|trojans?|open source|forums?|websites?|online|users|machines|e-?mails?)\b",
     re.IGNORECASE,
 )
+# `_SOFTWARE`'s words (its alternatives spelled out), but for those that hold a space or a hyphen:
+# `_about_software` looks them up among an ASCII window's runs of word characters, where the
+# pattern, opening with `\b` and ignoring case, was tried at each of the window's characters.
+_SOFTWARE_WORDS = frozenset(
+    "software computer computers microsoft windows download downloads browser browsers pc pcs"
+    " viruses virus app apps code malware spyware hacker hackers install installs installed"
+    " installing programmer programmers programming phone phones handset handsets trojan trojans"
+    " forum forums website websites online users machines email emails".split()
+)
+_SOFTWARE_SPACED = ("open source", "e-mail")  # the words that are no one run of word characters
+_ASCII_WORD = re.compile(r"[a-z0-9_]+")  # `\w` in lowercase ASCII
+
+
+def _about_software(text: str, start: int, end: int) -> bool:
+    """`_SOFTWARE.search(text, start, end)` found a match: in an ASCII window without the words
+    that hold a space or a hyphen, a run of its word characters (in lowercase) is one of
+    `_SOFTWARE_WORDS`. The run cut at `start` is no word (`\b` reads the character before
+    `start`); the run cut at `end` is one (`\b` holds at `end`), as the search reads them."""
+    window = text[start:end]
+    low = window.lower()
+    if not window.isascii() or any(words in low for words in _SOFTWARE_SPACED):
+        return _SOFTWARE.search(text, start, end) is not None
+    runs = _ASCII_WORD.findall(low)
+    if runs and start > 0 and _word_char(text[start - 1]) and low[:1] == runs[0][:1]:
+        del runs[0]  # the end of a word that began before the window
+    return not _SOFTWARE_WORDS.isdisjoint(runs)
+
+
 # "TV programs", "a radio program": broadcasts, even in a story about software.
 _BROADCAST_BEFORE = re.compile(r"\b(?:TV|radio|television)\s+$")
 MIN_LENGTH = 4
@@ -658,7 +686,7 @@ class EnglishVarietyMix(Rule):
                 and (
                     entry.word not in _SOFTWARE_SENSE
                     or _BROADCAST_BEFORE.search(text, max(0, tok.span.start - 12), tok.span.start)
-                    or not _SOFTWARE.search(text, max(0, tok.span.start - 200), tok.span.end + 200)
+                    or not _about_software(text, max(0, tok.span.start - 200), tok.span.end + 200)
                 )
             ):
                 found.append((tok, entry))
