@@ -46,7 +46,9 @@
  *   makes (newslint.learn.read_story): its headline, paragraphs and sentences;
  * - name_twins(text): NL202's spaced names (TimeWarner, Time Warner) grouped by their letters,
  *   only the groups of two forms, found without making a string where there are none (its twin
- *   is in rules/naming/name_variant.py), form_twins(text), NL204's abbreviations written two
+ *   is in rules/naming/name_variant.py), case_pairs(text, twice), whether two of a story's
+ *   names written twice stand together twice and once with the second in lowercase (NL202's
+ *   case variants; its twin is there too), form_twins(text), NL204's abbreviations written two
  *   ways (US, U.S.; its twin in rules/naming/abbreviation_style.py), and capital_forms(text,
  *   start), the forms NL204 learns from (those whose letters the story writes in capitals);
  * - whole_words(text, words, most): how many of a few words a story writes as words (NL201's
@@ -4744,6 +4746,158 @@ done:
     return out;
 }
 
+/* --- NL202's case variants (case_pairs): a name written twice, and with a lowercase word --- */
+
+/* The first word of `firsts` that ends at `at` in text, for each of the `n` lengths (ascending)
+ * no longer than `at`, passed to `found` in turn; none where the character before `at` is no
+ * letter (the first words are letters). `found` answers 1 to stop (then so does this), 0 to go
+ * on, -1 on an error. */
+typedef int (*cp_found)(PyObject *first, void *arg);
+
+static int
+cp_firsts_at(PyObject *text, Py_ssize_t at, PyObject *firsts, const Py_ssize_t *lengths, Py_ssize_t n,
+             cp_found found, void *arg)
+{
+    Py_ssize_t i;
+    if (at < 1 || !Py_UNICODE_ISALPHA(PyUnicode_READ_CHAR(text, at - 1)))
+        return 0;
+    for (i = 0; i < n && lengths[i] <= at; i++) {
+        PyObject *first = PyUnicode_Substring(text, at - lengths[i], at);
+        int in, r = 0;
+        if (first == NULL)
+            return -1;
+        in = PySet_Contains(firsts, first);
+        if (in != 0)
+            r = in < 0 ? -1 : found(first, arg);
+        Py_DECREF(first);
+        if (r != 0)
+            return r;
+    }
+    return 0;
+}
+
+/* `_after_a_name_twice`: one first word seen before two uses. */
+static int
+cp_seen_twice(PyObject *first, void *seen)
+{
+    int in = PySet_Contains((PyObject *)seen, first);
+    return in != 0 ? in : PySet_Add((PyObject *)seen, first);
+}
+
+typedef struct {
+    PyObject *text, *word, *counted;
+} PairCount;
+
+/* A pair (the first word, a space, the word) written twice: 1; each pair counted once. */
+static int
+cp_pair_twice(PyObject *first, void *arg)
+{
+    PairCount *p = arg;
+    PyObject *pair = PyUnicode_FromFormat("%U %U", first, p->word);
+    Py_ssize_t count;
+    int in;
+    if (pair == NULL)
+        return -1;
+    in = PySet_Contains(p->counted, pair);
+    if (in == 0) {
+        count = PyUnicode_Count(p->text, pair, 0, PY_SSIZE_T_MAX);
+        in = count < 0 ? -1 : count >= 2 ? 1 : PySet_Add(p->counted, pair);
+    } else if (in == 1) {
+        in = 0;
+    }
+    Py_DECREF(pair);
+    return in;
+}
+
+/* Each use of `find` (a space and a word) in text from `from` on, the first words before it
+ * passed to `found` (`cp_firsts_at`): 1 when `found` stopped, 0 at the end, -1 on an error. */
+static int
+cp_uses(PyObject *text, PyObject *find, Py_ssize_t from, PyObject *firsts, const Py_ssize_t *lengths,
+        Py_ssize_t n, cp_found found, void *arg)
+{
+    Py_ssize_t size = PyUnicode_GET_LENGTH(text), at = PyUnicode_Find(text, find, from, size, 1);
+    while (at >= 0) {
+        int r = cp_firsts_at(text, at, firsts, lengths, n, found, arg);
+        if (r != 0)
+            return r;
+        at = PyUnicode_Find(text, find, at + 1, size, 1);
+    }
+    return at == -2 ? -1 : 0;
+}
+
+/* case_pairs(text, twice): `name_variant._case_pairs_twin`: whether, for some words W and F of
+ * `twice` (a list of names of letters), "F W" is written twice and F before " w" (W in
+ * lowercase) once. */
+static PyObject *
+case_pairs(PyObject *self, PyObject *args)
+{
+    PyObject *text, *twice, *firsts = NULL, *counted = NULL;
+    Py_ssize_t *lengths = NULL, n = 0, i, j, size;
+    int r = 0;
+    if (!PyArg_ParseTuple(args, "UO!:case_pairs", &text, &PyList_Type, &twice))
+        return NULL;
+    size = PyUnicode_GET_LENGTH(text);
+    firsts = PySet_New(twice);
+    counted = PySet_New(NULL);
+    lengths = PyMem_Malloc((PyList_GET_SIZE(twice) + 1) * sizeof *lengths);
+    if (firsts == NULL || counted == NULL || lengths == NULL) {
+        if (lengths == NULL)
+            PyErr_NoMemory();
+        r = -1;
+        goto done;
+    }
+    for (i = 0; i < PyList_GET_SIZE(twice); i++) { /* the distinct lengths, ascending */
+        PyObject *word = PyList_GET_ITEM(twice, i);
+        Py_ssize_t len;
+        if (!PyUnicode_Check(word)) {
+            PyErr_SetString(PyExc_TypeError, "case_pairs: the words are str");
+            r = -1;
+            goto done;
+        }
+        len = PyUnicode_GET_LENGTH(word);
+        for (j = 0; j < n && lengths[j] < len; j++)
+            ;
+        if (j < n && lengths[j] == len)
+            continue;
+        memmove(lengths + j + 1, lengths + j, (n - j) * sizeof *lengths);
+        lengths[j] = len;
+        n++;
+    }
+    for (i = 0; i < PyList_GET_SIZE(twice) && r == 0; i++) {
+        PyObject *word = PyList_GET_ITEM(twice, i), *lower, *spaced = NULL, *lowered = NULL, *seen = NULL;
+        Py_ssize_t at = -2;
+        Py_INCREF(word);
+        lower = PyObject_CallMethod(word, "lower", NULL);
+        if (lower != NULL)
+            lowered = PyUnicode_FromFormat(" %U", lower);
+        if (lowered != NULL)
+            at = PyUnicode_Find(text, lowered, 0, size, 1);
+        if (at >= 0) { /* no name before the word twice: no pair of it is written twice */
+            spaced = PyUnicode_FromFormat(" %U", word);
+            seen = spaced == NULL ? NULL : PySet_New(NULL);
+            r = seen == NULL ? -1 : cp_uses(text, spaced, 0, firsts, lengths, n, cp_seen_twice, seen);
+            if (r == 1) { /* the words before each use of the lowercase word */
+                PairCount pairs = {text, word, counted};
+                r = cp_uses(text, lowered, at, firsts, lengths, n, cp_pair_twice, &pairs);
+            }
+        } else if (at == -2) {
+            r = -1;
+        }
+        Py_XDECREF(seen);
+        Py_XDECREF(spaced);
+        Py_XDECREF(lowered);
+        Py_XDECREF(lower);
+        Py_DECREF(word);
+    }
+done:
+    Py_XDECREF(firsts);
+    Py_XDECREF(counted);
+    PyMem_Free(lengths);
+    if (r < 0)
+        return NULL;
+    return PyBool_FromLong(r);
+}
+
 /* The end of the match of abbreviation_style._FORMS at i (a capital not after a word character
  * or a full stop), or -1: U.S. (capitals each with its stop, two or more), US
  * (capitals, then no word character and no stop before one), Nato (a capital and three
@@ -6328,6 +6482,8 @@ static PyMethodDef methods[] = {
      "story_parts(text, span_type, max_headline): (headline, paragraphs, sentences) as learn.read_story reads them."},
     {"name_twins", name_twins, METH_VARARGS,
      "name_twins(text): NL202's spaced-name forms grouped by their letters, the groups of two forms or more."},
+    {"case_pairs", case_pairs, METH_VARARGS,
+     "case_pairs(text, twice): whether a pair of the names is written twice and with its second in lowercase."},
     {"sentence_spans", sentence_spans, METH_VARARGS,
      "sentence_spans(text, span_type, paragraphs, dateline, abbreviations): the paragraphs' sentences."},
     {"paragraph_spans", paragraph_spans, METH_VARARGS,

@@ -75,3 +75,42 @@ def test_the_compiled_scan_is_the_twin_over_many_names():
     names = [f"{a}l {b}ashid" for a in "ABCDEFGH" for b in "QRSTUVWXYZ"]
     text = " ".join(f"{n} {n.replace(' ', '-')} {n.replace(' ', '')} x{i}" for i, n in enumerate(names * 40))
     assert compiled.name_twins(text) == twin(text)
+
+
+# NL202's case-variant prefilter (`case_pairs`): names, their lowercase forms and longer words
+# they open, glued to a word before them or after a mark, a digit or a line start, in texts of
+# each string width.
+PAIR_WORDS = ["Islamic", "State", "Ab", "Cd", "The", "Éire", "Ɐb", "\U0001d400x"]
+PAIR_PIECES = st.sampled_from(
+    [*PAIR_WORDS, "state", "statement", "the", "ab", "cd", "éire", "Islamic State", "Ab Cd", "xAb Cd"]
+    + [" ", " ", " ", ".", "9", "\n", "x", "-", "’"]
+)
+
+
+@needs_compiled
+@pytest.mark.parametrize(
+    ("text", "twice", "expected"),
+    [
+        ("Islamic State and Islamic State; the Islamic state", ["Islamic", "State"], True),
+        ("Islamic State and Islamic State; the Islamic statement", ["Islamic", "State"], True),
+        ("Islamic State and Islamic State; the islamic state", ["Islamic", "State"], False),
+        ("Islamic State once; Islamic state", ["Islamic", "State"], False),
+        ("Islamic State, xIslamic State. 9 state Islamic.state", ["Islamic", "State"], False),
+        ("Ab Cd and Ab Cd then Ab cd", ["Cd", "Ab"], True),
+        ("Éire Ɐb Éire Ɐb Éire ɐb", ["Éire", "Ɐb"], True),
+        ("", [], False),
+    ],
+)
+def test_the_compiled_case_pairs_are_the_twins_on_examples(text, twice, expected):
+    assert name_variant._case_pairs_twin(text, twice) is expected
+    assert compiled.case_pairs(text, twice) is expected
+
+
+@needs_compiled
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(PAIR_PIECES, max_size=30).map("".join),
+    st.lists(st.sampled_from(PAIR_WORDS), unique=True),
+)
+def test_the_compiled_case_pairs_are_the_twin(text, twice):
+    assert compiled.case_pairs(text, twice) == name_variant._case_pairs_twin(text, twice)

@@ -149,7 +149,14 @@ def _case_variant_possible(doc: Document, written: AbstractSet[str]) -> bool:
     twice = [w for w in written if counts[w] >= 2 and w.isalpha() and w[1:].islower()]
     if len(twice) > MAX_PREFILTER_NAMES:
         return True  # a long text: each test below searches all of it, so let the run scan decide
-    text = doc.text
+    return _case_pairs(doc.text, twice)
+
+
+def _case_pairs_twin(text: str, twice: list[str]) -> bool:
+    """Whether some words F and W of `twice` (names of letters) stand as "F W" twice in `text`,
+    and F before " w" (W in lowercase, or a longer word it opens) once: the pure-Python twin of
+    the compiled `case_pairs` (the loop in C: a story asks it of a dozen names, each searched
+    for twice)."""
     firsts = set(twice)
     lengths = sorted({len(w) for w in twice})
     counted: set[str] = set()  # each pair counted once: a big file repeats them (a square)
@@ -173,6 +180,9 @@ def _case_variant_possible(doc: Document, written: AbstractSet[str]) -> bool:
                     counted.add(pair)
             at = text.find(lowered, at + 1)
     return False
+
+
+_case_pairs: Callable[[str, list[str]], bool] = _case_pairs_twin if native is None else native.case_pairs
 
 
 def _after_a_name_twice(text: str, spaced: str, firsts: AbstractSet[str], lengths: list[int]) -> bool:
