@@ -157,6 +157,32 @@ near_words_in_index: Callable[[str, str, bytes], list[str]] = (
 """`near_words_in_line(typo, line)`, read from `line_index(line)`: the compiled one passes over a
 word of the wrong length or letters from its record, without reading the line's text."""
 
+
+def _pair_entry(line: str, second: str) -> str | None:
+    lo, hi = 1 if line[:1] == " " else 0, len(line)  # entry starts (or the end): [lo, hi)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start = line.rfind(" ", lo, mid) + 1 or lo
+        colon = line.find(":", start)
+        end = line.find(" ", colon)
+        if end < 0:
+            end = len(line)
+        key = line[start:colon]
+        if key == second:
+            return line[colon + 1 : end]
+        if key < second:
+            lo = end + 1
+        else:
+            hi = start
+    return None
+
+
+pair_entry: Callable[[str, str], str | None] = native.pair_entry if native is not None else _pair_entry
+"""What follows `second` and ':' in its entry of a pair-table line (``" second:k second:k"``,
+entries sorted by word), or None: found by binary search over the line's text. The compiled one
+makes no string but the answer (the twin made each step's key: a common word's line is 100,000
+characters, searched for pair after pair)."""
+
 ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -381,6 +407,7 @@ __all__ = [
     "near_words_in_line",
     "one_edit_away",
     "osa_within_two",
+    "pair_entry",
     "sorted_line",
     "sorted_rest",
     "table_rows",

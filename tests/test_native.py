@@ -415,6 +415,50 @@ def test_a_common_words_line_is_read_from_its_index_as_from_its_text():
             near_words_in_index("abcde", " abd:1", index)  # "abcdef" would be read past its end
 
 
+PAIR_KEYS = st.text("abé:’ ", max_size=4)
+
+
+@st.composite
+def pair_lines(draw):
+    """A pair-table line as the tables write it (' word:k word:k', entries sorted by word), or
+    any text of its characters and a few more (the search's steps on a line out of order, with
+    no ':' or spaces doubled, are the twin's too)."""
+    if draw(st.booleans()):
+        return draw(st.text(LINE_TEXT + "0", max_size=40))
+    words = sorted(set(draw(st.lists(st.text("abcé’", min_size=1, max_size=5), max_size=12))))
+    return "".join(f" {w}:{draw(st.integers(0, 9))}" for w in words)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(pair_lines(), PAIR_KEYS)
+@example(" a:1 b:2", "b")
+@example("a b", "a")
+@example(" ab", "a")
+@example(":", "")
+def test_a_pair_entry_is_found_in_a_line_as_the_twin_finds_it(line, second):
+    """`pair_entry`, compiled, answers as its twin on any line; on a sorted line, both give what
+    the line holds after the word's ':' (None when no entry has the word)."""
+    expected = chooser._pair_entry(line, second)
+    if compiled is not None:
+        assert compiled.pair_entry(line, second) == expected
+    entries = [entry.partition(":") for entry in line.split(" ") if entry]
+    if line[:1] == " " and all(e[1] for e in entries) and ":" not in second and " " not in second:
+        keys = [e[0] for e in entries]
+        if keys == sorted(set(keys)) and second:
+            assert expected == dict((e[0], e[2]) for e in entries).get(second)
+
+
+@needs_compiled
+def test_the_shipped_pair_lines_entries_are_found_as_the_twin_finds_them():
+    for head in ("the", "of", "said", "news"):
+        line = _pairs.after(head)
+        for second in ("agency", "government", "the", "a", "zzzz", "", "news", "é", line.split()[-1][:-2]):
+            assert compiled.pair_entry(line, second) == chooser._pair_entry(line, second), (head, second)
+    assert compiled.pair_entry(_pairs.after("news"), "agency") is not None
+    with pytest.raises(TypeError):
+        compiled.pair_entry(" a:1", b"a")
+
+
 @needs_compiled
 def test_every_one_byte_character_is_read_in_a_line_as_the_twin_reads_it():
     """The compiled reading of a one-byte line classes its characters by a table (str.split()'s

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from newslint.native import line_index, near_words_in_index, near_words_in_line
+from newslint.native import line_index, near_words_in_index, near_words_in_line, pair_entry
 from newslint.rules._tables import SortedLines, data_bytes
 
 PAIR_FLOOR = 6_400_000  # the table keeps pairs seen at least this often
@@ -30,27 +30,6 @@ def after(first: str) -> str:
     return _after(first)
 
 
-def _entry(line: str, second: str) -> str | None:
-    """What follows `second` and ':' in its entry of a pair line (' second:k second:k', entries
-    sorted by word), or None: found by binary search over the line's text."""
-    lo, hi = 1 if line[:1] == " " else 0, len(line)  # entry starts (or the end): [lo, hi)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        start = line.rfind(" ", lo, mid) + 1 or lo
-        colon = line.find(":", start)
-        end = line.find(" ", colon)
-        if end < 0:
-            end = len(line)
-        key = line[start:colon]
-        if key == second:
-            return line[colon + 1 : end]
-        if key < second:
-            lo = end + 1
-        else:
-            hi = start
-    return None
-
-
 @lru_cache(maxsize=4096)
 def _after(first: str) -> str:
     """' second:k second:k ...' for the words seen after `first` ('' when none)."""
@@ -65,7 +44,7 @@ def count(first: str, second: str) -> float | None:
     if len(line) > LONG_LINE and second and " " not in second and ":" not in second:
         # a common word's line (100,000 characters for "the"): its entries are sorted, and a
         # search reads a few of them where a scan read 60 us of text per missing pair
-        found = _entry(line, second)
+        found = pair_entry(line, second)
         return None if found is None else PAIR_FLOOR * 2.0 ** int(found)
     at = line.find(f" {second}:")
     if at < 0:
