@@ -5201,6 +5201,44 @@ ss_append_trimmed(PyObject *out, PyTypeObject *span_type, int kind, const void *
     return end > start ? append_span(out, span_type, start, end) : 0;
 }
 
+/* ss_append_trimmed for a sentence of the paragraph `whole` (a span): a sentence that is the whole
+ * paragraph is that span itself, and one that starts or ends where it does shares that offset's
+ * int: a big file's one-sentence paragraphs hold no second span of each (segment's twin, too). */
+static int
+ss_append_sentence(PyObject *out, PyTypeObject *span_type, int kind, const void *data, Py_ssize_t start,
+                   Py_ssize_t end, PyObject *whole)
+{
+    PyObject *a, *b, *span;
+    int failed;
+    while (start < end && Py_UNICODE_ISSPACE(SS_READ(start)))
+        start++;
+    while (end > start && Py_UNICODE_ISSPACE(SS_READ(end - 1)))
+        end--;
+    if (end <= start)
+        return 0;
+    a = PyTuple_GET_ITEM(whole, 0);
+    b = PyTuple_GET_ITEM(whole, 1);
+    if (PyLong_AsSsize_t(a) != start)
+        a = NULL;
+    if (PyLong_AsSsize_t(b) != end)
+        b = NULL;
+    if (a != NULL && b != NULL && Py_IS_TYPE(whole, span_type))
+        return PyList_Append(out, whole);
+    a = a != NULL ? Py_NewRef(a) : PyLong_FromSsize_t(start);
+    b = b != NULL ? Py_NewRef(b) : PyLong_FromSsize_t(end);
+    span = a != NULL && b != NULL ? span_type->tp_alloc(span_type, 2) : NULL;
+    if (span == NULL) {
+        Py_XDECREF(a);
+        Py_XDECREF(b);
+        return -1;
+    }
+    PyTuple_SET_ITEM(span, 0, a);
+    PyTuple_SET_ITEM(span, 1, b);
+    failed = PyList_Append(out, span);
+    Py_DECREF(span);
+    return failed;
+}
+
 /* Whether segment._SENTENCE_NEXT matches at i, reading nothing from `end` on: white space, an
  * opening quote or bracket maybe, and a capital or a digit. */
 static int
@@ -5227,7 +5265,7 @@ ss_next_opens(int kind, const void *data, Py_ssize_t i, Py_ssize_t end)
  * its last mark is the full stop of an abbreviation; each piece stripped, empty ones left out. */
 static int
 ss_paragraph(PyObject *out, PyTypeObject *span_type, PyObject *text, int kind, const void *data,
-             Py_ssize_t start, Py_ssize_t end, PyObject *abbreviations)
+             Py_ssize_t start, Py_ssize_t end, PyObject *abbreviations, PyObject *whole)
 {
     Py_ssize_t i = start;
     while (i < end) {
@@ -5256,11 +5294,11 @@ ss_paragraph(PyObject *out, PyTypeObject *span_type, PyObject *text, int kind, c
             if (abbreviation)
                 continue;
         }
-        if (ss_append_trimmed(out, span_type, kind, data, start, after) < 0)
+        if (ss_append_sentence(out, span_type, kind, data, start, after, whole) < 0)
             return -1;
         start = after;
     }
-    return ss_append_trimmed(out, span_type, kind, data, start, end);
+    return ss_append_sentence(out, span_type, kind, data, start, end, whole);
 }
 
 /* sentence_spans(text, span_type, paragraphs, dateline, abbreviations): the sentences of the
@@ -5270,7 +5308,7 @@ ss_paragraph(PyObject *out, PyTypeObject *span_type, PyObject *text, int kind, c
 static PyObject *
 sentence_spans(PyObject *self, PyObject *args)
 {
-    PyObject *text, *paragraphs, *dateline, *abbreviations, *out = NULL;
+    PyObject *text, *paragraphs, *dateline, *abbreviations, *out = NULL, *seq = NULL;
     PyTypeObject *span_type;
     Py_ssize_t *starts = NULL, *ends = NULL, k, n, length, opens = -1, read_from = -1;
     int kind;
@@ -5297,7 +5335,8 @@ sentence_spans(PyObject *self, PyObject *args)
     kind = PyUnicode_KIND(text);
     data = PyUnicode_DATA(text);
     length = PyUnicode_GET_LENGTH(text);
-    out = PyList_New(0);
+    seq = PySequence_Fast(paragraphs, "sentence_spans: the paragraphs are a sequence");
+    out = seq != NULL ? PyList_New(0) : NULL;
     if (out == NULL)
         goto fail;
     for (k = 0; k < n; k++) {
@@ -5311,13 +5350,16 @@ sentence_spans(PyObject *self, PyObject *args)
             first++;
         if (first >= end)
             first = start; /* nothing after the dateline: the paragraph is read whole */
-        if (ss_paragraph(out, span_type, text, kind, data, first, end, abbreviations) < 0)
+        if (ss_paragraph(out, span_type, text, kind, data, first, end, abbreviations,
+                         PySequence_Fast_GET_ITEM(seq, k)) < 0)
             goto fail;
     }
+    Py_DECREF(seq);
     PyMem_Free(starts);
     PyMem_Free(ends);
     return out;
 fail:
+    Py_XDECREF(seq);
     Py_XDECREF(out);
     PyMem_Free(starts);
     PyMem_Free(ends);

@@ -519,7 +519,7 @@ def _paragraph_sentences(text: str, paragraphs: tuple[Span, ...], dateline: Span
                 yield s
             start = m.end()
         if s := _trim(text, start, p.end):
-            yield s
+            yield p if s == p else s  # the paragraph's own span, as the compiled loop gives it
 
 
 # "[sic]" as editors write it, and "(sic)" as wire copy often does.

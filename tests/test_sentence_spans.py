@@ -80,3 +80,33 @@ def test_the_compiled_split_reads_the_paragraphs_and_dateline_as_spans():
             compiled.sentence_spans(text, Span, paragraphs, dateline, segment._ABBREVIATIONS)
     with pytest.raises(ValueError):
         compiled.sentence_spans(text, Span, [Span(0, len(text) + 1)], None, segment._ABBREVIATIONS)
+
+
+FILLER = "Filler. " * 40  # offsets past the small ints Python shares anyway
+
+
+@needs_compiled
+@settings(max_examples=500, deadline=None)
+@given(st.lists(PIECES, max_size=40).map("".join), st.data())
+def test_a_sentence_that_is_its_whole_paragraph_is_the_paragraphs_own_span(story, data):
+    """A big file's one-sentence paragraphs hold one span each, not two: a sentence equal to its
+    paragraph is the paragraph's span object (compiled and twin), and a compiled sentence that
+    starts or ends where its paragraph does shares that offset's int."""
+    text = FILLER + story
+    cuts = sorted(data.draw(st.lists(st.integers(len(FILLER), len(text)), min_size=4, max_size=4)))
+    paragraphs = (Span(cuts[0], cuts[1]), Span(cuts[2], cuts[3]))
+    compiled_found, twin_found = _both(text, paragraphs, None)
+    for found in (compiled_found, twin_found):
+        for s in found:
+            assert all(s is p for p in paragraphs if s == p)
+    for s in compiled_found:
+        p = next(p for p in paragraphs if p.start <= s.start and s.end <= p.end)
+        assert (s.start is p.start) is (s.start == p.start)
+        assert (s.end is p.end) is (s.end == p.end)
+
+
+@needs_compiled
+def test_one_sentence_paragraphs_share_their_spans_when_parsed():
+    doc = segment.parse(FILLER + "\n\nIt rained.\n\nThen it stopped. The sun came out.\n")
+    shared = [s for s in doc.sentences if any(s is p for p in doc.paragraphs)]
+    assert [doc.slice(s) for s in shared] == ["It rained."]
