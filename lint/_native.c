@@ -2318,10 +2318,23 @@ fails_listed(PyObject *fails, PyObject *word, int shape)
 /* Whether `word` passes a letter test: its shape among `shapes`, in `table` (unless None), its
  * lowercase form not in `fails` where it is of ASCII letters alone (unless None), and test(word)
  * true, each asked only if the one before holds (test_words's order); -1 on error. */
+static int passes_shaped(PyObject *test, PyObject *table, PyObject *fails, int shapes, PyObject *word, int shape);
+
+/* Whether passes_test needs the word's shape (shape_of): only for a test that declares shapes or
+ * fails. */
+#define NEEDS_SHAPE(shapes, fails) ((shapes) != SHAPE_ANY || (fails) != Py_None)
+
 static int
 passes_test(PyObject *test, PyObject *table, PyObject *fails, int shapes, PyObject *word)
 {
-    int ok = 0, shape = shapes == SHAPE_ANY && fails == Py_None ? SHAPE_ANY : shape_of(word);
+    return passes_shaped(test, table, fails, shapes, word, NEEDS_SHAPE(shapes, fails) ? shape_of(word) : SHAPE_ANY);
+}
+
+/* passes_test with the word's shape already known (SHAPE_ANY when the test needs none). */
+static int
+passes_shaped(PyObject *test, PyObject *table, PyObject *fails, int shapes, PyObject *word, int shape)
+{
+    int ok = 0;
     if (shape & shapes) {
         ok = table == Py_None ? 1 : PySequence_Contains(table, word);
         if (ok == 1 && fails != Py_None) {
@@ -2612,12 +2625,14 @@ select_story(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     return out;
 }
 
-/* select_pending(test, table, fails, shapes, keys, bits, pending, tested, passed, own): the keys that
- * pass a letter test, read from a story's bits (read_bits's, packed) or-ed with its pending bits
- * (a bytearray of one long long a key), the test run on the keys neither says it has met. Their
- * results go into `pending` (unless they are more than `own`), not into the memory: a story's new
- * word is met by most of the tests, and flush_bits writes all its bits in one store, where each
- * test wrote them again. `tested` and `passed` must fit a machine word. */
+/* select_pending(test, table, fails, shapes, keys, bits, pending, tested, passed, own[, known]): the
+ * keys that pass a letter test, read from a story's bits (read_bits's, packed) or-ed with its
+ * pending bits (a bytearray of one long long a key), the test run on the keys neither says it has
+ * met. Their results go into `pending` (unless they are more than `own`), not into the memory: a
+ * story's new word is met by most of the tests, and flush_bits writes all its bits in one store,
+ * where each test wrote them again. `tested` and `passed` must fit a machine word. `known` (a
+ * bytearray of one byte a key, if given) keeps each key's shape once worked out (0 before): a
+ * story's new word is met by a dozen tests, most of which read its shape. */
 static PyObject *
 select_pending(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
@@ -2625,8 +2640,11 @@ select_pending(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     long long tested, passed;
     Py_ssize_t n, i, k, count = 0, own, *fresh = NULL;
     long shapes;
-    if (nargs != 10 || !PyList_Check(args[4]) || !PyBytes_CheckExact(args[5]) || !PyByteArray_CheckExact(args[6])) {
-        PyErr_SetString(PyExc_TypeError, "select_pending takes 10 arguments: keys a list, bits bytes, pending a bytearray");
+    PyObject *known = nargs == 11 ? args[10] : Py_None;
+    if ((nargs != 10 && nargs != 11) || !PyList_Check(args[4]) || !PyBytes_CheckExact(args[5]) ||
+        !PyByteArray_CheckExact(args[6]) || (known != Py_None && !PyByteArray_CheckExact(known))) {
+        PyErr_SetString(PyExc_TypeError, "select_pending takes 10 or 11 arguments: keys a list, bits bytes, "
+                                         "pending and known bytearrays");
         return NULL;
     }
     keys = args[4], bits = args[5], pending = args[6];
@@ -2673,8 +2691,17 @@ select_pending(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     for (k = 0; k < count; k++) {
         PyObject *word = PyList_GET_ITEM(keys, fresh[k]);
         int ok;
+        int shape = SHAPE_ANY;
         Py_INCREF(word); /* the test may run any code */
-        ok = passes_test(args[0], args[1], args[2], (int)shapes, word);
+        if (NEEDS_SHAPE(shapes, args[2])) {
+            /* read again each time, as pending is: the tests run Python code */
+            unsigned char *kept = known != Py_None && PyByteArray_GET_SIZE(known) == n
+                                      ? (unsigned char *)PyByteArray_AS_STRING(known) + fresh[k] : NULL;
+            shape = kept != NULL && *kept ? *kept : shape_of(word);
+            if (kept != NULL)
+                *kept = (unsigned char)shape;
+        }
+        ok = passes_shaped(args[0], args[1], args[2], (int)shapes, word, shape);
         if (ok > 0 && PySet_Add(found, word) < 0)
             ok = -1;
         Py_DECREF(word);

@@ -456,7 +456,7 @@ class LetterTest:
             table, fails = self._settled or self._tables()  # (a call saved a dozen times a story)
             found = run(
                 self._test, table, fails, self._shapes, story.words, story.bits, story.pending,
-                self._tested, self._passed, self._own,
+                self._tested, self._passed, self._own, story.shapes,
             )  # fmt: skip
             memory = _WORD_BITS
             memory.unflushed[id(story)] = story
@@ -535,6 +535,9 @@ class StoryBits(NamedTuple):
     # the bits the tests' results add, until `_WordBits.flush` writes them: packed like `bits`
     # (a bytearray of long longs), or ints
     pending: bytearray | list[int]
+    # each word's `Shape` bit once a test has needed it (0 before): a story's new word is met by a
+    # dozen tests, most of which read its shape (`_select_pending`)
+    shapes: bytearray | None = None
 
     @classmethod
     def read(cls, words: Mapping[str, object] | AbstractSet[str]) -> StoryBits:
@@ -544,7 +547,7 @@ class StoryBits(NamedTuple):
         read = _read_bits if native is None else native.read_bits
         bits, union = read(keys, _WORD_BITS.words)
         pending = bytearray(len(bits)) if isinstance(bits, bytes) else [0] * len(keys)
-        return cls(keys, bits, union, pending)
+        return cls(keys, bits, union, pending, bytearray(len(keys)))
 
 
 def _select_pending(
@@ -558,10 +561,12 @@ def _select_pending(
     tested: int,
     passed: int,
     own: int,
+    known: bytearray | None = None,
 ) -> set[str]:
     """The keys that pass the test, from their bits or-ed with their pending bits, the test run
-    on those neither says it met, its results added to `pending` unless they are more than `own`
-    (the twin of the compiled `select_pending`)."""
+    on those neither says it met, its results added to `pending` unless they are more than `own`;
+    `known` (if given) keeps each key's shape once worked out, 0 before (the twin of the compiled
+    `select_pending`)."""
     found: set[str] = set()
     fresh = []
     values = memoryview(bits).cast("q") if isinstance(bits, bytes) else bits
@@ -574,7 +579,12 @@ def _select_pending(
             found.add(w)
     for i in fresh:
         w = keys[i]
-        ok = _passes(test, table, fails, shapes, w)
+        shape = ANY_SHAPE
+        if fails is not None or shapes != ANY_SHAPE:
+            shape = known[i] if known is not None and known[i] else word_shape(w)
+            if known is not None:
+                known[i] = shape
+        ok = _passes(test, table, fails, shapes, w, shape)
         if ok:
             found.add(w)
         if len(fresh) <= own:
@@ -670,10 +680,12 @@ def _passes(
     fails: Container[str] | None,
     shapes: int,
     w: str,
+    shape: int | None = None,
 ) -> bool:
-    """Whether `w` passes a letter test, asked in `test_words`'s order (the twin of the
-    compiled `passes_test`)."""
-    shape = word_shape(w) if fails is not None or shapes != ANY_SHAPE else ANY_SHAPE
+    """Whether `w` passes a letter test, asked in `test_words`'s order; `shape`, its shape if
+    known (the twin of the compiled `passes_test`)."""
+    if shape is None:
+        shape = word_shape(w) if fails is not None or shapes != ANY_SHAPE else ANY_SHAPE
     return bool(
         shape & shapes
         and (table is None or w in table)

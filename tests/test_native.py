@@ -574,14 +574,20 @@ def test_select_story_splits_and_tests_as_the_twin_does(
     st.sampled_from([None, frozenset({"a", "ab"})]),
     st.integers(0, 13),
     st.integers(0, 13),
+    st.booleans(),
 )
-def test_pending_bits_select_and_flush_as_the_twin_does(keys, memory, masks, shapes, table, fails, own, room):
+def test_pending_bits_select_and_flush_as_the_twin_does(
+    keys, memory, masks, shapes, table, fails, own, room, keep
+):
     """`select_pending` (a story's tests run on the words their bits and pending bits say they have
     not met, the results kept pending) and `flush_bits` (the pending bits written into the memory,
-    where there is room) find, ask, keep and write what their twins do."""
+    where there is room) find, ask, keep and write what their twins do; with `keep`, the words'
+    shapes are kept for the tests after (`StoryBits.shapes`): the same answers, and each kept
+    shape is the word's."""
     bits = compiled.read_bits(keys, memory)[0]
     values = [memory.get(k, 0) for k in keys]
     pending, twin_pending = bytearray(len(bits)), [0] * len(keys)
+    known, twin_known = (bytearray(len(keys)), bytearray(len(keys))) if keep else (None, None)
     asked: list[list[str]] = [[], []]
 
     def test_of(log: list[str]):
@@ -589,12 +595,16 @@ def test_pending_bits_select_and_flush_as_the_twin_does(keys, memory, masks, sha
 
     for tested, passed in [*masks, *masks]:  # each test twice: the second finds its pending bits
         mine, theirs = test_of(asked[0]), test_of(asked[1])
-        found = compiled.select_pending(mine, table, fails, shapes, keys, bits, pending, tested, passed, own)
+        found = compiled.select_pending(
+            mine, table, fails, shapes, keys, bits, pending, tested, passed, own, known
+        )
         twin = tokens._select_pending(
-            theirs, table, fails, shapes, keys, values, twin_pending, tested, passed, own
+            theirs, table, fails, shapes, keys, values, twin_pending, tested, passed, own, twin_known
         )
         assert found == twin and asked[0] == asked[1]
         assert list(memoryview(pending).cast("q")) == twin_pending
+        assert known == twin_known
+        assert all(not b or b == tokens.word_shape(k) for k, b in zip(keys, known or (), strict=False))
     mine, theirs, held = dict(memory), dict(memory), list(twin_pending)
     count = compiled.flush_bits(keys, pending, mine, room)
     assert count == tokens._flush_bits(keys, twin_pending, theirs, room) == sum(map(bool, held))
