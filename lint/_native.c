@@ -4555,6 +4555,10 @@ nt_particle(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
 {
     static const char *particles[] = {"al", "el", "ad", "as", "ash", "ez", "az", "an", "bin", "abu"};
     size_t p;
+    /* each is two or three letters: most words (and, be, every) are none at their third or fourth */
+    if (!(i + 2 < n && (NT_READ(i + 2) == ' ' || NT_READ(i + 2) == '-'))
+        && !(i + 3 < n && (NT_READ(i + 3) == ' ' || NT_READ(i + 3) == '-')))
+        return -1;
     for (p = 0; p < sizeof particles / sizeof *particles; p++) {
         const char *s = particles[p];
         Py_ssize_t j = i;
@@ -4731,24 +4735,41 @@ nt_group(NameScan *scan, int kind, const void *data)
 
 /* A pattern's match at i, its end, or -1 (a start that the pattern refuses is no match). */
 typedef Py_ssize_t (*nt_matcher)(int kind, const void *data, Py_ssize_t n, Py_ssize_t i);
+/* The lowercase ASCII letters a matcher's match can open with, as bits (a: 1), for `nt_scan`. */
+static unsigned long
+nt_starts(const char *letters)
+{
+    unsigned long bits = 0;
+    for (; *letters; letters++)
+        bits |= 1UL << (*letters - 'a');
+    return bits;
+}
 
 /* Record the matches of `match` in text from offset `from`, each found from where the last ended (as findall
- * does: both patterns open with an ASCII letter, so only those places are tried), with their
+ * does: both patterns open with an ASCII letter, so only those places are tried, and of the
+ * lowercase ones only `lower_starts`, `nt_starts`' bits), with their
  * keys (`nt_add`), and group them (`nt_group`): its answer, or -1 out of memory. Both patterns
  * refuse a start after a word character, so the rest of a word where none matched is skipped:
  * the matcher is asked at the words' starts, not at every letter. */
 static int
-nt_scan(NameScan *scan, PyObject *text, Py_ssize_t from, nt_matcher match, Py_UCS4 drop, Py_UCS4 drop2, int upper)
+nt_scan(NameScan *scan, PyObject *text, Py_ssize_t from, nt_matcher match, unsigned long lower_starts, Py_UCS4 drop,
+        Py_UCS4 drop2, int upper)
 {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), i, end;
     for (i = from; i < n;) {
         Py_UCS4 ch = NT_READ(i);
-        if ((IS_ASCII_UPPER(ch) || IS_ASCII_LOWER(ch)) && (end = match(kind, data, n, i)) >= 0) {
+        if ((IS_ASCII_UPPER(ch) || (IS_ASCII_LOWER(ch) && lower_starts >> (ch - 'a') & 1))
+            && (end = match(kind, data, n, i)) >= 0) {
             if (nt_add(scan, kind, data, i, end, drop, drop2, upper) < 0)
                 return -1;
             i = end;
+        }
+        else if (IS_WORD(ch) && kind == PyUnicode_1BYTE_KIND) { /* most texts: no width to ask */
+            const Py_UCS1 *bytes = data;
+            while (++i < n && IS_WORD(bytes[i]))
+                ;
         }
         else if (IS_WORD(ch))
             while (++i < n && IS_WORD(NT_READ(i)))
@@ -4772,7 +4793,7 @@ name_twins(PyObject *self, PyObject *args)
     int any;
     if (!PyArg_ParseTuple(args, "U:name_twins", &text))
         return NULL;
-    if ((any = nt_scan(&scan, text, 0, nt_match, ' ', '-', 0)) < 0)
+    if ((any = nt_scan(&scan, text, 0, nt_match, nt_starts("aeb"), ' ', '-', 0)) < 0)
         goto nomemory;
     out = PyList_New(0);
     if (out == NULL || !any)
@@ -5037,7 +5058,7 @@ form_twins(PyObject *self, PyObject *args)
         return NULL;
     kind = PyUnicode_KIND(text);
     data = PyUnicode_DATA(text);
-    if ((any = nt_scan(&scan, text, 0, nt_form_match, '.', '.', 1)) < 0)
+    if ((any = nt_scan(&scan, text, 0, nt_form_match, 0, '.', '.', 1)) < 0)
         goto nomemory;
     out = PyList_New(0);
     if (out == NULL || !any)
@@ -5104,7 +5125,7 @@ capital_forms(PyObject *self, PyObject *args)
         start = 0;
     kind = PyUnicode_KIND(text);
     data = PyUnicode_DATA(text);
-    if (nt_scan(&scan, text, start, nt_form_match, '.', '.', 1) < 0)
+    if (nt_scan(&scan, text, start, nt_form_match, 0, '.', '.', 1) < 0)
         goto nomemory;
     out = PyList_New(0);
     if (out == NULL || scan.count == 0)

@@ -54,6 +54,13 @@ def test_the_twin_groups_the_forms_of_one_name():
         # no match starts inside a word: the scan skips the rest of a word where none matched
         "xTime Warner 9Time-Warner _Time Warner éTime Warner TimeWarner Time Warner",
         "aal-Qaeda bal Qaeda al-Qaeda al Qaeda ab9Al Qaeda",
+        # lowercase words the scan does not ask (neither a, b nor e), particles cut by the text's
+        # end, and words that open like one (and, be, every)
+        "the Time Warner of al Qaeda, al",
+        "ash-Sham and bin Laden be every Abu ash",
+        "al-",
+        "abu",
+        "éTime Warner Time-Warner \u0100 ez Zor ez-Zor",
     ],
 )
 def test_the_compiled_scan_is_the_twin_on_the_patterns_hard_cases(text):
