@@ -1402,9 +1402,43 @@ typedef struct {
     uint32_t start, len, bits;
 } LineWord;
 
+/* The `count` LineWords of a line as bytes, ordered by their length and, for
+ * one length, as the line has them (a counting sort: stable): near_words_in_index reads the
+ * words within two letters of a typo's length alone, a block found by binary search. */
+static PyObject *
+line_words_by_length(const LineWord *words, Py_ssize_t count)
+{
+    Py_ssize_t *first, i, longest = 0, at;
+    PyObject *out;
+    char *buf;
+    for (i = 0; i < count; i++)
+        if ((Py_ssize_t)words[i].len > longest)
+            longest = words[i].len; /* at most the line's length */
+    first = PyMem_Calloc((size_t)longest + 2, sizeof(Py_ssize_t));
+    if (first == NULL)
+        return PyErr_NoMemory();
+    for (i = 0; i < count; i++)
+        first[words[i].len + 1]++;
+    for (i = 1; i <= longest + 1; i++)
+        first[i] += first[i - 1]; /* first[k]: where the words of length k begin */
+    out = PyBytes_FromStringAndSize(NULL, count * (Py_ssize_t)sizeof(LineWord));
+    if (out == NULL) {
+        PyMem_Free(first);
+        return NULL;
+    }
+    buf = PyBytes_AS_STRING(out);
+    for (i = 0; i < count; i++) {
+        at = first[words[i].len]++;
+        memcpy(buf + at * (Py_ssize_t)sizeof(LineWord), &words[i], sizeof(LineWord));
+    }
+    PyMem_Free(first);
+    return out;
+}
+
 /* line_index(line): the words of a pair-table line (its entries split at str.split()'s whitespace,
- * each up to its first ':'), a LineWord each, in order, as bytes: built once for a common word's
- * line, which near_words_in_index then reads for typo after typo without reading its text
+ * each up to its first ':'), a LineWord each, ordered by length (line_words_by_length), as bytes:
+ * built once for a common word's line, which near_words_in_index then reads for typo after typo
+ * without reading its text
  * (newslint.native.line_index). A line of 2**32 characters or more is a ValueError. */
 static PyObject *
 line_index(PyObject *self, PyObject *line)
@@ -1458,21 +1492,33 @@ line_index(PyObject *self, PyObject *line)
             words[count].bits = bits;
             count++;
         }
-    out = PyBytes_FromStringAndSize((const char *)words, count * (Py_ssize_t)sizeof(LineWord));
+    out = line_words_by_length(words, count);
     PyMem_Free(words);
     return out;
 }
 
+/* The record i of a line's index. */
+static LineWord
+line_word_at(const Py_buffer *index, Py_ssize_t i)
+{
+    LineWord w;
+    memcpy(&w, (const char *)index->buf + i * (Py_ssize_t)sizeof(LineWord), sizeof w);
+    return w;
+}
+
 /* near_words_in_index(typo, line, index): near_words_in_line(typo, line), read from the line's
- * index (line_index(line)): a word of the wrong length or letters is passed over from its record,
- * the line's text read only for the others. An index that is not one of `line` may give any
- * words of it, never reads outside it (a record past its end is a ValueError). */
+ * index (line_index(line)): only its block of words within two letters of the typo's length is
+ * read (found by binary search: the index is ordered by length), a word of the wrong letters
+ * passed over from its record, the line's text read only for the others, and the words found
+ * given in the line's order. An index that is not one of `line` may give any words of it, never
+ * reads outside it (a record read past its end is a ValueError). */
 static PyObject *
 near_words_in_index(PyObject *self, PyObject *args)
 {
     PyObject *typo, *line, *out = NULL;
     Py_buffer index;
-    Py_ssize_t len, i, count;
+    Py_ssize_t len, i, count, lo, hi, found = 0, room = 0, shortest;
+    LineWord *near_ones = NULL;
     uint32_t typo_bits = 0;
     int kl;
     const void *dl;
@@ -1490,33 +1536,66 @@ near_words_in_index(PyObject *self, PyObject *args)
     dl = PyUnicode_DATA(line);
     len = PyUnicode_GET_LENGTH(line);
     count = index.len / (Py_ssize_t)sizeof(LineWord);
-    out = PyList_New(0);
-    if (out == NULL)
-        goto done;
-    for (i = 0; i < count; i++) {
-        LineWord w;
-        PyObject *word;
+    shortest = t.n - 2;
+    lo = 0; /* the first record of the length `shortest` or longer */
+    hi = count;
+    while (lo < hi) {
+        Py_ssize_t mid = lo + (hi - lo) / 2;
+        if ((Py_ssize_t)line_word_at(&index, mid).len < shortest)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (i = lo; i < count; i++) {
+        LineWord w = line_word_at(&index, i);
         int near;
-        memcpy(&w, (const char *)index.buf + i * (Py_ssize_t)sizeof(LineWord), sizeof w);
+        if ((Py_ssize_t)w.len - t.n > 2)
+            break; /* the block's end */
         if ((Py_ssize_t)w.start + (Py_ssize_t)w.len > len) {
             PyErr_SetString(PyExc_ValueError, "near_words_in_index: the index is not the line's");
-            Py_CLEAR(out);
             goto done;
         }
-        if ((Py_ssize_t)w.len - t.n > 2 || t.n - (Py_ssize_t)w.len > 2 || more_than_four_bits(typo_bits ^ w.bits))
+        if (t.n - (Py_ssize_t)w.len > 2 || more_than_four_bits(typo_bits ^ w.bits))
             continue;
         near = near_typo_apart(&t, kl, (const char *)dl + (Py_ssize_t)w.start * kl, w.len);
+        if (near < 0)
+            goto done;
         if (near == 0)
             continue;
-        word = near < 0 ? NULL : PyUnicode_Substring(line, w.start, (Py_ssize_t)w.start + w.len);
-        if (word == NULL || PyList_Append(out, word) < 0) {
-            Py_XDECREF(word);
+        if (found == room) {
+            LineWord *more;
+            room = room ? 2 * room : 16;
+            more = PyMem_Realloc(near_ones, (size_t)room * sizeof(LineWord));
+            if (more == NULL) {
+                PyErr_NoMemory();
+                goto done;
+            }
+            near_ones = more;
+        }
+        near_ones[found++] = w;
+    }
+    for (i = 1; i < found; i++) { /* the few found, back in the line's order */
+        LineWord w = near_ones[i];
+        Py_ssize_t j = i;
+        while (j > 0 && near_ones[j - 1].start > w.start) {
+            near_ones[j] = near_ones[j - 1];
+            j--;
+        }
+        near_ones[j] = w;
+    }
+    out = PyList_New(found);
+    if (out == NULL)
+        goto done;
+    for (i = 0; i < found; i++) {
+        PyObject *word = PyUnicode_Substring(line, near_ones[i].start, (Py_ssize_t)near_ones[i].start + near_ones[i].len);
+        if (word == NULL) {
             Py_CLEAR(out);
             goto done;
         }
-        Py_DECREF(word);
+        PyList_SET_ITEM(out, i, word);
     }
 done:
+    PyMem_Free(near_ones);
     PyBuffer_Release(&index);
     return out;
 }

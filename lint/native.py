@@ -124,38 +124,42 @@ _ENTRY = re.compile(r"\S+")  # an entry of a line, split as str.split() splits (
 def _line_index(line: str) -> bytes:
     if len(line) > 0xFFFFFFFF:
         raise ValueError("line_index: the line is too long to index")
-    index = bytearray()
+    index: list[tuple[int, int, int]] = []
     for m in _ENTRY.finditer(line):
         word = m.group().partition(":")[0]
         bits = 0
         for c in word:
             bits |= 1 << ord(c) % 32
-        index += _LINE_WORD.pack(m.start(), len(word), bits)
-    return bytes(index)
+        index.append((m.start(), len(word), bits))
+    index.sort(key=lambda record: record[1])  # by length (stable: in the line's order)
+    return b"".join(_LINE_WORD.pack(*record) for record in index)
 
 
 line_index: Callable[[str], bytes] = native.line_index if native is not None else _line_index
 """The words of a pair-table line as `near_words_in_line` reads them, indexed: each word's start,
-its length and its characters' bits (a character's bit its code point % 32), packed in order.
-Built once for a common word's line, which `near_words_in_index` reads for typo after typo."""
+its length and its characters' bits (a character's bit its code point % 32), packed in order of
+their length (and of the line, for one length). Built once for a common word's line, which
+`near_words_in_index` reads for typo after typo."""
 
 
 def _near_words_in_index(typo: str, line: str, index: bytes) -> list[str]:
     if len(index) % _LINE_WORD.size:
         raise ValueError("near_words_in_index: not an index")
-    records = list(_LINE_WORD.iter_unpack(index))
+    # the words within two letters of the typo's length (a block of the index), in the line's order
+    records = [r for r in _LINE_WORD.iter_unpack(index) if abs(r[1] - len(typo)) <= 2]
     if any(start + size > len(line) for start, size, _ in records):
         raise ValueError("near_words_in_index: the index is not the line's")
     near = within_two_of(typo)
-    words = (line[start : start + size] for start, size, _ in records)
+    words = (line[start : start + size] for start, size, _ in sorted(records))
     return [w for w in words if w != typo and near(w)]
 
 
 near_words_in_index: Callable[[str, str, bytes], list[str]] = (
     native.near_words_in_index if native is not None else _near_words_in_index
 )
-"""`near_words_in_line(typo, line)`, read from `line_index(line)`: the compiled one passes over a
-word of the wrong length or letters from its record, without reading the line's text."""
+"""`near_words_in_line(typo, line)`, read from `line_index(line)`: the compiled one reads only the
+block of words within two letters of the typo's length (found by binary search), passes over a
+word of the wrong letters from its record, without reading the line's text."""
 
 
 def _pair_entry(line: str, second: str) -> str | None:

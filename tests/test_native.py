@@ -389,9 +389,12 @@ def test_the_compiled_neighbours_in_the_shipped_pair_lines_are_the_twins():
 @given(st.text("abcdé’-", max_size=8), st.text(LINE_TEXT, max_size=60))
 def test_the_neighbours_read_from_a_line_index_are_those_read_from_the_line(typo, line):
     """`near_words_in_index` over `line_index(line)` finds what `near_words_in_line` finds in the
-    line's text, both ways; the compiled index is the twin's, byte for byte."""
+    line's text, in the line's order, both ways, from an index ordered by the words' length (and
+    the line's order for one length); the compiled index is the twin's, byte for byte."""
     expected = chooser._near_words_in_line(typo, line)
     index = chooser._line_index(line)
+    records = [tuple(r) for r in chooser._LINE_WORD.iter_unpack(index)]
+    assert records == sorted(records, key=lambda r: (r[1], r[0]))  # by length, then the line's order
     assert chooser._near_words_in_index(typo, line, index) == expected
     if compiled is not None:
         assert compiled.line_index(line) == index
