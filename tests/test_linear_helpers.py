@@ -745,6 +745,28 @@ def test_a_word_with_no_capital_passes_neither_capital_test(text):
         assert not unknown_word._opening_capital(text, unknown_word.english().words)
 
 
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["regime", "regimes", "reign", "sanctions", "sections", "agency", "agcny"]),
+        max_size=8,
+    ),
+    st.lists(st.text("aegimnrs", min_size=1, max_size=9), max_size=12),
+    st.sampled_from(["reigme", "regme", "sanctons", "agncy", "regimes", "sectoins"]),
+)
+def test_the_story_words_near_a_typo_are_read_as_its_words_of_about_its_length(listed, others, typo):
+    """`_story_words_near` picks the story's words with `near_words` before the list: the
+    weighing's search (`near_words` over them) finds what it found over the story's listed
+    words of about the typo's length, in the same order."""
+    from newslint.native import near_words
+    from newslint.rules.typos import unknown_word
+    from newslint.rules.typos._words import english
+
+    counts = Counter(listed + others)
+    plain = [w for w in counts if abs(len(w) - len(typo)) <= 2 and w in english().words and w != typo]
+    assert near_words(typo, unknown_word._story_words_near(typo, counts)) == near_words(typo, plain)
+
+
 def _written_as_another_name_plainly(doc, text):
     """`_written_as_another_name`'s definition: each string one edit from the word, written in
     the word's case, looked up in the story's counts."""

@@ -1223,17 +1223,18 @@ def _stems(word: str) -> set[str]:
 
 
 def _story_words_near(part: str, counts: Counter) -> list[str]:
-    """The story's words of about the typo's length (two slips may separate them). A big file's
-    are only those two slips from the typo or nearer (`near_words`, which the caller applies to
-    these words anyway): read by length from an index, or its many typos would each walk all
-    its words (a square)."""
+    """The story's listed words two slips from the typo or nearer (`near_words`, which the caller
+    applies to these words anyway), in the story's order: picked from every word by the compiled
+    `near_words` first (a walk in Python over the story's words, for their length and the list,
+    cost five times as much). A big file's are read by length from an index, or its many typos
+    would each walk all its words (a square)."""
     if len(part) < LONG_WORD - 3:
         return []
     amended = counts if isinstance(counts, _Amended) else None
     base = counts if amended is None else amended.base
     words = english().words
     if len(base) < INDEX_WORDS_FROM:
-        return [w for w in counts if abs(len(w) - len(part)) <= 2 and w in words and w != part]
+        return [w for w in near_words(part, counts) if w in words]
     by_length = _english_by_length(base)
     found = [w for n in range(len(part) - 2, len(part) + 3) for w in near_words(part, by_length.get(n, ()))]
     if amended is not None:
