@@ -3427,15 +3427,19 @@ done:
 }
 
 /* counts[form] += uses (counts a dict; `uses` added to the old value with +): 0, or -1 with an
- * exception set. */
+ * exception set. A new form (most of a story's) is set in one lookup, PyDict_SetDefault's (the
+ * dict grew: told by its size, as the value it gives back may be a small int equal to `uses`). */
 static int
 add_uses(PyObject *counts, PyObject *form, PyObject *uses)
 {
-    PyObject *old = PyDict_GetItemWithError(counts, form), *sum;
+    Py_ssize_t size = PyDict_GET_SIZE(counts);
+    PyObject *old = PyDict_SetDefault(counts, form, uses), *sum; /* borrowed */
     int err;
-    if (old == NULL && PyErr_Occurred())
+    if (old == NULL)
         return -1;
-    sum = old == NULL ? Py_NewRef(uses) : PyNumber_Add(old, uses);
+    if (PyDict_GET_SIZE(counts) != size)
+        return 0;
+    sum = PyNumber_Add(old, uses);
     if (sum == NULL)
         return -1;
     err = PyDict_SetItem(counts, form, sum);
