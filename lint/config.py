@@ -8,6 +8,7 @@ for the whole run. Unknown keys and bad values are errors that name the file and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -121,11 +122,21 @@ class Settings:
         return _relative(str(path), self.root)
 
     def excludes(self, rel: str) -> bool:
-        spec = _spec(tuple(self.exclude or DEFAULT_EXCLUDE) + tuple(self.extend_exclude))
+        patterns = tuple(self.exclude or DEFAULT_EXCLUDE) + tuple(self.extend_exclude)
+        names = _whole_names(patterns)
+        if names is not None and names.isdisjoint(rel.split("/")):
+            return False  # (a walk asks this of every file: the default excludes are such names)
+        spec = _spec(patterns)
         return spec.match_file(rel) or spec.match_file(rel + "/")
 
     def includes(self, name: str, rel: Callable[[], str] | str) -> bool:
-        spec = _spec(tuple(self.include))
+        patterns = tuple(self.include)
+        endings = _name_endings(patterns)
+        if endings is not None:  # (a walk asks this of every file: the default includes are such)
+            return name.endswith(endings) or any(
+                part.endswith(endings) for part in (rel() if callable(rel) else rel).split("/")
+            )
+        spec = _spec(patterns)
         return spec.match_file(name) or spec.match_file(rel() if callable(rel) else rel)
 
     def options_for(self, rule: type[Rule]) -> RuleOptions:
@@ -145,6 +156,29 @@ def _spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
     import pathspec  # only runs that walk directories or use per-file ignores need it
 
     return pathspec.GitIgnoreSpec.from_lines(patterns)
+
+
+# A gitignore pattern of these characters alone (not dots alone) holds no wildcard, slash, negation
+# or comment: it matches a path exactly when one of the path's parts is that name (at any depth,
+# and all beneath it); "*" and then such characters, when a part ends with them.
+_NAME = re.compile(r"[A-Za-z0-9._-]+")
+
+
+@lru_cache(maxsize=256)
+def _whole_names(patterns: tuple[str, ...]) -> frozenset[str] | None:
+    """The patterns, when each is a plain name (`_NAME`); None otherwise."""
+    if all(_NAME.fullmatch(p) and p.strip(".") for p in patterns):
+        return frozenset(patterns)
+    return None
+
+
+@lru_cache(maxsize=256)
+def _name_endings(patterns: tuple[str, ...]) -> tuple[str, ...] | None:
+    """What follows the "*" of each pattern, when each is "*" and then a plain name (`*.txt`);
+    None otherwise."""
+    if all(p.startswith("*") and _NAME.fullmatch(p[1:]) for p in patterns):
+        return tuple(p[1:] for p in patterns)
+    return None
 
 
 def _relative(path: str, root: Path) -> str:

@@ -7,10 +7,12 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from newslint.cli import app
-from newslint.config import ConfigError, Settings, find_config_file, load_settings
+from newslint.config import DEFAULT_EXCLUDE, ConfigError, Settings, _spec, find_config_file, load_settings
 from newslint.lint import Linter
 from newslint.violation import Severity
 
@@ -329,3 +331,30 @@ def test_config_command_reports_bad_config(tmp_path):
     write(tmp_path / "newslint.toml", "colour = true\n")
     code, _, err = cli(["config"], tmp_path)
     assert code == 2 and "newslint.toml: unknown key 'colour' (known keys:" in err  # nothing close: no guess
+
+
+_PARTS = st.sampled_from(
+    ["build", "a", ".git", "x.txt", "notes.md", ".txt", "b.TXT", "dist2", "..", ".", "m.txt.gz"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_PARTS, min_size=1, max_size=4),
+    st.sampled_from([None, ["build", ".git"], ["dist"], ["*.gz"], ["build/"], ["!a"], []]),
+    st.sampled_from([["*.txt", "*.md"], ["*.gz", "*.TXT"], ["*"], ["notes.md"], []]),
+    st.booleans(),
+)
+@example(["a", "x.txt"], None, ["*.txt", "*.md"], False)
+@example(["build", "x.txt"], None, ["*.txt", "*.md"], True)
+def test_a_walk_s_includes_and_excludes_answer_what_the_patterns_do(parts, exclude, include, absolute):
+    """A walk's tests of each file (`Settings.excludes`, `Settings.includes`) answer plain names
+    and "*" endings (the defaults) from the path's parts without the pattern matcher: what the
+    gitignore patterns themselves answer, for any path, other patterns taking the matcher's way."""
+    rel = ("/" if absolute else "") + "/".join(parts)
+    s = Settings(include=include, **({} if exclude is None else {"exclude": exclude}))
+    excluded = _spec(tuple(s.exclude or DEFAULT_EXCLUDE) + tuple(s.extend_exclude))
+    assert s.excludes(rel) == bool(excluded.match_file(rel) or excluded.match_file(rel + "/"))
+    included = _spec(tuple(include))
+    assert s.includes(parts[-1], rel) == bool(included.match_file(parts[-1]) or included.match_file(rel))
+    assert s.includes(parts[-1], lambda: rel) == s.includes(parts[-1], rel)
