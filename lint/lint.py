@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import gc
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -28,6 +29,10 @@ from newslint.span import Span
 from newslint.violation import Applicability, Diagnostic, Fix, Severity, Violation
 
 _MARKUP = (RegionKind.CODE, RegionKind.FRONT_MATTER, RegionKind.COMMENT, RegionKind.LINK_TARGET)
+
+
+# A text of this many characters or more is checked with the cyclic collector paused (`check`).
+UNCOLLECTED_TEXT = 1 << 20
 
 
 class RuleCrash(Exception):
@@ -107,6 +112,18 @@ class Linter:
 
     # --- checking ---------------------------------------------------------------------
     def check(self, text: str, format: str | None = None) -> CheckResult:
+        if len(text) < UNCOLLECTED_TEXT or not gc.isenabled():
+            return self._check(text, format)
+        # A big text's parts are millions of live objects, which every full collection of the
+        # cyclic collector walks again, while its check makes few cycles: 1.5 s of a 5 MB
+        # text's 6.5 s. The collector waits for its end (reference counting still frees).
+        gc.disable()
+        try:
+            return self._check(text, format)
+        finally:
+            gc.enable()
+
+    def _check(self, text: str, format: str | None) -> CheckResult:
         fmt = format or format_of(self.path)
         doc = segment.parse(text, self.path, fmt)
         _, original_rules, reading_rules, _ = self._rule_split()

@@ -1,0 +1,66 @@
+"""A big text is checked with the cyclic collector paused (`Linter.check`): its millions of live
+parts are not walked by every full collection. The collector's state is restored whatever
+happens, a story below the size is checked with it as it was, and the output is the same."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from newslint import lint
+from newslint.config import Settings
+
+STORY = "Headline\n\nThe minister said the the talks failed in Bagdad on Wednsday.\n"
+
+
+def _collector_while_checking(monkeypatch: pytest.MonkeyPatch, text: str) -> list[bool]:
+    seen: list[bool] = []
+    run_all = lint.Linter._run_all
+
+    def spy(self, rules, doc):
+        seen.append(gc.isenabled())
+        return run_all(self, rules, doc)
+
+    monkeypatch.setattr(lint.Linter, "_run_all", spy)
+    lint.Linter(Settings(), "story.txt").check(text)
+    return seen
+
+
+def test_a_big_text_is_checked_with_the_collector_paused(monkeypatch):
+    monkeypatch.setattr(lint, "UNCOLLECTED_TEXT", len(STORY))
+    assert gc.isenabled()
+    assert not any(_collector_while_checking(monkeypatch, STORY))
+    assert gc.isenabled()
+    assert all(_collector_while_checking(monkeypatch, STORY[:-2] + "\n"))  # one below the size
+
+
+def test_a_paused_collector_stays_paused(monkeypatch):
+    monkeypatch.setattr(lint, "UNCOLLECTED_TEXT", 1)
+    gc.disable()
+    try:
+        lint.Linter(Settings(), "story.txt").check(STORY)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_the_collector_is_back_after_a_crash(monkeypatch):
+    monkeypatch.setattr(lint, "UNCOLLECTED_TEXT", 1)
+
+    def crash(self, rules, doc):
+        raise lint.RuleCrash("boom")
+
+    monkeypatch.setattr(lint.Linter, "_run_all", crash)
+    with pytest.raises(lint.RuleCrash):
+        lint.Linter(Settings(), "story.txt").check(STORY)
+    assert gc.isenabled()
+
+
+def test_a_big_text_finds_what_it_finds_with_the_collector(monkeypatch):
+    linter = lint.Linter(Settings(), "story.txt")
+    collected = linter.check(STORY).violations
+    monkeypatch.setattr(lint, "UNCOLLECTED_TEXT", 1)
+    paused = linter.check(STORY).violations
+    assert paused == collected
+    assert collected  # a story with something to find
