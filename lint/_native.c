@@ -35,7 +35,9 @@
  *   marked_starts(text, starts, joiners, marks), the starts of the figures a mark follows (the
  *   NL4 rules' "5%", "5pm", "5:30 GMT"; its twin is in rules/numbers/_common.py), and
  *   digit_joints(text, lasts), the separators NL401 finds between digits and where a decimal
- *   comma may start (its twin is in rules/numbers/european_number_format.py);
+ *   comma may start (its twin is in rules/numbers/european_number_format.py), and
+ *   four_digit_starts(text, starts), the four-digit figures NL402 reads (its twin is in
+ *   rules/numbers/thousands_separator_mix.py);
  * - sorted_line(data, key, sep, mode): a line of a table sorted by key, found by binary search in
  *   its bytes (a memory map: the shipped word tables, rules/_tables.py's SortedLines), and
  *   sorted_rest(data, key, sep), the rest of a key's line, found and decoded in one call, and
@@ -4166,6 +4168,58 @@ digit_joints(PyObject *self, PyObject *args)
     return Py_BuildValue("(NON)", found, dots ? Py_True : Py_False, commas);
 }
 
+/* four_digit_starts(text, starts): the figure starts (digit_runs' first digits) that NL402 reads:
+ * a figure that opens with 1-9 and is four digits ("2500") or one digit, a comma and three
+ * ("2,500"), no digit after it; a bare one from 1000 to 2099 only after a currency sign, NL402
+ * passing over the others as years. Most figures are neither, and its pattern is tried at none of
+ * them; its twin is rules/numbers/thousands_separator_mix.py's `_four_digit_starts`. */
+static PyObject *
+four_digit_starts(PyObject *self, PyObject *args)
+{
+    PyObject *text, *starts, *seq, *out;
+    Py_ssize_t n, count, i;
+    int kind;
+    const void *data;
+    if (!PyArg_ParseTuple(args, "UO:four_digit_starts", &text, &starts))
+        return NULL;
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    n = PyUnicode_GET_LENGTH(text);
+    seq = PySequence_Fast(starts, "four_digit_starts: the starts must be a sequence");
+    if (seq == NULL)
+        return NULL;
+    out = PyList_New(0);
+    count = PySequence_Fast_GET_SIZE(seq);
+    for (i = 0; out != NULL && i < count; i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+        Py_ssize_t s = PyLong_AsSsize_t(item), j, k;
+        Py_UCS4 first, before;
+        int value;
+        if (s == -1 && PyErr_Occurred()) {
+            Py_CLEAR(out);
+            break;
+        }
+        if (s < 0 || s + 1 >= n || (first = PyUnicode_READ(kind, data, s)) < '1' || first > '9')
+            continue;
+        j = PyUnicode_READ(kind, data, s + 1) == ',' ? s + 2 : s + 1; /* the group of three */
+        if (j + 3 > n || (j + 3 < n && IS_DIGIT(PyUnicode_READ(kind, data, j + 3))))
+            continue;
+        value = (int)(first - '0');
+        for (k = j; k < j + 3 && IS_DIGIT(PyUnicode_READ(kind, data, k)); k++)
+            value = value * 10 + Py_UNICODE_TODECIMAL(PyUnicode_READ(kind, data, k));
+        if (k < j + 3)
+            continue;
+        before = s > 0 ? PyUnicode_READ(kind, data, s - 1) : 0;
+        if (j == s + 1 && value >= 1000 && value <= 2099 && before != '$' && before != 0xa3 &&
+            before != 0x20ac && before != 0xa5)
+            continue; /* a year: NL402 reads a bare one only after a currency sign */
+        if (PyList_Append(out, item) < 0)
+            Py_CLEAR(out);
+    }
+    Py_DECREF(seq);
+    return out;
+}
+
 /* Where the line holding byte `at` starts, no earlier than `lo`: the byte after the last newline
  * in [lo, at), else lo. A step of sorted_line's search lands inside a line of the pair tables,
  * thousands of bytes long: memrchr reads back to its start a word at a time, not a byte. */
@@ -6710,6 +6764,8 @@ static PyMethodDef methods[] = {
      "marked_starts(text, starts, joiners, marks): the figure starts whose figure a mark follows."},
     {"digit_joints", digit_joints, METH_VARARGS,
      "digit_joints(text, lasts): the separators between digits, dot groups and comma figures (NL401)."},
+    {"four_digit_starts", four_digit_starts, METH_VARARGS,
+     "four_digit_starts(text, starts): the starts of the four-digit figures NL402 reads."},
     {"sorted_line", sorted_line, METH_VARARGS,
      "sorted_line(data, key, sep, mode): a line of a sorted table found by binary search in its bytes."},
     {"sorted_rest", sorted_rest, METH_VARARGS,

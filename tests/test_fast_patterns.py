@@ -9,17 +9,25 @@ read, so each is checked here against the plain form it replaces, on story-shape
 from __future__ import annotations
 
 import re
+from unittest import mock
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newslint import figures, quotations, segment, tokens
+from newslint.config import Settings
+from newslint.lint import Linter
 from newslint.native import native as compiled
 from newslint.rules.naming import abbreviation_style, name_variant
 from newslint.rules.naming import english_variety_mix as variety_mix
 from newslint.rules.numbers import _common as number_rules
-from newslint.rules.numbers import minute_separator_mix, percent_style_mix, time_format_mix
+from newslint.rules.numbers import (
+    minute_separator_mix,
+    percent_style_mix,
+    thousands_separator_mix,
+    time_format_mix,
+)
 from newslint.rules.structure import _text as structure_text
 from newslint.rules.structure import boilerplate_line, duplicated_dateline
 from newslint.rules.typography import double_space, quote_style_mix
@@ -602,3 +610,26 @@ def test_the_number_patterns_match_only_at_the_figures_a_mark_follows(text):
         for marked in (number_rules.marked_starts, number_rules._marked_starts):
             kept = marked(text, starts, *marks)
             assert [m.span() for m in figures.matches_at(pattern, text, kept)] == expected
+
+
+FOUR_DIGIT_PIECES = st.lists(
+    st.sampled_from(["1987", "2500", "1,200", "2099", "2100", "999", "12345", "1,2345", "٣٤٥٦", "7"])
+    | st.sampled_from(["$", "£", "€", "¥", " ", "\n", ",", ".", "-", "/", "(", "'", "a", "m", "x"])
+    | st.sampled_from(["troops", "GMT", "the", "model", "at", "IBM", "metres", "No", "people", "In"]),
+    max_size=24,
+).map(" ".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(FOUR_DIGIT_PIECES, TEXTS))
+@example("In 1987 some 2500 troops and 1,200 troops cost $1999, £2000, 20000 or 1,2345 at 2330 GMT")
+def test_thousands_separator_mix_reads_the_four_digit_figures_alone(text):
+    """NL402 tries its pattern only at the figures `four_digit_starts` keeps (compiled and twin):
+    it finds the forms it finds when the pattern is tried at every figure's start."""
+    rule = Linter(Settings()).by_code["NL402"]
+    doc = segment.parse(text)
+    with mock.patch.object(thousands_separator_mix, "four_digit_starts", lambda text, starts: starts):
+        every = list(rule.forms(doc))  # the pattern tried at every figure's start
+    for kept in (thousands_separator_mix.four_digit_starts, thousands_separator_mix._four_digit_starts):
+        with mock.patch.object(thousands_separator_mix, "four_digit_starts", kept):
+            assert list(rule.forms(doc)) == every

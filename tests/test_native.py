@@ -34,7 +34,7 @@ from newslint import document, figures, tokens
 from newslint import native as chooser
 from newslint.rules.naming import compound_spacing
 from newslint.rules.numbers import _common as number_rules
-from newslint.rules.numbers import european_number_format
+from newslint.rules.numbers import european_number_format, thousands_separator_mix
 from newslint.rules.structure import _text
 from newslint.rules.typos import _context, _pairs, _split, _words, doubled_word
 from newslint.rules.typos._context import _osa
@@ -1493,3 +1493,17 @@ def test_the_compiled_digit_joints_are_the_twins(text):
     read after every offset of the text as if a run of digits ended there (and after the runs')."""
     for lasts in (list(range(len(text))), list(figures.digit_runs(text)[1])):
         assert compiled.digit_joints(text, lasts) == european_number_format._digit_joints(text, lasts)
+
+
+FOUR_DIGIT_TEXT = st.text("1029٣,.$£€¥ \ta-", max_size=60)
+
+
+@needs_compiled
+@settings(max_examples=1000, deadline=None)
+@given(FOUR_DIGIT_TEXT)
+@example("In 1987 some 2500 and 1,200 cost $1999, £2000, 20000 or 1,2345")
+def test_the_compiled_four_digit_starts_are_the_twins(text):
+    """The four-digit figures NL402 reads, compiled, are the twin's, read from every offset."""
+    starts = list(range(len(text)))
+    twin = thousands_separator_mix._four_digit_starts
+    assert compiled.four_digit_starts(text, starts) == twin(text, starts)

@@ -57,18 +57,23 @@ def prose_matches(
     headline: bool = True,
     at_figures: bool = False,
     marked: tuple[str, str] | None = None,
+    kept: Callable[[str, Sequence[int]], Sequence[int]] | None = None,
 ) -> Iterator[re.Match[str]]:
     """One scan of the text; only matches in prose (and, unless asked, not in the headline).
     `at_figures`: the pattern only matches from the first digit of a figure, a digit no word
     character precedes (its look-behind says so), so it is tried there alone (`Document.digit_runs`,
     `newslint.figures`: no scan of the whole text per pattern). `marked` (joiners, marks): the
     pattern's figure, digits joined by the joiners, is followed by an optional space and a mark
-    (`marked_starts`): it is tried only at the figures a mark follows (most stories have none)."""
+    (`marked_starts`): it is tried only at the figures a mark follows (most stories have none).
+    `kept` (text, starts) -> starts: the figures the caller reads, a compiled filter of its own
+    (the pattern's matches at the others would be passed over)."""
     found: Iterable[re.Match[str]]
     if at_figures:
         starts: Sequence[int] = doc.digit_runs[0]
         if marked is not None:
             starts = marked_starts(doc.text, starts, *marked)
+        if kept is not None:
+            starts = kept(doc.text, starts)
         found = matches_at(pattern, doc.text, starts) if starts else []
     else:
         found = pattern.finditer(doc.text)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from newslint.document import Document
+from newslint.native import native
 from newslint.rules._styles import styles_where
 from newslint.rules.numbers._common import Form, MixedFormRule, prose_matches
 from newslint.span import Span
@@ -102,7 +103,7 @@ class ThousandsSeparatorMix(MixedFormRule):
             return ()  # NL414 puts the comma in every figure: no majority to follow
         found = []
         names: frozenset[str] | None = None  # the figures written after a name: found when first needed
-        for m in prose_matches(doc, _FOUR_DIGITS, headline=False, at_figures=True):
+        for m in prose_matches(doc, _FOUR_DIGITS, headline=False, at_figures=True, kept=four_digit_starts):
             first, comma, rest, after = m.groups()
             currency = currency_before(doc.text, m.start())
             after = (after or "").strip()
@@ -123,6 +124,32 @@ class ThousandsSeparatorMix(MixedFormRule):
                 )
             )
         return found
+
+
+def _four_digit_starts(text: str, starts: Sequence[int]) -> list[int]:
+    """The figure starts (`Document.digit_runs`) at which `_FOUR_DIGITS` may match and NL402 reads
+    the match: a figure that opens with 1-9 and is four digits ("2500") or one digit, a comma and
+    three ("2,500"), no digit after it; a bare one from 1000 to 2099 only after a currency sign
+    (`forms` passes over the others as years, `plain_quantity`). Most figures are neither: the
+    pattern is tried at none of them. The pure-Python twin of the compiled `four_digit_starts`."""
+    found = []
+    for s in starts:
+        first = text[s : s + 1]
+        if not "1" <= first <= "9":
+            continue
+        j = s + 2 if text[s + 1 : s + 2] == "," else s + 1  # the group of three
+        group = text[j : j + 3]
+        if len(group) < 3 or not group.isdecimal() or text[j + 3 : j + 4].isdecimal():
+            continue
+        if j == s + 1 and 1000 <= int(first + group) <= 2099 and not currency_before(text, s):
+            continue
+        found.append(s)
+    return found
+
+
+four_digit_starts: Callable[[str, Sequence[int]], list[int]] = (
+    _four_digit_starts if native is None else native.four_digit_starts
+)
 
 
 def currency_before(text: str, at: int) -> str:
