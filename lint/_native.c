@@ -43,7 +43,8 @@
  *   sorted_rest(data, key, sep), the rest of a key's line, found and decoded in one call, and
  *   count_lines(data), the number of its lines, and table_rows(data), its rows as a dict (a
  *   table's rows once it is looked up often); line_starts(text, itemsize), where a story's
- *   lines start (newslint.span.LineIndex);
+ *   lines start (newslint.span.LineIndex), and opening_lines(text, openings), the lines that may
+ *   open with NL304's furniture (its twin is in rules/structure/boilerplate_line.py);
  * - story_parts(text, span_type, max_headline): the coarse reading of a story that learning
  *   makes (newslint.learn.read_story): its headline, paragraphs and sentences;
  * - name_twins(text): NL202's spaced names (TimeWarner, Time Warner) grouped by their letters,
@@ -4487,6 +4488,82 @@ line_starts(PyObject *self, PyObject *args)
     return out;
 }
 
+/* opening_lines(text, openings): the starts of the lines (0, and one past each "\n") that may open,
+ * past their white space other than newlines, with one of `openings` (a tuple of lowercase ASCII
+ * str: NL304's furniture openings): its characters there, ASCII letters lowercased, a character
+ * that is not ASCII taken as maybe equal (a mark such as "©", or a letter IGNORECASE may fold);
+ * or a line that opens with a digit ("4 min read") or a character that is not ASCII. Most lines
+ * open otherwise, and NL304's pattern is tried at none of them. Its twin is
+ * rules/structure/boilerplate_line.py's `_opening_lines`. */
+static PyObject *
+opening_lines(PyObject *self, PyObject *args)
+{
+    PyObject *text, *openings, *out;
+    Py_ssize_t n, start = 0, count, k;
+    int kind;
+    const void *data;
+    unsigned char firsts[128] = {0}; /* the openings' first characters: most lines open with none */
+    if (!PyArg_ParseTuple(args, "UO!:opening_lines", &text, &PyTuple_Type, &openings))
+        return NULL;
+    count = PyTuple_GET_SIZE(openings);
+    for (k = 0; k < count; k++) {
+        PyObject *opening = PyTuple_GET_ITEM(openings, k);
+        Py_UCS4 first;
+        if (!PyUnicode_Check(opening)) {
+            PyErr_SetString(PyExc_TypeError, "opening_lines: the openings must be str");
+            return NULL;
+        }
+        if (PyUnicode_GET_LENGTH(opening) > 0 && (first = PyUnicode_READ_CHAR(opening, 0)) < 128)
+            firsts[first] = 1;
+    }
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    n = PyUnicode_GET_LENGTH(text);
+    out = PyList_New(0);
+    while (out != NULL && start <= n) {
+        Py_ssize_t i = start;
+        Py_UCS4 a = 0;
+        int keep = 0;
+        while (i < n && (a = PyUnicode_READ(kind, data, i)) != '\n' && Py_UNICODE_ISSPACE(a))
+            i++;
+        if (i < n && a != '\n') {
+            Py_UCS4 low = a >= 'A' && a <= 'Z' ? a + ('a' - 'A') : a;
+            keep = a >= 128 || (a >= '0' && a <= '9');
+            for (k = 0; k < count && !keep && firsts[low]; k++) {
+                PyObject *opening = PyTuple_GET_ITEM(openings, k);
+                Py_ssize_t size = PyUnicode_GET_LENGTH(opening), j;
+                int okind = PyUnicode_KIND(opening);
+                const void *odata = PyUnicode_DATA(opening);
+                if (size == 0 || i + size > n)
+                    continue;
+                for (j = 0; j < size; j++) {
+                    Py_UCS4 c = PyUnicode_READ(kind, data, i + j);
+                    if (c >= 'A' && c <= 'Z')
+                        c += 'a' - 'A';
+                    if (c < 128 && c != PyUnicode_READ(okind, odata, j))
+                        break;
+                }
+                keep = j == size;
+            }
+        }
+        if (keep) {
+            PyObject *at = PyLong_FromSsize_t(start);
+            if (at == NULL || PyList_Append(out, at) < 0)
+                Py_CLEAR(out);
+            Py_XDECREF(at);
+        }
+        /* the next line: one past the next newline, if there is one */
+        if (kind == PyUnicode_1BYTE_KIND && i < n) {
+            const char *nl = memchr((const char *)data + i, '\n', (size_t)(n - i));
+            i = nl == NULL ? n : nl - (const char *)data;
+        }
+        while (i < n && PyUnicode_READ(kind, data, i) != '\n')
+            i++;
+        start = i + 1;
+    }
+    return out;
+}
+
 /* story_parts(text, span_type, max_headline): newslint.learn.read_story's coarse reading of a
  * story, (headline or None, paragraphs, sentences: tuples of span_type), as its pure-Python twin
  * (learn._story_parts) finds them with its three patterns: blocks end at a blank line
@@ -6766,6 +6843,8 @@ static PyMethodDef methods[] = {
      "digit_joints(text, lasts): the separators between digits, dot groups and comma figures (NL401)."},
     {"four_digit_starts", four_digit_starts, METH_VARARGS,
      "four_digit_starts(text, starts): the starts of the four-digit figures NL402 reads."},
+    {"opening_lines", opening_lines, METH_VARARGS,
+     "opening_lines(text, openings): the starts of the lines that may open with NL304's furniture."},
     {"sorted_line", sorted_line, METH_VARARGS,
      "sorted_line(data, key, sep, mode): a line of a sorted table found by binary search in its bytes."},
     {"sorted_rest", sorted_rest, METH_VARARGS,

@@ -578,6 +578,30 @@ def test_furniture_line_starts_are_found_by_the_shortest_openings(text):
         assert bool(boilerplate_line._FIRST_LINE_START.match(text, at)) == bool(first)
 
 
+def plain_candidate_offsets(text):
+    """NL304's candidate offsets as first found: the first line matched, then a scan of the text."""
+    if boilerplate_line._FIRST_LINE_START.match(text):
+        yield 0
+    for m in boilerplate_line._LINE_START.finditer(text):
+        yield m.start() + 1
+    if "hoto/" in text or "HOTO/" in text:
+        yield from (m.start() for m in boilerplate_line._PHOTO_CREDIT.finditer(text))
+
+
+@settings(max_examples=600, deadline=None)
+@given(TEXTS)
+@example("x\nRead more: y\n  ADVERTISEMENT - scroll to continue\nShare on X\nſhare this\n\n\n12 mins")
+@example("©2024\n\t\u2003Related\nrelated coverage\n4 min read\nREUTERS/x\nfile - x (AP Photo/y)\n©")
+@example("Share\nx\n s\n\n٣ min\n")
+def test_furniture_lines_are_tried_only_where_an_opening_may_start(text):
+    """NL304 tries its patterns only at the lines `opening_lines` keeps (compiled and twin): the
+    same candidates as the scan of every line."""
+    expected = list(plain_candidate_offsets(text))
+    for opening_lines in (boilerplate_line.opening_lines, boilerplate_line._opening_lines):
+        with mock.patch.object(boilerplate_line, "opening_lines", opening_lines):
+            assert list(boilerplate_line._candidate_offsets(text)) == expected
+
+
 def test_shortest_openings_leave_out_those_a_shorter_one_begins():
     assert boilerplate_line._shortest_first(["share this", "share", "read more:", "read more", "x"]) == [
         "read more",

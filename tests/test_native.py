@@ -35,7 +35,7 @@ from newslint import native as chooser
 from newslint.rules.naming import compound_spacing
 from newslint.rules.numbers import _common as number_rules
 from newslint.rules.numbers import european_number_format, thousands_separator_mix
-from newslint.rules.structure import _text
+from newslint.rules.structure import _text, boilerplate_line
 from newslint.rules.typos import _context, _pairs, _split, _words, doubled_word
 from newslint.rules.typos._context import _osa
 from newslint.span import Span
@@ -1507,3 +1507,15 @@ def test_the_compiled_four_digit_starts_are_the_twins(text):
     starts = list(range(len(text)))
     twin = thousands_separator_mix._four_digit_starts
     assert compiled.four_digit_starts(text, starts) == twin(text, starts)
+
+
+OPENING_TEXT = st.text("\n \t\u2003reREsShaAd©٣4 x", max_size=60)
+
+
+@needs_compiled
+@settings(max_examples=1000, deadline=None)
+@given(OPENING_TEXT, st.sampled_from([("re", "sh"), boilerplate_line._LOWER_OPENINGS, (), ("", "e", "a©")]))
+@example("Share\n  Read\n\t©\nx\n4\n", ("re", "sh"))
+def test_the_compiled_opening_lines_are_the_twins(text, pairs):
+    """The lines that may open with NL304's furniture, compiled, are the twin's."""
+    assert compiled.opening_lines(text, pairs) == boilerplate_line._opening_lines(text, pairs)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from newslint.document import Document
+from newslint.native import native
 from newslint.rule import Rule
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
@@ -128,11 +129,48 @@ _FIRST_LINE_START = re.compile(rf"[^\S\n]*{_SHORTEST}", re.IGNORECASE)
 _PHOTO_CREDIT = re.compile(r"\((?:AP|AFP|Reuters) Photo/", re.IGNORECASE)
 
 
+# The openings lowercased, as `opening_lines` compares a line's start with them.
+_LOWER_OPENINGS = tuple(text.lower() for text in _shortest_first(_OPENING_TEXTS))
+
+
+def _may_open(text: str, at: int, opening: str) -> bool:
+    """Whether text[at:] may begin with `opening` (lowercase) under IGNORECASE: its ASCII letters
+    lowercased are the opening's, a character that is not ASCII taken as maybe equal."""
+    part = text[at : at + len(opening)]
+    if len(part) != len(opening) or not opening:
+        return False
+    return all(not c.isascii() or c.lower() == o for c, o in zip(part, opening, strict=True))
+
+
+def _opening_lines(text: str, openings: tuple[str, ...]) -> list[int]:
+    """The starts of the lines (0, and one past each newline) that may open, past their white
+    space other than newlines, with one of `openings` (`_may_open`), or open with a digit ("4 min
+    read") or a character that is not ASCII. The pure-Python twin of the compiled `opening_lines`."""
+    found, start, size = [], 0, len(text)
+    while start <= size:
+        i = start
+        while i < size and text[i] != "\n" and text[i].isspace():
+            i += 1
+        first = text[i : i + 1]
+        if first not in ("", "\n") and (
+            not first.isascii() or "0" <= first <= "9" or any(_may_open(text, i, o) for o in openings)
+        ):
+            found.append(start)
+        end = text.find("\n", i)
+        start = size + 1 if end < 0 else end + 1
+    return found
+
+
+opening_lines: Callable[[str, tuple[str, ...]], list[int]] = (
+    _opening_lines if native is None else native.opening_lines
+)
+
+
 def _candidate_offsets(text: str) -> Iterator[int]:
-    if _FIRST_LINE_START.match(text):
-        yield 0
-    for m in _LINE_START.finditer(text):
-        yield m.start() + 1
+    # the lines that may open with an opening, found in one compiled scan, tried alone
+    for at in opening_lines(text, _LOWER_OPENINGS):
+        if _FIRST_LINE_START.match(text) if at == 0 else _LINE_START.match(text, at - 1):
+            yield at
     if "hoto/" in text or "HOTO/" in text:
         yield from (m.start() for m in _PHOTO_CREDIT.finditer(text))
 
