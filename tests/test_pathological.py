@@ -156,11 +156,13 @@ def test_cost_grows_in_proportion_to_the_input(case):
 
 
 BIG_FILE_BYTES = 5_000_000
-BIG_FILE_RATIO = 3.0  # issue 19's target is 1.5x (at 10 MB), not met. 1.34x on 2026-12-03; on
+BIG_FILE_RATIO = 2.5  # issue 19's target is 1.5x (at 10 MB), not met. 1.34x on 2026-12-03; on
 # 2026-12-05 the one text took 6.4-6.8 s (as before) and the stories apart 2.4-2.9 s (2.7-3.1 s
 # before): 2.2-2.8x, as the stories apart gained early exits (a story with nothing for
-# a rule to compare) that 4,859 stories in one text cannot take. The square this guards is held
-# by `test_a_big_file_costs_in_proportion_to_its_size` below, which does not move with that.
+# a rule to compare) that 4,859 stories in one text cannot take. Later that day (NL101's names
+# one edit away looked up, the cyclic collector paused for a big text) 1.33x, 1.75x, 1.92x at
+# load 8-10: the one text 5.0-5.8 s, apart 3.0-3.8 s. The square this guards is held by
+# `test_a_big_file_costs_in_proportion_to_its_size` below, which does not move with that.
 
 
 def _corpus_stories() -> list[str]:
