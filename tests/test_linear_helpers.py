@@ -87,6 +87,23 @@ def test_near_names_asked_in_shape_order_forget_what_no_later_name_reads(case, m
         assert len(near._keyed) <= 3
 
 
+@settings(max_examples=500, deadline=None)
+@given(near_names(), near_names(), st.lists(st.text(alphabet=LETTERS, min_size=1, max_size=9), max_size=30))
+@example(("Rinaldi", ["Rinaldi", "Ronaldo"]), ("Rinladi", ["Rinaldi"]), [])  # the name itself, no pair
+@example(("Qaeda", ["Qaida"]), ("Gaddafi", ["Gadaffi"]), ["Q" + "x" * n for n in range(1, 24)])  # 25: keyed
+@example(("Qaeda", ["Qaida"]), ("Gaddafi", ["Gadaffi"]), ["Q" + "x" * n for n in range(1, 23)])  # 24: unkeyed
+@example(("Regan", ["Reagan", "Reaganite", "Reg"]), ("Abcd", []), [])  # lengths one away and two
+def test_a_pair_among_few_names_is_found_as_by_their_index_and_by_definition(case, more, extra):
+    """`_one_edit_pair_among` compares up to `NearNames.FEW` names directly, more by their
+    index: either way what comparing every name with every other finds."""
+    names = {case[0], more[0]}
+    others = list(dict.fromkeys([*case[1], *more[1], *extra]))
+    expected = any(name_variant.one_edit_pair(name, other) for name in names for other in others)
+    assert name_variant._one_edit_pair_among(names, others) == expected
+    near = name_variant.NearNames(others)
+    assert expected == any(name_variant.one_edit_pair(n, o) for n in names for o in near.of(n))
+
+
 def test_the_word_at_a_place_is_the_first_of_the_rest_split_at_every_space():
     """NL204's `_word_at` reads a word where `str.split` does, without copying the rest of the
     text: every character in turn after a capital, and stories of spaces of every kind."""

@@ -292,6 +292,25 @@ def one_edit_pair(name: str, other: str) -> bool:
     return (one_edit_apart(a, b) or _double_moved(a, b)) and not _only_ending_differs(name, other)
 
 
+def _one_edit_pair_among(names: Collection[str], others: list[str]) -> bool:
+    """Whether one of `names` is a `one_edit_pair` with one of `others`. A story's few others
+    (at most `NearNames.FEW`, which `NearNames.of` gives unkeyed, shape by shape) are compared
+    with each name directly, its shape tested inline: most stories' queries meet two or three
+    names, where building the index cost more than the comparisons."""
+    if len(others) > NearNames.FEW:
+        shapes = {(name[0], len(name) + d) for name in names for d in (-1, 0, 1)}
+        near = NearNames(other for other in others if (other[0], len(other)) in shapes)
+        return any(one_edit_pair(name, other) for name in names for other in near.of(name))
+    for name in names:
+        first, size = name[0], len(name)
+        for other in others:
+            if other[0] != first or not size - 2 < len(other) < size + 2 or other == name:
+                continue  # another shape than `NearNames.of` reads, or the name itself
+            if one_edit_pair(name, other):
+                return True
+    return False
+
+
 SUGGEST_MIN_STORIES = 3  # a variant the desk repeats: worth a preferred term (a one-off is a typo)
 SUGGEST_RATIO = 10  # ... beside a name written in ten times as many stories
 SUGGESTED_NAMES = 50
@@ -678,13 +697,11 @@ class NameVariant(Rule):
         if not asked:
             return False  # every name a word or a known name (most stories): no index needed
         queries = {_bare(text) for text in asked}
-        # only the names of the shapes (first letter, length) that `NearNames.of` reads for them;
-        # a possessive cut off keeps the first letter, so the others are left before it is cut
-        shapes = {(name[0], len(name) + d) for name in queries for d in (-1, 0, 1)}
+        # only names of the queries' first letters can be one edit from them; a possessive cut
+        # off keeps the first letter, so the others are left before it is cut
         firsts = {name[0] for name in queries}
         names = {_bare(text) for text in written if text[0] in firsts}
-        near = NearNames(o for o in names if (o[0], len(o)) in shapes and o[1:].islower())
-        return any(one_edit_pair(name, other) for name in queries for other in near.of(name))
+        return _one_edit_pair_among(queries, [other for other in names if other[1:].islower()])
 
     def _may_vary_name(self, name: str) -> bool:
         """A name that may be another's variant: four letters or more, neither in the
