@@ -7,7 +7,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslint.rules.typos import _capitals, unknown_word
+from newslint.rules.typos import _acronyms, _capitals, unknown_word
 from newslint.rules.typos._words import english
 from newslint.segment import parse
 from newslint.span import Span
@@ -148,3 +148,21 @@ def test_the_listed_words_are_kept_once_built():
     english()._words.frozen()
     assert rule._listed_words() is english().words and rule._listed is english().words
     assert not rule._may_be_unknown("regime") and rule._may_be_unknown("reigme")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(st.sampled_from(["'", "’", "s", "S", "\n", "A", "é", " "]), max_size=8))
+def test_an_acronym_s_possessive_is_cut_as_the_pattern_cut_it(word):
+    """`swapped_acronyms` cuts a possessive from a story's words read from their ends, and only
+    from those that end as the pattern's matches do: the word `_POSSESSIVE.sub` left."""
+    cut = _acronyms._without_possessive(word) if word.endswith(_acronyms._LAST) else word
+    assert cut == _acronyms._without_possessive(word) == _acronyms._POSSESSIVE.sub("", word)
+
+
+def test_an_acronym_with_a_possessive_is_still_found_swapped():
+    text = (
+        "The Asian Development Bank (ADB) said on Monday that ADB's loans would grow. "
+        "ABD's president said the ADB would lend more.\n"
+    )
+    found = [(tok.text, slip, meant) for tok, slip, meant in _acronyms.swapped_acronyms(parse(text))]
+    assert found == [("ABD's", "ABD", "ADB")]
