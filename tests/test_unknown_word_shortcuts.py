@@ -4,7 +4,7 @@ capitals read once a story."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newslint.rules.typos import _acronyms, _capitals, unknown_word
@@ -166,3 +166,29 @@ def test_an_acronym_with_a_possessive_is_still_found_swapped():
     )
     found = [(tok.text, slip, meant) for tok, slip, meant in _acronyms.swapped_acronyms(parse(text))]
     assert found == [("ABD's", "ABD", "ADB")]
+
+
+# names spelled out with their initials, brackets and the words and marks around them
+NAMED = st.lists(
+    st.sampled_from(["Graan", "Elevator", "Mij", "of", "de", "(", ")", "GEM", "GE", " ", "\n", ",", "x"]),
+    max_size=16,
+).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(NAMED, st.integers(0, 80))
+@example("x Graan Elevator (GE)", 2)
+def test_a_word_after_the_last_bracket_opens_no_name_spelled_out(text, start):
+    """`check` asks `named_by_initials` only of a word before the story's last "(": after it
+    the search finds nothing."""
+    start = min(start, len(text))
+    span = Span(start, len(text))
+    found = unknown_word.named_by_initials(text, span)
+    assert (start < text.rfind("(") and found) == found
+
+
+def test_a_name_spelled_out_with_its_initials_is_still_found():
+    text = "Graan Elevator Mij (GEM) said on Monday. Graan Elevator Mij sold grain."
+    assert unknown_word.named_by_initials(text, Span(0, 5))
+    assert not unknown_word.named_by_initials(text, Span(41, 46))
+    assert text.rfind("(") < 41

@@ -381,6 +381,7 @@ class UnknownWord(Rule):
         total = 0  # counts.total(), summed once: per word it grew with the square of the story
         lost: LostCapitals | None = None
         known: AbstractSet[str] | None = None  # the known names among the capitalised candidates
+        bracket = -1  # where the story's last "(" is, read with `known`: no name spelled out after it
         # Candidate-first: the tests below that read only a word's letters are run once per
         # distinct word (and remembered across stories); the tokens of the few words they do
         # not clear are the only ones built.
@@ -405,7 +406,9 @@ class UnknownWord(Rule):
             if opening or text in capitals:  # Reigme forces; the Finanace Committee; MINISTER SIGNES
                 if known is None:  # the story's capitalised candidates, each tested once a run
                     known = self._known.select(capitals | openers)
-                if text in known or named_by_initials(doc.text, tok.span):
+                    bracket = doc.text.rfind("(")
+                # (its acronym's brackets come after the name: a word after the last needs no search)
+                if text in known or tok.span.start < bracket and named_by_initials(doc.text, tok.span):
                     continue  # decided without the story's counts
                 if text not in desk_capitals and _plainly_a_name(doc, tok):
                     continue  # what `_capitalised_word` decides first, read without them
