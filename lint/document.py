@@ -20,7 +20,17 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from newslint.figures import digit_runs
 from newslint.span import LineIndex, Span, offsets
-from newslint.tokens import FEW_WANTED, LetterTest, Prose, Shape, StoryBits, Token, TokenKind
+from newslint.tokens import (
+    FEW_WANTED,
+    LetterTest,
+    Prose,
+    Shape,
+    StoryBits,
+    Token,
+    TokenIndex,
+    TokenKind,
+    tokens_among,
+)
 
 if TYPE_CHECKING:
     from newslint.reading import Repair
@@ -262,6 +272,16 @@ class Document:
         counts = self.word_counts
         dense = len(texts) > FEW_WANTED and sum(counts[t] for t in texts) > len(self.sentences)
         return self._prose.iter_words_among(texts, dense)
+
+    def word_positions(self, texts: Collection[str]) -> tuple[TokenIndex, Sequence[int]] | None:
+        """The story's token index and, ascending, the indices in it of the tokens whose text is
+        one of `texts` (word texts): for a rule that reads only where its words are and what they
+        are, so that a big file's many candidates are never built as tokens. None when the story
+        is too long to index or its tokens are built (read those)."""
+        if "tokens" in self.__dict__:
+            return None
+        index = self._prose.index()
+        return None if index is None else (index, tokens_among(index, texts))
 
     def first_tokens(self) -> list[Token]:
         """The first token of each sentence (the ones with `sentence_start`), in order, without

@@ -451,6 +451,41 @@ def test_compound_spacing_on_its_candidate_tokens_reports_as_on_all_tokens(text)
     assert candidates == every
 
 
+class _EveryString:
+    def __contains__(self, item: object) -> bool:
+        return isinstance(item, str)  # not `_open_pair`'s None for no pair
+
+
+def _filed(found):
+    """NL203's forms and open pairs, in the order they were filed (its reports follow it)."""
+    forms, opened = found
+    return [(key, list(by_kind.items())) for key, by_kind in forms.items()], list(opened.items())
+
+
+@settings(max_examples=600, deadline=None)
+@given(COMPOUND_TEXT, st.booleans())
+@example("Airstrikes. Air strikes and airstrikes, air-strikes", False)
+@example("Air strikes. x Air strikes\nAir strikes. Air-strikes air strikes", True)
+@example("cease  fire. Cease\nfire cease-fire Cease-fire x Ceasefire", True)
+@example("İkeastores. İkea stores", False)
+@example("Σαασσσ. Σαα σσσ", True)
+@example("airstrikes air\tstrikes air\u00a0strikes air strikes", False)  # one character, not a space
+def test_compound_spacing_forms_read_from_the_index_are_those_of_its_tokens(text, every):
+    doc = segment.parse(text)  # without its tokens built: the index is read
+    wanted, keys = compound_spacing._candidates(doc)
+    if every:  # every word and every pair, not only the story's candidates
+        wanted, keys = {w for w in doc.word_counts}, _EveryString()
+    indexed = compound_spacing._indexed_forms(doc, wanted, keys)
+    assert indexed is not None and "tokens" not in vars(doc)
+    assert _filed(indexed) == _filed(compound_spacing._token_forms(doc, wanted, keys))
+
+
+def test_compound_spacing_reads_built_tokens_rather_than_the_index():
+    doc = segment.parse("Airstrikes. Air strikes and airstrikes")
+    doc.words()  # built: no index is built as well
+    assert compound_spacing._indexed_forms(doc, {"airstrikes"}, {"airstrikes"}) is None
+
+
 ABBREVIATION_TEXT = st.lists(
     st.tuples(
         st.sampled_from(

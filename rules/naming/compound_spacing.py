@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from functools import cache
 
@@ -88,16 +89,8 @@ class CompoundSpacing(Rule):
         wanted, keys = _candidates(doc)
         if not keys:
             return  # decided from the story's distinct words, without its tokens
-        forms: dict[str, dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))
-        opened: dict[str, list[Span]] = defaultdict(list)  # open pairs, kept where a closed form is
-        text, previous = doc.text, None
-        # Candidate-first, in one pass: the tokens of the words that can meet in a report, one at
-        # a time (a big file holds many); two adjacent words are adjacent among them too.
-        for tok in doc.iter_words_among(wanted):
-            _file_form(forms, tok, keys)
-            if previous is not None and (key := _open_pair(text, previous, tok)) in keys:
-                opened[key].append(Span(previous.span.start, tok.span.end))
-            previous = tok
+        found = _indexed_forms(doc, wanted, keys)
+        forms, opened = _token_forms(doc, wanted, keys) if found is None else found
         # Every report needs a closed form: only pairs that join into one count.
         closed_keys = [key for key, by_kind in forms.items() if "closed" in by_kind]
         for key in closed_keys:
@@ -406,6 +399,102 @@ def _compound_splits(
     if not closed:
         return [], set()
     return word_splits(closed, {w.lower() for w in plain}), {key for key in joined if key in closed}
+
+
+Forms = dict[str, dict[str, list[Span]]]  # a compound's spans by kind (closed, hyphenated, open)
+
+
+def _token_forms(
+    doc: Document, wanted: Collection[str], keys: set[str]
+) -> tuple[Forms, dict[str, list[Span]]]:
+    """The closed and hyphenated forms of `keys` (`_file_form`) and their open pairs
+    (`_open_pair`: kept where a closed form is, by `check`), read from the tokens of `wanted`."""
+    forms: Forms = defaultdict(lambda: defaultdict(list))
+    opened: dict[str, list[Span]] = defaultdict(list)
+    text, previous = doc.text, None
+    # Candidate-first, in one pass: the tokens of the words that can meet in a report, one at
+    # a time (a big file holds many); two adjacent words are adjacent among them too.
+    for tok in doc.iter_words_among(wanted):
+        _file_form(forms, tok, keys)
+        if previous is not None and (key := _open_pair(text, previous, tok)) in keys:
+            opened[key].append(Span(previous.span.start, tok.span.end))
+        previous = tok
+    return forms, opened
+
+
+def _indexed_forms(
+    doc: Document, wanted: Collection[str], keys: Collection[str]
+) -> tuple[Forms, dict[str, list[Span]]] | None:
+    """`_token_forms` read from the token index, no token built (a big file's candidates are
+    hundreds of thousands): each distinct word is judged once (`_form_of`, `_part_of`), and
+    only the forms and the pairs of neighbouring words it finds are placed. Two words one
+    space or line break apart have no token between them, so they are neighbours in the index.
+    None where the story has no index (`_token_forms` then)."""
+    found = doc.word_positions(())  # the index alone: its words are read first
+    if found is None:
+        return None
+    words, ids, starts, openings, _ = found[0]
+    text = doc.text
+    forms: Forms = defaultdict(lambda: defaultdict(list))
+    opened: dict[str, list[Span]] = defaultdict(list)
+    listed = [k for k, w in enumerate(words) if w in wanted]  # the ids of the wanted words
+    form_of = {k: form for k in listed if (form := _form_of(words[k], keys)) is not None}
+    part_of = {k: part for k in listed if (part := _part_of(words[k])) is not None}
+
+    def opens(i: int) -> bool:  # `sentence_start`: the first token of its sentence
+        return openings[bisect_right(openings, i) - 1] == i
+
+    def among(listed: Collection[int]) -> Sequence[int]:  # where the words of these ids are (in C)
+        found = doc.word_positions({words[k] for k in listed})
+        assert found is not None  # the index `found` was read from
+        return found[1]
+
+    for i in among(form_of):
+        key, kind, capital = form_of[ids[i]]
+        if not capital or opens(i):
+            forms[key][kind].append(Span(starts[i], starts[i] + len(words[ids[i]])))
+    at = among(part_of)
+    for i, j in zip(at, at[1:], strict=False):
+        if j != i + 1:
+            continue  # another word between them
+        first, second = part_of[ids[i]], part_of[ids[j]]
+        end = starts[i] + len(words[ids[i]])
+        if first[2] and second[3] and starts[j] == end + 1 and text[end] in " \n":
+            key = first[0] + second[0]
+            if key in keys and (not first[1] or opens(i)) and (not second[1] or opens(j)):
+                opened[key].append(Span(starts[i], starts[j] + len(words[ids[j]])))
+    return forms, opened
+
+
+def _form_of(text: str, keys: Collection[str]) -> tuple[str, str, bool] | None:
+    """What `_file_form` files a word's token under: its compound, its kind, and whether only
+    a token that opens its sentence is filed (a capitalised word); None for none."""
+    if len(text) < 6 or not (text.islower() or text[1:].islower()):
+        return None
+    capital = not text.islower()
+    if "-" not in text:
+        key = text.lower()
+        return (key, "closed", capital) if key in keys else None
+    if text.count("-") == 1:
+        left, right = text.lower().split("-")
+        if left not in _PHRASE_FIRST and right not in _NOT_SECOND and left + right in keys:
+            return left + right, "hyphenated", capital
+    return None
+
+
+def _part_of(text: str) -> tuple[str, bool, bool, bool] | None:
+    """What `_open_pair` reads of a word's token: its lowercase, whether only a token that opens
+    its sentence is plain (a capitalised word), whether it may be the first word of a pair and
+    whether the second; None for a word no pair holds (a hyphen, or not plain)."""
+    if "-" in text or not (text.islower() or text[1:].islower()):
+        return None
+    low = text.lower()
+    return (
+        low,
+        not text.islower(),
+        len(text) >= 2 and low not in _PHRASE_FIRST,
+        len(text) >= 3 and low not in _NOT_SECOND,
+    )
 
 
 def _file_form(forms: dict[str, dict[str, list[Span]]], tok: Token, keys: Collection[str]) -> None:
