@@ -3645,35 +3645,29 @@ weighted_osa(PyObject *self, PyObject *args)
  * starts inside another, so the matches are every place that passes, in order. A superset of
  * the pairs whose join is in the filter's set: the caller tests each. */
 
-static PyObject *
-split_pairs(PyObject *self, PyObject *args)
+/* FNV-1a's state carried on over text[from:to], ASCII letters: what fnv_more gives for them
+ * copied out, read in place. */
+static ALWAYS_INLINE unsigned long long
+fnv_text(unsigned long long h, int kind, const void *data, Py_ssize_t from, Py_ssize_t to)
 {
-    PyObject *text, *out;
-    const char *filter;
-    Py_ssize_t start, end, size, shortest, p, length, buffer_size = 0;
-    char small[EDIT_BUFFER], *buf = small;
-    int kind;
-    const void *data;
-    if (!PyArg_ParseTuple(args, "Unny#n:split_pairs", &text, &start, &end, &filter, &size, &shortest))
-        return NULL;
-    if (size < 1 || (size & (size - 1))) {
-        PyErr_SetString(PyExc_ValueError, "split_pairs: the filter must be edit_filter's bytes");
-        return NULL;
+    for (; from < to; from++) {
+        h ^= (unsigned char)PyUnicode_READ(kind, data, from);
+        h *= FNV_PRIME;
     }
-    kind = PyUnicode_KIND(text);
-    data = PyUnicode_DATA(text);
-    length = PyUnicode_GET_LENGTH(text);
-    if (end > length)
-        end = length;
-    if (start < 0)
-        start = 0;
-    out = PyList_New(0);
-    if (out == NULL)
-        return NULL;
-    p = start;
+    return h;
+}
+
+/* split_pairs' scan for one kind of str: inlined once for each kind, so that every read of a
+ * character is a plain load (no test of the kind at each), and a join hashed in place, its two
+ * words one after the other (no copy). -1 with an error set, else 0. */
+static ALWAYS_INLINE int
+split_pairs_scan(int kind, const void *data, Py_ssize_t start, Py_ssize_t end, const unsigned char *filter,
+                 unsigned long long nbits, Py_ssize_t shortest, PyObject *out)
+{
+    Py_ssize_t p = start;
     while (p < end) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, p), before;
-        Py_ssize_t q, r, e, i, joined;
+        Py_ssize_t q, r, e;
         if (!IS_ASCII_LOWER(ch)) {
             p++;
             continue;
@@ -3705,40 +3699,64 @@ split_pairs(PyObject *self, PyObject *args)
                 continue;
             }
         }
-        joined = (q - p) + (e - r);
-        if (joined >= shortest) {
-            if (joined > buffer_size && joined > EDIT_BUFFER) {
-                char *bigger = buf == small ? PyMem_Malloc(joined) : PyMem_Realloc(buf, joined);
-                if (bigger == NULL) {
-                    PyErr_NoMemory();
-                    goto fail;
-                }
-                buf = bigger;
-                buffer_size = joined;
-            }
-            for (i = p; i < q; i++)
-                buf[i - p] = (char)PyUnicode_READ(kind, data, i);
-            for (i = r; i < e; i++)
-                buf[q - p + i - r] = (char)PyUnicode_READ(kind, data, i);
-            if (filter_probe((unsigned char *)filter, (unsigned long long)size << 3, buf, joined, 0)) {
+        if ((q - p) + (e - r) >= shortest) {
+            unsigned long long h = fnv_text(fnv_text(FNV_OFFSET, kind, data, p, q), kind, data, r, e);
+            if (filter_probe_hash((unsigned char *)filter, nbits, fnv_mixed(h), 0)) {
                 PyObject *found = Py_BuildValue("(nnn)", p, q, e);
                 if (found == NULL || PyList_Append(out, found) < 0) {
                     Py_XDECREF(found);
-                    goto fail;
+                    return -1;
                 }
                 Py_DECREF(found);
             }
         }
         p = q; /* the match (the first word and the space) ends at q + 1; q is the space */
     }
-    if (buf != small)
-        PyMem_Free(buf);
+    return 0;
+}
+
+static PyObject *
+split_pairs(PyObject *self, PyObject *args)
+{
+    PyObject *text, *out;
+    const char *filter;
+    Py_ssize_t start, end, size, shortest, length;
+    const unsigned char *bits;
+    unsigned long long nbits;
+    const void *data;
+    int done;
+    if (!PyArg_ParseTuple(args, "Unny#n:split_pairs", &text, &start, &end, &filter, &size, &shortest))
+        return NULL;
+    if (size < 1 || (size & (size - 1))) {
+        PyErr_SetString(PyExc_ValueError, "split_pairs: the filter must be edit_filter's bytes");
+        return NULL;
+    }
+    data = PyUnicode_DATA(text);
+    length = PyUnicode_GET_LENGTH(text);
+    if (end > length)
+        end = length;
+    if (start < 0)
+        start = 0;
+    out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    bits = (const unsigned char *)filter;
+    nbits = (unsigned long long)size << 3;
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        done = split_pairs_scan(PyUnicode_1BYTE_KIND, data, start, end, bits, nbits, shortest, out);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        done = split_pairs_scan(PyUnicode_2BYTE_KIND, data, start, end, bits, nbits, shortest, out);
+        break;
+    default:
+        done = split_pairs_scan(PyUnicode_4BYTE_KIND, data, start, end, bits, nbits, shortest, out);
+    }
+    if (done < 0) {
+        Py_DECREF(out);
+        return NULL;
+    }
     return out;
-fail:
-    if (buf != small)
-        PyMem_Free(buf);
-    Py_DECREF(out);
-    return NULL;
 }
 
 /* The ASCII letters of text[start:end] (all of them letters), lowercase, as a new str. */
@@ -3853,18 +3871,11 @@ neighbours(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
  * it too), a run of white space, and a whole run of \w as long, equal letter by letter ignoring
  * case: two neighbouring runs as long, their ASCII letters equal ignoring case and any other
  * characters taken as maybe equal (True: the caller runs the pattern). */
-static PyObject *
-may_double(PyObject *self, PyObject *args)
+/* may_double's scan for one kind of str, inlined once for each kind (a plain load for each read). */
+static ALWAYS_INLINE int
+may_double_scan(int kind, const void *data, Py_ssize_t n)
 {
-    PyObject *text;
-    int kind;
-    const void *data;
-    Py_ssize_t n, i = 0, prev_start = -1, prev_len = 0;
-    if (!PyArg_ParseTuple(args, "U:may_double", &text))
-        return NULL;
-    kind = PyUnicode_KIND(text);
-    data = PyUnicode_DATA(text);
-    n = PyUnicode_GET_LENGTH(text);
+    Py_ssize_t i = 0, prev_start = -1, prev_len = 0;
     while (i < n) {
         Py_ssize_t start, j, k;
         int spaced;
@@ -3893,12 +3904,36 @@ may_double(PyObject *self, PyObject *args)
                 }
             }
             if (equal)
-                Py_RETURN_TRUE;
+                return 1;
         }
         prev_start = start;
         prev_len = i - start;
     }
-    Py_RETURN_FALSE;
+    return 0;
+}
+
+static PyObject *
+may_double(PyObject *self, PyObject *args)
+{
+    PyObject *text;
+    const void *data;
+    Py_ssize_t n;
+    int found;
+    if (!PyArg_ParseTuple(args, "U:may_double", &text))
+        return NULL;
+    data = PyUnicode_DATA(text);
+    n = PyUnicode_GET_LENGTH(text);
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        found = may_double_scan(PyUnicode_1BYTE_KIND, data, n);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        found = may_double_scan(PyUnicode_2BYTE_KIND, data, n);
+        break;
+    default:
+        found = may_double_scan(PyUnicode_4BYTE_KIND, data, n);
+    }
+    return PyBool_FromLong(found);
 }
 
 /* --- figures: where a story's runs of digits lie, for the patterns that open with a digit --- */

@@ -1013,6 +1013,32 @@ def test_the_compiled_pair_scan_finds_what_the_regex_finds(text, a, b):
     ]
 
 
+# A character past the end of a scan that widens the str: two bytes a character, and four.
+WIDER = ("\u2014", "\U0001f600")
+
+
+@needs_compiled
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(PAIR_TEXT, max_size=30), st.lists(st.text("abz", min_size=1, max_size=8), max_size=6), st.data()
+)
+def test_the_pair_scan_hashes_each_join_in_place_in_every_kind_of_str(text, words, data):
+    """`split_pairs` with a real filter (each join hashed where it stands, its two words one after
+    the other, in a scan made for each kind of str): the same pairs in a str of one, two or four
+    bytes a character; among the pairs the scan finds with no filter, and every pair whose join
+    the filter was built from."""
+    end = data.draw(st.integers(0, len(text)))
+    every = compiled.split_pairs(text, 0, end, b"\xff" * 128, 0)
+    joined = [text[p:q] + text[q + 1 : e] for p, q, e in every]
+    held = set(words) | set(joined[::2])
+    found = compiled.edit_filter(sorted(held))
+    pairs = compiled.split_pairs(text, 0, end, found, 0)
+    for wider in WIDER:
+        assert compiled.split_pairs(text + wider, 0, end, found, 0) == pairs
+    assert set(pairs) <= set(every)
+    assert {pair for pair, join in zip(every, joined, strict=True) if join in held} <= set(pairs)
+
+
 @needs_compiled
 def test_the_commonest_words_filter_lets_every_common_join_through():
     """The filter `joins` reads is built from the word list's first `COMMON_RANK` lines: every
@@ -1042,6 +1068,8 @@ def test_a_text_the_doubled_word_pattern_matches_may_double(text):
         assert compiled.may_double(text)
     assert compiled.may_double(text + " Ab aB ")
     assert not compiled.may_double("the cat sat on the mat, the end")
+    for wider in WIDER:  # no word character: the answer of a str two or four bytes a character
+        assert compiled.may_double(text + wider) == compiled.may_double(text)
 
 
 def _pure(monkeypatch: pytest.MonkeyPatch) -> None:
