@@ -4063,6 +4063,69 @@ fail:
     return NULL;
 }
 
+/* A test of one start `at` (>= 0) of a text of `n` characters: nonzero keeps it. */
+typedef int (*start_test)(int kind, const void *data, Py_ssize_t n, Py_ssize_t at, void *state);
+
+/* The items of `starts` (offsets into `text`, ints) that `keep` keeps, in their order: the walk
+ * that marked_starts and four_digit_starts share. `message` is the error for a non-sequence. */
+static PyObject *
+kept_starts(PyObject *text, PyObject *starts, const char *message, start_test keep, void *state)
+{
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), count, i;
+    PyObject *seq = PySequence_Fast(starts, message), *out;
+    if (seq == NULL)
+        return NULL;
+    out = PyList_New(0);
+    count = PySequence_Fast_GET_SIZE(seq);
+    for (i = 0; out != NULL && i < count; i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+        Py_ssize_t at = PyLong_AsSsize_t(item);
+        if (at == -1 && PyErr_Occurred()) {
+            Py_CLEAR(out);
+            break;
+        }
+        if (at >= 0 && keep(kind, data, n, at, state) && PyList_Append(out, item) < 0)
+            Py_CLEAR(out);
+    }
+    Py_DECREF(seq);
+    return out;
+}
+
+/* marked_starts' joiners and marks, and the last figure walked, [first, end), with its answer: a
+ * start inside it (a later group of "1,234,567") ends there too, so a long chain of groups is
+ * walked once, not once a group. */
+typedef struct {
+    const char *joiners, *marks;
+    Py_ssize_t first, end;
+    int marked;
+} MarkedWalk;
+
+static int
+marked_start(int kind, const void *data, Py_ssize_t n, Py_ssize_t j, void *state)
+{
+    MarkedWalk *walk = state;
+    Py_UCS4 ch;
+    if (walk->first <= j && j < walk->end)
+        return walk->marked;
+    walk->first = j;
+    for (;;) {
+        while (j < n && IS_DIGIT(PyUnicode_READ(kind, data, j)))
+            j++;
+        if (j + 1 < n && (ch = PyUnicode_READ(kind, data, j)) < 128 && ch && strchr(walk->joiners, (int)ch) &&
+            IS_DIGIT(PyUnicode_READ(kind, data, j + 1)))
+            j++;
+        else
+            break;
+    }
+    walk->end = j;
+    if (j < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, j)))
+        j++;
+    walk->marked = j < n && (ch = PyUnicode_READ(kind, data, j)) < 128 && ch && strchr(walk->marks, (int)ch);
+    return walk->marked;
+}
+
 /* marked_starts(text, starts, joiners, marks): the figure starts (digit_runs' first digits) whose
  * figure is followed by one of `marks`, or by one white-space character and then one of them;
  * the figure being the run of digits from the start, joined to the next run by one of `joiners`
@@ -4072,56 +4135,11 @@ fail:
 static PyObject *
 marked_starts(PyObject *self, PyObject *args)
 {
-    PyObject *text, *starts, *seq, *out;
-    const char *joiners, *marks;
-    Py_ssize_t n, count, i;
-    int kind;
-    const void *data;
-    if (!PyArg_ParseTuple(args, "UOss:marked_starts", &text, &starts, &joiners, &marks))
+    PyObject *text, *starts;
+    MarkedWalk walk = {NULL, NULL, -1, -1, 0};
+    if (!PyArg_ParseTuple(args, "UOss:marked_starts", &text, &starts, &walk.joiners, &walk.marks))
         return NULL;
-    kind = PyUnicode_KIND(text);
-    data = PyUnicode_DATA(text);
-    n = PyUnicode_GET_LENGTH(text);
-    seq = PySequence_Fast(starts, "marked_starts: the starts must be a sequence");
-    if (seq == NULL)
-        return NULL;
-    out = PyList_New(0);
-    count = PySequence_Fast_GET_SIZE(seq);
-    /* The last figure walked, [first, end), and its answer: a start inside it (a later group of
-     * "1,234,567") ends there too, so a long chain of groups is walked once, not once a group. */
-    Py_ssize_t first = -1, end = -1;
-    int marked = 0;
-    for (i = 0; out != NULL && i < count; i++) {
-        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
-        Py_ssize_t j = PyLong_AsSsize_t(item);
-        Py_UCS4 ch;
-        if (j == -1 && PyErr_Occurred()) {
-            Py_CLEAR(out);
-            break;
-        }
-        if (j < 0)
-            continue;
-        if (!(first <= j && j < end)) {
-            first = j;
-            for (;;) {
-                while (j < n && IS_DIGIT(PyUnicode_READ(kind, data, j)))
-                    j++;
-                if (j + 1 < n && (ch = PyUnicode_READ(kind, data, j)) < 128 && ch && strchr(joiners, (int)ch) &&
-                    IS_DIGIT(PyUnicode_READ(kind, data, j + 1)))
-                    j++;
-                else
-                    break;
-            }
-            end = j;
-            if (j < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, j)))
-                j++;
-            marked = j < n && (ch = PyUnicode_READ(kind, data, j)) < 128 && ch && strchr(marks, (int)ch);
-        }
-        if (marked && PyList_Append(out, item) < 0)
-            Py_CLEAR(out);
-    }
-    Py_DECREF(seq);
-    return out;
+    return kept_starts(text, starts, "marked_starts: the starts must be a sequence", marked_start, &walk);
 }
 
 /* digit_joints(text, lasts): what NL401 reads after the last digit of each run of digits (`lasts`,
@@ -4209,51 +4227,36 @@ digit_joints(PyObject *self, PyObject *args)
  * ("2,500"), no digit after it; a bare one from 1000 to 2099 only after a currency sign, NL402
  * passing over the others as years. Most figures are neither, and its pattern is tried at none of
  * them; its twin is rules/numbers/thousands_separator_mix.py's `_four_digit_starts`. */
+static int
+four_digit_start(int kind, const void *data, Py_ssize_t n, Py_ssize_t s, void *state)
+{
+    Py_ssize_t j, k;
+    Py_UCS4 first, before;
+    int value;
+    (void)state;
+    if (s + 1 >= n || (first = PyUnicode_READ(kind, data, s)) < '1' || first > '9')
+        return 0;
+    j = PyUnicode_READ(kind, data, s + 1) == ',' ? s + 2 : s + 1; /* the group of three */
+    if (j + 3 > n || (j + 3 < n && IS_DIGIT(PyUnicode_READ(kind, data, j + 3))))
+        return 0;
+    value = (int)(first - '0');
+    for (k = j; k < j + 3 && IS_DIGIT(PyUnicode_READ(kind, data, k)); k++)
+        value = value * 10 + Py_UNICODE_TODECIMAL(PyUnicode_READ(kind, data, k));
+    if (k < j + 3)
+        return 0;
+    before = s > 0 ? PyUnicode_READ(kind, data, s - 1) : 0;
+    /* a year: NL402 reads a bare one only after a currency sign */
+    return !(j == s + 1 && value >= 1000 && value <= 2099 && before != '$' && before != 0xa3 &&
+             before != 0x20ac && before != 0xa5);
+}
+
 static PyObject *
 four_digit_starts(PyObject *self, PyObject *args)
 {
-    PyObject *text, *starts, *seq, *out;
-    Py_ssize_t n, count, i;
-    int kind;
-    const void *data;
+    PyObject *text, *starts;
     if (!PyArg_ParseTuple(args, "UO:four_digit_starts", &text, &starts))
         return NULL;
-    kind = PyUnicode_KIND(text);
-    data = PyUnicode_DATA(text);
-    n = PyUnicode_GET_LENGTH(text);
-    seq = PySequence_Fast(starts, "four_digit_starts: the starts must be a sequence");
-    if (seq == NULL)
-        return NULL;
-    out = PyList_New(0);
-    count = PySequence_Fast_GET_SIZE(seq);
-    for (i = 0; out != NULL && i < count; i++) {
-        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
-        Py_ssize_t s = PyLong_AsSsize_t(item), j, k;
-        Py_UCS4 first, before;
-        int value;
-        if (s == -1 && PyErr_Occurred()) {
-            Py_CLEAR(out);
-            break;
-        }
-        if (s < 0 || s + 1 >= n || (first = PyUnicode_READ(kind, data, s)) < '1' || first > '9')
-            continue;
-        j = PyUnicode_READ(kind, data, s + 1) == ',' ? s + 2 : s + 1; /* the group of three */
-        if (j + 3 > n || (j + 3 < n && IS_DIGIT(PyUnicode_READ(kind, data, j + 3))))
-            continue;
-        value = (int)(first - '0');
-        for (k = j; k < j + 3 && IS_DIGIT(PyUnicode_READ(kind, data, k)); k++)
-            value = value * 10 + Py_UNICODE_TODECIMAL(PyUnicode_READ(kind, data, k));
-        if (k < j + 3)
-            continue;
-        before = s > 0 ? PyUnicode_READ(kind, data, s - 1) : 0;
-        if (j == s + 1 && value >= 1000 && value <= 2099 && before != '$' && before != 0xa3 &&
-            before != 0x20ac && before != 0xa5)
-            continue; /* a year: NL402 reads a bare one only after a currency sign */
-        if (PyList_Append(out, item) < 0)
-            Py_CLEAR(out);
-    }
-    Py_DECREF(seq);
-    return out;
+    return kept_starts(text, starts, "four_digit_starts: the starts must be a sequence", four_digit_start, NULL);
 }
 
 /* Where the line holding byte `at` starts, no earlier than `lo`: the byte after the last newline

@@ -358,7 +358,7 @@ def _candidates(doc: Document) -> tuple[set[str], set[str]]:
 
     Every pair `check` accepts is one of the splits looked at here: a pair's lowercase is its two
     words' lowercase put together (`str.lower` maps each letter on its own but a capital sigma,
-    which a word `_plain` accepts holds only as its first letter, before lowercase ones, where
+    which a plain word (`_part_of`) holds only as its first letter, before lowercase ones, where
     it lowercases alike), and no letter's lowercase is shorter than the letter."""
     joined_of = {w: w.lower().replace("-", "") for w in doc.selected(_HYPHENATED)}
     # the words of letters only (`_PLAIN`, the closed forms among them), read among the story's
@@ -499,37 +499,22 @@ def _part_of(text: str) -> tuple[str, bool, bool, bool] | None:
 
 def _file_form(forms: dict[str, dict[str, list[Span]]], tok: Token, keys: Collection[str]) -> None:
     """File a closed (`airstrikes`) or hyphenated (`air-strikes`) form of six characters or more
-    under its compound, when that is one of `keys`."""
-    text = tok.text
+    under its compound, when that is one of `keys` (`_form_of`)."""
+    form = _form_of(tok.text, keys)
     # capitals mid-sentence are a name's own spelling ("Australian Meat and Live-Stock Corp")
-    if len(text) < 6 or not (text.islower() or tok.sentence_start and text[1:].islower()):
-        return
-    if "-" not in text:
-        if (key := text.lower()) in keys:
-            forms[key]["closed"].append(tok.span)
-    elif text.count("-") == 1:
-        left, right = text.lower().split("-")
-        if left not in _PHRASE_FIRST and right not in _NOT_SECOND and left + right in keys:
-            forms[left + right]["hyphenated"].append(tok.span)
+    if form is not None and (not form[2] or tok.sentence_start):
+        forms[form[0]][form[1]].append(tok.span)
 
 
 def _open_pair(text: str, first: Token, second: Token) -> str | None:
-    """The compound that two adjacent words write open (`air strikes`), or None: plain words,
-    one space or line break apart, not a phrase or a verb and its particle."""
-    if text[first.span.end : second.span.start] not in (" ", "\n") or "-" in first.text or "-" in second.text:
+    """The compound that two adjacent words write open (`air strikes`), or None: plain words
+    (`_part_of`: lowercase, or capitalised at a sentence's start), one space or line break apart,
+    not a phrase or a verb and its particle."""
+    if text[first.span.end : second.span.start] not in (" ", "\n"):
         return None
-    if (
-        _plain(first)
-        and _plain(second)
-        and first.text.lower() not in _PHRASE_FIRST
-        and second.text.lower() not in _NOT_SECOND
-        and len(first.text) >= 2
-        and len(second.text) >= 3
-    ):
-        return (first.text + second.text).lower()
-    return None
-
-
-def _plain(tok: Token) -> bool:
-    """A lowercase word, or a capitalised one that starts a sentence."""
-    return tok.text.islower() or tok.sentence_start and tok.text[1:].islower()
+    one, two = _part_of(first.text), _part_of(second.text)
+    if one is None or two is None or not (one[2] and two[3]):
+        return None
+    if one[1] and not first.sentence_start or two[1] and not second.sentence_start:
+        return None
+    return one[0] + two[0]
