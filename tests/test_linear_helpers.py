@@ -591,7 +591,7 @@ UNKNOWN_WORD_TEXT = st.lists(
 ).map(lambda ws: "".join(w + s for w, s in ws))
 
 
-def _all_word_tokens(self, doc, capitals, limit, openers, desk_capitals):
+def _all_word_tokens(self, doc, capitals, openers, desk_capitals):
     """Every word token, in order: NL101's check without its candidate filter is its definition."""
     return list(doc.words())
 

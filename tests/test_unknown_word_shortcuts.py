@@ -1,6 +1,6 @@
 """NL101's shortcuts answer as what they replace: the search for a comma-cut piece before a word
 asked only after a comma, semicolon or line break, the remembered swap test, and the headline's
-capitals read once a story."""
+capitals read once a story, the not-English-copy limit summed only past its floor."""
 
 from __future__ import annotations
 
@@ -192,3 +192,21 @@ def test_a_name_spelled_out_with_its_initials_is_still_found():
     assert unknown_word.named_by_initials(text, Span(0, 5))
     assert not unknown_word.named_by_initials(text, Span(41, 46))
     assert text.rfind("(") < 41
+
+
+# stories of a few words to a few hundred, repeated or not: the limit at the floor and above it
+STORY = st.lists(
+    st.sampled_from(["the", "regime", "Reigme", "zxqv", "said", "wqrt"]), min_size=0, max_size=30
+).map(lambda ws: "Talks\n\n" + " ".join(ws * 12) + ".\n")
+
+
+@settings(max_examples=300, deadline=None)
+@given(STORY, st.integers(0, 2 * unknown_word.UNKNOWN_FLOOR))
+@example("Talks\n\n" + "zxqv " * 900 + ".\n", unknown_word.UNKNOWN_FLOOR + 9)
+@example("Talks\n\n" + "zxqv " * 900 + ".\n", unknown_word.UNKNOWN_FLOOR + 10)
+def test_the_limit_is_passed_as_the_summed_limit_is(text, unknown):
+    """`_past_limit` sums the story's words only past the floor: the same answer as the limit
+    summed for every story."""
+    doc = parse(text)
+    summed = unknown_word.UNKNOWN_FLOOR + sum(doc.word_counts.values()) // unknown_word.UNKNOWN_SHARE
+    assert unknown_word._past_limit(doc, unknown) == (unknown > summed)
