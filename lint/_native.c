@@ -2335,10 +2335,10 @@ unlisted_capital(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     return PyLong_FromLong(found ? 0 : form);
 }
 
-/* test_words(test, table, fails, shapes, words, found, memory, tested, both): for each word of the
- * list `words`, in order, whether it passes: its shape among `shapes`, it is in `table` (unless
- * that is None), its lowercase form is not in `fails` where it is of ASCII letters alone (unless
- * that is None), and test(word) is true, each asked only if the one before holds. A word that passes
+/* test_words(test, table, fails, only, shapes, words, found, memory, tested, both): for each word of
+ * the list `words`, in order, whether it passes: its shape among `shapes`, it is in `table` (unless
+ * that is None), its lowercase form is not in `fails` and is in one of the tables of `only` where it
+ * is of ASCII letters alone (unless either is None), and test(word) is true, each asked only if the one before holds. A word that passes
  * is added to the set `found`; unless `memory` is None, memory[word] |= both if it passed, else
  * tested. Each word's bits are read and written with no Python code run between. */
 /* A word's bits with `add` set: in machine words when both fit (most do: two bits a test), as
@@ -2371,6 +2371,26 @@ fast_bits(PyObject *value)
     return overflow ? -1 : v;
 }
 
+/* The lowercase form of a word of ASCII letters alone (its shape one of the four ASCII ones): the
+ * word itself when it is lowercase, else a lowercase copy; a new reference, NULL on error. */
+static PyObject *
+ascii_lowered(PyObject *word, int shape)
+{
+    PyObject *lower;
+    Py_ssize_t i, n;
+    if (shape == SHAPE_LOWER)
+        return Py_NewRef(word);
+    n = PyUnicode_GET_LENGTH(word);
+    lower = PyUnicode_New(n, 127);
+    if (lower == NULL)
+        return NULL;
+    for (i = 0; i < n; i++) {
+        Py_UCS1 c = PyUnicode_1BYTE_DATA(word)[i];
+        PyUnicode_1BYTE_DATA(lower)[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+    }
+    return lower;
+}
+
 /* Whether `fails` holds the lowercase form of a word of ASCII letters alone (its shape one of
  * the four ASCII ones): 1 or 0, -1 with an exception set. A lowercase word is looked up as it
  * stands, another through a lowercase copy. */
@@ -2378,43 +2398,65 @@ static int
 fails_listed(PyObject *fails, PyObject *word, int shape)
 {
     PyObject *lower;
-    Py_ssize_t i, n;
     int found;
     if (shape == SHAPE_LOWER)
         return PySequence_Contains(fails, word);
     if (!(shape & (SHAPE_CAPITAL | SHAPE_UPPER | SHAPE_MIXED)))
         return 0;
-    n = PyUnicode_GET_LENGTH(word);
-    lower = PyUnicode_New(n, 127);
+    lower = ascii_lowered(word, shape);
     if (lower == NULL)
         return -1;
-    for (i = 0; i < n; i++) {
-        Py_UCS1 c = PyUnicode_1BYTE_DATA(word)[i];
-        PyUnicode_1BYTE_DATA(lower)[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-    }
     found = PySequence_Contains(fails, lower);
     Py_DECREF(lower);
     return found;
 }
 
-/* Whether `word` passes a letter test: its shape among `shapes`, in `table` (unless None), its
- * lowercase form not in `fails` where it is of ASCII letters alone (unless None), and test(word)
- * true, each asked only if the one before holds (test_words's order); -1 on error. */
-static int passes_shaped(PyObject *test, PyObject *table, PyObject *fails, int shapes, PyObject *word, int shape);
+/* Whether a word may pass a test that declares `only` (a tuple of tables of lowercase words): 1
+ * when one of the tables holds its lowercase form or it is not of ASCII letters alone, 0 when
+ * none holds it, -1 with an exception set. */
+static int
+only_listed(PyObject *only, PyObject *word, int shape)
+{
+    PyObject *lower;
+    Py_ssize_t i;
+    int found = 0;
+    if (!(shape & (SHAPE_LOWER | SHAPE_CAPITAL | SHAPE_UPPER | SHAPE_MIXED)))
+        return 1;
+    if (!PyTuple_Check(only)) {
+        PyErr_SetString(PyExc_TypeError, "a letter test's `only` is a tuple of tables");
+        return -1;
+    }
+    lower = ascii_lowered(word, shape);
+    if (lower == NULL)
+        return -1;
+    for (i = 0; i < PyTuple_GET_SIZE(only) && found == 0; i++)
+        found = PySequence_Contains(PyTuple_GET_ITEM(only, i), lower);
+    Py_DECREF(lower);
+    return found;
+}
 
-/* Whether passes_test needs the word's shape (shape_of): only for a test that declares shapes or
- * fails. */
-#define NEEDS_SHAPE(shapes, fails) ((shapes) != SHAPE_ANY || (fails) != Py_None)
+/* Whether `word` passes a letter test: its shape among `shapes`, in `table` (unless None), its
+ * lowercase form not in `fails` and in one of `only`'s tables where it is of ASCII letters alone
+ * (unless None), and test(word) true, each asked only if the one before holds (test_words's
+ * order); -1 on error. */
+static int passes_shaped(PyObject *test, PyObject *table, PyObject *fails, PyObject *only, int shapes,
+                         PyObject *word, int shape);
+
+/* Whether passes_test needs the word's shape (shape_of): only for a test that declares shapes,
+ * fails or only. */
+#define NEEDS_SHAPE(shapes, fails, only) ((shapes) != SHAPE_ANY || (fails) != Py_None || (only) != Py_None)
 
 static int
-passes_test(PyObject *test, PyObject *table, PyObject *fails, int shapes, PyObject *word)
+passes_test(PyObject *test, PyObject *table, PyObject *fails, PyObject *only, int shapes, PyObject *word)
 {
-    return passes_shaped(test, table, fails, shapes, word, NEEDS_SHAPE(shapes, fails) ? shape_of(word) : SHAPE_ANY);
+    int shape = NEEDS_SHAPE(shapes, fails, only) ? shape_of(word) : SHAPE_ANY;
+    return passes_shaped(test, table, fails, only, shapes, word, shape);
 }
 
 /* passes_test with the word's shape already known (SHAPE_ANY when the test needs none). */
 static int
-passes_shaped(PyObject *test, PyObject *table, PyObject *fails, int shapes, PyObject *word, int shape)
+passes_shaped(PyObject *test, PyObject *table, PyObject *fails, PyObject *only, int shapes, PyObject *word,
+              int shape)
 {
     int ok = 0;
     if (shape & shapes) {
@@ -2423,6 +2465,8 @@ passes_shaped(PyObject *test, PyObject *table, PyObject *fails, int shapes, PyOb
             int listed = fails_listed(fails, word, shape);
             ok = listed < 0 ? -1 : !listed;
         }
+        if (ok == 1 && only != Py_None)
+            ok = only_listed(only, word, shape);
         if (ok == 1) {
             PyObject *got = PyObject_CallOneArg(test, word);
             ok = got == NULL ? -1 : PyObject_IsTrue(got);
@@ -2435,18 +2479,18 @@ passes_shaped(PyObject *test, PyObject *table, PyObject *fails, int shapes, PyOb
 static PyObject *
 test_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
-    PyObject *test, *table, *fails, *words, *found, *memory, *tested, *both;
+    PyObject *test, *table, *fails, *only, *words, *found, *memory, *tested, *both;
     long long fast_tested, fast_both;
     int shapes;
     Py_ssize_t i;
     /* called once per test and story: positional arguments read without a format string */
-    if (nargs != 9) {
-        PyErr_SetString(PyExc_TypeError, "test_words takes 9 arguments");
+    if (nargs != 10) {
+        PyErr_SetString(PyExc_TypeError, "test_words takes 10 arguments");
         return NULL;
     }
-    test = args[0], table = args[1], fails = args[2], words = args[4], found = args[5], memory = args[6];
-    tested = args[7], both = args[8];
-    long shapes_arg = PyLong_AsLong(args[3]);
+    test = args[0], table = args[1], fails = args[2], only = args[3], words = args[5], found = args[6];
+    memory = args[7], tested = args[8], both = args[9];
+    long shapes_arg = PyLong_AsLong(args[4]);
     if (shapes_arg == -1 && PyErr_Occurred())
         return NULL;
     shapes = (int)shapes_arg;
@@ -2470,7 +2514,7 @@ test_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
             PyErr_SetString(PyExc_TypeError, "test_words: the words are str");
             goto fail;
         }
-        ok = passes_test(test, table, fails, shapes, word);
+        ok = passes_test(test, table, fails, only, shapes, word);
         if (ok < 0)
             goto fail;
         if (ok && PySet_Add(found, word) < 0)
@@ -2666,7 +2710,7 @@ done:
     return -1;
 }
 
-/* select_story(test, table, fails, shapes, keys, bits, memory, tested, passed, own, limit): what
+/* select_story(test, table, fails, only, shapes, keys, bits, memory, tested, passed, own, limit): what
  * LetterTest.select_read answers (split_bits, then the test run on the new words by test_words),
  * in one call: the set of keys that pass. None, with no test run and nothing written, when the
  * new words would take `memory` past `limit` (LetterTest.finish trims it first); the new words
@@ -2674,28 +2718,28 @@ done:
 static PyObject *
 select_story(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
-    PyObject *found, *new, *memory, *both, *run[9], *ran, *out = NULL;
+    PyObject *found, *new, *memory, *both, *run[10], *ran, *out = NULL;
     Py_ssize_t own, limit, count;
-    if (nargs != 11 || !PyList_Check(args[4]) || !PyDict_Check(args[6])) {
-        PyErr_SetString(PyExc_TypeError, "select_story takes 11 arguments: keys a list, memory a dict");
+    if (nargs != 12 || !PyList_Check(args[5]) || !PyDict_Check(args[7])) {
+        PyErr_SetString(PyExc_TypeError, "select_story takes 12 arguments: keys a list, memory a dict");
         return NULL;
     }
-    own = PyLong_AsSsize_t(args[9]);
-    limit = own == -1 && PyErr_Occurred() ? -1 : PyLong_AsSsize_t(args[10]);
+    own = PyLong_AsSsize_t(args[10]);
+    limit = own == -1 && PyErr_Occurred() ? -1 : PyLong_AsSsize_t(args[11]);
     if (limit == -1 && PyErr_Occurred())
         return NULL;
-    if (split_into(args[4], args[5], args[7], args[8], &found, &new) < 0)
+    if (split_into(args[5], args[6], args[8], args[9], &found, &new) < 0)
         return NULL;
     count = PyList_GET_SIZE(new);
-    memory = count <= own ? args[6] : Py_None;
+    memory = count <= own ? args[7] : Py_None;
     if (count == 0) {
         out = Py_NewRef(found);
     } else if (memory != Py_None && PyDict_GET_SIZE(memory) + count > limit) {
         out = Py_NewRef(Py_None);
-    } else if ((both = PyNumber_Or(args[7], args[8])) != NULL) {
-        run[0] = args[0], run[1] = args[1], run[2] = args[2], run[3] = args[3], run[4] = new;
-        run[5] = found, run[6] = memory, run[7] = args[7], run[8] = both;
-        ran = test_words(self, run, 9);
+    } else if ((both = PyNumber_Or(args[8], args[9])) != NULL) {
+        run[0] = args[0], run[1] = args[1], run[2] = args[2], run[3] = args[3], run[4] = args[4];
+        run[5] = new, run[6] = found, run[7] = memory, run[8] = args[8], run[9] = both;
+        ran = test_words(self, run, 10);
         Py_DECREF(both);
         if (ran != NULL) {
             Py_DECREF(ran);
@@ -2707,7 +2751,7 @@ select_story(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     return out;
 }
 
-/* select_pending(test, table, fails, shapes, keys, bits, pending, tested, passed, own[, known]): the
+/* select_pending(test, table, fails, only, shapes, keys, bits, pending, tested, passed, own[, known]): the
  * keys that pass a letter test, read from a story's bits (read_bits's, packed) or-ed with its
  * pending bits (a bytearray of one long long a key), the test run on the keys neither says it has
  * met. Their results go into `pending` (unless they are more than `own`), not into the memory: a
@@ -2722,19 +2766,19 @@ select_pending(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     long long tested, passed;
     Py_ssize_t n, i, k, count = 0, own, *fresh = NULL;
     long shapes;
-    PyObject *known = nargs == 11 ? args[10] : Py_None;
-    if ((nargs != 10 && nargs != 11) || !PyList_Check(args[4]) || !PyBytes_CheckExact(args[5]) ||
-        !PyByteArray_CheckExact(args[6]) || (known != Py_None && !PyByteArray_CheckExact(known))) {
-        PyErr_SetString(PyExc_TypeError, "select_pending takes 10 or 11 arguments: keys a list, bits bytes, "
+    PyObject *known = nargs == 12 ? args[11] : Py_None;
+    if ((nargs != 11 && nargs != 12) || !PyList_Check(args[5]) || !PyBytes_CheckExact(args[6]) ||
+        !PyByteArray_CheckExact(args[7]) || (known != Py_None && !PyByteArray_CheckExact(known))) {
+        PyErr_SetString(PyExc_TypeError, "select_pending takes 11 or 12 arguments: keys a list, bits bytes, "
                                          "pending and known bytearrays");
         return NULL;
     }
-    keys = args[4], bits = args[5], pending = args[6];
+    keys = args[5], bits = args[6], pending = args[7];
     n = PyList_GET_SIZE(keys);
-    tested = fast_bits(args[7]);
-    passed = fast_bits(args[8]);
-    shapes = PyLong_AsLong(args[3]);
-    own = shapes == -1 && PyErr_Occurred() ? -1 : PyLong_AsSsize_t(args[9]);
+    tested = fast_bits(args[8]);
+    passed = fast_bits(args[9]);
+    shapes = PyLong_AsLong(args[4]);
+    own = shapes == -1 && PyErr_Occurred() ? -1 : PyLong_AsSsize_t(args[10]);
     if (own == -1 && PyErr_Occurred())
         return NULL;
     if (PyBytes_GET_SIZE(bits) != n * (Py_ssize_t)sizeof(long long) ||
@@ -2775,7 +2819,7 @@ select_pending(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         int ok;
         int shape = SHAPE_ANY;
         Py_INCREF(word); /* the test may run any code */
-        if (NEEDS_SHAPE(shapes, args[2])) {
+        if (NEEDS_SHAPE(shapes, args[2], args[3])) {
             /* read again each time, as pending is: the tests run Python code */
             unsigned char *kept = known != Py_None && PyByteArray_GET_SIZE(known) == n
                                       ? (unsigned char *)PyByteArray_AS_STRING(known) + fresh[k] : NULL;
@@ -2783,7 +2827,7 @@ select_pending(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
             if (kept != NULL)
                 *kept = (unsigned char)shape;
         }
-        ok = passes_shaped(args[0], args[1], args[2], (int)shapes, word, shape);
+        ok = passes_shaped(args[0], args[1], args[2], args[3], (int)shapes, word, shape);
         if (ok > 0 && PySet_Add(found, word) < 0)
             ok = -1;
         Py_DECREF(word);
@@ -6831,16 +6875,19 @@ static PyMethodDef methods[] = {
     {"split_bits", split_bits, METH_VARARGS,
      "split_bits(keys, bits, tested, passed): select_bits over the bits read_bits read, no lookup."},
     {"select_story", (PyCFunction)(void (*)(void))select_story, METH_FASTCALL,
-     "select_story(test, table, fails, shapes, keys, bits, memory, tested, passed, own, limit): split_bits and test_words."},
+     "select_story(test, table, fails, only, shapes, keys, bits, memory, tested, passed, own, limit): split_bits and "
+     "test_words."},
     {"select_pending", (PyCFunction)(void (*)(void))select_pending, METH_FASTCALL,
-     "select_pending(test, table, fails, shapes, keys, bits, pending, tested, passed, own): select_story into pending bits."},
+     "select_pending(test, table, fails, only, shapes, keys, bits, pending, tested, passed, own[, known]): "
+     "select_story into pending bits."},
     {"flush_bits", flush_bits, METH_VARARGS,
      "flush_bits(keys, pending, memory, room): a story's pending bits or-ed into the memory and cleared."},
     {"word_shape", word_shape, METH_O, "word_shape(word): the shape class of a word (newslint.tokens.word_shape)."},
     {"unlisted_capital", (PyCFunction)(void (*)(void))unlisted_capital, METH_FASTCALL,
      "unlisted_capital(text, minimum, words, wrong): 1 capitalised, 2 in capitals, its lowercase in neither; else 0."},
     {"test_words", (PyCFunction)(void (*)(void))test_words, METH_FASTCALL,
-     "test_words(test, table, fails, shapes, words, found, memory, tested, both): a letter test run on new words."},
+     "test_words(test, table, fails, only, shapes, words, found, memory, tested, both): a letter test run on new "
+     "words."},
     {"story_words", story_words, METH_VARARGS,
      "story_words(text, counts, kind_of, word_kind): the tokens of text; counts gets its words' uses."},
     {"add_counts", add_counts, METH_VARARGS,

@@ -356,6 +356,10 @@ class _WordBits:
 _WORD_BITS = _WordBits()
 
 
+# A letter test's declared tables, as `LetterTest._tables` answers them: `table`, `fails`, `only`.
+_Tables = tuple[Container[str] | None, Container[str] | None, tuple[Container[str], ...] | None]
+
+
 class LetterTest:
     """A test that reads only a word's letters, run once per distinct word and remembered across
     stories, so that a rule picks its candidates from `doc.word_counts` with one dict lookup per
@@ -364,7 +368,7 @@ class LetterTest:
         misspelt = LetterTest(lambda word: word.lower() in table)
         candidates = misspelt.select(doc.word_counts)
 
-    Three declarations spare the test's calls on most words, the new words of a story being tested
+    Four declarations spare the test's calls on most words, the new words of a story being tested
     in one compiled loop (`native.test_words`): `shapes`, the word shapes (`word_shape`) outside
     which the test is False (a test of lowercase words only: `shapes=Shape.LOWER`); `table`, a
     function returning a table that holds every word the test passes (called once, on first use;
@@ -375,7 +379,12 @@ class LetterTest:
     and `fails`, a function returning a table of lowercase words, or None while it has none
     (asked again then; a table is kept as `table` is): a word of ASCII letters alone
     (`Shape.ASCII_LETTERS`) whose lowercase form it holds fails the test, which is not asked (a
-    test of unlisted words: the word list, which holds most words).
+    test of unlisted words: the word list, which holds most words); and `only`, a function
+    returning a tuple of tables of lowercase words, or None while it has none (asked again then,
+    kept as `fails` is): a word of ASCII letters alone whose lowercase form none of them holds
+    fails the test, which is not asked (a test of listed words, most words being in no list):
+
+        listed = LetterTest(lambda word: word.lower() in table(), only=lambda: (table(),))
 
     The test must depend on nothing but the word (and settings fixed for the test's life). All
     tests share one memory (`_WordBits`), which forgets the words it met last when a test would
@@ -398,6 +407,7 @@ class LetterTest:
         shapes: Shape = Shape.ANY,
         table: Callable[[], Container[str]] | None = None,
         fails: Callable[[], Container[str] | None] | None = None,
+        only: Callable[[], tuple[Container[str], ...] | None] | None = None,
     ) -> None:
         self._test = test
         self._limit = limit
@@ -407,8 +417,10 @@ class LetterTest:
         self._table: Container[str] | None = None
         self._fails_of = fails
         self._fails: Container[str] | None = None
-        # the pair `_tables` answers, once neither is asked for again (asked for each story)
-        self._settled: tuple[Container[str] | None, Container[str] | None] | None = None
+        self._only_of = only
+        self._only: tuple[Container[str], ...] | None = None
+        # what `_tables` answers, once none is asked for again (asked for each story)
+        self._settled: _Tables | None = None
         slot = _WORD_BITS.take()
         self._tested = 1 << 2 * slot
         self._passed = self._tested << 1
@@ -453,9 +465,9 @@ class LetterTest:
         if self._pends and (self._fits or not packed):  # its results kept in the story's bits
             compiled = native is not None and packed
             run = native.select_pending if compiled else _select_pending  # type: ignore[union-attr]
-            table, fails = self._settled or self._tables()  # (a call saved a dozen times a story)
+            table, fails, only = self._settled or self._tables()  # (a call saved a dozen times a story)
             found = run(
-                self._test, table, fails, self._shapes, story.words, story.bits, story.pending,
+                self._test, table, fails, only, self._shapes, story.words, story.bits, story.pending,
                 self._tested, self._passed, self._own, story.shapes,
             )  # fmt: skip
             memory = _WORD_BITS
@@ -498,25 +510,28 @@ class LetterTest:
                 memory = _WORD_BITS.words = _first_remembered(memory, self._limit, len(new))
         tested, both = self._tested, self._tested | self._passed
         run = _test_words if native is None else native.test_words
-        table, fails = self._settled or self._tables()
-        run(self._test, table, fails, self._shapes, new, found, memory, tested, both)
+        table, fails, only = self._settled or self._tables()
+        run(self._test, table, fails, only, self._shapes, new, found, memory, tested, both)
         return found
 
-    def _tables(self) -> tuple[Container[str] | None, Container[str] | None]:
-        """The declared `table` and `fails` tables, each asked for on first use (`fails` again
-        while it gives None)."""
+    def _tables(self) -> _Tables:
+        """The declared `table`, `fails` and `only` tables, each asked for on first use (`fails`
+        and `only` again while they give None)."""
         settled = self._settled
         if settled is not None:
             return settled
-        table, fails = self._table, self._fails
+        table, fails, only = self._table, self._fails, self._only
         if table is None and self._table_of is not None:
             table = self._table = self._table_of()
         if fails is None and self._fails_of is not None:
             fails = self._fails = self._fails_of()
-        if (table is not None or self._table_of is None) and (fails is not None or self._fails_of is None):
-            # neither is asked for again: kept
-            self._settled = (table, fails)
-        return table, fails
+        if only is None and self._only_of is not None:
+            only = self._only = self._only_of()
+        found = (table, fails, only)
+        declared = (self._table_of, self._fails_of, self._only_of)
+        if all(t is not None or f is None for t, f in zip(found, declared, strict=True)):
+            self._settled = found  # none is asked for again: kept
+        return found
 
 
 class StoryBits(NamedTuple):
@@ -554,6 +569,7 @@ def _select_pending(
     test: Callable[[str], object],
     table: Container[str] | None,
     fails: Container[str] | None,
+    only: tuple[Container[str], ...] | None,
     shapes: int,
     keys: list[str],
     bits: bytes | list[int],
@@ -580,11 +596,11 @@ def _select_pending(
     for i in fresh:
         w = keys[i]
         shape = ANY_SHAPE
-        if fails is not None or shapes != ANY_SHAPE:
+        if _needs_shape(fails, only, shapes):
             shape = known[i] if known is not None and known[i] else word_shape(w)
             if known is not None:
                 known[i] = shape
-        ok = _passes(test, table, fails, shapes, w, shape)
+        ok = _passes(test, table, fails, only, shapes, w, shape)
         if ok:
             found.add(w)
         if len(fresh) <= own:
@@ -654,6 +670,7 @@ def _test_words(
     test: Callable[[str], object],
     table: Container[str] | None,
     fails: Container[str] | None,
+    only: tuple[Container[str], ...] | None,
     shapes: int,
     words: list[str],
     found: set[str],
@@ -662,12 +679,13 @@ def _test_words(
     both: int,
 ) -> None:
     """Each of `words` tested: it passes when its shape is among `shapes`, it is in `table`
-    (unless None), its lowercase form is not in `fails` where it is of ASCII letters alone
-    (unless None) and `test` holds, each asked only if the one before holds. A word that passes
+    (unless None), its lowercase form is not in `fails` and is in one of `only`'s tables where it
+    is of ASCII letters alone (unless None) and `test` holds, each asked only if the one before
+    holds. A word that passes
     is added to `found`; unless `memory` is None, its bits there get `both` if it passed, else
     `tested`. (The twin of the compiled `test_words`.)"""
     for w in words:
-        ok = _passes(test, table, fails, shapes, w)
+        ok = _passes(test, table, fails, only, shapes, w)
         if ok:
             found.add(w)
         if memory is not None:
@@ -678,6 +696,7 @@ def _passes(
     test: Callable[[str], object],
     table: Container[str] | None,
     fails: Container[str] | None,
+    only: tuple[Container[str], ...] | None,
     shapes: int,
     w: str,
     shape: int | None = None,
@@ -685,13 +704,19 @@ def _passes(
     """Whether `w` passes a letter test, asked in `test_words`'s order; `shape`, its shape if
     known (the twin of the compiled `passes_test`)."""
     if shape is None:
-        shape = word_shape(w) if fails is not None or shapes != ANY_SHAPE else ANY_SHAPE
+        shape = word_shape(w) if _needs_shape(fails, only, shapes) else ANY_SHAPE
     return bool(
         shape & shapes
         and (table is None or w in table)
         and not (fails is not None and shape & _ASCII_LETTERS and w.lower() in fails)
+        and (only is None or not shape & _ASCII_LETTERS or any(w.lower() in t for t in only))
         and test(w)
     )
+
+
+def _needs_shape(fails: object, only: object, shapes: int) -> bool:
+    """Whether a letter test needs a word's shape: it declares shapes, `fails` or `only`."""
+    return fails is not None or only is not None or shapes != ANY_SHAPE
 
 
 class Prose:

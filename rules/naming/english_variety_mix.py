@@ -328,8 +328,18 @@ def _lists(word: str) -> bool:
     return any(_listed(part.lower().replace("’", "'"), variants().keys()) for _, part in _word_parts(word))
 
 
-# The story's distinct words that a table lists (decided once per word, remembered across stories).
-_CANDIDATES = LetterTest(_lists)
+def _listing() -> tuple[Collection[str], ...] | None:
+    """The tables `_lists` looks a word of ASCII letters up in (its lowercase form), once the
+    variant table's dict is built (None before: until then its keys are the table itself, whose
+    lookups are Python calls)."""
+    table = variants()
+    keys = table.keys()
+    return None if keys is table else (keys, _CONTEXTUAL, _senses.table())
+
+
+# The story's distinct words that a table lists (decided once per word, remembered across stories;
+# a word of ASCII letters that no table lists fails without a call: `only`).
+_CANDIDATES = LetterTest(_lists, only=_listing)
 
 
 def _proper(tok: Token) -> bool:
