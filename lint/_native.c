@@ -2335,12 +2335,14 @@ unlisted_capital(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     return PyLong_FromLong(found ? 0 : form);
 }
 
-/* test_words(test, table, fails, only, shapes, words, found, memory, tested, both): for each word of
- * the list `words`, in order, whether it passes: its shape among `shapes`, it is in `table` (unless
- * that is None), its lowercase form is not in `fails` and is in one of the tables of `only` where it
- * is of ASCII letters alone (unless either is None), and test(word) is true, each asked only if the one before holds. A word that passes
- * is added to the set `found`; unless `memory` is None, memory[word] |= both if it passed, else
- * tested. Each word's bits are read and written with no Python code run between. */
+/* test_words(test, table, fails, only, shapes, decided, words, found, memory, tested, both): for each
+ * word of the list `words`, in order, whether it passes: its shape among `shapes`, it is in `table`
+ * (unless that is None), its lowercase form is not in `fails` and is in one of the tables of `only`
+ * where it is of ASCII letters alone (unless either is None), and test(word) is true (or it is no
+ * longer than `decided` says for its shape: decided_longest), each asked only if the one before
+ * holds. A word that passes is added to the set `found`; unless `memory` is None, memory[word] |=
+ * both if it passed, else tested. Each word's bits are read and written with no Python code run
+ * between. */
 /* A word's bits with `add` set: in machine words when both fit (most do: two bits a test), as
  * int | int otherwise. */
 static PyObject *
@@ -2438,25 +2440,50 @@ only_listed(PyObject *only, PyObject *word, int shape)
 /* Whether `word` passes a letter test: its shape among `shapes`, in `table` (unless None), its
  * lowercase form not in `fails` and in one of `only`'s tables where it is of ASCII letters alone
  * (unless None), and test(word) true, each asked only if the one before holds (test_words's
- * order); -1 on error. */
+ * order); -1 on error. The test is not asked of a word whose shape `decided` gives a length
+ * (decided_longest): the word passes when it is that long at most. */
 static int passes_shaped(PyObject *test, PyObject *table, PyObject *fails, PyObject *only, int shapes,
-                         PyObject *word, int shape);
+                         PyObject *decided, PyObject *word, int shape);
 
 /* Whether passes_test needs the word's shape (shape_of): only for a test that declares shapes,
- * fails or only. */
-#define NEEDS_SHAPE(shapes, fails, only) ((shapes) != SHAPE_ANY || (fails) != Py_None || (only) != Py_None)
+ * fails, only or decided. */
+#define NEEDS_SHAPE(shapes, fails, only, decided)                                                       \
+    ((shapes) != SHAPE_ANY || (fails) != Py_None || (only) != Py_None || (decided) != Py_None)
 
 static int
-passes_test(PyObject *test, PyObject *table, PyObject *fails, PyObject *only, int shapes, PyObject *word)
+passes_test(PyObject *test, PyObject *table, PyObject *fails, PyObject *only, int shapes, PyObject *decided,
+            PyObject *word)
 {
-    int shape = NEEDS_SHAPE(shapes, fails, only) ? shape_of(word) : SHAPE_ANY;
-    return passes_shaped(test, table, fails, only, shapes, word, shape);
+    int shape = NEEDS_SHAPE(shapes, fails, only, decided) ? shape_of(word) : SHAPE_ANY;
+    return passes_shaped(test, table, fails, only, shapes, decided, word, shape);
+}
+
+/* The longest word of `shape` (one shape bit) that passes a test declaring `decided` (a tuple of
+ * six ints, one a shape in bit order; None: nothing declared), -1 when the test is asked of words
+ * of that shape, -2 with an exception set. */
+static Py_ssize_t
+decided_longest(PyObject *decided, int shape)
+{
+    int bit = 0;
+    Py_ssize_t longest;
+    if (decided == Py_None)
+        return -1;
+    while (bit < 6 && !(shape & (1 << bit)))
+        bit++;
+    if (!PyTuple_Check(decided) || PyTuple_GET_SIZE(decided) != 6 || bit == 6 || shape != 1 << bit) {
+        PyErr_SetString(PyExc_TypeError, "a letter test's `decided` is six ints, read for one shape");
+        return -2;
+    }
+    longest = PyLong_AsSsize_t(PyTuple_GET_ITEM(decided, bit));
+    if (longest == -1 && PyErr_Occurred())
+        return -2;
+    return longest < 0 ? -1 : longest;
 }
 
 /* passes_test with the word's shape already known (SHAPE_ANY when the test needs none). */
 static int
-passes_shaped(PyObject *test, PyObject *table, PyObject *fails, PyObject *only, int shapes, PyObject *word,
-              int shape)
+passes_shaped(PyObject *test, PyObject *table, PyObject *fails, PyObject *only, int shapes, PyObject *decided,
+              PyObject *word, int shape)
 {
     int ok = 0;
     if (shape & shapes) {
@@ -2467,6 +2494,11 @@ passes_shaped(PyObject *test, PyObject *table, PyObject *fails, PyObject *only, 
         }
         if (ok == 1 && only != Py_None)
             ok = only_listed(only, word, shape);
+        if (ok == 1) {
+            Py_ssize_t longest = decided_longest(decided, shape);
+            if (longest != -1)
+                return longest == -2 ? -1 : PyUnicode_GET_LENGTH(word) <= longest;
+        }
         if (ok == 1) {
             PyObject *got = PyObject_CallOneArg(test, word);
             ok = got == NULL ? -1 : PyObject_IsTrue(got);
@@ -2479,17 +2511,17 @@ passes_shaped(PyObject *test, PyObject *table, PyObject *fails, PyObject *only, 
 static PyObject *
 test_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
-    PyObject *test, *table, *fails, *only, *words, *found, *memory, *tested, *both;
+    PyObject *test, *table, *fails, *only, *decided, *words, *found, *memory, *tested, *both;
     long long fast_tested, fast_both;
     int shapes;
     Py_ssize_t i;
     /* called once per test and story: positional arguments read without a format string */
-    if (nargs != 10) {
-        PyErr_SetString(PyExc_TypeError, "test_words takes 10 arguments");
+    if (nargs != 11) {
+        PyErr_SetString(PyExc_TypeError, "test_words takes 11 arguments");
         return NULL;
     }
-    test = args[0], table = args[1], fails = args[2], only = args[3], words = args[5], found = args[6];
-    memory = args[7], tested = args[8], both = args[9];
+    test = args[0], table = args[1], fails = args[2], only = args[3], decided = args[5], words = args[6];
+    found = args[7], memory = args[8], tested = args[9], both = args[10];
     long shapes_arg = PyLong_AsLong(args[4]);
     if (shapes_arg == -1 && PyErr_Occurred())
         return NULL;
@@ -2514,7 +2546,7 @@ test_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
             PyErr_SetString(PyExc_TypeError, "test_words: the words are str");
             goto fail;
         }
-        ok = passes_test(test, table, fails, only, shapes, word);
+        ok = passes_test(test, table, fails, only, shapes, decided, word);
         if (ok < 0)
             goto fail;
         if (ok && PySet_Add(found, word) < 0)
@@ -2710,36 +2742,36 @@ done:
     return -1;
 }
 
-/* select_story(test, table, fails, only, shapes, keys, bits, memory, tested, passed, own, limit): what
- * LetterTest.select_read answers (split_bits, then the test run on the new words by test_words),
+/* select_story(test, table, fails, only, shapes, decided, keys, bits, memory, tested, passed, own,
+ * limit): what LetterTest.select_read answers (split_bits, then the test run on the new words by test_words),
  * in one call: the set of keys that pass. None, with no test run and nothing written, when the
  * new words would take `memory` past `limit` (LetterTest.finish trims it first); the new words
  * are not remembered when they are more than `own`. */
 static PyObject *
 select_story(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
-    PyObject *found, *new, *memory, *both, *run[10], *ran, *out = NULL;
+    PyObject *found, *new, *memory, *both, *run[11], *ran, *out = NULL;
     Py_ssize_t own, limit, count;
-    if (nargs != 12 || !PyList_Check(args[5]) || !PyDict_Check(args[7])) {
-        PyErr_SetString(PyExc_TypeError, "select_story takes 12 arguments: keys a list, memory a dict");
+    if (nargs != 13 || !PyList_Check(args[6]) || !PyDict_Check(args[8])) {
+        PyErr_SetString(PyExc_TypeError, "select_story takes 13 arguments: keys a list, memory a dict");
         return NULL;
     }
-    own = PyLong_AsSsize_t(args[10]);
-    limit = own == -1 && PyErr_Occurred() ? -1 : PyLong_AsSsize_t(args[11]);
+    own = PyLong_AsSsize_t(args[11]);
+    limit = own == -1 && PyErr_Occurred() ? -1 : PyLong_AsSsize_t(args[12]);
     if (limit == -1 && PyErr_Occurred())
         return NULL;
-    if (split_into(args[5], args[6], args[8], args[9], &found, &new) < 0)
+    if (split_into(args[6], args[7], args[9], args[10], &found, &new) < 0)
         return NULL;
     count = PyList_GET_SIZE(new);
-    memory = count <= own ? args[7] : Py_None;
+    memory = count <= own ? args[8] : Py_None;
     if (count == 0) {
         out = Py_NewRef(found);
     } else if (memory != Py_None && PyDict_GET_SIZE(memory) + count > limit) {
         out = Py_NewRef(Py_None);
-    } else if ((both = PyNumber_Or(args[8], args[9])) != NULL) {
+    } else if ((both = PyNumber_Or(args[9], args[10])) != NULL) {
         run[0] = args[0], run[1] = args[1], run[2] = args[2], run[3] = args[3], run[4] = args[4];
-        run[5] = new, run[6] = found, run[7] = memory, run[8] = args[8], run[9] = both;
-        ran = test_words(self, run, 10);
+        run[5] = args[5], run[6] = new, run[7] = found, run[8] = memory, run[9] = args[9], run[10] = both;
+        ran = test_words(self, run, 11);
         Py_DECREF(both);
         if (ran != NULL) {
             Py_DECREF(ran);
@@ -2751,8 +2783,8 @@ select_story(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     return out;
 }
 
-/* select_pending(test, table, fails, only, shapes, keys, bits, pending, tested, passed, own[, known]): the
- * keys that pass a letter test, read from a story's bits (read_bits's, packed) or-ed with its
+/* select_pending(test, table, fails, only, shapes, decided, keys, bits, pending, tested, passed,
+ * own[, known]): the keys that pass a letter test, read from a story's bits (read_bits's, packed) or-ed with its
  * pending bits (a bytearray of one long long a key), the test run on the keys neither says it has
  * met. Their results go into `pending` (unless they are more than `own`), not into the memory: a
  * story's new word is met by most of the tests, and flush_bits writes all its bits in one store,
@@ -2766,19 +2798,19 @@ select_pending(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     long long tested, passed;
     Py_ssize_t n, i, k, count = 0, own, *fresh = NULL;
     long shapes;
-    PyObject *known = nargs == 12 ? args[11] : Py_None;
-    if ((nargs != 11 && nargs != 12) || !PyList_Check(args[5]) || !PyBytes_CheckExact(args[6]) ||
-        !PyByteArray_CheckExact(args[7]) || (known != Py_None && !PyByteArray_CheckExact(known))) {
-        PyErr_SetString(PyExc_TypeError, "select_pending takes 11 or 12 arguments: keys a list, bits bytes, "
+    PyObject *known = nargs == 13 ? args[12] : Py_None;
+    if ((nargs != 12 && nargs != 13) || !PyList_Check(args[6]) || !PyBytes_CheckExact(args[7]) ||
+        !PyByteArray_CheckExact(args[8]) || (known != Py_None && !PyByteArray_CheckExact(known))) {
+        PyErr_SetString(PyExc_TypeError, "select_pending takes 12 or 13 arguments: keys a list, bits bytes, "
                                          "pending and known bytearrays");
         return NULL;
     }
-    keys = args[5], bits = args[6], pending = args[7];
+    keys = args[6], bits = args[7], pending = args[8];
     n = PyList_GET_SIZE(keys);
-    tested = fast_bits(args[8]);
-    passed = fast_bits(args[9]);
+    tested = fast_bits(args[9]);
+    passed = fast_bits(args[10]);
     shapes = PyLong_AsLong(args[4]);
-    own = shapes == -1 && PyErr_Occurred() ? -1 : PyLong_AsSsize_t(args[10]);
+    own = shapes == -1 && PyErr_Occurred() ? -1 : PyLong_AsSsize_t(args[11]);
     if (own == -1 && PyErr_Occurred())
         return NULL;
     if (PyBytes_GET_SIZE(bits) != n * (Py_ssize_t)sizeof(long long) ||
@@ -2819,7 +2851,7 @@ select_pending(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         int ok;
         int shape = SHAPE_ANY;
         Py_INCREF(word); /* the test may run any code */
-        if (NEEDS_SHAPE(shapes, args[2], args[3])) {
+        if (NEEDS_SHAPE(shapes, args[2], args[3], args[5])) {
             /* read again each time, as pending is: the tests run Python code */
             unsigned char *kept = known != Py_None && PyByteArray_GET_SIZE(known) == n
                                       ? (unsigned char *)PyByteArray_AS_STRING(known) + fresh[k] : NULL;
@@ -2827,7 +2859,7 @@ select_pending(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
             if (kept != NULL)
                 *kept = (unsigned char)shape;
         }
-        ok = passes_shaped(args[0], args[1], args[2], args[3], (int)shapes, word, shape);
+        ok = passes_shaped(args[0], args[1], args[2], args[3], (int)shapes, args[5], word, shape);
         if (ok > 0 && PySet_Add(found, word) < 0)
             ok = -1;
         Py_DECREF(word);
@@ -6875,10 +6907,10 @@ static PyMethodDef methods[] = {
     {"split_bits", split_bits, METH_VARARGS,
      "split_bits(keys, bits, tested, passed): select_bits over the bits read_bits read, no lookup."},
     {"select_story", (PyCFunction)(void (*)(void))select_story, METH_FASTCALL,
-     "select_story(test, table, fails, only, shapes, keys, bits, memory, tested, passed, own, limit): split_bits and "
-     "test_words."},
+     "select_story(test, table, fails, only, shapes, decided, keys, bits, memory, tested, passed, own, limit): "
+     "split_bits and test_words."},
     {"select_pending", (PyCFunction)(void (*)(void))select_pending, METH_FASTCALL,
-     "select_pending(test, table, fails, only, shapes, keys, bits, pending, tested, passed, own[, known]): "
+     "select_pending(test, table, fails, only, shapes, decided, keys, bits, pending, tested, passed, own[, known]): "
      "select_story into pending bits."},
     {"flush_bits", flush_bits, METH_VARARGS,
      "flush_bits(keys, pending, memory, room): a story's pending bits or-ed into the memory and cleared."},
@@ -6886,8 +6918,8 @@ static PyMethodDef methods[] = {
     {"unlisted_capital", (PyCFunction)(void (*)(void))unlisted_capital, METH_FASTCALL,
      "unlisted_capital(text, minimum, words, wrong): 1 capitalised, 2 in capitals, its lowercase in neither; else 0."},
     {"test_words", (PyCFunction)(void (*)(void))test_words, METH_FASTCALL,
-     "test_words(test, table, fails, only, shapes, words, found, memory, tested, both): a letter test run on new "
-     "words."},
+     "test_words(test, table, fails, only, shapes, decided, words, found, memory, tested, both): a letter test run "
+     "on new words."},
     {"story_words", story_words, METH_VARARGS,
      "story_words(text, counts, kind_of, word_kind): the tokens of text; counts gets its words' uses."},
     {"add_counts", add_counts, METH_VARARGS,

@@ -269,6 +269,7 @@ class Shape(IntFlag):
 
 
 ANY_SHAPE = int(Shape.ANY)
+_SHAPES = (Shape.LOWER, Shape.CAPITAL, Shape.UPPER, Shape.MIXED, Shape.LETTERS, Shape.OTHER)  # one bit each
 _ASCII_LETTERS = int(Shape.ASCII_LETTERS)
 _LOWER, _CAPITAL, _UPPER, _MIXED, _LETTERS, _OTHER = (
     int(Shape.LOWER),
@@ -368,7 +369,7 @@ class LetterTest:
         misspelt = LetterTest(lambda word: word.lower() in table)
         candidates = misspelt.select(doc.word_counts)
 
-    Four declarations spare the test's calls on most words, the new words of a story being tested
+    Five declarations spare the test's calls on most words, the new words of a story being tested
     in one compiled loop (`native.test_words`): `shapes`, the word shapes (`word_shape`) outside
     which the test is False (a test of lowercase words only: `shapes=Shape.LOWER`); `table`, a
     function returning a table that holds every word the test passes (called once, on first use;
@@ -385,6 +386,12 @@ class LetterTest:
     fails the test, which is not asked (a test of listed words, most words being in no list):
 
         listed = LetterTest(lambda word: word.lower() in table(), only=lambda: (table(),))
+
+    and `decided`, a mapping of word shapes to lengths: a word of one of those shapes passes when
+    it has at most that many characters and fails when it has more, the test not asked (a test
+    that a word's shape settles for most words: a name opens with a capital):
+
+        name = LetterTest(is_name, decided={Shape.CAPITAL: 64, Shape.UPPER: 1})
 
     The test must depend on nothing but the word (and settings fixed for the test's life). All
     tests share one memory (`_WordBits`), which forgets the words it met last when a test would
@@ -408,11 +415,14 @@ class LetterTest:
         table: Callable[[], Container[str]] | None = None,
         fails: Callable[[], Container[str] | None] | None = None,
         only: Callable[[], tuple[Container[str], ...] | None] | None = None,
+        decided: Mapping[Shape, int] | None = None,
     ) -> None:
         self._test = test
         self._limit = limit
         self._own = own
         self._shapes = int(shapes)
+        # the longest word of each shape (in `_SHAPES` order) that passes, -1 for those asked
+        self._decided = None if decided is None else tuple(decided.get(s, -1) for s in _SHAPES)
         self._table_of = table
         self._table: Container[str] | None = None
         self._fails_of = fails
@@ -467,8 +477,8 @@ class LetterTest:
             run = native.select_pending if compiled else _select_pending  # type: ignore[union-attr]
             table, fails, only = self._settled or self._tables()  # (a call saved a dozen times a story)
             found = run(
-                self._test, table, fails, only, self._shapes, story.words, story.bits, story.pending,
-                self._tested, self._passed, self._own, story.shapes,
+                self._test, table, fails, only, self._shapes, self._decided, story.words, story.bits,
+                story.pending, self._tested, self._passed, self._own, story.shapes,
             )  # fmt: skip
             memory = _WORD_BITS
             memory.unflushed[id(story)] = story
@@ -476,8 +486,8 @@ class LetterTest:
             return found
         if native is not None:  # split and tested in one compiled call, unless the memory is full
             found = native.select_story(
-                self._test, *self._tables(), self._shapes, story.words, story.bits, _WORD_BITS.words,
-                self._tested, self._passed, self._own, self._limit,
+                self._test, *self._tables(), self._shapes, self._decided, story.words, story.bits,
+                _WORD_BITS.words, self._tested, self._passed, self._own, self._limit,
             )  # fmt: skip
             if found is not None:
                 return found  # type: ignore[no-any-return]
@@ -511,7 +521,7 @@ class LetterTest:
         tested, both = self._tested, self._tested | self._passed
         run = _test_words if native is None else native.test_words
         table, fails, only = self._settled or self._tables()
-        run(self._test, table, fails, only, self._shapes, new, found, memory, tested, both)
+        run(self._test, table, fails, only, self._shapes, self._decided, new, found, memory, tested, both)
         return found
 
     def _tables(self) -> _Tables:
@@ -571,6 +581,7 @@ def _select_pending(
     fails: Container[str] | None,
     only: tuple[Container[str], ...] | None,
     shapes: int,
+    decided: tuple[int, ...] | None,
     keys: list[str],
     bits: bytes | list[int],
     pending: bytearray | list[int],
@@ -596,11 +607,11 @@ def _select_pending(
     for i in fresh:
         w = keys[i]
         shape = ANY_SHAPE
-        if _needs_shape(fails, only, shapes):
+        if _needs_shape(fails, only, shapes, decided):
             shape = known[i] if known is not None and known[i] else word_shape(w)
             if known is not None:
                 known[i] = shape
-        ok = _passes(test, table, fails, only, shapes, w, shape)
+        ok = _passes(test, table, fails, only, shapes, decided, w, shape)
         if ok:
             found.add(w)
         if len(fresh) <= own:
@@ -672,6 +683,7 @@ def _test_words(
     fails: Container[str] | None,
     only: tuple[Container[str], ...] | None,
     shapes: int,
+    decided: tuple[int, ...] | None,
     words: list[str],
     found: set[str],
     memory: dict[str, int] | None,
@@ -680,12 +692,12 @@ def _test_words(
 ) -> None:
     """Each of `words` tested: it passes when its shape is among `shapes`, it is in `table`
     (unless None), its lowercase form is not in `fails` and is in one of `only`'s tables where it
-    is of ASCII letters alone (unless None) and `test` holds, each asked only if the one before
-    holds. A word that passes
+    is of ASCII letters alone (unless None) and `test` holds (or, for a word of a shape `decided`
+    holds a length for, it is that long at most), each asked only if the one before holds. A word that passes
     is added to `found`; unless `memory` is None, its bits there get `both` if it passed, else
     `tested`. (The twin of the compiled `test_words`.)"""
     for w in words:
-        ok = _passes(test, table, fails, only, shapes, w)
+        ok = _passes(test, table, fails, only, shapes, decided, w)
         if ok:
             found.add(w)
         if memory is not None:
@@ -698,25 +710,28 @@ def _passes(
     fails: Container[str] | None,
     only: tuple[Container[str], ...] | None,
     shapes: int,
+    decided: tuple[int, ...] | None,
     w: str,
     shape: int | None = None,
 ) -> bool:
     """Whether `w` passes a letter test, asked in `test_words`'s order; `shape`, its shape if
     known (the twin of the compiled `passes_test`)."""
     if shape is None:
-        shape = word_shape(w) if _needs_shape(fails, only, shapes) else ANY_SHAPE
+        shape = word_shape(w) if _needs_shape(fails, only, shapes, decided) else ANY_SHAPE
+    longest = -1 if decided is None else decided[shape.bit_length() - 1]
     return bool(
         shape & shapes
         and (table is None or w in table)
         and not (fails is not None and shape & _ASCII_LETTERS and w.lower() in fails)
         and (only is None or not shape & _ASCII_LETTERS or any(w.lower() in t for t in only))
-        and test(w)
+        and (test(w) if longest < 0 else len(w) <= longest)
     )
 
 
-def _needs_shape(fails: object, only: object, shapes: int) -> bool:
-    """Whether a letter test needs a word's shape: it declares shapes, `fails` or `only`."""
-    return fails is not None or only is not None or shapes != ANY_SHAPE
+def _needs_shape(fails: object, only: object, shapes: int, decided: object) -> bool:
+    """Whether a letter test needs a word's shape: it declares shapes, `fails`, `only` or
+    `decided`."""
+    return fails is not None or only is not None or decided is not None or shapes != ANY_SHAPE
 
 
 class Prose:

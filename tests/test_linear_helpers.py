@@ -1280,3 +1280,33 @@ def test_body_sentences_repeat_a_start_only_where_the_stories_sentences_do(parts
     body, _ = duplicated_sentence._body_sentences(doc)
     among_all = {doc.sentences[i] for i in repeated_starts_in(doc.text, doc.sentences)}
     assert {body[i] for i in repeated_starts_in(doc.text, body)} <= among_all
+
+
+LISTING_WORDS = st.sampled_from(
+    ["colour", "Color", "COLOURS", "program", "Meters", "dependant", "centre-left", "colour's", "Zürich"]
+) | st.text("aceilmnorstuAC'-é", min_size=1, max_size=8)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(LISTING_WORDS, max_size=10),
+    st.text("abcA", min_size=60, max_size=70).map(str.capitalize),
+)
+def test_the_letter_tests_that_declare_their_tables_and_shapes_select_as_their_calls(words, long_name):
+    """NL201's and NL102's listed-word tests (`only`: their tables, once built) and NL202's name
+    test (`decided`: a capitalised word up to the longest name, a lone capital) select what their
+    calls select, unlisted words and names settled without a call."""
+    from newslint.rules.naming._varieties import variants
+    from newslint.rules.typos import known_misspelling
+
+    len(variants())  # the variant table's dict built, as a corpus run builds it: its tables in use
+    words = {*words, long_name, long_name[:64], "A", "UN", "McCain", "iPhone", "Regime's"}
+    tests = [
+        (english_variety_mix._CANDIDATES, english_variety_mix._lists),
+        (known_misspelling._LISTED, known_misspelling._LISTED.passes),
+        (name_variant._NAMES, name_variant._is_name),
+    ]
+    for test, call in tests:
+        assert test._tables()[2] is not None or test is name_variant._NAMES
+        assert test.select(words) == {w for w in words if call(w)}
+        assert tokens.LetterTest(call).select(words) == test.select(words)

@@ -497,6 +497,8 @@ def test_the_compiled_walk_reads_the_bits_as_the_loop_does():
 BITS = st.integers(0, 1 << 70) | st.integers(0, 15)
 # a letter test's `only` tables: none declared, none at all, a set, a set and a dict
 ONLY = [None, (), (frozenset({"ab", "a"}),), (frozenset({"b"}), {"ab": 1, "é": 2})]
+# a letter test's `decided` lengths, one a shape in bit order (-1: the test is asked)
+DECIDED = [None, (-1,) * 6, (1, 2, -1, 0, -1, 2), (0,) * 6]
 
 
 @needs_compiled
@@ -541,11 +543,12 @@ def test_the_story_bits_read_once_select_as_the_walk_does(keys, memory, masks):
     st.sampled_from([None, frozenset({"a", "aB", "é", "a-a"})]),
     st.sampled_from([None, frozenset({"a", "ab"})]),
     st.sampled_from(ONLY),
+    st.sampled_from(DECIDED),
     st.integers(0, 13),
     st.integers(0, 30),
 )
 def test_select_story_splits_and_tests_as_the_twin_does(
-    keys, memory, masks, shapes, table, fails, only, own, limit
+    keys, memory, masks, shapes, table, fails, only, decided, own, limit
 ):
     """`select_story` (a story's words split by their bits and the new ones tested, in one call)
     finds, asks and remembers what `split_bits` then `test_words` do (the twins'), or answers
@@ -560,7 +563,7 @@ def test_select_story_splits_and_tests_as_the_twin_does(
     mine, twin = dict(memory), dict(memory)
     test = test_of(asked[0])
     got = compiled.select_story(
-        test, table, fails, only, shapes, keys, bits, mine, tested, passed, own, limit
+        test, table, fails, only, shapes, decided, keys, bits, mine, tested, passed, own, limit
     )
     found, new = tokens._split_bits(keys, [memory.get(k, 0) for k in keys], tested, passed)
     kept = twin if len(new) <= own else None
@@ -568,7 +571,7 @@ def test_select_story_splits_and_tests_as_the_twin_does(
         assert got is None and mine == memory and asked[0] == []
         return
     both = tested | passed
-    tokens._test_words(test_of(asked[1]), table, fails, only, shapes, new, found, kept, tested, both)
+    tokens._test_words(test_of(asked[1]), table, fails, only, shapes, decided, new, found, kept, tested, both)
     assert got == found and mine == twin and asked[0] == asked[1]
 
 
@@ -582,12 +585,13 @@ def test_select_story_splits_and_tests_as_the_twin_does(
     st.sampled_from([None, frozenset({"a", "aB", "é", "a-a"})]),
     st.sampled_from([None, frozenset({"a", "ab"})]),
     st.sampled_from(ONLY),
+    st.sampled_from(DECIDED),
     st.integers(0, 13),
     st.integers(0, 13),
     st.booleans(),
 )
 def test_pending_bits_select_and_flush_as_the_twin_does(
-    keys, memory, masks, shapes, table, fails, only, own, room, keep
+    keys, memory, masks, shapes, table, fails, only, decided, own, room, keep
 ):
     """`select_pending` (a story's tests run on the words their bits and pending bits say they have
     not met, the results kept pending) and `flush_bits` (the pending bits written into the memory,
@@ -606,10 +610,22 @@ def test_pending_bits_select_and_flush_as_the_twin_does(
     for tested, passed in [*masks, *masks]:  # each test twice: the second finds its pending bits
         mine, theirs = test_of(asked[0]), test_of(asked[1])
         found = compiled.select_pending(
-            mine, table, fails, only, shapes, keys, bits, pending, tested, passed, own, known
+            mine, table, fails, only, shapes, decided, keys, bits, pending, tested, passed, own, known
         )
         twin = tokens._select_pending(
-            theirs, table, fails, only, shapes, keys, values, twin_pending, tested, passed, own, twin_known
+            theirs,
+            table,
+            fails,
+            only,
+            shapes,
+            decided,
+            keys,
+            values,
+            twin_pending,
+            tested,
+            passed,
+            own,
+            twin_known,
         )
         assert found == twin and asked[0] == asked[1]
         assert list(memoryview(pending).cast("q")) == twin_pending
@@ -678,12 +694,13 @@ WORD = st.text("aAbB-é5", max_size=5)
     st.none() | st.frozensets(WORD, max_size=12),
     st.none() | st.frozensets(st.text("ab-é5", max_size=5), max_size=12),
     st.none() | st.lists(st.frozensets(st.text("ab-é5", max_size=5), max_size=12), max_size=3).map(tuple),
+    st.none() | st.tuples(*[st.integers(-1, 4)] * 6),
     st.dictionaries(WORD, st.integers(0, 1 << 70), max_size=10),
     st.booleans(),
     st.sampled_from([(1, 3), (1 << 8, 3 << 8), (1 << 66, 3 << 66)]),
 )
 def test_the_compiled_test_of_new_words_is_the_twins(
-    words, shapes, table, fails, only, known, remember, masks
+    words, shapes, table, fails, only, decided, known, remember, masks
 ):
     asked: list[str] = []
 
@@ -695,7 +712,7 @@ def test_the_compiled_test_of_new_words_is_the_twins(
     for run in (compiled.test_words, tokens._test_words):
         asked.clear()
         found, memory = {"kept"}, dict(known)
-        run(test, table, fails, only, shapes, words, found, memory if remember else None, *masks)
+        run(test, table, fails, only, shapes, decided, words, found, memory if remember else None, *masks)
         runs.append((found, memory, list(asked)))
     assert runs[0] == runs[1]
     found, memory, asked = runs[0]
@@ -705,23 +722,27 @@ def test_the_compiled_test_of_new_words_is_the_twins(
         ascii_letters = w.isascii() and w.isalpha()
         listed = fails is not None and ascii_letters and w.lower() in fails
         unlisted = only is not None and ascii_letters and not any(w.lower() in t for t in only)
-        ask = bool(shape & shapes and (table is None or w in table) and not listed and not unlisted)
-        passes = bool(ask and len(w) % 2)
+        screened = bool(shape & shapes and (table is None or w in table) and not listed and not unlisted)
+        longest = -1 if decided is None else decided[shape.bit_length() - 1]
+        ask = screened and longest < 0
+        passes = bool(ask and len(w) % 2 or screened and len(w) <= longest)
         assert (w in found) == passes
         assert (w in asked) == ask
         if remember:
             assert memory[w] == known.get(w, 0) | (both if passes else tested)
     assert remember or memory == known
     with pytest.raises(TypeError):
-        compiled.test_words(test, None, None, None, 63, [b"bytes"], set(), None, 1, 3)
+        compiled.test_words(test, None, None, None, 63, None, [b"bytes"], set(), None, 1, 3)
     with pytest.raises(ZeroDivisionError):
-        compiled.test_words(lambda w: 1 / 0, None, None, None, 63, ["a"], set(), None, 1, 3)
+        compiled.test_words(lambda w: 1 / 0, None, None, None, 63, None, ["a"], set(), None, 1, 3)
     with pytest.raises(ZeroDivisionError):  # an error in the lookup
-        compiled.test_words(test, None, _Raising(), None, 63, ["Ab"], set(), None, 1, 3)
+        compiled.test_words(test, None, _Raising(), None, 63, None, ["Ab"], set(), None, 1, 3)
     with pytest.raises(ZeroDivisionError):  # in an `only` table's
-        compiled.test_words(test, None, None, (frozenset(), _Raising()), 63, ["Ab"], set(), None, 1, 3)
+        compiled.test_words(test, None, None, (frozenset(), _Raising()), 63, None, ["Ab"], set(), None, 1, 3)
     with pytest.raises(TypeError):  # `only` is a tuple of tables
-        compiled.test_words(test, None, None, frozenset({"ab"}), 63, ["Ab"], set(), None, 1, 3)
+        compiled.test_words(test, None, None, frozenset({"ab"}), 63, None, ["Ab"], set(), None, 1, 3)
+    with pytest.raises(TypeError):  # `decided` is six ints
+        compiled.test_words(test, None, None, None, 63, (1, 2), ["Ab"], set(), None, 1, 3)
 
 
 class _Raising:

@@ -100,8 +100,14 @@ def _bare(text: str) -> str:
     return text[:-2] if text.endswith(_POSSESSIVE_ENDS) else text
 
 
-# decided once per distinct word, remembered across stories; a name opens with a capital
-_NAMES = LetterTest(_is_name, shapes=Shape.ANY & ~Shape.LOWER)
+# decided once per distinct word, remembered across stories; a name opens with a capital, and
+# a word of ASCII letters is one by its shape and length, not asked (`_is_name`: a capitalised
+# word up to the longest name, a lone capital)
+_NAMES = LetterTest(
+    _is_name,
+    shapes=Shape.ANY & ~Shape.LOWER,
+    decided={Shape.CAPITAL: MAX_NAME_LETTERS, Shape.UPPER: 1},
+)
 
 
 def _name_counts(doc: Document, written: AbstractSet[str]) -> Counter:
