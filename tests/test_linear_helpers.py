@@ -486,6 +486,41 @@ def test_compound_spacing_reads_built_tokens_rather_than_the_index():
     assert compound_spacing._indexed_forms(doc, {"airstrikes"}, {"airstrikes"}) is None
 
 
+NAME_WORDS = "Rinaldi Rinaldi's Rinladi Rinladi’s Islamic State state The the İstanbul Zürich McRae UN x 3"
+NAME_GAPS = [" ", " ", " ", "\n", "\n\n", "  ", ". ", "-", ', "', '." ']
+NAME_TEXT = st.lists(st.tuples(st.sampled_from(NAME_WORDS.split()), st.sampled_from(NAME_GAPS)), max_size=24)
+NAME_TEXT = NAME_TEXT.map(lambda ws: "".join(w + s for w, s in ws))
+
+
+def _uses_in_order(found):
+    """`_uses`' answer with its first uses as the order they give (their numbers may differ)."""
+    counts, first_use, mid_sentence = found
+    return list(counts.items()), sorted(first_use, key=first_use.__getitem__), mid_sentence
+
+
+@settings(max_examples=600, deadline=None)
+@given(NAME_TEXT, NAME_TEXT)
+@example("Rinaldi Rinladi", "Rinladi said. Rinaldi's Rinaldi\n\nThe Rinladi’s")
+@example("", "Islamic State. Islamic State 3 Islamic state")
+def test_name_variant_uses_and_runs_read_from_the_index_are_those_of_its_tokens(headline, body):
+    text = f"{headline}\n\n{body}" if headline else body
+    doc = segment.parse(text)  # without its tokens built: the index is read
+    written = doc.selected(name_variant._NAMES)
+    titled = {w for w in written if w.isalpha() and w[1:].islower()}
+    indexed = name_variant._indexed_uses(doc, written), name_variant._indexed_runs(doc, titled)
+    assert indexed[0] is not None and indexed[1] is not None and "tokens" not in vars(doc)
+    assert _uses_in_order(indexed[0]) == _uses_in_order(name_variant._uses(doc, written))
+    places = (tok.span for tok, _ in name_variant._name_tokens(doc, titled))
+    assert list(indexed[1].items()) == list(name_variant._title_runs(text, places).items())
+
+
+def test_name_variant_reads_built_tokens_rather_than_the_index():
+    doc = segment.parse("Islamic State. Islamic State and Islamic state")
+    doc.words()  # built: no index is built as well
+    assert name_variant._indexed_uses(doc, {"Islamic", "State"}) is None
+    assert name_variant._indexed_runs(doc, {"Islamic", "State"}) is None
+
+
 ABBREVIATION_TEXT = st.lists(
     st.tuples(
         st.sampled_from(

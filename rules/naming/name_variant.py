@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
 from collections.abc import Set as AbstractSet
@@ -144,6 +145,47 @@ def _uses(doc: Document, written: AbstractSet[str]) -> tuple[Counter, dict[str, 
         if not tok.sentence_start and not tok.in_headline:
             mid_sentence.add(name)
     return counts, first_use, mid_sentence
+
+
+Uses = tuple[Counter, dict[str, int], set[str]]  # `_uses`: uses, first use, used mid-sentence
+
+
+def _indexed_uses(doc: Document, written: AbstractSet[str]) -> Uses | None:
+    """`_uses` read from the story's word counts and token index, no token built (a big file's
+    names are hundreds of thousands of uses): the index lists its distinct words in the order of
+    their first use, so the names come in that order and are numbered in it (the same order as
+    `_uses`' places), and a name is used in mid-sentence when one of its words has more uses
+    than it has at the opening of a sentence or in the headline. None where the story has no
+    index (`_uses` then)."""
+    found = doc.word_positions(())
+    if found is None:
+        return None
+    words, ids, _, openings, firsts = found[0]
+    word_of = words.__getitem__
+    placed = Counter(map(word_of, map(ids.__getitem__, firsts)))  # uses opening a sentence
+    headline = doc.headline
+    if headline is not None:  # the headline's other uses (`sentence_place`'s test of a sentence)
+        sentences = doc.sentences
+        s = bisect_left(sentences, headline.start, key=_start_of)
+        while s < len(sentences) and sentences[s].start <= headline.end:
+            if headline.contains(sentences[s]):
+                placed.update(word_of(ids[i]) for i in range(openings[s] + 1, openings[s + 1]))
+            s += 1
+    uses = doc.word_counts
+    counts: Counter = Counter()
+    first_use: dict[str, int] = {}
+    mid_sentence: set[str] = set()
+    for text in filter(written.__contains__, words):  # in the order of first use
+        name = text[:-2] if text.endswith(_POSSESSIVE_ENDS) else text  # `_bare`, inline
+        counts[name] += uses[text]
+        first_use.setdefault(name, len(first_use))
+        if uses[text] > placed[text]:
+            mid_sentence.add(name)
+    return counts, first_use, mid_sentence
+
+
+def _start_of(span: Span) -> int:
+    return span.start
 
 
 def _case_variant_possible(doc: Document, written: AbstractSet[str]) -> bool:
@@ -519,6 +561,37 @@ def _in_other_names(text: str, spans: list[Span], others: list[Span]) -> bool:
     return all(mine) and all(theirs) and not set(mine) & set(theirs)
 
 
+def _title_runs(text: str, places: Iterable[tuple[int, int]]) -> dict[str, list[int]]:
+    """The runs of two words or more among the words at `places` ((start, end), in order), each
+    one space after the one before it, and not glued to a word before them (`_JOINERS`): each
+    run's text -> its starts."""
+    found: dict[str, list[int]] = defaultdict(list)
+    start = end = -2
+    run = 0  # words in the run that ends at `end`
+    for at, after in places:
+        if at == end + 1 and text[end] == " ":
+            run += 1
+        else:
+            if run > 1 and text[start - 1 : start] not in _JOINERS:
+                found[text[start:end]].append(start)
+            start, run = at, 1
+        end = after
+    if run > 1 and text[start - 1 : start] not in _JOINERS:
+        found[text[start:end]].append(start)
+    return found
+
+
+def _indexed_runs(doc: Document, texts: AbstractSet[str]) -> dict[str, list[int]] | None:
+    """`_title_runs` of the uses of `texts`, their places read from the token index, no token
+    built (a big file's capitalised words are a hundred thousand uses). None where the story
+    has no index (its tokens are read then)."""
+    found = doc.word_positions(texts)
+    if found is None:
+        return None
+    (words, ids, starts, _, _), at = found
+    return _title_runs(doc.text, ((starts[i], starts[i] + len(words[ids[i]])) for i in at))
+
+
 # A capitalised word, a space and the word characters after it: where a lowercase form such as
 # "Islamic state" can start. The second word is read in a look-ahead, so it can open the next match.
 _CAPITALISED_PAIR = re.compile(r"(?<!\w)([^\W\d_a-z]\w*+) (?=(\w*))")
@@ -640,10 +713,10 @@ class NameVariant(Rule):
         yield from self._spacing_variants(doc)
         if _case_variant_possible(doc, written):
             titled = {w for w in written if w.isalpha() and w[1:].islower()}
-            yield from self._case_variants(doc, _name_tokens(doc, titled))
+            yield from self._case_variants(doc, titled)
 
     def _one_letter_variants(self, doc: Document, written: AbstractSet[str]) -> Iterator[Violation]:
-        counts, first_use, mid_sentence = _uses(doc, written)
+        counts, first_use, mid_sentence = _indexed_uses(doc, written) or _uses(doc, written)
         variants = self._one_edit_variants(counts, first_use, mid_sentence)
         acronyms = _acronyms(doc, {*variants, *variants.values()})
         canonical_of = {
@@ -886,28 +959,16 @@ class NameVariant(Rule):
                         doubtful=rare > 1 and common < SLIP_RATIO * rare,
                     )
 
-    def _case_variants(self, doc: Document, names: Iterable[tuple[Token, str]]) -> Iterator[Violation]:
+    def _case_variants(self, doc: Document, titled: AbstractSet[str]) -> Iterator[Violation]:
         """Islamic State / Islamic state: a name of several capitalised words written once with a
         lowercase word. A determiner before the lowercase form ("an Islamic state", "the Pacific
         coast", "this Labour government") marks an ordinary noun phrase, which is right, and so
-        does a common word capitalised only because it starts a sentence ("Human rights groups")."""
+        does a common word capitalised only because it starts a sentence ("Human rights groups").
+        `titled`: the story's capitalised words of letters, the words of such a name."""
         text = doc.text
-        found: dict[str, list[int]] = defaultdict(list)
-        start = end = -2
-        run = 0  # capitalised words in the run that ends at `end`
-        for tok, _ in names:
-            word = tok.text
-            if not (word.isalpha() and word[1:].islower()):
-                continue
-            if tok.span.start == end + 1 and text[end] == " ":
-                run += 1
-            else:
-                if run > 1 and text[start - 1 : start] not in _JOINERS:
-                    found[text[start:end]].append(start)
-                start, run = tok.span.start, 1
-            end = tok.span.end
-        if run > 1 and text[start - 1 : start] not in _JOINERS:
-            found[text[start:end]].append(start)
+        found = _indexed_runs(doc, titled)
+        if found is None:
+            found = _title_runs(text, (tok.span for tok, _ in _name_tokens(doc, titled)))
         lowered_of = {}  # name -> its form with the later words in lowercase
         for name, starts in found.items():
             words = name.split(" ")
