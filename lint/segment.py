@@ -15,7 +15,7 @@ The parts of a wire story, as the heuristics here see them:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from newslint.document import Document, Region, RegionKind, SpanSet
 from newslint.native import native
@@ -159,10 +159,10 @@ def _regions(text: str, format: str, lines: LineIndex) -> list[Region]:
     # Cheap membership tests first: most stories hold no address, handle or hashtag, and
     # scanning for one at every word boundary is a large share of parsing time.
     if "@" in text:
-        add(RegionKind.EMAIL, _EMAIL)
+        file(RegionKind.EMAIL, hinted_matches(_EMAIL, text, _holds_at))
         add(RegionKind.HANDLE, _HANDLE)
     if _may_hold_url(text):
-        add(RegionKind.URL, _URL)
+        file(RegionKind.URL, hinted_matches(_URL, text, _may_hold_url))
     if "#" in text:
         add(RegionKind.HASHTAG, _HASHTAG)
     found.extend(Region(RegionKind.TICKER, s) for s in _ticker_spans(text))
@@ -236,6 +236,36 @@ def lowered(text: str, reach: int) -> Iterator[str]:
     step = LOWERED_STRETCH - reach
     for start in range(0, size - reach, step):
         yield text[start : start + LOWERED_STRETCH].lower()
+
+
+# A long text's slow scans, each tried at every word of it (an e-mail address, a URL, a broken
+# entity), read only the blocks of it that hold a hint of a match: a big file of many stories
+# holds a hint somewhere (11 of 4,859 stories a URL's), and the scans of all of it cost 0.8 s
+# for 5 MB, where its stories apart, most without a hint, are not scanned at all.
+HINT_BLOCK = 8192
+
+
+def hinted_matches(
+    pattern: re.Pattern[str], text: str, hinted: Callable[[str], bool]
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern whose matches hold no line break and hold what
+    `hinted` finds in a text (True for a text with a match, and maybe for others), asked of the
+    whole text already: scanned in the blocks of `text` cut at the first line break after every
+    `HINT_BLOCK` characters where `hinted` finds a hint; a text of one block whole. No match
+    crosses a block's end, a line break's place or the text's, where the scan ends as at a
+    line break, and the look-behinds read the characters before a block's start."""
+    start, size = 0, len(text)
+    while start < size:
+        end = text.find("\n", start + HINT_BLOCK)
+        if end < 0:
+            end = size
+        if (start == 0 and end == size) or hinted(text[start:end]):
+            yield from pattern.finditer(text, start, end)
+        start = end
+
+
+def _holds_at(text: str) -> bool:
+    return "@" in text
 
 
 def _may_hold_url(text: str) -> bool:

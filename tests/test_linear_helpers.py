@@ -25,6 +25,7 @@ from newslint.config import Settings
 from newslint.document import SpanSet
 from newslint.figures import matches_at
 from newslint.lint import Linter
+from newslint.repairs import entities
 from newslint.rules.naming import abbreviation_style, compound_spacing, english_variety_mix, name_variant
 from newslint.rules.numbers import european_number_format as european_number
 from newslint.rules.structure import boilerplate_line, duplicated_sentence, truncated_ending
@@ -252,6 +253,34 @@ def test_the_lowered_stretches_find_what_the_lowered_text_holds(text, wanted, st
         assert list(segment._sic_spans(text)) == plain_sic
         doc = segment.parse("<!-- " + text)
         assert suppress.mentions_newslint(doc) == ("newslint" in doc.text.lower())
+
+
+HINTED_TEXT = st.lists(
+    st.sampled_from(
+        "a@b.com x@ @ www. http://a.b/c?d .com .co.uk .Com İ #39; #x27; quot; amp; & &#39; AT doesn é ; ( "
+        "- /".split()
+        + [" ", " ", "\n", "\n\n", "\u2028", "\r\n"]
+    ),
+    max_size=40,
+).map("".join)
+_HINTED = [
+    (segment._EMAIL, segment._holds_at),
+    (segment._URL, segment._may_hold_url),
+    (entities._BROKEN, entities._may_hold_broken),
+]
+
+
+@settings(max_examples=600, deadline=None)
+@given(HINTED_TEXT, st.integers(1, 12))
+@example("a@b.com\nwww.x.com\n#39;s x quot;\nAT amp;T", 1)
+@example("x.com\u2028y.com\r\nz\nhttp://a.b/c?d", 2)
+def test_a_scan_of_the_hinted_blocks_finds_what_the_whole_text_scan_finds(text, block):
+    """A long text's slow scans read only the blocks, cut at line breaks, that hold a hint."""
+    with mock.patch.object(segment, "HINT_BLOCK", block):
+        for pattern, hinted in _HINTED:
+            if hinted(text):
+                found = [m.span() for m in segment.hinted_matches(pattern, text, hinted)]
+                assert found == [m.span() for m in pattern.finditer(text)], pattern
 
 
 LINE_TEXT = st.lists(

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from newslint.document import Document
 from newslint.reading import Repair
+from newslint.segment import hinted_matches
 from newslint.span import Span
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -150,7 +151,7 @@ def _may_hold_broken(text: str) -> bool:
 def _broken(text: str) -> Iterator[_Found]:
     if not _may_hold_broken(text):
         return
-    for m in _BROKEN.finditer(text):
+    for m in hinted_matches(_BROKEN, text, _may_hold_broken):
         char = _unescape("&" + m.group())
         if char != "&" + m.group():
             yield _Found(Span(m.start(), m.end()), m.group(), char, broken=True)
