@@ -3324,38 +3324,60 @@ fail:
  * parts are looked up here without a string made for each. The order of the splits is not
  * word_splits' (a caller reads them into sets). */
 typedef struct {
-    const char *at; /* the lowercase letters, NULL for a free slot */
+    const char *at; /* the lowercase letters */
     Py_ssize_t n;
     Py_uhash_t hash;
     int closed;
 } LowerSlot;
 
-static LowerSlot *
-lower_slot(LowerSlot *slots, Py_ssize_t mask, const char *s, Py_ssize_t n, Py_uhash_t hash)
+/* The lowercase forms, each once, and an open-addressed index of them: a slot holds a form's
+ * number + 1, 0 when free (a table of 4-byte slots to zero, not of the forms themselves). */
+typedef struct {
+    LowerSlot *forms;
+    uint32_t *slots;
+    Py_ssize_t mask;
+} LowerTable;
+
+/* The slot where s[:n] (its raw_hash `hash`) is, or the free slot where it would go. */
+static ALWAYS_INLINE uint32_t *
+lower_slot(const LowerTable *t, const char *s, Py_ssize_t n, Py_uhash_t hash)
 {
-    Py_ssize_t j = (Py_ssize_t)(hash & (Py_uhash_t)mask);
-    while (slots[j].at != NULL &&
-           !(slots[j].hash == hash && slots[j].n == n && memcmp(slots[j].at, s, (size_t)n) == 0))
-        j = (j + 1) & mask;
-    return &slots[j];
+    Py_ssize_t j = (Py_ssize_t)(hash & (Py_uhash_t)t->mask);
+    while (t->slots[j] != 0) {
+        const LowerSlot *form = &t->forms[t->slots[j] - 1];
+        if (form->hash == hash && form->n == n && memcmp(form->at, s, (size_t)n) == 0)
+            break;
+        j = (j + 1) & t->mask;
+    }
+    return &t->slots[j];
 }
 
-static int
-closed_form(const Py_UCS1 *s, Py_ssize_t n, Py_ssize_t shortest, Py_ssize_t longest)
+/* An ASCII word's lowercase written to `to` in the one pass that tests it: -1 if it is not
+ * letters only (str.isalpha; none at all is not), else whether it is a closed form (shortest to
+ * longest letters, no capital after the first; a lone capital is neither lowercase nor
+ * capital-then-lowercase). */
+static ALWAYS_INLINE int
+lower_letters(const Py_UCS1 *s, Py_ssize_t n, char *to, Py_ssize_t shortest, Py_ssize_t longest)
 {
     Py_ssize_t i;
-    if (n < shortest || n > longest)
-        return 0;
-    if (n == 1 && s[0] <= 'Z') /* a lone capital is neither lowercase nor capital-then-lowercase */
-        return 0;
-    for (i = 0; i < n; i++)
-        if (s[i] >= 128 || ASCII_CLASS[s[i]] != ASCII_LETTER || (i && s[i] <= 'Z'))
-            return 0;
-    return 1;
+    int capital = 0; /* a capital after the first letter */
+    for (i = 0; i < n; i++) {
+        Py_UCS1 c = s[i];
+        if (ASCII_CLASS[c] != ASCII_LETTER)
+            return -1;
+        if (c <= 'Z') {
+            capital |= i > 0;
+            c += 'a' - 'A';
+        }
+        to[i] = (char)c;
+    }
+    if (n == 0)
+        return -1;
+    return shortest <= n && n <= longest && !capital && !(n == 1 && s[0] <= 'Z');
 }
 
 static int
-add_splits(PyObject *out, LowerSlot *slots, Py_ssize_t mask, const LowerSlot *key)
+add_splits(PyObject *out, const LowerTable *t, const LowerSlot *key)
 {
     const unsigned char *k = (const unsigned char *)key->at;
     PyObject *text = NULL;
@@ -3363,9 +3385,9 @@ add_splits(PyObject *out, LowerSlot *slots, Py_ssize_t mask, const LowerSlot *ke
     Py_ssize_t i, n = key->n;
     for (i = 1; i < n - 2; i++) {
         h = (h ^ k[i - 1]) * 1099511628211ULL;
-        if (i < 2 || lower_slot(slots, mask, key->at, i, h)->at == NULL)
+        if (i < 2 || *lower_slot(t, key->at, i, h) == 0)
             continue;
-        if (lower_slot(slots, mask, key->at + i, n - i, raw_hash(k + i, n - i))->at == NULL)
+        if (*lower_slot(t, key->at + i, n - i, raw_hash(k + i, n - i)) == 0)
             continue;
         if (text == NULL && (text = PyUnicode_DecodeASCII(key->at, n, NULL)) == NULL)
             return -1;
@@ -3381,17 +3403,6 @@ add_splits(PyObject *out, LowerSlot *slots, Py_ssize_t mask, const LowerSlot *ke
     return 0;
 }
 
-/* str.isalpha of an ASCII word (n bytes) and of any str: letters only, one at least. */
-static int
-ascii_letters_only(const Py_UCS1 *s, Py_ssize_t n)
-{
-    Py_ssize_t i;
-    for (i = 0; i < n; i++)
-        if (ASCII_CLASS[s[i]] != ASCII_LETTER)
-            return 0;
-    return n > 0;
-}
-
 static int
 letters_only(PyObject *word)
 {
@@ -3404,14 +3415,29 @@ letters_only(PyObject *word)
     return n > 0;
 }
 
+/* The next word of `words` (a set or a dict), borrowed: 1, or 0 at the end. A dict's keys are
+ * read in place (PyDict_Next: no iterator to step), a set's through `iter`. */
+static int
+next_word(PyObject *words, PyObject *iter, Py_ssize_t *pos, PyObject **word)
+{
+    PyObject *item;
+    if (iter == NULL)
+        return PyDict_Next(words, pos, word, NULL);
+    if ((item = PyIter_Next(iter)) == NULL)
+        return 0;
+    Py_DECREF(item); /* the set holds it, and no Python code runs here */
+    *word = item;
+    return 1;
+}
+
 static PyObject *
 compound_splits(PyObject *self, PyObject *args)
 {
     PyObject *words, *joined, *iter = NULL, *item, *splits = NULL, *closed = NULL, *out = NULL;
     PyObject **held = NULL;
-    LowerSlot *slots = NULL;
+    LowerTable table = {NULL, NULL, 0};
     char *lower = NULL;
-    Py_ssize_t shortest, longest, count, total = 0, size = 8, i, j, used = 0;
+    Py_ssize_t shortest, longest, count, total = 0, size = 8, i, j, used = 0, pos = 0;
     if (!PyArg_ParseTuple(args, "OOnn:compound_splits", &words, &joined, &shortest, &longest))
         return NULL;
     if (!PyAnySet_Check(words) && !PyDict_Check(words)) {
@@ -3422,11 +3448,10 @@ compound_splits(PyObject *self, PyObject *args)
     held = PyMem_Malloc((count ? count : 1) * sizeof *held);
     if (held == NULL)
         return PyErr_NoMemory();
-    if ((iter = PyObject_GetIter(words)) == NULL)
+    if (PyAnySet_Check(words) && (iter = PyObject_GetIter(words)) == NULL)
         goto done;
-    /* the words of letters, borrowed (the set or dict holds them, and no Python code runs here) */
-    for (i = 0, j = 0; j < count && (item = PyIter_Next(iter)) != NULL; j++) {
-        Py_DECREF(item);
+    /* the ASCII words, borrowed (the set or dict holds them, and no Python code runs here) */
+    for (i = 0, j = 0; j < count && next_word(words, iter, &pos, &item); j++) {
         if (!PyUnicode_Check(item)) {
             PyErr_SetString(PyExc_TypeError, "compound_splits: the words must be str");
             goto done;
@@ -3437,42 +3462,50 @@ compound_splits(PyObject *self, PyObject *args)
             out = Py_NewRef(Py_None);
             goto done;
         }
-        if (!ascii_letters_only(PyUnicode_1BYTE_DATA(item), PyUnicode_GET_LENGTH(item)))
-            continue;
         held[i++] = item;
         total += PyUnicode_GET_LENGTH(item);
     }
     Py_CLEAR(iter);
     if (PyErr_Occurred())
         goto done;
-    count = i;
-    while (size < 2 * count)
-        size *= 2;
     lower = PyMem_Malloc(total ? total : 1);
-    slots = PyMem_Calloc(size, sizeof *slots);
-    if (lower == NULL || slots == NULL) {
+    table.forms = PyMem_Malloc((i ? i : 1) * sizeof *table.forms);
+    if (lower == NULL || table.forms == NULL) {
         PyErr_NoMemory();
         goto done;
     }
-    for (i = 0; i < count; i++) { /* each lowercase form once, closed if one of its words is */
-        const Py_UCS1 *s = PyUnicode_1BYTE_DATA(held[i]);
-        Py_ssize_t n = PyUnicode_GET_LENGTH(held[i]);
-        char *at = lower + used;
-        LowerSlot *slot;
-        for (j = 0; j < n; j++)
-            at[j] = (char)(s[j] >= 'A' && s[j] <= 'Z' ? s[j] + ('a' - 'A') : s[j]);
-        Py_uhash_t hash = raw_hash((const unsigned char *)at, n);
-        slot = lower_slot(slots, size - 1, at, n, hash);
-        if (slot->at == NULL) {
-            slot->at = at, slot->n = n, slot->hash = hash;
-            used += n;
+    for (count = 0, j = 0; j < i; j++) { /* the words of letters only, lowered */
+        const Py_UCS1 *s = PyUnicode_1BYTE_DATA(held[j]);
+        Py_ssize_t n = PyUnicode_GET_LENGTH(held[j]);
+        int kind = lower_letters(s, n, lower + used, shortest, longest);
+        if (kind < 0)
+            continue;
+        table.forms[count].at = lower + used, table.forms[count].n = n, table.forms[count].closed = kind;
+        table.forms[count++].hash = raw_hash((const unsigned char *)lower + used, n);
+        used += n;
+    }
+    while (size < 2 * count)
+        size *= 2;
+    table.mask = size - 1;
+    if ((table.slots = PyMem_Calloc(size, sizeof *table.slots)) == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (i = 0, j = 0; j < count; j++) { /* each lowercase form once, closed if one of its words is */
+        LowerSlot *form = &table.forms[j];
+        uint32_t *slot = lower_slot(&table, form->at, form->n, form->hash);
+        if (*slot == 0) {
+            table.forms[i] = *form;
+            *slot = (uint32_t)++i;
         }
-        slot->closed |= closed_form(s, n, shortest, longest);
+        else
+            table.forms[*slot - 1].closed |= form->closed;
     }
     if ((splits = PyList_New(0)) == NULL || (closed = PySet_New(NULL)) == NULL)
         goto done;
     for (i = 0; i < size; i++)
-        if (slots[i].closed && add_splits(splits, slots, size - 1, &slots[i]) < 0)
+        if (table.slots[i] != 0 && table.forms[table.slots[i] - 1].closed &&
+            add_splits(splits, &table, &table.forms[table.slots[i] - 1]) < 0)
             goto done;
     if ((iter = PyObject_GetIter(joined)) == NULL)
         goto done;
@@ -3485,8 +3518,8 @@ compound_splits(PyObject *self, PyObject *args)
         else if (PyUnicode_IS_ASCII(item)) { /* the lowercase of an ASCII word is ASCII */
             const char *s = (const char *)PyUnicode_1BYTE_DATA(item);
             Py_ssize_t n = PyUnicode_GET_LENGTH(item);
-            LowerSlot *slot = lower_slot(slots, size - 1, s, n, raw_hash((const unsigned char *)s, n));
-            if (slot->at != NULL && slot->closed)
+            uint32_t slot = *lower_slot(&table, s, n, raw_hash((const unsigned char *)s, n));
+            if (slot != 0 && table.forms[slot - 1].closed)
                 err = PySet_Add(closed, item);
         }
         Py_DECREF(item);
@@ -3501,7 +3534,8 @@ done:
     Py_XDECREF(closed);
     PyMem_Free(held);
     PyMem_Free(lower);
-    PyMem_Free(slots);
+    PyMem_Free(table.forms);
+    PyMem_Free(table.slots);
     return out;
 }
 

@@ -1202,6 +1202,28 @@ def test_the_compound_splits_are_the_twins_and_word_splits(words, joined, shorte
 
 
 @needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text("abcAB-", min_size=1, max_size=9), max_size=400), st.integers(1, 7))
+@example(words=["Airstrikes", "airstrikes", "AIRSTRIKES", "air", "Air", "strikes", "aIrstrikes"], shortest=6)
+def test_compound_splits_over_many_words_of_both_cases(words, shortest):
+    """`compound_splits` lowers a story's words in one pass that also tests them, and keeps each
+    lowercase form once in a table whose slots only number the forms: over hundreds of words
+    (the table grown many times, its slots shared by many hashes), spelled in both cases (a form
+    closed if any of its words is), the splits and closed forms of the twin."""
+    counts = Counter(words)
+    plain = {w for w in counts if w.isalpha()}
+    closed_words = [w for w in plain if shortest <= len(w) and (w.islower() or w[1:].islower())]
+    closed = {w.lower() for w in closed_words}
+    joined = [w.lower().replace("-", "") for w in words[:30]]
+    expected = compound_spacing._compound_splits(closed_words, plain, joined)
+    assert sorted(expected[0]) == sorted(chooser._word_splits(closed, {w.lower() for w in plain}))
+    assert expected[1] == set(joined) & closed
+    splits, keys = compiled.compound_splits(counts, joined, shortest, 40)
+    assert sorted(splits) == sorted(expected[0]) and len(splits) == len(set(splits))
+    assert keys == expected[1]
+
+
+@needs_compiled
 def test_compound_splits_checks_its_arguments():
     assert compiled.compound_splits({"Airstrikes", "air", "strikes"}, ["airstrikes"], 6, 40) == (
         [("airstrikes", 3)],
