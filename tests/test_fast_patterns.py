@@ -657,3 +657,18 @@ def test_thousands_separator_mix_reads_the_four_digit_figures_alone(text):
     for kept in (thousands_separator_mix.four_digit_starts, thousands_separator_mix._four_digit_starts):
         with mock.patch.object(thousands_separator_mix, "four_digit_starts", kept):
             assert list(rule.forms(doc)) == every
+
+
+PERCENT_STORIES = st.lists(FIGURE_PIECES | st.sampled_from(["\n\n", "Rates rose. ", "It fell. "]), max_size=6)
+
+
+@settings(max_examples=600, deadline=None)
+@given(PERCENT_STORIES.map("".join))
+@example("Headline 5%\n\nRates rose 3 per cent, 4% and 12 pct. Wages rose 2.5%.")
+@example("Rates rose 3 percent and 4 PERCENT, then 5 Per Cent.")
+def test_percent_style_mix_reads_the_kinds_before_it_builds_the_forms(text):
+    """NL404 reads its matches' kinds first and builds the forms only for a story that mixes two:
+    the same reports as the forms of every story judged (`MixedFormRule.check`)."""
+    rule = Linter(Settings()).by_code["NL404"]
+    doc = segment.parse(text)
+    assert list(rule.check(doc)) == list(number_rules.MixedFormRule.check(rule, doc))

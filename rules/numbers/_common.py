@@ -198,8 +198,12 @@ class MixedFormRule(Rule):
         return forms_lesson(form.kind for form in self.forms(doc))
 
     def check(self, doc: Document) -> Iterator[Violation]:
+        yield from self.report(doc, self.forms(doc))
+
+    def report(self, doc: Document, listed: Iterable[Form]) -> Iterator[Violation]:
+        """The story's forms of the less used kinds, `listed` its forms (`forms`)."""
         by_kind: dict[str, list[Form]] = {}
-        for form in self.forms(doc):
+        for form in listed:
             by_kind.setdefault(form.kind, []).append(form)
         if len(by_kind) < 2:
             return

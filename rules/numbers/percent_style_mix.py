@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from newslint.document import Document
 from newslint.rules.numbers._common import Form, MixedFormRule, prose_matches
 from newslint.rules.numbers.percent_sign_style import STYLES_WITH_THE_SIGN
 from newslint.span import Span
-from newslint.violation import FixAvailability
+from newslint.violation import FixAvailability, Violation
 
 # A figure and its percent sign or word: "5%", "5 %", "5 percent", "5 per cent", "5 pct".
 _PERCENT = re.compile(r"([0-9](?<![\w.,][0-9])\d*(?:[.,]\d+)*)(\s?(?i:%|percent\b|per\s+cent\b|pct\b))")
@@ -60,14 +60,24 @@ class PercentStyleMix(MixedFormRule):
     what = "percentage"
 
     def forms(self, doc: Document) -> Sequence[Form]:
+        return [_form(m) for m in self._matches(doc)]
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        # Most stories write every percentage one way, and then nothing is reported: their
+        # kinds are read first, and a form (its rewrites) built only for a story that mixes them.
+        found = self._matches(doc)
+        if len({_kind(m.group(2)) for m in found}) >= 2:
+            yield from self.report(doc, [_form(m) for m in found])
+
+    def _matches(self, doc: Document) -> Sequence[re.Match[str]]:
         if self.context.style in STYLES_WITH_THE_SIGN:
             return ()  # NL416 writes every percentage with the sign: no majority to follow
-        found = []
-        for m in prose_matches(doc, _PERCENT, headline=False, at_figures=True, marked=PERCENT_MARKS):
-            figure, marker = m.groups()
-            upper = marker.isupper()  # "5 PCT" in an all-capitals line stays in capitals
-            rewrite = {
-                kind: figure + (written.upper() if upper else written) for kind, written in _WRITTEN.items()
-            }
-            found.append(Form(_kind(marker), Span(m.start(), m.end()), rewrite))
-        return found
+        return list(prose_matches(doc, _PERCENT, headline=False, at_figures=True, marked=PERCENT_MARKS))
+
+
+def _form(m: re.Match[str]) -> Form:
+    """A percentage `_PERCENT` matched: its kind and its rewrite in each."""
+    figure, marker = m.groups()
+    upper = marker.isupper()  # "5 PCT" in an all-capitals line stays in capitals
+    rewrite = {kind: figure + (written.upper() if upper else written) for kind, written in _WRITTEN.items()}
+    return Form(_kind(marker), Span(m.start(), m.end()), rewrite)
