@@ -246,17 +246,18 @@ HINT_BLOCK = 8192
 
 
 def hinted_matches(
-    pattern: re.Pattern[str], text: str, hinted: Callable[[str], bool]
+    pattern: re.Pattern[str], text: str, hinted: Callable[[str], bool], cut: str = "\n"
 ) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)` for a pattern whose matches hold no line break and hold what
-    `hinted` finds in a text (True for a text with a match, and maybe for others), asked of the
-    whole text already: scanned in the blocks of `text` cut at the first line break after every
-    `HINT_BLOCK` characters where `hinted` finds a hint; a text of one block whole. No match
-    crosses a block's end, a line break's place or the text's, where the scan ends as at a
-    line break, and the look-behinds read the characters before a block's start."""
+    """`pattern.finditer(text)` for a pattern whose matches hold no `cut` character (a line
+    break) and hold what `hinted` finds in a text (True for a text with a match, and maybe for
+    others), asked of the whole text already: scanned in the blocks of `text` cut at the first
+    `cut` after every `HINT_BLOCK` characters where `hinted` finds a hint; a text of one block
+    whole. No match crosses a block's end, a `cut`'s place or the text's, where the scan ends
+    as before a `cut` (no pattern here reads what follows a match but a word's boundary), and
+    the look-behinds read the characters before a block's start."""
     start, size = 0, len(text)
     while start < size:
-        end = text.find("\n", start + HINT_BLOCK)
+        end = text.find(cut, start + HINT_BLOCK)
         if end < 0:
             end = size
         if (start == 0 and end == size) or hinted(text[start:end]):

@@ -21,6 +21,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newslint import lint, segment, suppress, tokens
+from newslint import native as native_chooser
 from newslint.config import Settings
 from newslint.document import SpanSet
 from newslint.figures import matches_at
@@ -30,6 +31,7 @@ from newslint.rules.naming import abbreviation_style, compound_spacing, english_
 from newslint.rules.numbers import european_number_format as european_number
 from newslint.rules.structure import boilerplate_line, duplicated_sentence, truncated_ending
 from newslint.rules.structure._text import repeated_starts_in
+from newslint.rules.typos import doubled_word
 from newslint.rules.typos.unknown_word import PREFIXES, UnknownWord
 from newslint.span import Span
 from newslint.violation import Violation
@@ -258,28 +260,31 @@ def test_the_lowered_stretches_find_what_the_lowered_text_holds(text, wanted, st
 HINTED_TEXT = st.lists(
     st.sampled_from(
         "a@b.com x@ @ www. http://a.b/c?d .com .co.uk .Com İ #39; #x27; quot; amp; & &#39; AT doesn é ; ( "
-        "- /".split()
+        "- / the The . .. had ſ s".split()
         + [" ", " ", "\n", "\n\n", "\u2028", "\r\n"]
     ),
     max_size=40,
 ).map("".join)
 _HINTED = [
-    (segment._EMAIL, segment._holds_at),
-    (segment._URL, segment._may_hold_url),
-    (entities._BROKEN, entities._may_hold_broken),
+    (segment._EMAIL, segment._holds_at, "\n"),
+    (segment._URL, segment._may_hold_url, "\n"),
+    (entities._BROKEN, entities._may_hold_broken, "\n"),
 ]
+if native_chooser.native is not None:  # NL103 asks the compiled test only
+    _HINTED.append((doubled_word._DOUBLE, native_chooser.native.may_double, "."))
 
 
 @settings(max_examples=600, deadline=None)
 @given(HINTED_TEXT, st.integers(1, 12))
 @example("a@b.com\nwww.x.com\n#39;s x quot;\nAT amp;T", 1)
 @example("x.com\u2028y.com\r\nz\nhttp://a.b/c?d", 2)
+@example("the the.the\n\nthe. had\u2028had .The the", 3)
 def test_a_scan_of_the_hinted_blocks_finds_what_the_whole_text_scan_finds(text, block):
     """A long text's slow scans read only the blocks, cut at line breaks, that hold a hint."""
     with mock.patch.object(segment, "HINT_BLOCK", block):
-        for pattern, hinted in _HINTED:
+        for pattern, hinted, cut in _HINTED:
             if hinted(text):
-                found = [m.span() for m in segment.hinted_matches(pattern, text, hinted)]
+                found = [m.span() for m in segment.hinted_matches(pattern, text, hinted, cut)]
                 assert found == [m.span() for m in pattern.finditer(text)], pattern
 
 

@@ -9,6 +9,7 @@ from newslint import native as _chooser
 from newslint.document import Document
 from newslint.rule import Rule
 from newslint.rules.typos._words import english
+from newslint.segment import hinted_matches
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
@@ -101,7 +102,14 @@ class DoubledWord(Rule):
         compiled = _chooser.native
         if compiled is not None and not compiled.may_double(text):
             return  # no word followed by itself: the pattern cannot match (most stories)
-        for m in _DOUBLE.finditer(text):
+        # a long text's blocks cut at full stops, which no match holds: one with a double is
+        # scanned, not the whole of a big file of many stories
+        found = (
+            _DOUBLE.finditer(text)
+            if compiled is None
+            else hinted_matches(_DOUBLE, text, compiled.may_double, ".")
+        )
+        for m in found:
             first, second = m.group(1), m.group(3)
             word = first.lower()
             if word.isdigit() or "\n\n" in m.group(2):
