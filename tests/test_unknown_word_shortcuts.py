@@ -1,6 +1,7 @@
 """NL101's shortcuts answer as what they replace: the search for a comma-cut piece before a word
-asked only after a comma, semicolon or line break, the remembered swap test, and the headline's
-capitals read once a story, the not-English-copy limit summed only past its floor."""
+asked only after a comma, semicolon or line break, the remembered swap test, the headline's
+capitals read once a story, the not-English-copy limit summed only past its floor, and the
+rare-slip test asked of no capital candidate."""
 
 from __future__ import annotations
 
@@ -210,3 +211,29 @@ def test_the_limit_is_passed_as_the_summed_limit_is(text, unknown):
     doc = parse(text)
     summed = unknown_word.UNKNOWN_FLOOR + sum(doc.word_counts.values()) // unknown_word.UNKNOWN_SHARE
     assert unknown_word._past_limit(doc, unknown) == (unknown > summed)
+
+
+# capitalised words: names, rare words (Artic: the slip of a name the list knows), listed and
+# unlisted words, in every case
+CAPITALISED = st.one_of(
+    st.sampled_from(
+        ["Artic", "Elance", "Clinton", "Reigme", "Regime", "Mbeki", "Cafe", "Colour", "Norweigan"]
+    ),
+    st.text("aeirstnolcu", min_size=4, max_size=9).map(str.capitalize),
+).flatmap(lambda w: st.sampled_from([w, w.upper(), w.lower()]))
+
+
+@settings(max_examples=600, deadline=None)
+@given(CAPITALISED)
+@example("Artic")
+def test_a_capital_candidate_is_no_rare_word_s_slip(word):
+    """`check` asks the rare-slip test only of the openers that are no capital candidates: a
+    capital candidate passes it never."""
+    if _capitals.capital_candidate(word):
+        assert unknown_word.rare_capital_slip(word) is None, word
+    assert unknown_word._rare_capital_slip_test(word) == (unknown_word.rare_capital_slip(word) is not None)
+
+
+def test_the_artic_circle_is_still_a_rare_slip():
+    assert unknown_word.rare_capital_slip("Artic") == "Arctic"
+    assert not _capitals.capital_candidate("Artic")

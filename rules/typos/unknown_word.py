@@ -403,7 +403,8 @@ class UnknownWord(Rule):
         openers = self._opening.select(selected)
         desk_capitals = self._desk_capital_slips(doc, openers)
         capitals = self._capital.select(selected)
-        rare_slips = self._rare_slip.select(openers)
+        # (a capital candidate is no rare word, so no rare word's slip: only the others are asked)
+        rare_slips = self._rare_slip.select(openers - capitals)
         candidates = self._candidate_tokens(doc, capitals | rare_slips, openers, desk_capitals)
         if len(candidates) > UNKNOWN_FLOOR:  # no fewer can pass the limit, never below the floor
             unknown = sum(1 for t in candidates if t.sentence_start or t.text not in capitals)  # names aside
@@ -524,7 +525,7 @@ class UnknownWord(Rule):
         self._unknown = LetterTest(self._may_be_unknown, shapes=_MAY_BE_UNKNOWN, fails=lambda: self._listed)
         self._opening = LetterTest(_opening_candidate, shapes=Shape.CAPITAL)
         self._capital = LetterTest(_capital_candidate, shapes=Shape.CAPITAL | Shape.UPPER)
-        self._rare_slip = LetterTest(lambda text: rare_capital_slip(text) is not None)
+        self._rare_slip = LetterTest(_rare_capital_slip_test)
         self._known = LetterTest(self._known_text)  # asked of every use of a capitalised candidate
 
     def triggers(self) -> tuple[Trigger, ...]:
@@ -1568,6 +1569,12 @@ def rare_capital_slip(text: str) -> str | None:
         and w.capitalize() in known_names()
     ]
     return min(meant, key=lambda w: (words.frequency_rank(w), w)).capitalize() if meant else None
+
+
+def _rare_capital_slip_test(text: str) -> bool:
+    """The `_rare_slip` letter test: `rare_capital_slip` finds a name. (`check` asks it of the
+    openers that are no capital candidates: a capital candidate is no rare word, so passes not.)"""
+    return rare_capital_slip(text) is not None
 
 
 CAPITAL_TESTS = 4096  # capitalised words remembered: `_may_be_unknown` asks, then `_capital` and `_opening`
