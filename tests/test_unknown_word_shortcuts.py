@@ -1,7 +1,7 @@
 """NL101's shortcuts answer as what they replace: the search for a comma-cut piece before a word
 asked only after a comma, semicolon or line break, the remembered swap test, the headline's
-capitals read once a story, the not-English-copy limit summed only past its floor, and the
-rare-slip test asked of no capital candidate."""
+capitals read once a story, the not-English-copy limit summed only past its floor, the
+rare-slip test asked of no capital candidate, and no company tag sought before a story's first "<"."""
 
 from __future__ import annotations
 
@@ -237,3 +237,33 @@ def test_a_capital_candidate_is_no_rare_word_s_slip(word):
 def test_the_artic_circle_is_still_a_rare_slip():
     assert unknown_word.rare_capital_slip("Artic") == "Arctic"
     assert not _capitals.capital_candidate("Artic")
+
+
+# company tags (wrapped or not), tickers, capitalised words, marks and line breaks
+TAGGED = st.lists(
+    st.sampled_from(["<BSV Bank", "fuer", "Sparanlagen AG>", "<", ">", "Reigme", "Mbeki", "said"])
+    | st.sampled_from(["\n", "\n\n", "."]),
+    max_size=16,
+).map(lambda ws: "Talks\n\n" + " ".join(ws) + "\n")
+
+
+@settings(max_examples=500, deadline=None)
+@given(TAGGED)
+@example("Talks\n\n<BSV Bank fuer Sparanlagen AG> said Reigme\n")
+@example("Talks\n\nReigme said <BSV Bank fuer Sparanlagen AG>\n")
+def test_a_word_before_the_first_tag_opening_is_in_no_tag(text):
+    """`check` reads where the story's first "<" is once, and `_name_by_its_look` searches for a
+    company tag only after it: the same answers as the search at every word."""
+    doc = parse(text)
+    first = doc.text.find("<")
+    for tok in doc.words():
+        assert unknown_word._name_by_its_look(doc, tok, first) == unknown_word._name_by_its_look(doc, tok)
+        assert unknown_word._plainly_a_name(doc, tok, first) == unknown_word._plainly_a_name(doc, tok)
+        if 0 <= tok.span.start <= first or first < 0:
+            assert not unknown_word.in_company_tag(doc.text, tok.span)
+
+
+def test_a_word_in_a_company_tag_is_still_a_name():
+    doc = parse("Talks\n\nShares of <BSV Bank fuer Sparanlagen AG> rose\n")
+    word = next(t for t in doc.words() if t.text == "Sparanlagen")
+    assert unknown_word._name_by_its_look(doc, word, doc.text.find("<"))

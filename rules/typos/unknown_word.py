@@ -212,22 +212,24 @@ def run_together(word: str) -> str | None:
     return None
 
 
-def _name_by_its_look(doc: Document, tok: Token) -> bool:
+def _name_by_its_look(doc: Document, tok: Token, first_tag: int = 0) -> bool:
     """A capitalised word that is a name however often the story writes it: too long for a slip
     (a pasted hash: its edits cost its square), in a company tag, or in capitals outside an
-    all-capital headline (an acronym, or a name set in capitals in the body: TIM HENMAN)."""
-    if _too_long(tok.text.lower()) or in_company_tag(doc.text, tok.span):
+    all-capital headline (an acronym, or a name set in capitals in the body: TIM HENMAN).
+    `first_tag`: where the story's first "<" is (-1: none), read once a story by `check`: a word
+    before it or at it is in no tag (a tag's "<" comes before its words), and is not searched."""
+    if _too_long(tok.text.lower()) or 0 <= first_tag < tok.span.start and in_company_tag(doc.text, tok.span):
         return True
     return tok.text.isupper() and not (tok.in_headline and all_caps_headline(doc))
 
 
-def _plainly_a_name(doc: Document, tok: Token) -> bool:
+def _plainly_a_name(doc: Document, tok: Token, first_tag: int = 0) -> bool:
     """A capitalised word `UnknownWord._capitalised_word` leaves alone by its first tests, decided
     without the story's counts (`story_counts`, built only when a word needs them): a name by its
     look, or written more than once as it stands (its uses are among those of its lowercase form)
     and nowhere in lowercase, with no swap of two letters that makes a listed word or name (the
-    typist's habit)."""
-    if _name_by_its_look(doc, tok):
+    typist's habit). `first_tag`: as `_name_by_its_look` reads it."""
+    if _name_by_its_look(doc, tok, first_tag):
         return True
     text = tok.text
     part = text.lower()
@@ -393,6 +395,7 @@ class UnknownWord(Rule):
         lost: LostCapitals | None = None
         known: AbstractSet[str] | None = None  # the known names among the capitalised candidates
         bracket = -1  # where the story's last "(" is, read with `known`: no name spelled out after it
+        first_tag = 0  # where its first "<" is (-1: none), read with `known`: no company tag before it
         # Candidate-first: the tests below that read only a word's letters are run once per
         # distinct word (and remembered across stories); the tokens of the few words they do
         # not clear are the only ones built.
@@ -419,10 +422,11 @@ class UnknownWord(Rule):
                 if known is None:  # the story's capitalised candidates, each tested once a run
                     known = self._known.select(capitals | openers)
                     bracket = doc.text.rfind("(")
+                    first_tag = doc.text.find("<")
                 # (its acronym's brackets come after the name: a word after the last needs no search)
                 if text in known or tok.span.start < bracket and named_by_initials(doc.text, tok.span):
                     continue  # decided without the story's counts
-                if text not in desk_capitals and _plainly_a_name(doc, tok):
+                if text not in desk_capitals and _plainly_a_name(doc, tok, first_tag):
                     continue  # what `_capitalised_word` decides first, read without them
                 if counts is None:
                     counts = story_counts(doc)
