@@ -147,7 +147,7 @@ def _may_equal(text: str, key: str) -> bool:
     opening = text[: len(key) + PEEK]
     if _opens_unlike(opening, key):
         return False
-    start = _GAP.sub(" ", opening).lstrip().lower()
+    start = _folded(opening).lower()
     return start.startswith(key) or key.startswith(start)
 
 
@@ -162,7 +162,17 @@ def _may_open_with(opening: str, key: str) -> bool:
     and `key` must be one of its prefixes. Other text is not judged here."""
     if not opening.isascii():
         return True
-    return not _opens_unlike(opening, key) and _GAP.sub(" ", opening).lstrip().lower().startswith(key)
+    return not _opens_unlike(opening, key) and _folded(opening).lower().startswith(key)
+
+
+def _folded(text: str) -> str:
+    """`_GAP.sub(" ", text).lstrip()` without a regex step at every character (the largest
+    cost of the rule where a lede opens with its headline's first word): `str.split` reads
+    the same white space as `\\s`, and a text that ends in white space keeps one space."""
+    words = text.split()
+    if not words:
+        return ""
+    return " ".join(words) + " " if text[-1].isspace() else " ".join(words)
 
 
 def _opens_unlike(opening: str, key: str) -> bool:

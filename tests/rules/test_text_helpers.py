@@ -199,6 +199,20 @@ def test_an_opening_unlike_the_key_neither_begins_with_it_nor_begins_it(head, le
         assert not start.startswith(key) and not key.startswith(start)
 
 
+# white space of every kind `\s` reads (ASCII, the separators, a no-break space), and not
+FOLDED_CHARS = "aB. \t\n\r\x0b\x0c\x1c\x1f\x85\u00a0\u2028\u3000\u200bé"
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(FOLDED_CHARS, max_size=24))
+@example("  Syria  said \n")
+@example(" \t\n ")
+def test_folded_is_the_white_space_pattern_folded_and_left_stripped(text):
+    """NL301's `_folded` (str.split) folds and strips the white space its `_GAP` pattern reads,
+    Unicode's (`\\s`): the start `_may_equal` and `_may_open_with` compare with the key."""
+    assert duplicated_headline._folded(text) == duplicated_headline._GAP.sub(" ", text).lstrip()
+
+
 def _repeated_paragraphs_every_one_kept(doc):
     """NL305's repeated paragraphs as first written: every paragraph normalised and kept."""
     seen = {normalise(doc.slice(doc.headline))} if doc.headline else set()
