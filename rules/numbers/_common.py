@@ -198,7 +198,7 @@ class MixedFormRule(Rule):
         return forms_lesson(form.kind for form in self.forms(doc))
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        yield from self.report(doc, self.forms(doc))
+        return self.report(doc, self.forms(doc))  # no generator of its own around `report`'s
 
     def report(self, doc: Document, listed: Iterable[Form]) -> Iterator[Violation]:
         """The story's forms of the less used kinds, `listed` its forms (`forms`)."""
