@@ -1379,3 +1379,24 @@ def test_the_letter_tests_that_declare_their_tables_and_shapes_select_as_their_c
         assert test._tables()[2] is not None or test is name_variant._NAMES
         assert test.select(words) == {w for w in words if call(w)}
         assert tokens.LetterTest(call).select(words) == test.select(words)
+
+
+UNKNOWN_WORDS = st.sampled_from(
+    ["inthe", "saidthe", "thegovernment", "tothe", "ot", "hte", "adn", "the", "regime", "Inthe", "in-the"]
+) | st.text("adehinorst", min_size=1, max_size=9)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(UNKNOWN_WORDS, max_size=12))
+def test_the_unknown_word_tests_that_declare_the_word_list_select_as_their_calls(words):
+    """NL104's and NL106's candidate tests (`fails`: the word list, once built) select what
+    their calls select, listed words settled without a call."""
+    from newslint.rules.typos import run_together_words, short_slip
+    from newslint.rules.typos._words import english
+
+    len(english().words)  # the list's set built, as a corpus run builds it: the table in use
+    words = {*words, "inthe", "hte", "forthe", "thegovernment"}
+    for test in (run_together_words._CANDIDATE, short_slip._CANDIDATE):
+        assert test._tables()[1] is english().words
+        assert test.select(words) == {w for w in words if test.passes(w)}
+        assert tokens.LetterTest(test.passes).select(words) == test.select(words)

@@ -10,6 +10,7 @@ from newslint.rules.typos._short import is_short_unknown, short_slip
 from newslint.rules.typos._slips import candidate_tokens, replacement
 from newslint.rules.typos._words import match_case
 from newslint.rules.typos.unknown_word import (
+    _built_word_list,
     context_of,
     lost_capitals,
     story_counts,
@@ -79,5 +80,6 @@ class ShortSlip(Rule):
             yield self.violation(tok.span, f"{tok.text!r} is a slip of {written!r}", fix, alternatives)
 
 
-# decided once per distinct word, remembered across stories; ASCII lowercase letters only
-_CANDIDATE = LetterTest(is_short_unknown, shapes=Shape.LOWER)
+# decided once per distinct word, remembered across stories; ASCII lowercase letters only, and
+# a listed word fails without a call (the test asks `word not in english()`)
+_CANDIDATE = LetterTest(is_short_unknown, shapes=Shape.LOWER, fails=_built_word_list)
