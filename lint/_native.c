@@ -4650,19 +4650,28 @@ opening_lines(PyObject *self, PyObject *args)
     Py_ssize_t n, start = 0, count, k;
     int kind;
     const void *data;
-    unsigned char firsts[128] = {0}; /* the openings' first characters: most lines open with none */
+    /* The openings by their first character (an ASCII one): the first of each in firsts (one
+     * past its index, 0 for none), the next of the same in after. A line that opens with an ASCII
+     * character is compared with those alone: any other differs from it at its first character. */
+    Py_ssize_t firsts[128] = {0}, *after;
     if (!PyArg_ParseTuple(args, "UO!:opening_lines", &text, &PyTuple_Type, &openings))
         return NULL;
     count = PyTuple_GET_SIZE(openings);
-    for (k = 0; k < count; k++) {
+    after = PyMem_New(Py_ssize_t, count + 1);
+    if (after == NULL)
+        return PyErr_NoMemory();
+    for (k = count - 1; k >= 0; k--) {
         PyObject *opening = PyTuple_GET_ITEM(openings, k);
         Py_UCS4 first;
         if (!PyUnicode_Check(opening)) {
             PyErr_SetString(PyExc_TypeError, "opening_lines: the openings must be str");
+            PyMem_Free(after);
             return NULL;
         }
-        if (PyUnicode_GET_LENGTH(opening) > 0 && (first = PyUnicode_READ_CHAR(opening, 0)) < 128)
-            firsts[first] = 1;
+        if (PyUnicode_GET_LENGTH(opening) > 0 && (first = PyUnicode_READ_CHAR(opening, 0)) < 128) {
+            after[k] = firsts[first];
+            firsts[first] = k + 1;
+        }
     }
     kind = PyUnicode_KIND(text);
     data = PyUnicode_DATA(text);
@@ -4677,8 +4686,8 @@ opening_lines(PyObject *self, PyObject *args)
         if (i < n && a != '\n') {
             Py_UCS4 low = a >= 'A' && a <= 'Z' ? a + ('a' - 'A') : a;
             keep = a >= 128 || (a >= '0' && a <= '9');
-            for (k = 0; k < count && !keep && firsts[low]; k++) {
-                PyObject *opening = PyTuple_GET_ITEM(openings, k);
+            for (k = keep ? 0 : firsts[low]; k > 0 && !keep; k = after[k - 1]) {
+                PyObject *opening = PyTuple_GET_ITEM(openings, k - 1);
                 Py_ssize_t size = PyUnicode_GET_LENGTH(opening), j;
                 int okind = PyUnicode_KIND(opening);
                 const void *odata = PyUnicode_DATA(opening);
@@ -4709,6 +4718,7 @@ opening_lines(PyObject *self, PyObject *args)
             i++;
         start = i + 1;
     }
+    PyMem_Free(after);
     return out;
 }
 

@@ -1620,3 +1620,13 @@ OPENING_TEXT = st.text("\n \t\u2003reREsShaAd©٣4 x", max_size=60)
 def test_the_compiled_opening_lines_are_the_twins(text, pairs):
     """The lines that may open with NL304's furniture, compiled, are the twin's."""
     assert compiled.opening_lines(text, pairs) == boilerplate_line._opening_lines(text, pairs)
+
+
+@needs_compiled
+@settings(max_examples=1000, deadline=None)
+@given(OPENING_TEXT, st.lists(st.text("resSh©a4 ", max_size=4), max_size=8).map(tuple))
+@example("Share\n  Read\n\t©\nsa\n", ("sh", "re", "s", "", "sha", "©a", "S", "rea"))
+def test_the_compiled_opening_lines_are_the_twins_for_any_openings(text, openings):
+    """Openings in any order, several of one first character (the compiled function compares a
+    line with those alone), upper case, blank, digits or a mark first: the twin's lines."""
+    assert compiled.opening_lines(text, openings) == boilerplate_line._opening_lines(text, openings)
