@@ -51,7 +51,8 @@
  *   only the groups of two forms, found without making a string where there are none (its twin
  *   is in rules/naming/name_variant.py), case_pairs(text, twice), whether two of a story's
  *   names written twice stand together twice and once with the second in lowercase (NL202's
- *   case variants; its twin is there too), form_twins(text), NL204's abbreviations written two
+ *   case variants; its twin is there too) and case_pairs_of(text, written, counts, most), the
+ *   same of the names it picks from a story's, form_twins(text), NL204's abbreviations written two
  *   ways (US, U.S.; its twin in rules/naming/abbreviation_style.py), and capital_forms(text,
  *   start), the forms NL204 learns from (those whose letters the story writes in capitals);
  * - whole_words(text, words, most): how many of a few words a story writes as words (NL201's
@@ -5311,17 +5312,14 @@ cp_uses(PyObject *text, PyObject *find, Py_ssize_t from, PyObject *firsts, const
     return at == -2 ? -1 : 0;
 }
 
-/* case_pairs(text, twice): `name_variant._case_pairs_twin`: whether, for some words W and F of
- * `twice` (a list of names of letters), "F W" is written twice and F before " w" (W in
- * lowercase) once. */
-static PyObject *
-case_pairs(PyObject *self, PyObject *args)
+/* Whether some words W and F of `twice` (a list of names of letters) stand as "F W" twice in
+ * text and F before " w" (W in lowercase) once: 1, 0 if not, -1 on an error. */
+static int
+cp_any(PyObject *text, PyObject *twice)
 {
-    PyObject *text, *twice, *firsts = NULL, *counted = NULL;
+    PyObject *firsts = NULL, *counted = NULL;
     Py_ssize_t *lengths = NULL, n = 0, i, j, size;
     int r = 0;
-    if (!PyArg_ParseTuple(args, "UO!:case_pairs", &text, &PyList_Type, &twice))
-        return NULL;
     size = PyUnicode_GET_LENGTH(text);
     firsts = PySet_New(twice);
     counted = PySet_New(NULL);
@@ -5379,9 +5377,94 @@ done:
     Py_XDECREF(firsts);
     Py_XDECREF(counted);
     PyMem_Free(lengths);
-    if (r < 0)
+    return r;
+}
+
+/* case_pairs(text, twice): `name_variant._case_pairs_twin`: whether, for some words W and F of
+ * `twice` (a list of names of letters), "F W" is written twice and F before " w" (W in
+ * lowercase) once. */
+static PyObject *
+case_pairs(PyObject *self, PyObject *args)
+{
+    PyObject *text, *twice;
+    int r;
+    if (!PyArg_ParseTuple(args, "UO!:case_pairs", &text, &PyList_Type, &twice))
         return NULL;
-    return PyBool_FromLong(r);
+    r = cp_any(text, twice);
+    return r < 0 ? NULL : PyBool_FromLong(r);
+}
+
+/* `word.isalpha() and word[1:].islower()` (str's own tests, character by character): a word
+ * of letters, a capitalised name's shape after its first letter. */
+static int
+cp_titled(PyObject *word)
+{
+    Py_ssize_t i, len = PyUnicode_GET_LENGTH(word);
+    int kind = PyUnicode_KIND(word), cased = 0;
+    const void *data = PyUnicode_DATA(word);
+    if (len < 2)
+        return 0; /* word[1:] is empty: not lowercase */
+    for (i = 0; i < len; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (!Py_UNICODE_ISALPHA(ch))
+            return 0;
+        if (i == 0)
+            continue;
+        if (len == 2) /* str.islower of one character */
+            return Py_UNICODE_ISLOWER(ch);
+        if (Py_UNICODE_ISUPPER(ch) || Py_UNICODE_ISTITLE(ch))
+            return 0;
+        if (Py_UNICODE_ISLOWER(ch))
+            cased = 1;
+    }
+    return cased;
+}
+
+/* case_pairs_of(text, written, counts, most): `name_variant._case_pairs_of_twin`: the names of
+ * `written` that `counts` counts twice or more and that are letters, capitalised (`cp_titled`),
+ * taken in `written`'s order; True when there are more than `most`, else `case_pairs` of them.
+ * The names are picked here, not in a Python loop: a story asks it of each of its names. */
+static PyObject *
+case_pairs_of(PyObject *self, PyObject *args)
+{
+    PyObject *text, *written, *counts, *twice, *two, *it = NULL, *word;
+    Py_ssize_t most;
+    int r = 0;
+    if (!PyArg_ParseTuple(args, "UOO!n:case_pairs_of", &text, &written, &PyDict_Type, &counts, &most))
+        return NULL;
+    twice = PyList_New(0);
+    two = PyLong_FromLong(2);
+    if (twice != NULL && two != NULL)
+        it = PyObject_GetIter(written);
+    if (it == NULL) {
+        Py_XDECREF(twice);
+        Py_XDECREF(two);
+        return NULL;
+    }
+    while (r == 0 && (word = PyIter_Next(it)) != NULL) {
+        PyObject *count;
+        if (!PyUnicode_Check(word)) {
+            PyErr_SetString(PyExc_TypeError, "case_pairs_of: the words are str");
+            r = -1;
+        } else if ((count = PyDict_GetItemWithError(counts, word)) == NULL) {
+            r = PyErr_Occurred() ? -1 : 0; /* not counted: a Counter's 0 */
+        } else {
+            int twice_or_more = PyObject_RichCompareBool(count, two, Py_GE);
+            if (twice_or_more < 0)
+                r = -1;
+            else if (twice_or_more && cp_titled(word))
+                r = PyList_Append(twice, word);
+        }
+        Py_DECREF(word);
+    }
+    Py_DECREF(it);
+    Py_DECREF(two);
+    if (r == 0 && PyErr_Occurred())
+        r = -1;
+    if (r == 0)
+        r = PyList_GET_SIZE(twice) > most ? 1 : cp_any(text, twice);
+    Py_DECREF(twice);
+    return r < 0 ? NULL : PyBool_FromLong(r);
 }
 
 /* The end of the match of abbreviation_style._FORMS at i (a capital not after a word character
@@ -7021,6 +7104,8 @@ static PyMethodDef methods[] = {
      "name_twins(text): NL202's spaced-name forms grouped by their letters, the groups of two forms or more."},
     {"case_pairs", case_pairs, METH_VARARGS,
      "case_pairs(text, twice): whether a pair of the names is written twice and with its second in lowercase."},
+    {"case_pairs_of", case_pairs_of, METH_VARARGS,
+     "case_pairs_of(text, written, counts, most): case_pairs of the capitalised names written twice."},
     {"sentence_spans", sentence_spans, METH_VARARGS,
      "sentence_spans(text, span_type, paragraphs, dateline, abbreviations): the paragraphs' sentences."},
     {"paragraph_spans", paragraph_spans, METH_VARARGS,

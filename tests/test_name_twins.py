@@ -4,6 +4,8 @@ boundary that fails after the second part, letters outside ASCII) and on random 
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -121,3 +123,42 @@ def test_the_compiled_case_pairs_are_the_twins_on_examples(text, twice, expected
 )
 def test_the_compiled_case_pairs_are_the_twin(text, twice):
     assert compiled.case_pairs(text, twice) == name_variant._case_pairs_twin(text, twice)
+
+
+# NL202's names for the prefilter (`case_pairs_of`): those written twice or more, of letters and
+# capitalised, picked from a story's names in C; words of every shape and string width, a title
+# case letter (ǅ) and marks, counts missing, once and more, and limits below and above their number.
+OF_WORDS = [*PAIR_WORDS, "UN", "A", "McRae", "Ab9", "Cd's", "Éi", "ǅa", "Aǅ", "Xé", "Xɐ", "X\u0301a", "state"]
+
+
+def _picked_as_before(text, written, counts, most):
+    """What `_case_variant_possible` did before the compiled pick: the list, then its tests."""
+    twice = [w for w in written if counts[w] >= 2 and w.isalpha() and w[1:].islower()]
+    return len(twice) > most or name_variant._case_pairs_twin(text, twice)
+
+
+@needs_compiled
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(PAIR_PIECES, max_size=30).map("".join),
+    st.dictionaries(st.sampled_from(OF_WORDS), st.integers(0, 3)),
+    st.sets(st.sampled_from(OF_WORDS)),
+    st.integers(0, 4),
+)
+def test_the_compiled_case_pairs_of_are_the_twin_and_the_list_before(text, counted, others, most):
+    counts = Counter(counted)
+    written = set(counted) | others
+    expected = _picked_as_before(text, written, counts, most)
+    assert name_variant._case_pairs_of_twin(text, written, counts, most) is expected
+    assert compiled.case_pairs_of(text, written, counts, most) is expected
+
+
+@needs_compiled
+@settings(max_examples=3000, deadline=None)
+@given(st.text(min_size=1, max_size=6))
+def test_the_compiled_pick_reads_a_word_as_str_does(word):
+    # no text: True exactly when the word is picked (one name, more than none)
+    picked = word.isalpha() and word[1:].islower()
+    assert compiled.case_pairs_of("", {word}, Counter({word: 2}), 0) is picked
+    assert compiled.case_pairs_of("", {word}, Counter({word: 1}), 0) is False
+    assert name_variant._case_pairs_of_twin("", {word}, Counter({word: 2}), 0) is picked

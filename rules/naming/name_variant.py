@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from functools import cached_property
 
@@ -192,12 +192,17 @@ def _case_variant_possible(doc: Document, written: AbstractSet[str]) -> bool:
     """A case variant needs a run of two capitalised words or more written twice (so each of its
     words twice, and its first two words twice as a pair: two runs never overlap) and the run
     with a later word in lowercase ("Islamic State", "Islamic state"; "Islamic State" twice)."""
-    counts = doc.word_counts
+    return _case_pairs_of(doc.text, written, doc.word_counts, MAX_PREFILTER_NAMES)
+
+
+def _case_pairs_of_twin(text: str, written: AbstractSet[str], counts: Mapping[str, int], most: int) -> bool:
+    """`_case_pairs` of the capitalised names of letters in `written` that `counts` counts twice
+    or more, True when there are more than `most` (a long text: each test searches all of it, so
+    the run scan decides): the pure-Python twin of the compiled `case_pairs_of`, which picks the
+    names without a Python loop over a story's names."""
     # the count first: most names are written once, and it is one lookup, not three string tests
-    twice = [w for w in written if counts[w] >= 2 and w.isalpha() and w[1:].islower()]
-    if len(twice) > MAX_PREFILTER_NAMES:
-        return True  # a long text: each test below searches all of it, so let the run scan decide
-    return _case_pairs(doc.text, twice)
+    twice = [w for w in written if counts.get(w, 0) >= 2 and w.isalpha() and w[1:].islower()]
+    return len(twice) > most or _case_pairs(text, twice)
 
 
 def _case_pairs_twin(text: str, twice: list[str]) -> bool:
@@ -231,6 +236,9 @@ def _case_pairs_twin(text: str, twice: list[str]) -> bool:
 
 
 _case_pairs: Callable[[str, list[str]], bool] = _case_pairs_twin if native is None else native.case_pairs
+_case_pairs_of: Callable[[str, AbstractSet[str], Mapping[str, int], int], bool] = (
+    _case_pairs_of_twin if native is None else native.case_pairs_of
+)
 
 
 def _after_a_name_twice(text: str, spaced: str, firsts: AbstractSet[str], lengths: list[int]) -> bool:
