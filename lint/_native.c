@@ -5312,6 +5312,33 @@ cp_uses(PyObject *text, PyObject *find, Py_ssize_t from, PyObject *firsts, const
     return at == -2 ? -1 : 0;
 }
 
+/* " " + word, lowered when `lower`: an ASCII word is copied byte by byte (most names), another
+ * goes through str.lower and a format, as `" " + word.lower()` does. */
+static PyObject *
+cp_spaced(PyObject *word, int lower)
+{
+    PyObject *spaced, *low;
+    Py_ssize_t i, len = PyUnicode_GET_LENGTH(word);
+    if (PyUnicode_IS_ASCII(word)) {
+        const Py_UCS1 *from = PyUnicode_1BYTE_DATA(word);
+        Py_UCS1 *to;
+        spaced = PyUnicode_New(len + 1, 127);
+        if (spaced == NULL)
+            return NULL;
+        to = PyUnicode_1BYTE_DATA(spaced);
+        to[0] = ' ';
+        for (i = 0; i < len; i++)
+            to[i + 1] = lower ? (Py_UCS1)Py_TOLOWER(from[i]) : from[i];
+        return spaced;
+    }
+    if (!lower)
+        return PyUnicode_FromFormat(" %U", word);
+    low = PyObject_CallMethod(word, "lower", NULL);
+    spaced = low == NULL ? NULL : PyUnicode_FromFormat(" %U", low);
+    Py_XDECREF(low);
+    return spaced;
+}
+
 /* Whether some words W and F of `twice` (a list of names of letters) stand as "F W" twice in
  * text and F before " w" (W in lowercase) once: 1, 0 if not, -1 on an error. */
 static int
@@ -5348,16 +5375,14 @@ cp_any(PyObject *text, PyObject *twice)
         n++;
     }
     for (i = 0; i < PyList_GET_SIZE(twice) && r == 0; i++) {
-        PyObject *word = PyList_GET_ITEM(twice, i), *lower, *spaced = NULL, *lowered = NULL, *seen = NULL;
+        PyObject *word = PyList_GET_ITEM(twice, i), *spaced = NULL, *lowered, *seen = NULL;
         Py_ssize_t at = -2;
         Py_INCREF(word);
-        lower = PyObject_CallMethod(word, "lower", NULL);
-        if (lower != NULL)
-            lowered = PyUnicode_FromFormat(" %U", lower);
+        lowered = cp_spaced(word, 1);
         if (lowered != NULL)
             at = PyUnicode_Find(text, lowered, 0, size, 1);
         if (at >= 0) { /* no name before the word twice: no pair of it is written twice */
-            spaced = PyUnicode_FromFormat(" %U", word);
+            spaced = cp_spaced(word, 0);
             seen = spaced == NULL ? NULL : PySet_New(NULL);
             r = seen == NULL ? -1 : cp_uses(text, spaced, 0, firsts, lengths, n, cp_seen_twice, seen);
             if (r == 1) { /* the words before each use of the lowercase word */
@@ -5370,7 +5395,6 @@ cp_any(PyObject *text, PyObject *twice)
         Py_XDECREF(seen);
         Py_XDECREF(spaced);
         Py_XDECREF(lowered);
-        Py_XDECREF(lower);
         Py_DECREF(word);
     }
 done:
