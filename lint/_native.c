@@ -62,8 +62,8 @@
  *   column_gap(text), whether it may hold a table (newslint.segment's _blocks, _paragraphs, _tables);
  * - url_hint(text) and sic_hint(text): whether a story may hold an address or a [sic] mark
  *   (newslint.segment's _may_hold_url and _sic_spans);
- * - repeated_starts(text, spans): the spans whose first letters and digits another's share, in
- *   an ASCII story (NL302's paragraphs, NL305's sentences; its twin is in rules/structure/_text.py);
+ * - repeated_starts(text, spans, mixed): the spans whose first letters and digits another's
+ *   share (NL302's paragraphs, NL305's sentences; its twins are in rules/structure/_text.py);
  * - quote_marks(text, paragraphs): the quotation marks of each paragraph, and
  *   quotation_spans(...), the quotations they make (newslint.quotations).
  */
@@ -6438,12 +6438,16 @@ fail:
     return NULL;
 }
 
-/* One span's rough start for repeated_starts: its first ROUGH_START word characters, lowercased. */
+/* One span's rough start for repeated_starts: its first ROUGH_START word characters, lowercased;
+ * in a text that is not all ASCII, a start outside ASCII is the UTF-8 of its case-folded start,
+ * `wide` holding it when it is longer than ROUGH_START bytes (so that a key sorts by its length
+ * first, and a wide key is only ever compared with another). */
 #define ROUGH_START 16
 typedef struct {
     Py_ssize_t index;
     unsigned char length;
     char key[ROUGH_START];
+    PyObject *wide;
 } RoughStart;
 
 static int
@@ -6452,27 +6456,77 @@ rough_start_order(const void *a, const void *b)
     const RoughStart *x = a, *y = b;
     if (x->length != y->length)
         return x->length < y->length ? -1 : 1;
+    if (x->length > ROUGH_START)
+        return memcmp(PyBytes_AS_STRING(x->wide), PyBytes_AS_STRING(y->wide), x->length);
     return memcmp(x->key, y->key, ROUGH_START);
 }
 
-/* repeated_starts(text, spans): the indices, in order, of the spans of an ASCII text whose rough
+/* The ASCII key of text[start:end] into `rough`: 1, or 0 where a character outside ASCII comes
+ * before its ROUGH_START word characters (its key is then read by Unicode's rules). Inline, so
+ * that the loop over an ASCII text reads its bytes directly. */
+static inline int
+rough_start_ascii(RoughStart *rough, int kind, const void *data, Py_ssize_t length, Py_ssize_t start,
+                  Py_ssize_t end)
+{
+    Py_ssize_t k;
+    for (k = start; k < end && k < length && rough->length < ROUGH_START; k++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, k);
+        if (ch >= 128)
+            return 0;
+        if (ASCII_CLASS[ch] != 0)
+            rough->key[rough->length++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+    }
+    return 1;
+}
+
+/* The key of a span whose start is not ASCII: mixed(text, start, end), bytes (the UTF-8 of its
+ * case-folded start, at most 4 * ROUGH_START bytes), kept inline when short enough: a start that
+ * folds to ASCII ("\u212a" to "k") then meets the ASCII keys. */
+static int
+rough_start_mixed(RoughStart *rough, PyObject *mixed, PyObject *text, Py_ssize_t start, Py_ssize_t end)
+{
+    PyObject *key = PyObject_CallFunction(mixed, "Onn", text, start, end);
+    Py_ssize_t size;
+    if (key == NULL)
+        return -1;
+    if (!PyBytes_Check(key) || (size = PyBytes_GET_SIZE(key)) > 255) {
+        PyErr_SetString(PyExc_TypeError, "repeated_starts: a start's key is bytes, 255 at most");
+        Py_DECREF(key);
+        return -1;
+    }
+    memset(rough->key, 0, ROUGH_START);
+    rough->length = (unsigned char)size;
+    if (size <= ROUGH_START) {
+        memcpy(rough->key, PyBytes_AS_STRING(key), (size_t)size);
+        Py_DECREF(key);
+    } else {
+        rough->wide = key;
+    }
+    return 0;
+}
+
+/* repeated_starts(text, spans, mixed=None): the indices, in order, of the spans whose rough
  * start another span shares, the start being the span's first 16 letters, digits and underscores
- * (\w), lowercased: newslint.rules.structure._text.repeated_starts_in for an ASCII story (its twin
- * there); None for a text that is not ASCII. Sorting the starts finds the shared ones without a
- * string or a dict entry a span. */
+ * (\w), lowercased: newslint.rules.structure._text.repeated_starts_in (its twins there). In a text
+ * that is not ASCII a span's start is ASCII until its first character outside ASCII, and a
+ * span whose start holds one is keyed by `mixed` (None without it). Sorting the starts finds the
+ * shared ones without a string or a dict entry a span. */
 static PyObject *
 repeated_starts(PyObject *self, PyObject *args)
 {
-    PyObject *text, *spans, *seq, *out = NULL;
+    PyObject *text, *spans, *seq, *mixed = Py_None, *out = NULL;
     RoughStart *starts = NULL;
     char *shared = NULL;
-    const unsigned char *data;
-    Py_ssize_t n, length, i, j;
-    if (!PyArg_ParseTuple(args, "UO:repeated_starts", &text, &spans))
+    const void *data;
+    Py_ssize_t n = 0, length, i, j;
+    int kind, ascii;
+    if (!PyArg_ParseTuple(args, "UO|O:repeated_starts", &text, &spans, &mixed))
         return NULL;
-    if (!PyUnicode_IS_ASCII(text))
+    ascii = PyUnicode_IS_ASCII(text);
+    if (!ascii && mixed == Py_None)
         Py_RETURN_NONE;
-    data = PyUnicode_1BYTE_DATA(text);
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
     length = PyUnicode_GET_LENGTH(text);
     seq = PySequence_Fast(spans, "repeated_starts: the spans must be a sequence");
     if (seq == NULL)
@@ -6486,7 +6540,7 @@ repeated_starts(PyObject *self, PyObject *args)
     }
     for (i = 0; i < n; i++) {
         PyObject *span = PySequence_Fast_GET_ITEM(seq, i);
-        Py_ssize_t start, end, k;
+        Py_ssize_t start, end;
         RoughStart *rough = &starts[i];
         if (!PyTuple_Check(span) || PyTuple_GET_SIZE(span) != 2) {
             PyErr_SetString(PyExc_TypeError, "repeated_starts: a span is a pair of offsets");
@@ -6501,11 +6555,11 @@ repeated_starts(PyObject *self, PyObject *args)
             goto done;
         }
         rough->index = i;
-        for (k = start; k < end && k < length && rough->length < ROUGH_START; k++) {
-            unsigned char ch = data[k];
-            if (ASCII_CLASS[ch] != 0)
-                rough->key[rough->length++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
-        }
+        if (ascii)
+            rough_start_ascii(rough, PyUnicode_1BYTE_KIND, data, length, start, end);
+        else if (!rough_start_ascii(rough, kind, data, length, start, end) &&
+                 rough_start_mixed(rough, mixed, text, start, end) < 0)
+            goto done;
     }
     qsort(starts, (size_t)n, sizeof(RoughStart), rough_start_order);
     for (i = 0; i < n; i = j) {
@@ -6525,6 +6579,8 @@ repeated_starts(PyObject *self, PyObject *args)
         Py_XDECREF(index);
     }
 done:
+    for (i = 0; starts != NULL && i < n; i++)
+        Py_XDECREF(starts[i].wide);
     PyMem_Free(starts);
     PyMem_Free(shared);
     Py_DECREF(seq);
@@ -7135,7 +7191,7 @@ static PyMethodDef methods[] = {
     {"paragraph_spans", paragraph_spans, METH_VARARGS,
      "paragraph_spans(text, span_type, starts, ends): the blocks' paragraphs."},
     {"repeated_starts", repeated_starts, METH_VARARGS,
-     "repeated_starts(text, spans): the spans of an ASCII text whose first 16 word characters another's share."},
+     "repeated_starts(text, spans, mixed=None): the spans whose first 16 word characters another's share."},
     {"quote_marks", quote_marks, METH_VARARGS,
      "quote_marks(text, paragraphs): (index, mark offsets) of each paragraph that holds a quotation mark."},
     {"quotation_spans", quotation_spans, METH_VARARGS,

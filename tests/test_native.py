@@ -1568,6 +1568,27 @@ def test_repeated_starts_refuses_what_is_no_span():
         compiled.repeated_starts("abc", [(1, 2, 3)])
     with pytest.raises(ValueError):
         compiled.repeated_starts("abc", [(2, 1)])
+    with pytest.raises(TypeError):
+        compiled.repeated_starts("é", [(0, 1)], lambda text, start, end: "é")
+
+
+# mostly ASCII with letters that fold to ASCII (K, the Kelvin sign, to k; long s to s; İ to i
+# and a dot), that fold longer (ß to ss), outside the BMP, curly quotes: starts of every kind,
+# keys of more than 16 bytes among them
+MIXED_ROUGH_TEXT = st.text("aA_5 .,\n-'Zz9sékÉßK\u212a\u017f\u2018\u2019\U0001d400\u0130", max_size=120)
+
+
+@needs_compiled
+@settings(max_examples=1000, deadline=None)
+@given(MIXED_ROUGH_TEXT, SPANS)
+@example("\u212aing said. king said", [Span(0, 10), Span(11, 20)])
+@example("É" * 18 + " x. " + "é" * 18 + " y", [Span(0, 21), Span(22, 42), Span(1, 21)])
+@example("ß" * 9 + " " + "ss" * 8, [Span(0, 9), Span(10, 26)])
+def test_the_compiled_repeated_starts_of_a_mixed_text_are_the_twins(text, spans):
+    """In a text that is not all ASCII, the compiled starts are ASCII where they can be and
+    `_mixed_start_at`'s elsewhere: what keying every span by `_mixed_start_at` finds."""
+    twin = _text._repeated([_text._mixed_start_at(text, s.start, s.end) for s in spans])
+    assert compiled.repeated_starts(text, spans, _text._mixed_start_at) == twin
 
 
 FIGURE_TEXT = st.text("15٣.,:% \t\u2003pPaAmGl-x", max_size=60)

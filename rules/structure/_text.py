@@ -71,9 +71,14 @@ def repeated_starts_in(text: str, spans: Sequence[Span]) -> list[int]:
     """`repeated_starts([text[s.start : s.end] for s in spans])`, without slicing each span whole:
     only its first characters are keyed unless they hold too few letters. An ASCII story (most)
     is keyed by the compiled `repeated_starts` where it is built (`_ascii_repeated_starts`, its
-    twin, says how)."""
+    twin, says how); so is another, but for the spans whose start is not ASCII, which it keys by
+    `_mixed_start_at` (a big file holds a curly quote somewhere: its every sentence was keyed
+    in Python)."""
     if text.isascii():
         found: list[int] = _repeated_ascii(text, spans)
+        return found
+    if native is not None:
+        found = native.repeated_starts(text, spans, _mixed_start_at)
         return found
     return _repeated([_mixed_start_at(text, s.start, s.end) for s in spans])
 
