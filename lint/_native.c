@@ -51,8 +51,10 @@
  *   only the groups of two forms, found without making a string where there are none (its twin
  *   is in rules/naming/name_variant.py), case_pairs(text, twice), whether two of a story's
  *   names written twice stand together twice and once with the second in lowercase (NL202's
- *   case variants; its twin is there too) and case_pairs_of(text, written, counts, most), the
- *   same of the names it picks from a story's, form_twins(text), NL204's abbreviations written two
+ *   case variants; its twin is there too), case_pairs_of(text, written, counts, most), the
+ *   same of the names it picks from a story's, capitalised_starts(text, pairs), where a story's
+ *   capitalised words and the words after them open its names' lowercase forms (its twin there
+ *   as well), form_twins(text), NL204's abbreviations written two
  *   ways (US, U.S.; its twin in rules/naming/abbreviation_style.py), and capital_forms(text,
  *   start), the forms NL204 learns from (those whose letters the story writes in capitals);
  * - whole_words(text, words, most): how many of a few words a story writes as words (NL201's
@@ -5491,6 +5493,66 @@ case_pairs_of(PyObject *self, PyObject *args)
     return r < 0 ? NULL : PyBool_FromLong(r);
 }
 
+/* capitalised_starts(text, pairs): the starts, in order, of the matches of
+ * name_variant._CAPITALISED_PAIR (a word of word characters, not after one, opening with a
+ * letter that is no ASCII lowercase letter, then a space, then the word characters after it)
+ * whose two words, a space between them, are in `pairs` (a set of str):
+ * `name_variant._capitalised_starts_twin`. Each such word is a match (finditer's matches do not
+ * overlap: each ends at its space), and only a pair of a length some pair has is made into a
+ * string and looked up. */
+static PyObject *
+capitalised_starts(PyObject *self, PyObject *args)
+{
+    PyObject *text, *pairs, *out, *iter, *pair;
+    unsigned long long lengths = 0; /* bit n: a pair of n characters; bit 63: longer ones */
+    Py_ssize_t size, i;
+    int kind;
+    const void *data;
+    if (!PyArg_ParseTuple(args, "UO!:capitalised_starts", &text, &PySet_Type, &pairs))
+        return NULL;
+    iter = PyObject_GetIter(pairs);
+    if (iter == NULL)
+        return NULL;
+    while ((pair = PyIter_Next(iter)) != NULL) {
+        Py_ssize_t len = PyUnicode_Check(pair) ? PyUnicode_GET_LENGTH(pair) : 0;
+        lengths |= 1ULL << (len < 63 ? len : 63);
+        Py_DECREF(pair);
+    }
+    Py_DECREF(iter);
+    if (PyErr_Occurred())
+        return NULL;
+    out = PyList_New(0);
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    size = PyUnicode_GET_LENGTH(text);
+    for (i = 0; out != NULL && i < size;) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        Py_ssize_t end = i + 1, after;
+        if (!IS_WORD(ch)) {
+            i++;
+            continue;
+        }
+        while (end < size && IS_WORD(PyUnicode_READ(kind, data, end)))
+            end++;
+        if (IS_LETTER(ch) && !IS_ASCII_LOWER(ch) && end < size && PyUnicode_READ(kind, data, end) == ' ') {
+            for (after = end + 1; after < size && IS_WORD(PyUnicode_READ(kind, data, after)); after++)
+                ;
+            if (lengths >> (after - i < 63 ? after - i : 63) & 1) {
+                PyObject *words = PyUnicode_Substring(text, i, after), *at = NULL;
+                int in = words == NULL ? -1 : PySet_Contains(pairs, words);
+                if (in > 0)
+                    at = PyLong_FromSsize_t(i);
+                if (in < 0 || (in > 0 && (at == NULL || PyList_Append(out, at) < 0)))
+                    Py_CLEAR(out);
+                Py_XDECREF(at);
+                Py_XDECREF(words);
+            }
+        }
+        i = end;
+    }
+    return out;
+}
+
 /* The end of the match of abbreviation_style._FORMS at i (a capital not after a word character
  * or a full stop), or -1: U.S. (capitals each with its stop, two or more), US
  * (capitals, then no word character and no stop before one), Nato (a capital and three
@@ -7186,6 +7248,8 @@ static PyMethodDef methods[] = {
      "case_pairs(text, twice): whether a pair of the names is written twice and with its second in lowercase."},
     {"case_pairs_of", case_pairs_of, METH_VARARGS,
      "case_pairs_of(text, written, counts, most): case_pairs of the capitalised names written twice."},
+    {"capitalised_starts", capitalised_starts, METH_VARARGS,
+     "capitalised_starts(text, pairs): where a capitalised word, a space and a word, a pair of pairs, start."},
     {"sentence_spans", sentence_spans, METH_VARARGS,
      "sentence_spans(text, span_type, paragraphs, dateline, abbreviations): the paragraphs' sentences."},
     {"paragraph_spans", paragraph_spans, METH_VARARGS,

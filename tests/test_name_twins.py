@@ -137,6 +137,33 @@ def _picked_as_before(text, written, counts, most):
     return len(twice) > most or name_variant._case_pairs_twin(text, twice)
 
 
+# The scan behind NL202's lowercase uses (`capitalised_starts`): words that open with each kind of
+# character the pattern's first letter weighs (a capital, an ASCII lowercase letter, one outside
+# ASCII, a digit, '_', a numeral that is no decimal digit), glued to word characters before or
+# after them, before a space or not, in texts of each string width; pairs of every length, and
+# pairs whose second word is empty or glued to more word characters.
+START_WORDS = ["Islamic", "State", "Ab", "É", "éire", "²x", "The", "\U0001d400x", "A" * 70]
+START_PAIRS = [
+    "Islamic state",
+    "Ab ",
+    "Ab Ab",
+    "É éire",
+    "²x The",
+    "\U0001d400x state",
+    "A" * 70 + " Ab",
+    "The x",
+]
+START_PIECES = st.sampled_from(
+    [*START_WORDS, *START_PAIRS, "state", "ab", "_Ab", "9Ab", "Ab9", "x", "Ab_", "A" * 69, "Ɐb"]
+    + [" ", " ", " ", ".", "\n", "-", "’", "\t"]
+)
+
+
+def test_the_capitalised_starts_twin_reads_the_pattern():
+    text = "Islamic State, xIslamic state. the Islamic state Ab\nCd é Ab. Ab Cde"
+    assert name_variant._capitalised_starts_twin(text, {"Islamic state", "Ab ", "é Ab", "Ab Cd"}) == [35, 55]
+
+
 @needs_compiled
 @settings(max_examples=3000, deadline=None)
 @given(
@@ -162,3 +189,13 @@ def test_the_compiled_pick_reads_a_word_as_str_does(word):
     assert compiled.case_pairs_of("", {word}, Counter({word: 2}), 0) is picked
     assert compiled.case_pairs_of("", {word}, Counter({word: 1}), 0) is False
     assert name_variant._case_pairs_of_twin("", {word}, Counter({word: 2}), 0) is picked
+
+
+@needs_compiled
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(START_PIECES, max_size=30).map("".join),
+    st.sets(st.sampled_from([*START_PAIRS, *START_WORDS, ""])),
+)
+def test_the_compiled_capitalised_starts_are_the_twin(text, pairs):
+    assert compiled.capitalised_starts(text, pairs) == name_variant._capitalised_starts_twin(text, pairs)

@@ -606,12 +606,25 @@ _CAPITALISED_PAIR = re.compile(r"(?<!\w)([^\W\d_a-z]\w*+) (?=(\w*))")
 _BOUNDARY = re.compile(r"\b")
 
 
+def _capitalised_starts_twin(text: str, pairs: AbstractSet[str]) -> list[int]:
+    """The starts of the matches of `_CAPITALISED_PAIR` in `text` whose two words, a space
+    between them, are in `pairs`: the twin of the compiled `capitalised_starts`."""
+    return [m.start() for m in _CAPITALISED_PAIR.finditer(text) if f"{m[1]} {m[2]}" in pairs]
+
+
+_capitalised_starts: Callable[[str, set[str]], list[int]] = (
+    _capitalised_starts_twin if native is None else native.capitalised_starts
+)
+
+
 def _phrase_starts(text: str, phrases: Collection[str]) -> dict[str, list[int]]:
     """phrase -> the starts of its whole-word uses in `text`: the matches of rf"\\b{phrase}\\b",
     in order, not overlapping, for phrases that open with a capitalised word and a space
     ("Islamic state"). One scan of the text finds them all, where a search per phrase would read
     a big file once for each of its many names. Phrases are looked up by their first two words,
-    as the scan reads them (a use of a phrase reads the same two words)."""
+    as the scan reads them (a use of a phrase reads the same two words), and only the matches of
+    those pairs are read (`_capitalised_starts`: a big file's capitalised words are hundreds of
+    thousands, and a match object each)."""
     by_pair: dict[tuple[str, str], list[str]] = defaultdict(list)
     for phrase in phrases:
         m = _CAPITALISED_PAIR.match(phrase)
@@ -621,9 +634,10 @@ def _phrase_starts(text: str, phrases: Collection[str]) -> dict[str, list[int]]:
     if not by_pair:
         return starts
     last_end: dict[str, int] = {}
-    for m in _CAPITALISED_PAIR.finditer(text):
+    for start in _capitalised_starts(text, {f"{first} {second}" for first, second in by_pair}):
+        m = _CAPITALISED_PAIR.match(text, start)  # finditer's match there: the look-behind reads before
+        assert m is not None
         for phrase in by_pair.get((m[1], m[2]), ()):
-            start = m.start()
             end = start + len(phrase)
             if (
                 start >= last_end.get(phrase, 0)
