@@ -1,15 +1,17 @@
 """NL101's shortcuts answer as what they replace: the search for a comma-cut piece before a word
 asked only after a comma, semicolon or line break, the remembered swap test, the headline's
 capitals read once a story, the not-English-copy limit summed only past its floor, the
-rare-slip test asked of no capital candidate, and no company tag sought before a story's first "<"."""
+rare-slip test asked of no capital candidate nor known name, and no company tag sought before a
+story's first "<"."""
 
 from __future__ import annotations
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from newslint.document import LetterTest
 from newslint.rules.typos import _acronyms, _capitals, unknown_word
-from newslint.rules.typos._words import english
+from newslint.rules.typos._words import english, known_names
 from newslint.segment import parse
 from newslint.span import Span
 
@@ -267,3 +269,37 @@ def test_a_word_in_a_company_tag_is_still_a_name():
     doc = parse("Talks\n\nShares of <BSV Bank fuer Sparanlagen AG> rose\n")
     word = next(t for t in doc.words() if t.text == "Sparanlagen")
     assert unknown_word._name_by_its_look(doc, word, doc.text.find("<"))
+
+
+def test_every_name_in_lowercase_is_a_known_name_and_no_rare_slip():
+    """The rare-slip test's `fails` table (the names by their lowercase form): a word of ASCII
+    letters whose lowercase form it holds is a known name capitalised, or not capitalised at
+    all, so no rare word's slip. Every key of the table, capitalised, is one."""
+    table = _capitals._names_by_lowercase()
+    assert _capitals.names_in_lowercase_if_built() is table
+    names = known_names()
+    for word in table:
+        assert word.capitalize() in names, word
+        assert unknown_word.rare_capital_slip(word.capitalize()) is None, word
+
+
+NAMED = st.one_of(CAPITALISED, st.sampled_from(sorted(known_names())[::97])).flatmap(
+    lambda w: st.sampled_from([w, w.upper(), w.lower(), w.capitalize(), w.swapcase()])
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.sets(NAMED, max_size=12))
+@example({"Artic", "Clinton", "CLINTON", "Elance"})
+def test_the_rare_slip_test_selects_as_it_did_without_its_fails_table(words):
+    """The rare-slip test, its known names failed by its table, selects the words the test
+    asked of each selects: a word of ASCII letters the table holds is no rare word's slip."""
+    _capitals._names_by_lowercase()  # (built by a story's first slip test)
+    table = _capitals.names_in_lowercase_if_built()
+    assert table is not None
+    for word in words:
+        if word.isascii() and word.isalpha() and word.lower() in table:
+            assert unknown_word.rare_capital_slip(word) is None, word
+    declared = LetterTest(unknown_word._rare_capital_slip_test, fails=_capitals.names_in_lowercase_if_built)
+    plain = LetterTest(unknown_word._rare_capital_slip_test)
+    assert declared.select(words) == plain.select(words)

@@ -125,6 +125,14 @@ def _names_by_lowercase() -> dict[str, str]:
     return {n.lower(): n for n in known_names()}
 
 
+def names_in_lowercase_if_built() -> dict[str, str] | None:
+    """The known names by their lowercase form once a slip test has built them, else None: a
+    letter test's `fails` table (a word no name list knows is none of them) that holds no
+    memory of its own. Each key capitalised is a known name (the list writes a name no other
+    way)."""
+    return _names_by_lowercase() if _names_by_lowercase.cache_info().currsize else None
+
+
 @cache
 def _names_lookup() -> Lookup:
     return Lookup(_names_by_lowercase())

@@ -32,6 +32,7 @@ from newslint.rules.typos._capitals import (
     habit_slip,
     known_one_edit_away,
     may_be_swapped_slip,
+    names_in_lowercase_if_built,
     typed_slip,
 )
 from newslint.rules.typos._context import (
@@ -529,7 +530,8 @@ class UnknownWord(Rule):
         self._unknown = LetterTest(self._may_be_unknown, shapes=_MAY_BE_UNKNOWN, fails=lambda: self._listed)
         self._opening = LetterTest(_opening_candidate, shapes=Shape.CAPITAL)
         self._capital = LetterTest(_capital_candidate, shapes=Shape.CAPITAL | Shape.UPPER)
-        self._rare_slip = LetterTest(_rare_capital_slip_test)
+        # a known name is no rare word's slip: its lowercase form fails without the test's call
+        self._rare_slip = LetterTest(_rare_capital_slip_test, fails=names_in_lowercase_if_built)
         self._known = LetterTest(self._known_text)  # asked of every use of a capitalised candidate
 
     def triggers(self) -> tuple[Trigger, ...]:
@@ -1577,7 +1579,8 @@ def rare_capital_slip(text: str) -> str | None:
 
 def _rare_capital_slip_test(text: str) -> bool:
     """The `_rare_slip` letter test: `rare_capital_slip` finds a name. (`check` asks it of the
-    openers that are no capital candidates: a capital candidate is no rare word, so passes not.)"""
+    openers that are no capital candidates: a capital candidate is no rare word, so passes not;
+    nor does a known name, which its `fails` table clears.)"""
     return rare_capital_slip(text) is not None
 
 
