@@ -26,6 +26,7 @@
  * - edits_among(word, container, filter): the strings one edit from a word that a set or dict
  *   holds (newslint.native.edits_among: the listed words one slip from a misspelt word), with
  *   edit_filter(keys), a Bloom filter of a large container's keys that rules most edits out;
+ *   swap_inside(word, targets): whether a swap of two neighbours inside a word is in one of them;
  * - add_forms(...): a story's word counts added up by the forms each word is counted as (NL1);
  * - weighted_osa(...): the weighted slip cost of a typo against a word, from cost tables;
  * - split_pairs(...): the pairs of lowercase words one space apart whose join may be a word (NL105);
@@ -3201,6 +3202,34 @@ edits_among(PyObject *self, PyObject *args)
 
 #define EDIT_TARGETS 8
 
+/* Check an ASCII word and read a list of (container, filter) targets into `t` (at most
+ * EDIT_TARGETS), as edits_among_each and swap_inside take them: their count, or -1 with an
+ * exception set; `*made` counts the targets whose found set is made, to be released. */
+static Py_ssize_t
+edit_targets_of(struct edit_target *t, PyObject *word, PyObject *targets, Py_ssize_t *made, const char *name)
+{
+    Py_ssize_t count = PyList_GET_SIZE(targets), k;
+    if (!PyUnicode_IS_ASCII(word)) {
+        PyErr_Format(PyExc_ValueError, "%s: the word must be ASCII", name);
+        return -1;
+    }
+    if (count > EDIT_TARGETS) {
+        PyErr_Format(PyExc_ValueError, "%s: at most 8 targets", name);
+        return -1;
+    }
+    for (k = 0; k < count; k++) {
+        PyObject *pair = PyList_GET_ITEM(targets, k);
+        if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2) {
+            PyErr_Format(PyExc_TypeError, "%s: each target is a (container, filter) tuple", name);
+            return -1;
+        }
+        if (edit_target_of(&t[k], PyTuple_GET_ITEM(pair, 0), PyTuple_GET_ITEM(pair, 1), name) < 0)
+            return -1;
+        *made = k + 1;
+    }
+    return count;
+}
+
 /* edits_among_each(word, targets): [edits_among(word, container, filter) for container, filter
  * in targets] (a list of up to EDIT_TARGETS pairs), in one walk over the word's edits: each edit
  * is made and hashed once for all the containers (a capitalised word is looked for among the
@@ -3213,25 +3242,8 @@ edits_among_each(PyObject *self, PyObject *args)
     Py_ssize_t count, k, made = 0;
     if (!PyArg_ParseTuple(args, "UO!:edits_among_each", &word, &PyList_Type, &targets))
         return NULL;
-    if (!PyUnicode_IS_ASCII(word)) {
-        PyErr_SetString(PyExc_ValueError, "edits_among_each: the word must be ASCII");
-        return NULL;
-    }
-    count = PyList_GET_SIZE(targets);
-    if (count > EDIT_TARGETS) {
-        PyErr_SetString(PyExc_ValueError, "edits_among_each: at most 8 targets");
-        return NULL;
-    }
-    for (k = 0; k < count; k++) {
-        PyObject *pair = PyList_GET_ITEM(targets, k);
-        if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2) {
-            PyErr_SetString(PyExc_TypeError, "edits_among_each: each target is a (container, filter) tuple");
-            goto fail;
-        }
-        if (edit_target_of(&t[k], PyTuple_GET_ITEM(pair, 0), PyTuple_GET_ITEM(pair, 1), "edits_among_each") < 0)
-            goto fail;
-        made = k + 1;
-    }
+    if ((count = edit_targets_of(t, word, targets, &made, "edits_among_each")) < 0)
+        goto fail;
     if (walk_edits(word, t, count) < 0)
         goto fail;
     out = PyList_New(count);
@@ -3244,6 +3256,55 @@ fail:
     for (k = 0; k < made; k++)
         Py_XDECREF(t[k].out);
     return NULL;
+}
+
+/* swap_inside(word, targets): whether swapping two different neighbouring letters of the ASCII
+ * `word`, from its second letter and leaving its last alone (at i from 1 to len - 3), makes a
+ * string one of `targets` holds ((container, filter) pairs, as edits_among_each reads them): the
+ * swaps of newslint.native.swap_inside, a typist's habit in a name NL101 finds repeated. Each
+ * swap is made in one buffer and its filters asked before a str is made; the first found ends
+ * the walk. */
+static PyObject *
+swap_inside(PyObject *self, PyObject *args)
+{
+    PyObject *word, *targets, *answer = NULL;
+    struct edit_target t[EDIT_TARGETS];
+    const char *w;
+    char small[EDIT_BUFFER], *buf = small;
+    Py_ssize_t count, k, made = 0, n, i;
+    if (!PyArg_ParseTuple(args, "UO!:swap_inside", &word, &PyList_Type, &targets))
+        return NULL;
+    if ((count = edit_targets_of(t, word, targets, &made, "swap_inside")) < 0)
+        goto done;
+    w = (const char *)PyUnicode_1BYTE_DATA(word);
+    n = PyUnicode_GET_LENGTH(word);
+    if (n > EDIT_BUFFER && (buf = PyMem_Malloc(n)) == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    memcpy(buf, w, n);
+    for (i = 1; i + 2 < n; i++) {
+        if (w[i] == w[i + 1])
+            continue;
+        buf[i] = w[i + 1];
+        buf[i + 1] = w[i];
+        if (edit_lookup(t, count, buf, n, FNV_OFFSET, 0) < 0)
+            goto done;
+        buf[i] = w[i];
+        buf[i + 1] = w[i + 1];
+        for (k = 0; k < count; k++)
+            if (PySet_GET_SIZE(t[k].out))
+                break;
+        if (k < count)
+            break;
+    }
+    answer = PyBool_FromLong(i + 2 < n);
+done:
+    if (buf != small)
+        PyMem_Free(buf);
+    for (k = 0; k < made; k++)
+        Py_XDECREF(t[k].out);
+    return answer;
 }
 
 /* --- NL203's compounds (newslint.native.word_splits): where a word splits into two words --- */
@@ -7203,6 +7264,8 @@ static PyMethodDef methods[] = {
      "edits_among(word, container, filter=None): the strings one edit from the ASCII word that container holds."},
     {"edits_among_each", edits_among_each, METH_VARARGS,
      "edits_among_each(word, targets): edits_among(word, container, filter) for each (container, filter), in one walk."},
+    {"swap_inside", swap_inside, METH_VARARGS,
+     "swap_inside(word, targets): whether a swap of two neighbours inside the word is in a target."},
     {"edit_filter", edit_filter, METH_VARARGS,
      "edit_filter(keys): a Bloom filter of the ASCII keys, as bytes, for edits_among."},
     {"word_splits", word_splits, METH_VARARGS,

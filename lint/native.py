@@ -249,6 +249,27 @@ def edits_among_each(
     return [edits_among(word, c) for c in containers]
 
 
+def swap_inside(word: str, containers: Sequence[AbstractSet[str] | Mapping[str, object] | Lookup]) -> bool:
+    """Whether swapping two different neighbouring letters of `word`, from its second letter and
+    leaving its last alone, makes a string one of `containers` (sets, dicts' keys or `Lookup`s)
+    holds: a typist's habit in a name NL101 finds repeated. The compiled form makes each swap in
+    a buffer and asks the filters first, where this one makes a str of each."""
+    targets = [(c.keys, c.filter) if isinstance(c, Lookup) else (c, None) for c in containers]
+    if native is not None and word.isascii() and all(type(keys) in _BUILT for keys, _ in targets):
+        found: bool = native.swap_inside(word, targets)
+        return found
+    return _swap_inside(word, [keys for keys, _ in targets])
+
+
+def _swap_inside(word: str, containers: Sequence[Container[str]]) -> bool:
+    for i in range(1, len(word) - 2):
+        if word[i] != word[i + 1]:
+            swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+            if any(swapped in c for c in containers):
+                return True
+    return False
+
+
 def _word_splits(keys: Iterable[str], words: AbstractSet[str]) -> list[tuple[str, int]]:
     return [(key, i) for key in keys for i in range(2, len(key) - 2) if key[:i] in words and key[i:] in words]
 

@@ -866,6 +866,41 @@ def test_the_edits_among_each_container_are_those_of_edits_among(word, slip_list
         assert each == [chooser.one_edit_away(word) & set(k) for k, _ in targets]
 
 
+def _swapped_at(word: str, i: int) -> str:
+    return word[:i] + word[i + 1] + word[i] + word[i + 2 :] if i + 1 < len(word) else word
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(EDIT_LETTERS + "é", max_size=70),
+    st.lists(st.lists(st.integers(0, 70), max_size=3), min_size=1, max_size=3),
+    st.lists(st.text("abcxyzé", max_size=6), max_size=8),
+)
+@example("abcd", [[1]], [])  # the one swap inside a word of four letters
+@example("abcd", [[0, 2]], [])  # at its first letter and in its last two: none inside
+@example("aabbc", [[0, 1, 2]], [])
+def test_a_swap_inside_is_found_as_each_swap_made_and_looked_up(word, swap_lists, strangers):
+    """`swap_inside(word, containers)` is what NL101's `may_be_swapped_slip` asked swap by swap:
+    a swap of two different neighbours from the second letter, the last left alone, held by
+    one of the containers (sets, dicts and `Lookup`s mixed; swaps at the first letter and of
+    the last two held too, which do not count), compiled and twin, past the compiled buffer."""
+    containers: list = []
+    for k, swaps in enumerate(swap_lists):
+        held = {_swapped_at(word, i % max(1, len(word))) for i in swaps} | set(strangers[k:])
+        containers.append((held, dict.fromkeys(held), chooser.Lookup(frozenset(held)))[k % 3])
+    keys = [c.keys if isinstance(c, chooser.Lookup) else c for c in containers]
+    expected = False
+    for i in range(1, len(word) - 2):
+        if word[i] != word[i + 1]:
+            swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+            expected = expected or any(swapped in c for c in keys)
+    assert chooser.swap_inside(word, containers) == expected
+    assert chooser._swap_inside(word, keys) == expected
+    if compiled is not None and word.isascii():
+        targets = [(c.keys, c.filter) if isinstance(c, chooser.Lookup) else (c, None) for c in containers]
+        assert compiled.swap_inside(word, targets) is expected
+
+
 @needs_compiled
 @settings(max_examples=200, deadline=None)
 @given(st.text("abcdefghijklmnopqrstuvwxyz", max_size=70))

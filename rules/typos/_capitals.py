@@ -20,7 +20,7 @@ from collections.abc import Set as AbstractSet
 from functools import cache, lru_cache
 
 from newslint.document import Document, Token
-from newslint.native import Lookup, edits_among_each, unlisted_capital
+from newslint.native import Lookup, edits_among_each, swap_inside, unlisted_capital
 from newslint.rules.typos._context import unaccented_words
 from newslint.rules.typos._words import (
     WordList,
@@ -184,17 +184,12 @@ def may_be_swapped_slip(word: str) -> bool:
     """Whether `clear_slip(word)` may be a slip of two neighbouring letters swapped (`habit_slip`):
     False when no word or name that such a swap makes (not at the first letter, nor in the last
     two) is listed. A few lookups, where `clear_slip` walks every edit of the word: a caller
-    that needs only that slip (a name the story repeats) asks this first. Remembered: each
-    lookup needs a new string (30,000 instructions for a word of nine letters)."""
+    that needs only that slip (a name the story repeats) asks this first. Compiled, the lists'
+    filters rule most swaps out before one is made into a str (made for each in Python: 30,000
+    instructions for a word of nine letters); remembered all the same."""
     if len(word) < SLIP_MIN_LENGTH:
         return False  # `clear_slip` finds nothing this short
-    names, words = _names_by_lowercase(), english().words
-    for i in range(1, len(word) - 2):
-        if word[i] != word[i + 1]:
-            swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
-            if swapped in names or swapped in words:
-                return True
-    return False
+    return swap_inside(word, [_names_lookup(), listed_lookup()])
 
 
 def _undoubled_slip(
