@@ -2290,6 +2290,26 @@ holds(PyObject *container, PyObject *key)
     return PyAnySet_Check(container) ? PySet_Contains(container, key) : PySequence_Contains(container, key);
 }
 
+/* The lowercase form of a word of ASCII letters alone (its shape one of the four ASCII ones): the
+ * word itself when it is lowercase, else a lowercase copy; a new reference, NULL on error. */
+static PyObject *
+ascii_lowered(PyObject *word, int shape)
+{
+    PyObject *lower;
+    Py_ssize_t i, n;
+    if (shape == SHAPE_LOWER)
+        return Py_NewRef(word);
+    n = PyUnicode_GET_LENGTH(word);
+    lower = PyUnicode_New(n, 127);
+    if (lower == NULL)
+        return NULL;
+    for (i = 0; i < n; i++) {
+        Py_UCS1 c = PyUnicode_1BYTE_DATA(word)[i];
+        PyUnicode_1BYTE_DATA(lower)[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+    }
+    return lower;
+}
+
 /* unlisted_capital(text, minimum, words, wrong): 1 for a capitalised word (Reigme) of `minimum` ASCII
  * letters or more, 2 for one in capitals (REIGME), when neither `words` nor `wrong` holds its
  * lowercase form; else 0. The first tests of NL101's capitalised candidates (newslint.native),
@@ -2325,11 +2345,9 @@ unlisted_capital(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         form = 1;
     else
         return PyLong_FromLong(0);
-    lower = PyUnicode_New(n, 127);
+    lower = ascii_lowered(text, form == 2 ? SHAPE_UPPER : SHAPE_CAPITAL);
     if (lower == NULL)
         return NULL;
-    for (i = 0; i < n; i++)
-        PyUnicode_1BYTE_DATA(lower)[i] = c[i] <= 'Z' ? c[i] + ('a' - 'A') : c[i];
     found = holds(args[2], lower);
     if (found == 0)
         found = holds(args[3], lower);
@@ -2375,26 +2393,6 @@ fast_bits(PyObject *value)
     if (v == -1 && PyErr_Occurred())
         PyErr_Clear();
     return overflow ? -1 : v;
-}
-
-/* The lowercase form of a word of ASCII letters alone (its shape one of the four ASCII ones): the
- * word itself when it is lowercase, else a lowercase copy; a new reference, NULL on error. */
-static PyObject *
-ascii_lowered(PyObject *word, int shape)
-{
-    PyObject *lower;
-    Py_ssize_t i, n;
-    if (shape == SHAPE_LOWER)
-        return Py_NewRef(word);
-    n = PyUnicode_GET_LENGTH(word);
-    lower = PyUnicode_New(n, 127);
-    if (lower == NULL)
-        return NULL;
-    for (i = 0; i < n; i++) {
-        Py_UCS1 c = PyUnicode_1BYTE_DATA(word)[i];
-        PyUnicode_1BYTE_DATA(lower)[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-    }
-    return lower;
 }
 
 /* Whether `fails` holds the lowercase form of a word of ASCII letters alone (its shape one of
@@ -3649,14 +3647,10 @@ ascii_letters(PyObject *word)
 static int
 add_lowercase_uses(PyObject *counts, PyObject *word, PyObject *uses)
 {
-    Py_ssize_t i, n = PyUnicode_GET_LENGTH(word);
-    const Py_UCS1 *c = PyUnicode_1BYTE_DATA(word);
-    PyObject *lower = PyUnicode_New(n, 127);
+    PyObject *lower = ascii_lowered(word, SHAPE_MIXED);  /* any shape but lowercase: a copy */
     int err;
     if (lower == NULL)
         return -1;
-    for (i = 0; i < n; i++)
-        PyUnicode_1BYTE_DATA(lower)[i] = c[i] >= 'A' && c[i] <= 'Z' ? c[i] + ('a' - 'A') : c[i];
     err = add_uses(counts, lower, uses);
     Py_DECREF(lower);
     return err;
