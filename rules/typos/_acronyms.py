@@ -12,6 +12,7 @@ the story never names rarer still. Acronyms are otherwise never checked (no list
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from newslint.document import Document, Token
 
@@ -64,39 +65,31 @@ def _swaps(acronym: str) -> set[str]:
 def swapped_acronyms(doc: Document) -> list[tuple[Token, str, str]]:
     """The tokens written once that are an acronym the story spells out and writes again, with
     two neighbouring letters swapped (ABD, ABD's): each with the slip (less a possessive) and
-    the acronym meant."""
+    the acronym meant. The uses of each acronym and swap are looked up as the words they are
+    written as (`_WRITTEN`), not gathered from a walk over every word of the story."""
     defined = spelled_out(doc.text)
     if not defined:
         return []
-    uses: dict[str, int] = {}
-    forms: dict[str, str] = {}  # word as written -> the capitals it is (ABD's -> ABD)
-    for word, n in doc.word_counts.items():
-        base = _without_possessive(word) if word.endswith(_LAST) else word
-        if base.isupper() and base.isalpha():
-            uses[base] = uses.get(base, 0) + n
-            forms[word] = base
+    counts = doc.word_counts
     meant: dict[str, str] = {}
     for acronym in defined:
-        if uses.get(acronym, 0) < MIN_USES:
+        if _uses(counts, acronym) < MIN_USES:
             continue
         for slip in _swaps(acronym):
-            if uses.get(slip, 0) == 1 and slip not in defined:
+            if _uses(counts, slip) == 1 and slip not in defined:
                 meant[slip] = acronym
     if not meant:
         return []
-    written = {w for w, base in forms.items() if base in meant}
-    return [(tok, forms[tok.text], meant[forms[tok.text]]) for tok in doc.words_among(written)]
+    forms = {slip + end: slip for slip in meant for end in _WRITTEN if slip + end in counts}
+    return [(tok, forms[tok.text], meant[forms[tok.text]]) for tok in doc.words_among(set(forms))]
 
 
-_POSSESSIVE = re.compile(r"['’]s$")  # the plain form of `_without_possessive`
-_LAST = ("s", "\n")  # how a word `_POSSESSIVE` matches in ends
+# The words a run of capitals (ADB, or a swap of it) is written as: itself and its possessives
+# ("'s" or "’s" cut from its end). No other word less a possessive is capitals alone: what is
+# left of a word ending in a line break ends so too.
+_WRITTEN = ("", "'s", "’s")
 
 
-def _without_possessive(word: str) -> str:
-    """`_POSSESSIVE.sub("", word)`: the word less a final "'s" or "’s" (before a final newline,
-    where `$` matches too), read from its end: the pattern was tried at each letter of each word
-    of a story that spells an acronym out (about 1,500 instructions a word)."""
-    body = word[:-1] if word.endswith("\n") else word
-    if body.endswith(("'s", "’s")):
-        return body[:-2] + word[len(body) :]
-    return word
+def _uses(counts: Mapping[str, int], capitals: str) -> int:
+    """The uses of `capitals`, as written and in a possessive (ADB, ADB's, ADB’s)."""
+    return sum(counts.get(capitals + end, 0) for end in _WRITTEN)

@@ -224,6 +224,18 @@ def _name_by_its_look(doc: Document, tok: Token, first_tag: int = 0) -> bool:
     return tok.text.isupper() and not (tok.in_headline and all_caps_headline(doc))
 
 
+def _short_in_sentence(tok: Token) -> bool:
+    """A capitalised word shorter than `TITLE_MIN_LENGTH` inside a sentence (Herre, Linde): a
+    name, whatever the story writes, and `_weighed_capital` says so once its other tests (each
+    of which can only find a name too) have read the story; `check` asks this first, without
+    the story's counts. (NL101's capitalised candidates are ASCII letters: lowercase, as long.)"""
+    return (
+        len(tok.text) < TITLE_MIN_LENGTH
+        and not tok.text.isupper()
+        and not (tok.sentence_start and not tok.in_headline)
+    )
+
+
 def _plainly_a_name(doc: Document, tok: Token, first_tag: int = 0) -> bool:
     """A capitalised word `UnknownWord._capitalised_word` leaves alone by its first tests, decided
     without the story's counts (`story_counts`, built only when a word needs them): a name by its
@@ -392,7 +404,10 @@ class UnknownWord(Rule):
         yield from self._swapped_acronyms(doc)
         counts: Counter | None = None
         ties: OnceWrittenNames | None = None  # built with `counts`, indexed on its first question
-        total = 0  # counts.total(), summed once: per word it grew with the square of the story
+        # counts.total(), summed once (per word it grew with the square of the story), and only
+        # in a story with a lowercase word to weigh (read with `lost`): a story's capitalised
+        # words never read it, and most stories that build the counts have no such word
+        total = 0
         lost: LostCapitals | None = None
         known: AbstractSet[str] | None = None  # the known names among the capitalised candidates
         bracket = -1  # where the story's last "(" is, read with `known`: no name spelled out after it
@@ -408,7 +423,8 @@ class UnknownWord(Rule):
         desk_capitals = self._desk_capital_slips(doc, openers)
         capitals = self._capital.select(selected)
         # (a capital candidate is no rare word, so no rare word's slip: only the others are asked)
-        rare_slips = self._rare_slip.select(openers - capitals)
+        others = openers - capitals
+        rare_slips = self._rare_slip.select(others) if others else frozenset()
         candidates = self._candidate_tokens(doc, capitals | rare_slips, openers, desk_capitals)
         if len(candidates) > UNKNOWN_FLOOR:  # no fewer can pass the limit, never below the floor
             unknown = sum(1 for t in candidates if t.sentence_start or t.text not in capitals)  # names aside
@@ -418,7 +434,9 @@ class UnknownWord(Rule):
             text = tok.text
             if text.isalpha() and text.islower() and (len(text) < MIN_LENGTH or text in words):
                 continue  # the common case, decided without splitting the word into parts
-            opening = tok.sentence_start and not tok.in_headline and _opening_capital(text, words)
+            # (`_opening_capital(text, words)` is `text in openers`: the `_opening` test's answer,
+            # and every token here is of a word `selected` holds)
+            opening = tok.sentence_start and not tok.in_headline and text in openers
             if opening or text in capitals:  # Reigme forces; the Finanace Committee; MINISTER SIGNES
                 if known is None:  # the story's capitalised candidates, each tested once a run
                     known = self._known.select(capitals | openers)
@@ -427,11 +445,12 @@ class UnknownWord(Rule):
                 # (its acronym's brackets come after the name: a word after the last needs no search)
                 if text in known or tok.span.start < bracket and named_by_initials(doc.text, tok.span):
                     continue  # decided without the story's counts
-                if text not in desk_capitals and _plainly_a_name(doc, tok, first_tag):
+                if text not in desk_capitals and (
+                    _short_in_sentence(tok) or _plainly_a_name(doc, tok, first_tag)
+                ):
                     continue  # what `_capitalised_word` decides first, read without them
                 if counts is None:
                     counts = story_counts(doc)
-                    total = counts.total()
                 if ties is None:
                     ties = OnceWrittenNames(doc, capitals, counts)
                 # the desk's evidence, where it has some, before a clear slip's guess
@@ -449,7 +468,6 @@ class UnknownWord(Rule):
             if text in rare_slips and not tok.in_headline:  # the Artic circle
                 if counts is None:
                     counts = story_counts(doc)
-                    total = counts.total()
                 found = self._rare_slip_report(doc, tok, counts)
                 if found is not None:
                     yield found
@@ -490,9 +508,9 @@ class UnknownWord(Rule):
                     continue  # the word "energie", a new word - vlog: named as a word, not used
                 if counts is None:
                     counts = story_counts(doc)
-                    total = counts.total()
                 if lost is None:
                     lost = lost_capitals(doc)
+                    total = counts.total()
                 case_lost = lost.at(span)
                 if lost.anywhere() and len(part) <= SHORT_NAME:
                     # lowercase copy: "gil", "oel" are names (Parra Gil, Veba Oel), and evidence is
@@ -571,7 +589,7 @@ class UnknownWord(Rule):
         candidates = doc.selected(self._unknown)
         wanted = (candidates - openers) | desk_capitals | capitals
         rest = openers - desk_capitals - capitals
-        if rest and not _past_limit(doc, sum(doc.word_counts[w] for w in wanted | rest)):
+        if rest and not _past_limit(doc, sum(map(doc.word_counts.__getitem__, wanted | rest))):
             # every use of a word counted: no count of these tokens could pass the limit, so a
             # known name's uses (in most stories every word of `rest`) need not be built at all
             rest -= self._known.select(rest)
@@ -588,11 +606,12 @@ class UnknownWord(Rule):
         words = self._listed or self._listed_words()
         # listed in any case (the list's words are all lowercase: a listed word is its own
         # lowercase, looked up with its hash, no copy made), or lowercase and shorter than three
-        lower = text.islower()
-        if text.isalpha() and (text in words or (len(text) < MIN_LENGTH if lower else text.lower() in words)):
+        lower, letters = text.islower(), text.isalpha()
+        if letters and (text in words or (len(text) < MIN_LENGTH if lower else text.lower() in words)):
             return False  # neither test below passes, nor any of its parts
-        # (a word of no capital passes neither capital test: not asked, nor kept in their memos)
-        if not lower and (_capital_candidate(text) or _opening_candidate(text)):
+        # (a word of no capital passes neither capital test, nor one not of letters alone, Reuters'
+        # or F-16, a third of a run's new words: not asked, nor kept in their memos)
+        if not lower and letters and (_capital_candidate(text) or _opening_candidate(text)):
             return True  # weighed against the story's words (NL101's capitalised words)
         if not lower or not text.isascii() and "’" not in text:
             return False
@@ -751,8 +770,7 @@ class UnknownWord(Rule):
             return None  # Fondation pour l'Enfance: a name in another language
         if derivation(part) in INFLECTIONS and _missing_apostrophe(part) is None:
             return None  # NONACCRUALS, Privatised: English, though no list has them (Thats is That's)
-        in_sentence = not capitals and not (tok.sentence_start and not tok.in_headline)
-        if in_sentence and len(part) < TITLE_MIN_LENGTH:
+        if _short_in_sentence(tok):
             return None  # Herre, Linde, Liffe, Graan: short capitalised words are mostly names
         near = _listed_one_edit_away(part)
         forms: dict[str, int] = {}
