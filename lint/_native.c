@@ -53,7 +53,9 @@
  *   is in rules/naming/name_variant.py), case_pairs(text, twice), whether two of a story's
  *   names written twice stand together twice and once with the second in lowercase (NL202's
  *   case variants; its twin is there too), case_pairs_of(text, written, counts, most), the
- *   same of the names it picks from a story's, capitalised_starts(text, pairs), where a story's
+ *   same of the names it picks from a story's, near_name_pairs(queries, written, few), the
+ *   pairs of a name that may vary and a name near it in shape (NL202's one-letter variants),
+ *   capitalised_starts(text, pairs), where a story's
  *   capitalised words and the words after them open its names' lowercase forms (its twin there
  *   as well), form_twins(text), NL204's abbreviations written two
  *   ways (US, U.S.; its twin in rules/naming/abbreviation_style.py), and capital_forms(text,
@@ -5475,30 +5477,36 @@ case_pairs(PyObject *self, PyObject *args)
     return r < 0 ? NULL : PyBool_FromLong(r);
 }
 
-/* `word.isalpha() and word[1:].islower()` (str's own tests, character by character): a word
- * of letters, a capitalised name's shape after its first letter. */
+/* `word[1:len].islower()`, as str.islower reads it: no capital or title-case letter, and a
+ * lowercase one. */
 static int
-cp_titled(PyObject *word)
+np_lower_after_first(PyObject *word, Py_ssize_t len)
 {
-    Py_ssize_t i, len = PyUnicode_GET_LENGTH(word);
     int kind = PyUnicode_KIND(word), cased = 0;
     const void *data = PyUnicode_DATA(word);
-    if (len < 2)
-        return 0; /* word[1:] is empty: not lowercase */
-    for (i = 0; i < len; i++) {
+    Py_ssize_t i;
+    for (i = 1; i < len; i++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, i);
-        if (!Py_UNICODE_ISALPHA(ch))
-            return 0;
-        if (i == 0)
-            continue;
-        if (len == 2) /* str.islower of one character */
-            return Py_UNICODE_ISLOWER(ch);
         if (Py_UNICODE_ISUPPER(ch) || Py_UNICODE_ISTITLE(ch))
             return 0;
         if (Py_UNICODE_ISLOWER(ch))
             cased = 1;
     }
     return cased;
+}
+
+/* `word.isalpha() and word[1:].islower()` (str's own tests, character by character): a word
+ * of letters, a capitalised name's shape after its first letter. */
+static int
+cp_titled(PyObject *word)
+{
+    Py_ssize_t i, len = PyUnicode_GET_LENGTH(word);
+    int kind = PyUnicode_KIND(word);
+    const void *data = PyUnicode_DATA(word);
+    for (i = 0; i < len; i++)
+        if (!Py_UNICODE_ISALPHA(PyUnicode_READ(kind, data, i)))
+            return 0;
+    return np_lower_after_first(word, len); /* word[1:] empty: not lowercase */
 }
 
 /* case_pairs_of(text, written, counts, most): `name_variant._case_pairs_of_twin`: the names of
@@ -5546,6 +5554,115 @@ case_pairs_of(PyObject *self, PyObject *args)
         r = PyList_GET_SIZE(twice) > most ? 1 : cp_any(text, twice);
     Py_DECREF(twice);
     return r < 0 ? NULL : PyBool_FromLong(r);
+}
+
+/* The length of a name without a possessive 's or ’s at its end (`name_variant._bare`). */
+static Py_ssize_t
+np_bare_length(PyObject *word)
+{
+    Py_ssize_t len = PyUnicode_GET_LENGTH(word);
+    int kind = PyUnicode_KIND(word);
+    const void *data = PyUnicode_DATA(word);
+    Py_UCS4 mark;
+    if (len < 2 || PyUnicode_READ(kind, data, len - 1) != 's')
+        return len;
+    mark = PyUnicode_READ(kind, data, len - 2);
+    return mark == '\'' || mark == 0x2019 ? len - 2 : len;
+}
+
+/* The others of `near_name_pairs`: the names of `written`, a possessive 's cut off, that open
+ * with the first letter of one of `queries` and are lowercase after it, as a new set. */
+static PyObject *
+np_others(PyObject *queries, PyObject *written)
+{
+    PyObject *others, *it, *word;
+    Py_UCS4 *firsts;
+    Py_ssize_t n = 0, i, size = PyList_GET_SIZE(queries);
+    firsts = PyMem_Malloc((size + 1) * sizeof *firsts);
+    if (firsts == NULL)
+        return PyErr_NoMemory();
+    for (i = 0; i < size; i++) {
+        PyObject *name = PyList_GET_ITEM(queries, i);
+        if (!PyUnicode_Check(name) || PyUnicode_GET_LENGTH(name) == 0) {
+            PyErr_SetString(PyExc_TypeError, "near_name_pairs: the queries are names");
+            PyMem_Free(firsts);
+            return NULL;
+        }
+        firsts[n++] = PyUnicode_READ_CHAR(name, 0);
+    }
+    others = PySet_New(NULL);
+    it = others == NULL ? NULL : PyObject_GetIter(written);
+    while (it != NULL && (word = PyIter_Next(it)) != NULL) {
+        Py_ssize_t len, j;
+        Py_UCS4 first;
+        int r = 0;
+        if (!PyUnicode_Check(word)) {
+            PyErr_SetString(PyExc_TypeError, "near_name_pairs: the names are str");
+            r = -1;
+        } else if ((len = PyUnicode_GET_LENGTH(word)) > 0) {
+            first = PyUnicode_READ_CHAR(word, 0);
+            for (j = 0; j < n && firsts[j] != first; j++)
+                ;
+            len = np_bare_length(word);
+            if (j < n && np_lower_after_first(word, len)) {
+                PyObject *bare = len == PyUnicode_GET_LENGTH(word) ? Py_NewRef(word)
+                                                                   : PyUnicode_Substring(word, 0, len);
+                r = bare == NULL ? -1 : PySet_Add(others, bare);
+                Py_XDECREF(bare);
+            }
+        }
+        Py_DECREF(word);
+        if (r < 0)
+            break;
+    }
+    Py_XDECREF(it);
+    PyMem_Free(firsts);
+    if (others != NULL && PyErr_Occurred())
+        Py_CLEAR(others);
+    return others;
+}
+
+/* near_name_pairs(queries, written, few): `name_variant._near_name_pairs_twin`: the pairs
+ * (query, other) of a query (a list of names) and another name of `written`, a possessive 's
+ * cut off, lowercase after its first letter, with the query's first letter, a length at most one
+ * away and not the query itself: the pairs that NL202's one-edit test can pass, made without a
+ * Python loop over a story's names. None when more than `few` names have the queries' first
+ * letters (they are looked up by key then). */
+static PyObject *
+near_name_pairs(PyObject *self, PyObject *args)
+{
+    PyObject *queries, *written, *others, *listed, *out;
+    Py_ssize_t few, i, j;
+    if (!PyArg_ParseTuple(args, "O!On:near_name_pairs", &PyList_Type, &queries, &written, &few))
+        return NULL;
+    others = np_others(queries, written);
+    if (others == NULL)
+        return NULL;
+    if (PySet_GET_SIZE(others) > few) {
+        Py_DECREF(others);
+        Py_RETURN_NONE;
+    }
+    listed = PySequence_List(others);
+    Py_DECREF(others);
+    out = listed == NULL ? NULL : PyList_New(0);
+    for (i = 0; out != NULL && i < PyList_GET_SIZE(queries); i++) {
+        PyObject *name = PyList_GET_ITEM(queries, i);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(name);
+        Py_UCS4 first = PyUnicode_READ_CHAR(name, 0);
+        for (j = 0; out != NULL && j < PyList_GET_SIZE(listed); j++) {
+            PyObject *other = PyList_GET_ITEM(listed, j), *pair;
+            Py_ssize_t olen = PyUnicode_GET_LENGTH(other);
+            if (olen < len - 1 || olen > len + 1 || PyUnicode_READ_CHAR(other, 0) != first
+                || PyUnicode_Compare(other, name) == 0)
+                continue;
+            pair = PyTuple_Pack(2, name, other);
+            if (pair == NULL || PyList_Append(out, pair) < 0)
+                Py_CLEAR(out);
+            Py_XDECREF(pair);
+        }
+    }
+    Py_XDECREF(listed);
+    return out;
 }
 
 /* capitalised_starts(text, pairs): the starts, in order, of the matches of
@@ -7305,6 +7422,8 @@ static PyMethodDef methods[] = {
      "case_pairs(text, twice): whether a pair of the names is written twice and with its second in lowercase."},
     {"case_pairs_of", case_pairs_of, METH_VARARGS,
      "case_pairs_of(text, written, counts, most): case_pairs of the capitalised names written twice."},
+    {"near_name_pairs", near_name_pairs, METH_VARARGS,
+     "near_name_pairs(queries, written, few): the pairs of a query and a name NL202 compares."},
     {"capitalised_starts", capitalised_starts, METH_VARARGS,
      "capitalised_starts(text, pairs): where a capitalised word, a space and a word, a pair of pairs, start."},
     {"sentence_spans", sentence_spans, METH_VARARGS,

@@ -199,3 +199,66 @@ def test_the_compiled_pick_reads_a_word_as_str_does(word):
 )
 def test_the_compiled_capitalised_starts_are_the_twin(text, pairs):
     assert compiled.capitalised_starts(text, pairs) == name_variant._capitalised_starts_twin(text, pairs)
+
+
+# Names that meet in shape: one first letter mostly, lengths one apart, possessives of both
+# marks, a capital inside, letters outside ASCII of each width (a title-case and a 4-byte letter).
+NEAR_PIECES = st.sampled_from([*"RRrainldGgaf", "'s", "’s", "é", "Ǆ", "\U0001d41a", "A"])
+NEAR_NAMES = st.builds(
+    lambda head, rest: head + rest,
+    st.sampled_from([*"RGQ", "É", "Ǆ"]),
+    st.lists(NEAR_PIECES, max_size=8).map("".join),
+)
+
+
+def _variant_pair_as_before(queries: list[str], written: set[str]) -> bool:
+    """`_variant_pair_possible` after its queries, as it was before `near_name_pairs`."""
+    firsts = {name[0] for name in queries}
+    names = {name_variant._bare(text) for text in written if text[0] in firsts}
+    return name_variant._one_edit_pair_among(queries, [other for other in names if other[1:].islower()])
+
+
+@needs_compiled
+@settings(max_examples=3000, deadline=None)
+@given(st.sets(NEAR_NAMES, min_size=1, max_size=4), st.sets(NEAR_NAMES, max_size=30), st.integers(0, 24))
+def test_the_compiled_near_name_pairs_are_the_twins(queries, written, few):
+    asked = [name_variant._bare(q) for q in queries if name_variant._bare(q)]
+    asked = list(dict.fromkeys(asked))
+    if not asked:
+        return
+    found = compiled.near_name_pairs(asked, written | set(queries), few)
+    expected = name_variant._near_name_pairs_twin(asked, written | set(queries), few)
+    assert (found is None) == (expected is None)
+    if expected is not None:
+        assert sorted(found) == sorted(expected)
+        assert len(found) == len(set(found))
+    else:
+        assert len(name_variant._near_others(asked, written | set(queries))) > few
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.sets(NEAR_NAMES, min_size=1, max_size=4), st.sets(NEAR_NAMES, max_size=30))
+def test_the_pairs_decide_as_the_comparison_among_the_others_did(queries, written):
+    """One of the pairs is one edit apart exactly when `_one_edit_pair_among` of the queries
+    and the names of their first letters found one, compiled or not."""
+    asked = list(dict.fromkeys(b for q in queries if (b := name_variant._bare(q))))
+    if not asked:
+        return
+    written = written | set(queries)
+    expected = _variant_pair_as_before(asked, written)
+    for pick in (name_variant._near_name_pairs_twin, compiled and compiled.near_name_pairs):
+        if not pick:
+            continue
+        pairs = pick(asked, written, name_variant.NearNames.FEW)
+        if pairs is not None:
+            assert any(name_variant.one_edit_pair(name, other) for name, other in pairs) is expected
+
+
+def test_the_pairs_of_a_story_s_names():
+    written = {"Rinaldi", "Rinaldi’s", "Gaddafi", "GADDAFI", "Rinladi", "Rinladi's", "X", "Rixaldi"}
+    pairs = name_variant._near_name_pairs_twin(["Rinladi", "Gadaffi"], written, 24)
+    assert sorted(pairs) == [("Gadaffi", "Gaddafi"), ("Rinladi", "Rinaldi"), ("Rinladi", "Rixaldi")]
+    assert name_variant._near_name_pairs_twin(["Rinladi"], written, 2) is None  # three R names
+    if compiled is not None:
+        assert sorted(compiled.near_name_pairs(["Rinladi", "Gadaffi"], written, 24)) == sorted(pairs)
+        assert compiled.near_name_pairs(["Rinladi"], written, 2) is None

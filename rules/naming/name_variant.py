@@ -367,6 +367,40 @@ def _one_edit_pair_among(names: Collection[str], others: list[str]) -> bool:
     return False
 
 
+def _near_others(queries: Collection[str], written: AbstractSet[str]) -> list[str]:
+    """The names of `written`, a possessive 's cut off, that can be the other form of one of
+    `queries`: only a name of a query's first letter can be one edit from it (a possessive cut
+    off keeps the first letter, so the others are left before it is cut), and only a
+    capitalised, otherwise lowercase one is the other form."""
+    firsts = {name[0] for name in queries}
+    names = {_bare(text) for text in written if text[:1] in firsts}
+    return [other for other in names if other[1:].islower()]
+
+
+def _near_name_pairs_twin(
+    queries: list[str], written: AbstractSet[str], few: int
+) -> list[tuple[str, str]] | None:
+    """The pairs (query, other) of one of `queries` and one of its `_near_others` of its first
+    letter, a length at most one away and not itself: those `_one_edit_pair_among` compares;
+    None when there are more than `few` others (they are looked up by key then). The
+    pure-Python twin of the compiled `near_name_pairs`, which makes them without a Python loop
+    over a story's names (most stories have a query, and a pair or two)."""
+    others = _near_others(queries, written)
+    if len(others) > few:
+        return None
+    return [
+        (name, other)
+        for name in queries
+        for other in others
+        if other[0] == name[0] and len(name) - 2 < len(other) < len(name) + 2 and other != name
+    ]
+
+
+_near_name_pairs: Callable[[list[str], AbstractSet[str], int], list[tuple[str, str]] | None] = (
+    _near_name_pairs_twin if native is None else native.near_name_pairs
+)
+
+
 SUGGEST_MIN_STORIES = 3  # a variant the desk repeats: worth a preferred term (a one-off is a typo)
 SUGGEST_RATIO = 10  # ... beside a name written in ten times as many stories
 SUGGESTED_NAMES = 50
@@ -797,12 +831,11 @@ class NameVariant(Rule):
         asked = self._may_vary_as_written.select(written)
         if not asked:
             return False  # every name a word or a known name (most stories): no index needed
-        queries = {_bare(text) for text in asked}
-        # only names of the queries' first letters can be one edit from them; a possessive cut
-        # off keeps the first letter, so the others are left before it is cut
-        firsts = {name[0] for name in queries}
-        names = {_bare(text) for text in written if text[0] in firsts}
-        return _one_edit_pair_among(queries, [other for other in names if other[1:].islower()])
+        queries = list({_bare(text) for text in asked})
+        pairs = _near_name_pairs(queries, written, NearNames.FEW)
+        if pairs is None:  # many names of the queries' first letters: looked up by key
+            return _one_edit_pair_among(queries, _near_others(queries, written))
+        return any(one_edit_pair(name, other) for name, other in pairs)
 
     def _may_vary_name(self, name: str) -> bool:
         """A name that may be another's variant: four letters or more, neither in the
