@@ -125,7 +125,8 @@ class Reading:
 
     def __init__(self, original: str, repairs: Iterable[Repair] = ()) -> None:
         self.original = original
-        self.repairs = tuple(sorted((r for r in repairs if r.safe), key=lambda r: r.span))
+        # a clean story's empty tuple skips the sort's generator and key function
+        self.repairs = tuple(sorted((r for r in repairs if r.safe), key=lambda r: r.span)) if repairs else ()
         if not self.repairs:  # most stories: the reading is the original, and nothing is mapped
             self.text = original
             self._to_original = self._to_reading = _Pieces([], [], [], [], len(original), len(original))

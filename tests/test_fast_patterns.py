@@ -563,6 +563,29 @@ def test_the_markup_finder_returns_early_only_without_a_tag_mark(text):
     assert list(markup.find(segment.parse("<p>a</p> <b>&lt;p&gt;", "story.txt", "text")))
 
 
+_DAMAGE_MARKS = ["a", " ", "<", ">", "/", "&lt;", "&gt;", ";", "&amp;", "#39;", "\\", "Â£", "\u00ad", "\n"]
+_DAMAGE_PIECES = st.lists(st.sampled_from(_DAMAGE_MARKS)).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_DAMAGE_PIECES, TEXTS))
+@example("<U> and <IBM.N> and <p>")
+@example("a\\$5")
+def test_the_repairs_found_after_the_early_return_are_every_finders(text):
+    """`find_repairs` returns at once on a story without a mark any finder needs: the same
+    repairs as every finder run; and a raw tag opens where `may_hold_raw_tag` says one can."""
+    from newslint import repairs
+    from newslint.repairs import markup
+
+    assert markup.may_hold_raw_tag(text) == (re.search(r"<[/a-z]", text) is not None)
+    if markup._TAG.search(text):
+        assert markup.may_hold_raw_tag(text)
+    doc = segment.parse(text, "story.txt", "text")
+    with mock.patch.object(repairs, "_may_hold_damage", lambda text: True):
+        expected = repairs.find_repairs(doc)
+    assert repairs.find_repairs(doc) == expected
+
+
 @settings(max_examples=400, deadline=None)
 @given(TEXTS)
 @example("x\nRead more: y\n  ADVERTISEMENT - scroll to continue\nShare on X\nſhare this\n\n\n12 mins")

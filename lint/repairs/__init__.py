@@ -42,6 +42,8 @@ FINDERS = (markup.find, entities.find, mojibake.find, invisible.find, backslash.
 
 def find_repairs(doc: Document) -> tuple[Repair, ...]:
     """The character damage of `doc`, as non-overlapping repairs in text order."""
+    if not _may_hold_damage(doc.text):
+        return ()  # most stories: five generators, each returning at once, cost more than this
     starts: list[int] = []
     taken: list[Repair] = []
     for finder in FINDERS:
@@ -51,6 +53,14 @@ def find_repairs(doc: Document) -> tuple[Repair, ...]:
                 starts.insert(i, repair.span.start)
                 taken.insert(i, repair)
     return tuple(taken)
+
+
+def _may_hold_damage(text: str) -> bool:
+    """False when no finder can find anything in `text`: each needs one of its marks, a raw
+    tag's '<' before '/' or a lowercase letter (`markup.may_hold_raw_tag`), an entity's ';'
+    (an escaped tag's `&lt;` holds one), a character outside ASCII (mojibake, invisible
+    characters) or a backslash."""
+    return not text.isascii() or ";" in text or "\\" in text or markup.may_hold_raw_tag(text)
 
 
 def _free(taken: list[Repair], i: int, repair: Repair) -> bool:

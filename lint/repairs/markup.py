@@ -98,7 +98,7 @@ def find(doc: Document) -> Iterator[Repair]:
     if doc.format == "markdown":
         return
     text = doc.text
-    raw_marks, escaped_marks = "<" in text, "&lt;" in text or "&LT;" in text
+    raw_marks, escaped_marks = may_hold_raw_tag(text), "&lt;" in text or "&LT;" in text
     if not raw_marks and not escaped_marks:
         return  # most stories: no tag to look for
     comments = list(doc.regions_of(RegionKind.COMMENT))
@@ -117,6 +117,19 @@ def find(doc: Document) -> Iterator[Repair]:
     tags.sort(key=lambda t: t[0].start())
     for run in _runs(text, tags):
         yield _repair(text, run)
+
+
+def may_hold_raw_tag(text: str) -> bool:
+    """Whether a raw tag can start in `text`: a '<' before '/' or a lowercase letter, as `_TAG`'s
+    every match opens. Reuters' tickers (`<IBM.N>`) fail it, found by substring searches: the
+    pattern's search read every character of the half of the stories that hold one."""
+    at = text.find("<")
+    while at >= 0:
+        after = text[at + 1 : at + 2]
+        if after == "/" or "a" <= after <= "z":
+            return True
+        at = text.find("<", at + 1)
+    return False
 
 
 def _in_any(offset: int, spans: Sequence[Span]) -> bool:
