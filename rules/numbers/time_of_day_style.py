@@ -55,17 +55,22 @@ class TimeOfDayStyle(Rule):
     fix_availability = FixAvailability.ALWAYS
 
     def check(self, doc: Document) -> Iterator[Violation]:
+        # Not a generator: with no house style (most runs) every story pays one call, not a
+        # generator made and run to its end.
         house = HOUSE_STYLES.get(self.context.style or "")
         if house is None or house.clock is None:
-            return
-        if house.clock == "24-hour":
-            yield from self._check_24_hour(doc, house.name)
+            return iter(())
+        return self._check_clock(doc, house.name, house.clock)
+
+    def _check_clock(self, doc: Document, name: str, clock: str) -> Iterator[Violation]:
+        if clock == "24-hour":
+            yield from self._check_24_hour(doc, name)
             return
         for m in _TIME.finditer(doc.text):
             span = Span(m.start(), m.end())
             if not doc.is_prose(span):
                 continue
-            shown, unsafe = self._render(m, house.clock)
+            shown, unsafe = self._render(m, clock)
             written = shown
             if written and written.endswith(".") and doc.text[m.end() : m.end() + 1] == ".":
                 written = written[:-1]  # "5 p.m." ends the sentence with its own full stop
@@ -74,7 +79,7 @@ class TimeOfDayStyle(Rule):
             make = Fix.unsafe if unsafe else Fix.safe
             yield self.violation(
                 span,
-                f"{m.group()!r} is written {shown!r} in {house.name} style",
+                f"{m.group()!r} is written {shown!r} in {name} style",
                 make(f"Write {shown!r}", Edit.replace(span, written)),
             )
 

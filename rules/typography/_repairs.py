@@ -24,7 +24,14 @@ def report(
     rule: Rule, doc: Document, kind: str, title: Callable[[Repair, str], str] = replace_title
 ) -> Iterator[Violation]:
     """The violations of `rule` for the repairs of `kind`, in text order; `title(repair, found)`
-    names each fix (`found`: the damaged characters)."""
+    names each fix (`found`: the damaged characters). Not a generator: a story without repairs
+    (most) pays one call, not a generator made and run to its end, for each of the five rules."""
+    if not doc.repairs:
+        return iter(())
+    return _report(rule, doc, kind, title)
+
+
+def _report(rule: Rule, doc: Document, kind: str, title: Callable[[Repair, str], str]) -> Iterator[Violation]:
     for repair in doc.repairs:
         if repair.kind == kind:
             make = Fix.safe if repair.safe else Fix.unsafe

@@ -1,0 +1,103 @@
+"""Rules that a run's settings keep silent: the house-style rules without a `style` (NL405-NL416),
+the house-term rules without terms (NL601-NL603), the LanguageTool rules without a server
+(NL9xx), and the character-repair rules on a story without repairs (NL52x). Their `check` is a
+plain call that returns an empty iterator there, not a generator made and run to its end on
+every story; with the setting on (or repairs found) it returns what the generator did.
+"""
+
+from __future__ import annotations
+
+import inspect
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslint import lint, segment
+from newslint.config import Settings
+from newslint.rule import Rule
+from newslint.rules._styles import HOUSE_STYLES
+from newslint.rules.numbers._common import HouseStyleRule
+from newslint.rules.typography import _repairs
+from tests.test_engine_equivalence import INPUTS, made_stories
+
+TEXTS = [p.read_text(encoding="utf-8") for p in INPUTS] + made_stories(40, seed=11)
+QUIET = ("NL4", "NL60", "NL9")  # the code prefixes silent under the default settings
+REPAIRING = ("NL520", "NL521", "NL522", "NL523", "NL524")
+# character damage of each NL52x kind, put into a story (and nothing: most stories)
+SLIPS = ("", "&amp;", "Â£", "\u200b", "<b>", "\\$", "caf\u00c3\u00a9")
+
+
+def _rules(**options) -> dict[str, Rule]:
+    return {type(r).code: r for r in lint.Linter(Settings(**options), path="story.txt").rules}
+
+
+def _quiet(rules: dict[str, Rule]) -> list[Rule]:
+    """The default run's rules silent by its settings (NL4xx other than the mixes)."""
+    mixes = ("NL401", "NL402", "NL403", "NL404", "NL413")
+    return [r for code, r in rules.items() if code.startswith(QUIET) and code not in mixes]
+
+
+def test_the_quiet_rules_are_found():
+    codes = {type(r).code for r in _quiet(_rules())}
+    assert {"NL405", "NL410", "NL416", "NL601", "NL602", "NL603", "NL901", "NL909"} <= codes
+
+
+@pytest.mark.parametrize("text", TEXTS[:12] + TEXTS[-4:], ids=lambda t: t[:24])
+def test_a_quiet_rule_is_one_call_that_finds_nothing(text):
+    rules = _rules()
+    doc = segment.parse(text, "story.txt", "text")
+    for rule in _quiet(rules):
+        found = rule.check(doc)
+        assert not inspect.isgenerator(found), type(rule).code
+        assert list(found) == [], type(rule).code
+
+
+def _by_generator(rule, doc) -> list:
+    """What `_repairs.report` gave as a generator: every repair of the rule's kind, reported."""
+    kind = {"NL520": "mojibake", "NL521": "entity", "NL522": "invisible", "NL523": "markup"}
+    return list(_repairs._report(rule, doc, kind.get(type(rule).code, "backslash"), _title_of(rule)))
+
+
+def _title_of(rule):
+    module = inspect.getmodule(type(rule))
+    return getattr(module, "_title", _repairs.replace_title)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(TEXTS), st.sampled_from(SLIPS))
+def test_a_repair_rule_reports_what_its_generator_did(text, slip):
+    """With or without repairs in the story, each NL52x rule's check equals its generator's."""
+    rules = _rules()
+    cut = len(text) // 2
+    doc = segment.parse(text[:cut] + slip + text[cut:], "story.txt", "text")
+    for code in REPAIRING:
+        rule = rules[code]
+        found = rule.check(doc)
+        if not doc.repairs:
+            assert not inspect.isgenerator(found)
+        assert list(found) == _by_generator(rule, doc), code
+
+
+def test_a_repair_rule_still_reports_its_repairs():
+    rules = _rules()
+    doc = segment.parse("Rates rose\n\nAT&amp;T said caf\u00c3\u00a9 prices rose.\n", "story.txt", "text")
+    assert [v.code for v in rules["NL521"].check(doc)] == ["NL521"]
+    assert [v.code for v in rules["NL520"].check(doc)] == ["NL520"]
+
+
+def test_under_a_house_style_the_style_rules_report_as_their_body_does():
+    reported = 0
+    for style in sorted(HOUSE_STYLES):
+        rules = _rules(style=style)
+        for text in TEXTS:
+            doc = segment.parse(text, "story.txt", "text")
+            for rule in rules.values():
+                if isinstance(rule, HouseStyleRule):
+                    want = list(rule.check_style(doc, style)) if style in rule.styles else []
+                    found = list(rule.check(doc))
+                    assert found == want, (style, type(rule).code)
+                    reported += len(found)
+                elif type(rule).code == "NL410":
+                    reported += len(list(rule.check(doc)))
+    assert reported, "no house-style rule reported anything: the test shows nothing"
