@@ -15,10 +15,13 @@ from hypothesis import strategies as st
 
 from newslint import lint, segment
 from newslint.config import Settings
+from newslint.figures import matches_at
 from newslint.rule import Rule
 from newslint.rules._styles import HOUSE_STYLES
-from newslint.rules.numbers._common import HouseStyleRule
+from newslint.rules.numbers import _common, percent_style_mix, thousands_separator_mix, time_format_mix
+from newslint.rules.numbers._common import HouseStyleRule, MixedFormRule
 from newslint.rules.typography import _repairs
+from newslint.span import Span
 from tests.test_engine_equivalence import INPUTS, made_stories
 
 TEXTS = [p.read_text(encoding="utf-8") for p in INPUTS] + made_stories(40, seed=11)
@@ -101,3 +104,65 @@ def test_under_a_house_style_the_style_rules_report_as_their_body_does():
                 elif type(rule).code == "NL410":
                     reported += len(list(rule.check(doc)))
     assert reported, "no house-style rule reported anything: the test shows nothing"
+
+
+# --- the figure rules' shortcuts: nothing to look at, one call -----------------------------------
+def _prose_matches_generator(doc, pattern, *, headline=True, at_figures=False, marked=None, kept=None):
+    """`prose_matches` as it was, one generator for every call: the reference for the shortcut."""
+    if at_figures:
+        starts = doc.digit_runs[0]
+        if marked is not None:
+            starts = _common.marked_starts(doc.text, starts, *marked)
+        if kept is not None:
+            starts = kept(doc.text, starts)
+        found = matches_at(pattern, doc.text, starts) if starts else []
+    else:
+        found = pattern.finditer(doc.text)
+    for m in found:
+        span = Span(m.start(), m.end())
+        if doc.is_prose(span) and (headline or not doc.in_headline(span)):
+            yield m
+
+
+def _mixes(rules: dict[str, Rule]) -> list[Rule]:
+    return [r for r in rules.values() if isinstance(r, MixedFormRule)]
+
+
+# figures and times of several forms, put into a story
+FIGURES = ("", "5%", "6 per cent and 7 pct", "at 5pm and 6 p.m.", "at 5:30pm, 6.15 GMT", "2,500 and 3500 men")
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(TEXTS), st.sampled_from(FIGURES), st.booleans())
+def test_prose_matches_finds_what_its_generator_did(text, figures, headline):
+    cut = len(text) // 3
+    doc = segment.parse(text[:cut] + figures + text[cut:], "story.txt", "text")
+    cases = [
+        (percent_style_mix._PERCENT, {"at_figures": True, "marked": percent_style_mix.PERCENT_MARKS}),
+        (time_format_mix._CLOCK, {"at_figures": True, "marked": time_format_mix.CLOCK_MARKS}),
+        (
+            thousands_separator_mix._FOUR_DIGITS,
+            {"at_figures": True, "kept": thousands_separator_mix.four_digit_starts},
+        ),
+        (thousands_separator_mix._FOUR_DIGITS, {"at_figures": True}),
+        (percent_style_mix._PERCENT, {}),
+    ]
+    for pattern, options in cases:
+        found = [m.span() for m in _common.prose_matches(doc, pattern, headline=headline, **options)]
+        want = [m.span() for m in _prose_matches_generator(doc, pattern, headline=headline, **options)]
+        assert found == want, (pattern.pattern[:30], options)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(TEXTS), st.sampled_from(FIGURES), st.sampled_from(FIGURES))
+def test_a_mix_rule_reports_what_its_forms_give(text, first, second):
+    """NL402, NL403, NL404, NL413: `check` is `report` of the story's forms, which a story with
+    fewer than two forms (most) is spared."""
+    cut = len(text) // 2
+    doc = segment.parse(first + "\n\n" + text[:cut] + second + text[cut:], "story.txt", "text")
+    for rule in _mixes(_rules()):
+        found = rule.check(doc)
+        forms = rule.forms(doc)
+        if len(forms) < 2:
+            assert not inspect.isgenerator(found)
+        assert list(found) == list(rule.report(doc, forms)), type(rule).code

@@ -67,16 +67,20 @@ def prose_matches(
     (`marked_starts`): it is tried only at the figures a mark follows (most stories have none).
     `kept` (text, starts) -> starts: the figures the caller reads, a compiled filter of its own
     (the pattern's matches at the others would be passed over)."""
-    found: Iterable[re.Match[str]]
-    if at_figures:
-        starts: Sequence[int] = doc.digit_runs[0]
-        if marked is not None:
-            starts = marked_starts(doc.text, starts, *marked)
-        if kept is not None:
-            starts = kept(doc.text, starts)
-        found = matches_at(pattern, doc.text, starts) if starts else []
-    else:
-        found = pattern.finditer(doc.text)
+    if not at_figures:
+        return _in_prose(doc, pattern.finditer(doc.text), headline)
+    starts: Sequence[int] = doc.digit_runs[0]
+    if marked is not None:
+        starts = marked_starts(doc.text, starts, *marked)
+    if kept is not None:
+        starts = kept(doc.text, starts)
+    if not starts:  # most stories, for a marked pattern: one call, no generator made and run
+        return iter(())
+    return _in_prose(doc, matches_at(pattern, doc.text, starts), headline)
+
+
+def _in_prose(doc: Document, found: Iterable[re.Match[str]], headline: bool) -> Iterator[re.Match[str]]:
+    """The matches of `found` in prose, and, unless `headline`, not in the headline."""
     if not doc.regions:  # all prose (as every story `newslint learn` reads): no span to build
         head = None if headline else doc.headline
         for m in found:
@@ -201,7 +205,10 @@ class MixedFormRule(Rule):
         return forms_lesson(form.kind for form in self.forms(doc))
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        return self.report(doc, self.forms(doc))  # no generator of its own around `report`'s
+        # No generator of its own around `report`'s, and none at all for a story with fewer
+        # than two forms (most): `report` finds no mix in them.
+        forms = self.forms(doc)
+        return self.report(doc, forms) if len(forms) >= 2 else iter(())
 
     def report(self, doc: Document, listed: Iterable[Form]) -> Iterator[Violation]:
         """The story's forms of the less used kinds, `listed` its forms (`forms`)."""
