@@ -661,8 +661,9 @@ UNKNOWN_WORD_TEXT = st.lists(
 
 
 def _all_word_tokens(self, doc, capitals, openers, desk_capitals):
-    """Every word token, in order: NL101's check without its candidate filter is its definition."""
-    return list(doc.words())
+    """Every word token, in order: NL101's check without its candidate filter is its definition
+    (no known names selected with them: `check` selects its own)."""
+    return list(doc.words()), None
 
 
 # Reported by NL101 (a typo with its word in the story, typos without, a missing apostrophe); a word
@@ -723,6 +724,45 @@ def test_a_capitalised_word_plainly_a_name_is_one_nl101_leaves_alone(text):
     for tok in doc.words():
         if tok.text[:1].isupper() and tok.text.isalpha() and unknown_word._plainly_a_name(doc, tok):
             assert rule._capitalised_word(doc, tok, counts, ties) is None, tok.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(UNKNOWN_WORD_TEXT, CAPITAL_TEXT))
+@example("Clinton said so. Reigme forces. Mbeki left, the Finanace Committee said. Clinton left.\n")
+def test_unknown_word_reads_the_known_names_it_selected_with_its_candidates(text):
+    """The known names `_candidate_tokens` selects (to leave their uses out) are those `check`
+    reads: with them dropped, so that `check` selects its own as it did, nothing changes."""
+    original = UnknownWord._candidate_tokens
+
+    def without_known(self, *args):
+        tokens, known = original(self, *args)
+        if known is not None:
+            assert known == {w for w in args[1] | args[2] if self._known_text(w)}
+        return tokens, None
+
+    found = list(Linter(Settings()).by_code["NL101"].check(segment.parse(text)))
+    fresh = Linter(Settings()).by_code["NL101"]
+    with mock.patch.object(UnknownWord, "_candidate_tokens", without_known):
+        assert list(fresh.check(segment.parse(text))) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "built", "reported"),
+    [
+        ("The regime said the harbour fell inthe night. Reigme forces left.\n", False, ["Reigme"]),  # NL104's
+        ("The regime said the harbour fell. The harbur was his.\n", True, ["harbur"]),  # a report
+        ("The regime said the harbour fell. He saw gil there.\n", True, []),  # a short word
+    ],
+)
+def test_unknown_word_reads_where_capitals_are_lost_only_where_a_word_needs_it(text, built, reported):
+    """`lost_capitals` is built for a short word's test or a report, not for a lowercase word
+    another rule takes (NL104's "inthe"), and what NL101 reports is what it was."""
+    from newslint.rules.typos import unknown_word
+
+    with mock.patch.object(unknown_word, "lost_capitals", wraps=unknown_word.lost_capitals) as lost:
+        found = list(Linter(Settings()).by_code["NL101"].check(segment.parse(text)))
+    assert lost.called == built
+    assert [text[v.span.start : v.span.end] for v in found] == reported
 
 
 def test_unknown_word_counts_a_known_name_opening_a_sentence_towards_its_limit():

@@ -405,13 +405,14 @@ class UnknownWord(Rule):
         counts: Counter | None = None
         ties: OnceWrittenNames | None = None  # built with `counts`, indexed on its first question
         # counts.total(), summed once (per word it grew with the square of the story), and only
-        # in a story with a lowercase word to weigh (read with `lost`): a story's capitalised
-        # words never read it, and most stories that build the counts have no such word
-        total = 0
+        # in a story with a lowercase word to weigh: a story's capitalised words never read it,
+        # and most stories that build the counts have no such word
+        total = -1
+        # read only by a short word's test and a report: most lowercase words reaching the
+        # counts are NL106's, NL104's or NL105's, and a story of them never builds it
         lost: LostCapitals | None = None
-        known: AbstractSet[str] | None = None  # the known names among the capitalised candidates
-        bracket = -1  # where the story's last "(" is, read with `known`: no name spelled out after it
-        first_tag = 0  # where its first "<" is (-1: none), read with `known`: no company tag before it
+        bracket = -2  # where the story's last "(" is (-2: not read yet): no name spelled out after it
+        first_tag = 0  # where its first "<" is (-1: none), read with `bracket`: no company tag before it
         # Candidate-first: the tests below that read only a word's letters are run once per
         # distinct word (and remembered across stories); the tokens of the few words they do
         # not clear are the only ones built.
@@ -425,7 +426,8 @@ class UnknownWord(Rule):
         # (a capital candidate is no rare word, so no rare word's slip: only the others are asked)
         others = openers - capitals
         rare_slips = self._rare_slip.select(others) if others else frozenset()
-        candidates = self._candidate_tokens(doc, capitals | rare_slips, openers, desk_capitals)
+        # the known names among the capitalised candidates, when `_candidate_tokens` selected them
+        candidates, known = self._candidate_tokens(doc, capitals | rare_slips, openers, desk_capitals)
         if len(candidates) > UNKNOWN_FLOOR:  # no fewer can pass the limit, never below the floor
             unknown = sum(1 for t in candidates if t.sentence_start or t.text not in capitals)  # names aside
             if _past_limit(doc, unknown):
@@ -440,6 +442,7 @@ class UnknownWord(Rule):
             if opening or text in capitals:  # Reigme forces; the Finanace Committee; MINISTER SIGNES
                 if known is None:  # the story's capitalised candidates, each tested once a run
                     known = self._known.select(capitals | openers)
+                if bracket == -2:
                     bracket = doc.text.rfind("(")
                     first_tag = doc.text.find("<")
                 # (its acronym's brackets come after the name: a word after the last needs no search)
@@ -508,11 +511,9 @@ class UnknownWord(Rule):
                     continue  # the word "energie", a new word - vlog: named as a word, not used
                 if counts is None:
                     counts = story_counts(doc)
-                if lost is None:
-                    lost = lost_capitals(doc)
+                if total < 0:
                     total = counts.total()
-                case_lost = lost.at(span)
-                if lost.anywhere() and len(part) <= SHORT_NAME:
+                if len(part) <= SHORT_NAME and (lost := lost or lost_capitals(doc)).anywhere():
                     # lowercase copy: "gil", "oel" are names (Parra Gil, Veba Oel), and evidence is
                     # thin; a story with a sentence in lowercase is casual copy ("luv", "skd hams")
                     continue
@@ -526,6 +527,7 @@ class UnknownWord(Rule):
                     continue  # two words with the space lost: NL104 reports it, with the split
                 if runs("NL105") and joined_at(doc.text, span, self.context.vocabulary):
                     continue  # a part of a word split by a space ("gove rnment"): NL105 joins it
+                case_lost = (lost := lost or lost_capitals(doc)).at(span)
                 found = self._report(
                     doc, part, span, counts, evidence_only=case_lost or part.capitalize() in known_names()
                 )
@@ -578,26 +580,30 @@ class UnknownWord(Rule):
         capitals: AbstractSet[str],
         openers: AbstractSet[str],
         desk_capitals: AbstractSet[str],
-    ) -> list[Token]:
+    ) -> tuple[list[Token], AbstractSet[str] | None]:
         """The tokens `check` looks at beyond their letters, in order: those of the lowercase
         candidates, and of the capitalised ones (`openers`, the `_opening` test's among the
         candidates) only where they open a sentence (elsewhere a capitalised word is a name,
         cleared by its letters) or, with a desk profile, where the desk writes a common word one
         slip from them (`desk_capitals`, `_desk_capital_slips`). A known name's tokens
         (`_known_text`: Clinton opening a sentence) are left out where counting them could not
-        take the story past the not-English-copy limit (`_past_limit`): `check` would only count them."""
+        take the story past the not-English-copy limit (`_past_limit`): `check` would only count them.
+        With them, the known names among `capitals | openers` (`check` reads them: selected once,
+        not once here and again there), else None."""
         candidates = doc.selected(self._unknown)
         wanted = (candidates - openers) | desk_capitals | capitals
         rest = openers - desk_capitals - capitals
+        known = None
         if rest and not _past_limit(doc, sum(map(doc.word_counts.__getitem__, wanted | rest))):
             # every use of a word counted: no count of these tokens could pass the limit, so a
             # known name's uses (in most stories every word of `rest`) need not be built at all
-            rest -= self._known.select(rest)
+            known = self._known.select(capitals | openers)
+            rest -= known
         if not rest:
-            return doc.words_among(wanted)
+            return doc.words_among(wanted), known
         # the rest only where they open a sentence: read from the same walk over the index
         # as the others (building every sentence's first token cost more, measured)
-        return [t for t in doc.words_among(wanted | rest) if t.sentence_start or t.text not in rest]
+        return [t for t in doc.words_among(wanted | rest) if t.sentence_start or t.text not in rest], known
 
     def _may_be_unknown(self, text: str) -> bool:
         """The tests of `check` that read only the letters of a word, in its order: False when
