@@ -208,6 +208,40 @@ class Document:
         if self.lines is None:
             object.__setattr__(self, "lines", LineIndex(self.text))
 
+    @classmethod
+    def assembled(
+        cls,
+        text: str,
+        path: str,
+        format: str,
+        headline: Span | None,
+        dateline: Span | None,
+        paragraphs: tuple[Span, ...],
+        sentences: tuple[Span, ...],
+        quotations: tuple[Span, ...],
+        regions: tuple[Region, ...],
+        sic: tuple[Span, ...],
+        lines: LineIndex,
+    ) -> Document:
+        """`Document(...)` with every field given, for `segment.parse`: the instance dict written
+        at once, in the fields' order, in a third of the time of the frozen dataclass's `__init__`
+        and its eleven `object.__setattr__` calls (parse builds one a story)."""
+        doc = object.__new__(cls)
+        doc.__dict__.update(
+            text=text,
+            path=path,
+            format=format,
+            headline=headline,
+            dateline=dateline,
+            paragraphs=paragraphs,
+            sentences=sentences,
+            quotations=quotations,
+            regions=regions,
+            sic=sic,
+            lines=lines,
+        )
+        return doc
+
     def release_parts(self) -> None:
         """Let go of the sentences and paragraphs, and what was derived from them, once the
         rules that read this document are done and another (the repaired reading) is read

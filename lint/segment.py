@@ -109,18 +109,8 @@ def parse(text: str, path: str = "-", format: str = "text") -> Document:
     quotations = tuple(find_quotations(text, headline, paragraphs, format == "markdown", not_prose))
     sentences = tuple(_sentences(text, headline, paragraphs, dateline))
     sic = tuple(_sic_spans(text))
-    return Document(
-        text=text,
-        path=path,
-        format=format,
-        headline=headline,
-        dateline=dateline,
-        paragraphs=paragraphs,
-        sentences=sentences,
-        quotations=quotations,
-        regions=tuple(regions),
-        sic=sic,
-        lines=lines,
+    return Document.assembled(
+        text, path, format, headline, dateline, paragraphs, sentences, quotations, tuple(regions), sic, lines
     )
 
 
@@ -129,45 +119,66 @@ _NOT_TEXT = {RegionKind.CODE, RegionKind.FRONT_MATTER, RegionKind.COMMENT}
 
 
 def _regions(text: str, format: str, lines: LineIndex) -> list[Region]:
+    found = _marked_regions(text, format)
+    tickers = [Region(RegionKind.TICKER, s) for s in _ticker_spans(text)]
+    tables = [Region(RegionKind.TABLE, s) for s in _tables(text, lines)]
+    if not found and not tables:
+        # Most stories: tickers alone, or nothing. They are in order and apart (see `_tickers`),
+        # so the sort keeps their order and none is inside another.
+        return tickers
+    return _outermost(found + tickers + tables)
+
+
+def _marked_regions(text: str, format: str) -> list[Region]:
+    """The regions but tickers and tables, in the order they are looked for."""
     found: list[Region] = []
-
-    def add(kind: RegionKind, pattern: re.Pattern[str], group: int = 0) -> None:
-        file(kind, pattern.finditer(text), group)
-
-    def file(kind: RegionKind, matches: Iterable[re.Match[str]], group: int = 0) -> None:
-        for m in matches:
-            start, end = m.start(group), m.end(group)
-            if kind in (RegionKind.URL, RegionKind.EMAIL):
-                while end > start and text[end - 1] in ".,;:!?)]'\"’”":  # sentence punctuation after it
-                    if text[end - 1] == ")" and text.count("(", start, end) >= text.count(")", start, end):
-                        break  # a balanced bracket belongs to it: /wiki/Foo_(bar)
-                    end -= 1
-            if end > start:
-                found.append(Region(kind, Span(start, end)))
-
     if "<!--" in text:  # its literal opening, one substring search (the pattern's read each character)
-        add(RegionKind.COMMENT, _HTML_COMMENT)
+        _file(found, text, RegionKind.COMMENT, _HTML_COMMENT.finditer(text))
     if format == "markdown":
-        add(RegionKind.FRONT_MATTER, _MD_FRONT_MATTER)
-        add(RegionKind.CODE, _MD_FENCE)
-        add(RegionKind.CODE, _MD_INDENTED_CODE)
-        add(RegionKind.CODE, _MD_INLINE_CODE)
-        add(RegionKind.LINK_TARGET, _MD_LINK_TARGET)
-        add(RegionKind.LINK_TARGET, _MD_REF_DEF)
-        add(RegionKind.LINK_TARGET, _MD_AUTOLINK)
-        add(RegionKind.CODE, _MD_HTML_TAG)
+        for kind, pattern in _MARKDOWN_REGIONS:
+            _file(found, text, kind, pattern.finditer(text))
     # Cheap membership tests first: most stories hold no address, handle or hashtag, and
     # scanning for one at every word boundary is a large share of parsing time.
     if "@" in text:
-        file(RegionKind.EMAIL, hinted_matches(_EMAIL, text, _holds_at))
-        add(RegionKind.HANDLE, _HANDLE)
+        _file(found, text, RegionKind.EMAIL, hinted_matches(_EMAIL, text, _holds_at))
+        _file(found, text, RegionKind.HANDLE, _HANDLE.finditer(text))
     if _may_hold_url(text):
-        file(RegionKind.URL, hinted_matches(_URL, text, _may_hold_url))
+        _file(found, text, RegionKind.URL, hinted_matches(_URL, text, _may_hold_url))
     if "#" in text:
-        add(RegionKind.HASHTAG, _HASHTAG)
-    found.extend(Region(RegionKind.TICKER, s) for s in _ticker_spans(text))
-    found.extend(Region(RegionKind.TABLE, s) for s in _tables(text, lines))
-    # A URL inside an e-mail address or a comment is part of it, not a region of its own.
+        _file(found, text, RegionKind.HASHTAG, _HASHTAG.finditer(text))
+    return found
+
+
+_MARKDOWN_REGIONS = (
+    (RegionKind.FRONT_MATTER, _MD_FRONT_MATTER),
+    (RegionKind.CODE, _MD_FENCE),
+    (RegionKind.CODE, _MD_INDENTED_CODE),
+    (RegionKind.CODE, _MD_INLINE_CODE),
+    (RegionKind.LINK_TARGET, _MD_LINK_TARGET),
+    (RegionKind.LINK_TARGET, _MD_REF_DEF),
+    (RegionKind.LINK_TARGET, _MD_AUTOLINK),
+    (RegionKind.CODE, _MD_HTML_TAG),
+)
+
+
+def _file(found: list[Region], text: str, kind: RegionKind, matches: Iterable[re.Match[str]]) -> None:
+    """Add the non-empty matches as regions of `kind`; an address loses the sentence
+    punctuation after it."""
+    for m in matches:
+        start, end = m.span()
+        if kind is RegionKind.URL or kind is RegionKind.EMAIL:
+            while end > start and text[end - 1] in ".,;:!?)]'\"’”":  # sentence punctuation after it
+                if text[end - 1] == ")" and text.count("(", start, end) >= text.count(")", start, end):
+                    break  # a balanced bracket belongs to it: /wiki/Foo_(bar)
+                end -= 1
+        if end > start:
+            found.append(Region(kind, Span(start, end)))
+
+
+def _outermost(found: list[Region]) -> list[Region]:
+    """The regions in order, but one inside a recent kept region (a URL inside an e-mail
+    address or a comment is part of it, not a region of its own); tables are always kept,
+    and hold none."""
     found.sort(key=lambda r: (r.span.start, -r.span.end))
     kept: list[Region] = []
     for r in found:

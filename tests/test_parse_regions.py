@@ -1,0 +1,118 @@
+"""Parsing's own shortcuts against what they replace: `segment._regions` (tickers alone returned
+as found, without the sort and the loop that drops nested regions) against the one sorted,
+filtered list it built for every story, and `Document.assembled` against the dataclass's
+`__init__`, on texts made of what opens each kind of region."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslint import segment
+from newslint.document import Document, Region, RegionKind
+from newslint.span import LineIndex, Span
+
+PIECES = st.sampled_from(
+    [
+        *" \n.,()<>@#:-",
+        "\n\n",
+        "word",
+        "Reuters",
+        "<IBM.N>",
+        "(AAPL.O)",
+        "(NYSE: IBM - News)",
+        "(dpa)",
+        "<!-- note -->",
+        "<!--",
+        "-->",
+        "a@b.com",
+        "@someone",
+        "#tag",
+        "www.example.com",
+        "http://x.org/a_(b)",
+        "(see example.com).",
+        "`code`",
+        "[a](http://x.io)",
+        "\n```\nfenced\n```\n",
+        "\n    indented code\n",
+        "---\ntitle: x\n---\n",
+        "\nIBM     12.5    13.1\nHP      10.0     9.9\n",
+        "\nA\t1\nB\t2\n",
+    ]
+)
+TEXTS = st.lists(PIECES, max_size=24).map("".join)
+
+
+def _regions_in_one_pass(text: str, format: str, lines: LineIndex) -> list[Region]:
+    """The regions as `_regions` found them before its shortcut: every kind filed into one
+    list, sorted, and the ones inside a recent kept region (but tables) dropped."""
+    found: list[Region] = []
+
+    def file(kind: RegionKind, matches: list[re.Match[str]] | list[Span]) -> None:
+        for m in matches:
+            start, end = (m.start, m.end) if isinstance(m, Span) else m.span()
+            if kind in (RegionKind.URL, RegionKind.EMAIL):
+                while end > start and text[end - 1] in ".,;:!?)]'\"’”":
+                    if text[end - 1] == ")" and text.count("(", start, end) >= text.count(")", start, end):
+                        break
+                    end -= 1
+            if end > start:
+                found.append(Region(kind, Span(start, end)))
+
+    file(RegionKind.COMMENT, list(segment._HTML_COMMENT.finditer(text)))
+    if format == "markdown":
+        for kind, pattern in segment._MARKDOWN_REGIONS:
+            file(kind, list(pattern.finditer(text)))
+    file(RegionKind.EMAIL, list(segment._EMAIL.finditer(text)))
+    file(RegionKind.HANDLE, list(segment._HANDLE.finditer(text)))
+    file(RegionKind.URL, list(segment._URL.finditer(text)))
+    file(RegionKind.HASHTAG, list(segment._HASHTAG.finditer(text)))
+    file(RegionKind.TICKER, list(segment._TICKER.finditer(text)))
+    file(RegionKind.TABLE, list(segment._tables(text, LineIndex(text))))
+    kept: list[Region] = []
+    for r in sorted(found, key=lambda r: (r.span.start, -r.span.end)):
+        holders = [k for k in kept[-3:] if k.kind is not RegionKind.TABLE and k.span.contains(r.span)]
+        if r.kind is RegionKind.TABLE or not holders:
+            kept.append(r)
+    return kept
+
+
+@settings(max_examples=1500, deadline=None)
+@given(TEXTS, st.sampled_from(["text", "markdown"]))
+def test_the_regions_are_the_one_sorted_filtered_list(text, format):
+    found = segment._regions(text, format, LineIndex(text))
+    assert found == _regions_in_one_pass(text, format, LineIndex(text))
+    assert all(type(r.span) is Span for r in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shares of IBM <IBM.N> rose; HP (HPQ.N) fell and Dell <DELL.O> held.",
+        "(NYSE: IBM - News)(dpa)<IBM.N>",
+        "",
+    ],
+)
+def test_tickers_alone_come_back_in_order_and_apart(text):
+    found = segment._regions(text, "text", LineIndex(text))
+    assert found == _regions_in_one_pass(text, "text", LineIndex(text))
+    assert [r.span.start for r in found] == sorted({r.span.start for r in found})
+    assert all(a.span.end <= b.span.start for a, b in zip(found, found[1:], strict=False))
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, st.sampled_from(["text", "markdown"]))
+def test_the_assembled_document_is_the_dataclass_one(text, format):
+    doc = segment.parse(text, "story.txt", format)
+    fields = {f.name: getattr(doc, f.name) for f in dataclasses.fields(Document)}
+    built = Document(**fields)
+    assert doc == built
+    assert doc.__dict__ == built.__dict__
+    assert list(doc.__dict__) == list(built.__dict__) == [f.name for f in dataclasses.fields(Document)]
+    assert repr(doc) == repr(built)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        doc.text = "changed"  # type: ignore[misc]
