@@ -3,7 +3,7 @@
 a speed figure that holds on a loaded or varying machine, where CPU seconds wander by 10-30%
 from one minute to the next. Compare two commits with it, not two timed runs.
 
-    python benchmarks/instructions.py DIR [--every 20] [--out callgrind.out]
+    python benchmarks/instructions.py DIR [--every 20] [--out callgrind.out] [--cycles]
 
 One process checks every story of DIR in order (one `Linter`, default settings) under
 `valgrind --tool=callgrind --instr-atstart=no`, with PYTHONHASHSEED=0 and bytecode caches written
@@ -15,6 +15,14 @@ warm-up stories and then the sample alone; its stories met about 19 new words ea
 over the whole corpus, so it weighed first-meeting work about 3.5x too much.) Prints the total
 and the instructions per sampled story. Needs valgrind with its headers (Debian's package) and a
 C compiler; a few minutes for the 10,657 corpus stories.
+
+`--cycles` also simulates the caches and branch predictor (callgrind's `--cache-sim=yes
+--branch-sim=yes`, about twice as slow) and prints an estimate of cycles by the usual formula of
+callgrind's tools, Ir + 10 (L1 misses + mispredicted branches) + 100 (last-level misses): time
+spent waiting on memory, which instruction counts do not see (a lookup into a big memo costs
+few instructions and may miss the cache). Between sampled stories the simulated caches stand
+still, so each sampled story starts with the caches of the sampled story before it, not of the
+story just before it: memo misses read somewhat high. Compare estimates with estimates.
 
 A benchmark, not a test: it asserts nothing.
 """
@@ -76,19 +84,54 @@ def _child(directory: Path, every: int, marks: str) -> None:
             linter.check(text)
 
 
-def _count(directory: Path, every: int, out: Path, marks: Path) -> int:
+def _count(directory: Path, every: int, out: Path, marks: Path, cycles: bool) -> dict[str, int]:
+    """Callgrind's totals for the sampled stories, by event name (Ir, and with `cycles` the cache
+    and branch events)."""
+    simulate = ["--cache-sim=yes", "--branch-sim=yes"] if cycles else []
     cmd = [
-        "valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={out}",
+        "valgrind", "--tool=callgrind", "--instr-atstart=no", *simulate, f"--callgrind-out-file={out}",
         sys.executable, __file__, str(directory), "--child", "--every", str(every),
         "--marks", str(marks),
     ]  # fmt: skip
     env = {**_ENV, "PYTHONHASHSEED": "0"}
     subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return read_totals(out)
+
+
+def read_totals(out: Path) -> dict[str, int]:
+    """A callgrind file's totals by event name (events it leaves off at the end are absent)."""
+    text = out.read_text()
     # "totals" is what was collected; "summary" stays 0 when instrumentation starts off.
-    found = re.search(r"^totals: (\d+)", out.read_text(), re.MULTILINE)
-    if found is None:
+    events = re.search(r"^events: (.+)$", text, re.MULTILINE)
+    found = re.search(r"^totals: (.+)$", text, re.MULTILINE)
+    if events is None or found is None:
         raise SystemExit(f"no total in {out}")
-    return int(found.group(1))
+    return dict(zip(events.group(1).split(), map(int, found.group(1).split()), strict=False))
+
+
+def estimated_cycles(totals: dict[str, int]) -> int:
+    """Callgrind's tools' cycle estimate: Ir + 10 (L1 misses + mispredicts) + 100 (LL misses)."""
+    l1 = sum(totals.get(e, 0) for e in ("I1mr", "D1mr", "D1mw"))
+    last = sum(totals.get(e, 0) for e in ("ILmr", "DLmr", "DLmw"))
+    mispredicts = totals.get("Bcm", 0) + totals.get("Bim", 0)
+    return totals["Ir"] + 10 * (l1 + mispredicts) + 100 * last
+
+
+def _report(totals: dict[str, int], sampled: int, directory: Path, every: int) -> list[str]:
+    total = totals["Ir"]
+    lines = [
+        f"{sampled} stories (every {every}th of a run over the whole of {directory}): "
+        f"{total:,} instructions ({total / 1e9:.3f} G), {total / max(1, sampled):,.0f} a story"
+    ]
+    if "D1mr" in totals:
+        cycles = estimated_cycles(totals)
+        events = ", ".join(f"{name} {count:,}" for name, count in totals.items() if name != "Ir")
+        lines.append(f"events: {events}")
+        lines.append(
+            f"estimated cycles: {cycles:,} ({cycles / 1e9:.3f} G, {cycles / max(1, total):.2f} a "
+            f"instruction), {cycles / max(1, sampled):,.0f} a story"
+        )
+    return lines
 
 
 def main() -> int:
@@ -96,6 +139,7 @@ def main() -> int:
     ap.add_argument("directory", type=Path)
     ap.add_argument("--every", type=int, default=20, help="count every Nth story (default 20)")
     ap.add_argument("--out", type=Path, help="keep callgrind's output file here")
+    ap.add_argument("--cycles", action="store_true", help="simulate caches and branches; estimate cycles")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--marks", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -109,11 +153,9 @@ def main() -> int:
         marks = _build_marks(Path(tmp))
         warm = [sys.executable, "-c", "import newslint.lint, newslint.config"]
         subprocess.run(warm, check=True, env=_ENV)  # the bytecode caches, outside valgrind
-        total = _count(args.directory, args.every, args.out or Path(tmp) / "callgrind.out", marks)
-    print(
-        f"{sampled} stories (every {args.every}th of a run over the whole of {args.directory}): "
-        f"{total:,} instructions ({total / 1e9:.3f} G), {total / max(1, sampled):,.0f} a story"
-    )
+        out = args.out or Path(tmp) / "callgrind.out"
+        totals = _count(args.directory, args.every, out, marks, args.cycles)
+    print("\n".join(_report(totals, sampled, args.directory, args.every)))
     return 0
 
 
