@@ -222,14 +222,140 @@ count_range(PyObject *text, Py_ssize_t start, Py_ssize_t end, PyObject *counts, 
     return 0;
 }
 
+/* The argument checks of the METH_FASTCALL functions: PyArg_ParseTuple's, without the tuple made
+ * for each call and the walk of its format (some 700 instructions a call, for calls made
+ * thousands of times a story). They take what its format letters took and raise the errors it
+ * raised, by type (a TypeError for a wrong count or type), each now naming the function and the
+ * argument. The BAD_ macros read the function's `args` and `nargs`, and are true on an error. */
+static int
+wrong_count(const char *name, Py_ssize_t nargs, Py_ssize_t least, Py_ssize_t most)
+{
+    if (least == most)
+        PyErr_Format(PyExc_TypeError, "%s() takes exactly %zd argument%s (%zd given)", name, least,
+                     least == 1 ? "" : "s", nargs);
+    else
+        PyErr_Format(PyExc_TypeError, "%s() takes from %zd to %zd arguments (%zd given)", name, least, most, nargs);
+    return 1;
+}
+
+static int
+wrong_type(const char *name, Py_ssize_t i, const char *wanted, PyObject *arg)
+{
+    PyErr_Format(PyExc_TypeError, "%s() argument %zd must be %s, not %.50s", name, i + 1, wanted,
+                 arg == Py_None ? "None" : Py_TYPE(arg)->tp_name);
+    return 1;
+}
+
+#define BAD_COUNT(least, most) ((nargs < (least) || nargs > (most)) && wrong_count(__func__, nargs, least, most))
+#define BAD_TYPE(i, check, wanted) (!check(args[i]) && wrong_type(__func__, i, wanted, args[i]))
+#define BAD_STR(i) BAD_TYPE(i, PyUnicode_Check, "str")
+/* A METH_O function's one argument, a str. */
+#define BAD_STR_O(arg) (!PyUnicode_Check(arg) && wrong_type(__func__, 0, "str", arg))
+
+/* Format 'n': an integer (anything with __index__) as a Py_ssize_t, OverflowError past its range. */
+static int
+ssize_arg(const char *name, PyObject *const *args, Py_ssize_t i, Py_ssize_t *out)
+{
+    if (PyLong_Check(args[i]))
+        *out = PyLong_AsSsize_t(args[i]);
+    else if (PyIndex_Check(args[i]))
+        *out = PyNumber_AsSsize_t(args[i], PyExc_OverflowError);
+    else
+        return -wrong_type(name, i, "int", args[i]);
+    return *out == -1 && PyErr_Occurred() ? -1 : 0;
+}
+
+/* Format 'i': an integer as an int, OverflowError past its range. */
+static int
+int_arg(const char *name, PyObject *const *args, Py_ssize_t i, int *out)
+{
+    long value;
+    if (!PyLong_Check(args[i]) && !PyIndex_Check(args[i]))
+        return -wrong_type(name, i, "int", args[i]);
+    value = PyLong_AsLong(args[i]);
+    if (value == -1 && PyErr_Occurred())
+        return -1;
+    if (value > INT_MAX || value < INT_MIN) {
+        PyErr_SetString(PyExc_OverflowError, value > INT_MAX ? "signed integer is greater than maximum"
+                                                             : "signed integer is less than minimum");
+        return -1;
+    }
+    *out = (int)value;
+    return 0;
+}
+
+/* Format 'y*': a bytes-like object's contiguous buffer, to be released by the caller. The
+ * exporter's own error stays (a BufferError for a memoryview with gaps), but for no buffer at all. */
+static int
+buffer_arg(const char *name, PyObject *const *args, Py_ssize_t i, Py_buffer *view)
+{
+    if (PyObject_GetBuffer(args[i], view, PyBUF_SIMPLE) < 0) {
+        if (!PyErr_ExceptionMatches(PyExc_TypeError))
+            return -1;
+        PyErr_Clear();
+        return -wrong_type(name, i, "bytes-like object", args[i]);
+    }
+    if (!PyBuffer_IsContiguous(view, 'C')) {
+        PyBuffer_Release(view);
+        return -wrong_type(name, i, "contiguous buffer", args[i]);
+    }
+    return 0;
+}
+
+/* Format 'y#': the bytes of bytes, or of a read-only bytes-like object (one with nothing to
+ * release: its bytes stay where they are while the caller reads them). */
+static int
+bytes_arg(const char *name, PyObject *const *args, Py_ssize_t i, const char **data, Py_ssize_t *size)
+{
+    PyBufferProcs *procs = Py_TYPE(args[i])->tp_as_buffer;
+    Py_buffer view;
+    if (PyBytes_Check(args[i])) {
+        *data = PyBytes_AS_STRING(args[i]);
+        *size = PyBytes_GET_SIZE(args[i]);
+        return 0;
+    }
+    if (procs != NULL && procs->bf_releasebuffer != NULL)
+        return -wrong_type(name, i, "read-only bytes-like object", args[i]);
+    if (buffer_arg(name, args, i, &view) < 0)
+        return -1;
+    *data = view.buf;
+    *size = view.len;
+    PyBuffer_Release(&view);
+    return 0;
+}
+
+/* Format 's': a str's UTF-8 bytes, held by the str; ValueError where it holds a NUL. */
+static int
+utf8_arg(const char *name, PyObject *const *args, Py_ssize_t i, const char **out)
+{
+    Py_ssize_t size;
+    if (!PyUnicode_Check(args[i]))
+        return -wrong_type(name, i, "str", args[i]);
+    *out = PyUnicode_AsUTF8AndSize(args[i], &size);
+    if (*out == NULL)
+        return -1;
+    if (strlen(*out) != (size_t)size) {
+        PyErr_SetString(PyExc_ValueError, "embedded null character");
+        return -1;
+    }
+    return 0;
+}
+
+#define BAD_SSIZE(i, out) (ssize_arg(__func__, args, i, &(out)) < 0)
+#define BAD_INT(i, out) (int_arg(__func__, args, i, &(out)) < 0)
+#define BAD_BUFFER(i, view) (buffer_arg(__func__, args, i, &(view)) < 0)
+#define BAD_BYTES(i, data, size) (bytes_arg(__func__, args, i, &(data), &(size)) < 0)
+#define BAD_UTF8(i, out) (utf8_arg(__func__, args, i, &(out)) < 0)
+
 static PyObject *
-scan_words(PyObject *self, PyObject *args)
+scan_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *text, *starts, *ends, *counts;
     Py_ssize_t i, size;
-    if (!PyArg_ParseTuple(args, "UO!O!O!:scan_words", &text, &PyList_Type, &starts, &PyList_Type, &ends,
-                          &PyDict_Type, &counts))
+    if (BAD_COUNT(4, 4) || BAD_STR(0) || BAD_TYPE(1, PyList_Check, "list") || BAD_TYPE(2, PyList_Check, "list") ||
+        BAD_TYPE(3, PyDict_Check, "dict"))
         return NULL;
+    text = args[0], starts = args[1], ends = args[2], counts = args[3];
     size = PyList_GET_SIZE(starts);
     if (PyList_GET_SIZE(ends) != size) {
         PyErr_SetString(PyExc_ValueError, "scan_words: starts and ends differ in length");
@@ -741,7 +867,7 @@ wanted_lengths(PyObject *wanted)
  * wants a few). Not a list: a big file's common words pick most of its tokens (800,000 for 10 MB of
  * text), 4 bytes each here and some 36 as a list of ints. */
 static PyObject *
-among(PyObject *self, PyObject *args)
+among(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *words, *wanted, *out = NULL;
     Py_buffer ids;
@@ -750,8 +876,9 @@ among(PyObject *self, PyObject *args)
     const int *id;
     unsigned long long lengths;
     IntBuf chosen = {0};
-    if (!PyArg_ParseTuple(args, "O!y*O:among", &PyList_Type, &words, &ids, &wanted))
+    if (BAD_COUNT(3, 3) || BAD_TYPE(0, PyList_Check, "list") || BAD_BUFFER(1, ids))
         return NULL;
+    words = args[0], wanted = args[2];
     nwords = PyList_GET_SIZE(words);
     ntok = ids.len / (Py_ssize_t)sizeof(int);
     id = (const int *)ids.buf;
@@ -1273,12 +1400,13 @@ near_typo(const Typo *t, int kb, const void *db, Py_ssize_t m)
 }
 
 static PyObject *
-near_words(PyObject *self, PyObject *args)
+near_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *typo, *words, *iter, *item, *out;
     Typo t;
-    if (!PyArg_ParseTuple(args, "UO:near_words", &typo, &words))
+    if (BAD_COUNT(2, 2) || BAD_STR(0))
         return NULL;
+    typo = args[0], words = args[1];
     t = typo_of(typo);
     out = PyList_New(0);
     if (out == NULL)
@@ -1368,15 +1496,16 @@ line_entry(int kind, const void *data, Py_ssize_t len, Py_ssize_t *p, Py_ssize_t
  * each its text before its first ':' ("agency:3"). No string is made for a word not near the
  * typo: the line of a common word holds thousands (newslint.native.near_words_in_line). */
 static PyObject *
-near_words_in_line(PyObject *self, PyObject *args)
+near_words_in_line(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *typo, *line, *out;
     int kl;
     const void *dl;
     Py_ssize_t len, p = 0, start, end;
     Typo t;
-    if (!PyArg_ParseTuple(args, "UU:near_words_in_line", &typo, &line))
+    if (BAD_COUNT(2, 2) || BAD_STR(0) || BAD_STR(1))
         return NULL;
+    typo = args[0], line = args[1];
     t = typo_of(typo);
     kl = PyUnicode_KIND(line);
     dl = PyUnicode_DATA(line);
@@ -1522,7 +1651,7 @@ line_word_at(const Py_buffer *index, Py_ssize_t i)
  * given in the line's order. An index that is not one of `line` may give any words of it, never
  * reads outside it (a record read past its end is a ValueError). */
 static PyObject *
-near_words_in_index(PyObject *self, PyObject *args)
+near_words_in_index(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *typo, *line, *out = NULL;
     Py_buffer index;
@@ -1532,8 +1661,9 @@ near_words_in_index(PyObject *self, PyObject *args)
     int kl;
     const void *dl;
     Typo t;
-    if (!PyArg_ParseTuple(args, "UUy*:near_words_in_index", &typo, &line, &index))
+    if (BAD_COUNT(3, 3) || BAD_STR(0) || BAD_STR(1) || BAD_BUFFER(2, index))
         return NULL;
+    typo = args[0], line = args[1];
     if (index.len % (Py_ssize_t)sizeof(LineWord)) {
         PyErr_SetString(PyExc_ValueError, "near_words_in_index: not an index");
         goto done;
@@ -1876,15 +2006,16 @@ story_word(StoryWords *t, PyObject *text, int kind, const void *data, Py_ssize_t
  * number of uses added, in the order of first use, then loses the tokens that are no words: those
  * not all letters whose kind_of(token) is not word_kind (numbers, 5pm). */
 static PyObject *
-story_words(PyObject *self, PyObject *args)
+story_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *text, *counts, *kind_of, *word_kind, *tokens, *keys = NULL;
     StoryWords table = {NULL, 0, 0, NULL, 0};
     Py_ssize_t i, p, n;
     int kind;
     const void *data;
-    if (!PyArg_ParseTuple(args, "UO!OO:story_words", &text, &PyDict_Type, &counts, &kind_of, &word_kind))
+    if (BAD_COUNT(4, 4) || BAD_STR(0) || BAD_TYPE(1, PyDict_Check, "dict"))
         return NULL;
+    text = args[0], counts = args[1], kind_of = args[2], word_kind = args[3];
     tokens = PyList_New(0);
     if (tokens == NULL)
         return NULL;
@@ -1945,13 +2076,15 @@ fail:
 /* add_counts(total, counts, ones): for each key of the dict `counts`, total[key] += counts[key]
  * (as Counter.update with a mapping), or += 1 with `ones` (in how many parts the key is). */
 static PyObject *
-add_counts(PyObject *self, PyObject *args)
+add_counts(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *total, *counts, *key, *value, *one;
     Py_ssize_t pos = 0;
     int ones;
-    if (!PyArg_ParseTuple(args, "O!O!p:add_counts", &PyDict_Type, &total, &PyDict_Type, &counts, &ones))
+    if (BAD_COUNT(3, 3) || BAD_TYPE(0, PyDict_Check, "dict") || BAD_TYPE(1, PyDict_Check, "dict") ||
+        (ones = PyObject_IsTrue(args[2])) < 0)
         return NULL;
+    total = args[0], counts = args[1];
     if (total == counts) {
         PyErr_SetString(PyExc_ValueError, "add_counts: a table cannot be added to itself");
         return NULL;
@@ -2027,13 +2160,14 @@ tally_index(PyObject *index, PyObject *key, PyObject *sums, Py_ssize_t *size)
 #define MANY_TALLIED 32
 
 static PyObject *
-tally_words(PyObject *self, PyObject *args)
+tally_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *counts, *index, *sums, *tests, *key, *value, *out;
     Py_ssize_t pos = 0, size, t, ntests;
-    if (!PyArg_ParseTuple(args, "O!O!O!O!:tally_words", &PyDict_Type, &counts, &PyDict_Type, &index,
-                          &PyByteArray_Type, &sums, &PyTuple_Type, &tests))
+    if (BAD_COUNT(4, 4) || BAD_TYPE(0, PyDict_Check, "dict") || BAD_TYPE(1, PyDict_Check, "dict") ||
+        BAD_TYPE(2, PyByteArray_Check, "bytearray") || BAD_TYPE(3, PyTuple_Check, "tuple"))
         return NULL;
+    counts = args[0], index = args[1], sums = args[2], tests = args[3];
     size = PyDict_GET_SIZE(index);
     ntests = PyTuple_GET_SIZE(tests);
     if (PyByteArray_GET_SIZE(sums) != size * (Py_ssize_t)sizeof(TallyRecord)) {
@@ -2166,15 +2300,16 @@ pair_filter(PyObject *self, PyObject *words)
  * no other pair can make such a word; with `sketch` (pair_filter(words)), only those whose bit
  * it sets. */
 static PyObject *
-joined_pairs(PyObject *self, PyObject *args)
+joined_pairs(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *tokens, *words, *found, *sketch = NULL;
     Py_ssize_t shortest, longest, i, n;
     const unsigned char *bits = NULL;
     char *lower;
-    if (!PyArg_ParseTuple(args, "O!Onn|O!:joined_pairs", &PyList_Type, &tokens, &words, &shortest, &longest,
-                          &PyBytes_Type, &sketch))
+    if (BAD_COUNT(4, 5) || BAD_TYPE(0, PyList_Check, "list") || BAD_SSIZE(2, shortest) || BAD_SSIZE(3, longest) ||
+        (nargs > 4 && BAD_TYPE(4, PyBytes_Check, "bytes")))
         return NULL;
+    tokens = args[0], words = args[1], sketch = nargs > 4 ? args[4] : NULL;
     if (!PyAnySet_Check(words)) {
         PyErr_SetString(PyExc_TypeError, "joined_pairs: words must be a set or frozenset");
         return NULL;
@@ -2994,13 +3129,11 @@ filter_probe(unsigned char *bits, unsigned long long nbits, const char *s, Py_ss
  * the container it stands for must not change. Non-ASCII keys are left out: no edit of an ASCII
  * word is one. */
 static PyObject *
-edit_filter(PyObject *self, PyObject *args)
+edit_filter(PyObject *self, PyObject *keys)
 {
-    PyObject *keys, *iter, *item, *out;
+    PyObject *iter, *item, *out;
     unsigned long long nbits = 1024;
     Py_ssize_t size;
-    if (!PyArg_ParseTuple(args, "O:edit_filter", &keys))
-        return NULL;
     size = PyObject_Size(keys);
     if (size < 0)
         return NULL;
@@ -3180,12 +3313,13 @@ done:
 }
 
 static PyObject *
-edits_among(PyObject *self, PyObject *args)
+edits_among(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *word, *container, *filter = Py_None;
     struct edit_target t;
-    if (!PyArg_ParseTuple(args, "UO|O:edits_among", &word, &container, &filter))
+    if (BAD_COUNT(2, 3) || BAD_STR(0))
         return NULL;
+    word = args[0], container = args[1], filter = nargs > 2 ? args[2] : Py_None;
     if (edit_target_of(&t, container, filter, "edits_among") < 0)
         return NULL;
     if (!PyUnicode_IS_ASCII(word)) {
@@ -3235,13 +3369,14 @@ edit_targets_of(struct edit_target *t, PyObject *word, PyObject *targets, Py_ssi
  * is made and hashed once for all the containers (a capitalised word is looked for among the
  * listed words and the names). Each set gets its strings in the order edits_among adds them. */
 static PyObject *
-edits_among_each(PyObject *self, PyObject *args)
+edits_among_each(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *word, *targets, *out = NULL;
     struct edit_target t[EDIT_TARGETS];
     Py_ssize_t count, k, made = 0;
-    if (!PyArg_ParseTuple(args, "UO!:edits_among_each", &word, &PyList_Type, &targets))
+    if (BAD_COUNT(2, 2) || BAD_STR(0) || BAD_TYPE(1, PyList_Check, "list"))
         return NULL;
+    word = args[0], targets = args[1];
     if ((count = edit_targets_of(t, word, targets, &made, "edits_among_each")) < 0)
         goto fail;
     if (walk_edits(word, t, count) < 0)
@@ -3265,15 +3400,16 @@ fail:
  * swap is made in one buffer and its filters asked before a str is made; the first found ends
  * the walk. */
 static PyObject *
-swap_inside(PyObject *self, PyObject *args)
+swap_inside(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *word, *targets, *answer = NULL;
     struct edit_target t[EDIT_TARGETS];
     const char *w;
     char small[EDIT_BUFFER], *buf = small;
     Py_ssize_t count, k, made = 0, n, i;
-    if (!PyArg_ParseTuple(args, "UO!:swap_inside", &word, &PyList_Type, &targets))
+    if (BAD_COUNT(2, 2) || BAD_STR(0) || BAD_TYPE(1, PyList_Check, "list"))
         return NULL;
+    word = args[0], targets = args[1];
     if ((count = edit_targets_of(t, word, targets, &made, "swap_inside")) < 0)
         goto done;
     w = (const char *)PyUnicode_1BYTE_DATA(word);
@@ -3312,11 +3448,12 @@ done:
 /* word_splits(keys, words): (key, i) for each key (str) of `keys`, in order, and each i from 2 to
  * len(key) - 3 where key[:i] and key[i:] are both in the set `words`, in order of i. */
 static PyObject *
-word_splits(PyObject *self, PyObject *args)
+word_splits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *keys, *words, *iter, *key, *out;
-    if (!PyArg_ParseTuple(args, "OO:word_splits", &keys, &words))
+    if (BAD_COUNT(2, 2))
         return NULL;
+    keys = args[0], words = args[1];
     if (!PyAnySet_Check(words)) {
         PyErr_SetString(PyExc_TypeError, "word_splits: words must be a set");
         return NULL;
@@ -3495,15 +3632,16 @@ next_word(PyObject *words, PyObject *iter, Py_ssize_t *pos, PyObject **word)
 }
 
 static PyObject *
-compound_splits(PyObject *self, PyObject *args)
+compound_splits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *words, *joined, *iter = NULL, *item, *splits = NULL, *closed = NULL, *out = NULL;
     PyObject **held = NULL;
     LowerTable table = {NULL, NULL, 0};
     char *lower = NULL;
     Py_ssize_t shortest, longest, count, total = 0, size = 8, i, j, used = 0, pos = 0;
-    if (!PyArg_ParseTuple(args, "OOnn:compound_splits", &words, &joined, &shortest, &longest))
+    if (BAD_COUNT(4, 4) || BAD_SSIZE(2, shortest) || BAD_SSIZE(3, longest))
         return NULL;
+    words = args[0], joined = args[1];
     if (!PyAnySet_Check(words) && !PyDict_Check(words)) {
         PyErr_SetString(PyExc_TypeError, "compound_splits: words must be a set or a dict");
         return NULL;
@@ -3666,13 +3804,14 @@ add_lowercase_uses(PyObject *counts, PyObject *word, PyObject *uses)
  * for most), without the memo: `make` must give it so (a memo lookup is a cache miss, and a new
  * name's miss a call of `make`: 3,300 calls in the 532-story sample). */
 static PyObject *
-add_forms(PyObject *self, PyObject *args)
+add_forms(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *counts, *word_counts, *memo, *make, *word, *uses;
     Py_ssize_t limit, pos = 0;
-    if (!PyArg_ParseTuple(args, "O!O!O!On:add_forms", &PyDict_Type, &counts, &PyDict_Type, &word_counts,
-                          &PyDict_Type, &memo, &make, &limit))
+    if (BAD_COUNT(5, 5) || BAD_TYPE(0, PyDict_Check, "dict") || BAD_TYPE(1, PyDict_Check, "dict") ||
+        BAD_TYPE(2, PyDict_Check, "dict") || BAD_SSIZE(4, limit))
         return NULL;
+    counts = args[0], word_counts = args[1], memo = args[2], make = args[3];
     while (PyDict_Next(word_counts, &pos, &word, &uses)) {
         PyObject *forms;
         Py_ssize_t i;
@@ -3718,6 +3857,40 @@ add_forms(PyObject *self, PyObject *args)
     Py_RETURN_NONE;
 }
 
+/* Format '(dd...)': a sequence of `count` floats (anything float() takes without a str), as
+ * PyArg_ParseTuple read weighted_osa's costs. */
+static int
+doubles_arg(const char *name, PyObject *const *args, Py_ssize_t i, double *out, Py_ssize_t count)
+{
+    PyObject *seq = args[i], *item;
+    Py_ssize_t k, size;
+    if (!PySequence_Check(seq) || PyBytes_Check(seq)) {
+        PyErr_Format(PyExc_TypeError, "%s() argument %zd must be %zd-item sequence, not %.50s", name, i + 1, count,
+                     seq == Py_None ? "None" : Py_TYPE(seq)->tp_name);
+        return -1;
+    }
+    size = PySequence_Size(seq);
+    if (size != count) {
+        PyErr_Clear();
+        PyErr_Format(PyExc_TypeError, "%s() argument %zd must be sequence of length %zd, not %zd", name, i + 1,
+                     count, size);
+        return -1;
+    }
+    for (k = 0; k < count; k++) {
+        item = PyTuple_CheckExact(seq) ? Py_NewRef(PyTuple_GET_ITEM(seq, k)) : PySequence_GetItem(seq, k);
+        if (item == NULL) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_TypeError, "%s() argument %zd: item %zd is not retrievable", name, i + 1, k + 1);
+            return -1;
+        }
+        out[k] = PyFloat_AsDouble(item);
+        Py_DECREF(item);
+        if (out[k] == -1.0 && PyErr_Occurred())
+            return -1;
+    }
+    return 0;
+}
+
 /* weighted_osa(typo, word, sub, near, values, costs): the cheapest sequence of slips turning the
  * ASCII `word` into the ASCII `typo` (an optimal string alignment: substitutions, deletions,
  * insertions, swaps of two different neighbours), with a surcharge when the first letters differ.
@@ -3730,18 +3903,21 @@ add_forms(PyObject *self, PyObject *args)
 #define OSA_SMALL 32
 
 static PyObject *
-weighted_osa(PyObject *self, PyObject *args)
+weighted_osa(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *typo, *word, *values;
     const char *sub, *near;
     Py_ssize_t sub_size, near_size, n, m, i, j, nvalues;
     double ins_same, ins_near, ins_other, del_same, del_other, swap, first, small[(OSA_SMALL + 1) * (OSA_SMALL + 1)];
     double *d = small, vals[256] = {0.0}, cost; /* an index past values reads 0 */
+    double costs[7];
     const unsigned char *w, *t;
-    if (!PyArg_ParseTuple(args, "UUy#y#O!(ddddddd):weighted_osa", &typo, &word, &sub, &sub_size, &near,
-                          &near_size, &PyTuple_Type, &values, &ins_same, &ins_near, &ins_other, &del_same,
-                          &del_other, &swap, &first))
+    if (BAD_COUNT(6, 6) || BAD_STR(0) || BAD_STR(1) || BAD_BYTES(2, sub, sub_size) || BAD_BYTES(3, near, near_size) ||
+        BAD_TYPE(4, PyTuple_Check, "tuple") || doubles_arg(__func__, args, 5, costs, 7) < 0)
         return NULL;
+    typo = args[0], word = args[1], values = args[4];
+    ins_same = costs[0], ins_near = costs[1], ins_other = costs[2], del_same = costs[3];
+    del_other = costs[4], swap = costs[5], first = costs[6];
     if (sub_size != 128 * 128 || near_size != 128 * 128 || PyTuple_GET_SIZE(values) > 256) {
         PyErr_SetString(PyExc_ValueError, "weighted_osa: sub and near are 128 x 128 bytes, values 256 at most");
         return NULL;
@@ -3886,7 +4062,7 @@ split_pairs_scan(int kind, const void *data, Py_ssize_t start, Py_ssize_t end, c
 }
 
 static PyObject *
-split_pairs(PyObject *self, PyObject *args)
+split_pairs(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *text, *out;
     const char *filter;
@@ -3895,8 +4071,10 @@ split_pairs(PyObject *self, PyObject *args)
     unsigned long long nbits;
     const void *data;
     int done;
-    if (!PyArg_ParseTuple(args, "Unny#n:split_pairs", &text, &start, &end, &filter, &size, &shortest))
+    if (BAD_COUNT(5, 5) || BAD_STR(0) || BAD_SSIZE(1, start) || BAD_SSIZE(2, end) || BAD_BYTES(3, filter, size) ||
+        BAD_SSIZE(4, shortest))
         return NULL;
+    text = args[0];
     if (size < 1 || (size & (size - 1))) {
         PyErr_SetString(PyExc_ValueError, "split_pairs: the filter must be edit_filter's bytes");
         return NULL;
@@ -4083,13 +4261,12 @@ may_double_scan(int kind, const void *data, Py_ssize_t n)
 }
 
 static PyObject *
-may_double(PyObject *self, PyObject *args)
+may_double(PyObject *self, PyObject *text)
 {
-    PyObject *text;
     const void *data;
     Py_ssize_t n;
     int found;
-    if (!PyArg_ParseTuple(args, "U:may_double", &text))
+    if (BAD_STR_O(text))
         return NULL;
     data = PyUnicode_DATA(text);
     n = PyUnicode_GET_LENGTH(text);
@@ -4112,14 +4289,14 @@ may_double(PyObject *self, PyObject *args)
  * digits (regex \d) that no word character (\w) precedes, and the last digit of every run. A
  * pattern that can only start at one of them is tried there alone (matches_at). */
 static PyObject *
-digit_runs(PyObject *self, PyObject *args)
+digit_runs(PyObject *self, PyObject *text)
 {
-    PyObject *text, *starts, *lasts, *at;
+    PyObject *starts, *lasts, *at;
     Py_ssize_t i, n;
     int kind;
     const void *data;
     Py_UCS4 before = 0; /* the character before i; 0 (no \w) at the start */
-    if (!PyArg_ParseTuple(args, "U:digit_runs", &text))
+    if (BAD_STR_O(text))
         return NULL;
     kind = PyUnicode_KIND(text);
     data = PyUnicode_DATA(text);
@@ -4175,12 +4352,13 @@ fail:
  * match starts at one of `starts` (ascending offsets) and is not empty: `match` (the pattern's
  * bound match method) tried at each start that is not inside the last match found. */
 static PyObject *
-matches_at(PyObject *self, PyObject *args)
+matches_at(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *match, *text, *starts, *found;
     Py_ssize_t i, n, next = 0;
-    if (!PyArg_ParseTuple(args, "OUO:matches_at", &match, &text, &starts))
+    if (BAD_COUNT(3, 3) || BAD_STR(1))
         return NULL;
+    match = args[0], text = args[1], starts = args[2];
     /* any sequence of ints: a list, or the compact array a document keeps its runs in */
     n = PySequence_Length(starts);
     if (n < 0)
@@ -4303,12 +4481,13 @@ marked_start(int kind, const void *data, Py_ssize_t n, Py_ssize_t j, void *state
  * space and a mark (neither a digit nor a joiner) can only match at these (NL403, NL404, NL413):
  * its twin is rules/numbers/_common.py's `_marked_starts`. */
 static PyObject *
-marked_starts(PyObject *self, PyObject *args)
+marked_starts(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *text, *starts;
     MarkedWalk walk = {NULL, NULL, -1, -1, 0};
-    if (!PyArg_ParseTuple(args, "UOss:marked_starts", &text, &starts, &walk.joiners, &walk.marks))
+    if (BAD_COUNT(4, 4) || BAD_STR(0) || BAD_UTF8(2, walk.joiners) || BAD_UTF8(3, walk.marks))
         return NULL;
+    text = args[0], starts = args[1];
     return kept_starts(text, starts, "marked_starts: the starts must be a sequence", marked_start, &walk);
 }
 
@@ -4319,7 +4498,7 @@ marked_starts(PyObject *self, PyObject *args)
  * One call where a loop in Python read each run; its twin is
  * rules/numbers/european_number_format.py's `_digit_joints`. */
 static PyObject *
-digit_joints(PyObject *self, PyObject *args)
+digit_joints(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     static const Py_UCS4 separators[] = {'.', ',', '\'', 0x2019, 0x202f, 0x2009, ' '};
     const int count_separators = (int)(sizeof separators / sizeof separators[0]);
@@ -4328,8 +4507,9 @@ digit_joints(PyObject *self, PyObject *args)
     int kind, k, dots = 0;
     unsigned seen = 0; /* bit k: separators[k] stands between two digits */
     const void *data;
-    if (!PyArg_ParseTuple(args, "UO:digit_joints", &text, &lasts))
+    if (BAD_COUNT(2, 2) || BAD_STR(0))
         return NULL;
+    text = args[0], lasts = args[1];
     kind = PyUnicode_KIND(text);
     data = PyUnicode_DATA(text);
     n = PyUnicode_GET_LENGTH(text);
@@ -4421,11 +4601,12 @@ four_digit_start(int kind, const void *data, Py_ssize_t n, Py_ssize_t s, void *s
 }
 
 static PyObject *
-four_digit_starts(PyObject *self, PyObject *args)
+four_digit_starts(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *text, *starts;
-    if (!PyArg_ParseTuple(args, "UO:four_digit_starts", &text, &starts))
+    if (BAD_COUNT(2, 2) || BAD_STR(0))
         return NULL;
+    text = args[0], starts = args[1];
     return kept_starts(text, starts, "four_digit_starts: the starts must be a sequence", four_digit_start, NULL);
 }
 
@@ -4488,12 +4669,15 @@ search_lines(const unsigned char *text, Py_ssize_t n, const unsigned char *wante
 }
 
 static PyObject *
-sorted_line(PyObject *self, PyObject *args)
+sorted_line(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
-    Py_buffer data, key;
+    Py_buffer data = {0}, key = {0};
     int sep, mode;
-    if (!PyArg_ParseTuple(args, "y*y*ii", &data, &key, &sep, &mode))
+    if (BAD_COUNT(4, 4) || BAD_BUFFER(0, data) || BAD_BUFFER(1, key) || BAD_INT(2, sep) || BAD_INT(3, mode)) {
+        PyBuffer_Release(&data);
+        PyBuffer_Release(&key);
         return NULL;
+    }
     Py_ssize_t found = search_lines(data.buf, data.len, key.buf, key.len, sep, mode);
     PyBuffer_Release(&data);
     PyBuffer_Release(&key);
@@ -4505,13 +4689,16 @@ sorted_line(PyObject *self, PyObject *args)
  * the line's rest read in one call (rules/_tables.py's SortedLines.rest, asked for a word's rank
  * and a table's rows thousands of times a run). newslint.native._sorted_rest is the twin. */
 static PyObject *
-sorted_rest(PyObject *self, PyObject *args)
+sorted_rest(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
-    Py_buffer data, key;
+    Py_buffer data = {0}, key = {0};
     int sep;
     PyObject *out;
-    if (!PyArg_ParseTuple(args, "y*y*i", &data, &key, &sep))
+    if (BAD_COUNT(3, 3) || BAD_BUFFER(0, data) || BAD_BUFFER(1, key) || BAD_INT(2, sep)) {
+        PyBuffer_Release(&data);
+        PyBuffer_Release(&key);
         return NULL;
+    }
     const unsigned char *text = data.buf, *newline;
     Py_ssize_t at = search_lines(text, data.len, key.buf, key.len, sep, 0), start, end;
     if (at < 0)
@@ -4660,15 +4847,16 @@ next_newline(int kind, const void *data, Py_ssize_t i, Py_ssize_t n)
  * the bytes of native ints of `itemsize` bytes (4 or 8: an array's 'i' or 'q'), for
  * newslint.span.LineIndex. Twin: newslint.span._line_starts. */
 static PyObject *
-line_starts(PyObject *self, PyObject *args)
+line_starts(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *text, *out;
     Py_ssize_t itemsize, n, i, lines = 1, k = 1;
     int kind;
     const void *data;
     char *buf;
-    if (!PyArg_ParseTuple(args, "Un:line_starts", &text, &itemsize))
+    if (BAD_COUNT(2, 2) || BAD_STR(0) || BAD_SSIZE(1, itemsize))
         return NULL;
+    text = args[0];
     if (itemsize != (Py_ssize_t)sizeof(int) && itemsize != (Py_ssize_t)sizeof(long long)) {
         PyErr_SetString(PyExc_ValueError, "line_starts: itemsize is that of an int or a long long");
         return NULL;
@@ -4704,7 +4892,7 @@ line_starts(PyObject *self, PyObject *args)
  * open otherwise, and NL304's pattern is tried at none of them. Its twin is
  * rules/structure/boilerplate_line.py's `_opening_lines`. */
 static PyObject *
-opening_lines(PyObject *self, PyObject *args)
+opening_lines(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *text, *openings, *out;
     Py_ssize_t n, start = 0, count, k;
@@ -4714,8 +4902,9 @@ opening_lines(PyObject *self, PyObject *args)
      * past its index, 0 for none), the next of the same in after. A line that opens with an ASCII
      * character is compared with those alone: any other differs from it at its first character. */
     Py_ssize_t firsts[128] = {0}, *after;
-    if (!PyArg_ParseTuple(args, "UO!:opening_lines", &text, &PyTuple_Type, &openings))
+    if (BAD_COUNT(2, 2) || BAD_STR(0) || BAD_TYPE(1, PyTuple_Check, "tuple"))
         return NULL;
+    text = args[0], openings = args[1];
     count = PyTuple_GET_SIZE(openings);
     after = PyMem_New(Py_ssize_t, count + 1);
     if (after == NULL)
@@ -4911,15 +5100,16 @@ headline_block(int kind, const void *data, Py_ssize_t start, Py_ssize_t end, Py_
 }
 
 static PyObject *
-story_parts(PyObject *self, PyObject *args)
+story_parts(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *text, *headline = Py_None, *blocks = NULL, *paragraphs = NULL, *sentences = NULL, *out = NULL;
     PyTypeObject *span_type;
     Py_ssize_t most, i, first = 0;
     int kind;
     const void *data;
-    if (!PyArg_ParseTuple(args, "UO!n:story_parts", &text, &PyType_Type, &span_type, &most))
+    if (BAD_COUNT(3, 3) || BAD_STR(0) || BAD_TYPE(1, PyType_Check, "type") || BAD_SSIZE(2, most))
         return NULL;
+    text = args[0], span_type = (PyTypeObject *)args[1];
     if (!PyType_IsSubtype(span_type, &PyTuple_Type)) {
         PyErr_SetString(PyExc_TypeError, "story_parts: the span type must be a tuple type");
         return NULL;
@@ -5217,13 +5407,13 @@ nt_scan(NameScan *scan, PyObject *text, Py_ssize_t from, nt_matcher match, unsig
  * more: a list of groups in order of their first match, each a list of (form, starts) in order
  * of first use. Most stories have none, and then no string is made. */
 static PyObject *
-name_twins(PyObject *self, PyObject *args)
+name_twins(PyObject *self, PyObject *text)
 {
-    PyObject *text, *out = NULL, *forms = NULL, **lists = NULL;
+    PyObject *out = NULL, *forms = NULL, **lists = NULL;
     NameScan scan = {0};
     Py_ssize_t i;
     int any;
-    if (!PyArg_ParseTuple(args, "U:name_twins", &text))
+    if (BAD_STR_O(text))
         return NULL;
     if ((any = nt_scan(&scan, text, 0, nt_match, nt_starts("aeb"), ' ', '-', 0)) < 0)
         goto nomemory;
@@ -5467,12 +5657,13 @@ done:
  * `twice` (a list of names of letters), "F W" is written twice and F before " w" (W in
  * lowercase) once. */
 static PyObject *
-case_pairs(PyObject *self, PyObject *args)
+case_pairs(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *text, *twice;
     int r;
-    if (!PyArg_ParseTuple(args, "UO!:case_pairs", &text, &PyList_Type, &twice))
+    if (BAD_COUNT(2, 2) || BAD_STR(0) || BAD_TYPE(1, PyList_Check, "list"))
         return NULL;
+    text = args[0], twice = args[1];
     r = cp_any(text, twice);
     return r < 0 ? NULL : PyBool_FromLong(r);
 }
@@ -5514,13 +5705,14 @@ cp_titled(PyObject *word)
  * taken in `written`'s order; True when there are more than `most`, else `case_pairs` of them.
  * The names are picked here, not in a Python loop: a story asks it of each of its names. */
 static PyObject *
-case_pairs_of(PyObject *self, PyObject *args)
+case_pairs_of(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *text, *written, *counts, *twice, *two, *it = NULL, *word;
     Py_ssize_t most;
     int r = 0;
-    if (!PyArg_ParseTuple(args, "UOO!n:case_pairs_of", &text, &written, &PyDict_Type, &counts, &most))
+    if (BAD_COUNT(4, 4) || BAD_STR(0) || BAD_TYPE(2, PyDict_Check, "dict") || BAD_SSIZE(3, most))
         return NULL;
+    text = args[0], written = args[1], counts = args[2];
     twice = PyList_New(0);
     two = PyLong_FromLong(2);
     if (twice != NULL && two != NULL)
@@ -5629,12 +5821,13 @@ np_others(PyObject *queries, PyObject *written)
  * Python loop over a story's names. None when more than `few` names have the queries' first
  * letters (they are looked up by key then). */
 static PyObject *
-near_name_pairs(PyObject *self, PyObject *args)
+near_name_pairs(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *queries, *written, *others, *listed, *out;
     Py_ssize_t few, i, j;
-    if (!PyArg_ParseTuple(args, "O!On:near_name_pairs", &PyList_Type, &queries, &written, &few))
+    if (BAD_COUNT(3, 3) || BAD_TYPE(0, PyList_Check, "list") || BAD_SSIZE(2, few))
         return NULL;
+    queries = args[0], written = args[1];
     others = np_others(queries, written);
     if (others == NULL)
         return NULL;
@@ -5673,15 +5866,16 @@ near_name_pairs(PyObject *self, PyObject *args)
  * overlap: each ends at its space), and only a pair of a length some pair has is made into a
  * string and looked up. */
 static PyObject *
-capitalised_starts(PyObject *self, PyObject *args)
+capitalised_starts(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *text, *pairs, *out, *iter, *pair;
     unsigned long long lengths = 0; /* bit n: a pair of n characters; bit 63: longer ones */
     Py_ssize_t size, i;
     int kind;
     const void *data;
-    if (!PyArg_ParseTuple(args, "UO!:capitalised_starts", &text, &PySet_Type, &pairs))
+    if (BAD_COUNT(2, 2) || BAD_STR(0) || BAD_TYPE(1, PySet_Check, "set"))
         return NULL;
+    text = args[0], pairs = args[1];
     iter = PyObject_GetIter(pairs);
     if (iter == NULL)
         return NULL;
@@ -5759,15 +5953,15 @@ nt_form_match(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
  * lowercase letter (US beside U.S., NATO beside Nato): a list, in order of first use. Most
  * stories have none, and then no string is made. */
 static PyObject *
-form_twins(PyObject *self, PyObject *args)
+form_twins(PyObject *self, PyObject *text)
 {
-    PyObject *text, *out = NULL, *seen = NULL;
+    PyObject *out = NULL, *seen = NULL;
     NameScan scan = {0};
     char *capitals = NULL;
     Py_ssize_t i;
     int kind, any;
     const void *data;
-    if (!PyArg_ParseTuple(args, "U:form_twins", &text))
+    if (BAD_STR_O(text))
         return NULL;
     kind = PyUnicode_KIND(text);
     data = PyUnicode_DATA(text);
@@ -5824,7 +6018,7 @@ done:
  * in order of first use: what NL204 learns from. A story with no form in capitals makes no
  * string. */
 static PyObject *
-capital_forms(PyObject *self, PyObject *args)
+capital_forms(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *text, *out = NULL, *seen = NULL;
     NameScan scan = {0};
@@ -5832,8 +6026,9 @@ capital_forms(PyObject *self, PyObject *args)
     Py_ssize_t i, start, any = 0;
     int kind;
     const void *data;
-    if (!PyArg_ParseTuple(args, "Un:capital_forms", &text, &start))
+    if (BAD_COUNT(2, 2) || BAD_STR(0) || BAD_SSIZE(1, start))
         return NULL;
+    text = args[0];
     if (start < 0)
         start = 0;
     kind = PyUnicode_KIND(text);
@@ -6067,16 +6262,17 @@ ss_paragraph(PyObject *out, PyTypeObject *span_type, PyObject *text, int kind, c
  * headline. The paragraph that the dateline (a span, or None) opens is read from its end when
  * the text from there is not all white space. */
 static PyObject *
-sentence_spans(PyObject *self, PyObject *args)
+sentence_spans(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *text, *paragraphs, *dateline, *abbreviations, *out = NULL, *seq = NULL;
     PyTypeObject *span_type;
     Py_ssize_t *starts = NULL, *ends = NULL, k, n, length, opens = -1, read_from = -1;
     int kind;
     const void *data;
-    if (!PyArg_ParseTuple(args, "UO!OOO:sentence_spans", &text, &PyType_Type, &span_type, &paragraphs, &dateline,
-                          &abbreviations))
+    if (BAD_COUNT(5, 5) || BAD_STR(0) || BAD_TYPE(1, PyType_Check, "type"))
         return NULL;
+    text = args[0], span_type = (PyTypeObject *)args[1], paragraphs = args[2], dateline = args[3];
+    abbreviations = args[4];
     if (!PyType_IsSubtype(span_type, &PyTuple_Type) || !PyAnySet_Check(abbreviations)) {
         PyErr_SetString(PyExc_TypeError, "sentence_spans: a tuple type and a set, please");
         return NULL;
@@ -6519,15 +6715,16 @@ tk_matches(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
 /* ticker_spans(text, span_type): the matches of segment._TICKER in text, as span_type(start,
  * end), in order (segment._tickers: the pattern tried at each bracket a ticker opens with). */
 static PyObject *
-ticker_spans(PyObject *self, PyObject *args)
+ticker_spans(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *text, *out;
     PyTypeObject *span_type;
     Py_ssize_t i, n;
     int kind;
     const void *data;
-    if (!PyArg_ParseTuple(args, "UO!:ticker_spans", &text, &PyType_Type, &span_type))
+    if (BAD_COUNT(2, 2) || BAD_STR(0) || BAD_TYPE(1, PyType_Check, "type"))
         return NULL;
+    text = args[0], span_type = (PyTypeObject *)args[1];
     if (!PyType_IsSubtype(span_type, &PyTuple_Type)) {
         PyErr_SetString(PyExc_TypeError, "ticker_spans: the span type must be a tuple type");
         return NULL;
@@ -6560,15 +6757,16 @@ ticker_spans(PyObject *self, PyObject *args)
  * for one stretch): cut at each run of blank lines (segment._BLOCK_SEP, \n[ \t]*\n(?:[ \t]*\n)*,
  * reading nothing from `end` on), each piece stripped, empty ones left out. */
 static PyObject *
-block_spans(PyObject *self, PyObject *args)
+block_spans(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *text, *out;
     PyTypeObject *span_type;
     Py_ssize_t start, end, i, piece;
     int kind;
     const void *data;
-    if (!PyArg_ParseTuple(args, "UO!nn:block_spans", &text, &PyType_Type, &span_type, &start, &end))
+    if (BAD_COUNT(4, 4) || BAD_STR(0) || BAD_TYPE(1, PyType_Check, "type") || BAD_SSIZE(2, start) || BAD_SSIZE(3, end))
         return NULL;
+    text = args[0], span_type = (PyTypeObject *)args[1];
     if (!PyType_IsSubtype(span_type, &PyTuple_Type)) {
         PyErr_SetString(PyExc_TypeError, "block_spans: the span type must be a tuple type");
         return NULL;
@@ -6618,15 +6816,16 @@ block_spans(PyObject *self, PyObject *args)
  * that a space or tab follows inside it (segment._INDENTED_LINE) is cut after each such break,
  * its pieces stripped and empty ones left out; a block without one is a paragraph as it is. */
 static PyObject *
-paragraph_spans(PyObject *self, PyObject *args)
+paragraph_spans(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *text, *blocks, *out = NULL;
     PyTypeObject *span_type;
     Py_ssize_t *starts = NULL, *ends = NULL, k, n, length;
     int kind;
     const void *data;
-    if (!PyArg_ParseTuple(args, "UO!O:paragraph_spans", &text, &PyType_Type, &span_type, &blocks))
+    if (BAD_COUNT(3, 3) || BAD_STR(0) || BAD_TYPE(1, PyType_Check, "type"))
         return NULL;
+    text = args[0], span_type = (PyTypeObject *)args[1], blocks = args[2];
     if (!PyType_IsSubtype(span_type, &PyTuple_Type)) {
         PyErr_SetString(PyExc_TypeError, "paragraph_spans: the span type must be a tuple type");
         return NULL;
@@ -6746,7 +6945,7 @@ rough_start_mixed(RoughStart *rough, PyObject *mixed, PyObject *text, Py_ssize_t
  * span whose start holds one is keyed by `mixed` (None without it). Sorting the starts finds the
  * shared ones without a string or a dict entry a span. */
 static PyObject *
-repeated_starts(PyObject *self, PyObject *args)
+repeated_starts(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *text, *spans, *seq, *mixed = Py_None, *out = NULL;
     RoughStart *starts = NULL;
@@ -6754,8 +6953,9 @@ repeated_starts(PyObject *self, PyObject *args)
     const void *data;
     Py_ssize_t n = 0, length, i, j;
     int kind, ascii;
-    if (!PyArg_ParseTuple(args, "UO|O:repeated_starts", &text, &spans, &mixed))
+    if (BAD_COUNT(2, 3) || BAD_STR(0))
         return NULL;
+    text = args[0], spans = args[1], mixed = nargs > 2 ? args[2] : Py_None;
     ascii = PyUnicode_IS_ASCII(text);
     if (!ascii && mixed == Py_None)
         Py_RETURN_NONE;
@@ -6878,14 +7078,15 @@ next_quote_mark(int kind, const void *data, Py_ssize_t i, Py_ssize_t end)
  * (its index, the marks' offsets), as quotations._MARK's matches in text[start:end] find them:
  * the pattern's look-behind reads the text before `start`, its look-ahead nothing from `end` on. */
 static PyObject *
-quote_marks(PyObject *self, PyObject *args)
+quote_marks(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *text, *parts, *out = NULL, *at = NULL;
     Py_ssize_t *starts = NULL, *ends = NULL, k, n, length;
     int kind;
     const void *data;
-    if (!PyArg_ParseTuple(args, "UO:quote_marks", &text, &parts))
+    if (BAD_COUNT(2, 2) || BAD_STR(0))
         return NULL;
+    text = args[0], parts = args[1];
     if (read_spans(parts, &starts, &ends, &n) < 0)
         return NULL;
     kind = PyUnicode_KIND(text);
@@ -7215,16 +7416,17 @@ part_quotations(PyObject *out, PyTypeObject *span_type, int kind, const void *da
  * quotations.quotations finds them before it sorts them: each part's in turn, a paragraph's
  * read with the next one. Marks touching a `blocked` span (sorted, disjoint) are no edges. */
 static PyObject *
-quotation_spans(PyObject *self, PyObject *args)
+quotation_spans(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *text, *parts, *blocked, *out = NULL;
     PyTypeObject *span_type;
     Py_ssize_t *starts = NULL, *ends = NULL, *bstarts = NULL, *bends = NULL, n, nblock, first, k, length;
     int markdown, kind;
     const void *data;
-    if (!PyArg_ParseTuple(args, "UO!OnpO:quotation_spans", &text, &PyType_Type, &span_type, &parts, &first,
-                          &markdown, &blocked))
+    if (BAD_COUNT(6, 6) || BAD_STR(0) || BAD_TYPE(1, PyType_Check, "type") || BAD_SSIZE(3, first) ||
+        (markdown = PyObject_IsTrue(args[4])) < 0)
         return NULL;
+    text = args[0], span_type = (PyTypeObject *)args[1], parts = args[2], blocked = args[5];
     if (!PyType_IsSubtype(span_type, &PyTuple_Type)) {
         PyErr_SetString(PyExc_TypeError, "quotation_spans: the span type must be a tuple type");
         return NULL;
@@ -7266,7 +7468,7 @@ done:
  * twin). One pass over the text: each word start whose character opens one of the words is
  * compared with those words, not each word searched for in the whole text. */
 static PyObject *
-whole_words(PyObject *self, PyObject *args)
+whole_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *text, *words;
     Py_ssize_t most, n, nw, i, w, count = 0;
@@ -7274,8 +7476,9 @@ whole_words(PyObject *self, PyObject *args)
     unsigned char opens[128] = {0};
     int kind, prev_word = 0;
     const void *data;
-    if (!PyArg_ParseTuple(args, "UO!n:whole_words", &text, &PyTuple_Type, &words, &most))
+    if (BAD_COUNT(3, 3) || BAD_STR(0) || BAD_TYPE(1, PyTuple_Check, "tuple") || BAD_SSIZE(2, most))
         return NULL;
+    text = args[0], words = args[1];
     nw = PyTuple_GET_SIZE(words);
     if (nw > 64) {
         PyErr_SetString(PyExc_ValueError, "whole_words: at most 64 words");
@@ -7323,21 +7526,22 @@ whole_words(PyObject *self, PyObject *args)
 }
 
 static PyMethodDef methods[] = {
-    {"scan_words", scan_words, METH_VARARGS,
+    {"scan_words", (PyCFunction)(void (*)(void))scan_words, METH_FASTCALL,
      "scan_words(text, starts, ends, counts): count the tokens of each range into counts."},
-    {"near_words", near_words, METH_VARARGS,
+    {"near_words", (PyCFunction)(void (*)(void))near_words, METH_FASTCALL,
      "near_words(typo, words): the words other than typo at most two edits from it, in order."},
-    {"near_words_in_line", near_words_in_line, METH_VARARGS,
+    {"near_words_in_line", (PyCFunction)(void (*)(void))near_words_in_line, METH_FASTCALL,
      "near_words_in_line(typo, line): near_words of the words of a pair-table line (text before ':')."},
     {"line_index", line_index, METH_O, "line_index(line): the words of a pair-table line, indexed as bytes."},
-    {"near_words_in_index", near_words_in_index, METH_VARARGS,
+    {"near_words_in_index", (PyCFunction)(void (*)(void))near_words_in_index, METH_FASTCALL,
      "near_words_in_index(typo, line, index): near_words_in_line(typo, line), read from the line's index."},
     {"pair_entry", (PyCFunction)(void (*)(void))pair_entry, METH_FASTCALL,
      "pair_entry(line, second): what follows second and ':' in its entry of a pair-table line, or None."},
     {"index_tokens", index_tokens, METH_VARARGS,
      "index_tokens(text, sentence_starts, sentence_ends, blocked_starts, blocked_ends, counts[, odd]): the token index."},
     {"non_words", non_words, METH_O, "non_words(words): those of the words whose token kind is not WORD."},
-    {"among", among, METH_VARARGS, "among(words, ids, wanted): indices of the tokens whose word is wanted."},
+    {"among", (PyCFunction)(void (*)(void))among, METH_FASTCALL,
+     "among(words, ids, wanted): indices of the tokens whose word is wanted."},
     {"built_tokens", built_tokens, METH_VARARGS,
      "built_tokens(words, ids, starts, openings, chosen, lo, hi, places, where, kinds, types, words_only): "
      "the Tokens of the chosen tokens of an index."},
@@ -7361,94 +7565,95 @@ static PyMethodDef methods[] = {
     {"test_words", (PyCFunction)(void (*)(void))test_words, METH_FASTCALL,
      "test_words(test, table, fails, only, shapes, decided, words, found, memory, tested, both): a letter test run "
      "on new words."},
-    {"story_words", story_words, METH_VARARGS,
+    {"story_words", (PyCFunction)(void (*)(void))story_words, METH_FASTCALL,
      "story_words(text, counts, kind_of, word_kind): the tokens of text; counts gets its words' uses."},
-    {"add_counts", add_counts, METH_VARARGS,
+    {"add_counts", (PyCFunction)(void (*)(void))add_counts, METH_FASTCALL,
      "add_counts(total, counts, ones): add the counts (or 1 for each key) into total."},
-    {"tally_words", tally_words, METH_VARARGS,
+    {"tally_words", (PyCFunction)(void (*)(void))tally_words, METH_FASTCALL,
      "tally_words(counts, index, sums, tests): add a story's word counts to a batch's tallies (a record "
      "of native integers a word) and select the words that pass each letter test (run once a word)."},
-    {"joined_pairs", joined_pairs, METH_VARARGS,
+    {"joined_pairs", (PyCFunction)(void (*)(void))joined_pairs, METH_FASTCALL,
      "joined_pairs(tokens, words, shortest, longest[, sketch]): the joined neighbouring tokens that are words."},
     {"pair_filter", pair_filter, METH_O, "pair_filter(words): the sketch of words that joined_pairs reads."},
-    {"edits_among", edits_among, METH_VARARGS,
+    {"edits_among", (PyCFunction)(void (*)(void))edits_among, METH_FASTCALL,
      "edits_among(word, container, filter=None): the strings one edit from the ASCII word that container holds."},
-    {"edits_among_each", edits_among_each, METH_VARARGS,
+    {"edits_among_each", (PyCFunction)(void (*)(void))edits_among_each, METH_FASTCALL,
      "edits_among_each(word, targets): edits_among(word, container, filter) for each (container, filter), in one walk."},
-    {"swap_inside", swap_inside, METH_VARARGS,
+    {"swap_inside", (PyCFunction)(void (*)(void))swap_inside, METH_FASTCALL,
      "swap_inside(word, targets): whether a swap of two neighbours inside the word is in a target."},
-    {"edit_filter", edit_filter, METH_VARARGS,
+    {"edit_filter", edit_filter, METH_O,
      "edit_filter(keys): a Bloom filter of the ASCII keys, as bytes, for edits_among."},
-    {"word_splits", word_splits, METH_VARARGS,
+    {"word_splits", (PyCFunction)(void (*)(void))word_splits, METH_FASTCALL,
      "word_splits(keys, words): (key, i) where key[:i] and key[i:] are both words, 2 <= i < len(key) - 2."},
-    {"compound_splits", compound_splits, METH_VARARGS,
+    {"compound_splits", (PyCFunction)(void (*)(void))compound_splits, METH_FASTCALL,
      "compound_splits(words, joined, shortest, longest): word_splits of the closed forms, lowered here; None if not ASCII."},
-    {"add_forms", add_forms, METH_VARARGS,
+    {"add_forms", (PyCFunction)(void (*)(void))add_forms, METH_FASTCALL,
      "add_forms(counts, word_counts, memo, make, limit): each word's uses added to the counts of its forms."},
-    {"weighted_osa", weighted_osa, METH_VARARGS,
+    {"weighted_osa", (PyCFunction)(void (*)(void))weighted_osa, METH_FASTCALL,
      "weighted_osa(typo, word, sub, near, values, costs): the weighted slip cost of word typed as typo."},
-    {"split_pairs", split_pairs, METH_VARARGS,
+    {"split_pairs", (PyCFunction)(void (*)(void))split_pairs, METH_FASTCALL,
      "split_pairs(text, start, end, filter, shortest): the lowercase word pairs whose join may be in the filter."},
     {"neighbours", (PyCFunction)(void (*)(void))neighbours, METH_FASTCALL,
      "neighbours(text, start, end): the words either side of text[start:end], lowercase, or None."},
-    {"may_double", may_double, METH_VARARGS,
+    {"may_double", may_double, METH_O,
      "may_double(text): False when no word can be followed by itself (NL103's pattern cannot match)."},
-    {"digit_runs", digit_runs, METH_VARARGS,
+    {"digit_runs", digit_runs, METH_O,
      "digit_runs(text): (first digits of the runs no \\w precedes, last digits of every run)."},
-    {"matches_at", matches_at, METH_VARARGS,
+    {"matches_at", (PyCFunction)(void (*)(void))matches_at, METH_FASTCALL,
      "matches_at(match, text, starts): pattern.finditer's matches, for a pattern that only matches at starts."},
-    {"marked_starts", marked_starts, METH_VARARGS,
+    {"marked_starts", (PyCFunction)(void (*)(void))marked_starts, METH_FASTCALL,
      "marked_starts(text, starts, joiners, marks): the figure starts whose figure a mark follows."},
-    {"digit_joints", digit_joints, METH_VARARGS,
+    {"digit_joints", (PyCFunction)(void (*)(void))digit_joints, METH_FASTCALL,
      "digit_joints(text, lasts): the separators between digits, dot groups and comma figures (NL401)."},
-    {"four_digit_starts", four_digit_starts, METH_VARARGS,
+    {"four_digit_starts", (PyCFunction)(void (*)(void))four_digit_starts, METH_FASTCALL,
      "four_digit_starts(text, starts): the starts of the four-digit figures NL402 reads."},
-    {"opening_lines", opening_lines, METH_VARARGS,
+    {"opening_lines", (PyCFunction)(void (*)(void))opening_lines, METH_FASTCALL,
      "opening_lines(text, openings): the starts of the lines that may open with NL304's furniture."},
-    {"sorted_line", sorted_line, METH_VARARGS,
+    {"sorted_line", (PyCFunction)(void (*)(void))sorted_line, METH_FASTCALL,
      "sorted_line(data, key, sep, mode): a line of a sorted table found by binary search in its bytes."},
-    {"sorted_rest", sorted_rest, METH_VARARGS,
+    {"sorted_rest", (PyCFunction)(void (*)(void))sorted_rest, METH_FASTCALL,
      "sorted_rest(data, key, sep): the decoded rest of the line whose key is key in a sorted table, or None."},
     {"count_lines", count_lines, METH_O, "count_lines(data): how many lines the bytes hold."},
     {"table_rows", table_rows, METH_O,
      "table_rows(data): a table's lines as key -> the rest of the line; None for other line ends or not UTF-8."},
-    {"line_starts", line_starts, METH_VARARGS,
+    {"line_starts", (PyCFunction)(void (*)(void))line_starts, METH_FASTCALL,
      "line_starts(text, itemsize): the offsets where the text's lines start, as bytes of native ints."},
-    {"story_parts", story_parts, METH_VARARGS,
+    {"story_parts", (PyCFunction)(void (*)(void))story_parts, METH_FASTCALL,
      "story_parts(text, span_type, max_headline): (headline, paragraphs, sentences) as learn.read_story reads them."},
-    {"name_twins", name_twins, METH_VARARGS,
+    {"name_twins", name_twins, METH_O,
      "name_twins(text): NL202's spaced-name forms grouped by their letters, the groups of two forms or more."},
-    {"case_pairs", case_pairs, METH_VARARGS,
+    {"case_pairs", (PyCFunction)(void (*)(void))case_pairs, METH_FASTCALL,
      "case_pairs(text, twice): whether a pair of the names is written twice and with its second in lowercase."},
-    {"case_pairs_of", case_pairs_of, METH_VARARGS,
+    {"case_pairs_of", (PyCFunction)(void (*)(void))case_pairs_of, METH_FASTCALL,
      "case_pairs_of(text, written, counts, most): case_pairs of the capitalised names written twice."},
-    {"near_name_pairs", near_name_pairs, METH_VARARGS,
+    {"near_name_pairs", (PyCFunction)(void (*)(void))near_name_pairs, METH_FASTCALL,
      "near_name_pairs(queries, written, few): the pairs of a query and a name NL202 compares."},
-    {"capitalised_starts", capitalised_starts, METH_VARARGS,
+    {"capitalised_starts", (PyCFunction)(void (*)(void))capitalised_starts, METH_FASTCALL,
      "capitalised_starts(text, pairs): where a capitalised word, a space and a word, a pair of pairs, start."},
-    {"sentence_spans", sentence_spans, METH_VARARGS,
+    {"sentence_spans", (PyCFunction)(void (*)(void))sentence_spans, METH_FASTCALL,
      "sentence_spans(text, span_type, paragraphs, dateline, abbreviations): the paragraphs' sentences."},
-    {"paragraph_spans", paragraph_spans, METH_VARARGS,
+    {"paragraph_spans", (PyCFunction)(void (*)(void))paragraph_spans, METH_FASTCALL,
      "paragraph_spans(text, span_type, starts, ends): the blocks' paragraphs."},
-    {"repeated_starts", repeated_starts, METH_VARARGS,
+    {"repeated_starts", (PyCFunction)(void (*)(void))repeated_starts, METH_FASTCALL,
      "repeated_starts(text, spans, mixed=None): the spans whose first 16 word characters another's share."},
-    {"quote_marks", quote_marks, METH_VARARGS,
+    {"quote_marks", (PyCFunction)(void (*)(void))quote_marks, METH_FASTCALL,
      "quote_marks(text, paragraphs): (index, mark offsets) of each paragraph that holds a quotation mark."},
-    {"quotation_spans", quotation_spans, METH_VARARGS,
+    {"quotation_spans", (PyCFunction)(void (*)(void))quotation_spans, METH_FASTCALL,
      "quotation_spans(text, span_type, parts, first, markdown, blocked): the quotations of a story's parts."},
     {"column_gap", column_gap, METH_O, "column_gap(text): whether a table's column gap is in the text."},
     {"table_strength", table_strength, METH_O,
      "table_strength(line): how surely the line is a table's (segment._table_strength)."},
     {"url_hint", url_hint, METH_O, "url_hint(text): whether an address's hint (segment._URL_HINT) is in the text."},
     {"sic_hint", sic_hint, METH_O, "sic_hint(text): whether a [sic] mark (segment._SIC_HINT) is in the text."},
-    {"ticker_spans", ticker_spans, METH_VARARGS,
+    {"ticker_spans", (PyCFunction)(void (*)(void))ticker_spans, METH_FASTCALL,
      "ticker_spans(text, span_type): the tickers (segment._TICKER's matches) in the text."},
-    {"block_spans", block_spans, METH_VARARGS, "block_spans(text, span_type, start, end): the stretch's blocks."},
-    {"form_twins", form_twins, METH_VARARGS,
+    {"block_spans", (PyCFunction)(void (*)(void))block_spans, METH_FASTCALL,
+     "block_spans(text, span_type, start, end): the stretch's blocks."},
+    {"form_twins", form_twins, METH_O,
      "form_twins(text): NL204's abbreviation forms whose letters the text writes two ways, one in capitals."},
-    {"capital_forms", capital_forms, METH_VARARGS,
+    {"capital_forms", (PyCFunction)(void (*)(void))capital_forms, METH_FASTCALL,
      "capital_forms(text, start): NL204's abbreviation forms from start whose letters the text writes in capitals."},
-    {"whole_words", whole_words, METH_VARARGS,
+    {"whole_words", (PyCFunction)(void (*)(void))whole_words, METH_FASTCALL,
      "whole_words(text, words, most): how many of the words the text writes as words, up to most."},
     {NULL, NULL, 0, NULL},
 };
