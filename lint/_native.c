@@ -25,7 +25,8 @@
  *   long enough and of ASCII letters, its lowercase form in neither table (NL101's capitals);
  * - edits_among(word, container, filter): the strings one edit from a word that a set or dict
  *   holds (newslint.native.edits_among: the listed words one slip from a misspelt word), with
- *   edit_filter(keys), a Bloom filter of a large container's keys that rules most edits out;
+ *   edit_filter(keys), a Bloom filter of a large container's keys that rules most edits out,
+ *   and affix_filter(keys), of their openings and endings, that rules most out unhashed;
  *   swap_inside(word, targets): whether a swap of two neighbours inside a word is in one of them;
  * - add_forms(...): a story's word counts added up by the forms each word is counted as (NL1);
  * - weighted_osa(...): the weighted slip cost of a typo against a word, from cost tables;
@@ -3162,17 +3163,93 @@ edit_filter(PyObject *self, PyObject *keys)
     return out;
 }
 
+#define ALL_LETTERS 0x3ffffffu /* a bit for each letter a-z */
+
+/* The slot of an opening or ending, by its FNV-1a state, in affix_filter's tables of 2 ** (64 -
+ * shift) slots: the state's top bits once multiplied by 2 ** 64 over the golden ratio (FNV-1a's
+ * multiplications carry every letter into the top bits; one more spreads them). */
+static inline unsigned long long
+affix_slot(unsigned long long state, int shift)
+{
+    return (state * 0x9e3779b97f4a7c15ULL) >> shift;
+}
+
+/* affix_filter(keys): for the ASCII strings among `keys` (a sized iterable), two tables of
+ * letter masks (a bit for each letter a-z), as bytes of uint32: in the first, at the slot of
+ * each opening s[:i] (the empty one too), the letters that follow it in a key; in the second, at
+ * the slot of each ending s[i:], the letters before it (its letters read from the last). Openings
+ * that share a slot share their letters (a power of two slots, about three for every two keys: a
+ * list's words share most openings and endings), so a mask holds every letter that can follow,
+ * and maybe a few more. walk_edits reads a mask for each opening and ending of a word: the edit
+ * w[:i] + c + rest is a key only if c is in both w[:i]'s and rest's masks, which for a Lookup of
+ * a word list leaves about one substitution or insertion in twelve to be hashed whole. */
+static PyObject *
+affix_filter(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *iter, *item, *out;
+    unsigned long long slots = 64;
+    int shift = 58;
+    Py_ssize_t size;
+    uint32_t *heads, *tails;
+    if (nargs != 1) {
+        PyErr_SetString(PyExc_TypeError, "affix_filter(keys) takes one argument");
+        return NULL;
+    }
+    if ((size = PyObject_Size(args[0])) < 0)
+        return NULL;
+    while (2 * slots < 3 * (unsigned long long)size) {
+        slots <<= 1;
+        shift--;
+    }
+    out = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)(2 * slots * sizeof(uint32_t)));
+    if (out == NULL)
+        return NULL;
+    heads = (uint32_t *)PyBytes_AS_STRING(out);
+    tails = heads + slots;
+    memset(heads, 0, 2 * slots * sizeof(uint32_t));
+    if ((iter = PyObject_GetIter(args[0])) == NULL) {
+        Py_DECREF(out);
+        return NULL;
+    }
+    while ((item = PyIter_Next(iter)) != NULL) {
+        if (PyUnicode_Check(item) && PyUnicode_IS_ASCII(item)) {
+            const unsigned char *s = PyUnicode_1BYTE_DATA(item);
+            Py_ssize_t n = PyUnicode_GET_LENGTH(item), i;
+            unsigned long long head = FNV_OFFSET, tail = FNV_OFFSET;
+            for (i = 0; i < n; i++) {
+                unsigned char next = s[i], before = s[n - 1 - i];
+                if (next >= 'a' && next <= 'z') /* an edit puts only these letters */
+                    heads[affix_slot(head, shift)] |= 1u << (next - 'a');
+                if (before >= 'a' && before <= 'z')
+                    tails[affix_slot(tail, shift)] |= 1u << (before - 'a');
+                head = (head ^ next) * FNV_PRIME;
+                tail = (tail ^ before) * FNV_PRIME;
+            }
+        }
+        Py_DECREF(item);
+    }
+    Py_DECREF(iter);
+    if (PyErr_Occurred()) {
+        Py_DECREF(out);
+        return NULL;
+    }
+    return out;
+}
+
 /* edits_among(word, container, filter): the strings one deletion, swap of two neighbours,
  * substitution or insertion (of a letter a-z) from the ASCII `word` that `container` (a set,
  * frozenset or dict) holds, as a set: `one_edit_away(word) & container` (newslint.native),
  * without building the hundreds of edits that are not in it. Each edit is made in one buffer;
  * `filter` (edit_filter's bytes for the container's keys, or None) rules most of them out
- * before one is made into a str and looked up. */
+ * before one is made into a str and looked up; as a pair, (edit_filter's bytes, affix_filter's
+ * bytes), the second rules most substitutions and insertions out before an edit is hashed. */
 struct edit_target {
     PyObject *container, *out;
     int is_dict;
     unsigned char *bits;
     unsigned long long nbits;
+    const uint32_t *heads, *tails; /* affix_filter's tables, or NULL */
+    int shift;                     /* 64 less the bits of their slots */
 };
 
 /* Look one edit up in each of `count` targets, its hash computed once for all their filters:
@@ -3213,6 +3290,37 @@ edit_lookup(struct edit_target *t, Py_ssize_t count, const char *buf, Py_ssize_t
 
 #define EDIT_BUFFER 64
 
+/* The letters c that an edit of the word can put at i and be a key of one of `count` targets, by
+ * their affix_filter tables (all letters for a target without them): into sub[i], for
+ * w[:i] + c + w[i + 1:] (i < n), and ins[i], for w[:i] + c + w[i:] (i <= n). opening[i] and
+ * ending[i] are the FNV-1a states of w[:i] and of w[i:] read from the last letter; heads and
+ * tails, room for n + 1 masks. */
+static void
+edit_letters(const struct edit_target *t, Py_ssize_t count, Py_ssize_t n, const unsigned long long *opening,
+             const unsigned long long *ending, uint32_t *heads, uint32_t *tails, uint32_t *sub, uint32_t *ins)
+{
+    Py_ssize_t k, i;
+    memset(sub, 0, n * sizeof(uint32_t));
+    memset(ins, 0, (n + 1) * sizeof(uint32_t));
+    for (k = 0; k < count; k++) {
+        if (t[k].heads == NULL) {
+            for (i = 0; i < n; i++)
+                sub[i] = ALL_LETTERS;
+            for (i = 0; i <= n; i++)
+                ins[i] = ALL_LETTERS;
+            return;
+        }
+        for (i = 0; i <= n; i++) {
+            heads[i] = t[k].heads[affix_slot(opening[i], t[k].shift)];
+            tails[i] = t[k].tails[affix_slot(ending[i], t[k].shift)];
+        }
+        for (i = 0; i < n; i++)
+            sub[i] |= heads[i] & tails[i + 1];
+        for (i = 0; i <= n; i++)
+            ins[i] |= heads[i] & tails[i];
+    }
+}
+
 /* Check and read one target: its container (a set, frozenset or dict) and filter (None or
  * edit_filter's bytes), its found set made. 0, or -1 with an exception set. */
 static int
@@ -3222,10 +3330,26 @@ edit_target_of(struct edit_target *t, PyObject *container, PyObject *filter, con
     t->out = NULL;
     t->bits = NULL;
     t->nbits = 0;
+    t->heads = t->tails = NULL;
+    t->shift = 64;
     t->is_dict = PyDict_Check(container);
     if (!t->is_dict && !PyAnySet_Check(container)) {
         PyErr_Format(PyExc_TypeError, "%s: the container must be a set, frozenset or dict", name);
         return -1;
+    }
+    if (PyTuple_Check(filter) && PyTuple_GET_SIZE(filter) == 2) { /* (edit_filter's, affix_filter's) */
+        PyObject *affixes = PyTuple_GET_ITEM(filter, 1);
+        Py_ssize_t slots;
+        if (!PyBytes_Check(affixes) || (slots = PyBytes_GET_SIZE(affixes) / (Py_ssize_t)(2 * sizeof(uint32_t))) < 1 ||
+            slots < 64 || (slots & (slots - 1)) || PyBytes_GET_SIZE(affixes) != slots * (Py_ssize_t)(2 * sizeof(uint32_t))) {
+            PyErr_Format(PyExc_ValueError, "%s: a filter pair's second is affix_filter's bytes", name);
+            return -1;
+        }
+        t->heads = (const uint32_t *)PyBytes_AS_STRING(affixes);
+        t->tails = t->heads + slots;
+        for (t->shift = 64; slots > 1; slots >>= 1)
+            t->shift--;
+        filter = PyTuple_GET_ITEM(filter, 0);
     }
     if (filter != Py_None) {
         Py_ssize_t size;
@@ -3252,21 +3376,31 @@ walk_edits(PyObject *word, struct edit_target *t, Py_ssize_t count)
 {
     const char *w = (const char *)PyUnicode_1BYTE_DATA(word);
     char small[EDIT_BUFFER + 2], *buf = small;
-    unsigned long long small_opening[EDIT_BUFFER + 1], *opening = small_opening, state;
+    unsigned long long small_states[2 * (EDIT_BUFFER + 1)], *opening = small_states, *ending, state;
+    uint32_t small_masks[4 * (EDIT_BUFFER + 1)], *masks = small_masks, *sub, *ins, letters;
     Py_ssize_t n = PyUnicode_GET_LENGTH(word), i;
     int c, err = -1;
     if (n > EDIT_BUFFER) {
         buf = PyMem_Malloc(n + 2);
-        opening = PyMem_Malloc((n + 1) * sizeof(unsigned long long));
-        if (buf == NULL || opening == NULL) {
+        opening = PyMem_Malloc(2 * (n + 1) * sizeof(unsigned long long));
+        masks = PyMem_Malloc(4 * (n + 1) * sizeof(uint32_t));
+        if (buf == NULL || opening == NULL || masks == NULL) {
             PyErr_NoMemory();
             goto done;
         }
     }
-    /* opening[i]: FNV-1a's state after w[0:i], the opening every edit at i shares with the word */
+    /* opening[i]: FNV-1a's state after w[0:i], the opening every edit at i shares with the word;
+     * ending[i]: its state after w[i:] read from the last letter, the ending they share */
+    ending = opening + n + 1;
     opening[0] = FNV_OFFSET;
     for (i = 0; i < n; i++)
         opening[i + 1] = fnv_more(opening[i], w + i, 1);
+    ending[n] = FNV_OFFSET;
+    for (i = n; i > 0; i--)
+        ending[i - 1] = fnv_more(ending[i], w + i - 1, 1);
+    sub = masks + 2 * (n + 1);
+    ins = sub + (n + 1);
+    edit_letters(t, count, n, opening, ending, masks, masks + n + 1, sub, ins);
     for (i = 0; i < n; i++) { /* deletions */
         memcpy(buf, w, i);
         memcpy(buf + i, w + i + 1, n - i - 1);
@@ -3282,9 +3416,13 @@ walk_edits(PyObject *word, struct edit_target *t, Py_ssize_t count)
         buf[i] = w[i];
         buf[i + 1] = w[i + 1];
     }
+    /* substitutions and insertions: only the letters edit_letters leaves, in order */
     for (i = 0; i < n; i++) { /* substitutions */
-        for (c = 'a'; c <= 'z'; c++) {
-            if (c == w[i])
+        letters = sub[i];
+        if (w[i] >= 'a' && w[i] <= 'z')
+            letters &= ~(1u << (w[i] - 'a'));
+        for (c = 'a'; letters; c++, letters >>= 1) {
+            if (!(letters & 1))
                 continue;
             buf[i] = (char)c;
             state = (opening[i] ^ (unsigned long long)c) * FNV_PRIME;
@@ -3294,9 +3432,14 @@ walk_edits(PyObject *word, struct edit_target *t, Py_ssize_t count)
         buf[i] = w[i];
     }
     for (i = 0; i <= n; i++) { /* insertions */
+        letters = ins[i];
+        if (!letters)
+            continue;
         memcpy(buf, w, i);
         memcpy(buf + i + 1, w + i, n - i);
-        for (c = 'a'; c <= 'z'; c++) {
+        for (c = 'a'; letters; c++, letters >>= 1) {
+            if (!(letters & 1))
+                continue;
             buf[i] = (char)c;
             state = (opening[i] ^ (unsigned long long)c) * FNV_PRIME;
             if (edit_lookup(t, count, buf, n + 1, state, i + 1) < 0)
@@ -3307,8 +3450,10 @@ walk_edits(PyObject *word, struct edit_target *t, Py_ssize_t count)
 done:
     if (buf != small)
         PyMem_Free(buf);
-    if (opening != small_opening)
+    if (opening != small_states)
         PyMem_Free(opening);
+    if (masks != small_masks)
+        PyMem_Free(masks);
     return err;
 }
 
@@ -7583,6 +7728,8 @@ static PyMethodDef methods[] = {
      "swap_inside(word, targets): whether a swap of two neighbours inside the word is in a target."},
     {"edit_filter", edit_filter, METH_O,
      "edit_filter(keys): a Bloom filter of the ASCII keys, as bytes, for edits_among."},
+    {"affix_filter", (PyCFunction)(void (*)(void))affix_filter, METH_FASTCALL,
+     "affix_filter(keys): Bloom filters of the ASCII keys' openings and endings, as bytes, for edits_among."},
     {"word_splits", (PyCFunction)(void (*)(void))word_splits, METH_FASTCALL,
      "word_splits(keys, words): (key, i) where key[:i] and key[i:] are both words, 2 <= i < len(key) - 2."},
     {"compound_splits", (PyCFunction)(void (*)(void))compound_splits, METH_FASTCALL,

@@ -202,14 +202,21 @@ def one_edit_away(word: str) -> set[str]:
 
 class Lookup:
     """A large container that `edits_among` is asked about again and again (a word list, a name
-    list): a frozenset, or a dict that is never changed, with the compiled filter of its keys
-    (`_native.edit_filter`, about 16 bits a key) built once. Read `keys` for the container."""
+    list): a frozenset, or a dict that is never changed, with the compiled filters of its keys
+    built once: `_native.edit_filter`'s (about 16 bits a key), which rules out most edits before
+    one is made into a str, and `_native.affix_filter`'s, the letters that follow each opening
+    of a key and precede each ending (32-bit masks, about three for every two keys),
+    which rules out most substitutions and insertions before one is made: an edit that puts a
+    letter c at i is a key only if some key opens with the word's first i letters and c, and
+    some key ends with c and the rest of the word. Read `keys` for the container."""
 
     __slots__ = ("keys", "filter")
 
     def __init__(self, keys: AbstractSet[str] | Mapping[str, object]) -> None:
         self.keys = keys
-        self.filter: bytes | None = native.edit_filter(keys) if native is not None else None
+        self.filter: tuple[bytes, bytes] | None = None
+        if native is not None:
+            self.filter = (native.edit_filter(keys), native.affix_filter(keys))
 
 
 def _edits_among(word: str, container: AbstractSet[str] | Mapping[str, object]) -> set[str]:

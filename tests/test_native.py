@@ -916,6 +916,42 @@ def test_every_edit_of_a_word_passes_the_filter_of_a_table_of_them(word):
 
 
 @needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(EDIT_LETTERS + "AZ", max_size=70),
+    st.lists(st.lists(SLIP, max_size=2), max_size=10),
+    st.lists(st.text("abcxyzAé'-", max_size=8), max_size=10),
+)
+def test_the_affix_tables_rule_out_no_edit_a_container_holds(word, slip_lists, strangers):
+    """A filter pair (edit_filter's bytes or None, affix_filter's tables) rules out no edit the
+    container holds: the letters the tables leave at each place are those that follow the
+    word's opening in some key and precede its ending in one, and every edit held is found,
+    alone or beside targets without tables, for words and keys with capitals, apostrophes,
+    hyphens and letters outside ASCII (which no edit puts), past the compiled buffer."""
+    held = frozenset({_slipped(word, slips) for slips in slip_lists} | set(strangers))
+    expected = chooser.one_edit_away(word) & held
+    affixes = compiled.affix_filter(held)
+    for pair in ((None, affixes), (compiled.edit_filter(held), affixes)):
+        if word.isascii():
+            assert compiled.edits_among(word, held, pair) == expected
+            found = compiled.edits_among_each(word, [(held, pair), (set(held), None), (held, pair)])
+            assert found == [expected] * 3
+
+
+@needs_compiled
+def test_the_affix_tables_are_two_of_a_power_of_two_masks():
+    """affix_filter's bytes are two tables of 32-bit letter masks, a power of two of them each,
+    from 64 (about three for every two keys); a pair whose second is not such bytes is refused."""
+    assert len(compiled.affix_filter([])) == 2 * 64 * 4
+    keys = [f"{a}{b}{c}word" for a in "abcdefgh" for b in "abcdefgh" for c in "abcdefgh"]
+    slots = len(compiled.affix_filter(keys)) // 8
+    assert slots & (slots - 1) == 0 and 2 * slots >= 3 * 512 > slots
+    for wrong in (b"", b"\0" * 24, b"\0" * 8, "text", None):
+        with pytest.raises(ValueError):
+            compiled.edits_among("cafe", frozenset({"cafe"}), (None, wrong))
+
+
+@needs_compiled
 def test_edits_among_each_refuses_what_edits_among_refuses():
     """The same checks as `edits_among`: an ASCII word, sets or dicts, filters from
     `edit_filter`, and (container, filter) pairs in a list."""
