@@ -752,11 +752,14 @@ def test_unknown_word_reads_the_known_names_it_selected_with_its_candidates(text
         ("The regime said the harbour fell inthe night. Reigme forces left.\n", False, ["Reigme"]),  # NL104's
         ("The regime said the harbour fell. The harbur was his.\n", True, ["harbur"]),  # a report
         ("The regime said the harbour fell. He saw gil there.\n", True, []),  # a short word
+        ("The regime said the harbour fell. Talks with ecuador went on.\n", False, []),  # a known name
+        ("The regime said the harbour fell. The harbur of ecuador was his.\n", True, ["harbur"]),
     ],
 )
 def test_unknown_word_reads_where_capitals_are_lost_only_where_a_word_needs_it(text, built, reported):
     """`lost_capitals` is built for a short word's test or a report, not for a lowercase word
-    another rule takes (NL104's "inthe"), and what NL101 reports is what it was."""
+    another rule takes (NL104's "inthe") nor for a known name in lowercase (weighed on the
+    story's evidence alone), and what NL101 reports is what it was."""
     from newslint.rules.typos import unknown_word
 
     with mock.patch.object(unknown_word, "lost_capitals", wraps=unknown_word.lost_capitals) as lost:
@@ -1440,3 +1443,33 @@ def test_the_unknown_word_tests_that_declare_the_word_list_select_as_their_calls
         assert test._tables()[1] is english().words
         assert test.select(words) == {w for w in words if test.passes(w)}
         assert tokens.LetterTest(test.passes).select(words) == test.select(words)
+
+
+# A typo's letters: common openings (so that two-slip words exist), apostrophes and capitals too.
+_TYPO = st.builds(
+    lambda opening, rest: opening + rest,
+    st.sampled_from(["co", "re", "pr", "st", "de", "in", "th", "wr", "do", "ch", "x"]),
+    st.text("aeioustrnmdlcph'A", max_size=10),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TYPO, min_size=1, max_size=8))
+@example(["dont", "childrens", "dont", "thats", "companys", "writedown", "volatily", "volatily"])
+def test_remembered_typo_answers_are_those_of_the_walks_they_replace(typos):
+    """NL101's `_missing_apostrophe` and `two_slip_words`, remembered for a typo the corpus
+    repeats, answer what their walks answer, asked in any order and again: each form with its
+    apostrophe looked up in the list, and the common words of the typo's opening within two
+    slips (the same members, in the same iteration order as the set it was built as)."""
+    from newslint.native import near_words
+    from newslint.rules.typos import _context
+    from newslint.rules.typos import unknown_word as nl101
+    from newslint.rules.typos._words import english
+
+    for typo in typos:
+        forms = [f for i in range(1, len(typo)) if (f := f"{typo[:i]}'{typo[i:]}") in english()]
+        assert nl101._missing_apostrophe(typo) == (forms[0] if len(forms) == 1 else None)
+        near = set(near_words(typo, _context._common_with_opening(typo[:2]))) if len(typo) >= 5 else set()
+        found = _context.two_slip_words(typo)
+        assert found == near and list(found) == list(near)
+        assert _context.two_slip_words(typo) is found  # remembered, not walked again

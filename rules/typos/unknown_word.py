@@ -527,10 +527,12 @@ class UnknownWord(Rule):
                     continue  # two words with the space lost: NL104 reports it, with the split
                 if runs("NL105") and joined_at(doc.text, span, self.context.vocabulary):
                     continue  # a part of a word split by a space ("gove rnment"): NL105 joins it
-                case_lost = (lost := lost or lost_capitals(doc)).at(span)
-                found = self._report(
-                    doc, part, span, counts, evidence_only=case_lost or part.capitalize() in known_names()
-                )
+                # a known name in lowercase ("ecuador") is weighed on the story's evidence alone,
+                # wherever it stands: where capitals are lost is read only for the desk's report
+                named, case_lost = part.capitalize() in known_names(), False
+                if not named or self._profile is not None:
+                    case_lost = (lost := lost or lost_capitals(doc)).at(span)
+                found = self._report(doc, part, span, counts, evidence_only=case_lost or named)
                 if found is not None:
                     yield found
                 else:  # no evidence in the story, or the story repeats it: the desk may know better
@@ -1424,9 +1426,12 @@ def _by_first_letter(prefixes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
 _PREFIXES_BY_LETTER = _by_first_letter(PREFIXES)
 
 
+@functools.lru_cache(maxsize=4096)  # asked three times of a word reported, and story after story
 def _missing_apostrophe(word: str) -> str | None:
     """The contraction or possessive the word is with its apostrophe put back (dont -> don't,
-    childrens -> children's), when the word list knows exactly one such form."""
+    childrens -> children's), when the word list knows exactly one such form. Remembered: a
+    lookup of each form in the list, asked by `_worth_reporting`, `_verdict` and `_report` of
+    each word reported and by `_weighed_capital` of an inflection."""
     found = [f for i in range(1, len(word)) if (f := f"{word[:i]}'{word[i:]}") in english()]
     return found[0] if len(found) == 1 else None
 
