@@ -501,6 +501,8 @@ typedef struct {
     Py_ssize_t mask;      /* slots - 1 */
     Py_ssize_t *at, *len; /* per id: where the word was first met, and its length */
     Py_uhash_t *hash;     /* per id */
+    Py_ssize_t *uses;     /* per id: how many tokens are the word (index_tokens's counts) */
+    PyObject **word;      /* per id: the word's str (a reference), once index_tokens built it */
     Py_ssize_t size, cap; /* ids held, room for ids */
 } WordTable;
 
@@ -529,7 +531,13 @@ word_table_grow(WordTable *t)
     Py_uhash_t *hash = PyMem_Realloc(t->hash, cap * sizeof(Py_uhash_t));
     if (hash != NULL)
         t->hash = hash;
-    if (slots == NULL || at == NULL || len == NULL || hash == NULL) {
+    Py_ssize_t *uses = PyMem_Realloc(t->uses, cap * sizeof(Py_ssize_t));
+    if (uses != NULL)
+        t->uses = uses;
+    PyObject **word = PyMem_Realloc(t->word, cap * sizeof(PyObject *));
+    if (word != NULL)
+        t->word = word;
+    if (slots == NULL || at == NULL || len == NULL || hash == NULL || uses == NULL || word == NULL) {
         PyMem_Free(slots);
         PyErr_NoMemory();
         return -1;
@@ -579,6 +587,40 @@ word_table_free(WordTable *t)
     PyMem_Free(t->at);
     PyMem_Free(t->len);
     PyMem_Free(t->hash);
+    PyMem_Free(t->uses);
+    PyMem_Free(t->word);
+}
+
+/* index_tokens's table, kept from one text to the next (its ids' slots zeroed, its words let go):
+ * allocating and zeroing a table for each story cost more than its lookups. A table grown past
+ * SPARE_WORDS (a big file's) is freed instead, so that no big table stays held; a call made
+ * while the spare is in use (a collection's finalizer calling back) builds its own. */
+#define SPARE_WORDS 1024
+static WordTable spare_table;
+static int spare_busy;
+
+/* The table emptied for the next text: the word references of ids `kept` on let go (those
+ * before were handed on), the slots zeroed; freed when it grew past SPARE_WORDS. */
+static void
+word_table_done(WordTable *t, Py_ssize_t kept)
+{
+    Py_ssize_t i;
+    for (i = kept; i < t->size; i++)
+        Py_XDECREF(t->word[i]);
+    if (t != &spare_table || t->cap > SPARE_WORDS) {
+        word_table_free(t);
+        memset(t, 0, sizeof(*t));
+    } else {
+        for (i = 0; i < t->size; i++) { /* each id's slot found again: a story fills few of them */
+            Py_ssize_t j = (Py_ssize_t)(t->hash[i] & (Py_uhash_t)t->mask);
+            while (t->slots[j] != i + 1)
+                j = (j + 1) & t->mask;
+            t->slots[j] = 0;
+        }
+        t->size = 0;
+    }
+    if (t == &spare_table)
+        spare_busy = 0;
 }
 
 static int all_letters(PyObject *word); /* str.isalpha(), with the learning loops below */
@@ -643,6 +685,27 @@ interned_word(PyObject *text, Py_ssize_t p, Py_ssize_t n, Py_uhash_t h, int *let
 }
 
 
+/* counts[words[i]] = uses[i] for each of `words` (a list of distinct str), in order. Into an empty
+ * dict they go through a new dict made big enough for all of them, which `counts` then takes
+ * whole (the merge of a dict into an empty one copies its table): inserted one by one, a story's
+ * hundred words grew the dict five times over. */
+static int
+counts_into(PyObject *counts, PyObject *words, const Py_ssize_t *uses)
+{
+    Py_ssize_t i, n = PyList_GET_SIZE(words);
+    PyObject *into = n > 5 && PyDict_GET_SIZE(counts) == 0 ? _PyDict_NewPresized(n) : Py_NewRef(counts);
+    int err = into == NULL ? -1 : 0;
+    for (i = 0; err == 0 && i < n; i++) {
+        PyObject *count = PyLong_FromSsize_t(uses[i]);
+        err = count == NULL ? -1 : PyDict_SetItem(into, PyList_GET_ITEM(words, i), count);
+        Py_XDECREF(count);
+    }
+    if (err == 0 && into != counts)
+        err = PyDict_Update(counts, into);
+    Py_XDECREF(into);
+    return err;
+}
+
 /* index_tokens(text, sentences, blocked, counts[, odd]): (sentences and blocked: sequences of spans)
  * every token of the sentences (as TOKEN.finditer finds them in each, those that touch a blocked
  * span left out), in text order. `counts` (a dict) gets each distinct token's number of uses, in
@@ -655,26 +718,26 @@ interned_word(PyObject *text, Py_ssize_t p, Py_ssize_t n, Py_uhash_t h, int *let
  * A str is built for each distinct token only (`WordTable`): a story repeats most of its words.
  * `odd` (a list, if given) gets the distinct tokens that are not letters only, in that order. */
 static PyObject *
-index_tokens(PyObject *self, PyObject *args)
+index_tokens(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
-    PyObject *text, *sentences, *blocked, *counts, *odd = Py_None;
+    PyObject *text, *sentences, *blocked, *counts, *odd;
     PyObject *words = NULL, *result = NULL;
     Py_ssize_t *sstarts = NULL, *sends = NULL, *bstarts = NULL, *bends = NULL;
-    Py_ssize_t nsent, nblock, i, n;
-    IntBuf ids = {0}, starts = {0}, openings = {0}, firsts = {0}, uses = {0};
-    WordTable table = {0};
+    Py_ssize_t nsent, nblock, i, n, handed = 0;
+    IntBuf ids = {0}, starts = {0}, openings = {0}, firsts = {0};
+    WordTable own = {0}, *table = spare_busy ? &own : &spare_table;
     int kind;
     const void *data;
-    if (!PyArg_ParseTuple(args, "UOOO!|O:index_tokens", &text, &sentences, &blocked, &PyDict_Type, &counts, &odd))
-        return NULL;
-    if (odd != Py_None && !PyList_Check(odd)) {
-        PyErr_SetString(PyExc_TypeError, "index_tokens: odd is a list or None");
+    if ((nargs != 4 && nargs != 5) || !PyUnicode_Check(args[0]) || !PyDict_Check(args[3]) ||
+        (nargs == 5 && args[4] != Py_None && !PyList_Check(args[4]))) {
+        PyErr_SetString(PyExc_TypeError, "index_tokens(text, sentences, blocked, counts[, odd]): text a str, "
+                                         "counts a dict, odd a list or None");
         return NULL;
     }
+    text = args[0], sentences = args[1], blocked = args[2], counts = args[3];
+    odd = nargs == 5 ? args[4] : Py_None;
+    spare_busy = 1; /* (whichever is used: a nested call builds its own) */
     if (read_spans(sentences, &sstarts, &sends, &nsent) < 0 || read_spans(blocked, &bstarts, &bends, &nblock) < 0)
-        goto done;
-    words = PyList_New(0);
-    if (words == NULL)
         goto done;
     kind = PyUnicode_KIND(text);
     data = PyUnicode_DATA(text);
@@ -706,21 +769,20 @@ index_tokens(PyObject *self, PyObject *args)
                 p = e;
                 continue;
             }
-            id = word_table_id(&table, kind, data, p, e, &is_new);
+            id = word_table_id(table, kind, data, p, e, &is_new);
             if (id < 0)
                 goto done;
             if (is_new) {
                 int letters = -1; /* all_letters(word), when the kept words know it */
-                PyObject *word = kind == PyUnicode_1BYTE_KIND ? interned_word(text, p, e - p, table.hash[id], &letters)
+                PyObject *word = kind == PyUnicode_1BYTE_KIND ? interned_word(text, p, e - p, table->hash[id], &letters)
                                                               : PyUnicode_Substring(text, p, e);
-                if (word == NULL || PyList_Append(words, word) < 0 || intbuf_push(&uses, 1) < 0 ||
-                    (odd != Py_None && !(letters >= 0 ? letters : all_letters(word)) && PyList_Append(odd, word) < 0)) {
-                    Py_XDECREF(word);
+                table->word[id] = word; /* (NULL on error: let go as the others are) */
+                table->uses[id] = 1;
+                if (word == NULL ||
+                    (odd != Py_None && !(letters >= 0 ? letters : all_letters(word)) && PyList_Append(odd, word) < 0))
                     goto done;
-                }
-                Py_DECREF(word);
             } else {
-                uses.data[id]++;
+                table->uses[id]++;
             }
             if ((first && intbuf_push(&firsts, ids.size) < 0) || intbuf_push(&ids, id) < 0 ||
                 intbuf_push(&starts, p) < 0)
@@ -729,16 +791,12 @@ index_tokens(PyObject *self, PyObject *args)
             p = e;
         }
     }
-    if (intbuf_push(&openings, ids.size) < 0)
+    if (intbuf_push(&openings, ids.size) < 0 || (words = PyList_New(table->size)) == NULL)
         goto done;
-    for (i = 0; i < PyList_GET_SIZE(words); i++) {
-        PyObject *count = PyLong_FromSsize_t(uses.data[i]);
-        if (count == NULL || PyDict_SetItem(counts, PyList_GET_ITEM(words, i), count) < 0) {
-            Py_XDECREF(count);
-            goto done;
-        }
-        Py_DECREF(count);
-    }
+    for (handed = 0; handed < table->size; handed++) /* the list takes the table's references */
+        PyList_SET_ITEM(words, handed, table->word[handed]);
+    if (counts_into(counts, words, table->uses) < 0)
+        goto done;
     {
         PyObject *a = intbuf_take(&ids), *b = a ? intbuf_take(&starts) : NULL;
         PyObject *c = b ? intbuf_take(&openings) : NULL, *d = c ? intbuf_take(&firsts) : NULL;
@@ -752,7 +810,7 @@ index_tokens(PyObject *self, PyObject *args)
     }
 done:
     Py_XDECREF(words);
-    word_table_free(&table);
+    word_table_done(table, handed);
     PyMem_Free(sstarts);
     PyMem_Free(sends);
     PyMem_Free(bstarts);
@@ -761,7 +819,6 @@ done:
     intbuf_free(&starts);
     intbuf_free(&openings);
     intbuf_free(&firsts);
-    intbuf_free(&uses);
     return result;
 }
 
@@ -7682,8 +7739,8 @@ static PyMethodDef methods[] = {
      "near_words_in_index(typo, line, index): near_words_in_line(typo, line), read from the line's index."},
     {"pair_entry", (PyCFunction)(void (*)(void))pair_entry, METH_FASTCALL,
      "pair_entry(line, second): what follows second and ':' in its entry of a pair-table line, or None."},
-    {"index_tokens", index_tokens, METH_VARARGS,
-     "index_tokens(text, sentence_starts, sentence_ends, blocked_starts, blocked_ends, counts[, odd]): the token index."},
+    {"index_tokens", (PyCFunction)(void (*)(void))index_tokens, METH_FASTCALL,
+     "index_tokens(text, sentences, blocked, counts[, odd]): the token index."},
     {"non_words", non_words, METH_O, "non_words(words): those of the words whose token kind is not WORD."},
     {"among", (PyCFunction)(void (*)(void))among, METH_FASTCALL,
      "among(words, ids, wanted): indices of the tokens whose word is wanted."},

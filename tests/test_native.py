@@ -184,6 +184,31 @@ def test_a_kept_word_is_listed_as_odd_as_when_it_was_first_met():
         assert odd == [w for w in words if not w.isalpha()] == ["Zürich's", "F-16", "5pm"]
 
 
+@pytest.mark.skipif(compiled is None, reason="newslint._native is not built here")
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.lists(st.integers(0, 3000), max_size=2500), min_size=1, max_size=4),
+    st.dictionaries(st.sampled_from(["wb", "wc", "x"]), st.integers(1, 9), max_size=2),
+)
+def test_the_compiled_index_of_many_words_counts_as_the_twin_does(texts, before):
+    """Texts of many distinct words, one after another (the compiled scan keeps its word table
+    from one text to the next, and lets a big one go): each index and its counts are the twin's,
+    into an empty dict (taken whole from one made to size) or one that holds counts already
+    (overwritten in place, as the twin does)."""
+    for numbers in texts:
+        text = " ".join("w" + "".join(chr(97 + int(d)) for d in str(n)) for n in numbers) + " x-1 5pm"
+        sentences = [document.Span(0, len(text))]
+        built = []
+        for use in (compiled, None):
+            counts, odd = Counter(before), []
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(tokens, "native", use)
+                index = tokens.index_tokens(text, sentences, document.SpanSet([]), counts, odd)
+            built.append((index.words, list(index.ids), list(index.starts), list(index.firsts), counts, odd))
+        assert built[0] == built[1] and built[0][-1] == ["x-1", "5pm"]
+        assert list(built[0][4].items()) == list(built[1][4].items()) and type(built[0][4]) is Counter
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.text(CHARS + "Ⅻ½x", min_size=1, max_size=6), max_size=12))
 @example(["5pm", "F-16", "1,234", "²", "٣a", "a_b", "Ⅻ", "½5", "x'y", "5"])
