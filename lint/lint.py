@@ -152,16 +152,19 @@ class Linter:
         return CheckResult(doc, kept, reading, read_doc)
 
     def _rule_split(self) -> tuple[list[Rule], list[Rule], list[Rule], frozenset[str]]:
-        """The rules, those that read the original text, those that read the repaired reading,
-        and the codes of the deferring rules: worked out once, not for every story."""
+        """The rules, those that read the original text and those that read the repaired reading
+        (neither holding a rule its settings keep silent, `Rule.silent`: about twenty under the
+        default settings, each a call a story), and the codes of the deferring rules among those
+        (none without a LanguageTool server): worked out once, not for every story."""
         split = self._split
         if split is None or split[0] is not self.rules:
             rules = self.rules
+            speaking = [r for r in rules if not r.silent()]
             split = self._split = (
                 rules,
-                [r for r in rules if r.reads_original],
-                [r for r in rules if not r.reads_original],
-                frozenset(type(r).code for r in rules if r.defers_to_other_rules),
+                [r for r in speaking if r.reads_original],
+                [r for r in speaking if not r.reads_original],
+                frozenset(type(r).code for r in speaking if r.defers_to_other_rules),
             )
         return split
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from newslint.document import Document, LetterTest
@@ -120,6 +121,11 @@ class Rule:
     # True for rules backed by an outside checker (LanguageTool): their violations are dropped
     # where one of newslint's own rules already reports an overlapping span.
     defers_to_other_rules: ClassVar[bool] = False
+    # The setting without which `check` finds nothing, as a dotted attribute of the rule
+    # ("options.entries", "context.style"), or "" (nearly every rule): while it is unset (None or
+    # empty) the engine leaves the rule out of its run (`Rule.silent`), so that a rule the settings
+    # keep silent costs no call a story. `check_suppressions` is called all the same.
+    needs_setting: ClassVar[str] = ""
     Options: ClassVar[type[RuleOptions]] = NoOptions
 
     def __init__(
@@ -135,6 +141,10 @@ class Rule:
 
     def check(self, doc: Document) -> Iterator[Violation]:
         raise NotImplementedError
+
+    def silent(self) -> bool:
+        """Whether the rule's `needs_setting` is unset, so that `check` finds nothing in any story."""
+        return bool(self.needs_setting) and not attrgetter(self.needs_setting)(self)
 
     def triggers(self) -> tuple[Trigger, ...]:
         """What a story must hold for `check` to report anything (see `Trigger`): the engine runs

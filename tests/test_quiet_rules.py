@@ -166,3 +166,39 @@ def test_a_mix_rule_reports_what_its_forms_give(text, first, second):
         if len(forms) < 2:
             assert not inspect.isgenerator(found)
         assert list(found) == list(rule.report(doc, forms)), type(rule).code
+
+
+# --- the engine leaves out the rules its settings keep silent ------------------------------------
+TERMS = {"preferred-term": {"terms": [{"use": "use", "instead-of": "utilise"}]}}
+
+
+def _left_out(**options) -> set[str]:
+    linter = lint.Linter(Settings(**options), path="story.txt")
+    _, original, reading, _ = linter._rule_split()
+    return {type(r).code for r in linter.rules} - {type(r).code for r in original + reading}
+
+
+def test_the_engine_leaves_out_the_quiet_rules_alone():
+    """Under the default settings the rules left out of the run are the quiet ones; a house style,
+    terms or a server put the rules they set back (`Rule.needs_setting`)."""
+    assert _left_out() == {type(r).code for r in _quiet(_rules())}
+    styled = _left_out(style="ap")
+    assert not any(code.startswith("NL4") for code in styled) and "NL601" in styled
+    assert "NL601" not in _left_out(rules=TERMS)
+    served = _left_out(rules={"grammar": {"server": "http://127.0.0.1:9"}})  # (no story is checked)
+    assert not any(code.startswith("NL9") for code in served) and "NL405" in served
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(TEXTS), st.sampled_from([None, *sorted(HOUSE_STYLES)]), st.booleans())
+def test_leaving_out_the_quiet_rules_changes_no_report(text, style, terms):
+    """A story checked with the quiet rules left out gets the reports of a run that calls them all,
+    under each house style, with terms or without."""
+    options = {"style": style, "rules": TERMS if terms else {}}
+    text += "\n\nThey utilise it.\n"
+    found = lint.Linter(Settings(**options), path="story.txt").check(text).violations
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Rule, "silent", lambda self: False)
+        every = lint.Linter(Settings(**options), path="story.txt")
+        assert not any(r.silent() for r in every.rules)
+        assert every.check(text).violations == found

@@ -74,6 +74,7 @@ class BannedTerm(Rule):
             return [entry]
 
     options: Options  # built from the config by the engine
+    needs_setting = "options.entries"  # no terms: nothing to find
 
     def check(self, doc: Document) -> Iterator[Violation]:
         # Not a generator of its own: with no terms (most runs) every story pays one call.

@@ -99,6 +99,7 @@ class HousePattern(Rule):
             return [(entry, safe)]
 
     options: Options  # built from the config by the engine
+    needs_setting = "options.entries"  # no terms: nothing to find
 
     def check(self, doc: Document) -> Iterator[Violation]:
         # Not a generator: with no patterns (most runs) every story pays one call, not a

@@ -85,6 +85,7 @@ class PreferredTerm(Rule):
             return group
 
     options: Options  # built from the config by the engine
+    needs_setting = "options.entries"  # no terms: nothing to find
 
     def check(self, doc: Document) -> Iterator[Violation]:
         # Not a generator: with no terms (most runs) every story pays one call, not two

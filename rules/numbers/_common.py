@@ -131,6 +131,7 @@ class HouseStyleRule(Rule):
     """A rule that only speaks under a chosen house style: silent when `style` is not set."""
 
     styles: ClassVar[tuple[str, ...]] = tuple(HOUSE_STYLES)  # the house styles it checks
+    needs_setting: ClassVar[str] = "context.style"  # no house style: silent
 
     def check(self, doc: Document) -> Iterator[Violation]:
         # Not a generator: with no house style (most runs) every story pays one call, not a

@@ -53,6 +53,7 @@ class TimeOfDayStyle(Rule):
     code = "NL410"
     name = "time-of-day-style"
     fix_availability = FixAvailability.ALWAYS
+    needs_setting = "context.style"  # no house style: silent
 
     def check(self, doc: Document) -> Iterator[Violation]:
         # Not a generator: with no house style (most runs) every story pays one call, not a
