@@ -2584,10 +2584,146 @@ fast_bits(PyObject *value)
     long long v;
     if (!PyLong_CheckExact(value))
         return -1;
+#if PY_VERSION_HEX < 0x030C0000 && PyLong_SHIFT == 30
+    { /* an int of up to two digits read as it is held (one per word of a story, a test read) */
+        const digit *d = ((PyLongObject *)value)->ob_digit;
+        switch (Py_SIZE(value)) {
+        case 0:
+            return 0;
+        case 1:
+            return (long long)d[0];
+        case 2:
+            return (long long)d[0] | (long long)d[1] << 30;
+        }
+    }
+#endif
     v = PyLong_AsLongLongAndOverflow(value, &overflow);
     if (v == -1 && PyErr_Occurred())
         PyErr_Clear();
     return overflow ? -1 : v;
+}
+
+/* The bits of the words read_bits has read from one memory dict (the letter tests' memory,
+ * newslint.tokens._WordBits), kept by word in an open-addressed table read with the hash each str
+ * holds: a story's hundred words are mostly words met before, each a dict lookup and an int read
+ * in read_bits where the table answers with a probe. The table is the memory's own bits for every
+ * word it holds: the memory's writers here (flush_bits, test_words) write the table too, and
+ * another memory (a new dict) or a write it cannot follow (forget_bits) empties it. It holds a
+ * reference to the memory so that its address is not another dict's; a word whose bits do not fit
+ * a machine word is held as KEPT_UNKNOWN (read from the memory), and when KEPT_LIMIT words are
+ * held the table is emptied and filled again. */
+#define KEPT_SLOTS ((Py_ssize_t)1 << 17)
+#define KEPT_LIMIT (KEPT_SLOTS / 2) /* the memory's 64,000 words fit */
+#define KEPT_UNKNOWN (~0ULL)
+typedef struct {
+    PyObject *word; /* an exact str (a reference), or NULL */
+    unsigned long long bits;
+} KeptBits;
+static KeptBits *kept_bits;
+static Py_ssize_t kept_count;
+static PyObject *kept_memory;
+
+/* The table emptied, the memory let go. */
+static void
+kept_bits_forget(void)
+{
+    Py_ssize_t i;
+    if (kept_bits != NULL && kept_count > 0)
+        for (i = 0; i < KEPT_SLOTS; i++)
+            Py_CLEAR(kept_bits[i].word);
+    kept_count = 0;
+    Py_CLEAR(kept_memory);
+}
+
+/* The slot of `word` (an exact str whose hash is `h`): the one holding an equal str, or the empty
+ * one where it would go. */
+static KeptBits *
+kept_bits_slot(PyObject *word, Py_hash_t h)
+{
+    Py_ssize_t j, mask = KEPT_SLOTS - 1, n = PyUnicode_GET_LENGTH(word);
+    int kind = PyUnicode_KIND(word);
+    KeptBits *slot;
+    for (j = (Py_ssize_t)((Py_uhash_t)h & (Py_uhash_t)mask);; j = (j + 1) & mask) {
+        PyObject *held;
+        slot = &kept_bits[j];
+        held = slot->word;
+        if (held == NULL || held == word)
+            return slot;
+        if (((PyASCIIObject *)held)->hash == h && PyUnicode_GET_LENGTH(held) == n && PyUnicode_KIND(held) == kind &&
+            memcmp(PyUnicode_DATA(held), PyUnicode_DATA(word), n * kind) == 0)
+            return slot;
+    }
+}
+
+/* The hash of a str (computed, and kept in it, on first use: no code runs). */
+static Py_hash_t
+str_hash(PyObject *word)
+{
+    Py_hash_t h = ((PyASCIIObject *)word)->hash;
+    return h != -1 ? h : PyObject_Hash(word);
+}
+
+/* After memory[word] was set to `now`: the table's bits of `word` set to them, when the table
+ * mirrors `memory` and holds the word (a word it does not hold is read from the memory). A word
+ * that is not an exact str (whose hash and equality may be its own) empties the table. */
+static void
+kept_bits_note(PyObject *memory, PyObject *word, PyObject *now)
+{
+    KeptBits *slot;
+    long long fast;
+    if (memory != kept_memory || kept_count == 0)
+        return;
+    if (!PyUnicode_CheckExact(word)) {
+        kept_bits_forget();
+        return;
+    }
+    slot = kept_bits_slot(word, str_hash(word));
+    if (slot->word == NULL)
+        return;
+    fast = fast_bits(now);
+    slot->bits = fast < 0 ? KEPT_UNKNOWN : (unsigned long long)fast;
+}
+
+/* forget_bits(): the table of bits read_bits keeps emptied: for a caller that wrote the memory
+ * itself (tokens._flush_bits, the twin, where a story's bits do not fit machine words). */
+static PyObject *
+forget_bits(PyObject *self, PyObject *unused)
+{
+    kept_bits_forget();
+    Py_RETURN_NONE;
+}
+
+/* The bits of `key` (an exact str) in `memory`: the table's, or read from the memory (and kept);
+ * -1 when they do not fit a machine word, -2 on error. */
+static long long
+kept_bits_read(PyObject *memory, PyObject *key)
+{
+    Py_hash_t h = str_hash(key);
+    KeptBits *slot;
+    PyObject *value;
+    long long fast;
+    if (h == -1)
+        return -2;
+    slot = kept_bits_slot(key, h);
+    if (slot->word != NULL && slot->bits != KEPT_UNKNOWN)
+        return (long long)slot->bits;
+    value = PyDict_GetItemWithError(memory, key); /* borrowed; a str's lookup runs no code */
+    if (value == NULL && PyErr_Occurred())
+        return -2;
+    fast = value == NULL ? 0 : fast_bits(value);
+    if (slot->word == NULL && fast >= 0) {
+        if (kept_count >= KEPT_LIMIT) { /* full: emptied, and filled again from here */
+            PyObject *held = kept_memory;
+            kept_memory = NULL;
+            kept_bits_forget();
+            kept_memory = held;
+            slot = kept_bits_slot(key, h);
+        }
+        slot->word = Py_NewRef(key);
+        slot->bits = (unsigned long long)fast;
+        kept_count++;
+    }
+    return fast;
 }
 
 /* Whether `fails` holds the lowercase form of a word of ASCII letters alone (its shape one of
@@ -2755,6 +2891,8 @@ test_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
             now = bits == NULL ? Py_NewRef(ok ? both : tested)
                               : bits_or(bits, ok ? both : tested, ok ? fast_both : fast_tested);
             err = now == NULL ? -1 : PyDict_SetItem(memory, word, now);
+            if (err == 0)
+                kept_bits_note(memory, word, now);
             Py_XDECREF(now);
             if (err < 0)
                 goto fail;
@@ -2775,14 +2913,23 @@ test_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
  * native long long a key in a bytes object, when all fit one (two bits a test: they do), and as
  * a list of ints otherwise; split_bits reads either. */
 static PyObject *
-read_bits(PyObject *self, PyObject *args)
+read_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *keys, *memory, *bits = NULL, *out = NULL, *union_ = NULL;
     unsigned long long fast_union = 0;
     long long *packed;
     Py_ssize_t i, n;
-    if (!PyArg_ParseTuple(args, "O!O!:read_bits", &PyList_Type, &keys, &PyDict_Type, &memory))
+    if (nargs != 2 || !PyList_Check(args[0]) || !PyDict_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "read_bits(keys, memory): keys a list, memory a dict");
         return NULL;
+    }
+    keys = args[0], memory = args[1];
+    if (memory != kept_memory) { /* another memory: the bits kept are not its */
+        kept_bits_forget();
+        kept_memory = Py_NewRef(memory);
+    }
+    if (kept_bits == NULL)
+        kept_bits = PyMem_Calloc(KEPT_SLOTS, sizeof(KeptBits));
     n = PyList_GET_SIZE(keys);
     bits = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(long long));
     if (bits == NULL)
@@ -2795,10 +2942,16 @@ read_bits(PyObject *self, PyObject *args)
             PyErr_SetString(PyExc_TypeError, "read_bits: the keys are str");
             goto fail;
         }
-        value = PyDict_GetItemWithError(memory, key); /* borrowed */
-        if (value == NULL && PyErr_Occurred())
-            goto fail;
-        fast = value == NULL ? 0 : fast_bits(value);
+        if (kept_bits != NULL) {
+            fast = kept_bits_read(memory, key);
+            if (fast == -2)
+                goto fail;
+        } else { /* (no room for the table: each read from the memory) */
+            value = PyDict_GetItemWithError(memory, key); /* borrowed */
+            if (value == NULL && PyErr_Occurred())
+                goto fail;
+            fast = value == NULL ? 0 : fast_bits(value);
+        }
         if (fast < 0)
             break; /* past a machine word: every key's bits as ints, below */
         packed[i] = fast;
@@ -3112,6 +3265,8 @@ flush_bits(PyObject *self, PyObject *args)
         now = add == NULL || old == NULL ? Py_XNewRef(add) : bits_or(old, add, pend[i]);
         Py_XDECREF(add);
         err = now == NULL ? -1 : PyDict_SetItem(memory, key, now);
+        if (err == 0)
+            kept_bits_note(memory, key, now);
         Py_XDECREF(now);
         if (err < 0)
             return NULL;
@@ -7749,8 +7904,9 @@ static PyMethodDef methods[] = {
      "the Tokens of the chosen tokens of an index."},
     {"select_bits", select_bits, METH_VARARGS,
      "select_bits(keys, memory, tested, passed): (keys tested and passed, keys untested)."},
-    {"read_bits", read_bits, METH_VARARGS,
+    {"read_bits", (PyCFunction)(void (*)(void))read_bits, METH_FASTCALL,
      "read_bits(keys, memory): (each key's bits in memory, 0 when absent, packed or ints; the bits or-ed)."},
+    {"forget_bits", forget_bits, METH_NOARGS, "forget_bits(): the bits read_bits keeps let go (the memory written elsewhere)."},
     {"split_bits", split_bits, METH_VARARGS,
      "split_bits(keys, bits, tested, passed): select_bits over the bits read_bits read, no lookup."},
     {"select_story", (PyCFunction)(void (*)(void))select_story, METH_FASTCALL,

@@ -310,7 +310,12 @@ class _WordBits:
     of benchmarks/instructions.py, 123,346 writes of 11,002 words of their stories). The stories
     with pending bits are `unflushed`, and `pending` holds the bits of the tests that wrote them.
     They are flushed before a story's bits are read, before a test with pending bits walks the
-    memory itself (`LetterTest.select`) and before a slot is taken again."""
+    memory itself (`LetterTest.select`) and before a slot is taken again.
+
+    The compiled `read_bits` keeps the bits of the words it read, by word, so that a story's words
+    met before are read without a dict lookup each; the compiled writers (`flush_bits`,
+    `test_words`) keep them the memory's, a new dict is read afresh, and a write made here in
+    Python (`_flush_bits`, for bits past a machine word) lets them go (`native.forget_bits`)."""
 
     def __init__(self) -> None:
         self.words: dict[str, int] = {}
@@ -334,6 +339,8 @@ class _WordBits:
             if needed > room:  # nothing written: room made first
                 self.words = _first_remembered(self.words, MEMORY_LIMIT, needed)
                 run(story.words, story.pending, self.words, needed)
+            if native is not None and not compiled:  # written here: the compiled read's copy is stale
+                native.forget_bits()
 
     def take(self) -> int:
         with self._lock:  # between takers only: each slot goes to one test

@@ -519,7 +519,9 @@ def test_the_compiled_walk_reads_the_bits_as_the_loop_does():
         compiled.near_words("abc", ["abd", 3])
 
 
-BITS = st.integers(0, 1 << 70) | st.integers(0, 15)
+# the values a word's bits take, with the edges of an int's one and two digits and a machine word
+EDGES = [(1 << 30) - 1, 1 << 30, (1 << 60) - 1, 1 << 60, (1 << 63) - 1, 1 << 63]
+BITS = st.integers(0, 1 << 70) | st.integers(0, 15) | st.sampled_from(EDGES)
 # a letter test's `only` tables: none declared, none at all, a set, a set and a dict
 ONLY = [None, (), (frozenset({"ab", "a"}),), (frozenset({"b"}), {"ab": 1, "é": 2})]
 # a letter test's `decided` lengths, one a shape in bit order (-1: the test is asked)
@@ -556,6 +558,60 @@ def test_the_story_bits_read_once_select_as_the_walk_does(keys, memory, masks):
         compiled.read_bits([*keys, b"bytes"], memory)
     with pytest.raises(TypeError):
         compiled.split_bits([*keys, 3], [*values, 0], *masks)
+
+
+class _OwnStr(str):
+    """A str subclass: a word the compiled read cannot keep by its characters alone."""
+
+
+def _read_as_ints(keys: list[str], memory: dict[str, int]) -> tuple[list[int], int]:
+    bits, union = compiled.read_bits(keys, memory)
+    return (array("q", bits).tolist() if isinstance(bits, bytes) else bits), union
+
+
+STEPS = st.sampled_from(["read", "flush", "test", "own", "copy", "python"])
+KEPT_WORDS = st.lists(st.sampled_from(["ab", "ba", "é", "a-b", "zz"]), max_size=5)
+
+
+@needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(STEPS, KEPT_WORDS, BITS)))
+def test_the_bits_read_kept_by_word_are_the_memorys(steps):
+    """The compiled `read_bits` keeps the bits it read by word: whatever wrote the memory since
+    (`flush_bits`, `test_words`, with words equal but not the same str, or a str subclass), a
+    new memory, or a write of its own followed by `forget_bits`, it reads what the twin reads."""
+    memory: dict[str, int] = {}
+    for step, words, value in steps:
+        keys = list(dict.fromkeys("".join(list(w)) for w in words))  # new strs: equal, not the same
+        fits = value < 1 << 63
+        if step == "read":
+            assert _read_as_ints(keys, memory) == tokens._read_bits(keys, memory)
+        elif step == "flush" and fits:
+            compiled.flush_bits(keys, bytearray(array("q", [value] * len(keys)).tobytes()), memory, 99)
+        elif step in ("test", "own"):
+            tested = 1 << value % 70
+            words_of = [_OwnStr(k) for k in keys] if step == "own" else keys
+            test = str.isascii if value % 3 else str.isalpha
+            both = tested << 1 | tested
+            compiled.test_words(test, None, None, None, 63, None, words_of, set(), memory, tested, both)
+        elif step == "copy":
+            memory = dict(memory)
+            memory.update(dict.fromkeys(keys, value))  # a new memory, written before it is read
+        elif step == "python":
+            memory.update(dict.fromkeys(keys, value))
+            compiled.forget_bits()
+        assert _read_as_ints(keys, memory) == tokens._read_bits(keys, memory)
+
+
+@needs_compiled
+def test_the_bits_read_kept_by_word_are_kept_past_their_limit():
+    """More words than the compiled read keeps (it empties its table and fills it again): every
+    read is the memory's."""
+    memory = {f"w{i}": i for i in range(0, 140_000, 2)}
+    keys = [f"w{i}" for i in range(140_000)]
+    for _ in range(2):
+        assert _read_as_ints(keys, memory) == tokens._read_bits(keys, memory)
+        assert _read_as_ints(keys[::-1], memory) == tokens._read_bits(keys[::-1], memory)
 
 
 @needs_compiled
