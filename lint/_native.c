@@ -685,6 +685,16 @@ interned_word(PyObject *text, Py_ssize_t p, Py_ssize_t n, Py_uhash_t h, int *let
 }
 
 
+/* A dict made for n keys. `_PyDict_NewPresized` is private API, free to leave later Pythons'
+ * headers, so it is used only on the versions it was measured on (3.11, 3.12); from 3.13 on an
+ * ordinary dict is made: the extension must build on every Python newslint supports, and the
+ * output is the same either way. */
+#if PY_VERSION_HEX < 0x030D0000
+#define new_presized(n) _PyDict_NewPresized(n)
+#else
+#define new_presized(n) ((void)(n), PyDict_New())
+#endif
+
 /* counts[words[i]] = uses[i] for each of `words` (a list of distinct str), in order. Into an empty
  * dict they go through a new dict made big enough for all of them, which `counts` then takes
  * whole (the merge of a dict into an empty one copies its table): inserted one by one, a story's
@@ -693,7 +703,7 @@ static int
 counts_into(PyObject *counts, PyObject *words, const Py_ssize_t *uses)
 {
     Py_ssize_t i, n = PyList_GET_SIZE(words);
-    PyObject *into = n > 5 && PyDict_GET_SIZE(counts) == 0 ? _PyDict_NewPresized(n) : Py_NewRef(counts);
+    PyObject *into = n > 5 && PyDict_GET_SIZE(counts) == 0 ? new_presized(n) : Py_NewRef(counts);
     int err = into == NULL ? -1 : 0;
     for (i = 0; err == 0 && i < n; i++) {
         PyObject *count = PyLong_FromSsize_t(uses[i]);
