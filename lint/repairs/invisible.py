@@ -28,6 +28,7 @@ SPACING = "\u200b\u2060\ufeff"  # zero-width space, word joiner, byte-order mark
 BIDI = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _INVISIBLE = re.compile(f"[{SOFT_HYPHEN}{JOINERS}{SPACING}{BIDI}]")
 _ANY_INVISIBLE = frozenset(SOFT_HYPHEN + JOINERS + SPACING + BIDI)
+_INVISIBLES = tuple(SOFT_HYPHEN + JOINERS + SPACING + BIDI)
 
 _LOOK = 8  # how far past marks and other invisible characters a neighbour is looked for
 
@@ -139,8 +140,11 @@ def right_to_left_lines(text: str, lines: LineIndex) -> Callable[[int], bool]:
 
 def find(doc: Document) -> Iterator[Repair]:
     text = doc.text
-    if text.isascii():
-        return  # every invisible character is outside ASCII: settled without a scan
+    if text.isascii() or not any(map(text.__contains__, _INVISIBLES)):
+        # every invisible character is outside ASCII: settled without a scan; else one look for
+        # each character (`str` skips those its text's width cannot hold: a one-byte text is read
+        # for the soft hyphen alone), where the pattern's scan tested each character of the story
+        return
     right_to_left = right_to_left_lines(text, doc.lines)
     for m in _INVISIBLE.finditer(text):
         span = Span(m.start(), m.end())

@@ -111,7 +111,10 @@ _LOWER_TICKER = re.compile(r"[a-z0-9]{1,8}(?:\.[A-Za-z]{1,3})*\.?>|[a-z0-9]{1,8}
 _CUT_SHORT = re.compile(r" ?(?:\.\.\.|…)")
 _STRAY_STOP = re.compile(r"\.[0-9]")
 _PIECE_AFTER = re.compile(r"[,;]([a-z]+)")
-_PIECE_BEFORE = re.compile(r"([a-z]+)[,;]$")
+# `([a-z]+)[,;]$`, tried only at the first letter of a run (the look-behind after it: a match
+# starting later in a run has one starting earlier), searched in a slice so that the look-behind
+# reads nothing before it (a quarter less time, measured).
+_PIECE_BEFORE = re.compile(r"([a-z](?<![a-z][a-z])[a-z]*)[,;]$")
 _BRITISH_ISE = re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$")
 _AFTER_LINE_BREAK = re.compile(r"([a-z]+)-\n[ \t]*$")
 _BEFORE_LINE_BREAK = re.compile(r"-\n[ \t]*([a-z]+)")
@@ -1699,8 +1702,14 @@ def _cut_by_punctuation(text: str, span: Span) -> bool:
         return True
     if text[span.start - 1 : span.start] not in _PIECE_ENDS:
         return False  # no comma or semicolon just before: the search below cannot match
-    before = _PIECE_BEFORE.search(text, max(0, span.start - NEIGHBOUR_REACH), span.start)
+    before = _piece_before(text, span.start)
     return before is not None and before.group(1).lower() + word in words
+
+
+def _piece_before(text: str, start: int) -> re.Match[str] | None:
+    """`re.search(r"([a-z]+)[,;]$", text, start - NEIGHBOUR_REACH, start)`: the letters (group
+    1) before a comma or semicolon that ends the stretch before `start`."""
+    return _PIECE_BEFORE.search(text[max(0, start - NEIGHBOUR_REACH) : start])
 
 
 # The character before a word that `_PIECE_BEFORE` can match at: its mark, or the line break
@@ -1926,6 +1935,13 @@ _NAME_IN_LOWERCASE = LetterTest(
 
 def _text_parts(text: str) -> Iterator[tuple[str, int]]:
     """The lowercase parts of a word (split at hyphens, possessive 's dropped), with offsets."""
+    if text.isascii() and text.isalpha() and text.islower():
+        return iter(((text, 0),))  # [a-z]+, its one part (most words): no scan
+    return _scanned_parts(text)
+
+
+def _scanned_parts(text: str) -> Iterator[tuple[str, int]]:
+    """`_text_parts` by the pattern's scan."""
     for m in _PART.finditer(text.replace("’", "'")):
         part = _without_possessive(m.group())
         if part.endswith("'") or not part:
