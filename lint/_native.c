@@ -1158,22 +1158,25 @@ places_shape(PyObject *places)
  * (Span, Token, TokenKind.WORD). Each tuple is made directly: tuple.__new__ from Python
  * copies an argument tuple into each. */
 static PyObject *
-built_tokens(PyObject *self, PyObject *args)
+built_tokens(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *words, *places, *where, *kinds, *types, *out = NULL;
     PyTypeObject *span_type, *token_type;
     PyObject *word_kind;
     PyObject *picked;
-    Py_buffer ids, starts, openings, chosen = {0};
+    Py_buffer ids = {0}, starts = {0}, openings = {0}, chosen = {0};
     const int *pick = NULL;
     int words_only;
     Py_ssize_t nwords, ntok, nopen, lo, hi, k, s = -1, opening = 0, following = 0, last = -1;
     PyObject *in_head = NULL;
     long quote = 0;
-    if (!PyArg_ParseTuple(args, "O!y*y*y*OnnO!O!OO!p:built_tokens", &PyList_Type, &words, &ids, &starts, &openings,
-                          &picked, &lo, &hi, &PyList_Type, &places, &PyTuple_Type, &where, &kinds, &PyTuple_Type,
-                          &types, &words_only))
-        return NULL;
+    /* (the buffers start empty: `done` releases those taken before an argument is refused) */
+    if (BAD_COUNT(12, 12) || BAD_TYPE(0, PyList_Check, "list") || BAD_BUFFER(1, ids) || BAD_BUFFER(2, starts) ||
+        BAD_BUFFER(3, openings) || BAD_SSIZE(5, lo) || BAD_SSIZE(6, hi) || BAD_TYPE(7, PyList_Check, "list") ||
+        BAD_TYPE(8, PyTuple_Check, "tuple") || BAD_TYPE(10, PyTuple_Check, "tuple") ||
+        (words_only = PyObject_IsTrue(args[11])) < 0)
+        goto done;
+    words = args[0], picked = args[4], places = args[7], where = args[8], kinds = args[9], types = args[10];
     if (picked != Py_None) {
         if (PyObject_GetBuffer(picked, &chosen, PyBUF_SIMPLE) < 0)
             goto done;
@@ -1874,13 +1877,14 @@ pair_entry(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 }
 
 static PyObject *
-select_bits(PyObject *self, PyObject *args)
+select_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *keys, *memory, *tested, *passed, *iter, *item, *found = NULL, *new = NULL;
     long long tested_mask, passed_mask = 0;
     int overflow = 0, small_masks = 0;
-    if (!PyArg_ParseTuple(args, "OO!OO:select_bits", &keys, &PyDict_Type, &memory, &tested, &passed))
+    if (BAD_COUNT(4, 4) || BAD_TYPE(1, PyDict_Check, "dict"))
         return NULL;
+    keys = args[0], memory = args[1], tested = args[2], passed = args[3];
     tested_mask = PyLong_Check(tested) ? PyLong_AsLongLongAndOverflow(tested, &overflow) : -1;
     if (!PyErr_Occurred() && !overflow && tested_mask > 0) {
         passed_mask = PyLong_Check(passed) ? PyLong_AsLongLongAndOverflow(passed, &overflow) : -1;
@@ -3024,11 +3028,12 @@ static int split_into(PyObject *keys, PyObject *bits, PyObject *tested, PyObject
  * the list of those without `tested`), keys[i]'s bits being the i-th of `bits` (read_bits's, packed
  * or ints): select_bits without the dict lookups. */
 static PyObject *
-split_bits(PyObject *self, PyObject *args)
+split_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *keys, *bits, *tested, *passed, *found = NULL, *new = NULL, *out = NULL;
-    if (!PyArg_ParseTuple(args, "O!OOO:split_bits", &PyList_Type, &keys, &bits, &tested, &passed))
+    if (BAD_COUNT(4, 4) || BAD_TYPE(0, PyList_Check, "list"))
         return NULL;
+    keys = args[0], bits = args[1], tested = args[2], passed = args[3];
     if (split_into(keys, bits, tested, passed, &found, &new) == 0)
         out = PyTuple_Pack(2, found, new);
     Py_XDECREF(found);
@@ -3241,14 +3246,15 @@ fail:
  * into memory[key] and cleared, when the keys with pending bits are at most `room`; returns how
  * many there are (nothing written when they are more than `room`). */
 static PyObject *
-flush_bits(PyObject *self, PyObject *args)
+flush_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *keys, *pending, *memory;
     Py_ssize_t n, i, room, count = 0;
     long long *pend;
-    if (!PyArg_ParseTuple(args, "O!O!O!n:flush_bits", &PyList_Type, &keys, &PyByteArray_Type, &pending,
-                          &PyDict_Type, &memory, &room))
+    if (BAD_COUNT(4, 4) || BAD_TYPE(0, PyList_Check, "list") || BAD_TYPE(1, PyByteArray_Check, "bytearray") ||
+        BAD_TYPE(2, PyDict_Check, "dict") || BAD_SSIZE(3, room))
         return NULL;
+    keys = args[0], pending = args[1], memory = args[2];
     n = PyList_GET_SIZE(keys);
     if (PyByteArray_GET_SIZE(pending) != n * (Py_ssize_t)sizeof(long long)) {
         PyErr_SetString(PyExc_ValueError, "flush_bits: one long long a key in pending");
@@ -7909,15 +7915,15 @@ static PyMethodDef methods[] = {
     {"non_words", non_words, METH_O, "non_words(words): those of the words whose token kind is not WORD."},
     {"among", (PyCFunction)(void (*)(void))among, METH_FASTCALL,
      "among(words, ids, wanted): indices of the tokens whose word is wanted."},
-    {"built_tokens", built_tokens, METH_VARARGS,
+    {"built_tokens", (PyCFunction)(void (*)(void))built_tokens, METH_FASTCALL,
      "built_tokens(words, ids, starts, openings, chosen, lo, hi, places, where, kinds, types, words_only): "
      "the Tokens of the chosen tokens of an index."},
-    {"select_bits", select_bits, METH_VARARGS,
+    {"select_bits", (PyCFunction)(void (*)(void))select_bits, METH_FASTCALL,
      "select_bits(keys, memory, tested, passed): (keys tested and passed, keys untested)."},
     {"read_bits", (PyCFunction)(void (*)(void))read_bits, METH_FASTCALL,
      "read_bits(keys, memory): (each key's bits in memory, 0 when absent, packed or ints; the bits or-ed)."},
     {"forget_bits", forget_bits, METH_NOARGS, "forget_bits(): the bits read_bits keeps let go (the memory written elsewhere)."},
-    {"split_bits", split_bits, METH_VARARGS,
+    {"split_bits", (PyCFunction)(void (*)(void))split_bits, METH_FASTCALL,
      "split_bits(keys, bits, tested, passed): select_bits over the bits read_bits read, no lookup."},
     {"select_story", (PyCFunction)(void (*)(void))select_story, METH_FASTCALL,
      "select_story(test, table, fails, only, shapes, decided, keys, bits, memory, tested, passed, own, limit): "
@@ -7925,7 +7931,7 @@ static PyMethodDef methods[] = {
     {"select_pending", (PyCFunction)(void (*)(void))select_pending, METH_FASTCALL,
      "select_pending(test, table, fails, only, shapes, decided, keys, bits, pending, tested, passed, own[, known]): "
      "select_story into pending bits."},
-    {"flush_bits", flush_bits, METH_VARARGS,
+    {"flush_bits", (PyCFunction)(void (*)(void))flush_bits, METH_FASTCALL,
      "flush_bits(keys, pending, memory, room): a story's pending bits or-ed into the memory and cleared."},
     {"word_shape", word_shape, METH_O, "word_shape(word): the shape class of a word (newslint.tokens.word_shape)."},
     {"unlisted_capital", (PyCFunction)(void (*)(void))unlisted_capital, METH_FASTCALL,
