@@ -52,6 +52,18 @@ def test_the_compiled_scan_is_the_twin(text):
     assert compiled.form_twins(text) == twin(text)
 
 
+@needs_compiled
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="xX .é_9-", max_size=16), st.lists(PIECES, max_size=20).map("".join))
+def test_the_compiled_scan_is_the_twin_at_every_place_in_a_block(before, text):
+    """A one-byte text is scanned eight bytes at a time: each place of a form in a block, a word
+    character or a stop before it in the block before, and a text's end inside a block."""
+    for cut in range(9):
+        shifted = before + " ~ ".join([text[cut:], text.upper(), text.title()])
+        assert compiled.form_twins(shifted) == twin(shifted)
+        assert compiled.capital_forms(shifted, cut) == abbreviation_style._capital_forms_twin(shifted, cut)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(PIECES, max_size=30).map("".join))
 def test_a_form_in_capitals_is_always_compared(text):

@@ -78,6 +78,18 @@ def test_the_compiled_scan_is_the_twin(text):
 
 
 @needs_compiled
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="xX .é_9-", max_size=16), st.lists(PIECES, max_size=24).map("".join))
+def test_the_compiled_scan_is_the_twin_at_every_place_in_a_block(before, text):
+    """A one-byte text is scanned eight bytes at a time: each place of a match in a block, a word
+    character before it in the block before, and a text's end inside a block."""
+    for cut in range(9):
+        shifted = before + text[cut:]
+        assert compiled.name_twins(shifted) == twin(shifted)
+        assert compiled.name_twins(_respaced(shifted)) == twin(_respaced(shifted))
+
+
+@needs_compiled
 def test_the_compiled_scan_is_the_twin_over_many_names():
     """Thousands of names: the compiled scan's matches and keys grow many times (by an eighth each
     time, int32s), and its grouping table holds them all."""
