@@ -4156,46 +4156,35 @@ ascii_letters(PyObject *word)
     return n == 0 ? 0 : 1 + upper;
 }
 
-/* Words of ASCII letters with a capital among them -> their lowercase copies, kept from story to
- * story (up to LOWERED_LIMIT words, then let go all at once): a corpus repeats its capitalised
- * words, and a copy made again had to be allocated, hashed by the counts and freed, three times
- * what looking up the word costs (its hash is cached: the story's word table made it). */
-#define LOWERED_LIMIT 20000
-static PyObject *lowered_copies;
-
 /* counts[word.lower()] += uses, for a word of ASCII letters alone with a capital among them. */
 static int
 add_lowercase_uses(PyObject *counts, PyObject *word, PyObject *uses)
 {
-    PyObject *lower;
+    PyObject *lower = ascii_lowered(word, SHAPE_MIXED);  /* any shape but lowercase: a copy */
     int err;
-    if (lowered_copies == NULL && (lowered_copies = PyDict_New()) == NULL)
+    if (lower == NULL)
         return -1;
-    lower = Py_XNewRef(PyDict_GetItemWithError(lowered_copies, word)); /* held while counted */
-    if (lower == NULL) {
-        if (PyErr_Occurred())
-            return -1;
-        lower = ascii_lowered(word, SHAPE_MIXED); /* any shape but lowercase: a copy */
-        if (lower == NULL)
-            return -1;
-        if (PyDict_GET_SIZE(lowered_copies) >= LOWERED_LIMIT)
-            PyDict_Clear(lowered_copies);
-        if (PyDict_SetItem(lowered_copies, word, lower) < 0) {
-            Py_DECREF(lower);
-            return -1;
-        }
-    }
     err = add_uses(counts, lower, uses);
     Py_DECREF(lower);
     return err;
 }
 
-/* add_forms's walk, the forms counted in the dict `counts`. */
+/* add_forms(counts, word_counts, memo, make, limit): for each word of the dict `word_counts`
+ * (word -> uses), in order, the tuple of forms it is counted as, memo[word] (made by calling
+ * make(word) when missing, the memo cleared first when it holds `limit` words), each form's
+ * count in the dict `counts` raised by the word's uses: NL1's story counts (newslint.native).
+ * A word of ASCII letters alone (most of a story's words) is counted as its lowercase form (itself,
+ * for most), without the memo: `make` must give it so (a memo lookup is a cache miss, and a new
+ * name's miss a call of `make`: 3,300 calls in the 532-story sample). */
 static PyObject *
-add_forms_into(PyObject *counts, PyObject *word_counts, PyObject *memo, PyObject *make, Py_ssize_t limit)
+add_forms(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
-    PyObject *word, *uses;
-    Py_ssize_t pos = 0;
+    PyObject *counts, *word_counts, *memo, *make, *word, *uses;
+    Py_ssize_t limit, pos = 0;
+    if (BAD_COUNT(5, 5) || BAD_TYPE(0, PyDict_Check, "dict") || BAD_TYPE(1, PyDict_Check, "dict") ||
+        BAD_TYPE(2, PyDict_Check, "dict") || BAD_SSIZE(4, limit))
+        return NULL;
+    counts = args[0], word_counts = args[1], memo = args[2], make = args[3];
     while (PyDict_Next(word_counts, &pos, &word, &uses)) {
         PyObject *forms;
         Py_ssize_t i;
@@ -4239,37 +4228,6 @@ add_forms_into(PyObject *counts, PyObject *word_counts, PyObject *memo, PyObject
         Py_DECREF(forms);
     }
     Py_RETURN_NONE;
-}
-
-/* add_forms(counts, word_counts, memo, make, limit): for each word of the dict `word_counts`
- * (word -> uses), in order, the tuple of forms it is counted as, memo[word] (made by calling
- * make(word) when missing, the memo cleared first when it holds `limit` words), each form's
- * count in the dict `counts` raised by the word's uses: NL1's story counts (newslint.native).
- * A word of ASCII letters alone (most of a story's words) is counted as its lowercase form (itself,
- * for most), without the memo: `make` must give it so (a memo lookup is a cache miss, and a new
- * name's miss a call of `make`: 3,300 calls in the 532-story sample). */
-static PyObject *
-add_forms(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
-{
-    PyObject *counts, *word_counts, *memo, *make;
-    Py_ssize_t limit;
-    if (BAD_COUNT(5, 5) || BAD_TYPE(0, PyDict_Check, "dict") || BAD_TYPE(1, PyDict_Check, "dict") ||
-        BAD_TYPE(2, PyDict_Check, "dict") || BAD_SSIZE(4, limit))
-        return NULL;
-    counts = args[0], word_counts = args[1], memo = args[2], make = args[3];
-    /* into an empty dict, the forms go through one made for the story's words (about as many
-     * forms), which `counts` then takes whole: inserted one by one, the dict grew five times */
-    if (PyDict_GET_SIZE(counts) == 0 && PyDict_GET_SIZE(word_counts) > 5) {
-        PyObject *into = new_presized(PyDict_GET_SIZE(word_counts)), *done;
-        if (into == NULL)
-            return NULL;
-        done = add_forms_into(into, word_counts, memo, make, limit);
-        if (done != NULL && PyDict_Update(counts, into) < 0)
-            Py_CLEAR(done);
-        Py_DECREF(into);
-        return done;
-    }
-    return add_forms_into(counts, word_counts, memo, make, limit);
 }
 
 /* Format '(dd...)': a sequence of `count` floats (anything float() takes without a str), as

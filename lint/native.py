@@ -346,8 +346,7 @@ def add_forms(
     lowercase form, neither made nor remembered (`make` must agree): most of a story's words are,
     and a lookup in a large memo costs more than the count (a story's new names each cost a call
     of `make`). NL1's story counts: every word lowercased, its hyphenated parts, its possessive's
-    base. The compiled form keeps a capitalised word's lowercase copy from call to call (not
-    made, hashed and freed again) and fills an empty `counts` through a dict made to size."""
+    base."""
     if native is not None and isinstance(word_counts, dict):
         native.add_forms(counts, word_counts, memo, make, limit)
     else:

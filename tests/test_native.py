@@ -1123,48 +1123,6 @@ def test_the_forms_are_added_up_both_ways(pairs, limit):
     assert runs[0] == runs[1]
 
 
-_STORY_WORDS = st.dictionaries(st.text("aAbB-'é", min_size=1, max_size=4), st.integers(1, 3), max_size=10)
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(_STORY_WORDS, min_size=1, max_size=6))
-@example([{"Seed": 1, "seed": 2, "SEED": 1, "a": 1, "b": 1, "c": 1}, {"Seed": 2, "seed": 1}])
-def test_the_forms_of_story_after_story_are_added_up_both_ways(stories):
-    """Story after story into an empty Counter, as NL101 counts them: the compiled form's counts
-    made to size and taken whole (more than five words) and its capitalised words' lowercase
-    copies remembered from story to story give the twin's counts, in its order, and its memo."""
-    from newslint.rules.typos.unknown_word import _counted_as
-
-    runs = []
-    for add in (chooser._add_forms, compiled.add_forms if compiled is not None else chooser._add_forms):
-        memo: dict[str, tuple[str, ...]] = {}
-        run = []
-        for words in stories:
-            counts: Counter[str] = Counter()
-            add(counts, words, memo, _counted_as, 4)
-            run.append(list(counts.items()))
-        runs.append((run, list(memo.items())))
-    assert runs[0] == runs[1]
-
-
-def test_the_lowercase_copies_remembered_are_let_go_and_made_again():
-    """More capitalised words than the compiled form keeps lowercase copies of (20,000): let go
-    all at once and made again, the counts are the twin's."""
-    from newslint.rules.typos.unknown_word import _counted_as
-
-    words = {"".join(p).capitalize(): 1 for p in product(string.ascii_lowercase, repeat=4)}
-    names = list(words)[:30_000]
-    stories = [dict.fromkeys(names[i : i + 7000], 2) for i in range(0, len(names), 7000)]
-    stories += [dict.fromkeys(names[:20], 1) | {n.lower(): 1 for n in names[10:30]}]
-    for words_of_story in (*stories, *stories):
-        runs = []
-        for add in (chooser._add_forms, compiled.add_forms if compiled is not None else chooser._add_forms):
-            counts: Counter[str] = Counter()
-            add(counts, words_of_story, {}, _counted_as, 10)
-            runs.append(list(counts.items()))
-        assert runs[0] == runs[1]
-
-
 def _made(asked: list[str]) -> Callable[[str], tuple[str, ...]]:
     """A `make` for `add_forms` that notes each word it is asked about."""
 
