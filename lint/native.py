@@ -20,6 +20,7 @@ import mmap
 import os
 import re
 import struct
+import sys
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from types import ModuleType
@@ -29,9 +30,27 @@ def _load() -> ModuleType | None:
     if os.environ.get("NEWSLINT_PURE_PYTHON", "") not in ("", "0"):
         return None
     try:
-        return importlib.import_module("newslint._native")
+        module = importlib.import_module("newslint._native")
     except ImportError:  # installed without a compiler: the twins below do the work
         return None
+    if is_stale(os.path.join(os.path.dirname(__file__), "_native.c"), getattr(module, "__file__", None)):
+        sys.stderr.write(
+            "newslint: the compiled helpers are older than lint/_native.c; using the pure-Python "
+            "ones (rebuild them with `pip install -e .`)\n"
+        )
+        return None
+    return module
+
+
+def is_stale(source: str, built: str | None) -> bool:
+    """Whether a compiled module was built before its C source last changed: in a checkout
+    installed with `pip install -e .`, a pull that changes lint/_native.c leaves the old build
+    beside the new Python, which may call functions it does not have. (An installed wheel ships no
+    C source: nothing to compare.)"""
+    try:
+        return built is not None and os.stat(source).st_mtime > os.stat(built).st_mtime
+    except OSError:
+        return False
 
 
 native: ModuleType | None = _load()

@@ -1803,3 +1803,16 @@ def test_the_compiled_opening_lines_are_the_twins_for_any_openings(text, opening
     """Openings in any order, several of one first character (the compiled function compares a
     line with those alone), upper case, blank, digits or a mark first: the twin's lines."""
     assert compiled.opening_lines(text, openings) == boilerplate_line._opening_lines(text, openings)
+
+
+def test_a_build_older_than_its_c_source_is_stale(tmp_path):
+    source, built = tmp_path / "_native.c", tmp_path / "_native.so"
+    source.write_text("/* c */")
+    built.write_bytes(b"so")
+    os.utime(built, (1_000, 1_000))
+    os.utime(source, (2_000, 2_000))
+    assert chooser.is_stale(str(source), str(built))
+    os.utime(built, (3_000, 3_000))
+    assert not chooser.is_stale(str(source), str(built))
+    assert not chooser.is_stale(str(tmp_path / "absent.c"), str(built))  # a wheel: no source
+    assert not chooser.is_stale(str(source), None)
