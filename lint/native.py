@@ -33,7 +33,10 @@ def _load() -> ModuleType | None:
         module = importlib.import_module("newslint._native")
     except ImportError:  # installed without a compiler: the twins below do the work
         return None
-    if is_stale(os.path.join(os.path.dirname(__file__), "_native.c"), getattr(module, "__file__", None)):
+    here = os.path.dirname(__file__)
+    # Only a checkout (its folder is lint/; installed, the package is newslint/) can hold a build
+    # older than its source: an installed wheel's files all share the install's time.
+    if os.path.basename(here) == "lint" and is_stale(os.path.join(here, "_native.c"), module.__file__):
         sys.stderr.write(
             "newslint: the compiled helpers are older than lint/_native.c; using the pure-Python "
             "ones (rebuild them with `pip install -e .`)\n"
@@ -45,8 +48,7 @@ def _load() -> ModuleType | None:
 def is_stale(source: str, built: str | None) -> bool:
     """Whether a compiled module was built before its C source last changed: in a checkout
     installed with `pip install -e .`, a pull that changes lint/_native.c leaves the old build
-    beside the new Python, which may call functions it does not have. (An installed wheel ships no
-    C source: nothing to compare.)"""
+    beside the new Python, which may call functions it does not have."""
     try:
         return built is not None and os.stat(source).st_mtime > os.stat(built).st_mtime
     except OSError:
