@@ -5528,7 +5528,7 @@ done:
 #define NT_READ(i) PyUnicode_READ(kind, data, (i))
 
 /* The end of a run of [a-z] from i (i itself when there is none). */
-static Py_ssize_t
+static ALWAYS_INLINE Py_ssize_t
 nt_lower_run(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
 {
     while (i < n && IS_ASCII_LOWER(NT_READ(i)))
@@ -5537,7 +5537,7 @@ nt_lower_run(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
 }
 
 /* Whether a word character (re's \w) is at i: no word boundary after a letter before i. */
-static int
+static ALWAYS_INLINE int
 nt_word_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
 {
     return i < n && IS_WORD(NT_READ(i));
@@ -5545,7 +5545,7 @@ nt_word_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
 
 /* The end of an Arabic particle and its space or hyphen at i (al- el- ad- as- ash- ez- az- an-
  * bin- abu-, or with a space), or -1. At most one of them can match at a place. */
-static Py_ssize_t
+static ALWAYS_INLINE Py_ssize_t
 nt_particle(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
 {
     static const char *particles[] = {"al", "el", "ad", "as", "ash", "ez", "az", "an", "bin", "abu"};
@@ -5568,7 +5568,7 @@ nt_particle(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
 }
 
 /* The end of a capital and its run of [a-z] at i followed by a word boundary, or -1. */
-static Py_ssize_t
+static ALWAYS_INLINE Py_ssize_t
 nt_word_end(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
 {
     Py_ssize_t end;
@@ -5581,7 +5581,7 @@ nt_word_end(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
 /* The end of the match of name_variant._SPACED_NAME at i (an a, e, b or capital not after a word
  * character), or -1: the regex's choices in its order (each choice here is the only
  * one that can succeed, so the first success is the regex's). */
-static Py_ssize_t
+static ALWAYS_INLINE Py_ssize_t
 nt_match(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
 {
     Py_ssize_t j = i, end;
@@ -5604,6 +5604,15 @@ nt_match(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
             return end;
     }
     return nt_word_at(kind, data, n, j) ? -1 : j;
+}
+
+/* `nt_match` in a one-byte text, its reads made for that width (`nt_scan_blocks`' matcher: the
+ * matcher takes a width, each read asked it, a switch at every character). */
+static Py_ssize_t
+nt_match_1(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+{
+    (void)kind;
+    return nt_match(PyUnicode_1BYTE_KIND, data, n, i);
 }
 
 /* int32s, 20 bytes a match: a big file has many (a capitalised word of four letters or more is
@@ -5643,7 +5652,7 @@ nt_same(int kind, const void *data, const NameMatch *a, const NameMatch *b)
 
 /* Record the match text[start:end] and its key: its ASCII characters but `drop` and `drop2`, in
  * lowercase (or uppercase when `upper`). 0, or -1 out of memory. */
-static int
+static ALWAYS_INLINE int
 nt_add(NameScan *scan, int kind, const void *data, Py_ssize_t start, Py_ssize_t end, Py_UCS4 drop,
        Py_UCS4 drop2, int upper)
 {
@@ -5810,7 +5819,8 @@ nt_scan_blocks(NameScan *scan, const Py_UCS1 *s, Py_ssize_t from, Py_ssize_t n, 
 }
 #endif
 
-/* Record the matches of `match` in text from offset `from`, each found from where the last ended (as findall
+/* Record the matches of `match` (`match1` the same in a one-byte text, made for that width) in text from
+ * offset `from`, each found from where the last ended (as findall
  * does: both patterns open with an ASCII letter, so only those places are tried, and of the
  * lowercase ones only `lower_starts`, `nt_starts`' bits), with their
  * keys (`nt_add`), and group them (`nt_group`): its answer, or -1 out of memory. Both patterns
@@ -5818,8 +5828,8 @@ nt_scan_blocks(NameScan *scan, const Py_UCS1 *s, Py_ssize_t from, Py_ssize_t n, 
  * the matcher is asked at the words' starts, not at every letter (in a one-byte text, only at
  * the places `nt_scan_blocks` finds sixteen bytes at a time). */
 static int
-nt_scan(NameScan *scan, PyObject *text, Py_ssize_t from, nt_matcher match, unsigned long lower_starts, Py_UCS4 drop,
-        Py_UCS4 drop2, int upper)
+nt_scan(NameScan *scan, PyObject *text, Py_ssize_t from, nt_matcher match, nt_matcher match1, unsigned long lower_starts,
+        Py_UCS4 drop, Py_UCS4 drop2, int upper)
 {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
@@ -5831,7 +5841,7 @@ nt_scan(NameScan *scan, PyObject *text, Py_ssize_t from, nt_matcher match, unsig
         for (letter = 0; letter < 26; letter++)
             if (lower_starts >> letter & 1)
                 lows[nlows++] = (unsigned char)('a' + letter);
-        if (nt_scan_blocks(scan, data, from, n, match, lows, nlows, drop, drop2, upper) < 0)
+        if (nt_scan_blocks(scan, data, from, n, match1, lows, nlows, drop, drop2, upper) < 0)
             return -1;
         return nt_group(scan, kind, data);
     }
@@ -5871,7 +5881,7 @@ name_twins(PyObject *self, PyObject *text)
     int any;
     if (BAD_STR_O(text))
         return NULL;
-    if ((any = nt_scan(&scan, text, 0, nt_match, nt_starts("aeb"), ' ', '-', 0)) < 0)
+    if ((any = nt_scan(&scan, text, 0, nt_match, nt_match_1, nt_starts("aeb"), ' ', '-', 0)) < 0)
         goto nomemory;
     out = PyList_New(0);
     if (out == NULL || !any)
@@ -6001,18 +6011,58 @@ cp_pair_twice(PyObject *first, void *arg)
     return in;
 }
 
+/* `PyUnicode_Find(text, find, from, len(text), 1)` for `find` a space and a word (`cp_spaced`):
+ * in a one-byte text and an ASCII word, sixteen places at a time where SSE2 is, each block's
+ * spaces before the word's first character picked (two loads, two compares: str.find's search
+ * read each story about three instructions a character, and NL202 asks it of a story's names
+ * that are written twice, three or four of them, each to the end of the story when absent);
+ * elsewhere str.find's own search. */
+static Py_ssize_t
+cp_find(PyObject *text, PyObject *find, Py_ssize_t from)
+{
+    Py_ssize_t size = PyUnicode_GET_LENGTH(text);
+#ifdef NT_BLOCKS
+    Py_ssize_t m = PyUnicode_GET_LENGTH(find);
+    if (PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND && PyUnicode_IS_ASCII(find) && m >= 2 && from >= 0) {
+        const Py_UCS1 *s = PyUnicode_1BYTE_DATA(text), *w = PyUnicode_1BYTE_DATA(find);
+        const Py_ssize_t last = size - m; /* the last place a use can start */
+        const __m128i first = _mm_set1_epi8((char)w[0]), second = _mm_set1_epi8((char)w[1]);
+        Py_ssize_t i = from;
+        for (; i + 17 <= size && i <= last; i += 16) { /* s[i:i + 17] read */
+            __m128i x = _mm_loadu_si128((const __m128i *)(s + i));
+            __m128i y = _mm_loadu_si128((const __m128i *)(s + i + 1));
+            unsigned bits = (unsigned)_mm_movemask_epi8(
+                _mm_and_si128(_mm_cmpeq_epi8(x, first), _mm_cmpeq_epi8(y, second)));
+            while (bits) {
+                Py_ssize_t p = i + __builtin_ctz(bits);
+                if (p > last)
+                    return -1;
+                if (memcmp(s + p + 2, w + 2, (size_t)(m - 2)) == 0)
+                    return p;
+                bits &= bits - 1;
+            }
+        }
+        for (; i <= last; i++)
+            if (s[i] == w[0] && s[i + 1] == w[1] && memcmp(s + i + 2, w + 2, (size_t)(m - 2)) == 0)
+                return i;
+        return -1;
+    }
+#endif
+    return PyUnicode_Find(text, find, from, size, 1);
+}
+
 /* Each use of `find` (a space and a word) in text from `from` on, the first words before it
  * passed to `found` (`cp_firsts_at`): 1 when `found` stopped, 0 at the end, -1 on an error. */
 static int
 cp_uses(PyObject *text, PyObject *find, Py_ssize_t from, PyObject *firsts, const Py_ssize_t *lengths,
         Py_ssize_t n, cp_found found, void *arg)
 {
-    Py_ssize_t size = PyUnicode_GET_LENGTH(text), at = PyUnicode_Find(text, find, from, size, 1);
+    Py_ssize_t at = cp_find(text, find, from);
     while (at >= 0) {
         int r = cp_firsts_at(text, at, firsts, lengths, n, found, arg);
         if (r != 0)
             return r;
-        at = PyUnicode_Find(text, find, at + 1, size, 1);
+        at = cp_find(text, find, at + 1);
     }
     return at == -2 ? -1 : 0;
 }
@@ -6050,9 +6100,8 @@ static int
 cp_any(PyObject *text, PyObject *twice)
 {
     PyObject *firsts = NULL, *counted = NULL;
-    Py_ssize_t *lengths = NULL, n = 0, i, j, size;
+    Py_ssize_t *lengths = NULL, n = 0, i, j;
     int r = 0;
-    size = PyUnicode_GET_LENGTH(text);
     firsts = PySet_New(twice);
     counted = PySet_New(NULL);
     lengths = PyMem_Malloc((PyList_GET_SIZE(twice) + 1) * sizeof *lengths);
@@ -6085,7 +6134,7 @@ cp_any(PyObject *text, PyObject *twice)
         Py_INCREF(word);
         lowered = cp_spaced(word, 1);
         if (lowered != NULL)
-            at = PyUnicode_Find(text, lowered, 0, size, 1);
+            at = cp_find(text, lowered, 0);
         if (at >= 0) { /* no name before the word twice: no pair of it is written twice */
             spaced = cp_spaced(word, 0);
             seen = spaced == NULL ? NULL : PySet_New(NULL);
@@ -6381,7 +6430,7 @@ capitalised_starts(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
  * lowercase letters or more, then no word character). Each choice is the only one that can
  * succeed at its next character, and each run is taken whole (a shorter one leaves a letter
  * next, which its look-ahead refuses). */
-static Py_ssize_t
+static ALWAYS_INLINE Py_ssize_t
 nt_form_match(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
 {
     Py_ssize_t j = i + 1;
@@ -6404,6 +6453,14 @@ nt_form_match(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
     return j - i > 3 && !nt_word_at(kind, data, n, j) ? j : -1;
 }
 
+/* `nt_form_match` in a one-byte text (`nt_match_1`). */
+static Py_ssize_t
+nt_form_match_1(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+{
+    (void)kind;
+    return nt_form_match(PyUnicode_1BYTE_KIND, data, n, i);
+}
+
 /* form_twins(text): the distinct forms of abbreviation_style._FORMS's matches in text whose
  * letters (stops cut, in capitals) the text writes two ways or more, one of them without a
  * lowercase letter (US beside U.S., NATO beside Nato): a list, in order of first use. Most
@@ -6421,7 +6478,7 @@ form_twins(PyObject *self, PyObject *text)
         return NULL;
     kind = PyUnicode_KIND(text);
     data = PyUnicode_DATA(text);
-    if ((any = nt_scan(&scan, text, 0, nt_form_match, 0, '.', '.', 1)) < 0)
+    if ((any = nt_scan(&scan, text, 0, nt_form_match, nt_form_match_1, 0, '.', '.', 1)) < 0)
         goto nomemory;
     out = PyList_New(0);
     if (out == NULL || !any)
@@ -6489,7 +6546,7 @@ capital_forms(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         start = 0;
     kind = PyUnicode_KIND(text);
     data = PyUnicode_DATA(text);
-    if (nt_scan(&scan, text, start, nt_form_match, 0, '.', '.', 1) < 0)
+    if (nt_scan(&scan, text, start, nt_form_match, nt_form_match_1, 0, '.', '.', 1) < 0)
         goto nomemory;
     out = PyList_New(0);
     if (out == NULL || scan.count == 0)

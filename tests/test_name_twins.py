@@ -137,6 +137,32 @@ def test_the_compiled_case_pairs_are_the_twin(text, twice):
     assert compiled.case_pairs(text, twice) == name_variant._case_pairs_twin(text, twice)
 
 
+# The one-byte pieces: the texts the compiled search reads sixteen places at a time.
+LATIN_PAIR_PIECES = st.sampled_from(
+    [
+        w
+        for w in [*PAIR_WORDS, "state", "statement", "the", "ab", "cd", "éire", "Islamic State", "Ab Cd"]
+        if max(w) < "\u0100"
+    ]
+    + [" ", " ", " ", ".", "9", "\n", "x", "-", "\xa0"]
+)
+
+
+@needs_compiled
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.one_of(LATIN_PAIR_PIECES, PAIR_PIECES), min_size=10, max_size=150).map("".join),
+    st.lists(st.sampled_from(PAIR_WORDS), unique=True),
+)
+def test_the_compiled_case_pairs_are_the_twin_in_long_texts(text, twice):
+    # texts longer than a block of sixteen characters: the compiled search for a space and a
+    # word reads sixteen places at a time, a use across two blocks or in the last few characters
+    assert compiled.case_pairs(text, twice) == name_variant._case_pairs_twin(text, twice)
+    for shift in range(1, 17):  # each use at each place of a block
+        shifted = "x" * shift + text
+        assert compiled.case_pairs(shifted, twice) == name_variant._case_pairs_twin(shifted, twice)
+
+
 # NL202's names for the prefilter (`case_pairs_of`): those written twice or more, of letters and
 # capitalised, picked from a story's names in C; words of every shape and string width, a title
 # case letter (ǅ) and marks, counts missing, once and more, and limits below and above their number.
