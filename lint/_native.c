@@ -6205,6 +6205,21 @@ cp_titled(PyObject *word)
     return np_lower_after_first(word, len); /* word[1:] empty: not lowercase */
 }
 
+/* The next word of `words`, a new reference, or NULL at the end (or on an error): a set's read in
+ * place (`pos`), its hash given (`*hash`), another's from `it` (`*hash` -1). */
+static PyObject *
+cp_next(PyObject *words, PyObject *it, Py_ssize_t *pos, Py_hash_t *hash)
+{
+    PyObject *key;
+    if (it != NULL) {
+        *hash = -1;
+        return PyIter_Next(it);
+    }
+    if (!_PySet_NextEntry(words, pos, &key, hash))
+        return NULL;
+    return Py_NewRef(key);
+}
+
 /* case_pairs_of(text, written, counts, most): `name_variant._case_pairs_of_twin`: the names of
  * `written` that `counts` counts twice or more and that are letters, capitalised (`cp_titled`),
  * taken in `written`'s order; True when there are more than `most`, else `case_pairs` of them.
@@ -6213,29 +6228,37 @@ static PyObject *
 case_pairs_of(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *text, *written, *counts, *twice, *two, *it = NULL, *word;
-    Py_ssize_t most;
+    Py_ssize_t most, pos = 0;
+    Py_hash_t hash;
     int r = 0;
     if (BAD_COUNT(4, 4) || BAD_STR(0) || BAD_TYPE(2, PyDict_Check, "dict") || BAD_SSIZE(3, most))
         return NULL;
     text = args[0], written = args[1], counts = args[2];
     twice = PyList_New(0);
     two = PyLong_FromLong(2);
-    if (twice != NULL && two != NULL)
+    if (twice != NULL && two != NULL && !PyAnySet_Check(written))
         it = PyObject_GetIter(written);
-    if (it == NULL) {
+    if (twice == NULL || two == NULL || (it == NULL && !PyAnySet_Check(written))) {
         Py_XDECREF(twice);
         Py_XDECREF(two);
         return NULL;
     }
-    while (r == 0 && (word = PyIter_Next(it)) != NULL) {
+    /* a set (a story's names, most calls) is read in place, each word's hash its own */
+    while (r == 0 && (word = cp_next(written, it, &pos, &hash)) != NULL) {
         PyObject *count;
         if (!PyUnicode_Check(word)) {
             PyErr_SetString(PyExc_TypeError, "case_pairs_of: the words are str");
             r = -1;
-        } else if ((count = PyDict_GetItemWithError(counts, word)) == NULL) {
+        } else if ((count = hash == -1 ? PyDict_GetItemWithError(counts, word)
+                                       : _PyDict_GetItem_KnownHash(counts, word, hash)) == NULL) {
             r = PyErr_Occurred() ? -1 : 0; /* not counted: a Counter's 0 */
         } else {
-            int twice_or_more = PyObject_RichCompareBool(count, two, Py_GE);
+            int overflow = 0, twice_or_more;
+            long n = PyLong_CheckExact(count) ? PyLong_AsLongAndOverflow(count, &overflow) : 0;
+            if (PyLong_CheckExact(count) && !overflow) /* an int, as counts are: no comparison called */
+                twice_or_more = n >= 2;
+            else
+                twice_or_more = PyObject_RichCompareBool(count, two, Py_GE);
             if (twice_or_more < 0)
                 r = -1;
             else if (twice_or_more && cp_titled(word))
@@ -6243,7 +6266,7 @@ case_pairs_of(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         }
         Py_DECREF(word);
     }
-    Py_DECREF(it);
+    Py_XDECREF(it);
     Py_DECREF(two);
     if (r == 0 && PyErr_Occurred())
         r = -1;

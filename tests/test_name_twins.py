@@ -216,6 +216,9 @@ def test_the_compiled_case_pairs_of_are_the_twin_and_the_list_before(text, count
     expected = _picked_as_before(text, written, counts, most)
     assert name_variant._case_pairs_of_twin(text, written, counts, most) is expected
     assert compiled.case_pairs_of(text, written, counts, most) is expected
+    # a set is read in place, any other collection through its iterator: the same answer
+    assert compiled.case_pairs_of(text, frozenset(written), counts, most) is expected
+    assert compiled.case_pairs_of(text, list(written), counts, most) is expected
 
 
 @needs_compiled
