@@ -59,7 +59,8 @@
  *   capitalised_starts(text, pairs), where a story's
  *   capitalised words and the words after them open its names' lowercase forms (its twin there
  *   as well), form_twins(text), NL204's abbreviations written two
- *   ways (US, U.S.; its twin in rules/naming/abbreviation_style.py), and capital_forms(text,
+ *   ways (US, U.S.; its twin in rules/naming/abbreviation_style.py), mixed_forms(text, lists),
+ *   those of them NL204 compares (words and names left out; its twin there too), and capital_forms(text,
  *   start), the forms NL204 learns from (those whose letters the story writes in capitals);
  * - whole_words(text, words, most): how many of a few words a story writes as words (NL201's
  *   wire-desk subjects; its twin is rules/naming/english_variety_mix.py's `_subjects`);
@@ -6548,6 +6549,119 @@ done:
     return out;
 }
 
+/* Whether a form of `mixed_forms` that is no capitals (Nato) is compared: not a word of `lists`'
+ * words (in lowercase) nor one of its names (`abbreviation_style._compared`). `lists` is called
+ * once, when first needed, for (words, names): *found holds them then. 1, 0, or -1. */
+static int
+mf_compared(PyObject *form, PyObject *lists, PyObject **found)
+{
+    PyObject *low;
+    int in;
+    if (*found == NULL) {
+        *found = PyObject_CallNoArgs(lists);
+        if (*found == NULL)
+            return -1;
+        if (!PyTuple_Check(*found) || PyTuple_GET_SIZE(*found) != 2) {
+            PyErr_SetString(PyExc_TypeError, "mixed_forms: lists() gives (words, names)");
+            return -1;
+        }
+    }
+    low = PyObject_CallMethod(form, "lower", NULL);
+    if (low == NULL)
+        return -1;
+    in = PySequence_Contains(PyTuple_GET_ITEM(*found, 0), low);
+    Py_DECREF(low);
+    if (in == 0)
+        in = PySequence_Contains(PyTuple_GET_ITEM(*found, 1), form);
+    return in < 0 ? -1 : !in;
+}
+
+/* mixed_forms(text, lists): `abbreviation_style._mixed_forms_twin`: the forms of `form_twins`
+ * (letters written two ways, one in capitals), those that are no capitals kept only when
+ * compared (`mf_compared`: no word or name), and of those only the letters still written two
+ * ways: a set. In one call, no list of the twins made and walked in Python (two thirds of the
+ * stories have twins: a headline in capitals, JAPAN beside Japan, where Japan is a name). */
+static PyObject *
+mixed_forms(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *text, *lists, *out = NULL, *seen = NULL, *kept = NULL, *found = NULL;
+    NameScan scan = {0};
+    char *capitals = NULL;
+    int *kept_group = NULL, *in_group = NULL;
+    Py_ssize_t i;
+    int kind, any;
+    const void *data;
+    if (BAD_COUNT(2, 2) || BAD_STR(0))
+        return NULL;
+    text = args[0], lists = args[1];
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    if ((any = nt_scan(&scan, text, 0, nt_form_match, nt_form_match_1, 0, '.', '.', 1)) < 0)
+        goto nomemory;
+    out = PySet_New(NULL);
+    if (out == NULL || !any)
+        goto done;
+    capitals = PyMem_Calloc(scan.count, 1);
+    in_group = PyMem_Calloc(scan.count, sizeof *in_group); /* per group: its forms kept */
+    kept_group = PyMem_Calloc(scan.count, sizeof *kept_group); /* per kept form: its group */
+    seen = PySet_New(NULL);
+    kept = PyList_New(0);
+    if (capitals == NULL || in_group == NULL || kept_group == NULL || seen == NULL || kept == NULL) {
+        Py_CLEAR(out);
+        if (capitals == NULL || in_group == NULL || kept_group == NULL)
+            PyErr_NoMemory();
+        goto done;
+    }
+    for (i = 0; i < scan.count; i++) {
+        NameMatch *m = &scan.found[i];
+        if (scan.multi[m->group] && !IS_ASCII_LOWER(NT_READ(m->end - 1)))
+            capitals[m->group] = 1;
+    }
+    for (i = 0; i < scan.count; i++) {
+        NameMatch *m = &scan.found[i];
+        PyObject *form;
+        int known, keep = 1;
+        if (!scan.multi[m->group] || !capitals[m->group])
+            continue;
+        form = PyUnicode_Substring(text, m->start, m->end);
+        if (form == NULL)
+            goto fail;
+        known = PySet_Contains(seen, form);
+        if (known == 0 && PySet_Add(seen, form) < 0)
+            known = -1;
+        if (known == 0 && IS_ASCII_LOWER(NT_READ(m->end - 1))) /* no capitals: Nato */
+            keep = mf_compared(form, lists, &found);
+        if (known == 0 && keep < 0)
+            known = -1;
+        if (known == 0 && keep) {
+            kept_group[PyList_GET_SIZE(kept)] = m->group;
+            in_group[m->group]++;
+            if (PyList_Append(kept, form) < 0)
+                known = -1;
+        }
+        Py_DECREF(form);
+        if (known < 0)
+            goto fail;
+    }
+    for (i = 0; i < PyList_GET_SIZE(kept); i++) /* the letters two forms still write */
+        if (in_group[kept_group[i]] >= 2 && PySet_Add(out, PyList_GET_ITEM(kept, i)) < 0)
+            goto fail;
+    goto done;
+nomemory:
+    PyErr_NoMemory();
+fail:
+    Py_CLEAR(out);
+done:
+    Py_XDECREF(seen);
+    Py_XDECREF(kept);
+    Py_XDECREF(found);
+    PyMem_Free(capitals);
+    PyMem_Free(in_group);
+    PyMem_Free(kept_group);
+    nt_free(&scan);
+    return out;
+}
+
 /* capital_forms(text, start): the distinct forms of abbreviation_style._FORMS's matches in text
  * from `start` on (as findall(text, start) finds them) whose letters (stops cut, in capitals)
  * the text writes at least once without a lowercase letter (US, U.S., NATO; Nato beside NATO),
@@ -8190,6 +8304,8 @@ static PyMethodDef methods[] = {
      "block_spans(text, span_type, start, end): the stretch's blocks."},
     {"form_twins", form_twins, METH_O,
      "form_twins(text): NL204's abbreviation forms whose letters the text writes two ways, one in capitals."},
+    {"mixed_forms", (PyCFunction)(void (*)(void))mixed_forms, METH_FASTCALL,
+     "mixed_forms(text, lists): NL204's forms whose letters the text writes two ways, words and names left out."},
     {"capital_forms", (PyCFunction)(void (*)(void))capital_forms, METH_FASTCALL,
      "capital_forms(text, start): NL204's abbreviation forms from start whose letters the text writes in capitals."},
     {"whole_words", (PyCFunction)(void (*)(void))whole_words, METH_FASTCALL,

@@ -144,3 +144,46 @@ def test_the_mixed_forms_are_the_compared_forms_written_two_ways(pieces):
         for form in forms
     }
     assert abbreviation_style._mixed_forms(text) == expected
+
+
+# NL204's forms to compare (`mixed_forms`): twins whose form without capitals is a word (Bank),
+# a name (Japan) or neither (Nato, Opec), beside their capitals and forms with stops.
+MIXED_PIECES = st.sampled_from(
+    [" ", " ", ", ", ".", "\n", "x", "é", "\u0100"]
+    + ["Japan", "JAPAN", "Bank", "BANK", "Nato", "NATO", "N.A.T.O.", "Opec", "OPEC", "Rice", "RICE"]
+    + ["U.S.", "US", "Unesco", "UNESCO", "Zzyx", "ZZYX", "Z.Z.Y.X."]
+)
+
+
+@needs_compiled
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(MIXED_PIECES, max_size=40).map("".join))
+def test_the_compiled_mixed_forms_are_the_twins(text):
+    lists = abbreviation_style._word_and_name_lists
+    assert compiled.mixed_forms(text, lists) == abbreviation_style._mixed_forms_twin(text)
+
+
+@needs_compiled
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(MIXED_PIECES, max_size=40).map("".join),
+    st.sets(st.sampled_from(["japan", "bank", "nato", "opec", "rice", "unesco", "zzyx"])),
+    st.sets(st.sampled_from(["Japan", "Bank", "Nato", "Opec", "Rice", "Unesco", "Zzyx"])),
+)
+def test_the_compiled_mixed_forms_read_the_lists_given(text, words, names):
+    """Words and names of each kind, the lists asked for only when a form needs them."""
+    asked = []
+
+    def lists():
+        asked.append(1)
+        return words, names
+
+    english = mock.Mock(return_value=mock.Mock(words=words))
+    with (
+        mock.patch.object(abbreviation_style, "english", english),
+        mock.patch.object(abbreviation_style, "known_names", lambda: names),
+    ):
+        expected = abbreviation_style._mixed_forms_twin(text)
+    assert compiled.mixed_forms(text, lists) == expected
+    assert len(asked) <= 1
+    assert len(asked) == 1 or not english.called

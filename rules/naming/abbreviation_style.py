@@ -176,13 +176,15 @@ _capital_forms: Callable[[str, int], list[str]] = (
 )
 
 
-def _mixed_forms(text: str) -> set[str]:
+def _mixed_forms_twin(text: str) -> set[str]:
     """The forms whose letters the story writes two ways or more, one of them in capitals: the
     only ones `check` can report, from one scan of the story's forms, before any position is
     looked at (most stories have none, and test nothing more). The forms a word or a name takes
     out (`_compared`) are tested only where letters are written two ways before the test: the
     test takes forms out, it adds none. It is called on the few word forms (Nato) itself, not
-    through `_COMPARED`'s memory: a form in capitals is always compared."""
+    through `_COMPARED`'s memory: a form in capitals is always compared. The pure-Python twin
+    of the compiled `mixed_forms`, which walks the twins in C (two thirds of the stories have
+    some: a headline in capitals, JAPAN beside Japan, where Japan is a name)."""
     twins = _form_twins(text)
     if not twins:
         return set()
@@ -196,6 +198,19 @@ def _mixed_forms(text: str) -> set[str]:
         if len(forms) >= 2 and any(f == f.upper() for f in forms)
         for form in forms
     }
+
+
+def _word_and_name_lists() -> tuple[AbstractSet[str], AbstractSet[str]]:
+    """The words and the names `_compared` reads, for the compiled `mixed_forms` (which asks for
+    them only when a form that is no capitals needs them, as `_compared` does)."""
+    return english().words, known_names()
+
+
+def _mixed_forms(text: str) -> set[str]:
+    """`_mixed_forms_twin`, compiled where it can be."""
+    if native is None:
+        return _mixed_forms_twin(text)
+    return native.mixed_forms(text, _word_and_name_lists)
 
 
 # A story whose wanted forms times its length pass this many characters is scanned once for
