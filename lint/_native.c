@@ -3927,13 +3927,15 @@ lower_slot(const LowerTable *t, const char *s, Py_ssize_t n, Py_uhash_t hash)
     return &t->slots[j];
 }
 
-/* An ASCII word's lowercase written to `to` in the one pass that tests it: -1 if it is not
- * letters only (str.isalpha; none at all is not), else whether it is a closed form (shortest to
- * longest letters, no capital after the first; a lone capital is neither lowercase nor
- * capital-then-lowercase). */
+/* An ASCII word's lowercase written to `to`, and its raw_hash to `*hash`, in the one pass that
+ * tests it: -1 if it is not letters only (str.isalpha; none at all is not), else whether it is
+ * a closed form (shortest to longest letters, no capital after the first; a lone capital is
+ * neither lowercase nor capital-then-lowercase). */
 static ALWAYS_INLINE int
-lower_letters(const Py_UCS1 *s, Py_ssize_t n, char *to, Py_ssize_t shortest, Py_ssize_t longest)
+lower_letters(const Py_UCS1 *s, Py_ssize_t n, char *to, Py_ssize_t shortest, Py_ssize_t longest,
+              Py_uhash_t *hash)
 {
+    Py_uhash_t h = 14695981039346656037ULL; /* raw_hash's FNV-1a, a letter at a time */
     Py_ssize_t i;
     int capital = 0; /* a capital after the first letter */
     for (i = 0; i < n; i++) {
@@ -3945,9 +3947,11 @@ lower_letters(const Py_UCS1 *s, Py_ssize_t n, char *to, Py_ssize_t shortest, Py_
             c += 'a' - 'A';
         }
         to[i] = (char)c;
+        h = (h ^ c) * 1099511628211ULL;
     }
     if (n == 0)
         return -1;
+    *hash = h;
     return shortest <= n && n <= longest && !capital && !(n == 1 && s[0] <= 'Z');
 }
 
@@ -4053,11 +4057,12 @@ compound_splits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     for (count = 0, j = 0; j < i; j++) { /* the words of letters only, lowered */
         const Py_UCS1 *s = PyUnicode_1BYTE_DATA(held[j]);
         Py_ssize_t n = PyUnicode_GET_LENGTH(held[j]);
-        int kind = lower_letters(s, n, lower + used, shortest, longest);
+        Py_uhash_t hash = 0;
+        int kind = lower_letters(s, n, lower + used, shortest, longest, &hash);
         if (kind < 0)
             continue;
         table.forms[count].at = lower + used, table.forms[count].n = n, table.forms[count].closed = kind;
-        table.forms[count++].hash = raw_hash((const unsigned char *)lower + used, n);
+        table.forms[count++].hash = hash;
         used += n;
     }
     while (size < 2 * count)
@@ -4079,9 +4084,8 @@ compound_splits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     }
     if ((splits = PyList_New(0)) == NULL || (closed = PySet_New(NULL)) == NULL)
         goto done;
-    for (i = 0; i < size; i++)
-        if (table.slots[i] != 0 && table.forms[table.slots[i] - 1].closed &&
-            add_splits(splits, &table, &table.forms[table.slots[i] - 1]) < 0)
+    for (j = 0; j < i; j++) /* the distinct forms (`i` of them), not the table's slots */
+        if (table.forms[j].closed && add_splits(splits, &table, &table.forms[j]) < 0)
             goto done;
     if ((iter = PyObject_GetIter(joined)) == NULL)
         goto done;
