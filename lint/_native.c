@@ -6570,8 +6570,17 @@ mf_compared(PyObject *form, PyObject *lists, PyObject **found)
             return -1;
         }
     }
-    low = PyObject_CallMethod(form, "lower", NULL);
-    if (low == NULL)
+    if (PyUnicode_IS_ASCII(form)) { /* each such form (Nato): no method call for its lowercase */
+        Py_ssize_t i, n = PyUnicode_GET_LENGTH(form);
+        const Py_UCS1 *from = PyUnicode_1BYTE_DATA(form);
+        Py_UCS1 *to;
+        if ((low = PyUnicode_New(n, 127)) == NULL)
+            return -1;
+        to = PyUnicode_1BYTE_DATA(low);
+        for (i = 0; i < n; i++)
+            to[i] = (Py_UCS1)Py_TOLOWER(from[i]);
+    }
+    else if ((low = PyObject_CallMethod(form, "lower", NULL)) == NULL)
         return -1;
     in = PySequence_Contains(PyTuple_GET_ITEM(*found, 0), low);
     Py_DECREF(low);
