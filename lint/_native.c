@@ -6599,9 +6599,9 @@ mixed_forms(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *text, *lists, *out = NULL, *seen = NULL, *kept = NULL, *found = NULL;
     NameScan scan = {0};
-    char *capitals = NULL;
-    int *kept_group = NULL, *in_group = NULL;
-    Py_ssize_t i;
+    unsigned char *groups = NULL; /* per group: 1 a form in capitals, 2 one form kept, 4 two or more */
+    int *kept_group = NULL;       /* per kept form: its group (a big file's matches are many, its forms few) */
+    Py_ssize_t i, room = 0;
     int kind, any;
     const void *data;
     if (BAD_COUNT(2, 2) || BAD_STR(0))
@@ -6614,27 +6614,25 @@ mixed_forms(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     out = PySet_New(NULL);
     if (out == NULL || !any)
         goto done;
-    capitals = PyMem_Calloc(scan.count, 1);
-    in_group = PyMem_Calloc(scan.count, sizeof *in_group); /* per group: its forms kept */
-    kept_group = PyMem_Calloc(scan.count, sizeof *kept_group); /* per kept form: its group */
+    groups = PyMem_Calloc(scan.count, 1);
     seen = PySet_New(NULL);
     kept = PyList_New(0);
-    if (capitals == NULL || in_group == NULL || kept_group == NULL || seen == NULL || kept == NULL) {
+    if (groups == NULL || seen == NULL || kept == NULL) {
         Py_CLEAR(out);
-        if (capitals == NULL || in_group == NULL || kept_group == NULL)
+        if (groups == NULL)
             PyErr_NoMemory();
         goto done;
     }
     for (i = 0; i < scan.count; i++) {
         NameMatch *m = &scan.found[i];
         if (scan.multi[m->group] && !IS_ASCII_LOWER(NT_READ(m->end - 1)))
-            capitals[m->group] = 1;
+            groups[m->group] = 1;
     }
     for (i = 0; i < scan.count; i++) {
         NameMatch *m = &scan.found[i];
         PyObject *form;
         int known, keep = 1;
-        if (!scan.multi[m->group] || !capitals[m->group])
+        if (!scan.multi[m->group] || !(groups[m->group] & 1))
             continue;
         form = PyUnicode_Substring(text, m->start, m->end);
         if (form == NULL)
@@ -6646,9 +6644,19 @@ mixed_forms(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
             keep = mf_compared(form, lists, &found);
         if (known == 0 && keep < 0)
             known = -1;
+        if (known == 0 && keep && PyList_GET_SIZE(kept) == room) {
+            int *grown = PyMem_Realloc(kept_group, (room * 2 + 16) * sizeof *grown);
+            if (grown == NULL) {
+                PyErr_NoMemory();
+                known = -1;
+            } else {
+                kept_group = grown;
+                room = room * 2 + 16;
+            }
+        }
         if (known == 0 && keep) {
             kept_group[PyList_GET_SIZE(kept)] = m->group;
-            in_group[m->group]++;
+            groups[m->group] |= groups[m->group] & 2 ? 4 : 2;
             if (PyList_Append(kept, form) < 0)
                 known = -1;
         }
@@ -6657,7 +6665,7 @@ mixed_forms(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
             goto fail;
     }
     for (i = 0; i < PyList_GET_SIZE(kept); i++) /* the letters two forms still write */
-        if (in_group[kept_group[i]] >= 2 && PySet_Add(out, PyList_GET_ITEM(kept, i)) < 0)
+        if (groups[kept_group[i]] & 4 && PySet_Add(out, PyList_GET_ITEM(kept, i)) < 0)
             goto fail;
     goto done;
 nomemory:
@@ -6668,8 +6676,7 @@ done:
     Py_XDECREF(seen);
     Py_XDECREF(kept);
     Py_XDECREF(found);
-    PyMem_Free(capitals);
-    PyMem_Free(in_group);
+    PyMem_Free(groups);
     PyMem_Free(kept_group);
     nt_free(&scan);
     return out;

@@ -187,3 +187,14 @@ def test_the_compiled_mixed_forms_read_the_lists_given(text, words, names):
     assert compiled.mixed_forms(text, lists) == expected
     assert len(asked) <= 1
     assert len(asked) == 1 or not english.called
+
+
+@needs_compiled
+def test_the_compiled_mixed_forms_are_the_twins_over_many_forms():
+    """Hundreds of letters written two ways: the compiled filter's kept forms grow many times."""
+    letters = [a + b + c + d for a in "BCDFGH" for b in "KLMN" for c in "PRST" for d in "VWXZ"]
+    text = " ".join(f"{w} {w.title()}, U.S. US {w[:2]}. x{i}" for i, w in enumerate(letters * 3))
+    text += " JAPAN Japan BANK Bank NATO Nato"
+    lists = abbreviation_style._word_and_name_lists
+    assert compiled.mixed_forms(text, lists) == abbreviation_style._mixed_forms_twin(text)
+    assert len(compiled.mixed_forms(text, lists)) > 700
