@@ -6489,70 +6489,6 @@ nt_form_match_1(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
     return nt_form_match(PyUnicode_1BYTE_KIND, data, n, i);
 }
 
-/* form_twins(text): the distinct forms of abbreviation_style._FORMS's matches in text whose
- * letters (stops cut, in capitals) the text writes two ways or more, one of them without a
- * lowercase letter (US beside U.S., NATO beside Nato): a list, in order of first use. Most
- * stories have none, and then no string is made. */
-static PyObject *
-form_twins(PyObject *self, PyObject *text)
-{
-    PyObject *out = NULL, *seen = NULL;
-    NameScan scan = {0};
-    char *capitals = NULL;
-    Py_ssize_t i;
-    int kind, any;
-    const void *data;
-    if (BAD_STR_O(text))
-        return NULL;
-    kind = PyUnicode_KIND(text);
-    data = PyUnicode_DATA(text);
-    if ((any = nt_scan(&scan, text, 0, nt_form_match, nt_form_match_1, 0, '.', '.', 1)) < 0)
-        goto nomemory;
-    out = PyList_New(0);
-    if (out == NULL || !any)
-        goto done;
-    /* a group counts with a form in capitals: one that has no lowercase letter */
-    capitals = PyMem_Calloc(scan.count, 1);
-    seen = PySet_New(NULL);
-    if (capitals == NULL || seen == NULL) {
-        Py_CLEAR(out);
-        if (capitals == NULL)
-            PyErr_NoMemory();
-        goto done;
-    }
-    for (i = 0; i < scan.count; i++) {
-        NameMatch *m = &scan.found[i];
-        if (scan.multi[m->group] && !IS_ASCII_LOWER(NT_READ(m->end - 1)))
-            capitals[m->group] = 1;
-    }
-    for (i = 0; i < scan.count; i++) {
-        NameMatch *m = &scan.found[i];
-        PyObject *form;
-        int known;
-        if (!scan.multi[m->group] || !capitals[m->group])
-            continue;
-        form = PyUnicode_Substring(text, m->start, m->end);
-        if (form == NULL)
-            goto fail;
-        known = PySet_Contains(seen, form);
-        if (known == 0 && (PySet_Add(seen, form) < 0 || PyList_Append(out, form) < 0))
-            known = -1;
-        Py_DECREF(form);
-        if (known < 0)
-            goto fail;
-    }
-    goto done;
-nomemory:
-    PyErr_NoMemory();
-fail:
-    Py_CLEAR(out);
-done:
-    Py_XDECREF(seen);
-    PyMem_Free(capitals);
-    nt_free(&scan);
-    return out;
-}
-
 /* Whether a form of `mixed_forms` that is no capitals (Nato) is compared: not a word of `lists`'
  * words (in lowercase) nor one of its names (`abbreviation_style._compared`). `lists` is called
  * once, when first needed, for (words, names): *found holds them then. 1, 0, or -1. */
@@ -6589,31 +6525,25 @@ mf_compared(PyObject *form, PyObject *lists, PyObject **found)
     return in < 0 ? -1 : !in;
 }
 
-/* mixed_forms(text, lists): `abbreviation_style._mixed_forms_twin`: the forms of `form_twins`
- * (letters written two ways, one in capitals), those that are no capitals kept only when
- * compared (`mf_compared`: no word or name), and of those only the letters still written two
- * ways: a set. In one call, no list of the twins made and walked in Python (two thirds of the
- * stories have twins: a headline in capitals, JAPAN beside Japan, where Japan is a name). */
+/* `form_twins` (`lists` NULL: a list of the twins, in order of first use) and `mixed_forms` (a
+ * set of those of them it keeps, `mf_compared` asked of those without capitals through `lists`),
+ * one walk of the scan's matches for both. */
 static PyObject *
-mixed_forms(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+ft_twins(PyObject *text, PyObject *lists)
 {
-    PyObject *text, *lists, *out = NULL, *seen = NULL, *kept = NULL, *found = NULL;
+    PyObject *out = NULL, *seen = NULL, *kept = NULL, *found = NULL;
     NameScan scan = {0};
     unsigned char *groups = NULL; /* per group: 1 a form in capitals, 2 one form kept, 4 two or more */
     int *kept_group = NULL;       /* per kept form: its group (a big file's matches are many, its forms few) */
     Py_ssize_t i, room = 0;
-    int kind, any;
-    const void *data;
-    if (BAD_COUNT(2, 2) || BAD_STR(0))
-        return NULL;
-    text = args[0], lists = args[1];
-    kind = PyUnicode_KIND(text);
-    data = PyUnicode_DATA(text);
+    int kind = PyUnicode_KIND(text), any;
+    const void *data = PyUnicode_DATA(text);
     if ((any = nt_scan(&scan, text, 0, nt_form_match, nt_form_match_1, 0, '.', '.', 1)) < 0)
         goto nomemory;
-    out = PySet_New(NULL);
+    out = lists == NULL ? PyList_New(0) : PySet_New(NULL);
     if (out == NULL || !any)
         goto done;
+    /* a group counts with a form in capitals: one that has no lowercase letter */
     groups = PyMem_Calloc(scan.count, 1);
     seen = PySet_New(NULL);
     kept = PyList_New(0);
@@ -6640,7 +6570,12 @@ mixed_forms(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         known = PySet_Contains(seen, form);
         if (known == 0 && PySet_Add(seen, form) < 0)
             known = -1;
-        if (known == 0 && IS_ASCII_LOWER(NT_READ(m->end - 1))) /* no capitals: Nato */
+        if (known == 0 && lists == NULL) { /* form_twins: every twin */
+            if (PyList_Append(out, form) < 0)
+                known = -1;
+            keep = 0;
+        }
+        if (known == 0 && keep && IS_ASCII_LOWER(NT_READ(m->end - 1))) /* no capitals: Nato */
             keep = mf_compared(form, lists, &found);
         if (known == 0 && keep < 0)
             known = -1;
@@ -6680,6 +6615,31 @@ done:
     PyMem_Free(kept_group);
     nt_free(&scan);
     return out;
+}
+
+/* form_twins(text): the distinct forms of abbreviation_style._FORMS's matches in text whose
+ * letters (stops cut, in capitals) the text writes two ways or more, one of them without a
+ * lowercase letter (US beside U.S., NATO beside Nato): a list, in order of first use. Most
+ * stories have none, and then no string is made. */
+static PyObject *
+form_twins(PyObject *self, PyObject *text)
+{
+    if (BAD_STR_O(text))
+        return NULL;
+    return ft_twins(text, NULL);
+}
+
+/* mixed_forms(text, lists): `abbreviation_style._mixed_forms_twin`: the forms of `form_twins`
+ * (letters written two ways, one in capitals), those that are no capitals kept only when
+ * compared (`mf_compared`: no word or name), and of those only the letters still written two
+ * ways: a set. In one call, no list of the twins made and walked in Python (two thirds of the
+ * stories have twins: a headline in capitals, JAPAN beside Japan, where Japan is a name). */
+static PyObject *
+mixed_forms(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (BAD_COUNT(2, 2) || BAD_STR(0))
+        return NULL;
+    return ft_twins(args[0], args[1]);
 }
 
 /* capital_forms(text, start): the distinct forms of abbreviation_style._FORMS's matches in text
