@@ -10,12 +10,14 @@ copy or pad the text, so every span they report is an offset into `Document.text
 from __future__ import annotations
 
 import bisect
+import operator
 from array import array
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from enum import Enum
+from itertools import islice
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from newslint.figures import digit_runs
@@ -61,6 +63,9 @@ class Region:
     span: Span
 
 
+_START, _END = operator.itemgetter(0), operator.itemgetter(1)  # a Span's fields, read in C
+
+
 class SpanSet:
     """Sorted, non-overlapping spans with a fast 'does this span touch one of them' test."""
 
@@ -71,8 +76,15 @@ class SpanSet:
         if not spans:  # most stories' regions, markup and [sic] marks
             self.spans, self._starts, self._ends = (), [], []
             return
+        ordered = sorted(spans)
+        starts, ends = list(map(_START, ordered)), list(map(_END, ordered))
+        if all(map(operator.lt, ends, islice(starts, 1, None))):
+            # apart, as most sets' spans are (quotations, regions): kept as they are, read in C
+            # (the loop below costs a Python step a span, and two list comprehensions)
+            self.spans, self._starts, self._ends = tuple(ordered), starts, ends
+            return
         merged: list[Span] = []
-        for s in sorted(spans):
+        for s in ordered:
             if merged and s.start <= merged[-1].end:
                 last = merged[-1]
                 merged[-1] = Span(last.start, max(last.end, s.end))
@@ -121,6 +133,11 @@ class SpanSet:
 
     def __len__(self) -> int:
         return len(self.spans)
+
+
+# The empty span set: `Document.assembled` gives it to every story without regions, quotations
+# or [sic] marks, instead of building one each (a span set is never changed once built).
+NO_SPANS = SpanSet(())
 
 
 class cached_property(Generic[T]):  # noqa: N801 (functools' name: the same use)
@@ -239,7 +256,18 @@ class Document:
             regions=regions,
             sic=sic,
             lines=lines,
+            # every check reads these: made here, not each through a cached property's two
+            # Python calls on first read (a story's `_selected` and `_derived` are always read)
+            _line_cases={},
+            _derived={},
+            _selected={},
         )
+        if not regions:  # most stories: their span sets of regions are the one empty set
+            doc.__dict__.update(_not_prose=NO_SPANS, _non_prose=NO_SPANS, _tables=NO_SPANS)
+        if not quotations:
+            doc.__dict__["_quoted"] = NO_SPANS
+        if not sic:
+            doc.__dict__["_sic"] = NO_SPANS
         return doc
 
     def release_parts(self) -> None:

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from newslint import segment, suppress
 from newslint.config import Settings
-from newslint.document import Document, LetterTest, RegionKind, SpanSet
+from newslint.document import NO_SPANS, Document, LetterTest, RegionKind, SpanSet
 from newslint.fix import FixOutcome, fix_until_stable
 from newslint.reading import Reading
 from newslint.registry import select_rules
@@ -139,7 +139,8 @@ class Linter:
             raw = self._run_all(self._triggered(own, rules), own)
             if not raw:
                 continue
-            markup = SpanSet(_markup_spans(own))  # once per check: a big file has many of both
+            # once per check: a big file has many of both (most stories have no region at all)
+            markup = SpanSet(_markup_spans(own)) if own.regions else NO_SPANS
             found = [self._protect(own, v) for v in raw if self._reportable(own, v, markup)]
             if own is not doc:
                 # A quotation of either text protects its words: the original's marks may be

@@ -579,7 +579,7 @@ class StoryBits(NamedTuple):
         read = _read_bits if native is None else native.read_bits
         bits, union = read(keys, _WORD_BITS.words)
         pending = bytearray(len(bits)) if isinstance(bits, bytes) else [0] * len(keys)
-        return cls(keys, bits, union, pending, bytearray(len(keys)))
+        return tuple.__new__(cls, (keys, bits, union, pending, bytearray(len(keys))))  # (no Python __new__)
 
 
 def _select_pending(
@@ -774,7 +774,7 @@ class Prose:
     def index(self) -> TokenIndex | None:
         """The story's `TokenIndex`, built on first use; None for a text too long to index."""
         if self._index is None and len(self.text) <= INDEX_LIMIT:
-            self._counts = Counter()
+            self._counts = Counter.__new__(Counter)  # empty: without Counter.__init__'s Python calls
             self._index = index_tokens(self.text, self.sentences, self.blocked, self._counts, self._odd)
         return self._index
 
@@ -865,7 +865,7 @@ class Prose:
     def _placing(self) -> Places:
         if self._places is None:
             self._places = [None] * len(self.sentences)
-        return Places(self._places, self.sentences, self.headline, self.quoted)
+        return tuple.__new__(Places, (self._places, self.sentences, self.headline, self.quoted))
 
     def _sentences_holding(self, few: Collection[str]) -> Iterator[Span]:
         """The sentences whose text holds one of the strings `few` (none empty), in order: what

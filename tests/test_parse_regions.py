@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslint import segment
-from newslint.document import Document, Region, RegionKind
+from newslint.document import Document, Region, RegionKind, SpanSet, cached_property
 from newslint.span import LineIndex, Span
 
 PIECES = st.sampled_from(
@@ -111,8 +111,21 @@ def test_the_assembled_document_is_the_dataclass_one(text, format):
     fields = {f.name: getattr(doc, f.name) for f in dataclasses.fields(Document)}
     built = Document(**fields)
     assert doc == built
-    assert doc.__dict__ == built.__dict__
-    assert list(doc.__dict__) == list(built.__dict__) == [f.name for f in dataclasses.fields(Document)]
+    names = [f.name for f in dataclasses.fields(Document)]
+    assert list(built.__dict__) == names
+    # the fields, in order, then what `assembled` made at once of the parts every check reads
+    # (its memo dicts, the empty span set): each what the cached property builds on first read
+    assert list(doc.__dict__)[: len(names)] == names
+    assert {name: doc.__dict__[name] for name in names} == built.__dict__
+    made = list(doc.__dict__)[len(names) :]
+    assert {"_line_cases", "_derived", "_selected"} <= set(made)
+    for name in made:
+        assert isinstance(vars(Document)[name], cached_property)
+        mine, theirs = doc.__dict__[name], getattr(built, name)
+        if isinstance(theirs, SpanSet):
+            assert (mine.spans, mine._starts, mine._ends) == (theirs.spans, theirs._starts, theirs._ends)
+        else:
+            assert mine == theirs
     assert repr(doc) == repr(built)
     with pytest.raises(dataclasses.FrozenInstanceError):
         doc.text = "changed"  # type: ignore[misc]
