@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import gc
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -126,7 +127,7 @@ class Linter:
     def _check(self, text: str, format: str | None) -> CheckResult:
         fmt = format or format_of(self.path)
         doc = segment.parse(text, self.path, fmt)
-        _, original_rules, reading_rules, _ = self._rule_split()
+        _, original_rules, reading_rules, deferring = self._rule_split()
         # Only the rules that read the repaired reading need it built.
         reading = Reading(text, doc.repairs) if reading_rules else Reading(text)
         read_doc = segment.parse(reading.text, self.path, fmt) if reading.changed else doc
@@ -147,9 +148,12 @@ class Linter:
                 # damage the reading repaired (`andà“hen`), but a fix is applied unattended.
                 found = [self._protect(doc, _to_original(reading, v)) for v in found]
             kept.extend(found)
-        kept = self._drop_deferred(kept)
-        kept = self._apply_suppressions(doc, kept)
-        kept.sort(key=lambda v: (v.span.start, v.span.end, v.code))
+        if deferring:  # (none without a LanguageTool server)
+            kept = self._drop_deferred(kept)
+        if "<!--" in text:  # a directive is a comment: most stories hold none (`_apply_suppressions`)
+            kept = self._apply_suppressions(doc, kept)
+        # a Span is the tuple (start, end): the same order as (start, end, code), keyed in C
+        kept.sort(key=_BY_PLACE)
         return CheckResult(doc, kept, reading, read_doc)
 
     def _rule_split(self) -> tuple[list[Rule], list[Rule], list[Rule], frozenset[str]]:
@@ -321,6 +325,9 @@ class Linter:
 
 
 QUOTATION_NOTE = "inside a quotation: not applied"
+
+# What `_check` sorts the kept violations by: their spans, then their codes.
+_BY_PLACE = operator.attrgetter("span", "code")
 
 
 def _withheld(fix: Fix) -> Fix:

@@ -1,6 +1,7 @@
 """Shortcuts the engine takes per story agree with the plain forms they replace: a span set of
 spans already apart is kept as given (no merge loop), and `Document.assembled` hands a story
-without regions, quotations or [sic] marks the one empty span set and its memo dicts made."""
+without regions, quotations or [sic] marks the one empty span set and its memo dicts made; the
+kept violations are sorted by their spans and codes read in C, in the order of (start, end, code)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslint.document import NO_SPANS, SpanSet
+from newslint.lint import _BY_PLACE
 from newslint.segment import parse
 from newslint.span import Span
+from newslint.violation import Violation
 
 
 def _merged(spans: list[Span]) -> list[Span]:
@@ -66,3 +69,15 @@ def test_story_with_parts_builds_its_own_span_sets() -> None:
     assert doc._quoted.spans == tuple(doc.quotations)
     assert doc.is_quoted(doc.quotations[0])
     assert not doc.is_prose(doc.regions[0].span)
+
+
+_CODES = st.sampled_from(["NL101", "NL102", "NL2"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_SPANS.filter(bool).map(lambda s: s[0]), _CODES)))
+def test_violations_sort_by_span_then_code(found: list[tuple[Span, str]]) -> None:
+    violations = [Violation(code, span, f"message {i}") for i, (span, code) in enumerate(found)]
+    plain = sorted(violations, key=lambda v: (v.span.start, v.span.end, v.code))
+    assert sorted(violations, key=_BY_PLACE) == plain
+    assert [v.message for v in sorted(violations, key=_BY_PLACE)] == [v.message for v in plain]
