@@ -155,8 +155,11 @@ def index_tokens(
     gets each distinct token's number of uses, in the order of first use, and `odd` (if given)
     the distinct tokens that are not letters only (`str.isalpha`), in the same order."""
     if native is not None:
-        words, *arrays = native.index_tokens(text, sentences, blocked.spans, counts, odd)
-        return TokenIndex(words, *(memoryview(a).cast("i") for a in arrays))
+        words, ids, at, openings, firsts = native.index_tokens(text, sentences, blocked.spans, counts, odd)
+        # tuple.__new__: a NamedTuple's own __new__ is a Python call (one a story, as is a generator)
+        ids, at = memoryview(ids).cast("i"), memoryview(at).cast("i")
+        openings, firsts = memoryview(openings).cast("i"), memoryview(firsts).cast("i")
+        return tuple.__new__(TokenIndex, (words, ids, at, openings, firsts))
     ids, starts, openings, firsts = (array("i") for _ in range(4))
     number: dict[str, int] = {}
     for sentence in sentences:
