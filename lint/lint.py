@@ -192,15 +192,18 @@ class Linter:
         # has its tests run on the story's new words.
         union = doc.word_bits.union if gates.words else 0
         selected = doc.selected
-        fired_list = []  # a plain loop: a generator and an any() a gate cost more than its tests
+        fired_list: list[bool] = []  # a plain loop: a generator and an any() a gate cost more than its tests
+        fire = fired_list.append
         for chars, tests, passed in gates.gated:
-            fires = bool(union & passed) or not present.isdisjoint(chars)
-            if not fires:
-                for test in tests:
-                    if selected(test):
-                        fires = True
-                        break
-            fired_list.append(fires)
+            if union & passed or (chars and not present.isdisjoint(chars)):  # (most gates have no chars)
+                fire(True)
+                continue
+            for test in tests:
+                if selected(test):
+                    fire(True)
+                    break
+            else:
+                fire(False)
         fired = tuple(fired_list)
         chosen = gates.chosen.get(fired)
         if chosen is None:  # each combination of fired triggers picks the same rules: kept

@@ -128,8 +128,8 @@ class Reading:
         # a clean story's empty tuple skips the sort's generator and key function
         self.repairs = tuple(sorted((r for r in repairs if r.safe), key=lambda r: r.span)) if repairs else ()
         if not self.repairs:  # most stories: the reading is the original, and nothing is mapped
+            # (the maps are left unset: every reader of them asks for repairs first)
             self.text = original
-            self._to_original = self._to_reading = _Pieces([], [], [], [], len(original), len(original))
             return
         out: list[str] = []
         src, src_end, dst, dst_end = [], [], [], []
