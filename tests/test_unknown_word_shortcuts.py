@@ -451,3 +451,34 @@ def test_a_short_capitalised_word_in_a_sentence_is_weighed_a_name():
         asked += 1
         assert rule._weighed_capital(doc, tok, counts, ties, True) is None, tok.text
     assert asked > 5
+
+
+def _plainly_a_name_as_it_read(doc, tok, first_tag=0):
+    """`_plainly_a_name` as it read before its tests were split by what they read."""
+    if unknown_word._name_by_its_look(doc, tok, first_tag):
+        return True
+    text = tok.text
+    part = text.lower()
+    words = doc.word_counts
+    return words.get(text, 0) > 1 and not words.get(part) and not _capitals.may_be_swapped_slip(part)
+
+
+def test_a_name_by_its_letters_once_a_word_is_a_name_as_asked_of_each_use():
+    """`check` asks `_named_by_its_letters` once a word and story, `_named_by_its_place` of each
+    use: together the answer `_plainly_a_name` gave each token."""
+    asked = 0
+    for text in STORIES:
+        doc = parse(text)
+        tag = doc.text.find("<")
+        for tok in doc.words():
+            if not tok.text[:1].isupper():
+                continue
+            for first_tag in (0, tag):
+                asked += 1
+                expected = _plainly_a_name_as_it_read(doc, tok, first_tag)
+                assert unknown_word._plainly_a_name(doc, tok, first_tag) == expected, tok.text
+                split = unknown_word._named_by_its_letters(doc, tok.text) or unknown_word._named_by_its_place(
+                    doc, tok, first_tag
+                )
+                assert split == expected, tok.text
+    assert asked > 40

@@ -245,12 +245,27 @@ def _plainly_a_name(doc: Document, tok: Token, first_tag: int = 0) -> bool:
     look, or written more than once as it stands (its uses are among those of its lowercase form)
     and nowhere in lowercase, with no swap of two letters that makes a listed word or name (the
     typist's habit). `first_tag`: as `_name_by_its_look` reads it."""
-    if _name_by_its_look(doc, tok, first_tag):
-        return True
-    text = tok.text
+    return _named_by_its_letters(doc, tok.text) or _named_by_its_place(doc, tok, first_tag)
+
+
+def _named_by_its_letters(doc: Document, text: str) -> bool:
+    """The tests of `_plainly_a_name` that read only the word and the story's words: too long for
+    a slip, or written more than once as it stands and nowhere in lowercase, with no swap of two
+    letters that makes a listed word or name. The same for every use of the word in a story:
+    `check` asks once a word and story (a story repeats its names: 8,424 asks were 5,191 words)."""
     part = text.lower()
+    if _too_long(part):
+        return True
     words = doc.word_counts
     return words.get(text, 0) > 1 and not words.get(part) and not may_be_swapped_slip(part)
+
+
+def _named_by_its_place(doc: Document, tok: Token, first_tag: int = 0) -> bool:
+    """The tests of `_name_by_its_look` that read where the token stands: in a company tag, or
+    in capitals outside an all-capital headline. `first_tag`: as `_name_by_its_look` reads it."""
+    if 0 <= first_tag < tok.span.start and in_company_tag(doc.text, tok.span):
+        return True
+    return tok.text.isupper() and not (tok.in_headline and all_caps_headline(doc))
 
 
 class UnknownWord(Rule):
@@ -416,6 +431,7 @@ class UnknownWord(Rule):
         lost: LostCapitals | None = None
         bracket = -2  # where the story's last "(" is (-2: not read yet): no name spelled out after it
         first_tag = 0  # where its first "<" is (-1: none), read with `bracket`: no company tag before it
+        lettered: dict[str, bool] = {}  # `_named_by_its_letters` of each capitalised word asked
         # Candidate-first: the tests below that read only a word's letters are run once per
         # distinct word (and remembered across stories); the tokens of the few words they do
         # not clear are the only ones built.
@@ -451,10 +467,15 @@ class UnknownWord(Rule):
                 # (its acronym's brackets come after the name: a word after the last needs no search)
                 if text in known or tok.span.start < bracket and named_by_initials(doc.text, tok.span):
                     continue  # decided without the story's counts
-                if text not in desk_capitals and (
-                    _short_in_sentence(tok) or _plainly_a_name(doc, tok, first_tag)
-                ):
-                    continue  # what `_capitalised_word` decides first, read without them
+                if text not in desk_capitals:
+                    # (`_plainly_a_name`, its tests of the word's letters asked once a word)
+                    if _short_in_sentence(tok):
+                        continue  # what `_capitalised_word` decides first, read without them
+                    by_letters = lettered.get(text)
+                    if by_letters is None:
+                        by_letters = lettered[text] = _named_by_its_letters(doc, text)
+                    if by_letters or _named_by_its_place(doc, tok, first_tag):
+                        continue
                 if counts is None:
                     counts = story_counts(doc)
                 if ties is None:
