@@ -482,3 +482,37 @@ def test_a_name_by_its_letters_once_a_word_is_a_name_as_asked_of_each_use():
                 )
                 assert split == expected, tok.text
     assert asked > 40
+
+
+def _not_a_word_as_matched(text, span):
+    """`not_a_word` as it read before: the cut-short pattern tried after every word."""
+    before = text[span.start - 1] if span.start else " "
+    if before in ";&" or text[span.end : span.end + 1] == "&":
+        return True
+    if before == "(" and text[span.end : span.end + 1] == ":":
+        return True
+    if unknown_word._CUT_SHORT.match(text, span.end):
+        return True
+    if _cut_as_searched(text, span):
+        return True
+    if before == "." and (span.start < 2 or not text[span.start - 2].isalnum()):
+        return True
+    return before in "<(" and unknown_word._LOWER_TICKER.match(text, span.start) is not None
+
+
+CUT_TEXT = st.lists(
+    st.sampled_from(
+        ["identit", "smal", "l", "settlem", "ent", " ", ".", "...", "…", ",", ";", "0", "(", "<", "&", ":"]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(CUT_TEXT, st.integers(0, 60), st.integers(1, 12))
+@example("discovered new identit ...", 15, 7)
+@example("identit…", 0, 7)
+def test_a_word_not_of_the_prose_is_found_as_the_patterns_found_it(text, start, width):
+    start = min(start, len(text))
+    span = Span(start, min(len(text), start + width))
+    assert unknown_word.not_a_word(text, span) == _not_a_word_as_matched(text, span), (text, span)

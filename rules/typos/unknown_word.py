@@ -1699,11 +1699,12 @@ def not_a_word(text: str, span: Span) -> bool:
     """Letters that are not a word of the prose: the tail of a word cut by an HTML entity
     (B&#233;ziers), its head (communiqu&#233;), a file extension (.png files), a lowercase ticker."""
     before = text[span.start - 1] if span.start else " "
-    if before in ";&" or text[span.end : span.end + 1] == "&":
+    after = text[span.end : span.end + 1]
+    if before in ";&" or after == "&":
         return True
-    if before == "(" and text[span.end : span.end + 1] == ":":
+    if before == "(" and after == ":":
         return True  # an exchange or agency code: "(nyse: F - news)", "(otc: FJTSY)"
-    if _CUT_SHORT.match(text, span.end):
+    if after in _CUT_STARTS and _CUT_SHORT.match(text, span.end):
         return True  # a word cut by a summary's "...": "discovered new identit ..."
     if _cut_by_punctuation(text, span):
         return True  # "a settlem,ent with", "the smal.0 pct": pieces of a garbled word
@@ -1715,16 +1716,25 @@ def not_a_word(text: str, span: Span) -> bool:
 def _cut_by_punctuation(text: str, span: Span) -> bool:
     """A piece of a word a stray comma cut in two ("settlem,ent": the two pieces make a word),
     or letters glued to a figure by a stop ("the smal.0 pct"): garbled copy, not a slip."""
-    if _STRAY_STOP.match(text, span.end):
+    # (each pattern tried only where the character after the word can open its match: the
+    # call of a match cost more than the test, and most words are followed by a space)
+    mark = text[span.end : span.end + 1]
+    if mark == "." and _STRAY_STOP.match(text, span.end):
         return True
     word, words = text[span.start : span.end].lower(), english().words
-    after = _PIECE_AFTER.match(text, span.end)
+    after = _PIECE_AFTER.match(text, span.end) if mark in _PIECE_MARKS else None
     if after is not None and word + after.group(1) in words:
         return True
     if text[span.start - 1 : span.start] not in _PIECE_ENDS:
         return False  # no comma or semicolon just before: the search below cannot match
     before = _piece_before(text, span.start)
     return before is not None and before.group(1).lower() + word in words
+
+
+# The characters `_CUT_SHORT` and `_PIECE_AFTER` can open a match with (tuples: the empty string
+# after a text's last word is in none).
+_CUT_STARTS = (" ", ".", "…")
+_PIECE_MARKS = (",", ";")
 
 
 def _piece_before(text: str, start: int) -> re.Match[str] | None:
