@@ -516,3 +516,39 @@ def test_a_word_not_of_the_prose_is_found_as_the_patterns_found_it(text, start, 
     start = min(start, len(text))
     span = Span(start, min(len(text), start + width))
     assert unknown_word.not_a_word(text, span) == _not_a_word_as_matched(text, span), (text, span)
+
+
+def _beside_a_name_as_matched(doc, tok):
+    """`beside_a_name` as it read before: the pattern after the word tried after every word."""
+    text = doc.text
+    before = _capitals._left_capital(text, tok.span.start)
+    after = _capitals._RIGHT.match(text, tok.span.end)
+    if before is not None and before.group(1) in known_names():
+        return True
+    return any(m is not None and _capitals._unknown_capital(m.group(1)) for m in (before, after))
+
+
+NAME_TEXT = st.lists(
+    st.sampled_from(
+        ["Floiran", "Woest", "Annette", "Bening", "Minsiter", "BHP", "the", "Ünal", " ", "\n", ",", "."]
+    ),
+    min_size=1,
+    max_size=10,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(NAME_TEXT)
+@example("Prime Minsiter Floiran Woest")
+@example("Annette Bening")
+def test_a_name_beside_a_word_is_found_as_the_patterns_found_it(text):
+    doc = parse(text)
+    for tok in doc.words():
+        assert _capitals.beside_a_name(doc, tok) == _beside_a_name_as_matched(doc, tok), (text, tok)
+
+
+def test_the_names_beside_the_stories_words_are_found_as_the_patterns_found_them():
+    for text in STORIES:
+        doc = parse(text)
+        for tok in doc.words():
+            assert _capitals.beside_a_name(doc, tok) == _beside_a_name_as_matched(doc, tok), tok.text

@@ -73,10 +73,16 @@ def beside_a_name(doc: Document, tok: Token) -> bool:
     known name right before it, whose surname it is (`Annette Bening`, beside "being")."""
     text = doc.text
     before = _left_capital(text, tok.span.start)
-    after = _RIGHT.match(text, tok.span.end)
-    if before is not None and before.group(1) in known_names():
-        return True
-    return any(m is not None and _unknown_capital(m.group(1)) for m in (before, after))
+    if before is not None:
+        word = before.group(1)
+        if word in known_names() or _unknown_capital(word):
+            return True
+    # (the pattern opens with a space and a capital: tried only after them, most words have none)
+    end = tok.span.end
+    if text[end : end + 1] != " " or not "A" <= text[end + 1 : end + 2] <= "Z":
+        return False
+    after = _RIGHT.match(text, end)
+    return after is not None and _unknown_capital(after.group(1))
 
 
 _LEFT = re.compile(r"\b([A-Z][A-Za-z]+) $")
