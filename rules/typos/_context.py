@@ -190,7 +190,12 @@ class Context:
         neighbours. A candidate of two words ("for the") reads from its last word onwards."""
         parts = candidate.split()
         first, last = parts[0], parts[-1]
-        inner = sum(math.log(pair_count(a, b) / unigram(a)) for a, b in zip(parts, parts[1:], strict=False))
+        # (a word alone, nearly every candidate, has no pair inside it: no walk over none)
+        inner = (
+            0
+            if len(parts) == 1
+            else sum(math.log(pair_count(a, b) / unigram(a)) for a, b in zip(parts, parts[1:], strict=False))
+        )
         if self.before is not None:
             score = math.log(pair_count(self.before, first) / unigram(self.before))
         else:
@@ -275,7 +280,8 @@ def weigh(
         slips = slip_cost(typo, c.replace(" ", "")) + (extra_cost or {}).get(c, 0.0)
         if " " in c:
             slips += 0.6  # a lost space is a common slip ("ofthe")
-        lift = story_lift(c, story.get(c, 0), story_size)
+        uses = story.get(c, 0)
+        lift = story_lift(c, uses, story_size) if uses > 0 else 0.0  # (most: no use, no lift)
         score = context.log_fit(c) - EDIT_WEIGHT * slips + lift
         scored.append((score, c, slips))
     if not scored:
