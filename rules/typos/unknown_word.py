@@ -431,7 +431,7 @@ class UnknownWord(Rule):
         lost: LostCapitals | None = None
         bracket = -2  # where the story's last "(" is (-2: not read yet): no name spelled out after it
         first_tag = 0  # where its first "<" is (-1: none), read with `bracket`: no company tag before it
-        lettered: dict[str, bool] = {}  # `_named_by_its_letters` of each capitalised word asked
+        lettered: dict[str, bool] = {}  # `_named_by_its_letters` of each repeated capitalised word asked
         # Candidate-first: the tests below that read only a word's letters are run once per
         # distinct word (and remembered across stories); the tokens of the few words they do
         # not clear are the only ones built.
@@ -473,7 +473,9 @@ class UnknownWord(Rule):
                         continue  # what `_capitalised_word` decides first, read without them
                     by_letters = lettered.get(text)
                     if by_letters is None:
-                        by_letters = lettered[text] = _named_by_its_letters(doc, text)
+                        by_letters = _named_by_its_letters(doc, text)
+                        if doc.word_counts[text] > 1:  # (a word written once is asked once: not kept)
+                            lettered[text] = by_letters
                     if by_letters or _named_by_its_place(doc, tok, first_tag):
                         continue
                 if counts is None:
