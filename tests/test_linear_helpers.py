@@ -1170,6 +1170,36 @@ def test_english_variety_mix_reports_as_without_its_unopposed_test(text, ending)
         assert found == list(rule.check(segment.parse(text + ending)))
 
 
+SPELLING_TEXT = st.lists(
+    st.tuples(
+        st.sampled_from(
+            ["colour", "Colour", "COLOUR", "color", "centre-left", "labour-intensive", "Theatres", "tyre"]
+            + ["meters", "5 meters", "program", "programs", "TV programme", "software program", "practise"]
+            + ["trade practises", "licence", "import licenses", "dependant", "heavily dependant on", "kerb"]
+            + ["Alcan Aluminium Ltd", "organise", "organize", "axe", "ax", "the", "said", "’s"]
+        ),
+        st.sampled_from([" ", " ", ". ", "\n", ", "]),
+    ).map("".join),
+    max_size=25,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SPELLING_TEXT)
+@example("The colour and the COLOUR. 5 meters of colour, the program. Colour")
+def test_english_variety_mix_remembers_the_entries_context_never_changes(text):
+    """NL201 looks a word whose context never matters up once a process (`_PLAIN`): the
+    spellings it finds are those it finds when every use is looked up in its context."""
+    remembered = english_variety_mix.EnglishVarietyMix._spellings(segment.parse(text))
+    again = english_variety_mix.EnglishVarietyMix._spellings(segment.parse(text))
+    with (
+        mock.patch.object(english_variety_mix, "_PLAIN", {}),
+        mock.patch.object(english_variety_mix, "_contextual", lambda word: True),
+    ):
+        in_context = english_variety_mix.EnglishVarietyMix._spellings(segment.parse(text))
+    assert remembered == again == in_context
+
+
 @settings(max_examples=300, deadline=None)
 @given(VARIETY_TEXT, VARIETY_ENDINGS)
 @example("Mr. Brown said 5 percent, Mr. Smith 6 percent.", "\nReuter\n")

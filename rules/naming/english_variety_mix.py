@@ -280,20 +280,32 @@ def _spelled_other_way(found: list[tuple[Token, Variant]], text: str) -> Callabl
     the same word form (`Theatres` and `theaters`; `PROGRAMME` and "program", weak or not), and
     weak "program" needs a use that is no name (`Development
     Programme` says nothing of `program director`). Other uses always pass."""
-    forms = {(e.word, e.variety) for _, e in found}
-    common = {(_lemma(e), e.variety) for tok, e in found if not _proper(tok)}
-    around: dict[tuple[str, str], set[str]] = {}
-    if any(_proper(tok) for tok, _ in found):
-        for tok, e in found:
-            around.setdefault((_lemma(e), e.variety), set()).update(w.lower() for w in _neighbours(text, tok))
+    # Each of the three read only when first needed: most stories ask of no use (no name, no
+    # report), and the lemmas and neighbours cost more than the questions asked.
+    forms: set[tuple[str, str]] | None = None
+    common: set[tuple[str, str]] | None = None
+    around: dict[tuple[str, str], set[str]] | None = None
 
     def test(tok: Token, e: Variant) -> bool:
+        nonlocal forms, common, around
         if e.kind == "weak":
+            if common is None:
+                common = {(_lemma(entry), entry.variety) for use, entry in found if not _proper(use)}
             return (_lemma(e), OTHER[e.variety]) in common
-        if _proper(tok):
+        if _proper(tok):  # a name: the story has one, so the words around its spellings are read
+            if around is None:
+                around = {}
+                for use, entry in found:
+                    around.setdefault((_lemma(entry), entry.variety), set()).update(
+                        w.lower() for w in _neighbours(text, use)
+                    )
             name_words = {w.lower() for w in _neighbours(text, tok) if w[:1].isupper()}
             return bool(name_words & around.get((_lemma(e), OTHER[e.variety]), set()))
-        return not tok.text[:1].isupper() or (e.other, OTHER[e.variety]) in forms
+        if not tok.text[:1].isupper():
+            return True
+        if forms is None:
+            forms = {(entry.word, entry.variety) for _, entry in found}
+        return (e.other, OTHER[e.variety]) in forms
 
     return test
 
@@ -363,6 +375,19 @@ def _listing() -> tuple[Collection[str], ...] | None:
 # The story's distinct words that a table lists (decided once per word, remembered across stories;
 # a word of ASCII letters that no table lists fails without a call: `only`).
 _CANDIDATES = LetterTest(_lists, only=_listing)
+
+
+def _contextual(word: str) -> bool:
+    """Whether the words around a use of the (lowercase) word may change its entry or rule it out
+    (`_in_context`, "program" in a software sense): else its entry is the table's, or none when
+    it is shorter than MIN_LENGTH."""
+    return word in _CONTEXTUAL or word in _WEAK or _senses.listed(word)
+
+
+# The entries of the words the variant table lists whose context never matters (None for one too
+# short to count), found once a process: at most one a row of the table.
+_PLAIN: dict[str, Variant | None] = {}
+_CONTEXT = Variant("", "", "", "")  # `_PLAIN` has no answer: the word is looked up in its context
 
 
 def _proper(tok: Token) -> bool:
@@ -704,13 +729,23 @@ class EnglishVarietyMix(Rule):
         text = doc.text
         found: list[tuple[Token, Variant]] = []
         listed = table.keys()
+        plain = _PLAIN
         # Candidate-first: the story's distinct words that a table lists, then their tokens alone.
         for tok in _tokens_and_parts(doc.words_among(doc.selected(_CANDIDATES))):
             word = tok.text.lower().replace("’", "'")
-            if not _listed(word, listed) or tok.is_all_caps and not tok.in_headline:
+            known = plain.get(word, _CONTEXT)
+            if known is _CONTEXT and word in listed and not _contextual(word):
+                # a word whose entry its context never changes: looked up once a process
+                known = plain[word] = table.get(word) if len(word) >= MIN_LENGTH else None
+            if known is None or tok.is_all_caps and not tok.in_headline:
                 continue  # a headline in capitals spells its words too (PROGRAMME, HONOURED)
             if tok.text[:1].isupper() and COMPANY_AFTER.match(text, tok.span.end):
                 # Alcan Aluminium Ltd keeps its spelling even where the story spells it the other way
+                continue
+            if known is not _CONTEXT:
+                found.append((tok, known))  # not "program": no software sense to rule out
+                continue
+            if not _listed(word, listed):
                 continue
             entry = _in_context(text, tok, word) or table.get(word)
             if (
@@ -890,18 +925,28 @@ def _unopposed(
     before the rest of the check, which such a story then skips: a British story's American
     signs are few and counted apart (the British ones, most of the work, are never counted); an
     American story's British signs are those the check counts, without the wire desk's subjects."""
-    varieties = {e.variety for _, e in found}
-    if len(varieties) != 1 or any(e.kind == "weak" for _, e in found):
+    if not found:
         return False
-    ise = sum(1 for tok, e in found if e.kind == "ise" and not _proper(tok))
-    ize = sum(1 for tok, e in found if e.kind == "ize" and not _proper(tok))
+    variety = found[0][1].variety
+    ise = ize = 0  # the -ise and -ize words that are no names
+    for tok, e in found:  # one pass, `_proper` inline: asked of most stories the rule checks
+        kind = e.kind
+        if e.variety != variety or kind == "weak":
+            return False
+        if (kind == "ise" or kind == "ize") and not (
+            tok.text[:1].isupper() and not tok.sentence_start and not tok.in_headline
+        ):
+            if kind == "ise":
+                ise += 1
+            else:
+                ize += 1
     if ise and ize or ize == 1 and not ise:
         return False  # `_ize_minority` has a question to answer
-    spellings = _spelling_counts(found, other_way)
+    # the story's spellings as `_spelling_counts` counts them, all of `variety` (no weak "program")
+    spellings = sum(1 for tok, e in found if e.kind != "ize" and (not _proper(tok) or other_way(tok, e)))
     if not spellings:
         return True  # no majority without a spelling
-    (variety,) = varieties
-    needed = max(MIN_EVIDENCE, MARGIN * spellings[variety])
+    needed = max(MIN_EVIDENCE, MARGIN * spellings)
     if variety == "gb":
         return _most_american_signs(evidence.text) < needed
     return variety == "us" and evidence.house()["gb"] + _british_desk(evidence.text) < needed
