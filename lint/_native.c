@@ -64,6 +64,8 @@
  *   start), the forms NL204 learns from (those whose letters the story writes in capitals);
  * - whole_words(text, words, most): how many of a few words a story writes as words (NL201's
  *   wire-desk subjects; its twin is rules/naming/english_variety_mix.py's `_subjects`);
+ * - substrings_held(text, needles): which of a few literals a story holds, as bits (NL201's
+ *   signs' literals; its twin is rules/naming/english_variety_mix.py's `_held`);
  * - sentence_spans(...): the sentences of a story's paragraphs (newslint.segment._sentences), and
  *   block_spans(...) and paragraph_spans(...), its blocks and their paragraphs, and
  *   column_gap(text), whether it may hold a table (newslint.segment's _blocks, _paragraphs, _tables);
@@ -8155,6 +8157,84 @@ whole_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     return PyLong_FromSsize_t(count);
 }
 
+/* substrings_held(text, needles): which of `needles` (a tuple of at most 64 non-empty str, each
+ * opening with a character below U+0100) text holds, as the bits of an int (bit k: needle k):
+ * `sum(1 << k for k, s in enumerate(needles) if s in text)`, the twin in
+ * rules/naming/english_variety_mix.py (`_held`). NL201 tests its signs' literals (£, "per cent",
+ * Mr, UK, towards ...) in one pass over a story, where each `in` was a pass of its own. */
+static PyObject *
+substrings_held(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *text, *needles;
+    Py_ssize_t n, nw, i, w;
+    unsigned long long found = 0, all;
+    unsigned long long opens[256] = {0}; /* the needles each first character opens */
+    int kind;
+    const void *data;
+    if (BAD_COUNT(2, 2) || BAD_STR(0) || BAD_TYPE(1, PyTuple_Check, "tuple"))
+        return NULL;
+    text = args[0], needles = args[1];
+    nw = PyTuple_GET_SIZE(needles);
+    if (nw > 64) {
+        PyErr_SetString(PyExc_ValueError, "substrings_held: at most 64 needles");
+        return NULL;
+    }
+    for (w = 0; w < nw; w++) {
+        PyObject *needle = PyTuple_GET_ITEM(needles, w);
+        Py_UCS4 first;
+        if (!PyUnicode_Check(needle) || PyUnicode_GET_LENGTH(needle) == 0) {
+            PyErr_SetString(PyExc_TypeError, "substrings_held: the needles must be non-empty str");
+            return NULL;
+        }
+        first = PyUnicode_READ_CHAR(needle, 0);
+        if (first >= 256) {
+            PyErr_SetString(PyExc_ValueError, "substrings_held: a needle must open with a character below U+0100");
+            return NULL;
+        }
+        opens[first] |= 1ULL << w;
+    }
+    all = nw == 64 ? ~0ULL : (1ULL << nw) - 1;
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    n = PyUnicode_GET_LENGTH(text);
+    for (i = 0; i < n && found != all; i++) {
+        Py_UCS4 ch;
+        unsigned long long open;
+        if (kind == PyUnicode_1BYTE_KIND) { /* most stories: a tight loop to the next opening */
+            const Py_UCS1 *bytes = (const Py_UCS1 *)data;
+            while (i < n && !opens[bytes[i]])
+                i++;
+            if (i == n)
+                break;
+            ch = bytes[i];
+        } else {
+            ch = PyUnicode_READ(kind, data, i);
+            if (ch >= 256)
+                continue;
+        }
+        if ((open = opens[ch] & ~found) == 0)
+            continue;
+        for (; open; open &= open - 1) { /* each needle the character opens, not yet found */
+            PyObject *needle;
+            int wkind;
+            const void *wdata;
+            Py_ssize_t len, k;
+            w = __builtin_ctzll(open);
+            needle = PyTuple_GET_ITEM(needles, w);
+            wkind = PyUnicode_KIND(needle);
+            wdata = PyUnicode_DATA(needle);
+            len = PyUnicode_GET_LENGTH(needle);
+            if (i + len > n)
+                continue;
+            for (k = 1; k < len && PyUnicode_READ(wkind, wdata, k) == PyUnicode_READ(kind, data, i + k); k++)
+                ;
+            if (k == len)
+                found |= 1ULL << w;
+        }
+    }
+    return PyLong_FromUnsignedLongLong(found);
+}
+
 static PyMethodDef methods[] = {
     {"scan_words", (PyCFunction)(void (*)(void))scan_words, METH_FASTCALL,
      "scan_words(text, starts, ends, counts): count the tokens of each range into counts."},
@@ -8290,6 +8370,8 @@ static PyMethodDef methods[] = {
      "capital_forms(text, start): NL204's abbreviation forms from start whose letters the text writes in capitals."},
     {"whole_words", (PyCFunction)(void (*)(void))whole_words, METH_FASTCALL,
      "whole_words(text, words, most): how many of the words the text writes as words, up to most."},
+    {"substrings_held", (PyCFunction)(void (*)(void))substrings_held, METH_FASTCALL,
+     "substrings_held(text, needles): the bits of the needles the text holds (bit k: needles[k])."},
     {NULL, NULL, 0, NULL},
 };
 

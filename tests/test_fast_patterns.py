@@ -459,11 +459,54 @@ def test_the_house_signs_read_the_documents_digit_runs_as_their_own(text):
     assert variety_mix._Evidence(doc.text, "", doc).house() == variety_mix._Evidence(doc.text).house()
 
 
-def test_the_dotted_titles_hold_the_titles_tested_first():
-    """A story is searched for "Mr." only when it holds "Mr", "Ms" or "Dr": each dotted hint
-    holds one of those."""
-    for hints, within in variety_mix._WITHIN.items():
-        assert all(any(coarse in hint for coarse in within) for hint in hints)
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(SIGN_PIECES, TEXTS), st.sampled_from([(), ("us",), ("gb",), ("gb", "us")]))
+def test_the_house_signs_are_the_signs_whose_literals_the_story_holds(text, varieties):
+    """NL201 looks for all its signs' literals in one pass (`_held`): it counts what a search of
+    each sign's literals in turn, then its pattern, counts."""
+    expected: dict[str, int] = {}
+    runs = figures.digit_runs(text)
+    for variety in ("gb", "us"):
+        if variety not in varieties:
+            continue
+        for weight, hints, pattern, at in variety_mix._SIGNS[variety]:
+            if hints and not any(hint in text for hint in hints):
+                continue
+            found = pattern.findall(text) if at is None else figures.matches_at(pattern, text, runs[at])
+            n = len(found)
+            expected[variety] = expected.get(variety, 0) + weight * min(variety_mix.MAX_SIGNS, n)
+    assert dict(variety_mix.EnglishVarietyMix._house_signs(text, varieties=varieties)) == expected
+
+
+NEEDLES = st.lists(
+    st.sampled_from(["Mr", "Mr.", "£", "per cent", "pence", "UK", ":", "é", "éa", "x", "xx", "a\U0001f600"]),
+    max_size=8,
+).map(tuple)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(SIGN_PIECES, TEXTS, st.text(max_size=40)), NEEDLES)
+@example("per cen", ("per cent",))
+@example("x\U0001f600a\U0001f600", ("a\U0001f600", "x"))
+def test_the_literals_held_are_those_the_text_holds(text, needles):
+    """NL201's one pass for its signs' literals (`_literals_held`, and the compiled
+    `substrings_held`): bit k set when the text holds needle k."""
+    expected = sum(1 << k for k, needle in enumerate(needles) if needle in text)
+    assert variety_mix._literals_held(text, needles) == expected
+    if compiled is not None:
+        assert compiled.substrings_held(text, needles) == expected
+
+
+def test_the_literals_held_take_at_most_64_needles_each_opening_below_u0100():
+    if compiled is None:
+        pytest.skip("no compiled helpers")
+    assert compiled.substrings_held("ab", tuple("ab" * 32)) == (1 << 64) - 1
+    with pytest.raises(ValueError):
+        compiled.substrings_held("a", ("a",) * 65)
+    with pytest.raises(ValueError):
+        compiled.substrings_held("a", ("\u0100",))
+    with pytest.raises(TypeError):
+        compiled.substrings_held("a", ("",))
 
 
 QUOTE_PIECES = st.lists(

@@ -73,6 +73,7 @@ SPECS = {
     "quote_marks": "UO",
     "quotation_spans": "UYOnpO",
     "whole_words": "UTn",
+    "substrings_held": "UT",
 }
 
 # A value each letter takes, put where an argument other than the one tested goes.

@@ -38,13 +38,12 @@ STRONG_SIGN = 2  # money and "per cent" say more than a title or a date
 # before it) or at the last digit of a run (LAST_DIGIT: a letter after it), and is tried there
 # alone (`newslint.figures`) instead of scanning the whole story.
 FIGURE, LAST_DIGIT = 0, 1  # indexes into `Document.digit_runs`
-# The literals of the titles: British copy writes "Mr Brown", American "Mr. Brown". "Mr." holds
-# "Mr", so a story without "Mr", "Ms" and "Dr" is not searched for the dotted forms (`_WITHIN`:
-# ~1% of learning); one with them is, before the American pattern scans it (most stories that
-# write titles write them one way: a scan of the whole story saved).
+# The literals of the titles: British copy writes "Mr Brown", American "Mr. Brown". A story is
+# searched for all the signs' literals at once (`_held`: one pass, where a search a literal was
+# a pass each), before any pattern scans it (most stories that write titles write them one way: a
+# scan of the whole story saved).
 _TITLES = ("Mr", "Ms", "Dr")
 _DOTTED_TITLES = ("Mr.", "Mrs.", "Ms.", "Dr.")
-_WITHIN: dict[tuple[str, ...], tuple[str, ...]] = {_DOTTED_TITLES: _TITLES}  # hints -> hints each holds
 # "UK", "BBC" and "the US" without full stops, counted as the pattern's two alternatives apart
 # (`_house_signs`): the regex engine skips to one literal first letter fast, but tries a class of
 # two (U, B) at every character, five times the time (measured). No match of one holds the other's
@@ -825,28 +824,23 @@ class EnglishVarietyMix(Rule):
         `runs`: the text's `digit_runs`, if found already; `varieties`: those whose signs are
         counted (each variety's count is the same whether the other's is counted or not)."""
         counts: Counter[str] = Counter()
-        has = text.__contains__
-        tested: dict[tuple[str, ...], bool] = {}  # hints shared by two signs are looked for once
-        for variety, signs in _SIGNS.items():
-            if variety not in varieties:
+        key = tuple(variety for variety in _SIGNS if variety in varieties)
+        plan = _SIGN_PLANS.get(key)
+        if plan is None:
+            plan = _SIGN_PLANS[key] = _sign_plan(key)
+        needles, signs = plan
+        held = _held(text, needles)  # the literals of the signs the text holds, as bits
+        for variety, weight, hints, pattern, at in signs:
+            if hints and not hints & held:
                 continue
-            for weight, hints, pattern, at in signs:
-                if hints:
-                    held = tested.get(hints)
-                    if held is None:
-                        within = _WITHIN.get(hints)
-                        held = (within is None or tested.get(within, True)) and any(map(has, hints))
-                        tested[hints] = held
-                    if not held:
-                        continue
-                if pattern is _BRITISH_ABBREVIATIONS:
-                    n = min(MAX_SIGNS, sum(_first_matches(part, text) for part in _ABBREVIATION_PARTS))
-                elif at is None:
-                    n = _first_matches(pattern, text)
-                else:
-                    runs = digit_runs(text) if runs is None else runs
-                    n = len(matches_at(pattern, text, runs[at]))
-                counts[variety] += weight * min(MAX_SIGNS, n)
+            if pattern is _BRITISH_ABBREVIATIONS:
+                n = min(MAX_SIGNS, sum(_first_matches(part, text) for part in _ABBREVIATION_PARTS))
+            elif at is None:
+                n = _first_matches(pattern, text)
+            else:
+                runs = digit_runs(text) if runs is None else runs
+                n = len(matches_at(pattern, text, runs[at]))
+            counts[variety] += weight * min(MAX_SIGNS, n)
         return counts
 
     @staticmethod
@@ -890,6 +884,35 @@ _whole_words: Callable[[str, tuple[str, ...], int], int] = _subjects if native i
 def _word_char(ch: str) -> bool:
     """Regex `\\w` for one character: alphanumeric or '_'."""
     return ch.isalnum() or ch == "_"
+
+
+# A sign: its variety, weight, the bits of its literals among the plan's needles (0: none to look
+# for), its pattern and where it starts (`_SIGNS`).
+_Sign = tuple[str, int, int, re.Pattern[str], int | None]
+
+
+def _sign_plan(varieties: tuple[str, ...]) -> tuple[tuple[str, ...], list[_Sign]]:
+    """The literals of the signs of `varieties` (each once) and the signs, in `_SIGNS`' order,
+    each with the bits of its literals among them."""
+    needles = tuple(dict.fromkeys(hint for v in varieties for _, hints, _, _ in _SIGNS[v] for hint in hints))
+    signs: list[_Sign] = [
+        (v, weight, sum(1 << needles.index(hint) for hint in hints), pattern, at)
+        for v in varieties
+        for weight, hints, pattern, at in _SIGNS[v]
+    ]
+    return needles, signs
+
+
+_SIGN_PLANS: dict[tuple[str, ...], tuple[tuple[str, ...], list[_Sign]]] = {}  # varieties -> plan
+
+
+def _literals_held(text: str, needles: tuple[str, ...]) -> int:
+    """Which of the needles the text holds, as the bits of an int (bit k: `needles[k]`). The
+    pure-Python twin of the compiled `substrings_held` (one pass over the text for them all)."""
+    return sum(1 << k for k, needle in enumerate(needles) if needle in text)
+
+
+_held: Callable[[str, tuple[str, ...]], int] = _literals_held if native is None else native.substrings_held
 
 
 def _first_matches(pattern: re.Pattern[str], text: str) -> int:
