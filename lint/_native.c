@@ -4383,6 +4383,23 @@ fnv_text(unsigned long long h, int kind, const void *data, Py_ssize_t from, Py_s
     return h;
 }
 
+/* The pair (p, q, e) appended to `out` when the filter may hold its join, whose FNV-1a state is
+ * h. -1 with an error set, else 0. */
+static int
+split_pairs_keep(const unsigned char *filter, unsigned long long nbits, unsigned long long h, Py_ssize_t p,
+                 Py_ssize_t q, Py_ssize_t e, PyObject *out)
+{
+    PyObject *found;
+    int failed;
+    if (!filter_probe_hash((unsigned char *)filter, nbits, fnv_mixed(h), 0))
+        return 0;
+    if ((found = Py_BuildValue("(nnn)", p, q, e)) == NULL)
+        return -1;
+    failed = PyList_Append(out, found) < 0;
+    Py_DECREF(found);
+    return failed ? -1 : 0;
+}
+
 /* split_pairs' scan for one kind of str: inlined once for each kind, so that every read of a
  * character is a plain load (no test of the kind at each), and a join hashed in place, its two
  * words one after the other (no copy). -1 with an error set, else 0. */
@@ -4427,19 +4444,101 @@ split_pairs_scan(int kind, const void *data, Py_ssize_t start, Py_ssize_t end, c
         }
         if ((q - p) + (e - r) >= shortest) {
             unsigned long long h = fnv_text(fnv_text(FNV_OFFSET, kind, data, p, q), kind, data, r, e);
-            if (filter_probe_hash((unsigned char *)filter, nbits, fnv_mixed(h), 0)) {
-                PyObject *found = Py_BuildValue("(nnn)", p, q, e);
-                if (found == NULL || PyList_Append(out, found) < 0) {
-                    Py_XDECREF(found);
-                    return -1;
-                }
-                Py_DECREF(found);
-            }
+            if (split_pairs_keep(filter, nbits, h, p, q, e, out) < 0)
+                return -1;
         }
         p = q; /* the match (the first word and the space) ends at q + 1; q is the space */
     }
     return 0;
 }
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+/* split_pairs over a one-byte text, sixteen bytes at a time: the pairs are found from the spaces
+ * between two lowercase letters (a pair's space, and every pair has one), each read against a
+ * window of lowercase bits (the block before, this one, the one after) that gives its two
+ * words' bounds without a walk over their letters. The same pairs in the same order as
+ * split_pairs_scan: that scan meets each run of lowercase letters once, in order, and keeps one
+ * whose space and second word follow; a run cut by `start` fails its look-behind there. */
+
+/* The lowercase ASCII letters of s[pos:pos+16] as bits (s[pos]: 1), the spaces in `*spaces`;
+ * a place outside [0, n) is neither. */
+static ALWAYS_INLINE unsigned
+sp_block(const Py_UCS1 *s, Py_ssize_t n, Py_ssize_t pos, unsigned *spaces)
+{
+    __m128i x;
+    if (pos >= 0 && pos + 16 <= n)
+        x = _mm_loadu_si128((const __m128i *)(s + pos));
+    else {
+        Py_UCS1 tmp[16];
+        int k;
+        for (k = 0; k < 16; k++)
+            tmp[k] = (pos + k >= 0 && pos + k < n) ? s[pos + k] : 0;
+        x = _mm_loadu_si128((const __m128i *)tmp);
+    }
+    if (spaces != NULL)
+        *spaces = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
+    return (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)),
+                                                      _mm_cmplt_epi8(x, _mm_set1_epi8('z' + 1))));
+}
+
+static int
+split_pairs_blocks(const Py_UCS1 *s, Py_ssize_t n, Py_ssize_t start, Py_ssize_t end, const unsigned char *filter,
+                   unsigned long long nbits, Py_ssize_t shortest, PyObject *out)
+{
+    Py_ssize_t b;
+    unsigned spaces, before = sp_block(s, n, start - 16, NULL), here = sp_block(s, n, start, &spaces), after;
+    for (b = start; b + 1 < end; b += 16, before = here, here = after) {
+        unsigned long long window;
+        unsigned pairs, next_spaces;
+        after = sp_block(s, n, b + 16, &next_spaces);
+        window = (unsigned long long)before | ((unsigned long long)here << 16) | ((unsigned long long)after << 32);
+        /* the spaces of this block with a lowercase letter either side */
+        pairs = spaces & (unsigned)(window >> 15) & (unsigned)(window >> 17) & 0xffffu;
+        spaces = next_spaces;
+        while (pairs) {
+            int t = __builtin_ctz(pairs);
+            Py_ssize_t q = b + t, p, e;
+            unsigned long long low = ~window & ((1ULL << (t + 16)) - 1), high = (~window & 0xffffffffffffULL) >> (t + 17);
+            Py_UCS1 c;
+            pairs &= pairs - 1;
+            if (q + 1 >= end)
+                break;
+            if (low)
+                p = b - 16 + (63 - __builtin_clzll(low)) + 1;
+            else
+                for (p = b - 16; p > 0 && IS_ASCII_LOWER(s[p - 1]); p--)
+                    ;
+            if (p < start)
+                continue; /* the scan starts inside this run: a letter is before it */
+            if (p > 0) {
+                c = s[p - 1];
+                if (IS_WORD(c) || c == '\'' || c == '.' || c == '-' || c == '/' || c == '@')
+                    continue;
+            }
+            if (high)
+                e = q + 1 + __builtin_ctzll(high);
+            else
+                for (e = q + 1; e < n && IS_ASCII_LOWER(s[e]); e++)
+                    ;
+            if (e > end)
+                e = end;
+            if (e < end) {
+                c = s[e];
+                if (IS_WORD(c) || c == '\'' || c == '-' || c == '/' || c == '@' ||
+                    (c == '.' && e + 1 < end && IS_WORD(s[e + 1])))
+                    continue;
+            }
+            if ((q - p) + (e - q - 1) >= shortest) {
+                unsigned long long h = fnv_text(fnv_text(FNV_OFFSET, PyUnicode_1BYTE_KIND, s, p, q), PyUnicode_1BYTE_KIND, s, q + 1, e);
+                if (split_pairs_keep(filter, nbits, h, p, q, e, out) < 0)
+                    return -1;
+            }
+        }
+    }
+    return 0;
+}
+#endif
 
 static PyObject *
 split_pairs(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
@@ -4472,7 +4571,11 @@ split_pairs(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     nbits = (unsigned long long)size << 3;
     switch (PyUnicode_KIND(text)) {
     case PyUnicode_1BYTE_KIND:
+#if defined(__SSE2__)
+        done = split_pairs_blocks((const Py_UCS1 *)data, length, start, end, bits, nbits, shortest, out);
+#else
         done = split_pairs_scan(PyUnicode_1BYTE_KIND, data, start, end, bits, nbits, shortest, out);
+#endif
         break;
     case PyUnicode_2BYTE_KIND:
         done = split_pairs_scan(PyUnicode_2BYTE_KIND, data, start, end, bits, nbits, shortest, out);
@@ -4640,6 +4743,109 @@ may_double_scan(int kind, const void *data, Py_ssize_t n)
     return 0;
 }
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+/* may_double_scan over a one-byte text, sixteen bytes at a time: the word characters and the
+ * white space of a block as bits, the runs of word characters read from where they start and end
+ * (no test of each letter), the last character that is neither kept to tell whether two runs
+ * are joined by white space alone. The same answer as may_double_scan. */
+
+/* s[pos:pos+16]'s word characters (re's \w) as bits, its white space (str.isspace) in `*space`;
+ * a block with a byte past 127 is read a character at a time. */
+static ALWAYS_INLINE unsigned
+md_block(const Py_UCS1 *s, Py_ssize_t n, Py_ssize_t pos, unsigned *space)
+{
+    __m128i x, low, words, white;
+    unsigned w = 0, sp = 0;
+    int k;
+    if (pos + 16 <= n) {
+        x = _mm_loadu_si128((const __m128i *)(s + pos));
+        if (_mm_movemask_epi8(x) == 0) {
+            low = _mm_or_si128(x, _mm_set1_epi8(0x20));
+            words = _mm_or_si128(
+                _mm_and_si128(_mm_cmpgt_epi8(low, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(low, _mm_set1_epi8('z' + 1))),
+                _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1))));
+            words = _mm_or_si128(words, _mm_cmpeq_epi8(x, _mm_set1_epi8('_')));
+            white = _mm_or_si128(
+                _mm_cmpeq_epi8(x, _mm_set1_epi8(' ')),
+                _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(0x08)), _mm_cmplt_epi8(x, _mm_set1_epi8(0x0e))));
+            white = _mm_or_si128(
+                white, _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(0x1b)), _mm_cmplt_epi8(x, _mm_set1_epi8(0x20))));
+            *space = (unsigned)_mm_movemask_epi8(white);
+            return (unsigned)_mm_movemask_epi8(words);
+        }
+    }
+    for (k = 0; k < 16 && pos + k < n; k++) {
+        Py_UCS1 c = s[pos + k];
+        if (IS_WORD(c))
+            w |= 1u << k;
+        else if (Py_UNICODE_ISSPACE(c))
+            sp |= 1u << k;
+    }
+    *space = sp;
+    return w;
+}
+
+/* Whether two runs of `len` word characters are equal letter by letter, their ASCII letters
+ * ignoring case and any other characters taken as maybe equal (may_double_scan's test). */
+static ALWAYS_INLINE int
+md_equal(const Py_UCS1 *x, const Py_UCS1 *y, Py_ssize_t len)
+{
+    Py_ssize_t j;
+    for (j = 0; j < len; j++) {
+        Py_UCS1 a = x[j], c = y[j];
+        if (a < 128 && c < 128) {
+            if (a >= 'A' && a <= 'Z')
+                a += 'a' - 'A';
+            if (c >= 'A' && c <= 'Z')
+                c += 'a' - 'A';
+            if (a != c)
+                return 0;
+        }
+    }
+    return 1;
+}
+
+static int
+may_double_blocks(const Py_UCS1 *s, Py_ssize_t n)
+{
+    Py_ssize_t b, prev_start = -1, prev_len = 0, run_start = 0, last_other = -1;
+    unsigned carry = 0; /* 1: the character before the block is a word character */
+    int spaced = 0;
+    for (b = 0; b < n; b += 16) {
+        unsigned space, words = md_block(s, n, b, &space), after = (words << 1) | carry;
+        unsigned valid = n - b >= 16 ? 0xffffu : (1u << (n - b)) - 1;
+        unsigned other = ~words & ~space & valid;
+        /* the places a run starts, and the places one ends (the character after it) */
+        unsigned events = (words ^ after) & valid;
+        carry = words >> 15;
+        while (events) {
+            int t = __builtin_ctz(events);
+            Py_ssize_t at = b + t;
+            events &= events - 1;
+            if ((words >> t) & 1) { /* a run starts: joined to the one before by white space alone? */
+                unsigned below = other & ((1u << t) - 1);
+                Py_ssize_t last = below ? b + 31 - __builtin_clz(below) : last_other;
+                spaced = prev_start >= 0 && last < prev_start + prev_len;
+                run_start = at;
+            }
+            else { /* the run ends before `at` */
+                Py_ssize_t len = at - run_start;
+                if (spaced && len == prev_len && md_equal(s + prev_start, s + run_start, len))
+                    return 1;
+                prev_start = run_start;
+                prev_len = len;
+            }
+        }
+        if (other)
+            last_other = b + 31 - __builtin_clz(other);
+    }
+    if (n > 0 && IS_WORD(s[n - 1])) /* a run ends the text */
+        return spaced && n - run_start == prev_len && md_equal(s + prev_start, s + run_start, prev_len);
+    return 0;
+}
+#endif
+
 static PyObject *
 may_double(PyObject *self, PyObject *text)
 {
@@ -4652,7 +4858,11 @@ may_double(PyObject *self, PyObject *text)
     n = PyUnicode_GET_LENGTH(text);
     switch (PyUnicode_KIND(text)) {
     case PyUnicode_1BYTE_KIND:
+#if defined(__SSE2__)
+        found = may_double_blocks((const Py_UCS1 *)data, n);
+#else
         found = may_double_scan(PyUnicode_1BYTE_KIND, data, n);
+#endif
         break;
     case PyUnicode_2BYTE_KIND:
         found = may_double_scan(PyUnicode_2BYTE_KIND, data, n);

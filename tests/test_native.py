@@ -1216,6 +1216,33 @@ def test_the_compiled_pair_scan_finds_what_the_regex_finds(text, a, b):
     ]
 
 
+@needs_compiled
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["ab", "z", " ", "  ", ".", "'", "-", "/", "@", "_", "1", "\u00e9", "X", "\n", "a" * 20]
+        ),
+        max_size=60,
+    ),
+    st.integers(0, 200),
+    st.integers(0, 200),
+)
+def test_the_pair_scan_of_a_long_one_byte_text_finds_what_the_regex_finds(pieces, a, b):
+    """`split_pairs` over a one-byte text of many blocks (sixteen bytes a time where SSE2 is):
+    each pair's words bounded across the blocks either side, a word longer than a block, and
+    `start` and `end` anywhere, the same places as `_PAIR.finditer(text, start, end)`."""
+    text = "".join(pieces)
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    expected = [(m.start(1), m.end(1), m.end(2)) for m in _split._PAIR.finditer(text, start, end)]
+    assert compiled.split_pairs(text, start, end, b"\xff" * 128, 0) == expected
+    assert compiled.split_pairs(text, start, end, b"\xff" * 128, 5) == [
+        (p, q, e) for p, q, e in expected if q - p + e - q - 1 >= 5
+    ]
+    # the same pairs where the str is two bytes a character (the scan a character at a time)
+    assert compiled.split_pairs(text + "\u2014", start, end, b"\xff" * 128, 0) == expected
+
+
 # A character past the end of a scan that widens the str: two bytes a character, and four.
 WIDER = ("\u2014", "\U0001f600")
 
@@ -1273,6 +1300,43 @@ def test_a_text_the_doubled_word_pattern_matches_may_double(text):
     assert not compiled.may_double("the cat sat on the mat, the end")
     for wider in WIDER:  # no word character: the answer of a str two or four bytes a character
         assert compiled.may_double(text + wider) == compiled.may_double(text)
+
+
+@needs_compiled
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "ab",
+                "Ab",
+                "b",
+                "_1",
+                "\u00e9",
+                "\u00c9",
+                "\u00a0",
+                "\x85",
+                " ",
+                "\n\t",
+                "\x1c",
+                ".",
+                "-",
+                "a" * 17,
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_may_double_of_a_long_one_byte_text_is_the_scan_of_a_character_at_a_time(pieces):
+    """`may_double` over a one-byte text of many blocks (sixteen bytes at a time where SSE2 is:
+    runs and gaps across blocks, a run longer than a block, Latin-1 letters and white space) gives
+    what the scan of a two- or four-byte str gives, and rules out no text the pattern matches."""
+    text = "".join(pieces)
+    if doubled_word._DOUBLE.search(text):
+        assert compiled.may_double(text)
+    for wider in WIDER:
+        assert compiled.may_double(text) == compiled.may_double(text + wider)
+        assert compiled.may_double(text + " x") == compiled.may_double(text + " x" + wider)
 
 
 def _pure(monkeypatch: pytest.MonkeyPatch) -> None:
