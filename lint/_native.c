@@ -4385,7 +4385,7 @@ fnv_text(unsigned long long h, int kind, const void *data, Py_ssize_t from, Py_s
 
 /* The pair (p, q, e) appended to `out` when the filter may hold its join, whose FNV-1a state is
  * h. -1 with an error set, else 0. */
-static int
+static ALWAYS_INLINE int
 split_pairs_keep(const unsigned char *filter, unsigned long long nbits, unsigned long long h, Py_ssize_t p,
                  Py_ssize_t q, Py_ssize_t e, PyObject *out)
 {
