@@ -5004,6 +5004,75 @@ fail:
 /* A test of one start `at` (>= 0) of a text of `n` characters: nonzero keeps it. */
 typedef int (*start_test)(int kind, const void *data, Py_ssize_t n, Py_ssize_t at, void *state);
 
+/* A sequence of offsets read as C integers: the compact array a document keeps its runs of digits
+ * in (`newslint.span.offsets`, typecode "i" or "q") is read in place through its buffer, with no
+ * list of int objects made from it on every call (PySequence_Fast made one: a tenth of the number
+ * rules' instructions); any other sequence through PySequence_Fast. */
+typedef struct {
+    Py_buffer view;
+    int in_place; /* 1: `view` holds the array's items, 4 or 8 bytes each */
+    PyObject *seq; /* else the PySequence_Fast of the sequence */
+    Py_ssize_t count;
+} Offsets;
+
+static int
+offsets_open(PyObject *obj, const char *message, Offsets *o)
+{
+    o->in_place = 0;
+    o->seq = NULL;
+    if (PyObject_CheckBuffer(obj) && !PyBytes_Check(obj) && !PyByteArray_Check(obj) &&
+        PyObject_GetBuffer(obj, &o->view, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) == 0) {
+        const char *f = o->view.format;
+        if (o->view.ndim == 1 && f != NULL && f[0] != 0 && f[1] == 0 &&
+            ((f[0] == 'i' && o->view.itemsize == 4) || ((f[0] == 'q' || f[0] == 'l') && o->view.itemsize == 8))) {
+            o->in_place = 1;
+            o->count = o->view.len / o->view.itemsize;
+            return 0;
+        }
+        PyBuffer_Release(&o->view);
+    }
+    PyErr_Clear();
+    o->seq = PySequence_Fast(obj, message);
+    if (o->seq == NULL)
+        return -1;
+    o->count = PySequence_Fast_GET_SIZE(o->seq);
+    return 0;
+}
+
+/* Item i as a Py_ssize_t (-1 with an exception set on an error). */
+static Py_ssize_t
+offsets_get(Offsets *o, Py_ssize_t i)
+{
+    if (o->in_place)
+        return o->view.itemsize == 4 ? (Py_ssize_t)((const int32_t *)o->view.buf)[i]
+                                     : (Py_ssize_t)((const int64_t *)o->view.buf)[i];
+    return PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(o->seq, i));
+}
+
+/* Append item i, whose value is `at`, to `out`: the sequence's own object, or a new int. */
+static int
+offsets_append(Offsets *o, Py_ssize_t i, Py_ssize_t at, PyObject *out)
+{
+    PyObject *item;
+    int failed;
+    if (!o->in_place)
+        return PyList_Append(out, PySequence_Fast_GET_ITEM(o->seq, i));
+    item = PyLong_FromSsize_t(at);
+    if (item == NULL)
+        return -1;
+    failed = PyList_Append(out, item);
+    Py_DECREF(item);
+    return failed;
+}
+
+static void
+offsets_close(Offsets *o)
+{
+    if (o->in_place)
+        PyBuffer_Release(&o->view);
+    Py_XDECREF(o->seq);
+}
+
 /* The items of `starts` (offsets into `text`, ints) that `keep` keeps, in their order: the walk
  * that marked_starts and four_digit_starts share. `message` is the error for a non-sequence. */
 static PyObject *
@@ -5011,34 +5080,60 @@ kept_starts(PyObject *text, PyObject *starts, const char *message, start_test ke
 {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text), count, i;
-    PyObject *seq = PySequence_Fast(starts, message), *out;
-    if (seq == NULL)
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), i;
+    Offsets seq;
+    PyObject *out;
+    if (offsets_open(starts, message, &seq) < 0)
         return NULL;
     out = PyList_New(0);
-    count = PySequence_Fast_GET_SIZE(seq);
-    for (i = 0; out != NULL && i < count; i++) {
-        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
-        Py_ssize_t at = PyLong_AsSsize_t(item);
+    for (i = 0; out != NULL && i < seq.count; i++) {
+        Py_ssize_t at = offsets_get(&seq, i);
         if (at == -1 && PyErr_Occurred()) {
             Py_CLEAR(out);
             break;
         }
-        if (at >= 0 && keep(kind, data, n, at, state) && PyList_Append(out, item) < 0)
+        if (at >= 0 && keep(kind, data, n, at, state) && offsets_append(&seq, i, at, out) < 0)
             Py_CLEAR(out);
     }
-    Py_DECREF(seq);
+    offsets_close(&seq);
     return out;
 }
 
 /* marked_starts' joiners and marks, and the last figure walked, [first, end), with its answer: a
  * start inside it (a later group of "1,234,567") ends there too, so a long chain of groups is
- * walked once, not once a group. */
+ * walked once, not once a group. With mark words (`words`, `count_words` of them, lowercase
+ * ASCII) a mark is one of the words, its ASCII letters in either case, not one character. */
+#define MARK_WORDS 16
+#define MARK_WORD_SIZE 8
 typedef struct {
     const char *joiners, *marks;
     Py_ssize_t first, end;
     int marked;
+    int count_words;
+    char words[MARK_WORDS][MARK_WORD_SIZE + 1];
 } MarkedWalk;
+
+/* Whether one of the walk's mark words stands at j (its ASCII letters in either case). */
+static int
+mark_word_at(const MarkedWalk *walk, int kind, const void *data, Py_ssize_t n, Py_ssize_t j)
+{
+    int w, k;
+    for (w = 0; w < walk->count_words; w++) {
+        const char *word = walk->words[w];
+        for (k = 0; word[k]; k++) {
+            Py_UCS4 ch;
+            if (j + k >= n || (ch = PyUnicode_READ(kind, data, j + k)) >= 128)
+                break;
+            if (IS_ASCII_UPPER(ch))
+                ch += 'a' - 'A';
+            if (ch != (Py_UCS4)(unsigned char)word[k])
+                break;
+        }
+        if (!word[k])
+            return 1;
+    }
+    return 0;
+}
 
 static int
 marked_start(int kind, const void *data, Py_ssize_t n, Py_ssize_t j, void *state)
@@ -5060,22 +5155,63 @@ marked_start(int kind, const void *data, Py_ssize_t n, Py_ssize_t j, void *state
     walk->end = j;
     if (j < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, j)))
         j++;
-    walk->marked = j < n && (ch = PyUnicode_READ(kind, data, j)) < 128 && ch && strchr(walk->marks, (int)ch);
+    if (walk->marks == NULL)
+        walk->marked = mark_word_at(walk, kind, data, n, j);
+    else
+        walk->marked = j < n && (ch = PyUnicode_READ(kind, data, j)) < 128 && ch && strchr(walk->marks, (int)ch);
     return walk->marked;
 }
 
 /* marked_starts(text, starts, joiners, marks): the figure starts (digit_runs' first digits) whose
- * figure is followed by one of `marks`, or by one white-space character and then one of them;
- * the figure being the run of digits from the start, joined to the next run by one of `joiners`
- * ("1,234.5" with ".,"). A pattern whose figure is such a stretch and is followed by an optional
- * space and a mark (neither a digit nor a joiner) can only match at these (NL403, NL404, NL413):
- * its twin is rules/numbers/_common.py's `_marked_starts`. */
+ * figure is followed by a mark, or by one white-space character and then a mark; the figure being
+ * the run of digits from the start, joined to the next run by one of `joiners` ("1,234.5" with
+ * ".,"). `marks`: a str, each of its characters a mark, or a tuple of words (lowercase ASCII, one
+ * to eight characters, up to sixteen), each a mark in any case of its letters ("pm" for "pm",
+ * "PM", "pM"). A pattern whose figure is such a stretch and is followed by an optional space and
+ * a mark (neither a digit nor a joiner) can only match at these (NL403, NL404, NL413): its twin
+ * is rules/numbers/_common.py's `_marked_starts`. */
 static PyObject *
 marked_starts(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *text, *starts;
-    MarkedWalk walk = {NULL, NULL, -1, -1, 0};
-    if (BAD_COUNT(4, 4) || BAD_STR(0) || BAD_UTF8(2, walk.joiners) || BAD_UTF8(3, walk.marks))
+    MarkedWalk walk;
+    walk.joiners = walk.marks = NULL;
+    walk.first = walk.end = -1;
+    walk.marked = walk.count_words = 0;
+    if (BAD_COUNT(4, 4) || BAD_STR(0) || BAD_UTF8(2, walk.joiners))
+        return NULL;
+    if (PyTuple_Check(args[3])) {
+        Py_ssize_t w, count = PyTuple_GET_SIZE(args[3]);
+        if (count > MARK_WORDS) {
+            PyErr_SetString(PyExc_ValueError, "marked_starts: more than 16 mark words");
+            return NULL;
+        }
+        for (w = 0; w < count; w++) {
+            PyObject *word = PyTuple_GET_ITEM(args[3], w);
+            Py_ssize_t size, k;
+            const char *utf8;
+            if (!PyUnicode_Check(word)) {
+                PyErr_SetString(PyExc_TypeError, "marked_starts: a mark word must be a str");
+                return NULL;
+            }
+            utf8 = PyUnicode_AsUTF8AndSize(word, &size);
+            if (utf8 == NULL)
+                return NULL;
+            if (size < 1 || size > MARK_WORD_SIZE || !PyUnicode_IS_ASCII(word)) {
+                PyErr_SetString(PyExc_ValueError, "marked_starts: a mark word is 1 to 8 ASCII characters");
+                return NULL;
+            }
+            for (k = 0; k < size; k++) {
+                if (utf8[k] == 0 || IS_ASCII_UPPER((Py_UCS4)utf8[k])) {
+                    PyErr_SetString(PyExc_ValueError, "marked_starts: a mark word is lowercase, with no null");
+                    return NULL;
+                }
+                walk.words[w][k] = utf8[k];
+            }
+            walk.words[w][size] = 0;
+        }
+        walk.count_words = (int)count;
+    } else if (BAD_UTF8(3, walk.marks))
         return NULL;
     text = args[0], starts = args[1];
     return kept_starts(text, starts, "marked_starts: the starts must be a sequence", marked_start, &walk);
@@ -5084,7 +5220,8 @@ marked_starts(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 /* digit_joints(text, lasts): what NL401 reads after the last digit of each run of digits (`lasts`,
  * digit_runs' second list): (the set of the separators ".,'’\u202f\u2009 " that stand between two
  * digits; whether a full stop and three digits follow one; the starts of the runs of one to three
- * digits that a comma and a digit follow, the only places a decimal comma, "3,5%", can start).
+ * digits that a comma and one or two digits follow, the only places a decimal comma, "3,5%", can
+ * start: not "1,234").
  * One call where a loop in Python read each run; its twin is
  * rules/numbers/european_number_format.py's `_digit_joints`. */
 static PyObject *
@@ -5092,8 +5229,9 @@ digit_joints(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     static const Py_UCS4 separators[] = {'.', ',', '\'', 0x2019, 0x202f, 0x2009, ' '};
     const int count_separators = (int)(sizeof separators / sizeof separators[0]);
-    PyObject *text, *lasts, *seq, *commas, *found = NULL;
-    Py_ssize_t n, count, i;
+    PyObject *text, *lasts, *commas, *found = NULL;
+    Offsets seq;
+    Py_ssize_t n, i;
     int kind, k, dots = 0;
     unsigned seen = 0; /* bit k: separators[k] stands between two digits */
     const void *data;
@@ -5103,14 +5241,11 @@ digit_joints(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     kind = PyUnicode_KIND(text);
     data = PyUnicode_DATA(text);
     n = PyUnicode_GET_LENGTH(text);
-    seq = PySequence_Fast(lasts, "digit_joints: the lasts must be a sequence");
-    if (seq == NULL)
+    if (offsets_open(lasts, "digit_joints: the lasts must be a sequence", &seq) < 0)
         return NULL;
     commas = PyList_New(0);
-    count = PySequence_Fast_GET_SIZE(seq);
-    for (i = 0; commas != NULL && i < count; i++) {
-        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
-        Py_ssize_t last = PyLong_AsSsize_t(item), start;
+    for (i = 0; commas != NULL && i < seq.count; i++) {
+        Py_ssize_t last = offsets_get(&seq, i), start;
         Py_UCS4 ch;
         if (last == -1 && PyErr_Occurred()) {
             Py_CLEAR(commas);
@@ -5127,8 +5262,9 @@ digit_joints(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         if (ch == '.' && last + 4 < n && IS_DIGIT(PyUnicode_READ(kind, data, last + 3)) &&
             IS_DIGIT(PyUnicode_READ(kind, data, last + 4)))
             dots = 1;
-        if (ch != ',')
-            continue;
+        if (ch != ',' || (last + 4 < n && IS_DIGIT(PyUnicode_READ(kind, data, last + 3)) &&
+                          IS_DIGIT(PyUnicode_READ(kind, data, last + 4))))
+            continue; /* a decimal comma has one or two digits after it: not "1,234" */
         /* the run of digits that ends at `last`, when it holds three digits or fewer */
         for (start = last; start > 0 && IS_DIGIT(PyUnicode_READ(kind, data, start - 1));) {
             start--;
@@ -5142,7 +5278,7 @@ digit_joints(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
             Py_XDECREF(at);
         }
     }
-    Py_DECREF(seq);
+    offsets_close(&seq);
     if (commas == NULL)
         return NULL;
     found = PySet_New(NULL);

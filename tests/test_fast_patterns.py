@@ -679,7 +679,9 @@ def test_shortest_openings_leave_out_those_a_shorter_one_begins():
 FIGURE_PIECES = st.lists(
     st.sampled_from(["5", "12", "1,500", "3.5", "7:30", "0.25", "٣", ".", ",", ":", " ", "  ", "\t", "\n"])
     | st.sampled_from(["%", "pct", "PCT", "percent", "Per cent", "per  cent", "pm", "p.m.", "AM", "a.m"])
-    | st.sampled_from(["GMT", "BST", "local time", "EDT", "x", "-", "$", "(", "pa", "m"]),
+    | st.sampled_from(["GMT", "BST", "local time", "EDT", "x", "-", "$", "(", "pa", "m"])
+    | st.sampled_from(["Pm", "pM", "A.M.", "P.m", "Pct", "PERCENT", "per\tcent", "pc", "people", "UTC"])
+    | st.sampled_from(["gmt", "local", "locally", "\u212a", "\u0130", "\u017f", "Ap", "CET", "est", "P"]),
     max_size=30,
 ).map("".join)
 

@@ -1819,6 +1819,59 @@ def test_the_compiled_marked_starts_are_the_twins(text, marks):
     assert compiled.marked_starts(text, starts, *marks) == number_rules._marked_starts(text, starts, *marks)
 
 
+MARK_WORD_TEXT = st.text("15٣.,:% \t\u2003pPaAmMcCeErRtTgGlL\u212a\u0130\u017f-x", max_size=60)
+MARK_WORDS = [
+    (".,", ("%", "pc", "per")),
+    (":.", ("am", "pm", "a.m", "p.m")),
+    (":.", ("am", "pm", "a.m", "p.m", "gmt", "bst", "utc", "cet", "est", "edt", "local")),
+    ("", ("x",)),
+    (".", ("percent", "m", "%")),
+]
+
+
+@needs_compiled
+@settings(max_examples=1000, deadline=None)
+@given(MARK_WORD_TEXT, st.sampled_from(MARK_WORDS))
+@example("at 5pm, 5 PM, 5.30 p.M. 6 people 7:30 GMT 8 local 9 Pct 10 pcs 1%", MARK_WORDS[2])
+@example("5 Am 6 \u0130am 7 a\u212am 8pm", MARK_WORDS[1])
+def test_the_compiled_marked_starts_by_mark_words_are_the_twins(text, marks):
+    """With mark words (in any case of their ASCII letters) the figures a mark follows, compiled,
+    are the twin's, from a list of starts and from a document's compact array of them alike."""
+    starts = list(range(len(text)))
+    twin = number_rules._marked_starts(text, starts, *marks)
+    assert compiled.marked_starts(text, starts, *marks) == twin
+    assert compiled.marked_starts(text, array("i", starts), *marks) == twin
+    runs = figures.digit_runs(text)[0]
+    assert compiled.marked_starts(text, runs, *marks) == number_rules._marked_starts(text, runs, *marks)
+
+
+@needs_compiled
+@pytest.mark.parametrize(
+    "words", [("PM",), ("",), ("toolongword",), tuple("abcdefghijklmnopq"), ("p\u00e9",), ("a\0",)]
+)
+def test_marked_starts_refuse_mark_words_they_cannot_read(words):
+    for marked in (compiled.marked_starts, number_rules._marked_starts):
+        with pytest.raises(ValueError):
+            marked("5 pm", [0], ":.", words)
+
+
+@needs_compiled
+def test_the_compiled_number_helpers_read_a_documents_arrays_as_lists():
+    """marked_starts, four_digit_starts and digit_joints read the compact arrays a document keeps
+    its runs of digits in ("i", or "q" for a long text) in place: the same answers as from lists."""
+    text = "at 5pm, 1,500 cases, 2500 troops, 3,5% and 1.000.000 people, 12 300 men"
+    starts, lasts = figures.digit_runs(text)
+    for typecode in ("i", "q"):
+        s, la = array(typecode, starts), array(typecode, lasts)
+        for marks in (("pm",), "p"):
+            from_list = compiled.marked_starts(text, list(s), ":.", marks)
+            assert compiled.marked_starts(text, s, ":.", marks) == from_list
+        assert compiled.marked_starts(text, s, ":.", ("pm",)) == [3]
+        four = thousands_separator_mix._four_digit_starts(text, list(s))
+        assert compiled.four_digit_starts(text, s) == four
+        assert compiled.digit_joints(text, la) == european_number_format._digit_joints(text, list(la))
+
+
 JOINT_TEXT = st.text("15٣.,'’\u202f\u2009 \t%a-", max_size=60)
 
 
@@ -1826,11 +1879,14 @@ JOINT_TEXT = st.text("15٣.,'’\u202f\u2009 \t%a-", max_size=60)
 @settings(max_examples=1000, deadline=None)
 @given(JOINT_TEXT)
 @example("In 1,500 cases 3,5% and 1.000.000, 12 300 people, 2'000 and 1234,5")
+@example("3,5% 3,55% 3,555% 1,23 1,2 12,345,6 7,8")
 def test_the_compiled_digit_joints_are_the_twins(text):
     """NL401's separators between digits, dot groups and comma figures, compiled, are the twin's,
     read after every offset of the text as if a run of digits ended there (and after the runs')."""
     for lasts in (list(range(len(text))), list(figures.digit_runs(text)[1])):
         assert compiled.digit_joints(text, lasts) == european_number_format._digit_joints(text, lasts)
+    runs = figures.digit_runs(text)[1]  # the document's compact array, read in place
+    assert compiled.digit_joints(text, runs) == european_number_format._digit_joints(text, runs)
 
 
 FOUR_DIGIT_TEXT = st.text("1029٣,.$£€¥ \ta-", max_size=60)

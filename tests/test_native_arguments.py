@@ -23,7 +23,8 @@ pytestmark = pytest.mark.skipif(compiled is None, reason="newslint._native is no
 
 # One letter an argument, those after '|' optional: U str, L list, D dict, T tuple, Y type,
 # A bytearray, B bytes, S set, n and i an integer (as Py_ssize_t and int), b a bytes-like object
-# (format y*), y bytes (y#), s a str without NUL, F a sequence of seven floats, p and O anything.
+# (format y*), y bytes (y#), s a str without NUL, W such a str or a tuple (marked_starts' marks: its
+# characters or its words), F a sequence of seven floats, p and O anything.
 SPECS = {
     "scan_words": "ULLD",
     "near_words": "UO",
@@ -50,7 +51,7 @@ SPECS = {
     "may_double": "U",
     "digit_runs": "U",
     "matches_at": "OUO",
-    "marked_starts": "UOss",
+    "marked_starts": "UOsW",
     "digit_joints": "UO",
     "four_digit_starts": "UO",
     "sorted_line": "bbii",
@@ -91,6 +92,7 @@ FITS = {
     "b": b"",
     "y": b"",
     "s": "",
+    "W": "",
     "F": (0.0,) * 7,
     "p": False,
     "O": None,
@@ -130,6 +132,7 @@ TAKES = {
     "b": _buffer,
     "y": lambda v: isinstance(v, bytes),  # the others at hand (bytearray, memoryview, array) release
     "s": lambda v: isinstance(v, str) and "\0" not in v,
+    "W": lambda v: isinstance(v, str) and "\0" not in v or isinstance(v, tuple),
     "F": lambda v: (
         isinstance(v, (tuple, list)) and len(v) == 7 and all(isinstance(x, (int, float)) for x in v)
     ),
@@ -215,7 +218,7 @@ def _refused(name: str, i: int, letter: str, value: object, before: list[object]
     if before is not None:
         args[:i] = before
     args[i] = value
-    if letter == "s" and isinstance(value, str):  # a NUL: PyArg_ParseTuple's ValueError
+    if letter in "sW" and isinstance(value, str):  # a NUL: PyArg_ParseTuple's ValueError
         with pytest.raises(ValueError, match="embedded null"):
             getattr(compiled, name)(*args)
         return

@@ -56,7 +56,7 @@ def prose_matches(
     *,
     headline: bool = True,
     at_figures: bool = False,
-    marked: tuple[str, str] | None = None,
+    marked: tuple[str, str | tuple[str, ...]] | None = None,
     kept: Callable[[str, Sequence[int]], Sequence[int]] | None = None,
 ) -> Iterator[re.Match[str]]:
     """One scan of the text; only matches in prose (and, unless asked, not in the headline).
@@ -93,18 +93,30 @@ def _in_prose(doc: Document, found: Iterable[re.Match[str]], headline: bool) -> 
             yield m
 
 
-def _marked_starts(text: str, starts: Sequence[int], joiners: str, marks: str) -> list[int]:
+def _marked_starts(text: str, starts: Sequence[int], joiners: str, marks: str | tuple[str, ...]) -> list[int]:
     """The `starts` of figures (`Document.digit_runs`) that a mark follows, at once or after one
     white-space character: a figure is the run of digits (`\\d`) from its start, joined to each
-    next run by one of `joiners` ("1,234.5" with ".,"). A pattern that opens with such a figure,
-    then an optional space and one of the marks (neither a digit nor a joiner, nor white space),
-    matches at no other start: whatever part of the figure it reads, a shorter part is followed
-    by a digit or a joiner, not a mark. A start inside the figure walked last (a later group of
-    "1,234,567") shares its end and its answer: a long chain of groups is walked once, not once a
-    group. The pure-Python twin of the compiled `marked_starts`."""
+    next run by one of `joiners` ("1,234.5" with ".,"). `marks`: a str, each of its characters a
+    mark, or a tuple of words (lowercase ASCII, one to eight characters, up to sixteen), each a
+    mark in any case of its letters (("am", "pm") keeps "5pm", "5 PM", not "5 people"). A pattern
+    that opens with such a figure, then an optional space and a mark (neither a digit nor a
+    joiner, nor white space), matches at no other start: whatever part of the figure it reads, a
+    shorter part is followed by a digit or a joiner, not a mark. A start inside the figure walked
+    last (a later group of "1,234,567") shares its end and its answer: a long chain of groups is
+    walked once, not once a group. The pure-Python twin of the compiled `marked_starts`."""
+    words = None
+    if isinstance(marks, tuple):
+        if len(marks) > 16 or not all(
+            isinstance(w, str) and 1 <= len(w) <= 8 and w.isascii() and w == w.lower() and "\0" not in w
+            for w in marks
+        ):
+            raise ValueError("marked_starts: up to 16 mark words, each 1 to 8 lowercase ASCII characters")
+        words = marks
     found, size = [], len(text)
     first, end, marked = -1, -1, False  # the last figure walked: a start inside it ends there too
     for start in starts:
+        if start < 0:
+            continue
         if not first <= start < end:
             first = j = start
             while True:
@@ -116,13 +128,24 @@ def _marked_starts(text: str, starts: Sequence[int], joiners: str, marks: str) -
             end = j
             if j < size and text[j].isspace():
                 j += 1
-            marked = j < size and text[j] in marks
+            if words is None:
+                marked = j < size and text[j] in marks
+            else:
+                marked = _ascii_head(text, j).lower().startswith(words)
         if marked:
             found.append(start)
     return found
 
 
-marked_starts: Callable[[str, Sequence[int], str, str], list[int]] = (
+def _ascii_head(text: str, at: int) -> str:
+    """The up to eight characters of `text` from `at`, up to the first that is not ASCII."""
+    head = text[at : at + 8]
+    if not head.isascii():
+        head = head[: next(k for k, c in enumerate(head) if not c.isascii())]
+    return head
+
+
+marked_starts: Callable[[str, Sequence[int], str, str | tuple[str, ...]], list[int]] = (
     _marked_starts if native is None else native.marked_starts
 )
 

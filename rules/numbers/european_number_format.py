@@ -118,11 +118,15 @@ def _dot_groups(text: str, lasts: Sequence[int]) -> bool:
 
 def _comma_figures(text: str, lasts: Sequence[int]) -> list[int]:
     """The starts of the runs of one to three digits (`lasts`: their last digits) that a comma and
-    a digit follow: `_DECIMAL_COMMA` matches at no other place. Its figure is the whole run, no
-    digit before it (its look-behind) and a comma after it, which is not a digit."""
+    one or two digits follow: `_DECIMAL_COMMA` matches at no other place. Its figure is the whole
+    run, no digit before it (its look-behind) and a comma after it, which is not a digit; its
+    decimals, one or two digits, are followed by a sign or a word, not a third digit (so never
+    "1,234", the comma most figures with one write)."""
     found = []
     for i in lasts:
         if text[i + 1 : i + 2] != "," or not text[i + 2 : i + 3].isdecimal():
+            continue
+        if len(third := text[i + 3 : i + 5]) == 2 and third.isdecimal():
             continue
         start = i
         while start > 0 and text[start - 1].isdecimal():

@@ -17,7 +17,7 @@ _MINUTES = re.compile(
     r"(?=[ \t]?(?:[apAP]\.?[mM]\b|(?:GMT|BST|UTC|CET|EST|EDT|local[ \t]+time)\b))"
 )
 # What joins the digits of its time, and what may follow it (after one space): `marked_starts`.
-MINUTE_MARKS = (":.", "aApPGBUCEl")
+MINUTE_MARKS = (":.", ("am", "pm", "a.m", "p.m", "gmt", "bst", "utc", "cet", "est", "edt", "local"))
 _SEPARATORS = {"colon": ":", "dot": "."}
 
 

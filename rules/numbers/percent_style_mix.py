@@ -14,7 +14,7 @@ from newslint.violation import FixAvailability, Violation
 # A figure and its percent sign or word: "5%", "5 %", "5 percent", "5 per cent", "5 pct".
 _PERCENT = re.compile(r"([0-9](?<![\w.,][0-9])\d*(?:[.,]\d+)*)(\s?(?i:%|percent\b|per\s+cent\b|pct\b))")
 # What joins the digits of its figure, and what may follow it (after one space): `marked_starts`.
-PERCENT_MARKS = (".,", "%pP")
+PERCENT_MARKS = (".,", ("%", "pc", "per"))
 _WRITTEN = {"%": "%", "percent": " percent", "per cent": " per cent", "pct": " pct"}
 
 

@@ -15,7 +15,7 @@ from newslint.span import Span
 _CLOCK = re.compile(r"([0-9](?<![\w:.,$£€¥][0-9])\d?(?:[:.]\d{2})?)( ?)([apAP])(\.)?[mM](?:(\.)|\b)")
 
 # What joins the digits of its clock, and what may follow it (after one space): `marked_starts`.
-CLOCK_MARKS = (":.", "aApP")
+CLOCK_MARKS = (":.", ("am", "pm", "a.m", "p.m"))
 
 
 def _kind(space: str, dotted: bool, upper: bool) -> str:
