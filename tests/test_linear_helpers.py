@@ -1307,6 +1307,33 @@ def test_the_separators_read_after_digit_runs_are_the_scans(text):
         assert [(m.span(), m.groups()) for m in found] == scan
 
 
+@settings(max_examples=800, deadline=None)
+@given(st.text(FIGURE_CHARS + "x٣.m", max_size=40))
+@example("x1.000.000 and 12.345 vs 1,234,567 mln tonnes, 46.40 or 1.2345 and 10 000 people")
+@example("a12.500, 1234.567 9,999.5 dlrs 7.000. 3.250/875 ٣٣.٣٣٣ 1.000.000,5")
+def test_nl401s_figure_patterns_tried_at_the_runs_alone_are_the_scans(text):
+    """NL401 tries its figure patterns at the first digits of runs alone (`run_starts`, the dot
+    groups among them, `Document.digit_runs`' starts for space groups): what the scans find."""
+    doc = segment.parse(text)
+    starts, lasts = doc.digit_runs
+    runs = european_number.run_starts(text, lasts)
+    assert runs == [m.start() for m in re.finditer(r"(?<!\d)\d", text)]
+    dotted = european_number._dot_group_starts(text, runs)
+
+    def spans(found):
+        return [(m.span(), m.groups()) for m in found]
+
+    for pattern in (european_number._MULTI_DOT, european_number._ONE_DOT):
+        assert spans(matches_at(pattern, text, dotted)) == spans(pattern.finditer(text))
+    for pattern in (european_number._ENGLISH_THOUSANDS, european_number._ENGLISH_GROUPED):
+        assert spans(matches_at(pattern, text, runs)) == spans(pattern.finditer(text))
+    found_fine = any(european_number._FINE_DECIMAL.match(text, start) for start in runs)
+    assert found_fine == bool(european_number._FINE_DECIMAL.search(text))
+    space = european_number._SPACE_GROUPS
+    assert spans(matches_at(space, text, starts)) == spans(space.finditer(text))
+    assert european_number._grouped_figures(text, runs) == european_number._grouped_figures(text)
+
+
 def test_only_the_sign_off_words_letters_fold_to_them():
     """`truncated_ending._may_sign_off` looks for "reuter" and "afp" in the lowercased text: every
     character the pattern's IGNORECASE matches for one of their letters lowercases to it."""

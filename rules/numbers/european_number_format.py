@@ -116,6 +116,38 @@ def _dot_groups(text: str, lasts: Sequence[int]) -> bool:
     )
 
 
+def run_starts(text: str, lasts: Sequence[int]) -> list[int]:
+    """The first digit of every run of digits (`lasts`: their last digits, `Document.digit_runs`),
+    a word character before it or not: where a pattern that opens with a digit no digit precedes
+    can match ("x1.000" too, which `Document.digit_runs`' starts leave out)."""
+    found = []
+    for last in lasts:
+        start = last
+        while start > 0 and text[start - 1].isdecimal():
+            start -= 1
+        found.append(start)
+    return found
+
+
+def _dot_group_starts(text: str, runs: Sequence[int]) -> list[int]:
+    """The runs (`run_starts`) of one to three digits that a full stop and three digits follow:
+    where `_MULTI_DOT` and `_ONE_DOT` may match (their figure opens a run, `\\d{0,2}` after its
+    first digit, and its first group follows at once)."""
+    found = []
+    for start in runs:
+        end = start + 1
+        while end < len(text) and end - start <= 3 and text[end].isdecimal():
+            end += 1
+        if (
+            end - start <= 3
+            and text[end : end + 1] == "."
+            and len(g := text[end + 1 : end + 4]) == 3
+            and g.isdecimal()
+        ):
+            found.append(start)
+    return found
+
+
 def _comma_figures(text: str, lasts: Sequence[int]) -> list[int]:
     """The starts of the runs of one to three digits (`lasts`: their last digits) that a comma and
     one or two digits follow: `_DECIMAL_COMMA` matches at no other place. Its figure is the whole
@@ -218,7 +250,8 @@ class EuropeanNumberFormat(Rule):
                         m, re.sub(r"[\u202f\u2009]", ",", m.group()), safe=True, what="thin-space grouping"
                     )
         if " " in separators:
-            for m in _SPACE_GROUPS.finditer(text):
+            # its figure opens a run of digits that no word character precedes: tried there alone
+            for m in matches_at(_SPACE_GROUPS, text, doc.digit_runs[0]):
                 if self._usable(doc, m) and not _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                     yield self._report(m, m.group().replace(" ", ","), safe=False, what="space grouping")
         if separators & {"'", "’"}:
@@ -231,23 +264,28 @@ class EuropeanNumberFormat(Rule):
     def _dotted(self, doc: Document) -> Iterator[Violation]:
         """Figures grouped with full stops: 450.000.000 (surely), 450.000 (judged by context)."""
         text = doc.text
-        for m in _MULTI_DOT.finditer(text):
+        # Each pattern below opens at the first digit of a run of digits (its look-behind allows
+        # no digit before it): tried at those alone, not by a scan of the whole story each.
+        runs = run_starts(text, doc.digit_runs[1])
+        dotted = _dot_group_starts(text, runs)
+        for m in matches_at(_MULTI_DOT, text, dotted):
             if self._usable(doc, m):
                 yield self._report(m, m.group().replace(".", ","), safe=True)
-        one_dot = list(_ONE_DOT.finditer(text))
+        one_dot = matches_at(_ONE_DOT, text, dotted)
         if not one_dot:
             return
         # English-grouped figures and the words after them ("1,455 mln tonnes"): one of the same
         # size before the same word makes "1.482 mln" a thousands figure with the wrong separator.
-        grouped = _GroupedFigures(text)
+        grouped = _GroupedFigures(text, runs)
         # A story that writes three-decimal figures (prices like 10.625) makes every d.ddd doubtful.
         precise = sum(1 for m in one_dot if not m.group(2).endswith("0"))
         # A story that writes its thousands with commas is evidence that a d.ddd with nothing
         # around it to make it a decimal is a thousands figure with the wrong separator; but not
         # a story of prices and rates, which writes other decimals to two places or more (46.40
         # Ecus, 1.83 marks, 33.25 dlrs): its d.ddd figures are as often decimals.
-        commas = not _FINE_DECIMAL.search(text) and any(
-            doc.is_prose(Span(g.start(), g.end())) for g in _ENGLISH_THOUSANDS.finditer(text)
+        fine = _FINE_DECIMAL.match
+        commas = not any(fine(text, start) for start in runs) and any(
+            doc.is_prose(Span(g.start(), g.end())) for g in matches_at(_ENGLISH_THOUSANDS, text, runs)
         )
         for m in one_dot:
             if self._usable(doc, m):
@@ -380,9 +418,12 @@ class _Grouped:
         return value != self.value and 1 / MAGNITUDE_FACTOR <= value / self.value <= MAGNITUDE_FACTOR
 
 
-def _grouped_figures(text: str) -> list[_Grouped]:
+def _grouped_figures(text: str, runs: Sequence[int] | None = None) -> list[_Grouped]:
+    """The story's English-grouped figures; `runs`: where its runs of digits start
+    (`run_starts`), if found already: the pattern is tried there alone."""
     out = []
-    for g in _ENGLISH_GROUPED.finditer(text):
+    found = _ENGLISH_GROUPED.finditer(text) if runs is None else matches_at(_ENGLISH_GROUPED, text, runs)
+    for g in found:
         number = g.group().split()[0] if g.group(1) else g.group()
         figure = re.match(r"[\d,]+(?:\.\d+)?", number)
         assert figure is not None  # the match opens with a digit
@@ -396,9 +437,9 @@ class _GroupedFigures:
     d.ddd figure is compared only with those of its word and size: a big file writes thousands
     of "1,455 mln" figures, and comparing each d.ddd figure with all of them is quadratic."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, runs: Sequence[int] | None = None) -> None:
         by_word: dict[str, list[_Grouped]] = defaultdict(list)
-        for figure in _grouped_figures(text):
+        for figure in _grouped_figures(text, runs):
             by_word[figure.word].append(figure)
         self._by_word = {word: sorted(figures, key=lambda f: f.value) for word, figures in by_word.items()}
         self._values = {word: [f.value for f in figures] for word, figures in self._by_word.items()}
