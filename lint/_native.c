@@ -32,7 +32,8 @@
  * - weighted_osa(...): the weighted slip cost of a typo against a word, from cost tables;
  * - split_pairs(...): the pairs of lowercase words one space apart whose join may be a word (NL105);
  * - may_double(text): whether a word may be followed by itself (NL103's pattern can match);
- * - digit_runs(text) and matches_at(match, text, starts): where the runs of digits start and end,
+ * - digit_runs(text) and matches_at(match, text, starts): where the runs of digits start and end
+ *   (as bytes of int32 offsets, which newslint.figures makes arrays of),
  *   and a pattern's finditer matches when they can only start there (newslint.figures), and
  *   marked_starts(text, starts, joiners, marks), the starts of the figures a mark follows (the
  *   NL4 rules' "5%", "5pm", "5:30 GMT"; its twin is in rules/numbers/_common.py), and
@@ -4875,13 +4876,49 @@ may_double(PyObject *self, PyObject *text)
 
 /* --- figures: where a story's runs of digits lie, for the patterns that open with a digit --- */
 
-/* digit_runs(text): (starts, lasts), two lists of offsets: the first digit of each run of decimal
- * digits (regex \d) that no word character (\w) precedes, and the last digit of every run. A
- * pattern that can only start at one of them is tried there alone (matches_at). */
+/* A growing run of offsets, each 4 bytes (int32) or 8 (int64), as an array("i") or ("q") holds
+ * them: digit_runs' answer, made into bytes at its end. */
+typedef struct {
+    char *data;
+    Py_ssize_t size, room; /* in bytes */
+    int wide; /* 8-byte items */
+} OffsetRun;
+
+static int
+offset_run_add(OffsetRun *run, Py_ssize_t value)
+{
+    Py_ssize_t item = run->wide ? 8 : 4;
+    if (run->size + item > run->room) {
+        Py_ssize_t room = run->room ? run->room * 2 : 64 * item;
+        char *grown = PyMem_Realloc(run->data, (size_t)room);
+        if (grown == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        run->data = grown, run->room = room;
+    }
+    if (run->wide) {
+        int64_t v = (int64_t)value;
+        memcpy(run->data + run->size, &v, 8);
+    } else {
+        int32_t v = (int32_t)value;
+        memcpy(run->data + run->size, &v, 4);
+    }
+    run->size += item;
+    return 0;
+}
+
+/* digit_runs(text): (starts, lasts), two bytes objects of offsets, native int32 each (int64 when
+ * the text is longer than 2**31 - 1 characters), what array("i") (or "q") reads with no int object
+ * made a run (newslint.figures.digit_runs makes the document's compact arrays of them): the first
+ * digit of each run of decimal digits (regex \d) that no word character (\w) precedes, and the
+ * last digit of every run. A pattern that can only start at one of them is tried there alone
+ * (matches_at). */
 static PyObject *
 digit_runs(PyObject *self, PyObject *text)
 {
-    PyObject *starts, *lasts, *at;
+    OffsetRun starts = {NULL, 0, 0, 0}, lasts = {NULL, 0, 0, 0};
+    PyObject *found = NULL;
     Py_ssize_t i, n;
     int kind;
     const void *data;
@@ -4891,10 +4928,7 @@ digit_runs(PyObject *self, PyObject *text)
     kind = PyUnicode_KIND(text);
     data = PyUnicode_DATA(text);
     n = PyUnicode_GET_LENGTH(text);
-    starts = PyList_New(0);
-    lasts = PyList_New(0);
-    if (starts == NULL || lasts == NULL)
-        goto fail;
+    starts.wide = lasts.wide = n > 2147483647;
     for (i = 0; i < n; i++) {
         Py_UCS4 ch;
         if (kind == PyUnicode_1BYTE_KIND) {
@@ -4910,32 +4944,23 @@ digit_runs(PyObject *self, PyObject *text)
         ch = PyUnicode_READ(kind, data, i);
         if (IS_DIGIT(ch)) {
             Py_ssize_t j = i + 1;
-            if (!IS_WORD(before)) {
-                at = PyLong_FromSsize_t(i);
-                if (at == NULL || PyList_Append(starts, at) < 0) {
-                    Py_XDECREF(at);
-                    goto fail;
-                }
-                Py_DECREF(at);
-            }
+            if (!IS_WORD(before) && offset_run_add(&starts, i) < 0)
+                goto done;
             while (j < n && IS_DIGIT(PyUnicode_READ(kind, data, j)))
                 j++;
-            at = PyLong_FromSsize_t(j - 1);
-            if (at == NULL || PyList_Append(lasts, at) < 0) {
-                Py_XDECREF(at);
-                goto fail;
-            }
-            Py_DECREF(at);
+            if (offset_run_add(&lasts, j - 1) < 0)
+                goto done;
             i = j - 1;
             ch = PyUnicode_READ(kind, data, i);
         }
         before = ch;
     }
-    return Py_BuildValue("(NN)", starts, lasts);
-fail:
-    Py_XDECREF(starts);
-    Py_XDECREF(lasts);
-    return NULL;
+    found = Py_BuildValue("(y#y#)", starts.data ? starts.data : "", starts.size, lasts.data ? lasts.data : "",
+                          lasts.size);
+done:
+    PyMem_Free(starts.data);
+    PyMem_Free(lasts.data);
+    return found;
 }
 
 /* matches_at(match, text, starts): what pattern.finditer(text) finds, for a pattern whose every
@@ -5111,6 +5136,7 @@ typedef struct {
     int marked;
     int count_words;
     char words[MARK_WORDS][MARK_WORD_SIZE + 1];
+    unsigned char opens[128]; /* 1 for each ASCII character a mark word opens with, in either case */
 } MarkedWalk;
 
 /* Whether one of the walk's mark words stands at j (its ASCII letters in either case). */
@@ -5118,6 +5144,9 @@ static int
 mark_word_at(const MarkedWalk *walk, int kind, const void *data, Py_ssize_t n, Py_ssize_t j)
 {
     int w, k;
+    Py_UCS4 first;
+    if (j >= n || (first = PyUnicode_READ(kind, data, j)) >= 128 || !walk->opens[first])
+        return 0; /* most figures: a character no word opens with, one look */
     for (w = 0; w < walk->count_words; w++) {
         const char *word = walk->words[w];
         for (k = 0; word[k]; k++) {
@@ -5178,6 +5207,7 @@ marked_starts(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     walk.joiners = walk.marks = NULL;
     walk.first = walk.end = -1;
     walk.marked = walk.count_words = 0;
+    memset(walk.opens, 0, sizeof walk.opens);
     if (BAD_COUNT(4, 4) || BAD_STR(0) || BAD_UTF8(2, walk.joiners))
         return NULL;
     if (PyTuple_Check(args[3])) {
@@ -5209,6 +5239,9 @@ marked_starts(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
                 walk.words[w][k] = utf8[k];
             }
             walk.words[w][size] = 0;
+            walk.opens[(unsigned char)utf8[0]] = 1;
+            if (utf8[0] >= 'a' && utf8[0] <= 'z')
+                walk.opens[(unsigned char)(utf8[0] - 'a' + 'A')] = 1;
         }
         walk.count_words = (int)count;
     } else if (BAD_UTF8(3, walk.marks))

@@ -20,7 +20,7 @@ from array import array
 from collections.abc import Sequence
 
 from newslint.native import native
-from newslint.span import offsets
+from newslint.span import _INT32_LIMIT, offsets
 
 _RUN_START = re.compile(r"(?<!\w)\d")
 _RUN_LAST = re.compile(r"\d(?!\d)")
@@ -31,8 +31,11 @@ def digit_runs(text: str) -> tuple[array[int], array[int]]:
     that no word character (`\\w`) precedes, and of the last digit of every run, in text order;
     compact arrays (`newslint.span.offsets`), as a document keeps them for all its rules."""
     if native is not None:
+        # two bytes objects of native offsets (8 bytes each past 2**31 characters, as `offsets`
+        # keeps them): an array is made of each in one copy, with no int object made a run
         starts, lasts = native.digit_runs(text)
-        return offsets(starts, len(text)), offsets(lasts, len(text))
+        code = "i" if len(text) <= _INT32_LIMIT else "q"
+        return array(code, starts), array(code, lasts)
     size = len(text)
     return offsets((m.start() for m in _RUN_START.finditer(text)), size), offsets(
         (m.start() for m in _RUN_LAST.finditer(text)), size
