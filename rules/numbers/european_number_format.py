@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from newslint.document import Document
 from newslint.figures import matches_at
 from newslint.native import native
 from newslint.rule import Rule
-from newslint.span import Span
+from newslint.span import _INT32_LIMIT, Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
 # Each pattern opens with a plain character set and checks the character before it with a
@@ -116,11 +117,12 @@ def _dot_groups(text: str, lasts: Sequence[int]) -> bool:
     )
 
 
-def run_starts(text: str, lasts: Sequence[int]) -> list[int]:
+def run_starts(text: str, lasts: Sequence[int]) -> array[int]:
     """The first digit of every run of digits (`lasts`: their last digits, `Document.digit_runs`),
     a word character before it or not: where a pattern that opens with a digit no digit precedes
-    can match ("x1.000" too, which `Document.digit_runs`' starts leave out)."""
-    found = []
+    can match ("x1.000" too, which `Document.digit_runs`' starts leave out). A compact array, as
+    the document keeps its runs: a big file holds a hundred thousand."""
+    found = array("i" if len(text) <= _INT32_LIMIT else "q")
     for last in lasts:
         start = last
         while start > 0 and text[start - 1].isdecimal():
