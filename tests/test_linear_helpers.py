@@ -1327,6 +1327,7 @@ def test_nl401s_figure_patterns_tried_at_the_runs_alone_are_the_scans(text):
         assert spans(matches_at(pattern, text, dotted)) == spans(pattern.finditer(text))
     for pattern in (european_number._ENGLISH_THOUSANDS, european_number._ENGLISH_GROUPED):
         assert spans(matches_at(pattern, text, runs)) == spans(pattern.finditer(text))
+        assert spans(european_number._lazy_matches_at(pattern, text, runs)) == spans(pattern.finditer(text))
     found_fine = any(european_number._FINE_DECIMAL.match(text, start) for start in runs)
     assert found_fine == bool(european_number._FINE_DECIMAL.search(text))
     space = european_number._SPACE_GROUPS

@@ -131,6 +131,16 @@ def run_starts(text: str, lasts: Sequence[int]) -> array[int]:
     return found
 
 
+def _lazy_matches_at(pattern: re.Pattern[str], text: str, starts: Sequence[int]) -> Iterator[re.Match[str]]:
+    """`matches_at`'s matches one by one, as `pattern.finditer` gives them: a caller that stops at
+    the first it wants (a big file writes tens of thousands) has not built the others."""
+    following, match = 0, pattern.match
+    for start in starts:
+        if start >= following and (m := match(text, start)) is not None:
+            following = m.end()
+            yield m
+
+
 def _dot_group_starts(text: str, runs: Sequence[int]) -> list[int]:
     """The runs (`run_starts`) of one to three digits that a full stop and three digits follow:
     where `_MULTI_DOT` and `_ONE_DOT` may match (their figure opens a run, `\\d{0,2}` after its
@@ -287,7 +297,7 @@ class EuropeanNumberFormat(Rule):
         # Ecus, 1.83 marks, 33.25 dlrs): its d.ddd figures are as often decimals.
         fine = _FINE_DECIMAL.match
         commas = not any(fine(text, start) for start in runs) and any(
-            doc.is_prose(Span(g.start(), g.end())) for g in matches_at(_ENGLISH_THOUSANDS, text, runs)
+            doc.is_prose(Span(g.start(), g.end())) for g in _lazy_matches_at(_ENGLISH_THOUSANDS, text, runs)
         )
         for m in one_dot:
             if self._usable(doc, m):
