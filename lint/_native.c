@@ -8473,6 +8473,33 @@ done:
 #undef QB
 #undef SS_READ
 
+/* The first characters of `items`, a tuple of at most 64 non-empty str each opening with a
+ * character below `bound`, into firsts[]: whole_words' words and substrings_held's needles. On a
+ * bad item, -1 with an error naming `fn`, the item (`what`) and the bound (`below`). */
+static int
+tuple_openings(PyObject *items, Py_UCS4 bound, const char *fn, const char *what, const char *below,
+               Py_UCS4 *firsts)
+{
+    Py_ssize_t w, nw = PyTuple_GET_SIZE(items);
+    if (nw > 64) {
+        PyErr_Format(PyExc_ValueError, "%s: at most 64 %ss", fn, what);
+        return -1;
+    }
+    for (w = 0; w < nw; w++) {
+        PyObject *item = PyTuple_GET_ITEM(items, w);
+        if (!PyUnicode_Check(item) || PyUnicode_GET_LENGTH(item) == 0) {
+            PyErr_Format(PyExc_TypeError, "%s: the %ss must be non-empty str", fn, what);
+            return -1;
+        }
+        firsts[w] = PyUnicode_READ_CHAR(item, 0);
+        if (firsts[w] >= bound) {
+            PyErr_Format(PyExc_ValueError, "%s: a %s must open with %s", fn, what, below);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* whole_words(text, words, most): how many of `words` (a tuple of at most 64 str, each opening
  * and closing with a \w character) text writes as words, no \w just before or after, counted up
  * to `most`: NL201's wire-desk subjects (rules/naming/english_variety_mix.py's `_subjects` is the
@@ -8485,30 +8512,17 @@ whole_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     Py_ssize_t most, n, nw, i, w, count = 0;
     unsigned long long found = 0;
     unsigned char opens[128] = {0};
+    Py_UCS4 firsts[64];
     int kind, prev_word = 0;
     const void *data;
     if (BAD_COUNT(3, 3) || BAD_STR(0) || BAD_TYPE(1, PyTuple_Check, "tuple") || BAD_SSIZE(2, most))
         return NULL;
     text = args[0], words = args[1];
-    nw = PyTuple_GET_SIZE(words);
-    if (nw > 64) {
-        PyErr_SetString(PyExc_ValueError, "whole_words: at most 64 words");
+    if (tuple_openings(words, 128, "whole_words", "word", "an ASCII character", firsts) < 0)
         return NULL;
-    }
-    for (w = 0; w < nw; w++) {
-        PyObject *word = PyTuple_GET_ITEM(words, w);
-        Py_UCS4 first;
-        if (!PyUnicode_Check(word) || PyUnicode_GET_LENGTH(word) == 0) {
-            PyErr_SetString(PyExc_TypeError, "whole_words: the words must be non-empty str");
-            return NULL;
-        }
-        first = PyUnicode_READ_CHAR(word, 0);
-        if (first >= 128) {
-            PyErr_SetString(PyExc_ValueError, "whole_words: a word must open with an ASCII character");
-            return NULL;
-        }
-        opens[first] = 1;
-    }
+    nw = PyTuple_GET_SIZE(words);
+    for (w = 0; w < nw; w++)
+        opens[firsts[w]] = 1;
     kind = PyUnicode_KIND(text);
     data = PyUnicode_DATA(text);
     n = PyUnicode_GET_LENGTH(text);
@@ -8539,7 +8553,7 @@ whole_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 /* substrings_held(text, needles): which of `needles` (a tuple of at most 64 non-empty str, each
  * opening with a character below U+0100) text holds, as the bits of an int (bit k: needle k):
  * `sum(1 << k for k, s in enumerate(needles) if s in text)`, the twin in
- * rules/naming/english_variety_mix.py (`_held`). NL201 tests its signs' literals (£, "per cent",
+ * rules/naming/english_variety_mix.py (`_literals_held`). NL201 tests its signs' literals (£, "per cent",
  * Mr, UK, towards ...) in one pass over a story, where each `in` was a pass of its own. */
 static PyObject *
 substrings_held(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
@@ -8548,30 +8562,17 @@ substrings_held(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     Py_ssize_t n, nw, i, w;
     unsigned long long found = 0, all;
     unsigned long long opens[256] = {0}; /* the needles each first character opens */
+    Py_UCS4 firsts[64];
     int kind;
     const void *data;
     if (BAD_COUNT(2, 2) || BAD_STR(0) || BAD_TYPE(1, PyTuple_Check, "tuple"))
         return NULL;
     text = args[0], needles = args[1];
-    nw = PyTuple_GET_SIZE(needles);
-    if (nw > 64) {
-        PyErr_SetString(PyExc_ValueError, "substrings_held: at most 64 needles");
+    if (tuple_openings(needles, 256, "substrings_held", "needle", "a character below U+0100", firsts) < 0)
         return NULL;
-    }
-    for (w = 0; w < nw; w++) {
-        PyObject *needle = PyTuple_GET_ITEM(needles, w);
-        Py_UCS4 first;
-        if (!PyUnicode_Check(needle) || PyUnicode_GET_LENGTH(needle) == 0) {
-            PyErr_SetString(PyExc_TypeError, "substrings_held: the needles must be non-empty str");
-            return NULL;
-        }
-        first = PyUnicode_READ_CHAR(needle, 0);
-        if (first >= 256) {
-            PyErr_SetString(PyExc_ValueError, "substrings_held: a needle must open with a character below U+0100");
-            return NULL;
-        }
-        opens[first] |= 1ULL << w;
-    }
+    nw = PyTuple_GET_SIZE(needles);
+    for (w = 0; w < nw; w++)
+        opens[firsts[w]] |= 1ULL << w;
     all = nw == 64 ? ~0ULL : (1ULL << nw) - 1;
     kind = PyUnicode_KIND(text);
     data = PyUnicode_DATA(text);
