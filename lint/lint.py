@@ -150,7 +150,7 @@ class Linter:
             kept.extend(found)
         if deferring:  # (none without a LanguageTool server)
             kept = self._drop_deferred(kept)
-        if "<!--" in text:  # a directive is a comment: most stories hold none (`_apply_suppressions`)
+        if suppress.may_hold_directive(text):  # most stories hold none
             kept = self._apply_suppressions(doc, kept)
         # a Span is the tuple (start, end): the same order as (start, end, code), keyed in C
         kept.sort(key=_BY_PLACE)
