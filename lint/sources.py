@@ -112,6 +112,8 @@ def decode(data: bytes, path: str, fallback: str | None = "windows-1252", keep_r
 
 
 def _normalise_newlines(text: str) -> tuple[str, str]:
+    if "\r" not in text:  # most texts: one search for a character, not three counts
+        return text, "\n"
     crlf = text.count("\r\n")
     cr = text.count("\r") - crlf
     lf = text.count("\n") - crlf
@@ -184,7 +186,7 @@ def read_regular(path: Path | str, limit: int | None, shown: str) -> bytes:
     """The bytes of a regular file (or of the one a symlink names), at most `limit` of them.
     Anything else is refused before a byte is read: `NotRegularFile`. OSError passes through."""
     fd = os.open(path, _OPEN_FLAGS)
-    with open(fd, "rb", buffering=0, closefd=True) as fh:
+    try:
         info = os.fstat(fd)
         mode, size = info.st_mode, info.st_size
         if stat.S_ISDIR(mode):
@@ -193,7 +195,26 @@ def read_regular(path: Path | str, limit: int | None, shown: str) -> bytes:
             raise NotRegularFile(f"{shown}: {file_kind(mode)}, not a regular file; not read")
         if limit is not None and size > limit:
             raise too_large(shown, size, limit)
-        return read_stream(fh, limit, shown)  # bounded again: the file may grow while it is read
+        # Its size and one byte more, asked for at once: a regular file that gives exactly its
+        # size has ended there, so most files are read in one call, with no file object (it
+        # asked the system about the file again) and no empty read to see the end. Any other
+        # count (a file that grew or shrank since its size was asked, a system that does not
+        # tell the size, as /proc, or gives less in one call) reads on in chunks to the end,
+        # bounded again.
+        data = os.read(fd, size + 1)
+        if len(data) == size:
+            return data
+        chunks = [data]
+        total = len(data)
+        while limit is None or total <= limit:
+            chunk = os.read(fd, _CHUNK if limit is None else min(_CHUNK, limit + 1 - total))
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+            total += len(chunk)
+        raise too_large(shown, None, limit)
+    finally:
+        os.close(fd)
 
 
 def read(

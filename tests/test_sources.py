@@ -81,6 +81,24 @@ def test_mixed_line_endings_are_left_as_they_are(tmp_path):
     assert src.text == "a\r\nb\nc\r" and src.newline == "\n"
 
 
+@pytest.mark.parametrize("raw", [b"a\nb\n", b"", b"a", b"a\r\nb\n", b"a\rb\n", b"a\r\nb\r", b"\r", b"\r\n"])
+def test_newlines_are_read_as_counted(raw):
+    """The shortcut for a text without a carriage return gives what the counts give."""
+    text = raw.decode()
+    crlf, cr, lf = (
+        text.count("\r\n"),
+        text.count("\r") - text.count("\r\n"),
+        text.count("\n") - text.count("\r\n"),
+    )
+    if crlf and not cr and not lf:
+        expected = (text.replace("\r\n", "\n"), "\r\n")
+    elif cr and not crlf and not lf:
+        expected = (text.replace("\r", "\n"), "\r")
+    else:
+        expected = (text, "\n")
+    assert sources._normalise_newlines(text) == expected
+
+
 def test_size_limit_gives_a_clear_message(tmp_path):
     path = tmp_path / "big.txt"
     with path.open("wb") as fh:
@@ -94,6 +112,65 @@ def test_size_limit_gives_a_clear_message(tmp_path):
 def test_a_single_five_megabyte_line_is_read(tmp_path):
     src = read_bytes(tmp_path, b"word " * 1_000_000, max_size=10 * 1024 * 1024)
     assert len(src.text) == 5_000_000
+
+
+@pytest.mark.parametrize("size", [0, 1, 65535, 65536, 65537, 200_001])
+def test_read_regular_reads_a_file_whole_in_one_call(tmp_path, monkeypatch, size):
+    data = bytes(b % 251 for b in range(size))
+    path = tmp_path / "s.txt"
+    path.write_bytes(data)
+    calls = []
+    real_read = os.read
+
+    def counted(fd, n):
+        calls.append(n)
+        return real_read(fd, n)
+
+    monkeypatch.setattr(os, "read", counted)
+    assert sources.read_regular(path, None, "s.txt") == data
+    assert sources.read_regular(path, size, "s.txt") == data  # exactly at the limit
+    assert calls == [size + 1, size + 1]
+
+
+@pytest.mark.parametrize("told", [0, 10, 5000, 7500])
+@pytest.mark.parametrize("limit", [None, 8000])
+def test_read_regular_reads_to_the_end_whatever_size_the_system_tells(tmp_path, monkeypatch, told, limit):
+    """A file that grew or shrank after its size was asked (or a system that tells no size) is
+    still read to its end, and a capped read (less than asked in one call) is read on."""
+    data = bytes(b % 251 for b in range(7000))
+    path = tmp_path / "s.txt"
+    path.write_bytes(data)
+    real_fstat, real_read = os.fstat, os.read
+    monkeypatch.setattr(os, "fstat", lambda fd: _with_size(real_fstat(fd), told))
+    monkeypatch.setattr(os, "read", lambda fd, n: real_read(fd, min(n, 3000)))
+    assert sources.read_regular(path, limit, "s.txt") == data
+
+
+def test_read_regular_stops_at_the_limit_when_the_system_tells_no_size(tmp_path, monkeypatch):
+    path = tmp_path / "s.txt"
+    path.write_bytes(b"x" * 7000)
+    real_fstat = os.fstat
+    monkeypatch.setattr(os, "fstat", lambda fd: _with_size(real_fstat(fd), 0))
+    with pytest.raises(sources.TooLarge, match="reading stopped"):
+        sources.read_regular(path, 6999, "s.txt")
+
+
+def test_read_regular_closes_the_file(tmp_path, monkeypatch):
+    path = tmp_path / "s.txt"
+    path.write_bytes(b"x" * 100)
+    closed = []
+    real_close = os.close
+    monkeypatch.setattr(os, "close", lambda fd: (closed.append(fd), real_close(fd))[1])
+    sources.read_regular(path, None, "s.txt")
+    with pytest.raises(sources.TooLarge):
+        sources.read_regular(path, 10, "s.txt")
+    assert len(closed) == 2
+
+
+def _with_size(result: os.stat_result, size: int) -> os.stat_result:
+    values = list(result)
+    values[stat.ST_SIZE] = size
+    return os.stat_result(values)
 
 
 def test_unchanged_text_is_not_written(tmp_path):
