@@ -345,18 +345,29 @@ class TextTask:
 _worker_state: tuple[ConfigResolver, RunOptions] | None = None
 _settled = False
 
+# The youngest generation's threshold once a process is settled (Python's default is 700).
+# A story's check leaves few objects behind (what the memos learn) and makes few cycles, so a
+# collection every 700 more objects ran several times a story for little garbage: 1.1% of the
+# instructions of a run over every 10th corpus story; the peak memory of a corpus run in one
+# process did not move (95.5 MB, measured).
+YOUNG_THRESHOLD = 20_000
+
 
 def _settle() -> None:
     """After a process's first file: what the rules loaded for it (word lists, tables, compiled
     patterns: most of the heap, kept for the whole run) is moved out of the cyclic collector's
     reach, which otherwise walks it again at each full collection, file after file (1.4% of a
-    corpus run's instructions). Garbage made later is collected as before. Only the runner does
+    corpus run's instructions), and the young generation is collected less often
+    (`YOUNG_THRESHOLD`). Garbage made later is collected as before. Only the runner does
     this, once a process: it owns the process, where a library caller of `Linter` may not want
     its collector changed."""
     global _settled
     if not _settled:
         _settled = True
         gc.freeze()
+        young, *older = gc.get_threshold()
+        if 0 < young < YOUNG_THRESHOLD:  # 0: collection switched off, as it stays
+            gc.set_threshold(YOUNG_THRESHOLD, *older)
 
 
 def _start_worker(config: Path | None, overrides: dict[str, Any], options: RunOptions) -> None:

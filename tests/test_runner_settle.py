@@ -19,7 +19,24 @@ def freezes(monkeypatch):
     calls: list[int] = []
     monkeypatch.setattr(runner, "_settled", False)
     monkeypatch.setattr(gc, "freeze", lambda: calls.append(len(calls)))
-    return calls
+    threshold = gc.get_threshold()
+    yield calls
+    gc.set_threshold(*threshold)
+
+
+def test_settling_collects_the_young_generation_less_often(freezes):
+    gc.set_threshold(700, 10, 10)
+    runner._settle()
+    assert gc.get_threshold() == (runner.YOUNG_THRESHOLD, 10, 10)
+    runner._settle()  # once
+    assert freezes == [0]
+
+
+@pytest.mark.parametrize("threshold", [(0, 10, 10), (50_000, 5, 5)])
+def test_settling_leaves_a_collector_switched_off_or_rarer(freezes, threshold):
+    gc.set_threshold(*threshold)
+    runner._settle()
+    assert gc.get_threshold() == threshold
 
 
 def test_the_runner_settles_once_after_the_first_file(freezes):
@@ -41,5 +58,6 @@ def test_a_worker_settles_after_its_first_task(freezes, monkeypatch):
 
 
 def test_a_library_check_leaves_the_collector_alone(freezes):
+    threshold = gc.get_threshold()
     assert Linter(Settings(), "story.txt").check(STORY).violations
-    assert freezes == []
+    assert freezes == [] and gc.get_threshold() == threshold
