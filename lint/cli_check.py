@@ -34,7 +34,7 @@ from newslint.runner import (
     Skipped,
     TextTask,
     default_jobs,
-    discover,
+    discover_files,
     process_text,
     run_tasks,
 )
@@ -186,7 +186,7 @@ def run_check(
             items.append(FileResult(shown, error=f"{shown}: no such file or directory"))
             continue
         try:
-            for found in discover([path], resolver):
+            for found in discover_files([path], resolver):
                 if isinstance(found, Skipped) and found.error:  # a folder not walked
                     folders.add(len(items))
                 items.append(_walked(found))
@@ -270,14 +270,15 @@ def _baseline(results: list[FileResult], read: Path | None, write: Path | None, 
         )
 
 
-def _walked(found: Path | Skipped) -> FileTask | FileResult:
+def _walked(found: tuple[str, bool] | Skipped) -> FileTask | FileResult:
     if isinstance(found, Skipped):
         return FileResult(
             found.path,
             error=found.message if found.error else None,
             warning=None if found.error else found.message,
         )
-    return FileTask(str(found), quote_name(str(found)))
+    path, plain = found
+    return FileTask(path, quote_name(path), plain)
 
 
 def _check_stdin(

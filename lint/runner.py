@@ -71,13 +71,21 @@ class ConfigResolver:
             directory = self._parent_resolved(path)
         return self._settings_in(directory)
 
-    def _parent_resolved(self, path: Path) -> Path:
+    def for_walked_file(self, path: str) -> Settings:
+        """Settings for a file a walk met as a plain file (a regular file, not a link: see
+        `discover_files`): its folder's, as `for_path` finds them, without asking the system
+        about the file again."""
+        if self.fixed is not None:
+            return self.fixed
+        return self._settings_in(self._parent_resolved(path))
+
+    def _parent_resolved(self, path: Path | str) -> Path:
         """A plain file's folder, resolved once for all the files in it (and found by its name as
         a string: a file's `Path.parent` is a new Path, built and hashed for every file)."""
         name = os.path.dirname(path)
         found = self._parents.get(name)
         if found is None:
-            parent = path.parent
+            parent = path.parent if isinstance(path, Path) else Path(name)
             found = self._parents[name] = self._resolved.get(parent) or self._resolved.setdefault(
                 parent, _resolve(parent)
             )
@@ -129,14 +137,23 @@ class Skipped:
 def discover(paths: list[Path], resolver: ConfigResolver) -> Iterator[Path | Skipped]:
     """Files to check: named files as given; directories walked for included, not excluded
     files, in sorted order, each folder's files before its subfolders'."""
+    for found in discover_files(paths, resolver):
+        yield found if isinstance(found, Skipped) else Path(found[0])
+
+
+def discover_files(paths: list[Path], resolver: ConfigResolver) -> Iterator[tuple[str, bool] | Skipped]:
+    """`discover`'s files as the strings of their paths (a walk builds no Path for a file), each
+    with whether a walk met it as a plain file, a regular file and not a link, which the walk's
+    listing tells without asking the system: its settings are its folder's
+    (`ConfigResolver.for_walked_file`). A named file is not known to be one."""
     for path in paths:
         if path.is_dir():
             yield from _walk(path, resolver)
         else:
-            yield path
+            yield str(path), False
 
 
-def _walk(top: Path, resolver: ConfigResolver) -> Iterator[Path | Skipped]:
+def _walk(top: Path, resolver: ConfigResolver) -> Iterator[tuple[str, bool] | Skipped]:
     """A walk with a stack, not recursion: any depth (a tree 1,500 folders deep ended the whole
     run with RecursionError in os.walk on Python 3.11). A folder that cannot be read is
     reported and the walk goes on; links to folders are not followed, and a folder met twice
@@ -178,30 +195,33 @@ def _walk(top: Path, resolver: ConfigResolver) -> Iterator[Path | Skipped]:
             if settings is not parent_settings:  # a config file of its own: paths are relative to it
                 rel_dir = settings.relative(resolved)
         subfolders: list[Entry] = []
+        # a file's path: this and its name, as `folder / name` writes it (one Path a folder)
+        prefix = str(folder / "_")[:-1]
         for entry in entries:
             rel = _join(rel_dir, entry.name)
             if entry.is_dir(follow_symlinks=False):
                 if not settings.excludes(rel):
                     subfolders.append((folder / entry.name, resolved / entry.name, rel, settings))
             elif settings.includes(entry.name, rel) and not settings.excludes(rel):
-                found = _walked_file(folder / entry.name, entry)
+                found = _walked_file(prefix + entry.name, entry)
                 if found is not None:
                     yield found
         stack.extend(reversed(subfolders))
 
 
-def _walked_file(path: Path, entry: os.DirEntry[str]) -> Path | Skipped | None:
+def _walked_file(path: str, entry: os.DirEntry[str]) -> tuple[str, bool] | Skipped | None:
     """A file met in a walk: its path to check (a regular file, or a broken or looping link,
-    which reading reports), a `Skipped` warning for a fifo, device or socket, None for a link to
-    a folder (not followed)."""
+    which reading reports) and whether it is a plain file (a regular file, not a link: the
+    listing tells), a `Skipped` warning for a fifo, device or socket, None for a link to a
+    folder (not followed)."""
     try:
         if entry.is_file():
-            return path
+            return path, not entry.is_symlink()
         if entry.is_dir():
             return None
         mode = os.stat(path).st_mode
     except OSError:  # a link that leads nowhere or in a loop
-        return path
+        return path, False
     shown = quote_name(str(path))
     return Skipped(shown, f"{shown}: {sources.file_kind(mode)}, not a regular file; skipped", error=False)
 
@@ -274,9 +294,14 @@ def process_text(source: sources.Source, settings: Settings, options: RunOptions
     return result
 
 
-def process_file(path: Path, display: str, resolver: ConfigResolver, options: RunOptions) -> FileResult:
+def process_file(
+    path: Path | str, display: str, resolver: ConfigResolver, options: RunOptions, plain: bool = False
+) -> FileResult:
+    """Check (or fix) one file; `plain`: a walk met it as a plain file (`discover_files`)."""
     try:
-        settings = resolver.for_path(path)
+        settings = (
+            resolver.for_walked_file(path) if plain and type(path) is str else resolver.for_path(Path(path))
+        )
         writes = options.fix and not options.diff
         source = sources.read(
             path, display, settings.fallback_encoding, settings.max_file_size, keep_raw=writes
@@ -288,7 +313,7 @@ def process_file(path: Path, display: str, resolver: ConfigResolver, options: Ru
     result = process_text(source, settings, options)
     if options.fix and not options.diff and result.error is None and result.text != source.text:
         try:
-            sources.write_if_changed(path, source, result.text)
+            sources.write_if_changed(Path(path), source, result.text)
         except sources.SourceError as exc:
             # Nothing was written: report the file as it stays on disk, every problem in it.
             result.not_written(
@@ -315,13 +340,15 @@ def default_jobs(tasks: int) -> int:
 
 @dataclass(frozen=True, slots=True)  # a corpus run holds one a file
 class FileTask:
-    """Check (or fix) one file on disk."""
+    """Check (or fix) one file on disk; `plain`: a walk met it as a plain file
+    (`discover_files`), whose settings are its folder's."""
 
     path: str
     display: str
+    plain: bool = False
 
     def run(self, resolver: ConfigResolver, options: RunOptions) -> FileResult:
-        return process_file(Path(self.path), self.display, resolver, options)
+        return process_file(self.path, self.display, resolver, options, self.plain)
 
 
 @dataclass(frozen=True)

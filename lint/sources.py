@@ -218,7 +218,7 @@ def read_regular(path: Path | str, limit: int | None, shown: str) -> bytes:
 
 
 def read(
-    path: Path,
+    path: Path | str,
     display: str | None = None,
     fallback: str | None = "windows-1252",
     max_size: int | None = None,
@@ -231,7 +231,7 @@ def read(
     except IsADirectoryError:
         raise SourceError(f"{shown}: is a directory") from None
     except FileNotFoundError:
-        if path.is_symlink():
+        if os.path.islink(path):
             raise SourceError(f"{shown}: broken symbolic link (to {quote_name(os.readlink(path))})") from None
         raise SourceError(f"{shown}: no such file") from None
     except PermissionError:

@@ -1,0 +1,106 @@
+"""A walk hands each file over as the string of its path, with whether it is a plain file (a
+regular file, not a link), whose settings are then its folder's without asking the system about
+the file again: the same paths, order and settings as resolving each walked path."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from newslint import runner
+from newslint.runner import ConfigResolver, FileTask, RunOptions, Skipped, discover, discover_files
+
+STORY = "Talks resume in Geneva\n\nThe minister said the the talks failed.\n"
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    for folder, select in (("desk", "NL1"), ("sport", "NL2")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "newslint.toml").write_text(f'select = ["{select}"]\n', encoding="utf-8")
+    (tmp_path / "desk" / "inner").mkdir()
+    for name in ("desk/a.txt", "desk/b.txt", "desk/inner/c.txt", "sport/match.txt", "top.txt"):
+        (tmp_path / name).write_text(STORY, encoding="utf-8")
+    (tmp_path / "desk" / "linked.txt").symlink_to(tmp_path / "sport" / "match.txt")
+    (tmp_path / "desk" / "broken.txt").symlink_to(tmp_path / "nowhere.txt")
+    return tmp_path
+
+
+@pytest.mark.parametrize("top", [".", "desk", "./desk", "desk/", "ABS"])
+def test_the_walk_gives_the_paths_a_path_join_gives(tree, monkeypatch, top):
+    monkeypatch.chdir(tree)
+    start = tree / "desk" if top == "ABS" else Path(top)
+    resolver = ConfigResolver()
+    found = list(discover_files([start], resolver))
+    paths = [f if isinstance(f, Skipped) else Path(f[0]) for f in found]
+    assert paths == list(discover([start], ConfigResolver()))
+    walked = {os.path.basename(f[0]): f for f in found if not isinstance(f, Skipped)}
+    desk = start / "desk" if top == "." else start
+    assert walked["a.txt"][0] == str(desk / "a.txt") and walked["c.txt"][0] == str(desk / "inner" / "c.txt")
+    assert walked["a.txt"][1] and walked["c.txt"][1]  # plain files
+    assert not walked["linked.txt"][1] and not walked["broken.txt"][1]  # links are asked about
+
+
+def test_a_named_file_is_not_taken_as_plain(tree):
+    assert list(discover_files([tree / "desk" / "a.txt"], ConfigResolver())) == [
+        (str(tree / "desk" / "a.txt"), False)
+    ]
+
+
+def test_a_walked_plain_file_has_the_settings_resolving_its_path_gives(tree, monkeypatch):
+    monkeypatch.chdir(tree)
+    walked = [f for f in discover_files([Path(".")], ConfigResolver()) if not isinstance(f, Skipped)]
+    resolver, each = ConfigResolver(), ConfigResolver()
+    for path, plain in walked:
+        if plain:
+            assert resolver.for_walked_file(path) is resolver.for_path(Path(path))
+            assert resolver.for_walked_file(path).select == each.for_path(Path(path)).select
+    assert {p for p, plain in walked if plain} == {
+        "top.txt",
+        "desk/a.txt",
+        "desk/b.txt",
+        "desk/inner/c.txt",
+        "sport/match.txt",
+    }
+
+
+@pytest.fixture
+def settings_used(monkeypatch):
+    used = []
+    process_text = runner.process_text
+
+    def spy(source, settings, options):
+        used.append(settings.select)
+        return process_text(source, settings, options)
+
+    monkeypatch.setattr(runner, "process_text", spy)
+    return used
+
+
+def test_a_plain_task_asks_nothing_of_the_file_but_reads_it(tree, monkeypatch, settings_used):
+    real_lstat = os.lstat
+
+    def lstat(path, *args, **kwargs):
+        assert not os.fspath(path).endswith("a.txt"), "lstat of a walked plain file"
+        return real_lstat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "lstat", lstat)
+    result = FileTask(str(tree / "desk" / "a.txt"), "a.txt", True).run(ConfigResolver(), RunOptions())
+    assert result.diagnostics and settings_used == [["NL1"]]
+
+
+def test_a_linked_file_in_a_walk_keeps_the_config_beside_its_target(tree, settings_used):
+    tasks = [FileTask(p, p, plain) for p, plain in discover_files([tree / "desk"], ConfigResolver())]
+    linked = next(t for t in tasks if t.path.endswith("linked.txt"))
+    assert not linked.plain
+    linked.run(ConfigResolver(), RunOptions())
+    assert settings_used == [["NL2"]]
+
+
+def test_process_file_takes_a_path_or_its_string(tree):
+    path = tree / "desk" / "a.txt"
+    one = runner.process_file(path, "a.txt", ConfigResolver(), RunOptions())
+    two = runner.process_file(str(path), "a.txt", ConfigResolver(), RunOptions(), plain=True)
+    assert one.diagnostics == two.diagnostics and one.diagnostics
