@@ -104,3 +104,22 @@ def test_process_file_takes_a_path_or_its_string(tree):
     one = runner.process_file(path, "a.txt", ConfigResolver(), RunOptions())
     two = runner.process_file(str(path), "a.txt", ConfigResolver(), RunOptions(), plain=True)
     assert one.diagnostics == two.diagnostics and one.diagnostics
+
+
+def test_a_linter_for_another_path_is_a_shallow_copy_naming_it():
+    from newslint.config import Settings
+    from newslint.lint import Linter
+
+    class Desk(Linter):
+        pass
+
+    for linter in (Linter(Settings(), "a.txt"), Desk(Settings(), "a.txt")):
+        assert linter.for_path("a.txt") is linter
+        other = linter.for_path("b.md")
+        assert type(other) is type(linter) and other.path == "b.md" and linter.path == "a.txt"
+        assert other.__dict__ == {**linter.__dict__, "path": "b.md"}
+        assert other.rules is linter.rules and other.by_code is linter.by_code
+        assert (
+            other.check("Head\n\nThe the talks.\n").violations
+            == linter.check("Head\n\nThe the talks.\n").violations
+        )
