@@ -51,6 +51,7 @@ class ConfigResolver:
         self._by_dir: dict[Path, Path | None] = {}
         self._resolved: dict[Path, Path] = {}  # a folder as written -> as resolved
         self._parents: dict[str, Path] = {}  # the same, for the folders of plain files, by name
+        self._walked: dict[str, Settings] = {}  # the settings of a walked folder's plain files
 
     def for_path(self, path: Path) -> Settings:
         if self.fixed is not None:
@@ -77,7 +78,13 @@ class ConfigResolver:
         about the file again."""
         if self.fixed is not None:
             return self.fixed
-        return self._settings_in(self._parent_resolved(path))
+        # by the folder's name as a string: found with no Path compared (pathlib's __eq__ is
+        # Python) and no further lookup; a folder's settings, once found, stay what they are
+        folder = os.path.dirname(path)
+        found = self._walked.get(folder)
+        if found is None:
+            found = self._walked[folder] = self._settings_in(self._parent_resolved(path))
+        return found
 
     def _parent_resolved(self, path: Path | str) -> Path:
         """A plain file's folder, resolved once for all the files in it (and found by its name as

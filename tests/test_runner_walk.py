@@ -56,6 +56,7 @@ def test_a_walked_plain_file_has_the_settings_resolving_its_path_gives(tree, mon
     for path, plain in walked:
         if plain:
             assert resolver.for_walked_file(path) is resolver.for_path(Path(path))
+            assert resolver.for_walked_file(path) is resolver.for_walked_file(path)
             assert resolver.for_walked_file(path).select == each.for_path(Path(path)).select
     assert {p for p, plain in walked if plain} == {
         "top.txt",
