@@ -632,58 +632,65 @@ static int all_letters(PyObject *word); /* str.isalpha(), with the learning loop
 /* The words index_tokens built for earlier texts of one-byte characters, kept (up to
  * INTERN_LIMIT, then let go all at once) by the FNV hash of their characters that WordTable
  * reads anyway: a corpus repeats its words from story to story, and a word met again is the str
- * already made, its Python hash already computed, not a new str hashed again for the counts. */
+ * already made, its Python hash already computed, not a new str hashed again for the counts.
+ * A slot is one 16-byte entry, the str and its hash with the word's all_letters in the lowest
+ * bit: a lookup reads one cache line (three arrays, the str, the hash and the letters apart,
+ * cost up to three misses a word, the first thing a story's new words wait on). */
 #define INTERN_SLOTS ((Py_ssize_t)1 << 16)
 #define INTERN_LIMIT (INTERN_SLOTS / 2)
-static PyObject **intern_words;  /* a str or NULL a slot */
-static Py_uhash_t *intern_hashes; /* the raw_hash of each slot's str */
-static unsigned char *intern_letters; /* all_letters of each slot's str: asked of a story's words */
+typedef struct {
+    PyObject *word;     /* a str, or NULL */
+    Py_uhash_t tagged;  /* the raw_hash of its characters, its lowest bit all_letters(word) */
+} InternSlot;
+static InternSlot *interns;
 static Py_ssize_t intern_count;
+
+static PyObject *kept_word(const Py_UCS1 *raw, Py_ssize_t n); /* the read_bits table's str of raw[:n] */
 
 /* text[p:p + n] as a str (text is of one-byte kind; h is raw_hash of those characters): the one
  * kept, or a new one, kept. NULL on error. *letters is set to its all_letters, or to -1 when
- * the word is not kept (no room for the table). */
+ * the word is not kept (no room for the table). A word not kept here that read_bits's table
+ * holds is that table's str (`kept_word`): once this table was let go, a story's words were
+ * new strs equal to the ones the memories hold, each lookup there a comparison of characters
+ * where it had been one of addresses. */
 static PyObject *
 interned_word(PyObject *text, Py_ssize_t p, Py_ssize_t n, Py_uhash_t h, int *letters)
 {
     const Py_UCS1 *raw = PyUnicode_1BYTE_DATA(text) + p;
     Py_ssize_t j, mask = INTERN_SLOTS - 1;
     PyObject *word;
-    if (intern_words == NULL) {
-        intern_words = PyMem_Calloc(INTERN_SLOTS, sizeof(PyObject *));
-        intern_hashes = PyMem_Calloc(INTERN_SLOTS, sizeof(Py_uhash_t));
-        intern_letters = PyMem_Calloc(INTERN_SLOTS, 1);
-        if (intern_words == NULL || intern_hashes == NULL || intern_letters == NULL) {
-            PyMem_Free(intern_words);
-            PyMem_Free(intern_hashes);
-            PyMem_Free(intern_letters);
-            intern_words = NULL, intern_hashes = NULL, intern_letters = NULL;
+    if (interns == NULL) {
+        interns = PyMem_Calloc(INTERN_SLOTS, sizeof(InternSlot));
+        if (interns == NULL) {
             *letters = -1;
             return PyUnicode_Substring(text, p, p + n); /* nothing kept */
         }
     }
-    for (j = (Py_ssize_t)(h & (Py_uhash_t)mask); (word = intern_words[j]) != NULL; j = (j + 1) & mask) {
-        if (intern_hashes[j] == h && PyUnicode_GET_LENGTH(word) == n && PyUnicode_KIND(word) == PyUnicode_1BYTE_KIND &&
-            memcmp(PyUnicode_1BYTE_DATA(word), raw, n) == 0) {
+    for (j = (Py_ssize_t)(h & (Py_uhash_t)mask); (word = interns[j].word) != NULL; j = (j + 1) & mask) {
+        if ((interns[j].tagged ^ h) <= 1 && PyUnicode_GET_LENGTH(word) == n &&
+            PyUnicode_KIND(word) == PyUnicode_1BYTE_KIND && memcmp(PyUnicode_1BYTE_DATA(word), raw, n) == 0) {
             Py_INCREF(word);
-            *letters = intern_letters[j];
+            *letters = (int)(interns[j].tagged & 1);
             return word;
         }
     }
-    word = PyUnicode_Substring(text, p, p + n);
-    if (word == NULL)
-        return NULL;
+    word = kept_word(raw, n);
+    if (word == NULL) {
+        if (PyErr_Occurred())
+            return NULL;
+        word = PyUnicode_Substring(text, p, p + n);
+        if (word == NULL)
+            return NULL;
+    }
     if (intern_count >= INTERN_LIMIT) { /* all let go: slot j is free still */
         Py_ssize_t i;
         for (i = 0; i < INTERN_SLOTS; i++)
-            Py_CLEAR(intern_words[i]);
+            Py_CLEAR(interns[i].word);
         intern_count = 0;
     }
-    Py_INCREF(word);
-    intern_words[j] = word;
-    intern_hashes[j] = h;
-    intern_letters[j] = (unsigned char)all_letters(word);
-    *letters = intern_letters[j];
+    *letters = all_letters(word);
+    interns[j].word = Py_NewRef(word);
+    interns[j].tagged = (h & ~(Py_uhash_t)1) | (Py_uhash_t)(*letters != 0);
     intern_count++;
     return word;
 }
@@ -2671,6 +2678,33 @@ kept_bits_slot(PyObject *word, Py_hash_t h)
             memcmp(PyUnicode_DATA(held), PyUnicode_DATA(word), n * kind) == 0)
             return slot;
     }
+}
+
+/* The str the table holds for the characters raw[:n] (a new reference), or NULL (no exception
+ * set) when it holds none: found by the hash CPython gives a str of one-byte kind, that of its
+ * bytes. A str's hash is its bytes' (`_Py_HashBytes`) on the versions measured (3.11, 3.12); on
+ * another a hash that differed would only find nothing. */
+static PyObject *
+kept_word(const Py_UCS1 *raw, Py_ssize_t n)
+{
+#if PY_VERSION_HEX < 0x030D0000
+    Py_ssize_t j, mask = KEPT_SLOTS - 1;
+    Py_hash_t h;
+    if (kept_bits == NULL || kept_count == 0)
+        return NULL;
+    h = _Py_HashBytes(raw, n);
+    for (j = (Py_ssize_t)((Py_uhash_t)h & (Py_uhash_t)mask);; j = (j + 1) & mask) {
+        PyObject *held = kept_bits[j].word;
+        if (held == NULL)
+            return NULL;
+        if (((PyASCIIObject *)held)->hash == h && PyUnicode_GET_LENGTH(held) == n &&
+            PyUnicode_KIND(held) == PyUnicode_1BYTE_KIND && memcmp(PyUnicode_1BYTE_DATA(held), raw, n) == 0)
+            return Py_NewRef(held);
+    }
+#else
+    (void)raw, (void)n;
+    return NULL;
+#endif
 }
 
 /* The hash of a str (computed, and kept in it, on first use: no code runs). */

@@ -18,6 +18,7 @@ import shutil
 import string
 import subprocess
 import sys
+import uuid
 import zipfile
 from array import array
 from bisect import bisect_right
@@ -171,6 +172,26 @@ def test_a_word_met_in_an_earlier_text_is_the_str_already_made():
     assert again.words[3] is first.words[0]
     assert wide.words == ["Regime", "s", "Zürich"]  # a text of two-byte characters: new strs
     assert wide.words[0] is not first.words[0] and wide.words[2] == first.words[3]
+
+
+@pytest.mark.skipif(
+    compiled is None or sys.version_info >= (3, 13), reason="compiled, and a str's hash its bytes' (to 3.12)"
+)
+def test_a_new_word_that_read_bits_holds_is_the_str_it_holds():
+    """A word the compiled `index_tokens` has not kept (after its words were let go) that the
+    table of `read_bits` holds is that table's str, not a new equal one: the memories hold the
+    first, and a lookup of the same str compares addresses, not characters. Whether it is letters
+    only is its own."""
+    tag = "".join(chr(97 + int(d, 16) % 26) for d in uuid.uuid4().hex)  # met by no text before
+    words = [f"Zq{tag}", f"Zü{tag}", f"x-{tag}"]
+    memory = dict.fromkeys(words, 1)
+    compiled.read_bits(words, memory)
+    text = " ".join(words) + " and more"
+    odd: list[str] = []
+    index = tokens.index_tokens(text, [document.Span(0, len(text))], document.SpanSet([]), {}, odd)
+    assert index.words == [*words, "and", "more"]
+    assert all(got is held for got, held in zip(index.words[:3], words, strict=True))
+    assert odd == [f"x-{tag}"]
 
 
 @pytest.mark.skipif(compiled is None, reason="newslint._native is not built here")
