@@ -560,3 +560,26 @@ def test_the_compiled_sentences_know_the_abbreviations_as_the_twin_does(text):
     paragraphs = (Span(0, len(text)),) if text else ()
     found, expected = _compiled_and_twin(segment._sentences, text, None, paragraphs, None)
     assert list(found) == list(expected)
+
+
+@needs_compiled
+@pytest.mark.parametrize("before", [0, 3, 15, 16, 17, 30, 33])
+def test_the_one_byte_scans_meet_every_character_at_every_place_of_a_long_text(before):
+    """The scans of a text of one-byte characters skip sixteen at a time to the next mark they
+    open a test at (SSE2), then read the last few one by one: each one-byte character, where
+    either reads it, in a text the patterns and twins read alike."""
+    for code in range(1, 256):
+        ch = chr(code)
+        for around in ("x.{}om (s{}c) a{}b", "({}ic) 'a{}' x{}", "y{}\tz. {} {}Then"):
+            text = "q" * before + around.format(ch, ch, ch) + "w" * (40 - before)
+            assert compiled.url_hint(text) is (segment._URL_HINT.search(text) is not None), (before, code)
+            assert compiled.sic_hint(text) is (segment._SIC_HINT.search(text) is not None), (before, code)
+            assert compiled.column_gap(text) is (segment._COLUMN_GAP.search(text) is not None), (before, code)
+            assert [tuple(s) for s in compiled.ticker_spans(text, Span)] == [
+                m.span() for m in segment._TICKER.finditer(text)
+            ], (before, code)
+            whole = [Span(0, len(text))]
+            marks = [m.start() for m in quotations._MARK.finditer(text)]
+            assert compiled.quote_marks(text, whole) == ([(0, marks)] if marks else []), (before, code)
+            found, expected = _compiled_and_twin(segment._sentences, text, None, tuple(whole), None)
+            assert list(found) == list(expected), (before, code)
