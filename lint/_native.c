@@ -1422,23 +1422,67 @@ more_than_four_bits(unsigned long long x)
     return x != 0;
 }
 
-/* A typo as near_words reads it: its characters and its letters' mask, read once. */
+/* A typo as near_words reads it: its characters, its letters' mask and how many of its letters
+ * fall on each of the mask's bits, read once. */
 typedef struct {
     int kind;
     const void *data;
     Py_ssize_t n;
     unsigned long long mask;
+    int count[64];
 } Typo;
 
 static Typo
 typo_of(PyObject *typo)
 {
     Typo t;
+    Py_ssize_t i;
     t.kind = PyUnicode_KIND(typo);
     t.data = PyUnicode_DATA(typo);
     t.n = PyUnicode_GET_LENGTH(typo);
     t.mask = letter_mask(t.kind, t.data, t.n);
+    memset(t.count, 0, sizeof t.count);
+    for (i = 0; i < t.n; i++)
+        t.count[PyUnicode_READ(t.kind, t.data, i) % 64]++;
     return t;
+}
+
+/* Whether the word's letters, counted by their mask bits, are too far from the typo's for two
+ * edits: an insertion or a deletion changes the sum of the counts' differences by one, a
+ * substitution by two at most, a swap not at all, so two edits leave it at 4 - |n - m| at most
+ * (and letters that share a bit only make it smaller). Two thirds of the words whose mask passes
+ * (`more_than_four_bits`) fail this, before the distance's table is filled for them. */
+static int
+letters_too_far(const Typo *t, int kb, const void *db, Py_ssize_t m)
+{
+    int count[64], apart = 0, c;
+    unsigned long long rest = t->mask;
+    Py_ssize_t i;
+    memcpy(count, t->count, sizeof count);
+    if (kb == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *b = db;
+        for (i = 0; i < m; i++)
+            count[b[i] % 64]--;
+        for (i = 0; i < m; i++) { /* each bit the word's letters fall on, once */
+            c = b[i] % 64;
+            apart += count[c] < 0 ? -count[c] : count[c];
+            count[c] = 0;
+            rest &= ~(1ULL << c);
+        }
+    }
+    else {
+        for (i = 0; i < m; i++)
+            count[PyUnicode_READ(kb, db, i) % 64]--;
+        for (i = 0; i < m; i++) {
+            c = (int)(PyUnicode_READ(kb, db, i) % 64);
+            apart += count[c] < 0 ? -count[c] : count[c];
+            count[c] = 0;
+            rest &= ~(1ULL << c);
+        }
+    }
+    for (; rest; rest &= rest - 1) /* the typo's letters on bits the word has none on */
+        apart += count[__builtin_ctzll(rest)];
+    return apart > 4 - (m > t->n ? m - t->n : t->n - m);
 }
 
 /* near_typo once the length and the letters' bits have not ruled the word out: the distance. */
@@ -1448,6 +1492,8 @@ near_typo_apart(const Typo *t, int kb, const void *db, Py_ssize_t m)
     int small[3 * (SMALL + 1)], *work = small, near, ka = t->kind;
     const void *da = t->data;
     Py_ssize_t i, n = t->n;
+    if (letters_too_far(t, kb, db, m))
+        return 0;
     if (m > SMALL) {
         work = PyMem_Malloc(3 * (m + 1) * sizeof(int));
         if (work == NULL) {

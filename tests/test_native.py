@@ -402,6 +402,30 @@ def test_the_neighbours_agree_with_the_full_distance_after_slips(word, slip_list
         assert compiled.near_words(word, others) == expected
 
 
+# Letters that share a bit of the compiled walk's letter masks and counts (code point % 64): a and
+# "!", b and '"', é and ")", ā and "\x01" (a two-byte str).
+COLLIDING = 'ab!"é)ā\x01'
+COLLIDING_SLIP = st.tuples(st.integers(0, 3), st.integers(0, 20), st.sampled_from(COLLIDING))
+
+
+@needs_compiled
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(COLLIDING, max_size=12), st.lists(st.lists(COLLIDING_SLIP, max_size=3), min_size=1, max_size=8)
+)
+def test_the_letter_counts_pass_every_neighbour(word, slip_lists):
+    """The compiled walk rules a word out by its letters' counts (on the mask's bits) before
+    it fills the distance's table: no word within two edits is ruled out, letters that share a
+    bit and words one or two letters longer or shorter included."""
+    others = [_slipped(word, slips) for slips in slip_lists] + [word[1:], word[2:], word + "ab", "b" + word]
+    expected = [w for w in others if w != word and _osa(word, w) <= 2]
+    assert compiled.near_words(word, others) == expected
+    line = " ".join(others)  # (no letter of COLLIDING is a space of str.split() or ':')
+    in_line = [w for w in line.split() if w != word and _osa(word, w) <= 2]
+    assert compiled.near_words_in_line(word, line) == in_line
+    assert compiled.near_words_in_index(word, line, compiled.line_index(line)) == in_line
+
+
 LINE_TEXT = "abcdé’-: \t\x85\xa0\u2003"  # letters, the entry mark, spaces of str.split() of each width
 
 
