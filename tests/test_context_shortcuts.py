@@ -43,3 +43,69 @@ def test_a_candidate_fits_as_summed(before, candidate, after):
 def test_no_use_is_no_lift(word, uses, size):
     lift = story_lift(word, uses, size) if uses > 0 else 0.0
     assert lift == story_lift(word, uses, size)
+
+
+def _weigh_as_defined(typo, candidates, context, story, story_size=0, extra_cost=None):
+    """`weigh` as first written: each candidate's slip cost, `log_fit` and `attested` asked one
+    by one, the shares summed over a generator and the candidates sorted by their negated score."""
+    scored = []
+    for c in dict.fromkeys(candidates):
+        slips = _context.slip_cost(typo, c.replace(" ", "")) + (extra_cost or {}).get(c, 0.0)
+        if " " in c:
+            slips += 0.6
+        uses = story.get(c, 0)
+        lift = story_lift(c, uses, story_size) if uses > 0 else 0.0
+        score = context.log_fit(c) - _context.EDIT_WEIGHT * slips + lift
+        scored.append((score, c, slips))
+    if not scored:
+        return []
+    top = max(s for s, _, _ in scored)
+    total = sum(math.exp(s - top) for s, _, _ in scored)
+    ranked = sorted(scored, key=lambda t: -t[0])
+    return [
+        _context.Weighed(c, math.exp(s - top) / total, slips, context.attested(c)) for s, c, slips in ranked
+    ]
+
+
+CANDIDATES = st.lists(
+    st.sampled_from(
+        [
+            "agency",
+            "agony",
+            "angry",
+            "the",
+            "of the",
+            "for the",
+            "regime",
+            "régime",
+            "news",
+            "zzxq",
+            "sanctions",
+        ]
+    ),
+    max_size=8,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["agcny", "reigme", "th", "ofthe", "régme", "sactions"]),
+    CANDIDATES,
+    NEIGHBOUR,
+    NEIGHBOUR,
+    st.dictionaries(st.sampled_from(["agency", "the", "regime", "sanctions"]), st.integers(1, 9)),
+    st.integers(0, 3000),
+    st.one_of(
+        st.none(), st.dictionaries(st.sampled_from(["agony", "of the", "news"]), st.sampled_from([1.0, 0.5]))
+    ),
+)
+def test_the_weighing_in_one_pass_is_the_weighing_as_defined(
+    typo, candidates, before, after, story, size, extra
+):
+    """`weigh` reads a one-word candidate's slip cost, fit and pairs in one pass (each pair looked
+    up once), and each share's exponential once: the same `Weighed`s, to the last bit, in the
+    same order (ties too), as the definition."""
+    context = Context(before, after)
+    assert _context.weigh(typo, candidates, context, story, size, extra) == _weigh_as_defined(
+        typo, candidates, context, story, size, extra
+    )

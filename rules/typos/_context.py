@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import itemgetter
 
 from newslint import native as _chooser
 from newslint.native import near_words
@@ -276,20 +277,54 @@ def weigh(
     the story writes, in `story_size` words). `extra_cost` adds slip cost to some candidates
     (those found only from the context, two slips away)."""
     scored = []
+    extra = extra_cost or {}
+    before, after = context.before, context.after
+    compiled = _chooser.native
+    # `slip_cost`'s compiled form and its tables, read once a weighing, not once a candidate
+    osa, tables = (
+        (None, ()) if compiled is None or not typo.isascii() else (compiled.weighted_osa, _slip_tables())
+    )
     for c in dict.fromkeys(candidates):
-        slips = slip_cost(typo, c.replace(" ", "")) + (extra_cost or {}).get(c, 0.0)
         if " " in c:
-            slips += 0.6  # a lost space is a common slip ("ofthe")
+            slips = slip_cost(typo, c.replace(" ", "")) + extra.get(c, 0.0) + 0.6  # a lost space ("ofthe")
+            fit, attested = context.log_fit(c), context.attested(c)
+        else:
+            # (a word alone, nearly every candidate: `slip_cost`, `log_fit` and `attested` in one,
+            # each pair looked up once, the same doubles summed in the same order)
+            cost = osa(typo, c, *tables) if osa is not None and c.isascii() else slip_cost(typo, c)
+            slips = cost + extra.get(c, 0.0)
+            first = _pairs.count(before, c) if before is not None else None
+            if before is not None:
+                found = first if first is not None else _unseen_pair(before, c)
+                fit = math.log(found / unigram(before))
+            else:
+                fit = math.log(unigram(c) / TOKENS)
+            second = _pairs.count(c, after) if after is not None else None
+            if after is not None:
+                found = second if second is not None else _unseen_pair(c, after)
+                fit += math.log(found / unigram(c))
+            fit += 0  # (`log_fit`'s sum of the pairs inside the candidate: none)
+            attested = first is not None or second is not None
         uses = story.get(c, 0)
         lift = story_lift(c, uses, story_size) if uses > 0 else 0.0  # (most: no use, no lift)
-        score = context.log_fit(c) - EDIT_WEIGHT * slips + lift
-        scored.append((score, c, slips))
+        score = fit - EDIT_WEIGHT * slips + lift
+        scored.append((score, c, slips, attested))
     if not scored:
         return []
-    top = max(s for s, _, _ in scored)
-    total = sum(math.exp(s - top) for s, _, _ in scored)
-    ranked = sorted(scored, key=lambda t: -t[0])
-    return [Weighed(c, math.exp(s - top) / total, slips, context.attested(c)) for s, c, slips in ranked]
+    top = max(s for s, _, _, _ in scored)
+    # each exp once: the same doubles summed in the same order as a sum over a generator
+    shares = [(s, math.exp(s - top), c, slips, attested) for s, c, slips, attested in scored]
+    total = sum([e for _, e, _, _, _ in shares])
+    shares.sort(key=_first, reverse=True)  # (stable: ties keep their order, as a sort by -score)
+    return [Weighed(c, e / total, slips, attested) for _, e, c, slips, attested in shares]
+
+
+_first = itemgetter(0)
+
+
+def _unseen_pair(first: str, second: str) -> float:
+    """`pair_count` of a pair the table does not hold."""
+    return min(unigram(first) * unigram(second) / TOKENS, PAIR_FLOOR * UNSEEN_PAIR_CAP)
 
 
 @cache
