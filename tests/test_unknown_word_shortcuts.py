@@ -453,6 +453,31 @@ def test_a_short_capitalised_word_in_a_sentence_is_weighed_a_name():
     assert asked > 5
 
 
+def test_a_capitalised_word_beside_a_name_is_left_alone_before_the_counts():
+    """`check` leaves a capitalised word beside a name with no typist's clear slip in it alone
+    before it builds the story's counts (`_beside_a_name_unslipped`): `_weighed_capital` finds
+    no slip in it however the story's counts read (the story's, or every word written twice:
+    a repeated word takes its other exits, each a name's), while a clear slip beside a name
+    (Prime Minsiter Yasuhiro) is still weighed."""
+    from collections import Counter
+
+    beside = [
+        "Talks\n\nThe Reigme forces met Floiran Woest and Caisse Nationale. Annette Bening said regime.\n",
+        "Talks\n\nPrime Minsiter Yasuhiro Nakasone met the minister. Robert Kronberg and Genemation said.\n",
+        *STORIES,
+    ]
+    asked = slips = 0
+    for rule, doc, tok, counts, ties in _capitals_weighed(beside, lambda doc, tok: True):
+        if not unknown_word._beside_a_name_unslipped(doc, tok):
+            slips += tok.text == "Minsiter"
+            continue
+        asked += 1
+        twice = Counter(dict.fromkeys(counts, 2))
+        for story in (counts, twice):
+            assert rule._weighed_capital(doc, tok, story, ties, True) is None, tok.text
+    assert asked > 5 and slips == 1
+
+
 def _plainly_a_name_as_it_read(doc, tok, first_tag=0):
     """`_plainly_a_name` as it read before its tests were split by what they read."""
     if unknown_word._name_by_its_look(doc, tok, first_tag):

@@ -268,6 +268,18 @@ def _named_by_its_place(doc: Document, tok: Token, first_tag: int = 0) -> bool:
     return tok.text.isupper() and not (tok.in_headline and all_caps_headline(doc))
 
 
+def _beside_a_name_unslipped(doc: Document, tok: Token) -> bool:
+    """A capitalised word (not in capitals) beside a name (`beside_a_name`) that is no typist's
+    clear slip (`clear_slip`, `typed_slip`): `UnknownWord._weighed_capital` answers None for it
+    whatever the story's counts say, so `check` asks this of a story's capitalised candidates
+    before it builds the counts (`story_counts`, a dict of every word of the story) for one."""
+    if tok.text.isupper() or not beside_a_name(doc, tok):
+        return False
+    part = tok.text.lower()
+    meant = clear_slip(part)
+    return meant is None or not typed_slip(part, meant)
+
+
 class UnknownWord(Rule):
     """## What it does
     Finds a lowercase word that is in no English word list (American, British or Canadian
@@ -479,6 +491,8 @@ class UnknownWord(Rule):
                     if by_letters or _named_by_its_place(doc, tok, first_tag):
                         continue
                 if counts is None:
+                    if text not in desk_capitals and _beside_a_name_unslipped(doc, tok):
+                        continue  # what `_weighed_capital` answers whatever the counts: not built for it
                     counts = story_counts(doc)
                 if ties is None:
                     ties = OnceWrittenNames(doc, capitals, counts)
