@@ -814,24 +814,30 @@ class UnknownWord(Rule):
         named = not capitals and beside_a_name(doc, tok)
         if named and not (meant is not None and typed_slip(part, meant)):
             return None
+        near = _listed_one_edit_away(part)
+        forms: dict[str, int] = {}
+        if capitals and not any(counts[c] for c in near):
+            # a headline's capitals may be another form of the body's word (AQUIRES: "acquired")
+            forms = _story_forms(part, near, counts)
+        evidence = any(
+            (counts[c] or c in forms)
+            and c[0] == part[0]
+            and not foreign_form(part, c)
+            and (capitals or slip_cost(part, c) < ANY_SLIP)
+            for c in near
+        )
+        # (named, a word has a clear slip: past here) No story word one slip away and no clear
+        # slip: nothing but a tie can make it a slip, and none does (most names) or it is
+        # repeated: None, as the tests below would end, decided before them.
+        if not evidence and meant is None and (repeated or ties.slip_of(tok.text) is None):
+            return None
         if not_a_word(doc.text, tok.span) or in_foreign_phrase(doc.text, tok.span):
             return None  # Fondation pour l'Enfance: a name in another language
         if derivation(part) in INFLECTIONS and _missing_apostrophe(part) is None:
             return None  # NONACCRUALS, Privatised: English, though no list has them (Thats is That's)
         if _short_in_sentence(tok):
             return None  # Herre, Linde, Liffe, Graan: short capitalised words are mostly names
-        near = _listed_one_edit_away(part)
-        forms: dict[str, int] = {}
-        if capitals and not any(counts[c] for c in near):
-            # a headline's capitals may be another form of the body's word (AQUIRES: "acquired")
-            forms = _story_forms(part, near, counts)
-        if named or not any(
-            (counts[c] or c in forms)
-            and c[0] == part[0]
-            and not foreign_form(part, c)
-            and (capitals or slip_cost(part, c) < ANY_SLIP)
-            for c in near
-        ):
+        if named or not evidence:
             if meant is None and not repeated:
                 return self._tie_report(doc, tok, ties)  # Activison beside one Activision
             if meant is None or repeated and not habit or _written_as_another_name(doc, tok.text):
