@@ -84,3 +84,35 @@ def test_the_tables_words_are_the_ones_their_tests_select(pieces):
     rule = Linter(Settings()).by_code["NL107"]
     for table, test in ((confusions(), _CONFUSABLE), (apostrophe_lost(), _APOSTROPHE_LOST)):
         assert rule._tokens(doc, table) == doc.words_among(doc.selected(test))
+
+
+SLIP_WORDS = ["form", "From", "then", "than", "there", "their", "less", "four", "years", "proceeds", "the"]
+SLIP_WORDS += ["loan", "much", "of", "life", "were", "said", "it", "is", "its", "cant", "see", "Proceeds"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(SLIP_WORDS), st.sampled_from([" ", " ", ". ", "\n\n", "\n"])), max_size=30
+    )
+)
+@example([("proceeds", " "), ("form", " "), ("the", " "), ("loan", "\n\n"), ("proceeds", " "), ("form", " ")])
+@example([("less", " "), ("then", " "), ("four", " "), ("years", ". "), ("much", " "), ("of", " ")])
+def test_the_index_reads_the_slips_the_tokens_read(pieces):
+    """`_confused` reads the table's words from the token index, no token built: it reports what
+    it reports from the story's tokens (`_confused_tokens`, where the tokens are built), the
+    headline's words left out alike."""
+    text = "".join(w + s for w, s in pieces)
+    rule = Linter(Settings()).by_code["NL107"]
+    built = segment.parse(text)
+    assert built.tokens is not None  # built: `word_positions` answers None, the tokens are read
+    assert built.word_positions(()) is None
+    indexed = segment.parse(text)
+    assert list(rule.check(indexed)) == list(rule.check(built))
+
+
+def test_the_index_finds_the_slips_outside_the_headline():
+    text = "Proceeds form the loan\n\nThe proceeds form the loan came after less then four years.\n"
+    rule = Linter(Settings()).by_code["NL107"]
+    found = [text[v.span.start : v.span.end] for v in rule.check(segment.parse(text))]
+    assert found == ["form", "then"]

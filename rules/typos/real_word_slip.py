@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -14,6 +15,7 @@ from newslint.rules.typos._context import Context
 from newslint.rules.typos._slips import replacement
 from newslint.rules.typos._words import english, match_case
 from newslint.rules.typos.unknown_word import COMMON_RANK, neighbours
+from newslint.span import Span
 from newslint.violation import Applicability, FixAvailability, Violation
 
 REPORT_LIFT = 8.0  # the other word reads e^8 (3,000) times likelier between the neighbours
@@ -83,8 +85,48 @@ class RealWordSlip(Rule):
 
     def _confused(self, doc: Document) -> Iterator[Violation]:
         """The commonly confused words that read far worse than another between their neighbours."""
+        allowed, selected = self.options.allowed, confusions().keys() & doc.word_counts.keys()
+        if allowed:
+            selected = {w for w in selected if w not in allowed}
+        found = doc.word_positions(selected) if selected else None
+        if found is None:  # no index (a text too long, or its tokens built): read the tokens
+            yield from self._confused_tokens(doc, doc.words_among(selected))
+            return
+        # Read from the token index, no token built: a story holds a few of the table's words
+        # ("from", "their", "were") and nearly all read with their neighbours.
+        (words, ids, starts, openings, _), at = found
+        text, headline = doc.text, doc.headline
+        for i in at:
+            word, start = words[ids[i]], starts[i]
+            end = start + len(word)
+            before, after = neighbours(text, start, end)
+            if before is None or after is None:
+                continue
+            # `_reads_better`'s first tests, inline: the word reads with both its neighbours
+            # (the common case), or none of the others does (most of the rest)
+            words_before, words_after, others = _pair_sets(word)
+            if before in words_before and after in words_after:
+                continue
+            for b, a in others:
+                if before in b and after in a:
+                    break
+            else:
+                continue
+            best = _reads_better(word, before, after)
+            if best is None:
+                continue
+            # `Token.in_headline`: the headline holds the token's sentence (it can only if it
+            # holds the token's start)
+            if headline is not None and start < headline.end:
+                sentence = doc.sentences[bisect_right(openings, i) - 1]
+                if headline.contains(sentence):
+                    continue
+            yield self._report(Span(start, end), word, best)
+
+    def _confused_tokens(self, doc: Document, tokens: list[Token]) -> Iterator[Violation]:
+        """`_confused` read from the tokens of the table's words."""
         text = doc.text
-        for tok in self._tokens(doc, confusions()):
+        for tok in tokens:
             if tok.in_headline:
                 continue
             span = tok.span
@@ -94,9 +136,12 @@ class RealWordSlip(Rule):
             best = _reads_better(tok.text, before, after)
             if best is None:
                 continue  # the common case: the word reads with both its neighbours
-            meant = match_case(tok.text, best)
-            fix, _ = replacement(tok.span, meant, Applicability.DISPLAY_ONLY, ())
-            yield self.violation(tok.span, f"{tok.text!r} where {meant!r} reads far better", fix)
+            yield self._report(span, tok.text, best)
+
+    def _report(self, span: Span, word: str, best: str) -> Violation:
+        meant = match_case(word, best)
+        fix, _ = replacement(span, meant, Applicability.DISPLAY_ONLY, ())
+        return self.violation(span, f"{word!r} where {meant!r} reads far better", fix)
 
     def _lost_apostrophes(self, doc: Document) -> Iterator[Violation]:
         """A negative contraction less its apostrophe that is a word too ("cant", "wont"), right
@@ -166,6 +211,15 @@ def _reads(word: str, before: str, after: str) -> bool:
     """The word makes a common pair with both neighbours."""
     words_before, words_after = _neighbours(word)
     return before in words_before and after in words_after
+
+
+@cache
+def _pair_sets(
+    word: str,
+) -> tuple[frozenset[str], frozenset[str], tuple[tuple[frozenset[str], frozenset[str]], ...]]:
+    """`_neighbours` of a word of the table, and of each of the others it may have been written
+    for: what `_reads_better` tests first, read in one look-up."""
+    return (*_neighbours(word), tuple(_neighbours(other) for other in confusions()[word]))
 
 
 @cache
