@@ -1024,7 +1024,7 @@ def _case_pair_written_twice(doc, written):
     return any(f"{a} {b.lower()}" in text and text.count(f"{a} {b}") >= 2 for a in twice for b in twice)
 
 
-def _any_name_may_vary(self, written):
+def _any_name_may_vary(self, doc, written):
     return True  # every story's names compared pair by pair
 
 
@@ -1071,7 +1071,7 @@ def test_name_variant_with_its_prefilters_reports_as_with_their_definitions(text
     doc = segment.parse(text)
     written = doc.selected(name_variant._NAMES)
     assert name_variant._case_variant_possible(doc, written) == _case_pair_written_twice(doc, written)
-    assert rule._variant_pair_possible(written) == _a_name_one_edit_from_another(rule, written)
+    assert rule._variant_pair_possible(doc, written) == _a_name_one_edit_from_another(rule, written)
     filtered = list(rule.check(segment.parse(text)))
     with (
         mock.patch.object(name_variant, "_case_variant_possible", lambda doc, written: True),
@@ -1234,13 +1234,16 @@ def test_a_candidate_of_english_variety_mix_is_listed_by_its_definition(word, en
 
 @settings(max_examples=200, deadline=None)
 @given(
-    st.sampled_from(["Rinladi", "Chicago", "Market", "Abc", "Zzyzx", "Qaida"]),
+    st.sampled_from(["Rinladi", "Chicago", "Market", "Abc", "Zzyzx", "Qaida", "rinladi", "zzyzx", "QAIDA"]),
     st.sampled_from(["", "'s", "’s"]),
 )
 def test_a_name_as_written_may_vary_as_the_name_does(name, ending):
-    """`_may_vary_written` is `_may_vary_name` of the word with its possessive cut off."""
+    """`_may_vary_written` is `_may_vary_name` of a name (`_is_name`) with its possessive cut
+    off; a word that is no name (lowercase, in capitals) does not vary."""
     rule = Linter(Settings()).by_code["NL202"]
-    assert rule._may_vary_written(name + ending) == rule._may_vary_name(name_variant._bare(name + ending))
+    word = name + ending
+    expected = name_variant._is_name(word) and rule._may_vary_name(name_variant._bare(word))
+    assert rule._may_vary_written(word) == expected
 
 
 @settings(max_examples=200, deadline=None)

@@ -760,7 +760,7 @@ class NameVariant(Rule):
         # a name of two words written twice and then in lowercase; the story's distinct words
         # show whether either is possible before any token is built (most stories: neither).
         reported: set[str] = set()
-        if self._variant_pair_possible(written):
+        if self._variant_pair_possible(doc, written):
             for found in self._one_letter_variants(doc, written):
                 reported.add(doc.slice(found.span))
                 yield found
@@ -824,11 +824,13 @@ class NameVariant(Rule):
             span = Span(tok.span.start, tok.span.start + len(name))
             yield self._report(span, name, canonical, counts, doubtful=name in doubtful)
 
-    def _variant_pair_possible(self, written: AbstractSet[str]) -> bool:
-        """Whether two of the names `written` (a possessive 's cut off) pass the tests of
-        `_one_edit_variants` that read only the names themselves (the tests of counts and
-        positions come after)."""
-        asked = self._may_vary_as_written.select(written)
+    def _variant_pair_possible(self, doc: Document, written: AbstractSet[str]) -> bool:
+        """Whether two of the names `written` (the story's `_NAMES`, a possessive 's cut off)
+        pass the tests of `_one_edit_variants` that read only the names themselves (the tests
+        of counts and positions come after)."""
+        # the names of `written` that may vary, taken from the story's word bits (read once for
+        # every test) rather than by a look-up of each name in the memory
+        asked = doc.selected(self._may_vary_as_written)
         if not asked:
             return False  # every name a word or a known name (most stories): no index needed
         queries = list({_bare(text) for text in asked})
@@ -847,8 +849,9 @@ class NameVariant(Rule):
         return not (word in english().words or is_rare(word))
 
     def _may_vary_written(self, text: str) -> bool:
-        """`_may_vary_name` of a word as written, a possessive 's cut off (`_bare`, inline)."""
-        return self._may_vary_name(text[:-2] if text.endswith(_POSSESSIVE_ENDS) else text)
+        """`_may_vary_name` of a name as written (`_is_name`), a possessive 's cut off (`_bare`,
+        inline)."""
+        return _is_name(text) and self._may_vary_name(text[:-2] if text.endswith(_POSSESSIVE_ENDS) else text)
 
     @cached_property
     def _may_vary(self) -> LetterTest:
@@ -858,9 +861,10 @@ class NameVariant(Rule):
 
     @cached_property
     def _may_vary_as_written(self) -> LetterTest:
-        """`_may_vary_name` of a word as written, a possessive 's cut off: a story's names are
-        selected without a loop over them (most stories have none that may vary)."""
-        return LetterTest(self._may_vary_written, fails=_english_words)
+        """`_may_vary_name` of a name as written, a possessive 's cut off: the story's names
+        (`_NAMES`) that may vary, selected from its words without a loop over them (most stories
+        have none); a lowercase word is no name, and is passed over without a call."""
+        return LetterTest(self._may_vary_written, fails=_english_words, shapes=Shape.ANY & ~Shape.LOWER)
 
     def _one_edit_variants(
         self, counts: Counter, first_use: dict[str, int], mid_sentence: set[str]
