@@ -6852,6 +6852,113 @@ near_name_pairs(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     return out;
 }
 
+/* undoubled: s[:n] with each pair of one character written twice made one, left to right (what
+ * `re.sub(r"(.)\1", r"\1", s)` gives a string without a line break), written to `to`: its length. */
+static Py_ssize_t
+ep_undoubled(const char *s, Py_ssize_t n, char *to)
+{
+    Py_ssize_t i = 0, k = 0;
+    while (i < n) {
+        to[k++] = s[i];
+        i += i + 1 < n && s[i + 1] == s[i] ? 2 : 1;
+    }
+    return k;
+}
+
+/* `name_variant.one_edit_pair` of two ASCII names without a line break (`a`, `b` their lowercase,
+ * `name`, `other` as written, `n`, `m` their lengths, at most EP_LONGEST). */
+#define EP_LONGEST 64
+static int
+ep_pair(const char *name, Py_ssize_t n, const char *other, Py_ssize_t m)
+{
+    char a[EP_LONGEST], b[EP_LONGEST], ua[EP_LONGEST], ub[EP_LONGEST];
+    const char *x, *y, *shorter, *longer;
+    Py_ssize_t i, lx, ly, ls, ll;
+    int apart = 0;
+    if ((n == m && memcmp(name, other, (size_t)n) == 0) || n == 0 || m == 0 || other[0] != name[0]
+        || n - m > 1 || m - n > 1)
+        return 0;
+    for (i = 0; i < n; i++)
+        a[i] = (char)Py_TOLOWER((unsigned char)name[i]);
+    for (i = 0; i < m; i++)
+        b[i] = (char)Py_TOLOWER((unsigned char)other[i]);
+    if (n == m) {
+        if (memcmp(a, b, (size_t)n) == 0)
+            return 0; /* one_edit_apart of equal strings, and no doubling moved */
+        for (i = 0; a[i] == b[i]; i++)
+            ;
+        apart = memcmp(a + i + 1, b + i + 1, (size_t)(n - i - 1)) == 0
+                || (i + 1 < n && a[i] == b[i + 1] && a[i + 1] == b[i]
+                    && memcmp(a + i + 2, b + i + 2, (size_t)(n - i - 2)) == 0);
+        if (!apart) { /* _double_moved: a doubling in `a`, the same letters undoubled */
+            for (i = 0; i + 1 < n && a[i] != a[i + 1]; i++)
+                ;
+            if (i + 1 < n) {
+                Py_ssize_t ka = ep_undoubled(a, n, ua), kb = ep_undoubled(b, m, ub);
+                apart = ka == kb && memcmp(ua, ub, (size_t)ka) == 0;
+            }
+        }
+    }
+    else {
+        x = n < m ? a : b, y = n < m ? b : a, lx = n < m ? n : m, ly = n < m ? m : n;
+        for (i = 0; i < lx && x[i] == y[i]; i++)
+            ;
+        apart = memcmp(x + i, y + i + 1, (size_t)(lx - i)) == 0;
+        (void)ly;
+    }
+    if (!apart)
+        return 0;
+    /* _only_ending_differs(name, other): sorted by length, a tie kept in order */
+    shorter = m < n ? other : name, longer = m < n ? name : other;
+    ls = m < n ? m : n, ll = m < n ? n : m;
+    if (memcmp(longer, shorter, (size_t)ls) == 0)
+        return 0;
+    if (ls == ll && memcmp(shorter, longer, (size_t)(ls - 1)) == 0)
+        return 0;
+    return 1;
+}
+
+/* one_edit_pairs(pairs): `name_variant._one_edit_pairs_twin`: True when one of `pairs` (a list
+ * of (name, other), str) is a `one_edit_pair`, tested here for the pairs of ASCII names (most);
+ * else the list of the other pairs, for the caller to test (empty: none is). */
+static PyObject *
+one_edit_pairs(PyObject *self, PyObject *pairs)
+{
+    PyObject *rest;
+    Py_ssize_t i;
+    if (!PyList_Check(pairs)) {
+        PyErr_SetString(PyExc_TypeError, "one_edit_pairs(pairs): a list, please");
+        return NULL;
+    }
+    if ((rest = PyList_New(0)) == NULL)
+        return NULL;
+    for (i = 0; i < PyList_GET_SIZE(pairs); i++) {
+        PyObject *pair = PyList_GET_ITEM(pairs, i), *name, *other;
+        Py_ssize_t n, m;
+        if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2 || !PyUnicode_Check(PyTuple_GET_ITEM(pair, 0))
+            || !PyUnicode_Check(PyTuple_GET_ITEM(pair, 1))) {
+            PyErr_SetString(PyExc_TypeError, "one_edit_pairs: each pair is two str");
+            Py_DECREF(rest);
+            return NULL;
+        }
+        name = PyTuple_GET_ITEM(pair, 0), other = PyTuple_GET_ITEM(pair, 1);
+        n = PyUnicode_GET_LENGTH(name), m = PyUnicode_GET_LENGTH(other);
+        if (!PyUnicode_IS_ASCII(name) || !PyUnicode_IS_ASCII(other) || n >= EP_LONGEST || m >= EP_LONGEST
+            || memchr(PyUnicode_1BYTE_DATA(name), '\n', (size_t)n) || memchr(PyUnicode_1BYTE_DATA(other), '\n', (size_t)m)) {
+            if (PyList_Append(rest, pair) < 0) {
+                Py_DECREF(rest);
+                return NULL;
+            }
+            continue;
+        }
+        if (ep_pair((const char *)PyUnicode_1BYTE_DATA(name), n, (const char *)PyUnicode_1BYTE_DATA(other), m)) {
+            Py_DECREF(rest);
+            Py_RETURN_TRUE;
+        }
+    }
+    return rest;
+}
+
 /* capitalised_starts(text, pairs): the starts, in order, of the matches of
  * name_variant._CAPITALISED_PAIR (a word of word characters, not after one, opening with a
  * letter that is no ASCII lowercase letter, then a space, then the word characters after it)
@@ -8827,6 +8934,8 @@ static PyMethodDef methods[] = {
      "case_pairs(text, twice): whether a pair of the names is written twice and with its second in lowercase."},
     {"case_pairs_of", (PyCFunction)(void (*)(void))case_pairs_of, METH_FASTCALL,
      "case_pairs_of(text, written, counts, most): case_pairs of the capitalised names written twice."},
+    {"one_edit_pairs", (PyCFunction)one_edit_pairs, METH_O,
+     "one_edit_pairs(pairs): True if a pair of ASCII names is one_edit_pair, else the other pairs."},
     {"near_name_pairs", (PyCFunction)(void (*)(void))near_name_pairs, METH_FASTCALL,
      "near_name_pairs(queries, written, few): the pairs of a query and a name NL202 compares."},
     {"capitalised_starts", (PyCFunction)(void (*)(void))capitalised_starts, METH_FASTCALL,

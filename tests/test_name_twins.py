@@ -303,3 +303,59 @@ def test_the_pairs_of_a_story_s_names():
     if compiled is not None:
         assert sorted(compiled.near_name_pairs(["Rinladi", "Gadaffi"], written, 24)) == sorted(pairs)
         assert compiled.near_name_pairs(["Rinladi"], written, 2) is None
+
+
+# Names one edit or a moved doubling apart, and not: a shared first letter, few letters (so that
+# doublings, swaps and endings meet), capitals after the first, and now and then one outside ASCII
+# or a line break (left to the caller).
+EDIT_NAMES = st.builds(
+    lambda head, rest: head + rest,
+    st.sampled_from([*"GgR", "É"]),
+    st.lists(st.sampled_from([*"aadDffFiis", "é", "\n"]), max_size=7).map("".join),
+)
+
+
+def _one_edit_pairs_checked(pick, pairs):
+    """`_one_edit_pairs_any` with `pick` for `_one_edit_pairs`, its answer checked: True, or
+    the pairs it left (each one outside ASCII or with a line break)."""
+    found = pick(pairs)
+    if found is not True:
+        assert all(p in pairs for p in found)
+        assert all(not (a.isascii() and b.isascii()) or "\n" in a + b for a, b in found)
+        return any(name_variant.one_edit_pair(a, b) for a, b in found)
+    return True
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.tuples(EDIT_NAMES, EDIT_NAMES), max_size=6))
+def test_the_one_edit_pairs_decide_as_one_edit_pair(pairs):
+    """`one_edit_pairs` (compiled, and its twin) says whether one of the pairs is a
+    `one_edit_pair`, as a call of it on each pair says."""
+    expected = any(name_variant.one_edit_pair(a, b) for a, b in pairs)
+    assert name_variant._one_edit_pairs_any(pairs) is expected
+    for pick in (name_variant._one_edit_pairs_twin, compiled and compiled.one_edit_pairs):
+        if pick:
+            assert _one_edit_pairs_checked(pick, pairs) is expected
+
+
+@needs_compiled
+@settings(max_examples=3000, deadline=None)
+@given(EDIT_NAMES, EDIT_NAMES)
+def test_the_compiled_one_edit_pair_is_the_twin(name, other):
+    """Pair by pair: an ASCII pair is decided as `one_edit_pair` decides it, another is left."""
+    found = compiled.one_edit_pairs([(name, other)])
+    if name.isascii() and other.isascii() and "\n" not in name + other:
+        assert (found is True) is name_variant.one_edit_pair(name, other)
+        assert found is True or found == []
+    else:
+        assert found == [(name, other)]
+
+
+def test_the_one_edit_pairs_of_a_story_s_names():
+    pairs = [("Rinladi", "Rinaldi"), ("Gadaffi", "Gaddafi"), ("Israel", "Israeli"), ("Korea", "Koreb")]
+    for pick in (name_variant._one_edit_pairs_twin, compiled and compiled.one_edit_pairs):
+        if pick:
+            assert pick(pairs[:1]) is True  # a swap
+            assert pick(pairs[1:2]) is True  # a doubling moved
+            assert pick(pairs[2:]) == []  # an ending: related words
+            assert pick([("Zürich", "Zurich"), ("Bush", "Blair")]) == [("Zürich", "Zurich")]

@@ -396,6 +396,36 @@ def _near_name_pairs_twin(
     ]
 
 
+def _one_edit_pairs_twin(pairs: list[tuple[str, str]]) -> bool | list[tuple[str, str]]:
+    """True when one of `pairs` of ASCII names is a `one_edit_pair`, else the pairs of the
+    others (a name not ASCII) for the caller to test: the pure-Python twin of the compiled
+    `one_edit_pairs`, which tests a story's few dozen pairs without a Python call each."""
+    rest = []
+    for name, other in pairs:
+        if (
+            not (name.isascii() and other.isascii())
+            or "\n" in name
+            or "\n" in other
+            or max(len(name), len(other)) >= 64
+        ):
+            rest.append((name, other))
+        elif one_edit_pair(name, other):
+            return True
+    return rest
+
+
+_one_edit_pairs: Callable[[list[tuple[str, str]]], bool | list[tuple[str, str]]] = (
+    _one_edit_pairs_twin if native is None else native.one_edit_pairs
+)
+
+
+def _one_edit_pairs_any(pairs: list[tuple[str, str]]) -> bool:
+    """`any(one_edit_pair(name, other) for name, other in pairs)`, the ASCII pairs tested in one
+    call (`_one_edit_pairs`)."""
+    rest = _one_edit_pairs(pairs)
+    return rest is True or any(one_edit_pair(name, other) for name, other in rest)  # type: ignore[union-attr]
+
+
 _near_name_pairs: Callable[[list[str], AbstractSet[str], int], list[tuple[str, str]] | None] = (
     _near_name_pairs_twin if native is None else native.near_name_pairs
 )
@@ -837,7 +867,7 @@ class NameVariant(Rule):
         pairs = _near_name_pairs(queries, written, NearNames.FEW)
         if pairs is None:  # many names of the queries' first letters: looked up by key
             return _one_edit_pair_among(queries, _near_others(queries, written))
-        return any(one_edit_pair(name, other) for name, other in pairs)
+        return _one_edit_pairs_any(pairs)
 
     def _may_vary_name(self, name: str) -> bool:
         """A name that may be another's variant: four letters or more, neither in the
