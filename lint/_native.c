@@ -4777,6 +4777,109 @@ neighbours(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     return Py_BuildValue("(NN)", left ? left : Py_NewRef(Py_None), right ? right : Py_NewRef(Py_None));
 }
 
+/* Whether `before` is in the set `b` and `after` in the set `a`: 1, 0, or -1 with an exception. */
+static int
+sc_reads(PyObject *b, PyObject *a, PyObject *before, PyObject *after)
+{
+    int r = PySet_Contains(b, before);
+    return r <= 0 ? r : PySet_Contains(a, after);
+}
+
+/* slip_candidates(text, chosen, words, ids, starts, table): `real_word_slip._slip_candidates_twin`:
+ * for each token index i of `chosen` (int32s, ascending; `ids` and `starts` the token index's
+ * int32 arrays, `words` its texts), the word's neighbours in text (`neighbours`); the list of
+ * (i, before, after) where both are words, the word (a key of `table`, whose value is (words
+ * before it, words after it, ((words before, words after) of each other word))) does not make a
+ * pair with both, and one of the other words does: where NL107 weighs the words, a few of a
+ * story's hundreds of the table's words, none made into a Token. */
+static PyObject *
+slip_candidates(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *text, *words, *table, *out = NULL;
+    Py_buffer chosen = {0}, ids = {0}, starts = {0};
+    Py_ssize_t n, k, count, nwords, ntok;
+    int kind;
+    const void *data;
+    if (BAD_COUNT(6, 6) || BAD_STR(0) || BAD_BUFFER(1, chosen) || BAD_TYPE(2, PyList_Check, "list")
+        || BAD_BUFFER(3, ids) || BAD_BUFFER(4, starts) || BAD_TYPE(5, PyDict_Check, "dict"))
+        goto done;
+    text = args[0], words = args[2], table = args[5];
+    n = PyUnicode_GET_LENGTH(text), kind = PyUnicode_KIND(text), data = PyUnicode_DATA(text);
+    count = chosen.len / (Py_ssize_t)sizeof(int), nwords = PyList_GET_SIZE(words);
+    ntok = ids.len / (Py_ssize_t)sizeof(int);
+    if (starts.len / (Py_ssize_t)sizeof(int) < ntok)
+        ntok = starts.len / (Py_ssize_t)sizeof(int);
+    if ((out = PyList_New(0)) == NULL)
+        goto done;
+    for (k = 0; k < count; k++) {
+        int i = ((const int *)chosen.buf)[k], id, r = 0;
+        Py_ssize_t start, end;
+        PyObject *word, *entry, *before = NULL, *after = NULL, *others;
+        if (i < 0 || i >= ntok || (id = ((const int *)ids.buf)[i]) < 0 || id >= nwords) {
+            PyErr_SetString(PyExc_IndexError, "slip_candidates: a token outside the index");
+            goto fail;
+        }
+        word = PyList_GET_ITEM(words, id);
+        start = ((const int *)starts.buf)[i];
+        if (!PyUnicode_Check(word) || start < 0 || (end = start + PyUnicode_GET_LENGTH(word)) > n) {
+            PyErr_SetString(PyExc_ValueError, "slip_candidates: a word outside the text");
+            goto fail;
+        }
+        if ((before = word_left(kind, data, start)) == NULL) {
+            if (PyErr_Occurred())
+                goto fail;
+            continue;
+        }
+        if ((after = word_right(kind, data, n, end)) == NULL) {
+            Py_DECREF(before);
+            if (PyErr_Occurred())
+                goto fail;
+            continue;
+        }
+        entry = PyDict_GetItemWithError(table, word); /* borrowed */
+        if (entry == NULL || !PyTuple_Check(entry) || PyTuple_GET_SIZE(entry) != 3
+            || !PyTuple_Check(others = PyTuple_GET_ITEM(entry, 2))) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_KeyError, "slip_candidates: a word not in the table, or not (before, after, others)");
+            r = -1;
+        }
+        else if ((r = sc_reads(PyTuple_GET_ITEM(entry, 0), PyTuple_GET_ITEM(entry, 1), before, after)) == 0) {
+            Py_ssize_t o;
+            for (o = 0; r == 0 && o < PyTuple_GET_SIZE(others); o++) {
+                PyObject *pair = PyTuple_GET_ITEM(others, o);
+                if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2) {
+                    PyErr_SetString(PyExc_TypeError, "slip_candidates: an other word's sets are a pair");
+                    r = -1;
+                }
+                else
+                    r = sc_reads(PyTuple_GET_ITEM(pair, 0), PyTuple_GET_ITEM(pair, 1), before, after);
+            }
+            if (r == 1) { /* an other reads with both: weighed */
+                PyObject *found = Py_BuildValue("(iOO)", i, before, after);
+                r = found == NULL || PyList_Append(out, found) < 0 ? -1 : 0;
+                Py_XDECREF(found);
+            }
+        }
+        else if (r == 1)
+            r = 0; /* the word reads with both neighbours: the common case */
+        Py_DECREF(before);
+        Py_DECREF(after);
+        if (r < 0)
+            goto fail;
+    }
+    goto done;
+fail:
+    Py_CLEAR(out);
+done:
+    if (chosen.obj)
+        PyBuffer_Release(&chosen);
+    if (ids.obj)
+        PyBuffer_Release(&ids);
+    if (starts.obj)
+        PyBuffer_Release(&starts);
+    return out;
+}
+
 /* may_double(text): False when no word of `text` can be followed, across white space only, by
  * itself in any case: when `\b(\w+)(\s+)(\1)\b` (re.IGNORECASE, NL103's pattern) cannot match.
  * A match is a whole run of \w (it starts at a boundary, and the boundary after the repeat ends
@@ -8901,6 +9004,8 @@ static PyMethodDef methods[] = {
      "weighted_osa(typo, word, sub, near, values, costs): the weighted slip cost of word typed as typo."},
     {"split_pairs", (PyCFunction)(void (*)(void))split_pairs, METH_FASTCALL,
      "split_pairs(text, start, end, filter, shortest): the lowercase word pairs whose join may be in the filter."},
+    {"slip_candidates", (PyCFunction)(void (*)(void))slip_candidates, METH_FASTCALL,
+     "slip_candidates(text, chosen, words, ids, starts, table): the tokens NL107 weighs, with their neighbours."},
     {"neighbours", (PyCFunction)(void (*)(void))neighbours, METH_FASTCALL,
      "neighbours(text, start, end): the words either side of text[start:end], lowercase, or None."},
     {"may_double", may_double, METH_O,

@@ -116,3 +116,29 @@ def test_the_index_finds_the_slips_outside_the_headline():
     rule = Linter(Settings()).by_code["NL107"]
     found = [text[v.span.start : v.span.end] for v in rule.check(segment.parse(text))]
     assert found == ["form", "then"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(SLIP_WORDS), st.sampled_from([" ", "  ", ". ", "\n\n", "\n", " \t", "-"])),
+        max_size=30,
+    )
+)
+@example([("proceeds", " "), ("form", " "), ("the", " "), ("loan", "\n\n"), ("less", " "), ("then", " ")])
+def test_the_compiled_slip_candidates_are_the_twins(pieces):
+    """`slip_candidates` finds the tokens its pure twin finds, with the same neighbours."""
+    from newslint.native import native
+    from newslint.rules.typos import real_word_slip
+
+    if native is None:
+        return
+    doc = segment.parse("".join(w + s for w, s in pieces))
+    selected = confusions().keys() & doc.word_counts.keys()
+    found = doc.word_positions(selected)
+    if found is None:
+        return
+    (words, ids, starts, _, _), at = found
+    table = {word: real_word_slip._pair_sets(word) for word in selected}
+    args = (doc.text, at, words, ids, starts, table)
+    assert native.slip_candidates(*args) == real_word_slip._slip_candidates_twin(*args)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from newslint.document import Document, LetterTest, Token
+from newslint.native import native
 from newslint.rule import Rule, RuleOptions, Trigger
 from newslint.rules.typos import _pairs
 from newslint.rules.typos._confusions import confusions, lift
@@ -93,25 +94,12 @@ class RealWordSlip(Rule):
             yield from self._confused_tokens(doc, doc.words_among(selected))
             return
         # Read from the token index, no token built: a story holds a few of the table's words
-        # ("from", "their", "were") and nearly all read with their neighbours.
+        # ("from", "their", "were") and nearly all read with their neighbours (tested in C).
         (words, ids, starts, openings, _), at = found
-        text, headline = doc.text, doc.headline
-        for i in at:
+        table = {word: _pair_sets(word) for word in selected}
+        headline = doc.headline
+        for i, before, after in _slip_candidates(doc.text, at, words, ids, starts, table):
             word, start = words[ids[i]], starts[i]
-            end = start + len(word)
-            before, after = neighbours(text, start, end)
-            if before is None or after is None:
-                continue
-            # `_reads_better`'s first tests, inline: the word reads with both its neighbours
-            # (the common case), or none of the others does (most of the rest)
-            words_before, words_after, others = _pair_sets(word)
-            if before in words_before and after in words_after:
-                continue
-            for b, a in others:
-                if before in b and after in a:
-                    break
-            else:
-                continue
             best = _reads_better(word, before, after)
             if best is None:
                 continue
@@ -121,7 +109,7 @@ class RealWordSlip(Rule):
                 sentence = doc.sentences[bisect_right(openings, i) - 1]
                 if headline.contains(sentence):
                     continue
-            yield self._report(Span(start, end), word, best)
+            yield self._report(Span(start, start + len(word)), word, best)
 
     def _confused_tokens(self, doc: Document, tokens: list[Token]) -> Iterator[Violation]:
         """`_confused` read from the tokens of the table's words."""
@@ -213,10 +201,44 @@ def _reads(word: str, before: str, after: str) -> bool:
     return before in words_before and after in words_after
 
 
+PairSets = tuple[frozenset[str], frozenset[str], tuple[tuple[frozenset[str], frozenset[str]], ...]]
+
+
+def _slip_candidates_twin(
+    text: str,
+    at: Sequence[int],
+    words: list[str],
+    ids: Sequence[int],
+    starts: Sequence[int],
+    table: dict[str, PairSets],
+) -> list[tuple[int, str, str]]:
+    """The tokens of `at` (indices into a token index: its `words`, `ids` and `starts`) that
+    `_reads_better` weighs, with their neighbours: (i, before, after) where both neighbours are
+    words, the token's word (a key of `table`, its `_pair_sets`) does not make a pair with both
+    and one of the others it may have been written for does. The pure-Python twin of the
+    compiled `slip_candidates`, which reads a story's hundreds of the table's words without a
+    Python loop over them."""
+    found = []
+    for i in at:
+        word, start = words[ids[i]], starts[i]
+        before, after = neighbours(text, start, start + len(word))
+        if before is None or after is None:
+            continue
+        words_before, words_after, others = table[word]
+        if before in words_before and after in words_after:
+            continue  # the common case: the word reads with both its neighbours
+        if any(before in b and after in a for b, a in others):
+            found.append((i, before, after))
+    return found
+
+
+_slip_candidates: Callable[..., list[tuple[int, str, str]]] = (
+    _slip_candidates_twin if native is None else native.slip_candidates
+)
+
+
 @cache
-def _pair_sets(
-    word: str,
-) -> tuple[frozenset[str], frozenset[str], tuple[tuple[frozenset[str], frozenset[str]], ...]]:
+def _pair_sets(word: str) -> PairSets:
     """`_neighbours` of a word of the table, and of each of the others it may have been written
     for: what `_reads_better` tests first, read in one look-up."""
     return (*_neighbours(word), tuple(_neighbours(other) for other in confusions()[word]))
