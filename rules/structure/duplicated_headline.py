@@ -58,23 +58,30 @@ class DuplicatedHeadline(Rule):
     repairs_characters = True  # deletes a whole paragraph; quotations inside it go with it
 
     def check(self, doc: Document) -> Iterator[Violation]:
+        # Not a generator: most stories open unlike their headline and pay one call (`_unlike`).
         doubled = self._doubled_first_line(doc)
         if doubled is not None:
-            yield doubled
-            return
+            return iter((doubled,))
         head = doc.headline
         paragraphs = doc.paragraphs
         if head is None:
-            if len(paragraphs) < 3 or len(paragraphs[0]) > MAX_HEADLINE:
-                return
+            if len(paragraphs) < 3 or paragraphs[0].end - paragraphs[0].start > MAX_HEADLINE:
+                return iter(())
             head, paragraphs = paragraphs[0], paragraphs[1:]
         if not paragraphs:
-            return
-        first = paragraphs[0]
-        head_text, first_text = doc.slice(head), doc.slice(first)
+            return iter(())
+        first, text = paragraphs[0], doc.text
+        head_text, first_text = text[head.start : head.end], text[first.start : first.end]
         key = normalise(head_text)
-        if not key:
-            return
+        if not key or _unlike(first_text, key, 2 * len(head_text) + 2):
+            return iter(())
+        return self._repeats(doc, first, head_text, first_text, key)
+
+    def _repeats(
+        self, doc: Document, first: Span, head_text: str, first_text: str, key: str
+    ) -> Iterator[Violation]:
+        """The headline (`head_text`, normal form `key`) repeated as the first paragraph or
+        opening it."""
         if _may_equal(first_text, key) and normalise(first_text) == key:
             exact = fold_quotes(head_text).strip() == fold_quotes(first_text).strip()
             make = Fix.safe if exact else Fix.unsafe
@@ -97,9 +104,9 @@ class DuplicatedHeadline(Rule):
         """The headline pasted again on the line below it, with no blank line between: the
         story's first block is two lines that say the same."""
         block = doc.headline or (doc.paragraphs[0] if doc.paragraphs else None)
-        if block is None or len(block) > 2 * MAX_HEADLINE + 1:
+        if block is None or block.end - block.start > 2 * MAX_HEADLINE + 1:
             return None
-        first, newline, second = doc.slice(block).partition("\n")
+        first, newline, second = doc.text[block.start : block.end].partition("\n")
         if not newline or "\n" in second or len(first.split()) < 2:
             return None  # one line (most stories): nothing normalised
         key = normalise(first)
@@ -135,6 +142,17 @@ class DuplicatedHeadline(Rule):
                 return 0  # a lede may echo a short headline; "visit Paris Tuesday" goes on
             return gap.end() if rest[:1].isupper() or rest[:1] in "“\"‘'" else 0
         return 0
+
+
+def _unlike(text: str, key: str, end: int) -> bool:
+    """True when neither `_may_equal(text, key)` nor `_may_open_with(text[:end], key)` can hold,
+    told at once from the first word (most ledes, ASCII and trimmed, open unlike their headline):
+    both openings read the same first characters of `text` then, `_opens_unlike` on each."""
+    word = key.find(" ")
+    word = word if word >= 0 else len(key)  # at most `key`'s length: within `_may_equal`'s opening
+    return (
+        word <= end and text.isascii() and not text[:1].isspace() and not key.startswith(text[:word].lower())
+    )
 
 
 def _may_equal(text: str, key: str) -> bool:

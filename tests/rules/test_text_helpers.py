@@ -199,6 +199,21 @@ def test_an_opening_unlike_the_key_neither_begins_with_it_nor_begins_it(head, le
         assert not start.startswith(key) and not key.startswith(start)
 
 
+@settings(max_examples=1000, deadline=None)
+@given(OPENING, LEDE, st.sampled_from([0, 1, 2]), st.integers(0, 50))
+@example("Syria said", "Syrians said", 0, 22)
+@example("Syria said", " Iran said", 0, 22)
+@example("Syria", "Iran", 0, 2)
+def test_unlike_rules_out_both_openings_only_where_each_test_does(head, lede, pick, end):
+    """NL301's one first-word test (`_unlike`) rules a lede out only where `_may_equal` and
+    `_may_open_with` on its opening would each rule it out."""
+    text = [lede, head + lede, "   " + lede][pick]
+    key = normalise(head)
+    if key and duplicated_headline._unlike(text, key, end):
+        assert not duplicated_headline._may_equal(text, key)
+        assert not duplicated_headline._may_open_with(text[:end], key)
+
+
 # white space of every kind `\s` reads (ASCII, the separators, a no-break space), and not
 FOLDED_CHARS = "aB. \t\n\r\x0b\x0c\x1c\x1f\x85\u00a0\u2028\u3000\u200bé"
 
