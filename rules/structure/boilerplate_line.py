@@ -166,13 +166,17 @@ opening_lines: Callable[[str, tuple[str, ...]], list[int]] = (
 )
 
 
-def _candidate_offsets(text: str) -> Iterator[int]:
-    # the lines that may open with an opening, found in one compiled scan, tried alone
+def _candidate_offsets(text: str) -> list[int]:
+    """Where the lines that may be furniture start, and the photo credits: the lines that may
+    open with an opening, found in one compiled scan, tried alone. A list, made in a plain loop:
+    a story with none (most) makes no generator."""
+    found = []
     for at in opening_lines(text, _LOWER_OPENINGS):
         if _FIRST_LINE_START.match(text) if at == 0 else _LINE_START.match(text, at - 1):
-            yield at
+            found.append(at)
     if "hoto/" in text or "HOTO/" in text:
-        yield from (m.start() for m in _PHOTO_CREDIT.finditer(text))
+        found.extend(m.start() for m in _PHOTO_CREDIT.finditer(text))
+    return found
 
 
 class BoilerplateLine(Rule):
@@ -206,7 +210,16 @@ class BoilerplateLine(Rule):
     repairs_characters = True
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        lines = sorted({doc.lines.position(offset).line for offset in _candidate_offsets(doc.text)})
+        # Not a generator: a story with no candidate line (most) pays one call.
+        found = _candidate_offsets(doc.text)
+        if not found:
+            return iter(())
+        return self._lines(doc, found)
+
+    def _lines(self, doc: Document, offsets: list[int]) -> Iterator[Violation]:
+        """The reports of the candidate lines that hold `offsets` (`_candidate_offsets`)."""
+        position = doc.lines.position
+        lines = sorted({position(offset).line for offset in offsets})
         for n in lines:  # one scan finds the few lines worth a closer look
             line = doc.lines.line_span(n)
             raw = doc.text[line.start : line.end]

@@ -51,9 +51,12 @@ class DuplicatedDateline(Rule):
     repairs_characters = True
 
     def check(self, doc: Document) -> Iterator[Violation]:
+        # Not a generator: a story with no dateline pays one call.
         first = self._first_dateline(doc)
-        if first is None:
-            return
+        return iter(()) if first is None else self._second(doc, first)
+
+    def _second(self, doc: Document, first: Span) -> Iterator[Violation]:
+        """The report of a second dateline after the first, `first`, if there is one."""
         text = doc.text
         start = first.end
         while start < len(text) and text[start].isspace():
@@ -80,6 +83,9 @@ class DuplicatedDateline(Rule):
         for part in (doc.headline, doc.paragraphs[0] if doc.paragraphs else None):
             if part is None:
                 continue
+            end = part.end
+            if not doc.text.endswith(_DASHES, part.start, end) and not doc.text[end - 1 : end].isspace():
+                continue  # its last character, no dash, ends it stripped: not copied to be told
             line = doc.slice(part).strip()
             if not line.endswith(_DASHES):
                 continue  # the pattern ends in a dash: spare it the backtracking of a miss

@@ -61,10 +61,16 @@ class DuplicatedParagraph(Rule):
     repairs_characters = True
 
     def check(self, doc: Document) -> Iterator[Violation]:
+        # a paragraph whose start is its own has a key of its own: only the others are keyed.
+        # Not a generator: where every start is its own (most stories) one call, no dict made.
+        repeated = repeated_starts_in(doc.text, doc.paragraphs)
+        return self._repeats(doc, repeated) if repeated else iter(())
+
+    def _repeats(self, doc: Document, repeated: list[int]) -> Iterator[Violation]:
+        """The reports of the paragraphs that repeat, `repeated` those whose start another shares."""
         rough: dict[str, list[int]] = defaultdict(list)
         paragraphs = doc.paragraphs
-        # a paragraph whose start is its own has a key of its own: only the others are keyed
-        for i in repeated_starts_in(doc.text, paragraphs):
+        for i in repeated:
             rough[rough_key(doc.slice(paragraphs[i]))].append(i)
         # Texts equal under `normalise` share their rough key: only those groups are normalised.
         by_key: dict[str, list[int]] = defaultdict(list)

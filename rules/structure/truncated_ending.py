@@ -76,15 +76,24 @@ class TruncatedEnding(Rule):
     def check(self, doc: Document) -> Iterator[Violation]:
         # A paragraph that is a sign-off line ("Reuter", "(Reporting by ...)") means the story
         # arrived whole: it is looked for last, in the few stories that would be reported.
-        if len(doc.paragraphs) < 2:
-            return
-        last = doc.paragraphs[-1]
-        text = doc.slice(last)
+        # Not a generator: most stories are done with in one call.
+        paragraphs = doc.paragraphs
+        if len(paragraphs) < 2:
+            return iter(())
+        last = paragraphs[-1]
+        text = doc.text[last.start : last.end]
         ending = text.rstrip()
         if not ending or ending.endswith(_ENDS_WELL) or not ending[-1].isalpha():
-            return  # ends well, or in a sign-off taken off below (then it arrived whole): most stories
-        if _SIGN_OFF_LINE.match(text.strip()):
-            return  # the last paragraph signs off ("Reuter"): most of the others
+            return iter(
+                ()
+            )  # ends well, or in a sign-off taken off below (then it arrived whole): most stories
+        if _SIGN_OFF_LINE.match(ending.lstrip()):  # (`text.strip()`)
+            return iter(())  # the last paragraph signs off ("Reuter"): most of the others
+        return self._cut(doc, last, text)
+
+    def _cut(self, doc: Document, last: Span, text: str) -> Iterator[Violation]:
+        """The report of a story whose last paragraph, `last` (its text `text`), ends in a
+        fragment or breaks off, if it does."""
         tail = _SIGN_OFF_TAIL.search(text) if _may_sign_off(text) else None
         lines = text[: tail.start() if tail else len(text)].rstrip().split("\n")
         while len(lines) > 1 and _SIGN_OFF_LINE.match(lines[-1].strip()):
