@@ -41,6 +41,8 @@ _MONTH_BEFORE = re.compile(
 )
 # The separators a figure's groups are split by, between two digits.
 _SEPARATORS = frozenset(".,'’\u202f\u2009 ")
+# The separators that a grouping other than by full stops or a decimal comma needs.
+_GROUPING_SPACES = frozenset("'’\u202f\u2009 ")
 _APOSTROPHE_GROUPS = re.compile(r"[0-9](?<![\d.,'’][0-9])\d{0,2}(?:['’]\d{3})+(?![\d'’])")
 _RANGE = re.compile(r"\s*(?:to|-|–)\s*\d")
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)?")
@@ -249,6 +251,17 @@ class EuropeanNumberFormat(Rule):
         # stop groups digits and a decimal comma may start: each pattern below needs one of them,
         # so most stories skip most scans.
         separators, dot_groups, comma_figures = digit_joints(text, doc.digit_runs[1])
+        # Not a generator: a story with none of them (most) pays one call.
+        if not dot_groups and not comma_figures and _GROUPING_SPACES.isdisjoint(separators):
+            return iter(())
+        return self._found(doc, separators, dot_groups, comma_figures)
+
+    def _found(
+        self, doc: Document, separators: set[str], dot_groups: bool, comma_figures: list[int]
+    ) -> Iterator[Violation]:
+        """The reports of the story's European figures, `digit_joints` having said which kinds
+        it may write."""
+        text = doc.text
         if dot_groups:
             yield from self._dotted(doc)
         if comma_figures:

@@ -67,7 +67,11 @@ class PercentStyleMix(MixedFormRule):
         # kinds are read first, and a form (its rewrites) built only for a story that mixes them.
         # Not a generator: a story with no mix pays one call.
         found = self._matches(doc)
-        if len(found) < 2 or len({_kind(m.group(2)) for m in found}) < 2:
+        if len(found) < 2:
+            return iter(())
+        # markers written alike are of one kind: most stories write every one the same
+        markers = {m.group(2) for m in found}
+        if len(markers) < 2 or len({_kind(marker) for marker in markers}) < 2:
             return iter(())
         return self.report(doc, [_form(m) for m in found])
 
