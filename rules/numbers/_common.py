@@ -58,6 +58,7 @@ def prose_matches(
     at_figures: bool = False,
     marked: tuple[str, str | tuple[str, ...]] | None = None,
     kept: Callable[[str, Sequence[int]], Sequence[int]] | None = None,
+    figures: Sequence[int] | None = None,
 ) -> Iterator[re.Match[str]]:
     """One scan of the text; only matches in prose (and, unless asked, not in the headline).
     `at_figures`: the pattern only matches from the first digit of a figure, a digit no word
@@ -66,10 +67,11 @@ def prose_matches(
     pattern's figure, digits joined by the joiners, is followed by an optional space and a mark
     (`marked_starts`): it is tried only at the figures a mark follows (most stories have none).
     `kept` (text, starts) -> starts: the figures the caller reads, a compiled filter of its own
-    (the pattern's matches at the others would be passed over)."""
+    (the pattern's matches at the others would be passed over). `figures`: the starts to try,
+    if the caller found them already (`marked_starts` of its own), for `doc.digit_runs[0]`."""
     if not at_figures:
         return _in_prose(doc, pattern.finditer(doc.text), headline)
-    starts: Sequence[int] = doc.digit_runs[0]
+    starts: Sequence[int] = doc.digit_runs[0] if figures is None else figures
     if marked is not None:
         starts = marked_starts(doc.text, starts, *marked)
     if kept is not None:
@@ -216,6 +218,10 @@ class MixedFormRule(Rule):
     # True when every rewrite keeps the figure exactly (5pm -> 5 p.m.): a lone stray form in a
     # story that writes the other one three times or more is then fixed safely.
     rewrite_keeps_meaning: bool = False
+    # `prose_matches`' `marked` (joiners, marks) when every form is a match at a figure a mark
+    # follows: each figure gives one match at most, so fewer than two of them make fewer than
+    # two forms, and no mix (`check` asks no more then).
+    marked: ClassVar[tuple[str, str | tuple[str, ...]] | None] = None
 
     def forms(self, doc: Document) -> Sequence[Form]:
         raise NotImplementedError
@@ -230,7 +236,10 @@ class MixedFormRule(Rule):
 
     def check(self, doc: Document) -> Iterator[Violation]:
         # No generator of its own around `report`'s, and none at all for a story with fewer
-        # than two forms (most): `report` finds no mix in them.
+        # than two forms (most): `report` finds no mix in them. A rule whose forms open at marked
+        # figures (`marked`) tells most of those stories from the figures alone.
+        if self.marked is not None and len(marked_starts(doc.text, doc.digit_runs[0], *self.marked)) < 2:
+            return iter(())
         forms = self.forms(doc)
         return self.report(doc, forms) if len(forms) >= 2 else iter(())
 

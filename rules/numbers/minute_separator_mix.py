@@ -53,10 +53,11 @@ class MinuteSeparatorMix(ClockMix):
     code = "NL413"
     name = "minute-separator-mix"
     what = "minutes of the hour"
+    marked = MINUTE_MARKS  # every form is a match of `clock_forms` at a marked figure
 
     def clock_forms(self, doc: Document) -> Sequence[Form]:
         found = []
-        for m in prose_matches(doc, _MINUTES, headline=False, at_figures=True, marked=MINUTE_MARKS):
+        for m in prose_matches(doc, _MINUTES, headline=False, at_figures=True, marked=self.marked):
             hours, separator, minutes = m.groups()
             if int(hours) > 24:
                 continue

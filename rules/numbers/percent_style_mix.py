@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from newslint.document import Document
-from newslint.rules.numbers._common import Form, MixedFormRule, prose_matches
+from newslint.rules.numbers._common import Form, MixedFormRule, marked_starts, prose_matches
 from newslint.rules.numbers.percent_sign_style import STYLES_WITH_THE_SIGN
 from newslint.span import Span
 from newslint.violation import FixAvailability, Violation
@@ -66,7 +66,11 @@ class PercentStyleMix(MixedFormRule):
         # Most stories write every percentage one way, and then nothing is reported: their
         # kinds are read first, and a form (its rewrites) built only for a story that mixes them.
         # Not a generator: a story with no mix pays one call.
-        found = self._matches(doc)
+        # Fewer than two figures a percent mark follows (most stories): fewer than two matches.
+        figures = marked_starts(doc.text, doc.digit_runs[0], *PERCENT_MARKS)
+        if len(figures) < 2:
+            return iter(())
+        found = self._matches(doc, figures)
         if len(found) < 2:
             return iter(())
         # markers written alike are of one kind: most stories write every one the same
@@ -75,9 +79,12 @@ class PercentStyleMix(MixedFormRule):
             return iter(())
         return self.report(doc, [_form(m) for m in found])
 
-    def _matches(self, doc: Document) -> Sequence[re.Match[str]]:
+    def _matches(self, doc: Document, figures: Sequence[int] | None = None) -> Sequence[re.Match[str]]:
+        """The percentages; `figures`: the figures a mark follows, if found already."""
         if self.context.style in STYLES_WITH_THE_SIGN:
             return ()  # NL416 writes every percentage with the sign: no majority to follow
+        if figures is not None:
+            return list(prose_matches(doc, _PERCENT, headline=False, at_figures=True, figures=figures))
         return list(prose_matches(doc, _PERCENT, headline=False, at_figures=True, marked=PERCENT_MARKS))
 
 

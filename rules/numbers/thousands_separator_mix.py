@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from newslint.document import Document
 from newslint.native import native
 from newslint.rules._styles import styles_where
 from newslint.rules.numbers._common import Form, MixedFormRule, prose_matches
 from newslint.span import Span
-from newslint.violation import FixAvailability
+from newslint.violation import FixAvailability, Violation
 
 # A four-digit figure, with or without the comma, standing alone: not part of a longer figure,
 # a code (A-1500, 2004/1500), a decimal, or a word with the unit attached (1500m).
@@ -97,6 +97,12 @@ class ThousandsSeparatorMix(MixedFormRule):
     name = "thousands-separator-mix"
     fix_availability = FixAvailability.ALWAYS
     what = "four-digit figures"
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        # Fewer than two figures `forms` reads (most stories): fewer than two forms, no mix.
+        if len(four_digit_starts(doc.text, doc.digit_runs[0])) < 2:
+            return iter(())
+        return super().check(doc)
 
     def forms(self, doc: Document) -> Sequence[Form]:
         if self.context.style in STYLES_WITH_A_COMMA:

@@ -54,11 +54,12 @@ class TimeFormatMix(ClockMix):
     code = "NL403"
     name = "time-format-mix"
     what = "time of day"
+    marked = CLOCK_MARKS  # every form is a match of `clock_forms` at a marked figure
 
     def clock_forms(self, doc: Document) -> Sequence[Form]:
         found = []
         text = doc.text
-        for m in prose_matches(doc, _CLOCK, headline=False, at_figures=True, marked=CLOCK_MARKS):
+        for m in prose_matches(doc, _CLOCK, headline=False, at_figures=True, marked=self.marked):
             clock, space, letter, dot, final_dot = m.groups()
             dotted = bool(dot)
             end = m.end() if dotted else m.end() - len(final_dot or "")
