@@ -58,22 +58,27 @@ class DuplicatedHeadline(Rule):
     repairs_characters = True  # deletes a whole paragraph; quotations inside it go with it
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        # Not a generator: most stories open unlike their headline and pay one call (`_unlike`).
-        doubled = self._doubled_first_line(doc)
-        if doubled is not None:
-            return iter((doubled,))
-        head = doc.headline
-        paragraphs = doc.paragraphs
+        # Not a generator: most stories open unlike their headline and pay one call, the first
+        # characters told apart (`_first_unlike`) or, failing that, the first words (`_unlike`).
+        head, paragraphs, text = doc.headline, doc.paragraphs, doc.text
+        block = head or (paragraphs[0] if paragraphs else None)
+        if block is not None and text.find("\n", block.start, block.end) >= 0:  # not one line (most)
+            doubled = self._doubled_first_line(doc)
+            if doubled is not None:
+                return iter((doubled,))
         if head is None:
             if len(paragraphs) < 3 or paragraphs[0].end - paragraphs[0].start > MAX_HEADLINE:
                 return iter(())
-            head, paragraphs = paragraphs[0], paragraphs[1:]
-        if not paragraphs:
+            head, first = paragraphs[0], paragraphs[1]
+        elif paragraphs:
+            first = paragraphs[0]
+        else:
             return iter(())
-        first, text = paragraphs[0], doc.text
         head_text, first_text = text[head.start : head.end], text[first.start : first.end]
+        if _first_unlike(head_text, first_text):
+            return iter(())
         key = normalise(head_text)
-        if not key or _unlike(first_text, key, 2 * len(head_text) + 2):
+        if not key or _unlike(first_text, key):
             return iter(())
         return self._repeats(doc, first, head_text, first_text, key)
 
@@ -144,15 +149,37 @@ class DuplicatedHeadline(Rule):
         return 0
 
 
-def _unlike(text: str, key: str, end: int) -> bool:
-    """True when neither `_may_equal(text, key)` nor `_may_open_with(text[:end], key)` can hold,
-    told at once from the first word (most ledes, ASCII and trimmed, open unlike their headline):
-    both openings read the same first characters of `text` then, `_opens_unlike` on each."""
-    word = key.find(" ")
-    word = word if word >= 0 else len(key)  # at most `key`'s length: within `_may_equal`'s opening
+def _first_unlike(head: str, text: str) -> bool:
+    """`_unlike(text, normalise(head))`, or no key, told before `head` is normalised, from the
+    first characters alone: an ASCII headline's key opens with its first character that is not
+    white space, lowercased, and a stretch of `text` that opens with two ASCII characters, the
+    first no white space, normalises to a form that opens with the first, lowercased (`_unlike`)."""
+    opening = text[:2]
     return (
-        word <= end and text.isascii() and not text[:1].isspace() and not key.startswith(text[:word].lower())
+        opening != ""
+        and opening.isascii()
+        and not opening[:1].isspace()
+        and opening[:1].lower() != head.lstrip()[:1].lower()
+        and head.isascii()
     )
+
+
+def _unlike(text: str, key: str) -> bool:
+    """True when no stretch of `text` from its start (the whole, or an opening up to a space:
+    what `check` compares with `key`) normalises to `key`, told from its first characters (most
+    ledes open unlike their headline, and many hold a curly quote further on, which `_may_equal`
+    cannot judge). Where `text`'s first `len(key) + PEEK` characters and the one after them are
+    ASCII, `normalise` keeps them as they are but for white space and case (NFKC joins a mark
+    only to the character before it, an ASCII one here; its other steps change no ASCII
+    character): a longer stretch's form, before its end is stripped, opens with theirs, spaces
+    folded and lowercased (`start`), and a shorter one's is a start of that. The key is then a
+    start of `start`, or `start` of the key."""
+    n = len(key) + PEEK
+    opening = text[: n + 1]
+    if not opening.isascii():
+        return False
+    start = " ".join(opening[:n].split()).lower()
+    return not start.startswith(key) and not key.startswith(start)
 
 
 def _may_equal(text: str, key: str) -> bool:
