@@ -56,8 +56,12 @@ class DuplicatedSentence(Rule):
     repairs_characters = True  # deletes a whole sentence; a quotation inside it goes with it
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        if not repeated_starts_in(doc.text, doc.sentences):
-            return  # no two sentences start alike (most stories): no two body sentences can
+        # Not a generator: no two sentences start alike in most stories, and then no two body
+        # sentences can (one call).
+        return self._repeats(doc) if repeated_starts_in(doc.text, doc.sentences) else iter(())
+
+    def _repeats(self, doc: Document) -> Iterator[Violation]:
+        """The reports of the body sentences that repeat one before them."""
         body, paragraph_of = _body_sentences(doc)
         # One cheap pass: only sentences whose first letters and digits repeat get a closer
         # look (a big file has many sentences: their starts are short); those are keyed whole
