@@ -514,6 +514,16 @@ def test_compound_spacing_forms_read_from_the_index_are_those_of_its_tokens(text
     assert _filed(indexed) == _filed(compound_spacing._token_forms(doc, wanted, keys))
 
 
+def test_compound_spacing_keeps_the_places_of_the_compounds_it_can_report_alone():
+    # a closed form beside another form is kept; one written one way (or only open) is not
+    doc = segment.parse("Airstrikes hit. The airstrikes, air strikes. A ceasefire; the ceasefire. Long term")
+    wanted, keys = {w for w in doc.word_counts}, _EveryString()
+    forms, opened = compound_spacing._indexed_forms(doc, wanted, keys)
+    assert list(forms) == ["airstrikes"] and list(opened) == ["airstrikes"]
+    assert [list(by_kind) for by_kind in forms.values()] == [["closed"]]
+    assert _filed((forms, opened)) == _filed(compound_spacing._token_forms(doc, wanted, keys))
+
+
 def test_compound_spacing_reads_built_tokens_rather_than_the_index():
     doc = segment.parse("Airstrikes. Air strikes and airstrikes")
     doc.words()  # built: no index is built as well

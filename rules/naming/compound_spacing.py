@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Sequence
@@ -91,13 +92,10 @@ class CompoundSpacing(Rule):
             return  # decided from the story's distinct words, without its tokens
         found = _indexed_forms(doc, wanted, keys)
         forms, opened = _token_forms(doc, wanted, keys) if found is None else found
-        # Every report needs a closed form: only pairs that join into one count.
-        closed_keys = [key for key, by_kind in forms.items() if "closed" in by_kind]
-        for key in closed_keys:
+        # Every report needs a closed form (`_reported`): only pairs that join into one count.
+        for key, by_kind in forms.items():
             if key in opened:
-                forms[key]["open"] = opened[key]
-        for key in closed_keys:
-            by_kind = forms[key]
+                by_kind["open"] = opened[key]
             if len(by_kind) >= 2:  # open against hyphenated is grammar: "the long term", "long-term debt"
                 yield from self._minority(doc, key, by_kind)
 
@@ -419,7 +417,19 @@ def _token_forms(
         if previous is not None and (key := _open_pair(text, previous, tok)) in keys:
             opened[key].append(Span(previous.span.start, tok.span.end))
         previous = tok
-    return forms, opened
+    return _reported(forms, opened)
+
+
+def _reported(forms: Forms, opened: dict[str, list[Span]]) -> tuple[Forms, dict[str, list[Span]]]:
+    """Of the filed forms and open pairs, those of the compounds `check` can report, in the order
+    they were filed: a closed form and another form, hyphenated or open (most of a big file's
+    compounds are written one way, and their places need not be held)."""
+    kept = {
+        key: by_kind
+        for key, by_kind in forms.items()
+        if "closed" in by_kind and (len(by_kind) >= 2 or key in opened)
+    }
+    return kept, {key: spans for key, spans in opened.items() if key in kept}
 
 
 def _indexed_forms(
@@ -435,8 +445,11 @@ def _indexed_forms(
         return None
     words, ids, starts, openings, _ = found[0]
     text = doc.text
-    forms: Forms = defaultdict(lambda: defaultdict(list))
-    opened: dict[str, list[Span]] = defaultdict(list)
+    # Each place is filed as its token's index (4 bytes in an array), made into a Span only for
+    # the compounds `check` can report (`_reported`): a big file's places are hundreds of
+    # thousands, most of them of compounds written one way (a Span each held 20 MB of 10 MB).
+    at_forms: dict[str, dict[str, array[int]]] = defaultdict(lambda: defaultdict(_int32s))
+    at_opened: dict[str, array[int]] = defaultdict(_int32s)
     listed = [k for k, w in enumerate(words) if w in wanted]  # the ids of the wanted words
     form_of = {k: form for k in listed if (form := _form_of(words[k], keys)) is not None}
     part_of = {k: part for k in listed if (part := _part_of(words[k])) is not None}
@@ -452,7 +465,7 @@ def _indexed_forms(
     for i in among(form_of):
         key, kind, capital = form_of[ids[i]]
         if not capital or opens(i):
-            forms[key][kind].append(Span(starts[i], starts[i] + len(words[ids[i]])))
+            at_forms[key][kind].append(i)
     at = among(part_of)
     for i, j in zip(at, at[1:], strict=False):
         if j != i + 1:
@@ -462,8 +475,24 @@ def _indexed_forms(
         if first[2] and second[3] and starts[j] == end + 1 and text[end] in " \n":
             key = first[0] + second[0]
             if key in keys and (not first[1] or opens(i)) and (not second[1] or opens(j)):
-                opened[key].append(Span(starts[i], starts[j] + len(words[ids[j]])))
+                at_opened[key].append(i)
+    forms: Forms = {}
+    for key, by_kind in at_forms.items():
+        if "closed" in by_kind and (len(by_kind) >= 2 or key in at_opened):
+            forms[key] = {
+                kind: [Span(starts[i], starts[i] + len(words[ids[i]])) for i in places]
+                for kind, places in by_kind.items()
+            }
+    opened = {
+        key: [Span(starts[i], starts[i + 1] + len(words[ids[i + 1]])) for i in places]
+        for key, places in at_opened.items()
+        if key in forms
+    }
     return forms, opened
+
+
+def _int32s() -> array[int]:
+    return array("i")
 
 
 def _form_of(text: str, keys: Collection[str]) -> tuple[str, str, bool] | None:
