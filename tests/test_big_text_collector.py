@@ -4,11 +4,12 @@ happens, a story below the size is checked with it as it was, and the output is 
 
 from __future__ import annotations
 
+import ctypes
 import gc
 
 import pytest
 
-from newslint import lint
+from newslint import lint, runner, sources
 from newslint.config import Settings
 
 STORY = "Headline\n\nThe minister said the the talks failed in Bagdad on Wednsday.\n"
@@ -64,3 +65,38 @@ def test_a_big_text_finds_what_it_finds_with_the_collector(monkeypatch):
     paused = linter.check(STORY).violations
     assert paused == collected
     assert collected  # a story with something to find
+
+
+def _source(text: str) -> sources.Source:
+    return sources.Source("story.txt", text, "utf-8", b"", "\n", b"")
+
+
+def test_a_big_text_settles_the_allocator_once_and_reports_the_same(monkeypatch):
+    calls: list[tuple[int, int]] = []
+
+    class Libc:
+        def mallopt(self, parameter: int, value: int) -> int:
+            calls.append((parameter, value))
+            return 1
+
+    monkeypatch.setattr(ctypes, "CDLL", lambda name: Libc())
+    monkeypatch.setattr(runner, "_allocator_settled", False)
+    monkeypatch.setattr(runner.sys, "platform", "linux")
+    before = runner.process_text(_source(STORY), Settings(), runner.RunOptions())
+    assert calls == []  # a story below the size: the allocator left as it is
+    monkeypatch.setattr(lint, "UNCOLLECTED_TEXT", len(STORY))
+    big = runner.process_text(_source(STORY), Settings(), runner.RunOptions())
+    runner.process_text(_source(STORY), Settings(), runner.RunOptions())
+    assert calls == [(-3, runner.MMAP_THRESHOLD), (-1, runner.MMAP_THRESHOLD)]  # once a process
+    assert [d.code for d in big.diagnostics] == [d.code for d in before.diagnostics] != []
+
+
+def test_the_allocator_is_left_alone_without_mallopt(monkeypatch):
+    def no_library(name):
+        raise OSError("no C library")
+
+    monkeypatch.setattr(ctypes, "CDLL", no_library)
+    monkeypatch.setattr(runner, "_allocator_settled", False)
+    monkeypatch.setattr(runner.sys, "platform", "linux")
+    runner._settle_allocator()  # no error: nothing done
+    assert runner._allocator_settled
