@@ -6184,26 +6184,27 @@ nt_match_1(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
     return nt_match(PyUnicode_1BYTE_KIND, data, n, i);
 }
 
-/* int32s, 20 bytes a match: a big file has many (a capitalised word of four letters or more is
- * one of NL204's forms: 800,000 in 10 MB of text), and the token index's offsets are int32 too. */
+/* int32s, 12 bytes a match: a big file has many (a capitalised word of four letters or more is
+ * one of NL204's forms: 800,000 in 10 MB of text), and the token index's offsets are int32 too.
+ * A match's key (the letters that group it, `nt_key_at`) is read from the text when the matches
+ * are grouped, not kept: a big file's keys and their offsets held 5 MB of its peak. */
 typedef struct {
-    int start, end, key, key_length, group;
+    int start, end, group;
 } NameMatch;
 
-/* The matches of a pattern in a text and their keys (the letters that group them). */
+/* The matches of a pattern in a text, and how their keys are read (`nt_key_at`). */
 typedef struct {
     NameMatch *found;
     Py_ssize_t count, room;
-    char *keys;
-    Py_ssize_t key_used, key_room;
     char *multi; /* per group (its first match): two different forms or more */
+    Py_UCS4 drop, drop2;
+    int upper;
 } NameScan;
 
 static void
 nt_free(NameScan *scan)
 {
     PyMem_Free(scan->found);
-    PyMem_Free(scan->keys);
     PyMem_Free(scan->multi);
 }
 
@@ -6219,16 +6220,48 @@ nt_same(int kind, const void *data, const NameMatch *a, const NameMatch *b)
     return 1;
 }
 
-/* Record the match text[start:end] and its key: its ASCII characters but `drop` and `drop2`, in
- * lowercase (or uppercase when `upper`). 0, or -1 out of memory. */
+/* The key character of the match's character at *at, or -1 at `end`: its characters but the
+ * scan's `drop` and `drop2`, ASCII letters in lowercase (in uppercase when `upper`), each as its
+ * low byte (a key was kept as chars); *at moves past it. */
 static ALWAYS_INLINE int
-nt_add(NameScan *scan, int kind, const void *data, Py_ssize_t start, Py_ssize_t end, Py_UCS4 drop,
-       Py_UCS4 drop2, int upper)
+nt_key_at(const NameScan *scan, int kind, const void *data, Py_ssize_t *at, Py_ssize_t end)
+{
+    while (*at < end) {
+        Py_UCS4 ch = NT_READ(*at);
+        (*at)++;
+        if (ch == scan->drop || ch == scan->drop2)
+            continue;
+        if (scan->upper && IS_ASCII_LOWER(ch))
+            ch -= 32;
+        else if (!scan->upper && IS_ASCII_UPPER(ch))
+            ch += 32;
+        return (unsigned char)ch;
+    }
+    return -1;
+}
+
+/* Whether two matches have the same key (`nt_key_at`). */
+static int
+nt_same_key(const NameScan *scan, int kind, const void *data, const NameMatch *a, const NameMatch *b)
+{
+    Py_ssize_t i = a->start, j = b->start;
+    for (;;) {
+        int x = nt_key_at(scan, kind, data, &i, a->end), y = nt_key_at(scan, kind, data, &j, b->end);
+        if (x != y)
+            return 0;
+        if (x < 0)
+            return 1;
+    }
+}
+
+/* Record the match text[start:end] (its key is read when the matches are grouped: `nt_key_at`).
+ * 0, or -1 out of memory. */
+static ALWAYS_INLINE int
+nt_add(NameScan *scan, Py_ssize_t start, Py_ssize_t end)
 {
     NameMatch *m;
-    Py_ssize_t k;
-    if (end > INT_MAX || scan->key_used + (end - start) > INT_MAX)
-        return -1; /* no offset or key past an int32 (a text of 2G characters) */
+    if (end > INT_MAX)
+        return -1; /* no offset past an int32 (a text of 2G characters) */
     if (scan->count == scan->room) {
         NameMatch *grown;
         scan->room += (scan->room >> 3) + 64; /* by an eighth: no doubled buffer held while copied */
@@ -6237,29 +6270,9 @@ nt_add(NameScan *scan, int kind, const void *data, Py_ssize_t start, Py_ssize_t 
             return -1;
         scan->found = grown;
     }
-    if (scan->key_used + (end - start) > scan->key_room) {
-        char *grown;
-        scan->key_room += (scan->key_room >> 3) + (end - start) + 256;
-        grown = PyMem_Realloc(scan->keys, scan->key_room);
-        if (grown == NULL)
-            return -1;
-        scan->keys = grown;
-    }
     m = &scan->found[scan->count++];
     m->start = (int)start;
     m->end = (int)end;
-    m->key = (int)scan->key_used;
-    for (k = start; k < end; k++) {
-        Py_UCS4 ch = NT_READ(k);
-        if (ch == drop || ch == drop2)
-            continue;
-        if (upper && IS_ASCII_LOWER(ch))
-            ch -= 32;
-        else if (!upper && IS_ASCII_UPPER(ch))
-            ch += 32;
-        scan->keys[scan->key_used++] = (char)ch;
-    }
-    m->key_length = (int)(scan->key_used - m->key);
     return 0;
 }
 
@@ -6282,11 +6295,11 @@ nt_group(NameScan *scan, int kind, const void *data)
         table[i] = -1;
     for (i = 0; i < scan->count; i++) {
         NameMatch *m = &scan->found[i];
-        const char *key = scan->keys + m->key;
         size_t hash = 5381;
-        Py_ssize_t k, slot;
-        for (k = 0; k < m->key_length; k++)
-            hash = hash * 33 + (unsigned char)key[k];
+        Py_ssize_t at = m->start, slot;
+        int c;
+        while ((c = nt_key_at(scan, kind, data, &at, m->end)) >= 0)
+            hash = hash * 33 + (unsigned)c;
         for (slot = (Py_ssize_t)(hash & (size - 1));; slot = (slot + 1) & (size - 1)) {
             NameMatch *first;
             if (table[slot] < 0) {
@@ -6294,7 +6307,7 @@ nt_group(NameScan *scan, int kind, const void *data)
                 break;
             }
             first = &scan->found[table[slot]];
-            if (first->key_length == m->key_length && memcmp(scan->keys + first->key, key, m->key_length) == 0) {
+            if (nt_same_key(scan, kind, data, first, m)) {
                 m->group = table[slot];
                 if (!scan->multi[m->group] && !nt_same(kind, data, first, m))
                     scan->multi[m->group] = any = 1;
@@ -6353,7 +6366,7 @@ nt_block(const Py_UCS1 *s, const unsigned char *lows, int nlows, int *word)
  * order, each from where the last match ended. 0, or -1 out of memory. */
 static int
 nt_scan_blocks(NameScan *scan, const Py_UCS1 *s, Py_ssize_t from, Py_ssize_t n, nt_matcher match,
-               const unsigned char *lows, int nlows, Py_UCS4 drop, Py_UCS4 drop2, int upper)
+               const unsigned char *lows, int nlows)
 {
     Py_UCS1 tail[16];
     Py_ssize_t b = from, end;
@@ -6374,7 +6387,7 @@ nt_scan_blocks(NameScan *scan, const Py_UCS1 *s, Py_ssize_t from, Py_ssize_t n, 
                 starts &= starts - 1;
                 continue;
             }
-            if (nt_add(scan, PyUnicode_1BYTE_KIND, s, p, end, drop, drop2, upper) < 0)
+            if (nt_add(scan, p, end) < 0)
                 return -1;
             if (end >= b + 16) { /* the next block opens where the match ended */
                 next = end;
@@ -6391,8 +6404,8 @@ nt_scan_blocks(NameScan *scan, const Py_UCS1 *s, Py_ssize_t from, Py_ssize_t n, 
 /* Record the matches of `match` (`match1` the same in a one-byte text, made for that width) in text from
  * offset `from`, each found from where the last ended (as findall
  * does: both patterns open with an ASCII letter, so only those places are tried, and of the
- * lowercase ones only `lower_starts`, `nt_starts`' bits), with their
- * keys (`nt_add`), and group them (`nt_group`): its answer, or -1 out of memory. Both patterns
+ * lowercase ones only `lower_starts`, `nt_starts`' bits), and group them by their keys (their
+ * characters but `drop` and `drop2`, in lowercase or, `upper`, uppercase: `nt_key_at`; `nt_group`): its answer, or -1 out of memory. Both patterns
  * refuse a start after a word character, so the rest of a word where none matched is skipped:
  * the matcher is asked at the words' starts, not at every letter (in a one-byte text, only at
  * the places `nt_scan_blocks` finds sixteen bytes at a time). */
@@ -6403,6 +6416,9 @@ nt_scan(NameScan *scan, PyObject *text, Py_ssize_t from, nt_matcher match, nt_ma
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), i, end;
+    scan->drop = drop;
+    scan->drop2 = drop2;
+    scan->upper = upper;
 #ifdef NT_BLOCKS
     if (kind == PyUnicode_1BYTE_KIND) {
         unsigned char lows[26];
@@ -6410,7 +6426,7 @@ nt_scan(NameScan *scan, PyObject *text, Py_ssize_t from, nt_matcher match, nt_ma
         for (letter = 0; letter < 26; letter++)
             if (lower_starts >> letter & 1)
                 lows[nlows++] = (unsigned char)('a' + letter);
-        if (nt_scan_blocks(scan, data, from, n, match1, lows, nlows, drop, drop2, upper) < 0)
+        if (nt_scan_blocks(scan, data, from, n, match1, lows, nlows) < 0)
             return -1;
         return nt_group(scan, kind, data);
     }
@@ -6419,7 +6435,7 @@ nt_scan(NameScan *scan, PyObject *text, Py_ssize_t from, nt_matcher match, nt_ma
         Py_UCS4 ch = NT_READ(i);
         if ((IS_ASCII_UPPER(ch) || (IS_ASCII_LOWER(ch) && lower_starts >> (ch - 'a') & 1))
             && (end = match(kind, data, n, i)) >= 0) {
-            if (nt_add(scan, kind, data, i, end, drop, drop2, upper) < 0)
+            if (nt_add(scan, i, end) < 0)
                 return -1;
             i = end;
         }

@@ -108,6 +108,17 @@ def test_the_compiled_scan_is_the_twin_over_many_forms():
     assert compiled.capital_forms(text, 5) == abbreviation_style._capital_forms_twin(text, 5)
 
 
+@needs_compiled
+@pytest.mark.parametrize("wide", ["", "\u0100", "\U0001d400"])
+def test_the_compiled_scan_groups_forms_by_their_letters_read_from_the_text(wide):
+    """The keys that group the forms (their letters, stops cut, in capitals) are read from the
+    text of each width when the forms are grouped, not kept: forms that differ only in their
+    stops or case meet, those with other letters do not."""
+    text = f"{wide} U.S. US U.S.A. USA Us. Nato NATO N.A.T.O. NAT U.N. UN Un {wide} US"
+    assert compiled.form_twins(text) == twin(text) != []
+    assert compiled.capital_forms(text, 0) == abbreviation_style._capital_forms_twin(text, 0)
+
+
 def _places_by_scan(text, forms):
     return [m.span() for m in abbreviation_style._FORMS.finditer(text) if m.group() in forms]
 

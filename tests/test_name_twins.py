@@ -90,6 +90,15 @@ def test_the_compiled_scan_is_the_twin_at_every_place_in_a_block(before, text):
 
 
 @needs_compiled
+@pytest.mark.parametrize("wide", ["", "\u0100", "\U0001d400"])
+def test_the_compiled_scan_groups_names_by_their_letters_read_from_the_text(wide):
+    """The keys that group the names (their letters without spaces and hyphens, in lowercase) are
+    read from the text of each width when the names are grouped, not kept."""
+    text = f"{wide} Time Warner, Time-Warner and TimeWarner; al-Qaeda al Qaeda Al Qaeda; Tim Ewarner {wide}"
+    assert compiled.name_twins(text) == twin(text) != []
+
+
+@needs_compiled
 def test_the_compiled_scan_is_the_twin_over_many_names():
     """Thousands of names: the compiled scan's matches and keys grow many times (by an eighth each
     time, int32s), and its grouping table holds them all."""
