@@ -5826,12 +5826,47 @@ line_starts(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     return out;
 }
 
+/* Whether text[i:] may read " min", or one digit (or a character that is not ASCII) and then
+ * " min": i is one past a line's first digit, and NL304's "\d{1,2} min" may match there. ASCII
+ * letters are lowercased, a character that is not ASCII taken as maybe equal (as opening_lines
+ * compares). Twin: rules/structure/boilerplate_line.py's `_may_read_minutes`. */
+static int
+may_read_minutes(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+{
+    static const char minutes[] = " min";
+    int pass;
+    for (pass = 0; pass < 2; pass++, i++) {
+        Py_UCS4 c;
+        Py_ssize_t j;
+        if (i + 4 <= n) {
+            for (j = 0; j < 4; j++) {
+                c = PyUnicode_READ(kind, data, i + j);
+                if (c >= 'A' && c <= 'Z')
+                    c += 'a' - 'A';
+                if (c < 128 && c != (Py_UCS4)minutes[j])
+                    break;
+            }
+            if (j == 4)
+                return 1;
+        }
+        if (pass == 0) {
+            if (i >= n)
+                return 0;
+            c = PyUnicode_READ(kind, data, i);
+            if (c < 128 && (c < '0' || c > '9'))
+                return 0;
+        }
+    }
+    return 0;
+}
+
 /* opening_lines(text, openings): the starts of the lines (0, and one past each "\n") that may open,
  * past their white space other than newlines, with one of `openings` (a tuple of lowercase ASCII
  * str: NL304's furniture openings): its characters there, ASCII letters lowercased, a character
  * that is not ASCII taken as maybe equal (a mark such as "©", or a letter IGNORECASE may fold);
- * or a line that opens with a digit ("4 min read") or a character that is not ASCII. Most lines
- * open otherwise, and NL304's pattern is tried at none of them. Its twin is
+ * or a line that opens with a character that is not ASCII, or with a digit and then maybe " min"
+ * after it or after one more digit ("4 min read", `may_read_minutes`). Most lines open otherwise,
+ * and NL304's pattern is tried at none of them. Its twin is
  * rules/structure/boilerplate_line.py's `_opening_lines`. */
 static PyObject *
 opening_lines(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
@@ -5876,7 +5911,7 @@ opening_lines(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
             i++;
         if (i < n && a != '\n') {
             Py_UCS4 low = a >= 'A' && a <= 'Z' ? a + ('a' - 'A') : a;
-            keep = a >= 128 || (a >= '0' && a <= '9');
+            keep = a >= 128 || (a >= '0' && a <= '9' && may_read_minutes(kind, data, n, i + 1));
             for (k = keep ? 0 : firsts[low]; k > 0 && !keep; k = after[k - 1]) {
                 PyObject *opening = PyTuple_GET_ITEM(openings, k - 1);
                 Py_ssize_t size = PyUnicode_GET_LENGTH(opening), j;

@@ -659,6 +659,7 @@ def plain_candidate_offsets(text):
 @example("x\nRead more: y\n  ADVERTISEMENT - scroll to continue\nShare on X\nſhare this\n\n\n12 mins")
 @example("©2024\n\t\u2003Related\nrelated coverage\n4 min read\nREUTERS/x\nfile - x (AP Photo/y)\n©")
 @example("Share\nx\n s\n\n٣ min\n")
+@example("4 min\n1٣ min\n12 MIN read\n123 min\n4 m\n7\n 9 Min\n1\u0130 mın")
 def test_furniture_lines_are_tried_only_where_an_opening_may_start(text):
     """NL304 tries its patterns only at the lines `opening_lines` keeps (compiled and twin): the
     same candidates as the scan of every line."""

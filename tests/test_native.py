@@ -1948,13 +1948,14 @@ def test_the_compiled_four_digit_starts_are_the_twins(text):
     assert compiled.four_digit_starts(text, starts) == twin(text, starts)
 
 
-OPENING_TEXT = st.text("\n \t\u2003reREsShaAd©٣4 x", max_size=60)
+OPENING_TEXT = st.text("\n \t\u2003reREsShaAd©٣4 xmMinN\u0130", max_size=60)
 
 
 @needs_compiled
 @settings(max_examples=1000, deadline=None)
 @given(OPENING_TEXT, st.sampled_from([("re", "sh"), boilerplate_line._LOWER_OPENINGS, (), ("", "e", "a©")]))
 @example("Share\n  Read\n\t©\nx\n4\n", ("re", "sh"))
+@example("4 min\n12 MIN\n1٣ min\n123 min\n4 m\n4min\n1\u0130 min\n7", boilerplate_line._LOWER_OPENINGS)
 def test_the_compiled_opening_lines_are_the_twins(text, pairs):
     """The lines that may open with NL304's furniture, compiled, are the twin's."""
     assert compiled.opening_lines(text, pairs) == boilerplate_line._opening_lines(text, pairs)

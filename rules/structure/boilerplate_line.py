@@ -142,10 +142,21 @@ def _may_open(text: str, at: int, opening: str) -> bool:
     return all(not c.isascii() or c.lower() == o for c, o in zip(part, opening, strict=True))
 
 
+def _may_read_minutes(text: str, at: int) -> bool:
+    """Whether text[at:] may read " min", or one digit (or a character that is not ASCII) and then
+    " min" (`_may_open`): `at` is one past a line's first digit, where "\\d{1,2} min" may match.
+    The pure-Python twin of the compiled opening_lines' `may_read_minutes`."""
+    if _may_open(text, at, " min"):
+        return True
+    second = text[at : at + 1]
+    return second != "" and (not second.isascii() or "0" <= second <= "9") and _may_open(text, at + 1, " min")
+
+
 def _opening_lines(text: str, openings: tuple[str, ...]) -> list[int]:
     """The starts of the lines (0, and one past each newline) that may open, past their white
-    space other than newlines, with one of `openings` (`_may_open`), or open with a digit ("4 min
-    read") or a character that is not ASCII. The pure-Python twin of the compiled `opening_lines`."""
+    space other than newlines, with one of `openings` (`_may_open`), or open with a character
+    that is not ASCII, or a digit that may read minutes after it ("4 min read",
+    `_may_read_minutes`). The pure-Python twin of the compiled `opening_lines`."""
     found, start, size = [], 0, len(text)
     while start <= size:
         i = start
@@ -153,7 +164,9 @@ def _opening_lines(text: str, openings: tuple[str, ...]) -> list[int]:
             i += 1
         first = text[i : i + 1]
         if first not in ("", "\n") and (
-            not first.isascii() or "0" <= first <= "9" or any(_may_open(text, i, o) for o in openings)
+            not first.isascii()
+            or ("0" <= first <= "9" and _may_read_minutes(text, i + 1))
+            or any(_may_open(text, i, o) for o in openings)
         ):
             found.append(start)
         end = text.find("\n", i)
