@@ -5860,6 +5860,45 @@ may_read_minutes(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
     return 0;
 }
 
+/* The start of the first line from `start` on (a line's start: 0, or one past a "\n") that
+ * opening_lines keeps, n + 1 when there is none; firsts and after are its openings by their first
+ * character. Inlined with `kind` a constant, so that a story of one byte a character reads its
+ * characters as bytes. */
+static ALWAYS_INLINE Py_ssize_t
+next_opening_line(int kind, const void *data, Py_ssize_t n, Py_ssize_t start, const Py_ssize_t *firsts,
+                  const Py_ssize_t *after, PyObject *openings)
+{
+    while (start <= n) {
+        Py_ssize_t i = start, k;
+        Py_UCS4 a = 0;
+        while (i < n && (a = PyUnicode_READ(kind, data, i)) != '\n' && Py_UNICODE_ISSPACE(a))
+            i++;
+        if (i < n && a != '\n') {
+            if (a >= 128 || (a >= '0' && a <= '9' && may_read_minutes(kind, data, n, i + 1)))
+                return start;
+            for (k = firsts[a >= 'A' && a <= 'Z' ? a + ('a' - 'A') : a]; k > 0; k = after[k - 1]) {
+                PyObject *opening = PyTuple_GET_ITEM(openings, k - 1);
+                Py_ssize_t size = PyUnicode_GET_LENGTH(opening), j;
+                int okind = PyUnicode_KIND(opening);
+                const void *odata = PyUnicode_DATA(opening);
+                if (size == 0 || i + size > n)
+                    continue;
+                for (j = 0; j < size; j++) {
+                    Py_UCS4 c = PyUnicode_READ(kind, data, i + j);
+                    if (c >= 'A' && c <= 'Z')
+                        c += 'a' - 'A';
+                    if (c < 128 && c != PyUnicode_READ(okind, odata, j))
+                        break;
+                }
+                if (j == size)
+                    return start;
+            }
+        }
+        start = next_newline(kind, data, i, n) + 1;
+    }
+    return n + 1;
+}
+
 /* opening_lines(text, openings): the starts of the lines (0, and one past each "\n") that may open,
  * past their white space other than newlines, with one of `openings` (a tuple of lowercase ASCII
  * str: NL304's furniture openings): its characters there, ASCII letters lowercased, a character
@@ -5903,46 +5942,20 @@ opening_lines(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     data = PyUnicode_DATA(text);
     n = PyUnicode_GET_LENGTH(text);
     out = PyList_New(0);
-    while (out != NULL && start <= n) {
-        Py_ssize_t i = start;
-        Py_UCS4 a = 0;
-        int keep = 0;
-        while (i < n && (a = PyUnicode_READ(kind, data, i)) != '\n' && Py_UNICODE_ISSPACE(a))
-            i++;
-        if (i < n && a != '\n') {
-            Py_UCS4 low = a >= 'A' && a <= 'Z' ? a + ('a' - 'A') : a;
-            keep = a >= 128 || (a >= '0' && a <= '9' && may_read_minutes(kind, data, n, i + 1));
-            for (k = keep ? 0 : firsts[low]; k > 0 && !keep; k = after[k - 1]) {
-                PyObject *opening = PyTuple_GET_ITEM(openings, k - 1);
-                Py_ssize_t size = PyUnicode_GET_LENGTH(opening), j;
-                int okind = PyUnicode_KIND(opening);
-                const void *odata = PyUnicode_DATA(opening);
-                if (size == 0 || i + size > n)
-                    continue;
-                for (j = 0; j < size; j++) {
-                    Py_UCS4 c = PyUnicode_READ(kind, data, i + j);
-                    if (c >= 'A' && c <= 'Z')
-                        c += 'a' - 'A';
-                    if (c < 128 && c != PyUnicode_READ(okind, odata, j))
-                        break;
-                }
-                keep = j == size;
-            }
-        }
-        if (keep) {
-            PyObject *at = PyLong_FromSsize_t(start);
-            if (at == NULL || PyList_Append(out, at) < 0)
-                Py_CLEAR(out);
-            Py_XDECREF(at);
-        }
-        /* the next line: one past the next newline, if there is one */
-        if (kind == PyUnicode_1BYTE_KIND && i < n) {
-            const char *nl = memchr((const char *)data + i, '\n', (size_t)(n - i));
-            i = nl == NULL ? n : nl - (const char *)data;
-        }
-        while (i < n && PyUnicode_READ(kind, data, i) != '\n')
-            i++;
-        start = i + 1;
+    while (out != NULL) {
+        PyObject *at;
+        /* one walk for each kind of text, its reads compiled for it: most stories are one byte a
+         * character */
+        start = kind == PyUnicode_1BYTE_KIND
+                    ? next_opening_line(PyUnicode_1BYTE_KIND, data, n, start, firsts, after, openings)
+                    : next_opening_line(kind, data, n, start, firsts, after, openings);
+        if (start > n)
+            break;
+        at = PyLong_FromSsize_t(start);
+        if (at == NULL || PyList_Append(out, at) < 0)
+            Py_CLEAR(out);
+        Py_XDECREF(at);
+        start = next_newline(kind, data, start, n) + 1;
     }
     PyMem_Free(after);
     return out;
