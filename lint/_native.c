@@ -8286,6 +8286,25 @@ rough_start_order(const void *a, const void *b)
     return memcmp(x->key, y->key, ROUGH_START);
 }
 
+/* A hash of a rough start, for repeated_starts' table: equal starts (rough_start_order) hash alike. */
+static uint64_t
+rough_start_hash(const RoughStart *rough)
+{
+    uint64_t a, b, h;
+    if (rough->length > ROUGH_START) {
+        const unsigned char *bytes = (const unsigned char *)PyBytes_AS_STRING(rough->wide);
+        Py_ssize_t k;
+        h = 1469598103934665603ULL;
+        for (k = 0; k < rough->length; k++)
+            h = (h ^ bytes[k]) * 1099511628211ULL;
+    } else {
+        memcpy(&a, rough->key, 8);
+        memcpy(&b, rough->key + 8, 8);
+        h = (a * 0x9E3779B97F4A7C15ULL) ^ (b * 0xC2B2AE3D27D4EB4FULL) ^ rough->length;
+    }
+    return h ^ (h >> 31) ^ (h >> 47);
+}
+
 /* The ASCII key of text[start:end] into `rough`: 1, or 0 where a character outside ASCII comes
  * before its ROUGH_START word characters (its key is then read by Unicode's rules). Inline, so
  * that the loop over an ASCII text reads its bytes directly. */
@@ -8334,14 +8353,15 @@ rough_start_mixed(RoughStart *rough, PyObject *mixed, PyObject *text, Py_ssize_t
  * start another span shares, the start being the span's first 16 letters, digits and underscores
  * (\w), lowercased: newslint.rules.structure._text.repeated_starts_in (its twins there). In a text
  * that is not ASCII a span's start is ASCII until its first character outside ASCII, and a
- * span whose start holds one is keyed by `mixed` (None without it). Sorting the starts finds the
- * shared ones without a string or a dict entry a span. */
+ * span whose start holds one is keyed by `mixed` (None without it). A small hash table of the
+ * starts finds the shared ones without a string or a dict entry a span. */
 static PyObject *
 repeated_starts(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *text, *spans, *seq, *mixed = Py_None, *out = NULL;
     RoughStart *starts = NULL;
     char *shared = NULL;
+    Py_ssize_t *table = NULL, size;
     const void *data;
     Py_ssize_t n = 0, length, i, j;
     int kind, ascii;
@@ -8387,12 +8407,27 @@ repeated_starts(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
                  rough_start_mixed(rough, mixed, text, start, end) < 0)
             goto done;
     }
-    qsort(starts, (size_t)n, sizeof(RoughStart), rough_start_order);
-    for (i = 0; i < n; i = j) {
-        for (j = i + 1; j < n && rough_start_order(&starts[i], &starts[j]) == 0; j++)
-            shared[starts[j].index] = 1;
-        if (j > i + 1)
-            shared[starts[i].index] = 1;
+    /* each start into an open-addressed table of twice as many slots or more (one past the first
+     * span of its start): a start met again marks both spans shared */
+    for (size = 8; size < 2 * n; size *= 2)
+        ;
+    table = PyMem_Calloc((size_t)size, sizeof(Py_ssize_t));
+    if (table == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (i = 0; i < n; i++) {
+        for (j = (Py_ssize_t)(rough_start_hash(&starts[i]) & (uint64_t)(size - 1));; j = (j + 1) & (size - 1)) {
+            if (table[j] == 0) {
+                table[j] = i + 1;
+                break;
+            }
+            if (rough_start_order(&starts[table[j] - 1], &starts[i]) == 0) {
+                shared[table[j] - 1] = 1;
+                shared[i] = 1;
+                break;
+            }
+        }
     }
     out = PyList_New(0);
     for (i = 0; out != NULL && i < n; i++) {
@@ -8409,6 +8444,7 @@ done:
         Py_XDECREF(starts[i].wide);
     PyMem_Free(starts);
     PyMem_Free(shared);
+    PyMem_Free(table);
     Py_DECREF(seq);
     return out;
 }

@@ -1824,6 +1824,18 @@ def test_the_compiled_repeated_starts_are_the_twins(text, spans):
 
 
 @needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text("ab_ .\n", max_size=60),
+    st.lists(st.tuples(st.integers(0, 64), st.integers(0, 64)).map(lambda t: Span(*sorted(t))), max_size=300),
+)
+def test_the_compiled_repeated_starts_of_many_spans_are_the_twins(text, spans):
+    """Hundreds of spans of few distinct starts (the compiled function's hash table grows, its
+    probes wrap and meet starts alike and unlike): the twin's indices."""
+    assert compiled.repeated_starts(text, spans) == _text._ascii_repeated_starts(text, spans)
+
+
+@needs_compiled
 def test_repeated_starts_refuses_what_is_no_span():
     with pytest.raises(TypeError):
         compiled.repeated_starts("abc", [(1, 2, 3)])
