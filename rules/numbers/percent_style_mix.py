@@ -83,9 +83,9 @@ class PercentStyleMix(MixedFormRule):
         """The percentages; `figures`: the figures a mark follows, if found already."""
         if self.context.style in STYLES_WITH_THE_SIGN:
             return ()  # NL416 writes every percentage with the sign: no majority to follow
-        if figures is not None:
-            return list(prose_matches(doc, _PERCENT, headline=False, at_figures=True, figures=figures))
-        return list(prose_matches(doc, _PERCENT, headline=False, at_figures=True, marked=PERCENT_MARKS))
+        if figures is None:
+            figures = marked_starts(doc.text, doc.digit_runs[0], *PERCENT_MARKS)
+        return list(prose_matches(doc, _PERCENT, headline=False, at_figures=True, figures=figures))
 
 
 def _form(m: re.Match[str]) -> Form:

@@ -84,10 +84,9 @@ class TruncatedEnding(Rule):
         text = doc.text[last.start : last.end]
         ending = text.rstrip()
         if not ending or ending.endswith(_ENDS_WELL) or not ending[-1].isalpha():
-            return iter(
-                ()
-            )  # ends well, or in a sign-off taken off below (then it arrived whole): most stories
-        if _SIGN_OFF_LINE.match(ending.lstrip()):  # (`text.strip()`)
+            # ends well, or in a sign-off taken off below (then it arrived whole): most stories
+            return iter(())
+        if _SIGN_OFF_LINE.match(ending.lstrip()):  # the paragraph stripped both ends
             return iter(())  # the last paragraph signs off ("Reuter"): most of the others
         return self._cut(doc, last, text)
 

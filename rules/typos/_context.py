@@ -173,9 +173,7 @@ def unigram(word: str) -> float:
 def pair_count(first: str, second: str) -> float:
     """A pair's count: from the table, else as if independent, capped below the table's floor."""
     found = _pairs.count(first, second)
-    if found is not None:
-        return found
-    return min(unigram(first) * unigram(second) / TOKENS, PAIR_FLOOR * UNSEEN_PAIR_CAP)
+    return found if found is not None else _unseen_pair(first, second)
 
 
 @dataclass(frozen=True)
@@ -293,17 +291,15 @@ def weigh(
             # each pair looked up once, the same doubles summed in the same order)
             cost = osa(typo, c, *tables) if osa is not None and c.isascii() else slip_cost(typo, c)
             slips = cost + extra.get(c, 0.0)
-            first = _pairs.count(before, c) if before is not None else None
+            first = second = None  # the table's counts of the pairs with the neighbours
             if before is not None:
-                found = first if first is not None else _unseen_pair(before, c)
-                fit = math.log(found / unigram(before))
+                first = _pairs.count(before, c)
+                fit = math.log((first if first is not None else _unseen_pair(before, c)) / unigram(before))
             else:
                 fit = math.log(unigram(c) / TOKENS)
-            second = _pairs.count(c, after) if after is not None else None
             if after is not None:
-                found = second if second is not None else _unseen_pair(c, after)
-                fit += math.log(found / unigram(c))
-            fit += 0  # (`log_fit`'s sum of the pairs inside the candidate: none)
+                second = _pairs.count(c, after)
+                fit += math.log((second if second is not None else _unseen_pair(c, after)) / unigram(c))
             attested = first is not None or second is not None
         uses = story.get(c, 0)
         lift = story_lift(c, uses, story_size) if uses > 0 else 0.0  # (most: no use, no lift)
