@@ -27,7 +27,13 @@ from newslint.document import SpanSet
 from newslint.figures import matches_at
 from newslint.lint import Linter
 from newslint.repairs import entities
-from newslint.rules.naming import abbreviation_style, compound_spacing, english_variety_mix, name_variant
+from newslint.rules.naming import (
+    _senses,
+    abbreviation_style,
+    compound_spacing,
+    english_variety_mix,
+    name_variant,
+)
 from newslint.rules.numbers import european_number_format as european_number
 from newslint.rules.structure import boilerplate_line, duplicated_sentence, truncated_ending
 from newslint.rules.structure._text import repeated_starts_in
@@ -1256,6 +1262,16 @@ def test_a_name_as_written_may_vary_as_the_name_does(name, ending):
     assert rule._may_vary_written(word) == expected
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="AaBbQqZzÉé.'’s-1 ", max_size=70))
+def test_the_inline_may_vary_written_is_the_two_tests(word):
+    """`_may_vary_written` (the two tests inline) on any short text: capitals, possessives,
+    marks, digits, lone capitals, names longer than MAX_NAME_LETTERS."""
+    rule = Linter(Settings()).by_code["NL202"]
+    expected = name_variant._is_name(word) and rule._may_vary_name(name_variant._bare(word))
+    assert rule._may_vary_written(word) == expected
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(
@@ -1544,3 +1560,33 @@ def test_remembered_typo_answers_are_those_of_the_walks_they_replace(typos):
         found = _context.two_slip_words(typo)
         assert found == near and list(found) == list(near)
         assert _context.two_slip_words(typo) is found  # remembered, not walked again
+
+
+_SENSE_WORDS = ["the", "THE", "trade", "labour", "labor", "is", "As", "as", "would", "to", "rough", "very"]
+_SENSE_WORDS += ["ſuch", "Kind"]  # the long s and the Kelvin sign: s and k to a case-insensitive match
+_SENSE_GLUE = ["", " ", "  ", "\n", " \n", "\n ", "\u00a0", "\x0b", ",", "'", "x", "_", "é", "1", "-"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SENSE_WORDS + _SENSE_GLUE), max_size=12))
+def test_a_word_before_is_the_patterns_search(parts):
+    """`_senses._word_before` (the search started where the last word can start) finds a match
+    exactly where the pattern's search over the whole window does: whitespace of every kind at
+    the end, a final line break, a word glued to a word character before it, the long s and the
+    Kelvin sign that case-insensitive matching reads as s and k, a window of its words alone."""
+    before = "".join(parts)
+    for pattern, longest in (
+        (_senses._NOUN_BEFORE, _senses._NOUN_LONGEST),
+        (_senses._ADJECTIVE_BEFORE, _senses._ADJECTIVE_LONGEST),
+        (_senses._AS_BEFORE, 2),
+        (_senses._MODAL_BEFORE, _senses._MODAL_LONGEST),
+        (_senses._DRAFTING_BEFORE, _senses._DRAFTING_LONGEST),
+    ):
+        assert _senses._word_before(pattern, longest, before) == bool(pattern.search(before)), pattern
+
+
+def test_the_longest_words_of_the_sense_cues():
+    """The bounds `_word_before` starts from: the longest word each cue names."""
+    longest = (_senses._NOUN_LONGEST, _senses._ADJECTIVE_LONGEST, _senses._MODAL_LONGEST)
+    assert longest == (len("broadcasting"), len("increasingly"), len("should"))
+    assert len("preliminary") == _senses._DRAFTING_LONGEST

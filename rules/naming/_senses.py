@@ -49,12 +49,12 @@ _MODIFIER = (
 )
 _NOUN_BEFORE = re.compile(rf"\b(?:{_DETERMINER}|{_MODIFIER})\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"^\s+(?:of|fees?|holders?|payers?|compliance|agreements?)\b")
-_ADJECTIVE_BEFORE = re.compile(
-    r"\b(?:is|are|was|were|be|been|being|become|becomes|became|remain|remains|remained|highly|heavily|very|so"
+_ADJECTIVE_WORDS = (
+    r"is|are|was|were|be|been|being|become|becomes|became|remain|remains|remained|highly|heavily|very|so"
     r"|too|more|less|largely|totally|entirely|increasingly|overly|mutually|economically|financially|completely"
-    r"|partly|partially|particularly)\s+$",
-    re.IGNORECASE,
+    r"|partly|partially|particularly"
 )
+_ADJECTIVE_BEFORE = re.compile(rf"\b(?:{_ADJECTIVE_WORDS})\s+$", re.IGNORECASE)
 _ADJECTIVE_AFTER = re.compile(r"^\s+(?:on|upon)\b")
 # "as dependant, incapable and vulnerable": "as" before it and an adjective coordinated after it
 # (a noun after "as" takes an article or its plural: "as a dependant", "as dependants")
@@ -65,7 +65,8 @@ _ADJECTIVE_COORDINATED = re.compile(
 _RESTRAINT_AFTER = re.compile(
     r"^\s+on\s+(?!(?:the|a|an|his|her|its|their|both|either|each|which|this|that|one|[A-Z][a-z]+day)\b)"
 )
-_MODAL_BEFORE = re.compile(r"\b(?:will|would|can|could|should|shall|may|might|must|to|help|helps|helped)\s+$")
+_MODAL_WORDS = r"will|would|can|could|should|shall|may|might|must|to|help|helps|helped"
+_MODAL_BEFORE = re.compile(rf"\b(?:{_MODAL_WORDS})\s+$")
 # A verb with its object: "kerb the growth", "kerbing its imports" (a street edge takes no object).
 _OBJECT_AFTER = re.compile(
     r"^\s+(?:the|its|their|his|her|this|these|those|our|such|inflation|spending|imports)\b"
@@ -77,9 +78,31 @@ _OBJECT_AFTER = re.compile(
 _SUBJECT_AFTER = re.compile(r"^\s+(?:would|will|could|should|may|might|must|can|are|were|have|had)\b")
 
 
+def _longest(alternation: str) -> int:
+    """The most characters a word of an alternation of plain words (`labou?r`: an optional
+    letter) can match; case-insensitive matching reads one character for one."""
+    return max(len(word.replace("?", "")) for word in alternation.split("|"))
+
+
+def _word_before(pattern: re.Pattern[str], longest: int, before: str) -> bool:
+    """`pattern.search(before)` found a match, for a pattern `\\b(?:word|...)\\s+$` whose words
+    (word characters) are at most `longest` characters: such a match ends its word where the
+    whitespace at the end of `before` begins (`$` also before a final line break, itself
+    whitespace; `str.rstrip` strips what `\\s` matches), so it starts at most `longest` before
+    that, and the search starts there (`\\b` reads the character before its start), not at
+    each of the window's forty characters (a third of NL201's regex time, measured)."""
+    end = len(before.rstrip())
+    if end == len(before):
+        return False  # no whitespace at the end: no match
+    return pattern.search(before, max(0, end - longest)) is not None
+
+
+_NOUN_LONGEST = _longest(f"{_DETERMINER}|{_MODIFIER}")
+
+
 def _noun(word: str, before: str, after: str) -> bool:
     return bool(
-        _NOUN_BEFORE.search(before)
+        _word_before(_NOUN_BEFORE, _NOUN_LONGEST, before)
         or _NOUN_AFTER.match(after)
         or word.endswith("s")
         and _SUBJECT_AFTER.match(after)
@@ -88,9 +111,9 @@ def _noun(word: str, before: str, after: str) -> bool:
 
 def _adjective(word: str, before: str, after: str) -> bool:
     return not _noun(word, before, after) and bool(
-        _ADJECTIVE_BEFORE.search(before)
+        _word_before(_ADJECTIVE_BEFORE, _ADJECTIVE_LONGEST, before)
         or _ADJECTIVE_AFTER.match(after)
-        or _AS_BEFORE.search(before)
+        or _word_before(_AS_BEFORE, 2, before)
         and _ADJECTIVE_COORDINATED.match(after)
     )
 
@@ -99,7 +122,7 @@ def _restrain(word: str, before: str, after: str) -> bool:
     return bool(
         word.endswith("s")
         and _RESTRAINT_AFTER.match(after)
-        or _MODAL_BEFORE.search(before)
+        or _word_before(_MODAL_BEFORE, _MODAL_LONGEST, before)
         or _OBJECT_AFTER.match(after)
     )
 
@@ -111,13 +134,15 @@ _DOCUMENT_AFTER = re.compile(
     r"|statement|contract|declaration|directive|decree|paper|rules?|of\s+(?:the|a|an|its)\b)",
     re.IGNORECASE,
 )
-_DRAFTING_BEFORE = re.compile(
-    r"\b(?:rough|first|final|revised|preliminary|working|initial|earlier)\s+$", re.I
-)
+_DRAFTING_WORDS = r"rough|first|final|revised|preliminary|working|initial|earlier"
+_DRAFTING_BEFORE = re.compile(rf"\b(?:{_DRAFTING_WORDS})\s+$", re.I)
+_ADJECTIVE_LONGEST = _longest(_ADJECTIVE_WORDS)
+_MODAL_LONGEST = _longest(_MODAL_WORDS)
+_DRAFTING_LONGEST = _longest(_DRAFTING_WORDS)
 
 
 def _writing(word: str, before: str, after: str) -> bool:
-    return bool(_DOCUMENT_AFTER.match(after) or _DRAFTING_BEFORE.search(before))
+    return bool(_DOCUMENT_AFTER.match(after) or _word_before(_DRAFTING_BEFORE, _DRAFTING_LONGEST, before))
 
 
 # Each sense the table lists, the cue that tells it, and how a message names it; in the order tried.

@@ -1011,6 +1011,7 @@ class _Evidence:
         self.doc = doc  # the story's document, whose digit runs (found once a story) the signs read
         self._house: Counter[str] | None = None
         self._signs: Counter[str] | None = None
+        self._desk: tuple[str | None] | None = None  # `desk`, once read
 
     def house(self) -> Counter[str]:
         """The house-style signs the copy shows (£, per cent, Mr Brown, 25 February)."""
@@ -1031,11 +1032,18 @@ class _Evidence:
             for match in pattern.findall(self.text)
         )
 
+    def desk(self) -> str | None:
+        """`EnglishVarietyMix._wire_desk` of the text, read once: the signs, the tie-break and a
+        report's reason each ask it (a scan of the story for the desk's subjects each)."""
+        if self._desk is None:
+            self._desk = (EnglishVarietyMix._wire_desk(self.text),)
+        return self._desk[0]
+
     def signs(self) -> Counter[str]:
         """The house-style signs and the wire desk."""
         if self._signs is None:
             self._signs = self.house().copy()
-            desk = EnglishVarietyMix._wire_desk(self.text)
+            desk = self.desk()
             if desk:
                 self._signs[desk] += STRONG_SIGN if desk == "us" else 1
         return self._signs
@@ -1058,7 +1066,7 @@ class _Evidence:
         """The variety the story's source leans to, and what says so (for messages): its
         dateline's place, else its sign-off, unless the wire desk is counted already."""
         sign_off = _SIGN_OFF.search(self.text[-40:])
-        if sign_off is not None and EnglishVarietyMix._wire_desk(self.text):
+        if sign_off is not None and self.desk():
             return None, ""  # the desk is counted already
         variety = dateline_variety(self.dateline) if self.dateline else None
         if variety is not None:
@@ -1079,7 +1087,7 @@ class _Evidence:
 
     def reason(self, variety: str) -> str:
         """What, besides spelling, says the story is written in `variety`."""
-        desk = EnglishVarietyMix._wire_desk(self.text)
+        desk = self.desk()
         found = _SIGN_OFF.search(self.text[-40:])
         if desk == variety and found and not self.house()[variety]:
             sign_off = found.group(1)
