@@ -244,30 +244,33 @@ class Document:
         at once, in the fields' order, in a third of the time of the frozen dataclass's `__init__`
         and its eleven `object.__setattr__` calls (parse builds one a story)."""
         doc = object.__new__(cls)
-        doc.__dict__.update(
-            text=text,
-            path=path,
-            format=format,
-            headline=headline,
-            dateline=dateline,
-            paragraphs=paragraphs,
-            sentences=sentences,
-            quotations=quotations,
-            regions=regions,
-            sic=sic,
-            lines=lines,
+        # a dict display, not keywords: keyword arguments are gathered into a dict of their own,
+        # then copied into the instance's
+        fields: dict[str, object] = {
+            "text": text,
+            "path": path,
+            "format": format,
+            "headline": headline,
+            "dateline": dateline,
+            "paragraphs": paragraphs,
+            "sentences": sentences,
+            "quotations": quotations,
+            "regions": regions,
+            "sic": sic,
+            "lines": lines,
             # every check reads these: made here, not each through a cached property's two
             # Python calls on first read (a story's `_selected` and `_derived` are always read)
-            _line_cases={},
-            _derived={},
-            _selected={},
-        )
+            "_line_cases": {},
+            "_derived": {},
+            "_selected": {},
+        }
         if not regions:  # most stories: their span sets of regions are the one empty set
-            doc.__dict__.update(_not_prose=NO_SPANS, _non_prose=NO_SPANS, _tables=NO_SPANS)
+            fields["_not_prose"] = fields["_non_prose"] = fields["_tables"] = NO_SPANS
         if not quotations:
-            doc.__dict__["_quoted"] = NO_SPANS
+            fields["_quoted"] = NO_SPANS
         if not sic:
-            doc.__dict__["_sic"] = NO_SPANS
+            fields["_sic"] = NO_SPANS
+        doc.__dict__.update(fields)
         return doc
 
     def release_parts(self) -> None:

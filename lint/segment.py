@@ -100,15 +100,16 @@ def parse(text: str, path: str = "-", format: str = "text") -> Document:
     """Build the document model of `text`. `format` is "text" or "markdown"."""
     lines = LineIndex(text)
     regions = _regions(text, format, lines)
-    skip = [r.span for r in regions if r.kind in _NOT_TEXT and _fills_lines(text, r.span)]
+    # (most stories have no region and no [sic] mark: no comprehension or generator made for them)
+    skip = [r.span for r in regions if r.kind in _NOT_TEXT and _fills_lines(text, r.span)] if regions else []
     blocks = _blocks(text, skip)
     headline, blocks = _headline(text, blocks, format)
     paragraphs = _paragraphs(text, blocks)
-    dateline = _dateline(text, paragraphs[0]) if paragraphs else None
+    dateline = dateline_at(text, paragraphs[0].start, paragraphs[0].end) if paragraphs else None
     not_prose = SpanSet([r.span for r in regions if r.kind is not RegionKind.TABLE]) if regions else None
     quotations = tuple(find_quotations(text, headline, paragraphs, format == "markdown", not_prose))
     sentences = tuple(_sentences(text, headline, paragraphs, dateline))
-    sic = tuple(_sic_spans(text))
+    sic = tuple(_sic_spans(text)) if _may_hold_sic(text) else ()
     return Document.assembled(
         text, path, format, headline, dateline, paragraphs, sentences, quotations, tuple(regions), sic, lines
     )
@@ -120,8 +121,11 @@ _NOT_TEXT = {RegionKind.CODE, RegionKind.FRONT_MATTER, RegionKind.COMMENT}
 
 def _regions(text: str, format: str, lines: LineIndex) -> list[Region]:
     found = _marked_regions(text, format)
-    tickers = [Region(RegionKind.TICKER, s) for s in _ticker_spans(text)]
-    tables = [Region(RegionKind.TABLE, s) for s in _tables(text, lines)]
+    spans = _ticker_spans(text)
+    tickers = [Region(RegionKind.TICKER, s) for s in spans] if spans else []
+    # `_tables`, its column gap looked for here: no generator is made for most stories
+    gapped = _has_column_gap(text)
+    tables = [Region(RegionKind.TABLE, s) for s in _gapped_tables(text, lines)] if gapped else []
     if not found and not tables:
         # Most stories: tickers alone, or nothing. They are in order and apart (see `_tickers`),
         # so the sort keeps their order and none is inside another.
@@ -331,6 +335,11 @@ def _tables(text: str, lines: LineIndex) -> Iterable[Span]:
     line counts only as part of a run that counts (a header above the numbers)."""
     if not _has_column_gap(text):
         return  # no line can have a column gap (most indent their paragraphs: no gap either)
+    yield from _gapped_tables(text, lines)
+
+
+def _gapped_tables(text: str, lines: LineIndex) -> Iterator[Span]:
+    """`_tables` of a text that holds a column gap (`_has_column_gap`)."""
     if not any(_table_strength(row) for row in _gap_rows(text)):
         return  # no table line, and so none aligned with one: most stories, read line by line below
     rows = text.split("\n")  # the lines, in the order of lines.starts
@@ -497,10 +506,6 @@ def _split_indented(text: str, block: Span) -> Iterable[Span]:
 
 
 _INDENTED_LINE = re.compile(r"\n[ \t]")
-
-
-def _dateline(text: str, first: Span) -> Span | None:
-    return dateline_at(text, first.start, first.end)
 
 
 def dateline_at(text: str, start: int, end: int | None = None) -> Span | None:

@@ -129,3 +129,19 @@ def test_the_assembled_document_is_the_dataclass_one(text, format):
     assert repr(doc) == repr(built)
     with pytest.raises(dataclasses.FrozenInstanceError):
         doc.text = "changed"  # type: ignore[misc]
+
+
+@settings(max_examples=500, deadline=None)
+@given(TEXTS)
+def test_parse_asks_for_tables_and_sic_marks_only_where_they_may_be(text):
+    """`parse` makes no generator for the tables or the [sic] marks of a text without a column
+    gap or a mark: what it files is what the generators find, gap or no gap."""
+    doc = segment.parse(text, "story.txt", "text")
+    assert doc.sic == tuple(segment._sic_spans(text))
+    lines = LineIndex(text)
+    tables = list(segment._tables(text, lines))
+    if segment._has_column_gap(text):
+        assert list(segment._gapped_tables(text, lines)) == tables
+    else:
+        assert tables == []
+    assert [r.span for r in doc.regions if r.kind is RegionKind.TABLE] == tables  # (always kept)
