@@ -325,7 +325,8 @@ def process_text(source: sources.Source, settings: Settings, options: RunOptions
             remaining = outcome.remaining
         else:
             remaining = linter.violations(source.text)
-        result.diagnostics = [linter.diagnostic(v, source.path) for v in remaining]
+        if remaining:  # (most stories: no comprehension made for none)
+            result.diagnostics = [linter.diagnostic(v, source.path) for v in remaining]
     except (FixError, RuleCrash) as exc:
         result.error = f"{source.path}: {exc}"
         result.text, result.fixed, result.original = source.text, Counter(), None

@@ -13,12 +13,18 @@ from newslint.span import LineIndex, Position
 from newslint.violation import Applicability, Diagnostic
 
 
+def _no_fixes() -> Counter[str]:
+    """An empty Counter without `Counter.__init__`'s two Python calls (one a file of a run): a
+    Counter's `__init__` only updates it from its arguments, and there are none."""
+    return Counter.__new__(Counter)
+
+
 @dataclass(slots=True)  # one a file: slots keep a corpus run's 10,000 of them small
 class FileResult:
     path: str
     text: str = ""  # the text the diagnostics' spans refer to (the fixed text after --fix)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    fixed: Counter[str] = field(default_factory=Counter)  # fixes applied, per rule code
+    fixed: Counter[str] = field(default_factory=_no_fixes)  # fixes applied, per rule code
     original: str | None = None  # the text before fixing, for --diff
     error: str | None = None  # could not be read or written: exit code 2
     unwritten: int = 0  # fixes made but not written (the write failed): never counted as fixed
