@@ -8,7 +8,10 @@ import stat
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from newslint import native as native_chooser
 from newslint import sources
 
 
@@ -287,3 +290,47 @@ def test_a_check_does_not_keep_the_bytes_and_a_fix_does(tmp_path, monkeypatch):
     before = path.stat().st_mtime_ns
     runner.process_file(path, "s.txt", resolver, runner.RunOptions(fix=True))
     assert kept[-1].raw == path.read_bytes() and path.stat().st_mtime_ns == before  # nothing to fix
+
+
+# --- the control bytes of a file's head: the compiled count against its twin -----------------
+_compiled = native_chooser.native
+_needs_compiled = pytest.mark.skipif(_compiled is None, reason="newslint._native is not built here")
+# every byte that decides (the set's edges: 8, 9, 13, 14, 26, 27, 28, 31, 32; high bytes), in runs
+# that cross the compiled loop's sixteen-byte steps
+_HEADS = st.lists(
+    st.sampled_from(
+        [bytes([b]) for b in (0, 1, 8, 9, 10, 11, 12, 13, 14, 26, 27, 28, 31, 32, 65, 127, 128, 159, 255)]
+    )
+    | st.binary(max_size=40),
+    max_size=60,
+).map(b"".join)
+
+
+@_needs_compiled
+@settings(max_examples=1500, deadline=None)
+@given(_HEADS)
+def test_the_compiled_control_count_is_the_translates(head):
+    assert _compiled.control_bytes(head) == sources._control_count(head)
+
+
+@_needs_compiled
+def test_the_control_count_reads_every_byte_at_every_length():
+    for n in range(0, 70):
+        for b in range(256):
+            head = bytes([65] * n + [b]) + bytes([b]) * (n % 19)
+            assert _compiled.control_bytes(head) == sources._control_count(head), (n, b)
+    with pytest.raises(TypeError):
+        _compiled.control_bytes("text")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("compiled", [True, False])
+def test_a_head_past_a_tenth_of_control_bytes_looks_binary(monkeypatch, compiled):
+    if compiled and _compiled is None:
+        pytest.skip("newslint._native is not built here")
+    if not compiled:
+        monkeypatch.setattr(sources, "native", None)
+    assert not sources._looks_binary(b"")
+    assert not sources._looks_binary(b"a\tb\r\nc\x0b\x0c\x1b" * 100)
+    assert not sources._looks_binary(b"\x01" + b"a" * 10)  # one in eleven: not past a tenth
+    assert sources._looks_binary(b"\x01" + b"a" * 8)
+    assert sources._looks_binary(b"\x1f\x0e" * 5000)
