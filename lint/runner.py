@@ -79,8 +79,11 @@ class ConfigResolver:
         if self.fixed is not None:
             return self.fixed
         # by the folder's name as a string: found with no Path compared (pathlib's __eq__ is
-        # Python) and no further lookup; a folder's settings, once found, stay what they are
-        folder = os.path.dirname(path)
+        # Python) and no further lookup; a folder's settings, once found, stay what they are.
+        # The key is the path up to its last separator, not `os.path.dirname` (five Python calls
+        # a file): the files of one folder share it, and a walk writes every path of a folder
+        # with the same prefix (`_walk`)
+        folder = path[: max(path.rfind("/"), path.rfind(os.sep)) + 1]
         found = self._walked.get(folder)
         if found is None:
             found = self._walked[folder] = self._settings_in(self._parent_resolved(path))
@@ -261,7 +264,7 @@ def _linter(settings: Settings, display: str, options: RunOptions) -> Linter:
     instances: building them for every file of a corpus cost more than checking short stories."""
     key: _LinterKey = (
         id(settings),
-        tuple(settings.ignores_for(display)),
+        tuple(settings.ignores_for(display)) if settings.per_file_ignores else (),  # (most: none)
         options.select,
         tuple(options.extend_select),
         tuple(options.ignore),

@@ -67,6 +67,22 @@ def test_a_walked_plain_file_has_the_settings_resolving_its_path_gives(tree, mon
     }
 
 
+@pytest.mark.parametrize(
+    "written",
+    ["top.txt", "desk/a.txt", "desk//a.txt", "./desk/a.txt", "desk/inner/c.txt", "desk/inner//c.txt", "ABS"],
+)
+def test_a_plain_file_has_its_folders_settings_however_its_path_is_written(tree, monkeypatch, written):
+    """`for_walked_file` keeps a folder's settings by the path up to its last separator: paths of
+    one folder written apart ("desk//a.txt") may be kept twice, never mistaken for another's."""
+    monkeypatch.chdir(tree)
+    path = str(tree / "desk" / "inner" / "c.txt") if written == "ABS" else written
+    resolver = ConfigResolver()
+    for other in ("top.txt", "desk/b.txt", "sport/match.txt", "desk/inner/c.txt"):
+        resolver.for_walked_file(other)  # the memory holds other folders' settings first
+    assert resolver.for_walked_file(path).select == ConfigResolver().for_path(Path(path)).select
+    assert resolver.for_walked_file(path) is resolver.for_path(Path(path))
+
+
 @pytest.fixture
 def settings_used(monkeypatch):
     used = []
