@@ -20,7 +20,7 @@ from newslint.rule import Rule, RuleContext, RuleOptions, Suggestion, Trigger
 from newslint.rules._desk import capitalised_word, desk_knows, desk_slip, preferred, stories
 from newslint.rules.naming._varieties import variants
 from newslint.rules.naming.english_variety_mix import stated_variety
-from newslint.rules.naming.name_variant import DESK_NAME_STORIES
+from newslint.rules.naming.name_variant import DESK_NAME_STORIES, one_edit_pair
 from newslint.rules.typos._acronyms import swapped_acronyms
 from newslint.rules.typos._capitals import (
     CAPITAL_MIN_LENGTH,
@@ -280,6 +280,42 @@ def _beside_a_name_unslipped(doc: Document, tok: Token) -> bool:
     return meant is None or not typed_slip(part, meant)
 
 
+FEW_ONCE_WRITTEN = 24  # once-written capitals of its shapes `_no_slip_uncounted` compares a word with
+
+
+def _written_once_by_shape(doc: Document, capitals: AbstractSet[str]) -> dict[tuple[str, int], list[str]]:
+    """The story's capitalised candidates written once as they stand, capitalised (the forms
+    `OnceWrittenNames` may make a tie of, and more: it also asks that the story's counts hold
+    each once), by their first letter and length: read without the counts."""
+    written = doc.word_counts
+    found: dict[tuple[str, int], list[str]] = {}
+    for w in capitals:
+        if w[1:].islower() and written.get(w) == 1:
+            found.setdefault((w[0], len(w)), []).append(w)
+    return found
+
+
+def _no_slip_uncounted(doc: Document, text: str, once: dict[tuple[str, int], list[str]]) -> bool:
+    """Whether `UnknownWord._weighed_capital` (with `clear_slips`) answers None for a capitalised
+    word whatever the story's counts say, told without them (`story_counts`, a dict of every
+    word of the story, built for most stories only for their capitalised words): no listed word
+    or name is one edit from it (so no clear slip and no evidence), and no tie can make it a
+    slip: it is not written once as it stands, capitalised, or no other once-written capital
+    (`once`: `_written_once_by_shape`) is one edit from it (`OnceWrittenNames.slip_of` finds
+    its other form among those). False where that many are to be compared (a big file's):
+    the counts decide."""
+    named, listed = known_one_edit_away(text.lower())
+    if named or listed:
+        return False
+    if not (text[1:].islower() and doc.word_counts.get(text) == 1):
+        return True  # repeated (no evidence, no clear slip: a name) or not written once: no tie
+    first, size = text[0], len(text)
+    near = [once.get((first, n), ()) for n in (size - 1, size, size + 1)]
+    if sum(map(len, near)) > FEW_ONCE_WRITTEN:
+        return False
+    return not any(one_edit_pair(text, o) for names in near for o in names)
+
+
 class UnknownWord(Rule):
     """## What it does
     Finds a lowercase word that is in no English word list (American, British or Canadian
@@ -444,6 +480,7 @@ class UnknownWord(Rule):
         bracket = -2  # where the story's last "(" is (-2: not read yet): no name spelled out after it
         first_tag = 0  # where its first "<" is (-1: none), read with `bracket`: no company tag before it
         lettered: dict[str, bool] = {}  # `_named_by_its_letters` of each repeated capitalised word asked
+        once: dict[tuple[str, int], list[str]] | None = None  # `_written_once_by_shape`, before the counts
         # Candidate-first: the tests below that read only a word's letters are run once per
         # distinct word (and remembered across stories); the tokens of the few words they do
         # not clear are the only ones built.
@@ -491,8 +528,13 @@ class UnknownWord(Rule):
                     if by_letters or _named_by_its_place(doc, tok, first_tag):
                         continue
                 if counts is None:
-                    if text not in desk_capitals and _beside_a_name_unslipped(doc, tok):
-                        continue  # what `_weighed_capital` answers whatever the counts: not built for it
+                    if text not in desk_capitals:
+                        if _beside_a_name_unslipped(doc, tok):
+                            continue  # what `_weighed_capital` answers whatever the counts: not built for it
+                        if once is None:
+                            once = _written_once_by_shape(doc, capitals)
+                        if _no_slip_uncounted(doc, text, once):
+                            continue  # likewise: no word or name one edit away, and no tie to break
                     counts = story_counts(doc)
                 if ties is None:
                     ties = OnceWrittenNames(doc, capitals, counts)
