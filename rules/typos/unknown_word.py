@@ -527,14 +527,14 @@ class UnknownWord(Rule):
                             lettered[text] = by_letters
                     if by_letters or _named_by_its_place(doc, tok, first_tag):
                         continue
+                if text not in desk_capitals:
+                    if counts is None and _beside_a_name_unslipped(doc, tok):
+                        continue  # what `_weighed_capital` answers whatever the counts: not built for it
+                    if once is None:
+                        once = _written_once_by_shape(doc, capitals)
+                    if _no_slip_uncounted(doc, text, once):
+                        continue  # likewise (and cheaper): no word or name one edit away, no tie to break
                 if counts is None:
-                    if text not in desk_capitals:
-                        if _beside_a_name_unslipped(doc, tok):
-                            continue  # what `_weighed_capital` answers whatever the counts: not built for it
-                        if once is None:
-                            once = _written_once_by_shape(doc, capitals)
-                        if _no_slip_uncounted(doc, text, once):
-                            continue  # likewise: no word or name one edit away, and no tie to break
                     counts = story_counts(doc)
                 if ties is None:
                     ties = OnceWrittenNames(doc, capitals, counts)
