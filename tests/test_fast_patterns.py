@@ -9,6 +9,7 @@ read, so each is checked here against the plain form it replaces, on story-shape
 from __future__ import annotations
 
 import re
+from collections import Counter
 from unittest import mock
 
 import pytest
@@ -476,6 +477,34 @@ def test_the_house_signs_are_the_signs_whose_literals_the_story_holds(text, vari
             n = len(found)
             expected[variety] = expected.get(variety, 0) + weight * min(variety_mix.MAX_SIGNS, n)
     assert dict(variety_mix.EnglishVarietyMix._house_signs(text, varieties=varieties)) == expected
+
+
+COUNTS = st.dictionaries(st.sampled_from(["us", "gb", "other"]), st.integers(0, 9), max_size=3)
+
+
+@given(COUNTS, COUNTS)
+def test_the_summed_evidence_is_the_counters_sum(spellings, signs):
+    """NL201 reads a story's spellings and signs together without adding the Counters (`_summed`):
+    the counts (none below 0) read what their sum reads, a count the sum leaves out as 0."""
+    summed = Counter(spellings) + Counter(signs)
+    assert variety_mix._summed(Counter(spellings), Counter(signs)) == (summed["us"], summed["gb"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(SIGN_PIECES, TEXTS), st.sampled_from(["", "\nREUTER\n", "\nReuter\n"]))
+def test_the_signs_are_the_house_signs_and_the_desk_as_counters(text, ending):
+    """NL201's evidence made without `Counter.__init__` or `copy` is a Counter whose items are
+    those of the house signs, in their order, and the wire desk's added as a Counter adds it."""
+    text += ending
+    evidence = variety_mix._Evidence(text)
+    house, signs = evidence.house(), evidence.signs()
+    assert type(house) is Counter and type(signs) is Counter and signs is not house
+    expected = house.copy()
+    desk = variety_mix.EnglishVarietyMix._wire_desk(text)
+    if desk:
+        expected[desk] += variety_mix.STRONG_SIGN if desk == "us" else 1
+    assert list(signs.items()) == list(expected.items())
+    assert list(house.items()) == list(variety_mix.EnglishVarietyMix._house_signs(text).items())
 
 
 NEEDLES = st.lists(

@@ -560,6 +560,7 @@ def test_name_variant_uses_and_runs_read_from_the_index_are_those_of_its_tokens(
     indexed = name_variant._indexed_uses(doc, written), name_variant._indexed_runs(doc, titled)
     assert indexed[0] is not None and indexed[1] is not None and "tokens" not in vars(doc)
     assert _uses_in_order(indexed[0]) == _uses_in_order(name_variant._uses(doc, written))
+    assert type(indexed[0][0]) is Counter  # made without `Counter.__init__`, a Counter still
     places = (tok.span for tok, _ in name_variant._name_tokens(doc, titled))
     assert list(indexed[1].items()) == list(name_variant._title_runs(text, places).items())
 

@@ -823,7 +823,7 @@ class EnglishVarietyMix(Rule):
         """The house-style signs the copy itself shows (£, per cent, Mr Brown, 25 February).
         `runs`: the text's `digit_runs`, if found already; `varieties`: those whose signs are
         counted (each variety's count is the same whether the other's is counted or not)."""
-        counts: Counter[str] = Counter()
+        counts: Counter[str] = Counter.__new__(Counter)  # no __init__: two Python calls a story
         key = tuple(variety for variety in _SIGNS if variety in varieties)
         plan = _SIGN_PLANS.get(key)
         if plan is None:
@@ -840,7 +840,7 @@ class EnglishVarietyMix(Rule):
             else:
                 runs = digit_runs(text) if runs is None else runs
                 n = len(matches_at(pattern, text, runs[at]))
-            counts[variety] += weight * min(MAX_SIGNS, n)
+            counts[variety] = counts.get(variety, 0) + weight * min(MAX_SIGNS, n)  # no __missing__ call
         return counts
 
     @staticmethod
@@ -849,13 +849,20 @@ class EnglishVarietyMix(Rule):
         `_spelling_counts` counts them, house-style signs, the wire desk) says so two to one."""
         if not spellings:
             return None
-        counts = spellings + evidence.signs()
-        if not (spellings["us"] and counts["gb"] or spellings["gb"] and counts["us"]):
+        us, gb = _summed(spellings, evidence.signs())
+        if not (spellings.get("us") and gb or spellings.get("gb") and us):
             return None  # nothing of the other variety: nothing is mixed
-        major = max(("us", "gb"), key=counts.__getitem__)
-        if counts[major] < MIN_EVIDENCE or counts[major] < MARGIN * counts[OTHER[major]]:
+        most, other = (us, gb) if us >= gb else (gb, us)  # "us" on a tie
+        if most < MIN_EVIDENCE or most < MARGIN * other:
             return None  # too close to call: real copy mixes spellings, a guess would be a false alarm
-        return major
+        return "us" if us >= gb else "gb"
+
+
+def _summed(spellings: Counter[str], signs: Counter[str]) -> tuple[int, int]:
+    """The American and the British counts of `spellings + signs`, no Counter made (`Counter`'s
+    `__add__` and `__missing__` are Python calls): both hold counts of 0 or more, and a count that
+    `+` leaves out reads 0 as the sum does."""
+    return spellings.get("us", 0) + signs.get("us", 0), spellings.get("gb", 0) + signs.get("gb", 0)
 
 
 def _subjects(text: str, words: tuple[str, ...], most: int) -> int:
@@ -972,7 +979,7 @@ def _unopposed(
     needed = max(MIN_EVIDENCE, MARGIN * spellings)
     if variety == "gb":
         return _most_american_signs(evidence.text) < needed
-    return variety == "us" and evidence.house()["gb"] + _british_desk(evidence.text) < needed
+    return variety == "us" and evidence.house().get("gb", 0) + _british_desk(evidence.text) < needed
 
 
 def _most_american_signs(text: str) -> int:
@@ -980,7 +987,7 @@ def _most_american_signs(text: str) -> int:
     wire desk's when the sign-off is one the American desks wrote, whatever its subjects."""
     sign_off = _SIGN_OFF.search(text[-40:])
     desk = STRONG_SIGN if sign_off is not None and sign_off.group(1) == "Reuter" else 0
-    return EnglishVarietyMix._house_signs(text, varieties=("us",))["us"] + desk
+    return EnglishVarietyMix._house_signs(text, varieties=("us",)).get("us", 0) + desk
 
 
 def _british_desk(text: str) -> int:
@@ -994,7 +1001,7 @@ def _spells_both(spellings: Counter[str]) -> bool:
     """Whether the story writes spellings of both varieties (its `spellings`, as
     `_spelling_counts` counts them): it is mixed whichever variety it means, so the side its
     evidence leans to decides, by any margin."""
-    return bool(spellings["us"] and spellings["gb"])
+    return bool(spellings.get("us") and spellings.get("gb"))
 
 
 def _strong(entry: Variant) -> Variant:
@@ -1023,7 +1030,7 @@ class _Evidence:
     def british_style(self) -> bool:
         """Whether the copy shows a British house-style sign besides "the US" without full stops,
         which American web copy writes too (AG News: `its US mutual fund businesses`)."""
-        if not self.house()["gb"]:
+        if not self.house().get("gb"):
             return False
         return any(
             not match.startswith("US")
@@ -1042,10 +1049,12 @@ class _Evidence:
     def signs(self) -> Counter[str]:
         """The house-style signs and the wire desk."""
         if self._signs is None:
-            self._signs = self.house().copy()
+            signs: Counter[str] = Counter.__new__(Counter)  # `copy`, without its Python calls
+            dict.update(signs, self.house())
             desk = self.desk()
             if desk:
-                self._signs[desk] += STRONG_SIGN if desk == "us" else 1
+                signs[desk] = signs.get(desk, 0) + (STRONG_SIGN if desk == "us" else 1)
+            self._signs = signs
         return self._signs
 
     def lean(self, spellings: Counter[str]) -> str | None:
@@ -1057,10 +1066,10 @@ class _Evidence:
         already: a prior about the source counts once (a story with three British spellings and
         one American one, signed "Reuter" about American companies, is a tie by the count, not
         American)."""
-        counts = spellings + self.signs()
-        if counts["us"] == counts["gb"]:
+        us, gb = _summed(spellings, self.signs())
+        if us == gb:
             return self._tie_break()[0]
-        return "us" if counts["us"] > counts["gb"] else "gb"
+        return "us" if us > gb else "gb"
 
     def _tie_break(self) -> tuple[str | None, str]:
         """The variety the story's source leans to, and what says so (for messages): its
@@ -1080,8 +1089,8 @@ class _Evidence:
     def mixed_reason(self, spellings: Counter[str], variety: str) -> str:
         """Why a story that spells both ways (its `spellings`, as `_spelling_counts` counts them)
         is taken to be written in `variety`."""
-        counts = spellings + self.signs()
-        if counts["us"] != counts["gb"]:
+        us, gb = _summed(spellings, self.signs())
+        if us != gb:
             return f"the story spells both ways, and more of it is {NAMES[variety]}"
         return f"the story spells both ways; {self._tie_break()[1]}"
 
@@ -1103,7 +1112,7 @@ class _Evidence:
         the London desk wrote Oxford -ize; British news desks -ise)."""
         if self.plainly_british(found):
             return True
-        if _SIGN_OFF.search(self.text[-40:]) or self.signs()["us"]:
+        if _SIGN_OFF.search(self.text[-40:]) or self.signs().get("us"):
             return False
         varieties = Counter(
             e.variety for tok, e in found if e.kind in ("spelling", "ise") and not _proper(tok)
@@ -1126,7 +1135,7 @@ class _Evidence:
         house = self.house()
         return (
             not us_spellings
-            and not self.signs()["us"]
-            and house["gb"] * 2 >= BRITISH_STYLE
-            and house["gb"] + gb_spellings >= BRITISH_STYLE
+            and not self.signs().get("us")
+            and house.get("gb", 0) * 2 >= BRITISH_STYLE
+            and house.get("gb", 0) + gb_spellings >= BRITISH_STYLE
         )

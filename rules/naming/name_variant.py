@@ -172,14 +172,16 @@ def _indexed_uses(doc: Document, written: AbstractSet[str]) -> Uses | None:
                 placed.update(word_of(ids[i]) for i in range(openings[s] + 1, openings[s + 1]))
             s += 1
     uses = doc.word_counts
-    counts: Counter = Counter()
+    counts: Counter = Counter.__new__(Counter)  # no __init__: two Python calls a story
     first_use: dict[str, int] = {}
     mid_sentence: set[str] = set()
+    count_of, placed_of = counts.get, placed.get  # no Counter.__missing__ call a new name
     for text in filter(written.__contains__, words):  # in the order of first use
         name = text[:-2] if text.endswith(_POSSESSIVE_ENDS) else text  # `_bare`, inline
-        counts[name] += uses[text]
+        n = uses[text]
+        counts[name] = count_of(name, 0) + n
         first_use.setdefault(name, len(first_use))
-        if uses[text] > placed[text]:
+        if n > placed_of(text, 0):
             mid_sentence.add(name)
     return counts, first_use, mid_sentence
 
