@@ -36,7 +36,8 @@
  *   (as bytes of int32 offsets, which newslint.figures makes arrays of),
  *   and a pattern's finditer matches when they can only start there (newslint.figures), and
  *   marked_starts(text, starts, joiners, marks), the starts of the figures a mark follows (the
- *   NL4 rules' "5%", "5pm", "5:30 GMT"; its twin is in rules/numbers/_common.py), and
+ *   NL4 rules' "5%", "5pm", "5:30 GMT"; its twin is in rules/numbers/_common.py) and
+ *   marked_starts_many(text, starts, specs), those of several (joiners, marks) in one walk, and
  *   digit_joints(text, lasts), the separators NL401 finds between digits and where a decimal
  *   comma may start (its twin is in rules/numbers/european_number_format.py), and
  *   four_digit_starts(text, starts), the four-digit figures NL402 reads (its twin is in
@@ -5384,55 +5385,136 @@ marked_start(int kind, const void *data, Py_ssize_t n, Py_ssize_t j, void *state
  * "PM", "pM"). A pattern whose figure is such a stretch and is followed by an optional space and
  * a mark (neither a digit nor a joiner) can only match at these (NL403, NL404, NL413): its twin
  * is rules/numbers/_common.py's `_marked_starts`. */
-static PyObject *
-marked_starts(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+/* Read marked_starts' marks (args[i], of the function `name`: a str of mark characters or a
+ * tuple of mark words) into `walk`, with its joiners; a fresh walk (no figure walked yet). -1
+ * with an error set. */
+static int
+marked_walk_init(MarkedWalk *walk, const char *joiners, const char *name, PyObject *const *args, Py_ssize_t i)
 {
-    PyObject *text, *starts;
-    MarkedWalk walk;
-    walk.joiners = walk.marks = NULL;
-    walk.first = walk.end = -1;
-    walk.marked = walk.count_words = 0;
-    memset(walk.opens, 0, sizeof walk.opens);
-    if (BAD_COUNT(4, 4) || BAD_STR(0) || BAD_UTF8(2, walk.joiners))
-        return NULL;
-    if (PyTuple_Check(args[3])) {
-        Py_ssize_t w, count = PyTuple_GET_SIZE(args[3]);
+    PyObject *marks = args[i];
+    walk->joiners = joiners;
+    walk->marks = NULL;
+    walk->first = walk->end = -1;
+    walk->marked = walk->count_words = 0;
+    memset(walk->opens, 0, sizeof walk->opens);
+    if (PyTuple_Check(marks)) {
+        Py_ssize_t w, count = PyTuple_GET_SIZE(marks);
         if (count > MARK_WORDS) {
             PyErr_SetString(PyExc_ValueError, "marked_starts: more than 16 mark words");
-            return NULL;
+            return -1;
         }
         for (w = 0; w < count; w++) {
-            PyObject *word = PyTuple_GET_ITEM(args[3], w);
+            PyObject *word = PyTuple_GET_ITEM(marks, w);
             Py_ssize_t size, k;
             const char *utf8;
             if (!PyUnicode_Check(word)) {
                 PyErr_SetString(PyExc_TypeError, "marked_starts: a mark word must be a str");
-                return NULL;
+                return -1;
             }
             utf8 = PyUnicode_AsUTF8AndSize(word, &size);
             if (utf8 == NULL)
-                return NULL;
+                return -1;
             if (size < 1 || size > MARK_WORD_SIZE || !PyUnicode_IS_ASCII(word)) {
                 PyErr_SetString(PyExc_ValueError, "marked_starts: a mark word is 1 to 8 ASCII characters");
-                return NULL;
+                return -1;
             }
             for (k = 0; k < size; k++) {
                 if (utf8[k] == 0 || IS_ASCII_UPPER((Py_UCS4)utf8[k])) {
                     PyErr_SetString(PyExc_ValueError, "marked_starts: a mark word is lowercase, with no null");
-                    return NULL;
+                    return -1;
                 }
-                walk.words[w][k] = utf8[k];
+                walk->words[w][k] = utf8[k];
             }
-            walk.words[w][size] = 0;
-            walk.opens[(unsigned char)utf8[0]] = 1;
+            walk->words[w][size] = 0;
+            walk->opens[(unsigned char)utf8[0]] = 1;
             if (utf8[0] >= 'a' && utf8[0] <= 'z')
-                walk.opens[(unsigned char)(utf8[0] - 'a' + 'A')] = 1;
+                walk->opens[(unsigned char)(utf8[0] - 'a' + 'A')] = 1;
         }
-        walk.count_words = (int)count;
-    } else if (BAD_UTF8(3, walk.marks))
+        walk->count_words = (int)count;
+        return 0;
+    }
+    return utf8_arg(name, args, i, &walk->marks);
+}
+
+/* marked_starts(text, starts, joiners, marks): the figure starts (digit_runs' first digits) whose
+ * figure is followed by a mark, or by one white-space character and then a mark; the figure being
+ * the run of digits from the start, joined to the next run by one of `joiners` ("1,234.5" with
+ * ".,"). `marks`: a str, each of its characters a mark, or a tuple of words (lowercase ASCII, one
+ * to eight characters, up to sixteen), each a mark in any case of its letters ("pm" for "pm",
+ * "PM", "pM"). A pattern whose figure is such a stretch and is followed by an optional space and
+ * a mark (neither a digit nor a joiner) can only match at these (NL403, NL404, NL413): its twin
+ * is rules/numbers/_common.py's `_marked_starts`. */
+static PyObject *
+marked_starts(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    const char *joiners = NULL;
+    MarkedWalk walk;
+    if (BAD_COUNT(4, 4) || BAD_STR(0) || BAD_UTF8(2, joiners) || marked_walk_init(&walk, joiners, __func__, args, 3) < 0)
         return NULL;
-    text = args[0], starts = args[1];
-    return kept_starts(text, starts, "marked_starts: the starts must be a sequence", marked_start, &walk);
+    return kept_starts(args[0], args[1], "marked_starts: the starts must be a sequence", marked_start, &walk);
+}
+
+#define MARKED_SPECS 4
+
+/* marked_starts_many(text, starts, specs): a tuple of `marked_starts(text, starts, joiners,
+ * marks)` for each (joiners, marks) of `specs` (a tuple of one to four), `starts` read once: the
+ * figures NL403, NL404 and NL413 read, found in one call for the three of them. Its twin is
+ * rules/numbers/_common.py's `_marked_starts_many`. */
+static PyObject *
+marked_starts_many(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    MarkedWalk walks[MARKED_SPECS];
+    PyObject *text, *specs, *found[MARKED_SPECS] = {NULL}, *out = NULL;
+    Py_ssize_t count, k, i, n;
+    Offsets seq;
+    const void *data;
+    int kind;
+    if (BAD_COUNT(3, 3) || BAD_STR(0))
+        return NULL;
+    text = args[0], specs = args[2];
+    if (!PyTuple_Check(specs) || (count = PyTuple_GET_SIZE(specs)) < 1 || count > MARKED_SPECS) {
+        PyErr_SetString(PyExc_ValueError, "marked_starts_many: the specs must be a tuple of one to four");
+        return NULL;
+    }
+    for (k = 0; k < count; k++) {
+        PyObject *spec = PyTuple_GET_ITEM(specs, k);
+        const char *joiners = NULL;
+        if (!PyTuple_Check(spec) || PyTuple_GET_SIZE(spec) != 2) {
+            PyErr_SetString(PyExc_ValueError, "marked_starts_many: each spec is a (joiners, marks) pair");
+            return NULL;
+        }
+        if (utf8_arg(__func__, &PyTuple_GET_ITEM(spec, 0), 0, &joiners) < 0 ||
+            marked_walk_init(&walks[k], joiners, __func__, &PyTuple_GET_ITEM(spec, 0), 1) < 0)
+            return NULL;
+    }
+    if (offsets_open(args[1], "marked_starts_many: the starts must be a sequence", &seq) < 0)
+        return NULL;
+    for (k = 0; k < count; k++)
+        if ((found[k] = PyList_New(0)) == NULL)
+            goto done;
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    n = PyUnicode_GET_LENGTH(text);
+    for (i = 0; i < seq.count; i++) {
+        Py_ssize_t at = offsets_get(&seq, i);
+        if (at == -1 && PyErr_Occurred())
+            goto done;
+        if (at < 0)
+            continue;
+        for (k = 0; k < count; k++)
+            if (marked_start(kind, data, n, at, &walks[k]) && offsets_append(&seq, i, at, found[k]) < 0)
+                goto done;
+    }
+    if ((out = PyTuple_New(count)) != NULL)
+        for (k = 0; k < count; k++) {
+            PyTuple_SET_ITEM(out, k, found[k]);
+            found[k] = NULL;
+        }
+done:
+    offsets_close(&seq);
+    for (k = 0; k < count; k++)
+        Py_XDECREF(found[k]);
+    return out;
 }
 
 /* digit_joints(text, lasts): what NL401 reads after the last digit of each run of digits (`lasts`,
@@ -9163,6 +9245,8 @@ static PyMethodDef methods[] = {
      "matches_at(match, text, starts): pattern.finditer's matches, for a pattern that only matches at starts."},
     {"marked_starts", (PyCFunction)(void (*)(void))marked_starts, METH_FASTCALL,
      "marked_starts(text, starts, joiners, marks): the figure starts whose figure a mark follows."},
+    {"marked_starts_many", (PyCFunction)(void (*)(void))marked_starts_many, METH_FASTCALL,
+     "marked_starts_many(text, starts, specs): marked_starts for each (joiners, marks) of specs."},
     {"digit_joints", (PyCFunction)(void (*)(void))digit_joints, METH_FASTCALL,
      "digit_joints(text, lasts): the separators between digits, dot groups and comma figures (NL401)."},
     {"four_digit_starts", (PyCFunction)(void (*)(void))four_digit_starts, METH_FASTCALL,

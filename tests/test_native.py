@@ -1903,6 +1903,42 @@ def test_the_compiled_marked_starts_by_mark_words_are_the_twins(text, marks):
 
 
 @needs_compiled
+@settings(max_examples=1000, deadline=None)
+@given(MARK_WORD_TEXT, st.lists(st.sampled_from(MARK_WORDS + [(".,", "%pP")]), min_size=1, max_size=4))
+@example("at 5pm, 5:30 GMT, 7.5% and 8 per cent, 9.30 a.m.", list(number_rules.SHARED_MARKS))
+def test_the_compiled_marked_starts_many_are_the_twins(text, specs):
+    """The figures each (joiners, marks) reads, from one walk of the starts, are the twin's, and
+    each is marked_starts' for its spec alone, from a list and from a compact array alike."""
+    specs = tuple(specs)
+    for starts in (list(range(len(text))), array("i", range(len(text))), figures.digit_runs(text)[0]):
+        twin = number_rules._marked_starts_many(text, starts, specs)
+        assert compiled.marked_starts_many(text, starts, specs) == twin
+        assert twin == tuple(compiled.marked_starts(text, starts, *spec) for spec in specs)
+
+
+@needs_compiled
+@pytest.mark.parametrize(
+    "specs", [(), ((":.", ("pm",)),) * 5, ((":.",),), (":.",), [(":.", ("pm",))], ((":.", ("PM",)),)]
+)
+def test_marked_starts_many_refuse_specs_they_cannot_read(specs):
+    for marked in (compiled.marked_starts_many, number_rules._marked_starts_many):
+        with pytest.raises(ValueError):
+            marked("5 pm", [0], specs)
+
+
+def test_figures_marked_are_the_marked_starts_of_the_story():
+    """`figures_marked`, from one walk for NL403, NL404 and NL413, is `marked_starts` for each
+    spec, and for a spec it does not share too; a story with no figure walks nothing."""
+    text = "At 5pm, 5:30 GMT and 9.30 a.m. prices rose 7.5% (8 per cent; 3 pc), 1,234 people."
+    doc = document.Document(text)
+    for spec in (*number_rules.SHARED_MARKS, (".,", "%")):
+        assert list(number_rules.figures_marked(doc, spec)) == number_rules._marked_starts(
+            text, doc.digit_runs[0], *spec
+        )
+    assert number_rules.figures_marked(document.Document("No figure here."), number_rules.CLOCK_MARKS) == ()
+
+
+@needs_compiled
 @pytest.mark.parametrize(
     "words", [("PM",), ("",), ("toolongword",), tuple("abcdefghijklmnopq"), ("p\u00e9",), ("a\0",)]
 )

@@ -151,6 +151,53 @@ marked_starts: Callable[[str, Sequence[int], str, str | tuple[str, ...]], list[i
     _marked_starts if native is None else native.marked_starts
 )
 
+MarkSpec = tuple[str, str | tuple[str, ...]]  # `marked_starts`' (joiners, marks)
+
+# What joins the digits of a figure, and what may follow it (after one space): `marked_starts`'
+# (joiners, marks) of the clocks of NL403, the times with minutes of NL413 and the percentages of
+# NL404, found for the three in one walk of a story's figures (`figures_marked`).
+CLOCK_MARKS: MarkSpec = (":.", ("am", "pm", "a.m", "p.m"))
+MINUTE_MARKS: MarkSpec = (":.", ("am", "pm", "a.m", "p.m", "gmt", "bst", "utc", "cet", "est", "edt", "local"))
+PERCENT_MARKS: MarkSpec = (".,", ("%", "pc", "per"))
+SHARED_MARKS = (CLOCK_MARKS, MINUTE_MARKS, PERCENT_MARKS)
+_NONE_MARKED: tuple[Sequence[int], ...] = ((),) * len(SHARED_MARKS)
+
+
+def _marked_starts_many(
+    text: str, starts: Sequence[int], specs: tuple[MarkSpec, ...]
+) -> tuple[list[int], ...]:
+    """`marked_starts(text, starts, joiners, marks)` for each (joiners, marks) of `specs` (one to
+    four). The pure-Python twin of the compiled `marked_starts_many`, which reads `starts` once."""
+    if not isinstance(specs, tuple) or not 1 <= len(specs) <= 4:
+        raise ValueError("marked_starts_many: the specs must be a tuple of one to four")
+    for spec in specs:
+        if not isinstance(spec, tuple) or len(spec) != 2:
+            raise ValueError("marked_starts_many: each spec is a (joiners, marks) pair")
+    return tuple(_marked_starts(text, starts, *spec) for spec in specs)
+
+
+marked_starts_many: Callable[[str, Sequence[int], tuple[MarkSpec, ...]], tuple[list[int], ...]] = (
+    _marked_starts_many if native is None else native.marked_starts_many
+)
+
+
+def _shared_marked(doc: Document) -> tuple[Sequence[int], ...]:
+    starts = doc.digit_runs[0]
+    if not starts:  # no figure: nothing to walk
+        return _NONE_MARKED
+    return marked_starts_many(doc.text, starts, SHARED_MARKS)
+
+
+def figures_marked(doc: Document, marks: MarkSpec) -> Sequence[int]:
+    """`marked_starts(doc.text, doc.digit_runs[0], *marks)`: for one of `SHARED_MARKS`, taken
+    from the one walk of the story's figures made for all of them on first use (`doc.derived`),
+    where NL403, NL404 and NL413 each walked them, and again for their forms. Read-only."""
+    try:
+        k = SHARED_MARKS.index(marks)
+    except ValueError:
+        return marked_starts(doc.text, doc.digit_runs[0], *marks)
+    return doc.derived(_shared_marked)[k]
+
 
 class HouseStyleRule(Rule):
     """A rule that only speaks under a chosen house style: silent when `style` is not set."""
@@ -221,7 +268,7 @@ class MixedFormRule(Rule):
     # `prose_matches`' `marked` (joiners, marks) when every form is a match at a figure a mark
     # follows: each figure gives one match at most, so fewer than two of them make fewer than
     # two forms, and no mix (`check` asks no more then).
-    marked: ClassVar[tuple[str, str | tuple[str, ...]] | None] = None
+    marked: ClassVar[MarkSpec | None] = None
 
     def forms(self, doc: Document) -> Sequence[Form]:
         raise NotImplementedError
@@ -238,7 +285,7 @@ class MixedFormRule(Rule):
         # No generator of its own around `report`'s, and none at all for a story with fewer
         # than two forms (most): `report` finds no mix in them. A rule whose forms open at marked
         # figures (`marked`) tells most of those stories from the figures alone.
-        if self.marked is not None and len(marked_starts(doc.text, doc.digit_runs[0], *self.marked)) < 2:
+        if self.marked is not None and len(figures_marked(doc, self.marked)) < 2:
             return iter(())
         forms = self.forms(doc)
         return self.report(doc, forms) if len(forms) >= 2 else iter(())

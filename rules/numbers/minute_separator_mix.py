@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from newslint.document import Document
 from newslint.rules.numbers._clock import ClockMix
-from newslint.rules.numbers._common import Form, prose_matches
+from newslint.rules.numbers._common import MINUTE_MARKS, Form, figures_marked, prose_matches
 from newslint.span import Span
 
 # A clock time with minutes that a meridiem or a time zone marks as a time: "5:30pm", "5.30 p.m.",
@@ -16,8 +16,8 @@ _MINUTES = re.compile(
     r"([0-9](?<![\w:.,$£€¥][0-9])\d?)([:.])([0-5]\d)"
     r"(?=[ \t]?(?:[apAP]\.?[mM]\b|(?:GMT|BST|UTC|CET|EST|EDT|local[ \t]+time)\b))"
 )
-# What joins the digits of its time, and what may follow it (after one space): `marked_starts`.
-MINUTE_MARKS = (":.", ("am", "pm", "a.m", "p.m", "gmt", "bst", "utc", "cet", "est", "edt", "local"))
+# What joins the digits of its time, and what may follow it (after one space): `marked_starts`'
+# MINUTE_MARKS (the meridiems and time zones), kept in _common.py with NL403's and NL404's.
 _SEPARATORS = {"colon": ":", "dot": "."}
 
 
@@ -57,7 +57,8 @@ class MinuteSeparatorMix(ClockMix):
 
     def clock_forms(self, doc: Document) -> Sequence[Form]:
         found = []
-        for m in prose_matches(doc, _MINUTES, headline=False, at_figures=True, marked=self.marked):
+        figures = figures_marked(doc, MINUTE_MARKS)
+        for m in prose_matches(doc, _MINUTES, headline=False, at_figures=True, figures=figures):
             hours, separator, minutes = m.groups()
             if int(hours) > 24:
                 continue

@@ -6,15 +6,15 @@ import re
 from collections.abc import Iterator, Sequence
 
 from newslint.document import Document
-from newslint.rules.numbers._common import Form, MixedFormRule, marked_starts, prose_matches
+from newslint.rules.numbers._common import PERCENT_MARKS, Form, MixedFormRule, figures_marked, prose_matches
 from newslint.rules.numbers.percent_sign_style import STYLES_WITH_THE_SIGN
 from newslint.span import Span
 from newslint.violation import FixAvailability, Violation
 
 # A figure and its percent sign or word: "5%", "5 %", "5 percent", "5 per cent", "5 pct".
 _PERCENT = re.compile(r"([0-9](?<![\w.,][0-9])\d*(?:[.,]\d+)*)(\s?(?i:%|percent\b|per\s+cent\b|pct\b))")
-# What joins the digits of its figure, and what may follow it (after one space): `marked_starts`.
-PERCENT_MARKS = (".,", ("%", "pc", "per"))
+# What joins the digits of its figure, and what may follow it (after one space): `marked_starts`'
+# PERCENT_MARKS, (".,", ("%", "pc", "per")), kept in _common.py with NL403's and NL413's.
 _WRITTEN = {"%": "%", "percent": " percent", "per cent": " per cent", "pct": " pct"}
 
 
@@ -67,7 +67,7 @@ class PercentStyleMix(MixedFormRule):
         # kinds are read first, and a form (its rewrites) built only for a story that mixes them.
         # Not a generator: a story with no mix pays one call.
         # Fewer than two figures a percent mark follows (most stories): fewer than two matches.
-        figures = marked_starts(doc.text, doc.digit_runs[0], *PERCENT_MARKS)
+        figures = figures_marked(doc, PERCENT_MARKS)
         if len(figures) < 2:
             return iter(())
         found = self._matches(doc, figures)
@@ -84,7 +84,7 @@ class PercentStyleMix(MixedFormRule):
         if self.context.style in STYLES_WITH_THE_SIGN:
             return ()  # NL416 writes every percentage with the sign: no majority to follow
         if figures is None:
-            figures = marked_starts(doc.text, doc.digit_runs[0], *PERCENT_MARKS)
+            figures = figures_marked(doc, PERCENT_MARKS)
         return list(prose_matches(doc, _PERCENT, headline=False, at_figures=True, figures=figures))
 
 

@@ -8,14 +8,14 @@ from itertools import product
 
 from newslint.document import Document
 from newslint.rules.numbers._clock import ClockMix
-from newslint.rules.numbers._common import Form, prose_matches
+from newslint.rules.numbers._common import CLOCK_MARKS, Form, figures_marked, prose_matches
 from newslint.span import Span
 
 # "5pm", "5.30pm", "5 p.m.", "5:30 PM": the clock, an optional space, the meridiem.
 _CLOCK = re.compile(r"([0-9](?<![\w:.,$£€¥][0-9])\d?(?:[:.]\d{2})?)( ?)([apAP])(\.)?[mM](?:(\.)|\b)")
 
-# What joins the digits of its clock, and what may follow it (after one space): `marked_starts`.
-CLOCK_MARKS = (":.", ("am", "pm", "a.m", "p.m"))
+# What joins the digits of its clock, and what may follow it (after one space): `marked_starts`'
+# CLOCK_MARKS, (":.", ("am", "pm", "a.m", "p.m")), kept in _common.py with NL404's and NL413's.
 
 
 def _kind(space: str, dotted: bool, upper: bool) -> str:
@@ -59,7 +59,8 @@ class TimeFormatMix(ClockMix):
     def clock_forms(self, doc: Document) -> Sequence[Form]:
         found = []
         text = doc.text
-        for m in prose_matches(doc, _CLOCK, headline=False, at_figures=True, marked=self.marked):
+        figures = figures_marked(doc, CLOCK_MARKS)
+        for m in prose_matches(doc, _CLOCK, headline=False, at_figures=True, figures=figures):
             clock, space, letter, dot, final_dot = m.groups()
             dotted = bool(dot)
             end = m.end() if dotted else m.end() - len(final_dot or "")
