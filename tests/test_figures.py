@@ -86,6 +86,20 @@ def test_the_runs_and_the_matches_tried_there_are_what_the_regex_finds(monkeypat
 
 
 @pytest.mark.parametrize("compiled_code", TWINS)
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text("aZ 09_é\xb2\xbd.,\n", max_size=90))
+@example(text="a" * 15 + "12" + "b" * 14 + "3" + "4" * 20 + "é5")  # runs across 16-byte blocks
+@example(text="1" * 16 + " " + "_" * 15 + "2")
+def test_the_runs_of_a_one_byte_text_found_by_blocks_are_the_regexs(monkeypatch, compiled_code, text):
+    """The compiled scan reads a one-byte text sixteen bytes at a time: runs that cross a block,
+    open or close one, or end the text, the character before a run in the block before."""
+    _use(monkeypatch, compiled_code)
+    starts, lasts = figures.digit_runs(text)
+    assert starts.tolist() == [m.start() for m in re.finditer(r"(?<!\w)\d", text)]
+    assert lasts.tolist() == [m.end() - 1 for m in re.finditer(r"\d+", text)]
+
+
+@pytest.mark.parametrize("compiled_code", TWINS)
 def test_the_figures_of_a_story(monkeypatch, compiled_code):
     _use(monkeypatch, compiled_code)
     text = "In 1,500 cases, 40km away; x9 and ٣٤ at 5:30pm."
