@@ -5133,6 +5133,71 @@ digit_runs_blocks(const Py_UCS1 *s, Py_ssize_t n, OffsetRun *starts, OffsetRun *
 }
 #endif
 
+/* space_runs(text): where NL501's `_SPACE_RUN`, "  (?<=\S  ) *(?=\S)", matches in a text: a list
+ * of (start, end) of each run of two or more spaces (U+0020) that a character other than white
+ * space precedes and follows. A run's start is found sixteen bytes at a time in a one-byte text
+ * (most stories hold a run of spaces, and most runs are indentation after a line break, which
+ * fails at its first look). Its twin is rules/typography/double_space.py's `_space_run_spans`. */
+static PyObject *
+space_runs(PyObject *self, PyObject *text)
+{
+    PyObject *out;
+    Py_ssize_t i = 0, j, n;
+    int kind;
+    const void *data;
+    if (BAD_STR_O(text))
+        return NULL;
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    n = PyUnicode_GET_LENGTH(text);
+    if ((out = PyList_New(0)) == NULL)
+        return NULL;
+    while (i + 1 < n) {
+#if defined(__SSE2__)
+        if (kind == PyUnicode_1BYTE_KIND) {
+            const Py_UCS1 *s = (const Py_UCS1 *)data;
+            const __m128i space = _mm_set1_epi8(' ');
+            int found = 0;
+            while (i + 17 <= n) {
+                __m128i here = _mm_loadu_si128((const __m128i *)(s + i)),
+                        next = _mm_loadu_si128((const __m128i *)(s + i + 1));
+                unsigned pairs = (unsigned)_mm_movemask_epi8(
+                    _mm_and_si128(_mm_cmpeq_epi8(here, space), _mm_cmpeq_epi8(next, space)));
+                if (pairs) {
+                    i += __builtin_ctz(pairs);
+                    found = 1;
+                    break;
+                }
+                i += 16;
+            }
+            if (!found)
+                while (i + 1 < n && !(s[i] == ' ' && s[i + 1] == ' '))
+                    i++;
+        } else
+#endif
+            while (i + 1 < n && !(PyUnicode_READ(kind, data, i) == ' ' && PyUnicode_READ(kind, data, i + 1) == ' '))
+                i++;
+        if (i + 1 >= n)
+            break;
+        /* text[i:i + 2] are the first two spaces of a run: the scan began at a character that is
+         * no space, or at the text's start */
+        for (j = i + 2; j < n && PyUnicode_READ(kind, data, j) == ' '; j++)
+            ;
+        if (i > 0 && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i - 1)) && j < n &&
+            !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, j))) {
+            PyObject *run = Py_BuildValue("(nn)", i, j);
+            if (run == NULL || PyList_Append(out, run) < 0) {
+                Py_XDECREF(run);
+                Py_DECREF(out);
+                return NULL;
+            }
+            Py_DECREF(run);
+        }
+        i = j;
+    }
+    return out;
+}
+
 /* digit_runs(text): (starts, lasts), two bytes objects of offsets, native int32 each (int64 when
  * the text is longer than 2**31 - 1 characters), what array("i") (or "q") reads with no int object
  * made a run (newslint.figures.digit_runs makes the document's compact arrays of them): the first
@@ -9291,6 +9356,8 @@ static PyMethodDef methods[] = {
      "matches_at(match, text, starts): pattern.finditer's matches, for a pattern that only matches at starts."},
     {"marked_starts", (PyCFunction)(void (*)(void))marked_starts, METH_FASTCALL,
      "marked_starts(text, starts, joiners, marks): the figure starts whose figure a mark follows."},
+    {"space_runs", space_runs, METH_O,
+     "space_runs(text): (start, end) of each run of two or more spaces between non-space characters."},
     {"marked_starts_many", (PyCFunction)(void (*)(void))marked_starts_many, METH_FASTCALL,
      "marked_starts_many(text, starts, specs): marked_starts for each (joiners, marks) of specs."},
     {"digit_joints", (PyCFunction)(void (*)(void))digit_joints, METH_FASTCALL,

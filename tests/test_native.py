@@ -37,6 +37,7 @@ from newslint.rules.naming import compound_spacing
 from newslint.rules.numbers import _common as number_rules
 from newslint.rules.numbers import european_number_format, thousands_separator_mix
 from newslint.rules.structure import _text, boilerplate_line
+from newslint.rules.typography import double_space
 from newslint.rules.typos import _context, _pairs, _split, _words, doubled_word
 from newslint.rules.typos._context import _osa
 from newslint.span import Span
@@ -1963,6 +1964,25 @@ def test_the_compiled_number_helpers_read_a_documents_arrays_as_lists():
         four = thousands_separator_mix._four_digit_starts(text, list(s))
         assert compiled.four_digit_starts(text, s) == four
         assert compiled.digit_joints(text, la) == european_number_format._digit_joints(text, list(la))
+
+
+SPACE_RUN_TEXT = st.text(" \t\n\x1c\x85\xa0\u2003ab.é\u0100\U0001d400", max_size=70)
+
+
+@needs_compiled
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.one_of(
+        SPACE_RUN_TEXT, st.lists(st.sampled_from(["  ", " ", "x", "\n   ", "é", "\x85", "ab."])).map("".join)
+    )
+)
+@example("\n    Indented  line  \n  x  y   \nA.  B")
+@example("a" * 15 + "  b" + " " * 20 + "c\x85  d  ")  # runs across and at the ends of 16-byte blocks
+@example("x" * 16 + "  " + "\u0100  y")
+def test_the_compiled_space_runs_are_the_twins(text):
+    """NL501's runs of two or more spaces between characters that are not white space, compiled
+    (by blocks in a one-byte text), are the twin's: `_SPACE_RUN`'s matches."""
+    assert compiled.space_runs(text) == double_space._space_run_spans(text)
 
 
 JOINT_TEXT = st.text("15٣.,'’\u202f\u2009 \t%a-", max_size=60)
