@@ -5567,6 +5567,11 @@ marked_starts(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 
 #define MARKED_SPECS 4
 
+/* The specs tuple marked_starts_many last read (a reference held) and its walks, fresh: a tuple
+ * of str is immutable, so the same tuple reads the same. */
+static PyObject *marked_specs_read;
+static MarkedWalk marked_walks_read[MARKED_SPECS];
+
 /* marked_starts_many(text, starts, specs): a tuple of `marked_starts(text, starts, joiners,
  * marks)` for each (joiners, marks) of `specs` (a tuple of one to four), `starts` read once: the
  * figures NL403, NL404 and NL413 read, found in one call for the three of them. Its twin is
@@ -5587,16 +5592,25 @@ marked_starts_many(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         PyErr_SetString(PyExc_ValueError, "marked_starts_many: the specs must be a tuple of one to four");
         return NULL;
     }
-    for (k = 0; k < count; k++) {
-        PyObject *spec = PyTuple_GET_ITEM(specs, k);
-        const char *joiners = NULL;
-        if (!PyTuple_Check(spec) || PyTuple_GET_SIZE(spec) != 2) {
-            PyErr_SetString(PyExc_ValueError, "marked_starts_many: each spec is a (joiners, marks) pair");
-            return NULL;
+    if (specs == marked_specs_read) /* the rules' one tuple, every story: its walks read once */
+        memcpy(walks, marked_walks_read, sizeof walks);
+    else {
+        for (k = 0; k < count; k++) {
+            PyObject *spec = PyTuple_GET_ITEM(specs, k);
+            const char *joiners = NULL;
+            if (!PyTuple_Check(spec) || PyTuple_GET_SIZE(spec) != 2) {
+                PyErr_SetString(PyExc_ValueError, "marked_starts_many: each spec is a (joiners, marks) pair");
+                return NULL;
+            }
+            if (utf8_arg(__func__, &PyTuple_GET_ITEM(spec, 0), 0, &joiners) < 0 ||
+                marked_walk_init(&walks[k], joiners, __func__, &PyTuple_GET_ITEM(spec, 0), 1) < 0)
+                return NULL;
         }
-        if (utf8_arg(__func__, &PyTuple_GET_ITEM(spec, 0), 0, &joiners) < 0 ||
-            marked_walk_init(&walks[k], joiners, __func__, &PyTuple_GET_ITEM(spec, 0), 1) < 0)
-            return NULL;
+        /* kept for the next call with this tuple: the UTF-8 of its str, which `joiners` and
+         * `marks` point into, lives as long as the tuple */
+        Py_INCREF(specs);
+        Py_XSETREF(marked_specs_read, specs);
+        memcpy(marked_walks_read, walks, sizeof walks);
     }
     if (offsets_open(args[1], "marked_starts_many: the starts must be a sequence", &seq) < 0)
         return NULL;
