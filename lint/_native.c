@@ -3243,12 +3243,16 @@ select_story(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
  * where each test wrote them again. `tested` and `passed` must fit a machine word. `known` (a
  * bytearray of one byte a key, if given) keeps each key's shape once worked out (0 before): a
  * story's new word is met by a dozen tests, most of which read its shape. */
+static PyObject *pending_select(PyObject *const *args, long shapes, PyObject *keys, PyObject *bits,
+                                PyObject *pending, long long tested, long long passed, Py_ssize_t own,
+                                PyObject *known);
+
 static PyObject *
 select_pending(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
-    PyObject *keys, *bits, *pending, *found = NULL;
+    PyObject *keys, *bits, *pending;
     long long tested, passed;
-    Py_ssize_t n, i, k, count = 0, own, *fresh = NULL;
+    Py_ssize_t n, own;
     long shapes;
     PyObject *known = nargs == 13 ? args[12] : Py_None;
     if ((nargs != 12 && nargs != 13) || !PyList_Check(args[6]) || !PyBytes_CheckExact(args[7]) ||
@@ -3270,6 +3274,17 @@ select_pending(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         PyErr_SetString(PyExc_ValueError, "select_pending: one long long a key in bits and pending; masks that fit");
         return NULL;
     }
+    return pending_select(args, shapes, keys, bits, pending, tested, passed, own, known);
+}
+
+/* select_pending's work, its arguments checked: `test` the test's first six (test, table, fails,
+ * only, shapes, decided). */
+static PyObject *
+pending_select(PyObject *const *args, long shapes, PyObject *keys, PyObject *bits, PyObject *pending,
+               long long tested, long long passed, Py_ssize_t own, PyObject *known)
+{
+    PyObject *found = NULL;
+    Py_ssize_t n = PyList_GET_SIZE(keys), i, k, count = 0, *fresh = NULL;
     found = PySet_New(NULL);
     fresh = PyMem_Malloc((n ? n : 1) * sizeof(Py_ssize_t));
     if (found == NULL || fresh == NULL) {
@@ -3327,6 +3342,111 @@ fail:
     PyMem_Free(fresh);
     Py_XDECREF(found);
     return NULL;
+}
+
+/* select_gates(gates, text, selected, keys, bits, pending, known, union): which of a story's gates
+ * fire, in one call where Linter._triggered asked select_pending once a gate. `gates` is a tuple of
+ * (passed, chars, tests): a gate fires when `union` (the or of the story's words' bits) has one of
+ * `passed`, else when `text` holds one of the characters of the str `chars`, else when one of its
+ * tests, tried in order, selects a word: each test a tuple (key, test, table, fails, only, shapes,
+ * decided, tested, passed, own), its words those `selected[key]` holds, else what select_pending
+ * finds (keys, bits, pending and known the story's, as there), kept as `selected[key]`. Returns
+ * (a tuple of a bool a gate, the or of the `tested` bits of the tests run). */
+static PyObject *
+select_gates(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *gates, *text, *selected, *keys, *bits, *pending, *known, *fired = NULL, *out = NULL;
+    long long un, ran = 0;
+    Py_ssize_t g, n, count, length;
+    if (nargs != 8 || !PyTuple_CheckExact(args[0]) || !PyUnicode_Check(args[1]) || !PyDict_CheckExact(args[2]) ||
+        !PyList_Check(args[3]) || !PyBytes_CheckExact(args[4]) || !PyByteArray_CheckExact(args[5]) ||
+        (args[6] != Py_None && !PyByteArray_CheckExact(args[6]))) {
+        PyErr_SetString(PyExc_TypeError, "select_gates takes 8 arguments: gates a tuple, text a str, selected a "
+                                         "dict, keys a list, bits bytes, pending and known bytearrays");
+        return NULL;
+    }
+    gates = args[0], text = args[1], selected = args[2], keys = args[3], bits = args[4], pending = args[5];
+    known = args[6];
+    n = PyList_GET_SIZE(keys);
+    un = fast_bits(args[7]);
+    if (un < 0 || PyBytes_GET_SIZE(bits) != n * (Py_ssize_t)sizeof(long long) ||
+        PyByteArray_GET_SIZE(pending) != n * (Py_ssize_t)sizeof(long long)) {
+        PyErr_SetString(PyExc_ValueError, "select_gates: one long long a key in bits and pending; a union that fits");
+        return NULL;
+    }
+    count = PyTuple_GET_SIZE(gates);
+    length = PyUnicode_GET_LENGTH(text);
+    if ((fired = PyTuple_New(count)) == NULL)
+        return NULL;
+    for (g = 0; g < count; g++) {
+        PyObject *gate = PyTuple_GET_ITEM(gates, g), *chars, *tests;
+        long long passed;
+        int on = 0;
+        Py_ssize_t j;
+        if (!PyTuple_CheckExact(gate) || PyTuple_GET_SIZE(gate) != 3 ||
+            !PyUnicode_Check(chars = PyTuple_GET_ITEM(gate, 1)) || !PyTuple_CheckExact(tests = PyTuple_GET_ITEM(gate, 2)) ||
+            (passed = fast_bits(PyTuple_GET_ITEM(gate, 0))) < 0) {
+            PyErr_SetString(PyExc_ValueError, "select_gates: each gate (passed bits that fit, chars a str, tests a tuple)");
+            goto done;
+        }
+        on = (un & passed) != 0;
+        for (j = 0; !on && j < PyUnicode_GET_LENGTH(chars); j++) {
+            Py_ssize_t at = PyUnicode_FindChar(text, PyUnicode_READ_CHAR(chars, j), 0, length, 1);
+            if (at == -2)
+                goto done;
+            on = at >= 0;
+        }
+        for (j = 0; !on && j < PyTuple_GET_SIZE(tests); j++) {
+            PyObject *spec = PyTuple_GET_ITEM(tests, j), *found;
+            const Py_ssize_t fields = 10;
+            if (!PyTuple_CheckExact(spec) || PyTuple_GET_SIZE(spec) != fields) {
+                PyErr_SetString(PyExc_ValueError, "select_gates: each test (key, test, table, fails, only, shapes, "
+                                                  "decided, tested, passed, own)");
+                goto done;
+            }
+            found = PyDict_GetItemWithError(selected, PyTuple_GET_ITEM(spec, 0));
+            if (found != NULL) {
+                Py_INCREF(found);
+            } else if (PyErr_Occurred()) {
+                goto done;
+            } else {
+                PyObject *const *item = &PyTuple_GET_ITEM(spec, 1);
+                long long tested = fast_bits(item[6]), test_passed = fast_bits(item[7]);
+                long shapes = PyLong_AsLong(item[4]);
+                Py_ssize_t own = shapes == -1 && PyErr_Occurred() ? -1 : PyLong_AsSsize_t(item[8]);
+                if (own == -1 && PyErr_Occurred())
+                    goto done;
+                /* read again: a test before it ran Python code */
+                if (tested <= 0 || test_passed <= 0 || PyList_GET_SIZE(keys) != n ||
+                    PyByteArray_GET_SIZE(pending) != n * (Py_ssize_t)sizeof(long long)) {
+                    PyErr_SetString(PyExc_ValueError, "select_gates: a test's masks that fit; one long long a key");
+                    goto done;
+                }
+                Py_INCREF(spec); /* the test runs Python code */
+                found = pending_select(item, shapes, keys, bits, pending, tested, test_passed, own, known);
+                if (found != NULL && PyDict_SetItem(selected, PyTuple_GET_ITEM(spec, 0), found) < 0)
+                    Py_CLEAR(found);
+                Py_DECREF(spec);
+                if (found == NULL)
+                    goto done;
+                ran |= tested;
+            }
+            on = PyAnySet_Check(found) ? PySet_GET_SIZE(found) > 0 : PyObject_IsTrue(found);
+            Py_DECREF(found);
+            if (on < 0)
+                goto done;
+        }
+        PyTuple_SET_ITEM(fired, g, Py_NewRef(on ? Py_True : Py_False));
+    }
+    {
+        PyObject *ran_bits = PyLong_FromLongLong(ran);
+        if (ran_bits != NULL)
+            out = PyTuple_Pack(2, fired, ran_bits);
+        Py_XDECREF(ran_bits);
+    }
+done:
+    Py_DECREF(fired);
+    return out;
 }
 
 /* flush_bits(keys, pending, memory, room): the pending bits of a story (select_pending's) or-ed
@@ -9320,6 +9440,9 @@ static PyMethodDef methods[] = {
     {"select_pending", (PyCFunction)(void (*)(void))select_pending, METH_FASTCALL,
      "select_pending(test, table, fails, only, shapes, decided, keys, bits, pending, tested, passed, own[, known]): "
      "select_story into pending bits."},
+    {"select_gates", (PyCFunction)(void (*)(void))select_gates, METH_FASTCALL,
+     "select_gates(gates, text, selected, keys, bits, pending, known, union): which of a story's gates fire, "
+     "and the tests run."},
     {"flush_bits", (PyCFunction)(void (*)(void))flush_bits, METH_FASTCALL,
      "flush_bits(keys, pending, memory, room): a story's pending bits or-ed into the memory and cleared."},
     {"word_shape", word_shape, METH_O, "word_shape(word): the shape class of a word (newslint.tokens.word_shape)."},

@@ -24,6 +24,7 @@ from newslint.figures import digit_runs
 from newslint.span import LineIndex, Span, offsets
 from newslint.tokens import (
     FEW_WANTED,
+    GateProgram,
     LetterTest,
     Prose,
     Shape,
@@ -31,6 +32,7 @@ from newslint.tokens import (
     Token,
     TokenIndex,
     TokenKind,
+    select_gates,
     tokens_among,
 )
 
@@ -408,6 +410,11 @@ class Document:
         if found is None:
             found = self._selected[test] = test.select_read(self.word_bits)
         return found
+
+    def fired_gates(self, program: GateProgram) -> tuple[bool, ...]:
+        """Which of `program`'s gates the story fires (`newslint.tokens.select_gates`), the words
+        of each test a gate runs kept as `selected` keeps them: one call for every gate."""
+        return select_gates(program, self.text, self._selected, self.word_bits)
 
     def selects_any(self, test: LetterTest) -> bool:
         """Whether a word of the story passes `test` (`bool(doc.selected(test))`), its new words

@@ -26,6 +26,7 @@ from newslint.reading import Reading
 from newslint.registry import select_rules
 from newslint.rule import Rule, RuleContext, RuleUnavailable, Trigger
 from newslint.span import Span
+from newslint.tokens import GateProgram, gate_program
 from newslint.violation import Applicability, Diagnostic, Fix, Severity, Violation
 
 _MARKUP = (RegionKind.CODE, RegionKind.FRONT_MATTER, RegionKind.COMMENT, RegionKind.LINK_TARGET)
@@ -64,6 +65,9 @@ class _Gates(NamedTuple):
     gated_rules: list[Rule]
     gated: list[tuple[frozenset[str], tuple[LetterTest, ...], int]]
     chosen: dict[tuple[bool, ...], list[Rule]]
+    # the gates as one compiled call reads them (`newslint.tokens.gate_program`), once every
+    # test's tables are settled: [None] before
+    program: list[GateProgram | None]
 
 
 class Linter:
@@ -187,6 +191,12 @@ class Linter:
         gates = known[2]
         if gates is None:
             return rules
+        if gates.words:
+            program = gates.program[0]
+            if program is None:
+                program = gates.program[0] = gate_program(gates.gated)
+            if program is not None:  # every gate in one call
+                return self._chosen(gates, rules, doc.fired_gates(program))
         text = doc.text
         present = {c for c in gates.chars if c in text}
         # A word remembered to pass one of a rule's tests fires it with one `&` on the bits of
@@ -206,7 +216,11 @@ class Linter:
                     break
             else:
                 fire(False)
-        fired = tuple(fired_list)
+        return self._chosen(gates, rules, tuple(fired_list))
+
+    @staticmethod
+    def _chosen(gates: _Gates, rules: list[Rule], fired: tuple[bool, ...]) -> list[Rule]:
+        """The rules to run when `fired` says which gates fired."""
         chosen = gates.chosen.get(fired)
         if chosen is None:  # each combination of fired triggers picks the same rules: kept
             on = dict(zip(gates.gated_rules, fired, strict=True))
@@ -229,6 +243,7 @@ class Linter:
             [rule for rule, _ in gated],
             [gate for _, gate in gated],
             {},
+            [None],
         )
 
     def _triggers_of(self, rule: Rule) -> tuple[Trigger, ...]:

@@ -368,6 +368,20 @@ _WORD_BITS = _WordBits()
 
 
 # A letter test's declared tables, as `LetterTest._tables` answers them: `table`, `fails`, `only`.
+# a test as `select_gates` runs it (`LetterTest.gate_spec`)
+GateTest = tuple[
+    "LetterTest",
+    Callable[[str], object],
+    Container[str] | None,
+    Container[str] | None,
+    tuple[Container[str], ...] | None,
+    int,
+    tuple[int, ...] | None,
+    int,
+    int,
+    int,
+]
+GateProgram = tuple[tuple[int, str, tuple[GateTest, ...]], ...]
 _Tables = tuple[Container[str] | None, Container[str] | None, tuple[Container[str], ...] | None]
 
 
@@ -504,6 +518,18 @@ class LetterTest:
         split = _split_bits if native is None else native.split_bits
         return self.finish(*split(story.words, story.bits, self._tested, self._passed))
 
+    def gate_spec(self) -> GateTest | None:
+        """What `select_gates` needs to run this test as `select_read` would on a story's packed
+        bits: (the test itself, the keyed test, its tables, shapes, decided, tested and passed
+        bits, own); None while its tables may be asked for again or its results are not kept
+        pending in a machine word (`select_read` then)."""
+        settled = self._settled
+        if settled is None or not (self._pends and self._fits):
+            return None
+        table, fails, only = settled
+        shapes, decided, own = self._shapes, self._decided, self._own
+        return (self, self._test, table, fails, only, shapes, decided, self._tested, self._passed, own)
+
     def remembered_in(self, story: StoryBits) -> bool:
         """Whether a word of `story` was remembered to pass this test when its bits were read."""
         return bool(story.union & self._passed)
@@ -627,6 +653,74 @@ def _select_pending(
         if len(fresh) <= own:
             pend[i] |= tested | passed if ok else tested
     return found
+
+
+def gate_program(gates: Iterable[tuple[Collection[str], Iterable[LetterTest], int]]) -> GateProgram | None:
+    """Gates (each its characters, its tests and the bits that say a word passed one of them)
+    as `select_gates` reads them, or None while one of the tests has no `gate_spec`."""
+    program = []
+    for chars, tests, passed in gates:
+        specs = tuple(test.gate_spec() for test in tests)
+        if None in specs:
+            return None
+        program.append((passed, "".join(sorted(chars)), specs))
+    return tuple(program)  # type: ignore[arg-type]
+
+
+def select_gates(
+    program: GateProgram, text: str, selected: dict[LetterTest, AbstractSet[str]], story: StoryBits
+) -> tuple[bool, ...]:
+    """Which of a story's gates fire (`gate_program`): one compiled call for all of them, each
+    test a gate runs kept in `selected` as `select_read` would have found it (`_select_gates`)."""
+    if native is not None and type(story.pending) is bytearray:
+        fired, ran = native.select_gates(
+            program, text, selected, story.words, story.bits, story.pending, story.shapes, story.union
+        )
+    else:
+        fired, ran = _select_gates(
+            program, text, selected, story.words, story.bits, story.pending, story.shapes, story.union
+        )
+    if ran:  # as `select_read` leaves them: the story's pending bits to write
+        memory = _WORD_BITS
+        memory.unflushed[id(story)] = story
+        memory.pending |= ran
+    return fired  # type: ignore[no-any-return]
+
+
+def _select_gates(
+    gates: GateProgram,
+    text: str,
+    selected: dict[LetterTest, AbstractSet[str]],
+    keys: list[str],
+    bits: bytes | list[int],
+    pending: bytearray | list[int],
+    known: bytearray | None,
+    union: int,
+) -> tuple[tuple[bool, ...], int]:
+    """Which gates fire (each gate `(passed, chars, tests)`: when `union` has one of `passed`, else
+    when `text` holds one of `chars`, else when one of `tests`, tried in order, selects a word: the
+    words `selected` holds for it, else what `_select_pending` finds, kept in `selected`), and the
+    or of the `tested` bits of the tests run (the twin of the compiled `select_gates`)."""
+    fired: list[bool] = []
+    ran = 0
+    for passed, chars, tests in gates:
+        if union & passed or any(c in text for c in chars):
+            fired.append(True)
+            continue
+        for key, test, table, fails, only, shapes, decided, tested, test_passed, own in tests:
+            found = selected.get(key)
+            if found is None:
+                found = selected[key] = _select_pending(
+                    test, table, fails, only, shapes, decided, keys, bits, pending, tested, test_passed, own,
+                    known,
+                )  # fmt: skip
+                ran |= tested
+            if found:
+                fired.append(True)
+                break
+        else:
+            fired.append(False)
+    return tuple(fired), ran
 
 
 def _flush_bits(keys: list[str], pending: bytearray | list[int], memory: dict[str, int], room: int) -> int:

@@ -769,6 +769,74 @@ def test_pending_bits_select_and_flush_as_the_twin_does(
         assert all(mine.get(k, 0) == memory.get(k, 0) | b for k, b in zip(keys, held, strict=True))
 
 
+# a letter test's declarations as the tests of `select_gates` draw them: shapes, table, fails,
+# only, decided
+DECLARED = (
+    st.sampled_from([63, 1 | 2, 32]),
+    st.sampled_from([None, frozenset({"a", "aB", "é", "a-a"})]),
+    st.sampled_from([None, frozenset({"a", "ab"})]),
+    st.sampled_from(ONLY),
+    st.sampled_from(DECIDED),
+)
+
+
+@needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text("aBé-", max_size=3), unique=True, max_size=12),
+    st.dictionaries(st.text("aBé-", max_size=3), st.integers(0, 1 << 40), max_size=12),
+    st.lists(
+        st.tuples(
+            st.sampled_from([0, 2, 8, 2 | 8, 1 << 41]),
+            st.text("aé€x", max_size=3),
+            st.lists(st.integers(0, 5), max_size=3),
+        ),
+        max_size=5,
+    ),
+    st.lists(
+        st.tuples(st.sampled_from([(1, 2), (4, 8), (1 << 40, 1 << 41)]), *DECLARED, st.integers(0, 13)),
+        min_size=6,
+        max_size=6,
+    ),
+    st.text("abé€x ", max_size=8),
+    st.sets(st.integers(0, 5), max_size=3),
+    st.booleans(),
+)
+def test_gates_fire_as_the_twin_says(keys, memory, gates, specs, text, chosen, keep):
+    """`select_gates` (every gate of a story at once: fired by the remembered bits, by a
+    character of the text, or by the first of its tests that selects a word, each test run as
+    `select_pending` runs it unless `selected` holds its words) fires, runs, asks, keeps and
+    leaves pending what its twin does, gate by gate and test by test."""
+    bits, union = compiled.read_bits(keys, memory)
+    values = [memory.get(k, 0) for k in keys]
+    pending, twin_pending = bytearray(len(bits)), [0] * len(keys)
+    known, twin_known = (bytearray(len(keys)), bytearray(len(keys))) if keep else (None, None)
+    asked: list[list[str]] = [[], []]
+
+    def test_of(log: list[str], key: int):
+        return lambda w: log.append(f"{key}:{w}") or w.startswith("a")
+
+    def program(log: list[str]):
+        tests = [
+            (key, test_of(log, key), table, fails, only, shapes, decided, tested, passed, own)
+            for key, ((tested, passed), shapes, table, fails, only, decided, own) in enumerate(specs)
+        ]
+        return tuple((passed, chars, tuple(tests[i] for i in among)) for passed, chars, among in gates)
+
+    before = {key: {keys[0]} if keys and key % 2 else set() for key in chosen}
+    mine, theirs = dict(before), dict(before)
+    got = compiled.select_gates(program(asked[0]), text, mine, keys, bits, pending, known, union)
+    twin = tokens._select_gates(
+        program(asked[1]), text, theirs, keys, values, twin_pending, twin_known, union
+    )
+    assert got == twin and asked[0] == asked[1]
+    assert mine == theirs and list(memoryview(pending).cast("q")) == twin_pending
+    assert known == twin_known
+    fired, ran = got
+    assert len(fired) == len(gates)
+    assert all(mine[k] == before[k] for k in before)  # what `selected` held is read, not run again
+
+
 EDIT_LETTERS = "abcxyz'-"
 EDIT_LETTERS = "abcxyz'-"
 EDIT_LETTERS = "abcxyz'-"

@@ -11,6 +11,8 @@ by comparing its reports and fixed texts with and without the skipping.
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -296,3 +298,52 @@ def test_a_gates_word_tests_run_until_one_selects_a_word():
     rules = [first, tabbed, never, plain]
     assert linter._triggered(doc, rules) == [first, tabbed, plain]  # type: ignore[arg-type]
     assert sorted(set(asked)) == ["a", "b", "e"]
+
+
+@pytest.mark.parametrize("compiled", [True, False], ids=["compiled", "twin"])
+def test_gates_in_one_call_pick_what_the_loop_picks(compiled, monkeypatch):
+    """Once every gate's tests are settled (`LetterTest.gate_spec`), `_triggered` fires the gates
+    in one call (`select_gates`): on every story it picks the rules the gate-by-gate loop picks,
+    and leaves each test it ran with the words the loop's `selected` finds."""
+    if not compiled:
+        monkeypatch.setattr(tokens, "native", None)
+    gc.collect()  # the memory's slots of the tests other tests made, given back
+    vowels = frozenset("aeiou")
+    tests = [
+        LetterTest(lambda w: w.endswith("ing")),
+        LetterTest(lambda w: len(w) > 9, table=lambda: frozenset({"department"})),
+        LetterTest(lambda w: w[0] in vowels, fails=lambda: frozenset({"the", "and"})),
+        LetterTest(str.isupper, only=lambda: (frozenset({"un", "bbc"}),)),
+        LetterTest(str.istitle, decided={tokens.Shape.CAPITAL: 64}),
+    ]
+    rules = [
+        _Gated(Trigger(words=tests[0]), Trigger(words=tests[1])),
+        _Gated(Trigger(chars="\u00a0"), Trigger(words=tests[2])),
+        _Gated(Trigger(words=tests[3])),
+        _Gated(Trigger(chars="‘’"), Trigger(words=tests[4]), Trigger(words=tests[0])),
+        _Gated(),
+    ]
+    linter = lint.Linter(Settings(), path="story.txt")
+    first = segment.parse(TEXTS[0], "story.txt", "text")
+    assert all(t.gate_spec() is None for t in tests)  # no table asked for yet: the loop
+    assert linter._triggered(first, rules) is not None  # type: ignore[arg-type]
+    for test in tests:
+        first.selected(test)  # every table asked for: settled
+    # (a test whose bits do not fit a machine word, its slot taken after 31 others, is run by
+    # `select_read` itself: the loop then)
+    fits = all(t.passed_bits([t]) < 1 << 63 for t in tests)
+    program = lint.gate_program(linter._gates[id(rules)][2].gated)  # type: ignore[union-attr]
+    assert (program is not None) == fits
+    chosen = set()
+    for text in TEXTS:
+        doc, again = segment.parse(text, "story.txt", "text"), segment.parse(text, "story.txt", "text")
+        picked = linter._triggered(doc, rules)  # type: ignore[arg-type]
+        kept = dict(doc._selected)
+        with monkeypatch.context() as patched:
+            patched.setattr(lint, "gate_program", lambda gated: None)
+            looped = lint.Linter(Settings(), path="story.txt")._triggered(again, rules)  # type: ignore[arg-type]
+        assert picked == looped
+        assert {t: again.selected(t) for t in kept} == kept
+        chosen.add(tuple(map(id, picked)))
+    assert (linter._gates[id(rules)][2].program[0] is not None) == fits  # type: ignore[union-attr]
+    assert len(chosen) > 3  # the gates fired in several combinations
