@@ -95,6 +95,37 @@ def test_the_commonest_words_by_opening_read_from_the_index(ordered):
     assert _context._common_with_opening("re") == whole["re"]
 
 
+def test_the_commonest_words_lines_read_back_as_their_lists(ordered):
+    """`two_slip_words` reads the common words of an opening from one line and its index
+    (`_common_line`): a typo's near words from them are those of the list, in its order."""
+    from newslint.native import near_words, near_words_in_index
+
+    whole = _context._common_by_opening()
+    lines = _context._common_lines()
+    assert lines.keys() == whole.keys()
+    for opening, words in whole.items():
+        line, index = lines[opening]
+        assert line.split(" ") == words, opening
+        assert _context._line_of(_context.common_from_index(opening)) == (line, index), opening
+        for typo in {words[0], words[-1], words[len(words) // 2] + "x", words[0][:2] + words[-1][3:]}:
+            if len(typo) >= 5:
+                assert near_words_in_index(typo, line, index) == near_words(typo, words), typo
+    assert _context._line_of([]) == _context._NO_LINE
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["re", "co", "st", "pr", "in", "de", "ma", "th", "wr", "zq"]),
+    st.text("abcdeilnorstué", max_size=10),
+)
+def test_a_typo_near_the_common_words_of_its_opening_from_their_line(opening, rest):
+    from newslint.native import near_words
+
+    typo = opening + rest
+    near = near_words(typo, _context._common_with_opening(opening)) if len(typo) >= 5 else []
+    assert list(_context.two_slip_words(typo)) == list(frozenset(near))
+
+
 def test_tables_of_accented_words_as_the_whole_list_makes_them(ordered):
     known = frozenset(ordered)
     unaccented = set()

@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from operator import itemgetter
 
 from newslint import native as _chooser
-from newslint.native import near_words
+from newslint.native import line_index, near_words, near_words_in_index
 from newslint.rules.typos import _pairs
 from newslint.rules.typos._pairs import PAIR_FLOOR
 from newslint.rules.typos._words import accented_words, english
@@ -355,7 +355,35 @@ def two_slip_words(typo: str) -> frozenset[str]:
     after story ("writedown" 27 times in the dev corpus) and twice in one report."""
     if len(typo) < 5:
         return frozenset()
-    return frozenset(near_words(typo, _common_with_opening(typo[:2])))
+    # (`near_words` over `_common_with_opening(typo[:2])`, the same words in the same order, read
+    # from the words' line and its index: only the words within two letters of the typo's length
+    # are read, and those of the wrong letters from their records alone, not from their objects)
+    return frozenset(near_words_in_index(typo, *_common_line(typo[:2])))
+
+
+@cache
+def _common_line(opening: str) -> tuple[str, bytes]:
+    """`_common_with_opening(opening)` as one line, its words apart by a space, with its
+    `line_index`: `two_slip_words`' walk over the list was a tenth of NL101 (a few hundred common
+    words a typo, each its object and letters read); the index reads a block of records. The
+    lists are not kept (`_common_with_opening` is the index's spec): the lines pay for the index."""
+    if english().built or _common_line.cache_info().currsize >= OPENINGS_BEFORE_INDEX:
+        return _common_lines().get(opening, _NO_LINE)
+    return _line_of(common_from_index(opening))
+
+
+@cache
+def _common_lines() -> dict[str, tuple[str, bytes]]:
+    """`_common_line` of every opening, from `_common_by_opening`'s lists (built here, not kept)."""
+    return {opening: _line_of(words) for opening, words in _common_by_opening.__wrapped__().items()}
+
+
+def _line_of(words: list[str]) -> tuple[str, bytes]:
+    line = " ".join(words)  # (common words are letters alone: no space, no ':' in one)
+    return line, line_index(line)
+
+
+_NO_LINE = ("", b"")
 
 
 OPENINGS_BEFORE_INDEX = 40  # openings looked up one by one before the whole index is built
