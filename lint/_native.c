@@ -3449,6 +3449,82 @@ done:
     return out;
 }
 
+/* select_kept(spec, story, memory): what select_pending finds for one test on a story, in one call
+ * where Document.selected went through LetterTest.select_read's Python frame: `spec` the test's
+ * (test, table, fails, only, shapes, decided, tested, passed, own), `story` a StoryBits (keys,
+ * bits, union, pending, known), and `memory` the letter tests' memory (`_WordBits`), whose
+ * `unflushed[id(story)]` becomes the story and whose `pending` is or-ed with `tested`, as
+ * select_read leaves them. None (nothing done) when `spec` is None or the story's bits are not
+ * packed: select_read then. */
+static PyObject *
+select_kept(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    static PyObject *unflushed_name = NULL, *pending_name = NULL;
+    PyObject *spec, *story, *memory, *keys, *bits, *pending, *known, *found, *unflushed, *key, *was, *now, *add;
+    long long tested, passed;
+    long shapes;
+    Py_ssize_t n, own;
+    int failed;
+    if (nargs != 3) {
+        PyErr_SetString(PyExc_TypeError, "select_kept takes 3 arguments: spec, story and memory");
+        return NULL;
+    }
+    spec = args[0], story = args[1], memory = args[2];
+    if (spec == Py_None)
+        Py_RETURN_NONE;
+    if (!PyTuple_CheckExact(spec) || PyTuple_GET_SIZE(spec) != 9 || !PyTuple_Check(story) ||
+        PyTuple_GET_SIZE(story) != 5) {
+        PyErr_SetString(PyExc_TypeError, "select_kept: spec a tuple of 9 (test, table, fails, only, shapes, "
+                                         "decided, tested, passed, own), story a tuple of 5");
+        return NULL;
+    }
+    keys = PyTuple_GET_ITEM(story, 0), bits = PyTuple_GET_ITEM(story, 1), pending = PyTuple_GET_ITEM(story, 3);
+    known = PyTuple_GET_ITEM(story, 4);
+    if (!PyList_Check(keys) || !PyBytes_CheckExact(bits) || !PyByteArray_CheckExact(pending) ||
+        (known != Py_None && !PyByteArray_CheckExact(known)))
+        Py_RETURN_NONE;
+    n = PyList_GET_SIZE(keys);
+    tested = fast_bits(PyTuple_GET_ITEM(spec, 6));
+    passed = fast_bits(PyTuple_GET_ITEM(spec, 7));
+    shapes = PyLong_AsLong(PyTuple_GET_ITEM(spec, 4));
+    own = shapes == -1 && PyErr_Occurred() ? -1 : PyLong_AsSsize_t(PyTuple_GET_ITEM(spec, 8));
+    if (own == -1 && PyErr_Occurred())
+        return NULL;
+    if (PyBytes_GET_SIZE(bits) != n * (Py_ssize_t)sizeof(long long) ||
+        PyByteArray_GET_SIZE(pending) != n * (Py_ssize_t)sizeof(long long) || tested <= 0 || passed <= 0) {
+        PyErr_SetString(PyExc_ValueError, "select_kept: one long long a key in bits and pending; masks that fit");
+        return NULL;
+    }
+    if (unflushed_name == NULL && (unflushed_name = PyUnicode_InternFromString("unflushed")) == NULL)
+        return NULL;
+    if (pending_name == NULL && (pending_name = PyUnicode_InternFromString("pending")) == NULL)
+        return NULL;
+    Py_INCREF(spec); /* the test runs Python code */
+    Py_INCREF(story);
+    found = pending_select(&PyTuple_GET_ITEM(spec, 0), shapes, keys, bits, pending, tested, passed, own, known);
+    Py_DECREF(spec);
+    if (found == NULL) {
+        Py_DECREF(story);
+        return NULL;
+    }
+    unflushed = PyObject_GetAttr(memory, unflushed_name);
+    key = unflushed == NULL ? NULL : PyLong_FromVoidPtr(story);
+    failed = key == NULL || PyObject_SetItem(unflushed, key, story) < 0;
+    Py_XDECREF(key);
+    Py_XDECREF(unflushed);
+    Py_DECREF(story);
+    was = failed ? NULL : PyObject_GetAttr(memory, pending_name);
+    add = was == NULL ? NULL : PyLong_FromLongLong(tested);
+    now = add == NULL ? NULL : PyNumber_Or(was, add);
+    failed = now == NULL || PyObject_SetAttr(memory, pending_name, now) < 0;
+    Py_XDECREF(was);
+    Py_XDECREF(add);
+    Py_XDECREF(now);
+    if (failed)
+        Py_CLEAR(found);
+    return found;
+}
+
 /* flush_bits(keys, pending, memory, room): the pending bits of a story (select_pending's) or-ed
  * into memory[key] and cleared, when the keys with pending bits are at most `room`; returns how
  * many there are (nothing written when they are more than `room`). */
@@ -9440,6 +9516,10 @@ static PyMethodDef methods[] = {
     {"select_pending", (PyCFunction)(void (*)(void))select_pending, METH_FASTCALL,
      "select_pending(test, table, fails, only, shapes, decided, keys, bits, pending, tested, passed, own[, known]): "
      "select_story into pending bits."},
+    {"select_kept", (PyCFunction)(void (*)(void))select_kept, METH_FASTCALL,
+     "select_kept(spec, story, memory): select_pending for one test on a StoryBits, the memory's unflushed "
+     "stories and pending bits updated as LetterTest.select_read does; None when spec is None or the bits "
+     "are not packed."},
     {"select_gates", (PyCFunction)(void (*)(void))select_gates, METH_FASTCALL,
      "select_gates(gates, text, selected, keys, bits, pending, known, union): which of a story's gates fire, "
      "and the tests run."},

@@ -24,6 +24,8 @@ from newslint.figures import digit_runs
 from newslint.span import LineIndex, Span, offsets
 from newslint.tokens import (
     FEW_WANTED,
+    SELECT_KEPT,
+    WORD_MEMORY,
     GateProgram,
     LetterTest,
     Prose,
@@ -406,9 +408,14 @@ class Document:
         """The story's distinct words that pass `test` (`test.select(doc.word_counts)`), kept for
         the story: taken from the words' bits read once for every test (`word_bits`), the test
         run on the words it has not met, when a rule first asks. Treat it as read-only."""
-        found = self._selected.get(test)
-        if found is None:
-            found = self._selected[test] = test.select_read(self.word_bits)
+        kept = self._selected
+        found = kept.get(test)
+        if found is None:  # `select_kept` without its frame: one compiled call, most times
+            story = self.word_bits
+            found = SELECT_KEPT(test.kept_spec, story, WORD_MEMORY)
+            if found is None:
+                found = test.select_read(story)
+            kept[test] = found
         return found
 
     def fired_gates(self, program: GateProgram) -> tuple[bool, ...]:

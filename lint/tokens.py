@@ -365,6 +365,7 @@ class _WordBits:
 
 
 _WORD_BITS = _WordBits()
+WORD_MEMORY = _WORD_BITS  # (for `Document.selected`'s call of `SELECT_KEPT`)
 
 
 # A letter test's declared tables, as `LetterTest._tables` answers them: `table`, `fails`, `only`.
@@ -382,6 +383,18 @@ GateTest = tuple[
     int,
 ]
 GateProgram = tuple[tuple[int, str, tuple[GateTest, ...]], ...]
+# a test as `select_kept` runs it: `GateTest` without its key
+KeptSpec = tuple[
+    Callable[[str], object],
+    "Container[str] | None",
+    "Container[str] | None",
+    "tuple[Container[str], ...] | None",
+    int,
+    "tuple[int, ...] | None",
+    int,
+    int,
+    int,
+]
 _Tables = tuple[Container[str] | None, Container[str] | None, tuple[Container[str], ...] | None]
 
 
@@ -455,6 +468,10 @@ class LetterTest:
         self._only: tuple[Container[str], ...] | None = None
         # what `_tables` answers, once none is asked for again (asked for each story)
         self._settled: _Tables | None = None
+        # what `select_kept` runs it with, once settled, if its results are kept pending in a
+        # machine word (None before and otherwise): (test, tables, shapes, decided, tested,
+        # passed, own)
+        self.kept_spec: KeptSpec | None = None
         slot = _WORD_BITS.take()
         self._tested = 1 << 2 * slot
         self._passed = self._tested << 1
@@ -577,6 +594,9 @@ class LetterTest:
         declared = (self._table_of, self._fails_of, self._only_of)
         if all(t is not None or f is None for t, f in zip(found, declared, strict=True)):
             self._settled = found  # none is asked for again: kept
+            if self._pends and self._fits:
+                rest = (self._shapes, self._decided, self._tested, self._passed, self._own)
+                self.kept_spec = (self._test, *found, *rest)
         return found
 
 
@@ -721,6 +741,35 @@ def _select_gates(
         else:
             fired.append(False)
     return tuple(fired), ran
+
+
+def _select_kept(spec: KeptSpec | None, story: StoryBits, memory: _WordBits) -> AbstractSet[str] | None:
+    """What `LetterTest.select_read` finds for the test `spec` describes (its `kept_spec`) on
+    `story`, `memory`'s unflushed stories and pending bits updated as it leaves them; None (nothing
+    done) when `spec` is None (the twin of the compiled `select_kept`, which also answers None
+    when the story's bits are not packed)."""
+    if spec is None:
+        return None
+    test, table, fails, only, shapes, decided, tested, passed, own = spec
+    found = _select_pending(
+        test, table, fails, only, shapes, decided, story.words, story.bits, story.pending, tested, passed,
+        own, story.shapes,
+    )  # fmt: skip
+    memory.unflushed[id(story)] = story
+    memory.pending |= tested
+    return found
+
+
+SELECT_KEPT: Callable[[KeptSpec | None, StoryBits, _WordBits], AbstractSet[str] | None] = (
+    _select_kept if native is None else native.select_kept
+)
+
+
+def select_kept(test: LetterTest, story: StoryBits) -> AbstractSet[str]:
+    """`test.select_read(story)`, in one compiled call where it can be (`Document.selected`
+    calls `SELECT_KEPT` itself, without this frame)."""
+    found = SELECT_KEPT(test.kept_spec, story, WORD_MEMORY)
+    return test.select_read(story) if found is None else found
 
 
 def _flush_bits(keys: list[str], pending: bytearray | list[int], memory: dict[str, int], room: int) -> int:

@@ -40,6 +40,7 @@ from newslint.rules.structure import _text, boilerplate_line
 from newslint.rules.typography import double_space
 from newslint.rules.typos import _context, _pairs, _split, _words, doubled_word
 from newslint.rules.typos._context import _osa
+from newslint.segment import parse
 from newslint.span import Span
 from tests.conftest import SHARED
 from tests.test_engine_equivalence import INPUTS, made_stories, outputs
@@ -835,6 +836,67 @@ def test_gates_fire_as_the_twin_says(keys, memory, gates, specs, text, chosen, k
     fired, ran = got
     assert len(fired) == len(gates)
     assert all(mine[k] == before[k] for k in before)  # what `selected` held is read, not run again
+
+
+class _Memory:
+    """A stand-in for the letter tests' memory as `select_kept` updates it."""
+
+    def __init__(self) -> None:
+        self.unflushed: dict[int, tokens.StoryBits] = {}
+        self.pending = 0
+
+
+@needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text("aBé-", max_size=3), unique=True, max_size=12),
+    st.dictionaries(st.text("aBé-", max_size=3), st.integers(0, 1 << 40), max_size=12),
+    st.lists(st.tuples(st.sampled_from([(1, 2), (4, 8), (1 << 40, 1 << 41)]), *DECLARED, st.integers(0, 13)),
+             min_size=1, max_size=4),
+    st.sampled_from([0, 16, 1 << 50]),
+    st.booleans(),
+)  # fmt: skip
+def test_kept_select_as_the_twin_does(keys, memory, specs, held, keep):
+    """`select_kept` (one test on a story, as `Document.selected` asks it) finds, asks, leaves
+    pending and marks the memory as its twin does; each test asked twice (the second finds its
+    pending bits); None, and nothing done, for no spec or a story whose bits are not packed."""
+    bits, union = compiled.read_bits(keys, memory)
+    values = [memory.get(k, 0) for k in keys]
+    known, twin_known = (bytearray(len(keys)), bytearray(len(keys))) if keep else (None, None)
+    story = tokens.StoryBits(keys, bits, union, bytearray(len(bits)), known)
+    twin_story = tokens.StoryBits(keys, values, union, [0] * len(keys), twin_known)
+    mine, theirs = _Memory(), _Memory()
+    mine.pending = theirs.pending = held
+    asked: list[list[str]] = [[], []]
+
+    def test_of(log: list[str]):
+        return lambda w: log.append(w) or w.startswith("a")
+
+    assert compiled.select_kept(None, story, mine) is None
+    ran = held
+    for (tested, passed), shapes, table, fails, only, decided, own in [*specs, *specs]:
+        rest = (shapes, decided, tested, passed, own)
+        found = compiled.select_kept((test_of(asked[0]), table, fails, only, *rest), story, mine)
+        twin = tokens._select_kept((test_of(asked[1]), table, fails, only, *rest), twin_story, theirs)
+        assert compiled.select_kept((test_of([]), table, fails, only, *rest), twin_story, mine) is None
+        assert found == twin and asked[0] == asked[1]
+        assert list(memoryview(story.pending).cast("q")) == twin_story.pending
+        ran |= tested
+        assert known == twin_known and mine.pending == theirs.pending == ran
+        assert mine.unflushed == {id(story): story} and theirs.unflushed == {id(twin_story): twin_story}
+
+
+def test_a_document_selects_as_the_test_does():
+    """`Document.selected` (through `select_kept` once a test's tables are settled) answers what
+    the test's own `select` finds, for a test first asked and one asked again."""
+    test = tokens.LetterTest(lambda w: w.startswith("s"))
+    text = "Some stories say so, some sell stock; Sam stays."
+    first = parse(text).selected(test)
+    assert test.kept_spec is not None
+    again = parse(text + " sixty").selected(test)
+    assert first == {"stories", "say", "so", "some", "sell", "stock", "stays"}, first
+    assert again == first | {"sixty"}
+    assert test.select(parse(text + " sixty").word_counts) == again
 
 
 EDIT_LETTERS = "abcxyz'-"
