@@ -892,7 +892,8 @@ def test_a_document_selects_as_the_test_does():
     test = tokens.LetterTest(lambda w: w.startswith("s"))
     text = "Some stories say so, some sell stock; Sam stays."
     first = parse(text).selected(test)
-    assert test.kept_spec is not None
+    # a spec once its tables are settled, unless its bits are past a machine word (a late slot)
+    assert (test.kept_spec is not None) == (test._passed < 1 << 63)
     again = parse(text + " sixty").selected(test)
     assert first == {"stories", "say", "so", "some", "sell", "stock", "stays"}, first
     assert again == first | {"sixty"}
