@@ -4209,10 +4209,23 @@ lower_slot(const LowerTable *t, const char *s, Py_ssize_t n, Py_uhash_t hash)
     return &t->slots[j];
 }
 
+/* The lowercase of an ASCII letter, 0 for any other ASCII character: `lower_letters`' one read
+ * a letter both tests and lowers. */
+static const unsigned char LOWER_LETTER[128] = {
+    ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g', ['H'] = 'h',
+    ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n', ['O'] = 'o', ['P'] = 'p',
+    ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x',
+    ['Y'] = 'y', ['Z'] = 'z', ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f',
+    ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
+    ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v',
+    ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
+};
+
 /* An ASCII word's lowercase written to `to`, and its raw_hash to `*hash`, in the one pass that
  * tests it: -1 if it is not letters only (str.isalpha; none at all is not), else whether it is
  * a closed form (shortest to longest letters, no capital after the first; a lone capital is
- * neither lowercase nor capital-then-lowercase). */
+ * neither lowercase nor capital-then-lowercase). A letter is read, tested and lowered from
+ * `LOWER_LETTER`: a capital is a letter its lowercase is not. */
 static ALWAYS_INLINE int
 lower_letters(const Py_UCS1 *s, Py_ssize_t n, char *to, Py_ssize_t shortest, Py_ssize_t longest,
               Py_uhash_t *hash)
@@ -4220,19 +4233,19 @@ lower_letters(const Py_UCS1 *s, Py_ssize_t n, char *to, Py_ssize_t shortest, Py_
     Py_uhash_t h = 14695981039346656037ULL; /* raw_hash's FNV-1a, a letter at a time */
     Py_ssize_t i;
     int capital = 0; /* a capital after the first letter */
-    for (i = 0; i < n; i++) {
-        Py_UCS1 c = s[i];
-        if (ASCII_CLASS[c] != ASCII_LETTER)
+    Py_UCS1 c;
+    if (n == 0 || (c = LOWER_LETTER[s[0]]) == 0)
+        return -1;
+    to[0] = (char)c;
+    h = (h ^ c) * 1099511628211ULL;
+    for (i = 1; i < n; i++) {
+        c = LOWER_LETTER[s[i]];
+        if (c == 0)
             return -1;
-        if (c <= 'Z') {
-            capital |= i > 0;
-            c += 'a' - 'A';
-        }
+        capital |= c != s[i];
         to[i] = (char)c;
         h = (h ^ c) * 1099511628211ULL;
     }
-    if (n == 0)
-        return -1;
     *hash = h;
     return shortest <= n && n <= longest && !capital && !(n == 1 && s[0] <= 'Z');
 }

@@ -1598,6 +1598,7 @@ def test_the_compound_splits_are_the_twins_and_word_splits(words, joined, shorte
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.text("abcAB-", min_size=1, max_size=9), max_size=400), st.integers(1, 7))
 @example(words=["Airstrikes", "airstrikes", "AIRSTRIKES", "air", "Air", "strikes", "aIrstrikes"], shortest=6)
+@example(words=["Air@", "air[", "a`ir", "ai{r", "Zz", "z", "Airzone", "zone"], shortest=1)
 def test_compound_splits_over_many_words_of_both_cases(words, shortest):
     """`compound_splits` lowers a story's words in one pass that also tests them, and keeps each
     lowercase form once in a table whose slots only number the forms: over hundreds of words
