@@ -386,9 +386,9 @@ GateProgram = tuple[tuple[int, str, tuple[GateTest, ...]], ...]
 # a test as `select_kept` runs it: `GateTest` without its key
 KeptSpec = tuple[
     Callable[[str], object],
-    "Container[str] | None",
-    "Container[str] | None",
-    "tuple[Container[str], ...] | None",
+    Container[str] | None,
+    Container[str] | None,
+    tuple[Container[str], ...] | None,
     int,
     "tuple[int, ...] | None",
     int,
@@ -540,12 +540,8 @@ class LetterTest:
         bits: (the test itself, the keyed test, its tables, shapes, decided, tested and passed
         bits, own); None while its tables may be asked for again or its results are not kept
         pending in a machine word (`select_read` then)."""
-        settled = self._settled
-        if settled is None or not (self._pends and self._fits):
-            return None
-        table, fails, only = settled
-        shapes, decided, own = self._shapes, self._decided, self._own
-        return (self, self._test, table, fails, only, shapes, decided, self._tested, self._passed, own)
+        spec = self.kept_spec  # (set once settled, for the tests whose results pend in a word)
+        return None if spec is None else (self, *spec)
 
     def remembered_in(self, story: StoryBits) -> bool:
         """Whether a word of `story` was remembered to pass this test when its bits were read."""
