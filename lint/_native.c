@@ -523,6 +523,72 @@ raw_hash(const unsigned char *raw, Py_ssize_t bytes)
     return h;
 }
 
+/* The raw data of a word read 8 (or 4) bytes at a time, by loads that stay inside it (a short
+ * word's two loads overlap): a story's words are a few letters each, and raw_hash's loop of a
+ * multiply a byte, and memcmp's call, were most of the cost of finding a token's id. */
+static inline uint64_t
+load_8(const unsigned char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
+}
+
+static inline uint64_t
+load_4(const unsigned char *p)
+{
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+
+static inline uint64_t
+mix_64(uint64_t x)
+{
+    x *= 0x9E3779B97F4A7C15ULL;
+    x ^= x >> 32;
+    x *= 0xD6E8FEB86659FD93ULL;
+    return x ^ (x >> 29);
+}
+
+/* A hash of raw[:bytes] for WordTable and the kept words (`interned_word`), which only compare
+ * hashes of their own: not raw_hash, which `lower_slot`'s keys build a letter at a time. */
+static inline Py_uhash_t
+word_hash(const unsigned char *raw, Py_ssize_t bytes)
+{
+    uint64_t h = (uint64_t)bytes * 0xC2B2AE3D27D4EB4FULL;
+    if (bytes >= 8) {
+        const unsigned char *last = raw + bytes - 8;
+        for (; raw < last; raw += 8)
+            h = mix_64(h ^ load_8(raw));
+        return (Py_uhash_t)mix_64(h ^ load_8(last));
+    }
+    if (bytes >= 4)
+        return (Py_uhash_t)mix_64(h ^ (load_4(raw) | load_4(raw + bytes - 4) << 32));
+    if (bytes > 0)
+        h ^= (uint64_t)raw[0] | (uint64_t)raw[bytes >> 1] << 8 | (uint64_t)raw[bytes - 1] << 16;
+    return (Py_uhash_t)mix_64(h);
+}
+
+/* Whether a[:n] and b[:n] are equal (memcmp(a, b, n) == 0), inline and by the loads above. */
+static inline int
+same_bytes(const unsigned char *a, const unsigned char *b, Py_ssize_t n)
+{
+    Py_ssize_t i;
+    if (n >= 8) {
+        for (i = 0; i + 8 < n; i += 8)
+            if (load_8(a + i) != load_8(b + i))
+                return 0;
+        return load_8(a + n - 8) == load_8(b + n - 8);
+    }
+    if (n >= 4)
+        return load_4(a) == load_4(b) && load_4(a + n - 4) == load_4(b + n - 4);
+    for (i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return 0;
+    return 1;
+}
+
 static int
 word_table_grow(WordTable *t)
 {
@@ -569,14 +635,14 @@ word_table_id(WordTable *t, int kind, const void *data, Py_ssize_t p, Py_ssize_t
 {
     const unsigned char *raw = (const unsigned char *)data + p * kind;
     Py_ssize_t n = e - p, j;
-    Py_uhash_t h = raw_hash(raw, n * kind);
+    Py_uhash_t h = word_hash(raw, n * kind);
     *is_new = 0;
     if (t->size == t->cap && word_table_grow(t) < 0)
         return -1;
     for (j = (Py_ssize_t)(h & (Py_uhash_t)t->mask); t->slots[j]; j = (j + 1) & t->mask) {
         Py_ssize_t id = t->slots[j] - 1;
         if (t->hash[id] == h && t->len[id] == n &&
-            memcmp((const unsigned char *)data + t->at[id] * kind, raw, n * kind) == 0)
+            same_bytes((const unsigned char *)data + t->at[id] * kind, raw, n * kind))
             return id;
     }
     t->slots[j] = t->size + 1;
@@ -633,8 +699,8 @@ word_table_done(WordTable *t, Py_ssize_t kept)
 static int all_letters(PyObject *word); /* str.isalpha(), with the learning loops below */
 
 /* The words index_tokens built for earlier texts of one-byte characters, kept (up to
- * INTERN_LIMIT, then let go all at once) by the FNV hash of their characters that WordTable
- * reads anyway: a corpus repeats its words from story to story, and a word met again is the str
+ * INTERN_LIMIT, then let go all at once) by the hash of their characters (`word_hash`) that
+ * WordTable reads anyway: a corpus repeats its words from story to story, and a word met again is the str
  * already made, its Python hash already computed, not a new str hashed again for the counts.
  * A slot is one 16-byte entry, the str and its hash with the word's all_letters in the lowest
  * bit: a lookup reads one cache line (three arrays, the str, the hash and the letters apart,
@@ -643,14 +709,14 @@ static int all_letters(PyObject *word); /* str.isalpha(), with the learning loop
 #define INTERN_LIMIT (INTERN_SLOTS / 2)
 typedef struct {
     PyObject *word;     /* a str, or NULL */
-    Py_uhash_t tagged;  /* the raw_hash of its characters, its lowest bit all_letters(word) */
+    Py_uhash_t tagged;  /* the word_hash of its characters, its lowest bit all_letters(word) */
 } InternSlot;
 static InternSlot *interns;
 static Py_ssize_t intern_count;
 
 static PyObject *kept_word(const Py_UCS1 *raw, Py_ssize_t n); /* the read_bits table's str of raw[:n] */
 
-/* text[p:p + n] as a str (text is of one-byte kind; h is raw_hash of those characters): the one
+/* text[p:p + n] as a str (text is of one-byte kind; h is word_hash of those characters): the one
  * kept, or a new one, kept. NULL on error. *letters is set to its all_letters, or to -1 when
  * the word is not kept (no room for the table). A word not kept here that read_bits's table
  * holds is that table's str (`kept_word`): once this table was let go, a story's words were
@@ -671,7 +737,7 @@ interned_word(PyObject *text, Py_ssize_t p, Py_ssize_t n, Py_uhash_t h, int *let
     }
     for (j = (Py_ssize_t)(h & (Py_uhash_t)mask); (word = interns[j].word) != NULL; j = (j + 1) & mask) {
         if ((interns[j].tagged ^ h) <= 1 && PyUnicode_GET_LENGTH(word) == n &&
-            PyUnicode_KIND(word) == PyUnicode_1BYTE_KIND && memcmp(PyUnicode_1BYTE_DATA(word), raw, n) == 0) {
+            PyUnicode_KIND(word) == PyUnicode_1BYTE_KIND && same_bytes(PyUnicode_1BYTE_DATA(word), raw, n)) {
             Py_INCREF(word);
             *letters = (int)(interns[j].tagged & 1);
             return word;
