@@ -6740,7 +6740,7 @@ nt_free(NameScan *scan)
     PyMem_Free(scan->multi);
 }
 
-static int
+static ALWAYS_INLINE int
 nt_same(int kind, const void *data, const NameMatch *a, const NameMatch *b)
 {
     Py_ssize_t i;
@@ -6773,7 +6773,7 @@ nt_key_at(const NameScan *scan, int kind, const void *data, Py_ssize_t *at, Py_s
 }
 
 /* Whether two matches have the same key (`nt_key_at`). */
-static int
+static ALWAYS_INLINE int
 nt_same_key(const NameScan *scan, int kind, const void *data, const NameMatch *a, const NameMatch *b)
 {
     Py_ssize_t i = a->start, j = b->start;
@@ -6808,13 +6808,65 @@ nt_add(NameScan *scan, Py_ssize_t start, Py_ssize_t end)
     return 0;
 }
 
+/* Whether a match is plain: an ASCII capital and one ASCII lowercase letter or more after it (no
+ * `drop` character: those are no letters). Two plain matches with one key are the same form (the
+ * key is their letters in one case), so a plain match is in a group of two forms only with one
+ * that is not plain (Monday alone; Alqaeda and al-Qaeda). */
+static ALWAYS_INLINE int
+nt_plain(int kind, const void *data, const NameMatch *m)
+{
+    Py_ssize_t i;
+    if (m->end - m->start < 2 || !IS_ASCII_UPPER(NT_READ(m->start)))
+        return 0;
+    for (i = m->start + 1; i < m->end; i++)
+        if (!IS_ASCII_LOWER(NT_READ(i)))
+            return 0;
+    return 1;
+}
+
+/* The bit of a key's shape (its first key character and its length) in `nt_group`'s sieve:
+ * ASCII letters of either case alike, lengths from 32 on folded; two keys of another shape
+ * differ. */
+#define NT_SIEVE_BITS 1024
+static ALWAYS_INLINE unsigned
+nt_shape_bit(int first, Py_ssize_t length)
+{
+    return ((unsigned)first & 31u) << 5 | ((unsigned)length & 31u);
+}
+
 /* Each match's group (the first match with its key, found in an open-addressed table) and
- * whether the group holds two different forms. 1 when one does, 0 when none, -1 out of memory. */
-static int
-nt_group(NameScan *scan, int kind, const void *data)
+ * whether the group holds two different forms. 1 when one does, 0 when none, -1 out of memory.
+ * A plain match (`nt_plain`: most are) whose key's shape no other match has is its own group
+ * (another use of its form has its own group too: its form is the group's only one), found
+ * without its key hashed or compared: the shapes of the matches that are not plain are marked
+ * in a sieve of bits first (each match's `group` holding -2 for a plain one till it is grouped).
+ * Inline, for `nt_group` to make a copy for one-byte texts (most), whose reads need no switch on
+ * the width. */
+static ALWAYS_INLINE int
+nt_group_of(NameScan *scan, int kind, const void *data)
 {
     Py_ssize_t i, size = 1;
     int any = 0, *table; /* match indices: int32 as the matches' own fields */
+    uint32_t sieve[NT_SIEVE_BITS / 32] = {0};
+    for (i = 0; i < scan->count; i++) {
+        NameMatch *m = &scan->found[i];
+        Py_ssize_t at = m->start, length = 0;
+        int c, first = -1;
+        m->group = -1;
+        if (nt_plain(kind, data, m)) {
+            m->group = -2;
+            continue;
+        }
+        while ((c = nt_key_at(scan, kind, data, &at, m->end)) >= 0) {
+            if (first < 0)
+                first = c;
+            length++;
+        }
+        if (first >= 0) {
+            unsigned bit = nt_shape_bit(first, length);
+            sieve[bit >> 5] |= 1u << (bit & 31);
+        }
+    }
     while (size < 2 * scan->count)
         size *= 2;
     table = PyMem_Malloc(size * sizeof *table);
@@ -6830,6 +6882,13 @@ nt_group(NameScan *scan, int kind, const void *data)
         size_t hash = 5381;
         Py_ssize_t at = m->start, slot;
         int c;
+        if (m->group == -2) { /* plain: its key's first character is its first, in the scan's case */
+            unsigned bit = nt_shape_bit((int)NT_READ(m->start), m->end - m->start);
+            if (!(sieve[bit >> 5] >> (bit & 31) & 1)) {
+                m->group = (int)i;
+                continue;
+            }
+        }
         while ((c = nt_key_at(scan, kind, data, &at, m->end)) >= 0)
             hash = hash * 33 + (unsigned)c;
         for (slot = (Py_ssize_t)(hash & (size - 1));; slot = (slot + 1) & (size - 1)) {
@@ -6849,6 +6908,15 @@ nt_group(NameScan *scan, int kind, const void *data)
     }
     PyMem_Free(table);
     return any;
+}
+
+/* `nt_group_of`, its reads made for the width of a one-byte text apart. */
+static int
+nt_group(NameScan *scan, int kind, const void *data)
+{
+    if (kind == PyUnicode_1BYTE_KIND)
+        return nt_group_of(scan, PyUnicode_1BYTE_KIND, data);
+    return nt_group_of(scan, kind, data);
 }
 
 /* A pattern's match at i, its end, or -1 (a start that the pattern refuses is no match). */

@@ -107,6 +107,33 @@ def test_the_compiled_scan_is_the_twin_over_many_names():
     assert compiled.name_twins(text) == twin(text)
 
 
+@needs_compiled
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Ab", "Ba", "ab", "b", "A", "B", "Abab", "AbAb", " ", "-", " Ab", "é", "al-"]),
+        max_size=30,
+    )
+)
+def test_the_compiled_scan_is_the_twin_on_plain_names_among_their_other_forms(pieces):
+    """A plain name (a capital and lowercase letters: Abab) is grouped without its key hashed when
+    no other form has its first letter and length: names of two letters whose forms share a
+    shape (Abab, AbAb, Ab-ab, Ab ab), each alone, repeated and beside the others."""
+    text = "".join(pieces)
+    assert compiled.name_twins(text) == twin(text)
+    assert compiled.name_twins(_respaced(text)) == twin(_respaced(text))
+
+
+@needs_compiled
+@pytest.mark.parametrize("length", [1, 30, 31, 32, 33, 63, 64, 65])
+def test_the_compiled_scan_groups_plain_names_of_any_length(length):
+    """The shapes fold lengths from 32 on: a plain name meets a form of another length then, and
+    one of its own length is grouped with it whatever its length."""
+    tail = "b" * length
+    text = f"Abb{tail} Abb{tail} Abbb{tail} AbB{tail}{'b' * 32} Ab-B{tail}b Abb{tail} AbB{tail} Ab B{tail}"
+    assert compiled.name_twins(text) == twin(text) != []
+
+
 # NL202's case-variant prefilter (`case_pairs`): names, their lowercase forms and longer words
 # they open, glued to a word before them or after a mark, a digit or a line start, in texts of
 # each string width.
