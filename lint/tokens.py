@@ -494,7 +494,14 @@ class LetterTest:
 
     def select(self, words: Mapping[str, object] | AbstractSet[str]) -> AbstractSet[str]:
         """The words (keys, for a mapping) that pass the test."""
-        keys = words.keys() if isinstance(words, Mapping) else words
+        # a dict (a story's Counter) or a set, as every caller passes, told apart without
+        # `Mapping`'s ABC check (about 900 instructions a call, measured; four calls a story)
+        if isinstance(words, dict):
+            keys: Iterable[str] = words.keys()
+        elif isinstance(words, (set, frozenset)):
+            keys = words
+        else:
+            keys = words.keys() if isinstance(words, Mapping) else words
         if _WORD_BITS.pending & self._tested:  # its results on a story's words first
             _WORD_BITS.flush()
         memory = _WORD_BITS.words
