@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
-from newslint.document import Document, LetterTest, Shape, Token, TokenKind
+from newslint.document import Document, LetterTest, Shape, Token
 from newslint.native import add_forms, edits_among, native, near_words, one_edit_away, unlisted_capital
 from newslint.profile import Profile
 from newslint.rule import Rule, RuleContext, RuleOptions, Suggestion, Trigger
@@ -60,6 +60,7 @@ from newslint.rules.typos._words import (
     rare_words,
 )
 from newslint.span import Span
+from newslint.tokens import WORD_KIND
 from newslint.violation import Applicability, Edit, Fix, FixAvailability, Violation
 
 _PART = re.compile(r"[a-z]+(?:'[a-z]+)*")
@@ -1971,7 +1972,7 @@ def lost_capitals(doc: Document) -> LostCapitals:
     openers = [
         tok
         for tok in doc.first_tokens()
-        if tok.kind is TokenKind.WORD and not tok.in_headline and tok.text[:1].isalpha()
+        if tok.kind is WORD_KIND and not tok.in_headline and tok.text[:1].isalpha()
     ]
     lower = [tok for tok in openers if tok.text[:1].islower()]
     if 2 * len(lower) >= len(openers) > 0:
