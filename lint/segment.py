@@ -458,7 +458,8 @@ def _looks_like_headline(line: str) -> bool:
         return False
     if not any(map(str.isalpha, line)):  # stops at the first letter: most lines open with one
         return False
-    return not line.endswith(".") and not line.endswith(":") or line.isupper()
+    # (its last character read by index: `str.endswith` parses its arguments the old way)
+    return line[-1] not in ".:" or line.isupper()
 
 
 def _headline(text: str, blocks: list[Span], format: str) -> tuple[Span | None, list[Span]]:
