@@ -910,6 +910,7 @@ class Prose:
         "_counts",
         "_odd",
         "_places",
+        "_placing_kept",
         "_starts",
     )
 
@@ -924,6 +925,7 @@ class Prose:
         self._odd: list[str] = []  # the index's distinct tokens that are not letters only
         # per sentence, found as tokens are built: in the headline, in a quotation
         self._places: list[tuple[bool, int] | None] | None = None
+        self._placing_kept: Places | None = None  # `_placing`'s, made once (asked 2-3 times a story)
         self._starts: array[int] | None = None  # the sentences' starts, for a text too long to index
 
     def index(self) -> TokenIndex | None:
@@ -1018,9 +1020,13 @@ class Prose:
             yield from built_tokens(index, chosen, lo, min(lo + BUILT_AT_ONCE, total), places, words_only)
 
     def _placing(self) -> Places:
-        if self._places is None:
-            self._places = [None] * len(self.sentences)
-        return tuple.__new__(Places, (self._places, self.sentences, self.headline, self.quoted))
+        places = self._placing_kept
+        if places is None:
+            if self._places is None:
+                self._places = [None] * len(self.sentences)
+            places = tuple.__new__(Places, (self._places, self.sentences, self.headline, self.quoted))
+            self._placing_kept = places
+        return places
 
     def _sentences_holding(self, few: Collection[str]) -> Iterator[Span]:
         """The sentences whose text holds one of the strings `few` (none empty), in order: what
