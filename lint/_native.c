@@ -3313,6 +3313,22 @@ static PyObject *pending_select(PyObject *const *args, long shapes, PyObject *ke
                                 PyObject *pending, long long tested, long long passed, Py_ssize_t own,
                                 PyObject *known);
 
+/* A letter test's shapes (`test[4]`, of its first six fields: test, table, fails, only, shapes,
+ * decided) and its tested, passed and own (`masks[0..2]`), read as select_pending, select_gates
+ * and select_kept read them. -1 with an error set when shapes or own is not an int that fits;
+ * `tested` and `passed` are -1 when they do not fit a machine word (fast_bits), for the caller
+ * to refuse. */
+static int
+test_masks(PyObject *const *test, PyObject *const *masks, long *shapes, long long *tested, long long *passed,
+           Py_ssize_t *own)
+{
+    *tested = fast_bits(masks[0]);
+    *passed = fast_bits(masks[1]);
+    *shapes = PyLong_AsLong(test[4]);
+    *own = *shapes == -1 && PyErr_Occurred() ? -1 : PyLong_AsSsize_t(masks[2]);
+    return *own == -1 && PyErr_Occurred() ? -1 : 0;
+}
+
 static PyObject *
 select_pending(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
@@ -3329,11 +3345,7 @@ select_pending(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     }
     keys = args[6], bits = args[7], pending = args[8];
     n = PyList_GET_SIZE(keys);
-    tested = fast_bits(args[9]);
-    passed = fast_bits(args[10]);
-    shapes = PyLong_AsLong(args[4]);
-    own = shapes == -1 && PyErr_Occurred() ? -1 : PyLong_AsSsize_t(args[11]);
-    if (own == -1 && PyErr_Occurred())
+    if (test_masks(args, &args[9], &shapes, &tested, &passed, &own) < 0)
         return NULL;
     if (PyBytes_GET_SIZE(bits) != n * (Py_ssize_t)sizeof(long long) ||
         PyByteArray_GET_SIZE(pending) != n * (Py_ssize_t)sizeof(long long) || tested <= 0 || passed <= 0) {
@@ -3477,10 +3489,10 @@ select_gates(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
                 goto done;
             } else {
                 PyObject *const *item = &PyTuple_GET_ITEM(spec, 1);
-                long long tested = fast_bits(item[6]), test_passed = fast_bits(item[7]);
-                long shapes = PyLong_AsLong(item[4]);
-                Py_ssize_t own = shapes == -1 && PyErr_Occurred() ? -1 : PyLong_AsSsize_t(item[8]);
-                if (own == -1 && PyErr_Occurred())
+                long long tested, test_passed;
+                long shapes;
+                Py_ssize_t own;
+                if (test_masks(item, &item[6], &shapes, &tested, &test_passed, &own) < 0)
                     goto done;
                 /* read again: a test before it ran Python code */
                 if (tested <= 0 || test_passed <= 0 || PyList_GET_SIZE(keys) != n ||
@@ -3550,11 +3562,7 @@ select_kept(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         (known != Py_None && !PyByteArray_CheckExact(known)))
         Py_RETURN_NONE;
     n = PyList_GET_SIZE(keys);
-    tested = fast_bits(PyTuple_GET_ITEM(spec, 6));
-    passed = fast_bits(PyTuple_GET_ITEM(spec, 7));
-    shapes = PyLong_AsLong(PyTuple_GET_ITEM(spec, 4));
-    own = shapes == -1 && PyErr_Occurred() ? -1 : PyLong_AsSsize_t(PyTuple_GET_ITEM(spec, 8));
-    if (own == -1 && PyErr_Occurred())
+    if (test_masks(&PyTuple_GET_ITEM(spec, 0), &PyTuple_GET_ITEM(spec, 6), &shapes, &tested, &passed, &own) < 0)
         return NULL;
     if (PyBytes_GET_SIZE(bits) != n * (Py_ssize_t)sizeof(long long) ||
         PyByteArray_GET_SIZE(pending) != n * (Py_ssize_t)sizeof(long long) || tested <= 0 || passed <= 0) {
