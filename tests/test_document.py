@@ -517,6 +517,40 @@ def test_letter_test_selects_words_and_remembers_them(monkeypatch):
     assert calls.count("NATO") == 1 and calls.count("UN") == 2  # UN was forgotten, tested afresh
 
 
+def test_letter_test_selects_alike_from_every_kind_of_container(monkeypatch):
+    """`select` takes a dict (a Counter), a set, a frozenset or any other mapping or iterable of
+    words: each told apart before the `Mapping` check, all answer alike."""
+    from collections import Counter
+    from types import MappingProxyType
+
+    from newslint import tokens
+
+    test, _ = _shouting_test(limit=100)
+    monkeypatch.setattr(tokens._WORD_BITS, "words", {})  # this test's words alone
+    words = ["NATO", "met", "UN", "EU", "left"]
+    containers = [
+        dict.fromkeys(words),
+        Counter(words),
+        set(words),
+        frozenset(words),
+        MappingProxyType(dict.fromkeys(words)),
+        dict.fromkeys(words).keys(),
+        list(words),
+    ]
+    for container in containers:
+        assert test.select(container) == {"NATO", "UN", "EU"}, type(container)
+
+
+def test_token_kinds_are_the_enum_members():
+    assert (tokens.WORD_KIND, tokens.NUMBER_KIND, tokens.MIXED_KIND) == (
+        TokenKind.WORD,
+        TokenKind.NUMBER,
+        TokenKind.MIXED,
+    )
+    assert tokens.kind_of("regime's") is tokens.WORD_KIND and tokens.kind_of("F-16s") is tokens.MIXED_KIND
+    assert tokens.kind_of("450.000") is tokens.NUMBER_KIND
+
+
 def test_letter_test_memory_keeps_the_words_it_met_first(monkeypatch):
     from newslint import tokens
 
