@@ -64,7 +64,8 @@ def _may_be_unknown_as_written(text: str) -> bool:
 
 def _may_be_unknown_before(text: str) -> bool:
     """`_may_be_unknown` as it read before a listed word was looked up as written (without a
-    lowercase copy), its parts' test since moved to a method of its own."""
+    lowercase copy), its parts' test since moved to a method of its own, each capital test asked
+    in full, and each part found by the scan."""
     words = english().words
     if text.isalpha() and (text.lower() in words or text.islower() and len(text) < MIN_LENGTH):
         return False
@@ -74,7 +75,45 @@ def _may_be_unknown_before(text: str) -> bool:
         return False
     if "-" in text and (text.lower().replace("-", "") in words or text.lower() in words):
         return False
-    return RULE._unknown_part(text, words)  # the parts' test, moved to a method unchanged
+    return _unknown_part_as_scanned(text, words)
+
+
+def _unknown_part_as_scanned(text: str, words) -> bool:
+    """`UnknownWord._unknown_part` as it read before its plain words were read with a split
+    (`_plain_parts_listed`): every part found by the scan (`_text_parts`)."""
+    known_wrong = misspellings().keys()
+    return any(
+        not (
+            len(part) < MIN_LENGTH
+            or part in words
+            or part in known_wrong
+            or RULE.context.accepts(part)
+            or is_rare(part)
+            and RULE.context.profile is None
+            or part in unaccented_words()
+        )
+        for part, _ in unknown_word._text_parts(text)
+    )
+
+
+# hyphenated and possessive words of listed, unlisted and short pieces, and stray marks
+PIECES = st.lists(
+    st.sampled_from(
+        ["year", "little", "known", "reigme", "ab", "s", "", "it", "x", "rock'n", "f16", "é"]
+    ).flatmap(lambda p: st.sampled_from([p, p + "'s", p + "'", p + "''s", p + "'s's", p.upper()])),
+    min_size=1,
+    max_size=4,
+).map("-".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(PIECES, WORDS))
+def test_the_parts_read_with_a_split_are_the_scans(text):
+    words = english().words
+    plain = unknown_word._plain_parts_listed(text, words)
+    if plain:  # every part the scan finds is short or listed
+        assert all(len(p) < MIN_LENGTH or p in words for p, _ in unknown_word._text_parts(text)), text
+    assert RULE._unknown_part(text, words) == _unknown_part_as_scanned(text, words), text
 
 
 @settings(max_examples=1500, deadline=None)
