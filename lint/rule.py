@@ -121,6 +121,10 @@ class Rule:
     # True for rules backed by an outside checker (LanguageTool): their violations are dropped
     # where one of newslint's own rules already reports an overlapping span.
     defers_to_other_rules: ClassVar[bool] = False
+    # True for rules that send the story to a service outside the process (LanguageTool): a
+    # parallel run's warm-up before its workers fork (`newslint.runner._warm_up`) is skipped
+    # where one speaks, so nothing is sent for it and no connection is shared by the workers.
+    asks_outside: ClassVar[bool] = False
     # The setting without which `check` finds nothing, as a dotted attribute of the rule
     # ("options.entries", "context.style"), or "" (nearly every rule): while it is unset (None or
     # empty) the engine leaves the rule out of its run (`Rule.silent`), so that a rule the settings
@@ -141,6 +145,12 @@ class Rule:
 
     def check(self, doc: Document) -> Iterator[Violation]:
         raise NotImplementedError
+
+    def prepare(self) -> None:
+        """Load now what checking many stories loads in the first few (a word list's set, its
+        filters), which a check of one story may never need. Called before a parallel run's
+        workers fork (`newslint.runner._warm_up`), so that they share it instead of each loading
+        its own; a rule's answers are the same either way. Nothing (the default) for most."""
 
     def silent(self) -> bool:
         """Whether the rule's `needs_setting` is unset, so that `check` finds nothing in any story."""

@@ -415,6 +415,10 @@ class TextTask:
 
 
 _worker_state: tuple[ConfigResolver, RunOptions] | None = None
+_worker_drops_text = False  # the run's `drop_clean_text`, in a worker
+# A forked run's tasks, which its workers share: each is sent as its index, not pickled (the
+# parent pickled a corpus run's 10,657 file tasks, 18 ms, and the workers unpickled them)
+_forked_tasks: Sequence[FileTask | TextTask] = ()
 _settled = False
 
 # The youngest generation's threshold once a process is settled (Python's default is 700).
@@ -442,15 +446,55 @@ def _settle() -> None:
             gc.set_threshold(YOUNG_THRESHOLD, *older)
 
 
-def _start_worker(config: Path | None, overrides: dict[str, Any], options: RunOptions) -> None:
-    global _worker_state
-    _worker_state = (ConfigResolver(config, overrides), options)
+def let_text_go(result: FileResult) -> None:
+    """A result with nothing to report and no fixing keeps no copy of its text: the reports
+    and the baseline read a file's text only at its problems (positions, quoted words), and
+    after a fix (compared, written, diffed: `original` is set then). A corpus run held every
+    clean story's text to its end (about 16 MB of the 121 MB peak over the 10,657 dev
+    stories, measured)."""
+    if not result.diagnostics and result.original is None:
+        result.text = ""
 
 
-def _run_in_worker(task: FileTask | TextTask) -> FileResult:
+def _start_worker(
+    config: Path | None,
+    overrides: dict[str, Any],
+    options: RunOptions,
+    drop_clean_text: bool = False,
+    resolver: ConfigResolver | None = None,
+) -> None:
+    """A worker's state: the parent's resolver where the worker is forked (its settings, and
+    the linters built for them in the warm-up, `_warm_up`, are the parent's, shared), else
+    a resolver of its own for the same config."""
+    global _worker_state, _worker_drops_text
+    _worker_state = (resolver if resolver is not None else ConfigResolver(config, overrides), options)
+    _worker_drops_text = drop_clean_text
+
+
+# A result that is only its task's name: nothing found, nothing said, no text kept
+# (`drop_clean_text`), sent back as its `unsafe_by_config` alone. Most files of a corpus run
+# are clean: their results were 8.9 of the 13.9 MB the workers pickled over the 10,657 dev
+# stories, unpickled in the parent, which competes with the workers for the cores.
+_Bare = bool
+
+
+def _run_in_worker(task: FileTask | TextTask) -> FileResult | _Bare:
     assert _worker_state is not None, "worker not initialised"
     result = task.run(*_worker_state)
     _settle()
+    if _worker_drops_text:
+        let_text_go(result)
+        if (
+            not result.text
+            and not result.diagnostics
+            and result.original is None
+            and result.error is None
+            and result.warning is None
+            and not result.fixed
+            and not result.unwritten
+            and result.path == task.display
+        ):
+            return result.unsafe_by_config
     if isinstance(task, TextTask):  # the parent has this text already: do not send it back
         if result.text == task.text:
             result.text = _SAME_TEXT
@@ -459,10 +503,17 @@ def _run_in_worker(task: FileTask | TextTask) -> FileResult:
     return result
 
 
+def _run_nth(index: int) -> FileResult | _Bare:
+    return _run_in_worker(_forked_tasks[index])
+
+
 _SAME_TEXT = "\x00newslint: the task's own text\x00"  # never a checked text: NUL is refused on input
 
 
-def _restore(task: FileTask | TextTask, result: FileResult) -> FileResult:
+def _restore(task: FileTask | TextTask, result: FileResult | _Bare) -> FileResult:
+    if type(result) is bool:
+        return FileResult(task.display, unsafe_by_config=result)
+    assert isinstance(result, FileResult)
     if isinstance(task, TextTask):
         if result.text == _SAME_TEXT:
             result.text = task.text
@@ -477,15 +528,21 @@ def run_tasks(
     options: RunOptions,
     jobs: int = 1,
     on_result: Callable[[FileResult], None] | None = None,
+    drop_clean_text: bool = False,
 ) -> list[FileResult]:
     """Run every task, in `jobs` worker processes when jobs > 1. Results come back in the
-    order of `tasks`, whatever the number of processes, so reports are deterministic."""
+    order of `tasks`, whatever the number of processes, so reports are deterministic.
+    `drop_clean_text`: a result keeps its text only where the reports read it (`let_text_go`),
+    and a worker does not send it back."""
+    global _forked_tasks
     jobs = max(1, min(jobs, len(tasks)))
     if jobs == 1:
         results = []
         for task in tasks:
             results.append(task.run(resolver, options))
             _settle()
+            if drop_clean_text:
+                let_text_go(results[-1])
             if on_result is not None:
                 on_result(results[-1])
         return results
@@ -494,13 +551,58 @@ def run_tasks(
     import multiprocessing  # only parallel runs need it
 
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+    shared: ConfigResolver | None = None
+    work: Callable[[Any], FileResult | _Bare] = _run_in_worker
+    sent: Sequence[object] = tasks
+    if context.get_start_method() == "fork":
+        _warm_up(tasks[0], resolver, options, len(tasks) >= PARALLEL_MIN_TASKS)
+        _settle()  # before the fork: the workers never walk what they share (`_settle`)
+        shared, work, sent, _forked_tasks = resolver, _run_nth, range(len(tasks)), tasks
     chunk = max(1, min(64, len(tasks) // (jobs * 8)))
-    with context.Pool(jobs, _start_worker, (options.config, resolver.overrides, options)) as pool:
+    start = (options.config, resolver.overrides, options, drop_clean_text, shared)
+    with context.Pool(jobs, _start_worker, start) as pool:
         results = []
-        for task, result in zip(tasks, pool.imap(_run_in_worker, tasks, chunksize=chunk), strict=True):
-            results.append(_restore(task, result))
-            if on_result is not None:
-                on_result(result)
+        try:
+            for task, result in zip(tasks, pool.imap(work, sent, chunksize=chunk), strict=True):
+                results.append(_restore(task, result))
+                if on_result is not None:
+                    on_result(results[-1])
+        finally:
+            _forked_tasks = ()
         pool.close()  # let workers exit normally, so their finalizers run (a local LanguageTool
         pool.join()  # server started in a worker is stopped, not orphaned)
     return results
+
+
+# What a parallel run checks before its workers fork: a story that meets most rules' first-use
+# loads (word lists, name and context tables, compiled scans).
+WARM_UP = (
+    "Air strikes hit Mosul\n\nThe U.S. air strikes hit at 5pm on 5 February; 1,500 people, 5 per cent, "
+    "fled, Mr Brown said: \"It's over.\" The organisation's airstrikes went on and the the "
+    "goverment recieved a reprot from Jon Smtih of the Untied Nations in New York.\n Reuter\n"
+)
+
+
+def _warm_up(task: FileTask | TextTask, resolver: ConfigResolver, options: RunOptions, many: bool) -> None:
+    """Before a parallel run's workers fork: build the linter of the first task's settings (in
+    `_LINTERS`, found there by the workers, who share the parent's resolver) and check
+    `WARM_UP` with it, so that what its rules load on first use is loaded once, in the parent,
+    and shared, not loaded again by each worker; with `many` tasks, also what they load in
+    a long run's first stories (`Rule.prepare`). Nothing is said: a config or a rule that
+    fails fails the real check of a file. Skipped where a rule asks an outside service (a
+    LanguageTool server): nothing is sent, and no connection is shared by forked processes."""
+    try:
+        anchor = task.anchor if isinstance(task, TextTask) else task.path
+        settings = resolver.for_path(Path(anchor))
+        linter = _linter(settings, task.display, options)
+        if any(rule.asks_outside and not rule.silent() for rule in linter.rules):
+            return
+        if many:
+            for rule in linter.rules:
+                rule.prepare()
+        if options.fixing:
+            linter.fix(WARM_UP, unsafe=options.unsafe_fixes or settings.unsafe_fixes)
+        else:
+            linter.violations(WARM_UP)
+    except Exception:  # noqa: BLE001 (said by the file's own check)
+        return

@@ -72,6 +72,7 @@ class LanguageToolRule(Rule):
     fix_availability: ClassVar[FixAvailability] = FixAvailability.SOMETIMES
     default_severity: ClassVar[Severity] = Severity.WARNING
     defers_to_other_rules: ClassVar[bool] = True
+    asks_outside: ClassVar[bool] = True
     needs_setting: ClassVar[str] = "options.server"  # no server: nothing sent, nothing found
     Options = LanguageToolOptions
     options: LanguageToolOptions

@@ -1,0 +1,125 @@
+"""A parallel run gives the results of a serial one: a clean result sent back bare (its name
+alone) is rebuilt the same, and the warm-up before the workers fork (the first task's linter,
+its rules' tables, `Rule.prepare`) changes no result."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from newslint import runner
+from newslint.lint import Linter
+from newslint.report import FileResult
+from newslint.rule import Rule
+from newslint.rules.grammar._base import LanguageToolRule
+
+CLEAN = "Talks resume in Geneva\n\nThe talks resumed on Monday in Geneva.\n"
+DIRTY = "Talks resume in Geneva\n\nThe minister said the the talks failed in Gneva.\n"
+FIXED_ONLY = "Talks resume in Geneva\n\n<!-- newslint: ignore-next-line NL101 -->\nThe talks resumed.\n"
+
+fork_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers forked on Linux only")
+
+
+@pytest.fixture(autouse=True)
+def _own_collector(monkeypatch):
+    """A parallel run settles the process it runs in (`runner._settle`): not the test run's."""
+    import gc
+
+    monkeypatch.setattr(runner, "_settled", True)
+    threshold = gc.get_threshold()
+    yield
+    gc.set_threshold(*threshold)
+
+
+def _tasks(tmp_path, count: int = 70) -> list[runner.FileTask | runner.TextTask]:
+    tasks: list[runner.FileTask | runner.TextTask] = []
+    for i in range(count):
+        path = tmp_path / f"story{i:03}.md"
+        path.write_text([CLEAN, DIRTY, FIXED_ONLY][i % 3], encoding="utf-8")
+        tasks.append(runner.FileTask(str(path), path.name, plain=True))
+    latin = tmp_path / "latin.md"  # read with the fallback encoding: a warning, kept
+    latin.write_bytes(CLEAN.replace("Geneva.", "Gen\xe8ve.").encode("latin-1"))
+    tasks.append(runner.FileTask(str(latin), latin.name, plain=True))
+    tasks.append(runner.FileTask(str(tmp_path / "missing.md"), "missing.md"))  # an error
+    tasks.insert(3, runner.TextTask("record#1", CLEAN, str(tmp_path / "x.md")))
+    tasks.insert(5, runner.TextTask("record#2", DIRTY, str(tmp_path / "x.md")))
+    return tasks
+
+
+@pytest.mark.parametrize("fix", [False, True])
+def test_a_parallel_run_without_clean_texts_matches_a_serial_one(tmp_path, fix):
+    options = runner.RunOptions(diff=fix)
+    tasks = _tasks(tmp_path)
+    serial = runner.run_tasks(tasks, runner.ConfigResolver(), options, 1, drop_clean_text=True)
+    parallel = runner.run_tasks(tasks, runner.ConfigResolver(), options, 2, drop_clean_text=True)
+    assert parallel == serial
+    assert any(r.warning for r in serial) and any(r.error for r in serial)
+    if not fix:  # only the results with problems keep their texts
+        assert [bool(r.text) for r in serial] == [bool(r.diagnostics) for r in serial]
+
+
+def test_a_run_keeps_every_text_unless_told(tmp_path):
+    tasks = _tasks(tmp_path, 66)
+    results = runner.run_tasks(tasks, runner.ConfigResolver(), runner.RunOptions(), 2)
+    assert all(r.text for r in results if r.error is None and r.warning is None)
+
+
+def test_a_clean_result_goes_back_bare_and_comes_back_whole(tmp_path, monkeypatch):
+    path = tmp_path / "clean.md"
+    path.write_text(CLEAN, encoding="utf-8")
+    task = runner.FileTask(str(path), "clean.md", plain=True)
+    options = runner.RunOptions()
+    monkeypatch.setattr(runner, "_worker_state", (runner.ConfigResolver(), options))
+    monkeypatch.setattr(runner, "_worker_drops_text", True)
+    sent = runner._run_in_worker(task)
+    assert sent is False  # its `unsafe_by_config`, no more
+    expected = task.run(runner.ConfigResolver(), options)
+    runner.let_text_go(expected)
+    assert runner._restore(task, sent) == expected == FileResult("clean.md")
+    assert runner._restore(task, True) == FileResult("clean.md", unsafe_by_config=True)
+    dirty = runner.TextTask("dirty.md", DIRTY, "dirty.md")
+    sent = runner._run_in_worker(dirty)
+    assert isinstance(sent, FileResult) and sent.diagnostics
+
+
+@fork_only
+def test_the_warm_up_changes_no_result(tmp_path, monkeypatch):
+    tasks = _tasks(tmp_path)
+    options = runner.RunOptions()
+    warmed = runner.run_tasks(tasks, runner.ConfigResolver(), options, 2)
+    monkeypatch.setattr(runner, "_warm_up", lambda *args: None)
+    cold = runner.run_tasks(tasks, runner.ConfigResolver(), options, 2)
+    assert warmed == cold
+
+
+@fork_only
+def test_the_warm_up_builds_the_first_tasks_linter_and_prepares_its_rules(tmp_path, monkeypatch):
+    prepared: list[str] = []
+    monkeypatch.setattr(Rule, "prepare", lambda self: prepared.append(self.code))
+    monkeypatch.setattr(runner, "_LINTERS", {})
+    resolver = runner.ConfigResolver()
+    task = runner.TextTask("a.md", CLEAN, str(tmp_path / "a.md"))
+    runner._warm_up(task, resolver, runner.RunOptions(), many=False)
+    assert prepared == [] and len(runner._LINTERS) == 1  # a short run: nothing prepared
+    runner._warm_up(task, resolver, runner.RunOptions(), many=True)
+    assert prepared and len(runner._LINTERS) == 1  # the same linter, found again
+
+
+def test_the_warm_up_sends_nothing_to_an_outside_service(tmp_path, monkeypatch):
+    checked: list[str] = []
+    monkeypatch.setattr(Linter, "violations", lambda self, text: checked.append(text) or [])
+    monkeypatch.setattr(runner, "_LINTERS", {})
+    task = runner.TextTask("a.md", CLEAN, str(tmp_path / "a.md"))
+    server = runner.ConfigResolver(None, {"rules": {"grammar": {"server": "http://127.0.0.1:9"}}})
+    runner._warm_up(task, server, runner.RunOptions(), many=True)
+    assert checked == []
+    runner._warm_up(task, runner.ConfigResolver(), runner.RunOptions(), many=True)
+    assert checked == [runner.WARM_UP]
+    assert LanguageToolRule.asks_outside and not Rule.asks_outside
+
+
+def test_the_warm_up_says_nothing_of_a_bad_config(tmp_path):
+    (tmp_path / "newslint.toml").write_text("[rules\n", encoding="utf-8")
+    task = runner.FileTask(str(tmp_path / "a.md"), "a.md")
+    runner._warm_up(task, runner.ConfigResolver(), runner.RunOptions(), many=True)  # no exception
