@@ -74,6 +74,10 @@ class RowTable(Generic[Entry]):
     def _build(self) -> dict[str, str]:
         return table_rows(self._text)
 
+    def build(self) -> None:
+        """Build the dict now, as `PROMOTE` lookups do (`Rule.prepare`): the answers are the same."""
+        _ = self._rows
+
     @property
     def _rows(self) -> dict[str, str]:
         if self._dict is None:

@@ -123,3 +123,19 @@ def test_the_warm_up_says_nothing_of_a_bad_config(tmp_path):
     (tmp_path / "newslint.toml").write_text("[rules\n", encoding="utf-8")
     task = runner.FileTask(str(tmp_path / "a.md"), "a.md")
     runner._warm_up(task, runner.ConfigResolver(), runner.RunOptions(), many=True)  # no exception
+
+
+def test_prepared_word_tables_answer_the_same(monkeypatch):
+    from newslint.rules.typos import _capitals, _split, _words
+
+    words = ["recieve", "goverment", "thier", "britian", "teh", "news"]
+
+    def answers() -> list[tuple[set[str], tuple[frozenset[str], frozenset[str]]]]:
+        return [(_words.listed_edits(w), _capitals.known_one_edit_away.__wrapped__(w)) for w in words]
+
+    before = answers()
+    _words.prepare()
+    _capitals.prepare()
+    _split.prepare()
+    assert _words.english().built
+    assert answers() == before

@@ -511,6 +511,9 @@ class EnglishVarietyMix(Rule):
     name = "english-variety-mix"
     fix_availability = FixAvailability.ALWAYS
 
+    def prepare(self) -> None:
+        variants().build()  # the table's dict, built after `RowTable.PROMOTE` lookups
+
     def triggers(self) -> tuple[Trigger, ...]:
         return (Trigger(words=_CANDIDATES),)  # every use it weighs is of a word a table lists
 

@@ -144,6 +144,12 @@ def _names_lookup() -> Lookup:
     return Lookup(_names_by_lowercase())
 
 
+def prepare() -> None:
+    """Build the known names' filters now, as a run of many stories does in its first few
+    (`Rule.prepare`)."""
+    _names_lookup()
+
+
 @lru_cache(maxsize=2048)  # asked by `clear_slip` and by NL101 again for the same word
 def known_one_edit_away(word: str) -> tuple[frozenset[str], frozenset[str]]:
     """(the listed names one edit from `word`, in lowercase; the listed words one edit from it),

@@ -105,6 +105,15 @@ def _common_filter(compiled: ModuleType) -> bytes | None:
 _FILTER: list[bytes] = []
 
 
+def prepare() -> None:
+    """Build the filter of the commonest words now (`_common_filter`), as a run of many stories
+    does in its first few (`Rule.prepare`)."""
+    global _scans
+    if _chooser.native is not None:
+        _scans = max(_scans, SCANS_BEFORE_FILTER)
+        _common_filter(_chooser.native)
+
+
 def _how_sure(head: str, tail: str, word: str, context: Context) -> Applicability | None:
     words_head, words_tail = _is_word(head), _is_word(tail)
     head_fits = words_head and context.before is not None and _pairs.count(context.before, head) is not None

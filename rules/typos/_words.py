@@ -143,6 +143,13 @@ def listed_lookup() -> AbstractSet[str] | Lookup:
     return _lookup(words) if isinstance(words, frozenset) else words
 
 
+def prepare() -> None:
+    """Build now what a run of many stories builds in its first few (`Rule.prepare`): the set
+    of the listed words (`WordSet.PROMOTE`) and its filters (`listed_lookup`)."""
+    english()._words.frozen()
+    listed_lookup()
+
+
 @functools.lru_cache(maxsize=2)
 def _lookup(words: frozenset[str]) -> Lookup:
     return Lookup(words)

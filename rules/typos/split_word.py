@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from newslint.document import Document
 from newslint.rule import Rule
 from newslint.rules.typos._split import joins
+from newslint.rules.typos._split import prepare as prepare_joins
 from newslint.rules.typos.unknown_word import in_company_tag
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
@@ -46,6 +47,9 @@ class SplitWord(Rule):
     code = "NL105"
     name = "split-word"
     fix_availability = FixAvailability.ALWAYS
+
+    def prepare(self) -> None:
+        prepare_joins()  # the commonest words' filter
 
     def check(self, doc: Document) -> Iterator[Violation]:
         text = doc.text

@@ -21,6 +21,7 @@ from newslint.rules._desk import capitalised_word, desk_knows, desk_slip, prefer
 from newslint.rules.naming._varieties import variants
 from newslint.rules.naming.english_variety_mix import stated_variety
 from newslint.rules.naming.name_variant import DESK_NAME_STORIES, one_edit_pair
+from newslint.rules.typos import _capitals, _split, _words
 from newslint.rules.typos._acronyms import swapped_acronyms
 from newslint.rules.typos._capitals import (
     CAPITAL_MIN_LENGTH,
@@ -464,6 +465,14 @@ class UnknownWord(Rule):
     code = "NL101"
     name = "unknown-word"
     fix_availability = FixAvailability.SOMETIMES
+
+    def prepare(self) -> None:
+        # the word list's set and filters, the names' filters, the commonest words' filter and
+        # their sorted list
+        _words.prepare()
+        _capitals.prepare()
+        _split.prepare()
+        _common_sorted()
 
     def check(self, doc: Document) -> Iterator[Violation]:
         words = english().words  # the frozenset itself: this loop tests every word of the story
