@@ -41,6 +41,11 @@ class Span(_SpanFields):
             raise ValueError(f"invalid span {start}..{end}")
         return tuple.__new__(cls, (start, end))
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # unpickled by `tuple.__new__`, in C: checked once, when made (a parallel run's
+        # workers send back every diagnostic's spans, which its parent unpickles)
+        return tuple.__new__, (Span, (self.start, self.end))
+
     def __len__(self) -> int:
         return self.end - self.start
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from newslint.span import LineIndex, Position
 from newslint.violation import Applicability, Diagnostic
@@ -31,6 +32,38 @@ class FileResult:
     warning: str | None = None  # read with a fallback, skipped as binary, ...
     unsafe_by_config: bool = False  # its config sets `unsafe-fixes = true`
     _lines: LineIndex | None = field(default=None, repr=False)
+
+    def __getstate__(self) -> tuple[object, ...]:
+        # A parallel run's worker sends results back pickled: no fixes go as None, not as an
+        # empty Counter, which unpickling builds with `Counter.__init__` (Python, for each
+        # file with a problem); `_lines`, what `position` found, is found again if asked.
+        return (
+            self.path,
+            self.text,
+            self.diagnostics,
+            dict(self.fixed) if self.fixed else None,
+            self.original,
+            self.error,
+            self.unwritten,
+            self.warning,
+            self.unsafe_by_config,
+        )
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        fixed: dict[str, int] | None
+        (
+            self.path,
+            self.text,
+            self.diagnostics,
+            fixed,
+            self.original,
+            self.error,
+            self.unwritten,
+            self.warning,
+            self.unsafe_by_config,
+        ) = state
+        self.fixed = _no_fixes() if fixed is None else Counter(fixed)
+        self._lines = None
 
     def not_written(self, error: str, as_on_disk: FileResult | None = None) -> None:
         """The fixed text could not be written: its fixes are not counted as fixed. With
