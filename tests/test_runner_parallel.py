@@ -139,3 +139,14 @@ def test_prepared_word_tables_answer_the_same(monkeypatch):
     _split.prepare()
     assert _words.english().built
     assert answers() == before
+
+
+@pytest.mark.parametrize("count", [1, 2, 7, 64, 70, 500, 10_657])
+@pytest.mark.parametrize("jobs", [2, 3, 8])
+def test_a_forked_runs_batches_take_every_task_once_in_order_smaller_at_the_end(count, jobs):
+    most = max(1, min(64, count // (jobs * 8)))
+    found = runner.batches(count, jobs, most)
+    assert [i for batch in found for i in batch] == list(range(count))
+    sizes = [len(batch) for batch in found]
+    assert all(1 <= size <= most for size in sizes) and sizes == sorted(sizes, reverse=True)
+    assert sizes[-1] == 1 and all(batch.step == 1 for batch in found)
