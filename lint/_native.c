@@ -82,6 +82,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <structmember.h>
 
 /* The character classes of Python's re module for str patterns (Modules/_sre/sre.c):
  * \w is alphanumeric or '_', \d is a decimal digit, [^\W\d_] a \w that is neither. */
@@ -9795,6 +9796,134 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* Once(load): a getter without arguments that calls `load` at its first call and hands every later
+ * call what it returned (newslint.native.once; its twin is a Python closure). The rules ask for their
+ * word lists and tables (english(), known_names(), ...) about 80 times a story: through
+ * functools.cache each call made and hashed a key and looked it up in a dict (about 445
+ * instructions); here a vectorcall returns the held object. A `load` that raises leaves nothing
+ * held. Instances take attributes (a __dict__), so functools.update_wrapper can name them. */
+typedef struct {
+    PyObject_HEAD
+    PyObject *load;
+    PyObject *value; /* NULL until `load` first returns */
+    PyObject *dict;
+    vectorcallfunc vectorcall;
+} OnceObject;
+
+static PyObject *
+once_vectorcall(PyObject *self, PyObject *const *args, size_t nargsf, PyObject *kwnames)
+{
+    OnceObject *once = (OnceObject *)self;
+    PyObject *value;
+    (void)args;
+    if (PyVectorcall_NARGS(nargsf) != 0 || (kwnames != NULL && PyTuple_GET_SIZE(kwnames) != 0)) {
+        PyErr_SetString(PyExc_TypeError, "a getter made by once() takes no arguments");
+        return NULL;
+    }
+    if (once->value != NULL)
+        return Py_NewRef(once->value);
+    value = PyObject_CallNoArgs(once->load);
+    if (value == NULL)
+        return NULL;
+    if (once->value == NULL)
+        once->value = Py_NewRef(value); /* a load that asked for itself keeps the first answer */
+    Py_DECREF(value);
+    return Py_NewRef(once->value);
+}
+
+static PyObject *
+once_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    PyObject *load;
+    OnceObject *once;
+    if (!PyArg_ParseTuple(args, "O:Once", &load))
+        return NULL;
+    if (kwds != NULL && PyDict_GET_SIZE(kwds) != 0) {
+        PyErr_SetString(PyExc_TypeError, "Once() takes no keyword arguments");
+        return NULL;
+    }
+    if (!PyCallable_Check(load)) {
+        PyErr_SetString(PyExc_TypeError, "Once() needs a callable");
+        return NULL;
+    }
+    once = (OnceObject *)type->tp_alloc(type, 0);
+    if (once == NULL)
+        return NULL;
+    once->load = Py_NewRef(load);
+    once->value = NULL;
+    once->dict = NULL;
+    once->vectorcall = once_vectorcall;
+    return (PyObject *)once;
+}
+
+static int
+once_traverse(OnceObject *once, visitproc visit, void *arg)
+{
+    Py_VISIT(Py_TYPE(once));
+    Py_VISIT(once->load);
+    Py_VISIT(once->value);
+    Py_VISIT(once->dict);
+    return 0;
+}
+
+static int
+once_clear(OnceObject *once)
+{
+    Py_CLEAR(once->load);
+    Py_CLEAR(once->value);
+    Py_CLEAR(once->dict);
+    return 0;
+}
+
+static void
+once_dealloc(OnceObject *once)
+{
+    PyTypeObject *type = Py_TYPE(once);
+    PyObject_GC_UnTrack(once);
+    once_clear(once);
+    type->tp_free((PyObject *)once);
+    Py_DECREF(type);
+}
+
+static PyObject *
+once_held(OnceObject *once, void *closure)
+{
+    (void)closure;
+    return PyBool_FromLong(once->value != NULL);
+}
+
+static PyMemberDef once_members[] = {
+    {"__dictoffset__", T_PYSSIZET, offsetof(OnceObject, dict), READONLY, NULL},
+    {"__vectorcalloffset__", T_PYSSIZET, offsetof(OnceObject, vectorcall), READONLY, NULL},
+    {NULL, 0, 0, 0, NULL},
+};
+
+static PyGetSetDef once_getset[] = {
+    {"__dict__", PyObject_GenericGetDict, PyObject_GenericSetDict, NULL, NULL},
+    {"held", (getter)once_held, NULL, "Whether the load has returned (what it returned is held).", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyType_Slot once_slots[] = {
+    {Py_tp_new, once_new},
+    {Py_tp_call, PyVectorcall_Call},
+    {Py_tp_traverse, once_traverse},
+    {Py_tp_clear, once_clear},
+    {Py_tp_dealloc, once_dealloc},
+    {Py_tp_members, once_members},
+    {Py_tp_getset, once_getset},
+    {Py_tp_doc, "Once(load): a getter that calls load() at its first call and returns what it returned."},
+    {0, NULL},
+};
+
+static PyType_Spec once_spec = {
+    "newslint._native.Once",
+    sizeof(OnceObject),
+    0,
+    Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL,
+    once_slots,
+};
+
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "newslint._native",
                                     "Compiled twins of newslint's hottest loops (see newslint.native).", -1,
                                     methods};
@@ -9830,5 +9959,14 @@ PyInit__native(void)
         PyErr_SetString(PyExc_SystemError, "newslint._native: a ucs1_skip table and its marks differ");
         return NULL;
     }
-    return PyModule_Create(&module);
+    PyObject *mod = PyModule_Create(&module), *once_type;
+    if (mod == NULL)
+        return NULL;
+    once_type = PyType_FromSpec(&once_spec);
+    if (once_type == NULL || PyModule_AddObject(mod, "Once", once_type) < 0) {
+        Py_XDECREF(once_type);
+        Py_DECREF(mod);
+        return NULL;
+    }
+    return mod;
 }

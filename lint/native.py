@@ -23,7 +23,9 @@ import struct
 import sys
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
+from functools import update_wrapper
 from types import ModuleType
+from typing import TypeVar
 
 
 def _load() -> ModuleType | None:
@@ -427,6 +429,33 @@ def table_rows(data: str | bytes | mmap.mmap) -> dict[str, str]:
     return _table_rows(data)  # a str, another line end than "\n" or bytes that are no UTF-8
 
 
+Value = TypeVar("Value")
+
+
+def _once(load: Callable[[], Value]) -> Callable[[], Value]:
+    held: list[Value] = []
+
+    def get() -> Value:
+        if not held:
+            value = load()
+            if not held:  # a load that asked for itself keeps the first answer
+                held.append(value)
+        return held[0]
+
+    return get
+
+
+def once(load: Callable[[], Value]) -> Callable[[], Value]:
+    """`functools.cache` for a getter without arguments (a word list, a table): `load` runs at
+    the first call and every later call returns what it returned; a `load` that raises leaves
+    nothing held. The rules ask for their lists and tables about 80 times a story: through
+    `cache` each call makes and hashes a key and looks it up in a dict (about 445 instructions);
+    the compiled getter (`_native.Once`, a vectorcall) returns the held object. Named after
+    `load` (`functools.update_wrapper`)."""
+    getter = native.Once(load) if native is not None else _once(load)
+    return update_wrapper(getter, load)
+
+
 count_lines: Callable[[bytes | mmap.mmap], int] = native.count_lines if native is not None else _count_lines
 """How many lines the bytes (or a memory map) hold: their newlines, and a last line without one."""
 
@@ -458,6 +487,7 @@ __all__ = [
     "near_words",
     "near_words_in_index",
     "near_words_in_line",
+    "once",
     "one_edit_away",
     "osa_within_two",
     "pair_entry",

@@ -10,6 +10,7 @@ from collections.abc import Collection, Iterator
 from typing import Generic, TypeVar
 
 from newslint.native import count_lines, sorted_line, sorted_rest, table_rows
+from newslint.native import once as once
 
 Entry = TypeVar("Entry")
 

@@ -2182,3 +2182,75 @@ def test_a_build_older_than_its_c_source_is_stale(tmp_path):
     assert not chooser.is_stale(str(source), str(built))
     assert not chooser.is_stale(str(tmp_path / "absent.c"), str(built))  # a wheel: no source
     assert not chooser.is_stale(str(source), None)
+
+
+def _getters():
+    """`once`'s twin and, where it is built, its compiled getter."""
+    makers = [("twin", chooser._once)]
+    if compiled is not None:
+        makers.append(("compiled", compiled.Once))
+    return makers
+
+
+@given(st.lists(st.booleans(), min_size=1, max_size=8), st.sampled_from([None, 0, "", (), "table", (1, 2)]))
+def test_once_getters_agree(failures, answer):
+    """`once(load)`, compiled (`_native.Once`) or not: load runs at each call until it first
+    returns (a raise leaves nothing held), and every call after returns that very object (a
+    falsy one too); the getter takes no arguments."""
+    outcomes = {}
+    for name, make in _getters():
+        calls = []
+        held = [answer]
+
+        def load(calls=calls, held=held):
+            calls.append(1)
+            if len(calls) <= len(failures) and failures[len(calls) - 1]:
+                raise LookupError(len(calls))
+            return held[0]
+
+        getter, seen = make(load), []
+        for _ in range(len(failures) + 2):
+            try:
+                value = getter()
+            except LookupError as e:
+                seen.append(("raised", e.args[0]))
+            else:
+                assert value is held[0]
+                seen.append(("value", len(calls)))
+        with pytest.raises(TypeError):
+            getter(1)
+        with pytest.raises(TypeError):
+            getter(key=1)
+        outcomes[name] = seen
+    assert len(set(map(repr, outcomes.values()))) == 1, outcomes
+
+
+def test_once_names_its_getter_and_loads_nothing_until_called():
+    """`native.once` loads nothing at decoration, names the getter after its load
+    (`update_wrapper`) and hands later callers the first object; a reference cycle through the
+    held value is collected."""
+    import gc
+    import weakref
+
+    loads, getters = [], []
+
+    class Table:
+        pass
+
+    def table() -> Table:
+        """The table."""
+        loads.append(1)
+        t = Table()
+        t.getter = getters[0]  # a cycle: the table holds its getter
+        return t
+
+    getters.append(chooser.once(table))
+    get = getters[0]
+    assert loads == [] and get.__name__ == "table" and get.__doc__ == "The table."
+    assert get.__wrapped__ is table
+    first = get()
+    assert get() is first and loads == [1]
+    gone = weakref.ref(first)
+    del first, get, getters[:]
+    gc.collect()
+    assert gone() is None

@@ -247,3 +247,35 @@ def test_the_words_with_an_ending_read_from_the_index(ordered, suffix):
     words = _fresh()
     assert words.ending(suffix) == sorted((w, r) for r, w in enumerate(ordered) if w.endswith(suffix))
     assert words._words.current() is words._words  # nothing built to answer it
+
+
+def test_once_loads_at_the_first_call_and_holds_what_it_returned():
+    """`once`: a getter's load runs at its first call (none at decoration: import loads nothing),
+    every later call returns the very object, and a load that raises leaves nothing held."""
+    from newslint.rules._tables import once
+
+    loads = []
+
+    def table() -> dict[str, int]:
+        """The table."""
+        loads.append(1)
+        if len(loads) == 1:
+            raise OSError("not yet")
+        return {"a": len(loads)}
+
+    get = once(table)
+    assert loads == [] and get.__name__ == "table" and get.__doc__ == "The table."
+    with pytest.raises(OSError):
+        get()
+    first = get()
+    assert first == {"a": 2} and get() is first and get() is first and loads == [1, 1]
+
+
+@pytest.mark.parametrize(
+    "getter",
+    [english, variants, _words.known_names, _words.misspellings, _context.unaccented_words],
+    ids=lambda g: g.__name__,
+)
+def test_shipped_getters_return_one_object(getter):
+    """The rules' zero-argument getters (`once`) hand every caller the same table."""
+    assert getter() is getter()

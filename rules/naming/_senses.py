@@ -31,9 +31,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 
-from newslint.rules._tables import data_text
+from newslint.rules._tables import data_text, once
 
 WINDOW = 40  # characters of context read on each side
 
@@ -162,7 +161,7 @@ class SenseSpelling:
     form: str  # the other variety's spelling, or for "none" the one both write
 
 
-@cache
+@once
 def _table() -> dict[str, dict[str, tuple[str, str]]]:
     """word -> sense -> (status, form)."""
     table: dict[str, dict[str, tuple[str, str]]] = {}

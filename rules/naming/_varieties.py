@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
-from newslint.rules._tables import RowTable, data_bytes
+from newslint.rules._tables import RowTable, data_bytes, once
 
 
 @dataclass(frozen=True)
@@ -27,7 +26,7 @@ class VariantTable(RowTable[Variant]):
         return Variant(key, variety, other, kind)
 
 
-@cache
+@once
 def variants() -> VariantTable:
     return VariantTable(  # sorted by word: a short story's check does not build the dict
         data_bytes("newslint.rules.naming", "varieties.tsv"),

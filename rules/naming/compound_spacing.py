@@ -8,13 +8,13 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Sequence
 from collections.abc import Set as AbstractSet
-from functools import cache
 
 from newslint.document import Document, LetterTest, Shape, Token
 from newslint.native import native, word_splits
 from newslint.profile import Profile
 from newslint.rule import Rule, Suggestion, Trigger, replace_fix
 from newslint.rules._desk import desk_choice, kinds_lesson
+from newslint.rules._tables import once
 from newslint.rules.typos import _pairs as pairs
 from newslint.rules.typos._words import english, match_case
 from newslint.span import Span
@@ -210,7 +210,7 @@ def _closed_word(doc: Document, key: str, by_kind: dict[str, list[Span]]) -> boo
     return found is None or found < ESTABLISHED_PAIR
 
 
-@cache
+@once
 def _compounds() -> frozenset[str]:
     """The closed compounds of the shipped word list (`_joins_two_words`), for `learn`."""
     # `_joins_two_words` of each word, written out: built once a run, from 150,000 words

@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 
 from newslint.document import Document, Token
 from newslint.native import Lookup, edits_among_each, swap_inside, unlisted_capital
+from newslint.rules._tables import once
 from newslint.rules.typos._context import unaccented_words
 from newslint.rules.typos._words import (
     WordList,
@@ -139,7 +140,7 @@ def names_in_lowercase_if_built() -> dict[str, str] | None:
     return _names_by_lowercase() if _names_by_lowercase.cache_info().currsize else None
 
 
-@cache
+@once
 def _names_lookup() -> Lookup:
     return Lookup(_names_by_lowercase())
 

@@ -11,8 +11,7 @@ cannot tell them apart (on the corpora every report of it was a false alarm).
 
 from __future__ import annotations
 
-from functools import cache
-
+from newslint.rules._tables import once
 from newslint.rules.typos._context import Context
 
 CONFUSED = (
@@ -42,7 +41,7 @@ CONFUSED = (
 )
 
 
-@cache
+@once
 def confusions() -> dict[str, frozenset[str]]:
     """written word -> the words it may have been written for."""
     found: dict[str, set[str]] = {}

@@ -21,6 +21,7 @@ from operator import itemgetter
 
 from newslint import native as _chooser
 from newslint.native import line_index, near_words, near_words_in_index
+from newslint.rules._tables import once
 from newslint.rules.typos import _pairs
 from newslint.rules.typos._pairs import PAIR_FLOOR
 from newslint.rules.typos._words import accented_words, english
@@ -102,7 +103,7 @@ def slip_cost(typo: str, word: str) -> float:
     return _slip_cost(typo, word)
 
 
-@cache
+@once
 def _slip_tables() -> tuple[bytes, bytes, tuple[float, ...], tuple[float, ...]]:
     """The costs of `_slip_cost` as `weighted_osa` reads them: each ASCII substitution's cost
     (an index into the values), which keys touch, and the other costs."""
@@ -323,7 +324,7 @@ def _unseen_pair(first: str, second: str) -> float:
     return min(unigram(first) * unigram(second) / TOKENS, PAIR_FLOOR * UNSEEN_PAIR_CAP)
 
 
-@cache
+@once
 def unaccented_words() -> frozenset[str]:
     """Listed words written without their accents (cafe, cliches): the same words."""
     out = set()
@@ -372,7 +373,7 @@ def _common_line(opening: str) -> tuple[str, bytes]:
     return _line_of(common_from_index(opening))
 
 
-@cache
+@once
 def _common_lines() -> dict[str, tuple[str, bytes]]:
     """`_common_line` of every opening, from `_common_by_opening`'s lists (built here, not kept)."""
     return {opening: _line_of(words) for opening, words in _common_by_opening.__wrapped__().items()}

@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import re
 
-from newslint.rules._tables import SortedLines, data_bytes
+from newslint.rules._tables import SortedLines, data_bytes, once
 from newslint.rules.typos._words import english
 from newslint.span import Span
 
@@ -36,7 +36,7 @@ _RIGHT = re.compile(r"[ \t]+([^\W\d_]+)")
 COMMON_RANK = 1000  # a language's thousand commonest words: two of them make a phrase
 
 
-@functools.cache
+@once
 def _table() -> SortedLines:
     """data/foreign-words.txt, one line per word (`word<TAB>lang:rank,...`), sorted by word."""
     return SortedLines(data_bytes("newslint.rules.typos", "foreign-words.txt"), "\t")

@@ -16,13 +16,13 @@ distinct word (a letter test), never per use.
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from newslint.rules._tables import data_text
+from newslint.rules._tables import data_text, once
 from newslint.rules.typos._words import english, one_edit_apart
 
 
-@cache
+@once
 def _list_text() -> str:
     return data_text("newslint.rules.typos", "misspellings.tsv")
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
 
+from newslint.rules._tables import once
 from newslint.rules.typos import _pairs
 from newslint.rules.typos._context import Context, weigh
 from newslint.rules.typos._words import english, is_rare, known_names, listed_edits, misspellings
@@ -42,7 +42,7 @@ class Split:
     rivals: tuple[str, ...]  # the other readings worth showing, likeliest first
 
 
-@cache
+@once
 def _longest_split() -> int:
     """The most letters a split can have: the longest very common word and the longest common
     word together. A longer word (a pasted hash, letters without spaces) has no split, and is

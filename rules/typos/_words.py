@@ -5,12 +5,11 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
-from functools import cache
 from typing import Any
 
 from newslint.native import Lookup, edits_among
 from newslint.native import one_edit_away as one_edit_away
-from newslint.rules._tables import Data, RowTable, SortedLines, data_bytes, data_text
+from newslint.rules._tables import Data, RowTable, SortedLines, data_bytes, data_text, once
 
 
 class WordSet(AbstractSet[str]):
@@ -125,7 +124,7 @@ def _data(name: str) -> str:
     return data_text("newslint.rules.typos", name)
 
 
-@cache
+@once
 def english() -> WordList:
     index = data_bytes("newslint.rules.typos", "words-index.tsv")
     return WordList(lambda: _data("words.txt"), index)  # words.txt: read when needed
@@ -155,7 +154,7 @@ def _lookup(words: frozenset[str]) -> Lookup:
     return Lookup(words)
 
 
-@cache
+@once
 def _rare() -> WordSet:
     lines = SortedLines(data_bytes("newslint.rules.typos", "rare-words.txt"), "\n")  # sorted
     # Asked only about words the main list lacks, each once a run (NL101 remembers its answers):
@@ -184,13 +183,13 @@ def is_rare(word: str) -> bool:
     return word in rare_words()
 
 
-@cache
+@once
 def accented_words() -> list[str]:
     """The words of the main list with a letter outside ASCII (café, naïve), sorted."""
     return _data("accented-words.txt").split("\n")
 
 
-@cache
+@once
 def known_names() -> frozenset[str]:
     """Proper nouns the SCOWL lists know: California, Friday, Jones, Chelsea."""
     text = data_text("newslint.rules.typos", "names.txt")
@@ -204,12 +203,12 @@ class Corrections(RowTable[tuple[str, ...]]):
         return tuple(c.strip() for c in row.split(",") if c.strip())
 
 
-@cache
+@once
 def misspellings() -> Corrections:
     return Corrections(data_text("newslint.rules.typos", "misspellings.tsv"))
 
 
-@cache
+@once
 def listed_misspellings() -> Corrections:
     """Wikipedia's common misspellings that the word lists hold too (payed, heros, thru): a
     word in its own right, but maybe a rare one."""

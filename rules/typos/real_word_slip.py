@@ -10,6 +10,7 @@ from functools import cache, lru_cache
 from newslint.document import Document, LetterTest, Token
 from newslint.native import native
 from newslint.rule import Rule, RuleOptions, Trigger
+from newslint.rules._tables import once
 from newslint.rules.typos import _pairs
 from newslint.rules.typos._confusions import confusions, lift
 from newslint.rules.typos._context import Context
@@ -159,7 +160,7 @@ def _verb(word: str) -> bool:
     return after_to is not None and after_to >= VERB_LEAN * nouns
 
 
-@cache
+@once
 def apostrophe_lost() -> dict[str, str]:
     """The listed words that are a listed negative contraction with its apostrophe lost, the
     contraction among the commonest words: cant (can't), wont (won't)."""
