@@ -35,7 +35,12 @@ from newslint.rules.naming import (
     name_variant,
 )
 from newslint.rules.numbers import european_number_format as european_number
-from newslint.rules.structure import boilerplate_line, duplicated_sentence, truncated_ending
+from newslint.rules.structure import (
+    boilerplate_line,
+    duplicated_dateline,
+    duplicated_sentence,
+    truncated_ending,
+)
 from newslint.rules.structure._text import repeated_starts_in
 from newslint.rules.typos import doubled_word
 from newslint.rules.typos.unknown_word import PREFIXES, UnknownWord
@@ -1591,3 +1596,21 @@ def test_the_longest_words_of_the_sense_cues():
     longest = (_senses._NOUN_LONGEST, _senses._ADJECTIVE_LONGEST, _senses._MODAL_LONGEST)
     assert longest == (len("broadcasting"), len("increasingly"), len("should"))
     assert len("preliminary") == _senses._DRAFTING_LONGEST
+
+
+def test_truncated_ending_reads_a_good_ending_as_no_letter():
+    """NL303 tests a story's last character with `isalpha` alone: every mark of `_ENDS_WELL`
+    (the ends a story may stop at) is no letter, so `endswith(_ENDS_WELL)` decided nothing more."""
+    ends_well = truncated_ending._ENDS_WELL
+    assert ends_well and not any(c.isalpha() for c in ends_well)
+
+
+@pytest.mark.parametrize("text", ["Paris -", "PARIS —", "x–", "", "-", "Paris", " - ", "Paris -\n"])
+def test_duplicated_dateline_reads_a_dash_end_as_endswith(text):
+    """NL306's one-character reads of a line's end agree with `str.endswith(_DASHES, ...)`."""
+    dashes = duplicated_dateline._DASHES
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            last = text[end - 1 : end]
+            assert (last in dashes and end > start) == text.endswith(dashes, start, end)
+    assert (text[-1:] in dashes) == text.endswith(dashes)

@@ -20,7 +20,7 @@ _DATELINE_LINE = re.compile(
     r"\s*[-–—]{1,2}"
 )
 _SPACE = re.compile(r"\s+")
-_DASHES = ("-", "–", "—")  # the characters _DATELINE_LINE can end with
+_DASHES = ("-", "–", "—")  # the characters _DATELINE_LINE can end with (a tuple: "" is none)
 
 
 class DuplicatedDateline(Rule):
@@ -84,10 +84,11 @@ class DuplicatedDateline(Rule):
             if part is None:
                 continue
             end = part.end
-            if not doc.text.endswith(_DASHES, part.start, end) and not doc.text[end - 1 : end].isspace():
+            last = doc.text[end - 1 : end]  # `endswith(_DASHES, part.start, end)`, read as one character
+            if not (last in _DASHES and end > part.start) and not last.isspace():
                 continue  # its last character, no dash, ends it stripped: not copied to be told
             line = doc.slice(part).strip()
-            if not line.endswith(_DASHES):
+            if line[-1:] not in _DASHES:
                 continue  # the pattern ends in a dash: spare it the backtracking of a miss
             m = _DATELINE_LINE.fullmatch(line)
             if m and sum(c.isalpha() for c in m.group()) >= 3:

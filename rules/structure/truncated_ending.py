@@ -41,7 +41,7 @@ _OPEN_WORDS = frozenset(
 # own text, not a stray tag or a cut.
 _INTERJECTIONS = frozenset("lol haha hehe rofl lmao".split())
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+")
-_ENDS_WELL = tuple(".!?\"”’')]…:;*")
+_ENDS_WELL = tuple(".!?\"”’')]…:;*")  # no letter: a last character that is no letter is the test
 MAX_STRAY_WORDS = 6
 MIN_CUT_WORDS = 12
 
@@ -83,7 +83,7 @@ class TruncatedEnding(Rule):
         last = paragraphs[-1]
         text = doc.text[last.start : last.end]
         ending = text.rstrip()
-        if not ending or ending.endswith(_ENDS_WELL) or not ending[-1].isalpha():
+        if not ending or not ending[-1].isalpha():  # each of _ENDS_WELL is no letter
             # ends well, or in a sign-off taken off below (then it arrived whole): most stories
             return iter(())
         if _SIGN_OFF_LINE.match(ending.lstrip()):  # the paragraph stripped both ends
@@ -104,7 +104,7 @@ class TruncatedEnding(Rule):
         end = last.start + len(text)
         if not text or doc.in_table(Span(end - 1, end)) or not doc.is_prose(Span(end - 1, end)):
             return
-        if text.endswith(_ENDS_WELL) or not text[-1].isalpha():
+        if not text[-1].isalpha():  # ends well (_ENDS_WELL: none is a letter) or in a figure, a mark
             return
         if any(_SIGN_OFF_LINE.match(doc.slice(p).strip()) for p in doc.paragraphs):
             return
