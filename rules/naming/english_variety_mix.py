@@ -321,7 +321,7 @@ WORD_BEFORE_REACH = 30
 def _word_before(text: str, start: int) -> re.Match[str] | None:
     """`re.search(r"(\\w[\\w'’]*)\\W{1,3}$", text[start - 30 : start])`: the word (group 1)
     just before `start`, with one to three other characters after it."""
-    return _WORD_BEFORE.search(text[max(0, start - WORD_BEFORE_REACH) : start])
+    return _WORD_BEFORE.search(text[start - WORD_BEFORE_REACH if start > WORD_BEFORE_REACH else 0 : start])
 
 
 def _neighbours(text: str, tok: Token) -> list[str]:
