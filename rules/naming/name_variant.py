@@ -798,7 +798,9 @@ class NameVariant(Rule):
                 yield found
         if self.context.profile is not None:
             yield from self._desk_variants(doc, written, reported)
-        yield from self._spacing_variants(doc)
+        twins = _name_twins(doc.text)
+        if twins:  # most stories write no name with two spacings: no generator made
+            yield from self._spacing_variants(doc, twins)
         if _case_variant_possible(doc, written):
             titled = {w for w in written if w.isalpha() and w[1:].islower()}
             yield from self._case_variants(doc, titled)
@@ -865,11 +867,12 @@ class NameVariant(Rule):
         asked = doc.selected(self._may_vary_as_written)
         if not asked:
             return False  # every name a word or a known name (most stories): no index needed
-        queries = list({_bare(text) for text in asked})
+        # `_bare`, inline: a Python call for each name asked of most stories
+        queries = list({text[:-2] if text.endswith(_POSSESSIVE_ENDS) else text for text in asked})
         pairs = _near_name_pairs(queries, written, NearNames.FEW)
         if pairs is None:  # many names of the queries' first letters: looked up by key
             return _one_edit_pair_among(queries, _near_others(queries, written))
-        return _one_edit_pairs_any(pairs)
+        return bool(pairs) and _one_edit_pairs_any(pairs)  # most: no other name of the shapes
 
     def _may_vary_name(self, name: str) -> bool:
         """A name that may be another's variant: four letters or more, neither in the
@@ -1027,9 +1030,12 @@ class NameVariant(Rule):
             fix = Fix.unsafe(f"Write {slip.meant!r}", Edit.replace(span, slip.meant))
             yield self.violation(span, f"{name!r} is not the desk's spelling: {slip.evidence}", fix)
 
-    def _spacing_variants(self, doc: Document) -> Iterator[Violation]:
-        """TimeWarner / Time Warner, al-Qaeda / al Qaeda: the same letters, spaced differently."""
-        for group in _name_twins(doc.text):
+    def _spacing_variants(
+        self, doc: Document, twins: list[list[tuple[str, list[int]]]]
+    ) -> Iterator[Violation]:
+        """TimeWarner / Time Warner, al-Qaeda / al Qaeda: the same letters, spaced differently;
+        `twins`: the story's `_name_twins`."""
+        for group in twins:
             variants = [form for form, _ in group]
             found = {form: [Span(start, start + len(form)) for start in starts] for form, starts in group}
             forms = {v: [s for s in found[v] if doc.is_prose(s)] for v in variants}
