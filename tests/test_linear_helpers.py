@@ -1302,6 +1302,20 @@ def test_the_may_vary_tests_select_with_their_fails_table_as_by_their_calls(word
             assert not rule._may_vary_name(word)
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    st.from_regex(r"[A-Z]{1,70}", fullmatch=True),
+    st.sampled_from([(), ("NATO",), ("Rinladi", "RINLADI")]),
+)
+def test_no_word_of_capitals_may_vary(word, vocabulary):
+    """NL202's `_may_vary_as_written` passes a word of ASCII capitals over without asking it
+    (`Shape.UPPER` left out of its shapes): the call fails every such word, a lone capital too
+    short to vary, longer ones no name (`_is_name`), whatever the vocabulary holds."""
+    rule = Linter(Settings(vocabulary=frozenset(vocabulary))).by_code["NL202"]
+    assert not rule._may_vary_written(word)
+    assert not rule._may_vary_as_written.select({word})
+
+
 @pytest.mark.parametrize(
     "name", ["Rinladi", "Rinaldi", "Chicago", "Smith", "Market", "Table", "Qaida", "Abc", "Zzyzx"]
 )

@@ -910,8 +910,11 @@ class NameVariant(Rule):
     def _may_vary_as_written(self) -> LetterTest:
         """`_may_vary_name` of a name as written, a possessive 's cut off: the story's names
         (`_NAMES`) that may vary, selected from its words without a loop over them (most stories
-        have none); a lowercase word is no name, and is passed over without a call."""
-        return LetterTest(self._may_vary_written, fails=_english_words, shapes=Shape.ANY & ~Shape.LOWER)
+        have none); a lowercase word is no name, and neither is a word of capitals (`_is_name`: a
+        lone capital is too short to vary), both passed over without a call."""
+        return LetterTest(
+            self._may_vary_written, fails=_english_words, shapes=Shape.ANY & ~(Shape.LOWER | Shape.UPPER)
+        )
 
     def _one_edit_variants(
         self, counts: Counter, first_use: dict[str, int], mid_sentence: set[str]
