@@ -7150,16 +7150,43 @@ done:
  * on, -1 on an error. */
 typedef int (*cp_found)(PyObject *first, void *arg);
 
+/* The first characters of the first words, for `cp_firsts_at` to pass over a length whose
+ * candidate opens with another character without making its str: the ASCII ones as bits,
+ * `other` set when one first word is empty or opens outside ASCII (those are always made). */
+typedef struct {
+    uint64_t ascii[2];
+    int other;
+} CpHeads;
+
+static void
+cp_heads_add(CpHeads *heads, PyObject *word)
+{
+    /* (a str subclass may hold itself equal to other characters) */
+    Py_UCS4 ch = PyUnicode_CheckExact(word) && PyUnicode_GET_LENGTH(word) ? PyUnicode_READ_CHAR(word, 0) : 128;
+    if (ch < 128)
+        heads->ascii[ch >> 6] |= (uint64_t)1 << (ch & 63);
+    else
+        heads->other = 1;
+}
+
 static int
 cp_firsts_at(PyObject *text, Py_ssize_t at, PyObject *firsts, const Py_ssize_t *lengths, Py_ssize_t n,
-             cp_found found, void *arg)
+             const CpHeads *heads, cp_found found, void *arg)
 {
     Py_ssize_t i;
-    if (at < 1 || !Py_UNICODE_ISALPHA(PyUnicode_READ_CHAR(text, at - 1)))
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    if (at < 1 || !Py_UNICODE_ISALPHA(PyUnicode_READ(kind, data, at - 1)))
         return 0;
     for (i = 0; i < n && lengths[i] <= at; i++) {
-        PyObject *first = PyUnicode_Substring(text, at - lengths[i], at);
+        PyObject *first;
         int in, r = 0;
+        if (!heads->other) { /* no first word opens with this character: none is the candidate */
+            Py_UCS4 ch = PyUnicode_READ(kind, data, at - lengths[i]);
+            if (ch >= 128 || !(heads->ascii[ch >> 6] >> (ch & 63) & 1))
+                continue;
+        }
+        first = PyUnicode_Substring(text, at - lengths[i], at);
         if (first == NULL)
             return -1;
         in = PySet_Contains(firsts, first);
@@ -7249,11 +7276,11 @@ cp_find(PyObject *text, PyObject *find, Py_ssize_t from)
  * passed to `found` (`cp_firsts_at`): 1 when `found` stopped, 0 at the end, -1 on an error. */
 static int
 cp_uses(PyObject *text, PyObject *find, Py_ssize_t from, PyObject *firsts, const Py_ssize_t *lengths,
-        Py_ssize_t n, cp_found found, void *arg)
+        Py_ssize_t n, const CpHeads *heads, cp_found found, void *arg)
 {
     Py_ssize_t at = cp_find(text, find, from);
     while (at >= 0) {
-        int r = cp_firsts_at(text, at, firsts, lengths, n, found, arg);
+        int r = cp_firsts_at(text, at, firsts, lengths, n, heads, found, arg);
         if (r != 0)
             return r;
         at = cp_find(text, find, at + 1);
@@ -7295,7 +7322,10 @@ cp_any(PyObject *text, PyObject *twice)
 {
     PyObject *firsts = NULL, *counted = NULL;
     Py_ssize_t *lengths = NULL, n = 0, i, j;
+    CpHeads heads = {{0, 0}, 0};
     int r = 0;
+    if (PyList_GET_SIZE(twice) == 0)
+        return 0; /* no name written twice (many stories): no set made */
     firsts = PySet_New(twice);
     counted = PySet_New(NULL);
     lengths = PyMem_Malloc((PyList_GET_SIZE(twice) + 1) * sizeof *lengths);
@@ -7313,6 +7343,7 @@ cp_any(PyObject *text, PyObject *twice)
             r = -1;
             goto done;
         }
+        cp_heads_add(&heads, word);
         len = PyUnicode_GET_LENGTH(word);
         for (j = 0; j < n && lengths[j] < len; j++)
             ;
@@ -7332,10 +7363,10 @@ cp_any(PyObject *text, PyObject *twice)
         if (at >= 0) { /* no name before the word twice: no pair of it is written twice */
             spaced = cp_spaced(word, 0);
             seen = spaced == NULL ? NULL : PySet_New(NULL);
-            r = seen == NULL ? -1 : cp_uses(text, spaced, 0, firsts, lengths, n, cp_seen_twice, seen);
+            r = seen == NULL ? -1 : cp_uses(text, spaced, 0, firsts, lengths, n, &heads, cp_seen_twice, seen);
             if (r == 1) { /* the words before each use of the lowercase word */
                 PairCount pairs = {text, word, counted};
-                r = cp_uses(text, lowered, at, firsts, lengths, n, cp_pair_twice, &pairs);
+                r = cp_uses(text, lowered, at, firsts, lengths, n, &heads, cp_pair_twice, &pairs);
             }
         } else if (at == -2) {
             r = -1;
@@ -7375,6 +7406,15 @@ np_lower_after_first(PyObject *word, Py_ssize_t len)
     int kind = PyUnicode_KIND(word), cased = 0;
     const void *data = PyUnicode_DATA(word);
     Py_ssize_t i;
+    if (PyUnicode_IS_ASCII(word)) { /* most names: a capital is A-Z, a lowercase letter a-z */
+        const Py_UCS1 *s = data;
+        for (i = 1; i < len; i++) {
+            if (IS_ASCII_UPPER(s[i]))
+                return 0;
+            cased |= IS_ASCII_LOWER(s[i]);
+        }
+        return cased;
+    }
     for (i = 1; i < len; i++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, i);
         if (Py_UNICODE_ISUPPER(ch) || Py_UNICODE_ISTITLE(ch))
@@ -7393,6 +7433,15 @@ cp_titled(PyObject *word)
     Py_ssize_t i, len = PyUnicode_GET_LENGTH(word);
     int kind = PyUnicode_KIND(word);
     const void *data = PyUnicode_DATA(word);
+    if (PyUnicode_IS_ASCII(word)) { /* most names: ASCII letters are A-Z and a-z */
+        const Py_UCS1 *s = data;
+        if (len < 2 || !(IS_ASCII_UPPER(s[0]) || IS_ASCII_LOWER(s[0])))
+            return 0; /* word[1:] empty: not lowercase */
+        for (i = 1; i < len; i++)
+            if (!IS_ASCII_LOWER(s[i]))
+                return 0;
+        return 1;
+    }
     for (i = 0; i < len; i++)
         if (!Py_UNICODE_ISALPHA(PyUnicode_READ(kind, data, i)))
             return 0;

@@ -270,6 +270,35 @@ def test_the_compiled_pick_reads_a_word_as_str_does(word):
 
 @needs_compiled
 @settings(max_examples=3000, deadline=None)
+@given(st.text(st.characters(max_codepoint=127), max_size=8))
+def test_the_compiled_pick_reads_an_ascii_word_as_str_does(word):
+    # an ASCII word is read byte by byte, not through the Unicode tables
+    picked = word.isalpha() and word[1:].islower()
+    assert compiled.case_pairs_of("", {word}, Counter({word: 2}), 0) is picked
+    assert name_variant._case_pairs_of_twin("", {word}, Counter({word: 2}), 0) is picked
+
+
+# ASCII first words only: the compiled walk passes over a length whose candidate opens with a
+# character no first word opens with (first words of one length, other first characters).
+ASCII_PAIR_WORDS = ["Islamic", "State", "Ab", "Cd", "Xb", "Sb", "The", "Sta"]
+ASCII_PAIR_PIECES = st.sampled_from(
+    [*ASCII_PAIR_WORDS, "state", "cd", "ab", "xb", "the", "Ab Cd", "Xb Cd", "Sb cd", "aXb Cd"]
+    + [" ", " ", " ", ".", "9", "\n", "x", "S", "-", "é"]
+)
+
+
+@needs_compiled
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(ASCII_PAIR_PIECES, max_size=40).map("".join),
+    st.lists(st.sampled_from(ASCII_PAIR_WORDS), unique=True),
+)
+def test_the_compiled_case_pairs_are_the_twin_for_ascii_first_words(text, twice):
+    assert compiled.case_pairs(text, twice) == name_variant._case_pairs_twin(text, twice)
+
+
+@needs_compiled
+@settings(max_examples=3000, deadline=None)
 @given(
     st.lists(START_PIECES, max_size=30).map("".join),
     st.sets(st.sampled_from([*START_PAIRS, *START_WORDS, ""])),
