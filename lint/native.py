@@ -456,6 +456,52 @@ def once(load: Callable[[], Value]) -> Callable[[], Value]:
     return update_wrapper(getter, load)
 
 
+_FNV_OFFSET, _FNV_PRIME, _MASK64 = 14695981039346656037, 1099511628211, (1 << 64) - 1
+
+
+def _fnv1a64(key: bytes) -> int:
+    h = _FNV_OFFSET
+    for byte in key:
+        h = ((h ^ byte) * _FNV_PRIME) & _MASK64
+    return h
+
+
+def _line_filter(data: bytes | mmap.mmap, sep: int, bits: int) -> bytes:
+    if not 3 <= bits <= 32:
+        raise ValueError("line_filter: bits must be from 3 to 32")
+    whole, mask = bytes(data), (1 << bits) - 1
+    lines = whole.split(b"\n")
+    if not whole or whole.endswith(b"\n"):
+        lines.pop()  # no line after the last newline
+    filter_ = bytearray((mask + 1) >> 3)
+    mark = bytes((sep,))
+    for line in lines:
+        h = _fnv1a64(line.partition(mark)[0])
+        for at in (h & mask, (h >> 32) & mask):
+            filter_[at >> 3] |= 1 << (at & 7)
+    return bytes(filter_)
+
+
+def _may_hold(filter_: bytes, word: str) -> bool:
+    size = len(filter_)
+    if not word.isascii() or size < 1 or size & (size - 1):
+        return True
+    mask = (size << 3) - 1
+    h = _fnv1a64(word.encode("ascii"))
+    return all(filter_[at >> 3] >> (at & 7) & 1 for at in (h & mask, (h >> 32) & mask))
+
+
+line_filter: Callable[[bytes | mmap.mmap, int, int], bytes] = (
+    native.line_filter if native is not None else _line_filter
+)
+"""A filter of the keys of a table of lines (what precedes the first byte `sep` on a line, or the
+whole line), 2**bits bits as bytes: each key's FNV-1a hash sets two bits. `may_hold` reads it."""
+may_hold: Callable[[bytes, str], bool] = native.may_hold if native is not None else _may_hold
+"""False when `line_filter`'s filter shows that no key of its table is `word` (its UTF-8), else
+True: the table may hold it (a word not of ASCII alone is always True). A search's stand-in for
+the words a table lacks (`SortedLines.lacks`: the rare words, asked about every new word)."""
+
+
 count_lines: Callable[[bytes | mmap.mmap], int] = native.count_lines if native is not None else _count_lines
 """How many lines the bytes (or a memory map) hold: their newlines, and a last line without one."""
 
@@ -482,7 +528,9 @@ __all__ = [
     "count_lines",
     "edits_among",
     "edits_among_each",
+    "line_filter",
     "line_index",
+    "may_hold",
     "native",
     "near_words",
     "near_words_in_index",

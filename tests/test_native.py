@@ -1812,6 +1812,58 @@ def test_a_sorted_table_is_searched_in_its_bytes_as_its_sorted_keys_say(keys, pr
     assert counted == [len(lines)] * len(counted)
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    TABLE_KEYS,
+    st.lists(st.text("abé\t\u4e00\x00", max_size=5), max_size=6),
+    st.booleans(),
+    st.booleans(),
+    st.integers(3, 12),
+)
+def test_a_line_filter_never_rules_a_key_out_and_both_ways_agree(keys, probes, tabbed, last_newline, bits):
+    """`line_filter` and `may_hold`, compiled and pure: the same filter bytes, the same answer for
+    any word, and True for every key of the table (and for any word not of ASCII alone); a
+    filter of a size that is no power of two lets every word through."""
+    import mmap
+
+    sep = "\t" if tabbed else "\n"
+    keys = sorted(k for k in keys if sep not in k and "\n" not in k and (k or tabbed))
+    text = "".join((f"{k}\t{k[::-1]}x" if tabbed else k) + "\n" for k in keys)
+    if not last_newline:
+        text = text.removesuffix("\n")
+    data = text.encode("utf-8")
+    made = [chooser._line_filter(data, ord(sep), bits)]
+    if data:
+        mapped = mmap.mmap(-1, len(data))
+        mapped.write(data)
+        made.append(chooser._line_filter(mapped, ord(sep), bits))
+    if compiled is not None:
+        made.append(compiled.line_filter(data, ord(sep), bits))
+    assert all(m == made[0] for m in made) and len(made[0]) == 1 << (bits - 3)
+    holds = [chooser._may_hold] + ([compiled.may_hold] if compiled is not None else [])
+    for word in [*keys, *(k + "a" for k in keys), *probes, ""]:
+        answers = {hold(made[0], word) for hold in holds}
+        assert len(answers) == 1, word
+        if word in keys or not word.isascii():
+            assert answers == {True}, word
+        assert all(hold(made[0] * 3, word) for hold in holds)  # no power of two: no filter
+
+
+def test_a_line_filter_of_the_rare_words_rules_most_other_words_out():
+    """The rare words' filter (`WordSet`'s, 2**21 bits): every rare word passes it, and a few
+    per cent of other words."""
+    data = _words._rare()._lines.data if _words._rare()._lines is not None else None
+    if data is None:
+        pytest.skip("the rare words' set is built")
+    rare = bytes(data).decode("utf-8").split("\n")
+    made = chooser.line_filter(data, ord("\n"), _words.WordSet.FILTER_BITS)
+    assert all(chooser.may_hold(made, w) for w in rare if w.isascii())
+    others = [w + "zq" for w in rare[::7]]
+    assert sum(map(functools.partial(chooser.may_hold, made), others)) < len(others) // 20
+    with pytest.raises(ValueError):
+        chooser.line_filter(data, ord("\n"), 2)
+
+
 def _rest_as_read(data: bytes, key: bytes, sep: int) -> str | None:
     """`SortedLines.rest` as it read before `sorted_rest`: the line found, then its rest cut and
     decoded in Python."""

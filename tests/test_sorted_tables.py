@@ -166,6 +166,25 @@ def test_rare_words_found_in_their_sorted_text():
     assert rare._set is None
 
 
+def test_rare_words_found_through_their_filter():
+    """A `WordSet` with `filter_after` builds a filter of its words after that many searches and
+    answers as the search did: every listed word found, words it lacks not (most ruled out by
+    the filter, without a search)."""
+    text = _data("rare-words.txt")
+    lines = SortedLines(text, "\n")
+    rare = WordSet(lines, lambda: frozenset(text.split("\n")), 10**9, filter_after=5)
+    listed = text.split("\n")
+    known = frozenset(listed)
+    probes = [w for pair in zip(listed[::97], (w + "q" for w in listed[::97]), strict=True) for w in pair]
+    assert [w in rare for w in probes] == [w in known for w in probes]
+    assert rare._filter is not None and rare._set is None
+    searched = lines.lookups
+    assert not any(w + "zq" in rare for w in listed[:200:4] if w + "zq" not in known)
+    assert lines.lookups - searched < 10  # the filter answered nearly all of them
+    assert 42 not in rare and "" not in rare
+    assert len(rare) == len(known) and rare._filter is None  # built: the filter let go
+
+
 @pytest.fixture(scope="module")
 def rare_listed():
     return _data("rare-words.txt").split("\n")
