@@ -16,6 +16,7 @@ France Presse`, `IG Metall`, `Groupe Macyro`: the English word with one letter a
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from collections.abc import Set as AbstractSet
 from functools import cache, lru_cache
 
@@ -42,10 +43,25 @@ _TICKER_OR_TAG = re.compile(r"<[^<>\n]*>")
 _LETTERS = re.compile(r"[A-Za-z]+")
 
 
+_SETTLED: list[tuple[AbstractSet[str], Container[str]]] = []  # `unlisted_lists` once settled
+
+
+def unlisted_lists() -> tuple[AbstractSet[str], Container[str]]:
+    """(`english().words`, `misspellings().keys()`): the lists `unlisted_capital` reads, kept once
+    the word list's set is built (neither changes after): asked for each new capitalised word,
+    twice, the three calls cost about as much as the compiled test."""
+    if _SETTLED:
+        return _SETTLED[0]
+    lists = english().words, misspellings().keys()
+    if isinstance(lists[0], frozenset):
+        _SETTLED.append(lists)
+    return lists
+
+
 def capital_candidate(text: str) -> bool:
     """A capitalised (Reigme) or all-capital (REIGME) word of letters whose lowercase form no word
     list, misspelling list (NL102's) or name list has: the only capitalised words worth weighing."""
-    if not unlisted_capital(text, CAPITAL_MIN_LENGTH, english().words, misspellings().keys()):
+    if not unlisted_capital(text, CAPITAL_MIN_LENGTH, *unlisted_lists()):
         return False  # too short, not letters, in mixed case, or its lowercase listed
     word = text.lower()
     # the names first: half of a run's new capitalised words are known names, and the rare words

@@ -35,6 +35,7 @@ from newslint.rules.typos._capitals import (
     may_be_swapped_slip,
     names_in_lowercase_if_built,
     typed_slip,
+    unlisted_lists,
 )
 from newslint.rules.typos._context import (
     Context,
@@ -1726,7 +1727,7 @@ def _capital_candidate(text: str) -> bool:
 @functools.lru_cache(maxsize=CAPITAL_TESTS)
 def _opening_candidate(text: str) -> bool:
     """`_opening_capital` with the word list, remembered as `_capital_candidate` is."""
-    return _opening_capital(text, english().words)
+    return unlisted_capital(text, OPENING_MIN_LENGTH, *unlisted_lists()) == 1
 
 
 def _opening_capital(text: str, words: AbstractSet[str]) -> bool:
