@@ -358,7 +358,8 @@ def _candidates(doc: Document) -> tuple[set[str], set[str]]:
     words' lowercase put together (`str.lower` maps each letter on its own but a capital sigma,
     which a plain word (`_part_of`) holds only as its first letter, before lowercase ones, where
     it lowercases alike), and no letter's lowercase is shorter than the letter."""
-    joined_of = {w: w.lower().replace("-", "") for w in doc.selected(_HYPHENATED)}
+    hyphens = doc.selected(_HYPHENATED)
+    joined_of = {w: w.lower().replace("-", "") for w in hyphens} if hyphens else {}
     # the words of letters only (`_PLAIN`, the closed forms among them), read among the story's
     # words in C: no set of them made (a story's most words)
     counts = doc.word_counts
@@ -366,7 +367,6 @@ def _candidates(doc: Document) -> tuple[set[str], set[str]]:
     if found is None:  # built without C, or a word of letters that is not ASCII
         found = _compound_splits(doc.selected(_CLOSED), doc.selected(_PLAIN), joined_of.values())
     splits, keys = found
-    hyphenated = {w for w, key in joined_of.items() if key in keys}
     parts: set[str] = set()
     for key, i in splits:  # two letters or more, then three or more
         first, second = key[:i], key[i:]
@@ -375,6 +375,10 @@ def _candidates(doc: Document) -> tuple[set[str], set[str]]:
             parts.update((first, second))
     if not keys:
         return set(), keys  # no closed form meets another (most stories)
+    # the hyphenated forms of the keys: read after the splits' keys are added, the same set (a
+    # split's key is a closed form's lowercase, and a hyphenated form's letters that are one are
+    # among the keys found already), and not at all in most stories
+    hyphenated = {w for w, key in joined_of.items() if key in keys}
     wanted = {w for w in doc.selected(_CLOSED) if w.lower() in keys} | hyphenated
     if parts:
         wanted.update(w for w in doc.selected(_PLAIN) if w.lower() in parts)

@@ -355,11 +355,25 @@ def _word_parts(word: str) -> list[tuple[int, str]]:
 
 def _lists(word: str) -> bool:
     """Whether a word, or a part of a hyphenated word, is one the tables list."""
+    listed = variants().keys()  # the dict's keys once it is built: no Python `__contains__`
     if "-" not in word:  # the word is its one part (`_word_parts`): most words, asked once each
         low = word.lower().replace("’", "'")  # `_listed`, inline: asked of every new word
-        listed = variants().keys()  # the dict's keys once it is built: no Python `__contains__`
         return low in listed or low in _CONTEXTUAL or low in _senses.table()
-    return any(_listed(part.lower().replace("’", "'"), variants().keys()) for _, part in _word_parts(word))
+    # `_word_parts`' parts, inline and split once (a new word in three of the rule's calls is
+    # hyphenated; the two calls and two splits were most of its cost)
+    parts = word.split("-")
+    for part in parts[1:]:
+        if part[:1].isupper():  # a hyphenated name is one word
+            parts = [word]
+            break
+    else:
+        parts = [part for part in parts if len(part) >= MIN_PART]
+    senses = _senses.table()
+    for part in parts:
+        low = part.lower().replace("’", "'")
+        if low in listed or low in _CONTEXTUAL or low in senses:
+            return True
+    return False
 
 
 def _listing() -> tuple[Collection[str], ...] | None:
@@ -519,12 +533,17 @@ class EnglishVarietyMix(Rule):
 
     def check(self, doc: Document) -> Iterator[Violation]:
         found = self._spellings(doc)
+        senses = False  # the sense entries are few: the list is copied without them only if any
         for tok, entry in found:
-            if entry.kind == "sense" and not _proper(tok):
+            if entry.kind == "sense":
+                senses = True
+                if _proper(tok):
+                    continue
                 if self.context.runs("NL102") and _senses.misspelt_in_a_sense(tok.text):
                     continue  # `dependant` as an adjective: a listed misspelling, NL102's report
                 yield self._report_sense(tok, entry)
-        found = [(tok, entry) for tok, entry in found if entry.kind != "sense"]
+        if senses:
+            found = [(tok, entry) for tok, entry in found if entry.kind != "sense"]
         if not found:
             return
         target, stated = self._stated_variety()
@@ -962,21 +981,29 @@ def _unopposed(
         return False
     variety = found[0][1].variety
     ise = ize = 0  # the -ise and -ize words that are no names
+    plain = 0  # the spellings that are no names and no -ize: each counts
+    names: list[tuple[Token, Variant]] = []  # names, no -ize: they count if written the other way
     for tok, e in found:  # one pass, `_proper` inline: asked of most stories the rule checks
         kind = e.kind
         if e.variety != variety or kind == "weak":
             return False
-        if (kind == "ise" or kind == "ize") and not (
-            tok.text[:1].isupper() and not tok.sentence_start and not tok.in_headline
-        ):
+        if tok.text[:1].isupper() and not tok.sentence_start and not tok.in_headline:
+            if kind != "ize":
+                names.append((tok, e))
+        elif kind == "ize":
+            ize += 1
+        else:
+            plain += 1
             if kind == "ise":
                 ise += 1
-            else:
-                ize += 1
     if ise and ize or ize == 1 and not ise:
         return False  # `_ize_minority` has a question to answer
-    # the story's spellings as `_spelling_counts` counts them, all of `variety` (no weak "program")
-    spellings = sum(1 for tok, e in found if e.kind != "ize" and (not _proper(tok) or other_way(tok, e)))
+    # the story's spellings as `_spelling_counts` counts them, all of `variety` (no weak "program"),
+    # counted in the pass above but for the names, asked of `other_way` in their order
+    spellings = plain
+    for tok, e in names:
+        if other_way(tok, e):
+            spellings += 1
     if not spellings:
         return True  # no majority without a spelling
     needed = max(MIN_EVIDENCE, MARGIN * spellings)
