@@ -150,3 +150,71 @@ def test_a_forked_runs_batches_take_every_task_once_in_order_smaller_at_the_end(
     sizes = [len(batch) for batch in found]
     assert all(1 <= size <= most for size in sizes) and sizes == sorted(sizes, reverse=True)
     assert sizes[-1] == 1 and all(batch.step == 1 for batch in found)
+
+
+class _WhereTask(runner.TextTask):
+    """A task whose result names the process that checked it (in its warning)."""
+
+    def run(self, resolver: runner.ConfigResolver, options: runner.RunOptions) -> FileResult:
+        import os
+        import time
+
+        time.sleep(0.005)  # long enough that every process takes batches
+        return FileResult(self.display, warning=str(os.getpid()))
+
+
+@fork_only
+def test_a_forked_run_checks_in_this_process_too_and_keeps_the_order(tmp_path, monkeypatch):
+    import os
+
+    monkeypatch.setattr(runner, "_warm_up", lambda *args: None)
+    tasks = [_WhereTask(f"s{i}", CLEAN, str(tmp_path / "x.md")) for i in range(120)]
+    for jobs in (2, 3):
+        results = runner.run_tasks(tasks, runner.ConfigResolver(), runner.RunOptions(), jobs)
+        assert [r.path for r in results] == [t.display for t in tasks]
+        where = {r.warning for r in results}
+        assert str(os.getpid()) in where and len(where) <= jobs
+    assert runner._forked_tasks == () and runner._worker_state is None
+
+
+class _FailingTask(runner.TextTask):
+    """A task that fails in a forked worker: raises, or ends the worker's process."""
+
+    def run(self, resolver: runner.ConfigResolver, options: runner.RunOptions) -> FileResult:
+        import os
+        import time
+
+        if os.getpid() != int(self.anchor):
+            if self.text == "exit":
+                os._exit(3)
+            raise ValueError(f"failed in a worker: {self.display}")
+        time.sleep(0.002)  # long enough that the worker takes batches
+        return FileResult(self.display)
+
+
+@fork_only
+@pytest.mark.parametrize("how", ["raise", "exit"])
+def test_a_forked_workers_failure_is_raised_in_this_process_not_waited_for(monkeypatch, how):
+    import os
+
+    monkeypatch.setattr(runner, "_warm_up", lambda *args: None)
+    tasks = [_FailingTask(f"s{i}", how, str(os.getpid())) for i in range(200)]
+    seen: list[FileResult] = []
+    with pytest.raises(ValueError if how == "raise" else RuntimeError):
+        runner.run_tasks(tasks, runner.ConfigResolver(), runner.RunOptions(), 2, on_result=seen.append)
+    assert [r.path for r in seen] == [t.display for t in tasks[: len(seen)]]  # in order, up to the failure
+    assert runner._forked_tasks == () and runner._worker_state is None
+    assert not [p for p in __import__("multiprocessing").active_children() if p.is_alive()]
+
+
+def test_a_run_without_fork_uses_a_pool_of_workers_and_gives_the_same_results(tmp_path, monkeypatch):
+    import multiprocessing
+
+    tasks = _tasks(tmp_path)
+    options = runner.RunOptions()
+    serial = runner.run_tasks(tasks, runner.ConfigResolver(), options, 1, drop_clean_text=True)
+    spawn = multiprocessing.get_context("spawn")
+    monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: spawn)
+    seen: list[FileResult] = []
+    spawned = runner.run_tasks(tasks, runner.ConfigResolver(), options, 2, seen.append, drop_clean_text=True)
+    assert spawned == serial == seen
