@@ -207,13 +207,19 @@ def _walk(top: Path, resolver: ConfigResolver) -> Iterator[tuple[str, bool] | Sk
         subfolders: list[Entry] = []
         # a file's path: this and its name, as `folder / name` writes it (one Path a folder)
         prefix = str(folder / "_")[:-1]
+        endings, names = settings.plain_file_test(rel_dir) or (None, frozenset())
         for entry in entries:
-            rel = _join(rel_dir, entry.name)
+            name = entry.name
             if entry.is_dir(follow_symlinks=False):
+                rel = _join(rel_dir, name)
                 if not settings.excludes(rel):
-                    subfolders.append((folder / entry.name, resolved / entry.name, rel, settings))
-            elif settings.includes(entry.name, rel) and not settings.excludes(rel):
-                found = _walked_file(prefix + entry.name, entry)
+                    subfolders.append((folder / name, resolved / name, rel, settings))
+            elif (
+                (endings is not None and name.endswith(endings) and name not in names)
+                or settings.includes(name, rel := _join(rel_dir, name))
+                and not settings.excludes(rel)
+            ):
+                found = _walked_file(prefix + name, entry)
                 if found is not None:
                     yield found
         stack.extend(reversed(subfolders))

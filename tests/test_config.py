@@ -358,3 +358,26 @@ def test_a_walk_s_includes_and_excludes_answer_what_the_patterns_do(parts, exclu
     included = _spec(tuple(include))
     assert s.includes(parts[-1], rel) == bool(included.match_file(parts[-1]) or included.match_file(rel))
     assert s.includes(parts[-1], lambda: rel) == s.includes(parts[-1], rel)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_PARTS, min_size=1, max_size=4),
+    st.sampled_from([None, ["build", ".git"], ["dist"], ["*.gz"], ["build/"], ["!a"], []]),
+    st.sampled_from([["*.txt", "*.md"], ["*.gz", "*.TXT"], ["*"], ["notes.md"], []]),
+    st.sampled_from(["", "/", "."]),
+)
+@example(["build", "x.txt"], None, ["*.txt", "*.md"], "")
+@example(["x.txt"], None, ["*.txt", "*.md"], ".")
+def test_a_walk_s_folder_test_passes_only_files_that_are_included_and_not_excluded(
+    parts, exclude, include, start
+):
+    """`Settings.plain_file_test`, asked once a folder: a file of the folder it passes is one
+    that `includes` and `excludes` (file by file) include and do not exclude."""
+    folder = start + "/".join(parts[:-1]) if start != "." or len(parts) == 1 else "/".join(parts[:-1])
+    name = parts[-1]
+    rel = name if folder in (".", "") else f"{folder}/{name}"  # the walk's `_join`
+    s = Settings(include=include, **({} if exclude is None else {"exclude": exclude}))
+    test = s.plain_file_test(folder)
+    if test is not None and name.endswith(test[0]) and name not in test[1]:
+        assert s.includes(name, rel) and not s.excludes(rel)
