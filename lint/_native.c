@@ -4252,8 +4252,10 @@ fail:
  * (key, i) for each key that is the lowercase of a closed form among them (shortest to longest
  * letters, no capital after the first) and each i from 2 to len(key) - 3 where key[:i] and key[i:]
  * are the lowercase of words of letters, and closed is the set of the strings of `joined` that are
- * the lowercase of a closed form. `words`: a set, or a dict's keys (a story's word counts: its
- * other words are passed over here, no set of its words of letters made). None when a word of
+ * the lowercase of a closed form. `words`: a set, a dict's keys (a story's word counts: its
+ * other words are passed over here, no set of its words of letters made), or a list (the token
+ * index's distinct texts: the same words of letters, read without PyDict_Next; a word twice is
+ * one form). None when a word of
  * letters is not ASCII (the caller then lowers them in Python): most stories are ASCII, and their
  * parts are looked up here without a string made for each. The order of the splits is not
  * word_splits' (a caller reads them into sets). */
@@ -4366,12 +4368,20 @@ letters_only(PyObject *word)
     return n > 0;
 }
 
-/* The next word of `words` (a set or a dict), borrowed: 1, or 0 at the end. A dict's keys are
- * read in place (PyDict_Next: no iterator to step), a set's through `iter`. */
+/* The next word of `words` (a set, a dict or a list), borrowed: 1, or 0 at the end. A list's
+ * items and a dict's keys are read in place (no iterator to step; a list's without
+ * PyDict_Next's call, about fifty instructions a word), a set's through `iter`. */
 static int
 next_word(PyObject *words, PyObject *iter, Py_ssize_t *pos, PyObject **word)
 {
     PyObject *item;
+    if (PyList_CheckExact(words)) {
+        if (*pos >= PyList_GET_SIZE(words))
+            return 0;
+        *word = PyList_GET_ITEM(words, *pos);
+        ++*pos;
+        return 1;
+    }
     if (iter == NULL)
         return PyDict_Next(words, pos, word, NULL);
     if ((item = PyIter_Next(iter)) == NULL)
@@ -4381,23 +4391,35 @@ next_word(PyObject *words, PyObject *iter, Py_ssize_t *pos, PyObject **word)
     return 1;
 }
 
+/* What `compound_splits` holds on the stack (about 19 KB) rather than allocates: its words,
+ * their forms and lowercase letters, and its table's slots. A story's distinct words are a
+ * few hundred, so most fit; a big file's are allocated. */
+#define CS_SMALL_WORDS 256
+#define CS_SMALL_LETTERS 2048
+#define CS_SMALL_SLOTS 1024
+
 static PyObject *
 compound_splits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *words, *joined, *iter = NULL, *item, *splits = NULL, *closed = NULL, *out = NULL;
-    PyObject **held = NULL;
+    PyObject **held = NULL, *small_held[CS_SMALL_WORDS];
+    uint32_t small_slots[CS_SMALL_SLOTS];
+    LowerSlot small_forms[CS_SMALL_WORDS];
+    char small_lower[CS_SMALL_LETTERS];
     LowerTable table = {NULL, NULL, 0};
     char *lower = NULL;
     Py_ssize_t shortest, longest, count, total = 0, size = 8, i, j, used = 0, pos = 0;
     if (BAD_COUNT(4, 4) || BAD_SSIZE(2, shortest) || BAD_SSIZE(3, longest))
         return NULL;
     words = args[0], joined = args[1];
-    if (!PyAnySet_Check(words) && !PyDict_Check(words)) {
-        PyErr_SetString(PyExc_TypeError, "compound_splits: words must be a set or a dict");
+    if (!PyAnySet_Check(words) && !PyDict_Check(words) && !PyList_CheckExact(words)) {
+        PyErr_SetString(PyExc_TypeError, "compound_splits: words must be a set, a dict or a list");
         return NULL;
     }
-    count = PyAnySet_Check(words) ? PySet_GET_SIZE(words) : PyDict_GET_SIZE(words);
-    held = PyMem_Malloc((count ? count : 1) * sizeof *held);
+    count = PyAnySet_Check(words) ? PySet_GET_SIZE(words)
+            : PyList_CheckExact(words) ? PyList_GET_SIZE(words)
+                                       : PyDict_GET_SIZE(words);
+    held = count <= CS_SMALL_WORDS ? small_held : PyMem_Malloc((count ? count : 1) * sizeof *held);
     if (held == NULL)
         return PyErr_NoMemory();
     if (PyAnySet_Check(words) && (iter = PyObject_GetIter(words)) == NULL)
@@ -4420,8 +4442,8 @@ compound_splits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     Py_CLEAR(iter);
     if (PyErr_Occurred())
         goto done;
-    lower = PyMem_Malloc(total ? total : 1);
-    table.forms = PyMem_Malloc((i ? i : 1) * sizeof *table.forms);
+    lower = total <= CS_SMALL_LETTERS ? small_lower : PyMem_Malloc(total ? total : 1);
+    table.forms = i <= CS_SMALL_WORDS ? small_forms : PyMem_Malloc((i ? i : 1) * sizeof *table.forms);
     if (lower == NULL || table.forms == NULL) {
         PyErr_NoMemory();
         goto done;
@@ -4440,7 +4462,11 @@ compound_splits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     while (size < 2 * count)
         size *= 2;
     table.mask = size - 1;
-    if ((table.slots = PyMem_Calloc(size, sizeof *table.slots)) == NULL) {
+    if (size <= CS_SMALL_SLOTS) { /* a story's table (most): on the stack, zeroed as far as used */
+        memset(small_slots, 0, (size_t)size * sizeof *small_slots);
+        table.slots = small_slots;
+    }
+    else if ((table.slots = PyMem_Calloc(size, sizeof *table.slots)) == NULL) {
         PyErr_NoMemory();
         goto done;
     }
@@ -4484,10 +4510,14 @@ done:
     Py_XDECREF(iter);
     Py_XDECREF(splits);
     Py_XDECREF(closed);
-    PyMem_Free(held);
-    PyMem_Free(lower);
-    PyMem_Free(table.forms);
-    PyMem_Free(table.slots);
+    if (held != small_held)
+        PyMem_Free(held);
+    if (lower != small_lower)
+        PyMem_Free(lower);
+    if (table.forms != small_forms)
+        PyMem_Free(table.forms);
+    if (table.slots != small_slots)
+        PyMem_Free(table.slots);
     return out;
 }
 

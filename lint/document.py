@@ -342,6 +342,16 @@ class Document:
         dense = len(texts) > FEW_WANTED and sum(counts[t] for t in texts) > len(self.sentences)
         return self._prose.iter_words_among(texts, dense)
 
+    def indexed_words(self) -> list[str] | None:
+        """The story's distinct token texts (words, numbers and the rest) in the order of their
+        first use, as its token index lists them: `word_counts`' words among them, in its order.
+        A list, read where a dict's keys cost a call each in C. None when the story is too long
+        to index or its tokens are built. Treat it as read-only."""
+        if "tokens" in self.__dict__:
+            return None
+        index = self._prose.index()
+        return None if index is None else index.words
+
     def word_positions(self, texts: Collection[str]) -> tuple[TokenIndex, Sequence[int]] | None:
         """The story's token index and, ascending, the indices in it of the tokens whose text is
         one of `texts` (word texts): for a rule that reads only where its words are and what they

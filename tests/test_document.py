@@ -221,6 +221,26 @@ def test_word_counts_and_words_among_without_building_the_tokens():
     assert found == [t for t in doc.words() if t.text in {"shares", "Shares"}]
 
 
+def test_indexed_words_are_the_distinct_token_texts_in_order(monkeypatch):
+    """`indexed_words`: the token index's distinct texts in order of first use, numbers and
+    mixed tokens too, the word counts' words among them in the counts' order; None where the
+    story has no index (its tokens built, or too long to index)."""
+    text = (
+        "Shares fall at U.S. firm\n\nShares of the firm fell 4.5%, see https://example.org/shares "
+        'and F-16s. "The shares are cheap," he said. | A | B |\nFirm shares rose 12 cents.\n'
+    )
+    doc = parse(text)
+    words = doc.indexed_words()
+    assert words is not None and "tokens" not in vars(doc)
+    assert doc.indexed_words() is words  # the index's own list: read-only
+    assert [w for w in words if w in doc.word_counts] == list(doc.word_counts)
+    assert {"4.5", "12", "F-16s"} <= set(words) - set(doc.word_counts)
+    assert words == list(dict.fromkeys(t.text for t in doc.tokens))
+    assert doc.indexed_words() is None  # its tokens are built now: read those
+    monkeypatch.setattr(tokens, "INDEX_LIMIT", 0)
+    assert parse(text).indexed_words() is None
+
+
 def test_first_tokens_are_the_sentence_openers():
     doc = parse("Shares fall\n\nshares of the firm fell. 12 analysts said so. See www.example.com first.\n")
     firsts = doc.first_tokens()

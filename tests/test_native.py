@@ -1592,6 +1592,8 @@ def test_the_compound_splits_are_the_twins_and_word_splits(words, joined, shorte
     assert keys == expected[1]
     assert compiled.compound_splits(frozenset(words), joined, shortest, longest) == found
     assert compiled.compound_splits(Counter(dict.fromkeys(words, 2)), joined, shortest, longest) == found
+    # a list (the token index's distinct texts), read in place: the same words, the same order
+    assert compiled.compound_splits(list(words), joined, shortest, longest) == found
 
 
 @needs_compiled
@@ -1615,6 +1617,9 @@ def test_compound_splits_over_many_words_of_both_cases(words, shortest):
     splits, keys = compiled.compound_splits(counts, joined, shortest, 40)
     assert sorted(splits) == sorted(expected[0]) and len(splits) == len(set(splits))
     assert keys == expected[1]
+    # the words as a list with their repeats (a word twice is one form; hundreds of words and
+    # thousands of letters: past the stack buffers, allocated), in the counts' order of first use
+    assert compiled.compound_splits(words, joined, shortest, 40) == (splits, keys)
 
 
 @needs_compiled
@@ -1628,8 +1633,13 @@ def test_compound_splits_checks_its_arguments():
     counts = Counter({"Airstrikes": 1, "air": 2, "strikes": 1, "don’t": 1, "F-16": 1, "air-": 1, "": 1})
     assert compiled.compound_splits(counts, ["airstrikes"], 6, 40) == ([("airstrikes", 3)], {"airstrikes"})
     assert compiled.compound_splits({**counts, "Zürich": 1}, [], 6, 40) is None
+    # a list (the token index's distinct texts) is read too, its repeats one form each
+    listed = ["Airstrikes", "air", "F-16", "strikes", "air"]
+    assert compiled.compound_splits(listed, ["airstrikes"], 6, 40) == ([("airstrikes", 3)], {"airstrikes"})
     with pytest.raises(TypeError):
-        compiled.compound_splits(["airstrikes"], [], 6, 40)  # a list is no set or dict
+        compiled.compound_splits(("airstrikes",), [], 6, 40)  # a tuple is no set, dict or list
+    with pytest.raises(TypeError):
+        compiled.compound_splits(["air", 5], [], 6, 40)
     with pytest.raises(TypeError):
         compiled.compound_splits({"air", 5}, [], 6, 40)
     with pytest.raises(TypeError):

@@ -758,7 +758,8 @@ class EnglishVarietyMix(Rule):
             if known is _CONTEXT and word in listed and not _contextual(word):
                 # a word whose entry its context never changes: looked up once a process
                 known = plain[word] = table.get(word) if len(word) >= MIN_LENGTH else None
-            if known is None or tok.is_all_caps and not tok.in_headline:
+            # `is_all_caps` (a property: a Python call) asked only of a word in capitals
+            if known is None or tok.text.isupper() and not tok.in_headline and tok.is_all_caps:
                 continue  # a headline in capitals spells its words too (PROGRAMME, HONOURED)
             if tok.text[:1].isupper() and COMPANY_AFTER.match(text, tok.span.end):
                 # Alcan Aluminium Ltd keeps its spelling even where the story spells it the other way
