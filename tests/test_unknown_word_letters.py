@@ -202,6 +202,21 @@ def test_the_capital_tests_answer_as_written(text):
     assert _opening_capital(text, english().words) == _opening_capital_as_written(text), text
 
 
+@settings(max_examples=1500, deadline=None)
+@given(CAPITALS)
+def test_may_be_unknown_answers_as_before_on_names_rare_words_and_misspellings(text):
+    """`_may_be_unknown` reads the capital tests' shared first test once (a capitalised word
+    passing it passes `_opening_candidate`, only one in capitals is asked `_capital_candidate`)
+    and a lowercase word's one part without the split: the words where those readings bite."""
+    assert RULE._may_be_unknown(text) == _may_be_unknown_before(text), text
+
+
+def test_the_capital_tests_read_words_of_one_length():
+    """`_may_be_unknown` asks `unlisted_capital` once for both capital tests: right only while
+    they read words from the same length."""
+    assert OPENING_MIN_LENGTH == CAPITAL_MIN_LENGTH
+
+
 def test_a_listed_word_in_capitals_is_cleared_and_a_slip_is_not():
     assert not RULE._may_be_unknown("MINISTER")
     assert not RULE._may_be_unknown("Regime")

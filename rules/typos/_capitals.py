@@ -61,12 +61,15 @@ def unlisted_lists() -> tuple[AbstractSet[str], Container[str]]:
 def capital_candidate(text: str) -> bool:
     """A capitalised (Reigme) or all-capital (REIGME) word of letters whose lowercase form no word
     list, misspelling list (NL102's) or name list has: the only capitalised words worth weighing."""
-    if not unlisted_capital(text, CAPITAL_MIN_LENGTH, *unlisted_lists()):
+    form = unlisted_capital(text, CAPITAL_MIN_LENGTH, *unlisted_lists())
+    if not form:
         return False  # too short, not letters, in mixed case, or its lowercase listed
-    word = text.lower()
     # the names first: half of a run's new capitalised words are known names, and the rare words
-    # are looked up in their sorted text
-    return word.capitalize() not in known_names() and not is_rare(word) and word not in unaccented_words()
+    # are looked up in their sorted text (a capitalised word, form 1, is its own capitalised form)
+    if (text if form == 1 else text.capitalize()) in known_names():
+        return False
+    word = text.lower()
+    return not is_rare(word) and word not in unaccented_words()
 
 
 def all_caps_headline(doc: Document) -> bool:

@@ -18,6 +18,7 @@ from newslint.native import add_forms, edits_among, native, near_words, one_edit
 from newslint.profile import Profile
 from newslint.rule import Rule, RuleContext, RuleOptions, Suggestion, Trigger
 from newslint.rules._desk import capitalised_word, desk_knows, desk_slip, preferred, stories
+from newslint.rules._tables import once
 from newslint.rules.naming._varieties import variants
 from newslint.rules.naming.english_variety_mix import stated_variety
 from newslint.rules.naming.name_variant import DESK_NAME_STORIES, one_edit_pair
@@ -89,7 +90,9 @@ TOP_RANK = 25  # the, of, to, and, in, for: two of these run together are surely
 FUNCTION_RANK = 100  # the 100 commonest words, most of them function words
 VERY_COMMON_RANK = 500  # the 500 most frequent words: "will", "big", "bit"
 MIN_LENGTH = 3
-OPENING_MIN_LENGTH = 5  # a capitalised word opening a sentence is checked from this length
+# a capitalised word opening a sentence is checked from this length: that of `capital_candidate`,
+# whose first test `UnknownWord._may_be_unknown` reads once for both (`unlisted_capital`)
+OPENING_MIN_LENGTH = CAPITAL_MIN_LENGTH
 TITLE_MIN_LENGTH = 6  # ... and one inside a sentence from this length
 # A text with more unknown words than this floor plus one in this share of its words is not
 # English copy (a data dump, another language, a run of random letters): nothing is reported,
@@ -183,7 +186,7 @@ def _listed_one_edit_away(word: str) -> frozenset[str]:
     return known_one_edit_away(word)[1]
 
 
-@functools.cache
+@once
 def _longest_word() -> int:
     """The length of the longest listed word. A longer string (a pasted hash, a run of letters
     with no spaces) has no candidate one edit away, and computing its candidates, derivations
@@ -257,7 +260,7 @@ def _named_by_its_letters(doc: Document, text: str) -> bool:
     letters that makes a listed word or name. The same for every use of the word in a story:
     `check` asks once a word and story (a story repeats its names: 8,424 asks were 5,191 words)."""
     part = text.lower()
-    if _too_long(part):
+    if len(part) > SHORT_ENOUGH and _too_long(part):  # (`_too_long`'s first test: no call for most)
         return True
     words = doc.word_counts
     return words.get(text, 0) > 1 and not words.get(part) and not may_be_swapped_slip(part)
@@ -711,11 +714,26 @@ class UnknownWord(Rule):
             # Reuters' or F-16, a third of a run's new words: not asked, nor kept in their memos;
             # a word whose lowercase is listed passes neither, which their compiled test reads
             # first: the `fails` table clears nearly all before this call)
-            return _capital_candidate(text) or _opening_candidate(text)  # weighed against the story's words
-        # listed (the list's words are all lowercase: a listed word is its own lowercase, looked
-        # up with its hash, no copy made), or lowercase and shorter than three
-        if letters and (text in words or len(text) < MIN_LENGTH):
-            return False  # neither test below passes, nor any of its parts
+            # `_capital_candidate(text) or _opening_candidate(text)`, their shared first test read
+            # once (`unlisted_capital`, of the same length): a capitalised word that passes it
+            # passes `_opening_candidate` whatever `_capital_candidate` says, so only a word in
+            # capitals (REIGME) is asked the rest of `capital_candidate`
+            form = unlisted_capital(text, CAPITAL_MIN_LENGTH, *unlisted_lists())
+            return form == 1 or form == 2 and _capital_candidate(text)  # weighed against the story's words
+        if letters:  # (lowercase, then) listed, shorter than three, or letters outside ASCII
+            # (the list's words are all lowercase: a listed word is its own lowercase, looked up
+            # with its hash, no copy made); else `_unknown_part`'s one part is the word itself,
+            # tested here without the split and scan that find it
+            if text in words or len(text) < MIN_LENGTH or not text.isascii():
+                return False  # neither test below passes, nor any of its parts
+            context, known_wrong = self.context, misspellings().keys()
+            return not (
+                text in known_wrong
+                or context.accepts(text)
+                or is_rare(text)
+                and context.profile is None  # with a desk profile, a rare word may be a slip
+                or text in unaccented_words()
+            )
         if not lower or not text.isascii() and "’" not in text:
             return False
         if "-" in text and (text.lower().replace("-", "") in words or text.lower() in words):
@@ -1546,7 +1564,7 @@ def _apostrophe_after(text: str, span: Span) -> bool:
     return text[span.end : span.end + 1] in ("'", "’")
 
 
-@functools.cache
+@once
 def accent_lost() -> dict[str, str]:
     """Listed words with an accented letter, keyed by the word with those letters dropped, as
     scraped copy drops them ("Internet cafs": cafés). Only keys that are no word themselves and
@@ -1931,7 +1949,7 @@ def clipped_in_coinage(word: str, part: str) -> bool:
     return clipped
 
 
-@functools.cache
+@once
 def _common_sorted() -> list[str]:
     """The 20,000 commonest words, in alphabetical order (a word's beginnings are found by bisection)."""
     return sorted(english().ordered[:COMMON_RANK])
@@ -1940,7 +1958,8 @@ def _common_sorted() -> list[str]:
 def in_company_tag(text: str, span: Span) -> bool:
     """Inside a Reuters company tag (<BSV Bank fuer Sparanlagen AG>, wrapped across lines or
     not): a name, in any language."""
-    opening = text.rfind("<", max(0, span.start - TAG_REACH), span.start)
+    low = span.start - TAG_REACH if span.start > TAG_REACH else 0  # (max() cost a call)
+    opening = text.rfind("<", low, span.start)
     if opening < 0 or not text[opening + 1 : opening + 2].isupper():
         return False
     closing = text.find(">", span.end, span.end + TAG_REACH)
