@@ -211,6 +211,17 @@ def test_may_be_unknown_answers_as_before_on_names_rare_words_and_misspellings(t
     assert RULE._may_be_unknown(text) == _may_be_unknown_before(text), text
 
 
+@settings(max_examples=1500, deadline=None)
+@given(CAPITALS)
+def test_the_opening_test_answers_by_shape_what_the_opening_candidate_answers(text):
+    """`_opening` is asked only of the words `_unknown` passes, and answers by the word's shape
+    (`_capitalised`, uncalled): among those words, what `_opening_candidate` answers."""
+    if RULE._may_be_unknown(text):
+        assert unknown_word._capitalised(text) == _opening_candidate(text), text
+        assert RULE._opening.select({text: 1}) == ({text} if _opening_candidate(text) else set()), text
+    assert not _opening_candidate(text) or unknown_word._capitalised(text), text
+
+
 def test_the_capital_tests_read_words_of_one_length():
     """`_may_be_unknown` asks `unlisted_capital` once for both capital tests: right only while
     they read words from the same length."""

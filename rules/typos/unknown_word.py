@@ -7,6 +7,7 @@ import functools
 import itertools
 import re
 import string
+import sys
 import weakref
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
@@ -63,7 +64,7 @@ from newslint.rules.typos._words import (
     rare_words,
 )
 from newslint.span import Span
-from newslint.tokens import WORD_KIND
+from newslint.tokens import WORD_KIND, word_shape
 from newslint.violation import Applicability, Edit, Fix, FixAvailability, Violation
 
 _PART = re.compile(r"[a-z]+(?:'[a-z]+)*")
@@ -646,7 +647,10 @@ class UnknownWord(Rule):
         # a listed word in any case is cleared (`_may_be_unknown`'s first test) without its call,
         # once the set of the list is built
         self._unknown = LetterTest(self._may_be_unknown, shapes=_MAY_BE_UNKNOWN, fails=lambda: self._listed)
-        self._opening = LetterTest(_opening_candidate, shapes=Shape.CAPITAL)
+        # asked only of the words `_unknown` passes (`check`'s `selected`), among which a
+        # capitalised word (Shape.CAPITAL) is an opening candidate by its shape alone: the
+        # compiled walk answers by the declared shape and length, the test itself never called
+        self._opening = LetterTest(_capitalised, shapes=Shape.CAPITAL, decided={Shape.CAPITAL: ANY_LENGTH})
         self._capital = LetterTest(_capital_candidate, shapes=Shape.CAPITAL | Shape.UPPER)
         # a known name is no rare word's slip: its lowercase form fails without the test's call
         self._rare_slip = LetterTest(_rare_capital_slip_test, fails=names_in_lowercase_if_built)
@@ -1750,6 +1754,18 @@ def _opening_candidate(text: str) -> bool:
     `_capital_candidate` fails, the `_opening` letter test of the others: 20,250 misses and
     3,116 hits a corpus run, measured)."""
     return unlisted_capital(text, OPENING_MIN_LENGTH, *unlisted_lists()) == 1
+
+
+ANY_LENGTH = sys.maxsize  # a `LetterTest`'s `decided` length that every word is within
+
+
+def _capitalised(text: str) -> bool:
+    """A capitalised word of ASCII letters (Reigme: `Shape.CAPITAL`): among the words
+    `UnknownWord._may_be_unknown` passes, those `_opening_candidate` passes: that test passes
+    capitalised words alone (`unlisted_capital`'s form 1), and `_may_be_unknown` passes a
+    capitalised word only by the same first test, of the same length, giving form 1. The
+    `_opening` letter test, which its declared shapes and lengths answer uncalled."""
+    return word_shape(text) == Shape.CAPITAL
 
 
 def _opening_capital(text: str, words: AbstractSet[str]) -> bool:
