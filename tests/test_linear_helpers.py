@@ -924,10 +924,10 @@ def test_a_word_is_tried_with_the_prefixes_it_may_begin_with_as_with_all(prefix,
 def test_a_word_with_no_capital_passes_neither_capital_test(text):
     """`UnknownWord._may_be_unknown` asks the capitalised-word tests only of a word that is not
     lowercase (`str.islower`): no lowercase word passes either."""
-    from newslint.rules.typos import unknown_word
+    from newslint.rules.typos import _capitals, unknown_word
 
     if text.islower():
-        assert not unknown_word.capital_candidate(text)
+        assert not _capitals.capital_candidate(text)
         assert not unknown_word._opening_capital(text, unknown_word.english().words)
 
 

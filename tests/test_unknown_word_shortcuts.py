@@ -394,13 +394,17 @@ def test_the_rare_slip_test_selects_as_it_did_without_its_fails_table(words):
 def test_a_word_opens_as_a_candidate_where_the_opening_test_selects_it(words):
     """`check` reads whether a token's word may open a sentence as a candidate from the
     `_opening` test's selection (`openers`), not by asking `_opening_capital` of each token:
-    the test selects exactly the words `_opening_capital` passes."""
+    among the candidates (`_unknown`'s words, the only words it is asked of) the test selects
+    exactly the words `_opening_capital` passes, and `_opening_capital` passes no other."""
     from newslint.config import Settings
     from newslint.lint import Linter
 
     rule = Linter(Settings()).by_code["NL101"]
     listed = english().words
-    assert rule._opening.select(words) == {w for w in words if unknown_word._opening_capital(w, listed)}
+    candidates = rule._unknown.select(words)
+    opening = {w for w in candidates if unknown_word._opening_capital(w, listed)}
+    assert rule._opening.select(candidates) == opening
+    assert {w for w in words if unknown_word._opening_capital(w, listed)} == opening
 
 
 def test_a_story_s_slips_in_lowercase_are_weighed_with_its_total_after_its_names():
@@ -431,7 +435,7 @@ def test_a_word_not_of_letters_alone_is_no_capital_candidate(word):
     F-16, Clinton's): both need ASCII letters only, so neither passes it. Nor does the rare-slip
     test, not asked of no word, select one."""
     if not word.isalpha():
-        assert not unknown_word._capital_candidate(word) and not unknown_word._opening_candidate(word), word
+        assert not _capitals.capital_candidate(word) and not unknown_word._opening_candidate(word), word
     assert not LetterTest(unknown_word._rare_capital_slip_test).select(set())
 
 

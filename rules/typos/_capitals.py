@@ -64,11 +64,19 @@ def capital_candidate(text: str) -> bool:
     form = unlisted_capital(text, CAPITAL_MIN_LENGTH, *unlisted_lists())
     if not form:
         return False  # too short, not letters, in mixed case, or its lowercase listed
+    # (a capitalised word, form 1, is its own capitalised form)
+    return unlisted_name(text if form == 1 else text.capitalize())
+
+
+def unlisted_name(name: str) -> bool:
+    """The rest of `capital_candidate`, asked of a word its first test (`unlisted_capital`)
+    passed, in its capitalised form (Reigme): no known name, rare word or listed word without
+    its accents. (NL101 reads the first test once for this and its opening test.)"""
     # the names first: half of a run's new capitalised words are known names, and the rare words
-    # are looked up in their sorted text (a capitalised word, form 1, is its own capitalised form)
-    if (text if form == 1 else text.capitalize()) in known_names():
+    # are looked up in their sorted text
+    if name in known_names():
         return False
-    word = text.lower()
+    word = name.lower()
     return not is_rare(word) and word not in unaccented_words()
 
 

@@ -29,7 +29,6 @@ from newslint.rules.typos._capitals import (
     CAPITAL_MIN_LENGTH,
     all_caps_headline,
     beside_a_name,
-    capital_candidate,
     clear_slip,
     foreign_form,
     habit_slip,
@@ -38,6 +37,7 @@ from newslint.rules.typos._capitals import (
     names_in_lowercase_if_built,
     typed_slip,
     unlisted_lists,
+    unlisted_name,
 )
 from newslint.rules.typos._context import (
     Context,
@@ -651,7 +651,12 @@ class UnknownWord(Rule):
         # capitalised word (Shape.CAPITAL) is an opening candidate by its shape alone: the
         # compiled walk answers by the declared shape and length, the test itself never called
         self._opening = LetterTest(_capitalised, shapes=Shape.CAPITAL, decided={Shape.CAPITAL: ANY_LENGTH})
-        self._capital = LetterTest(_capital_candidate, shapes=Shape.CAPITAL | Shape.UPPER)
+        # likewise asked only of `_unknown`'s words, among which `capital_candidate` passes every
+        # word in capitals (`_may_be_unknown` passed it by that test) and a capitalised word by
+        # the tests after its first (`_capital_among_unknown`)
+        self._capital = LetterTest(
+            _capital_among_unknown, shapes=Shape.CAPITAL | Shape.UPPER, decided={Shape.UPPER: ANY_LENGTH}
+        )
         # a known name is no rare word's slip: its lowercase form fails without the test's call
         self._rare_slip = LetterTest(_rare_capital_slip_test, fails=names_in_lowercase_if_built)
         self._known = LetterTest(self._known_text)  # asked of every use of a capitalised candidate
@@ -718,12 +723,13 @@ class UnknownWord(Rule):
             # Reuters' or F-16, a third of a run's new words: not asked, nor kept in their memos;
             # a word whose lowercase is listed passes neither, which their compiled test reads
             # first: the `fails` table clears nearly all before this call)
-            # `_capital_candidate(text) or _opening_candidate(text)`, their shared first test read
+            # `capital_candidate(text) or _opening_candidate(text)`, their shared first test read
             # once (`unlisted_capital`, of the same length): a capitalised word that passes it
-            # passes `_opening_candidate` whatever `_capital_candidate` says, so only a word in
-            # capitals (REIGME) is asked the rest of `capital_candidate`
+            # passes `_opening_candidate` whatever `capital_candidate` says, so only a word in
+            # capitals (REIGME) is asked the rest of `capital_candidate` (`unlisted_name`); each
+            # is weighed against the story's words
             form = unlisted_capital(text, CAPITAL_MIN_LENGTH, *unlisted_lists())
-            return form == 1 or form == 2 and _capital_candidate(text)  # weighed against the story's words
+            return form == 1 or form == 2 and unlisted_name(text.capitalize())
         if letters:  # (lowercase, then) listed, shorter than three, or letters outside ASCII
             # (the list's words are all lowercase: a listed word is its own lowercase, looked up
             # with its hash, no copy made); else `_unknown_part`'s one part is the word itself,
@@ -1738,21 +1744,22 @@ def _rare_capital_slip_test(text: str) -> bool:
     return rare_capital_slip(text) is not None
 
 
-CAPITAL_TESTS = 4096  # capitalised words remembered: `_may_be_unknown` asks, then `_capital`
-
-
-@functools.lru_cache(maxsize=CAPITAL_TESTS)
-def _capital_candidate(text: str) -> bool:
-    """`capital_candidate`, remembered: `UnknownWord._may_be_unknown` asks it of a story's new
-    capitalised words, and the `_capital` letter test asks it again of those it passes."""
-    return capital_candidate(text)
+def _capital_among_unknown(text: str) -> bool:
+    """`capital_candidate` among the words `UnknownWord._may_be_unknown` passes (the `_capital`
+    letter test, asked of those alone): a word in capitals (REIGME) passes, as `_may_be_unknown`
+    passed it by `capital_candidate` (its declared shape and length answer it, uncalled), and a
+    capitalised word (Reigme) passed `capital_candidate`'s first test there (`unlisted_capital`),
+    so only the rest is asked (`unlisted_name`, the word its own capitalised form)."""
+    if text.isupper():
+        return True
+    return unlisted_name(text)
 
 
 def _opening_candidate(text: str) -> bool:
     """`_opening_capital` with the word list. Not remembered: one compiled call, where a miss of
-    a memo cost as much again, and most asks missed (`_may_be_unknown` asks only of the words
-    `_capital_candidate` fails, the `_opening` letter test of the others: 20,250 misses and
-    3,116 hits a corpus run, measured)."""
+    a memo cost as much again, and most asks missed (20,250 misses and 3,116 hits a corpus run,
+    measured, when `_may_be_unknown` and the `_opening` letter test asked it). Neither asks it
+    now (their shared first test, `_capitalised`): the definition they are tested against."""
     return unlisted_capital(text, OPENING_MIN_LENGTH, *unlisted_lists()) == 1
 
 
