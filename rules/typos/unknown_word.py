@@ -1751,8 +1751,8 @@ def _capital_among_unknown(text: str) -> bool:
     capitalised word (Reigme) passed `capital_candidate`'s first test there (`unlisted_capital`),
     so only the rest is asked (`unlisted_name`, the word its own capitalised form)."""
     if text.isupper():
-        return True
-    return unlisted_name(text)
+        return text.isascii() and text.isalpha()  # (of its declared shapes alone, as the test is)
+    return text.istitle() and text.isascii() and text.isalpha() and unlisted_name(text)
 
 
 def _opening_candidate(text: str) -> bool:
