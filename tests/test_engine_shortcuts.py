@@ -65,10 +65,26 @@ def test_plain_story_shares_the_empty_span_set() -> None:
 def test_story_with_parts_builds_its_own_span_sets() -> None:
     doc = parse('Headline here\n\n"We will see," he said at www.example.com today.\n')
     assert doc.quotations and doc.regions
-    assert "_quoted" not in doc.__dict__ and "_not_prose" not in doc.__dict__
+    assert "_quoted" not in doc.__dict__
     assert doc._quoted.spans == tuple(doc.quotations)
     assert doc.is_quoted(doc.quotations[0])
     assert not doc.is_prose(doc.regions[0].span)
+    # parse's span set of the regions is the document's: no table among them, so one for both
+    assert doc._not_prose is doc._non_prose is not NO_SPANS and doc._tables is NO_SPANS
+    assert doc._not_prose.spans == tuple(r.span for r in doc.regions)
+
+
+def test_a_story_with_a_table_keeps_its_region_sets_apart() -> None:
+    """With a table among the regions, the set of all regions (`is_prose`) and the set of those
+    but tables (`non_prose`) differ: the first is built on first read, as before."""
+    rows = "".join(f"Team {c}      {n}      {n + 2}\n" for c, n in zip("ABCD", range(10, 14), strict=True))
+    doc = parse(f"Headline here\n\nResults at www.example.com today.\n\n{rows}\nHe said so.\n")
+    kinds = {r.kind.value for r in doc.regions}
+    assert kinds == {"url", "table"}
+    assert doc._non_prose.spans == tuple(r.span for r in doc.regions if r.kind.value != "table")
+    assert "_not_prose" not in doc.__dict__
+    assert doc._not_prose.spans == tuple(r.span for r in doc.regions)
+    assert doc._tables.spans == tuple(r.span for r in doc.regions if r.kind.value == "table")
 
 
 _CODES = st.sampled_from(["NL101", "NL102", "NL2"])
