@@ -10,6 +10,7 @@ every story of the dev corpora and the eval set, each in a process of its own ch
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import operator
@@ -2285,6 +2286,62 @@ def test_once_getters_agree(failures, answer):
             getter(key=1)
         outcomes[name] = seen
     assert len(set(map(repr, outcomes.values()))) == 1, outcomes
+
+
+def _cached_properties():
+    """`newslint.document.cached_property`'s twin and, where it is built, its compiled one."""
+    makers = [("twin", document._twin_cached_property)]
+    if compiled is not None:
+        makers.append(("compiled", compiled.CachedProperty))
+    return makers
+
+
+@given(st.lists(st.booleans(), min_size=1, max_size=6), st.sampled_from([None, 0, "", (), "table", (1, 2)]))
+def test_cached_properties_agree(failures, answer):
+    """`cached_property`, compiled (`_native.CachedProperty`) or not: a first read on an instance
+    calls build(instance) until it first returns (a raise writes nothing) and writes the answer
+    into the instance's dict under the name it is set under (a frozen dataclass's too), where
+    later reads find it; read on the class it is itself; it takes build's docstring."""
+    outcomes = {}
+    for name, make in _cached_properties():
+        calls: list[object] = []
+
+        def build(instance, calls=calls):
+            """Built once."""
+            calls.append(instance)
+            if len(calls) <= len(failures) and failures[len(calls) - 1]:
+                raise LookupError(len(calls))
+            return answer
+
+        @dataclasses.dataclass(frozen=True)
+        class Held:
+            field: int = 0
+            value = make(build)  # set under another name than build's
+
+        held, seen = Held(), []
+        for _ in range(len(failures) + 2):
+            try:
+                value = held.value
+            except LookupError as e:
+                seen.append(("raised", e.args[0], "value" in vars(held)))
+            else:
+                assert value is answer and vars(held)["value"] is answer
+                seen.append(("value", len(calls)))
+        assert all(c is held for c in calls)
+        descriptor = vars(Held)["value"]
+        assert Held.value is descriptor and descriptor.__get__(None, Held) is descriptor
+        assert descriptor.__doc__ == "Built once." and descriptor.build is build
+        assert descriptor.name == "value"
+        with pytest.raises(AttributeError):  # an instance without a dict has nowhere to keep it
+            make(id).__get__(object(), object)
+        outcomes[name] = seen
+    assert len(set(map(repr, outcomes.values()))) == 1, outcomes
+
+
+def test_documents_use_the_compiled_cached_property_where_it_is_built():
+    assert document.cached_property is (
+        document._twin_cached_property if compiled is None else compiled.CachedProperty
+    )
 
 
 def test_once_names_its_getter_and_loads_nothing_until_called():
