@@ -439,7 +439,8 @@ class Document:
 
     def fired_gates(self, program: GateProgram) -> tuple[bool, ...]:
         """Which of `program`'s gates the story fires (`newslint.tokens.select_gates`), the words
-        of each test a gate runs kept as `selected` keeps them: one call for every gate."""
+        of each test a gate runs kept as `selected` keeps them: one call for every gate
+        (`Linter._triggered` makes it inline)."""
         return select_gates(program, self.text, self._selected, self.word_bits)
 
     def selects_any(self, test: LetterTest) -> bool:

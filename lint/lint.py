@@ -26,7 +26,7 @@ from newslint.reading import Reading
 from newslint.registry import select_rules
 from newslint.rule import Rule, RuleContext, RuleUnavailable, Trigger
 from newslint.span import Span
-from newslint.tokens import GateProgram, gate_program
+from newslint.tokens import GateProgram, gate_program, select_gates
 from newslint.violation import Applicability, Diagnostic, Fix, Severity, Violation
 
 _MARKUP = (RegionKind.CODE, RegionKind.FRONT_MATTER, RegionKind.COMMENT, RegionKind.LINK_TARGET)
@@ -40,8 +40,11 @@ class RuleCrash(Exception):
     """A rule raised an exception: reported as an internal error naming the rule."""
 
 
+_MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
+
+
 def format_of(path: str) -> str:
-    return "markdown" if path.lower().endswith((".md", ".markdown", ".mdx")) else "text"
+    return "markdown" if path.lower().endswith(_MARKDOWN_SUFFIXES) else "text"
 
 
 @dataclass
@@ -119,48 +122,51 @@ class Linter:
 
     # --- checking ---------------------------------------------------------------------
     def check(self, text: str, format: str | None = None) -> CheckResult:
-        if len(text) < UNCOLLECTED_TEXT or not gc.isenabled():
-            return self._check(text, format)
         # A big text's parts are millions of live objects, which every full collection of the
         # cyclic collector walks again, while its check makes few cycles: 1.5 s of a 5 MB
         # text's 6.5 s. The collector waits for its end (reference counting still frees).
-        gc.disable()
+        # (One body, not a second frame a story: a `try` costs nothing in 3.11 until it raises.)
+        paused = len(text) >= UNCOLLECTED_TEXT and gc.isenabled()
+        if paused:
+            gc.disable()
         try:
-            return self._check(text, format)
+            path = self.path  # (`format_of` inline: a call a story)
+            fmt = format or ("markdown" if path.lower().endswith(_MARKDOWN_SUFFIXES) else "text")
+            doc = segment.parse(text, path, fmt)
+            split = self._split  # (`_rule_split`'s answer read here, its call made once)
+            if split is None or split[0] is not self.rules:
+                split = self._rule_split()
+            _, original_rules, reading_rules, deferring = split
+            # Only the rules that read the repaired reading need it built.
+            reading = Reading(text, doc.repairs) if reading_rules else Reading(text)
+            read_doc = segment.parse(reading.text, path, fmt) if reading.changed else doc
+            kept: list[Violation] = []
+            for own, rules in ((doc, original_rules), (read_doc, reading_rules)):
+                if own is not doc:
+                    # The original's rules are done, and what follows reads its text, lines and
+                    # quotations only: a big file's sentences and paragraphs go before the reading's.
+                    doc.release_parts()
+                raw = self._run_all(self._triggered(own, rules), own)
+                if not raw:
+                    continue
+                # once per check: a big file has many of both (most stories have no region at all)
+                markup = SpanSet(_markup_spans(own)) if own.regions else NO_SPANS
+                found = [self._protect(own, v) for v in raw if self._reportable(own, v, markup)]
+                if own is not doc:
+                    # A quotation of either text protects its words: the original's marks may be
+                    # damage the reading repaired (`andà“hen`), but a fix is applied unattended.
+                    found = [self._protect(doc, _to_original(reading, v)) for v in found]
+                kept.extend(found)
+            if deferring:  # (none without a LanguageTool server)
+                kept = self._drop_deferred(kept)
+            if "<!--" in text:  # `suppress.may_hold_directive`, inline: most stories hold none
+                kept = self._apply_suppressions(doc, kept)
+            # a Span is the tuple (start, end): the same order as (start, end, code), keyed in C
+            kept.sort(key=_BY_PLACE)
+            return CheckResult(doc, kept, reading, read_doc)
         finally:
-            gc.enable()
-
-    def _check(self, text: str, format: str | None) -> CheckResult:
-        fmt = format or format_of(self.path)
-        doc = segment.parse(text, self.path, fmt)
-        _, original_rules, reading_rules, deferring = self._rule_split()
-        # Only the rules that read the repaired reading need it built.
-        reading = Reading(text, doc.repairs) if reading_rules else Reading(text)
-        read_doc = segment.parse(reading.text, self.path, fmt) if reading.changed else doc
-        kept: list[Violation] = []
-        for own, rules in ((doc, original_rules), (read_doc, reading_rules)):
-            if own is not doc:
-                # The original's rules are done, and what follows reads its text, lines and
-                # quotations only: a big file's sentences and paragraphs go before the reading's.
-                doc.release_parts()
-            raw = self._run_all(self._triggered(own, rules), own)
-            if not raw:
-                continue
-            # once per check: a big file has many of both (most stories have no region at all)
-            markup = SpanSet(_markup_spans(own)) if own.regions else NO_SPANS
-            found = [self._protect(own, v) for v in raw if self._reportable(own, v, markup)]
-            if own is not doc:
-                # A quotation of either text protects its words: the original's marks may be
-                # damage the reading repaired (`andà“hen`), but a fix is applied unattended.
-                found = [self._protect(doc, _to_original(reading, v)) for v in found]
-            kept.extend(found)
-        if deferring:  # (none without a LanguageTool server)
-            kept = self._drop_deferred(kept)
-        if suppress.may_hold_directive(text):  # most stories hold none
-            kept = self._apply_suppressions(doc, kept)
-        # a Span is the tuple (start, end): the same order as (start, end, code), keyed in C
-        kept.sort(key=_BY_PLACE)
-        return CheckResult(doc, kept, reading, read_doc)
+            if paused:
+                gc.enable()
 
     def _rule_split(self) -> tuple[list[Rule], list[Rule], list[Rule], frozenset[str]]:
         """The rules, those that read the original text and those that read the repaired reading
@@ -195,8 +201,10 @@ class Linter:
             program = gates.program[0]
             if program is None:
                 program = gates.program[0] = gate_program(gates.gated)
-            if program is not None:  # every gate in one call
-                return self._chosen(gates, rules, doc.fired_gates(program))
+            if program is not None:  # every gate in one call (`fired_gates` and `_chosen`, inline)
+                fired = select_gates(program, doc.text, doc._selected, doc.word_bits)
+                chosen = gates.chosen.get(fired)
+                return self._chosen(gates, rules, fired) if chosen is None else chosen
         text = doc.text
         present = {c for c in gates.chars if c in text}
         # A word remembered to pass one of a rule's tests fires it with one `&` on the bits of

@@ -57,7 +57,8 @@ class Invalid:
 
 def may_hold_directive(text: str) -> bool:
     """Whether `text` may hold a directive: every directive is an HTML comment. A substring test
-    that copies nothing, and almost no story holds a comment (the linter asks it a story)."""
+    that copies nothing, and almost no story holds a comment (`Linter.check` asks it a story,
+    written inline)."""
     return "<!--" in text
 
 
