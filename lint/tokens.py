@@ -520,7 +520,7 @@ class LetterTest:
                         found.add(w)
                 else:
                     new.append(w)
-        return self.finish(found, new)
+        return self.finish(found, new) if new else found  # (most calls meet no new word: no frame)
 
     def select_read(self, story: StoryBits) -> AbstractSet[str]:
         """`select` over a story's words whose bits were read beforehand (`StoryBits.read`):
