@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 from newslint.document import Document, SpanSet
 from newslint.native import native
 from newslint.profile import Profile, add_counts
-from newslint.span import LineIndex, Span, offsets
+from newslint.span import LazyLineIndex, Span, offsets
 from newslint.tokens import TOKEN, LetterTest, Prose, TokenKind, kind_of
 
 if TYPE_CHECKING:
@@ -345,21 +345,6 @@ _WRITTEN = "_written_tokens"
 _NO_SPANS = SpanSet(())
 
 
-class _Lines(LineIndex):
-    """A story's line starts, found when a rule first asks (NL204's line case, in two stories of
-    three): a learned story that never asks costs no scan of its line breaks."""
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self.length = len(text)
-
-    def __getattr__(self, name: str) -> Any:  # called only while `starts` is not yet set
-        if name != "starts":
-            raise AttributeError(name)
-        LineIndex.__init__(self, self._text)
-        return self.starts
-
-
 def _learned_story(
     text: str, counts: Counter[str], selected: dict[LetterTest, AbstractSet[str]], tokens: list[str]
 ) -> Document:
@@ -367,7 +352,13 @@ def _learned_story(
     words its tallied letter tests select, its tokens as written; its prose read unindexed."""
     headline, paragraphs, sentences = story_parts(text)
     doc = Document(
-        text, "-", "text", headline=headline, paragraphs=paragraphs, sentences=sentences, lines=_Lines(text)
+        text,
+        "-",
+        "text",
+        headline=headline,
+        paragraphs=paragraphs,
+        sentences=sentences,
+        lines=LazyLineIndex(text),
     )
     known = doc.__dict__
     known["word_counts"] = counts  # what `Document.word_counts` would count, already counted

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from newslint.document import NO_SPANS, Document, Region, RegionKind, SpanSet
 from newslint.native import native
 from newslint.quotations import quotations as find_quotations
-from newslint.span import LineIndex, Span
+from newslint.span import LazyLineIndex, LineIndex, Span
 
 MAX_HEADLINE_CHARS = 200
 
@@ -98,7 +98,7 @@ def sentence_ends(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
 
 def parse(text: str, path: str = "-", format: str = "text") -> Document:
     """Build the document model of `text`. `format` is "text" or "markdown"."""
-    lines = LineIndex(text)
+    lines = LazyLineIndex(text)  # (read by a table's rows, NL204, a report: found when first read)
     regions = _regions(text, format, lines)
     # (most stories have no region and no [sic] mark: no comprehension or generator made for them)
     skip = [r.span for r in regions if r.kind in _NOT_TEXT and _fills_lines(text, r.span)] if regions else []
