@@ -105,7 +105,7 @@ class Linter:
         self._triggers: dict[Rule, tuple[Trigger, ...]] = {}  # each rule's, asked once
         # `rules` split by the document each reads, and each list's `_Gates`: worked out once,
         # not for every story (`rules` is a plain list that a caller may replace: kept with it)
-        self._split: tuple[list[Rule], list[Rule], list[Rule], frozenset[str]] | None = None
+        self._split: tuple[list[Rule], list[Rule], list[Rule], frozenset[str], list[Rule]] | None = None
         self._gates: dict[int, tuple[list[Rule], int, _Gates | None]] = {}
 
     def for_path(self, path: str) -> Linter:
@@ -136,7 +136,9 @@ class Linter:
             split = self._split  # (`_rule_split`'s answer read here, its call made once)
             if split is None or split[0] is not self.rules:
                 split = self._rule_split()
-            _, original_rules, reading_rules, deferring = split
+            _, original_rules, reading_rules, deferring, unrepaired = split
+            if unrepaired is not original_rules and not doc.repairs:
+                original_rules = unrepaired  # no repair to report: its reporters left out
             # Only the rules that read the repaired reading need it built.
             reading = Reading(text, doc.repairs) if reading_rules else Reading(text)
             read_doc = segment.parse(reading.text, path, fmt) if reading.changed else doc
@@ -168,20 +170,25 @@ class Linter:
             if paused:
                 gc.enable()
 
-    def _rule_split(self) -> tuple[list[Rule], list[Rule], list[Rule], frozenset[str]]:
+    def _rule_split(self) -> tuple[list[Rule], list[Rule], list[Rule], frozenset[str], list[Rule]]:
         """The rules, those that read the original text and those that read the repaired reading
         (neither holding a rule its settings keep silent, `Rule.silent`: about twenty under the
-        default settings, each a call a story), and the codes of the deferring rules among those
-        (none without a LanguageTool server): worked out once, not for every story."""
+        default settings, each a call a story), the codes of the deferring rules among those
+        (none without a LanguageTool server), and the rules of the original for a story without
+        repairs (those but `Rule.reports_repairs`'; the list itself when none is one): worked out
+        once, not for every story."""
         split = self._split
         if split is None or split[0] is not self.rules:
             rules = self.rules
             speaking = [r for r in rules if not r.silent()]
+            original = [r for r in speaking if r.reads_original]
+            unrepaired = [r for r in original if not r.reports_repairs]
             split = self._split = (
                 rules,
-                [r for r in speaking if r.reads_original],
+                original,
                 [r for r in speaking if not r.reads_original],
                 frozenset(type(r).code for r in speaking if r.defers_to_other_rules),
+                original if len(unrepaired) == len(original) else unrepaired,
             )
         return split
 

@@ -118,6 +118,9 @@ class Rule:
     # maps its spans back to the original. True: the rule reports that damage itself (NL52x),
     # so it reads the original text.
     reads_original: ClassVar[bool] = False
+    # True: the rule reports nothing but the story's character repairs (`Document.repairs`: the
+    # NL52x rules), so that a story without any (most) leaves it out of its run, a call saved.
+    reports_repairs: ClassVar[bool] = False
     # True for rules backed by an outside checker (LanguageTool): their violations are dropped
     # where one of newslint's own rules already reports an overlapping span.
     defers_to_other_rules: ClassVar[bool] = False

@@ -174,7 +174,7 @@ TERMS = {"preferred-term": {"terms": [{"use": "use", "instead-of": "utilise"}]}}
 
 def _left_out(**options) -> set[str]:
     linter = lint.Linter(Settings(**options), path="story.txt")
-    _, original, reading, _ = linter._rule_split()
+    _, original, reading, _, _ = linter._rule_split()
     return {type(r).code for r in linter.rules} - {type(r).code for r in original + reading}
 
 
@@ -202,3 +202,24 @@ def test_leaving_out_the_quiet_rules_changes_no_report(text, style, terms):
         every = lint.Linter(Settings(**options), path="story.txt")
         assert not any(r.silent() for r in every.rules)
         assert every.check(text).violations == found
+
+
+# --- a story without character repairs leaves out the rules that report them ---------------------
+def test_a_story_without_repairs_leaves_out_their_reporters():
+    """The rules that report nothing but `Document.repairs` (NL52x, `Rule.reports_repairs`) read
+    the original; a story without repairs runs the other rules of the original alone, a story
+    with one runs them all, and each reporter finds nothing where there is no repair."""
+    linter = lint.Linter(Settings(), path="story.txt")
+    _, original, _, _, unrepaired = linter._rule_split()
+    reporters = {type(r).code for r in original if r.reports_repairs}
+    assert reporters == {"NL520", "NL521", "NL522", "NL523", "NL524"}
+    assert {type(r).code for r in unrepaired} == {type(r).code for r in original} - reporters
+    assert all(r.reads_original for r in original if r.reports_repairs)
+    clean = segment.parse("Headline here\n\nThe minister said so on Monday.\n", "story.txt", "text")
+    assert not clean.repairs
+    for rule in original:
+        if rule.reports_repairs:
+            assert not list(rule.check(clean)), type(rule).code
+    damaged = "Headline here\n\nShares of AT&amp;T rose on Monday.\n"
+    found = {v.code for v in linter.check(damaged).violations}
+    assert "NL521" in found

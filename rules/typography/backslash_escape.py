@@ -41,6 +41,7 @@ class BackslashEscape(Rule):
     fix_availability = FixAvailability.ALWAYS
     repairs_characters = True
     reads_original = True
+    reports_repairs = True
 
     def check(self, doc: Document) -> Iterator[Violation]:
         return report(self, doc, "backslash", _title)

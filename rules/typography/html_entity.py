@@ -45,6 +45,7 @@ class HtmlEntity(Rule):
     fix_availability = FixAvailability.ALWAYS
     repairs_characters = True
     reads_original = True
+    reports_repairs = True
 
     def check(self, doc: Document) -> Iterator[Violation]:
         return report(self, doc, "entity")

@@ -44,6 +44,7 @@ class HtmlTag(Rule):
     fix_availability = FixAvailability.ALWAYS
     repairs_characters = True
     reads_original = True
+    reports_repairs = True
 
     def check(self, doc: Document) -> Iterator[Violation]:
         return report(self, doc, "markup", _title)

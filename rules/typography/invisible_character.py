@@ -44,6 +44,7 @@ class InvisibleCharacter(Rule):
     fix_availability = FixAvailability.ALWAYS
     repairs_characters = True
     reads_original = True
+    reports_repairs = True
 
     def check(self, doc: Document) -> Iterator[Violation]:
         return report(self, doc, "invisible", _title)

@@ -37,6 +37,7 @@ class Mojibake(Rule):
     fix_availability = FixAvailability.ALWAYS
     repairs_characters = True
     reads_original = True
+    reports_repairs = True
 
     def check(self, doc: Document) -> Iterator[Violation]:
         return report(self, doc, "mojibake", _title)
