@@ -77,7 +77,8 @@ def _pairs_to_join(text: str, start: int, end: int) -> Iterable[tuple[int, int, 
     (`split_pairs`) gives only the pairs whose join may be one of them (about one pair in a
     story, of hundreds): `joins` tests each as it tests every match."""
     compiled = _chooser.native
-    found = _common_filter(compiled) if compiled is not None else None
+    # the filter once built read without a call (every story asks)
+    found = (_FILTER[0] if _FILTER else _common_filter(compiled)) if compiled is not None else None
     if compiled is not None and found is not None:
         pairs: list[tuple[int, int, int]] = compiled.split_pairs(text, start, end, found, MIN_JOINED)
         return pairs

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from types import ModuleType
 
 from newslint import native as _chooser
 from newslint.document import Document
@@ -98,10 +99,15 @@ class DoubledWord(Rule):
     fix_availability = FixAvailability.ALWAYS
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        text = doc.text
+        # Not a generator: a story with no word followed by itself (most) pays one call.
         compiled = _chooser.native
-        if compiled is not None and not compiled.may_double(text):
-            return  # no word followed by itself: the pattern cannot match (most stories)
+        if compiled is not None and not compiled.may_double(doc.text):
+            return iter(())  # the pattern cannot match
+        return self._doubles(doc, compiled)
+
+    def _doubles(self, doc: Document, compiled: ModuleType | None) -> Iterator[Violation]:
+        """The reports of the story's doubled words (`compiled`: the compiled module, or None)."""
+        text = doc.text
         # a long text's blocks cut at full stops, which no match holds: one with a double is
         # scanned, not the whole of a big file of many stories
         found = (

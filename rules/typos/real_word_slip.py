@@ -6,6 +6,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import chain
 
 from newslint.document import Document, LetterTest, Token
 from newslint.native import native
@@ -74,8 +75,12 @@ class RealWordSlip(Rule):
         return (Trigger(words=_CONFUSABLE), Trigger(words=_APOSTROPHE_LOST))
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        yield from self._confused(doc)
-        yield from self._lost_apostrophes(doc)
+        # Not a generator: a contraction less its apostrophe ("cant", "wont") is in few stories,
+        # and the others pay no generator of `_lost_apostrophes` and no look-up of its tokens.
+        confused = self._confused(doc)
+        if apostrophe_lost().keys().isdisjoint(doc.word_counts.keys()):
+            return confused
+        return chain(confused, self._lost_apostrophes(doc))
 
     def _tokens(self, doc: Document, table: Mapping[str, object]) -> list[Token]:
         """The tokens of the story's words that are words of `table`, less the `allowed` ones:
@@ -97,7 +102,7 @@ class RealWordSlip(Rule):
         # Read from the token index, no token built: a story holds a few of the table's words
         # ("from", "their", "were") and nearly all read with their neighbours (tested in C).
         (words, ids, starts, openings, _), at = found
-        table = {word: _pair_sets(word) for word in selected}
+        table = _pair_table()  # the words of `at` are among its keys
         headline = doc.headline
         for i, before, after in _slip_candidates(doc.text, at, words, ids, starts, table):
             word, start = words[ids[i]], starts[i]
@@ -236,6 +241,13 @@ def _slip_candidates_twin(
 _slip_candidates: Callable[..., list[tuple[int, str, str]]] = (
     _slip_candidates_twin if native is None else native.slip_candidates
 )
+
+
+@once
+def _pair_table() -> dict[str, PairSets]:
+    """`_pair_sets` of every word of the table, built once: what `slip_candidates` looks a
+    story's words up in, not a dict of the story's own few built again for each story."""
+    return {word: _pair_sets(word) for word in confusions()}
 
 
 @cache
