@@ -142,3 +142,37 @@ def test_the_compiled_slip_candidates_are_the_twins(pieces):
     table = {word: real_word_slip._pair_sets(word) for word in selected}
     args = (doc.text, at, words, ids, starts, table)
     assert native.slip_candidates(*args) == real_word_slip._slip_candidates_twin(*args)
+
+
+def test_the_whole_pair_table_reads_as_the_storys_own():
+    """`_confused` hands `slip_candidates` the table of every confusable word (`_pair_table`),
+    built once: each word's entry is its `_pair_sets`, so a story's candidates are those a
+    table of its own words finds."""
+    from newslint.rules.typos import real_word_slip
+
+    whole = real_word_slip._pair_table()
+    assert whole.keys() == confusions().keys()
+    assert all(whole[word] == real_word_slip._pair_sets(word) for word in whole)
+    doc = segment.parse("The proceeds form the loan came after less then four years, there life.\n")
+    selected = confusions().keys() & doc.word_counts.keys()
+    found = doc.word_positions(selected)
+    assert found is not None
+    (words, ids, starts, _, _), at = found
+    own = {word: real_word_slip._pair_sets(word) for word in selected}
+    assert real_word_slip._slip_candidates(doc.text, at, words, ids, starts, whole) == (
+        real_word_slip._slip_candidates(doc.text, at, words, ids, starts, own)
+    )
+    assert real_word_slip._slip_candidates_twin(doc.text, at, words, ids, starts, whole) == (
+        real_word_slip._slip_candidates_twin(doc.text, at, words, ids, starts, own)
+    )
+
+
+def test_a_lost_apostrophe_is_read_beside_the_confused_words():
+    """`check` adds `_lost_apostrophes` only where a story holds "cant" or "wont": the reports of
+    both, in order, where it does; none of the lost apostrophe where it does not."""
+    rule = Linter(Settings()).by_code["NL107"]
+    text = "Headline here\n\nThe proceeds form the loan were late. I cant see why, he said.\n"
+    found = [text[v.span.start : v.span.end] for v in rule.check(segment.parse(text))]
+    assert found == ["form", "cant"]
+    plain = "Headline here\n\nThe proceeds form the loan were late. I cannot see why, he said.\n"
+    assert [plain[v.span.start : v.span.end] for v in rule.check(segment.parse(plain))] == ["form"]
