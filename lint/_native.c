@@ -31,7 +31,8 @@
  * - add_forms(...): a story's word counts added up by the forms each word is counted as (NL1);
  * - weighted_osa(...): the weighted slip cost of a typo against a word, from cost tables;
  * - split_pairs(...): the pairs of lowercase words one space apart whose join may be a word (NL105);
- * - may_double(text): whether a word may be followed by itself (NL103's pattern can match);
+ * - may_double(text): whether a word may be followed by itself (NL103's pattern can match), and
+ *   double_starts(text), the words that may be (the only places it can match);
  * - digit_runs(text) and matches_at(match, text, starts): where the runs of digits start and end
  *   (as bytes of int32 offsets, which newslint.figures makes arrays of),
  *   and a pattern's finditer matches when they can only start there (newslint.figures), and
@@ -5205,9 +5206,19 @@ done:
  * it too), a run of white space, and a whole run of \w as long, equal letter by letter ignoring
  * case: two neighbouring runs as long, their ASCII letters equal ignoring case and any other
  * characters taken as maybe equal (True: the caller runs the pattern). */
+/* Append the int `i` to the list `out`: 0, or -1 on an error. */
+static int
+append_index(PyObject *out, Py_ssize_t i)
+{
+    PyObject *v = PyLong_FromSsize_t(i);
+    int r = v == NULL ? -1 : PyList_Append(out, v);
+    Py_XDECREF(v);
+    return r;
+}
+
 /* may_double's scan for one kind of str, inlined once for each kind (a plain load for each read). */
 static ALWAYS_INLINE int
-may_double_scan(int kind, const void *data, Py_ssize_t n)
+may_double_scan(int kind, const void *data, Py_ssize_t n, PyObject *out)
 {
     Py_ssize_t i = 0, prev_start = -1, prev_len = 0;
     while (i < n) {
@@ -5237,8 +5248,10 @@ may_double_scan(int kind, const void *data, Py_ssize_t n)
                     equal = a == b;
                 }
             }
-            if (equal)
+            if (equal && out == NULL)
                 return 1;
+            if (equal && append_index(out, prev_start) < 0)
+                return -1;
         }
         prev_start = start;
         prev_len = i - start;
@@ -5310,7 +5323,7 @@ md_equal(const Py_UCS1 *x, const Py_UCS1 *y, Py_ssize_t len)
 }
 
 static int
-may_double_blocks(const Py_UCS1 *s, Py_ssize_t n)
+may_double_blocks(const Py_UCS1 *s, Py_ssize_t n, PyObject *out)
 {
     Py_ssize_t b, prev_start = -1, prev_len = 0, run_start = 0, last_other = -1;
     unsigned carry = 0; /* 1: the character before the block is a word character */
@@ -5334,8 +5347,12 @@ may_double_blocks(const Py_UCS1 *s, Py_ssize_t n)
             }
             else { /* the run ends before `at` */
                 Py_ssize_t len = at - run_start;
-                if (spaced && len == prev_len && md_equal(s + prev_start, s + run_start, len))
-                    return 1;
+                if (spaced && len == prev_len && md_equal(s + prev_start, s + run_start, len)) {
+                    if (out == NULL)
+                        return 1;
+                    if (append_index(out, prev_start) < 0)
+                        return -1;
+                }
                 prev_start = run_start;
                 prev_len = len;
             }
@@ -5343,37 +5360,59 @@ may_double_blocks(const Py_UCS1 *s, Py_ssize_t n)
         if (other)
             last_other = b + 31 - __builtin_clz(other);
     }
-    if (n > 0 && IS_WORD(s[n - 1])) /* a run ends the text */
-        return spaced && n - run_start == prev_len && md_equal(s + prev_start, s + run_start, prev_len);
+    if (n > 0 && IS_WORD(s[n - 1]) /* a run ends the text */
+        && spaced && n - run_start == prev_len && md_equal(s + prev_start, s + run_start, prev_len))
+        return out == NULL ? 1 : append_index(out, prev_start);
     return 0;
 }
 #endif
 
-static PyObject *
-may_double(PyObject *self, PyObject *text)
+/* may_double's scan of any str; with `out` (a list), the start of every run of word characters
+ * the next run may repeat is appended to it and the whole text read (0, or -1 on an error). */
+static int
+may_double_any(PyObject *text, PyObject *out)
 {
-    const void *data;
-    Py_ssize_t n;
-    int found;
-    if (BAD_STR_O(text))
-        return NULL;
-    data = PyUnicode_DATA(text);
-    n = PyUnicode_GET_LENGTH(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     switch (PyUnicode_KIND(text)) {
     case PyUnicode_1BYTE_KIND:
 #if defined(__SSE2__)
-        found = may_double_blocks((const Py_UCS1 *)data, n);
+        return may_double_blocks((const Py_UCS1 *)data, n, out);
 #else
-        found = may_double_scan(PyUnicode_1BYTE_KIND, data, n);
+        return may_double_scan(PyUnicode_1BYTE_KIND, data, n, out);
 #endif
-        break;
     case PyUnicode_2BYTE_KIND:
-        found = may_double_scan(PyUnicode_2BYTE_KIND, data, n);
-        break;
+        return may_double_scan(PyUnicode_2BYTE_KIND, data, n, out);
     default:
-        found = may_double_scan(PyUnicode_4BYTE_KIND, data, n);
+        return may_double_scan(PyUnicode_4BYTE_KIND, data, n, out);
     }
-    return PyBool_FromLong(found);
+}
+
+static PyObject *
+may_double(PyObject *self, PyObject *text)
+{
+    if (BAD_STR_O(text))
+        return NULL;
+    return PyBool_FromLong(may_double_any(text, NULL));
+}
+
+/* double_starts(text): the start of every run of word characters that the next run, across white
+ * space alone, may repeat (may_double's test: as long, ASCII letters equal ignoring case, other
+ * characters maybe equal), in order: the only places NL103's pattern can match (its twin is
+ * newslint.native's _double_starts). */
+static PyObject *
+double_starts(PyObject *self, PyObject *text)
+{
+    PyObject *out;
+    if (BAD_STR_O(text))
+        return NULL;
+    if ((out = PyList_New(0)) == NULL)
+        return NULL;
+    if (may_double_any(text, out) < 0) {
+        Py_DECREF(out);
+        return NULL;
+    }
+    return out;
 }
 
 /* --- figures: where a story's runs of digits lie, for the patterns that open with a digit --- */
@@ -9879,6 +9918,8 @@ static PyMethodDef methods[] = {
      "neighbours(text, start, end): the words either side of text[start:end], lowercase, or None."},
     {"may_double", may_double, METH_O,
      "may_double(text): False when no word can be followed by itself (NL103's pattern cannot match)."},
+    {"double_starts", double_starts, METH_O,
+     "double_starts(text): the starts of the words the next word may repeat (where NL103's pattern may match)."},
     {"digit_runs", digit_runs, METH_O,
      "digit_runs(text): (first digits of the runs no \\w precedes, last digits of every run)."},
     {"matches_at", (PyCFunction)(void (*)(void))matches_at, METH_FASTCALL,

@@ -429,6 +429,33 @@ def table_rows(data: str | bytes | mmap.mmap) -> dict[str, str]:
     return _table_rows(data)  # a str, another line end than "\n" or bytes that are no UTF-8
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _double_starts(text: str) -> list[int]:
+    starts: list[int] = []
+    before: re.Match[str] | None = None
+    for m in _WORD_RUN.finditer(text):
+        if before is not None:
+            a, b = before.group(), m.group()
+            if (
+                len(a) == len(b)
+                and text[before.end() : m.start()].isspace()
+                and all(
+                    x.lower() == y.lower() for x, y in zip(a, b, strict=True) if x.isascii() and y.isascii()
+                )
+            ):
+                starts.append(before.start())
+        before = m
+    return starts
+
+
+double_starts: Callable[[str], list[int]] = native.double_starts if native is not None else _double_starts
+"""The start of every run of word characters (re's \\w) that the next run, across white space
+alone, may repeat, in order: as long, their ASCII letters equal ignoring case, other characters
+maybe equal (NL103's `\\b(\\w+)(\\s+)(\\1)\\b`, re.IGNORECASE, can only match at these)."""
+
+
 Value = TypeVar("Value")
 
 
@@ -526,6 +553,7 @@ __all__ = [
     "Lookup",
     "add_forms",
     "count_lines",
+    "double_starts",
     "edits_among",
     "edits_among_each",
     "line_filter",

@@ -1480,28 +1480,31 @@ def test_a_text_the_doubled_word_pattern_matches_may_double(text):
         assert compiled.may_double(text + wider) == compiled.may_double(text)
 
 
+# a one-byte text's pieces for may_double and double_starts: runs and gaps across blocks, a run
+# longer than a block, Latin-1 letters and white space
+DOUBLE_PIECES = [
+    "ab",
+    "Ab",
+    "b",
+    "_1",
+    "\u00e9",
+    "\u00c9",
+    "\u00a0",
+    "\x85",
+    " ",
+    "\n\t",
+    "\x1c",
+    ".",
+    "-",
+    "a" * 17,
+]
+
+
 @needs_compiled
 @settings(max_examples=1000, deadline=None)
 @given(
     st.lists(
-        st.sampled_from(
-            [
-                "ab",
-                "Ab",
-                "b",
-                "_1",
-                "\u00e9",
-                "\u00c9",
-                "\u00a0",
-                "\x85",
-                " ",
-                "\n\t",
-                "\x1c",
-                ".",
-                "-",
-                "a" * 17,
-            ]
-        ),
+        st.sampled_from(DOUBLE_PIECES),
         max_size=40,
     )
 )
@@ -1515,6 +1518,38 @@ def test_may_double_of_a_long_one_byte_text_is_the_scan_of_a_character_at_a_time
     for wider in WIDER:
         assert compiled.may_double(text) == compiled.may_double(text + wider)
         assert compiled.may_double(text + " x") == compiled.may_double(text + " x" + wider)
+
+
+@needs_compiled
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*DOUBLE_PIECES, "aB", "\u212a", "k"]),
+        max_size=40,
+    ),
+    st.sampled_from(("",) + WIDER),
+)
+def test_double_starts_is_its_twin_and_every_start_of_the_doubled_word_pattern(pieces, wider):
+    """`double_starts` gives what its pure twin gives, over one-byte texts of many blocks (sixteen
+    bytes at a time where SSE2 is) and wider ones; it holds every start of NL103's pattern's
+    matches, and the matches tried at its starts alone are the pattern's own."""
+    text = "".join(pieces) + wider
+    starts = compiled.double_starts(text)
+    assert starts == chooser._double_starts(text)
+    assert bool(starts) == compiled.may_double(text)
+    assert {m.start() for m in doubled_word._DOUBLE.finditer(text)} <= set(starts)
+    spans = [(m.span(), m.groups()) for m in doubled_word._matches_at(text, starts)]
+    assert spans == [(m.span(), m.groups()) for m in doubled_word._DOUBLE.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(DOUBLE_TEXT, max_size=24))
+def test_doubled_words_tried_at_the_twins_starts_are_the_patterns_matches(text):
+    """The pure twin of `double_starts` misses no match of NL103's pattern: tried at its starts
+    alone, the pattern finds what its scan of the whole text finds."""
+    starts = chooser._double_starts(text)
+    spans = [(m.span(), m.groups()) for m in doubled_word._matches_at(text, starts)]
+    assert spans == [(m.span(), m.groups()) for m in doubled_word._DOUBLE.finditer(text)]
 
 
 def _pure(monkeypatch: pytest.MonkeyPatch) -> None:

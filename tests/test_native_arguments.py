@@ -49,6 +49,7 @@ SPECS = {
     "weighted_osa": "UUyyTF",
     "split_pairs": "Unnyn",
     "may_double": "U",
+    "double_starts": "U",
     "digit_runs": "U",
     "matches_at": "OUO",
     "marked_starts": "UOsW",
