@@ -517,19 +517,9 @@ typedef struct {
     Py_ssize_t size, cap; /* ids held, room for ids */
 } WordTable;
 
-static Py_uhash_t
-raw_hash(const unsigned char *raw, Py_ssize_t bytes)
-{
-    Py_uhash_t h = 14695981039346656037ULL; /* FNV-1a */
-    Py_ssize_t i;
-    for (i = 0; i < bytes; i++)
-        h = (h ^ raw[i]) * 1099511628211ULL;
-    return h;
-}
-
 /* The raw data of a word read 8 (or 4) bytes at a time, by loads that stay inside it (a short
- * word's two loads overlap): a story's words are a few letters each, and raw_hash's loop of a
- * multiply a byte, and memcmp's call, were most of the cost of finding a token's id. */
+ * word's two loads overlap): a story's words are a few letters each, and a hash's loop of a
+ * multiply a byte (FNV-1a's), and memcmp's call, were most of the cost of finding a token's id. */
 static inline uint64_t
 load_8(const unsigned char *p)
 {
@@ -555,8 +545,8 @@ mix_64(uint64_t x)
     return x ^ (x >> 29);
 }
 
-/* A hash of raw[:bytes] for WordTable and the kept words (`interned_word`), which only compare
- * hashes of their own: not raw_hash, which `lower_slot`'s keys build a letter at a time. */
+/* A hash of raw[:bytes] for WordTable, the kept words (`interned_word`) and `compound_splits`'
+ * lowercase forms (`lower_slot`), which only compare hashes of their own. */
 static inline Py_uhash_t
 word_hash(const unsigned char *raw, Py_ssize_t bytes)
 {
@@ -4273,16 +4263,37 @@ typedef struct {
     LowerSlot *forms;
     uint32_t *slots;
     Py_ssize_t mask;
+    uint32_t *lengths; /* per first two letters (`lower_pair`): the forms' lengths (`lower_length_bit`) */
 } LowerTable;
 
-/* The slot where s[:n] (its raw_hash `hash`) is, or the free slot where it would go. */
+/* The 26 x 26 pairs of a form's first two letters (a-z), for `add_splits` to pass over a part
+ * no form of its length opens with: a story's forms are a few hundred, and most splits of a
+ * closed form have no word of letters for their first part. */
+#define LOWER_PAIRS (26 * 26)
+static ALWAYS_INLINE Py_ssize_t
+lower_pair(const char *at)
+{
+    return (Py_ssize_t)(at[0] - 'a') * 26 + (at[1] - 'a');
+}
+
+/* A length's bit in `LowerTable.lengths`: lengths from 31 on share the last (32-bit masks:
+ * the table zeroed each call is 2.7 KB). */
+#define LOWER_LAST_LENGTH 31
+static ALWAYS_INLINE uint32_t
+lower_length_bit(Py_ssize_t n)
+{
+    return 1U << (n < LOWER_LAST_LENGTH ? n : LOWER_LAST_LENGTH);
+}
+
+/* The slot where s[:n] (its word_hash `hash`) is, or the free slot where it would go. */
 static ALWAYS_INLINE uint32_t *
 lower_slot(const LowerTable *t, const char *s, Py_ssize_t n, Py_uhash_t hash)
 {
     Py_ssize_t j = (Py_ssize_t)(hash & (Py_uhash_t)t->mask);
     while (t->slots[j] != 0) {
         const LowerSlot *form = &t->forms[t->slots[j] - 1];
-        if (form->hash == hash && form->n == n && memcmp(form->at, s, (size_t)n) == 0)
+        if (form->hash == hash && form->n == n
+            && same_bytes((const unsigned char *)form->at, (const unsigned char *)s, n))
             break;
         j = (j + 1) & t->mask;
     }
@@ -4301,60 +4312,146 @@ static const unsigned char LOWER_LETTER[128] = {
     ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
 };
 
-/* An ASCII word's lowercase written to `to`, and its raw_hash to `*hash`, in the one pass that
- * tests it: -1 if it is not letters only (str.isalpha; none at all is not), else whether it is
- * a closed form (shortest to longest letters, no capital after the first; a lone capital is
- * neither lowercase nor capital-then-lowercase). A letter is read, tested and lowered from
- * `LOWER_LETTER`: a capital is a letter its lowercase is not. */
+/* An ASCII word's lowercase written to `to` a letter at a time, in the one pass that tests it:
+ * -1 if it is not letters only (str.isalpha; none at all is not), else whether it is a closed
+ * form (shortest to longest letters, no capital after the first; a lone capital is neither
+ * lowercase nor capital-then-lowercase). A letter is read, tested and lowered from
+ * `LOWER_LETTER`: a capital is a letter its lowercase is not. For words of under four letters,
+ * and where `lower_8` cannot read eight at a time. */
 static ALWAYS_INLINE int
-lower_letters(const Py_UCS1 *s, Py_ssize_t n, char *to, Py_ssize_t shortest, Py_ssize_t longest,
-              Py_uhash_t *hash)
+lower_letters_1(const Py_UCS1 *s, Py_ssize_t n, char *to, Py_ssize_t shortest, Py_ssize_t longest)
 {
-    Py_uhash_t h = 14695981039346656037ULL; /* raw_hash's FNV-1a, a letter at a time */
     Py_ssize_t i;
     int capital = 0; /* a capital after the first letter */
     Py_UCS1 c;
     if (n == 0 || (c = LOWER_LETTER[s[0]]) == 0)
         return -1;
     to[0] = (char)c;
-    h = (h ^ c) * 1099511628211ULL;
     for (i = 1; i < n; i++) {
         c = LOWER_LETTER[s[i]];
         if (c == 0)
             return -1;
         capital |= c != s[i];
         to[i] = (char)c;
-        h = (h ^ c) * 1099511628211ULL;
     }
-    *hash = h;
     return shortest <= n && n <= longest && !capital && !(n == 1 && s[0] <= 'Z');
+}
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define LOWER_8 1
+#define BYTES_OF(b) ((uint64_t)(b) * 0x0101010101010101ULL)
+
+/* Eight ASCII characters (each below 128) in one uint64: whether all are letters; their
+ * lowercase to *low, and 0x20 in each byte that is a capital to *capitals. A character is a
+ * letter exactly when it or'd with 0x20 is a lowercase letter ('@' and '[' to '_' become no
+ * letter), and no byte's sum below carries into the next (0x7f + 0x1f < 0x100). */
+static ALWAYS_INLINE int
+lower_8(uint64_t v, uint64_t *low, uint64_t *capitals)
+{
+    uint64_t l = v | BYTES_OF(0x20);
+    uint64_t from_a = l + BYTES_OF(0x80 - 'a'), past_z = l + BYTES_OF(0x7f - 'z');
+    *low = l;
+    *capitals = v ^ l;
+    return (from_a & ~past_z & BYTES_OF(0x80)) == BYTES_OF(0x80);
+}
+#endif
+
+/* `lower_letters_1`, eight letters at a time where it can (a story's words are a few letters
+ * each: a letter at a time took about nine instructions a letter), by loads and stores inside
+ * the word (a word of four to seven letters read as two overlapping halves, a longer one's
+ * last eight overlapping the eight before). The first letter's byte (the lowest) is left out of
+ * the capitals that make a word no closed form. */
+static ALWAYS_INLINE int
+lower_letters(const Py_UCS1 *s, Py_ssize_t n, char *to, Py_ssize_t shortest, Py_ssize_t longest)
+{
+#ifdef LOWER_8
+    uint64_t low, capitals, after_first;
+    if (n >= 8) {
+        Py_ssize_t o;
+        uint64_t last_low, last_capitals;
+        if (!lower_8(load_8(s), &low, &capitals))
+            return -1;
+        after_first = capitals & ~(uint64_t)0xff;
+        memcpy(to, &low, 8);
+        for (o = 8; o + 8 < n; o += 8) {
+            if (!lower_8(load_8(s + o), &low, &capitals))
+                return -1;
+            after_first |= capitals;
+            memcpy(to + o, &low, 8);
+        }
+        if (!lower_8(load_8(s + n - 8), &last_low, &last_capitals))
+            return -1;
+        after_first |= n == 8 ? last_capitals & ~(uint64_t)0xff : last_capitals;
+        memcpy(to + n - 8, &last_low, 8);
+    }
+    else if (n >= 4) { /* s[0:4] low, s[n-4:n] high: s[0] twice when n is 4 */
+        uint32_t half;
+        if (!lower_8(load_4(s) | load_4(s + n - 4) << 32, &low, &capitals))
+            return -1;
+        after_first = capitals & (n == 4 ? ~(uint64_t)0xff000000ffULL : ~(uint64_t)0xff);
+        half = (uint32_t)low;
+        memcpy(to, &half, 4);
+        half = (uint32_t)(low >> 32);
+        memcpy(to + n - 4, &half, 4);
+    }
+    else
+        return lower_letters_1(s, n, to, shortest, longest);
+    return shortest <= n && n <= longest && !after_first;
+#else
+    return lower_letters_1(s, n, to, shortest, longest);
+#endif
+}
+
+/* The splits of a closed form `key` into two forms of the table, k[:i] (two letters or more)
+ * and k[i:] (three or more), appended to `out` as (key, i). A length the table's forms that
+ * open with a part's first two letters do not have (`LowerTable.lengths`: most) is passed over
+ * with no hash made or slot read. */
+static ALWAYS_INLINE int
+add_split(PyObject *out, const LowerTable *t, const LowerSlot *key, Py_ssize_t i, PyObject **text)
+{
+    const char *k = key->at;
+    Py_ssize_t n = key->n;
+    PyObject *pair;
+    if (!(t->lengths[lower_pair(k + i)] & lower_length_bit(n - i))
+        || *lower_slot(t, k, i, word_hash((const unsigned char *)k, i)) == 0
+        || *lower_slot(t, k + i, n - i, word_hash((const unsigned char *)k + i, n - i)) == 0)
+        return 0;
+    if (*text == NULL && (*text = PyUnicode_DecodeASCII(k, n, NULL)) == NULL)
+        return -1;
+    pair = Py_BuildValue("(On)", *text, i);
+    if (pair == NULL || PyList_Append(out, pair) < 0) {
+        Py_XDECREF(pair);
+        return -1;
+    }
+    Py_DECREF(pair);
+    return 0;
 }
 
 static int
 add_splits(PyObject *out, const LowerTable *t, const LowerSlot *key)
 {
-    const unsigned char *k = (const unsigned char *)key->at;
     PyObject *text = NULL;
-    Py_uhash_t h = 14695981039346656037ULL; /* raw_hash of k[:i], a letter at a time */
     Py_ssize_t i, n = key->n;
-    for (i = 1; i < n - 2; i++) {
-        h = (h ^ k[i - 1]) * 1099511628211ULL;
-        if (i < 2 || *lower_slot(t, key->at, i, h) == 0)
-            continue;
-        if (*lower_slot(t, key->at + i, n - i, raw_hash(k + i, n - i)) == 0)
-            continue;
-        if (text == NULL && (text = PyUnicode_DecodeASCII(key->at, n, NULL)) == NULL)
-            return -1;
-        PyObject *pair = Py_BuildValue("(On)", text, i);
-        if (pair == NULL || PyList_Append(out, pair) < 0) {
-            Py_XDECREF(pair);
-            Py_DECREF(text);
-            return -1;
-        }
-        Py_DECREF(pair);
+    uint32_t firsts; /* the lengths of k[:i] to look up, from 2 to n - 3 */
+    if (n < 5)
+        return 0;
+    firsts = t->lengths[lower_pair(key->at)] & ~3U;
+    if (n - 3 < LOWER_LAST_LENGTH)
+        firsts &= (2U << (n - 3)) - 1;
+    while (firsts) {
+        i = __builtin_ctz(firsts);
+        firsts &= firsts - 1;
+        if (i < LOWER_LAST_LENGTH && add_split(out, t, key, i, &text) < 0)
+            goto fail;
+        for (; i >= LOWER_LAST_LENGTH && i < n - 2; i++) /* the lengths that share the last bit */
+            if (add_split(out, t, key, i, &text) < 0)
+                goto fail;
     }
     Py_XDECREF(text);
     return 0;
+fail:
+    Py_XDECREF(text);
+    return -1;
 }
 
 static int
@@ -4407,7 +4504,8 @@ compound_splits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     uint32_t small_slots[CS_SMALL_SLOTS];
     LowerSlot small_forms[CS_SMALL_WORDS];
     char small_lower[CS_SMALL_LETTERS];
-    LowerTable table = {NULL, NULL, 0};
+    uint32_t lengths[LOWER_PAIRS];
+    LowerTable table = {NULL, NULL, 0, lengths};
     char *lower = NULL;
     Py_ssize_t shortest, longest, count, total = 0, size = 8, i, j, used = 0, pos = 0;
     if (BAD_COUNT(4, 4) || BAD_SSIZE(2, shortest) || BAD_SSIZE(3, longest))
@@ -4449,15 +4547,17 @@ compound_splits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         PyErr_NoMemory();
         goto done;
     }
+    memset(lengths, 0, sizeof lengths);
     for (count = 0, j = 0; j < i; j++) { /* the words of letters only, lowered */
         const Py_UCS1 *s = PyUnicode_1BYTE_DATA(held[j]);
         Py_ssize_t n = PyUnicode_GET_LENGTH(held[j]);
-        Py_uhash_t hash = 0;
-        int kind = lower_letters(s, n, lower + used, shortest, longest, &hash);
+        int kind = lower_letters(s, n, lower + used, shortest, longest);
         if (kind < 0)
             continue;
+        if (n >= 2)
+            lengths[lower_pair(lower + used)] |= lower_length_bit(n);
         table.forms[count].at = lower + used, table.forms[count].n = n, table.forms[count].closed = kind;
-        table.forms[count++].hash = hash;
+        table.forms[count++].hash = word_hash((const unsigned char *)lower + used, n);
         used += n;
     }
     while (size < 2 * count)
@@ -4497,7 +4597,7 @@ compound_splits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         else if (PyUnicode_IS_ASCII(item)) { /* the lowercase of an ASCII word is ASCII */
             const char *s = (const char *)PyUnicode_1BYTE_DATA(item);
             Py_ssize_t n = PyUnicode_GET_LENGTH(item);
-            uint32_t slot = *lower_slot(&table, s, n, raw_hash((const unsigned char *)s, n));
+            uint32_t slot = *lower_slot(&table, s, n, word_hash((const unsigned char *)s, n));
             if (slot != 0 && table.forms[slot - 1].closed)
                 err = PySet_Add(closed, item);
         }

@@ -1658,6 +1658,42 @@ def test_compound_splits_over_many_words_of_both_cases(words, shortest):
     assert compiled.compound_splits(words, joined, shortest, 40) == (splits, keys)
 
 
+# parts of long words: letters of both cases at the ends of the alphabet, and the characters
+# next to them ('@' and '[' below and above the capitals, '`' and '{' the lowercase letters)
+LONG_PARTS = st.sampled_from(["a", "z", "A", "Z", "ab", "zy", "Az", "aZ", "@", "[", "`", "{", "abcdefgh"])
+
+
+@needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(LONG_PARTS, max_size=12).map("".join), max_size=30),
+    st.integers(1, 7),
+    st.integers(4, 80),
+)
+@example(words=["Aaaa", "aaaA", "aAaa", "AAAA", "aaaa", "aa", "aaa"], shortest=1, longest=9)
+@example(words=["Abcdefgh", "abcdefgH", "aBcdefgh", "ab", "cdefgh", "abc", "defgh"], shortest=1, longest=9)
+@example(words=["a" * 70, "a" * 63, "a" * 64, "a" * 7, "a" * 6, "a" * 3, "a" * 2], shortest=6, longest=80)
+@example(words=["a" * 40, "a" * 31, "a" * 32, "a" * 30, "a" * 9, "a" * 8, "a" * 10], shortest=6, longest=80)
+@example(
+    words=["ab" + "z" * 66, "ab" + "z" * 61, "ab" + "z" * 62, "zzz", "zzzz", "zzzzz"], shortest=6, longest=80
+)
+def test_compound_splits_of_long_words_of_both_cases(words, shortest, longest):
+    """`compound_splits` tests and lowers eight letters at a time (four to seven as two
+    overlapping halves, the last eight of a longer word overlapping the eight before), a
+    capital after the first letter making a word no closed form wherever it is, and passes over
+    the splits whose parts' lengths no form with their first two letters has (lengths from 31 on
+    sharing one bit): the twin's splits and closed forms."""
+    plain = {w for w in words if w.isalpha()}
+    closed_words = [w for w in plain if shortest <= len(w) <= longest and (w.islower() or w[1:].islower())]
+    closed = {w.lower() for w in closed_words}
+    joined = [w.lower() for w in words[:10]]
+    expected = compound_spacing._compound_splits(closed_words, plain, joined)
+    assert sorted(expected[0]) == sorted(chooser._word_splits(closed, {w.lower() for w in plain}))
+    splits, keys = compiled.compound_splits(list(words), joined, shortest, longest)
+    assert sorted(splits) == sorted(expected[0]) and len(splits) == len(set(splits))
+    assert keys == expected[1]
+
+
 @needs_compiled
 def test_compound_splits_checks_its_arguments():
     assert compiled.compound_splits({"Airstrikes", "air", "strikes"}, ["airstrikes"], 6, 40) == (
