@@ -6904,22 +6904,20 @@ nt_word_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
 static ALWAYS_INLINE Py_ssize_t
 nt_particle(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
 {
-    static const char *particles[] = {"al", "el", "ad", "as", "ash", "ez", "az", "an", "bin", "abu"};
-    size_t p;
-    /* each is two or three letters: most words (and, be, every) are none at their third or fourth */
-    if (!(i + 2 < n && (NT_READ(i + 2) == ' ' || NT_READ(i + 2) == '-'))
-        && !(i + 3 < n && (NT_READ(i + 3) == ' ' || NT_READ(i + 3) == '-')))
+    Py_UCS4 a, b, c;
+    if (i + 2 >= n)
         return -1;
-    for (p = 0; p < sizeof particles / sizeof *particles; p++) {
-        const char *s = particles[p];
-        Py_ssize_t j = i;
-        while (*s && j < n && NT_READ(j) == (Py_UCS4)*s) {
-            s++;
-            j++;
-        }
-        if (!*s && j < n && (NT_READ(j) == ' ' || NT_READ(j) == '-'))
-            return j + 1;
+    /* each is two or three letters: a space or hyphen third leaves only the two-letter ones (the
+     * three-letter ones' third is a letter), and most words (and, be, every) have neither */
+    a = NT_READ(i), b = NT_READ(i + 1), c = NT_READ(i + 2);
+    if (c == ' ' || c == '-') {
+        if (a == 'a' ? b == 'l' || b == 'd' || b == 's' || b == 'z' || b == 'n' : a == 'e' && (b == 'l' || b == 'z'))
+            return i + 3;
+        return -1;
     }
+    if (i + 3 < n && (NT_READ(i + 3) == ' ' || NT_READ(i + 3) == '-')
+        && ((a == 'a' && ((b == 's' && c == 'h') || (b == 'b' && c == 'u'))) || (a == 'b' && b == 'i' && c == 'n')))
+        return i + 4;
     return -1;
 }
 
@@ -6963,8 +6961,9 @@ nt_match(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
 }
 
 /* `nt_match` in a one-byte text, its reads made for that width (`nt_scan_blocks`' matcher: the
- * matcher takes a width, each read asked it, a switch at every character). */
-static Py_ssize_t
+ * matcher takes a width, each read asked it, a switch at every character). Inline: `nt_scan`
+ * is made for each of its callers, its matcher's call and its start letters folded in. */
+static ALWAYS_INLINE Py_ssize_t
 nt_match_1(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
 {
     (void)kind;
@@ -7176,15 +7175,6 @@ nt_group(NameScan *scan, int kind, const void *data)
 
 /* A pattern's match at i, its end, or -1 (a start that the pattern refuses is no match). */
 typedef Py_ssize_t (*nt_matcher)(int kind, const void *data, Py_ssize_t n, Py_ssize_t i);
-/* The lowercase ASCII letters a matcher's match can open with, as bits (a: 1), for `nt_scan`. */
-static unsigned long
-nt_starts(const char *letters)
-{
-    unsigned long bits = 0;
-    for (; *letters; letters++)
-        bits |= 1UL << (*letters - 'a');
-    return bits;
-}
 
 /* Sixteen bytes at a time (a one-byte text, most stories) where SSE2 is (every x86-64);
  * elsewhere the scan reads a character at a time. */
@@ -7200,28 +7190,32 @@ nt_between(__m128i x, char lo, char hi)
     return _mm_and_si128(above, _mm_cmplt_epi8(x, _mm_set1_epi8((char)(hi + 1))));
 }
 
-/* The 16 bytes at s as bits (s[0]: 1): the answer has the capitals and the lowercase letters of
- * `lows` (`nlows` of them), `*word` the ASCII word characters (re's \w: letters, digits, '_'). */
+/* The 16 bytes at s as bits (s[0]: 1): the answer has the capitals and the lowercase letters
+ * l0, l1 and l2 (0 for none: constants, folded), `*word` the ASCII word characters (re's \w:
+ * letters, digits, '_'). */
 static ALWAYS_INLINE int
-nt_block(const Py_UCS1 *s, const unsigned char *lows, int nlows, int *word)
+nt_block(const Py_UCS1 *s, char l0, char l1, char l2, int *word)
 {
     __m128i x = _mm_loadu_si128((const __m128i *)s);
     __m128i starts = nt_between(x, 'A', 'Z'), words;
-    int k;
-    for (k = 0; k < nlows; k++)
-        starts = _mm_or_si128(starts, _mm_cmpeq_epi8(x, _mm_set1_epi8((char)lows[k])));
+    if (l0)
+        starts = _mm_or_si128(starts, _mm_cmpeq_epi8(x, _mm_set1_epi8(l0)));
+    if (l1)
+        starts = _mm_or_si128(starts, _mm_cmpeq_epi8(x, _mm_set1_epi8(l1)));
+    if (l2)
+        starts = _mm_or_si128(starts, _mm_cmpeq_epi8(x, _mm_set1_epi8(l2)));
     words = _mm_or_si128(nt_between(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 'z'), nt_between(x, '0', '9'));
     *word = _mm_movemask_epi8(_mm_or_si128(words, _mm_cmpeq_epi8(x, _mm_set1_epi8('_'))));
     return _mm_movemask_epi8(starts);
 }
 
 /* `nt_scan` over a one-byte text: the matcher asked only at the places a block's bits give, a
- * capital or a letter of `lows` not after an ASCII word character (a superset of the places
+ * capital or one of the letters l0, l1, l2 not after an ASCII word character (a superset of the places
  * the matchers take: they test the character before themselves, one outside ASCII too), in
  * order, each from where the last match ended. 0, or -1 out of memory. */
-static int
-nt_scan_blocks(NameScan *scan, const Py_UCS1 *s, Py_ssize_t from, Py_ssize_t n, nt_matcher match,
-               const unsigned char *lows, int nlows)
+static ALWAYS_INLINE int
+nt_scan_blocks(NameScan *scan, const Py_UCS1 *s, Py_ssize_t from, Py_ssize_t n, nt_matcher match, char l0, char l1,
+               char l2)
 {
     Py_UCS1 tail[16];
     Py_ssize_t b = from, end;
@@ -7234,7 +7228,7 @@ nt_scan_blocks(NameScan *scan, const Py_UCS1 *s, Py_ssize_t from, Py_ssize_t n, 
             memcpy(tail, at, (size_t)(n - b));
             at = tail;
         }
-        starts = nt_block(at, lows, nlows, &word);
+        starts = nt_block(at, l0, l1, l2, &word);
         starts &= ~((word << 1) | (b > 0 && s[b - 1] < 128 && ASCII_CLASS[s[b - 1]] != 0));
         while (starts) {
             Py_ssize_t p = b + __builtin_ctz((unsigned)starts);
@@ -7259,14 +7253,14 @@ nt_scan_blocks(NameScan *scan, const Py_UCS1 *s, Py_ssize_t from, Py_ssize_t n, 
 /* Record the matches of `match` (`match1` the same in a one-byte text, made for that width) in text from
  * offset `from`, each found from where the last ended (as findall
  * does: both patterns open with an ASCII letter, so only those places are tried, and of the
- * lowercase ones only `lower_starts`, `nt_starts`' bits), and group them by their keys (their
+ * lowercase ones only l0, l1 and l2, 0 for none), and group them by their keys (their
  * characters but `drop` and `drop2`, in lowercase or, `upper`, uppercase: `nt_key_at`; `nt_group`): its answer, or -1 out of memory. Both patterns
  * refuse a start after a word character, so the rest of a word where none matched is skipped:
  * the matcher is asked at the words' starts, not at every letter (in a one-byte text, only at
  * the places `nt_scan_blocks` finds sixteen bytes at a time). */
-static int
-nt_scan(NameScan *scan, PyObject *text, Py_ssize_t from, nt_matcher match, nt_matcher match1, unsigned long lower_starts,
-        Py_UCS4 drop, Py_UCS4 drop2, int upper)
+static ALWAYS_INLINE int
+nt_scan(NameScan *scan, PyObject *text, Py_ssize_t from, nt_matcher match, nt_matcher match1, char l0, char l1,
+        char l2, Py_UCS4 drop, Py_UCS4 drop2, int upper)
 {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
@@ -7276,19 +7270,14 @@ nt_scan(NameScan *scan, PyObject *text, Py_ssize_t from, nt_matcher match, nt_ma
     scan->upper = upper;
 #ifdef NT_BLOCKS
     if (kind == PyUnicode_1BYTE_KIND) {
-        unsigned char lows[26];
-        int nlows = 0, letter;
-        for (letter = 0; letter < 26; letter++)
-            if (lower_starts >> letter & 1)
-                lows[nlows++] = (unsigned char)('a' + letter);
-        if (nt_scan_blocks(scan, data, from, n, match1, lows, nlows) < 0)
+        if (nt_scan_blocks(scan, data, from, n, match1, l0, l1, l2) < 0)
             return -1;
         return nt_group(scan, kind, data);
     }
 #endif
     for (i = from; i < n;) {
         Py_UCS4 ch = NT_READ(i);
-        if ((IS_ASCII_UPPER(ch) || (IS_ASCII_LOWER(ch) && lower_starts >> (ch - 'a') & 1))
+        if ((IS_ASCII_UPPER(ch) || (ch != 0 && (ch == (Py_UCS1)l0 || ch == (Py_UCS1)l1 || ch == (Py_UCS1)l2)))
             && (end = match(kind, data, n, i)) >= 0) {
             if (nt_add(scan, i, end) < 0)
                 return -1;
@@ -7321,7 +7310,7 @@ name_twins(PyObject *self, PyObject *text)
     int any;
     if (BAD_STR_O(text))
         return NULL;
-    if ((any = nt_scan(&scan, text, 0, nt_match, nt_match_1, nt_starts("aeb"), ' ', '-', 0)) < 0)
+    if ((any = nt_scan(&scan, text, 0, nt_match, nt_match_1, 'a', 'e', 'b', ' ', '-', 0)) < 0)
         goto nomemory;
     out = PyList_New(0);
     if (out == NULL || !any)
@@ -8073,7 +8062,7 @@ nt_form_match(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
 }
 
 /* `nt_form_match` in a one-byte text (`nt_match_1`). */
-static Py_ssize_t
+static ALWAYS_INLINE Py_ssize_t
 nt_form_match_1(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
 {
     (void)kind;
@@ -8129,7 +8118,7 @@ ft_twins(PyObject *text, PyObject *lists)
     Py_ssize_t i, room = 0;
     int kind = PyUnicode_KIND(text), any;
     const void *data = PyUnicode_DATA(text);
-    if ((any = nt_scan(&scan, text, 0, nt_form_match, nt_form_match_1, 0, '.', '.', 1)) < 0)
+    if ((any = nt_scan(&scan, text, 0, nt_form_match, nt_form_match_1, 0, 0, 0, '.', '.', 1)) < 0)
         goto nomemory;
     out = lists == NULL ? PyList_New(0) : PySet_New(NULL);
     if (out == NULL || !any)
@@ -8254,7 +8243,7 @@ capital_forms(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         start = 0;
     kind = PyUnicode_KIND(text);
     data = PyUnicode_DATA(text);
-    if (nt_scan(&scan, text, start, nt_form_match, nt_form_match_1, 0, '.', '.', 1) < 0)
+    if (nt_scan(&scan, text, start, nt_form_match, nt_form_match_1, 0, 0, 0, '.', '.', 1) < 0)
         goto nomemory;
     out = PyList_New(0);
     if (out == NULL || scan.count == 0)

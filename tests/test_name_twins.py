@@ -63,6 +63,11 @@ def test_the_twin_groups_the_forms_of_one_name():
         "al-",
         "abu",
         "éTime Warner Time-Warner \u0100 ez Zor ez-Zor",
+        # each particle with a space and a hyphen, and words of two or three letters that open
+        # like one (their second or third letter another), at a text's end too
+        "Al Ad-Dawa ad Dawa as-Sham as Sham an-Nur an Nur az-Zaw az Zaw el-Baz el Baz ez-Zor",
+        "Al Bin-Laden bin Laden abu-Dhabi abu Dhabi ash-Sham ash Sham Ash Sham ash",
+        "ab-Cd ai Cd ae-Cd eb-Cd ea Cd bi-Cd bit Cd bix-Cd abx Cd asx-Cd aba Cd ax Cd ez",
     ],
 )
 def test_the_compiled_scan_is_the_twin_on_the_patterns_hard_cases(text):
