@@ -445,6 +445,124 @@ intbuf_free(IntBuf *b)
     b->data = NULL;
 }
 
+/* Int32s: the token index's int32 arrays as handed to Python (`newslint.tokens.TokenIndex`): a
+ * sequence of ints (len, index, iteration) and a read-only buffer of format "i" over the bytearray
+ * the index grew (not copied). A memoryview of the bytearray cast to "i" was two more objects and
+ * two Python calls an array, four arrays a story; this is one object, made in C. */
+typedef struct {
+    PyObject_HEAD
+    PyObject *bytes; /* the bytearray of the values, never resized while held here */
+    Py_ssize_t n;    /* the number of values (also the buffer's shape) */
+} Int32s;
+
+static Py_ssize_t int32s_stride = sizeof(int);
+static PyTypeObject *int32s_type; /* set at the module's init */
+
+static void
+int32s_dealloc(Int32s *self)
+{
+    PyTypeObject *type = Py_TYPE(self);
+    Py_XDECREF(self->bytes);
+    type->tp_free((PyObject *)self);
+    Py_DECREF(type);
+}
+
+static Py_ssize_t
+int32s_length(Int32s *self)
+{
+    return self->n;
+}
+
+static PyObject *
+int32s_item(Int32s *self, Py_ssize_t i)
+{
+    if (i < 0 || i >= self->n) {
+        PyErr_SetString(PyExc_IndexError, "Int32s index out of range");
+        return NULL;
+    }
+    return PyLong_FromLong(((const int *)PyByteArray_AS_STRING(self->bytes))[i]);
+}
+
+/* self[key]: an int for an index (negative ones from the end), a memoryview of format "i" for a
+ * slice. */
+static PyObject *
+int32s_subscript(Int32s *self, PyObject *key)
+{
+    if (PyIndex_Check(key)) {
+        Py_ssize_t i = PyNumber_AsSsize_t(key, PyExc_IndexError);
+        if (i == -1 && PyErr_Occurred())
+            return NULL;
+        return int32s_item(self, i < 0 ? i + self->n : i);
+    }
+    if (PySlice_Check(key)) {
+        PyObject *view = PyMemoryView_FromObject((PyObject *)self), *out;
+        if (view == NULL)
+            return NULL;
+        out = PyObject_GetItem(view, key);
+        Py_DECREF(view);
+        return out;
+    }
+    PyErr_Format(PyExc_TypeError, "Int32s indices must be integers or slices, not %.200s", Py_TYPE(key)->tp_name);
+    return NULL;
+}
+
+static int
+int32s_getbuffer(Int32s *self, Py_buffer *view, int flags)
+{
+    if (flags & PyBUF_WRITABLE) {
+        PyErr_SetString(PyExc_BufferError, "Int32s: read-only");
+        view->obj = NULL;
+        return -1;
+    }
+    view->obj = Py_NewRef((PyObject *)self);
+    view->buf = PyByteArray_AS_STRING(self->bytes);
+    view->len = self->n * (Py_ssize_t)sizeof(int);
+    view->readonly = 1;
+    view->itemsize = sizeof(int);
+    view->format = (flags & PyBUF_FORMAT) ? "i" : NULL;
+    view->ndim = 1;
+    view->shape = (flags & PyBUF_ND) ? &self->n : NULL;
+    view->strides = (flags & PyBUF_STRIDES) == PyBUF_STRIDES ? &int32s_stride : NULL;
+    view->suboffsets = NULL;
+    view->internal = NULL;
+    return 0;
+}
+
+static PyType_Slot int32s_slots[] = {
+    {Py_tp_dealloc, int32s_dealloc},
+    {Py_sq_length, int32s_length},
+    {Py_sq_item, int32s_item},
+    {Py_mp_subscript, int32s_subscript},
+    {Py_mp_length, int32s_length},
+    {Py_bf_getbuffer, int32s_getbuffer},
+    {Py_tp_doc, "The token index's int32s: a sequence of ints and a read-only buffer of format 'i'."},
+    {0, NULL},
+};
+
+static PyType_Spec int32s_spec = {
+    "newslint._native.Int32s", sizeof(Int32s), 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+    int32s_slots,
+};
+
+/* The pushed values as an Int32s over a bytearray of exactly their size (a new reference), the
+ * buffer let go. */
+static PyObject *
+intbuf_take_int32s(IntBuf *b)
+{
+    PyObject *bytes = intbuf_take(b);
+    Int32s *out;
+    if (bytes == NULL)
+        return NULL;
+    out = PyObject_New(Int32s, int32s_type);
+    if (out == NULL) {
+        Py_DECREF(bytes);
+        return NULL;
+    }
+    out->bytes = bytes;
+    out->n = PyByteArray_GET_SIZE(bytes) / (Py_ssize_t)sizeof(int);
+    return (PyObject *)out;
+}
+
 /* The (start, end) pairs of a sequence of spans (2-tuples of ints: newslint.span.Span), read into
  * two arrays (freed with PyMem_Free): the token index, the paragraphs and the quotation marks read
  * a story's spans as they are, with no lists of their offsets built in Python for each story. */
@@ -882,8 +1000,8 @@ index_tokens(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     if (counts_into(counts, words, table->uses) < 0)
         goto done;
     {
-        PyObject *a = intbuf_take(&ids), *b = a ? intbuf_take(&starts) : NULL;
-        PyObject *c = b ? intbuf_take(&openings) : NULL, *d = c ? intbuf_take(&firsts) : NULL;
+        PyObject *a = intbuf_take_int32s(&ids), *b = a ? intbuf_take_int32s(&starts) : NULL;
+        PyObject *c = b ? intbuf_take_int32s(&openings) : NULL, *d = c ? intbuf_take_int32s(&firsts) : NULL;
         if (d != NULL)
             result = Py_BuildValue("(ONNNN)", words, a, b, c, d);
         else {
@@ -1045,7 +1163,7 @@ among(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         if (member[id[i]] && intbuf_push(&chosen, i) < 0)
             goto done;
     }
-    out = intbuf_take(&chosen);
+    out = intbuf_take_int32s(&chosen);
 done:
     intbuf_free(&chosen);
     PyMem_Free(member);
@@ -10390,6 +10508,12 @@ PyInit__native(void)
     PyObject *mod = PyModule_Create(&module), *once_type, *cached_type;
     if (mod == NULL)
         return NULL;
+    int32s_type = (PyTypeObject *)PyType_FromSpec(&int32s_spec);
+    if (int32s_type == NULL || PyModule_AddObject(mod, "Int32s", Py_NewRef((PyObject *)int32s_type)) < 0) {
+        Py_XDECREF(int32s_type);
+        Py_DECREF(mod);
+        return NULL;
+    }
     once_type = PyType_FromSpec(&once_spec);
     if (once_type == NULL || PyModule_AddObject(mod, "Once", once_type) < 0) {
         Py_XDECREF(once_type);

@@ -140,8 +140,8 @@ class TokenIndex(NamedTuple):
     for each sentence the index of its first token (the next sentence's, when it has none),
     then the number of tokens, so that sentence i holds tokens openings[i] up to openings[i + 1]
     (a token's sentence is found by bisection: an array a sentence, not another a token).
-    `firsts` are the tokens that open a sentence. The arrays are int32 (`array` in the twin, a
-    memoryview of the compiled scan's bytearrays)."""
+    `firsts` are the tokens that open a sentence. The arrays are int32 (`array` in the twin, the
+    compiled scan's `Int32s`: its bytearrays as they grew, read as sequences and buffers)."""
 
     words: list[str]
     ids: Sequence[int]
@@ -161,11 +161,9 @@ def index_tokens(
     gets each distinct token's number of uses, in the order of first use, and `odd` (if given)
     the distinct tokens that are not letters only (`str.isalpha`), in the same order."""
     if native is not None:
-        words, ids, at, openings, firsts = native.index_tokens(text, sentences, blocked.spans, counts, odd)
-        # tuple.__new__: a NamedTuple's own __new__ is a Python call (one a story, as is a generator)
-        ids, at = memoryview(ids).cast("i"), memoryview(at).cast("i")
-        openings, firsts = memoryview(openings).cast("i"), memoryview(firsts).cast("i")
-        return tuple.__new__(TokenIndex, (words, ids, at, openings, firsts))
+        # tuple.__new__: a NamedTuple's own __new__ is a Python call (one a story, as is a generator);
+        # the arrays come as `Int32s` (sequences of ints, buffers of format "i"), made in C
+        return tuple.__new__(TokenIndex, native.index_tokens(text, sentences, blocked.spans, counts, odd))
     ids, starts, openings, firsts = (array("i") for _ in range(4))
     number: dict[str, int] = {}
     for sentence in sentences:
@@ -199,7 +197,7 @@ def tokens_among(index: TokenIndex, wanted: Collection[str]) -> Sequence[int]:
     big file's common words pick most of its tokens, 4 bytes each so, some 36 in a list); each
     distinct text is looked up once."""
     if native is not None:
-        return memoryview(native.among(index.words, index.ids.obj, wanted)).cast("i")  # type: ignore[attr-defined]
+        return native.among(index.words, index.ids, wanted)  # type: ignore[no-any-return]
     member = [w in wanted for w in index.words]
     return array("i", (i for i, k in enumerate(index.ids) if member[k]))
 

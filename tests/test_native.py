@@ -344,14 +344,54 @@ def test_the_compiled_index_knows_each_word_by_its_characters_in_any_width(wide)
 @needs_compiled
 def test_the_compiled_index_hands_over_its_arrays_at_their_size():
     """The compiled index gives its arrays as the bytearrays it grew (an eighth at a time), cut
-    to their size, not copied: a big file's index took twice its size while it was built."""
+    to their size, not copied: a big file's index took twice its size while it was built. Each
+    is handed over as an `Int32s` (made in C: no memoryview cast a story), a read-only buffer of
+    format "i" over that bytearray's bytes, no bigger than the object that holds them."""
     text = " ".join(f"w{i % 700}" for i in range(5000)) + ". Next one."
     sentences = [document.Span(0, len(text) - 10), document.Span(len(text) - 9, len(text))]
     index = tokens.index_tokens(text, sentences, document.SpanSet([]), Counter(), [])
     for values in (index.ids, index.starts, index.openings, index.firsts):
-        assert isinstance(values.obj, bytearray) and len(values.obj) == 4 * len(values)
+        assert type(values) is compiled.Int32s and sys.getsizeof(values) < 64
+        view = memoryview(values)
+        assert (view.format, view.itemsize, view.readonly, view.nbytes) == ("i", 4, True, 4 * len(values))
+        assert view.obj is values and view.tolist() == list(values)
     assert (len(index.ids), list(index.firsts), len(index.words)) == (5002, [0, 5000], 702)
     assert list(index.openings) == [0, 5000, 5002]  # a sentence each, then the number of tokens
+
+
+@needs_compiled
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a", "bc", "a1", "dé", "x"]), max_size=30),
+    st.lists(st.integers(-40, 40), max_size=8),
+    st.lists(st.tuples(st.none() | st.integers(-40, 40), st.none() | st.integers(-40, 40)), max_size=4),
+)
+def test_the_compiled_index_arrays_read_as_the_twins_arrays(words, indices, slices):
+    """The compiled index's `Int32s` read as the twin's int32 arrays: the same length, items (from
+    either end; an IndexError out of range), slices, iteration and bisection, and
+    `tokens_among`'s picks are the same kind of array."""
+    text = " ".join(words)
+    sentences = [document.Span(0, len(text) // 2), document.Span(len(text) // 2, len(text))]
+    arrays = []
+    for use in [None, compiled]:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(tokens, "native", use)
+            index = tokens.index_tokens(text, sentences, document.SpanSet([]), Counter(), [])
+            arrays.append([*index[1:], tokens.tokens_among(index, {"a", "x"})])
+    for twin, fast in zip(*arrays, strict=True):
+        assert type(fast) is compiled.Int32s and len(fast) == len(twin) and list(fast) == list(twin)
+        for i in indices:
+            if -len(twin) <= i < len(twin):
+                assert fast[i] == fast.__getitem__(i) == twin[i]
+            else:
+                with pytest.raises(IndexError):
+                    fast[i]
+        for lo, hi in slices:
+            assert list(fast[lo:hi]) == list(twin[lo:hi])
+        for i in indices:
+            assert bisect_right(fast, i) == bisect_right(twin, i)
+        with pytest.raises(TypeError):
+            fast["0"]
 
 
 WORDS = ["".join(p) for n in range(5) for p in product("abc", repeat=n)]
