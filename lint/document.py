@@ -252,10 +252,12 @@ class Document:
         regions: tuple[Region, ...],
         sic: tuple[Span, ...],
         lines: LineIndex,
+        non_prose: SpanSet | None = None,
     ) -> Document:
         """`Document(...)` with every field given, for `segment.parse`: the instance dict written
         at once, in the fields' order, in a third of the time of the frozen dataclass's `__init__`
-        and its eleven `object.__setattr__` calls (parse builds one a story)."""
+        and its eleven `object.__setattr__` calls (parse builds one a story). `non_prose`, where
+        parse built it: the span set of the regions but tables (`_non_prose`), not built again."""
         doc = object.__new__(cls)
         # a dict display, not keywords: keyword arguments are gathered into a dict of their own,
         # then copied into the instance's
@@ -279,6 +281,10 @@ class Document:
         }
         if not regions:  # most stories: their span sets of regions are the one empty set
             fields["_not_prose"] = fields["_non_prose"] = fields["_tables"] = NO_SPANS
+        elif non_prose is not None:
+            fields["_non_prose"] = non_prose
+            if not any(r.kind is RegionKind.TABLE for r in regions):  # then it is the set of all
+                fields["_not_prose"], fields["_tables"] = non_prose, NO_SPANS
         if not quotations:
             fields["_quoted"] = NO_SPANS
         if not sic:

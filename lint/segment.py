@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from newslint.document import NO_SPANS, Document, Region, RegionKind, SpanSet
+from newslint.document import Document, Region, RegionKind, SpanSet
 from newslint.native import native
 from newslint.quotations import quotations as find_quotations
 from newslint.span import LazyLineIndex, LineIndex, Span
@@ -106,24 +106,25 @@ def parse(text: str, path: str = "-", format: str = "text") -> Document:
     headline, blocks = _headline(text, blocks, format)
     paragraphs = _paragraphs(text, blocks)
     dateline = dateline_at(text, paragraphs[0].start, paragraphs[0].end) if paragraphs else None
-    # the regions' span sets: built once, here, and handed to the document (`Document.assembled`)
-    not_prose = None
-    tabled = False
-    if regions:
-        prose_spans = [r.span for r in regions if r.kind is not RegionKind.TABLE]
-        not_prose, tabled = SpanSet(prose_spans), len(prose_spans) < len(regions)
+    # built once, here, and handed to the document (`Document.assembled`)
+    not_prose = SpanSet([r.span for r in regions if r.kind is not RegionKind.TABLE]) if regions else None
     quotations = tuple(find_quotations(text, headline, paragraphs, format == "markdown", not_prose))
     sentences = tuple(_sentences(text, headline, paragraphs, dateline))
     sic = tuple(_sic_spans(text)) if _may_hold_sic(text) else ()
-    doc = Document.assembled(
-        text, path, format, headline, dateline, paragraphs, sentences, quotations, tuple(regions), sic, lines
+    return Document.assembled(
+        text,
+        path,
+        format,
+        headline,
+        dateline,
+        paragraphs,
+        sentences,
+        quotations,
+        tuple(regions),
+        sic,
+        lines,
+        not_prose,
     )
-    if not_prose is not None:  # the set of the regions but tables, the set of all when none is one
-        held = doc.__dict__
-        held["_non_prose"] = not_prose
-        if not tabled:
-            held["_not_prose"], held["_tables"] = not_prose, NO_SPANS
-    return doc
 
 
 # --- regions ---------------------------------------------------------------------------

@@ -2358,12 +2358,17 @@ def test_a_build_older_than_its_c_source_is_stale(tmp_path):
     assert not chooser.is_stale(str(source), None)
 
 
+def _twins(twin, compiled_name):
+    """A pure twin and, where the extension is built, its compiled counterpart, named."""
+    makers = [("twin", twin)]
+    if compiled is not None:
+        makers.append(("compiled", getattr(compiled, compiled_name)))
+    return makers
+
+
 def _getters():
     """`once`'s twin and, where it is built, its compiled getter."""
-    makers = [("twin", chooser._once)]
-    if compiled is not None:
-        makers.append(("compiled", compiled.Once))
-    return makers
+    return _twins(chooser._once, "Once")
 
 
 @given(st.lists(st.booleans(), min_size=1, max_size=8), st.sampled_from([None, 0, "", (), "table", (1, 2)]))
@@ -2401,10 +2406,7 @@ def test_once_getters_agree(failures, answer):
 
 def _cached_properties():
     """`newslint.document.cached_property`'s twin and, where it is built, its compiled one."""
-    makers = [("twin", document._twin_cached_property)]
-    if compiled is not None:
-        makers.append(("compiled", compiled.CachedProperty))
-    return makers
+    return _twins(document._twin_cached_property, "CachedProperty")
 
 
 @given(st.lists(st.booleans(), min_size=1, max_size=6), st.sampled_from([None, 0, "", (), "table", (1, 2)]))
