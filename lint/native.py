@@ -235,11 +235,39 @@ class Lookup:
 
     __slots__ = ("keys", "filter")
 
-    def __init__(self, keys: AbstractSet[str] | Mapping[str, object]) -> None:
+    def __init__(
+        self, keys: AbstractSet[str] | Mapping[str, object], built: tuple[bytes, bytes] | None = None
+    ) -> None:
+        # `built`: the filters of these very keys, made before (`lookup_filters`, shipped with a
+        # word list); used only when they have the sizes the compiled builders give this many keys
         self.keys = keys
         self.filter: tuple[bytes, bytes] | None = None
         if native is not None:
-            self.filter = (native.edit_filter(keys), native.affix_filter(keys))
+            if built is not None and tuple(map(len, built)) == lookup_filter_sizes(len(keys)):
+                self.filter = built
+            else:
+                self.filter = lookup_filters(keys)
+
+
+def lookup_filters(keys: AbstractSet[str] | Mapping[str, object]) -> tuple[bytes, bytes]:
+    """A `Lookup`'s filters of `keys` (`_native.edit_filter`'s and `_native.affix_filter`'s): a
+    function of the set of keys alone, not of their order."""
+    if native is None:
+        raise RuntimeError("lookup_filters: the compiled module is not loaded")
+    return native.edit_filter(keys), native.affix_filter(keys)
+
+
+def lookup_filter_sizes(count: int) -> tuple[int, int]:
+    """The sizes in bytes of `lookup_filters` of `count` keys: an edit filter of the least power
+    of two bits from 1024 that is 16 bits a key or more; affix tables of the least power of two
+    slots from 64 that is two slots for every three keys or more, two tables of uint32."""
+    bits = 1024
+    while bits < 16 * count:
+        bits <<= 1
+    slots = 64
+    while 2 * slots < 3 * count:
+        slots <<= 1
+    return bits >> 3, 2 * slots * 4
 
 
 def _edits_among(word: str, container: AbstractSet[str] | Mapping[str, object]) -> set[str]:
@@ -558,6 +586,8 @@ __all__ = [
     "edits_among_each",
     "line_filter",
     "line_index",
+    "lookup_filter_sizes",
+    "lookup_filters",
     "may_hold",
     "native",
     "near_words",

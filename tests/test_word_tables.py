@@ -128,7 +128,9 @@ def test_pair_table_lookups():
 
 def test_data_files_read_through_the_loader_as_importlib_resources_reads_them():
     """`data_text` (pkgutil.get_data, decoded with universal newlines) gives the text that
-    `importlib.resources` gives, for every shipped data file."""
+    `importlib.resources` gives, for every shipped text file; `pkgutil.get_data` the bytes of
+    every shipped binary one (`.bin`, scripts/build_table_data.py's filters)."""
+    import pkgutil
     from importlib import resources
 
     from newslint.rules._tables import data_text
@@ -136,7 +138,10 @@ def test_data_files_read_through_the_loader_as_importlib_resources_reads_them():
     read = 0
     for package in ("newslint.rules.typos", "newslint.rules.naming"):
         for entry in resources.files(package).joinpath("data").iterdir():
-            if entry.is_file():
+            if entry.is_file() and entry.name.endswith(".bin"):
+                assert pkgutil.get_data(package, f"data/{entry.name}") == entry.read_bytes(), entry.name
+                read += 1
+            elif entry.is_file():
                 assert data_text(package, entry.name) == entry.read_text(encoding="utf-8"), entry.name
                 read += 1
     assert read >= 10

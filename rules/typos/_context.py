@@ -21,7 +21,7 @@ from operator import itemgetter
 
 from newslint import native as _chooser
 from newslint.native import line_index, near_words, near_words_in_index
-from newslint.rules._tables import once
+from newslint.rules._tables import data_text, once
 from newslint.rules.typos import _pairs
 from newslint.rules.typos._pairs import PAIR_FLOOR
 from newslint.rules.typos._words import accented_words, english
@@ -375,8 +375,25 @@ def _common_line(opening: str) -> tuple[str, bytes]:
 
 @once
 def _common_lines() -> dict[str, tuple[str, bytes]]:
-    """`_common_line` of every opening, from `_common_by_opening`'s lists (built here, not kept)."""
-    return {opening: _line_of(words) for opening, words in _common_by_opening.__wrapped__().items()}
+    """`_common_line` of every opening: `_common_by_opening`'s lists as lines, read from the
+    shipped `COMMON_LINES` (built here from the word list when it is missing)."""
+    try:
+        text = data_text("newslint.rules.typos", COMMON_LINES)
+    except OSError:
+        text = common_lines_text()
+    return {line[:2]: (line, line_index(line)) for line in text.split("\n") if line}
+
+
+COMMON_LINES = "common-lines.txt"
+"""`common_lines_text()`, shipped (scripts/build_table_data.py writes it; a test rebuilds it and
+compares): building it from the word list cost a run 15-30 ms before `--jobs` forks its workers
+(a Python walk over the 40,000 commonest words, measured); its index lines are made as it is read."""
+
+
+def common_lines_text() -> str:
+    """`_common_by_opening`'s lists, a line each in the dict's order, the words apart by a space
+    (a line's opening is its first two letters: every word of the line begins with them)."""
+    return "".join(" ".join(words) + "\n" for words in _common_by_opening.__wrapped__().values())
 
 
 def _line_of(words: list[str]) -> tuple[str, bytes]:

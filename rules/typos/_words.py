@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import functools
+import pkgutil
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from typing import Any
 
+from newslint import native as _chooser
 from newslint.native import Lookup, edits_among, line_filter, may_hold
 from newslint.native import one_edit_away as one_edit_away
 from newslint.rules._tables import Data, RowTable, SortedLines, data_bytes, data_text, once
@@ -97,6 +99,7 @@ class WordList:
         # attribute, replaced when the set is built: a property read cost two Python calls, and
         # the letter tests read it for each new word (20,000 times in the 532-story sample).
         self.words: AbstractSet[str] = self._words
+        self.shipped = False  # the shipped list (`english()`): its Lookup's filters are shipped too
 
     def _built_words(self) -> frozenset[str]:
         built = frozenset(self.ordered)
@@ -144,7 +147,9 @@ def _data(name: str) -> str:
 @once
 def english() -> WordList:
     index = data_bytes("newslint.rules.typos", "words-index.tsv")
-    return WordList(lambda: _data("words.txt"), index)  # words.txt: read when needed
+    listed = WordList(lambda: _data("words.txt"), index)  # words.txt: read when needed
+    listed.shipped = True
+    return listed
 
 
 def listed_edits(word: str) -> set[str]:
@@ -168,7 +173,26 @@ def prepare() -> None:
 
 @functools.lru_cache(maxsize=2)
 def _lookup(words: frozenset[str]) -> Lookup:
-    return Lookup(words)
+    listed = english()
+    shipped = _chooser.native is not None and listed.shipped and words is listed.words
+    return Lookup(words, shipped_filters() if shipped else None)  # (no filters in pure Python)
+
+
+FILTER_FILES = ("words-edit-filter.bin", "words-affix-filter.bin")
+"""The filters of the listed words' `Lookup` (`lookup_filters` of the set of words.txt's words),
+shipped beside the list (scripts/build_table_data.py writes them; a test rebuilds them and
+compares): building them cost a run 50-90 ms before `--jobs` forks its workers (measured), where
+reading the files costs well under a millisecond. Missing or of the wrong size: built as before."""
+
+
+def shipped_filters() -> tuple[bytes, bytes] | None:
+    """The shipped filters of the listed words (`FILTER_FILES`), or None when one is missing."""
+    try:
+        found = [pkgutil.get_data("newslint.rules.typos", f"data/{name}") for name in FILTER_FILES]
+    except OSError:
+        return None
+    edit, affix = found
+    return None if edit is None or affix is None else (edit, affix)
 
 
 @once

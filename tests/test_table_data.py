@@ -1,0 +1,90 @@
+"""The tables shipped so that a run does not build them (scripts/build_table_data.py): each is
+what the build makes from the shipped word list, byte for byte, and a run that lacks one (or
+finds one of the wrong size) builds it as before."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from newslint import native as _chooser
+from newslint.native import Lookup, lookup_filter_sizes, lookup_filters
+from newslint.rules._tables import data_text
+from newslint.rules.typos import _context, _words
+from tests.conftest import ROOT
+
+DATA = ROOT / "rules" / "typos" / "data"
+compiled = pytest.mark.skipif(_chooser.native is None, reason="the filters are the compiled module's")
+
+
+@compiled
+def test_shipped_filters_are_the_built_ones():
+    words = _words.english()._words.frozen()
+    built = lookup_filters(words)
+    assert tuple((DATA / name).read_bytes() for name in _words.FILTER_FILES) == built
+    assert _words.shipped_filters() == built
+    assert tuple(map(len, built)) == lookup_filter_sizes(len(words))
+    assert _words.listed_lookup().filter == built  # type: ignore[union-attr]
+
+
+def test_shipped_common_lines_are_the_built_ones():
+    text = _context.common_lines_text()
+    assert (DATA / _context.COMMON_LINES).read_text(encoding="utf-8") == text
+    whole = _context._common_by_opening()
+    assert _context._common_lines() == {opening: _context._line_of(words) for opening, words in whole.items()}
+    assert list(_context._common_lines()) == list(whole)  # in the same order too
+
+
+@pytest.mark.parametrize("count", [0, 1, 63, 64, 65, 96, 97, 1000, 149_000])
+def test_filter_sizes_are_the_builders(count):
+    if _chooser.native is None:
+        pytest.skip("the filters are the compiled module's")
+    keys = frozenset(f"k{i}" for i in range(count))
+    assert tuple(map(len, lookup_filters(keys))) == lookup_filter_sizes(count)
+
+
+@compiled
+def test_filters_of_the_wrong_size_are_built_again():
+    keys = frozenset({"alpha", "beta", "gamma"})
+    right = lookup_filters(keys)
+    assert Lookup(keys, right).filter is right  # taken as given
+    assert Lookup(keys, (b"\0" * 8, right[1])).filter == right  # the edit filter's size is wrong
+    assert Lookup(keys, (right[0], right[1][:-4])).filter == right
+
+
+def test_missing_tables_are_built(monkeypatch):
+    def missing(package, name):
+        raise FileNotFoundError(name)
+
+    monkeypatch.setattr(_words.pkgutil, "get_data", missing)
+    assert _words.shipped_filters() is None
+    built = _context._common_lines.__wrapped__()  # type: ignore[attr-defined]
+    monkeypatch.setattr(_context, "data_text", missing)
+    assert _context._common_lines.__wrapped__() == built  # type: ignore[attr-defined]
+
+
+@compiled
+def test_a_word_list_not_shipped_gets_no_shipped_filters(monkeypatch):
+    listed = _words.WordList(lambda: "cat\ndog", "cat\t0\ndog\t1\n")
+    monkeypatch.setattr(_words, "english", lambda: listed)
+    words = listed._words.frozen()
+    assert _words.listed_lookup().filter == lookup_filters(words)  # type: ignore[union-attr]
+
+
+def test_the_build_script_checks_clean():
+    if _chooser.native is None:
+        pytest.skip("the build needs the compiled module")
+    command = [sys.executable, str(ROOT / "scripts" / "build_table_data.py"), "--check"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "3 files in" in done.stdout
+
+
+def test_common_lines_read_as_text():
+    lines = data_text("newslint.rules.typos", _context.COMMON_LINES).split("\n")
+    assert lines[-1] == ""
+    for line in lines[:-1]:
+        words = line.split(" ")
+        assert all(len(w) >= 4 and w.isalpha() and w[:2] == line[:2] for w in words), line[:40]
