@@ -12,7 +12,7 @@ import pytest
 from newslint import native as _chooser
 from newslint.native import Lookup, lookup_filter_sizes, lookup_filters
 from newslint.rules._tables import data_text
-from newslint.rules.typos import _context, _words
+from newslint.rules.typos import _context, _words, unknown_word
 from tests.conftest import ROOT
 
 DATA = ROOT / "rules" / "typos" / "data"
@@ -88,3 +88,40 @@ def test_common_lines_read_as_text():
     for line in lines[:-1]:
         words = line.split(" ")
         assert all(len(w) >= 4 and w.isalpha() and w[:2] == line[:2] for w in words), line[:40]
+
+
+def _clipped_by_bisection(word: str, part: str) -> bool:
+    """`unknown_word.clipped_in_coinage` as it read a sorted list of the commonest words."""
+    import bisect
+
+    parts = word.lower().split("-")
+    if len(parts) < 2 or part not in parts[:-1] or len(part) < unknown_word.SHORT_WORD:
+        return False
+    words = _words.english().words
+    if not all(p in words for p in parts if p != part):
+        return False
+    common = sorted(_words.english().ordered[: unknown_word.COMMON_RANK])
+    i = bisect.bisect_left(common, part)
+    clipped = False
+    while i < len(common) and common[i].startswith(part):
+        if len(common[i]) == len(part) + 1:
+            return False
+        clipped = clipped or len(common[i]) - len(part) >= unknown_word.CLIPPED
+        i += 1
+    return clipped
+
+
+def test_clipped_coinages_read_from_the_index_as_from_a_sorted_list():
+    ordered = _words.english().ordered
+    parts = {"docu", "info", "socia", "econo", "polit", "zzzz", "ab", "café", "xylo"}
+    parts |= {w[:n] for w in ordered[:30000:97] for n in (3, 4, 5, 6) if len(w) > n}
+    parts |= {w for w in ordered[20000:21000:50]}
+    seen = set()
+    for part in sorted(parts):
+        word = f"{part}-game"
+        got = unknown_word.clipped_in_coinage(word, part)
+        assert got == _clipped_by_bisection(word, part), part
+        seen.add(got)
+    assert seen == {True, False}
+    assert unknown_word.clipped_in_coinage("docu-game", "docu")
+    assert not unknown_word.clipped_in_coinage("socia-economic", "socia")
