@@ -11,7 +11,7 @@ import pytest
 
 from newslint import native as _chooser
 from newslint.native import Lookup, lookup_filter_sizes, lookup_filters
-from newslint.rules._tables import data_text
+from newslint.rules._tables import data_bytes, data_text
 from newslint.rules.typos import _context, _words, unknown_word
 from tests.conftest import ROOT
 
@@ -125,3 +125,12 @@ def test_clipped_coinages_read_from_the_index_as_from_a_sorted_list():
     assert seen == {True, False}
     assert unknown_word.clipped_in_coinage("docu-game", "docu")
     assert not unknown_word.clipped_in_coinage("socia-economic", "socia")
+
+
+def test_misspellings_read_from_bytes_as_from_text():
+    from newslint.native import table_rows
+
+    rows = table_rows(data_text("newslint.rules.typos", "misspellings.tsv"))
+    table = _words.Corrections(data_bytes("newslint.rules.typos", "misspellings.tsv"))
+    assert list(table._rows.items()) == list(rows.items())
+    assert list(_words.misspellings()) == list(rows)
