@@ -682,7 +682,7 @@ UNKNOWN_WORD_TEXT = st.lists(
 ).map(lambda ws: "".join(w + s for w, s in ws))
 
 
-def _all_word_tokens(self, doc, capitals, openers, desk_capitals):
+def _all_word_tokens(self, doc, selected, capitals, rare_slips, openers, desk_capitals):
     """Every word token, in order: NL101's check without its candidate filter is its definition
     (no known names selected with them: `check` selects its own)."""
     return list(doc.words()), None
@@ -759,13 +759,49 @@ def test_unknown_word_reads_the_known_names_it_selected_with_its_candidates(text
     def without_known(self, *args):
         tokens, known = original(self, *args)
         if known is not None:
-            assert known == {w for w in args[1] | args[2] if self._known_text(w)}
+            _, capitals, _, openers, _ = args[1:]
+            assert known == {w for w in capitals | openers if self._known_text(w)}
         return tokens, None
 
     found = list(Linter(Settings()).by_code["NL101"].check(segment.parse(text)))
     fresh = Linter(Settings()).by_code["NL101"]
     with mock.patch.object(UnknownWord, "_candidate_tokens", without_known):
         assert list(fresh.check(segment.parse(text))) == found
+
+
+@settings(max_examples=300, deadline=None)
+@given(CAPITAL_TEXT)
+@example("ZORBLATT TALKS\n\nZorblatt said. Zorblatt left, the Zorblatt group said. Reigme forces.\n")
+@example("Talks\n\nNorweigan forces. Norweigan ships. The norweigan said. Zorblatt Zorblatt.\n")
+def test_unknown_word_on_its_candidate_tokens_reports_capitals_as_on_all_tokens(text):
+    """The uses `_candidate_tokens` leaves out (known names, names by their letters) are uses
+    `check` would clear: what it reports is what it reports from every word token."""
+    rule = Linter(Settings()).by_code["NL101"]
+    candidates = list(rule.check(segment.parse(text)))
+    fresh = Linter(Settings()).by_code["NL101"]
+    with mock.patch.object(UnknownWord, "_candidate_tokens", _all_word_tokens):
+        every = list(fresh.check(segment.parse(text)))
+    assert candidates == every
+
+
+def test_unknown_word_builds_no_use_of_a_name_by_its_letters():
+    """A capital candidate the story repeats and never writes in lowercase (`_named_by_its_letters`)
+    is a name at every use: `_candidate_tokens` leaves its uses out, and a slip written once
+    is still among them."""
+    text = (
+        "Talks\n\nThe Zorblatt group said. Zorblatt left, and Zorblatt came back. The Finanace Committee.\n"
+    )
+    original, built = UnknownWord._candidate_tokens, []
+
+    def recorded(self, *args):
+        tokens, known = original(self, *args)
+        built.extend(t.text for t in tokens)
+        return tokens, known
+
+    with mock.patch.object(UnknownWord, "_candidate_tokens", recorded):
+        list(Linter(Settings()).by_code["NL101"].check(segment.parse(text)))
+    assert "Finanace" in built
+    assert "Zorblatt" not in built
 
 
 @pytest.mark.parametrize(

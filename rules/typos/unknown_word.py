@@ -502,13 +502,17 @@ class UnknownWord(Rule):
         # open a sentence are selected once, and read by each use below
         selected = doc.selected(self._unknown)
         openers = self._opening.select(selected)
-        desk_capitals = self._desk_capital_slips(doc, openers)
+        # (none without a desk profile: not asked then)
+        profile = self.context.profile
+        desk_capitals = frozenset() if profile is None else self._desk_capital_slips(doc, openers)
         capitals = self._capital.select(selected)
         # (a capital candidate is no rare word, so no rare word's slip: only the others are asked)
         others = openers - capitals
         rare_slips = self._rare_slip.select(others) if others else frozenset()
         # the known names among the capitalised candidates, when `_candidate_tokens` selected them
-        candidates, known = self._candidate_tokens(doc, capitals | rare_slips, openers, desk_capitals)
+        candidates, known = self._candidate_tokens(
+            doc, selected, capitals, rare_slips, openers, desk_capitals
+        )
         if len(candidates) > UNKNOWN_FLOOR:  # no fewer can pass the limit, never below the floor
             unknown = sum(1 for t in candidates if t.sentence_start or t.text not in capitals)  # names aside
             if _past_limit(doc, unknown):
@@ -682,7 +686,9 @@ class UnknownWord(Rule):
     def _candidate_tokens(
         self,
         doc: Document,
+        selected: AbstractSet[str],
         capitals: AbstractSet[str],
+        rare_slips: AbstractSet[str],
         openers: AbstractSet[str],
         desk_capitals: AbstractSet[str],
     ) -> tuple[list[Token], AbstractSet[str] | None]:
@@ -694,16 +700,36 @@ class UnknownWord(Rule):
         (`_known_text`: Clinton opening a sentence) are left out where counting them could not
         take the story past the not-English-copy limit (`_past_limit`): `check` would only count them.
         With them, the known names among `capitals | openers` (`check` reads them: selected once,
-        not once here and again there), else None."""
-        candidates = doc.selected(self._unknown)
-        wanted = (candidates - openers) | desk_capitals | capitals
-        rest = openers - desk_capitals - capitals
+        not once here and again there), else None. Likewise left out then: the tokens of a
+        capital candidate (`capitals`, not the desk's) that `_named_by_its_letters` finds a name
+        (a name the story repeats and never writes in lowercase: more than half of the
+        capitalised candidates' tokens), which `check` would clear at each use.
+        (`selected`: the story's words `_unknown` passes; `rare_slips`: the `_rare_slip` test's
+        among the openers that are no capital candidates.)"""
+        wanted = (selected - openers) | desk_capitals | capitals | rare_slips
+        rest = openers - desk_capitals - capitals - rare_slips
         known = None
-        if rest and not _past_limit(doc, sum(map(doc.word_counts.__getitem__, wanted | rest))):
+        if not (rest or capitals):
+            return doc.words_among(wanted), known
+        counts = doc.word_counts
+        named: set[str] = set()  # (past the limit, a big file's: every token built, counted by `check`)
+        if not _past_limit(doc, sum(map(counts.__getitem__, wanted | rest))):
             # every use of a word counted: no count of these tokens could pass the limit, so a
-            # known name's uses (in most stories every word of `rest`) need not be built at all
-            known = self._known.select(capitals | openers)
-            rest -= known
+            # known name's uses (in most stories every word of `rest`) need not be built at all,
+            # nor the uses of a name by its letters (only a word written more than once, or too
+            # long for a slip, can be one)
+            if rest:
+                known = self._known.select(capitals | openers)
+                rest -= known
+            named = {
+                w
+                for w in capitals
+                if (counts[w] > 1 or len(w) > SHORT_ENOUGH)
+                and w not in desk_capitals
+                and _named_by_its_letters(doc, w)
+            }
+        if named:
+            wanted = wanted - named
         if not rest:
             return doc.words_among(wanted), known
         # the rest only where they open a sentence: read from the same walk over the index
