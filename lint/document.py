@@ -367,6 +367,13 @@ class Document:
         index = self._prose.index()
         return None if index is None else index.words
 
+    def token_index(self) -> TokenIndex | None:
+        """The story's token index (`newslint.tokens.TokenIndex`), or None when the story is too
+        long to index or its tokens are built (read those). Treat it as read-only."""
+        if "tokens" in self.__dict__:
+            return None
+        return self._prose.index()
+
     def word_positions(self, texts: Collection[str]) -> tuple[TokenIndex, Sequence[int]] | None:
         """The story's token index and, ascending, the indices in it of the tokens whose text is
         one of `texts` (word texts): for a rule that reads only where its words are and what they

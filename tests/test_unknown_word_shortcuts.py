@@ -4,11 +4,12 @@ capitals read once a story, the not-English-copy limit summed only past its floo
 rare-slip test asked of no capital candidate nor known name, no company tag sought before a
 story's first "<", an acronym's uses looked up as it is written, a token's opening read from the
 opening test's selection, a short capitalised word inside a sentence left alone before the
-story's counts, the counts summed for lowercase words only, and no capital test asked of a word
-not of letters alone."""
+story's counts, the counts summed for lowercase words only, no capital test asked of a word
+not of letters alone, and where a story lost its capitals read from its token index."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from hypothesis import example, given, settings
@@ -620,3 +621,60 @@ def test_the_names_beside_the_stories_words_are_found_as_the_patterns_found_them
         doc = parse(text)
         for tok in doc.words():
             assert _capitals.beside_a_name(doc, tok) == _beside_a_name_as_matched(doc, tok), tok.text
+
+
+def _lost_capitals_as_built(doc):
+    """`lost_capitals` as it read before: from each sentence's first token, built."""
+    openers = [
+        tok
+        for tok in doc.first_tokens()
+        if tok.kind is unknown_word.WORD_KIND and not tok.in_headline and tok.text[:1].isalpha()
+    ]
+    lower = [tok for tok in openers if tok.text[:1].islower()]
+    if 2 * len(lower) >= len(openers) > 0:
+        return unknown_word.LostCapitals(True, ())
+    names = unknown_word._names_in_lowercase(doc)
+    if not lower and not names:
+        return unknown_word.LostCapitals(False, ())
+    starts = [s.start for s in doc.sentences]
+
+    def sentence(tok):
+        i = bisect.bisect_right(starts, tok.span.start) - 1
+        return doc.sentences[i] if i >= 0 else tok.span
+
+    named = {}
+    for tok in doc.words_among(names):
+        named.setdefault(sentence(tok), set()).add(tok.text)
+    found = [sentence(tok) for tok in lower]
+    found += [s for s, written in named.items() if len(written) >= unknown_word.LOWERCASE_NAMES]
+    return unknown_word.LostCapitals(False, tuple(dict.fromkeys(found)))
+
+
+LOST_TEXT = st.lists(
+    st.tuples(
+        st.sampled_from(
+            ["the", "The", "venezuela", "france", "Talks", "TALKS", "said", "1990", "'quoted", "F-16s"]
+            + ["é", "(AP)", "reuter", "&lt;", "http://x.io", "gil", "Clinton", "<BSV Bank>", "-", "him"]
+        ),
+        st.sampled_from([" ", " ", ". ", "\n", "\n\n", "! ", ".\n"]),
+    ),
+    max_size=24,
+).map(lambda ws: "".join(w + s for w, s in ws))
+
+
+@settings(max_examples=400, deadline=None)
+@given(LOST_TEXT)
+@example("TALKS FAIL\n\nthe talks failed. venezuela and france said so. The end.\n")
+@example("Talks fail\n\nThe talks failed. the rest said so. The end. More here.\n")
+@example("the talks\n\nThe talks failed. The rest said so.\n")
+def test_lost_capitals_read_from_the_index_as_from_built_openers(text):
+    """`lost_capitals` reads the sentences' openers from the token index: the answer it gave
+    from their built tokens, with the index and with the story's tokens built."""
+    doc = parse(text)
+    expected = _lost_capitals_as_built(parse(text))
+    assert unknown_word._lost_capitals(doc) == expected
+    assert unknown_word.lost_capitals(doc) == expected
+    built = parse(text)
+    built.tokens  # noqa: B018 (built: no index read)
+    assert built.token_index() is None
+    assert unknown_word._lost_capitals(built) == expected

@@ -2046,30 +2046,71 @@ class LostCapitals:
 
 def lost_capitals(doc: Document) -> LostCapitals:
     """Where the story has lost its capitals (see `LostCapitals`): from the first word of each
-    sentence of the body, and the names it writes in lowercase."""
-    openers = [
-        tok
-        for tok in doc.first_tokens()
-        if tok.kind is WORD_KIND and not tok.in_headline and tok.text[:1].isalpha()
-    ]
-    lower = [tok for tok in openers if tok.text[:1].islower()]
-    if 2 * len(lower) >= len(openers) > 0:
+    sentence of the body, and the names it writes in lowercase. Read once a story
+    (`Document.derived`): NL101 and NL106 both ask."""
+    return doc.derived(_lost_capitals)
+
+
+def _lost_capitals(doc: Document) -> LostCapitals:
+    # the body's sentence-opening words that begin with a letter: how many, and the spans of
+    # those in lowercase (read from the token index where there is one: no opener built)
+    openers, lower = _body_openers(doc)
+    if 2 * len(lower) >= openers > 0:
         return LostCapitals(True, ())
     names = _names_in_lowercase(doc)
     if not lower and not names:
         return LostCapitals(False, ())
     starts = [s.start for s in doc.sentences]
 
-    def sentence(tok: Token) -> Span:
-        i = bisect.bisect_right(starts, tok.span.start) - 1
-        return doc.sentences[i] if i >= 0 else tok.span
+    def sentence(span: Span) -> Span:
+        i = bisect.bisect_right(starts, span.start) - 1
+        return doc.sentences[i] if i >= 0 else span
 
     named: dict[Span, set[str]] = {}
     for tok in doc.words_among(names):
-        named.setdefault(sentence(tok), set()).add(tok.text)
-    found = [sentence(tok) for tok in lower]
+        named.setdefault(sentence(tok.span), set()).add(tok.text)
+    found = [sentence(span) for span in lower]
     found += [s for s, written in named.items() if len(written) >= LOWERCASE_NAMES]
     return LostCapitals(False, tuple(dict.fromkeys(found)))
+
+
+def _body_openers(doc: Document) -> tuple[int, list[Span]]:
+    """How many sentences outside the headline open with a word (`WORD_KIND`) whose first
+    character is a letter, and the spans of those whose first letter is lowercase, in order:
+    read from the story's token index (the texts and starts of the sentences' first tokens),
+    where building each sentence's first token cost about 2,000 instructions; from the built
+    first tokens where there is no index (a big file's, or tokens built)."""
+    index = doc.token_index()
+    if index is None:
+        openers = [
+            tok
+            for tok in doc.first_tokens()
+            if tok.kind is WORD_KIND and not tok.in_headline and tok.text[:1].isalpha()
+        ]
+        return len(openers), [tok.span for tok in openers if tok.text[:1].islower()]
+    words, ids, starts, counts = index.words, index.ids, index.starts, doc.word_counts
+    headline = doc.headline
+    # (a sentence the headline holds ends by the headline's end: a token starting past it is
+    # in none, and only those before it are looked up among the sentences)
+    head_end = -1 if headline is None else headline.end
+    sentence_starts: list[int] | None = None
+    count, lower = 0, []
+    for f in index.firsts:
+        word = words[ids[f]]
+        first = word[:1]
+        if not first.isalpha() or word not in counts:  # (the word counts hold WORD_KIND's texts)
+            continue
+        start = starts[f]
+        if start < head_end:
+            if sentence_starts is None:
+                sentence_starts = [s.start for s in doc.sentences]
+            i = bisect.bisect_right(sentence_starts, start) - 1
+            if headline is not None and i >= 0 and headline.contains(doc.sentences[i]):
+                continue
+        count += 1
+        if first.islower():
+            lower.append(Span(start, start + len(word)))
+    return count, lower
 
 
 FEW_SENTENCES = 8  # up to which `LostCapitals.at` tests each sentence (no index built)
