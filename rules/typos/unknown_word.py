@@ -480,7 +480,9 @@ class UnknownWord(Rule):
     def check(self, doc: Document) -> Iterator[Violation]:
         words = english().words  # the frozenset itself: this loop tests every word of the story
         known_wrong = misspellings().keys()
-        yield from self._swapped_acronyms(doc)
+        acronyms = swapped_acronyms(doc)  # (most stories have none: no generator made for them)
+        if acronyms:
+            yield from self._swapped_acronyms(acronyms)
         counts: Counter | None = None
         ties: OnceWrittenNames | None = None  # built with `counts`, indexed on its first question
         # counts.total(), summed once (per word it grew with the square of the story), and only
@@ -535,13 +537,21 @@ class UnknownWord(Rule):
                     continue  # decided without the story's counts
                 if text not in desk_capitals:
                     # (`_plainly_a_name`, its tests of the word's letters asked once a word)
-                    if _short_in_sentence(tok):
-                        continue  # what `_capitalised_word` decides first, read without them
+                    # `_short_in_sentence(tok)`, inline (asked of each use of a capitalised candidate):
+                    # what `_capitalised_word` decides first, read without them
+                    if (
+                        len(text) < TITLE_MIN_LENGTH
+                        and not text.isupper()
+                        and not (tok.sentence_start and not tok.in_headline)
+                    ):
+                        continue
                     by_letters = lettered.get(text)
                     if by_letters is None:
-                        by_letters = _named_by_its_letters(doc, text)
-                        if doc.word_counts[text] > 1:  # (a word written once is asked once: not kept)
-                            lettered[text] = by_letters
+                        if doc.word_counts[text] > 1:
+                            by_letters = lettered[text] = _named_by_its_letters(doc, text)
+                        else:  # (written once, asked once: not kept) a name by its letters only if
+                            # too long for a slip (its ASCII letters' lowercase is as long)
+                            by_letters = len(text) > SHORT_ENOUGH and _named_by_its_letters(doc, text)
                     if by_letters or _named_by_its_place(doc, tok, first_tag):
                         continue
                 if text not in desk_capitals:
@@ -668,11 +678,11 @@ class UnknownWord(Rule):
         # is one, and so is every word a desk profile's capitals are taken from
         return (Trigger(words=self._unknown), Trigger(chars="("))  # "(": an acronym spelled out
 
-    def _swapped_acronyms(self, doc: Document) -> Iterator[Violation]:
+    def _swapped_acronyms(self, found: list[tuple[Token, str, str]]) -> Iterator[Violation]:
         """An acronym the story spells out and writes again, written once with two neighbouring
-        letters swapped (`ABD` beside "Asian Development Bank (ADB)"): `swapped_acronyms`.
+        letters swapped (`ABD` beside "Asian Development Bank (ADB)"): `swapped_acronyms`, found.
         The fix is a guess: the story may name another body after all."""
-        for tok, slip, meant in swapped_acronyms(doc):
+        for tok, slip, meant in found:
             if self.context.accepts(slip):
                 continue
             span = Span(tok.span.start, tok.span.start + len(slip))
