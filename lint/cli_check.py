@@ -35,7 +35,9 @@ from newslint.runner import (
     TextTask,
     default_jobs,
     discover_files,
+    hold_collector,
     process_text,
+    release_collector,
     run_tasks,
 )
 
@@ -129,6 +131,7 @@ def run_check(
     }
     if languagetool is not None:  # shorthand for the grammar rules' option: [rules.grammar] server
         overrides["rules"] = {"grammar": {"server": languagetool}}
+    hold_collector()  # until the first file is checked (the runner's `_settle`), or as below
     options = RunOptions(
         fix=fix,
         unsafe_fixes=unsafe_fixes,
@@ -152,6 +155,7 @@ def run_check(
         _fail("--dask checks JSON Lines corpora: give them with --jsonl (and no other paths)")
     streamable = output_format.value != "sarif" and not diff and baseline is None and write_baseline is None
     if jsonl and not paths and streamable:
+        release_collector()  # a stream of records, read and checked as it goes
         try:
             unsafe_by_config = any(resolver.for_path(corpus).unsafe_fixes for corpus in jsonl)
         except ConfigError as exc:
@@ -176,6 +180,7 @@ def run_check(
     folders: set[int] = set()  # the items that stand for a folder the walk could not read
     for target in targets:
         if target == "-":
+            release_collector()  # a story read whole, of any size
             result, filtered = _check_stdin(stdin_filename, resolver, options)
             stdin_result = result
             items.append(result)
@@ -209,6 +214,7 @@ def run_check(
         )
         corpora.append((corpus, records, first, len(items)))
     results = _run_all(items, resolver, options, jobs)
+    release_collector()  # (no file checked: not switched on by the runner)
     if options.fix and not options.diff:
         for corpus, records, first, last in corpora:
             failed = _write_corpus(corpus, records, results[first:last], field, headline_field, jsonl_output)

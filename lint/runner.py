@@ -435,6 +435,30 @@ _settled = False
 YOUNG_THRESHOLD = 20_000
 
 
+_collector_held = False  # switched off by `hold_collector`, and to be switched on again
+
+
+def hold_collector() -> None:
+    """A command's set-up, up to its first file (the rules imported, the config read, the walk,
+    the first linter, its rules' tables): the cyclic collector waits for it. It makes millions
+    of objects and almost no garbage: before a corpus run's workers forked, 55 collections
+    found 85 objects, 3% of the instructions of that serial start (measured). Switched on
+    again when the process settles (`_settle`) or by `release_collector` (a run with no file
+    to check, a stream). A collector already switched off stays off."""
+    global _collector_held
+    if gc.isenabled():
+        gc.disable()
+        _collector_held = True
+
+
+def release_collector() -> None:
+    """The collector switched on again, if `hold_collector` switched it off."""
+    global _collector_held
+    if _collector_held:
+        _collector_held = False
+        gc.enable()
+
+
 def _settle() -> None:
     """After a process's first file: what the rules loaded for it (word lists, tables, compiled
     patterns: most of the heap, kept for the whole run) is moved out of the cyclic collector's
@@ -442,8 +466,10 @@ def _settle() -> None:
     corpus run's instructions), and the young generation is collected less often
     (`YOUNG_THRESHOLD`). Garbage made later is collected as before. Only the runner does
     this, once a process: it owns the process, where a library caller of `Linter` may not want
-    its collector changed."""
+    its collector changed. A collector held for the set-up (`hold_collector`) is switched on."""
     global _settled
+    if _collector_held:
+        release_collector()
     if not _settled:
         _settled = True
         gc.freeze()
@@ -571,6 +597,7 @@ def run_tasks(
         _settle()  # before the fork: the workers never walk what they share (`_settle`)
         work = batches(len(tasks), jobs, chunk)
         return _run_forked(context, tasks, work, jobs, (resolver, options), on_result, drop_clean_text)
+    release_collector()  # this process only waits for the pool's results now
     start = (options.config, resolver.overrides, options, drop_clean_text)
     with context.Pool(jobs, _start_worker, start) as pool:
         results = []

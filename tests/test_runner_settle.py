@@ -61,3 +61,46 @@ def test_a_library_check_leaves_the_collector_alone(freezes):
     threshold = gc.get_threshold()
     assert Linter(Settings(), "story.txt").check(STORY).violations
     assert freezes == [] and gc.get_threshold() == threshold
+
+
+def test_a_held_collector_is_switched_on_when_the_process_settles(freezes, monkeypatch):
+    monkeypatch.setattr(runner, "_collector_held", False)
+    assert gc.isenabled()
+    try:
+        runner.hold_collector()
+        assert not gc.isenabled()
+        tasks = [runner.TextTask(f"story{i}.txt", STORY, "story.txt") for i in range(2)]
+        seen: list[bool] = []
+        runner.run_tasks(
+            tasks, runner.ConfigResolver(), runner.RunOptions(), 1, lambda r: seen.append(gc.isenabled())
+        )
+        assert seen == [True, True] and not runner._collector_held
+        runner.hold_collector()
+        runner._settle()  # settled already: switched on all the same
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_collector_switched_off_stays_off(monkeypatch):
+    monkeypatch.setattr(runner, "_collector_held", False)
+    gc.disable()
+    try:
+        runner.hold_collector()
+        runner.release_collector()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_check_command_switches_the_collector_on_again(tmp_path, monkeypatch):
+    from newslint import cli_check
+
+    monkeypatch.setattr(runner, "_collector_held", False)
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    for paths in ([str(story)], [str(tmp_path / "empty")], []):
+        (tmp_path / "empty").mkdir(exist_ok=True)
+        with pytest.raises(SystemExit):
+            cli_check.run_check(paths or [str(tmp_path / "missing")], quiet=True, exit_zero=True)
+        assert gc.isenabled() and not runner._collector_held
