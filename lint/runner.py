@@ -4,6 +4,7 @@ fix it, and hand back a `FileResult` per file for the reporters.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import errno
 import gc
@@ -586,18 +587,16 @@ def run_tasks(
             if on_result is not None:
                 on_result(results[-1])
         return results
-    # fork starts workers fast and with the modules already imported; elsewhere (macOS,
-    # Windows) fork is unsafe or missing, and the platform default is used.
-    import multiprocessing  # only parallel runs need it
-
-    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     chunk = max(1, min(64, len(tasks) // (jobs * 8)))
-    if context.get_start_method() == "fork":
+    if FORK:
         _warm_up(tasks[0], resolver, options, len(tasks) >= PARALLEL_MIN_TASKS)
         _settle()  # before the fork: the workers never walk what they share (`_settle`)
         work = batches(len(tasks), jobs, chunk)
-        return _run_forked(context, tasks, work, jobs, (resolver, options), on_result, drop_clean_text)
+        return _run_forked(tasks, work, jobs, (resolver, options), on_result, drop_clean_text)
+    import multiprocessing  # only parallel runs need it
+
     release_collector()  # this process only waits for the pool's results now
+    context = multiprocessing.get_context()
     start = (options.config, resolver.overrides, options, drop_clean_text)
     with context.Pool(jobs, _start_worker, start) as pool:
         results = []
@@ -610,13 +609,17 @@ def run_tasks(
     return results
 
 
+# Workers forked (Linux): they start at once, with the modules imported and the tables built.
+# Elsewhere (macOS, Windows) fork is unsafe or missing: a pool of the platform's kind.
+FORK = sys.platform.startswith("linux")
+
 # A forked worker's pipe to the parent, made this large where the system lets it: the parent
 # reads it between batches of its own, and a worker whose results outrun a 64 KB pipe would wait.
 PIPE_SIZE = 1 << 20
+_COUNT = 8  # bytes of the shared count of batches taken (`_take`) and of a message's length
 
 
 def _run_forked(
-    context: Any,
     tasks: Sequence[FileTask | TextTask],
     work: list[range],
     jobs: int,
@@ -629,48 +632,64 @@ def _run_forked(
     results back, this process keeps its own (nothing pickled), and the results are handed
     on (`on_result`) in the order of `tasks`. A pool of `jobs` workers left this process to
     wait, unpickling every result and running the pool's threads: 7% of a corpus run's CPU
-    time, taken from the workers on a machine with as many cores as workers."""
-    global _forked_tasks, _worker_state, _worker_drops_text
-    from multiprocessing.connection import Connection, wait
-    from multiprocessing.process import BaseProcess
+    time, taken from the workers on a machine with as many cores as workers.
 
-    taken = context.Value("q", 0)
+    The workers are forked with `os.fork` and talk through pipes, not with multiprocessing's
+    processes, pipes and shared value: importing those (and ctypes, tempfile, subprocess,
+    socket under them) was 5% of the instructions this process ran before the fork, which
+    the workers wait for (measured). The count is a pipe holding one 8-byte number, which a
+    process reads (the others wait to read) and writes back one more."""
+    global _forked_tasks, _worker_state, _worker_drops_text
+    import select
+
+    count_pipe = os.pipe()
+    os.write(count_pipe[1], (0).to_bytes(_COUNT, "little"))
     done: list[list[FileResult | _Bare] | BaseException | None] = [None] * len(work)
     mine = [False] * len(work)
-    workers: list[BaseProcess] = []
-    readers: dict[Connection, BaseProcess] = {}
+    workers: list[int] = []  # process ids, until each is waited for
+    readers: dict[int, int] = {}  # a worker's pipe -> the worker
+    polled = select.poll()
     results: list[FileResult] = []
     _forked_tasks, _worker_state, _worker_drops_text = tasks, state, drop_clean_text
     try:
+        _flush_streams()  # nothing buffered here is written again by a worker
         for _ in range(jobs - 1):
-            reader, writer = context.Pipe(duplex=False)
+            reader, writer = os.pipe()
             try:
                 import fcntl
 
-                fcntl.fcntl(writer.fileno(), fcntl.F_SETPIPE_SZ, PIPE_SIZE)
+                fcntl.fcntl(writer, fcntl.F_SETPIPE_SZ, PIPE_SIZE)
             except (ImportError, AttributeError, OSError):
                 pass  # a 64 KB pipe: the worker waits now and then, no more
-            process = context.Process(target=_forked_worker, args=(writer, taken, work), daemon=True)
-            process.start()
-            writer.close()
+            try:
+                process = os.fork()
+            except BaseException:
+                os.close(reader)
+                os.close(writer)
+                raise
+            if process == 0:  # the worker, which never returns from here
+                _forked_child(writer, count_pipe, work, [reader, *readers])
+            os.close(writer)
             workers.append(process)
             readers[reader] = process
+            polled.register(reader, select.POLLIN)
 
         def receive(block: bool) -> None:
-            for reader in wait(list(readers), None if block else 0):
-                assert isinstance(reader, Connection)
-                try:
-                    index, sent = reader.recv()
-                except EOFError:  # the worker has ended: all its batches were sent
+            for reader, _ in polled.poll(None if block else 0):
+                message = _receive(reader)
+                if message is None:  # the worker has ended: all its batches were sent
+                    polled.unregister(reader)
                     del readers[reader]
+                    os.close(reader)
                     continue
+                index, sent = message
                 if index < 0 and isinstance(sent, BaseException):
                     raise sent  # failed before it took a batch
                 done[index] = sent
 
         handed = 0
         while True:
-            index = _take(taken, len(work))
+            index = _take(count_pipe, len(work))
             if index is None:
                 break
             done[index] = [_run_own(tasks[i], state, drop_clean_text) for i in work[index]]
@@ -682,27 +701,80 @@ def _run_forked(
                 raise RuntimeError("a worker process ended before sending back its results")
             receive(block=True)
             handed = _hand_on(tasks, work, done, mine, handed, results, on_result)
-        for process in workers:  # each has ended or is ending: its finalizers run (as a pool's)
-            process.join()
+        while workers:  # each has ended or is ending: waited for, as a pool's
+            os.waitpid(workers[-1], 0)
+            workers.pop()
     finally:
         _forked_tasks, _worker_state, _worker_drops_text = (), None, False
-        for process in workers:
-            if process.is_alive():  # the run failed: nothing more is wanted of it
-                process.terminate()
-                process.join()
-        for reader in readers:
-            reader.close()
+        if workers:  # the run failed: nothing more is wanted of them
+            import signal
+
+            for process in workers:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(process, signal.SIGTERM)
+            for process in workers:
+                os.waitpid(process, 0)
+        for fd in [*readers, *count_pipe]:
+            os.close(fd)
     return results
 
 
-def _take(taken: Any, count: int) -> int | None:
-    """The next batch for this process, or None once every batch is taken."""
-    with taken.get_lock():
-        index = taken.value
-        if index >= count:
+def _flush_streams() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (AttributeError, ValueError, OSError):
+            pass
+
+
+def _take(count_pipe: tuple[int, int], count: int) -> int | None:
+    """The next batch for this process, or None once every batch is taken: the count read
+    from its pipe (while it is out, the other processes wait for it) and one more put back."""
+    taken = os.read(count_pipe[0], _COUNT)
+    index = int.from_bytes(taken, "little")
+    if index >= count:
+        os.write(count_pipe[1], taken)
+        return None
+    os.write(count_pipe[1], (index + 1).to_bytes(_COUNT, "little"))
+    return index
+
+
+def _send(writer: int, message: object) -> None:
+    """A message to the parent: its length and its pickle."""
+    import pickle
+
+    data = pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
+    for part in (len(data).to_bytes(_COUNT, "little"), data):
+        view = memoryview(part)
+        while view:
+            view = view[os.write(writer, view) :]
+
+
+def _receive(reader: int) -> Any | None:
+    """A worker's next message, or None when it has ended (its pipe closed)."""
+    head = _read(reader, _COUNT)
+    if head is None:
+        return None
+    body = _read(reader, int.from_bytes(head, "little"))
+    if body is None:
+        raise RuntimeError("a worker process ended while sending back its results")
+    import pickle
+
+    return pickle.loads(body)
+
+
+def _read(reader: int, size: int) -> bytearray | None:
+    """`size` bytes from a pipe, or None when it ends first."""
+    data = bytearray(size)
+    view = memoryview(data)
+    got = 0
+    while got < size:
+        read = os.readv(reader, [view[got:]])
+        if read == 0:
             return None
-        taken.value = index + 1
-    return int(index)
+        got += read
+    return data
 
 
 def _run_own(
@@ -745,23 +817,54 @@ def _hand_on(
     return handed
 
 
-def _forked_worker(writer: Any, taken: Any, work: list[range]) -> None:
+def _forked_child(writer: int, count_pipe: tuple[int, int], work: list[range], others: list[int]) -> None:
+    """A forked worker's life, ended with `os._exit`: never back in the parent's code. Set up as
+    multiprocessing sets up a process it forks: stdin left to the parent, the parent's
+    multiprocessing finalizers not run here, this process's own run at its end (a local
+    LanguageTool server started here is stopped, `rules.grammar._backend`)."""
+    code = 1
+    try:
+        for fd in others:  # the parent's end of this and the earlier workers' pipes
+            os.close(fd)
+        if sys.stdin is not None:
+            try:
+                sys.stdin.close()
+                sys.stdin = open(os.devnull)  # noqa: SIM115 (held to the process's end)
+            except (OSError, ValueError):
+                pass
+        util = sys.modules.get("multiprocessing.util")
+        if util is not None:
+            util._finalizer_registry.clear()
+            util._run_after_forkers()
+        _forked_worker(writer, count_pipe, work)
+        code = 0
+    finally:
+        try:
+            util = sys.modules.get("multiprocessing.util")
+            if util is not None:
+                util._exit_function()
+            _flush_streams()
+        finally:
+            os._exit(code)
+
+
+def _forked_worker(writer: int, count_pipe: tuple[int, int], work: list[range]) -> None:
     """A forked worker: batches taken until none is left, each sent back with its index."""
     index = -1
     try:
         while True:
-            taken_now = _take(taken, len(work))
+            taken_now = _take(count_pipe, len(work))
             if taken_now is None:
                 break
             index = taken_now
-            writer.send((index, _run_batch(work[index])))
+            _send(writer, (index, _run_batch(work[index])))
     except BaseException as exc:  # noqa: BLE001 (raised in the parent, at its batch)
         try:
-            writer.send((index, exc))
+            _send(writer, (index, exc))
         except Exception:  # noqa: BLE001 (an exception that does not pickle)
-            writer.send((index, RuntimeError(f"{type(exc).__name__}: {exc}")))
+            _send(writer, (index, RuntimeError(f"{type(exc).__name__}: {exc}")))
     finally:
-        writer.close()
+        os.close(writer)
 
 
 # What a parallel run checks before its workers fork: a story that meets most rules' first-use

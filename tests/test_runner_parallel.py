@@ -198,13 +198,26 @@ def test_a_forked_workers_failure_is_raised_in_this_process_not_waited_for(monke
     import os
 
     monkeypatch.setattr(runner, "_warm_up", lambda *args: None)
+    forked: list[int] = []
+    fork = os.fork
+
+    def recorded_fork() -> int:
+        process = fork()
+        if process:
+            forked.append(process)
+        return process
+
+    monkeypatch.setattr(os, "fork", recorded_fork)
     tasks = [_FailingTask(f"s{i}", how, str(os.getpid())) for i in range(200)]
     seen: list[FileResult] = []
     with pytest.raises(ValueError if how == "raise" else RuntimeError):
         runner.run_tasks(tasks, runner.ConfigResolver(), runner.RunOptions(), 2, on_result=seen.append)
     assert [r.path for r in seen] == [t.display for t in tasks[: len(seen)]]  # in order, up to the failure
     assert runner._forked_tasks == () and runner._worker_state is None
-    assert not [p for p in __import__("multiprocessing").active_children() if p.is_alive()]
+    assert len(forked) == 1
+    for process in forked:  # ended and waited for: no process left behind
+        with pytest.raises(ChildProcessError):
+            os.waitpid(process, os.WNOHANG)
 
 
 def test_a_run_without_fork_uses_a_pool_of_workers_and_gives_the_same_results(tmp_path, monkeypatch):
@@ -215,6 +228,86 @@ def test_a_run_without_fork_uses_a_pool_of_workers_and_gives_the_same_results(tm
     serial = runner.run_tasks(tasks, runner.ConfigResolver(), options, 1, drop_clean_text=True)
     spawn = multiprocessing.get_context("spawn")
     monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: spawn)
+    monkeypatch.setattr(runner, "FORK", False)
     seen: list[FileResult] = []
     spawned = runner.run_tasks(tasks, runner.ConfigResolver(), options, 2, seen.append, drop_clean_text=True)
     assert spawned == serial == seen
+
+
+class _BigTask(runner.TextTask):
+    """A task whose result is larger than a worker's pipe (`runner.PIPE_SIZE`)."""
+
+    def run(self, resolver: runner.ConfigResolver, options: runner.RunOptions) -> FileResult:
+        return FileResult(self.display, warning=self.display * (3 << 20 // len(self.display)))
+
+
+@fork_only
+def test_a_forked_workers_results_larger_than_its_pipe_come_back_whole(tmp_path, monkeypatch):
+    monkeypatch.setattr(runner, "_warm_up", lambda *args: None)
+    tasks = [_BigTask(f"story{i:02}", "", str(tmp_path / "x.md")) for i in range(12)]
+    results = runner.run_tasks(tasks, runner.ConfigResolver(), runner.RunOptions(), 2)
+    assert results == [task.run(runner.ConfigResolver(), runner.RunOptions()) for task in tasks]
+
+
+class _FinalizingTask(runner.TextTask):
+    """A task that leaves a multiprocessing finalizer in the process that runs it (as a local
+    LanguageTool server does, `rules.grammar._backend`), which writes its process id to a file."""
+
+    def run(self, resolver: runner.ConfigResolver, options: runner.RunOptions) -> FileResult:
+        import os
+        import time
+        from multiprocessing import util
+
+        folder = self.anchor
+        util.Finalize(None, _write_pid, args=(folder, "worker"), exitpriority=10)
+        time.sleep(0.005)  # long enough that every process takes batches
+        return FileResult(self.display, warning=str(os.getpid()))
+
+
+def _write_pid(folder: str, who: str) -> None:
+    import os
+
+    with open(os.path.join(folder, f"{who}-{os.getpid()}"), "w", encoding="utf-8") as out:
+        out.write(who)
+
+
+@fork_only
+def test_a_forked_worker_runs_its_own_multiprocessing_finalizers_not_this_process(tmp_path, monkeypatch):
+    import os
+    from multiprocessing import util
+
+    monkeypatch.setattr(runner, "_warm_up", lambda *args: None)
+    mine = util.Finalize(None, _write_pid, args=(str(tmp_path), "parent"), exitpriority=10)
+    try:
+        tasks = [_FinalizingTask(f"s{i}", CLEAN, str(tmp_path)) for i in range(60)]
+        results = runner.run_tasks(tasks, runner.ConfigResolver(), runner.RunOptions(), 2)
+        workers = {r.warning for r in results} - {str(os.getpid())}
+        assert workers  # a worker checked some of them
+        written = sorted(p.name for p in tmp_path.iterdir())
+        assert written == sorted(f"worker-{pid}" for pid in workers)  # the parent's finalizer not run there
+    finally:
+        mine.cancel()
+        for _, finalizer in list(util._finalizer_registry.items()):  # this process's, from its own batches
+            finalizer.cancel()
+
+
+@fork_only
+def test_a_forked_worker_writes_nothing_this_process_had_not_flushed(tmp_path):
+    import subprocess
+
+    script = (
+        "import sys\n"
+        "from newslint import runner\n"
+        "from newslint.report import FileResult\n"
+        "class T(runner.TextTask):\n"
+        "    def run(self, resolver, options):\n"
+        "        return FileResult(self.display)\n"
+        "sys.stdout.write('before the fork\\n')\n"
+        "tasks = [T(f's{i}', '', 'x.md') for i in range(80)]\n"
+        "runner._warm_up = lambda *args: None\n"
+        "assert len(runner.run_tasks(tasks, runner.ConfigResolver(), runner.RunOptions(), 3)) == 80\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout == "before the fork\n"
