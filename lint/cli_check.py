@@ -192,6 +192,9 @@ def run_check(
             continue
         try:
             for found in discover_files([path], resolver):
+                if type(found) is tuple:  # a file to check (`_walked`, inline: most)
+                    items.append(FileTask(found[0], quote_name(found[0]), found[1]))
+                    continue
                 if isinstance(found, Skipped) and found.error:  # a folder not walked
                     folders.add(len(items))
                 items.append(_walked(found))

@@ -63,7 +63,7 @@ def _bytes_of(char: str) -> bytes:
 
 def quote_name(name: str) -> str:
     """`name` as it is when it is safe to print, else in double quotes with C escapes."""
-    if not _needs_quoting(name):
+    if _PLAIN.match(name) is not None or not _needs_quoting(name):  # (most: the first test)
         return name
     out = []
     for char in name:
