@@ -381,6 +381,8 @@ def _progress(total: int | None, label: str = "checking") -> Iterator[Callable[[
 
 @dataclass(frozen=True)
 class CorpusSettings:
+    """What a --jsonl run reads of each record, and where a fixed corpus goes."""
+
     field: str
     id_field: str
     headline_field: str | None

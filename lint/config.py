@@ -57,6 +57,8 @@ def _str_list(value: Any, where: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Settings:
+    """A file's resolved settings: its config file's values over the defaults (`load_settings`)."""
+
     select: list[str] | None = None
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)

@@ -64,6 +64,8 @@ class RegionKind(Enum):
 
 @dataclass(frozen=True, slots=True)
 class Region:
+    """A stretch of the text that is not prose (a URL, a handle, a table...): its kind and span."""
+
     kind: RegionKind
     span: Span
 
@@ -222,6 +224,8 @@ _FROM_SENTENCES = ("_prose", "tokens", "_words", "_numbers", "_sentence_starts")
 
 @dataclass(frozen=True)
 class Document:
+    """A parsed story: its text and the spans of its parts (`segment.parse`)."""
+
     text: str
     path: str = "-"
     format: str = "text"  # "text" | "markdown"

@@ -35,6 +35,8 @@ class FixError(Exception):
 
 @dataclass
 class FixOutcome:
+    """A fixed text, the fixes applied by rule code, and what the last check still found."""
+
     text: str
     applied: Counter[str] = field(default_factory=Counter)  # fixes applied, per rule code
     remaining: list[Violation] = field(default_factory=list)  # what the last check reported

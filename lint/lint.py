@@ -49,6 +49,8 @@ def format_of(path: str) -> str:
 
 @dataclass
 class CheckResult:
+    """A check's violations, with the documents and the repaired reading they point into."""
+
     document: Document  # the original text's document; every violation's span is into its text
     violations: list[Violation]
     reading: Reading | None = None  # the repaired reading and its offset map

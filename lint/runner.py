@@ -30,6 +30,8 @@ from newslint.rule import RuleUnavailable
 
 @dataclass(frozen=True)
 class RunOptions:
+    """How a run checks: fixing or not, and the rules selected on the command line."""
+
     fix: bool = False
     unsafe_fixes: bool = False
     diff: bool = False  # compute fixes, write nothing

@@ -34,6 +34,8 @@ class BinaryFile(SourceError):
 
 @dataclass(frozen=True)
 class Source:
+    """A file's text as decoded, and what writing it back needs."""
+
     path: str  # as shown in reports
     text: str  # decoded, with uniform CRLF/CR line endings turned into \n
     encoding: str  # "utf-8", "utf-16", "windows-1252"

@@ -63,6 +63,8 @@ class Span(_SpanFields):
 
 @dataclass(frozen=True, slots=True)
 class Position:
+    """A place in a text, as reports show it."""
+
     line: int  # 1-based
     column: int  # 1-based, in code points
     offset: int  # 0-based code-point offset into the text

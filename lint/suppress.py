@@ -29,6 +29,8 @@ OTHER_TOOLS = {"disable-next-line": "ignore-next-line", "off": "disable", "on": 
 
 @dataclass(eq=False)
 class Suppression:
+    """A suppression comment: the rules it names and the text it covers."""
+
     directive: Span  # where the comment stands
     selectors: tuple[str, ...]  # empty: every rule
     region: Span  # which offsets it covers

@@ -32,6 +32,8 @@ MAX_SLIP_STORIES = 1  # a slip is a word the desk never writes, or once (its arc
 
 @dataclass(frozen=True)
 class Slip:
+    """A word the desk profile takes for a slip of an established word."""
+
     word: str  # as the story writes it
     meant: str  # the established word the desk writes instead
     rivals: tuple[str, ...]  # other established words one slip away, each at least a tenth as common
@@ -218,6 +220,8 @@ def kinds_lesson(by_kind: Mapping[str, AbstractSet[str]]) -> dict[str, dict[str,
 
 @dataclass(frozen=True)
 class Choice:
+    """The form a desk profile shows the desk writes, and the evidence for it."""
+
     form: str  # the form the desk writes
     evidence: str  # "the desk writes it so in 97% of its 1,234 stories that keep to one form"
     share: str  # "97% of its 1,234 stories that keep to one form"

@@ -15,6 +15,8 @@ from typing import Literal
 
 @dataclass(frozen=True)
 class HouseStyle:
+    """A house style (`style`): its name and the choices it implies for the rules."""
+
     key: str  # the `style` setting
     name: str  # as messages print it: "Guardian style writes ..."
     spelling: Literal["us", "gb"] | None  # the spelling variety it implies without a `locale` (NL201)

@@ -22,6 +22,8 @@ def _no_fixes() -> Counter[str]:
 
 @dataclass(slots=True)  # one a file: slots keep a corpus run's 10,000 of them small
 class FileResult:
+    """What a file's check (or fix) gives the reporters."""
+
     path: str
     text: str = ""  # the text the diagnostics' spans refer to (the fixed text after --fix)
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -87,6 +89,8 @@ class FileResult:
 
 @dataclass(frozen=True)
 class ReportOptions:
+    """What the reporters need to know of the run."""
+
     fix: bool = False  # --fix was given
     unsafe_fixes: bool = False  # unsafe fixes apply: --unsafe-fixes, or `unsafe-fixes = true`
     unsafe_flag: bool = False  # ... and it took the --unsafe-fixes flag to say so

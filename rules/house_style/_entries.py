@@ -21,6 +21,8 @@ DEFAULT_TIMEOUT = 0.5  # seconds per entry per story
 
 @dataclass(frozen=True)
 class Match:
+    """Where an entry matched, and its replacement."""
+
     start: int
     end: int
     replacement: str | None  # None: report only
@@ -28,6 +30,8 @@ class Match:
 
 @dataclass(frozen=True)
 class Entry:
+    """One entry of a desk's patterns: what it matches, says and puts instead."""
+
     pattern: Any  # a compiled regex.Pattern
     message: str
     replacement: str | None  # a template for Match.expand, or a literal

@@ -155,6 +155,8 @@ SENSES: dict[str, tuple[Callable[[str, str, str], bool], str]] = {
 
 @dataclass(frozen=True)
 class SenseSpelling:
+    """A spelling that one variety writes in one sense of a word only."""
+
     word: str
     sense: str  # a key of SENSES
     status: str  # "us" or "gb" (only that variety writes it so), "none" (neither does)

@@ -9,6 +9,8 @@ from newslint.rules._tables import RowTable, data_bytes, once
 
 @dataclass(frozen=True)
 class Variant:
+    """A word only one spelling variety writes, and the other's form."""
+
     word: str  # as listed, lowercase
     variety: str  # "us" or "gb": the only variety that writes it
     other: str  # the same word in the other variety

@@ -244,6 +244,8 @@ def _osa(a: str, b: str) -> int:
 
 @dataclass(frozen=True)
 class Weighed:
+    """A candidate for an unknown word, as its context weighs it."""
+
     word: str
     share: float  # the candidate's share of belief among all candidates (0..1)
     slips: float  # its slip cost

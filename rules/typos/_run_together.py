@@ -37,6 +37,8 @@ FUNCTION_HEADS = frozenset(
 
 @dataclass(frozen=True)
 class Split:
+    """Run-together words, as read apart."""
+
     words: str  # "in the"
     applicability: Applicability
     rivals: tuple[str, ...]  # the other readings worth showing, likeliest first

@@ -38,6 +38,8 @@ SAFE_SHARE = 0.97  # and this share, reading with every neighbour: safe
 
 @dataclass(frozen=True)
 class Slip:
+    """A short unknown word read as a slip of a function word."""
+
     word: str  # the function word meant
     applicability: Applicability
     rivals: tuple[str, ...]  # the other readings worth showing, likeliest first

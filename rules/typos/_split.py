@@ -35,6 +35,8 @@ _RIGHT = re.compile(r" ([A-Za-z]+)")
 
 @dataclass(frozen=True)
 class Join:
+    """Two parts of one word written apart."""
+
     span: Span  # both parts and the space between them
     word: str  # the joined word, as written (lowercase)
     applicability: Applicability
