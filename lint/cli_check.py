@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -230,15 +231,19 @@ def run_check(
             raise SystemExit(2 if any(r.error for r in results) else 0)
     if filtered is not None and stdin_result is not None:
         _write_filtered(filtered, stdin_result)
-    record_slots = {i for _, _, first, last in corpora for i in range(first, last)}
-    kinds = [
-        "record" if i in record_slots else "folder" if i in folders else "file" for i in range(len(results))
-    ]
+    kinds = []  # what each result stands for, which the --diff summary says
+    if options.diff:
+        record_slots = {i for _, _, first, last in corpora for i in range(first, last)}
+        kinds = [
+            "record" if i in record_slots else "folder" if i in folders else "file"
+            for i in range(len(results))
+        ]
     _emit(results, options, output_format.value, statistics, quiet, use_stdin, filtered, kinds, output_file)
-    errors = [r for r in results if r.error]
-    if errors:
+    # (the passes over every result read its fields in C: a corpus run has 10,000 of them, and
+    # these passes run after its workers have ended)
+    if any(map(_ERROR, results)):
         raise SystemExit(2)
-    remaining = any(r.diagnostics for r in results)
+    remaining = any(map(_DIAGNOSTICS, results))
     if diff:
         remaining = remaining or any(r.original is not None and r.original != r.text for r in results)
     if exit_non_zero_on_fix and options.fix and any(r.fixed for r in results):
@@ -326,6 +331,10 @@ def _check_stdin(
         return result, data
 
 
+_ERROR, _DIAGNOSTICS = attrgetter("error"), attrgetter("diagnostics")
+_WARNING, _UNSAFE_BY_CONFIG = attrgetter("warning"), attrgetter("unsafe_by_config")
+
+
 def _run_all(
     items: list[FileResult | FileTask | TextTask],
     resolver: ConfigResolver,
@@ -338,8 +347,11 @@ def _run_all(
     with _progress(len(tasks)) as advance:
         # a result keeps its text only where the reports read it (`runner.let_text_go`)
         jobs = jobs or default_jobs(len(tasks))
-        done = iter(run_tasks(tasks, resolver, options, jobs, advance, drop_clean_text=True))
-    return [item if isinstance(item, FileResult) else next(done) for item in items]
+        done = run_tasks(tasks, resolver, options, jobs, advance, drop_clean_text=True)
+    if len(done) == len(items):  # every item was a task (most runs)
+        return done
+    found = iter(done)
+    return [item if isinstance(item, FileResult) else next(found) for item in items]
 
 
 PROGRESS_MIN_TASKS = 100  # a progress bar only for runs long enough to want one
@@ -530,7 +542,7 @@ def _emit(
     report_stream = sys.stderr if filtered is not None else sys.stdout
     color = fmt == "text" and output_file is None and report_stream.isatty() and "NO_COLOR" not in os.environ
     # `unsafe-fixes = true` in a config acts like the flag, and the report must say what --fix does.
-    unsafe = options.unsafe_fixes or any(r.unsafe_by_config for r in results)
+    unsafe = options.unsafe_fixes or any(map(_UNSAFE_BY_CONFIG, results))
     report_options = ReportOptions(
         fix=options.fix,
         unsafe_fixes=unsafe,
@@ -540,7 +552,7 @@ def _emit(
         color=color,
     )
     said: set[str] = set()
-    for r in results:
+    for r in results if any(map(_WARNING, results)) or any(map(_ERROR, results)) else ():
         for kind, message in (("warning", r.warning), ("error", r.error)):
             if message and message not in said:  # a run-wide problem (a service down) is said once
                 said.add(message)

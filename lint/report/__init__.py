@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
+from operator import attrgetter
 from typing import Any
 
 from newslint.span import LineIndex, Position
@@ -108,16 +110,18 @@ def fixable_now(d: Diagnostic, options: ReportOptions) -> bool:
     return d.fix is not None and d.fix.applies(options.applied_level)
 
 
+_DIAGNOSTICS = attrgetter("diagnostics")
+
+
 def counts(results: list[FileResult], options: ReportOptions) -> tuple[int, int, int]:
     """(problems, fixable with the fix level asked for, more fixable with --unsafe-fixes)."""
     total = fixable = hidden = 0
-    for r in results:
-        for d in r.diagnostics:
-            total += 1
-            if fixable_now(d, options):
-                fixable += 1
-            elif d.fix is not None and not options.unsafe_fixes and d.fix.applies(Applicability.UNSAFE):
-                hidden += 1
+    for d in chain.from_iterable(filter(None, map(_DIAGNOSTICS, results))):  # (most have none)
+        total += 1
+        if fixable_now(d, options):
+            fixable += 1
+        elif d.fix is not None and not options.unsafe_fixes and d.fix.applies(Applicability.UNSAFE):
+            hidden += 1
     return total, fixable, hidden
 
 

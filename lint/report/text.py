@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from newslint.quoting import printable
 from newslint.report import FileResult, ReportOptions, counts, fixable_now, rule_statistics
 
 _BOLD, _RED, _CYAN, _DIM, _RESET = "\x1b[1m", "\x1b[31m", "\x1b[36m", "\x1b[2m", "\x1b[0m"
+_UNWRITTEN, _FIXED, _ERROR = attrgetter("unwritten"), attrgetter("fixed"), attrgetter("error")
 
 
 def render(results: list[FileResult], options: ReportOptions) -> str:
@@ -39,19 +42,21 @@ def statistics_table(results: list[FileResult], options: ReportOptions) -> list[
 
 def summary(results: list[FileResult], options: ReportOptions) -> str:
     total, fixable, hidden = counts(results, options)
-    fixed = sum(sum(r.fixed.values()) for r in results)
+    # (each pass over the results reads as few fields as it can in Python: a corpus run has
+    # 10,000 results, most with nothing to count)
+    fixed = sum(sum(c.values()) for c in filter(None, map(_FIXED, results)))
     parts = []
     if fixed:
         parts.append(f"Fixed {fixed} problem{'s' * (fixed != 1)}.")
     # Files that could not be checked are said on stderr with their errors, not here; fixes whose
     # write failed (their errors are on stderr too) are not counted as made, and said here.
-    failed = any(r.error and not r.unwritten for r in results)
-    unwritten = sum(r.unwritten for r in results)
-    files = sum(1 for r in results if r.unwritten)
+    unwritten = sum(map(_UNWRITTEN, results))
+    files = sum(map(bool, map(_UNWRITTEN, results))) if unwritten else 0
     not_written = f"{_fixes(unwritten)} not written ({files} file{'s' * (files != 1)} unchanged)."
     if unwritten and total == 0:
         return " ".join([*parts, not_written])
     if total == 0:
+        failed = any(not r.unwritten for r in filter(_ERROR, results))
         if not failed or fixed:
             parts.append("No problems found." if not fixed else "No problems remain.")
         return " ".join(parts)
