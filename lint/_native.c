@@ -5479,18 +5479,18 @@ may_double_scan(int kind, const void *data, Py_ssize_t n, PyObject *out)
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
-/* may_double_scan over a one-byte text, sixteen bytes at a time: the word characters and the
- * white space of a block as bits, the runs of word characters read from where they start and end
- * (no test of each letter), the last character that is neither kept to tell whether two runs
- * are joined by white space alone. The same answer as may_double_scan. */
+/* may_double_scan over a one-byte text, sixteen bytes at a time: the word characters of a block
+ * as bits, the runs of word characters read from where they start and end (no test of each
+ * letter), and the characters between two neighbouring runs read only when the runs are as
+ * long. The same answer as may_double_scan. */
 
-/* s[pos:pos+16]'s word characters (re's \w) as bits, its white space (str.isspace) in `*space`;
- * a block with a byte past 127 is read a character at a time. */
+/* s[pos:pos+16]'s word characters (re's \w) as bits; a block with a byte past 127 is read a
+ * character at a time. */
 static ALWAYS_INLINE unsigned
-md_block(const Py_UCS1 *s, Py_ssize_t n, Py_ssize_t pos, unsigned *space)
+md_block(const Py_UCS1 *s, Py_ssize_t n, Py_ssize_t pos)
 {
-    __m128i x, low, words, white;
-    unsigned w = 0, sp = 0;
+    __m128i x, low, words;
+    unsigned w = 0;
     int k;
     if (pos + 16 <= n) {
         x = _mm_loadu_si128((const __m128i *)(s + pos));
@@ -5500,23 +5500,12 @@ md_block(const Py_UCS1 *s, Py_ssize_t n, Py_ssize_t pos, unsigned *space)
                 _mm_and_si128(_mm_cmpgt_epi8(low, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(low, _mm_set1_epi8('z' + 1))),
                 _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1))));
             words = _mm_or_si128(words, _mm_cmpeq_epi8(x, _mm_set1_epi8('_')));
-            white = _mm_or_si128(
-                _mm_cmpeq_epi8(x, _mm_set1_epi8(' ')),
-                _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(0x08)), _mm_cmplt_epi8(x, _mm_set1_epi8(0x0e))));
-            white = _mm_or_si128(
-                white, _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(0x1b)), _mm_cmplt_epi8(x, _mm_set1_epi8(0x20))));
-            *space = (unsigned)_mm_movemask_epi8(white);
             return (unsigned)_mm_movemask_epi8(words);
         }
     }
-    for (k = 0; k < 16 && pos + k < n; k++) {
-        Py_UCS1 c = s[pos + k];
-        if (IS_WORD(c))
+    for (k = 0; k < 16 && pos + k < n; k++)
+        if (IS_WORD(s[pos + k]))
             w |= 1u << k;
-        else if (Py_UNICODE_ISSPACE(c))
-            sp |= 1u << k;
-    }
-    *space = sp;
     return w;
 }
 
@@ -5540,16 +5529,27 @@ md_equal(const Py_UCS1 *x, const Py_UCS1 *y, Py_ssize_t len)
     return 1;
 }
 
+/* Whether s[from:to] (the characters between two runs of word characters) is white space alone
+ * (str.isspace): read only for two neighbouring runs as long, a few in a story of hundreds. */
+static ALWAYS_INLINE int
+md_spaced(const Py_UCS1 *s, Py_ssize_t from, Py_ssize_t to)
+{
+    for (; from < to; from++)
+        if (!Py_UNICODE_ISSPACE(s[from]))
+            return 0;
+    return 1;
+}
+
+/* Each run's bounds read from the block's bits; whether two runs are joined by white space alone
+ * asked only of neighbouring runs as long (`md_spaced`), not of every run as it starts. */
 static int
 may_double_blocks(const Py_UCS1 *s, Py_ssize_t n, PyObject *out)
 {
-    Py_ssize_t b, prev_start = -1, prev_len = 0, run_start = 0, last_other = -1;
+    Py_ssize_t b, prev_start = -1, prev_len = 0, run_start = 0;
     unsigned carry = 0; /* 1: the character before the block is a word character */
-    int spaced = 0;
     for (b = 0; b < n; b += 16) {
-        unsigned space, words = md_block(s, n, b, &space), after = (words << 1) | carry;
+        unsigned words = md_block(s, n, b), after = (words << 1) | carry;
         unsigned valid = n - b >= 16 ? 0xffffu : (1u << (n - b)) - 1;
-        unsigned other = ~words & ~space & valid;
         /* the places a run starts, and the places one ends (the character after it) */
         unsigned events = (words ^ after) & valid;
         carry = words >> 15;
@@ -5557,15 +5557,12 @@ may_double_blocks(const Py_UCS1 *s, Py_ssize_t n, PyObject *out)
             int t = __builtin_ctz(events);
             Py_ssize_t at = b + t;
             events &= events - 1;
-            if ((words >> t) & 1) { /* a run starts: joined to the one before by white space alone? */
-                unsigned below = other & ((1u << t) - 1);
-                Py_ssize_t last = below ? b + 31 - __builtin_clz(below) : last_other;
-                spaced = prev_start >= 0 && last < prev_start + prev_len;
+            if ((words >> t) & 1) /* a run starts */
                 run_start = at;
-            }
-            else { /* the run ends before `at` */
+            else { /* the run ends before `at` (prev_len is 0 before the first: no run is empty) */
                 Py_ssize_t len = at - run_start;
-                if (spaced && len == prev_len && md_equal(s + prev_start, s + run_start, len)) {
+                if (len == prev_len && md_spaced(s, prev_start + prev_len, run_start) &&
+                    md_equal(s + prev_start, s + run_start, len)) {
                     if (out == NULL)
                         return 1;
                     if (append_index(out, prev_start) < 0)
@@ -5575,11 +5572,10 @@ may_double_blocks(const Py_UCS1 *s, Py_ssize_t n, PyObject *out)
                 prev_len = len;
             }
         }
-        if (other)
-            last_other = b + 31 - __builtin_clz(other);
     }
     if (n > 0 && IS_WORD(s[n - 1]) /* a run ends the text */
-        && spaced && n - run_start == prev_len && md_equal(s + prev_start, s + run_start, prev_len))
+        && n - run_start == prev_len && md_spaced(s, prev_start + prev_len, run_start) &&
+        md_equal(s + prev_start, s + run_start, prev_len))
         return out == NULL ? 1 : append_index(out, prev_start);
     return 0;
 }
