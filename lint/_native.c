@@ -887,18 +887,24 @@ interned_word(PyObject *text, Py_ssize_t p, Py_ssize_t n, Py_uhash_t h, int *let
 #define new_presized(n) ((void)(n), PyDict_New())
 #endif
 
-/* counts[words[i]] = uses[i] for each of `words` (a list of distinct str), in order. Into an empty
- * dict they go through a new dict made big enough for all of them, which `counts` then takes
- * whole (the merge of a dict into an empty one copies its table): inserted one by one, a story's
- * hundred words grew the dict five times over. */
+/* counts[words[i]] = uses[i] for each of `words` (a list of distinct str), in order, but those
+ * whose indices are `skip` (ascending, `nskip` of them). Into an empty dict they go through a
+ * new dict made big enough for all of them, which `counts` then takes whole (the merge of a dict
+ * into an empty one copies its table): inserted one by one, a story's hundred words grew the
+ * dict five times over. */
 static int
-counts_into(PyObject *counts, PyObject *words, const Py_ssize_t *uses)
+counts_into(PyObject *counts, PyObject *words, const Py_ssize_t *uses, const int *skip, Py_ssize_t nskip)
 {
-    Py_ssize_t i, n = PyList_GET_SIZE(words);
-    PyObject *into = n > 5 && PyDict_GET_SIZE(counts) == 0 ? new_presized(n) : Py_NewRef(counts);
+    Py_ssize_t i, n = PyList_GET_SIZE(words), k = 0;
+    PyObject *into = n - nskip > 5 && PyDict_GET_SIZE(counts) == 0 ? new_presized(n - nskip) : Py_NewRef(counts);
     int err = into == NULL ? -1 : 0;
     for (i = 0; err == 0 && i < n; i++) {
-        PyObject *count = PyLong_FromSsize_t(uses[i]);
+        PyObject *count;
+        if (k < nskip && skip[k] == i) {
+            k++;
+            continue;
+        }
+        count = PyLong_FromSsize_t(uses[i]);
         err = count == NULL ? -1 : PyDict_SetItem(into, PyList_GET_ITEM(words, i), count);
         Py_XDECREF(count);
     }
@@ -908,10 +914,12 @@ counts_into(PyObject *counts, PyObject *words, const Py_ssize_t *uses)
     return err;
 }
 
+static int not_a_word(PyObject *word); /* its token kind is not WORD (newslint.tokens._classify) */
+
 /* index_tokens(text, sentences, blocked, counts[, odd]): (sentences and blocked: sequences of spans)
  * every token of the sentences (as TOKEN.finditer finds them in each, those that touch a blocked
- * span left out), in text order. `counts` (a dict) gets each distinct token's number of uses, in
- * the order of first use; returned are (words, ids, starts, openings, firsts): the distinct
+ * span left out), in text order. `counts` (a dict) gets each distinct WORD token's number of uses
+ * (`Prose.word_counts`: numbers and the other kinds left out), in the order of first use; returned are (words, ids, starts, openings, firsts): the distinct
  * tokens in that order, and as native int32 arrays (bytearrays) each token's index into `words`,
  * its start (its end is its start and its word's length), for each sentence the index of its
  * first token (of the next token when it has none) and then the number of tokens (sentence i's
@@ -926,7 +934,7 @@ index_tokens(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     PyObject *words = NULL, *result = NULL;
     Py_ssize_t *sstarts = NULL, *sends = NULL, *bstarts = NULL, *bends = NULL;
     Py_ssize_t nsent, nblock, i, n, handed = 0;
-    IntBuf ids = {0}, starts = {0}, openings = {0}, firsts = {0};
+    IntBuf ids = {0}, starts = {0}, openings = {0}, firsts = {0}, others = {0};
     WordTable own = {0}, *table = spare_busy ? &own : &spare_table;
     int kind;
     const void *data;
@@ -980,8 +988,11 @@ index_tokens(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
                                                               : PyUnicode_Substring(text, p, e);
                 table->word[id] = word; /* (NULL on error: let go as the others are) */
                 table->uses[id] = 1;
-                if (word == NULL ||
-                    (odd != Py_None && !(letters >= 0 ? letters : all_letters(word)) && PyList_Append(odd, word) < 0))
+                if (word == NULL)
+                    goto done;
+                if (!(letters >= 0 ? letters : all_letters(word)) && /* (letters only: a WORD) */
+                    ((odd != Py_None && PyList_Append(odd, word) < 0) ||
+                     (not_a_word(word) && intbuf_push(&others, id) < 0)))
                     goto done;
             } else {
                 table->uses[id]++;
@@ -997,7 +1008,7 @@ index_tokens(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         goto done;
     for (handed = 0; handed < table->size; handed++) /* the list takes the table's references */
         PyList_SET_ITEM(words, handed, table->word[handed]);
-    if (counts_into(counts, words, table->uses) < 0)
+    if (counts_into(counts, words, table->uses, others.data, others.size) < 0)
         goto done;
     {
         PyObject *a = intbuf_take_int32s(&ids), *b = a ? intbuf_take_int32s(&starts) : NULL;
@@ -1021,6 +1032,7 @@ done:
     intbuf_free(&starts);
     intbuf_free(&openings);
     intbuf_free(&firsts);
+    intbuf_free(&others);
     return result;
 }
 

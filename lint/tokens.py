@@ -158,14 +158,16 @@ def index_tokens(
     odd: list[str] | None = None,
 ) -> TokenIndex:
     """The `TokenIndex` of the sentences' tokens, those that touch `blocked` left out; `counts`
-    gets each distinct token's number of uses, in the order of first use, and `odd` (if given)
-    the distinct tokens that are not letters only (`str.isalpha`), in the same order."""
+    gets each distinct WORD token's number of uses (`Prose.word_counts`: numbers and the other
+    kinds left out), in the order of first use, and `odd` (if given) the distinct tokens that are
+    not letters only (`str.isalpha`), in the same order."""
     if native is not None:
         # tuple.__new__: a NamedTuple's own __new__ is a Python call (one a story, as is a generator);
         # the arrays come as `Int32s` (sequences of ints, buffers of format "i"), made in C
         return tuple.__new__(TokenIndex, native.index_tokens(text, sentences, blocked.spans, counts, odd))
     ids, starts, openings, firsts = (array("i") for _ in range(4))
     number: dict[str, int] = {}
+    others: set[int] = set()  # the ids of the tokens that are not WORDs: not counted
     for sentence in sentences:
         openings.append(len(ids))
         any_blocked = blocked.touches(sentence)
@@ -178,10 +180,13 @@ def index_tokens(
             k = number.get(word)
             if k is None:
                 k = number[word] = len(number)
-                counts[word] = 1
+                if word.isalpha() or kind_of(word) is WORD_KIND:
+                    counts[word] = 1
+                else:
+                    others.add(k)
                 if odd is not None and not word.isalpha():
                     odd.append(word)
-            else:
+            elif k not in others:
                 counts[word] += 1
             if first:
                 firsts.append(len(ids))
@@ -906,7 +911,6 @@ class Prose:
         "quoted",
         "_index",
         "_counts",
-        "_odd",
         "_places",
         "_placing_kept",
         "_starts",
@@ -918,9 +922,7 @@ class Prose:
         self.text, self.sentences, self.headline = text, sentences, headline
         self.blocked, self.quoted = blocked, quoted
         self._index: TokenIndex | None = None
-        # every token's count, from the index; only the words' once `word_counts` has run
-        self._counts: Counter[str] | None = None
-        self._odd: list[str] = []  # the index's distinct tokens that are not letters only
+        self._counts: Counter[str] | None = None  # every WORD token's count, from the index
         # per sentence, found as tokens are built: in the headline, in a quotation
         self._places: list[tuple[bool, int] | None] | None = None
         self._placing_kept: Places | None = None  # `_placing`'s, made once (asked 2-3 times a story)
@@ -930,7 +932,7 @@ class Prose:
         """The story's `TokenIndex`, built on first use; None for a text too long to index."""
         if self._index is None and len(self.text) <= INDEX_LIMIT:
             self._counts = Counter.__new__(Counter)  # empty: without Counter.__init__'s Python calls
-            self._index = index_tokens(self.text, self.sentences, self.blocked, self._counts, self._odd)
+            self._index = index_tokens(self.text, self.sentences, self.blocked, self._counts)
         return self._index
 
     def tokens(self) -> tuple[Token, ...]:
@@ -971,15 +973,8 @@ class Prose:
         word = WORD_KIND
         if self.index() is not None:
             assert self._counts is not None
-            counts = self._counts  # not copied: nothing else reads the numbers' counts
-            # only the tokens that are not letters only (the index lists them) may not be words,
-            # classified in one compiled call where it is built
-            drop = counts.pop  # dict's, in C: Counter's `del` is a Python method a word
-            for w in (_non_words if native is None else native.non_words)(self._odd):
-                drop(w)
-            self._odd = []  # read once: the counts are words only from now on
-            return counts
-        counts = Counter()
+            return self._counts  # words only: the index leaves the other kinds out
+        counts: Counter[str] = Counter()
         text, blocked, finditer, findall = self.text, self.blocked, TOKEN.finditer, TOKEN.findall
         # The compiled scan counts a run of sentences in one call; the runs are counted in text
         # order, so the counter's words keep the order of their first use either way.
