@@ -1051,11 +1051,18 @@ not_a_word(PyObject *word)
         return 0; /* (no token is empty) */
     for (i = 0; i < n; i++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (ch < 128) { /* (most: the tests below read from the class table, no call a character) */
+            int c = ASCII_CLASS[ch]; /* an ASCII digit is str.isdigit's only ASCII digit */
+            all_digits &= c == ASCII_DIGIT;
+            letter |= c == ASCII_LETTER;
+            mixed |= c == ASCII_DIGIT || c == ASCII_UNDERSCORE;
+            continue;
+        }
         if (!Py_UNICODE_ISDIGIT(ch))
             all_digits = 0;
         if (IS_LETTER(ch))
             letter = 1;
-        if (IS_DIGIT(ch) || ch == '_')
+        if (IS_DIGIT(ch))
             mixed = 1;
     }
     if (all_digits || (Py_UNICODE_ISDIGIT(PyUnicode_READ(kind, data, 0)) && !letter))
