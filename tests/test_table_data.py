@@ -65,6 +65,14 @@ def test_missing_tables_are_built(monkeypatch):
     assert _context._common_lines.__wrapped__() == built  # type: ignore[attr-defined]
 
 
+def test_a_big_endian_machine_builds_its_own_filters(monkeypatch):
+    # the affix filter's uint32 masks are shipped little-endian: read in the other order they
+    # would rule listed words out
+    assert _words.shipped_filters() is not None
+    monkeypatch.setattr(_words.sys, "byteorder", "big")
+    assert _words.shipped_filters() is None
+
+
 @compiled
 def test_a_word_list_not_shipped_gets_no_shipped_filters(monkeypatch):
     listed = _words.WordList(lambda: "cat\ndog", "cat\t0\ndog\t1\n")

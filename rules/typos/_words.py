@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import pkgutil
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from typing import Any
@@ -186,7 +187,11 @@ reading the files costs well under a millisecond. Missing or of the wrong size: 
 
 
 def shipped_filters() -> tuple[bytes, bytes] | None:
-    """The shipped filters of the listed words (`FILTER_FILES`), or None when one is missing."""
+    """The shipped filters of the listed words (`FILTER_FILES`), or None when one is missing or
+    the machine is big-endian: the affix filter's masks are uint32s written little-endian, and
+    read in the machine's order they would rule real keys out."""
+    if sys.byteorder != "little":
+        return None
     try:
         found = [pkgutil.get_data("newslint.rules.typos", f"data/{name}") for name in FILTER_FILES]
     except OSError:
