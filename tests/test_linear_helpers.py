@@ -1228,6 +1228,91 @@ def test_english_variety_mix_reports_as_without_its_unopposed_test(text, ending)
         assert found == list(rule.check(segment.parse(text + ending)))
 
 
+def _unopposed_plainly(found, other_way, evidence):
+    """`english_variety_mix._unopposed` as first written: every name asked, then the signs."""
+    mix = english_variety_mix
+    if not found:
+        return False
+    variety = found[0][1].variety
+    ise = ize = plain = 0
+    names = []
+    for tok, e in found:
+        if e.variety != variety or e.kind == "weak":
+            return False
+        if mix._proper(tok):
+            if e.kind != "ize":
+                names.append((tok, e))
+        elif e.kind == "ize":
+            ize += 1
+        else:
+            plain += 1
+            ise += e.kind == "ise"
+    if ise and ize or ize == 1 and not ise:
+        return False
+    spellings = plain + sum(1 for tok, e in names if other_way(tok, e))
+    if not spellings:
+        return True
+    needed = max(mix.MIN_EVIDENCE, mix.MARGIN * spellings)
+    if variety == "gb":
+        return mix._most_american_signs(evidence.text) < needed
+    return variety == "us" and evidence.house().get("gb", 0) + mix._british_desk(evidence.text) < needed
+
+
+def _plainly_british_plainly(evidence, found):
+    """`_Evidence.plainly_british` as first written: every count read, then weighed."""
+    mix = english_variety_mix
+    gb_spellings = sum(
+        1 for tok, e in found if e.variety == "gb" and e.kind != "ize" and not mix._proper(tok)
+    )
+    us_spellings = any(
+        e.variety == "us" and e.kind == "spelling" and not mix._proper(tok) for tok, e in found
+    )
+    house = evidence.house()
+    return (
+        not us_spellings
+        and not evidence.signs().get("us")
+        and house.get("gb", 0) * 2 >= mix.BRITISH_STYLE
+        and house.get("gb", 0) + gb_spellings >= mix.BRITISH_STYLE
+    )
+
+
+NAMED_VARIETY_TEXT = st.lists(
+    st.tuples(
+        st.sampled_from(
+            ["colour", "Colour", "centre", "Centre", "Defence", "defence", "Theatre", "labour", "Labour"]
+            + ["color", "Color", "Center", "Defense", "organise", "organize", "the", "said", "Ministry"]
+            + ["Mr Brown", "Mr. Brown", "percent", "per cent", "£4m", "25 February", "the US", "UK"]
+            + ["BBC", "towards", "Inc", "Corp", "Washington", "Ltd", "program", "programme"]
+        ),
+        st.sampled_from([" ", " ", ". ", "\n", ", "]),
+    ),
+    max_size=20,
+).map(lambda ws: "".join(w + s for w, s in ws))
+
+
+@settings(max_examples=400, deadline=None)
+@given(NAMED_VARIETY_TEXT, VARIETY_ENDINGS)
+@example("The colour, Defence Ministry said. The centre and the Theatre.", "")
+@example("The Colour Ministry. Mr. Brown said 5 percent and 6 percent.", "\nReuter\n")
+@example("The Color Center of Washington Inc.", "\nReuter\n")
+def test_unopposed_and_plainly_british_answer_as_their_plain_forms(text, ending):
+    """`_unopposed` asks the signs before the names (the names only when the signs leave a
+    question) and `plainly_british` reads signs only when the spellings leave a question: each
+    answers as its plain form, which reads everything first."""
+    doc = segment.parse(text + ending)
+    found = english_variety_mix.EnglishVarietyMix._spellings(doc)
+    found = [(tok, e) for tok, e in found if e.kind != "sense"]
+    expected = _unopposed_plainly(found, english_variety_mix._spelled_other_way(found, doc.text), _fresh(doc))
+    other_way = english_variety_mix._spelled_other_way(found, doc.text)
+    assert english_variety_mix._unopposed(found, other_way, _fresh(doc)) == expected
+    assert _fresh(doc).plainly_british(found) == _plainly_british_plainly(_fresh(doc), found)
+
+
+def _fresh(doc):
+    dateline = doc.text[doc.dateline.start : doc.dateline.end] if doc.dateline else ""
+    return english_variety_mix._Evidence(doc.text, dateline, doc)
+
+
 SPELLING_TEXT = st.lists(
     st.tuples(
         st.sampled_from(

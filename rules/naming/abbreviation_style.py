@@ -107,6 +107,11 @@ def _company_name(text: str, span: Span) -> str:
     company's own initials (ROLM Corp, Basf) are compared as usual."""
     if _letters(text[span.start : span.end]) not in _COUNTRIES:
         return ""
+    return _name_beside(text, span)
+
+
+def _name_beside(text: str, span: Span) -> str:
+    """`_company_name` of a form whose letters are a country's (US, UK)."""
     before = _NAME_BEFORE.search(text, max(0, span.start - 30), span.start)
     if before and before.group(1) not in _NOT_NAMES and not before.group(1).endswith(("'s", "’s")):
         return before.group(1).lower()
@@ -317,11 +322,14 @@ class AbbreviationStyle(Rule):
         if not mixed:
             return  # most stories write each abbreviation one way
         forms: dict[tuple[str, str], dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))
+        letters_of = {form: _letters(form) for form in mixed}  # read once a form, not once a place
         for start, end in _places(text, mixed):
             form, span = text[start:end], Span(start, end)
+            letters = letters_of[form]
             # a company keeps its own style (US West Inc beside the U.S. Postal Service), but
-            # one company written two ways (Esso UK, Esso U.K. Plc) is a mix
-            forms[_letters(form), _company_name(text, span)][form].append(span)
+            # one company written two ways (Esso UK, Esso U.K. Plc) is a mix (`_company_name`,
+            # asked only of a country's letters)
+            forms[letters, _name_beside(text, span) if letters in _COUNTRIES else ""][form].append(span)
         for by_form in forms.values():
             if len(by_form) < 2 or not any(f == f.upper() for f in by_form):
                 continue  # Nato and Unesco alone are words, not a second form

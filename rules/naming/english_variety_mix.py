@@ -106,6 +106,7 @@ _GB_SUBJECTS = (
     "Ecus", "Ecu", "Chancellor", "Hong Kong", "Singapore", "Australian", "Australia",
 )  # fmt: skip
 MAX_SIGNS = 3
+_VARIETIES = tuple(_SIGNS)  # the varieties whose signs `_house_signs` counts unless told
 MIN_EVIDENCE = 2  # the majority needs at least this much evidence
 BRITISH_STYLE = 4  # house-style evidence that makes a lone -ize the odd one out
 MARGIN = 2  # ... and this many times the evidence for the other variety
@@ -401,6 +402,7 @@ def _contextual(word: str) -> bool:
 # short to count), found once a process: at most one a row of the table.
 _PLAIN: dict[str, Variant | None] = {}
 _CONTEXT = Variant("", "", "", "")  # `_PLAIN` has no answer: the word is looked up in its context
+_KEYS: list[Collection[str] | None] = [None]  # the variant table's dict's keys, once it is built
 
 
 def _proper(tok: Token) -> bool:
@@ -749,10 +751,17 @@ class EnglishVarietyMix(Rule):
         table = variants()
         text = doc.text
         found: list[tuple[Token, Variant]] = []
-        listed = table.keys()
+        listed = _KEYS[0]
+        if listed is None:
+            listed = table.keys()
+            if listed is not table:  # the dict's keys, once it is built: kept, no call a story
+                _KEYS[0] = listed
         plain = _PLAIN
-        # Candidate-first: the story's distinct words that a table lists, then their tokens alone.
-        for tok in _tokens_and_parts(doc.words_among(doc.selected(_CANDIDATES))):
+        # Candidate-first: the story's distinct words that a table lists, then their tokens alone
+        # (split into parts only when a word is hyphenated: a generator's step a token saved).
+        words = doc.selected(_CANDIDATES)
+        tokens = doc.words_among(words)
+        for tok in tokens if "-" not in "".join(words) else _tokens_and_parts(tokens):
             word = tok.text.lower().replace("’", "'")
             known = plain.get(word, _CONTEXT)
             if known is _CONTEXT and word in listed and not _contextual(word):
@@ -841,16 +850,16 @@ class EnglishVarietyMix(Rule):
     def _house_signs(
         text: str,
         runs: tuple[Sequence[int], Sequence[int]] | None = None,
-        varieties: Collection[str] = _SIGNS.keys(),
+        varieties: tuple[str, ...] = _VARIETIES,
     ) -> Counter[str]:
         """The house-style signs the copy itself shows (£, per cent, Mr Brown, 25 February).
         `runs`: the text's `digit_runs`, if found already; `varieties`: those whose signs are
         counted (each variety's count is the same whether the other's is counted or not)."""
         counts: Counter[str] = Counter.__new__(Counter)  # no __init__: two Python calls a story
-        key = tuple(variety for variety in _SIGNS if variety in varieties)
-        plan = _SIGN_PLANS.get(key)
+        plan = _SIGN_PLANS.get(varieties)  # asked as given: no tuple built a story
         if plan is None:
-            plan = _SIGN_PLANS[key] = _sign_plan(key)
+            key = tuple(variety for variety in _SIGNS if variety in varieties)
+            plan = _SIGN_PLANS[varieties] = _SIGN_PLANS.get(key) or _sign_plan(key)
         needles, signs = plan
         held = _held(text, needles)  # the literals of the signs the text holds, as bits
         for variety, weight, hints, pattern, at in signs:
@@ -933,7 +942,8 @@ def _sign_plan(varieties: tuple[str, ...]) -> tuple[tuple[str, ...], list[_Sign]
     return needles, signs
 
 
-_SIGN_PLANS: dict[tuple[str, ...], tuple[tuple[str, ...], list[_Sign]]] = {}  # varieties -> plan
+# varieties (as `_house_signs` is asked them, in any order) -> the plan of those in `_SIGNS`' order
+_SIGN_PLANS: dict[tuple[str, ...], tuple[tuple[str, ...], list[_Sign]]] = {}
 
 
 def _literals_held(text: str, needles: tuple[str, ...]) -> int:
@@ -1002,15 +1012,33 @@ def _unopposed(
     # the story's spellings as `_spelling_counts` counts them, all of `variety` (no weak "program"),
     # counted in the pass above but for the names, asked of `other_way` in their order
     spellings = plain
-    for tok, e in names:
-        if other_way(tok, e):
-            spellings += 1
+    if names:
+        # The answer grows with the spellings but for none at all (then always yes): signs fewer
+        # than the plain spellings need answer yes whatever the names add, and the names (whose
+        # test reads the words around every use of the story's spellings) are not asked.
+        signs = _other_signs(variety, evidence)
+        if signs is not None and signs < max(MIN_EVIDENCE, MARGIN * spellings):
+            return True
+        for tok, e in names:
+            if other_way(tok, e):
+                spellings += 1
+        if not spellings:
+            return True  # no majority without a spelling
+        return signs is not None and signs < max(MIN_EVIDENCE, MARGIN * spellings)
     if not spellings:
         return True  # no majority without a spelling
-    needed = max(MIN_EVIDENCE, MARGIN * spellings)
+    signs = _other_signs(variety, evidence)
+    return signs is not None and signs < max(MIN_EVIDENCE, MARGIN * spellings)
+
+
+def _other_signs(variety: str, evidence: _Evidence) -> int | None:
+    """For `_unopposed`: the other variety's evidence it weighs against a story that spells
+    `variety` alone (None for a variety that is neither)."""
     if variety == "gb":
-        return _most_american_signs(evidence.text) < needed
-    return variety == "us" and evidence.house().get("gb", 0) + _british_desk(evidence.text) < needed
+        return _most_american_signs(evidence.text)
+    if variety == "us":
+        return evidence.house().get("gb", 0) + _british_desk(evidence.text)
+    return None
 
 
 def _most_american_signs(text: str) -> int:
@@ -1157,16 +1185,12 @@ class _Evidence:
         come to BRITISH_STYLE or more, the signs the copy shows count for at least half of that
         (a wire story from the London desk with British spellings is no BBC story: that desk
         wrote "program" and Oxford -ize), and nothing is American."""
+        if any(e.variety == "us" and e.kind == "spelling" and not _proper(tok) for tok, e in found):
+            return False  # an American spelling: no sign need be read
+        gb = self.house().get("gb", 0)
+        if gb * 2 < BRITISH_STYLE:
+            return False  # too few signs: the wire desk need not be read
         gb_spellings = sum(
             1 for tok, e in found if e.variety == "gb" and e.kind != "ize" and not _proper(tok)
         )
-        us_spellings = any(
-            e.variety == "us" and e.kind == "spelling" and not _proper(tok) for tok, e in found
-        )
-        house = self.house()
-        return (
-            not us_spellings
-            and not self.signs().get("us")
-            and house.get("gb", 0) * 2 >= BRITISH_STYLE
-            and house.get("gb", 0) + gb_spellings >= BRITISH_STYLE
-        )
+        return gb + gb_spellings >= BRITISH_STYLE and not self.signs().get("us")
