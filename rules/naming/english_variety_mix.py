@@ -356,7 +356,7 @@ def _word_parts(word: str) -> list[tuple[int, str]]:
 
 def _lists(word: str) -> bool:
     """Whether a word, or a part of a hyphenated word, is one the tables list."""
-    listed = variants().keys()  # the dict's keys once it is built: no Python `__contains__`
+    listed = _KEYS[0] or _table_keys()  # the dict's keys once it is built: no Python `__contains__`
     if "-" not in word:  # the word is its one part (`_word_parts`): most words, asked once each
         low = word.lower().replace("’", "'")  # `_listed`, inline: asked of every new word
         return low in listed or low in _CONTEXTUAL or low in _senses.table()
@@ -403,6 +403,16 @@ def _contextual(word: str) -> bool:
 _PLAIN: dict[str, Variant | None] = {}
 _CONTEXT = Variant("", "", "", "")  # `_PLAIN` has no answer: the word is looked up in its context
 _KEYS: list[Collection[str] | None] = [None]  # the variant table's dict's keys, once it is built
+
+
+def _table_keys() -> Collection[str]:
+    """`variants().keys()`, kept in `_KEYS` once they are the dict's (no call a story or a
+    word after that)."""
+    table = variants()
+    listed = table.keys()
+    if listed is not table:
+        _KEYS[0] = listed
+    return listed
 
 
 def _proper(tok: Token) -> bool:
@@ -573,11 +583,15 @@ class EnglishVarietyMix(Rule):
         mixed = target is None and lean is not None and _spells_both(spellings)
         if mixed:
             target = lean  # the story spells both ways: whatever leans decides (the fix is unsafe)
-        # -ise against -ize: what leans is the rest of the story, not the endings weighed
+        # -ise against -ize: what leans is the rest of the story, not the endings weighed (read
+        # only with both: `_ize_minority` asks no lean of a story without them)
         spelled = [(tok, e) for tok, e in found if e.kind not in ("ise", "ize")]
         # a house style that names no -ise (Reuters: its London desk wrote Oxford -ize) is wire copy
         oxford = self.context.style in HOUSE_STYLES and self.context.style not in ISE_STYLES
-        lean_ends = target or evidence.lean(_spelling_counts(spelled, other_way))
+        if len(spelled) == len(found):
+            lean_ends = None
+        else:
+            lean_ends = target or evidence.lean(_spelling_counts(spelled, other_way))
         ize_wrong = self._ize_minority(found, target, lean_ends, evidence, oxford)
         ize_desk = self._desk_endings(found, evidence) if ize_wrong is None and target != "us" else None
         if ize_desk is not None:
@@ -751,11 +765,7 @@ class EnglishVarietyMix(Rule):
         table = variants()
         text = doc.text
         found: list[tuple[Token, Variant]] = []
-        listed = _KEYS[0]
-        if listed is None:
-            listed = table.keys()
-            if listed is not table:  # the dict's keys, once it is built: kept, no call a story
-                _KEYS[0] = listed
+        listed = _KEYS[0] or _table_keys()
         plain = _PLAIN
         # Candidate-first: the story's distinct words that a table lists, then their tokens alone
         # (split into parts only when a word is hyphenated: a generator's step a token saved).
