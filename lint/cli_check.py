@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from newslint import sources
 from newslint.config import ConfigError, Settings
-from newslint.quoting import printable, quote_name
+from newslint.quoting import plain_name, printable, quote_name
 from newslint.registry import UnknownSelector
 from newslint.report import FileResult, ReportOptions
 from newslint.runner import (
@@ -33,6 +33,7 @@ from newslint.runner import (
     FileTask,
     RunOptions,
     Skipped,
+    Task,
     TextTask,
     default_jobs,
     discover_files,
@@ -175,7 +176,7 @@ def run_check(
         )
     targets = paths or ([] if jsonl else ["."])
     use_stdin = "-" in targets
-    items: list[FileResult | FileTask | TextTask] = []
+    items: list[FileResult | Task] = []
     filtered: bytes | None = None
     stdin_result: FileResult | None = None
     folders: set[int] = set()  # the items that stand for a folder the walk could not read
@@ -194,7 +195,11 @@ def run_check(
         try:
             for found in discover_files([path], resolver):
                 if type(found) is tuple:  # a file to check (`_walked`, inline: most)
-                    items.append(FileTask(found[0], quote_name(found[0]), found[1]))
+                    name, plain = found
+                    # a plain file shown as it is: its path alone is its task (`runner.Task`)
+                    items.append(
+                        name if plain and plain_name(name) else FileTask(name, quote_name(name), plain)
+                    )
                     continue
                 if isinstance(found, Skipped) and found.error:  # a folder not walked
                     folders.add(len(items))
@@ -336,7 +341,7 @@ _WARNING, _UNSAFE_BY_CONFIG = attrgetter("warning"), attrgetter("unsafe_by_confi
 
 
 def _run_all(
-    items: list[FileResult | FileTask | TextTask],
+    items: list[FileResult | Task],
     resolver: ConfigResolver,
     options: RunOptions,
     jobs: int | None,

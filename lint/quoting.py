@@ -48,6 +48,7 @@ def _unsafe(char: str) -> bool:
 
 # A quick test for the common case: a name of letters, digits and ordinary punctuation.
 _PLAIN = re.compile(r"[\x20-\x21\x23-\x5b\x5d-\x7e]*\Z")
+plain_name = _PLAIN.match  # a name shown as it is (`quote_name`'s first test): not None
 
 
 def _needs_quoting(name: str) -> bool:

@@ -433,11 +433,29 @@ class TextTask:
         return process_text(source, settings, options)
 
 
+# A task: a file (`FileTask`), a text (`TextTask`), or a path alone, a file a walk met as a plain
+# file (`discover_files`) whose name is shown as it is (`plain_name`): most of a corpus run's
+# tasks, made before its workers fork (a FileTask a file was 25 M instructions over the corpus).
+Task = FileTask | TextTask | str
+
+
+def run_task(task: Task, resolver: ConfigResolver, options: RunOptions) -> FileResult:
+    """Check (or fix) what `task` stands for."""
+    if isinstance(task, str):
+        return process_file(task, task, resolver, options, True)
+    return task.run(resolver, options)
+
+
+def shown_name(task: Task) -> str:
+    """The name a task's result is shown under."""
+    return task if isinstance(task, str) else task.display
+
+
 _worker_state: tuple[ConfigResolver, RunOptions] | None = None
 _worker_drops_text = False  # the run's `drop_clean_text`, in a worker
 # A forked run's tasks, which its workers share: sent as indices (`batches`), not pickled (the
 # parent pickled a corpus run's 10,657 file tasks, 18 ms, and the workers unpickled them)
-_forked_tasks: Sequence[FileTask | TextTask] = ()
+_forked_tasks: Sequence[Task] = ()
 _settled = False
 
 # The youngest generation's threshold once a process is settled (Python's default is 700).
@@ -518,9 +536,9 @@ def _start_worker(
 _Bare = bool
 
 
-def _run_in_worker(task: FileTask | TextTask) -> FileResult | _Bare:
+def _run_in_worker(task: Task) -> FileResult | _Bare:
     assert _worker_state is not None, "worker not initialised"
-    result = task.run(*_worker_state)
+    result = run_task(task, *_worker_state)
     _settle()
     if _worker_drops_text:
         let_text_go(result)
@@ -532,7 +550,7 @@ def _run_in_worker(task: FileTask | TextTask) -> FileResult | _Bare:
             and result.warning is None
             and not result.fixed
             and not result.unwritten
-            and result.path == task.display
+            and result.path == shown_name(task)
         ):
             return result.unsafe_by_config
     if isinstance(task, TextTask):  # the parent has this text already: do not send it back
@@ -564,9 +582,9 @@ def batches(count: int, jobs: int, most: int) -> list[range]:
 _SAME_TEXT = "\x00newslint: the task's own text\x00"  # never a checked text: NUL is refused on input
 
 
-def _restore(task: FileTask | TextTask, result: FileResult | _Bare) -> FileResult:
+def _restore(task: Task, result: FileResult | _Bare) -> FileResult:
     if type(result) is bool:
-        return FileResult(task.display, unsafe_by_config=result)
+        return FileResult(shown_name(task), unsafe_by_config=result)
     assert isinstance(result, FileResult)
     if isinstance(task, TextTask):
         if result.text == _SAME_TEXT:
@@ -577,7 +595,7 @@ def _restore(task: FileTask | TextTask, result: FileResult | _Bare) -> FileResul
 
 
 def run_tasks(
-    tasks: Sequence[FileTask | TextTask],
+    tasks: Sequence[Task],
     resolver: ConfigResolver,
     options: RunOptions,
     jobs: int = 1,
@@ -592,7 +610,7 @@ def run_tasks(
     if jobs == 1:
         results = []
         for task in tasks:
-            results.append(task.run(resolver, options))
+            results.append(run_task(task, resolver, options))
             _settle()
             if drop_clean_text:
                 let_text_go(results[-1])
@@ -632,7 +650,7 @@ _COUNT = 8  # bytes of the shared count of batches taken (`_take`) and of a mess
 
 
 def _run_forked(
-    tasks: Sequence[FileTask | TextTask],
+    tasks: Sequence[Task],
     work: list[range],
     jobs: int,
     state: tuple[ConfigResolver, RunOptions],
@@ -789,17 +807,15 @@ def _read(reader: int, size: int) -> bytearray | None:
     return data
 
 
-def _run_own(
-    task: FileTask | TextTask, state: tuple[ConfigResolver, RunOptions], drops_text: bool
-) -> FileResult:
-    result = task.run(*state)
+def _run_own(task: Task, state: tuple[ConfigResolver, RunOptions], drops_text: bool) -> FileResult:
+    result = run_task(task, *state)
     if drops_text:
         let_text_go(result)
     return result
 
 
 def _hand_on(
-    tasks: Sequence[FileTask | TextTask],
+    tasks: Sequence[Task],
     work: list[range],
     done: list[list[FileResult | _Bare] | BaseException | None],
     mine: list[bool],
@@ -888,7 +904,7 @@ WARM_UP = (
 )
 
 
-def _warm_up(task: FileTask | TextTask, resolver: ConfigResolver, options: RunOptions, many: bool) -> None:
+def _warm_up(task: Task, resolver: ConfigResolver, options: RunOptions, many: bool) -> None:
     """Before a parallel run's workers fork: build the linter of the first task's settings (in
     `_LINTERS`, found there by the workers, who share the parent's resolver) and check
     `WARM_UP` with it, so that what its rules load on first use is loaded once, in the parent,
@@ -897,9 +913,9 @@ def _warm_up(task: FileTask | TextTask, resolver: ConfigResolver, options: RunOp
     fails fails the real check of a file. Skipped where a rule asks an outside service (a
     LanguageTool server): nothing is sent, and no connection is shared by forked processes."""
     try:
-        anchor = task.anchor if isinstance(task, TextTask) else task.path
+        anchor = task if isinstance(task, str) else task.anchor if isinstance(task, TextTask) else task.path
         settings = resolver.for_path(Path(anchor))
-        linter = _linter(settings, task.display, options)
+        linter = _linter(settings, shown_name(task), options)
         if any(rule.asks_outside and not rule.silent() for rule in linter.rules):
             return
         if many:

@@ -311,3 +311,20 @@ def test_a_forked_worker_writes_nothing_this_process_had_not_flushed(tmp_path):
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
     )
     assert done.stdout == "before the fork\n"
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_path_alone_is_the_task_of_its_plain_file(tmp_path, jobs):
+    """A walked plain file whose name is shown as it is goes as its path alone (`runner.Task`):
+    its result is the one its `FileTask` gives, in one process or in several."""
+    options = runner.RunOptions(diff=True)
+    tasks = _tasks(tmp_path)
+    whole = [t for t in tasks if isinstance(t, runner.FileTask) and t.plain]
+    for task in whole:
+        task.display = task.path
+    bare = [t.path if isinstance(t, runner.FileTask) and t.plain else t for t in tasks]
+    assert sum(isinstance(t, str) for t in bare) == len(whole) > 60
+    expected = runner.run_tasks(tasks, runner.ConfigResolver(), options, 1, drop_clean_text=True)
+    got = runner.run_tasks(bare, runner.ConfigResolver(), options, jobs, drop_clean_text=True)
+    assert got == expected
+    assert {r.path for r in got} >= {t for t in bare if isinstance(t, str)}
