@@ -3440,6 +3440,10 @@ select_story(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
  * where each test wrote them again. `tested` and `passed` must fit a machine word. `known` (a
  * bytearray of one byte a key, if given) keeps each key's shape once worked out (0 before): a
  * story's new word is met by a dozen tests, most of which read its shape. */
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 static PyObject *pending_select(PyObject *const *args, long shapes, PyObject *keys, PyObject *bits,
                                 PyObject *pending, long long tested, long long passed, Py_ssize_t own,
                                 PyObject *known);
@@ -3493,33 +3497,63 @@ pending_select(PyObject *const *args, long shapes, PyObject *keys, PyObject *bit
                long long tested, long long passed, Py_ssize_t own, PyObject *known)
 {
     PyObject *found = NULL;
-    Py_ssize_t n = PyList_GET_SIZE(keys), i, k, count = 0, *fresh = NULL;
+    /* the places of the words the test has not met: a dozen a call, most times (of a hundred
+     * words), kept on the stack; a buffer for all n is allocated only when they are more */
+    Py_ssize_t n = PyList_GET_SIZE(keys), i, k, count = 0, few[64], *fresh = few;
+    const Py_ssize_t room = (Py_ssize_t)(sizeof few / sizeof few[0]);
     found = PySet_New(NULL);
-    fresh = PyMem_Malloc((n ? n : 1) * sizeof(Py_ssize_t));
-    if (found == NULL || fresh == NULL) {
-        if (fresh == NULL)
-            PyErr_NoMemory();
+    if (found == NULL)
         goto fail;
-    }
     {
         /* a story's words are read by a dozen tests, and almost all were met and failed: the keys
          * are looked at (and checked to be str) only for the few that are new or pass */
         const long long *read = (const long long *)PyBytes_AS_STRING(bits);
         const long long *pend = (const long long *)PyByteArray_AS_STRING(pending);
-        for (i = 0; i < n; i++) {
-            long long value = read[i] | pend[i];
-            PyObject *key;
-            if ((value & tested) && !(value & passed))
-                continue;
-            key = PyList_GET_ITEM(keys, i);
-            if (!PyUnicode_CheckExact(key)) { /* adding a str to the set runs no code */
-                PyErr_SetString(PyExc_TypeError, "select_pending: the keys are str");
-                goto fail;
+        /* Where both masks are one bit (a LetterTest's two), a word is skipped when its two bits
+         * read "tested" alone: four words are tried at once (SSE2, two compares of two words),
+         * and a group of four met and failed words costs a few instructions, not forty */
+        Py_ssize_t stop = n;
+#if defined(__SSE2__)
+        const int grouped = (tested & (tested - 1)) == 0 && (passed & (passed - 1)) == 0 && tested != passed;
+        const __m128i both = _mm_set1_epi64x(tested | passed), alone = _mm_set1_epi64x(tested);
+#endif
+        for (i = 0; i < n;) {
+#if defined(__SSE2__)
+            if (grouped) {
+                for (; i + 4 <= n; i += 4) {
+                    const __m128i *r = (const __m128i *)(read + i), *q = (const __m128i *)(pend + i);
+                    __m128i a = _mm_and_si128(_mm_or_si128(_mm_loadu_si128(r), _mm_loadu_si128(q)), both);
+                    __m128i b = _mm_and_si128(_mm_or_si128(_mm_loadu_si128(r + 1), _mm_loadu_si128(q + 1)), both);
+                    if (_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi32(a, alone), _mm_cmpeq_epi32(b, alone))) !=
+                        0xFFFF)
+                        break;
+                }
+                stop = i + 4 < n ? i + 4 : n; /* a group with a word to look at: word by word */
             }
-            if (!(value & tested))
-                fresh[count++] = i;
-            else if (PySet_Add(found, key) < 0)
-                goto fail;
+#endif
+            for (; i < stop; i++) {
+                long long value = read[i] | pend[i];
+                PyObject *key;
+                if ((value & tested) && !(value & passed))
+                    continue;
+                key = PyList_GET_ITEM(keys, i);
+                if (!PyUnicode_CheckExact(key)) { /* adding a str to the set runs no code */
+                    PyErr_SetString(PyExc_TypeError, "select_pending: the keys are str");
+                    goto fail;
+                }
+                if (!(value & tested)) {
+                    if (count == room && fresh == few) { /* no more room: a buffer for them all */
+                        if ((fresh = PyMem_Malloc(n * sizeof(Py_ssize_t))) == NULL) {
+                            fresh = few;
+                            PyErr_NoMemory();
+                            goto fail;
+                        }
+                        memcpy(fresh, few, sizeof few);
+                    }
+                    fresh[count++] = i;
+                } else if (PySet_Add(found, key) < 0)
+                    goto fail;
+            }
         }
     }
     for (k = 0; k < count; k++) {
@@ -3545,10 +3579,12 @@ pending_select(PyObject *const *args, long shapes, PyObject *keys, PyObject *bit
         if (count <= own && PyByteArray_GET_SIZE(pending) == n * (Py_ssize_t)sizeof(long long))
             ((long long *)PyByteArray_AS_STRING(pending))[fresh[k]] |= ok ? tested | passed : tested;
     }
-    PyMem_Free(fresh);
+    if (fresh != few)
+        PyMem_Free(fresh);
     return found;
 fail:
-    PyMem_Free(fresh);
+    if (fresh != few)
+        PyMem_Free(fresh);
     Py_XDECREF(found);
     return NULL;
 }

@@ -818,6 +818,48 @@ def test_pending_bits_select_and_flush_as_the_twin_does(
         assert all(mine.get(k, 0) == memory.get(k, 0) | b for k, b in zip(keys, held, strict=True))
 
 
+@needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(
+    st.data(),
+    st.integers(0, 80),  # past 64: the new words' places in a buffer of their own
+    st.sampled_from([(1, 2), (4, 8), (1 << 40, 1 << 41), (1 << 61, 1 << 62), (2, 1), (3, 12), (4, 4)]),
+    st.integers(0, 30),
+)
+def test_select_pending_groups_of_met_words_as_the_twin_does(data, n, masks, own):
+    """`select_pending` skips a group of four words at once where each one's bits say it was met
+    and failed (its two bits "tested" alone, when both masks are one bit each): with long runs of
+    such words, words among them that passed or are new, at any place in a group, pending bits
+    that complete a word's, masks of more than one bit or one bit twice, and more words than the
+    places kept on the stack, it finds, asks and keeps what the twin does."""
+    tested, passed = masks
+    other = 1 << 20  # a bit of another test
+    choices = [tested, tested, tested | other, tested | passed, 0, other, passed]
+    keys = [f"w{i}" for i in range(n)]
+    if data.draw(st.booleans()):
+        values = [data.draw(st.sampled_from(choices)) for _ in keys]
+    else:  # every word new: more than fit the places kept on the stack
+        values = [0] * n
+    pends = [data.draw(st.sampled_from([0, 0, 0, tested, tested | passed, other])) for _ in keys]
+    bits = array("q", values).tobytes()
+    pending = bytearray(array("q", pends).tobytes())
+    twin_pending = list(pends)
+    asked: list[list[str]] = [[], []]
+
+    def test_of(log: list[str]):
+        return lambda w: log.append(w) or w.endswith(("1", "4"))
+
+    for _ in range(2):  # the second time reads the first's pending bits
+        found = compiled.select_pending(
+            test_of(asked[0]), None, None, None, 63, None, keys, bits, pending, tested, passed, own
+        )
+        twin = tokens._select_pending(
+            test_of(asked[1]), None, None, None, 63, None, keys, values, twin_pending, tested, passed, own
+        )
+        assert found == twin and asked[0] == asked[1]
+        assert list(memoryview(pending).cast("q")) == twin_pending
+
+
 # a letter test's declarations as the tests of `select_gates` draw them: shapes, table, fails,
 # only, decided
 DECLARED = (
