@@ -836,10 +836,8 @@ def test_select_pending_groups_of_met_words_as_the_twin_does(data, n, masks, own
     other = 1 << 20  # a bit of another test
     choices = [tested, tested, tested | other, tested | passed, 0, other, passed]
     keys = [f"w{i}" for i in range(n)]
-    if data.draw(st.booleans()):
-        values = [data.draw(st.sampled_from(choices)) for _ in keys]
-    else:  # every word new: more than fit the places kept on the stack
-        values = [0] * n
+    mixed = data.draw(st.booleans())  # else every word new: more than the places kept on the stack
+    values = [data.draw(st.sampled_from(choices)) if mixed else 0 for _ in keys]
     pends = [data.draw(st.sampled_from([0, 0, 0, tested, tested | passed, other])) for _ in keys]
     bits = array("q", values).tobytes()
     pending = bytearray(array("q", pends).tobytes())
