@@ -23,8 +23,10 @@
  *   pending bits, written into the memory once a word for all the tests (_WordBits.flush);
  * - unlisted_capital(text, minimum, words, wrong): whether a word is capitalised or in capitals,
  *   long enough and of ASCII letters, its lowercase form in neither table (NL101's capitals);
- * - edits_among(word, container, filter): the strings one edit from a word that a set or dict
- *   holds (newslint.native.edits_among: the listed words one slip from a misspelt word), with
+ * - WordTable(data, sep, slots): the keys of a table's lines as a set, a hash table read in the
+ *   lines' bytes in place (the word list's words: no frozenset built), and word_table_slots;
+ * - edits_among(word, container, filter): the strings one edit from a word that a set, dict or
+ *   WordTable holds (newslint.native.edits_among: the listed words one slip from a misspelt word), with
  *   edit_filter(keys), a Bloom filter of a large container's keys that rules most edits out,
  *   and affix_filter(keys), of their openings and endings, that rules most out unhashed;
  *   swap_inside(word, targets): whether a swap of two neighbours inside a word is in one of them;
@@ -3850,6 +3852,398 @@ edit_hash(const char *s, Py_ssize_t n)
     return fnv_mixed(fnv_more(FNV_OFFSET, s, n));
 }
 
+/* WordTable(data, sep, slots=None): the keys of a shipped table's lines (what precedes `sep` on
+ * a line, or the whole line; empty keys left out), a set looked up in the lines' bytes in place:
+ * an open-addressing table of uint64 slots, each (the key's hash's low 32 bits << 32) | (where
+ * its line starts + 1), 0 empty, at the hash's top bits and on by linear probing; the hash
+ * edit_hash's (FNV-1a, mixed) of the key's UTF-8 bytes, never Python's (randomised per process).
+ * The word list's 144,000 words as a frozenset cost a run 105 M instructions (splitting,
+ * hashing, inserting) before `--jobs` forks and about 10 MB; these slots are 2 MB, built here in
+ * a few ms or read from `slots` (word_table_slots' bytes for the same data, shipped). */
+typedef struct {
+    PyObject_HEAD
+    Py_buffer data;     /* the lines (bytes or a memory map), held while the table lives */
+    Py_buffer shipped;  /* the slots' buffer when given, else .obj NULL */
+    const uint64_t *slots;
+    uint64_t *own;      /* the slots built here (freed with the table), or NULL */
+    Py_ssize_t count;   /* the keys */
+    Py_ssize_t mask;    /* slots less one (a power of two less one) */
+    int shift;          /* 64 less the bits of the slots' count */
+    char sep;
+} WordTableObject;
+
+static PyTypeObject *word_table_type; /* set at the module's init */
+
+/* The slots for `count` keys: the least power of two from 64 that is 3/2 of them or more. */
+static Py_ssize_t
+word_table_size(Py_ssize_t count)
+{
+    Py_ssize_t slots = 64;
+    while (2 * slots < 3 * count)
+        slots <<= 1;
+    return slots;
+}
+
+/* Whether the key of the line at `at` (its start) is s[0:n]. */
+static inline int
+wt_key_is(const char *data, Py_ssize_t size, Py_ssize_t at, const char *s, Py_ssize_t n, char sep)
+{
+    if (at + n > size || memcmp(data + at, s, n) != 0)
+        return 0;
+    return at + n == size || data[at + n] == sep || data[at + n] == '\n';
+}
+
+/* Where the line of the key s[0:n] (hashed: h) starts, or -1. */
+static inline Py_ssize_t
+wt_find(const uint64_t *slots, Py_ssize_t mask, int shift, const char *data, Py_ssize_t size, char sep,
+        const char *s, Py_ssize_t n, unsigned long long h)
+{
+    Py_ssize_t i = (Py_ssize_t)(h >> shift) & mask;
+    uint64_t tag = (uint64_t)(uint32_t)h << 32, slot;
+    while ((slot = slots[i]) != 0) {
+        if ((slot & 0xffffffff00000000ULL) == tag) {
+            Py_ssize_t at = (Py_ssize_t)(slot & 0xffffffffULL) - 1;
+            if (wt_key_is(data, size, at, s, n, sep))
+                return at;
+        }
+        i = (i + 1) & mask;
+    }
+    return -1;
+}
+
+/* Build the slots of data's keys into `slots` (zeroed, `mask` + 1 of them); the keys counted. */
+static Py_ssize_t
+wt_fill(uint64_t *slots, Py_ssize_t mask, int shift, const char *data, Py_ssize_t size, char sep)
+{
+    Py_ssize_t start = 0, count = 0;
+    while (start < size) {
+        const char *line = data + start, *nl = memchr(line, '\n', size - start), *end;
+        Py_ssize_t len = nl == NULL ? size - start : nl - line, n;
+        end = sep == '\n' ? NULL : memchr(line, sep, len);
+        n = end == NULL ? len : end - line;
+        if (n > 0 && start < 0xffffffffLL) {
+            unsigned long long h = edit_hash(line, n);
+            Py_ssize_t i = (Py_ssize_t)(h >> shift) & mask;
+            uint64_t tag = (uint64_t)(uint32_t)h << 32, slot;
+            int seen = 0;
+            while ((slot = slots[i]) != 0) {
+                if ((slot & 0xffffffff00000000ULL) == tag &&
+                    wt_key_is(data, size, (Py_ssize_t)(slot & 0xffffffffULL) - 1, line, n, sep)) {
+                    seen = 1;
+                    break;
+                }
+                i = (i + 1) & mask;
+            }
+            if (!seen) {
+                slots[i] = tag | (uint64_t)(start + 1);
+                count++;
+            }
+        }
+        start += len + 1;
+    }
+    return count;
+}
+
+/* The keys of data's lines (no key left out but the empty ones), for sizing a table. */
+static Py_ssize_t
+wt_lines(const char *data, Py_ssize_t size)
+{
+    Py_ssize_t lines = 0, start = 0;
+    while (start < size) {
+        const char *nl = memchr(data + start, '\n', size - start);
+        Py_ssize_t len = nl == NULL ? size - start : nl - (data + start);
+        lines++;
+        start += len + 1;
+    }
+    return lines;
+}
+
+static int
+wt_sep(PyObject *sep, char *out)
+{
+    if (!PyUnicode_Check(sep) || PyUnicode_GET_LENGTH(sep) != 1 || PyUnicode_READ_CHAR(sep, 0) > 127) {
+        PyErr_SetString(PyExc_ValueError, "WordTable: the separator must be one ASCII character");
+        return -1;
+    }
+    *out = (char)PyUnicode_READ_CHAR(sep, 0);
+    return 0;
+}
+
+/* word_table_slots(data, sep): the bytes of the slots WordTable builds for data's lines (what a
+ * shipped table holds). */
+static PyObject *
+word_table_slots(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    Py_buffer data;
+    PyObject *out;
+    Py_ssize_t slots;
+    char sep;
+    int shift = 64;
+    if (BAD_COUNT(2, 2) || wt_sep(args[1], &sep) < 0)
+        return NULL;
+    if (PyObject_GetBuffer(args[0], &data, PyBUF_SIMPLE) < 0)
+        return NULL;
+    slots = word_table_size(wt_lines(data.buf, data.len));
+    out = PyBytes_FromStringAndSize(NULL, slots * (Py_ssize_t)sizeof(uint64_t));
+    if (out != NULL) {
+        Py_ssize_t k;
+        memset(PyBytes_AS_STRING(out), 0, slots * sizeof(uint64_t));
+        for (k = slots; k > 1; k >>= 1)
+            shift--;
+        wt_fill((uint64_t *)PyBytes_AS_STRING(out), slots - 1, shift, data.buf, data.len, sep);
+    }
+    PyBuffer_Release(&data);
+    return out;
+}
+
+static PyObject *
+word_table_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    PyObject *data, *sep, *slots = Py_None;
+    WordTableObject *table;
+    Py_ssize_t size, k;
+    if (!PyArg_ParseTuple(args, "OO|O:WordTable", &data, &sep, &slots))
+        return NULL;
+    if (kwds != NULL && PyDict_GET_SIZE(kwds) != 0) {
+        PyErr_SetString(PyExc_TypeError, "WordTable() takes no keyword arguments");
+        return NULL;
+    }
+    table = (WordTableObject *)type->tp_alloc(type, 0);
+    if (table == NULL)
+        return NULL;
+    table->data.obj = table->shipped.obj = NULL;
+    table->own = NULL;
+    if (wt_sep(sep, &table->sep) < 0 || PyObject_GetBuffer(data, &table->data, PyBUF_SIMPLE) < 0) {
+        Py_DECREF(table);
+        return NULL;
+    }
+    if (table->data.len >= 0xffffffffLL) {
+        PyErr_SetString(PyExc_ValueError, "WordTable: the data must be under 4 GB");
+        Py_DECREF(table);
+        return NULL;
+    }
+    if (slots != Py_None) {
+        if (PyObject_GetBuffer(slots, &table->shipped, PyBUF_SIMPLE) < 0) {
+            Py_DECREF(table);
+            return NULL;
+        }
+        size = table->shipped.len / (Py_ssize_t)sizeof(uint64_t);
+        if (size < 64 || (size & (size - 1)) || table->shipped.len != size * (Py_ssize_t)sizeof(uint64_t) ||
+            ((uintptr_t)table->shipped.buf & 7)) {
+            PyErr_SetString(PyExc_ValueError, "WordTable: the slots must be word_table_slots' bytes");
+            Py_DECREF(table);
+            return NULL;
+        }
+        table->slots = table->shipped.buf;
+        table->count = -1; /* counted when asked: a short check reads a few of its pages */
+    }
+    else {
+        size = word_table_size(wt_lines(table->data.buf, table->data.len));
+        table->own = PyMem_Calloc(size, sizeof(uint64_t));
+        if (table->own == NULL) {
+            Py_DECREF(table);
+            return PyErr_NoMemory();
+        }
+        table->slots = table->own;
+    }
+    table->mask = size - 1;
+    for (table->shift = 64, k = size; k > 1; k >>= 1)
+        table->shift--;
+    if (table->own != NULL)
+        table->count = wt_fill(table->own, table->mask, table->shift, table->data.buf, table->data.len, table->sep);
+    return (PyObject *)table;
+}
+
+static void
+word_table_dealloc(WordTableObject *table)
+{
+    PyTypeObject *type = Py_TYPE(table);
+    if (table->data.obj != NULL)
+        PyBuffer_Release(&table->data);
+    if (table->shipped.obj != NULL)
+        PyBuffer_Release(&table->shipped);
+    PyMem_Free(table->own);
+    type->tp_free((PyObject *)table);
+    Py_DECREF(type);
+}
+
+/* Where the key s[0:n] (hashed: h, edit_hash's) starts in the table's data, or -1. */
+static inline Py_ssize_t
+word_table_find(const WordTableObject *t, const char *s, Py_ssize_t n, unsigned long long h)
+{
+    return wt_find(t->slots, t->mask, t->shift, t->data.buf, t->data.len, t->sep, s, n, h);
+}
+
+/* The UTF-8 bytes of a str key (ASCII: its own data); NULL, no exception, for one that has none
+ * (a lone surrogate: no line's key). */
+static const char *
+wt_utf8(PyObject *key, Py_ssize_t *n)
+{
+    const char *s;
+    if (PyUnicode_IS_ASCII(key)) {
+        *n = PyUnicode_GET_LENGTH(key);
+        return (const char *)PyUnicode_1BYTE_DATA(key);
+    }
+    s = PyUnicode_AsUTF8AndSize(key, n);
+    if (s == NULL)
+        PyErr_Clear();
+    return s;
+}
+
+/* 1 when the table holds the str `key`, else 0 (anything but a str: 0). */
+static int
+word_table_contains(WordTableObject *t, PyObject *key)
+{
+    const char *s;
+    Py_ssize_t n;
+    if (!PyUnicode_Check(key) || (s = wt_utf8(key, &n)) == NULL || n == 0)
+        return 0;
+    return word_table_find(t, s, n, edit_hash(s, n)) >= 0;
+}
+
+static Py_ssize_t
+word_table_length(WordTableObject *t)
+{
+    if (t->count < 0) {
+        Py_ssize_t k, count = 0;
+        for (k = 0; k <= t->mask; k++)
+            count += t->slots[k] != 0;
+        t->count = count;
+    }
+    return t->count;
+}
+
+/* a & b with a WordTable on either side (a set's & asks the table's when the set's declines): the
+ * set of the other's items that the table holds, in the other's order, as a set's & with a
+ * frozenset gave. */
+static PyObject *
+word_table_and(PyObject *a, PyObject *b)
+{
+    int left = PyObject_TypeCheck(a, word_table_type);
+    PyObject *table = left ? a : b, *other = left ? b : a, *it, *item, *out;
+    if ((it = PyObject_GetIter(other)) == NULL)
+        return NULL;
+    if ((out = PySet_New(NULL)) == NULL) {
+        Py_DECREF(it);
+        return NULL;
+    }
+    while ((item = PyIter_Next(it)) != NULL) {
+        int err = word_table_contains((WordTableObject *)table, item) ? PySet_Add(out, item) : 0;
+        Py_DECREF(item);
+        if (err < 0) {
+            Py_CLEAR(out);
+            break;
+        }
+    }
+    Py_DECREF(it);
+    if (out != NULL && PyErr_Occurred())
+        Py_CLEAR(out);
+    return out;
+}
+
+/* keys(): the keys, in the data's order (each once), as str. */
+static PyObject *
+word_table_keys(WordTableObject *t, PyObject *unused)
+{
+    const char *data = t->data.buf;
+    Py_ssize_t size = t->data.len, start = 0;
+    PyObject *out = PyList_New(0);
+    (void)unused;
+    while (out != NULL && start < size) {
+        const char *line = data + start, *nl = memchr(line, '\n', size - start), *end;
+        Py_ssize_t len = nl == NULL ? size - start : nl - line, n;
+        end = t->sep == '\n' ? NULL : memchr(line, t->sep, len);
+        n = end == NULL ? len : end - line;
+        if (n > 0 && word_table_find(t, line, n, edit_hash(line, n)) == start) { /* (a repeated key: once) */
+            PyObject *key = PyUnicode_DecodeUTF8(line, n, NULL);
+            if (key == NULL || PyList_Append(out, key) < 0)
+                Py_CLEAR(out);
+            Py_XDECREF(key);
+        }
+        start += len + 1;
+    }
+    return out;
+}
+
+static PyObject *
+word_table_iter(WordTableObject *t)
+{
+    PyObject *keys = word_table_keys(t, NULL), *it;
+    if (keys == NULL)
+        return NULL;
+    it = PyObject_GetIter(keys);
+    Py_DECREF(keys);
+    return it;
+}
+
+/* rest(key): what follows the key and the separator on its line (a str), or None. */
+static PyObject *
+word_table_rest(WordTableObject *t, PyObject *key)
+{
+    const char *s, *data = t->data.buf, *nl;
+    Py_ssize_t n, at, from, size = t->data.len;
+    if (!PyUnicode_Check(key) || (s = wt_utf8(key, &n)) == NULL || n == 0 ||
+        (at = word_table_find(t, s, n, edit_hash(s, n))) < 0)
+        Py_RETURN_NONE;
+    from = at + n;
+    if (from >= size || data[from] != t->sep || t->sep == '\n')
+        Py_RETURN_NONE;
+    from++;
+    nl = memchr(data + from, '\n', size - from);
+    return PyUnicode_DecodeUTF8(data + from, (nl == NULL ? data + size : nl) - (data + from), NULL);
+}
+
+/* longest(): the characters of the longest key (UTF-8: its bytes that open a character), 0 for none. */
+static PyObject *
+word_table_longest(WordTableObject *t, PyObject *unused)
+{
+    const unsigned char *data = t->data.buf;
+    Py_ssize_t size = t->data.len, i, longest = 0, here = 0;
+    int in_key = 1;
+    (void)unused;
+    for (i = 0; i < size; i++) {
+        unsigned char c = data[i];
+        if (c == '\n') {
+            if (here > longest)
+                longest = here;
+            here = 0;
+            in_key = 1;
+        }
+        else if (c == (unsigned char)t->sep)
+            in_key = 0;
+        else if (in_key && (c & 0xC0) != 0x80)
+            here++;
+    }
+    return PyLong_FromSsize_t(here > longest ? here : longest);
+}
+
+static PyMethodDef word_table_methods[] = {
+    {"keys", (PyCFunction)word_table_keys, METH_NOARGS, "keys(): the keys in the data's order, each once."},
+    {"longest", (PyCFunction)word_table_longest, METH_NOARGS,
+     "longest(): the length in characters of the longest key (0 for none)."},
+    {"rest", (PyCFunction)word_table_rest, METH_O,
+     "rest(key): what follows the key and the separator on its line, or None when no line has the key."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyType_Slot word_table_type_slots[] = {
+    {Py_tp_new, word_table_new},
+    {Py_tp_dealloc, word_table_dealloc},
+    {Py_tp_iter, word_table_iter},
+    {Py_tp_methods, word_table_methods},
+    {Py_sq_contains, word_table_contains},
+    {Py_nb_and, word_table_and},
+    {Py_sq_length, word_table_length},
+    {Py_mp_length, word_table_length},
+    {Py_tp_doc, "WordTable(data, sep, slots=None): the keys of the data's lines as a set, looked up in place."},
+    {0, NULL},
+};
+
+static PyType_Spec word_table_spec = {
+    "newslint._native.WordTable", sizeof(WordTableObject), 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    word_table_type_slots,
+};
+
 #define FILTER_PROBES 3
 
 /* Whether the filter of `nbits` bits (a power of two) may hold the string: all its probes set.
@@ -3998,6 +4392,7 @@ affix_filter(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 struct edit_target {
     PyObject *container, *out;
     int is_dict;
+    const WordTableObject *table; /* the container when a WordTable (looked up by the edit's bytes), else NULL */
     unsigned char *bits;
     unsigned long long nbits;
     const uint32_t *heads, *tails; /* affix_filter's tables, or NULL */
@@ -4024,6 +4419,23 @@ edit_lookup(struct edit_target *t, Py_ssize_t count, const char *buf, Py_ssize_t
             }
             if (!filter_probe_hash(t[k].bits, t[k].nbits, h, 0))
                 continue;
+        }
+        if (t[k].table != NULL) { /* looked up by its bytes: a str made only of an edit it holds */
+            if (!hashed) {
+                h = fnv_mixed(fnv_more(state, buf + from, len - from));
+                hashed = 1;
+            }
+            if (len == 0 || word_table_find(t[k].table, buf, len, h) < 0)
+                continue;
+            s = PyUnicode_New(len, 127);
+            if (s == NULL)
+                return -1;
+            memcpy(PyUnicode_1BYTE_DATA(s), buf, len);
+            found = PySet_Add(t[k].out, s);
+            Py_DECREF(s);
+            if (found < 0)
+                return -1;
+            continue;
         }
         s = PyUnicode_New(len, 127);
         if (s == NULL)
@@ -4085,8 +4497,9 @@ edit_target_of(struct edit_target *t, PyObject *container, PyObject *filter, con
     t->heads = t->tails = NULL;
     t->shift = 64;
     t->is_dict = PyDict_Check(container);
-    if (!t->is_dict && !PyAnySet_Check(container)) {
-        PyErr_Format(PyExc_TypeError, "%s: the container must be a set, frozenset or dict", name);
+    t->table = PyObject_TypeCheck(container, word_table_type) ? (const WordTableObject *)container : NULL;
+    if (!t->is_dict && t->table == NULL && !PyAnySet_Check(container)) {
+        PyErr_Format(PyExc_TypeError, "%s: the container must be a set, frozenset, dict or WordTable", name);
         return -1;
     }
     if (PyTuple_Check(filter) && PyTuple_GET_SIZE(filter) == 2) { /* (edit_filter's, affix_filter's) */
@@ -10093,6 +10506,8 @@ substrings_held(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 }
 
 static PyMethodDef methods[] = {
+    {"word_table_slots", (PyCFunction)(void (*)(void))word_table_slots, METH_FASTCALL,
+     "word_table_slots(data, sep): the bytes of the slots a WordTable of data's lines builds."},
     {"scan_words", (PyCFunction)(void (*)(void))scan_words, METH_FASTCALL,
      "scan_words(text, starts, ends, counts): count the tokens of each range into counts."},
     {"near_words", (PyCFunction)(void (*)(void))near_words, METH_FASTCALL,
@@ -10568,6 +10983,13 @@ PyInit__native(void)
     once_type = PyType_FromSpec(&once_spec);
     if (once_type == NULL || PyModule_AddObject(mod, "Once", once_type) < 0) {
         Py_XDECREF(once_type);
+        Py_DECREF(mod);
+        return NULL;
+    }
+    word_table_type = (PyTypeObject *)PyType_FromSpec(&word_table_spec);
+    if (word_table_type == NULL ||
+        PyModule_AddObject(mod, "WordTable", Py_NewRef((PyObject *)word_table_type)) < 0) {
+        Py_XDECREF(word_table_type);
         Py_DECREF(mod);
         return NULL;
     }

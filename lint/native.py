@@ -290,7 +290,7 @@ def edits_among(word: str, container: AbstractSet[str] | Mapping[str, object] | 
     return _edits_among(word, keys)
 
 
-_BUILT = (set, frozenset, dict)
+_BUILT: tuple[type, ...] = (set, frozenset, dict) + (() if native is None else (native.WordTable,))
 
 
 def edits_among_each(
@@ -546,6 +546,100 @@ def _may_hold(filter_: bytes, word: str) -> bool:
     return all(filter_[at >> 3] >> (at & 7) & 1 for at in (h & mask, (h >> 32) & mask))
 
 
+def _edit_hash(key: bytes) -> int:
+    """The compiled `edit_hash`: FNV-1a of the bytes (from the compiled FNV_OFFSET, which is not
+    the usual one: the edit filters' hash, kept), then splitmix64's finaliser."""
+    h = 1469598103934665603
+    for byte in key:
+        h = ((h ^ byte) * _FNV_PRIME) & _MASK64
+    h = ((h ^ (h >> 30)) * 0xBF58476D1CE4E5B9) & _MASK64
+    h = ((h ^ (h >> 27)) * 0x94D049BB133111EB) & _MASK64
+    return h ^ (h >> 31)
+
+
+def word_table_size(count: int) -> int:
+    """The slots of a `WordTable` of `count` lines: the least power of two from 64 that is 3/2
+    of them or more."""
+    slots = 64
+    while 2 * slots < 3 * count:
+        slots <<= 1
+    return slots
+
+
+def _table_lines(data: bytes | mmap.mmap) -> list[bytes]:
+    whole = bytes(data)
+    lines = whole.split(b"\n")
+    if not whole or whole.endswith(b"\n"):
+        lines.pop()  # no line after the last newline
+    return lines
+
+
+def _word_table_slots(data: bytes | mmap.mmap, sep: str) -> bytes:
+    whole, mark = bytes(data), sep.encode("ascii")
+    lines = _table_lines(whole)
+    size = word_table_size(len(lines))
+    shift, mask = 64 - size.bit_length() + 1, size - 1
+    slots = [0] * size
+    start = 0
+    for line in lines:
+        key = line.partition(mark)[0]
+        if key and start < 0xFFFFFFFF:
+            h = _edit_hash(key)
+            i, tag = (h >> shift) & mask, (h & 0xFFFFFFFF) << 32
+            while slots[i] and not _slot_is(slots[i], tag, whole, mark, key):
+                i = (i + 1) & mask
+            if not slots[i]:
+                slots[i] = tag | (start + 1)
+        start += len(line) + 1
+    return struct.pack(f"<{size}Q", *slots)
+
+
+def _slot_is(slot: int, tag: int, whole: bytes, mark: bytes, key: bytes) -> bool:
+    """Whether a table's slot is of `key` (its hash's tag `tag`)."""
+    return slot >> 32 << 32 == tag and _key_at(whole, (slot & 0xFFFFFFFF) - 1, mark) == key
+
+
+def _key_at(whole: bytes, at: int, mark: bytes) -> bytes:
+    end = whole.find(b"\n", at)
+    return whole[at : len(whole) if end < 0 else end].partition(mark)[0]
+
+
+def _word_table_holds(data: bytes | mmap.mmap, slots: bytes, sep: str, word: str) -> bool:
+    """Whether a `WordTable` of the lines and slots holds `word`: the compiled lookup's twin."""
+    try:
+        key = word.encode("utf-8")
+    except UnicodeEncodeError:
+        return False  # (a lone surrogate: no line's key)
+    size = len(slots) // 8
+    if not key or size < 64 or size & (size - 1):
+        return False
+    whole, mark = bytes(data), sep.encode("ascii")
+    shift, mask = 64 - size.bit_length() + 1, size - 1
+    h = _edit_hash(key)
+    i, tag = (h >> shift) & mask, (h & 0xFFFFFFFF) << 32
+    while slot := struct.unpack_from("<Q", slots, 8 * i)[0]:
+        if _slot_is(slot, tag, whole, mark, key):
+            return True
+        i = (i + 1) & mask
+    return False
+
+
+word_table_slots: Callable[[bytes | mmap.mmap, str], bytes] = (
+    native.word_table_slots if native is not None else _word_table_slots
+)
+"""The slots of a `WordTable` of the lines (uint64, little-endian on the machines newslint
+ships for): what the compiled `WordTable` builds when it is not given them (and what the word
+list ships, `scripts/build_table_data.py`)."""
+
+if native is not None:
+    WordTable: type | None = native.WordTable
+    AbstractSet.register(native.WordTable)
+else:
+    WordTable = None
+"""The compiled set of a table's keys read in its bytes (`_native.WordTable(data, sep, slots)`:
+`in`, `len`, iteration, `&`, `keys()`, `rest(key)`), or None in pure Python."""
+
+
 line_filter: Callable[[bytes | mmap.mmap, int, int], bytes] = (
     native.line_filter if native is not None else _line_filter
 )
@@ -579,6 +673,7 @@ from UTF-8, or None when no line has it: `sorted_line`'s search and the line's r
 
 __all__ = [
     "Lookup",
+    "WordTable",
     "add_forms",
     "count_lines",
     "double_starts",
@@ -603,4 +698,6 @@ __all__ = [
     "unlisted_capital",
     "within_two_of",
     "word_splits",
+    "word_table_size",
+    "word_table_slots",
 ]

@@ -2533,3 +2533,82 @@ def test_once_names_its_getter_and_loads_nothing_until_called():
     del first, get, getters[:]
     gc.collect()
     assert gone() is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text("abé\t\n\u4e00\U0001f600", max_size=4), max_size=14),
+    st.lists(st.text("abé\t\u4e00\ud800", max_size=5), max_size=8),
+    st.booleans(),
+    st.booleans(),
+)
+def test_a_word_table_holds_its_lines_keys_and_both_ways_agree(lines, probes, tabbed, mapped):
+    """`WordTable` (compiled) and its twin (`_word_table_slots`, `_word_table_holds`): the same
+    slots, and for any str the answer of the set of the lines' keys (what precedes `sep`, or
+    the whole line; empty keys left out, repeated ones once); its length, keys in the lines'
+    order, iteration, `&` either way and `rest` as that set and a dict of the first rests give."""
+    import mmap
+
+    sep = "\t" if tabbed else "\n"
+    text = "\n".join(lines)
+    data = text.encode("utf-8", "surrogatepass")
+    rows = [line.partition(sep) for line in text.split("\n")] if text else []
+    rests: dict[str, str | None] = {}  # each key's first line's rest (None: no `sep` on it)
+    for key, mark, rest in rows:
+        if key:
+            rests.setdefault(key, rest if mark else None)
+    keys = list(rests)
+    slots = chooser._word_table_slots(data, sep)
+    assert len(slots) == 8 * chooser.word_table_size(len(rows))
+    words = [*keys, *(k + "a" for k in keys), *probes, "", "é\ud800"]
+    for word in words:
+        assert chooser._word_table_holds(data, slots, sep, word) == (word in rests), word
+    if compiled is None:
+        return
+    assert compiled.word_table_slots(data, sep) == slots
+    source: object = data
+    if mapped and data:
+        source = mmap.mmap(-1, len(data))
+        source.write(data)  # type: ignore[attr-defined]
+    tables = [compiled.WordTable(source, sep), compiled.WordTable(source, sep, slots)]
+    for table in tables:
+        assert len(table) == len(keys) and table.keys() == keys and sorted(table) == sorted(keys)
+        assert table.longest() == max(map(len, keys), default=0)
+        for word in words:
+            assert (word in table) == (word in rests), word
+            assert table.rest(word) == (rests.get(word) if tabbed else None), word
+        assert set(words) & table == set(words) & set(keys) == table & words
+        assert 3 not in table and None not in table
+
+
+def test_a_word_table_answers_rest_as_the_sorted_index():
+    """The word list's table (`english().words`, compiled): every listed word's rank as the
+    binary search of the sorted index reads it, and None for words it lacks."""
+    from newslint.rules.typos import _words
+
+    listed = _words.english()
+    if chooser.WordTable is None or not isinstance(listed.words, chooser.WordTable):
+        pytest.skip("the table is the compiled module's")
+    table = listed.words
+    top = listed.top(3000)
+    for word in [*top, *(w + "q" for w in top), "café", "naïve", "\ud800", ""]:
+        assert table.rest(word) == listed._index.rest(word), word  # type: ignore[attr-defined]
+    assert len(table) == listed.size == len(set(listed.ordered))
+    assert listed.longest() == max(map(len, listed.ordered)) == table.longest()  # type: ignore[attr-defined]
+    assert set(table) == set(listed.ordered)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text("abcde", min_size=1, max_size=5), max_size=30), st.text("abcdef", max_size=6))
+def test_edits_among_a_word_table_are_those_among_its_frozenset(keys, word):
+    """`edits_among`, `edits_among_each` and `swap_inside` read a `WordTable` by each edit's bytes:
+    the same sets (in the same order) as of the frozenset of its keys."""
+    if compiled is None:
+        return
+    table = compiled.WordTable("\n".join(keys).encode(), "\n")
+    held = frozenset(keys)
+    assert list(chooser.edits_among(word, table)) == list(chooser.edits_among(word, held))
+    lookups = [chooser.Lookup(table), chooser.Lookup(held)]
+    found = chooser.edits_among_each(word, [lookups[0], held])
+    assert [list(s) for s in found] == [list(chooser.edits_among(word, held))] * 2
+    assert chooser.swap_inside(word, [lookups[0]]) == chooser.swap_inside(word, [held])

@@ -23,8 +23,8 @@ def ordered():
 
 
 def _fresh() -> WordList:
-    """A word list that answers from its sorted index (nothing built yet)."""
-    return WordList(lambda: _data("words.txt"), _data("words-index.tsv"))
+    """A word list that answers from its sorted index (nothing built yet; no `WordTable`)."""
+    return WordList(lambda: _data("words.txt"), _data("words-index.tsv"), table=False)
 
 
 def test_the_index_is_the_word_list_sorted_with_each_rank(ordered):

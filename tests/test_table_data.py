@@ -21,12 +21,55 @@ compiled = pytest.mark.skipif(_chooser.native is None, reason="the filters are t
 
 @compiled
 def test_shipped_filters_are_the_built_ones():
-    words = _words.english()._words.frozen()
+    words = frozenset(_words.english().ordered)
     built = lookup_filters(words)
     assert tuple((DATA / name).read_bytes() for name in _words.FILTER_FILES) == built
     assert _words.shipped_filters() == built
     assert tuple(map(len, built)) == lookup_filter_sizes(len(words))
     assert _words.listed_lookup().filter == built  # type: ignore[union-attr]
+
+
+def test_shipped_word_table_slots_are_the_built_ones():
+    """words-index-slots.bin is `word_table_slots` of the shipped index, compiled and pure alike,
+    and the listed words' table reads it: the set of the listed words."""
+    from newslint import native as chooser
+
+    index = data_bytes("newslint.rules.typos", "words-index.tsv")
+    shipped = (DATA / _words.SLOTS_FILE).read_bytes()
+    assert chooser._word_table_slots(index, "\t") == shipped
+    if chooser.WordTable is None:
+        assert isinstance(_words.english().words, (_words.WordSet, frozenset))
+        return
+    assert chooser.word_table_slots(index, "\t") == shipped
+    assert bytes(_words.shipped_slots() or b"") == shipped
+    listed = _words.english()
+    assert isinstance(listed.words, chooser.WordTable) and listed.built
+    assert len(listed.words) == len(set(listed.ordered)) == listed.size
+    assert all(w in listed.words for w in listed.ordered)
+
+
+def test_a_word_list_without_shipped_slots_builds_its_table():
+    """A word list given no slots (or slots of no table's size) builds its table: the same set."""
+    from newslint import native as chooser
+
+    if chooser.WordTable is None:
+        pytest.skip("the table is the compiled module's")
+    index = "b\t1\na\t0\nc\t2\n"
+    for slots in (None, b"\0" * 24):
+        listed = _words.WordList(lambda: "a\nb\nc", index, slots)
+        assert isinstance(listed.words, chooser.WordTable) and set(listed.words) == {"a", "b", "c"}
+        assert listed.frequency_rank("c") == 2 and listed.frequency_rank("d") == 3
+        assert listed.top(2) == ["a", "b"]
+
+
+def test_the_top_words_are_the_ordered_list_cut():
+    """`WordList.top` reads the first lines of words.txt's bytes: `ordered[:count]`, whatever the count."""
+    listed = _words.english()
+    ordered = listed._ordered_text().split("\n")
+    fresh = _words.WordList(listed._ordered_text, listed._index.data, None, listed._ordered_data)
+    for count in (0, 1, 7, 20_000, 40_000, len(ordered) - 1, len(ordered), len(ordered) + 5):
+        assert fresh.top(count) == ordered[:count], count
+    assert "ordered" not in fresh.__dict__
 
 
 def test_shipped_common_lines_are_the_built_ones():
@@ -87,7 +130,7 @@ def test_the_build_script_checks_clean():
     command = [sys.executable, str(ROOT / "scripts" / "build_table_data.py"), "--check"]
     done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "3 files in" in done.stdout
+    assert "4 files in" in done.stdout
 
 
 def test_common_lines_read_as_text():

@@ -25,6 +25,7 @@ from newslint.native import Lookup, edits_among_each, swap_inside, unlisted_capi
 from newslint.rules._tables import once
 from newslint.rules.typos._context import unaccented_words
 from newslint.rules.typos._words import (
+    BUILT,
     WordList,
     english,
     is_rare,
@@ -53,7 +54,7 @@ def unlisted_lists() -> tuple[AbstractSet[str], Container[str]]:
     if _SETTLED:
         return _SETTLED[0]
     lists = english().words, misspellings().keys()
-    if isinstance(lists[0], frozenset):
+    if isinstance(lists[0], BUILT):
         _SETTLED.append(lists)
     return lists
 

@@ -344,7 +344,7 @@ COMMON_RANK = 40000  # two-slip rivals come from the 40,000 commonest words
 def _common_by_opening() -> dict[str, list[str]]:
     """The commonest words by their first two letters."""
     index: dict[str, list[str]] = {}
-    for w in english().ordered[:COMMON_RANK]:
+    for w in english().top(COMMON_RANK):
         if len(w) >= 4 and w.isalpha():
             index.setdefault(w[:2], []).append(w)
     return index

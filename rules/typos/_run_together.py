@@ -49,7 +49,7 @@ def _longest_split() -> int:
     """The most letters a split can have: the longest very common word and the longest common
     word together. A longer word (a pasted hash, letters without spaces) has no split, and is
     not cut at each of its letters (a 1 MB word took minutes: a slice of the rest at each)."""
-    ordered = english().ordered
+    ordered = english().top(max(FUNCTION_RANK, COMMON_RANK))
     return max(map(len, ordered[:FUNCTION_RANK])) + max(map(len, ordered[:COMMON_RANK]))
 
 

@@ -101,7 +101,7 @@ def _common_filter(compiled: ModuleType) -> bytes | None:
     _scans += 1
     if _scans < SCANS_BEFORE_FILTER:
         return None
-    _FILTER.append(compiled.edit_filter(english().ordered[:COMMON_RANK]))
+    _FILTER.append(compiled.edit_filter(english().top(COMMON_RANK)))
     return _FILTER[0]
 
 

@@ -10,7 +10,7 @@ from collections.abc import Set as AbstractSet
 from typing import Any
 
 from newslint import native as _chooser
-from newslint.native import Lookup, edits_among, line_filter, may_hold
+from newslint.native import Lookup, WordTable, edits_among, line_filter, may_hold
 from newslint.native import one_edit_away as one_edit_away
 from newslint.rules._tables import Data, RowTable, SortedLines, data_bytes, data_text, once
 
@@ -90,21 +90,41 @@ class WordList:
     sorted with their rank (`word<TAB>rank`; its text, or its bytes: `data_bytes`). Ranks,
     openings and endings are always read from the index (a compiled binary search: a corpus run
     asks about 66,000 ranks, 0.1 s), where a dict of every rank held 8.5 MB of a corpus run's
-    peak (measured); the set of the words is built once a run has asked enough."""
+    peak (measured). The set of the words: with the compiled module, a `WordTable` of the
+    index's lines (its slots `slots`, shipped, or built in a few ms); in pure Python, the
+    frozenset, built once a run has asked enough."""
 
-    def __init__(self, ordered_text: Callable[[], str], index_text: str | Data) -> None:
+    def __init__(
+        self,
+        ordered_text: Callable[[], str],
+        index_text: str | Data,
+        slots: Data | None = None,
+        ordered_data: Callable[[], Data] | None = None,
+        table: bool = True,
+    ) -> None:
+        # `table` False: the set is the `WordSet` of the sorted index, then the frozenset, as in
+        # pure Python (tests of that path with the compiled module loaded)
         self._ordered_text = ordered_text
+        self._ordered_data = ordered_data  # words.txt's bytes, for `top` (or None: its text)
         self._index = SortedLines(index_text, "\t")
         self._words = WordSet(self._index, self._built_words)
-        # The words as a set: the frozenset once a run has asked enough to build it. A plain
-        # attribute, replaced when the set is built: a property read cost two Python calls, and
-        # the letter tests read it for each new word (20,000 times in the 532-story sample).
+        # The words as a set: the `WordTable`, or the frozenset once a run has asked enough to
+        # build it. A plain attribute, replaced when the set is built: a property read cost two
+        # Python calls, and the letter tests read it for each new word (20,000 times in the
+        # 532-story sample).
         self.words: AbstractSet[str] = self._words
         self.shipped = False  # the shipped list (`english()`): its Lookup's filters are shipped too
+        # a word's rank: what follows it on its index line, found by the table's hash (about 300
+        # ns, where the binary search of the sorted index took 2 us; a corpus run asks 66,000)
+        self._rest: Callable[[str], str | None] = self._index.rest
+        if WordTable is not None and table:
+            self.words = _table(self._index.data, slots)
+            self._rest = self.words.rest  # type: ignore[attr-defined]
 
     def _built_words(self) -> frozenset[str]:
         built = frozenset(self.ordered)
-        self.words = built
+        if self.words is self._words:  # (a `WordTable` stays)
+            self.words = built
         return built
 
     @functools.cached_property
@@ -119,15 +139,50 @@ class WordList:
 
     @property
     def built(self) -> bool:
-        """The set of the words is built: the run has asked many questions."""
-        return self._words.current() is not self._words
+        """The set of the words is built (a `WordTable` always is; the frozenset once the run
+        has asked many questions)."""
+        return self.words is not self._words
+
+    def prepare(self) -> None:
+        """Build the set of the words now (the frozenset in pure Python; a `WordTable` is built)."""
+        if self.words is self._words:
+            self._words.frozen()
+
+    def top(self, count: int) -> list[str]:
+        """The `count` most frequent words (`ordered[:count]`), split from the text alone: the
+        whole list, 144,000 str, is split only when asked for (`ordered`)."""
+        if "ordered" in self.__dict__:
+            return self.ordered[:count]
+        if self._ordered_data is None:
+            return self._ordered_text().split("\n", count)[:count]
+        data = self._ordered_data()
+        size = len(data)
+        read = 16 * count  # bytes that hold the first `count` lines (common words are short)
+        while True:
+            chunk = data[: min(read, size)]
+            whole = read >= size
+            # whole lines only (a cut may fall inside a letter), unless the chunk is all the list
+            text = (chunk if whole else chunk[: chunk.rfind(b"\n") + 1]).decode("utf-8")
+            lines = text.split("\n", count)
+            if whole or len(lines) > count:
+                return lines[:count]
+            read *= 2
 
     def __contains__(self, word: str) -> bool:
-        return word in self._words
+        return word in self.words
+
+    def longest(self) -> int:
+        """The length of the longest word: read from the table's bytes (a `WordTable`), where
+        `ordered` splits all 144,000 words (8 MB held)."""
+        words = self.words
+        if WordTable is not None and isinstance(words, WordTable):
+            longest: int = words.longest()  # type: ignore[attr-defined]
+            return longest
+        return max(map(len, self.ordered))
 
     def frequency_rank(self, word: str) -> int:
         """0 for the most frequent word, the list's length for a word it lacks."""
-        rank = self._index.rest(word)
+        rank = self._rest(word)
         return self.size if rank is None else int(rank)
 
     def ending(self, suffix: str) -> list[tuple[str, int]]:
@@ -141,16 +196,59 @@ class WordList:
         return [(word, int(rank)) for word, rank in self._index.lines(opening)]
 
 
+def _table(data: Data, slots: Data | None) -> AbstractSet[str]:
+    """The `WordTable` of the lines `data` (`word<TAB>...`), read through `slots` (its slots
+    built before: `word_table_slots`) when they are of a table's size, else built."""
+    assert WordTable is not None
+    if slots is not None:
+        try:
+            table: AbstractSet[str] = WordTable(data, "\t", slots)
+            return table
+        except ValueError:  # not of a table's size: built below
+            pass
+    built: AbstractSet[str] = WordTable(data, "\t")
+    return built
+
+
 def _data(name: str) -> str:
     return data_text("newslint.rules.typos", name)
+
+
+SLOTS_FILE = "words-index-slots.bin"
+"""The slots of the listed words' `WordTable` (`word_table_slots` of words-index.tsv, uint64
+little-endian), shipped beside the list (scripts/build_table_data.py writes them; a test rebuilds
+them and compares): the set of the listed words as a frozenset cost a run 105 M instructions
+before `--jobs` forks its workers and 10 MB (measured), where the table reads the 2 MB of slots
+in place. Missing: built (a few ms)."""
+
+
+def shipped_slots() -> Data | None:
+    """The shipped slots of the listed words' table (`SLOTS_FILE`), or None (missing, or a
+    machine that is not little-endian)."""
+    if sys.byteorder != "little":
+        return None
+    try:
+        return data_bytes("newslint.rules.typos", SLOTS_FILE)
+    except OSError:
+        return None
 
 
 @once
 def english() -> WordList:
     index = data_bytes("newslint.rules.typos", "words-index.tsv")
-    listed = WordList(lambda: _data("words.txt"), index)  # words.txt: read when needed
+    # words.txt: read when needed; the table's slots: only with the compiled module
+    listed = WordList(
+        lambda: _data("words.txt"),
+        index,
+        shipped_slots() if WordTable is not None else None,
+        lambda: data_bytes("newslint.rules.typos", "words.txt"),
+    )
     listed.shipped = True
     return listed
+
+
+BUILT: tuple[type, ...] = (frozenset,) if WordTable is None else (frozenset, WordTable)
+"""The types `english().words` has once built (it stays): a frozenset, or a `WordTable`."""
 
 
 def listed_edits(word: str) -> set[str]:
@@ -162,18 +260,18 @@ def listed_edits(word: str) -> set[str]:
 def listed_lookup() -> AbstractSet[str] | Lookup:
     """The listed words as `edits_among` reads them: with their filter once the set is built."""
     words = english().words
-    return _lookup(words) if isinstance(words, frozenset) else words
+    return _lookup(words) if isinstance(words, BUILT) else words
 
 
 def prepare() -> None:
     """Build now what a run of many stories builds in its first few (`Rule.prepare`): the set
     of the listed words (`WordSet.PROMOTE`) and its filters (`listed_lookup`)."""
-    english()._words.frozen()
+    english().prepare()
     listed_lookup()
 
 
 @functools.lru_cache(maxsize=2)
-def _lookup(words: frozenset[str]) -> Lookup:
+def _lookup(words: AbstractSet[str]) -> Lookup:
     listed = english()
     shipped = _chooser.native is not None and listed.shipped and words is listed.words
     return Lookup(words, shipped_filters() if shipped else None)  # (no filters in pure Python)

@@ -54,6 +54,7 @@ from newslint.rules.typos._short import is_short_unknown, short_slip
 from newslint.rules.typos._split import joined_at
 from newslint.rules.typos._ties import OnceWrittenNames
 from newslint.rules.typos._words import (
+    BUILT,
     accented_words,
     english,
     is_rare,
@@ -192,7 +193,7 @@ def _longest_word() -> int:
     """The length of the longest listed word. A longer string (a pasted hash, a run of letters
     with no spaces) has no candidate one edit away, and computing its candidates, derivations
     and run-together splits costs the square of its length: 10,000 letters took 5 GB."""
-    return max(map(len, english().ordered))
+    return english().longest()
 
 
 SHORT_ENOUGH = 20  # no word this long or shorter is too long: the list's longest has 45 letters (tested)
@@ -210,7 +211,7 @@ def run_together(word: str) -> str | None:
     "pay down" or "stop out": jargon is written whole."""
     words = english()
     listed = words.words
-    built = isinstance(listed, frozenset)  # (asked of the sorted text, a test is a rank's search)
+    built = isinstance(listed, BUILT)  # (asked of the sorted text, a test is a rank's search)
     for i in range(2, len(word)):
         head, tail = word[:i], word[i:]
         if built and (head not in listed or tail not in listed):
@@ -654,7 +655,7 @@ class UnknownWord(Rule):
         origin: str | None = None,
     ) -> None:
         super().__init__(options, context, origin)
-        self._listed: frozenset[str] | None = None  # the listed words once built (`_listed_words`)
+        self._listed: AbstractSet[str] | None = None  # the listed words once built (`_listed_words`)
         # Decided once per distinct word, remembered across stories.
         # a listed word in any case is cleared (`_may_be_unknown`'s first test) without its call,
         # once the set of the list is built
@@ -788,7 +789,7 @@ class UnknownWord(Rule):
         """`english().words`, kept once it is the built set (which stays): `_may_be_unknown` is
         asked about every new word, and the call costs as much as the lookup."""
         words = english().words
-        if isinstance(words, frozenset):
+        if isinstance(words, BUILT):
             self._listed = words
         return words
 
@@ -2149,7 +2150,7 @@ def _built_word_list() -> AbstractSet[str] | None:
     """The word list once its set is built (which stays), else None: the words a lowercase-name
     test fails, answered without its call."""
     words = english().words
-    return words if isinstance(words, frozenset) else None
+    return words if isinstance(words, BUILT) else None
 
 
 # lowercase letters only, ASCII or not (`isalpha` and `islower`: venezuela, zürich)
