@@ -15,7 +15,7 @@ from newslint.profile import Profile
 from newslint.rule import Rule, Suggestion
 from newslint.rules._desk import ESTABLISHED, describe, desk_slip, preferred
 from newslint.rules.naming._entities import COMPANY_WORDS, TITLES, Use, formal, two_entities, use_at
-from newslint.rules.typos._words import english, is_rare, known_names, one_edit_apart, one_edit_away
+from newslint.rules.typos._words import BUILT, english, is_rare, known_names, one_edit_apart, one_edit_away
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
@@ -473,7 +473,7 @@ def _english_words() -> AbstractSet[str] | None:
     """The English words once their set is built (it stays), else None: the lowercase forms of
     the names `_may_vary_name` fails whatever else it asks (a `LetterTest`'s `fails`)."""
     words = english().words
-    return words if isinstance(words, frozenset) else None
+    return words if isinstance(words, BUILT) else None
 
 
 _TITLES = TITLES  # words before a surname that are no first name: titles and particles
