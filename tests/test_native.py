@@ -2546,7 +2546,8 @@ def test_a_word_table_holds_its_lines_keys_and_both_ways_agree(lines, probes, ta
     """`WordTable` (compiled) and its twin (`_word_table_slots`, `_word_table_holds`): the same
     slots, and for any str the answer of the set of the lines' keys (what precedes `sep`, or
     the whole line; empty keys left out, repeated ones once); its length, keys in the lines'
-    order, iteration, `&` either way and `rest` as that set and a dict of the first rests give."""
+    order, iteration, `&`, `|`, `-` and `^` either way and `rest` as that set and a dict of
+    the first rests give."""
     import mmap
 
     sep = "\t" if tabbed else "\n"
@@ -2578,6 +2579,11 @@ def test_a_word_table_holds_its_lines_keys_and_both_ways_agree(lines, probes, ta
             assert (word in table) == (word in rests), word
             assert table.rest(word) == (rests.get(word) if tabbed else None), word
         assert set(words) & table == set(words) & set(keys) == table & words
+        # |, - and ^ either way, with a set or a frozenset, as a frozenset of the keys gives
+        for other in (set(words), frozenset(words)):
+            assert table | other == frozenset(keys) | other == other | table
+            assert table - other == frozenset(keys) - other and other - table == other - frozenset(keys)
+            assert table ^ other == frozenset(keys) ^ other == other ^ table
         assert 3 not in table and None not in table
 
 
