@@ -16,6 +16,8 @@ _QUOTES = str.maketrans(
 )
 _DASHES = str.maketrans({"–": "-", "—": "-", "−": "-", "‐": "-", "‑": "-"})
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_STYLE_CHARS = tuple((chr(code), plain) for table in (_QUOTES, _DASHES) for code, plain in table.items())
 # The white-space runs `normalise` folds to one space (by `str.split`: the same runs; the tests
 # hold the two forms equal).
 _SPACE = re.compile(r"\s+")
@@ -32,7 +34,17 @@ def normalise(text: str) -> str:
     the quote and dash styles or the invisible ones change, and case-folds as it lowercases:
     most stories take that shortcut.)"""
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text)).translate(_QUOTES).translate(_DASHES)
+        for char in _INVISIBLE_CHARS:  # `_INVISIBLE.sub("", text)`: most texts hold none
+            if char in text:
+                text = _INVISIBLE.sub("", text)
+                break
+        text = unicodedata.normalize("NFKC", text)
+        # `.translate(_QUOTES).translate(_DASHES)`, a character at a time through a dict (slow:
+        # a big file's every paragraph is normalised), as one search a style character, and a
+        # replace for those the text holds: each maps to an ASCII character that none maps.
+        for char, plain in _STYLE_CHARS:
+            if char in text:
+                text = text.replace(char, plain)
     # `_SPACE.sub(" ", text).strip()`, without a regex scan of every character: `str.split`
     # reads the same Unicode white space as `\s`.
     return " ".join(text.split()).casefold().rstrip(".!?:;,'\" ")
