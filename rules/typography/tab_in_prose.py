@@ -10,7 +10,7 @@ from newslint.rule import Rule, Trigger
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
-_TAB = re.compile(r"(?<=\S)\t+(?=\S)")
+_TAB = re.compile(r"(?<=\S)\t+(?=\S)")  # what `tab_runs` finds
 
 
 class TabInProse(Rule):
@@ -40,8 +40,8 @@ class TabInProse(Rule):
         return (Trigger(chars="\t"),)  # most stories: the scan, which tests every character, is skipped
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        for m in _TAB.finditer(doc.text):
-            span = Span(m.start(), m.end())
+        for start, end in tab_runs(doc.text):
+            span = Span(start, end)
             if doc.in_table(span) or not doc.is_prose(span):
                 continue
             yield self.violation(
@@ -49,3 +49,20 @@ class TabInProse(Rule):
                 "tab inside a line of prose",
                 Fix.safe("Replace with one space", Edit.replace(span, " ")),
             )
+
+
+def tab_runs(text: str) -> Iterator[tuple[int, int]]:
+    """The starts and ends of `_TAB`'s matches: the runs of tabs with no white space on either
+    side, found by `str.find` (the pattern, tried at every character, took 0.2 s on a 10 MB file
+    with one tab in it). A run is read whole, as the pattern's greedy `\t+` reads it: its
+    lookahead fails on a shorter run, whose next character is a tab, and a match starting inside
+    a run fails its lookbehind."""
+    find, size = text.find, len(text)
+    start = find("\t")
+    while start >= 0:
+        end = start + 1
+        while end < size and text[end] == "\t":
+            end += 1
+        if start and end < size and not text[start - 1].isspace() and not text[end].isspace():
+            yield start, end
+        start = find("\t", end)
