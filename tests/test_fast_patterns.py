@@ -31,7 +31,7 @@ from newslint.rules.numbers import (
 )
 from newslint.rules.structure import _text as structure_text
 from newslint.rules.structure import boilerplate_line, duplicated_dateline
-from newslint.rules.typography import double_space, quote_style_mix
+from newslint.rules.typography import double_space, quote_style_mix, tab_in_prose
 from newslint.rules.typos import doubled_word
 from newslint.span import LineIndex
 
@@ -253,17 +253,43 @@ def test_the_space_runs_found_by_search_are_the_patterns_matches(text):
     ]
 
 
+TAB_PIECES = st.lists(
+    st.sampled_from(["\t", "\t\t", " ", "\n", "\u00a0", "\u2003", "x", "A.", "é"]), max_size=30
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(TAB_PIECES.map("".join), TEXTS))
+@example("a\tb\t\tc \td\t e\t")
+@example("\tx\t\t\u2003y\t\t")
+def test_the_tab_runs_found_by_search_are_the_patterns_matches(text):
+    """NL503 reads the runs of tabs `str.find` finds, not its pattern's scan of every character:
+    the same spans as the pattern's matches."""
+    assert list(tab_in_prose.tab_runs(text)) == [m.span() for m in tab_in_prose._TAB.finditer(text)]
+
+
+STYLE_TEXTS = st.text(
+    alphabet=st.sampled_from(
+        "‘’‚‛′ʼ“”„″–—−‐‑\u00ad\u200b\u200c\u200d\u2060\ufeffﬁＳé\u0301e '\"-.!? \n\u00a0a"
+    ),
+    max_size=30,
+)
+
+
 WHITE_TEXTS = st.text(
     alphabet=st.sampled_from(" \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2003\u2028\u3000\u200bab.,'\"–é:"), max_size=30
 )
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.one_of(WHITE_TEXTS, TEXTS))
+@given(st.one_of(WHITE_TEXTS, STYLE_TEXTS, TEXTS))
 @example("  Two\n\t words.  ")
+@example("“Syria’s\u00ad\u200b  war” — ″ﬁne″ – ‑a‐b−c")
 def test_normalise_folds_white_space_as_its_regex_did(text):
     """The structure rules' `normalise` folds white space with `str.split`: the same form as a
-    `\\s+` replaced by one space and the ends stripped, for every kind of white space."""
+    `\\s+` replaced by one space and the ends stripped, for every kind of white space; and it
+    folds the quote and dash styles, and drops the invisible characters, by searches and
+    replaces: the same form as the two tables' `translate` and the pattern's `sub`."""
     if not text.isascii():
         folded = structure_text.unicodedata.normalize("NFKC", structure_text._INVISIBLE.sub("", text))
         folded = folded.translate(structure_text._QUOTES).translate(structure_text._DASHES)
@@ -755,6 +781,31 @@ def test_thousands_separator_mix_reads_the_four_digit_figures_alone(text):
     for kept in (thousands_separator_mix.four_digit_starts, thousands_separator_mix._four_digit_starts):
         with mock.patch.object(thousands_separator_mix, "four_digit_starts", kept):
             assert list(rule.forms(doc)) == every
+
+
+NAME_FIGURE_PIECES = st.lists(
+    st.sampled_from(["A", "Ab", "IBM", "b", "-", ".", ",", " ", "\t", "\n", "1", "23", "4381", "12345678"])
+    | st.sampled_from(["_", "é", "\u0663\u0663\u0663", "x", "Windows", "In", "The", ". ", "0.5"]),
+    max_size=16,
+).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.one_of(NAME_FIGURE_PIECES, TEXTS))
+@example("IBM 4381 and Windows\t 2000. In 1987 A-Bc 123-Cd 4567 x.Ab 1234 Ab-Cd 12345678 _A 999")
+def test_the_names_figures_read_at_the_figures_are_the_patterns_matches(text):
+    """NL402 reads the figures written after a name at the figures' starts (`digit_runs`), not
+    by its pattern's scan of every character: the same matches, and the same figures kept."""
+    found = list(thousands_separator_mix._names_then_figures(text, figures.digit_runs(text)[0]))
+    pattern = thousands_separator_mix._NAME_THEN_FIGURE
+    assert found == [(m.start(), m.start(1), m.group(1)) for m in pattern.finditer(text)]
+    kept = frozenset(
+        m.group(1)
+        for m in pattern.finditer(text)
+        if text[m.start() : m.start(1)].split()[0] not in thousands_separator_mix._NOT_NAMES
+        and not thousands_separator_mix._sentence_start(text, m.start())
+    )
+    assert thousands_separator_mix.named_figures(text, figures.digit_runs(text)[0]) == kept
 
 
 PERCENT_STORIES = st.lists(FIGURE_PIECES | st.sampled_from(["\n\n", "Rates rose. ", "It fell. "]), max_size=6)

@@ -72,7 +72,7 @@ class ThousandsSeparatorStyle(HouseStyleRule):
 
     def check_style(self, doc: Document, style: str) -> Iterator[Violation]:
         text = doc.text
-        names = named_figures(text)
+        names = named_figures(text, doc.digit_runs[0])
         for m in prose_matches(doc, _PLAIN_FIGURE, headline=False, at_figures=True):
             first, rest, after = m.groups()
             figure = first + rest
