@@ -5,12 +5,19 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterator
-from itertools import pairwise
+from collections.abc import Iterator, Sequence
 
 from newslint.document import Document
+from newslint.native import native
 from newslint.rule import Rule
-from newslint.rules.structure._text import deletion_span, normalise, repeated_starts_in, rough_key
+from newslint.rules.structure._text import (
+    deletion_span,
+    normalise,
+    repeated_starts,
+    repeated_starts_in,
+    rough_key,
+    rough_start,
+)
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
@@ -119,21 +126,50 @@ def _body_sentences(doc: Document) -> tuple[list[Span], array[int]]:
 
 def _repeated_paragraphs(doc: Document) -> set[int]:
     """Paragraphs that repeat an earlier paragraph or the headline (NL302's and NL301's reports).
-    Each normal form is hashed first, and only those whose hash another shares are normalised
-    again, kept and compared: a big file's every paragraph normalised and kept took 15 MB for
-    10 MB of text. Equal normal forms have equal hashes, so no repeat is missed."""
+    Only those whose normal form's rough start another's shares (`_normal_starts`) are
+    normalised, kept and compared: a big file's every paragraph normalised took half of this
+    rule's time, and kept, 15 MB for 10 MB of text. Equal normal forms have equal rough starts,
+    so no repeat is missed."""
     spans = [doc.headline, *doc.paragraphs] if doc.headline else list(doc.paragraphs)
     shift = len(spans) - len(doc.paragraphs)  # 1 with a headline: it comes before them all
-    hashes = array("q", (hash(normalise(doc.slice(span))) for span in spans))
-    shared = {a for a, b in pairwise(sorted(hashes)) if a == b}
     seen, out = set(), set()
-    for j, h in enumerate(hashes):
-        if h in shared:
-            key = normalise(doc.slice(spans[j]))
-            if key in seen:
-                out.add(j - shift)  # never the headline: nothing is seen before it
-            seen.add(key)
+    for j in _normal_starts(doc.text, spans):
+        key = normalise(doc.slice(spans[j]))
+        if key in seen:
+            out.add(j - shift)  # never the headline: nothing is seen before it
+        seen.add(key)
     return out
+
+
+def _normal_starts(text: str, spans: Sequence[Span]) -> list[int]:
+    """The indices, in order, of the spans whose normal form's rough start
+    (`rough_start(normalise(...))`) another's shares, and maybe others: every span whose normal
+    form another's is. The compiled `repeated_starts` keys a span whose start is ASCII itself
+    (what `normalise` leaves of it: no normal form changes an ASCII letter or digit, unless a
+    character after it does, a combining mark that NFKC composes with it: then every span is
+    given) and the others by their normal form."""
+    if native is None:
+        return _repeated_normal_starts(text, spans)
+    if text.isascii():
+        return repeated_starts_in(text, spans)
+    keyed: set[tuple[int, int]] = set()
+
+    def key(text: str, start: int, end: int) -> bytes:
+        keyed.add((start, end))
+        return rough_start(normalise(text[start:end])).encode("utf-8")
+
+    found: list[int] = native.repeated_starts(text, spans, key)
+    for s in spans:
+        if (s.start, s.end) not in keyed:
+            piece = text[s.start : s.end]
+            if not piece.isascii() and rough_start(piece) != rough_start(normalise(piece)):
+                return list(range(len(spans)))
+    return found
+
+
+def _repeated_normal_starts(text: str, spans: Sequence[Span]) -> list[int]:
+    """`_normal_starts`, every span's normal form keyed: its pure-Python twin."""
+    return repeated_starts([normalise(text[s.start : s.end]) for s in spans])
 
 
 def _kind(doc: Document, s: Span) -> str | None:

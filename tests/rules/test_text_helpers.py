@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from unittest import mock
 
 from hypothesis import example, given, settings
@@ -300,3 +301,34 @@ def test_repeated_paragraphs_are_those_every_paragraph_kept_finds(paragraphs):
             break
         pairs.append((s, p))
     assert list(zip(body, paragraph_of, strict=True)) == pairs
+
+
+# paragraphs of the characters `normalise` changes; a combining mark right after the 16th
+# letter of an ASCII start, which NFKC joins to it (the compiled keys' one blind spot)
+MIXED_PARAGRAPH = st.one_of(
+    PARAGRAPH,
+    LEDE_CHARS,
+    st.sampled_from(["Talks resume on Mae\u0301 said.", "Talks resume on Maé said.", "Talks resume on Mae."]),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(MIXED_PARAGRAPH, min_size=1, max_size=8))
+@example(["Head", "Talks resume on Mae\u0301 said.", "Talks resume on Maé said."])
+@example(["Head", "Talks resume on Maé said.", "Talks resume on Mae\u0301 said."])
+@example(["Talks resume on Mae\u0301 said.", "“Talks” resume on Maé said.", "Ｔalks resume on Mae said"])
+def test_the_normal_starts_hold_every_paragraph_whose_normal_form_another_shares(paragraphs):
+    """NL305 normalises only the paragraphs `_normal_starts` gives (compiled keys, and the twin):
+    every one whose normal form another's is, in order; so the paragraphs found repeated are
+    those found by keeping every paragraph's normal form."""
+    doc = segment.parse("\n\n".join(paragraphs))
+    spans = [doc.headline, *doc.paragraphs] if doc.headline else list(doc.paragraphs)
+    forms = Counter(normalise(doc.slice(s)) for s in spans)
+    shared = [j for j, s in enumerate(spans) if forms[normalise(doc.slice(s))] > 1]
+    for found in (
+        duplicated_sentence._normal_starts(doc.text, spans),
+        duplicated_sentence._repeated_normal_starts(doc.text, spans),
+    ):
+        assert found == sorted(set(found))
+        assert set(shared) <= set(found)
+    assert duplicated_sentence._repeated_paragraphs(doc) == _repeated_paragraphs_every_one_kept(doc)
