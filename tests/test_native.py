@@ -282,6 +282,35 @@ def test_among_rules_words_out_by_length_only_where_it_may(text, extra, form):
     assert list(tokens.tokens_among(index, wanted)) == expected
 
 
+@needs_compiled
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.integers(0, 6), max_size=40),
+    st.lists(st.booleans(), max_size=40),
+    st.sets(st.tuples(st.integers(0, 6), st.integers(0, 6)), max_size=12),
+    st.booleans(),
+)
+@example([1, 2, 1, 2], [True] * 4, {(1, 2)}, True)
+@example([1, 2, 1, 2], [True] * 4, {(0, 1)}, False)
+def test_joined_at_picks_the_places_its_twin_picks(ids, picked, pairs, as_array):
+    """NL203's compiled `joined_at` gives the places (in order) whose word and the next token's
+    make one of the joined pairs, the last token never: what its twin gives, for the index's
+    int32s and for arrays of type "i"."""
+    at = [i for i, pick in zip(range(len(ids)), picked, strict=False) if pick]
+    joins = {first * 7 + second for first, second in pairs}
+    if as_array:
+        at_buf, ids_buf = array("i", at), array("i", ids)
+    else:
+        text = " ".join("w" * (k + 1) for k in ids)
+        index = tokens.index_tokens(text, [document.Span(0, len(text))], document.SpanSet([]), Counter())
+        at_buf, ids_buf = tokens.tokens_among(index, {"w" * (k + 1) for k in set(ids)}), index.ids
+        ids = list(ids_buf)
+        at = list(at_buf)
+    expected = list(compound_spacing._joined_at(at, ids, joins, 7))
+    assert expected == [i for i in at if i + 1 < len(ids) and ids[i] * 7 + ids[i + 1] in joins]
+    assert chooser.native.joined_at(at_buf, ids_buf, joins, 7) == expected
+
+
 SPANS = st.lists(st.tuples(st.integers(0, 90), st.integers(0, 12)), max_size=4).map(
     lambda pairs: document.SpanSet([document.Span(a, a + n) for a, n in pairs])
 )
