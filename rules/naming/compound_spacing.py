@@ -515,6 +515,12 @@ def _joins(part_of: dict[int, tuple[str, bool, bool, bool]], keys: Collection[st
         if second:
             seconds[low].append(k)
     joins: set[int] = set()
+    if not isinstance(keys, (set, frozenset, dict)):  # a container that is only asked: each pair asked
+        for head, heads in firsts.items():
+            for tail, tails in seconds.items():
+                if head + tail in keys:
+                    joins.update(f * size + s for f in heads for s in tails)
+        return joins
     for key in keys:
         for t in range(1, len(key)):
             if (head := key[:t]) in firsts and (tail := key[t:]) in seconds:
