@@ -285,6 +285,11 @@ def weigh(
     osa, tables = (
         (None, ()) if compiled is None or not typo.isascii() else (compiled.weighted_osa, _slip_tables())
     )
+    # the neighbours' unigrams read once a weighing, and `_unseen_pair` inline (its call, and
+    # the neighbour's lookup, were made for each candidate): the same doubles, in the same order
+    count, log, cap = _pairs.count, math.log, PAIR_FLOOR * UNSEEN_PAIR_CAP
+    known_before = 0.0 if before is None else unigram(before)
+    known_after = 0.0 if after is None else unigram(after)
     for c in dict.fromkeys(candidates):
         if " " in c:
             slips = slip_cost(typo, c.replace(" ", "")) + extra.get(c, 0.0) + 0.6  # a lost space ("ofthe")
@@ -295,14 +300,17 @@ def weigh(
             cost = osa(typo, c, *tables) if osa is not None and c.isascii() else slip_cost(typo, c)
             slips = cost + extra.get(c, 0.0)
             first = second = None  # the table's counts of the pairs with the neighbours
+            known = unigram(c)
             if before is not None:
-                first = _pairs.count(before, c)
-                fit = math.log((first if first is not None else _unseen_pair(before, c)) / unigram(before))
+                first = count(before, c)
+                pair = first if first is not None else min(known_before * known / TOKENS, cap)
+                fit = log(pair / known_before)
             else:
-                fit = math.log(unigram(c) / TOKENS)
+                fit = log(known / TOKENS)
             if after is not None:
-                second = _pairs.count(c, after)
-                fit += math.log((second if second is not None else _unseen_pair(c, after)) / unigram(c))
+                second = count(c, after)
+                pair = second if second is not None else min(known * known_after / TOKENS, cap)
+                fit += log(pair / known)
             attested = first is not None or second is not None
         uses = story.get(c, 0)
         lift = story_lift(c, uses, story_size) if uses > 0 else 0.0  # (most: no use, no lift)
