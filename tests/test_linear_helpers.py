@@ -199,6 +199,67 @@ def test_phrase_starts_find_what_a_search_per_phrase_finds(text):
         assert found.get(phrase, []) == plain, phrase
 
 
+DOTTED_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "U.S.",
+            "U.K.",
+            "US",
+            "U.S",
+            "AU.S.",
+            " ",
+            "  ",
+            "\n",
+            "\t",
+            "\u00a0",
+            "\u2028",
+            "Open",
+            "Op",
+            "Open's",
+            "Opens",
+            "Open.",
+            "(",
+            ")",
+            "_",
+            "é",
+            "x",
+            "1",
+            "Sprint-Nextel",
+            "Sprint",
+            ".",
+        ]
+    ),
+    max_size=20,
+).map("".join)
+DOTTED_WORDS = [
+    "Open",
+    "Op",
+    "Open's",
+    "Open.",
+    "Sprint",
+    "Sprint-Nextel",
+    "Sprint-",
+    "(",
+    "é",
+    "x",
+    "_",
+    "U.K.",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(DOTTED_TEXT)
+@example("U.S.  Open's U.K.\nSprint-Nextel")
+@example("AU.S. Opens U.S.\u00a0(")
+def test_a_dotted_form_before_a_word_is_found_as_a_search_of_the_text_finds_it(text):
+    """NL204's `_dotted_before` reads the runs after U.S. and U.K. found once a story, where it
+    searched the whole text for each name (a hundred times in a big file)."""
+    doc = segment.parse(text)
+    for dotted, word in itertools.product(["U.S.", "U.K."], DOTTED_WORDS):
+        plain = re.search(rf"{re.escape(dotted)}\s+{re.escape(word)}\b", text) is not None
+        assert abbreviation_style._dotted_before(doc, dotted, word) == plain, (dotted, word)
+
+
 SIC_TEXT = st.lists(
     st.sampled_from(
         [

@@ -100,18 +100,19 @@ def _word_at(text: str, at: int) -> str:
     return found.group()
 
 
-def _company_name(text: str, span: Span) -> str:
+def _company_name(doc: Document, span: Span) -> str:
     """For a country's abbreviation (US, UK) that is a word of a company's name, the name's word
     beside it: after a capitalised word in mid-sentence (Air UK -> "air"), or before the rest of a
     name that ends in a company word (US Sprint Communications Co -> "sprint"). Otherwise "". A
     company's own initials (ROLM Corp, Basf) are compared as usual."""
-    if _letters(text[span.start : span.end]) not in _COUNTRIES:
+    if _letters(doc.text[span.start : span.end]) not in _COUNTRIES:
         return ""
-    return _name_beside(text, span)
+    return _name_beside(doc, span)
 
 
-def _name_beside(text: str, span: Span) -> str:
+def _name_beside(doc: Document, span: Span) -> str:
     """`_company_name` of a form whose letters are a country's (US, UK)."""
+    text = doc.text
     before = _NAME_BEFORE.search(text, max(0, span.start - 30), span.start)
     if before and before.group(1) not in _NOT_NAMES and not before.group(1).endswith(("'s", "’s")):
         return before.group(1).lower()
@@ -124,10 +125,34 @@ def _name_beside(text: str, span: Span) -> str:
         # unless the story writes the name with the other form too (US Open, the U.S. Open).
         # A dotted form before a capital may end its sentence ("in the U.S. For growth").
         word = _word_at(text, after.end() - 1).rstrip(".,;:'’")
-        dotted = "".join(f"{c}." for c in form)
-        if word not in _NOT_NAMES and not re.search(rf"{re.escape(dotted)}\s+{re.escape(word)}\b", text):
+        if word not in _NOT_NAMES and not _dotted_before(doc, "".join(f"{c}." for c in form), word):
             return word.lower()
     return ""
+
+
+# A dotted country's form (U.S., U.K.: the dotted forms of `_COUNTRIES`) and the word after it.
+_DOTTED_RUNS = re.compile(r"(U\.[SK]\.)(?=\s+(\S+))")
+
+
+def _dotted_runs(doc: Document) -> dict[tuple[str, str], list[str]]:
+    """(a dotted form of `_COUNTRIES`, a first character) -> the distinct runs of characters
+    other than spaces written after a space or spaces after that form, opening with that
+    character: one scan of the text for `_dotted_before`'s every question."""
+    found: dict[tuple[str, str], dict[str, None]] = defaultdict(dict)
+    for dotted, run in _DOTTED_RUNS.findall(doc.text):
+        found[dotted, run[0]][run] = None
+    return {key: list(runs) for key, runs in found.items()}
+
+
+def _dotted_before(doc: Document, dotted: str, word: str) -> bool:
+    r"""Whether `dotted` (U.S., U.K.) stands before `word` (no space in it) somewhere in the text:
+    `re.search(rf"{re.escape(dotted)}\s+{re.escape(word)}\b", text)`, asked of the runs after
+    the dotted form (`_dotted_runs`, found once a story), not by a search of the whole text for
+    each name (a big file asks it a hundred times). The word's first character is no space, so
+    the spaces end where the word opens a run; it ends where the run does or inside it at a
+    word boundary (the end of a run is one after a word character, in the text as in the run)."""
+    runs = doc.derived(_dotted_runs).get((dotted, word[0]), ())
+    return any(run.startswith(word) and re.match(rf"{re.escape(word)}\b", run) is not None for run in runs)
 
 
 _COUNTRIES = frozenset({"US", "UK"})
@@ -329,7 +354,7 @@ class AbbreviationStyle(Rule):
             # a company keeps its own style (US West Inc beside the U.S. Postal Service), but
             # one company written two ways (Esso UK, Esso U.K. Plc) is a mix (`_company_name`,
             # asked only of a country's letters)
-            forms[letters, _name_beside(text, span) if letters in _COUNTRIES else ""][form].append(span)
+            forms[letters, _name_beside(doc, span) if letters in _COUNTRIES else ""][form].append(span)
         for by_form in forms.values():
             if len(by_form) < 2 or not any(f == f.upper() for f in by_form):
                 continue  # Nato and Unesco alone are words, not a second form
@@ -378,7 +403,7 @@ class AbbreviationStyle(Rule):
         text = doc.text
         groups: dict[str, set[str]] = defaultdict(set)
         for form in _counted_forms(
-            text, body, wanted, lambda span: self._counts(doc, span) and not _company_name(text, span)
+            text, body, wanted, lambda span: self._counts(doc, span) and not _company_name(doc, span)
         ):
             groups[_letters(form)].add(form)
         return grouped_lesson({k: v for k, v in groups.items() if any(f == f.upper() for f in v)})
