@@ -26,6 +26,7 @@ from newslint.config import Settings
 from newslint.document import SpanSet
 from newslint.figures import matches_at
 from newslint.lint import Linter
+from newslint.native import one_edit_away
 from newslint.repairs import entities
 from newslint.rules.naming import (
     _senses,
@@ -197,6 +198,58 @@ def test_phrase_starts_find_what_a_search_per_phrase_finds(text):
     for phrase in phrases:
         plain = [m.start() for m in re.finditer(rf"\b{re.escape(phrase)}\b", text)]
         assert found.get(phrase, []) == plain, phrase
+
+
+def _slip_itself_by_definition(name, canonical, known):
+    """NL202's `_slip_itself` as it read before: every edit of the lowercase name made."""
+    if canonical in known:
+        return False
+    low = canonical.lower()
+    near = {
+        canonical[0] + c[1:]
+        for c in one_edit_away(low)
+        if c[:1] == low[0] and (len(c) != len(low) or sum(x != y for x, y in zip(c, low, strict=True)) > 1)
+    }
+    return any(name_variant.one_edit_pair(name, k) for k in near & known)
+
+
+SLIP_LETTERS = "aabbdde-'Bé"
+SLIPPED_IN = "aabbde"  # edits put lowercase ASCII letters
+
+
+@st.composite
+def slipped_names(draw):
+    """A name, a known name near it and two forms one or two edits from both."""
+    first = draw(st.sampled_from("AABÉİa"))
+    known = first + draw(st.text(alphabet=SLIP_LETTERS, min_size=2, max_size=5))
+
+    def slip(word):
+        i = draw(st.integers(0, len(word)))
+        c = draw(st.sampled_from(SLIPPED_IN))
+        return draw(
+            st.sampled_from([word[:i] + word[i + 1 :], word[:i] + c + word[i + 1 :], word[:i] + c + word[i:]])
+        )
+
+    canonical = draw(st.sampled_from([slip(known), slip(slip(known)), known.lower().capitalize()]))
+    name = draw(st.sampled_from([slip(known), slip(canonical), canonical]))
+    others = draw(st.lists(st.sampled_from([slip(known), slip(canonical), slip(name)]), max_size=4))
+    return name, canonical, frozenset([known, *others])
+
+
+@settings(max_examples=800, deadline=None)
+@given(slipped_names())
+@example(("Aabce", "Aabcd", frozenset(["Aabcf"])))
+@example(("Aaabd", "Aabd", frozenset(["Abd", "Aabbd"])))
+@example(("Portuguse", "Portugues", frozenset(["Portuguese"])))
+def test_a_majority_one_slip_from_a_known_name_is_found_as_by_every_edit(case):
+    """NL202's `_slip_itself` looks the known names up among the edits of the name that keep its
+    capital (`edits_among`), where it made every edit of the lowercase name."""
+    name, canonical, known = case
+    if not name or not canonical:
+        return
+    assert name_variant._slip_itself(name, canonical, known) == _slip_itself_by_definition(
+        name, canonical, known
+    )
 
 
 DOTTED_TEXT = st.lists(

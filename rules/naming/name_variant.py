@@ -10,7 +10,7 @@ from collections.abc import Set as AbstractSet
 from functools import cached_property
 
 from newslint.document import Document, LetterTest, Shape, Token
-from newslint.native import native
+from newslint.native import edits_among, native
 from newslint.profile import Profile
 from newslint.rule import Rule, Suggestion
 from newslint.rules._desk import ESTABLISHED, describe, desk_slip, preferred
@@ -572,11 +572,24 @@ def _slip_itself(name: str, canonical: str, known: AbstractSet[str]) -> bool:
     if canonical in known:
         return False
     low = canonical.lower()
+    # a letter lost, gained or swapped: another letter where the two differ is no evidence
+    if canonical.isascii() and canonical[0].isupper() and canonical[1:] == low[1:]:
+        # the known names one edit from the name that keep its capital: the name's edits at its
+        # second letter on, as the lowercase name's edits that keep its first letter give them
+        # (an edit at the first letter that keeps it is one at the second), looked up without
+        # the set of every edit (`edits_among`, compiled; a big file asks it of many names)
+        near = {
+            k
+            for k in edits_among(canonical, known)
+            if k[0] == canonical[0]
+            and (len(k) != len(canonical) or sum(x != y for x, y in zip(k, canonical, strict=True)) > 1)
+        }
+        return any(one_edit_pair(name, k) for k in near)
     near = {
         canonical[0] + c[1:]
         for c in one_edit_away(low)
         if c[:1] == low[0] and (len(c) != len(low) or sum(x != y for x, y in zip(c, low, strict=True)) > 1)
-    }  # a letter lost, gained or swapped: another letter where the two differ is no evidence
+    }
     return any(one_edit_pair(name, k) for k in near & known)
 
 
