@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from newslint.rules.naming._company import COMPANY_AFTER, SPACE
 from newslint.rules.typos._words import english, known_names, rare_words
@@ -49,9 +49,10 @@ COMPANY_WORDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Use:
-    """One use of a name: its partners ("" for none) and whether it is a formal mention."""
+class Use(NamedTuple):
+    """One use of a name: its partners ("" for none) and whether it is a formal mention. A
+    named tuple, made by `use_at` in one C call (`tuple.__new__`): a big file reads tens of
+    thousands of uses, where a frozen dataclass set each field with a call of its own."""
 
     before: str
     after: str
@@ -62,23 +63,24 @@ class Use:
 
 def use_at(text: str, start: int, end: int, in_headline: bool) -> Use:
     """The partners of the name written at text[start:end]."""
-    before = _word_before(text, start)
+    capital = _capital_before(text, start)  # searched once: `_word_of` and `beside` read it
+    before = _word_of(text, capital)
     m = _AFTER.match(text, end)
     after = _POSSESSIVE.sub("", m.group(1)) if m else ""
     company = after in COMPANY_WORDS or bool(_TICKER.match(text, end) or COMPANY_AFTER.match(text, end))
     if after in COMPANY_WORDS:
         after = ""
     first_name = len(before) == 1 or before in known_names()
-    beside = bool(after or m or _capital_before(text, start))
-    return Use(before, after, company or first_name, in_headline, beside)
+    beside = bool(after or m or capital)
+    return tuple.__new__(Use, (before, after, company or first_name, in_headline, beside))
 
 
 def _capital_before(text: str, start: int) -> re.Match[str] | None:
     return _BEFORE.search(text, max(0, start - LOOK_BACK), start)
 
 
-def _word_before(text: str, start: int) -> str:
-    m = _capital_before(text, start)
+def _word_of(text: str, m: re.Match[str] | None) -> str:
+    """The partner before a name whose `_capital_before` is `m` ("" for none)."""
     if m is None:
         return ""
     word = m.group(1).rstrip(".")
