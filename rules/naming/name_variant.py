@@ -485,10 +485,15 @@ def _words_before(doc: Document, names: Iterable[tuple[Token, str]]) -> dict[str
     and particles left out: Donald Regan, M Horan."""
     before: dict[str, list[str]] = defaultdict(list)
     for tok, name in names:
-        m = _WORD_BEFORE.search(doc.text, max(0, tok.span.start - 20), tok.span.start)
-        word = m.group(1).rstrip(".") if m else ""
-        before[name].append("" if word in _TITLES else word)
+        before[name].append(_word_before(doc.text, tok.span.start))
     return before
+
+
+def _word_before(text: str, start: int) -> str:
+    """The capitalised word or initial just before `start` ("" for none, a title or a particle)."""
+    m = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    word = m.group(1).rstrip(".") if m else ""
+    return "" if word in _TITLES else word
 
 
 def _another_person(
@@ -518,13 +523,19 @@ def _introduced_first(uses: dict[str, list[tuple[int, Use]]], name: str, canonic
     return 0 <= first[canonical] < first[name]
 
 
-def _uses_of(doc: Document, names: Iterable[tuple[Token, str]]) -> dict[str, list[tuple[int, Use]]]:
-    """name -> (where, the words beside it) of each of its uses."""
+def _words_before_and_uses(
+    doc: Document, names: Iterable[tuple[Token, str]]
+) -> tuple[dict[str, list[str]], dict[str, list[tuple[int, Use]]]]:
+    """`_words_before` and name -> (where, the words beside it) of each of its uses, from one
+    walk over the names' tokens (a big file's names are tens of thousands of tokens)."""
+    before: dict[str, list[str]] = defaultdict(list)
     found: dict[str, list[tuple[int, Use]]] = defaultdict(list)
+    text = doc.text
     for tok, name in names:
         start = tok.span.start
-        found[name].append((start, use_at(doc.text, start, start + len(name), tok.in_headline)))
-    return found
+        before[name].append(_word_before(text, start))
+        found[name].append((start, use_at(text, start, start + len(name), tok.in_headline)))
+    return before, found
 
 
 def _typing_slip(name: str, canonical: str) -> bool:
@@ -830,8 +841,7 @@ class NameVariant(Rule):
         if not canonical_of:
             return
         involved = _written_as(written, {*canonical_of, *canonical_of.values()})
-        before = _words_before(doc, _name_tokens(doc, involved))
-        uses = _uses_of(doc, _name_tokens(doc, involved))
+        before, uses = _words_before_and_uses(doc, _name_tokens(doc, involved))
         contexts = {name: [use for _, use in found] for name, found in uses.items()}
         known = known_names()
         canonical_of = {
