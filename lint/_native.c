@@ -63,6 +63,8 @@
  *   case variants; its twin is there too), case_pairs_of(text, written, counts, most), the
  *   same of the names it picks from a story's, near_name_pairs(queries, written, few), the
  *   pairs of a name that may vary and a name near it in shape (NL202's one-letter variants),
+ *   name_keys(low) and keyed_near(keyed, keys, crowd), the keys of a name and the names near
+ *   it read by them (NL202's NearNames over a shape that a big file fills; twins there),
  *   capitalised_starts(text, pairs), where a story's
  *   capitalised words and the words after them open its names' lowercase forms (its twin there
  *   as well), form_twins(text), NL204's abbreviations written two
@@ -8668,6 +8670,128 @@ one_edit_pairs(PyObject *self, PyObject *pairs)
     return rest;
 }
 
+/* name_keys(low): `name_variant._keys_twin(low)`: the keys of a lowercase name that NearNames
+ * files it under: [low, low with one character deleted (each in turn, each string once, in the
+ * order of its first deletion), and (low without its doublings,) when it has one]. Deletions
+ * at i and j > i give one string exactly when low[i..j] is one character repeated, so a
+ * deletion is new where its character differs from the one before it. A doubling is `(.)\1`
+ * (no line break), taken out left to right as `re.sub` does. */
+static PyObject *
+name_keys(PyObject *self, PyObject *low)
+{
+    Py_UCS4 *chars, *buf;
+    Py_ssize_t n, i, k;
+    int doubled = 0;
+    PyObject *out, *key;
+    if (!PyUnicode_Check(low)) {
+        PyErr_SetString(PyExc_TypeError, "name_keys(low): a str, please");
+        return NULL;
+    }
+    n = PyUnicode_GET_LENGTH(low);
+    if ((out = PyList_New(0)) == NULL || PyList_Append(out, low) < 0) {
+        Py_XDECREF(out);
+        return NULL;
+    }
+    if (n == 0)
+        return out;
+    if ((chars = PyUnicode_AsUCS4Copy(low)) == NULL) {
+        Py_DECREF(out);
+        return NULL;
+    }
+    buf = PyMem_New(Py_UCS4, (size_t)n);
+    if (buf == NULL) {
+        PyMem_Free(chars);
+        Py_DECREF(out);
+        return PyErr_NoMemory();
+    }
+    for (i = 0; i < n; i++) {
+        if (i > 0 && chars[i] == chars[i - 1]) {
+            if (chars[i] != '\n')
+                doubled = 1;
+            continue; /* the same string as the deletion before it */
+        }
+        memcpy(buf, chars, (size_t)i * sizeof(Py_UCS4));
+        memcpy(buf + i, chars + i + 1, (size_t)(n - i - 1) * sizeof(Py_UCS4));
+        key = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, n - 1);
+        if (key == NULL || PyList_Append(out, key) < 0) {
+            Py_XDECREF(key);
+            Py_CLEAR(out);
+            break;
+        }
+        Py_DECREF(key);
+    }
+    if (out != NULL && doubled) {
+        PyObject *undoubled, *one;
+        for (i = 0, k = 0; i < n;) {
+            buf[k++] = chars[i];
+            i += i + 1 < n && chars[i + 1] == chars[i] && chars[i] != '\n' ? 2 : 1;
+        }
+        undoubled = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, k);
+        one = undoubled == NULL ? NULL : PyTuple_Pack(1, undoubled);
+        Py_XDECREF(undoubled);
+        if (one == NULL || PyList_Append(out, one) < 0)
+            Py_CLEAR(out);
+        Py_XDECREF(one);
+    }
+    PyMem_Free(buf);
+    PyMem_Free(chars);
+    return out;
+}
+
+/* keyed_near(keyed, keys, crowd): `name_variant._keyed_near_twin`: the names filed in the dict
+ * `keyed` (key -> list of names) under any of `keys` (a list) that at most `crowd` names share,
+ * each once, in the order met: what NearNames.of reads of a shape a big file fills. */
+static PyObject *
+keyed_near(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *keyed, *keys, *out, *seen;
+    Py_ssize_t crowd, i, j;
+    if (nargs != 3 || !PyDict_Check(args[0]) || !PyList_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "keyed_near(keyed, keys, crowd): a dict, a list and an int");
+        return NULL;
+    }
+    keyed = args[0], keys = args[1];
+    crowd = PyLong_AsSsize_t(args[2]);
+    if (crowd == -1 && PyErr_Occurred())
+        return NULL;
+    if ((out = PyList_New(0)) == NULL)
+        return NULL;
+    if ((seen = PySet_New(NULL)) == NULL) {
+        Py_DECREF(out);
+        return NULL;
+    }
+    for (i = 0; i < PyList_GET_SIZE(keys); i++) {
+        PyObject *found = PyDict_GetItemWithError(keyed, PyList_GET_ITEM(keys, i)); /* borrowed; no __missing__ */
+        if (found == NULL) {
+            if (PyErr_Occurred())
+                goto fail;
+            continue;
+        }
+        if (!PyList_Check(found)) {
+            PyErr_SetString(PyExc_TypeError, "keyed_near: the names of a key are a list");
+            goto fail;
+        }
+        if (PyList_GET_SIZE(found) > crowd)
+            continue;
+        for (j = 0; j < PyList_GET_SIZE(found); j++) {
+            PyObject *name = PyList_GET_ITEM(found, j);
+            int had = PySet_Contains(seen, name);
+            if (had < 0)
+                goto fail;
+            if (had)
+                continue;
+            if (PySet_Add(seen, name) < 0 || PyList_Append(out, name) < 0)
+                goto fail;
+        }
+    }
+    Py_DECREF(seen);
+    return out;
+fail:
+    Py_DECREF(seen);
+    Py_DECREF(out);
+    return NULL;
+}
+
 /* capitalised_starts(text, pairs): the starts, in order, of the matches of
  * name_variant._CAPITALISED_PAIR (a word of word characters, not after one, opening with a
  * letter that is no ASCII lowercase letter, then a space, then the word characters after it)
@@ -10749,6 +10873,10 @@ static PyMethodDef methods[] = {
      "case_pairs_of(text, written, counts, most): case_pairs of the capitalised names written twice."},
     {"one_edit_pairs", (PyCFunction)one_edit_pairs, METH_O,
      "one_edit_pairs(pairs): True if a pair of ASCII names is one_edit_pair, else the other pairs."},
+    {"name_keys", (PyCFunction)name_keys, METH_O,
+     "name_keys(low): the keys NL202's NearNames files a lowercase name under."},
+    {"keyed_near", (PyCFunction)(void (*)(void))keyed_near, METH_FASTCALL,
+     "keyed_near(keyed, keys, crowd): the names filed under keys that at most crowd names share."},
     {"near_name_pairs", (PyCFunction)(void (*)(void))near_name_pairs, METH_FASTCALL,
      "near_name_pairs(queries, written, few): the pairs of a query and a name NL202 compares."},
     {"capitalised_starts", (PyCFunction)(void (*)(void))capitalised_starts, METH_FASTCALL,

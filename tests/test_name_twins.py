@@ -4,7 +4,7 @@ boundary that fails after the second part, letters outside ASCII) and on random 
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 
 import pytest
 from hypothesis import given, settings
@@ -429,3 +429,37 @@ def test_the_one_edit_pairs_of_a_story_s_names():
             assert pick(pairs[1:2]) is True  # a doubling moved
             assert pick(pairs[2:]) == []  # an ending: related words
             assert pick([("Zürich", "Zurich"), ("Bush", "Blair")]) == [("Zürich", "Zurich")]
+
+
+# A name's letters with a doubling, a line break (no doubling to `(.)\1`), and characters of
+# each string width.
+KEY_TEXT = st.text(alphabet="aabnn\né\u0100\U0001d400-", max_size=9)
+
+
+@needs_compiled
+@settings(max_examples=500, deadline=None)
+@given(KEY_TEXT)
+def test_the_compiled_keys_of_a_name_are_the_twins(low):
+    """`name_keys` (NearNames' keys of a name in a crowded shape) gives what `_keys_twin` gives:
+    each deletion once, in order, and the undoubled name as a 1-tuple."""
+    assert compiled.name_keys(low) == name_variant._keys_twin(low)
+
+
+@needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet="aabd", min_size=1, max_size=5), max_size=40),
+    st.text(alphabet="aabd", max_size=5),
+    st.sampled_from([0, 1, 3, 64]),
+)
+def test_the_compiled_names_near_by_key_are_the_twins(names, query, crowd):
+    """`keyed_near` reads the names filed under a name's keys as `_keyed_near_twin` does: each
+    once, in order, a key shared by more than `crowd` names not followed."""
+    keyed: dict = defaultdict(list)
+    for other in names:
+        for key in name_variant._keys_twin(other):
+            keyed[key].append(other)
+    keys = name_variant._keys_twin(query)
+    before = {key: list(found) for key, found in keyed.items()}
+    assert compiled.keyed_near(keyed, keys, crowd) == name_variant._keyed_near_twin(keyed, keys, crowd)
+    assert keyed == before  # nothing filed under a key it does not hold

@@ -327,19 +327,35 @@ class NearNames:
                         keyed[key].append(other)
             if keys is None:
                 keys = _keys(name.lower())
-            yield from dict.fromkeys(
-                other for key in keys if len(found := keyed.get(key, ())) <= self._crowd for other in found
-            )
+            yield from _keyed_near(keyed, keys, self._crowd)
 
 
-def _keys(low: str) -> list[str | tuple[str]]:
+def _keys_twin(low: str) -> list[str | tuple[str]]:
     """The keys of a lowercase name: itself, itself with one letter deleted (each letter in
-    turn), and itself without its doublings (a 1-tuple, apart from the others) when it has one."""
+    turn), and itself without its doublings (a 1-tuple, apart from the others) when it has one.
+    The pure-Python twin of the compiled `name_keys` (a big file keys every name of a crowded
+    shape)."""
     keys: list[str | tuple[str]] = [low]
     keys += dict.fromkeys(low[:i] + low[i + 1 :] for i in range(len(low)))
     if _DOUBLED.search(low):
         keys.append((_DOUBLED.sub(r"\1", low),))
     return keys
+
+
+def _keyed_near_twin(
+    keyed: Mapping[str | tuple[str], list[str]], keys: list[str | tuple[str]], crowd: int
+) -> list[str]:
+    """The names filed in `keyed` under one of `keys` that at most `crowd` names share, each once,
+    in the order met: the pure-Python twin of the compiled `keyed_near`."""
+    return list(
+        dict.fromkeys(other for key in keys if len(found := keyed.get(key, ())) <= crowd for other in found)
+    )
+
+
+_keys: Callable[[str], list[str | tuple[str]]] = _keys_twin if native is None else native.name_keys
+_keyed_near: Callable[[Mapping[str | tuple[str], list[str]], list[str | tuple[str]], int], list[str]] = (
+    _keyed_near_twin if native is None else native.keyed_near
+)
 
 
 def one_edit_pair(name: str, other: str) -> bool:
