@@ -1076,29 +1076,6 @@ not_a_word(PyObject *word)
     return mixed;
 }
 
-/* non_words(words): those of `words` (a list of str) whose token kind is not WORD, in order: the
- * tokens `Prose.word_counts` drops from the index's counts (its twin is tokens._non_words). */
-static PyObject *
-non_words(PyObject *self, PyObject *words)
-{
-    PyObject *out;
-    Py_ssize_t i;
-    if (!PyList_Check(words)) {
-        PyErr_SetString(PyExc_TypeError, "non_words: words is a list");
-        return NULL;
-    }
-    out = PyList_New(0);
-    for (i = 0; out != NULL && i < PyList_GET_SIZE(words); i++) {
-        PyObject *word = PyList_GET_ITEM(words, i);
-        if (!PyUnicode_Check(word)) {
-            PyErr_SetString(PyExc_TypeError, "non_words: the words are str");
-            Py_CLEAR(out);
-        } else if (not_a_word(word) && PyList_Append(out, word) < 0)
-            Py_CLEAR(out);
-    }
-    return out;
-}
-
 /* The bit of a key's length for wanted_lengths: bit min(n, 63) for a str of length n, all bits
  * for anything else (which may equal a word). */
 static unsigned long long
@@ -10760,7 +10737,6 @@ static PyMethodDef methods[] = {
      "pair_entry(line, second): what follows second and ':' in its entry of a pair-table line, or None."},
     {"index_tokens", (PyCFunction)(void (*)(void))index_tokens, METH_FASTCALL,
      "index_tokens(text, sentences, blocked, counts[, odd]): the token index."},
-    {"non_words", non_words, METH_O, "non_words(words): those of the words whose token kind is not WORD."},
     {"among", (PyCFunction)(void (*)(void))among, METH_FASTCALL,
      "among(words, ids, wanted): indices of the tokens whose word is wanted."},
     {"joined_at", (PyCFunction)(void (*)(void))joined_at, METH_FASTCALL,

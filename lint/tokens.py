@@ -112,11 +112,6 @@ _KINDS = _KindCache()
 kind_of = _KINDS.__getitem__
 
 
-def _non_words(words: list[str]) -> list[str]:
-    """Those of `words` whose kind is not WORD, in order (the twin of the compiled `non_words`)."""
-    return [w for w in words if kind_of(w) is not WORD_KIND]
-
-
 FEW_WANTED = 16
 BUILT_AT_ONCE = 4096  # tokens built in one call (`built_tokens`) as `iter_words_among` is read
 MEMORY_LIMIT = 64_000  # the letter tests' memory's words (`LetterTest`)

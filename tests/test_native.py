@@ -240,13 +240,21 @@ def test_the_compiled_index_of_many_words_counts_as_the_twin_does(texts, before)
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.text(CHARS + "Ⅻ½x", min_size=1, max_size=6), max_size=12))
 @example(["5pm", "F-16", "1,234", "²", "٣a", "a_b", "Ⅻ", "½5", "x'y", "5"])
-def test_non_words_are_what_the_classifier_calls_other_kinds(words):
-    """`non_words`, compiled and twin: the words whose `_classify` kind is not WORD (numbers,
-    letters with digits or '_'), in order: what `Prose.word_counts` drops from the index's counts."""
-    expected = [w for w in words if tokens._classify(w) is not tokens.TokenKind.WORD]
-    assert tokens._non_words(words) == expected
-    if compiled is not None:
-        assert compiled.non_words(words) == expected
+def test_the_index_counts_the_tokens_the_classifier_calls_words(words):
+    """The compiled `not_a_word` (through what uses it: `index_tokens`' counts) and the twin: the
+    counts hold each distinct token whose `_classify` kind is WORD, in the order of first use,
+    with its number of uses, and leave out the others (numbers, letters with digits or '_'): what
+    `Prose.word_counts` drops. The words are written apart, so each of their tokens is met."""
+    text = " ".join(words)
+    found = [m.group() for m in tokens.TOKEN.finditer(text)]
+    expected = Counter(w for w in found if tokens._classify(w) is tokens.TokenKind.WORD)
+    for use in (compiled, None) if compiled is not None else (None,):
+        counts: dict[str, int] = {}
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(tokens, "native", use)
+            index = tokens.index_tokens(text, [document.Span(0, len(text))], document.SpanSet([]), counts)
+        assert index.words == list(dict.fromkeys(found)), use
+        assert list(counts.items()) == list(expected.items()), use
 
 
 class _Everything(set):
