@@ -334,3 +334,48 @@ def test_a_head_past_a_tenth_of_control_bytes_looks_binary(monkeypatch, compiled
     assert not sources._looks_binary(b"\x01" + b"a" * 10)  # one in eleven: not past a tenth
     assert sources._looks_binary(b"\x01" + b"a" * 8)
     assert sources._looks_binary(b"\x1f\x0e" * 5000)
+
+
+@pytest.mark.parametrize(
+    ("data", "binary"),
+    [
+        (b"a" * 8191 + b"\x00", True),  # a NUL in the head, as its last byte
+        (b"\x00", True),
+        (bytearray(b"ab\x00c"), True),  # a caller's bytearray: the same answer
+        (codecs.BOM_UTF16_LE + "ab".encode("utf-16-le"), False),  # UTF-16's NULs are text
+        (codecs.BOM_UTF16_BE + "ab".encode("utf-16-be"), False),
+        (b"a" * 8192 + b"\x00", False),  # past the head: the decoded text's NUL test finds it
+        (b"abc 0 \\x00", False),  # the digit 0 and an escape written out are not NUL bytes
+    ],
+)
+def test_a_nul_byte_in_the_head_looks_binary(data, binary):
+    assert sources._looks_binary(data) is binary
+
+
+@pytest.mark.parametrize(
+    ("data", "bom", "encoding", "text"),
+    [
+        (b"plain\n", b"", "utf-8", "plain\n"),
+        (codecs.BOM_UTF8 + "Café\n".encode(), codecs.BOM_UTF8, "utf-8", "Café\n"),
+        (codecs.BOM_UTF16_LE + "Café\n".encode("utf-16-le"), codecs.BOM_UTF16_LE, "utf-16", "Café\n"),
+        (codecs.BOM_UTF16_BE + "Café\n".encode("utf-16-be"), codecs.BOM_UTF16_BE, "utf-16", "Café\n"),
+        (b"\xef\xbb", b"", "windows-1252", "ï»"),  # a BOM's first bytes only: no BOM
+    ],
+)
+def test_decode_tells_each_bom_and_gives_a_read_only_source(data, bom, encoding, text):
+    """`decode`'s `Source` (a NamedTuple made without its Python `__new__`): its fields by name,
+    as one made by calling the class, and not changeable."""
+    src = sources.decode(data, "s.txt", keep_raw=True)
+    assert type(src) is sources.Source
+    assert (src.bom, src.encoding, src.text, src.raw, src.path, src.newline) == (
+        bom,
+        encoding,
+        text,
+        data,
+        "s.txt",
+        "\n",
+    )
+    assert src == sources.Source("s.txt", text, encoding, bom, "\n", data, src.warning)
+    assert sources.decode(data, "s.txt", keep_raw=False).raw is None
+    with pytest.raises(AttributeError):
+        src.text = "changed"  # type: ignore[misc]
