@@ -640,6 +640,14 @@ def _double_moved(a: str, b: str) -> bool:
     )
 
 
+def _hyphen_apart(a: str, b: str) -> bool:
+    """Two capitalised words one hyphen apart, no other capital (Hi-tech / Hitech): a compound
+    word's spelling, capitalised to open a sentence, and NL203's to weigh, not a slip of a
+    letter in a name. `Hi-tech posters` beside the company Hitech is no misspelt Hitech; were it
+    rewritten so, NL203 would rewrite it back. (Capitalised parts are a name's: X-Box, Xbox.)"""
+    return a[1:].islower() and b[1:].islower() and a.replace("-", "").lower() == b.replace("-", "").lower()
+
+
 def _only_ending_differs(a: str, b: str) -> bool:
     """Israel/Israeli, Korea/Korean, American/Americans: related words, not variants."""
     short, long_ = sorted((a, b), key=len)
@@ -775,7 +783,9 @@ class NameVariant(Rule):
     never ends (`Delta Air Lines` beside `Western Airlines`).
 
     Words the English word lists know (Mark / Marks), related forms (Israel / Israeli,
-    American / Americans) and names the story uses only once each are left alone, and so is a
+    American / Americans), a compound capitalised to open a sentence one hyphen from a name
+    (`Hi-tech` beside the company Hitech: NL203 weighs a compound's forms) and names the story
+    uses only once each are left alone, and so is a
     rarer name written with a first name the common one never has, when it is used twice or the
     common one has other first names: another person (Donald Regan beside President Reagan,
     M Horan in a team list with A Horgan and S Horgan), or, one use each, written with a first
@@ -972,7 +982,7 @@ class NameVariant(Rule):
             n = counts[name]
             best: str | None = None
             for other in near.of(name):
-                if not one_edit_pair(name, other):
+                if not one_edit_pair(name, other) or _hyphen_apart(name, other):
                     continue
                 known = other in names or self.context.accepts(other)
                 if _is_english_word(other) and not known and (counts[other] < 2 or other not in mid_sentence):
