@@ -552,9 +552,11 @@ COMPOUND_TEXT = st.lists(
                 "airstrikes",
                 "Airstrikes",
                 "air-strikes",
+                "Air-strikes",
                 "cease",
                 "fire",
                 "ceasefire",
+                "Ceasefire",
                 "cease-fire",
                 "set",
                 "up",
@@ -629,6 +631,9 @@ def _filed(found):
 @example("İkeastores. İkea stores", False)
 @example("Σαασσσ. Σαα σσσ", True)
 @example("airstrikes air\tstrikes air\u00a0strikes air strikes", False)  # one character, not a space
+@example("Air-strikes. x Air-strikes airstrikes. Airstrikes", True)  # a name inside a sentence
+@example("Airstrikes. x Airstrikes air strikes. air-strikes", False)
+@example("Air Strikes x Airstrikes\n\nAirstrikes. air strikes", False)  # a headline's capitals
 def test_compound_spacing_forms_read_from_the_index_are_those_of_its_tokens(text, every):
     doc = segment.parse(text)  # without its tokens built: the index is read
     wanted, keys = compound_spacing._candidates(doc)

@@ -45,9 +45,11 @@ class CompoundSpacing(Rule):
     right; a tie goes to the first use. Every occurrence of the other form is reported.
 
     Capitalised forms inside a sentence are names and keep their spelling ("the Australian Meat
-    and Live-Stock Corp" beside "livestock"). Open against hyphenated forms are not reported: a
-    compound modifier takes a hyphen before a noun and none after it ("long-term debt", "in the
-    long term"). Only two adjacent words are joined, and pairs that differ in meaning are left
+    and Live-Stock Corp" beside "livestock"), and a form the story writes so outside its
+    headline, and never in lowercase, is the name where it opens a sentence too ("Goodyear Tire
+    and Rubber Co said ... Goodyear" beside "a good year"). Open against hyphenated forms are
+    not reported: a compound modifier takes a hyphen before a noun and none after it ("long-term
+    debt", "in the long term"). Only two adjacent words are joined, and pairs that differ in meaning are left
     alone: a verb and its particle against the noun (`set up` / `setup`, `take over` / `takeover`),
     phrases that start with a function word (`every day` / `everyday`, `may be` / `maybe`) and
     pairs whose second word opens a phrase (`gas per day`, `for the`: no `gasper`, `forthe`).
@@ -422,15 +424,39 @@ def _token_forms(
     (`_open_pair`: kept where a closed form is, by `check`), read from the tokens of `wanted`."""
     forms: Forms = defaultdict(lambda: defaultdict(list))
     opened: dict[str, list[Span]] = defaultdict(list)
+    inside: list[tuple[str, int]] = []  # the capitalised forms written inside a sentence
     text, previous = doc.text, None
     # Candidate-first, in one pass: the tokens of the words that can meet in a report, one at
     # a time (a big file holds many); two adjacent words are adjacent among them too.
     for tok in doc.iter_words_among(wanted):
-        _file_form(forms, tok, keys)
+        _file_form(forms, tok, keys, inside)
         if previous is not None and (key := _open_pair(text, previous, tok)) in keys:
             opened[key].append(Span(previous.span.start, tok.span.end))
         previous = tok
+    named = _named(doc, inside) if inside else set()
+    if named:  # their uses at a sentence's start are the name's too: not filed, as in the index
+        for key, by_kind in forms.items():
+            kept = {
+                kind: places
+                for kind, spans in by_kind.items()
+                if (places := [span for span in spans if text[span.start : span.end] not in named])
+            }
+            forms[key] = dict(sorted(kept.items(), key=lambda kv: kv[1][0].start))  # in the order filed
     return _reported(forms, opened)
+
+
+def _named(doc: Document, inside: Iterable[tuple[str, int]]) -> set[str]:
+    """Of capitalised forms (`_form_of`) written inside a sentence (each with its start), those
+    the story writes so outside its headline (whose capitals may be a title's) and never in
+    lowercase: a name (`Hitech Engineering Co said ... to Hitech`), whose uses at a sentence's
+    start are the name too, not the compound (`hi-tech`). A form also written in lowercase is
+    the word, capitalised inside a sentence by a table's line ("    Pretax profit 48.0 mln")."""
+    counts = doc.word_counts
+    return {
+        word
+        for word, start in inside
+        if word.lower() not in counts and not doc.in_headline(Span(start, start + len(word)))
+    }
 
 
 def _reported(forms: Forms, opened: dict[str, list[Span]]) -> tuple[Forms, dict[str, list[Span]]]:
@@ -475,9 +501,13 @@ def _indexed_forms(
         assert found is not None  # the index `found` was read from
         return found[1]
 
-    for i in among(form_of):
+    at = among(form_of)
+    # a capitalised form written inside a sentence is a name: at a sentence's start too (`_named`)
+    inside = [i for i in at if form_of[ids[i]][2] and not opens(i)]
+    named = _named(doc, ((words[ids[i]], starts[i]) for i in inside)) if inside else set()
+    for i in at:
         key, kind, capital = form_of[ids[i]]
-        if not capital or opens(i):
+        if not capital or opens(i) and words[ids[i]] not in named:
             at_forms[key][kind].append(i)
     joins = _joins(part_of, keys, len(words))
     for i in joined_at(among({code // len(words) for code in joins}), ids, joins, len(words)):
@@ -581,13 +611,19 @@ def _part_of(text: str) -> tuple[str, bool, bool, bool] | None:
     )
 
 
-def _file_form(forms: dict[str, dict[str, list[Span]]], tok: Token, keys: Collection[str]) -> None:
+def _file_form(
+    forms: dict[str, dict[str, list[Span]]], tok: Token, keys: Collection[str], inside: list[tuple[str, int]]
+) -> None:
     """File a closed (`airstrikes`) or hyphenated (`air-strikes`) form of six characters or more
-    under its compound, when that is one of `keys` (`_form_of`)."""
+    under its compound, when that is one of `keys` (`_form_of`); a capitalised one inside a
+    sentence is added to `inside` instead (for `_named`)."""
     form = _form_of(tok.text, keys)
     # capitals mid-sentence are a name's own spelling ("Australian Meat and Live-Stock Corp")
-    if form is not None and (not form[2] or tok.sentence_start):
-        forms[form[0]][form[1]].append(tok.span)
+    if form is not None:
+        if not form[2] or tok.sentence_start:
+            forms[form[0]][form[1]].append(tok.span)
+        else:
+            inside.append((tok.text, tok.span.start))
 
 
 def _open_pair(text: str, first: Token, second: Token) -> str | None:
