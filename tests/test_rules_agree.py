@@ -34,3 +34,13 @@ def test_a_name_variant_across_a_hyphen_between_capitalised_parts_is_still_fixed
     text = "Microsoft said the X-Box sold well. The Xbox is cheap, and the Xbox has games.\n"
     fixed = Linter(Settings(), select=["NL202", "NL203"]).fix(text, unsafe=True)
     assert fixed.text == text.replace("X-Box", "Xbox") and fixed.applied["NL202"] == 1
+
+
+def test_a_name_one_hyphen_apart_inside_sentences_is_still_fixed_and_stays_so():
+    # NL203 leaves capitals inside a sentence alone: NL202 keeps the pair, and one pass settles it
+    text = "Leaders of South-east Asian states met. The Southeast Asian leaders agreed. Southeast Asia won.\n"
+    for select in (None, ["NL202", "NL203"]):
+        linter = Linter(Settings(), select=select)
+        fixed = linter.fix(text, unsafe=True)
+        assert fixed.text == text.replace("South-east", "Southeast") and fixed.applied["NL202"] == 1
+        assert linter.fix(fixed.text, unsafe=True).text == fixed.text

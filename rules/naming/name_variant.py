@@ -642,9 +642,8 @@ def _double_moved(a: str, b: str) -> bool:
 
 def _hyphen_apart(a: str, b: str) -> bool:
     """Two capitalised words one hyphen apart, no other capital (Hi-tech / Hitech): a compound
-    word's spelling, capitalised to open a sentence, and NL203's to weigh, not a slip of a
-    letter in a name. `Hi-tech posters` beside the company Hitech is no misspelt Hitech; were it
-    rewritten so, NL203 would rewrite it back. (Capitalised parts are a name's: X-Box, Xbox.)"""
+    word's two spellings, or a name's (`South-east Asian` / `Southeast Asian`). (Capitalised
+    parts are a name's: X-Box, Xbox.)"""
     return a[1:].islower() and b[1:].islower() and a.replace("-", "").lower() == b.replace("-", "").lower()
 
 
@@ -857,7 +856,7 @@ class NameVariant(Rule):
 
     def _one_letter_variants(self, doc: Document, written: AbstractSet[str]) -> Iterator[Violation]:
         counts, first_use, mid_sentence = _indexed_uses(doc, written) or _uses(doc, written)
-        variants = self._one_edit_variants(counts, first_use, mid_sentence)
+        variants = self._one_edit_variants(counts, first_use, mid_sentence, doc)
         acronyms = _acronyms(doc, {*variants, *variants.values()})
         canonical_of = {
             name: canonical
@@ -966,7 +965,7 @@ class NameVariant(Rule):
         )
 
     def _one_edit_variants(
-        self, counts: Counter, first_use: dict[str, int], mid_sentence: set[str]
+        self, counts: Counter, first_use: dict[str, int], mid_sentence: set[str], doc: Document
     ) -> dict[str, str]:
         canonical_of: dict[str, str] = {}
         names = known_names()
@@ -982,7 +981,17 @@ class NameVariant(Rule):
             n = counts[name]
             best: str | None = None
             for other in near.of(name):
-                if not one_edit_pair(name, other) or _hyphen_apart(name, other):
+                if not one_edit_pair(name, other):
+                    continue
+                if _hyphen_apart(name, other) and (
+                    name not in mid_sentence or name.lower() in doc.word_counts
+                ):
+                    # NL203 files this spelling's uses that open a sentence as the compound's
+                    # (`Hi-tech firms` beside the company Hitech and `hi-tech`): a capitalised
+                    # form is a name to it only when written inside a sentence and never in
+                    # lowercase (its `_named`). Were `Hi-tech` rewritten `Hitech`, NL203 would
+                    # rewrite it back. A spelling NL203 leaves, written inside sentences (`South-
+                    # east Asian` beside `Southeast Asian`), is a name's to report.
                     continue
                 known = other in names or self.context.accepts(other)
                 if _is_english_word(other) and not known and (counts[other] < 2 or other not in mid_sentence):
