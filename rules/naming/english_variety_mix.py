@@ -10,7 +10,7 @@ from newslint.document import Document, LetterTest, Token
 from newslint.figures import digit_runs, matches_at
 from newslint.native import native
 from newslint.profile import Profile
-from newslint.rule import Rule, Suggestion, Trigger
+from newslint.rule import Rule, RuleContext, Suggestion, Trigger
 from newslint.rules._styles import HOUSE_STYLES, style_name, styles_where
 from newslint.rules.naming import _desk_variety, _senses
 from newslint.rules.naming._company import COMPANY_AFTER
@@ -558,13 +558,19 @@ class EnglishVarietyMix(Rule):
             found = [(tok, entry) for tok, entry in found if entry.kind != "sense"]
         if not found:
             return
-        target, stated = self._stated_variety()
-        # the house style that writes -ise, when the desk chose one
-        ise_house = self.context.style if target == "gb" and self.context.style in ISE_STYLES else None
+        context = self.context
+        settled = self._settled
+        if settled is None or settled[0] is not context:
+            settled = self._settle()
+        _, target, stated, ise_house, oxford = settled
         dateline = doc.text[doc.dateline.start : doc.dateline.end] if doc.dateline else ""
         evidence = _Evidence(doc.text, dateline, doc)  # signs are read only when a story needs them
         other_way = _spelled_other_way(found, doc.text)
-        if target is None and not self._desk_section() and _unopposed(found, other_way, evidence):
+        if (
+            target is None
+            and (context.profile is None or not self._desk_section())
+            and _unopposed(found, other_way, evidence)
+        ):
             return  # one variety, and too little evidence for the other to call it out of place
         if target is None and evidence.plainly_british(found):
             # "program" outside software is American; only copy this plainly British says so
@@ -586,8 +592,6 @@ class EnglishVarietyMix(Rule):
         # -ise against -ize: what leans is the rest of the story, not the endings weighed (read
         # only with both: `_ize_minority` asks no lean of a story without them)
         spelled = [(tok, e) for tok, e in found if e.kind not in ("ise", "ize")]
-        # a house style that names no -ise (Reuters: its London desk wrote Oxford -ize) is wire copy
-        oxford = self.context.style in HOUSE_STYLES and self.context.style not in ISE_STYLES
         if len(spelled) == len(found):
             lean_ends = None
         else:
@@ -596,7 +600,9 @@ class EnglishVarietyMix(Rule):
         ize_desk = self._desk_endings(found, evidence) if ize_wrong is None and target != "us" else None
         if ize_desk is not None:
             ize_wrong = "ize"  # -ize where the desk's stories with this story's evidence write -ise
-        if target is None:
+        # a family spelled both ways needs spellings of both varieties: most stories without a
+        # majority have one (their "program" weak), and read no stem and make no generator
+        if target is None and len({e.variety for _, e in found if e.kind not in ("ise", "ize")}) > 1:
             yield from self._family_mixes(found, ize_wrong, other_way, lean)
         # The same for every report: worked out once (per report, a big file's thousands of
         # reports each walked all its spellings again: quadratic, 30 s of a 10 MB file, measured).
@@ -634,6 +640,20 @@ class EnglishVarietyMix(Rule):
             elif desk is not None and entry.kind != "ize":
                 reason = desk.reason
             yield self._report(tok, entry, stated, target, entry.kind == ize_wrong, reason)
+
+    # What the settings say for every story, worked out once for the rule's context (a story
+    # paid three calls for it): (the context, `_stated_variety`'s two answers, the house style
+    # that writes -ise when the desk chose one, whether the house style names no -ise)
+    _settled: tuple[RuleContext, str | None, str, str | None, bool] | None = None
+
+    def _settle(self) -> tuple[RuleContext, str | None, str, str | None, bool]:
+        context = self.context
+        target, stated = self._stated_variety()
+        ise_house = context.style if target == "gb" and context.style in ISE_STYLES else None
+        # a house style that names no -ise (Reuters: its London desk wrote Oxford -ize) is wire copy
+        oxford = context.style in HOUSE_STYLES and context.style not in ISE_STYLES
+        self._settled = (context, target, stated, ise_house, oxford)
+        return self._settled
 
     def learn_words(self) -> tuple[LetterTest, ...]:
         return (_CANDIDATES,)
