@@ -10606,18 +10606,47 @@ tuple_openings(PyObject *items, Py_UCS4 bound, const char *fn, const char *what,
     return 0;
 }
 
+/* whole_words' comparison at a word start whose character `ch` opens the words of `open` (a mask of
+ * `words`, less those found): each of them written at text[i:] as a whole word (no \w just after)
+ * is marked in `*found` and counted, up to `most`. */
+static void
+whole_words_at(PyObject *words, unsigned long long open, int kind, const void *data, Py_ssize_t n,
+               Py_ssize_t i, unsigned long long *found, Py_ssize_t *count, Py_ssize_t most)
+{
+    for (; open && *count < most; open &= open - 1) {
+        int w = __builtin_ctzll(open);
+        PyObject *word = PyTuple_GET_ITEM(words, w);
+        int wkind = PyUnicode_KIND(word);
+        const void *wdata = PyUnicode_DATA(word);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(word), k;
+        if (i + len > n)
+            continue;
+        for (k = 1; k < len && PyUnicode_READ(wkind, wdata, k) == PyUnicode_READ(kind, data, i + k); k++)
+            ;
+        if (k == len && (i + len == n || !IS_WORD(PyUnicode_READ(kind, data, i + len)))) {
+            *found |= 1ULL << w;
+            (*count)++;
+        }
+    }
+}
+
 /* whole_words(text, words, most): how many of `words` (a tuple of at most 64 str, each opening
  * and closing with a \w character) text writes as words, no \w just before or after, counted up
  * to `most`: NL201's wire-desk subjects (rules/naming/english_variety_mix.py's `_subjects` is the
  * twin). One pass over the text: each word start whose character opens one of the words is
- * compared with those words, not each word searched for in the whole text. */
+ * compared with the words it opens and not yet found (a mask a character), not each word searched
+ * for in the whole text. A text of one byte a character (nearly every story) is walked for the
+ * words' first characters alone, the character before one read only there (a load and a test a
+ * character, where every character's class was read and every word's first character compared). */
 static PyObject *
 whole_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *text, *words;
     Py_ssize_t most, n, nw, i, w, count = 0;
     unsigned long long found = 0;
-    unsigned char opens[128] = {0};
+    /* the words each character opens, for the characters that are \w (a word opening with another
+       character never matches at a word start) */
+    unsigned long long opens[256] = {0};
     Py_UCS4 firsts[64];
     int kind, prev_word = 0;
     const void *data;
@@ -10628,29 +10657,26 @@ whole_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     nw = PyTuple_GET_SIZE(words);
     for (w = 0; w < nw; w++)
-        opens[firsts[w]] = 1;
+        if (IS_WORD(firsts[w]))
+            opens[firsts[w]] |= 1ULL << w;
     kind = PyUnicode_KIND(text);
     data = PyUnicode_DATA(text);
     n = PyUnicode_GET_LENGTH(text);
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *s = (const Py_UCS1 *)data;
+        for (i = 0; i < n && count < most; i++) {
+            unsigned long long open = opens[s[i]] & ~found;
+            if (!open || (i > 0 && IS_WORD(s[i - 1])))
+                continue;
+            whole_words_at(words, open, kind, data, n, i, &found, &count, most);
+        }
+        return PyLong_FromSsize_t(count);
+    }
     for (i = 0; i < n && count < most; i++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, i);
         int is_word = IS_WORD(ch);
-        if (is_word && !prev_word && ch < 128 && opens[ch]) {
-            for (w = 0; w < nw && count < most; w++) {
-                PyObject *word = PyTuple_GET_ITEM(words, w);
-                int wkind = PyUnicode_KIND(word);
-                const void *wdata = PyUnicode_DATA(word);
-                Py_ssize_t len = PyUnicode_GET_LENGTH(word), k;
-                if (found & (1ULL << w) || i + len > n || PyUnicode_READ(wkind, wdata, 0) != ch)
-                    continue;
-                for (k = 1; k < len && PyUnicode_READ(wkind, wdata, k) == PyUnicode_READ(kind, data, i + k); k++)
-                    ;
-                if (k == len && (i + len == n || !IS_WORD(PyUnicode_READ(kind, data, i + len)))) {
-                    found |= 1ULL << w;
-                    count++;
-                }
-            }
-        }
+        if (is_word && !prev_word && ch < 128 && opens[ch])
+            whole_words_at(words, opens[ch] & ~found, kind, data, n, i, &found, &count, most);
         prev_word = is_word;
     }
     return PyLong_FromSsize_t(count);

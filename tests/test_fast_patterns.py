@@ -391,6 +391,27 @@ def test_the_desk_subjects_found_by_search_are_the_patterns_matches(text, most):
             assert compiled.whole_words(text, words, most) == expected
 
 
+WIDE_DESK_PIECES = st.lists(
+    st.sampled_from(
+        list(variety_mix._US_SUBJECTS[:6] + variety_mix._GB_SUBJECTS[:6])
+        + ["é", "ª", "\xa0", "’", "Ĳ", "\u0660", "x", " ", "_", "I", "C"]
+    ),
+    max_size=20,
+).map("".join)
+
+
+@pytest.mark.skipif(compiled is None, reason="the compiled helpers are not built")
+@settings(max_examples=500, deadline=None)
+@given(WIDE_DESK_PIECES, st.integers(1, 30), st.sampled_from(["", "é", "’"]))
+def test_whole_words_reads_every_width_of_text_as_its_twin(text, most, pad):
+    """The compiled `whole_words` walks a text of one byte a character for the words' first
+    characters alone, reading the character before one only there: the twin's count all the same,
+    after a Latin-1 word character (`é`, `ª`) or none, and in a wider text (`’`)."""
+    text += pad
+    for words in (variety_mix._US_SUBJECTS, variety_mix._GB_SUBJECTS, ("x", "_x", "Iª", "C_")):
+        assert compiled.whole_words(text, words, most) == variety_mix._subjects(text, words, most)
+
+
 HINT_PIECES = st.lists(
     st.sampled_from(
         ["://", "www", "WWW", ".", "com", "CoM", "uk", "UK", "in", "int", "İnt", "ınt", "Kelvin", "\u212a"]
