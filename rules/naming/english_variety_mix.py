@@ -19,7 +19,11 @@ from newslint.rules.naming._varieties import Variant, variants
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+)  # fmt: skip
+_MONTH = f"(?:{'|'.join(_MONTHS)})"
 # Signs of British copy besides spelling, each kind counted at most MAX_SIGNS times: prices in
 # pounds, "per cent", titles without a full stop (Mr Brown), day-month dates (25 February),
 # amounts and measures run into their unit ($4.5bn, 4.88m, 10km), "UK", "BBC" and "the US"
@@ -41,7 +45,8 @@ FIGURE, LAST_DIGIT = 0, 1  # indexes into `Document.digit_runs`
 # The literals of the titles: British copy writes "Mr Brown", American "Mr. Brown". A story is
 # searched for all the signs' literals at once (`_held`: one pass, where a search a literal was
 # a pass each), before any pattern scans it (most stories that write titles write them one way: a
-# scan of the whole story saved).
+# scan of the whole story saved). A day-month date needs a month's name: half the stories write
+# none, and their figures are not each tried as a date's day.
 _TITLES = ("Mr", "Ms", "Dr")
 _DOTTED_TITLES = ("Mr.", "Mrs.", "Ms.", "Dr.")
 # "UK", "BBC" and "the US" without full stops, counted as the pattern's two alternatives apart
@@ -57,7 +62,7 @@ _SIGNS = {
     "gb": (
         (STRONG_SIGN, ("£", "per cent", "pence"), re.compile(r"£|p(?<!\wp)(?:er cent|ence)\b"), None),
         (1, _TITLES, re.compile(r"M(?<!\wM)(?:rs?|s)\s[A-Z]|D(?<!\wD)r\s[A-Z]"), None),
-        (1, (), re.compile(rf"\d(?<!\w\d)\d?\s{_MONTH}\b"), FIGURE),
+        (1, _MONTHS, re.compile(rf"\d(?<!\w\d)\d?\s{_MONTH}\b"), FIGURE),
         (1, (), re.compile(r"\d(?:bn|m|km|kg|cm|mm)\b"), LAST_DIGIT),
         (1, ("UK", "BBC", "US"), _BRITISH_ABBREVIATIONS, None),
         # a colon before a quotation ("Jones said: "We ...") and "towards"
