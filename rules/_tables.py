@@ -6,10 +6,10 @@ import mmap
 import os
 import pkgutil
 import sys
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from typing import Generic, TypeVar
 
-from newslint.native import count_lines, sorted_line, sorted_rest, table_rows
+from newslint.native import WordTable, count_lines, sorted_line, sorted_rest, table_rows
 from newslint.native import once as once
 
 Entry = TypeVar("Entry")
@@ -65,22 +65,39 @@ class RowTable(Generic[Entry]):
 
     PROMOTE = 4000  # binary searches cost about 1 us each; the dict of 30,000 rows about 10 ms
 
+    COMPILED = False
+    """A table of bytes whose keys are each on one line: promoted to a compiled `WordTable` of
+    its lines (a hash table read in the bytes in place; `get` reads a row's rest there), not to a
+    dict of str. NL201's 29,000 spellings as a dict cost `--jobs` 36 M instructions before its
+    workers fork (`Rule.prepare`) and about 5 MB; their `WordTable` is built in 3 M and 0.5 MB."""
+
     def __init__(self, text: str | Data, sorted_by_key: bool = False) -> None:
         self._text = text
         self._sorted = SortedLines(text, "\t") if sorted_by_key else None
-        self._dict: dict[str, str] | None = None
+        self._dict: Collection[str] | None = None  # a dict of the rows, or a `WordTable` (`COMPILED`)
+        self._get: Callable[[str], str | None] = self._unbuilt
         if not sorted_by_key:
             _ = self._rows
 
-    def _build(self) -> dict[str, str]:
-        return table_rows(self._text)
+    def _unbuilt(self, key: str) -> str | None:
+        _ = self._rows  # built: `_get` set
+        return self._get(key)
+
+    def _build(self) -> Collection[str]:
+        if self.COMPILED and WordTable is not None and not isinstance(self._text, str):
+            compiled = WordTable(self._text, "\t")
+            self._get = compiled.rest
+            return compiled  # (`in`, `len`, iteration: the keys)
+        found = table_rows(self._text)
+        self._get = found.get
+        return found
 
     def build(self) -> None:
         """Build the dict now, as `PROMOTE` lookups do (`Rule.prepare`): the answers are the same."""
         _ = self._rows
 
     @property
-    def _rows(self) -> dict[str, str]:
+    def _rows(self) -> Collection[str]:
         if self._dict is None:
             self._dict = self._build()
             self._sorted = None
@@ -90,7 +107,7 @@ class RowTable(Generic[Entry]):
     def _row(self, key: str) -> str | None:
         lines = self._sorted
         if lines is None or lines.lookups >= self.PROMOTE:
-            return self._rows.get(key)
+            return self._get(key)  # the dict's `get`, or the compiled table's `rest`
         return lines.rest(key)
 
     def __contains__(self, key: object) -> bool:
@@ -105,7 +122,10 @@ class RowTable(Generic[Entry]):
     def keys(self) -> Collection[str]:
         """The listed keys; `word in table.keys()` is the fast test for loops over every word
         (the dict's keys once built; until then the table itself)."""
-        return self if self._dict is None else self._dict.keys()
+        rows = self._dict
+        if rows is None:
+            return self
+        return rows.keys() if type(rows) is dict else rows  # (a `WordTable` is the set of its keys)
 
     def get(self, key: str) -> Entry | None:
         row = self._row(key)

@@ -233,9 +233,59 @@ def test_variant_rows_found_in_the_sorted_table_as_in_the_dict():
     assert variants().get("defence") == built.get("defence")
 
 
+def test_the_compiled_variant_table_answers_as_the_dict_of_its_rows():
+    """NL201's table promoted to a compiled `WordTable` (`RowTable.COMPILED`: `Rule.prepare`
+    before `--jobs` forks) gives every row, every key, its length and its order as the dict
+    of its rows does, and nothing for a word it lacks."""
+    from newslint.native import WordTable
+    from newslint.rules._tables import data_bytes
+
+    data = data_bytes("newslint.rules.naming", "varieties.tsv")
+    text = data[:].decode("utf-8")
+    compiled = VariantTable(data, sorted_by_key=True)
+    compiled.build()
+    built = VariantTable(text)  # a text: always the dict
+    assert type(built._dict) is dict
+    if WordTable is not None:
+        assert isinstance(compiled._dict, WordTable) and compiled.keys() is compiled._dict
+    assert len(compiled) == len(built) and list(compiled) == list(built)
+    keys = list(built)
+    for key in keys + [k + "x" for k in keys[::7]] + ["", "zzz", "Colour", "é", "\ud800", "a\tb"]:
+        assert compiled.get(key) == built.get(key), key
+        assert (key in compiled) == (key in built) == (key in compiled.keys()), key  # noqa: SIM118
+
+
 class _Upper(RowTable[str]):
     def entry(self, key: str, row: str) -> str:
         return row.upper()
+
+
+class _CompiledUpper(_Upper):
+    COMPILED = True
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(
+        st.text(st.characters(blacklist_characters="\t\n\r"), min_size=1, max_size=6),
+        st.text(st.characters(blacklist_characters="\n\r"), max_size=6),
+        max_size=30,
+    ),
+    st.lists(st.text(max_size=6), max_size=10),
+)
+def test_a_compiled_row_table_answers_as_the_dict(rows, asked):
+    """A `COMPILED` table of rows (one line a key) answers `get`, `in`, `len` and iteration as
+    the dict of the same rows does, once promoted or built (the twin: the dict, which pure Python
+    always builds), for keys asked of any text (a surrogate's among them)."""
+    # (lines that end at a newline alone: no character `str.splitlines` breaks at, no surrogate)
+    rows = {k: v for k, v in rows.items() if len(f"a{k}{v}a".splitlines()) == 1 and (k + v).isprintable()}
+    data = "".join(f"{k}\t{v}\n" for k, v in sorted(rows.items(), key=lambda kv: kv[0].encode())).encode()
+    compiled, plain = _CompiledUpper(data, sorted_by_key=True), _Upper(data, sorted_by_key=True)
+    compiled.PROMOTE = plain.PROMOTE = 2
+    for key in [*rows, *asked, *asked]:
+        assert compiled.get(key) == plain.get(key) == (rows[key].upper() if key in rows else None)
+        assert (key in compiled) == (key in plain) == (key in rows)
+    assert len(compiled) == len(plain) == len(rows) and list(compiled) == list(plain)
 
 
 def test_a_sorted_row_table_becomes_a_dict_after_many_lookups():

@@ -23,6 +23,8 @@ class Variant:
 class VariantTable(RowTable[Variant]):
     """word -> Variant."""
 
+    COMPILED = True  # one line a word: read in its bytes once promoted (`RowTable.COMPILED`)
+
     def entry(self, key: str, row: str) -> Variant:
         variety, other, kind = row.split("\t")
         return Variant(key, variety, other, kind)
