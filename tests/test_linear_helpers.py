@@ -1108,6 +1108,47 @@ def test_the_story_words_near_a_typo_are_read_as_its_words_of_about_its_length(l
     assert near_words(typo, unknown_word._story_words_near(typo, counts)) == near_words(typo, plain)
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["regime", "regimes", "reign", "sanctions", "sections", "agency", "café", "naïve"]),
+        max_size=8,
+    ),
+    st.lists(st.text("aegimnrsé", min_size=1, max_size=9), max_size=12),
+    st.sampled_from(["reigme", "regme", "sanctons", "agncy", "regimes", "sectoins", "cafés"]),
+    st.lists(st.sampled_from(["regimen", "agenda", "sanction", "rime"]), max_size=3),
+)
+def test_a_big_storys_words_near_a_typo_are_read_from_its_indexed_line(listed, others, typo, added):
+    """`_story_words_near` over a big story's counts (indexed: `_english_line`) gives the words
+    `near_words` finds among its listed words in the story's order, and then among the words an
+    amended copy adds; and `_story_size` is the counts' total, an amended copy's too."""
+    from newslint.native import near_words
+    from newslint.rules.typos import unknown_word
+    from newslint.rules.typos._words import english
+
+    counts = Counter(listed + others)
+    words = english().words
+    plain = [w for w in counts if w in words]
+    old = unknown_word.INDEX_WORDS_FROM
+    unknown_word.INDEX_WORDS_FROM = 0
+    try:
+        found = unknown_word._story_words_near(typo, counts)
+        assert found == (near_words(typo, plain) if len(typo) >= unknown_word.LONG_WORD - 3 else [])
+        amended = unknown_word._Amended(counts)
+        forms = dict.fromkeys(added, 1)
+        amended.base, amended.added = counts, (typo, *forms)
+        amended[typo] -= 1
+        amended.update(forms)
+        amended.size = unknown_word._story_size(counts) - 1 + sum(forms.values())
+        assert unknown_word._story_size(counts) == counts.total()
+        assert unknown_word._story_size(amended) == amended.total()
+        if len(typo) >= unknown_word.LONG_WORD - 3:
+            more = near_words(typo, [w for w in amended.added if w in words and w not in counts])
+            assert unknown_word._story_words_near(typo, amended) == found + more
+    finally:
+        unknown_word.INDEX_WORDS_FROM = old
+
+
 def _written_as_another_name_plainly(doc, text):
     """`_written_as_another_name`'s definition: each string one edit from the word, written in
     the word's case, looked up in the story's counts."""

@@ -15,7 +15,16 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from newslint.document import Document, LetterTest, Shape, Token
-from newslint.native import add_forms, edits_among, native, near_words, one_edit_away, unlisted_capital
+from newslint.native import (
+    add_forms,
+    edits_among,
+    line_index,
+    native,
+    near_words,
+    near_words_in_index,
+    one_edit_away,
+    unlisted_capital,
+)
 from newslint.profile import Profile
 from newslint.rule import Rule, RuleContext, RuleOptions, Suggestion, Trigger
 from newslint.rules._desk import capitalised_word, desk_knows, desk_slip, preferred, stories
@@ -969,6 +978,7 @@ class UnknownWord(Rule):
             return self._report(doc, part, tok.span, counts, guess_only=True)
         others = _Amended(counts)
         others.base, others.added = counts, (part, *forms)
+        others.size = _story_size(counts) - 1 + sum(forms.values())
         others[part] -= 1  # the story's other uses: a word it writes right once is evidence
         others.update(forms)  # ... and its other forms, a guess's evidence only
         found = self._report(doc, part, tok.span, others, evidence_only=True, guess_only=not capitals)
@@ -1267,7 +1277,7 @@ def _verdict(
         candidates,
         context,
         {w: counts[w] for w in [*evidence, *others] if counts[w]},  # the story's words are likelier
-        story_size=counts.total(),
+        story_size=_story_size(counts),
         extra_cost=dict.fromkeys(near, TWO_SLIPS),
     )
     best, spelling_sure = _spelling(weighed, counts, variety)
@@ -1438,8 +1448,11 @@ def _story_words_near(part: str, counts: Counter) -> list[str]:
     """The story's listed words two slips from the typo or nearer (`near_words`, which the caller
     applies to these words anyway), in the story's order: picked from every word by the compiled
     `near_words` first (a walk in Python over the story's words, for their length and the list,
-    cost five times as much). A big file's are read by length from an index, or its many typos
-    would each walk all its words (a square)."""
+    cost five times as much). A big file's are read from its listed words joined in one line and
+    indexed by length (`near_words_in_index`: the block of words within two letters of the
+    typo's length, each passed over by its letters' bits without reading its text), or its many
+    typos would each walk all its words (a square: near_words over lists of 10,000 words by
+    length, a string object read for each, cost the 10 MB file 0.4 s)."""
     if len(part) < LONG_WORD - 3:
         return []
     amended = counts if isinstance(counts, _Amended) else None
@@ -1447,8 +1460,8 @@ def _story_words_near(part: str, counts: Counter) -> list[str]:
     words = english().words
     if len(base) < INDEX_WORDS_FROM:
         return [w for w in near_words(part, counts) if w in words]
-    by_length = _english_by_length(base)
-    found = [w for n in range(len(part) - 2, len(part) + 3) for w in near_words(part, by_length.get(n, ()))]
+    line, index = _english_line(base)
+    found = near_words_in_index(part, line, index)
     if amended is not None:
         found += near_words(part, [w for w in amended.added if w in words and w not in base])
     return found
@@ -1456,29 +1469,48 @@ def _story_words_near(part: str, counts: Counter) -> list[str]:
 
 class _Amended(Counter):
     """A story's counts copied and changed (a word's use taken away, words added), which knows
-    the counts it was copied from and the words added, for `_story_words_near`."""
+    the counts it was copied from, the words added and its total (`_story_size`), for
+    `_story_words_near` and the weighing."""
 
     base: Counter
     added: tuple[str, ...]
+    size: int
 
 
 INDEX_WORDS_FROM = 5_000  # distinct words from which a story's English words are indexed by length
-# The index of the last story that needed one: (its counts, weakly; their size; the index).
-_BY_LENGTH: list[tuple[weakref.ref[Counter], int, dict[int, list[str]]]] = []
+# The line of the last story that needed one: (its counts, weakly; their size; the line; its index).
+_LINE: list[tuple[weakref.ref[Counter], int, str, bytes]] = []
 
 
-def _english_by_length(counts: Counter) -> dict[int, list[str]]:
-    """The words of `counts` in the English word list, by length."""
-    known = _BY_LENGTH[0] if _BY_LENGTH else None  # one read: another thread may replace it
+def _english_line(counts: Counter) -> tuple[str, bytes]:
+    """The words of `counts` in the English word list, in their order, joined by spaces, and the
+    line's `line_index`."""
+    known = _LINE[0] if _LINE else None  # one read: another thread may replace it
+    if known is not None and known[0]() is counts and known[1] == len(counts):
+        return known[2], known[3]
+    words = english().words
+    line = " ".join([w for w in counts if w in words])
+    index = line_index(line)
+    _LINE[:] = [(weakref.ref(counts), len(counts), line, index)]
+    return line, index
+
+
+# The total of the last story counts weighed against: (the counts, weakly; their size; the total).
+_TOTAL: list[tuple[weakref.ref[Counter], int, int]] = []
+
+
+def _story_size(counts: Counter) -> int:
+    """`counts.total()`, the number of words the story writes, summed once a story (the counts are
+    read-only; `_Amended` knows its own): a big file's 30,000 distinct words were summed for
+    each typo weighed."""
+    if isinstance(counts, _Amended):
+        return counts.size
+    known = _TOTAL[0] if _TOTAL else None  # one read: another thread may replace it
     if known is not None and known[0]() is counts and known[1] == len(counts):
         return known[2]
-    words = english().words
-    index: dict[int, list[str]] = {}
-    for w in counts:
-        if w in words:
-            index.setdefault(len(w), []).append(w)
-    _BY_LENGTH[:] = [(weakref.ref(counts), len(counts), index)]
-    return index
+    total = counts.total()
+    _TOTAL[:] = [(weakref.ref(counts), len(counts), total)]
+    return total
 
 
 def context_of(text: str, span: Span) -> Context:
