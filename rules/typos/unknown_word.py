@@ -656,6 +656,8 @@ class UnknownWord(Rule):
                     yield found
                 else:  # no evidence in the story, or the story repeats it: the desk may know better
                     yield from self._desk_report(doc, part, span, case_lost)
+        if counts is not None and len(counts) >= INDEX_WORDS_FROM:
+            _LINE.clear()  # a big file's indexed line (`_english_line`) let go before the rules after
 
     def __init__(
         self,
