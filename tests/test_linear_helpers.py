@@ -385,7 +385,7 @@ def test_the_lowered_stretches_find_what_the_lowered_text_holds(text, wanted, st
 HINTED_TEXT = st.lists(
     st.sampled_from(
         "a@b.com x@ @ www. http://a.b/c?d .com .co.uk .Com İ #39; #x27; quot; amp; & &#39; AT doesn é ; ( "
-        "- / the The . .. had ſ s".split()
+        "- / the The . .. had ſ s (sic) [SIC] sic] [ſic) (sİc)".split()
         + [" ", " ", "\n", "\n\n", "\u2028", "\r\n"]
     ),
     max_size=40,
@@ -394,6 +394,7 @@ _HINTED = [
     (segment._EMAIL, segment._holds_at, "\n"),
     (segment._URL, segment._may_hold_url, "\n"),
     (entities._BROKEN, entities._may_hold_broken, "\n"),
+    (segment._SIC_HINT, segment._may_hold_sic, "\n"),
 ]
 if native_chooser.native is not None:  # NL103 asks the compiled test only
     _HINTED.append((doubled_word._DOUBLE, native_chooser.native.may_double, "."))
