@@ -33,7 +33,7 @@ from newslint.rules.structure import _text as structure_text
 from newslint.rules.structure import boilerplate_line, duplicated_dateline
 from newslint.rules.typography import double_space, quote_style_mix, tab_in_prose
 from newslint.rules.typos import doubled_word
-from newslint.span import LineIndex
+from newslint.span import LineIndex, Span
 
 _PARTICLE = r"(?:(?:al|el|ad|as|ash|ez|az|an|bin|abu)[- ])"
 PLAIN = {
@@ -625,6 +625,69 @@ def test_the_gap_rows_are_the_lines_holding_a_column_gap(text):
     assert set(segment._gap_rows(text)) == {r for r in rows if "  " in r or "\t" in r}
     if not any(segment._table_strength(r) for r in rows):
         assert list(segment._tables(text, LineIndex(text))) == []
+
+
+def _tables_line_by_line(text: str) -> list[Span]:
+    """`segment._tables` as it read every line: split out, each given a strength (a line with no
+    two spaces or tab 0), aligned with its neighbours, then runs over the lines' starts."""
+    lines = LineIndex(text)
+    if not segment._has_column_gap(text):
+        return []
+    rows = text.split("\n")
+    strengths = [segment._table_strength(row) if "  " in row or "\t" in row else 0 for row in rows]
+    for i, strength in enumerate(strengths):
+        if not strength and "  " in rows[i] and "  " in rows[i].strip():
+            gap_ends = {m.end() for m in segment._COLUMN_GAP.finditer(rows[i])}
+            for j in (i - 1, i + 1):
+                if (
+                    0 <= j < len(rows)
+                    and strengths[j] >= segment.MAYBE
+                    and gap_ends & segment._column_starts(rows[j])
+                ):
+                    strengths[i] = segment.WEAK
+                    break
+    found: list[Span] = []
+    run: list[tuple[Span, int]] = []
+    for start, row, strength in zip(lines.starts, rows, strengths, strict=True):
+        if strength:
+            run.append((Span(start, start + len(row)), strength))
+        elif run:
+            found += segment._table_run(run)
+            run = []
+    return found + list(segment._table_run(run))
+
+
+TABLE_PIECES = st.lists(
+    st.sampled_from(
+        [
+            " ",
+            "  ",
+            "   ",
+            "\t",
+            "\n",
+            "\n",
+            "\r\n",
+            "x",
+            "12.5",
+            "unch",
+            "Net",
+            " FARM/FOODS 188.25  unch",
+            "a  b",
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(TABLE_PIECES, GAP_PIECES))
+@example("Net  12.5   unch\n FARM/FOODS 188.25  unch\nx\n12.5   12.5\t12.5")
+@example("12.5   12.5  x\n\n a  b\n12.5  12.5  12.5")
+@example("12  4567  9\nx\nab  c\n1.5   2.5   3.5")
+def test_the_tables_read_from_the_gap_rows_are_those_read_line_by_line(text):
+    """`_gapped_tables` reads only the lines holding two spaces or a tab (a line between two of
+    them breaks a run; a neighbour must be the next line): the tables of every line read."""
+    assert list(segment._tables(text, LineIndex(text))) == _tables_line_by_line(text)
 
 
 TICKER_PIECES = st.lists(
