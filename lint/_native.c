@@ -70,7 +70,9 @@
  *   as well), form_twins(text), NL204's abbreviations written two
  *   ways (US, U.S.; its twin in rules/naming/abbreviation_style.py), mixed_forms(text, lists),
  *   those of them NL204 compares (words and names left out; its twin there too), and capital_forms(text,
- *   start), the forms NL204 learns from (those whose letters the story writes in capitals);
+ *   start), the forms NL204 learns from (those whose letters the story writes in capitals),
+ *   and form_places(text, forms), where a big file writes the forms NL204 compares (its twin,
+ *   `_places_twin`, there);
  * - whole_words(text, words, most): how many of a few words a story writes as words (NL201's
  *   wire-desk subjects; its twin is rules/naming/english_variety_mix.py's `_subjects`);
  * - substrings_held(text, needles): which of a few literals a story holds, as bits (NL201's
@@ -9020,6 +9022,76 @@ mixed_forms(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     return ft_twins(args[0], args[1]);
 }
 
+/* form_places(text, forms): `abbreviation_style._places_twin`: the (start, end) of each match of
+ * abbreviation_style._FORMS in text (nt_form_match at each capital in turn, as finditer finds
+ * them: no match starts inside another, its look-behind refusing a capital after a word
+ * character) whose form is in `forms` (a set of str), in text order. Only a match of
+ * a length and a first capital some form has is made into a string and looked up: a big file's
+ * capitalised words are hundreds of thousands of matches, its forms a few. */
+static PyObject *
+form_places(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *text, *forms, *out, *iter, *form;
+    unsigned long long lengths = 0; /* bit n: a form of n characters; bit 63: longer ones */
+    unsigned long firsts = 0;       /* bit c - 'A': a form opens with the capital c */
+    Py_ssize_t n, i;
+    int kind;
+    const void *data;
+    if (BAD_COUNT(2, 2) || BAD_STR(0) || BAD_TYPE(1, PySet_Check, "set"))
+        return NULL;
+    text = args[0], forms = args[1];
+    iter = PyObject_GetIter(forms);
+    if (iter == NULL)
+        return NULL;
+    while ((form = PyIter_Next(iter)) != NULL) {
+        Py_ssize_t len = PyUnicode_Check(form) ? PyUnicode_GET_LENGTH(form) : 0;
+        if (len > 0 && IS_ASCII_UPPER(PyUnicode_READ_CHAR(form, 0))) { /* no other form is a match */
+            lengths |= 1ULL << (len < 63 ? len : 63);
+            firsts |= 1UL << (PyUnicode_READ_CHAR(form, 0) - 'A');
+        }
+        Py_DECREF(form);
+    }
+    Py_DECREF(iter);
+    if (PyErr_Occurred())
+        return NULL;
+    out = PyList_New(0);
+    if (out == NULL || !firsts)
+        return out;
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    n = PyUnicode_GET_LENGTH(text);
+    for (i = 0; i < n;) {
+        Py_UCS4 ch;
+        Py_ssize_t end;
+        if (kind == PyUnicode_1BYTE_KIND) { /* to the next capital, a byte at a time */
+            const Py_UCS1 *b = data;
+            while (i < n && (Py_UCS1)(b[i] - 'A') > 'Z' - 'A')
+                i++;
+            if (i >= n)
+                break;
+        }
+        ch = NT_READ(i);
+        if (!IS_ASCII_UPPER(ch) || (end = nt_form_match(kind, data, n, i)) < 0) {
+            i++;
+            continue;
+        }
+        if (firsts >> (ch - 'A') & 1 && lengths >> (end - i < 63 ? end - i : 63) & 1) {
+            PyObject *found = PyUnicode_Substring(text, i, end), *span = NULL;
+            int in = found == NULL ? -1 : PySet_Contains(forms, found);
+            if (in > 0)
+                span = Py_BuildValue("(nn)", i, end);
+            if (in < 0 || (in > 0 && (span == NULL || PyList_Append(out, span) < 0)))
+                Py_CLEAR(out);
+            Py_XDECREF(span);
+            Py_XDECREF(found);
+            if (out == NULL)
+                return NULL;
+        }
+        i = end;
+    }
+    return out;
+}
+
 /* capital_forms(text, start): the distinct forms of abbreviation_style._FORMS's matches in text
  * from `start` on (as findall(text, start) finds them) whose letters (stops cut, in capitals)
  * the text writes at least once without a lowercase letter (US, U.S., NATO; Nato beside NATO),
@@ -10906,6 +10978,8 @@ static PyMethodDef methods[] = {
      "block_spans(text, span_type, start, end): the stretch's blocks."},
     {"form_twins", form_twins, METH_O,
      "form_twins(text): NL204's abbreviation forms whose letters the text writes two ways, one in capitals."},
+    {"form_places", (PyCFunction)(void (*)(void))form_places, METH_FASTCALL,
+     "form_places(text, forms): the (start, end) of NL204's form matches whose form is in the set forms."},
     {"mixed_forms", (PyCFunction)(void (*)(void))mixed_forms, METH_FASTCALL,
      "mixed_forms(text, lists): NL204's forms whose letters the text writes two ways, words and names left out."},
     {"capital_forms", (PyCFunction)(void (*)(void))capital_forms, METH_FASTCALL,

@@ -209,3 +209,51 @@ def test_the_compiled_mixed_forms_are_the_twins_over_many_forms():
     lists = abbreviation_style._word_and_name_lists
     assert compiled.mixed_forms(text, lists) == abbreviation_style._mixed_forms_twin(text)
     assert len(compiled.mixed_forms(text, lists)) > 700
+
+
+FORM_SETS = st.sets(
+    st.sampled_from(
+        ["U.S.", "US", "Nato", "NATO", "U.N.", "E.U.", "UN", "USA", "Natos", "us", "", "ÉU", "N"]
+    ),
+    max_size=6,
+)
+
+
+@needs_compiled
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="xX .é_9-", max_size=16), st.lists(PIECES, max_size=30).map("".join), FORM_SETS)
+def test_the_compiled_form_places_are_the_twins(before, text, forms):
+    """NL204's places of its compared forms in a big file (`_places`, past its string searches):
+    the compiled scan gives the pattern's matches of those forms, in one-byte and wider texts; a
+    form no match can be (lowercase, empty, a lone capital) is found nowhere."""
+    for shifted in (before + text, before + text.upper(), before + text.title()):
+        expected = abbreviation_style._places_twin(shifted, forms)
+        assert compiled.form_places(shifted, forms) == expected
+
+
+@needs_compiled
+def test_the_compiled_form_places_are_the_twins_on_the_patterns_hard_cases():
+    forms = {"US", "U.S.", "Nato", "NATO", "U.N."}
+    for text in [
+        "U.S.A U.S. US U.Sx US9 U.S.9",
+        "US.com US. US.x US_ U.S.",
+        "xUS .US US UN U.N. Nat NATO Natos NATOS",
+        "ÉUS UŠ US U.S. Natoé NATO \U0001d400US",
+        "xU.S. U.S. 9US _US éUS US Nato9Nato xNato",
+        "",
+    ]:
+        assert compiled.form_places(text, forms) == abbreviation_style._places_twin(text, forms)
+    with pytest.raises(TypeError):
+        compiled.form_places("US", frozenset(["US"]))  # a set only: `_places` hands it over as one
+
+
+def test_the_places_of_a_long_text_are_its_string_searches():
+    """`_places` of a text past `SEARCHED_CHARACTERS` (one scan) finds what its string searches
+    find in a short one."""
+    text = "The U.S. and US, NATO and Nato; xUS U.S.A. US.x Nato9 " * 3
+    forms = {"US", "U.S.", "Nato"}
+    searched = abbreviation_style._places(text, forms)
+    with mock.patch.object(abbreviation_style, "SEARCHED_CHARACTERS", 0):
+        assert abbreviation_style._places(text, forms) == searched
+        assert abbreviation_style._places(text, frozenset(forms)) == searched
+        assert searched == abbreviation_style._places_twin(text, forms)

@@ -67,6 +67,7 @@ SPECS = {
     "capitalised_starts": "US",
     "form_twins": "U",
     "capital_forms": "Un",
+    "form_places": "US",
     "sentence_spans": "UYOOO",
     "ticker_spans": "UY",
     "block_spans": "UYnn",

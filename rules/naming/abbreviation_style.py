@@ -256,7 +256,7 @@ def _places(text: str, forms: AbstractSet[str]) -> list[tuple[int, int]]:
     by a look at each of its capitalised words in Python. A long text with many forms is scanned
     once instead (each form's search reads to the end of the text)."""
     if len(forms) * len(text) > SEARCHED_CHARACTERS:
-        return [m.span() for m in _FORMS.finditer(text) if m.group() in forms]
+        return _form_places(text, forms if isinstance(forms, set) else set(forms))
     found = []
     for form in forms:
         at = text.find(form)
@@ -267,6 +267,19 @@ def _places(text: str, forms: AbstractSet[str]) -> list[tuple[int, int]]:
             at = text.find(form, at + 1)
     found.sort()
     return found
+
+
+def _places_twin(text: str, forms: AbstractSet[str]) -> list[tuple[int, int]]:
+    """The places of the matches of `_FORMS` in `text` whose form is one of `forms`, in text
+    order, from one scan: the pure-Python twin of the compiled `form_places`, which makes no
+    string for a match of a length or a first letter no form has (a big file's capitalised
+    words are hundreds of thousands of matches: 0.12 s of the 10 MB file's NL204 in Python)."""
+    return [m.span() for m in _FORMS.finditer(text) if m.group() in forms]
+
+
+_form_places: Callable[[str, AbstractSet[str]], list[tuple[int, int]]] = (
+    _places_twin if native is None else native.form_places
+)
 
 
 def _counted_forms(
