@@ -356,11 +356,11 @@ def _gapped_tables(text: str, lines: LineIndex) -> Iterator[Span]:
     (`_gap_row_spans`), in order; a line between two of them breaks a run, as a line of strength
     0 does (a big file's other lines, four in five, were split out and looped over three times:
     0.1 s a parse of 10 MB). `lines`: the text's lines, which this no longer reads."""
-    if not any(_table_strength(row) for row in _gap_rows(text)):
-        return  # no table line, and so none aligned with one: most stories, read line by line below
     spans = _gap_row_spans(text)
     rows = [text[start:end] for start, end in spans]
     strengths = [_table_strength(row) for row in rows]
+    if not any(strengths):
+        return  # no table line, and so none aligned with one: most stories
     for i, strength in enumerate(strengths):
         if not strength and "  " in rows[i] and "  " in rows[i].strip():
             strengths[i] = _aligned_with_neighbour(rows, strengths, i, spans)
@@ -406,15 +406,8 @@ def _has_column_gap(text: str) -> bool:
 
 def _gap_rows(text: str) -> Iterator[str]:
     """The lines of `text` (as `text.split("\\n")` has them) that hold two spaces or a tab, found
-    by substring searches; a line holding both may come twice."""
-    for mark in ("  ", "\t"):
-        pos = text.find(mark)
-        while pos >= 0:
-            end = text.find("\n", pos)
-            if end < 0:
-                end = len(text)
-            yield text[text.rfind("\n", 0, pos) + 1 : end]
-            pos = text.find(mark, end)
+    by substring searches (`_gap_row_spans`), in order, each once."""
+    return (text[start:end] for start, end in _gap_row_spans(text))
 
 
 def _column_starts(line: str) -> set[int]:
