@@ -9,7 +9,7 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslint.rules.typos import _context
+from newslint.rules.typos import _context, _pairs
 from newslint.rules.typos._context import Context, pair_count, story_lift, unigram
 
 WORDS = st.sampled_from(
@@ -109,3 +109,43 @@ def test_the_weighing_in_one_pass_is_the_weighing_as_defined(
     assert _context.weigh(typo, candidates, context, story, size, extra) == _weigh_as_defined(
         typo, candidates, context, story, size, extra
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["agcny", "reigme", "sactions", "nwes", "wil", "teh", "régme", "tehe"]),
+    st.lists(
+        st.sampled_from(
+            ["agency", "agony", "angry", "the", "them", "then", "of the", "regime", "régime", "news",
+             "new", "will", "well", "sanctions", "sections", "ten", "tea", "zzxq", "she"]
+        ),
+        max_size=10,
+    ),
+    st.one_of(st.none(), st.sampled_from(["the", "news", "new", "said", "of", "a", "qqq", "will"])),
+    st.one_of(st.none(), st.sampled_from(["the", "news", "agency", "said", "of", "be", "qqq", "to"])),
+    st.dictionaries(st.sampled_from(["agency", "the", "regime", "news"]), st.integers(1, 9)),
+)  # fmt: skip
+def test_the_pairs_read_from_the_context_candidates_are_the_pairs_looked_up(
+    typo, candidates, before, after, story
+):
+    """`weigh` given the words two edits from the typo that the table pairs with each neighbour
+    (`Context.paired_candidates`) looks up only their pairs, and weighs as it does looking up
+    every candidate's: the same `Weighed`s, to the last bit, in the same order. The candidates
+    found from the context are `context_candidates`."""
+    context = Context(before, after)
+    found, followers, preceders = context.paired_candidates(typo, ["agency", "regime", "them"])
+    assert found == context.context_candidates(typo, ["agency", "regime", "them"])
+    assert followers | preceders <= found
+    every = [*candidates, *sorted(found)]
+    assert _context.weigh(typo, every, context, story, 800, paired=(followers, preceders)) == _context.weigh(
+        typo, every, context, story, 800
+    )
+
+
+def test_the_two_pair_tables_hold_the_same_pairs():
+    """A word is seen before another in the table of words before it (`_pairs.before`) when, and
+    only when, it holds their pair's count (`_pairs.count`): what `weigh`'s `paired` relies on."""
+    for second in ["the", "agency", "said", "sanctions", "of", "zzxq"]:
+        preceding = set(_pairs.before(second).split())
+        for first in [*sorted(preceding)[:50], "the", "news", "agony", "zzxq", "said"]:
+            assert (_pairs.count(first, second) is not None) == (first in preceding)

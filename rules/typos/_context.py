@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from operator import itemgetter
@@ -217,12 +218,25 @@ class Context:
         # The words near the typo, read from the table's lines as they stand: a common neighbour
         # pairs with thousands of words, and a string and a set entry for each cost more than
         # the test (0.6 ms a call, measured).
+        return self.paired_candidates(typo, known)[0]
+
+    def paired_candidates(
+        self, typo: str, known: Iterable[str] = ()
+    ) -> tuple[set[str], frozenset[str], frozenset[str]]:
+        """`context_candidates`, and the words of it that the table pairs with each neighbour:
+        those two edits from the typo seen after the word before it, and those seen before the
+        word after it (`weigh`'s `paired`: no other word two edits from the typo makes a pair
+        with that neighbour, and its pair is not looked up)."""
         found = set(near_words(typo, known))
+        followers: list[str] = []
+        preceders: list[str] = []
         if self.before is not None:
-            found.update(_pairs.near_after(typo, self.before))
+            followers = _pairs.near_after(typo, self.before)
+            found.update(followers)
         if self.after is not None:
-            found.update(_pairs.near_before(typo, self.after))
-        return found
+            preceders = _pairs.near_before(typo, self.after)
+            found.update(preceders)
+        return found, frozenset(followers), frozenset(preceders)
 
 
 def _osa(a: str, b: str) -> int:
@@ -272,11 +286,17 @@ def weigh(
     story: dict[str, int],
     story_size: int = 0,
     extra_cost: dict[str, float] | None = None,
+    paired: tuple[AbstractSet[str], AbstractSet[str]] | None = None,
 ) -> list[Weighed]:
     """The candidates, most likely first, each with its share of belief: prior x error model x
     context, the prior raised by the story's own use of the word (`story`: uses of the words
     the story writes, in `story_size` words). `extra_cost` adds slip cost to some candidates
-    (those found only from the context, two slips away)."""
+    (those found only from the context, two slips away). `paired`: the words two edits from the
+    typo that the pair table holds after `context.before` and before `context.after`
+    (`Context.paired_candidates`), when the caller has them: a candidate two edits from the
+    typo that is not among them makes no pair the table holds (the two tables hold the same
+    pairs), and its pair is not looked up (a pair missed cost a word's whole line of the table
+    read: most candidates' pairs are missed, nearly every one a new word's line)."""
     scored = []
     extra = extra_cost or {}
     before, after = context.before, context.after
@@ -290,7 +310,11 @@ def weigh(
     count, log, cap = _pairs.count, math.log, PAIR_FLOOR * UNSEEN_PAIR_CAP
     known_before = 0.0 if before is None else unigram(before)
     known_after = 0.0 if after is None else unigram(after)
-    for c in dict.fromkeys(candidates):
+    candidates = dict.fromkeys(candidates)
+    # the candidates two edits from the typo (not the typo itself), whose pairs `paired` tells
+    within: AbstractSet[str] = frozenset() if paired is None else set(near_words(typo, candidates))
+    followers, preceders = paired or (within, within)
+    for c in candidates:
         if " " in c:
             slips = slip_cost(typo, c.replace(" ", "")) + extra.get(c, 0.0) + 0.6  # a lost space ("ofthe")
             fit, attested = context.log_fit(c), context.attested(c)
@@ -302,13 +326,13 @@ def weigh(
             first = second = None  # the table's counts of the pairs with the neighbours
             known = unigram(c)
             if before is not None:
-                first = count(before, c)
+                first = count(before, c) if c in followers or c not in within else None
                 pair = first if first is not None else min(known_before * known / TOKENS, cap)
                 fit = log(pair / known_before)
             else:
                 fit = log(known / TOKENS)
             if after is not None:
-                second = count(c, after)
+                second = count(c, after) if c in preceders or c not in within else None
                 pair = second if second is not None else min(known * known_after / TOKENS, cap)
                 fit += log(pair / known)
             attested = first is not None or second is not None

@@ -1270,8 +1270,12 @@ def _verdict(
             Applicability.SAFE if safe else Applicability.UNSAFE,
             [apostrophe],
         )
-    near = set() if fronted else {*context.context_candidates(part, _story_words_near(part, counts))}
-    near |= set() if fronted else two_slip_words(part)
+    if fronted:
+        near, paired = set(), None
+    else:
+        found, followers, preceders = context.paired_candidates(part, _story_words_near(part, counts))
+        near, paired = {*found}, (followers, preceders)
+        near |= two_slip_words(part)
     near -= {*evidence, *others}
     candidates = [*evidence, *others, *near]
     weighed = weigh(
@@ -1281,6 +1285,7 @@ def _verdict(
         {w: counts[w] for w in [*evidence, *others] if counts[w]},  # the story's words are likelier
         story_size=_story_size(counts),
         extra_cost=dict.fromkeys(near, TWO_SLIPS),
+        paired=paired,  # (a candidate's pair with a neighbour looked up only where the table holds it)
     )
     best, spelling_sure = _spelling(weighed, counts, variety)
     typed = _typed_ending(part, best, weighed)
