@@ -1396,8 +1396,9 @@ def _nearer_rival(best: Weighed, weighed: list[Weighed]) -> bool:
     """A rival a whole slip nearer the typo that still holds a tenth of the belief: the best won
     on how common it is and how it reads, against the likelier slip ("or relasing the films":
     relating, releasing; "shut down for refuling": refusing, refueling). Two readings are close:
-    the editor chooses."""
-    return any(round(best.slips - w.slips, 6) >= NEARER_SLIP and w.share >= RIVAL_SHARE for w in weighed)
+    the editor chooses. (The share first: few rivals hold a tenth, and each slip's `round`
+    cost more than the test of its share.)"""
+    return any(w.share >= RIVAL_SHARE and round(best.slips - w.slips, 6) >= NEARER_SLIP for w in weighed)
 
 
 def _as_near_rival(best: Weighed, weighed: list[Weighed]) -> bool:
