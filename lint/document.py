@@ -25,8 +25,8 @@ from newslint.native import native
 from newslint.span import LineIndex, Span, offsets
 from newslint.tokens import (
     FEW_WANTED,
+    KEPT_PENDING,
     SELECT_KEPT,
-    WORD_MEMORY,
     GateProgram,
     LetterTest,
     Prose,
@@ -448,7 +448,7 @@ class Document:
         found = kept.get(test)
         if found is None:  # `select_kept` without its frame: one compiled call, most times
             story = self.word_bits
-            found = SELECT_KEPT(test.kept_spec, story, WORD_MEMORY)
+            found = SELECT_KEPT(test.kept_spec, story, KEPT_PENDING)
             if found is None:
                 found = test.select_read(story)
             kept[test] = found

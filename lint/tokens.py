@@ -315,9 +315,13 @@ class _WordBits:
     A story's tests keep their results in the story's pending bits (`StoryBits.pending`), which
     `flush` writes in one store a word: a story's new word is met by most tests (over the sample
     of benchmarks/instructions.py, 123,346 writes of 11,002 words of their stories). The stories
-    with pending bits are `unflushed`, and `pending` holds the bits of the tests that wrote them.
-    They are flushed before a story's bits are read, before a test with pending bits walks the
-    memory itself (`LetterTest.select`) and before a slot is taken again.
+    read (`StoryBits.read`) and not yet flushed are `unflushed`, and `pending` holds the bits of
+    the tests that wrote pending bits into them; `kept` (a native long long, read through
+    `kept_view`) holds those of the compiled `select_kept`, which writes nothing else: an
+    attribute, a dict and an int written in C for each test a story asks cost more than
+    the test's walk of a story's words (0.5% of a corpus run's instructions). They are flushed
+    before a story's bits are read, before a test with pending bits walks the memory itself
+    (`LetterTest.select`) and before a slot is taken again.
 
     The compiled `read_bits` keeps the bits of the words it read, by word, so that a story's words
     met before are read without a dict lookup each; the compiled writers (`flush_bits`,
@@ -331,6 +335,8 @@ class _WordBits:
         self._lock = threading.Lock()
         self.unflushed: dict[int, StoryBits] = {}
         self.pending = 0
+        self.kept = bytearray(8)  # (its view exported: never resized, so C may write it in place)
+        self.kept_view = memoryview(self.kept).cast("q")
 
     def flush(self) -> None:
         """Write the unflushed stories' pending bits into the memory, trimmed first
@@ -338,6 +344,7 @@ class _WordBits:
         stories = list(self.unflushed.values())
         self.unflushed.clear()
         self.pending = 0
+        self.kept_view[0] = 0
         for story in stories:
             compiled = native is not None and type(story.pending) is bytearray
             run = native.flush_bits if compiled else _flush_bits  # type: ignore[union-attr]
@@ -346,7 +353,7 @@ class _WordBits:
             if needed > room:  # nothing written: room made first
                 self.words = _first_remembered(self.words, MEMORY_LIMIT, needed)
                 run(story.words, story.pending, self.words, needed)
-            if native is not None and not compiled:  # written here: the compiled read's copy is stale
+            if native is not None and not compiled and needed:  # written here: the compiled read's is stale
                 native.forget_bits()
 
     def take(self) -> int:
@@ -369,7 +376,7 @@ class _WordBits:
 
 
 _WORD_BITS = _WordBits()
-WORD_MEMORY = _WORD_BITS  # (for `Document.selected`'s call of `SELECT_KEPT`)
+KEPT_PENDING = _WORD_BITS.kept  # (for `Document.selected`'s call of `SELECT_KEPT`)
 
 
 # A letter test's declared tables, as `LetterTest._tables` answers them: `table`, `fails`, `only`.
@@ -500,9 +507,10 @@ class LetterTest:
             keys = words
         else:
             keys = words.keys() if isinstance(words, Mapping) else words
-        if _WORD_BITS.pending & self._tested:  # its results on a story's words first
-            _WORD_BITS.flush()
-        memory = _WORD_BITS.words
+        bits_of = _WORD_BITS
+        if (bits_of.pending | bits_of.kept_view[0]) & self._tested:  # its results on a story's words first
+            bits_of.flush()
+        memory = bits_of.words
         tested, passed = self._tested, self._passed
         found: set[str]
         new: list[str]
@@ -630,12 +638,16 @@ class StoryBits(NamedTuple):
     @classmethod
     def read(cls, words: Mapping[str, object] | AbstractSet[str]) -> StoryBits:
         """The bits of `words` (keys, for a mapping) in the memory now."""
-        _WORD_BITS.flush()  # the stories before it read in
+        memory = _WORD_BITS
+        memory.flush()  # the stories before it read in
         keys = list(words)
         read = _read_bits if native is None else native.read_bits
-        bits, union = read(keys, _WORD_BITS.words)
+        bits, union = read(keys, memory.words)
         pending = bytearray(len(bits)) if isinstance(bits, bytes) else [0] * len(keys)
-        return tuple.__new__(cls, (keys, bits, union, pending, bytearray(len(keys))))  # (no Python __new__)
+        story = tuple.__new__(cls, (keys, bits, union, pending, bytearray(len(keys))))  # (no Python __new__)
+        # unflushed from now: `select_kept` writes its pending bits without marking it
+        memory.unflushed[id(story)] = story
+        return story
 
 
 def _select_pending(
@@ -750,11 +762,12 @@ def _select_gates(
     return tuple(fired), ran
 
 
-def _select_kept(spec: KeptSpec | None, story: StoryBits, memory: _WordBits) -> AbstractSet[str] | None:
+def _select_kept(spec: KeptSpec | None, story: StoryBits, pended: bytearray) -> AbstractSet[str] | None:
     """What `LetterTest.select_read` finds for the test `spec` describes (its `kept_spec`) on
-    `story`, `memory`'s unflushed stories and pending bits updated as it leaves them; None (nothing
-    done) when `spec` is None (the twin of the compiled `select_kept`, which also answers None
-    when the story's bits are not packed)."""
+    `story` (marked unflushed when it was read, `StoryBits.read`), its tested bits or-ed into
+    `pended` (one native long long: `_WordBits.kept`); None (nothing done) when `spec` is None
+    (the twin of the compiled `select_kept`, which also answers None when the story's bits are
+    not packed)."""
     if spec is None:
         return None
     test, table, fails, only, shapes, decided, tested, passed, own = spec
@@ -762,12 +775,12 @@ def _select_kept(spec: KeptSpec | None, story: StoryBits, memory: _WordBits) -> 
         test, table, fails, only, shapes, decided, story.words, story.bits, story.pending, tested, passed,
         own, story.shapes,
     )  # fmt: skip
-    memory.unflushed[id(story)] = story
-    memory.pending |= tested
+    view = memoryview(pended).cast("q")
+    view[0] |= tested
     return found
 
 
-SELECT_KEPT: Callable[[KeptSpec | None, StoryBits, _WordBits], AbstractSet[str] | None] = (
+SELECT_KEPT: Callable[[KeptSpec | None, StoryBits, bytearray], AbstractSet[str] | None] = (
     _select_kept if native is None else native.select_kept
 )
 
@@ -775,7 +788,7 @@ SELECT_KEPT: Callable[[KeptSpec | None, StoryBits, _WordBits], AbstractSet[str] 
 def select_kept(test: LetterTest, story: StoryBits) -> AbstractSet[str]:
     """`test.select_read(story)`, in one compiled call where it can be (`Document.selected`
     calls `SELECT_KEPT` itself, without this frame)."""
-    found = SELECT_KEPT(test.kept_spec, story, WORD_MEMORY)
+    found = SELECT_KEPT(test.kept_spec, story, KEPT_PENDING)
     return test.select_read(story) if found is None else found
 
 

@@ -963,12 +963,11 @@ def test_gates_fire_as_the_twin_says(keys, memory, gates, specs, text, chosen, k
     assert all(mine[k] == before[k] for k in before)  # what `selected` held is read, not run again
 
 
-class _Memory:
-    """A stand-in for the letter tests' memory as `select_kept` updates it."""
-
-    def __init__(self) -> None:
-        self.unflushed: dict[int, tokens.StoryBits] = {}
-        self.pending = 0
+def _pended(bits: int) -> bytearray:
+    """A box of kept pending bits (`_WordBits.kept`) holding `bits`."""
+    box = bytearray(8)
+    memoryview(box).cast("q")[0] = bits
+    return box
 
 
 @needs_compiled
@@ -983,15 +982,15 @@ class _Memory:
 )  # fmt: skip
 def test_kept_select_as_the_twin_does(keys, memory, specs, held, keep):
     """`select_kept` (one test on a story, as `Document.selected` asks it) finds, asks, leaves
-    pending and marks the memory as its twin does; each test asked twice (the second finds its
-    pending bits); None, and nothing done, for no spec or a story whose bits are not packed."""
+    pending and marks its tested bits pended as its twin does; each test asked twice (the second
+    finds its pending bits); None, and nothing done, for no spec or a story whose bits are not
+    packed."""
     bits, union = compiled.read_bits(keys, memory)
     values = [memory.get(k, 0) for k in keys]
     known, twin_known = (bytearray(len(keys)), bytearray(len(keys))) if keep else (None, None)
     story = tokens.StoryBits(keys, bits, union, bytearray(len(bits)), known)
     twin_story = tokens.StoryBits(keys, values, union, [0] * len(keys), twin_known)
-    mine, theirs = _Memory(), _Memory()
-    mine.pending = theirs.pending = held
+    mine, theirs = _pended(held), _pended(held)
     asked: list[list[str]] = [[], []]
 
     def test_of(log: list[str]):
@@ -1007,8 +1006,33 @@ def test_kept_select_as_the_twin_does(keys, memory, specs, held, keep):
         assert found == twin and asked[0] == asked[1]
         assert list(memoryview(story.pending).cast("q")) == twin_story.pending
         ran |= tested
-        assert known == twin_known and mine.pending == theirs.pending == ran
-        assert mine.unflushed == {id(story): story} and theirs.unflushed == {id(twin_story): twin_story}
+        assert known == twin_known and mine == theirs == _pended(ran)
+    with pytest.raises(TypeError):
+        compiled.select_kept((test_of([]), table, fails, only, *rest), story, bytearray(4))
+
+
+def test_a_read_story_is_flushed_after_select_kept():
+    """A story's bits read (`StoryBits.read`) mark it unflushed, so that the results `select_kept`
+    leaves pending in it (marking only the memory's box of kept bits) are written by the next
+    flush and asked of no word again, and a test that walks the memory itself flushes first."""
+    test = tokens.LetterTest(lambda w: w.startswith("q"))
+    test._tables()  # settled: `Document.selected` asks `select_kept`
+    memory = tokens._WORD_BITS
+    doc = parse("Quick quiet quills quote queens.")
+    story = doc.word_bits
+    assert memory.unflushed.get(id(story)) is story
+    assert doc.selected(test) == {"quiet", "quills", "quote", "queens"}
+    if test.kept_spec is not None and type(story.pending) is bytearray:
+        assert memory.kept_view[0] & test._tested  # pending, in the box
+        assert memory.words.get("quiet", 0) & test._tested == 0  # not yet written
+    # the test's own walk of the memory flushes the story first: its words are not asked again
+    asked: list[str] = []
+    again = tokens.LetterTest.select.__get__(test)
+    test._test = lambda w: asked.append(w) or w.startswith("q")
+    assert again({"quiet", "queens", "Quick"}) == {"quiet", "queens"}
+    assert asked == []
+    assert memory.words["quiet"] & test._passed
+    assert not memory.unflushed and memory.kept_view[0] == 0
 
 
 def test_a_document_selects_as_the_test_does():
