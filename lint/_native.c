@@ -3814,7 +3814,10 @@ select_kept(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 
 /* flush_bits(keys, pending, memory, room): the pending bits of a story (select_pending's) or-ed
  * into memory[key] and cleared, when the keys with pending bits are at most `room`; returns how
- * many there are (nothing written when they are more than `room`). */
+ * many there are (nothing written when they are more than `room`). A key whose bits read_bits's
+ * table holds (the story's words: read_bits keeps them, 0 for a word the memory lacks) has them
+ * read from there, not from the memory: a dict lookup and an int or-ed saved, for each of a
+ * story's new words (and a word whose bits hold its pending ones already is not written). */
 static PyObject *
 flush_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
@@ -3843,6 +3846,25 @@ flush_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         if (!PyUnicode_CheckExact(key)) { /* a str's lookup runs no code: pend stays valid */
             PyErr_SetString(PyExc_TypeError, "flush_bits: the keys are str");
             return NULL;
+        }
+        if (memory == kept_memory && kept_count > 0 && pend[i] > 0) {
+            Py_hash_t h = str_hash(key);
+            KeptBits *slot = h == -1 ? NULL : kept_bits_slot(key, h);
+            if (h == -1)
+                return NULL;
+            if (slot->word != NULL && slot->bits != KEPT_UNKNOWN) { /* the memory's bits, as it holds them */
+                unsigned long long was = slot->bits, both = was | (unsigned long long)pend[i];
+                if (both != was) {
+                    now = PyLong_FromLongLong((long long)both);
+                    err = now == NULL ? -1 : PyDict_SetItem(memory, key, now);
+                    Py_XDECREF(now);
+                    if (err < 0)
+                        return NULL;
+                    slot->bits = both;
+                }
+                pend[i] = 0;
+                continue;
+            }
         }
         old = PyDict_GetItemWithError(memory, key); /* borrowed */
         if (old == NULL && PyErr_Occurred())

@@ -736,6 +736,32 @@ def test_the_bits_read_kept_by_word_are_the_memorys(steps):
 
 
 @needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text("aBé-", max_size=3), unique=True, max_size=12),
+    st.dictionaries(st.text("aBé-", max_size=3), st.integers(0, 1 << 40), max_size=12),
+    st.lists(st.sampled_from([0, 0, 1, 2, 3, 12, 1 << 40, 1 << 62]), max_size=12),
+    st.integers(0, 13),
+    st.booleans(),
+)
+def test_pending_bits_flushed_into_the_memory_read_as_the_twin_does(keys, memory, adds, room, again):
+    """`flush_bits` into the memory `read_bits` read last (the story's words' bits read from its
+    table, not the memory) writes what its twin writes, in the same order; a word whose bits hold
+    its pending ones already (`again`: flushed twice) is left as it is; and a read after it reads
+    what the twin reads."""
+    compiled.read_bits(keys, memory)  # its table: the memory's bits of the keys
+    theirs = dict(memory)
+    held = [adds[i] if i < len(adds) else 0 for i in range(len(keys))]
+    for _ in range(2 if again else 1):
+        pending = bytearray(array("q", held).tobytes())
+        count = compiled.flush_bits(keys, pending, memory, room)
+        assert count == tokens._flush_bits(keys, list(held), theirs, room) == sum(map(bool, held))
+        assert list(memory.items()) == list(theirs.items())
+        assert not any(memoryview(pending).cast("q")) or count > room
+        assert _read_as_ints(keys, memory) == tokens._read_bits(keys, theirs)
+
+
+@needs_compiled
 def test_the_bits_read_kept_by_word_are_kept_past_their_limit():
     """More words than the compiled read keeps (it empties its table and fills it again): every
     read is the memory's."""
