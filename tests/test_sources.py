@@ -170,6 +170,54 @@ def test_read_regular_closes_the_file(tmp_path, monkeypatch):
     assert len(closed) == 2
 
 
+@pytest.mark.skipif(native_chooser.native is None, reason="newslint._native is not built here")
+@pytest.mark.parametrize("size", [0, 1, 65536, 200_001])
+def test_a_regular_file_is_read_whole_in_one_compiled_call(tmp_path, size):
+    """`read_whole` (`read_regular`'s steps for a path as a str, in C): a regular file's bytes,
+    within the limit; None for anything else, which `read_regular` then reads and reports."""
+    read_whole = native_chooser.native.read_whole
+    data = bytes(b % 251 for b in range(size))
+    path = tmp_path / "s.txt"
+    path.write_bytes(data)
+    assert read_whole(str(path), -1) == data == read_whole(str(path), size)
+    if size > 0:
+        assert read_whole(str(path), size - 1) is None  # past the limit: TooLarge, in Python
+    assert read_whole(str(tmp_path), -1) is None  # a folder
+    assert read_whole(str(tmp_path / "none.txt"), -1) is None
+    assert read_whole(str(path) + "\0", -1) is None  # (Python's open says what)
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "fifo")
+        assert read_whole(str(tmp_path / "fifo"), -1) is None  # refused, not waited on
+    link = tmp_path / "link.txt"
+    link.symlink_to(path)
+    assert read_whole(str(link), -1) == data  # the file a link names, as os.open reads it
+    with pytest.raises(TypeError):
+        read_whole(path, -1)  # a Path: read_regular's own steps
+
+
+@pytest.mark.parametrize("kind", ["file", "folder", "missing", "fifo", "large"])
+def test_a_path_as_a_str_reads_and_reports_as_a_path_does(tmp_path, kind):
+    """`read_regular` answers a str path (the compiled `read_whole` first, where it is built) as
+    it answers the same path as a Path (its own steps): the bytes, or the same error."""
+    path = tmp_path / "s.txt"
+    if kind == "folder":
+        path.mkdir()
+    elif kind == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no fifos here")
+        os.mkfifo(path)
+    elif kind != "missing":
+        path.write_bytes(b"story\n" * (2000 if kind == "large" else 10))
+
+    def outcome(p: Path | str) -> object:
+        try:
+            return sources.read_regular(p, 5000, "s.txt")
+        except (OSError, sources.SourceError) as exc:
+            return type(exc), str(exc)
+
+    assert outcome(str(path)) == outcome(path)
+
+
 def _with_size(result: os.stat_result, size: int) -> os.stat_result:
     values = list(result)
     values[stat.ST_SIZE] = size
