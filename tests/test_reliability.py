@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from newslint import sources
 from newslint.cli import app
 from newslint.config import Settings
 from newslint.fix import apply_fixes, fix_until_stable
@@ -67,6 +68,22 @@ def test_file_over_the_size_limit_exit_two_and_others_checked(tree):
     assert "big.txt: file too large" in err and "raise max-file-size" in err
 
 
+class _RefusingNative:
+    """The compiled helpers, whose `read_whole` cannot open the file `name` (it answers None, as
+    for any file it cannot read, and `sources.read_regular` then reads and reports it itself)."""
+
+    def __init__(self, real: object, name: str) -> None:
+        self._real, self._name = real, name
+
+    def __getattr__(self, attr: str) -> object:
+        return getattr(self._real, attr)
+
+    def read_whole(self, path: str, limit: int) -> bytes | None:
+        if os.path.basename(path) == self._name:
+            return None
+        return self._real.read_whole(path, limit)  # type: ignore[attr-defined, no-any-return]
+
+
 def test_unreadable_file_exit_two_and_others_checked(tree, monkeypatch):
     """Permission denied on read (simulated, so the test also holds when run as root)."""
     (tree / "secret.txt").write_text(DIRTY, encoding="utf-8")
@@ -78,6 +95,8 @@ def test_unreadable_file_exit_two_and_others_checked(tree, monkeypatch):
         return real_open(path, flags, *args, **kwargs)
 
     monkeypatch.setattr(os, "open", refusing_open)  # where sources.read_regular opens the file
+    if sources.native is not None:  # the compiled read opens it first: refused there too (None)
+        monkeypatch.setattr(sources, "native", _RefusingNative(sources.native, "secret.txt"))
     code, out, err = run("check", "--format", "json", "secret.txt", "good.txt")
     assert code == 2
     assert "good.txt" in out and "secret.txt" not in out
