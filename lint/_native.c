@@ -75,6 +75,8 @@
  *   `_places_twin`, there);
  * - whole_words(text, words, most): how many of a few words a story writes as words (NL201's
  *   wire-desk subjects; its twin is rules/naming/english_variety_mix.py's `_subjects`);
+ * - unit_ends(text, lasts, most): how many figures run into a unit, 4.5bn or 10km (NL201's
+ *   sign; its twin is rules/naming/english_variety_mix.py's `_unit_count`);
  * - substrings_held(text, needles): which of a few literals a story holds, as bits (NL201's
  *   signs' literals; its twin is rules/naming/english_variety_mix.py's `_held`);
  * - sentence_spans(...): the sentences of a story's paragraphs (newslint.segment._sentences), and
@@ -10911,6 +10913,82 @@ substrings_held(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     return PyLong_FromUnsignedLongLong(found);
 }
 
+/* unit_ends' test of one last digit `at`: a decimal digit (regex \d) at text[at] and one of
+ * "bn", "m", "km", "kg", "cm", "mm" just after it, no \w after that (regex \b). */
+static int
+unit_end_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t at)
+{
+    static const char *const units[] = {"bn", "m", "km", "kg", "cm", "mm"};
+    size_t u;
+    Py_UCS4 ch;
+    if (at < 0 || at >= n || !IS_DIGIT((ch = PyUnicode_READ(kind, data, at))))
+        return 0;
+    for (u = 0; u < sizeof units / sizeof *units; u++) {
+        const char *unit = units[u];
+        Py_ssize_t k = 0, q = at + 1;
+        while (unit[k] && q + k < n && PyUnicode_READ(kind, data, q + k) == (Py_UCS4)(unsigned char)unit[k])
+            k++;
+        if (unit[k])
+            continue;
+        if (q + k == n || !IS_WORD(PyUnicode_READ(kind, data, q + k)))
+            return 1;
+    }
+    return 0;
+}
+
+/* unit_ends(text, lasts, most): how many, up to `most`, of the offsets `lasts` (ascending: the
+ * last digits of a text's runs of digits, as `digit_runs` gives them, in an int32 or int64 array
+ * or any sequence of ints) open a match of r"\d(?:bn|m|km|kg|cm|mm)\b": NL201's sign of amounts
+ * and measures run into their unit ($4.5bn, 10km), `len(matches_at(pattern, text, lasts))` (the
+ * twin, `english_variety_mix._unit_count`) without a match call a figure. No match covers the
+ * next last digit (its letters are no digits), so each is tried. */
+static PyObject *
+unit_ends(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *text, *seq = NULL;
+    Py_buffer view = {0};
+    Py_ssize_t most, n, count = 0, i, len;
+    int kind, width = 0;
+    const void *data;
+    if (BAD_COUNT(3, 3) || BAD_STR(0) || BAD_SSIZE(2, most))
+        return NULL;
+    text = args[0];
+    kind = PyUnicode_KIND(text), data = PyUnicode_DATA(text), n = PyUnicode_GET_LENGTH(text);
+    if (PyObject_CheckBuffer(args[1])) {
+        if (PyObject_GetBuffer(args[1], &view, PyBUF_FORMAT | PyBUF_ND) < 0)
+            return NULL;
+        if (view.format != NULL && view.format[0] && !view.format[1]
+            && (view.format[0] == 'i' || view.format[0] == 'q' || view.format[0] == 'l')
+            && (view.itemsize == 4 || view.itemsize == 8))
+            width = (int)view.itemsize;
+        else {
+            PyBuffer_Release(&view);
+            PyErr_SetString(PyExc_TypeError, "unit_ends: lasts must be int32s or int64s, or a sequence of ints");
+            return NULL;
+        }
+        len = view.len / width;
+    }
+    else {
+        if ((seq = PySequence_Fast(args[1], "unit_ends: lasts must be a sequence of ints")) == NULL)
+            return NULL;
+        len = PySequence_Fast_GET_SIZE(seq);
+    }
+    for (i = 0; i < len && count < most; i++) {
+        Py_ssize_t at;
+        if (width == 4)
+            at = ((const int *)view.buf)[i];
+        else if (width == 8)
+            at = (Py_ssize_t)((const long long *)view.buf)[i];
+        else if ((at = PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(seq, i))) == -1 && PyErr_Occurred())
+            break;
+        count += unit_end_at(kind, data, n, at);
+    }
+    if (width)
+        PyBuffer_Release(&view);
+    Py_XDECREF(seq);
+    return PyErr_Occurred() ? NULL : PyLong_FromSsize_t(count);
+}
+
 static PyMethodDef methods[] = {
     {"word_table_slots", (PyCFunction)(void (*)(void))word_table_slots, METH_FASTCALL,
      "word_table_slots(data, sep): the bytes of the slots a WordTable of data's lines builds."},
@@ -11083,6 +11161,8 @@ static PyMethodDef methods[] = {
      "whole_words(text, words, most): how many of the words the text writes as words, up to most."},
     {"substrings_held", (PyCFunction)(void (*)(void))substrings_held, METH_FASTCALL,
      "substrings_held(text, needles): the bits of the needles the text holds (bit k: needles[k])."},
+    {"unit_ends", (PyCFunction)(void (*)(void))unit_ends, METH_FASTCALL,
+     "unit_ends(text, lasts, most): how many of the last digits lasts open an amount's unit (4.5bn, 10km), up to most."},
     {NULL, NULL, 0, NULL},
 };
 

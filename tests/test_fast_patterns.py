@@ -9,6 +9,7 @@ read, so each is checked here against the plain form it replaces, on story-shape
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
 from unittest import mock
 
@@ -552,6 +553,39 @@ def test_the_signs_are_the_house_signs_and_the_desk_as_counters(text, ending):
         expected[desk] += variety_mix.STRONG_SIGN if desk == "us" else 1
     assert list(signs.items()) == list(expected.items())
     assert list(house.items()) == list(variety_mix.EnglishVarietyMix._house_signs(text).items())
+
+
+UNIT_PIECES = st.lists(
+    st.sampled_from(["5", "4.5", "٣", "²", "bn", "b", "n", "m", "mm", "km", "kg"])
+    | st.sampled_from(["cm", "k", "c", "g", "_", "é", " ", ".", "x"]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(UNIT_PIECES, SIGN_PIECES, TEXTS), st.integers(0, 5))
+@example("5bn 10km 3mm 2m_ 7m2 9m", 9)
+def test_the_units_counted_are_the_matches_at_the_last_digits(text, most):
+    """NL201's sign of amounts run into their unit (4.5bn, 10km) is counted in one call over the
+    story's last digits (`_unit_count`, and the compiled `unit_ends`, from an array, a list or
+    int64s): the matches `findall` finds, up to `most`."""
+    lasts = figures.digit_runs(text)[1]
+    expected = min(most, len(variety_mix._UNITS.findall(text)))
+    assert variety_mix._unit_count(text, lasts, most) == expected
+    if compiled is not None:
+        assert compiled.unit_ends(text, lasts, most) == expected
+        assert compiled.unit_ends(text, list(lasts), most) == expected
+        assert compiled.unit_ends(text, array("q", lasts), most) == expected
+
+
+def test_the_units_take_offsets_as_arrays_or_sequences_of_ints():
+    if compiled is None:
+        pytest.skip("no compiled helpers")
+    assert compiled.unit_ends("5km", [0, 7, -1], 3) == 1  # an offset outside the text opens none
+    with pytest.raises(TypeError):
+        compiled.unit_ends("5km", b"\0\0\0\0", 3)
+    with pytest.raises(TypeError):
+        compiled.unit_ends("5km", ["0"], 3)
 
 
 NEEDLES = st.lists(

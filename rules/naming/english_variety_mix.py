@@ -58,12 +58,15 @@ _ABBREVIATION_PARTS = (
     re.compile(r"U(?<!\wU)(?:K\b|S(?:-[a-z]|\b(?!\.)(?<=[a-z] US)))"),
     re.compile(r"B(?<!\wB)BC\b"),
 )
+# Amounts and measures run into their unit ($4.5bn, 4.88m, 10km): counted in one compiled call
+# over the story's last digits (`_units`), not a match call at each.
+_UNITS = re.compile(r"\d(?:bn|m|km|kg|cm|mm)\b")
 _SIGNS = {
     "gb": (
         (STRONG_SIGN, ("£", "per cent", "pence"), re.compile(r"£|p(?<!\wp)(?:er cent|ence)\b"), None),
         (1, _TITLES, re.compile(r"M(?<!\wM)(?:rs?|s)\s[A-Z]|D(?<!\wD)r\s[A-Z]"), None),
         (1, _MONTHS, re.compile(rf"\d(?<!\w\d)\d?\s{_MONTH}\b"), FIGURE),
-        (1, (), re.compile(r"\d(?:bn|m|km|kg|cm|mm)\b"), LAST_DIGIT),
+        (1, (), _UNITS, LAST_DIGIT),
         (1, ("UK", "BBC", "US"), _BRITISH_ABBREVIATIONS, None),
         # a colon before a quotation ("Jones said: "We ...") and "towards"
         (1, (":",), re.compile(r":(?:(?<=\bsaid:)|(?<=\bsays:)|(?<=\badded:))[ \t\n]*[\"“]"), None),
@@ -902,6 +905,9 @@ class EnglishVarietyMix(Rule):
                 continue
             if pattern is _BRITISH_ABBREVIATIONS:
                 n = min(MAX_SIGNS, sum(_first_matches(part, text) for part in _ABBREVIATION_PARTS))
+            elif pattern is _UNITS:
+                runs = digit_runs(text) if runs is None else runs
+                n = _units(text, runs[LAST_DIGIT], MAX_SIGNS)
             elif at is None:
                 n = _first_matches(pattern, text)
             else:
@@ -988,6 +994,16 @@ def _literals_held(text: str, needles: tuple[str, ...]) -> int:
 
 
 _held: Callable[[str, tuple[str, ...]], int] = _literals_held if native is None else native.substrings_held
+
+
+def _unit_count(text: str, lasts: Sequence[int], most: int) -> int:
+    """How many, up to `most`, of a text's last digits (`digit_runs`' second) open a match of
+    `_UNITS` (4.5bn, 10km): the matches `finditer` finds, all of which start at one. The
+    pure-Python twin of the compiled `unit_ends` (one call, no match call a figure)."""
+    return min(most, len(matches_at(_UNITS, text, lasts)))
+
+
+_units: Callable[[str, Sequence[int], int], int] = _unit_count if native is None else native.unit_ends
 
 
 def _first_matches(pattern: re.Pattern[str], text: str) -> int:
