@@ -467,6 +467,26 @@ def test_every_house_sign_holds_one_of_its_hints(text):
                 assert any(hint in m.group() for hint in hints), (m.group(), hints)
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(SIGN_PIECES, TEXTS))
+@example("Mr Dr Smith and Dr Mr Brown, Dr. Mr. Jones, £ pence")
+def test_a_sign_of_two_alternatives_is_its_parts_and_each_holds_its_hints(text):
+    """NL201 scans a story that holds the literals of one alternative of a sign's pattern for that
+    alternative alone (`_SIGN_PARTS`): the pattern is the two alternatives, every match of each
+    holds one of its literals, and where the text holds one part's literals alone that part's
+    matches are the whole pattern's."""
+    for pattern, ((first_hints, first), (second_hints, second)) in variety_mix._SIGN_PARTS.items():
+        assert pattern.pattern == f"{first.pattern}|{second.pattern}"
+        for part, hints in ((first, first_hints), (second, second_hints)):
+            for m in part.finditer(text):
+                assert any(hint in m.group() for hint in hints), (m.group(), hints)
+        whole = [m.span() for m in pattern.finditer(text)]
+        if not any(hint in text for hint in second_hints):
+            assert [m.span() for m in first.finditer(text)] == whole
+        if not any(hint in text for hint in first_hints):
+            assert [m.span() for m in second.finditer(text)] == whole
+
+
 @settings(max_examples=300, deadline=None)
 @given(SIGN_PIECES)
 def test_the_house_signs_are_counted_up_to_three(text):

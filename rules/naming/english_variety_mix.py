@@ -61,10 +61,13 @@ _ABBREVIATION_PARTS = (
 # Amounts and measures run into their unit ($4.5bn, 4.88m, 10km): counted in one compiled call
 # over the story's last digits (`_units`), not a match call at each.
 _UNITS = re.compile(r"\d(?:bn|m|km|kg|cm|mm)\b")
+_MONEY = re.compile(r"£|p(?<!\wp)(?:er cent|ence)\b")
+_GB_TITLES = re.compile(r"M(?<!\wM)(?:rs?|s)\s[A-Z]|D(?<!\wD)r\s[A-Z]")
+_US_TITLES = re.compile(r"M(?<!\wM)(?:rs?|s)\.\s[A-Z]|D(?<!\wD)r\.\s[A-Z]")
 _SIGNS = {
     "gb": (
-        (STRONG_SIGN, ("£", "per cent", "pence"), re.compile(r"£|p(?<!\wp)(?:er cent|ence)\b"), None),
-        (1, _TITLES, re.compile(r"M(?<!\wM)(?:rs?|s)\s[A-Z]|D(?<!\wD)r\s[A-Z]"), None),
+        (STRONG_SIGN, ("£", "per cent", "pence"), _MONEY, None),
+        (1, _TITLES, _GB_TITLES, None),
         (1, _MONTHS, re.compile(rf"\d(?<!\w\d)\d?\s{_MONTH}\b"), FIGURE),
         (1, (), _UNITS, LAST_DIGIT),
         (1, ("UK", "BBC", "US"), _BRITISH_ABBREVIATIONS, None),
@@ -74,12 +77,24 @@ _SIGNS = {
     ),
     "us": (
         (1, ("percent",), re.compile(r"p(?<!\wp)ercent\b"), None),
-        (
-            1,
-            _DOTTED_TITLES,
-            re.compile(r"M(?<!\wM)(?:rs?|s)\.\s[A-Z]|D(?<!\wD)r\.\s[A-Z]"),
-            None,
-        ),
+        (1, _DOTTED_TITLES, _US_TITLES, None),
+    ),
+}
+# The signs whose pattern is two alternatives of different first letters: each alternative with
+# the literals every match of it holds. A story that holds the literals of one alone is scanned
+# for that alternative alone (it finds what the whole pattern finds, the other having no match):
+# a literal first letter the regex engine jumps to, where it tried a class of two (£ or p, M or
+# D) at every character (`_house_signs`; most stories write titles one way, and few both "£"
+# and "per cent").
+_SIGN_PARTS = {
+    _MONEY: ((("£",), re.compile(r"£")), (("per cent", "pence"), re.compile(r"p(?<!\wp)(?:er cent|ence)\b"))),
+    _GB_TITLES: (
+        (("Mr", "Ms"), re.compile(r"M(?<!\wM)(?:rs?|s)\s[A-Z]")),
+        (("Dr",), re.compile(r"D(?<!\wD)r\s[A-Z]")),
+    ),
+    _US_TITLES: (
+        (("Mr.", "Mrs.", "Ms."), re.compile(r"M(?<!\wM)(?:rs?|s)\.\s[A-Z]")),
+        (("Dr.",), re.compile(r"D(?<!\wD)r\.\s[A-Z]")),
     ),
 }
 # Reuters' desks signed off differently: "REUTER" mostly from London and Asia, which spell
@@ -900,9 +915,15 @@ class EnglishVarietyMix(Rule):
             plan = _SIGN_PLANS[varieties] = _SIGN_PLANS.get(key) or _sign_plan(key)
         needles, signs = plan
         held = _held(text, needles)  # the literals of the signs the text holds, as bits
-        for variety, weight, hints, pattern, at in signs:
+        for variety, weight, hints, pattern, at, parts in signs:
             if hints and not hints & held:
                 continue
+            if parts is not None:  # one alternative alone where the story holds its literals alone
+                first_hints, first, second_hints, second = parts
+                if not held & second_hints:
+                    pattern = first
+                elif not held & first_hints:
+                    pattern = second
             if pattern is _BRITISH_ABBREVIATIONS:
                 n = min(MAX_SIGNS, sum(_first_matches(part, text) for part in _ABBREVIATION_PARTS))
             elif pattern is _UNITS:
@@ -967,19 +988,28 @@ def _word_char(ch: str) -> bool:
 
 
 # A sign: its variety, weight, the bits of its literals among the plan's needles (0: none to look
-# for), its pattern and where it starts (`_SIGNS`).
-_Sign = tuple[str, int, int, re.Pattern[str], int | None]
+# for), its pattern and where it starts (`_SIGNS`), and for a pattern of `_SIGN_PARTS` the bits of
+# the literals of its first alternative, that alternative, and the same of its second.
+_SignParts = tuple[int, re.Pattern[str], int, re.Pattern[str]]
+_Sign = tuple[str, int, int, re.Pattern[str], int | None, _SignParts | None]
 
 
 def _sign_plan(varieties: tuple[str, ...]) -> tuple[tuple[str, ...], list[_Sign]]:
     """The literals of the signs of `varieties` (each once) and the signs, in `_SIGNS`' order,
     each with the bits of its literals among them."""
     needles = tuple(dict.fromkeys(hint for v in varieties for _, hints, _, _ in _SIGNS[v] for hint in hints))
-    signs: list[_Sign] = [
-        (v, weight, sum(1 << needles.index(hint) for hint in hints), pattern, at)
-        for v in varieties
-        for weight, hints, pattern, at in _SIGNS[v]
-    ]
+
+    def bits(hints: tuple[str, ...]) -> int:
+        return sum(1 << needles.index(hint) for hint in hints)
+
+    signs: list[_Sign] = []
+    for v in varieties:
+        for weight, hints, pattern, at in _SIGNS[v]:
+            split = _SIGN_PARTS.get(pattern)
+            parts = (
+                None if split is None else (bits(split[0][0]), split[0][1], bits(split[1][0]), split[1][1])
+            )
+            signs.append((v, weight, bits(hints), pattern, at, parts))
     return needles, signs
 
 
