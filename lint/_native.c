@@ -1574,8 +1574,10 @@ done:
 
 #if defined(__GNUC__)
 #define ALWAYS_INLINE inline __attribute__((always_inline))
+#define PREFETCH(at) __builtin_prefetch(at)
 #else
 #define ALWAYS_INLINE inline
+#define PREFETCH(at) ((void)(at))
 #endif
 
 static ALWAYS_INLINE int
@@ -4352,23 +4354,59 @@ static PyType_Spec word_table_spec = {
     word_table_type_slots,
 };
 
-#define FILTER_PROBES 3
+#define FILTER_PROBES 5
 
-/* Whether the filter of `nbits` bits (a power of two) may hold the string: all its probes set.
- * With add, set them. */
-static int
+/* The word of a filter of `nbits` bits (a power of two from 64) that a hash's probes all fall in,
+ * and their bits in it: a blocked Bloom filter, all probes of a key in one 64-bit word (its
+ * bytes in little-endian order), so that a query reads one word, one cache line, where three
+ * probes spread over the whole array read up to three lines far apart (the filters are read
+ * cold, once or twice a line a story). The word is the hash's bits 32 up; the probes, its low
+ * 30 bits, six a probe. Five probes in a word give fewer false positives than three spread
+ * ones at the 16-30 bits a key the filters hold (simulated: 0.44% against 0.50% at 16, 0.07%
+ * against 0.09% at 29). */
+static ALWAYS_INLINE uint64_t
+filter_mask(unsigned long long h)
+{
+    uint64_t mask = 0;
+    int j;
+    for (j = 0; j < FILTER_PROBES; j++)
+        mask |= 1ULL << ((h >> (6 * j)) & 63);
+    return mask;
+}
+
+static ALWAYS_INLINE const unsigned char *
+filter_word(const unsigned char *bits, unsigned long long nbits, unsigned long long h)
+{
+    return bits + 8 * ((h >> 32) & ((nbits >> 6) - 1));
+}
+
+static ALWAYS_INLINE uint64_t
+filter_load(const unsigned char *at)
+{
+    uint64_t word;
+    memcpy(&word, at, sizeof word);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    word = __builtin_bswap64(word);
+#endif
+    return word;
+}
+
+/* Whether the filter of `nbits` bits (a power of two from 64) may hold the string of hash h: all
+ * its probes set. With add, set them. */
+static ALWAYS_INLINE int
 filter_probe_hash(unsigned char *bits, unsigned long long nbits, unsigned long long h, int add)
 {
-    unsigned long long h1 = h & 0xffffffffULL, h2 = (h >> 32) | 1;
-    int j;
-    for (j = 0; j < FILTER_PROBES; j++) {
-        unsigned long long k = (h1 + j * h2) & (nbits - 1);
-        if (add)
-            bits[k >> 3] |= (unsigned char)(1u << (k & 7));
-        else if (!(bits[k >> 3] & (1u << (k & 7))))
-            return 0;
+    const unsigned char *at = filter_word(bits, nbits, h);
+    uint64_t mask = filter_mask(h), word = filter_load(at);
+    if (add) {
+        word |= mask;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        word = __builtin_bswap64(word);
+#endif
+        memcpy((unsigned char *)at, &word, sizeof word);
+        return 1;
     }
-    return 1;
+    return (word & mask) == mask;
 }
 
 static int
@@ -4379,10 +4417,10 @@ filter_probe(unsigned char *bits, unsigned long long nbits, const char *s, Py_ss
 
 /* edit_filter(keys): a Bloom filter of the ASCII strings among `keys` (an iterable), as bytes,
  * about 16 bits a key: edits_among asks it before it makes an edit into a str and looks it up
- * in the container, so that most of the hundreds of edits of a word cost a hash and three bit
- * tests, not a str and a probe of a large table. It never says no to a key it was built from;
- * the container it stands for must not change. Non-ASCII keys are left out: no edit of an ASCII
- * word is one. */
+ * in the container, so that most of the hundreds of edits of a word cost a hash and the test
+ * of one word (filter_probe_hash), not a str and a probe of a large table. It never says no to
+ * a key it was built from; the container it stands for must not change. Non-ASCII keys are
+ * left out: no edit of an ASCII word is one. */
 static PyObject *
 edit_filter(PyObject *self, PyObject *keys)
 {
@@ -4631,7 +4669,7 @@ edit_target_of(struct edit_target *t, PyObject *container, PyObject *filter, con
             return -1;
         }
         size = PyBytes_GET_SIZE(filter);
-        if (size < 1 || (size & (size - 1))) {
+        if (size < 8 || (size & (size - 1))) {
             PyErr_Format(PyExc_ValueError, "%s: the filter must be edit_filter's bytes", name);
             return -1;
         }
@@ -5578,29 +5616,63 @@ fnv_text(unsigned long long h, int kind, const void *data, Py_ssize_t from, Py_s
     return h;
 }
 
-/* The pair (p, q, e) appended to `out` when the filter may hold its join, whose FNV-1a state is
- * h. -1 with an error set, else 0. */
-static ALWAYS_INLINE int
-split_pairs_keep(const unsigned char *filter, unsigned long long nbits, unsigned long long h, Py_ssize_t p,
-                 Py_ssize_t q, Py_ssize_t e, PyObject *out)
+/* The pairs (p, q, e) found and not yet tested against the filter: their joins' hashes are
+ * gathered a batch at a time and each one's filter word fetched ahead (the filter is read cold,
+ * a probe a line: tested as they were found, each waited for its line), then tested in order. */
+#define SP_BATCH 16
+struct sp_batch {
+    const unsigned char *filter;
+    unsigned long long nbits;
+    PyObject *out;
+    int count;
+    struct {
+        unsigned long long h;
+        Py_ssize_t p, q, e;
+    } at[SP_BATCH];
+};
+
+/* The batch's pairs whose joins the filter may hold appended to `out` as (p, q, e), in the
+ * order they were found; the batch emptied. -1 with an error set, else 0. */
+static int
+sp_flush(struct sp_batch *b)
 {
-    PyObject *found;
-    int failed;
-    if (!filter_probe_hash((unsigned char *)filter, nbits, fnv_mixed(h), 0))
-        return 0;
-    if ((found = Py_BuildValue("(nnn)", p, q, e)) == NULL)
-        return -1;
-    failed = PyList_Append(out, found) < 0;
-    Py_DECREF(found);
-    return failed ? -1 : 0;
+    int k, count = b->count;
+    b->count = 0;
+    for (k = 0; k < count; k++) {
+        PyObject *found;
+        int failed;
+        if (!filter_probe_hash((unsigned char *)b->filter, b->nbits, b->at[k].h, 0))
+            continue;
+        if ((found = Py_BuildValue("(nnn)", b->at[k].p, b->at[k].q, b->at[k].e)) == NULL)
+            return -1;
+        failed = PyList_Append(b->out, found) < 0;
+        Py_DECREF(found);
+        if (failed)
+            return -1;
+    }
+    return 0;
+}
+
+/* The pair (p, q, e), whose join's FNV-1a state is h, added to the batch (its filter word
+ * fetched), the batch tested when full. -1 with an error set, else 0. */
+static ALWAYS_INLINE int
+split_pairs_keep(struct sp_batch *b, unsigned long long h, Py_ssize_t p, Py_ssize_t q, Py_ssize_t e)
+{
+    h = fnv_mixed(h);
+    PREFETCH(filter_word(b->filter, b->nbits, h));
+    b->at[b->count].h = h;
+    b->at[b->count].p = p;
+    b->at[b->count].q = q;
+    b->at[b->count].e = e;
+    return ++b->count == SP_BATCH ? sp_flush(b) : 0;
 }
 
 /* split_pairs' scan for one kind of str: inlined once for each kind, so that every read of a
  * character is a plain load (no test of the kind at each), and a join hashed in place, its two
  * words one after the other (no copy). -1 with an error set, else 0. */
 static ALWAYS_INLINE int
-split_pairs_scan(int kind, const void *data, Py_ssize_t start, Py_ssize_t end, const unsigned char *filter,
-                 unsigned long long nbits, Py_ssize_t shortest, PyObject *out)
+split_pairs_scan(int kind, const void *data, Py_ssize_t start, Py_ssize_t end, struct sp_batch *batch,
+                 Py_ssize_t shortest)
 {
     Py_ssize_t p = start;
     while (p < end) {
@@ -5639,7 +5711,7 @@ split_pairs_scan(int kind, const void *data, Py_ssize_t start, Py_ssize_t end, c
         }
         if ((q - p) + (e - r) >= shortest) {
             unsigned long long h = fnv_text(fnv_text(FNV_OFFSET, kind, data, p, q), kind, data, r, e);
-            if (split_pairs_keep(filter, nbits, h, p, q, e, out) < 0)
+            if (split_pairs_keep(batch, h, p, q, e) < 0)
                 return -1;
         }
         p = q; /* the match (the first word and the space) ends at q + 1; q is the space */
@@ -5678,8 +5750,8 @@ sp_block(const Py_UCS1 *s, Py_ssize_t n, Py_ssize_t pos, unsigned *spaces)
 }
 
 static int
-split_pairs_blocks(const Py_UCS1 *s, Py_ssize_t n, Py_ssize_t start, Py_ssize_t end, const unsigned char *filter,
-                   unsigned long long nbits, Py_ssize_t shortest, PyObject *out)
+split_pairs_blocks(const Py_UCS1 *s, Py_ssize_t n, Py_ssize_t start, Py_ssize_t end, struct sp_batch *batch,
+                   Py_ssize_t shortest)
 {
     Py_ssize_t b;
     unsigned spaces, before = sp_block(s, n, start - 16, NULL), here = sp_block(s, n, start, &spaces), after;
@@ -5726,7 +5798,7 @@ split_pairs_blocks(const Py_UCS1 *s, Py_ssize_t n, Py_ssize_t start, Py_ssize_t 
             }
             if ((q - p) + (e - q - 1) >= shortest) {
                 unsigned long long h = fnv_text(fnv_text(FNV_OFFSET, PyUnicode_1BYTE_KIND, s, p, q), PyUnicode_1BYTE_KIND, s, q + 1, e);
-                if (split_pairs_keep(filter, nbits, h, p, q, e, out) < 0)
+                if (split_pairs_keep(batch, h, p, q, e) < 0)
                     return -1;
             }
         }
@@ -5741,15 +5813,14 @@ split_pairs(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     PyObject *text, *out;
     const char *filter;
     Py_ssize_t start, end, size, shortest, length;
-    const unsigned char *bits;
-    unsigned long long nbits;
+    struct sp_batch batch;
     const void *data;
     int done;
     if (BAD_COUNT(5, 5) || BAD_STR(0) || BAD_SSIZE(1, start) || BAD_SSIZE(2, end) || BAD_BYTES(3, filter, size) ||
         BAD_SSIZE(4, shortest))
         return NULL;
     text = args[0];
-    if (size < 1 || (size & (size - 1))) {
+    if (size < 8 || (size & (size - 1))) {
         PyErr_SetString(PyExc_ValueError, "split_pairs: the filter must be edit_filter's bytes");
         return NULL;
     }
@@ -5762,22 +5833,26 @@ split_pairs(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     out = PyList_New(0);
     if (out == NULL)
         return NULL;
-    bits = (const unsigned char *)filter;
-    nbits = (unsigned long long)size << 3;
+    batch.filter = (const unsigned char *)filter;
+    batch.nbits = (unsigned long long)size << 3;
+    batch.out = out;
+    batch.count = 0;
     switch (PyUnicode_KIND(text)) {
     case PyUnicode_1BYTE_KIND:
 #if defined(__SSE2__)
-        done = split_pairs_blocks((const Py_UCS1 *)data, length, start, end, bits, nbits, shortest, out);
+        done = split_pairs_blocks((const Py_UCS1 *)data, length, start, end, &batch, shortest);
 #else
-        done = split_pairs_scan(PyUnicode_1BYTE_KIND, data, start, end, bits, nbits, shortest, out);
+        done = split_pairs_scan(PyUnicode_1BYTE_KIND, data, start, end, &batch, shortest);
 #endif
         break;
     case PyUnicode_2BYTE_KIND:
-        done = split_pairs_scan(PyUnicode_2BYTE_KIND, data, start, end, bits, nbits, shortest, out);
+        done = split_pairs_scan(PyUnicode_2BYTE_KIND, data, start, end, &batch, shortest);
         break;
     default:
-        done = split_pairs_scan(PyUnicode_4BYTE_KIND, data, start, end, bits, nbits, shortest, out);
+        done = split_pairs_scan(PyUnicode_4BYTE_KIND, data, start, end, &batch, shortest);
     }
+    if (done == 0)
+        done = sp_flush(&batch);
     if (done < 0) {
         Py_DECREF(out);
         return NULL;
