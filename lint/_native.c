@@ -4547,13 +4547,14 @@ struct edit_target {
 
 /* Look one edit up in each of `count` targets, its hash computed once for all their filters:
  * carried on from `state`, FNV-1a's state after buf[0:from] (the edit's opening, which it shares
- * with the word: walk_edits hashes each opening once, not once for each of its 26 letters). */
+ * with the word: walk_edits hashes each opening once, not once for each of its 26 letters), or
+ * `*given` (edit_hashes' hash of it) when not NULL. */
 static int
 edit_lookup(struct edit_target *t, Py_ssize_t count, const char *buf, Py_ssize_t len, unsigned long long state,
-            Py_ssize_t from)
+            Py_ssize_t from, const unsigned long long *given)
 {
-    unsigned long long h = 0;
-    int hashed = 0;
+    unsigned long long h = given != NULL ? *given : 0;
+    int hashed = given != NULL;
     Py_ssize_t k;
     for (k = 0; k < count; k++) {
         PyObject *s;
@@ -4680,6 +4681,57 @@ edit_target_of(struct edit_target *t, PyObject *container, PyObject *filter, con
     return t->out == NULL ? -1 : 0;
 }
 
+#define EDIT_HASHES 512
+
+/* The hashes of the word's first `cap` edits (at most) in walk_edits' order, as edit_lookup
+ * makes them, into `hashes`, each target's filter word (or, with no filter, table slot) for
+ * each fetched ahead: the filters and tables are read cold, a line an edit, and walk_edits
+ * waited for each line in turn. The edits hashed. */
+static Py_ssize_t
+edit_hashes(const struct edit_target *t, Py_ssize_t count, const char *w, Py_ssize_t n,
+            const unsigned long long *opening, const uint32_t *sub, const uint32_t *ins, unsigned long long *hashes,
+            Py_ssize_t cap)
+{
+    Py_ssize_t made = 0, i, k;
+    uint32_t letters;
+    int c;
+#define EDIT_HASHED(hash)                                                                                              \
+    do {                                                                                                               \
+        unsigned long long h_ = (hash);                                                                                \
+        if (made == cap)                                                                                               \
+            return made;                                                                                               \
+        hashes[made++] = h_;                                                                                           \
+        for (k = 0; k < count; k++) {                                                                                  \
+            if (t[k].bits != NULL)                                                                                     \
+                PREFETCH(filter_word(t[k].bits, t[k].nbits, h_));                                                      \
+            else if (t[k].table != NULL)                                                                               \
+                PREFETCH(&t[k].table->slots[(Py_ssize_t)(h_ >> t[k].table->shift) & t[k].table->mask]);               \
+        }                                                                                                              \
+    } while (0)
+    for (i = 0; i < n; i++) /* deletions */
+        EDIT_HASHED(fnv_mixed(fnv_more(opening[i], w + i + 1, n - i - 1)));
+    for (i = 0; i + 1 < n; i++) { /* swaps of two neighbours */
+        unsigned long long state = fnv_more(fnv_more(opening[i], w + i + 1, 1), w + i, 1);
+        EDIT_HASHED(fnv_mixed(fnv_more(state, w + i + 2, n - i - 2)));
+    }
+    for (i = 0; i < n; i++) { /* substitutions */
+        letters = sub[i];
+        if (w[i] >= 'a' && w[i] <= 'z')
+            letters &= ~(1u << (w[i] - 'a'));
+        for (c = 'a'; letters; c++, letters >>= 1)
+            if (letters & 1)
+                EDIT_HASHED(fnv_mixed(fnv_more((opening[i] ^ (unsigned long long)c) * FNV_PRIME, w + i + 1, n - i - 1)));
+    }
+    for (i = 0; i <= n; i++) { /* insertions */
+        letters = ins[i];
+        for (c = 'a'; letters; c++, letters >>= 1)
+            if (letters & 1)
+                EDIT_HASHED(fnv_mixed(fnv_more((opening[i] ^ (unsigned long long)c) * FNV_PRIME, w + i, n - i)));
+    }
+#undef EDIT_HASHED
+    return made;
+}
+
 /* Every edit of the ASCII word (deletions, swaps, substitutions, insertions, in that order, as
  * one_edit_away makes them) looked up in each target. 0, or -1 with an exception set. */
 static int
@@ -4689,7 +4741,8 @@ walk_edits(PyObject *word, struct edit_target *t, Py_ssize_t count)
     char small[EDIT_BUFFER + 2], *buf = small;
     unsigned long long small_states[2 * (EDIT_BUFFER + 1)], *opening = small_states, *ending, state;
     uint32_t small_masks[4 * (EDIT_BUFFER + 1)], *masks = small_masks, *sub, *ins, letters;
-    Py_ssize_t n = PyUnicode_GET_LENGTH(word), i;
+    unsigned long long hashes[EDIT_HASHES];
+    Py_ssize_t n = PyUnicode_GET_LENGTH(word), i, hashed = 0, j = 0, k;
     int c, err = -1;
     if (n > EDIT_BUFFER) {
         buf = PyMem_Malloc(n + 2);
@@ -4712,17 +4765,23 @@ walk_edits(PyObject *word, struct edit_target *t, Py_ssize_t count)
     sub = masks + 2 * (n + 1);
     ins = sub + (n + 1);
     edit_letters(t, count, n, opening, ending, masks, masks + n + 1, sub, ins);
+    for (k = 0; k < count; k++)
+        if (t[k].bits != NULL || t[k].table != NULL) { /* a target that hashes the edits */
+            hashed = edit_hashes(t, count, w, n, opening, sub, ins, hashes, EDIT_HASHES);
+            break;
+        }
+#define GIVEN (j < hashed ? &hashes[j++] : NULL)
     for (i = 0; i < n; i++) { /* deletions */
         memcpy(buf, w, i);
         memcpy(buf + i, w + i + 1, n - i - 1);
-        if (edit_lookup(t, count, buf, n - 1, opening[i], i) < 0)
+        if (edit_lookup(t, count, buf, n - 1, opening[i], i, GIVEN) < 0)
             goto done;
     }
     memcpy(buf, w, n);
     for (i = 0; i + 1 < n; i++) { /* swaps of two neighbours */
         buf[i] = w[i + 1];
         buf[i + 1] = w[i];
-        if (edit_lookup(t, count, buf, n, opening[i], i) < 0)
+        if (edit_lookup(t, count, buf, n, opening[i], i, GIVEN) < 0)
             goto done;
         buf[i] = w[i];
         buf[i + 1] = w[i + 1];
@@ -4737,7 +4796,7 @@ walk_edits(PyObject *word, struct edit_target *t, Py_ssize_t count)
                 continue;
             buf[i] = (char)c;
             state = (opening[i] ^ (unsigned long long)c) * FNV_PRIME;
-            if (edit_lookup(t, count, buf, n, state, i + 1) < 0)
+            if (edit_lookup(t, count, buf, n, state, i + 1, GIVEN) < 0)
                 goto done;
         }
         buf[i] = w[i];
@@ -4753,10 +4812,11 @@ walk_edits(PyObject *word, struct edit_target *t, Py_ssize_t count)
                 continue;
             buf[i] = (char)c;
             state = (opening[i] ^ (unsigned long long)c) * FNV_PRIME;
-            if (edit_lookup(t, count, buf, n + 1, state, i + 1) < 0)
+            if (edit_lookup(t, count, buf, n + 1, state, i + 1, GIVEN) < 0)
                 goto done;
         }
     }
+#undef GIVEN
     err = 0;
 done:
     if (buf != small)
@@ -4880,7 +4940,7 @@ swap_inside(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
             continue;
         buf[i] = w[i + 1];
         buf[i + 1] = w[i];
-        if (edit_lookup(t, count, buf, n, FNV_OFFSET, 0) < 0)
+        if (edit_lookup(t, count, buf, n, FNV_OFFSET, 0, NULL) < 0)
             goto done;
         buf[i] = w[i];
         buf[i + 1] = w[i + 1];

@@ -1375,6 +1375,25 @@ def test_the_affix_tables_rule_out_no_edit_a_container_holds(word, slip_lists, s
 
 
 @needs_compiled
+@settings(max_examples=100, deadline=None)
+@given(st.text("abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=40), st.data())
+def test_edits_among_a_word_table_find_what_its_twin_finds(word, data):
+    """Through a `WordTable` (its slots fetched ahead of each edit's lookup when it has no
+    filter) and through a set with the filter pair (the filter's words fetched ahead, the
+    hashes of a word's first 512 edits made before its walk): what `_edits_among` finds, for
+    words with more edits than that."""
+    every = sorted(chooser.one_edit_away(word))
+    held = data.draw(st.sets(st.sampled_from(every), max_size=len(every))) | {"zz" + word}
+    table = compiled.WordTable("\n".join(sorted(held)).encode(), "\n")
+    expected = chooser._edits_among(word, frozenset(held))
+    lookup = chooser.Lookup(frozenset(held))
+    assert compiled.edits_among(word, table, None) == expected
+    assert compiled.edits_among(word, lookup.keys, lookup.filter) == expected
+    found = compiled.edits_among_each(word, [(table, None), (lookup.keys, lookup.filter), (set(held), None)])
+    assert found == [expected] * 3
+
+
+@needs_compiled
 def test_the_affix_tables_are_two_of_a_power_of_two_masks():
     """affix_filter's bytes are two tables of 32-bit letter masks, a power of two of them each,
     from 64 (about three for every two keys); a pair whose second is not such bytes is refused."""
@@ -1622,6 +1641,26 @@ def test_the_pair_scan_hashes_each_join_in_place_in_every_kind_of_str(text, word
         assert compiled.split_pairs(text + wider, 0, end, found, 0) == pairs
     assert set(pairs) <= set(every)
     assert {pair for pair, join in zip(every, joined, strict=True) if join in held} <= set(pairs)
+
+
+@needs_compiled
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text("abcde", min_size=1, max_size=5), min_size=2, max_size=120), st.data())
+def test_the_pair_scan_tests_its_joins_in_batches_in_order(words, data):
+    """`split_pairs` over texts of many pairs (their filter words fetched a batch at a time, then
+    tested): the pairs kept are in the order the scan meets them, among those a filter that
+    lets every join through gives, and every pair whose join the filter holds is kept."""
+    text = " ".join(words) + data.draw(st.sampled_from(["", ".", " x"]))
+    every = compiled.split_pairs(text, 0, len(text), b"\xff" * 128, 0)
+    joined = [text[p:q] + text[q + 1 : e] for p, q, e in every]
+    held = set(data.draw(st.lists(st.sampled_from(joined), max_size=len(joined)))) if joined else set()
+    pairs = compiled.split_pairs(text, 0, len(text), compiled.edit_filter(sorted(held) or ["q"]), 0)
+    place = {pair: k for k, pair in enumerate(every)}
+    assert [place[pair] for pair in pairs] == sorted(place[pair] for pair in pairs)
+    assert {pair for pair, join in zip(every, joined, strict=True) if join in held} <= set(pairs)
+    assert compiled.split_pairs(text, 0, len(text), b"\xff" * 8, 0) == every
+    with pytest.raises(ValueError):
+        compiled.split_pairs(text, 0, len(text), b"\xff" * 4, 0)
 
 
 @needs_compiled
