@@ -1383,7 +1383,8 @@ def test_edits_among_a_word_table_find_what_its_twin_finds(word, data):
     hashes of a word's first 512 edits made before its walk): what `_edits_among` finds, for
     words with more edits than that."""
     every = sorted(chooser.one_edit_away(word))
-    held = data.draw(st.sets(st.sampled_from(every), max_size=len(every))) | {"zz" + word}
+    # (no empty key: a table leaves empty lines out)
+    held = (data.draw(st.sets(st.sampled_from(every), max_size=len(every))) | {"zz" + word}) - {""}
     table = compiled.WordTable("\n".join(sorted(held)).encode(), "\n")
     expected = chooser._edits_among(word, frozenset(held))
     lookup = chooser.Lookup(frozenset(held))
