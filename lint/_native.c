@@ -634,16 +634,24 @@ touches_range(const Py_ssize_t *starts, const Py_ssize_t *ends, Py_ssize_t n, Py
 /* The distinct words of one text met by index_tokens, found by their characters in the text
  * without a str built for each token: each word's first place (start, length) and the hash of
  * its raw data there, in an open-addressed table of ids. Two places in one text hold the same
- * word exactly when their raw data (of the text's one kind) are equal. */
+ * word exactly when their raw data (of the text's one kind) are equal. A slot is 8 bytes, the
+ * id + 1 (0: empty) in the low half and the hash's high half above it, so that a probe of another
+ * word is settled by the slot alone; an id's entry is one struct (one cache line or two, not one
+ * in each of five arrays): the table lives from one text to the next, and between two texts the
+ * rules' data push it out of the cache. */
 typedef struct {
-    Py_ssize_t *slots;    /* id + 1, or 0 for an empty slot; a power of two of them */
+    Py_ssize_t at, len; /* where the word was first met, and its length */
+    Py_uhash_t hash;
+    Py_ssize_t uses;    /* how many tokens are the word (index_tokens's counts) */
+    PyObject *word;     /* the word's str (a reference), once index_tokens built it */
+} WordEntry;
+typedef struct {
+    uint64_t *slots;      /* a power of two of them */
     Py_ssize_t mask;      /* slots - 1 */
-    Py_ssize_t *at, *len; /* per id: where the word was first met, and its length */
-    Py_uhash_t *hash;     /* per id */
-    Py_ssize_t *uses;     /* per id: how many tokens are the word (index_tokens's counts) */
-    PyObject **word;      /* per id: the word's str (a reference), once index_tokens built it */
+    WordEntry *entry;     /* per id */
     Py_ssize_t size, cap; /* ids held, room for ids */
 } WordTable;
+#define SLOT_TAG(h) ((uint64_t)(h) & ~(uint64_t)0xFFFFFFFF)
 
 /* The raw data of a word read 8 (or 4) bytes at a time, by loads that stay inside it (a short
  * word's two loads overlap): a story's words are a few letters each, and a hash's loop of a
@@ -714,34 +722,29 @@ same_bytes(const unsigned char *a, const unsigned char *b, Py_ssize_t n)
 static int
 word_table_grow(WordTable *t)
 {
-    /* 64 words first: a story has a hundred or so, and the slots are zeroed whole */
+    /* 64 words first: a story has a hundred or so */
     Py_ssize_t cap = t->cap ? 2 * t->cap : 64, nslots = 2 * cap, i;
-    Py_ssize_t *slots = PyMem_Calloc(nslots, sizeof(Py_ssize_t));
-    Py_ssize_t *at = PyMem_Realloc(t->at, cap * sizeof(Py_ssize_t));
-    if (at != NULL)
-        t->at = at;
-    Py_ssize_t *len = PyMem_Realloc(t->len, cap * sizeof(Py_ssize_t));
-    if (len != NULL)
-        t->len = len;
-    Py_uhash_t *hash = PyMem_Realloc(t->hash, cap * sizeof(Py_uhash_t));
-    if (hash != NULL)
-        t->hash = hash;
-    Py_ssize_t *uses = PyMem_Realloc(t->uses, cap * sizeof(Py_ssize_t));
-    if (uses != NULL)
-        t->uses = uses;
-    PyObject **word = PyMem_Realloc(t->word, cap * sizeof(PyObject *));
-    if (word != NULL)
-        t->word = word;
-    if (slots == NULL || at == NULL || len == NULL || hash == NULL || uses == NULL || word == NULL) {
+    uint64_t *slots;
+    WordEntry *entry;
+    if (cap > (Py_ssize_t)0x7FFFFFFF) { /* (ids are int32s) */
+        PyErr_NoMemory();
+        return -1;
+    }
+    slots = PyMem_Calloc(nslots, sizeof(uint64_t));
+    entry = PyMem_Realloc(t->entry, cap * sizeof(WordEntry));
+    if (entry != NULL)
+        t->entry = entry;
+    if (slots == NULL || entry == NULL) {
         PyMem_Free(slots);
         PyErr_NoMemory();
         return -1;
     }
     for (i = 0; i < t->size; i++) { /* at most half the slots are taken: a free one is found */
-        Py_ssize_t j = (Py_ssize_t)(t->hash[i] & (Py_uhash_t)(nslots - 1));
+        Py_uhash_t h = t->entry[i].hash;
+        Py_ssize_t j = (Py_ssize_t)(h & (Py_uhash_t)(nslots - 1));
         while (slots[j])
             j = (j + 1) & (nslots - 1);
-        slots[j] = i + 1;
+        slots[j] = SLOT_TAG(h) | (uint64_t)(i + 1);
     }
     PyMem_Free(t->slots);
     t->slots = slots;
@@ -758,19 +761,25 @@ word_table_id(WordTable *t, int kind, const void *data, Py_ssize_t p, Py_ssize_t
     const unsigned char *raw = (const unsigned char *)data + p * kind;
     Py_ssize_t n = e - p, j;
     Py_uhash_t h = word_hash(raw, n * kind);
+    uint64_t tag = SLOT_TAG(h), slot;
+    WordEntry *new;
     *is_new = 0;
     if (t->size == t->cap && word_table_grow(t) < 0)
         return -1;
-    for (j = (Py_ssize_t)(h & (Py_uhash_t)t->mask); t->slots[j]; j = (j + 1) & t->mask) {
-        Py_ssize_t id = t->slots[j] - 1;
-        if (t->hash[id] == h && t->len[id] == n &&
-            same_bytes((const unsigned char *)data + t->at[id] * kind, raw, n * kind))
-            return id;
+    for (j = (Py_ssize_t)(h & (Py_uhash_t)t->mask); (slot = t->slots[j]) != 0; j = (j + 1) & t->mask) {
+        if ((slot & ~(uint64_t)0xFFFFFFFF) == tag) {
+            Py_ssize_t id = (Py_ssize_t)(slot & 0xFFFFFFFF) - 1;
+            const WordEntry *old = &t->entry[id];
+            if (old->hash == h && old->len == n &&
+                same_bytes((const unsigned char *)data + old->at * kind, raw, n * kind))
+                return id;
+        }
     }
-    t->slots[j] = t->size + 1;
-    t->at[t->size] = p;
-    t->len[t->size] = n;
-    t->hash[t->size] = h;
+    t->slots[j] = tag | (uint64_t)(t->size + 1);
+    new = &t->entry[t->size];
+    new->at = p;
+    new->len = n;
+    new->hash = h;
     *is_new = 1;
     return t->size++;
 }
@@ -779,11 +788,7 @@ static void
 word_table_free(WordTable *t)
 {
     PyMem_Free(t->slots);
-    PyMem_Free(t->at);
-    PyMem_Free(t->len);
-    PyMem_Free(t->hash);
-    PyMem_Free(t->uses);
-    PyMem_Free(t->word);
+    PyMem_Free(t->entry);
 }
 
 /* index_tokens's table, kept from one text to the next (its ids' slots zeroed, its words let go):
@@ -794,28 +799,32 @@ word_table_free(WordTable *t)
 static WordTable spare_table;
 static int spare_busy;
 
-/* The table emptied for the next text: the word references of ids `kept` on let go (those
- * before were handed on), the slots zeroed; freed when it grew past SPARE_WORDS. */
+/* The table let go of a text: the word references of ids `kept` on let go (those before were
+ * handed on); freed when it grew past SPARE_WORDS. */
 static void
 word_table_done(WordTable *t, Py_ssize_t kept)
 {
     Py_ssize_t i;
     for (i = kept; i < t->size; i++)
-        Py_XDECREF(t->word[i]);
+        Py_XDECREF(t->entry[i].word);
     if (t != &spare_table || t->cap > SPARE_WORDS) {
         word_table_free(t);
         memset(t, 0, sizeof(*t));
-    } else {
-        for (i = 0; i < t->size; i++) { /* each id's slot found again: a story fills few of them */
-            Py_ssize_t j = (Py_ssize_t)(t->hash[i] & (Py_uhash_t)t->mask);
-            while (t->slots[j] != i + 1)
-                j = (j + 1) & t->mask;
-            t->slots[j] = 0;
-        }
-        t->size = 0;
-    }
+    } else
+        t->size = 0; /* (its slots zeroed as the next text begins: `word_table_start`) */
     if (t == &spare_table)
         spare_busy = 0;
+}
+
+/* The table made ready for a text: the slots the last one filled zeroed in one pass, which also
+ * brings them into the cache the text's lookups read them from (finding each id's slot again, as
+ * the last text ended, cost more, and left them to be missed again). */
+static void
+word_table_start(WordTable *t)
+{
+    if (t->slots != NULL)
+        memset(t->slots, 0, (size_t)(t->mask + 1) * sizeof(uint64_t));
+    t->size = 0;
 }
 
 static int all_letters(PyObject *word); /* str.isalpha(), with the learning loops below */
@@ -837,6 +846,26 @@ static InternSlot *interns;
 static Py_ssize_t intern_count;
 
 static PyObject *kept_word(const Py_UCS1 *raw, Py_ssize_t n); /* the read_bits table's str of raw[:n] */
+
+/* The kept words' slot of hash h fetched into the cache ahead of its lookup (no effect before the
+ * table is made), and the str it holds (after the slot was fetched, a few words before). */
+#define INTERN_AHEAD 6
+static inline void
+intern_prefetch(Py_uhash_t h)
+{
+    if (interns != NULL)
+        __builtin_prefetch(&interns[h & (Py_uhash_t)(INTERN_SLOTS - 1)]);
+}
+
+static inline void
+intern_prefetch_word(Py_uhash_t h)
+{
+    if (interns != NULL) {
+        PyObject *word = interns[h & (Py_uhash_t)(INTERN_SLOTS - 1)].word;
+        if (word != NULL)
+            __builtin_prefetch(word);
+    }
+}
 
 /* text[p:p + n] as a str (text is of one-byte kind; h is word_hash of those characters): the one
  * kept, or a new one, kept. NULL on error. *letters is set to its all_letters, or to -1 when
@@ -897,13 +926,13 @@ interned_word(PyObject *text, Py_ssize_t p, Py_ssize_t n, Py_uhash_t h, int *let
 #define new_presized(n) ((void)(n), PyDict_New())
 #endif
 
-/* counts[words[i]] = uses[i] for each of `words` (a list of distinct str), in order, but those
+/* counts[words[i]] = entry[i].uses for each of `words` (a list of distinct str), in order, but those
  * whose indices are `skip` (ascending, `nskip` of them). Into an empty dict they go through a
  * new dict made big enough for all of them, which `counts` then takes whole (the merge of a dict
  * into an empty one copies its table): inserted one by one, a story's hundred words grew the
  * dict five times over. */
 static int
-counts_into(PyObject *counts, PyObject *words, const Py_ssize_t *uses, const int *skip, Py_ssize_t nskip)
+counts_into(PyObject *counts, PyObject *words, const WordEntry *entry, const int *skip, Py_ssize_t nskip)
 {
     Py_ssize_t i, n = PyList_GET_SIZE(words), k = 0;
     PyObject *into = n - nskip > 5 && PyDict_GET_SIZE(counts) == 0 ? new_presized(n - nskip) : Py_NewRef(counts);
@@ -914,7 +943,7 @@ counts_into(PyObject *counts, PyObject *words, const Py_ssize_t *uses, const int
             k++;
             continue;
         }
-        count = PyLong_FromSsize_t(uses[i]);
+        count = PyLong_FromSsize_t(entry[i].uses);
         err = count == NULL ? -1 : PyDict_SetItem(into, PyList_GET_ITEM(words, i), count);
         Py_XDECREF(count);
     }
@@ -957,6 +986,7 @@ index_tokens(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     text = args[0], sentences = args[1], blocked = args[2], counts = args[3];
     odd = nargs == 5 ? args[4] : Py_None;
     spare_busy = 1; /* (whichever is used: a nested call builds its own) */
+    word_table_start(table);
     if (read_spans(sentences, &sstarts, &sends, &nsent) < 0 || read_spans(blocked, &bstarts, &bends, &nblock) < 0)
         goto done;
     kind = PyUnicode_KIND(text);
@@ -992,20 +1022,13 @@ index_tokens(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
             id = word_table_id(table, kind, data, p, e, &is_new);
             if (id < 0)
                 goto done;
-            if (is_new) {
-                int letters = -1; /* all_letters(word), when the kept words know it */
-                PyObject *word = kind == PyUnicode_1BYTE_KIND ? interned_word(text, p, e - p, table->hash[id], &letters)
-                                                              : PyUnicode_Substring(text, p, e);
-                table->word[id] = word; /* (NULL on error: let go as the others are) */
-                table->uses[id] = 1;
-                if (word == NULL)
-                    goto done;
-                if (!(letters >= 0 ? letters : all_letters(word)) && /* (letters only: a WORD) */
-                    ((odd != Py_None && PyList_Append(odd, word) < 0) ||
-                     (not_a_word(word) && intbuf_push(&others, id) < 0)))
-                    goto done;
+            if (is_new) { /* its str made below, once every token is read */
+                table->entry[id].word = NULL;
+                table->entry[id].uses = 1;
+                if (kind == PyUnicode_1BYTE_KIND)
+                    intern_prefetch(table->entry[id].hash);
             } else {
-                table->uses[id]++;
+                table->entry[id].uses++;
             }
             if ((first && intbuf_push(&firsts, ids.size) < 0) || intbuf_push(&ids, id) < 0 ||
                 intbuf_push(&starts, p) < 0)
@@ -1014,11 +1037,30 @@ index_tokens(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
             p = e;
         }
     }
+    /* The words' strs, in the order of first use, each kept one's slot (prefetched as its word
+     * was met) and its str read a few words ahead: misses that overlap, not one after another. */
+    for (i = 0; i < table->size; i++) {
+        Py_ssize_t p = table->entry[i].at, e = p + table->entry[i].len;
+        int letters = -1; /* all_letters(word), when the kept words know it */
+        PyObject *word;
+        if (kind == PyUnicode_1BYTE_KIND) {
+            if (i + INTERN_AHEAD < table->size)
+                intern_prefetch_word(table->entry[i + INTERN_AHEAD].hash);
+            word = interned_word(text, p, e - p, table->entry[i].hash, &letters);
+        } else
+            word = PyUnicode_Substring(text, p, e);
+        table->entry[i].word = word; /* (NULL on error: let go as the others are) */
+        if (word == NULL)
+            goto done;
+        if (!(letters >= 0 ? letters : all_letters(word)) && /* (letters only: a WORD) */
+            ((odd != Py_None && PyList_Append(odd, word) < 0) || (not_a_word(word) && intbuf_push(&others, i) < 0)))
+            goto done;
+    }
     if (intbuf_push(&openings, ids.size) < 0 || (words = PyList_New(table->size)) == NULL)
         goto done;
     for (handed = 0; handed < table->size; handed++) /* the list takes the table's references */
-        PyList_SET_ITEM(words, handed, table->word[handed]);
-    if (counts_into(counts, words, table->uses, others.data, others.size) < 0)
+        PyList_SET_ITEM(words, handed, table->entry[handed].word);
+    if (counts_into(counts, words, table->entry, others.data, others.size) < 0)
         goto done;
     {
         PyObject *a = intbuf_take_int32s(&ids), *b = a ? intbuf_take_int32s(&starts) : NULL;
