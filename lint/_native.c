@@ -839,31 +839,70 @@ static int all_letters(PyObject *word); /* str.isalpha(), with the learning loop
 #define INTERN_SLOTS ((Py_ssize_t)1 << 16)
 #define INTERN_LIMIT (INTERN_SLOTS / 2)
 typedef struct {
-    PyObject *word;     /* a str, or NULL */
-    Py_uhash_t tagged;  /* the word_hash of its characters, its lowest bit all_letters(word) */
+    PyObject *word;    /* a str, or NULL */
+    Py_uhash_t tagged; /* the word_hash of its characters, its two lowest bits replaced: bit 1 set
+                          when the word was met again since the table was last thinned, bit 0 its
+                          all_letters(word) */
 } InternSlot;
 static InternSlot *interns;
 static Py_ssize_t intern_count;
+/* A word's home slot: from the hash's bits above the two the slot replaces (it is found again
+ * from the slot when the table is thinned) */
+#define INTERN_HOME(h) ((Py_ssize_t)(((Py_uhash_t)(h) >> 2) & (Py_uhash_t)(INTERN_SLOTS - 1)))
 
 static PyObject *kept_word(const Py_UCS1 *raw, Py_ssize_t n); /* the read_bits table's str of raw[:n] */
 
 /* The kept words' slot of hash h fetched into the cache ahead of its lookup (no effect before the
- * table is made), and the str it holds (after the slot was fetched, a few words before). */
-#define INTERN_AHEAD 6
+ * table is made), and the str it holds (after the slot was fetched, some words before). */
+#define INTERN_AHEAD 12
 static inline void
 intern_prefetch(Py_uhash_t h)
 {
     if (interns != NULL)
-        __builtin_prefetch(&interns[h & (Py_uhash_t)(INTERN_SLOTS - 1)]);
+        __builtin_prefetch(&interns[INTERN_HOME(h)]);
 }
 
 static inline void
 intern_prefetch_word(Py_uhash_t h)
 {
     if (interns != NULL) {
-        PyObject *word = interns[h & (Py_uhash_t)(INTERN_SLOTS - 1)].word;
+        PyObject *word = interns[INTERN_HOME(h)].word;
         if (word != NULL)
             __builtin_prefetch(word);
+    }
+}
+
+/* The full table thinned: the words not met again since it was last thinned let go (all of
+ * them when the rest would still fill most of it), the others moved to where a lookup finds
+ * them. Letting all go at once, as it was, made the next stories build again the strs of their
+ * common words (and ask read_bits's table for them): a quarter of the words made anew. In place:
+ * from a slot that was empty, each word in turn is put in the first free slot from its home,
+ * which is at or before its own (no run of slots reaches across the empty one). */
+static void
+intern_thin(void)
+{
+    Py_ssize_t i, k, start = 0, mask = INTERN_SLOTS - 1, met = 0;
+    for (i = 0; i < INTERN_SLOTS; i++)
+        met += interns[i].word != NULL && (interns[i].tagged & 2);
+    while (interns[start].word != NULL) /* (at most half the slots are taken) */
+        start++;
+    for (i = 0; i < INTERN_SLOTS; i++)
+        if (interns[i].word != NULL && (met > INTERN_LIMIT / 2 || !(interns[i].tagged & 2)))
+            Py_CLEAR(interns[i].word);
+    intern_count = 0;
+    for (k = 1; k < INTERN_SLOTS; k++) {
+        InternSlot slot;
+        Py_ssize_t j;
+        i = (start + k) & mask;
+        if (interns[i].word == NULL)
+            continue;
+        slot = interns[i];
+        interns[i].word = NULL;
+        for (j = INTERN_HOME(slot.tagged); interns[j].word != NULL; j = (j + 1) & mask)
+            ;
+        interns[j].word = slot.word;
+        interns[j].tagged = slot.tagged & ~(Py_uhash_t)2;
+        intern_count++;
     }
 }
 
@@ -886,11 +925,14 @@ interned_word(PyObject *text, Py_ssize_t p, Py_ssize_t n, Py_uhash_t h, int *let
             return PyUnicode_Substring(text, p, p + n); /* nothing kept */
         }
     }
-    for (j = (Py_ssize_t)(h & (Py_uhash_t)mask); (word = interns[j].word) != NULL; j = (j + 1) & mask) {
-        if ((interns[j].tagged ^ h) <= 1 && PyUnicode_GET_LENGTH(word) == n &&
-            PyUnicode_KIND(word) == PyUnicode_1BYTE_KIND && same_bytes(PyUnicode_1BYTE_DATA(word), raw, n)) {
+    for (j = INTERN_HOME(h); (word = interns[j].word) != NULL; j = (j + 1) & mask) {
+        Py_uhash_t tagged = interns[j].tagged;
+        if ((tagged ^ h) <= 3 && PyUnicode_GET_LENGTH(word) == n && PyUnicode_KIND(word) == PyUnicode_1BYTE_KIND &&
+            same_bytes(PyUnicode_1BYTE_DATA(word), raw, n)) {
             Py_INCREF(word);
-            *letters = (int)(interns[j].tagged & 1);
+            if (!(tagged & 2))
+                interns[j].tagged = tagged | 2;
+            *letters = (int)(tagged & 1);
             return word;
         }
     }
@@ -902,15 +944,14 @@ interned_word(PyObject *text, Py_ssize_t p, Py_ssize_t n, Py_uhash_t h, int *let
         if (word == NULL)
             return NULL;
     }
-    if (intern_count >= INTERN_LIMIT) { /* all let go: slot j is free still */
-        Py_ssize_t i;
-        for (i = 0; i < INTERN_SLOTS; i++)
-            Py_CLEAR(interns[i].word);
-        intern_count = 0;
+    if (intern_count >= INTERN_LIMIT) { /* thinned: its free slot found again */
+        intern_thin();
+        for (j = INTERN_HOME(h); interns[j].word != NULL; j = (j + 1) & mask)
+            ;
     }
     *letters = all_letters(word);
     interns[j].word = Py_NewRef(word);
-    interns[j].tagged = (h & ~(Py_uhash_t)1) | (Py_uhash_t)(*letters != 0);
+    interns[j].tagged = (h & ~(Py_uhash_t)3) | (Py_uhash_t)(*letters != 0);
     intern_count++;
     return word;
 }
@@ -1039,6 +1080,9 @@ index_tokens(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     }
     /* The words' strs, in the order of first use, each kept one's slot (prefetched as its word
      * was met) and its str read a few words ahead: misses that overlap, not one after another. */
+    if (kind == PyUnicode_1BYTE_KIND)
+        for (i = 0; i < INTERN_AHEAD && i < table->size; i++)
+            intern_prefetch_word(table->entry[i].hash);
     for (i = 0; i < table->size; i++) {
         Py_ssize_t p = table->entry[i].at, e = p + table->entry[i].len;
         int letters = -1; /* all_letters(word), when the kept words know it */

@@ -201,6 +201,39 @@ def test_a_new_word_that_read_bits_holds_is_the_str_it_holds():
 
 
 @pytest.mark.skipif(compiled is None, reason="newslint._native is not built here")
+def test_kept_words_met_again_outlive_the_table_filling_up():
+    """The compiled `index_tokens` keeps up to 32,768 words; when they fill its table, those met
+    again since it was last thinned stay kept (the same str, whether it is letters only kept with
+    it, found where they were moved to), the others are let go. Every index, before and after,
+    is the twin's."""
+    tag = "".join(chr(97 + int(d, 16) % 26) for d in uuid.uuid4().hex)  # met by no text before
+
+    def letters(n: int) -> str:
+        return "".join(chr(97 + int(d)) for d in str(n))
+
+    common = [f"Kc{tag}{letters(i)}" for i in range(40)] + [f"k-{tag}{letters(i)}" for i in range(10)]
+    first = None
+    for round_ in range(12):  # 48,000 new words: the table thinned at least once
+        fresh = [f"f{tag}{letters(round_ * 4000 + i)}" for i in range(4000)] + [f"f-{letters(round_)}"]
+        text = " ".join(common + fresh)
+        sentences = [document.Span(0, len(text))]
+        built = []
+        for use in (compiled, None):
+            counts: Counter[str] = Counter()
+            odd: list[str] = []
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(tokens, "native", use)
+                index = tokens.index_tokens(text, sentences, document.SpanSet([]), counts, odd)
+            built.append((index.words, list(index.ids), counts, odd))
+        assert built[0] == built[1]
+        assert built[0][3] == [w for w in built[0][0] if not w.isalpha()]
+        if first is None:
+            first = built[0][0][: len(common)]
+    last = built[0][0][: len(common)]
+    assert last == common and all(a is b for a, b in zip(last, first, strict=True))
+
+
+@pytest.mark.skipif(compiled is None, reason="newslint._native is not built here")
 def test_a_kept_word_is_listed_as_odd_as_when_it_was_first_met():
     """Whether a kept word is letters only is kept with it: a text that meets it again lists it
     among the tokens that are not letters only (`odd`) exactly when str.isalpha says so."""
