@@ -2,7 +2,7 @@
 """The CPU time of the token index alone (`newslint.tokens.index_tokens`'s C pass), over every
 story of DIR, with the tables around it as a real run leaves them.
 
-    python benchmarks/index_speed.py DIR [--rounds N] [--warm-only]
+    python benchmarks/index_speed.py DIR [--rounds N] [--evict KB]
 
 One in-process check of every story of DIR (so that the rules' memories and the kept words are
 filled as in a CLI run) records the arguments each story's index was built from; then each round
@@ -31,6 +31,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("dir", type=Path)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument(
+        "--evict",
+        type=int,
+        default=0,
+        metavar="KB",
+        help="copy KB kilobytes between two stories (as a real run's rules push the index's tables "
+        "out of the cache) and time each index alone, by the wall clock",
+    )
     args = parser.parse_args()
     if native is None:
         print("pure Python: nothing to time", file=sys.stderr)
@@ -53,7 +61,18 @@ def main() -> int:
     index = native.index_tokens
     times = []
     gc.disable()
+    src, dst = bytearray(1024 * args.evict), bytearray(1024 * args.evict)
+    clock = time.perf_counter_ns
     for _ in range(args.rounds):
+        if args.evict:
+            total = 0
+            for text, sentences, spans in seen:
+                dst[:] = src
+                t0 = clock()
+                index(text, sentences, spans, {}, None)
+                total += clock() - t0
+            times.append(total / 1e9)
+            continue
         t0 = time.process_time()
         for text, sentences, spans in seen:
             index(text, sentences, spans, {}, None)

@@ -644,6 +644,7 @@ typedef struct {
     Py_uhash_t hash;
     Py_ssize_t uses;    /* how many tokens are the word (index_tokens's counts) */
     PyObject *word;     /* the word's str (a reference), once index_tokens built it */
+    Py_hash_t kept;     /* its str's hash when a look ahead found it not kept (`intern_look_ahead`), else -1 */
 } WordEntry;
 typedef struct {
     uint64_t *slots;      /* a power of two of them */
@@ -850,7 +851,11 @@ static Py_ssize_t intern_count;
  * from the slot when the table is thinned) */
 #define INTERN_HOME(h) ((Py_ssize_t)(((Py_uhash_t)(h) >> 2) & (Py_uhash_t)(INTERN_SLOTS - 1)))
 
-static PyObject *kept_word(const Py_UCS1 *raw, Py_ssize_t n); /* the read_bits table's str of raw[:n] */
+/* the read_bits table's str of raw[:n] (h: its hash, or -1 to compute it) */
+static PyObject *kept_word(const Py_UCS1 *raw, Py_ssize_t n, Py_hash_t h);
+/* the hash kept_word reads raw[:n] by, its slot there prefetched; -1 when it would find nothing */
+static Py_hash_t kept_prefetch(const Py_UCS1 *raw, Py_ssize_t n);
+static void kept_prefetch_word(Py_hash_t h); /* the str in that slot prefetched */
 
 /* The kept words' slot of hash h fetched into the cache ahead of its lookup (no effect before the
  * table is made), and the str it holds (after the slot was fetched, some words before). */
@@ -862,14 +867,25 @@ intern_prefetch(Py_uhash_t h)
         __builtin_prefetch(&interns[INTERN_HOME(h)]);
 }
 
+/* A look some words ahead of the word of `entry` (of raw data `raw`), whose slot was prefetched:
+ * the str of the slot whose tag is its hash's prefetched, or, when no slot's is (it is not
+ * kept), read_bits's slot for it prefetched and the str's hash kept in the entry for
+ * interned_word. The tags alone are read (the strs they point at are what is being fetched). */
 static inline void
-intern_prefetch_word(Py_uhash_t h)
+intern_look_ahead(WordEntry *entry, const Py_UCS1 *raw)
 {
-    if (interns != NULL) {
-        PyObject *word = interns[INTERN_HOME(h)].word;
-        if (word != NULL)
+    Py_uhash_t h = entry->hash;
+    Py_ssize_t j;
+    PyObject *word;
+    entry->kept = -1;
+    if (interns == NULL)
+        return;
+    for (j = INTERN_HOME(h); (word = interns[j].word) != NULL; j = (j + 1) & (INTERN_SLOTS - 1))
+        if ((interns[j].tagged ^ h) <= 3) {
             __builtin_prefetch(word);
-    }
+            return;
+        }
+    entry->kept = kept_prefetch(raw + entry->at, entry->len);
 }
 
 /* The full table thinned: the words not met again since it was last thinned let go (all of
@@ -907,13 +923,13 @@ intern_thin(void)
 }
 
 /* text[p:p + n] as a str (text is of one-byte kind; h is word_hash of those characters): the one
- * kept, or a new one, kept. NULL on error. *letters is set to its all_letters, or to -1 when
+ * kept, or a new one, kept (kept: the hash of its str, or -1 when not known). NULL on error. *letters is set to its all_letters, or to -1 when
  * the word is not kept (no room for the table). A word not kept here that read_bits's table
  * holds is that table's str (`kept_word`): once this table was let go, a story's words were
  * new strs equal to the ones the memories hold, each lookup there a comparison of characters
  * where it had been one of addresses. */
 static PyObject *
-interned_word(PyObject *text, Py_ssize_t p, Py_ssize_t n, Py_uhash_t h, int *letters)
+interned_word(PyObject *text, Py_ssize_t p, Py_ssize_t n, Py_uhash_t h, Py_hash_t kept, int *letters)
 {
     const Py_UCS1 *raw = PyUnicode_1BYTE_DATA(text) + p;
     Py_ssize_t j, mask = INTERN_SLOTS - 1;
@@ -936,7 +952,7 @@ interned_word(PyObject *text, Py_ssize_t p, Py_ssize_t n, Py_uhash_t h, int *let
             return word;
         }
     }
-    word = kept_word(raw, n);
+    word = kept_word(raw, n, kept);
     if (word == NULL) {
         if (PyErr_Occurred())
             return NULL;
@@ -1082,15 +1098,17 @@ index_tokens(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
      * was met) and its str read a few words ahead: misses that overlap, not one after another. */
     if (kind == PyUnicode_1BYTE_KIND)
         for (i = 0; i < INTERN_AHEAD && i < table->size; i++)
-            intern_prefetch_word(table->entry[i].hash);
+            intern_look_ahead(&table->entry[i], data);
     for (i = 0; i < table->size; i++) {
         Py_ssize_t p = table->entry[i].at, e = p + table->entry[i].len;
         int letters = -1; /* all_letters(word), when the kept words know it */
         PyObject *word;
         if (kind == PyUnicode_1BYTE_KIND) {
             if (i + INTERN_AHEAD < table->size)
-                intern_prefetch_word(table->entry[i + INTERN_AHEAD].hash);
-            word = interned_word(text, p, e - p, table->entry[i].hash, &letters);
+                intern_look_ahead(&table->entry[i + INTERN_AHEAD], data);
+            if (i + INTERN_AHEAD / 2 < table->size && table->entry[i + INTERN_AHEAD / 2].kept != -1)
+                kept_prefetch_word(table->entry[i + INTERN_AHEAD / 2].kept);
+            word = interned_word(text, p, e - p, table->entry[i].hash, table->entry[i].kept, &letters);
         } else
             word = PyUnicode_Substring(text, p, e);
         table->entry[i].word = word; /* (NULL on error: let go as the others are) */
@@ -3079,14 +3097,14 @@ kept_bits_slot(PyObject *word, Py_hash_t h)
  * bytes. A str's hash is its bytes' (`_Py_HashBytes`) on the versions measured (3.11, 3.12); on
  * another a hash that differed would only find nothing. */
 static PyObject *
-kept_word(const Py_UCS1 *raw, Py_ssize_t n)
+kept_word(const Py_UCS1 *raw, Py_ssize_t n, Py_hash_t h)
 {
 #if PY_VERSION_HEX < 0x030D0000
     Py_ssize_t j, mask = KEPT_SLOTS - 1;
-    Py_hash_t h;
     if (kept_bits == NULL || kept_count == 0)
         return NULL;
-    h = _Py_HashBytes(raw, n);
+    if (h == -1)
+        h = _Py_HashBytes(raw, n);
     for (j = (Py_ssize_t)((Py_uhash_t)h & (Py_uhash_t)mask);; j = (j + 1) & mask) {
         PyObject *held = kept_bits[j].word;
         if (held == NULL)
@@ -3096,9 +3114,35 @@ kept_word(const Py_UCS1 *raw, Py_ssize_t n)
             return Py_NewRef(held);
     }
 #else
-    (void)raw, (void)n;
+    (void)raw, (void)n, (void)h;
     return NULL;
 #endif
+}
+
+static Py_hash_t
+kept_prefetch(const Py_UCS1 *raw, Py_ssize_t n)
+{
+#if PY_VERSION_HEX < 0x030D0000
+    Py_hash_t h;
+    if (kept_bits == NULL || kept_count == 0)
+        return -1;
+    h = _Py_HashBytes(raw, n); /* (never -1) */
+    __builtin_prefetch(&kept_bits[(Py_uhash_t)h & (Py_uhash_t)(KEPT_SLOTS - 1)]);
+    return h;
+#else
+    (void)raw, (void)n;
+    return -1;
+#endif
+}
+
+static void
+kept_prefetch_word(Py_hash_t h)
+{
+    if (kept_bits != NULL) {
+        PyObject *held = kept_bits[(Py_uhash_t)h & (Py_uhash_t)(KEPT_SLOTS - 1)].word;
+        if (held != NULL)
+            __builtin_prefetch(held);
+    }
 }
 
 /* The hash of a str (computed, and kept in it, on first use: no code runs). */
