@@ -8966,6 +8966,59 @@ one_edit_pairs(PyObject *self, PyObject *pairs)
     return rest;
 }
 
+/* near_pair_found(asked, written, few): `name_variant._near_pair_found_twin`: the names of
+ * `asked` (a set of names as written), a possessive 's cut off, as the queries of
+ * `near_name_pairs`, and its pairs tested by `one_edit_pairs`: True, the pairs left for the
+ * caller (not ASCII; empty: none is a pair), or None where `near_name_pairs` is (many others).
+ * One call where a story has names that may vary (most stories): no Python loop over them, no
+ * list of pairs handed back and forth. A query is not made unique: a pair found twice is the
+ * same answer. */
+static PyObject *
+near_pair_found(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *queries, *it, *word, *pairs, *found, *call[3];
+    Py_ssize_t few;
+    if (BAD_COUNT(3, 3) || BAD_SSIZE(2, few))
+        return NULL;
+    (void)few; /* read again by near_name_pairs: checked here, before a name is read */
+    queries = PyList_New(0);
+    it = queries == NULL ? NULL : PyObject_GetIter(args[0]);
+    if (it == NULL) {
+        Py_XDECREF(queries);
+        return NULL;
+    }
+    while ((word = PyIter_Next(it)) != NULL) {
+        PyObject *bare;
+        Py_ssize_t len;
+        int r;
+        if (!PyUnicode_Check(word)) {
+            PyErr_SetString(PyExc_TypeError, "near_pair_found: the names are str");
+            Py_DECREF(word);
+            break;
+        }
+        len = np_bare_length(word);
+        bare = len == PyUnicode_GET_LENGTH(word) ? Py_NewRef(word) : PyUnicode_Substring(word, 0, len);
+        r = bare == NULL ? -1 : PyList_Append(queries, bare);
+        Py_XDECREF(bare);
+        Py_DECREF(word);
+        if (r < 0)
+            break;
+    }
+    Py_DECREF(it);
+    if (PyErr_Occurred()) {
+        Py_DECREF(queries);
+        return NULL;
+    }
+    call[0] = queries, call[1] = args[1], call[2] = args[2];
+    pairs = near_name_pairs(self, call, 3);
+    Py_DECREF(queries);
+    if (pairs == NULL || pairs == Py_None)
+        return pairs;
+    found = one_edit_pairs(self, pairs);
+    Py_DECREF(pairs);
+    return found;
+}
+
 /* name_keys(low): `name_variant._keys_twin(low)`: the keys of a lowercase name that NearNames
  * files it under: [low, low with one character deleted (each in turn, each string once, in the
  * order of its first deletion), and (low without its doublings,) when it has one]. Deletions
@@ -11426,6 +11479,8 @@ static PyMethodDef methods[] = {
      "name_keys(low): the keys NL202's NearNames files a lowercase name under."},
     {"keyed_near", (PyCFunction)(void (*)(void))keyed_near, METH_FASTCALL,
      "keyed_near(keyed, keys, crowd): the names filed under keys that at most crowd names share."},
+    {"near_pair_found", (PyCFunction)(void (*)(void))near_pair_found, METH_FASTCALL,
+     "near_pair_found(asked, written, few): one_edit_pairs of near_name_pairs of the names asked."},
     {"near_name_pairs", (PyCFunction)(void (*)(void))near_name_pairs, METH_FASTCALL,
      "near_name_pairs(queries, written, few): the pairs of a query and a name NL202 compares."},
     {"capitalised_starts", (PyCFunction)(void (*)(void))capitalised_starts, METH_FASTCALL,

@@ -375,6 +375,55 @@ def test_the_pairs_of_a_story_s_names():
         assert compiled.near_name_pairs(["Rinladi"], written, 2) is None
 
 
+def _found_decides(found) -> bool:
+    """What `_variant_pair_possible` makes of a `near_pair_found` answer that is not None."""
+    return found is True or any(name_variant.one_edit_pair(name, other) for name, other in found)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.sets(NEAR_NAMES, min_size=1, max_size=4), st.sets(NEAR_NAMES, max_size=30), st.integers(0, 24))
+def test_the_found_pair_decides_as_the_pairs_did(asked, written, few):
+    """`near_pair_found` of the names asked (possessives on) decides as the pairs of their bare
+    forms did, compiled or not: None exactly when `near_name_pairs` is, else whether one of the
+    pairs is a `one_edit_pair`; a pair it leaves is one of them, outside ASCII or broken."""
+    if not all(name_variant._bare(name) for name in asked):
+        return  # a name asked is never only a possessive
+    written = written | asked
+    queries = list({name_variant._bare(name) for name in asked})
+    pairs = name_variant._near_name_pairs_twin(queries, written, few)
+    for pick in (name_variant._near_pair_found_twin, compiled and compiled.near_pair_found):
+        if not pick:
+            continue
+        found = pick(asked, written, few)
+        assert (found is None) == (pairs is None)
+        if pairs is not None:
+            assert _found_decides(found) is any(name_variant.one_edit_pair(a, b) for a, b in pairs)
+            assert found is True or set(found) <= set(pairs)
+    if compiled is not None:  # a frozenset or a list of names reads the same
+        for kind in (frozenset, list):
+            found = compiled.near_pair_found(kind(asked), written, few)
+            assert (found is None) == (pairs is None)
+            if pairs is not None:
+                assert _found_decides(found) is any(name_variant.one_edit_pair(a, b) for a, b in pairs)
+
+
+def test_the_found_pair_of_a_story_s_names():
+    written = {"Rinaldi", "Rinaldi’s", "Gaddafi", "GADDAFI", "Rinladi", "Rinladi's", "X", "Rixaldi"}
+    written |= {"Zoë", "Zoé"}
+    for pick in (name_variant._near_pair_found_twin, compiled and compiled.near_pair_found):
+        if pick:
+            assert pick({"Rinladi's", "Gadaffi"}, written, 24) is True
+            assert pick({"Rinladi's"}, written, 2) is None  # three R names
+            assert pick({"Xavier"}, written, 24) == []
+            assert pick({"Zoë's"}, written, 24) == [("Zoë", "Zoé")]  # not ASCII: the caller's
+            assert pick(set(), written, 24) == []
+    if compiled is not None:
+        with pytest.raises(TypeError):
+            compiled.near_pair_found({1}, written, 24)
+        with pytest.raises(TypeError):
+            compiled.near_pair_found(None, written, 24)
+
+
 # Names one edit or a moved doubling apart, and not: a shared first letter, few letters (so that
 # doublings, swaps and endings meet), capitals after the first, and now and then one outside ASCII
 # or a line break (left to the caller).

@@ -64,6 +64,7 @@ SPECS = {
     "case_pairs": "UL",
     "case_pairs_of": "UODn",
     "near_name_pairs": "LOn",
+    "near_pair_found": "OOn",
     "capitalised_starts": "US",
     "form_twins": "U",
     "capital_forms": "Un",

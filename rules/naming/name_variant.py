@@ -449,6 +449,21 @@ _near_name_pairs: Callable[[list[str], AbstractSet[str], int], list[tuple[str, s
 )
 
 
+def _near_pair_found_twin(
+    asked: AbstractSet[str], written: AbstractSet[str], few: int
+) -> bool | list[tuple[str, str]] | None:
+    """`_one_edit_pairs` of the `_near_name_pairs` of the names `asked`, a possessive 's cut off
+    (`_bare`): True, the pairs left for the caller to test, or None (many others: looked up by
+    key). The pure-Python twin of the compiled `near_pair_found`, which does it in one call."""
+    pairs = _near_name_pairs_twin(list({_bare(text) for text in asked}), written, few)
+    return None if pairs is None else _one_edit_pairs_twin(pairs)
+
+
+_near_pair_found: Callable[[AbstractSet[str], AbstractSet[str], int], bool | list[tuple[str, str]] | None] = (
+    _near_pair_found_twin if native is None else native.near_pair_found
+)
+
+
 SUGGEST_MIN_STORIES = 3  # a variant the desk repeats: worth a preferred term (a one-off is a typo)
 SUGGEST_RATIO = 10  # ... beside a name written in ten times as many stories
 SUGGESTED_NAMES = 50
@@ -915,12 +930,14 @@ class NameVariant(Rule):
         asked = doc.selected(self._may_vary_as_written)
         if not asked:
             return False  # every name a word or a known name (most stories): no index needed
-        # `_bare`, inline: a Python call for each name asked of most stories
-        queries = list({text[:-2] if text.endswith(_POSSESSIVE_ENDS) else text for text in asked})
-        pairs = _near_name_pairs(queries, written, NearNames.FEW)
-        if pairs is None:  # many names of the queries' first letters: looked up by key
+        # most stories: a few names asked, no other name of their shapes, or only ASCII pairs,
+        # all in one call (`_near_pair_found`)
+        found = _near_pair_found(asked, written, NearNames.FEW)
+        if found is None:  # many names of the queries' first letters: looked up by key
+            queries = list({_bare(text) for text in asked})
             return _one_edit_pair_among(queries, _near_others(queries, written))
-        return bool(pairs) and _one_edit_pairs_any(pairs)  # most: no other name of the shapes
+        # True, or the pairs left (not ASCII): most stories none
+        return found is True or bool(found) and any(one_edit_pair(a, b) for a, b in found)  # type: ignore[union-attr]
 
     def _may_vary_name(self, name: str) -> bool:
         """A name that may be another's variant: four letters or more, neither in the
