@@ -181,7 +181,9 @@ def _left_out(**options) -> set[str]:
 def test_the_engine_leaves_out_the_quiet_rules_alone():
     """Under the default settings the rules left out of the run are the quiet ones; a house style,
     terms or a server put the rules they set back (`Rule.needs_setting`)."""
-    assert _left_out() == {type(r).code for r in _quiet(_rules())}
+    # and NL001/NL002, whose `check` finds nothing under any settings (their reports come from
+    # `check_suppressions`, called all the same: `test_the_suppression_rules_report_when_left_out`)
+    assert _left_out() == {type(r).code for r in _quiet(_rules())} | {"NL001", "NL002"}
     styled = _left_out(style="ap")
     assert not any(code.startswith("NL4") for code in styled) and "NL601" in styled
     assert "NL601" not in _left_out(rules=TERMS)
@@ -202,6 +204,20 @@ def test_leaving_out_the_quiet_rules_changes_no_report(text, style, terms):
         every = lint.Linter(Settings(**options), path="story.txt")
         assert not any(r.silent() for r in every.rules)
         assert every.check(text).violations == found
+
+
+def test_the_suppression_rules_report_when_left_out():
+    """NL001 and NL002 are left out of every story's run (their `check` finds nothing) and still
+    report the unused and the invalid suppression comments, with their fixes."""
+    for options in ({}, {"style": "ap"}, {"rules": TERMS}):
+        assert {"NL001", "NL002"} <= _left_out(**options)
+    text = (
+        "Shares rise\n\n<!-- newslint: ignore-next-line NL101 -->\nShares rose on Monday.\n\n"
+        "<!-- newslint: disabel NL101 -->\nTraders said so.\n"
+    )
+    found = lint.Linter(Settings(), path="story.txt").check(text).violations
+    assert {"NL001", "NL002"} <= {v.code for v in found}
+    assert all(v.fix is not None for v in found if v.code in ("NL001", "NL002"))
 
 
 # --- a story without character repairs leaves out the rules that report them ---------------------
