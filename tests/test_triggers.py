@@ -347,3 +347,31 @@ def test_gates_in_one_call_pick_what_the_loop_picks(compiled, monkeypatch):
         chosen.add(tuple(map(id, picked)))
     assert (linter._gates[id(rules)][2].program[0] is not None) == fits  # type: ignore[union-attr]
     assert len(chosen) > 3  # the gates fired in several combinations
+
+
+# --- gates of rules that used to run on every story ---------------------------------------------
+GATED = {
+    # code: (a story that fires the gate and is reported, a story the gate leaves out)
+    "NL306": (
+        "Senate passes bill\n\nWASHINGTON (Reuters) - WASHINGTON (Reuters) - The Senate passed "
+        "the bill on Tuesday.\n\nIt now goes to the House.\n",
+        "Senate passes bill\n\nWASHINGTON (Reuters) WASHINGTON (Reuters) The Senate passed the "
+        "bill on Tuesday.\n\nIt now goes to the House.\n",
+    ),
+    "NL510": (
+        "Rain falls\n\nThe city\u2019s mayor said it wasn't over.\n\nThe city\u2019s roads closed.\n",
+        "Rain falls\n\nThe city's mayor said \"it wasn't over\".\n\nThe city's roads closed.\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("code", sorted(GATED))
+def test_a_gate_fires_where_its_rule_reports_and_not_elsewhere(code):
+    fired, left_out = GATED[code]
+    linter = lint.Linter(Settings(), path="story.txt")
+    rule = linter.by_code[code]
+    for text, runs in ((fired, True), (left_out, False)):
+        doc = segment.parse(text, "story.txt", "text")
+        assert (rule in linter._triggered(doc, [rule])) is runs, (code, text)
+        assert bool(list(rule.check(doc))) is runs, (code, text)
+    assert code in {v.code for v in linter.check(fired).violations}

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from newslint.document import Document
 from newslint.profile import Profile
-from newslint.rule import Rule, RuleOptions, Suggestion
+from newslint.rule import Rule, RuleOptions, Suggestion, Trigger
 from newslint.rules._desk import desk_choice, grouped_lesson
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
@@ -65,6 +65,12 @@ class QuoteStyleMix(Rule):
                 raise ValueError(f'prefer: {self.prefer!r} is not "curly" or "straight"')
 
     options: Options  # built from the config by the engine
+
+    def triggers(self) -> tuple[Trigger, ...]:
+        # Sound: every report is a mark of a mix (`_mixed`), which needs a curly mark of its kind,
+        # and `check` looks for apostrophes only where "’" is and for double marks only where
+        # "“" or "”" is. Most copy is all straight marks (the corpus: no story has a curly one).
+        return (Trigger(chars="’“”"),)
 
     def check(self, doc: Document) -> Iterator[Violation]:
         text = doc.text
