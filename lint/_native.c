@@ -1273,6 +1273,56 @@ wanted_lengths(PyObject *wanted)
     return ~0ULL;
 }
 
+/* Marks in `member` (one char a word, zeroed here) the words of `words` (a TokenIndex's: distinct
+ * texts) that are one of the keys of `wanted`, a set, frozenset or dict (not a subclass) of at most
+ * IDENTITY_MAX, where every key is found by identity among the words' pointers: 1 then, and no
+ * word's text or hash is read (a rule's few wanted words are the story's own str objects, taken
+ * from its counts or its index: all of them, nearly always). 0 when a key is not found so (an
+ * equal copy, or no such word), or the container is another: the caller asks of each word. */
+#define IDENTITY_MAX 16
+static int
+among_by_identity(PyObject *words, PyObject *wanted, char *member)
+{
+    Py_ssize_t nwords = PyList_GET_SIZE(words), pos = 0, i;
+    PyObject **items = ((PyListObject *)words)->ob_item, *key, *value, *each = NULL;
+    int dict = PyDict_CheckExact(wanted);
+    if (dict ? PyDict_GET_SIZE(wanted) > IDENTITY_MAX
+             : !(PySet_CheckExact(wanted) || PyFrozenSet_CheckExact(wanted)) || PySet_GET_SIZE(wanted) > IDENTITY_MAX)
+        return 0;
+    if (!dict && (each = PyObject_GetIter(wanted)) == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    memset(member, 0, (size_t)(nwords ? nwords : 1));
+    for (;;) {
+        int found = 0;
+        if (dict) {
+            if (!PyDict_Next(wanted, &pos, &key, &value))
+                break;
+        } else {
+            if ((key = PyIter_Next(each)) == NULL)
+                break;
+            Py_DECREF(key); /* (the set keeps it) */
+        }
+        for (i = 0; i < nwords; i++)
+            if (items[i] == key) {
+                member[i] = 1;
+                found = 1;
+                break; /* (the words are distinct) */
+            }
+        if (!found) {
+            Py_XDECREF(each);
+            return 0;
+        }
+    }
+    Py_XDECREF(each);
+    if (PyErr_Occurred()) { /* (changed size while read) */
+        PyErr_Clear();
+        return 0;
+    }
+    return 1;
+}
+
 /* among(words, ids, wanted): the indices (in order) of the tokens whose word, words[ids[i]], is
  * in `wanted` (any container), as a native int32 array (a bytearray); each distinct word is looked
  * up once, unless its length rules it out (`wanted_lengths`: most of a story's words, when a rule
@@ -1287,6 +1337,7 @@ among(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     Py_ssize_t nwords, ntok, i;
     const int *id;
     unsigned long long lengths;
+    int marked;
     IntBuf chosen = {0};
     if (BAD_COUNT(3, 3) || BAD_TYPE(0, PyList_Check, "list") || BAD_BUFFER(1, ids))
         return NULL;
@@ -1299,8 +1350,9 @@ among(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         PyErr_NoMemory();
         goto done;
     }
-    lengths = wanted_lengths(wanted);
-    for (i = 0; i < nwords; i++) {
+    marked = among_by_identity(words, wanted, member);
+    lengths = marked ? 0 : wanted_lengths(wanted);
+    for (i = 0; !marked && i < nwords; i++) {
         PyObject *word = PyList_GET_ITEM(words, i);
         int in = lengths & length_bit(word) ? PySequence_Contains(wanted, word) : 0;
         if (in < 0)

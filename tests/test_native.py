@@ -323,6 +323,28 @@ def test_among_rules_words_out_by_length_only_where_it_may(text, extra, form):
     assert list(tokens.tokens_among(index, wanted)) == expected
 
 
+@given(
+    st.text(CHARS, max_size=120),
+    st.lists(st.integers(0, 30), max_size=20),
+    st.lists(st.text(CHARS, max_size=6), max_size=3),
+    st.integers(0, 2),
+)
+def test_among_finds_the_index_s_own_words_by_identity_as_the_twin_does(text, picks, copies, form):
+    """`tokens_among`, compiled, finds a few wanted words that are the index's own str objects
+    (a rule's, nearly always) by their pointers: the twin's tokens, whether every key is found
+    so or some are equal copies, absent words, or more than the few it reads so."""
+    index = tokens.index_tokens(text, [document.Span(0, len(text))], document.SpanSet([]), Counter())
+    own = [index.words[k % len(index.words)] for k in picks] if index.words else []
+    words = own + ["".join(list(w)) for w in copies]  # (copies: equal, and not the same object)
+    wanted = [set(words), frozenset(words), dict.fromkeys(words)][form]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tokens, "native", None)
+        expected = list(tokens.tokens_among(index, wanted))
+        expected_tokens = document.Document(text).words_among(wanted)
+    assert list(tokens.tokens_among(index, wanted)) == expected
+    assert document.Document(text).words_among(wanted) == expected_tokens
+
+
 @needs_compiled
 @settings(max_examples=400, deadline=None)
 @given(
