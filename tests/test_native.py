@@ -756,6 +756,26 @@ def _read_as_ints(keys: list[str], memory: dict[str, int]) -> tuple[list[int], i
     return (array("q", bits).tolist() if isinstance(bits, bytes) else bits), union
 
 
+@needs_compiled
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.text("abcé", max_size=3), min_size=9, max_size=40),
+    st.dictionaries(st.text("abcé", max_size=3), BITS, max_size=20),
+    st.integers(0, 39),
+)
+def test_read_bits_fetching_ahead_reads_what_the_twin_reads(keys, memory, odd):
+    """`read_bits` fetches the table slot of a word further on before it reads the one at hand:
+    over a story longer than that distance, with repeated words, it reads what the twin reads,
+    and a key that is no exact str anywhere along (ahead of the word read, or at it) is refused."""
+    assert _read_as_ints(keys, memory) == tokens._read_bits(keys, memory)
+    assert _read_as_ints(keys[::-1], memory) == tokens._read_bits(keys[::-1], memory)
+    at = odd % len(keys)
+    for odd_key in (b"bytes", _OwnStr(keys[at]), 3):
+        with pytest.raises(TypeError):
+            compiled.read_bits([*keys[:at], odd_key, *keys[at + 1 :]], memory)
+    assert _read_as_ints(keys, memory) == tokens._read_bits(keys, memory)
+
+
 STEPS = st.sampled_from(["read", "flush", "test", "own", "copy", "python"])
 KEPT_WORDS = st.lists(st.sampled_from(["ab", "ba", "é", "a-b", "zz"]), max_size=5)
 
