@@ -133,6 +133,9 @@ class Rule:
     # empty) the engine leaves the rule out of its run (`Rule.silent`), so that a rule the settings
     # keep silent costs no call a story. `check_suppressions` is called all the same.
     needs_setting: ClassVar[str] = ""
+    # False for a rule whose `check` finds nothing in any story (its reports come from elsewhere:
+    # the suppression rules' `check_suppressions`): left out of every story's run
+    checks_stories: ClassVar[bool] = True
     Options: ClassVar[type[RuleOptions]] = NoOptions
 
     def __init__(
@@ -156,7 +159,10 @@ class Rule:
         its own; a rule's answers are the same either way. Nothing (the default) for most."""
 
     def silent(self) -> bool:
-        """Whether the rule's `needs_setting` is unset, so that `check` finds nothing in any story."""
+        """Whether `check` finds nothing in any story under these settings, so that the engine leaves
+        the rule out of the run: when it `checks_stories` not at all, or its `needs_setting` is unset."""
+        if not self.checks_stories:
+            return True
         return bool(self.needs_setting) and not attrgetter(self.needs_setting)(self)
 
     def triggers(self) -> tuple[Trigger, ...]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import ClassVar
 
 from newslint.document import Document
 from newslint.rule import Rule
@@ -40,12 +39,9 @@ class UnusedSuppression(Rule):
     repairs_characters = True
 
     # `check` finds nothing in any story: the reports come from `check_suppressions`, which the
-    # engine calls after the other rules whether or not `check` ran. So the rule is kept silent
-    # by a setting that is never set (`Rule.needs_setting`): the engine leaves it out of every
-    # story's run (`Linter._rule_split`), a call a story saved; `list-rules`, config and
-    # suppressions are as before.
-    reports_in_check: ClassVar[bool] = False
-    needs_setting: ClassVar[str] = "reports_in_check"
+    # engine calls after the other rules whether or not `check` ran; so the engine leaves the rule
+    # out of every story's run (`Rule.silent`): a call a story saved
+    checks_stories = False
 
     def check(self, doc: Document) -> Iterator[Violation]:
         return iter(())  # the engine calls check_suppressions after the other rules
