@@ -99,6 +99,13 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+/* A cache line fetched ahead of its read (a hint: nothing where the compiler has none, as MSVC,
+ * so that the extension builds there too). */
+#if defined(__GNUC__)
+#define PREFETCH(at) __builtin_prefetch(at)
+#else
+#define PREFETCH(at) ((void)(at))
+#endif
 
 /* The character classes of Python's re module for str patterns (Modules/_sre/sre.c):
  * \w is alphanumeric or '_', \d is a decimal digit, [^\W\d_] a \w that is neither. */
@@ -880,7 +887,7 @@ static inline void
 intern_prefetch(Py_uhash_t h)
 {
     if (interns != NULL)
-        __builtin_prefetch(&interns[INTERN_HOME(h)]);
+        PREFETCH(&interns[INTERN_HOME(h)]);
 }
 
 /* What a look ahead found of a word (`WordEntry.hint`): its slot, or one of these. No word is kept
@@ -906,7 +913,7 @@ intern_look_ahead(WordEntry *entry, const Py_UCS1 *raw)
         return;
     for (j = INTERN_HOME(h); (word = interns[j].word) != NULL; j = (j + 1) & (INTERN_SLOTS - 1))
         if ((interns[j].tagged ^ h) <= 3) {
-            __builtin_prefetch(word);
+            PREFETCH(word);
             entry->hint = j;
             return;
         }
@@ -1772,10 +1779,8 @@ done:
 
 #if defined(__GNUC__)
 #define ALWAYS_INLINE inline __attribute__((always_inline))
-#define PREFETCH(at) __builtin_prefetch(at)
 #else
 #define ALWAYS_INLINE inline
-#define PREFETCH(at) ((void)(at))
 #endif
 
 static ALWAYS_INLINE int
@@ -3222,7 +3227,7 @@ kept_prefetch(const Py_UCS1 *raw, Py_ssize_t n)
     if (kept_bits == NULL || kept_count == 0)
         return -1;
     h = _Py_HashBytes(raw, n); /* (never -1) */
-    __builtin_prefetch(&kept_bits[(Py_uhash_t)h & (Py_uhash_t)(KEPT_SLOTS - 1)]);
+    PREFETCH(&kept_bits[(Py_uhash_t)h & (Py_uhash_t)(KEPT_SLOTS - 1)]);
     return h;
 #else
     (void)raw, (void)n;
@@ -3236,7 +3241,7 @@ kept_prefetch_word(Py_hash_t h)
     if (kept_bits != NULL) {
         PyObject *held = kept_bits[(Py_uhash_t)h & (Py_uhash_t)(KEPT_SLOTS - 1)].word;
         if (held != NULL)
-            __builtin_prefetch(held);
+            PREFETCH(held);
     }
 }
 
