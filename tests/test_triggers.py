@@ -201,21 +201,12 @@ def _declared_tests(linter: lint.Linter) -> list[LetterTest]:
     import gc
 
     assert linter.rules
-    # One of each kind: the tests of other linters still alive in a long test process (a pytest
-    # worker) are the same code with the same declarations, and checking each of them over every
-    # word took minutes and gigabytes; a process with one linter checks the same set either way.
-    kinds: dict[tuple[object, ...], LetterTest] = {}
-    for t in gc.get_objects():
-        if isinstance(t, LetterTest) and (
-            t._shapes != tokens.ANY_SHAPE or t._table_of is not None or t._fails_of is not None
-        ):
-            kinds.setdefault((_code_of(t._test), t._shapes, _code_of(t._table_of), _code_of(t._fails_of)), t)
-    return list(kinds.values())
-
-
-def _code_of(f: object) -> object:
-    """What a test function runs: its code (a bound method's function's), else the object itself."""
-    return getattr(getattr(f, "__func__", f), "__code__", f)
+    return [
+        t
+        for t in gc.get_objects()
+        if isinstance(t, LetterTest)
+        and (t._shapes != tokens.ANY_SHAPE or t._table_of is not None or t._fails_of is not None)
+    ]
 
 
 def _words_of_every_shape() -> set[str]:
