@@ -37,7 +37,7 @@ from newslint.runner import (
     TextTask,
     default_jobs,
     discover_files,
-    hold_collector,
+    holding_collector,
     process_text,
     release_collector,
     run_tasks,
@@ -97,6 +97,7 @@ def _fail(message: str) -> None:
     raise SystemExit(2)
 
 
+@holding_collector  # until the first file is checked (the runner's `_settle`), or as below
 def run_check(
     paths: list[str] | None = None,
     fix: bool = False,
@@ -133,7 +134,6 @@ def run_check(
     }
     if languagetool is not None:  # shorthand for the grammar rules' option: [rules.grammar] server
         overrides["rules"] = {"grammar": {"server": languagetool}}
-    hold_collector()  # until the first file is checked (the runner's `_settle`), or as below
     options = RunOptions(
         fix=fix,
         unsafe_fixes=unsafe_fixes,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import errno
+import functools
 import gc
 import os
 import stat
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec
 
 from newslint import lint, sources
 from newslint.config import ConfigError, Settings, config_file_in, find_config_file, load_settings
@@ -488,6 +489,26 @@ def release_collector() -> None:
     if _collector_held:
         _collector_held = False
         gc.enable()
+
+
+P = ParamSpec("P")  # a held command's parameters
+
+
+def holding_collector(command: Callable[P, None]) -> Callable[P, None]:
+    """`command` run with the collector held for its set-up (`hold_collector`), and switched on
+    again however it ends: a command run in a caller's process (a test, an editor's host) that
+    exits early (a bad config, SystemExit) must not leave that process without its collector,
+    where every cycle made afterwards would stay (one pytest worker grew to 2.9 GB so)."""
+
+    @functools.wraps(command)
+    def held(*args: P.args, **kwargs: P.kwargs) -> None:
+        hold_collector()
+        try:
+            command(*args, **kwargs)
+        finally:
+            release_collector()
+
+    return held
 
 
 def _settle() -> None:

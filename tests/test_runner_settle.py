@@ -104,3 +104,24 @@ def test_a_check_command_switches_the_collector_on_again(tmp_path, monkeypatch):
         with pytest.raises(SystemExit):
             cli_check.run_check(paths or [str(tmp_path / "missing")], quiet=True, exit_zero=True)
         assert gc.isenabled() and not runner._collector_held
+
+
+@pytest.mark.parametrize("failure", ["bad config", "unknown rule", "crash"])
+def test_a_check_command_that_ends_early_switches_the_collector_on_again(failure, tmp_path, monkeypatch):
+    """A command that exits before any file is checked (an error in its config or its options)
+    or raises gives the collector back: run in a caller's process (a test, an editor's host),
+    it left it off, and every cycle made afterwards stayed (one pytest worker grew to 2.9 GB)."""
+    from newslint import cli_check
+
+    monkeypatch.setattr(runner, "_collector_held", False)
+    config = tmp_path / "newslint.toml"
+    config.write_text('[rules]\nlocale = "martian"\n' if failure == "bad config" else "", encoding="utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    select = "NL999" if failure == "unknown rule" else None
+    if failure == "crash":
+        monkeypatch.setattr(cli_check, "_run_all", lambda *args: 1 / 0)
+    with pytest.raises(SystemExit if failure != "crash" else ZeroDivisionError) as ended:
+        cli_check.run_check([str(story)], config=config, select=select, quiet=True, exit_zero=True)
+    assert failure == "crash" or ended.value.code == 2
+    assert gc.isenabled() and not runner._collector_held
