@@ -4094,27 +4094,24 @@ select_kept(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
  * many there are (nothing written when they are more than `room`). A key whose bits read_bits's
  * table holds (the story's words: read_bits keeps them, 0 for a word the memory lacks) has them
  * read from there, not from the memory: a dict lookup and an int or-ed saved, for each of a
- * story's new words (and a word whose bits hold its pending ones already is not written). */
-static PyObject *
-flush_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+ * story's new words (and a word whose bits hold its pending ones already is not written).
+ * story_flush is its work, its arguments checked (keys a list, pending a bytearray, memory a
+ * dict): how many keys have pending bits, -1 with an error set. */
+static Py_ssize_t
+story_flush(PyObject *keys, PyObject *pending, PyObject *memory, Py_ssize_t room)
 {
-    PyObject *keys, *pending, *memory;
-    Py_ssize_t n, i, room, count = 0;
+    Py_ssize_t n, i, count = 0;
     long long *pend;
-    if (BAD_COUNT(4, 4) || BAD_TYPE(0, PyList_Check, "list") || BAD_TYPE(1, PyByteArray_Check, "bytearray") ||
-        BAD_TYPE(2, PyDict_Check, "dict") || BAD_SSIZE(3, room))
-        return NULL;
-    keys = args[0], pending = args[1], memory = args[2];
     n = PyList_GET_SIZE(keys);
     if (PyByteArray_GET_SIZE(pending) != n * (Py_ssize_t)sizeof(long long)) {
         PyErr_SetString(PyExc_ValueError, "flush_bits: one long long a key in pending");
-        return NULL;
+        return -1;
     }
     pend = (long long *)PyByteArray_AS_STRING(pending);
     for (i = 0; i < n; i++)
         count += pend[i] != 0;
     if (count > room)
-        return PyLong_FromSsize_t(count);
+        return count;
     for (i = 0; i < n; i++) {
         PyObject *key = PyList_GET_ITEM(keys, i), *old, *add, *now;
         int err;
@@ -4122,13 +4119,13 @@ flush_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
             continue;
         if (!PyUnicode_CheckExact(key)) { /* a str's lookup runs no code: pend stays valid */
             PyErr_SetString(PyExc_TypeError, "flush_bits: the keys are str");
-            return NULL;
+            return -1;
         }
         if (memory == kept_memory && kept_count > 0 && pend[i] > 0) {
             Py_hash_t h = str_hash(key);
             KeptBits *slot = h == -1 ? NULL : kept_bits_slot(key, h);
             if (h == -1)
-                return NULL;
+                return -1;
             if (slot->word != NULL && slot->bits != KEPT_UNKNOWN) { /* the memory's bits, as it holds them */
                 unsigned long long was = slot->bits, both = was | (unsigned long long)pend[i];
                 if (both != was) {
@@ -4136,7 +4133,7 @@ flush_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
                     err = now == NULL ? -1 : PyDict_SetItem(memory, key, now);
                     Py_XDECREF(now);
                     if (err < 0)
-                        return NULL;
+                        return -1;
                     slot->bits = both;
                 }
                 pend[i] = 0;
@@ -4145,7 +4142,7 @@ flush_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         }
         old = PyDict_GetItemWithError(memory, key); /* borrowed */
         if (old == NULL && PyErr_Occurred())
-            return NULL;
+            return -1;
         add = PyLong_FromLongLong(pend[i]);
         now = add == NULL || old == NULL ? Py_XNewRef(add) : bits_or(old, add, pend[i]);
         Py_XDECREF(add);
@@ -4154,10 +4151,145 @@ flush_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
             kept_bits_note(memory, key, now);
         Py_XDECREF(now);
         if (err < 0)
-            return NULL;
+            return -1;
         pend[i] = 0;
     }
-    return PyLong_FromSsize_t(count);
+    return count;
+}
+
+static PyObject *
+flush_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    Py_ssize_t room, count;
+    if (BAD_COUNT(4, 4) || BAD_TYPE(0, PyList_Check, "list") || BAD_TYPE(1, PyByteArray_Check, "bytearray") ||
+        BAD_TYPE(2, PyDict_Check, "dict") || BAD_SSIZE(3, room))
+        return NULL;
+    count = story_flush(args[0], args[1], args[2], room);
+    return count < 0 ? NULL : PyLong_FromSsize_t(count);
+}
+
+/* Whether `story` is a StoryBits whose bits are packed (a tuple of five: keys a list, bits bytes,
+ * union, pending a bytearray, known), as flush_stories and story_bits read it. */
+static int
+packed_story(PyObject *story)
+{
+    return PyTuple_Check(story) && PyTuple_GET_SIZE(story) == 5 && PyList_Check(PyTuple_GET_ITEM(story, 0)) &&
+           PyBytes_CheckExact(PyTuple_GET_ITEM(story, 1)) && PyByteArray_CheckExact(PyTuple_GET_ITEM(story, 3));
+}
+
+/* flush_stories(unflushed, memory, limit): `_WordBits.flush`'s loop in one call, where it goes as
+ * it goes most times: every story of the dict `unflushed` (StoryBits) has packed bits, and all
+ * their keys with pending bits fit the memory (a dict) below `limit` words together, so that each
+ * story's fit the room left when its turn comes. Then each story's pending bits are written as
+ * flush_bits writes them, in the dict's order, the dict emptied first, and True is returned;
+ * otherwise nothing is done and False returned (the Python loop then). */
+static PyObject *
+flush_stories(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *unflushed, *memory, *story, *key, *stories;
+    Py_ssize_t limit, pos = 0, total = 0, i;
+    if (BAD_COUNT(3, 3) || BAD_TYPE(0, PyDict_Check, "dict") || BAD_TYPE(1, PyDict_Check, "dict") ||
+        BAD_SSIZE(2, limit))
+        return NULL;
+    unflushed = args[0], memory = args[1];
+    while (PyDict_Next(unflushed, &pos, &key, &story)) {
+        PyObject *pending;
+        const long long *pend;
+        Py_ssize_t n, k;
+        if (!packed_story(story))
+            Py_RETURN_FALSE;
+        n = PyList_GET_SIZE(PyTuple_GET_ITEM(story, 0));
+        pending = PyTuple_GET_ITEM(story, 3);
+        if (PyByteArray_GET_SIZE(pending) != n * (Py_ssize_t)sizeof(long long))
+            Py_RETURN_FALSE; /* (refused by the loop, as flush_bits refuses it) */
+        pend = (const long long *)PyByteArray_AS_STRING(pending);
+        for (k = 0; k < n; k++)
+            total += pend[k] != 0;
+    }
+    if (total > limit - PyDict_GET_SIZE(memory))
+        Py_RETURN_FALSE;
+    if ((stories = PyDict_Values(unflushed)) == NULL)
+        return NULL;
+    PyDict_Clear(unflushed);
+    for (i = 0; i < PyList_GET_SIZE(stories); i++) {
+        story = PyList_GET_ITEM(stories, i); /* (the list holds it) */
+        if (story_flush(PyTuple_GET_ITEM(story, 0), PyTuple_GET_ITEM(story, 3), memory,
+                        limit - PyDict_GET_SIZE(memory)) < 0) {
+            Py_DECREF(stories);
+            return NULL;
+        }
+    }
+    Py_DECREF(stories);
+    Py_RETURN_TRUE;
+}
+
+/* story_bits(cls, words, memory): `StoryBits.read`'s story, after its flush, in one call: the keys
+ * of `words` as a list, their bits read as read_bits reads them, a pending bytearray and a known
+ * one of their size, as a `cls` (StoryBits, a tuple of five). None when the bits do not come
+ * packed (the Python steps then). */
+static PyObject *
+story_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyTypeObject *cls;
+    PyObject *keys, *read, *story = NULL, *items[5];
+    Py_ssize_t n, k;
+    if (BAD_COUNT(3, 3) || BAD_TYPE(0, PyType_Check, "type") || BAD_TYPE(2, PyDict_Check, "dict"))
+        return NULL;
+    cls = (PyTypeObject *)args[0];
+    if (!PyType_IsSubtype(cls, &PyTuple_Type) || cls->tp_basicsize != PyTuple_Type.tp_basicsize ||
+        cls->tp_itemsize != PyTuple_Type.tp_itemsize) {
+        PyErr_SetString(PyExc_TypeError, "story_bits: cls is a tuple's subclass of no fields of its own");
+        return NULL;
+    }
+    if (PyDict_Check(args[1]) && Py_TYPE(args[1])->tp_iter == PyDict_Type.tp_iter) {
+        /* a dict's keys (a Counter's: a story's word counts), in the order iterating gives them,
+         * into a list of their number made at once (list() grows one by the iteration) */
+        PyObject *key, *value;
+        Py_ssize_t pos = 0, i = 0;
+        if ((keys = PyList_New(PyDict_GET_SIZE(args[1]))) == NULL)
+            return NULL;
+        while (i < PyList_GET_SIZE(keys) && PyDict_Next(args[1], &pos, &key, &value))
+            PyList_SET_ITEM(keys, i++, Py_NewRef(key));
+        if (i < PyList_GET_SIZE(keys)) { /* (no code runs between: never) */
+            Py_DECREF(keys);
+            PyErr_SetString(PyExc_RuntimeError, "story_bits: the words changed size while read");
+            return NULL;
+        }
+    } else if ((keys = PySequence_List(args[1])) == NULL)
+        return NULL;
+    {
+        PyObject *pair[2] = {keys, args[2]};
+        read = read_bits(self, pair, 2);
+    }
+    if (read == NULL) {
+        Py_DECREF(keys);
+        return NULL;
+    }
+    if (!PyBytes_CheckExact(PyTuple_GET_ITEM(read, 0))) { /* not packed: told so */
+        Py_DECREF(keys);
+        Py_DECREF(read);
+        Py_RETURN_NONE;
+    }
+    n = PyList_GET_SIZE(keys);
+    items[0] = keys;
+    items[1] = Py_NewRef(PyTuple_GET_ITEM(read, 0));
+    items[2] = Py_NewRef(PyTuple_GET_ITEM(read, 1));
+    items[3] = PyByteArray_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(long long));
+    items[4] = PyByteArray_FromStringAndSize(NULL, n);
+    Py_DECREF(read);
+    if (items[3] != NULL && items[4] != NULL) {
+        memset(PyByteArray_AS_STRING(items[3]), 0, (size_t)n * sizeof(long long));
+        memset(PyByteArray_AS_STRING(items[4]), 0, (size_t)n);
+        story = cls->tp_alloc(cls, 5);
+    }
+    if (story == NULL) {
+        for (k = 0; k < 5; k++)
+            Py_XDECREF(items[k]);
+        return NULL;
+    }
+    for (k = 0; k < 5; k++)
+        PyTuple_SET_ITEM(story, k, items[k]);
+    return story;
 }
 
 #define FNV_OFFSET 1469598103934665603ULL
@@ -11504,6 +11636,12 @@ static PyMethodDef methods[] = {
      "and the tests run."},
     {"flush_bits", (PyCFunction)(void (*)(void))flush_bits, METH_FASTCALL,
      "flush_bits(keys, pending, memory, room): a story's pending bits or-ed into the memory and cleared."},
+    {"flush_stories", (PyCFunction)(void (*)(void))flush_stories, METH_FASTCALL,
+     "flush_stories(unflushed, memory, limit): every unflushed story's pending bits written, when all are "
+     "packed and fit below limit (True); else nothing done (False)."},
+    {"story_bits", (PyCFunction)(void (*)(void))story_bits, METH_FASTCALL,
+     "story_bits(cls, words, memory): StoryBits.read's story (keys, bits, union, pending, known) as a cls; "
+     "None when the bits are not packed."},
     {"word_shape", word_shape, METH_O, "word_shape(word): the shape class of a word (newslint.tokens.word_shape)."},
     {"unlisted_capital", (PyCFunction)(void (*)(void))unlisted_capital, METH_FASTCALL,
      "unlisted_capital(text, minimum, words, wrong): 1 capitalised, 2 in capitals, its lowercase in neither; else 0."},

@@ -836,6 +836,88 @@ def test_pending_bits_flushed_into_the_memory_read_as_the_twin_does(keys, memory
         assert _read_as_ints(keys, memory) == tokens._read_bits(keys, theirs)
 
 
+def _story_steps(words: object, memory: dict[str, int]) -> tuple[object, ...]:
+    """`StoryBits.read`'s steps after its flush, as Python takes them (the compiled read)."""
+    keys = list(words)  # type: ignore[call-overload]
+    bits, union = compiled.read_bits(keys, memory)
+    pending = bytearray(len(bits)) if isinstance(bits, bytes) else [0] * len(keys)
+    return (keys, bits, union, pending, bytearray(len(keys)))
+
+
+@needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text("abé", max_size=3), unique=True, max_size=12),
+    st.dictionaries(st.text("abé", max_size=3), BITS, max_size=12),
+    st.sampled_from([dict, Counter, set, list]),
+)
+def test_a_story_s_bits_read_in_one_call_are_the_python_steps(keys, memory, kind):
+    """`story_bits` (`StoryBits.read` in one call) makes the story its Python steps make, from a
+    story's counts (a Counter), a dict, a set or a list of its words: its keys in their order, the
+    bits read, a pending and a known bytearray of their size; None where the bits are not packed
+    (the Python steps then)."""
+    words = kind(dict.fromkeys(keys, 1)) if kind in (dict, Counter) else kind(keys)
+    expected = _story_steps(words, memory)
+    story = compiled.story_bits(tokens.StoryBits, words, memory)
+    if not isinstance(expected[1], bytes):
+        assert story is None
+        return
+    assert type(story) is tokens.StoryBits
+    assert tuple(story) == expected
+    assert [type(part) for part in story] == [type(part) for part in expected]
+    assert story.words is not words and story.pending is not story.shapes
+    with pytest.raises(TypeError):
+        compiled.story_bits(int, words, memory)  # no tuple
+    with pytest.raises(TypeError):
+        compiled.story_bits(tokens.StoryBits, [*keys, 3], memory)  # a key that is no str
+
+
+@needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.text("aBé", max_size=2), unique=True, max_size=8),
+            st.lists(st.sampled_from([0, 0, 1, 2, 12, 1 << 40, 1 << 62]), max_size=8),
+        ),
+        max_size=4,
+    ),
+    st.dictionaries(st.text("aBé", max_size=2), st.integers(0, 1 << 40), max_size=10),
+    st.integers(0, 24),
+    st.booleans(),
+)
+def test_the_unflushed_stories_flushed_in_one_call_are_the_loops(stories, memory, limit, ints):
+    """`flush_stories` (`_WordBits.flush`'s loop in one call) writes what the loop writes, story
+    by story in the dict's order, and empties the dict, when every story's bits are packed and
+    their words with pending bits fit below the limit together; otherwise it does nothing and
+    says so (the loop then), and a story whose bits are ints (`ints`) is never written by it."""
+    unflushed: dict[int, tokens.StoryBits] = {}
+    theirs = dict(memory)
+    expected_words = dict(memory)
+    made = []
+    for i, (keys, adds) in enumerate(stories):
+        held = [adds[k] if k < len(adds) else 0 for k in range(len(keys))]
+        bits, union = compiled.read_bits(keys, memory)
+        packed = not (ints and i == 0)
+        pending: bytearray | list[int] = bytearray(array("q", held).tobytes()) if packed else list(held)
+        story = tokens.StoryBits(keys, bits if packed else array("q", bits).tolist(), union, pending, None)
+        unflushed[id(story)] = story
+        made.append((story, held))
+    fits = sum(bool(v) for _, held in made for v in held) <= limit - len(memory)
+    for story, held in made:  # the loop, on copies: what a flush that fits writes
+        tokens._flush_bits(story.words, list(held), expected_words, limit - len(expected_words))
+    done = compiled.flush_stories(unflushed, memory, limit)
+    if not (fits and not (ints and made)):
+        assert done is False
+        assert len(unflushed) == len(made)
+        assert memory == theirs
+        return
+    assert done is True
+    assert not unflushed
+    assert list(memory.items()) == list(expected_words.items())
+    assert all(not any(memoryview(story.pending).cast("q")) for story, _ in made)
+
+
 @needs_compiled
 def test_the_bits_read_kept_by_word_are_kept_past_their_limit():
     """More words than the compiled read keeps (it empties its table and fills it again): every

@@ -37,6 +37,8 @@ SPECS = {
     "select_bits": "ODOO",
     "split_bits": "LOOO",
     "flush_bits": "LADn",
+    "flush_stories": "DDn",
+    "story_bits": "YOD",
     "tally_words": "DDAT",
     "joined_pairs": "LOnn|B",
     "edit_filter": "O",
