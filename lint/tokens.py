@@ -652,7 +652,8 @@ class StoryBits(NamedTuple):
             read = _read_bits if native is None else native.read_bits
             bits, union = read(keys, memory.words)
             pending = bytearray(len(bits)) if isinstance(bits, bytes) else [0] * len(keys)
-            story = tuple.__new__(cls, (keys, bits, union, pending, bytearray(len(keys))))  # (no Python __new__)
+            # (tuple.__new__: no Python __new__)
+            story = tuple.__new__(cls, (keys, bits, union, pending, bytearray(len(keys))))
         # unflushed from now: `select_kept` writes its pending bits without marking it
         memory.unflushed[id(story)] = story
         return story
