@@ -128,11 +128,12 @@ class Linter:
         return CheckResult(doc, kept, Reading(text) if reading is None else reading, read_doc)
 
     def _checked(
-        self, text: str, format: str | None = None
+        self, text: str, format: str | None = None, path: str | None = None
     ) -> tuple[Document, list[Violation], Reading | None, Document]:
         """`check`'s answer as a tuple, its reading None where it would be the text unrepaired:
         `violations`, asked a story, reads the violations alone (a `CheckResult` and a `Reading`
-        made for every story cost more than the rest of a clean story's engine steps)."""
+        made for every story cost more than the rest of a clean story's engine steps). `path`:
+        the text's path, when not the linter's own (`violations`)."""
         # A big text's parts are millions of live objects, which every full collection of the
         # cyclic collector walks again, while its check makes few cycles: 1.5 s of a 5 MB
         # text's 6.5 s. The collector waits for its end (reference counting still frees).
@@ -141,7 +142,9 @@ class Linter:
         if paused:
             gc.disable()
         try:
-            path = self.path  # (`format_of` inline: a call a story)
+            if path is None:
+                path = self.path
+            # (`format_of` inline: a call a story)
             fmt = format or ("markdown" if path.lower().endswith(_MARKDOWN_SUFFIXES) else "text")
             doc = segment.parse(text, path, fmt)
             split = self._split  # (`_rule_split`'s answer read here, its call made once)
@@ -301,14 +304,17 @@ class Linter:
             raise
         except Exception as exc:  # a crashing rule must not take the run down silently
             assert rule is not None
-            raise RuleCrash(
-                f"rule {type(rule).code} ({type(rule).name}) crashed on {self.path}: "
+            raise RuleCrash(  # (the document's path: the one its check was asked for)
+                f"rule {type(rule).code} ({type(rule).name}) crashed on {doc.path}: "
                 f"{type(exc).__name__}: {exc}"
             ) from exc
         return raw
 
-    def violations(self, text: str) -> list[Violation]:
-        return self._checked(text)[1]
+    def violations(self, text: str, path: str | None = None) -> list[Violation]:
+        """The violations of `text`, sorted; `path` (if given) stands for the linter's own: a
+        file's path read as `for_path(path).violations(text)` reads it, without a linter made
+        for each file (`newslint.runner.process_text`)."""
+        return self._checked(text, None, path)[1]
 
     def _drop_deferred(self, raw: list[Violation]) -> list[Violation]:
         """Violations of deferring rules (outside checkers) that newslint's own rules also report."""

@@ -54,3 +54,22 @@ def test_a_rule_that_finds_nothing_leaves_the_others_reports():
     expected = lint.Linter(Settings(), path="desk/story.txt").check(text).violations
     linter = _linter_with("NL302", lambda doc: iter(()))
     assert expected and linter.check(text).violations == expected
+
+
+@pytest.mark.parametrize("check", [_reports_then_fails, _fails_at_once])
+def test_a_crash_names_the_file_the_violations_were_asked_for(check):
+    """A linter shared by the files of a run (`newslint.runner._shared_linter`) is told each
+    file's path: a crash names that file, not the one the linter was made for."""
+    linter = _linter_with("NL302", check)
+    with pytest.raises(lint.RuleCrash, match="crashed on wire/other.md: "):
+        linter.violations(STORY, "wire/other.md")
+
+
+def test_the_violations_of_a_path_are_those_of_a_linter_for_it():
+    """`violations(text, path)` reads the text as `for_path(path).violations(text)` does (its
+    format too: a Markdown file's code is not prose)."""
+    base = lint.Linter(Settings(), path="desk/story.txt")
+    text = "Oil rises\n\nPrices rose  sharply.\n\n```\nthe the  code\n```\n"
+    for path in ("desk/story.txt", "notes.md", "wire/a.TXT", "b.markdown"):
+        assert base.violations(text, path) == base.for_path(path).violations(text)
+    assert base.violations(text, "notes.md") != base.violations(text)

@@ -140,3 +140,22 @@ def test_a_linter_for_another_path_is_a_shallow_copy_naming_it():
             other.check("Head\n\nThe the talks.\n").violations
             == linter.check("Head\n\nThe the talks.\n").violations
         )
+
+
+def test_the_files_of_one_settings_share_one_linter_told_each_path(tmp_path):
+    """A run's files of the same settings share one linter (`_shared_linter`, no linter made for
+    each file), and each file's diagnostics still name that file; other options, or settings
+    with per-file ignores, get their own."""
+    from newslint import runner
+    from newslint.config import Settings
+
+    settings, options = Settings(), runner.RunOptions()
+    first = runner._shared_linter(settings, "a.txt", options)
+    assert runner._shared_linter(settings, "b.txt", options) is first
+    assert runner._shared_linter(settings, "b.txt", runner.RunOptions(ignore=("NL501",))) is not first
+    assert runner._linter(settings, "c.txt", options).path == "c.txt"
+    story = "Oil rises\n\nPrices rose  sharply.\n"
+    for name in ("a.txt", "b.txt"):
+        source = runner.sources.Source(name, story, "utf-8", b"", "\n", b"")
+        result = runner.process_text(source, settings, options)
+        assert result.diagnostics and {d.path for d in result.diagnostics} == {name}
