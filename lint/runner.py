@@ -351,13 +351,19 @@ def _settle_allocator() -> None:
     mallopt(_M_TRIM_THRESHOLD, MMAP_THRESHOLD)
 
 
+_EMPTY_COUNTER = Counter.__new__  # (`report._no_fixes` without its frame: Counter.__init__ adds nothing)
+
+
 def process_text(source: sources.Source, settings: Settings, options: RunOptions) -> FileResult:
     """Check (and with fix/diff, fix) one decoded text. Never raises for bad input."""
     if len(source.text) >= lint.UNCOLLECTED_TEXT:
         _settle_allocator()
+    # every field given, in order: keywords and the two default factories (a list, and an empty
+    # Counter through a Python call) cost 0.6-0.9 us a file of the 1.6-2 us (timeit)
     result = FileResult(
-        source.path, text=source.text, warning=source.warning, unsafe_by_config=settings.unsafe_fixes
-    )
+        source.path, source.text, [], _EMPTY_COUNTER(Counter), None, None, 0, source.warning,
+        settings.unsafe_fixes,
+    )  # fmt: skip
     try:
         # the file's linter: its path told to `violations` (no linter made for it), and
         # `for_path` for a fix (whose checks ask `violations` with the text alone)

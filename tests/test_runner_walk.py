@@ -159,3 +159,21 @@ def test_the_files_of_one_settings_share_one_linter_told_each_path(tmp_path):
         source = runner.sources.Source(name, story, "utf-8", b"", "\n", b"")
         result = runner.process_text(source, settings, options)
         assert result.diagnostics and {d.path for d in result.diagnostics} == {name}
+
+
+@pytest.mark.parametrize("warning", [None, "a.txt: read as Windows-1252"])
+def test_a_clean_file_s_result_is_the_one_its_keywords_make(warning):
+    """`process_text` gives `FileResult` every field in order (no keywords, no default factories):
+    a clean file's result is the one its keywords and defaults make, its lists its own."""
+    from newslint import runner
+    from newslint.config import Settings
+    from newslint.report import FileResult
+
+    settings = Settings()
+    source = runner.sources.Source("a.txt", "Oil rises\n\nPrices rose.\n", "utf-8", b"", "\n", b"", warning)
+    result = runner.process_text(source, settings, runner.RunOptions())
+    expected = FileResult("a.txt", text=source.text, warning=warning, unsafe_by_config=settings.unsafe_fixes)
+    assert result == expected
+    assert type(result.fixed) is type(expected.fixed)
+    other = runner.process_text(source, settings, runner.RunOptions())
+    assert other.diagnostics is not result.diagnostics and other.fixed is not result.fixed
