@@ -2433,12 +2433,19 @@ pair_entry(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     Py_RETURN_NONE;
 }
 
+/* The bits of `key` as read_bits's table holds them, where the table mirrors `memory` (defined
+ * with it, below): the bits (>= 0), -1 when they do not fit a machine word, -2 with an error set,
+ * and -3 when the table is not the memory's or the key no exact str (the memory is read then). */
+static long long kept_bits_for(PyObject *memory, PyObject *key);
+
 static PyObject *
 select_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
-    PyObject *keys, *memory, *tested, *passed, *iter, *item, *found = NULL, *new = NULL;
+    PyObject *keys, *memory, *tested, *passed, *iter = NULL, *item, *found = NULL, *new = NULL;
     long long tested_mask, passed_mask = 0;
-    int overflow = 0, small_masks = 0;
+    int overflow = 0, small_masks = 0, in_set;
+    Py_ssize_t pos = 0, size;
+    Py_hash_t hash;
     if (BAD_COUNT(4, 4) || BAD_TYPE(1, PyDict_Check, "dict"))
         return NULL;
     keys = args[0], memory = args[1], tested = args[2], passed = args[3];
@@ -2450,12 +2457,45 @@ select_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     PyErr_Clear();
     found = PySet_New(NULL);
     new = PyList_New(0);
-    iter = PyObject_GetIter(keys);
-    if (found == NULL || new == NULL || iter == NULL)
+    /* a set's keys read in place, in the order its iterator gives them (most callers pass one:
+     * a story's selected words), without an iterator and a call a key */
+    in_set = PySet_CheckExact(keys) || PyFrozenSet_CheckExact(keys);
+    if (!in_set)
+        iter = PyObject_GetIter(keys);
+    if (found == NULL || new == NULL || (!in_set && iter == NULL))
         goto fail;
-    while ((item = PyIter_Next(iter)) != NULL) {
-        PyObject *bits = PyDict_GetItemWithError(memory, item), *got; /* borrowed */
+    size = in_set ? PySet_GET_SIZE(keys) : 0;
+    for (;;) {
+        PyObject *bits, *got;
         int is_tested, is_passed, err;
+        if (!in_set) {
+            if ((item = PyIter_Next(iter)) == NULL)
+                break;
+        } else {
+            if (PySet_GET_SIZE(keys) != size) { /* (a key's own __eq__ changed it) as its iterator says */
+                PyErr_SetString(PyExc_RuntimeError, "Set changed size during iteration");
+                goto fail;
+            }
+            if (!_PySet_NextEntry(keys, &pos, &item, &hash))
+                break;
+            Py_INCREF(item);
+        }
+        if (small_masks) { /* the table read_bits keeps, where it is the memory's: no dict lookup */
+            long long kept = kept_bits_for(memory, item);
+            if (kept == -2) {
+                Py_DECREF(item);
+                goto fail;
+            }
+            if (kept >= 0) {
+                err = kept & tested_mask ? (kept & passed_mask ? PySet_Add(found, item) : 0)
+                                         : PyList_Append(new, item);
+                Py_DECREF(item);
+                if (err < 0)
+                    goto fail;
+                continue;
+            }
+        }
+        bits = PyDict_GetItemWithError(memory, item); /* borrowed */
         if (bits == NULL) {
             if (PyErr_Occurred()) {
                 Py_DECREF(item);
@@ -2502,7 +2542,7 @@ select_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     }
     if (PyErr_Occurred())
         goto fail;
-    Py_DECREF(iter);
+    Py_XDECREF(iter);
     {
         PyObject *items[2] = {found, new};
         return tuple_of_new(2, items);
@@ -3352,6 +3392,14 @@ kept_bits_read(PyObject *memory, PyObject *key)
         kept_count++;
     }
     return fast;
+}
+
+static long long
+kept_bits_for(PyObject *memory, PyObject *key)
+{
+    if (kept_bits == NULL || memory != kept_memory || kept_memory == NULL || !PyUnicode_CheckExact(key))
+        return -3;
+    return kept_bits_read(memory, key);
 }
 
 /* Whether `fails` holds the lowercase form of a word of ASCII letters alone (its shape one of

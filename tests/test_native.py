@@ -836,6 +836,72 @@ def test_pending_bits_flushed_into_the_memory_read_as_the_twin_does(keys, memory
         assert _read_as_ints(keys, memory) == tokens._read_bits(keys, theirs)
 
 
+def _selected_by_loop(
+    keys: object, memory: dict[str, int], tested: int, passed: int
+) -> tuple[set[str], list[str]]:
+    """`select_bits`' answer by `LetterTest.select`'s Python loop (each key's bits read once)."""
+    found, new = set(), []
+    for w in keys:  # type: ignore[attr-defined]
+        bits = memory.get(w, 0)
+        if bits & tested:
+            if bits & passed:
+                found.add(w)
+        else:
+            new.append(w)
+    return found, new
+
+
+@needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(STEPS, KEPT_WORDS, BITS)), st.sampled_from([set, frozenset, list, dict]))
+def test_the_bits_selected_through_the_kept_table_are_the_memorys(steps, kind):
+    """`select_bits` reads a key's bits from `read_bits`' table where that table is the memory's
+    (and a set's keys in place): whatever wrote the memory since (as in the test above), it
+    answers what the loop answers from the memory, in the same order, for a set, a frozenset, a
+    list or a dict of keys."""
+    memory: dict[str, int] = {}
+    for step, words, value in steps:
+        keys = list(dict.fromkeys("".join(list(w)) for w in words))
+        fits = value < 1 << 63
+        if step == "read":
+            compiled.read_bits(keys, memory)
+        elif step == "flush" and fits:
+            compiled.flush_bits(keys, bytearray(array("q", [value] * len(keys)).tobytes()), memory, 99)
+        elif step in ("test", "own"):
+            tested = 1 << value % 70
+            words_of = [_OwnStr(k) for k in keys] if step == "own" else keys
+            test = str.isascii if value % 3 else str.isalpha
+            compiled.test_words(test, None, None, None, 63, None, words_of, set(), memory, tested, tested * 3)
+        elif step == "copy":
+            memory = dict(memory)
+            memory.update(dict.fromkeys(keys, value))
+        elif step == "python":
+            memory.update(dict.fromkeys(keys, value))
+            compiled.forget_bits()
+        wanted = kind(dict.fromkeys(keys, 1)) if kind is dict else kind(keys)
+        for tested, passed in ((1, 2), (4, 8), (1 << 62, 1 << 61), (1 << 66, 1 << 67)):
+            assert compiled.select_bits(wanted, memory, tested, passed) == _selected_by_loop(
+                wanted, memory, tested, passed
+            )
+
+
+@needs_compiled
+def test_a_set_changed_while_its_bits_are_selected_is_refused_as_its_iterator_refuses():
+    """A key whose __eq__ changes the set being read: the RuntimeError iterating the set raises."""
+    words: set[object] = set()
+
+    class Meddling(str):
+        def __eq__(self, other: object) -> bool:
+            words.add(f"more{len(words)}")
+            return str.__eq__(self, other)
+
+        __hash__ = str.__hash__
+
+    words.update({Meddling("ab"), "cd"})
+    with pytest.raises(RuntimeError, match="changed size"):
+        compiled.select_bits(words, {"ab": 1, "cd": 3}, 1, 2)
+
+
 def _story_steps(words: object, memory: dict[str, int]) -> tuple[object, ...]:
     """`StoryBits.read`'s steps after its flush, as Python takes them (the compiled read)."""
     keys = list(words)  # type: ignore[call-overload]
