@@ -110,7 +110,8 @@
 /* A tuple of the n objects `items`, each a new reference it takes (Py_BuildValue's "(NN...)"
  * without its format string read at each call: 400-700 instructions a tuple, against some 60,
  * for the results a story's compiled helpers return). NULL when one of them is NULL (its error
- * set by whatever made it); every item is let go then. */
+ * set by whatever made it); every item is let go then. (named_tuple, below, makes a tuple of a
+ * subclass through its tp_alloc; an exact tuple comes from PyTuple_New's free lists.) */
 static PyObject *
 tuple_of_new(Py_ssize_t n, PyObject *const *items)
 {
@@ -4279,7 +4280,7 @@ static PyObject *
 story_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyTypeObject *cls;
-    PyObject *keys, *read, *story = NULL, *items[5];
+    PyObject *keys, *read, *items[5];
     Py_ssize_t n, k;
     if (BAD_COUNT(3, 3) || BAD_TYPE(0, PyType_Check, "type") || BAD_TYPE(2, PyDict_Check, "dict"))
         return NULL;
@@ -4325,19 +4326,14 @@ story_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     items[3] = PyByteArray_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(long long));
     items[4] = PyByteArray_FromStringAndSize(NULL, n);
     Py_DECREF(read);
-    if (items[3] != NULL && items[4] != NULL) {
-        memset(PyByteArray_AS_STRING(items[3]), 0, (size_t)n * sizeof(long long));
-        memset(PyByteArray_AS_STRING(items[4]), 0, (size_t)n);
-        story = cls->tp_alloc(cls, 5);
-    }
-    if (story == NULL) {
+    if (items[3] == NULL || items[4] == NULL) {
         for (k = 0; k < 5; k++)
             Py_XDECREF(items[k]);
         return NULL;
     }
-    for (k = 0; k < 5; k++)
-        PyTuple_SET_ITEM(story, k, items[k]);
-    return story;
+    memset(PyByteArray_AS_STRING(items[3]), 0, (size_t)n * sizeof(long long));
+    memset(PyByteArray_AS_STRING(items[4]), 0, (size_t)n);
+    return named_tuple(cls, items, 5);
 }
 
 #define FNV_OFFSET 1469598103934665603ULL

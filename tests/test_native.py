@@ -790,24 +790,31 @@ def test_the_bits_read_kept_by_word_are_the_memorys(steps):
     memory: dict[str, int] = {}
     for step, words, value in steps:
         keys = list(dict.fromkeys("".join(list(w)) for w in words))  # new strs: equal, not the same
-        fits = value < 1 << 63
         if step == "read":
             assert _read_as_ints(keys, memory) == tokens._read_bits(keys, memory)
-        elif step == "flush" and fits:
-            compiled.flush_bits(keys, bytearray(array("q", [value] * len(keys)).tobytes()), memory, 99)
-        elif step in ("test", "own"):
-            tested = 1 << value % 70
-            words_of = [_OwnStr(k) for k in keys] if step == "own" else keys
-            test = str.isascii if value % 3 else str.isalpha
-            both = tested << 1 | tested
-            compiled.test_words(test, None, None, None, 63, None, words_of, set(), memory, tested, both)
-        elif step == "copy":
-            memory = dict(memory)
-            memory.update(dict.fromkeys(keys, value))  # a new memory, written before it is read
-        elif step == "python":
-            memory.update(dict.fromkeys(keys, value))
-            compiled.forget_bits()
+        memory = _written(step, keys, value, memory)
         assert _read_as_ints(keys, memory) == tokens._read_bits(keys, memory)
+
+
+def _written(step: str, keys: list[str], value: int, memory: dict[str, int]) -> dict[str, int]:
+    """The memory after one of STEPS' writes (`read`: none): by `flush_bits`, `test_words` (with
+    the keys or str subclasses of them), into a new memory (`copy`), or from Python followed by
+    `forget_bits`."""
+    if step == "flush" and value < 1 << 63:
+        compiled.flush_bits(keys, bytearray(array("q", [value] * len(keys)).tobytes()), memory, 99)
+    elif step in ("test", "own"):
+        tested = 1 << value % 70
+        words_of = [_OwnStr(k) for k in keys] if step == "own" else keys
+        test = str.isascii if value % 3 else str.isalpha
+        both = tested << 1 | tested
+        compiled.test_words(test, None, None, None, 63, None, words_of, set(), memory, tested, both)
+    elif step == "copy":
+        memory = dict(memory)
+        memory.update(dict.fromkeys(keys, value))  # a new memory, written before it is read
+    elif step == "python":
+        memory.update(dict.fromkeys(keys, value))
+        compiled.forget_bits()
+    return memory
 
 
 @needs_compiled
@@ -836,21 +843,6 @@ def test_pending_bits_flushed_into_the_memory_read_as_the_twin_does(keys, memory
         assert _read_as_ints(keys, memory) == tokens._read_bits(keys, theirs)
 
 
-def _selected_by_loop(
-    keys: object, memory: dict[str, int], tested: int, passed: int
-) -> tuple[set[str], list[str]]:
-    """`select_bits`' answer by `LetterTest.select`'s Python loop (each key's bits read once)."""
-    found, new = set(), []
-    for w in keys:  # type: ignore[attr-defined]
-        bits = memory.get(w, 0)
-        if bits & tested:
-            if bits & passed:
-                found.add(w)
-        else:
-            new.append(w)
-    return found, new
-
-
 @needs_compiled
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(STEPS, KEPT_WORDS, BITS)), st.sampled_from([set, frozenset, list, dict]))
@@ -862,26 +854,15 @@ def test_the_bits_selected_through_the_kept_table_are_the_memorys(steps, kind):
     memory: dict[str, int] = {}
     for step, words, value in steps:
         keys = list(dict.fromkeys("".join(list(w)) for w in words))
-        fits = value < 1 << 63
         if step == "read":
             compiled.read_bits(keys, memory)
-        elif step == "flush" and fits:
-            compiled.flush_bits(keys, bytearray(array("q", [value] * len(keys)).tobytes()), memory, 99)
-        elif step in ("test", "own"):
-            tested = 1 << value % 70
-            words_of = [_OwnStr(k) for k in keys] if step == "own" else keys
-            test = str.isascii if value % 3 else str.isalpha
-            compiled.test_words(test, None, None, None, 63, None, words_of, set(), memory, tested, tested * 3)
-        elif step == "copy":
-            memory = dict(memory)
-            memory.update(dict.fromkeys(keys, value))
-        elif step == "python":
-            memory.update(dict.fromkeys(keys, value))
-            compiled.forget_bits()
+        memory = _written(step, keys, value, memory)
         wanted = kind(dict.fromkeys(keys, 1)) if kind is dict else kind(keys)
+        order = list(wanted)  # (the order the loop of `LetterTest.select` reads them in)
         for tested, passed in ((1, 2), (4, 8), (1 << 62, 1 << 61), (1 << 66, 1 << 67)):
-            assert compiled.select_bits(wanted, memory, tested, passed) == _selected_by_loop(
-                wanted, memory, tested, passed
+            values = [memory.get(k, 0) for k in order]
+            assert compiled.select_bits(wanted, memory, tested, passed) == tokens._split_bits(
+                order, values, tested, passed
             )
 
 
