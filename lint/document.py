@@ -203,6 +203,20 @@ _ASCII_LOWERCASE = bytes(range(ord("a"), ord("z") + 1))
 _NOT_ASCII_LETTERS = bytes(c for c in range(256) if not (65 <= c <= 90 or 97 <= c <= 122))
 
 
+# `Document.line_case` finds the line of a text this long or shorter by searching for its line
+# breaks (each search reads at most the line), of a longer one from its line index.
+LINE_SEARCHED = 1 << 16
+
+
+def _case_of(written: str) -> tuple[int, int]:
+    """(letters, capitals) of a line (`str.isalpha`, `str.isupper`), for `Document.line_case`."""
+    if written.isascii():  # the letters deleted from the bytes in C: a BBC paragraph is a line
+        letters_only = written.encode("ascii").translate(None, _NOT_ASCII_LETTERS)
+        return (len(letters_only), len(letters_only.translate(None, _ASCII_LOWERCASE)))
+    letters = list(filter(str.isalpha, written))
+    return (len(letters), sum(map(str.isupper, letters)))
+
+
 class _Released:
     """What `Document.release_parts` leaves in place of a part: reading it is an error, not a
     silently empty answer."""
@@ -521,18 +535,22 @@ class Document:
         """(letters, capitals) of the line that holds `offset` (`str.isalpha`, `str.isupper`),
         counted once per line: rules that leave lines written in capitals alone (wire slugs,
         data) ask it for each of many spans, and a file can be one long line."""
+        text = self.text
+        if len(text) <= LINE_SEARCHED:
+            # a story's line found by two searches for its line breaks, kept by its start: no
+            # index of the story's lines built and bisected (most stories that ask build it for
+            # nothing else); a long text (a file can be one line) reads its line index
+            start = text.rfind("\n", 0, max(offset, 0)) + 1
+            case = self._line_cases.get(start)
+            if case is None:
+                end = text.find("\n", start)
+                case = self._line_cases[start] = _case_of(text[start:end] if end >= 0 else text[start:])
+            return case
         line = self.lines.line(offset)
         case = self._line_cases.get(line)
         if case is None:
             span = self.lines.line_span(line)
-            written = self.text[span.start : span.end]
-            if written.isascii():  # the letters deleted from the bytes in C: a BBC paragraph is a line
-                letters_only = written.encode("ascii").translate(None, _NOT_ASCII_LETTERS)
-                case = (len(letters_only), len(letters_only.translate(None, _ASCII_LOWERCASE)))
-            else:
-                letters = list(filter(str.isalpha, written))
-                case = (len(letters), sum(map(str.isupper, letters)))
-            self._line_cases[line] = case
+            case = self._line_cases[line] = _case_of(text[span.start : span.end])
         return case
 
     def body(self) -> Span:

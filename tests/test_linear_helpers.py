@@ -20,7 +20,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newslint import lint, segment, suppress, tokens
+from newslint import document, lint, segment, suppress, tokens
 from newslint import native as native_chooser
 from newslint.config import Settings
 from newslint.document import SpanSet
@@ -428,6 +428,25 @@ def test_line_case_counts_the_letters_and_capitals_of_the_line(text, data):
     line = text[start : end if end >= 0 else len(text)]
     letters = [c for c in line if c.isalpha()]
     assert segment.parse(text).line_case(offset) == (len(letters), sum(c.isupper() for c in letters))
+
+
+def _line_case_by_hand(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    letters = [c for c in text[start : end if end >= 0 else len(text)] if c.isalpha()]
+    return (len(letters), sum(c.isupper() for c in letters))
+
+
+@settings(max_examples=200, deadline=None)
+@given(LINE_TEXT, st.lists(st.integers(-3, 35), max_size=8), st.booleans())
+def test_line_case_by_searched_breaks_is_line_case_by_the_line_index(text, offsets, searched):
+    """A story's line is found by searching for its line breaks, a long text's from its line
+    index: the same counts, asked of many offsets of one document (each path's memory)."""
+    with mock.patch.object(document, "LINE_SEARCHED", len(text) if searched else len(text) - 1):
+        doc = segment.parse(text)
+        for offset in offsets:
+            expected = _line_case_by_hand(text, max(0, min(offset, len(text))))
+            assert doc.line_case(offset) == expected
 
 
 CONTINUED = st.lists(
