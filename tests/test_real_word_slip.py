@@ -176,3 +176,22 @@ def test_a_lost_apostrophe_is_read_beside_the_confused_words():
     assert found == ["form", "cant"]
     plain = "Headline here\n\nThe proceeds form the loan were late. I cannot see why, he said.\n"
     assert [plain[v.span.start : v.span.end] for v in rule.check(segment.parse(plain))] == ["form"]
+
+
+CONFUSABLE_PIECES = [*WORDS[:30], *NEIGHBOURS, "Their", "FROM", "then", "than", ".", ",", "\n\n"]
+CONFUSABLE_STORY = st.lists(st.sampled_from(CONFUSABLE_PIECES), max_size=40).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(CONFUSABLE_STORY)
+def test_the_confusable_words_read_are_the_storys_own(text):
+    """`_confused` reads the story's words of the table from `doc.selected(_CONFUSABLE)`: the
+    words `confusions().keys() & doc.word_counts.keys()` holds, as the story's own str objects
+    (those of its token index), which `among` finds by identity (the table's keys, which the
+    intersection holds, it looked up word by word)."""
+    doc = segment.parse(text)
+    selected = doc.selected(_CONFUSABLE)
+    assert selected == confusions().keys() & doc.word_counts.keys()
+    indexed = doc.indexed_words()
+    if indexed is not None:
+        assert all(any(word is w for w in indexed) for word in selected)
