@@ -148,6 +148,28 @@ def test_the_token_index_holds_what_the_regex_finds_both_ways(text, ranges, regi
             assert memoryview(among).itemsize == 4  # int32s, not a list: a big file picks many
 
 
+@needs_compiled
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.text("abcdé", min_size=1, max_size=3), unique=True, min_size=1, max_size=40),
+    st.data(),
+)
+def test_among_picks_the_tokens_of_the_wanted_words_by_identity_or_not(texts, data):
+    """`among(words, ids, wanted)` by its definition, whichever way it finds the wanted words:
+    by identity (the words' own objects, sixteen or fewer), or by a look-up of each word (an
+    equal copy among the keys, a key that is no word, more than sixteen, or another container)."""
+    words = [w.upper().lower() for w in texts]  # new str objects, as an index's own
+    ids = array("i", data.draw(st.lists(st.integers(0, len(words) - 1), max_size=60)))
+    own = data.draw(st.lists(st.sampled_from(words), unique=True, max_size=20))
+    copies = data.draw(st.lists(st.sampled_from(words), max_size=3))
+    others = data.draw(st.lists(st.sampled_from(["zz", "b", "x"]), max_size=2))
+    keys = own + ["".join(list(w)) for w in copies] + others
+    shape = data.draw(st.sampled_from([set, frozenset, dict.fromkeys, list]))
+    wanted = shape(keys)
+    expected = [i for i, k in enumerate(ids) if words[k] in wanted]
+    assert list(compiled.among(words, ids, wanted)) == expected
+
+
 LATIN_1 = "aZé_5²¼ª'-.,: \n\tß\xa0µ"
 
 
