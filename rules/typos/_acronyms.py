@@ -67,10 +67,12 @@ def swapped_acronyms(doc: Document) -> list[tuple[Token, str, str]]:
     two neighbouring letters swapped (ABD, ABD's): each with the slip (less a possessive) and
     the acronym meant. The uses of each acronym and swap are looked up as the words they are
     written as (`_WRITTEN`), not gathered from a walk over every word of the story."""
+    counts = doc.word_counts
+    if not _swap_possible(doc.text, counts):
+        return []  # (most stories: no bracketed acronym written again with a swap written once)
     defined = spelled_out(doc.text)
     if not defined:
         return []
-    counts = doc.word_counts
     meant: dict[str, str] = {}
     for acronym in defined:
         if _uses(counts, acronym) < MIN_USES:
@@ -82,6 +84,20 @@ def swapped_acronyms(doc: Document) -> list[tuple[Token, str, str]]:
         return []
     forms = {slip + end: slip for slip in meant for end in _WRITTEN if slip + end in counts}
     return [(tok, forms[tok.text], meant[forms[tok.text]]) for tok in doc.words_among(set(forms))]
+
+
+def _swap_possible(text: str, counts: Mapping[str, int]) -> bool:
+    """Whether a bracketed acronym of the story is written `MIN_USES` times or more with a swap
+    of it written once: else `swapped_acronyms` finds nothing, and no name before a bracket is
+    read for its initials (`spelled_out`: a search of the 150 characters before each bracket,
+    most of them a wire's "(Reuters)" or a ticker written once)."""
+    if "(" not in text:
+        return False
+    for m in _BRACKETED.finditer(text):
+        acronym = m.group(1)
+        if _uses(counts, acronym) >= MIN_USES and any(_uses(counts, slip) == 1 for slip in _swaps(acronym)):
+            return True
+    return False
 
 
 # The words a run of capitals (ADB, or a swap of it) is written as: itself and its possessives
