@@ -169,7 +169,10 @@ def _slip_cost(typo: str, word: str) -> float:
 def unigram(word: str) -> float:
     """An estimated corpus count of a word (several words: the rarest)."""
     words = english()
-    return min(ZIPF / (words.frequency_rank(w) + 10) for w in word.split())
+    parts = word.split()
+    if len(parts) == 1:  # (nearly every word asked: its count, without a generator and `min`)
+        return ZIPF / (words.frequency_rank(parts[0]) + 10)
+    return min(ZIPF / (words.frequency_rank(w) + 10) for w in parts)
 
 
 def pair_count(first: str, second: str) -> float:

@@ -1633,10 +1633,11 @@ _PREFIXES_BY_LETTER = _by_first_letter(PREFIXES)
 
 
 @functools.lru_cache(maxsize=4096)  # asked three times of a word reported, and story after story
+@functools.lru_cache(maxsize=256)  # (the last few words weighed: asked three times each, one after another)
 def _missing_apostrophe(word: str) -> str | None:
     """The contraction or possessive the word is with its apostrophe put back (dont -> don't,
     childrens -> children's), when the word list knows exactly one such form. Remembered: a
-    lookup of each form in the list, asked by `_worth_reporting`, `_verdict` and `_report` of
+    lookup of each form in the list, asked by `_space_typed_late`, `_verdict` and `_report` of
     each word reported and by `_weighed_capital` of an inflection."""
     found = [f for i in range(1, len(word)) if (f := f"{word[:i]}'{word[i:]}") in english()]
     return found[0] if len(found) == 1 else None
