@@ -506,6 +506,56 @@ def test_a_capitalised_word_no_slip_can_make_is_left_alone_before_the_counts():
     assert asked > 8 and ties == 2
 
 
+# capitalised words one edit from a listed word or name (Mirtel: mortal; Gorman: German, Norman;
+# Jonsen: Jensen), slips and ties among them, and the words that may be their evidence
+NEAR_WORDS_STORY = _story_of(
+    st.sampled_from(
+        ["Mirtel", "mortal", "Gorman", "German", "german", "Jonsen", "Johnson", "Reigme", "regime"]
+        + ["REIGME", "FINANACE", "finance", "Finanace", "Bangaldesh", "Activison", "Activision"]
+        + ["Hamermill", "Hammermill", "Mirtel's", "Gorman-Jonsen", "Minsiter", "minister", "Prime"]
+        + ["Genemation", "generation", "regime's", "Regime-led", "REGIME", "mortal’s", "said", "the", "."]
+    ),
+    24,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NEAR_WORDS_STORY)
+@example("Talks\n\nMirtel said Gorman and Jonsen met the Reigme. German and mortal said.\n")
+@example("Talks\n\nHamermill and Hammermill said Activison and Activision met Gorman-Jonsen.\n")
+def test_a_capitalised_word_no_evidence_can_make_a_slip_is_left_alone_before_the_counts(text):
+    """`_no_slip_uncounted` clears a capitalised word one edit from a listed word or name where
+    no such word could be the story's evidence (`_evidence_possible`: none a slip away, or none
+    the story writes in any form) and no clear slip is in it: `_weighed_capital` answers None
+    for it whatever the story's counts of its words read (the story's, or each written twice)."""
+    from collections import Counter
+
+    from newslint.rules.typos._ties import OnceWrittenNames
+
+    for rule, doc, tok, counts, ties in _capitals_weighed([text], lambda doc, tok: True):
+        once = unknown_word._written_once_by_shape(doc, frozenset(doc.word_counts))
+        if not unknown_word._no_slip_uncounted(doc, tok.text, once):
+            continue
+        twice = Counter(dict.fromkeys(counts, 2))
+        twice_ties = OnceWrittenNames(doc, frozenset(doc.word_counts), twice)
+        for story, found in ((counts, ties), (twice, twice_ties)):
+            assert rule._weighed_capital(doc, tok, story, found, True) is None, (text, tok.text)
+
+
+def test_a_name_one_edit_from_words_it_cannot_be_a_slip_of_is_cleared_before_the_counts():
+    """A capitalised word one edit from names alone (Mirtel: Martel), from listed words a slip
+    of any kind away (Genemation: generation, an unrelated letter) or from listed words the
+    story does not write (Reigme: regime) is cleared before the counts; one a slip from a word
+    the story writes in some form (regime's, Regime-led) is not."""
+    text = "Talks\n\nThe Mirtel deal and the Genemation talks, Reigme said.\n"
+    for written in ("", " The regime's men.", " Regime-led talks.", " The REGIME fell."):
+        doc = parse(text + written)
+        once = unknown_word._written_once_by_shape(doc, frozenset(doc.word_counts))
+        assert unknown_word._no_slip_uncounted(doc, "Mirtel", once)
+        assert unknown_word._no_slip_uncounted(doc, "Genemation", once)
+        assert unknown_word._no_slip_uncounted(doc, "Reigme", once) == (not written), written
+
+
 def test_a_name_no_story_word_nor_clear_slip_is_near_is_left_alone_unless_a_tie():
     """`_weighed_capital` answers None for a word with no story word one slip away and no clear
     slip in it before its tests of the word's place (a foreign phrase, an inflection), unless

@@ -312,17 +312,49 @@ def _written_once_by_shape(doc: Document, capitals: AbstractSet[str]) -> dict[tu
     return found
 
 
+def _evidence_possible(doc: Document, part: str, listed: AbstractSet[str], capitals: bool) -> bool:
+    """Whether a listed word one edit from a capitalised word's lowercase (`listed`) may be the
+    story's evidence of a slip in it (`UnknownWord._weighed_capital`'s evidence, told without
+    the story's counts): it keeps the word's first letter, is no foreign form of it, and, unless
+    the word is in capitals, is less than a slip of any kind away and written in the story: in
+    its lowercase text (`_lowercase_text`), where every form the counts hold of a word without
+    an apostrophe is. (A word in capitals has another form of a word written for evidence too.)"""
+    possible = [
+        c
+        for c in listed
+        if c[0] == part[0] and not foreign_form(part, c) and (capitals or slip_cost(part, c) < ANY_SLIP)
+    ]
+    if capitals or not possible:
+        return bool(possible)
+    lowered = doc.derived(_lowercase_text)
+    return lowered is None or any("'" in c or c in lowered for c in possible)
+
+
+LOWERED_AT_MOST = 100_000  # characters of a story whose lowercase text `_evidence_possible` reads
+
+
+def _lowercase_text(doc: Document) -> str | None:
+    """The story's text in lowercase, None for a long one (a big file's: its copy would be held
+    while it is checked, and its counts are built anyway). A word's lowercase is in it wherever
+    the word stands (`str.lower` maps a character as it maps it anywhere, but for a final
+    sigma), and so is each part of that without an apostrophe."""
+    return doc.text.lower() if len(doc.text) <= LOWERED_AT_MOST else None
+
+
 def _no_slip_uncounted(doc: Document, text: str, once: dict[tuple[str, int], list[str]]) -> bool:
     """Whether `UnknownWord._weighed_capital` (with `clear_slips`) answers None for a capitalised
     word whatever the story's counts say, told without them (`story_counts`, a dict of every
-    word of the story, built for most stories only for their capitalised words): no listed word
-    or name is one edit from it (so no clear slip and no evidence), and no tie can make it a
-    slip: it is not written once as it stands, capitalised, or no other once-written capital
-    (`once`: `_written_once_by_shape`) is one edit from it (`OnceWrittenNames.slip_of` finds
-    its other form among those). False where that many are to be compared (a big file's):
-    the counts decide."""
-    named, listed = known_one_edit_away(text.lower())
-    if named or listed:
+    word of the story, built for most stories only for their capitalised words): no clear slip
+    in it, no listed word one edit from it that the story's use of it could make evidence
+    (`_evidence_possible`: none, for most names one edit from a word or name), and no tie can
+    make it a slip: it is not written once as it stands, capitalised, or no other once-written
+    capital (`once`: `_written_once_by_shape`) is one edit from it (`OnceWrittenNames.slip_of`
+    finds its other form among those). False where that many are to be compared (a big
+    file's): the counts decide."""
+    part = text.lower()
+    named, listed = known_one_edit_away(part)
+    some = named or listed  # (none: no evidence, no clear slip)
+    if some and (_evidence_possible(doc, part, listed, text.isupper()) or clear_slip(part) is not None):
         return False
     if not (text[1:].islower() and doc.word_counts.get(text) == 1):
         return True  # repeated (no evidence, no clear slip: a name) or not written once: no tie
