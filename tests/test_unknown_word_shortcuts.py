@@ -728,3 +728,26 @@ def test_lost_capitals_read_from_the_index_as_from_built_openers(text):
     built.tokens  # noqa: B018 (built: no index read)
     assert built.token_index() is None
     assert unknown_word._lost_capitals(built) == expected
+
+
+def test_a_split_reading_remembered_for_the_story_is_the_one_read_again():
+    """`split_reading_at` (asked by NL101, then by NL104 of the same tokens) answers what
+    `split_reading` answers of the token in its context, asked once or twice; and NL104 reports
+    the same with NL101 run before it or not."""
+    import newslint
+    from newslint.rules.typos._run_together import split_reading
+
+    text = "Talks\n\nThe minister said inthe morning thegovernment would meet, saidthe aide. Inthe end.\n"
+    doc = parse(text)
+    counts = unknown_word.story_counts(doc)
+    total = counts.total()
+    asked = 0
+    for tok in doc.words():
+        expected = split_reading(tok.text, unknown_word.context_of(doc.text, tok.span), counts, total)
+        for keep in (True, True, False, False):  # remembered, read again, taken out, read anew
+            assert unknown_word.split_reading_at(doc, tok, counts, total, keep) == expected, tok.text
+        asked += expected is not None
+    assert asked >= 2
+    alone = newslint.lint_text(text, select=["NL104"])
+    both = [d for d in newslint.lint_text(text, select=["NL101", "NL104"]) if d.code == "NL104"]
+    assert alone == both and alone
