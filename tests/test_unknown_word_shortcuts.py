@@ -731,7 +731,7 @@ def test_lost_capitals_read_from_the_index_as_from_built_openers(text):
 
 
 def test_a_split_reading_remembered_for_the_story_is_the_one_read_again():
-    """`split_reading_at` (asked by NL101, then by NL104 of the same tokens) answers what
+    """`reading_at` (asked by NL101, then by NL104 of the same tokens) answers what
     `split_reading` answers of the token in its context, asked once or twice; and NL104 reports
     the same with NL101 run before it or not."""
     import newslint
@@ -745,9 +745,20 @@ def test_a_split_reading_remembered_for_the_story_is_the_one_read_again():
     for tok in doc.words():
         expected = split_reading(tok.text, unknown_word.context_of(doc.text, tok.span), counts, total)
         for keep in (True, True, False, False):  # remembered, read again, taken out, read anew
-            assert unknown_word.split_reading_at(doc, tok, counts, total, keep) == expected, tok.text
+            found = unknown_word.reading_at(doc, tok, split_reading, counts, total, keep)
+            assert found == expected, tok.text
         asked += expected is not None
     assert asked >= 2
     alone = newslint.lint_text(text, select=["NL104"])
     both = [d for d in newslint.lint_text(text, select=["NL101", "NL104"]) if d.code == "NL104"]
+    assert alone == both and alone
+
+
+def test_a_short_slip_read_by_nl101_first_is_reported_by_nl106_as_alone():
+    """NL106 reads the short slips NL101 asked about first (`reading_at`): the same reports."""
+    import newslint
+
+    text = "Talks\n\nHe went ot hte meeting adn the talks failed, nad hte aide said.\n"
+    alone = newslint.lint_text(text, select=["NL106"])
+    both = [d for d in newslint.lint_text(text, select=["NL101", "NL106"]) if d.code == "NL106"]
     assert alone == both and alone

@@ -6,13 +6,13 @@ from collections.abc import Iterator
 
 from newslint.document import Document, LetterTest, Shape
 from newslint.rule import Rule, Trigger
-from newslint.rules.typos._run_together import is_unknown
+from newslint.rules.typos._run_together import is_unknown, split_reading
 from newslint.rules.typos._slips import candidate_tokens, replacement
 from newslint.rules.typos._words import match_case
 from newslint.rules.typos.unknown_word import (
     MIN_LENGTH,
     _built_word_list,
-    split_reading_at,
+    reading_at,
     story_counts,
 )
 from newslint.violation import FixAvailability, Violation
@@ -63,7 +63,7 @@ class RunTogetherWords(Rule):
         counts = story_counts(doc)
         total = counts.total()  # once: summed per word, it grew with the square of the story
         for tok in tokens:
-            found = split_reading_at(doc, tok, counts, total, keep=False)  # (NL101 may have asked)
+            found = reading_at(doc, tok, split_reading, counts, total, keep=False)  # (NL101 may have asked)
             if found is None:
                 continue
             written = match_case(tok.text, found.words)

@@ -11,8 +11,8 @@ from newslint.rules.typos._slips import candidate_tokens, replacement
 from newslint.rules.typos._words import match_case
 from newslint.rules.typos.unknown_word import (
     _built_word_list,
-    context_of,
     lost_capitals,
+    reading_at,
     story_counts,
 )
 from newslint.violation import FixAvailability, Violation
@@ -72,7 +72,7 @@ class ShortSlip(Rule):
                 continue  # a sentence typed in lowercase: its short words may be names
             if tok.span.start and doc.text[tok.span.start - 1].isdigit():
                 continue  # the end of an ordinal or a unit cut from its number: "1,000th", "5mn"
-            found = short_slip(tok.text, context_of(doc.text, tok.span), counts, total)
+            found = reading_at(doc, tok, short_slip, counts, total, keep=False)  # (NL101 may have asked)
             if found is None:
                 continue
             written = match_case(tok.text, found.word)
