@@ -107,21 +107,12 @@
 #define PREFETCH(at) ((void)(at))
 #endif
 
-/* A tuple of the n objects `items`, each a new reference it takes (Py_BuildValue's "(NN...)"
- * without its format string read at each call: 400-700 instructions a tuple, against some 60,
- * for the results a story's compiled helpers return). NULL when one of them is NULL (its error
- * set by whatever made it); every item is let go then. (named_tuple, below, makes a tuple of a
- * subclass through its tp_alloc; an exact tuple comes from PyTuple_New's free lists.) */
+/* `out`, a new tuple of n empty slots, filled with `items`, which it takes; NULL when `out` is
+ * NULL (an error set), every item let go then (`tuple_of_new`, `named_tuple`). */
 static PyObject *
-tuple_of_new(Py_ssize_t n, PyObject *const *items)
+filled_tuple(PyObject *out, PyObject *const *items, Py_ssize_t n)
 {
-    PyObject *out = NULL;
     Py_ssize_t i;
-    for (i = 0; i < n; i++)
-        if (items[i] == NULL)
-            break;
-    if (i == n)
-        out = PyTuple_New(n);
     if (out == NULL) {
         for (i = 0; i < n; i++)
             Py_XDECREF(items[i]);
@@ -130,6 +121,21 @@ tuple_of_new(Py_ssize_t n, PyObject *const *items)
     for (i = 0; i < n; i++)
         PyTuple_SET_ITEM(out, i, items[i]);
     return out;
+}
+
+/* A tuple of the n objects `items`, each a new reference it takes (Py_BuildValue's "(NN...)"
+ * without its format string read at each call: 400-700 instructions a tuple, against some 60,
+ * for the results a story's compiled helpers return). NULL when one of them is NULL (its error
+ * set by whatever made it); every item is let go then. (named_tuple, below, makes a tuple of a
+ * subclass through its tp_alloc; an exact tuple comes from PyTuple_New's free lists.) */
+static PyObject *
+tuple_of_new(Py_ssize_t n, PyObject *const *items)
+{
+    Py_ssize_t i;
+    for (i = 0; i < n; i++)
+        if (items[i] == NULL)
+            break;
+    return filled_tuple(i == n ? PyTuple_New(n) : NULL, items, n);
 }
 
 /* The tuple (a, b) of two Py_ssize_t as ints (Py_BuildValue's "(nn)"). */
@@ -1510,16 +1516,7 @@ sentence_of(const int *openings, Py_ssize_t lo, Py_ssize_t n, Py_ssize_t i)
 static PyObject *
 named_tuple(PyTypeObject *type, PyObject **items, Py_ssize_t n)
 {
-    PyObject *t = type->tp_alloc(type, n);
-    Py_ssize_t k;
-    if (t == NULL) {
-        for (k = 0; k < n; k++)
-            Py_DECREF(items[k]);
-        return NULL;
-    }
-    for (k = 0; k < n; k++)
-        PyTuple_SET_ITEM(t, k, items[k]);
-    return t;
+    return filled_tuple(type->tp_alloc(type, n), items, n);
 }
 
 /* The start (which 0) or end (1) of span j of the tuple `spans`; -1 with an exception set when

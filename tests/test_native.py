@@ -799,6 +799,9 @@ def test_read_bits_fetching_ahead_reads_what_the_twin_reads(keys, memory, odd):
 
 
 STEPS = st.sampled_from(["read", "flush", "test", "own", "copy", "python"])
+STORY_WORD = st.text("aBé-", max_size=3)
+STORY_WORDS = st.lists(STORY_WORD, unique=True, max_size=12)  # a story's distinct words
+MEMORIES = st.dictionaries(STORY_WORD, st.integers(0, 1 << 40), max_size=12)  # a letter-test memory
 KEPT_WORDS = st.lists(st.sampled_from(["ab", "ba", "é", "a-b", "zz"]), max_size=5)
 
 
@@ -842,8 +845,8 @@ def _written(step: str, keys: list[str], value: int, memory: dict[str, int]) -> 
 @needs_compiled
 @settings(max_examples=300, deadline=None)
 @given(
-    st.lists(st.text("aBé-", max_size=3), unique=True, max_size=12),
-    st.dictionaries(st.text("aBé-", max_size=3), st.integers(0, 1 << 40), max_size=12),
+    STORY_WORDS,
+    MEMORIES,
     st.lists(st.sampled_from([0, 0, 1, 2, 3, 12, 1 << 40, 1 << 62]), max_size=12),
     st.integers(0, 13),
     st.booleans(),
@@ -1001,8 +1004,8 @@ def test_the_bits_read_kept_by_word_are_kept_past_their_limit():
 @needs_compiled
 @settings(max_examples=300, deadline=None)
 @given(
-    st.lists(st.text("aBé-", max_size=3), unique=True, max_size=12),
-    st.dictionaries(st.text("aBé-", max_size=3), BITS, max_size=12),
+    STORY_WORDS,
+    st.dictionaries(STORY_WORD, BITS, max_size=12),
     st.sampled_from([(1, 2), (4, 8), (1 << 66, 1 << 67), (1 << 62, 1 << 63)]),
     st.sampled_from([63, 1 | 2, 32]),
     st.sampled_from([None, frozenset({"a", "aB", "é", "a-a"})]),
@@ -1043,8 +1046,8 @@ def test_select_story_splits_and_tests_as_the_twin_does(
 @needs_compiled
 @settings(max_examples=300, deadline=None)
 @given(
-    st.lists(st.text("aBé-", max_size=3), unique=True, max_size=12),
-    st.dictionaries(st.text("aBé-", max_size=3), st.integers(0, 1 << 40), max_size=12),
+    STORY_WORDS,
+    MEMORIES,
     st.lists(st.sampled_from([(1, 2), (4, 8), (1 << 40, 1 << 41)]), min_size=1, max_size=3),
     st.sampled_from([63, 1 | 2, 32]),
     st.sampled_from([None, frozenset({"a", "aB", "é", "a-a"})]),
@@ -1161,8 +1164,8 @@ DECLARED = (
 @needs_compiled
 @settings(max_examples=300, deadline=None)
 @given(
-    st.lists(st.text("aBé-", max_size=3), unique=True, max_size=12),
-    st.dictionaries(st.text("aBé-", max_size=3), st.integers(0, 1 << 40), max_size=12),
+    STORY_WORDS,
+    MEMORIES,
     st.lists(
         st.tuples(
             st.sampled_from([0, 2, 8, 2 | 8, 1 << 41]),
@@ -1225,8 +1228,8 @@ def _pended(bits: int) -> bytearray:
 @needs_compiled
 @settings(max_examples=300, deadline=None)
 @given(
-    st.lists(st.text("aBé-", max_size=3), unique=True, max_size=12),
-    st.dictionaries(st.text("aBé-", max_size=3), st.integers(0, 1 << 40), max_size=12),
+    STORY_WORDS,
+    MEMORIES,
     st.lists(st.tuples(st.sampled_from([(1, 2), (4, 8), (1 << 40, 1 << 41)]), *DECLARED, st.integers(0, 13)),
              min_size=1, max_size=4),
     st.sampled_from([0, 16, 1 << 50]),

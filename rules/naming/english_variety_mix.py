@@ -61,9 +61,36 @@ _ABBREVIATION_PARTS = (
 # Amounts and measures run into their unit ($4.5bn, 4.88m, 10km): counted in one compiled call
 # over the story's last digits (`_units`), not a match call at each.
 _UNITS = re.compile(r"\d(?:bn|m|km|kg|cm|mm)\b")
-_MONEY = re.compile(r"£|p(?<!\wp)(?:er cent|ence)\b")
-_GB_TITLES = re.compile(r"M(?<!\wM)(?:rs?|s)\s[A-Z]|D(?<!\wD)r\s[A-Z]")
-_US_TITLES = re.compile(r"M(?<!\wM)(?:rs?|s)\.\s[A-Z]|D(?<!\wD)r\.\s[A-Z]")
+# The signs whose pattern is two alternatives of different first letters: each alternative with
+# the literals every match of it holds. A story that holds the literals of one alone is scanned
+# for that alternative alone (it finds what the whole pattern finds, the other having no match):
+# a literal first letter the regex engine jumps to, where it tried a class of two (£ or p, M or
+# D) at every character (`_house_signs`; most stories write titles one way, and few both "£"
+# and "per cent").
+_Alternative = tuple[tuple[str, ...], re.Pattern[str]]
+_MONEY_PARTS: tuple[_Alternative, _Alternative] = (
+    (("£",), re.compile(r"£")),
+    (("per cent", "pence"), re.compile(r"p(?<!\wp)(?:er cent|ence)\b")),
+)
+_GB_TITLE_PARTS: tuple[_Alternative, _Alternative] = (
+    (("Mr", "Ms"), re.compile(r"M(?<!\wM)(?:rs?|s)\s[A-Z]")),
+    (("Dr",), re.compile(r"D(?<!\wD)r\s[A-Z]")),
+)
+_US_TITLE_PARTS: tuple[_Alternative, _Alternative] = (
+    (("Mr.", "Mrs.", "Ms."), re.compile(r"M(?<!\wM)(?:rs?|s)\.\s[A-Z]")),
+    (("Dr.",), re.compile(r"D(?<!\wD)r\.\s[A-Z]")),
+)
+
+
+def _either(parts: tuple[_Alternative, _Alternative]) -> re.Pattern[str]:
+    """The pattern of a sign's two alternatives, as a story holding the literals of both reads it."""
+    return re.compile("|".join(pattern.pattern for _, pattern in parts))
+
+
+_MONEY = _either(_MONEY_PARTS)
+_GB_TITLES = _either(_GB_TITLE_PARTS)
+_US_TITLES = _either(_US_TITLE_PARTS)
+_SIGN_PARTS = {_MONEY: _MONEY_PARTS, _GB_TITLES: _GB_TITLE_PARTS, _US_TITLES: _US_TITLE_PARTS}
 _SIGNS = {
     "gb": (
         (STRONG_SIGN, ("£", "per cent", "pence"), _MONEY, None),
@@ -78,23 +105,6 @@ _SIGNS = {
     "us": (
         (1, ("percent",), re.compile(r"p(?<!\wp)ercent\b"), None),
         (1, _DOTTED_TITLES, _US_TITLES, None),
-    ),
-}
-# The signs whose pattern is two alternatives of different first letters: each alternative with
-# the literals every match of it holds. A story that holds the literals of one alone is scanned
-# for that alternative alone (it finds what the whole pattern finds, the other having no match):
-# a literal first letter the regex engine jumps to, where it tried a class of two (£ or p, M or
-# D) at every character (`_house_signs`; most stories write titles one way, and few both "£"
-# and "per cent").
-_SIGN_PARTS = {
-    _MONEY: ((("£",), re.compile(r"£")), (("per cent", "pence"), re.compile(r"p(?<!\wp)(?:er cent|ence)\b"))),
-    _GB_TITLES: (
-        (("Mr", "Ms"), re.compile(r"M(?<!\wM)(?:rs?|s)\s[A-Z]")),
-        (("Dr",), re.compile(r"D(?<!\wD)r\s[A-Z]")),
-    ),
-    _US_TITLES: (
-        (("Mr.", "Mrs.", "Ms."), re.compile(r"M(?<!\wM)(?:rs?|s)\.\s[A-Z]")),
-        (("Dr.",), re.compile(r"D(?<!\wD)r\.\s[A-Z]")),
     ),
 }
 # Reuters' desks signed off differently: "REUTER" mostly from London and Asia, which spell

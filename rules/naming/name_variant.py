@@ -440,7 +440,12 @@ _one_edit_pairs: Callable[[list[tuple[str, str]]], bool | list[tuple[str, str]]]
 def _one_edit_pairs_any(pairs: list[tuple[str, str]]) -> bool:
     """`any(one_edit_pair(name, other) for name, other in pairs)`, the ASCII pairs tested in one
     call (`_one_edit_pairs`)."""
-    rest = _one_edit_pairs(pairs)
+    return _any_one_edit(_one_edit_pairs(pairs))
+
+
+def _any_one_edit(rest: bool | list[tuple[str, str]]) -> bool:
+    """`_one_edit_pairs`' answer read: True, or whether one of the pairs it left (not ASCII) is a
+    `one_edit_pair`."""
     return rest is True or any(one_edit_pair(name, other) for name, other in rest)  # type: ignore[union-attr]
 
 
@@ -936,8 +941,7 @@ class NameVariant(Rule):
         if found is None:  # many names of the queries' first letters: looked up by key
             queries = list({_bare(text) for text in asked})
             return _one_edit_pair_among(queries, _near_others(queries, written))
-        # True, or the pairs left (not ASCII): most stories none
-        return found is True or bool(found) and any(one_edit_pair(a, b) for a, b in found)  # type: ignore[union-attr]
+        return _any_one_edit(found)  # True, or the pairs left (not ASCII): most stories none
 
     def _may_vary_name(self, name: str) -> bool:
         """A name that may be another's variant: four letters or more, neither in the

@@ -1699,7 +1699,6 @@ _PREFIXES_BY_LETTER = _by_first_letter(PREFIXES)
 
 
 @functools.lru_cache(maxsize=4096)  # asked three times of a word reported, and story after story
-@functools.lru_cache(maxsize=256)  # (the last few words weighed: asked three times each, one after another)
 def _missing_apostrophe(word: str) -> str | None:
     """The contraction or possessive the word is with its apostrophe put back (dont -> don't,
     childrens -> children's), when the word list knows exactly one such form. Remembered: a
