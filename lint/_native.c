@@ -95,6 +95,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <math.h>
 #include <structmember.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -6019,44 +6020,65 @@ doubles_arg(const char *name, PyObject *const *args, Py_ssize_t i, double *out, 
  * sums are the same doubles. */
 #define OSA_SMALL 32
 
-static PyObject *
-weighted_osa(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
-{
-    PyObject *typo, *word, *values;
+/* weighted_osa's costs, read from its arguments once: the substitutions' cost indices and which
+ * keys touch (128 x 128 bytes each), the values the indices name, and the seven other costs. */
+typedef struct {
     const char *sub, *near;
-    Py_ssize_t sub_size, near_size, n, m, i, j, nvalues;
-    double ins_same, ins_near, ins_other, del_same, del_other, swap, first, small[(OSA_SMALL + 1) * (OSA_SMALL + 1)];
-    double *d = small, vals[256] = {0.0}, cost; /* an index past values reads 0 */
+    double vals[256]; /* an index past the values reads 0 */
+    double ins_same, ins_near, ins_other, del_same, del_other, swap, first;
+} OsaCosts;
+
+/* The costs of args[at .. at + 3] (sub, near, values, costs) into *c: 0, or -1 with an error set.
+ * The types of sub and values are checked by the caller. */
+static int
+osa_costs_of(const char *name, PyObject *const *args, Py_ssize_t at, OsaCosts *c)
+{
+    Py_ssize_t i, nvalues;
     double costs[7];
-    const unsigned char *w, *t;
-    if (BAD_COUNT(6, 6) || BAD_STR(0) || BAD_STR(1) || BAD_BYTES(2, sub, sub_size) || BAD_BYTES(3, near, near_size) ||
-        BAD_TYPE(4, PyTuple_Check, "tuple") || doubles_arg(__func__, args, 5, costs, 7) < 0)
-        return NULL;
-    typo = args[0], word = args[1], values = args[4];
-    ins_same = costs[0], ins_near = costs[1], ins_other = costs[2], del_same = costs[3];
-    del_other = costs[4], swap = costs[5], first = costs[6];
-    if (sub_size != 128 * 128 || near_size != 128 * 128 || PyTuple_GET_SIZE(values) > 256) {
-        PyErr_SetString(PyExc_ValueError, "weighted_osa: sub and near are 128 x 128 bytes, values 256 at most");
-        return NULL;
+    PyObject *values = args[at + 2];
+    if (doubles_arg(name, args, at + 3, costs, 7) < 0)
+        return -1;
+    c->sub = PyBytes_AS_STRING(args[at]);
+    c->near = PyBytes_AS_STRING(args[at + 1]);
+    if (PyBytes_GET_SIZE(args[at]) != 128 * 128 || PyBytes_GET_SIZE(args[at + 1]) != 128 * 128 ||
+        PyTuple_GET_SIZE(values) > 256) {
+        PyErr_Format(PyExc_ValueError, "%s: sub and near are 128 x 128 bytes, values 256 at most", name);
+        return -1;
     }
-    if (!PyUnicode_IS_ASCII(typo) || !PyUnicode_IS_ASCII(word)) {
-        PyErr_SetString(PyExc_ValueError, "weighted_osa: the words must be ASCII");
-        return NULL;
-    }
+    memset(c->vals, 0, sizeof c->vals);
     nvalues = PyTuple_GET_SIZE(values);
     for (i = 0; i < nvalues; i++) {
-        vals[i] = PyFloat_AsDouble(PyTuple_GET_ITEM(values, i));
-        if (vals[i] == -1.0 && PyErr_Occurred())
-            return NULL;
+        c->vals[i] = PyFloat_AsDouble(PyTuple_GET_ITEM(values, i));
+        if (c->vals[i] == -1.0 && PyErr_Occurred())
+            return -1;
     }
+    c->ins_same = costs[0], c->ins_near = costs[1], c->ins_other = costs[2], c->del_same = costs[3];
+    c->del_other = costs[4], c->swap = costs[5], c->first = costs[6];
+    return 0;
+}
+
+/* The weighted slip cost of the ASCII `word` typed as the ASCII `typo` (weighted_osa's answer):
+ * >= 0, or -1 with MemoryError set. */
+static double
+osa_cost(const OsaCosts *c, PyObject *typo, PyObject *word)
+{
+    const char *sub = c->sub, *near = c->near;
+    const double *vals = c->vals;
+    double ins_same = c->ins_same, ins_near = c->ins_near, ins_other = c->ins_other, del_same = c->del_same;
+    double del_other = c->del_other, swap = c->swap, first = c->first;
+    double small[(OSA_SMALL + 1) * (OSA_SMALL + 1)], *d = small, cost;
+    Py_ssize_t n, m, i, j;
+    const unsigned char *w, *t;
     w = PyUnicode_1BYTE_DATA(word);
     t = PyUnicode_1BYTE_DATA(typo);
     n = PyUnicode_GET_LENGTH(word);
     m = PyUnicode_GET_LENGTH(typo);
     if (n > OSA_SMALL || m > OSA_SMALL) {
         d = PyMem_Malloc((n + 1) * (m + 1) * sizeof(double));
-        if (d == NULL)
-            return PyErr_NoMemory();
+        if (d == NULL) {
+            PyErr_NoMemory();
+            return -1.0;
+        }
     }
 #define D(a, b) d[(a) * (m + 1) + (b)]
 #define RELAX(a, b, v)                                                                                       \
@@ -6095,7 +6117,224 @@ weighted_osa(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         PyMem_Free(d);
     if ((n == 0) != (m == 0) || (n > 0 && w[0] != t[0]))
         cost += first;
-    return PyFloat_FromDouble(cost);
+    return cost;
+}
+
+static PyObject *
+weighted_osa(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    const char *sub, *near;
+    Py_ssize_t sub_size, near_size;
+    OsaCosts costs;
+    double cost;
+    if (BAD_COUNT(6, 6) || BAD_STR(0) || BAD_STR(1) || BAD_BYTES(2, sub, sub_size) || BAD_BYTES(3, near, near_size) ||
+        BAD_TYPE(4, PyTuple_Check, "tuple") || osa_costs_of(__func__, args, 2, &costs) < 0)
+        return NULL;
+    if (!PyUnicode_IS_ASCII(args[0]) || !PyUnicode_IS_ASCII(args[1])) {
+        PyErr_SetString(PyExc_ValueError, "weighted_osa: the words must be ASCII");
+        return NULL;
+    }
+    cost = osa_cost(&costs, args[0], args[1]);
+    return cost < 0 ? NULL : PyFloat_FromDouble(cost);
+}
+
+/* A float that a Python callable returns for its arguments (NULL-terminated): 0, or -1 with an
+ * error set. *is_none: whether it returned None (then *out is not set); NULL where None is no answer. */
+static int
+called_double(PyObject *callable, double *out, int *is_none, PyObject *a, PyObject *b)
+{
+    PyObject *got = b == NULL ? PyObject_CallOneArg(callable, a) : PyObject_CallFunctionObjArgs(callable, a, b, NULL);
+    if (got == NULL)
+        return -1;
+    if (got == Py_None && is_none != NULL) {
+        *is_none = 1;
+        Py_DECREF(got);
+        return 0;
+    }
+    if (is_none != NULL)
+        *is_none = 0;
+    *out = PyFloat_AsDouble(got);
+    Py_DECREF(got);
+    return *out == -1.0 && PyErr_Occurred() ? -1 : 0;
+}
+
+/* The score of one plain ASCII word `c` (no space) as weigh scores it: *row the tuple (score, c,
+ * slips, attested); 0, 1 where Python must score it (a log of no positive number: math.log's
+ * ValueError, a use count that is no int), -1 with an error set. The steps and their order are
+ * _context._word_score's, so the doubles are its doubles. */
+typedef struct {
+    PyObject *before, *after, *followers, *preceders, *within, *extra, *story, *unigram, *count;
+    double known_before, known_after, tokens, cap, edit_weight, exponent;
+    Py_ssize_t story_size;
+} WordScoring;
+
+/* A pair's count as weigh reads it: count(first, second) if c in `told` or c not in within, else
+ * None; that count, or min(unseen, cap) for None, in *pair; *attested set for a count. 0, or -1
+ * with an error set. */
+static int
+pair_count_of(const WordScoring *w, PyObject *c, PyObject *told, PyObject *first, PyObject *second, double unseen,
+              double *pair, int *attested)
+{
+    int asked = PySequence_Contains(told, c), none = 1;
+    if (asked == 0)
+        asked = PySequence_Contains(w->within, c) == 0 ? 1 : (PyErr_Occurred() ? -1 : 0);
+    if (asked < 0 || (asked && called_double(w->count, pair, &none, first, second) < 0))
+        return -1;
+    if (none)
+        *pair = w->cap < unseen ? w->cap : unseen; /* min(unseen, cap) */
+    else
+        *attested = 1;
+    return 0;
+}
+
+static int
+word_score(const WordScoring *w, const OsaCosts *costs, PyObject *typo, PyObject *c, PyObject **row)
+{
+    double cost, slips, known, fit, pair, lift = 0.0, got, score;
+    int attested = 0;
+    PyObject *x;
+    cost = osa_cost(costs, typo, c);
+    if (cost < 0)
+        return -1;
+    x = PyDict_GetItemWithError(w->extra, c); /* extra.get(c, 0.0) */
+    if (x == NULL && PyErr_Occurred())
+        return -1;
+    got = x == NULL ? 0.0 : PyFloat_AsDouble(x);
+    if (got == -1.0 && PyErr_Occurred())
+        return -1;
+    slips = cost + got;
+    if (called_double(w->unigram, &known, NULL, c, NULL) < 0)
+        return -1;
+    if (w->before != Py_None) {
+        if (pair_count_of(w, c, w->followers, w->before, c, w->known_before * known / w->tokens, &pair, &attested) < 0)
+            return -1;
+        if (!(pair / w->known_before > 0))
+            return 1;
+        fit = log(pair / w->known_before);
+    }
+    else {
+        if (!(known / w->tokens > 0))
+            return 1;
+        fit = log(known / w->tokens);
+    }
+    if (w->after != Py_None) {
+        if (pair_count_of(w, c, w->preceders, c, w->after, known * w->known_after / w->tokens, &pair, &attested) < 0)
+            return -1;
+        if (!(pair / known > 0))
+            return 1;
+        fit += log(pair / known);
+    }
+    x = PyDict_GetItemWithError(w->story, c); /* story.get(c, 0) */
+    if (x == NULL && PyErr_Occurred())
+        return -1;
+    if (x != NULL) {
+        Py_ssize_t uses;
+        double expected;
+        if (!PyLong_Check(x))
+            return 1;
+        uses = PyLong_AsSsize_t(x);
+        if (uses == -1 && PyErr_Occurred()) {
+            PyErr_Clear();
+            return 1; /* past a machine word: Python's arithmetic */
+        }
+        if (uses > 0) { /* story_lift(c, uses, story_size) */
+            expected = (double)(w->story_size > 1 ? w->story_size : 1) * known / w->tokens;
+            if (!(expected > 0) || uses > ((Py_ssize_t)1 << 53))
+                return 1;
+            lift = w->exponent * log1p((double)uses / expected);
+        }
+    }
+    score = fit - w->edit_weight * slips + lift;
+    *row = Py_BuildValue("(dOdO)", score, c, slips, attested ? Py_True : Py_False);
+    return *row == NULL ? -1 : 0;
+}
+
+/* word_scores(typo, candidates, tables, context, paired, extra, story, story_size, unigram, count,
+ * weights): _context.weigh's (score, word, slips, attested) of each candidate, in order, for an
+ * ASCII typo whose candidates are all ASCII words without a space (else None: weigh scores them in
+ * Python); the twin of newslint.rules.typos._context._word_scores, and its steps in C, where
+ * a weighing cost 3 us a candidate in Python. `tables`: _slip_tables() (weighted_osa's sub, near,
+ * values, costs); `context`: (before, after, unigram(before), unigram(after)), a neighbour None at
+ * a boundary; `paired`: (followers, preceders, within); `weights`: (TOKENS, the unseen pair's
+ * cap, EDIT_WEIGHT, STORY_EXPONENT). `unigram(word)` and `count(first, second)` are called as
+ * weigh calls them: a float, and a float or None. None too where Python must score a word (a log
+ * of no positive number, a use count that is no int): weigh's own steps then raise as they raised. */
+static PyObject *
+word_scores(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *typo, *cands, *tables, *context, *paired, *weights, *out, *targs[4];
+    Py_ssize_t n, i, k;
+    WordScoring w;
+    OsaCosts costs;
+    double ws[4];
+    if (BAD_COUNT(11, 11) || BAD_STR(0) || BAD_TYPE(1, PyList_Check, "list") || BAD_TYPE(2, PyTuple_Check, "tuple") ||
+        BAD_TYPE(3, PyTuple_Check, "tuple") || BAD_TYPE(4, PyTuple_Check, "tuple") ||
+        BAD_TYPE(5, PyDict_Check, "dict") || BAD_TYPE(6, PyDict_Check, "dict") || BAD_SSIZE(7, w.story_size) ||
+        BAD_TYPE(10, PyTuple_Check, "tuple"))
+        return NULL;
+    typo = args[0], cands = args[1], tables = args[2], context = args[3], paired = args[4], weights = args[10];
+    if (PyTuple_GET_SIZE(tables) != 4 || !PyBytes_Check(PyTuple_GET_ITEM(tables, 0)) ||
+        !PyBytes_Check(PyTuple_GET_ITEM(tables, 1)) || !PyTuple_Check(PyTuple_GET_ITEM(tables, 2)) ||
+        PyTuple_GET_SIZE(context) != 4 || PyTuple_GET_SIZE(paired) != 3 || PyTuple_GET_SIZE(weights) != 4) {
+        PyErr_SetString(PyExc_ValueError,
+                        "word_scores: tables are (sub, near, values, costs), context 4 items, paired 3, weights 4");
+        return NULL;
+    }
+    for (k = 0; k < 4; k++)
+        targs[k] = PyTuple_GET_ITEM(tables, k);
+    if (osa_costs_of(__func__, targs, 0, &costs) < 0)
+        return NULL;
+    for (k = 0; k < 4; k++) {
+        ws[k] = PyFloat_AsDouble(PyTuple_GET_ITEM(weights, k));
+        if (ws[k] == -1.0 && PyErr_Occurred())
+            return NULL;
+    }
+    w.tokens = ws[0], w.cap = ws[1], w.edit_weight = ws[2], w.exponent = ws[3];
+    w.before = PyTuple_GET_ITEM(context, 0), w.after = PyTuple_GET_ITEM(context, 1);
+    w.known_before = PyFloat_AsDouble(PyTuple_GET_ITEM(context, 2));
+    if (w.known_before == -1.0 && PyErr_Occurred())
+        return NULL;
+    w.known_after = PyFloat_AsDouble(PyTuple_GET_ITEM(context, 3));
+    if (w.known_after == -1.0 && PyErr_Occurred())
+        return NULL;
+    w.followers = PyTuple_GET_ITEM(paired, 0), w.preceders = PyTuple_GET_ITEM(paired, 1);
+    w.within = PyTuple_GET_ITEM(paired, 2);
+    w.extra = args[5], w.story = args[6], w.unigram = args[8], w.count = args[9];
+    n = PyList_GET_SIZE(cands);
+    if (!PyUnicode_IS_ASCII(typo))
+        Py_RETURN_NONE;
+    for (i = 0; i < n; i++) { /* every one a plain ASCII word, before any is scored */
+        PyObject *c = PyList_GET_ITEM(cands, i);
+        if (!PyUnicode_Check(c)) {
+            PyErr_SetString(PyExc_TypeError, "word_scores: the candidates must be str");
+            return NULL;
+        }
+        if (!PyUnicode_IS_ASCII(c) || memchr(PyUnicode_1BYTE_DATA(c), ' ', PyUnicode_GET_LENGTH(c)) != NULL)
+            Py_RETURN_NONE;
+    }
+    out = PyList_New(n);
+    if (out == NULL)
+        return NULL;
+    for (i = 0; i < n; i++) {
+        PyObject *row = NULL, *c = PyList_GET_ITEM(cands, i);
+        int done;
+        Py_INCREF(c); /* the callables may change the list */
+        done = word_score(&w, &costs, typo, c, &row);
+        Py_DECREF(c);
+        if (done != 0) {
+            Py_DECREF(out);
+            if (done < 0)
+                return NULL;
+            Py_RETURN_NONE;
+        }
+        PyList_SET_ITEM(out, i, row);
+        if (PyList_GET_SIZE(cands) != n) {
+            Py_DECREF(out);
+            PyErr_SetString(PyExc_RuntimeError, "word_scores: the candidates changed");
+            return NULL;
+        }
+    }
+    return out;
 }
 
 /* split_pairs(text, start, end, filter, shortest): where newslint.rules.typos._split._PAIR,
@@ -11717,6 +11956,9 @@ static PyMethodDef methods[] = {
      "add_forms(counts, word_counts, memo, make, limit): each word's uses added to the counts of its forms."},
     {"weighted_osa", (PyCFunction)(void (*)(void))weighted_osa, METH_FASTCALL,
      "weighted_osa(typo, word, sub, near, values, costs): the weighted slip cost of word typed as typo."},
+    {"word_scores", (PyCFunction)(void (*)(void))word_scores, METH_FASTCALL,
+     "word_scores(typo, candidates, tables, context, paired, extra, story, story_size, unigram, count, weights): "
+     "weigh's score of each plain ASCII word."},
     {"split_pairs", (PyCFunction)(void (*)(void))split_pairs, METH_FASTCALL,
      "split_pairs(text, start, end, filter, shortest): the lowercase word pairs whose join may be in the filter."},
     {"slip_candidates", (PyCFunction)(void (*)(void))slip_candidates, METH_FASTCALL,

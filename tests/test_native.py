@@ -1707,6 +1707,48 @@ def test_the_compiled_slip_cost_agrees_on_long_words_and_every_key_pair():
         compiled.weighted_osa("é", "e", *_context._slip_tables())
 
 
+SCORED = ["agency", "agony", "angry", "the", "them", "news", "new", "regime", "sanctions", "sections", "zzxq"]
+
+
+@needs_compiled
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(["agcny", "reigme", "sactions", "nwes", "teh", "tehe", "x"]),
+    st.lists(st.sampled_from(SCORED), max_size=9, unique=True),
+    st.one_of(st.none(), st.sampled_from(["the", "news", "said", "of", "qqq"])),
+    st.one_of(st.none(), st.sampled_from(["the", "agency", "said", "to", "qqq"])),
+    st.lists(st.sampled_from(SCORED), max_size=4),
+    st.dictionaries(st.sampled_from(SCORED), st.integers(-3, 40)),
+    st.integers(-5, 5000),
+    st.dictionaries(st.sampled_from(SCORED), st.sampled_from([1.0, 0.5, 2])),
+    st.booleans(),
+)
+def test_the_compiled_word_scores_are_the_twins(typo, words, before, after, paired, story, size, extra, told):
+    """`word_scores` gives `_word_scores`' tuples to the last bit (slip costs, fits with the
+    pairs looked up or left out by `paired`, a story's lift, its use counts negative or none),
+    and None, as the twin does, where a candidate is past ASCII or holds a space."""
+    unigram = _context.unigram
+    neighbours = (
+        before,
+        after,
+        0.0 if before is None else unigram(before),
+        0.0 if after is None else unigram(after),
+    )
+    within = set(chooser.near_words(typo, words))
+    sets = (set(paired[:2]), set(paired[2:]), within) if told else (frozenset(), frozenset(), frozenset())
+    tables = _context._slip_tables()
+    args = (typo, words, tables, neighbours, sets, extra, story, size)
+    found = compiled.word_scores(*args, unigram, _pairs.count, _context._WEIGHTS)
+    assert found == _context._word_scores(*args)
+    assert found is not None
+    for odd in ("régime", "of the"):
+        assert (
+            compiled.word_scores(typo, [*words, odd], *args[2:], unigram, _pairs.count, _context._WEIGHTS)
+            is None
+        )
+        assert _context._word_scores(typo, [*words, odd], *args[2:]) is None
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(st.text("aB-'’é", max_size=6), st.integers(1, 5)), max_size=12), st.integers(1, 6))
 @example([("seed", 1), ("Seed", 1), ("aB", 2), ("ab", 2)], 3)  # counted forms met again: 1 + 1, 2 + 2

@@ -300,49 +300,39 @@ def weigh(
     typo that is not among them makes no pair the table holds (the two tables hold the same
     pairs), and its pair is not looked up (a pair missed cost a word's whole line of the table
     read: most candidates' pairs are missed, nearly every one a new word's line)."""
-    scored = []
     extra = extra_cost or {}
     before, after = context.before, context.after
     compiled = _chooser.native
-    # `slip_cost`'s compiled form and its tables, read once a weighing, not once a candidate
-    osa, tables = (
-        (None, ()) if compiled is None or not typo.isascii() else (compiled.weighted_osa, _slip_tables())
-    )
     # the neighbours' unigrams read once a weighing, and `_unseen_pair` inline (its call, and
     # the neighbour's lookup, were made for each candidate): the same doubles, in the same order
-    count, log, cap = _pairs.count, math.log, PAIR_FLOOR * UNSEEN_PAIR_CAP
     known_before = 0.0 if before is None else unigram(before)
     known_after = 0.0 if after is None else unigram(after)
-    candidates = dict.fromkeys(candidates)
+    words = list(dict.fromkeys(candidates))
     # the candidates two edits from the typo (not the typo itself), whose pairs `paired` tells
-    within: AbstractSet[str] = frozenset() if paired is None else set(near_words(typo, candidates))
+    within: AbstractSet[str] = frozenset() if paired is None else set(near_words(typo, words))
     followers, preceders = paired or (within, within)
-    for c in candidates:
-        if " " in c:
-            slips = slip_cost(typo, c.replace(" ", "")) + extra.get(c, 0.0) + 0.6  # a lost space ("ofthe")
-            fit, attested = context.log_fit(c), context.attested(c)
-        else:
-            # (a word alone, nearly every candidate: `slip_cost`, `log_fit` and `attested` in one,
-            # each pair looked up once, the same doubles summed in the same order)
-            cost = osa(typo, c, *tables) if osa is not None and c.isascii() else slip_cost(typo, c)
-            slips = cost + extra.get(c, 0.0)
-            first = second = None  # the table's counts of the pairs with the neighbours
-            known = unigram(c)
-            if before is not None:
-                first = count(before, c) if c in followers or c not in within else None
-                pair = first if first is not None else min(known_before * known / TOKENS, cap)
-                fit = log(pair / known_before)
+    neighbours = (before, after, known_before, known_after)
+    # `slip_cost`'s tables read once a weighing, not once a candidate
+    tables = () if compiled is None or not typo.isascii() else _slip_tables()
+    scored: list[Score] | None = None
+    if tables and compiled is not None:  # every candidate a plain word (nearly every weighing): one call
+        scored = compiled.word_scores(
+            typo, words, tables, neighbours, (followers, preceders, within), extra, story, story_size,
+            unigram, _pairs.count, _WEIGHTS,
+        )  # fmt: skip
+    if scored is None:
+        scored = []
+        for c in words:
+            if " " in c:
+                # a lost space ("ofthe")
+                slips = slip_cost(typo, c.replace(" ", "")) + extra.get(c, 0.0) + 0.6
+                fit = context.log_fit(c)
+                uses = story.get(c, 0)
+                lift = story_lift(c, uses, story_size) if uses > 0 else 0.0  # (most: no use, no lift)
+                scored.append((fit - EDIT_WEIGHT * slips + lift, c, slips, context.attested(c)))
             else:
-                fit = log(known / TOKENS)
-            if after is not None:
-                second = count(c, after) if c in preceders or c not in within else None
-                pair = second if second is not None else min(known * known_after / TOKENS, cap)
-                fit += log(pair / known)
-            attested = first is not None or second is not None
-        uses = story.get(c, 0)
-        lift = story_lift(c, uses, story_size) if uses > 0 else 0.0  # (most: no use, no lift)
-        score = fit - EDIT_WEIGHT * slips + lift
-        scored.append((score, c, slips, attested))
+                paired_sets = (followers, preceders, within)
+                scored.append(_word_score(typo, c, tables, neighbours, paired_sets, extra, story, story_size))
     if not scored:
         return []
     top = max(s for s, _, _, _ in scored)
@@ -354,6 +344,67 @@ def weigh(
 
 
 _first = itemgetter(0)
+
+Score = tuple[float, str, float, bool]  # (score, word, slips, attested): a candidate as `weigh` scores it
+_WEIGHTS = (TOKENS, PAIR_FLOOR * UNSEEN_PAIR_CAP, EDIT_WEIGHT, STORY_EXPONENT)  # `word_scores`' constants
+
+
+def _word_score(
+    typo: str,
+    c: str,
+    tables: tuple[bytes, bytes, tuple[float, ...], tuple[float, ...]] | tuple[()],
+    neighbours: tuple[str | None, str | None, float, float],
+    paired: tuple[AbstractSet[str], AbstractSet[str], AbstractSet[str]],
+    extra: dict[str, float],
+    story: dict[str, int],
+    story_size: int,
+) -> Score:
+    """`weigh`'s score of one word without a space: `slip_cost`, `log_fit` and `attested` in one,
+    each pair with a neighbour looked up once, the same doubles summed in the same order. A
+    pair two edits from the typo that `paired` (followers, preceders, the candidates within two
+    edits) does not hold is not looked up. `tables`: `_slip_tables()`, or () (`slip_cost` then)."""
+    before, after, known_before, known_after = neighbours
+    followers, preceders, within = paired
+    cap = PAIR_FLOOR * UNSEEN_PAIR_CAP
+    compiled = _chooser.native
+    if tables and compiled is not None and c.isascii():
+        cost: float = compiled.weighted_osa(typo, c, *tables)
+    else:
+        cost = slip_cost(typo, c)
+    slips = cost + extra.get(c, 0.0)
+    first = second = None  # the table's counts of the pairs with the neighbours
+    known = unigram(c)
+    if before is not None:
+        first = _pairs.count(before, c) if c in followers or c not in within else None
+        pair = first if first is not None else min(known_before * known / TOKENS, cap)
+        fit = math.log(pair / known_before)
+    else:
+        fit = math.log(known / TOKENS)
+    if after is not None:
+        second = _pairs.count(c, after) if c in preceders or c not in within else None
+        pair = second if second is not None else min(known * known_after / TOKENS, cap)
+        fit += math.log(pair / known)
+    uses = story.get(c, 0)
+    lift = story_lift(c, uses, story_size) if uses > 0 else 0.0  # (most: no use, no lift)
+    return (fit - EDIT_WEIGHT * slips + lift, c, slips, first is not None or second is not None)
+
+
+def _word_scores(
+    typo: str,
+    candidates: list[str],
+    tables: tuple[bytes, bytes, tuple[float, ...], tuple[float, ...]],
+    neighbours: tuple[str | None, str | None, float, float],
+    paired: tuple[AbstractSet[str], AbstractSet[str], AbstractSet[str]],
+    extra: dict[str, float],
+    story: dict[str, int],
+    story_size: int,
+) -> list[Score] | None:
+    """The twin of the compiled `word_scores` (its `unigram`, `count` and `weights` this module's):
+    `_word_score` of each candidate, in order, or None unless the typo and every candidate are
+    ASCII and no candidate holds a space (`weigh` scores those itself)."""
+    if not typo.isascii() or any(" " in c or not c.isascii() for c in candidates):
+        return None
+    return [_word_score(typo, c, tables, neighbours, paired, extra, story, story_size) for c in candidates]
 
 
 def _unseen_pair(first: str, second: str) -> float:
