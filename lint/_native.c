@@ -6163,10 +6163,44 @@ called_double(PyObject *callable, double *out, int *is_none, PyObject *a, PyObje
  * ValueError, a use count that is no int), -1 with an error set. The steps and their order are
  * _context._word_score's, so the doubles are its doubles. */
 typedef struct {
-    PyObject *before, *after, *followers, *preceders, *within, *extra, *story, *unigram, *count;
-    double known_before, known_after, tokens, cap, edit_weight, exponent;
-    Py_ssize_t story_size;
+    PyObject *before, *after, *followers, *preceders, *within, *extra, *story, *rest, *count;
+    double known_before, known_after, tokens, cap, edit_weight, exponent, zipf;
+    Py_ssize_t story_size, unlisted;
 } WordScoring;
+
+/* unigram(c), as _context.unigram reckons a word alone: ZIPF / (rank + 10), its rank what the
+ * list's `rest(c)` reads after it on its index line (int() of it), the list's size for None.
+ * 0, 1 where Python must reckon it (a rank that is no plain run of digits), -1 with an error set. */
+static int
+word_unigram(const WordScoring *w, PyObject *c, double *known)
+{
+    PyObject *text = PyObject_CallOneArg(w->rest, c);
+    long long rank = 0;
+    Py_ssize_t n, i;
+    if (text == NULL)
+        return -1;
+    if (text == Py_None)
+        rank = w->unlisted;
+    else {
+        const Py_UCS1 *d;
+        n = PyUnicode_Check(text) && PyUnicode_IS_ASCII(text) ? PyUnicode_GET_LENGTH(text) : 0;
+        if (n == 0 || n > 15) {
+            Py_DECREF(text);
+            return 1;
+        }
+        d = PyUnicode_1BYTE_DATA(text);
+        for (i = 0; i < n; i++) {
+            if (d[i] < '0' || d[i] > '9') {
+                Py_DECREF(text);
+                return 1;
+            }
+            rank = rank * 10 + (d[i] - '0');
+        }
+    }
+    Py_DECREF(text);
+    *known = w->zipf / (double)(rank + 10);
+    return 0;
+}
 
 /* A pair's count as weigh reads it: count(first, second) if c in `told` or c not in within, else
  * None; that count, or min(unseen, cap) for None, in *pair; *attested set for a count. 0, or -1
@@ -6191,7 +6225,7 @@ static int
 word_score(const WordScoring *w, const OsaCosts *costs, PyObject *typo, PyObject *c, PyObject **row)
 {
     double cost, slips, known, fit, pair, lift = 0.0, got, score;
-    int attested = 0;
+    int attested = 0, done;
     PyObject *x;
     cost = osa_cost(costs, typo, c);
     if (cost < 0)
@@ -6203,8 +6237,9 @@ word_score(const WordScoring *w, const OsaCosts *costs, PyObject *typo, PyObject
     if (got == -1.0 && PyErr_Occurred())
         return -1;
     slips = cost + got;
-    if (called_double(w->unigram, &known, NULL, c, NULL) < 0)
-        return -1;
+    done = word_unigram(w, c, &known);
+    if (done != 0)
+        return done;
     if (w->before != Py_None) {
         if (pair_count_of(w, c, w->followers, w->before, c, w->known_before * known / w->tokens, &pair, &attested) < 0)
             return -1;
@@ -6249,47 +6284,55 @@ word_score(const WordScoring *w, const OsaCosts *costs, PyObject *typo, PyObject
     return *row == NULL ? -1 : 0;
 }
 
-/* word_scores(typo, candidates, tables, context, paired, extra, story, story_size, unigram, count,
+/* word_scores(typo, candidates, tables, context, paired, extra, story, story_size, ranks, count,
  * weights): _context.weigh's (score, word, slips, attested) of each candidate, in order, for an
  * ASCII typo whose candidates are all ASCII words without a space (else None: weigh scores them in
  * Python); the twin of newslint.rules.typos._context._word_scores, and its steps in C, where
  * a weighing cost 3 us a candidate in Python. `tables`: _slip_tables() (weighted_osa's sub, near,
  * values, costs); `context`: (before, after, unigram(before), unigram(after)), a neighbour None at
- * a boundary; `paired`: (followers, preceders, within); `weights`: (TOKENS, the unseen pair's
- * cap, EDIT_WEIGHT, STORY_EXPONENT). `unigram(word)` and `count(first, second)` are called as
- * weigh calls them: a float, and a float or None. None too where Python must score a word (a log
- * of no positive number, a use count that is no int): weigh's own steps then raise as they raised. */
+ * a boundary; `paired`: (followers, preceders, within); `ranks`: (the word list's rank lookup, its
+ * size: WordList.rank_lookup()), a word's unigram reckoned from them (word_unigram: a Python call
+ * of unigram cost 1 us a word met first); `weights`: (TOKENS, the unseen pair's cap, EDIT_WEIGHT,
+ * STORY_EXPONENT, ZIPF). `count(first, second)` is called as weigh calls it: a float or None. None
+ * too where Python must score a word (a log of no positive number, a use count that is no int, a
+ * rank that is no run of digits): weigh's own steps then raise as they raised. */
 static PyObject *
 word_scores(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
-    PyObject *typo, *cands, *tables, *context, *paired, *weights, *out, *targs[4];
+    PyObject *typo, *cands, *tables, *context, *paired, *ranks, *weights, *out, *targs[4];
     Py_ssize_t n, i, k;
     WordScoring w;
     OsaCosts costs;
-    double ws[4];
+    double ws[5];
     if (BAD_COUNT(11, 11) || BAD_STR(0) || BAD_TYPE(1, PyList_Check, "list") || BAD_TYPE(2, PyTuple_Check, "tuple") ||
         BAD_TYPE(3, PyTuple_Check, "tuple") || BAD_TYPE(4, PyTuple_Check, "tuple") ||
         BAD_TYPE(5, PyDict_Check, "dict") || BAD_TYPE(6, PyDict_Check, "dict") || BAD_SSIZE(7, w.story_size) ||
-        BAD_TYPE(10, PyTuple_Check, "tuple"))
+        BAD_TYPE(8, PyTuple_Check, "tuple") || BAD_TYPE(10, PyTuple_Check, "tuple"))
         return NULL;
-    typo = args[0], cands = args[1], tables = args[2], context = args[3], paired = args[4], weights = args[10];
+    typo = args[0], cands = args[1], tables = args[2], context = args[3], paired = args[4], ranks = args[8];
+    weights = args[10];
     if (PyTuple_GET_SIZE(tables) != 4 || !PyBytes_Check(PyTuple_GET_ITEM(tables, 0)) ||
         !PyBytes_Check(PyTuple_GET_ITEM(tables, 1)) || !PyTuple_Check(PyTuple_GET_ITEM(tables, 2)) ||
-        PyTuple_GET_SIZE(context) != 4 || PyTuple_GET_SIZE(paired) != 3 || PyTuple_GET_SIZE(weights) != 4) {
-        PyErr_SetString(PyExc_ValueError,
-                        "word_scores: tables are (sub, near, values, costs), context 4 items, paired 3, weights 4");
+        PyTuple_GET_SIZE(context) != 4 || PyTuple_GET_SIZE(paired) != 3 || PyTuple_GET_SIZE(ranks) != 2 ||
+        !PyLong_Check(PyTuple_GET_ITEM(ranks, 1)) || PyTuple_GET_SIZE(weights) != 5) {
+        PyErr_SetString(PyExc_ValueError, "word_scores: tables are (sub, near, values, costs), context 4 items, "
+                                          "paired 3, ranks (rest, size), weights 5");
         return NULL;
     }
+    w.unlisted = PyLong_AsSsize_t(PyTuple_GET_ITEM(ranks, 1));
+    if (w.unlisted == -1 && PyErr_Occurred())
+        return NULL;
+    w.rest = PyTuple_GET_ITEM(ranks, 0);
     for (k = 0; k < 4; k++)
         targs[k] = PyTuple_GET_ITEM(tables, k);
     if (osa_costs_of(__func__, targs, 0, &costs) < 0)
         return NULL;
-    for (k = 0; k < 4; k++) {
+    for (k = 0; k < 5; k++) {
         ws[k] = PyFloat_AsDouble(PyTuple_GET_ITEM(weights, k));
         if (ws[k] == -1.0 && PyErr_Occurred())
             return NULL;
     }
-    w.tokens = ws[0], w.cap = ws[1], w.edit_weight = ws[2], w.exponent = ws[3];
+    w.tokens = ws[0], w.cap = ws[1], w.edit_weight = ws[2], w.exponent = ws[3], w.zipf = ws[4];
     w.before = PyTuple_GET_ITEM(context, 0), w.after = PyTuple_GET_ITEM(context, 1);
     w.known_before = PyFloat_AsDouble(PyTuple_GET_ITEM(context, 2));
     if (w.known_before == -1.0 && PyErr_Occurred())
@@ -6299,7 +6342,7 @@ word_scores(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     w.followers = PyTuple_GET_ITEM(paired, 0), w.preceders = PyTuple_GET_ITEM(paired, 1);
     w.within = PyTuple_GET_ITEM(paired, 2);
-    w.extra = args[5], w.story = args[6], w.unigram = args[8], w.count = args[9];
+    w.extra = args[5], w.story = args[6], w.count = args[9];
     n = PyList_GET_SIZE(cands);
     if (!PyUnicode_IS_ASCII(typo))
         Py_RETURN_NONE;
@@ -11957,7 +12000,7 @@ static PyMethodDef methods[] = {
     {"weighted_osa", (PyCFunction)(void (*)(void))weighted_osa, METH_FASTCALL,
      "weighted_osa(typo, word, sub, near, values, costs): the weighted slip cost of word typed as typo."},
     {"word_scores", (PyCFunction)(void (*)(void))word_scores, METH_FASTCALL,
-     "word_scores(typo, candidates, tables, context, paired, extra, story, story_size, unigram, count, weights): "
+     "word_scores(typo, candidates, tables, context, paired, extra, story, story_size, ranks, count, weights): "
      "weigh's score of each plain ASCII word."},
     {"split_pairs", (PyCFunction)(void (*)(void))split_pairs, METH_FASTCALL,
      "split_pairs(text, start, end, filter, shortest): the lowercase word pairs whose join may be in the filter."},

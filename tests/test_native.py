@@ -1736,17 +1736,19 @@ def test_the_compiled_word_scores_are_the_twins(typo, words, before, after, pair
     )
     within = set(chooser.near_words(typo, words))
     sets = (set(paired[:2]), set(paired[2:]), within) if told else (frozenset(), frozenset(), frozenset())
-    tables = _context._slip_tables()
+    tables, ranks = _context._slip_tables(), _words.english().rank_lookup()
     args = (typo, words, tables, neighbours, sets, extra, story, size)
-    found = compiled.word_scores(*args, unigram, _pairs.count, _context._WEIGHTS)
+    found = compiled.word_scores(*args, ranks, _pairs.count, _context._WEIGHTS)
     assert found == _context._word_scores(*args)
     assert found is not None
     for odd in ("régime", "of the"):
         assert (
-            compiled.word_scores(typo, [*words, odd], *args[2:], unigram, _pairs.count, _context._WEIGHTS)
+            compiled.word_scores(typo, [*words, odd], *args[2:], ranks, _pairs.count, _context._WEIGHTS)
             is None
         )
         assert _context._word_scores(typo, [*words, odd], *args[2:]) is None
+    if words:  # a rank int() reads but that is no plain run of digits: left to Python
+        assert compiled.word_scores(*args, (lambda w: " 7", 9), _pairs.count, _context._WEIGHTS) is None
 
 
 @settings(max_examples=200, deadline=None)

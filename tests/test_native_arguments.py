@@ -49,7 +49,7 @@ SPECS = {
     "compound_splits": "OOnn",
     "add_forms": "DDDOn",
     "weighted_osa": "UUyyTF",
-    "word_scores": "ULTTTDDnOOT",
+    "word_scores": "ULTTTDDnTOT",
     "split_pairs": "Unnyn",
     "may_double": "U",
     "double_starts": "U",

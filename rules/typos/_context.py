@@ -318,7 +318,7 @@ def weigh(
     if tables and compiled is not None:  # every candidate a plain word (nearly every weighing): one call
         scored = compiled.word_scores(
             typo, words, tables, neighbours, (followers, preceders, within), extra, story, story_size,
-            unigram, _pairs.count, _WEIGHTS,
+            english().rank_lookup(), _pairs.count, _WEIGHTS,
         )  # fmt: skip
     if scored is None:
         scored = []
@@ -346,7 +346,8 @@ def weigh(
 _first = itemgetter(0)
 
 Score = tuple[float, str, float, bool]  # (score, word, slips, attested): a candidate as `weigh` scores it
-_WEIGHTS = (TOKENS, PAIR_FLOOR * UNSEEN_PAIR_CAP, EDIT_WEIGHT, STORY_EXPONENT)  # `word_scores`' constants
+# `word_scores`' constants
+_WEIGHTS = (TOKENS, PAIR_FLOOR * UNSEEN_PAIR_CAP, EDIT_WEIGHT, STORY_EXPONENT, ZIPF)
 
 
 def _word_score(
@@ -399,7 +400,8 @@ def _word_scores(
     story: dict[str, int],
     story_size: int,
 ) -> list[Score] | None:
-    """The twin of the compiled `word_scores` (its `unigram`, `count` and `weights` this module's):
+    """The twin of the compiled `word_scores` (its ranks `english()`'s, its `count` and `weights`
+    this module's: `unigram`, `_pairs.count`, `_WEIGHTS`):
     `_word_score` of each candidate, in order, or None unless the typo and every candidate are
     ASCII and no candidate holds a space (`weigh` scores those itself)."""
     if not typo.isascii() or any(" " in c or not c.isascii() for c in candidates):

@@ -180,6 +180,12 @@ class WordList:
             return longest
         return max(map(len, self.ordered))
 
+    def rank_lookup(self) -> tuple[Callable[[str], str | None], int]:
+        """What `frequency_rank` reads: the lookup of the text after a word on its index line
+        (its rank, or None), and the rank of a word the list lacks (its size). For a compiled
+        caller that ranks many words (`word_scores`), where each call of a method cost 1 us."""
+        return self._rest, self.size
+
     def frequency_rank(self, word: str) -> int:
         """0 for the most frequent word, the list's length for a word it lacks."""
         rank = self._rest(word)
