@@ -398,6 +398,9 @@ _HINTED = [
 ]
 if native_chooser.native is not None:  # NL103 asks the compiled test only
     _HINTED.append((doubled_word._DOUBLE, native_chooser.native.may_double, "."))
+# The scans that try a pattern only where its hint is, in a finer grain than `hinted_matches`:
+# each with its pattern and its hint.
+_SCANS = [(segment._URL, segment._may_hold_url, segment._url_matches)]
 
 
 @settings(max_examples=600, deadline=None)
@@ -405,13 +408,19 @@ if native_chooser.native is not None:  # NL103 asks the compiled test only
 @example("a@b.com\nwww.x.com\n#39;s x quot;\nAT amp;T", 1)
 @example("x.com\u2028y.com\r\nz\nhttp://a.b/c?d", 2)
 @example("the the.the\n\nthe. had\u2028had .The the", 3)
+@example("see\nwww.a.com\n\nno hint here\nb.org/x, and c.co.uk.\n", 1)
+@example("İ.com x\nſ.uk\n.İnt \n", 3)
 def test_a_scan_of_the_hinted_blocks_finds_what_the_whole_text_scan_finds(text, block):
-    """A long text's slow scans read only the blocks, cut at line breaks, that hold a hint."""
+    """A long text's slow scans read only the blocks, cut at line breaks, that hold a hint (and
+    some, only the places in them where a match can be)."""
     with mock.patch.object(segment, "HINT_BLOCK", block):
         for pattern, hinted, cut in _HINTED:
             if hinted(text):
                 found = [m.span() for m in segment.hinted_matches(pattern, text, hinted, cut)]
                 assert found == [m.span() for m in pattern.finditer(text)], pattern
+        for pattern, hinted, scan in _SCANS:
+            if hinted(text):
+                assert [m.span() for m in scan(text)] == [m.span() for m in pattern.finditer(text)], pattern
 
 
 LINE_TEXT = st.lists(
