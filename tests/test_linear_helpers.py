@@ -385,7 +385,7 @@ def test_the_lowered_stretches_find_what_the_lowered_text_holds(text, wanted, st
 HINTED_TEXT = st.lists(
     st.sampled_from(
         "a@b.com x@ @ www. http://a.b/c?d .com .co.uk .Com İ #39; #x27; quot; amp; & &#39; AT doesn é ; ( "
-        "- / the The . .. had ſ s (sic) [SIC] sic] [ſic) (sİc)".split()
+        "- / the The . .. had ſ s (sic) [SIC] sic] [ſic) (sİc) ; nbsp; hellip; #xFFFFF;".split()
         + [" ", " ", "\n", "\n\n", "\u2028", "\r\n"]
     ),
     max_size=40,
@@ -400,7 +400,10 @@ if native_chooser.native is not None:  # NL103 asks the compiled test only
     _HINTED.append((doubled_word._DOUBLE, native_chooser.native.may_double, "."))
 # The scans that try a pattern only where its hint is, in a finer grain than `hinted_matches`:
 # each with its pattern and its hint.
-_SCANS = [(segment._URL, segment._may_hold_url, segment._url_matches)]
+_SCANS = [
+    (segment._URL, segment._may_hold_url, segment._url_matches),
+    (entities._BROKEN, entities._may_hold_broken, entities._broken_matches),
+]
 
 
 @settings(max_examples=600, deadline=None)
@@ -410,6 +413,8 @@ _SCANS = [(segment._URL, segment._may_hold_url, segment._url_matches)]
 @example("the the.the\n\nthe. had\u2028had .The the", 3)
 @example("see\nwww.a.com\n\nno hint here\nb.org/x, and c.co.uk.\n", 1)
 @example("İ.com x\nſ.uk\n.İnt \n", 3)
+@example("it#39;s noquot;x ;amp; &#39;s #x27;;hellip; #xFFFFF; #123456;", 4)
+@example("a\n#39;\nquot;\ncamp; doesn#x27;t", 1)
 def test_a_scan_of_the_hinted_blocks_finds_what_the_whole_text_scan_finds(text, block):
     """A long text's slow scans read only the blocks, cut at line breaks, that hold a hint (and
     some, only the places in them where a match can be)."""
