@@ -1388,18 +1388,21 @@ def test_english_variety_mix_asks_no_desk_questions_without_a_profile():
     assert [len(f) for f in found] == [2, 1]
 
 
-VARIETY_TEXT = st.lists(
-    st.tuples(
-        st.sampled_from(
-            ["colour", "color", "Colour", "centre", "center", "Defence", "defense", "theatre", "labour"]
-            + ["organise", "organize", "modernise", "apologize", "program", "programme", "the", "said"]
-            + ["Mr Brown", "Mr. Brown", "Dr. Jones", "percent", "per cent", "£4m", "25 February", "4.5bn"]
-            + ["the US", "UK", "BBC", "towards", 'said: "We', "Inc", "Corp", "Washington", "Ltd", "Tokyo"]
-        ),
-        st.sampled_from([" ", " ", ". ", "\n", ", "]),
-    ),
-    max_size=20,
-).map(lambda ws: "".join(w + s for w, s in ws))
+def _words_text(words: list[str], most: int) -> st.SearchStrategy[str]:
+    """Texts of up to `most` of `words`, each followed by a space, a stop, a line break or a comma."""
+    gaps = st.sampled_from([" ", " ", ". ", "\n", ", "])
+    return st.lists(st.tuples(st.sampled_from(words), gaps), max_size=most).map(
+        lambda ws: "".join(w + s for w, s in ws)
+    )
+
+
+VARIETY_TEXT = _words_text(
+    ["colour", "color", "Colour", "centre", "center", "Defence", "defense", "theatre", "labour"]
+    + ["organise", "organize", "modernise", "apologize", "program", "programme", "the", "said"]
+    + ["Mr Brown", "Mr. Brown", "Dr. Jones", "percent", "per cent", "£4m", "25 February", "4.5bn"]
+    + ["the US", "UK", "BBC", "towards", 'said: "We', "Inc", "Corp", "Washington", "Ltd", "Tokyo"],
+    20,
+)
 VARIETY_ENDINGS = st.sampled_from(["", "\nReuter\n", "\nREUTER\n"])
 
 
@@ -1420,6 +1423,48 @@ def test_english_variety_mix_reports_as_without_its_unopposed_test(text, ending)
     found = list(rule.check(segment.parse(text + ending)))
     with mock.patch.object(english_variety_mix, "_unopposed", lambda found, other_way, evidence: False):
         assert found == list(rule.check(segment.parse(text + ending)))
+
+
+LONE_VARIETY_TEXT = _words_text(
+    ["colour", "Colour", "COLOUR", "centre", "Defence", "defence", "theatre", "labour-intensive"]
+    + ["color", "center", "Defense", "organise", "Organised", "organize", "realized", "tyre"]
+    + ["program", "programme", "licence", "meters", "the", "said", "Ministry", "Ltd", "Inc"]
+    + ["Mr Brown", "Mr. Brown", "percent", "per cent", "£4m", "25 February", "the US", "towards"],
+    16,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(LONE_VARIETY_TEXT, VARIETY_ENDINGS)
+@example("The colour of it, Mr Brown said.\n", "")  # one variety, no sign against it: no tokens
+@example("They organise the centre. The Defence Ministry said.", "")  # -ise is British too
+@example("The colour and the centre, Mr. Brown said of 5 percent.", "\nReuter\n")  # signs: the full path
+@example("The COLOUR of the color.", "")
+@example("Colour Ltd said the color of it.", "")  # a company's spelling is no entry
+@example("The labour-intensive centre.", "")  # a hyphenated word's parts: the full path
+@example("They organise it and organize it. The colour.", "")
+def test_english_variety_mix_reports_as_without_its_lone_variety_exit(text, ending):
+    """NL201 returns before building any token from a story whose candidate words are each a
+    plain spelling of one variety (or no entry) when the other variety's signs are too few for
+    any majority (`_lone_variety`): it reports what it reports when every story takes the full
+    path."""
+    rule = Linter(Settings()).by_code["NL201"]
+    found = list(rule.check(segment.parse(text + ending)))
+    with mock.patch.object(english_variety_mix, "_lone_variety", lambda words: None):
+        assert found == list(rule.check(segment.parse(text + ending)))
+
+
+def test_english_variety_mix_lone_variety_reads_each_word_once():
+    """`_lone_variety`: "" with no entry, the variety of plain spellings and -ise endings of one
+    variety, None for two varieties, an -ize ending, a contextual word or a hyphenated one."""
+    lone = english_variety_mix._lone_variety
+    assert lone({"said"}) == ""
+    assert lone({"colour", "Centre", "organised"}) == "gb"
+    assert lone({"color", "center"}) == "us"
+    assert lone({"colour", "color"}) is None
+    assert lone({"organized"}) is None
+    assert lone({"program"}) is None
+    assert lone({"centre-left"}) is None
 
 
 def _unopposed_plainly(found, other_way, evidence):
@@ -1470,18 +1515,13 @@ def _plainly_british_plainly(evidence, found):
     )
 
 
-NAMED_VARIETY_TEXT = st.lists(
-    st.tuples(
-        st.sampled_from(
-            ["colour", "Colour", "centre", "Centre", "Defence", "defence", "Theatre", "labour", "Labour"]
-            + ["color", "Color", "Center", "Defense", "organise", "organize", "the", "said", "Ministry"]
-            + ["Mr Brown", "Mr. Brown", "percent", "per cent", "£4m", "25 February", "the US", "UK"]
-            + ["BBC", "towards", "Inc", "Corp", "Washington", "Ltd", "program", "programme"]
-        ),
-        st.sampled_from([" ", " ", ". ", "\n", ", "]),
-    ),
-    max_size=20,
-).map(lambda ws: "".join(w + s for w, s in ws))
+NAMED_VARIETY_TEXT = _words_text(
+    ["colour", "Colour", "centre", "Centre", "Defence", "defence", "Theatre", "labour", "Labour"]
+    + ["color", "Color", "Center", "Defense", "organise", "organize", "the", "said", "Ministry"]
+    + ["Mr Brown", "Mr. Brown", "percent", "per cent", "£4m", "25 February", "the US", "UK"]
+    + ["BBC", "towards", "Inc", "Corp", "Washington", "Ltd", "program", "programme"],
+    20,
+)
 
 
 @settings(max_examples=400, deadline=None)

@@ -577,6 +577,22 @@ class EnglishVarietyMix(Rule):
         return (Trigger(words=_CANDIDATES),)  # every use it weighs is of a word a table lists
 
     def check(self, doc: Document) -> Iterator[Violation]:
+        context = self.context
+        settled = self._settled
+        if settled is None or settled[0] is not context:
+            settled = self._settle()
+        evidence: _Evidence | None = None
+        lone = _lone_variety(doc.selected(_CANDIDATES))
+        if lone == "":
+            return  # no word of the story has an entry: nothing is found
+        if lone is not None and settled[1] is None and (context.profile is None or not self._desk_section()):
+            # every entry the story can have is a spelling of one variety: `_unopposed` answers
+            # yes whatever the tokens (which are not built) when the other variety's signs are
+            # too few for any majority (most stories the rule checks)
+            evidence = _evidence_of(doc)
+            signs = _other_signs(lone, evidence)
+            if signs is not None and signs < MIN_EVIDENCE:
+                return
         found = self._spellings(doc)
         senses = False  # the sense entries are few: the list is copied without them only if any
         for tok, entry in found:
@@ -591,13 +607,9 @@ class EnglishVarietyMix(Rule):
             found = [(tok, entry) for tok, entry in found if entry.kind != "sense"]
         if not found:
             return
-        context = self.context
-        settled = self._settled
-        if settled is None or settled[0] is not context:
-            settled = self._settle()
         _, target, stated, ise_house, oxford = settled
-        dateline = doc.text[doc.dateline.start : doc.dateline.end] if doc.dateline else ""
-        evidence = _Evidence(doc.text, dateline, doc)  # signs are read only when a story needs them
+        if evidence is None:
+            evidence = _evidence_of(doc)  # signs are read only when a story needs them
         other_way = _spelled_other_way(found, doc.text)
         if (
             target is None
@@ -1055,6 +1067,52 @@ def _first_matches(pattern: re.Pattern[str], text: str) -> int:
         if n == MAX_SIGNS:
             break
     return n
+
+
+def _evidence_of(doc: Document) -> _Evidence:
+    """The story's `_Evidence`, its signs read only when asked."""
+    dateline = doc.text[doc.dateline.start : doc.dateline.end] if doc.dateline else ""
+    return _Evidence(doc.text, dateline, doc)
+
+
+# A candidate word (as written) -> the variety of its entry when that is a plain spelling whatever
+# its context ("us", "gb"), "" when it has no entry, None when its context or its parts decide
+# (`_lone_of`): decided once per word, remembered across stories (at most one a table word)
+_LONE: dict[str, str | None] = {}
+_UNREAD = "?"  # no answer of `_lone_of`: a word `_LONE` has not met
+
+
+def _lone_of(text: str) -> str | None:
+    """`_LONE`'s answer for a word, as `_spellings` would find its tokens' entries: a hyphenated
+    word's parts, a contextual word and an -ize ending (`_unopposed` weighs -ise against -ize by
+    the count of their tokens, and a lone -ize) are None; a word with no entry (too short, or
+    listed nowhere) is "". An -ise ending is its variety's spelling: without an -ize, it raises
+    no question of endings."""
+    if "-" in text:
+        return None
+    word = text.lower().replace("’", "'")
+    listed = _KEYS[0] or _table_keys()
+    if word in listed and not _contextual(word):
+        entry = variants().get(word) if len(word) >= MIN_LENGTH else None
+        if entry is None:
+            return ""
+        return entry.variety if entry.kind in ("spelling", "ise") else None
+    return None if _listed(word, listed) else ""
+
+
+def _lone_variety(words: Collection[str]) -> str | None:
+    """The one variety of the entries `_spellings` can find for the story's candidate `words`,
+    when each word's is a plain spelling or none (`_lone_of`): "" when none has an entry (nothing
+    is found), None when two varieties are there or a word's entry needs its tokens."""
+    lone, known = "", _LONE
+    for text in words:
+        variety = known.get(text, _UNREAD)
+        if variety is _UNREAD:
+            variety = known[text] = _lone_of(text)
+        if variety is None or variety and lone and variety != lone:
+            return None
+        lone = variety or lone
+    return lone
 
 
 def _spelling_counts(
