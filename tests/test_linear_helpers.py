@@ -774,6 +774,24 @@ def test_abbreviation_style_with_its_filter_reports_as_without_it(text):
 
 
 @settings(max_examples=400, deadline=None)
+@given(ABBREVIATION_TEXT, ABBREVIATION_TEXT)
+@example("NATO SAYS US", "NATO and Nato said. US officials\n")  # each group has one form outside
+@example("US JETS", "U.S. jets struck. US officials said\n")
+@example("Nato talks", "NATO said. Nato and NATO\n")
+@example("US", "US\n")
+@example("NAKASONE SAYS", "Nakasone said it.\n")  # the exit: one form outside
+@example("UNESCO US", "Unesco and U.S. said. Nato and UN\n")
+def test_abbreviation_style_reports_as_without_its_headline_exit(headline, body):
+    """NL204 leaves a story whose letters are each written in one form outside its headline
+    (`_two_outside`) before looking for any place: it reports what it reports without that exit."""
+    rule = Linter(Settings()).by_code["NL204"]
+    text = f"{headline.strip()}\n\n{body}"
+    found = list(rule.check(segment.parse(text)))
+    with mock.patch.object(abbreviation_style, "_two_outside", lambda text, forms, headline: True):
+        assert found == list(rule.check(segment.parse(text)))
+
+
+@settings(max_examples=400, deadline=None)
 @given(ABBREVIATION_TEXT)
 @example("NATO talks\n\nNATO said. Nato and U.N. officials, UN\n")
 @example("NATO talks\n\nNATO said NATO and Nato\n")
