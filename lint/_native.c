@@ -10719,6 +10719,69 @@ sic_hint(PyObject *self, PyObject *text)
     Py_RETURN_FALSE;
 }
 
+/* Whether `ch` is in text, read as `str.__contains__` reads a one-character string. */
+static int
+holds_char(PyObject *text, Py_UCS4 ch)
+{
+    return PyUnicode_FindChar(text, ch, 0, PyUnicode_GET_LENGTH(text), 1) >= 0;
+}
+
+/* Whether "<!--" is in text: each "<" found by PyUnicode_FindChar (memchr, where a text's
+ * characters take a byte each), and the three characters after it read (news copy seldom holds a
+ * "<": the substring search of all four cost six times as much). */
+static int
+holds_comment_open(PyObject *text)
+{
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), at = 0;
+    while ((at = PyUnicode_FindChar(text, '<', at, n, 1)) >= 0) {
+        if (at + 3 < n && SS_READ(at + 1) == '!' && SS_READ(at + 2) == '-' && SS_READ(at + 3) == '-')
+            return 1;
+        at++;
+    }
+    return at == -1 ? 0 : -1;
+}
+
+/* Whether `hint` (a hint function above: Py_True or Py_False, or NULL) answered yes; -1 on error. */
+static int
+hint_said(PyObject *answer)
+{
+    if (answer == NULL)
+        return -1;
+    Py_DECREF(answer);
+    return answer == Py_True;
+}
+
+/* story_hints(text): the rare hints of a story as the bits of segment.story_hints (1 "<!--",
+ * 2 "@", 4 "#", 8 url_hint, 16 column_gap, 32 sic_hint): the six searches parse makes of every
+ * story, in one call (each was a Python call of its own; most stories hold none). */
+static PyObject *
+story_hints(PyObject *self, PyObject *text)
+{
+    long bits = 0;
+    int said;
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "story_hints: a str, please");
+        return NULL;
+    }
+    if ((said = holds_comment_open(text)) < 0)
+        return NULL;
+    bits |= said ? 1 : 0;
+    bits |= holds_char(text, '@') ? 2 : 0;
+    bits |= holds_char(text, '#') ? 4 : 0;
+    if ((said = hint_said(url_hint(self, text))) < 0)
+        return NULL;
+    bits |= said ? 8 : 0;
+    if ((said = hint_said(column_gap(self, text))) < 0)
+        return NULL;
+    bits |= said ? 16 : 0;
+    if ((said = hint_said(sic_hint(self, text))) < 0)
+        return NULL;
+    bits |= said ? 32 : 0;
+    return PyLong_FromLong(bits);
+}
+
 /* --- tickers (segment._TICKER, tried at each bracket): a match's end is the first closing
  * bracket after its opening one (no piece of the pattern reads a bracket), so each piece below
  * only answers whether the pattern matches, every backtrack the pattern could take tried. --- */
@@ -12081,6 +12144,7 @@ static PyMethodDef methods[] = {
      "table_strength(line): how surely the line is a table's (segment._table_strength)."},
     {"url_hint", url_hint, METH_O, "url_hint(text): whether an address's hint (segment._URL_HINT) is in the text."},
     {"sic_hint", sic_hint, METH_O, "sic_hint(text): whether a [sic] mark (segment._SIC_HINT) is in the text."},
+    {"story_hints", story_hints, METH_O, "story_hints(text): the rare hints of a story (segment.story_hints)."},
     {"ticker_spans", (PyCFunction)(void (*)(void))ticker_spans, METH_FASTCALL,
      "ticker_spans(text, span_type): the tickers (segment._TICKER's matches) in the text."},
     {"block_spans", (PyCFunction)(void (*)(void))block_spans, METH_FASTCALL,

@@ -99,7 +99,8 @@ def sentence_ends(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
 def parse(text: str, path: str = "-", format: str = "text") -> Document:
     """Build the document model of `text`. `format` is "text" or "markdown"."""
     lines = LazyLineIndex(text)  # (read by a table's rows, NL204, a report: found when first read)
-    regions = _regions(text, format, lines)
+    hints: int = native.story_hints(text) if native is not None else story_hints(text)
+    regions = _regions(text, format, lines, hints)
     # (most stories have no region and no [sic] mark: no comprehension or generator made for them)
     skip = [r.span for r in regions if r.kind in _NOT_TEXT and _fills_lines(text, r.span)] if regions else []
     blocks = _blocks(text, skip)
@@ -110,7 +111,7 @@ def parse(text: str, path: str = "-", format: str = "text") -> Document:
     not_prose = SpanSet([r.span for r in regions if r.kind is not RegionKind.TABLE]) if regions else None
     quotations = tuple(find_quotations(text, headline, paragraphs, format == "markdown", not_prose))
     sentences = tuple(_sentences(text, headline, paragraphs, dateline))
-    sic = tuple(_sic_spans(text)) if _may_hold_sic(text) else ()
+    sic = tuple(_sic_spans(text)) if hints & SIC_HINT else ()
     return Document.assembled(
         text,
         path,
@@ -130,14 +131,39 @@ def parse(text: str, path: str = "-", format: str = "text") -> Document:
 # --- regions ---------------------------------------------------------------------------
 _NOT_TEXT = {RegionKind.CODE, RegionKind.FRONT_MATTER, RegionKind.COMMENT}
 
+# The bits of `story_hints`: what a story holds of the rare hints parse looks for in each.
+COMMENT_HINT, AT_HINT, HASH_HINT, URL_HINT, GAP_HINT, SIC_HINT = 1, 2, 4, 8, 16, 32
 
-def _regions(text: str, format: str, lines: LineIndex) -> list[Region]:
-    found = _marked_regions(text, format)
+
+def story_hints(text: str) -> int:
+    """The rare hints `text` holds, as bits: an HTML comment's opening (COMMENT_HINT), "@"
+    (AT_HINT), "#" (HASH_HINT), a match of `_URL_HINT` (URL_HINT), of `_COLUMN_GAP` (GAP_HINT),
+    of `_SIC_HINT` (SIC_HINT). The twin of `newslint._native.story_hints`, which finds the six in
+    one call where parse made six (three of them Python calls); most stories hold none. The
+    patterns are tried only where the looser substring tests find a hint."""
+    bits = COMMENT_HINT if "<!--" in text else 0
+    if "@" in text:
+        bits |= AT_HINT
+    if "#" in text:
+        bits |= HASH_HINT
+    if _may_hold_url_twin(text) and _URL_HINT.search(text):
+        bits |= URL_HINT
+    if ("  " in text or "\t" in text) and _COLUMN_GAP.search(text):
+        bits |= GAP_HINT
+    if _may_hold_sic_twin(text) and _SIC_HINT.search(text):
+        bits |= SIC_HINT
+    return bits
+
+
+def _regions(text: str, format: str, lines: LineIndex, hints: int | None = None) -> list[Region]:
+    """The regions of `text`; `hints`: its `story_hints` bits, where the caller found them."""
+    if hints is None:
+        hints = native.story_hints(text) if native is not None else story_hints(text)
+    found = _marked_regions(text, format, hints)
     spans = _ticker_spans(text)
     tickers = [Region(RegionKind.TICKER, s) for s in spans] if spans else []
-    # `_tables`, its column gap looked for here: no generator is made for most stories
-    gapped = _has_column_gap(text)
-    tables = [Region(RegionKind.TABLE, s) for s in _gapped_tables(text, lines)] if gapped else []
+    # `_tables`, its column gap looked for already: no generator is made for most stories
+    tables = [Region(RegionKind.TABLE, s) for s in _gapped_tables(text, lines)] if hints & GAP_HINT else []
     if not found and not tables:
         # Most stories: tickers alone, or nothing. They are in order and apart (see `_tickers`),
         # so the sort keeps their order and none is inside another.
@@ -145,22 +171,23 @@ def _regions(text: str, format: str, lines: LineIndex) -> list[Region]:
     return _outermost(found + tickers + tables)
 
 
-def _marked_regions(text: str, format: str) -> list[Region]:
-    """The regions but tickers and tables, in the order they are looked for."""
+def _marked_regions(text: str, format: str, hints: int) -> list[Region]:
+    """The regions but tickers and tables, in the order they are looked for; `hints`: the
+    `story_hints` bits of `text`."""
     found: list[Region] = []
-    if "<!--" in text:  # its literal opening, one substring search (the pattern's read each character)
+    if hints & COMMENT_HINT:  # its literal opening (the pattern's search read each character)
         _file(found, text, RegionKind.COMMENT, _HTML_COMMENT.finditer(text))
     if format == "markdown":
         for kind, pattern in _MARKDOWN_REGIONS:
             _file(found, text, kind, pattern.finditer(text))
     # Cheap membership tests first: most stories hold no address, handle or hashtag, and
     # scanning for one at every word boundary is a large share of parsing time.
-    if "@" in text:
+    if hints & AT_HINT:
         _file(found, text, RegionKind.EMAIL, hinted_matches(_EMAIL, text, _holds_at))
         _file(found, text, RegionKind.HANDLE, _HANDLE.finditer(text))
-    if _may_hold_url(text):
+    if hints & URL_HINT:
         _file(found, text, RegionKind.URL, _url_matches(text))
-    if "#" in text:
+    if hints & HASH_HINT:
         _file(found, text, RegionKind.HASHTAG, _HASHTAG.finditer(text))
     return found
 
@@ -327,6 +354,11 @@ def _may_hold_url(text: str) -> bool:
     if native is not None:
         hint: bool = native.url_hint(text)
         return hint
+    return _may_hold_url_twin(text)
+
+
+def _may_hold_url_twin(text: str) -> bool:
+    """`_may_hold_url` without the compiled search: substring tests."""
     if _folds_apart(text):
         return _URL_HINT.search(text) is not None
     search = _URL_DOT_MARK.search
@@ -664,6 +696,11 @@ def _may_hold_sic(text: str) -> bool:
     if native is not None:
         hint: bool = native.sic_hint(text)
         return hint
+    return _may_hold_sic_twin(text)
+
+
+def _may_hold_sic_twin(text: str) -> bool:
+    """`_may_hold_sic` without the compiled search: substring tests."""
     # a mark ends in c and a closing bracket (no letter but C matches c ignoring case), and holds
     # "sic": substring tests first, the cheapest first
     if "c)" not in text and "c]" not in text and "C)" not in text and "C]" not in text:

@@ -224,6 +224,36 @@ def test_the_compiled_hints_are_the_patterns_for_every_character_of_two_bytes(ar
         assert compiled.sic_hint(text) is (segment._SIC_HINT.search(text) is not None), hex(code)
 
 
+STORY_HINT_PIECES = st.one_of(
+    HINT_PIECES, st.sampled_from(["<!--", "<!-", "<", "!", "-", "@", "#", "  ", "\t", "\n", "a", "é"])
+)
+
+
+@needs_compiled
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(STORY_HINT_PIECES, max_size=20).map("".join))
+def test_the_compiled_story_hints_are_the_twins(text):
+    """`story_hints` finds the six hints in one call as its twin does, each bit the search it
+    stands for."""
+    bits = compiled.story_hints(text)
+    assert bits == segment.story_hints(text)
+    searches = [
+        "<!--" in text,
+        "@" in text,
+        "#" in text,
+        segment._URL_HINT.search(text) is not None,
+        segment._COLUMN_GAP.search(text) is not None,
+        segment._SIC_HINT.search(text) is not None,
+    ]
+    assert bits == sum(1 << i for i, found in enumerate(searches) if found)
+
+
+@needs_compiled
+def test_the_compiled_story_hints_refuse_what_is_not_a_str():
+    with pytest.raises(TypeError):
+        compiled.story_hints(b"www.x")
+
+
 @needs_compiled
 def test_the_compiled_hints_refuse_what_is_not_a_str():
     for hint in (compiled.url_hint, compiled.sic_hint):
