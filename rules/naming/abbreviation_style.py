@@ -316,16 +316,20 @@ def _two_outside(text: str, forms: AbstractSet[str], headline: Span | None) -> b
     outside `headline` (not inside its span): `check` counts no place in the headline
     (`_counts`), so letters with one form outside it have one form kept at most, and no report.
     Most stories with mixed forms write a name in capitals in a headline set in capitals
-    (NAKASONE SAYS ... beside Nakasone), and are left here, their places never looked for."""
+    (NAKASONE SAYS ... beside Nakasone), and are left here, their places never looked for.
+    `forms` are forms the text writes (`_mixed_forms`)."""
     if headline is None:
         return True
     seen: set[str] = set()
     for form in forms:
         n = len(form)
-        # a use that starts before the headline, or ends after it (a negative start would count
-        # from the end of the text)
+        # Each form is written somewhere in the text: one the headline does not hold is written
+        # outside it, with no search of the rest (which, in a long text, reads far for each form).
+        # Else a use that starts before the headline, or ends after it (a negative start would
+        # count from the end of the text).
         if (
-            text.find(form, 0, headline.start + n - 1) >= 0
+            text.find(form, headline.start, headline.end) < 0
+            or text.find(form, 0, headline.start + n - 1) >= 0
             or text.find(form, max(0, headline.end - n + 1)) >= 0
         ):
             letters = _letters(form)
