@@ -374,9 +374,10 @@ def _one_edit_pair_among(names: Collection[str], others: list[str]) -> bool:
     if len(others) > NearNames.FEW:
         shapes = {(name[0], len(name) + d) for name in names for d in (-1, 0, 1)}
         near = NearNames(other for other in others if (other[0], len(other)) in shapes)
-        # the pairs the keys give, tested in one call (`_one_edit_pairs`): most stories here have
-        # no variant, and a Python call a pair was most of the cost
-        return _one_edit_pairs_any([(name, other) for name in names for other in near.of(name)])
+        # the pairs the keys give a name, tested in one call a name (`_one_edit_pairs`): most
+        # stories here have no variant, and a Python call a pair was most of the cost; a long
+        # text that has one leaves at its name, not after all its pairs are listed
+        return any(_one_edit_pairs_any([(name, other) for other in near.of(name)]) for name in names)
     for name in names:
         first, size = name[0], len(name)
         for other in others:
