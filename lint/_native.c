@@ -2437,6 +2437,16 @@ pair_entry(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
  * and -3 when the table is not the memory's or the key no exact str (the memory is read then). */
 static long long kept_bits_for(PyObject *memory, PyObject *key);
 
+/* `item` filed by its bits, as select_bits files it: into `found` when a test asked and passed,
+ * onto `new` when no test asked; the reference to `item` released. -1 with an error set, else 0. */
+static ALWAYS_INLINE int
+file_by_bits(long long bits, long long tested, long long passed, PyObject *item, PyObject *found, PyObject *new)
+{
+    int err = bits & tested ? (bits & passed ? PySet_Add(found, item) : 0) : PyList_Append(new, item);
+    Py_DECREF(item);
+    return err;
+}
+
 static PyObject *
 select_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
@@ -2486,10 +2496,7 @@ select_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
                 goto fail;
             }
             if (kept >= 0) {
-                err = kept & tested_mask ? (kept & passed_mask ? PySet_Add(found, item) : 0)
-                                         : PyList_Append(new, item);
-                Py_DECREF(item);
-                if (err < 0)
+                if (file_by_bits(kept, tested_mask, passed_mask, item, found, new) < 0)
                     goto fail;
                 continue;
             }
@@ -2510,10 +2517,7 @@ select_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
             int overflow;
             long long value = PyLong_AsLongLongAndOverflow(bits, &overflow);
             if (!overflow && !(value == -1 && PyErr_Occurred())) {
-                err = value & tested_mask ? (value & passed_mask ? PySet_Add(found, item) : 0)
-                                          : PyList_Append(new, item);
-                Py_DECREF(item);
-                if (err < 0)
+                if (file_by_bits(value, tested_mask, passed_mask, item, found, new) < 0)
                     goto fail;
                 continue;
             }

@@ -99,7 +99,7 @@ def sentence_ends(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
 def parse(text: str, path: str = "-", format: str = "text") -> Document:
     """Build the document model of `text`. `format` is "text" or "markdown"."""
     lines = LazyLineIndex(text)  # (read by a table's rows, NL204, a report: found when first read)
-    hints: int = native.story_hints(text) if native is not None else story_hints(text)
+    hints = _hints_of(text)
     regions = _regions(text, format, lines, hints)
     # (most stories have no region and no [sic] mark: no comprehension or generator made for them)
     skip = [r.span for r in regions if r.kind in _NOT_TEXT and _fills_lines(text, r.span)] if regions else []
@@ -155,10 +155,18 @@ def story_hints(text: str) -> int:
     return bits
 
 
+def _hints_of(text: str) -> int:
+    """`story_hints(text)`, compiled where it can be."""
+    if native is None:
+        return story_hints(text)
+    hints: int = native.story_hints(text)
+    return hints
+
+
 def _regions(text: str, format: str, lines: LineIndex, hints: int | None = None) -> list[Region]:
     """The regions of `text`; `hints`: its `story_hints` bits, where the caller found them."""
     if hints is None:
-        hints = native.story_hints(text) if native is not None else story_hints(text)
+        hints = _hints_of(text)
     found = _marked_regions(text, format, hints)
     spans = _ticker_spans(text)
     tickers = [Region(RegionKind.TICKER, s) for s in spans] if spans else []
