@@ -241,6 +241,7 @@ def slipped_names(draw):
 @example(("Aabce", "Aabcd", frozenset(["Aabcf"])))
 @example(("Aaabd", "Aabd", frozenset(["Abd", "Aabbd"])))
 @example(("Portuguse", "Portugues", frozenset(["Portuguese"])))
+@example(("BB", "B", frozenset(["", "ABB"])))  # a one-letter name: its deletion is ""
 def test_a_majority_one_slip_from_a_known_name_is_found_as_by_every_edit(case):
     """NL202's `_slip_itself` looks the known names up among the edits of the name that keep its
     capital (`edits_among`), where it made every edit of the lowercase name."""

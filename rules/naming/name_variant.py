@@ -631,7 +631,7 @@ def _slip_itself(name: str, canonical: str, known: AbstractSet[str]) -> bool:
         near = {
             k
             for k in edits_among(canonical, known)
-            if k[0] == canonical[0]
+            if k[:1] == canonical[0]  # a one-letter name's deletion is the empty string
             and (len(k) != len(canonical) or sum(x != y for x, y in zip(k, canonical, strict=True)) > 1)
         }
         return any(one_edit_pair(name, k) for k in near)
