@@ -10301,6 +10301,37 @@ ss_paragraph(PyObject *out, PyTypeObject *span_type, PyObject *text, int kind, c
     return ss_append_sentence(out, span_type, kind, data, start, end, whole);
 }
 
+/* The sentences of the paragraph text[start:end] (`whole`, its span) appended to `out`: read from
+ * `read_from` (the end of a dateline that opens at `opens`) where the dateline opens it and the
+ * text from there is not all white space, else whole (sentence_spans). */
+static int
+ss_sentences(PyObject *out, PyTypeObject *span_type, PyObject *text, int kind, const void *data, Py_ssize_t start,
+             Py_ssize_t end, Py_ssize_t opens, Py_ssize_t read_from, PyObject *abbreviations, PyObject *whole)
+{
+    Py_ssize_t first = start == opens && read_from > start ? read_from : start;
+    while (first < end && Py_UNICODE_ISSPACE(SS_READ(first)))
+        first++;
+    if (first >= end)
+        first = start; /* nothing after the dateline: the paragraph is read whole */
+    return ss_paragraph(out, span_type, text, kind, data, first, end, abbreviations, whole);
+}
+
+/* The start and end of `dateline` (a span, or None: left as they are) into *opens and *read_from:
+ * 0, or -1 with a TypeError naming `fn` when it is neither. */
+static int
+ss_dateline_bounds(const char *fn, PyObject *dateline, Py_ssize_t *opens, Py_ssize_t *read_from)
+{
+    if (dateline == Py_None)
+        return 0;
+    if (!PyTuple_Check(dateline) || PyTuple_GET_SIZE(dateline) != 2) {
+        PyErr_Format(PyExc_TypeError, "%s: the dateline is a span or None", fn);
+        return -1;
+    }
+    *opens = PyLong_AsSsize_t(PyTuple_GET_ITEM(dateline, 0));
+    *read_from = PyLong_AsSsize_t(PyTuple_GET_ITEM(dateline, 1));
+    return PyErr_Occurred() ? -1 : 0;
+}
+
 /* sentence_spans(text, span_type, paragraphs, dateline, abbreviations): the sentences of the
  * paragraphs (spans), as span_type(start, end), in order: newslint.segment._sentences after the
  * headline. The paragraph that the dateline (a span, or None) opens is read from its end when
@@ -10321,16 +10352,8 @@ sentence_spans(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         PyErr_SetString(PyExc_TypeError, "sentence_spans: a tuple type and a set, please");
         return NULL;
     }
-    if (dateline != Py_None) {
-        if (!PyTuple_Check(dateline) || PyTuple_GET_SIZE(dateline) != 2) {
-            PyErr_SetString(PyExc_TypeError, "sentence_spans: the dateline is a span or None");
-            return NULL;
-        }
-        opens = PyLong_AsSsize_t(PyTuple_GET_ITEM(dateline, 0));
-        read_from = PyLong_AsSsize_t(PyTuple_GET_ITEM(dateline, 1));
-        if (PyErr_Occurred())
-            return NULL;
-    }
+    if (ss_dateline_bounds("sentence_spans", dateline, &opens, &read_from) < 0)
+        return NULL;
     if (read_spans(paragraphs, &starts, &ends, &n) < 0)
         return NULL;
     kind = PyUnicode_KIND(text);
@@ -10341,17 +10364,11 @@ sentence_spans(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     if (out == NULL)
         goto fail;
     for (k = 0; k < n; k++) {
-        Py_ssize_t start = starts[k], end = ends[k];
-        Py_ssize_t first = start == opens && read_from > start ? read_from : start;
-        if (start < 0 || end < start || end > length) {
+        if (starts[k] < 0 || ends[k] < starts[k] || ends[k] > length) {
             PyErr_SetString(PyExc_ValueError, "sentence_spans: a paragraph outside the text");
             goto fail;
         }
-        while (first < end && Py_UNICODE_ISSPACE(SS_READ(first)))
-            first++;
-        if (first >= end)
-            first = start; /* nothing after the dateline: the paragraph is read whole */
-        if (ss_paragraph(out, span_type, text, kind, data, first, end, abbreviations,
+        if (ss_sentences(out, span_type, text, kind, data, starts[k], ends[k], opens, read_from, abbreviations,
                          PySequence_Fast_GET_ITEM(seq, k)) < 0)
             goto fail;
     }
@@ -10991,33 +11008,12 @@ ticker_spans(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     return out;
 }
 
-/* block_spans(text, span_type, start, end): the blocks of text[start:end] (newslint.segment._blocks
- * for one stretch): cut at each run of blank lines (segment._BLOCK_SEP, \n[ \t]*\n(?:[ \t]*\n)*,
- * reading nothing from `end` on), each piece stripped, empty ones left out. */
-static PyObject *
-block_spans(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+/* The blocks of text[start:end] appended to `out` (block_spans): cut at each run of blank lines,
+ * each piece stripped, empty ones left out. 0, or -1 with an exception set. */
+static int
+blocks_into(PyObject *out, PyTypeObject *span_type, int kind, const void *data, Py_ssize_t start, Py_ssize_t end)
 {
-    PyObject *text, *out;
-    PyTypeObject *span_type;
-    Py_ssize_t start, end, i, piece;
-    int kind;
-    const void *data;
-    if (BAD_COUNT(4, 4) || BAD_STR(0) || BAD_TYPE(1, PyType_Check, "type") || BAD_SSIZE(2, start) || BAD_SSIZE(3, end))
-        return NULL;
-    text = args[0], span_type = (PyTypeObject *)args[1];
-    if (!PyType_IsSubtype(span_type, &PyTuple_Type)) {
-        PyErr_SetString(PyExc_TypeError, "block_spans: the span type must be a tuple type");
-        return NULL;
-    }
-    if (start < 0 || end < start || end > PyUnicode_GET_LENGTH(text)) {
-        PyErr_SetString(PyExc_ValueError, "block_spans: a stretch outside the text");
-        return NULL;
-    }
-    kind = PyUnicode_KIND(text);
-    data = PyUnicode_DATA(text);
-    out = PyList_New(0);
-    if (out == NULL)
-        return NULL;
+    Py_ssize_t i, piece;
     for (i = piece = start; i < end; i++) {
         Py_ssize_t j, last;
         if ((i = next_newline(kind, data, i, end)) >= end)
@@ -11036,18 +11032,65 @@ block_spans(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
                 break;
             last = k;
         }
-        if (ss_append_trimmed(out, span_type, kind, data, piece, i) < 0) {
-            Py_DECREF(out);
-            return NULL;
-        }
+        if (ss_append_trimmed(out, span_type, kind, data, piece, i) < 0)
+            return -1;
         piece = last + 1;
         i = last;
     }
-    if (ss_append_trimmed(out, span_type, kind, data, piece, end) < 0) {
-        Py_DECREF(out);
+    return ss_append_trimmed(out, span_type, kind, data, piece, end);
+}
+
+/* block_spans(text, span_type, start, end): the blocks of text[start:end] (newslint.segment._blocks
+ * for one stretch): cut at each run of blank lines (segment._BLOCK_SEP, \n[ \t]*\n(?:[ \t]*\n)*,
+ * reading nothing from `end` on), each piece stripped, empty ones left out. */
+static PyObject *
+block_spans(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *text, *out;
+    PyTypeObject *span_type;
+    Py_ssize_t start, end;
+    if (BAD_COUNT(4, 4) || BAD_STR(0) || BAD_TYPE(1, PyType_Check, "type") || BAD_SSIZE(2, start) || BAD_SSIZE(3, end))
+        return NULL;
+    text = args[0], span_type = (PyTypeObject *)args[1];
+    if (!PyType_IsSubtype(span_type, &PyTuple_Type)) {
+        PyErr_SetString(PyExc_TypeError, "block_spans: the span type must be a tuple type");
         return NULL;
     }
+    if (start < 0 || end < start || end > PyUnicode_GET_LENGTH(text)) {
+        PyErr_SetString(PyExc_ValueError, "block_spans: a stretch outside the text");
+        return NULL;
+    }
+    out = PyList_New(0);
+    if (out != NULL && blocks_into(out, span_type, PyUnicode_KIND(text), PyUnicode_DATA(text), start, end) < 0)
+        Py_CLEAR(out);
     return out;
+}
+
+/* The paragraphs of the block text[start:end] appended to `out` (paragraph_spans): cut after each
+ * line break that a space or tab follows, the pieces stripped and empty ones left out; a block
+ * without one is a paragraph as it is: `block` itself where given (its span), else a new span.
+ * 0, or -1 with an exception set. */
+static int
+paragraphs_into(PyObject *out, PyTypeObject *span_type, int kind, const void *data, Py_ssize_t start,
+                Py_ssize_t end, PyObject *block)
+{
+    Py_ssize_t i, piece;
+    int cut = 0;
+    for (i = piece = start; i + 1 < end; i++) {
+        Py_UCS4 next;
+        if ((i = next_newline(kind, data, i, end - 1)) >= end - 1)
+            break;
+        if ((next = SS_READ(i + 1)) != ' ' && next != '\t')
+            continue;
+        if (ss_append_trimmed(out, span_type, kind, data, piece, i) < 0)
+            return -1;
+        piece = i + 1;
+        i++; /* the space or tab is the match's: the next one starts after it */
+        cut = 1;
+    }
+    if (cut)
+        return ss_append_trimmed(out, span_type, kind, data, piece, end);
+    return block != NULL ? PyList_Append(out, block) : append_span(out, span_type, start, end);
 }
 
 /* paragraph_spans(text, span_type, blocks): the paragraphs of the blocks (spans), in order (newslint.segment._paragraphs): a block with a line break
@@ -11077,26 +11120,11 @@ paragraph_spans(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     if (out == NULL)
         goto fail;
     for (k = 0; k < n; k++) {
-        Py_ssize_t start = starts[k], end = ends[k], i, piece;
-        int cut = 0;
-        if (start < 0 || end < start || end > length) {
+        if (starts[k] < 0 || ends[k] < starts[k] || ends[k] > length) {
             PyErr_SetString(PyExc_ValueError, "paragraph_spans: a block outside the text");
             goto fail;
         }
-        for (i = piece = start; i + 1 < end; i++) {
-            Py_UCS4 next;
-            if ((i = next_newline(kind, data, i, end - 1)) >= end - 1)
-                break;
-            if ((next = SS_READ(i + 1)) != ' ' && next != '\t')
-                continue;
-            if (ss_append_trimmed(out, span_type, kind, data, piece, i) < 0)
-                goto fail;
-            piece = i + 1;
-            i++; /* the space or tab is the match's: the next one starts after it */
-            cut = 1;
-        }
-        if (cut ? ss_append_trimmed(out, span_type, kind, data, piece, end) < 0
-                : append_span(out, span_type, start, end) < 0)
+        if (paragraphs_into(out, span_type, kind, data, starts[k], ends[k], NULL) < 0)
             goto fail;
     }
     PyMem_Free(starts);
@@ -11686,6 +11714,23 @@ part_quotations(PyObject *out, PyTypeObject *span_type, int kind, const void *da
     return 0;
 }
 
+/* The quotations of the n parts [starts[k], ends[k]) (the paragraphs from index `first` on, each
+ * read with the next one) appended to `out` in turn (quotation_spans). 0, or -1 with an exception. */
+static int
+parts_quotations(PyObject *out, PyTypeObject *span_type, int kind, const void *data, const Py_ssize_t *starts,
+                 const Py_ssize_t *ends, Py_ssize_t n, Py_ssize_t first, int markdown, const Py_ssize_t *bstarts,
+                 const Py_ssize_t *bends, Py_ssize_t nblock)
+{
+    Py_ssize_t k;
+    for (k = 0; k < n; k++) {
+        int followed = first <= k && k < n - 1; /* the headline has no following paragraph */
+        if (part_quotations(out, span_type, kind, data, starts[k], ends[k], followed ? starts[k + 1] : -1,
+                            followed ? ends[k + 1] : -1, markdown, bstarts, bends, nblock) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* quotation_spans(text, span_type, parts, first, markdown, blocked): the quotations of a story's
  * parts (spans: the headline, if any, then the paragraphs from index `first` on), as
  * quotations.quotations finds them before it sorts them: each part's in turn, a paragraph's
@@ -11716,14 +11761,9 @@ quotation_spans(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
             PyErr_SetString(PyExc_ValueError, "quotation_spans: a part outside the text");
             goto fail;
         }
-    if ((out = PyList_New(0)) == NULL)
+    if ((out = PyList_New(0)) == NULL ||
+        parts_quotations(out, span_type, kind, data, starts, ends, n, first, markdown, bstarts, bends, nblock) < 0)
         goto fail;
-    for (k = 0; k < n; k++) {
-        int followed = first <= k && k < n - 1; /* the headline has no following paragraph */
-        if (part_quotations(out, span_type, kind, data, starts[k], ends[k], followed ? starts[k + 1] : -1,
-                            followed ? ends[k + 1] : -1, markdown, bstarts, bends, nblock) < 0)
-            goto fail;
-    }
     goto done;
 fail:
     Py_CLEAR(out);
@@ -11734,6 +11774,170 @@ done:
     PyMem_Free(bends);
     return out;
 }
+/* Whether text[start:end] (a stripped block) looks like a headline (segment._looks_like_headline):
+ * one line of at most `most` characters, of two words or more or in capitals, with a letter,
+ * and not ending in a full stop or colon unless in capitals. */
+static int
+ss_headline_like(int kind, const void *data, Py_ssize_t start, Py_ssize_t end, Py_ssize_t most)
+{
+    Py_ssize_t i;
+    int spaced = 0, letter = 0, lower = 0, upper = 0; /* str.isupper: no lower or title case, an upper */
+    Py_UCS4 last;
+    if (end - start > most || end <= start)
+        return 0;
+    for (i = start; i < end; i++) {
+        Py_UCS4 ch = SS_READ(i);
+        if (ch == '\n')
+            return 0;
+        spaced |= Py_UNICODE_ISSPACE(ch);
+        letter |= Py_UNICODE_ISALPHA(ch);
+        if (Py_UNICODE_ISLOWER(ch) || Py_UNICODE_ISTITLE(ch))
+            lower = 1;
+        else if (Py_UNICODE_ISUPPER(ch))
+            upper = 1;
+    }
+    if (end - start == 1) /* str.isupper of one character */
+        upper = Py_UNICODE_ISUPPER(SS_READ(start)) != 0, lower = 0;
+    if ((!spaced && (lower || !upper)) || !letter)
+        return 0;
+    last = SS_READ(end - 1);
+    return (last != '.' && last != ':') || (upper && !lower);
+}
+
+/* Whether a dateline may open text[start:end] (segment.dateline_at's first test): a capital A-Z
+ * first, and a hyphen, en or em dash among its first 120 characters. */
+static int
+ss_may_open_dateline(int kind, const void *data, Py_ssize_t start, Py_ssize_t end)
+{
+    Py_ssize_t i, stop = end - start > 120 ? start + 120 : end;
+    Py_UCS4 ch;
+    if (start >= end || (ch = SS_READ(start)) < 'A' || ch > 'Z')
+        return 0;
+    for (i = start + 1; i < stop; i++)
+        if ((ch = SS_READ(i)) == '-' || ch == 0x2013 || ch == 0x2014)
+            return 1;
+    return 0;
+}
+
+/* The (start, end) of each span of `list` into new arrays, for part_quotations. */
+static int
+ss_list_bounds(PyObject *list, Py_ssize_t first_start, Py_ssize_t first_end, Py_ssize_t **starts, Py_ssize_t **ends,
+               Py_ssize_t *size)
+{
+    Py_ssize_t k, n = PyList_GET_SIZE(list), at = first_start >= 0;
+    *starts = PyMem_Malloc((n + 1) * sizeof(Py_ssize_t));
+    *ends = PyMem_Malloc((n + 1) * sizeof(Py_ssize_t));
+    if (*starts == NULL || *ends == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    if (at)
+        (*starts)[0] = first_start, (*ends)[0] = first_end;
+    for (k = 0; k < n; k++) {
+        PyObject *span = PyList_GET_ITEM(list, k);
+        (*starts)[k + at] = PyLong_AsSsize_t(PyTuple_GET_ITEM(span, 0));
+        (*ends)[k + at] = PyLong_AsSsize_t(PyTuple_GET_ITEM(span, 1));
+    }
+    *size = n + at;
+    return 0;
+}
+
+/* story_spans(text, span_type, blocked, abbreviations, dateline_at, max_headline): the parts of a
+ * plain-text story with nothing to skip (segment.parse, its twin segment.story_spans), in one
+ * call where parse made eight: (headline or None, dateline or None, paragraphs, sentences,
+ * quotations), the last three tuples of spans, the quotations sorted. The blocks of the whole
+ * text; the first is the headline when another follows and it looks like one (at most
+ * `max_headline` characters); the paragraphs of the others; `dateline_at(text, start, end)` asked
+ * of the first paragraph where a dateline may open it; the sentences (the headline's first); the
+ * quotations of the headline and paragraphs, marks touching a `blocked` span (sorted, disjoint)
+ * no edges. */
+static PyObject *
+story_spans(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *text, *abbreviations, *dateline_at, *blocks = NULL, *paragraphs = NULL, *sentences = NULL;
+    PyObject *quotes = NULL, *headline = Py_None, *dateline = Py_None, *result = NULL;
+    PyTypeObject *span_type;
+    Py_ssize_t *bstarts = NULL, *bends = NULL, *starts = NULL, *ends = NULL, nblock, n = 0, k, length, most;
+    Py_ssize_t opens = -1, read_from = -1, first, hstart = -1, hend = -1;
+    int kind;
+    const void *data;
+    if (BAD_COUNT(6, 6) || BAD_STR(0) || BAD_TYPE(1, PyType_Check, "type") || BAD_SSIZE(5, most))
+        return NULL;
+    text = args[0], span_type = (PyTypeObject *)args[1], abbreviations = args[3], dateline_at = args[4];
+    if (!PyType_IsSubtype(span_type, &PyTuple_Type) || !PyAnySet_Check(abbreviations) ||
+        !PyCallable_Check(dateline_at)) {
+        PyErr_SetString(PyExc_TypeError, "story_spans: a tuple type, a set and a callable, please");
+        return NULL;
+    }
+    if (read_spans(args[2], &bstarts, &bends, &nblock) < 0)
+        return NULL;
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    length = PyUnicode_GET_LENGTH(text);
+    Py_INCREF(headline);
+    Py_INCREF(dateline);
+    if ((blocks = PyList_New(0)) == NULL || blocks_into(blocks, span_type, kind, data, 0, length) < 0 ||
+        (paragraphs = PyList_New(0)) == NULL)
+        goto fail;
+    first = 0;
+    if (PyList_GET_SIZE(blocks) > 1) {
+        PyObject *head = PyList_GET_ITEM(blocks, 0);
+        hstart = PyLong_AsSsize_t(PyTuple_GET_ITEM(head, 0));
+        hend = PyLong_AsSsize_t(PyTuple_GET_ITEM(head, 1));
+        if (ss_headline_like(kind, data, hstart, hend, most)) {
+            Py_SETREF(headline, Py_NewRef(head));
+            first = 1;
+        } else
+            hstart = hend = -1;
+    }
+    for (k = first; k < PyList_GET_SIZE(blocks); k++) {
+        PyObject *block = PyList_GET_ITEM(blocks, k);
+        if (paragraphs_into(paragraphs, span_type, kind, data, PyLong_AsSsize_t(PyTuple_GET_ITEM(block, 0)),
+                            PyLong_AsSsize_t(PyTuple_GET_ITEM(block, 1)), block) < 0)
+            goto fail;
+    }
+    if (ss_list_bounds(paragraphs, hstart, hend, &starts, &ends, &n) < 0)
+        goto fail;
+    first = hstart >= 0; /* where the paragraphs start among the parts */
+    if (n > first && ss_may_open_dateline(kind, data, starts[first], ends[first])) {
+        PyObject *found = PyObject_CallFunction(dateline_at, "Onn", text, starts[first], ends[first]);
+        if (found == NULL)
+            goto fail;
+        Py_SETREF(dateline, found);
+        if (ss_dateline_bounds("story_spans", dateline, &opens, &read_from) < 0)
+            goto fail;
+    }
+    if ((sentences = PyList_New(0)) == NULL || (headline != Py_None && PyList_Append(sentences, headline) < 0))
+        goto fail;
+    for (k = first; k < n; k++)
+        if (ss_sentences(sentences, span_type, text, kind, data, starts[k], ends[k], opens, read_from,
+                         abbreviations, PyList_GET_ITEM(paragraphs, k - first)) < 0)
+            goto fail;
+    if ((quotes = PyList_New(0)) == NULL ||
+        parts_quotations(quotes, span_type, kind, data, starts, ends, n, first, 0, bstarts, bends, nblock) < 0)
+        goto fail;
+    if (PyList_Sort(quotes) < 0)
+        goto fail;
+    {
+        PyObject *items[5] = {headline, dateline, PyList_AsTuple(paragraphs), PyList_AsTuple(sentences),
+                              PyList_AsTuple(quotes)};
+        result = tuple_of_new(5, items); /* (it takes the references to the headline and dateline) */
+        headline = dateline = NULL;
+    }
+fail:
+    Py_XDECREF(headline);
+    Py_XDECREF(dateline);
+    Py_XDECREF(blocks);
+    Py_XDECREF(paragraphs);
+    Py_XDECREF(sentences);
+    Py_XDECREF(quotes);
+    PyMem_Free(bstarts);
+    PyMem_Free(bends);
+    PyMem_Free(starts);
+    PyMem_Free(ends);
+    return result;
+}
+
 #undef QB
 #undef SS_READ
 
@@ -12138,6 +12342,9 @@ static PyMethodDef methods[] = {
      "quote_marks(text, paragraphs): (index, mark offsets) of each paragraph that holds a quotation mark."},
     {"quotation_spans", (PyCFunction)(void (*)(void))quotation_spans, METH_FASTCALL,
      "quotation_spans(text, span_type, parts, first, markdown, blocked): the quotations of a story's parts."},
+    {"story_spans", (PyCFunction)(void (*)(void))story_spans, METH_FASTCALL,
+     "story_spans(text, span_type, blocked, abbreviations, dateline_at, max_headline): a plain story's "
+     "(headline, dateline, paragraphs, sentences, quotations)."},
     {"column_gap", column_gap, METH_O, "column_gap(text): whether a table's column gap is in the text."},
     {"read_whole", (PyCFunction)(void (*)(void))read_whole, METH_FASTCALL,
      "read_whole(path, limit): the bytes of a regular file of at most limit bytes (-1: any) that gives "

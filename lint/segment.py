@@ -15,7 +15,7 @@ The parts of a wire story, as the heuristics here see them:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from newslint.document import Document, Region, RegionKind, SpanSet
 from newslint.native import native
@@ -103,14 +103,15 @@ def parse(text: str, path: str = "-", format: str = "text") -> Document:
     regions = _regions(text, format, lines, hints)
     # (most stories have no region and no [sic] mark: no comprehension or generator made for them)
     skip = [r.span for r in regions if r.kind in _NOT_TEXT and _fills_lines(text, r.span)] if regions else []
-    blocks = _blocks(text, skip)
-    headline, blocks = _headline(text, blocks, format)
-    paragraphs = _paragraphs(text, blocks)
-    dateline = dateline_at(text, paragraphs[0].start, paragraphs[0].end) if paragraphs else None
     # built once, here, and handed to the document (`Document.assembled`)
     not_prose = SpanSet([r.span for r in regions if r.kind is not RegionKind.TABLE]) if regions else None
-    quotations = tuple(find_quotations(text, headline, paragraphs, format == "markdown", not_prose))
-    sentences = tuple(_sentences(text, headline, paragraphs, dateline))
+    if format == "text" and not skip and native is not None:  # most stories: one compiled call
+        blocked = not_prose.spans if not_prose else ()
+        headline, dateline, paragraphs, sentences, quotations = native.story_spans(
+            text, Span, blocked, _ABBREVIATIONS, dateline_at, MAX_HEADLINE_CHARS
+        )
+    else:
+        headline, dateline, paragraphs, sentences, quotations = story_spans(text, not_prose, format, skip)
     sic = tuple(_sic_spans(text)) if hints & SIC_HINT else ()
     return Document.assembled(
         text,
@@ -126,6 +127,22 @@ def parse(text: str, path: str = "-", format: str = "text") -> Document:
         lines,
         not_prose,
     )
+
+
+def story_spans(
+    text: str, not_prose: SpanSet | None, format: str = "text", skip: Sequence[Span] = ()
+) -> tuple[Span | None, Span | None, tuple[Span, ...], tuple[Span, ...], tuple[Span, ...]]:
+    """(headline, dateline, paragraphs, sentences, quotations) of `text`, the `skip` spans (markup
+    that is not text) ending blocks, marks in `not_prose` no quotation's edges. Of a plain-text
+    story with nothing to skip (most), the twin of `newslint._native.story_spans`, which finds
+    them in one call where this makes eight."""
+    blocks = _blocks(text, list(skip))
+    headline, blocks = _headline(text, blocks, format)
+    paragraphs = _paragraphs(text, blocks)
+    dateline = dateline_at(text, paragraphs[0].start, paragraphs[0].end) if paragraphs else None
+    quotations = tuple(find_quotations(text, headline, paragraphs, format == "markdown", not_prose))
+    sentences = tuple(_sentences(text, headline, paragraphs, dateline))
+    return headline, dateline, paragraphs, sentences, quotations
 
 
 # --- regions ---------------------------------------------------------------------------

@@ -79,6 +79,7 @@ SPECS = {
     "repeated_starts": "UO|O",
     "quote_marks": "UO",
     "quotation_spans": "UYOnpO",
+    "story_spans": "UYOOOn",
     "whole_words": "UTn",
     "substrings_held": "UT",
 }
