@@ -91,7 +91,9 @@
  * - repeated_starts(text, spans, mixed): the spans whose first letters and digits another's
  *   share (NL302's paragraphs, NL305's sentences; its twins are in rules/structure/_text.py);
  * - quote_marks(text, paragraphs): the quotation marks of each paragraph, and
- *   quotation_spans(...), the quotations they make (newslint.quotations).
+ *   quotation_spans(...), the quotations they make (newslint.quotations);
+ * - story_spans(...) and plain_story(...): a plain-text story's parts, all of the above in one
+ *   call (newslint.segment's story_spans and plain_story, their twins).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -10967,28 +10969,12 @@ tk_matches(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
     return 0;
 }
 
-/* ticker_spans(text, span_type): the matches of segment._TICKER in text, as span_type(start,
- * end), in order (segment._tickers: the pattern tried at each bracket a ticker opens with). */
-static PyObject *
-ticker_spans(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+/* The tickers of text (n characters) appended to `out` as span_type(start, end), in order
+ * (ticker_spans). 0, or -1 with an exception set. */
+static int
+tickers_into(PyObject *out, PyTypeObject *span_type, int kind, const void *data, Py_ssize_t n)
 {
-    PyObject *text, *out;
-    PyTypeObject *span_type;
-    Py_ssize_t i, n;
-    int kind;
-    const void *data;
-    if (BAD_COUNT(2, 2) || BAD_STR(0) || BAD_TYPE(1, PyType_Check, "type"))
-        return NULL;
-    text = args[0], span_type = (PyTypeObject *)args[1];
-    if (!PyType_IsSubtype(span_type, &PyTuple_Type)) {
-        PyErr_SetString(PyExc_TypeError, "ticker_spans: the span type must be a tuple type");
-        return NULL;
-    }
-    kind = PyUnicode_KIND(text);
-    data = PyUnicode_DATA(text);
-    n = PyUnicode_GET_LENGTH(text);
-    if ((out = PyList_New(0)) == NULL)
-        return NULL;
+    Py_ssize_t i;
     for (i = 0; i < n; i++) {
         Py_UCS4 ch, close;
         Py_ssize_t end;
@@ -11000,11 +10986,30 @@ ticker_spans(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         close = ch == '(' ? ')' : '>';
         for (end = i + 1; SS_READ(end) != close; end++)
             ;
-        if (append_span(out, span_type, i, end + 1) < 0) {
-            Py_DECREF(out);
-            return NULL;
-        }
+        if (append_span(out, span_type, i, end + 1) < 0)
+            return -1;
     }
+    return 0;
+}
+
+/* ticker_spans(text, span_type): the matches of segment._TICKER in text, as span_type(start,
+ * end), in order (segment._tickers: the pattern tried at each bracket a ticker opens with). */
+static PyObject *
+ticker_spans(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *text, *out;
+    PyTypeObject *span_type;
+    if (BAD_COUNT(2, 2) || BAD_STR(0) || BAD_TYPE(1, PyType_Check, "type"))
+        return NULL;
+    text = args[0], span_type = (PyTypeObject *)args[1];
+    if (!PyType_IsSubtype(span_type, &PyTuple_Type)) {
+        PyErr_SetString(PyExc_TypeError, "ticker_spans: the span type must be a tuple type");
+        return NULL;
+    }
+    out = PyList_New(0);
+    if (out != NULL &&
+        tickers_into(out, span_type, PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text)) < 0)
+        Py_CLEAR(out);
     return out;
 }
 
@@ -11790,6 +11795,12 @@ ss_headline_like(int kind, const void *data, Py_ssize_t start, Py_ssize_t end, P
         if (ch == '\n')
             return 0;
         spaced |= Py_UNICODE_ISSPACE(ch);
+        if (ch < 128) { /* (most: Python's tests of case are a call each) */
+            lower |= IS_ASCII_LOWER(ch);
+            upper |= IS_ASCII_UPPER(ch);
+            letter |= IS_ASCII_LOWER(ch) || IS_ASCII_UPPER(ch);
+            continue;
+        }
         letter |= Py_UNICODE_ISALPHA(ch);
         if (Py_UNICODE_ISLOWER(ch) || Py_UNICODE_ISTITLE(ch))
             lower = 1;
@@ -11842,44 +11853,29 @@ ss_list_bounds(PyObject *list, Py_ssize_t first_start, Py_ssize_t first_end, Py_
     return 0;
 }
 
-/* story_spans(text, span_type, blocked, abbreviations, dateline_at, max_headline): the parts of a
- * plain-text story with nothing to skip (segment.parse, its twin segment.story_spans), in one
- * call where parse made eight: (headline or None, dateline or None, paragraphs, sentences,
- * quotations), the last three tuples of spans, the quotations sorted. The blocks of the whole
- * text; the first is the headline when another follows and it looks like one (at most
- * `max_headline` characters); the paragraphs of the others; `dateline_at(text, start, end)` asked
- * of the first paragraph where a dateline may open it; the sentences (the headline's first); the
- * quotations of the headline and paragraphs, marks touching a `blocked` span (sorted, disjoint)
- * no edges. */
-static PyObject *
-story_spans(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+/* The parts of a plain-text story with nothing to skip (segment.parse, its twin
+ * segment.story_spans) into items[0..4], new references: the headline or None, the dateline or
+ * None, and tuples of the paragraphs, sentences and quotations (sorted). The blocks of the whole
+ * text; the first is the headline when another follows and it looks like one (at most `most`
+ * characters); the paragraphs of the others; `dateline_at(text, start, end)` asked of the first
+ * paragraph where a dateline may open it; the sentences (the headline's first); the quotations of
+ * the headline and paragraphs, marks touching a blocked span (sorted, disjoint) no edges. 0, or
+ * -1 with an exception set and nothing in items. */
+static int
+plain_parts(PyObject *text, PyTypeObject *span_type, const Py_ssize_t *bstarts, const Py_ssize_t *bends,
+            Py_ssize_t nblock, PyObject *abbreviations, PyObject *dateline_at, Py_ssize_t most, PyObject **items)
 {
-    PyObject *text, *abbreviations, *dateline_at, *blocks = NULL, *paragraphs = NULL, *sentences = NULL;
-    PyObject *quotes = NULL, *headline = Py_None, *dateline = Py_None, *result = NULL;
-    PyTypeObject *span_type;
-    Py_ssize_t *bstarts = NULL, *bends = NULL, *starts = NULL, *ends = NULL, nblock, n = 0, k, length, most;
-    Py_ssize_t opens = -1, read_from = -1, first, hstart = -1, hend = -1;
-    int kind;
-    const void *data;
-    if (BAD_COUNT(6, 6) || BAD_STR(0) || BAD_TYPE(1, PyType_Check, "type") || BAD_SSIZE(5, most))
-        return NULL;
-    text = args[0], span_type = (PyTypeObject *)args[1], abbreviations = args[3], dateline_at = args[4];
-    if (!PyType_IsSubtype(span_type, &PyTuple_Type) || !PyAnySet_Check(abbreviations) ||
-        !PyCallable_Check(dateline_at)) {
-        PyErr_SetString(PyExc_TypeError, "story_spans: a tuple type, a set and a callable, please");
-        return NULL;
-    }
-    if (read_spans(args[2], &bstarts, &bends, &nblock) < 0)
-        return NULL;
-    kind = PyUnicode_KIND(text);
-    data = PyUnicode_DATA(text);
-    length = PyUnicode_GET_LENGTH(text);
+    PyObject *blocks, *paragraphs = NULL, *sentences = NULL, *quotes = NULL, *headline = Py_None;
+    PyObject *dateline = Py_None;
+    Py_ssize_t *starts = NULL, *ends = NULL, n = 0, k, first = 0, hstart = -1, hend = -1, opens = -1, read_from = -1;
+    int kind = PyUnicode_KIND(text), failed = -1;
+    const void *data = PyUnicode_DATA(text);
     Py_INCREF(headline);
     Py_INCREF(dateline);
-    if ((blocks = PyList_New(0)) == NULL || blocks_into(blocks, span_type, kind, data, 0, length) < 0 ||
+    if ((blocks = PyList_New(0)) == NULL ||
+        blocks_into(blocks, span_type, kind, data, 0, PyUnicode_GET_LENGTH(text)) < 0 ||
         (paragraphs = PyList_New(0)) == NULL)
-        goto fail;
-    first = 0;
+        goto done;
     if (PyList_GET_SIZE(blocks) > 1) {
         PyObject *head = PyList_GET_ITEM(blocks, 0);
         hstart = PyLong_AsSsize_t(PyTuple_GET_ITEM(head, 0));
@@ -11894,48 +11890,117 @@ story_spans(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         PyObject *block = PyList_GET_ITEM(blocks, k);
         if (paragraphs_into(paragraphs, span_type, kind, data, PyLong_AsSsize_t(PyTuple_GET_ITEM(block, 0)),
                             PyLong_AsSsize_t(PyTuple_GET_ITEM(block, 1)), block) < 0)
-            goto fail;
+            goto done;
     }
     if (ss_list_bounds(paragraphs, hstart, hend, &starts, &ends, &n) < 0)
-        goto fail;
+        goto done;
     first = hstart >= 0; /* where the paragraphs start among the parts */
     if (n > first && ss_may_open_dateline(kind, data, starts[first], ends[first])) {
         PyObject *found = PyObject_CallFunction(dateline_at, "Onn", text, starts[first], ends[first]);
         if (found == NULL)
-            goto fail;
+            goto done;
         Py_SETREF(dateline, found);
         if (ss_dateline_bounds("story_spans", dateline, &opens, &read_from) < 0)
-            goto fail;
+            goto done;
     }
     if ((sentences = PyList_New(0)) == NULL || (headline != Py_None && PyList_Append(sentences, headline) < 0))
-        goto fail;
+        goto done;
     for (k = first; k < n; k++)
         if (ss_sentences(sentences, span_type, text, kind, data, starts[k], ends[k], opens, read_from,
                          abbreviations, PyList_GET_ITEM(paragraphs, k - first)) < 0)
-            goto fail;
+            goto done;
     if ((quotes = PyList_New(0)) == NULL ||
-        parts_quotations(quotes, span_type, kind, data, starts, ends, n, first, 0, bstarts, bends, nblock) < 0)
-        goto fail;
-    if (PyList_Sort(quotes) < 0)
-        goto fail;
-    {
-        PyObject *items[5] = {headline, dateline, PyList_AsTuple(paragraphs), PyList_AsTuple(sentences),
-                              PyList_AsTuple(quotes)};
-        result = tuple_of_new(5, items); /* (it takes the references to the headline and dateline) */
-        headline = dateline = NULL;
-    }
-fail:
+        parts_quotations(quotes, span_type, kind, data, starts, ends, n, first, 0, bstarts, bends, nblock) < 0 ||
+        PyList_Sort(quotes) < 0)
+        goto done;
+    items[0] = headline, items[1] = dateline; /* (their references taken) */
+    headline = dateline = NULL;
+    items[2] = PyList_AsTuple(paragraphs);
+    items[3] = PyList_AsTuple(sentences);
+    items[4] = PyList_AsTuple(quotes);
+    failed = items[2] == NULL || items[3] == NULL || items[4] == NULL ? -1 : 0;
+    if (failed)
+        for (k = 0; k < 5; k++)
+            Py_CLEAR(items[k]);
+done:
     Py_XDECREF(headline);
     Py_XDECREF(dateline);
     Py_XDECREF(blocks);
     Py_XDECREF(paragraphs);
     Py_XDECREF(sentences);
     Py_XDECREF(quotes);
-    PyMem_Free(bstarts);
-    PyMem_Free(bends);
     PyMem_Free(starts);
     PyMem_Free(ends);
-    return result;
+    return failed;
+}
+
+/* Whether story_spans and plain_story were given a tuple type (a type already), a set and a
+ * callable: 0, or -1 with a TypeError naming `fn`. */
+static int
+story_arguments(const char *fn, PyObject *span_type, PyObject *abbreviations, PyObject *dateline_at)
+{
+    if (PyType_IsSubtype((PyTypeObject *)span_type, &PyTuple_Type) && PyAnySet_Check(abbreviations) &&
+        PyCallable_Check(dateline_at))
+        return 0;
+    PyErr_Format(PyExc_TypeError, "%s: a tuple type, a set and a callable, please", fn);
+    return -1;
+}
+
+/* story_spans(text, span_type, blocked, abbreviations, dateline_at, max_headline): the parts of a
+ * plain-text story with nothing to skip, in one call where parse made eight (plain_parts):
+ * (headline or None, dateline or None, paragraphs, sentences, quotations), marks touching a
+ * `blocked` span (sorted, disjoint) no quotation's edges. */
+static PyObject *
+story_spans(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *items[5] = {NULL};
+    Py_ssize_t *bstarts = NULL, *bends = NULL, nblock, most;
+    int failed;
+    if (BAD_COUNT(6, 6) || BAD_STR(0) || BAD_TYPE(1, PyType_Check, "type") || BAD_SSIZE(5, most) ||
+        story_arguments("story_spans", args[1], args[3], args[4]) < 0 || read_spans(args[2], &bstarts, &bends, &nblock) < 0)
+        return NULL;
+    failed = plain_parts(args[0], (PyTypeObject *)args[1], bstarts, bends, nblock, args[3], args[4], most, items);
+    PyMem_Free(bstarts);
+    PyMem_Free(bends);
+    return failed ? NULL : tuple_of_new(5, items);
+}
+
+/* plain_story(text, span_type, abbreviations, dateline_at, max_headline): a plain-text story's
+ * hints, tickers and parts in one call, where it holds no rare hint but a [sic] mark's
+ * (segment.plain_story, its twin): (story_hints, the tickers as a list of spans, then
+ * story_spans' five with the tickers blocked); None for a story that holds another hint. */
+static PyObject *
+plain_story(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *hints, *tickers, *items[7] = {NULL};
+    Py_ssize_t *bstarts = NULL, *bends = NULL, nblock = 0, most;
+    long bits;
+    if (BAD_COUNT(5, 5) || BAD_STR(0) || BAD_TYPE(1, PyType_Check, "type") || BAD_SSIZE(4, most) ||
+        story_arguments("plain_story", args[1], args[2], args[3]) < 0)
+        return NULL;
+    if ((hints = story_hints(self, args[0])) == NULL)
+        return NULL;
+    bits = PyLong_AsLong(hints);
+    if (bits & ~32L) { /* a rare hint but [sic]'s: parse's other path */
+        Py_DECREF(hints);
+        Py_RETURN_NONE;
+    }
+    items[0] = hints;
+    tickers = items[1] = PyList_New(0);
+    if (tickers == NULL ||
+        tickers_into(tickers, (PyTypeObject *)args[1], PyUnicode_KIND(args[0]), PyUnicode_DATA(args[0]),
+                     PyUnicode_GET_LENGTH(args[0])) < 0 ||
+        ss_list_bounds(tickers, -1, -1, &bstarts, &bends, &nblock) < 0 ||
+        plain_parts(args[0], (PyTypeObject *)args[1], bstarts, bends, nblock, args[2], args[3], most, items + 2) < 0) {
+        Py_XDECREF(tickers);
+        Py_DECREF(hints);
+        PyMem_Free(bstarts);
+        PyMem_Free(bends);
+        return NULL;
+    }
+    PyMem_Free(bstarts);
+    PyMem_Free(bends);
+    return tuple_of_new(7, items);
 }
 
 #undef QB
@@ -12345,6 +12410,9 @@ static PyMethodDef methods[] = {
     {"story_spans", (PyCFunction)(void (*)(void))story_spans, METH_FASTCALL,
      "story_spans(text, span_type, blocked, abbreviations, dateline_at, max_headline): a plain story's "
      "(headline, dateline, paragraphs, sentences, quotations)."},
+    {"plain_story", (PyCFunction)(void (*)(void))plain_story, METH_FASTCALL,
+     "plain_story(text, span_type, abbreviations, dateline_at, max_headline): a plain story's (hints, "
+     "tickers, headline, dateline, paragraphs, sentences, quotations), or None."},
     {"column_gap", column_gap, METH_O, "column_gap(text): whether a table's column gap is in the text."},
     {"read_whole", (PyCFunction)(void (*)(void))read_whole, METH_FASTCALL,
      "read_whole(path, limit): the bytes of a regular file of at most limit bytes (-1: any) that gives "

@@ -99,19 +99,17 @@ def sentence_ends(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
 def parse(text: str, path: str = "-", format: str = "text") -> Document:
     """Build the document model of `text`. `format` is "text" or "markdown"."""
     lines = LazyLineIndex(text)  # (read by a table's rows, NL204, a report: found when first read)
-    hints = _hints_of(text)
-    regions = _regions(text, format, lines, hints)
-    # (most stories have no region and no [sic] mark: no comprehension or generator made for them)
-    skip = [r.span for r in regions if r.kind in _NOT_TEXT and _fills_lines(text, r.span)] if regions else []
-    # built once, here, and handed to the document (`Document.assembled`)
-    not_prose = SpanSet([r.span for r in regions if r.kind is not RegionKind.TABLE]) if regions else None
-    if format == "text" and not skip and native is not None:  # most stories: one compiled call
-        blocked = not_prose.spans if not_prose else ()
-        headline, dateline, paragraphs, sentences, quotations = native.story_spans(
-            text, Span, blocked, _ABBREVIATIONS, dateline_at, MAX_HEADLINE_CHARS
-        )
+    plain = _plain_story(text) if format == "text" else None
+    if plain is not None:  # most stories: no rare hint, no region but tickers, one compiled call
+        hints, tickers, headline, dateline, paragraphs, sentences, quotations = plain
+        regions = [Region(RegionKind.TICKER, s) for s in tickers] if tickers else []
+        not_prose = SpanSet(tickers) if tickers else None
     else:
-        headline, dateline, paragraphs, sentences, quotations = story_spans(text, not_prose, format, skip)
+        hints = _hints_of(text)
+        regions = _regions(text, format, lines, hints)
+        # built once, here, and handed to the document (`Document.assembled`)
+        not_prose = SpanSet([r.span for r in regions if r.kind is not RegionKind.TABLE]) if regions else None
+        headline, dateline, paragraphs, sentences, quotations = _parts(text, format, regions, not_prose)
     sic = tuple(_sic_spans(text)) if hints & SIC_HINT else ()
     return Document.assembled(
         text,
@@ -129,9 +127,13 @@ def parse(text: str, path: str = "-", format: str = "text") -> Document:
     )
 
 
+# (headline, dateline, paragraphs, sentences, quotations): `story_spans`
+StoryParts = tuple[Span | None, Span | None, tuple[Span, ...], tuple[Span, ...], tuple[Span, ...]]
+
+
 def story_spans(
     text: str, not_prose: SpanSet | None, format: str = "text", skip: Sequence[Span] = ()
-) -> tuple[Span | None, Span | None, tuple[Span, ...], tuple[Span, ...], tuple[Span, ...]]:
+) -> StoryParts:
     """(headline, dateline, paragraphs, sentences, quotations) of `text`, the `skip` spans (markup
     that is not text) ending blocks, marks in `not_prose` no quotation's edges. Of a plain-text
     story with nothing to skip (most), the twin of `newslint._native.story_spans`, which finds
@@ -143,6 +145,44 @@ def story_spans(
     quotations = tuple(find_quotations(text, headline, paragraphs, format == "markdown", not_prose))
     sentences = tuple(_sentences(text, headline, paragraphs, dateline))
     return headline, dateline, paragraphs, sentences, quotations
+
+
+def _parts(text: str, format: str, regions: list[Region], not_prose: SpanSet | None) -> StoryParts:
+    """`story_spans` of a story that is not plain (`plain_story`): compiled where it can be, for
+    plain text with no markup to skip."""
+    # (a story without regions makes no comprehension)
+    skip = [r.span for r in regions if r.kind in _NOT_TEXT and _fills_lines(text, r.span)] if regions else []
+    if format == "text" and not skip and native is not None:
+        blocked = not_prose.spans if not_prose else ()
+        found: StoryParts
+        found = native.story_spans(text, Span, blocked, _ABBREVIATIONS, dateline_at, MAX_HEADLINE_CHARS)
+        return found
+    return story_spans(text, not_prose, format, skip)
+
+
+PlainStory = tuple[
+    int, list[Span], Span | None, Span | None, tuple[Span, ...], tuple[Span, ...], tuple[Span, ...]
+]
+
+
+def plain_story(text: str) -> PlainStory | None:
+    """(story_hints, tickers, then `story_spans`' five, the tickers blocked) of a plain-text story
+    that holds no rare hint but a [sic] mark's, whose regions are then its tickers alone; None for
+    a story that holds another. The twin of `newslint._native.plain_story`, which finds them all
+    in one call."""
+    hints = story_hints(text)
+    if hints & ~SIC_HINT:
+        return None
+    tickers = [Span(m.start(), m.end()) for m in _tickers(text)]
+    return (hints, tickers, *story_spans(text, SpanSet(tickers) if tickers else None))
+
+
+def _plain_story(text: str) -> PlainStory | None:
+    """`plain_story(text)`, compiled where it can be."""
+    if native is None:
+        return plain_story(text)
+    found: PlainStory | None = native.plain_story(text, Span, _ABBREVIATIONS, dateline_at, MAX_HEADLINE_CHARS)
+    return found
 
 
 # --- regions ---------------------------------------------------------------------------

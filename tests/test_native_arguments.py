@@ -80,6 +80,7 @@ SPECS = {
     "quote_marks": "UO",
     "quotation_spans": "UYOnpO",
     "story_spans": "UYOOOn",
+    "plain_story": "UYOOn",
     "whole_words": "UTn",
     "substrings_held": "UT",
 }

@@ -1,4 +1,5 @@
-"""A plain story's parts from the one compiled call `story_spans` (headline, dateline, paragraphs,
+"""A plain story's parts from the one compiled call `story_spans` (and `plain_story`, with its hints
+and tickers) (headline, dateline, paragraphs,
 sentences and quotations, as newslint.segment.parse reads a plain-text story with nothing to
 skip): the same spans as its pure-Python twin, `segment.story_spans` with the compiled loops
 off, on the cases that decide a part (a headline's length, lines, words, letters and case; a
@@ -62,6 +63,9 @@ HEADLINES = [
     "Two\nlines",
     "Tab\theaded",
     "Zürich wins",
+    "ⒶⒷ Ⓒ",  # capitals (str.isupper) that are no letters (str.isalpha)
+    "Ⅻ",
+    "x\u0345 y.",  # a lowercase mark (str.islower) that is no letter
 ]
 
 
@@ -144,3 +148,57 @@ def test_the_compiled_parts_refuse_what_is_not_a_story():
         compiled.story_spans("A - b", Span, (), segment._ABBREVIATIONS, lambda *a: 1, 200)
     with pytest.raises(ZeroDivisionError):  # the dateline's own error
         compiled.story_spans("A - b", Span, (), segment._ABBREVIATIONS, lambda *a: 1 / 0, 200)
+
+
+# Pieces that hold the rare hints (a comment, @, #, an address, a column gap, a [sic] mark) and
+# tickers, among those of a story.
+PLAIN_PIECES = STORY_PIECES | st.sampled_from(
+    ["<!--", "@", "#", "www.", ".com", "  ", "\t", "[sic]", "(sic)", "<IBM.N>", "(AAPL.O)", "(dpa)", "<", "("]
+)
+
+
+def _plain_twin(text: str) -> segment.PlainStory | None:
+    saved = segment.native, quotations.native
+    segment.native = quotations.native = None
+    try:
+        return segment.plain_story(text)
+    finally:
+        segment.native, quotations.native = saved
+
+
+@needs_compiled
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(PLAIN_PIECES, max_size=30).map("".join))
+def test_the_compiled_plain_story_is_the_twins(text):
+    """`plain_story` answers None for a story with a rare hint but [sic]'s, and for any other its
+    hints, its tickers and the parts `story_spans` finds with them blocked, as its twin does."""
+    found = compiled.plain_story(
+        text, Span, segment._ABBREVIATIONS, segment.dateline_at, segment.MAX_HEADLINE_CHARS
+    )
+    assert found == _plain_twin(text)
+    hints = segment.story_hints(text)
+    assert (found is None) is bool(hints & ~segment.SIC_HINT)
+    if found is not None:
+        tickers = [Span(m.start(), m.end()) for m in segment._tickers(text)]
+        assert found[:2] == (hints, tickers)
+        assert found[2:] == _twin(text, SpanSet(tickers) if tickers else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ('Oil rises\n\nShares of IBM <IBM.N> rose. "Good (sic) news," he said.', True),
+        ("Oil rises\n\nMail me@example.com today.", False),
+        ("Oil rises\n\nTable  with a gap.", False),
+    ],
+)
+def test_a_plain_story_is_parsed_as_before(text, plain):
+    """`parse` reads a story through `plain_story` where it is plain, through the regions where it
+    is not, and both give the document the spans the general path finds."""
+    assert (segment.plain_story(text) is not None) is plain
+    doc = segment.parse(text)
+    regions = segment._regions(text, "text", doc.lines)
+    kept = [r.span for r in regions if r.kind is not segment.RegionKind.TABLE]
+    expected = _twin(text, SpanSet(kept) if regions else None)
+    assert (doc.headline, doc.dateline, doc.paragraphs, doc.sentences, doc.quotations) == expected
+    assert doc.regions == tuple(regions)
