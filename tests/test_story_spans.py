@@ -118,7 +118,7 @@ def test_the_compiled_parts_are_the_twins(text, data):
 @needs_compiled
 def test_the_compiled_parts_ask_the_dateline_only_where_one_may_open():
     """`dateline_at` is asked of the first paragraph where it opens with a capital and holds a
-    dash, and its answer is the dateline the sentences are read after."""
+    dash with white space after it, and its answer is the dateline the sentences are read after."""
     asked = []
 
     def dateline_at(text: str, start: int, end: int) -> Span | None:
@@ -127,7 +127,8 @@ def test_the_compiled_parts_ask_the_dateline_only_where_one_may_open():
 
     assert _compiled("Head line\n\nlower - case", None, dateline_at)[1] is None
     assert _compiled("Head line\n\nNo dash here", None, dateline_at)[1] is None
-    assert asked == []
+    assert _compiled("Head line\n\nLarger-than-expected gains -", None, dateline_at)[1] is None
+    assert asked == []  # (both patterns end in a dash and white space)
     found = _compiled("Head line\n\nABCD - Then it fell.", None, dateline_at)
     assert asked == [(11, 31)]
     assert found[1] == Span(11, 15)
