@@ -313,6 +313,30 @@ def _written_once_by_shape(doc: Document, capitals: AbstractSet[str]) -> dict[tu
     return found
 
 
+def _cleared_at_every_use(doc: Document, words: AbstractSet[str], capitals: AbstractSet[str]) -> set[str]:
+    """The capital candidates among `words` (none of the desk's) that `UnknownWord.check` clears
+    at every use, wherever it stands: a word in capitals where the headline is not
+    (`_named_by_its_place`), or one `_no_slip_uncounted` clears (with `capitals`' once-written
+    forms), which `check` asks only after the tests of where a use stands, each of which can
+    only clear it. Asked once a word before its uses are built, where `check` asked each use
+    (a story writes most of these names once, and nine in ten are cleared so: their tokens
+    were built, then read by `_named_by_its_place` and `_beside_a_name_unslipped` first)."""
+    found: set[str] = set()
+    once: dict[tuple[str, int], list[str]] | None = None
+    for w in words:
+        if w.isupper():
+            if not all_caps_headline(doc):  # (read once a story: `Document.derived`)
+                found.add(w)
+                continue
+        elif len(w) < TITLE_MIN_LENGTH:
+            continue  # a name inside a sentence (`_short_in_sentence`): most uses cleared so, each read
+        if once is None:
+            once = _written_once_by_shape(doc, capitals)
+        if _no_slip_uncounted(doc, w, once):
+            found.add(w)
+    return found
+
+
 def _evidence_possible(doc: Document, part: str, listed: AbstractSet[str], capitals: bool) -> bool:
     """Whether a listed word one edit from a capitalised word's lowercase (`listed`) may be the
     story's evidence of a slip in it (`UnknownWord._weighed_capital`'s evidence, told without
@@ -758,7 +782,8 @@ class UnknownWord(Rule):
         not once here and again there), else None. Likewise left out then: the tokens of a
         capital candidate (`capitals`, not the desk's) that `_named_by_its_letters` finds a name
         (a name the story repeats and never writes in lowercase: more than half of the
-        capitalised candidates' tokens), which `check` would clear at each use.
+        capitalised candidates' tokens), which `check` would clear at each use, and of one that
+        `_cleared_at_every_use` clears (most of the rest: a name written once, no slip).
         (`selected`: the story's words `_unknown` passes; `rare_slips`: the `_rare_slip` test's
         among the openers that are no capital candidates.)"""
         wanted = (selected - openers) | desk_capitals | capitals | rare_slips
@@ -783,6 +808,7 @@ class UnknownWord(Rule):
                 and w not in desk_capitals
                 and _named_by_its_letters(doc, w)
             }
+            named |= _cleared_at_every_use(doc, capitals - named - desk_capitals, capitals)
         if named:
             wanted = wanted - named
         if not rest:
