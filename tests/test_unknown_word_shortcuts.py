@@ -556,6 +556,58 @@ def test_a_name_one_edit_from_words_it_cannot_be_a_slip_of_is_cleared_before_the
         assert unknown_word._no_slip_uncounted(doc, "Reigme", once) == (not written), written
 
 
+def _no_slip_as_read_each_time(doc, text: str, once) -> bool:
+    """`_no_slip_uncounted` as it read before its letters' part was remembered
+    (`_near_evidence`): the names and words one edit away, the evidence among them and the
+    clear slip read at each ask."""
+    from newslint.rules.naming.name_variant import one_edit_pair
+    from newslint.rules.typos._context import slip_cost
+
+    part = text.lower()
+    named, listed = _capitals.known_one_edit_away(part)
+    capitals = text.isupper()
+    possible = [
+        c
+        for c in listed
+        if c[0] == part[0]
+        and not _capitals.foreign_form(part, c)
+        and (capitals or slip_cost(part, c) < unknown_word.ANY_SLIP)
+    ]
+    if capitals or not possible:
+        evidence = bool(possible)
+    else:
+        lowered = unknown_word._lowercase_text(doc)
+        evidence = lowered is None or any("'" in c or c in lowered for c in possible)
+    if (named or listed) and (evidence or _capitals.clear_slip(part) is not None):
+        return False
+    if not (text[1:].islower() and doc.word_counts.get(text) == 1):
+        return True
+    near = [once.get((text[0], n), ()) for n in (len(text) - 1, len(text), len(text) + 1)]
+    if sum(map(len, near)) > unknown_word.FEW_ONCE_WRITTEN:
+        return False
+    return not any(one_edit_pair(text, o) for names in near for o in names)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(NEAR_WORDS_STORY, min_size=1, max_size=3))
+@example(["Talks\n\nMirtel said Reigme.\n", "Talks\n\nThe regime fell. Reigme and REIGME said.\n"])
+def test_no_slip_uncounted_remembers_what_it_reads_of_a_word_s_letters_alone(texts):
+    """`_no_slip_uncounted` answers as it did when it read the words and names one edit from a
+    word at each ask, in story after story (what it remembers of a word, `_near_evidence`, is
+    the same in every story: the story's own writing is read at each ask)."""
+    unknown_word._NEAR_EVIDENCE.clear()
+    asked = set()
+    for text in texts:
+        doc = parse(text)
+        once = unknown_word._written_once_by_shape(doc, frozenset(doc.word_counts))
+        for word in doc.word_counts:
+            if word[:1].isupper() and word.isalpha() and word.isascii():
+                expected = _no_slip_as_read_each_time(doc, word, once)
+                assert unknown_word._no_slip_uncounted(doc, word, once) == expected, (text, word)
+                asked.add(word)
+    assert asked <= unknown_word._NEAR_EVIDENCE.keys()  # each remembered, asked again in a later story
+
+
 def test_a_name_no_story_word_nor_clear_slip_is_near_is_left_alone_unless_a_tie():
     """`_weighed_capital` answers None for a word with no story word one slip away and no clear
     slip in it before its tests of the word's place (a foreign phrase, an inflection), unless

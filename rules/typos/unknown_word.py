@@ -337,22 +337,55 @@ def _cleared_at_every_use(doc: Document, words: AbstractSet[str], capitals: Abst
     return found
 
 
-def _evidence_possible(doc: Document, part: str, listed: AbstractSet[str], capitals: bool) -> bool:
-    """Whether a listed word one edit from a capitalised word's lowercase (`listed`) may be the
-    story's evidence of a slip in it (`UnknownWord._weighed_capital`'s evidence, told without
-    the story's counts): it keeps the word's first letter, is no foreign form of it, and, unless
-    the word is in capitals, is less than a slip of any kind away and written in the story: in
-    its lowercase text (`_lowercase_text`), where every form the counts hold of a word without
-    an apostrophe is. (A word in capitals has another form of a word written for evidence too.)"""
-    possible = [
+def _evidence_possible(doc: Document, possible: tuple[str, ...]) -> bool:
+    """Whether one of the listed words one edit from a capitalised word that may be evidence of
+    a slip in it where the story writes them (`_near_evidence`'s) may be the story's evidence
+    (`UnknownWord._weighed_capital`'s, told without the story's counts): written in its
+    lowercase text (`_lowercase_text`), where every form the counts hold of a word without an
+    apostrophe is."""
+    lowered = doc.derived(_lowercase_text)
+    return lowered is None or any("'" in c or c in lowered for c in possible)
+
+
+# capitalised word -> `_near_evidence_of` it, remembered across stories (a corpus repeats its
+# names); forgotten when it grows large
+_NEAR_EVIDENCE: dict[str, tuple[str, ...] | None] = {}
+_NEAR_EVIDENCE_LIMIT = 10_000
+
+
+def _near_evidence(text: str) -> tuple[str, ...] | None:
+    """`_near_evidence_of(text)`, remembered."""
+    found = _NEAR_EVIDENCE.get(text, _UNASKED)
+    if found is _UNASKED:
+        if len(_NEAR_EVIDENCE) >= _NEAR_EVIDENCE_LIMIT:
+            _NEAR_EVIDENCE.clear()
+        found = _NEAR_EVIDENCE[text] = _near_evidence_of(text)
+    return found  # type: ignore[return-value]
+
+
+_UNASKED = object()
+
+
+def _near_evidence_of(text: str) -> tuple[str, ...] | None:
+    """What `_no_slip_uncounted` reads of a capitalised word's letters alone. The listed words
+    one edit from it that may be the story's evidence of a slip in it keep its first letter,
+    are no foreign form of it and, unless it is in capitals, are less than a slip of any kind
+    away: those (none for most names), to be looked for in the story (`_evidence_possible`);
+    None where the word is a clear slip (`clear_slip`), or in capitals with one of those (it
+    has another form of a word written for evidence too): no story clears it uncounted."""
+    part = text.lower()
+    named, listed = known_one_edit_away(part)
+    if not (named or listed):
+        return ()  # (no word or name one edit away: no clear slip either)
+    capitals = text.isupper()
+    possible = tuple(
         c
         for c in listed
         if c[0] == part[0] and not foreign_form(part, c) and (capitals or slip_cost(part, c) < ANY_SLIP)
-    ]
-    if capitals or not possible:
-        return bool(possible)
-    lowered = doc.derived(_lowercase_text)
-    return lowered is None or any("'" in c or c in lowered for c in possible)
+    )
+    if capitals and possible or clear_slip(part) is not None:
+        return None
+    return possible
 
 
 LOWERED_AT_MOST = 100_000  # characters of a story whose lowercase text `_evidence_possible` reads
@@ -376,11 +409,9 @@ def _no_slip_uncounted(doc: Document, text: str, once: dict[tuple[str, int], lis
     capital (`once`: `_written_once_by_shape`) is one edit from it (`OnceWrittenNames.slip_of`
     finds its other form among those). False where that many are to be compared (a big
     file's): the counts decide."""
-    part = text.lower()
-    named, listed = known_one_edit_away(part)
-    some = named or listed  # (none: no evidence, no clear slip)
-    if some and (_evidence_possible(doc, part, listed, text.isupper()) or clear_slip(part) is not None):
-        return False
+    evidence = _near_evidence(text)
+    if evidence is None or evidence and _evidence_possible(doc, evidence):
+        return False  # a clear slip, or a word one edit away the story may write
     if not (text[1:].islower() and doc.word_counts.get(text) == 1):
         return True  # repeated (no evidence, no clear slip: a name) or not written once: no tie
     first, size = text[0], len(text)
