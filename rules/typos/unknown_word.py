@@ -313,17 +313,27 @@ def _written_once_by_shape(doc: Document, capitals: AbstractSet[str]) -> dict[tu
     return found
 
 
-def _cleared_at_every_use(doc: Document, words: AbstractSet[str], capitals: AbstractSet[str]) -> set[str]:
-    """The capital candidates among `words` (none of the desk's) that `UnknownWord.check` clears
-    at every use, wherever it stands: a word in capitals where the headline is not
-    (`_named_by_its_place`), or one `_no_slip_uncounted` clears (with `capitals`' once-written
-    forms), which `check` asks only after the tests of where a use stands, each of which can
-    only clear it. Asked once a word before its uses are built, where `check` asked each use
-    (a story writes most of these names once, and nine in ten are cleared so: their tokens
-    were built, then read by `_named_by_its_place` and `_beside_a_name_unslipped` first)."""
+def _cleared_at_every_use(
+    doc: Document, capitals: AbstractSet[str], desk_capitals: AbstractSet[str]
+) -> set[str]:
+    """The capital candidates (`capitals`, not the desk's) that `UnknownWord.check` clears at
+    every use, wherever it stands: a name by its letters (`_named_by_its_letters`: only a word
+    written more than once, or too long for a slip, can be one), a word in capitals where the
+    headline is not (`_named_by_its_place`), or one `_no_slip_uncounted` clears (with
+    `capitals`' once-written forms), which `check` asks only after the tests of where a use
+    stands, each of which can only clear it. Asked once a word before its uses are built, where
+    `check` asked each use (a story writes most of these names once, and nine in ten are
+    cleared so: their tokens were built, then read by `_named_by_its_place` and
+    `_beside_a_name_unslipped` first)."""
+    counts = doc.word_counts
     found: set[str] = set()
     once: dict[tuple[str, int], list[str]] | None = None
-    for w in words:
+    for w in capitals:
+        if w in desk_capitals:
+            continue
+        if (counts[w] > 1 or len(w) > SHORT_ENOUGH) and _named_by_its_letters(doc, w):
+            found.add(w)
+            continue
         if w.isupper():
             if not all_caps_headline(doc):  # (read once a story: `Document.derived`)
                 found.add(w)
@@ -817,29 +827,25 @@ class UnknownWord(Rule):
         `_cleared_at_every_use` clears (most of the rest: a name written once, no slip).
         (`selected`: the story's words `_unknown` passes; `rare_slips`: the `_rare_slip` test's
         among the openers that are no capital candidates.)"""
-        wanted = (selected - openers) | desk_capitals | capitals | rare_slips
-        rest = openers - desk_capitals - capitals - rare_slips
+        rest = openers - capitals
+        if rare_slips or desk_capitals:  # (none in most stories; the desk's none without a profile)
+            rest = rest - desk_capitals - rare_slips
+        # `(selected - openers) | desk_capitals | capitals | rare_slips`: each of the last three
+        # is among `selected`, so every word of it is in this or `rest`, and none in both
+        wanted = selected - rest
         known = None
         if not (rest or capitals):
             return doc.words_among(wanted), known
         counts = doc.word_counts
         named: set[str] = set()  # (past the limit, a big file's: every token built, counted by `check`)
-        if not _past_limit(doc, sum(map(counts.__getitem__, wanted | rest))):
+        if not _past_limit(doc, sum(map(counts.__getitem__, selected))):  # (`wanted | rest`)
             # every use of a word counted: no count of these tokens could pass the limit, so a
             # known name's uses (in most stories every word of `rest`) need not be built at all,
-            # nor the uses of a name by its letters (only a word written more than once, or too
-            # long for a slip, can be one)
+            # nor the uses of a capital candidate cleared at every use
             if rest:
                 known = self._known.select(capitals | openers)
                 rest -= known
-            named = {
-                w
-                for w in capitals
-                if (counts[w] > 1 or len(w) > SHORT_ENOUGH)
-                and w not in desk_capitals
-                and _named_by_its_letters(doc, w)
-            }
-            named |= _cleared_at_every_use(doc, capitals - named - desk_capitals, capitals)
+            named = _cleared_at_every_use(doc, capitals, desk_capitals)
         if named:
             wanted = wanted - named
         if not rest:
