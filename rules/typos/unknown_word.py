@@ -424,11 +424,12 @@ def _no_slip_uncounted(doc: Document, text: str, once: dict[tuple[str, int], lis
         return False  # a clear slip, or a word one edit away the story may write
     if not (text[1:].islower() and doc.word_counts.get(text) == 1):
         return True  # repeated (no evidence, no clear slip: a name) or not written once: no tie
-    first, size = text[0], len(text)
-    near = [once.get((first, n), ()) for n in (size - 1, size, size + 1)]
-    if sum(map(len, near)) > FEW_ONCE_WRITTEN:
+    first, size, get = text[0], len(text), once.get
+    near = (*get((first, size - 1), ()), *get((first, size), ()), *get((first, size + 1), ()))
+    if len(near) > FEW_ONCE_WRITTEN:
         return False
-    return not any(one_edit_pair(text, o) for names in near for o in names)
+    # (the word itself is among them, and no pair with itself: most words meet no other)
+    return not any(one_edit_pair(text, o) for o in near if o != text)
 
 
 class UnknownWord(Rule):
