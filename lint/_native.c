@@ -6037,9 +6037,9 @@ doubles_arg(const char *name, PyObject *const *args, Py_ssize_t i, double *out, 
  * `sub` (bytes, 128 x 128): the index into `values` (floats) of the cost of typing [typed] for
  * [meant] at sub[meant * 128 + typed]; `near` (bytes, 128 x 128): 1 where two keys touch;
  * `costs`: (an inserted letter equal to a neighbour, one touching a neighbour, any other; a
- * deleted letter equal to a neighbour, any other; a swap; another first letter). The DP reads
- * as the Python `_slip_cost` of rules/typos/_context.py, cell by cell in the same order, so the
- * sums are the same doubles. */
+ * deleted letter equal to a neighbour, any other; a swap; another first letter). Each cell of the
+ * DP is the least of the sums the Python `_slip_cost` of rules/typos/_context.py makes for it
+ * (osa_cost), so the costs are the same doubles. */
 #define OSA_SMALL 32
 
 /* weighted_osa's costs, read from its arguments once: the substitutions' cost indices and which
@@ -6080,65 +6080,82 @@ osa_costs_of(const char *name, PyObject *const *args, Py_ssize_t at, OsaCosts *c
 }
 
 /* The weighted slip cost of the ASCII `word` typed as the ASCII `typo` (weighted_osa's answer):
- * >= 0, or -1 with MemoryError set. */
+ * >= 0, or -1 with MemoryError set. The table of _context._slip_cost, filled a row at a time
+ * (word[:i] against each typo[:j]), each cell from the cells it is reached from: the diagonal
+ * (a letter kept or substituted), the cell above (word[i - 1] left out), the cell to the left
+ * (typo[j - 1] typed in extra) and two back on the diagonal (a swap), a cell of infinite cost
+ * (not reached) passed over as the twin passes it. Each reached cell's candidates are the
+ * twin's doubles (each a sum of the same two), and the least of them is the same whichever is
+ * compared first (a cost never falls below +0.0: no -0.0 arises). A letter's insertion cost
+ * (which reads the typo alone) is reckoned once a column, its deletion cost once a row, where
+ * the twin's order reckoned both at every cell; three rows are kept, not the whole table. */
 static double
 osa_cost(const OsaCosts *c, PyObject *typo, PyObject *word)
 {
     const char *sub = c->sub, *near = c->near;
     const double *vals = c->vals;
-    double ins_same = c->ins_same, ins_near = c->ins_near, ins_other = c->ins_other, del_same = c->del_same;
-    double del_other = c->del_other, swap = c->swap, first = c->first;
-    double small[(OSA_SMALL + 1) * (OSA_SMALL + 1)], *d = small, cost;
+    double small[4 * (OSA_SMALL + 1)], *rows = small, *prev2, *prev, *cur, *ins, *spare, cost;
     Py_ssize_t n, m, i, j;
     const unsigned char *w, *t;
     w = PyUnicode_1BYTE_DATA(word);
     t = PyUnicode_1BYTE_DATA(typo);
     n = PyUnicode_GET_LENGTH(word);
     m = PyUnicode_GET_LENGTH(typo);
-    if (n > OSA_SMALL || m > OSA_SMALL) {
-        d = PyMem_Malloc((n + 1) * (m + 1) * sizeof(double));
-        if (d == NULL) {
+    if (m > OSA_SMALL) {
+        rows = PyMem_Malloc(4 * (m + 1) * sizeof(double));
+        if (rows == NULL) {
             PyErr_NoMemory();
             return -1.0;
         }
     }
-#define D(a, b) d[(a) * (m + 1) + (b)]
-#define RELAX(a, b, v)                                                                                       \
-    do {                                                                                                     \
-        double v_ = (v);                                                                                     \
-        if (v_ < D(a, b))                                                                                    \
-            D(a, b) = v_;                                                                                    \
-    } while (0)
-    for (i = 0; i < (n + 1) * (m + 1); i++)
-        d[i] = Py_HUGE_VAL;
-    D(0, 0) = 0.0;
-    for (i = 0; i <= n; i++) {
-        for (j = 0; j <= m; j++) {
-            double here = D(i, j);
-            if (here == Py_HUGE_VAL)
-                continue;
-            if (i < n && j < m)
-                RELAX(i + 1, j + 1, here + (w[i] == t[j] ? 0.0 : vals[(unsigned char)sub[w[i] * 128 + t[j]]]));
-            if (i < n) { /* word[i] left out of the typo */
-                int same = (i > 0 && w[i - 1] == w[i]) || (i + 1 < n && w[i + 1] == w[i]);
-                RELAX(i + 1, j, here + (same ? del_same : del_other));
-            }
-            if (j < m) { /* typo[j] typed in extra */
-                int same = (j > 0 && t[j - 1] == t[j]) || (j + 1 < m && t[j + 1] == t[j]);
-                int touch = (j > 0 && near[t[j - 1] * 128 + t[j]]) || (j + 1 < m && near[t[j + 1] * 128 + t[j]]);
-                RELAX(i, j + 1, here + (same ? ins_same : touch ? ins_near : ins_other));
-            }
-            if (i + 1 < n && j + 1 < m && w[i] == t[j + 1] && w[i + 1] == t[j] && w[i] != w[i + 1])
-                RELAX(i + 2, j + 2, here + swap);
-        }
+    prev2 = rows, prev = rows + (m + 1), cur = rows + 2 * (m + 1), ins = rows + 3 * (m + 1);
+    for (j = 0; j < m; j++) { /* typo[j] typed in extra: a doubled letter, a neighbouring key, another */
+        int same = (j > 0 && t[j - 1] == t[j]) || (j + 1 < m && t[j + 1] == t[j]);
+        int touch = (j > 0 && near[t[j - 1] * 128 + t[j]]) || (j + 1 < m && near[t[j + 1] * 128 + t[j]]);
+        ins[j] = same ? c->ins_same : touch ? c->ins_near : c->ins_other;
     }
-    cost = D(n, m);
-#undef RELAX
-#undef D
-    if (d != small)
-        PyMem_Free(d);
+    for (i = 0; i <= n; i++) {
+        /* word[i - 1] left out: one of a double, or another letter */
+        double del = 0.0;
+        if (i > 0) {
+            Py_ssize_t k = i - 1;
+            int same = (k > 0 && w[k - 1] == w[k]) || (k + 1 < n && w[k + 1] == w[k]);
+            del = same ? c->del_same : c->del_other;
+        }
+        for (j = 0; j <= m; j++) {
+            double best = Py_HUGE_VAL, v;
+            if (i == 0 && j == 0)
+                best = 0.0;
+            if (i > 0 && j > 0 && prev[j - 1] != Py_HUGE_VAL) {
+                v = prev[j - 1] + (w[i - 1] == t[j - 1] ? 0.0 : vals[(unsigned char)sub[w[i - 1] * 128 + t[j - 1]]]);
+                if (v < best)
+                    best = v;
+            }
+            if (i > 0 && prev[j] != Py_HUGE_VAL) {
+                v = prev[j] + del;
+                if (v < best)
+                    best = v;
+            }
+            if (j > 0 && cur[j - 1] != Py_HUGE_VAL) {
+                v = cur[j - 1] + ins[j - 1];
+                if (v < best)
+                    best = v;
+            }
+            if (i > 1 && j > 1 && prev2[j - 2] != Py_HUGE_VAL && w[i - 2] == t[j - 1] && w[i - 1] == t[j - 2] &&
+                w[i - 2] != w[i - 1]) {
+                v = prev2[j - 2] + c->swap;
+                if (v < best)
+                    best = v;
+            }
+            cur[j] = best;
+        }
+        spare = prev2, prev2 = prev, prev = cur, cur = spare;
+    }
+    cost = prev[m]; /* the last row filled */
+    if (rows != small)
+        PyMem_Free(rows);
     if ((n == 0) != (m == 0) || (n > 0 && w[0] != t[0]))
-        cost += first;
+        cost += c->first;
     return cost;
 }
 

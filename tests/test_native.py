@@ -1707,6 +1707,52 @@ def test_the_compiled_slip_cost_agrees_on_long_words_and_every_key_pair():
         compiled.weighted_osa("é", "e", *_context._slip_tables())
 
 
+TABLE_LETTERS = "abcab'-"
+COSTS = st.one_of(st.floats(0, 5), st.just(float("inf")), st.sampled_from([0.0, 0.6, 1.0]))
+
+
+@needs_compiled
+@settings(max_examples=500, deadline=None)
+@given(st.text(TABLE_LETTERS, max_size=9), st.text(TABLE_LETTERS, max_size=9), st.data())
+def test_the_compiled_slip_cost_is_its_definition_over_any_tables(typo, word, data):
+    """`weighted_osa` fills its table a row at a time, each cell from the cells it is reached
+    from, and reckons a letter's insertion cost once a column: the doubles of `_slip_cost`,
+    which fills the table in its order, over any costs' tables (zero costs, infinite ones: a
+    cell not reached), its cost functions read from the same tables."""
+    letters = sorted(set(TABLE_LETTERS))
+    sub, near = bytearray(128 * 128), bytearray(128 * 128)
+    for a in letters:
+        for b in letters:
+            sub[ord(a) * 128 + ord(b)] = data.draw(st.integers(0, 4))
+            near[ord(a) * 128 + ord(b)] = data.draw(st.integers(0, 1))
+    values = tuple(data.draw(st.lists(COSTS, min_size=1, max_size=4)))
+    costs = tuple(data.draw(st.lists(COSTS, min_size=7, max_size=7)))
+    ins_same, ins_near, ins_other, del_same, del_other, swap, first = costs
+
+    def substitution(typed, meant):
+        k = sub[ord(meant) * 128 + ord(typed)]
+        return values[k] if k < len(values) else 0.0  # (an index past the values reads 0)
+
+    def insertion(extra, before, after):
+        if extra in (before, after):
+            return ins_same
+        touch = any(c and near[ord(c) * 128 + ord(extra)] for c in (before, after))
+        return ins_near if touch else ins_other
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_context, "substitution_cost", substitution)
+        mp.setattr(_context, "insertion_cost", insertion)
+        mp.setattr(
+            _context,
+            "deletion_cost",
+            lambda lost, before, after: del_same if lost in (before, after) else del_other,
+        )
+        mp.setattr(_context, "TRANSPOSITION", swap)
+        mp.setattr(_context, "FIRST_LETTER", first)
+        expected = _context._slip_cost(typo, word)
+    assert compiled.weighted_osa(typo, word, bytes(sub), bytes(near), values, costs) == expected
+
+
 SCORED = ["agency", "agony", "angry", "the", "them", "news", "new", "regime", "sanctions", "sections", "zzxq"]
 
 
