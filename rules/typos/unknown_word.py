@@ -1468,7 +1468,7 @@ def _typed_ending(typo: str, best: Weighed, weighed: list[Weighed]) -> Weighed:
     )
     if form is None:
         return best
-    return replace(form, share=best.share + form.share, attested=best.attested or form.attested)
+    return form._replace(share=best.share + form.share, attested=best.attested or form.attested)
 
 
 def _spelling(weighed: list[Weighed], counts: Counter, variety: str | None) -> tuple[Weighed, bool]:
@@ -1489,7 +1489,7 @@ def _spelling(weighed: list[Weighed], counts: Counter, variety: str | None) -> t
         chosen = best if entry.variety == variety else twin
     else:
         return best, False
-    return replace(chosen, share=both, attested=best.attested or twin.attested), True
+    return chosen._replace(share=both, attested=best.attested or twin.attested), True
 
 
 def _safety(part: str, best: Weighed, evidence: list[str], weighed: list[Weighed]) -> Applicability:
