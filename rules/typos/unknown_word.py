@@ -177,8 +177,10 @@ def suggestions(word: str, counts: Counter) -> tuple[list[str], list[str]]:
     bare = word.replace("'", "")
     if bare != word and words.frequency_rank(bare) >= COMMON_RANK:
         candidates.discard(bare)  # "gov't" is an abbreviation, written so; "th'e" is still "the"
+    uses = counts.get  # (a word the story lacks: 0, without Counter's __missing__, a Python call)
+    typed = uses(word, 0)
     evidence = sorted(
-        (c for c in candidates if counts[c] > counts[word]),
+        (c for c in candidates if uses(c, 0) > typed),
         key=lambda c: (-counts[c], words.frequency_rank(c)),
     )
     others = sorted((c for c in candidates if c not in evidence), key=words.frequency_rank)
@@ -730,7 +732,7 @@ class UnknownWord(Rule):
                 if counts is None:
                     counts = story_counts(doc)
                 if total < 0:
-                    total = counts.total()
+                    total = _story_size(counts)  # (`counts.total()`, kept for `_verdict`'s weighing)
                 if len(part) <= SHORT_NAME and (lost := lost or lost_capitals(doc)).anywhere():
                     # lowercase copy: "gil", "oel" are names (Parra Gil, Veba Oel), and evidence is
                     # thin; a story with a sentence in lowercase is casual copy ("luv", "skd hams")
@@ -1412,7 +1414,8 @@ def _verdict(
         part,
         candidates,
         context,
-        {w: counts[w] for w in [*evidence, *others] if counts[w]},  # the story's words are likelier
+        # the story's words are likelier (`get`: an absent word's 0 without Counter's __missing__)
+        {w: uses for w in [*evidence, *others] if (uses := counts.get(w, 0))},
         story_size=_story_size(counts),
         extra_cost=dict.fromkeys(near, TWO_SLIPS),
         paired=paired,  # (a candidate's pair with a neighbour looked up only where the table holds it)
@@ -1440,7 +1443,8 @@ def _verdict(
     else:
         message = f"unknown word {original!r}; did you mean {listed}?"
     applicability = _safety(part, best, evidence, weighed)
-    if best.word not in evidence and any(counts[w] and not _forms_of_one_word(w, best.word) for w in near):
+    written = counts.get  # (an absent word's None, without Counter's __missing__)
+    if best.word not in evidence and any(written(w) and not _forms_of_one_word(w, best.word) for w in near):
         # the story writes a word two slips away ("a higher volatily": volatility, 3 times)
         applicability = min(applicability, Applicability.UNSAFE)
     if not spelling_sure:
@@ -1768,7 +1772,8 @@ def _missing_apostrophe(word: str) -> str | None:
     childrens -> children's), when the word list knows exactly one such form. Remembered: a
     lookup of each form in the list, asked by `_space_typed_late`, `_verdict` and `_report` of
     each word reported and by `_weighed_capital` of an inflection."""
-    found = [f for i in range(1, len(word)) if (f := f"{word[:i]}'{word[i:]}") in english()]
+    words = english().words  # (the set itself: a form's test without `WordList.__contains__`'s call)
+    found = [f for i in range(1, len(word)) if (f := f"{word[:i]}'{word[i:]}") in words]
     return found[0] if len(found) == 1 else None
 
 
