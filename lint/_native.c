@@ -1823,7 +1823,7 @@ static ALWAYS_INLINE int
 within_two(int ka, const void *da, Py_ssize_t n, int kb, const void *db, Py_ssize_t m, int *work)
 {
     Py_ssize_t lo = 0, i, j, off_a, off_b;
-    int *prev2, *prev, *cur, *t;
+    int *prev2, *prev, *cur, *t, low_before = CAP;
     if (n - m > 2 || m - n > 2)
         return 0;
     while (lo < n && lo < m && PyUnicode_READ(ka, da, lo) == PyUnicode_READ(kb, db, lo))
@@ -1842,21 +1842,19 @@ within_two(int ka, const void *da, Py_ssize_t n, int kb, const void *db, Py_ssiz
     prev2 = work;
     prev = work + (m + 1);
     cur = work + 2 * (m + 1);
-    for (j = 0; j <= m; j++) {
-        prev[j] = j < CAP ? (int)j : CAP;
-        prev2[j] = CAP;
-    }
+    /* Only a row's band is filled (and the cells either side of it set to CAP, which every cell
+     * off the band is): the next row reads no other cell of it, the row after next none but its
+     * band, and a row's least cell is its band's or its first (`low`, kept for the next row). */
+    for (j = 0; j <= m && j <= CAP; j++)
+        prev[j] = (int)j;
     for (i = 1; i <= n; i++) {
-        int low, prev_low = CAP;
+        int low, prev_low = i == 1 ? 0 : low_before;
         Py_ssize_t from = i - 2 > 1 ? i - 2 : 1, to = i + 2 < m ? i + 2 : m;
         Py_UCS4 ai = A(i - 1);
-        for (j = 0; j <= m; j++) {
-            cur[j] = CAP;
-            if (prev[j] < prev_low)
-                prev_low = prev[j];
-        }
-        if (i < CAP)
-            cur[0] = (int)i;
+        cur[0] = i < CAP ? (int)i : CAP;
+        cur[from - 1] = from == 1 ? cur[0] : CAP;
+        if (to < m)
+            cur[to + 1] = CAP;
         low = cur[0];
         for (j = from; j <= to; j++) {
             Py_UCS4 bj = B(j - 1);
@@ -1880,6 +1878,7 @@ within_two(int ka, const void *da, Py_ssize_t n, int kb, const void *db, Py_ssiz
         }
         if (low >= CAP && (i == 1 || prev_low >= CAP))
             return 0;
+        low_before = low;
         t = prev2;
         prev2 = prev;
         prev = cur;
