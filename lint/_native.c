@@ -2279,6 +2279,27 @@ line_word_at(const Py_buffer *index, Py_ssize_t i)
     return w;
 }
 
+/* The first record from i (up to count) of a line's index that is not of the length `size`, or
+ * whose bits pass the bound of `too_many_bits` against the typo's (`typo_bits`, `apart`): a
+ * record's length and bits read alone (a load each: the whole record copied out for each cost
+ * twice the test's instructions), the records walked by a pointer. */
+static ALWAYS_INLINE Py_ssize_t
+run_passing(const Py_buffer *index, Py_ssize_t i, Py_ssize_t count, uint32_t size, uint32_t typo_bits,
+            Py_ssize_t apart)
+{
+    const char *at = (const char *)index->buf + i * (Py_ssize_t)sizeof(LineWord);
+    for (; i < count; i++, at += sizeof(LineWord)) {
+        uint32_t length, bits;
+        memcpy(&length, at + offsetof(LineWord, len), sizeof length);
+        if (length != size)
+            break;
+        memcpy(&bits, at + offsetof(LineWord, bits), sizeof bits);
+        if (!too_many_bits(typo_bits ^ bits, apart))
+            break;
+    }
+    return i;
+}
+
 /* near_words_in_index(typo, line, index): near_words_in_line(typo, line), read from the line's
  * index (line_index(line)): only its block of words within two letters of the typo's length is
  * read (found by binary search: the index is ordered by length), a word of the wrong letters
@@ -2328,20 +2349,19 @@ near_words_in_index(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         Py_ssize_t apart = (Py_ssize_t)size > t.n ? (Py_ssize_t)size - t.n : t.n - (Py_ssize_t)size;
         if (apart > 2)
             break; /* the block's end: every record from `lo` is `shortest` letters or longer */
-        for (; i < count; i++) {
-            /* the record's length and bits read alone (a load each: the whole record, copied
-             * out for each, cost twice the test's instructions), the rest once they pass */
-            const char *at = (const char *)index.buf + i * (Py_ssize_t)sizeof(LineWord);
-            uint32_t length, bits;
+        for (;; i++) {
             LineWord w;
             int near;
-            memcpy(&length, at + offsetof(LineWord, len), sizeof length);
-            if (length != size)
-                break; /* the next run */
-            memcpy(&bits, at + offsetof(LineWord, bits), sizeof bits);
-            if (too_many_bits(typo_bits ^ bits, apart))
-                continue;
+            /* the next record of the run whose bits pass, the bound of each `apart` its own
+             * loop's (`run_passing` inlined for a constant: no test of `apart` a record) */
+            i = apart == 0   ? run_passing(&index, i, count, size, typo_bits, 0)
+                : apart == 1 ? run_passing(&index, i, count, size, typo_bits, 1)
+                             : run_passing(&index, i, count, size, typo_bits, 2);
+            if (i == count)
+                break;
             w = line_word_at(&index, i);
+            if (w.len != size)
+                break; /* the next run */
             if ((Py_ssize_t)w.start + (Py_ssize_t)w.len > len) {
                 PyErr_SetString(PyExc_ValueError, "near_words_in_index: the index is not the line's");
                 goto done;
