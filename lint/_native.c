@@ -10593,6 +10593,27 @@ control_bytes(PyObject *self, PyObject *data)
     return PyLong_FromSsize_t(count);
 }
 
+#if defined(__SSE2__)
+/* The first i' >= i of the one-byte text s (n bytes) where a column gap may open, a tab or two
+ * spaces, sixteen bytes a step, or where fewer than seventeen bytes are left (the caller's
+ * loops read the rest): the windows of seven bytes, word by word, cost some 4.6 K instructions
+ * an average story, read for every story (story_hints). */
+static Py_ssize_t
+ucs1_next_gap_open(const Py_UCS1 *s, Py_ssize_t i, Py_ssize_t n)
+{
+    const __m128i space = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t');
+    for (; i + 17 <= n; i += 16) {
+        __m128i here = _mm_loadu_si128((const __m128i *)(s + i));
+        __m128i next = _mm_loadu_si128((const __m128i *)(s + i + 1));
+        __m128i two = _mm_and_si128(_mm_cmpeq_epi8(here, space), _mm_cmpeq_epi8(next, space));
+        int mask = _mm_movemask_epi8(_mm_or_si128(two, _mm_cmpeq_epi8(here, tab)));
+        if (mask)
+            return i + __builtin_ctz((unsigned int)mask);
+    }
+    return i;
+}
+#endif
+
 /* column_gap(text): whether segment._COLUMN_GAP, (?<=\S)(?: {2,}|\t[ \t]*)(?=\S), matches in
  * text: two spaces or more, or a tab and any spaces and tabs after it, between two characters
  * that are not white space (a table's column gap; most stories have none, but many indent
@@ -10613,6 +10634,9 @@ column_gap(PyObject *self, PyObject *text)
     for (i = 1; i < n; i = j) {
         Py_UCS4 ch;
         if (kind == PyUnicode_1BYTE_KIND) {
+#if defined(__SSE2__)
+            i = ucs1_next_gap_open((const Py_UCS1 *)data, i, n);
+#endif
             while (i + 8 <= n && !ucs1_may_open_gap((const Py_UCS1 *)data + i))
                 i += 7; /* no gap opens at the window's first seven bytes */
             if ((i = ucs1_skip(data, i, n, GAP_MARK, GAP_MARKS)) >= n)

@@ -613,3 +613,25 @@ def test_the_one_byte_scans_meet_every_character_at_every_place_of_a_long_text(b
             assert compiled.quote_marks(text, whole) == ([(0, marks)] if marks else []), (before, code)
             found, expected = _compiled_and_twin(segment._sentences, text, None, tuple(whole), None)
             assert list(found) == list(expected), (before, code)
+
+
+LONG_GAP_PIECES = st.sampled_from(["x" * 15, "word ", "a", " ", "  ", "\t", "\n", ". ", "é", "x  y", " \t"])
+
+
+@needs_compiled
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(LONG_GAP_PIECES, max_size=40).map("".join))
+def test_the_compiled_column_gap_reads_long_texts_as_the_pattern(text):
+    """Texts past seventeen characters, where the compiled search reads sixteen bytes a step."""
+    assert compiled.column_gap(text) is (segment._COLUMN_GAP.search(text) is not None)
+
+
+@needs_compiled
+@pytest.mark.parametrize("mark", ["  ", "\t", " \t", "   "])
+def test_the_compiled_column_gap_finds_a_gap_at_every_place_of_its_steps(mark):
+    """A gap (or a mark that is none, at an edge or beside other white space) at each place of
+    a text of three steps of sixteen bytes and more."""
+    for at in range(0, 52):
+        for filler in ("x", " x", "x "):
+            text = (filler * 60)[:at] + mark + (filler * 60)[at : 52 - len(mark)]
+            assert compiled.column_gap(text) is (segment._COLUMN_GAP.search(text) is not None), (at, text)
