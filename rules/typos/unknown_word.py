@@ -342,9 +342,12 @@ def _cleared_at_every_use(
                 continue
         elif len(w) < TITLE_MIN_LENGTH:
             continue  # a name inside a sentence (`_short_in_sentence`): most uses cleared so, each read
-        if once is None:
-            once = _written_once_by_shape(doc, capitals)
-        if _no_slip_uncounted(doc, w, once):
+        cleared = _cleared_before_ties(doc, w)  # (`_no_slip_uncounted`, `once` built for a tie only)
+        if cleared is None:
+            if once is None:
+                once = _written_once_by_shape(doc, capitals)
+            cleared = _no_tie(w, once)
+        if cleared:
             found.add(w)
     return found
 
@@ -420,12 +423,27 @@ def _no_slip_uncounted(doc: Document, text: str, once: dict[tuple[str, int], lis
     make it a slip: it is not written once as it stands, capitalised, or no other once-written
     capital (`once`: `_written_once_by_shape`) is one edit from it (`OnceWrittenNames.slip_of`
     finds its other form among those). False where that many are to be compared (a big
-    file's): the counts decide."""
+    file's): the counts decide. (Asked in two parts where `once` is not built yet: it is
+    built only for a word the first leaves undecided.)"""
+    cleared = _cleared_before_ties(doc, text)
+    return _no_tie(text, once) if cleared is None else cleared
+
+
+def _cleared_before_ties(doc: Document, text: str) -> bool | None:
+    """`_no_slip_uncounted`'s answer where no tie is to be weighed, read without the story's
+    once-written capitals; None where one may be: the word is written once as it stands,
+    capitalised, with no clear slip in it nor evidence the story may write (`_no_tie` decides)."""
     evidence = _near_evidence(text)
     if evidence is None or evidence and _evidence_possible(doc, evidence):
         return False  # a clear slip, or a word one edit away the story may write
     if not (text[1:].islower() and doc.word_counts.get(text) == 1):
         return True  # repeated (no evidence, no clear slip: a name) or not written once: no tie
+    return None
+
+
+def _no_tie(text: str, once: dict[tuple[str, int], list[str]]) -> bool:
+    """Whether no other once-written capital of the story (`once`: `_written_once_by_shape`) is
+    one edit from `text`, written once: False where too many are to be compared."""
     first, size, get = text[0], len(text), once.get
     near = (*get((first, size - 1), ()), *get((first, size), ()), *get((first, size + 1), ()))
     if len(near) > FEW_ONCE_WRITTEN:
@@ -668,9 +686,13 @@ class UnknownWord(Rule):
                 if text not in desk_capitals:
                     if counts is None and _beside_a_name_unslipped(doc, tok):
                         continue  # what `_weighed_capital` answers whatever the counts: not built for it
-                    if once is None:
-                        once = _written_once_by_shape(doc, capitals)
-                    if _no_slip_uncounted(doc, text, once):
+                    # (`_no_slip_uncounted`, `once` built for a tie only)
+                    cleared = _cleared_before_ties(doc, text)
+                    if cleared is None:
+                        if once is None:
+                            once = _written_once_by_shape(doc, capitals)
+                        cleared = _no_tie(text, once)
+                    if cleared:
                         continue  # likewise (and cheaper): no word or name one edit away, no tie to break
                 if counts is None:
                     counts = story_counts(doc)
