@@ -10,7 +10,7 @@ import string
 import sys
 import weakref
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
@@ -608,7 +608,8 @@ class UnknownWord(Rule):
 
     def check(self, doc: Document) -> Iterator[Violation]:
         words = english().words  # the frozenset itself: this loop tests every word of the story
-        known_wrong = misspellings().keys()
+        # (read where a lowercase part is first tested: most stories have none to test)
+        known_wrong: Collection[str] | None = None
         acronyms = swapped_acronyms(doc)  # (most stories have none: no generator made for them)
         if acronyms:
             yield from self._swapped_acronyms(acronyms)
@@ -728,12 +729,11 @@ class UnknownWord(Rule):
             if not_a_word(doc.text, tok.span):
                 continue
             for part, span in _parts(tok):
-                if (
-                    len(part) < MIN_LENGTH
-                    or part in words
-                    or part in known_wrong
-                    or self.context.accepts(part)
-                ):
+                if len(part) < MIN_LENGTH or part in words:
+                    continue
+                if known_wrong is None:
+                    known_wrong = misspellings().keys()
+                if part in known_wrong or self.context.accepts(part):
                     continue
                 if is_rare(part) or part in unaccented_words():
                     if self._profile is not None and is_rare(part):  # "cists": the desk writes "costs"
