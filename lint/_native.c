@@ -10859,6 +10859,9 @@ hint_said(PyObject *answer)
     return answer == Py_True;
 }
 
+/* The bits of a story's rare hints: segment.py's COMMENT_HINT ... SIC_HINT. */
+enum { HINT_COMMENT = 1, HINT_AT = 2, HINT_HASH = 4, HINT_URL = 8, HINT_GAP = 16, HINT_SIC = 32 };
+
 /* story_hints(text): the rare hints of a story as the bits of segment.story_hints (1 "<!--",
  * 2 "@", 4 "#", 8 url_hint, 16 column_gap, 32 sic_hint): the six searches parse makes of every
  * story, in one call (each was a Python call of its own; most stories hold none). */
@@ -10873,18 +10876,18 @@ story_hints(PyObject *self, PyObject *text)
     }
     if ((said = holds_comment_open(text)) < 0)
         return NULL;
-    bits |= said ? 1 : 0;
-    bits |= holds_char(text, '@') ? 2 : 0;
-    bits |= holds_char(text, '#') ? 4 : 0;
+    bits |= said ? HINT_COMMENT : 0;
+    bits |= holds_char(text, '@') ? HINT_AT : 0;
+    bits |= holds_char(text, '#') ? HINT_HASH : 0;
     if ((said = hint_said(url_hint(self, text))) < 0)
         return NULL;
-    bits |= said ? 8 : 0;
+    bits |= said ? HINT_URL : 0;
     if ((said = hint_said(column_gap(self, text))) < 0)
         return NULL;
-    bits |= said ? 16 : 0;
+    bits |= said ? HINT_GAP : 0;
     if ((said = hint_said(sic_hint(self, text))) < 0)
         return NULL;
-    bits |= said ? 32 : 0;
+    bits |= said ? HINT_SIC : 0;
     return PyLong_FromLong(bits);
 }
 
@@ -12067,7 +12070,7 @@ plain_story(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     if ((hints = story_hints(self, args[0])) == NULL)
         return NULL;
     bits = PyLong_AsLong(hints);
-    if (bits & ~32L) { /* a rare hint but [sic]'s: parse's other path */
+    if (bits & ~(long)HINT_SIC) { /* a rare hint but [sic]'s: parse's other path */
         Py_DECREF(hints);
         Py_RETURN_NONE;
     }

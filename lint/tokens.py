@@ -30,7 +30,7 @@ from collections.abc import Callable, Collection, Container, Iterable, Iterator,
 from collections.abc import Set as AbstractSet
 from enum import Enum, IntFlag
 from itertools import islice
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from newslint.native import native
 from newslint.span import Span, offsets
@@ -94,21 +94,29 @@ def _classify(word: str) -> TokenKind:
     return WORD_KIND
 
 
-class _KindCache(dict[str, TokenKind]):
-    """word -> TokenKind, remembered across documents: a corpus repeats its words, and a dict
-    lookup is cheaper than classifying the word again. Cleared when it grows large, so a huge
-    file of distinct strings cannot make it grow without end."""
+K = TypeVar("K")
+V = TypeVar("V")
 
-    LIMIT = 50_000  # a corpus's common words stay (200,000: a 2 MB table and the words it kept)
 
-    def __missing__(self, word: str) -> TokenKind:
-        if len(self) >= self.LIMIT:
+class BoundedMemo(dict[K, V]):
+    """key -> build(key), remembered across documents: a corpus repeats its words, and a hit is
+    a dict lookup with no Python call. Cleared when it holds `limit` keys, so a huge file of
+    distinct strings cannot make it grow without end."""
+
+    def __init__(self, build: Callable[[K], V], limit: int) -> None:
+        super().__init__()
+        self.build = build
+        self.limit = limit
+
+    def __missing__(self, key: K) -> V:
+        if len(self) >= self.limit:
             self.clear()
-        kind = self[word] = _classify(word)
-        return kind
+        value = self[key] = self.build(key)
+        return value
 
 
-_KINDS = _KindCache()
+# word -> TokenKind (a corpus's common words stay; 200,000 would be a 2 MB table and its words)
+_KINDS: BoundedMemo[str, TokenKind] = BoundedMemo(_classify, 50_000)
 kind_of = _KINDS.__getitem__
 
 

@@ -75,7 +75,7 @@ from newslint.rules.typos._words import (
     rare_words,
 )
 from newslint.span import Span
-from newslint.tokens import WORD_KIND, word_shape
+from newslint.tokens import WORD_KIND, BoundedMemo, word_shape
 from newslint.violation import Applicability, Edit, Fix, FixAvailability, Violation
 
 _PART = re.compile(r"[a-z]+(?:'[a-z]+)*")
@@ -342,11 +342,7 @@ def _cleared_at_every_use(
                 continue
         elif len(w) < TITLE_MIN_LENGTH:
             continue  # a name inside a sentence (`_short_in_sentence`): most uses cleared so, each read
-        cleared = _cleared_before_ties(doc, w)  # (`_no_slip_uncounted`, `once` built for a tie only)
-        if cleared is None:
-            if once is None:
-                once = _written_once_by_shape(doc, capitals)
-            cleared = _no_tie(w, once)
+        cleared, once = _cleared_uncounted(doc, w, capitals, once)
         if cleared:
             found.add(w)
     return found
@@ -360,25 +356,6 @@ def _evidence_possible(doc: Document, possible: tuple[str, ...]) -> bool:
     apostrophe is."""
     lowered = doc.derived(_lowercase_text)
     return lowered is None or any("'" in c or c in lowered for c in possible)
-
-
-# capitalised word -> `_near_evidence_of` it, remembered across stories (a corpus repeats its
-# names); forgotten when it grows large
-_NEAR_EVIDENCE: dict[str, tuple[str, ...] | None] = {}
-_NEAR_EVIDENCE_LIMIT = 10_000
-
-
-def _near_evidence(text: str) -> tuple[str, ...] | None:
-    """`_near_evidence_of(text)`, remembered."""
-    found = _NEAR_EVIDENCE.get(text, _UNASKED)
-    if found is _UNASKED:
-        if len(_NEAR_EVIDENCE) >= _NEAR_EVIDENCE_LIMIT:
-            _NEAR_EVIDENCE.clear()
-        found = _NEAR_EVIDENCE[text] = _near_evidence_of(text)
-    return found  # type: ignore[return-value]
-
-
-_UNASKED = object()
 
 
 def _near_evidence_of(text: str) -> tuple[str, ...] | None:
@@ -401,6 +378,12 @@ def _near_evidence_of(text: str) -> tuple[str, ...] | None:
     if capitals and possible or clear_slip(part) is not None:
         return None
     return possible
+
+
+# capitalised word -> `_near_evidence_of` it, remembered across stories (a corpus repeats its
+# names); forgotten when it grows large
+_NEAR_EVIDENCE: BoundedMemo[str, tuple[str, ...] | None] = BoundedMemo(_near_evidence_of, 10_000)
+_near_evidence = _NEAR_EVIDENCE.__getitem__
 
 
 LOWERED_AT_MOST = 100_000  # characters of a story whose lowercase text `_evidence_possible` reads
@@ -427,6 +410,19 @@ def _no_slip_uncounted(doc: Document, text: str, once: dict[tuple[str, int], lis
     built only for a word the first leaves undecided.)"""
     cleared = _cleared_before_ties(doc, text)
     return _no_tie(text, once) if cleared is None else cleared
+
+
+def _cleared_uncounted(
+    doc: Document, text: str, capitals: AbstractSet[str], once: dict[tuple[str, int], list[str]] | None
+) -> tuple[bool, dict[tuple[str, int], list[str]] | None]:
+    """`_no_slip_uncounted(doc, text, once)`, its `once` built of the story's `capitals` only
+    where a tie is to be weighed (most stories have none): the answer, and `once` as it is now."""
+    cleared = _cleared_before_ties(doc, text)
+    if cleared is None:
+        if once is None:
+            once = _written_once_by_shape(doc, capitals)
+        cleared = _no_tie(text, once)
+    return cleared, once
 
 
 def _cleared_before_ties(doc: Document, text: str) -> bool | None:
@@ -687,12 +683,7 @@ class UnknownWord(Rule):
                 if text not in desk_capitals:
                     if counts is None and _beside_a_name_unslipped(doc, tok):
                         continue  # what `_weighed_capital` answers whatever the counts: not built for it
-                    # (`_no_slip_uncounted`, `once` built for a tie only)
-                    cleared = _cleared_before_ties(doc, text)
-                    if cleared is None:
-                        if once is None:
-                            once = _written_once_by_shape(doc, capitals)
-                        cleared = _no_tie(text, once)
+                    cleared, once = _cleared_uncounted(doc, text, capitals, once)
                     if cleared:
                         continue  # likewise (and cheaper): no word or name one edit away, no tie to break
                 if counts is None:
