@@ -6223,14 +6223,171 @@ called_double(PyObject *callable, double *out, int *is_none, PyObject *a, PyObje
     return *out == -1.0 && PyErr_Occurred() ? -1 : 0;
 }
 
+/* Pair-table lookups read in the table's bytes in place (rules/typos/_pairs.py's `count`): a
+ * miss decoded the first word's whole line (thousands of characters for a common word) to answer
+ * one pair. Twin: newslint.native._pair_steps. */
+static Py_ssize_t search_lines(const unsigned char *text, Py_ssize_t n, const unsigned char *wanted, Py_ssize_t size,
+                               int sep, int mode);
+
+#define PAIR_LONG_LINE 1000 /* past this many bytes an entry is found in its line by binary search */
+
+/* The rest of `key`'s line in a pair table (what follows key and '\t'): [*start, *end) of the
+ * text; 0 when no line has the key, else 1. */
+static int
+pair_line(const unsigned char *text, Py_ssize_t n, const unsigned char *key, Py_ssize_t size, Py_ssize_t *start,
+          Py_ssize_t *end)
+{
+    const unsigned char *newline;
+    Py_ssize_t at = search_lines(text, n, key, size, '\t', 0);
+    if (at < 0)
+        return 0;
+    at = at + size + 1 > n ? n : at + size + 1;
+    newline = memchr(text + at, '\n', (size_t)(n - at));
+    *start = at;
+    *end = newline == NULL ? n : newline - text;
+    return 1;
+}
+
+/* The last `c` in line[lo:hi) (an offset into line), or -1. */
+static Py_ssize_t
+last_byte(const unsigned char *line, Py_ssize_t lo, Py_ssize_t hi, int c)
+{
+    for (; hi > lo; hi--)
+        if (line[hi - 1] == c)
+            return hi - 1;
+    return -1;
+}
+
+/* The first `c` in line[from:n), Python's bytes.find: from < 0 counts from the end. -1 for none. */
+static Py_ssize_t
+first_byte(const unsigned char *line, Py_ssize_t n, Py_ssize_t from, int c)
+{
+    const unsigned char *at;
+    if (from < 0)
+        from = from + n < 0 ? 0 : from + n;
+    if (from >= n)
+        return -1;
+    at = memchr(line + from, c, (size_t)(n - from));
+    return at == NULL ? -1 : at - line;
+}
+
+/* Where the count of `second`'s entry is in a pair-table line's rest `line` (n bytes): [*vs, *ve),
+ * or 0 when the line holds no such entry. A long line is searched as the twin's `_entry_of`
+ * searches it (pair_entry's steps, in bytes), a short one for " second:" as bytes.find finds it. */
+static int
+pair_in_line(const unsigned char *line, Py_ssize_t n, const unsigned char *second, Py_ssize_t m, Py_ssize_t *vs,
+             Py_ssize_t *ve)
+{
+    Py_ssize_t at, end;
+    if (n > PAIR_LONG_LINE && m > 0 && memchr(second, ' ', (size_t)m) == NULL && memchr(second, ':', (size_t)m) == NULL) {
+        Py_ssize_t lo = n > 0 && line[0] == ' ', hi = n;
+        while (lo < hi) {
+            Py_ssize_t mid = (lo + hi) / 2, start, colon, key_end, length, k;
+            int order;
+            start = last_byte(line, lo, mid, ' ');
+            start = start >= 0 ? start + 1 : lo;
+            colon = first_byte(line, n, start, ':');
+            end = first_byte(line, n, colon, ' '); /* from n - 1 where colon is -1, as bytes.find */
+            if (end < 0)
+                end = n;
+            key_end = colon < 0 ? n - 1 : colon; /* line[start:-1] */
+            length = key_end > start ? key_end - start : 0;
+            k = length < m ? length : m;
+            order = memcmp(line + start, second, (size_t)k);
+            if (order == 0)
+                order = (length > m) - (length < m);
+            if (order == 0) {
+                *vs = colon + 1, *ve = end > colon + 1 ? end : colon + 1; /* line[colon + 1:end] */
+                return 1;
+            }
+            if (order < 0)
+                lo = end + 1;
+            else
+                hi = start;
+        }
+        return 0;
+    }
+    for (at = 0; at + m + 2 <= n; at++) { /* the first " second:" */
+        const unsigned char *space = memchr(line + at, ' ', (size_t)(n - m - 1 - at));
+        if (space == NULL)
+            return 0;
+        at = space - line;
+        if (memcmp(line + at + 1, second, (size_t)m) == 0 && line[at + 1 + m] == ':')
+            break;
+    }
+    if (at + m + 2 > n)
+        return 0;
+    *vs = at + m + 2;
+    end = first_byte(line, n, *vs, ' ');
+    *ve = end < 0 ? n : end;
+    return 1;
+}
+
+/* A count's bytes as a plain run of 1 to 18 ASCII digits, in *steps: 1, or 0 for any other bytes. */
+static int
+digit_run(const unsigned char *value, Py_ssize_t n, long long *steps)
+{
+    Py_ssize_t i;
+    *steps = 0;
+    for (i = 0; i < n && i < 18 && value[i] >= '0' && value[i] <= '9'; i++)
+        *steps = *steps * 10 + (value[i] - '0');
+    return i == n && n > 0;
+}
+
+/* int() of the count's bytes: a run of ASCII digits read here, anything else by int(bytes). */
+static PyObject *
+pair_steps_of(const unsigned char *value, Py_ssize_t n)
+{
+    long long steps;
+    PyObject *text, *out;
+    if (digit_run(value, n, &steps))
+        return PyLong_FromLongLong(steps);
+    text = PyBytes_FromStringAndSize((const char *)value, n);
+    if (text == NULL)
+        return NULL;
+    out = PyNumber_Long(text);
+    Py_DECREF(text);
+    return out;
+}
+
+/* pair_steps(data, first, second): the pair's count in the table's log2 steps above its floor
+ * (int() of what follows `second` and ':' in the line of `first`), or None when the table does
+ * not hold the pair; `data` a pair-table's bytes (pairs-after.txt), the words UTF-8. */
+static PyObject *
+pair_steps(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    Py_buffer data = {0}, first = {0}, second = {0};
+    Py_ssize_t start, end, vs, ve;
+    PyObject *out;
+    if (BAD_COUNT(3, 3) || BAD_BUFFER(0, data) || BAD_BUFFER(1, first) || BAD_BUFFER(2, second)) {
+        PyBuffer_Release(&data);
+        PyBuffer_Release(&first);
+        return NULL;
+    }
+    if (!pair_line(data.buf, data.len, first.buf, first.len, &start, &end) ||
+        !pair_in_line((const unsigned char *)data.buf + start, end - start, second.buf, second.len, &vs, &ve))
+        out = Py_NewRef(Py_None);
+    else
+        out = pair_steps_of((const unsigned char *)data.buf + start + vs, ve - vs);
+    PyBuffer_Release(&data);
+    PyBuffer_Release(&first);
+    PyBuffer_Release(&second);
+    return out;
+}
+
 /* The score of one plain ASCII word `c` (no space) as weigh scores it: *row the tuple (score, c,
  * slips, attested); 0, 1 where Python must score it (a log of no positive number: math.log's
  * ValueError, a use count that is no int), -1 with an error set. The steps and their order are
  * _context._word_score's, so the doubles are its doubles. */
 typedef struct {
     PyObject *before, *after, *followers, *preceders, *within, *extra, *story, *rest, *count;
-    double known_before, known_after, tokens, cap, edit_weight, exponent, zipf;
+    double known_before, known_after, tokens, cap, edit_weight, exponent, zipf, floor;
     Py_ssize_t story_size, unlisted;
+    /* `count` as the pair table's bytes (pairs != NULL): the pairs read in place, the neighbours
+     * as UTF-8, the line of the word before found once a weighing (before_line -1 until then) */
+    const unsigned char *pairs, *before_key, *after_key;
+    Py_ssize_t pairs_size, before_size, after_size, before_start, before_end;
+    int before_line;
 } WordScoring;
 
 /* unigram(c), as _context.unigram reckons a word alone: ZIPF / (rank + 10), its rank what the
@@ -6267,17 +6424,59 @@ word_unigram(const WordScoring *w, PyObject *c, double *known)
     return 0;
 }
 
-/* A pair's count as weigh reads it: count(first, second) if c in `told` or c not in within, else
- * None; that count, or min(unseen, cap) for None, in *pair; *attested set for a count. 0, or -1
- * with an error set. */
+/* count(first, second) read in the pair table's bytes, for the plain ASCII word c and a neighbour
+ * (`c_first`: c is the pair's first word): *pair the count (floor * 2.0 ** steps) and *none 0, or
+ * *none 1 where the table does not hold the pair. 0, or 1 where Python must read it (a count that
+ * is no plain run of digits, or past a double). */
 static int
-pair_count_of(const WordScoring *w, PyObject *c, PyObject *told, PyObject *first, PyObject *second, double unseen,
-              double *pair, int *attested)
+table_count(WordScoring *w, PyObject *c, int c_first, double *pair, int *none)
+{
+    const unsigned char *word = PyUnicode_1BYTE_DATA(c), *line;
+    Py_ssize_t size = PyUnicode_GET_LENGTH(c), start, end, vs, ve;
+    long long steps;
+    *none = 1;
+    if (c_first) {
+        if (!pair_line(w->pairs, w->pairs_size, word, size, &start, &end))
+            return 0;
+        line = w->pairs + start;
+        if (!pair_in_line(line, end - start, w->after_key, w->after_size, &vs, &ve))
+            return 0;
+    }
+    else {
+        if (w->before_line < 0)
+            w->before_line = pair_line(w->pairs, w->pairs_size, w->before_key, w->before_size, &w->before_start,
+                                       &w->before_end);
+        if (!w->before_line)
+            return 0;
+        line = w->pairs + w->before_start;
+        if (!pair_in_line(line, w->before_end - w->before_start, word, size, &vs, &ve))
+            return 0;
+    }
+    if (!digit_run(line + vs, ve - vs, &steps))
+        return 1;
+    *pair = w->floor * pow(2.0, (double)steps); /* PAIR_FLOOR * 2.0 ** int(k) */
+    if (!isfinite(*pair))
+        return 1; /* Python's OverflowError */
+    *none = 0;
+    return 0;
+}
+
+/* A pair's count as weigh reads it: count(first, second) if c in `told` or c not in within, else
+ * None; that count, or min(unseen, cap) for None, in *pair; *attested set for a count. 0, 1 where
+ * Python must read it (table_count), or -1 with an error set. */
+static int
+pair_count_of(WordScoring *w, PyObject *c, PyObject *told, int c_first, double unseen, double *pair, int *attested)
 {
     int asked = PySequence_Contains(told, c), none = 1;
     if (asked == 0)
         asked = PySequence_Contains(w->within, c) == 0 ? 1 : (PyErr_Occurred() ? -1 : 0);
-    if (asked < 0 || (asked && called_double(w->count, pair, &none, first, second) < 0))
+    if (asked < 0)
+        return -1;
+    if (asked && w->pairs != NULL) {
+        if (table_count(w, c, c_first, pair, &none) != 0)
+            return 1;
+    }
+    else if (asked && called_double(w->count, pair, &none, c_first ? c : w->before, c_first ? w->after : c) < 0)
         return -1;
     if (none)
         *pair = w->cap < unseen ? w->cap : unseen; /* min(unseen, cap) */
@@ -6287,7 +6486,7 @@ pair_count_of(const WordScoring *w, PyObject *c, PyObject *told, PyObject *first
 }
 
 static int
-word_score(const WordScoring *w, const OsaCosts *costs, PyObject *typo, PyObject *c, PyObject **row)
+word_score(WordScoring *w, const OsaCosts *costs, PyObject *typo, PyObject *c, PyObject **row)
 {
     double cost, slips, known, fit, pair, lift = 0.0, got, score;
     int attested = 0, done;
@@ -6306,8 +6505,9 @@ word_score(const WordScoring *w, const OsaCosts *costs, PyObject *typo, PyObject
     if (done != 0)
         return done;
     if (w->before != Py_None) {
-        if (pair_count_of(w, c, w->followers, w->before, c, w->known_before * known / w->tokens, &pair, &attested) < 0)
-            return -1;
+        done = pair_count_of(w, c, w->followers, 0, w->known_before * known / w->tokens, &pair, &attested);
+        if (done != 0)
+            return done;
         if (!(pair / w->known_before > 0))
             return 1;
         fit = log(pair / w->known_before);
@@ -6318,8 +6518,9 @@ word_score(const WordScoring *w, const OsaCosts *costs, PyObject *typo, PyObject
         fit = log(known / w->tokens);
     }
     if (w->after != Py_None) {
-        if (pair_count_of(w, c, w->preceders, c, w->after, known * w->known_after / w->tokens, &pair, &attested) < 0)
-            return -1;
+        done = pair_count_of(w, c, w->preceders, 1, known * w->known_after / w->tokens, &pair, &attested);
+        if (done != 0)
+            return done;
         if (!(pair / known > 0))
             return 1;
         fit += log(pair / known);
@@ -6349,68 +6550,34 @@ word_score(const WordScoring *w, const OsaCosts *costs, PyObject *typo, PyObject
     return *row == NULL ? -1 : 0;
 }
 
-/* word_scores(typo, candidates, tables, context, paired, extra, story, story_size, ranks, count,
- * weights): _context.weigh's (score, word, slips, attested) of each candidate, in order, for an
- * ASCII typo whose candidates are all ASCII words without a space (else None: weigh scores them in
- * Python); the twin of newslint.rules.typos._context._word_scores, and its steps in C, where
- * a weighing cost 3 us a candidate in Python. `tables`: _slip_tables() (weighted_osa's sub, near,
- * values, costs); `context`: (before, after, unigram(before), unigram(after)), a neighbour None at
- * a boundary; `paired`: (followers, preceders, within); `ranks`: (the word list's rank lookup, its
- * size: WordList.rank_lookup()), a word's unigram reckoned from them (word_unigram: a Python call
- * of unigram cost 1 us a word met first); `weights`: (TOKENS, the unseen pair's cap, EDIT_WEIGHT,
- * STORY_EXPONENT, ZIPF). `count(first, second)` is called as weigh calls it: a float or None. None
- * too where Python must score a word (a log of no positive number, a use count that is no int, a
- * rank that is no run of digits): weigh's own steps then raise as they raised. */
-static PyObject *
-word_scores(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+/* A neighbour's UTF-8 (`word`, or Python's encode with surrogatepass kept in *held) for
+ * table_count: 0, 1 where Python must read its pairs (no str), -1 with an error set. */
+static int
+neighbour_key(PyObject *word, PyObject **held, const unsigned char **key, Py_ssize_t *size)
 {
-    PyObject *typo, *cands, *tables, *context, *paired, *ranks, *weights, *out, *targs[4];
-    Py_ssize_t n, i, k;
-    WordScoring w;
-    OsaCosts costs;
-    double ws[5];
-    if (BAD_COUNT(11, 11) || BAD_STR(0) || BAD_TYPE(1, PyList_Check, "list") || BAD_TYPE(2, PyTuple_Check, "tuple") ||
-        BAD_TYPE(3, PyTuple_Check, "tuple") || BAD_TYPE(4, PyTuple_Check, "tuple") ||
-        BAD_TYPE(5, PyDict_Check, "dict") || BAD_TYPE(6, PyDict_Check, "dict") || BAD_SSIZE(7, w.story_size) ||
-        BAD_TYPE(8, PyTuple_Check, "tuple") || BAD_TYPE(10, PyTuple_Check, "tuple"))
-        return NULL;
-    typo = args[0], cands = args[1], tables = args[2], context = args[3], paired = args[4], ranks = args[8];
-    weights = args[10];
-    if (PyTuple_GET_SIZE(tables) != 4 || !PyBytes_Check(PyTuple_GET_ITEM(tables, 0)) ||
-        !PyBytes_Check(PyTuple_GET_ITEM(tables, 1)) || !PyTuple_Check(PyTuple_GET_ITEM(tables, 2)) ||
-        PyTuple_GET_SIZE(context) != 4 || PyTuple_GET_SIZE(paired) != 3 || PyTuple_GET_SIZE(ranks) != 2 ||
-        !PyLong_Check(PyTuple_GET_ITEM(ranks, 1)) || PyTuple_GET_SIZE(weights) != 5) {
-        PyErr_SetString(PyExc_ValueError, "word_scores: tables are (sub, near, values, costs), context 4 items, "
-                                          "paired 3, ranks (rest, size), weights 5");
-        return NULL;
+    if (word == Py_None)
+        return 0;
+    if (!PyUnicode_Check(word))
+        return 1;
+    if (PyUnicode_IS_ASCII(word)) {
+        *key = PyUnicode_1BYTE_DATA(word);
+        *size = PyUnicode_GET_LENGTH(word);
+        return 0;
     }
-    w.unlisted = PyLong_AsSsize_t(PyTuple_GET_ITEM(ranks, 1));
-    if (w.unlisted == -1 && PyErr_Occurred())
-        return NULL;
-    w.rest = PyTuple_GET_ITEM(ranks, 0);
-    for (k = 0; k < 4; k++)
-        targs[k] = PyTuple_GET_ITEM(tables, k);
-    if (osa_costs_of(__func__, targs, 0, &costs) < 0)
-        return NULL;
-    for (k = 0; k < 5; k++) {
-        ws[k] = PyFloat_AsDouble(PyTuple_GET_ITEM(weights, k));
-        if (ws[k] == -1.0 && PyErr_Occurred())
-            return NULL;
-    }
-    w.tokens = ws[0], w.cap = ws[1], w.edit_weight = ws[2], w.exponent = ws[3], w.zipf = ws[4];
-    w.before = PyTuple_GET_ITEM(context, 0), w.after = PyTuple_GET_ITEM(context, 1);
-    w.known_before = PyFloat_AsDouble(PyTuple_GET_ITEM(context, 2));
-    if (w.known_before == -1.0 && PyErr_Occurred())
-        return NULL;
-    w.known_after = PyFloat_AsDouble(PyTuple_GET_ITEM(context, 3));
-    if (w.known_after == -1.0 && PyErr_Occurred())
-        return NULL;
-    w.followers = PyTuple_GET_ITEM(paired, 0), w.preceders = PyTuple_GET_ITEM(paired, 1);
-    w.within = PyTuple_GET_ITEM(paired, 2);
-    w.extra = args[5], w.story = args[6], w.count = args[9];
-    n = PyList_GET_SIZE(cands);
-    if (!PyUnicode_IS_ASCII(typo))
-        Py_RETURN_NONE;
+    *held = PyUnicode_AsEncodedString(word, "utf-8", "surrogatepass");
+    if (*held == NULL)
+        return -1;
+    *key = (const unsigned char *)PyBytes_AS_STRING(*held);
+    *size = PyBytes_GET_SIZE(*held);
+    return 0;
+}
+
+/* The scores of the candidates (word_scores' list), or None where Python must score them. */
+static PyObject *
+scored_words(WordScoring *w, const OsaCosts *costs, PyObject *typo, PyObject *cands)
+{
+    Py_ssize_t n = PyList_GET_SIZE(cands), i;
+    PyObject *out;
     for (i = 0; i < n; i++) { /* every one a plain ASCII word, before any is scored */
         PyObject *c = PyList_GET_ITEM(cands, i);
         if (!PyUnicode_Check(c)) {
@@ -6427,7 +6594,7 @@ word_scores(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         PyObject *row = NULL, *c = PyList_GET_ITEM(cands, i);
         int done;
         Py_INCREF(c); /* the callables may change the list */
-        done = word_score(&w, &costs, typo, c, &row);
+        done = word_score(w, costs, typo, c, &row);
         Py_DECREF(c);
         if (done != 0) {
             Py_DECREF(out);
@@ -6442,6 +6609,90 @@ word_scores(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
             return NULL;
         }
     }
+    return out;
+}
+
+/* word_scores(typo, candidates, tables, context, paired, extra, story, story_size, ranks, count,
+ * weights): _context.weigh's (score, word, slips, attested) of each candidate, in order, for an
+ * ASCII typo whose candidates are all ASCII words without a space (else None: weigh scores them in
+ * Python); the twin of newslint.rules.typos._context._word_scores, and its steps in C, where
+ * a weighing cost 3 us a candidate in Python. `tables`: _slip_tables() (weighted_osa's sub, near,
+ * values, costs); `context`: (before, after, unigram(before), unigram(after)), a neighbour None at
+ * a boundary; `paired`: (followers, preceders, within); `ranks`: (the word list's rank lookup, its
+ * size: WordList.rank_lookup()), a word's unigram reckoned from them (word_unigram: a Python call
+ * of unigram cost 1 us a word met first); `weights`: (TOKENS, the unseen pair's cap, EDIT_WEIGHT,
+ * STORY_EXPONENT, ZIPF, PAIR_FLOOR). `count`: `count(first, second)`, called as weigh calls it (a
+ * float or None), or the pair table's bytes (pairs-after.txt), each pair read in them in place as
+ * `pair_steps` reads it (a call of the memo of count cost a miss 12,000 instructions, its line
+ * decoded). None too where Python must score a word (a log of no positive number, a use count
+ * that is no int, a rank that is no run of digits, a count that is none): weigh's own steps then
+ * raise as they raised. */
+static PyObject *
+word_scores(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *typo, *tables, *context, *paired, *ranks, *weights, *out, *targs[4], *held[2] = {NULL, NULL};
+    Py_ssize_t k;
+    Py_buffer pairs = {0};
+    WordScoring w;
+    OsaCosts costs;
+    double ws[6];
+    int keyed = 0;
+    if (BAD_COUNT(11, 11) || BAD_STR(0) || BAD_TYPE(1, PyList_Check, "list") || BAD_TYPE(2, PyTuple_Check, "tuple") ||
+        BAD_TYPE(3, PyTuple_Check, "tuple") || BAD_TYPE(4, PyTuple_Check, "tuple") ||
+        BAD_TYPE(5, PyDict_Check, "dict") || BAD_TYPE(6, PyDict_Check, "dict") || BAD_SSIZE(7, w.story_size) ||
+        BAD_TYPE(8, PyTuple_Check, "tuple") || BAD_TYPE(10, PyTuple_Check, "tuple"))
+        return NULL;
+    typo = args[0], tables = args[2], context = args[3], paired = args[4], ranks = args[8];
+    weights = args[10];
+    if (PyTuple_GET_SIZE(tables) != 4 || !PyBytes_Check(PyTuple_GET_ITEM(tables, 0)) ||
+        !PyBytes_Check(PyTuple_GET_ITEM(tables, 1)) || !PyTuple_Check(PyTuple_GET_ITEM(tables, 2)) ||
+        PyTuple_GET_SIZE(context) != 4 || PyTuple_GET_SIZE(paired) != 3 || PyTuple_GET_SIZE(ranks) != 2 ||
+        !PyLong_Check(PyTuple_GET_ITEM(ranks, 1)) || PyTuple_GET_SIZE(weights) != 6) {
+        PyErr_SetString(PyExc_ValueError, "word_scores: tables are (sub, near, values, costs), context 4 items, "
+                                          "paired 3, ranks (rest, size), weights 6");
+        return NULL;
+    }
+    w.unlisted = PyLong_AsSsize_t(PyTuple_GET_ITEM(ranks, 1));
+    if (w.unlisted == -1 && PyErr_Occurred())
+        return NULL;
+    w.rest = PyTuple_GET_ITEM(ranks, 0);
+    for (k = 0; k < 4; k++)
+        targs[k] = PyTuple_GET_ITEM(tables, k);
+    if (osa_costs_of(__func__, targs, 0, &costs) < 0)
+        return NULL;
+    for (k = 0; k < 6; k++) {
+        ws[k] = PyFloat_AsDouble(PyTuple_GET_ITEM(weights, k));
+        if (ws[k] == -1.0 && PyErr_Occurred())
+            return NULL;
+    }
+    w.tokens = ws[0], w.cap = ws[1], w.edit_weight = ws[2], w.exponent = ws[3], w.zipf = ws[4], w.floor = ws[5];
+    w.before = PyTuple_GET_ITEM(context, 0), w.after = PyTuple_GET_ITEM(context, 1);
+    w.known_before = PyFloat_AsDouble(PyTuple_GET_ITEM(context, 2));
+    if (w.known_before == -1.0 && PyErr_Occurred())
+        return NULL;
+    w.known_after = PyFloat_AsDouble(PyTuple_GET_ITEM(context, 3));
+    if (w.known_after == -1.0 && PyErr_Occurred())
+        return NULL;
+    w.followers = PyTuple_GET_ITEM(paired, 0), w.preceders = PyTuple_GET_ITEM(paired, 1);
+    w.within = PyTuple_GET_ITEM(paired, 2);
+    w.extra = args[5], w.story = args[6], w.count = args[9];
+    w.pairs = w.before_key = w.after_key = NULL, w.pairs_size = w.before_size = w.after_size = 0;
+    w.before_line = -1, w.before_start = w.before_end = 0;
+    if (!PyUnicode_IS_ASCII(typo))
+        Py_RETURN_NONE;
+    if (PyObject_CheckBuffer(w.count)) {
+        if (PyObject_GetBuffer(w.count, &pairs, PyBUF_SIMPLE) < 0)
+            return NULL;
+        w.pairs = pairs.buf, w.pairs_size = pairs.len;
+        keyed = neighbour_key(w.before, &held[0], &w.before_key, &w.before_size);
+        if (keyed == 0)
+            keyed = neighbour_key(w.after, &held[1], &w.after_key, &w.after_size);
+    }
+    out = keyed < 0 ? NULL : keyed > 0 ? Py_NewRef(Py_None) : scored_words(&w, &costs, typo, args[1]);
+    Py_XDECREF(held[0]);
+    Py_XDECREF(held[1]);
+    if (w.pairs != NULL)
+        PyBuffer_Release(&pairs);
     return out;
 }
 
@@ -12427,6 +12678,8 @@ static PyMethodDef methods[] = {
     {"word_scores", (PyCFunction)(void (*)(void))word_scores, METH_FASTCALL,
      "word_scores(typo, candidates, tables, context, paired, extra, story, story_size, ranks, count, weights): "
      "weigh's score of each plain ASCII word."},
+    {"pair_steps", (PyCFunction)(void (*)(void))pair_steps, METH_FASTCALL,
+     "pair_steps(data, first, second): the pair's count in log2 steps above the pair table's floor, or None."},
     {"split_pairs", (PyCFunction)(void (*)(void))split_pairs, METH_FASTCALL,
      "split_pairs(text, start, end, filter, shortest): the lowercase word pairs whose join may be in the filter."},
     {"slip_candidates", (PyCFunction)(void (*)(void))slip_candidates, METH_FASTCALL,

@@ -25,7 +25,7 @@ from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from functools import update_wrapper
 from types import ModuleType
-from typing import TypeVar
+from typing import AnyStr, TypeVar
 
 
 def _load() -> ModuleType | None:
@@ -186,12 +186,17 @@ word of the wrong letters from its record, without reading the line's text."""
 
 
 def _pair_entry(line: str, second: str) -> str | None:
-    lo, hi = 1 if line[:1] == " " else 0, len(line)  # entry starts (or the end): [lo, hi)
+    return _entry_of(line, second, " ", ":")
+
+
+def _entry_of(line: AnyStr, second: AnyStr, space: AnyStr, colon_mark: AnyStr) -> AnyStr | None:
+    """`pair_entry`'s binary search, over a line's text or its bytes (`_pair_steps`)."""
+    lo, hi = 1 if line[:1] == space else 0, len(line)  # entry starts (or the end): [lo, hi)
     while lo < hi:
         mid = (lo + hi) // 2
-        start = line.rfind(" ", lo, mid) + 1 or lo
-        colon = line.find(":", start)
-        end = line.find(" ", colon)
+        start = line.rfind(space, lo, mid) + 1 or lo
+        colon = line.find(colon_mark, start)
+        end = line.find(space, colon)
         if end < 0:
             end = len(line)
         key = line[start:colon]
@@ -209,6 +214,36 @@ pair_entry: Callable[[str, str], str | None] = native.pair_entry if native is no
 entries sorted by word), or None: found by binary search over the line's text. The compiled one
 makes no string but the answer (the twin made each step's key: a common word's line is 100,000
 characters, searched for pair after pair)."""
+
+PAIR_LONG_LINE = 1000  # past this many bytes a line's entry is found by binary search (`_entry_of`)
+
+
+def _pair_steps(data: bytes | mmap.mmap, first: bytes, second: bytes) -> int | None:
+    at = _sorted_line(data, first, ord("\t"), 0)
+    if at < 0:
+        return None
+    start = at + len(first) + 1
+    end = data.find(b"\n", start)
+    line = bytes(data[start : len(data) if end < 0 else end])
+    if len(line) > PAIR_LONG_LINE and second and b" " not in second and b":" not in second:
+        found = _entry_of(line, second, b" ", b":")
+        return None if found is None else int(found)
+    at = line.find(b" " + second + b":")
+    if at < 0:
+        return None
+    start = at + len(second) + 2
+    end = line.find(b" ", start)
+    return int(line[start:] if end < 0 else line[start:end])
+
+
+pair_steps: Callable[[bytes | mmap.mmap, bytes, bytes], int | None] = (
+    native.pair_steps if native is not None else _pair_steps
+)
+"""The count of the pair (`first`, `second`) in a pair table's bytes (pairs-after.txt:
+``first<TAB> second:k second:k``, UTF-8), as its k (log2 steps above the table's floor), or None
+when the table does not hold the pair: `sorted_line`'s search for the first word's line, and
+`pair_entry`'s for the entry in a long line, read in place. Nothing is decoded: the first
+word's line was, thousands of characters for a common word, to answer one pair."""
 
 ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
@@ -692,6 +727,7 @@ __all__ = [
     "one_edit_away",
     "osa_within_two",
     "pair_entry",
+    "pair_steps",
     "sorted_line",
     "sorted_rest",
     "table_rows",

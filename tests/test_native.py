@@ -19,6 +19,7 @@ import shutil
 import string
 import subprocess
 import sys
+import tempfile
 import uuid
 import zipfile
 from array import array
@@ -694,6 +695,72 @@ def test_the_shipped_pair_lines_entries_are_found_as_the_twin_finds_them():
     assert compiled.pair_entry(_pairs.after("news"), "agency") is not None
     with pytest.raises(TypeError):
         compiled.pair_entry(" a:1", b"a")
+
+
+@functools.cache
+def _pair_table_writer() -> Callable[[Path, dict[str, list[str]]], None]:
+    """scripts/build_context_data.py's `write`, which writes the shipped pair tables."""
+    scripts = str(Path(__file__).resolve().parent.parent / "scripts")
+    sys.path.insert(0, scripts)  # (the script imports its helpers from its own folder)
+    try:
+        import build_context_data
+    finally:
+        sys.path.remove(scripts)
+    return build_context_data.write
+
+
+PAIR_WORDS = st.text("abcé’z", min_size=1, max_size=6)
+
+
+@st.composite
+def pair_tables(draw):
+    """(head -> {word: k}) and the pairs-after table the writer makes of it: some lines long
+    enough to be searched by halves (`PAIR_LONG_LINE` bytes), entries sorted by word."""
+    heads = draw(st.lists(PAIR_WORDS, max_size=6, unique=True))
+    pairs = {}
+    for head in heads:
+        long_line = draw(st.booleans())
+        words = draw(st.lists(PAIR_WORDS, min_size=200 if long_line else 0, max_size=300 if long_line else 8))
+        pairs[head] = {w: draw(st.integers(0, 40)) for w in sorted(set(words))}
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "pairs-after.txt"
+        lines = {head: [f"{w}:{k}" for w, k in entries.items()] for head, entries in pairs.items()}
+        _pair_table_writer()(path, lines)
+        return pairs, path.read_bytes()
+
+
+@settings(max_examples=300, deadline=None)
+@given(pair_tables(), st.data())
+def test_a_pairs_count_is_read_in_the_tables_bytes_as_the_twin_reads_it(table, data):
+    """`pair_steps`, compiled, answers as its twin on any table the writer makes, for any words:
+    the pair's k, or None when the table does not hold the pair (and for a first word it has no
+    line of); both read each line's entries by halves past `PAIR_LONG_LINE` bytes, by a scan
+    below it (a word with ' ' or ':' is scanned for, as `_pairs.count` always scanned)."""
+    pairs, text = table
+    heads = [*pairs, data.draw(PAIR_WORDS)]
+    first = data.draw(st.sampled_from(heads))
+    known = list(pairs.get(first, ()))
+    second = data.draw(st.sampled_from(known) if known and data.draw(st.booleans()) else PAIR_KEYS)
+    args = (text, first.encode(), second.encode())
+    expected = chooser._pair_steps(*args)
+    if compiled is not None:
+        assert compiled.pair_steps(*args) == expected
+    if " " not in second and ":" not in second:
+        assert expected == pairs.get(first, {}).get(second)
+
+
+@needs_compiled
+def test_the_shipped_pairs_are_read_in_place_as_the_twin_reads_them():
+    data = _pairs.after_table()
+    for head in ("the", "of", "said", "news", "zzzz", "a"):
+        words = [entry.partition(":")[0] for entry in _pairs.after(head).split()]
+        for second in ("agency", "the", "zzzz", "", "é", "a b", "of:3", *words[::97], *words[-1:]):
+            args = (data, head.encode(), second.encode())
+            assert compiled.pair_steps(*args) == chooser._pair_steps(*args), (head, second)
+    assert compiled.pair_steps(data, b"news", b"agency") is not None
+    assert compiled.pair_steps(b"a\t :1 b:x\n", b"a", b"") == 1  # a count found as it was read
+    with pytest.raises(ValueError):
+        compiled.pair_steps(b"a\t b:x\n", b"a", b"b")  # int(b"x"), as the twin raises
 
 
 @needs_compiled
@@ -1761,8 +1828,8 @@ SCORED = ["agency", "agony", "angry", "the", "them", "news", "new", "regime", "s
 @given(
     st.sampled_from(["agcny", "reigme", "sactions", "nwes", "teh", "tehe", "x"]),
     st.lists(st.sampled_from(SCORED), max_size=9, unique=True),
-    st.one_of(st.none(), st.sampled_from(["the", "news", "said", "of", "qqq"])),
-    st.one_of(st.none(), st.sampled_from(["the", "agency", "said", "to", "qqq"])),
+    st.one_of(st.none(), st.sampled_from(["the", "news", "said", "of", "qqq", "régime"])),
+    st.one_of(st.none(), st.sampled_from(["the", "agency", "said", "to", "qqq", "café"])),
     st.lists(st.sampled_from(SCORED), max_size=4),
     st.dictionaries(st.sampled_from(SCORED), st.integers(-3, 40)),
     st.integers(-5, 5000),
@@ -1772,7 +1839,8 @@ SCORED = ["agency", "agony", "angry", "the", "them", "news", "new", "regime", "s
 def test_the_compiled_word_scores_are_the_twins(typo, words, before, after, paired, story, size, extra, told):
     """`word_scores` gives `_word_scores`' tuples to the last bit (slip costs, fits with the
     pairs looked up or left out by `paired`, a story's lift, its use counts negative or none),
-    and None, as the twin does, where a candidate is past ASCII or holds a space."""
+    and None, as the twin does, where a candidate is past ASCII or holds a space; the same with
+    its pairs read in the pair table's bytes (`_pairs.after_table()`) as with `_pairs.count`."""
     unigram = _context.unigram
     neighbours = (
         before,
@@ -1787,6 +1855,11 @@ def test_the_compiled_word_scores_are_the_twins(typo, words, before, after, pair
     found = compiled.word_scores(*args, ranks, _pairs.count, _context._WEIGHTS)
     assert found == _context._word_scores(*args)
     assert found is not None
+    assert compiled.word_scores(*args, ranks, _pairs.after_table(), _context._WEIGHTS) == found
+    if words and before is not None:  # a count that is no run of digits: left to Python, which raises
+        odd_table = f"{before}\t {' '.join(f'{w}:x' for w in sorted(words))}\n".encode()
+        every = (*args[:4], (frozenset(), frozenset(), frozenset()), *args[5:])  # every pair looked up
+        assert compiled.word_scores(*every, ranks, odd_table, _context._WEIGHTS) is None
     for odd in ("régime", "of the"):
         assert (
             compiled.word_scores(typo, [*words, odd], *args[2:], ranks, _pairs.count, _context._WEIGHTS)

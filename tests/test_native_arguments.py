@@ -50,6 +50,7 @@ SPECS = {
     "add_forms": "DDDOn",
     "weighted_osa": "UUyyTF",
     "word_scores": "ULTTTDDnTOT",
+    "pair_steps": "bbb",
     "split_pairs": "Unnyn",
     "may_double": "U",
     "double_starts": "U",

@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newslint.native import PAIR_LONG_LINE
 from newslint.rules._tables import RowTable, SortedLines
 from newslint.rules.naming._varieties import variants
 from newslint.rules.typos import _pairs
@@ -109,7 +110,7 @@ def test_a_pair_found_by_binary_search_is_the_pair_found_by_scanning_the_line():
         return _pairs.PAIR_FLOOR * 2.0 ** int(line[at + len(second) + 2 : None if end < 0 else end])
 
     for first in ("the", "of", "in"):
-        assert len(_pairs.after(first)) > _pairs.LONG_LINE
+        assert len(_pairs.after(first)) > PAIR_LONG_LINE
         words = [entry.partition(":")[0] for entry in _pairs.after(first).split()]
         probes = words[::5] + [w + "x" for w in words[::50]] + [w[:-1] for w in words[::50]]
         for second in [*probes, "", "zzzz", "~", "a b", "of:3", words[0], words[-1]]:

@@ -320,7 +320,7 @@ def weigh(
     if tables and compiled is not None:  # every candidate a plain word (nearly every weighing): one call
         scored = compiled.word_scores(
             typo, words, tables, neighbours, (followers, preceders, within), extra, story, story_size,
-            english().rank_lookup(), _pairs.count, _WEIGHTS,
+            english().rank_lookup(), _pairs.after_table(), _WEIGHTS,
         )  # fmt: skip
     if scored is None:
         scored = []
@@ -349,7 +349,7 @@ _first = itemgetter(0)
 
 Score = tuple[float, str, float, bool]  # (score, word, slips, attested): a candidate as `weigh` scores it
 # `word_scores`' constants
-_WEIGHTS = (TOKENS, PAIR_FLOOR * UNSEEN_PAIR_CAP, EDIT_WEIGHT, STORY_EXPONENT, ZIPF)
+_WEIGHTS = (TOKENS, PAIR_FLOOR * UNSEEN_PAIR_CAP, EDIT_WEIGHT, STORY_EXPONENT, ZIPF, PAIR_FLOOR)
 
 
 def _word_score(

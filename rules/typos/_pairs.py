@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from newslint.native import line_index, near_words_in_index, near_words_in_line, pair_entry
-from newslint.rules._tables import SortedLines, data_bytes
+from newslint.native import line_index, near_words_in_index, near_words_in_line, pair_steps
+from newslint.rules._tables import Data, SortedLines, data_bytes
 
 PAIR_FLOOR = 6_400_000  # the table keeps pairs seen at least this often
-LONG_LINE = 1000  # past this many characters a pair is found in its line by binary search
 
 
 @cache
@@ -38,20 +37,21 @@ def _after(first: str) -> str:
 
 @lru_cache(maxsize=8192)
 def count(first: str, second: str) -> float | None:
-    """The pair's count (to a factor of 2), or None when the table does not hold it. Remembered:
-    a story asks for the same pairs many times, and a common word's line is long to search."""
-    line = _after(first)
-    if len(line) > LONG_LINE and second and " " not in second and ":" not in second:
-        # a common word's line (100,000 characters for "the"): its entries are sorted, and a
-        # search reads a few of them where a scan read 60 us of text per missing pair
-        found = pair_entry(line, second)
-        return None if found is None else PAIR_FLOOR * 2.0 ** int(found)
-    at = line.find(f" {second}:")
-    if at < 0:
-        return None
-    start = at + len(second) + 2
-    end = line.find(" ", start)
-    return PAIR_FLOOR * 2.0 ** int(line[start:] if end < 0 else line[start:end])
+    """The pair's count (to a factor of 2), or None when the table does not hold it: read in the
+    table's bytes in place (`pair_steps`: the first word's line found by binary search, and the
+    entry in a common word's line, 100,000 characters for "the", by another). Remembered: the
+    rules ask for the same pairs story after story."""
+    steps = pair_steps(after_table(), _utf8(first), _utf8(second))
+    return None if steps is None else PAIR_FLOOR * 2.0**steps
+
+
+def after_table() -> Data:
+    """The bytes of pairs-after.txt (`count` reads them; so does the compiled `word_scores`)."""
+    return _table("pairs-after.txt").data
+
+
+def _utf8(word: str) -> bytes:
+    return word.encode("utf-8", "surrogatepass")
 
 
 INDEXED_LINE = 4000  # from this many characters a line's words are indexed once (`near_after`)
