@@ -6696,6 +6696,87 @@ word_scores(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     return out;
 }
 
+/* One scored candidate as ranked_shares orders them: its score, exp(score - top), its place. */
+typedef struct {
+    double score, e;
+    Py_ssize_t at;
+} RankedScore;
+
+/* Higher scores first, ties in the scores' order (list.sort(reverse=True) is stable). */
+static int
+ranked_order(const void *a, const void *b)
+{
+    const RankedScore *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score > y->score ? -1 : 1;
+    return (x->at > y->at) - (x->at < y->at);
+}
+
+/* ranked_shares(scored, kind): weigh's candidates from their scores (word_scores' tuples
+ * (score, word, slips, attested)), most likely first, each a `kind` (Weighed: word, share, slips,
+ * attested), its share exp(score - top) over the sum of them all, the same doubles (math.exp is
+ * libm's exp; sum adds in order); None where Python must rank them (a score that is no float, or
+ * NaN). The twin is newslint.rules.typos._context._ranked: its tail of weigh cost a weighing
+ * some 15,000 instructions, a named tuple's Python __new__ called for each candidate. */
+static PyObject *
+ranked_shares(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *scored, *out = NULL;
+    PyTypeObject *kind;
+    RankedScore *rows;
+    Py_ssize_t n, i;
+    double top = 0.0, total = 0.0;
+    if (BAD_COUNT(2, 2) || BAD_TYPE(0, PyList_Check, "list") || BAD_TYPE(1, PyType_Check, "type"))
+        return NULL;
+    scored = args[0], kind = (PyTypeObject *)args[1];
+    if (!PyType_IsSubtype(kind, &PyTuple_Type)) {
+        PyErr_SetString(PyExc_TypeError, "ranked_shares: kind must be a tuple's subclass");
+        return NULL;
+    }
+    n = PyList_GET_SIZE(scored);
+    for (i = 0; i < n; i++) {
+        PyObject *row = PyList_GET_ITEM(scored, i);
+        if (!PyTuple_Check(row) || PyTuple_GET_SIZE(row) != 4 || !PyFloat_CheckExact(PyTuple_GET_ITEM(row, 0)) ||
+            isnan(PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(row, 0))))
+            Py_RETURN_NONE;
+    }
+    rows = PyMem_Malloc(sizeof(RankedScore) * (size_t)(n > 0 ? n : 1));
+    if (rows == NULL)
+        return PyErr_NoMemory();
+    for (i = 0; i < n; i++) { /* top = max(scores): the first of the highest */
+        rows[i].score = PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(PyList_GET_ITEM(scored, i), 0));
+        rows[i].at = i;
+        if (i == 0 || rows[i].score > top)
+            top = rows[i].score;
+    }
+    for (i = 0; i < n; i++) {
+        rows[i].e = exp(rows[i].score - top);
+        total = i == 0 ? rows[i].e : total + rows[i].e;
+    }
+    qsort(rows, (size_t)n, sizeof(RankedScore), ranked_order);
+    out = PyList_New(n);
+    for (i = 0; out != NULL && i < n; i++) {
+        PyObject *row = PyList_GET_ITEM(scored, rows[i].at), *items[4], *one;
+        items[0] = Py_NewRef(PyTuple_GET_ITEM(row, 1));
+        items[1] = PyFloat_FromDouble(rows[i].e / total);
+        items[2] = Py_NewRef(PyTuple_GET_ITEM(row, 2));
+        items[3] = Py_NewRef(PyTuple_GET_ITEM(row, 3));
+        one = items[1] == NULL ? NULL : named_tuple(kind, items, 4);
+        if (one == NULL) {
+            if (items[1] == NULL) {
+                Py_DECREF(items[0]);
+                Py_DECREF(items[2]);
+                Py_DECREF(items[3]);
+            }
+            Py_CLEAR(out);
+            break;
+        }
+        PyList_SET_ITEM(out, i, one);
+    }
+    PyMem_Free(rows);
+    return out;
+}
+
 /* split_pairs(text, start, end, filter, shortest): where newslint.rules.typos._split._PAIR,
  *     (?<![\w'’.\-/@])([a-z]+) (?=([a-z]+)(?![\w'’\-/@]|\.\w))
  * matches in text[start:end] (finditer(text, start, end): the look-behind reads before start,
@@ -12678,6 +12759,8 @@ static PyMethodDef methods[] = {
     {"word_scores", (PyCFunction)(void (*)(void))word_scores, METH_FASTCALL,
      "word_scores(typo, candidates, tables, context, paired, extra, story, story_size, ranks, count, weights): "
      "weigh's score of each plain ASCII word."},
+    {"ranked_shares", (PyCFunction)(void (*)(void))ranked_shares, METH_FASTCALL,
+     "ranked_shares(scored, kind): weigh's candidates from their scores, most likely first, with their shares."},
     {"pair_steps", (PyCFunction)(void (*)(void))pair_steps, METH_FASTCALL,
      "pair_steps(data, first, second): the pair's count in log2 steps above the pair table's floor, or None."},
     {"split_pairs", (PyCFunction)(void (*)(void))split_pairs, METH_FASTCALL,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import math
 import operator
 import os
 import shutil
@@ -1868,6 +1869,28 @@ def test_the_compiled_word_scores_are_the_twins(typo, words, before, after, pair
         assert _context._word_scores(typo, [*words, odd], *args[2:]) is None
     if words:  # a rank int() reads but that is no plain run of digits: left to Python
         assert compiled.word_scores(*args, (lambda w: " 7", 9), _pairs.count, _context._WEIGHTS) is None
+
+
+SCORES = st.one_of(st.sampled_from([-3.0, -0.0, 0.0, 2.5]), st.floats(-800, 50), st.just(-math.inf))
+
+
+@needs_compiled
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(SCORES, st.sampled_from(SCORED), st.floats(0, 9), st.booleans()), max_size=9))
+@example([(-1000.0, "agency", 1.0, True), (0.0, "agony", 2.0, False)])  # a share that is 0.0
+def test_the_compiled_ranking_is_the_twins(scored):
+    """`ranked_shares` ranks weigh's scored candidates as `_ranked` does: the same order (ties in
+    the scores' order, -0.0 tied with 0.0), the same shares to the last bit, each a `Weighed`;
+    and None, left to the twin, for a score that is no float or NaN."""
+    found = compiled.ranked_shares(scored, _context.Weighed)
+    expected = _context._ranked(scored)
+    assert repr(found) == repr(expected)  # (-inf alone: a share that is NaN, in both)
+    assert all(type(w) is _context.Weighed for w in found)
+    assert [math.copysign(1.0, w.share) for w in found] == [math.copysign(1.0, w.share) for w in expected]
+    for odd in (math.nan, 3):
+        assert compiled.ranked_shares([*scored, (odd, "the", 1.0, False)], _context.Weighed) is None
+    with pytest.raises(TypeError):
+        compiled.ranked_shares(scored, int)
 
 
 @settings(max_examples=200, deadline=None)

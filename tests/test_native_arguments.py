@@ -51,6 +51,7 @@ SPECS = {
     "weighted_osa": "UUyyTF",
     "word_scores": "ULTTTDDnTOT",
     "pair_steps": "bbb",
+    "ranked_shares": "LY",
     "split_pairs": "Unnyn",
     "may_double": "U",
     "double_starts": "U",

@@ -335,6 +335,13 @@ def weigh(
             else:
                 paired_sets = (followers, preceders, within)
                 scored.append(_word_score(typo, c, tables, neighbours, paired_sets, extra, story, story_size))
+    ranked = None if compiled is None else compiled.ranked_shares(scored, Weighed)
+    return _ranked(scored) if ranked is None else ranked
+
+
+def _ranked(scored: list[Score]) -> list[Weighed]:
+    """The scored candidates, most likely first, each with its share of belief: the twin of the
+    compiled `ranked_shares` (which makes each `Weighed` without its Python `__new__`)."""
     if not scored:
         return []
     top = max(s for s, _, _, _ in scored)
