@@ -6231,19 +6231,76 @@ static Py_ssize_t search_lines(const unsigned char *text, Py_ssize_t n, const un
 
 #define PAIR_LONG_LINE 1000 /* past this many bytes an entry is found in its line by binary search */
 
-/* The rest of `key`'s line in a pair table (what follows key and '\t'): [*start, *end) of the
- * text; 0 when no line has the key, else 1. */
-static int
-pair_line(const unsigned char *text, Py_ssize_t n, const unsigned char *key, Py_ssize_t size, Py_ssize_t *start,
-          Py_ssize_t *end)
+/* A pair table's bytes and where its lines start (table_line_starts; lines 0: none given). */
+typedef struct {
+    const unsigned char *text;
+    const uint32_t *starts;
+    Py_ssize_t n, lines;
+} PairTable;
+
+/* Where the table's line `i` starts (as its lines tell; any alignment). */
+static Py_ssize_t
+line_at(const PairTable *t, Py_ssize_t i)
 {
-    const unsigned char *newline;
-    Py_ssize_t at = search_lines(text, n, key, size, '\t', 0);
+    uint32_t at;
+    memcpy(&at, (const char *)t->starts + (size_t)i * sizeof(uint32_t), sizeof at);
+    return (Py_ssize_t)at;
+}
+
+/* The start of the line whose key (what precedes the first '\t', or the whole line) is `key`,
+ * found by halving the table's lines (`starts`), -1 when none is; -2 with a ValueError set when a
+ * start is past the text (no index of it). *next: where the next line starts (-1: unknown). Without
+ * the index, sorted_line's search (a step of which reads back to its line's start, thousands of
+ * bytes in a common word's line). */
+static Py_ssize_t
+keyed_line(const PairTable *t, const unsigned char *key, Py_ssize_t size, Py_ssize_t *next)
+{
+    Py_ssize_t lo = 0, hi = t->lines;
+    *next = -1;
+    if (t->lines == 0)
+        return search_lines(t->text, t->n, key, size, '\t', 0);
+    while (lo < hi) {
+        Py_ssize_t mid = lo + (hi - lo) / 2, start = line_at(t, mid), stop, cut, length;
+        int order;
+        if (start >= t->n) {
+            PyErr_SetString(PyExc_ValueError, "a pair table's lines: not the table's");
+            return -2;
+        }
+        stop = t->n - start > size + 1 ? start + size + 1 : t->n;
+        for (cut = start; cut < stop && t->text[cut] != '\t' && t->text[cut] != '\n'; cut++)
+            ;
+        length = cut - start;
+        order = memcmp(t->text + start, key, (size_t)(length < size ? length : size));
+        if (order == 0)
+            order = (length > size) - (length < size);
+        if (order == 0) {
+            *next = mid + 1 < t->lines ? line_at(t, mid + 1) : -1;
+            return start;
+        }
+        if (order < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
+
+/* The rest of `key`'s line in a pair table (what follows key and '\t'): [*start, *end) of the
+ * text; 0 when no line has the key, 1, or -1 with an error set. */
+static int
+pair_line(const PairTable *t, const unsigned char *key, Py_ssize_t size, Py_ssize_t *start, Py_ssize_t *end)
+{
+    const unsigned char *newline, *text = t->text;
+    Py_ssize_t n = t->n, next, at = keyed_line(t, key, size, &next);
     if (at < 0)
-        return 0;
+        return at == -1 ? 0 : -1;
     at = at + size + 1 > n ? n : at + size + 1;
-    newline = memchr(text + at, '\n', (size_t)(n - at));
     *start = at;
+    if (next > at && next <= n && text[next - 1] == '\n') { /* the line's end, as its lines tell */
+        *end = next - 1;
+        return 1;
+    }
+    newline = memchr(text + at, '\n', (size_t)(n - at));
     *end = newline == NULL ? n : newline - text;
     return 1;
 }
@@ -6350,28 +6407,89 @@ pair_steps_of(const unsigned char *value, Py_ssize_t n)
     return out;
 }
 
-/* pair_steps(data, first, second): the pair's count in the table's log2 steps above its floor
- * (int() of what follows `second` and ':' in the line of `first`), or None when the table does
- * not hold the pair; `data` a pair-table's bytes (pairs-after.txt), the words UTF-8. */
+/* A pair table of `data` and `lines` (table_line_starts' bytes, or empty): 0, or -1 with a ValueError
+ * set when `lines` is no run of uint32s. */
+static int
+pair_table_of(PairTable *t, const Py_buffer *data, const Py_buffer *lines)
+{
+    if (lines->len % (Py_ssize_t)sizeof(uint32_t)) {
+        PyErr_SetString(PyExc_ValueError, "a pair table's lines: not the table's");
+        return -1;
+    }
+    t->text = data->buf, t->n = data->len;
+    t->starts = lines->buf, t->lines = lines->len / (Py_ssize_t)sizeof(uint32_t);
+    return 0;
+}
+
+/* pair_steps(data, lines, first, second): the pair's count in the table's log2 steps above its
+ * floor (int() of what follows `second` and ':' in the line of `first`), or None when the table
+ * does not hold the pair; `data` a pair-table's bytes (pairs-after.txt), `lines` where its lines
+ * start (table_line_starts(data), or b"": none), the words UTF-8. */
 static PyObject *
 pair_steps(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
-    Py_buffer data = {0}, first = {0}, second = {0};
+    Py_buffer data = {0}, lines = {0}, first = {0}, second = {0};
     Py_ssize_t start, end, vs, ve;
-    PyObject *out;
-    if (BAD_COUNT(3, 3) || BAD_BUFFER(0, data) || BAD_BUFFER(1, first) || BAD_BUFFER(2, second)) {
+    PairTable t;
+    PyObject *out = NULL;
+    int found;
+    if (BAD_COUNT(4, 4) || BAD_BUFFER(0, data) || BAD_BUFFER(1, lines) || BAD_BUFFER(2, first) ||
+        BAD_BUFFER(3, second)) {
         PyBuffer_Release(&data);
+        PyBuffer_Release(&lines);
         PyBuffer_Release(&first);
         return NULL;
     }
-    if (!pair_line(data.buf, data.len, first.buf, first.len, &start, &end) ||
-        !pair_in_line((const unsigned char *)data.buf + start, end - start, second.buf, second.len, &vs, &ve))
-        out = Py_NewRef(Py_None);
-    else
-        out = pair_steps_of((const unsigned char *)data.buf + start + vs, ve - vs);
+    if (pair_table_of(&t, &data, &lines) == 0 && (found = pair_line(&t, first.buf, first.len, &start, &end)) >= 0) {
+        if (!found || !pair_in_line(t.text + start, end - start, second.buf, second.len, &vs, &ve))
+            out = Py_NewRef(Py_None);
+        else
+            out = pair_steps_of(t.text + start + vs, ve - vs);
+    }
     PyBuffer_Release(&data);
+    PyBuffer_Release(&lines);
     PyBuffer_Release(&first);
     PyBuffer_Release(&second);
+    return out;
+}
+
+/* table_line_starts(data): where each line of a table's bytes starts (0, and each byte after a
+ * newline but the end), as uint32s in the machine's order (array('I')): pair_steps' search halves
+ * the lines, where sorted_line's read back to a line's start at each step (7,000 instructions a
+ * search of the pair table, whose common words' lines are thousands of bytes). Twin:
+ * newslint.native._table_line_starts. */
+static PyObject *
+table_line_starts(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    Py_buffer data = {0};
+    const unsigned char *text, *newline;
+    uint32_t *starts = NULL;
+    Py_ssize_t count = 0, room = 0, at = 0;
+    PyObject *out = NULL;
+    if (BAD_COUNT(1, 1) || BAD_BUFFER(0, data))
+        return NULL;
+    text = data.buf;
+    if (data.len > (Py_ssize_t)UINT32_MAX) {
+        PyErr_SetString(PyExc_ValueError, "table_line_starts: a table past 4 GB");
+        goto done;
+    }
+    while (at < data.len) {
+        if (count == room) {
+            uint32_t *more = PyMem_Realloc(starts, sizeof(uint32_t) * (size_t)(room = room ? room * 2 : 1024));
+            if (more == NULL) {
+                PyErr_NoMemory();
+                goto done;
+            }
+            starts = more;
+        }
+        starts[count++] = (uint32_t)at;
+        newline = memchr(text + at, '\n', (size_t)(data.len - at));
+        at = newline == NULL ? data.len : newline - text + 1;
+    }
+    out = PyBytes_FromStringAndSize((const char *)starts, (Py_ssize_t)sizeof(uint32_t) * count);
+done:
+    PyMem_Free(starts);
+    PyBuffer_Release(&data);
     return out;
 }
 
@@ -6385,9 +6503,10 @@ typedef struct {
     Py_ssize_t story_size, unlisted;
     /* `count` as the pair table's bytes (pairs != NULL): the pairs read in place, the neighbours
      * as UTF-8, the line of the word before found once a weighing (before_line -1 until then) */
-    const unsigned char *pairs, *before_key, *after_key;
-    Py_ssize_t pairs_size, before_size, after_size, before_start, before_end;
-    int before_line;
+    PairTable pairs;
+    const unsigned char *before_key, *after_key;
+    Py_ssize_t before_size, after_size, before_start, before_end;
+    int before_line, table;
 } WordScoring;
 
 /* unigram(c), as _context.unigram reckons a word alone: ZIPF / (rank + 10), its rank what the
@@ -6426,8 +6545,8 @@ word_unigram(const WordScoring *w, PyObject *c, double *known)
 
 /* count(first, second) read in the pair table's bytes, for the plain ASCII word c and a neighbour
  * (`c_first`: c is the pair's first word): *pair the count (floor * 2.0 ** steps) and *none 0, or
- * *none 1 where the table does not hold the pair. 0, or 1 where Python must read it (a count that
- * is no plain run of digits, or past a double). */
+ * *none 1 where the table does not hold the pair. 0, 1 where Python must read it (a count that
+ * is no plain run of digits, or past a double), or -1 with an error set (lines not the table's). */
 static int
 table_count(WordScoring *w, PyObject *c, int c_first, double *pair, int *none)
 {
@@ -6436,19 +6555,19 @@ table_count(WordScoring *w, PyObject *c, int c_first, double *pair, int *none)
     long long steps;
     *none = 1;
     if (c_first) {
-        if (!pair_line(w->pairs, w->pairs_size, word, size, &start, &end))
-            return 0;
-        line = w->pairs + start;
+        int found = pair_line(&w->pairs, word, size, &start, &end);
+        if (found <= 0)
+            return found;
+        line = w->pairs.text + start;
         if (!pair_in_line(line, end - start, w->after_key, w->after_size, &vs, &ve))
             return 0;
     }
     else {
         if (w->before_line < 0)
-            w->before_line = pair_line(w->pairs, w->pairs_size, w->before_key, w->before_size, &w->before_start,
-                                       &w->before_end);
-        if (!w->before_line)
-            return 0;
-        line = w->pairs + w->before_start;
+            w->before_line = pair_line(&w->pairs, w->before_key, w->before_size, &w->before_start, &w->before_end);
+        if (w->before_line <= 0)
+            return w->before_line;
+        line = w->pairs.text + w->before_start;
         if (!pair_in_line(line, w->before_end - w->before_start, word, size, &vs, &ve))
             return 0;
     }
@@ -6472,9 +6591,10 @@ pair_count_of(WordScoring *w, PyObject *c, PyObject *told, int c_first, double u
         asked = PySequence_Contains(w->within, c) == 0 ? 1 : (PyErr_Occurred() ? -1 : 0);
     if (asked < 0)
         return -1;
-    if (asked && w->pairs != NULL) {
-        if (table_count(w, c, c_first, pair, &none) != 0)
-            return 1;
+    if (asked && w->table) {
+        int done = table_count(w, c, c_first, pair, &none);
+        if (done != 0)
+            return done;
     }
     else if (asked && called_double(w->count, pair, &none, c_first ? c : w->before, c_first ? w->after : c) < 0)
         return -1;
@@ -6622,8 +6742,8 @@ scored_words(WordScoring *w, const OsaCosts *costs, PyObject *typo, PyObject *ca
  * size: WordList.rank_lookup()), a word's unigram reckoned from them (word_unigram: a Python call
  * of unigram cost 1 us a word met first); `weights`: (TOKENS, the unseen pair's cap, EDIT_WEIGHT,
  * STORY_EXPONENT, ZIPF, PAIR_FLOOR). `count`: `count(first, second)`, called as weigh calls it (a
- * float or None), or the pair table's bytes (pairs-after.txt), each pair read in them in place as
- * `pair_steps` reads it (a call of the memo of count cost a miss 12,000 instructions, its line
+ * float or None), or (the pair table's bytes, pairs-after.txt, and its table_line_starts), each pair
+ * read in them in place as `pair_steps` reads it (a call of the memo of count cost a miss 12,000 instructions, its line
  * decoded). None too where Python must score a word (a log of no positive number, a use count
  * that is no int, a rank that is no run of digits, a count that is none): weigh's own steps then
  * raise as they raised. */
@@ -6632,7 +6752,7 @@ word_scores(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *typo, *tables, *context, *paired, *ranks, *weights, *out, *targs[4], *held[2] = {NULL, NULL};
     Py_ssize_t k;
-    Py_buffer pairs = {0};
+    Py_buffer pairs = {0}, lines = {0};
     WordScoring w;
     OsaCosts costs;
     double ws[6];
@@ -6676,23 +6796,35 @@ word_scores(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     w.followers = PyTuple_GET_ITEM(paired, 0), w.preceders = PyTuple_GET_ITEM(paired, 1);
     w.within = PyTuple_GET_ITEM(paired, 2);
     w.extra = args[5], w.story = args[6], w.count = args[9];
-    w.pairs = w.before_key = w.after_key = NULL, w.pairs_size = w.before_size = w.after_size = 0;
-    w.before_line = -1, w.before_start = w.before_end = 0;
+    w.before_key = w.after_key = NULL, w.before_size = w.after_size = 0;
+    w.before_line = -1, w.before_start = w.before_end = 0, w.table = 0;
     if (!PyUnicode_IS_ASCII(typo))
         Py_RETURN_NONE;
-    if (PyObject_CheckBuffer(w.count)) {
-        if (PyObject_GetBuffer(w.count, &pairs, PyBUF_SIMPLE) < 0)
+    if (PyTuple_Check(w.count)) { /* (the table's bytes, its lines) */
+        if (PyTuple_GET_SIZE(w.count) != 2) {
+            PyErr_SetString(PyExc_ValueError, "word_scores: count is a callable or (the pair table, its lines)");
             return NULL;
-        w.pairs = pairs.buf, w.pairs_size = pairs.len;
-        keyed = neighbour_key(w.before, &held[0], &w.before_key, &w.before_size);
+        }
+        if (PyObject_GetBuffer(PyTuple_GET_ITEM(w.count, 0), &pairs, PyBUF_SIMPLE) < 0)
+            return NULL;
+        if (PyObject_GetBuffer(PyTuple_GET_ITEM(w.count, 1), &lines, PyBUF_SIMPLE) < 0) {
+            PyBuffer_Release(&pairs);
+            return NULL;
+        }
+        w.table = 1;
+        keyed = pair_table_of(&w.pairs, &pairs, &lines);
+        if (keyed == 0)
+            keyed = neighbour_key(w.before, &held[0], &w.before_key, &w.before_size);
         if (keyed == 0)
             keyed = neighbour_key(w.after, &held[1], &w.after_key, &w.after_size);
     }
     out = keyed < 0 ? NULL : keyed > 0 ? Py_NewRef(Py_None) : scored_words(&w, &costs, typo, args[1]);
     Py_XDECREF(held[0]);
     Py_XDECREF(held[1]);
-    if (w.pairs != NULL)
+    if (w.table) {
         PyBuffer_Release(&pairs);
+        PyBuffer_Release(&lines);
+    }
     return out;
 }
 
@@ -12762,7 +12894,9 @@ static PyMethodDef methods[] = {
     {"ranked_shares", (PyCFunction)(void (*)(void))ranked_shares, METH_FASTCALL,
      "ranked_shares(scored, kind): weigh's candidates from their scores, most likely first, with their shares."},
     {"pair_steps", (PyCFunction)(void (*)(void))pair_steps, METH_FASTCALL,
-     "pair_steps(data, first, second): the pair's count in log2 steps above the pair table's floor, or None."},
+     "pair_steps(data, lines, first, second): the pair's count in log2 steps above the table's floor, or None."},
+    {"table_line_starts", (PyCFunction)(void (*)(void))table_line_starts, METH_FASTCALL,
+     "table_line_starts(data): where each line of a table's bytes starts, as uint32s."},
     {"split_pairs", (PyCFunction)(void (*)(void))split_pairs, METH_FASTCALL,
      "split_pairs(text, start, end, filter, shortest): the lowercase word pairs whose join may be in the filter."},
     {"slip_candidates", (PyCFunction)(void (*)(void))slip_candidates, METH_FASTCALL,

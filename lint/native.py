@@ -21,6 +21,7 @@ import os
 import re
 import struct
 import sys
+from array import array
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from functools import update_wrapper
@@ -218,12 +219,16 @@ characters, searched for pair after pair)."""
 PAIR_LONG_LINE = 1000  # past this many bytes a line's entry is found by binary search (`_entry_of`)
 
 
-def _pair_steps(data: bytes | mmap.mmap, first: bytes, second: bytes) -> int | None:
-    at = _sorted_line(data, first, ord("\t"), 0)
+def _pair_steps(data: bytes | mmap.mmap, lines: bytes, first: bytes, second: bytes) -> int | None:
+    tab = ord("\t")
+    at, following = _keyed_line(data, lines, first) if lines else (_sorted_line(data, first, tab, 0), -1)
     if at < 0:
         return None
     start = at + len(first) + 1
-    end = data.find(b"\n", start)
+    if start < following <= len(data) and data[following - 1] == ord("\n"):
+        end = following - 1  # the line's end, as its lines tell
+    else:
+        end = data.find(b"\n", start)
     line = bytes(data[start : len(data) if end < 0 else end])
     if len(line) > PAIR_LONG_LINE and second and b" " not in second and b":" not in second:
         found = _entry_of(line, second, b" ", b":")
@@ -236,14 +241,57 @@ def _pair_steps(data: bytes | mmap.mmap, first: bytes, second: bytes) -> int | N
     return int(line[start:] if end < 0 else line[start:end])
 
 
-pair_steps: Callable[[bytes | mmap.mmap, bytes, bytes], int | None] = (
+def _keyed_line(data: bytes | mmap.mmap, lines: bytes, key: bytes) -> tuple[int, int]:
+    """The start of the line whose key (up to its first tab) is `key`, or -1, and where the next
+    line starts (-1: none): the lines (their starts, `table_line_starts`) halved."""
+    if len(lines) % 4:
+        raise ValueError("a pair table's lines: not the table's")
+    starts = memoryview(lines).cast("I")
+    lo, hi = 0, len(starts)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start = starts[mid]
+        if start >= len(data):
+            raise ValueError("a pair table's lines: not the table's")
+        end = data.find(b"\n", start)
+        cut = data.find(b"\t", start, len(data) if end < 0 else end)
+        head = data[start : (len(data) if end < 0 else end) if cut < 0 else cut]
+        if head == key:
+            return start, starts[mid + 1] if mid + 1 < len(starts) else -1
+        if head < key:
+            lo = mid + 1
+        else:
+            hi = mid
+    return -1, -1
+
+
+pair_steps: Callable[[bytes | mmap.mmap, bytes, bytes, bytes], int | None] = (
     native.pair_steps if native is not None else _pair_steps
 )
 """The count of the pair (`first`, `second`) in a pair table's bytes (pairs-after.txt:
 ``first<TAB> second:k second:k``, UTF-8), as its k (log2 steps above the table's floor), or None
-when the table does not hold the pair: `sorted_line`'s search for the first word's line, and
-`pair_entry`'s for the entry in a long line, read in place. Nothing is decoded: the first
-word's line was, thousands of characters for a common word, to answer one pair."""
+when the table does not hold the pair: the first word's line found by halving `lines` (its
+lines' starts, `table_line_starts`; b"": `sorted_line`'s search), and the entry by `pair_entry`'s
+search in a long line, read in place. Nothing is decoded: the first word's line was, thousands
+of characters for a common word, to answer one pair."""
+
+
+def _table_line_starts(data: bytes | mmap.mmap) -> bytes:
+    if len(data) > 0xFFFFFFFF:
+        raise ValueError("table_line_starts: a table past 4 GB")
+    starts = [0] if len(data) else []
+    at = data.find(b"\n")
+    while 0 <= at < len(data) - 1:
+        starts.append(at + 1)
+        at = data.find(b"\n", at + 1)
+    return array("I", starts).tobytes()
+
+
+table_line_starts: Callable[[bytes | mmap.mmap], bytes] = (
+    native.table_line_starts if native is not None else _table_line_starts
+)
+"""Where each line of a table's bytes starts (0, and each byte after a newline but the end), as
+uint32s in the machine's order: `pair_steps` halves them to find a line."""
 
 ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
@@ -728,6 +776,7 @@ __all__ = [
     "osa_within_two",
     "pair_entry",
     "pair_steps",
+    "table_line_starts",
     "sorted_line",
     "sorted_rest",
     "table_rows",

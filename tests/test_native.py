@@ -733,35 +733,59 @@ def pair_tables(draw):
 @settings(max_examples=300, deadline=None)
 @given(pair_tables(), st.data())
 def test_a_pairs_count_is_read_in_the_tables_bytes_as_the_twin_reads_it(table, data):
-    """`pair_steps`, compiled, answers as its twin on any table the writer makes, for any words:
-    the pair's k, or None when the table does not hold the pair (and for a first word it has no
-    line of); both read each line's entries by halves past `PAIR_LONG_LINE` bytes, by a scan
-    below it (a word with ' ' or ':' is scanned for, as `_pairs.count` always scanned)."""
+    """`pair_steps`, compiled, answers as its twin on any table the writer makes, for any words,
+    its first word's line found by halving the table's lines (`table_line_starts`) or without them: the
+    pair's k, or None when the table does not hold the pair (and for a first word it has no line
+    of); both read each line's entries by halves past `PAIR_LONG_LINE` bytes, by a scan below it
+    (a word with ' ' or ':' is scanned for, as `_pairs.count` always scanned)."""
     pairs, text = table
     heads = [*pairs, data.draw(PAIR_WORDS)]
     first = data.draw(st.sampled_from(heads))
     known = list(pairs.get(first, ()))
     second = data.draw(st.sampled_from(known) if known and data.draw(st.booleans()) else PAIR_KEYS)
-    args = (text, first.encode(), second.encode())
-    expected = chooser._pair_steps(*args)
+    lines = chooser._table_line_starts(text)
     if compiled is not None:
-        assert compiled.pair_steps(*args) == expected
+        assert compiled.table_line_starts(text) == lines
+    expected = chooser._pair_steps(text, lines, first.encode(), second.encode())
+    for index in (lines, b""):
+        args = (text, index, first.encode(), second.encode())
+        assert chooser._pair_steps(*args) == expected
+        if compiled is not None:
+            assert compiled.pair_steps(*args) == expected
     if " " not in second and ":" not in second:
         assert expected == pairs.get(first, {}).get(second)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=40).map(lambda b: b.replace(b"\x00", b"\n")))
+def test_a_tables_lines_are_found_as_the_twin_finds_them(text):
+    """`table_line_starts`: every line's start (0, and each byte after a newline but the end), compiled
+    and twin; lines not the table's (a start past its end, a part of a uint32) are refused."""
+    starts = [0, *(i + 1 for i, b in enumerate(text) if b == 10 and i + 1 < len(text))] if text else []
+    assert chooser._table_line_starts(text) == array("I", starts).tobytes()
+    if compiled is not None:
+        assert compiled.table_line_starts(text) == chooser._table_line_starts(text)
+        for odd in (array("I", [len(text) + 1]).tobytes(), b"\x00"):
+            with pytest.raises(ValueError):
+                compiled.pair_steps(text, odd, b"a", b"b")
+            with pytest.raises(ValueError):
+                chooser._pair_steps(text, odd, b"a", b"b")
+
+
 @needs_compiled
 def test_the_shipped_pairs_are_read_in_place_as_the_twin_reads_them():
-    data = _pairs.after_table()
-    for head in ("the", "of", "said", "news", "zzzz", "a"):
+    data, lines = _pairs.after_table(), _pairs.after_lines()
+    assert lines == chooser._table_line_starts(data)
+    for head in ("the", "of", "said", "news", "zzzz", "a", "zoo", "aaa"):
         words = [entry.partition(":")[0] for entry in _pairs.after(head).split()]
         for second in ("agency", "the", "zzzz", "", "é", "a b", "of:3", *words[::97], *words[-1:]):
-            args = (data, head.encode(), second.encode())
-            assert compiled.pair_steps(*args) == chooser._pair_steps(*args), (head, second)
-    assert compiled.pair_steps(data, b"news", b"agency") is not None
-    assert compiled.pair_steps(b"a\t :1 b:x\n", b"a", b"") == 1  # a count found as it was read
+            for index in (lines, b""):
+                args = (data, index, head.encode(), second.encode())
+                assert compiled.pair_steps(*args) == chooser._pair_steps(*args), (head, second)
+    assert compiled.pair_steps(data, lines, b"news", b"agency") is not None
+    assert compiled.pair_steps(b"a\t :1 b:x\n", b"", b"a", b"") == 1  # a count found as it was read
     with pytest.raises(ValueError):
-        compiled.pair_steps(b"a\t b:x\n", b"a", b"b")  # int(b"x"), as the twin raises
+        compiled.pair_steps(b"a\t b:x\n", b"", b"a", b"b")  # int(b"x"), as the twin raises
 
 
 @needs_compiled
@@ -1856,11 +1880,13 @@ def test_the_compiled_word_scores_are_the_twins(typo, words, before, after, pair
     found = compiled.word_scores(*args, ranks, _pairs.count, _context._WEIGHTS)
     assert found == _context._word_scores(*args)
     assert found is not None
-    assert compiled.word_scores(*args, ranks, _pairs.after_table(), _context._WEIGHTS) == found
+    table = (_pairs.after_table(), _pairs.after_lines())
+    assert compiled.word_scores(*args, ranks, table, _context._WEIGHTS) == found
     if words and before is not None:  # a count that is no run of digits: left to Python, which raises
         odd_table = f"{before}\t {' '.join(f'{w}:x' for w in sorted(words))}\n".encode()
         every = (*args[:4], (frozenset(), frozenset(), frozenset()), *args[5:])  # every pair looked up
-        assert compiled.word_scores(*every, ranks, odd_table, _context._WEIGHTS) is None
+        odd = (odd_table, compiled.table_line_starts(odd_table))
+        assert compiled.word_scores(*every, ranks, odd, _context._WEIGHTS) is None
     for odd in ("régime", "of the"):
         assert (
             compiled.word_scores(typo, [*words, odd], *args[2:], ranks, _pairs.count, _context._WEIGHTS)

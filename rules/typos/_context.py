@@ -320,7 +320,7 @@ def weigh(
     if tables and compiled is not None:  # every candidate a plain word (nearly every weighing): one call
         scored = compiled.word_scores(
             typo, words, tables, neighbours, (followers, preceders, within), extra, story, story_size,
-            english().rank_lookup(), _pairs.after_table(), _WEIGHTS,
+            english().rank_lookup(), (_pairs.after_table(), _pairs.after_lines()), _WEIGHTS,
         )  # fmt: skip
     if scored is None:
         scored = []

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from newslint.native import line_index, near_words_in_index, near_words_in_line, pair_steps
-from newslint.rules._tables import Data, SortedLines, data_bytes
+from newslint.native import line_index, near_words_in_index, near_words_in_line, pair_steps, table_line_starts
+from newslint.rules._tables import Data, SortedLines, data_bytes, once
 
 PAIR_FLOOR = 6_400_000  # the table keeps pairs seen at least this often
 
@@ -41,13 +41,21 @@ def count(first: str, second: str) -> float | None:
     table's bytes in place (`pair_steps`: the first word's line found by binary search, and the
     entry in a common word's line, 100,000 characters for "the", by another). Remembered: the
     rules ask for the same pairs story after story."""
-    steps = pair_steps(after_table(), _utf8(first), _utf8(second))
+    steps = pair_steps(after_table(), after_lines(), _utf8(first), _utf8(second))
     return None if steps is None else PAIR_FLOOR * 2.0**steps
 
 
 def after_table() -> Data:
     """The bytes of pairs-after.txt (`count` reads them; so does the compiled `word_scores`)."""
     return _table("pairs-after.txt").data
+
+
+@once
+def after_lines() -> bytes:
+    """Where the lines of pairs-after.txt start (`table_line_starts`, 63 KB), found at the first pair
+    asked: each search then halves the lines, where one through the bytes read back to a line's
+    start at each step (a common word's line is thousands of bytes: 7,000 instructions a search)."""
+    return table_line_starts(after_table())
 
 
 def _utf8(word: str) -> bytes:
