@@ -6828,6 +6828,51 @@ word_scores(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     return out;
 }
 
+/* apostrophe_form(words, word): the one form of `word` with an apostrophe put in between two of
+ * its characters ("dont" -> "don't") that the WordTable `words` holds, None when it holds none
+ * or several; NotImplemented where `words` is no WordTable or the word has no UTF-8 (a lone
+ * surrogate): rules/typos/unknown_word.py's `_missing_apostrophe` then tries each form in Python,
+ * the twin (a str made and looked up for each place: 15,000 instructions a word reported). */
+static PyObject *
+apostrophe_form(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    const WordTableObject *words;
+    const char *s;
+    char small[128], *form;
+    Py_ssize_t n, i, found = -1, hits = 0;
+    PyObject *out;
+    if (BAD_COUNT(2, 2) || BAD_STR(1))
+        return NULL;
+    if (!PyObject_TypeCheck(args[0], word_table_type) || (s = wt_utf8(args[1], &n)) == NULL)
+        Py_RETURN_NOTIMPLEMENTED;
+    words = (const WordTableObject *)args[0];
+    form = n + 1 <= (Py_ssize_t)sizeof small ? small : PyMem_Malloc((size_t)n + 1);
+    if (form == NULL)
+        return PyErr_NoMemory();
+    memcpy(form + 1, s, (size_t)n);
+    for (i = 1; i < n && hits < 2; i++) { /* form = s[:i] + "'" + s[i:], i at a character's start */
+        form[i - 1] = s[i - 1];
+        form[i] = '\'';
+        if (((unsigned char)s[i] & 0xC0) == 0x80)
+            continue; /* inside a character */
+        if (word_table_find(words, form, n + 1, edit_hash(form, n + 1)) >= 0) {
+            found = i;
+            hits++;
+        }
+    }
+    if (hits == 1) {
+        memcpy(form, s, (size_t)found);
+        form[found] = '\'';
+        memcpy(form + found + 1, s + found, (size_t)(n - found));
+        out = PyUnicode_DecodeUTF8(form, n + 1, NULL);
+    }
+    else
+        out = Py_NewRef(Py_None);
+    if (form != small)
+        PyMem_Free(form);
+    return out;
+}
+
 /* One scored candidate as ranked_shares orders them: its score, exp(score - top), its place. */
 typedef struct {
     double score, e;
@@ -12891,6 +12936,8 @@ static PyMethodDef methods[] = {
     {"word_scores", (PyCFunction)(void (*)(void))word_scores, METH_FASTCALL,
      "word_scores(typo, candidates, tables, context, paired, extra, story, story_size, ranks, count, weights): "
      "weigh's score of each plain ASCII word."},
+    {"apostrophe_form", (PyCFunction)(void (*)(void))apostrophe_form, METH_FASTCALL,
+     "apostrophe_form(words, word): the one form of word with an apostrophe put in that the WordTable holds."},
     {"ranked_shares", (PyCFunction)(void (*)(void))ranked_shares, METH_FASTCALL,
      "ranked_shares(scored, kind): weigh's candidates from their scores, most likely first, with their shares."},
     {"pair_steps", (PyCFunction)(void (*)(void))pair_steps, METH_FASTCALL,

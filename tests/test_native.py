@@ -1897,6 +1897,32 @@ def test_the_compiled_word_scores_are_the_twins(typo, words, before, after, pair
         assert compiled.word_scores(*args, (lambda w: " 7", 9), _pairs.count, _context._WEIGHTS) is None
 
 
+@needs_compiled
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text("ab'é\U0001f600", min_size=0, max_size=6),
+    st.lists(st.text("ab'é\U0001f600", max_size=7), max_size=12),
+)
+@example("dont", ["don't"])
+@example("ab", ["a'b", "ab'"])  # (no place at either end)
+@example("aab", ["a'ab", "aa'b"])  # two forms: none
+def test_an_apostrophe_form_is_found_as_the_twin_finds_it(word, listed):
+    """`apostrophe_form` finds in a `WordTable` the one form of the word with an apostrophe put in
+    between two of its characters (never inside a character's bytes), as `_apostrophe_form` finds
+    it in the set of the same words; NotImplemented, for the twin, for a set or a lone surrogate."""
+    from newslint.rules.typos.unknown_word import _apostrophe_form
+
+    listed = sorted({w for w in listed if w and "\n" not in w})
+    table = compiled.WordTable("\n".join(listed).encode(), "\n")
+    expected = _apostrophe_form(set(listed), word)
+    assert compiled.apostrophe_form(table, word) == expected
+    assert compiled.apostrophe_form(set(listed), word) is NotImplemented
+    assert compiled.apostrophe_form(table, "a\ud800b") is NotImplemented
+    long_word = "x" * 200  # (past the form's buffer on the stack)
+    long_table = compiled.WordTable(f"{long_word[:99]}'{long_word[99:]}".encode(), "\n")
+    assert compiled.apostrophe_form(long_table, long_word) == f"{long_word[:99]}'{long_word[99:]}"
+
+
 SCORES = st.one_of(st.sampled_from([-3.0, -0.0, 0.0, 2.5]), st.floats(-800, 50), st.just(-math.inf))
 
 

@@ -53,6 +53,7 @@ SPECS = {
     "pair_steps": "bbbb",
     "table_line_starts": "b",
     "ranked_shares": "LY",
+    "apostrophe_form": "OU",
     "split_pairs": "Unnyn",
     "may_double": "U",
     "double_starts": "U",

@@ -1786,6 +1786,16 @@ def _missing_apostrophe(word: str) -> str | None:
     lookup of each form in the list, asked by `_space_typed_late`, `_verdict` and `_report` of
     each word reported and by `_weighed_capital` of an inflection."""
     words = english().words  # (the set itself: a form's test without `WordList.__contains__`'s call)
+    if native is not None:  # each form looked up in the compiled table's bytes, no str made for it
+        found = native.apostrophe_form(words, word)
+        if found is not NotImplemented:
+            return found
+    return _apostrophe_form(words, word)
+
+
+def _apostrophe_form(words: AbstractSet[str], word: str) -> str | None:
+    """The one form of `word` with an apostrophe put in that `words` holds, else None: the twin
+    of the compiled `apostrophe_form`."""
     found = [f for i in range(1, len(word)) if (f := f"{word[:i]}'{word[i:]}") in words]
     return found[0] if len(found) == 1 else None
 
