@@ -98,17 +98,20 @@ class SpanSet:
             else:
                 merged.append(s)
         self.spans = tuple(merged)
-        self._starts = [s.start for s in merged]
-        self._ends = [s.end for s in merged]
+        self._starts, self._ends = list(map(_START, merged)), list(map(_END, merged))
 
     def touches(self, span: Span) -> bool:
         """True when `span` overlaps a member (an insertion counts when strictly inside one)."""
         if not self._starts:
             return False
         if span.end == span.start:
-            i = bisect.bisect_right(self._starts, span.start)
-            return any(0 <= j < len(self.spans) and self.spans[j].overlaps(span) for j in (i - 1, i - 2))
+            return self._touches_point(span)
         return self.touches_range(span.start, span.end)
+
+    def _touches_point(self, span: Span) -> bool:
+        """`touches` for an insertion (apart: its generator's cells were made at every call)."""
+        i = bisect.bisect_right(self._starts, span.start)
+        return any(0 <= j < len(self.spans) and self.spans[j].overlaps(span) for j in (i - 1, i - 2))
 
     def touches_range(self, start: int, end: int) -> bool:
         """`touches` for the non-empty range [start, end), without building a Span."""

@@ -169,14 +169,12 @@ class Linter:
                 raw = self._run_all(self._triggered(own, rules), own)
                 if not raw:
                     continue
-                # once per check: a big file has many of both (most stories have no region at all)
-                markup = SpanSet(_markup_spans(own)) if own.regions else NO_SPANS
-                found = [self._protect(own, v) for v in raw if self._reportable(own, v, markup)]
+                found = self._kept(own, raw)
                 if own is not doc:
                     # A quotation of either text protects its words: the original's marks may be
                     # damage the reading repaired (`andà“hen`), but a fix is applied unattended.
                     assert reading is not None
-                    found = [self._protect(doc, _to_original(reading, v)) for v in found]
+                    found = self._in_original(doc, reading, found)
                 kept.extend(found)
             if deferring:  # (none without a LanguageTool server)
                 kept = self._drop_deferred(kept)
@@ -232,7 +230,7 @@ class Linter:
                 chosen = gates.chosen.get(fired)
                 return self._chosen(gates, rules, fired) if chosen is None else chosen
         text = doc.text
-        present = {c for c in gates.chars if c in text}
+        present = set(filter(text.__contains__, gates.chars))  # (no comprehension: no cell a story)
         # A word remembered to pass one of a rule's tests fires it with one `&` on the bits of
         # the story's words, read once (`Document.word_bits`); only a rule fired by neither
         # has its tests run on the story's new words.
@@ -315,6 +313,18 @@ class Linter:
         file's path read as `for_path(path).violations(text)` reads it, without a linter made
         for each file (`newslint.runner.process_text`)."""
         return self._checked(text, None, path)[1]
+
+    def _kept(self, doc: Document, raw: list[Violation]) -> list[Violation]:
+        """The violations of `raw` that may be reported, each protected (`_protect`). Its own
+        method: a comprehension in `_checked` made cells of the variables it reads at every
+        story's start (five, made and freed for each story, most of which find nothing)."""
+        # once per check: a big file has many of both (most stories have no region at all)
+        markup = SpanSet(_markup_spans(doc)) if doc.regions else NO_SPANS
+        return [self._protect(doc, v) for v in raw if self._reportable(doc, v, markup)]
+
+    def _in_original(self, doc: Document, reading: Reading, found: list[Violation]) -> list[Violation]:
+        """The violations `found` in `reading` placed in the original `doc`, each protected there."""
+        return [self._protect(doc, _to_original(reading, v)) for v in found]
 
     def _drop_deferred(self, raw: list[Violation]) -> list[Violation]:
         """Violations of deferring rules (outside checkers) that newslint's own rules also report."""

@@ -383,11 +383,33 @@ def edits_among_each(
     edit once for all the containers (a capitalised word is looked for among the listed words
     and the names: one walk over its hundreds of edits, not one per list). Each set is the one
     `edits_among` gives, built in the same order."""
-    targets = [(c.keys, c.filter) if isinstance(c, Lookup) else (c, None) for c in containers]
-    if native is not None and word.isascii() and all(type(keys) in _BUILT for keys, _ in targets):
+    targets, built = _targets(containers)
+    if native is not None and built and word.isascii():
         found: list[set[str]] = native.edits_among_each(word, targets)
         return found
+    return _edits_among_each(word, containers)
+
+
+def _edits_among_each(
+    word: str, containers: Sequence[AbstractSet[str] | Mapping[str, object] | Lookup]
+) -> list[set[str]]:
+    """`edits_among_each`'s twin (apart: its comprehension's cell was made at every call)."""
     return [edits_among(word, c) for c in containers]
+
+
+def _targets(
+    containers: Sequence[AbstractSet[str] | Mapping[str, object] | Lookup],
+) -> tuple[list[tuple[AbstractSet[str] | Mapping[str, object], tuple[bytes, bytes] | None]], bool]:
+    """Each container's keys and filter (None for a plain one), and whether the compiled helpers
+    read every one's keys (`_BUILT`). A loop: a comprehension and a generator made two functions
+    a call (1.4 calls a story, most of one or two containers)."""
+    targets: list[tuple[AbstractSet[str] | Mapping[str, object], tuple[bytes, bytes] | None]] = []
+    built = True
+    for c in containers:
+        target = (c.keys, c.filter) if isinstance(c, Lookup) else (c, None)
+        built = built and type(target[0]) in _BUILT
+        targets.append(target)
+    return targets, built
 
 
 def swap_inside(word: str, containers: Sequence[AbstractSet[str] | Mapping[str, object] | Lookup]) -> bool:
@@ -395,8 +417,8 @@ def swap_inside(word: str, containers: Sequence[AbstractSet[str] | Mapping[str, 
     leaving its last alone, makes a string one of `containers` (sets, dicts' keys or `Lookup`s)
     holds: a typist's habit in a name NL101 finds repeated. The compiled form makes each swap in
     a buffer and asks the filters first, where this one makes a str of each."""
-    targets = [(c.keys, c.filter) if isinstance(c, Lookup) else (c, None) for c in containers]
-    if native is not None and word.isascii() and all(type(keys) in _BUILT for keys, _ in targets):
+    targets, built = _targets(containers)
+    if native is not None and built and word.isascii():
         found: bool = native.swap_inside(word, targets)
         return found
     return _swap_inside(word, [keys for keys, _ in targets])

@@ -206,6 +206,11 @@ def tokens_among(index: TokenIndex, wanted: Collection[str]) -> Sequence[int]:
     distinct text is looked up once."""
     if native is not None:
         return native.among(index.words, index.ids, wanted)  # type: ignore[no-any-return]
+    return _tokens_among(index, wanted)
+
+
+def _tokens_among(index: TokenIndex, wanted: Collection[str]) -> array[int]:
+    """`tokens_among`'s twin (apart: its generator's cells were made at each compiled call too)."""
     member = [w in wanted for w in index.words]
     return array("i", (i for i, k in enumerate(index.ids) if member[k]))
 
@@ -1003,10 +1008,15 @@ class Prose:
 
     def word_counts(self) -> Counter[str]:
         """How many times each WORD token's text occurs."""
-        word = WORD_KIND
         if self.index() is not None:
             assert self._counts is not None
             return self._counts  # words only: the index leaves the other kinds out
+        return self._scanned_counts()
+
+    def _scanned_counts(self) -> Counter[str]:
+        """`word_counts` of a text too long to index, counted sentence by sentence (apart from
+        `word_counts`: its generator's cells were made at every story's call)."""
+        word = WORD_KIND
         counts: Counter[str] = Counter()
         text, blocked, finditer, findall = self.text, self.blocked, TOKEN.finditer, TOKEN.findall
         # The compiled scan counts a run of sentences in one call; the runs are counted in text

@@ -92,6 +92,12 @@ def repeated_starts_in(text: str, spans: Sequence[Span]) -> list[int]:
     if native is not None:
         found = native.repeated_starts(text, spans, _mixed_start_at)
         return found
+    return _repeated_mixed(text, spans)
+
+
+def _repeated_mixed(text: str, spans: Sequence[Span]) -> list[int]:
+    """`repeated_starts_in`'s twin for a text not all ASCII (apart: its comprehension's cell was
+    made at each of the two calls a story)."""
     return _repeated([_mixed_start_at(text, s.start, s.end) for s in spans])
 
 
