@@ -700,10 +700,11 @@ typedef struct {
     Py_ssize_t hint;    /* where that look ahead found it kept, INTERN_ABSENT, or INTERN_UNKNOWN */
 } WordEntry;
 typedef struct {
-    uint64_t *slots;      /* a power of two of them */
-    Py_ssize_t mask;      /* slots - 1 */
-    WordEntry *entry;     /* per id */
-    Py_ssize_t size, cap; /* ids held, room for ids */
+    uint64_t *slots;      /* a power of two of them in use (mask + 1), of `nslots` allocated */
+    Py_ssize_t mask;      /* the slots in use - 1 */
+    WordEntry *entry;     /* per id, `ncap` allocated */
+    Py_ssize_t size, cap; /* ids held, room for ids in the slots in use (half of them) */
+    Py_ssize_t nslots, ncap;
 } WordTable;
 #define SLOT_TAG(h) ((uint64_t)(h) & ~(uint64_t)0xFFFFFFFF)
 
@@ -773,26 +774,55 @@ same_bytes(const unsigned char *a, const unsigned char *b, Py_ssize_t n)
     return 1;
 }
 
+/* slots[:n] zeroed */
+static void
+zero_slots(uint64_t *slots, Py_ssize_t n)
+{
+#if defined(__SSE2__)
+    /* by 16-byte stores (memset's `rep stosb` counts a byte an instruction under callgrind) */
+    __m128i zero = _mm_setzero_si128(), *at = (__m128i *)slots, *end = at + n / 2;
+    for (; at < end; at += 4) { /* (128 slots at least: 64 stores) */
+        _mm_storeu_si128(at, zero);
+        _mm_storeu_si128(at + 1, zero);
+        _mm_storeu_si128(at + 2, zero);
+        _mm_storeu_si128(at + 3, zero);
+    }
+#else
+    memset(slots, 0, (size_t)n * sizeof(uint64_t));
+#endif
+}
+
+/* Room for twice the ids: the slots in use doubled (within those allocated when they suffice,
+ * else newly allocated), and the ids held put in them again from their hashes. */
 static int
 word_table_grow(WordTable *t)
 {
     /* 64 words first: a story has a hundred or so */
     Py_ssize_t cap = t->cap ? 2 * t->cap : 64, nslots = 2 * cap, i;
-    uint64_t *slots;
-    WordEntry *entry;
+    uint64_t *slots = t->slots;
     if (cap > (Py_ssize_t)0x7FFFFFFF) { /* (ids are int32s) */
         PyErr_NoMemory();
         return -1;
     }
-    slots = PyMem_Calloc(nslots, sizeof(uint64_t));
-    entry = PyMem_Realloc(t->entry, cap * sizeof(WordEntry));
-    if (entry != NULL)
+    if (cap > t->ncap) {
+        WordEntry *entry = PyMem_Realloc(t->entry, cap * sizeof(WordEntry));
+        if (entry == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
         t->entry = entry;
-    if (slots == NULL || entry == NULL) {
-        PyMem_Free(slots);
-        PyErr_NoMemory();
-        return -1;
+        t->ncap = cap;
     }
+    if (nslots > t->nslots) {
+        if ((slots = PyMem_Calloc(nslots, sizeof(uint64_t))) == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        PyMem_Free(t->slots);
+        t->slots = slots;
+        t->nslots = nslots;
+    } else
+        zero_slots(slots, nslots);
     for (i = 0; i < t->size; i++) { /* at most half the slots are taken: a free one is found */
         Py_uhash_t h = t->entry[i].hash;
         Py_ssize_t j = (Py_ssize_t)(h & (Py_uhash_t)(nslots - 1));
@@ -800,8 +830,6 @@ word_table_grow(WordTable *t)
             j = (j + 1) & (nslots - 1);
         slots[j] = SLOT_TAG(h) | (uint64_t)(i + 1);
     }
-    PyMem_Free(t->slots);
-    t->slots = slots;
     t->mask = nslots - 1;
     t->cap = cap;
     return 0;
@@ -861,7 +889,7 @@ word_table_done(WordTable *t, Py_ssize_t kept)
     Py_ssize_t i;
     for (i = kept; i < t->size; i++)
         Py_XDECREF(t->entry[i].word);
-    if (t != &spare_table || t->cap > SPARE_WORDS) {
+    if (t != &spare_table || t->ncap > SPARE_WORDS) {
         word_table_free(t);
         memset(t, 0, sizeof(*t));
     } else
@@ -870,25 +898,22 @@ word_table_done(WordTable *t, Py_ssize_t kept)
         spare_busy = 0;
 }
 
-/* The table made ready for a text: the slots the last one filled zeroed in one pass, which also
- * brings them into the cache the text's lookups read them from (finding each id's slot again, as
- * the last text ended, cost more, and left them to be missed again). */
+/* The table made ready for a text of `length` characters: as many slots as it will likely need
+ * zeroed in one pass (for a word every eight characters: most stories have one every ten or
+ * so; a text with more grows them), which also brings them into the cache the text's lookups read
+ * them from (finding each id's slot again, as the last text ended, cost more, and left them to be
+ * missed again). Once a long story had grown the kept table, every story after it zeroed all its
+ * slots (2,048 of them, 16 KB): most of the time of a short story's table, and of its L1 cache. */
 static void
-word_table_start(WordTable *t)
+word_table_start(WordTable *t, Py_ssize_t length)
 {
     if (t->slots != NULL) {
-#if defined(__SSE2__)
-        /* by 16-byte stores (memset's `rep stosb` counts a byte an instruction under callgrind) */
-        __m128i zero = _mm_setzero_si128(), *at = (__m128i *)t->slots, *end = at + (t->mask + 1) / 2;
-        for (; at < end; at += 4) { /* (64 slots at least: 32 stores) */
-            _mm_storeu_si128(at, zero);
-            _mm_storeu_si128(at + 1, zero);
-            _mm_storeu_si128(at + 2, zero);
-            _mm_storeu_si128(at + 3, zero);
-        }
-#else
-        memset(t->slots, 0, (size_t)(t->mask + 1) * sizeof(uint64_t));
-#endif
+        Py_ssize_t cap = 64;
+        while (cap < length / 8 && 4 * cap <= t->nslots) /* (128 slots at least are allocated) */
+            cap *= 2;
+        zero_slots(t->slots, 2 * cap);
+        t->mask = 2 * cap - 1;
+        t->cap = cap;
     }
     t->size = 0;
 }
@@ -1133,7 +1158,7 @@ index_tokens(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     text = args[0], sentences = args[1], blocked = args[2], counts = args[3];
     odd = nargs == 5 ? args[4] : Py_None;
     spare_busy = 1; /* (whichever is used: a nested call builds its own) */
-    word_table_start(table);
+    word_table_start(table, PyUnicode_GET_LENGTH(text));
     if (read_spans(sentences, &sstarts, &sends, &nsent) < 0 || read_spans(blocked, &bstarts, &bends, &nblock) < 0)
         goto done;
     kind = PyUnicode_KIND(text);
