@@ -11148,6 +11148,30 @@ ucs1_next_gap_open(const Py_UCS1 *s, Py_ssize_t i, Py_ssize_t n)
 }
 #endif
 
+/* Whether a column gap (column_gap's) opens at i (0 < i < n); *next: where the next may open (past
+ * the spaces and tabs read here, none of which can open one: each follows a space). */
+static inline int
+gap_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t i, Py_ssize_t *next)
+{
+    Py_UCS4 ch = SS_READ(i);
+    Py_ssize_t j = i + 1;
+    *next = j;
+    if ((ch != ' ' && ch != '\t') || Py_UNICODE_ISSPACE(SS_READ(i - 1)))
+        return 0;
+    if (ch == ' ') {
+        while (j < n && SS_READ(j) == ' ')
+            j++;
+        *next = j;
+        if (j - i < 2)
+            return 0;
+    } else {
+        while (j < n && (SS_READ(j) == ' ' || SS_READ(j) == '\t'))
+            j++;
+        *next = j;
+    }
+    return j < n && !Py_UNICODE_ISSPACE(SS_READ(j));
+}
+
 /* column_gap(text): whether segment._COLUMN_GAP, (?<=\S)(?: {2,}|\t[ \t]*)(?=\S), matches in
  * text: two spaces or more, or a tab and any spaces and tabs after it, between two characters
  * that are not white space (a table's column gap; most stories have none, but many indent
@@ -11166,7 +11190,6 @@ column_gap(PyObject *self, PyObject *text)
     data = PyUnicode_DATA(text);
     n = PyUnicode_GET_LENGTH(text);
     for (i = 1; i < n; i = j) {
-        Py_UCS4 ch;
         if (kind == PyUnicode_1BYTE_KIND) {
 #if defined(__SSE2__)
             i = ucs1_next_gap_open((const Py_UCS1 *)data, i, n);
@@ -11176,20 +11199,7 @@ column_gap(PyObject *self, PyObject *text)
             if ((i = ucs1_skip(data, i, n, GAP_MARK, GAP_MARKS)) >= n)
                 break;
         }
-        ch = SS_READ(i);
-        j = i + 1;
-        if ((ch != ' ' && ch != '\t') || Py_UNICODE_ISSPACE(SS_READ(i - 1)))
-            continue;
-        if (ch == ' ') {
-            while (j < n && SS_READ(j) == ' ')
-                j++;
-            if (j - i < 2)
-                continue;
-        } else {
-            while (j < n && (SS_READ(j) == ' ' || SS_READ(j) == '\t'))
-                j++;
-        }
-        if (j < n && !Py_UNICODE_ISSPACE(SS_READ(j)))
+        if (gap_at(kind, data, n, i, &j))
             Py_RETURN_TRUE;
     }
     Py_RETURN_FALSE;
@@ -11301,40 +11311,65 @@ static const unsigned char URL_HINT_MARK[256] = {['.'] = 1, [':'] = 1};
 static const unsigned char SIC_HINT_MARK[256] = {['('] = 1, ['['] = 1};
 #define SIC_HINT_MARKS '(', '[', 0, 0, 0
 
+/* The ASCII characters a domain of url_at's opens with, either case (strchr's set, with its end:
+ * a NUL went on to the domains, which it opens none of) */
+static const unsigned char DOMAIN_FIRST[128] = {
+    [0] = 1, ['c'] = 1, ['o'] = 1, ['g'] = 1, ['n'] = 1, ['e'] = 1, ['m'] = 1, ['i'] = 1, ['b'] = 1, ['u'] = 1,
+    ['C'] = 1, ['O'] = 1, ['G'] = 1, ['N'] = 1, ['E'] = 1, ['M'] = 1, ['I'] = 1, ['B'] = 1, ['U'] = 1};
+
+/* Whether url_hint's pattern matches at the ':' or '.' at i (0 <= i < n): "://", "www." or a
+ * domain's ending. */
+static int
+url_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+{
+    static const char *const domains[] = {"com", "org", "net", "gov", "edu", "int", "mil",
+                                          "io",  "info", "biz", "uk",  NULL};
+    Py_UCS4 ch = SS_READ(i);
+    const char *const *domain;
+    if (ch == ':' && i + 2 < n && SS_READ(i + 1) == '/' && SS_READ(i + 2) == '/')
+        return 1;
+    if (ch != '.')
+        return 0;
+    /* (the letter before first: a full stop seldom follows a w; story_hints asks at every one) */
+    if (i >= 3 && folds_to(SS_READ(i - 1), 'w') && folded_at(kind, data, n, i - 3, "www"))
+        return 1;
+    if (i + 1 < n && (ch = SS_READ(i + 1)) < 128 && !DOMAIN_FIRST[ch])
+        return 0; /* no domain opens with it: most full stops end a sentence */
+    for (domain = domains; *domain; domain++) {
+        Py_ssize_t after = i + 1 + (Py_ssize_t)strlen(*domain);
+        if (folded_at(kind, data, n, i + 1, *domain) && (after == n || !IS_WORD(SS_READ(after))))
+            return 1;
+    }
+    return 0;
+}
+
 /* url_hint(text): whether segment._URL_HINT, ://|www\.|\.(?:com|org|...|uk)\b ignoring case,
  * matches in text (most stories name no address: then the URL pattern is not tried). Twin: the
  * pattern's search; segment._may_hold_url's substring tests are a looser one. */
 static PyObject *
 url_hint(PyObject *self, PyObject *text)
 {
-    static const char *const domains[] = {"com", "org", "net", "gov", "edu", "int", "mil",
-                                          "io",  "info", "biz", "uk",  NULL};
     int kind;
     const void *data;
     Py_ssize_t i, n = str_data(text, "url_hint", &kind, &data);
     if (n < 0)
         return NULL;
     for (i = 0; i < n; i++) {
-        Py_UCS4 ch;
-        const char *const *domain;
         if (kind == PyUnicode_1BYTE_KIND && (i = ucs1_skip(data, i, n, URL_HINT_MARK, URL_HINT_MARKS)) >= n)
             break;
-        ch = SS_READ(i);
-        if (ch == ':' && i + 2 < n && SS_READ(i + 1) == '/' && SS_READ(i + 2) == '/')
+        if (url_at(kind, data, n, i))
             Py_RETURN_TRUE;
-        if (ch != '.')
-            continue;
-        if (i >= 3 && folded_at(kind, data, n, i - 3, "www"))
-            Py_RETURN_TRUE;
-        if (i + 1 < n && (ch = SS_READ(i + 1)) < 128 && !strchr("cognemibuCOGNEMIBU", (int)ch))
-            continue; /* no domain opens with it: most full stops end a sentence */
-        for (domain = domains; *domain; domain++) {
-            Py_ssize_t after = i + 1 + (Py_ssize_t)strlen(*domain);
-            if (folded_at(kind, data, n, i + 1, *domain) && (after == n || !IS_WORD(SS_READ(after))))
-                Py_RETURN_TRUE;
-        }
     }
     Py_RETURN_FALSE;
+}
+
+/* Whether sic_hint's pattern matches at i (i + 4 < n). */
+static inline int
+sic_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+{
+    Py_UCS4 ch = SS_READ(i), close;
+    return (ch == '(' || ch == '[') && folded_at(kind, data, n, i + 1, "sic") &&
+           ((close = SS_READ(i + 4)) == ')' || close == ']');
 }
 
 /* sic_hint(text): whether segment._SIC_HINT, [\[(]sic[\])] ignoring case, matches in text (a
@@ -11348,12 +11383,9 @@ sic_hint(PyObject *self, PyObject *text)
     if (n < 0)
         return NULL;
     for (i = 0; i + 4 < n; i++) {
-        Py_UCS4 ch, close;
         if (kind == PyUnicode_1BYTE_KIND && (i = ucs1_skip(data, i, n - 4, SIC_HINT_MARK, SIC_HINT_MARKS)) >= n - 4)
             break;
-        ch = SS_READ(i);
-        if ((ch == '(' || ch == '[') && folded_at(kind, data, n, i + 1, "sic") &&
-            ((close = SS_READ(i + 4)) == ')' || close == ']'))
+        if (sic_at(kind, data, n, i))
             Py_RETURN_TRUE;
     }
     Py_RETURN_FALSE;
@@ -11396,6 +11428,69 @@ hint_said(PyObject *answer)
 /* The bits of a story's rare hints: segment.py's COMMENT_HINT ... SIC_HINT. */
 enum { HINT_COMMENT = 1, HINT_AT = 2, HINT_HASH = 4, HINT_URL = 8, HINT_GAP = 16, HINT_SIC = 32 };
 
+/* The characters where one of story_hints' six can open, in a one-byte text (a gap's space is
+ * looked for with the one after it, but in the last bytes). */
+static const unsigned char STORY_HINT_MARK[256] = {['<'] = 1, ['@'] = 1, ['#'] = 1, ['.'] = 1, [':'] = 1,
+                                                   ['('] = 1, ['['] = 1, ['\t'] = 1, [' '] = 1};
+
+/* The story_hints bits the character at i of a one-byte text (of n) opens, those of `found`
+ * not asked again. */
+static long
+ucs1_hints_at(const Py_UCS1 *s, Py_ssize_t n, Py_ssize_t i, long found)
+{
+    const int kind = PyUnicode_1BYTE_KIND;
+    const void *data = s;
+    Py_ssize_t next;
+    switch (s[i]) {
+    case '<':
+        return i + 3 < n && s[i + 1] == '!' && s[i + 2] == '-' && s[i + 3] == '-' ? HINT_COMMENT : 0;
+    case '@':
+        return HINT_AT;
+    case '#':
+        return HINT_HASH;
+    case '.':
+    case ':':
+        return !(found & HINT_URL) && url_at(kind, data, n, i) ? HINT_URL : 0;
+    case '(':
+    case '[':
+        return !(found & HINT_SIC) && i + 4 < n && sic_at(kind, data, n, i) ? HINT_SIC : 0;
+    case ' ':
+    case '\t':
+        return !(found & HINT_GAP) && i > 0 && gap_at(kind, data, n, i, &next) ? HINT_GAP : 0;
+    }
+    return 0;
+}
+
+/* story_hints of a one-byte text (most stories) in one pass, where the six searches read it six
+ * times: with SSE2 sixteen bytes compared at a time with the characters that can open a hint (a
+ * space with the byte after it: two open a gap), each one found asked what it opens. */
+static long
+ucs1_story_hints(const Py_UCS1 *s, Py_ssize_t n)
+{
+    Py_ssize_t i = 0;
+    long bits = 0;
+#if defined(__SSE2__)
+    const __m128i lt = _mm_set1_epi8('<'), at = _mm_set1_epi8('@'), hash = _mm_set1_epi8('#');
+    const __m128i dot = _mm_set1_epi8('.'), colon = _mm_set1_epi8(':'), paren = _mm_set1_epi8('(');
+    const __m128i bracket = _mm_set1_epi8('['), tab = _mm_set1_epi8('\t'), space = _mm_set1_epi8(' ');
+    for (; i + 17 <= n; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(s + i)), y = _mm_loadu_si128((const __m128i *)(s + i + 1));
+        __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(x, lt), _mm_cmpeq_epi8(x, at));
+        unsigned found;
+        hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(x, hash), _mm_cmpeq_epi8(x, dot)));
+        hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(x, colon), _mm_cmpeq_epi8(x, paren)));
+        hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(x, bracket), _mm_cmpeq_epi8(x, tab)));
+        hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(x, space), _mm_cmpeq_epi8(y, space)));
+        for (found = (unsigned)_mm_movemask_epi8(hit); found; found &= found - 1)
+            bits |= ucs1_hints_at(s, n, i + __builtin_ctz(found), bits);
+    }
+#endif
+    for (; i < n; i++)
+        if (STORY_HINT_MARK[s[i]])
+            bits |= ucs1_hints_at(s, n, i, bits);
+    return bits;
+}
+
 /* story_hints(text): the rare hints of a story as the bits of segment.story_hints (1 "<!--",
  * 2 "@", 4 "#", 8 url_hint, 16 column_gap, 32 sic_hint): the six searches parse makes of every
  * story, in one call (each was a Python call of its own; most stories hold none). */
@@ -11408,6 +11503,8 @@ story_hints(PyObject *self, PyObject *text)
         PyErr_SetString(PyExc_TypeError, "story_hints: a str, please");
         return NULL;
     }
+    if (PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND)
+        return PyLong_FromLong(ucs1_story_hints(PyUnicode_1BYTE_DATA(text), PyUnicode_GET_LENGTH(text)));
     if ((said = holds_comment_open(text)) < 0)
         return NULL;
     bits |= said ? HINT_COMMENT : 0;

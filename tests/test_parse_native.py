@@ -249,6 +249,33 @@ def test_the_compiled_story_hints_are_the_twins(text):
 
 
 @needs_compiled
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(STORY_HINT_PIECES, min_size=10, max_size=80).map("".join))
+def test_the_compiled_story_hints_of_longer_texts_are_the_twins(text):
+    """Texts long enough that the one-byte pass reads most of them sixteen bytes a step."""
+    assert compiled.story_hints(text) == segment.story_hints(text)
+
+
+# Each hint, and near misses of each, that the one-byte pass meets in its sixteen-byte steps
+STORY_HINTS_PLACED = ["<!--", "<!-", "@", "#", "://", ":/", "www.", "x.com", "x.cox", "x.uk", "a  b", "a \tb"]
+STORY_HINTS_PLACED += ["a \n b", "a  ", "(sic)", "[SIC]", "(sic", "ſic)", "a\tb", " a"]
+
+
+@needs_compiled
+@pytest.mark.parametrize("piece", STORY_HINTS_PLACED)
+def test_the_compiled_story_hints_find_a_hint_at_every_place_of_a_long_text(piece):
+    """The one pass over a one-byte text reads sixteen bytes a step and the rest byte by byte:
+    a hint (or a near miss) at every offset of texts of several lengths, alone or after another
+    hint, gives the twin's bits."""
+    for length in (16, 17, 31, 33, 48, 70):
+        for at in range(length + 1):
+            for filler in ("x" * length, "ab. " * length):
+                placed = filler[:at] + piece + filler[at:length]
+                for text in (placed, "@" + placed + "#"):
+                    assert compiled.story_hints(text) == segment.story_hints(text), (text, piece, at)
+
+
+@needs_compiled
 def test_the_compiled_story_hints_refuse_what_is_not_a_str():
     with pytest.raises(TypeError):
         compiled.story_hints(b"www.x")
