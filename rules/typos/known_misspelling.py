@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterator, Sequence
 from functools import cached_property
 
 from newslint.document import Document, LetterTest, Token
 from newslint.rule import Rule, Trigger
 from newslint.rules.naming import _senses
-from newslint.rules.typos._capitals import CAPITAL_MIN_LENGTH, all_caps_headline, clear_slip
+from newslint.rules.typos._capitals import CAPITAL_MIN_LENGTH, all_caps_headline, clear_slip, unlisted_lists
 from newslint.rules.typos._context import slip_cost, weigh
 from newslint.rules.typos._words import (
     english,
@@ -36,24 +36,37 @@ _COMPANY_AFTER = re.compile(
     r"[ \t]+(?:Corp|Inc|Ltd|Co|Plc|PLC|Group|Holdings|CORP|INC|LTD|CO|GROUP|HOLDINGS)\b"
 )
 
+
+def _listed(word: str) -> bool:
+    """The `_LISTED` test: the word's lowercase form is a listed misspelling, or a part of it
+    is (`_listed_parts`). The two lists read as `unlisted_lists` keeps them (one call, where
+    `misspellings().keys()` was a Python call and a new view each time, and again per part:
+    asked of every new word that is not ASCII letters alone, most of them hyphenated or
+    possessive)."""
+    words, known_wrong = unlisted_lists()
+    return word.lower() in known_wrong or "-" in word and bool(_parts_listed(word, words, known_wrong))
+
+
 # The story's distinct words whose lowercase form the misspelling list holds (decided once per
 # distinct word, remembered across stories).
 # (the keys view tests membership in C, without the table's own __contains__; a word of ASCII
 # letters that the list lacks fails without a call: `only`)
-_LISTED = LetterTest(
-    lambda word: word.lower() in misspellings().keys() or "-" in word and bool(_listed_parts(word)),  # noqa: SIM118
-    only=lambda: (misspellings().keys(),),
-)
+_LISTED = LetterTest(_listed, only=lambda: (misspellings().keys(),))
 
 
 def _listed_parts(word: str) -> list[tuple[str, int]]:
     """The lowercase parts of a hyphenated word that the list holds (wehn-issued,
     debtor-in-possesion), with their offsets; not when the whole is a listed word."""
-    if word.lower() in english().words:
+    return _parts_listed(word, english().words, misspellings().keys())
+
+
+def _parts_listed(word: str, words: Container[str], known_wrong: Container[str]) -> list[tuple[str, int]]:
+    """`_listed_parts` with the word list and the misspellings' keys given."""
+    if word.lower() in words:
         return []
-    table, found, offset = misspellings(), [], 0
+    found, offset = [], 0
     for part in word.split("-"):
-        if len(part) >= MIN_PART and part.islower() and part in table.keys():  # noqa: SIM118
+        if len(part) >= MIN_PART and part.islower() and part in known_wrong:
             found.append((part, offset))
         offset += len(part) + 1
     return found
