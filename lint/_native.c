@@ -21,6 +21,7 @@
  *   select_story(...): split_bits and test_words in one call (LetterTest.select_read);
  *   select_pending(...) and flush_bits(...): the same with the results kept in the story's
  *   pending bits, written into the memory once a word for all the tests (_WordBits.flush);
+ * - bare_name(shortest, longest, text): a name as written, its possessive 's cut off, or None;
  * - unlisted_capital(text, minimum, words, wrong): whether a word is capitalised or in capitals,
  *   long enough and of ASCII letters, its lowercase form in neither table (NL101's capitals);
  * - WordTable(data, sep, slots): the keys of a table's lines as a set, a hash table read in the
@@ -3189,6 +3190,69 @@ ascii_lowered(PyObject *word, int shape)
         PyUnicode_1BYTE_DATA(lower)[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
     }
     return lower;
+}
+
+/* Python's str.isupper() of text[start:end]: a cased character, and none lowercase or titlecase. */
+static int
+upper_only(PyObject *text, Py_ssize_t start, Py_ssize_t end)
+{
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    int cased = 0;
+    Py_ssize_t i;
+    for (i = start; i < end; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (Py_UNICODE_ISLOWER(ch) || Py_UNICODE_ISTITLE(ch))
+            return 0;
+        if (Py_UNICODE_ISUPPER(ch))
+            cased = 1;
+    }
+    return cased;
+}
+
+/* bare_name(shortest, longest, text): `text` as a name is written, a possessive 's (or ’s) cut
+ * off, when it is `shortest` to `longest` characters long, opens with a capital, is not in
+ * capitals after it (UN, NATO), and is no word in capitals of more than one letter; else None.
+ * A name rule's test of each new word (newslint.native's twin says it in Python); the text
+ * last, so that functools.partial of the lengths is a one-argument letter test. */
+static PyObject *
+bare_name(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *text;
+    Py_ssize_t n, m, shortest, longest, i, letters = 0;
+    int kind;
+    const void *data;
+    if (nargs != 3 || !PyUnicode_Check(args[2])) {
+        PyErr_SetString(PyExc_TypeError, "bare_name takes two ints and a str");
+        return NULL;
+    }
+    shortest = PyLong_AsSsize_t(args[0]);
+    if (shortest == -1 && PyErr_Occurred())
+        return NULL;
+    longest = PyLong_AsSsize_t(args[1]);
+    if (longest == -1 && PyErr_Occurred())
+        return NULL;
+    text = args[2];
+    n = m = PyUnicode_GET_LENGTH(text);
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    if (n >= 2 && PyUnicode_READ(kind, data, n - 1) == 's') {
+        Py_UCS4 mark = PyUnicode_READ(kind, data, n - 2);
+        if (mark == '\'' || mark == 0x2019)
+            m = n - 2;
+    }
+    if (m < shortest || m > longest || m == 0 || !Py_UNICODE_ISUPPER(PyUnicode_READ(kind, data, 0)) ||
+        upper_only(text, 1, m))
+        Py_RETURN_NONE;
+    if (upper_only(text, 0, m)) { /* a capital alone, with no lowercase letter: one letter at most */
+        for (i = 0; i < m; i++)
+            letters += Py_UNICODE_ISALPHA(PyUnicode_READ(kind, data, i)) != 0;
+        if (letters > 1)
+            Py_RETURN_NONE;
+    }
+    if (m == n)
+        return Py_NewRef(text);
+    return PyUnicode_Substring(text, 0, m);
 }
 
 /* unlisted_capital(text, minimum, words, wrong): 1 for a capitalised word (Reigme) of `minimum` ASCII
@@ -13022,6 +13086,8 @@ static PyMethodDef methods[] = {
      "story_bits(cls, words, memory): StoryBits.read's story (keys, bits, union, pending, known) as a cls; "
      "None when the bits are not packed."},
     {"word_shape", word_shape, METH_O, "word_shape(word): the shape class of a word (newslint.tokens.word_shape)."},
+    {"bare_name", (PyCFunction)(void (*)(void))bare_name, METH_FASTCALL,
+     "bare_name(shortest, longest, text): the name as written, a possessive 's cut off, or None."},
     {"unlisted_capital", (PyCFunction)(void (*)(void))unlisted_capital, METH_FASTCALL,
      "unlisted_capital(text, minimum, words, wrong): 1 capitalised, 2 in capitals, its lowercase in neither; else 0."},
     {"test_words", (PyCFunction)(void (*)(void))test_words, METH_FASTCALL,

@@ -472,7 +472,7 @@ class LetterTest:
 
     def __init__(
         self,
-        test: Callable[[str], bool],
+        test: Callable[[str], object],
         limit: int = MEMORY_LIMIT,
         own: int = 10_000,
         *,
@@ -511,8 +511,9 @@ class LetterTest:
 
     def passes(self, word: str) -> bool:
         """The test itself, run now and not remembered: for a caller that remembers the
-        results in a table of its own (`newslint.learn.WordTally`)."""
-        return self._test(word)
+        results in a table of its own (`newslint.learn.WordTally`). (A test may answer any
+        value: its truth is the answer.)"""
+        return bool(self._test(word))
 
     def select(self, words: Mapping[str, object] | AbstractSet[str]) -> AbstractSet[str]:
         """The words (keys, for a mapping) that pass the test."""

@@ -2040,6 +2040,30 @@ def test_an_unlisted_capital_is_found_both_ways(text, minimum, words, wrong):
     assert (twin == 2) == (plain and text.isupper())
 
 
+@settings(max_examples=1000, deadline=None)
+@given(st.text("aAbBzZéÉǅßΣσİﬁⅣ1-.'’s ", max_size=9), st.integers(0, 4), st.integers(0, 8))
+@example("A", 0, 64)  # a lone capital
+@example("A's", 0, 64)
+@example("F-16", 0, 64)  # one letter among capitals and figures
+@example("U.S.", 0, 64)  # capitals after the first
+@example("ǅemal", 0, 64)  # a titlecase letter: no capital
+@example("Élysée’s", 4, 6)
+def test_a_bare_name_is_the_same_both_ways(text, shortest, longest):
+    """`bare_name` (a name rule's test of each new word): compiled and twin, the same answer for
+    any text, Unicode case included; the twin is its definition."""
+    twin = chooser._bare_name(shortest, longest, text)
+    if compiled is not None:
+        assert compiled.bare_name(shortest, longest, text) == twin
+    name = text[:-2] if text[-2:] in ("'s", "’s") else text
+    plain = (
+        shortest <= len(name) <= longest
+        and name[:1].isupper()
+        and not name[1:].isupper()
+        and not (name.isupper() and sum(c.isalpha() for c in name) > 1)
+    )
+    assert twin == (name if plain else None)
+
+
 PAIR_TEXT = "ab z.'’-/@_1é X\n"
 
 

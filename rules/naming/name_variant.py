@@ -7,10 +7,10 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
-from functools import cached_property
+from functools import cached_property, partial
 
 from newslint.document import Document, LetterTest, Shape, Token
-from newslint.native import edits_among, native
+from newslint.native import bare_name, edits_among, native
 from newslint.profile import Profile
 from newslint.rule import Rule, Suggestion
 from newslint.rules._desk import ESTABLISHED, describe, desk_slip, preferred
@@ -79,17 +79,9 @@ _SMALL_WORDS = frozenset(
 
 def _is_name(text: str) -> bool:
     """Capitalised and not ALL CAPS (the test of `Token.is_capitalised` and `is_all_caps`), a
-    possessive 's cut off (ASEAN's is an acronym), and no longer than a name can be."""
-    if text.endswith(_POSSESSIVE_ENDS):  # `_bare`, inline: asked of every new word
-        text = text[:-2]
-    # capitals after the first (UN, NATO, U.S.) fail before their letters are counted: the count
-    # is asked only of a lone capital ("A", "A.")
-    return (
-        len(text) <= MAX_NAME_LETTERS
-        and text[:1].isupper()
-        and not text[1:].isupper()
-        and not (text.isupper() and sum(map(str.isalpha, text)) > 1)
-    )
+    possessive 's cut off (ASEAN's is an acronym), and no longer than a name can be
+    (`bare_name`: compiled)."""
+    return bare_name(0, MAX_NAME_LETTERS, text) is not None
 
 
 _POSSESSIVE_ENDS = ("'s", "’s")
@@ -105,7 +97,7 @@ def _bare(text: str) -> str:
 # a word of ASCII letters is one by its shape and length, not asked (`_is_name`: a capitalised
 # word up to the longest name, a lone capital)
 _NAMES = LetterTest(
-    _is_name,
+    partial(bare_name, 0, MAX_NAME_LETTERS),  # `_is_name` without its Python call
     shapes=Shape.ANY & ~Shape.LOWER,
     decided={Shape.CAPITAL: MAX_NAME_LETTERS, Shape.UPPER: 1},
 )
@@ -959,16 +951,9 @@ class NameVariant(Rule):
         """`_may_vary_name` of a name as written (`_is_name`), a possessive 's cut off (`_bare`):
         both inline, in one call (asked of each new capitalised word that is no English word,
         about eleven a story; the two Python calls were a third of its cost)."""
-        name = text[:-2] if text.endswith(_POSSESSIVE_ENDS) else text
-        if not (
-            MIN_LENGTH <= len(name) <= MAX_NAME_LETTERS
-            and name[:1].isupper()
-            and not name[1:].isupper()
-            and not (name.isupper() and sum(map(str.isalpha, name)) > 1)
-        ):
-            return False  # no name (`_is_name`), or one too short to vary
-        if name in self.context.vocabulary or name in known_names():
-            return False
+        name = bare_name(MIN_LENGTH, MAX_NAME_LETTERS, text)  # (compiled)
+        if name is None or name in self.context.vocabulary or name in known_names():
+            return False  # no name (`_is_name`), one too short to vary, or accepted or known
         word = name.lower()
         return not (word in english().words or is_rare(word))
 
