@@ -3558,16 +3558,50 @@ fails_listed(PyObject *fails, PyObject *word, int shape)
     return found;
 }
 
+/* Whether a word not of letters alone is read by `only` (only_listed): of ASCII letters, hyphens
+ * and apostrophes ('), a letter among them and a hyphen or an apostrophe (al-Qaeda, Sweden's). */
+static int
+joined_letters(PyObject *word)
+{
+    const Py_UCS1 *c;
+    Py_ssize_t i, n;
+    int letters = 0;
+    if (!PyUnicode_IS_ASCII(word))
+        return 0;
+    c = PyUnicode_1BYTE_DATA(word);
+    n = PyUnicode_GET_LENGTH(word);
+    for (i = 0; i < n; i++) {
+        if ((c[i] >= 'a' && c[i] <= 'z') || (c[i] >= 'A' && c[i] <= 'Z'))
+            letters = 1;
+        else if (c[i] != '-' && c[i] != '\'')
+            return 0;
+    }
+    return letters;
+}
+
+/* Whether one of `only`'s tables holds `key`: 1 or 0, -1 with an exception set. */
+static int
+one_holds(PyObject *only, PyObject *key)
+{
+    Py_ssize_t i;
+    int found = 0;
+    for (i = 0; i < PyTuple_GET_SIZE(only) && found == 0; i++)
+        found = PySequence_Contains(PyTuple_GET_ITEM(only, i), key);
+    return found;
+}
+
 /* Whether a word may pass a test that declares `only` (a tuple of tables of lowercase words): 1
- * when one of the tables holds its lowercase form or it is not of ASCII letters alone, 0 when
- * none holds it, -1 with an exception set. */
+ * when one of the tables holds its lowercase form, or for a word of ASCII letters, hyphens and
+ * apostrophes (joined_letters) the lowercase form of one of its parts between hyphens, or when
+ * it is of neither kind; 0 when none holds one; -1 with an exception set. */
 static int
 only_listed(PyObject *only, PyObject *word, int shape)
 {
     PyObject *lower;
-    Py_ssize_t i;
-    int found = 0;
-    if (!(shape & (SHAPE_LOWER | SHAPE_CAPITAL | SHAPE_UPPER | SHAPE_MIXED)))
+    Py_ssize_t start = 0, i, n;
+    int found;
+    const int joined = shape == SHAPE_OTHER && joined_letters(word);
+    if (!(shape & (SHAPE_LOWER | SHAPE_CAPITAL | SHAPE_UPPER | SHAPE_MIXED)) && !joined)
         return 1;
     if (!PyTuple_Check(only)) {
         PyErr_SetString(PyExc_TypeError, "a letter test's `only` is a tuple of tables");
@@ -3576,8 +3610,23 @@ only_listed(PyObject *only, PyObject *word, int shape)
     lower = ascii_lowered(word, shape);
     if (lower == NULL)
         return -1;
-    for (i = 0; i < PyTuple_GET_SIZE(only) && found == 0; i++)
-        found = PySequence_Contains(PyTuple_GET_ITEM(only, i), lower);
+    found = one_holds(only, lower);
+    n = PyUnicode_GET_LENGTH(lower);
+    for (i = 0; joined && found == 0 && i <= n; i++) { /* each part, the text between hyphens */
+        PyObject *part;
+        if (i < n && PyUnicode_1BYTE_DATA(lower)[i] != '-')
+            continue;
+        if (start == 0 && i == n)
+            break; /* no hyphen: the word is its one part, looked up above */
+        part = PyUnicode_Substring(lower, start, i);
+        if (part == NULL) {
+            found = -1;
+            break;
+        }
+        found = one_holds(only, part);
+        Py_DECREF(part);
+        start = i + 1;
+    }
     Py_DECREF(lower);
     return found;
 }

@@ -448,7 +448,10 @@ class LetterTest:
     test of unlisted words: the word list, which holds most words); and `only`, a function
     returning a tuple of tables of lowercase words, or None while it has none (asked again then,
     kept as `fails` is): a word of ASCII letters alone whose lowercase form none of them holds
-    fails the test, which is not asked (a test of listed words, most words being in no list):
+    fails the test, which is not asked (a test of listed words, most words being in no list),
+    and so does a word of ASCII letters, hyphens and apostrophes (al-Qaeda, Sweden's) when none
+    holds its lowercase form nor that of one of its parts between hyphens (the test must then
+    fail it too: a test of a word's parts reads them between hyphens):
 
         listed = LetterTest(lambda word: word.lower() in table(), only=lambda: (table(),))
 
@@ -919,9 +922,24 @@ def _passes(
         shape & shapes
         and (table is None or w in table)
         and not (fails is not None and shape & _ASCII_LETTERS and w.lower() in fails)
-        and (only is None or not shape & _ASCII_LETTERS or any(w.lower() in t for t in only))
+        and (only is None or _only_holds(only, w, shape))
         and (test(w) if longest < 0 else len(w) <= longest)
     )
+
+
+def _only_holds(only: tuple[Container[str], ...], w: str, shape: int) -> bool:
+    """Whether `w` may pass a test that declares `only`: one of the tables holds its lowercase
+    form, or for a word of ASCII letters, hyphens and apostrophes (al-Qaeda, Sweden's) the
+    lowercase form of one of its parts between hyphens; or it is of neither kind (the twin of
+    the compiled `only_listed`)."""
+    if shape & _ASCII_LETTERS:
+        low = w.lower()
+        return any(low in t for t in only)
+    if shape != _OTHER or not (w.isascii() and w.replace("-", "").replace("'", "").isalpha()):
+        return True
+    low = w.lower()
+    forms = (low, *low.split("-")) if "-" in low else (low,)
+    return any(form in t for form in forms for t in only)
 
 
 def _needs_shape(fails: object, only: object, shapes: int, decided: object) -> bool:

@@ -1896,6 +1896,8 @@ def test_body_sentences_repeat_a_start_only_where_the_stories_sentences_do(parts
 
 LISTING_WORDS = st.sampled_from(
     ["colour", "Color", "COLOURS", "program", "Meters", "dependant", "centre-left", "colour's", "Zürich"]
+    + ["wehn-issued", "labour-intensive", "Centre-Left", "re-organised", "accomodate's", "-colour"]
+    + ["colour--", "Schering-Plough"]
 ) | st.text("aceilmnorstuAC'-é", min_size=1, max_size=8)
 
 
