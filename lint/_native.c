@@ -3305,8 +3305,8 @@ unlisted_capital(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 /* test_words(test, table, fails, only, shapes, decided, words, found, memory, tested, both): for each
  * word of the list `words`, in order, whether it passes: its shape among `shapes`, it is in `table`
  * (unless that is None), its lowercase form is not in `fails` and is in one of the tables of `only`
- * where it is of ASCII letters alone (unless either is None), and test(word) is true (or it is no
- * longer than `decided` says for its shape: decided_longest), each asked only if the one before
+ * where it is of ASCII letters alone (unless either is None), and test(word) is true (or as `decided`
+ * says for its shape: decided_value), each asked only if the one before
  * holds. A word that passes is added to the set `found`; unless `memory` is None, memory[word] |=
  * both if it passed, else tested. Each word's bits are read and written with no Python code run
  * between. */
@@ -3635,7 +3635,8 @@ only_listed(PyObject *only, PyObject *word, int shape)
  * lowercase form not in `fails` and in one of `only`'s tables where it is of ASCII letters alone
  * (unless None), and test(word) true, each asked only if the one before holds (test_words's
  * order); -1 on error. The test is not asked of a word whose shape `decided` gives a length
- * (decided_longest): the word passes when it is that long at most. */
+ * (decided_value): the word passes when it is that long at most; nor of one shorter than the
+ * floor `decided` gives its shape, which fails. */
 static int passes_shaped(PyObject *test, PyObject *table, PyObject *fails, PyObject *only, int shapes,
                          PyObject *decided, PyObject *word, int shape);
 
@@ -3652,26 +3653,26 @@ passes_test(PyObject *test, PyObject *table, PyObject *fails, PyObject *only, in
     return passes_shaped(test, table, fails, only, shapes, decided, word, shape);
 }
 
-/* The longest word of `shape` (one shape bit) that passes a test declaring `decided` (a tuple of
- * six ints, one a shape in bit order; None: nothing declared), -1 when the test is asked of words
- * of that shape, -2 with an exception set. */
-static Py_ssize_t
-decided_longest(PyObject *decided, int shape)
+/* What a test declaring `decided` (a tuple of six ints, one a shape in bit order; None: nothing
+ * declared) says of a word of `shape` (one shape bit), into *value: when 0 or more, the longest
+ * word that passes, the test not asked; when negative, the test is asked of words of -value - 1
+ * characters or more, a shorter one failing unasked (-1, and nothing declared: every word asked).
+ * 0, or -1 with an exception set. */
+static int
+decided_value(PyObject *decided, int shape, Py_ssize_t *value)
 {
     int bit = 0;
-    Py_ssize_t longest;
+    *value = -1;
     if (decided == Py_None)
-        return -1;
+        return 0;
     while (bit < 6 && !(shape & (1 << bit)))
         bit++;
     if (!PyTuple_Check(decided) || PyTuple_GET_SIZE(decided) != 6 || bit == 6 || shape != 1 << bit) {
         PyErr_SetString(PyExc_TypeError, "a letter test's `decided` is six ints, read for one shape");
-        return -2;
+        return -1;
     }
-    longest = PyLong_AsSsize_t(PyTuple_GET_ITEM(decided, bit));
-    if (longest == -1 && PyErr_Occurred())
-        return -2;
-    return longest < 0 ? -1 : longest;
+    *value = PyLong_AsSsize_t(PyTuple_GET_ITEM(decided, bit));
+    return *value == -1 && PyErr_Occurred() ? -1 : 0;
 }
 
 /* passes_test with the word's shape already known (SHAPE_ANY when the test needs none). */
@@ -3689,9 +3690,13 @@ passes_shaped(PyObject *test, PyObject *table, PyObject *fails, PyObject *only, 
         if (ok == 1 && only != Py_None)
             ok = only_listed(only, word, shape);
         if (ok == 1) {
-            Py_ssize_t longest = decided_longest(decided, shape);
-            if (longest != -1)
-                return longest == -2 ? -1 : PyUnicode_GET_LENGTH(word) <= longest;
+            Py_ssize_t value;
+            if (decided_value(decided, shape, &value) < 0)
+                return -1;
+            if (value >= 0)
+                return PyUnicode_GET_LENGTH(word) <= value;
+            if (PyUnicode_GET_LENGTH(word) < -(value + 1))
+                return 0; /* shorter than the test's floor for the shape */
         }
         if (ok == 1) {
             PyObject *got = PyObject_CallOneArg(test, word);

@@ -461,6 +461,12 @@ class LetterTest:
 
         name = LetterTest(is_name, decided={Shape.CAPITAL: 64, Shape.UPPER: 1})
 
+    and `shortest`, a mapping of word shapes to lengths: a word of one of those shapes shorter than
+    that fails, the test not asked (a test whose first check is a floor on the word's length; a
+    shape is in `decided` or `shortest`, not both):
+
+        long_word = LetterTest(is_long_unknown, shortest={Shape.LOWER: 3})
+
     The test must depend on nothing but the word (and settings fixed for the test's life). All
     tests share one memory (`_WordBits`), which forgets the words it met last when a test would
     take it past `limit` distinct words (`_first_remembered`), so memory stays bounded (64,000:
@@ -484,13 +490,15 @@ class LetterTest:
         fails: Callable[[], Container[str] | None] | None = None,
         only: Callable[[], tuple[Container[str], ...] | None] | None = None,
         decided: Mapping[Shape, int] | None = None,
+        shortest: Mapping[Shape, int] | None = None,
     ) -> None:
         self._test = test
         self._limit = limit
         self._own = own
         self._shapes = int(shapes)
-        # the longest word of each shape (in `_SHAPES` order) that passes, -1 for those asked
-        self._decided = None if decided is None else tuple(decided.get(s, -1) for s in _SHAPES)
+        # for each shape (in `_SHAPES` order): the longest word that passes, or, negative, -1 less
+        # the floor of the words asked (-1: every word asked)
+        self._decided = _decided_values(decided, shortest)
         self._table_of = table
         self._table: Container[str] | None = None
         self._fails_of = fails
@@ -903,6 +911,22 @@ def _test_words(
             memory[w] = memory.get(w, 0) | (both if ok else tested)
 
 
+def _decided_values(
+    decided: Mapping[Shape, int] | None, shortest: Mapping[Shape, int] | None
+) -> tuple[int, ...] | None:
+    """A `LetterTest`'s `decided` and `shortest` as the compiled walk reads them: six ints, one a
+    shape in `_SHAPES` order, the longest word that passes when 0 or more, else -1 less the
+    shortest word asked; None when neither is declared."""
+    if decided is None and shortest is None:
+        return None
+    decided, shortest = decided or {}, shortest or {}
+    if decided.keys() & shortest.keys():
+        raise ValueError("a letter test's shape is in `decided` or `shortest`, not both")
+    if any(n < 0 for n in (*decided.values(), *shortest.values())):
+        raise ValueError("a letter test's lengths are 0 or more")
+    return tuple(decided[s] if s in decided else -1 - shortest.get(s, 0) for s in _SHAPES)
+
+
 def _passes(
     test: Callable[[str], object],
     table: Container[str] | None,
@@ -917,13 +941,13 @@ def _passes(
     known (the twin of the compiled `passes_test`)."""
     if shape is None:
         shape = word_shape(w) if _needs_shape(fails, only, shapes, decided) else ANY_SHAPE
-    longest = -1 if decided is None else decided[shape.bit_length() - 1]
+    value = -1 if decided is None else decided[shape.bit_length() - 1]  # (`LetterTest._decided`)
     return bool(
         shape & shapes
         and (table is None or w in table)
         and not (fails is not None and shape & _ASCII_LETTERS and w.lower() in fails)
         and (only is None or _only_holds(only, w, shape))
-        and (test(w) if longest < 0 else len(w) <= longest)
+        and (len(w) <= value if value >= 0 else len(w) >= -value - 1 and test(w))
     )
 
 

@@ -825,8 +825,9 @@ EDGES = [(1 << 30) - 1, 1 << 30, (1 << 60) - 1, 1 << 60, (1 << 63) - 1, 1 << 63]
 BITS = st.integers(0, 1 << 70) | st.integers(0, 15) | st.sampled_from(EDGES)
 # a letter test's `only` tables: none declared, none at all, a set, a set and a dict
 ONLY = [None, (), (frozenset({"ab", "a"}),), (frozenset({"b"}), {"ab": 1, "é": 2})]
-# a letter test's `decided` lengths, one a shape in bit order (-1: the test is asked)
-DECIDED = [None, (-1,) * 6, (1, 2, -1, 0, -1, 2), (0,) * 6]
+# a letter test's `decided` lengths, one a shape in bit order (-1: the test is asked; -1 - n: asked
+# of words of n characters or more)
+DECIDED = [None, (-1,) * 6, (1, 2, -1, 0, -1, 2), (0,) * 6, (-3, -2, 1, -4, -3, -2)]
 
 
 @needs_compiled
@@ -1443,15 +1444,22 @@ def test_the_compiled_shape_is_the_twins(word):
 WORD = st.text("aAbB-'é5", max_size=5)
 
 
+def _sets_or_tables(alphabet: str) -> st.SearchStrategy:
+    """Tables of words of `alphabet`: frozensets, and WordTables of the same keys (a table that is
+    no set, looked up through its own `in`)."""
+    sets = st.frozensets(st.text(alphabet, max_size=5), max_size=12)
+    return sets | sets.map(lambda keys: compiled.WordTable("\n".join(sorted(keys)).encode(), "\n"))
+
+
 @needs_compiled
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(WORD, unique=True, max_size=25),
     st.integers(1, 63),
     st.none() | st.frozensets(WORD, max_size=12),
-    st.none() | st.frozensets(st.text("ab-é5", max_size=5), max_size=12),
-    st.none() | st.lists(st.frozensets(st.text("ab-'é5", max_size=5), max_size=12), max_size=3).map(tuple),
-    st.none() | st.tuples(*[st.integers(-1, 4)] * 6),
+    st.none() | _sets_or_tables("ab-é5"),
+    st.none() | st.lists(_sets_or_tables("ab-'é5"), max_size=3).map(tuple),
+    st.none() | st.tuples(*[st.integers(-5, 4)] * 6),
     st.dictionaries(WORD, st.integers(0, 1 << 70), max_size=10),
     st.booleans(),
     st.sampled_from([(1, 3), (1 << 8, 3 << 8), (1 << 66, 3 << 66)]),
@@ -1485,7 +1493,7 @@ def test_the_compiled_test_of_new_words_is_the_twins(
         unlisted = only is not None and read and not any(f in t for f in forms for t in only)
         screened = bool(shape & shapes and (table is None or w in table) and not listed and not unlisted)
         longest = -1 if decided is None else decided[shape.bit_length() - 1]
-        ask = screened and longest < 0
+        ask = screened and longest < 0 and len(w) >= -longest - 1  # (-1 - n: a floor of n)
         passes = bool(ask and len(w) % 2 or screened and len(w) <= longest)
         assert (w in found) == passes
         assert (w in asked) == ask

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from array import array
 from bisect import bisect_right
 from collections import defaultdict
@@ -306,14 +307,25 @@ def _closed_form(word: str) -> bool:
     )
 
 
+_CLOSED_SHAPES = (
+    Shape.LOWER,
+    Shape.CAPITAL,
+    Shape.LETTERS,
+)  # letters, none a capital after the first if ASCII
 _CLOSED = LetterTest(
     _closed_form,
-    shapes=Shape.LOWER | Shape.CAPITAL | Shape.LETTERS,  # letters, none a capital after the first if ASCII
+    shapes=Shape.LOWER | Shape.CAPITAL | Shape.LETTERS,
+    # a word shorter than SHORTEST_COMPOUND fails `_closed_form` whatever its letters: not asked
+    shortest=dict.fromkeys(_CLOSED_SHAPES, SHORTEST_COMPOUND),
 )
 _HYPHENATED = LetterTest(_hyphenated_compound, shapes=Shape.OTHER)  # a hyphen: not letters only
-# Letters only: `str.isalpha` itself (no hyphen can be among them), a C call rather than a Python
-# function on each new word.
-_PLAIN = LetterTest(str.isalpha, shapes=Shape.ANY & ~Shape.OTHER)
+# Letters only: `str.isalpha` itself (no hyphen can be among them). Every shape but OTHER is of
+# letters only (`Shape`: OTHER is exactly the words `str.isalpha` fails), so the test passes every
+# word of the others, of any length: declared `decided`, it is never called.
+_LETTER_SHAPES = (Shape.LOWER, Shape.CAPITAL, Shape.UPPER, Shape.MIXED, Shape.LETTERS)  # all but OTHER
+_PLAIN = LetterTest(
+    str.isalpha, shapes=Shape.ANY & ~Shape.OTHER, decided=dict.fromkeys(_LETTER_SHAPES, sys.maxsize)
+)
 
 
 def _joins_two_words(word: str) -> bool:

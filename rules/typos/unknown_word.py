@@ -102,6 +102,14 @@ TOP_RANK = 25  # the, of, to, and, in, for: two of these run together are surely
 FUNCTION_RANK = 100  # the 100 commonest words, most of them function words
 VERY_COMMON_RANK = 500  # the 500 most frequent words: "will", "big", "bit"
 MIN_LENGTH = 3
+# The shortest word of a shape `_may_be_unknown` can pass: a lowercase word shorter than
+# MIN_LENGTH fails its `len(text) < MIN_LENGTH`, a capitalised word or one in capitals shorter
+# than CAPITAL_MIN_LENGTH fails `unlisted_capital` (form 0), whatever the word and the lists.
+_UNKNOWN_FLOORS = {
+    Shape.LOWER: MIN_LENGTH,
+    Shape.CAPITAL: CAPITAL_MIN_LENGTH,
+    Shape.UPPER: CAPITAL_MIN_LENGTH,
+}
 # a capitalised word opening a sentence is checked from this length: that of `capital_candidate`,
 # whose first test `UnknownWord._may_be_unknown` reads once for both (`unlisted_capital`)
 OPENING_MIN_LENGTH = CAPITAL_MIN_LENGTH
@@ -784,7 +792,10 @@ class UnknownWord(Rule):
         # Decided once per distinct word, remembered across stories.
         # a listed word in any case is cleared (`_may_be_unknown`'s first test) without its call,
         # once the set of the list is built
-        self._unknown = LetterTest(self._may_be_unknown, shapes=_MAY_BE_UNKNOWN, fails=lambda: self._listed)
+        # and a word shorter than `_may_be_unknown`'s floor for its shape fails without its call
+        self._unknown = LetterTest(
+            self._may_be_unknown, shapes=_MAY_BE_UNKNOWN, fails=lambda: self._listed, shortest=_UNKNOWN_FLOORS
+        )
         # asked only of the words `_unknown` passes (`check`'s `selected`), among which a
         # capitalised word (Shape.CAPITAL) is an opening candidate by its shape alone: the
         # compiled walk answers by the declared shape and length, the test itself never called
