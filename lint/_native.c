@@ -5047,6 +5047,21 @@ filter_probe_hash(unsigned char *bits, unsigned long long nbits, unsigned long l
     return (word & mask) == mask;
 }
 
+/* filter_probe_hash's test (not add) a probe at a time, out at the first bit clear: a filter
+ * about 16 bits a key has about a quarter of its bits set, so a string it lacks (split_pairs'
+ * joins and edit_lookup's edits, nearly all) fails at its first or second probe, where the whole
+ * mask costs all five. */
+static ALWAYS_INLINE int
+filter_may_hold(const unsigned char *bits, unsigned long long nbits, unsigned long long h)
+{
+    uint64_t word = filter_load(filter_word(bits, nbits, h));
+    int j;
+    for (j = 0; j < FILTER_PROBES; j++)
+        if (!((word >> ((h >> (6 * j)) & 63)) & 1))
+            return 0;
+    return 1;
+}
+
 static int
 filter_probe(unsigned char *bits, unsigned long long nbits, const char *s, Py_ssize_t n, int add)
 {
@@ -5202,7 +5217,7 @@ edit_lookup(struct edit_target *t, Py_ssize_t count, const char *buf, Py_ssize_t
                 h = fnv_mixed(fnv_more(state, buf + from, len - from));
                 hashed = 1;
             }
-            if (!filter_probe_hash(t[k].bits, t[k].nbits, h, 0))
+            if (!filter_may_hold(t[k].bits, t[k].nbits, h))
                 continue;
         }
         if (t[k].table != NULL) { /* looked up by its bytes: a str made only of an edit it holds */
@@ -7117,20 +7132,6 @@ fnv_text(unsigned long long h, int kind, const void *data, Py_ssize_t from, Py_s
         h *= FNV_PRIME;
     }
     return h;
-}
-
-/* filter_probe_hash's test (not add) a probe at a time, out at the first bit clear: a filter
- * about 16 bits a key has about a quarter of its bits set, so a string it lacks (split_pairs'
- * joins, nearly all) fails at its first or second probe, where the whole mask costs all five. */
-static ALWAYS_INLINE int
-filter_may_hold(const unsigned char *bits, unsigned long long nbits, unsigned long long h)
-{
-    uint64_t word = filter_load(filter_word(bits, nbits, h));
-    int j;
-    for (j = 0; j < FILTER_PROBES; j++)
-        if (!((word >> ((h >> (6 * j)) & 63)) & 1))
-            return 0;
-    return 1;
 }
 
 /* The pairs (p, q, e) found and not yet tested against the filter: their joins' hashes are
