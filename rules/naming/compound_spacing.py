@@ -307,16 +307,12 @@ def _closed_form(word: str) -> bool:
     )
 
 
-_CLOSED_SHAPES = (
-    Shape.LOWER,
-    Shape.CAPITAL,
-    Shape.LETTERS,
-)  # letters, none a capital after the first if ASCII
+# letters, none a capital after the first if ASCII; a word shorter than SHORTEST_COMPOUND fails
+# `_closed_form` whatever its letters, so it is not asked
 _CLOSED = LetterTest(
     _closed_form,
     shapes=Shape.LOWER | Shape.CAPITAL | Shape.LETTERS,
-    # a word shorter than SHORTEST_COMPOUND fails `_closed_form` whatever its letters: not asked
-    shortest=dict.fromkeys(_CLOSED_SHAPES, SHORTEST_COMPOUND),
+    shortest=dict.fromkeys((Shape.LOWER, Shape.CAPITAL, Shape.LETTERS), SHORTEST_COMPOUND),
 )
 _HYPHENATED = LetterTest(_hyphenated_compound, shapes=Shape.OTHER)  # a hyphen: not letters only
 # Letters only: `str.isalpha` itself (no hyphen can be among them). Every shape but OTHER is of

@@ -345,9 +345,12 @@ def _ranked(scored: list[Score]) -> list[Weighed]:
     if not scored:
         return []
     top = max(s for s, _, _, _ in scored)
-    # each exp once: the same doubles summed in the same order as a sum over a generator
+    # each exp once, added one after another as the compiled loop does: `sum` of floats
+    # compensates its rounding from Python 3.12 on, which would part the two paths' last bits
     shares = [(s, math.exp(s - top), c, slips, attested) for s, c, slips, attested in scored]
-    total = sum([e for _, e, _, _, _ in shares])
+    total = 0.0
+    for _, e, _, _, _ in shares:
+        total += e
     shares.sort(key=_first, reverse=True)  # (stable: ties keep their order, as a sort by -score)
     return [Weighed(c, e / total, slips, attested) for _, e, c, slips, attested in shares]
 
