@@ -2436,72 +2436,6 @@ done:
     return out;
 }
 
-/* Python's comparison of the str line[a:b] with `second` (by code point, then length): <0, 0, >0. */
-static int
-pair_key_order(int kl, const void *dl, Py_ssize_t a, Py_ssize_t b, PyObject *second)
-{
-    int ks = PyUnicode_KIND(second);
-    const void *ds = PyUnicode_DATA(second);
-    Py_ssize_t n = b > a ? b - a : 0, m = PyUnicode_GET_LENGTH(second), i;
-    for (i = 0; i < n && i < m; i++) {
-        Py_UCS4 x = PyUnicode_READ(kl, dl, a + i), y = PyUnicode_READ(ks, ds, i);
-        if (x != y)
-            return x < y ? -1 : 1;
-    }
-    return (n > m) - (n < m);
-}
-
-/* pair_entry(line, second): what follows `second` and ':' in its entry of a pair-table line
- * (' second:k second:k', entries sorted by word), or None: the binary search over the line's text
- * of the twin (newslint.native._pair_entry), step for step, with str.find's and str.rfind's
- * answers and the slices' clamping (a line without ':' after a step included), so that any line
- * gives the twin's answer. A string is made for the answer alone: the twin made one for each
- * step's key (rules/typos/_pairs.py's `count`, in a common word's line of 100,000 characters). */
-static PyObject *
-pair_entry(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
-{
-    PyObject *line, *second;
-    Py_ssize_t len, lo, hi;
-    int kl;
-    const void *dl;
-    if (nargs != 2 || !PyUnicode_Check(args[0]) || !PyUnicode_Check(args[1])) {
-        PyErr_SetString(PyExc_TypeError, "pair_entry(line, second): two str are needed");
-        return NULL;
-    }
-    line = args[0];
-    second = args[1];
-    kl = PyUnicode_KIND(line);
-    dl = PyUnicode_DATA(line);
-    len = PyUnicode_GET_LENGTH(line);
-    lo = len > 0 && PyUnicode_READ(kl, dl, 0) == ' ';
-    hi = len;
-    while (lo < hi) {
-        Py_ssize_t mid = (lo + hi) / 2, start, colon, end, key_end;
-        int order;
-        start = PyUnicode_FindChar(line, ' ', lo, mid, -1);
-        if (start < -1)
-            return NULL;
-        start = start >= 0 ? start + 1 : lo;
-        colon = PyUnicode_FindChar(line, ':', start, len, 1);
-        if (colon < -1)
-            return NULL;
-        end = PyUnicode_FindChar(line, ' ', colon, len, 1); /* from len - 1 where colon is -1 */
-        if (end < -1)
-            return NULL;
-        if (end < 0)
-            end = len;
-        key_end = colon < 0 ? len - 1 : colon; /* line[start:-1] */
-        order = pair_key_order(kl, dl, start, key_end, second);
-        if (order == 0)
-            return PyUnicode_Substring(line, colon + 1, end);
-        if (order < 0)
-            lo = end + 1;
-        else
-            hi = start;
-    }
-    Py_RETURN_NONE;
-}
-
 /* The bits of `key` as read_bits's table holds them, where the table mirrors `memory` (defined
  * with it, below): the bits (>= 0), -1 when they do not fit a machine word, -2 with an error set,
  * and -3 when the table is not the memory's or the key no exact str (the memory is read then). */
@@ -6488,7 +6422,7 @@ first_byte(const unsigned char *line, Py_ssize_t n, Py_ssize_t from, int c)
 
 /* Where the count of `second`'s entry is in a pair-table line's rest `line` (n bytes): [*vs, *ve),
  * or 0 when the line holds no such entry. A long line is searched as the twin's `_entry_of`
- * searches it (pair_entry's steps, in bytes), a short one for " second:" as bytes.find finds it. */
+ * searches it (its steps, in bytes), a short one for " second:" as bytes.find finds it. */
 static int
 pair_in_line(const unsigned char *line, Py_ssize_t n, const unsigned char *second, Py_ssize_t m, Py_ssize_t *vs,
              Py_ssize_t *ve)
@@ -13115,8 +13049,6 @@ static PyMethodDef methods[] = {
     {"line_index", line_index, METH_O, "line_index(line): the words of a pair-table line, indexed as bytes."},
     {"near_words_in_index", (PyCFunction)(void (*)(void))near_words_in_index, METH_FASTCALL,
      "near_words_in_index(typo, line, index): near_words_in_line(typo, line), read from the line's index."},
-    {"pair_entry", (PyCFunction)(void (*)(void))pair_entry, METH_FASTCALL,
-     "pair_entry(line, second): what follows second and ':' in its entry of a pair-table line, or None."},
     {"index_tokens", (PyCFunction)(void (*)(void))index_tokens, METH_FASTCALL,
      "index_tokens(text, sentences, blocked, counts[, odd]): the token index."},
     {"among", (PyCFunction)(void (*)(void))among, METH_FASTCALL,

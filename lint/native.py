@@ -186,12 +186,10 @@ block of words within two letters of the typo's length (found by binary search),
 word of the wrong letters from its record, without reading the line's text."""
 
 
-def _pair_entry(line: str, second: str) -> str | None:
-    return _entry_of(line, second, " ", ":")
-
-
 def _entry_of(line: AnyStr, second: AnyStr, space: AnyStr, colon_mark: AnyStr) -> AnyStr | None:
-    """`pair_entry`'s binary search, over a line's text or its bytes (`_pair_steps`)."""
+    """What follows `second` and `colon_mark` in its entry of a pair-table line (``" second:k
+    second:k"``, entries sorted by word), or None: a binary search over the line's text or its
+    bytes (`_pair_steps`, the twin of the compiled `pair_steps`)."""
     lo, hi = 1 if line[:1] == space else 0, len(line)  # entry starts (or the end): [lo, hi)
     while lo < hi:
         mid = (lo + hi) // 2
@@ -209,12 +207,6 @@ def _entry_of(line: AnyStr, second: AnyStr, space: AnyStr, colon_mark: AnyStr) -
             hi = start
     return None
 
-
-pair_entry: Callable[[str, str], str | None] = native.pair_entry if native is not None else _pair_entry
-"""What follows `second` and ':' in its entry of a pair-table line (``" second:k second:k"``,
-entries sorted by word), or None: found by binary search over the line's text. The compiled one
-makes no string but the answer (the twin made each step's key: a common word's line is 100,000
-characters, searched for pair after pair)."""
 
 PAIR_LONG_LINE = 1000  # past this many bytes a line's entry is found by binary search (`_entry_of`)
 
@@ -271,7 +263,7 @@ pair_steps: Callable[[bytes | mmap.mmap, bytes, bytes, bytes], int | None] = (
 """The count of the pair (`first`, `second`) in a pair table's bytes (pairs-after.txt:
 ``first<TAB> second:k second:k``, UTF-8), as its k (log2 steps above the table's floor), or None
 when the table does not hold the pair: the first word's line found by halving `lines` (its
-lines' starts, `table_line_starts`; b"": `sorted_line`'s search), and the entry by `pair_entry`'s
+lines' starts, `table_line_starts`; b"": `sorted_line`'s search), and the entry by `_entry_of`'s
 search in a long line, read in place. Nothing is decoded: the first word's line was, thousands
 of characters for a common word, to answer one pair."""
 
@@ -813,7 +805,6 @@ __all__ = [
     "once",
     "one_edit_away",
     "osa_within_two",
-    "pair_entry",
     "pair_steps",
     "table_line_starts",
     "sorted_line",

@@ -674,28 +674,16 @@ def pair_lines(draw):
 @example("a b", "a")
 @example(" ab", "a")
 @example(":", "")
-def test_a_pair_entry_is_found_in_a_line_as_the_twin_finds_it(line, second):
-    """`pair_entry`, compiled, answers as its twin on any line; on a sorted line, both give what
-    the line holds after the word's ':' (None when no entry has the word)."""
-    expected = chooser._pair_entry(line, second)
-    if compiled is not None:
-        assert compiled.pair_entry(line, second) == expected
+def test_a_pair_entry_is_found_in_a_line_by_binary_search(line, second):
+    """`_entry_of`, the search `pair_steps` and its twin make in a long line, on any line; on a
+    sorted line, it gives what the line holds after the word's ':' (None when no entry has the
+    word)."""
+    expected = chooser._entry_of(line, second, " ", ":")
     entries = [entry.partition(":") for entry in line.split(" ") if entry]
     if line[:1] == " " and all(e[1] for e in entries) and ":" not in second and " " not in second:
         keys = [e[0] for e in entries]
         if keys == sorted(set(keys)) and second:
             assert expected == dict((e[0], e[2]) for e in entries).get(second)
-
-
-@needs_compiled
-def test_the_shipped_pair_lines_entries_are_found_as_the_twin_finds_them():
-    for head in ("the", "of", "said", "news"):
-        line = _pairs.after(head)
-        for second in ("agency", "government", "the", "a", "zzzz", "", "news", "é", line.split()[-1][:-2]):
-            assert compiled.pair_entry(line, second) == chooser._pair_entry(line, second), (head, second)
-    assert compiled.pair_entry(_pairs.after("news"), "agency") is not None
-    with pytest.raises(TypeError):
-        compiled.pair_entry(" a:1", b"a")
 
 
 @functools.cache
