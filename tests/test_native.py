@@ -568,6 +568,26 @@ def test_the_neighbours_agree_with_the_full_distance_after_slips(word, slip_list
         assert compiled.near_words(word, others) == expected
 
 
+@needs_compiled
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(58, 70),
+    st.text("abé", min_size=70, max_size=70),
+    st.lists(st.lists(SLIP, max_size=3), min_size=1, max_size=6),
+)
+def test_the_neighbours_of_a_typo_near_the_width_of_a_machine_word(size, letters, slip_lists):
+    """The compiled walk holds a one-byte typo's column of the distance as the bits of one
+    machine word (64 characters; a longer typo is read by the banded table): typos either side
+    of that width, one-byte or not after their slips, against the definition."""
+    word = letters[:size]
+    others = [_slipped(word, slips) for slips in slip_lists] + [word[1:], word + "ab", "b" + word[2:]]
+    expected = [w for w in others if w != word and _osa(word, w) <= 2]
+    assert compiled.near_words(word, others) == expected
+    line = " ".join(others)
+    assert compiled.near_words_in_line(word, line) == expected
+    assert compiled.near_words_in_index(word, line, compiled.line_index(line)) == expected
+
+
 # Letters that share a bit of the compiled walk's letter masks and counts (code point % 64): a and
 # "!", b and '"', é and ")", ā and "\x01" (a two-byte str).
 COLLIDING = 'ab!"é)ā\x01'
