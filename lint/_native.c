@@ -2254,9 +2254,16 @@ typedef struct {
     uint32_t start, len, bits;
 } LineWord;
 
+/* Where record i's start, length and bits lie in an index of `count` records (by field). */
+#define INDEX_STARTS(count, i) ((Py_ssize_t)sizeof(uint32_t) * (i))
+#define INDEX_LENS(count, i) ((Py_ssize_t)sizeof(uint32_t) * ((count) + (i)))
+#define INDEX_BITS(count, i) ((Py_ssize_t)sizeof(uint32_t) * (2 * (count) + (i)))
+
 /* The `count` LineWords of a line as bytes, ordered by their length and, for
  * one length, as the line has them (a counting sort: stable): near_words_in_index reads the
- * words within two letters of a typo's length alone, a block found by binary search. */
+ * words within two letters of a typo's length alone, a block found by binary search. Stored by
+ * field (every start, then every length, then every word's bits, `count` uint32s each): the
+ * bits of a run of one length lie side by side, four tested at once (`bits_passing`). */
 static PyObject *
 line_words_by_length(const LineWord *words, Py_ssize_t count)
 {
@@ -2281,7 +2288,9 @@ line_words_by_length(const LineWord *words, Py_ssize_t count)
     buf = PyBytes_AS_STRING(out);
     for (i = 0; i < count; i++) {
         at = first[words[i].len]++;
-        memcpy(buf + at * (Py_ssize_t)sizeof(LineWord), &words[i], sizeof(LineWord));
+        memcpy(buf + INDEX_STARTS(count, at), &words[i].start, sizeof(uint32_t));
+        memcpy(buf + INDEX_LENS(count, at), &words[i].len, sizeof(uint32_t));
+        memcpy(buf + INDEX_BITS(count, at), &words[i].bits, sizeof(uint32_t));
     }
     PyMem_Free(first);
     return out;
@@ -2349,52 +2358,115 @@ line_index(PyObject *self, PyObject *line)
     return out;
 }
 
-/* The record i of a line's index. */
-static LineWord
-line_word_at(const Py_buffer *index, Py_ssize_t i)
+/* The uint32 at byte `at` of an index (read whole: the buffer need not be aligned). */
+static ALWAYS_INLINE uint32_t
+index_u32(const char *buf, Py_ssize_t at)
 {
-    LineWord w;
-    memcpy(&w, (const char *)index->buf + i * (Py_ssize_t)sizeof(LineWord), sizeof w);
-    return w;
+    uint32_t v;
+    memcpy(&v, buf + at, sizeof v);
+    return v;
 }
 
-/* The first record from i (up to count) of a line's index that is not of the length `size`, or
- * whose bits pass the bound of `too_many_bits` against the typo's (`typo_bits`, `apart`): a
- * record's length and bits read alone (a load each: the whole record copied out for each cost
- * twice the test's instructions), the records walked by a pointer. */
-static ALWAYS_INLINE Py_ssize_t
-run_passing(const Py_buffer *index, Py_ssize_t i, Py_ssize_t count, uint32_t size, uint32_t typo_bits,
-            Py_ssize_t apart)
+/* The first record from lo (below hi) of length `size` or more: the lengths are ordered. */
+static Py_ssize_t
+first_of_length(const char *buf, Py_ssize_t count, Py_ssize_t lo, Py_ssize_t hi, Py_ssize_t size)
 {
-    const char *at = (const char *)index->buf + i * (Py_ssize_t)sizeof(LineWord);
-    for (; i < count; i++, at += sizeof(LineWord)) {
-        uint32_t length, bits;
-        memcpy(&length, at + offsetof(LineWord, len), sizeof length);
-        if (length != size)
-            break;
-        memcpy(&bits, at + offsetof(LineWord, bits), sizeof bits);
-        if (!too_many_bits(typo_bits ^ bits, apart))
-            break;
+    while (lo < hi) {
+        Py_ssize_t mid = lo + (hi - lo) / 2;
+        if ((Py_ssize_t)index_u32(buf, INDEX_LENS(count, mid)) < size)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return i;
+    return lo;
+}
+
+/* The words near_words_in_index has found: their starts and lengths, grown as needed. */
+typedef struct {
+    LineWord *words;
+    Py_ssize_t found, room;
+} NearOnes;
+
+/* Record k tested as near_typo does once its length and bits have passed: kept in `near` when
+ * the word is near the typo. 0, or -1 with an error set (a record outside the line: ValueError). */
+static int
+keep_if_near(const Typo *t, PyObject *line, const char *buf, Py_ssize_t count, Py_ssize_t k, NearOnes *near)
+{
+    LineWord w;
+    int kl = PyUnicode_KIND(line), is_near;
+    w.start = index_u32(buf, INDEX_STARTS(count, k));
+    w.len = index_u32(buf, INDEX_LENS(count, k));
+    w.bits = 0;
+    if ((Py_ssize_t)w.start + (Py_ssize_t)w.len > PyUnicode_GET_LENGTH(line)) {
+        PyErr_SetString(PyExc_ValueError, "near_words_in_index: the index is not the line's");
+        return -1;
+    }
+    is_near = near_typo_apart(t, kl, (const char *)PyUnicode_DATA(line) + (Py_ssize_t)w.start * kl, w.len);
+    if (is_near <= 0)
+        return is_near;
+    if (near->found == near->room) {
+        Py_ssize_t room = near->room ? 2 * near->room : 16;
+        LineWord *more = PyMem_Realloc(near->words, (size_t)room * sizeof(LineWord));
+        if (more == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        near->words = more;
+        near->room = room;
+    }
+    near->words[near->found++] = w;
+    return 0;
+}
+
+/* The records [i, end) of one length, `apart` letters from the typo's, whose bits pass the bound
+ * of `too_many_bits` against the typo's (`typo_bits`), each then tested by `keep_if_near`: with
+ * SSE2, four records' bits at a time (each lowest bit cleared in every lane at once, the lanes
+ * left at zero passing: most records fail, in a handful of instructions for four). 0, or -1. */
+static int
+bits_passing(const Typo *t, PyObject *line, const char *buf, Py_ssize_t count, Py_ssize_t i, Py_ssize_t end,
+             uint32_t typo_bits, Py_ssize_t apart, NearOnes *near)
+{
+#if defined(__SSE2__)
+    const __m128i typo4 = _mm_set1_epi32((int)typo_bits), ones = _mm_set1_epi32(-1), zero = _mm_setzero_si128();
+    for (; i + 4 <= end; i += 4) {
+        __m128i x = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(buf + INDEX_BITS(count, i))), typo4);
+        unsigned pass;
+        x = _mm_and_si128(x, _mm_add_epi32(x, ones)); /* as too_many_bits clears them */
+        x = _mm_and_si128(x, _mm_add_epi32(x, ones));
+        if (apart < 2)
+            x = _mm_and_si128(x, _mm_add_epi32(x, ones));
+        if (apart < 1)
+            x = _mm_and_si128(x, _mm_add_epi32(x, ones));
+        pass = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(x, zero)));
+        for (; pass; pass &= pass - 1)
+            if (keep_if_near(t, line, buf, count, i + __builtin_ctz(pass), near) < 0)
+                return -1;
+    }
+#endif
+    for (; i < end; i++)
+        if (!too_many_bits(typo_bits ^ index_u32(buf, INDEX_BITS(count, i)), apart) &&
+            keep_if_near(t, line, buf, count, i, near) < 0)
+            return -1;
+    return 0;
 }
 
 /* near_words_in_index(typo, line, index): near_words_in_line(typo, line), read from the line's
- * index (line_index(line)): only its block of words within two letters of the typo's length is
- * read (found by binary search: the index is ordered by length), a word of the wrong letters
- * passed over from its record, the line's text read only for the others, and the words found
- * given in the line's order. An index that is not one of `line` may give any words of it, never
- * reads outside it (a record read past its end is a ValueError). */
+ * index (line_index(line)): only its runs of words within two letters of the typo's length are
+ * read (each found by binary search: the index is ordered by length), a word of the wrong
+ * letters passed over by its bits (`bits_passing`), the line's text read only for the others,
+ * and the words found given in the line's order. An index that is not one of `line` may give
+ * any words of it, never reads outside it (a record read past its end is a ValueError). */
 static PyObject *
 near_words_in_index(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *typo, *line, *out = NULL;
     Py_buffer index;
-    Py_ssize_t len, i, count, lo, hi, found = 0, room = 0, shortest;
-    LineWord *near_ones = NULL;
+    Py_ssize_t i, count, size;
+    NearOnes near = {NULL, 0, 0};
+    LineWord *near_ones;
+    Py_ssize_t found;
     uint32_t typo_bits = 0;
-    int kl;
-    const void *dl;
+    const char *buf;
     Typo t;
     if (BAD_COUNT(3, 3) || BAD_STR(0) || BAD_STR(1) || BAD_BUFFER(2, index))
         return NULL;
@@ -2406,63 +2478,18 @@ near_words_in_index(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     typo_of(typo, &t);
     for (i = 0; i < t.n; i++)
         typo_bits |= (uint32_t)1 << (PyUnicode_READ(t.kind, t.data, i) % 32);
-    kl = PyUnicode_KIND(line);
-    dl = PyUnicode_DATA(line);
-    len = PyUnicode_GET_LENGTH(line);
+    buf = index.buf;
     count = index.len / (Py_ssize_t)sizeof(LineWord);
-    shortest = t.n - 2;
-    lo = 0; /* the first record of the length `shortest` or longer */
-    hi = count;
-    while (lo < hi) {
-        Py_ssize_t mid = lo + (hi - lo) / 2;
-        if ((Py_ssize_t)line_word_at(&index, mid).len < shortest)
-            lo = mid + 1;
-        else
-            hi = mid;
+    size = t.n > 2 ? t.n - 2 : 0;
+    i = first_of_length(buf, count, 0, count, size);
+    for (; size <= t.n + 2 && i < count; size++) { /* a run of one length at a time */
+        Py_ssize_t end = first_of_length(buf, count, i, count, size + 1);
+        if (bits_passing(&t, line, buf, count, i, end, typo_bits, size > t.n ? size - t.n : t.n - size, &near) < 0)
+            goto done;
+        i = end;
     }
-    /* the block, a run of records of one length at a time (`size`, `apart` from the typo's): a
-     * record's length is tested against its run's, its bits against the run's bound, and only a
-     * record that passes is read further (the line's bounds, the distance) */
-    for (i = lo; i < count;) {
-        uint32_t size = line_word_at(&index, i).len;
-        Py_ssize_t apart = (Py_ssize_t)size > t.n ? (Py_ssize_t)size - t.n : t.n - (Py_ssize_t)size;
-        if (apart > 2)
-            break; /* the block's end: every record from `lo` is `shortest` letters or longer */
-        for (;; i++) {
-            LineWord w;
-            int near;
-            /* the next record of the run whose bits pass, the bound of each `apart` its own
-             * loop's (`run_passing` inlined for a constant: no test of `apart` a record) */
-            i = apart == 0   ? run_passing(&index, i, count, size, typo_bits, 0)
-                : apart == 1 ? run_passing(&index, i, count, size, typo_bits, 1)
-                             : run_passing(&index, i, count, size, typo_bits, 2);
-            if (i == count)
-                break;
-            w = line_word_at(&index, i);
-            if (w.len != size)
-                break; /* the next run */
-            if ((Py_ssize_t)w.start + (Py_ssize_t)w.len > len) {
-                PyErr_SetString(PyExc_ValueError, "near_words_in_index: the index is not the line's");
-                goto done;
-            }
-            near = near_typo_apart(&t, kl, (const char *)dl + (Py_ssize_t)w.start * kl, w.len);
-            if (near < 0)
-                goto done;
-            if (near == 0)
-                continue;
-            if (found == room) {
-                LineWord *more;
-                room = room ? 2 * room : 16;
-                more = PyMem_Realloc(near_ones, (size_t)room * sizeof(LineWord));
-                if (more == NULL) {
-                    PyErr_NoMemory();
-                    goto done;
-                }
-                near_ones = more;
-            }
-            near_ones[found++] = w;
-        }
-    }
+    near_ones = near.words;
+    found = near.found;
     for (i = 1; i < found; i++) { /* the few found, back in the line's order */
         LineWord w = near_ones[i];
         Py_ssize_t j = i;
@@ -2484,7 +2511,7 @@ near_words_in_index(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         PyList_SET_ITEM(out, i, word);
     }
 done:
-    PyMem_Free(near_ones);
+    PyMem_Free(near.words);
     PyBuffer_Release(&index);
     return out;
 }

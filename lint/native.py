@@ -145,6 +145,16 @@ _LINE_WORD = struct.Struct("=III")  # the compiled LineWord: start, length, lett
 _ENTRY = re.compile(r"\S+")  # an entry of a line, split as str.split() splits (\s: its whitespace)
 
 
+def _line_records(index: bytes) -> list[tuple[int, int, int]]:
+    """The records of a `line_index`, (start, length, bits) each, in its order: stored by field
+    (every start, every length, then every word's bits, as uint32s)."""
+    if len(index) % _LINE_WORD.size:
+        raise ValueError("near_words_in_index: not an index")
+    count = len(index) // _LINE_WORD.size
+    fields = [struct.unpack_from(f"={count}I", index, 4 * count * k) for k in range(3)]
+    return list(zip(*fields, strict=True))
+
+
 def _line_index(line: str) -> bytes:
     if len(line) > 0xFFFFFFFF:
         raise ValueError("line_index: the line is too long to index")
@@ -156,21 +166,19 @@ def _line_index(line: str) -> bytes:
             bits |= 1 << ord(c) % 32
         index.append((m.start(), len(word), bits))
     index.sort(key=lambda record: record[1])  # by length (stable: in the line's order)
-    return b"".join(_LINE_WORD.pack(*record) for record in index)
+    return b"".join(struct.pack(f"={len(index)}I", *field) for field in zip(*index, strict=True))
 
 
 line_index: Callable[[str], bytes] = native.line_index if native is not None else _line_index
 """The words of a pair-table line as `near_words_in_line` reads them, indexed: each word's start,
-its length and its characters' bits (a character's bit its code point % 32), packed in order of
-their length (and of the line, for one length). Built once for a common word's line, which
-`near_words_in_index` reads for typo after typo."""
+its length and its characters' bits (a character's bit its code point % 32), in order of their
+length (and of the line, for one length), stored by field (`_line_records` reads them back).
+Built once for a common word's line, which `near_words_in_index` reads for typo after typo."""
 
 
 def _near_words_in_index(typo: str, line: str, index: bytes) -> list[str]:
-    if len(index) % _LINE_WORD.size:
-        raise ValueError("near_words_in_index: not an index")
     # the words within two letters of the typo's length (a block of the index), in the line's order
-    records = [r for r in _LINE_WORD.iter_unpack(index) if abs(r[1] - len(typo)) <= 2]
+    records = [r for r in _line_records(index) if abs(r[1] - len(typo)) <= 2]
     if any(start + size > len(line) for start, size, _ in records):
         raise ValueError("near_words_in_index: the index is not the line's")
     near = within_two_of(typo)
@@ -183,7 +191,7 @@ near_words_in_index: Callable[[str, str, bytes], list[str]] = (
 )
 """`near_words_in_line(typo, line)`, read from `line_index(line)`: the compiled one reads only the
 block of words within two letters of the typo's length (found by binary search), passes over a
-word of the wrong letters from its record, without reading the line's text."""
+word of the wrong letters from its bits (four at a time), without reading the line's text."""
 
 
 def _entry_of(line: AnyStr, second: AnyStr, space: AnyStr, colon_mark: AnyStr) -> AnyStr | None:

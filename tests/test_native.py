@@ -649,7 +649,7 @@ def test_the_neighbours_read_from_a_line_index_are_those_read_from_the_line(typo
     the line's order for one length); the compiled index is the twin's, byte for byte."""
     expected = chooser._near_words_in_line(typo, line)
     index = chooser._line_index(line)
-    records = [tuple(r) for r in chooser._LINE_WORD.iter_unpack(index)]
+    records = chooser._line_records(index)
     assert records == sorted(records, key=lambda r: (r[1], r[0]))  # by length, then the line's order
     assert chooser._near_words_in_index(typo, line, index) == expected
     if compiled is not None:
