@@ -219,17 +219,25 @@ def _entry_of(line: AnyStr, second: AnyStr, space: AnyStr, colon_mark: AnyStr) -
 PAIR_LONG_LINE = 1000  # past this many bytes a line's entry is found by binary search (`_entry_of`)
 
 
-def _pair_steps(data: bytes | mmap.mmap, lines: bytes, first: bytes, second: bytes) -> int | None:
+def _table_line(data: bytes | mmap.mmap, lines: bytes, key: bytes) -> bytes | None:
+    """What follows `key` and its tab on its line of a pair table's bytes, or None when no line
+    has the key: the line found by halving `lines` (`_keyed_line`; b"": `_sorted_line`'s search)."""
     tab = ord("\t")
-    at, following = _keyed_line(data, lines, first) if lines else (_sorted_line(data, first, tab, 0), -1)
+    at, following = _keyed_line(data, lines, key) if lines else (_sorted_line(data, key, tab, 0), -1)
     if at < 0:
         return None
-    start = at + len(first) + 1
+    start = at + len(key) + 1
     if start < following <= len(data) and data[following - 1] == ord("\n"):
         end = following - 1  # the line's end, as its lines tell
     else:
         end = data.find(b"\n", start)
-    line = bytes(data[start : len(data) if end < 0 else end])
+    return bytes(data[start : len(data) if end < 0 else end])
+
+
+def _pair_steps(data: bytes | mmap.mmap, lines: bytes, first: bytes, second: bytes) -> int | None:
+    line = _table_line(data, lines, first)
+    if line is None:
+        return None
     if len(line) > PAIR_LONG_LINE and second and b" " not in second and b":" not in second:
         found = _entry_of(line, second, b" ", b":")
         return None if found is None else int(found)
@@ -239,6 +247,19 @@ def _pair_steps(data: bytes | mmap.mmap, lines: bytes, first: bytes, second: byt
     start = at + len(second) + 2
     end = line.find(b" ", start)
     return int(line[start:] if end < 0 else line[start:end])
+
+
+def _table_rest(data: bytes | mmap.mmap, lines: bytes, key: bytes) -> str | None:
+    line = _table_line(data, lines, key)
+    return None if line is None else line.decode("utf-8")
+
+
+table_rest: Callable[[bytes | mmap.mmap, bytes, bytes], str | None] = (
+    native.table_rest if native is not None else _table_rest
+)
+"""`sorted_rest(data, key, ord("\\t"))` of a pair table, its line found as `pair_steps` finds it: by
+halving `lines` (`table_line_starts(data)`; b"": `sorted_line`'s search), where each step of
+`sorted_line`'s search read back to a line's start (a common word's line is thousands of bytes)."""
 
 
 def _keyed_line(data: bytes | mmap.mmap, lines: bytes, key: bytes) -> tuple[int, int]:

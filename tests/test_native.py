@@ -765,6 +765,44 @@ def test_a_pairs_count_is_read_in_the_tables_bytes_as_the_twin_reads_it(table, d
 
 
 @settings(max_examples=300, deadline=None)
+@given(pair_tables(), st.data())
+def test_a_words_line_is_read_by_its_lines_as_the_sorted_search_reads_it(table, data):
+    """`table_rest`, compiled and twin, with the table's lines (`table_line_starts`) or without
+    them, gives `sorted_rest`'s answer on any table the writer makes: the rest of the word's line
+    after its tab, decoded, or None for a word no line has."""
+    pairs, text = table
+    key = data.draw(st.sampled_from([*pairs, data.draw(PAIR_WORDS)])).encode()
+    expected = chooser._sorted_rest(text, key, ord("\t"))
+    assert (expected is None) == (key.decode() not in pairs)
+    lines = chooser._table_line_starts(text)
+    for index in (lines, b""):
+        assert chooser._table_rest(text, index, key) == expected
+        if compiled is not None:
+            assert compiled.table_rest(text, index, key) == expected
+
+
+@needs_compiled
+def test_the_shipped_pair_lines_are_read_by_their_lines_as_by_the_sorted_search():
+    """`_pairs.before` and `after` (`table_rest` over each table's lines) against `sorted_rest`,
+    for common words, rare ones and words no line has; lines not the table's are refused."""
+    tables = (("pairs-before.txt", _pairs.before_lines()), ("pairs-after.txt", _pairs.after_lines()))
+    for name, lines in tables:
+        data = _pairs._table(name).data
+        assert lines == chooser._table_line_starts(data)
+        for word in ("the", "of", "said", "news", "agency", "zzzz", "a", "zoo", "aaa", "", "é", "a b"):
+            key = word.encode()
+            expected = compiled.sorted_rest(data, key, ord("\t"))
+            assert compiled.table_rest(data, lines, key) == expected == chooser._table_rest(data, lines, key)
+    before = _pairs._table("pairs-before.txt").data
+    assert _pairs.before("agency") == compiled.sorted_rest(before, b"agency", ord("\t"))
+    assert "news" in _pairs.before("agency").split()
+    for odd in (array("I", [10**6]).tobytes(), b"\x00"):
+        for table_rest in (compiled.table_rest, chooser._table_rest):
+            with pytest.raises(ValueError):
+                table_rest(b"a\tb\n", odd, b"a")
+
+
+@settings(max_examples=300, deadline=None)
 @given(st.binary(max_size=40).map(lambda b: b.replace(b"\x00", b"\n")))
 def test_a_tables_lines_are_found_as_the_twin_finds_them(text):
     """`table_line_starts`: every line's start (0, and each byte after a newline but the end), compiled

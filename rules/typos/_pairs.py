@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from newslint.native import line_index, near_words_in_index, near_words_in_line, pair_steps, table_line_starts
+from newslint.native import (
+    line_index,
+    near_words_in_index,
+    near_words_in_line,
+    pair_steps,
+    table_line_starts,
+    table_rest,
+)
 from newslint.rules._tables import Data, SortedLines, data_bytes, once
 
 PAIR_FLOOR = 6_400_000  # the table keeps pairs seen at least this often
@@ -20,8 +27,8 @@ def _table(name: str) -> SortedLines:
 
 def before(second: str) -> str:
     """' first first ...' for the words seen before `second` ('' when none): found each time (a
-    common word's line is long, and few are asked again)."""
-    return _table("pairs-before.txt").rest(second) or ""
+    common word's line is long, and few are asked again), by halving the table's lines."""
+    return table_rest(_table("pairs-before.txt").data, before_lines(), _utf8(second)) or ""
 
 
 def after(first: str) -> str:
@@ -32,7 +39,7 @@ def after(first: str) -> str:
 @lru_cache(maxsize=4096)
 def _after(first: str) -> str:
     """' second:k second:k ...' for the words seen after `first` ('' when none)."""
-    return _table("pairs-after.txt").rest(first) or ""
+    return table_rest(after_table(), after_lines(), _utf8(first)) or ""
 
 
 @lru_cache(maxsize=8192)
@@ -56,6 +63,13 @@ def after_lines() -> bytes:
     asked: each search then halves the lines, where one through the bytes read back to a line's
     start at each step (a common word's line is thousands of bytes: 7,000 instructions a search)."""
     return table_line_starts(after_table())
+
+
+@once
+def before_lines() -> bytes:
+    """Where the lines of pairs-before.txt start (`table_line_starts`), found at the first word's
+    line asked: `before`'s search halves them, as `count`'s halves `after_lines`."""
+    return table_line_starts(_table("pairs-before.txt").data)
 
 
 def _utf8(word: str) -> bytes:
