@@ -3544,12 +3544,45 @@ kept_bits_read(PyObject *memory, PyObject *key)
     return fast;
 }
 
+/* kept_bits_read's answer where the table holds `key` itself (an exact str) with bits that fit,
+ * found before any slot of a str of its hash: read inline, where the call and the slot's search
+ * with its length and kind cost 40 instructions a word of every story; -1 otherwise (then
+ * kept_bits_read, which finds the same slot first: it stops at this one or an earlier str of
+ * the same hash). */
+static inline long long
+kept_bits_held(PyObject *key)
+{
+    const Py_hash_t h = ((PyASCIIObject *)key)->hash;
+    const Py_ssize_t mask = KEPT_SLOTS - 1;
+    Py_ssize_t j;
+    if (h == -1)
+        return -1;
+    for (j = (Py_ssize_t)((Py_uhash_t)h & (Py_uhash_t)mask);; j = (j + 1) & mask) {
+        const KeptBits *slot = &kept_bits[j];
+        if (slot->word == key)
+            return slot->bits == KEPT_UNKNOWN ? -1 : (long long)slot->bits;
+        if (slot->word == NULL || ((PyASCIIObject *)slot->word)->hash == h)
+            return -1;
+    }
+}
+
 static long long
 kept_bits_for(PyObject *memory, PyObject *key)
 {
+    long long held;
     if (kept_bits == NULL || memory != kept_memory || kept_memory == NULL || !PyUnicode_CheckExact(key))
         return -3;
-    return kept_bits_read(memory, key);
+    held = kept_bits_held(key);
+    return held >= 0 ? held : kept_bits_read(memory, key);
+}
+
+/* Whether `container` holds `key` (a str): a set or frozenset itself looked up in C (no call
+ * through its type's slot), anything else through its __contains__. 1, 0, or -1 on error. */
+static int
+held_by(PyObject *container, PyObject *key)
+{
+    return PyFrozenSet_CheckExact(container) || PySet_CheckExact(container) ? PySet_Contains(container, key)
+                                                                            : PySequence_Contains(container, key);
 }
 
 /* Whether `fails` holds the lowercase form of a word of ASCII letters alone (its shape one of
@@ -3561,13 +3594,13 @@ fails_listed(PyObject *fails, PyObject *word, int shape)
     PyObject *lower;
     int found;
     if (shape == SHAPE_LOWER)
-        return PySequence_Contains(fails, word);
+        return held_by(fails, word);
     if (!(shape & (SHAPE_CAPITAL | SHAPE_UPPER | SHAPE_MIXED)))
         return 0;
     lower = ascii_lowered(word, shape);
     if (lower == NULL)
         return -1;
-    found = PySequence_Contains(fails, lower);
+    found = held_by(fails, lower);
     Py_DECREF(lower);
     return found;
 }
@@ -3600,7 +3633,7 @@ one_holds(PyObject *only, PyObject *key)
     Py_ssize_t i;
     int found = 0;
     for (i = 0; i < PyTuple_GET_SIZE(only) && found == 0; i++)
-        found = PySequence_Contains(PyTuple_GET_ITEM(only, i), key);
+        found = held_by(PyTuple_GET_ITEM(only, i), key);
     return found;
 }
 
@@ -3651,8 +3684,19 @@ only_listed(PyObject *only, PyObject *word, int shape)
  * order); -1 on error. The test is not asked of a word whose shape `decided` gives a length
  * (decided_value): the word passes when it is that long at most; nor of one shorter than the
  * floor `decided` gives its shape, which fails. */
+/* A letter test's `decided` (a tuple of six ints, one a shape in bit order; None: nothing
+ * declared) as one walk over a story's words reads it: each shape's value read on its first
+ * word, then kept (the tuple, held by the caller, cannot change). */
+typedef struct {
+    PyObject *decided;
+    int read;              /* the shape bits whose value is kept */
+    Py_ssize_t values[6];
+} Decided;
+
+#define DECIDED_OF(decided) {(decided), 0, {0}}
+
 static int passes_shaped(PyObject *test, PyObject *table, PyObject *fails, PyObject *only, int shapes,
-                         PyObject *decided, PyObject *word, int shape);
+                         Decided *decided, PyObject *word, int shape);
 
 /* Whether passes_test needs the word's shape (shape_of): only for a test that declares shapes,
  * fails, only or decided. */
@@ -3660,43 +3704,53 @@ static int passes_shaped(PyObject *test, PyObject *table, PyObject *fails, PyObj
     ((shapes) != SHAPE_ANY || (fails) != Py_None || (only) != Py_None || (decided) != Py_None)
 
 static int
-passes_test(PyObject *test, PyObject *table, PyObject *fails, PyObject *only, int shapes, PyObject *decided,
+passes_test(PyObject *test, PyObject *table, PyObject *fails, PyObject *only, int shapes, Decided *decided,
             PyObject *word)
 {
-    int shape = NEEDS_SHAPE(shapes, fails, only, decided) ? shape_of(word) : SHAPE_ANY;
+    int shape = NEEDS_SHAPE(shapes, fails, only, decided->decided) ? shape_of(word) : SHAPE_ANY;
     return passes_shaped(test, table, fails, only, shapes, decided, word, shape);
 }
 
-/* What a test declaring `decided` (a tuple of six ints, one a shape in bit order; None: nothing
- * declared) says of a word of `shape` (one shape bit), into *value: when 0 or more, the longest
- * word that passes, the test not asked; when negative, the test is asked of words of -value - 1
- * characters or more, a shorter one failing unasked (-1, and nothing declared: every word asked).
- * 0, or -1 with an exception set. */
+/* What a test declaring `decided` says of a word of `shape` (one shape bit), into *value: when 0
+ * or more, the longest word that passes, the test not asked; when negative, the test is asked of
+ * words of -value - 1 characters or more, a shorter one failing unasked (-1, and nothing
+ * declared: every word asked). 0, or -1 with an exception set. */
 static int
-decided_value(PyObject *decided, int shape, Py_ssize_t *value)
+decided_value(Decided *decided, int shape, Py_ssize_t *value)
 {
     int bit = 0;
     *value = -1;
-    if (decided == Py_None)
+    if (decided->decided == Py_None)
         return 0;
+    if (decided->read & shape) { /* (one bit: read below) */
+        while (!(shape & (1 << bit)))
+            bit++;
+        *value = decided->values[bit];
+        return 0;
+    }
     while (bit < 6 && !(shape & (1 << bit)))
         bit++;
-    if (!PyTuple_Check(decided) || PyTuple_GET_SIZE(decided) != 6 || bit == 6 || shape != 1 << bit) {
+    if (!PyTuple_Check(decided->decided) || PyTuple_GET_SIZE(decided->decided) != 6 || bit == 6 ||
+        shape != 1 << bit) {
         PyErr_SetString(PyExc_TypeError, "a letter test's `decided` is six ints, read for one shape");
         return -1;
     }
-    *value = PyLong_AsSsize_t(PyTuple_GET_ITEM(decided, bit));
-    return *value == -1 && PyErr_Occurred() ? -1 : 0;
+    *value = PyLong_AsSsize_t(PyTuple_GET_ITEM(decided->decided, bit));
+    if (*value == -1 && PyErr_Occurred())
+        return -1;
+    decided->values[bit] = *value;
+    decided->read |= shape;
+    return 0;
 }
 
 /* passes_test with the word's shape already known (SHAPE_ANY when the test needs none). */
 static int
-passes_shaped(PyObject *test, PyObject *table, PyObject *fails, PyObject *only, int shapes, PyObject *decided,
+passes_shaped(PyObject *test, PyObject *table, PyObject *fails, PyObject *only, int shapes, Decided *decided,
               PyObject *word, int shape)
 {
     int ok = 0;
     if (shape & shapes) {
-        ok = table == Py_None ? 1 : PySequence_Contains(table, word);
+        ok = table == Py_None ? 1 : held_by(table, word);
         if (ok == 1 && fails != Py_None) {
             int listed = fails_listed(fails, word, shape);
             ok = listed < 0 ? -1 : !listed;
@@ -3751,6 +3805,7 @@ test_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     fast_both = fast_bits(both);
     if (fast_tested < 0 || fast_both < 0)
         fast_tested = fast_both = -1;
+    Decided decided_of = DECIDED_OF(decided);
     for (i = 0; i < PyList_GET_SIZE(words); i++) {
         PyObject *word = PyList_GET_ITEM(words, i), *bits, *now;
         int ok, err;
@@ -3759,7 +3814,7 @@ test_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
             PyErr_SetString(PyExc_TypeError, "test_words: the words are str");
             goto fail;
         }
-        ok = passes_test(test, table, fails, only, shapes, decided, word);
+        ok = passes_test(test, table, fails, only, shapes, &decided_of, word);
         if (ok < 0)
             goto fail;
         if (ok && PySet_Add(found, word) < 0)
@@ -3828,8 +3883,8 @@ read_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
             goto fail;
         }
         if (kept_bits != NULL) {
-            fast = kept_bits_read(memory, key);
-            if (fast == -2)
+            fast = kept_bits_held(key);
+            if (fast < 0 && (fast = kept_bits_read(memory, key)) == -2)
                 goto fail;
         } else { /* (no room for the table: each read from the memory) */
             value = PyDict_GetItemWithError(memory, key); /* borrowed */
@@ -4044,10 +4099,14 @@ static int
 test_masks(PyObject *const *test, PyObject *const *masks, long *shapes, long long *tested, long long *passed,
            Py_ssize_t *own)
 {
+    /* (each an int of a digit or two, read as it is held where it can be: a test a call) */
+    long long fast_shapes = fast_bits(test[4]), fast_own = fast_bits(masks[2]);
     *tested = fast_bits(masks[0]);
     *passed = fast_bits(masks[1]);
-    *shapes = PyLong_AsLong(test[4]);
-    *own = *shapes == -1 && PyErr_Occurred() ? -1 : PyLong_AsSsize_t(masks[2]);
+    *shapes = fast_shapes >= 0 && fast_shapes <= LONG_MAX ? (long)fast_shapes : PyLong_AsLong(test[4]);
+    if (*shapes == -1 && PyErr_Occurred())
+        return -1;
+    *own = fast_own >= 0 && fast_own <= PY_SSIZE_T_MAX ? (Py_ssize_t)fast_own : PyLong_AsSsize_t(masks[2]);
     return *own == -1 && PyErr_Occurred() ? -1 : 0;
 }
 
@@ -4077,8 +4136,29 @@ select_pending(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     return pending_select(args, shapes, keys, bits, pending, tested, passed, own, known);
 }
 
+/* What a letter test finds in a story none of whose words passes it (most tests, most stories):
+ * one empty frozenset, shared, where a set was made (and freed with the story) each time. */
+static PyObject *found_none;
+
+static PyObject *
+nothing_found(void)
+{
+    if (found_none == NULL && (found_none = PyFrozenSet_New(NULL)) == NULL)
+        return NULL;
+    return Py_NewRef(found_none);
+}
+
+/* Add `word` to the set *found, made on the first word. 0, or -1 with an exception set. */
+static int
+found_add(PyObject **found, PyObject *word)
+{
+    if (*found == NULL && (*found = PySet_New(NULL)) == NULL)
+        return -1;
+    return PySet_Add(*found, word);
+}
+
 /* select_pending's work, its arguments checked: `test` the test's first six (test, table, fails,
- * only, shapes, decided). */
+ * only, shapes, decided). The words found, in a set; the shared empty frozenset when none is. */
 static PyObject *
 pending_select(PyObject *const *args, long shapes, PyObject *keys, PyObject *bits, PyObject *pending,
                long long tested, long long passed, Py_ssize_t own, PyObject *known)
@@ -4088,9 +4168,6 @@ pending_select(PyObject *const *args, long shapes, PyObject *keys, PyObject *bit
      * words), kept on the stack; a buffer for all n is allocated only when they are more */
     Py_ssize_t n = PyList_GET_SIZE(keys), i, k, count = 0, few[64], *fresh = few;
     const Py_ssize_t room = (Py_ssize_t)(sizeof few / sizeof few[0]);
-    found = PySet_New(NULL);
-    if (found == NULL)
-        goto fail;
     {
         /* a story's words are read by a dozen tests, and almost all were met and failed: the keys
          * are looked at (and checked to be str) only for the few that are new or pass */
@@ -4138,17 +4215,19 @@ pending_select(PyObject *const *args, long shapes, PyObject *keys, PyObject *bit
                         memcpy(fresh, few, sizeof few);
                     }
                     fresh[count++] = i;
-                } else if (PySet_Add(found, key) < 0)
+                } else if (found_add(&found, key) < 0)
                     goto fail;
             }
         }
     }
+    const int needs_shape = NEEDS_SHAPE(shapes, args[2], args[3], args[5]);
+    Decided decided = DECIDED_OF(args[5]);
     for (k = 0; k < count; k++) {
         PyObject *word = PyList_GET_ITEM(keys, fresh[k]);
         int ok;
         int shape = SHAPE_ANY;
         Py_INCREF(word); /* the test may run any code */
-        if (NEEDS_SHAPE(shapes, args[2], args[3], args[5])) {
+        if (needs_shape) {
             /* read again each time, as pending is: the tests run Python code */
             unsigned char *kept = known != Py_None && PyByteArray_GET_SIZE(known) == n
                                       ? (unsigned char *)PyByteArray_AS_STRING(known) + fresh[k] : NULL;
@@ -4156,8 +4235,8 @@ pending_select(PyObject *const *args, long shapes, PyObject *keys, PyObject *bit
             if (kept != NULL)
                 *kept = (unsigned char)shape;
         }
-        ok = passes_shaped(args[0], args[1], args[2], args[3], (int)shapes, args[5], word, shape);
-        if (ok > 0 && PySet_Add(found, word) < 0)
+        ok = passes_shaped(args[0], args[1], args[2], args[3], (int)shapes, &decided, word, shape);
+        if (ok > 0 && found_add(&found, word) < 0)
             ok = -1;
         Py_DECREF(word);
         if (ok < 0)
@@ -4168,7 +4247,7 @@ pending_select(PyObject *const *args, long shapes, PyObject *keys, PyObject *bit
     }
     if (fresh != few)
         PyMem_Free(fresh);
-    return found;
+    return found != NULL ? found : nothing_found();
 fail:
     if (fresh != few)
         PyMem_Free(fresh);
@@ -4288,7 +4367,8 @@ done:
  * (`_WordBits.kept`: a bytearray of one long long), or-ed with `tested`. The story is not marked
  * unflushed here: StoryBits.read marks every story it reads (an attribute read, a dict store, an
  * int made and an attribute written, a test a story, were 0.5% of a corpus run's instructions).
- * None (nothing done) when `spec` is None or the story's bits are not packed: select_read then. */
+ * None (nothing done) when `spec` is None or the story's bits are not packed: select_read then.
+ * (No word found: the shared empty frozenset, nothing_found.) */
 static PyObject *
 select_kept(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
@@ -4495,18 +4575,11 @@ story_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     }
     if (PyDict_Check(args[1]) && Py_TYPE(args[1])->tp_iter == PyDict_Type.tp_iter) {
         /* a dict's keys (a Counter's: a story's word counts), in the order iterating gives them,
-         * into a list of their number made at once (list() grows one by the iteration) */
-        PyObject *key, *value;
-        Py_ssize_t pos = 0, i = 0;
-        if ((keys = PyList_New(PyDict_GET_SIZE(args[1]))) == NULL)
+         * into a list of their number made at once (list() grows one by the iteration), read
+         * from the dict's table in one walk (PyDict_Next, a call a key, cost 52 instructions a
+         * word: 0.5% of a corpus run's) */
+        if ((keys = PyDict_Keys(args[1])) == NULL)
             return NULL;
-        while (i < PyList_GET_SIZE(keys) && PyDict_Next(args[1], &pos, &key, &value))
-            PyList_SET_ITEM(keys, i++, Py_NewRef(key));
-        if (i < PyList_GET_SIZE(keys)) { /* (no code runs between: never) */
-            Py_DECREF(keys);
-            PyErr_SetString(PyExc_RuntimeError, "story_bits: the words changed size while read");
-            return NULL;
-        }
     } else if ((keys = PySequence_List(args[1])) == NULL)
         return NULL;
     {

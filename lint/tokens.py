@@ -684,6 +684,11 @@ class StoryBits(NamedTuple):
         return story
 
 
+# What a letter test finds in a story none of whose words passes it (most tests, most stories):
+# one empty frozenset, shared, not a set made and freed each time; read-only, as every answer is.
+NOTHING_FOUND: frozenset[str] = frozenset()
+
+
 def _select_pending(
     test: Callable[[str], object],
     table: Container[str] | None,
@@ -698,11 +703,11 @@ def _select_pending(
     passed: int,
     own: int,
     known: bytearray | None = None,
-) -> set[str]:
+) -> AbstractSet[str]:
     """The keys that pass the test, from their bits or-ed with their pending bits, the test run
     on those neither says it met, its results added to `pending` unless they are more than `own`;
     `known` (if given) keeps each key's shape once worked out, 0 before (the twin of the compiled
-    `select_pending`)."""
+    `select_pending`). A set, or `NOTHING_FOUND` when no key passes."""
     found: set[str] = set()
     fresh = []
     values = memoryview(bits).cast("q") if isinstance(bits, bytes) else bits
@@ -725,7 +730,7 @@ def _select_pending(
             found.add(w)
         if len(fresh) <= own:
             pend[i] |= tested | passed if ok else tested
-    return found
+    return found or NOTHING_FOUND
 
 
 def gate_program(gates: Iterable[tuple[Collection[str], Iterable[LetterTest], int]]) -> GateProgram | None:
