@@ -3684,16 +3684,16 @@ only_listed(PyObject *only, PyObject *word, int shape)
  * order); -1 on error. The test is not asked of a word whose shape `decided` gives a length
  * (decided_value): the word passes when it is that long at most; nor of one shorter than the
  * floor `decided` gives its shape, which fails. */
-/* A letter test's `decided` (a tuple of six ints, one a shape in bit order; None: nothing
- * declared) as one walk over a story's words reads it: each shape's value read on its first
- * word, then kept (the tuple, held by the caller, cannot change). */
+/* A letter test's `decided` (a tuple of six, one a shape in bit order; None: nothing declared)
+ * as one walk over a story's words reads it: each shape's floor and longest (decided_value) read
+ * on its first word, then kept (the tuple, held by the caller, cannot change). */
 typedef struct {
     PyObject *decided;
-    int read;              /* the shape bits whose value is kept */
-    Py_ssize_t values[6];
+    int read; /* the shape bits whose floor and longest are kept */
+    Py_ssize_t floors[6], longest[6];
 } Decided;
 
-#define DECIDED_OF(decided) {(decided), 0, {0}}
+#define DECIDED_OF(decided) {(decided), 0, {0}, {0}}
 
 static int passes_shaped(PyObject *test, PyObject *table, PyObject *fails, PyObject *only, int shapes,
                          Decided *decided, PyObject *word, int shape);
@@ -3711,34 +3711,48 @@ passes_test(PyObject *test, PyObject *table, PyObject *fails, PyObject *only, in
     return passes_shaped(test, table, fails, only, shapes, decided, word, shape);
 }
 
-/* What a test declaring `decided` says of a word of `shape` (one shape bit), into *value: when 0
- * or more, the longest word that passes, the test not asked; when negative, the test is asked of
- * words of -value - 1 characters or more, a shorter one failing unasked (-1, and nothing
- * declared: every word asked). 0, or -1 with an exception set. */
+/* What a test declaring `decided` says of words of `shape` (one shape bit): a word shorter than
+ * *floor fails, the test not asked; when *longest is 0 or more, a word up to *longest characters
+ * long passes (and a longer one fails), the test not asked; else the test is asked. Each of the
+ * six is an int or a pair of ints: an int of 0 or more the longest (no floor), a negative int
+ * -floor - 1 (the test asked from the floor), a pair (floor, longest). Nothing declared: no
+ * floor, every word asked. 0, or -1 with an exception set. */
 static int
-decided_value(Decided *decided, int shape, Py_ssize_t *value)
+decided_value(Decided *decided, int shape, Py_ssize_t *floor, Py_ssize_t *longest)
 {
+    PyObject *item;
     int bit = 0;
-    *value = -1;
+    *floor = 0, *longest = -1;
     if (decided->decided == Py_None)
         return 0;
     if (decided->read & shape) { /* (one bit: read below) */
         while (!(shape & (1 << bit)))
             bit++;
-        *value = decided->values[bit];
+        *floor = decided->floors[bit], *longest = decided->longest[bit];
         return 0;
     }
     while (bit < 6 && !(shape & (1 << bit)))
         bit++;
     if (!PyTuple_Check(decided->decided) || PyTuple_GET_SIZE(decided->decided) != 6 || bit == 6 ||
         shape != 1 << bit) {
-        PyErr_SetString(PyExc_TypeError, "a letter test's `decided` is six ints, read for one shape");
+        PyErr_SetString(PyExc_TypeError, "a letter test's `decided` is six ints or pairs, read for one shape");
         return -1;
     }
-    *value = PyLong_AsSsize_t(PyTuple_GET_ITEM(decided->decided, bit));
-    if (*value == -1 && PyErr_Occurred())
+    item = PyTuple_GET_ITEM(decided->decided, bit);
+    if (PyTuple_Check(item)) {
+        if (PyTuple_GET_SIZE(item) != 2) {
+            PyErr_SetString(PyExc_TypeError, "a letter test's `decided` pair is (floor, longest)");
+            return -1;
+        }
+        *floor = PyLong_AsSsize_t(PyTuple_GET_ITEM(item, 0));
+        if (!(*floor == -1 && PyErr_Occurred()))
+            *longest = PyLong_AsSsize_t(PyTuple_GET_ITEM(item, 1));
+    } else if ((*longest = PyLong_AsSsize_t(item)) < -1) {
+        *floor = -(*longest + 1), *longest = -1;
+    }
+    if ((*floor == -1 || *longest == -1) && PyErr_Occurred())
         return -1;
-    decided->values[bit] = *value;
+    decided->floors[bit] = *floor, decided->longest[bit] = *longest;
     decided->read |= shape;
     return 0;
 }
@@ -3758,13 +3772,13 @@ passes_shaped(PyObject *test, PyObject *table, PyObject *fails, PyObject *only, 
         if (ok == 1 && only != Py_None)
             ok = only_listed(only, word, shape);
         if (ok == 1) {
-            Py_ssize_t value;
-            if (decided_value(decided, shape, &value) < 0)
+            Py_ssize_t floor, longest;
+            if (decided_value(decided, shape, &floor, &longest) < 0)
                 return -1;
-            if (value >= 0)
-                return PyUnicode_GET_LENGTH(word) <= value;
-            if (PyUnicode_GET_LENGTH(word) < -(value + 1))
+            if (PyUnicode_GET_LENGTH(word) < floor)
                 return 0; /* shorter than the test's floor for the shape */
+            if (longest >= 0)
+                return PyUnicode_GET_LENGTH(word) <= longest;
         }
         if (ok == 1) {
             PyObject *got = PyObject_CallOneArg(test, word);

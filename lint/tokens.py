@@ -396,6 +396,8 @@ _WORD_BITS = _WordBits()
 KEPT_PENDING = _WORD_BITS.kept  # (for `Document.selected`'s call of `SELECT_KEPT`)
 
 
+# A letter test's `decided` and `shortest` as the compiled walk reads them (`_decided_values`).
+Decided = tuple[int | tuple[int, int], ...] | None
 # A letter test's declared tables, as `LetterTest._tables` answers them: `table`, `fails`, `only`.
 # a test as `select_gates` runs it (`LetterTest.gate_spec`)
 GateTest = tuple[
@@ -405,7 +407,7 @@ GateTest = tuple[
     Container[str] | None,
     tuple[Container[str], ...] | None,
     int,
-    tuple[int, ...] | None,
+    Decided,
     int,
     int,
     int,
@@ -418,7 +420,7 @@ KeptSpec = tuple[
     Container[str] | None,
     tuple[Container[str], ...] | None,
     int,
-    "tuple[int, ...] | None",
+    Decided,
     int,
     int,
     int,
@@ -462,10 +464,13 @@ class LetterTest:
         name = LetterTest(is_name, decided={Shape.CAPITAL: 64, Shape.UPPER: 1})
 
     and `shortest`, a mapping of word shapes to lengths: a word of one of those shapes shorter than
-    that fails, the test not asked (a test whose first check is a floor on the word's length; a
-    shape is in `decided` or `shortest`, not both):
+    that fails, the test not asked (a test whose first check is a floor on the word's length):
 
         long_word = LetterTest(is_long_unknown, shortest={Shape.LOWER: 3})
+
+    A shape in both is a range, its words passing from the one length to the other, unasked:
+
+        closed = LetterTest(is_closed_form, decided={Shape.LOWER: 40}, shortest={Shape.LOWER: 6})
 
     The test must depend on nothing but the word (and settings fixed for the test's life). All
     tests share one memory (`_WordBits`), which forgets the words it met last when a test would
@@ -695,7 +700,7 @@ def _select_pending(
     fails: Container[str] | None,
     only: tuple[Container[str], ...] | None,
     shapes: int,
-    decided: tuple[int, ...] | None,
+    decided: Decided,
     keys: list[str],
     bits: bytes | list[int],
     pending: bytearray | list[int],
@@ -895,7 +900,7 @@ def _test_words(
     fails: Container[str] | None,
     only: tuple[Container[str], ...] | None,
     shapes: int,
-    decided: tuple[int, ...] | None,
+    decided: Decided,
     words: list[str],
     found: set[str],
     memory: dict[str, int] | None,
@@ -916,20 +921,31 @@ def _test_words(
             memory[w] = memory.get(w, 0) | (both if ok else tested)
 
 
-def _decided_values(
-    decided: Mapping[Shape, int] | None, shortest: Mapping[Shape, int] | None
-) -> tuple[int, ...] | None:
-    """A `LetterTest`'s `decided` and `shortest` as the compiled walk reads them: six ints, one a
-    shape in `_SHAPES` order, the longest word that passes when 0 or more, else -1 less the
-    shortest word asked; None when neither is declared."""
+def _decided_values(decided: Mapping[Shape, int] | None, shortest: Mapping[Shape, int] | None) -> Decided:
+    """A `LetterTest`'s `decided` and `shortest` as the compiled walk reads them: six, one a
+    shape in `_SHAPES` order: an int, the longest word that passes when 0 or more, else -1 less
+    the shortest word asked; a pair (shortest, longest) for a shape in both, whose words pass
+    from the one length to the other unasked; None when neither is declared."""
     if decided is None and shortest is None:
         return None
     decided, shortest = decided or {}, shortest or {}
-    if decided.keys() & shortest.keys():
-        raise ValueError("a letter test's shape is in `decided` or `shortest`, not both")
     if any(n < 0 for n in (*decided.values(), *shortest.values())):
         raise ValueError("a letter test's lengths are 0 or more")
-    return tuple(decided[s] if s in decided else -1 - shortest.get(s, 0) for s in _SHAPES)
+    return tuple(
+        (shortest[s], decided[s]) if s in decided and s in shortest
+        else decided[s] if s in decided
+        else -1 - shortest.get(s, 0)
+        for s in _SHAPES
+    )  # fmt: skip
+
+
+def _decided_range(value: int | tuple[int, int]) -> tuple[int, int]:
+    """One shape's `decided` value (`_decided_values`) as (floor, longest): a word shorter than the
+    floor fails unasked, one up to `longest` (when 0 or more) passes unasked, and else the test
+    is asked (the twin of the compiled `decided_value`)."""
+    if isinstance(value, tuple):
+        return value
+    return (0, value) if value >= 0 else (-value - 1, -1)
 
 
 def _passes(
@@ -938,7 +954,7 @@ def _passes(
     fails: Container[str] | None,
     only: tuple[Container[str], ...] | None,
     shapes: int,
-    decided: tuple[int, ...] | None,
+    decided: Decided,
     w: str,
     shape: int | None = None,
 ) -> bool:
@@ -946,14 +962,16 @@ def _passes(
     known (the twin of the compiled `passes_test`)."""
     if shape is None:
         shape = word_shape(w) if _needs_shape(fails, only, shapes, decided) else ANY_SHAPE
-    value = -1 if decided is None else decided[shape.bit_length() - 1]  # (`LetterTest._decided`)
-    return bool(
+    if not (
         shape & shapes
         and (table is None or w in table)
         and not (fails is not None and shape & _ASCII_LETTERS and w.lower() in fails)
         and (only is None or _only_holds(only, w, shape))
-        and (len(w) <= value if value >= 0 else len(w) >= -value - 1 and test(w))
-    )
+    ):
+        return False
+    # (`LetterTest._decided`)
+    floor, longest = (0, -1) if decided is None else _decided_range(decided[shape.bit_length() - 1])
+    return len(w) >= floor and (len(w) <= longest if longest >= 0 else bool(test(w)))
 
 
 def _only_holds(only: tuple[Container[str], ...], w: str, shape: int) -> bool:

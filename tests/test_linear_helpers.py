@@ -1926,6 +1926,28 @@ def test_the_letter_tests_that_declare_their_tables_and_shapes_select_as_their_c
         assert tokens.LetterTest(call).select(words) == test.select(words)
 
 
+CLOSED_WORDS = st.sampled_from(
+    ["airstrike", "Airstrike", "AIRSTRIKE", "airStrike", "zürichsee", "Zürichsee"]
+) | (
+    st.builds(
+        lambda letters, n: (letters * 41)[:n], st.text("abAé-'", min_size=1, max_size=3), st.integers(0, 45)
+    )
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(CLOSED_WORDS, max_size=12))
+@example(["abcde", "abcdef", "a" * 40, "a" * 41, "Abcdef", "A" + "b" * 39, "A" + "b" * 40, "Aé" * 3])
+def test_the_closed_form_test_s_declared_lengths_select_as_its_calls(words):
+    """NL203's closed-form test (`_CLOSED`: shapes, a floor for three of them, and a range for a
+    word of ASCII lowercase letters or a capital and then those, settled by its length alone)
+    selects what its calls select, at both ends of its range and past them."""
+    test = compound_spacing._CLOSED
+    assert test.select(set(words)) == {w for w in words if compound_spacing._closed_form(w)}
+    assert tokens.LetterTest(compound_spacing._closed_form).select(set(words)) == test.select(set(words))
+    assert test._decided is not None and test._decided[0] == (6, 40)  # asked of no lowercase word
+
+
 UNKNOWN_WORDS = st.sampled_from(
     ["inthe", "saidthe", "thegovernment", "tothe", "ot", "hte", "adn", "the", "regime", "Inthe", "in-the"]
 ) | st.text("adehinorst", min_size=1, max_size=9)

@@ -872,8 +872,9 @@ BITS = st.integers(0, 1 << 70) | st.integers(0, 15) | st.sampled_from(EDGES)
 # a letter test's `only` tables: none declared, none at all, a set, a set and a dict
 ONLY = [None, (), (frozenset({"ab", "a"}),), (frozenset({"b"}), {"ab": 1, "é": 2})]
 # a letter test's `decided` lengths, one a shape in bit order (-1: the test is asked; -1 - n: asked
-# of words of n characters or more)
+# of words of n characters or more; a pair (floor, longest): passed from the one to the other)
 DECIDED = [None, (-1,) * 6, (1, 2, -1, 0, -1, 2), (0,) * 6, (-3, -2, 1, -4, -3, -2)]
+DECIDED += [((1, 2), -1, (0, 0), (2, -1), (0, 3), (2, 2))]
 
 
 @needs_compiled
@@ -1505,7 +1506,7 @@ def _sets_or_tables(alphabet: str) -> st.SearchStrategy:
     st.none() | st.frozensets(WORD, max_size=12),
     st.none() | _sets_or_tables("ab-é5"),
     st.none() | st.lists(_sets_or_tables("ab-'é5"), max_size=3).map(tuple),
-    st.none() | st.tuples(*[st.integers(-5, 4)] * 6),
+    st.none() | st.tuples(*[st.integers(-5, 4) | st.tuples(st.integers(0, 4), st.integers(-1, 4))] * 6),
     st.dictionaries(WORD, st.integers(0, 1 << 70), max_size=10),
     st.booleans(),
     st.sampled_from([(1, 3), (1 << 8, 3 << 8), (1 << 66, 3 << 66)]),
@@ -1538,9 +1539,11 @@ def test_the_compiled_test_of_new_words_is_the_twins(
         read = ascii_letters or joined
         unlisted = only is not None and read and not any(f in t for f in forms for t in only)
         screened = bool(shape & shapes and (table is None or w in table) and not listed and not unlisted)
-        longest = -1 if decided is None else decided[shape.bit_length() - 1]
-        ask = screened and longest < 0 and len(w) >= -longest - 1  # (-1 - n: a floor of n)
-        passes = bool(ask and len(w) % 2 or screened and len(w) <= longest)
+        value = -1 if decided is None else decided[shape.bit_length() - 1]
+        # an int: the longest, or -1 - n, a floor of n (-1: none); a pair: (floor, longest)
+        floor, longest = value if isinstance(value, tuple) else (0, value) if value >= 0 else (-value - 1, -1)
+        ask = screened and longest < 0 and len(w) >= floor
+        passes = bool(ask and len(w) % 2 or screened and floor <= len(w) <= longest)
         assert (w in found) == passes
         assert (w in asked) == ask
         if remember:
@@ -1556,8 +1559,10 @@ def test_the_compiled_test_of_new_words_is_the_twins(
         compiled.test_words(test, None, None, (frozenset(), _Raising()), 63, None, ["Ab"], set(), None, 1, 3)
     with pytest.raises(TypeError):  # `only` is a tuple of tables
         compiled.test_words(test, None, None, frozenset({"ab"}), 63, None, ["Ab"], set(), None, 1, 3)
-    with pytest.raises(TypeError):  # `decided` is six ints
+    with pytest.raises(TypeError):  # `decided` is six ints or pairs
         compiled.test_words(test, None, None, None, 63, (1, 2), ["Ab"], set(), None, 1, 3)
+    with pytest.raises(TypeError):  # a pair is (floor, longest)
+        compiled.test_words(test, None, None, None, 63, ((1, 2, 3),) * 6, ["ab"], set(), None, 1, 3)
 
 
 class _Raising:

@@ -308,10 +308,13 @@ def _closed_form(word: str) -> bool:
 
 
 # letters, none a capital after the first if ASCII; a word shorter than SHORTEST_COMPOUND fails
-# `_closed_form` whatever its letters, so it is not asked
+# `_closed_form` whatever its letters, so it is not asked; nor is a word of ASCII lowercase
+# letters (LOWER: no hyphen, letters, lowercase) or a capital and then those (CAPITAL: its letters
+# after the first, at least five, lowercase), which passes by its length alone
 _CLOSED = LetterTest(
     _closed_form,
     shapes=Shape.LOWER | Shape.CAPITAL | Shape.LETTERS,
+    decided=dict.fromkeys((Shape.LOWER, Shape.CAPITAL), LONGEST_COMPOUND),
     shortest=dict.fromkeys((Shape.LOWER, Shape.CAPITAL, Shape.LETTERS), SHORTEST_COMPOUND),
 )
 _HYPHENATED = LetterTest(_hyphenated_compound, shapes=Shape.OTHER)  # a hyphen: not letters only
