@@ -1948,6 +1948,44 @@ def test_the_closed_form_test_s_declared_lengths_select_as_its_calls(words):
     assert test._decided is not None and test._decided[0] == (6, 40)  # asked of no lowercase word
 
 
+NAME_WORDS = st.sampled_from(
+    [
+        "Al",
+        "Al's",
+        "Bo",
+        "Xi",
+        "Kim",
+        "Kim's",
+        "McRae",
+        "McCain's",
+        "Zürich",
+        "O'Neil",
+        "Rinaldi",
+        "Rinaldi's",
+    ]
+    + ["Rinaldo", "Iraq", "Eiffel", "ABBA", "abcd", "Abc’s", "Reigme", "Éo", "Éole"]
+) | st.text("AaBbeé'’s-", min_size=1, max_size=7)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(NAME_WORDS, max_size=12))
+def test_the_name_variant_tests_floors_select_as_their_calls(words):
+    """NL202's tests of the names that may vary (`_may_vary`, of a name, and `_may_vary_as_written`,
+    of a name as written), which declare a floor of MIN_LENGTH for every shape they ask, select
+    what their calls select: a shorter word is no name that may vary, whatever its letters."""
+    from newslint.rules.typos._words import english
+
+    rule = Linter(Settings()).by_code["NL202"]
+    len(english().words)  # the list's set built, as a corpus run builds it: the `fails` table in use
+    for test, call in (
+        (rule._may_vary, rule._may_vary_name),
+        (rule._may_vary_as_written, rule._may_vary_written),
+    ):
+        assert test._tables()[1] is english().words
+        assert test.select(set(words)) == {w for w in words if call(w)}
+        assert tokens.LetterTest(call).select(set(words)) == test.select(set(words))
+
+
 UNKNOWN_WORDS = st.sampled_from(
     ["inthe", "saidthe", "thegovernment", "tothe", "ot", "hte", "adn", "the", "regime", "Inthe", "in-the"]
 ) | st.text("adehinorst", min_size=1, max_size=9)

@@ -960,18 +960,22 @@ class NameVariant(Rule):
     @cached_property
     def _may_vary(self) -> LetterTest:
         """`_may_vary_name`, decided once per name and remembered; a name of ASCII letters whose
-        lowercase is an English word fails without a call (`_english_words`)."""
-        return LetterTest(self._may_vary_name, fails=_english_words)
+        lowercase is an English word fails without a call (`_english_words`), and so does one
+        shorter than MIN_LENGTH (its first test), of any shape."""
+        return LetterTest(
+            self._may_vary_name, fails=_english_words, shortest=dict.fromkeys(Shape, MIN_LENGTH)
+        )
 
     @cached_property
     def _may_vary_as_written(self) -> LetterTest:
         """`_may_vary_name` of a name as written, a possessive 's cut off: the story's names
         (`_NAMES`) that may vary, selected from its words without a loop over them (most stories
         have none); a lowercase word is no name, and neither is a word of capitals (`_is_name`: a
-        lone capital is too short to vary), both passed over without a call."""
-        return LetterTest(
-            self._may_vary_written, fails=_english_words, shapes=Shape.ANY & ~(Shape.LOWER | Shape.UPPER)
-        )
+        lone capital is too short to vary), both passed over without a call; nor is a word
+        shorter than MIN_LENGTH (`bare_name`'s floor, on the name it finds, which is no longer)."""
+        shapes = Shape.ANY & ~(Shape.LOWER | Shape.UPPER)
+        floors = dict.fromkeys((Shape.CAPITAL, Shape.MIXED, Shape.LETTERS, Shape.OTHER), MIN_LENGTH)
+        return LetterTest(self._may_vary_written, fails=_english_words, shapes=shapes, shortest=floors)
 
     def _one_edit_variants(
         self, counts: Counter, first_use: dict[str, int], mid_sentence: set[str], doc: Document
