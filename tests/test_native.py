@@ -1565,6 +1565,25 @@ def test_the_compiled_test_of_new_words_is_the_twins(
         compiled.test_words(test, None, None, None, 63, ((1, 2, 3),) * 6, ["ab"], set(), None, 1, 3)
 
 
+@needs_compiled
+def test_a_word_s_lowercase_form_asked_again_is_the_same():
+    """The lowercase form of a word of capitals that the compiled `fails` and `only` checks look up
+    is kept for the word (`ascii_looked_up`) and given again when the same word is asked again,
+    by any test of any tables: each asks for the word's own lowercase form."""
+    words = ["Regime", "UN", "McCain", "Regime" + "s" * 70]  # (the last: one str object, every time)
+    for _ in range(3):  # the second and third time from the kept forms
+        for table, out in (
+            (frozenset({"regime", "mccain"}), {"UN", words[3]}),
+            (frozenset({"un"}), set(words) - {"UN"}),
+        ):
+            found: set[str] = set()
+            compiled.test_words(lambda w: True, None, table, None, 63, None, words, found, None, 1, 3)
+            assert found == out
+            found = set()
+            compiled.test_words(lambda w: True, None, None, (table,), 63, None, words, found, None, 1, 3)
+            assert found == set(words) - out
+
+
 class _Raising:
     """A table whose lookup raises: `test_words` passes the error on."""
 
