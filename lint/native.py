@@ -699,6 +699,40 @@ def _edit_hash(key: bytes) -> int:
     return h ^ (h >> 31)
 
 
+def split_key(head: str, tail: str) -> int:
+    """The compiled `split_key` of a split of a lowercase word into `head` and `tail` (or of two
+    words one space apart): up to three of the head's last letters, a space and up to three of
+    the tail's first, the bytes of a little-endian integer, a missing letter 0."""
+    about = head[-3:].rjust(3, "\0") + " " + tail[:3].ljust(3, "\0")
+    return int.from_bytes(about.encode("ascii"), "little")
+
+
+def _split_hash(key: int) -> int:
+    """The compiled `split_hash` of a `split_key`: times 2**64 over the golden ratio, its top
+    bits folded into the low ones."""
+    h = (key * 0x9E3779B97F4A7C15) & _MASK64
+    return h ^ (h >> 29)
+
+
+def _split_marks(keys: Iterable[str], shortest: int) -> bytes:
+    """The compiled `split_marks`: a blocked Bloom filter (`edit_filter`'s layout: a key's five
+    probes in the 64-bit word its hash's bits 32 up choose, six bits a probe from the lowest) of
+    the `split_hash` of the `split_key` of every split of the keys of `shortest` letters or more
+    that are lowercase ASCII letters only, the least power of two bits from 1024 that is four
+    bits a split or more."""
+    words = [k for k in keys if k.isascii() and k.isalpha() and k.islower() and len(k) >= shortest]
+    bits = 1024
+    while bits < 4 * sum(len(w) - 1 for w in words):
+        bits <<= 1
+    filter_ = [0] * (bits >> 6)
+    for w in words:
+        for q in range(1, len(w)):
+            h = _split_hash(split_key(w[:q], w[q:]))
+            for j in range(5):
+                filter_[(h >> 32) & ((bits >> 6) - 1)] |= 1 << ((h >> (6 * j)) & 63)
+    return b"".join(word.to_bytes(8, "little") for word in filter_)
+
+
 def word_table_size(count: int) -> int:
     """The slots of a `WordTable` of `count` lines: the least power of two from 64 that is 3/2
     of them or more."""
@@ -793,6 +827,13 @@ True: the table may hold it (a word not of ASCII alone is always True). A search
 the words a table lacks (`SortedLines.lacks`: the rare words, asked about every new word)."""
 
 
+split_marks: Callable[[Iterable[str], int], bytes] = (
+    native.split_marks if native is not None else _split_marks
+)
+"""A filter of the letters about every split of the lowercase keys of `shortest` letters or more
+(`split_key`: up to three either side): `_native.split_pairs` tests a pair of words one space
+apart against it before it hashes their join (NL105's `_split`)."""
+
 count_lines: Callable[[bytes | mmap.mmap], int] = native.count_lines if native is not None else _count_lines
 """How many lines the bytes (or a memory map) hold: their newlines, and a last line without one."""
 
@@ -838,6 +879,8 @@ __all__ = [
     "table_line_starts",
     "sorted_line",
     "sorted_rest",
+    "split_key",
+    "split_marks",
     "table_rows",
     "unlisted_capital",
     "within_two_of",

@@ -2241,6 +2241,57 @@ def test_the_pair_scan_tests_its_joins_in_batches_in_order(words, data):
         compiled.split_pairs(text, 0, len(text), b"\xff" * 4, 0)
 
 
+SPLIT_KEYS = st.lists(
+    st.text("abcz", min_size=1, max_size=9) | st.sampled_from(["ab-c", "Abc", "\u00e9t\u00e9", "a1"])
+)
+SPLIT_PIECES = ["ab", "abc", "z", "zab", "cab", " ", " ", ".", "'", "-", "X", "\n", "a" * 9]
+
+
+@needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(SPLIT_KEYS, st.integers(0, 6))
+def test_the_split_marks_are_the_twins(keys, shortest):
+    """`split_marks` is its pure twin's bytes: the letters about every split of the lowercase
+    ASCII keys of `shortest` letters or more, in `edit_filter`'s layout, sized by the splits."""
+    assert compiled.split_marks(keys, shortest) == chooser._split_marks(keys, shortest)
+    assert compiled.split_marks(iter(keys), shortest) == chooser._split_marks(keys, shortest)
+
+
+def test_a_split_key_is_three_letters_either_side_of_a_space():
+    """`split_key` reads up to three letters either side of the split, the space between."""
+    assert chooser.split_key("govern", "ment") == int.from_bytes(b"ern men", "little")
+    assert chooser.split_key("a", "t") == int.from_bytes(b"\0\0a t\0\0", "little")
+
+
+@needs_compiled
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(SPLIT_PIECES), max_size=40),
+    st.lists(st.text("abcz", min_size=1, max_size=9), max_size=8),
+    st.integers(0, 6),
+    st.data(),
+)
+def test_the_split_marks_rule_out_no_pair_whose_join_is_held(pieces, words, shortest, data):
+    """`split_pairs` with `split_marks` of the held words (each pair's letters about its space
+    tested before its join is hashed, read by one load of a one-byte text away from its ends): the
+    pairs kept are among those kept without them, every pair whose join is held and `shortest`
+    letters or more is kept, and the same in a str of one, two or four bytes a character."""
+    text = "".join(pieces)
+    start, end = sorted((data.draw(st.integers(0, len(text))), data.draw(st.integers(0, len(text)))))
+    every = compiled.split_pairs(text, start, end, b"\xff" * 8, shortest)
+    joined = [text[p:q] + text[q + 1 : e] for p, q, e in every]
+    held = set(words) | set(joined[::2])
+    found, marks = compiled.edit_filter(sorted(held)), compiled.split_marks(sorted(held), shortest)
+    pairs = compiled.split_pairs(text, start, end, found, shortest, marks)
+    assert set(pairs) <= set(compiled.split_pairs(text, start, end, found, shortest))
+    assert {pair for pair, join in zip(every, joined, strict=True) if join in held} <= set(pairs)
+    assert set(compiled.split_pairs(text, start, end, b"\xff" * 8, shortest, marks)) >= set(pairs)
+    for wider in WIDER:
+        assert compiled.split_pairs(text + wider, start, end, found, shortest, marks) == pairs
+    with pytest.raises(ValueError):
+        compiled.split_pairs(text, start, end, found, shortest, b"\xff" * 4)
+
+
 @needs_compiled
 def test_the_commonest_words_filter_lets_every_common_join_through():
     """The filter `joins` reads is built from the word list's first `COMMON_RANK` lines: every

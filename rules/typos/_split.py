@@ -79,10 +79,11 @@ def _pairs_to_join(text: str, start: int, end: int) -> Iterable[tuple[int, int, 
     (`split_pairs`) gives only the pairs whose join may be one of them (about one pair in a
     story, of hundreds): `joins` tests each as it tests every match."""
     compiled = _chooser.native
-    # the filter once built read without a call (every story asks)
+    # the filters once built read without a call (every story asks)
     found = (_FILTER[0] if _FILTER else _common_filter(compiled)) if compiled is not None else None
     if compiled is not None and found is not None:
-        pairs: list[tuple[int, int, int]] = compiled.split_pairs(text, start, end, found, MIN_JOINED)
+        words, marks = found
+        pairs: list[tuple[int, int, int]] = compiled.split_pairs(text, start, end, words, MIN_JOINED, marks)
         return pairs
     return ((m.start(1), m.end(1), m.end(2)) for m in _PAIR.finditer(text, start, end))
 
@@ -91,25 +92,28 @@ SCANS_BEFORE_FILTER = 20  # a check of a few stories does not read the word list
 _scans = 0
 
 
-def _common_filter(compiled: ModuleType) -> bytes | None:
-    """The compiled filter of the `COMMON_RANK` commonest words (`edit_filter`), built once the
-    run has asked for `SCANS_BEFORE_FILTER` scans: every word ranked below it is among the list's
-    first `COMMON_RANK` lines (tests/test_native.py)."""
+def _common_filter(compiled: ModuleType) -> tuple[bytes, bytes] | None:
+    """The compiled filters of the `COMMON_RANK` commonest words, built once the run has asked
+    for `SCANS_BEFORE_FILTER` scans: of the words (`edit_filter`), and of the letters about each
+    split of those of `MIN_JOINED` letters or more (`split_marks`), which rules out most pairs
+    before their join is hashed. Every word ranked below `COMMON_RANK` is among the list's first
+    `COMMON_RANK` lines (tests/test_native.py)."""
     global _scans
     if _FILTER:
         return _FILTER[0]
     _scans += 1
     if _scans < SCANS_BEFORE_FILTER:
         return None
-    _FILTER.append(compiled.edit_filter(english().top(COMMON_RANK)))
+    common = english().top(COMMON_RANK)
+    _FILTER.append((compiled.edit_filter(common), compiled.split_marks(common, MIN_JOINED)))
     return _FILTER[0]
 
 
-_FILTER: list[bytes] = []
+_FILTER: list[tuple[bytes, bytes]] = []
 
 
 def prepare() -> None:
-    """Build the filter of the commonest words now (`_common_filter`), as a run of many stories
+    """Build the filters of the commonest words now (`_common_filter`), as a run of many stories
     does in its first few (`Rule.prepare`)."""
     global _scans
     if _chooser.native is not None:
