@@ -5839,6 +5839,7 @@ typedef struct {
     uint32_t *slots;
     Py_ssize_t mask;
     uint32_t *lengths; /* per first two letters (`lower_pair`): the forms' lengths (`lower_length_bit`) */
+    uint32_t *ends;    /* per last two letters: the same */
 } LowerTable;
 
 /* The 26 x 26 pairs of a form's first two letters (a-z), for `add_splits` to pass over a part
@@ -5977,17 +5978,35 @@ lower_letters(const Py_UCS1 *s, Py_ssize_t n, char *to, Py_ssize_t shortest, Py_
 #endif
 }
 
+/* Whether the table may hold a form k[:n] of two letters or more (lowercase letters): one of
+ * its forms of that length opens with k's first two letters and one ends with its last two
+ * (`LowerTable.lengths` and `ends`). No form the table holds is ruled out. */
+static ALWAYS_INLINE int
+lower_may_hold(const LowerTable *t, const char *k, Py_ssize_t n)
+{
+    uint32_t bit = lower_length_bit(n);
+    return (t->lengths[lower_pair(k)] & bit) && (t->ends[lower_pair(k + n - 2)] & bit);
+}
+
+/* Whether split i of a closed form `key` (k[:i], two letters or more, and k[i:], three or more)
+ * may be two forms of the table (`lower_may_hold`): most are ruled out unhashed. */
+static ALWAYS_INLINE int
+split_may_hold(const LowerTable *t, const LowerSlot *key, Py_ssize_t i)
+{
+    return lower_may_hold(t, key->at, i) && lower_may_hold(t, key->at + i, key->n - i);
+}
+
 /* The splits of a closed form `key` into two forms of the table, k[:i] (two letters or more)
- * and k[i:] (three or more), appended to `out` as (key, i). A length the table's forms that
- * open with a part's first two letters do not have (`LowerTable.lengths`: most) is passed over
- * with no hash made or slot read. */
+ * and k[i:] (three or more), appended to `out` as (key, i). A split whose parts the table's
+ * lengths by first and last two letters rule out (`split_may_hold`: most) is passed over with
+ * no hash made or slot read. */
 static ALWAYS_INLINE int
 add_split(PyObject *out, const LowerTable *t, const LowerSlot *key, Py_ssize_t i, PyObject **text)
 {
     const char *k = key->at;
     Py_ssize_t n = key->n;
     PyObject *pair;
-    if (!(t->lengths[lower_pair(k + i)] & lower_length_bit(n - i))
+    if (!split_may_hold(t, key, i)
         || *lower_slot(t, k, i, word_hash((const unsigned char *)k, i)) == 0
         || *lower_slot(t, k + i, n - i, word_hash((const unsigned char *)k + i, n - i)) == 0)
         return 0;
@@ -6002,17 +6021,44 @@ add_split(PyObject *out, const LowerTable *t, const LowerSlot *key, Py_ssize_t i
     return 0;
 }
 
-static int
-add_splits(PyObject *out, const LowerTable *t, const LowerSlot *key)
+/* The lengths of k[:i] that a closed form's splits may have, i from 2 to n - 3, as bits: those
+ * of the table's forms that open with its first two letters (none under five letters). */
+static ALWAYS_INLINE uint32_t
+split_firsts(const LowerTable *t, const LowerSlot *key)
 {
-    PyObject *text = NULL;
-    Py_ssize_t i, n = key->n;
-    uint32_t firsts; /* the lengths of k[:i] to look up, from 2 to n - 3 */
+    Py_ssize_t n = key->n;
+    uint32_t firsts;
     if (n < 5)
         return 0;
     firsts = t->lengths[lower_pair(key->at)] & ~3U;
     if (n - 3 < LOWER_LAST_LENGTH)
         firsts &= (2U << (n - 3)) - 1;
+    return firsts;
+}
+
+/* Whether some split of a closed form may be two forms of the table (`split_may_hold`), read
+ * before the table is hashed: where no closed form's may (most stories), none is looked up.
+ * The splits `add_splits` walks; lengths from LOWER_LAST_LENGTH on share a bit, and may. */
+static int
+may_split(const LowerTable *t, const LowerSlot *key)
+{
+    Py_ssize_t i;
+    uint32_t firsts = split_firsts(t, key);
+    while (firsts) {
+        i = __builtin_ctz(firsts);
+        firsts &= firsts - 1;
+        if (i >= LOWER_LAST_LENGTH || split_may_hold(t, key, i))
+            return 1;
+    }
+    return 0;
+}
+
+static int
+add_splits(PyObject *out, const LowerTable *t, const LowerSlot *key)
+{
+    PyObject *text = NULL;
+    Py_ssize_t i, n = key->n;
+    uint32_t firsts = split_firsts(t, key); /* the lengths of k[:i] to look up */
     while (firsts) {
         i = __builtin_ctz(firsts);
         firsts &= firsts - 1;
@@ -6064,12 +6110,57 @@ next_word(PyObject *words, PyObject *iter, Py_ssize_t *pos, PyObject **word)
     return 1;
 }
 
-/* What `compound_splits` holds on the stack (about 19 KB) rather than allocates: its words,
+/* What `compound_splits` holds on the stack (about 22 KB) rather than allocates: its words,
  * their forms and lowercase letters, and its table's slots. A story's distinct words are a
  * few hundred, so most fit; a big file's are allocated. */
 #define CS_SMALL_WORDS 256
 #define CS_SMALL_LETTERS 2048
 #define CS_SMALL_SLOTS 1024
+
+/* The table's `count` forms hashed and indexed, each lowercase form once (the first, closed if
+ * one of its words is), in slots on the stack (`small`, CS_SMALL_SLOTS) where they fit: the
+ * number of distinct forms, now the first of `t->forms`, or -1 with an error set. */
+static Py_ssize_t
+lower_index(LowerTable *t, Py_ssize_t count, uint32_t *small)
+{
+    Py_ssize_t size = 8, i, j;
+    for (j = 0; j < count; j++)
+        t->forms[j].hash = word_hash((const unsigned char *)t->forms[j].at, t->forms[j].n);
+    while (size < 2 * count)
+        size *= 2;
+    t->mask = size - 1;
+    if (size <= CS_SMALL_SLOTS) { /* a story's table (most): on the stack, zeroed as far as used */
+        memset(small, 0, (size_t)size * sizeof *small);
+        t->slots = small;
+    }
+    else if ((t->slots = PyMem_Calloc(size, sizeof *t->slots)) == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (i = 0, j = 0; j < count; j++) { /* each lowercase form once, closed if one of its words is */
+        LowerSlot *form = &t->forms[j];
+        uint32_t *slot = lower_slot(t, form->at, form->n, form->hash);
+        if (*slot == 0) {
+            t->forms[i] = *form;
+            *slot = (uint32_t)++i;
+        }
+        else
+            t->forms[*slot - 1].closed |= form->closed;
+    }
+    return i;
+}
+
+/* Whether s[:n] (ASCII) may be one of the table's forms (`lower_may_hold`): a string of under
+ * two characters may; one whose first or last two are not lowercase letters is none. */
+static int
+lower_may_be_form(const LowerTable *t, const char *s, Py_ssize_t n)
+{
+    if (n < 2)
+        return 1;
+    if (!IS_ASCII_LOWER(s[0]) || !IS_ASCII_LOWER(s[1]) || !IS_ASCII_LOWER(s[n - 2]) || !IS_ASCII_LOWER(s[n - 1]))
+        return 0;
+    return lower_may_hold(t, s, n);
+}
 
 static PyObject *
 compound_splits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
@@ -6079,24 +6170,26 @@ compound_splits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     uint32_t small_slots[CS_SMALL_SLOTS];
     LowerSlot small_forms[CS_SMALL_WORDS];
     char small_lower[CS_SMALL_LETTERS];
-    uint32_t lengths[LOWER_PAIRS];
-    LowerTable table = {NULL, NULL, 0, lengths};
+    uint32_t lengths[LOWER_PAIRS], ends[LOWER_PAIRS];
+    LowerTable table = {NULL, NULL, 0, lengths, ends};
     char *lower = NULL;
-    Py_ssize_t shortest, longest, count, total = 0, size = 8, i, j, used = 0, pos = 0;
+    Py_ssize_t shortest, longest, count, total = 0, i, j, used = 0, pos = 0;
     if (BAD_COUNT(4, 4) || BAD_SSIZE(2, shortest) || BAD_SSIZE(3, longest))
         return NULL;
     words = args[0], joined = args[1];
-    if (!PyAnySet_Check(words) && !PyDict_Check(words) && !PyList_CheckExact(words)) {
+    /* a list first (the token index's, most calls): PyAnySet_Check of another type asks
+     * PyType_IsSubtype */
+    if (!PyList_CheckExact(words) && !PyAnySet_Check(words) && !PyDict_Check(words)) {
         PyErr_SetString(PyExc_TypeError, "compound_splits: words must be a set, a dict or a list");
         return NULL;
     }
-    count = PyAnySet_Check(words) ? PySet_GET_SIZE(words)
-            : PyList_CheckExact(words) ? PyList_GET_SIZE(words)
-                                       : PyDict_GET_SIZE(words);
+    count = PyList_CheckExact(words) ? PyList_GET_SIZE(words)
+            : PyAnySet_Check(words)  ? PySet_GET_SIZE(words)
+                                     : PyDict_GET_SIZE(words);
     held = count <= CS_SMALL_WORDS ? small_held : PyMem_Malloc((count ? count : 1) * sizeof *held);
     if (held == NULL)
         return PyErr_NoMemory();
-    if (PyAnySet_Check(words) && (iter = PyObject_GetIter(words)) == NULL)
+    if (!PyList_CheckExact(words) && PyAnySet_Check(words) && (iter = PyObject_GetIter(words)) == NULL)
         goto done;
     /* the ASCII words, borrowed (the set or dict holds them, and no Python code runs here) */
     for (i = 0, j = 0; j < count && next_word(words, iter, &pos, &item); j++) {
@@ -6123,44 +6216,35 @@ compound_splits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         goto done;
     }
     memset(lengths, 0, sizeof lengths);
+    memset(ends, 0, sizeof ends);
     for (count = 0, j = 0; j < i; j++) { /* the words of letters only, lowered */
         const Py_UCS1 *s = PyUnicode_1BYTE_DATA(held[j]);
         Py_ssize_t n = PyUnicode_GET_LENGTH(held[j]);
         int kind = lower_letters(s, n, lower + used, shortest, longest);
         if (kind < 0)
             continue;
-        if (n >= 2)
+        if (n >= 2) {
             lengths[lower_pair(lower + used)] |= lower_length_bit(n);
-        table.forms[count].at = lower + used, table.forms[count].n = n, table.forms[count].closed = kind;
-        table.forms[count++].hash = word_hash((const unsigned char *)lower + used, n);
-        used += n;
-    }
-    while (size < 2 * count)
-        size *= 2;
-    table.mask = size - 1;
-    if (size <= CS_SMALL_SLOTS) { /* a story's table (most): on the stack, zeroed as far as used */
-        memset(small_slots, 0, (size_t)size * sizeof *small_slots);
-        table.slots = small_slots;
-    }
-    else if ((table.slots = PyMem_Calloc(size, sizeof *table.slots)) == NULL) {
-        PyErr_NoMemory();
-        goto done;
-    }
-    for (i = 0, j = 0; j < count; j++) { /* each lowercase form once, closed if one of its words is */
-        LowerSlot *form = &table.forms[j];
-        uint32_t *slot = lower_slot(&table, form->at, form->n, form->hash);
-        if (*slot == 0) {
-            table.forms[i] = *form;
-            *slot = (uint32_t)++i;
+            ends[lower_pair(lower + used + n - 2)] |= lower_length_bit(n);
         }
-        else
-            table.forms[*slot - 1].closed |= form->closed;
+        table.forms[count].at = lower + used, table.forms[count].n = n, table.forms[count].closed = kind;
+        count++;
+        used += n;
     }
     if ((splits = PyList_New(0)) == NULL || (closed = PySet_New(NULL)) == NULL)
         goto done;
-    for (j = 0; j < i; j++) /* the distinct forms (`i` of them), not the table's slots */
-        if (table.forms[j].closed && add_splits(splits, &table, &table.forms[j]) < 0)
+    /* the forms hashed and indexed only where a split may be two of them: a closed form met
+     * twice is tested twice here, once in the table (which keeps each form once) */
+    for (j = 0; j < count; j++)
+        if (table.forms[j].closed && may_split(&table, &table.forms[j]))
+            break;
+    if (j < count) {
+        if ((i = lower_index(&table, count, small_slots)) < 0)
             goto done;
+        for (j = 0; j < i; j++) /* the distinct forms (`i` of them), not the table's slots */
+            if (table.forms[j].closed && add_splits(splits, &table, &table.forms[j]) < 0)
+                goto done;
+    }
     if ((iter = PyObject_GetIter(joined)) == NULL)
         goto done;
     while ((item = PyIter_Next(iter)) != NULL) {
@@ -6172,9 +6256,14 @@ compound_splits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         else if (PyUnicode_IS_ASCII(item)) { /* the lowercase of an ASCII word is ASCII */
             const char *s = (const char *)PyUnicode_1BYTE_DATA(item);
             Py_ssize_t n = PyUnicode_GET_LENGTH(item);
-            uint32_t slot = *lower_slot(&table, s, n, word_hash((const unsigned char *)s, n));
-            if (slot != 0 && table.forms[slot - 1].closed)
-                err = PySet_Add(closed, item);
+            if (lower_may_be_form(&table, s, n)) {
+                uint32_t slot;
+                if (table.slots == NULL && lower_index(&table, count, small_slots) < 0)
+                    err = -1;
+                else if ((slot = *lower_slot(&table, s, n, word_hash((const unsigned char *)s, n))) != 0 &&
+                         table.forms[slot - 1].closed)
+                    err = PySet_Add(closed, item);
+            }
         }
         Py_DECREF(item);
         if (err < 0)

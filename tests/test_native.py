@@ -2503,6 +2503,34 @@ def test_compound_splits_over_many_words_of_both_cases(words, shortest):
     assert compiled.compound_splits(words, joined, shortest, 40) == (splits, keys)
 
 
+@needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text("abcdwxyz", min_size=1, max_size=7), max_size=24),
+    st.lists(st.tuples(st.integers(0, 23), st.integers(0, 23), st.booleans()), max_size=12),
+    st.lists(st.text("abcdwxyz'1A", max_size=9), max_size=4),
+    st.integers(1, 7),
+)
+def test_compound_splits_rule_out_unhashed_only_what_no_form_is(words, joins, others, shortest):
+    """`compound_splits` hashes a story's forms only when a closed form's split may be two of
+    them, or a joined form may be one (their lengths by first and last two letters): over words
+    of many letters, some of them two others joined (capitalised or not), and joined forms that
+    are closed forms, other strings, or under two letters, the twin's splits and closed forms."""
+    compounds = [
+        (words[a] + words[b]).capitalize() if upper else words[a] + words[b]
+        for a, b, upper in joins
+        if a < len(words) and b < len(words)
+    ]
+    every = words + compounds
+    plain = {w for w in every if w.isalpha()}
+    closed_words = [w for w in plain if shortest <= len(w) <= 40 and (w.islower() or w[1:].islower())]
+    joined = [w.lower() for w in compounds[:3]] + others
+    expected = compound_spacing._compound_splits(closed_words, plain, joined)
+    splits, keys = compiled.compound_splits(every, iter(joined), shortest, 40)
+    assert sorted(splits) == sorted(expected[0]) and len(splits) == len(set(splits))
+    assert keys == expected[1]
+
+
 # parts of long words: letters of both cases at the ends of the alphabet, and the characters
 # next to them ('@' and '[' below and above the capitals, '`' and '{' the lowercase letters)
 LONG_PARTS = st.sampled_from(["a", "z", "A", "Z", "ab", "zy", "Az", "aZ", "@", "[", "`", "{", "abcdefgh"])
