@@ -757,6 +757,32 @@ word_hash(const unsigned char *raw, Py_ssize_t bytes)
     return (Py_uhash_t)mix_64(h);
 }
 
+/* WordTable's hash of a token's raw data raw[:bytes], `room` bytes of the text's from raw on: up to
+ * eight bytes are read as one integer (little-endian, zero above them: by one load and a mask
+ * where eight bytes from raw are the text's, else byte by byte) mixed with their number; more, by
+ * word_hash. The mix is a bijection of 64 bits (two multiplies by odd numbers and two xor-shifts),
+ * so two tokens of eight bytes or fewer, of one number of bytes, are equal exactly when their
+ * hashes are (`word_table_id` compares no bytes then). */
+static inline Py_uhash_t
+token_hash(const unsigned char *raw, Py_ssize_t bytes, Py_ssize_t room)
+{
+    uint64_t v = 0;
+    if (bytes > 8)
+        return word_hash(raw, bytes);
+#if PY_LITTLE_ENDIAN
+    if (room >= 8)
+        v = load_8(raw) & (~(uint64_t)0 >> (64 - 8 * bytes)); /* (a token is one character or more) */
+    else
+#endif
+    {
+        unsigned char eight[8] = {0};
+        (void)room;
+        memcpy(eight, raw, (size_t)bytes);
+        v = load_8(eight);
+    }
+    return (Py_uhash_t)mix_64(v ^ (uint64_t)bytes * 0xC2B2AE3D27D4EB4FULL);
+}
+
 /* Whether a[:n] and b[:n] are equal (memcmp(a, b, n) == 0), inline and by the loads above. */
 static inline int
 same_bytes(const unsigned char *a, const unsigned char *b, Py_ssize_t n)
@@ -837,14 +863,16 @@ word_table_grow(WordTable *t)
     return 0;
 }
 
-/* The id of the word at text[p:e] (raw data `data` of `kind`), a new one (the next id, with
- * *is_new set) when the table has not met it; -1 on error. */
+/* The id of the word at text[p:e] (raw data `data` of `kind`, `length` characters), a new one
+ * (the next id, with *is_new set) when the table has not met it; -1 on error. */
 static Py_ssize_t
-word_table_id(WordTable *t, int kind, const void *data, Py_ssize_t p, Py_ssize_t e, int *is_new)
+word_table_id(WordTable *t, int kind, const void *data, Py_ssize_t length, Py_ssize_t p, Py_ssize_t e, int *is_new)
 {
     const unsigned char *raw = (const unsigned char *)data + p * kind;
     Py_ssize_t n = e - p, j;
-    Py_uhash_t h = word_hash(raw, n * kind);
+    Py_uhash_t h = token_hash(raw, n * kind, (length - p) * kind);
+    /* (a hash of 64 bits tells the bytes of eight or fewer: `token_hash`) */
+    int compared = n * kind > 8 || sizeof(Py_uhash_t) < 8;
     uint64_t tag = SLOT_TAG(h), slot;
     WordEntry *new;
     *is_new = 0;
@@ -855,7 +883,7 @@ word_table_id(WordTable *t, int kind, const void *data, Py_ssize_t p, Py_ssize_t
             Py_ssize_t id = (Py_ssize_t)(slot & 0xFFFFFFFF) - 1;
             const WordEntry *old = &t->entry[id];
             if (old->hash == h && old->len == n &&
-                same_bytes((const unsigned char *)data + old->at * kind, raw, n * kind))
+                (!compared || same_bytes((const unsigned char *)data + old->at * kind, raw, n * kind)))
                 return id;
         }
     }
@@ -1193,7 +1221,7 @@ index_tokens(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
                 p = e;
                 continue;
             }
-            id = word_table_id(table, kind, data, p, e, &is_new);
+            id = word_table_id(table, kind, data, n, p, e, &is_new);
             if (id < 0)
                 goto done;
             if (is_new) { /* its str made below, once every token is read */

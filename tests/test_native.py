@@ -185,6 +185,26 @@ def test_the_token_index_of_a_one_byte_text_holds_what_the_regex_finds(text, dat
     test_the_token_index_holds_what_the_regex_finds_both_ways.hypothesis.inner_test(text, ranges, regions)
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text("aZe_5'-.é²", min_size=1, max_size=20), min_size=1, max_size=12),
+    st.lists(st.sampled_from([" ", "  ", ", ", ".", "\n", "-", "'", "é"]), min_size=1, max_size=12),
+    st.data(),
+)
+def test_the_token_index_of_words_long_and_short_holds_what_the_regex_finds(words, gaps, data):
+    """One-byte texts of words of fewer and more than eight bytes, each met twice (the compiled
+    table tells a word of eight or fewer from its hash alone, and compares the bytes of a longer
+    one), their last eight bytes read whole or, at the text's end, one by one, a joiner, a U.S.,
+    a digit, a Latin-1 letter or a sentence's end after them."""
+    text = "".join(w + gaps[i % len(gaps)] for i, w in enumerate(words * 2))
+    n = len(text) + 2
+    ranges = data.draw(st.lists(st.tuples(st.integers(0, n), st.integers(0, n)), max_size=4))
+    if data.draw(st.booleans()):
+        ranges.append((0, len(text)))
+    regions = data.draw(st.lists(st.tuples(st.integers(0, n), st.integers(1, 8)), max_size=2))
+    test_the_token_index_holds_what_the_regex_finds_both_ways.hypothesis.inner_test(text, ranges, regions)
+
+
 @pytest.mark.skipif(compiled is None, reason="newslint._native is not built here")
 def test_a_word_met_in_an_earlier_text_is_the_str_already_made():
     """The compiled `index_tokens` keeps the words of texts of one-byte characters: a word an
