@@ -187,6 +187,18 @@ if native is not None and not TYPE_CHECKING:
 
 
 _find_repairs: Callable[[Document], tuple[Repair, ...]] | None = None
+_find_hints: Callable[[str], int] | None = None
+
+
+def _hints_finder() -> Callable[[str], int]:
+    """`newslint.segment`'s story hints (`_hints_of`), imported on first use (it imports this
+    module) and kept, as `_repairs_finder` keeps its finder."""
+    global _find_hints
+    if _find_hints is None:
+        from newslint.segment import _hints_of
+
+        _find_hints = _hints_of
+    return _find_hints
 
 
 def _repairs_finder() -> Callable[[Document], tuple[Repair, ...]]:
@@ -274,11 +286,13 @@ class Document:
         sic: tuple[Span, ...],
         lines: LineIndex,
         non_prose: SpanSet | None = None,
+        hints: int | None = None,
     ) -> Document:
         """`Document(...)` with every field given, for `segment.parse`: the instance dict written
         at once, in the fields' order, in a third of the time of the frozen dataclass's `__init__`
         and its eleven `object.__setattr__` calls (parse builds one a story). `non_prose`, where
-        parse built it: the span set of the regions but tables (`_non_prose`), not built again."""
+        parse built it: the span set of the regions but tables (`_non_prose`), not built again;
+        `hints`, where parse found them: the text's `hints`."""
         doc = object.__new__(cls)
         # a dict display, not keywords: keyword arguments are gathered into a dict of their own,
         # then copied into the instance's
@@ -306,6 +320,8 @@ class Document:
             fields["_non_prose"] = non_prose
             if not any(r.kind is RegionKind.TABLE for r in regions):  # then it is the set of all
                 fields["_not_prose"], fields["_tables"] = non_prose, NO_SPANS
+        if hints is not None:
+            fields["hints"] = hints
         if not quotations:
             fields["_quoted"] = NO_SPANS
         if not sic:
@@ -329,6 +345,14 @@ class Document:
         backslash escapes) and what an editor would type for each: see `newslint.repairs`. The
         engine reads the story through the safe ones (`newslint.reading`)."""
         return _repairs_finder()(self)
+
+    @cached_property
+    def hints(self) -> int:
+        """The rare hints the text holds, as `newslint.segment.story_hints`' bits (an HTML
+        comment's opening, "@", "#", an address, a column gap, a [sic] mark): parse finds them
+        for every story and hands them on, so that the engine asks the bits, not the text (the
+        check's search of a story for "<!--" cost some 2,900 instructions)."""
+        return _hints_finder()(self.text)
 
     @cached_property
     def _prose(self) -> Prose:

@@ -25,6 +25,7 @@ from newslint.fix import FixOutcome, fix_until_stable
 from newslint.reading import Reading
 from newslint.registry import select_rules
 from newslint.rule import Rule, RuleContext, RuleUnavailable, Trigger
+from newslint.segment import COMMENT_HINT
 from newslint.span import Span
 from newslint.tokens import GateProgram, gate_program, select_gates
 from newslint.violation import Applicability, Diagnostic, Fix, Severity, Violation
@@ -178,7 +179,8 @@ class Linter:
                 kept.extend(found)
             if deferring:  # (none without a LanguageTool server)
                 kept = self._drop_deferred(kept)
-            if "<!--" in text:  # `suppress.may_hold_directive`, inline: most stories hold none
+            # `suppress.may_hold_directive` ("<!--" in text), read from the bits parse found
+            if doc.hints & COMMENT_HINT:  # (most stories hold none)
                 kept = self._apply_suppressions(doc, kept)
             # a Span is the tuple (start, end): the same order as (start, end, code), keyed in C
             kept.sort(key=_BY_PLACE)

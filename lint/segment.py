@@ -124,6 +124,7 @@ def parse(text: str, path: str = "-", format: str = "text") -> Document:
         sic,
         lines,
         not_prose,
+        hints,
     )
 
 
