@@ -455,18 +455,36 @@ scan_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
  * is (no copy): grown by an eighth, so that a big file's index never takes twice its size while
  * it is built (doubled buffers and their copies took 76 MB for 10 MB of text). */
 typedef struct {
-    PyObject *obj; /* a bytearray, or NULL before the first push */
-    int *data;
+    PyObject *obj; /* a bytearray, or NULL before the first push or while the room is lent */
+    int *data;     /* the bytearray's, or lent room (`intbuf_lend`), or NULL */
     Py_ssize_t size, cap;
 } IntBuf;
+
+/* Room lent to index_tokens' buffers while it reads a text, kept from one text to the next: a
+ * story's arrays fit (its tokens and sentences), and each is copied into a bytearray of its
+ * size once read, where a bytearray of 256 values was allocated and then shrunk for each
+ * (malloc and realloc: some 600 instructions an array, four arrays a story). A bigger text's
+ * fill it and go on in a bytearray as before (`intbuf_grow`). */
+#define LENT_INTS 4096
+static int lent_room[5][LENT_INTS];
+
+/* b (empty) reads into lent room `i` until that is full. */
+static void
+intbuf_lend(IntBuf *b, int i)
+{
+    b->data = lent_room[i];
+    b->cap = LENT_INTS;
+}
 
 static int
 intbuf_grow(IntBuf *b)
 {
     Py_ssize_t cap = b->cap + (b->cap >> 3) + 256;
-    if (b->obj == NULL)
+    if (b->obj == NULL) {
         b->obj = PyByteArray_FromStringAndSize(NULL, cap * (Py_ssize_t)sizeof(int));
-    else if (PyByteArray_Resize(b->obj, cap * (Py_ssize_t)sizeof(int)) < 0)
+        if (b->obj != NULL && b->size > 0) /* out of lent room: its values moved over */
+            memcpy(PyByteArray_AS_STRING(b->obj), b->data, (size_t)b->size * sizeof(int));
+    } else if (PyByteArray_Resize(b->obj, cap * (Py_ssize_t)sizeof(int)) < 0)
         return -1;
     if (b->obj == NULL)
         return -1;
@@ -490,11 +508,12 @@ static PyObject *
 intbuf_take(IntBuf *b)
 {
     PyObject *obj = b->obj;
+    const int *lent = obj == NULL ? b->data : NULL;
     b->obj = NULL;
     b->data = NULL;
     b->cap = 0;
-    if (obj == NULL)
-        return PyByteArray_FromStringAndSize(NULL, 0);
+    if (obj == NULL) /* (no push, or all in lent room: copied) */
+        return PyByteArray_FromStringAndSize((const char *)lent, lent != NULL ? b->size * (Py_ssize_t)sizeof(int) : 0);
     if (PyByteArray_Resize(obj, b->size * (Py_ssize_t)sizeof(int)) < 0) {
         Py_DECREF(obj);
         return NULL;
@@ -1187,6 +1206,13 @@ index_tokens(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     }
     text = args[0], sentences = args[1], blocked = args[2], counts = args[3];
     odd = nargs == 5 ? args[4] : Py_None;
+    if (table == &spare_table) { /* (a nested call's buffers are its own bytearrays from the start) */
+        intbuf_lend(&ids, 0);
+        intbuf_lend(&starts, 1);
+        intbuf_lend(&openings, 2);
+        intbuf_lend(&firsts, 3);
+        intbuf_lend(&others, 4);
+    }
     spare_busy = 1; /* (whichever is used: a nested call builds its own) */
     word_table_start(table, PyUnicode_GET_LENGTH(text));
     if (read_spans(sentences, &sstarts, &sends, &nsent) < 0 || read_spans(blocked, &bstarts, &bends, &nblock) < 0)

@@ -205,6 +205,26 @@ def test_the_token_index_of_words_long_and_short_holds_what_the_regex_finds(word
     test_the_token_index_holds_what_the_regex_finds_both_ways.hypothesis.inner_test(text, ranges, regions)
 
 
+@pytest.mark.parametrize("count", [1, 4095, 4096, 4097, 9001])
+def test_the_token_index_past_the_room_lent_to_its_arrays_holds_what_the_regex_finds(count):
+    """The compiled `index_tokens` reads a story's arrays into room it keeps (4,096 values each)
+    and copies them out; a text of more tokens, sentences and sentence openings than that goes
+    on in arrays of its own. Both give the index the regex finds, about the bound and past it."""
+    words = [f"w{i}" if i % 3 else "x" for i in range(count)]
+    text = " ".join(words)
+    starts = [0] + [i + 1 for i, c in enumerate(text) if c == " "]
+    sentences = [document.Span(a, a + len(w)) for a, w in zip(starts, words, strict=True)]
+    for spans in (sentences, [document.Span(0, len(text))]):
+        blocked = document.SpanSet([])
+        expected, expected_counts = _index_by_regex(text, spans, blocked)
+        counts: Counter[str] = Counter()
+        index = tokens.index_tokens(text, spans, blocked, counts)
+        assert _rows(index) == expected
+        opening = [i for i, row in enumerate(expected) if i == 0 or expected[i - 1][3] != row[3]]
+        assert list(index.firsts) == opening
+        assert list(counts.items()) == [(w, n) for w, n in expected_counts.items() if w.isalpha()]
+
+
 @pytest.mark.skipif(compiled is None, reason="newslint._native is not built here")
 def test_a_word_met_in_an_earlier_text_is_the_str_already_made():
     """The compiled `index_tokens` keeps the words of texts of one-byte characters: a word an
