@@ -1151,32 +1151,40 @@ interned_word(PyObject *text, Py_ssize_t p, Py_ssize_t n, Py_uhash_t h, Py_hash_
  * whose indices are `skip` (ascending, `nskip` of them). Into an empty dict they go through a
  * new dict made big enough for all of them, which `counts` then takes whole (the merge of a dict
  * into an empty one copies its table): inserted one by one, a story's hundred words grew the
- * dict five times over. */
+ * dict five times over. `counted` (a list, or None) gets one more item: those words, in that
+ * order, as a list. */
 static int
-counts_into(PyObject *counts, PyObject *words, const WordEntry *entry, const int *skip, Py_ssize_t nskip)
+counts_into(PyObject *counts, PyObject *words, const WordEntry *entry, const int *skip, Py_ssize_t nskip,
+            PyObject *counted)
 {
-    Py_ssize_t i, n = PyList_GET_SIZE(words), k = 0;
+    Py_ssize_t i, n = PyList_GET_SIZE(words), k = 0, m = 0;
     PyObject *into = n - nskip > 5 && PyDict_GET_SIZE(counts) == 0 ? new_presized(n - nskip) : Py_NewRef(counts);
-    int err = into == NULL ? -1 : 0;
+    PyObject *keys = counted != Py_None ? PyList_New(n - nskip) : NULL;
+    int err = into == NULL || (counted != Py_None && keys == NULL) ? -1 : 0;
     for (i = 0; err == 0 && i < n; i++) {
-        PyObject *count;
+        PyObject *count, *word = PyList_GET_ITEM(words, i);
         if (k < nskip && skip[k] == i) {
             k++;
             continue;
         }
+        if (keys != NULL)
+            PyList_SET_ITEM(keys, m++, Py_NewRef(word));
         count = PyLong_FromSsize_t(entry[i].uses);
-        err = count == NULL ? -1 : PyDict_SetItem(into, PyList_GET_ITEM(words, i), count);
+        err = count == NULL ? -1 : PyDict_SetItem(into, word, count);
         Py_XDECREF(count);
     }
     if (err == 0 && into != counts)
         err = PyDict_Update(counts, into);
+    if (err == 0 && keys != NULL) /* (all filled: no error left one out) */
+        err = PyList_Append(counted, keys);
     Py_XDECREF(into);
+    Py_XDECREF(keys); /* (a slot an error left empty is NULL: let go as such) */
     return err;
 }
 
 static int not_a_word(PyObject *word); /* its token kind is not WORD (newslint.tokens._classify) */
 
-/* index_tokens(text, sentences, blocked, counts[, odd]): (sentences and blocked: sequences of spans)
+/* index_tokens(text, sentences, blocked, counts[, odd[, counted]]): (sentences and blocked: sequences of spans)
  * every token of the sentences (as TOKEN.finditer finds them in each, those that touch a blocked
  * span left out), in text order. `counts` (a dict) gets each distinct WORD token's number of uses
  * (`Prose.word_counts`: numbers and the other kinds left out), in the order of first use; returned are (words, ids, starts, openings, firsts): the distinct
@@ -1186,11 +1194,13 @@ static int not_a_word(PyObject *word); /* its token kind is not WORD (newslint.t
  * tokens are openings[i] up to openings[i + 1]: 4 bytes a sentence, not a sentence a token),
  * and the indices of the tokens that open a sentence.
  * A str is built for each distinct token only (`WordTable`): a story repeats most of its words.
- * `odd` (a list, if given) gets the distinct tokens that are not letters only, in that order. */
+ * `odd` (a list, if given) gets the distinct tokens that are not letters only, in that order, and
+ * `counted` (a list, if given) one item, the list of the words given counts, in their order
+ * (`StoryBits.read` reads them: a list's items, where a dict's keys cost a call each). */
 static PyObject *
 index_tokens(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
-    PyObject *text, *sentences, *blocked, *counts, *odd;
+    PyObject *text, *sentences, *blocked, *counts, *odd, *counted;
     PyObject *words = NULL, *result = NULL;
     Py_ssize_t *sstarts = NULL, *sends = NULL, *bstarts = NULL, *bends = NULL;
     Py_ssize_t nsent, nblock, i, n, handed = 0;
@@ -1198,14 +1208,16 @@ index_tokens(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     WordTable own = {0}, *table = spare_busy ? &own : &spare_table;
     int kind;
     const void *data;
-    if ((nargs != 4 && nargs != 5) || !PyUnicode_Check(args[0]) || !PyDict_Check(args[3]) ||
-        (nargs == 5 && args[4] != Py_None && !PyList_Check(args[4]))) {
-        PyErr_SetString(PyExc_TypeError, "index_tokens(text, sentences, blocked, counts[, odd]): text a str, "
-                                         "counts a dict, odd a list or None");
+    if (nargs < 4 || nargs > 6 || !PyUnicode_Check(args[0]) || !PyDict_Check(args[3]) ||
+        (nargs >= 5 && args[4] != Py_None && !PyList_Check(args[4])) ||
+        (nargs == 6 && args[5] != Py_None && !PyList_Check(args[5]))) {
+        PyErr_SetString(PyExc_TypeError, "index_tokens(text, sentences, blocked, counts[, odd[, counted]]): text a "
+                                         "str, counts a dict, odd and counted lists or None");
         return NULL;
     }
     text = args[0], sentences = args[1], blocked = args[2], counts = args[3];
-    odd = nargs == 5 ? args[4] : Py_None;
+    odd = nargs >= 5 ? args[4] : Py_None;
+    counted = nargs == 6 ? args[5] : Py_None;
     if (table == &spare_table) { /* (a nested call's buffers are its own bytearrays from the start) */
         intbuf_lend(&ids, 0);
         intbuf_lend(&starts, 1);
@@ -1294,7 +1306,7 @@ index_tokens(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         goto done;
     for (handed = 0; handed < table->size; handed++) /* the list takes the table's references */
         PyList_SET_ITEM(words, handed, table->entry[handed].word);
-    if (counts_into(counts, words, table->entry, others.data, others.size) < 0)
+    if (counts_into(counts, words, table->entry, others.data, others.size, counted) < 0)
         goto done;
     {
         PyObject *a = intbuf_take_int32s(&ids), *b = a ? intbuf_take_int32s(&starts) : NULL;
@@ -4655,7 +4667,8 @@ flush_stories(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 }
 
 /* story_bits(cls, words, memory): `StoryBits.read`'s story, after its flush, in one call: the keys
- * of `words` as a list, their bits read as read_bits reads them, a pending bytearray and a known
+ * of `words` as a list (`words` itself when it is one: a token index's list of its counted words,
+ * kept read-only), their bits read as read_bits reads them, a pending bytearray and a known
  * one of their size, as a `cls` (StoryBits, a tuple of five). None when the bits do not come
  * packed (the Python steps then). */
 static PyObject *
@@ -4679,7 +4692,9 @@ story_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
          * word: 0.5% of a corpus run's) */
         if ((keys = PyDict_Keys(args[1])) == NULL)
             return NULL;
-    } else if ((keys = PySequence_List(args[1])) == NULL)
+    } else if (PyList_CheckExact(args[1])) /* (a token index's words: the story's own list, kept) */
+        keys = Py_NewRef(args[1]);
+    else if ((keys = PySequence_List(args[1])) == NULL)
         return NULL;
     {
         PyObject *pair[2] = {keys, args[2]};
@@ -13542,7 +13557,7 @@ static PyMethodDef methods[] = {
     {"near_words_in_index", (PyCFunction)(void (*)(void))near_words_in_index, METH_FASTCALL,
      "near_words_in_index(typo, line, index): near_words_in_line(typo, line), read from the line's index."},
     {"index_tokens", (PyCFunction)(void (*)(void))index_tokens, METH_FASTCALL,
-     "index_tokens(text, sentences, blocked, counts[, odd]): the token index."},
+     "index_tokens(text, sentences, blocked, counts[, odd[, counted]]): the token index."},
     {"among", (PyCFunction)(void (*)(void))among, METH_FASTCALL,
      "among(words, ids, wanted): indices of the tokens whose word is wanted."},
     {"joined_at", (PyCFunction)(void (*)(void))joined_at, METH_FASTCALL,

@@ -478,8 +478,10 @@ class Document:
     def word_bits(self) -> StoryBits:
         """The story's distinct words and their bits in the letter tests' memory, read once, on
         first use: every test's words are taken from these (`selected`), and the engine's
-        triggers read whether a word is remembered to pass a test from their `union`."""
-        return StoryBits.read(self.word_counts)
+        triggers read whether a word is remembered to pass a test from their `union`. The
+        words are read as the list the token index made of them, where it counted them."""
+        counts = self.word_counts
+        return StoryBits.read(self._prose.counted_words(counts) if "_prose" in self.__dict__ else counts)
 
     def selected(self, test: LetterTest) -> AbstractSet[str]:
         """The story's distinct words that pass `test` (`test.select(doc.word_counts)`), kept for

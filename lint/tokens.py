@@ -159,18 +159,22 @@ def index_tokens(
     blocked: SpanSet,
     counts: dict[str, int],
     odd: list[str] | None = None,
+    counted: list[list[str]] | None = None,
 ) -> TokenIndex:
     """The `TokenIndex` of the sentences' tokens, those that touch `blocked` left out; `counts`
     gets each distinct WORD token's number of uses (`Prose.word_counts`: numbers and the other
-    kinds left out), in the order of first use, and `odd` (if given) the distinct tokens that are
-    not letters only (`str.isalpha`), in the same order."""
+    kinds left out), in the order of first use, `odd` (if given) the distinct tokens that are
+    not letters only (`str.isalpha`), in the same order, and `counted` (if given) one item: the
+    list of the words `counts` gets, in that order."""
     if native is not None:
         # tuple.__new__: a NamedTuple's own __new__ is a Python call (one a story, as is a generator);
         # the arrays come as `Int32s` (sequences of ints, buffers of format "i"), made in C
-        return tuple.__new__(TokenIndex, native.index_tokens(text, sentences, blocked.spans, counts, odd))
+        found = native.index_tokens(text, sentences, blocked.spans, counts, odd, counted)
+        return tuple.__new__(TokenIndex, found)
     ids, starts, openings, firsts = (array("i") for _ in range(4))
     number: dict[str, int] = {}
     others: set[int] = set()  # the ids of the tokens that are not WORDs: not counted
+    words: list[str] = []  # those that are, in order (`counted`'s)
     for sentence in sentences:
         openings.append(len(ids))
         any_blocked = blocked.touches(sentence)
@@ -185,6 +189,7 @@ def index_tokens(
                 k = number[word] = len(number)
                 if word.isalpha() or kind_of(word) is WORD_KIND:
                     counts[word] = 1
+                    words.append(word)
                 else:
                     others.add(k)
                 if odd is not None and not word.isalpha():
@@ -197,6 +202,8 @@ def index_tokens(
             ids.append(k)
             starts.append(start)
     openings.append(len(ids))
+    if counted is not None:
+        counted.append(words)
     return TokenIndex(list(number), ids, starts, openings, firsts)
 
 
@@ -670,8 +677,8 @@ class StoryBits(NamedTuple):
     shapes: bytearray | None = None
 
     @classmethod
-    def read(cls, words: Mapping[str, object] | AbstractSet[str]) -> StoryBits:
-        """The bits of `words` (keys, for a mapping) in the memory now."""
+    def read(cls, words: Mapping[str, object] | AbstractSet[str] | list[str]) -> StoryBits:
+        """The bits of `words` (keys, for a mapping; distinct, for a list) in the memory now."""
         memory = _WORD_BITS
         memory.flush()  # the stories before it read in
         # the steps below in one compiled call, where the bits come packed (most times): 2 us
@@ -1007,6 +1014,7 @@ class Prose:
         "quoted",
         "_index",
         "_counts",
+        "_counted",
         "_places",
         "_placing_kept",
         "_starts",
@@ -1019,6 +1027,7 @@ class Prose:
         self.blocked, self.quoted = blocked, quoted
         self._index: TokenIndex | None = None
         self._counts: Counter[str] | None = None  # every WORD token's count, from the index
+        self._counted: list[str] | None = None  # its words, in its order, as a list (`counted_words`)
         # per sentence, found as tokens are built: in the headline, in a quotation
         self._places: list[tuple[bool, int] | None] | None = None
         self._placing_kept: Places | None = None  # `_placing`'s, made once (asked 2-3 times a story)
@@ -1028,7 +1037,9 @@ class Prose:
         """The story's `TokenIndex`, built on first use; None for a text too long to index."""
         if self._index is None and len(self.text) <= INDEX_LIMIT:
             self._counts = Counter.__new__(Counter)  # empty: without Counter.__init__'s Python calls
-            self._index = index_tokens(self.text, self.sentences, self.blocked, self._counts)
+            counted: list[list[str]] = []
+            self._index = index_tokens(self.text, self.sentences, self.blocked, self._counts, None, counted)
+            self._counted = counted[0]
         return self._index
 
     def tokens(self) -> tuple[Token, ...]:
@@ -1071,6 +1082,12 @@ class Prose:
         if index is not None:
             return built_tokens(index, index.firsts, 0, len(index.firsts), self._placing(), False)
         return list(self._tokens(None, first_only=True))
+
+    def counted_words(self, counts: Counter[str]) -> list[str] | Counter[str]:
+        """The words of `counts` in its order, as the list the index made of them where `counts`
+        is the index's own (`list(counts)` without a call a key), else `counts` itself. Treat it
+        as read-only (the story's `StoryBits` keeps it)."""
+        return self._counted if counts is self._counts and self._counted is not None else counts
 
     def word_counts(self) -> Counter[str]:
         """How many times each WORD token's text occurs."""

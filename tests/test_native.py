@@ -123,8 +123,8 @@ def _rows(index):
 def test_the_token_index_holds_what_the_regex_finds_both_ways(text, ranges, regions):
     """`index_tokens`, compiled and twin: each sentence's tokens (those touching a blocked span
     left out) in order, the counts of the WORD tokens (no number or other kind) in the order of
-    first use, the first token of each sentence, and `tokens_among` picks the tokens of the
-    wanted words, as int32s."""
+    first use (and those words as a list, `counted`), the first token of each sentence, and
+    `tokens_among` picks the tokens of the wanted words, as int32s."""
     sentences = sorted(document.Span(min(a, b), max(a, b)) for a, b in ranges)
     blocked = document.SpanSet([document.Span(a, a + n) for a, n in regions])
     expected, expected_counts = _index_by_regex(text, sentences, blocked)
@@ -134,8 +134,10 @@ def test_the_token_index_holds_what_the_regex_finds_both_ways(text, ranges, regi
             patch.setattr(tokens, "native", use)
             counts: Counter[str] = Counter()
             odd: list[str] = []
-            index = tokens.index_tokens(text, sentences, blocked, counts, odd)
+            counted: list[list[str]] = []
+            index = tokens.index_tokens(text, sentences, blocked, counts, odd, counted)
             assert _rows(index) == expected
+            assert counted == [list(counts)]  # (the words counted, as a list: `StoryBits.read`'s)
             assert len(index.openings) == len(sentences) + 1
             assert list(counts.items()) == [
                 (w, n) for w, n in expected_counts.items() if tokens.kind_of(w) is tokens.WORD_KIND
@@ -1105,9 +1107,9 @@ def _story_steps(words: object, memory: dict[str, int]) -> tuple[object, ...]:
 )
 def test_a_story_s_bits_read_in_one_call_are_the_python_steps(keys, memory, kind):
     """`story_bits` (`StoryBits.read` in one call) makes the story its Python steps make, from a
-    story's counts (a Counter), a dict, a set or a list of its words: its keys in their order, the
-    bits read, a pending and a known bytearray of their size; None where the bits are not packed
-    (the Python steps then)."""
+    story's counts (a Counter), a dict, a set or a list of its words: its keys in their order (a
+    list itself), the bits read, a pending and a known bytearray of their size; None where the
+    bits are not packed (the Python steps then)."""
     words = kind(dict.fromkeys(keys, 1)) if kind in (dict, Counter) else kind(keys)
     expected = _story_steps(words, memory)
     story = compiled.story_bits(tokens.StoryBits, words, memory)
@@ -1117,7 +1119,8 @@ def test_a_story_s_bits_read_in_one_call_are_the_python_steps(keys, memory, kind
     assert type(story) is tokens.StoryBits
     assert tuple(story) == expected
     assert [type(part) for part in story] == [type(part) for part in expected]
-    assert story.words is not words and story.pending is not story.shapes
+    # a list of the words is kept as given (a token index's own list of them), the rest read out
+    assert (story.words is words) == (kind is list) and story.pending is not story.shapes
     with pytest.raises(TypeError):
         compiled.story_bits(int, words, memory)  # no tuple
     with pytest.raises(TypeError):
