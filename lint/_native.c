@@ -77,6 +77,8 @@
  *   `_places_twin`, there);
  * - whole_words(text, words, most): how many of a few words a story writes as words (NL201's
  *   wire-desk subjects; its twin is rules/naming/english_variety_mix.py's `_subjects`);
+ * - figure_words(text, starts, words, most): how many figures of a digit or two open a word, 25 May
+ *   (NL201's day-month dates; its twin is rules/naming/english_variety_mix.py's `_figure_word_count`);
  * - unit_ends(text, lasts, most): how many figures run into a unit, 4.5bn or 10km (NL201's
  *   sign; its twin is rules/naming/english_variety_mix.py's `_unit_count`);
  * - substrings_held(text, needles): which of a few literals a story holds, as bits (NL201's
@@ -13407,7 +13409,11 @@ whole_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
  * opening with a character below U+0100) text holds, as the bits of an int (bit k: needle k):
  * `sum(1 << k for k, s in enumerate(needles) if s in text)`, the twin in
  * rules/naming/english_variety_mix.py (`_literals_held`). NL201 tests its signs' literals (£, "per cent",
- * Mr, UK, towards ...) in one pass over a story, where each `in` was a pass of its own. */
+ * Mr, UK, towards ...) in one pass over a story, where each `in` was a pass of its own. Where
+ * the walk meets a needle's first character c, `seconds[c]` holds bit (d & 63) of the second
+ * character d of each needle opening with c (every bit for a needle of one character): a common
+ * first letter (the t of "towards", the p of "per cent") is compared with its needles only before a
+ * second character one of them may have, and no needle held is passed over. */
 static PyObject *
 substrings_held(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
@@ -13415,6 +13421,7 @@ substrings_held(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     Py_ssize_t n, nw, i, w;
     unsigned long long found = 0, all;
     unsigned long long opens[256] = {0}; /* the needles each first character opens */
+    unsigned long long seconds[256] = {0}; /* their second characters' bits (d & 63), as above */
     Py_UCS4 firsts[64];
     int kind;
     const void *data;
@@ -13424,8 +13431,13 @@ substrings_held(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     if (tuple_openings(needles, 256, "substrings_held", "needle", "a character below U+0100", firsts) < 0)
         return NULL;
     nw = PyTuple_GET_SIZE(needles);
-    for (w = 0; w < nw; w++)
+    for (w = 0; w < nw; w++) {
+        PyObject *needle = PyTuple_GET_ITEM(needles, w);
         opens[firsts[w]] |= 1ULL << w;
+        seconds[firsts[w]] |= PyUnicode_GET_LENGTH(needle) == 1
+                                  ? ~0ULL
+                                  : 1ULL << (PyUnicode_READ_CHAR(needle, 1) & 63);
+    }
     all = nw == 64 ? ~0ULL : (1ULL << nw) - 1;
     kind = PyUnicode_KIND(text);
     data = PyUnicode_DATA(text);
@@ -13445,7 +13457,8 @@ substrings_held(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
             if (ch >= 256)
                 continue;
         }
-        if ((open = opens[ch] & ~found) == 0)
+        if ((open = opens[ch] & ~found) == 0
+            || !(seconds[ch] >> (i + 1 < n ? PyUnicode_READ(kind, data, i + 1) & 63 : 0) & 1))
             continue;
         for (; open; open &= open - 1) { /* each needle the character opens, not yet found */
             PyObject *needle;
@@ -13471,11 +13484,12 @@ substrings_held(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 /* unit_ends' test of one last digit `at`: a decimal digit (regex \d) at text[at] and one of
  * "bn", "m", "km", "kg", "cm", "mm" just after it, no \w after that (regex \b). */
 static int
-unit_end_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t at)
+unit_end_at(PyObject *unused, int kind, const void *data, Py_ssize_t n, Py_ssize_t at)
 {
     static const char *const units[] = {"bn", "m", "km", "kg", "cm", "mm"};
     size_t u;
     Py_UCS4 ch;
+    (void)unused; /* offsets_passing's test: no argument */
     if (at < 0 || at >= n || !IS_DIGIT((ch = PyUnicode_READ(kind, data, at))))
         return 0;
     for (u = 0; u < sizeof units / sizeof *units; u++) {
@@ -13491,26 +13505,21 @@ unit_end_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t at)
     return 0;
 }
 
-/* unit_ends(text, lasts, most): how many, up to `most`, of the offsets `lasts` (ascending: the
- * last digits of a text's runs of digits, as `digit_runs` gives them, in an int32 or int64 array
- * or any sequence of ints) open a match of r"\d(?:bn|m|km|kg|cm|mm)\b": NL201's sign of amounts
- * and measures run into their unit ($4.5bn, 10km), `len(matches_at(pattern, text, lasts))` (the
- * twin, `english_variety_mix._unit_count`) without a match call a figure. No match covers the
- * next last digit (its letters are no digits), so each is tried. */
+/* How many, up to `most`, of `offsets` (an int32 or int64 array, or any sequence of ints) pass
+ * `test` (given `arg` and the text): unit_ends' and figure_words' walk. `what` names the offsets
+ * in a TypeError ("unit_ends: lasts"). */
 static PyObject *
-unit_ends(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+offsets_passing(const char *what, PyObject *text, PyObject *offsets, Py_ssize_t most,
+                int (*test)(PyObject *, int, const void *, Py_ssize_t, Py_ssize_t), PyObject *arg)
 {
-    PyObject *text, *seq = NULL;
+    PyObject *seq = NULL;
     Py_buffer view = {0};
-    Py_ssize_t most, n, count = 0, i, len;
+    Py_ssize_t n, count = 0, i, len;
     int kind, width = 0;
     const void *data;
-    if (BAD_COUNT(3, 3) || BAD_STR(0) || BAD_SSIZE(2, most))
-        return NULL;
-    text = args[0];
     kind = PyUnicode_KIND(text), data = PyUnicode_DATA(text), n = PyUnicode_GET_LENGTH(text);
-    if (PyObject_CheckBuffer(args[1])) {
-        if (PyObject_GetBuffer(args[1], &view, PyBUF_FORMAT | PyBUF_ND) < 0)
+    if (PyObject_CheckBuffer(offsets)) {
+        if (PyObject_GetBuffer(offsets, &view, PyBUF_FORMAT | PyBUF_ND) < 0)
             return NULL;
         if (view.format != NULL && view.format[0] && !view.format[1]
             && (view.format[0] == 'i' || view.format[0] == 'q' || view.format[0] == 'l')
@@ -13518,13 +13527,13 @@ unit_ends(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
             width = (int)view.itemsize;
         else {
             PyBuffer_Release(&view);
-            PyErr_SetString(PyExc_TypeError, "unit_ends: lasts must be int32s or int64s, or a sequence of ints");
+            PyErr_Format(PyExc_TypeError, "%s must be int32s or int64s, or a sequence of ints", what);
             return NULL;
         }
         len = view.len / width;
     }
     else {
-        if ((seq = PySequence_Fast(args[1], "unit_ends: lasts must be a sequence of ints")) == NULL)
+        if ((seq = PySequence_Fast(offsets, "offsets must be a sequence of ints")) == NULL)
             return NULL;
         len = PySequence_Fast_GET_SIZE(seq);
     }
@@ -13536,12 +13545,81 @@ unit_ends(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
             at = (Py_ssize_t)((const long long *)view.buf)[i];
         else if ((at = PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(seq, i))) == -1 && PyErr_Occurred())
             break;
-        count += unit_end_at(kind, data, n, at);
+        count += test(arg, kind, data, n, at);
     }
     if (width)
         PyBuffer_Release(&view);
     Py_XDECREF(seq);
     return PyErr_Occurred() ? NULL : PyLong_FromSsize_t(count);
+}
+
+/* unit_ends(text, lasts, most): how many, up to `most`, of the offsets `lasts` (ascending: the
+ * last digits of a text's runs of digits, as `digit_runs` gives them, in an int32 or int64 array
+ * or any sequence of ints) open a match of r"\d(?:bn|m|km|kg|cm|mm)\b": NL201's sign of amounts
+ * and measures run into their unit ($4.5bn, 10km), `len(matches_at(pattern, text, lasts))` (the
+ * twin, `english_variety_mix._unit_count`) without a match call a figure. No match covers the
+ * next last digit (its letters are no digits), so each is tried. */
+static PyObject *
+unit_ends(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    Py_ssize_t most;
+    if (BAD_COUNT(3, 3) || BAD_STR(0) || BAD_SSIZE(2, most))
+        return NULL;
+    return offsets_passing("unit_ends: lasts", args[0], args[1], most, unit_end_at, NULL);
+}
+
+/* figure_words' test of one offset `at`: a decimal digit (regex \d) no \w just before, one more
+ * digit or none, one whitespace character (regex \s), then one of `words` (str of \w characters)
+ * with no \w just after (regex \b). */
+static int
+figure_word_at(PyObject *words, int kind, const void *data, Py_ssize_t n, Py_ssize_t at)
+{
+    Py_ssize_t q, w, nw = PyTuple_GET_SIZE(words);
+    if (at < 0 || at >= n || !IS_DIGIT(PyUnicode_READ(kind, data, at))
+        || (at > 0 && IS_WORD(PyUnicode_READ(kind, data, at - 1))))
+        return 0;
+    q = at + 1;
+    if (q < n && IS_DIGIT(PyUnicode_READ(kind, data, q)))
+        q++;
+    if (q >= n || !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, q)))
+        return 0;
+    q++;
+    for (w = 0; w < nw; w++) {
+        PyObject *word = PyTuple_GET_ITEM(words, w);
+        int wkind = PyUnicode_KIND(word);
+        const void *wdata = PyUnicode_DATA(word);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(word), k;
+        if (q + len > n)
+            continue;
+        for (k = 0; k < len && PyUnicode_READ(wkind, wdata, k) == PyUnicode_READ(kind, data, q + k); k++)
+            ;
+        if (k == len && (q + len == n || !IS_WORD(PyUnicode_READ(kind, data, q + len))))
+            return 1;
+    }
+    return 0;
+}
+
+/* figure_words(text, starts, words, most): how many, up to `most`, of the offsets `starts` (a
+ * text's first digits, as `digit_runs` gives them, in an int32 or int64 array or any sequence of
+ * ints) open a match of rf"\d(?<!\w\d)\d?\s(?:{'|'.join(words)})\b", `words` a tuple of non-empty
+ * str of \w characters: NL201's day-month dates (25 February), `len(matches_at(pattern, text,
+ * starts))` (the twin, `english_variety_mix._figure_word_count`) without a match call a figure.
+ * No offset inside a match opens one (its digits follow a \w or a digit, its other characters are
+ * no digits), so each is tried. */
+static PyObject *
+figure_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    Py_ssize_t most, w;
+    if (BAD_COUNT(4, 4) || BAD_STR(0) || BAD_TYPE(2, PyTuple_Check, "tuple") || BAD_SSIZE(3, most))
+        return NULL;
+    for (w = 0; w < PyTuple_GET_SIZE(args[2]); w++) {
+        PyObject *word = PyTuple_GET_ITEM(args[2], w);
+        if (!PyUnicode_Check(word) || PyUnicode_GET_LENGTH(word) == 0) {
+            PyErr_SetString(PyExc_TypeError, "figure_words: the words must be non-empty str");
+            return NULL;
+        }
+    }
+    return offsets_passing("figure_words: starts", args[0], args[1], most, figure_word_at, args[2]);
 }
 
 static PyMethodDef methods[] = {
@@ -13746,6 +13824,8 @@ static PyMethodDef methods[] = {
      "whole_words(text, words, most): how many of the words the text writes as words, up to most."},
     {"substrings_held", (PyCFunction)(void (*)(void))substrings_held, METH_FASTCALL,
      "substrings_held(text, needles): the bits of the needles the text holds (bit k: needles[k])."},
+    {"figure_words", (PyCFunction)(void (*)(void))figure_words, METH_FASTCALL,
+     "figure_words(text, starts, words, most): how many of the first digits starts open a day and a word (25 May), up to most."},
     {"unit_ends", (PyCFunction)(void (*)(void))unit_ends, METH_FASTCALL,
      "unit_ends(text, lasts, most): how many of the last digits lasts open an amount's unit (4.5bn, 10km), up to most."},
     {NULL, NULL, 0, NULL},

@@ -608,8 +608,66 @@ def test_the_units_take_offsets_as_arrays_or_sequences_of_ints():
         compiled.unit_ends("5km", ["0"], 3)
 
 
+DATE_PIECES = st.lists(
+    st.sampled_from(
+        ["5", "25", "125", "٣", "²", "x", "_", " ", "\n", "\u00a0", "May", "Mayor", "June", "Jun"]
+    )
+    | st.sampled_from(["December", "é", "Mé", "M", ",", "July_"]),
+    max_size=30,
+).map("".join)
+DATE_WORDS = st.lists(st.sampled_from(["May", "June", "December", "Mé", "Mayor", "a"]), max_size=4).map(tuple)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(DATE_PIECES, SIGN_PIECES, TEXTS), DATE_WORDS, st.integers(0, 5))
+@example("25 May 5 June 125 May x5 May 3\u00a0December 7 Mayor 8 May_", ("May", "June", "December"), 9)
+@example("1 Mé", ("Mé",), 3)
+def test_the_figure_words_counted_are_the_matches_at_the_first_digits(text, words, most):
+    """NL201's day-month dates (25 February) are counted in one call over the story's first
+    digits (`_figure_word_count`, and the compiled `figure_words`, from an array, a list or
+    int64s): the matches of the day-and-word pattern `findall` finds, up to `most`."""
+    starts = figures.digit_runs(text)[0]
+    pattern = rf"\d(?<!\w\d)\d?\s(?:{'|'.join(map(re.escape, words))})\b"
+    expected = min(most, len(re.findall(pattern, text))) if words else 0
+    assert variety_mix._figure_word_count(text, starts, words, most) == expected
+    if compiled is not None:
+        assert compiled.figure_words(text, starts, words, most) == expected
+        assert compiled.figure_words(text, list(starts), words, most) == expected
+        assert compiled.figure_words(text, array("q", starts), words, most) == expected
+
+
+def test_the_figure_words_are_a_tuple_of_non_empty_str():
+    if compiled is None:
+        pytest.skip("no compiled helpers")
+    # an offset outside the text opens none
+    assert compiled.figure_words("9 May", [0, 5, -1], ("May",), 3) == 1
+    with pytest.raises(TypeError):
+        compiled.figure_words("9 May", [0], ["May"], 3)
+    with pytest.raises(TypeError):
+        compiled.figure_words("9 May", [0], ("",), 3)
+    with pytest.raises(TypeError):
+        compiled.figure_words("9 May", b"\0\0\0\0", ("May",), 3)
+
+
 NEEDLES = st.lists(
-    st.sampled_from(["Mr", "Mr.", "£", "per cent", "pence", "UK", ":", "é", "éa", "x", "xx", "a\U0001f600"]),
+    st.sampled_from(
+        [
+            "Mr",
+            "Mr.",
+            "£",
+            "per cent",
+            "pence",
+            "UK",
+            ":",
+            "é",
+            "éa",
+            "x",
+            "xx",
+            "a\U0001f600",
+            "towards",
+            "t/",
+        ]
+    ),
     max_size=8,
 ).map(tuple)
 
@@ -618,6 +676,8 @@ NEEDLES = st.lists(
 @given(st.one_of(SIGN_PIECES, TEXTS, st.text(max_size=40)), NEEDLES)
 @example("per cen", ("per cent",))
 @example("x\U0001f600a\U0001f600", ("a\U0001f600", "x"))
+@example("to t/ towards", ("towards", "t/"))  # a second character's bit shared ('o' & 63 == '/' & 63)
+@example("at", ("t", "at"))  # a needle's first character last in the text
 def test_the_literals_held_are_those_the_text_holds(text, needles):
     """NL201's one pass for its signs' literals (`_literals_held`, and the compiled
     `substrings_held`): bit k set when the text holds needle k."""

@@ -68,6 +68,9 @@ _UNITS = re.compile(r"\d(?:bn|m|km|kg|cm|mm)\b")
 # D) at every character (`_house_signs`; most stories write titles one way, and few both "£"
 # and "per cent").
 _Alternative = tuple[tuple[str, ...], re.Pattern[str]]
+# A day-month date (25 February): counted at the story's first digits in one compiled call
+# (`_figure_words`), not a match call at each.
+_DAY_MONTH = re.compile(rf"\d(?<!\w\d)\d?\s{_MONTH}\b")
 _MONEY_PARTS: tuple[_Alternative, _Alternative] = (
     (("£",), re.compile(r"£")),
     (("per cent", "pence"), re.compile(r"p(?<!\wp)(?:er cent|ence)\b")),
@@ -95,7 +98,7 @@ _SIGNS = {
     "gb": (
         (STRONG_SIGN, ("£", "per cent", "pence"), _MONEY, None),
         (1, _TITLES, _GB_TITLES, None),
-        (1, _MONTHS, re.compile(rf"\d(?<!\w\d)\d?\s{_MONTH}\b"), FIGURE),
+        (1, _MONTHS, _DAY_MONTH, FIGURE),
         (1, (), _UNITS, LAST_DIGIT),
         (1, ("UK", "BBC", "US"), _BRITISH_ABBREVIATIONS, None),
         # a colon before a quotation ("Jones said: "We ...") and "towards"
@@ -953,6 +956,9 @@ class EnglishVarietyMix(Rule):
                 n = _units(text, runs[LAST_DIGIT], MAX_SIGNS)
             elif at is None:
                 n = _first_matches(pattern, text)
+            elif pattern is _DAY_MONTH:
+                runs = digit_runs(text) if runs is None else runs
+                n = _figure_words(text, runs[FIGURE], _MONTHS, MAX_SIGNS)
             else:
                 runs = digit_runs(text) if runs is None else runs
                 n = len(matches_at(pattern, text, runs[at]))
@@ -1056,6 +1062,26 @@ def _unit_count(text: str, lasts: Sequence[int], most: int) -> int:
 
 
 _units: Callable[[str, Sequence[int], int], int] = _unit_count if native is None else native.unit_ends
+
+
+def _figure_word_count(text: str, starts: Sequence[int], words: tuple[str, ...], most: int) -> int:
+    r"""How many, up to `most`, of a text's first digits (`digit_runs`' first) open a day and one
+    of the words (25 February): the matches of rf"\d(?<!\w\d)\d?\s(?:{'|'.join(words)})\b"
+    that `finditer` finds, all of which start at one. The pure-Python twin of the compiled
+    `figure_words` (one call, no match call a figure); none without words."""
+    if not words:
+        return 0
+    pattern = _FIGURE_WORDS.get(words)
+    if pattern is None:
+        alternatives = "|".join(map(re.escape, words))
+        pattern = _FIGURE_WORDS[words] = re.compile(rf"\d(?<!\w\d)\d?\s(?:{alternatives})\b")
+    return min(most, len(matches_at(pattern, text, starts)))
+
+
+_FIGURE_WORDS: dict[tuple[str, ...], re.Pattern[str]] = {}  # words -> `_figure_word_count`'s pattern
+_figure_words: Callable[[str, Sequence[int], tuple[str, ...], int], int] = (
+    _figure_word_count if native is None else native.figure_words
+)
 
 
 def _first_matches(pattern: re.Pattern[str], text: str) -> int:
