@@ -1088,8 +1088,9 @@ def test_no_word_longer_than_any_listed_word_has_its_edits_made():
     out of memory; 8,000 letters took over 3 GB). A word longer than the longest listed word
     and a letter has no listed word one edit away, and its edits are not made. Each place
     NL101 makes a word's edits is watched: a capitalised word's names and words one edit away
-    (`edits_among_each`), a lowercase word's listed candidates and the story's other names
-    (`edits_among`); the short slips beside the long strings show that the text reaches them."""
+    (`edits_among_each`) and a lowercase word's listed candidates (`edits_among`; the story's
+    other names are compared with the word, `_one_edit_from`, no edits made); the short slips
+    beside the long strings show that the text reaches them."""
     from newslint.rules.typos import _capitals, _words, unknown_word
 
     made = []
@@ -1113,7 +1114,6 @@ def test_no_word_longer_than_any_listed_word_has_its_edits_made():
     with (
         watched(_capitals, "edits_among_each"),
         watched(_words, "edits_among"),
-        watched(unknown_word, "edits_among"),
     ):
         found = Linter(Settings(), "story.txt", select=["NL101"]).violations(text)
     assert {"Finanace", "Bangaldesh", "reigme"} <= {text[v.span.start : v.span.end] for v in found}
@@ -1272,6 +1272,28 @@ def test_a_name_looked_up_by_its_edits_is_the_one_the_walk_finds(counts, text):
         story = counts | {asked: 1}
         walked = unknown_word._name_one_edit_away_walked(story, asked)
         assert unknown_word._name_one_edit_away_looked_up(story, asked) is walked
+
+
+_EDIT_LETTERS = st.text("aabrz'1\u0131\u00e9", max_size=6)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_EDIT_LETTERS, st.data())
+@example("aab", None)  # the word itself: a swap of its two a's makes it
+@example("ab", None)
+def test_one_edit_from_is_among_the_words_edits(word, data):
+    """`_one_edit_from` tells what `one_edit_away` makes: over other strings drawn at random and
+    over the word's own edits (each of which it must find), with letters outside a-z that no
+    substitution or insertion puts in but a deletion or swap keeps."""
+    from newslint.native import one_edit_away
+    from newslint.rules.typos import unknown_word
+
+    edits = one_edit_away(word)
+    others = [word, data.draw(_EDIT_LETTERS)] if data is not None else [word]
+    if edits and data is not None:
+        others.append(data.draw(st.sampled_from(sorted(edits))))
+    for other in others:
+        assert unknown_word._one_edit_from(word, other) is (other in edits)
 
 
 @settings(max_examples=300, deadline=None)

@@ -18,7 +18,6 @@ from typing import Any, TypeVar
 from newslint.document import Document, LetterTest, Shape, Token
 from newslint.native import (
     add_forms,
-    edits_among,
     line_index,
     native,
     near_words,
@@ -72,6 +71,7 @@ from newslint.rules.typos._words import (
     listed_edits,
     match_case,
     misspellings,
+    one_edit_apart,
     rare_words,
 )
 from newslint.span import Span
@@ -2138,15 +2138,38 @@ def _name_one_edit_away_walked(counts: Mapping[str, int], text: str) -> bool:
     """`_written_as_another_name` by a walk over the story's words: those of about its length
     (one edit changes it by one at most) written as a name is (Reagan, REAGAN), by the lowercase
     word they write, looked up among the word's edits."""
-    cased = text.isupper()
-    size, written_as = len(text), {}
+    cased, size, word = text.isupper(), len(text), text.lower()
+    words = english().words
     for written, uses in counts.items():
         if -1 <= len(written) - size <= 1 and uses and written != text:
             other = written.lower()
-            if written == (other.upper() if cased else other[:1].upper() + other[1:]):
-                written_as[other] = written
-    words = english().words
-    return any(other not in words for other in edits_among(text.lower(), written_as))
+            if (
+                written == (other.upper() if cased else other[:1].upper() + other[1:])
+                and _one_edit_from(word, other)
+                and other not in words
+            ):
+                return True
+    return False
+
+
+def _one_edit_from(word: str, other: str) -> bool:
+    """`other in one_edit_away(word)`, told by comparing the two (the few words a story writes as
+    names are compared, where looking up the word's few hundred edits made a str of each): one
+    deletion, swap of neighbours, or substitution or insertion of a letter a-z; the word itself
+    where a swap of two equal neighbours makes it."""
+    if other == word:
+        return any(a == b for a, b in zip(word, word[1:], strict=False))
+    if not one_edit_apart(word, other):
+        return False
+    if len(other) < len(word):
+        return True  # a deletion: any letter
+    i = 0
+    while i < len(word) and word[i] == other[i]:
+        i += 1
+    # where the two first differ, `other` has the letter substituted or inserted, or the first of
+    # a swap (the swapped letters are the word's own: a swap is one edit whatever they are)
+    swapped = len(other) == len(word) and other[i + 1 :] != word[i + 1 :]
+    return swapped or "a" <= other[i] <= "z"
 
 
 def _name_one_edit_away_looked_up(counts: Mapping[str, int], text: str) -> bool:
