@@ -3323,6 +3323,23 @@ upper_only(PyObject *text, Py_ssize_t start, Py_ssize_t end)
     return cased;
 }
 
+/* presized_dict(n): an empty dict with room for n keys before it grows (`new_presized`), where a
+ * dict display starts at five: a story's kept selections (`Document._selected`, eleven to
+ * fourteen tests a story) grew it twice. Its contents and order are a display's: only its
+ * table's size differs. */
+static PyObject *
+presized_dict(PyObject *self, PyObject *arg)
+{
+    Py_ssize_t n = PyLong_AsSsize_t(arg);
+    if (n == -1 && PyErr_Occurred())
+        return NULL;
+    if (n < 0) {
+        PyErr_SetString(PyExc_ValueError, "presized_dict: a size of 0 or more");
+        return NULL;
+    }
+    return new_presized(n);
+}
+
 /* bare_name(shortest, longest, text): `text` as a name is written, a possessive 's (or ’s) cut
  * off, when it is `shortest` to `longest` characters long, opens with a capital, is not in
  * capitals after it (UN, NATO), and is no word in capitals of more than one letter; else None.
@@ -13672,6 +13689,8 @@ static PyMethodDef methods[] = {
      "story_bits(cls, words, memory): StoryBits.read's story (keys, bits, union, pending, known) as a cls; "
      "None when the bits are not packed."},
     {"word_shape", word_shape, METH_O, "word_shape(word): the shape class of a word (newslint.tokens.word_shape)."},
+    {"presized_dict", presized_dict, METH_O,
+     "presized_dict(n): an empty dict with room for n keys before it grows."},
     {"bare_name", (PyCFunction)(void (*)(void))bare_name, METH_FASTCALL,
      "bare_name(shortest, longest, text): the name as written, a possessive 's cut off, or None."},
     {"unlisted_capital", (PyCFunction)(void (*)(void))unlisted_capital, METH_FASTCALL,

@@ -21,7 +21,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from newslint.figures import digit_runs
-from newslint.native import native
+from newslint.native import native, presized_dict
 from newslint.span import LineIndex, Span, offsets
 from newslint.tokens import (
     FEW_WANTED,
@@ -148,6 +148,10 @@ class SpanSet:
 # The empty span set: `Document.assembled` gives it to every story without regions, quotations
 # or [sic] marks, instead of building one each (a span set is never changed once built).
 NO_SPANS = SpanSet(())
+
+SELECTED_ROOM = 14
+"""The letter tests a story's `_selected` is made with room for: a corpus story keeps eleven to
+fourteen (the gates' tests and the rules'); a dict display has room for five and grew twice."""
 
 
 class cached_property(Generic[T]):  # noqa: N801 (functools' name: the same use)
@@ -312,7 +316,8 @@ class Document:
             # Python calls on first read (a story's `_selected` and `_derived` are always read)
             "_line_cases": {},
             "_derived": {},
-            "_selected": {},
+            # eleven to fourteen tests a story: a display's table grew twice on the way
+            "_selected": presized_dict(SELECTED_ROOM),
         }
         if not regions:  # most stories: their span sets of regions are the one empty set
             fields["_not_prose"] = fields["_non_prose"] = fields["_tables"] = NO_SPANS

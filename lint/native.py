@@ -466,6 +466,20 @@ splits into two of `words` (a set): key[:i] and key[i:]. A compound rule asks it
 word of a story (`airstrikes`: air + strikes, if the story writes both)."""
 
 
+def _presized_dict(n: int) -> dict[object, object]:
+    """An empty dict (the twin of the compiled `presized_dict`, whose table has room for `n` keys:
+    the contents and their order are the same either way)."""
+    if n < 0:
+        raise ValueError("presized_dict: a size of 0 or more")
+    return {}
+
+
+presized_dict: Callable[[int], dict[object, object]] = (
+    native.presized_dict if native is not None else _presized_dict
+)
+"""An empty dict that takes `n` keys without growing: a story's kept selections grew twice."""
+
+
 def _bare_name(shortest: int, longest: int, text: str) -> str | None:
     """`text` as a name is written, a possessive 's (or ’s) cut off, when it is `shortest` to
     `longest` characters long, opens with a capital, is not in capitals after it (UN, NATO), and

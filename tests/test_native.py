@@ -2169,6 +2169,40 @@ def test_an_unlisted_capital_is_found_both_ways(text, minimum, words, wrong):
     assert (twin == 2) == (plain and text.isupper())
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 40), st.lists(st.one_of(st.integers(-5, 5), st.text("ab", max_size=3)), max_size=40))
+@example(document.SELECTED_ROOM, list(range(15)))  # a story's kept selections, one over the room
+def test_a_presized_dict_holds_what_a_display_holds(room, keys):
+    """`presized_dict` (a story's `_selected`): compiled and twin, an empty dict that, filled and
+    emptied again in any order, holds the same items in the same order as a dict display does;
+    only the size of its table differs. A size below 0 is refused both ways."""
+    makers = [chooser._presized_dict] + ([compiled.presized_dict] if compiled is not None else [])
+    for make in makers:
+        made, plain = make(room), {}
+        assert type(made) is dict and made == {}
+        for i, key in enumerate(keys):
+            made[key] = plain[key] = i
+            if i % 7 == 6:  # a deletion now and then: order kept through the holes
+                assert made.pop(keys[i // 2], None) == plain.pop(keys[i // 2], None)
+            assert list(made.items()) == list(plain.items())
+        with pytest.raises(ValueError):
+            make(-1)
+    if compiled is not None and room:  # room for `room` keys: no growth after the first is in
+        full = compiled.presized_dict(room)
+        full[0] = 0
+        size = sys.getsizeof(full)
+        for i in range(1, room):
+            full[i] = i
+        assert sys.getsizeof(full) == size
+
+
+def test_a_story_keeps_its_selections_in_a_presized_dict():
+    """A parsed story's `_selected` is an empty plain dict, its own (never shared between stories)."""
+    first, second = parse("One story.\n"), parse("Another story.\n")
+    assert type(first._selected) is dict and first._selected == {}
+    assert first._selected is not second._selected
+
+
 @settings(max_examples=1000, deadline=None)
 @given(st.text("aAbBzZéÉǅßΣσİﬁⅣ1-.'’s ", max_size=9), st.integers(0, 4), st.integers(0, 8))
 @example("A", 0, 64)  # a lone capital
