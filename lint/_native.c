@@ -4399,6 +4399,7 @@ select_gates(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     PyObject *gates, *text, *selected, *keys, *bits, *pending, *known, *fired = NULL, *out = NULL;
     long long un, ran = 0;
     Py_ssize_t g, n, count, length;
+    Py_UCS4 top;
     if (nargs != 8 || !PyTuple_CheckExact(args[0]) || !PyUnicode_Check(args[1]) || !PyDict_CheckExact(args[2]) ||
         !PyList_Check(args[3]) || !PyBytes_CheckExact(args[4]) || !PyByteArray_CheckExact(args[5]) ||
         (args[6] != Py_None && !PyByteArray_CheckExact(args[6]))) {
@@ -4417,6 +4418,7 @@ select_gates(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     }
     count = PyTuple_GET_SIZE(gates);
     length = PyUnicode_GET_LENGTH(text);
+    top = PyUnicode_MAX_CHAR_VALUE(text); /* 127 for an ASCII text, 255 for one of Latin-1 */
     if ((fired = PyTuple_New(count)) == NULL)
         return NULL;
     for (g = 0; g < count; g++) {
@@ -4432,8 +4434,14 @@ select_gates(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         }
         on = (un & passed) != 0;
         for (j = 0; !on && j < PyUnicode_GET_LENGTH(chars); j++) {
-            Py_ssize_t at = PyUnicode_FindChar(text, PyUnicode_READ_CHAR(chars, j), 0, length, 1);
-            if (at == -2)
+            const Py_UCS4 ch = PyUnicode_READ_CHAR(chars, j);
+            Py_ssize_t at;
+            /* a character above the text's widest cannot be in it: most stories are ASCII, and
+             * eight of the twelve trigger characters (curly quotes, dashes, U+0085, U+00A0, line
+             * and paragraph separators) are not, each a call or a scan of the text for nothing */
+            if (ch > top)
+                continue;
+            if ((at = PyUnicode_FindChar(text, ch, 0, length, 1)) == -2)
                 goto done;
             on = at >= 0;
         }
