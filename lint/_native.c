@@ -4715,8 +4715,8 @@ story_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     if (PyDict_Check(args[1]) && Py_TYPE(args[1])->tp_iter == PyDict_Type.tp_iter) {
         /* a dict's keys (a Counter's: a story's word counts), in the order iterating gives them,
          * into a list of their number made at once (list() grows one by the iteration), read
-         * from the dict's table in one walk (PyDict_Next, a call a key, cost 52 instructions a
-         * word: 0.5% of a corpus run's) */
+         * from the dict's table in one walk (where PyDict_Next, a call a key, cost 52
+         * instructions a word: 0.5% of a corpus run's) */
         if ((keys = PyDict_Keys(args[1])) == NULL)
             return NULL;
     } else if (PyList_CheckExact(args[1])) /* (a token index's words: the story's own list, kept) */
