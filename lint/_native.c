@@ -3434,7 +3434,8 @@ unlisted_capital(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 
 /* test_words(test, table, fails, only, shapes, decided, words, found, memory, tested, both): for each
  * word of the list `words`, in order, whether it passes: its shape among `shapes`, it is in `table`
- * (unless that is None), its lowercase form is not in `fails` and is in one of the tables of `only`
+ * (unless that is None), its lowercase form is not in `fails` (a table, or a tuple of tables: in
+ * none of them) and is in one of the tables of `only`
  * where it is of ASCII letters alone (unless either is None), and test(word) is true (or as `decided`
  * says for its shape: decided_value), each asked only if the one before
  * holds. A word that passes is added to the set `found`; unless `memory` is None, memory[word] |=
@@ -3701,22 +3702,32 @@ held_by(PyObject *container, PyObject *key)
                                                                             : PySequence_Contains(container, key);
 }
 
-/* Whether `fails` holds the lowercase form of a word of ASCII letters alone (its shape one of
- * the four ASCII ones): 1 or 0, -1 with an exception set. A lowercase word is looked up as it
- * stands, another through a lowercase copy. */
+static int one_holds(PyObject *only, PyObject *key);
+
+/* Whether `fails` (a table, or a tuple of tables: one_holds) holds `key`: 1, 0, or -1 on error. */
+static int
+fails_holds(PyObject *fails, PyObject *key)
+{
+    return PyTuple_CheckExact(fails) ? one_holds(fails, key) : held_by(fails, key);
+}
+
+/* Whether `fails` (a table of lowercase words, or a tuple of them) holds the lowercase form of a
+ * word of ASCII letters alone (its shape one of the four ASCII ones): 1 or 0, -1 with an
+ * exception set. A lowercase word is looked up as it stands, another through one lowercase copy
+ * for all the tables. */
 static int
 fails_listed(PyObject *fails, PyObject *word, int shape)
 {
     PyObject *lower;
     int found;
     if (shape == SHAPE_LOWER)
-        return held_by(fails, word);
+        return fails_holds(fails, word);
     if (!(shape & (SHAPE_CAPITAL | SHAPE_UPPER | SHAPE_MIXED)))
         return 0;
     lower = ascii_looked_up(word, shape);
     if (lower == NULL)
         return -1;
-    found = held_by(fails, lower);
+    found = fails_holds(fails, lower);
     Py_DECREF(lower);
     return found;
 }

@@ -405,13 +405,15 @@ KEPT_PENDING = _WORD_BITS.kept  # (for `Document.selected`'s call of `SELECT_KEP
 
 # A letter test's `decided` and `shortest` as the compiled walk reads them (`_decided_values`).
 Decided = tuple[int | tuple[int, int], ...] | None
+# A letter test's `fails`: a table of lowercase words, or a tuple of them (`_fails_holds`).
+Fails = Container[str] | tuple[Container[str], ...]
 # A letter test's declared tables, as `LetterTest._tables` answers them: `table`, `fails`, `only`.
 # a test as `select_gates` runs it (`LetterTest.gate_spec`)
 GateTest = tuple[
     "LetterTest",
     Callable[[str], object],
     Container[str] | None,
-    Container[str] | None,
+    Fails | None,
     tuple[Container[str], ...] | None,
     int,
     Decided,
@@ -424,7 +426,7 @@ GateProgram = tuple[tuple[int, str, tuple[GateTest, ...]], ...]
 KeptSpec = tuple[
     Callable[[str], object],
     Container[str] | None,
-    Container[str] | None,
+    Fails | None,
     tuple[Container[str], ...] | None,
     int,
     Decided,
@@ -432,7 +434,7 @@ KeptSpec = tuple[
     int,
     int,
 ]
-_Tables = tuple[Container[str] | None, Container[str] | None, tuple[Container[str], ...] | None]
+_Tables = tuple[Container[str] | None, Fails | None, tuple[Container[str], ...] | None]
 
 
 class LetterTest:
@@ -451,10 +453,15 @@ class LetterTest:
 
         confusable = LetterTest(lambda word: word in confusions(), table=confusions)
 
-    and `fails`, a function returning a table of lowercase words, or None while it has none
-    (asked again then; a table is kept as `table` is): a word of ASCII letters alone
-    (`Shape.ASCII_LETTERS`) whose lowercase form it holds fails the test, which is not asked (a
-    test of unlisted words: the word list, which holds most words); and `only`, a function
+    and `fails`, a function returning a table of lowercase words (or a tuple of such tables), or
+    None while it has none (asked again then; a table is kept as `table` is): a word of ASCII
+    letters alone (`Shape.ASCII_LETTERS`) whose lowercase form it holds (one of them holds)
+    fails the test, which is not asked (a test of unlisted words: the word list, which holds
+    most words; and the misspellings list, one lowercase copy of the word read by both):
+
+        unlisted = LetterTest(is_unlisted, fails=lambda: (words(), misspellings()))
+
+    and `only`, a function
     returning a tuple of tables of lowercase words, or None while it has none (asked again then,
     kept as `fails` is): a word of ASCII letters alone whose lowercase form none of them holds
     fails the test, which is not asked (a test of listed words, most words being in no list),
@@ -479,6 +486,11 @@ class LetterTest:
 
         closed = LetterTest(is_closed_form, decided={Shape.LOWER: 40}, shortest={Shape.LOWER: 6})
 
+    `decided` is read after the tables: a word that `fails` or `only` rules out fails first (a
+    test of unlisted capitalised words: `fails` the lists, `decided={Shape.CAPITAL: ...}`). So
+    while `fails` or `only` has no table yet its lengths are not read (its floors are): the
+    test is asked, as it would be without them.
+
     The test must depend on nothing but the word (and settings fixed for the test's life). All
     tests share one memory (`_WordBits`), which forgets the words it met last when a test would
     take it past `limit` distinct words (`_first_remembered`), so memory stays bounded (64,000:
@@ -499,7 +511,7 @@ class LetterTest:
         *,
         shapes: Shape = Shape.ANY,
         table: Callable[[], Container[str]] | None = None,
-        fails: Callable[[], Container[str] | None] | None = None,
+        fails: Callable[[], Fails | None] | None = None,
         only: Callable[[], tuple[Container[str], ...] | None] | None = None,
         decided: Mapping[Shape, int] | None = None,
         shortest: Mapping[Shape, int] | None = None,
@@ -511,10 +523,15 @@ class LetterTest:
         # for each shape (in `_SHAPES` order): the longest word that passes, or, negative, -1 less
         # the floor of the words asked (-1: every word asked)
         self._decided = _decided_values(decided, shortest)
+        # its lengths read once `fails` and `only` have their tables (`_tables`), its floors
+        # from the start: before, a word those tables would rule out must not pass unasked
+        self._decided_settled = self._decided
+        if (fails is not None or only is not None) and decided:
+            self._decided = _decided_values(None, shortest)
         self._table_of = table
         self._table: Container[str] | None = None
         self._fails_of = fails
-        self._fails: Container[str] | None = None
+        self._fails: Fails | None = None
         self._only_of = only
         self._only: tuple[Container[str], ...] | None = None
         # what `_tables` answers, once none is asked for again (asked for each story)
@@ -649,6 +666,7 @@ class LetterTest:
         found = (table, fails, only)
         declared = (self._table_of, self._fails_of, self._only_of)
         if all(t is not None or f is None for t, f in zip(found, declared, strict=True)):
+            self._decided = self._decided_settled  # its lengths read from now (`__init__`)
             self._settled = found  # none is asked for again: kept
             if self._pends and self._fits:
                 rest = (self._shapes, self._decided, self._tested, self._passed, self._own)
@@ -704,7 +722,7 @@ NOTHING_FOUND: frozenset[str] = frozenset()
 def _select_pending(
     test: Callable[[str], object],
     table: Container[str] | None,
-    fails: Container[str] | None,
+    fails: Fails | None,
     only: tuple[Container[str], ...] | None,
     shapes: int,
     decided: Decided,
@@ -904,7 +922,7 @@ def _first_remembered(memory: dict[str, int], limit: int, new: int) -> dict[str,
 def _test_words(
     test: Callable[[str], object],
     table: Container[str] | None,
-    fails: Container[str] | None,
+    fails: Fails | None,
     only: tuple[Container[str], ...] | None,
     shapes: int,
     decided: Decided,
@@ -958,7 +976,7 @@ def _decided_range(value: int | tuple[int, int]) -> tuple[int, int]:
 def _passes(
     test: Callable[[str], object],
     table: Container[str] | None,
-    fails: Container[str] | None,
+    fails: Fails | None,
     only: tuple[Container[str], ...] | None,
     shapes: int,
     decided: Decided,
@@ -972,13 +990,21 @@ def _passes(
     if not (
         shape & shapes
         and (table is None or w in table)
-        and not (fails is not None and shape & _ASCII_LETTERS and w.lower() in fails)
+        and not (fails is not None and shape & _ASCII_LETTERS and _fails_holds(fails, w.lower()))
         and (only is None or _only_holds(only, w, shape))
     ):
         return False
     # (`LetterTest._decided`)
     floor, longest = (0, -1) if decided is None else _decided_range(decided[shape.bit_length() - 1])
     return len(w) >= floor and (len(w) <= longest if longest >= 0 else bool(test(w)))
+
+
+def _fails_holds(fails: Fails, low: str) -> bool:
+    """Whether a test's `fails` (a table, or a tuple of tables) holds the lowercase form `low`
+    (the twin of the compiled `fails_holds`)."""
+    if type(fails) is tuple:
+        return any(low in t for t in fails)
+    return low in fails
 
 
 def _only_holds(only: tuple[Container[str], ...], w: str, shape: int) -> bool:

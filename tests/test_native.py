@@ -913,6 +913,8 @@ EDGES = [(1 << 30) - 1, 1 << 30, (1 << 60) - 1, 1 << 60, (1 << 63) - 1, 1 << 63]
 BITS = st.integers(0, 1 << 70) | st.integers(0, 15) | st.sampled_from(EDGES)
 # a letter test's `only` tables: none declared, none at all, a set, a set and a dict
 ONLY = [None, (), (frozenset({"ab", "a"}),), (frozenset({"b"}), {"ab": 1, "é": 2})]
+# a letter test's `fails`: a table, or a tuple of them
+FAILS = [None, frozenset({"a", "ab"}), (frozenset({"a"}), frozenset({"ab"})), ()]
 # a letter test's `decided` lengths, one a shape in bit order (-1: the test is asked; -1 - n: asked
 # of words of n characters or more; a pair (floor, longest): passed from the one to the other)
 DECIDED = [None, (-1,) * 6, (1, 2, -1, 0, -1, 2), (0,) * 6, (-3, -2, 1, -4, -3, -2)]
@@ -1192,7 +1194,7 @@ def test_the_bits_read_kept_by_word_are_kept_past_their_limit():
     st.sampled_from([(1, 2), (4, 8), (1 << 66, 1 << 67), (1 << 62, 1 << 63)]),
     st.sampled_from([63, 1 | 2, 32]),
     st.sampled_from([None, frozenset({"a", "aB", "é", "a-a"})]),
-    st.sampled_from([None, frozenset({"a", "ab"})]),
+    st.sampled_from(FAILS),
     st.sampled_from(ONLY),
     st.sampled_from(DECIDED),
     st.integers(0, 13),
@@ -1234,7 +1236,7 @@ def test_select_story_splits_and_tests_as_the_twin_does(
     st.lists(st.sampled_from([(1, 2), (4, 8), (1 << 40, 1 << 41)]), min_size=1, max_size=3),
     st.sampled_from([63, 1 | 2, 32]),
     st.sampled_from([None, frozenset({"a", "aB", "é", "a-a"})]),
-    st.sampled_from([None, frozenset({"a", "ab"})]),
+    st.sampled_from(FAILS),
     st.sampled_from(ONLY),
     st.sampled_from(DECIDED),
     st.integers(0, 13),
@@ -1338,7 +1340,7 @@ def test_select_pending_groups_of_met_words_as_the_twin_does(data, n, masks, own
 DECLARED = (
     st.sampled_from([63, 1 | 2, 32]),
     st.sampled_from([None, frozenset({"a", "aB", "é", "a-a"})]),
-    st.sampled_from([None, frozenset({"a", "ab"})]),
+    st.sampled_from(FAILS),
     st.sampled_from(ONLY),
     st.sampled_from(DECIDED),
 )
@@ -1547,7 +1549,8 @@ def _sets_or_tables(alphabet: str) -> st.SearchStrategy:
     st.lists(WORD, unique=True, max_size=25),
     st.integers(1, 63),
     st.none() | st.frozensets(WORD, max_size=12),
-    st.none() | _sets_or_tables("ab-é5"),
+    # `fails`: a table, or a tuple of them (none of which may hold the word)
+    st.none() | _sets_or_tables("ab-é5") | st.lists(_sets_or_tables("ab-é5"), max_size=3).map(tuple),
     st.none() | st.lists(_sets_or_tables("ab-'é5"), max_size=3).map(tuple),
     st.none() | st.tuples(*[st.integers(-5, 4) | st.tuples(st.integers(0, 4), st.integers(-1, 4))] * 6),
     st.dictionaries(WORD, st.integers(0, 1 << 70), max_size=10),
@@ -1575,7 +1578,8 @@ def test_the_compiled_test_of_new_words_is_the_twins(
     for w in words:  # the definition, word by word
         shape = tokens.word_shape(w)
         ascii_letters = w.isascii() and w.isalpha()
-        listed = fails is not None and ascii_letters and w.lower() in fails
+        fails_tables = fails if isinstance(fails, tuple) else (fails,)
+        listed = fails is not None and ascii_letters and any(w.lower() in t for t in fails_tables)
         # ASCII letters joined by hyphens and apostrophes: its lowercase parts between hyphens too
         joined = not ascii_letters and w.isascii() and w.replace("-", "").replace("'", "").isalpha()
         forms = [w.lower(), *w.lower().split("-")] if joined else [w.lower()]
@@ -1645,6 +1649,38 @@ def test_a_table_of_failing_words_is_asked_for_until_there_is_one():
     words = {"Regime": 1, "REIGME": 1, "SIGNS": 1, "signs": 1, "signs'": 1}
     assert test.select(words) == {"REIGME", "signs'"}
     assert asked == ["regime", "reigme", "REIGME", "signs'"]
+
+
+def test_a_tuple_of_failing_tables_fails_a_word_any_of_them_holds():
+    """`LetterTest(fails=...)` giving a tuple of tables: a word of ASCII letters whose lowercase
+    one of them holds fails without the test; the others are asked."""
+    asked: list[str] = []
+    tables = (frozenset({"regime"}), frozenset({"signs"}))
+    test = tokens.LetterTest(lambda w: asked.append(w) or True, fails=lambda: tables)
+    words = {"Regime": 1, "REIGME": 1, "SIGNS": 1, "signs": 1, "signs'": 1, "Zürich": 1}
+    assert test.select(words) == {"REIGME", "signs'", "Zürich"}
+    assert sorted(asked) == sorted(["REIGME", "signs'", "Zürich"])
+
+
+def test_decided_lengths_are_read_once_the_failing_table_is_there():
+    """`decided` is read after `fails`: while `fails` gives None, a word of a decided shape is
+    asked (its floor still holds); once there is a table, a word it does not hold passes by
+    its length, unasked, and one it holds fails."""
+    tables: list[frozenset[str] | None] = [None]
+    asked: list[str] = []
+    test = tokens.LetterTest(
+        lambda w: asked.append(w) or w == "Reigme",
+        fails=lambda: tables[0],
+        decided={tokens.Shape.CAPITAL: 10},
+        shortest={tokens.Shape.CAPITAL: 3},
+    )
+    assert test.select({"Regime": 1, "Reigme": 1, "Re": 1}) == {"Reigme"}
+    assert asked == ["Regime", "Reigme"]
+    tables[0] = frozenset({"signs"})
+    assert test.select({"Signs": 1, "Seigns": 1, "Si": 1, "Longer-than": 1, "Muchlongerthan": 1}) == {
+        "Seigns"
+    }
+    assert asked == ["Regime", "Reigme", "Longer-than"]
 
 
 def test_the_tables_a_word_must_be_in_are_asked_for_until_there_are_some():

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from newslint.document import LetterTest
 from newslint.rules.typos import _acronyms, _capitals, unknown_word
-from newslint.rules.typos._words import english, known_names
+from newslint.rules.typos._words import english, known_names, misspellings
 from newslint.segment import parse
 from newslint.span import Span
 
@@ -385,6 +385,32 @@ def test_the_rare_slip_test_selects_as_it_did_without_its_fails_table(words):
     declared = LetterTest(unknown_word._rare_capital_slip_test, fails=_capitals.names_in_lowercase_if_built)
     plain = LetterTest(unknown_word._rare_capital_slip_test)
     assert declared.select(words) == plain.select(words)
+
+
+# misspellings (NL102's list) in their cases: the `_unknown` test's second `fails` table
+MISSPELT = st.sampled_from(sorted(misspellings().keys())[::53]).flatmap(
+    lambda w: st.sampled_from([w, w.upper(), w.capitalize()])
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.sets(
+        NAMED | MISSPELT | st.sampled_from(["Zürich", "Reigme's", "Al-Reigme", "Reigm", "Reig"]), max_size=12
+    )
+)
+@example({"Reigme", "REIGME", "Regime", "Reig", "Agreeement", "AGREEEMENT", "agreeement", "Clinton"})
+def test_the_unknown_word_test_selects_as_it_would_asked_of_every_word(words):
+    """NL101's `_unknown` letter test, its listed and misspelt words failed by its `fails`
+    tables and a capitalised word of neither passed by its declared shape and length, selects
+    the words `_may_be_unknown` asked of each selects."""
+    from newslint.config import Settings
+    from newslint.lint import Linter
+
+    rule = Linter(Settings()).by_code["NL101"]
+    assert rule._unknown_fails() is not None  # (the list's set built: the declarations read)
+    plain = LetterTest(rule._may_be_unknown)
+    assert rule._unknown.select(words) == plain.select(words)
 
 
 @settings(max_examples=600, deadline=None)

@@ -10,7 +10,7 @@ import string
 import sys
 import weakref
 from collections import Counter
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Container, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
@@ -790,11 +790,17 @@ class UnknownWord(Rule):
         super().__init__(options, context, origin)
         self._listed: AbstractSet[str] | None = None  # the listed words once built (`_listed_words`)
         # Decided once per distinct word, remembered across stories.
-        # a listed word in any case is cleared (`_may_be_unknown`'s first test) without its call,
-        # once the set of the list is built
-        # and a word shorter than `_may_be_unknown`'s floor for its shape fails without its call
+        # a listed or misspelt word in any case is cleared (`_may_be_unknown`'s first tests)
+        # without its call, once the set of the list is built (`_unknown_fails`); a word shorter
+        # than `_may_be_unknown`'s floor for its shape fails without its call, and a capitalised
+        # word from that floor that neither list holds passes without it (`unlisted_capital`'s
+        # form 1: the test's answer for a capitalised word, which it read first)
         self._unknown = LetterTest(
-            self._may_be_unknown, shapes=_MAY_BE_UNKNOWN, fails=lambda: self._listed, shortest=_UNKNOWN_FLOORS
+            self._may_be_unknown,
+            shapes=_MAY_BE_UNKNOWN,
+            fails=self._unknown_fails,
+            shortest=_UNKNOWN_FLOORS,
+            decided={Shape.CAPITAL: ANY_LENGTH},
         )
         # asked only of the words `_unknown` passes (`check`'s `selected`), among which a
         # capitalised word (Shape.CAPITAL) is an opening candidate by its shape alone: the
@@ -891,7 +897,8 @@ class UnknownWord(Rule):
             # (a word of no capital passes neither capital test, nor one not of letters alone,
             # Reuters' or F-16, a third of a run's new words: not asked, nor kept in their memos;
             # a word whose lowercase is listed passes neither, which their compiled test reads
-            # first: the `fails` table clears nearly all before this call)
+            # first: the `fails` tables clear nearly all before this call, and a capitalised
+            # word they do not is answered by its declared shape and length, uncalled)
             # `capital_candidate(text) or _opening_candidate(text)`, their shared first test read
             # once (`unlisted_capital`, of the same length): a capitalised word that passes it
             # passes `_opening_candidate` whatever `capital_candidate` says, so only a word in
@@ -918,6 +925,15 @@ class UnknownWord(Rule):
         if "-" in text and (text.lower().replace("-", "") in words or text.lower() in words):
             return False
         return self._unknown_part(text, words)
+
+    def _unknown_fails(self) -> tuple[AbstractSet[str], Container[str]] | None:
+        """The `_unknown` letter test's `fails` tables, once the list's set is built (None
+        before): the listed words and the misspellings (NL102's), `unlisted_capital`'s two lists
+        (`unlisted_lists`). A word of ASCII letters whose lowercase form one of them holds is
+        cleared by `_may_be_unknown`'s first tests: `unlisted_capital` (form 0) for a word with a
+        capital, `in words` or `in known_wrong` for a lowercase one."""
+        lists = unlisted_lists()
+        return lists if isinstance(lists[0], BUILT) else None
 
     def _listed_words(self) -> AbstractSet[str]:
         """`english().words`, kept once it is the built set (which stays): `_may_be_unknown` is
