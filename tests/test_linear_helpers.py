@@ -2016,15 +2016,16 @@ UNKNOWN_WORDS = st.sampled_from(
 @settings(max_examples=200, deadline=None)
 @given(st.lists(UNKNOWN_WORDS, max_size=12))
 def test_the_unknown_word_tests_that_declare_the_word_list_select_as_their_calls(words):
-    """NL104's and NL106's candidate tests (`fails`: the word list, once built) select what
-    their calls select, listed words settled without a call."""
+    """NL104's and NL106's candidate tests (`fails`: the word list and the misspellings, once
+    the list is built) select what their calls select, listed words settled without a call."""
     from newslint.rules.typos import run_together_words, short_slip
-    from newslint.rules.typos._words import english
+    from newslint.rules.typos._words import english, misspellings
 
     len(english().words)  # the list's set built, as a corpus run builds it: the table in use
     words = {*words, "inthe", "hte", "forthe", "thegovernment"}
     for test in (run_together_words._CANDIDATE, short_slip._CANDIDATE):
-        assert test._tables()[1] is english().words
+        listed, misspelt = test._tables()[1]
+        assert listed is english().words and misspelt == misspellings().keys()
         assert test.select(words) == {w for w in words if test.passes(w)}
         assert tokens.LetterTest(test.passes).select(words) == test.select(words)
 

@@ -408,9 +408,35 @@ def test_the_unknown_word_test_selects_as_it_would_asked_of_every_word(words):
     from newslint.lint import Linter
 
     rule = Linter(Settings()).by_code["NL101"]
-    assert rule._unknown_fails() is not None  # (the list's set built: the declarations read)
+    assert unknown_word._built_lists() is not None  # (the list's set built: the declarations read)
     plain = LetterTest(rule._may_be_unknown)
     assert rule._unknown.select(words) == plain.select(words)
+
+
+LOWERCASE = (
+    st.text("aeirstnoh", min_size=1, max_size=7)
+    | MISSPELT.map(str.lower)
+    | st.sampled_from(["hte", "ot", "the", "a", "anda", "inthe", "regime", "zürich", "tothe", "thier"])
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.sets(LOWERCASE | NAMED, max_size=12))
+@example({"hte", "ot", "the", "a", "anda", "inthe", "tothe", "thier", "zürich", "Hte", "venezuela", "carlos"})
+def test_the_short_and_run_together_candidates_select_as_their_tests_would(words):
+    """NL106's and NL104's candidate tests, their listed and misspelt words failed by their
+    `fails` tables (NL106's others passed by their length alone), and NL101's names-in-lowercase
+    test, a word no known name's lowercase failed by its `only` table, select the words their
+    tests asked of each select."""
+    from newslint.rules.typos import run_together_words, short_slip
+
+    english().prepare()  # (as `Rule.prepare` does: the list's set built)
+    assert unknown_word._built_lists() is not None  # (the list's set built: the declarations read)
+    _capitals._names_by_lowercase()  # (built by a story's first slip test)
+    assert unknown_word._names_by_lowercase_if_built() is not None
+    for declared in (short_slip._CANDIDATE, run_together_words._CANDIDATE, unknown_word._NAME_IN_LOWERCASE):
+        plain = LetterTest(declared._test)
+        assert declared.select(words) == plain.select(words)
 
 
 @settings(max_examples=600, deadline=None)

@@ -11,7 +11,7 @@ from newslint.rules.typos._slips import candidate_tokens, replacement
 from newslint.rules.typos._words import match_case
 from newslint.rules.typos.unknown_word import (
     MIN_LENGTH,
-    _built_word_list,
+    _built_lists,
     reading_at,
     story_counts,
 )
@@ -77,5 +77,8 @@ class RunTogetherWords(Rule):
 _CANDIDATE = LetterTest(
     lambda w: len(w) > MIN_LENGTH and w.isalpha() and w.islower() and w.isascii() and is_unknown(w),
     shapes=Shape.LOWER,  # ASCII lowercase letters only, as the test asks
-    fails=_built_word_list,  # a listed word is known (`is_unknown`): most words fail without a call
+    # a listed or misspelt word is known (`is_unknown`): most words fail without a call, and so
+    # does one no longer than MIN_LENGTH
+    fails=_built_lists,
+    shortest={Shape.LOWER: MIN_LENGTH + 1},
 )

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 
 from newslint.document import Document, LetterTest, Shape
 from newslint.rule import Rule, Trigger
-from newslint.rules.typos._short import is_short_unknown, short_slip
+from newslint.rules.typos._short import MAX_SHORT, MIN_SHORT, is_short_unknown, short_slip
 from newslint.rules.typos._slips import candidate_tokens, replacement
 from newslint.rules.typos._words import match_case
 from newslint.rules.typos.unknown_word import (
-    _built_word_list,
+    _built_lists,
     lost_capitals,
     reading_at,
     story_counts,
@@ -80,6 +80,14 @@ class ShortSlip(Rule):
             yield self.violation(tok.span, f"{tok.text!r} is a slip of {written!r}", fix, alternatives)
 
 
-# decided once per distinct word, remembered across stories; ASCII lowercase letters only, and
-# a listed word fails without a call (the test asks `word not in english()`)
-_CANDIDATE = LetterTest(is_short_unknown, shapes=Shape.LOWER, fails=_built_word_list)
+# decided once per distinct word, remembered across stories; ASCII lowercase letters only: a
+# listed or misspelt word fails without a call (the test asks `word not in english()` and `word
+# not in misspellings()`), and any other passes by its length alone, never called once the
+# lists are there (`LetterTest`'s `decided`)
+_CANDIDATE = LetterTest(
+    is_short_unknown,
+    shapes=Shape.LOWER,
+    fails=_built_lists,
+    decided={Shape.LOWER: MAX_SHORT},
+    shortest={Shape.LOWER: MIN_SHORT},
+)

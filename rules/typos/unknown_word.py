@@ -791,14 +791,14 @@ class UnknownWord(Rule):
         self._listed: AbstractSet[str] | None = None  # the listed words once built (`_listed_words`)
         # Decided once per distinct word, remembered across stories.
         # a listed or misspelt word in any case is cleared (`_may_be_unknown`'s first tests)
-        # without its call, once the set of the list is built (`_unknown_fails`); a word shorter
+        # without its call, once the set of the list is built (`_built_lists`); a word shorter
         # than `_may_be_unknown`'s floor for its shape fails without its call, and a capitalised
         # word from that floor that neither list holds passes without it (`unlisted_capital`'s
         # form 1: the test's answer for a capitalised word, which it read first)
         self._unknown = LetterTest(
             self._may_be_unknown,
             shapes=_MAY_BE_UNKNOWN,
-            fails=self._unknown_fails,
+            fails=_built_lists,
             shortest=_UNKNOWN_FLOORS,
             decided={Shape.CAPITAL: ANY_LENGTH},
         )
@@ -925,15 +925,6 @@ class UnknownWord(Rule):
         if "-" in text and (text.lower().replace("-", "") in words or text.lower() in words):
             return False
         return self._unknown_part(text, words)
-
-    def _unknown_fails(self) -> tuple[AbstractSet[str], Container[str]] | None:
-        """The `_unknown` letter test's `fails` tables, once the list's set is built (None
-        before): the listed words and the misspellings (NL102's), `unlisted_capital`'s two lists
-        (`unlisted_lists`). A word of ASCII letters whose lowercase form one of them holds is
-        cleared by `_may_be_unknown`'s first tests: `unlisted_capital` (form 0) for a word with a
-        capital, `in words` or `in known_wrong` for a lowercase one."""
-        lists = unlisted_lists()
-        return lists if isinstance(lists[0], BUILT) else None
 
     def _listed_words(self) -> AbstractSet[str]:
         """`english().words`, kept once it is the built set (which stays): `_may_be_unknown` is
@@ -2401,9 +2392,30 @@ def _built_word_list() -> AbstractSet[str] | None:
     return words if isinstance(words, BUILT) else None
 
 
+def _built_lists() -> tuple[AbstractSet[str], Container[str]] | None:
+    """The word list and the misspellings (NL102's), `unlisted_capital`'s two lists
+    (`unlisted_lists`), once the list's set is built, else None: the `fails` tables of a test of
+    words neither list holds (NL101's `_may_be_unknown`: `unlisted_capital` gives form 0 for a
+    word with a capital, `in words` or `in known_wrong` clears a lowercase one; NL104's and
+    NL106's candidates), a word of ASCII letters either holds failed without its call."""
+    lists = unlisted_lists()
+    return lists if isinstance(lists[0], BUILT) else None
+
+
+def _names_by_lowercase_if_built() -> tuple[Container[str]] | None:
+    """The known names by their lowercase form (`names_in_lowercase_if_built`), as the `only`
+    tables of `_name_in_lowercase`, else None: a lowercase word of ASCII letters whose
+    capitalised form is a known name is a key of it, so any other fails without the call."""
+    names = names_in_lowercase_if_built()
+    return None if names is None else (names,)
+
+
 # lowercase letters only, ASCII or not (`isalpha` and `islower`: venezuela, zürich)
 _NAME_IN_LOWERCASE = LetterTest(
-    _name_in_lowercase, shapes=Shape.LOWER | Shape.LETTERS, fails=_built_word_list
+    _name_in_lowercase,
+    shapes=Shape.LOWER | Shape.LETTERS,
+    fails=_built_word_list,
+    only=_names_by_lowercase_if_built,
 )
 
 
