@@ -5438,9 +5438,9 @@ struct edit_target {
 };
 
 /* Look one edit up in each of `count` targets, its hash computed once for all their filters:
- * carried on from `state`, FNV-1a's state after buf[0:from] (the edit's opening, which it shares
- * with the word: walk_edits hashes each opening once, not once for each of its 26 letters), or
- * `*given` (edit_hashes' hash of it) when not NULL. */
+ * carried on from `state`, FNV-1a's state after buf[0:from] (swap_inside's, from the offset
+ * state), or `*given` (walk_edits' hash of it, from the opening it shares with the word) when
+ * not NULL. */
 static int
 edit_lookup(struct edit_target *t, Py_ssize_t count, const char *buf, Py_ssize_t len, unsigned long long state,
             Py_ssize_t from, const unsigned long long *given)
@@ -5493,32 +5493,55 @@ edit_lookup(struct edit_target *t, Py_ssize_t count, const char *buf, Py_ssize_t
 
 #define EDIT_BUFFER 64
 
-/* The letters c that an edit of the word can put at i and be a key of one of `count` targets, by
- * their affix_filter tables (all letters for a target without them): into sub[i], for
- * w[:i] + c + w[i + 1:] (i < n), and ins[i], for w[:i] + c + w[i:] (i <= n). opening[i] and
+/* Whether an edit may put the byte c where an affix mask allows `mask`: a letter a-z only if
+ * its bit is set (the masks hold no other byte: anything else is let through). */
+static inline int
+mask_allows(uint32_t mask, char c)
+{
+    return c < 'a' || c > 'z' || ((mask >> (c - 'a')) & 1);
+}
+
+/* The edits of the word that may be a key of one of `count` targets, by their affix_filter
+ * tables (every edit for a target without them): into sub[i], the letters c for
+ * w[:i] + c + w[i + 1:] (i < n); ins[i], those for w[:i] + c + w[i:] (i <= n); kept[i], bit
+ * EDIT_DELETION_KEPT when w[:i] + w[i + 1:] may be one (its opening followed by w[i + 1], its
+ * ending preceded by w[i - 1]) and EDIT_SWAP_KEPT when w[:i] + w[i + 1] + w[i] + w[i + 2:] may
+ * (its opening followed by w[i + 1], its ending w[i + 2:] preceded by w[i]). opening[i] and
  * ending[i] are the FNV-1a states of w[:i] and of w[i:] read from the last letter; heads and
  * tails, room for n + 1 masks. */
+#define EDIT_DELETION_KEPT 1
+#define EDIT_SWAP_KEPT 2
 static void
-edit_letters(const struct edit_target *t, Py_ssize_t count, Py_ssize_t n, const unsigned long long *opening,
-             const unsigned long long *ending, uint32_t *heads, uint32_t *tails, uint32_t *sub, uint32_t *ins)
+edit_letters(const struct edit_target *t, Py_ssize_t count, const char *w, Py_ssize_t n,
+             const unsigned long long *opening, const unsigned long long *ending, uint32_t *heads, uint32_t *tails,
+             uint32_t *sub, uint32_t *ins, unsigned char *kept)
 {
     Py_ssize_t k, i;
     memset(sub, 0, n * sizeof(uint32_t));
     memset(ins, 0, (n + 1) * sizeof(uint32_t));
+    memset(kept, 0, n);
     for (k = 0; k < count; k++) {
         if (t[k].heads == NULL) {
             for (i = 0; i < n; i++)
                 sub[i] = ALL_LETTERS;
             for (i = 0; i <= n; i++)
                 ins[i] = ALL_LETTERS;
+            memset(kept, EDIT_DELETION_KEPT | EDIT_SWAP_KEPT, n);
             return;
         }
         for (i = 0; i <= n; i++) {
             heads[i] = t[k].heads[affix_slot(opening[i], t[k].shift)];
             tails[i] = t[k].tails[affix_slot(ending[i], t[k].shift)];
         }
-        for (i = 0; i < n; i++)
+        for (i = 0; i < n; i++) {
+            /* a deletion's opening w[:i] is followed by w[i + 1]; its ending w[i + 1:] preceded by w[i - 1] */
+            if ((i + 1 == n || mask_allows(heads[i], w[i + 1])) && (i == 0 || mask_allows(tails[i + 1], w[i - 1])))
+                kept[i] |= EDIT_DELETION_KEPT;
+            /* a swap's opening w[:i] is followed by w[i + 1]; its ending w[i + 2:] preceded by w[i] */
+            if (i + 1 < n && mask_allows(heads[i], w[i + 1]) && mask_allows(tails[i + 2], w[i]))
+                kept[i] |= EDIT_SWAP_KEPT;
             sub[i] |= heads[i] & tails[i + 1];
+        }
         for (i = 0; i <= n; i++)
             ins[i] |= heads[i] & tails[i];
     }
@@ -5573,72 +5596,165 @@ edit_target_of(struct edit_target *t, PyObject *container, PyObject *filter, con
     return t->out == NULL ? -1 : 0;
 }
 
-#define EDIT_HASHES 512
+/* One edit of walk_edits' word: its kind (EDIT_DELETION ...), where it is and the letter it puts. */
+enum { EDIT_DELETION, EDIT_SWAP, EDIT_SUBSTITUTION, EDIT_INSERTION };
+struct word_edit {
+    Py_ssize_t at;
+    unsigned char kind;
+    char letter;
+};
 
-/* The hashes of the word's first `cap` edits (at most) in walk_edits' order, as edit_lookup
- * makes them, into `hashes`, each target's filter word for each fetched ahead: the filters are
- * read cold, a line an edit, and walk_edits waited for each line in turn. (A WordTable's slots
- * are not fetched ahead: a memory map's, and the big file's peak rose 0.3 MB with them.) The
- * edits hashed. */
-static Py_ssize_t
-edit_hashes(const struct edit_target *t, Py_ssize_t count, const char *w, Py_ssize_t n,
-            const unsigned long long *opening, const uint32_t *sub, const uint32_t *ins, unsigned long long *hashes,
-            Py_ssize_t cap)
+#define EDIT_LIST 1024
+
+/* The most edits a word of n letters has: n deletions, n - 1 swaps, 26 letters at each of its
+ * n places and n + 1 gaps. */
+#define EDITS_AT_MOST(n) (54 * (n) + 25)
+
+/* Whether the letter c put at i (into w[:i] + c + w[i + skip:], skip 1 for a substitution, 0
+ * for an insertion) may make a key of one of `count` targets by their affix tables, a letter
+ * further: the opening w[:i] + c followed by the letter after it, the ending c + w[i + skip:]
+ * preceded by w[i - 1] (edit_letters asked only for w[:i] followed by c and w[i + skip:]
+ * preceded by it). A target without tables may hold any edit. */
+static int
+edit_letter_kept(const struct edit_target *t, Py_ssize_t count, const char *w, Py_ssize_t n, Py_ssize_t i,
+                 Py_ssize_t skip, int c, const unsigned long long *opening, const unsigned long long *ending)
 {
-    Py_ssize_t made = 0, i, k;
+    unsigned long long head = (opening[i] ^ (unsigned long long)c) * FNV_PRIME;
+    unsigned long long tail = (ending[i + skip] ^ (unsigned long long)c) * FNV_PRIME;
+    Py_ssize_t k;
+    for (k = 0; k < count; k++) {
+        if (t[k].heads == NULL)
+            return 1;
+        if ((i + skip == n || mask_allows(t[k].heads[affix_slot(head, t[k].shift)], w[i + skip])) &&
+            (i == 0 || mask_allows(t[k].tails[affix_slot(tail, t[k].shift)], w[i - 1])))
+            return 1;
+    }
+    return 0;
+}
+
+/* The edits of the word of n letters that edit_letters leaves (sub, ins, kept) and
+ * edit_letter_kept keeps, in one_edit_away's order (deletions, swaps, substitutions,
+ * insertions), into `edits` (room for EDITS_AT_MOST(n)): their count. */
+static Py_ssize_t
+edit_list(const struct edit_target *t, Py_ssize_t count, const char *w, Py_ssize_t n,
+          const unsigned long long *opening, const unsigned long long *ending, const uint32_t *sub,
+          const uint32_t *ins, const unsigned char *kept, struct word_edit *edits)
+{
+    Py_ssize_t made = 0, i;
     uint32_t letters;
     int c;
-#define EDIT_HASHED(hash)                                                                                              \
+#define EDIT_MADE(kind_, at_, letter_)                                                                                 \
     do {                                                                                                               \
-        unsigned long long h_ = (hash);                                                                                \
-        if (made == cap)                                                                                               \
-            return made;                                                                                               \
-        hashes[made++] = h_;                                                                                           \
-        for (k = 0; k < count; k++)                                                                                    \
-            if (t[k].bits != NULL)                                                                                     \
-                PREFETCH(filter_word(t[k].bits, t[k].nbits, h_));                                                      \
+        edits[made].kind = (kind_);                                                                                    \
+        edits[made].at = (at_);                                                                                        \
+        edits[made].letter = (char)(letter_);                                                                          \
+        made++;                                                                                                        \
     } while (0)
-    for (i = 0; i < n; i++) /* deletions */
-        EDIT_HASHED(fnv_mixed(fnv_more(opening[i], w + i + 1, n - i - 1)));
-    for (i = 0; i + 1 < n; i++) { /* swaps of two neighbours */
-        unsigned long long state = fnv_more(fnv_more(opening[i], w + i + 1, 1), w + i, 1);
-        EDIT_HASHED(fnv_mixed(fnv_more(state, w + i + 2, n - i - 2)));
-    }
-    for (i = 0; i < n; i++) { /* substitutions */
+    for (i = 0; i < n; i++)
+        if (kept[i] & EDIT_DELETION_KEPT)
+            EDIT_MADE(EDIT_DELETION, i, 0);
+    for (i = 0; i + 1 < n; i++)
+        if (kept[i] & EDIT_SWAP_KEPT)
+            EDIT_MADE(EDIT_SWAP, i, 0);
+    for (i = 0; i < n; i++) {
         letters = sub[i];
         if (w[i] >= 'a' && w[i] <= 'z')
             letters &= ~(1u << (w[i] - 'a'));
-        for (c = 'a'; letters; c++, letters >>= 1)
-            if (letters & 1)
-                EDIT_HASHED(fnv_mixed(fnv_more((opening[i] ^ (unsigned long long)c) * FNV_PRIME, w + i + 1, n - i - 1)));
+        for (; letters; letters &= letters - 1)
+            if (edit_letter_kept(t, count, w, n, i, 1, c = 'a' + __builtin_ctz(letters), opening, ending))
+                EDIT_MADE(EDIT_SUBSTITUTION, i, c);
     }
-    for (i = 0; i <= n; i++) { /* insertions */
-        letters = ins[i];
-        for (c = 'a'; letters; c++, letters >>= 1)
-            if (letters & 1)
-                EDIT_HASHED(fnv_mixed(fnv_more((opening[i] ^ (unsigned long long)c) * FNV_PRIME, w + i, n - i)));
-    }
-#undef EDIT_HASHED
+    for (i = 0; i <= n; i++)
+        for (letters = ins[i]; letters; letters &= letters - 1)
+            if (edit_letter_kept(t, count, w, n, i, 0, c = 'a' + __builtin_ctz(letters), opening, ending))
+                EDIT_MADE(EDIT_INSERTION, i, c);
+#undef EDIT_MADE
     return made;
 }
 
+/* The hash of one edit of the word (edit_hash's of the string it makes), from opening[i], the
+ * FNV-1a state of the opening w[:i] it shares with the word. */
+static inline unsigned long long
+word_edit_hash(const struct word_edit *e, const char *w, Py_ssize_t n, const unsigned long long *opening)
+{
+    Py_ssize_t i = e->at;
+    unsigned long long state = opening[i];
+    switch (e->kind) {
+    case EDIT_DELETION:
+        return fnv_mixed(fnv_more(state, w + i + 1, n - i - 1));
+    case EDIT_SWAP:
+        state = fnv_more(fnv_more(state, w + i + 1, 1), w + i, 1);
+        return fnv_mixed(fnv_more(state, w + i + 2, n - i - 2));
+    case EDIT_SUBSTITUTION:
+        return fnv_mixed(fnv_more((state ^ (unsigned char)e->letter) * FNV_PRIME, w + i + 1, n - i - 1));
+    default:
+        return fnv_mixed(fnv_more((state ^ (unsigned char)e->letter) * FNV_PRIME, w + i, n - i));
+    }
+}
+
+/* The string one edit of the word makes, into buf (room for n + 1): its length. */
+static Py_ssize_t
+word_edit_made(const struct word_edit *e, const char *w, Py_ssize_t n, char *buf)
+{
+    Py_ssize_t i = e->at;
+    switch (e->kind) {
+    case EDIT_DELETION:
+        memcpy(buf, w, i);
+        memcpy(buf + i, w + i + 1, n - i - 1);
+        return n - 1;
+    case EDIT_SWAP:
+        memcpy(buf, w, n);
+        buf[i] = w[i + 1];
+        buf[i + 1] = w[i];
+        return n;
+    case EDIT_SUBSTITUTION:
+        memcpy(buf, w, n);
+        buf[i] = e->letter;
+        return n;
+    default:
+        memcpy(buf, w, i);
+        buf[i] = e->letter;
+        memcpy(buf + i + 1, w + i, n - i);
+        return n + 1;
+    }
+}
+
+/* Whether an edit of hash h may be in one of `count` targets: a target without a filter may
+ * hold any. */
+static inline int
+edit_may_be_held(const struct edit_target *t, Py_ssize_t count, unsigned long long h)
+{
+    Py_ssize_t k;
+    for (k = 0; k < count; k++)
+        if (t[k].bits == NULL || filter_may_hold(t[k].bits, t[k].nbits, h))
+            return 1;
+    return 0;
+}
+
 /* Every edit of the ASCII word (deletions, swaps, substitutions, insertions, in that order, as
- * one_edit_away makes them) looked up in each target. 0, or -1 with an exception set. */
+ * one_edit_away makes them) looked up in each target. The edits the affix tables rule out are
+ * never listed (edit_letters); when a target hashes the edits, all are hashed first, each
+ * target's filter word fetched ahead (the filters are read cold, a line an edit), and only an
+ * edit some filter may hold is made in the buffer and looked up. 0, or -1 with an exception
+ * set. */
 static int
 walk_edits(PyObject *word, struct edit_target *t, Py_ssize_t count)
 {
     const char *w = (const char *)PyUnicode_1BYTE_DATA(word);
     char small[EDIT_BUFFER + 2], *buf = small;
-    unsigned long long small_states[2 * (EDIT_BUFFER + 1)], *opening = small_states, *ending, state;
-    uint32_t small_masks[4 * (EDIT_BUFFER + 1)], *masks = small_masks, *sub, *ins, letters;
-    unsigned long long hashes[EDIT_HASHES];
-    Py_ssize_t n = PyUnicode_GET_LENGTH(word), i, hashed = 0, j = 0, k;
-    int c, err = -1;
+    unsigned long long small_states[2 * (EDIT_BUFFER + 1)], *opening = small_states, *ending;
+    uint32_t small_masks[4 * (EDIT_BUFFER + 1)], *masks = small_masks, *sub, *ins;
+    unsigned char small_kept[EDIT_BUFFER], *kept = small_kept;
+    struct word_edit small_edits[EDIT_LIST], *edits = small_edits;
+    unsigned long long small_hashes[EDIT_LIST], *hashes = small_hashes;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(word), i, j, k, made;
+    int hashing = 0, err = -1;
     if (n > EDIT_BUFFER) {
         buf = PyMem_Malloc(n + 2);
         opening = PyMem_Malloc(2 * (n + 1) * sizeof(unsigned long long));
         masks = PyMem_Malloc(4 * (n + 1) * sizeof(uint32_t));
-        if (buf == NULL || opening == NULL || masks == NULL) {
+        kept = PyMem_Malloc(n);
+        if (buf == NULL || opening == NULL || masks == NULL || kept == NULL) {
             PyErr_NoMemory();
             goto done;
         }
@@ -5654,59 +5770,33 @@ walk_edits(PyObject *word, struct edit_target *t, Py_ssize_t count)
         ending[i - 1] = fnv_more(ending[i], w + i - 1, 1);
     sub = masks + 2 * (n + 1);
     ins = sub + (n + 1);
-    edit_letters(t, count, n, opening, ending, masks, masks + n + 1, sub, ins);
+    edit_letters(t, count, w, n, opening, ending, masks, masks + n + 1, sub, ins, kept);
+    if (EDITS_AT_MOST(n) > EDIT_LIST) {
+        edits = PyMem_Malloc(EDITS_AT_MOST(n) * sizeof(struct word_edit));
+        hashes = PyMem_Malloc(EDITS_AT_MOST(n) * sizeof(unsigned long long));
+        if (edits == NULL || hashes == NULL) {
+            PyErr_NoMemory();
+            goto done;
+        }
+    }
+    made = edit_list(t, count, w, n, opening, ending, sub, ins, kept, edits);
     for (k = 0; k < count; k++)
-        if (t[k].bits != NULL || t[k].table != NULL) { /* a target that hashes the edits */
-            hashed = edit_hashes(t, count, w, n, opening, sub, ins, hashes, EDIT_HASHES);
-            break;
+        hashing |= t[k].bits != NULL || t[k].table != NULL; /* a target that hashes the edits */
+    if (hashing)
+        for (j = 0; j < made; j++) {
+            hashes[j] = word_edit_hash(&edits[j], w, n, opening);
+            for (k = 0; k < count; k++)
+                if (t[k].bits != NULL)
+                    PREFETCH(filter_word(t[k].bits, t[k].nbits, hashes[j]));
         }
-#define GIVEN (j < hashed ? &hashes[j++] : NULL)
-    for (i = 0; i < n; i++) { /* deletions */
-        memcpy(buf, w, i);
-        memcpy(buf + i, w + i + 1, n - i - 1);
-        if (edit_lookup(t, count, buf, n - 1, opening[i], i, GIVEN) < 0)
-            goto done;
-    }
-    memcpy(buf, w, n);
-    for (i = 0; i + 1 < n; i++) { /* swaps of two neighbours */
-        buf[i] = w[i + 1];
-        buf[i + 1] = w[i];
-        if (edit_lookup(t, count, buf, n, opening[i], i, GIVEN) < 0)
-            goto done;
-        buf[i] = w[i];
-        buf[i + 1] = w[i + 1];
-    }
-    /* substitutions and insertions: only the letters edit_letters leaves, in order */
-    for (i = 0; i < n; i++) { /* substitutions */
-        letters = sub[i];
-        if (w[i] >= 'a' && w[i] <= 'z')
-            letters &= ~(1u << (w[i] - 'a'));
-        for (c = 'a'; letters; c++, letters >>= 1) {
-            if (!(letters & 1))
-                continue;
-            buf[i] = (char)c;
-            state = (opening[i] ^ (unsigned long long)c) * FNV_PRIME;
-            if (edit_lookup(t, count, buf, n, state, i + 1, GIVEN) < 0)
-                goto done;
-        }
-        buf[i] = w[i];
-    }
-    for (i = 0; i <= n; i++) { /* insertions */
-        letters = ins[i];
-        if (!letters)
+    for (j = 0; j < made; j++) {
+        Py_ssize_t len;
+        if (hashing && !edit_may_be_held(t, count, hashes[j]))
             continue;
-        memcpy(buf, w, i);
-        memcpy(buf + i + 1, w + i, n - i);
-        for (c = 'a'; letters; c++, letters >>= 1) {
-            if (!(letters & 1))
-                continue;
-            buf[i] = (char)c;
-            state = (opening[i] ^ (unsigned long long)c) * FNV_PRIME;
-            if (edit_lookup(t, count, buf, n + 1, state, i + 1, GIVEN) < 0)
-                goto done;
-        }
+        len = word_edit_made(&edits[j], w, n, buf);
+        if (edit_lookup(t, count, buf, len, FNV_OFFSET, 0, hashing ? &hashes[j] : NULL) < 0)
+            goto done;
     }
-#undef GIVEN
     err = 0;
 done:
     if (buf != small)
@@ -5715,6 +5805,12 @@ done:
         PyMem_Free(opening);
     if (masks != small_masks)
         PyMem_Free(masks);
+    if (kept != small_kept)
+        PyMem_Free(kept);
+    if (edits != small_edits)
+        PyMem_Free(edits);
+    if (hashes != small_hashes)
+        PyMem_Free(hashes);
     return err;
 }
 

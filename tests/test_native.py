@@ -1847,17 +1847,23 @@ def test_every_edit_of_a_word_passes_the_filter_of_a_table_of_them(word):
 def test_the_affix_tables_rule_out_no_edit_a_container_holds(word, slip_lists, strangers):
     """A filter pair (edit_filter's bytes or None, affix_filter's tables) rules out no edit the
     container holds: the letters the tables leave at each place are those that follow the
-    word's opening in some key and precede its ending in one, and every edit held is found,
-    alone or beside targets without tables, for words and keys with capitals, apostrophes,
-    hyphens and letters outside ASCII (which no edit puts), past the compiled buffer."""
+    word's opening in some key and precede its ending in one (and, a letter further, the
+    letter after it and the one before), a deletion or swap is kept where its opening and
+    ending meet in keys, and every edit held is found, alone, beside targets without tables or
+    beside another target with its own tables (each edit kept if one target's tables keep it),
+    for words and keys with capitals, apostrophes, hyphens and letters outside ASCII (which no
+    edit puts), past the compiled buffer."""
     held = frozenset({_slipped(word, slips) for slips in slip_lists} | set(strangers))
     expected = chooser.one_edit_away(word) & held
     affixes = compiled.affix_filter(held)
+    halves = (frozenset(sorted(held)[::2]), frozenset(sorted(held)[1::2]))
     for pair in ((None, affixes), (compiled.edit_filter(held), affixes)):
         if word.isascii():
             assert compiled.edits_among(word, held, pair) == expected
             found = compiled.edits_among_each(word, [(held, pair), (set(held), None), (held, pair)])
             assert found == [expected] * 3
+            each = [(h, (pair[0] and compiled.edit_filter(h), compiled.affix_filter(h))) for h in halves]
+            assert compiled.edits_among_each(word, each) == [expected & h for h in halves]
 
 
 @needs_compiled
@@ -1866,8 +1872,8 @@ def test_the_affix_tables_rule_out_no_edit_a_container_holds(word, slip_lists, s
 def test_edits_among_a_word_table_find_what_its_twin_finds(word, data):
     """Through a `WordTable` (its slots fetched ahead of each edit's lookup when it has no
     filter) and through a set with the filter pair (the filter's words fetched ahead, the
-    hashes of a word's first 512 edits made before its walk): what `_edits_among` finds, for
-    words with more edits than that."""
+    hashes of a word's edits made before its walk): what `_edits_among` finds, for words with
+    more edits than the walk's room on the stack (1,024)."""
     every = sorted(chooser.one_edit_away(word))
     # (no empty key: a table leaves empty lines out)
     held = (data.draw(st.sets(st.sampled_from(every), max_size=len(every))) | {"zz" + word}) - {""}
