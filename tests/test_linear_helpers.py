@@ -26,7 +26,7 @@ from newslint.config import Settings
 from newslint.document import SpanSet
 from newslint.figures import matches_at
 from newslint.lint import Linter
-from newslint.native import one_edit_away
+from newslint.native import Lookup, one_edit_away
 from newslint.repairs import entities
 from newslint.rules.naming import (
     _senses,
@@ -44,6 +44,8 @@ from newslint.rules.structure import (
 )
 from newslint.rules.structure._text import repeated_starts_in
 from newslint.rules.typos import doubled_word
+from newslint.rules.typos._capitals import names_lookup
+from newslint.rules.typos._words import known_names
 from newslint.rules.typos.unknown_word import PREFIXES, UnknownWord
 from newslint.span import Span
 from newslint.violation import Violation
@@ -244,13 +246,35 @@ def slipped_names(draw):
 @example(("BB", "B", frozenset(["", "ABB"])))  # a one-letter name: its deletion is ""
 def test_a_majority_one_slip_from_a_known_name_is_found_as_by_every_edit(case):
     """NL202's `_slip_itself` looks the known names up among the edits of the name that keep its
-    capital (`edits_among`), where it made every edit of the lowercase name."""
+    capital (the lowercase names' keys one edit from the lowercase name, by `edits_among`),
+    where it made every edit of the lowercase name."""
     name, canonical, known = case
     if not name or not canonical:
         return
-    assert name_variant._slip_itself(name, canonical, known) == _slip_itself_by_definition(
+    lowered = Lookup(frozenset(k.lower() for k in known))
+    assert name_variant._slip_itself(name, canonical, known, lowered) == _slip_itself_by_definition(
         name, canonical, known
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical", "slip"),
+    [
+        ("Portuguse", "Portugues", True),
+        ("Allegheney", "Alleghney", True),
+        ("Britian", "Brtain", True),
+        ("Jonse", "Jonees", True),
+        ("Smiht", "Smihtt", False),  # no listed name one edit from both
+        ("Smiht", "Smyth", False),  # a listed name
+    ],
+)
+def test_a_majority_slip_of_a_listed_name_is_found_through_the_names_lookup(name, canonical, slip):
+    """With the shipped names and their lowercase lookup (as NL202 asks it), `_slip_itself`
+    finds what every edit finds: a majority form one edit from a listed name the rarer form
+    is also one edit from."""
+    known = known_names()
+    found = name_variant._slip_itself(name, canonical, known, names_lookup())
+    assert found is _slip_itself_by_definition(name, canonical, known) is slip
 
 
 DOTTED_TEXT = st.lists(

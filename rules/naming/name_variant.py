@@ -10,11 +10,12 @@ from collections.abc import Set as AbstractSet
 from functools import cached_property, partial
 
 from newslint.document import Document, LetterTest, Shape, Token
-from newslint.native import bare_name, edits_among, native
+from newslint.native import Lookup, bare_name, edits_among, native
 from newslint.profile import Profile
 from newslint.rule import Rule, Suggestion
 from newslint.rules._desk import ESTABLISHED, describe, desk_slip, preferred
 from newslint.rules.naming._entities import COMPANY_WORDS, TITLES, Use, formal, two_entities, use_at
+from newslint.rules.typos._capitals import names_lookup
 from newslint.rules.typos._words import BUILT, english, is_rare, known_names, one_edit_apart, one_edit_away
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
@@ -607,10 +608,11 @@ def _shouting(doc: Document, offset: int) -> bool:
     return capitals > SHOUTING * letters
 
 
-def _slip_itself(name: str, canonical: str, known: AbstractSet[str]) -> bool:
+def _slip_itself(name: str, canonical: str, known: AbstractSet[str], lowered: Lookup) -> bool:
     """Whether the form the story writes most is itself a slip: not a known name, and one edit
     from a known name that `name` is also one edit from (Alleghney and Allegheney, both
-    Allegheny; Portugues and Portuguse, both Portuguese)."""
+    Allegheny; Portugues and Portuguse, both Portuguese). `lowered` holds every `known` name
+    in lowercase (`names_lookup()` for `known_names()`)."""
     if canonical in known:
         return False
     low = canonical.lower()
@@ -618,13 +620,17 @@ def _slip_itself(name: str, canonical: str, known: AbstractSet[str]) -> bool:
     if canonical.isascii() and canonical[0].isupper() and canonical[1:] == low[1:]:
         # the known names one edit from the name that keep its capital: the name's edits at its
         # second letter on, as the lowercase name's edits that keep its first letter give them
-        # (an edit at the first letter that keeps it is one at the second), looked up without
-        # the set of every edit (`edits_among`, compiled; a big file asks it of many names)
+        # (an edit at the first letter that keeps it is one at the second), capitalised. Such a
+        # name's lowercase form is its lowercase edit, so only the lowercase names' keys one
+        # edit from `low` are asked of `known` (`edits_among` through their filters, compiled,
+        # without the set of every edit; a big file asks it of many names)
+        first = canonical[0]
         near = {
             k
-            for k in edits_among(canonical, known)
-            if k[:1] == canonical[0]  # a one-letter name's deletion is the empty string
-            and (len(k) != len(canonical) or sum(x != y for x, y in zip(k, canonical, strict=True)) > 1)
+            for e in edits_among(low, lowered)
+            if e[:1] == low[0]  # a one-letter name's deletion is the empty string
+            and (len(e) != len(low) or sum(x != y for x, y in zip(e, low, strict=True)) > 1)
+            and (k := first + e[1:]) in known
         }
         return any(one_edit_pair(name, k) for k in near)
     near = {
@@ -914,7 +920,7 @@ class NameVariant(Rule):
                 and not (formal(contexts[canonical]) or canonical.upper() in headline)
                 and counts[canonical] < SLIP_RATIO * counts[name]
             )
-            or _slip_itself(name, canonical, known)
+            or _slip_itself(name, canonical, known, names_lookup())
         }
         for tok, name in _name_tokens(doc, _written_as(written, canonical_of)):
             canonical = canonical_of[name]

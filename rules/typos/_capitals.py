@@ -171,21 +171,23 @@ def names_in_lowercase_if_built() -> dict[str, str] | None:
 
 
 @once
-def _names_lookup() -> Lookup:
+def names_lookup() -> Lookup:
+    """The known names in lowercase (each a key of `_names_by_lowercase`), with their filters:
+    what `edits_among` reads for the names one edit from a word."""
     return Lookup(_names_by_lowercase())
 
 
 def prepare() -> None:
     """Build the known names' filters now, as a run of many stories does in its first few
     (`Rule.prepare`)."""
-    _names_lookup()
+    names_lookup()
 
 
 @lru_cache(maxsize=2048)  # asked by `clear_slip` and by NL101 again for the same word
 def known_one_edit_away(word: str) -> tuple[frozenset[str], frozenset[str]]:
     """(the listed names one edit from `word`, in lowercase; the listed words one edit from it),
     found in one walk over its hundreds of edits (`edits_among_each`), not one per list."""
-    named, listed = edits_among_each(word, [_names_lookup(), listed_lookup()])
+    named, listed = edits_among_each(word, [names_lookup(), listed_lookup()])
     return frozenset(named), frozenset(listed)
 
 
@@ -232,7 +234,7 @@ def may_be_swapped_slip(word: str) -> bool:
     instructions for a word of nine letters); remembered all the same."""
     if len(word) < SLIP_MIN_LENGTH:
         return False  # `clear_slip` finds nothing this short
-    return swap_inside(word, [_names_lookup(), listed_lookup()])
+    return swap_inside(word, [names_lookup(), listed_lookup()])
 
 
 def _undoubled_slip(
