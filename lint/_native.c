@@ -5615,7 +5615,7 @@ struct word_edit {
  * further: the opening w[:i] + c followed by the letter after it, the ending c + w[i + skip:]
  * preceded by w[i - 1] (edit_letters asked only for w[:i] followed by c and w[i + skip:]
  * preceded by it). A target without tables may hold any edit. */
-static int
+static ALWAYS_INLINE int
 edit_letter_kept(const struct edit_target *t, Py_ssize_t count, const char *w, Py_ssize_t n, Py_ssize_t i,
                  Py_ssize_t skip, int c, const unsigned long long *opening, const unsigned long long *ending)
 {
