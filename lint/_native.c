@@ -9847,13 +9847,20 @@ typedef struct {
     int start, end, group;
 } NameMatch;
 
+/* How a scan's keys are read (`nt_key_at`): its characters but `drop` and `drop2`, ASCII letters
+ * in lowercase (in uppercase when `upper`). Passed by value, so that a copy of `nt_group_of` for
+ * one configuration reads each character with constants (`nt_group`). */
+typedef struct {
+    Py_UCS4 drop, drop2;
+    int upper;
+} NtKeys;
+
 /* The matches of a pattern in a text, and how their keys are read (`nt_key_at`). */
 typedef struct {
     NameMatch *found;
     Py_ssize_t count, room;
     char *multi; /* per group (its first match): two different forms or more */
-    Py_UCS4 drop, drop2;
-    int upper;
+    NtKeys keys;
 } NameScan;
 
 static void
@@ -9875,20 +9882,19 @@ nt_same(int kind, const void *data, const NameMatch *a, const NameMatch *b)
     return 1;
 }
 
-/* The key character of the match's character at *at, or -1 at `end`: its characters but the
- * scan's `drop` and `drop2`, ASCII letters in lowercase (in uppercase when `upper`), each as its
- * low byte (a key was kept as chars); *at moves past it. */
+/* The key character of the match's character at *at, or -1 at `end` (`NtKeys`), each as its low
+ * byte (a key was kept as chars); *at moves past it. */
 static ALWAYS_INLINE int
-nt_key_at(const NameScan *scan, int kind, const void *data, Py_ssize_t *at, Py_ssize_t end)
+nt_key_at(NtKeys keys, int kind, const void *data, Py_ssize_t *at, Py_ssize_t end)
 {
     while (*at < end) {
         Py_UCS4 ch = NT_READ(*at);
         (*at)++;
-        if (ch == scan->drop || ch == scan->drop2)
+        if (ch == keys.drop || ch == keys.drop2)
             continue;
-        if (scan->upper && IS_ASCII_LOWER(ch))
+        if (keys.upper && IS_ASCII_LOWER(ch))
             ch -= 32;
-        else if (!scan->upper && IS_ASCII_UPPER(ch))
+        else if (!keys.upper && IS_ASCII_UPPER(ch))
             ch += 32;
         return (unsigned char)ch;
     }
@@ -9897,11 +9903,11 @@ nt_key_at(const NameScan *scan, int kind, const void *data, Py_ssize_t *at, Py_s
 
 /* Whether two matches have the same key (`nt_key_at`). */
 static ALWAYS_INLINE int
-nt_same_key(const NameScan *scan, int kind, const void *data, const NameMatch *a, const NameMatch *b)
+nt_same_key(NtKeys keys, int kind, const void *data, const NameMatch *a, const NameMatch *b)
 {
     Py_ssize_t i = a->start, j = b->start;
     for (;;) {
-        int x = nt_key_at(scan, kind, data, &i, a->end), y = nt_key_at(scan, kind, data, &j, b->end);
+        int x = nt_key_at(keys, kind, data, &i, a->end), y = nt_key_at(keys, kind, data, &j, b->end);
         if (x != y)
             return 0;
         if (x < 0)
@@ -9957,38 +9963,50 @@ nt_shape_bit(int first, Py_ssize_t length)
     return ((unsigned)first & 31u) << 5 | ((unsigned)length & 31u);
 }
 
+/* The hash of a match's key (`nt_key_at`) as a non-negative int (the `group` field holds it till
+ * the match is grouped), and in *bit its shape's bit in `nt_group`'s sieve, or -1 for an empty
+ * key (none: two empty keys are equal, and both such matches are hashed). */
+static ALWAYS_INLINE int
+nt_key_hash(NtKeys keys, int kind, const void *data, const NameMatch *m, int *bit)
+{
+    size_t hash = 5381;
+    Py_ssize_t at = m->start, length = 0;
+    int c, first = -1;
+    while ((c = nt_key_at(keys, kind, data, &at, m->end)) >= 0) {
+        if (first < 0)
+            first = c;
+        hash = hash * 33 + (unsigned)c;
+        length++;
+    }
+    *bit = first < 0 ? -1 : (int)nt_shape_bit(first, length);
+    return (int)(hash & INT_MAX);
+}
+
 /* Each match's group (the first match with its key, found in an open-addressed table) and
  * whether the group holds two different forms. 1 when one does, 0 when none, -1 out of memory.
  * A plain match (`nt_plain`: most are) whose key's shape no other match has is its own group
  * (another use of its form has its own group too: its form is the group's only one), found
  * without its key hashed or compared: the shapes of the matches that are not plain are marked
- * in a sieve of bits first (each match's `group` holding -2 for a plain one till it is grouped).
- * Inline, for `nt_group` to make a copy for one-byte texts (most), whose reads need no switch on
- * the width. */
+ * in a sieve of bits first (each match's `group` holding -2 for a plain one till it is grouped,
+ * and its key's hash for another: their keys are read once, `nt_key_hash`). Inline, for
+ * `nt_group` to make copies for one-byte texts (most), whose reads need no switch on the width,
+ * each scan's key characters constants. */
 static ALWAYS_INLINE int
-nt_group_of(NameScan *scan, int kind, const void *data)
+nt_group_of(NameScan *scan, int kind, const void *data, NtKeys keys)
 {
     Py_ssize_t i, size = 1;
     int any = 0, *table; /* match indices: int32 as the matches' own fields */
     uint32_t sieve[NT_SIEVE_BITS / 32] = {0};
     for (i = 0; i < scan->count; i++) {
         NameMatch *m = &scan->found[i];
-        Py_ssize_t at = m->start, length = 0;
-        int c, first = -1;
-        m->group = -1;
+        int bit;
         if (nt_plain(kind, data, m)) {
             m->group = -2;
             continue;
         }
-        while ((c = nt_key_at(scan, kind, data, &at, m->end)) >= 0) {
-            if (first < 0)
-                first = c;
-            length++;
-        }
-        if (first >= 0) {
-            unsigned bit = nt_shape_bit(first, length);
+        m->group = nt_key_hash(keys, kind, data, m, &bit);
+        if (bit >= 0)
             sieve[bit >> 5] |= 1u << (bit & 31);
-        }
     }
     while (size < 2 * scan->count)
         size *= 2;
@@ -10002,26 +10020,24 @@ nt_group_of(NameScan *scan, int kind, const void *data)
         table[i] = -1;
     for (i = 0; i < scan->count; i++) {
         NameMatch *m = &scan->found[i];
-        size_t hash = 5381;
-        Py_ssize_t at = m->start, slot;
-        int c;
-        if (m->group == -2) { /* plain: its key's first character is its first, in the scan's case */
-            unsigned bit = nt_shape_bit((int)NT_READ(m->start), m->end - m->start);
-            if (!(sieve[bit >> 5] >> (bit & 31) & 1)) {
+        Py_ssize_t slot;
+        int hash = m->group, bit;
+        if (hash == -2) { /* plain: its key's first character is its first, in the scan's case */
+            unsigned shape = nt_shape_bit((int)NT_READ(m->start), m->end - m->start);
+            if (!(sieve[shape >> 5] >> (shape & 31) & 1)) {
                 m->group = (int)i;
                 continue;
             }
+            hash = nt_key_hash(keys, kind, data, m, &bit);
         }
-        while ((c = nt_key_at(scan, kind, data, &at, m->end)) >= 0)
-            hash = hash * 33 + (unsigned)c;
-        for (slot = (Py_ssize_t)(hash & (size - 1));; slot = (slot + 1) & (size - 1)) {
+        for (slot = (Py_ssize_t)((size_t)hash & (size_t)(size - 1));; slot = (slot + 1) & (size - 1)) {
             NameMatch *first;
             if (table[slot] < 0) {
                 table[slot] = m->group = (int)i;
                 break;
             }
             first = &scan->found[table[slot]];
-            if (nt_same_key(scan, kind, data, first, m)) {
+            if (nt_same_key(keys, kind, data, first, m)) {
                 m->group = table[slot];
                 if (!scan->multi[m->group] && !nt_same(kind, data, first, m))
                     scan->multi[m->group] = any = 1;
@@ -10033,13 +10049,20 @@ nt_group_of(NameScan *scan, int kind, const void *data)
     return any;
 }
 
-/* `nt_group_of`, its reads made for the width of a one-byte text apart. */
+/* `nt_group_of`, its reads made for the width of a one-byte text and for the keys of NL202's
+ * names (spaces and hyphens dropped, in lowercase) and of NL204's forms (stops dropped, in
+ * capitals) apart. */
 static int
 nt_group(NameScan *scan, int kind, const void *data)
 {
-    if (kind == PyUnicode_1BYTE_KIND)
-        return nt_group_of(scan, PyUnicode_1BYTE_KIND, data);
-    return nt_group_of(scan, kind, data);
+    const NtKeys names = {' ', '-', 0}, forms = {'.', '.', 1}, keys = scan->keys;
+    if (kind == PyUnicode_1BYTE_KIND && keys.drop == names.drop && keys.drop2 == names.drop2
+        && keys.upper == names.upper)
+        return nt_group_of(scan, PyUnicode_1BYTE_KIND, data, names);
+    if (kind == PyUnicode_1BYTE_KIND && keys.drop == forms.drop && keys.drop2 == forms.drop2
+        && keys.upper == forms.upper)
+        return nt_group_of(scan, PyUnicode_1BYTE_KIND, data, forms);
+    return nt_group_of(scan, kind, data, keys);
 }
 
 /* A pattern's match at i, its end, or -1 (a start that the pattern refuses is no match). */
@@ -10134,9 +10157,9 @@ nt_scan(NameScan *scan, PyObject *text, Py_ssize_t from, nt_matcher match, nt_ma
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), i, end;
-    scan->drop = drop;
-    scan->drop2 = drop2;
-    scan->upper = upper;
+    scan->keys.drop = drop;
+    scan->keys.drop2 = drop2;
+    scan->keys.upper = upper;
 #ifdef NT_BLOCKS
     if (kind == PyUnicode_1BYTE_KIND) {
         if (nt_scan_blocks(scan, data, from, n, match1, l0, l1, l2) < 0)
