@@ -10359,12 +10359,49 @@ cp_pair_twice(PyObject *first, void *arg)
     return in;
 }
 
+#ifdef NT_BLOCKS
+/* The places of at[0:16] where w[0] stands and w[1] after it, as bits (at[0:17] read). */
+static ALWAYS_INLINE unsigned
+cp_pairs(const Py_UCS1 *at, __m128i first, __m128i second)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)at), y = _mm_loadu_si128((const __m128i *)(at + 1));
+    return (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(x, first), _mm_cmpeq_epi8(y, second)));
+}
+
+/* Whether a[:n] and b[:n] are equal: a byte loop inline, no memcmp call (most places where a
+ * word's first two characters stand differ at the third). */
+static ALWAYS_INLINE int
+cp_same(const Py_UCS1 *a, const Py_UCS1 *b, Py_ssize_t n)
+{
+    Py_ssize_t k;
+    for (k = 0; k < n; k++)
+        if (a[k] != b[k])
+            return 0;
+    return 1;
+}
+
+/* The first of the places `bits` (from i, i <= last) where w[:m] stands, none past `last`; -1 if
+ * none does. */
+static ALWAYS_INLINE Py_ssize_t
+cp_first_of(const Py_UCS1 *s, Py_ssize_t i, unsigned bits, const Py_UCS1 *w, Py_ssize_t m, Py_ssize_t last)
+{
+    if (last - i < 31)
+        bits &= (2u << (last - i)) - 1;
+    for (; bits; bits &= bits - 1) {
+        Py_ssize_t p = i + __builtin_ctz(bits);
+        if (cp_same(s + p + 2, w + 2, m - 2))
+            return p;
+    }
+    return -1;
+}
+#endif
+
 /* `PyUnicode_Find(text, find, from, len(text), 1)` for `find` a space and a word (`cp_spaced`):
- * in a one-byte text and an ASCII word, sixteen places at a time where SSE2 is, each block's
- * spaces before the word's first character picked (two loads, two compares: str.find's search
- * read each story about three instructions a character, and NL202 asks it of a story's names
- * that are written twice, three or four of them, each to the end of the story when absent);
- * elsewhere str.find's own search. */
+ * in a one-byte text and an ASCII word, thirty-two places at a time where SSE2 is (sixteen near
+ * the end), the places of the word's first two characters picked (two loads, two compares a
+ * sixteen: str.find's search read each story about three instructions a character, and NL202
+ * asks it of a story's names that are written twice, three or four of them, each to the end of
+ * the story when absent); elsewhere str.find's own search. */
 static Py_ssize_t
 cp_find(PyObject *text, PyObject *find, Py_ssize_t from)
 {
@@ -10374,24 +10411,21 @@ cp_find(PyObject *text, PyObject *find, Py_ssize_t from)
     if (PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND && PyUnicode_IS_ASCII(find) && m >= 2 && from >= 0) {
         const Py_UCS1 *s = PyUnicode_1BYTE_DATA(text), *w = PyUnicode_1BYTE_DATA(find);
         const Py_ssize_t last = size - m; /* the last place a use can start */
+        const Py_ssize_t last32 = size - 33 < last ? size - 33 : last; /* s[i:i + 33] read */
         const __m128i first = _mm_set1_epi8((char)w[0]), second = _mm_set1_epi8((char)w[1]);
-        Py_ssize_t i = from;
+        Py_ssize_t i = from, p;
+        for (; i <= last32; i += 32) {
+            unsigned bits = cp_pairs(s + i, first, second) | cp_pairs(s + i + 16, first, second) << 16;
+            if (bits && (p = cp_first_of(s, i, bits, w, m, last)) >= 0)
+                return p;
+        }
         for (; i + 17 <= size && i <= last; i += 16) { /* s[i:i + 17] read */
-            __m128i x = _mm_loadu_si128((const __m128i *)(s + i));
-            __m128i y = _mm_loadu_si128((const __m128i *)(s + i + 1));
-            unsigned bits = (unsigned)_mm_movemask_epi8(
-                _mm_and_si128(_mm_cmpeq_epi8(x, first), _mm_cmpeq_epi8(y, second)));
-            while (bits) {
-                Py_ssize_t p = i + __builtin_ctz(bits);
-                if (p > last)
-                    return -1;
-                if (memcmp(s + p + 2, w + 2, (size_t)(m - 2)) == 0)
-                    return p;
-                bits &= bits - 1;
-            }
+            unsigned bits = cp_pairs(s + i, first, second);
+            if (bits && (p = cp_first_of(s, i, bits, w, m, last)) >= 0)
+                return p;
         }
         for (; i <= last; i++)
-            if (s[i] == w[0] && s[i + 1] == w[1] && memcmp(s + i + 2, w + 2, (size_t)(m - 2)) == 0)
+            if (s[i] == w[0] && s[i + 1] == w[1] && cp_same(s + i + 2, w + 2, m - 2))
                 return i;
         return -1;
     }

@@ -196,10 +196,11 @@ LATIN_PAIR_PIECES = st.sampled_from(
     st.lists(st.sampled_from(PAIR_WORDS), unique=True),
 )
 def test_the_compiled_case_pairs_are_the_twin_in_long_texts(text, twice):
-    # texts longer than a block of sixteen characters: the compiled search for a space and a
-    # word reads sixteen places at a time, a use across two blocks or in the last few characters
+    # texts longer than a block of thirty-two characters: the compiled search for a space and a
+    # word reads thirty-two places at a time (sixteen near the end), a use across two blocks or
+    # in the last few characters
     assert compiled.case_pairs(text, twice) == name_variant._case_pairs_twin(text, twice)
-    for shift in range(1, 17):  # each use at each place of a block
+    for shift in range(1, 33):  # each use at each place of a block
         shifted = "x" * shift + text
         assert compiled.case_pairs(shifted, twice) == name_variant._case_pairs_twin(shifted, twice)
 
