@@ -174,6 +174,21 @@ def test_among_picks_the_tokens_of_the_wanted_words_by_identity_or_not(texts, da
     assert list(compiled.among(words, ids, wanted)) == expected
 
 
+@needs_compiled
+@pytest.mark.parametrize("nwords", [3, 2048, 2049, 9000])
+def test_among_past_its_kept_room(nwords):
+    """`among` marks a story's words in room on the stack and reads its tokens into room kept
+    from call to call: more words than the stack room holds (marked in allocated memory) and
+    more chosen tokens than the kept room holds (4096: they go on in a bytearray) give the same
+    tokens, and a call after a big one is not given the big one's."""
+    words = [f"w{i}" for i in range(nwords)]
+    ids = array("i", [i % nwords for i in range(3 * nwords + 5000)])
+    wanted = set(words[::2]) | {"zz"}  # more than sixteen: each word looked up
+    expected = [i for i, k in enumerate(ids) if words[k] in wanted]
+    assert list(compiled.among(words, ids, wanted)) == expected
+    assert list(compiled.among(words[:2], array("i", [1, 0, 1]), {words[1]})) == [0, 2]
+
+
 LATIN_1 = "aZé_5²¼ª'-.,: \n\tß\xa0µ"
 
 
