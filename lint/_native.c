@@ -12197,12 +12197,12 @@ hint_said(PyObject *answer)
 }
 
 /* The bits of a story's rare hints: segment.py's COMMENT_HINT ... SIC_HINT. */
-enum { HINT_COMMENT = 1, HINT_AT = 2, HINT_HASH = 4, HINT_URL = 8, HINT_GAP = 16, HINT_SIC = 32 };
+enum { HINT_COMMENT = 1, HINT_AT = 2, HINT_HASH = 4, HINT_URL = 8, HINT_GAP = 16, HINT_SIC = 32, HINT_DAMAGE = 64 };
 
-/* The characters where one of story_hints' six can open, in a one-byte text (a gap's space is
+/* The characters where one of story_hints' seven can open, in a one-byte text (a gap's space is
  * looked for with the one after it, but in the last bytes). */
-static const unsigned char STORY_HINT_MARK[256] = {['<'] = 1, ['@'] = 1, ['#'] = 1, ['.'] = 1, [':'] = 1,
-                                                   ['('] = 1, ['['] = 1, ['\t'] = 1, [' '] = 1};
+static const unsigned char STORY_HINT_MARK[256] = {['<'] = 1, ['@'] = 1, ['#'] = 1,  ['.'] = 1,  [':'] = 1, ['('] = 1,
+                                                   ['['] = 1, ['\t'] = 1, [' '] = 1, [';'] = 1, ['\\'] = 1};
 
 /* The story_hints bits the character at i of a one-byte text (of n) opens, those of `found`
  * not asked again. */
@@ -12213,8 +12213,13 @@ ucs1_hints_at(const Py_UCS1 *s, Py_ssize_t n, Py_ssize_t i, long found)
     const void *data = s;
     Py_ssize_t next;
     switch (s[i]) {
-    case '<':
+    case '<': /* a comment's opening, or a raw tag's: '/' or a lowercase letter after it */
+        if (i + 1 < n && (s[i + 1] == '/' || (s[i + 1] >= 'a' && s[i + 1] <= 'z')))
+            return HINT_DAMAGE;
         return i + 3 < n && s[i + 1] == '!' && s[i + 2] == '-' && s[i + 3] == '-' ? HINT_COMMENT : 0;
+    case ';':
+    case '\\':
+        return HINT_DAMAGE;
     case '@':
         return HINT_AT;
     case '#':
@@ -12244,6 +12249,7 @@ ucs1_story_hints(const Py_UCS1 *s, Py_ssize_t n)
     const __m128i lt = _mm_set1_epi8('<'), at = _mm_set1_epi8('@'), hash = _mm_set1_epi8('#');
     const __m128i dot = _mm_set1_epi8('.'), colon = _mm_set1_epi8(':'), paren = _mm_set1_epi8('(');
     const __m128i bracket = _mm_set1_epi8('['), tab = _mm_set1_epi8('\t'), space = _mm_set1_epi8(' ');
+    const __m128i semicolon = _mm_set1_epi8(';'), backslash = _mm_set1_epi8('\\');
     for (; i + 17 <= n; i += 16) {
         __m128i x = _mm_loadu_si128((const __m128i *)(s + i)), y = _mm_loadu_si128((const __m128i *)(s + i + 1));
         __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(x, lt), _mm_cmpeq_epi8(x, at));
@@ -12251,6 +12257,7 @@ ucs1_story_hints(const Py_UCS1 *s, Py_ssize_t n)
         hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(x, hash), _mm_cmpeq_epi8(x, dot)));
         hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(x, colon), _mm_cmpeq_epi8(x, paren)));
         hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(x, bracket), _mm_cmpeq_epi8(x, tab)));
+        hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(x, semicolon), _mm_cmpeq_epi8(x, backslash)));
         hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(x, space), _mm_cmpeq_epi8(y, space)));
         for (found = (unsigned)_mm_movemask_epi8(hit); found; found &= found - 1)
             bits |= ucs1_hints_at(s, n, i + __builtin_ctz(found), bits);
@@ -12263,8 +12270,9 @@ ucs1_story_hints(const Py_UCS1 *s, Py_ssize_t n)
 }
 
 /* story_hints(text): the rare hints of a story as the bits of segment.story_hints (1 "<!--",
- * 2 "@", 4 "#", 8 url_hint, 16 column_gap, 32 sic_hint): the six searches parse makes of every
- * story, in one call (each was a Python call of its own; most stories hold none). */
+ * 2 "@", 4 "#", 8 url_hint, 16 column_gap, 32 sic_hint, 64 segment.may_hold_damage): the six
+ * searches parse makes of every story and the repairs' test, in one call (each was a Python call
+ * of its own; most stories hold none). */
 static PyObject *
 story_hints(PyObject *self, PyObject *text)
 {
@@ -12274,8 +12282,10 @@ story_hints(PyObject *self, PyObject *text)
         PyErr_SetString(PyExc_TypeError, "story_hints: a str, please");
         return NULL;
     }
-    if (PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND)
-        return PyLong_FromLong(ucs1_story_hints(PyUnicode_1BYTE_DATA(text), PyUnicode_GET_LENGTH(text)));
+    if (PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND) /* (a character outside ASCII: damage may be) */
+        return PyLong_FromLong(ucs1_story_hints(PyUnicode_1BYTE_DATA(text), PyUnicode_GET_LENGTH(text)) |
+                               (PyUnicode_IS_ASCII(text) ? 0 : HINT_DAMAGE));
+    bits = HINT_DAMAGE; /* (a text of two or four bytes a character holds one outside ASCII) */
     if ((said = holds_comment_open(text)) < 0)
         return NULL;
     bits |= said ? HINT_COMMENT : 0;
@@ -13503,7 +13513,7 @@ plain_story(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     if ((hints = story_hints(self, args[0])) == NULL)
         return NULL;
     bits = PyLong_AsLong(hints);
-    if (bits & ~(long)HINT_SIC) { /* a rare hint but [sic]'s: parse's other path */
+    if (bits & ~(long)(HINT_SIC | HINT_DAMAGE)) { /* a rare hint but [sic]'s and damage's: parse's other path */
         Py_DECREF(hints);
         Py_RETURN_NONE;
     }

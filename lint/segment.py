@@ -172,7 +172,7 @@ def plain_story(text: str) -> PlainStory | None:
     a story that holds another. The twin of `newslint._native.plain_story`, which finds them all
     in one call."""
     hints = story_hints(text)
-    if hints & ~SIC_HINT:
+    if hints & ~(SIC_HINT | DAMAGE_HINT):
         return None
     tickers = [Span(m.start(), m.end()) for m in _tickers(text)]
     return (hints, tickers, *story_spans(text, SpanSet(tickers) if tickers else None))
@@ -189,17 +189,21 @@ def _plain_story(text: str) -> PlainStory | None:
 # --- regions ---------------------------------------------------------------------------
 _NOT_TEXT = {RegionKind.CODE, RegionKind.FRONT_MATTER, RegionKind.COMMENT}
 
-# The bits of `story_hints`: what a story holds of the rare hints parse looks for in each.
-COMMENT_HINT, AT_HINT, HASH_HINT, URL_HINT, GAP_HINT, SIC_HINT = 1, 2, 4, 8, 16, 32
+# The bits of `story_hints`: what a story holds of the rare hints parse looks for in each, and
+# whether it may hold character damage (`may_hold_damage`: `newslint.repairs` asks).
+COMMENT_HINT, AT_HINT, HASH_HINT, URL_HINT, GAP_HINT, SIC_HINT, DAMAGE_HINT = 1, 2, 4, 8, 16, 32, 64
 
 
 def story_hints(text: str) -> int:
     """The rare hints `text` holds, as bits: an HTML comment's opening (COMMENT_HINT), "@"
     (AT_HINT), "#" (HASH_HINT), a match of `_URL_HINT` (URL_HINT), of `_COLUMN_GAP` (GAP_HINT),
-    of `_SIC_HINT` (SIC_HINT). The twin of `newslint._native.story_hints`, which finds the six in
-    one call where parse made six (three of them Python calls); most stories hold none. The
-    patterns are tried only where the looser substring tests find a hint."""
+    of `_SIC_HINT` (SIC_HINT), and `may_hold_damage` (DAMAGE_HINT). The twin of
+    `newslint._native.story_hints`, which finds the seven in the one pass where parse made six
+    searches (three of them Python calls) and the repairs four; most stories hold none but the
+    last. The patterns are tried only where the looser substring tests find a hint."""
     bits = COMMENT_HINT if "<!--" in text else 0
+    if may_hold_damage(text):
+        bits |= DAMAGE_HINT
     if "@" in text:
         bits |= AT_HINT
     if "#" in text:
@@ -211,6 +215,28 @@ def story_hints(text: str) -> int:
     if _may_hold_sic_twin(text) and _SIC_HINT.search(text):
         bits |= SIC_HINT
     return bits
+
+
+def may_hold_damage(text: str) -> bool:
+    """False when no finder of `newslint.repairs` can find anything in `text`: each needs one of
+    its marks, a raw tag's '<' before '/' or a lowercase letter (`may_hold_raw_tag`), an entity's
+    ';' (an escaped tag's `&lt;` holds one), a character outside ASCII (mojibake, invisible
+    characters) or a backslash."""
+    return not text.isascii() or ";" in text or "\\" in text or may_hold_raw_tag(text)
+
+
+def may_hold_raw_tag(text: str) -> bool:
+    """Whether a raw tag can start in `text`: a '<' before '/' or a lowercase letter, as
+    `newslint.repairs.markup._TAG`'s every match opens. Reuters' tickers (`<IBM.N>`) fail it,
+    found by substring searches: the pattern's search read every character of the half of the
+    stories that hold one."""
+    at = text.find("<")
+    while at >= 0:
+        after = text[at + 1 : at + 2]
+        if after == "/" or "a" <= after <= "z":
+            return True
+        at = text.find("<", at + 1)
+    return False
 
 
 def _hints_of(text: str) -> int:

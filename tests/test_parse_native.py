@@ -6,6 +6,7 @@ of one, two and four bytes a character) and on random texts."""
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections.abc import Callable
 from typing import TypeVar
@@ -225,7 +226,9 @@ def test_the_compiled_hints_are_the_patterns_for_every_character_of_two_bytes(ar
 
 
 STORY_HINT_PIECES = st.one_of(
-    HINT_PIECES, st.sampled_from(["<!--", "<!-", "<", "!", "-", "@", "#", "  ", "\t", "\n", "a", "é"])
+    HINT_PIECES,
+    st.sampled_from(["<!--", "<!-", "<", "!", "-", "@", "#", "  ", "\t", "\n", "a", "é"]),
+    st.sampled_from([";", "\\", "/", "<p", "<P", "</", "<z", "<{", "<`", "ā"]),  # damage's marks
 )
 
 
@@ -233,8 +236,8 @@ STORY_HINT_PIECES = st.one_of(
 @settings(max_examples=2000, deadline=None)
 @given(st.lists(STORY_HINT_PIECES, max_size=20).map("".join))
 def test_the_compiled_story_hints_are_the_twins(text):
-    """`story_hints` finds the six hints in one call as its twin does, each bit the search it
-    stands for."""
+    """`story_hints` finds the six hints and the repairs' test in one call as its twin does, each
+    bit the search it stands for."""
     bits = compiled.story_hints(text)
     assert bits == segment.story_hints(text)
     searches = [
@@ -244,6 +247,7 @@ def test_the_compiled_story_hints_are_the_twins(text):
         segment._URL_HINT.search(text) is not None,
         segment._COLUMN_GAP.search(text) is not None,
         segment._SIC_HINT.search(text) is not None,
+        not text.isascii() or ";" in text or "\\" in text or re.search(r"<[/a-z]", text) is not None,
     ]
     assert bits == sum(1 << i for i, found in enumerate(searches) if found)
 
@@ -259,6 +263,7 @@ def test_the_compiled_story_hints_of_longer_texts_are_the_twins(text):
 # Each hint, and near misses of each, that the one-byte pass meets in its sixteen-byte steps
 STORY_HINTS_PLACED = ["<!--", "<!-", "@", "#", "://", ":/", "www.", "x.com", "x.cox", "x.uk", "a  b", "a \tb"]
 STORY_HINTS_PLACED += ["a \n b", "a  ", "(sic)", "[SIC]", "(sic", "ſic)", "a\tb", " a"]
+STORY_HINTS_PLACED += [";", "\\", "<p", "</", "<P", "<", "é", "ā"]
 
 
 @needs_compiled

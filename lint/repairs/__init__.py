@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from newslint.reading import Repair
 from newslint.repairs import backslash, entities, invisible, markup, mojibake
+from newslint.segment import DAMAGE_HINT
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -42,8 +43,13 @@ FINDERS = (markup.find, entities.find, mojibake.find, invisible.find, backslash.
 
 def find_repairs(doc: Document) -> tuple[Repair, ...]:
     """The character damage of `doc`, as non-overlapping repairs in text order."""
-    if not _may_hold_damage(doc.text):
+    if not doc.hints & DAMAGE_HINT:  # no mark any finder needs (`segment.may_hold_damage`)
         return ()  # most stories: five generators, each returning at once, cost more than this
+    return _found(doc)
+
+
+def _found(doc: Document) -> tuple[Repair, ...]:
+    """What every finder finds in `doc`, the earlier finder's repair kept where two overlap."""
     starts: list[int] = []
     taken: list[Repair] = []
     for finder in FINDERS:
@@ -53,14 +59,6 @@ def find_repairs(doc: Document) -> tuple[Repair, ...]:
                 starts.insert(i, repair.span.start)
                 taken.insert(i, repair)
     return tuple(taken)
-
-
-def _may_hold_damage(text: str) -> bool:
-    """False when no finder can find anything in `text`: each needs one of its marks, a raw
-    tag's '<' before '/' or a lowercase letter (`markup.may_hold_raw_tag`), an entity's ';'
-    (an escaped tag's `&lt;` holds one), a character outside ASCII (mojibake, invisible
-    characters) or a backslash."""
-    return not text.isascii() or ";" in text or "\\" in text or markup.may_hold_raw_tag(text)
 
 
 def _free(taken: list[Repair], i: int, repair: Repair) -> bool:

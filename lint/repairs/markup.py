@@ -20,6 +20,7 @@ from collections.abc import Iterator, Sequence
 
 from newslint.document import Document, RegionKind
 from newslint.reading import Repair
+from newslint.segment import may_hold_raw_tag
 from newslint.span import Span
 
 # Tags that only style a stretch of text: removing them leaves the words as they read.
@@ -117,19 +118,6 @@ def find(doc: Document) -> Iterator[Repair]:
     tags.sort(key=lambda t: t[0].start())
     for run in _runs(text, tags):
         yield _repair(text, run)
-
-
-def may_hold_raw_tag(text: str) -> bool:
-    """Whether a raw tag can start in `text`: a '<' before '/' or a lowercase letter, as `_TAG`'s
-    every match opens. Reuters' tickers (`<IBM.N>`) fail it, found by substring searches: the
-    pattern's search read every character of the half of the stories that hold one."""
-    at = text.find("<")
-    while at >= 0:
-        after = text[at + 1 : at + 2]
-        if after == "/" or "a" <= after <= "z":
-            return True
-        at = text.find("<", at + 1)
-    return False
 
 
 def _in_any(offset: int, spans: Sequence[Span]) -> bool:
