@@ -45,6 +45,8 @@
  *   marked_starts_many(text, starts, specs), those of several (joiners, marks) in one walk, and
  *   digit_joints(text, lasts), the separators NL401 finds between digits and where a decimal
  *   comma may start (its twin is in rules/numbers/european_number_format.py), and
+ *   group_starts(text, runs, mark), where NL401's grouped figures may start (its twin is in
+ *   rules/numbers/european_number_format.py);
  *   four_digit_starts(text, starts), the four-digit figures NL402 reads (its twin is in
  *   rules/numbers/thousands_separator_mix.py);
  * - sorted_line(data, key, sep, mode): a line of a table sorted by key, found by binary search in
@@ -9091,6 +9093,40 @@ four_digit_starts(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     return kept_starts(text, starts, "four_digit_starts: the starts must be a sequence", four_digit_start, NULL);
 }
 
+/* group_starts(text, runs, mark): the runs of digits (their first digits, ascending) of one to
+ * three digits that `mark` (one character) and three digits follow: where NL401's grouped figures
+ * (`_MULTI_DOT`, `_ONE_DOT`, `_SPACE_GROUPS`, `_ENGLISH_GROUPED`) may match. Its twin is
+ * rules/numbers/european_number_format.py's `_group_starts`; the walk in Python cost about what the
+ * regex calls it spared did. */
+static int
+group_start(int kind, const void *data, Py_ssize_t n, Py_ssize_t s, void *state)
+{
+    Py_UCS4 mark = *(const Py_UCS4 *)state;
+    Py_ssize_t end = s + 1, k;
+    while (end < n && end - s <= 3 && IS_DIGIT(PyUnicode_READ(kind, data, end)))
+        end++;
+    if (end - s > 3 || end + 4 > n || PyUnicode_READ(kind, data, end) != mark)
+        return 0;
+    for (k = end + 1; k < end + 4; k++)
+        if (!IS_DIGIT(PyUnicode_READ(kind, data, k)))
+            return 0;
+    return 1;
+}
+
+static PyObject *
+group_starts(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    Py_UCS4 mark;
+    if (BAD_COUNT(3, 3) || BAD_STR(0) || BAD_STR(2))
+        return NULL;
+    if (PyUnicode_GET_LENGTH(args[2]) != 1) {
+        PyErr_SetString(PyExc_ValueError, "group_starts: the mark must be one character");
+        return NULL;
+    }
+    mark = PyUnicode_READ_CHAR(args[2], 0);
+    return kept_starts(args[0], args[1], "group_starts: the runs must be a sequence", group_start, &mark);
+}
+
 /* Where the line holding byte `at` starts, no earlier than `lo`: the byte after the last newline
  * in [lo, at), else lo. A step of sorted_line's search lands inside a line of the pair tables,
  * thousands of bytes long: memrchr reads back to its start a word at a time, not a byte. */
@@ -13982,6 +14018,8 @@ static PyMethodDef methods[] = {
      "marked_starts_many(text, starts, specs): marked_starts for each (joiners, marks) of specs."},
     {"digit_joints", (PyCFunction)(void (*)(void))digit_joints, METH_FASTCALL,
      "digit_joints(text, lasts): the separators between digits, dot groups and comma figures (NL401)."},
+    {"group_starts", (PyCFunction)(void (*)(void))group_starts, METH_FASTCALL,
+     "group_starts(text, runs, mark): the runs of one to three digits that mark and three digits follow."},
     {"four_digit_starts", (PyCFunction)(void (*)(void))four_digit_starts, METH_FASTCALL,
      "four_digit_starts(text, starts): the starts of the four-digit figures NL402 reads."},
     {"opening_lines", (PyCFunction)(void (*)(void))opening_lines, METH_FASTCALL,

@@ -1806,7 +1806,9 @@ def test_nl401s_figure_patterns_tried_at_the_runs_alone_are_the_scans(text):
     starts, lasts = doc.digit_runs
     runs = european_number.run_starts(text, lasts)
     assert runs.tolist() == [m.start() for m in re.finditer(r"(?<!\d)\d", text)]
-    dotted = european_number._dot_group_starts(text, runs)
+    dotted = european_number.group_starts(text, runs, ".")
+    for mark, at in ((".", runs), (" ", starts), (",", runs)):  # compiled and twin alike
+        assert european_number.group_starts(text, at, mark) == european_number._group_starts(text, at, mark)
 
     def spans(found):
         return [(m.span(), m.groups()) for m in found]
@@ -1820,7 +1822,13 @@ def test_nl401s_figure_patterns_tried_at_the_runs_alone_are_the_scans(text):
     assert found_fine == bool(european_number._FINE_DECIMAL.search(text))
     space = european_number._SPACE_GROUPS
     assert spans(matches_at(space, text, starts)) == spans(space.finditer(text))
+    spaced = european_number.group_starts(text, starts, " ")
+    assert spans(matches_at(space, text, spaced)) == spans(space.finditer(text))
     assert european_number._grouped_figures(text, runs) == european_number._grouped_figures(text)
+    grouped = european_number.group_starts(text, runs, ",")  # where `_grouped_figures` tries it
+    assert spans(matches_at(european_number._ENGLISH_GROUPED, text, grouped)) == spans(
+        european_number._ENGLISH_GROUPED.finditer(text)
+    )
 
 
 def test_only_the_sign_off_words_letters_fold_to_them():
@@ -1838,6 +1846,14 @@ def test_only_the_sign_off_words_letters_fold_to_them():
 def test_a_sign_off_tail_is_found_where_its_words_are(text):
     if truncated_ending._SIGN_OFF_TAIL.search(text) is not None:
         assert truncated_ending._may_sign_off(text)
+
+
+def test_the_sign_off_words_are_sign_off_lines():
+    """NL303 takes a last paragraph that is one of `_SIGN_OFF_WORDS` for a sign-off line without
+    the pattern: each is one."""
+    assert truncated_ending._SIGN_OFF_WORDS
+    for word in truncated_ending._SIGN_OFF_WORDS:
+        assert truncated_ending._SIGN_OFF_LINE.match(word), word
 
 
 def plain_truncated_ending(doc):

@@ -6,7 +6,7 @@ import bisect
 import re
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from newslint.document import Document
@@ -143,10 +143,11 @@ def _lazy_matches_at(pattern: re.Pattern[str], text: str, starts: Sequence[int])
             yield m
 
 
-def _dot_group_starts(text: str, runs: Sequence[int]) -> list[int]:
-    """The runs (`run_starts`) of one to three digits that a full stop and three digits follow:
-    where `_MULTI_DOT` and `_ONE_DOT` may match (their figure opens a run, `\\d{0,2}` after its
-    first digit, and its first group follows at once)."""
+def _group_starts(text: str, runs: Sequence[int], mark: str) -> list[int]:
+    """The runs (`run_starts`) of one to three digits that `mark` and three digits follow: where
+    `_MULTI_DOT` and `_ONE_DOT` (a full stop), `_SPACE_GROUPS` (a space), `_ENGLISH_GROUPED` (a
+    comma) may match (their figure opens a run, `\\d{0,2}` after its first digit, and its first
+    group follows at once). The twin of the compiled `group_starts`."""
     found = []
     for start in runs:
         end = start + 1
@@ -154,12 +155,17 @@ def _dot_group_starts(text: str, runs: Sequence[int]) -> list[int]:
             end += 1
         if (
             end - start <= 3
-            and text[end : end + 1] == "."
+            and text[end : end + 1] == mark
             and len(g := text[end + 1 : end + 4]) == 3
             and g.isdecimal()
         ):
             found.append(start)
     return found
+
+
+group_starts: Callable[[str, Sequence[int], str], list[int]] = (
+    _group_starts if native is None else native.group_starts
+)
 
 
 def _comma_figures(text: str, lasts: Sequence[int]) -> list[int]:
@@ -275,8 +281,10 @@ class EuropeanNumberFormat(Rule):
                         m, re.sub(r"[\u202f\u2009]", ",", m.group()), safe=True, what="thin-space grouping"
                     )
         if " " in separators:
-            # its figure opens a run of digits that no word character precedes: tried there alone
-            for m in matches_at(_SPACE_GROUPS, text, doc.digit_runs[0]):
+            # its figure opens a run of digits that no word character precedes, of one to three
+            # digits that a space and a group follow: tried there alone (a regex call a run cost
+            # some 2,000 instructions, where most runs are years, days and sums)
+            for m in matches_at(_SPACE_GROUPS, text, group_starts(text, doc.digit_runs[0], " ")):
                 if self._usable(doc, m) and not _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                     yield self._report(m, m.group().replace(" ", ","), safe=False, what="space grouping")
         if separators & {"'", "’"}:
@@ -292,7 +300,7 @@ class EuropeanNumberFormat(Rule):
         # Each pattern below opens at the first digit of a run of digits (its look-behind allows
         # no digit before it): tried at those alone, not by a scan of the whole story each.
         runs = run_starts(text, doc.digit_runs[1])
-        dotted = _dot_group_starts(text, runs)
+        dotted = group_starts(text, runs, ".")
         for m in matches_at(_MULTI_DOT, text, dotted):
             if self._usable(doc, m):
                 yield self._report(m, m.group().replace(".", ","), safe=True)
@@ -445,9 +453,13 @@ class _Grouped:
 
 def _grouped_figures(text: str, runs: Sequence[int] | None = None) -> list[_Grouped]:
     """The story's English-grouped figures; `runs`: where its runs of digits start
-    (`run_starts`), if found already: the pattern is tried there alone."""
+    (`run_starts`), if found already: the pattern is tried there alone, at those of one to three
+    digits that a comma and three digits follow (`group_starts`)."""
     out = []
-    found = _ENGLISH_GROUPED.finditer(text) if runs is None else matches_at(_ENGLISH_GROUPED, text, runs)
+    if runs is None:
+        found: Iterable[re.Match[str]] = _ENGLISH_GROUPED.finditer(text)
+    else:
+        found = matches_at(_ENGLISH_GROUPED, text, group_starts(text, runs, ","))
     for g in found:
         number = g.group().split()[0] if g.group(1) else g.group()
         figure = re.match(r"[\d,]+(?:\.\d+)?", number)
