@@ -47,6 +47,8 @@
  *   comma may start (its twin is in rules/numbers/european_number_format.py), and
  *   group_starts(text, runs, mark), where NL401's grouped figures may start (its twin is in
  *   rules/numbers/european_number_format.py);
+ *   decimal_starts(text, runs), where NL401's fine decimals may start, and run_starts_into(text,
+ *   found), the first digits of runs from their last, in place (their twins are there too);
  *   four_digit_starts(text, starts), the four-digit figures NL402 reads (its twin is in
  *   rules/numbers/thousands_separator_mix.py);
  * - sorted_line(data, key, sep, mode): a line of a table sorted by key, found by binary search in
@@ -9127,6 +9129,69 @@ group_starts(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     return kept_starts(args[0], args[1], "group_starts: the runs must be a sequence", group_start, &mark);
 }
 
+/* decimal_starts(text, runs): the runs of digits (their first digits, ascending) that a full stop
+ * and two digits follow: where NL401's `_FINE_DECIMAL` may match (its `\d+` is the whole run, as a
+ * digit follows any shorter part of it, and its decimals open with two digits). Its twin is
+ * rules/numbers/european_number_format.py's `_decimal_starts`. */
+static int
+decimal_start(int kind, const void *data, Py_ssize_t n, Py_ssize_t s, void *state)
+{
+    Py_ssize_t end = s;
+    (void)state;
+    while (end < n && IS_DIGIT(PyUnicode_READ(kind, data, end)))
+        end++;
+    return end > s && end + 3 <= n && PyUnicode_READ(kind, data, end) == '.' &&
+           IS_DIGIT(PyUnicode_READ(kind, data, end + 1)) && IS_DIGIT(PyUnicode_READ(kind, data, end + 2));
+}
+
+static PyObject *
+decimal_starts(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (BAD_COUNT(2, 2) || BAD_STR(0))
+        return NULL;
+    return kept_starts(args[0], args[1], "decimal_starts: the runs must be a sequence", decimal_start, NULL);
+}
+
+/* run_starts_into(text, found): each item of `found`, a writable array of the last digits of runs
+ * of digits (typecode "i" or "q"), moved back to its run's first digit, in place: NL401's
+ * `run_starts` without a Python step a digit. Its twin is european_number_format.py's
+ * `_run_starts_into`. */
+static PyObject *
+run_starts_into(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    Py_buffer view;
+    Py_ssize_t n, i, count;
+    int kind;
+    const void *data;
+    const char *f;
+    if (BAD_COUNT(2, 2) || BAD_STR(0))
+        return NULL;
+    if (PyObject_GetBuffer(args[1], &view, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS | PyBUF_WRITABLE) < 0)
+        return NULL;
+    f = view.format;
+    if (view.ndim != 1 || f == NULL || f[0] == 0 || f[1] != 0 ||
+        !((f[0] == 'i' && view.itemsize == 4) || ((f[0] == 'q' || f[0] == 'l') && view.itemsize == 8))) {
+        PyBuffer_Release(&view);
+        PyErr_SetString(PyExc_TypeError, "run_starts_into: found must be an array of typecode i or q");
+        return NULL;
+    }
+    kind = PyUnicode_KIND(args[0]);
+    data = PyUnicode_DATA(args[0]);
+    n = PyUnicode_GET_LENGTH(args[0]);
+    count = view.len / view.itemsize;
+    for (i = 0; i < count; i++) {
+        Py_ssize_t at = view.itemsize == 4 ? (Py_ssize_t)((int32_t *)view.buf)[i] : (Py_ssize_t)((int64_t *)view.buf)[i];
+        while (at > 0 && at <= n && IS_DIGIT(PyUnicode_READ(kind, data, at - 1)))
+            at--;
+        if (view.itemsize == 4)
+            ((int32_t *)view.buf)[i] = (int32_t)at;
+        else
+            ((int64_t *)view.buf)[i] = (int64_t)at;
+    }
+    PyBuffer_Release(&view);
+    Py_RETURN_NONE;
+}
+
 /* Where the line holding byte `at` starts, no earlier than `lo`: the byte after the last newline
  * in [lo, at), else lo. A step of sorted_line's search lands inside a line of the pair tables,
  * thousands of bytes long: memrchr reads back to its start a word at a time, not a byte. */
@@ -14020,6 +14085,10 @@ static PyMethodDef methods[] = {
      "digit_joints(text, lasts): the separators between digits, dot groups and comma figures (NL401)."},
     {"group_starts", (PyCFunction)(void (*)(void))group_starts, METH_FASTCALL,
      "group_starts(text, runs, mark): the runs of one to three digits that mark and three digits follow."},
+    {"decimal_starts", (PyCFunction)(void (*)(void))decimal_starts, METH_FASTCALL,
+     "decimal_starts(text, runs): the runs that a full stop and two digits follow (NL401)."},
+    {"run_starts_into", (PyCFunction)(void (*)(void))run_starts_into, METH_FASTCALL,
+     "run_starts_into(text, found): each last digit of a run in found moved back to its first, in place."},
     {"four_digit_starts", (PyCFunction)(void (*)(void))four_digit_starts, METH_FASTCALL,
      "four_digit_starts(text, starts): the starts of the four-digit figures NL402 reads."},
     {"opening_lines", (PyCFunction)(void (*)(void))opening_lines, METH_FASTCALL,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from array import array
 from collections import Counter
 from unittest import mock
 
@@ -1806,6 +1807,11 @@ def test_nl401s_figure_patterns_tried_at_the_runs_alone_are_the_scans(text):
     starts, lasts = doc.digit_runs
     runs = european_number.run_starts(text, lasts)
     assert runs.tolist() == [m.start() for m in re.finditer(r"(?<!\d)\d", text)]
+    by_twin = array(runs.typecode, lasts)  # the compiled walk back and its twin alike
+    european_number._run_starts_into(text, by_twin)
+    assert by_twin == runs
+    decimals = european_number.decimal_starts(text, runs)
+    assert decimals == european_number._decimal_starts(text, runs)
     dotted = european_number.group_starts(text, runs, ".")
     for mark, at in ((".", runs), (" ", starts), (",", runs)):  # compiled and twin alike
         assert european_number.group_starts(text, at, mark) == european_number._group_starts(text, at, mark)
@@ -1820,15 +1826,19 @@ def test_nl401s_figure_patterns_tried_at_the_runs_alone_are_the_scans(text):
         assert spans(european_number._lazy_matches_at(pattern, text, runs)) == spans(pattern.finditer(text))
     found_fine = any(european_number._FINE_DECIMAL.match(text, start) for start in runs)
     assert found_fine == bool(european_number._FINE_DECIMAL.search(text))
+    fine_at = [m.start() for start in decimals if (m := european_number._FINE_DECIMAL.match(text, start))]
+    assert fine_at == [m.start() for m in european_number._FINE_DECIMAL.finditer(text)]
     space = european_number._SPACE_GROUPS
     assert spans(matches_at(space, text, starts)) == spans(space.finditer(text))
     spaced = european_number.group_starts(text, starts, " ")
     assert spans(matches_at(space, text, spaced)) == spans(space.finditer(text))
-    assert european_number._grouped_figures(text, runs) == european_number._grouped_figures(text)
     grouped = european_number.group_starts(text, runs, ",")  # where `_grouped_figures` tries it
-    assert spans(matches_at(european_number._ENGLISH_GROUPED, text, grouped)) == spans(
-        european_number._ENGLISH_GROUPED.finditer(text)
-    )
+    assert european_number._grouped_figures(text, grouped) == european_number._grouped_figures(text)
+    for pattern in (european_number._ENGLISH_THOUSANDS, european_number._ENGLISH_GROUPED):
+        assert spans(matches_at(pattern, text, grouped)) == spans(pattern.finditer(text))
+        assert spans(european_number._lazy_matches_at(pattern, text, grouped)) == spans(
+            pattern.finditer(text)
+        )
 
 
 def test_only_the_sign_off_words_letters_fold_to_them():

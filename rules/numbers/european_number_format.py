@@ -119,17 +119,27 @@ def _dot_groups(text: str, lasts: Sequence[int]) -> bool:
     )
 
 
+def _run_starts_into(text: str, found: array[int]) -> None:
+    """Each item of `found`, the last digit of a run of digits, moved back to the run's first, in
+    place. The twin of the compiled `run_starts_into`."""
+    for i, last in enumerate(found):
+        start = last
+        while start > 0 and text[start - 1].isdecimal():
+            start -= 1
+        found[i] = start
+
+
+_runs_into: Callable[[str, array[int]], None] = _run_starts_into if native is None else native.run_starts_into
+
+
 def run_starts(text: str, lasts: Sequence[int]) -> array[int]:
     """The first digit of every run of digits (`lasts`: their last digits, `Document.digit_runs`),
     a word character before it or not: where a pattern that opens with a digit no digit precedes
     can match ("x1.000" too, which `Document.digit_runs`' starts leave out). A compact array, as
-    the document keeps its runs: a big file holds a hundred thousand."""
-    found = array("i" if len(text) <= _INT32_LIMIT else "q")
-    for last in lasts:
-        start = last
-        while start > 0 and text[start - 1].isdecimal():
-            start -= 1
-        found.append(start)
+    the document keeps its runs: a big file holds a hundred thousand; walked back in one compiled
+    call, not a Python step a digit."""
+    found = array("i" if len(text) <= _INT32_LIMIT else "q", lasts)
+    _runs_into(text, found)
     return found
 
 
@@ -165,6 +175,30 @@ def _group_starts(text: str, runs: Sequence[int], mark: str) -> list[int]:
 
 group_starts: Callable[[str, Sequence[int], str], list[int]] = (
     _group_starts if native is None else native.group_starts
+)
+
+
+def _decimal_starts(text: str, runs: Sequence[int]) -> list[int]:
+    """The runs (`run_starts`) that a full stop and two digits follow: where `_FINE_DECIMAL` may
+    match (its `\\d+` is the whole run, as a digit follows any shorter part of it, and its
+    decimals open with two digits). The twin of the compiled `decimal_starts`."""
+    found = []
+    for start in runs:
+        end = start
+        while end < len(text) and text[end].isdecimal():
+            end += 1
+        if (
+            end > start
+            and text[end : end + 1] == "."
+            and len(d := text[end + 1 : end + 3]) == 2
+            and d.isdecimal()
+        ):
+            found.append(start)
+    return found
+
+
+decimal_starts: Callable[[str, Sequence[int]], list[int]] = (
+    _decimal_starts if native is None else native.decimal_starts
 )
 
 
@@ -309,16 +343,20 @@ class EuropeanNumberFormat(Rule):
             return
         # English-grouped figures and the words after them ("1,455 mln tonnes"): one of the same
         # size before the same word makes "1.482 mln" a thousands figure with the wrong separator.
-        grouped = _GroupedFigures(text, runs)
+        grouped_at = group_starts(text, runs, ",")
+        grouped = _GroupedFigures(text, grouped_at)
         # A story that writes three-decimal figures (prices like 10.625) makes every d.ddd doubtful.
         precise = sum(1 for m in one_dot if not m.group(2).endswith("0"))
         # A story that writes its thousands with commas is evidence that a d.ddd with nothing
         # around it to make it a decimal is a thousands figure with the wrong separator; but not
         # a story of prices and rates, which writes other decimals to two places or more (46.40
         # Ecus, 1.83 marks, 33.25 dlrs): its d.ddd figures are as often decimals.
+        # Both patterns are tried only where they may match: a run that "." and two digits follow
+        # (`decimal_starts`), a run of one to three digits that "," and three digits follow.
         fine = _FINE_DECIMAL.match
-        commas = not any(fine(text, start) for start in runs) and any(
-            doc.is_prose(Span(g.start(), g.end())) for g in _lazy_matches_at(_ENGLISH_THOUSANDS, text, runs)
+        commas = not any(fine(text, start) for start in decimal_starts(text, runs)) and any(
+            doc.is_prose(Span(g.start(), g.end()))
+            for g in _lazy_matches_at(_ENGLISH_THOUSANDS, text, grouped_at)
         )
         for m in one_dot:
             if self._usable(doc, m):
@@ -451,15 +489,15 @@ class _Grouped:
         return value != self.value and 1 / MAGNITUDE_FACTOR <= value / self.value <= MAGNITUDE_FACTOR
 
 
-def _grouped_figures(text: str, runs: Sequence[int] | None = None) -> list[_Grouped]:
-    """The story's English-grouped figures; `runs`: where its runs of digits start
-    (`run_starts`), if found already: the pattern is tried there alone, at those of one to three
-    digits that a comma and three digits follow (`group_starts`)."""
+def _grouped_figures(text: str, grouped_at: Sequence[int] | None = None) -> list[_Grouped]:
+    """The story's English-grouped figures; `grouped_at`: the runs of digits of one to three
+    digits that a comma and three digits follow (`group_starts` of `run_starts`), if found
+    already: the pattern is tried there alone, not by a scan."""
     out = []
-    if runs is None:
+    if grouped_at is None:
         found: Iterable[re.Match[str]] = _ENGLISH_GROUPED.finditer(text)
     else:
-        found = matches_at(_ENGLISH_GROUPED, text, group_starts(text, runs, ","))
+        found = matches_at(_ENGLISH_GROUPED, text, grouped_at)
     for g in found:
         number = g.group().split()[0] if g.group(1) else g.group()
         figure = re.match(r"[\d,]+(?:\.\d+)?", number)
@@ -474,9 +512,9 @@ class _GroupedFigures:
     d.ddd figure is compared only with those of its word and size: a big file writes thousands
     of "1,455 mln" figures, and comparing each d.ddd figure with all of them is quadratic."""
 
-    def __init__(self, text: str, runs: Sequence[int] | None = None) -> None:
+    def __init__(self, text: str, grouped_at: Sequence[int] | None = None) -> None:
         by_word: dict[str, list[_Grouped]] = defaultdict(list)
-        for figure in _grouped_figures(text, runs):
+        for figure in _grouped_figures(text, grouped_at):
             by_word[figure.word].append(figure)
         self._by_word = {word: sorted(figures, key=lambda f: f.value) for word, figures in by_word.items()}
         self._values = {word: [f.value for f in figures] for word, figures in self._by_word.items()}
