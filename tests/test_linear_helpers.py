@@ -2020,6 +2020,26 @@ def test_the_closed_form_test_s_declared_lengths_select_as_its_calls(words):
     assert test._decided is not None and test._decided[0] == (6, 40)  # asked of no lowercase word
 
 
+HYPHENATED_WORDS = st.sampled_from(
+    ["set-up", "cut-out", "air-strike", "Air-Strike", "a-b-c-d", "x-ray", "e-mail", "co-op's", "F-16"]
+    + ["al-Qaeda", "make-up", "built-in"]
+) | st.text("abAé-'1.", min_size=0, max_size=9)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(HYPHENATED_WORDS, max_size=12))
+@example(["ab-cd", "ab-cde", "abc-de", "a-bcd", "Ab-cd", "é-abcd", "ab'cd", "abcde-", "-abcde", "ab--cd"])
+def test_the_hyphenated_compound_test_s_floor_selects_as_its_calls(words):
+    """NL203's hyphenated-compound test (`_HYPHENATED`: words not of letters only, those shorter
+    than SHORTEST_HYPHENATED failed by their length, unasked) selects what its calls select, at
+    its floor and below it, whatever the characters."""
+    test = compound_spacing._HYPHENATED
+    expected = {w for w in words if compound_spacing._hyphenated_compound(w)}
+    assert test.select(set(words)) == expected
+    assert tokens.LetterTest(compound_spacing._hyphenated_compound).select(set(words)) == expected
+    assert test._decided is not None and test._decided[5] == -1 - compound_spacing.SHORTEST_HYPHENATED
+
+
 NAME_WORDS = st.sampled_from(
     [
         "Al",

@@ -281,9 +281,13 @@ def _is_compound_word(word: str) -> bool:
     return word.replace("-", "").isalpha()
 
 
+# a hyphenated compound has this many characters at least (`_hyphenated_compound`'s floor)
+SHORTEST_HYPHENATED = 6
+
+
 def _hyphenated_compound(word: str) -> bool:
     """A compound of six characters or more with one hyphen that is not a phrase (`set-up`)."""
-    if word.count("-") != 1 or len(word) < 6 or not _is_compound_word(word):
+    if word.count("-") != 1 or len(word) < SHORTEST_HYPHENATED or not _is_compound_word(word):
         return False
     left, right = word.lower().split("-")
     return left not in _PHRASE_FIRST and right not in _NOT_SECOND
@@ -317,7 +321,11 @@ _CLOSED = LetterTest(
     decided=dict.fromkeys((Shape.LOWER, Shape.CAPITAL), LONGEST_COMPOUND),
     shortest=dict.fromkeys((Shape.LOWER, Shape.CAPITAL, Shape.LETTERS), SHORTEST_COMPOUND),
 )
-_HYPHENATED = LetterTest(_hyphenated_compound, shapes=Shape.OTHER)  # a hyphen: not letters only
+# a hyphen: not letters only; a word shorter than SHORTEST_HYPHENATED fails `_hyphenated_compound`
+# by its length (its first tests, `and`-ed), whatever its characters, so it is not asked
+_HYPHENATED = LetterTest(
+    _hyphenated_compound, shapes=Shape.OTHER, shortest={Shape.OTHER: SHORTEST_HYPHENATED}
+)
 # Letters only: `str.isalpha` itself (no hyphen can be among them). Every shape but OTHER is of
 # letters only (`Shape`: OTHER is exactly the words `str.isalpha` fails), so the test passes every
 # word of the others, of any length: declared `decided`, it is never called.
