@@ -9910,9 +9910,11 @@ nt_word_end(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
 
 /* The end of the match of name_variant._SPACED_NAME at i (an a, e, b or capital not after a word
  * character), or -1: the regex's choices in its order (each choice here is the only
- * one that can succeed, so the first success is the regex's). */
+ * one that can succeed, so the first success is the regex's). With a match, *plain is set to
+ * whether it is plain (`nt_add`: a capital and its lowercase run, the last choice without a
+ * particle); read it only with a match. */
 static ALWAYS_INLINE Py_ssize_t
-nt_match(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+nt_match(int kind, const void *data, Py_ssize_t n, Py_ssize_t i, int *plain)
 {
     Py_ssize_t j = i, end;
     Py_UCS4 ch = NT_READ(i);
@@ -9925,6 +9927,7 @@ nt_match(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
     j = nt_lower_run(kind, data, n, j + 1); /* the first part's letters, all of them */
     if (!IS_ASCII_LOWER(NT_READ(j - 1))) /* no letter after the capital */
         return -1;
+    *plain = 0;
     if (j < n && IS_ASCII_UPPER(NT_READ(j))) /* TimeWarner, or no match: no boundary before a capital */
         return nt_word_end(kind, data, n, j);
     if (j < n && (NT_READ(j) == ' ' || NT_READ(j) == '-')) {
@@ -9933,6 +9936,7 @@ nt_match(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
         if (end >= 0)
             return end;
     }
+    *plain = IS_ASCII_UPPER(ch);
     return nt_word_at(kind, data, n, j) ? -1 : j;
 }
 
@@ -9940,10 +9944,10 @@ nt_match(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
  * matcher takes a width, each read asked it, a switch at every character). Inline: `nt_scan`
  * is made for each of its callers, its matcher's call and its start letters folded in. */
 static ALWAYS_INLINE Py_ssize_t
-nt_match_1(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+nt_match_1(int kind, const void *data, Py_ssize_t n, Py_ssize_t i, int *plain)
 {
     (void)kind;
-    return nt_match(PyUnicode_1BYTE_KIND, data, n, i);
+    return nt_match(PyUnicode_1BYTE_KIND, data, n, i, plain);
 }
 
 /* int32s, 12 bytes a match: a big file has many (a capitalised word of four letters or more is
@@ -9951,8 +9955,11 @@ nt_match_1(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
  * A match's key (the letters that group it, `nt_key_at`) is read from the text when the matches
  * are grouped, not kept: a big file's keys and their offsets held 5 MB of its peak. */
 typedef struct {
-    int start, end, group;
+    int start, end, group; /* group: NT_PLAIN for a plain match till the matches are grouped */
 } NameMatch;
+
+/* A plain match's `group` till it is grouped (`nt_add`, `nt_group_of`). */
+#define NT_PLAIN (-2)
 
 /* How a scan's keys are read (`nt_key_at`): its characters but `drop` and `drop2`, ASCII letters
  * in lowercase (in uppercase when `upper`). Passed by value, so that a copy of `nt_group_of` for
@@ -10022,10 +10029,14 @@ nt_same_key(NtKeys keys, int kind, const void *data, const NameMatch *a, const N
     }
 }
 
-/* Record the match text[start:end] (its key is read when the matches are grouped: `nt_key_at`).
- * 0, or -1 out of memory. */
+/* Record the match text[start:end] (its key is read when the matches are grouped: `nt_key_at`),
+ * and whether it is plain: an ASCII capital and one ASCII lowercase letter or more after it (no
+ * `drop` character: those are no letters), as its matcher found it (no second read of the text).
+ * Two plain matches with one key are the same form (the key is their letters in one case), so a
+ * plain match is in a group of two forms only with one that is not plain (Monday alone; Alqaeda
+ * and al-Qaeda). 0, or -1 out of memory. */
 static ALWAYS_INLINE int
-nt_add(NameScan *scan, Py_ssize_t start, Py_ssize_t end)
+nt_add(NameScan *scan, Py_ssize_t start, Py_ssize_t end, int plain)
 {
     NameMatch *m;
     if (end > INT_MAX)
@@ -10041,23 +10052,8 @@ nt_add(NameScan *scan, Py_ssize_t start, Py_ssize_t end)
     m = &scan->found[scan->count++];
     m->start = (int)start;
     m->end = (int)end;
+    m->group = plain ? NT_PLAIN : -1;
     return 0;
-}
-
-/* Whether a match is plain: an ASCII capital and one ASCII lowercase letter or more after it (no
- * `drop` character: those are no letters). Two plain matches with one key are the same form (the
- * key is their letters in one case), so a plain match is in a group of two forms only with one
- * that is not plain (Monday alone; Alqaeda and al-Qaeda). */
-static ALWAYS_INLINE int
-nt_plain(int kind, const void *data, const NameMatch *m)
-{
-    Py_ssize_t i;
-    if (m->end - m->start < 2 || !IS_ASCII_UPPER(NT_READ(m->start)))
-        return 0;
-    for (i = m->start + 1; i < m->end; i++)
-        if (!IS_ASCII_LOWER(NT_READ(i)))
-            return 0;
-    return 1;
 }
 
 /* The bit of a key's shape (its first key character and its length) in `nt_group`'s sieve:
@@ -10091,7 +10087,7 @@ nt_key_hash(NtKeys keys, int kind, const void *data, const NameMatch *m, int *bi
 
 /* Each match's group (the first match with its key, found in an open-addressed table) and
  * whether the group holds two different forms. 1 when one does, 0 when none, -1 out of memory.
- * A plain match (`nt_plain`: most are) whose key's shape no other match has is its own group
+ * A plain match (`nt_add`: most are) whose key's shape no other match has is its own group
  * (another use of its form has its own group too: its form is the group's only one), found
  * without its key hashed or compared: the shapes of the matches that are not plain are marked
  * in a sieve of bits first (each match's `group` holding -2 for a plain one till it is grouped,
@@ -10107,10 +10103,8 @@ nt_group_of(NameScan *scan, int kind, const void *data, NtKeys keys)
     for (i = 0; i < scan->count; i++) {
         NameMatch *m = &scan->found[i];
         int bit;
-        if (nt_plain(kind, data, m)) {
-            m->group = -2;
+        if (m->group == NT_PLAIN)
             continue;
-        }
         m->group = nt_key_hash(keys, kind, data, m, &bit);
         if (bit >= 0)
             sieve[bit >> 5] |= 1u << (bit & 31);
@@ -10129,7 +10123,7 @@ nt_group_of(NameScan *scan, int kind, const void *data, NtKeys keys)
         NameMatch *m = &scan->found[i];
         Py_ssize_t slot;
         int hash = m->group, bit;
-        if (hash == -2) { /* plain: its key's first character is its first, in the scan's case */
+        if (hash == NT_PLAIN) { /* plain: its key's first character is its first, in the scan's case */
             unsigned shape = nt_shape_bit((int)NT_READ(m->start), m->end - m->start);
             if (!(sieve[shape >> 5] >> (shape & 31) & 1)) {
                 m->group = (int)i;
@@ -10173,7 +10167,7 @@ nt_group(NameScan *scan, int kind, const void *data)
 }
 
 /* A pattern's match at i, its end, or -1 (a start that the pattern refuses is no match). */
-typedef Py_ssize_t (*nt_matcher)(int kind, const void *data, Py_ssize_t n, Py_ssize_t i);
+typedef Py_ssize_t (*nt_matcher)(int kind, const void *data, Py_ssize_t n, Py_ssize_t i, int *plain);
 
 /* Sixteen bytes at a time (a one-byte text, most stories) where SSE2 is (every x86-64);
  * elsewhere the scan reads a character at a time. */
@@ -10231,11 +10225,12 @@ nt_scan_blocks(NameScan *scan, const Py_UCS1 *s, Py_ssize_t from, Py_ssize_t n, 
         starts &= ~((word << 1) | (b > 0 && s[b - 1] < 128 && ASCII_CLASS[s[b - 1]] != 0));
         while (starts) {
             Py_ssize_t p = b + __builtin_ctz((unsigned)starts);
-            if ((end = match(PyUnicode_1BYTE_KIND, s, n, p)) < 0) {
+            int plain = 0;
+            if ((end = match(PyUnicode_1BYTE_KIND, s, n, p, &plain)) < 0) {
                 starts &= starts - 1;
                 continue;
             }
-            if (nt_add(scan, p, end) < 0)
+            if (nt_add(scan, p, end, plain) < 0)
                 return -1;
             if (end >= b + 16) { /* the next block opens where the match ended */
                 next = end;
@@ -10264,6 +10259,7 @@ nt_scan(NameScan *scan, PyObject *text, Py_ssize_t from, nt_matcher match, nt_ma
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), i, end;
+    int plain = 0;
     scan->keys.drop = drop;
     scan->keys.drop2 = drop2;
     scan->keys.upper = upper;
@@ -10277,8 +10273,8 @@ nt_scan(NameScan *scan, PyObject *text, Py_ssize_t from, nt_matcher match, nt_ma
     for (i = from; i < n;) {
         Py_UCS4 ch = NT_READ(i);
         if ((IS_ASCII_UPPER(ch) || (ch != 0 && (ch == (Py_UCS1)l0 || ch == (Py_UCS1)l1 || ch == (Py_UCS1)l2)))
-            && (end = match(kind, data, n, i)) >= 0) {
-            if (nt_add(scan, i, end) < 0)
+            && (end = match(kind, data, n, i, &plain)) >= 0) {
+            if (nt_add(scan, i, end, plain) < 0)
                 return -1;
             i = end;
         }
@@ -11245,13 +11241,15 @@ capitalised_starts(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
  * (capitals, then no word character and no stop before one), Nato (a capital and three
  * lowercase letters or more, then no word character). Each choice is the only one that can
  * succeed at its next character, and each run is taken whole (a shorter one leaves a letter
- * next, which its look-ahead refuses). */
+ * next, which its look-ahead refuses). With a match, *plain is set to whether it is plain
+ * (`nt_add`: Nato is, U.S. and US are not); read it only with a match. */
 static ALWAYS_INLINE Py_ssize_t
-nt_form_match(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+nt_form_match(int kind, const void *data, Py_ssize_t n, Py_ssize_t i, int *plain)
 {
     Py_ssize_t j = i + 1;
     if (!IS_ASCII_UPPER(NT_READ(i)) || (i > 0 && (NT_READ(i - 1) == '.' || IS_WORD(NT_READ(i - 1)))))
         return -1;
+    *plain = 0;
     if (j < n && NT_READ(j) == '.') {
         while (j + 2 <= n && IS_ASCII_UPPER(NT_READ(j + 1)) && NT_READ(j + 2) == '.')
             j += 2;
@@ -11266,15 +11264,16 @@ nt_form_match(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
     }
     while (j < n && IS_ASCII_LOWER(NT_READ(j)))
         j++;
+    *plain = 1; /* a capital and its lowercase run (Nato) */
     return j - i > 3 && !nt_word_at(kind, data, n, j) ? j : -1;
 }
 
 /* `nt_form_match` in a one-byte text (`nt_match_1`). */
 static ALWAYS_INLINE Py_ssize_t
-nt_form_match_1(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+nt_form_match_1(int kind, const void *data, Py_ssize_t n, Py_ssize_t i, int *plain)
 {
     (void)kind;
-    return nt_form_match(PyUnicode_1BYTE_KIND, data, n, i);
+    return nt_form_match(PyUnicode_1BYTE_KIND, data, n, i, plain);
 }
 
 /* Whether a form of `mixed_forms` that is no capitals (Nato) is compared: not a word of `lists`'
@@ -11471,6 +11470,7 @@ form_places(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     for (i = 0; i < n;) {
         Py_UCS4 ch;
         Py_ssize_t end;
+        int plain; /* not needed here */
         if (kind == PyUnicode_1BYTE_KIND) { /* to the next capital, a byte at a time */
             const Py_UCS1 *b = data;
             while (i < n && (Py_UCS1)(b[i] - 'A') > 'Z' - 'A')
@@ -11479,7 +11479,7 @@ form_places(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
                 break;
         }
         ch = NT_READ(i);
-        if (!IS_ASCII_UPPER(ch) || (end = nt_form_match(kind, data, n, i)) < 0) {
+        if (!IS_ASCII_UPPER(ch) || (end = nt_form_match(kind, data, n, i, &plain)) < 0) {
             i++;
             continue;
         }
