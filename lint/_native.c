@@ -6091,15 +6091,17 @@ lower_slot(const LowerTable *t, const char *s, Py_ssize_t n, Py_uhash_t hash)
 
 /* The lowercase of an ASCII letter, 0 for any other ASCII character: `lower_letters`' one read
  * a letter both tests and lowers. */
-static const unsigned char LOWER_LETTER[128] = {
-    ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g', ['H'] = 'h',
-    ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n', ['O'] = 'o', ['P'] = 'p',
-    ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x',
-    ['Y'] = 'y', ['Z'] = 'z', ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f',
-    ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
-    ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v',
-    ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
-};
+/* The entries of a table of 128 that give each ASCII letter its lowercase (LOWER_LETTER, ROUGH_KEY). */
+#define LOWERED_LETTERS                                                                                                \
+    ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g', ['H'] = 'h',           \
+    ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n', ['O'] = 'o', ['P'] = 'p',           \
+    ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x',           \
+    ['Y'] = 'y', ['Z'] = 'z', ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f',           \
+    ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',           \
+    ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v',           \
+    ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z'
+
+static const unsigned char LOWER_LETTER[128] = {LOWERED_LETTERS};
 
 /* An ASCII word's lowercase written to `to` a letter at a time, in the one pass that tests it:
  * -1 if it is not letters only (str.isalpha; none at all is not), else whether it is a closed
@@ -9969,6 +9971,11 @@ typedef struct {
     int upper;
 } NtKeys;
 
+/* The keys of NL202's names (spaces and hyphens dropped, in lowercase) and of NL204's forms
+ * (stops dropped, in capitals): initializers, so that `nt_group`'s copies read them as constants. */
+#define NT_NAME_KEYS {' ', '-', 0}
+#define NT_FORM_KEYS {'.', '.', 1}
+
 /* The matches of a pattern in a text, and how their keys are read (`nt_key_at`). */
 typedef struct {
     NameMatch *found;
@@ -10150,18 +10157,22 @@ nt_group_of(NameScan *scan, int kind, const void *data, NtKeys keys)
     return any;
 }
 
+/* Whether two ways of reading keys are one. */
+static inline int
+nt_keys_same(NtKeys a, NtKeys b)
+{
+    return a.drop == b.drop && a.drop2 == b.drop2 && a.upper == b.upper;
+}
+
 /* `nt_group_of`, its reads made for the width of a one-byte text and for the keys of NL202's
- * names (spaces and hyphens dropped, in lowercase) and of NL204's forms (stops dropped, in
- * capitals) apart. */
+ * names and of NL204's forms (NT_NAME_KEYS, NT_FORM_KEYS) apart. */
 static int
 nt_group(NameScan *scan, int kind, const void *data)
 {
-    const NtKeys names = {' ', '-', 0}, forms = {'.', '.', 1}, keys = scan->keys;
-    if (kind == PyUnicode_1BYTE_KIND && keys.drop == names.drop && keys.drop2 == names.drop2
-        && keys.upper == names.upper)
+    const NtKeys names = NT_NAME_KEYS, forms = NT_FORM_KEYS, keys = scan->keys;
+    if (kind == PyUnicode_1BYTE_KIND && nt_keys_same(keys, names))
         return nt_group_of(scan, PyUnicode_1BYTE_KIND, data, names);
-    if (kind == PyUnicode_1BYTE_KIND && keys.drop == forms.drop && keys.drop2 == forms.drop2
-        && keys.upper == forms.upper)
+    if (kind == PyUnicode_1BYTE_KIND && nt_keys_same(keys, forms))
         return nt_group_of(scan, PyUnicode_1BYTE_KIND, data, forms);
     return nt_group_of(scan, kind, data, keys);
 }
@@ -10248,21 +10259,19 @@ nt_scan_blocks(NameScan *scan, const Py_UCS1 *s, Py_ssize_t from, Py_ssize_t n, 
  * offset `from`, each found from where the last ended (as findall
  * does: both patterns open with an ASCII letter, so only those places are tried, and of the
  * lowercase ones only l0, l1 and l2, 0 for none), and group them by their keys (their
- * characters but `drop` and `drop2`, in lowercase or, `upper`, uppercase: `nt_key_at`; `nt_group`): its answer, or -1 out of memory. Both patterns
+ * characters as `keys` reads them: `nt_key_at`; `nt_group`): its answer, or -1 out of memory. Both patterns
  * refuse a start after a word character, so the rest of a word where none matched is skipped:
  * the matcher is asked at the words' starts, not at every letter (in a one-byte text, only at
  * the places `nt_scan_blocks` finds sixteen bytes at a time). */
 static ALWAYS_INLINE int
 nt_scan(NameScan *scan, PyObject *text, Py_ssize_t from, nt_matcher match, nt_matcher match1, char l0, char l1,
-        char l2, Py_UCS4 drop, Py_UCS4 drop2, int upper)
+        char l2, NtKeys keys)
 {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), i, end;
     int plain = 0;
-    scan->keys.drop = drop;
-    scan->keys.drop2 = drop2;
-    scan->keys.upper = upper;
+    scan->keys = keys;
 #ifdef NT_BLOCKS
     if (kind == PyUnicode_1BYTE_KIND) {
         if (nt_scan_blocks(scan, data, from, n, match1, l0, l1, l2) < 0)
@@ -10305,7 +10314,7 @@ name_twins(PyObject *self, PyObject *text)
     int any;
     if (BAD_STR_O(text))
         return NULL;
-    if ((any = nt_scan(&scan, text, 0, nt_match, nt_match_1, 'a', 'e', 'b', ' ', '-', 0)) < 0)
+    if ((any = nt_scan(&scan, text, 0, nt_match, nt_match_1, 'a', 'e', 'b', (NtKeys)NT_NAME_KEYS)) < 0)
         goto nomemory;
     out = PyList_New(0);
     if (out == NULL || !any)
@@ -11325,7 +11334,7 @@ ft_twins(PyObject *text, PyObject *lists)
     Py_ssize_t i, room = 0;
     int kind = PyUnicode_KIND(text), any;
     const void *data = PyUnicode_DATA(text);
-    if ((any = nt_scan(&scan, text, 0, nt_form_match, nt_form_match_1, 0, 0, 0, '.', '.', 1)) < 0)
+    if ((any = nt_scan(&scan, text, 0, nt_form_match, nt_form_match_1, 0, 0, 0, (NtKeys)NT_FORM_KEYS)) < 0)
         goto nomemory;
     out = lists == NULL ? PyList_New(0) : PySet_New(NULL);
     if (out == NULL || !any)
@@ -11521,7 +11530,7 @@ capital_forms(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         start = 0;
     kind = PyUnicode_KIND(text);
     data = PyUnicode_DATA(text);
-    if (nt_scan(&scan, text, start, nt_form_match, nt_form_match_1, 0, 0, 0, '.', '.', 1) < 0)
+    if (nt_scan(&scan, text, start, nt_form_match, nt_form_match_1, 0, 0, 0, (NtKeys)NT_FORM_KEYS) < 0)
         goto nomemory;
     out = PyList_New(0);
     if (out == NULL || scan.count == 0)
@@ -12805,13 +12814,7 @@ rough_start_ascii(RoughStart *rough, int kind, const void *data, Py_ssize_t leng
  * none: `rough_start_ascii`'s class test and case in one read. */
 static const unsigned char ROUGH_KEY[128] = {
     ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6', ['7'] = '7',
-    ['8'] = '8', ['9'] = '9', ['_'] = '_', ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e',
-    ['F'] = 'f', ['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm',
-    ['N'] = 'n', ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
-    ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z', ['a'] = 'a', ['b'] = 'b', ['c'] = 'c',
-    ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k',
-    ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's',
-    ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
+    ['8'] = '8', ['9'] = '9', ['_'] = '_', LOWERED_LETTERS,
 };
 
 /* `rough_start_ascii` of a text all ASCII (most): each byte's key character read from ROUGH_KEY,
