@@ -2466,23 +2466,24 @@ typedef struct {
     Py_ssize_t found, room;
 } NearOnes;
 
-/* Record k tested as near_typo does once its length and bits have passed: kept in `near` when
- * the word is near the typo. 0, or -1 with an error set (a record outside the line: ValueError). */
+/* Record k of the index, read whole: 0, or -1 with ValueError set where it lies outside the line. */
 static int
-keep_if_near(const Typo *t, PyObject *line, const char *buf, Py_ssize_t count, Py_ssize_t k, NearOnes *near)
+index_record(PyObject *line, const char *buf, Py_ssize_t count, Py_ssize_t k, LineWord *w)
 {
-    LineWord w;
-    int kl = PyUnicode_KIND(line), is_near;
-    w.start = index_u32(buf, INDEX_STARTS(count, k));
-    w.len = index_u32(buf, INDEX_LENS(count, k));
-    w.bits = 0;
-    if ((Py_ssize_t)w.start + (Py_ssize_t)w.len > PyUnicode_GET_LENGTH(line)) {
+    w->start = index_u32(buf, INDEX_STARTS(count, k));
+    w->len = index_u32(buf, INDEX_LENS(count, k));
+    w->bits = 0;
+    if ((Py_ssize_t)w->start + (Py_ssize_t)w->len > PyUnicode_GET_LENGTH(line)) {
         PyErr_SetString(PyExc_ValueError, "near_words_in_index: the index is not the line's");
         return -1;
     }
-    is_near = near_typo_apart(t, kl, (const char *)PyUnicode_DATA(line) + (Py_ssize_t)w.start * kl, w.len);
-    if (is_near <= 0)
-        return is_near;
+    return 0;
+}
+
+/* A word found near the typo, kept in `near` (grown as needed): 0, or -1 with MemoryError set. */
+static int
+keep_near(NearOnes *near, LineWord w)
+{
     if (near->found == near->room) {
         Py_ssize_t room = near->room ? 2 * near->room : 16;
         LineWord *more = PyMem_Realloc(near->words, (size_t)room * sizeof(LineWord));
@@ -2497,14 +2498,110 @@ keep_if_near(const Typo *t, PyObject *line, const char *buf, Py_ssize_t count, P
     return 0;
 }
 
+/* Record k tested as near_typo does once its length and bits have passed: kept in `near` when
+ * the word is near the typo. 0, or -1 with an error set (a record outside the line: ValueError). */
+static int
+keep_if_near(const Typo *t, PyObject *line, const char *buf, Py_ssize_t count, Py_ssize_t k, NearOnes *near)
+{
+    LineWord w;
+    int kl = PyUnicode_KIND(line), is_near;
+    if (index_record(line, buf, count, k, &w) < 0)
+        return -1;
+    is_near = near_typo_apart(t, kl, (const char *)PyUnicode_DATA(line) + (Py_ssize_t)w.start * kl, w.len);
+    if (is_near <= 0)
+        return is_near;
+    return keep_near(near, w);
+}
+
+#if defined(__SSE2__) && defined(__x86_64__)
+/* osa_by_bits for two one-byte words of one length m at once, one in each 64-bit lane of the
+ * SSE2 registers (the same operations, lane by lane: sums and shifts stay inside a lane): their
+ * distances into d[0] (a) and d[1] (b). A run of one length in a line's index passes its
+ * words' bits two at a time and more (bits_passing): half the instructions of two calls. */
+static ALWAYS_INLINE void
+osa_by_bits_two(const Typo *t, const Py_UCS1 *a, const Py_UCS1 *b, Py_ssize_t m, int d[2])
+{
+    const __m128i ones = _mm_set1_epi32(-1), one = _mm_set_epi64x(1, 1);
+    __m128i vp = ones, vn = _mm_setzero_si128(), d0 = _mm_setzero_si128(), pm_prev = _mm_setzero_si128();
+    uint64_t typo = t->n == 64 ? ~0ULL : (1ULL << t->n) - 1, lanes[2];
+    Py_ssize_t j;
+    for (j = 0; j < m; j++) {
+        __m128i pm = _mm_set_epi64x((long long)t->peq[b[j]], (long long)t->peq[a[j]]), hp, hn, x;
+        x = _mm_xor_si128(_mm_add_epi64(_mm_and_si128(pm, vp), vp), vp);
+        d0 = _mm_or_si128(_mm_or_si128(x, pm), _mm_or_si128(vn, _mm_and_si128(_mm_slli_epi64(_mm_andnot_si128(d0, pm), 1), pm_prev)));
+        hp = _mm_or_si128(vn, _mm_andnot_si128(_mm_or_si128(d0, vp), ones));
+        hn = _mm_and_si128(d0, vp);
+        x = _mm_or_si128(_mm_slli_epi64(hp, 1), one);
+        vp = _mm_or_si128(_mm_slli_epi64(hn, 1), _mm_andnot_si128(_mm_or_si128(d0, x), ones));
+        vn = _mm_and_si128(d0, x);
+        pm_prev = pm;
+    }
+    _mm_storeu_si128((__m128i *)lanes, vp);
+    d[0] = (int)m + bits_set(lanes[0] & typo);
+    d[1] = (int)m + bits_set(lanes[1] & typo);
+    _mm_storeu_si128((__m128i *)lanes, vn);
+    d[0] -= bits_set(lanes[0] & typo);
+    d[1] -= bits_set(lanes[1] & typo);
+}
+#endif
+
+/* Records j and k of one length, their bits passed, tested as keep_if_near tests each (j's
+ * first): two at once by osa_by_bits_two where the typo's column fits a machine word and the
+ * line is one-byte text (the shipped tables), else one at a time. 0, or -1 with an error set. */
+static int
+keep_two_if_near(const Typo *t, PyObject *line, const char *buf, Py_ssize_t count, Py_ssize_t j, Py_ssize_t k,
+                 NearOnes *near)
+{
+#if defined(__SSE2__) && defined(__x86_64__)
+    if (t->by_bits && PyUnicode_KIND(line) == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *text = PyUnicode_1BYTE_DATA(line);
+        LineWord a, b;
+        int d[2];
+        if (index_record(line, buf, count, j, &a) < 0 || index_record(line, buf, count, k, &b) < 0)
+            return -1;
+        if (a.len != b.len) { /* (an index not the line's: its lengths need not be ordered) */
+            if (keep_if_near(t, line, buf, count, j, near) < 0)
+                return -1;
+            return keep_if_near(t, line, buf, count, k, near);
+        }
+        osa_by_bits_two(t, text + a.start, text + b.start, a.len, d);
+        if (d[0] > 0 && d[0] <= 2 && keep_near(near, a) < 0) /* (0: the typo itself) */
+            return -1;
+        if (d[1] > 0 && d[1] <= 2 && keep_near(near, b) < 0)
+            return -1;
+        return 0;
+    }
+#endif
+    if (keep_if_near(t, line, buf, count, j, near) < 0)
+        return -1;
+    return keep_if_near(t, line, buf, count, k, near);
+}
+
+/* Record k of a run passed its bits: held (*held) until the next passes, then tested with it
+ * (keep_two_if_near). 0, or -1 with an error set. */
+static ALWAYS_INLINE int
+record_passed(const Typo *t, PyObject *line, const char *buf, Py_ssize_t count, Py_ssize_t k, Py_ssize_t *held,
+              NearOnes *near)
+{
+    Py_ssize_t j = *held;
+    if (j < 0) {
+        *held = k;
+        return 0;
+    }
+    *held = -1;
+    return keep_two_if_near(t, line, buf, count, j, k, near);
+}
+
 /* The records [i, end) of one length, `apart` letters from the typo's, whose bits pass the bound
- * of `too_many_bits` against the typo's (`typo_bits`), each then tested by `keep_if_near`: with
- * SSE2, four records' bits at a time (each lowest bit cleared in every lane at once, the lanes
- * left at zero passing: most records fail, in a handful of instructions for four). 0, or -1. */
+ * of `too_many_bits` against the typo's (`typo_bits`), then tested two at a time in the order
+ * they pass (`keep_two_if_near`; the last alone, by `keep_if_near`): with SSE2, four records'
+ * bits at a time (each lowest bit cleared in every lane at once, the lanes left at zero
+ * passing: most records fail, in a handful of instructions for four). 0, or -1. */
 static int
 bits_passing(const Typo *t, PyObject *line, const char *buf, Py_ssize_t count, Py_ssize_t i, Py_ssize_t end,
              uint32_t typo_bits, Py_ssize_t apart, NearOnes *near)
 {
+    Py_ssize_t held = -1; /* a record passed and not yet tested: tested with the next (keep_two_if_near) */
 #if defined(__SSE2__)
     const __m128i typo4 = _mm_set1_epi32((int)typo_bits), ones = _mm_set1_epi32(-1), zero = _mm_setzero_si128();
     for (; i + 4 <= end; i += 4) {
@@ -2518,15 +2615,15 @@ bits_passing(const Typo *t, PyObject *line, const char *buf, Py_ssize_t count, P
             x = _mm_and_si128(x, _mm_add_epi32(x, ones));
         pass = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(x, zero)));
         for (; pass; pass &= pass - 1)
-            if (keep_if_near(t, line, buf, count, i + __builtin_ctz(pass), near) < 0)
+            if (record_passed(t, line, buf, count, i + __builtin_ctz(pass), &held, near) < 0)
                 return -1;
     }
 #endif
     for (; i < end; i++)
         if (!too_many_bits(typo_bits ^ index_u32(buf, INDEX_BITS(count, i)), apart) &&
-            keep_if_near(t, line, buf, count, i, near) < 0)
+            record_passed(t, line, buf, count, i, &held, near) < 0)
             return -1;
-    return 0;
+    return held < 0 ? 0 : keep_if_near(t, line, buf, count, held, near);
 }
 
 /* near_words_in_index(typo, line, index): near_words_in_line(typo, line), read from the line's

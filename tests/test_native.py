@@ -714,6 +714,27 @@ def test_the_neighbours_read_from_a_line_index_are_those_read_from_the_line(typo
         assert compiled.near_words_in_index(typo, line, index) == expected
 
 
+ASCII_SLIP = st.tuples(st.integers(0, 3), st.integers(0, 70), st.sampled_from("abcde"))
+
+
+@needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text("abcde", min_size=1, max_size=66),
+    st.lists(st.lists(ASCII_SLIP, max_size=3), min_size=1, max_size=12),
+)
+def test_an_indexed_lines_words_of_one_length_are_tested_two_at_a_time_as_one(typo, slip_lists):
+    """The compiled `near_words_in_index` tests the words of a one-byte line that pass their
+    bits two at a time (each in a lane of one register) and the last of a run alone: many
+    slips of the typo of each length around it, the typo itself among them, typos either side
+    of a machine word's 64 characters, found as the definition finds them, in the line's order."""
+    others = [_slipped(typo, slips) for slips in slip_lists] + [typo, typo[::-1], typo[1:] + "a"]
+    line = " ".join(f"{w}:1" for w in others if w)
+    words = [entry.partition(":")[0] for entry in line.split()]
+    expected = [w for w in words if w != typo and _osa(typo, w) <= 2]
+    assert compiled.near_words_in_index(typo, line, compiled.line_index(line)) == expected
+
+
 def test_a_common_words_line_is_read_from_its_index_as_from_its_text():
     """`_pairs.near_after` and `near_before` answer `near_words_in_line` over the line, a long
     one (indexed, and asked again) or a short one; an index is refused with another's text."""
