@@ -6800,12 +6800,15 @@ osa_costs_of(const char *name, PyObject *const *args, Py_ssize_t at, OsaCosts *c
  * >= 0, or -1 with MemoryError set. The table of _context._slip_cost, filled a row at a time
  * (word[:i] against each typo[:j]), each cell from the cells it is reached from: the diagonal
  * (a letter kept or substituted), the cell above (word[i - 1] left out), the cell to the left
- * (typo[j - 1] typed in extra) and two back on the diagonal (a swap), a cell of infinite cost
- * (not reached) passed over as the twin passes it. Each reached cell's candidates are the
- * twin's doubles (each a sum of the same two), and the least of them is the same whichever is
- * compared first (a cost never falls below +0.0: no -0.0 arises). A letter's insertion cost
- * (which reads the typo alone) is reckoned once a column, its deletion cost once a row, where
- * the twin's order reckoned both at every cell; three rows are kept, not the whole table. */
+ * (typo[j - 1] typed in extra) and two back on the diagonal (a swap). Each cell's candidates
+ * are the twin's doubles (each a sum of the same two), and the least of them is the same
+ * whichever is compared first (a cost never falls below +0.0: no -0.0 arises). A cell of
+ * infinite cost (not reached), which the twin passes over, is read as it stands: the costs are
+ * never negative, so its sums are infinite and lose to any other (or all are, as the twin's
+ * cell is then), and every cell is a sum of the one before it, so the first row and column
+ * are filled without comparisons. A letter's insertion cost (which reads the typo alone) is
+ * reckoned once a column, its deletion cost once a row, where the twin's order reckoned both at
+ * every cell; three rows are kept, not the whole table. */
 static double
 osa_cost(const OsaCosts *c, PyObject *typo, PyObject *word)
 {
@@ -6831,35 +6834,30 @@ osa_cost(const OsaCosts *c, PyObject *typo, PyObject *word)
         int touch = (j > 0 && near[t[j - 1] * 128 + t[j]]) || (j + 1 < m && near[t[j + 1] * 128 + t[j]]);
         ins[j] = same ? c->ins_same : touch ? c->ins_near : c->ins_other;
     }
-    for (i = 0; i <= n; i++) {
+    cur[0] = 0.0; /* the first row: the typo's letters typed in extra */
+    for (j = 1; j <= m; j++)
+        cur[j] = cur[j - 1] + ins[j - 1];
+    spare = prev2, prev2 = prev, prev = cur, cur = spare;
+    for (i = 1; i <= n; i++) {
         /* word[i - 1] left out: one of a double, or another letter */
-        double del = 0.0;
-        if (i > 0) {
-            Py_ssize_t k = i - 1;
-            int same = (k > 0 && w[k - 1] == w[k]) || (k + 1 < n && w[k + 1] == w[k]);
-            del = same ? c->del_same : c->del_other;
-        }
-        for (j = 0; j <= m; j++) {
-            double best = Py_HUGE_VAL, v;
-            if (i == 0 && j == 0)
-                best = 0.0;
-            if (i > 0 && j > 0 && prev[j - 1] != Py_HUGE_VAL) {
-                v = prev[j - 1] + (w[i - 1] == t[j - 1] ? 0.0 : vals[(unsigned char)sub[w[i - 1] * 128 + t[j - 1]]]);
-                if (v < best)
-                    best = v;
-            }
-            if (i > 0 && prev[j] != Py_HUGE_VAL) {
-                v = prev[j] + del;
-                if (v < best)
-                    best = v;
-            }
-            if (j > 0 && cur[j - 1] != Py_HUGE_VAL) {
-                v = cur[j - 1] + ins[j - 1];
-                if (v < best)
-                    best = v;
-            }
-            if (i > 1 && j > 1 && prev2[j - 2] != Py_HUGE_VAL && w[i - 2] == t[j - 1] && w[i - 1] == t[j - 2] &&
-                w[i - 2] != w[i - 1]) {
+        Py_ssize_t k = i - 1;
+        int same = (k > 0 && w[k - 1] == w[k]) || (k + 1 < n && w[k + 1] == w[k]);
+        double del = same ? c->del_same : c->del_other;
+        unsigned char meant = w[i - 1];
+        const char *typed_for = sub + meant * 128; /* the substitutions' cost indices for this letter */
+        /* a swap of word[i - 2] and word[i - 1] (two different letters) typed at typo[j - 2:j] */
+        int swappable = i > 1 && w[i - 2] != meant;
+        cur[0] = prev[0] + del;
+        for (j = 1; j <= m; j++) {
+            unsigned char typed = t[j - 1];
+            double best = prev[j - 1] + (meant == typed ? 0.0 : vals[(unsigned char)typed_for[typed]]), v;
+            v = prev[j] + del;
+            if (v < best)
+                best = v;
+            v = cur[j - 1] + ins[j - 1];
+            if (v < best)
+                best = v;
+            if (swappable && j > 1 && w[i - 2] == typed && meant == t[j - 2]) {
                 v = prev2[j - 2] + c->swap;
                 if (v < best)
                     best = v;
