@@ -7383,7 +7383,11 @@ word_score(WordScoring *w, const OsaCosts *costs, PyObject *typo, PyObject *c, P
         }
     }
     score = fit - w->edit_weight * slips + lift;
-    *row = Py_BuildValue("(dOdO)", score, c, slips, attested ? Py_True : Py_False);
+    { /* (score, c, slips, attested): Py_BuildValue's "(dOdO)" without its format read a candidate */
+        PyObject *items[4] = {PyFloat_FromDouble(score), Py_NewRef(c), PyFloat_FromDouble(slips),
+                              Py_NewRef(attested ? Py_True : Py_False)};
+        *row = tuple_of_new(4, items);
+    }
     return *row == NULL ? -1 : 0;
 }
 
