@@ -10312,6 +10312,13 @@ nt_block(const Py_UCS1 *s, char l0, char l1, char l2, int *word)
     return _mm_movemask_epi8(starts);
 }
 
+/* Whether an ASCII word character is before offset b of the one-byte text s. `nt_block`'s word
+ * bit of a byte is this very test: a byte past 127 is negative to the signed compares, so neither
+ * a letter (x | 0x20 in 'a'..'z': only 'A'..'Z' and 'a'..'z'), a digit nor '_'; of the ASCII bytes
+ * those three are ASCII_CLASS's nonzero entries. So a block's last word bit is this test at the
+ * next block's start. */
+#define NT_WORD_BYTE(s, b) ((b) > 0 && (s)[(b) - 1] < 128 && ASCII_CLASS[(s)[(b) - 1]] != 0)
+
 /* `nt_scan` over a one-byte text: the matcher asked only at the places a block's bits give, a
  * capital or one of the letters l0, l1, l2 not after an ASCII word character (a superset of the places
  * the matchers take: they test the character before themselves, one outside ASCII too), in
@@ -10322,6 +10329,7 @@ nt_scan_blocks(NameScan *scan, const Py_UCS1 *s, Py_ssize_t from, Py_ssize_t n, 
 {
     Py_UCS1 tail[16];
     Py_ssize_t b = from, end;
+    int before = NT_WORD_BYTE(s, b); /* a word character before the block: then the last block's last bit */
     while (b < n) {
         const Py_UCS1 *at = s + b;
         Py_ssize_t next = b + 16;
@@ -10332,7 +10340,8 @@ nt_scan_blocks(NameScan *scan, const Py_UCS1 *s, Py_ssize_t from, Py_ssize_t n, 
             at = tail;
         }
         starts = nt_block(at, l0, l1, l2, &word);
-        starts &= ~((word << 1) | (b > 0 && s[b - 1] < 128 && ASCII_CLASS[s[b - 1]] != 0));
+        starts &= ~((word << 1) | before);
+        before = word >> 15 & 1;
         while (starts) {
             Py_ssize_t p = b + __builtin_ctz((unsigned)starts);
             int plain = 0;
@@ -10344,6 +10353,7 @@ nt_scan_blocks(NameScan *scan, const Py_UCS1 *s, Py_ssize_t from, Py_ssize_t n, 
                 return -1;
             if (end >= b + 16) { /* the next block opens where the match ended */
                 next = end;
+                before = NT_WORD_BYTE(s, next);
                 break;
             }
             starts &= ~((1 << (end - b)) - 1);

@@ -94,6 +94,25 @@ def test_the_compiled_scan_is_the_twin_at_every_place_in_a_block(before, text):
         assert compiled.name_twins(_respaced(shifted)) == twin(_respaced(shifted))
 
 
+# One-byte pieces (no wider character), so that the scan reads the text sixteen bytes at a time.
+NARROW_PIECES = st.sampled_from([*"aebAlZQWTxsdhinuz -_9.\n'", "é", "É", "al-", "ash ", "bin-", " al "])
+
+
+@needs_compiled
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, 47), st.lists(NARROW_PIECES, max_size=12).map("".join))
+def test_the_compiled_scan_reads_each_byte_before_a_block_as_a_word_character_or_not(place, text):
+    """The sixteen-byte scan carries a block's last word bit to the next block as the test of the
+    character before it (an ASCII letter, digit or '_'): every one-byte character, at each place,
+    just before a name that opens a block or at the end of a match that ends one. A bit set for a
+    character that is no word character would skip the name after it (one left clear only asks
+    the matcher, which tests the character before itself)."""
+    for code in range(256):
+        before = "x" * place + chr(code)
+        for shifted in (before + "Time Warner TimeWarner" + text, f"{before}al-Qaeda {chr(code)}Al Qaeda"):
+            assert compiled.name_twins(shifted) == twin(shifted)
+
+
 @needs_compiled
 @pytest.mark.parametrize("wide", ["", "\u0100", "\U0001d400"])
 def test_the_compiled_scan_groups_names_by_their_letters_read_from_the_text(wide):
