@@ -11430,15 +11430,39 @@ mf_compared(PyObject *form, PyObject *lists, PyObject **found)
     return in < 0 ? -1 : !in;
 }
 
+/* Whether match i writes a form its group wrote before (`nt_same`); if not, it joins its group's
+ * distinct forms, a chain through `later` from the group's first match (the group's number: met
+ * first, it opens the chain). Two matches of one form have one key, so they are in one group:
+ * a repeated form is found among its group's forms (three at most: N.A.T.O., NATO, Nato), not
+ * made into a string and hashed. */
+static ALWAYS_INLINE int
+ft_form_met(int kind, const void *data, const NameScan *scan, int *later, Py_ssize_t i)
+{
+    const NameMatch *m = &scan->found[i];
+    int j = m->group;
+    if (j != (int)i)
+        for (;; j = later[j]) {
+            if (nt_same(kind, data, &scan->found[j], m))
+                return 1;
+            if (later[j] < 0)
+                break;
+        }
+    if (j != (int)i)
+        later[j] = (int)i;
+    later[i] = -1;
+    return 0;
+}
+
 /* `form_twins` (`lists` NULL: a list of the twins, in order of first use) and `mixed_forms` (a
  * set of those of them it keeps, `mf_compared` asked of those without capitals through `lists`),
  * one walk of the scan's matches for both. */
 static PyObject *
 ft_twins(PyObject *text, PyObject *lists)
 {
-    PyObject *out = NULL, *seen = NULL, *kept = NULL, *found = NULL;
+    PyObject *out = NULL, *kept = NULL, *found = NULL;
     NameScan scan = {0};
     unsigned char *groups = NULL; /* per group: 1 a form in capitals, 2 one form kept, 4 two or more */
+    int *later = NULL;            /* per distinct form: its group's next (`ft_form_met`) */
     int *kept_group = NULL;       /* per kept form: its group (a big file's matches are many, its forms few) */
     Py_ssize_t i, room = 0;
     int kind = PyUnicode_KIND(text), any;
@@ -11450,11 +11474,11 @@ ft_twins(PyObject *text, PyObject *lists)
         goto done;
     /* a group counts with a form in capitals: one that has no lowercase letter */
     groups = PyMem_Calloc(scan.count, 1);
-    seen = PySet_New(NULL);
+    later = PyMem_Malloc(scan.count * sizeof *later);
     kept = PyList_New(0);
-    if (groups == NULL || seen == NULL || kept == NULL) {
+    if (groups == NULL || later == NULL || kept == NULL) {
         Py_CLEAR(out);
-        if (groups == NULL)
+        if (groups == NULL || later == NULL)
             PyErr_NoMemory();
         goto done;
     }
@@ -11466,42 +11490,39 @@ ft_twins(PyObject *text, PyObject *lists)
     for (i = 0; i < scan.count; i++) {
         NameMatch *m = &scan.found[i];
         PyObject *form;
-        int known, keep = 1;
-        if (!scan.multi[m->group] || !(groups[m->group] & 1))
+        int err = 0, keep = 1;
+        if (!scan.multi[m->group] || !(groups[m->group] & 1) || ft_form_met(kind, data, &scan, later, i))
             continue;
         form = PyUnicode_Substring(text, m->start, m->end);
         if (form == NULL)
             goto fail;
-        known = PySet_Contains(seen, form);
-        if (known == 0 && PySet_Add(seen, form) < 0)
-            known = -1;
-        if (known == 0 && lists == NULL) { /* form_twins: every twin */
+        if (lists == NULL) { /* form_twins: every twin */
             if (PyList_Append(out, form) < 0)
-                known = -1;
+                err = -1;
             keep = 0;
         }
-        if (known == 0 && keep && IS_ASCII_LOWER(NT_READ(m->end - 1))) /* no capitals: Nato */
+        if (err == 0 && keep && IS_ASCII_LOWER(NT_READ(m->end - 1))) /* no capitals: Nato */
             keep = mf_compared(form, lists, &found);
-        if (known == 0 && keep < 0)
-            known = -1;
-        if (known == 0 && keep && PyList_GET_SIZE(kept) == room) {
+        if (err == 0 && keep < 0)
+            err = -1;
+        if (err == 0 && keep && PyList_GET_SIZE(kept) == room) {
             int *grown = PyMem_Realloc(kept_group, (room * 2 + 16) * sizeof *grown);
             if (grown == NULL) {
                 PyErr_NoMemory();
-                known = -1;
+                err = -1;
             } else {
                 kept_group = grown;
                 room = room * 2 + 16;
             }
         }
-        if (known == 0 && keep) {
+        if (err == 0 && keep) {
             kept_group[PyList_GET_SIZE(kept)] = m->group;
             groups[m->group] |= groups[m->group] & 2 ? 4 : 2;
             if (PyList_Append(kept, form) < 0)
-                known = -1;
+                err = -1;
         }
         Py_DECREF(form);
-        if (known < 0)
+        if (err < 0)
             goto fail;
     }
     for (i = 0; i < PyList_GET_SIZE(kept); i++) /* the letters two forms still write */
@@ -11513,10 +11534,10 @@ nomemory:
 fail:
     Py_CLEAR(out);
 done:
-    Py_XDECREF(seen);
     Py_XDECREF(kept);
     Py_XDECREF(found);
     PyMem_Free(groups);
+    PyMem_Free(later);
     PyMem_Free(kept_group);
     nt_free(&scan);
     return out;

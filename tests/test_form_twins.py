@@ -37,6 +37,8 @@ def test_the_twin_keeps_the_letters_written_two_ways_one_in_capitals():
         "xUS .US US UN U.N. Nat NATO Natos NATOS",  # glued on, or too short, or other letters
         "ÉUS UŠ US U.S. Natoé NATO \U0001d400US",
         "xU.S. U.S. 9US _US éUS US Nato9Nato xNato",  # no form starts inside a word (the scan skips it)
+        # each form of one group again after the others, in each order (a form met before is no twin)
+        "Nato NATO Nato N.A.T.O. NATO Nato N.A.T.O. US U.S. US U.S. Unesco UNESCO Unesco",
     ],
 )
 def test_the_compiled_scan_is_the_twin_on_the_patterns_hard_cases(text):
