@@ -7930,11 +7930,11 @@ sp_block(const Py_UCS1 *s, Py_ssize_t n, Py_ssize_t pos, unsigned *spaces)
     __m128i x;
     if (pos >= 0 && pos + 16 <= n)
         x = _mm_loadu_si128((const __m128i *)(s + pos));
-    else {
-        Py_UCS1 tmp[16];
-        int k;
-        for (k = 0; k < 16; k++)
-            tmp[k] = (pos + k >= 0 && pos + k < n) ? s[pos + k] : 0;
+    else { /* a block at the text's start or end (a few a call): its places inside copied, one call */
+        Py_UCS1 tmp[16] = {0};
+        Py_ssize_t lo = pos < 0 ? 0 : pos, hi = pos + 16 < n ? pos + 16 : n;
+        if (lo < hi)
+            memcpy(tmp + (lo - pos), s + lo, (size_t)(hi - lo));
         x = _mm_loadu_si128((const __m128i *)tmp);
     }
     if (spaces != NULL)
