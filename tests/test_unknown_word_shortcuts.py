@@ -72,6 +72,24 @@ def test_the_headline_in_capitals_is_read_once_a_story():
     assert not _capitals.all_caps_headline(mixed) and not _capitals._all_caps_headline(mixed)
 
 
+@settings(max_examples=1000, deadline=None)
+@given(st.text(st.sampled_from("BHMaz <>-1Éé'"), max_size=24))
+@example("A")
+@example("A B")
+@example("<A> B")
+@example("AB <c> D")
+@example("BHP MINTERALS <BRKNY> MELDS UTAH")
+def test_the_headline_in_capitals_is_its_plain_definition(headline):
+    """Two or more runs of ASCII letters, tags aside, none with a lowercase letter: the searches
+    for a lowercase letter and for two runs answer as the list of runs did."""
+    doc = parse(headline.replace("\n", " ") + "\n\nThe miner said on Monday.\n")
+    if doc.headline is None:
+        assert not _capitals._all_caps_headline(doc)
+        return
+    runs = re.findall(r"[A-Za-z]+", re.sub(r"<[^<>\n]*>", " ", doc.slice(doc.headline)))
+    assert _capitals._all_caps_headline(doc) == (len(runs) >= 2 and all(w == w.upper() for w in runs))
+
+
 # words, capitals, the words that name a word, hyphens at line ends, spaces, tabs, marks
 SURROUNDINGS = st.lists(
     st.sampled_from(

@@ -41,7 +41,8 @@ DOUBLED_MIN_LENGTH = 10  # ... a doubled letter only from this length (Hazzard, 
 COMMON_RANK = 20000  # the words a clear slip may be of: the 20,000 most frequent
 UNDOUBLED_RANK = 50000  # ... a doubled letter written single: the 50,000 most frequent
 _TICKER_OR_TAG = re.compile(r"<[^<>\n]*>")
-_LETTERS = re.compile(r"[A-Za-z]+")
+_LOWERCASE = re.compile(r"[a-z]")
+_TWO_RUNS = re.compile(r"[A-Za-z][^A-Za-z]+[A-Za-z]")  # two runs of `[A-Za-z]+`: a letter, others, a letter
 
 
 _SETTLED: list[tuple[AbstractSet[str], Container[str]]] = []  # `unlisted_lists` once settled
@@ -89,11 +90,15 @@ def all_caps_headline(doc: Document) -> bool:
 
 
 def _all_caps_headline(doc: Document) -> bool:
+    """Its runs of ASCII letters (`[A-Za-z]+`, tags aside) are two or more and none changes in
+    capitals: none holds a lowercase ASCII letter, which one search finds in most headlines
+    (no list of runs made and each put in capitals). A tag needs a "<": most have none."""
     if doc.headline is None:
         return False
-    text = _TICKER_OR_TAG.sub(" ", doc.slice(doc.headline))
-    letters = _LETTERS.findall(text)
-    return len(letters) >= 2 and not any(w != w.upper() for w in letters)
+    text = doc.slice(doc.headline)
+    if "<" in text:
+        text = _TICKER_OR_TAG.sub(" ", text)
+    return _LOWERCASE.search(text) is None and _TWO_RUNS.search(text) is not None
 
 
 def beside_a_name(doc: Document, tok: Token) -> bool:
