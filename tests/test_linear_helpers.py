@@ -1600,6 +1600,29 @@ def _plainly_british_plainly(evidence, found):
     )
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    LONE_VARIETY_TEXT, VARIETY_ENDINGS, st.lists(st.sampled_from(["gb", "us", ""]), min_size=1, max_size=4)
+)
+@example("The color. Mr Brown said on 25 February it was £4m, 5 per cent.\n", "", ["us", "us"])
+@example("The colour and the centre, Mr. Brown said of 5 percent.", "\nReuter\n", ["gb", "gb"])
+@example("The colour of it, 5 percent.", "\nREUTER\n", ["gb", "us", "gb"])
+def test_the_other_varietys_signs_are_counted_once_as_each_time(text, ending, asked):
+    """`_other_signs`, remembered on the story's evidence, answers every question as the
+    count itself does, in whatever order the varieties are asked."""
+    mix = english_variety_mix
+    evidence = mix._Evidence(text + ending)
+    for variety in asked:
+        if variety == "gb":
+            fresh = mix._most_american_signs(evidence.text)
+        elif variety == "us":
+            fresh = mix._Evidence(text + ending).house().get("gb", 0) + mix._british_desk(evidence.text)
+        else:
+            fresh = None
+        assert mix._other_signs(variety, evidence) == fresh
+        assert evidence.other_signs == (variety, fresh)
+
+
 NAMED_VARIETY_TEXT = _words_text(
     ["colour", "Colour", "centre", "Centre", "Defence", "defence", "Theatre", "labour", "Labour"]
     + ["color", "Color", "Center", "Defense", "organise", "organize", "the", "said", "Ministry"]

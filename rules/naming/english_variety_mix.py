@@ -1211,12 +1211,20 @@ def _unopposed(
 
 def _other_signs(variety: str, evidence: _Evidence) -> int | None:
     """For `_unopposed`: the other variety's evidence it weighs against a story that spells
-    `variety` alone (None for a variety that is neither)."""
+    `variety` alone (None for a variety that is neither). Counted once a story and variety
+    (`evidence.other_signs`): the check's early exit asks first, and `_unopposed` asks again
+    of a story that passed it (a count of the signs and a search of the sign-off each)."""
+    asked = evidence.other_signs
+    if asked is not None and asked[0] == variety:
+        return asked[1]
     if variety == "gb":
-        return _most_american_signs(evidence.text)
-    if variety == "us":
-        return evidence.house().get("gb", 0) + _british_desk(evidence.text)
-    return None
+        signs: int | None = _most_american_signs(evidence.text)
+    elif variety == "us":
+        signs = evidence.house().get("gb", 0) + _british_desk(evidence.text)
+    else:
+        signs = None
+    evidence.other_signs = (variety, signs)
+    return signs
 
 
 def _most_american_signs(text: str) -> int:
@@ -1256,6 +1264,7 @@ class _Evidence:
         self._house: Counter[str] | None = None
         self._signs: Counter[str] | None = None
         self._desk: tuple[str | None] | None = None  # `desk`, once read
+        self.other_signs: tuple[str, int | None] | None = None  # (variety, `_other_signs`), once read
 
     def house(self) -> Counter[str]:
         """The house-style signs the copy shows (£, per cent, Mr Brown, 25 February)."""
