@@ -91,16 +91,19 @@ def _swap_possible(text: str, counts: Mapping[str, int]) -> bool:
     of it written once: else `swapped_acronyms` finds nothing, and no name before a bracket is
     read for its initials (`spelled_out`: a search of the 150 characters before each bracket,
     most of them a wire's "(Reuters)" or a ticker written once)."""
-    if "(" not in text:
-        return False
-    # one search after another, as `finditer` finds them (no match is empty): most stories have
-    # none, and a search that finds none cost half what making and ending the iterator did
-    m = _BRACKETED.search(text)
-    while m is not None:
+    # The matches as `finditer` finds them (no match is empty), each tried at a bracket found by
+    # string search (C's memchr, where the pattern's search steps through each character of the
+    # text after its bracket: most stories have none, the rest a few): a match opens with one.
+    at = text.find("(")
+    while at >= 0:
+        m = _BRACKETED.match(text, at)
+        if m is None:
+            at = text.find("(", at + 1)
+            continue
         acronym = m.group(1)
         if _uses(counts, acronym) >= MIN_USES and any(_uses(counts, slip) == 1 for slip in _swaps(acronym)):
             return True
-        m = _BRACKETED.search(text, m.end())
+        at = text.find("(", m.end())
     return False
 
 
@@ -111,5 +114,6 @@ _WRITTEN = ("", "'s", "’s")
 
 
 def _uses(counts: Mapping[str, int], capitals: str) -> int:
-    """The uses of `capitals`, as written and in a possessive (ADB, ADB's, ADB’s)."""
-    return sum(counts.get(capitals + end, 0) for end in _WRITTEN)
+    """The uses of `capitals`, as written and in a possessive (ADB, ADB's, ADB’s): each of
+    `_WRITTEN`, no generator made."""
+    return counts.get(capitals, 0) + counts.get(capitals + "'s", 0) + counts.get(capitals + "’s", 0)
