@@ -1450,6 +1450,8 @@ SOFTWARE_PIECES = st.sampled_from(
 @settings(max_examples=2000, deadline=None)
 @given(st.lists(SOFTWARE_PIECES, max_size=12).map("".join), st.integers(0, 80), st.integers(0, 90))
 @example("xcode app", 1, 9)  # a word cut at the window's start is none
+@example("xcode code", 1, 9)  # ... but the same word written again is one
+@example("codes", 0, 4)  # a word cut at the window's end is one
 @example("apply", 0, 3)  # a word cut at its end is one
 @example("the e-mail", 0, 10)
 @example("ſoftware", 0, 8)

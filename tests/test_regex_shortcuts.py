@@ -71,15 +71,6 @@ def test_a_lowercase_words_parts_are_the_scans(text):
     assert list(unknown_word._text_parts(text)) == list(unknown_word._scanned_parts(text))
 
 
-@settings(max_examples=500, deadline=None)
-@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
-@example("Open-source_code 4 u\t\x1c ABC")
-def test_the_ascii_words_are_the_findalls(text):
-    assert variety_mix._ascii_words(text) == re.findall(r"[a-z0-9_]+", text)
-    low = text.lower()
-    assert variety_mix._ascii_words(low) == re.findall(r"[a-z0-9_]+", low)
-
-
 REPAIR_MARKS = "aé ’\u00ad\u200b\u200d\u2069\ufeffÃ\u00a9\u0153\u2122\u20ac€Ж"
 REPAIR_TEXTS = st.one_of(
     st.text(alphabet=st.sampled_from(REPAIR_MARKS), max_size=20),
