@@ -5284,28 +5284,30 @@ word_table_rest(WordTableObject *t, PyObject *key)
     return PyUnicode_DecodeUTF8(data + from, (nl == NULL ? data + size : nl) - (data + from), NULL);
 }
 
-/* longest(): the characters of the longest key (UTF-8: its bytes that open a character), 0 for none. */
+/* longest(): the characters of the longest key (UTF-8: its bytes that open a character), 0 for none.
+ * Line by line, each end found by memchr: a key has no more characters than bytes, so a line of
+ * no more bytes than the longest key so far (nearly all, once a long word is met) is passed over
+ * unread; only a longer one has its key's characters counted. The loop of a test a byte cost 33 M
+ * instructions over words.txt's 1.4 MB, once in every process of a run (`_longest_word`). */
 static PyObject *
 word_table_longest(WordTableObject *t, PyObject *unused)
 {
-    const unsigned char *data = t->data.buf;
-    Py_ssize_t size = t->data.len, i, longest = 0, here = 0;
-    int in_key = 1;
+    const unsigned char *p = t->data.buf, *end = p + t->data.len;
+    Py_ssize_t longest = 0;
     (void)unused;
-    for (i = 0; i < size; i++) {
-        unsigned char c = data[i];
-        if (c == '\n') {
-            if (here > longest)
-                longest = here;
-            here = 0;
-            in_key = 1;
+    while (p < end) {
+        const unsigned char *nl = memchr(p, '\n', (size_t)(end - p)), *stop = nl == NULL ? end : nl;
+        if (stop - p > longest) { /* (the separator, when it is not the line's end, ends the key) */
+            const unsigned char *key_end = t->sep == '\n' ? NULL : memchr(p, t->sep, (size_t)(stop - p)), *q;
+            Py_ssize_t chars = 0;
+            for (q = p; q < (key_end == NULL ? stop : key_end); q++)
+                chars += (*q & 0xC0) != 0x80;
+            if (chars > longest)
+                longest = chars;
         }
-        else if (c == (unsigned char)t->sep)
-            in_key = 0;
-        else if (in_key && (c & 0xC0) != 0x80)
-            here++;
+        p = stop + 1;
     }
-    return PyLong_FromSsize_t(here > longest ? here : longest);
+    return PyLong_FromSsize_t(longest);
 }
 
 static PyMethodDef word_table_methods[] = {
