@@ -36,6 +36,8 @@ _ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 # `--jobs N` ended where its workers would be forked: the serial start alone
 _UNTIL_FORK = """
 import os, sys
+from newslint import _re_cache
+_re_cache.install()  # before the engine's imports, as the command does (`cli_fast.main`)
 from newslint import runner
 def _stop(*args, **kwargs):
     sys.stdout.flush()
