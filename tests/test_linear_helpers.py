@@ -879,7 +879,7 @@ UNKNOWN_WORD_TEXT = st.lists(
 ).map(lambda ws: "".join(w + s for w, s in ws))
 
 
-def _all_word_tokens(self, doc, selected, capitals, rare_slips, openers, desk_capitals):
+def _all_word_tokens(self, doc, selected, capitals, rare_slips, openers, others, desk_capitals):
     """Every word token, in order: NL101's check without its candidate filter is its definition
     (no known names selected with them: `check` selects its own)."""
     return list(doc.words()), None
@@ -956,7 +956,7 @@ def test_unknown_word_reads_the_known_names_it_selected_with_its_candidates(text
     def without_known(self, *args):
         tokens, known = original(self, *args)
         if known is not None:
-            _, capitals, _, openers, _ = args[1:]
+            _, capitals, _, openers, _, _ = args[1:]
             assert known == {w for w in capitals | openers if self._known_text(w)}
         return tokens, None
 

@@ -350,7 +350,12 @@ def _cleared_at_every_use(
                 continue
         elif len(w) < TITLE_MIN_LENGTH:
             continue  # a name inside a sentence (`_short_in_sentence`): most uses cleared so, each read
-        cleared, once = _cleared_uncounted(doc, w, capitals, once)
+        # (`_cleared_uncounted`, its two parts asked here: a call saved for each candidate)
+        cleared = _cleared_before_ties(doc, w)
+        if cleared is None:
+            if once is None:
+                once = _written_once_by_shape(doc, capitals)
+            cleared = _no_tie(w, once)
         if cleared:
             found.add(w)
     return found
@@ -452,6 +457,8 @@ def _no_tie(text: str, once: dict[tuple[str, int], list[str]]) -> bool:
     near = (*get((first, size - 1), ()), *get((first, size), ()), *get((first, size + 1), ()))
     if len(near) > FEW_ONCE_WRITTEN:
         return False
+    if len(near) == 1 and near[0] == text:
+        return True  # the word alone (most words): no pair to test, no generator made
     # (the word itself is among them, and no pair with itself: most words meet no other)
     return not any(one_edit_pair(text, o) for o in near if o != text)
 
@@ -647,7 +654,7 @@ class UnknownWord(Rule):
         rare_slips = self._rare_slip.select(others) if others else frozenset()
         # the known names among the capitalised candidates, when `_candidate_tokens` selected them
         candidates, known = self._candidate_tokens(
-            doc, selected, capitals, rare_slips, openers, desk_capitals
+            doc, selected, capitals, rare_slips, openers, others, desk_capitals
         )
         if len(candidates) > UNKNOWN_FLOOR:  # no fewer can pass the limit, never below the floor
             unknown = sum(1 for t in candidates if t.sentence_start or t.text not in capitals)  # names aside
@@ -843,6 +850,7 @@ class UnknownWord(Rule):
         capitals: AbstractSet[str],
         rare_slips: AbstractSet[str],
         openers: AbstractSet[str],
+        others: AbstractSet[str],
         desk_capitals: AbstractSet[str],
     ) -> tuple[list[Token], AbstractSet[str] | None]:
         """The tokens `check` looks at beyond their letters, in order: those of the lowercase
@@ -859,8 +867,9 @@ class UnknownWord(Rule):
         capitalised candidates' tokens), which `check` would clear at each use, and of one that
         `_cleared_at_every_use` clears (most of the rest: a name written once, no slip).
         (`selected`: the story's words `_unknown` passes; `rare_slips`: the `_rare_slip` test's
-        among the openers that are no capital candidates.)"""
-        rest = openers - capitals
+        among the openers that are no capital candidates, `others`: `openers - capitals`, made
+        once a story by `check`.)"""
+        rest = others
         if rare_slips or desk_capitals:  # (none in most stories; the desk's none without a profile)
             rest = rest - desk_capitals - rare_slips
         # `(selected - openers) | desk_capitals | capitals | rare_slips`: each of the last three
@@ -877,7 +886,7 @@ class UnknownWord(Rule):
             # nor the uses of a capital candidate cleared at every use
             if rest:
                 known = self._known.select(capitals | openers)
-                rest -= known
+                rest = rest - known  # (`rest` may be `others` itself: not changed in place)
             named = _cleared_at_every_use(doc, capitals, desk_capitals)
         if named:
             wanted = wanted - named
