@@ -313,9 +313,9 @@ class Document:
             "sic": sic,
             "lines": lines,
             # every check reads these: made here, not each through a cached property's two
-            # Python calls on first read (a story's `_selected` and `_derived` are always read)
+            # Python calls on first read (a story's `_selected` and `derivations` are always read)
             "_line_cases": {},
-            "_derived": {},
+            "derivations": {},
             # eleven to fourteen tests a story: a display's table grew twice on the way
             "_selected": presized_dict(SELECTED_ROOM),
         }
@@ -472,7 +472,9 @@ class Document:
         return {}
 
     @cached_property
-    def _derived(self) -> dict[Callable[[Document], object], object]:
+    def derivations(self) -> dict[Callable[[Document], object], object]:
+        """What `derived` has built, by builder: a hot caller reads `.get(build)` first, a lookup
+        with no Python call, and calls `derived` only when that is None. Read-only."""
         return {}
 
     @cached_property
@@ -528,7 +530,7 @@ class Document:
         that asks: a view several rules read (the lowercase word counts of the NL1 rules) is
         built once per story, not once per rule. `build` reads nothing but the document; treat
         what it returns as read-only."""
-        cache = self._derived
+        cache = self.derivations
         if build in cache:
             return cache[build]  # type: ignore[return-value]
         value = cache[build] = build(self)

@@ -365,7 +365,7 @@ def _learned_story(
     known["_selected"] = selected  # what `Document.selected` would select, already selected
     known[_WRITTEN] = tokens
     known["_quoted"] = known["_not_prose"] = known["_non_prose"] = known["_tables"] = _NO_SPANS
-    known["_line_cases"], known["_derived"] = {}, {}  # made here: no cached property's lock a story
+    known["_line_cases"], known["derivations"] = {}, {}  # made here: no cached property's lock a story
     known["_prose"] = _Unindexed(text, sentences, headline, _NO_SPANS, _NO_SPANS)
     return doc
 

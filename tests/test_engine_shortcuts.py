@@ -58,7 +58,7 @@ def test_plain_story_shares_the_empty_span_set() -> None:
     for name in ("_quoted", "_not_prose", "_non_prose", "_tables", "_sic"):
         assert doc.__dict__[name] is NO_SPANS
     assert not NO_SPANS.spans and not NO_SPANS.touches(Span(0, 4))
-    assert doc._selected == {} and doc._derived == {} and doc._line_cases == {}
+    assert doc._selected == {} and doc.derivations == {} and doc._line_cases == {}
     assert doc.is_prose(Span(0, 4)) and not doc.is_quoted(Span(0, 4))
 
 

@@ -118,7 +118,7 @@ def test_the_assembled_document_is_the_dataclass_one(text, format):
     assert list(doc.__dict__)[: len(names)] == names
     assert {name: doc.__dict__[name] for name in names} == built.__dict__
     made = list(doc.__dict__)[len(names) :]
-    assert {"_line_cases", "_derived", "_selected"} <= set(made)
+    assert {"_line_cases", "derivations", "_selected"} <= set(made)
     for name in made:
         assert isinstance(vars(Document)[name], cached_property)
         mine, theirs = doc.__dict__[name], getattr(built, name)

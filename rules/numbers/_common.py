@@ -192,11 +192,24 @@ def figures_marked(doc: Document, marks: MarkSpec) -> Sequence[int]:
     """`marked_starts(doc.text, doc.digit_runs[0], *marks)`: for one of `SHARED_MARKS`, taken
     from the one walk of the story's figures made for all of them on first use (`doc.derived`),
     where NL403, NL404 and NL413 each walked them, and again for their forms. Read-only."""
-    try:
-        k = SHARED_MARKS.index(marks)
-    except ValueError:
-        return marked_starts(doc.text, doc.digit_runs[0], *marks)
-    return doc.derived(_shared_marked)[k]
+    # Three to six calls a story, each with one of the three constants: told apart by identity,
+    # not by `SHARED_MARKS.index`'s tuple comparisons, and the walk read from the document's
+    # `derivations` with no Python call once made.
+    if marks is CLOCK_MARKS:
+        k = 0
+    elif marks is PERCENT_MARKS:
+        k = 2
+    elif marks is MINUTE_MARKS:
+        k = 1
+    else:  # a spec made elsewhere: equal to one of them, or another
+        try:
+            k = SHARED_MARKS.index(marks)
+        except ValueError:
+            return marked_starts(doc.text, doc.digit_runs[0], *marks)
+    shared = doc.derivations.get(_shared_marked)
+    if shared is None:
+        shared = doc.derived(_shared_marked)
+    return shared[k]  # type: ignore[index]
 
 
 class HouseStyleRule(Rule):
