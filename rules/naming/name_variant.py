@@ -122,7 +122,8 @@ def _name_tokens(doc: Document, written: AbstractSet[str]) -> Iterator[tuple[Tok
 
 def _written_as(written: AbstractSet[str], names: Collection[str]) -> set[str]:
     """The words of `written` that are one of `names`, a possessive 's cut off."""
-    return {text for text in written if _bare(text) in names}
+    # `_bare`, inline: every name of a story with a variant
+    return {text for text in written if (text[:-2] if text.endswith(_POSSESSIVE_ENDS) else text) in names}
 
 
 def _uses(doc: Document, written: AbstractSet[str]) -> tuple[Counter, dict[str, int], set[str]]:
@@ -942,7 +943,9 @@ class NameVariant(Rule):
         if found is None:  # many names of the queries' first letters: looked up by key
             queries = list({_bare(text) for text in asked})
             return _one_edit_pair_among(queries, _near_others(queries, written))
-        return _any_one_edit(found)  # True, or the pairs left (not ASCII): most stories none
+        if not found:
+            return False  # no pair left (most stories): no call, no generator
+        return _any_one_edit(found)  # True, or whether a pair left (not ASCII) is one edit apart
 
     def _may_vary_name(self, name: str) -> bool:
         """A name that may be another's variant: four letters or more, neither in the
