@@ -2145,6 +2145,14 @@ letters_too_far(const Typo *t, int kb, const void *db, Py_ssize_t m)
     return apart > 4 - (m > t->n ? m - t->n : t->n - m);
 }
 
+/* Whether a distance of `osa_by_bits` makes a word near the typo: one or two slips (0: the typo
+ * itself). */
+static inline int
+near_distance(int d)
+{
+    return d > 0 && d <= 2;
+}
+
 /* near_typo once the length and the letters' bits have not ruled the word out: the distance
  * (`osa_by_bits` for one-byte text, nearly all; else the banded table). */
 static int
@@ -2154,8 +2162,7 @@ near_typo_apart(const Typo *t, int kb, const void *db, Py_ssize_t m)
     const void *da = t->data;
     Py_ssize_t i, n = t->n;
     if (t->by_bits && kb == PyUnicode_1BYTE_KIND) {
-        int d = osa_by_bits(t, db, m);
-        return d > 0 && d <= 2; /* (0: the typo itself) */
+        return near_distance(osa_by_bits(t, db, m));
     }
     if (letters_too_far(t, kb, db, m))
         return 0;
@@ -2559,17 +2566,14 @@ keep_two_if_near(const Typo *t, PyObject *line, const char *buf, Py_ssize_t coun
         int d[2];
         if (index_record(line, buf, count, j, &a) < 0 || index_record(line, buf, count, k, &b) < 0)
             return -1;
-        if (a.len != b.len) { /* (an index not the line's: its lengths need not be ordered) */
-            if (keep_if_near(t, line, buf, count, j, near) < 0)
+        if (a.len == b.len) { /* (else an index not the line's, its lengths not ordered: one at a time) */
+            osa_by_bits_two(t, text + a.start, text + b.start, a.len, d);
+            if (near_distance(d[0]) && keep_near(near, a) < 0)
                 return -1;
-            return keep_if_near(t, line, buf, count, k, near);
+            if (near_distance(d[1]) && keep_near(near, b) < 0)
+                return -1;
+            return 0;
         }
-        osa_by_bits_two(t, text + a.start, text + b.start, a.len, d);
-        if (d[0] > 0 && d[0] <= 2 && keep_near(near, a) < 0) /* (0: the typo itself) */
-            return -1;
-        if (d[1] > 0 && d[1] <= 2 && keep_near(near, b) < 0)
-            return -1;
-        return 0;
     }
 #endif
     if (keep_if_near(t, line, buf, count, j, near) < 0)

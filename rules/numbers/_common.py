@@ -160,6 +160,8 @@ CLOCK_MARKS: MarkSpec = (":.", ("am", "pm", "a.m", "p.m"))
 MINUTE_MARKS: MarkSpec = (":.", ("am", "pm", "a.m", "p.m", "gmt", "bst", "utc", "cet", "est", "edt", "local"))
 PERCENT_MARKS: MarkSpec = (".,", ("%", "pc", "per"))
 SHARED_MARKS = (CLOCK_MARKS, MINUTE_MARKS, PERCENT_MARKS)
+# each constant's place in SHARED_MARKS, for `figures_marked`'s tests by identity
+_CLOCK_AT, _MINUTE_AT, _PERCENT_AT = map(SHARED_MARKS.index, (CLOCK_MARKS, MINUTE_MARKS, PERCENT_MARKS))
 _NONE_MARKED: tuple[Sequence[int], ...] = ((),) * len(SHARED_MARKS)
 
 
@@ -196,11 +198,11 @@ def figures_marked(doc: Document, marks: MarkSpec) -> Sequence[int]:
     # not by `SHARED_MARKS.index`'s tuple comparisons, and the walk read from the document's
     # `derivations` with no Python call once made.
     if marks is CLOCK_MARKS:
-        k = 0
+        k = _CLOCK_AT
     elif marks is PERCENT_MARKS:
-        k = 2
+        k = _PERCENT_AT
     elif marks is MINUTE_MARKS:
-        k = 1
+        k = _MINUTE_AT
     else:  # a spec made elsewhere: equal to one of them, or another
         try:
             k = SHARED_MARKS.index(marks)
