@@ -189,6 +189,47 @@ def test_a_dataclass_made_from_remembered_methods_is_the_dataclass_made_without(
     assert served == fresh == uncached and served[-1] == {"n": int, "return": None}
 
 
+_NESTED = """
+from dataclasses import dataclass
+
+class Rule:
+    @dataclass(frozen=True)
+    class Options:
+        words: tuple[str, ...] = ()
+        limit: int = 3
+"""
+
+
+def test_a_dataclass_made_in_a_top_level_class_body_is_remembered_and_served(cache):
+    """A rule's `Options`, made in its class's body at a module's top level: the same every
+    run, so its methods are kept as a top-level dataclass's are, and served the next start."""
+
+    def options() -> list[object]:
+        scope: dict[str, object] = {"__name__": "newslint.rules.example"}
+        exec(compile(_NESTED, "<module>", "exec", dont_inherit=True), scope)
+        made = scope["Rule"].Options  # type: ignore[attr-defined]
+        return [repr(made(("a",), 4)), made() == made((), 3), made.__init__.__annotations__]
+
+    fresh = options()
+    assert len(cache._methods) >= 4 and cache._added == len(cache._methods)
+    cache._save()
+    cache.uninstall()
+    cache.install()
+    served = options()
+    assert cache._added == 0  # every method served from the file
+    assert served == fresh == ["Rule.Options(words=('a',), limit=4)", True, fresh[2]]
+
+
+def test_a_dataclass_made_in_a_class_body_inside_a_function_is_not_remembered(cache):
+    def inside() -> None:
+        scope: dict[str, object] = {"__name__": "newslint.rules.example"}
+        body = "def make():\n" + "".join(f"    {line}\n" for line in _NESTED.splitlines()) + "make()\n"
+        exec(compile(body, "<module>", "exec", dont_inherit=True), scope)
+
+    inside()
+    assert cache._methods == {} and cache._added == 0
+
+
 def test_dataclasses_made_in_functions_or_by_other_packages_are_not_remembered(cache):
     _dataclasses("otherpkg")
 
