@@ -11,14 +11,18 @@ Writes in rules/typos/data/:
 
 - `words-edit-filter.bin`, `words-affix-filter.bin`: the filters of the listed words' `Lookup`
   (`newslint.native.lookup_filters`), read at run time as bytes (rules/typos/_words.py);
+- `common-edit-filter.bin`, `common-split-marks.bin`: NL105's filters of the 20,000 commonest
+  words (`edit_filter`, `split_marks`; rules/typos/_split.py `FILTER_FILES`);
+- `names-edit-filter.bin`, `names-affix-filter.bin`: the filters of the known names' `Lookup`,
+  of names.txt in lowercase (rules/typos/_capitals.py `NAME_FILTER_FILES`);
 - `common-lines.txt`: the 40,000 commonest words of four letters or more by their first two
   letters, a line an opening (rules/typos/_context.py, `common_lines_text`);
 - `words-index-slots.bin`: the slots of the listed words' `WordTable`, the hash table that
   `english().words` looks words up in, in words-index.tsv's bytes (`word_table_slots`,
   uint64 little-endian; rules/typos/_words.py `SLOTS_FILE`).
 
-Each is a function of words.txt (and words-index.tsv) alone; building them cost a run 70-120 ms
-before `--jobs` forks its workers (measured), reading them under a millisecond.
+Each is a function of words.txt (and words-index.tsv, names.txt) alone; building them cost a
+run 70-120 ms before `--jobs` forks its workers (measured), reading them under a millisecond.
 """
 
 from __future__ import annotations
@@ -34,15 +38,19 @@ OUT = ROOT / "rules" / "typos" / "data"
 
 def tables() -> dict[str, bytes]:
     """The name and bytes of each file, built from the word list."""
-    from newslint.native import lookup_filters, word_table_slots
-    from newslint.rules.typos import _context, _words
+    from newslint.native import lookup_filters, native, word_table_slots
+    from newslint.rules.typos import _capitals, _context, _split, _words
 
     listed = _words.english()
-    edit, affix = lookup_filters(frozenset(listed.ordered))
-    edit_name, affix_name = _words.FILTER_FILES
+    common = listed.top(_split.COMMON_RANK)
+    names = frozenset(n.lower() for n in _words.known_names())
+    built = {
+        _words.FILTER_FILES: lookup_filters(frozenset(listed.ordered)),
+        _split.FILTER_FILES: (native.edit_filter(common), native.split_marks(common, _split.MIN_JOINED)),
+        _capitals.NAME_FILTER_FILES: lookup_filters(names),
+    }
     return {
-        edit_name: edit,
-        affix_name: affix,
+        **{name: data for names, pair in built.items() for name, data in zip(names, pair, strict=True)},
         _context.COMMON_LINES: _context.common_lines_text().encode("utf-8"),
         _words.SLOTS_FILE: word_table_slots(listed._index.data, "\t"),
     }

@@ -12,7 +12,7 @@ import pytest
 from newslint import native as _chooser
 from newslint.native import Lookup, lookup_filter_sizes, lookup_filters
 from newslint.rules._tables import data_bytes, data_text
-from newslint.rules.typos import _context, _words, unknown_word
+from newslint.rules.typos import _capitals, _context, _split, _words, unknown_word
 from tests.conftest import ROOT
 
 DATA = ROOT / "rules" / "typos" / "data"
@@ -27,6 +27,54 @@ def test_shipped_filters_are_the_built_ones():
     assert _words.shipped_filters() == built
     assert tuple(map(len, built)) == lookup_filter_sizes(len(words))
     assert _words.listed_lookup().filter == built  # type: ignore[union-attr]
+
+
+@compiled
+def test_shipped_common_filters_are_the_built_ones():
+    """NL105's filters of the commonest words: what `_common_filter` builds from the list, and
+    what it reads for the shipped list."""
+    common = _words.english().top(_split.COMMON_RANK)
+    built = (_chooser.native.edit_filter(common), _chooser.native.split_marks(common, _split.MIN_JOINED))
+    assert tuple((DATA / name).read_bytes() for name in _split.FILTER_FILES) == built
+    assert _words.shipped_pair(_split.FILTER_FILES) == built
+    assert _split._common_filter(_chooser.native) in (None, built)  # (None: too few scans yet)
+    _split.prepare()
+    assert _split._FILTER[0] == built and len(_split._FILTER) == 1
+
+
+@compiled
+def test_shipped_name_filters_are_the_built_ones():
+    names = _capitals._names_by_lowercase()
+    built = lookup_filters(names)
+    assert built == lookup_filters(frozenset(n.lower() for n in _words.known_names()))
+    assert tuple((DATA / name).read_bytes() for name in _capitals.NAME_FILTER_FILES) == built
+    assert _capitals.names_lookup().filter == built
+    assert _capitals.names_lookup().keys is names
+
+
+@compiled
+def test_missing_common_and_name_filters_are_built(monkeypatch):
+    def missing(package, name):
+        raise FileNotFoundError(name)
+
+    _split.prepare()
+    shipped = _split._FILTER[0]
+    names = _capitals.names_lookup().filter
+    monkeypatch.setattr(_words.pkgutil, "get_data", missing)
+    monkeypatch.setattr(_split, "_FILTER", [])
+    assert _split._common_filter(_chooser.native) == shipped  # built again: the same bytes
+    assert _capitals.names_lookup.__wrapped__().filter == names  # type: ignore[attr-defined]
+
+
+@compiled
+def test_a_word_list_not_shipped_builds_its_common_filters(monkeypatch):
+    listed = _words.WordList(lambda: "cat\ndog\nhorse\nzebra", "cat\t0\ndog\t1\nhorse\t2\nzebra\t3\n")
+    monkeypatch.setattr(_split, "english", lambda: listed)
+    monkeypatch.setattr(_split, "_FILTER", [])
+    monkeypatch.setattr(_split, "_scans", _split.SCANS_BEFORE_FILTER)
+    common = ["cat", "dog", "horse", "zebra"]
+    want = (_chooser.native.edit_filter(common), _chooser.native.split_marks(common, _split.MIN_JOINED))
+    assert _split._common_filter(_chooser.native) == want
 
 
 def test_shipped_word_table_slots_are_the_built_ones():
@@ -130,7 +178,7 @@ def test_the_build_script_checks_clean():
     command = [sys.executable, str(ROOT / "scripts" / "build_table_data.py"), "--check"]
     done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "4 files in" in done.stdout
+    assert "8 files in" in done.stdout
 
 
 def test_common_lines_read_as_text():

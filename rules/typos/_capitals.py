@@ -20,6 +20,7 @@ from collections.abc import Container
 from collections.abc import Set as AbstractSet
 from functools import cache, lru_cache
 
+from newslint import native as _chooser
 from newslint.document import Document, Token
 from newslint.native import Lookup, edits_among_each, swap_inside, unlisted_capital
 from newslint.rules._tables import once
@@ -32,6 +33,7 @@ from newslint.rules.typos._words import (
     known_names,
     listed_lookup,
     misspellings,
+    shipped_pair,
 )
 
 CAPITAL_MIN_LENGTH = 5  # shorter capitalised words are initials, acronyms and short names
@@ -178,8 +180,16 @@ def names_in_lowercase_if_built() -> dict[str, str] | None:
 @once
 def names_lookup() -> Lookup:
     """The known names in lowercase (each a key of `_names_by_lowercase`), with their filters:
-    what `edits_among` reads for the names one edit from a word."""
-    return Lookup(_names_by_lowercase())
+    what `edits_among` reads for the names one edit from a word (shipped: `NAME_FILTER_FILES`)."""
+    built = shipped_pair(NAME_FILTER_FILES) if _chooser.native is not None else None
+    return Lookup(_names_by_lowercase(), built)
+
+
+NAME_FILTER_FILES = ("names-edit-filter.bin", "names-affix-filter.bin")
+"""`names_lookup`'s filters (`lookup_filters` of the known names in lowercase), shipped beside
+names.txt (scripts/build_table_data.py writes them; a test rebuilds them and compares):
+building them cost every process of a `--jobs` run 7 M instructions before its workers fork
+(measured). Missing, or of another size than the names' (`Lookup`): built."""
 
 
 def prepare() -> None:

@@ -294,14 +294,20 @@ def shipped_filters() -> tuple[bytes, bytes] | None:
     """The shipped filters of the listed words (`FILTER_FILES`), or None when one is missing or
     the machine is big-endian: the affix filter's masks are uint32s written little-endian, and
     read in the machine's order they would rule real keys out."""
+    return shipped_pair(FILTER_FILES)
+
+
+def shipped_pair(names: tuple[str, str]) -> tuple[bytes, bytes] | None:
+    """Two shipped filter files of rules/typos/data (scripts/build_table_data.py), or None when
+    one is missing or the machine is big-endian (their words and masks are written
+    little-endian: read in the other order they would rule real keys out)."""
     if sys.byteorder != "little":
         return None
     try:
-        found = [pkgutil.get_data("newslint.rules.typos", f"data/{name}") for name in FILTER_FILES]
+        first, second = (pkgutil.get_data("newslint.rules.typos", f"data/{name}") for name in names)
     except OSError:
         return None
-    edit, affix = found
-    return None if edit is None or affix is None else (edit, affix)
+    return None if first is None or second is None else (first, second)
 
 
 @once
