@@ -15,14 +15,17 @@ Writes in rules/typos/data/:
   words (`edit_filter`, `split_marks`; rules/typos/_split.py `FILTER_FILES`);
 - `names-edit-filter.bin`, `names-affix-filter.bin`: the filters of the known names' `Lookup`,
   of names.txt in lowercase (rules/typos/_capitals.py `NAME_FILTER_FILES`);
+- `rare-words-filter.bin`: the `line_filter` of rare-words.txt (rules/typos/_words.py
+  `RARE_FILTER_FILE`);
 - `common-lines.txt`: the 40,000 commonest words of four letters or more by their first two
   letters, a line an opening (rules/typos/_context.py, `common_lines_text`);
 - `words-index-slots.bin`: the slots of the listed words' `WordTable`, the hash table that
   `english().words` looks words up in, in words-index.tsv's bytes (`word_table_slots`,
   uint64 little-endian; rules/typos/_words.py `SLOTS_FILE`).
 
-Each is a function of words.txt (and words-index.tsv, names.txt) alone; building them cost a
-run 70-120 ms before `--jobs` forks its workers (measured), reading them under a millisecond.
+Each is a function of words.txt (and words-index.tsv, names.txt, rare-words.txt) alone; building
+them cost a run 70-120 ms before `--jobs` forks its workers (measured), reading them under a
+millisecond.
 """
 
 from __future__ import annotations
@@ -38,12 +41,14 @@ OUT = ROOT / "rules" / "typos" / "data"
 
 def tables() -> dict[str, bytes]:
     """The name and bytes of each file, built from the word list."""
-    from newslint.native import lookup_filters, native, word_table_slots
+    from newslint.native import line_filter, lookup_filters, native, word_table_slots
+    from newslint.rules._tables import SortedLines, data_bytes
     from newslint.rules.typos import _capitals, _context, _split, _words
 
     listed = _words.english()
     common = listed.top(_split.COMMON_RANK)
     names = frozenset(n.lower() for n in _words.known_names())
+    rare = SortedLines(data_bytes("newslint.rules.typos", "rare-words.txt"), "\n")
     built = {
         _words.FILTER_FILES: lookup_filters(frozenset(listed.ordered)),
         _split.FILTER_FILES: (native.edit_filter(common), native.split_marks(common, _split.MIN_JOINED)),
@@ -53,6 +58,7 @@ def tables() -> dict[str, bytes]:
         **{name: data for names, pair in built.items() for name, data in zip(names, pair, strict=True)},
         _context.COMMON_LINES: _context.common_lines_text().encode("utf-8"),
         _words.SLOTS_FILE: word_table_slots(listed._index.data, "\t"),
+        _words.RARE_FILTER_FILE: line_filter(rare.data, ord(rare.sep), _words.WordSet.FILTER_BITS),
     }
 
 

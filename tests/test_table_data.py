@@ -77,6 +77,31 @@ def test_a_word_list_not_shipped_builds_its_common_filters(monkeypatch):
     assert _split._common_filter(_chooser.native) == want
 
 
+def test_the_shipped_rare_word_filter_is_the_built_one(monkeypatch):
+    """rare-words-filter.bin is `line_filter` of rare-words.txt, compiled and pure alike; the
+    rare words read it once they were searched for `RARE_FILTER_AFTER` times, and build the same
+    bytes when it is missing."""
+    from newslint import native as chooser
+
+    data = data_bytes("newslint.rules.typos", "rare-words.txt")
+    bits = _words.WordSet.FILTER_BITS
+    shipped = (DATA / _words.RARE_FILTER_FILE).read_bytes()
+    assert chooser._line_filter(data, ord("\n"), bits) == shipped
+    assert chooser.line_filter(data, ord("\n"), bits) == shipped
+
+    def filtered() -> bytes | None:
+        rare = _words._rare.__wrapped__()  # type: ignore[attr-defined]
+        for i in range(_words.RARE_FILTER_AFTER + 1):
+            assert f"zzqx{i}" not in rare
+        assert all(word in rare for word in bytes(data[:2000]).decode().split("\n")[:-1])  # listed: found
+        return rare._filter
+
+    assert filtered() == shipped
+    assert _words.shipped_rare_filter() == (shipped if _chooser.native is not None else None)
+    monkeypatch.setattr(_words, "shipped_rare_filter", lambda: shipped[:-1])  # of the wrong size
+    assert filtered() == shipped
+
+
 def test_shipped_word_table_slots_are_the_built_ones():
     """words-index-slots.bin is `word_table_slots` of the shipped index, compiled and pure alike,
     and the listed words' table reads it: the set of the listed words."""
@@ -178,7 +203,7 @@ def test_the_build_script_checks_clean():
     command = [sys.executable, str(ROOT / "scripts" / "build_table_data.py"), "--check"]
     done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "8 files in" in done.stdout
+    assert "9 files in" in done.stdout
 
 
 def test_common_lines_read_as_text():

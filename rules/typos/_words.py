@@ -30,15 +30,18 @@ class WordSet(AbstractSet[str]):
         build: Callable[[], frozenset[str]],
         promote: int = PROMOTE,
         filter_after: int | None = None,
+        shipped_filter: Callable[[], bytes | None] | None = None,
     ) -> None:
         self.PROMOTE = promote
         self._lines: SortedLines | None = lines
         self._build: Callable[[], frozenset[str]] | None = build
         self._set: frozenset[str] | None = None
         # with `filter_after`: once that many were searched for, a filter of the list's words
-        # (`line_filter`, built in a few ms) rules most words it lacks out before a search
+        # (`line_filter`, built in a few ms, or `shipped_filter`'s, read) rules most words it
+        # lacks out before a search
         self._filter_after = filter_after
         self._filter: bytes | None = None
+        self._shipped_filter = shipped_filter
 
     def current(self) -> AbstractSet[str]:
         """The frozenset once built (the fastest `in` for loops over every word), else self."""
@@ -62,11 +65,18 @@ class WordSet(AbstractSet[str]):
             if not may_hold(self._filter, word):
                 return False  # surely not listed: no search
         elif self._filter_after is not None and lines.lookups >= self._filter_after:
-            self._filter = line_filter(lines.data, ord(lines.sep), self.FILTER_BITS)
+            self._filter = self._line_filter(lines)
             return word in self
         if lines.lookups >= self.PROMOTE:
             return word in self.frozen()
         return lines.find(word) >= 0
+
+    def _line_filter(self, lines: SortedLines) -> bytes:
+        """The filter of the list's words: the shipped one if it has `FILTER_BITS` bits, else built."""
+        shipped = self._shipped_filter() if self._shipped_filter is not None else None
+        if shipped is not None and len(shipped) == 1 << (self.FILTER_BITS - 3):
+            return shipped
+        return line_filter(lines.data, ord(lines.sep), self.FILTER_BITS)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.frozen())
@@ -317,11 +327,29 @@ def _rare() -> WordSet:
     # 40,000 questions in 3,000 stories, 60 ms of lookups, where the set holds 13 MB (measured).
     # most questions are about words it lacks: a filter of its words answers them after the
     # first few (`RARE_FILTER_AFTER`), 300 instructions where a search cost 3,500
-    return WordSet(lines, lambda: frozenset(lines.text().split("\n")), RARE_PROMOTE, RARE_FILTER_AFTER)
+    build = lambda: frozenset(lines.text().split("\n"))  # noqa: E731 (the set, if ever wanted)
+    return WordSet(lines, build, RARE_PROMOTE, RARE_FILTER_AFTER, shipped_rare_filter)
 
 
 RARE_PROMOTE = 2_000_000  # questions about rare words before their set is built
-RARE_FILTER_AFTER = 64  # searches for rare words before their filter is built (3 ms, 256 KB)
+RARE_FILTER_AFTER = 64  # searches for rare words before their filter is read (or built: 256 KB)
+
+RARE_FILTER_FILE = "rare-words-filter.bin"
+"""The filter of the rare words (`line_filter` of rare-words.txt, `WordSet.FILTER_BITS`),
+shipped beside them (scripts/build_table_data.py writes it; a test rebuilds it and compares):
+building it cost every process of a run 24 M instructions, each `--jobs` worker after the fork
+(measured). Missing, or of another size: built."""
+
+
+def shipped_rare_filter() -> bytes | None:
+    """The shipped filter of the rare words (`RARE_FILTER_FILE`), or None when it is missing or
+    the compiled module is not loaded (pure Python builds its own, as for the other filters)."""
+    if _chooser.native is None:
+        return None
+    try:
+        return pkgutil.get_data("newslint.rules.typos", f"data/{RARE_FILTER_FILE}")
+    except OSError:
+        return None
 
 
 def rare_words() -> AbstractSet[str]:
