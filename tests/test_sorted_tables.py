@@ -149,9 +149,15 @@ def test_a_word_too_long_to_be_a_slip_is_told_without_the_longest_word():
 
 
 def test_a_word_too_long_to_split_is_told_without_the_list():
-    assert _run_together._longest_split() >= _run_together.SHORT_SPLIT
+    """`LONGEST_SPLIT` is the longest very common word and the longest common word together:
+    no longer word has a split (its head or its tail would be longer), and the split of one that
+    long is cut as any other."""
+    ordered = _words.english().top(max(_run_together.FUNCTION_RANK, _run_together.COMMON_RANK))
+    head = max(ordered[: _run_together.FUNCTION_RANK], key=len)
+    tail = max(ordered[: _run_together.COMMON_RANK], key=len)
+    assert len(head) + len(tail) == _run_together.LONGEST_SPLIT
     assert _run_together.splits("inthe") == ["in the"]
-    assert _run_together.splits("x" * (_run_together._longest_split() + 1)) == []
+    assert _run_together.splits("x" * (_run_together.LONGEST_SPLIT + 1)) == []
 
 
 def test_rare_words_found_in_their_sorted_text():
