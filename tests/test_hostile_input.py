@@ -14,6 +14,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -30,7 +31,7 @@ from typer.testing import CliRunner
 from newslint import runner, sources
 from newslint.cli import app
 from newslint.config import ConfigError, Settings
-from newslint.quoting import name_bytes, printable, quote_name
+from newslint.quoting import name_bytes, plain_name, printable, quote_name
 
 DIRTY = "Talks resume in Geneva\n\nThe minister said the the talks failed.\n"
 FIXED = "Talks resume in Geneva\n\nThe minister said the talks failed.\n"
@@ -429,6 +430,22 @@ def test_quote_name_leaves_ordinary_names_alone_and_quotes_the_rest_as_git_does(
     assert quote_name('say "hi"\\.txt') == '"say \\"hi\\"\\\\.txt"'
     assert quote_name("evil\u202etxt.exe") == '"evil\\342\\200\\256txt.exe"'  # a bidi override
     assert quote_name("esc\x1b[2J.txt") == '"esc\\033[2J.txt"'
+
+
+@given(st.text(max_size=30) | st.binary(max_size=30).map(os.fsdecode))
+def test_a_plain_name_is_printable_ascii_but_quote_and_backslash(name):
+    """`plain_name`, three string methods, answers as the pattern it replaced: U+0020-U+007E
+    less `"` and `\\`, the whole name."""
+    pattern = re.compile(r"[\x20-\x21\x23-\x5b\x5d-\x7e]*\Z")
+    assert plain_name(name) == (pattern.match(name) is not None)
+    assert plain_name(name + "\x7f") is False and plain_name(name + "\x1f") is False
+    if plain_name(name):
+        assert quote_name(name) == name and printable(name) == name
+
+
+def test_plain_names_at_the_edges_of_printable_ascii():
+    assert plain_name("") and plain_name(" !#[]~") and plain_name("./bbc-business-003.txt")
+    assert not any(map(plain_name, ['"', "\\", "\x7f", "\x1f", "é", "\udcff", "\u2028"]))
 
 
 @given(st.binary(min_size=0, max_size=40))
