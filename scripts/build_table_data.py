@@ -23,9 +23,12 @@ Writes in rules/typos/data/:
   `english().words` looks words up in, in words-index.tsv's bytes (`word_table_slots`,
   uint64 little-endian; rules/typos/_words.py `SLOTS_FILE`).
 
-Each is a function of words.txt (and words-index.tsv, names.txt, rare-words.txt) alone; building
-them cost a run 70-120 ms before `--jobs` forks its workers (measured), reading them under a
-millisecond.
+And in rules/naming/data, `varieties-slots.bin`: the slots of NL201's spellings' `WordTable`, in
+varieties.tsv's bytes (`word_table_slots`; rules/naming/_varieties.py `VariantTable.SLOTS`).
+
+Each is a function of words.txt (and words-index.tsv, names.txt, rare-words.txt, varieties.tsv)
+alone; building them cost a run 70-120 ms before `--jobs` forks its workers (measured), reading
+them under a millisecond.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from _data_build import arguments, run  # scripts/ is on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "rules" / "typos" / "data"
+NAMING_OUT = ROOT / "rules" / "naming" / "data"
 
 
 def tables() -> dict[str, bytes]:
@@ -69,10 +73,22 @@ def build(out: Path) -> list[str]:
     return list(built)
 
 
+def build_naming(out: Path) -> list[str]:
+    """rules/naming/data's table: the slots of NL201's spellings' `WordTable`."""
+    from newslint.native import word_table_slots
+    from newslint.rules._tables import data_bytes
+    from newslint.rules.naming._varieties import VariantTable
+
+    assert VariantTable.SLOTS is not None
+    package, name = VariantTable.SLOTS
+    (out / name).write_bytes(word_table_slots(data_bytes(package, "varieties.tsv"), "\t"))
+    return [name]
+
+
 def main() -> int:
     ap = arguments(__doc__.splitlines()[0])
     args = ap.parse_args()
-    return run(build, OUT, args.check, None)
+    return run(build, OUT, args.check, None) or run(build_naming, NAMING_OUT, args.check, None)
 
 
 if __name__ == "__main__":

@@ -121,6 +121,31 @@ def test_shipped_word_table_slots_are_the_built_ones():
     assert all(w in listed.words for w in listed.ordered)
 
 
+def test_shipped_variety_table_slots_are_the_built_ones(monkeypatch):
+    """varieties-slots.bin is `word_table_slots` of NL201's table, compiled and pure alike; the
+    table, promoted, reads it, and builds the same set where it is missing or of the wrong size."""
+    from newslint import native as chooser
+    from newslint.rules.naming._varieties import VariantTable
+
+    assert VariantTable.SLOTS is not None
+    package, name = VariantTable.SLOTS
+    data = data_bytes(package, "varieties.tsv")
+    shipped = (ROOT / "rules" / "naming" / "data" / name).read_bytes()
+    assert chooser._word_table_slots(data, "\t") == shipped
+    if chooser.WordTable is None:
+        return
+    assert chooser.word_table_slots(data, "\t") == shipped
+    assert bytes(VariantTable(data, sorted_by_key=True)._shipped_slots() or b"") == shipped
+    keys = [line.split(b"\t", 1)[0].decode() for line in bytes(data).split(b"\n") if line]
+    for slots in (shipped, shipped[:-8], None):
+        monkeypatch.setattr(VariantTable, "_shipped_slots", lambda self, slots=slots: slots)
+        table = VariantTable(data, sorted_by_key=True)
+        table.build()
+        assert isinstance(table.keys(), chooser.WordTable) and len(table) == len(keys)
+        assert all(k in table for k in keys[::97]) and "colourz" not in table
+        assert table.get(keys[0]) == VariantTable(bytes(data).decode()).get(keys[0])  # the text's dict
+
+
 def test_a_word_list_without_shipped_slots_builds_its_table():
     """A word list given no slots (or slots of no table's size) builds its table: the same set."""
     from newslint import native as chooser
@@ -203,7 +228,7 @@ def test_the_build_script_checks_clean():
     command = [sys.executable, str(ROOT / "scripts" / "build_table_data.py"), "--check"]
     done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "9 files in" in done.stdout
+    assert "9 files in" in done.stdout and "1 files in" in done.stdout  # (rules/naming/data's)
 
 
 def test_common_lines_read_as_text():

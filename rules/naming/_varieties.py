@@ -24,6 +24,7 @@ class VariantTable(RowTable[Variant]):
     """word -> Variant."""
 
     COMPILED = True  # one line a word: read in its bytes once promoted (`RowTable.COMPILED`)
+    SLOTS = ("newslint.rules.naming", "varieties-slots.bin")  # scripts/build_table_data.py
 
     def entry(self, key: str, row: str) -> Variant:
         variety, other, kind = row.split("\t")

@@ -12,7 +12,7 @@ from typing import Any
 from newslint import native as _chooser
 from newslint.native import Lookup, WordTable, edits_among, line_filter, may_hold
 from newslint.native import one_edit_away as one_edit_away
-from newslint.rules._tables import Data, RowTable, SortedLines, data_bytes, data_text, once
+from newslint.rules._tables import Data, RowTable, SortedLines, data_bytes, data_text, once, word_table
 
 
 class WordSet(AbstractSet[str]):
@@ -128,7 +128,7 @@ class WordList:
         # ns, where the binary search of the sorted index took 2 us; a corpus run asks 66,000)
         self._rest: Callable[[str], str | None] = self._index.rest
         if WordTable is not None and table:
-            self.words = _table(self._index.data, slots)
+            self.words = word_table(self._index.data, slots)
             self._rest = self.words.rest  # type: ignore[attr-defined]
 
     def _built_words(self) -> frozenset[str]:
@@ -210,20 +210,6 @@ class WordList:
     def by_opening(self, opening: str) -> list[tuple[str, int]]:
         """(word, rank) of the words that begin with `opening`, sorted by word."""
         return [(word, int(rank)) for word, rank in self._index.lines(opening)]
-
-
-def _table(data: Data, slots: Data | None) -> AbstractSet[str]:
-    """The `WordTable` of the lines `data` (`word<TAB>...`), read through `slots` (its slots
-    built before: `word_table_slots`) when they are of a table's size, else built."""
-    assert WordTable is not None
-    if slots is not None:
-        try:
-            table: AbstractSet[str] = WordTable(data, "\t", slots)
-            return table
-        except ValueError:  # not of a table's size: built below
-            pass
-    built: AbstractSet[str] = WordTable(data, "\t")
-    return built
 
 
 def _data(name: str) -> str:
