@@ -11177,6 +11177,130 @@ near_pair_found(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     return found;
 }
 
+/* A name of paired_names: its text as written and the length of its bare form (a possessive 's
+ * cut off), its first character, whether it is lowercase after it (an other of
+ * `near_name_pairs`), and, for a bare form of ASCII without a line break and shorter than
+ * EP_LONGEST, its characters as bytes (`ascii` set), as one_edit_pairs tests a pair. */
+typedef struct {
+    PyObject *word;
+    Py_ssize_t len, next; /* next: the next other of its bucket, -1 for none */
+    Py_UCS4 first;
+    int lower, ascii;
+    char bytes[EP_LONGEST];
+} PnName;
+
+/* Fills `name` from `word`: 0 for a name to read, 1 for an empty bare form (no name), -1 (an
+ * error set) for no str. */
+static int
+pn_read(PyObject *word, PnName *name)
+{
+    int kind;
+    const void *data;
+    Py_ssize_t i;
+    if (!PyUnicode_Check(word)) {
+        PyErr_SetString(PyExc_TypeError, "paired_names: the names are str");
+        return -1;
+    }
+    name->word = word;
+    name->len = np_bare_length(word);
+    if (name->len == 0)
+        return 1;
+    kind = PyUnicode_KIND(word), data = PyUnicode_DATA(word);
+    name->first = PyUnicode_READ(kind, data, 0);
+    name->lower = np_lower_after_first(word, name->len);
+    name->ascii = name->len < EP_LONGEST;
+    for (i = 0; i < name->len && name->ascii; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        name->ascii = ch < 128 && ch != '\n';
+        name->bytes[i] = (char)ch;
+    }
+    return 0;
+}
+
+/* Whether two names' bare forms are the same string. */
+static int
+pn_same(const PnName *a, const PnName *b)
+{
+    int ka, kb;
+    const void *da, *db;
+    Py_ssize_t i;
+    if (a->len != b->len)
+        return 0;
+    if (a->ascii && b->ascii)
+        return memcmp(a->bytes, b->bytes, (size_t)a->len) == 0;
+    ka = PyUnicode_KIND(a->word), kb = PyUnicode_KIND(b->word);
+    da = PyUnicode_DATA(a->word), db = PyUnicode_DATA(b->word);
+    for (i = 0; i < a->len; i++)
+        if (PyUnicode_READ(ka, da, i) != PyUnicode_READ(kb, db, i))
+            return 0;
+    return 1;
+}
+
+/* paired_names(written): `name_variant._paired_names_twin`: whether two of the names `written`
+ * (an iterable of names as written), a possessive 's cut off, are a pair that NL202's one-edit
+ * test can pass, as `near_pair_found(written, written, len(written))` reads them: a query and an
+ * other name lowercase after its first letter, with its first letter, a length at most one away
+ * and not itself, which `one_edit_pairs` finds a `one_edit_pair` or leaves to its caller (not
+ * ASCII). Without such a pair no name of the story can be a variant of another, whichever may
+ * vary: most stories, which then ask the memory about none of their names. The others are filed
+ * by their first character (64 buckets), so each name meets those of its bucket alone. */
+static PyObject *
+paired_names(PyObject *self, PyObject *written)
+{
+    PyObject *it, *word;
+    PnName *names = NULL;
+    Py_ssize_t n = 0, room = 0, i, j, heads[64];
+    int found = 0, r = 0;
+    it = PyObject_GetIter(written);
+    if (it == NULL)
+        return NULL;
+    while ((word = PyIter_Next(it)) != NULL) {
+        if (n == room) {
+            PnName *more = PyMem_Realloc(names, (size_t)(room = room ? 2 * room : 32) * sizeof *names);
+            if (more == NULL) {
+                PyErr_NoMemory();
+                Py_DECREF(word);
+                break;
+            }
+            names = more;
+        }
+        r = pn_read(word, names + n);
+        if (r != 0) /* an error, or no name: not kept */
+            Py_DECREF(word);
+        if (r < 0)
+            break;
+        n += r == 0; /* its reference kept, let go at the end */
+    }
+    Py_DECREF(it);
+    if (PyErr_Occurred()) {
+        for (i = 0; i < n; i++)
+            Py_DECREF(names[i].word);
+        PyMem_Free(names);
+        return NULL;
+    }
+    for (i = 0; i < 64; i++)
+        heads[i] = -1;
+    for (i = n - 1; i >= 0; i--) { /* the others, by their first character */
+        if (names[i].lower) {
+            names[i].next = heads[names[i].first & 63];
+            heads[names[i].first & 63] = i;
+        }
+    }
+    for (i = 0; i < n && !found; i++) {
+        const PnName *q = names + i;
+        for (j = heads[q->first & 63]; j >= 0 && !found; j = names[j].next) {
+            const PnName *o = names + j;
+            if (o->first != q->first || o->len < q->len - 1 || o->len > q->len + 1 || pn_same(o, q))
+                continue;
+            found = !(q->ascii && o->ascii) || ep_pair(q->bytes, q->len, o->bytes, o->len);
+        }
+    }
+    for (i = 0; i < n; i++)
+        Py_DECREF(names[i].word);
+    PyMem_Free(names);
+    return PyBool_FromLong(found);
+}
+
 /* name_keys(low): `name_variant._keys_twin(low)`: the keys of a lowercase name that NearNames
  * files it under: [low, low with one character deleted (each in turn, each string once, in the
  * order of its first deletion), and (low without its doublings,) when it has one]. Deletions
@@ -14261,6 +14385,8 @@ static PyMethodDef methods[] = {
      "keyed_near(keyed, keys, crowd): the names filed under keys that at most crowd names share."},
     {"near_pair_found", (PyCFunction)(void (*)(void))near_pair_found, METH_FASTCALL,
      "near_pair_found(asked, written, few): one_edit_pairs of near_name_pairs of the names asked."},
+    {"paired_names", (PyCFunction)paired_names, METH_O,
+     "paired_names(written): whether two names written may be one edit apart."},
     {"near_name_pairs", (PyCFunction)(void (*)(void))near_name_pairs, METH_FASTCALL,
      "near_name_pairs(queries, written, few): the pairs of a query and a name NL202 compares."},
     {"capitalised_starts", (PyCFunction)(void (*)(void))capitalised_starts, METH_FASTCALL,

@@ -427,6 +427,38 @@ def test_the_found_pair_decides_as_the_pairs_did(asked, written, few):
                 assert _found_decides(found) is any(name_variant.one_edit_pair(a, b) for a, b in pairs)
 
 
+@settings(max_examples=3000, deadline=None)
+@given(st.sets(NEAR_NAMES | st.sampled_from(["'s", "R\nai", "R" + "a" * 64, "R" + "a" * 63]), max_size=30))
+def test_paired_names_are_the_pairs_near_pair_found_reads(written):
+    """`paired_names` of a story's names, compiled or not (a set, a frozenset or a list), is
+    whether `near_pair_found` of them all, as queries and as others, finds a pair or leaves one
+    (not ASCII, a line break, a long name); a possessive alone is no name to either."""
+    named = {text for text in written if name_variant._bare(text)}
+    found = name_variant._near_pair_found_twin(named, named, len(named))
+    assert name_variant._paired_names_twin(written) is bool(found)
+    if compiled is not None:
+        for kind in (set, frozenset, list):
+            assert compiled.paired_names(kind(written)) is bool(found)
+            assert bool(compiled.near_pair_found(named, named, len(named))) is bool(found)
+
+
+def test_paired_names_of_a_story_s_names():
+    written = {"Rinaldi", "Rinaldi’s", "Gaddafi", "GADDAFI", "X", "McRae"}
+    for pick in (name_variant._paired_names_twin, compiled and compiled.paired_names):
+        if pick:
+            assert pick(written) is False  # Rinaldi's is Rinaldi; GADDAFI is no other
+            assert pick(written | {"Rinladi's"}) is True
+            assert pick(written | {"Gadaffi"}) is True  # a doubling moved
+            assert pick(written | {"Rinaldis"}) is False  # only the ending differs
+            assert pick({"Zoë", "Zoé"}) is True  # not ASCII: left to the caller
+            assert pick(set()) is False
+    if compiled is not None:
+        with pytest.raises(TypeError):
+            compiled.paired_names({1})
+        with pytest.raises(TypeError):
+            compiled.paired_names(None)
+
+
 def test_the_found_pair_of_a_story_s_names():
     written = {"Rinaldi", "Rinaldi’s", "Gaddafi", "GADDAFI", "Rinladi", "Rinladi's", "X", "Rixaldi"}
     written |= {"Zoë", "Zoé"}

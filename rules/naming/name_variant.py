@@ -65,6 +65,9 @@ SHOUTING = 0.6  # a line with more capitals than this share of its letters is se
 # Defence) are left out, and so are runs glued to a word before them (St.-Louis Blues).
 _JOINERS = frozenset(".'’-_")
 MAX_NAME_WORDS = 4
+# A story's names up to which two one edit apart are looked for before those that may vary: a
+# compiled pass over them all (`_paired_names`), where a big file's are all but sure to pair.
+MAX_PAIRED_NAMES = 100
 MAX_PREFILTER_NAMES = 40  # a story's names written twice, up to which the case-variant prefilter runs
 _GENERIC_BEFORE = re.compile(
     r"\b(?:the|a|an|another|any|each|every|no|one|such|this|that|these|those|its|their|his|her|our|"
@@ -464,6 +467,27 @@ def _near_pair_found_twin(
 _near_pair_found: Callable[[AbstractSet[str], AbstractSet[str], int], bool | list[tuple[str, str]] | None] = (
     _near_pair_found_twin if native is None else native.near_pair_found
 )
+
+
+def _paired_names_twin(written: Iterable[str]) -> bool:
+    """Whether two of the names `written`, a possessive 's cut off (`_bare`), are a query and an
+    other of `_near_name_pairs_twin` that `_one_edit_pairs_twin` finds a `one_edit_pair` or leaves
+    to its caller (not ASCII): what `_near_pair_found_twin(written, written, len(written))`
+    answers, as a bool. Without such a pair no name can be a variant of another, whichever may
+    vary. The pure-Python twin of the compiled `paired_names`, which files the others by their
+    first letter and reads a story's names without a Python loop over them."""
+    names = {name for name in map(_bare, written) if name}
+    others = [other for other in names if other[1:].islower()]
+    # `_one_edit_pairs_twin` of each pair: True, or the pair left (not ASCII), is a pair
+    return any(
+        _one_edit_pairs_twin([(name, other)])
+        for name in names
+        for other in others
+        if other[0] == name[0] and len(name) - 2 < len(other) < len(name) + 2 and other != name
+    )
+
+
+_paired_names: Callable[[Iterable[str]], bool] = _paired_names_twin if native is None else native.paired_names
 
 
 SUGGEST_MIN_STORIES = 3  # a variant the desk repeats: worth a preferred term (a one-off is a typo)
@@ -932,6 +956,12 @@ class NameVariant(Rule):
         """Whether two of the names `written` (the story's `_NAMES`, a possessive 's cut off)
         pass the tests of `_one_edit_variants` that read only the names themselves (the tests
         of counts and positions come after)."""
+        # Each pair the tests below can pass is one `_paired_names` reads: the names that may vary
+        # are some of `written` (`_may_vary_written` asks `bare_name` of a name with a floor,
+        # `_NAMES` without), their others are names of `written` too, and `NearNames`' keys give
+        # some of those pairs. Without one (most stories), no name is asked of the memory.
+        if len(written) <= MAX_PAIRED_NAMES and not _paired_names(written):
+            return False
         # the names of `written` that may vary, taken from the story's word bits (read once for
         # every test) rather than by a look-up of each name in the memory
         asked = doc.selected(self._may_vary_as_written)
