@@ -11180,40 +11180,44 @@ near_pair_found(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 /* A name of paired_names: its text as written and the length of its bare form (a possessive 's
  * cut off), its first character, whether it is lowercase after it (an other of
  * `near_name_pairs`), and, for a bare form of ASCII without a line break and shorter than
- * EP_LONGEST, its characters as bytes (`ascii` set), as one_edit_pairs tests a pair. */
+ * EP_LONGEST, its characters as bytes (`ascii`: the word's own, or a copy in `copy`), as
+ * one_edit_pairs tests a pair. */
 typedef struct {
     PyObject *word;
     Py_ssize_t len, next; /* next: the next other of its bucket, -1 for none */
     Py_UCS4 first;
-    int lower, ascii;
-    char bytes[EP_LONGEST];
+    int lower;
+    const char *ascii;
+    char copy[EP_LONGEST];
 } PnName;
 
-/* Fills `name` from `word`: 0 for a name to read, 1 for an empty bare form (no name), -1 (an
- * error set) for no str. */
+/* Fills `name` from `word`, a str: 0 for a name to read, 1 for an empty bare form (no name). An
+ * ASCII word (most names) is read in place; another's bare form is copied when it is ASCII. */
 static int
 pn_read(PyObject *word, PnName *name)
 {
-    int kind;
-    const void *data;
-    Py_ssize_t i;
-    if (!PyUnicode_Check(word)) {
-        PyErr_SetString(PyExc_TypeError, "paired_names: the names are str");
-        return -1;
-    }
+    Py_ssize_t i, len = np_bare_length(word);
     name->word = word;
-    name->len = np_bare_length(word);
-    if (name->len == 0)
+    name->len = len;
+    if (len == 0)
         return 1;
-    kind = PyUnicode_KIND(word), data = PyUnicode_DATA(word);
-    name->first = PyUnicode_READ(kind, data, 0);
-    name->lower = np_lower_after_first(word, name->len);
-    name->ascii = name->len < EP_LONGEST;
-    for (i = 0; i < name->len && name->ascii; i++) {
-        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
-        name->ascii = ch < 128 && ch != '\n';
-        name->bytes[i] = (char)ch;
+    name->first = PyUnicode_READ_CHAR(word, 0);
+    name->lower = np_lower_after_first(word, len);
+    name->ascii = NULL;
+    if (len >= EP_LONGEST)
+        return 0;
+    if (PyUnicode_IS_ASCII(word)) {
+        const char *s = (const char *)PyUnicode_1BYTE_DATA(word);
+        name->ascii = memchr(s, '\n', (size_t)len) == NULL ? s : NULL;
+        return 0;
     }
+    for (i = 0; i < len; i++) { /* a possessive ’s, or a letter outside ASCII */
+        Py_UCS4 ch = PyUnicode_READ_CHAR(word, i);
+        if (ch >= 128 || ch == '\n')
+            return 0;
+        name->copy[i] = (char)ch;
+    }
+    name->ascii = name->copy;
     return 0;
 }
 
@@ -11226,8 +11230,8 @@ pn_same(const PnName *a, const PnName *b)
     Py_ssize_t i;
     if (a->len != b->len)
         return 0;
-    if (a->ascii && b->ascii)
-        return memcmp(a->bytes, b->bytes, (size_t)a->len) == 0;
+    if (a->ascii != NULL && b->ascii != NULL)
+        return memcmp(a->ascii, b->ascii, (size_t)a->len) == 0;
     ka = PyUnicode_KIND(a->word), kb = PyUnicode_KIND(b->word);
     da = PyUnicode_DATA(a->word), db = PyUnicode_DATA(b->word);
     for (i = 0; i < a->len; i++)
@@ -11236,47 +11240,40 @@ pn_same(const PnName *a, const PnName *b)
     return 1;
 }
 
+#define PN_ON_STACK 48 /* names read without an allocation: a story's few */
+
 /* paired_names(written): `name_variant._paired_names_twin`: whether two of the names `written`
- * (an iterable of names as written), a possessive 's cut off, are a pair that NL202's one-edit
- * test can pass, as `near_pair_found(written, written, len(written))` reads them: a query and an
+ * (a set of names as written; another iterable is made one), a possessive 's cut off, are a pair that NL202's one-edit test
+ * can pass, as `near_pair_found(written, written, len(written))` reads them: a query and an
  * other name lowercase after its first letter, with its first letter, a length at most one away
  * and not itself, which `one_edit_pairs` finds a `one_edit_pair` or leaves to its caller (not
  * ASCII). Without such a pair no name of the story can be a variant of another, whichever may
- * vary: most stories, which then ask the memory about none of their names. The others are filed
- * by their first character (64 buckets), so each name meets those of its bucket alone. */
+ * vary: most stories, which then ask the memory about none of their names. The set is read in
+ * place, and the others are filed by their first character (64 buckets), so each name meets
+ * those of its bucket alone. */
 static PyObject *
 paired_names(PyObject *self, PyObject *written)
 {
-    PyObject *it, *word;
-    PnName *names = NULL;
-    Py_ssize_t n = 0, room = 0, i, j, heads[64];
-    int found = 0, r = 0;
-    it = PyObject_GetIter(written);
-    if (it == NULL)
+    PnName on_stack[PN_ON_STACK], *names = on_stack;
+    PyObject *key, *set = PyAnySet_Check(written) ? Py_NewRef(written) : PyFrozenSet_New(written);
+    Py_ssize_t n = 0, pos = 0, i, j, heads[64];
+    Py_hash_t hash;
+    int found = 0, bad = 0;
+    if (set == NULL)
         return NULL;
-    while ((word = PyIter_Next(it)) != NULL) {
-        if (n == room) {
-            PnName *more = PyMem_Realloc(names, (size_t)(room = room ? 2 * room : 32) * sizeof *names);
-            if (more == NULL) {
-                PyErr_NoMemory();
-                Py_DECREF(word);
-                break;
-            }
-            names = more;
-        }
-        r = pn_read(word, names + n);
-        if (r != 0) /* an error, or no name: not kept */
-            Py_DECREF(word);
-        if (r < 0)
-            break;
-        n += r == 0; /* its reference kept, let go at the end */
+    if (PySet_GET_SIZE(set) > PN_ON_STACK
+        && (names = PyMem_Malloc((size_t)PySet_GET_SIZE(set) * sizeof *names)) == NULL) {
+        Py_DECREF(set);
+        return PyErr_NoMemory();
     }
-    Py_DECREF(it);
-    if (PyErr_Occurred()) {
-        for (i = 0; i < n; i++)
-            Py_DECREF(names[i].word);
-        PyMem_Free(names);
-        return NULL;
+    /* the set is not changed while it is read: no Python code runs, and it holds the words */
+    while (!bad && _PySet_NextEntry(set, &pos, &key, &hash)) {
+        if (!PyUnicode_Check(key)) {
+            PyErr_SetString(PyExc_TypeError, "paired_names: the names are str");
+            bad = 1;
+        } else {
+            n += pn_read(key, names + n) == 0;
+        }
     }
     for (i = 0; i < 64; i++)
         heads[i] = -1;
@@ -11286,19 +11283,19 @@ paired_names(PyObject *self, PyObject *written)
             heads[names[i].first & 63] = i;
         }
     }
-    for (i = 0; i < n && !found; i++) {
+    for (i = 0; i < n && !found && !bad; i++) {
         const PnName *q = names + i;
         for (j = heads[q->first & 63]; j >= 0 && !found; j = names[j].next) {
             const PnName *o = names + j;
             if (o->first != q->first || o->len < q->len - 1 || o->len > q->len + 1 || pn_same(o, q))
                 continue;
-            found = !(q->ascii && o->ascii) || ep_pair(q->bytes, q->len, o->bytes, o->len);
+            found = q->ascii == NULL || o->ascii == NULL || ep_pair(q->ascii, q->len, o->ascii, o->len);
         }
     }
-    for (i = 0; i < n; i++)
-        Py_DECREF(names[i].word);
-    PyMem_Free(names);
-    return PyBool_FromLong(found);
+    if (names != on_stack)
+        PyMem_Free(names);
+    Py_DECREF(set);
+    return bad ? NULL : PyBool_FromLong(found);
 }
 
 /* name_keys(low): `name_variant._keys_twin(low)`: the keys of a lowercase name that NearNames
