@@ -291,12 +291,15 @@ class Document:
         lines: LineIndex,
         non_prose: SpanSet | None = None,
         hints: int | None = None,
+        repairs: tuple[Repair, ...] | None = None,
     ) -> Document:
         """`Document(...)` with every field given, for `segment.parse`: the instance dict written
         at once, in the fields' order, in a third of the time of the frozen dataclass's `__init__`
         and its eleven `object.__setattr__` calls (parse builds one a story). `non_prose`, where
         parse built it: the span set of the regions but tables (`_non_prose`), not built again;
-        `hints`, where parse found them: the text's `hints`."""
+        `hints`, where parse found them: the text's `hints`; `repairs`, where parse knows them
+        (none, when the hints hold no mark a finder needs): the text's `repairs`, not asked of
+        `newslint.repairs` through two Python calls (most stories)."""
         doc = object.__new__(cls)
         # a dict display, not keywords: keyword arguments are gathered into a dict of their own,
         # then copied into the instance's
@@ -327,6 +330,8 @@ class Document:
                 fields["_not_prose"], fields["_tables"] = non_prose, NO_SPANS
         if hints is not None:
             fields["hints"] = hints
+        if repairs is not None:
+            fields["repairs"] = repairs
         if not quotations:
             fields["_quoted"] = NO_SPANS
         if not sic:

@@ -48,7 +48,7 @@ def format_of(path: str) -> str:
     return "markdown" if path.lower().endswith(_MARKDOWN_SUFFIXES) else "text"
 
 
-@dataclass
+@dataclass(slots=True)  # one a `check`: no instance dict made and freed for each
 class CheckResult:
     """A check's violations, with the documents and the repaired reading they point into."""
 
@@ -320,9 +320,13 @@ class Linter:
         """The violations of `raw` that may be reported, each protected (`_protect`). Its own
         method: a comprehension in `_checked` made cells of the variables it reads at every
         story's start (five, made and freed for each story, most of which find nothing)."""
-        # once per check: a big file has many of both (most stories have no region at all)
-        markup = SpanSet(_markup_spans(doc)) if doc.regions else NO_SPANS
-        return [self._protect(doc, v) for v in raw if self._reportable(doc, v, markup)]
+        if doc.regions or doc.sic:  # (most stories: neither, and every violation is reportable)
+            # once per check: a big file has many of both (most stories have no region at all)
+            markup = SpanSet(_markup_spans(doc)) if doc.regions else NO_SPANS
+            raw = [v for v in raw if self._reportable(doc, v, markup)]
+        if not doc.quotations:  # no word to protect: each violation as it is (`_protect`)
+            return raw
+        return [self._protect(doc, v) for v in raw]
 
     def _in_original(self, doc: Document, reading: Reading, found: list[Violation]) -> list[Violation]:
         """The violations `found` in `reading` placed in the original `doc`, each protected there."""

@@ -125,6 +125,7 @@ def parse(text: str, path: str = "-", format: str = "text") -> Document:
         lines,
         not_prose,
         hints,
+        None if hints & DAMAGE_HINT else (),  # (no mark any repair finder needs: none to find)
     )
 
 
