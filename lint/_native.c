@@ -3451,6 +3451,135 @@ presized_dict(PyObject *self, PyObject *arg)
     return new_presized(n);
 }
 
+/* A span's fields as span_set_parts reads them: 1 with *start and *end set for a tuple of two exact
+ * ints that fit a long long, else 0 (no error set). */
+static int
+span_fields(PyObject *span, long long *start, long long *end)
+{
+    PyObject *a, *b;
+    int over_a = 0, over_b = 0;
+    if (!PyTuple_Check(span) || PyTuple_GET_SIZE(span) != 2)
+        return 0;
+    a = PyTuple_GET_ITEM(span, 0), b = PyTuple_GET_ITEM(span, 1);
+    if (!PyLong_CheckExact(a) || !PyLong_CheckExact(b))
+        return 0;
+    *start = PyLong_AsLongLongAndOverflow(a, &over_a);
+    *end = PyLong_AsLongLongAndOverflow(b, &over_b);
+    return !over_a && !over_b;
+}
+
+/* A span's fields and its place among the spans given, as span_set_parts sorts them. */
+typedef struct {
+    long long start, end;
+    Py_ssize_t at;
+} SpanKey;
+
+/* The order of sorted() over spans (by start, then end), equal ones kept in their order. */
+static int
+span_key_order(const void *x, const void *y)
+{
+    const SpanKey *a = x, *b = y;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    if (a->end != b->end)
+        return a->end < b->end ? -1 : 1;
+    return a->at < b->at ? -1 : a->at > b->at;
+}
+
+/* The merged spans' tuple and their starts' and ends' lists (span_set_parts' answer) of keys[0:m],
+ * sorted and merged (at -1: a span of `span_type` made for it; else the spans' own, at its place
+ * in `spans`, and its own ints). `spans` itself when it is a tuple that holds them as they are. */
+static PyObject *
+span_set_answer(PyObject *spans, PyTypeObject *span_type, const SpanKey *keys, Py_ssize_t m, int as_given)
+{
+    PyObject *items[3], *all = NULL, *starts = NULL, *ends = NULL;
+    Py_ssize_t i;
+    all = as_given ? Py_NewRef(spans) : PyTuple_New(m);
+    starts = all == NULL ? NULL : PyList_New(m);
+    ends = starts == NULL ? NULL : PyList_New(m);
+    for (i = 0; ends != NULL && i < m; i++) {
+        PyObject *span;
+        if (keys[i].at >= 0)
+            span = Py_NewRef(PySequence_Fast_GET_ITEM(spans, keys[i].at));
+        else {
+            PyObject *pair[2] = {PyLong_FromLongLong(keys[i].start), PyLong_FromLongLong(keys[i].end)};
+            span = pair[0] == NULL || pair[1] == NULL ? filled_tuple(NULL, pair, 2) : named_tuple(span_type, pair, 2);
+        }
+        if (span == NULL) {
+            Py_CLEAR(ends); /* (the tuple's empty slots are let go as NULL) */
+            break;
+        }
+        PyList_SET_ITEM(starts, i, Py_NewRef(PyTuple_GET_ITEM(span, 0)));
+        PyList_SET_ITEM(ends, i, Py_NewRef(PyTuple_GET_ITEM(span, 1)));
+        if (as_given)
+            Py_DECREF(span);
+        else
+            PyTuple_SET_ITEM(all, i, span);
+    }
+    if (ends == NULL) {
+        Py_XDECREF(all);
+        Py_XDECREF(starts);
+        return NULL;
+    }
+    items[0] = all, items[1] = starts, items[2] = ends;
+    return tuple_of_new(3, items);
+}
+
+/* span_set_parts(spans, span_type): a `SpanSet`'s three parts of `spans` (a tuple or list of tuples
+ * of two ints), in one call where SpanSet's Python steps were a sort, two maps, a test of their
+ * order and a loop a span: the spans sorted, those that overlap or touch merged into one new
+ * span of `span_type` (a tuple's subclass of no fields of its own: Span), as a tuple (`spans`
+ * itself, when it is a tuple already sorted and apart), and the lists of their starts and ends
+ * (the spans' own ints). None when the spans are not such pairs of ints, each a Span's (0 <= start
+ * <= end): SpanSet's steps then. */
+static PyObject *
+span_set_parts(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *spans, *out;
+    PyTypeObject *span_type;
+    SpanKey *keys;
+    Py_ssize_t i, n, m = 0;
+    int sorted = 1, apart = 1;
+    if (BAD_COUNT(2, 2) || BAD_TYPE(1, PyType_Check, "type"))
+        return NULL;
+    spans = args[0], span_type = (PyTypeObject *)args[1];
+    if (!PyType_IsSubtype(span_type, &PyTuple_Type) || span_type->tp_basicsize != PyTuple_Type.tp_basicsize ||
+        span_type->tp_itemsize != PyTuple_Type.tp_itemsize) {
+        PyErr_SetString(PyExc_TypeError, "span_set_parts: span_type is a tuple's subclass of no fields of its own");
+        return NULL;
+    }
+    if (!PyTuple_CheckExact(spans) && !PyList_CheckExact(spans))
+        Py_RETURN_NONE;
+    n = PySequence_Fast_GET_SIZE(spans);
+    if ((keys = PyMem_Malloc((size_t)(n > 0 ? n : 1) * sizeof(SpanKey))) == NULL)
+        return PyErr_NoMemory();
+    for (i = 0; i < n; i++) {
+        if (!span_fields(PySequence_Fast_GET_ITEM(spans, i), &keys[i].start, &keys[i].end) || keys[i].start < 0 ||
+            keys[i].start > keys[i].end) { /* (no Span: SpanSet's own steps meet it) */
+            PyMem_Free(keys);
+            Py_RETURN_NONE;
+        }
+        keys[i].at = i;
+        if (i > 0 && span_key_order(&keys[i - 1], &keys[i]) > 0)
+            sorted = 0;
+    }
+    if (!sorted)
+        qsort(keys, (size_t)n, sizeof(SpanKey), span_key_order);
+    for (i = 0; i < n; i++) { /* SpanSet's merge: one that starts at or before the last's end joins it */
+        if (m > 0 && keys[i].start <= keys[m - 1].end) {
+            if (keys[i].end > keys[m - 1].end)
+                keys[m - 1].end = keys[i].end;
+            keys[m - 1].at = -1;
+            apart = 0;
+            continue;
+        }
+        keys[m++] = keys[i];
+    }
+    out = span_set_answer(spans, span_type, keys, m, apart && sorted && PyTuple_CheckExact(spans));
+    PyMem_Free(keys);
+    return out;
+}
+
 /* bare_name(shortest, longest, text): `text` as a name is written, a possessive 's (or ’s) cut
  * off, when it is `shortest` to `longest` characters long, opens with a capital, is not in
  * capitals after it (UN, NATO), and is no word in capitals of more than one letter; else None.
@@ -14271,6 +14400,9 @@ static PyMethodDef methods[] = {
     {"word_shape", word_shape, METH_O, "word_shape(word): the shape class of a word (newslint.tokens.word_shape)."},
     {"presized_dict", presized_dict, METH_O,
      "presized_dict(n): an empty dict with room for n keys before it grows."},
+    {"span_set_parts", (PyCFunction)(void (*)(void))span_set_parts, METH_FASTCALL,
+     "span_set_parts(spans, span_type): (the spans sorted and merged as a tuple, their starts, their ends); None "
+     "when they are not pairs of ints."},
     {"bare_name", (PyCFunction)(void (*)(void))bare_name, METH_FASTCALL,
      "bare_name(shortest, longest, text): the name as written, a possessive 's cut off, or None."},
     {"unlisted_capital", (PyCFunction)(void (*)(void))unlisted_capital, METH_FASTCALL,

@@ -10,18 +10,16 @@ copy or pad the text, so every span they report is an offset into `Document.text
 from __future__ import annotations
 
 import bisect
-import operator
 from array import array
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from enum import Enum
-from itertools import islice
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from newslint.figures import digit_runs
-from newslint.native import native, presized_dict
+from newslint.native import merged_span_parts, native, presized_dict, span_set_parts
 from newslint.span import LineIndex, Span, offsets
 from newslint.tokens import (
     FEW_WANTED,
@@ -70,9 +68,6 @@ class Region:
     span: Span
 
 
-_START, _END = operator.itemgetter(0), operator.itemgetter(1)  # a Span's fields, read in C
-
-
 class SpanSet:
     """Sorted, non-overlapping spans with a fast 'does this span touch one of them' test."""
 
@@ -80,25 +75,15 @@ class SpanSet:
 
     def __init__(self, spans: Sequence[Span]) -> None:
         self.spans: tuple[Span, ...]
+        self._starts: list[int]
+        self._ends: list[int]
         if not spans:  # most stories' regions, markup and [sic] marks
             self.spans, self._starts, self._ends = (), [], []
             return
-        ordered = sorted(spans)
-        starts, ends = list(map(_START, ordered)), list(map(_END, ordered))
-        if all(map(operator.lt, ends, islice(starts, 1, None))):
-            # apart, as most sets' spans are (quotations, regions): kept as they are, read in C
-            # (the loop below costs a Python step a span, and two list comprehensions)
-            self.spans, self._starts, self._ends = tuple(ordered), starts, ends
-            return
-        merged: list[Span] = []
-        for s in ordered:
-            if merged and s.start <= merged[-1].end:
-                last = merged[-1]
-                merged[-1] = Span(last.start, max(last.end, s.end))
-            else:
-                merged.append(s)
-        self.spans = tuple(merged)
-        self._starts, self._ends = list(map(_START, merged)), list(map(_END, merged))
+        # sorted and merged in one compiled call (the twin: `merged_span_parts`, as for spans
+        # that are no pairs of ints)
+        found = span_set_parts(spans, Span)
+        self.spans, self._starts, self._ends = merged_span_parts(spans, Span) if found is None else found
 
     def touches(self, span: Span) -> bool:
         """True when `span` overlaps a member (an insertion counts when strictly inside one)."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import importlib
 import mmap
+import operator
 import os
 import re
 import struct
@@ -25,8 +26,9 @@ from array import array
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from functools import update_wrapper
+from itertools import islice
 from types import ModuleType
-from typing import AnyStr, TypeVar
+from typing import Any, AnyStr, TypeVar
 
 
 def _load() -> ModuleType | None:
@@ -478,6 +480,57 @@ presized_dict: Callable[[int], dict[object, object]] = (
     native.presized_dict if native is not None else _presized_dict
 )
 """An empty dict that takes `n` keys without growing: a story's kept selections grew twice."""
+
+
+_SPAN_FIELD = range(2**63)  # a Span's start or end that a C long long holds (the compiled twin reads one)
+_FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)  # a span's fields, read in C
+
+SpanParts = tuple[tuple[Any, ...], list[int], list[int]]
+
+
+def merged_span_parts(spans: Iterable[Any], span_type: Callable[[int, int], Any]) -> SpanParts:
+    """A `SpanSet`'s three parts of `spans` (pairs: `Span`s): the spans sorted, those that overlap
+    or touch merged into one new `span_type`, as a tuple, and the lists of their starts and
+    ends. The twin of the compiled `span_set_parts` (`_span_set_parts`), and SpanSet's own steps
+    for spans it does not read."""
+    ordered = sorted(spans)
+    starts, ends = list(map(_FIRST, ordered)), list(map(_SECOND, ordered))
+    if all(map(operator.lt, ends, islice(starts, 1, None))):
+        # apart, as most sets' spans are (quotations, regions): kept as they are (the loop
+        # below costs a Python step a span, and two list comprehensions)
+        return tuple(ordered), starts, ends
+    merged: list[Any] = []
+    for s in ordered:
+        if merged and s[0] <= merged[-1][1]:
+            last = merged[-1]
+            merged[-1] = span_type(last[0], max(last[1], s[1]))
+        else:
+            merged.append(s)
+    return tuple(merged), list(map(_FIRST, merged)), list(map(_SECOND, merged))
+
+
+def _span_set_parts(spans: object, span_type: Callable[[int, int], Any]) -> SpanParts | None:
+    """`merged_span_parts` of `spans`, a tuple or list of tuples of two ints, each a Span's
+    (0 <= start <= end); None for any other (the twin of the compiled `span_set_parts`, which
+    also gives a tuple sorted and apart back as itself)."""
+    if type(spans) is not tuple and type(spans) is not list:
+        return None
+    for span in spans:
+        # (a Span's own len() is its length: the tuple's size read as tuple's)
+        if not isinstance(span, tuple) or tuple.__len__(span) != 2:
+            return None
+        start, end = tuple.__getitem__(span, 0), tuple.__getitem__(span, 1)
+        if type(start) is not int or type(end) is not int:
+            return None
+        if start not in _SPAN_FIELD or end not in _SPAN_FIELD or start > end:  # no Span's: SpanSet's steps
+            return None
+    return merged_span_parts(spans, span_type)
+
+
+span_set_parts: Callable[[object, Callable[[int, int], Any]], SpanParts | None] = (
+    native.span_set_parts if native is not None else _span_set_parts
+)
+"""`SpanSet`'s parts of spans that are pairs of ints (all of a story's), in one compiled call."""
 
 
 def _bare_name(shortest: int, longest: int, text: str) -> str | None:

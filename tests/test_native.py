@@ -2274,6 +2274,63 @@ def test_a_presized_dict_holds_what_a_display_holds(room, keys):
         assert sys.getsizeof(full) == size
 
 
+_SPAN_ITEMS = st.one_of(
+    st.tuples(st.integers(0, 30), st.integers(0, 6)).map(lambda p: Span(p[0], p[0] + p[1])),
+    st.tuples(st.integers(-3, 30), st.integers(-3, 30)),  # plain pairs, a start past its end too
+    st.tuples(st.integers(0, 9)),  # not a pair
+    st.tuples(st.just(2**63), st.just(2**63 + 1)),  # past a long long
+    st.tuples(st.just(1.0), st.just(2)),  # not ints
+)
+
+
+def _pair_of(span: tuple[object, ...]) -> tuple[int, int] | None:
+    """A span's two ints as a tuple's items, or None when it is no pair of ints a Span holds
+    (0 <= start <= end) and a long long too."""
+    if not isinstance(span, tuple) or tuple.__len__(span) != 2:
+        return None
+    start, end = tuple.__getitem__(span, 0), tuple.__getitem__(span, 1)
+    fits = type(start) is int and type(end) is int and 0 <= start <= end < 2**63
+    return (start, end) if fits else None
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_SPAN_ITEMS, max_size=8), st.booleans())
+@example([Span(0, 3), Span(4, 9)], True)  # apart, in order
+@example([Span(0, 3), Span(3, 9), Span(5, 6)], True)  # touching, and inside: merged
+@example([Span(4, 9), Span(0, 3)], False)  # apart, out of order
+@example([Span(2, 2), Span(2, 2), Span(1, 5)], False)  # equal ones, empty ones
+@example([(5, 3), (4, 6)], True)  # a start past its end
+@example([], True)
+def test_span_set_parts_are_the_same_both_ways(spans, as_tuple):
+    """`span_set_parts` (`SpanSet`'s sorted and merged spans, its starts and ends): compiled and
+    twin, the same answer of the same types for spans of any kind: None unless each is a pair of
+    ints, else the spans sorted and merged where they overlap or touch (`merged_span_parts`,
+    SpanSet's own steps), a sorted tuple of spans apart given back as itself (compiled)."""
+    given_spans = tuple(spans) if as_tuple else list(spans)
+    twin = chooser._span_set_parts(given_spans, Span)
+    if compiled is not None:
+        found = compiled.span_set_parts(given_spans, Span)
+        assert found == twin
+        if found is not None:
+            assert [type(s) for s in found[0]] == [type(s) for s in twin[0]]
+            ordered = sorted(given_spans)
+            apart = all(a[1] < b[0] for a, b in zip(ordered, ordered[1:], strict=False))
+            assert (found[0] is given_spans) == (as_tuple and apart and ordered == list(given_spans))
+    if None in map(_pair_of, spans):
+        assert twin is None
+        return
+    assert twin is not None
+    merged: list[list[int]] = []
+    for start, end in sorted(map(_pair_of, spans)):  # type: ignore[type-var]
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    assert [tuple(s) for s in twin[0]] == [tuple(m) for m in merged]
+    assert twin[1] == [m[0] for m in merged] and twin[2] == [m[1] for m in merged]
+    assert chooser._span_set_parts(set(spans), Span) is None  # neither a tuple nor a list
+
+
 def test_a_story_keeps_its_selections_in_a_presized_dict():
     """A parsed story's `_selected` is an empty plain dict, its own (never shared between stories)."""
     first, second = parse("One story.\n"), parse("Another story.\n")
