@@ -2711,17 +2711,38 @@ file_by_bits(long long bits, long long tested, long long passed, PyObject *item,
     return err;
 }
 
+/* newslint.tokens.Shape's bits, as shape_of answers them (below). */
+#define SHAPE_LOWER 1
+#define SHAPE_CAPITAL 2
+#define SHAPE_UPPER 4
+#define SHAPE_MIXED 8
+#define SHAPE_LETTERS 16
+#define SHAPE_OTHER 32
+#define SHAPE_ANY 63
+static int shape_of(PyObject *word);
+
+/* select_bits(keys, memory, tested, passed[, shapes]): (the keys tested and passed, those
+ * untested), and with `shapes` (Shape bits) the keys of those shapes as a third set, read in the
+ * same walk (`LetterTest.select_shaped`: NL101's capital candidates and its capitalised words). */
 static PyObject *
 select_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
-    PyObject *keys, *memory, *tested, *passed, *iter = NULL, *item, *found = NULL, *new = NULL;
+    PyObject *keys, *memory, *tested, *passed, *iter = NULL, *item, *found = NULL, *new = NULL, *shaped = NULL;
     long long tested_mask, passed_mask = 0;
-    int overflow = 0, small_masks = 0, in_set;
+    int overflow = 0, small_masks = 0, in_set, shapes = 0;
     Py_ssize_t pos = 0, size;
     Py_hash_t hash;
-    if (BAD_COUNT(4, 4) || BAD_TYPE(1, PyDict_Check, "dict"))
+    if (BAD_COUNT(4, 5) || BAD_TYPE(1, PyDict_Check, "dict"))
         return NULL;
     keys = args[0], memory = args[1], tested = args[2], passed = args[3];
+    if (nargs == 5) {
+        Py_ssize_t wanted;
+        if (ssize_arg(__func__, args, 4, &wanted) < 0)
+            return NULL;
+        shapes = (int)(wanted & SHAPE_ANY);
+        if ((shaped = PySet_New(NULL)) == NULL)
+            return NULL;
+    }
     tested_mask = PyLong_Check(tested) ? PyLong_AsLongLongAndOverflow(tested, &overflow) : -1;
     if (!PyErr_Occurred() && !overflow && tested_mask > 0) {
         passed_mask = PyLong_Check(passed) ? PyLong_AsLongLongAndOverflow(passed, &overflow) : -1;
@@ -2752,6 +2773,17 @@ select_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
             if (!_PySet_NextEntry(keys, &pos, &item, &hash))
                 break;
             Py_INCREF(item);
+        }
+        if (shaped != NULL) { /* (a key no str is of no shape: word_shape would raise) */
+            if (!PyUnicode_Check(item)) {
+                wrong_type(__func__, 0, "an iterable of str", item);
+                Py_DECREF(item);
+                goto fail;
+            }
+            if (shape_of(item) & shapes && PySet_Add(shaped, item) < 0) {
+                Py_DECREF(item);
+                goto fail;
+            }
         }
         if (small_masks) { /* the table read_bits keeps, where it is the memory's: no dict lookup */
             long long kept = kept_bits_for(memory, item);
@@ -2811,12 +2843,13 @@ select_bits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         goto fail;
     Py_XDECREF(iter);
     {
-        PyObject *items[2] = {found, new};
-        return tuple_of_new(2, items);
+        PyObject *items[3] = {found, new, shaped};
+        return tuple_of_new(shaped == NULL ? 2 : 3, items);
     }
 fail:
     Py_XDECREF(found);
     Py_XDECREF(new);
+    Py_XDECREF(shaped);
     Py_XDECREF(iter);
     return NULL;
 }
@@ -3310,15 +3343,8 @@ fail:
 
 /* --- A new word's letter tests (LetterTest._finish, newslint/tokens.py): one call per test --- */
 
-/* The shape of a word, from one walk of its characters: newslint.tokens.word_shape's classes. */
-#define SHAPE_LOWER 1
-#define SHAPE_CAPITAL 2
-#define SHAPE_UPPER 4
-#define SHAPE_MIXED 8
-#define SHAPE_LETTERS 16
-#define SHAPE_OTHER 32
-#define SHAPE_ANY 63
-
+/* The shape of a word, from one walk of its characters: newslint.tokens.word_shape's classes
+ * (SHAPE_LOWER and the rest, defined before select_bits). */
 static int
 shape_of(PyObject *word)
 {
@@ -14370,7 +14396,7 @@ static PyMethodDef methods[] = {
      "built_tokens(words, ids, starts, openings, chosen, lo, hi, places, where, kinds, types, words_only): "
      "the Tokens of the chosen tokens of an index."},
     {"select_bits", (PyCFunction)(void (*)(void))select_bits, METH_FASTCALL,
-     "select_bits(keys, memory, tested, passed): (keys tested and passed, keys untested)."},
+     "select_bits(keys, memory, tested, passed[, shapes]): (keys tested and passed, keys untested[, keys of shapes])."},
     {"read_bits", (PyCFunction)(void (*)(void))read_bits, METH_FASTCALL,
      "read_bits(keys, memory): (each key's bits in memory, 0 when absent, packed or ints; the bits or-ed)."},
     {"forget_bits", forget_bits, METH_NOARGS, "forget_bits(): the bits read_bits keeps let go (the memory written elsewhere)."},

@@ -30,7 +30,7 @@ from collections.abc import Callable, Collection, Container, Iterable, Iterator,
 from collections.abc import Set as AbstractSet
 from enum import Enum, IntFlag
 from itertools import islice
-from typing import TYPE_CHECKING, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar, overload
 
 from newslint.native import native
 from newslint.span import Span, offsets
@@ -568,23 +568,25 @@ class LetterTest:
         bits_of = _WORD_BITS
         if (bits_of.pending | bits_of.kept_view[0]) & self._tested:  # its results on a story's words first
             bits_of.flush()
-        memory = bits_of.words
-        tested, passed = self._tested, self._passed
         found: set[str]
         new: list[str]
-        if native is not None:
-            found, new = native.select_bits(keys, memory, tested, passed)
-        else:
-            known = memory.get
-            found, new = set(), []
-            for w in keys:  # each word's bits read once: another thread may be writing them
-                bits = known(w, 0)
-                if bits & tested:
-                    if bits & passed:
-                        found.add(w)
-                else:
-                    new.append(w)
+        found, new = (_select_bits if native is None else native.select_bits)(
+            keys, bits_of.words, self._tested, self._passed
+        )
         return self.finish(found, new) if new else found  # (most calls meet no new word: no frame)
+
+    def select_shaped(self, words: AbstractSet[str], shapes: Shape) -> tuple[set[str], AbstractSet[str]]:
+        """The words of `words` whose shape (`word_shape`) is one of `shapes`, and `select(words)`,
+        read in one walk: for a caller that wants both of the same few words (NL101's capitalised
+        candidates and its capital candidates among them), where a second test of the shape
+        alone cost a call of `select` and a memory write for each new word."""
+        bits_of = _WORD_BITS
+        if (bits_of.pending | bits_of.kept_view[0]) & self._tested:  # as `select` reads them
+            bits_of.flush()
+        found, new, shaped = (_select_bits if native is None else native.select_bits)(
+            words, bits_of.words, self._tested, self._passed, shapes
+        )
+        return shaped, self.finish(found, new) if new else found
 
     def select_read(self, story: StoryBits) -> AbstractSet[str]:
         """`select` over a story's words whose bits were read beforehand (`StoryBits.read`):
@@ -883,6 +885,35 @@ def _read_bits(keys: list[str], memory: dict[str, int]) -> tuple[list[int], int]
     for b in bits:
         union |= b
     return bits, union
+
+
+@overload
+def _select_bits(
+    keys: Iterable[str], memory: dict[str, int], tested: int, passed: int
+) -> tuple[set[str], list[str]]: ...
+@overload
+def _select_bits(
+    keys: Iterable[str], memory: dict[str, int], tested: int, passed: int, shapes: int
+) -> tuple[set[str], list[str], set[str]]: ...
+def _select_bits(
+    keys: Iterable[str], memory: dict[str, int], tested: int, passed: int, shapes: int | None = None
+) -> tuple[set[str], list[str]] | tuple[set[str], list[str], set[str]]:
+    """The keys whose bits in `memory` say tested and passed, and those not tested; with `shapes`,
+    also the keys whose `word_shape` is one of them (the twin of the compiled `select_bits`)."""
+    known = memory.get
+    found: set[str] = set()
+    new: list[str] = []
+    shaped: set[str] = set()
+    for w in keys:  # each word's bits read once: another thread may be writing them
+        if shapes is not None and word_shape(w) & shapes:
+            shaped.add(w)
+        bits = known(w, 0)
+        if bits & tested:
+            if bits & passed:
+                found.add(w)
+        else:
+            new.append(w)
+    return (found, new) if shapes is None else (found, new, shaped)
 
 
 def _split_bits(

@@ -960,6 +960,29 @@ DECIDED += [((1, 2), -1, (0, 0), (2, -1), (0, 3), (2, 2))]
 @needs_compiled
 @settings(max_examples=300, deadline=None)
 @given(
+    st.sets(st.text("aAbBé'", max_size=3), max_size=12) | st.lists(st.text("aAé-", max_size=3), max_size=8),
+    st.dictionaries(st.text("aAbBé'", max_size=3), BITS, max_size=12),
+    st.sampled_from([(1, 2), (4, 8), (1 << 66, 1 << 67), (1 << 62, 1 << 63)]),
+    st.integers(-70, 70),
+)
+def test_the_compiled_walk_reads_shapes_as_its_twin(keys, memory, masks, shapes):
+    """`select_bits` with `shapes` answers what `tokens._select_bits` does: the same selection as
+    without (a set's keys read in place, a list's by its iterator), and the keys of those shapes."""
+    found, new, shaped = compiled.select_bits(keys, memory, *masks, shapes)
+    assert (found, new, shaped) == tokens._select_bits(keys, memory, *masks, shapes)
+    assert (
+        (found, new)
+        == compiled.select_bits(keys, memory, *masks)
+        == tokens._select_bits(keys, memory, *masks)
+    )
+    assert shaped == {w for w in keys if tokens.word_shape(w) & shapes}
+    with pytest.raises(TypeError):
+        compiled.select_bits([*keys, 3], memory, *masks, shapes)
+
+
+@needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(
     st.lists(st.text("abé", max_size=3), unique=True, max_size=12),
     st.dictionaries(st.text("abé", max_size=3), BITS, max_size=12),
     st.sampled_from([(1, 2), (4, 8), (1 << 66, 1 << 67), (1 << 62, 1 << 63)]),

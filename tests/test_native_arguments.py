@@ -34,7 +34,7 @@ SPECS = {
     "story_words": "UDOO",
     "add_counts": "DDp",
     "built_tokens": "LbbbOnnLTOTp",
-    "select_bits": "ODOO",
+    "select_bits": "ODOO|n",
     "split_bits": "LOOO",
     "flush_bits": "LADn",
     "flush_stories": "DDn",

@@ -26,7 +26,7 @@ from newslint.rules.typos.unknown_word import (
     _without_possessive,
 )
 from newslint.segment import parse
-from newslint.tokens import LetterTest, word_shape
+from newslint.tokens import LetterTest, Shape, word_shape
 
 LISTED = ["regime", "minister", "the", "of", "finance", "cafe", "café", "signs", "committee"]
 # listed words in every case, slips of them, names, accents, hyphens, apostrophes and stray letters
@@ -215,13 +215,16 @@ def test_may_be_unknown_answers_as_before_on_names_rare_words_and_misspellings(t
 
 @settings(max_examples=1500, deadline=None)
 @given(CAPITALS)
-def test_the_opening_test_answers_by_shape_what_the_opening_candidate_answers(text):
-    """`_opening` is asked only of the words `_unknown` passes, and answers by the word's shape
-    (`_capitalised`, uncalled): among those words, what `_opening_candidate` answers."""
+def test_the_openers_read_by_shape_are_what_the_opening_candidate_answers(text):
+    """`check` reads its openers from the words `_unknown` passes by their shape alone
+    (`Shape.CAPITAL`, read with the capital candidates by `_capital.select_shaped`): among those
+    words, what `_opening_candidate` answers."""
+    capitalised = word_shape(text) == Shape.CAPITAL
     if RULE._may_be_unknown(text):
-        assert unknown_word._capitalised(text) == _opening_candidate(text), text
-        assert RULE._opening.select({text: 1}) == ({text} if _opening_candidate(text) else set()), text
-    assert not _opening_candidate(text) or unknown_word._capitalised(text), text
+        assert capitalised == _opening_candidate(text), text
+        openers, _ = RULE._capital.select_shaped({text}, Shape.CAPITAL)
+        assert openers == ({text} if _opening_candidate(text) else set()), text
+    assert not _opening_candidate(text) or capitalised, text
 
 
 def test_the_capital_tests_read_words_of_one_length():

@@ -15,7 +15,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newslint.document import LetterTest
+from newslint.document import LetterTest, Shape
 from newslint.rules.typos import _acronyms, _capitals, unknown_word
 from newslint.rules.typos._words import english, known_names, misspellings
 from newslint.segment import parse
@@ -466,9 +466,11 @@ def test_the_short_and_run_together_candidates_select_as_their_tests_would(words
 @example({"Reigme", "REIGME", "Regime", "Zürich", "Clinton"})
 def test_a_word_opens_as_a_candidate_where_the_opening_test_selects_it(words):
     """`check` reads whether a token's word may open a sentence as a candidate from the
-    `_opening` test's selection (`openers`), not by asking `_opening_capital` of each token:
-    among the candidates (`_unknown`'s words, the only words it is asked of) the test selects
-    exactly the words `_opening_capital` passes, and `_opening_capital` passes no other."""
+    capitalised words among the candidates (`openers`, read with the capital candidates by
+    `_capital.select_shaped`), not by asking `_opening_capital` of each token: among the
+    candidates (`_unknown`'s words, the only words it is asked of) those are exactly the words
+    `_opening_capital` passes, `_opening_capital` passes no other, and the capital candidates
+    read with them are those `_capital` selects."""
     from newslint.config import Settings
     from newslint.lint import Linter
 
@@ -476,7 +478,9 @@ def test_a_word_opens_as_a_candidate_where_the_opening_test_selects_it(words):
     listed = english().words
     candidates = rule._unknown.select(words)
     opening = {w for w in candidates if unknown_word._opening_capital(w, listed)}
-    assert rule._opening.select(candidates) == opening
+    openers, capitals = rule._capital.select_shaped(candidates, Shape.CAPITAL)
+    assert openers == opening
+    assert capitals == rule._capital.select(candidates) == LetterTest(rule._capital._test).select(candidates)
     assert {w for w in words if unknown_word._opening_capital(w, listed)} == opening
 
 

@@ -74,7 +74,7 @@ from newslint.rules.typos._words import (
     rare_words,
 )
 from newslint.span import Span
-from newslint.tokens import WORD_KIND, BoundedMemo, word_shape
+from newslint.tokens import WORD_KIND, BoundedMemo
 from newslint.violation import Applicability, Edit, Fix, FixAvailability, Violation
 
 _PART = re.compile(r"[a-z]+(?:'[a-z]+)*")
@@ -643,11 +643,13 @@ class UnknownWord(Rule):
         # candidates are tested, not every word of the story; the capitalised ones that may
         # open a sentence are selected once, and read by each use below
         selected = doc.selected(self._unknown)
-        openers = self._opening.select(selected)
+        # the capitalised candidates (Shape.CAPITAL: among the words `_may_be_unknown` passes,
+        # those `_opening_candidate` passes, as `_capitalised` says) and the capital candidates,
+        # read in one walk of `selected`
+        openers, capitals = self._capital.select_shaped(selected, Shape.CAPITAL)
         # (none without a desk profile: not asked then)
         profile = self.context.profile
         desk_capitals = frozenset() if profile is None else self._desk_capital_slips(doc, openers)
-        capitals = self._capital.select(selected)
         # (a capital candidate is no rare word, so no rare word's slip: only the others are asked)
         others = openers - capitals
         rare_slips = self._rare_slip.select(others) if others else frozenset()
@@ -663,8 +665,8 @@ class UnknownWord(Rule):
             text = tok.text
             if text.isalpha() and text.islower() and (len(text) < MIN_LENGTH or text in words):
                 continue  # the common case, decided without splitting the word into parts
-            # (`_opening_capital(text, words)` is `text in openers`: the `_opening` test's answer,
-            # and every token here is of a word `selected` holds)
+            # (`_opening_capital(text, words)` is `text in openers`: every token here is of a word
+            # `selected` holds, among which `openers` are those it passes)
             opening = tok.sentence_start and not tok.in_headline and text in openers
             if opening or text in capitals:  # Reigme forces; the Finanace Committee; MINISTER SIGNES
                 if known is None:  # the story's capitalised candidates, each tested once a run
@@ -808,13 +810,9 @@ class UnknownWord(Rule):
             shortest=_UNKNOWN_FLOORS,
             decided={Shape.CAPITAL: ANY_LENGTH},
         )
-        # asked only of the words `_unknown` passes (`check`'s `selected`), among which a
-        # capitalised word (Shape.CAPITAL) is an opening candidate by its shape alone: the
-        # compiled walk answers by the declared shape and length, the test itself never called
-        self._opening = LetterTest(_capitalised, shapes=Shape.CAPITAL, decided={Shape.CAPITAL: ANY_LENGTH})
-        # likewise asked only of `_unknown`'s words, among which `capital_candidate` passes every
-        # word in capitals (`_may_be_unknown` passed it by that test) and a capitalised word by
-        # the tests after its first (`_capital_among_unknown`)
+        # asked only of the words `_unknown` passes (`check`'s `selected`), among which
+        # `capital_candidate` passes every word in capitals (`_may_be_unknown` passed it by that
+        # test) and a capitalised word by the tests after its first (`_capital_among_unknown`)
         self._capital = LetterTest(
             _capital_among_unknown, shapes=Shape.CAPITAL | Shape.UPPER, decided={Shape.UPPER: ANY_LENGTH}
         )
@@ -853,7 +851,7 @@ class UnknownWord(Rule):
         desk_capitals: AbstractSet[str],
     ) -> tuple[list[Token], AbstractSet[str] | None]:
         """The tokens `check` looks at beyond their letters, in order: those of the lowercase
-        candidates, and of the capitalised ones (`openers`, the `_opening` test's among the
+        candidates, and of the capitalised ones (`openers`, `_opening_capital`'s among the
         candidates) only where they open a sentence (elsewhere a capitalised word is a name,
         cleared by its letters) or, with a desk profile, where the desk writes a common word one
         slip from them (`desk_capitals`, `_desk_capital_slips`). A known name's tokens
@@ -2021,21 +2019,16 @@ def _capital_among_unknown(text: str) -> bool:
 def _opening_candidate(text: str) -> bool:
     """`_opening_capital` with the word list. Not remembered: one compiled call, where a miss of
     a memo cost as much again, and most asks missed (20,250 misses and 3,116 hits a corpus run,
-    measured, when `_may_be_unknown` and the `_opening` letter test asked it). Neither asks it
-    now (their shared first test, `_capitalised`): the definition they are tested against."""
+    measured, when `_may_be_unknown` and an opening letter test asked it). Neither asks it now:
+    among the words `_may_be_unknown` passes, it passes the capitalised ones of ASCII letters
+    (`Shape.CAPITAL`: that test passes capitalised words alone, `unlisted_capital`'s form 1, and
+    `_may_be_unknown` passes a capitalised word only by the same first test, of the same length),
+    which `check` reads by their shape (`LetterTest.select_shaped`): the definition they are
+    tested against."""
     return unlisted_capital(text, OPENING_MIN_LENGTH, *unlisted_lists()) == 1
 
 
 ANY_LENGTH = sys.maxsize  # a `LetterTest`'s `decided` length that every word is within
-
-
-def _capitalised(text: str) -> bool:
-    """A capitalised word of ASCII letters (Reigme: `Shape.CAPITAL`): among the words
-    `UnknownWord._may_be_unknown` passes, those `_opening_candidate` passes: that test passes
-    capitalised words alone (`unlisted_capital`'s form 1), and `_may_be_unknown` passes a
-    capitalised word only by the same first test, of the same length, giving form 1. The
-    `_opening` letter test, which its declared shapes and lengths answer uncalled."""
-    return word_shape(text) == Shape.CAPITAL
 
 
 def _opening_capital(text: str, words: AbstractSet[str]) -> bool:
