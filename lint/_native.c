@@ -7701,6 +7701,90 @@ fail:
     return NULL;
 }
 
+/* body_openers(words, ids, starts, firsts, counts, head_end): the sentence-opening words of a
+ * story's token index (`firsts`, with `words`, `ids` and `starts`: int32 buffers) that NL101's
+ * `_body_openers` counts, in one walk: those whose text is a key of `counts` (its word counts)
+ * and opens with a letter (`word[:1].isalpha()`). (the number of those at or past `head_end`,
+ * the first tokens of those before it, which may be the headline's and are told apart in
+ * Python, and the start and end of each counted one whose first letter is lowercase, flat).
+ * The twin of newslint.native._body_openers_walk: a Python loop a sentence cost about 1,500
+ * instructions, in every story NL101 or NL106 reads for lost capitals. */
+static PyObject *
+body_openers(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *words, *counts, *heads = NULL, *lower = NULL, *out = NULL;
+    Py_buffer ids = {0}, starts = {0}, firsts = {0};
+    Py_ssize_t head_end, nwords, ntok, nfirst, k, count = 0;
+    if (BAD_COUNT(6, 6) || BAD_TYPE(0, PyList_Check, "list") || BAD_BUFFER(1, ids) || BAD_BUFFER(2, starts) ||
+        BAD_BUFFER(3, firsts) || BAD_TYPE(4, PyDict_Check, "dict") || ssize_arg(__func__, args, 5, &head_end) < 0)
+        goto done;
+    words = args[0], counts = args[4];
+    ntok = ids.len / (Py_ssize_t)sizeof(int);
+    nfirst = firsts.len / (Py_ssize_t)sizeof(int);
+    if (starts.len != ids.len || ids.len % (Py_ssize_t)sizeof(int) || firsts.len % (Py_ssize_t)sizeof(int)) {
+        PyErr_SetString(PyExc_ValueError, "body_openers: the index's arrays do not agree");
+        goto done;
+    }
+    if ((heads = PyList_New(0)) == NULL || (lower = PyList_New(0)) == NULL)
+        goto done;
+    for (k = 0; k < nfirst; k++) {
+        int f = ((const int *)firsts.buf)[k], id, found;
+        Py_ssize_t start, n;
+        PyObject *word;
+        Py_UCS4 first;
+        nwords = PyList_GET_SIZE(words);
+        if (f < 0 || f >= ntok || (id = ((const int *)ids.buf)[f]) < 0 || id >= nwords) {
+            PyErr_SetString(PyExc_IndexError, "body_openers: an index out of range");
+            goto done;
+        }
+        word = PyList_GET_ITEM(words, id);
+        if (!PyUnicode_Check(word)) {
+            wrong_type(__func__, 0, "a list of str", word);
+            goto done;
+        }
+        if ((n = PyUnicode_GET_LENGTH(word)) == 0 || !Py_UNICODE_ISALPHA(first = PyUnicode_READ_CHAR(word, 0)))
+            continue;
+        Py_INCREF(word); /* (a key's __eq__ may run code: none of a str's) */
+        found = PyDict_Contains(counts, word);
+        Py_DECREF(word);
+        if (found < 0)
+            goto done;
+        if (!found)
+            continue;
+        start = ((const int *)starts.buf)[f];
+        if (start < head_end) {
+            PyObject *at = PyLong_FromLong(f);
+            if (at == NULL || PyList_Append(heads, at) < 0) {
+                Py_XDECREF(at);
+                goto done;
+            }
+            Py_DECREF(at);
+            continue;
+        }
+        count++;
+        if (Py_UNICODE_ISLOWER(first)) {
+            PyObject *a = PyLong_FromSsize_t(start), *b = a == NULL ? NULL : PyLong_FromSsize_t(start + n);
+            int err = b == NULL || PyList_Append(lower, a) < 0 || PyList_Append(lower, b) < 0;
+            Py_XDECREF(a);
+            Py_XDECREF(b);
+            if (err)
+                goto done;
+        }
+    }
+    {
+        PyObject *items[3] = {PyLong_FromSsize_t(count), heads, lower};
+        heads = lower = NULL; /* (taken by the tuple, or let go with it) */
+        out = tuple_of_new(3, items);
+    }
+done:
+    Py_XDECREF(heads);
+    Py_XDECREF(lower);
+    PyBuffer_Release(&ids); /* (a view never taken is empty: let go of nothing) */
+    PyBuffer_Release(&starts);
+    PyBuffer_Release(&firsts);
+    return out;
+}
+
 /* word_scores(typo, candidates, tables, context, paired, extra, story, story_size, ranks, count,
  * weights): _context.weigh's (score, word, slips, attested) of each candidate, in order, for an
  * ASCII typo whose candidates are all ASCII words without a space (else None: weigh scores them in
@@ -14553,6 +14637,9 @@ static PyMethodDef methods[] = {
      "weighted_osa(typo, word, sub, near, values, costs): the weighted slip cost of word typed as typo."},
     {"once_written_near", (PyCFunction)(void (*)(void))once_written_near, METH_FASTCALL,
      "once_written_near(text, capitals, counts, few): the once-written capitals near text, or None past few."},
+    {"body_openers", (PyCFunction)(void (*)(void))body_openers, METH_FASTCALL,
+     "body_openers(words, ids, starts, firsts, counts, head_end): (openers counted, those before head_end, "
+     "lowercase openers' starts and ends)."},
     {"word_scores", (PyCFunction)(void (*)(void))word_scores, METH_FASTCALL,
      "word_scores(typo, candidates, tables, context, paired, extra, story, story_size, ranks, count, weights): "
      "weigh's score of each plain ASCII word."},

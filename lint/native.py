@@ -311,6 +311,43 @@ once_written_near: Callable[[str, AbstractSet[str], Mapping[str, int], int], lis
 )
 
 
+def _body_openers_walk(
+    words: list[str],
+    ids: Sequence[int],
+    starts: Sequence[int],
+    firsts: Sequence[int],
+    counts: Mapping[str, int],
+    head_end: int,
+) -> tuple[int, list[int], list[int]]:
+    """The sentence-opening words of a story's token index (`firsts`, read with `words`, `ids` and
+    `starts`) that NL101's `_body_openers` counts: those whose text `counts` holds and opens with
+    a letter. (How many of those start at or past `head_end`; the first tokens of those before
+    it, which may be the headline's; the start and end of each counted one whose first letter
+    is lowercase, one after another.) The twin of the compiled `body_openers`."""
+    count = 0
+    heads: list[int] = []
+    lower: list[int] = []
+    for f in firsts:
+        word = words[ids[f]]
+        first = word[:1]
+        if not first.isalpha() or word not in counts:
+            continue
+        start = starts[f]
+        if start < head_end:
+            heads.append(f)
+            continue
+        count += 1
+        if first.islower():
+            lower += (start, start + len(word))
+    return count, heads, lower
+
+
+body_openers: Callable[
+    [list[str], Sequence[int], Sequence[int], Sequence[int], Mapping[str, int], int],
+    tuple[int, list[int], list[int]],
+] = native.body_openers if native is not None else _body_openers_walk
+
+
 pair_steps: Callable[[bytes | mmap.mmap, bytes, bytes, bytes], int | None] = (
     native.pair_steps if native is not None else _pair_steps
 )
@@ -948,6 +985,7 @@ __all__ = [
     "Lookup",
     "WordTable",
     "add_forms",
+    "body_openers",
     "bare_name",
     "count_lines",
     "double_starts",

@@ -976,6 +976,31 @@ def test_the_compiled_once_written_near_is_its_twin(text, capitals, counts, few)
         compiled.once_written_near(text, [text], counts, few)
 
 
+@needs_compiled
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.text("aAé1-", max_size=3), min_size=1, max_size=6),
+    st.lists(st.tuples(st.integers(0, 5), st.integers(0, 40)), max_size=12),
+    st.data(),
+    st.integers(-1, 41),
+)
+def test_the_compiled_body_openers_are_their_twin(words, tokens_, data, head_end):
+    """`body_openers` counts NL101's sentence openers of a token index as its twin does: the
+    words `counts` holds that open with a letter, those before `head_end` handed back, the
+    lowercase ones' spans flat; and refuses an index out of range."""
+    ids = array("i", [i % len(words) for i, _ in tokens_])
+    starts = array("i", sorted(s for _, s in tokens_))
+    picked = data.draw(st.sets(st.integers(0, len(ids) - 1), max_size=6)) if ids else set()
+    firsts = array("i", sorted(picked))
+    counts = dict.fromkeys(data.draw(st.sets(st.sampled_from(words))), 1)
+    expected = chooser._body_openers_walk(words, ids, starts, firsts, counts, head_end)
+    assert compiled.body_openers(words, ids, starts, firsts, counts, head_end) == expected
+    with pytest.raises(IndexError):
+        compiled.body_openers(words, ids, starts, array("i", [len(ids)]), counts, head_end)
+    with pytest.raises(ValueError):
+        compiled.body_openers(words, ids, array("i", [*starts, 0]), firsts, counts, head_end)
+
+
 # the values a word's bits take, with the edges of an int's one and two digits and a machine word
 EDGES = [(1 << 30) - 1, 1 << 30, (1 << 60) - 1, 1 << 60, (1 << 63) - 1, 1 << 63]
 BITS = st.integers(0, 1 << 70) | st.integers(0, 15) | st.sampled_from(EDGES)

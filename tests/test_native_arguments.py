@@ -50,7 +50,8 @@ SPECS = {
     "add_forms": "DDDOn",
     "weighted_osa": "UUyyTF",
     "word_scores": "ULTTTDDnTOT",
-    "once_written_near": "UODn",  # (a set or a frozenset: refused otherwise, tested in test_native)
+    "once_written_near": "UODn",
+    "body_openers": "LbbbDn",  # (a set or a frozenset: refused otherwise, tested in test_native)
     "pair_steps": "bbbb",
     "table_line_starts": "b",
     "ranked_shares": "LY",

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from newslint.document import Document, LetterTest, Shape, Token
 from newslint.native import (
     add_forms,
+    body_openers,
     line_index,
     native,
     near_words,
@@ -2312,28 +2313,27 @@ def _body_openers(doc: Document) -> tuple[int, list[Span]]:
             if tok.kind is WORD_KIND and not tok.in_headline and tok.text[:1].isalpha()
         ]
         return len(openers), [tok.span for tok in openers if tok.text[:1].islower()]
-    words, ids, starts, counts = index.words, index.ids, index.starts, doc.word_counts
+    words, ids, starts = index.words, index.ids, index.starts
     headline = doc.headline
-    # (a sentence the headline holds ends by the headline's end: a token starting past it is
-    # in none, and only those before it are looked up among the sentences)
+    # (a sentence the headline holds ends by the headline's end: the openers starting past it
+    # are in none, counted in one compiled walk; only those before it are looked up among the
+    # sentences, here)
     head_end = -1 if headline is None else headline.end
-    sentence_starts: list[int] | None = None
-    count, lower = 0, []
-    for f in index.firsts:
-        word = words[ids[f]]
-        first = word[:1]
-        if not first.isalpha() or word not in counts:  # (the word counts hold WORD_KIND's texts)
-            continue
-        start = starts[f]
-        if start < head_end:
-            if sentence_starts is None:
-                sentence_starts = [s.start for s in doc.sentences]
+    count, heads, lowers = body_openers(words, ids, starts, index.firsts, doc.word_counts, head_end)
+    lower = []
+    if heads:
+        sentence_starts = [s.start for s in doc.sentences]
+        for f in heads:
+            start = starts[f]
             i = bisect.bisect_right(sentence_starts, start) - 1
             if headline is not None and i >= 0 and headline.contains(doc.sentences[i]):
                 continue
-        count += 1
-        if first.islower():
-            lower.append(Span(start, start + len(word)))
+            count += 1
+            word = words[ids[f]]
+            if word[:1].islower():
+                lower.append(Span(start, start + len(word)))
+    # (the heads come first: the index's openers are in the text's order)
+    lower += [Span(lowers[i], lowers[i + 1]) for i in range(0, len(lowers), 2)]
     return count, lower
 
 
