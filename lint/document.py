@@ -476,7 +476,16 @@ class Document:
         """The story's distinct words and their bits in the letter tests' memory, read once, on
         first use: every test's words are taken from these (`selected`), and the engine's
         triggers read whether a word is remembered to pass a test from their `union`. The
-        words are read as the list the token index made of them, where it counted them."""
+        words are read as the list the token index made of them, where it counted them.
+        Most stories ask this first: their prose and its index are made here, and the index's
+        counts kept as `word_counts`, in six Python calls where the chain through
+        `word_counts` took nine."""
+        fields = self.__dict__
+        if "word_counts" not in fields and "tokens" not in fields and "_prose" not in fields:
+            prose = self._prose
+            if prose.index() is not None:
+                fields["word_counts"] = prose._counts
+                return StoryBits.read(prose._counted)  # type: ignore[arg-type]
         counts = self.word_counts
         return StoryBits.read(self._prose.counted_words(counts) if "_prose" in self.__dict__ else counts)
 
