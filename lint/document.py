@@ -273,7 +273,7 @@ class Document:
         quotations: tuple[Span, ...],
         regions: tuple[Region, ...],
         sic: tuple[Span, ...],
-        lines: LineIndex,
+        lines: LineIndex | None,
         non_prose: SpanSet | None = None,
         hints: int | None = None,
         repairs: tuple[Repair, ...] | None = None,
@@ -284,7 +284,8 @@ class Document:
         parse built it: the span set of the regions but tables (`_non_prose`), not built again;
         `hints`, where parse found them: the text's `hints`; `repairs`, where parse knows them
         (none, when the hints hold no mark a finder needs): the text's `repairs`, not asked of
-        `newslint.repairs` through two Python calls (most stories)."""
+        `newslint.repairs` through two Python calls (most stories); `lines`, where parse needed
+        them: the text's `lines`, else built on first read."""
         doc = object.__new__(cls)
         # a dict display, not keywords: keyword arguments are gathered into a dict of their own,
         # then copied into the instance's
@@ -299,7 +300,6 @@ class Document:
             "quotations": quotations,
             "regions": regions,
             "sic": sic,
-            "lines": lines,
             # every check reads these: made here, not each through a cached property's two
             # Python calls on first read (a story's `_selected` and `derivations` are always read)
             "_line_cases": {},
@@ -313,6 +313,8 @@ class Document:
             fields["_non_prose"] = non_prose
             if not any(r.kind is RegionKind.TABLE for r in regions):  # then it is the set of all
                 fields["_not_prose"], fields["_tables"] = non_prose, NO_SPANS
+        if lines is not None:  # else built when first read (`_lines_of`): a third of stories never do
+            fields["lines"] = lines
         if hints is not None:
             fields["hints"] = hints
         if repairs is not None:
@@ -623,3 +625,15 @@ class Document:
     @property
     def tables(self) -> SpanSet:
         return self._tables
+
+
+def _lines_of(doc: Document) -> LineIndex:
+    """A document's `lines`, where `Document.assembled` was given none: built when first read
+    (every reader reads the line starts), so that a story none reads costs no call for them."""
+    return LineIndex(doc.text)
+
+
+# The dataclass field's class default (None, read where the instance dict holds no `lines`),
+# replaced by a non-data descriptor: an instance's own `lines` is read first, as before.
+Document.lines = cached_property(_lines_of)  # type: ignore[assignment]
+Document.lines.__set_name__(Document, "lines")  # type: ignore[attr-defined]

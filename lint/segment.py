@@ -98,14 +98,15 @@ def sentence_ends(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
 
 def parse(text: str, path: str = "-", format: str = "text") -> Document:
     """Build the document model of `text`. `format` is "text" or "markdown"."""
-    lines = LazyLineIndex(text)  # (read by a table's rows, NL204, a report: found when first read)
     plain = _plain_story(text) if format == "text" else None
+    lines: LazyLineIndex | None = None  # a plain story's: built by the document when first read
     if plain is not None:  # most stories: no rare hint, no region but tickers, one compiled call
         hints, tickers, headline, dateline, paragraphs, sentences, quotations = plain
         regions = [Region(RegionKind.TICKER, s) for s in tickers] if tickers else []
         not_prose = SpanSet(tickers) if tickers else None
     else:
         hints = _hints_of(text)
+        lines = LazyLineIndex(text)  # (read by a table's rows, NL204, a report: found when first read)
         regions = _regions(text, format, lines, hints)
         # built once, here, and handed to the document (`Document.assembled`)
         not_prose = SpanSet([r.span for r in regions if r.kind is not RegionKind.TABLE]) if regions else None

@@ -633,3 +633,28 @@ def test_the_memory_is_trimmed_whole_when_another_thread_adds_words_halfway(monk
     monkeypatch.setattr(tokens, "islice", interrupted)
     assert tokens._first_remembered(memory, 8, 1) == {f"w{i}": 1 for i in range(6)}
     assert calls == [6, 6]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PARIS (Reuters) - Prices rose.\n\nThey fell later.\n",
+        "See https://example.com today.\nDone.",
+        "",
+        "One",
+    ],
+)
+def test_lines_built_on_first_read_as_from_the_text(text):
+    """A plain story's line index is built when first read, kept, and is the text's own; a
+    story with regions has its lines from parse: either way the same starts and length."""
+    from newslint.span import LineIndex
+
+    doc = parse(text)
+    lines = doc.lines
+    assert doc.lines is lines  # kept, not built again
+    expected = LineIndex(text)
+    assert list(lines.starts) == list(expected.starts)
+    assert lines.length == expected.length == len(text)
+    assert [lines.line_span(n) for n in range(1, len(lines) + 1)] == [
+        expected.line_span(n) for n in range(1, len(expected) + 1)
+    ]
