@@ -2735,6 +2735,23 @@ COMPOUND_CHARS = "aAbBkK-'\u212aéΣ"
 
 @settings(max_examples=500, deadline=None)
 @given(
+    st.lists(st.text("abKkAßKé-", min_size=1, max_size=6), max_size=12),
+    st.sets(st.text("abkßéK", min_size=2, max_size=5), max_size=4),
+)
+@example(words=["Ka", "KA", "Ka", "ka", "kA"], parts={"ka"})  # the Kelvin sign lowers to k
+@example(words=["SS", "Ss", "ß"], parts={"ss", "ß"})  # "ß".upper() is "SS", whose lowercase is "ss"
+def test_nl203_plain_words_of_parts_are_those_whose_lowercase_is_one(words, parts):
+    """`_plain_of` gives the story's words of letters only whose lowercase is one of the parts,
+    each once, as lowering every such word would: the forms it looks up (a part, capitalised,
+    in capitals) and the odd shapes it lowers cover every word."""
+    doc = document.Document(" ".join(words))
+    expected = {w for w in doc.word_counts if w.isalpha() and w.lower() in parts}
+    found = list(compound_spacing._plain_of(doc, parts))
+    assert len(found) == len(set(found))
+    assert set(found) == expected
+
+
+@given(
     st.sets(st.text(COMPOUND_CHARS, max_size=8), max_size=16),
     st.lists(st.text("abkA-é", max_size=8), max_size=4),
     st.integers(1, 7),

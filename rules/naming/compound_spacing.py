@@ -21,6 +21,7 @@ from newslint.rules._tables import once
 from newslint.rules.typos import _pairs as pairs
 from newslint.rules.typos._words import english, match_case
 from newslint.span import Span
+from newslint.tokens import word_shape
 from newslint.violation import FixAvailability, Violation
 
 # An open pair whose first word is one of these is a phrase, not a spelling of a compound:
@@ -89,7 +90,7 @@ class CompoundSpacing(Rule):
         return (Trigger(words=_CLOSED),)  # every report needs a closed form (`_candidates`)
 
     def check_words(self) -> tuple[LetterTest, ...]:
-        return (_HYPHENATED, _PLAIN)  # read by `_candidates` when a closed form is there
+        return (_HYPHENATED, _ODD_PLAIN)  # read by `_candidates` when a closed form is there
 
     def check(self, doc: Document) -> Iterator[Violation]:
         wanted, keys = _candidates(doc)
@@ -335,6 +336,21 @@ _PLAIN = LetterTest(
 )
 
 
+_ODD_SHAPES = Shape.MIXED | Shape.LETTERS
+
+
+def _odd_plain(word: str) -> bool:
+    """Letters only, but not ASCII lowercase, capitalised or in capitals (McReigme, Zürich)."""
+    return bool(word_shape(word) & _ODD_SHAPES)
+
+
+# The words `_odd_plain` passes are those of its two shapes, each passed by its shape alone:
+# declared `decided`, the test is never called.
+_ODD_PLAIN = LetterTest(
+    _odd_plain, shapes=_ODD_SHAPES, decided=dict.fromkeys((Shape.MIXED, Shape.LETTERS), sys.maxsize)
+)
+
+
 def _joins_two_words(word: str) -> bool:
     """A lowercase word of the shipped word list, of six letters or more, that splits into two of
     its words as `check` pairs them (`airstrikes`: air + strikes; not `into`: in + to)."""
@@ -411,8 +427,21 @@ def _candidates(doc: Document) -> tuple[set[str], set[str]]:
     hyphenated = {w for w, key in joined_of.items() if key in keys}
     wanted = {w for w in doc.selected(_CLOSED) if w.lower() in keys} | hyphenated
     if parts:
-        wanted.update(w for w in doc.selected(_PLAIN) if w.lower() in parts)
+        wanted.update(_plain_of(doc, parts))
     return wanted, keys
+
+
+def _plain_of(doc: Document, parts: Collection[str]) -> Iterator[str]:
+    """The story's words of letters only (`_PLAIN`) whose lowercase is one of `parts`, without
+    lowering each of them (a story's most words): a word of ASCII letters in one case, or
+    capitalised, is a part's lowercase, capitalised or capitals form, looked up; only the words
+    of other shapes (`_ODD_PLAIN`: McReigme, Zürich; few) are lowered to be compared."""
+    counts = doc.word_counts
+    for part in parts:
+        for form in {part, part.capitalize(), part.upper()}:
+            if form in counts and form.isalpha() and form.lower() == part:
+                yield form
+    yield from (w for w in doc.selected(_ODD_PLAIN) if w.lower() in parts)
 
 
 _COMPOUND_LENGTHS = (SHORTEST_COMPOUND, LONGEST_COMPOUND)
