@@ -7614,93 +7614,6 @@ scored_words(WordScoring *w, const OsaCosts *costs, PyObject *typo, PyObject *ca
     return out;
 }
 
-/* str.islower() of word[1:], read in place (no slice made): no cased character there is upper
- * or title case, and one is lower case. */
-static int
-rest_is_lower(PyObject *word)
-{
-    int kind = PyUnicode_KIND(word), cased = 0;
-    const void *data = PyUnicode_DATA(word);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(word), i;
-    for (i = 1; i < n; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (Py_UNICODE_ISUPPER(c) || Py_UNICODE_ISTITLE(c))
-            return 0;
-        cased |= Py_UNICODE_ISLOWER(c);
-    }
-    return cased;
-}
-
-/* once_written_near(text, capitals, counts, few): the words of the set `capitals` other than
- * `text` that NL101's `_no_tie` compares it with, in the set's order: written once (`counts.get(w)
- * == 1`, `counts` a dict), capitalised as `w[1:].islower()` reads, of `text`'s first character
- * and of its length or one more or less; None when more than `few` such words are there (`text`
- * among them where it is one). The twin of newslint.native._once_written_near: one walk of a
- * story's few capital candidates for each word asked, where a dict of them by first letter and
- * length was built in Python for every story that asked one. */
-static PyObject *
-once_written_near(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
-{
-    PyObject *text, *capitals, *counts, *item, *near, *one;
-    Py_ssize_t few, size, pos = 0, count = 0, set_size;
-    Py_hash_t hash;
-    Py_UCS4 first;
-    if (BAD_COUNT(4, 4) || BAD_STR(0) || BAD_TYPE(2, PyDict_Check, "dict") || ssize_arg(__func__, args, 3, &few) < 0 ||
-        BAD_TYPE(1, PyAnySet_Check, "set")) /* (the set last: its argument is 'O' to the argument checks' model) */
-        return NULL;
-    text = args[0], capitals = args[1], counts = args[2];
-    if ((size = PyUnicode_GET_LENGTH(text)) == 0) {
-        PyErr_SetString(PyExc_IndexError, "string index out of range"); /* text[0], as the twin reads it */
-        return NULL;
-    }
-    first = PyUnicode_READ_CHAR(text, 0);
-    if ((near = PyList_New(0)) == NULL)
-        return NULL;
-    one = PyLong_FromLong(1); /* (a small int: no failure) */
-    set_size = PySet_GET_SIZE(capitals);
-    while (_PySet_NextEntry(capitals, &pos, &item, &hash)) {
-        PyObject *uses;
-        Py_ssize_t n;
-        int once;
-        if (!PyUnicode_Check(item)) {
-            wrong_type(__func__, 1, "a set of str", item);
-            goto fail;
-        }
-        n = PyUnicode_GET_LENGTH(item);
-        if (n < size - 1 || n > size + 1 || n == 0 || PyUnicode_READ_CHAR(item, 0) != first || !rest_is_lower(item))
-            continue;
-        Py_INCREF(item); /* held while its count is compared: an int's __eq__ runs no code, another's may */
-        uses = PyDict_GetItemWithError(counts, item);
-        Py_XINCREF(uses);
-        once = uses == NULL ? (PyErr_Occurred() ? -1 : 0) : PyObject_RichCompareBool(uses, one, Py_EQ);
-        Py_XDECREF(uses);
-        if (once < 0 || PySet_GET_SIZE(capitals) != set_size) {
-            if (once >= 0)
-                PyErr_SetString(PyExc_RuntimeError, "Set changed size during iteration");
-            Py_DECREF(item);
-            goto fail;
-        }
-        if (once) {
-            count++;
-            if (PyUnicode_Compare(item, text) != 0 && PyList_Append(near, item) < 0) {
-                Py_DECREF(item);
-                goto fail;
-            }
-        }
-        Py_DECREF(item);
-    }
-    Py_DECREF(one);
-    if (count > few) {
-        Py_DECREF(near);
-        Py_RETURN_NONE;
-    }
-    return near;
-fail:
-    Py_DECREF(one);
-    Py_DECREF(near);
-    return NULL;
-}
-
 /* body_openers(words, ids, starts, firsts, counts, head_end): the sentence-opening words of a
  * story's token index (`firsts`, with `words`, `ids` and `starts`: int32 buffers) that NL101's
  * `_body_openers` counts, in one walk: those whose text is a key of `counts` (its word counts)
@@ -14635,8 +14548,6 @@ static PyMethodDef methods[] = {
      "add_forms(counts, word_counts, memo, make, limit): each word's uses added to the counts of its forms."},
     {"weighted_osa", (PyCFunction)(void (*)(void))weighted_osa, METH_FASTCALL,
      "weighted_osa(typo, word, sub, near, values, costs): the weighted slip cost of word typed as typo."},
-    {"once_written_near", (PyCFunction)(void (*)(void))once_written_near, METH_FASTCALL,
-     "once_written_near(text, capitals, counts, few): the once-written capitals near text, or None past few."},
     {"body_openers", (PyCFunction)(void (*)(void))body_openers, METH_FASTCALL,
      "body_openers(words, ids, starts, firsts, counts, head_end): (openers counted, those before head_end, "
      "lowercase openers' starts and ends)."},

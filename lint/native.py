@@ -288,29 +288,6 @@ def _keyed_line(data: bytes | mmap.mmap, lines: bytes, key: bytes) -> tuple[int,
     return -1, -1
 
 
-def _once_written_near(
-    text: str, capitals: AbstractSet[str], counts: Mapping[str, int], few: int
-) -> list[str] | None:
-    """The words of `capitals` other than `text` that NL101's `_no_tie` compares it with, in the
-    set's order: written once (`counts`), capitalised (`w[1:].islower()`), of `text`'s first
-    character and of its length or one more or less; None when more than `few` such words are
-    there, `text` among them where it is one (the twin of the compiled `once_written_near`)."""
-    first, size = text[0], len(text)
-    near: list[str] = []
-    count = 0
-    for w in capitals:
-        if w and w[0] == first and size - 1 <= len(w) <= size + 1 and w[1:].islower() and counts.get(w) == 1:
-            count += 1
-            if w != text:
-                near.append(w)
-    return None if count > few else near
-
-
-once_written_near: Callable[[str, AbstractSet[str], Mapping[str, int], int], list[str] | None] = (
-    native.once_written_near if native is not None else _once_written_near
-)
-
-
 def _body_openers_walk(
     words: list[str],
     ids: Sequence[int],
@@ -1001,7 +978,6 @@ __all__ = [
     "near_words_in_index",
     "near_words_in_line",
     "once",
-    "once_written_near",
     "one_edit_away",
     "osa_within_two",
     "pair_steps",

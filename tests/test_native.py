@@ -944,38 +944,6 @@ def test_the_compiled_walk_reads_the_bits_as_the_loop_does():
         compiled.near_words("abc", ["abd", 3])
 
 
-# capitalised words and others, of one first letter and lengths one apart, in cases str.islower
-# reads apart (a title-case letter, a caseless one, a capital after the first)
-NEAR_CAPITALS = st.text("RrEeǅ1Ré", min_size=1, max_size=5)
-
-
-@needs_compiled
-@settings(max_examples=500, deadline=None)
-@given(
-    NEAR_CAPITALS,
-    st.sets(NEAR_CAPITALS, max_size=10) | st.frozensets(NEAR_CAPITALS, max_size=10),
-    st.dictionaries(NEAR_CAPITALS, st.sampled_from([0, 1, 2, True, 1.0, "1"]), max_size=10),
-    st.integers(-1, 4),
-)
-def test_the_compiled_once_written_near_is_its_twin(text, capitals, counts, few):
-    """`once_written_near` finds NL101's once-written capitals near a word as its twin does, in
-    the set's order, None past `few`; and as `_no_tie` read them grouped by first letter and length."""
-    found = compiled.once_written_near(text, capitals, counts, few)
-    assert found == chooser._once_written_near(text, capitals, counts, few)
-    grouped: dict[tuple[str, int], list[str]] = {}
-    for w in capitals:
-        if w[1:].islower() and counts.get(w) == 1:
-            grouped.setdefault((w[0], len(w)), []).append(w)
-    near = [w for n in (len(text) - 1, len(text), len(text) + 1) for w in grouped.get((text[0], n), ())]
-    assert found == (None if len(near) > few else [w for w in capitals if w in near and w != text])
-    with pytest.raises(IndexError):
-        compiled.once_written_near("", capitals, counts, few)
-    with pytest.raises(TypeError):
-        compiled.once_written_near(text, {text, 3}, counts, few)
-    with pytest.raises(TypeError, match="must be set"):
-        compiled.once_written_near(text, [text], counts, few)
-
-
 @needs_compiled
 @settings(max_examples=500, deadline=None)
 @given(

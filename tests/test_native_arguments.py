@@ -50,7 +50,6 @@ SPECS = {
     "add_forms": "DDDOn",
     "weighted_osa": "UUyyTF",
     "word_scores": "ULTTTDDnTOT",
-    "once_written_near": "UODn",
     "body_openers": "LbbbDn",  # (a set or a frozenset: refused otherwise, tested in test_native)
     "pair_steps": "bbbb",
     "table_line_starts": "b",

@@ -572,9 +572,9 @@ def test_a_capitalised_word_no_slip_can_make_is_left_alone_before_the_counts():
     ]
     asked = ties = 0
     for rule, doc, tok, counts, found in _capitals_weighed(texts, lambda doc, tok: True):
-        capitals = frozenset(doc.word_counts)
+        once = unknown_word._written_once_by_shape(doc, frozenset(doc.word_counts))
         weighed = rule._weighed_capital(doc, tok, counts, found, True)
-        if unknown_word._no_slip_uncounted(doc, tok.text, capitals):
+        if unknown_word._no_slip_uncounted(doc, tok.text, once):
             asked += 1
             assert weighed is None, tok.text
         else:
@@ -609,8 +609,8 @@ def test_a_capitalised_word_no_evidence_can_make_a_slip_is_left_alone_before_the
     from newslint.rules.typos._ties import OnceWrittenNames
 
     for rule, doc, tok, counts, ties in _capitals_weighed([text], lambda doc, tok: True):
-        capitals = frozenset(doc.word_counts)
-        if not unknown_word._no_slip_uncounted(doc, tok.text, capitals):
+        once = unknown_word._written_once_by_shape(doc, frozenset(doc.word_counts))
+        if not unknown_word._no_slip_uncounted(doc, tok.text, once):
             continue
         twice = Counter(dict.fromkeys(counts, 2))
         twice_ties = OnceWrittenNames(doc, frozenset(doc.word_counts), twice)
@@ -626,17 +626,16 @@ def test_a_name_one_edit_from_words_it_cannot_be_a_slip_of_is_cleared_before_the
     text = "Talks\n\nThe Mirtel deal and the Genemation talks, Reigme said.\n"
     for written in ("", " The regime's men.", " Regime-led talks.", " The REGIME fell."):
         doc = parse(text + written)
-        capitals = frozenset(doc.word_counts)
-        assert unknown_word._no_slip_uncounted(doc, "Mirtel", capitals)
-        assert unknown_word._no_slip_uncounted(doc, "Genemation", capitals)
-        assert unknown_word._no_slip_uncounted(doc, "Reigme", capitals) == (not written), written
+        once = unknown_word._written_once_by_shape(doc, frozenset(doc.word_counts))
+        assert unknown_word._no_slip_uncounted(doc, "Mirtel", once)
+        assert unknown_word._no_slip_uncounted(doc, "Genemation", once)
+        assert unknown_word._no_slip_uncounted(doc, "Reigme", once) == (not written), written
 
 
-def _no_slip_as_read_each_time(doc, text: str, candidates) -> bool:
+def _no_slip_as_read_each_time(doc, text: str, once) -> bool:
     """`_no_slip_uncounted` as it read before its letters' part was remembered
     (`_near_evidence`): the names and words one edit away, the evidence among them and the
-    clear slip read at each ask; and the once-written capitals a tie may be made with, by their
-    first letter and length, as they were grouped before `once_written_near` read them."""
+    clear slip read at each ask."""
     from newslint.rules.naming.name_variant import one_edit_pair
     from newslint.rules.typos._context import slip_cost
 
@@ -659,10 +658,6 @@ def _no_slip_as_read_each_time(doc, text: str, candidates) -> bool:
         return False
     if not (text[1:].islower() and doc.word_counts.get(text) == 1):
         return True
-    once: dict[tuple[str, int], list[str]] = {}
-    for w in candidates:
-        if w[1:].islower() and doc.word_counts.get(w) == 1:
-            once.setdefault((w[0], len(w)), []).append(w)
     near = [once.get((text[0], n), ()) for n in (len(text) - 1, len(text), len(text) + 1)]
     if sum(map(len, near)) > unknown_word.FEW_ONCE_WRITTEN:
         return False
@@ -680,11 +675,11 @@ def test_no_slip_uncounted_remembers_what_it_reads_of_a_word_s_letters_alone(tex
     asked = set()
     for text in texts:
         doc = parse(text)
-        capitals = frozenset(doc.word_counts)
+        once = unknown_word._written_once_by_shape(doc, frozenset(doc.word_counts))
         for word in doc.word_counts:
             if word[:1].isupper() and word.isalpha() and word.isascii():
-                expected = _no_slip_as_read_each_time(doc, word, capitals)
-                assert unknown_word._no_slip_uncounted(doc, word, capitals) == expected, (text, word)
+                expected = _no_slip_as_read_each_time(doc, word, once)
+                assert unknown_word._no_slip_uncounted(doc, word, once) == expected, (text, word)
                 asked.add(word)
     assert asked <= unknown_word._NEAR_EVIDENCE.keys()  # each remembered, asked again in a later story
 

@@ -22,7 +22,6 @@ from newslint.native import (
     native,
     near_words,
     near_words_in_index,
-    once_written_near,
     one_edit_away,
     unlisted_capital,
 )
@@ -312,6 +311,18 @@ def _beside_a_name_unslipped(doc: Document, tok: Token) -> bool:
 FEW_ONCE_WRITTEN = 24  # once-written capitals of its shapes `_no_slip_uncounted` compares a word with
 
 
+def _written_once_by_shape(doc: Document, capitals: AbstractSet[str]) -> dict[tuple[str, int], list[str]]:
+    """The story's capitalised candidates written once as they stand, capitalised (the forms
+    `OnceWrittenNames` may make a tie of, and more: it also asks that the story's counts hold
+    each once), by their first letter and length: read without the counts."""
+    written = doc.word_counts
+    found: dict[tuple[str, int], list[str]] = {}
+    for w in capitals:
+        if w[1:].islower() and written.get(w) == 1:
+            found.setdefault((w[0], len(w)), []).append(w)
+    return found
+
+
 def _cleared_at_every_use(
     doc: Document, capitals: AbstractSet[str], desk_capitals: AbstractSet[str]
 ) -> set[str]:
@@ -326,6 +337,7 @@ def _cleared_at_every_use(
     `_beside_a_name_unslipped` first)."""
     counts = doc.word_counts
     found: set[str] = set()
+    once: dict[tuple[str, int], list[str]] | None = None
     for w in capitals:
         if w in desk_capitals:
             continue
@@ -338,10 +350,12 @@ def _cleared_at_every_use(
                 continue
         elif len(w) < TITLE_MIN_LENGTH:
             continue  # a name inside a sentence (`_short_in_sentence`): most uses cleared so, each read
-        # (`_no_slip_uncounted`, its two parts asked here: a call saved for each candidate)
+        # (`_cleared_uncounted`, its two parts asked here: a call saved for each candidate)
         cleared = _cleared_before_ties(doc, w)
         if cleared is None:
-            cleared = _no_tie(w, capitals, counts)
+            if once is None:
+                once = _written_once_by_shape(doc, capitals)
+            cleared = _no_tie(w, once)
         if cleared:
             found.add(w)
     return found
@@ -396,18 +410,32 @@ def _lowercase_text(doc: Document) -> str | None:
     return doc.text.lower() if len(doc.text) <= LOWERED_AT_MOST else None
 
 
-def _no_slip_uncounted(doc: Document, text: str, capitals: AbstractSet[str]) -> bool:
+def _no_slip_uncounted(doc: Document, text: str, once: dict[tuple[str, int], list[str]]) -> bool:
     """Whether `UnknownWord._weighed_capital` (with `clear_slips`) answers None for a capitalised
     word whatever the story's counts say, told without them (`story_counts`, a dict of every
     word of the story, built for most stories only for their capitalised words): no clear slip
     in it, no listed word one edit from it that the story's use of it could make evidence
     (`_evidence_possible`: none, for most names one edit from a word or name), and no tie can
     make it a slip: it is not written once as it stands, capitalised, or no other once-written
-    capital of the story's `capitals` is one edit from it (`_no_tie`; `OnceWrittenNames.slip_of`
+    capital (`once`: `_written_once_by_shape`) is one edit from it (`OnceWrittenNames.slip_of`
     finds its other form among those). False where that many are to be compared (a big
-    file's): the counts decide."""
+    file's): the counts decide. (Asked in two parts where `once` is not built yet: it is
+    built only for a word the first leaves undecided.)"""
     cleared = _cleared_before_ties(doc, text)
-    return _no_tie(text, capitals, doc.word_counts) if cleared is None else cleared
+    return _no_tie(text, once) if cleared is None else cleared
+
+
+def _cleared_uncounted(
+    doc: Document, text: str, capitals: AbstractSet[str], once: dict[tuple[str, int], list[str]] | None
+) -> tuple[bool, dict[tuple[str, int], list[str]] | None]:
+    """`_no_slip_uncounted(doc, text, once)`, its `once` built of the story's `capitals` only
+    where a tie is to be weighed (most stories have none): the answer, and `once` as it is now."""
+    cleared = _cleared_before_ties(doc, text)
+    if cleared is None:
+        if once is None:
+            once = _written_once_by_shape(doc, capitals)
+        cleared = _no_tie(text, once)
+    return cleared, once
 
 
 def _cleared_before_ties(doc: Document, text: str) -> bool | None:
@@ -422,16 +450,17 @@ def _cleared_before_ties(doc: Document, text: str) -> bool | None:
     return None
 
 
-def _no_tie(text: str, capitals: AbstractSet[str], counts: Mapping[str, int]) -> bool:
-    """Whether no other once-written capital of the story (of `capitals`, written once by
-    `counts`, the story's `word_counts`: `once_written_near`, which reads those of its first
-    letter and of a length one edit can reach) is one edit from `text`: False where too many
-    are to be compared."""
-    near = once_written_near(text, capitals, counts, FEW_ONCE_WRITTEN)
-    if near is None:
+def _no_tie(text: str, once: dict[tuple[str, int], list[str]]) -> bool:
+    """Whether no other once-written capital of the story (`once`: `_written_once_by_shape`) is
+    one edit from `text`, written once: False where too many are to be compared."""
+    first, size, get = text[0], len(text), once.get
+    near = (*get((first, size - 1), ()), *get((first, size), ()), *get((first, size + 1), ()))
+    if len(near) > FEW_ONCE_WRITTEN:
         return False
-    # (most words meet no other: no generator made)
-    return not near or not any(one_edit_pair(text, o) for o in near)
+    if len(near) == 1 and near[0] == text:
+        return True  # the word alone (most words): no pair to test, no generator made
+    # (the word itself is among them, and no pair with itself: most words meet no other)
+    return not any(one_edit_pair(text, o) for o in near if o != text)
 
 
 class UnknownWord(Rule):
@@ -607,6 +636,7 @@ class UnknownWord(Rule):
         bracket = -2  # where the story's last "(" is (-2: not read yet): no name spelled out after it
         first_tag = 0  # where its first "<" is (-1: none), read with `bracket`: no company tag before it
         lettered: dict[str, bool] = {}  # `_named_by_its_letters` of each repeated capitalised word asked
+        once: dict[tuple[str, int], list[str]] | None = None  # `_written_once_by_shape`, before the counts
         # Candidate-first: the tests below that read only a word's letters are run once per
         # distinct word (and remembered across stories); the tokens of the few words they do
         # not clear are the only ones built.
@@ -670,7 +700,8 @@ class UnknownWord(Rule):
                 if text not in desk_capitals:
                     if counts is None and _beside_a_name_unslipped(doc, tok):
                         continue  # what `_weighed_capital` answers whatever the counts: not built for it
-                    if _no_slip_uncounted(doc, text, capitals):
+                    cleared, once = _cleared_uncounted(doc, text, capitals, once)
+                    if cleared:
                         continue  # likewise (and cheaper): no word or name one edit away, no tie to break
                 if counts is None:
                     counts = story_counts(doc)
