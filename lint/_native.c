@@ -7614,6 +7614,64 @@ scored_words(WordScoring *w, const OsaCosts *costs, PyObject *typo, PyObject *ca
     return out;
 }
 
+/* Whether the characters at i of a text are a bracketed acronym, `\(([A-Z]{3,6})\)` matched
+ * there (text[i] is "("): the acronym's length, else 0. */
+static Py_ssize_t
+bracketed_acronym_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+{
+    Py_ssize_t j = i + 1;
+    while (j < n && j - i <= 6) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, j);
+        if (ch < 'A' || ch > 'Z')
+            break;
+        j++;
+    }
+    /* (the capitals run on past six: the pattern's ")" is never met there) */
+    return j - i - 1 >= 3 && j < n && PyUnicode_READ(kind, data, j) == ')' ? j - i - 1 : 0;
+}
+
+/* bracketed_acronyms(text): the acronyms the text gives in brackets, each as
+ * `re.compile(r"\(([A-Z]{3,6})\)").finditer(text)` finds it (its group), in order: a list (empty
+ * in most stories, whose only brackets are a wire's "(Reuters)" or a ticker's). The
+ * twin of newslint.native._bracketed_acronyms: NL101 asks it of every story (`_swap_possible`),
+ * where a search for "(" and a pattern's match at each cost a story about 5,000 instructions
+ * in Python. */
+static PyObject *
+bracketed_acronyms(PyObject *self, PyObject *text)
+{
+    PyObject *found;
+    Py_ssize_t i, n;
+    int kind;
+    const void *data;
+    if (BAD_STR_O(text) || (found = PyList_New(0)) == NULL)
+        return NULL;
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    n = PyUnicode_GET_LENGTH(text);
+    for (i = 0; i < n; i++) {
+        Py_ssize_t size;
+        PyObject *acronym;
+        if (kind == PyUnicode_1BYTE_KIND) { /* (most stories: memchr finds each bracket) */
+            const Py_UCS1 *s = (const Py_UCS1 *)data, *at = memchr(s + i, '(', (size_t)(n - i));
+            if (at == NULL)
+                break;
+            i = at - s;
+        } else if (PyUnicode_READ(kind, data, i) != '(')
+            continue;
+        if ((size = bracketed_acronym_at(kind, data, n, i)) == 0)
+            continue;
+        acronym = PyUnicode_Substring(text, i + 1, i + 1 + size);
+        if (acronym == NULL || PyList_Append(found, acronym) < 0) {
+            Py_XDECREF(acronym);
+            Py_DECREF(found);
+            return NULL;
+        }
+        Py_DECREF(acronym);
+        i += size + 1; /* (the next match starts after this one's ")") */
+    }
+    return found;
+}
+
 /* body_openers(words, ids, starts, firsts, counts, head_end): the sentence-opening words of a
  * story's token index (`firsts`, with `words`, `ids` and `starts`: int32 buffers) that NL101's
  * `_body_openers` counts, in one walk: those whose text is a key of `counts` (its word counts)
@@ -14548,6 +14606,8 @@ static PyMethodDef methods[] = {
      "add_forms(counts, word_counts, memo, make, limit): each word's uses added to the counts of its forms."},
     {"weighted_osa", (PyCFunction)(void (*)(void))weighted_osa, METH_FASTCALL,
      "weighted_osa(typo, word, sub, near, values, costs): the weighted slip cost of word typed as typo."},
+    {"bracketed_acronyms", bracketed_acronyms, METH_O,
+     "bracketed_acronyms(text): the acronyms of \\(([A-Z]{3,6})\\) in the text, in order."},
     {"body_openers", (PyCFunction)(void (*)(void))body_openers, METH_FASTCALL,
      "body_openers(words, ids, starts, firsts, counts, head_end): (openers counted, those before head_end, "
      "lowercase openers' starts and ends)."},

@@ -969,6 +969,36 @@ def test_the_compiled_body_openers_are_their_twin(words, tokens_, data, head_end
         compiled.body_openers(words, ids, array("i", [*starts, 0]), firsts, counts, head_end)
 
 
+# texts of brackets and capitals: acronyms of every length about the pattern's, cut short, run
+# together, glued to letters, in texts of one, two and four bytes a character
+BRACKETED_TEXT = st.lists(
+    st.sampled_from(["(", ")", "A", "B", "Z", "a", "@", "[", "AB", "ADB", "ABCDEF", "ABCDEFG", " "])
+    | st.sampled_from(["é", "ŀ", "😀"]),
+    max_size=24,
+).map("".join)
+
+
+@needs_compiled
+@settings(max_examples=3000, deadline=None)
+@given(BRACKETED_TEXT)
+@example("(ADB) (AD) (ABCDEF) (ABCDEFG) ((CAS)(CAS)")
+@example("é (ADB) ((ABD)")
+@example("😀(ADB)(ABC")
+def test_the_compiled_bracketed_acronyms_are_their_twin(text):
+    """`bracketed_acronyms` finds the acronyms in brackets the pattern's `finditer` finds, in
+    order, in a text of any width; and refuses what is no str."""
+    expected = [m.group(1) for m in chooser.BRACKETED_ACRONYM.finditer(text)]
+    assert chooser._bracketed_acronyms(text) == expected
+    assert compiled.bracketed_acronyms(text) == expected, text
+
+
+@needs_compiled
+def test_the_compiled_bracketed_acronyms_read_a_story_and_refuse_bytes():
+    assert compiled.bracketed_acronyms("the Asian Development Bank (ADB) said") == ["ADB"]
+    with pytest.raises(TypeError):
+        compiled.bracketed_acronyms(b"(ADB)")
+
+
 # the values a word's bits take, with the edges of an int's one and two digits and a machine word
 EDGES = [(1 << 30) - 1, 1 << 30, (1 << 60) - 1, 1 << 60, (1 << 63) - 1, 1 << 63]
 BITS = st.integers(0, 1 << 70) | st.integers(0, 15) | st.sampled_from(EDGES)
