@@ -28,7 +28,7 @@ from collections.abc import Set as AbstractSet
 from functools import update_wrapper
 from itertools import islice
 from types import ModuleType
-from typing import Any, AnyStr, TypeVar
+from typing import Any, AnyStr, NamedTuple, TypeVar
 
 
 def _load() -> ModuleType | None:
@@ -454,13 +454,16 @@ _BUILT: tuple[type, ...] = (set, frozenset, dict) + (() if native is None else (
 
 
 def edits_among_each(
-    word: str, containers: Sequence[AbstractSet[str] | Mapping[str, object] | Lookup]
+    word: str, containers: Sequence[AbstractSet[str] | Mapping[str, object] | Lookup] | EditTargets
 ) -> list[set[str]]:
     """`[edits_among(word, c) for c in containers]`, the compiled form making and hashing each
     edit once for all the containers (a capitalised word is looked for among the listed words
     and the names: one walk over its hundreds of edits, not one per list). Each set is the one
     `edits_among` gives, built in the same order."""
-    targets, built = _targets(containers)
+    if isinstance(containers, EditTargets):  # (read once for every word asked: `edit_targets`)
+        containers, targets, built = containers
+    else:
+        targets, built = _targets(containers)
     if native is not None and built and word.isascii():
         found: list[set[str]] = native.edits_among_each(word, targets)
         return found
@@ -472,6 +475,25 @@ def _edits_among_each(
 ) -> list[set[str]]:
     """`edits_among_each`'s twin (apart: its comprehension's cell was made at every call)."""
     return [edits_among(word, c) for c in containers]
+
+
+Target = tuple[AbstractSet[str] | Mapping[str, object], tuple[bytes, bytes] | None]
+
+
+class EditTargets(NamedTuple):
+    """Containers as `edits_among_each` and `swap_inside` read them, read once (`edit_targets`)
+    for a caller that asks about word after word in the same containers: each call read every
+    container's keys and filter again (half the cost of a short word's walk, measured)."""
+
+    containers: tuple[AbstractSet[str] | Mapping[str, object] | Lookup, ...]
+    targets: list[Target]  # each container's keys and filter (`_targets`)
+    built: bool  # whether the compiled helpers read every one's keys
+
+
+def edit_targets(containers: Sequence[AbstractSet[str] | Mapping[str, object] | Lookup]) -> EditTargets:
+    """`containers` read for `edits_among_each` and `swap_inside`, which take the answer in
+    their place (and answer as they would for them, while the containers stay the same)."""
+    return EditTargets(tuple(containers), *_targets(containers))
 
 
 def _targets(
@@ -489,12 +511,17 @@ def _targets(
     return targets, built
 
 
-def swap_inside(word: str, containers: Sequence[AbstractSet[str] | Mapping[str, object] | Lookup]) -> bool:
+def swap_inside(
+    word: str, containers: Sequence[AbstractSet[str] | Mapping[str, object] | Lookup] | EditTargets
+) -> bool:
     """Whether swapping two different neighbouring letters of `word`, from its second letter and
     leaving its last alone, makes a string one of `containers` (sets, dicts' keys or `Lookup`s)
     holds: a typist's habit in a name NL101 finds repeated. The compiled form makes each swap in
     a buffer and asks the filters first, where this one makes a str of each."""
-    targets, built = _targets(containers)
+    if isinstance(containers, EditTargets):
+        containers, targets, built = containers
+    else:
+        targets, built = _targets(containers)
     if native is not None and built and word.isascii():
         found: bool = native.swap_inside(word, targets)
         return found
@@ -984,6 +1011,8 @@ __all__ = [
     "bracketed_acronyms",
     "count_lines",
     "double_starts",
+    "EditTargets",
+    "edit_targets",
     "edits_among",
     "edits_among_each",
     "line_filter",

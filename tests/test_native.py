@@ -1895,6 +1895,8 @@ def test_the_edits_among_each_container_are_those_of_edits_among(word, slip_list
     found = chooser.edits_among_each(word, containers)
     assert found == expected
     assert [list(s) for s in found] == [list(s) for s in expected]
+    prepared = chooser.edits_among_each(word, chooser.edit_targets(containers))  # read once, asked after
+    assert [list(s) for s in prepared] == [list(s) for s in expected]
     if compiled is not None and word.isascii():
         targets = [(c.keys, c.filter) if isinstance(c, chooser.Lookup) else (c, None) for c in containers]
         each = compiled.edits_among_each(word, targets)
@@ -1931,6 +1933,7 @@ def test_a_swap_inside_is_found_as_each_swap_made_and_looked_up(word, swap_lists
             swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
             expected = expected or any(swapped in c for c in keys)
     assert chooser.swap_inside(word, containers) == expected
+    assert chooser.swap_inside(word, chooser.edit_targets(containers)) == expected
     assert chooser._swap_inside(word, keys) == expected
     if compiled is not None and word.isascii():
         targets = [(c.keys, c.filter) if isinstance(c, chooser.Lookup) else (c, None) for c in containers]

@@ -22,7 +22,7 @@ from functools import cache, lru_cache
 
 from newslint import native as _chooser
 from newslint.document import Document, Token
-from newslint.native import Lookup, edits_among_each, swap_inside, unlisted_capital
+from newslint.native import EditTargets, Lookup, edit_targets, edits_among_each, swap_inside, unlisted_capital
 from newslint.rules._tables import once
 from newslint.rules.typos._context import unaccented_words
 from newslint.rules.typos._words import (
@@ -198,11 +198,29 @@ def prepare() -> None:
     names_lookup()
 
 
+# (the listed words' lookup, and the names' and its `edit_targets`): read once while it stays
+_NAMES_AND_WORDS: list[tuple[AbstractSet[str] | Lookup, EditTargets]] = []
+
+
+def _names_and_words() -> EditTargets:
+    """The known names' lookup and the listed words' (`names_lookup`, `listed_lookup`), as
+    `edits_among_each` and `swap_inside` read them: read once, not at each new word asked
+    (the lists' keys and filters read again cost as much as a short word's compiled walk), and
+    again only when the listed words' lookup is another (the set built since)."""
+    listed = listed_lookup()
+    held = _NAMES_AND_WORDS[0] if _NAMES_AND_WORDS else None  # one read: another thread may replace it
+    if held is not None and held[0] is listed:
+        return held[1]
+    targets = edit_targets([names_lookup(), listed])
+    _NAMES_AND_WORDS[:] = [(listed, targets)]
+    return targets
+
+
 @lru_cache(maxsize=2048)  # asked by `clear_slip` and by NL101 again for the same word
 def known_one_edit_away(word: str) -> tuple[frozenset[str], frozenset[str]]:
     """(the listed names one edit from `word`, in lowercase; the listed words one edit from it),
     found in one walk over its hundreds of edits (`edits_among_each`), not one per list."""
-    named, listed = edits_among_each(word, [names_lookup(), listed_lookup()])
+    named, listed = edits_among_each(word, _names_and_words())
     return frozenset(named), frozenset(listed)
 
 
@@ -249,7 +267,7 @@ def may_be_swapped_slip(word: str) -> bool:
     instructions for a word of nine letters); remembered all the same."""
     if len(word) < SLIP_MIN_LENGTH:
         return False  # `clear_slip` finds nothing this short
-    return swap_inside(word, [names_lookup(), listed_lookup()])
+    return swap_inside(word, _names_and_words())
 
 
 def _undoubled_slip(
