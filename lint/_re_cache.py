@@ -29,13 +29,12 @@ from __future__ import annotations
 
 import atexit
 import builtins
-import dataclasses
 import importlib
 import marshal
 import os
 import sys
+import types
 from array import array
-from inspect import CO_OPTIMIZED  # (imported by dataclasses anyway)
 from pathlib import Path
 from types import CodeType
 from typing import Any
@@ -50,7 +49,8 @@ KEY = f"{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}|codes as bytes
 FOLDER = Path(__file__).resolve().parent / "__pycache__"
 FILE = FOLDER / f"re.{sys.implementation.cache_tag}.marshal"
 _RE_FOLDER = os.path.dirname(_compiler.__file__)
-_DATACLASSES = dataclasses.__file__
+_DATACLASSES = ""  # dataclasses.py, once `install` has imported it
+CO_OPTIMIZED = 0x0001  # inspect.CO_OPTIMIZED: a function's code (inspect itself is deferred)
 
 MAX_PATTERNS = 600  # newslint compiles about 250 at its top levels
 MAX_METHODS = 1500  # and dataclasses write about 290 methods
@@ -152,10 +152,54 @@ def _at_module_level(through: str = "") -> bool:
     )
 
 
+class _Deferred(types.ModuleType):
+    """A module put in `sys.modules` with its code not run yet (`defer`): the first read of a
+    name it does not hold runs its code into this very object, which becomes a plain module,
+    so that whoever imported it before holds the module itself."""
+
+    def __getattr__(self, name: str) -> Any:
+        spec: Any = self.__spec__  # (set by `defer`, with a loader that runs a module's code)
+        module: types.ModuleType = self
+        module.__class__ = types.ModuleType  # (no more `__getattr__`: the code's reads are plain)
+        try:
+            spec.loader.exec_module(module)
+        except BaseException:
+            del sys.modules[spec.name]  # as a failed import leaves it: the next import tries again
+            raise
+        return getattr(module, name)
+
+
+def defer(name: str) -> None:
+    """Import the standard module `name` with its code run only when one of its names is first
+    read: `import name` elsewhere finds it in `sys.modules` and runs nothing (it reads the
+    module's `__spec__`, which it holds). For `inspect`, which `dataclasses` imports at its
+    top and reads only to write the signature of a class that has no docstring as its
+    docstring (every newslint dataclass has one): inspect's code and its imports (ast, dis,
+    tokenize, linecache), never used by a check, were 35 M instructions of a start, 8% of a
+    check of one short story (callgrind). Nothing is done when the module is imported already
+    or cannot be found."""
+    if name in sys.modules:
+        return
+    import importlib.util
+
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
+        return
+    module = importlib.util.module_from_spec(spec)
+    module.__class__ = _Deferred
+    sys.modules[name] = module
+
+
 def install() -> None:
-    """Serve the patterns remembered from earlier runs, and remember the new ones."""
+    """Serve the patterns remembered from earlier runs, and remember the new ones; import
+    `dataclasses` (with `inspect` deferred) and serve the methods it writes."""
+    global _DATACLASSES
     if _compiler.compile is _compile:
         return
+    defer("inspect")
+    import dataclasses
+
+    _DATACLASSES = dataclasses.__file__
     try:
         key, known, methods = marshal.loads(FILE.read_bytes())
         if key == KEY and isinstance(known, dict) and isinstance(methods, dict):
@@ -172,6 +216,8 @@ def install() -> None:
 def uninstall() -> None:
     """`re` as it was (for tests): nothing served, nothing remembered, nothing written."""
     global _added
+    import dataclasses
+
     _compiler.compile = _original
     _compiler._sre = _real_sre
     vars(dataclasses).pop("exec", None)

@@ -38,6 +38,8 @@ class BaselineError(Exception):
 
 @dataclass(frozen=True, order=True)
 class Entry:
+    """A problem the baseline lists: its file, code, text and the line around it."""
+
     path: str
     code: str
     text: str
@@ -46,6 +48,8 @@ class Entry:
 
 @dataclass
 class Outcome:
+    """How many reports a baseline hid, and how many of its entries matched none."""
+
     hidden: int = 0  # reports the baseline matched
     stale: int = 0  # entries that matched no report: fixed, or edited beyond recognition
 

@@ -44,6 +44,8 @@ class CorpusError(Exception):
 
 @dataclass
 class Record:
+    """One line of a corpus: the record read from it and the story it holds."""
+
     line: int  # 1-based line number in the corpus file
     raw: bytes  # the line as read, without its "\n" (a "\r" before it stays, and is kept)
     display: str  # how reports name this record
@@ -327,6 +329,8 @@ class CorpusJob:
 
 @dataclass
 class Partition:
+    """A run of a corpus's lines checked together (by a worker or a Dask task)."""
+
     index: int
     first_line: int
     lines: list[tuple[int, bytes | None]]
@@ -392,6 +396,8 @@ class Tally:
 
 @dataclass
 class PartitionResult:
+    """What checking a `Partition` gave: its part of the report, its tally and its fixed lines."""
+
     index: int
     report: str  # the partition's part of the report (no summary)
     tally: Tally

@@ -305,3 +305,63 @@ def test_the_patterns_remembered_are_the_same_in_every_process(tmp_path):
         seen.append(proc.stdout)
     assert seen[0].count(":") > 100  # the engine's and the rules' patterns were recorded
     assert seen[0] == seen[1]
+
+
+def test_co_optimized_is_inspects():
+    import inspect
+
+    assert _re_cache.CO_OPTIMIZED == inspect.CO_OPTIMIZED
+
+
+_DEFERRED = """
+import sys, types
+from newslint import _re_cache
+_re_cache.defer("colorsys")
+module = sys.modules["colorsys"]
+import colorsys
+before = type(colorsys) is _re_cache._Deferred and "rgb_to_hsv" not in vars(colorsys)
+print(before, colorsys is module, colorsys.rgb_to_hsv(1.0, 0.0, 0.0), type(module) is types.ModuleType)
+_re_cache.defer("colorsys")  # imported already: nothing done
+print(sys.modules["colorsys"] is module, module.__name__, module.__spec__.name)
+"""
+
+
+def test_a_deferred_module_runs_on_first_use():
+    """`defer`: the module is in `sys.modules`, an import finds it there and runs nothing, and
+    the first read of one of its names runs its code into the object every importer holds."""
+    proc = subprocess.run([sys.executable, "-c", _DEFERRED], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == ["True True (0.0, 1.0, 1.0) True", "True colorsys colorsys"]
+
+
+_INSPECT_AT_EXIT = """
+import atexit, sys
+from newslint import _re_cache
+_re_cache.install()
+atexit.register(lambda: print(type(sys.modules["inspect"]).__name__, "ast" in sys.modules))
+sys.argv = ["newslint", *sys.argv[1:]]
+from newslint.cli_fast import main
+main(fast_exit=True)
+"""
+
+
+def test_a_check_never_runs_inspect(tmp_path):
+    """The command defers `inspect` (`_re_cache.install`), which dataclasses reads only for a
+    class without a docstring: a check, with fixes, of a story with an HTML entity (the entity
+    repair's dataclass) and a house-style config (the house rules' options), runs none of it.
+    A dataclass added without a docstring to the command's path fails here."""
+    story = tmp_path / "story.txt"
+    story.write_text("Talks resume\n\nThe the talks&nbsp;resumed on Monday.\n", encoding="utf-8")
+    (tmp_path / "newslint.toml").write_text(
+        '[rules.banned-term]\nterms = [{ term = "slammed" }]\n[rules.preferred-term]\n'
+        'terms = [{ use = "because", instead-of = "due to the fact that" }]\n'
+        '[rules.quote-style-mix]\nprefer = "curly"\n',
+        encoding="utf-8",
+    )
+    for args in (["check", "--exit-zero", "."], ["check", "--fix", "--unsafe-fixes", "."]):
+        proc = subprocess.run(
+            [sys.executable, "-c", _INSPECT_AT_EXIT, *args],
+            capture_output=True, text=True, timeout=120, cwd=tmp_path,
+        )  # fmt: skip
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stdout.splitlines()[-1] == "_Deferred False", proc.stdout

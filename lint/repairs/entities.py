@@ -61,6 +61,8 @@ _DASHES = "—–"
 
 @dataclass
 class _Found:
+    """An HTML entity found in a story, whole or broken, and the character it names."""
+
     span: Span  # the entity, and the space before it when that space is the lost '&'
     entity: str
     char: str  # what it names

@@ -48,6 +48,8 @@ class BannedTerm(Rule):
 
     @dataclass(frozen=True)
     class Options(RuleOptions):
+        """The desk's banned terms (`[rules.banned-term]`) and the time a search may take."""
+
         terms: tuple = ()  # tables: { term = "..." | [...], message = "...", examples = [...] }
         timeout: float = house.DEFAULT_TIMEOUT
 

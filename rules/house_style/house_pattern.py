@@ -61,6 +61,8 @@ class HousePattern(Rule):
 
     @dataclass(frozen=True)
     class Options(RuleOptions):
+        """The desk's own patterns (`[rules.house-pattern]`) and the time a search may take."""
+
         patterns: tuple = ()  # tables: { pattern, message, replace?, flags?, safe?, examples? }
         timeout: float = house.DEFAULT_TIMEOUT
 

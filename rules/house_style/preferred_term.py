@@ -55,6 +55,8 @@ class PreferredTerm(Rule):
 
     @dataclass(frozen=True)
     class Options(RuleOptions):
+        """The desk's preferred terms (`[rules.preferred-term]`) and the time a search may take."""
+
         terms: tuple = ()  # tables: { use = "...", instead-of = "..." | [...], examples = [...] }
         timeout: float = house.DEFAULT_TIMEOUT
 

@@ -58,6 +58,8 @@ class QuoteStyleMix(Rule):
 
     @dataclass(frozen=True)
     class Options(RuleOptions):
+        """The quote style to prefer (`[rules.quote-style-mix]`)."""
+
         prefer: str = ""  # "curly", "straight", or "" for the story's majority
 
         def validate(self) -> None:

@@ -66,6 +66,8 @@ class RealWordSlip(Rule):
 
     @dataclass(frozen=True)
     class Options(RuleOptions):
+        """Words never read as slips (`[rules.real-word-slip]`)."""
+
         allowed: tuple[str, ...] = ()  # words never read as slips (a desk's jargon)
 
     options: Options
