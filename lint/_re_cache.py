@@ -113,19 +113,34 @@ def _compile(p: Any, flags: int = 0) -> Any:
 def _exec(source: Any, globals: Any = None, locals: Any = None, /) -> None:
     """`exec` as `dataclasses` calls it (`exec(text, globals, ns)`), serving the code of a text
     compiled in an earlier run."""
-    global _added
     if type(source) is str and type(globals) is dict and _at_module_level(_DATACLASSES):
-        code = _methods.get(source)
-        if code is None:
-            # as `exec(text)` compiles it: the flags of this module's `from __future__` not
-            # inherited (they would turn the methods' annotations into strings)
-            code = _methods[source] = compile(source, "<string>", "exec", dont_inherit=True)
-            _added += 1
-        _methods_used.add(source)
-        source = code
+        source = _kept_code(source)
     elif globals is None:  # the caller's globals, as the builtin takes them (not this module's)
         globals = sys._getframe(1).f_globals
     builtins.exec(source, globals, locals)
+
+
+def _kept_code(source: str) -> CodeType:
+    """The code of `source` as `exec(source)` compiles it, kept in the file with the patterns."""
+    global _added
+    code = _methods.get(source)
+    if code is None:
+        # the flags of this module's `from __future__` not inherited (they would turn the
+        # methods' annotations into strings)
+        code = _methods[source] = compile(source, "<string>", "exec", dont_inherit=True)
+        _added += 1
+    _methods_used.add(source)
+    return code
+
+
+def code_of(source: str) -> CodeType:
+    """`compile(source, "<string>", "exec")` for a module's set-up that writes methods from a
+    text made the same in every run (`newslint.violation`'s pickling methods: four compiles,
+    about 2 M instructions of a start, measured): kept between runs of the command, as the
+    dataclasses' methods are, once `install` has run; compiled every time otherwise."""
+    if _compiler.compile is not _compile:
+        return compile(source, "<string>", "exec", dont_inherit=True)
+    return _kept_code(source)
 
 
 def _at_module_level(through: str = "") -> bool:

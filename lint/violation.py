@@ -11,6 +11,7 @@ from enum import Enum, IntEnum
 from itertools import pairwise
 from typing import TypeVar
 
+from newslint._re_cache import code_of
 from newslint.span import Span
 
 
@@ -51,7 +52,8 @@ def _pickled_plainly(cls: _Class) -> _Class:
         + "".join(f"    _set(self, {name!r}, {name})\n" for name in names)
     )
     space: dict[str, object] = {"_set": object.__setattr__}
-    exec(source, space)  # noqa: S102 (the source is made of the class's field names)
+    # (compiled once and kept by the command, `_re_cache.code_of`)
+    exec(code_of(source), space)  # noqa: S102 (the source is made of the class's field names)
     for method in ("__getstate__", "__setstate__"):
         function = space[method]
         function.__qualname__ = f"{cls.__qualname__}.{method}"  # type: ignore[attr-defined]

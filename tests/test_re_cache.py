@@ -365,3 +365,19 @@ def test_a_check_never_runs_inspect(tmp_path):
         )  # fmt: skip
         assert proc.returncode == 0, proc.stderr
         assert proc.stdout.splitlines()[-1] == "_Deferred False", proc.stdout
+
+
+def test_code_of_is_kept_once_installed(cache):
+    """`code_of`: the code `exec(text)` runs, kept (and saved) under its text once the command
+    has installed the cache; compiled afresh and nothing kept otherwise."""
+    text = "def __getstate__(self):\n    return (self.a, self.b, )\n"
+    first = cache.code_of(text)
+    assert cache.code_of(text) is first and cache._methods[text] is first and cache._added == 1
+    space: dict[str, object] = {}
+    exec(first, space)
+    assert space["__getstate__"](type("T", (), {"a": 1, "b": 2})()) == (1, 2)  # type: ignore[operator]
+    cache._save()
+    cache.uninstall()
+    assert cache.code_of(text) is not first and cache._methods == {}
+    cache.install()  # served from the file now
+    assert cache.code_of(text) == first and cache._added == 0
