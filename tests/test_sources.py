@@ -427,3 +427,80 @@ def test_decode_tells_each_bom_and_gives_a_read_only_source(data, bom, encoding,
     assert sources.decode(data, "s.txt", keep_raw=False).raw is None
     with pytest.raises(AttributeError):
         src.text = "changed"  # type: ignore[misc]
+
+
+# --- a plain UTF-8 file's text in one compiled call: `plain_text` against its twin and `decode` --
+# the bytes that decide (byte-order marks, NUL, CR, control bytes, bytes invalid in UTF-8, a
+# character of two, three and four bytes), in runs, some longer than the 8,192 bytes of the head
+_FILE_BYTES = st.lists(
+    st.sampled_from(
+        [
+            codecs.BOM_UTF8,
+            codecs.BOM_UTF16_LE,
+            codecs.BOM_UTF16_BE,
+            b"\x00",
+            b"\r",
+            b"\r\n",
+            b"\n",
+            b"\x01",
+            b"\x1b",
+            b"\x7f",
+            b"\x80",
+            b"\xff",
+            b"\xc3",
+            "é".encode(),
+            "€".encode(),
+            "😀".encode(),
+            b"a" * 40,
+        ]
+    )
+    | st.binary(max_size=30)
+    | st.text(max_size=30).map(str.encode),
+    max_size=40,
+).map(b"".join) | st.sampled_from([b"a" * 8191 + b"\x01", b"\x01" * 900 + b"a" * 8000, b"x" * 9000 + b"\x00"])
+
+
+@_needs_compiled
+@settings(max_examples=2000, deadline=None)
+@given(_FILE_BYTES)
+def test_the_compiled_plain_text_is_its_twins_and_decodes_answer(data):
+    text = _compiled.plain_text(data)
+    assert text == sources._plain_text(data) and (text is None or type(text) is str)
+    if text is not None:  # what `read` returns for it: `decode`'s answer
+        assert sources.decode(data, "s.txt", keep_raw=False) == (
+            "s.txt",
+            text,
+            "utf-8",
+            b"",
+            "\n",
+            None,
+            None,
+        )
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"plain\n",
+        "Caf\u00e9 \u20ac\n".encode(),
+        b"\xef\xbb\xbfbom\n",
+        b"a\r\nb\r\n",
+        b"bad \xff\n",
+        b"\x00\x01",
+    ],
+)
+def test_a_check_reads_a_file_as_decode_does(tmp_path, data):
+    """`read` for a check (`keep_raw` False), the compiled read and `plain_text` first, answers as
+    `decode` answers for the file's bytes (or raises what it raises)."""
+    path = tmp_path / "s.txt"
+    path.write_bytes(data)
+    try:
+        expected: object = sources.decode(data, "shown", "windows-1252", False)
+    except sources.SourceError as exc:
+        expected = (type(exc), str(exc))
+    try:
+        got: object = sources.read(str(path), "shown", keep_raw=False)
+    except sources.SourceError as exc:
+        got = (type(exc), str(exc))
+    assert got == expected
