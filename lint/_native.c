@@ -73,7 +73,9 @@
  *   it read by them (NL202's NearNames over a shape that a big file fills; twins there),
  *   capitalised_starts(text, pairs), where a story's
  *   capitalised words and the words after them open its names' lowercase forms (its twin there
- *   as well), form_twins(text), NL204's abbreviations written two
+ *   as well), capital_before(text, start, lookback, loose), the capitalised word or initial
+ *   just before a name's use (NL202's partners of a name; its twin in
+ *   rules/naming/_entities.py), form_twins(text), NL204's abbreviations written two
  *   ways (US, U.S.; its twin in rules/naming/abbreviation_style.py), mixed_forms(text, lists),
  *   those of them NL204 compares (words and names left out; its twin there too), and capital_forms(text,
  *   start), the forms NL204 learns from (those whose letters the story writes in capitals),
@@ -11778,6 +11780,95 @@ capitalised_starts(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     return out;
 }
 
+/* A character of [\w’'&-] (`cb_run`: a word of _entities._BEFORE runs on through them). */
+#define CB_RUN(ch) (IS_WORD(ch) || (ch) == 0x2019 || (ch) == '\'' || (ch) == '&' || (ch) == '-')
+
+/* capital_before(text, start, lookback, loose): the capitalised word or initial that ends just
+ * before `start`, a space between, as (its start, the word), or None: the match of
+ * _entities._BEFORE (`loose`: a word of [\w’'&-], the space a run of blanks with a line break or
+ * two at most, a hard-wrapped line) or of _entities._WORD_BEFORE (a capital and lowercase
+ * letters, then one space) searched in text[start - lookback : start]; their twin,
+ * `_entities._capital_before_twin`, searches so. Read backwards from `start`, as the pattern
+ * can only match (its `$`): the blanks before `start`, then the word before them, taken whole
+ * (a shorter one would follow a word character, which the look-behind refuses), and the
+ * character before it, which the look-behind reads even before the window. A big file asks it
+ * of each of tens of thousands of names' uses, where the search tried each place in the window. */
+static PyObject *
+capital_before(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    Py_ssize_t size, start, lookback, low, at, end;
+    int loose, kind;
+    const void *data;
+    Py_UCS4 ch;
+    if (BAD_COUNT(4, 4) || BAD_STR(0) || BAD_SSIZE(1, start) || BAD_SSIZE(2, lookback) || BAD_INT(3, loose))
+        return NULL;
+    kind = PyUnicode_KIND(args[0]);
+    data = PyUnicode_DATA(args[0]);
+    size = PyUnicode_GET_LENGTH(args[0]);
+    low = start - lookback > 0 ? start - lookback : 0; /* the window's start, from `start` as given */
+    start = start < 0 ? 0 : start > size ? size : start; /* as a search clips its end */
+#define CB_READ(i) PyUnicode_READ(kind, data, (i))
+    if (loose) {
+        int breaks = 0;
+        end = start; /* the word ends where the blanks before `start` begin */
+        while (end > low && ((ch = CB_READ(end - 1)) == ' ' || ch == '\t' || ch == '\n')) {
+            breaks += ch == '\n';
+            end--;
+        }
+        /* no blank, or more line breaks than the space holds (two: the second just before
+         * `start`, where `$` matches before it) */
+        if (end == start || end == low || breaks > 2 || (breaks == 2 && CB_READ(start - 1) != '\n'))
+            Py_RETURN_NONE;
+        ch = CB_READ(end - 1);
+        if (ch == '.')
+            at = end - 2; /* an initial */
+        else if (CB_RUN(ch)) {
+            for (at = end - 1; at > low && CB_RUN(CB_READ(at - 1)); at--)
+                ;
+        }
+        else
+            Py_RETURN_NONE;
+        if (at < low || !IS_ASCII_UPPER(CB_READ(at)))
+            Py_RETURN_NONE;
+        if (at > 0 && (CB_RUN(ch = CB_READ(at - 1)) || ch == '.'))
+            Py_RETURN_NONE; /* the look-behind, before the window too */
+    }
+    else {
+        if (start - 1 < low)
+            Py_RETURN_NONE;
+        ch = CB_READ(start - 1);
+        if (ch == ' ')
+            end = start - 1;
+        else if (ch == '\n' && start - 2 >= low && CB_READ(start - 2) == ' ')
+            end = start - 2; /* `$` before a line break that ends the window */
+        else
+            Py_RETURN_NONE;
+        if (end - 1 < low)
+            Py_RETURN_NONE;
+        ch = CB_READ(end - 1);
+        if (IS_ASCII_LOWER(ch)) {
+            for (at = end - 1; at > low && IS_ASCII_LOWER(CB_READ(at - 1)); at--)
+                ;
+            at--; /* the capital before the lowercase run */
+        }
+        else if (IS_ASCII_UPPER(ch))
+            at = end - 1;
+        else if (ch == '.')
+            at = end - 2;
+        else
+            Py_RETURN_NONE;
+        if (at < low || !IS_ASCII_UPPER(CB_READ(at)))
+            Py_RETURN_NONE;
+        if (at > 0 && (IS_WORD(ch = CB_READ(at - 1)) || ch == '.' || ch == 0x2019 || ch == '\'' || ch == '-'))
+            Py_RETURN_NONE;
+    }
+#undef CB_READ
+    {
+        PyObject *items[2] = {PyLong_FromSsize_t(at), PyUnicode_Substring(args[0], at, end)};
+        return tuple_of_new(2, items);
+    }
+}
+
 /* The end of the match of abbreviation_style._FORMS at i (a capital not after a word character
  * or a full stop), or -1: U.S. (capitals each with its stop, two or more), US
  * (capitals, then no word character and no stop before one), Nato (a capital and three
@@ -14734,6 +14825,8 @@ static PyMethodDef methods[] = {
      "near_name_pairs(queries, written, few): the pairs of a query and a name NL202 compares."},
     {"capitalised_starts", (PyCFunction)(void (*)(void))capitalised_starts, METH_FASTCALL,
      "capitalised_starts(text, pairs): where a capitalised word, a space and a word, a pair of pairs, start."},
+    {"capital_before", (PyCFunction)(void (*)(void))capital_before, METH_FASTCALL,
+     "capital_before(text, start, lookback, loose): the capitalised word just before start, or None."},
     {"sentence_spans", (PyCFunction)(void (*)(void))sentence_spans, METH_FASTCALL,
      "sentence_spans(text, span_type, paragraphs, dateline, abbreviations): the paragraphs' sentences."},
     {"paragraph_spans", (PyCFunction)(void (*)(void))paragraph_spans, METH_FASTCALL,

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslint import native as chooser
-from newslint.rules.naming import name_variant
+from newslint.rules.naming import _entities, name_variant
 
 compiled = chooser.native
 needs_compiled = pytest.mark.skipif(compiled is None, reason="newslint._native is not built here")
@@ -564,3 +564,49 @@ def test_the_compiled_names_near_by_key_are_the_twins(names, query, crowd):
     before = {key: list(found) for key, found in keyed.items()}
     assert compiled.keyed_near(keyed, keys, crowd) == name_variant._keyed_near_twin(keyed, keys, crowd)
     assert keyed == before  # nothing filed under a key it does not hold
+
+
+# What stands before a name: capitals, lowercase letters, initials, word characters outside ASCII
+# and the marks a word of `_BEFORE` runs on through or its look-behind refuses, and the blanks
+# and line breaks a space may hold.
+BEFORE_PIECES = st.sampled_from(
+    [*"AZaz9_.’'&-", " ", "  ", "\t", "\n", "\n\n", "é", "É", "\u0100", "\U0001d400", "x", ",", "("]
+    + ["Mr ", "M. ", "Tony ", "O'Neil ", "AT&T ", "Jean-Luc ", "BBC ", "Wall\n", "Mc"]
+)
+
+
+@needs_compiled
+@pytest.mark.parametrize(
+    "text",
+    [
+        "said Tony Blair",
+        "M. Horan and A.B. Smith",
+        "x.Tony Blair, xTony Blair, 'Tony Blair, ’Tony Blair, -Tony Blair, &Tony Blair",
+        "Wall \n\nStreet, Wall\n\n Street, Wall \n \nStreet, Wall\t\nStreet, Wall \n",
+        "O'Neil Smith, AT&T Inc, Jean-Luc Picard, ÉTony Blair, Tonyé Blair, T. Blair",
+        "Abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz Blair",  # a word longer than the window
+    ],
+)
+@pytest.mark.parametrize("lookback", [0, 1, 5, 20, 40])
+def test_the_compiled_capital_before_a_name_is_the_searchs(text, lookback):
+    """`capital_before` reads back from each place of a text what `_BEFORE` and `WORD_BEFORE`
+    find searched in the window before it: the words they take and refuse."""
+    _assert_capital_before_agrees(text, lookback)
+
+
+@needs_compiled
+@settings(max_examples=500, deadline=None)
+@given(st.lists(BEFORE_PIECES, max_size=16).map("".join), st.sampled_from([1, 3, 8, 20, 40]))
+def test_the_compiled_capital_before_is_the_twins(text, lookback):
+    """At every place of random text, for both patterns: the same word at the same start, or
+    None, as the window's search finds (its look-behind reads before the window too)."""
+    _assert_capital_before_agrees(text, lookback)
+
+
+def _assert_capital_before_agrees(text: str, lookback: int) -> None:
+    """At each place of `text` and one past its end, both patterns: compiled and twin agree."""
+    for start in range(len(text) + 2):
+        for loose in (True, False):
+            assert compiled.capital_before(text, start, lookback, loose) == _entities._capital_before_twin(
+                text, start, lookback, loose
+            ), (start, loose)

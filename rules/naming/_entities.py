@@ -13,15 +13,18 @@ an initial before a surname: the careful, first-reference form of a name."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
+from newslint.native import native
 from newslint.rules.naming._company import COMPANY_AFTER, SPACE
 from newslint.rules.typos._words import english, known_names, rare_words
 
 # A capitalised word or an initial just before a name, on its line or at the end of the line
 # before it (hard-wrapped copy).
 _BEFORE = re.compile(rf"(?<![\w.’'&-])([A-Z][\w’'&-]*|[A-Z]\.){SPACE}$")
+# A capitalised word of letters or an initial, one space before a name (NL202's first names).
+WORD_BEFORE = re.compile(r"(?<![\w.’'-])([A-Z](?:[a-z]+|\.)?) $")
 # Where a sentence, paragraph or heading opens: the word after it is capitalised as a first word.
 _OPENING = re.compile(r"(?:^|[.!?:;\"“(\[<>]|\n[ \t]*\n|\n[ \t]{2,}|\n\t)[ \t\n]*$")
 # The capitalised word that carries a name on, maybe after a particle (Arjan de Zeeuw).
@@ -75,20 +78,35 @@ def use_at(text: str, start: int, end: int, in_headline: bool) -> Use:
     return tuple.__new__(Use, (before, after, company or first_name, in_headline, beside))
 
 
-def _capital_before(text: str, start: int) -> re.Match[str] | None:
-    return _BEFORE.search(text, max(0, start - LOOK_BACK), start)
+def _capital_before_twin(text: str, start: int, lookback: int, loose: bool) -> tuple[int, str] | None:
+    """The match of `_BEFORE` (`loose`) or `WORD_BEFORE` in text[start - lookback : start], as
+    (its start, its word), or None: the pure-Python twin of the compiled `capital_before`, which
+    reads back from `start` (the place a match must end) instead of trying each place of the
+    window, and makes no match object (a big file asks it of tens of thousands of uses)."""
+    m = (_BEFORE if loose else WORD_BEFORE).search(text, max(0, start - lookback), start)
+    return None if m is None else (m.start(), m.group(1))
 
 
-def _word_of(text: str, m: re.Match[str] | None) -> str:
-    """The partner before a name whose `_capital_before` is `m` ("" for none)."""
-    if m is None:
+capital_before: Callable[[str, int, int, bool], tuple[int, str] | None] = (
+    _capital_before_twin if native is None else native.capital_before
+)
+
+
+def _capital_before(text: str, start: int) -> tuple[int, str] | None:
+    return capital_before(text, start, LOOK_BACK, True)
+
+
+def _word_of(text: str, found: tuple[int, str] | None) -> str:
+    """The partner before a name whose `_capital_before` is `found` ("" for none)."""
+    if found is None:
         return ""
-    word = m.group(1).rstrip(".")
+    at, word = found
+    word = word.rstrip(".")
     if len(word) > 1 and word.isupper():
         return ""  # a word set in capitals (a headline, a slug) is typography, no first name
     if word in TITLES or word.lower() in _FUNCTION_WORDS or _POSSESSIVE.search(word):
         return ""  # a title, a function word, or an owner (El Guerrouj's Olympic double)
-    opens = _OPENING.search(text, max(0, m.start() - LOOK_BACK), m.start()) is not None
+    opens = _OPENING.search(text, max(0, at - LOOK_BACK), at) is not None
     if opens and word.lower() in english().words and word not in known_names():
         return ""  # "But Peelous": a common word capitalised because it opens the sentence
     return word

@@ -14,7 +14,15 @@ from newslint.native import Lookup, bare_name, edits_among, native
 from newslint.profile import Profile
 from newslint.rule import Rule, Suggestion
 from newslint.rules._desk import ESTABLISHED, describe, desk_slip, preferred
-from newslint.rules.naming._entities import COMPANY_WORDS, TITLES, Use, formal, two_entities, use_at
+from newslint.rules.naming._entities import (
+    COMPANY_WORDS,
+    TITLES,
+    Use,
+    capital_before,
+    formal,
+    two_entities,
+    use_at,
+)
 from newslint.rules.typos._capitals import names_lookup
 from newslint.rules.typos._words import BUILT, english, is_rare, known_names, one_edit_apart, one_edit_away
 from newslint.span import Span
@@ -534,7 +542,6 @@ def _english_words() -> AbstractSet[str] | None:
 
 
 _TITLES = TITLES  # words before a surname that are no first name: titles and particles
-_WORD_BEFORE = re.compile(r"(?<![\w.’'-])([A-Z](?:[a-z]+|\.)?) $")
 
 
 def _words_before(doc: Document, names: Iterable[tuple[Token, str]]) -> dict[str, list[str]]:
@@ -548,8 +555,8 @@ def _words_before(doc: Document, names: Iterable[tuple[Token, str]]) -> dict[str
 
 def _word_before(text: str, start: int) -> str:
     """The capitalised word or initial just before `start` ("" for none, a title or a particle)."""
-    m = _WORD_BEFORE.search(text, max(0, start - 20), start)
-    word = m.group(1).rstrip(".") if m else ""
+    found = capital_before(text, start, 20, False)  # `WORD_BEFORE`'s match, compiled
+    word = found[1].rstrip(".") if found else ""
     return "" if word in _TITLES else word
 
 
