@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from array import array
-from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator, Sequence
 
 from newslint.document import Document
 from newslint.native import native
@@ -85,7 +84,7 @@ class DuplicatedSentence(Rule):
             return
         repeated = _repeated_paragraphs(doc)
         for first, k in pairs:
-            earlier, earlier_p, s, p = body[first], paragraph_of[first], body[k], paragraph_of[k]
+            earlier, earlier_p, s, p = body[first], paragraph_of(first), body[k], paragraph_of(k)
             adjacent = first == k - 1
             if p in repeated or p - earlier_p > 1:
                 continue
@@ -106,22 +105,26 @@ class DuplicatedSentence(Rule):
             )
 
 
-def _body_sentences(doc: Document) -> tuple[list[Span], array[int]]:
-    """The body's sentences, and the index of each one's paragraph (int32s, not a pair a
-    sentence: a big file has many, 9 MB of pairs for 10 MB of text)."""
-    body: list[Span] = []
-    paragraph_of = array("i")
-    p, headline = 0, doc.headline
+def _body_sentences(doc: Document) -> tuple[list[Span], Callable[[int], int]]:
+    """The body's sentences (the headline's left out, and those after the last paragraph), and
+    the index of the paragraph of the sentence at an index of them: the first paragraph that
+    ends at the sentence's end or after it. Asked only of the few sentences that repeat and
+    their neighbours, not found for every sentence (a big file's are a hundred thousand)."""
+    sentences, headline = doc.sentences, doc.headline
     ends = [q.end for q in doc.paragraphs]  # ascending: the paragraphs follow one another
-    for s in doc.sentences:
-        if s == headline:
-            continue
-        p = bisect_left(ends, s.end, p)  # the first paragraph from p on that ends at s or after
-        if p == len(ends):
-            break
-        body.append(s)
-        paragraph_of.append(p)
+    # the sentences follow one another too (their ends ascend): those that end after the last
+    # paragraph are the last ones, and have no paragraph
+    kept = bisect_right(sentences, ends[-1], key=_end_of) if ends else 0
+    body = [s for s in sentences[:kept] if s != headline]
+
+    def paragraph_of(k: int) -> int:
+        return bisect_left(ends, body[k].end)
+
     return body, paragraph_of
+
+
+def _end_of(span: Span) -> int:
+    return span.end
 
 
 def _repeated_paragraphs(doc: Document) -> set[int]:
@@ -190,12 +193,12 @@ def _kind(doc: Document, s: Span) -> str | None:
     return WRITER
 
 
-def _deletion(doc: Document, body: list[Span], paragraph_of: array[int], k: int) -> Span:
+def _deletion(doc: Document, body: list[Span], paragraph_of: Callable[[int], int], k: int) -> Span:
     """The repeat with the space that follows it, or, at the end of its paragraph, the space
     before it; a repeat standing alone goes with its paragraph break."""
-    s, p = body[k], paragraph_of[k]
-    if k + 1 < len(body) and paragraph_of[k + 1] == p:
+    s, p = body[k], paragraph_of(k)
+    if k + 1 < len(body) and paragraph_of(k + 1) == p:
         return Span(s.start, body[k + 1].start)
-    if k > 0 and paragraph_of[k - 1] == p:
+    if k > 0 and paragraph_of(k - 1) == p:
         return Span(body[k - 1].end, s.end)
     return deletion_span(doc, doc.paragraphs[p])
