@@ -75,7 +75,9 @@
  *   capitalised words and the words after them open its names' lowercase forms (its twin there
  *   as well), capital_before(text, start, lookback, loose), the capitalised word or initial
  *   just before a name's use (NL202's partners of a name; its twin in
- *   rules/naming/_entities.py), form_twins(text), NL204's abbreviations written two
+ *   rules/naming/_entities.py), title_runs(text, words, ids, starts, at), the runs of
+ *   capitalised words that may be names of several words (NL202's case variants; its twin
+ *   there), form_twins(text), NL204's abbreviations written two
  *   ways (US, U.S.; its twin in rules/naming/abbreviation_style.py), mixed_forms(text, lists),
  *   those of them NL204 compares (words and names left out; its twin there too), and capital_forms(text,
  *   start), the forms NL204 learns from (those whose letters the story writes in capitals),
@@ -11869,6 +11871,113 @@ capital_before(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     }
 }
 
+/* `title_runs`' close of a run of `run` words at text[start:end]: its start added to the run's
+ * list in `out` when it has two words or more and no joiner (name_variant._JOINERS: . ' ’ - _)
+ * glues it to the word before; 0, or -1 with an error. */
+static int
+tr_close(PyObject *out, PyObject *text, int kind, const void *data, Py_ssize_t start, Py_ssize_t end,
+         Py_ssize_t run)
+{
+    PyObject *key, *starts, *at;
+    int err;
+    if (run < 2)
+        return 0;
+    if (start > 0) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, start - 1);
+        if (ch == '.' || ch == '\'' || ch == 0x2019 || ch == '-' || ch == '_')
+            return 0;
+    }
+    key = PyUnicode_Substring(text, start, end);
+    if (key == NULL)
+        return -1;
+    starts = PyDict_GetItemWithError(out, key); /* borrowed */
+    if (starts == NULL) {
+        if (PyErr_Occurred() || (starts = PyList_New(0)) == NULL) {
+            Py_DECREF(key);
+            return -1;
+        }
+        err = PyDict_SetItem(out, key, starts);
+        Py_DECREF(starts); /* the dict holds it */
+        if (err < 0) {
+            Py_DECREF(key);
+            return -1;
+        }
+    }
+    Py_DECREF(key);
+    at = PyLong_FromSsize_t(start);
+    err = at == NULL ? -1 : PyList_Append(starts, at);
+    Py_XDECREF(at);
+    return err;
+}
+
+/* title_runs(text, words, ids, starts, at): name_variant._title_runs of the tokens `at` (int32s:
+ * indices into the token index, ascending) whose words are words[ids[i]] at starts[i]: the runs
+ * of two words or more, each one space after the one before, not glued to a word before them,
+ * as a dict of each run's text -> its starts. A big file's capitalised words are two hundred
+ * thousand places, a Python loop's turn each (`_indexed_runs`). */
+static PyObject *
+title_runs(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    Py_buffer ids, starts, at;
+    PyObject *text, *words, *out;
+    Py_ssize_t k, n, count, size, start = -2, end = -2, run = 0;
+    int kind;
+    const void *data;
+    if (BAD_COUNT(5, 5) || BAD_STR(0) || BAD_TYPE(1, PyList_Check, "list"))
+        return NULL;
+    text = args[0], words = args[1];
+    if (int32_buffer(args[2], &ids, "the ids") < 0)
+        return NULL;
+    if (int32_buffer(args[3], &starts, "the starts") < 0) {
+        PyBuffer_Release(&ids);
+        return NULL;
+    }
+    if (int32_buffer(args[4], &at, "the places") < 0) {
+        PyBuffer_Release(&ids);
+        PyBuffer_Release(&starts);
+        return NULL;
+    }
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    size = PyUnicode_GET_LENGTH(text);
+    count = ids.len / (Py_ssize_t)sizeof(int);
+    if (starts.len / (Py_ssize_t)sizeof(int) < count)
+        count = starts.len / (Py_ssize_t)sizeof(int);
+    n = at.len / (Py_ssize_t)sizeof(int);
+    out = PyDict_New();
+    for (k = 0; out != NULL && k < n; k++) {
+        int i = ((const int *)at.buf)[k], id;
+        Py_ssize_t s, e;
+        if (i < 0 || i >= count || (id = ((const int *)ids.buf)[i]) < 0 || id >= PyList_GET_SIZE(words) ||
+            !PyUnicode_Check(PyList_GET_ITEM(words, id))) {
+            PyErr_SetString(PyExc_IndexError, "title_runs: a place outside the token index");
+            Py_CLEAR(out);
+            break;
+        }
+        s = ((const int *)starts.buf)[i];
+        e = s + PyUnicode_GET_LENGTH(PyList_GET_ITEM(words, id));
+        if (s < 0 || e > size) {
+            PyErr_SetString(PyExc_IndexError, "title_runs: a token outside the text");
+            Py_CLEAR(out);
+            break;
+        }
+        if (end >= 0 && s == end + 1 && PyUnicode_READ(kind, data, end) == ' ')
+            run++;
+        else {
+            if (tr_close(out, text, kind, data, start, end, run) < 0)
+                Py_CLEAR(out);
+            start = s, run = 1;
+        }
+        end = e;
+    }
+    if (out != NULL && tr_close(out, text, kind, data, start, end, run) < 0)
+        Py_CLEAR(out);
+    PyBuffer_Release(&ids);
+    PyBuffer_Release(&starts);
+    PyBuffer_Release(&at);
+    return out;
+}
+
 /* The end of the match of abbreviation_style._FORMS at i (a capital not after a word character
  * or a full stop), or -1: U.S. (capitals each with its stop, two or more), US
  * (capitals, then no word character and no stop before one), Nato (a capital and three
@@ -14827,6 +14936,8 @@ static PyMethodDef methods[] = {
      "capitalised_starts(text, pairs): where a capitalised word, a space and a word, a pair of pairs, start."},
     {"capital_before", (PyCFunction)(void (*)(void))capital_before, METH_FASTCALL,
      "capital_before(text, start, lookback, loose): the capitalised word just before start, or None."},
+    {"title_runs", (PyCFunction)(void (*)(void))title_runs, METH_FASTCALL,
+     "title_runs(text, words, ids, starts, at): the runs of two words or more at the places, by text."},
     {"sentence_spans", (PyCFunction)(void (*)(void))sentence_spans, METH_FASTCALL,
      "sentence_spans(text, span_type, paragraphs, dateline, abbreviations): the paragraphs' sentences."},
     {"paragraph_spans", (PyCFunction)(void (*)(void))paragraph_spans, METH_FASTCALL,

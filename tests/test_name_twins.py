@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslint import native as chooser
+from newslint import segment
 from newslint.rules.naming import _entities, name_variant
 
 compiled = chooser.native
@@ -610,3 +611,39 @@ def _assert_capital_before_agrees(text: str, lookback: int) -> None:
             assert compiled.capital_before(text, start, lookback, loose) == _entities._capital_before_twin(
                 text, start, lookback, loose
             ), (start, loose)
+
+
+# Capitalised words one space apart or further, glued to a word by a joiner or not, across lines.
+RUN_PIECES = st.sampled_from(
+    ["Islamic", "State", "state", "Time", "Warner", "Al", " ", "  ", "\n", ". ", "-", "’", "'", "_", ".", "é"]
+    + ["Éire", "Hong Kong", "x", ", "]
+)
+
+
+def _runs_of(text: str) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """The compiled `title_runs` and its twin, `_title_runs`, of the capitalised words of a story
+    read from its token index, as `_indexed_runs` reads them."""
+    doc = segment.parse(text)
+    titled = {w for w in doc.word_counts if w.isalpha() and w[1:].islower() and w[:1].isupper()}
+    found = doc.word_positions(titled)
+    assert found is not None
+    (words, ids, starts, _, _), at = found
+    twin = name_variant._title_runs(text, ((starts[i], starts[i] + len(words[ids[i]])) for i in at))
+    return compiled.title_runs(text, words, ids, starts, at), dict(twin)
+
+
+@needs_compiled
+def test_the_compiled_title_runs_are_the_twins_on_examples():
+    text = "Islamic State said. Islamic State and Islamic state; x-Time Warner, Time Warner"
+    compiled_runs, twin = _runs_of(text)
+    assert list(compiled_runs.items()) == list(twin.items())
+    assert twin == {"Islamic State": [0, 20], "Time Warner": [68]}  # not x-Time Warner: glued
+
+
+@needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(st.lists(RUN_PIECES, max_size=30).map("".join))
+def test_the_compiled_title_runs_are_the_twins(text):
+    """Every run, its text and its starts, in the order the twin finds them."""
+    compiled_runs, twin = _runs_of(text)
+    assert list(compiled_runs.items()) == list(twin.items())

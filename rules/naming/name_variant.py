@@ -763,6 +763,9 @@ def _indexed_runs(doc: Document, texts: AbstractSet[str]) -> dict[str, list[int]
     if found is None:
         return None
     (words, ids, starts, _, _), at = found
+    if native is not None:  # the loop compiled: a big file's capitalised words are many places
+        runs: dict[str, list[int]] = native.title_runs(doc.text, words, ids, starts, at)
+        return runs
     return _title_runs(doc.text, ((starts[i], starts[i] + len(words[ids[i]])) for i in at))
 
 
