@@ -28,8 +28,9 @@ _NON_WORD = re.compile(r"\W+")
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(max_size=80))
+@given(st.one_of(st.text(max_size=80), st.text(alphabet=st.characters(max_codepoint=127), max_size=80)))
 def test_rough_key_is_the_word_characters_case_folded(text):
+    """Of any text, and of ASCII text (which the byte tables key) with every mark and control."""
     assert rough_key(text) == _NON_WORD.sub("", text).casefold()
 
 
