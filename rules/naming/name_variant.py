@@ -1040,9 +1040,15 @@ class NameVariant(Rule):
         # name's best other is the same in any order, and the answer keeps the order of `counts`.
         for name in sorted((name for name in counts if name in queries), key=NearNames.shape_order):
             near.forget_before(name)
+            others = list(near.of(name))
+            # most names have no other one edit away: their pairs tested in one call
+            # (`_one_edit_pairs_any`), not by a Python call a pair (a big file's names meet
+            # fifty thousand others)
+            if not _one_edit_pairs_any([(name, other) for other in others]):
+                continue
             n = counts[name]
             best: str | None = None
-            for other in near.of(name):
+            for other in others:
                 if not one_edit_pair(name, other):
                     continue
                 if _hyphen_apart(name, other) and (
