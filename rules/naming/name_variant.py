@@ -76,6 +76,9 @@ MAX_NAME_WORDS = 4
 # A story's names up to which two one edit apart are looked for before those that may vary: a
 # compiled pass over them all (`_paired_names`), where a big file's are all but sure to pair.
 MAX_PAIRED_NAMES = 100
+# A name's others (`NearNames.of`) beyond which `_one_edit_variants` tests them in one call before
+# it weighs them one by one: a story's name has a few, where the call costs more than it saves.
+GATED_OTHERS = 8
 MAX_PREFILTER_NAMES = 40  # a story's names written twice, up to which the case-variant prefilter runs
 _GENERIC_BEFORE = re.compile(
     r"\b(?:the|a|an|another|any|each|every|no|one|such|this|that|these|those|its|their|his|her|our|"
@@ -314,15 +317,17 @@ class NearNames:
         """The order in which `forget_before` lets a shape go: by first letter, then length."""
         return name[0], len(name)
 
-    def of(self, name: str) -> Iterator[str]:
+    def of(self, name: str) -> list[str]:
         """The names of the shapes one edit can reach from `name`, each once; by key in a shape
-        of more than `few` names."""
+        of more than `few` names. A list, not a generator: every caller reads them all, and a
+        big file asks for the others of thousands of names."""
+        found: list[str] = []
         keys: list[str | tuple[str]] | None = None
         for length in (len(name) - 1, len(name), len(name) + 1):
             shape = (name[0], length)
             names = self._shapes.get(shape, ())
             if len(names) <= self._few:
-                yield from names
+                found += names
                 continue
             keyed = self._keyed.get(shape)
             if keyed is None:
@@ -332,7 +337,8 @@ class NearNames:
                         keyed[key].append(other)
             if keys is None:
                 keys = _keys(name.lower())
-            yield from _keyed_near(keyed, keys, self._crowd)
+            found += _keyed_near(keyed, keys, self._crowd)
+        return found
 
 
 def _keys_twin(low: str) -> list[str | tuple[str]]:
@@ -1040,11 +1046,11 @@ class NameVariant(Rule):
         # name's best other is the same in any order, and the answer keeps the order of `counts`.
         for name in sorted((name for name in counts if name in queries), key=NearNames.shape_order):
             near.forget_before(name)
-            others = list(near.of(name))
-            # most names have no other one edit away: their pairs tested in one call
-            # (`_one_edit_pairs_any`), not by a Python call a pair (a big file's names meet
-            # fifty thousand others)
-            if not _one_edit_pairs_any([(name, other) for other in others]):
+            others = near.of(name)
+            # most names have no other one edit away: where there are many others, their pairs
+            # are tested in one call first (`_one_edit_pairs_any`), not by a Python call a pair
+            # (a big file's names meet fifty thousand others, most of them beside ten or more)
+            if len(others) > GATED_OTHERS and not _one_edit_pairs_any([(name, other) for other in others]):
                 continue
             n = counts[name]
             best: str | None = None
