@@ -549,14 +549,6 @@ def _indexed_forms(
         assert found is not None  # the index `found` was read from
         return found[1]
 
-    at = among(form_of)
-    # a capitalised form written inside a sentence is a name: at a sentence's start too (`_named`)
-    inside = [i for i in at if form_of[ids[i]][2] and not opens(i)]
-    named = _named(doc, ((words[ids[i]], starts[i]) for i in inside)) if inside else set()
-    for i in at:
-        key, kind, capital = form_of[ids[i]]
-        if not capital or opens(i) and words[ids[i]] not in named:
-            at_forms[key][kind].append(i)
     joins = _joins(part_of, keys, len(words))
     for i in joined_at(among({code // len(words) for code in joins}), ids, joins, len(words)):
         j = i + 1
@@ -566,6 +558,22 @@ def _indexed_forms(
             key = first[0] + second[0]
             if (not first[1] or opens(i)) and (not second[1] or opens(j)):
                 at_opened[key].append(i)
+    # Only a compound with a hyphenated word or an open pair can be reported (`_reported`: a
+    # closed form and another form): the places of the others' words (most of a big file's, and
+    # all of most stories') are not read. A word is of one compound, so `named` is the same for
+    # the words placed.
+    hyphenated = {key for key, kind, _ in form_of.values() if kind == "hyphenated"}
+    form_of = {k: form for k, form in form_of.items() if form[0] in at_opened or form[0] in hyphenated}
+    if not form_of:
+        return {}, {}
+    at = among(form_of)
+    # a capitalised form written inside a sentence is a name: at a sentence's start too (`_named`)
+    inside = [i for i in at if form_of[ids[i]][2] and not opens(i)]
+    named = _named(doc, ((words[ids[i]], starts[i]) for i in inside)) if inside else set()
+    for i in at:
+        key, kind, capital = form_of[ids[i]]
+        if not capital or opens(i) and words[ids[i]] not in named:
+            at_forms[key][kind].append(i)
     forms: Forms = {}
     for key, by_kind in at_forms.items():
         if "closed" in by_kind and (len(by_kind) >= 2 or key in at_opened):
