@@ -387,11 +387,12 @@ _JOINED = LetterTest(lambda w: _joins_two_words(w.lower() if w[1:].islower() els
 _OPEN_PAIR = re.compile(r"(?<![\w'’-])(?=([a-z]{2,})[ \n]([a-z]{3,})(?![\w'’-]))")
 
 
-def _candidates(doc: Document) -> tuple[set[str], set[str]]:
+def _candidates(doc: Document) -> tuple[set[str], dict[str, list[int] | None]]:
     """The words whose tokens `check` needs and the compounds it may report, from the story's
     distinct words: the closed forms of six letters or more that meet a hyphenated form or two
-    words that join into them (the compounds), those forms and those words. Empty when no closed
-    form meets another (most stories).
+    words that join into them (the compounds, each with the places where it splits into two of
+    those words, as `_joins` reads them), those forms and those words. Empty when no closed form
+    meets another (most stories).
 
     Every pair `check` accepts is one of the splits looked at here: a pair's lowercase is its two
     words' lowercase put together (`str.lower` maps each letter on its own but a capital sigma,
@@ -412,15 +413,22 @@ def _candidates(doc: Document) -> tuple[set[str], set[str]]:
         )
     if found is None:  # built without C, or a word of letters that is not ASCII
         found = _compound_splits(doc.selected(_CLOSED), doc.selected(_PLAIN), joined_of.values())
-    splits, keys = found
+    splits, closed = found
+    if not splits and not closed:
+        return set(), {}  # no closed form meets another (most stories)
+    keys: dict[str, list[int] | None] = dict.fromkeys(closed)  # None: no split
     parts: set[str] = set()
     for key, i in splits:  # two letters or more, then three or more
         first, second = key[:i], key[i:]
         if first not in _PHRASE_FIRST and second not in _NOT_SECOND:
-            keys.add(key)
+            cuts = keys.get(key)
+            if cuts is None:
+                keys[key] = [i]
+            else:
+                cuts.append(i)
             parts.update((first, second))
     if not keys:
-        return set(), keys  # no closed form meets another (most stories)
+        return set(), keys  # no closed form meets another
     # the hyphenated forms of the keys: read after the splits' keys are added, the same set (a
     # split's key is a closed form's lowercase, and a hyphenated form's letters that are one are
     # among the keys found already), and not at all in most stories
@@ -466,7 +474,7 @@ Forms = dict[str, dict[str, list[Span]]]  # a compound's spans by kind (closed, 
 
 
 def _token_forms(
-    doc: Document, wanted: Collection[str], keys: set[str]
+    doc: Document, wanted: Collection[str], keys: Collection[str]
 ) -> tuple[Forms, dict[str, list[Span]]]:
     """The closed and hyphenated forms of `keys` (`_file_form`) and their open pairs
     (`_open_pair`: kept where a closed form is, by `check`), read from the tokens of `wanted`."""
@@ -478,7 +486,7 @@ def _token_forms(
     # a time (a big file holds many); two adjacent words are adjacent among them too.
     for tok in doc.iter_words_among(wanted):
         _file_form(forms, tok, keys, inside)
-        if previous is not None and (key := _open_pair(text, previous, tok)) in keys:
+        if previous is not None and (key := _open_pair(text, previous, tok)) is not None and key in keys:
             opened[key].append(Span(previous.span.start, tok.span.end))
         previous = tok
     named = _named(doc, inside) if inside else set()
@@ -592,7 +600,11 @@ def _indexed_forms(
 def _joins(part_of: dict[int, tuple[str, bool, bool, bool]], keys: Collection[str], size: int) -> set[int]:
     """The pairs of word ids (`first * size + second`) whose words `_part_of` lets stand first and
     second in a pair and whose lowercase forms join into one of `keys`: each key's splits into
-    two lowercase forms, looked up (a big file's keys are some 8,000)."""
+    two lowercase forms, looked up (a big file's keys are some 8,000). `_candidates`' keys (a
+    dict) list the places each splits into two of the story's words of letters, not phrase
+    words: only those are looked up. A word `_part_of` lets stand first or second is such a
+    word, lowercase (no character that is no letter lowercases to letters), of two letters or
+    more or three or more, not a phrase word: every other split of a key fails here."""
     firsts: dict[str, list[int]] = defaultdict(list)
     seconds: dict[str, list[int]] = defaultdict(list)
     for k, (low, _, first, second) in part_of.items():
@@ -601,7 +613,13 @@ def _joins(part_of: dict[int, tuple[str, bool, bool, bool]], keys: Collection[st
         if second:
             seconds[low].append(k)
     joins: set[int] = set()
-    if not isinstance(keys, (set, frozenset, dict)):  # a container that is only asked: each pair asked
+    if isinstance(keys, dict):  # `_candidates`' keys: their splits alone
+        for key, cuts in keys.items():
+            for t in cuts or ():
+                if (head := key[:t]) in firsts and (tail := key[t:]) in seconds:
+                    joins.update(f * size + s for f in firsts[head] for s in seconds[tail])
+        return joins
+    if not isinstance(keys, (set, frozenset)):  # a container that is only asked: each pair asked
         for head, heads in firsts.items():
             for tail, tails in seconds.items():
                 if head + tail in keys:
