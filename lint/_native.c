@@ -93,7 +93,8 @@
  *   signs' literals; its twin is rules/naming/english_variety_mix.py's `_held`);
  * - sentence_spans(...): the sentences of a story's paragraphs (newslint.segment._sentences), and
  *   block_spans(...) and paragraph_spans(...), its blocks and their paragraphs, and
- *   column_gap(text), whether it may hold a table (newslint.segment's _blocks, _paragraphs, _tables);
+ *   column_gap(text), whether it may hold a table (newslint.segment's _blocks, _paragraphs, _tables),
+ *   and table_lines(text), the lines that may be a table's (newslint.segment._table_lines);
  * - control_bytes(data): how many of a file's bytes are control bytes (newslint.sources's
  *   _looks_binary; its twin is there);
  * - url_hint(text) and sic_hint(text): whether a story may hold an address or a [sic] mark
@@ -12881,23 +12882,17 @@ column_gap(PyObject *self, PyObject *text)
     Py_RETURN_FALSE;
 }
 
-/* table_strength(line): segment._table_strength of the line, 3 (SURE), 2 (MAYBE), 1 (WEAK) or 0:
- * its column gaps (segment._COLUMN_GAP's matches in the stripped line, read as column_gap reads
- * them), how wide, what figures follow them, and how many of its words hold a digit. */
-static PyObject *
-table_strength(PyObject *self, PyObject *line)
+static Py_ssize_t str_data(PyObject *text, const char *who, int *kind, const void **data);
+
+/* segment._table_strength of text[start:end], 3 (SURE), 2 (MAYBE), 1 (WEAK) or 0: its column
+ * gaps (segment._COLUMN_GAP's matches in the stripped line, read as column_gap reads them), how
+ * wide, what figures follow them, and how many of its words hold a digit. */
+static int
+line_strength(int kind, const void *data, Py_ssize_t start, Py_ssize_t end)
 {
-    int kind, tab = 0;
-    const void *data;
-    Py_ssize_t i, j, start = 0, end;
+    int tab = 0;
+    Py_ssize_t i, j;
     Py_ssize_t gaps = 0, wide = 0, widest = 0, last_digit = -1, first_wide_end = -1, words = 0, figures = 0;
-    if (!PyUnicode_Check(line)) {
-        PyErr_SetString(PyExc_TypeError, "table_strength: a str, please");
-        return NULL;
-    }
-    kind = PyUnicode_KIND(line);
-    data = PyUnicode_DATA(line);
-    end = PyUnicode_GET_LENGTH(line);
     while (start < end && Py_UNICODE_ISSPACE(SS_READ(start)))
         start++;
     while (end > start && Py_UNICODE_ISSPACE(SS_READ(end - 1)))
@@ -12926,13 +12921,13 @@ table_strength(PyObject *self, PyObject *line)
         }
     }
     if (!gaps)
-        return PyLong_FromLong(0);
+        return 0;
     if (gaps >= 2 && wide)
-        return PyLong_FromLong(3);
+        return 3;
     if (wide && (widest >= 5 || last_digit >= first_wide_end))
-        return PyLong_FromLong(3);
+        return 3;
     if (gaps >= 2)
-        return PyLong_FromLong(2);
+        return 2;
     for (i = start; i < end; i = j) { /* the words of line.split(): how many hold a digit */
         int digit = 0;
         while (i < end && Py_UNICODE_ISSPACE(SS_READ(i)))
@@ -12944,7 +12939,85 @@ table_strength(PyObject *self, PyObject *line)
         words++;
         figures += digit;
     }
-    return PyLong_FromLong(figures * 5 >= words * 2 ? 2 : wide ? 1 : 0);
+    return figures * 5 >= words * 2 ? 2 : wide ? 1 : 0;
+}
+
+/* table_strength(line): segment._table_strength of the line (line_strength's). */
+static PyObject *
+table_strength(PyObject *self, PyObject *line)
+{
+    int kind;
+    const void *data;
+    Py_ssize_t n = str_data(line, "table_strength", &kind, &data);
+    return n < 0 ? NULL : PyLong_FromLong(line_strength(kind, data, 0, n));
+}
+
+/* Whether text[start:end], its white space at both ends left out (str.strip's), holds two
+ * spaces in a row, or (`tab`) a tab: with neither, the line has no column gap (strength 0);
+ * with two spaces, a row of strength 0 that segment._aligned_with_neighbour may make weak. */
+static int
+marks_inside(int kind, const void *data, Py_ssize_t start, Py_ssize_t end, int tab)
+{
+    while (start < end && Py_UNICODE_ISSPACE(SS_READ(start)))
+        start++;
+    while (end > start && Py_UNICODE_ISSPACE(SS_READ(end - 1)))
+        end--;
+    for (; start < end; start++) {
+        Py_UCS4 ch = SS_READ(start);
+        if ((ch == ' ' && start + 1 < end && SS_READ(start + 1) == ' ') || (tab && ch == '\t'))
+            return 1;
+    }
+    return 0;
+}
+
+/* table_lines(text): (start, end, strength) of each line of text (split at '\n' alone) that holds
+ * two spaces or a tab, in order, where the line has a strength (line_strength) or holds two
+ * spaces inside its white-space ends; segment._table_lines' twin. A line is found by its first
+ * gap's opening (sixteen one-byte characters a step) and read from its start to its break once:
+ * the twin's searches, slices and a call a line were a quarter of a big file's parse. */
+static PyObject *
+table_lines(PyObject *self, PyObject *text)
+{
+    int kind;
+    const void *data;
+    Py_ssize_t n = str_data(text, "table_lines", &kind, &data), i = 0, start, end;
+    PyObject *rows, *row;
+    if (n < 0 || !(rows = PyList_New(0)))
+        return NULL;
+    while (i < n) {
+#if defined(__SSE2__)
+        if (kind == PyUnicode_1BYTE_KIND)
+            i = ucs1_next_gap_open((const Py_UCS1 *)data, i, n);
+#endif
+        for (; i < n; i++) {
+            Py_UCS4 ch = SS_READ(i);
+            if (ch == '\t' || (ch == ' ' && i + 1 < n && SS_READ(i + 1) == ' '))
+                break;
+        }
+        if (i >= n)
+            break;
+        for (start = i; start > 0 && SS_READ(start - 1) != '\n'; start--)
+            ;
+        if (kind == PyUnicode_1BYTE_KIND) {
+            const Py_UCS1 *at = memchr((const Py_UCS1 *)data + i, '\n', (size_t)(n - i));
+            end = at ? at - (const Py_UCS1 *)data : n;
+        } else {
+            for (end = i; end < n && SS_READ(end) != '\n'; end++)
+                ;
+        }
+        /* most gap rows (an indented paragraph's lines) hold their gaps at their ends alone */
+        int strength = marks_inside(kind, data, start, end, 1) ? line_strength(kind, data, start, end) : 0;
+        if (strength || marks_inside(kind, data, start, end, 0)) {
+            if (!(row = Py_BuildValue("(nni)", start, end, strength)) || PyList_Append(rows, row) < 0) {
+                Py_XDECREF(row);
+                Py_DECREF(rows);
+                return NULL;
+            }
+            Py_DECREF(row);
+        }
+        i = end + 1;
+    }
+    return rows;
 }
 
 /* Whether ch matches the lowercase ASCII letter `letter` ignoring case as the re module does: by
@@ -14962,6 +15035,8 @@ static PyMethodDef methods[] = {
      "control_bytes(data): how many bytes of data are control bytes text files do not hold."},
     {"plain_text", plain_text, METH_O,
      "plain_text(data): the text of the bytes where sources.decode reads them as they are, else None."},
+    {"table_lines", table_lines, METH_O,
+     "table_lines(text): (start, end, strength) of the lines a table may hold (segment._table_lines)."},
     {"table_strength", table_strength, METH_O,
      "table_strength(line): how surely the line is a table's (segment._table_strength)."},
     {"url_hint", url_hint, METH_O, "url_hint(text): whether an address's hint (segment._URL_HINT) is in the text."},

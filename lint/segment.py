@@ -505,13 +505,16 @@ def _gapped_tables(text: str, lines: LineIndex) -> Iterator[Span]:
     (`_gap_row_spans`), in order; a line between two of them breaks a run, as a line of strength
     0 does (a big file's other lines, four in five, were split out and looped over three times:
     0.1 s a parse of 10 MB). `lines`: the text's lines, which this no longer reads."""
-    spans = _gap_row_spans(text)
-    rows = [text[start:end] for start, end in spans]
-    strengths = [_table_strength(row) for row in rows]
-    if not any(strengths):
+    kept = _table_lines(text)
+    if not any(strength for _, _, strength in kept):
         return  # no table line, and so none aligned with one: most stories
+    # A gap row left out has no strength and no neighbour to align with: a run ends at it, as
+    # it ends where the next row kept is not the next line.
+    spans = [(start, end) for start, end, _ in kept]
+    rows = [text[start:end] for start, end in spans]
+    strengths = [strength for _, _, strength in kept]
     for i, strength in enumerate(strengths):
-        if not strength and "  " in rows[i] and "  " in rows[i].strip():
+        if not strength:  # (two spaces inside its ends: `table_lines` keeps no other row of 0)
             strengths[i] = _aligned_with_neighbour(rows, strengths, i, spans)
     run: list[tuple[Span, int]] = []
     end = -2  # where the line before ends
@@ -526,6 +529,29 @@ def _gapped_tables(text: str, lines: LineIndex) -> Iterator[Span]:
             run = []
         end = stop
     yield from _table_run(run)
+
+
+def table_lines(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, strength) of each line of `text` that holds two spaces or a tab
+    (`_gap_row_spans`'), in order, that has a strength (`_table_strength`) or holds two spaces
+    inside its white-space ends (a row `_aligned_with_neighbour` may make weak): of a big file's
+    40 K gap rows, 2 K. The twin of `newslint._native.table_lines`, which finds them in one call
+    where this makes a slice and a call a row."""
+    kept = []
+    for start, end in _gap_row_spans(text):
+        row = text[start:end]
+        strength = _table_strength(row)
+        if strength or "  " in row.strip():
+            kept.append((start, end, strength))
+    return kept
+
+
+def _table_lines(text: str) -> list[tuple[int, int, int]]:
+    """`table_lines(text)`, compiled where it can be."""
+    if native is None:
+        return table_lines(text)
+    kept: list[tuple[int, int, int]] = native.table_lines(text)
+    return kept
 
 
 def _gap_row_spans(text: str) -> list[tuple[int, int]]:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newslint import native as chooser
@@ -601,6 +601,22 @@ def test_the_compiled_table_strength_is_the_twins(line):
     figures after them and the words holding a digit)."""
     strength, twin = _compiled_and_twin(segment._table_strength, line)
     assert strength == twin
+
+
+# The lines of a text a table may hold: table lines' pieces, line breaks, runs of spaces long
+# enough that a one-byte text's gap search reads sixteen characters a step.
+TABLE_LINE_PIECES = st.one_of(STRENGTH_PIECES, st.sampled_from(["\n", "\n  ", "\r\n", "x" * 20, " " * 20]))
+
+
+@needs_compiled
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(TABLE_LINE_PIECES, max_size=40).map("".join))
+@example("  indented prose, no gap inside\n12.5   unch\n a  b \n\t")
+def test_the_compiled_table_lines_are_the_twins(text):
+    """`table_lines` keeps the gap rows `_gap_row_spans` finds that have a strength or two spaces
+    inside their ends, with their strengths, as the twin's slices and calls do."""
+    lines, twin = _compiled_and_twin(segment._table_lines, text)
+    assert lines == twin
 
 
 # A sentence's end after an abbreviation's letters: the abbreviations in any case, words that
