@@ -19,6 +19,9 @@ Writes in rules/typos/data/:
   `RARE_FILTER_FILE`);
 - `common-lines.txt`: the 40,000 commonest words of four letters or more by their first two
   letters, a line an opening (rules/typos/_context.py, `common_lines_text`);
+- `apostrophe-lost.tsv`: NL107's listed words that are a common negative contraction with its
+  apostrophe lost, and the contraction, a pair a line (rules/typos/real_word_slip.py
+  `APOSTROPHE_LOST`);
 - `words-index-slots.bin`: the slots of the listed words' `WordTable`, the hash table that
   `english().words` looks words up in, in words-index.tsv's bytes (`word_table_slots`,
   uint64 little-endian; rules/typos/_words.py `SLOTS_FILE`).
@@ -47,7 +50,7 @@ def tables() -> dict[str, bytes]:
     """The name and bytes of each file, built from the word list."""
     from newslint.native import line_filter, lookup_filters, native, word_table_slots
     from newslint.rules._tables import SortedLines, data_bytes
-    from newslint.rules.typos import _capitals, _context, _split, _words
+    from newslint.rules.typos import _capitals, _context, _split, _words, real_word_slip
 
     listed = _words.english()
     common = listed.top(_split.COMMON_RANK)
@@ -61,6 +64,7 @@ def tables() -> dict[str, bytes]:
     return {
         **{name: data for names, pair in built.items() for name, data in zip(names, pair, strict=True)},
         _context.COMMON_LINES: _context.common_lines_text().encode("utf-8"),
+        real_word_slip.APOSTROPHE_LOST: real_word_slip.apostrophe_lost_text(listed).encode("utf-8"),
         _words.SLOTS_FILE: word_table_slots(listed._index.data, "\t"),
         _words.RARE_FILTER_FILE: line_filter(rare.data, ord(rare.sep), _words.WordSet.FILTER_BITS),
     }

@@ -12,7 +12,7 @@ import pytest
 from newslint import native as _chooser
 from newslint.native import Lookup, lookup_filter_sizes, lookup_filters
 from newslint.rules._tables import data_bytes, data_text
-from newslint.rules.typos import _capitals, _context, _split, _words, unknown_word
+from newslint.rules.typos import _capitals, _context, _split, _words, real_word_slip, unknown_word
 from tests.conftest import ROOT
 
 DATA = ROOT / "rules" / "typos" / "data"
@@ -178,6 +178,30 @@ def test_shipped_common_lines_are_the_built_ones():
     assert list(_context._common_lines()) == list(whole)  # in the same order too
 
 
+def test_shipped_apostrophe_lost_is_the_built_one(monkeypatch):
+    """apostrophe-lost.tsv is NL107's table built from the shipped list, and what the rule
+    reads: the same dict, in the same order, whether read or built (file missing, list not
+    shipped)."""
+    listed = _words.english()
+    built = real_word_slip.apostrophe_lost_of(listed)
+    assert built == {"cant": "can't", "wont": "won't"}  # (the shipped list's: a table, not empty)
+    shipped = (DATA / real_word_slip.APOSTROPHE_LOST).read_text(encoding="utf-8")
+    assert shipped == real_word_slip.apostrophe_lost_text(listed)
+    read = real_word_slip.apostrophe_lost.__wrapped__()  # type: ignore[attr-defined]
+    assert read == built and list(read.items()) == list(built.items())
+
+    def missing(package, name):
+        raise FileNotFoundError(name)
+
+    monkeypatch.setattr(real_word_slip, "data_text", missing)
+    assert real_word_slip._shipped_apostrophe_lost() is None
+    assert real_word_slip.apostrophe_lost.__wrapped__() == built  # type: ignore[attr-defined]
+    other = _words.WordList(lambda: "cant\ncan't", "can't\t0\ncant\t1\n")
+    monkeypatch.setattr(real_word_slip, "english", lambda: other)
+    monkeypatch.setattr(real_word_slip, "data_text", lambda package, name: "wont\twon't\n")
+    assert real_word_slip.apostrophe_lost.__wrapped__() == {"cant": "can't"}  # type: ignore[attr-defined]
+
+
 @pytest.mark.parametrize("count", [0, 1, 63, 64, 65, 96, 97, 1000, 149_000])
 def test_filter_sizes_are_the_builders(count):
     if _chooser.native is None:
@@ -228,7 +252,7 @@ def test_the_build_script_checks_clean():
     command = [sys.executable, str(ROOT / "scripts" / "build_table_data.py"), "--check"]
     done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "9 files in" in done.stdout and "1 files in" in done.stdout  # (rules/naming/data's)
+    assert "10 files in" in done.stdout and "1 files in" in done.stdout  # (rules/naming/data's)
 
 
 def test_common_lines_read_as_text():
