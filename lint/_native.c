@@ -14830,6 +14830,96 @@ figure_words(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     return offsets_passing("figure_words: starts", args[0], args[1], most, figure_word_at, args[2]);
 }
 
+/* line_words(line): the words of a pair-table line as a frozenset, each entry (str.split()'s)
+ * up to its first ':' ("agency:3": agency; pairs-before.txt's entries hold none), read as
+ * near_words_in_line reads them (line_entry): NL107's neighbour sets (`_neighbours`, about
+ * 11,000 words) were a split, a partition an entry and a frozenset in Python, 18 M instructions
+ * of the start every process of a `--jobs` run pays before the fork. Twin:
+ * newslint.native._line_words. */
+static PyObject *
+line_words(PyObject *self, PyObject *line)
+{
+    int kind;
+    const void *data;
+    Py_ssize_t len, p = 0, start, end;
+    PyObject *out, *word;
+    if (BAD_STR_O(line))
+        return NULL;
+    kind = PyUnicode_KIND(line);
+    data = PyUnicode_DATA(line);
+    len = PyUnicode_GET_LENGTH(line);
+    if ((out = PyFrozenSet_New(NULL)) == NULL)
+        return NULL;
+    while (line_entry(kind, data, len, &p, &start, &end)) {
+        word = PyUnicode_Substring(line, start, end);
+        if (word == NULL || PySet_Add(out, word) < 0) {
+            Py_XDECREF(word);
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_DECREF(word);
+    }
+    return out;
+}
+
+/* The lowercase form of `word`, a new reference: an ASCII str's by a byte loop (the str itself
+ * when it holds no capital), any other's by its `lower` method. */
+static PyObject *
+lowered(PyObject *word)
+{
+    const Py_UCS1 *d;
+    Py_UCS1 *o;
+    Py_ssize_t n, i;
+    PyObject *out;
+    if (!PyUnicode_CheckExact(word) || !PyUnicode_IS_ASCII(word))
+        return PyObject_CallMethod(word, "lower", NULL);
+    d = PyUnicode_1BYTE_DATA(word);
+    n = PyUnicode_GET_LENGTH(word);
+    for (i = 0; i < n && !(d[i] >= 'A' && d[i] <= 'Z'); i++)
+        ;
+    if (i == n)
+        return Py_NewRef(word);
+    if ((out = PyUnicode_New(n, 127)) == NULL)
+        return NULL;
+    o = PyUnicode_1BYTE_DATA(out);
+    for (i = 0; i < n; i++)
+        o[i] = d[i] >= 'A' && d[i] <= 'Z' ? (Py_UCS1)(d[i] + 32) : d[i];
+    return out;
+}
+
+/* lower_keys(words): {w.lower(): w for w in words}, in the words' order: the known names by
+ * their lowercase form (`_capitals._names_by_lowercase`, 17,000 names), a `lower` call and a
+ * comprehension's step a name in Python, 16.6 M instructions of the start every process of a
+ * `--jobs` run pays before the fork. Twin: newslint.native._lower_keys. */
+static PyObject *
+lower_keys(PyObject *self, PyObject *words)
+{
+    PyObject *iter, *out, *word, *key;
+    Py_ssize_t size = PyObject_LengthHint(words, 0); /* (made for them: no dict grown step by step) */
+    if (size < 0 || (iter = PyObject_GetIter(words)) == NULL)
+        return NULL;
+    if ((out = new_presized(size)) == NULL) {
+        Py_DECREF(iter);
+        return NULL;
+    }
+    while ((word = PyIter_Next(iter)) != NULL) {
+        key = lowered(word);
+        if (key == NULL || PyDict_SetItem(out, key, word) < 0) {
+            Py_XDECREF(key);
+            Py_DECREF(word);
+            Py_DECREF(iter);
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_DECREF(key);
+        Py_DECREF(word);
+    }
+    Py_DECREF(iter);
+    if (PyErr_Occurred())
+        Py_CLEAR(out);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"word_table_slots", (PyCFunction)(void (*)(void))word_table_slots, METH_FASTCALL,
      "word_table_slots(data, sep): the bytes of the slots a WordTable of data's lines builds."},
@@ -15062,6 +15152,9 @@ static PyMethodDef methods[] = {
      "figure_words(text, starts, words, most): how many of the first digits starts open a day and a word (25 May), up to most."},
     {"unit_ends", (PyCFunction)(void (*)(void))unit_ends, METH_FASTCALL,
      "unit_ends(text, lasts, most): how many of the last digits lasts open an amount's unit (4.5bn, 10km), up to most."},
+    {"line_words", line_words, METH_O,
+     "line_words(line): the words of a pair-table line (each entry up to its first ':'), as a frozenset."},
+    {"lower_keys", lower_keys, METH_O, "lower_keys(words): {w.lower(): w for w in words}."},
     {NULL, NULL, 0, NULL},
 };
 

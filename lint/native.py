@@ -143,6 +143,26 @@ its entries split at whitespace, each its text before its first ':' (``" agency:
 The compiled one makes no string for a word not near the typo (a common word's line holds
 thousands)."""
 
+
+def _line_words(line: str) -> frozenset[str]:
+    return frozenset(entry.partition(":")[0] for entry in line.split())
+
+
+line_words: Callable[[str], frozenset[str]] = native.line_words if native is not None else _line_words
+"""The words of a pair-table line (`_pairs.before`, `_pairs.after`), each entry up to its first
+':' ("agency:3"), as a frozenset: NL107's neighbour sets built in one call a word."""
+
+
+def _lower_keys(words: Iterable[str]) -> dict[str, str]:
+    return {w.lower(): w for w in words}
+
+
+lower_keys: Callable[[Iterable[str]], dict[str, str]] = (
+    native.lower_keys if native is not None else _lower_keys
+)
+"""`{w.lower(): w for w in words}`: the known names by their lowercase form, built in one call."""
+
+
 _LINE_WORD = struct.Struct("=III")  # the compiled LineWord: start, length, letters' bits
 _ENTRY = re.compile(r"\S+")  # an entry of a line, split as str.split() splits (\s: its whitespace)
 

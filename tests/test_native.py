@@ -699,6 +699,46 @@ def test_the_compiled_neighbours_in_the_shipped_pair_lines_are_the_twins():
 
 
 @settings(max_examples=500, deadline=None)
+@given(st.text(LINE_TEXT, max_size=60))
+@example(" a:1 b:2 a:3")
+@example(": ::x a:")
+def test_a_pair_lines_words_are_its_entries_up_to_their_mark(line):
+    """`line_words`: the words of a pair-table line (entries split at whitespace, each up to
+    its first ':') as a frozenset, the twin against that definition and the compiled helper
+    against both, on lines of one-byte and wider characters."""
+    expected = frozenset(entry.partition(":")[0] for entry in line.split())
+    assert chooser._line_words(line) == expected
+    if compiled is not None:
+        found = compiled.line_words(line)
+        assert type(found) is frozenset and found == expected
+
+
+@needs_compiled
+def test_the_shipped_pair_lines_words_are_the_twins():
+    """`line_words` of the shipped tables' lines (the before table's entries hold no ':')."""
+    for head in ("the", "from", "their", "zzqx"):
+        for line in (_pairs.after(head), _pairs.before(head)):
+            assert compiled.line_words(line) == chooser._line_words(line)
+    assert compiled.line_words(_pairs.before("agency")) == frozenset(_pairs.before("agency").split())
+    with pytest.raises(TypeError):
+        compiled.line_words(b" abd:1")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text("aBzZ@[`{é\u03a3\u0130", max_size=6), max_size=12))
+def test_words_are_keyed_by_their_lowercase_as_the_twin_keys_them(words):
+    """`lower_keys`: {w.lower(): w for w in words}, in their order, for ASCII words (capitals
+    and the characters either side of A-Z's codes) and others (`İ` lowercases to two)."""
+    expected = {w.lower(): w for w in words}
+    assert chooser._lower_keys(words) == expected
+    if compiled is not None:
+        found = compiled.lower_keys(words)
+        assert found == expected and list(found.items()) == list(expected.items())
+        assert compiled.lower_keys(iter(words)) == expected
+        assert compiled.lower_keys(frozenset(words)) == {w.lower(): w for w in frozenset(words)}
+
+
+@settings(max_examples=500, deadline=None)
 @given(st.text("abcdé’-", max_size=8), st.text(LINE_TEXT, max_size=60))
 def test_the_neighbours_read_from_a_line_index_are_those_read_from_the_line(typo, line):
     """`near_words_in_index` over `line_index(line)` finds what `near_words_in_line` finds in the

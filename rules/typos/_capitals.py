@@ -22,7 +22,15 @@ from functools import cache, lru_cache
 
 from newslint import native as _chooser
 from newslint.document import Document, Token
-from newslint.native import EditTargets, Lookup, edit_targets, edits_among_each, swap_inside, unlisted_capital
+from newslint.native import (
+    EditTargets,
+    Lookup,
+    edit_targets,
+    edits_among_each,
+    lower_keys,
+    swap_inside,
+    unlisted_capital,
+)
 from newslint.rules._tables import once
 from newslint.rules.typos._context import unaccented_words
 from newslint.rules.typos._words import (
@@ -166,7 +174,9 @@ def foreign_form(typo: str, word: str) -> bool:
 
 @cache
 def _names_by_lowercase() -> dict[str, str]:
-    return {n.lower(): n for n in known_names()}
+    # (one compiled call, `lower_keys`: a `lower` call and a comprehension's step for each of
+    # 17,000 names were 16.6 M instructions of the start each process of a `--jobs` run pays)
+    return lower_keys(known_names())
 
 
 def names_in_lowercase_if_built() -> dict[str, str] | None:
