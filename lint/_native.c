@@ -6299,8 +6299,10 @@ fail:
  * index's distinct texts: the same words of letters, read without PyDict_Next; a word twice is
  * one form). None when a word of
  * letters is not ASCII (the caller then lowers them in Python): most stories are ASCII, and their
- * parts are looked up here without a string made for each. The order of the splits is not
- * word_splits' (a caller reads them into sets). */
+ * parts are looked up here without a string made for each; with a fifth argument true, such words
+ * are passed over instead, and the answer is that of the ASCII words alone (a big file holds a
+ * few: the caller weighs them). The order of the splits is not word_splits' (a caller reads them
+ * into sets). */
 typedef struct {
     const char *at; /* the lowercase letters */
     Py_ssize_t n;
@@ -6652,7 +6654,10 @@ compound_splits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     LowerTable table = {NULL, NULL, 0, lengths, ends};
     char *lower = NULL;
     Py_ssize_t shortest, longest, count, total = 0, i, j, used = 0, pos = 0;
-    if (BAD_COUNT(4, 4) || BAD_SSIZE(2, shortest) || BAD_SSIZE(3, longest))
+    int ascii_only; /* the words of letters that are not ASCII passed over, not answered with None */
+    if (BAD_COUNT(4, 5) || BAD_SSIZE(2, shortest) || BAD_SSIZE(3, longest))
+        return NULL;
+    if ((ascii_only = nargs > 4 ? PyObject_IsTrue(args[4]) : 0) < 0)
         return NULL;
     words = args[0], joined = args[1];
     /* a list first (the token index's, most calls): PyAnySet_Check of another type asks
@@ -6676,7 +6681,7 @@ compound_splits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
             goto done;
         }
         if (!PyUnicode_IS_ASCII(item)) {
-            if (!letters_only(item))
+            if (ascii_only || !letters_only(item))
                 continue;
             out = Py_NewRef(Py_None);
             goto done;
@@ -15005,7 +15010,8 @@ static PyMethodDef methods[] = {
     {"word_splits", (PyCFunction)(void (*)(void))word_splits, METH_FASTCALL,
      "word_splits(keys, words): (key, i) where key[:i] and key[i:] are both words, 2 <= i < len(key) - 2."},
     {"compound_splits", (PyCFunction)(void (*)(void))compound_splits, METH_FASTCALL,
-     "compound_splits(words, joined, shortest, longest): word_splits of the closed forms, lowered here; None if not ASCII."},
+     "compound_splits(words, joined, shortest, longest, ascii_only=False): word_splits of the closed forms, lowered here; None if not "
+     "ASCII (or those words passed over)."},
     {"add_forms", (PyCFunction)(void (*)(void))add_forms, METH_FASTCALL,
      "add_forms(counts, word_counts, memo, make, limit): each word's uses added to the counts of its forms."},
     {"weighted_osa", (PyCFunction)(void (*)(void))weighted_osa, METH_FASTCALL,

@@ -2829,6 +2829,55 @@ def test_the_compound_splits_are_the_twins_and_word_splits(words, joined, shorte
 
 @needs_compiled
 @settings(max_examples=300, deadline=None)
+@given(
+    st.sets(st.text(COMPOUND_CHARS, max_size=8), max_size=16),
+    st.lists(st.text("abkA-é", max_size=8), max_size=4),
+    st.integers(1, 7),
+    st.integers(4, 9),
+)
+def test_the_compound_splits_of_the_ascii_words_pass_the_others_over(words, joined, shortest, longest):
+    """`compound_splits` told to pass over the words of letters that are not ASCII gives what it
+    gives for the other words alone (never None)."""
+    ascii_words = {w for w in words if w.isascii()}
+    found = compiled.compound_splits(words, joined, shortest, longest, True)
+    assert found == compiled.compound_splits(ascii_words, joined, shortest, longest)
+    assert compiled.compound_splits(
+        list(words), joined, shortest, longest, False
+    ) == compiled.compound_splits(list(words), joined, shortest, longest)
+
+
+@needs_compiled
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.text("abkAéÉÜüΣσ\u212a", min_size=1, max_size=9), max_size=20),
+    st.lists(st.integers(0, 19), max_size=6),
+)
+@example(["café", "teria", "caféteria", "cafétéria", "Teria"], [])
+@example(["newsman", "Über", "überstadt", "stadt", "STADT"], [])
+@example(["Überstadt", "über", "Stadt", "ÜBER", "sTAdt"], [1])
+@example(["\u212aabcdef", "kab", "cdef", "kabcdef"], [])  # the Kelvin sign lowers to an ASCII k
+def test_nl203_candidates_with_words_not_ascii_are_the_twins(words, joins):
+    """NL203's candidates of a story with words of letters that are not ASCII, read from the
+    compiled splits of its ASCII words and its other words weighed apart (`_with_wide_words`),
+    are those of the twin, which lowers every word."""
+    hyphened = [
+        f"{words[i]}-{words[j]}"
+        for i, j in zip(joins, joins[1:], strict=False)
+        if i < len(words) and j < len(words)
+    ]
+    text = " ".join([*words, *hyphened])
+    compiled_wanted, compiled_keys = compound_spacing._candidates(parse(text))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(compound_spacing, "native", None)
+        wanted, keys = compound_spacing._candidates(parse(text))
+    assert compiled_wanted == wanted
+    assert {k: None if v is None else sorted(v) for k, v in compiled_keys.items()} == {
+        k: None if v is None else sorted(v) for k, v in keys.items()
+    }
+
+
+@needs_compiled
+@settings(max_examples=300, deadline=None)
 @given(st.lists(st.text("abcAB-", min_size=1, max_size=9), max_size=400), st.integers(1, 7))
 @example(words=["Airstrikes", "airstrikes", "AIRSTRIKES", "air", "Air", "strikes", "aIrstrikes"], shortest=6)
 @example(words=["Air@", "air[", "a`ir", "ai{r", "Zz", "z", "Airzone", "zone"], shortest=1)

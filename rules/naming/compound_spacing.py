@@ -408,10 +408,13 @@ def _candidates(doc: Document) -> tuple[set[str], dict[str, list[int] | None]]:
         found = None
     else:
         words = doc.indexed_words()
+        wide = not doc.text.isascii()  # (a flag, not a scan) its words not ASCII weighed apart
         found = native.compound_splits(
-            doc.word_counts if words is None else words, joined_of.values(), *_COMPOUND_LENGTHS
+            doc.word_counts if words is None else words, joined_of.values(), *_COMPOUND_LENGTHS, wide
         )
-    if found is None:  # built without C, or a word of letters that is not ASCII
+        if wide:
+            found = _with_wide_words(doc, found, joined_of.values())
+    if found is None:  # built without C, or a word of letters whose lowercase is ASCII and it not
         found = _compound_splits(doc.selected(_CLOSED), doc.selected(_PLAIN), joined_of.values())
     splits, closed = found
     if not splits and not closed:
@@ -453,6 +456,47 @@ def _plain_of(doc: Document, parts: Collection[str]) -> Iterator[str]:
 
 
 _COMPOUND_LENGTHS = (SHORTEST_COMPOUND, LONGEST_COMPOUND)
+
+
+def _with_wide_words(
+    doc: Document, found: tuple[list[tuple[str, int]], set[str]], joined: Collection[str]
+) -> tuple[list[tuple[str, int]], set[str]] | None:
+    """`found`, what `compound_splits` gives for the story's ASCII words of letters, completed
+    with its words of letters that are not ASCII (`Shape.LETTERS`: Zürich): what `_compound_splits`
+    gives for them all, without lowering every word of the story (a big file holds a few such
+    words, and lowering its every word was a third of this rule's time). None where one of them
+    lowers to ASCII (the Kelvin sign's k): then every word is lowered.
+
+    Their lowercase is then not ASCII, so no ASCII key splits into one of them and none of them is
+    an ASCII key: only their own closed forms' splits are added, whose ASCII parts are looked up
+    among the ASCII words as `_plain_of` finds them (a part, capitalised, in capitals, or the
+    lowercase of a word of mixed case)."""
+    odd = doc.selected(_ODD_PLAIN)
+    wide = {w.lower() for w in odd if not w.isascii()}
+    if not wide:
+        return found
+    if not all(map(_not_ascii, wide)):
+        return None
+    keys = {w.lower() for w in odd if not w.isascii() and _closed_form(w)}
+    if not keys:
+        return found
+    counts = doc.word_counts
+    mixed = {w.lower() for w in odd if w.isascii()}
+
+    def plain(part: str) -> bool:
+        if not part.isascii():
+            return part in wide
+        return part in counts or part.capitalize() in counts or part.upper() in counts or part in mixed
+
+    splits, closed = found
+    splits = splits + [
+        (key, i) for key in keys for i in range(2, len(key) - 2) if plain(key[:i]) and plain(key[i:])
+    ]
+    return splits, closed | {key for key in joined if key in keys}
+
+
+def _not_ascii(word: str) -> bool:
+    return not word.isascii()
 
 
 def _compound_splits(
