@@ -30,6 +30,7 @@ from newslint.lint import Linter
 from newslint.native import Lookup, one_edit_away
 from newslint.repairs import entities
 from newslint.rules.naming import (
+    _entities,
     _senses,
     abbreviation_style,
     compound_spacing,
@@ -2201,3 +2202,62 @@ def test_duplicated_dateline_reads_a_dash_end_as_endswith(text):
             last = text[end - 1 : end]
             assert (last in dashes and end > start) == text.endswith(dashes, start, end)
     assert (text[-1:] in dashes) == text.endswith(dashes)
+
+
+USE_WORDS = st.sampled_from(["", "", "Mario", "J", "Bank", "National", "Smith", "Life"])
+USES = st.lists(
+    st.builds(_entities.Use, USE_WORDS, USE_WORDS, st.booleans(), st.booleans(), st.booleans()), max_size=6
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(USES, USES, st.booleans())
+@example([], [_entities.Use("", "Smith", False, False, False)], False)  # a lone use followed by a name
+@example([_entities.Use("Mario", "", False, False, True)], [_entities.Use("J", "", False, True, True)], False)
+def test_two_entities_read_as_far_as_needed_is_two_entities(mine, theirs, common_word):
+    """`two_entities_read`, which reads the other name's uses one at a time and stops once the
+    answer is settled, answers as `two_entities` does with all of them read."""
+    body = sum(not u.in_headline for u in theirs)
+    assert _entities.two_entities_read(mine, iter(theirs), body, common_word) == _entities.two_entities(
+        mine, theirs, common_word
+    )
+
+
+VARIANT_TEXT = st.lists(
+    st.tuples(
+        st.sampled_from(
+            [
+                "Rinaldi",
+                "Rinladi",
+                "Rinaldi's",
+                "Mario",
+                "J",
+                "Bank",
+                "Inc",
+                "Life",
+                "Liffe",
+                "Standard",
+                "said",
+            ]
+            + ["Olympic", "Olympisc", "Briian", "Brian", "the", "Mr", "Regan", "Reagan", "Donald", "Smith"]
+        ),
+        st.sampled_from([" ", " ", " ", "\n", ". ", "\n\n", ", "]),
+    ),
+    max_size=30,
+).map(lambda ws: "".join(w + s for w, s in ws))
+
+
+@settings(max_examples=500, deadline=None)
+@given(VARIANT_TEXT)
+@example("Mario Rinaldi said. Rinaldi Bank. Rinaldi. J Rinladi said. Rinaldi")
+@example("Standard Life said. Liffe. Liffe said. Life Inc")
+def test_name_variant_reads_the_common_names_uses_only_as_far_as_needed(text):
+    """NL202 reports as it does when every use of every name of a pair is read first."""
+    rule = Linter(Settings()).by_code["NL202"]
+    found = list(rule.check(segment.parse(text)))
+
+    def every_use(mine, theirs, body, common_word):
+        return _entities.two_entities(mine, list(theirs), common_word)
+
+    with mock.patch.object(name_variant, "two_entities_read", every_use):
+        assert list(rule.check(segment.parse(text))) == found

@@ -144,6 +144,38 @@ def two_entities(mine: list[Use], theirs: list[Use], common_word: bool) -> bool:
     return common_word and all(u.beside for u in theirs) and not any(u.beside for u in mine)
 
 
+def two_entities_read(mine: list[Use], theirs: Iterable[Use], body: int, common_word: bool) -> bool:
+    """`two_entities(mine, list(theirs), common_word)`, where `theirs` are read one at a time and
+    only as far as the answer needs (`body`: how many of them are not in the headline): a slip's
+    few uses against its name's many (a big file's common name has thousands, each read by
+    `use_at`). A partner they share settles it (no two things), and so does, where `mine` has
+    no partner that names, the other's use count or `mine` alone."""
+    mine = [u for u in mine if not u.in_headline]
+    p = partners(mine)
+    if not body:
+        return False  # no use of theirs in the body: no partner, nothing to tell them apart
+    named = any(map(name_like, p))
+    mine_beside = any(u.beside for u in mine)
+    if not named and body > 1 and not (common_word and not mine_beside):
+        return False  # neither their partners nor a lone use of theirs can answer True
+    found, beside, last = False, True, None  # a partner of theirs; all beside a capital; a use
+    for u in theirs:
+        if u.in_headline:
+            continue
+        if u.before in p or u.after in p:
+            return False  # a partner shared (partners are never "")
+        found = found or bool(u.before or u.after)
+        beside = beside and u.beside
+        if not (named or beside) and body > 1:
+            return False  # the last test alone is left, and this use fails it
+        last = u
+    if named and found:
+        return True
+    if body == 1 and last is not None and last.after and name_like(last.after):
+        return True
+    return common_word and beside and not mine_beside
+
+
 def name_like(word: str) -> bool:
     """A word that names (an initial, a known name, a word no word list holds), not a common
     word that a longer name is made of (National, Bank, Committee)."""

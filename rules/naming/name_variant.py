@@ -20,7 +20,7 @@ from newslint.rules.naming._entities import (
     Use,
     capital_before,
     formal,
-    two_entities,
+    two_entities_read,
     use_at,
 )
 from newslint.rules.typos._capitals import names_lookup
@@ -566,9 +566,7 @@ def _word_before(text: str, start: int) -> str:
     return "" if word in _TITLES else word
 
 
-def _another_person(
-    name: str, canonical: str, before: dict[str, list[str]], counts: Counter, introduced: bool
-) -> bool:
+def _another_person(name: str, canonical: str, uses: _NameUses, counts: Counter, introduced: bool) -> bool:
     """The rarer name is someone else's: written with a first name the common one never has, and
     either used more than once (Donald Regan, then Regan, beside President Reagan), or beside other
     first names of the common one (M Horan beside A Horgan and S Horgan), or, one use each,
@@ -579,33 +577,67 @@ def _another_person(
     that is always the second word of one name says nothing: Fairchild Republic, then a slip
     Reublic.)"""
     known = known_names()
-    firsts = {n: {w for w in before[n] if len(w) == 1 or w in known} for n in (name, canonical)}
-    extra = firsts[name] - firsts[canonical]
+    mine = {w for w in uses.before(name) if len(w) == 1 or w in known}
+    if not mine:
+        return False  # no first name of its own: the common name's words are not read
+    theirs = {w for w in uses.before(canonical) if len(w) == 1 or w in known}
     tie = counts[canonical] == counts[name]
-    return bool(extra) and (counts[name] > 1 or bool(firsts[canonical]) or introduced and tie)
+    return bool(mine - theirs) and (counts[name] > 1 or bool(theirs) or introduced and tie)
 
 
-def _introduced_first(uses: dict[str, list[tuple[int, Use]]], name: str, canonical: str) -> bool:
-    """Whether the body uses `canonical` before it uses `name`."""
-    first = {
-        n: min((at for at, use in uses[n] if not use.in_headline), default=-1) for n in (name, canonical)
-    }
-    return 0 <= first[canonical] < first[name]
+class _NameUses:
+    """The uses of the names of a story's one-letter variants, read as the tests ask for them:
+    where each name is used (its start, and whether in the headline), from one walk over their
+    tokens; the word before each use (`_word_before`) when a test asks for a name's, and its
+    partners (`use_at`) as far as a test reads them (`each`). A big file's common names are
+    used thousands of times, and a pair is most often settled by the slip's own uses or by a
+    partner the two share early on: reading every use of every name was most of this rule's
+    time on the 10 MB file."""
 
+    __slots__ = ("text", "places", "_before", "_read")
 
-def _words_before_and_uses(
-    doc: Document, names: Iterable[tuple[Token, str]]
-) -> tuple[dict[str, list[str]], dict[str, list[tuple[int, Use]]]]:
-    """`_words_before` and name -> (where, the words beside it) of each of its uses, from one
-    walk over the names' tokens (a big file's names are tens of thousands of tokens)."""
-    before: dict[str, list[str]] = defaultdict(list)
-    found: dict[str, list[tuple[int, Use]]] = defaultdict(list)
-    text = doc.text
-    for tok, name in names:
-        start = tok.span.start
-        before[name].append(_word_before(text, start))
-        found[name].append((start, use_at(text, start, start + len(name), tok.in_headline)))
-    return before, found
+    def __init__(self, text: str, names: Iterable[tuple[Token, str]]) -> None:
+        self.text = text
+        self.places: dict[str, list[tuple[int, bool]]] = defaultdict(list)
+        for tok, name in names:
+            self.places[name].append((tok.span.start, tok.in_headline))
+        self._before: dict[str, list[str]] = {}
+        self._read: dict[str, list[Use]] = {}
+
+    def before(self, name: str) -> list[str]:
+        """The capitalised word or initial before each use of `name` (`_word_before`)."""
+        found = self._before.get(name)
+        if found is None:
+            text = self.text
+            found = self._before[name] = [_word_before(text, start) for start, _ in self.places[name]]
+        return found
+
+    def each(self, name: str) -> Iterator[Use]:
+        """The uses of `name` in order, each read (`use_at`) when first reached, then kept."""
+        read = self._read.setdefault(name, [])
+        places, text, size = self.places[name], self.text, len(name)
+        for i, (start, in_headline) in enumerate(places):
+            if i == len(read):
+                read.append(use_at(text, start, start + size, in_headline))
+            yield read[i]
+
+    def all(self, name: str) -> list[Use]:
+        """Every use of `name` (`each`, read to the end)."""
+        for _ in self.each(name):
+            pass
+        return self._read[name]
+
+    def introduced_first(self, canonical: str, name: str) -> bool:
+        """Whether the body uses `canonical` before it uses `name`."""
+        return 0 <= self._first_in_body(canonical) < self._first_in_body(name)
+
+    def _first_in_body(self, name: str) -> int:
+        return next((at for at, in_headline in self.places[name] if not in_headline), -1)
+
+    def two_entities(self, name: str, canonical: str, common_word: bool) -> bool:
+        """`two_entities` of the two names' uses, the common one's read only as far as needed."""
+        body = sum(not in_headline for _, in_headline in self.places[canonical])
+        return two_entities_read(self.all(name), self.each(canonical), body, common_word)
 
 
 def _typing_slip(name: str, canonical: str) -> bool:
@@ -928,8 +960,7 @@ class NameVariant(Rule):
         if not canonical_of:
             return
         involved = _written_as(written, {*canonical_of, *canonical_of.values()})
-        before, uses = _words_before_and_uses(doc, _name_tokens(doc, involved))
-        contexts = {name: [use for _, use in found] for name, found in uses.items()}
+        uses = _NameUses(doc.text, _name_tokens(doc, involved))
         known = known_names()
         canonical_of = {
             name: canonical
@@ -937,17 +968,17 @@ class NameVariant(Rule):
             if not (
                 not _typing_slip(name, canonical)
                 and (
-                    _another_person(name, canonical, before, counts, _introduced_first(uses, name, canonical))
-                    or two_entities(contexts[name], contexts[canonical], False)
+                    _another_person(name, canonical, uses, counts, uses.introduced_first(canonical, name))
+                    or uses.two_entities(name, canonical, False)
                 )
             )
             and not (
                 _is_english_word(canonical)
                 and canonical not in known
                 and not self.context.accepts(canonical)
-                and two_entities(contexts[name], contexts[canonical], True)
+                and uses.two_entities(name, canonical, True)
             )
-            and not (self._desk_decided(name, canonical, counts) and _written_in_full(before[name]))
+            and not (self._desk_decided(name, canonical, counts) and _written_in_full(uses.before(name)))
         }
         # Evidence against a thin majority (less than SLIP_RATIO to one): the name written
         # formally (with its company word or a first name) only in the rarer form; or a
@@ -957,9 +988,10 @@ class NameVariant(Rule):
             name
             for name, canonical in canonical_of.items()
             if (
-                formal(contexts[name])
-                and not (formal(contexts[canonical]) or canonical.upper() in headline)
+                formal(uses.all(name))
                 and counts[canonical] < SLIP_RATIO * counts[name]
+                and canonical.upper() not in headline
+                and not formal(uses.each(canonical))  # read as far as its first formal use
             )
             or _slip_itself(name, canonical, known, names_lookup())
         }
