@@ -13666,8 +13666,9 @@ rough_start_hash(const RoughStart *rough)
 }
 
 /* The ASCII key of text[start:end] into `rough`: 1, or 0 where a character outside ASCII comes
- * before its ROUGH_START word characters (its key is then read by Unicode's rules). Inline, so
- * that the loop over an ASCII text reads its bytes directly. */
+ * before its ROUGH_START word characters or right after them (its key is then read by Unicode's
+ * rules: a combining mark there joins the last of them under NFKC, which NL305's keys read).
+ * Inline, so that the loop over an ASCII text reads its bytes directly. */
 static inline int
 rough_start_ascii(RoughStart *rough, int kind, const void *data, Py_ssize_t length, Py_ssize_t start,
                   Py_ssize_t end)
@@ -13680,7 +13681,7 @@ rough_start_ascii(RoughStart *rough, int kind, const void *data, Py_ssize_t leng
         if (ASCII_CLASS[ch] != 0)
             rough->key[rough->length++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
     }
-    return 1;
+    return !(k < end && k < length && PyUnicode_READ(kind, data, k) >= 128);
 }
 
 /* The key character of an ASCII character in a rough start (a word character, lowercased), 0 for

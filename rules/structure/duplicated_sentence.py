@@ -146,28 +146,22 @@ def _repeated_paragraphs(doc: Document) -> set[int]:
 
 def _normal_starts(text: str, spans: Sequence[Span]) -> list[int]:
     """The indices, in order, of the spans whose normal form's rough start
-    (`rough_start(normalise(...))`) another's shares, and maybe others: every span whose normal
-    form another's is. The compiled `repeated_starts` keys a span whose start is ASCII itself
-    (what `normalise` leaves of it: no normal form changes an ASCII letter or digit, unless a
-    character after it does, a combining mark that NFKC composes with it: then every span is
-    given) and the others by their normal form."""
+    (`rough_start(normalise(...))`) another's shares: every span whose normal form another's is.
+    The compiled `repeated_starts` keys a span whose start is ASCII itself, up to the character
+    after it (what `normalise` leaves of it: no normal form changes an ASCII letter or digit but
+    by a character after it, a combining mark that NFKC composes with it, and that character is
+    then not ASCII), and the others by their normal form (`_normal_start_at`)."""
     if native is None:
         return _repeated_normal_starts(text, spans)
     if text.isascii():
         return repeated_starts_in(text, spans)
-    keyed: set[tuple[int, int]] = set()
-
-    def key(text: str, start: int, end: int) -> bytes:
-        keyed.add((start, end))
-        return rough_start(normalise(text[start:end])).encode("utf-8")
-
-    found: list[int] = native.repeated_starts(text, spans, key)
-    for s in spans:
-        if (s.start, s.end) not in keyed:
-            piece = text[s.start : s.end]
-            if not piece.isascii() and rough_start(piece) != rough_start(normalise(piece)):
-                return list(range(len(spans)))
+    found: list[int] = native.repeated_starts(text, spans, _normal_start_at)
     return found
+
+
+def _normal_start_at(text: str, start: int, end: int) -> bytes:
+    """The rough start of text[start:end]'s normal form, as UTF-8 (`repeated_starts`' key)."""
+    return rough_start(normalise(text[start:end])).encode("utf-8")
 
 
 def _repeated_normal_starts(text: str, spans: Sequence[Span]) -> list[int]:
