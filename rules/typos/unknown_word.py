@@ -1524,8 +1524,10 @@ def _spelling(weighed: list[Weighed], counts: Counter, variety: str | None) -> t
     the typo's own letters show the spelling, "orgainsations", the other is a slip further.)"""
     best = weighed[0]
     entry = variants().get(best.word)
-    twin = next((w for w in weighed if entry is not None and w.word == entry.other), None)
-    if entry is None or twin is None or abs(twin.slips - best.slips) >= COMMON_SLIP:
+    if entry is None:
+        return best, True  # (most words: no other spelling to find among the candidates)
+    twin = next((w for w in weighed if w.word == entry.other), None)
+    if twin is None or abs(twin.slips - best.slips) >= COMMON_SLIP:
         return best, True
     both = best.share + twin.share
     if counts[best.word] or counts[twin.word]:
@@ -1572,23 +1574,36 @@ def _nearer_rival(best: Weighed, weighed: list[Weighed]) -> bool:
     on how common it is and how it reads, against the likelier slip ("or relasing the films":
     relating, releasing; "shut down for refuling": refusing, refueling). Two readings are close:
     the editor chooses. (The share first: few rivals hold a tenth, and each slip's `round`
-    cost more than the test of its share.)"""
-    return any(w.share >= RIVAL_SHARE and round(best.slips - w.slips, 6) >= NEARER_SLIP for w in weighed)
+    cost more than the test of its share; and a difference short of a slip by more than the
+    rounding can move it is not rounded: `round` to six places formats the float, 2,000
+    instructions. A loop, not `any` over a generator: a weighing has six candidates or so.)"""
+    for w in weighed:
+        if w.share >= RIVAL_SHARE:
+            nearer = best.slips - w.slips
+            if nearer >= NEARER_SLIP - ROUNDED_OFF and round(nearer, 6) >= NEARER_SLIP:
+                return True
+    return False
+
+
+ROUNDED_OFF = 1e-6  # more than `round(x, 6)` moves a number (half a millionth at most)
 
 
 def _as_near_rival(best: Weighed, weighed: list[Weighed]) -> bool:
     """Another word one ordinary slip from the typo, as near as the best or nearer by less than
     a slip's difference. Another form of the best word (building, buildings) or its other
-    spelling is no rival: the weighing of the context chose between them."""
-    entry = variants().get(best.word)
-    twin = entry.other if entry is not None else None
-    return any(
-        w.word not in (best.word, twin)
-        and w.slips <= COMMON_SLIP
-        and w.slips - best.slips < NEAR_SLIP_GAP
-        and not _forms_of_one_word(w.word, best.word)
-        for w in weighed
-    )
+    spelling is no rival: the weighing of the context chose between them. (The other spelling
+    is looked up only for a word as near, the table's lookup made for none in most weighings.)"""
+    twin: str | None = ""  # not looked up yet ("" is no candidate)
+    for w in weighed:
+        word = w.word
+        if word == best.word or w.slips > COMMON_SLIP or w.slips - best.slips >= NEAR_SLIP_GAP:
+            continue
+        if twin == "":
+            entry = variants().get(best.word)
+            twin = entry.other if entry is not None else None
+        if word != twin and not _forms_of_one_word(word, best.word):
+            return True
+    return False
 
 
 _INFLECTIONS = (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""))
