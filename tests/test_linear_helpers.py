@@ -1504,6 +1504,11 @@ VARIETY_ENDINGS = st.sampled_from(["", "\nReuter\n", "\nREUTER\n"])
 @example("The colour of it, Mr Brown said.\n", "")  # unopposed: no report
 @example("The color. Mr Brown said on 25 February it was £4m, 5 per cent.\n", "")
 @example("The color of the center, the US said.", "\nREUTER\n")  # unopposed: no report
+@example("The program. The color, the center, said.", "")  # weak "program": unopposed
+@example("The program. Mr Brown said on 25 February it was £4m, 5 per cent. UK, towards.", "")
+@example("They organize the center. The color.", "")  # a lone -ize in American copy: unopposed
+@example("They organize it. Mr Brown said on 25 February it was £4m, 5 per cent, towards.", "")
+@example("They organize it. The colour of it, Mr Brown said on 25 February.", "\nREUTER\n")
 def test_english_variety_mix_reports_as_without_its_unopposed_test(text, ending):
     """NL201 returns early from a story of one variety that its signs cannot turn (`_unopposed`):
     it reports what it reports without that test."""
@@ -1556,16 +1561,21 @@ def test_english_variety_mix_lone_variety_reads_each_word_once():
 
 
 def _unopposed_plainly(found, other_way, evidence):
-    """`english_variety_mix._unopposed` as first written: every name asked, then the signs."""
+    """`english_variety_mix._unopposed` as first written (every name asked, then the signs), with
+    weak "program" and a lone -ize passed where the copy is not British enough to report them."""
     mix = english_variety_mix
     if not found:
         return False
     variety = found[0][1].variety
     ise = ize = plain = 0
     names = []
+    weak = False
     for tok, e in found:
-        if e.variety != variety or e.kind == "weak":
+        if e.variety != variety:
             return False
+        if e.kind == "weak":
+            weak = True
+            continue
         if mix._proper(tok):
             if e.kind != "ize":
                 names.append((tok, e))
@@ -1574,8 +1584,12 @@ def _unopposed_plainly(found, other_way, evidence):
         else:
             plain += 1
             ise += e.kind == "ise"
-    if ise and ize or ize == 1 and not ise:
+    if ise and ize:
         return False
+    if ize == 1 and not ise and evidence.british_house(found):
+        return False  # a lone -ize `_ize_minority` may report
+    if weak and _plainly_british_plainly(evidence, found):
+        return False  # "program" made a spelling
     spellings = plain + sum(1 for tok, e in names if other_way(tok, e))
     if not spellings:
         return True

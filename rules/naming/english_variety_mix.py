@@ -1151,23 +1151,28 @@ def _spelling_counts(
 def _unopposed(
     found: list[tuple[Token, Variant]], other_way: Callable[[Token, Variant], bool], evidence: _Evidence
 ) -> bool:
-    """Whether a story without a stated variety or a desk to ask, whose spellings (no weak
-    "program") are all of one variety and whose endings leave -ise against -ize no question,
-    has nothing to report: reports there need the other variety as the majority (`_majority`),
-    by its signs alone, at least MIN_EVIDENCE and MARGIN times the story's spellings. Asked
-    before the rest of the check, which such a story then skips: a British story's American
-    signs are few and counted apart (the British ones, most of the work, are never counted); an
-    American story's British signs are those the check counts, without the wire desk's subjects."""
+    """Whether a story without a stated variety or a desk to ask, whose spellings are all of one
+    variety (weak "program" too, where the copy is not plainly British) and whose endings leave
+    -ise against -ize no question, has nothing to report: reports there need the other variety
+    as the majority (`_majority`), by its signs alone, at least MIN_EVIDENCE and MARGIN times the
+    story's spellings. Asked before the rest of the check, which such a story then skips: a
+    British story's American signs are few and counted apart (the British ones, most of the work,
+    are never counted); an American story's British signs are those the check counts, without the
+    wire desk's subjects."""
     if not found:
         return False
     variety = found[0][1].variety
     ise = ize = 0  # the -ise and -ize words that are no names
     plain = 0  # the spellings that are no names and no -ize: each counts
     names: list[tuple[Token, Variant]] = []  # names, no -ize: they count if written the other way
+    weak = False  # weak "program": counted nowhere (`_spelling_counts`) unless made a spelling
     for tok, e in found:  # one pass, `_proper` inline: asked of most stories the rule checks
         kind = e.kind
-        if e.variety != variety or kind == "weak":
+        if e.variety != variety:
             return False
+        if kind == "weak":
+            weak = True
+            continue
         if tok.text[:1].isupper() and not tok.sentence_start and not tok.in_headline:
             if kind != "ize":
                 names.append((tok, e))
@@ -1177,8 +1182,15 @@ def _unopposed(
             plain += 1
             if kind == "ise":
                 ise += 1
-    if ise and ize or ize == 1 and not ise:
+    if ise and ize:
         return False  # `_ize_minority` has a question to answer
+    # A lone -ize is out of place only in British copy (`_ize_minority`: `plainly_british` with a
+    # house style that names no -ise, else `british_house`, which holds where that does), and weak
+    # "program" counts only in copy plainly British (`check` makes it a spelling there): elsewhere
+    # neither can be reported, nor changes what the other spellings weigh (a quarter of the stories
+    # the rule checks: "program" is common in American copy, and so is a lone -ize).
+    if ize == 1 and not ise and evidence.british_house(found) or weak and evidence.plainly_british(found):
+        return False
     # the story's spellings as `_spelling_counts` counts them, all of `variety` (no weak "program"),
     # counted in the pass above but for the names, asked of `other_way` in their order
     spellings = plain
