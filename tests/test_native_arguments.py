@@ -46,7 +46,7 @@ SPECS = {
     "edits_among_each": "UL",
     "swap_inside": "UL",
     "word_splits": "OO",
-    "compound_splits": "OOnn",
+    "compound_splits": "OOnn|p",
     "add_forms": "DDDOn",
     "weighted_osa": "UUyyTF",
     "word_scores": "ULTTTDDnTOT",
