@@ -47,6 +47,8 @@ SPECS = {
     "swap_inside": "UL",
     "word_splits": "OO",
     "compound_splits": "OOnn|p",
+    "line_words": "U",
+    "lower_keys": "O",
     "add_forms": "DDDOn",
     "weighted_osa": "UUyyTF",
     "word_scores": "ULTTTDDnTOT",
