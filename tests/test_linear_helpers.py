@@ -1476,10 +1476,12 @@ def test_english_variety_mix_asks_no_desk_questions_without_a_profile():
     assert [len(f) for f in found] == [2, 1]
 
 
-def _words_text(words: list[str], most: int) -> st.SearchStrategy[str]:
-    """Texts of up to `most` of `words`, each followed by a space, a stop, a line break or a comma."""
-    gaps = st.sampled_from([" ", " ", ". ", "\n", ", "])
-    return st.lists(st.tuples(st.sampled_from(words), gaps), max_size=most).map(
+def _words_text(
+    words: list[str], most: int, gaps: tuple[str, ...] = (" ", " ", ". ", "\n", ", ")
+) -> st.SearchStrategy[str]:
+    """Texts of up to `most` of `words`, each followed by one of `gaps` (by default a space, a
+    stop, a line break or a comma)."""
+    return st.lists(st.tuples(st.sampled_from(words), st.sampled_from(gaps)), max_size=most).map(
         lambda ws: "".join(w + s for w, s in ws)
     )
 
@@ -2237,28 +2239,24 @@ def test_two_entities_read_as_far_as_needed_is_two_entities(mine, theirs, common
     )
 
 
-VARIANT_TEXT = st.lists(
-    st.tuples(
-        st.sampled_from(
-            [
-                "Rinaldi",
-                "Rinladi",
-                "Rinaldi's",
-                "Mario",
-                "J",
-                "Bank",
-                "Inc",
-                "Life",
-                "Liffe",
-                "Standard",
-                "said",
-            ]
-            + ["Olympic", "Olympisc", "Briian", "Brian", "the", "Mr", "Regan", "Reagan", "Donald", "Smith"]
-        ),
-        st.sampled_from([" ", " ", " ", "\n", ". ", "\n\n", ", "]),
-    ),
-    max_size=30,
-).map(lambda ws: "".join(w + s for w, s in ws))
+VARIANT_TEXT = _words_text(
+    [
+        "Rinaldi",
+        "Rinladi",
+        "Rinaldi's",
+        "Mario",
+        "J",
+        "Bank",
+        "Inc",
+        "Life",
+        "Liffe",
+        "Standard",
+        "said",
+    ]
+    + ["Olympic", "Olympisc", "Briian", "Brian", "the", "Mr", "Regan", "Reagan", "Donald", "Smith"],
+    30,
+    (" ", " ", " ", "\n", ". ", "\n\n", ", "),
+)
 
 
 @settings(max_examples=500, deadline=None)
