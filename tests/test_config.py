@@ -15,6 +15,7 @@ from newslint.cli import app
 from newslint.config import DEFAULT_EXCLUDE, ConfigError, Settings, _spec, find_config_file, load_settings
 from newslint.lint import Linter
 from newslint.violation import Severity
+from tests.depth import examples
 
 RUNNER = CliRunner()
 DOUBLED = "Talks resume\n\nThe the talks resumed on Monday.\n"  # NL103 doubled-word
@@ -338,7 +339,7 @@ _PARTS = st.sampled_from(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(_PARTS, min_size=1, max_size=4),
     st.sampled_from([None, ["build", ".git"], ["dist"], ["*.gz"], ["build/"], ["!a"], []]),
@@ -360,7 +361,7 @@ def test_a_walk_s_includes_and_excludes_answer_what_the_patterns_do(parts, exclu
     assert s.includes(parts[-1], lambda: rel) == s.includes(parts[-1], rel)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(_PARTS, min_size=1, max_size=4),
     st.sampled_from([None, ["build", ".git"], ["dist"], ["*.gz"], ["build/"], ["!a"], []]),

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from newslint.rules.typos import _context, _pairs
 from newslint.rules.typos._context import Context, pair_count, story_lift, unigram
+from tests.depth import examples
 
 WORDS = st.sampled_from(
     ["the", "news", "agency", "agony", "for", "of the", "regime", "sanctions", "zzxq", "will"]
@@ -87,7 +88,7 @@ CANDIDATES = st.lists(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.sampled_from(["agcny", "reigme", "th", "ofthe", "régme", "sactions"]),
     CANDIDATES,
@@ -111,7 +112,7 @@ def test_the_weighing_in_one_pass_is_the_weighing_as_defined(
     )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.sampled_from(["agcny", "reigme", "sactions", "nwes", "wil", "teh", "régme", "tehe"]),
     st.lists(

@@ -13,6 +13,7 @@ from newslint.lint import _BY_PLACE
 from newslint.segment import parse
 from newslint.span import Span
 from newslint.violation import Violation
+from tests.depth import examples
 
 
 def _merged(spans: list[Span]) -> list[Span]:
@@ -31,7 +32,7 @@ _SPANS = st.lists(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(_SPANS, st.integers(0, 80), st.integers(0, 10))
 def test_span_set_is_its_merged_spans(spans: list[Span], at: int, width: int) -> None:
     found = SpanSet(spans)

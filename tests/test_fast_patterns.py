@@ -35,6 +35,7 @@ from newslint.rules.structure import boilerplate_line, duplicated_dateline
 from newslint.rules.typography import double_space, quote_style_mix, tab_in_prose
 from newslint.rules.typos import doubled_word
 from newslint.span import LineIndex, Span
+from tests.depth import examples
 
 _PARTICLE = r"(?:(?:al|el|ad|as|ash|ez|az|an|bin|abu)[- ])"
 PLAIN = {
@@ -228,7 +229,7 @@ def test_fast_pattern_matches_like_its_definition_on_examples(name, text):
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in re.compile(plain).finditer(text)]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(TEXTS)
 def test_fast_patterns_match_like_their_definitions(text):
     for name, (fast, plain) in PLAIN.items():
@@ -242,7 +243,7 @@ SPACE_PIECES = st.lists(
 )
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.one_of(SPACE_PIECES.map("".join), TEXTS))
 @example("\n    Indented  line  \n  x  y   \nA.  B")
 @example("  x\t  y  \n")
@@ -259,7 +260,7 @@ TAB_PIECES = st.lists(
 )
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.one_of(TAB_PIECES.map("".join), TEXTS))
 @example("a\tb\t\tc \td\t e\t")
 @example("\tx\t\t\u2003y\t\t")
@@ -282,7 +283,7 @@ WHITE_TEXTS = st.text(
 )
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.one_of(WHITE_TEXTS, STYLE_TEXTS, TEXTS))
 @example("  Two\n\t words.  ")
 @example("“Syria’s\u00ad\u200b  war” — ″ﬁne″ – ‑a‐b−c")
@@ -309,7 +310,7 @@ DATELINE_PIECES = st.lists(
 )
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.one_of(DATELINE_PIECES.map("".join), TEXTS))
 @example("KYIV, Ukraine (AP) —")
 @example("WASHINGTON (Reuters) - WASHINGTON")
@@ -341,7 +342,7 @@ END_PIECES = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.one_of(END_PIECES, TEXTS), st.data())
 def test_sentence_ends_agree_with_the_plain_pattern(text, data):
     """Sentence ends are found within a paragraph's bounds (pos and endpos)."""
@@ -353,7 +354,7 @@ def test_sentence_ends_agree_with_the_plain_pattern(text, data):
     ]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(TEXTS, st.sampled_from(["\n Reuter\n", "\n REUTER\n", "", "\nReuter"]))
 def test_the_wire_desk_that_stops_early_is_the_counts_answer(text, sign_off):
     """NL201's wire desk stops reading the British subjects once they are as many as the
@@ -377,7 +378,7 @@ DESK_PIECES = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.one_of(DESK_PIECES, TEXTS), st.integers(1, 30))
 def test_the_desk_subjects_found_by_search_are_the_patterns_matches(text, most):
     """NL201 finds the wire desks' subjects by `str.find`: as many, up to `most`, as the
@@ -402,7 +403,7 @@ WIDE_DESK_PIECES = st.lists(
 
 
 @pytest.mark.skipif(compiled is None, reason="the compiled helpers are not built")
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(WIDE_DESK_PIECES, st.integers(1, 30), st.sampled_from(["", "é", "’"]))
 def test_whole_words_reads_every_width_of_text_as_its_twin(text, most, pad):
     """The compiled `whole_words` walks a text of one byte a character for the words' first
@@ -422,7 +423,7 @@ HINT_PIECES = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.one_of(HINT_PIECES, TEXTS))
 def test_the_url_and_sic_hints_miss_nothing_their_patterns_find(text):
     """The substring tests that stand before the URL and [sic] scans are true wherever the
@@ -455,7 +456,7 @@ SIGN_PIECES = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.one_of(SIGN_PIECES, TEXTS))
 def test_every_house_sign_holds_one_of_its_hints(text):
     """NL201 runs a sign's pattern only when the story holds one of its literals (both varieties'
@@ -467,7 +468,7 @@ def test_every_house_sign_holds_one_of_its_hints(text):
                 assert any(hint in m.group() for hint in hints), (m.group(), hints)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.one_of(SIGN_PIECES, TEXTS))
 @example("Mr Dr Smith and Dr Mr Brown, Dr. Mr. Jones, £ pence")
 def test_a_sign_of_two_alternatives_is_its_parts_and_each_holds_its_hints(text):
@@ -487,7 +488,7 @@ def test_a_sign_of_two_alternatives_is_its_parts_and_each_holds_its_hints(text):
             assert [m.span() for m in second.finditer(text)] == whole
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(SIGN_PIECES)
 def test_the_house_signs_are_counted_up_to_three(text):
     """NL201 stops a sign's scan at its third match: the count `findall` gives, up to three."""
@@ -498,7 +499,7 @@ def test_the_house_signs_are_counted_up_to_three(text):
                 assert variety_mix._first_matches(pattern, text) == min(variety_mix.MAX_SIGNS, found)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(
     st.lists(
         st.sampled_from(
@@ -528,7 +529,7 @@ def test_the_house_signs_read_the_documents_digit_runs_as_their_own(text):
     assert variety_mix._Evidence(doc.text, "", doc).house() == variety_mix._Evidence(doc.text).house()
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.one_of(SIGN_PIECES, TEXTS), st.sampled_from([(), ("us",), ("gb",), ("gb", "us")]))
 def test_the_house_signs_are_the_signs_whose_literals_the_story_holds(text, varieties):
     """NL201 looks for all its signs' literals in one pass (`_held`): it counts what a search of
@@ -582,7 +583,7 @@ UNIT_PIECES = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.one_of(UNIT_PIECES, SIGN_PIECES, TEXTS), st.integers(0, 5))
 @example("5bn 10km 3mm 2m_ 7m2 9m", 9)
 def test_the_units_counted_are_the_matches_at_the_last_digits(text, most):
@@ -618,7 +619,7 @@ DATE_PIECES = st.lists(
 DATE_WORDS = st.lists(st.sampled_from(["May", "June", "December", "Mé", "Mayor", "a"]), max_size=4).map(tuple)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.one_of(DATE_PIECES, SIGN_PIECES, TEXTS), DATE_WORDS, st.integers(0, 5))
 @example("25 May 5 June 125 May x5 May 3\u00a0December 7 Mayor 8 May_", ("May", "June", "December"), 9)
 @example("1 Mé", ("Mé",), 3)
@@ -672,7 +673,7 @@ NEEDLES = st.lists(
 ).map(tuple)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.one_of(SIGN_PIECES, TEXTS, st.text(max_size=40)), NEEDLES)
 @example("per cen", ("per cent",))
 @example("x\U0001f600a\U0001f600", ("a\U0001f600", "x"))
@@ -705,7 +706,7 @@ QUOTE_PIECES = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.one_of(QUOTE_PIECES, TEXTS))
 def test_the_quote_styles_learned_are_the_scans(text):
     """NL510's learning finds the marks a story writes by string search: the same styles as
@@ -730,7 +731,7 @@ GAP_PIECES = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.one_of(GAP_PIECES, TEXTS))
 def test_the_gap_rows_are_the_lines_holding_a_column_gap(text):
     """`_tables` reads its lines one by one only when a line its substring searches find may
@@ -793,7 +794,7 @@ TABLE_PIECES = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(st.one_of(TABLE_PIECES, GAP_PIECES))
 @example("Net  12.5   unch\n FARM/FOODS 188.25  unch\nx\n12.5   12.5\t12.5")
 @example("12.5   12.5  x\n\n a  b\n12.5  12.5  12.5")
@@ -813,14 +814,14 @@ TICKER_PIECES = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.one_of(TICKER_PIECES, TEXTS))
 def test_the_tickers_tried_at_their_brackets_are_the_scans(text):
     found = [m.span() for m in segment._tickers(text)]
     assert found == [m.span() for m in segment._TICKER.finditer(text)]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.one_of(GAP_PIECES, TEXTS))
 def test_the_paragraphs_are_each_blocks_indented_split(text):
     blocks = segment._blocks(text, [])
@@ -863,7 +864,7 @@ _DAMAGE_MARKS = ["a", " ", "<", ">", "/", "&lt;", "&gt;", ";", "&amp;", "#39;", 
 _DAMAGE_PIECES = st.lists(st.sampled_from(_DAMAGE_MARKS)).map("".join)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.one_of(_DAMAGE_PIECES, TEXTS))
 @example("<U> and <IBM.N> and <p>")
 @example("a\\$5")
@@ -882,7 +883,7 @@ def test_the_repairs_found_after_the_early_return_are_every_finders(text):
     assert bool(doc.hints & segment.DAMAGE_HINT) == segment.may_hold_damage(text)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(TEXTS)
 @example("x\nRead more: y\n  ADVERTISEMENT - scroll to continue\nShare on X\nſhare this\n\n\n12 mins")
 @example("\nrelated coverage\nRelated:\nloading…\nLoading...\nREUTERS/x\nfile - x\nfile photo: y\n©\n")
@@ -907,7 +908,7 @@ def plain_candidate_offsets(text):
         yield from (m.start() for m in boilerplate_line._PHOTO_CREDIT.finditer(text))
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(TEXTS)
 @example("x\nRead more: y\n  ADVERTISEMENT - scroll to continue\nShare on X\nſhare this\n\n\n12 mins")
 @example("©2024\n\t\u2003Related\nrelated coverage\n4 min read\nREUTERS/x\nfile - x (AP Photo/y)\n©")
@@ -940,7 +941,7 @@ FIGURE_PIECES = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(st.one_of(FIGURE_PIECES, TEXTS))
 @example("at 5.30pm, 7:30 GMT, 1,500.5 %, 3 per cent, 12 pct and 4 PM")
 def test_the_number_patterns_match_only_at_the_figures_a_mark_follows(text):
@@ -966,7 +967,7 @@ FOUR_DIGIT_PIECES = st.lists(
 ).map(" ".join)
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(st.one_of(FOUR_DIGIT_PIECES, TEXTS))
 @example("In 1987 some 2500 troops and 1,200 troops cost $1999, £2000, 20000 or 1,2345 at 2330 GMT")
 def test_thousands_separator_mix_reads_the_four_digit_figures_alone(text):
@@ -988,7 +989,7 @@ NAME_FIGURE_PIECES = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=examples(800), deadline=None)
 @given(st.one_of(NAME_FIGURE_PIECES, TEXTS))
 @example("IBM 4381 and Windows\t 2000. In 1987 A-Bc 123-Cd 4567 x.Ab 1234 Ab-Cd 12345678 _A 999")
 def test_the_names_figures_read_at_the_figures_are_the_patterns_matches(text):
@@ -1009,7 +1010,7 @@ def test_the_names_figures_read_at_the_figures_are_the_patterns_matches(text):
 PERCENT_STORIES = st.lists(FIGURE_PIECES | st.sampled_from(["\n\n", "Rates rose. ", "It fell. "]), max_size=6)
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(PERCENT_STORIES.map("".join))
 @example("Headline 5%\n\nRates rose 3 per cent, 4% and 12 pct. Wages rose 2.5%.")
 @example("Rates rose 3 percent and 4 PERCENT, then 5 Per Cent.")

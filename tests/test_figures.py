@@ -25,6 +25,7 @@ from newslint.rules.numbers import (
     thousands_separator_style,
     time_format_mix,
 )
+from tests.depth import examples
 
 compiled = chooser.native
 
@@ -70,7 +71,9 @@ def _spans(found: list[re.Match[str]]) -> list[tuple[int, int, tuple[str | None,
 
 
 @pytest.mark.parametrize("compiled_code", TWINS)
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=examples(400), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=STORY)
 @example(text="é5 ²3 ß9,1 ½7\xa04 Ä12km 0")  # Latin-1 letters and marks around the digits
 def test_the_runs_and_the_matches_tried_there_are_what_the_regex_finds(monkeypatch, compiled_code, text):
@@ -86,7 +89,9 @@ def test_the_runs_and_the_matches_tried_there_are_what_the_regex_finds(monkeypat
 
 
 @pytest.mark.parametrize("compiled_code", TWINS)
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=examples(600), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=st.text("aZ 09_é\xb2\xbd.,\n", max_size=90))
 @example(text="a" * 15 + "12" + "b" * 14 + "3" + "4" * 20 + "é5")  # runs across 16-byte blocks
 @example(text="1" * 16 + " " + "_" * 15 + "2")

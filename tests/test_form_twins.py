@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from newslint import native as chooser
 from newslint.rules.naming import abbreviation_style
+from tests.depth import examples
 
 compiled = chooser.native
 needs_compiled = pytest.mark.skipif(compiled is None, reason="newslint._native is not built here")
@@ -46,7 +47,7 @@ def test_the_compiled_scan_is_the_twin_on_the_patterns_hard_cases(text):
 
 
 @needs_compiled
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=examples(2000), deadline=None)
 @given(st.lists(PIECES, max_size=20).map("".join))
 def test_the_compiled_scan_is_the_twin(text):
     # the forms of one abbreviation meet when the text is also written without stops, in capitals
@@ -55,7 +56,7 @@ def test_the_compiled_scan_is_the_twin(text):
 
 
 @needs_compiled
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(st.text(alphabet="xX .é_9-", max_size=16), st.lists(PIECES, max_size=20).map("".join))
 def test_the_compiled_scan_is_the_twin_at_every_place_in_a_block(before, text):
     """A one-byte text is scanned eight bytes at a time: each place of a form in a block, a word
@@ -66,7 +67,7 @@ def test_the_compiled_scan_is_the_twin_at_every_place_in_a_block(before, text):
         assert compiled.capital_forms(shifted, cut) == abbreviation_style._capital_forms_twin(shifted, cut)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(PIECES, max_size=30).map("".join))
 def test_a_form_in_capitals_is_always_compared(text):
     """NL204's learning tests only the forms whose letters it also finds in capitals, because a
@@ -94,7 +95,7 @@ def test_the_compiled_capital_forms_are_the_twins(text, start):
 
 
 @needs_compiled
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.lists(PIECES, max_size=40).map("".join), st.integers(0, 50))
 def test_the_compiled_capital_forms_are_the_twins_on_random_text(text, start):
     assert compiled.capital_forms(text, start) == abbreviation_style._capital_forms_twin(text, start)
@@ -125,7 +126,7 @@ def _places_by_scan(text, forms):
     return [m.span() for m in abbreviation_style._FORMS.finditer(text) if m.group() in forms]
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(st.lists(PIECES, max_size=30).map("".join), st.data())
 def test_the_searched_places_are_the_scans(text, data):
     """NL204's check finds its few forms' places by string search: the matches of `_FORMS` with
@@ -139,7 +140,7 @@ def test_the_searched_places_are_the_scans(text, data):
         assert abbreviation_style._places(text, forms) == expected
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(st.lists(PIECES | st.sampled_from(["Said", "SAID", "Rice", "RICE", "Unesco", "UNESCO"]), max_size=30))
 def test_the_mixed_forms_are_the_compared_forms_written_two_ways(pieces):
     """`_mixed_forms` (the compiled scan's twins, `_compared` run on the word forms alone) is its
@@ -169,7 +170,7 @@ MIXED_PIECES = st.sampled_from(
 
 
 @needs_compiled
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(st.lists(MIXED_PIECES, max_size=40).map("".join))
 def test_the_compiled_mixed_forms_are_the_twins(text):
     lists = abbreviation_style._word_and_name_lists
@@ -177,7 +178,7 @@ def test_the_compiled_mixed_forms_are_the_twins(text):
 
 
 @needs_compiled
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(
     st.lists(MIXED_PIECES, max_size=40).map("".join),
     st.sets(st.sampled_from(["japan", "bank", "nato", "opec", "rice", "unesco", "zzyx"])),
@@ -222,7 +223,7 @@ FORM_SETS = st.sets(
 
 
 @needs_compiled
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(st.text(alphabet="xX .é_9-", max_size=16), st.lists(PIECES, max_size=30).map("".join), FORM_SETS)
 def test_the_compiled_form_places_are_the_twins(before, text, forms):
     """NL204's places of its compared forms in a big file (`_places`, past its string searches):

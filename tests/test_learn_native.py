@@ -21,6 +21,7 @@ from newslint.native import native as compiled
 from newslint.span import Span
 from newslint.tokens import TOKEN, LetterTest, Prose, TokenKind, kind_of
 from tests.conftest import SHARED
+from tests.depth import examples
 from tests.test_engine_equivalence import INPUTS, made_stories
 
 needs_compiled = pytest.mark.skipif(compiled is None, reason="newslint._native is not built here")
@@ -36,7 +37,7 @@ def _plain_words(text: str) -> tuple[list[str], Counter[str]]:
 
 
 @needs_compiled
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.text(CHARS, max_size=80))
 def test_story_words_are_the_regex_tokens_and_their_word_counts(text):
     counts: Counter[str] = Counter()
@@ -48,7 +49,7 @@ def test_story_words_are_the_regex_tokens_and_their_word_counts(text):
 
 
 @needs_compiled
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.dictionaries(st.text("abc", max_size=3), st.integers(1, 1 << 40), max_size=8),
     st.dictionaries(st.text("abc", max_size=3), st.integers(1, 1 << 40), max_size=8),
@@ -183,7 +184,7 @@ SPLIT_CHARS = "aZ5.!?\"”’'()[]“‘:\n\n\t\r \x0b\x1c\u2028\u00a0"
 
 
 @needs_compiled
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(st.text(SPLIT_CHARS, max_size=60), st.integers(0, 8))
 def test_story_parts_are_the_patterns_parts(text, longest):
     """The compiled reading of a story (blocks, headline, paragraphs, sentences) cuts where the
@@ -225,7 +226,7 @@ WORDS = frozenset({"airstrikes", "ceasefire", "éclairage", "abab", "ababab"})
 
 
 @needs_compiled
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(
     st.lists(
         st.sampled_from(
@@ -246,7 +247,7 @@ def test_joined_pairs_are_the_neighbours_that_join_into_a_word(tokens):
 
 
 @needs_compiled
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.sets(st.text("abzéßĳ\U0001d4b6", min_size=1, max_size=12), max_size=30), st.data())
 def test_a_sketch_passes_every_pair_that_joins_into_one_of_its_words(words, data):
     """The sketch only skips pairs: every split of every word in lowercase letters (of any
@@ -330,7 +331,7 @@ STORY_PIECES = st.sampled_from(
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.lists(STORY_PIECES, max_size=40).map("".join), st.sets(STORY_PIECES, min_size=1, max_size=4))
 def test_a_learned_storys_sentences_holding_strings_are_the_proses(text, few):
     """`learn._Unindexed` finds the sentences that hold one of a few strings from each string's

@@ -51,6 +51,7 @@ from newslint.rules.typos._words import known_names
 from newslint.rules.typos.unknown_word import PREFIXES, UnknownWord
 from newslint.span import Span
 from newslint.violation import Violation
+from tests.depth import examples
 
 LETTERS = "aAbBdeéİ"
 
@@ -82,7 +83,7 @@ def near_names(draw):
     )  # distinct, as counted
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(near_names(), st.sampled_from([0, 1, 24]))
 def test_near_names_find_every_name_one_edit_away(case, few):
     """`NearNames` offers (a superset of) the names that `one_edit_pair` accepts, whether it
@@ -93,7 +94,7 @@ def test_near_names_find_every_name_one_edit_away(case, few):
     assert {other for other in names if name_variant.one_edit_pair(name, other)} <= set(near)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(near_names(), near_names(), st.sampled_from([0, 1, 24]))
 def test_near_names_asked_in_shape_order_forget_what_no_later_name_reads(case, more, few):
     """Names asked in `shape_order`, each after `forget_before` it, meet the names they meet
@@ -106,7 +107,7 @@ def test_near_names_asked_in_shape_order_forget_what_no_later_name_reads(case, m
         assert len(near._keyed) <= 3
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(near_names(), near_names(), st.lists(st.text(alphabet=LETTERS, min_size=1, max_size=9), max_size=30))
 @example(("Rinaldi", ["Rinaldi", "Ronaldo"]), ("Rinladi", ["Rinaldi"]), [])  # the name itself, no pair
 @example(("Qaeda", ["Qaida"]), ("Gaddafi", ["Gadaffi"]), ["Q" + "x" * n for n in range(1, 24)])  # 25: keyed
@@ -194,7 +195,7 @@ PHRASE_TEXT = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(PHRASE_TEXT)
 def test_phrase_starts_find_what_a_search_per_phrase_finds(text):
     phrases = {"Islamic state", "Pacific coast", "Islamic state state", "İstanbul istanbul"}
@@ -240,7 +241,7 @@ def slipped_names(draw):
     return name, canonical, frozenset([known, *others])
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=examples(800), deadline=None)
 @given(slipped_names())
 @example(("Aabce", "Aabcd", frozenset(["Aabcf"])))
 @example(("Aaabd", "Aabd", frozenset(["Abd", "Aabbd"])))
@@ -327,7 +328,7 @@ DOTTED_WORDS = [
 ]
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(DOTTED_TEXT)
 @example("U.S.  Open's U.K.\nSprint-Nextel")
 @example("AU.S. Opens U.S.\u00a0(")
@@ -371,7 +372,7 @@ SIC_TEXT = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(SIC_TEXT)
 def test_sic_marks_are_found_as_the_whole_text_scan_finds_them(text):
     plain = [Span(m.start(1), m.end()) for m in segment._SIC.finditer(text)]
@@ -391,7 +392,7 @@ def _plain_may_hold_url(text: str) -> bool:
     return "://" in low or "www." in low or segment._URL_DOT_MARK.search(low) is not None
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(LOWER_TEXT, st.sampled_from(["sic]", "sic)", "://", "www.", ".com", "newslint"]), st.integers(8, 12))
 def test_the_lowered_stretches_find_what_the_lowered_text_holds(text, wanted, stretch):
     """A big file is lowered a stretch at a time (`str.lower` of a whole 10 MB text took 120 MB
@@ -433,7 +434,7 @@ _SCANS = [
 ]
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(HINTED_TEXT, st.integers(1, 12))
 @example("a@b.com\nwww.x.com\n#39;s x quot;\nAT amp;T", 1)
 @example("x.com\u2028y.com\r\nz\nhttp://a.b/c?d", 2)
@@ -460,7 +461,7 @@ LINE_TEXT = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(LINE_TEXT, st.data())
 def test_line_case_counts_the_letters_and_capitals_of_the_line(text, data):
     offset = data.draw(st.integers(0, len(text)))
@@ -495,7 +496,7 @@ CONTINUED = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(CONTINUED, st.data())
 def test_a_line_continues_the_one_above_as_the_plain_test_says(text, data):
     start = data.draw(st.integers(0, len(text)))
@@ -518,7 +519,7 @@ FIGURES = st.lists(
 ).map(lambda figures: " ".join("".join(f) for f in figures))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     FIGURES,
     st.integers(1000, 20000),
@@ -590,7 +591,7 @@ WORDS_TEXT = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(WORDS_TEXT, st.sampled_from([1, 4, 64]))
 def test_word_before_is_the_word_token_before_in_the_story(text, stretch):
     doc = segment.parse(text)
@@ -657,7 +658,7 @@ def _every_token(doc):
     return {t.text for t in doc.words()}, _Everything()
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(COMPOUND_TEXT)
 @example("Airstrikes. Air strikes and airstrikes, air-strikes")
 @example("Ceasefire cease fire ceasefire. Set up setup")
@@ -684,7 +685,7 @@ def _filed(found):
     return [(key, list(by_kind.items())) for key, by_kind in forms.items()], list(opened.items())
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(COMPOUND_TEXT, st.booleans())
 @example("Airstrikes. Air strikes and airstrikes, air-strikes", False)
 @example("Air strikes. x Air strikes\nAir strikes. Air-strikes air strikes", True)
@@ -733,7 +734,7 @@ def _uses_in_order(found):
     return list(counts.items()), sorted(first_use, key=first_use.__getitem__), mid_sentence
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(NAME_TEXT, NAME_TEXT)
 @example("Rinaldi Rinladi", "Rinladi said. Rinaldi's Rinaldi\n\nThe Rinladi’s")
 @example("", "Islamic State. Islamic State 3 Islamic state")
@@ -790,7 +791,7 @@ ABBREVIATION_TEXT = st.lists(
 ).map(lambda ws: "".join(w + s for w, s in ws))
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(ABBREVIATION_TEXT)
 @example("Head\n\nU.S. jets struck. US officials said US Air Corp and Air UK Ltd and NATO, Nato.\n")
 def test_abbreviation_style_with_its_filter_reports_as_without_it(text):
@@ -800,7 +801,7 @@ def test_abbreviation_style_with_its_filter_reports_as_without_it(text):
         assert filtered == list(rule.check(segment.parse(text)))
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(ABBREVIATION_TEXT, ABBREVIATION_TEXT)
 @example("NATO SAYS US", "NATO and Nato said. US officials\n")  # each group has one form outside
 @example("US JETS", "U.S. jets struck. US officials said\n")
@@ -818,7 +819,7 @@ def test_abbreviation_style_reports_as_without_its_headline_exit(headline, body)
         assert found == list(rule.check(segment.parse(text)))
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(ABBREVIATION_TEXT)
 @example("NATO talks\n\nNATO said. Nato and U.N. officials, UN\n")
 @example("NATO talks\n\nNATO said NATO and Nato\n")
@@ -900,7 +901,7 @@ def test_unknown_word_reports_the_example_it_is_held_to():
     assert words >= {"reigme", "harbur", "whaever", "dont"}
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(UNKNOWN_WORD_TEXT)
 @example(UNKNOWN_WORD_REPORTED)
 @example("Regime falls\n\nReigme forces. The reigme fell, the regime said. Goverment goverment government.\n")
@@ -927,7 +928,7 @@ CAPITAL_TEXT = st.lists(
 ).map(lambda ws: "".join(w + s for w, s in ws))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(CAPITAL_TEXT)
 @example("NORWEIGAN TALKS\n\nNorweigan forces. Norweigan ships. The Norwegian said.\n")
 @example("Talks\n\nMbeki said. Mbeki left, Mbeki's aide said. Reigme forces. The regime fell.\n")
@@ -946,7 +947,7 @@ def test_a_capitalised_word_plainly_a_name_is_one_nl101_leaves_alone(text):
             assert rule._capitalised_word(doc, tok, counts, ties) is None, tok.text
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.one_of(UNKNOWN_WORD_TEXT, CAPITAL_TEXT))
 @example("Clinton said so. Reigme forces. Mbeki left, the Finanace Committee said. Clinton left.\n")
 def test_unknown_word_reads_the_known_names_it_selected_with_its_candidates(text):
@@ -967,7 +968,7 @@ def test_unknown_word_reads_the_known_names_it_selected_with_its_candidates(text
         assert list(fresh.check(segment.parse(text))) == found
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(CAPITAL_TEXT)
 @example("ZORBLATT TALKS\n\nZorblatt said. Zorblatt left, the Zorblatt group said. Reigme forces.\n")
 @example("Talks\n\nNorweigan forces. Norweigan ships. The norweigan said. Zorblatt Zorblatt.\n")
@@ -1147,7 +1148,7 @@ def test_no_word_longer_than_any_listed_word_has_its_edits_made():
     assert all(n <= unknown_word._longest_word() + 1 for n in made), max(made)
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(
     st.sampled_from(["", "", "e", "r", "m", "s", "x", *PREFIXES]),
     st.sampled_from(["insure", "went", "ment", "market", "clunky", "lessen", "rialto", "abcd", "pay", ""]),
@@ -1168,7 +1169,7 @@ def test_a_word_is_tried_with_the_prefixes_it_may_begin_with_as_with_all(prefix,
     assert unknown_word.derivation.__wrapped__("deinsure") == "prefix" == unknown_word.derivation("preinsure")
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.text("abcdeAZ'’-5é", min_size=1, max_size=9))
 @example("regime")
 @example("regime's")
@@ -1184,7 +1185,7 @@ def test_a_word_with_no_capital_passes_neither_capital_test(text):
         assert not unknown_word._opening_capital(text, unknown_word.english().words)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(
     st.lists(
         st.sampled_from(["regime", "regimes", "reign", "sanctions", "sections", "agency", "agcny"]),
@@ -1206,7 +1207,7 @@ def test_the_story_words_near_a_typo_are_read_as_its_words_of_about_its_length(l
     assert near_words(typo, unknown_word._story_words_near(typo, counts)) == near_words(typo, plain)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(
         st.sampled_from(["regime", "regimes", "reign", "sanctions", "sections", "agency", "café", "naïve"]),
@@ -1267,7 +1268,7 @@ CAPITALISED = st.sampled_from(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(st.tuples(CAPITALISED, st.sampled_from([" ", ". ", "\n"])), max_size=12), CAPITALISED)
 @example([("Reagan", " "), ("Regaan", " ")], "Regaan")
 @example([("REAGAN", " "), ("Reagan", " ")], "REGAAN")
@@ -1283,7 +1284,7 @@ def test_a_name_written_two_ways_is_found_as_among_every_edit(words, text):
 _NAME_LETTERS = st.text("aeirgnRAGEN\u0130\u0131\u00df\u1e9e1'", min_size=1, max_size=8)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.dictionaries(_NAME_LETTERS, st.integers(0, 2), max_size=14), _NAME_LETTERS)
 @example({"Reagan": 3, "REAGAN": 1}, "Regaan")
 @example({"SS": 1}, "\u1e9ea")  # SS is no capital sharp s written back in lowercase
@@ -1303,7 +1304,7 @@ def test_a_name_looked_up_by_its_edits_is_the_one_the_walk_finds(counts, text):
 _EDIT_LETTERS = st.text("aabrz'1\u0131\u00e9", max_size=6)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(_EDIT_LETTERS, st.data())
 @example("aab", None)  # the word itself: a swap of its two a's makes it
 @example("ab", None)
@@ -1322,7 +1323,7 @@ def test_one_edit_from_is_among_the_words_edits(word, data):
         assert unknown_word._one_edit_from(word, other) is (other in edits)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.sampled_from(["bangaldesh", "britian", "norweigan", "exhcange", "serivces", "ceasars"]), st.data())
 def test_a_swapped_slip_is_never_ruled_out_by_its_precheck(word, data):
     """`clear_slip` finds a swap of two neighbouring letters only where `may_be_swapped_slip`
@@ -1386,7 +1387,7 @@ def _a_name_by_definition(text):
     )
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.text("aAbBQrR'’s-é", max_size=8))
 @example("A")  # a lone capital: its letters counted
 @example("A.")
@@ -1398,7 +1399,7 @@ def test_a_name_is_a_name_by_definition(text):
     assert name_variant._is_name(text) == _a_name_by_definition(text)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(NAME_TEXT)
 @example("Islamic State said. Islamic State fighters. An Islamic state. The the The")
 @example("Rinaldi said. Rinaldi's office. Rinladi added. Qaeda, Qaeda, Qaida")
@@ -1448,7 +1449,7 @@ SOFTWARE_PIECES = st.sampled_from(
 )
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=examples(2000), deadline=None)
 @given(st.lists(SOFTWARE_PIECES, max_size=12).map("".join), st.integers(0, 80), st.integers(0, 90))
 @example("xcode app", 1, 9)  # a word cut at the window's start is none
 @example("xcode code", 1, 9)  # ... but the same word written again is one
@@ -1496,7 +1497,7 @@ VARIETY_TEXT = _words_text(
 VARIETY_ENDINGS = st.sampled_from(["", "\nReuter\n", "\nREUTER\n"])
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(VARIETY_TEXT, VARIETY_ENDINGS)
 @example("The colour was 5 percent, 6 percent and 7 percent. Mr. Brown and Dr. Jones said.\n", "")
 @example("The colour and the centre, Mr. Brown said of Washington and Corp, 5 percent.", "\nReuter\n")
@@ -1529,7 +1530,7 @@ LONE_VARIETY_TEXT = _words_text(
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(LONE_VARIETY_TEXT, VARIETY_ENDINGS)
 @example("The colour of it, Mr Brown said.\n", "")  # one variety, no sign against it: no tokens
 @example("They organise the centre. The Defence Ministry said.", "")  # -ise is British too
@@ -1619,7 +1620,7 @@ def _plainly_british_plainly(evidence, found):
     )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     LONE_VARIETY_TEXT, VARIETY_ENDINGS, st.lists(st.sampled_from(["gb", "us", ""]), min_size=1, max_size=4)
 )
@@ -1651,7 +1652,7 @@ NAMED_VARIETY_TEXT = _words_text(
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(NAMED_VARIETY_TEXT, VARIETY_ENDINGS)
 @example("The colour, Defence Ministry said. The centre and the Theatre.", "")
 @example("The Colour Ministry. Mr. Brown said 5 percent and 6 percent.", "\nReuter\n")
@@ -1688,7 +1689,7 @@ SPELLING_TEXT = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(SPELLING_TEXT)
 @example("The colour and the COLOUR. 5 meters of colour, the program. Colour")
 def test_english_variety_mix_remembers_the_entries_context_never_changes(text):
@@ -1704,7 +1705,7 @@ def test_english_variety_mix_remembers_the_entries_context_never_changes(text):
     assert remembered == again == in_context
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(VARIETY_TEXT, VARIETY_ENDINGS)
 @example("Mr. Brown said 5 percent, Mr. Smith 6 percent.", "\nReuter\n")
 def test_the_signs_of_one_variety_are_its_share_of_all_and_bound_the_american(text, ending):
@@ -1721,7 +1722,7 @@ def test_the_signs_of_one_variety_are_its_share_of_all_and_bound_the_american(te
     assert evidence.house()["gb"] + english_variety_mix._british_desk(text) == evidence.signs()["gb"]
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(
     st.sampled_from(["colour", "program", "meter", "practise", "kerb", "organise", "the", "x", "dependant"]),
     st.sampled_from(["", "s", "'s", "’s", "-left", "ed"]),
@@ -1750,7 +1751,7 @@ def test_a_name_as_written_may_vary_as_the_name_does(name, ending):
     assert rule._may_vary_written(word) == expected
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(alphabet="AaBbQqZzÉé.'’s-1 ", max_size=70))
 def test_the_inline_may_vary_written_is_the_two_tests(word):
     """`_may_vary_written` (the two tests inline) on any short text: capitals, possessives,
@@ -1818,7 +1819,7 @@ FIGURE_CHARS = "0159٣.,'’\u202f\u2009 a-/\n%p"
 SEPARATOR_BETWEEN = re.compile(r"\d([.,'’\u202f\u2009 ])(?=\d)")  # the scan the digit runs replace
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=examples(800), deadline=None)
 @given(st.text(FIGURE_CHARS, max_size=40))
 @example("1.000.000 and 3,5% of 450 000 people, 2'000")
 @example("3,5% and 12,25 pct, 1234,5%, x7,5 bln, 1,5,3%")
@@ -1838,7 +1839,7 @@ def test_the_separators_read_after_digit_runs_are_the_scans(text):
         assert [(m.span(), m.groups()) for m in found] == scan
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=examples(800), deadline=None)
 @given(st.text(FIGURE_CHARS + "x٣.m", max_size=40))
 @example("x1.000.000 and 12.345 vs 1,234,567 mln tonnes, 46.40 or 1.2345 and 10 000 people")
 @example("a12.500, 1234.567 9,999.5 dlrs 7.000. 3.250/875 ٣٣.٣٣٣ 1.000.000,5")
@@ -1891,7 +1892,7 @@ def test_only_the_sign_off_words_letters_fold_to_them():
         assert c.lower() in "reutafp" and len(c.lower()) == 1, repr(c)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.text("reutsRsafpAFP .…^M\n\tſKİ", max_size=30))
 @example("the end.  REUTERS...\n")
 @example("ends here (afp) ^M ")
@@ -1946,7 +1947,7 @@ ENDING_PIECES = (
 )
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(st.lists(st.sampled_from(ENDING_PIECES), max_size=14).map("".join))
 @example("The talks went on.\n\nReuter\n\nHe said the deal was agreed by the board of the and the")
 @example("The talks went on.\n\nHe said it was agreed by Syria\n\nREUTER...")
@@ -1974,7 +1975,7 @@ def plain_body_sentences(doc):
     return body, paragraph_of
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(
         st.sampled_from(["Rain fell.", "HEADLINE", "It rained again", "“Yes.”", "\n\n", "\n", " "]),
@@ -1988,7 +1989,7 @@ def test_the_body_sentences_found_by_bisection_are_the_walks(parts):
     assert (body, [paragraph_of(k) for k in range(len(body))]) == plain_body_sentences(doc)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(
         st.sampled_from(
@@ -2068,7 +2069,7 @@ HYPHENATED_WORDS = st.sampled_from(
 ) | st.text("abAé-'1.", min_size=0, max_size=9)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(HYPHENATED_WORDS, max_size=12))
 @example(["ab-cd", "ab-cde", "abc-de", "a-bcd", "Ab-cd", "é-abcd", "ab'cd", "abcde-", "-abcde", "ab--cd"])
 def test_the_hyphenated_compound_test_s_floor_selects_as_its_calls(words):
@@ -2150,7 +2151,7 @@ _TYPO = st.builds(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(_TYPO, min_size=1, max_size=8))
 @example(["dont", "childrens", "dont", "thats", "companys", "writedown", "volatily", "volatily"])
 def test_remembered_typo_answers_are_those_of_the_walks_they_replace(typos):
@@ -2177,7 +2178,7 @@ _SENSE_WORDS += ["ſuch", "Kind"]  # the long s and the Kelvin sign: s and k t
 _SENSE_GLUE = ["", " ", "  ", "\n", " \n", "\n ", "\u00a0", "\x0b", ",", "'", "x", "_", "é", "1", "-"]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.lists(st.sampled_from(_SENSE_WORDS + _SENSE_GLUE), max_size=12))
 def test_a_word_before_is_the_patterns_search(parts):
     """`_senses._word_before` (the search started where the last word can start) finds a match
@@ -2226,7 +2227,7 @@ USES = st.lists(
 )
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(USES, USES, st.booleans())
 @example([], [_entities.Use("", "Smith", False, False, False)], False)  # a lone use followed by a name
 @example([_entities.Use("Mario", "", False, False, True)], [_entities.Use("J", "", False, True, True)], False)
@@ -2259,7 +2260,7 @@ VARIANT_TEXT = _words_text(
 )
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(VARIANT_TEXT)
 @example("Mario Rinaldi said. Rinaldi Bank. Rinaldi. J Rinladi said. Rinaldi")
 @example("Standard Life said. Liffe. Liffe said. Life Inc")

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from newslint import native as chooser
 from newslint import segment
 from newslint.rules.naming import _entities, name_variant
+from tests.depth import examples
 
 compiled = chooser.native
 needs_compiled = pytest.mark.skipif(compiled is None, reason="newslint._native is not built here")
@@ -76,7 +77,7 @@ def test_the_compiled_scan_is_the_twin_on_the_patterns_hard_cases(text):
 
 
 @needs_compiled
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=examples(2000), deadline=None)
 @given(st.lists(PIECES, max_size=24).map("".join))
 def test_the_compiled_scan_is_the_twin(text):
     assert compiled.name_twins(text) == twin(text)
@@ -84,7 +85,7 @@ def test_the_compiled_scan_is_the_twin(text):
 
 
 @needs_compiled
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(st.text(alphabet="xX .é_9-", max_size=16), st.lists(PIECES, max_size=24).map("".join))
 def test_the_compiled_scan_is_the_twin_at_every_place_in_a_block(before, text):
     """A one-byte text is scanned eight bytes at a time: each place of a match in a block, a word
@@ -133,7 +134,7 @@ def test_the_compiled_scan_is_the_twin_over_many_names():
 
 
 @needs_compiled
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(
     st.lists(
         st.sampled_from(["Ab", "Ba", "ab", "b", "A", "B", "Abab", "AbAb", " ", "-", " Ab", "é", "al-"]),
@@ -189,7 +190,7 @@ def test_the_compiled_case_pairs_are_the_twins_on_examples(text, twice, expected
 
 
 @needs_compiled
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(
     st.lists(PAIR_PIECES, max_size=30).map("".join),
     st.lists(st.sampled_from(PAIR_WORDS), unique=True),
@@ -210,7 +211,7 @@ LATIN_PAIR_PIECES = st.sampled_from(
 
 
 @needs_compiled
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(
     st.lists(st.one_of(LATIN_PAIR_PIECES, PAIR_PIECES), min_size=10, max_size=150).map("".join),
     st.lists(st.sampled_from(PAIR_WORDS), unique=True),
@@ -265,7 +266,7 @@ def test_the_capitalised_starts_twin_reads_the_pattern():
 
 
 @needs_compiled
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(
     st.lists(PAIR_PIECES, max_size=30).map("".join),
     st.dictionaries(st.sampled_from(OF_WORDS), st.integers(0, 3)),
@@ -284,7 +285,7 @@ def test_the_compiled_case_pairs_of_are_the_twin_and_the_list_before(text, count
 
 
 @needs_compiled
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(st.text(min_size=1, max_size=6))
 def test_the_compiled_pick_reads_a_word_as_str_does(word):
     # no text: True exactly when the word is picked (one name, more than none)
@@ -295,7 +296,7 @@ def test_the_compiled_pick_reads_a_word_as_str_does(word):
 
 
 @needs_compiled
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(st.text(st.characters(max_codepoint=127), max_size=8))
 def test_the_compiled_pick_reads_an_ascii_word_as_str_does(word):
     # an ASCII word is read byte by byte, not through the Unicode tables
@@ -314,7 +315,7 @@ ASCII_PAIR_PIECES = st.sampled_from(
 
 
 @needs_compiled
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(
     st.lists(ASCII_PAIR_PIECES, max_size=40).map("".join),
     st.lists(st.sampled_from(ASCII_PAIR_WORDS), unique=True),
@@ -324,7 +325,7 @@ def test_the_compiled_case_pairs_are_the_twin_for_ascii_first_words(text, twice)
 
 
 @needs_compiled
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(
     st.lists(START_PIECES, max_size=30).map("".join),
     st.sets(st.sampled_from([*START_PAIRS, *START_WORDS, ""])),
@@ -351,7 +352,7 @@ def _variant_pair_as_before(queries: list[str], written: set[str]) -> bool:
 
 
 @needs_compiled
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(st.sets(NEAR_NAMES, min_size=1, max_size=4), st.sets(NEAR_NAMES, max_size=30), st.integers(0, 24))
 def test_the_compiled_near_name_pairs_are_the_twins(queries, written, few):
     asked = [name_variant._bare(q) for q in queries if name_variant._bare(q)]
@@ -368,7 +369,7 @@ def test_the_compiled_near_name_pairs_are_the_twins(queries, written, few):
         assert len(name_variant._near_others(asked, written | set(queries))) > few
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(st.sets(NEAR_NAMES, min_size=1, max_size=4), st.sets(NEAR_NAMES, max_size=30))
 def test_the_pairs_decide_as_the_comparison_among_the_others_did(queries, written):
     """One of the pairs is one edit apart exactly when `_one_edit_pair_among` of the queries
@@ -401,7 +402,7 @@ def _found_decides(found) -> bool:
     return found is True or any(name_variant.one_edit_pair(name, other) for name, other in found)
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(st.sets(NEAR_NAMES, min_size=1, max_size=4), st.sets(NEAR_NAMES, max_size=30), st.integers(0, 24))
 def test_the_found_pair_decides_as_the_pairs_did(asked, written, few):
     """`near_pair_found` of the names asked (possessives on) decides as the pairs of their bare
@@ -428,7 +429,7 @@ def test_the_found_pair_decides_as_the_pairs_did(asked, written, few):
                 assert _found_decides(found) is any(name_variant.one_edit_pair(a, b) for a, b in pairs)
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(st.sets(NEAR_NAMES | st.sampled_from(["'s", "R\nai", "R" + "a" * 64, "R" + "a" * 63]), max_size=30))
 def test_paired_names_are_the_pairs_near_pair_found_reads(written):
     """`paired_names` of a story's names, compiled or not (a set, a frozenset or a list), is
@@ -498,7 +499,7 @@ def _one_edit_pairs_checked(pick, pairs):
     return True
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(st.lists(st.tuples(EDIT_NAMES, EDIT_NAMES), max_size=6))
 def test_the_one_edit_pairs_decide_as_one_edit_pair(pairs):
     """`one_edit_pairs` (compiled, and its twin) says whether one of the pairs is a
@@ -511,7 +512,7 @@ def test_the_one_edit_pairs_decide_as_one_edit_pair(pairs):
 
 
 @needs_compiled
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(EDIT_NAMES, EDIT_NAMES)
 def test_the_compiled_one_edit_pair_is_the_twin(name, other):
     """Pair by pair: an ASCII pair is decided as `one_edit_pair` decides it, another is left."""
@@ -539,7 +540,7 @@ KEY_TEXT = st.text(alphabet="aabnn\né\u0100\U0001d400-", max_size=9)
 
 
 @needs_compiled
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(KEY_TEXT)
 def test_the_compiled_keys_of_a_name_are_the_twins(low):
     """`name_keys` (NearNames' keys of a name in a crowded shape) gives what `_keys_twin` gives:
@@ -548,7 +549,7 @@ def test_the_compiled_keys_of_a_name_are_the_twins(low):
 
 
 @needs_compiled
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(st.text(alphabet="aabd", min_size=1, max_size=5), max_size=40),
     st.text(alphabet="aabd", max_size=5),
@@ -596,7 +597,7 @@ def test_the_compiled_capital_before_a_name_is_the_searchs(text, lookback):
 
 
 @needs_compiled
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.lists(BEFORE_PIECES, max_size=16).map("".join), st.sampled_from([1, 3, 8, 20, 40]))
 def test_the_compiled_capital_before_is_the_twins(text, lookback):
     """At every place of random text, for both patterns: the same word at the same start, or
@@ -641,7 +642,7 @@ def test_the_compiled_title_runs_are_the_twins_on_examples():
 
 
 @needs_compiled
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(RUN_PIECES, max_size=30).map("".join))
 def test_the_compiled_title_runs_are_the_twins(text):
     """Every run, its text and its starts, in the order the twin finds them."""

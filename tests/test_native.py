@@ -46,6 +46,7 @@ from newslint.rules.typos._context import _osa
 from newslint.segment import parse
 from newslint.span import Span
 from tests.conftest import SHARED
+from tests.depth import examples
 from tests.test_engine_equivalence import INPUTS, made_stories, outputs
 
 compiled = chooser.native
@@ -69,7 +70,7 @@ def test_the_module_is_built_where_a_compiler_is():
 
 
 @needs_compiled
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(CHARS, max_size=60), st.lists(st.tuples(st.integers(0, 70), st.integers(0, 70)), max_size=4))
 def test_the_scan_counts_the_tokens_the_regex_finds(text, ranges):
     ranges = [(0, len(text))] + [(min(a, b), max(a, b)) for a, b in ranges]
@@ -114,7 +115,7 @@ def _rows(index):
     ]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.text(CHARS, max_size=80),
     st.lists(st.tuples(st.integers(0, 90), st.integers(0, 90)), max_size=5),
@@ -153,7 +154,7 @@ def test_the_token_index_holds_what_the_regex_finds_both_ways(text, ranges, regi
 
 
 @needs_compiled
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(
     st.lists(st.text("abcdé", min_size=1, max_size=3), unique=True, min_size=1, max_size=40),
     st.data(),
@@ -202,7 +203,7 @@ def test_the_token_index_of_a_one_byte_text_holds_what_the_regex_finds(text, dat
     test_the_token_index_holds_what_the_regex_finds_both_ways.hypothesis.inner_test(text, ranges, regions)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(st.text("aZe_5'-.é²", min_size=1, max_size=20), min_size=1, max_size=12),
     st.lists(st.sampled_from([" ", "  ", ", ", ".", "\n", "-", "'", "é"]), min_size=1, max_size=12),
@@ -351,7 +352,7 @@ def test_the_compiled_index_of_many_words_counts_as_the_twin_does(texts, before)
         assert "x-1" not in built[0][4] and "5pm" not in built[0][4]  # no WORDs: not counted
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(st.text(CHARS + "Ⅻ½x", min_size=1, max_size=6), max_size=12))
 @example(["5pm", "F-16", "1,234", "²", "٣a", "a_b", "Ⅻ", "½5", "x'y", "5"])
 def test_the_index_counts_the_tokens_the_classifier_calls_words(words):
@@ -427,7 +428,7 @@ def test_among_finds_the_index_s_own_words_by_identity_as_the_twin_does(text, pi
 
 
 @needs_compiled
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(
     st.lists(st.integers(0, 6), max_size=40),
     st.lists(st.booleans(), max_size=40),
@@ -461,7 +462,7 @@ SPANS = st.lists(st.tuples(st.integers(0, 90), st.integers(0, 12)), max_size=4).
 
 
 @needs_compiled
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.text(CHARS, max_size=80),
     st.lists(st.tuples(st.integers(0, 90), st.integers(0, 90)), max_size=5),
@@ -613,7 +614,7 @@ def _slipped(word: str, slips: list[tuple[int, int, str]]) -> str:
     return "".join(other)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.text("abcdeé’-", max_size=40), st.lists(st.lists(SLIP, max_size=4), min_size=1, max_size=6))
 def test_the_neighbours_agree_with_the_full_distance_after_slips(word, slip_lists):
     """Words a few slips from `word` (long ones too: the compiled code keeps small rows on the
@@ -652,7 +653,7 @@ COLLIDING_SLIP = st.tuples(st.integers(0, 3), st.integers(0, 20), st.sampled_fro
 
 
 @needs_compiled
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(
     st.text(COLLIDING, max_size=12), st.lists(st.lists(COLLIDING_SLIP, max_size=3), min_size=1, max_size=8)
 )
@@ -672,7 +673,7 @@ def test_the_letter_counts_pass_every_neighbour(word, slip_lists):
 LINE_TEXT = "abcdé’-: \t\x85\xa0\u2003"  # letters, the entry mark, spaces of str.split() of each width
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.text("abcdé’-", max_size=8), st.text(LINE_TEXT, max_size=60))
 def test_the_neighbours_in_a_line_are_those_of_its_entries_words(typo, line):
     """`near_words_in_line` reads the words of a pair-table line (entries split at whitespace,
@@ -698,7 +699,7 @@ def test_the_compiled_neighbours_in_the_shipped_pair_lines_are_the_twins():
         compiled.near_words_in_line("abc", b" abd:1")
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.text(LINE_TEXT, max_size=60))
 @example(" a:1 b:2 a:3")
 @example(": ::x a:")
@@ -724,7 +725,7 @@ def test_the_shipped_pair_lines_words_are_the_twins():
         compiled.line_words(b" abd:1")
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.lists(st.text("aBzZ@[`{é\u03a3\u0130", max_size=6), max_size=12))
 def test_words_are_keyed_by_their_lowercase_as_the_twin_keys_them(words):
     """`lower_keys`: {w.lower(): w for w in words}, in their order, for ASCII words (capitals
@@ -738,7 +739,7 @@ def test_words_are_keyed_by_their_lowercase_as_the_twin_keys_them(words):
         assert compiled.lower_keys(frozenset(words)) == {w.lower(): w for w in frozenset(words)}
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.text("abcdé’-", max_size=8), st.text(LINE_TEXT, max_size=60))
 def test_the_neighbours_read_from_a_line_index_are_those_read_from_the_line(typo, line):
     """`near_words_in_index` over `line_index(line)` finds what `near_words_in_line` finds in the
@@ -758,7 +759,7 @@ ASCII_SLIP = st.tuples(st.integers(0, 3), st.integers(0, 70), st.sampled_from("a
 
 
 @needs_compiled
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.text("abcde", min_size=1, max_size=66),
     st.lists(st.lists(ASCII_SLIP, max_size=3), min_size=1, max_size=12),
@@ -806,7 +807,7 @@ def pair_lines(draw):
     return "".join(f" {w}:{draw(st.integers(0, 9))}" for w in words)
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(pair_lines(), PAIR_KEYS)
 @example(" a:1 b:2", "b")
 @example("a b", "a")
@@ -856,7 +857,7 @@ def pair_tables(draw):
         return pairs, path.read_bytes()
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(pair_tables(), st.data())
 def test_a_pairs_count_is_read_in_the_tables_bytes_as_the_twin_reads_it(table, data):
     """`pair_steps`, compiled, answers as its twin on any table the writer makes, for any words,
@@ -882,7 +883,7 @@ def test_a_pairs_count_is_read_in_the_tables_bytes_as_the_twin_reads_it(table, d
         assert expected == pairs.get(first, {}).get(second)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(pair_tables(), st.data())
 def test_a_words_line_is_read_by_its_lines_as_the_sorted_search_reads_it(table, data):
     """`table_rest`, compiled and twin, with the table's lines (`table_line_starts`) or without
@@ -920,7 +921,7 @@ def test_the_shipped_pair_lines_are_read_by_their_lines_as_by_the_sorted_search(
                 table_rest(b"a\tb\n", odd, b"a")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.binary(max_size=40).map(lambda b: b.replace(b"\x00", b"\n")))
 def test_a_tables_lines_are_found_as_the_twin_finds_them(text):
     """`table_line_starts`: every line's start (0, and each byte after a newline but the end), compiled
@@ -985,7 +986,7 @@ def test_the_compiled_walk_reads_the_bits_as_the_loop_does():
 
 
 @needs_compiled
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(
     st.lists(st.text("aAé1-", max_size=3), min_size=1, max_size=6),
     st.lists(st.tuples(st.integers(0, 5), st.integers(0, 40)), max_size=12),
@@ -1019,7 +1020,7 @@ BRACKETED_TEXT = st.lists(
 
 
 @needs_compiled
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(BRACKETED_TEXT)
 @example("(ADB) (AD) (ABCDEF) (ABCDEFG) ((CAS)(CAS)")
 @example("é (ADB) ((ABD)")
@@ -1053,7 +1054,7 @@ DECIDED += [((1, 2), -1, (0, 0), (2, -1), (0, 3), (2, 2))]
 
 
 @needs_compiled
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.sets(st.text("aAbBé'", max_size=3), max_size=12) | st.lists(st.text("aAé-", max_size=3), max_size=8),
     st.dictionaries(st.text("aAbBé'", max_size=3), BITS, max_size=12),
@@ -1076,7 +1077,7 @@ def test_the_compiled_walk_reads_shapes_as_its_twin(keys, memory, masks, shapes)
 
 
 @needs_compiled
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(st.text("abé", max_size=3), unique=True, max_size=12),
     st.dictionaries(st.text("abé", max_size=3), BITS, max_size=12),
@@ -1144,7 +1145,7 @@ KEPT_WORDS = st.lists(st.sampled_from(["ab", "ba", "é", "a-b", "zz"]), max_size
 
 
 @needs_compiled
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(st.tuples(STEPS, KEPT_WORDS, BITS)))
 def test_the_bits_read_kept_by_word_are_the_memorys(steps):
     """The compiled `read_bits` keeps the bits it read by word: whatever wrote the memory since
@@ -1181,7 +1182,7 @@ def _written(step: str, keys: list[str], value: int, memory: dict[str, int]) -> 
 
 
 @needs_compiled
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     STORY_WORDS,
     MEMORIES,
@@ -1207,7 +1208,7 @@ def test_pending_bits_flushed_into_the_memory_read_as_the_twin_does(keys, memory
 
 
 @needs_compiled
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(st.tuples(STEPS, KEPT_WORDS, BITS)), st.sampled_from([set, frozenset, list, dict]))
 def test_the_bits_selected_through_the_kept_table_are_the_memorys(steps, kind):
     """`select_bits` reads a key's bits from `read_bits`' table where that table is the memory's
@@ -1255,7 +1256,7 @@ def _story_steps(words: object, memory: dict[str, int]) -> tuple[object, ...]:
 
 
 @needs_compiled
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(st.text("abé", max_size=3), unique=True, max_size=12),
     st.dictionaries(st.text("abé", max_size=3), BITS, max_size=12),
@@ -1284,7 +1285,7 @@ def test_a_story_s_bits_read_in_one_call_are_the_python_steps(keys, memory, kind
 
 
 @needs_compiled
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(
         st.tuples(
@@ -1341,7 +1342,7 @@ def test_the_bits_read_kept_by_word_are_kept_past_their_limit():
 
 
 @needs_compiled
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     STORY_WORDS,
     st.dictionaries(STORY_WORD, BITS, max_size=12),
@@ -1383,7 +1384,7 @@ def test_select_story_splits_and_tests_as_the_twin_does(
 
 
 @needs_compiled
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     STORY_WORDS,
     MEMORIES,
@@ -1450,7 +1451,7 @@ def test_pending_bits_select_and_flush_as_the_twin_does(
 
 
 @needs_compiled
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.data(),
     st.integers(0, 80),  # past 64: the new words' places in a buffer of their own
@@ -1501,7 +1502,7 @@ DECLARED = (
 
 
 @needs_compiled
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     STORY_WORDS,
     MEMORIES,
@@ -1565,7 +1566,7 @@ def _pended(bits: int) -> bytearray:
 
 
 @needs_compiled
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     STORY_WORDS,
     MEMORIES,
@@ -1681,7 +1682,7 @@ def test_a_word_has_the_shape_its_letters_give_both_ways():
 
 
 @needs_compiled
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.text(CHARS + "AbcÄ", max_size=8))
 def test_the_compiled_shape_is_the_twins(word):
     assert compiled.word_shape(word) == tokens.word_shape(word)
@@ -1698,7 +1699,7 @@ def _sets_or_tables(alphabet: str) -> st.SearchStrategy:
 
 
 @needs_compiled
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(WORD, unique=True, max_size=25),
     st.integers(1, 63),
@@ -1897,7 +1898,7 @@ def test_a_story_read_beforehand_asks_for_the_tables_as_select_does():
     assert calls == ["table", "fails", "fails"]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.text(EDIT_LETTERS, max_size=70),
     st.lists(st.lists(SLIP, max_size=2), max_size=8),
@@ -1917,7 +1918,7 @@ def test_the_edits_among_a_container_are_its_share_of_every_edit(word, slip_list
             assert compiled.edits_among(word, keys) == expected
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.text(EDIT_LETTERS, max_size=70),
     st.lists(st.lists(st.lists(SLIP, max_size=2), max_size=6), min_size=1, max_size=3),
@@ -1948,7 +1949,7 @@ def _swapped_at(word: str, i: int) -> str:
     return word[:i] + word[i + 1] + word[i] + word[i + 2 :] if i + 1 < len(word) else word
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(
     st.text(EDIT_LETTERS + "é", max_size=70),
     st.lists(st.lists(st.integers(0, 70), max_size=3), min_size=1, max_size=3),
@@ -1995,7 +1996,7 @@ def test_every_edit_of_a_word_passes_the_filter_of_a_table_of_them(word):
 
 
 @needs_compiled
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.text(EDIT_LETTERS + "AZ", max_size=70),
     st.lists(st.lists(SLIP, max_size=2), max_size=10),
@@ -2101,7 +2102,7 @@ def test_the_filtered_edits_of_listed_words_are_every_listed_edit():
 SLIP_LETTERS = "aeiosdpqyck'- A"
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.text(SLIP_LETTERS, max_size=12), st.text(SLIP_LETTERS, max_size=12))
 def test_the_compiled_slip_cost_is_the_python_one(typo, word):
     """`slip_cost` (the compiled `weighted_osa` over the costs' tables for ASCII words) gives the
@@ -2132,7 +2133,7 @@ COSTS = st.one_of(st.floats(0, 5), st.just(float("inf")), st.sampled_from([0.0, 
 
 
 @needs_compiled
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.text(TABLE_LETTERS, max_size=9), st.text(TABLE_LETTERS, max_size=9), st.data())
 def test_the_compiled_slip_cost_is_its_definition_over_any_tables(typo, word, data):
     """`weighted_osa` fills its table a row at a time, each cell from the cells it is reached
@@ -2177,7 +2178,7 @@ SCORED = ["agency", "agony", "angry", "the", "them", "news", "new", "regime", "s
 
 
 @needs_compiled
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(
     st.sampled_from(["agcny", "reigme", "sactions", "nwes", "teh", "tehe", "x"]),
     st.lists(st.sampled_from(SCORED), max_size=9, unique=True),
@@ -2226,7 +2227,7 @@ def test_the_compiled_word_scores_are_the_twins(typo, words, before, after, pair
 
 
 @needs_compiled
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(
     st.text("ab'é\U0001f600", min_size=0, max_size=6),
     st.lists(st.text("ab'é\U0001f600", max_size=7), max_size=12),
@@ -2255,7 +2256,7 @@ SCORES = st.one_of(st.sampled_from([-3.0, -0.0, 0.0, 2.5]), st.floats(-800, 50),
 
 
 @needs_compiled
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.lists(st.tuples(SCORES, st.sampled_from(SCORED), st.floats(0, 9), st.booleans()), max_size=9))
 @example([(-1000.0, "agency", 1.0, True), (0.0, "agony", 2.0, False)])  # a share that is 0.0
 def test_the_compiled_ranking_is_the_twins(scored):
@@ -2327,7 +2328,7 @@ def test_a_word_of_ascii_letters_is_counted_as_its_lowercase_without_the_memo():
         assert list(memo) == ["plain", "The", "café", "co-op", "Café", "a'b"]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(string.ascii_letters, min_size=1, max_size=12))
 def test_nl101_counts_a_word_of_ascii_letters_as_its_lowercase(word):
     """The forms NL101's story counts give a word of ASCII letters alone are its lowercase form
@@ -2347,7 +2348,7 @@ class _Held:
         return word in self.words
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(
     st.text("aAbBzZé1-'", max_size=8),
     st.integers(0, 6),
@@ -2368,7 +2369,7 @@ def test_an_unlisted_capital_is_found_both_ways(text, minimum, words, wrong):
     assert (twin == 2) == (plain and text.isupper())
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.integers(0, 40), st.lists(st.one_of(st.integers(-5, 5), st.text("ab", max_size=3)), max_size=40))
 @example(document.SELECTED_ROOM, list(range(15)))  # a story's kept selections, one over the room
 def test_a_presized_dict_holds_what_a_display_holds(room, keys):
@@ -2414,7 +2415,7 @@ def _pair_of(span: tuple[object, ...]) -> tuple[int, int] | None:
     return (start, end) if fits else None
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(st.lists(_SPAN_ITEMS, max_size=8), st.booleans())
 @example([Span(0, 3), Span(4, 9)], True)  # apart, in order
 @example([Span(0, 3), Span(3, 9), Span(5, 6)], True)  # touching, and inside: merged
@@ -2459,7 +2460,7 @@ def test_a_story_keeps_its_selections_in_a_presized_dict():
     assert first._selected is not second._selected
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(st.text("aAbBzZéÉǅßΣσİﬁⅣ1-.'’s ", max_size=9), st.integers(0, 4), st.integers(0, 8))
 @example("A", 0, 64)  # a lone capital
 @example("A's", 0, 64)
@@ -2487,7 +2488,7 @@ PAIR_TEXT = "ab z.'’-/@_1é X\n"
 
 
 @needs_compiled
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.text(PAIR_TEXT, max_size=30), st.integers(0, 30), st.integers(0, 30))
 def test_the_compiled_pair_scan_finds_what_the_regex_finds(text, a, b):
     """`split_pairs` with a filter that lets every join through is `_PAIR.finditer(text, start,
@@ -2502,7 +2503,7 @@ def test_the_compiled_pair_scan_finds_what_the_regex_finds(text, a, b):
 
 
 @needs_compiled
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(
     st.lists(
         st.sampled_from(
@@ -2533,7 +2534,7 @@ WIDER = ("\u2014", "\U0001f600")
 
 
 @needs_compiled
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(
     st.text(PAIR_TEXT, max_size=30), st.lists(st.text("abz", min_size=1, max_size=8), max_size=6), st.data()
 )
@@ -2581,7 +2582,7 @@ SPLIT_PIECES = ["ab", "abc", "z", "zab", "cab", " ", " ", ".", "'", "-", "X", "\
 
 
 @needs_compiled
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(SPLIT_KEYS, st.integers(0, 6))
 def test_the_split_marks_are_the_twins(keys, shortest):
     """`split_marks` is its pure twin's bytes: the letters about every split of the lowercase
@@ -2597,7 +2598,7 @@ def test_a_split_key_is_three_letters_either_side_of_a_space():
 
 
 @needs_compiled
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(
     st.lists(st.sampled_from(SPLIT_PIECES), max_size=40),
     st.lists(st.text("abcz", min_size=1, max_size=9), max_size=8),
@@ -2645,7 +2646,7 @@ DOUBLE_TEXT = "aAbB _1é\u212a\u0130i \n\t.-"
 
 
 @needs_compiled
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(st.text(DOUBLE_TEXT, max_size=24))
 def test_a_text_the_doubled_word_pattern_matches_may_double(text):
     """`may_double` rules a text out only where NL103's pattern finds nothing, and lets through a
@@ -2679,7 +2680,7 @@ DOUBLE_PIECES = [
 
 
 @needs_compiled
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(
     st.lists(
         st.sampled_from(DOUBLE_PIECES),
@@ -2699,7 +2700,7 @@ def test_may_double_of_a_long_one_byte_text_is_the_scan_of_a_character_at_a_time
 
 
 @needs_compiled
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(
     st.lists(
         st.sampled_from([*DOUBLE_PIECES, "aB", "\u212a", "k"]),
@@ -2720,7 +2721,7 @@ def test_double_starts_is_its_twin_and_every_start_of_the_doubled_word_pattern(p
     assert spans == [(m.span(), m.groups()) for m in doubled_word._DOUBLE.finditer(text)]
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.text(DOUBLE_TEXT, max_size=24))
 def test_doubled_words_tried_at_the_twins_starts_are_the_patterns_matches(text):
     """The pure twin of `double_starts` misses no match of NL103's pattern: tried at its starts
@@ -2742,7 +2743,7 @@ def _pure(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(compound_spacing, "native", None)  # compound_splits: the twin
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(st.text("abé’-", max_size=12), max_size=8), st.sets(st.text("abé’-", max_size=6), max_size=12)
 )
@@ -2774,7 +2775,7 @@ def test_the_splits_into_two_words_are_the_slices_both_ways(keys, words):
 COMPOUND_CHARS = "aAbBkK-'\u212aéΣ"
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(
     st.lists(st.text("abKkAßKé-", min_size=1, max_size=6), max_size=12),
     st.sets(st.text("abkßéK", min_size=2, max_size=5), max_size=4),
@@ -2828,7 +2829,7 @@ def test_the_compound_splits_are_the_twins_and_word_splits(words, joined, shorte
 
 
 @needs_compiled
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.sets(st.text(COMPOUND_CHARS, max_size=8), max_size=16),
     st.lists(st.text("abkA-é", max_size=8), max_size=4),
@@ -2847,7 +2848,7 @@ def test_the_compound_splits_of_the_ascii_words_pass_the_others_over(words, join
 
 
 @needs_compiled
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(
     st.lists(st.text("abkAéÉÜüΣσ\u212a", min_size=1, max_size=9), max_size=20),
     st.lists(st.integers(0, 19), max_size=6),
@@ -2877,7 +2878,7 @@ def test_nl203_candidates_with_words_not_ascii_are_the_twins(words, joins):
 
 
 @needs_compiled
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(st.text("abcAB-", min_size=1, max_size=9), max_size=400), st.integers(1, 7))
 @example(words=["Airstrikes", "airstrikes", "AIRSTRIKES", "air", "Air", "strikes", "aIrstrikes"], shortest=6)
 @example(words=["Air@", "air[", "a`ir", "ai{r", "Zz", "z", "Airzone", "zone"], shortest=1)
@@ -2903,7 +2904,7 @@ def test_compound_splits_over_many_words_of_both_cases(words, shortest):
 
 
 @needs_compiled
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(st.text("abcdwxyz", min_size=1, max_size=7), max_size=24),
     st.lists(st.tuples(st.integers(0, 23), st.integers(0, 23), st.booleans()), max_size=12),
@@ -2936,7 +2937,7 @@ LONG_PARTS = st.sampled_from(["a", "z", "A", "Z", "ab", "zy", "Az", "aZ", "@", "
 
 
 @needs_compiled
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(st.lists(LONG_PARTS, max_size=12).map("".join), max_size=30),
     st.integers(1, 7),
@@ -3120,7 +3121,7 @@ def _sought_lines(keys: list[str], starts: list[int], probe: str) -> list[int]:
 TABLE_KEYS = st.lists(st.text("ab\té\u00ff\u4e00\U0001f600", max_size=4), unique=True, max_size=12)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     TABLE_KEYS,
     st.lists(st.text("ab\né\u4e00\U0001f600", max_size=5), max_size=4),
@@ -3166,7 +3167,7 @@ def test_a_sorted_table_is_searched_in_its_bytes_as_its_sorted_keys_say(keys, pr
     assert counted == [len(lines)] * len(counted)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     TABLE_KEYS,
     st.lists(st.text("abé\t\u4e00\x00", max_size=5), max_size=6),
@@ -3229,7 +3230,7 @@ def _rest_as_read(data: bytes, key: bytes, sep: int) -> str | None:
     return data[start : len(data) if end < 0 else end].decode("utf-8")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     TABLE_KEYS,
     st.lists(st.text("ab\té\u4e00", max_size=5), max_size=4),
@@ -3305,7 +3306,7 @@ def _rows_both_ways(data: bytes) -> list[object]:
     return found
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.text("ab\t\t\n\né\u4e00\U0001f600\r\x0b\x0c\x1c\x1e\x85\u2028\u2029", max_size=40), st.booleans())
 def test_a_tables_rows_are_read_in_its_bytes_as_the_twin_reads_its_text(text, other_lines):
     """`table_rows` (compiled where built) gives the twin's dict, keys in the same order, for
@@ -3322,7 +3323,7 @@ def test_a_tables_rows_are_read_in_its_bytes_as_the_twin_reads_its_text(text, ot
 BYTE_PIECES = [b"a", b"\t", b"\n", b"\xc3\xa9", b"\xc3", b"\xa9", b"\xff", b"\xe2\x80"]  # UTF-8 and broken
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(st.sampled_from(BYTE_PIECES), max_size=12))
 def test_a_table_that_is_no_utf8_fails_as_the_twin_does(parts):
     """Bytes that are no UTF-8 (a broken sequence in a key, a rest, or a line without a tab)
@@ -3351,7 +3352,7 @@ SPANS = st.lists(
 
 
 @needs_compiled
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(st.one_of(ROUGH_TEXT, st.text(max_size=80).filter(str.isascii)), SPANS)
 @example("The ministry said. THE  ministry, said", [Span(0, 18), Span(19, 38), Span(5, 5), Span(0, 3)])
 def test_the_compiled_repeated_starts_are_the_twins(text, spans):
@@ -3363,7 +3364,7 @@ def test_the_compiled_repeated_starts_are_the_twins(text, spans):
 
 
 @needs_compiled
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.text("ab_ .\n", max_size=60),
     st.lists(st.tuples(st.integers(0, 64), st.integers(0, 64)).map(lambda t: Span(*sorted(t))), max_size=300),
@@ -3391,7 +3392,7 @@ MIXED_ROUGH_TEXT = st.text("aA_5 .,\n-'Zz9sékÉßK\u212a\u017f\u2018\u2019\U000
 
 
 @needs_compiled
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(MIXED_ROUGH_TEXT, SPANS)
 @example("\u212aing said. king said", [Span(0, 10), Span(11, 20)])
 @example("É" * 18 + " x. " + "é" * 18 + " y", [Span(0, 21), Span(22, 42), Span(1, 21)])
@@ -3407,7 +3408,7 @@ FIGURE_TEXT = st.text("15٣.,:% \t\u2003pPaAmGl-x", max_size=60)
 
 
 @needs_compiled
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(FIGURE_TEXT, st.sampled_from([(".,", "%pP"), (":.", "aApP"), (":.", "aApPGBUCEl"), ("", "x")]))
 def test_the_compiled_marked_starts_are_the_twins(text, marks):
     """The figures a mark follows, compiled, are the twin's, read from every start of a run."""
@@ -3426,7 +3427,7 @@ MARK_WORDS = [
 
 
 @needs_compiled
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(MARK_WORD_TEXT, st.sampled_from(MARK_WORDS))
 @example("at 5pm, 5 PM, 5.30 p.M. 6 people 7:30 GMT 8 local 9 Pct 10 pcs 1%", MARK_WORDS[2])
 @example("5 Am 6 \u0130am 7 a\u212am 8pm", MARK_WORDS[1])
@@ -3442,7 +3443,7 @@ def test_the_compiled_marked_starts_by_mark_words_are_the_twins(text, marks):
 
 
 @needs_compiled
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(MARK_WORD_TEXT, st.lists(st.sampled_from(MARK_WORDS + [(".,", "%pP")]), min_size=1, max_size=4))
 @example("at 5pm, 5:30 GMT, 7.5% and 8 per cent, 9.30 a.m.", list(number_rules.SHARED_MARKS))
 def test_the_compiled_marked_starts_many_are_the_twins(text, specs):
@@ -3511,7 +3512,7 @@ SPACE_RUN_TEXT = st.text(" \t\n\x1c\x85\xa0\u2003ab.é\u0100\U0001d400", max_siz
 
 
 @needs_compiled
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(
     st.one_of(
         SPACE_RUN_TEXT, st.lists(st.sampled_from(["  ", " ", "x", "\n   ", "é", "\x85", "ab."])).map("".join)
@@ -3530,7 +3531,7 @@ JOINT_TEXT = st.text("15٣.,'’\u202f\u2009 \t%a-", max_size=60)
 
 
 @needs_compiled
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(JOINT_TEXT)
 @example("In 1,500 cases 3,5% and 1.000.000, 12 300 people, 2'000 and 1234,5")
 @example("3,5% 3,55% 3,555% 1,23 1,2 12,345,6 7,8")
@@ -3547,7 +3548,7 @@ FOUR_DIGIT_TEXT = st.text("1029٣,.$£€¥ \ta-", max_size=60)
 
 
 @needs_compiled
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(FOUR_DIGIT_TEXT)
 @example("In 1987 some 2500 and 1,200 cost $1999, £2000, 20000 or 1,2345")
 def test_the_compiled_four_digit_starts_are_the_twins(text):
@@ -3561,7 +3562,7 @@ OPENING_TEXT = st.text("\n \t\u2003reREsShaAd©٣4 xmMinN\u0130", max_size=60)
 
 
 @needs_compiled
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(OPENING_TEXT, st.sampled_from([("re", "sh"), boilerplate_line._LOWER_OPENINGS, (), ("", "e", "a©")]))
 @example("Share\n  Read\n\t©\nx\n4\n", ("re", "sh"))
 @example("4 min\n12 MIN\n1٣ min\n123 min\n4 m\n4min\n1\u0130 min\n7", boilerplate_line._LOWER_OPENINGS)
@@ -3571,7 +3572,7 @@ def test_the_compiled_opening_lines_are_the_twins(text, pairs):
 
 
 @needs_compiled
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(OPENING_TEXT, st.lists(st.text("resSh©a4 ", max_size=4), max_size=8).map(tuple))
 @example("Share\n  Read\n\t©\nsa\n", ("sh", "re", "s", "", "sha", "©a", "S", "rea"))
 def test_the_compiled_opening_lines_are_the_twins_for_any_openings(text, openings):
@@ -3723,7 +3724,7 @@ def test_once_names_its_getter_and_loads_nothing_until_called():
     assert gone() is None
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(st.text("abé\t\n\u4e00\U0001f600", max_size=4), max_size=14),
     st.lists(st.text("abé\t\u4e00\ud800", max_size=5), max_size=8),

@@ -21,6 +21,7 @@ from newslint.document import SpanSet
 from newslint.reading import Reading
 from newslint.repairs import entities
 from newslint.span import Span
+from tests.depth import examples
 
 compiled = chooser.native
 needs_compiled = pytest.mark.skipif(compiled is None, reason="newslint._native is not built here")
@@ -58,7 +59,7 @@ def test_the_compiled_paragraphs_are_the_twins_on_the_cases_that_decide_a_cut(te
 
 
 @needs_compiled
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(st.lists(PIECES, max_size=40).map("".join), st.data())
 def test_the_compiled_paragraphs_are_the_twins(text, data):
     cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), min_size=4, max_size=4)))
@@ -74,7 +75,7 @@ def test_the_compiled_paragraphs_refuse_a_block_outside_the_text():
 
 
 @needs_compiled
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.lists(PIECES, max_size=40).map("".join))
 def test_the_compiled_line_starts_are_the_twins(text):
     expected = list(span._line_starts(text))
@@ -93,7 +94,7 @@ def test_line_starts_without_the_compiled_loop(monkeypatch):
 
 
 @needs_compiled
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(st.lists(PIECES, max_size=40).map("".join), st.data())
 def test_the_compiled_blocks_are_the_twins(text, data):
     cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=4)))
@@ -104,7 +105,7 @@ def test_the_compiled_blocks_are_the_twins(text, data):
 
 
 @needs_compiled
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(st.lists(PIECES | st.sampled_from(["  ", "\t", " \t ", "x  y", "a\tb"]), max_size=30).map("".join))
 def test_the_compiled_column_gap_is_the_patterns_search(text):
     assert compiled.column_gap(text) is (segment._COLUMN_GAP.search(text) is not None)
@@ -118,7 +119,7 @@ GAP_ROWS = st.lists(
 ).map("\n".join)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(GAP_ROWS | st.lists(PIECES, max_size=30).map("".join))
 def test_a_text_without_a_column_gap_has_no_table_line(text):
     """`_tables` returns early when `_COLUMN_GAP` matches nowhere: no line can then be a table
@@ -158,7 +159,7 @@ def _plain_dateline(text: str) -> Span | None:
     return Span(0, len(found))
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(st.lists(DATELINE_PIECES, max_size=10).map("".join))
 def test_the_dateline_found_after_its_early_exit_is_the_patterns(text):
     assert segment.dateline_at(text, 0) == _plain_dateline(text)
@@ -179,7 +180,7 @@ def _plain_sic(text: str) -> list[Span]:
     return found
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(st.lists(SIC_PIECES, max_size=12).map("".join))
 def test_the_sic_marks_found_after_the_early_exits_are_the_patterns(text):
     assert list(segment._sic_spans(text)) == _plain_sic(text)
@@ -194,7 +195,7 @@ HINT_PIECES = st.sampled_from(
 
 
 @needs_compiled
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=examples(2000), deadline=None)
 @given(st.lists(HINT_PIECES, max_size=16).map("".join))
 def test_the_compiled_hints_are_the_patterns_searches(text):
     """`url_hint` and `sic_hint` answer as `_URL_HINT`'s and `_SIC_HINT`'s searches, and the
@@ -233,7 +234,7 @@ STORY_HINT_PIECES = st.one_of(
 
 
 @needs_compiled
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=examples(2000), deadline=None)
 @given(st.lists(STORY_HINT_PIECES, max_size=20).map("".join))
 def test_the_compiled_story_hints_are_the_twins(text):
     """`story_hints` finds the six hints and the repairs' test in one call as its twin does, each
@@ -253,7 +254,7 @@ def test_the_compiled_story_hints_are_the_twins(text):
 
 
 @needs_compiled
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(st.lists(STORY_HINT_PIECES, min_size=10, max_size=80).map("".join))
 def test_the_compiled_story_hints_of_longer_texts_are_the_twins(text):
     """Texts long enough that the one-byte pass reads most of them sixteen bytes a step."""
@@ -293,7 +294,7 @@ def test_the_compiled_hints_refuse_what_is_not_a_str():
             hint(b"www.x")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(st.sampled_from(["<!--", "-->", "<", "!", "-", ">", "x", " "]), max_size=20).map("".join))
 def test_the_comments_found_behind_the_bracket_test_are_the_patterns(text):
     """`_regions` looks for HTML comments only in a text that holds a `<!--`."""
@@ -311,7 +312,7 @@ def _plain_looks_like_headline(line: str) -> bool:
     return not line.endswith(".") and not line.endswith(":")
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(st.text(st.sampled_from("Ab1 .:\n\t\u00a0\u00e9\u0660\u01c5"), max_size=16) | st.text(max_size=12))
 def test_the_headline_test_is_its_plain_form(line):
     """`_looks_like_headline` splits at most once and reads the capitals last: the same answers
@@ -321,7 +322,7 @@ def test_the_headline_test_is_its_plain_form(line):
     assert segment._looks_like_headline(long) == _plain_looks_like_headline(long)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.text(st.sampled_from("Ab1 .:\n\u00e9\u0660"), max_size=12))
 def test_a_headline_needs_a_letter(line):
     if not any(c.isalpha() for c in line):
@@ -361,7 +362,7 @@ def _plain_quotations(text: str, paragraphs: list[Span]) -> list[Span]:
     return sorted(found)
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(st.lists(QUOTE_PIECES, max_size=30).map("".join), st.data())
 def test_the_quotations_of_an_ascii_text_are_those_the_full_pattern_finds(text, data):
     cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=6)))
@@ -392,7 +393,7 @@ def _marks_twin(text: str, parts: list[Span]) -> tuple[list, list]:
 
 
 @needs_compiled
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=examples(2000), deadline=None)
 @given(st.lists(MARK_PIECES, max_size=30).map("".join), st.data())
 def test_the_compiled_quotation_marks_are_the_patterns_matches(text, data):
     """`quote_marks` finds `_MARK`'s matches in each paragraph (its look-behind reading before the
@@ -450,7 +451,7 @@ PAIRING_PIECES = MARK_PIECES | st.sampled_from(
 
 
 @needs_compiled
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(st.lists(PAIRING_PIECES, max_size=40).map("".join), st.data())
 def test_the_compiled_quotations_are_the_pairing_loops(text, data):
     """`quotation_spans` pairs the marks of each part as `quotations._in_part` does, span for span
@@ -506,7 +507,7 @@ BROKEN_PIECES = st.sampled_from(
 )
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(st.lists(BROKEN_PIECES, max_size=12).map("".join) | st.text(max_size=40))
 def test_a_broken_entity_is_looked_for_wherever_the_pattern_can_match(text):
     """`entities._broken` skips its pattern's scan only where the pattern matches nowhere."""
@@ -575,7 +576,7 @@ TICKER_PIECES = st.sampled_from(
 
 
 @needs_compiled
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(st.lists(TICKER_PIECES, max_size=14).map("".join))
 def test_the_compiled_tickers_are_the_patterns_matches(text):
     """`ticker_spans` finds what `_TICKER.finditer` does, and so what its twin, `_tickers`, does."""
@@ -594,7 +595,7 @@ STRENGTH_PIECES = st.sampled_from(
 
 
 @needs_compiled
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(st.lists(STRENGTH_PIECES, max_size=16).map("".join))
 def test_the_compiled_table_strength_is_the_twins(line):
     """`table_strength` weighs a line as `_table_strength`'s Python does (its gaps, how wide, the
@@ -609,7 +610,7 @@ TABLE_LINE_PIECES = st.one_of(STRENGTH_PIECES, st.sampled_from(["\n", "\n  ", "\
 
 
 @needs_compiled
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=examples(2000), deadline=None)
 @given(st.lists(TABLE_LINE_PIECES, max_size=40).map("".join))
 @example("  indented prose, no gap inside\n12.5   unch\n a  b \n\t")
 def test_the_compiled_table_lines_are_the_twins(text):
@@ -630,7 +631,7 @@ ABBREVIATION_PIECES = st.sampled_from(
 
 
 @needs_compiled
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(st.lists(ABBREVIATION_PIECES, max_size=20).map("".join))
 def test_the_compiled_sentences_know_the_abbreviations_as_the_twin_does(text):
     """`sentence_spans` lowers an ASCII word itself and asks str.lower of any other: the stops
@@ -667,7 +668,7 @@ LONG_GAP_PIECES = st.sampled_from(["x" * 15, "word ", "a", " ", "  ", "\t", "\n"
 
 
 @needs_compiled
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(st.lists(LONG_GAP_PIECES, max_size=40).map("".join))
 def test_the_compiled_column_gap_reads_long_texts_as_the_pattern(text):
     """Texts past seventeen characters, where the compiled search reads sixteen bytes a step."""

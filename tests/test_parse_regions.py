@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from newslint import segment
 from newslint.document import Document, Region, RegionKind, SpanSet, cached_property
 from newslint.span import LineIndex, Span
+from tests.depth import examples
 
 PIECES = st.sampled_from(
     [
@@ -81,7 +82,7 @@ def _regions_in_one_pass(text: str, format: str, lines: LineIndex) -> list[Regio
     return kept
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(TEXTS, st.sampled_from(["text", "markdown"]))
 def test_the_regions_are_the_one_sorted_filtered_list(text, format):
     found = segment._regions(text, format, LineIndex(text))
@@ -104,7 +105,7 @@ def test_tickers_alone_come_back_in_order_and_apart(text):
     assert all(a.span.end <= b.span.start for a, b in zip(found, found[1:], strict=False))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(TEXTS, st.sampled_from(["text", "markdown"]))
 def test_the_assembled_document_is_the_dataclass_one(text, format):
     doc = segment.parse(text, "story.txt", format)
@@ -135,7 +136,7 @@ def test_the_assembled_document_is_the_dataclass_one(text, format):
         doc.text = "changed"  # type: ignore[misc]
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(TEXTS)
 def test_parse_asks_for_tables_and_sic_marks_only_where_they_may_be(text):
     """`parse` makes no generator for the tables or the [sic] marks of a text without a column

@@ -18,6 +18,7 @@ from newslint.segment import parse
 from newslint.span import LineIndex, Span
 from newslint.tokens import FEW_WANTED
 from newslint.violation import Applicability, Edit, Fix, Violation
+from tests.depth import examples
 
 # Story-shaped text: words, names, numbers, quotes of every kind, dashes, indentation, blank
 # lines, markup, URLs and the odd control or astral character.
@@ -117,7 +118,7 @@ def assert_ordered_disjoint(spans, length, what):
         assert a.end <= b.start, f"{what} {a} and {b} overlap or are out of order"
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(STORIES, FORMATS)
 @example("H x\n\nHe said \"a 'bold\" c' now.\n", "text")  # a single quote crossing a double one
 @example("---\na: b\n---\n# Head\n\nBody `x`.\n", "markdown")
@@ -145,7 +146,7 @@ def test_document_spans_lie_inside_the_text_in_order_without_overlap(text, fmt):
         assert 0 <= r.span.start < r.span.end <= n
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(STORIES, FORMATS, st.data())
 def test_text_level_views_agree_with_the_tokens(text, fmt, data):
     """`word_counts` and `words_among` (built without tokens) say what the tokens say."""
@@ -166,7 +167,7 @@ def test_text_level_views_agree_with_the_tokens(text, fmt, data):
 SENTENCES = st.lists(STORIES, min_size=3, max_size=8).map(". Then ".join)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(STORIES, SENTENCES), FORMATS, st.data())
 def test_the_indexed_tokens_are_the_sentence_scans(text, fmt, data):
     """The tokens read from the index (each one's sentence found from where the sentences open,
@@ -218,7 +219,7 @@ def text_and_violations(draw):
     return text, violations, draw(st.sampled_from([Applicability.SAFE, Applicability.UNSAFE]))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(text_and_violations())
 def test_apply_fixes_changes_nothing_outside_the_applied_edits(case):
     text, violations, required = case

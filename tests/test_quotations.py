@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from newslint.config import Settings
 from newslint.lint import Linter
 from newslint.segment import parse
+from tests.depth import examples
 
 
 def quoted(body: str, headline: str = "Talks go on") -> list[str]:
@@ -194,7 +195,7 @@ QUOTE_HEAVY = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.one_of(QUOTE_HEAVY, st.text(max_size=80)), st.sampled_from(["text", "markdown"]))
 @example("“a “b” c” d «e» \"f 'g' h\" ``i''", "text")
 def test_quotations_are_well_formed_on_any_input(text, fmt):

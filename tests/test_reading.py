@@ -12,6 +12,7 @@ from newslint.lint import Linter
 from newslint.reading import Reading, Repair
 from newslint.span import Span
 from newslint.violation import Edit, Fix
+from tests.depth import examples
 
 from .test_properties import STORIES
 
@@ -111,7 +112,7 @@ def _survivors(repairs, edits):
     return out
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.data())
 def test_edits_on_the_reading_map_back_exactly(data):
     text, repairs = data.draw(texts_with_repairs())
@@ -126,7 +127,7 @@ def test_edits_on_the_reading_map_back_exactly(data):
     assert Reading(edited, _survivors(repairs, mapped)).text == apply(reading.text, edits)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.data())
 def test_spans_round_trip(data):
     text, repairs = data.draw(texts_with_repairs())

@@ -24,6 +24,7 @@ from newslint.rules.typos.real_word_slip import (
     _reads_better,
     apostrophe_lost,
 )
+from tests.depth import examples
 
 WORDS = sorted({w for word, others in confusions().items() for w in (word, *others)})
 # Neighbours to weigh them between: words that pair with many of them, words that pair with few,
@@ -72,7 +73,7 @@ STORY_WORDS = ["form", "From", "from", "there", "THEIR", "their", "cant", "Cant"
 STORY_WORDS += ["than", "the", "loan", "said", "It", "its", "affect", "Effect", "effect-", "quiet", "zzzz"]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(st.tuples(st.sampled_from(STORY_WORDS), st.sampled_from([" ", ". ", "\n\n", ", "])), max_size=25)
 )
@@ -90,7 +91,7 @@ SLIP_WORDS = ["form", "From", "then", "than", "there", "their", "less", "four", 
 SLIP_WORDS += ["loan", "much", "of", "life", "were", "said", "it", "is", "its", "cant", "see", "Proceeds"]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(
         st.tuples(st.sampled_from(SLIP_WORDS), st.sampled_from([" ", " ", ". ", "\n\n", "\n"])), max_size=30
@@ -118,7 +119,7 @@ def test_the_index_finds_the_slips_outside_the_headline():
     assert found == ["form", "then"]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(
         st.tuples(st.sampled_from(SLIP_WORDS), st.sampled_from([" ", "  ", ". ", "\n\n", "\n", " \t", "-"])),

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from newslint.repairs import invisible, mojibake
 from newslint.rules.naming import english_variety_mix as variety_mix
 from newslint.rules.typos import unknown_word
+from tests.depth import examples
 
 WORD_PIECES = st.lists(
     st.sampled_from(
@@ -30,7 +31,7 @@ def _found(m: re.Match[str] | None) -> tuple[str, ...] | None:
     return None if m is None else (m.group(), *m.groups())
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(TEXTS)
 @example("the news.\n REUTER\n")
 @example("xReuter Reuter")
@@ -42,7 +43,7 @@ def test_the_sign_off_is_found_where_the_word_boundary_first_found_it(text):
         assert (fast and fast.span()) == (slow and slow.span())
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(TEXTS, st.integers(0, 80))
 @example("don't  it", 9)
 @example("abcdefghijklmnopqrstuvwxyz0123456789 word, next", 45)
@@ -52,7 +53,7 @@ def test_the_word_before_a_token_is_the_plain_searchs(text, at):
     assert _found(variety_mix._word_before(text, start)) == _found(plain)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(TEXTS, st.integers(0, 80))
 @example("ab,cd", 3)
 @example("x" * 50 + "ab;\nword", 54)
@@ -63,7 +64,7 @@ def test_the_piece_before_a_comma_is_the_plain_searchs(text, at):
     assert _found(unknown_word._piece_before(text, start)) == _found(plain)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.one_of(st.from_regex(r"[a-z]{1,12}", fullmatch=True), WORD_PIECES, st.text(max_size=20)))
 @example("year's")
 @example("zürich")
@@ -78,7 +79,7 @@ REPAIR_TEXTS = st.one_of(
 )
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(REPAIR_TEXTS)
 @example("Ã©")
 @example("é\u2019")

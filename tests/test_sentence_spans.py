@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from newslint import native as chooser
 from newslint import segment
 from newslint.span import Span
+from tests.depth import examples
 
 compiled = chooser.native
 needs_compiled = pytest.mark.skipif(compiled is None, reason="newslint._native is not built here")
@@ -53,7 +54,7 @@ def test_the_compiled_split_is_the_twins_on_the_cases_that_decide_a_cut(text):
 
 
 @needs_compiled
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(st.lists(PIECES, max_size=40).map("".join), st.data())
 def test_the_compiled_split_is_the_twin(text, data):
     cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), min_size=4, max_size=4)))
@@ -86,7 +87,7 @@ FILLER = "Filler. " * 40  # offsets past the small ints Python shares anyway
 
 
 @needs_compiled
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.lists(PIECES, max_size=40).map("".join), st.data())
 def test_a_sentence_that_is_its_whole_paragraph_is_the_paragraphs_own_span(story, data):
     """A big file's one-sentence paragraphs hold one span each, not two: a sentence equal to its

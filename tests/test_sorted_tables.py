@@ -11,6 +11,7 @@ from newslint.rules._tables import RowTable, SortedLines, data_text
 from newslint.rules.naming._varieties import VariantTable, variants
 from newslint.rules.typos import _context, _run_together, _words, unknown_word
 from newslint.rules.typos._words import WordList, WordSet, english
+from tests.depth import examples
 
 
 def _data(name):
@@ -270,7 +271,7 @@ class _CompiledUpper(_Upper):
     COMPILED = True
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.dictionaries(
         st.text(st.characters(blacklist_characters="\t\n\r"), min_size=1, max_size=6),

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from newslint import native as native_chooser
 from newslint import sources
+from tests.depth import examples
 
 
 def read_bytes(tmp_path: Path, data: bytes, name: str = "s.txt", **kw) -> sources.Source:
@@ -355,7 +356,7 @@ _HEADS = st.lists(
 
 
 @_needs_compiled
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(_HEADS)
 def test_the_compiled_control_count_is_the_translates(head):
     assert _compiled.control_bytes(head) == sources._control_count(head)
@@ -461,7 +462,7 @@ _FILE_BYTES = st.lists(
 
 
 @_needs_compiled
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=examples(2000), deadline=None)
 @given(_FILE_BYTES)
 def test_the_compiled_plain_text_is_its_twins_and_decodes_answer(data):
     text = _compiled.plain_text(data)

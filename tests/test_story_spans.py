@@ -16,6 +16,7 @@ from newslint import native as chooser
 from newslint import quotations, segment
 from newslint.document import SpanSet
 from newslint.span import Span
+from tests.depth import examples
 
 compiled = chooser.native
 needs_compiled = pytest.mark.skipif(compiled is None, reason="newslint._native is not built here")
@@ -103,7 +104,7 @@ STORY_PIECES = st.sampled_from(
 
 
 @needs_compiled
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(st.lists(STORY_PIECES, max_size=40).map("".join), st.data())
 def test_the_compiled_parts_are_the_twins(text, data):
     """Blocks, headline, paragraphs, dateline, sentences and quotations of random stories, in texts
@@ -169,7 +170,7 @@ def _plain_twin(text: str) -> segment.PlainStory | None:
 
 
 @needs_compiled
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(st.lists(PLAIN_PIECES, max_size=30).map("".join))
 def test_the_compiled_plain_story_is_the_twins(text):
     """`plain_story` answers None for a story with a rare hint but [sic]'s (the repairs' damage

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from newslint.native import native
 from newslint.rules.typos import unknown_word
 from newslint.rules.typos.unknown_word import NEIGHBOUR_REACH, _neighbours, _word_left
+from tests.depth import examples
 
 LEFT_WORD = re.compile(r"([A-Za-z]+)[ \t]*\n?[ \t]*$")
 
@@ -28,7 +29,7 @@ def searched(text: str, start: int) -> str | None:
     return m.group(1).lower()
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(st.text("abZ \t\n.'’-é5\r\xa0", max_size=70))
 def test_the_word_before_is_the_one_the_search_finds(text):
     for start in range(len(text) + 1):
@@ -52,7 +53,7 @@ NEIGHBOUR_CHARS = "abZ \t\n.'’-é5\r\xa0\u2028٣²\U0001d400"
 
 
 @pytest.mark.skipif(native is None, reason="newslint._native is not built (or switched off)")
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(st.text(NEIGHBOUR_CHARS, max_size=70))
 @example("the news agcny said")
 @example("x" * 45 + " \n\n word")

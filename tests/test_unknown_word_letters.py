@@ -27,6 +27,7 @@ from newslint.rules.typos.unknown_word import (
 )
 from newslint.segment import parse
 from newslint.tokens import LetterTest, Shape, word_shape
+from tests.depth import examples
 
 LISTED = ["regime", "minister", "the", "of", "finance", "cafe", "café", "signs", "committee"]
 # listed words in every case, slips of them, names, accents, hyphens, apostrophes and stray letters
@@ -105,7 +106,7 @@ PIECES = st.lists(
 ).map("-".join)
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(st.one_of(PIECES, WORDS))
 def test_the_parts_read_with_a_split_are_the_scans(text):
     words = english().words
@@ -115,7 +116,7 @@ def test_the_parts_read_with_a_split_are_the_scans(text):
     assert RULE._unknown_part(text, words) == _unknown_part_as_scanned(text, words), text
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(WORDS)
 def test_may_be_unknown_answers_as_before_and_passes_only_its_shapes(text):
     found = RULE._may_be_unknown(text)
@@ -139,7 +140,7 @@ def test_every_listed_word_in_any_case_fails_the_test():
                 assert not RULE._may_be_unknown(form), form
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=examples(800), deadline=None)
 @given(WORDS)
 def test_the_test_with_its_failing_words_selects_what_the_test_selects(text):
     listed = english()._words.frozen()
@@ -147,7 +148,7 @@ def test_the_test_with_its_failing_words_selects_what_the_test_selects(text):
     assert fresh.select({text: 1}) == ({text} if RULE._may_be_unknown(text) else set()), text
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=examples(800), deadline=None)
 @given(WORDS)
 def test_the_letter_tests_clear_the_words_they_cleared(text):
     assert RULE._may_be_unknown(text) == _may_be_unknown_as_written(text), text
@@ -195,14 +196,14 @@ CAPITALS = st.one_of(
 )
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(CAPITALS)
 def test_the_capital_tests_answer_as_written(text):
     assert capital_candidate(text) == _capital_candidate_as_written(text), text
     assert _opening_capital(text, english().words) == _opening_capital_as_written(text), text
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(CAPITALS)
 def test_may_be_unknown_answers_as_before_on_names_rare_words_and_misspellings(text):
     """`_may_be_unknown` reads the capital tests' shared first test once (a capitalised word
@@ -213,7 +214,7 @@ def test_may_be_unknown_answers_as_before_on_names_rare_words_and_misspellings(t
         assert (text in RULE._capital.select({text: 1})) == capital_candidate(text), text
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(CAPITALS)
 def test_the_openers_read_by_shape_are_what_the_opening_candidate_answers(text):
     """`check` reads its openers from the words `_unknown` passes by their shape alone
@@ -240,7 +241,7 @@ def test_a_listed_word_in_capitals_is_cleared_and_a_slip_is_not():
     assert RULE._may_be_unknown("MINTERALS")
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=examples(800), deadline=None)
 @given(st.text("as'’\nx", max_size=8))
 def test_the_possessive_is_taken_off_as_the_pattern_took_it(word):
     assert _without_possessive(word) == _POSSESSIVE.sub("", word), repr(word)
@@ -266,7 +267,7 @@ STORY_WORDS = st.lists(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(STORY_WORDS)
 def test_the_names_in_lowercase_are_those_the_walk_over_the_words_found(words):
     """`_names_in_lowercase`, a letter test remembered across stories, against the walk it replaced."""

@@ -20,6 +20,7 @@ from newslint.rules.typos import _acronyms, _capitals, unknown_word
 from newslint.rules.typos._words import english, known_names, misspellings
 from newslint.segment import parse
 from newslint.span import Span
+from tests.depth import examples
 
 
 def _cut_as_searched(text: str, span: Span) -> bool:
@@ -42,7 +43,7 @@ TEXT = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(TEXT, st.integers(0, 60), st.integers(0, 12))
 def test_the_piece_before_a_word_is_found_as_the_search_found_it(text, start, width):
     start = min(start, len(text))
@@ -58,7 +59,7 @@ def test_a_comma_cut_word_is_still_found_either_side():
     assert not unknown_word._cut_by_punctuation("a settlement with", Span(2, 12))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text("abeinorstw", min_size=1, max_size=12))
 def test_the_remembered_swap_test_answers_as_the_test(word):
     assert _capitals.may_be_swapped_slip(word) == _capitals.may_be_swapped_slip.__wrapped__(word)
@@ -72,7 +73,7 @@ def test_the_headline_in_capitals_is_read_once_a_story():
     assert not _capitals.all_caps_headline(mixed) and not _capitals._all_caps_headline(mixed)
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(st.text(st.sampled_from("BHMaz <>-1Éé'"), max_size=24))
 @example("A")
 @example("A B")
@@ -100,7 +101,7 @@ SURROUNDINGS = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=examples(2000), deadline=None)
 @given(SURROUNDINGS, st.integers(0, 90))
 def test_the_searches_before_a_word_find_what_they_found_from_its_whole_reach(text, start):
     """The capitalised word beside a word, a word named as a word and a word hyphenated at a
@@ -224,7 +225,7 @@ def _swapped_as_walked(doc) -> list:
     return [(tok, forms[tok.text], meant[forms[tok.text]]) for tok in doc.words_among(written)]
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(st.text(st.sampled_from(["'", "’", "s", "S", "\n", "A", "é", " "]), max_size=8))
 def test_an_acronym_s_possessive_is_cut_as_the_pattern_cut_it(word):
     """The walk `swapped_acronyms` replaced cut a possessive from a story's words read from their
@@ -253,7 +254,7 @@ ACRONYM_STORY = _story_of(
 )
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=examples(800), deadline=None)
 @given(ACRONYM_STORY)
 @example("Talks\n\nThe Asian Development Bank (ADB) said ADB's loans grew. ABD's head said ADB lends.\n")
 @example("Talks\n\nCourt of Arbitration for Sport (CAS) CAS CSA CSA's ACS\n")
@@ -280,7 +281,7 @@ NAMED = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(NAMED, st.integers(0, 80))
 @example("x Graan Elevator (GE)", 2)
 def test_a_word_after_the_last_bracket_opens_no_name_spelled_out(text, start):
@@ -305,7 +306,7 @@ STORY = st.lists(
 ).map(lambda ws: "Talks\n\n" + " ".join(ws * 12) + ".\n")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(STORY, st.integers(0, 2 * unknown_word.UNKNOWN_FLOOR))
 @example("Talks\n\n" + "zxqv " * 900 + ".\n", unknown_word.UNKNOWN_FLOOR + 9)
 @example("Talks\n\n" + "zxqv " * 900 + ".\n", unknown_word.UNKNOWN_FLOOR + 10)
@@ -327,7 +328,7 @@ CAPITALISED = st.one_of(
 ).flatmap(lambda w: st.sampled_from([w, w.upper(), w.lower()]))
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(CAPITALISED)
 @example("Artic")
 def test_a_capital_candidate_is_no_rare_word_s_slip(word):
@@ -351,7 +352,7 @@ TAGGED = _story_of(
 )
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(TAGGED)
 @example("Talks\n\n<BSV Bank fuer Sparanlagen AG> said Reigme\n")
 @example("Talks\n\nReigme said <BSV Bank fuer Sparanlagen AG>\n")
@@ -390,7 +391,7 @@ NAMED = st.one_of(CAPITALISED, st.sampled_from(sorted(known_names())[::97])).fla
 )
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(st.sets(NAMED, max_size=12))
 @example({"Artic", "Clinton", "CLINTON", "Elance"})
 def test_the_rare_slip_test_selects_as_it_did_without_its_fails_table(words):
@@ -413,7 +414,7 @@ MISSPELT = st.sampled_from(sorted(misspellings().keys())[::53]).flatmap(
 )
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(
     st.sets(
         NAMED | MISSPELT | st.sampled_from(["Zürich", "Reigme's", "Al-Reigme", "Reigm", "Reig"]), max_size=12
@@ -440,7 +441,7 @@ LOWERCASE = (
 )
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(st.sets(LOWERCASE | NAMED, max_size=12))
 @example({"hte", "ot", "the", "a", "anda", "inthe", "tothe", "thier", "zürich", "Hte", "venezuela", "carlos"})
 def test_the_short_and_run_together_candidates_select_as_their_tests_would(words):
@@ -459,7 +460,7 @@ def test_the_short_and_run_together_candidates_select_as_their_tests_would(words
         assert declared.select(words) == plain.select(words)
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(
     st.sets(NAMED | st.sampled_from(["Zürich", "Éclair", "McReigme", "Reigme's", "Al-Reigme"]), max_size=12)
 )
@@ -499,7 +500,7 @@ def test_a_story_s_slips_in_lowercase_are_weighed_with_its_total_after_its_names
     assert unknown_word.story_counts(doc).total() == sum(unknown_word.story_counts(doc).values())
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(
     st.text(
         st.sampled_from(["R", "e", "i", "g", "m", "E", "'", "’", "-", "1", "6", ".", "s", "F", "é"]),
@@ -595,7 +596,7 @@ NEAR_WORDS_STORY = _story_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(NEAR_WORDS_STORY)
 @example("Talks\n\nMirtel said Gorman and Jonsen met the Reigme. German and mortal said.\n")
 @example("Talks\n\nHamermill and Hammermill said Activison and Activision met Gorman-Jonsen.\n")
@@ -664,7 +665,7 @@ def _no_slip_as_read_each_time(doc, text: str, once) -> bool:
     return not any(one_edit_pair(text, o) for names in near for o in names)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(NEAR_WORDS_STORY, min_size=1, max_size=3))
 @example(["Talks\n\nMirtel said Reigme.\n", "Talks\n\nThe regime fell. Reigme and REIGME said.\n"])
 def test_no_slip_uncounted_remembers_what_it_reads_of_a_word_s_letters_alone(texts):
@@ -755,7 +756,7 @@ CUT_TEXT = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(CUT_TEXT, st.integers(0, 60), st.integers(1, 12))
 @example("discovered new identit ...", 15, 7)
 @example("identit…", 0, 7)
@@ -784,7 +785,7 @@ NAME_TEXT = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(NAME_TEXT)
 @example("Prime Minsiter Floiran Woest")
 @example("Annette Bening")
@@ -840,7 +841,7 @@ LOST_TEXT = st.lists(
 ).map(lambda ws: "".join(w + s for w, s in ws))
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(LOST_TEXT)
 @example("TALKS FAIL\n\nthe talks failed. venezuela and france said so. The end.\n")
 @example("Talks fail\n\nThe talks failed. the rest said so. The end. More here.\n")

@@ -23,11 +23,12 @@ from newslint.rules.structure._text import (
 )
 from newslint.rules.structure.duplicated_headline import DuplicatedHeadline
 from newslint.span import Span
+from tests.depth import examples
 
 _NON_WORD = re.compile(r"\W+")
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.one_of(st.text(max_size=80), st.text(alphabet=st.characters(max_codepoint=127), max_size=80)))
 def test_rough_key_is_the_word_characters_case_folded(text):
     """Of any text, and of ASCII text (which the byte tables key) with every mark and control."""
@@ -44,7 +45,7 @@ SPARSE = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.one_of(st.text(max_size=120), SPARSE))
 @example("ß" * 10 + "." * 60 + "abc")
 @example("." * 47 + "a" * 20)
@@ -52,7 +53,7 @@ def test_rough_start_is_the_start_of_the_rough_key(text):
     assert rough_start(text) == rough_key(text)[:ROUGH_START]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(st.one_of(SPARSE, st.sampled_from(["Syria said.", "SYRIA  said", "syria, said!"])), max_size=12)
 )
@@ -72,7 +73,7 @@ STORY = st.one_of(
 ).map("".join)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(STORY, st.lists(st.tuples(st.integers(0, 400), st.integers(0, 400)), max_size=12))
 @example("x" * 30 + "." * 60 + "y" * 30, [(0, 120), (30, 120), (1, 120)])
 @example("Syria said. " * 8 + "SYRIA, said" * 8, [(0, 96), (96, 184), (0, 40)])
@@ -91,7 +92,7 @@ MIXED = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(MIXED, st.lists(st.tuples(st.integers(0, 300), st.integers(0, 300)), max_size=12))
 @example("‘Syria’ said Syria said", [(0, 12), (12, 23)])
 @example("é" + "." * 60 + "Syria said" + "." * 60 + "Syria said", [(0, 71), (71, 141)])
@@ -144,7 +145,7 @@ OPENING = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(OPENING, OPENING)
 @example("Syria: airstrikes kill dozens of soldiers", "Syria: airstrikes kill dozens of soldiers. Syria said")
 @example("Syria: airstrikes kill dozens of soldiers", "SYRIA:  airstrikes kill dozens of soldiers: Dozens")
@@ -156,7 +157,7 @@ def test_repeated_headline_opening_is_found_as_without_the_ascii_shortcut(head, 
         assert found == DuplicatedHeadline._repeated_prefix(head, key, body)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(OPENING)
 @example("“Syria’s  war”\u00a0— ﬁne…")
 def test_normalise_takes_its_ascii_shortcut_only_where_the_long_way_agrees(text):
@@ -174,7 +175,7 @@ LEDE = st.tuples(OPENING, st.sampled_from(["", ".", " .", "  ", "\n", ":", "!'"]
 )
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(OPENING, LEDE, st.sampled_from([0, 1, 2]))
 @example("Syria said", "  SYRIA   said.", 0)
 @example("a" * 40, "  " + "A" * 40 + "\n\n.", 0)
@@ -186,7 +187,7 @@ def test_may_equal_is_false_only_where_the_normal_forms_differ(head, lede, pick)
         assert normalise(text) != key
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(OPENING, LEDE, st.booleans())
 @example("Syria said", "Syria\tsaid", False)
 @example("Syria said", "Syr", False)
@@ -215,7 +216,7 @@ def _stretches_unlike(text, key):
     return all(normalise(text[:i]) != key for i in range(len(text) + 1))
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(OPENING, LEDE_CHARS, st.sampled_from([0, 1, 2, 3]))
 @example("Syria said", "Syrians said", 0)
 @example("Syria said", " Iran said", 0)
@@ -245,7 +246,7 @@ def test_unlike_tests_rule_a_lede_out_only_where_no_stretch_of_it_is_the_key(hea
 FOLDED_CHARS = "aB. \t\n\r\x0b\x0c\x1c\x1f\x85\u00a0\u2028\u3000\u200bé"
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(st.text(FOLDED_CHARS, max_size=24))
 @example("  Syria  said \n")
 @example(" \t\n ")
@@ -283,7 +284,7 @@ PARAGRAPH = st.sampled_from(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(PARAGRAPH, min_size=1, max_size=8))
 def test_repeated_paragraphs_are_those_every_paragraph_kept_finds(paragraphs):
     """NL305's paragraphs that repeat one before them (or the headline), found from the hashes
@@ -313,7 +314,7 @@ MIXED_PARAGRAPH = st.one_of(
 )
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.lists(MIXED_PARAGRAPH, min_size=1, max_size=8))
 @example(["Head", "Talks resume on Mae\u0301 said.", "Talks resume on Maé said."])
 @example(["Head", "Talks resume on Maé said.", "Talks resume on Mae\u0301 said."])
