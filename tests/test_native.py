@@ -3013,7 +3013,8 @@ out = {"native": native.native is not None}
 texts = list(stories(Path(sys.argv[1])))
 evaluation = sorted((Path(sys.argv[1]) / "eval" / "dev" / "stories").iterdir())
 texts += [(p.name, p.read_text(encoding="utf-8")) for p in evaluation]
-for name, text in texts:
+shard, shards = int(sys.argv[2]), int(sys.argv[3])
+for name, text in texts[shard::shards]:
     parts = (newslint.to_json(checker.check(text, path=name + ".txt")), checker.fix(text).text,
              checker.fix(text, unsafe=True).text)
     out[name] = hashlib.sha256("\\0".join(parts).encode()).hexdigest()
@@ -3021,9 +3022,15 @@ print(json.dumps(out))
 """
 
 
+# The stories are read in shards, every SHARDS-th story from a different start, so that the
+# test workers share the run (it is the longest of the slow tests: minutes of CPU).
+SHARDS = 4
+
+
 @pytest.mark.slow
 @needs_compiled
-def test_the_dev_corpora_and_eval_set_read_the_same_both_ways():
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_the_dev_corpora_and_eval_set_read_the_same_both_ways(shard):
     """Every story of the dev corpora (BBC, Reuters, AG News) and of the eval set: its JSON report,
     its --fix text and its --unsafe-fixes text, from a process with the compiled module and from
     one with NEWSLINT_PURE_PYTHON=1."""
@@ -3034,7 +3041,7 @@ def test_the_dev_corpora_and_eval_set_read_the_same_both_ways():
     for pure in ("0", "1"):
         env = {**os.environ, "NEWSLINT_PURE_PYTHON": pure}
         done = subprocess.run(
-            [sys.executable, "-c", DIGEST, str(SHARED)],
+            [sys.executable, "-c", DIGEST, str(SHARED), str(shard), str(SHARDS)],
             cwd=root,
             env=env,
             capture_output=True,
@@ -3044,7 +3051,7 @@ def test_the_dev_corpora_and_eval_set_read_the_same_both_ways():
         runs.append(json.loads(done.stdout))
     with_native, pure_python = runs
     assert with_native.pop("native") is True and pure_python.pop("native") is False
-    assert len(with_native) > 15_000
+    assert len(with_native) > 15_000 // SHARDS
     differ = [name for name in with_native if with_native[name] != pure_python.get(name)]
     assert not differ, f"{len(differ)} stories read differently, e.g. {differ[:10]}"
 
