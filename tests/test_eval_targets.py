@@ -25,7 +25,9 @@ import pytest
 from newslint.span import Span
 from tests.conftest import ROOT, SHARED
 
-pytestmark = pytest.mark.slow
+# One worker runs them all (`--dist loadgroup` in .ci/run): the module's fixtures score the whole
+# eval set, and each worker that ran one of these tests would score it again.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("eval-set")]
 
 EVAL = SHARED / "eval"
 ERRATA = ROOT / "tests" / "data" / "eval_errata.toml"

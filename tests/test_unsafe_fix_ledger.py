@@ -14,6 +14,8 @@ The naming and number rules' unsafe fixes (NL2, NL4) have their own ledger
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from newslint.config import Settings
@@ -33,6 +35,10 @@ from tests.fix_ledger import (
     read_ledger,
     right_rates,
 )
+
+# One worker runs this module's tests (`--dist loadgroup` in .ci/run): its fixture fixes the
+# whole corpora, and each worker that ran one of them would fix them again.
+pytestmark = pytest.mark.xdist_group("unsafe-ledger")
 
 HINT = "run `python -m tests.fix_ledger --unsafe --write`, then read each new entry and give its verdict"
 
@@ -56,13 +62,24 @@ def _fixes(families: tuple[str, ...]):
 
 
 @pytest.fixture(scope="module")
-def made():
-    return _fixes(UNSAFE_FAMILIES)
+def made_all():
+    """One unsafe fixing run over the corpora for both ledgers: the families only choose which
+    applied fixes are recorded, never which are made."""
+    return _fixes(UNSAFE_FAMILIES + NAME_NUMBER_FAMILIES)
+
+
+def _of(made_all, families: tuple[str, ...]):
+    return Counter({f: n for f, n in made_all.items() if f.code.startswith(families)})
 
 
 @pytest.fixture(scope="module")
-def made_names():
-    return _fixes(NAME_NUMBER_FAMILIES)
+def made(made_all):
+    return _of(made_all, UNSAFE_FAMILIES)
+
+
+@pytest.fixture(scope="module")
+def made_names(made_all):
+    return _of(made_all, NAME_NUMBER_FAMILIES)
 
 
 def _listed(fixes) -> str:
