@@ -253,10 +253,15 @@ def _save() -> None:
     if len(_methods) > MAX_METHODS:
         for text in [t for t in _methods if t not in _methods_used]:
             del _methods[text]
+    if not FOLDER.parent.is_dir():  # imported from a zip, as Python writes no bytecode there either
+        return
     tmp = FILE.with_name(f"{FILE.name}.{os.getpid()}.tmp")
     try:
         FOLDER.mkdir(exist_ok=True)
         tmp.write_bytes(marshal.dumps((KEY, _known, _methods)))
         os.replace(tmp, FILE)
     except (OSError, ValueError):  # read-only, or codes marshal cannot write: as without this module
-        tmp.unlink(missing_ok=True)
+        try:  # noqa: SIM105 (contextlib is not imported at start-up)
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass

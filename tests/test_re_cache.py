@@ -242,6 +242,25 @@ def test_dataclasses_made_in_functions_or_by_other_packages_are_not_remembered(c
     assert cache._methods == {} and cache._added == 0
 
 
+@pytest.mark.parametrize("where", ["zip", "file in the way"])
+def test_nothing_is_written_or_raised_where_the_package_is_no_folder(cache, monkeypatch, tmp_path, where):
+    """From a zip (or with a file where `__pycache__` would go) the patterns are not saved, and
+    the exit is quiet: no traceback from the atexit callback."""
+    if where == "zip":
+        folder = tmp_path / "newslint.zip" / "newslint" / "__pycache__"
+        (tmp_path / "newslint.zip").write_bytes(b"PK\x05\x06" + bytes(18))
+    else:
+        folder = tmp_path / "pkg" / "__pycache__"
+        folder.parent.mkdir()
+        folder.write_text("not a folder")
+    monkeypatch.setattr(cache, "FOLDER", folder)
+    monkeypatch.setattr(cache, "FILE", folder / "re.marshal")
+    _module(r"zz+", 0)
+    cache._save()
+    assert not (tmp_path / "pkg" / "__pycache__").is_dir()
+    assert list(tmp_path.glob("**/*.tmp")) == []
+
+
 def test_the_command_with_remembered_patterns_reports_as_without(tmp_path):
     """A run that wrote the file, then runs served from it: the report of the seed story, the
     fixed text and the exit code are those of the typer command, which compiles every pattern."""
