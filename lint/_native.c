@@ -10893,15 +10893,6 @@ cp_pair_twice(PyObject *first, void *arg)
     return in;
 }
 
-#ifdef NT_BLOCKS
-/* The places of at[0:16] where w[0] stands and w[1] after it, as bits (at[0:17] read). */
-static ALWAYS_INLINE unsigned
-cp_pairs(const Py_UCS1 *at, __m128i first, __m128i second)
-{
-    __m128i x = _mm_loadu_si128((const __m128i *)at), y = _mm_loadu_si128((const __m128i *)(at + 1));
-    return (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(x, first), _mm_cmpeq_epi8(y, second)));
-}
-
 /* Whether a[:n] and b[:n] are equal: a byte loop inline, no memcmp call (most places where a
  * word's first two characters stand differ at the third). */
 static ALWAYS_INLINE int
@@ -10912,6 +10903,15 @@ cp_same(const Py_UCS1 *a, const Py_UCS1 *b, Py_ssize_t n)
         if (a[k] != b[k])
             return 0;
     return 1;
+}
+
+#ifdef NT_BLOCKS
+/* The places of at[0:16] where w[0] stands and w[1] after it, as bits (at[0:17] read). */
+static ALWAYS_INLINE unsigned
+cp_pairs(const Py_UCS1 *at, __m128i first, __m128i second)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)at), y = _mm_loadu_si128((const __m128i *)(at + 1));
+    return (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(x, first), _mm_cmpeq_epi8(y, second)));
 }
 
 /* The first of the places `bits` (from i, i <= last) where w[:m] stands, none past `last`; -1 if
@@ -10930,40 +10930,45 @@ cp_first_of(const Py_UCS1 *s, Py_ssize_t i, unsigned bits, const Py_UCS1 *w, Py_
 }
 #endif
 
+/* The first place from `from` on where w[:m] (m >= 2) stands in the one-byte text s[:size], or -1:
+ * thirty-two places at a time where SSE2 is (sixteen near the end), the places of the word's
+ * first two characters picked (two loads, two compares a sixteen: str.find's search read each
+ * story about three instructions a character, and NL202 asks it of a story's names that are
+ * written twice, three or four of them, each to the end of the story when absent). */
+static Py_ssize_t
+cp_find_bytes(const Py_UCS1 *s, Py_ssize_t size, const Py_UCS1 *w, Py_ssize_t m, Py_ssize_t from)
+{
+    const Py_ssize_t last = size - m; /* the last place a use can start */
+    Py_ssize_t i = from;
+#ifdef NT_BLOCKS
+    const Py_ssize_t last32 = size - 33 < last ? size - 33 : last; /* s[i:i + 33] read */
+    const __m128i first = _mm_set1_epi8((char)w[0]), second = _mm_set1_epi8((char)w[1]);
+    Py_ssize_t p;
+    for (; i <= last32; i += 32) {
+        unsigned bits = cp_pairs(s + i, first, second) | cp_pairs(s + i + 16, first, second) << 16;
+        if (bits && (p = cp_first_of(s, i, bits, w, m, last)) >= 0)
+            return p;
+    }
+    for (; i + 17 <= size && i <= last; i += 16) { /* s[i:i + 17] read */
+        unsigned bits = cp_pairs(s + i, first, second);
+        if (bits && (p = cp_first_of(s, i, bits, w, m, last)) >= 0)
+            return p;
+    }
+#endif
+    for (; i <= last; i++)
+        if (s[i] == w[0] && s[i + 1] == w[1] && cp_same(s + i + 2, w + 2, m - 2))
+            return i;
+    return -1;
+}
+
 /* `PyUnicode_Find(text, find, from, len(text), 1)` for `find` a space and a word (`cp_spaced`):
- * in a one-byte text and an ASCII word, thirty-two places at a time where SSE2 is (sixteen near
- * the end), the places of the word's first two characters picked (two loads, two compares a
- * sixteen: str.find's search read each story about three instructions a character, and NL202
- * asks it of a story's names that are written twice, three or four of them, each to the end of
- * the story when absent); elsewhere str.find's own search. */
+ * `cp_find_bytes` in a one-byte text and an ASCII word, elsewhere str.find's own search. */
 static Py_ssize_t
 cp_find(PyObject *text, PyObject *find, Py_ssize_t from)
 {
-    Py_ssize_t size = PyUnicode_GET_LENGTH(text);
-#ifdef NT_BLOCKS
-    Py_ssize_t m = PyUnicode_GET_LENGTH(find);
-    if (PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND && PyUnicode_IS_ASCII(find) && m >= 2 && from >= 0) {
-        const Py_UCS1 *s = PyUnicode_1BYTE_DATA(text), *w = PyUnicode_1BYTE_DATA(find);
-        const Py_ssize_t last = size - m; /* the last place a use can start */
-        const Py_ssize_t last32 = size - 33 < last ? size - 33 : last; /* s[i:i + 33] read */
-        const __m128i first = _mm_set1_epi8((char)w[0]), second = _mm_set1_epi8((char)w[1]);
-        Py_ssize_t i = from, p;
-        for (; i <= last32; i += 32) {
-            unsigned bits = cp_pairs(s + i, first, second) | cp_pairs(s + i + 16, first, second) << 16;
-            if (bits && (p = cp_first_of(s, i, bits, w, m, last)) >= 0)
-                return p;
-        }
-        for (; i + 17 <= size && i <= last; i += 16) { /* s[i:i + 17] read */
-            unsigned bits = cp_pairs(s + i, first, second);
-            if (bits && (p = cp_first_of(s, i, bits, w, m, last)) >= 0)
-                return p;
-        }
-        for (; i <= last; i++)
-            if (s[i] == w[0] && s[i + 1] == w[1] && cp_same(s + i + 2, w + 2, m - 2))
-                return i;
-        return -1;
-    }
-#endif
+    Py_ssize_t size = PyUnicode_GET_LENGTH(text), m = PyUnicode_GET_LENGTH(find);
+    if (PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND && PyUnicode_IS_ASCII(find) && m >= 2 && from >= 0)
+        return cp_find_bytes(PyUnicode_1BYTE_DATA(text), size, PyUnicode_1BYTE_DATA(find), m, from);
     return PyUnicode_Find(text, find, from, size, 1);
 }
 
@@ -11010,6 +11015,117 @@ cp_spaced(PyObject *word, int lower)
     return spaced;
 }
 
+/* `cp_any`'s words read as bytes (`cp_bytes`): a one-byte text, and up to CP_BYTE_WORDS ASCII
+ * words of 1 to CP_BYTE_LETTERS characters, each with " word" and " word" in lowercase. A
+ * story's few names (most calls) are then weighed without a str, a set or a hash: the first
+ * words before a use are compared in place, and the words seen and the pairs counted are bits
+ * of the first word's place in the list (the first of equal words: as one in a set). */
+#define CP_BYTE_WORDS 64
+#define CP_BYTE_LETTERS 126
+typedef struct {
+    const Py_UCS1 *s, *word[CP_BYTE_WORDS];
+    Py_ssize_t size, n, len[CP_BYTE_WORDS], lengths[CP_BYTE_WORDS], count; /* count: of lengths */
+    uint64_t heads[2]; /* the words' first characters, as bits */
+} CpBytes;
+
+/* Fill `b` from text and twice: 1, or 0 when they are not such (then `cp_any` makes strs). */
+static int
+cp_bytes(CpBytes *b, PyObject *text, PyObject *twice)
+{
+    Py_ssize_t i, j;
+    if (PyUnicode_KIND(text) != PyUnicode_1BYTE_KIND || PyList_GET_SIZE(twice) > CP_BYTE_WORDS)
+        return 0;
+    b->s = PyUnicode_1BYTE_DATA(text), b->size = PyUnicode_GET_LENGTH(text);
+    b->n = PyList_GET_SIZE(twice), b->count = 0, b->heads[0] = b->heads[1] = 0;
+    for (i = 0; i < b->n; i++) {
+        PyObject *word = PyList_GET_ITEM(twice, i);
+        Py_ssize_t len;
+        if (!PyUnicode_CheckExact(word) || !PyUnicode_IS_ASCII(word) || (len = PyUnicode_GET_LENGTH(word)) < 1
+            || len > CP_BYTE_LETTERS)
+            return 0;
+        b->word[i] = PyUnicode_1BYTE_DATA(word), b->len[i] = len;
+        b->heads[b->word[i][0] >> 6] |= (uint64_t)1 << (b->word[i][0] & 63);
+        for (j = 0; j < b->count && b->lengths[j] < len; j++) /* the distinct lengths, ascending */
+            ;
+        if (j < b->count && b->lengths[j] == len)
+            continue;
+        memmove(b->lengths + j + 1, b->lengths + j, (size_t)(b->count - j) * sizeof *b->lengths);
+        b->lengths[j] = len;
+        b->count++;
+    }
+    return 1;
+}
+
+/* `cp_firsts_at` in bytes: the place in the list of each word that ends at `at` (one a length,
+ * the first of equal words) as bits, none where the character before `at` is no letter. */
+static uint64_t
+cp_bytes_firsts(const CpBytes *b, Py_ssize_t at)
+{
+    uint64_t found = 0;
+    Py_ssize_t i, j;
+    if (at < 1 || !Py_UNICODE_ISALPHA(b->s[at - 1]))
+        return 0;
+    for (i = 0; i < b->count && b->lengths[i] <= at; i++) {
+        const Py_UCS1 *first = b->s + at - b->lengths[i];
+        if (first[0] >= 128 || !(b->heads[first[0] >> 6] >> (first[0] & 63) & 1))
+            continue;
+        for (j = 0; j < b->n; j++)
+            if (b->len[j] == b->lengths[i] && cp_same(first, b->word[j], b->len[j])) {
+                found |= (uint64_t)1 << j;
+                break;
+            }
+    }
+    return found;
+}
+
+/* Whether "first word" (a space between) stands twice in the text, the uses not overlapping
+ * (`str.count(pair) >= 2`). */
+static int
+cp_bytes_pair_twice(const CpBytes *b, const Py_UCS1 *first, Py_ssize_t m, const Py_UCS1 *word, Py_ssize_t n)
+{
+    Py_ssize_t at, uses = 0;
+    for (at = 0; at + m + 1 + n <= b->size && uses < 2; at++)
+        if (cp_same(b->s + at, first, m) && b->s[at + m] == ' ' && cp_same(b->s + at + m + 1, word, n)) {
+            uses++;
+            at += m + n; /* and the loop's one: past the use */
+        }
+    return uses >= 2;
+}
+
+/* `cp_any` of the words `b` holds: 1 or 0. */
+static int
+cp_bytes_any(const CpBytes *b)
+{
+    Py_UCS1 spaced[CP_BYTE_LETTERS + 1], lowered[CP_BYTE_LETTERS + 1];
+    Py_ssize_t i, k, at, m;
+    for (i = 0; i < b->n; i++) {
+        uint64_t seen = 0, counted = 0, found;
+        int twice = 0;
+        m = b->len[i] + 1;
+        spaced[0] = lowered[0] = ' ';
+        for (k = 0; k < b->len[i]; k++)
+            spaced[k + 1] = b->word[i][k], lowered[k + 1] = (Py_UCS1)Py_TOLOWER(b->word[i][k]);
+        if ((at = cp_find_bytes(b->s, b->size, lowered, m, 0)) < 0)
+            continue;
+        /* no name before the word twice: no pair of it is written twice */
+        for (k = cp_find_bytes(b->s, b->size, spaced, m, 0); k >= 0 && !twice;
+             k = cp_find_bytes(b->s, b->size, spaced, m, k + 1)) {
+            found = cp_bytes_firsts(b, k);
+            twice = (found & seen) != 0;
+            seen |= found;
+        }
+        for (; twice && at >= 0; at = cp_find_bytes(b->s, b->size, lowered, m, at + 1)) {
+            for (found = cp_bytes_firsts(b, at) & ~counted; found; found &= found - 1) {
+                Py_ssize_t j = __builtin_ctzll(found);
+                if (cp_bytes_pair_twice(b, b->word[j], b->len[j], b->word[i], b->len[i]))
+                    return 1;
+            }
+            counted |= cp_bytes_firsts(b, at);
+        }
+    }
+    return 0;
+}
+
 /* Whether some words W and F of `twice` (a list of names of letters) stand as "F W" twice in
  * text and F before " w" (W in lowercase) once: 1, 0 if not, -1 on an error. */
 static int
@@ -11018,9 +11134,12 @@ cp_any(PyObject *text, PyObject *twice)
     PyObject *firsts = NULL, *counted = NULL;
     Py_ssize_t *lengths = NULL, n = 0, i, j;
     CpHeads heads = {{0, 0}, 0};
+    CpBytes bytes;
     int r = 0;
     if (PyList_GET_SIZE(twice) == 0)
         return 0; /* no name written twice (many stories): no set made */
+    if (cp_bytes(&bytes, text, twice))
+        return cp_bytes_any(&bytes); /* most stories: no str made */
     firsts = PySet_New(twice);
     counted = PySet_New(NULL);
     lengths = PyMem_Malloc((PyList_GET_SIZE(twice) + 1) * sizeof *lengths);

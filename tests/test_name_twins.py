@@ -226,6 +226,27 @@ def test_the_compiled_case_pairs_are_the_twin_in_long_texts(text, twice):
         assert compiled.case_pairs(shifted, twice) == name_variant._case_pairs_twin(shifted, twice)
 
 
+# One-byte texts and ASCII words, weighed as bytes with no str made (most stories): a word listed
+# twice, words of one letter, a word with a space, and lists past the bytes' limits (a word of
+# more than 126 letters, more than 64 words), which are weighed as strs.
+BYTE_PAIR_WORDS = ["Islamic", "State", "Ab", "Cd", "The", "b", "d", "Cd Ab", "Z" + "z" * 130]
+
+
+@needs_compiled
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*BYTE_PAIR_WORDS, "state", "ab", "cd", "bd", " ", " ", "\xa0", "é", "."]),
+        max_size=40,
+    ).map("".join),
+    st.lists(st.sampled_from(BYTE_PAIR_WORDS), max_size=8),
+)
+def test_the_compiled_case_pairs_read_as_bytes_are_the_twin(text, twice):
+    assert compiled.case_pairs(text, twice) == name_variant._case_pairs_twin(text, twice)
+    many = [*twice, *(f"W{i}" for i in range(64))]
+    assert compiled.case_pairs(text, many) == name_variant._case_pairs_twin(text, many)
+
+
 # NL202's names for the prefilter (`case_pairs_of`): those written twice or more, of letters and
 # capitalised, picked from a story's names in C; words of every shape and string width, a title
 # case letter (ǅ) and marks, counts missing, once and more, and limits below and above their number.
