@@ -11212,6 +11212,39 @@ case_pairs(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     return r < 0 ? NULL : PyBool_FromLong(r);
 }
 
+#ifdef LOWER_8
+/* The bytes of v (each below 128) from lo to hi, as their 0x80 bits: no sum carries into the
+ * next byte. */
+#define BYTES_BETWEEN(v, lo, hi) (((v) + BYTES_OF(0x80 - (lo))) & ~((v) + BYTES_OF(0x7f - (hi))) & BYTES_OF(0x80))
+
+/* `np_lower_after_first` of an ASCII word s[:len] (A-Z capitals, a-z lowercase letters), and in
+ * *newline whether a line break is among s[:len] (`pn_read`'s other test), eight characters at a
+ * time by loads inside s[1:len] (overlapping where it is short): a story's names are read at
+ * each check, and a character at a time took about ten instructions a letter. */
+static ALWAYS_INLINE int
+np_ascii_shape(const Py_UCS1 *s, Py_ssize_t len, int *newline)
+{
+    const Py_UCS1 *r = s + 1;
+    Py_ssize_t k = len - 1, o; /* r[:k] is s[1:len] */
+    uint64_t upper = 0, lower = 0, breaks = len > 0 && s[0] == '\n', v;
+    if (k < 4) {
+        for (o = 0; o < k; o++)
+            upper |= IS_ASCII_UPPER(r[o]), lower |= IS_ASCII_LOWER(r[o]), breaks |= r[o] == '\n';
+    }
+    else {
+        for (o = 0;; o += 8) {
+            v = k < 8 ? load_4(r) | load_4(r + k - 4) << 32 : load_8(r + (o + 8 <= k ? o : k - 8));
+            upper |= BYTES_BETWEEN(v, 'A', 'Z'), lower |= BYTES_BETWEEN(v, 'a', 'z');
+            breaks |= BYTES_BETWEEN(v, '\n', '\n');
+            if (o + 8 >= k)
+                break;
+        }
+    }
+    *newline = breaks != 0;
+    return !upper && lower;
+}
+#endif
+
 /* `word[1:len].islower()`, as str.islower reads it: no capital or title-case letter, and a
  * lowercase one. */
 static int
@@ -11220,6 +11253,10 @@ np_lower_after_first(PyObject *word, Py_ssize_t len)
     int kind = PyUnicode_KIND(word), cased = 0;
     const void *data = PyUnicode_DATA(word);
     Py_ssize_t i;
+#ifdef LOWER_8
+    if (PyUnicode_IS_ASCII(word))
+        return np_ascii_shape(data, len, &cased); /* (cased: the line breaks, not read) */
+#endif
     if (PyUnicode_IS_ASCII(word)) { /* most names: a capital is A-Z, a lowercase letter a-z */
         const Py_UCS1 *s = data;
         for (i = 1; i < len; i++) {
@@ -11627,6 +11664,16 @@ pn_read(PyObject *word, PnName *name)
     name->len = len;
     if (len == 0)
         return 1;
+#ifdef LOWER_8
+    if (PyUnicode_IS_ASCII(word)) { /* most names: both tests in one read */
+        const Py_UCS1 *s = PyUnicode_1BYTE_DATA(word);
+        int newline;
+        name->first = s[0];
+        name->lower = np_ascii_shape(s, len, &newline);
+        name->ascii = len < EP_LONGEST && !newline ? (const char *)s : NULL;
+        return 0;
+    }
+#endif
     name->first = PyUnicode_READ_CHAR(word, 0);
     name->lower = np_lower_after_first(word, len);
     name->ascii = NULL;

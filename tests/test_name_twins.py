@@ -669,3 +669,18 @@ def test_the_compiled_title_runs_are_the_twins(text):
     """Every run, its text and its starts, in the order the twin finds them."""
     compiled_runs, twin = _runs_of(text)
     assert list(compiled_runs.items()) == list(twin.items())
+
+
+@needs_compiled
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="aaaiRA\n'", min_size=0, max_size=20), st.sampled_from(["a", "x", "", "A"]))
+def test_paired_names_read_ascii_names_eight_letters_at_a_time(rest, added):
+    """ASCII names of every length up to 21, a capital or a line break at each place (the
+    compiled shape test reads eight characters at a time, in overlapping loads), beside names
+    one letter longer or with their last letter changed: paired as the twin pairs them."""
+    name = "R" + rest
+    written = {name, name + added, name[:-1] + "x", name.lower().capitalize()}
+    assert compiled.paired_names(written) == name_variant._paired_names_twin(written)
+    queries = list(dict.fromkeys(b for q in written if (b := name_variant._bare(q))))
+    found = compiled.near_name_pairs(queries, written, 24)
+    assert sorted(found) == sorted(name_variant._near_name_pairs_twin(queries, written, 24))
