@@ -233,7 +233,7 @@ BYTE_PAIR_WORDS = ["Islamic", "State", "Ab", "Cd", "The", "b", "d", "Cd Ab", "Z"
 
 
 @needs_compiled
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(
     st.lists(
         st.sampled_from([*BYTE_PAIR_WORDS, "state", "ab", "cd", "bd", " ", " ", "\xa0", "é", "."]),
@@ -672,7 +672,7 @@ def test_the_compiled_title_runs_are_the_twins(text):
 
 
 @needs_compiled
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(st.text(alphabet="aaaiRA\n'", min_size=0, max_size=20), st.sampled_from(["a", "x", "", "A"]))
 def test_paired_names_read_ascii_names_eight_letters_at_a_time(rest, added):
     """ASCII names of every length up to 21, a capital or a line break at each place (the
