@@ -25,9 +25,7 @@ import pytest
 from newslint.span import Span
 from tests.conftest import ROOT, SHARED
 
-# One worker runs them all (`--dist loadgroup` in .ci/run): the module's fixtures score the whole
-# eval set, and each worker that ran one of these tests would score it again.
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("eval-set")]
+pytestmark = pytest.mark.slow
 
 EVAL = SHARED / "eval"
 ERRATA = ROOT / "tests" / "data" / "eval_errata.toml"

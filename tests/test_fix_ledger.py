@@ -26,10 +26,6 @@ from tests.fix_ledger import (
     write_ledger,
 )
 
-# One worker runs this module's tests (`--dist loadgroup` in .ci/run): its fixture fixes the
-# whole corpora, and each worker that ran one of them would fix them again.
-pytestmark = pytest.mark.xdist_group("safe-ledger")
-
 HINT = "run `python -m tests.fix_ledger --write`, then read each new entry and give its verdict"
 
 

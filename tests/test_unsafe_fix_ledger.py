@@ -36,10 +36,6 @@ from tests.fix_ledger import (
     right_rates,
 )
 
-# One worker runs this module's tests (`--dist loadgroup` in .ci/run): its fixture fixes the
-# whole corpora, and each worker that ran one of them would fix them again.
-pytestmark = pytest.mark.xdist_group("unsafe-ledger")
-
 HINT = "run `python -m tests.fix_ledger --unsafe --write`, then read each new entry and give its verdict"
 
 # The share of unsafe NL1 fixes that must be right: issue 13's target, 80% on both kinds of copy.

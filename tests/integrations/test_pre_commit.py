@@ -53,7 +53,15 @@ def checkout_rev() -> str:
 
 @pytest.fixture(scope="module")
 def pre_commit_home(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("pre-commit-home")  # shared: the hook env is built once
+    """One pre-commit store for the session, so the hook env (a pip install that compiles the
+    extension) is built once. Under xdist every worker's temporary folder is inside the session's:
+    the workers share the store there, and pre-commit's own lock lets one build while the other waits."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent
+    home = root / "pre-commit-home"
+    home.mkdir(exist_ok=True)
+    return home
 
 
 def _repo(tmp_path: Path, rev: str, hook: str, stories: dict[str, str]) -> Path:
