@@ -670,8 +670,8 @@ class UnknownWord(Rule):
             # `selected` holds, among which `openers` are those it passes)
             opening = tok.sentence_start and not tok.in_headline and text in openers
             if opening or text in capitals:  # Reigme forces; the Finanace Committee; MINISTER SIGNES
-                if known is None:  # the story's capitalised candidates, each tested once a run
-                    known = self._known.select(capitals | openers)
+                if known is None:  # the story's capitalised candidates (`_known_among`)
+                    known = self._known_among(capitals, others)
                 if bracket == -2:
                     bracket = doc.text.rfind("(")
                     first_tag = doc.text.find("<")
@@ -813,9 +813,13 @@ class UnknownWord(Rule):
         )
         # asked only of the words `_unknown` passes (`check`'s `selected`), among which
         # `capital_candidate` passes every word in capitals (`_may_be_unknown` passed it by that
-        # test) and a capitalised word by the tests after its first (`_capital_among_unknown`)
+        # test: its declared shape and length answer it, uncalled) and a capitalised word by the
+        # tests after its first (`unlisted_capital`, passed there): `unlisted_name`, asked of
+        # the capitalised words alone (`Shape.CAPITAL`: ASCII letters, each its own capitalised
+        # form), itself the test (a wrapper that read the word's case again cost each new
+        # capitalised word a call more)
         self._capital = LetterTest(
-            _capital_among_unknown, shapes=Shape.CAPITAL | Shape.UPPER, decided={Shape.UPPER: ANY_LENGTH}
+            unlisted_name, shapes=Shape.CAPITAL | Shape.UPPER, decided={Shape.UPPER: ANY_LENGTH}
         )
         # a known name is no rare word's slip: its lowercase form fails without the test's call
         self._rare_slip = LetterTest(_rare_capital_slip_test, fails=names_in_lowercase_if_built)
@@ -883,7 +887,7 @@ class UnknownWord(Rule):
             # known name's uses (in most stories every word of `rest`) need not be built at all,
             # nor the uses of a capital candidate cleared at every use
             if rest:
-                known = self._known.select(capitals | openers)
+                known = self._known_among(capitals, others)
                 rest = rest - known  # (`rest` may be `others` itself: not changed in place)
             named = _cleared_at_every_use(doc, capitals, desk_capitals)
         if named:
@@ -1033,6 +1037,19 @@ class UnknownWord(Rule):
             Fix.unsafe(f"Replace with {meant!r}", Edit.replace(span, meant)),
             _alternatives(original, span, slip.meant, list(slip.rivals)),
         )
+
+    def _known_among(self, capitals: AbstractSet[str], others: AbstractSet[str]) -> AbstractSet[str]:
+        """`self._known.select(capitals | others)`: the known names among a story's capitalised
+        candidates (`others`: `openers - capitals`, `check`'s). Only `others` are asked (and
+        remembered): a capital candidate passed `unlisted_name` (`_capital`'s test of a
+        capitalised word; `_may_be_unknown`'s of the capitalised form of one in capitals), so its
+        lowercase is no rare word and, capitalised, it is no known name: `_known_text` of it is
+        two lookups, read here by set intersections. (They are mostly the story's own names,
+        new to the test, whose calls cost more than these.)"""
+        known = self._known.select(others)
+        if capitals:
+            known = known | (capitals & known_names()) | (capitals & self.context.vocabulary)
+        return known
 
     def _known_text(self, text: str) -> bool:
         """A capitalised word that is a rare word, a known name or an accepted one: it reads
@@ -2019,17 +2036,6 @@ def _rare_capital_slip_test(text: str) -> bool:
     openers that are no capital candidates: a capital candidate is no rare word, so passes not;
     nor does a known name, which its `fails` table clears.)"""
     return rare_capital_slip(text) is not None
-
-
-def _capital_among_unknown(text: str) -> bool:
-    """`capital_candidate` among the words `UnknownWord._may_be_unknown` passes (the `_capital`
-    letter test, asked of those alone): a word in capitals (REIGME) passes, as `_may_be_unknown`
-    passed it by `capital_candidate` (its declared shape and length answer it, uncalled), and a
-    capitalised word (Reigme) passed `capital_candidate`'s first test there (`unlisted_capital`),
-    so only the rest is asked (`unlisted_name`, the word its own capitalised form)."""
-    if text.isupper():
-        return text.isascii() and text.isalpha()  # (of its declared shapes alone, as the test is)
-    return text.istitle() and text.isascii() and text.isalpha() and unlisted_name(text)
 
 
 def _opening_candidate(text: str) -> bool:
