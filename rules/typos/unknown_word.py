@@ -813,13 +813,9 @@ class UnknownWord(Rule):
         )
         # asked only of the words `_unknown` passes (`check`'s `selected`), among which
         # `capital_candidate` passes every word in capitals (`_may_be_unknown` passed it by that
-        # test: its declared shape and length answer it, uncalled) and a capitalised word by the
-        # tests after its first (`unlisted_capital`, passed there): `unlisted_name`, asked of
-        # the capitalised words alone (`Shape.CAPITAL`: ASCII letters, each its own capitalised
-        # form), itself the test (a wrapper that read the word's case again cost each new
-        # capitalised word a call more)
+        # test) and a capitalised word by the tests after its first (`_capital_among_unknown`)
         self._capital = LetterTest(
-            unlisted_name, shapes=Shape.CAPITAL | Shape.UPPER, decided={Shape.UPPER: ANY_LENGTH}
+            _capital_among_unknown, shapes=Shape.CAPITAL | Shape.UPPER, decided={Shape.UPPER: ANY_LENGTH}
         )
         # a known name is no rare word's slip: its lowercase form fails without the test's call
         self._rare_slip = LetterTest(_rare_capital_slip_test, fails=names_in_lowercase_if_built)
@@ -2036,6 +2032,17 @@ def _rare_capital_slip_test(text: str) -> bool:
     openers that are no capital candidates: a capital candidate is no rare word, so passes not;
     nor does a known name, which its `fails` table clears.)"""
     return rare_capital_slip(text) is not None
+
+
+def _capital_among_unknown(text: str) -> bool:
+    """`capital_candidate` among the words `UnknownWord._may_be_unknown` passes (the `_capital`
+    letter test, asked of those alone): a word in capitals (REIGME) passes, as `_may_be_unknown`
+    passed it by `capital_candidate` (its declared shape and length answer it, uncalled), and a
+    capitalised word (Reigme) passed `capital_candidate`'s first test there (`unlisted_capital`),
+    so only the rest is asked (`unlisted_name`, the word its own capitalised form)."""
+    if text.isupper():
+        return text.isascii() and text.isalpha()  # (of its declared shapes alone, as the test is)
+    return text.istitle() and text.isascii() and text.isalpha() and unlisted_name(text)
 
 
 def _opening_candidate(text: str) -> bool:
