@@ -38,3 +38,10 @@ def run_cli(tmp_path):
         return proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace")
 
     return run
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests marked `long` first, in their order (a stable sort keeps each module's tests
+    together, so no module fixture is built twice): two workers that start the longest tests last
+    end apart by one of them."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)

@@ -25,7 +25,7 @@ import pytest
 from newslint.span import Span
 from tests.conftest import ROOT, SHARED
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.long]
 
 EVAL = SHARED / "eval"
 ERRATA = ROOT / "tests" / "data" / "eval_errata.toml"

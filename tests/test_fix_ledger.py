@@ -41,6 +41,7 @@ def _listed(fixes) -> str:
 
 
 @pytest.mark.slow
+@pytest.mark.long
 def test_every_safe_word_fix_is_in_the_ledger(made):
     unrecorded, stale, _ = compare(made, read_ledger())
     assert not unrecorded, (
@@ -50,6 +51,7 @@ def test_every_safe_word_fix_is_in_the_ledger(made):
 
 
 @pytest.mark.slow
+@pytest.mark.long
 def test_no_safe_word_fix_is_wrong(made):
     _, _, wrong = compare(made, read_ledger())
     assert not wrong, f"{len(wrong)} safe word fixes the ledger calls wrong:\n{_listed(wrong)}"

@@ -290,6 +290,7 @@ sys.stdout.buffer.write(learn_archive(iter(texts), jobs=1).dumps())
 
 
 @pytest.mark.slow
+@pytest.mark.long
 @needs_compiled
 def test_the_dev_corpora_learn_the_same_profile_both_ways():
     """Every story of the dev corpora, learned with the compiled helpers and with the twins (in

@@ -3041,6 +3041,7 @@ SHARDS = 4
 
 
 @pytest.mark.slow
+@pytest.mark.long
 @needs_compiled
 @pytest.mark.parametrize("shard", range(SHARDS))
 def test_the_dev_corpora_and_eval_set_read_the_same_both_ways(shard):
@@ -3093,6 +3094,7 @@ def _wheel(source: Path, out: Path, env: dict[str, str]) -> list[str]:
 
 
 @pytest.mark.slow
+@pytest.mark.long
 def test_a_wheel_holds_the_compiled_module_and_builds_without_a_compiler(tmp_path):
     """`pip wheel .` builds the extension into the wheel; with no working compiler (CC names
     none) the wheel still builds, without it, and newslint runs on the pure-Python twins."""

@@ -91,11 +91,13 @@ def _held(made, ledger, what: str, hint: str) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.long
 def test_every_unsafe_typo_fix_is_in_the_ledger(made):
     _held(made, UNSAFE_LEDGER, "unsafe NL1", HINT)
 
 
 @pytest.mark.slow
+@pytest.mark.long
 @pytest.mark.parametrize("where", sorted(FLOORS))
 def test_unsafe_typo_fixes_are_right_often_enough(made, where):
     right, read = right_rates(made, read_ledger(UNSAFE_LEDGER))[where]
@@ -104,12 +106,14 @@ def test_unsafe_typo_fixes_are_right_often_enough(made, where):
 
 
 @pytest.mark.slow
+@pytest.mark.long
 def test_every_unsafe_name_and_number_fix_is_in_its_ledger(made_names):
     hint = HINT.replace("--unsafe", "--unsafe --names-numbers")
     _held(made_names, NAME_NUMBER_LEDGER, "unsafe NL2/NL4", hint)
 
 
 @pytest.mark.slow
+@pytest.mark.long
 @pytest.mark.parametrize("where", sorted(NAME_NUMBER_FLOORS))
 def test_unsafe_name_and_number_fixes_are_right_often_enough(made_names, where):
     rates = right_rates(made_names, read_ledger(NAME_NUMBER_LEDGER))

@@ -17,7 +17,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.long]
 
 CLEAN = "Talks resume in Geneva\n\nThe talks resumed on Monday in Geneva.\n"
 # NL001: a suppression that suppresses nothing; its fix deletes the comment line.
