@@ -11115,12 +11115,13 @@ cp_bytes_any(const CpBytes *b)
             seen |= found;
         }
         for (; twice && at >= 0; at = cp_find_bytes(b->s, b->size, lowered, m, at + 1)) {
-            for (found = cp_bytes_firsts(b, at) & ~counted; found; found &= found - 1) {
+            uint64_t here = cp_bytes_firsts(b, at);
+            for (found = here & ~counted; found; found &= found - 1) {
                 Py_ssize_t j = __builtin_ctzll(found);
                 if (cp_bytes_pair_twice(b, b->word[j], b->len[j], b->word[i], b->len[i]))
                     return 1;
             }
-            counted |= cp_bytes_firsts(b, at);
+            counted |= here;
         }
     }
     return 0;

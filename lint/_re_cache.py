@@ -245,7 +245,8 @@ def uninstall() -> None:
 
 
 def _save() -> None:
-    if not _added or sys.dont_write_bytecode or sys.pycache_prefix:
+    # (not FOLDER.parent.is_dir(): imported from a zip, where Python writes no bytecode either)
+    if not _added or sys.dont_write_bytecode or sys.pycache_prefix or not FOLDER.parent.is_dir():
         return
     if len(_known) > MAX_PATTERNS:  # patterns of code long changed: keep this run's alone
         for key in [k for k in _known if k not in _used]:
@@ -253,8 +254,6 @@ def _save() -> None:
     if len(_methods) > MAX_METHODS:
         for text in [t for t in _methods if t not in _methods_used]:
             del _methods[text]
-    if not FOLDER.parent.is_dir():  # imported from a zip, as Python writes no bytecode there either
-        return
     tmp = FILE.with_name(f"{FILE.name}.{os.getpid()}.tmp")
     try:
         FOLDER.mkdir(exist_ok=True)
