@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import os
+import pickle
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
+from filelock import FileLock
 from hypothesis.configuration import set_hypothesis_home_dir
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,6 +23,31 @@ HYPOTHESIS_HOME = Path(
 set_hypothesis_home_dir(HYPOTHESIS_HOME)
 # The read-only inputs beside the checkout (eval set, corpora); NEWSLINT_SHARED points elsewhere.
 SHARED = Path(os.environ.get("NEWSLINT_SHARED", ROOT.parent / "shared"))
+
+T = TypeVar("T")
+
+
+def shared_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test run's temporary folder: under xdist, the one every worker's folder is in."""
+    root = tmp_path_factory.getbasetemp()
+    return root.parent if os.environ.get("PYTEST_XDIST_WORKER") else root
+
+
+def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[], T]) -> T:
+    """`build()`, made once a test run however many xdist workers ask: the first builds it under
+    a file lock and pickles it into the run's shared folder, the others wait and read it. For a
+    costly fixture that already uses every core (newslint over the evaluation set, a fixing run
+    over the corpora): built on two workers at once, each took twice as long. Check skips before
+    calling: a `build` that fails leaves nothing, and the next worker tries again."""
+    path = shared_root(tmp_path_factory) / f"{name}.pickle"
+    with FileLock(f"{path}.lock"):
+        if path.is_file():
+            return pickle.loads(path.read_bytes())  # type: ignore[no-any-return]
+        value = build()
+        part = path.with_suffix(".part")
+        part.write_bytes(pickle.dumps(value))
+        part.replace(path)
+        return value
 
 
 @pytest.fixture

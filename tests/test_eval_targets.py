@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from newslint.span import Span
-from tests.conftest import ROOT, SHARED
+from tests.conftest import ROOT, SHARED, built_once
 
 pytestmark = [pytest.mark.slow, pytest.mark.long]
 
@@ -63,6 +63,11 @@ def scorer():
 
 @pytest.fixture(scope="module")
 def report(scorer, tmp_path_factory) -> dict:
+    return built_once(tmp_path_factory, "eval-score", lambda: _scored(tmp_path_factory))
+
+
+def _scored(tmp_path_factory) -> dict:
+    """The scorer's figures (it runs newslint over the set three times, on every core)."""
     out = tmp_path_factory.mktemp("score") / "score.json"
     newslint = f"{sys.executable} -m newslint"
     proc = subprocess.run(
@@ -116,9 +121,13 @@ def _newslint(*args: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def unlabelled_reports(scorer, stories) -> list[dict]:
+def unlabelled_reports(scorer, stories, tmp_path_factory) -> list[dict]:
     """Every report that overlaps no injected error, as the scorer counts them:
     {file, clean, code, text}."""
+    return built_once(tmp_path_factory, "eval-unlabelled", lambda: _unlabelled(scorer, stories))
+
+
+def _unlabelled(scorer, stories: list[dict]) -> list[dict]:
     by_name = {s["file"]: s for s in stories}
     out = []
     for v in json.loads(_newslint("check", "--format", "json", "--exit-zero", str(EVAL / "dev" / "stories"))):
@@ -134,6 +143,10 @@ def unlabelled_reports(scorer, stories) -> list[dict]:
 @pytest.fixture(scope="module")
 def safe_fixed(stories, tmp_path_factory) -> dict[str, str]:
     """Each story as `--fix` leaves it."""
+    return built_once(tmp_path_factory, "eval-safe-fixed", lambda: _fixed(stories, tmp_path_factory))
+
+
+def _fixed(stories: list[dict], tmp_path_factory) -> dict[str, str]:
     work = tmp_path_factory.mktemp("fixed")
     for story in stories:
         (work / story["file"]).write_bytes((EVAL / "dev" / "stories" / story["file"]).read_bytes())

@@ -14,7 +14,7 @@ import pytest
 
 from newslint.config import Settings
 from newslint.lint import Linter
-from tests.conftest import SHARED
+from tests.conftest import SHARED, built_once
 from tests.fix_ledger import (
     LEDGER,
     Entry,
@@ -30,10 +30,10 @@ HINT = "run `python -m tests.fix_ledger --write`, then read each new entry and g
 
 
 @pytest.fixture(scope="module")
-def made():
+def made(tmp_path_factory):
     if not (SHARED / "corpora" / "bbc.dev.jsonl").is_file():
         pytest.skip(f"the corpora are not at {SHARED / 'corpora'}")
-    return corpus_fixes(SHARED)
+    return built_once(tmp_path_factory, "safe-fixes", lambda: corpus_fixes(SHARED))
 
 
 def _listed(fixes) -> str:

@@ -20,7 +20,7 @@ import pytest
 
 from newslint.config import Settings
 from newslint.lint import Linter
-from tests.conftest import SHARED
+from tests.conftest import SHARED, built_once
 from tests.fix_ledger import (
     NAME_NUMBER_FAMILIES,
     NAME_NUMBER_LEDGER,
@@ -51,17 +51,16 @@ FLOORS = {"ag": 0.80, "even": 0.80, "odd": 0.80}
 NAME_NUMBER_FLOORS = {"all": 0.80, "ag": 0.80, "even": 0.80, "odd": 0.80}
 
 
-def _fixes(families: tuple[str, ...]):
-    if not (SHARED / "corpora" / "bbc.dev.jsonl").is_file():
-        pytest.skip(f"the corpora are not at {SHARED / 'corpora'}")
-    return corpus_fixes(SHARED, unsafe=True, families=families)
-
-
 @pytest.fixture(scope="module")
-def made_all():
+def made_all(tmp_path_factory):
     """One unsafe fixing run over the corpora for both ledgers: the families only choose which
     applied fixes are recorded, never which are made."""
-    return _fixes(UNSAFE_FAMILIES + NAME_NUMBER_FAMILIES)
+    if not (SHARED / "corpora" / "bbc.dev.jsonl").is_file():
+        pytest.skip(f"the corpora are not at {SHARED / 'corpora'}")
+    families = UNSAFE_FAMILIES + NAME_NUMBER_FAMILIES
+    return built_once(
+        tmp_path_factory, "unsafe-fixes", lambda: corpus_fixes(SHARED, unsafe=True, families=families)
+    )
 
 
 def _of(made_all, families: tuple[str, ...]):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, shared_root
 
 pytestmark = [pytest.mark.slow, pytest.mark.long]
 
@@ -56,10 +56,7 @@ def pre_commit_home(tmp_path_factory) -> Path:
     """One pre-commit store for the session, so the hook env (a pip install that compiles the
     extension) is built once. Under xdist every worker's temporary folder is inside the session's:
     the workers share the store there, and pre-commit's own lock lets one build while the other waits."""
-    root = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        root = root.parent
-    home = root / "pre-commit-home"
+    home = shared_root(tmp_path_factory) / "pre-commit-home"
     home.mkdir(exist_ok=True)
     return home
 
