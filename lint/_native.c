@@ -1158,6 +1158,324 @@ interned_word(PyObject *text, Py_ssize_t p, Py_ssize_t n, Py_uhash_t h, Py_hash_
 #define new_presized(n) ((void)(n), PyDict_New())
 #endif
 
+/* WordCounts: a story's word counts (`Prose.word_counts`) as index_tokens read them, a read-only
+ * mapping of str -> int in the order of first use (what a Counter of them gives: a missing key
+ * counts 0). Each word's entry and an open-addressed table of their indices by the words' hashes,
+ * made in one walk: a dict took a full lookup and an insertion a word (some 200 instructions,
+ * 3% of a check), and most stories look up a few dozen of their hundred words. */
+typedef struct {
+    PyObject *word; /* a str (a reference) */
+    PyObject *uses; /* an int (a reference) */
+    Py_hash_t hash;
+} CountEntry;
+typedef struct {
+    PyObject_HEAD
+    PyObject *words;    /* the list of the words, in order (shared with `counted`: read-only) */
+    CountEntry *entry;  /* n of them, then the slots */
+    int32_t *slots;     /* mask + 1, each an index + 1 (0: empty) */
+    Py_ssize_t n, mask;
+} WordCounts;
+
+static PyTypeObject *word_counts_type; /* set at the module's init */
+
+/* The hash of a str (computed, and kept in it, on first use: no code runs). */
+static Py_hash_t
+str_hash(PyObject *word)
+{
+    Py_hash_t h = ((PyASCIIObject *)word)->hash;
+    return h != -1 ? h : PyObject_Hash(word);
+}
+
+/* The int n (a new reference): up to 256 (nearly every count) from a table made as they are met,
+ * without PyLong_FromSsize_t's call and tests. */
+static PyObject *small_counts[257];
+
+static PyObject *
+count_int(Py_ssize_t n)
+{
+    if (n < 0 || n > 256)
+        return PyLong_FromSsize_t(n);
+    if (small_counts[n] == NULL && (small_counts[n] = PyLong_FromSsize_t(n)) == NULL)
+        return NULL;
+    return Py_NewRef(small_counts[n]);
+}
+
+/* The index of `key`'s entry, -1 when it has none, -2 on error (an unhashable key). */
+static Py_ssize_t
+wc_find(const WordCounts *wc, PyObject *key)
+{
+    Py_hash_t h = PyUnicode_CheckExact(key) ? str_hash(key) : PyObject_Hash(key);
+    Py_ssize_t j;
+    int32_t s;
+    if (h == -1)
+        return -2;
+    for (j = (Py_ssize_t)((size_t)h & (size_t)wc->mask); (s = wc->slots[j]) != 0; j = (j + 1) & wc->mask) {
+        const CountEntry *e = &wc->entry[s - 1];
+        int eq;
+        if (e->word == key)
+            return s - 1;
+        if (e->hash != h)
+            continue;
+        if (PyUnicode_CheckExact(key)) /* (two str: no code of theirs runs, no error) */
+            eq = PyUnicode_Compare(e->word, key) == 0;
+        else if ((eq = PyObject_RichCompareBool(e->word, key, Py_EQ)) < 0)
+            return -2;
+        if (eq)
+            return s - 1;
+    }
+    return -1;
+}
+
+/* counts[key] of a dict or a WordCounts (borrowed), NULL when it lacks the key or on error (set):
+ * PyDict_GetItemWithError for the two kinds of word counts the rules' compiled helpers read. */
+static PyObject *
+counts_get(PyObject *counts, PyObject *key)
+{
+    Py_ssize_t i;
+    if (!Py_IS_TYPE(counts, word_counts_type))
+        return PyDict_GetItemWithError(counts, key);
+    i = wc_find((const WordCounts *)counts, key);
+    return i >= 0 ? ((const WordCounts *)counts)->entry[i].uses : NULL;
+}
+
+/* PyDict_Next for a dict or a WordCounts (borrowed key and value). */
+static int
+counts_next(PyObject *counts, Py_ssize_t *pos, PyObject **key, PyObject **value)
+{
+    const WordCounts *wc = (const WordCounts *)counts;
+    if (!Py_IS_TYPE(counts, word_counts_type))
+        return PyDict_Next(counts, pos, key, value);
+    if (*pos < 0 || *pos >= wc->n)
+        return 0;
+    *key = wc->entry[*pos].word;
+    *value = wc->entry[*pos].uses;
+    ++*pos;
+    return 1;
+}
+
+/* Word counts a compiled helper takes: a dict (a Counter) or a WordCounts. */
+static int
+is_counts(PyObject *obj)
+{
+    return PyDict_Check(obj) || Py_IS_TYPE(obj, word_counts_type);
+}
+
+/* A WordCounts of `words` (a list of distinct str, held) and each one's uses (`n`
+ * of them); NULL on error. */
+static PyObject *
+wc_new(PyObject *words, const Py_ssize_t *uses)
+{
+    Py_ssize_t n = PyList_GET_SIZE(words), size = 8, i;
+    WordCounts *wc;
+    while (size < 2 * n)
+        size *= 2;
+    if ((wc = PyObject_New(WordCounts, word_counts_type)) == NULL)
+        return NULL;
+    wc->words = Py_NewRef(words);
+    wc->n = 0;
+    wc->mask = size - 1;
+    wc->entry = PyMem_Malloc(n * sizeof(CountEntry) + size * sizeof(int32_t));
+    if (wc->entry == NULL) {
+        Py_DECREF(wc);
+        return PyErr_NoMemory();
+    }
+    wc->slots = (int32_t *)(wc->entry + n);
+    memset(wc->slots, 0, size * sizeof(int32_t));
+    for (i = 0; i < n; i++) {
+        CountEntry *e = &wc->entry[i];
+        PyObject *word = PyList_GET_ITEM(words, i);
+        Py_ssize_t j;
+        int32_t s;
+        if (!PyUnicode_CheckExact(word)) {
+            wrong_type("word_counts", 0, "a list of str", word);
+            goto fail;
+        }
+        if ((e->hash = str_hash(word)) == -1)
+            goto fail;
+        for (j = (Py_ssize_t)((size_t)e->hash & (size_t)wc->mask); (s = wc->slots[j]) != 0; j = (j + 1) & wc->mask)
+            if (wc->entry[s - 1].hash == e->hash && PyUnicode_Compare(wc->entry[s - 1].word, word) == 0) {
+                PyErr_SetString(PyExc_ValueError, "word_counts: a word given twice");
+                goto fail;
+            }
+        if ((e->uses = count_int(uses[i])) == NULL)
+            goto fail;
+        e->word = Py_NewRef(word);
+        wc->slots[j] = (int32_t)(i + 1);
+        wc->n++;
+    }
+    return (PyObject *)wc;
+fail:
+    Py_DECREF(wc);
+    return NULL;
+}
+
+static void
+wc_dealloc(WordCounts *wc)
+{
+    PyTypeObject *type = Py_TYPE(wc);
+    Py_ssize_t i;
+    for (i = 0; i < wc->n; i++) {
+        Py_DECREF(wc->entry[i].word);
+        Py_DECREF(wc->entry[i].uses);
+    }
+    PyMem_Free(wc->entry);
+    Py_XDECREF(wc->words);
+    type->tp_free((PyObject *)wc);
+    Py_DECREF(type);
+}
+
+static Py_ssize_t
+wc_length(WordCounts *wc)
+{
+    return wc->n;
+}
+
+/* wc[key]: the key's uses, 0 for a key it lacks (a Counter's answer). */
+static PyObject *
+wc_subscript(WordCounts *wc, PyObject *key)
+{
+    Py_ssize_t i = wc_find(wc, key);
+    return i == -2 ? NULL : i < 0 ? PyLong_FromLong(0) : Py_NewRef(wc->entry[i].uses);
+}
+
+static int
+wc_contains(WordCounts *wc, PyObject *key)
+{
+    Py_ssize_t i = wc_find(wc, key);
+    return i == -2 ? -1 : i >= 0;
+}
+
+static PyObject *
+wc_iter(WordCounts *wc)
+{
+    return PyObject_GetIter(wc->words);
+}
+
+/* get(key, default=None) */
+static PyObject *
+wc_get(WordCounts *wc, PyObject *const *args, Py_ssize_t nargs)
+{
+    Py_ssize_t i;
+    if (BAD_COUNT(1, 2) || (i = wc_find(wc, args[0])) == -2)
+        return NULL;
+    return Py_NewRef(i >= 0 ? wc->entry[i].uses : nargs == 2 ? args[1] : Py_None);
+}
+
+/* keys(), values(), items(): lists, in the words' order */
+static PyObject *
+wc_keys(WordCounts *wc, PyObject *unused)
+{
+    (void)unused;
+    return PyList_GetSlice(wc->words, 0, wc->n);
+}
+
+static PyObject *
+wc_values(WordCounts *wc, PyObject *unused)
+{
+    PyObject *out = PyList_New(wc->n);
+    Py_ssize_t i;
+    (void)unused;
+    for (i = 0; out != NULL && i < wc->n; i++)
+        PyList_SET_ITEM(out, i, Py_NewRef(wc->entry[i].uses));
+    return out;
+}
+
+static PyObject *
+wc_items(WordCounts *wc, PyObject *unused)
+{
+    PyObject *out = PyList_New(wc->n);
+    Py_ssize_t i;
+    (void)unused;
+    for (i = 0; out != NULL && i < wc->n; i++) {
+        PyObject *item = PyTuple_Pack(2, wc->entry[i].word, wc->entry[i].uses);
+        if (item == NULL)
+            Py_CLEAR(out);
+        else
+            PyList_SET_ITEM(out, i, item);
+    }
+    return out;
+}
+
+/* == and != with a dict (a Counter) or another WordCounts: the same keys, each with an equal
+ * count (a dict's ==: neither one's order counts). */
+static PyObject *
+wc_richcompare(WordCounts *wc, PyObject *other, int op)
+{
+    Py_ssize_t i;
+    int same = 1;
+    if ((op != Py_EQ && op != Py_NE) || !(PyDict_Check(other) || PyObject_TypeCheck(other, word_counts_type)))
+        Py_RETURN_NOTIMPLEMENTED;
+    if (PyObject_Size(other) != wc->n)
+        same = 0;
+    for (i = 0; same && i < wc->n; i++) {
+        PyObject *theirs = counts_get(other, wc->entry[i].word);
+        if (theirs == NULL)
+            return PyErr_Occurred() ? NULL : PyBool_FromLong(op == Py_NE);
+        Py_INCREF(theirs);
+        same = PyObject_RichCompareBool(wc->entry[i].uses, theirs, Py_EQ);
+        Py_DECREF(theirs);
+        if (same < 0)
+            return NULL;
+    }
+    return PyBool_FromLong(same == (op == Py_EQ));
+}
+
+static PyMethodDef wc_methods[] = {
+    {"get", (PyCFunction)(void (*)(void))wc_get, METH_FASTCALL, "get(key, default=None): the key's uses, or default."},
+    {"keys", (PyCFunction)wc_keys, METH_NOARGS, "keys(): the words in order, as a list."},
+    {"values", (PyCFunction)wc_values, METH_NOARGS, "values(): each word's uses in order, as a list."},
+    {"items", (PyCFunction)wc_items, METH_NOARGS, "items(): (word, uses) in order, as a list."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyType_Slot wc_slots[] = {
+    {Py_tp_dealloc, wc_dealloc},
+    {Py_tp_iter, wc_iter},
+    {Py_tp_methods, wc_methods},
+    {Py_tp_richcompare, wc_richcompare},
+    {Py_sq_contains, wc_contains},
+    {Py_mp_length, wc_length},
+    {Py_sq_length, wc_length},
+    {Py_mp_subscript, wc_subscript},
+    {Py_tp_doc, "A story's word counts in the order of first use, read-only: word_counts(words, uses)."},
+    {0, NULL},
+};
+
+static PyType_Spec wc_spec = {
+    "newslint._native.WordCounts", sizeof(WordCounts), 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+    wc_slots,
+};
+
+/* word_counts(words, uses): the WordCounts of `words` (a list of distinct str) and each one's
+ * uses (a sequence of as many ints): a Counter of them, read-only (`Prose.word_counts`). */
+static PyObject *
+word_counts(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *seq, *out;
+    Py_ssize_t i, n, *uses;
+    if (BAD_COUNT(2, 2) || BAD_TYPE(0, PyList_Check, "list"))
+        return NULL;
+    if ((seq = PySequence_Fast(args[1], "word_counts() argument 2 must be a sequence of int")) == NULL)
+        return NULL;
+    n = PyList_GET_SIZE(args[0]);
+    if (PySequence_Fast_GET_SIZE(seq) != n) {
+        Py_DECREF(seq);
+        PyErr_SetString(PyExc_ValueError, "word_counts: as many uses as words");
+        return NULL;
+    }
+    if ((uses = PyMem_Malloc((n ? n : 1) * sizeof(Py_ssize_t))) == NULL) {
+        Py_DECREF(seq);
+        return PyErr_NoMemory();
+    }
+    for (i = 0; i < n; i++)
+        if ((uses[i] = PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(seq, i))) == -1 && PyErr_Occurred())
+            break;
+    out = i < n ? NULL : wc_new(args[0], uses);
+    PyMem_Free(uses);
+    Py_DECREF(seq);
+    return out;
+}
+
 /* counts[words[i]] = entry[i].uses for each of `words` (a list of distinct str), in order, but those
  * whose indices are `skip` (ascending, `nskip` of them). Into an empty dict they go through a
  * new dict made big enough for all of them, which `counts` then takes whole (the merge of a dict
@@ -1193,6 +1511,36 @@ counts_into(PyObject *counts, PyObject *words, const WordEntry *entry, const int
     return err;
 }
 
+/* counts_into for no dict given: `counted` (a list) gets two items, the words (a list, as
+ * counts_into gives it) and their WordCounts (`Prose.word_counts`), made in one walk. */
+static int
+counted_into(PyObject *words, const WordEntry *entry, const int *skip, Py_ssize_t nskip, PyObject *counted)
+{
+    Py_ssize_t i, n = PyList_GET_SIZE(words), k = 0, m = 0;
+    Py_ssize_t *uses = PyMem_Malloc((n - nskip > 0 ? n - nskip : 1) * sizeof(Py_ssize_t));
+    PyObject *keys = uses == NULL ? NULL : PyList_New(n - nskip), *wc;
+    int err = -1;
+    if (keys == NULL) {
+        PyMem_Free(uses);
+        return uses == NULL ? (PyErr_NoMemory(), -1) : -1;
+    }
+    for (i = 0; i < n; i++) {
+        if (k < nskip && skip[k] == i) {
+            k++;
+            continue;
+        }
+        uses[m] = entry[i].uses;
+        PyList_SET_ITEM(keys, m++, Py_NewRef(PyList_GET_ITEM(words, i)));
+    }
+    if ((wc = wc_new(keys, uses)) != NULL) {
+        err = PyList_Append(counted, keys) < 0 || PyList_Append(counted, wc) < 0 ? -1 : 0;
+        Py_DECREF(wc);
+    }
+    Py_DECREF(keys);
+    PyMem_Free(uses);
+    return err;
+}
+
 static int not_a_word(PyObject *word); /* its token kind is not WORD (newslint.tokens._classify) */
 
 /* index_tokens(text, sentences, blocked, counts[, odd[, counted]]): (sentences and blocked: sequences of spans)
@@ -1207,7 +1555,8 @@ static int not_a_word(PyObject *word); /* its token kind is not WORD (newslint.t
  * A str is built for each distinct token only (`WordTable`): a story repeats most of its words.
  * `odd` (a list, if given) gets the distinct tokens that are not letters only, in that order, and
  * `counted` (a list, if given) one item, the list of the words given counts, in their order
- * (`StoryBits.read` reads them: a list's items, where a dict's keys cost a call each). */
+ * (`StoryBits.read` reads them: a list's items, where a dict's keys cost a call each). With
+ * `counts` None, `counted` (then a list) gets two: that list and its WordCounts. */
 static PyObject *
 index_tokens(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
@@ -1219,11 +1568,12 @@ index_tokens(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     WordTable own = {0}, *table = spare_busy ? &own : &spare_table;
     int kind;
     const void *data;
-    if (nargs < 4 || nargs > 6 || !PyUnicode_Check(args[0]) || !PyDict_Check(args[3]) ||
+    if (nargs < 4 || nargs > 6 || !PyUnicode_Check(args[0]) ||
         (nargs >= 5 && args[4] != Py_None && !PyList_Check(args[4])) ||
-        (nargs == 6 && args[5] != Py_None && !PyList_Check(args[5]))) {
+        (nargs == 6 && args[5] != Py_None && !PyList_Check(args[5])) ||
+        !(PyDict_Check(args[3]) || (args[3] == Py_None && nargs == 6 && args[5] != Py_None))) {
         PyErr_SetString(PyExc_TypeError, "index_tokens(text, sentences, blocked, counts[, odd[, counted]]): text a "
-                                         "str, counts a dict, odd and counted lists or None");
+                                         "str, counts a dict (or None, with counted), odd and counted lists or None");
         return NULL;
     }
     text = args[0], sentences = args[1], blocked = args[2], counts = args[3];
@@ -1317,7 +1667,8 @@ index_tokens(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         goto done;
     for (handed = 0; handed < table->size; handed++) /* the list takes the table's references */
         PyList_SET_ITEM(words, handed, table->entry[handed].word);
-    if (counts_into(counts, words, table->entry, others.data, others.size, counted) < 0)
+    if ((counts == Py_None ? counted_into(words, table->entry, others.data, others.size, counted)
+                           : counts_into(counts, words, table->entry, others.data, others.size, counted)) < 0)
         goto done;
     {
         PyObject *a = intbuf_take_int32s(&ids), *b = a ? intbuf_take_int32s(&starts) : NULL;
@@ -3859,14 +4210,6 @@ kept_prefetch_word(Py_hash_t h)
         if (held != NULL)
             PREFETCH(held);
     }
-}
-
-/* The hash of a str (computed, and kept in it, on first use: no code runs). */
-static Py_hash_t
-str_hash(PyObject *word)
-{
-    Py_hash_t h = ((PyASCIIObject *)word)->hash;
-    return h != -1 ? h : PyObject_Hash(word);
 }
 
 /* After memory[word] was set to `now`: the table's bits of `word` set to them, when the table
@@ -6660,6 +7003,8 @@ compound_splits(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     if ((ascii_only = nargs > 4 ? PyObject_IsTrue(args[4]) : 0) < 0)
         return NULL;
     words = args[0], joined = args[1];
+    if (Py_IS_TYPE(words, word_counts_type)) /* (the index's word counts: their list of words) */
+        words = ((const WordCounts *)words)->words;
     /* a list first (the token index's, most calls): PyAnySet_Check of another type asks
      * PyType_IsSubtype */
     if (!PyList_CheckExact(words) && !PyAnySet_Check(words) && !PyDict_Check(words)) {
@@ -6824,7 +7169,7 @@ add_lowercase_uses(PyObject *counts, PyObject *word, PyObject *uses)
     return err;
 }
 
-/* add_forms(counts, word_counts, memo, make, limit): for each word of the dict `word_counts`
+/* add_forms(counts, word_counts, memo, make, limit): for each word of `word_counts` (a dict or a WordCounts)
  * (word -> uses), in order, the tuple of forms it is counted as, memo[word] (made by calling
  * make(word) when missing, the memo cleared first when it holds `limit` words), each form's
  * count in the dict `counts` raised by the word's uses: NL1's story counts (newslint.native).
@@ -6836,11 +7181,11 @@ add_forms(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     PyObject *counts, *word_counts, *memo, *make, *word, *uses;
     Py_ssize_t limit, pos = 0;
-    if (BAD_COUNT(5, 5) || BAD_TYPE(0, PyDict_Check, "dict") || BAD_TYPE(1, PyDict_Check, "dict") ||
+    if (BAD_COUNT(5, 5) || BAD_TYPE(0, PyDict_Check, "dict") || BAD_TYPE(1, is_counts, "dict") ||
         BAD_TYPE(2, PyDict_Check, "dict") || BAD_SSIZE(4, limit))
         return NULL;
     counts = args[0], word_counts = args[1], memo = args[2], make = args[3];
-    while (PyDict_Next(word_counts, &pos, &word, &uses)) {
+    while (counts_next(word_counts, &pos, &word, &uses)) {
         PyObject *forms;
         Py_ssize_t i;
         int letters = ascii_letters(word);
@@ -7697,7 +8042,7 @@ body_openers(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     Py_buffer ids = {0}, starts = {0}, firsts = {0};
     Py_ssize_t head_end, nwords, ntok, nfirst, k, count = 0;
     if (BAD_COUNT(6, 6) || BAD_TYPE(0, PyList_Check, "list") || BAD_BUFFER(1, ids) || BAD_BUFFER(2, starts) ||
-        BAD_BUFFER(3, firsts) || BAD_TYPE(4, PyDict_Check, "dict") || ssize_arg(__func__, args, 5, &head_end) < 0)
+        BAD_BUFFER(3, firsts) || BAD_TYPE(4, is_counts, "dict") || ssize_arg(__func__, args, 5, &head_end) < 0)
         goto done;
     words = args[0], counts = args[4];
     ntok = ids.len / (Py_ssize_t)sizeof(int);
@@ -7726,9 +8071,9 @@ body_openers(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         if ((n = PyUnicode_GET_LENGTH(word)) == 0 || !Py_UNICODE_ISALPHA(first = PyUnicode_READ_CHAR(word, 0)))
             continue;
         Py_INCREF(word); /* (a key's __eq__ may run code: none of a str's) */
-        found = PyDict_Contains(counts, word);
+        found = counts_get(counts, word) != NULL;
         Py_DECREF(word);
-        if (found < 0)
+        if (!found && PyErr_Occurred())
             goto done;
         if (!found)
             continue;
@@ -11326,7 +11671,7 @@ case_pairs_of(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     Py_ssize_t most, pos = 0;
     Py_hash_t hash;
     int r = 0;
-    if (BAD_COUNT(4, 4) || BAD_STR(0) || BAD_TYPE(2, PyDict_Check, "dict") || BAD_SSIZE(3, most))
+    if (BAD_COUNT(4, 4) || BAD_STR(0) || BAD_TYPE(2, is_counts, "dict") || BAD_SSIZE(3, most))
         return NULL;
     text = args[0], written = args[1], counts = args[2];
     twice = PyList_New(0);
@@ -11344,8 +11689,8 @@ case_pairs_of(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         if (!PyUnicode_Check(word)) {
             PyErr_SetString(PyExc_TypeError, "case_pairs_of: the words are str");
             r = -1;
-        } else if ((count = hash == -1 ? PyDict_GetItemWithError(counts, word)
-                                       : _PyDict_GetItem_KnownHash(counts, word, hash)) == NULL) {
+        } else if ((count = hash == -1 || !PyDict_Check(counts) ? counts_get(counts, word)
+                                                                : _PyDict_GetItem_KnownHash(counts, word, hash)) == NULL) {
             r = PyErr_Occurred() ? -1 : 0; /* not counted: a Counter's 0 */
         } else {
             int overflow = 0, twice_or_more;
@@ -15107,6 +15452,8 @@ static PyMethodDef methods[] = {
      "near_words_in_index(typo, line, index): near_words_in_line(typo, line), read from the line's index."},
     {"index_tokens", (PyCFunction)(void (*)(void))index_tokens, METH_FASTCALL,
      "index_tokens(text, sentences, blocked, counts[, odd[, counted]]): the token index."},
+    {"word_counts", (PyCFunction)(void (*)(void))word_counts, METH_FASTCALL,
+     "word_counts(words, uses): a read-only Counter of the words (distinct str) and their uses."},
     {"among", (PyCFunction)(void (*)(void))among, METH_FASTCALL,
      "among(words, ids, wanted): indices of the tokens whose word is wanted."},
     {"joined_at", (PyCFunction)(void (*)(void))joined_at, METH_FASTCALL,
@@ -15639,6 +15986,13 @@ PyInit__native(void)
     int32s_type = (PyTypeObject *)PyType_FromSpec(&int32s_spec);
     if (int32s_type == NULL || PyModule_AddObject(mod, "Int32s", Py_NewRef((PyObject *)int32s_type)) < 0) {
         Py_XDECREF(int32s_type);
+        Py_DECREF(mod);
+        return NULL;
+    }
+    word_counts_type = (PyTypeObject *)PyType_FromSpec(&wc_spec);
+    if (word_counts_type == NULL ||
+        PyModule_AddObject(mod, "WordCounts", Py_NewRef((PyObject *)word_counts_type)) < 0) {
+        Py_XDECREF(word_counts_type);
         Py_DECREF(mod);
         return NULL;
     }

@@ -33,6 +33,7 @@ from newslint.tokens import (
     Token,
     TokenIndex,
     TokenKind,
+    WordCounts,
     select_gates,
     tokens_among,
 )
@@ -368,9 +369,10 @@ class Document:
         return digit_runs(self.text)
 
     @cached_property
-    def word_counts(self) -> Counter[str]:
+    def word_counts(self) -> WordCounts:
         """How often each word token's text occurs: `Counter(t.text for t in doc.words())`,
-        without building the tokens. Treat it as read-only: it is shared by every rule."""
+        without building the tokens (a word it lacks counts 0; in C a read-only mapping made with
+        the token index, `newslint.tokens.WordCounts`). Shared by every rule: read-only."""
         if "tokens" in self.__dict__:
             return Counter(t.text for t in self._words)
         return self._prose.word_counts()

@@ -23,6 +23,7 @@ import re
 import struct
 import sys
 from array import array
+from collections import Counter
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from functools import update_wrapper
@@ -708,10 +709,24 @@ def add_forms(
     and a lookup in a large memo costs more than the count (a story's new names each cost a call
     of `make`). NL1's story counts: every word lowercased, its hyphenated parts, its possessive's
     base."""
-    if native is not None and isinstance(word_counts, dict):
+    if native is not None and isinstance(word_counts, (dict, native.WordCounts)):
         native.add_forms(counts, word_counts, memo, make, limit)
     else:
         _add_forms(counts, word_counts, memo, make, limit)
+
+
+def _word_counts(words: list[str], uses: Sequence[int]) -> Counter[str]:
+    """The words (distinct) and their uses as a Counter, in that order: the twin of the compiled
+    `word_counts`, the read-only mapping `index_tokens` makes for `Prose.word_counts`."""
+    if len(set(words)) != len(words) or len(uses) != len(words):
+        raise ValueError("word_counts: each word once, with its uses")
+    return Counter(dict(zip(words, uses, strict=True)))
+
+
+word_counts: Callable[[list[str], Sequence[int]], Mapping[str, int]] = (
+    native.word_counts if native is not None else _word_counts
+)
+"""A story's word counts, read-only, from its words (distinct str, in order) and their uses."""
 
 
 def _sorted_line(data: bytes | mmap.mmap, key: bytes, sep: int, mode: int) -> int:
@@ -1025,6 +1040,7 @@ from UTF-8, or None when no line has it: `sorted_line`'s search and the line's r
 __all__ = [
     "Lookup",
     "WordTable",
+    "word_counts",
     "add_forms",
     "body_openers",
     "bare_name",

@@ -30,7 +30,7 @@ from collections.abc import Callable, Collection, Container, Iterable, Iterator,
 from collections.abc import Set as AbstractSet
 from enum import Enum, IntFlag
 from itertools import islice
-from typing import TYPE_CHECKING, NamedTuple, TypeVar, overload
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast, overload
 
 from newslint.native import native
 from newslint.span import Span, offsets
@@ -115,6 +115,15 @@ class BoundedMemo(dict[K, V]):
         return value
 
 
+# A story's word counts (`Prose.word_counts`): a Counter, or where `newslint._native` is built the
+# read-only mapping `index_tokens` makes with the token index (`_native.WordCounts`: the same words
+# in the same order, a missing word's count 0, keys(), values() and items() lists), without the
+# dict whose insertions cost some 200 instructions a distinct word.
+WordCounts = Mapping[str, int]
+_COMPILED_COUNTS: type | None = None if native is None else native.WordCounts
+if native is not None:
+    Mapping.register(native.WordCounts)
+
 # word -> TokenKind (a corpus's common words stay; 200,000 would be a 2 MB table and its words)
 _KINDS: BoundedMemo[str, TokenKind] = BoundedMemo(_classify, 50_000)
 kind_of = _KINDS.__getitem__
@@ -157,20 +166,22 @@ def index_tokens(
     text: str,
     sentences: Sequence[Span],
     blocked: SpanSet,
-    counts: dict[str, int],
+    counts: dict[str, int] | None,
     odd: list[str] | None = None,
-    counted: list[list[str]] | None = None,
+    counted: list[Any] | None = None,
 ) -> TokenIndex:
     """The `TokenIndex` of the sentences' tokens, those that touch `blocked` left out; `counts`
     gets each distinct WORD token's number of uses (`Prose.word_counts`: numbers and the other
     kinds left out), in the order of first use, `odd` (if given) the distinct tokens that are
     not letters only (`str.isalpha`), in the same order, and `counted` (if given) one item: the
-    list of the words `counts` gets, in that order."""
+    list of the words `counts` gets, in that order. With `counts` None, `counted` gets two: that
+    list and the counts as a read-only mapping made with it (`word_counts`: in C, no dict)."""
     if native is not None:
         # tuple.__new__: a NamedTuple's own __new__ is a Python call (one a story, as is a generator);
         # the arrays come as `Int32s` (sequences of ints, buffers of format "i"), made in C
         found = native.index_tokens(text, sentences, blocked.spans, counts, odd, counted)
         return tuple.__new__(TokenIndex, found)
+    own: dict[str, int] = Counter() if counts is None else counts
     ids, starts, openings, firsts = (array("i") for _ in range(4))
     number: dict[str, int] = {}
     others: set[int] = set()  # the ids of the tokens that are not WORDs: not counted
@@ -188,14 +199,14 @@ def index_tokens(
             if k is None:
                 k = number[word] = len(number)
                 if word.isalpha() or kind_of(word) is WORD_KIND:
-                    counts[word] = 1
+                    own[word] = 1
                     words.append(word)
                 else:
                     others.add(k)
                 if odd is not None and not word.isalpha():
                     odd.append(word)
             elif k not in others:
-                counts[word] += 1
+                own[word] += 1
             if first:
                 firsts.append(len(ids))
                 first = False
@@ -204,6 +215,8 @@ def index_tokens(
     openings.append(len(ids))
     if counted is not None:
         counted.append(words)
+        if counts is None:
+            counted.append(own)
     return TokenIndex(list(number), ids, starts, openings, firsts)
 
 
@@ -557,12 +570,15 @@ class LetterTest:
 
     def select(self, words: Mapping[str, object] | AbstractSet[str]) -> AbstractSet[str]:
         """The words (keys, for a mapping) that pass the test."""
-        # a dict (a story's Counter) or a set, as every caller passes, told apart without
-        # `Mapping`'s ABC check (about 900 instructions a call, measured; four calls a story)
+        # a dict (a story's Counter), its `WordCounts` or a set, as every caller passes, told
+        # apart without `Mapping`'s ABC check (about 900 instructions a call, measured; four
+        # calls a story)
         if isinstance(words, dict):
             keys: Iterable[str] = words.keys()
         elif isinstance(words, (set, frozenset)):
             keys = words
+        elif type(words) is _COMPILED_COUNTS:
+            keys = cast(WordCounts, words).keys()
         else:
             keys = words.keys() if isinstance(words, Mapping) else words
         bits_of = _WORD_BITS
@@ -1083,7 +1099,7 @@ class Prose:
         self.text, self.sentences, self.headline = text, sentences, headline
         self.blocked, self.quoted = blocked, quoted
         self._index: TokenIndex | None = None
-        self._counts: Counter[str] | None = None  # every WORD token's count, from the index
+        self._counts: WordCounts | None = None  # every WORD token's count, from the index
         self._counted: list[str] | None = None  # its words, in its order, as a list (`counted_words`)
         # per sentence, found as tokens are built: in the headline, in a quotation
         self._places: list[tuple[bool, int] | None] | None = None
@@ -1093,10 +1109,9 @@ class Prose:
     def index(self) -> TokenIndex | None:
         """The story's `TokenIndex`, built on first use; None for a text too long to index."""
         if self._index is None and len(self.text) <= INDEX_LIMIT:
-            self._counts = Counter.__new__(Counter)  # empty: without Counter.__init__'s Python calls
-            counted: list[list[str]] = []
-            self._index = index_tokens(self.text, self.sentences, self.blocked, self._counts, None, counted)
-            self._counted = counted[0]
+            counted: list[Any] = []  # (the words and their counts, made with the index: no dict in C)
+            self._index = index_tokens(self.text, self.sentences, self.blocked, None, None, counted)
+            self._counted, self._counts = counted
         return self._index
 
     def tokens(self) -> tuple[Token, ...]:
@@ -1140,13 +1155,13 @@ class Prose:
             return built_tokens(index, index.firsts, 0, len(index.firsts), self._placing(), False)
         return list(self._tokens(None, first_only=True))
 
-    def counted_words(self, counts: Counter[str]) -> list[str] | Counter[str]:
+    def counted_words(self, counts: WordCounts) -> list[str] | WordCounts:
         """The words of `counts` in its order, as the list the index made of them where `counts`
         is the index's own (`list(counts)` without a call a key), else `counts` itself. Treat it
         as read-only (the story's `StoryBits` keeps it)."""
         return self._counted if counts is self._counts and self._counted is not None else counts
 
-    def word_counts(self) -> Counter[str]:
+    def word_counts(self) -> WordCounts:
         """How many times each WORD token's text occurs."""
         if self.index() is not None:
             assert self._counts is not None

@@ -303,6 +303,8 @@ def test_the_compiled_case_pairs_of_are_the_twin_and_the_list_before(text, count
     # a set is read in place, any other collection through its iterator: the same answer
     assert compiled.case_pairs_of(text, frozenset(written), counts, most) is expected
     assert compiled.case_pairs_of(text, list(written), counts, most) is expected
+    made = compiled.word_counts(list(counts), list(counts.values()))  # the index's `WordCounts`
+    assert compiled.case_pairs_of(text, written, made, most) is expected
 
 
 @needs_compiled

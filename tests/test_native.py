@@ -151,6 +151,10 @@ def test_the_token_index_holds_what_the_regex_finds_both_ways(text, ranges, regi
             among = tokens.tokens_among(index, wanted)
             assert list(among) == chosen
             assert memoryview(among).itemsize == 4  # int32s, not a list: a big file picks many
+            made: list[object] = []  # no dict given: the words and their counts, made with the index
+            assert _rows(tokens.index_tokens(text, sentences, blocked, None, None, made)) == expected
+            assert made[0] == counted[0] and made[1] == counts
+            assert list(made[1].items()) == list(counts.items())  # type: ignore[attr-defined]
 
 
 @needs_compiled
@@ -1004,6 +1008,8 @@ def test_the_compiled_body_openers_are_their_twin(words, tokens_, data, head_end
     counts = dict.fromkeys(data.draw(st.sets(st.sampled_from(words))), 1)
     expected = chooser._body_openers_walk(words, ids, starts, firsts, counts, head_end)
     assert compiled.body_openers(words, ids, starts, firsts, counts, head_end) == expected
+    made = compiled.word_counts(list(counts), [1] * len(counts))  # the index's `WordCounts`
+    assert compiled.body_openers(words, ids, starts, firsts, made, head_end) == expected
     with pytest.raises(IndexError):
         compiled.body_openers(words, ids, starts, array("i", [len(ids)]), counts, head_end)
     with pytest.raises(ValueError):
@@ -2291,7 +2297,50 @@ def test_the_forms_are_added_up_both_ways(pairs, limit):
         memo = {"x": ("x", "y")}
         add(counts, word_counts, memo, _counted_as, limit)
         runs.append((list(counts.items()), list(memo.items())))
-    assert runs[0] == runs[1]
+    if compiled is not None:  # the counts as the index makes them (`WordCounts`): the same walk
+        counts = Counter({"seed": 1})
+        memo = {"x": ("x", "y")}
+        made = compiled.word_counts(list(word_counts), list(word_counts.values()))
+        compiled.add_forms(counts, made, memo, _counted_as, limit)
+        runs.append((list(counts.items()), list(memo.items())))
+    assert runs[0] == runs[-1] == runs[1]
+
+
+# words and keys that are not words: equal copies, other lengths, other types, one unhashable
+COUNTED_WORDS = st.lists(st.text("abé’-A", min_size=1, max_size=4), unique=True, max_size=40)
+
+
+@settings(max_examples=examples(600), deadline=None)
+@given(COUNTED_WORDS, st.data())
+@example(["a", "b"], None)
+def test_the_word_counts_read_as_the_twin_s_counter(words, data):
+    """`word_counts(words, uses)` (what `index_tokens` makes for `Prose.word_counts`): compiled
+    and twin (a Counter), the same words and counts in the same order, a missing key's count 0,
+    `get`, `in`, `keys()`, `values()`, `items()`, `==` with either and with a dict; a key that
+    is an equal copy is found, one that is unhashable refused; a word given twice is refused."""
+    uses = (
+        [1 + 7 * i % 300 for i in range(len(words))]
+        if data is None
+        else data.draw(st.lists(st.integers(1, 300), min_size=len(words), max_size=len(words)))
+    )
+    twin = chooser._word_counts(words, uses)
+    asks = [*words, "", "zz", 5, None, 2.0, *("".join(list(w)) for w in words)]
+    for made in (chooser.word_counts(list(words), uses), twin):
+        assert len(made) == len(twin) and list(made) == list(twin) == words
+        assert list(made.keys()) == words and list(made.values()) == uses
+        assert list(made.items()) == list(twin.items())
+        for key in asks:
+            assert (key in made) == (key in twin) and made[key] == twin[key]
+            assert made.get(key) == twin.get(key) and made.get(key, -1) == twin.get(key, -1)
+        assert made == twin and twin == made and made == dict(twin) and (made != twin) is False
+        assert made != Counter({**twin, "zz": 1}) and made != {} or not words
+        with pytest.raises(TypeError):
+            made[[]]  # type: ignore[index]
+    if words and compiled is not None:
+        with pytest.raises(ValueError):
+            compiled.word_counts([*words, "".join(list(words[0]))], [*uses, 1])
+        with pytest.raises(TypeError):
+            compiled.word_counts([*words, 5], [*uses, 1])
 
 
 def _made(asked: list[str]) -> Callable[[str], tuple[str, ...]]:

@@ -50,6 +50,7 @@ SPECS = {
     "line_words": "U",
     "lower_keys": "O",
     "add_forms": "DDDOn",
+    "word_counts": "LO",
     "weighted_osa": "UUyyTF",
     "word_scores": "ULTTTDDnTOT",
     "body_openers": "LbbbDn",  # (a set or a frozenset: refused otherwise, tested in test_native)

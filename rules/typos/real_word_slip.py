@@ -80,7 +80,9 @@ class RealWordSlip(Rule):
         # Not a generator: a contraction less its apostrophe ("cant", "wont") is in few stories,
         # and the others pay no generator of `_lost_apostrophes` and no look-up of its tokens.
         confused = self._confused(doc)
-        if apostrophe_lost().keys().isdisjoint(doc.word_counts.keys()):
+        # (each of the table's two words looked up: the word counts' keys are no set or view,
+        # so `isdisjoint` of them walked all the story's words)
+        if not any(map(doc.word_counts.__contains__, apostrophe_lost())):
             return confused
         return chain(confused, self._lost_apostrophes(doc))
 
@@ -89,7 +91,8 @@ class RealWordSlip(Rule):
         what `doc.selected` of the table's test selects (`_CONFUSABLE`, `_APOSTROPHE_LOST`),
         found by a look-up of each of the table's few words (dozens) among the story's words
         (hundreds) rather than a test of each of the story's."""
-        allowed, selected = self.options.allowed, table.keys() & doc.word_counts.keys()
+        counts = doc.word_counts  # (the table's words looked up: its keys are no set or view)
+        allowed, selected = self.options.allowed, set(filter(counts.__contains__, table))
         return doc.words_among({w for w in selected if w not in allowed} if allowed else selected)
 
     def _confused(self, doc: Document) -> Iterator[Violation]:
