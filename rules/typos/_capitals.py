@@ -26,6 +26,7 @@ from newslint.native import (
     EditTargets,
     Lookup,
     edit_targets,
+    edits_among,
     edits_among_each,
     lower_keys,
     swap_inside,
@@ -41,6 +42,7 @@ from newslint.rules.typos._words import (
     known_names,
     listed_lookup,
     misspellings,
+    one_edit_apart,
     shipped_pair,
 )
 
@@ -193,6 +195,28 @@ def names_lookup() -> Lookup:
     what `edits_among` reads for the names one edit from a word (shipped: `NAME_FILTER_FILES`)."""
     built = shipped_pair(NAME_FILTER_FILES) if _chooser.native is not None else None
     return Lookup(_names_by_lowercase(), built)
+
+
+def names_one_edit_from(word: str) -> set[str]:
+    """The known names, in lowercase, one edit from `word` (lowercase ASCII letters): the
+    compiled walk over its edits (`edits_among`), and the names it cannot make (a letter
+    outside a-z: Zürich) compared on their own, those that open and end as the word does."""
+    found = edits_among(word, names_lookup())
+    odd = _odd_names().get(word[0] + word[-1])
+    if odd:
+        found.update(w for w in odd if one_edit_apart(word, w))
+    return found
+
+
+@once
+def _odd_names() -> dict[str, tuple[str, ...]]:
+    """The known names in lowercase with a character outside a-z (58 of 17,248), by their first
+    and last characters."""
+    odd: dict[str, tuple[str, ...]] = {}
+    for k in _names_by_lowercase():
+        if not (k.isascii() and k.isalpha() and k.islower()):
+            odd[k[0] + k[-1]] = (*odd.get(k[0] + k[-1], ()), k)
+    return odd
 
 
 NAME_FILTER_FILES = ("names-edit-filter.bin", "names-affix-filter.bin")

@@ -44,6 +44,7 @@ from newslint.rules.typos._capitals import (
     known_one_edit_away,
     may_be_swapped_slip,
     names_in_lowercase_if_built,
+    names_one_edit_from,
     typed_slip,
     unlisted_lists,
     unlisted_name,
@@ -2015,6 +2016,11 @@ def rare_capital_slip(text: str) -> str | None:
         return None
     word, words = text.lower(), english()
     if word in words.words or not is_rare(word):
+        return None
+    # the words `meant` keeps are listed names one edit away that open and end as `word` does:
+    # without one, the list's text (85 KB, 100,000 instructions and more a word) is not searched
+    near = names_one_edit_from(word)
+    if not any(w[0] == word[0] and w[-1] == word[-1] and w in words.words for w in near):
         return None
     meant = [
         w
