@@ -499,6 +499,12 @@ class LetterTest:
 
         closed = LetterTest(is_closed_form, decided={Shape.LOWER: 40}, shortest={Shape.LOWER: 6})
 
+    and `within`, the test as it answers the words of its declared shapes, of which alone the
+    walks ask it: a cheaper callable where the test reads the word's shape first (`test` stays
+    the answer for every word, `passes`'s and the declarations'):
+
+        capital = LetterTest(is_unlisted_capital, shapes=Shape.CAPITAL, within=is_unlisted)
+
     `decided` is read after the tables: a word that `fails` or `only` rules out fails first (a
     test of unlisted capitalised words: `fails` the lists, `decided={Shape.CAPITAL: ...}`). So
     while `fails` or `only` has no table yet its lengths are not read (its floors are): the
@@ -528,8 +534,11 @@ class LetterTest:
         only: Callable[[], tuple[Container[str], ...] | None] | None = None,
         decided: Mapping[Shape, int] | None = None,
         shortest: Mapping[Shape, int] | None = None,
+        within: Callable[[str], object] | None = None,
     ) -> None:
         self._test = test
+        # what the walks call, each on a word of the declared shapes: `within`, else the test
+        self._asked = test if within is None else within
         self._limit = limit
         self._own = own
         self._shapes = int(shapes)
@@ -613,7 +622,7 @@ class LetterTest:
             run = native.select_pending if compiled else _select_pending  # type: ignore[union-attr]
             table, fails, only = self._settled or self._tables()  # (a call saved a dozen times a story)
             found = run(
-                self._test, table, fails, only, self._shapes, self._decided, story.words, story.bits,
+                self._asked, table, fails, only, self._shapes, self._decided, story.words, story.bits,
                 story.pending, self._tested, self._passed, self._own, story.shapes,
             )  # fmt: skip
             memory = _WORD_BITS
@@ -622,7 +631,7 @@ class LetterTest:
             return found
         if native is not None:  # split and tested in one compiled call, unless the memory is full
             found = native.select_story(
-                self._test, *self._tables(), self._shapes, self._decided, story.words, story.bits,
+                self._asked, *self._tables(), self._shapes, self._decided, story.words, story.bits,
                 _WORD_BITS.words, self._tested, self._passed, self._own, self._limit,
             )  # fmt: skip
             if found is not None:
@@ -665,7 +674,7 @@ class LetterTest:
         tested, both = self._tested, self._tested | self._passed
         run = _test_words if native is None else native.test_words
         table, fails, only = self._settled or self._tables()
-        run(self._test, table, fails, only, self._shapes, self._decided, new, found, memory, tested, both)
+        run(self._asked, table, fails, only, self._shapes, self._decided, new, found, memory, tested, both)
         return found
 
     def _tables(self) -> _Tables:
@@ -688,7 +697,7 @@ class LetterTest:
             self._settled = found  # none is asked for again: kept
             if self._pends and self._fits:
                 rest = (self._shapes, self._decided, self._tested, self._passed, self._own)
-                self.kept_spec = (self._test, *found, *rest)
+                self.kept_spec = (self._asked, *found, *rest)
         return found
 
 

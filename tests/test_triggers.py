@@ -256,6 +256,34 @@ def test_a_test_passes_only_words_of_its_declared_shapes_and_table():
             assert fails is None or not (w.isascii() and w.isalpha() and w.lower() in fails), (test._test, w)
 
 
+def _asked_of(test: LetterTest, word: str) -> bool:
+    """Whether the walks may ask `test` about `word`: of its declared shapes, from its floor for
+    that shape, and not passed by its length unasked (its lengths are read only once its `fails`
+    and `only` tables are settled: until then, asked)."""
+    shape = tokens.word_shape(word)
+    if not shape & test._shapes:
+        return False
+    settled = test._decided_settled
+    floor, longest = (0, -1) if settled is None else tokens._decided_range(settled[shape.bit_length() - 1])
+    unsettled = test._fails_of is not None or test._only_of is not None
+    return len(word) >= floor and (longest < 0 or unsettled)
+
+
+def test_a_test_asked_within_its_shapes_answers_as_the_test_does():
+    """A test that declares `within` (the test as it answers the words of its declared shapes,
+    called by the walks in its place) answers every word the walks may ask it as the test itself
+    does, or reports would change."""
+    linter = lint.Linter(Settings(), path="story.txt")  # held: NL101's tests live in its rule
+    declared = [test for test in _declared_tests(linter) if test._asked is not test._test]
+    assert len(declared) >= 2  # NL101's capital test, NL104's candidates
+    words = _words_of_every_shape()
+    for test in declared:
+        asked = [w for w in words if _asked_of(test, w)]
+        assert any(test._test(w) for w in asked) and not all(test._test(w) for w in asked), test._test
+        for w in asked:
+            assert bool(test._asked(w)) == bool(test._test(w)), (test._test, w)
+
+
 @pytest.mark.parametrize("compiled", [True, False], ids=["compiled", "twin"])
 def test_a_storys_results_are_written_once_for_all_its_tests(compiled, monkeypatch):
     """A story's tests keep their results in its pending bits, written into the memory in one

@@ -814,9 +814,14 @@ class UnknownWord(Rule):
         )
         # asked only of the words `_unknown` passes (`check`'s `selected`), among which
         # `capital_candidate` passes every word in capitals (`_may_be_unknown` passed it by that
-        # test) and a capitalised word by the tests after its first (`_capital_among_unknown`)
+        # test) and a capitalised word by the tests after its first (`_capital_among_unknown`),
+        # which for a word of its one asked shape (CAPITAL: ASCII letters, title case) is
+        # `unlisted_name`, called without the wrapper that reads the shape
         self._capital = LetterTest(
-            _capital_among_unknown, shapes=Shape.CAPITAL | Shape.UPPER, decided={Shape.UPPER: ANY_LENGTH}
+            _capital_among_unknown,
+            shapes=Shape.CAPITAL | Shape.UPPER,
+            decided={Shape.UPPER: ANY_LENGTH},
+            within=unlisted_name,
         )
         # a known name is no rare word's slip: its lowercase form fails without the test's call
         self._rare_slip = LetterTest(_rare_capital_slip_test, fails=names_in_lowercase_if_built)
