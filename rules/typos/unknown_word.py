@@ -935,9 +935,12 @@ class UnknownWord(Rule):
             )
         if not lower or not text.isascii() and "’" not in text:
             return False
-        if "-" in text and (text.lower().replace("-", "") in words or text.lower() in words):
+        # (`text` is its own lowercase here: `islower` passes no capital, nor a titlecase letter)
+        if "-" in text and (text.replace("-", "") in words or text in words):
             return False
-        return self._unknown_part(text, words)
+        # no part left to weigh in a word of plain listed pieces (most words here: year's,
+        # little-known), cleared without the call that weighs them
+        return not _plain_parts_listed(text, words) and self._unknown_part(text, words)
 
     def _listed_words(self) -> AbstractSet[str]:
         """`english().words`, kept once it is the built set (which stays): `_may_be_unknown` is
@@ -949,9 +952,8 @@ class UnknownWord(Rule):
 
     def _unknown_part(self, text: str, words: AbstractSet[str]) -> bool:
         """Whether a part of a lowercase word is left unknown by `check`'s tests of its letters.
-        (Its own method: the closure its test builds cost each call of `_may_be_unknown`.)"""
-        if _plain_parts_listed(text, words):
-            return False  # no part left for the tests below (most words: year's, little-known)
+        (Its own method: the closure its test builds cost each call of `_may_be_unknown`, which
+        clears a word of plain listed pieces first, `_plain_parts_listed`: no part left.)"""
         known_wrong = misspellings().keys()
         return any(
             not (
