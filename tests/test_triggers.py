@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import sys
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -196,7 +197,9 @@ def test_a_trigger_needs_characters_or_a_word_test():
         Trigger()
 
 
-def _declared_tests(linter: lint.Linter) -> list[LetterTest]:
+def _declared_tests(
+    linter: lint.Linter, declares: Callable[[LetterTest], bool] | None = None
+) -> list[LetterTest]:
     """The letter tests of the linter's rules that declare shapes or a table (of the words they
     pass, or of those they fail): those its rules hold (some built on first use, so the linter
     reads the stories first) and those of the modules their code lives in.
@@ -210,7 +213,11 @@ def _declared_tests(linter: lint.Linter) -> list[LetterTest]:
     found: dict[int, LetterTest] = {}
     for rule in linter.rules:
         for holder in (vars(rule), vars(sys.modules[type(rule).__module__])):
-            found.update((id(v), v) for v in holder.values() if isinstance(v, LetterTest) and _declares(v))
+            found.update(
+                (id(v), v)
+                for v in holder.values()
+                if isinstance(v, LetterTest) and (declares or _declares)(v)
+            )
     return list(found.values())
 
 
@@ -254,6 +261,28 @@ def test_a_test_passes_only_words_of_its_declared_shapes_and_table():
             assert tokens.word_shape(w) & test._shapes, (test._test, w)
             assert table is None or w in table, (test._test, w)
             assert fails is None or not (w.isascii() and w.isalpha() and w.lower() in fails), (test._test, w)
+
+
+def _declares_any(test: LetterTest) -> bool:
+    return _declares(test) or test._only_of is not None or test._decided_settled is not None
+
+
+def test_the_walks_answer_every_word_as_the_test_does():
+    """What the walks answer for a word from a test's declarations (shapes, tables, the lengths
+    whose words pass or fail unasked) and, where they leave it open, its call (`within`, or the
+    test) is what the test itself answers, for every word of every shape: a length declared to
+    pass words unasked (`decided`) must pass only words the test passes."""
+    linter = lint.Linter(Settings(), path="story.txt")  # held: NL101's tests live in its rule
+    for rule in linter.rules:
+        rule.prepare()  # the tables a run of many stories builds: the tests' tables settled
+    declared = _declared_tests(linter, _declares_any)
+    assert len(declared) >= 19  # those above, and those that declare `only` or lengths alone
+    words = _words_of_every_shape()
+    for test in declared:
+        table, fails, only = test._tables()
+        for w in words:  # (`_decided`: its lengths once its tables are settled, its floors before)
+            walked = tokens._passes(test._asked, table, fails, only, test._shapes, test._decided, w)
+            assert walked == bool(test._test(w)), (test._test, w)
 
 
 def _asked_of(test: LetterTest, word: str) -> bool:
