@@ -30,7 +30,7 @@ from collections.abc import Callable, Collection, Container, Iterable, Iterator,
 from collections.abc import Set as AbstractSet
 from enum import Enum, IntFlag
 from itertools import islice
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
 from newslint.native import native
 from newslint.span import Span, offsets
@@ -587,7 +587,7 @@ class LetterTest:
         elif isinstance(words, (set, frozenset)):
             keys = words
         elif type(words) is _COMPILED_COUNTS:
-            keys = cast(WordCounts, words).keys()
+            keys = words  # (its iteration reads its list of words: keys() would copy that list)
         else:
             keys = words.keys() if isinstance(words, Mapping) else words
         bits_of = _WORD_BITS
