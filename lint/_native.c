@@ -1993,6 +1993,20 @@ sentence_of(const int *openings, Py_ssize_t lo, Py_ssize_t n, Py_ssize_t i)
     return lo - 1;
 }
 
+/* `span`, a new span_type(start, end) (a tuple subclass without __dict__: two ints), out of
+ * the cyclic collector's reach, as the collector puts an exact tuple of ints, and a subclass's
+ * instance never: it can be in no cycle. A story's parts and quotations are such spans (200,000
+ * quotations in 400 KB of straight quotes), and each full collection walked them all again. A
+ * token's span (`named_tuple`) is left as it is: most die young, before any collection, and the
+ * call cost 0.15% of a corpus's instructions. Returns `span`. */
+static PyObject *
+untracked_span(PyObject *span)
+{
+    if (span != NULL && Py_TYPE(span)->tp_dictoffset == 0)
+        PyObject_GC_UnTrack(span);
+    return span;
+}
+
 /* A tuple of `type` (a named tuple: Span, Token) holding `items`, which it takes; NULL on error. */
 static PyObject *
 named_tuple(PyTypeObject *type, PyObject **items, Py_ssize_t n)
@@ -10529,7 +10543,7 @@ new_span(PyTypeObject *span_type, Py_ssize_t start, Py_ssize_t end)
     }
     PyTuple_SET_ITEM(span, 0, a);
     PyTuple_SET_ITEM(span, 1, b);
-    return span;
+    return untracked_span(span);
 }
 
 /* Append span_type(start, end) to `out`: 0, or -1 with an exception set. */
@@ -12999,7 +13013,7 @@ ss_append_sentence(PyObject *out, PyTypeObject *span_type, int kind, const void 
     }
     PyTuple_SET_ITEM(span, 0, a);
     PyTuple_SET_ITEM(span, 1, b);
-    failed = PyList_Append(out, span);
+    failed = PyList_Append(out, untracked_span(span));
     Py_DECREF(span);
     return failed;
 }

@@ -3878,3 +3878,18 @@ def test_edits_among_a_word_table_are_those_among_its_frozenset(keys, word):
     found = chooser.edits_among_each(word, [lookups[0], held])
     assert [list(s) for s in found] == [list(chooser.edits_among(word, held))] * 2
     assert chooser.swap_inside(word, [lookups[0]]) == chooser.swap_inside(word, [held])
+
+
+@needs_compiled
+def test_compiled_spans_are_out_of_the_cyclic_collectors_reach():
+    """A span of a story's parts the compiled core makes holds two ints and can be in no cycle:
+    it is untracked, as the collector untracks an exact tuple of ints (a subclass's never is),
+    so a full collection does not walk every paragraph, sentence and quotation of a story again.
+    A token and its span stay tracked: most die before any collection."""
+    import gc
+
+    doc = parse('Troops enter town\n\nBEIRUT (Reuters) - "We left," he said. Rebels "fled" north.\n')
+    spans = [*doc.paragraphs, *doc.sentences, *doc.quotations]
+    assert len(doc.quotations) == 2 and all(type(s) is Span for s in spans)
+    assert not any(gc.is_tracked(s) for s in spans)
+    assert gc.is_tracked(next(iter(doc.words_among({"Rebels"}))))
