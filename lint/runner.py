@@ -20,7 +20,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any, ParamSpec
 
-from newslint import lint, sources
+from newslint import sources
 from newslint.config import ConfigError, Settings, config_file_in, find_config_file, load_settings
 from newslint.fix import FixError
 from newslint.lint import Linter, RuleCrash
@@ -323,14 +323,16 @@ def _remember_shared(settings: Settings, options: RunOptions, linter: Linter) ->
 
 
 # C's allocator told, where it is glibc's, to serve blocks of this size and more from the system
-# and give them back when freed (`_settle_allocator`).
+# and give them back when freed (`_settle_allocator`), before a text of BIG_TEXT characters or
+# more is checked.
 MMAP_THRESHOLD = 128 * 1024
+BIG_TEXT = 1 << 20
 _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # glibc's mallopt parameters
 _allocator_settled = False
 
 
 def _settle_allocator() -> None:
-    """Before a big text is checked (`Linter.check`'s `UNCOLLECTED_TEXT`): glibc's malloc serves a
+    """Before a big text is checked (`BIG_TEXT` characters or more): glibc's malloc serves a
     block of `MMAP_THRESHOLD` bytes or more from its own mapping, given back when freed, and
     returns free memory at the top of its heap past that much. Left to itself it raises both
     bounds when a big block is freed (the file's bytes once decoded, a lowercase copy), and a
@@ -359,7 +361,7 @@ _EMPTY_COUNTER = Counter.__new__  # (`report._no_fixes` without its frame: Count
 
 def process_text(source: sources.Source, settings: Settings, options: RunOptions) -> FileResult:
     """Check (and with fix/diff, fix) one decoded text. Never raises for bad input."""
-    if len(source.text) >= lint.UNCOLLECTED_TEXT:
+    if len(source.text) >= BIG_TEXT:
         _settle_allocator()
     # every field given, in order: keywords and the two default factories (a list, and an empty
     # Counter through a Python call) cost 0.6-0.9 us a file of the 1.6-2 us (timeit)

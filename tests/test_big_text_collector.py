@@ -84,7 +84,7 @@ def test_a_big_text_settles_the_allocator_once_and_reports_the_same(monkeypatch)
     monkeypatch.setattr(runner.sys, "platform", "linux")
     before = runner.process_text(_source(STORY), Settings(), runner.RunOptions())
     assert calls == []  # a story below the size: the allocator left as it is
-    monkeypatch.setattr(lint, "UNCOLLECTED_TEXT", len(STORY))
+    monkeypatch.setattr(runner, "BIG_TEXT", len(STORY))
     big = runner.process_text(_source(STORY), Settings(), runner.RunOptions())
     runner.process_text(_source(STORY), Settings(), runner.RunOptions())
     assert calls == [(-3, runner.MMAP_THRESHOLD), (-1, runner.MMAP_THRESHOLD)]  # once a process
@@ -100,3 +100,24 @@ def test_the_allocator_is_left_alone_without_mallopt(monkeypatch):
     monkeypatch.setattr(runner.sys, "platform", "linux")
     runner._settle_allocator()  # no error: nothing done
     assert runner._allocator_settled
+
+
+def test_a_long_text_is_fixed_with_the_collector_paused(monkeypatch):
+    """The fixes applied between a long text's passes run paused too, not only its checks, and
+    the collector is back afterwards; the fixed text is the same either way."""
+    seen: list[bool] = []
+    apply = lint.fix_until_stable
+
+    def spy(text, check, required, rank):
+        seen.append(gc.isenabled())
+        return apply(text, check, required, rank)
+
+    linter = lint.Linter(Settings(), "story.txt")
+    collected = linter.fix(STORY).text
+    monkeypatch.setattr(lint, "fix_until_stable", spy)
+    monkeypatch.setattr(lint, "UNCOLLECTED_TEXT", len(STORY))
+    paused = linter.fix(STORY).text
+    assert seen == [False] and gc.isenabled()
+    assert paused == collected != STORY
+    linter.fix(STORY[:-2] + "\n")  # one below the size: the collector left as it is
+    assert seen == [False, True]
