@@ -253,19 +253,12 @@ token_end(int kind, const void *data, Py_ssize_t p, Py_ssize_t end)
     return token_end_of(kind, data, p, end, 0);
 }
 
-/* token_end in a text of one-byte characters (nearly every story): its kind fixed, so that each
- * character is read with one load, not through PyUnicode_READ's tests of the kind (-O2 does not
- * take those out of the loops) */
-static Py_ssize_t
-token_end_1(const void *data, Py_ssize_t p, Py_ssize_t end)
-{
-    return token_end_of(PyUnicode_1BYTE_KIND, data, p, end, 0);
-}
-
-/* token_end_1 where the character at `end` is no \w (nearly every sentence: white space follows
- * it): a word's run stops there with no bound tested, five instructions a character where it was
- * eight (a word's characters are some 80% of a story's). */
-static Py_ssize_t
+/* token_end in a text of one-byte characters whose character at `end` is no \w: its kind fixed,
+ * so that each character is read with one load, not through PyUnicode_READ's tests of the kind
+ * (-O2 does not take those out of the loops), and a word's run stops at `end` with no bound
+ * tested. Out of line: `index_sentence_1` calls it only for a token whose run a joiner and a \w
+ * follow. */
+static __attribute__((noinline)) Py_ssize_t
 token_end_1_open(const void *data, Py_ssize_t p, Py_ssize_t end)
 {
     return token_end_of(PyUnicode_1BYTE_KIND, data, p, end, 1);
@@ -911,7 +904,7 @@ word_table_grow(WordTable *t)
 
 /* The id of the word at text[p:e] (raw data `data` of `kind`, `length` characters), a new one
  * (the next id, with *is_new set) when the table has not met it; -1 on error. */
-static Py_ssize_t
+static inline __attribute__((always_inline)) Py_ssize_t
 word_table_id(WordTable *t, int kind, const void *data, Py_ssize_t length, Py_ssize_t p, Py_ssize_t e, int *is_new)
 {
     const unsigned char *raw = (const unsigned char *)data + p * kind;
@@ -1559,6 +1552,119 @@ counted_into(PyObject *words, const WordEntry *entry, const int *skip, Py_ssize_
 
 static int not_a_word(PyObject *word); /* its token kind is not WORD (newslint.tokens._classify) */
 
+/* What index_tokens' loop over a text's sentences reads and fills (`index_sentence_1`, `_any`). */
+typedef struct {
+    WordTable *table;
+    const void *data;                  /* the text's characters, */
+    Py_ssize_t n;                      /* and their number */
+    const Py_ssize_t *bstarts, *bends; /* the blocked spans */
+    Py_ssize_t nblock;
+    IntBuf *ids, *starts, *firsts;     /* index_tokens' arrays */
+} TokenScan;
+
+/* The id of the token text[p:e] for index_tokens, its word's uses counted (a new word's str is
+ * made once every token is read); -1 on error. */
+static inline __attribute__((always_inline)) Py_ssize_t
+count_token(WordTable *table, int kind, const void *data, Py_ssize_t n, Py_ssize_t p, Py_ssize_t e)
+{
+    int is_new;
+    Py_ssize_t id = word_table_id(table, kind, data, n, p, e, &is_new);
+    if (id < 0)
+        return -1;
+    if (is_new) {
+        table->entry[id].word = NULL;
+        table->entry[id].uses = 1;
+        if (kind == PyUnicode_1BYTE_KIND)
+            intern_prefetch(table->entry[id].hash);
+    } else
+        table->entry[id].uses++;
+    return id;
+}
+
+/* The joiners of TOKEN's runs in a one-byte text: ['’-] between \w (’ is not one byte), [.,:]
+ * between digits, '.' in U.S. A run of \w followed by none of them, or by one that no \w follows,
+ * ends its token whatever the token's first character (`index_sentence_1`). */
+static const unsigned char JOIN_BYTE[256] = {['\''] = 1, ['-'] = 1, ['.'] = 1, [','] = 1, [':'] = 1};
+
+/* ids[size] and starts[size] made room for (they grow together, one value each a token): the
+ * smaller of their rooms after, or -1 on error. */
+static Py_ssize_t
+pair_room(IntBuf *ids, IntBuf *starts, Py_ssize_t size)
+{
+    ids->size = starts->size = size;
+    if ((ids->size == ids->cap && intbuf_grow(ids) < 0) || (starts->size == starts->cap && intbuf_grow(starts) < 0))
+        return -1;
+    return ids->cap < starts->cap ? ids->cap : starts->cap;
+}
+
+/* The tokens of one sentence, text[p:end] (p < end), of a text of one-byte characters (nearly
+ * every story) that touches no blocked span and whose character at `end` is no \w (the text's
+ * terminating NUL at its end: `index_tokens`), read into the table and the arrays. Its own
+ * function, whose values stay in registers (the arrays' ends are locals, their room checked once
+ * a token for both), where in index_tokens they were kept on the stack and read again for each
+ * token. A token's end is its first run of \w, read with no bound, unless a joiner and a \w
+ * follow it (the whole TOKEN then: `token_end_1_open`). 0, or -1 on error. */
+static __attribute__((noinline)) int
+index_sentence_1(TokenScan *s, Py_ssize_t p, Py_ssize_t end)
+{
+    const Py_UCS1 *chars = s->data, *at = chars + p, *stop = chars + end;
+    int *ids = s->ids->data, *starts = s->starts->data;
+    Py_ssize_t size = s->ids->size, opening = size;
+    Py_ssize_t room = s->ids->cap < s->starts->cap ? s->ids->cap : s->starts->cap;
+    for (;;) {
+        const Py_UCS1 *past;
+        Py_ssize_t id;
+        while (at < stop && !WORD_BYTE[*at])
+            at++;
+        if (at == stop)
+            break;
+        for (past = at + 1; WORD_BYTE[*past]; past++)
+            ;
+        if (past + 1 < stop && JOIN_BYTE[*past] && WORD_BYTE[past[1]])
+            past = chars + token_end_1_open(chars, at - chars, end);
+        if ((id = count_token(s->table, PyUnicode_1BYTE_KIND, chars, s->n, at - chars, past - chars)) < 0)
+            return -1;
+        if (size == room) {
+            if ((room = pair_room(s->ids, s->starts, size)) < 0)
+                return -1;
+            ids = s->ids->data, starts = s->starts->data;
+        }
+        ids[size] = (int)id;
+        starts[size++] = (int)(at - chars);
+        at = past;
+    }
+    s->ids->size = s->starts->size = size;
+    return size > opening ? intbuf_push(s->firsts, opening) : 0;
+}
+
+/* index_sentence_1 for any sentence of a text of any kind: those it does not take (two- and
+ * four-byte texts, sentences touching a blocked span or ending inside a run of \w) come here. */
+static __attribute__((noinline)) int
+index_sentence_any(int kind, TokenScan *s, Py_ssize_t p, Py_ssize_t end)
+{
+    const void *data = s->data;
+    int blocked = touches_range(s->bstarts, s->bends, s->nblock, p, end), first = 1;
+    while (p < end) {
+        Py_ssize_t e, id;
+        if (!IS_WORD(PyUnicode_READ(kind, data, p))) {
+            p++;
+            continue;
+        }
+        e = token_end(kind, data, p, end);
+        if (blocked && touches_range(s->bstarts, s->bends, s->nblock, p, e)) {
+            p = e;
+            continue;
+        }
+        if ((id = count_token(s->table, kind, data, s->n, p, e)) < 0 ||
+            (first && intbuf_push(s->firsts, s->ids->size) < 0) || intbuf_push(s->ids, id) < 0 ||
+            intbuf_push(s->starts, p) < 0)
+            return -1;
+        first = 0;
+        p = e;
+    }
+    return 0;
+}
+
 /* index_tokens(text, sentences, blocked, counts[, odd[, counted]]): (sentences and blocked: sequences of spans)
  * every token of the sentences (as TOKEN.finditer finds them in each, those that touch a blocked
  * span left out), in text order. `counts` (a dict) gets each distinct WORD token's number of uses
@@ -1582,6 +1688,7 @@ index_tokens(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     Py_ssize_t nsent, nblock, i, n, handed = 0;
     IntBuf ids = {0}, starts = {0}, openings = {0}, firsts = {0}, others = {0};
     WordTable own = {0}, *table = spare_busy ? &own : &spare_table;
+    TokenScan scan;
     int kind;
     const void *data;
     if (nargs < 4 || nargs > 6 || !PyUnicode_Check(args[0]) ||
@@ -1609,51 +1716,20 @@ index_tokens(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     kind = PyUnicode_KIND(text);
     data = PyUnicode_DATA(text);
     n = PyUnicode_GET_LENGTH(text);
+    scan = (TokenScan){table, data, n, bstarts, bends, nblock, &ids, &starts, &firsts};
     for (i = 0; i < nsent; i++) {
         Py_ssize_t p = sstarts[i] < 0 ? 0 : sstarts[i], end = sends[i] > n ? n : sends[i];
-        int blocked, first = 1, open_end;
         if (intbuf_push(&openings, ids.size) < 0)
             goto done;
         if (p >= end)
             continue;
-        blocked = touches_range(bstarts, bends, nblock, p, end);
-        open_end = kind == PyUnicode_1BYTE_KIND && end < n && !WORD_BYTE[((const Py_UCS1 *)data)[end]];
-        while (p < end) {
-            Py_ssize_t e, id;
-            int is_new;
-            if (kind == PyUnicode_1BYTE_KIND) { /* the same steps, each character read with a load */
-                const Py_UCS1 *chars = data;
-                while (p < end && !WORD_BYTE[chars[p]])
-                    p++;
-                if (p == end)
-                    break;
-                e = open_end ? token_end_1_open(data, p, end) : token_end_1(data, p, end);
-            } else if (!IS_WORD(PyUnicode_READ(kind, data, p))) {
-                p++;
-                continue;
-            } else
-                e = token_end(kind, data, p, end);
-            if (blocked && touches_range(bstarts, bends, nblock, p, e)) {
-                p = e;
-                continue;
-            }
-            id = word_table_id(table, kind, data, n, p, e, &is_new);
-            if (id < 0)
-                goto done;
-            if (is_new) { /* its str made below, once every token is read */
-                table->entry[id].word = NULL;
-                table->entry[id].uses = 1;
-                if (kind == PyUnicode_1BYTE_KIND)
-                    intern_prefetch(table->entry[id].hash);
-            } else {
-                table->entry[id].uses++;
-            }
-            if ((first && intbuf_push(&firsts, ids.size) < 0) || intbuf_push(&ids, id) < 0 ||
-                intbuf_push(&starts, p) < 0)
-                goto done;
-            first = 0;
-            p = e;
-        }
+        /* (text[n] is read too: a str's data end in a NUL, no \w, so that a text's last sentence
+         * has an open end; a \w there would send it to index_sentence_any) */
+        if (kind == PyUnicode_1BYTE_KIND && !WORD_BYTE[((const Py_UCS1 *)data)[end]] &&
+                    !touches_range(bstarts, bends, nblock, p, end)
+                ? index_sentence_1(&scan, p, end) < 0
+                : index_sentence_any(kind, &scan, p, end) < 0)
+            goto done;
     }
     /* The words' strs, in the order of first use, each kept one's slot (prefetched as its word
      * was met) and its str read a few words ahead: misses that overlap, not one after another. */
