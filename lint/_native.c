@@ -1603,7 +1603,8 @@ pair_room(IntBuf *ids, IntBuf *starts, Py_ssize_t size)
  * function, whose values stay in registers (the arrays' ends are locals, their room checked once
  * a token for both), where in index_tokens they were kept on the stack and read again for each
  * token. A token's end is its first run of \w, read with no bound, unless a joiner and a \w
- * follow it (the whole TOKEN then: `token_end_1_open`). 0, or -1 on error. */
+ * follow it (the whole TOKEN then: `token_end_1_open`); the next token is looked for past the
+ * non-word that ends a run. 0, or -1 on error. */
 static __attribute__((noinline)) int
 index_sentence_1(TokenScan *s, Py_ssize_t p, Py_ssize_t end)
 {
@@ -1612,16 +1613,17 @@ index_sentence_1(TokenScan *s, Py_ssize_t p, Py_ssize_t end)
     Py_ssize_t size = s->ids->size, opening = size;
     Py_ssize_t room = s->ids->cap < s->starts->cap ? s->ids->cap : s->starts->cap;
     for (;;) {
-        const Py_UCS1 *past;
+        const Py_UCS1 *past, *next; /* the token's end, and where the next is looked for */
         Py_ssize_t id;
         while (at < stop && !WORD_BYTE[*at])
             at++;
-        if (at == stop)
+        if (at >= stop)
             break;
         for (past = at + 1; WORD_BYTE[*past]; past++)
             ;
-        if (past + 1 < stop && JOIN_BYTE[*past] && WORD_BYTE[past[1]])
-            past = chars + token_end_1_open(chars, at - chars, end);
+        next = past + 1;
+        if (next < stop && JOIN_BYTE[*past] && WORD_BYTE[*next])
+            next = past = chars + token_end_1_open(chars, at - chars, end);
         if ((id = count_token(s->table, PyUnicode_1BYTE_KIND, chars, s->n, at - chars, past - chars)) < 0)
             return -1;
         if (size == room) {
@@ -1631,7 +1633,7 @@ index_sentence_1(TokenScan *s, Py_ssize_t p, Py_ssize_t end)
         }
         ids[size] = (int)id;
         starts[size++] = (int)(at - chars);
-        at = past;
+        at = next;
     }
     s->ids->size = s->starts->size = size;
     return size > opening ? intbuf_push(s->firsts, opening) : 0;
