@@ -902,14 +902,15 @@ word_table_grow(WordTable *t)
     return 0;
 }
 
-/* The id of the word at text[p:e] (raw data `data` of `kind`, `length` characters), a new one
- * (the next id, with *is_new set) when the table has not met it; -1 on error. */
+/* The id of the word at text[p:e] (raw data `data` of `kind`, `room` bytes of them from the word's
+ * on, or at least eight), a new one (the next id, with *is_new set) when the table has not met it;
+ * -1 on error. */
 static inline __attribute__((always_inline)) Py_ssize_t
-word_table_id(WordTable *t, int kind, const void *data, Py_ssize_t length, Py_ssize_t p, Py_ssize_t e, int *is_new)
+word_table_id(WordTable *t, int kind, const void *data, Py_ssize_t room, Py_ssize_t p, Py_ssize_t e, int *is_new)
 {
     const unsigned char *raw = (const unsigned char *)data + p * kind;
     Py_ssize_t n = e - p, j;
-    Py_uhash_t h = token_hash(raw, n * kind, (length - p) * kind);
+    Py_uhash_t h = token_hash(raw, n * kind, room);
     /* (a hash of 64 bits tells the bytes of eight or fewer: `token_hash`) */
     int compared = n * kind > 8 || sizeof(Py_uhash_t) < 8;
     uint64_t tag = SLOT_TAG(h), slot;
@@ -1562,13 +1563,13 @@ typedef struct {
     IntBuf *ids, *starts, *firsts;     /* index_tokens' arrays */
 } TokenScan;
 
-/* The id of the token text[p:e] for index_tokens, its word's uses counted (a new word's str is
- * made once every token is read); -1 on error. */
+/* The id of the token text[p:e] for index_tokens (`room`: as word_table_id's), its word's uses
+ * counted (a new word's str is made once every token is read); -1 on error. */
 static inline __attribute__((always_inline)) Py_ssize_t
-count_token(WordTable *table, int kind, const void *data, Py_ssize_t n, Py_ssize_t p, Py_ssize_t e)
+count_token(WordTable *table, int kind, const void *data, Py_ssize_t room, Py_ssize_t p, Py_ssize_t e)
 {
     int is_new;
-    Py_ssize_t id = word_table_id(table, kind, data, n, p, e, &is_new);
+    Py_ssize_t id = word_table_id(table, kind, data, room, p, e, &is_new);
     if (id < 0)
         return -1;
     if (is_new) {
@@ -1604,9 +1605,11 @@ pair_room(IntBuf *ids, IntBuf *starts, Py_ssize_t size)
  * a token for both), where in index_tokens they were kept on the stack and read again for each
  * token. A token's end is its first run of \w, read with no bound, unless a joiner and a \w
  * follow it (the whole TOKEN then: `token_end_1_open`); the next token is looked for past the
- * non-word that ends a run. 0, or -1 on error. */
-static __attribute__((noinline)) int
-index_sentence_1(TokenScan *s, Py_ssize_t p, Py_ssize_t end)
+ * non-word that ends a run. `wide`: eight bytes of the text or more from `end` on, so that a
+ * token's hash reads its bytes with one load (`token_hash`), known without a test. 0, or -1 on
+ * error. */
+static inline __attribute__((always_inline)) int
+index_sentence_1_of(TokenScan *s, Py_ssize_t p, Py_ssize_t end, int wide)
 {
     const Py_UCS1 *chars = s->data, *at = chars + p, *stop = chars + end;
     int *ids = s->ids->data, *starts = s->starts->data;
@@ -1624,7 +1627,8 @@ index_sentence_1(TokenScan *s, Py_ssize_t p, Py_ssize_t end)
         next = past + 1;
         if (next < stop && JOIN_BYTE[*past] && WORD_BYTE[*next])
             next = past = chars + token_end_1_open(chars, at - chars, end);
-        if ((id = count_token(s->table, PyUnicode_1BYTE_KIND, chars, s->n, at - chars, past - chars)) < 0)
+        if ((id = count_token(s->table, PyUnicode_1BYTE_KIND, chars, wide ? 8 : s->n - (at - chars), at - chars,
+                              past - chars)) < 0)
             return -1;
         if (size == room) {
             if ((room = pair_room(s->ids, s->starts, size)) < 0)
@@ -1637,6 +1641,13 @@ index_sentence_1(TokenScan *s, Py_ssize_t p, Py_ssize_t end)
     }
     s->ids->size = s->starts->size = size;
     return size > opening ? intbuf_push(s->firsts, opening) : 0;
+}
+
+/* index_sentence_1_of: every sentence but those of a text's last eight bytes is wide. */
+static __attribute__((noinline)) int
+index_sentence_1(TokenScan *s, Py_ssize_t p, Py_ssize_t end)
+{
+    return s->n - end >= 8 ? index_sentence_1_of(s, p, end, 1) : index_sentence_1_of(s, p, end, 0);
 }
 
 /* index_sentence_1 for any sentence of a text of any kind: those it does not take (two- and
@@ -1657,7 +1668,7 @@ index_sentence_any(int kind, TokenScan *s, Py_ssize_t p, Py_ssize_t end)
             p = e;
             continue;
         }
-        if ((id = count_token(s->table, kind, data, s->n, p, e)) < 0 ||
+        if ((id = count_token(s->table, kind, data, (s->n - p) * kind, p, e)) < 0 ||
             (first && intbuf_push(s->firsts, s->ids->size) < 0) || intbuf_push(s->ids, id) < 0 ||
             intbuf_push(s->starts, p) < 0)
             return -1;
