@@ -1702,7 +1702,7 @@ index_tokens(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     IntBuf ids = {0}, starts = {0}, openings = {0}, firsts = {0}, others = {0};
     WordTable own = {0}, *table = spare_busy ? &own : &spare_table;
     TokenScan scan;
-    int kind;
+    int kind, one;
     const void *data;
     if (nargs < 4 || nargs > 6 || !PyUnicode_Check(args[0]) ||
         (nargs >= 5 && args[4] != Py_None && !PyList_Check(args[4])) ||
@@ -1738,10 +1738,9 @@ index_tokens(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
             continue;
         /* (text[n] is read too: a str's data end in a NUL, no \w, so that a text's last sentence
          * has an open end; a \w there would send it to index_sentence_any) */
-        if (kind == PyUnicode_1BYTE_KIND && !WORD_BYTE[((const Py_UCS1 *)data)[end]] &&
-                    !touches_range(bstarts, bends, nblock, p, end)
-                ? index_sentence_1(&scan, p, end) < 0
-                : index_sentence_any(kind, &scan, p, end) < 0)
+        one = kind == PyUnicode_1BYTE_KIND && !WORD_BYTE[((const Py_UCS1 *)data)[end]] &&
+              !touches_range(bstarts, bends, nblock, p, end);
+        if ((one ? index_sentence_1(&scan, p, end) : index_sentence_any(kind, &scan, p, end)) < 0)
             goto done;
     }
     /* The words' strs, in the order of first use, each kept one's slot (prefetched as its word

@@ -227,6 +227,20 @@ def test_the_token_index_of_words_long_and_short_holds_what_the_regex_finds(word
     test_the_token_index_holds_what_the_regex_finds_both_ways.hypothesis.inner_test(text, ranges, regions)
 
 
+class _Str(str):
+    """A str subclass: CPython keeps its characters apart from the object."""
+
+
+@pytest.mark.parametrize("text", ["x", "a word at the end", "U.S.A", "state-of-the-art", "5.5.5", "9:30 a.m"])
+def test_the_token_index_of_a_text_ending_in_a_word_holds_what_the_regex_finds(text):
+    """The compiled `index_tokens` reads a one-byte text's last sentence up to the NUL that ends
+    a str's characters, as it reads any other sentence up to the non-word after it: the same
+    tokens for a str and a str subclass, a sentence ending at the text's end or inside a word."""
+    spans = [(0, len(text)), (1, len(text)), (0, len(text) - 1)]
+    for each in (text, _Str(text)):
+        test_the_token_index_holds_what_the_regex_finds_both_ways.hypothesis.inner_test(each, spans, [])
+
+
 @pytest.mark.parametrize("count", [1, 4095, 4096, 4097, 9001])
 def test_the_token_index_past_the_room_lent_to_its_arrays_holds_what_the_regex_finds(count):
     """The compiled `index_tokens` reads a story's arrays into room it keeps (4,096 values each)
