@@ -1092,18 +1092,19 @@ intern_thin(void)
     }
 }
 
-/* text[p:p + n] as a str (text is of one-byte kind; h is word_hash of those characters): the one
- * kept, or a new one, kept (kept: the hash of its str, or -1 when not known; hint: what a look ahead
- * found, `INTERN_UNKNOWN` when none was made). NULL on error. *letters is set to its all_letters, or to -1 when
+/* text[p:p + n] as a str (text is of one-byte kind, its characters `chars`: read once by the
+ * caller for all its words; h is word_hash of those characters): the one kept, or a new one, kept
+ * (kept: the hash of its str, or -1 when not known; hint: what a look ahead found,
+ * `INTERN_UNKNOWN` when none was made). NULL on error. *letters is set to its all_letters, or to -1 when
  * the word is not kept (no room for the table). A word not kept here that read_bits's table
  * holds is that table's str (`kept_word`): once this table was let go, a story's words were
  * new strs equal to the ones the memories hold, each lookup there a comparison of characters
  * where it had been one of addresses. */
 static PyObject *
-interned_word(PyObject *text, Py_ssize_t p, Py_ssize_t n, Py_uhash_t h, Py_hash_t kept, Py_ssize_t hint,
-              int *letters)
+interned_word(PyObject *text, const Py_UCS1 *chars, Py_ssize_t p, Py_ssize_t n, Py_uhash_t h, Py_hash_t kept,
+              Py_ssize_t hint, int *letters)
 {
-    const Py_UCS1 *raw = PyUnicode_1BYTE_DATA(text) + p;
+    const Py_UCS1 *raw = chars + p;
     Py_ssize_t j, mask = INTERN_SLOTS - 1;
     PyObject *word;
     if (interns == NULL) {
@@ -1757,8 +1758,8 @@ index_tokens(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
                 intern_look_ahead(&table->entry[i + INTERN_AHEAD], data);
             if (i + INTERN_AHEAD / 2 < table->size && table->entry[i + INTERN_AHEAD / 2].kept != -1)
                 kept_prefetch_word(table->entry[i + INTERN_AHEAD / 2].kept);
-            word = interned_word(text, p, e - p, table->entry[i].hash, table->entry[i].kept, table->entry[i].hint,
-                                 &letters);
+            word = interned_word(text, data, p, e - p, table->entry[i].hash, table->entry[i].kept,
+                                 table->entry[i].hint, &letters);
         } else
             word = PyUnicode_Substring(text, p, e);
         table->entry[i].word = word; /* (NULL on error: let go as the others are) */
