@@ -41,6 +41,15 @@ _MARKUP = (RegionKind.CODE, RegionKind.FRONT_MATTER, RegionKind.COMMENT, RegionK
 UNCOLLECTED_TEXT = 64 * 1024
 
 
+def _collector_paused_for(text: str) -> bool:
+    """The cyclic collector switched off for a text of `UNCOLLECTED_TEXT` characters or more,
+    if it was on: whether it was, for the caller to switch it on again when done."""
+    paused = len(text) >= UNCOLLECTED_TEXT and gc.isenabled()
+    if paused:
+        gc.disable()
+    return paused
+
+
 class RuleCrash(Exception):
     """A rule raised an exception: reported as an internal error naming the rule."""
 
@@ -143,9 +152,7 @@ class Linter:
         # cyclic collector walks again, while its check makes few cycles: 1.5 s of a 5 MB
         # text's 6.5 s. The collector waits for its end (reference counting still frees).
         # (One body, not a second frame a story: a `try` costs nothing in 3.11 until it raises.)
-        paused = len(text) >= UNCOLLECTED_TEXT and gc.isenabled()
-        if paused:
-            gc.disable()
+        paused = _collector_paused_for(text)
         try:
             if path is None:
                 path = self.path
@@ -393,9 +400,7 @@ class Linter:
         required = Applicability.UNSAFE if unsafe else Applicability.SAFE
         # a long text's passes and the fixes applied between them, with the collector paused
         # (`UNCOLLECTED_TEXT`): each pass's check then finds it paused already
-        paused = len(text) >= UNCOLLECTED_TEXT and gc.isenabled()
-        if paused:
-            gc.disable()
+        paused = _collector_paused_for(text)
         try:
             return fix_until_stable(text, self.violations, required, self.fix_rank)
         finally:

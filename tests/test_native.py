@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import gc
 import json
 import math
 import operator
@@ -3782,7 +3783,6 @@ def test_once_names_its_getter_and_loads_nothing_until_called():
     """`native.once` loads nothing at decoration, names the getter after its load
     (`update_wrapper`) and hands later callers the first object; a reference cycle through the
     held value is collected."""
-    import gc
     import weakref
 
     loads, getters = [], []
@@ -3900,8 +3900,6 @@ def test_compiled_spans_are_out_of_the_cyclic_collectors_reach():
     it is untracked, as the collector untracks an exact tuple of ints (a subclass's never is),
     so a full collection does not walk every paragraph, sentence and quotation of a story again.
     A token and its span stay tracked: most die before any collection."""
-    import gc
-
     doc = parse('Troops enter town\n\nBEIRUT (Reuters) - "We left," he said. Rebels "fled" north.\n')
     spans = [*doc.paragraphs, *doc.sentences, *doc.quotations]
     assert len(doc.quotations) == 2 and all(type(s) is Span for s in spans)
