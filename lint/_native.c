@@ -777,7 +777,7 @@ mix_64(uint64_t x)
     return x ^ (x >> 29);
 }
 
-/* A hash of raw[:bytes] for WordTable, the kept words (`interned_word`) and `compound_splits`'
+/* A hash of raw[:bytes] for WordTable (and so the kept words, `interned_word`) and `compound_splits`'
  * lowercase forms (`lower_slot`), which only compare hashes of their own. */
 static inline Py_uhash_t
 word_hash(const unsigned char *raw, Py_ssize_t bytes)
@@ -991,25 +991,39 @@ word_table_start(WordTable *t, Py_ssize_t length)
 static int all_letters(PyObject *word); /* str.isalpha(), with the learning loops below */
 
 /* The words index_tokens built for earlier texts of one-byte characters, kept (up to
- * INTERN_LIMIT, then let go all at once) by the hash of their characters (`word_hash`) that
+ * INTERN_LIMIT, then let go all at once) by the hash of their characters (`token_hash`) that
  * WordTable reads anyway: a corpus repeats its words from story to story, and a word met again is the str
  * already made, its Python hash already computed, not a new str hashed again for the counts.
- * A slot is one 16-byte entry, the str and its hash with the word's all_letters in the lowest
- * bit: a lookup reads one cache line (three arrays, the str, the hash and the letters apart,
- * cost up to three misses a word, the first thing a story's new words wait on). */
+ * A slot is one 16-byte entry, the str and its hash: a lookup reads one cache line (three arrays,
+ * the str, the hash and the letters apart, cost up to three misses a word, the first thing a
+ * story's new words wait on). The hash is whole (the two flags a slot holds are in its address's
+ * lowest bits, zero in any PyObject's), so that a word of eight bytes or fewer is told by its hash
+ * and length alone, as `word_table_id` tells it (`token_hash`), and only longer ones compared. */
 #define INTERN_SLOTS ((Py_ssize_t)1 << 16)
 #define INTERN_LIMIT (INTERN_SLOTS / 2)
 typedef struct {
-    PyObject *word;    /* a str, or NULL */
-    Py_uhash_t tagged; /* the word_hash of its characters, its two lowest bits replaced: bit 1 set
-                          when the word was met again since the table was last thinned, bit 0 its
-                          all_letters(word) */
+    uintptr_t word;  /* a str's address, or 0; bit 1 set when the word was met again since the
+                        table was last thinned, bit 0 its all_letters(word) */
+    Py_uhash_t hash; /* the token_hash of its characters */
 } InternSlot;
+#define INTERN_MET ((uintptr_t)2)
+#define INTERN_STR(tagged) ((PyObject *)((tagged) & ~(uintptr_t)3))
+_Static_assert(_Alignof(PyObject) >= 4, "a PyObject's address has two zero bits for the kept words' flags");
 static InternSlot *interns;
 static Py_ssize_t intern_count;
-/* A word's home slot: from the hash's bits above the two the slot replaces (it is found again
- * from the slot when the table is thinned) */
-#define INTERN_HOME(h) ((Py_ssize_t)(((Py_uhash_t)(h) >> 2) & (Py_uhash_t)(INTERN_SLOTS - 1)))
+/* A word's home slot */
+#define INTERN_HOME(h) ((Py_ssize_t)((Py_uhash_t)(h) & (Py_uhash_t)(INTERN_SLOTS - 1)))
+
+/* Whether the kept word of `slot` (taken) is raw[:n], of hash h: by its hash and length alone when
+ * n is eight or fewer (the hash tells those bytes), else by its characters too. Every kept word is
+ * a str of one-byte characters (made of a one-byte text's, or read_bits's str equal to them). */
+static inline int
+intern_is(const InternSlot *slot, Py_uhash_t h, const Py_UCS1 *raw, Py_ssize_t n)
+{
+    PyObject *word = INTERN_STR(slot->word);
+    return slot->hash == h && PyUnicode_GET_LENGTH(word) == n &&
+           ((n <= 8 && sizeof(Py_uhash_t) >= 8) || same_bytes(PyUnicode_1BYTE_DATA(word), raw, n));
+}
 
 /* the read_bits table's str of raw[:n] (h: its hash, or -1 to compute it) */
 static PyObject *kept_word(const Py_UCS1 *raw, Py_ssize_t n, Py_hash_t h);
@@ -1048,8 +1062,8 @@ intern_look_ahead(WordEntry *entry, const Py_UCS1 *raw)
     entry->hint = INTERN_UNKNOWN;
     if (interns == NULL)
         return;
-    for (j = INTERN_HOME(h); (word = interns[j].word) != NULL; j = (j + 1) & (INTERN_SLOTS - 1))
-        if ((interns[j].tagged ^ h) <= 3) {
+    for (j = INTERN_HOME(h); (word = INTERN_STR(interns[j].word)) != NULL; j = (j + 1) & (INTERN_SLOTS - 1))
+        if (interns[j].hash == h) {
             PREFETCH(word);
             entry->hint = j;
             return;
@@ -1069,31 +1083,44 @@ intern_thin(void)
 {
     Py_ssize_t i, k, start = 0, mask = INTERN_SLOTS - 1, met = 0;
     for (i = 0; i < INTERN_SLOTS; i++)
-        met += interns[i].word != NULL && (interns[i].tagged & 2);
-    while (interns[start].word != NULL) /* (at most half the slots are taken) */
+        met += (interns[i].word & INTERN_MET) != 0;
+    while (interns[start].word != 0) /* (at most half the slots are taken) */
         start++;
     for (i = 0; i < INTERN_SLOTS; i++)
-        if (interns[i].word != NULL && (met > INTERN_LIMIT / 2 || !(interns[i].tagged & 2)))
-            Py_CLEAR(interns[i].word);
+        if (interns[i].word != 0 && (met > INTERN_LIMIT / 2 || !(interns[i].word & INTERN_MET))) {
+            Py_DECREF(INTERN_STR(interns[i].word));
+            interns[i].word = 0;
+        }
     intern_count = 0;
     for (k = 1; k < INTERN_SLOTS; k++) {
         InternSlot slot;
         Py_ssize_t j;
         i = (start + k) & mask;
-        if (interns[i].word == NULL)
+        if (interns[i].word == 0)
             continue;
         slot = interns[i];
-        interns[i].word = NULL;
-        for (j = INTERN_HOME(slot.tagged); interns[j].word != NULL; j = (j + 1) & mask)
+        interns[i].word = 0;
+        for (j = INTERN_HOME(slot.hash); interns[j].word != 0; j = (j + 1) & mask)
             ;
-        interns[j].word = slot.word;
-        interns[j].tagged = slot.tagged & ~(Py_uhash_t)2;
+        interns[j].word = slot.word & ~INTERN_MET;
+        interns[j].hash = slot.hash;
         intern_count++;
     }
 }
 
+/* The kept word of `slot` (found again): a new reference, marked met, its all_letters in *letters */
+static inline PyObject *
+intern_met(InternSlot *slot, int *letters)
+{
+    PyObject *word = INTERN_STR(slot->word);
+    Py_INCREF(word);
+    slot->word |= INTERN_MET;
+    *letters = (int)(slot->word & 1);
+    return word;
+}
+
 /* text[p:p + n] as a str (text is of one-byte kind, its characters `chars`: read once by the
- * caller for all its words; h is word_hash of those characters): the one kept, or a new one, kept
+ * caller for all its words; h is token_hash of those characters): the one kept, or a new one, kept
  * (kept: the hash of its str, or -1 when not known; hint: what a look ahead found,
  * `INTERN_UNKNOWN` when none was made). NULL on error. *letters is set to its all_letters, or to -1 when
  * the word is not kept (no room for the table). A word not kept here that read_bits's table
@@ -1114,30 +1141,11 @@ interned_word(PyObject *text, const Py_UCS1 *chars, Py_ssize_t p, Py_ssize_t n, 
             return PyUnicode_Substring(text, p, p + n); /* nothing kept */
         }
     }
-    if (hint >= 0 && (word = interns[hint].word) != NULL) { /* where the look ahead found it */
-        Py_uhash_t tagged = interns[hint].tagged;
-        if ((tagged ^ h) <= 3 && PyUnicode_GET_LENGTH(word) == n && PyUnicode_KIND(word) == PyUnicode_1BYTE_KIND &&
-            same_bytes(PyUnicode_1BYTE_DATA(word), raw, n)) {
-            Py_INCREF(word);
-            if (!(tagged & 2))
-                interns[hint].tagged = tagged | 2;
-            *letters = (int)(tagged & 1);
-            return word;
-        }
-    }
-    for (j = INTERN_HOME(h); (word = interns[j].word) != NULL; j = (j + 1) & mask) {
-        Py_uhash_t tagged = interns[j].tagged;
-        if (hint == INTERN_ABSENT)
-            continue;
-        if ((tagged ^ h) <= 3 && PyUnicode_GET_LENGTH(word) == n && PyUnicode_KIND(word) == PyUnicode_1BYTE_KIND &&
-            same_bytes(PyUnicode_1BYTE_DATA(word), raw, n)) {
-            Py_INCREF(word);
-            if (!(tagged & 2))
-                interns[j].tagged = tagged | 2;
-            *letters = (int)(tagged & 1);
-            return word;
-        }
-    }
+    if (hint >= 0 && interns[hint].word != 0 && intern_is(&interns[hint], h, raw, n))
+        return intern_met(&interns[hint], letters); /* where the look ahead found it */
+    for (j = INTERN_HOME(h); interns[j].word != 0; j = (j + 1) & mask)
+        if (hint != INTERN_ABSENT && intern_is(&interns[j], h, raw, n))
+            return intern_met(&interns[j], letters);
     word = kept_word(raw, n, kept);
     if (word == NULL) {
         if (PyErr_Occurred())
@@ -1148,12 +1156,12 @@ interned_word(PyObject *text, const Py_UCS1 *chars, Py_ssize_t p, Py_ssize_t n, 
     }
     if (intern_count >= INTERN_LIMIT) { /* thinned: its free slot found again */
         intern_thin();
-        for (j = INTERN_HOME(h); interns[j].word != NULL; j = (j + 1) & mask)
+        for (j = INTERN_HOME(h); interns[j].word != 0; j = (j + 1) & mask)
             ;
     }
     *letters = all_letters(word);
-    interns[j].word = Py_NewRef(word);
-    interns[j].tagged = (h & ~(Py_uhash_t)3) | (Py_uhash_t)(*letters != 0);
+    interns[j].word = (uintptr_t)Py_NewRef(word) | (uintptr_t)(*letters != 0);
+    interns[j].hash = h;
     intern_count++;
     return word;
 }
