@@ -262,6 +262,25 @@ def test_the_token_index_past_the_room_lent_to_its_arrays_holds_what_the_regex_f
         assert list(counts.items()) == [(w, n) for w, n in expected_counts.items() if w.isalpha()]
 
 
+@settings(max_examples=examples(300), deadline=None)
+@given(st.lists(st.lists(st.text("ab'é", min_size=1, max_size=10), max_size=12), min_size=2, max_size=4))
+def test_short_words_kept_from_text_to_text_are_the_words_of_each(texts):
+    """Words of eight bytes or fewer are told apart in the compiled `index_tokens`' kept words by
+    their hash and length alone: over texts of short, alike words (each one's words met again in
+    the next), each index is the twin's, and so is which words are letters only."""
+    for words in texts:
+        text = " ".join(words)
+        sentences = [document.Span(0, len(text))]
+        built = []
+        for use in [compiled, None] if compiled is not None else [None]:
+            odd: list[str] = []
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(tokens, "native", use)
+                index = tokens.index_tokens(text, sentences, document.SpanSet([]), Counter(), odd)
+            built.append((index.words, list(index.ids), odd))
+        assert built[0] == built[-1]
+
+
 @pytest.mark.skipif(compiled is None, reason="newslint._native is not built here")
 def test_a_word_met_in_an_earlier_text_is_the_str_already_made():
     """The compiled `index_tokens` keeps the words of texts of one-byte characters: a word an
