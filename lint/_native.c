@@ -1193,6 +1193,7 @@ typedef struct {
     CountEntry *entry;  /* n of them, then the slots */
     int32_t *slots;     /* mask + 1, each an index + 1 (0: empty) */
     Py_ssize_t n, mask;
+    size_t bytes;       /* the entries' and slots' allocation */
 } WordCounts;
 
 static PyTypeObject *word_counts_type; /* set at the module's init */
@@ -1210,13 +1211,22 @@ str_hash(PyObject *word)
 static PyObject *small_counts[257];
 
 static PyObject *
-count_int(Py_ssize_t n)
+count_int_made(Py_ssize_t n)
 {
     if (n < 0 || n > 256)
         return PyLong_FromSsize_t(n);
     if (small_counts[n] == NULL && (small_counts[n] = PyLong_FromSsize_t(n)) == NULL)
         return NULL;
     return Py_NewRef(small_counts[n]);
+}
+
+/* (inline where the table holds it: a call a word cost as much as the rest of its test) */
+static inline PyObject *
+count_int(Py_ssize_t n)
+{
+    if ((size_t)n <= 256 && small_counts[n] != NULL)
+        return Py_NewRef(small_counts[n]);
+    return count_int_made(n);
 }
 
 /* The index of `key`'s entry, -1 when it has none, -2 on error (an unhashable key). */
@@ -1279,53 +1289,78 @@ is_counts(PyObject *obj)
     return PyDict_Check(obj) || Py_IS_TYPE(obj, word_counts_type);
 }
 
-/* A WordCounts of `words` (a list of distinct str, held) and each one's uses (`n`
- * of them); NULL on error. */
-static PyObject *
-wc_new(PyObject *words, const Py_ssize_t *uses)
+/* The buffer of the last WordCounts let go (one a story, a few KB: malloc's, not pymalloc's),
+ * kept for the next one while it is small: its allocation and freeing cost some 450 instructions
+ * a story. */
+#define WC_SPARE_BYTES ((size_t)1 << 14)
+static CountEntry *wc_spare;
+static size_t wc_spare_bytes;
+
+/* A WordCounts for `words` (a list of n distinct str, held): room for n entries (none made yet)
+ * and its slots zeroed, at least twice as many as n; NULL on error. */
+static WordCounts *
+wc_alloc(PyObject *words, Py_ssize_t n)
 {
-    Py_ssize_t n = PyList_GET_SIZE(words), size = 8, i;
+    Py_ssize_t size = 16; /* (a multiple of 16 slots: zero_slots' stores) */
+    size_t bytes;
     WordCounts *wc;
     while (size < 2 * n)
         size *= 2;
+    bytes = (size_t)n * sizeof(CountEntry) + (size_t)size * sizeof(int32_t);
     if ((wc = PyObject_New(WordCounts, word_counts_type)) == NULL)
         return NULL;
     wc->words = Py_NewRef(words);
     wc->n = 0;
     wc->mask = size - 1;
-    wc->entry = PyMem_Malloc(n * sizeof(CountEntry) + size * sizeof(int32_t));
-    if (wc->entry == NULL) {
+    if (wc_spare != NULL && wc_spare_bytes >= bytes) {
+        wc->entry = wc_spare, wc->bytes = wc_spare_bytes;
+        wc_spare = NULL;
+    } else if ((wc->entry = PyMem_Malloc(bytes)) != NULL)
+        wc->bytes = bytes;
+    else {
+        wc->bytes = 0;
         Py_DECREF(wc);
-        return PyErr_NoMemory();
+        return (WordCounts *)PyErr_NoMemory();
     }
     wc->slots = (int32_t *)(wc->entry + n);
-    memset(wc->slots, 0, size * sizeof(int32_t));
-    for (i = 0; i < n; i++) {
-        CountEntry *e = &wc->entry[i];
+    zero_slots((uint64_t *)wc->slots, size / 2);
+    return wc;
+}
+
+/* The next entry made: `word` (an exact str, not among the entries) with `uses` uses, in the first
+ * free slot from its hash's. 0, or -1 on error. */
+static inline int
+wc_add(WordCounts *wc, PyObject *word, Py_ssize_t uses)
+{
+    CountEntry *e = &wc->entry[wc->n];
+    Py_ssize_t j;
+    if ((e->hash = str_hash(word)) == -1 || (e->uses = count_int(uses)) == NULL)
+        return -1;
+    e->word = Py_NewRef(word);
+    for (j = (Py_ssize_t)((size_t)e->hash & (size_t)wc->mask); wc->slots[j] != 0; j = (j + 1) & wc->mask)
+        ;
+    wc->slots[j] = (int32_t)(++wc->n);
+    return 0;
+}
+
+/* A WordCounts of `words` (a list of distinct str, held) and each one's uses (`n`
+ * of them); NULL on error. */
+static PyObject *
+wc_new(PyObject *words, const Py_ssize_t *uses)
+{
+    Py_ssize_t n = PyList_GET_SIZE(words), i;
+    WordCounts *wc = wc_alloc(words, n);
+    for (i = 0; wc != NULL && i < n; i++) {
         PyObject *word = PyList_GET_ITEM(words, i);
-        Py_ssize_t j;
-        int32_t s;
-        if (!PyUnicode_CheckExact(word)) {
+        Py_ssize_t found = -2; /* (-2: an error) */
+        if (!PyUnicode_CheckExact(word))
             wrong_type("word_counts", 0, "a list of str", word);
-            goto fail;
-        }
-        if ((e->hash = str_hash(word)) == -1)
-            goto fail;
-        for (j = (Py_ssize_t)((size_t)e->hash & (size_t)wc->mask); (s = wc->slots[j]) != 0; j = (j + 1) & wc->mask)
-            if (wc->entry[s - 1].hash == e->hash && PyUnicode_Compare(wc->entry[s - 1].word, word) == 0) {
-                PyErr_SetString(PyExc_ValueError, "word_counts: a word given twice");
-                goto fail;
-            }
-        if ((e->uses = count_int(uses[i])) == NULL)
-            goto fail;
-        e->word = Py_NewRef(word);
-        wc->slots[j] = (int32_t)(i + 1);
-        wc->n++;
+        else if ((found = wc_find(wc, word)) >= 0)
+            PyErr_SetString(PyExc_ValueError, "word_counts: a word given twice");
+        if (found != -1 || wc_add(wc, word, uses[i]) < 0)
+            Py_CLEAR(wc);
     }
     return (PyObject *)wc;
-fail:
-    Py_DECREF(wc);
-    return NULL;
 }
 
 static void
@@ -1337,7 +1372,10 @@ wc_dealloc(WordCounts *wc)
         Py_DECREF(wc->entry[i].word);
         Py_DECREF(wc->entry[i].uses);
     }
-    PyMem_Free(wc->entry);
+    if (wc_spare == NULL && wc->bytes <= WC_SPARE_BYTES)
+        wc_spare = wc->entry, wc_spare_bytes = wc->bytes;
+    else
+        PyMem_Free(wc->entry);
     Py_XDECREF(wc->words);
     type->tp_free((PyObject *)wc);
     Py_DECREF(type);
@@ -1531,32 +1569,28 @@ counts_into(PyObject *counts, PyObject *words, const WordEntry *entry, const int
 }
 
 /* counts_into for no dict given: `counted` (a list) gets two items, the words (a list, as
- * counts_into gives it) and their WordCounts (`Prose.word_counts`), made in one walk. */
+ * counts_into gives it) and their WordCounts (`Prose.word_counts`), made in one walk (the words
+ * are distinct, exact strs: none is looked for among the others). */
 static int
 counted_into(PyObject *words, const WordEntry *entry, const int *skip, Py_ssize_t nskip, PyObject *counted)
 {
-    Py_ssize_t i, n = PyList_GET_SIZE(words), k = 0, m = 0;
-    Py_ssize_t *uses = PyMem_Malloc((n - nskip > 0 ? n - nskip : 1) * sizeof(Py_ssize_t));
-    PyObject *keys = uses == NULL ? NULL : PyList_New(n - nskip), *wc;
-    int err = -1;
-    if (keys == NULL) {
-        PyMem_Free(uses);
-        return uses == NULL ? (PyErr_NoMemory(), -1) : -1;
-    }
-    for (i = 0; i < n; i++) {
-        if (k < nskip && skip[k] == i) {
-            k++;
+    Py_ssize_t i, n = PyList_GET_SIZE(words), k = 0, m = 0, next = nskip > 0 ? skip[0] : n;
+    PyObject *keys = PyList_New(n - nskip);
+    WordCounts *wc = keys == NULL ? NULL : wc_alloc(keys, n - nskip);
+    int err = wc == NULL ? -1 : 0;
+    for (i = 0; err == 0 && i < n; i++) {
+        PyObject *word = PyList_GET_ITEM(words, i);
+        if (i == next) { /* (skip is ascending) */
+            next = ++k < nskip ? skip[k] : n;
             continue;
         }
-        uses[m] = entry[i].uses;
-        PyList_SET_ITEM(keys, m++, Py_NewRef(PyList_GET_ITEM(words, i)));
+        PyList_SET_ITEM(keys, m++, Py_NewRef(word));
+        err = wc_add(wc, word, entry[i].uses);
     }
-    if ((wc = wc_new(keys, uses)) != NULL) {
-        err = PyList_Append(counted, keys) < 0 || PyList_Append(counted, wc) < 0 ? -1 : 0;
-        Py_DECREF(wc);
-    }
-    Py_DECREF(keys);
-    PyMem_Free(uses);
+    if (err == 0)
+        err = PyList_Append(counted, keys) < 0 || PyList_Append(counted, (PyObject *)wc) < 0 ? -1 : 0;
+    Py_XDECREF(wc);
+    Py_XDECREF(keys); /* (a slot an error left empty is NULL: let go as such) */
     return err;
 }
 
