@@ -262,6 +262,19 @@ def test_the_token_index_past_the_room_lent_to_its_arrays_holds_what_the_regex_f
         assert list(counts.items()) == [(w, n) for w, n in expected_counts.items() if w.isalpha()]
 
 
+@pytest.mark.parametrize("dense_first", [True, False])
+def test_the_token_index_of_a_text_whose_density_changes_holds_what_the_regex_finds(dense_first):
+    """The compiled `index_tokens` grows its arrays past the lent room to what the text's rate of
+    tokens so far foretells: a text denser or sparser later than at first (the guess short, or
+    long) gives the index the regex finds."""
+    dense = " ".join("x" for _ in range(6000))
+    sparse = " ".join(f"word{'q' * (i % 40)}" for i in range(3000))
+    text = f"{dense} {sparse}" if dense_first else f"{sparse} {dense}"
+    spans, blocked = [document.Span(0, len(text))], document.SpanSet([])
+    expected, _ = _index_by_regex(text, spans, blocked)
+    assert _rows(tokens.index_tokens(text, spans, blocked, Counter())) == expected
+
+
 @settings(max_examples=examples(300), deadline=None)
 @given(st.lists(st.lists(st.text("ab'é", min_size=1, max_size=10), max_size=12), min_size=2, max_size=4))
 def test_short_words_kept_from_text_to_text_are_the_words_of_each(texts):
