@@ -1163,6 +1163,8 @@ interned_word(PyObject *text, const Py_UCS1 *chars, Py_ssize_t p, Py_ssize_t n, 
         word = PyUnicode_Substring(text, p, p + n);
         if (word == NULL)
             return NULL;
+        if (kept != -1) /* its hash, its bytes' (`kept_word`), known: not computed again for its counts */
+            ((PyASCIIObject *)word)->hash = kept;
     }
     if (intern_count >= INTERN_LIMIT) { /* thinned: its free slot found again */
         intern_thin();

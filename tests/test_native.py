@@ -333,6 +333,18 @@ def test_a_new_word_that_read_bits_holds_is_the_str_it_holds():
     assert odd == [f"x-{tag}"]
 
 
+@needs_compiled
+def test_a_new_word_has_the_hash_python_gives_it():
+    """A word the compiled `index_tokens` makes anew, once read_bits's table was looked in for it
+    (by the hash of its bytes), keeps that hash: the one Python gives an equal str."""
+    tag = "".join(chr(97 + int(d, 16) % 26) for d in uuid.uuid4().hex)  # met by no text before
+    compiled.read_bits([f"Kept{tag}"], {f"Kept{tag}": 1})  # (the table holds a word: it is looked in)
+    text = f"Fresh{tag} é{tag} x-{tag} q{tag[:3]} z and Kept{tag}"
+    words = tokens.index_tokens(text, [document.Span(0, len(text))], document.SpanSet([]), {}).words
+    assert words == text.split()
+    assert all(hash(word) == hash("".join(list(word))) for word in words)
+
+
 @pytest.mark.skipif(compiled is None, reason="newslint._native is not built here")
 def test_kept_words_met_again_outlive_the_table_filling_up():
     """The compiled `index_tokens` keeps up to 32,768 words; when they fill its table, those met
