@@ -386,7 +386,14 @@ class AbbreviationStyle(Rule):
         text = doc.text
         mixed = _mixed_forms(text)
         if not mixed or not _two_outside(text, mixed, doc.headline):
-            return  # most stories write each abbreviation one way, or one of them in the headline
+            # most stories write each abbreviation one way, or one of them in the headline: not a
+            # generator, so that they pay one call
+            return iter(())
+        return self._mixes(doc, text, mixed)
+
+    def _mixes(self, doc: Document, text: str, mixed: set[str]) -> Iterator[Violation]:
+        """`check`'s reports where the story writes some abbreviation two ways (`mixed`, its forms)
+        outside its headline."""
         forms: dict[tuple[str, str], dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))
         letters_of = {form: _letters(form) for form in mixed}  # read once a form, not once a place
         for start, end in _places(text, mixed):

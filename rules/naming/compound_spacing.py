@@ -94,8 +94,14 @@ class CompoundSpacing(Rule):
 
     def check(self, doc: Document) -> Iterator[Violation]:
         wanted, keys = _candidates(doc)
-        if not keys:
-            return  # decided from the story's distinct words, without its tokens
+        if not keys:  # decided from the story's distinct words, without its tokens (most stories)
+            return iter(())  # not a generator: such a story pays one call
+        return self._mixes(doc, wanted, keys)
+
+    def _mixes(
+        self, doc: Document, wanted: set[str], keys: dict[str, list[int] | None]
+    ) -> Iterator[Violation]:
+        """`check`'s reports where a closed form meets another (`_candidates`' `wanted` and `keys`)."""
         found = _indexed_forms(doc, wanted, keys)
         forms, opened = _token_forms(doc, wanted, keys) if found is None else found
         # Every report needs a closed form (`_reported`): only pairs that join into one count.

@@ -578,8 +578,9 @@ class EnglishVarietyMix(Rule):
             settled = self._settle()
         evidence: _Evidence | None = None
         lone = _lone_variety(doc.selected(_CANDIDATES))
+        # Not a generator: a story these tests settle (most) pays one call, no generator made.
         if lone == "":
-            return  # no word of the story has an entry: nothing is found
+            return iter(())  # no word of the story has an entry: nothing is found
         if lone is not None and settled[1] is None and (context.profile is None or not self._desk_section()):
             # every entry the story can have is a spelling of one variety: `_unopposed` answers
             # yes whatever the tokens (which are not built) when the other variety's signs are
@@ -587,7 +588,18 @@ class EnglishVarietyMix(Rule):
             evidence = _evidence_of(doc)
             signs = _other_signs(lone, evidence)
             if signs is not None and signs < MIN_EVIDENCE:
-                return
+                return iter(())
+        return self._found(doc, settled, evidence)
+
+    def _found(
+        self,
+        doc: Document,
+        settled: tuple[RuleContext, str | None, str, str | None, bool],
+        evidence: _Evidence | None,
+    ) -> Iterator[Violation]:
+        """`check`'s reports of a story its first tests leave open: `settled` the settings
+        worked out (`_settle`), `evidence` the story's signs if read already."""
+        context = self.context
         found = self._spellings(doc)
         senses = False  # the sense entries are few: the list is copied without them only if any
         for tok, entry in found:

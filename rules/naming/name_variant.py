@@ -934,17 +934,35 @@ class NameVariant(Rule):
         # Candidate-first: a one-letter variant needs two names one edit apart, and a case variant
         # a name of two words written twice and then in lowercase; the story's distinct words
         # show whether either is possible before any token is built (most stories: neither).
+        # Each test reads the story alone (no report changes what another finds), so all are
+        # asked here, and a story none passes (most) pays one call: no generator made.
+        pair = self._variant_pair_possible(doc, written)
+        twins = _name_twins(doc.text)
+        case = _case_variant_possible(doc, written)
+        if not (pair or twins or case) and self.context.profile is None:
+            return iter(())
+        return self._variants(doc, written, pair, twins, case)
+
+    def _variants(
+        self,
+        doc: Document,
+        written: AbstractSet[str],
+        pair: bool,
+        twins: list[list[tuple[str, list[int]]]],
+        case: bool,
+    ) -> Iterator[Violation]:
+        """`check`'s reports: `pair`, `twins` and `case` its tests' answers (a one-letter
+        variant possible, the names written with two spacings, a case variant possible)."""
         reported: set[str] = set()
-        if self._variant_pair_possible(doc, written):
+        if pair:
             for found in self._one_letter_variants(doc, written):
                 reported.add(doc.slice(found.span))
                 yield found
         if self.context.profile is not None:
             yield from self._desk_variants(doc, written, reported)
-        twins = _name_twins(doc.text)
         if twins:  # most stories write no name with two spacings: no generator made
             yield from self._spacing_variants(doc, twins)
-        if _case_variant_possible(doc, written):
+        if case:
             titled = {w for w in written if w.isalpha() and w[1:].islower()}
             yield from self._case_variants(doc, titled)
 

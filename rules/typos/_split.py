@@ -49,14 +49,21 @@ def _is_word(part: str) -> bool:
 
 
 def joins(
-    text: str, accepts: frozenset[str] = frozenset(), start: int = 0, end: int | None = None
+    text: str,
+    accepts: frozenset[str] = frozenset(),
+    start: int = 0,
+    end: int | None = None,
+    pairs: Iterable[tuple[int, int, int]] | None = None,
 ) -> Iterator[Join]:
     """The pairs of neighbouring lowercase words in `text` that are one common word split by a
     space: safe when a part is no word and the joined word makes a common pair with a
     neighbour; a guess (unsafe) when a part is no word; shown only (display-only) when both
-    parts are words but neither makes a common pair with its neighbour and the join does."""
+    parts are words but neither makes a common pair with its neighbour and the join does.
+    `pairs`: `pairs_to_join(text, start, end)` if found already."""
     words = english()
-    for head_start, head_end, stop in _pairs_to_join(text, start, len(text) if end is None else end):
+    if pairs is None:
+        pairs = pairs_to_join(text, start, len(text) if end is None else end)
+    for head_start, head_end, stop in pairs:
         head, tail = text[head_start:head_end], text[head_end + 1 : stop]
         word = head + tail
         if len(word) < MIN_JOINED or word not in words.words or words.frequency_rank(word) >= COMMON_RANK:
@@ -73,7 +80,7 @@ def joins(
             yield Join(Span(head_start, stop), word, level)
 
 
-def _pairs_to_join(text: str, start: int, end: int) -> Iterable[tuple[int, int, int]]:
+def pairs_to_join(text: str, start: int, end: int) -> Iterable[tuple[int, int, int]]:
     """Where `_PAIR` matches in text[start:end]: (the first word's start, its end, the second
     word's end). Once the filter of the commonest words is built, the compiled scan
     (`split_pairs`) gives only the pairs whose join may be one of them (about one pair in a

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from newslint.document import Document
 from newslint.rule import Rule
-from newslint.rules.typos._split import joins
+from newslint.rules.typos._split import Join, joins, pairs_to_join
 from newslint.rules.typos._split import prepare as prepare_joins
 from newslint.rules.typos.unknown_word import in_company_tag
 from newslint.violation import Edit, Fix, FixAvailability, Violation
@@ -53,7 +53,17 @@ class SplitWord(Rule):
 
     def check(self, doc: Document) -> Iterator[Violation]:
         text = doc.text
-        for join in joins(text, self.context.vocabulary):
+        # Not a generator: the compiled scan finds no pair to join in most stories, which then
+        # pay one call (neither this rule's generator nor `joins`' made).
+        pairs = pairs_to_join(text, 0, len(text))
+        if not pairs:
+            return iter(())
+        return self._reports(doc, joins(text, self.context.vocabulary, pairs=pairs))
+
+    def _reports(self, doc: Document, found: Iterable[Join]) -> Iterator[Violation]:
+        """The joins `found` in the story's prose, reported."""
+        text = doc.text
+        for join in found:
             if not doc.is_prose(join.span) or in_company_tag(text, join.span):
                 continue
             written = doc.slice(join.span)
