@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from newslint.document import Document
-from newslint.rule import Rule, RuleOptions
+from newslint.rule import NOTHING, Rule, RuleOptions
 from newslint.rules.grammar import _backend as backend
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Severity, Violation
@@ -81,7 +81,7 @@ class LanguageToolRule(Rule):
         # Not a generator: with no server (most runs) every story pays one call, not a
         # generator made and run to its end, for each of the five rules.
         if not self.options.server:
-            return iter(())
+            return NOTHING
         return self._matches(doc)
 
     def _matches(self, doc: Document) -> Iterator[Violation]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from newslint.document import Document
-from newslint.rule import Rule, RuleOptions
+from newslint.rule import NOTHING, Rule, RuleOptions
 from newslint.rules.house_style import _entries as house
 from newslint.violation import FixAvailability, Violation
 
@@ -107,7 +107,7 @@ class HousePattern(Rule):
         # Not a generator: with no patterns (most runs) every story pays one call, not a
         # generator made and run to its end.
         if not self.options.entries:
-            return iter(())
+            return NOTHING
         return self._report(doc)
 
     def _report(self, doc: Document) -> Iterator[Violation]:

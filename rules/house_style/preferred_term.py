@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from newslint.document import Document
-from newslint.rule import Rule, RuleOptions
+from newslint.rule import NOTHING, Rule, RuleOptions
 from newslint.rules.house_style import _entries as house
 from newslint.span import Span
 from newslint.violation import FixAvailability, Violation
@@ -93,7 +93,7 @@ class PreferredTerm(Rule):
         # Not a generator: with no terms (most runs) every story pays one call, not two
         # generators made and run to their end.
         if not self.options.entries:
-            return iter(())
+            return NOTHING
         return self._report(doc)
 
     def _report(self, doc: Document) -> Iterator[Violation]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from newslint.document import Document
-from newslint.rule import Rule
+from newslint.rule import NOTHING, Rule
 from newslint.suppress import DIRECTIVES, Invalid, Suppression, invalid
 from newslint.violation import Edit, Fix, FixAvailability, Severity, Violation
 
@@ -48,7 +48,7 @@ class InvalidSuppression(Rule):
     checks_stories = False
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        return iter(())  # the engine calls check_suppressions, after the markup is set aside
+        return NOTHING  # the engine calls check_suppressions, after the markup is set aside
 
     def check_suppressions(self, doc: Document, unused: list[Suppression]) -> Iterator[Violation]:
         for problem in invalid(doc):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from newslint.document import Document
-from newslint.rule import Rule
+from newslint.rule import NOTHING, Rule
 from newslint.span import Span
 from newslint.suppress import Suppression, invalid, scan
 from newslint.violation import Edit, Fix, FixAvailability, Severity, Violation
@@ -44,7 +44,7 @@ class UnusedSuppression(Rule):
     checks_stories = False
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        return iter(())  # the engine calls check_suppressions after the other rules
+        return NOTHING  # the engine calls check_suppressions after the other rules
 
     def check_suppressions(self, doc: Document, unused: list[Suppression]) -> Iterator[Violation]:
         unused_at = {s.directive for s in unused}

@@ -11,7 +11,7 @@ from dataclasses import replace
 from newslint.document import Document, LetterTest
 from newslint.native import native
 from newslint.profile import Profile
-from newslint.rule import Rule, Suggestion, replace_fix
+from newslint.rule import NOTHING, Rule, Suggestion, replace_fix
 from newslint.rules._desk import desk_choice, grouped_lesson, style_notes
 from newslint.rules.naming._company import COMPANY_AFTER, SPACE
 from newslint.rules.typos._words import english, known_names
@@ -388,7 +388,7 @@ class AbbreviationStyle(Rule):
         if not mixed or not _two_outside(text, mixed, doc.headline):
             # most stories write each abbreviation one way, or one of them in the headline: not a
             # generator, so that they pay one call
-            return iter(())
+            return NOTHING
         return self._mixes(doc, text, mixed)
 
     def _mixes(self, doc: Document, text: str, mixed: set[str]) -> Iterator[Violation]:

@@ -15,7 +15,7 @@ from operator import add
 from newslint.document import Document, LetterTest, Shape, Token
 from newslint.native import native, word_splits
 from newslint.profile import Profile
-from newslint.rule import Rule, Suggestion, Trigger, replace_fix
+from newslint.rule import NOTHING, Rule, Suggestion, Trigger, replace_fix
 from newslint.rules._desk import desk_choice, kinds_lesson
 from newslint.rules._tables import once
 from newslint.rules.typos import _pairs as pairs
@@ -95,7 +95,7 @@ class CompoundSpacing(Rule):
     def check(self, doc: Document) -> Iterator[Violation]:
         wanted, keys = _candidates(doc)
         if not keys:  # decided from the story's distinct words, without its tokens (most stories)
-            return iter(())  # not a generator: such a story pays one call
+            return NOTHING  # not a generator: such a story pays one call
         return self._mixes(doc, wanted, keys)
 
     def _mixes(

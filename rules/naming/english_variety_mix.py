@@ -10,7 +10,7 @@ from newslint.document import Document, LetterTest, Token
 from newslint.figures import digit_runs, matches_at
 from newslint.native import native
 from newslint.profile import Profile
-from newslint.rule import Rule, RuleContext, Suggestion, Trigger
+from newslint.rule import NOTHING, Rule, RuleContext, Suggestion, Trigger
 from newslint.rules._styles import HOUSE_STYLES, style_name, styles_where
 from newslint.rules.naming import _desk_variety, _senses
 from newslint.rules.naming._company import COMPANY_AFTER
@@ -580,7 +580,7 @@ class EnglishVarietyMix(Rule):
         lone = _lone_variety(doc.selected(_CANDIDATES))
         # Not a generator: a story these tests settle (most) pays one call, no generator made.
         if lone == "":
-            return iter(())  # no word of the story has an entry: nothing is found
+            return NOTHING  # no word of the story has an entry: nothing is found
         if lone is not None and settled[1] is None and (context.profile is None or not self._desk_section()):
             # every entry the story can have is a spelling of one variety: `_unopposed` answers
             # yes whatever the tokens (which are not built) when the other variety's signs are
@@ -588,7 +588,7 @@ class EnglishVarietyMix(Rule):
             evidence = _evidence_of(doc)
             signs = _other_signs(lone, evidence)
             if signs is not None and signs < MIN_EVIDENCE:
-                return iter(())
+                return NOTHING
         return self._found(doc, settled, evidence)
 
     def _found(

@@ -12,7 +12,7 @@ from functools import cached_property, partial
 from newslint.document import Document, LetterTest, Shape, Token
 from newslint.native import Lookup, bare_name, edits_among, native
 from newslint.profile import Profile
-from newslint.rule import Rule, Suggestion
+from newslint.rule import NOTHING, Rule, Suggestion
 from newslint.rules._desk import ESTABLISHED, describe, desk_slip, preferred
 from newslint.rules.naming._entities import (
     COMPANY_WORDS,
@@ -940,7 +940,7 @@ class NameVariant(Rule):
         twins = _name_twins(doc.text)
         case = _case_variant_possible(doc, written)
         if not (pair or twins or case) and self.context.profile is None:
-            return iter(())
+            return NOTHING
         return self._variants(doc, written, pair, twins, case)
 
     def _variants(

@@ -11,7 +11,7 @@ from newslint.document import Document
 from newslint.figures import matches_at
 from newslint.native import native
 from newslint.profile import Profile
-from newslint.rule import Rule, Suggestion, replace_fix
+from newslint.rule import NOTHING, Rule, Suggestion, replace_fix
 from newslint.rules._desk import desk_choice, forms_lesson, style_notes
 from newslint.rules._styles import HOUSE_STYLES
 from newslint.span import Span
@@ -77,7 +77,7 @@ def prose_matches(
     if kept is not None:
         starts = kept(doc.text, starts)
     if not starts:  # most stories, for a marked pattern: one call, no generator made and run
-        return iter(())
+        return NOTHING
     return _in_prose(doc, matches_at(pattern, doc.text, starts), headline)
 
 
@@ -226,7 +226,7 @@ class HouseStyleRule(Rule):
         style = self.context.style
         if style in self.styles:
             return self.check_style(doc, style)
-        return iter(())
+        return NOTHING
 
     def check_style(self, doc: Document, style: str) -> Iterator[Violation]:
         raise NotImplementedError
@@ -301,9 +301,9 @@ class MixedFormRule(Rule):
         # than two forms (most): `report` finds no mix in them. A rule whose forms open at marked
         # figures (`marked`) tells most of those stories from the figures alone.
         if self.marked is not None and len(figures_marked(doc, self.marked)) < 2:
-            return iter(())
+            return NOTHING
         forms = self.forms(doc)
-        return self.report(doc, forms) if len(forms) >= 2 else iter(())
+        return self.report(doc, forms) if len(forms) >= 2 else NOTHING
 
     def report(self, doc: Document, listed: Iterable[Form]) -> Iterator[Violation]:
         """The story's forms of the less used kinds, `listed` its forms (`forms`)."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from newslint.document import Document
 from newslint.figures import matches_at
 from newslint.native import native
-from newslint.rule import Rule
+from newslint.rule import NOTHING, Rule
 from newslint.span import _INT32_LIMIT, Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
@@ -293,7 +293,7 @@ class EuropeanNumberFormat(Rule):
         separators, dot_groups, comma_figures = digit_joints(text, doc.digit_runs[1])
         # Not a generator: a story with none of them (most) pays one call.
         if not dot_groups and not comma_figures and _GROUPING_SPACES.isdisjoint(separators):
-            return iter(())
+            return NOTHING
         return self._found(doc, separators, dot_groups, comma_figures)
 
     def _found(

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from newslint.document import Document
+from newslint.rule import NOTHING
 from newslint.rules.numbers._common import PERCENT_MARKS, Form, MixedFormRule, figures_marked, prose_matches
 from newslint.rules.numbers.percent_sign_style import STYLES_WITH_THE_SIGN
 from newslint.span import Span
@@ -69,14 +70,14 @@ class PercentStyleMix(MixedFormRule):
         # Fewer than two figures a percent mark follows (most stories): fewer than two matches.
         figures = figures_marked(doc, PERCENT_MARKS)
         if len(figures) < 2:
-            return iter(())
+            return NOTHING
         found = self._matches(doc, figures)
         if len(found) < 2:
-            return iter(())
+            return NOTHING
         # markers written alike are of one kind: most stories write every one the same
         markers = {m.group(2) for m in found}
         if len(markers) < 2 or len({_kind(marker) for marker in markers}) < 2:
-            return iter(())
+            return NOTHING
         return self.report(doc, [_form(m) for m in found])
 
     def _matches(self, doc: Document, figures: Sequence[int] | None = None) -> Sequence[re.Match[str]]:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from newslint.document import Document
 from newslint.native import native
+from newslint.rule import NOTHING
 from newslint.rules._styles import styles_where
 from newslint.rules.numbers._common import Form, MixedFormRule, prose_matches
 from newslint.span import Span
@@ -102,7 +103,7 @@ class ThousandsSeparatorMix(MixedFormRule):
     def check(self, doc: Document) -> Iterator[Violation]:
         # Fewer than two figures `forms` reads (most stories): fewer than two forms, no mix.
         if len(four_digit_starts(doc.text, doc.digit_runs[0])) < 2:
-            return iter(())
+            return NOTHING
         return super().check(doc)
 
     def forms(self, doc: Document) -> Sequence[Form]:

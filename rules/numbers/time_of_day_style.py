@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from newslint.document import Document
-from newslint.rule import Rule
+from newslint.rule import NOTHING, Rule
 from newslint.rules._styles import HOUSE_STYLES
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
@@ -60,7 +60,7 @@ class TimeOfDayStyle(Rule):
         # generator made and run to its end.
         house = HOUSE_STYLES.get(self.context.style or "")
         if house is None or house.clock is None:
-            return iter(())
+            return NOTHING
         return self._check_clock(doc, house.name, house.clock)
 
     def _check_clock(self, doc: Document, name: str, clock: str) -> Iterator[Violation]:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from newslint.document import Document
 from newslint.native import native
-from newslint.rule import Rule
+from newslint.rule import NOTHING, Rule
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
@@ -232,7 +232,7 @@ class BoilerplateLine(Rule):
         # Not a generator: a story with no candidate line (most) pays one call.
         found = _candidate_offsets(doc.text)
         if not found:
-            return iter(())
+            return NOTHING
         return self._lines(doc, found)
 
     def _lines(self, doc: Document, offsets: list[int]) -> Iterator[Violation]:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from newslint.document import Document
-from newslint.rule import Rule, Trigger
+from newslint.rule import NOTHING, Rule, Trigger
 from newslint.rules.structure._text import fold_quotes
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
@@ -58,7 +58,7 @@ class DuplicatedDateline(Rule):
     def check(self, doc: Document) -> Iterator[Violation]:
         # Not a generator: a story with no dateline pays one call.
         first = self._first_dateline(doc)
-        return iter(()) if first is None else self._second(doc, first)
+        return NOTHING if first is None else self._second(doc, first)
 
     def _second(self, doc: Document, first: Span) -> Iterator[Violation]:
         """The report of a second dateline after the first, `first`, if there is one."""

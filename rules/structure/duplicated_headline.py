@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from newslint.document import Document
-from newslint.rule import Rule
+from newslint.rule import NOTHING, Rule
 from newslint.rules.structure._text import deletion_span, fold_quotes, normalise
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
@@ -68,18 +68,18 @@ class DuplicatedHeadline(Rule):
                 return iter((doubled,))
         if head is None:
             if len(paragraphs) < 3 or paragraphs[0].end - paragraphs[0].start > MAX_HEADLINE:
-                return iter(())
+                return NOTHING
             head, first = paragraphs[0], paragraphs[1]
         elif paragraphs:
             first = paragraphs[0]
         else:
-            return iter(())
+            return NOTHING
         head_text, first_text = text[head.start : head.end], text[first.start : first.end]
         if _first_unlike(head_text, first_text):
-            return iter(())
+            return NOTHING
         key = normalise(head_text)
         if not key or _unlike(first_text, key):
-            return iter(())
+            return NOTHING
         return self._repeats(doc, first, head_text, first_text, key)
 
     def _repeats(

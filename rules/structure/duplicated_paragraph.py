@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from newslint.document import Document
-from newslint.rule import Rule
+from newslint.rule import NOTHING, Rule
 from newslint.rules.structure._text import deletion_span, normalise, repeated_starts_in, rough_key
 from newslint.violation import Edit, Fix, FixAvailability, Violation
 
@@ -64,7 +64,7 @@ class DuplicatedParagraph(Rule):
         # a paragraph whose start is its own has a key of its own: only the others are keyed.
         # Not a generator: where every start is its own (most stories) one call, no dict made.
         repeated = repeated_starts_in(doc.text, doc.paragraphs)
-        return self._repeats(doc, repeated) if repeated else iter(())
+        return self._repeats(doc, repeated) if repeated else NOTHING
 
     def _repeats(self, doc: Document, repeated: list[int]) -> Iterator[Violation]:
         """The reports of the paragraphs that repeat, `repeated` those whose start another shares."""

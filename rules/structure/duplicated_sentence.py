@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from newslint.document import Document
 from newslint.native import native
-from newslint.rule import Rule
+from newslint.rule import NOTHING, Rule
 from newslint.rules.structure._text import (
     deletion_span,
     normalise,
@@ -64,7 +64,7 @@ class DuplicatedSentence(Rule):
     def check(self, doc: Document) -> Iterator[Violation]:
         # Not a generator: no two sentences start alike in most stories, and then no two body
         # sentences can (one call).
-        return self._repeats(doc) if repeated_starts_in(doc.text, doc.sentences) else iter(())
+        return self._repeats(doc) if repeated_starts_in(doc.text, doc.sentences) else NOTHING
 
     def _repeats(self, doc: Document) -> Iterator[Violation]:
         """The reports of the body sentences that repeat one before them."""

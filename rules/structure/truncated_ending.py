@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from newslint.document import Document
-from newslint.rule import Rule
+from newslint.rule import NOTHING, Rule
 from newslint.span import Span
 from newslint.violation import Violation
 
@@ -83,16 +83,16 @@ class TruncatedEnding(Rule):
         # Not a generator: most stories are done with in one call.
         paragraphs = doc.paragraphs
         if len(paragraphs) < 2:
-            return iter(())
+            return NOTHING
         last = paragraphs[-1]
         text = doc.text[last.start : last.end]
         ending = text.rstrip()
         if not ending or not ending[-1].isalpha():  # each of _ENDS_WELL is no letter
             # ends well, or in a sign-off taken off below (then it arrived whole): most stories
-            return iter(())
+            return NOTHING
         ending = ending.lstrip()  # the paragraph stripped both ends
         if ending in _SIGN_OFF_WORDS or _SIGN_OFF_LINE.match(ending):
-            return iter(())  # the last paragraph signs off ("Reuter"): most of the others
+            return NOTHING  # the last paragraph signs off ("Reuter"): most of the others
         return self._cut(doc, last, text)
 
     def _cut(self, doc: Document, last: Span, text: str) -> Iterator[Violation]:

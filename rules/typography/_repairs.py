@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 
 from newslint.document import Document
 from newslint.reading import Repair
-from newslint.rule import Rule
+from newslint.rule import NOTHING, Rule
 from newslint.violation import Edit, Fix, Violation
 
 
@@ -27,7 +27,7 @@ def report(
     names each fix (`found`: the damaged characters). Not a generator: a story without repairs
     (most) pays one call, not a generator made and run to its end, for each of the five rules."""
     if not doc.repairs:
-        return iter(())
+        return NOTHING
     return _report(rule, doc, kind, title)
 
 

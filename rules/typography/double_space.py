@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 
 from newslint.document import Document
 from newslint.native import native
-from newslint.rule import Rule
+from newslint.rule import NOTHING, Rule
 from newslint.rules.typography._no_break import NBSP, keeps_no_break_space
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
@@ -57,7 +57,7 @@ class DoubleSpace(Rule):
         if NBSP in text:
             return self._report(doc, [m.span() for m in _RUN.finditer(text)])
         runs = space_run_spans(text)
-        return self._report(doc, runs) if runs else iter(())
+        return self._report(doc, runs) if runs else NOTHING
 
     def _report(self, doc: Document, runs: list[tuple[int, int]]) -> Iterator[Violation]:
         text = doc.text

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from newslint import native as _chooser
 from newslint.document import Document
-from newslint.rule import Rule
+from newslint.rule import NOTHING, Rule
 from newslint.rules.typos._words import english
 from newslint.span import Span
 from newslint.violation import Edit, Fix, FixAvailability, Violation
@@ -104,7 +104,7 @@ class DoubledWord(Rule):
             return self._doubles(doc, _DOUBLE.finditer(text))
         starts: list[int] = compiled.double_starts(text)
         if not starts:
-            return iter(())  # the pattern cannot match
+            return NOTHING  # the pattern cannot match
         return self._doubles(doc, _matches_at(text, starts))
 
     def _doubles(self, doc: Document, found: Iterable[re.Match[str]]) -> Iterator[Violation]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from newslint.document import Document
-from newslint.rule import Rule
+from newslint.rule import NOTHING, Rule
 from newslint.rules.typos._split import Join, joins, pairs_to_join
 from newslint.rules.typos._split import prepare as prepare_joins
 from newslint.rules.typos.unknown_word import in_company_tag
@@ -57,7 +57,7 @@ class SplitWord(Rule):
         # pay one call (neither this rule's generator nor `joins`' made).
         pairs = pairs_to_join(text, 0, len(text))
         if not pairs:
-            return iter(())
+            return NOTHING
         return self._reports(doc, joins(text, self.context.vocabulary, pairs=pairs))
 
     def _reports(self, doc: Document, found: Iterable[Join]) -> Iterator[Violation]:
