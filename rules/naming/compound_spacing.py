@@ -577,6 +577,26 @@ def _reported(forms: Forms, opened: dict[str, list[Span]]) -> tuple[Forms, dict[
     return kept, {key: spans for key, spans in opened.items() if key in kept}
 
 
+FEW_WANTED = 8  # up to this many wanted words are found by a search each, not one walk of all
+
+
+def _ids_of(words: list[str], wanted: Collection[str]) -> list[int]:
+    """The places in `words` (the index's distinct texts) of the `wanted` ones, ascending. A
+    story's few (most that get here want two or three) are each found by `list.index`, a compiled
+    search, where a Python loop over its few hundred words cost more than the rest of the rule;
+    many (a big file's thousands) by that one loop, not a search each."""
+    if len(wanted) > FEW_WANTED:
+        return [k for k, w in enumerate(words) if w in wanted]
+    found = []
+    for w in wanted:
+        try:
+            found.append(words.index(w))
+        except ValueError:  # (a wanted word is one of the story's: not met)
+            continue
+    found.sort()
+    return found
+
+
 def _indexed_forms(
     doc: Document, wanted: Collection[str], keys: Collection[str]
 ) -> tuple[Forms, dict[str, list[Span]]] | None:
@@ -595,7 +615,7 @@ def _indexed_forms(
     # thousands, most of them of compounds written one way (a Span each held 20 MB of 10 MB).
     at_forms: dict[str, dict[str, array[int]]] = defaultdict(lambda: defaultdict(_int32s))
     at_opened: dict[str, array[int]] = defaultdict(_int32s)
-    listed = [k for k, w in enumerate(words) if w in wanted]  # the ids of the wanted words
+    listed = _ids_of(words, wanted)  # the ids of the wanted words
     form_of = {k: form for k in listed if (form := _form_of(words[k], keys)) is not None}
     part_of = {k: part for k in listed if (part := _part_of(words[k])) is not None}
 
