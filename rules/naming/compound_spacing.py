@@ -442,7 +442,15 @@ def _candidates(doc: Document) -> tuple[set[str], dict[str, list[int] | None]]:
     # split's key is a closed form's lowercase, and a hyphenated form's letters that are one are
     # among the keys found already), and not at all in most stories
     hyphenated = {w for w, key in joined_of.items() if key in keys}
-    wanted = {w for w in doc.selected(_CLOSED) if w.lower() in keys} | hyphenated
+    closed = doc.selected(_CLOSED)
+    if doc.text.isascii():
+        # (a flag, not a scan) every closed form is then lowercase or capitalised ASCII letters
+        # (`_CLOSED`'s shapes), its lowercase a key (lowercase) exactly when it is the key or the
+        # key capitalised: two lookups a key, not every closed form of the story lowered
+        wanted = {form for key in keys for form in (key, key.capitalize()) if form in closed}
+    else:
+        wanted = {w for w in closed if w.lower() in keys}
+    wanted |= hyphenated
     if parts:
         wanted.update(_plain_of(doc, parts))
     return wanted, keys
