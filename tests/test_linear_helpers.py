@@ -706,6 +706,13 @@ def test_compound_spacing_forms_read_from_the_index_are_those_of_its_tokens(text
     assert _filed(indexed) == _filed(compound_spacing._token_forms(doc, wanted, keys))
 
 
+@settings(max_examples=examples(600), deadline=None)
+@given(st.lists(st.text("abc-", max_size=3), unique=True), st.sets(st.text("abc-", max_size=3), max_size=12))
+def test_compound_spacing_ids_of_its_wanted_words_are_those_a_walk_finds(words, wanted):
+    # a search per word for a few (`FEW_WANTED`), the walk for more: the same ids, ascending
+    assert compound_spacing._ids_of(words, wanted) == [k for k, w in enumerate(words) if w in wanted]
+
+
 def test_compound_spacing_keeps_the_places_of_the_compounds_it_can_report_alone():
     # a closed form beside another form is kept; one written one way (or only open) is not
     doc = segment.parse("Airstrikes hit. The airstrikes, air strikes. A ceasefire; the ceasefire. Long term")
