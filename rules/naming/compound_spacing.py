@@ -599,7 +599,7 @@ def _ids_of(words: list[str], wanted: Collection[str]) -> list[int]:
     for w in wanted:
         try:
             found.append(words.index(w))
-        except ValueError:  # (a wanted word is one of the story's: not met)
+        except ValueError:  # not among the index's texts (the walk skips such a word too)
             continue
     found.sort()
     return found
