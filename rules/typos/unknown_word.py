@@ -1408,16 +1408,21 @@ def _two_words(word: str) -> bool:
 def _worth_reporting(
     part: str, evidence: list[str], others: list[str], counts: Counter, evidence_only: bool
 ) -> bool:
-    """Whether an unlisted word is a typo to report, from its candidates and the story."""
+    """Whether an unlisted word is a typo to report, from its candidates and the story. (The
+    tests that read only the candidates and the count come before the word's `derivation`,
+    which can only say no too: most words it drops have no candidate, and a new word's
+    derivation walks its prefixes and splits.)"""
     if evidence or evidence_only:
         return bool(evidence)
+    if not others:
+        return False  # nothing one edit away: a rare or foreign word, not a typo we can name
+    if counts[part] >= 2:
+        return False  # used twice with no likelier word nearby: jargon, not a slip
     if not _obvious_slip(others) and not _sole_long_slip(part, others):
         derived = derivation(part)
         if derived in INFLECTIONS or derived is not None and not _common_candidate(others):
             return False  # "prewent" parses as pre + went, but "present" is one edit away
-    if counts[part] >= 2:
-        return False  # used twice with no likelier word nearby: jargon, not a slip
-    return bool(others)  # nothing one edit away: a rare or foreign word, not a typo we can name
+    return True
 
 
 SAFE_SHARE = 0.97  # a safe fix: the candidate holds this share of belief at least
@@ -1908,6 +1913,8 @@ def _glued_contraction(word: str) -> str | None:
     """A contraction run into the next word ("aren'ta patch", "don'tthink"): the contraction is a
     listed word, its clitic ends it, and the letters after it are a common word. Written apart:
     "aren't a". (One slip from "aren't" it is too, but dropping the letters loses a word.)"""
+    if "'" not in word:
+        return None  # (every clitic of `_GLUED` has one: most words, without its backtracking)
     m = _GLUED.fullmatch(word)
     if m is None:
         return None
