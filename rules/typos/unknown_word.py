@@ -178,11 +178,15 @@ def _counted_as(text: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
-def suggestions(word: str, counts: Counter) -> tuple[list[str], list[str]]:
+def suggestions(
+    word: str, counts: Counter, candidates: set[str] | None = None
+) -> tuple[list[str], list[str]]:
     """(candidates used more often in this story, other candidates by frequency), one edit away.
-    A function word run into a common word ("ofthe", "inwhich") is a candidate too: a lost space."""
+    A function word run into a common word ("ofthe", "inwhich") is a candidate too: a lost space.
+    `candidates`: `listed_edits(word)` where the caller has it (a new set: it is changed)."""
     words = english()
-    candidates = listed_edits(word)  # in any order: both sorts below break every tie
+    if candidates is None:
+        candidates = listed_edits(word)  # in any order: both sorts below break every tie
     bare = word.replace("'", "")
     if bare != word and words.frequency_rank(bare) >= COMMON_RANK:
         candidates.discard(bare)  # "gov't" is an abbreviation, written so; "th'e" is still "the"
@@ -200,6 +204,15 @@ def suggestions(word: str, counts: Counter) -> tuple[list[str], list[str]]:
         else:
             others.append(apart)  # "forsee" is "foresee" before it is "for see"
     return evidence, others
+
+
+def _more_used(candidates: set[str], word: str, counts: Counter) -> bool:
+    """Whether the story uses one of the candidates more often than `word`: where none is,
+    `suggestions` finds no evidence among them (read before its sorts and run-together splits,
+    for a word only evidence can report)."""
+    uses = counts.get  # (an absent word's 0, without Counter's __missing__)
+    typed = uses(word, 0)
+    return any(uses(c, 0) > typed for c in candidates)
 
 
 def _listed_one_edit_away(word: str) -> frozenset[str]:
@@ -1234,7 +1247,10 @@ class UnknownWord(Rule):
                 f"unknown word {doc.slice(span)!r}: {written!r} with its accented letter lost?",
                 Fix.unsafe(f"Replace with {written!r}", Edit.replace(span, written)),
             )
-        evidence, others = suggestions(part, counts)
+        candidates = listed_edits(part)
+        if evidence_only and not _more_used(candidates, part, counts):
+            return None  # no evidence can be found (`suggestions`' below is among these words)
+        evidence, others = suggestions(part, counts, candidates)
         if not evidence and not others and not evidence_only and counts[part] < 2:
             others = _two_slips_from(part)  # "succesfull", "statmenet": no word one edit away
             guess_only = guess_only or bool(others)
