@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -891,3 +892,70 @@ def test_a_short_slip_read_by_nl101_first_is_reported_by_nl106_as_alone():
     alone = newslint.lint_text(text, select=["NL106"])
     both = [d for d in newslint.lint_text(text, select=["NL101", "NL106"]) if d.code == "NL106"]
     assert alone == both and alone
+
+
+def _worth_reporting_derivation_first(part, evidence, others, counts, evidence_only):
+    """`_worth_reporting` as it read before: the word's derivation asked before its count and
+    whether it has any candidate."""
+    if evidence or evidence_only:
+        return bool(evidence)
+    if not unknown_word._obvious_slip(others) and not unknown_word._sole_long_slip(part, others):
+        derived = unknown_word.derivation(part)
+        if (
+            derived in unknown_word.INFLECTIONS
+            or derived is not None
+            and not unknown_word._common_candidate(others)
+        ):
+            return False
+    if counts[part] >= 2:
+        return False
+    return bool(others)
+
+
+SLIPS = st.sampled_from(["prewent", "reigme", "adverserial", "stockmarket", "collateralised", "sunseed"])
+CANDIDATES = st.lists(st.sampled_from(["present", "regime", "adversarial", "went", "of the", "sunseeds"]))
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(SLIPS, CANDIDATES, CANDIDATES, st.integers(0, 3), st.booleans())
+def test_a_word_is_worth_reporting_as_with_its_derivation_asked_first(part, evidence, others, uses, only):
+    """`_worth_reporting` tests the candidates and the word's count before its derivation: the
+    same answers."""
+    counts = Counter({part: uses})
+    found = unknown_word._worth_reporting(part, evidence, others, counts, only)
+    assert found == _worth_reporting_derivation_first(part, evidence, others, counts, only)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.text("adnot'rs", min_size=1, max_size=10))
+@example("aren'ta")
+@example("arenta")
+def test_a_word_without_an_apostrophe_is_no_glued_contraction(word):
+    """`_glued_contraction` returns at once for a word without an apostrophe: its pattern, every
+    clitic of which has one, matches no such word."""
+    if "'" not in word:
+        assert unknown_word._GLUED.fullmatch(word) is None
+        assert unknown_word._glued_contraction(word) is None
+
+
+def test_a_glued_contraction_is_still_found():
+    assert unknown_word._glued_contraction("aren'ta") == "aren't a"
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(
+    st.sampled_from(["reigme", "regime", "govenment", "ecuadr", "adn", "thier"]),
+    st.dictionaries(
+        st.sampled_from(["regime", "reigme", "government", "ecuador", "and", "their", "the"]),
+        st.integers(0, 3),
+    ),
+)
+def test_no_word_used_more_often_leaves_no_evidence(word, uses):
+    """`_report` drops a word only evidence can report where the story uses none of the listed
+    words one edit from it more often (`_more_used`): `suggestions` then finds no evidence."""
+    from newslint.rules.typos._words import listed_edits
+
+    counts = Counter(uses)
+    evidence, _ = unknown_word.suggestions(word, counts)
+    assert bool(evidence) <= unknown_word._more_used(listed_edits(word), word, counts)
+    assert unknown_word.suggestions(word, counts, listed_edits(word)) == (evidence, _)
