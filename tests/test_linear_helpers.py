@@ -1546,6 +1546,11 @@ LONE_VARIETY_TEXT = _words_text(
 @example("Colour Ltd said the color of it.", "")  # a company's spelling is no entry
 @example("The labour-intensive centre.", "")  # a hyphenated word's parts: the full path
 @example("They organise it and organize it. The colour.", "")
+@example("They organize it and realized it. The color.", "")  # -ize twice, no spelling: no tokens
+@example("They organize it. The color.", "")  # a lone -ize: no British sign, no tokens
+@example("They organize it. Mr Brown said on 25 February it was £4m, 5 per cent, towards.", "")
+@example("They organize it and organize it. The color, Mr Brown said of £4m.", "")
+@example("Organized, it said. The color, Mr Brown said of £4m.", "")  # a capital: no name, or one
 def test_english_variety_mix_reports_as_without_its_lone_variety_exit(text, ending):
     """NL201 returns before building any token from a story whose candidate words are each a
     plain spelling of one variety (or no entry) when the other variety's signs are too few for
@@ -1559,13 +1564,19 @@ def test_english_variety_mix_reports_as_without_its_lone_variety_exit(text, endi
 
 def test_english_variety_mix_lone_variety_reads_each_word_once():
     """`_lone_variety`: "" with no entry, the variety of plain spellings and -ise endings of one
-    variety, None for two varieties, an -ize ending, a contextual word or a hyphenated one."""
+    variety, "ize" for American with an -ize ending, None for two varieties, a contextual word or
+    a hyphenated one;
+    `_ize_uses`: the -ize endings' uses in lowercase, and whether a spelling is there too."""
     lone = english_variety_mix._lone_variety
     assert lone({"said"}) == ""
     assert lone({"colour", "Centre", "organised"}) == "gb"
     assert lone({"color", "center"}) == "us"
     assert lone({"colour", "color"}) is None
-    assert lone({"organized"}) is None
+    assert lone({"organized"}) == lone({"organized", "color"}) == "ize"  # American, -ize to weigh
+    assert lone({"organized", "colour"}) is None
+    words = {"organized", "Realized", "color"}
+    assert lone(words) == "ize"  # (which reads each word's answer for `_ize_uses`)
+    assert english_variety_mix._ize_uses(words, {"organized": 2, "Realized": 1}) == (2, True)
     assert lone({"program"}) is None
     assert lone({"centre-left"}) is None
 

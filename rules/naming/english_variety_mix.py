@@ -577,17 +577,27 @@ class EnglishVarietyMix(Rule):
         if settled is None or settled[0] is not context:
             settled = self._settle()
         evidence: _Evidence | None = None
-        lone = _lone_variety(doc.selected(_CANDIDATES))
+        words = doc.selected(_CANDIDATES)
+        lone = _lone_variety(words)
         # Not a generator: a story these tests settle (most) pays one call, no generator made.
         if lone == "":
             return NOTHING  # no word of the story has an entry: nothing is found
         if lone is not None and settled[1] is None and (context.profile is None or not self._desk_section()):
-            # every entry the story can have is a spelling of one variety: `_unopposed` answers
-            # yes whatever the tokens (which are not built) when the other variety's signs are
-            # too few for any majority (most stories the rule checks)
+            # every entry the story can have is a spelling of one variety or an -ize ending:
+            # `_unopposed` answers yes whatever the tokens (which are not built) when the other
+            # variety's signs are too few for any majority (most stories the rule checks) and a
+            # lone -ize raises no question
+            moot = True  # no lone -ize for `_unopposed` to weigh
+            if lone is _IZE:
+                lowercase, spelled = _ize_uses(words, doc.word_counts)
+                if lowercase >= 2 and not spelled:
+                    return NOTHING  # -ize twice and no spelling: no majority, and no lone -ize
+                lone, moot = "us", lowercase >= 2
             evidence = _evidence_of(doc)
             signs = _other_signs(lone, evidence)
-            if signs is not None and signs < MIN_EVIDENCE:
+            # a lone -ize is out of place only in copy of British house style (`british_house`),
+            # which shows a British sign where no spelling is British
+            if signs is not None and signs < MIN_EVIDENCE and (moot or not evidence.house().get("gb")):
                 return NOTHING
         return self._found(doc, settled, evidence)
 
@@ -1106,18 +1116,20 @@ def _evidence_of(doc: Document) -> _Evidence:
 
 
 # A candidate word (as written) -> the variety of its entry when that is a plain spelling whatever
-# its context ("us", "gb"), "" when it has no entry, None when its context or its parts decide
-# (`_lone_of`): decided once per word, remembered across stories (at most one a table word)
+# its context ("us", "gb"), _IZE for an -ize ending, "" when it has no entry, None when its
+# context or its parts decide (`_lone_of`): decided once per word, remembered across stories (at
+# most one a table word)
 _LONE: dict[str, str | None] = {}
 _UNREAD = "?"  # no answer of `_lone_of`: a word `_LONE` has not met
+_IZE = "ize"  # `_lone_of`'s answer for an -ize ending (American: its entry's variety)
 
 
 def _lone_of(text: str) -> str | None:
     """`_LONE`'s answer for a word, as `_spellings` would find its tokens' entries: a hyphenated
-    word's parts, a contextual word and an -ize ending (`_unopposed` weighs -ise against -ize by
-    the count of their tokens, and a lone -ize) are None; a word with no entry (too short, or
-    listed nowhere) is "". An -ise ending is its variety's spelling: without an -ize, it raises
-    no question of endings."""
+    word's parts and a contextual word are None; an -ize ending is _IZE (`_unopposed` weighs it
+    by the count of its tokens that are no names: `_ize_uses`); a word with no entry (too short,
+    or listed nowhere) is "". An -ise ending is its variety's spelling: without an -ize, it
+    raises no question of endings."""
     if "-" in text:
         return None
     word = text.lower().replace("’", "'")
@@ -1126,23 +1138,43 @@ def _lone_of(text: str) -> str | None:
         entry = variants().get(word) if len(word) >= MIN_LENGTH else None
         if entry is None:
             return ""
+        if entry.kind == "ize":
+            return _IZE
         return entry.variety if entry.kind in ("spelling", "ise") else None
     return None if _listed(word, listed) else ""
 
 
 def _lone_variety(words: Collection[str]) -> str | None:
     """The one variety of the entries `_spellings` can find for the story's candidate `words`,
-    when each word's is a plain spelling or none (`_lone_of`): "" when none has an entry (nothing
-    is found), None when two varieties are there or a word's entry needs its tokens."""
-    lone, known = "", _LONE
+    when each word's is a plain spelling, an -ize ending (American) or none (`_lone_of`): "" when
+    none has an entry (nothing is found), _IZE when the variety is American and an -ize ending is
+    among them, None when two varieties are there or a word's entry needs its tokens."""
+    lone, known, ize = "", _LONE, False
     for text in words:
         variety = known.get(text, _UNREAD)
         if variety is _UNREAD:
             variety = known[text] = _lone_of(text)
+        if variety is _IZE:
+            ize, variety = True, "us"
         if variety is None or variety and lone and variety != lone:
             return None
         lone = variety or lone
-    return lone
+    return _IZE if ize else lone
+
+
+def _ize_uses(words: Collection[str], counts: Mapping[str, int]) -> tuple[int, bool]:
+    """Of a story's candidate `words` whose `_lone_variety` is _IZE: the uses of its -ize endings
+    written without a capital (each a token `_spellings` finds, and no name to `_unopposed`), and
+    whether a plain spelling is among them."""
+    lowercase, spelled, known = 0, False, _LONE
+    for text in words:
+        variety = known[text]
+        if variety is _IZE:
+            if not text[:1].isupper():
+                lowercase += counts[text]
+        elif variety:
+            spelled = True
+    return lowercase, spelled
 
 
 def _spelling_counts(
