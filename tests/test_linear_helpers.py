@@ -1532,7 +1532,8 @@ LONE_VARIETY_TEXT = _words_text(
     ["colour", "Colour", "COLOUR", "centre", "Defence", "defence", "theatre", "labour-intensive"]
     + ["color", "center", "Defense", "organise", "Organised", "organize", "realized", "tyre"]
     + ["program", "programme", "licence", "meters", "the", "said", "Ministry", "Ltd", "Inc"]
-    + ["Mr Brown", "Mr. Brown", "percent", "per cent", "£4m", "25 February", "the US", "towards"],
+    + ["Mr Brown", "Mr. Brown", "percent", "per cent", "£4m", "25 February", "the US", "towards"]
+    + ["Program", "programs", "400 meters", "Newsnight program", "program director", "software"],
     16,
 )
 
@@ -1551,6 +1552,9 @@ LONE_VARIETY_TEXT = _words_text(
 @example("They organize it. Mr Brown said on 25 February it was £4m, 5 per cent, towards.", "")
 @example("They organize it and organize it. The color, Mr Brown said of £4m.", "")
 @example("Organized, it said. The color, Mr Brown said of £4m.", "")  # a capital: no name, or one
+@example("The program. The color of 400 meters.", "")  # American in context, or weak: no tokens
+@example("The program. Mr Brown said on 25 February it was £4m, 5 per cent. UK, towards.", "")
+@example("The Newsnight program and the program, Mr Brown said of £4m.", "")
 def test_english_variety_mix_reports_as_without_its_lone_variety_exit(text, ending):
     """NL201 returns before building any token from a story whose candidate words are each a
     plain spelling of one variety (or no entry) when the other variety's signs are too few for
@@ -1564,8 +1568,8 @@ def test_english_variety_mix_reports_as_without_its_lone_variety_exit(text, endi
 
 def test_english_variety_mix_lone_variety_reads_each_word_once():
     """`_lone_variety`: "" with no entry, the variety of plain spellings and -ise endings of one
-    variety, "ize" for American with an -ize ending, None for two varieties, a contextual word or
-    a hyphenated one;
+    variety or a word its context makes American (or nothing), "ize" for American with an -ize
+    ending, None for two varieties, a word whose sense its context reads or a hyphenated one;
     `_ize_uses`: the -ize endings' uses in lowercase, and whether a spelling is there too."""
     lone = english_variety_mix._lone_variety
     assert lone({"said"}) == ""
@@ -1577,7 +1581,8 @@ def test_english_variety_mix_lone_variety_reads_each_word_once():
     words = {"organized", "Realized", "color"}
     assert lone(words) == "ize"  # (which reads each word's answer for `_ize_uses`)
     assert english_variety_mix._ize_uses(words, {"organized": 2, "Realized": 1}) == (2, True)
-    assert lone({"program"}) is None
+    assert lone({"program"}) == lone({"meters", "color"}) == "us"  # American, or nothing, in context
+    assert lone({"program", "colour"}) is None
     assert lone({"centre-left"}) is None
 
 

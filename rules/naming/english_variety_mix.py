@@ -583,10 +583,11 @@ class EnglishVarietyMix(Rule):
         if lone == "":
             return NOTHING  # no word of the story has an entry: nothing is found
         if lone is not None and settled[1] is None and (context.profile is None or not self._desk_section()):
-            # every entry the story can have is a spelling of one variety or an -ize ending:
-            # `_unopposed` answers yes whatever the tokens (which are not built) when the other
-            # variety's signs are too few for any majority (most stories the rule checks) and a
-            # lone -ize raises no question
+            # every entry the story can have is a spelling of one variety, an -ize ending or weak
+            # "program": `_unopposed` answers yes whatever the tokens (which are not built) when
+            # the other variety's signs are too few for any majority (most stories the rule
+            # checks; too few, too, for copy plainly British, where weak "program" would count:
+            # BRITISH_STYLE is twice MIN_EVIDENCE) and a lone -ize raises no question
             moot = True  # no lone -ize for `_unopposed` to weigh
             if lone is _IZE:
                 lowercase, spelled = _ize_uses(words, doc.word_counts)
@@ -1122,14 +1123,18 @@ def _evidence_of(doc: Document) -> _Evidence:
 _LONE: dict[str, str | None] = {}
 _UNREAD = "?"  # no answer of `_lone_of`: a word `_LONE` has not met
 _IZE = "ize"  # `_lone_of`'s answer for an -ize ending (American: its entry's variety)
+# `_lone_of`'s answer for a word its context makes an American spelling, weak "program" or
+# nothing (`_in_context`: "program" after a show's name, "400 meters"): American, if anything
+_AMERICAN_IN_CONTEXT = "us?"
 
 
 def _lone_of(text: str) -> str | None:
     """`_LONE`'s answer for a word, as `_spellings` would find its tokens' entries: a hyphenated
-    word's parts and a contextual word are None; an -ize ending is _IZE (`_unopposed` weighs it
-    by the count of its tokens that are no names: `_ize_uses`); a word with no entry (too short,
-    or listed nowhere) is "". An -ise ending is its variety's spelling: without an -ize, it
-    raises no question of endings."""
+    word's parts and a word whose sense its context reads are None; an -ize ending is _IZE
+    (`_unopposed` weighs it by the count of its tokens that are no names: `_ize_uses`); a word
+    its context makes American or nothing is _AMERICAN_IN_CONTEXT (`_american_in_context`); a
+    word with no entry (too short, or listed nowhere) is "". An -ise ending is its variety's
+    spelling: without an -ize, it raises no question of endings."""
     if "-" in text:
         return None
     word = text.lower().replace("’", "'")
@@ -1141,14 +1146,30 @@ def _lone_of(text: str) -> str | None:
         if entry.kind == "ize":
             return _IZE
         return entry.variety if entry.kind in ("spelling", "ise") else None
+    if _american_in_context(word, listed):
+        return _AMERICAN_IN_CONTEXT
     return None if _listed(word, listed) else ""
+
+
+def _american_in_context(word: str, listed: Collection[str]) -> bool:
+    """Whether every entry `_spellings` can find for a (lowercase) word is American, whatever the
+    words around: a contextual word (`_CONTEXTUAL`: American after a show's name or a number) or
+    weak "program", whose sense `_in_context` never reads, when the table's own entry (what a use
+    its context rules out falls back to) is none or American."""
+    if len(word) < MIN_LENGTH or not (word in _CONTEXTUAL or word in _WEAK):
+        return False
+    if word in _CONTEXTUAL and _CONTEXTUAL[word][0] != "us":
+        return False
+    entry = variants().get(word) if word in listed else None
+    return entry is None or entry.variety == "us" and entry.kind == "spelling"
 
 
 def _lone_variety(words: Collection[str]) -> str | None:
     """The one variety of the entries `_spellings` can find for the story's candidate `words`,
-    when each word's is a plain spelling, an -ize ending (American) or none (`_lone_of`): "" when
-    none has an entry (nothing is found), _IZE when the variety is American and an -ize ending is
-    among them, None when two varieties are there or a word's entry needs its tokens."""
+    when each word's is a plain spelling, an -ize ending or a word its context makes American
+    (both American) or none (`_lone_of`): "" when none has an entry (nothing is found), _IZE when
+    the variety is American and an -ize ending is among them, None when two varieties are there
+    or a word's entry needs its tokens."""
     lone, known, ize = "", _LONE, False
     for text in words:
         variety = known.get(text, _UNREAD)
@@ -1156,6 +1177,8 @@ def _lone_variety(words: Collection[str]) -> str | None:
             variety = known[text] = _lone_of(text)
         if variety is _IZE:
             ize, variety = True, "us"
+        elif variety is _AMERICAN_IN_CONTEXT:
+            variety = "us"
         if variety is None or variety and lone and variety != lone:
             return None
         lone = variety or lone
