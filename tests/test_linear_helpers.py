@@ -1426,6 +1426,33 @@ def test_name_variant_with_its_prefilters_reports_as_with_their_definitions(text
         assert filtered == list(rule.check(segment.parse(text)))
 
 
+PAIRED_NAME_TEXT = st.lists(
+    st.tuples(
+        st.sampled_from(
+            ["Rinaldi", "Rinladi", "Rinaldi's", "Rinaldo", "Rinald", "Rinaldis", "Ronaldo", "Rinaldii"]
+            + ["Qaeda", "Qaida", "Qaedas", "QAEDA", "Hamad", "Hamid", "Hamadi", "Gaddafi", "Gadaffi", "Regan"]
+            + ["Reagan", "Donald", "President", "Hitech", "Hi-tech", "Life", "Liffe", "said", "the", "M"]
+        ),
+        st.sampled_from([" ", " ", ". ", "\n", ", ", "\n\n"]),
+    ),
+    max_size=24,
+).map(lambda ws: "".join(w + s for w, s in ws))
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(PAIRED_NAME_TEXT)
+@example("Rinaldi said. Rinaldi's office. Rinladi added. Ronaldo, Rinaldo and Rinald said.")
+@example("Qaeda, Qaeda, Qaida. Qaedas and Hamad, Hamid, Hamadi. Gaddafi, Gaddafi, Gadaffi.")
+@example("President Reagan said. Donald Regan said. Reagan, Reagan. Regan's Reagan")
+def test_name_variant_weighs_the_names_it_can_pair_as_it_weighs_all(text):
+    """NL202 weighs the one-letter variants of a story's names among those `_pairable` keeps (the
+    names that may vary and those of their shapes): it reports what it reports among all."""
+    rule = Linter(Settings()).by_code["NL202"]
+    found = list(rule.check(segment.parse(text)))
+    with mock.patch.object(name_variant.NameVariant, "_pairable", lambda self, doc, written: written):
+        assert found == list(rule.check(segment.parse(text)))
+
+
 def test_english_variety_mix_counts_a_storys_spellings_once():
     """NL201 counts a story's spellings (asking each name whether the story writes it the other
     way) once, for its majority, its lean, whether it spells both ways and each report's reason."""

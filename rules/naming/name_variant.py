@@ -967,7 +967,8 @@ class NameVariant(Rule):
             yield from self._case_variants(doc, titled)
 
     def _one_letter_variants(self, doc: Document, written: AbstractSet[str]) -> Iterator[Violation]:
-        counts, first_use, mid_sentence = _indexed_uses(doc, written) or _uses(doc, written)
+        paired = self._pairable(doc, written)
+        counts, first_use, mid_sentence = _indexed_uses(doc, paired) or _uses(doc, paired)
         variants = self._one_edit_variants(counts, first_use, mid_sentence, doc)
         acronyms = _acronyms(doc, {*variants, *variants.values()})
         canonical_of = {
@@ -1017,6 +1018,23 @@ class NameVariant(Rule):
             canonical = canonical_of[name]
             span = Span(tok.span.start, tok.span.start + len(name))
             yield self._report(span, name, canonical, counts, doubtful=name in doubtful)
+
+    def _pairable(self, doc: Document, written: AbstractSet[str]) -> AbstractSet[str]:
+        """The names of `written` (the story's `_NAMES`, as written) that `_one_edit_variants`
+        can pair: those that may vary, and the names of their shapes (their first letter, a
+        length at most one away) in lowercase after the capital, a possessive 's cut off
+        (`_near_name_pairs`: the others `NearNames.of` gives them). Every pair it weighs is of
+        two of these, and each shape it reads holds the same names among them as among all,
+        in the same order: the same variants, each name's uses and the order of their first
+        uses the same. A story's few dozen names are most of `_indexed_uses`' and that test's
+        cost, and a name that may vary meets a few. Every name of a longer list (many others)."""
+        if len(written) > MAX_PAIRED_NAMES:
+            return written
+        queries = list({_bare(text) for text in doc.selected(self._may_vary_as_written)})
+        pairs = _near_name_pairs(queries, written, len(written))
+        if pairs is None:
+            return written
+        return _written_as(written, {*queries, *(other for _, other in pairs)})
 
     def _variant_pair_possible(self, doc: Document, written: AbstractSet[str]) -> bool:
         """Whether two of the names `written` (the story's `_NAMES`, a possessive 's cut off)
