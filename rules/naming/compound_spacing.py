@@ -420,6 +420,8 @@ def _candidates(doc: Document) -> tuple[set[str], dict[str, list[int] | None]]:
         )
         if wide:
             found = _with_wide_words(doc, found, joined_of.values())
+    # (C's answer) a word of letters whose lowercase is ASCII is ASCII itself (`_may_write_open`)
+    ascii_lowered = found is not None
     if found is None:  # built without C, or a word of letters whose lowercase is ASCII and it not
         found = _compound_splits(doc.selected(_CLOSED), doc.selected(_PLAIN), joined_of.values())
     splits, closed = found
@@ -438,6 +440,8 @@ def _candidates(doc: Document) -> tuple[set[str], dict[str, list[int] | None]]:
             parts.update((first, second))
     if not keys:
         return set(), keys  # no closed form meets another
+    if not closed and ascii_lowered and not _may_write_open(doc.text, doc.word_counts, keys):
+        return set(), {}  # no hyphenated form (`closed`) nor any pair written open: nothing to report
     # the hyphenated forms of the keys: read after the splits' keys are added, the same set (a
     # split's key is a closed form's lowercase, and a hyphenated form's letters that are one are
     # among the keys found already), and not at all in most stories
@@ -454,6 +458,28 @@ def _candidates(doc: Document) -> tuple[set[str], dict[str, list[int] | None]]:
     if parts:
         wanted.update(_plain_of(doc, parts))
     return wanted, keys
+
+
+def _may_write_open(text: str, counts: Collection[str], keys: dict[str, list[int] | None]) -> bool:
+    """Whether `text` may write one of `keys` open at one of its splits (`_indexed_forms`' open
+    pairs), where every word of letters whose lowercase is ASCII is ASCII itself: a pair is two
+    of the story's words (`counts`) one space or line break apart, each its part's lowercase or
+    that capitalised (`_part_of`), so the text holds the first part after its first letter, the
+    break and the second part as the story writes it. A key's closed forms meet nothing where
+    none is written and the key has no hyphenated form: most stories whose closed forms split
+    into two of their words (`history` beside `his` and `tory` apart) are then settled without
+    their tokens' places read. A key not ASCII (its parts' letters may lower otherwise) may."""
+    for key, cuts in keys.items():
+        if not key.isascii():
+            return True
+        for i in cuts or ():
+            first, second = key[:i], key[i:]
+            if first not in counts and first.capitalize() not in counts:
+                continue
+            for head in (second, second.capitalize()):  # a search of the text each, for a word written so
+                if head in counts and (f"{first[1:]} {head}" in text or f"{first[1:]}\n{head}" in text):
+                    return True
+    return False
 
 
 def _plain_of(doc: Document, parts: Collection[str]) -> Iterator[str]:
