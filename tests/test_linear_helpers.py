@@ -1426,17 +1426,23 @@ def test_name_variant_with_its_prefilters_reports_as_with_their_definitions(text
         assert filtered == list(rule.check(segment.parse(text)))
 
 
-PAIRED_NAME_TEXT = st.lists(
-    st.tuples(
-        st.sampled_from(
-            ["Rinaldi", "Rinladi", "Rinaldi's", "Rinaldo", "Rinald", "Rinaldis", "Ronaldo", "Rinaldii"]
-            + ["Qaeda", "Qaida", "Qaedas", "QAEDA", "Hamad", "Hamid", "Hamadi", "Gaddafi", "Gadaffi", "Regan"]
-            + ["Reagan", "Donald", "President", "Hitech", "Hi-tech", "Life", "Liffe", "said", "the", "M"]
-        ),
-        st.sampled_from([" ", " ", ". ", "\n", ", ", "\n\n"]),
-    ),
-    max_size=24,
-).map(lambda ws: "".join(w + s for w, s in ws))
+def _words_text(
+    words: list[str], most: int, gaps: tuple[str, ...] = (" ", " ", ". ", "\n", ", ")
+) -> st.SearchStrategy[str]:
+    """Texts of up to `most` of `words`, each followed by one of `gaps` (by default a space, a
+    stop, a line break or a comma)."""
+    return st.lists(st.tuples(st.sampled_from(words), st.sampled_from(gaps)), max_size=most).map(
+        lambda ws: "".join(w + s for w, s in ws)
+    )
+
+
+PAIRED_NAME_TEXT = _words_text(
+    ["Rinaldi", "Rinladi", "Rinaldi's", "Rinaldo", "Rinald", "Rinaldis", "Ronaldo", "Rinaldii"]
+    + ["Qaeda", "Qaida", "Qaedas", "QAEDA", "Hamad", "Hamid", "Hamadi", "Gaddafi", "Gadaffi", "Regan"]
+    + ["Reagan", "Donald", "President", "Hitech", "Hi-tech", "Life", "Liffe", "said", "the", "M"],
+    24,
+    (" ", " ", ". ", "\n", ", ", "\n\n"),
+)
 
 
 @settings(max_examples=examples(500), deadline=None)
@@ -1509,16 +1515,6 @@ def test_english_variety_mix_asks_no_desk_questions_without_a_profile():
     with mock.patch.object(english_variety_mix, "_evidence", side_effect=AssertionError("counted")):
         found = [list(rule.check(segment.parse(text))) for text in texts]
     assert [len(f) for f in found] == [2, 1]
-
-
-def _words_text(
-    words: list[str], most: int, gaps: tuple[str, ...] = (" ", " ", ". ", "\n", ", ")
-) -> st.SearchStrategy[str]:
-    """Texts of up to `most` of `words`, each followed by one of `gaps` (by default a space, a
-    stop, a line break or a comma)."""
-    return st.lists(st.tuples(st.sampled_from(words), st.sampled_from(gaps)), max_size=most).map(
-        lambda ws: "".join(w + s for w, s in ws)
-    )
 
 
 VARIETY_TEXT = _words_text(
